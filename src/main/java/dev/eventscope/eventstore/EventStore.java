@@ -1,0 +1,58 @@
+package dev.eventscope.eventstore;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An append-only event store. Every append is atomic (all events of all streams in the call, or
+ * none), checks each stream's expected version, and is idempotent on event ids. Reads never
+ * change anything. Failures other than version conflicts throw {@link EventStoreException}.
+ */
+public interface EventStore extends AutoCloseable {
+
+    /** Appends events to one stream; throws {@link ConcurrencyConflict} (writing nothing) when the version differs. */
+    default AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) throws ConcurrencyConflict {
+        return appendAll(List.of(new StreamAppend(stream, expected, events)));
+    }
+
+    /**
+     * Appends to several streams in one transaction, each with its own expected version: all or nothing.
+     * If every event id is already stored (a retried command), nothing is written and the original positions
+     * are returned; a mix of stored and new event ids is refused.
+     */
+    AppendResult appendAll(List<StreamAppend> appends) throws ConcurrencyConflict;
+
+    /** Up to {@code limit} events of a stream starting at {@code fromVersion} (inclusive), in the given direction. */
+    List<RecordedEvent> readStream(StreamId stream, long fromVersion, Direction direction, int limit);
+
+    /** All events with a position greater than {@code afterPosition}, in order, as a constant-memory cursor. */
+    EventCursor readAll(long afterPosition);
+
+    /** The event at a global position, if any. */
+    Optional<RecordedEvent> readAt(long position);
+
+    /** The streams, sorted by name. */
+    List<StreamInfo> streams(StreamFilter filter);
+
+    /** A stream's current version; 0 when it does not exist. */
+    long streamVersion(StreamId stream);
+
+    /** The last global position; 0 for an empty ledger. */
+    long lastPosition();
+
+    /** Walks the hash chain in bounded memory. */
+    IntegrityReport verify();
+
+    void saveSnapshot(Snapshot snapshot);
+
+    /** The latest snapshot of a stream at or below {@code maxVersion} with the given state schema version. */
+    Optional<Snapshot> loadSnapshot(StreamId stream, long maxVersion, int stateSchemaVersion);
+
+    /** Registers a listener for new events (also those written by other processes); close the handle to stop. */
+    AutoCloseable subscribe(AppendListener listener);
+
+    boolean isReadOnly();
+
+    @Override
+    void close();
+}
