@@ -22,6 +22,12 @@ public interface EventStore extends AutoCloseable {
      */
     AppendResult appendAll(List<StreamAppend> appends) throws ConcurrencyConflict;
 
+    /**
+     * Opens one transaction for many appends (see {@link BulkAppend}); throws
+     * {@link EventStoreException} on a read-only store.
+     */
+    BulkAppend beginBulkAppend();
+
     /** Up to {@code limit} events of a stream starting at {@code fromVersion} (inclusive), in the given direction. */
     List<RecordedEvent> readStream(StreamId stream, long fromVersion, Direction direction, int limit);
 

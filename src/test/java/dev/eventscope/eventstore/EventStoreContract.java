@@ -162,6 +162,48 @@ public abstract class EventStoreContract {
     }
 
     @Nested
+    @DisplayName("a bulk append")
+    class Bulk {
+
+        @Test
+        void many_appends_in_one_transaction_become_visible_at_commit() throws Exception {
+            try (BulkAppend bulk = store.beginBulkAppend()) {
+                bulk.append(List.of(new StreamAppend(CASH, ExpectedVersion.NO_STREAM, events(2))));
+                AppendResult second = bulk.append(List.of(new StreamAppend(CASH, ExpectedVersion.exactly(2), events(1)),
+                        new StreamAppend(SALES, ExpectedVersion.NO_STREAM, events(1))));
+                assertEquals(List.of(3L, 4L), second.positions());
+                bulk.commit();
+            }
+            assertEquals(4, store.lastPosition());
+            assertEquals(3, store.streamVersion(CASH));
+            assertTrue(store.verify().intact());
+        }
+
+        @Test
+        void closing_without_commit_writes_nothing() throws Exception {
+            store.append(LEDGER, ExpectedVersion.NO_STREAM, events(1));
+            try (BulkAppend bulk = store.beginBulkAppend()) {
+                bulk.append(List.of(new StreamAppend(CASH, ExpectedVersion.NO_STREAM, events(5))));
+            }
+            assertEquals(1, store.lastPosition());
+            assertEquals(0, store.streamVersion(CASH));
+            store.append(CASH, ExpectedVersion.NO_STREAM, events(1));
+            assertEquals(2, store.lastPosition());
+        }
+
+        @Test
+        void a_conflict_inside_stops_the_bulk_and_nothing_of_it_is_written() throws Exception {
+            try (BulkAppend bulk = store.beginBulkAppend()) {
+                bulk.append(List.of(new StreamAppend(CASH, ExpectedVersion.NO_STREAM, events(2))));
+                assertThrows(ConcurrencyConflict.class,
+                        () -> bulk.append(List.of(new StreamAppend(CASH, ExpectedVersion.NO_STREAM, events(1)))));
+                assertThrows(EventStoreException.class, bulk::commit);
+            }
+            assertEquals(0, store.lastPosition());
+        }
+    }
+
+    @Nested
     @DisplayName("retrying an append")
     class RetryingAnAppend {
 

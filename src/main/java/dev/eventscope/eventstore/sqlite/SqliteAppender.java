@@ -65,6 +65,28 @@ final class SqliteAppender {
         }
     }
 
+    void begin() throws SQLException {
+        control.execute("BEGIN IMMEDIATE");
+    }
+
+    void commit() throws SQLException {
+        control.execute("COMMIT");
+    }
+
+    void rollback() {
+        try {
+            control.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // the transaction may already have been rolled back by SQLite itself
+        }
+    }
+
+    /** One append inside a transaction the caller opened with {@link #begin}. */
+    AppendResult appendWithin(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
+        checkDistinctStreams(appends);
+        return appendInTransaction(appends);
+    }
+
     AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
         checkDistinctStreams(appends);
         control.execute("BEGIN IMMEDIATE");

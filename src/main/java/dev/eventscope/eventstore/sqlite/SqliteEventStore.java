@@ -2,6 +2,7 @@ package dev.eventscope.eventstore.sqlite;
 
 import dev.eventscope.eventstore.AppendListener;
 import dev.eventscope.eventstore.AppendResult;
+import dev.eventscope.eventstore.BulkAppend;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventCursor;
@@ -41,7 +42,7 @@ public final class SqliteEventStore implements EventStore {
 
     private final Path file;
     private final SqliteOptions options;
-    private final Object writeLock = new Object();
+    private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
     private final Object readLock = new Object();
     private final Connection writer;
     private final Connection reader;
@@ -177,17 +178,99 @@ public final class SqliteEventStore implements EventStore {
             throw new EventStoreException("The ledger '" + file + "' is open read-only (auditor mode); nothing can be appended to it.");
         }
         AppendResult result;
-        synchronized (writeLock) {
-            try {
-                result = appender.append(appends);
-            } catch (SQLException e) {
-                throw failure("append to", e);
-            }
+        writeLock.lock();
+        try {
+            result = appender.append(appends);
+        } catch (SQLException e) {
+            throw failure("append to", e);
+        } finally {
+            writeLock.unlock();
         }
         if (!result.alreadyStored() && !result.positions().isEmpty()) {
             watcher.appendedHere(result.positions().get(0), result.lastPosition());
         }
         return result;
+    }
+
+    @Override
+    public BulkAppend beginBulkAppend() {
+        ensureOpen();
+        if (appender == null) {
+            throw new EventStoreException("The ledger '" + file + "' is open read-only (auditor mode); nothing can be appended to it.");
+        }
+        writeLock.lock();
+        try {
+            appender.begin();
+        } catch (SQLException e) {
+            writeLock.unlock();
+            throw failure("start writing to", e);
+        }
+        return new SqliteBulkAppend();
+    }
+
+    /** Holds the write lock and one open transaction from creation to close. */
+    private final class SqliteBulkAppend implements BulkAppend {
+
+        private long firstPosition;
+        private long lastPosition;
+        private boolean failed;
+        private boolean finished;
+
+        @Override
+        public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict {
+            if (finished || failed) {
+                throw new EventStoreException("This bulk append is " + (finished ? "already finished" : "stopped after a failure")
+                        + "; start a new one.");
+            }
+            try {
+                AppendResult result = appender.appendWithin(appends);
+                if (!result.alreadyStored() && !result.positions().isEmpty()) {
+                    if (firstPosition == 0) {
+                        firstPosition = result.positions().get(0);
+                    }
+                    lastPosition = result.lastPosition();
+                }
+                return result;
+            } catch (ConcurrencyConflict | RuntimeException e) {
+                failed = true;
+                throw e;
+            } catch (SQLException e) {
+                failed = true;
+                throw failure("append to", e);
+            }
+        }
+
+        @Override
+        public void commit() {
+            if (finished || failed) {
+                throw new EventStoreException("This bulk append cannot be committed: it is "
+                        + (finished ? "already finished." : "stopped after a failure; nothing of it was written."));
+            }
+            try {
+                appender.commit();
+                finished = true;
+            } catch (SQLException e) {
+                failed = true;
+                throw failure("commit to", e);
+            } finally {
+                if (finished) {
+                    writeLock.unlock();
+                }
+            }
+            if (lastPosition > 0) {
+                watcher.appendedHere(firstPosition, lastPosition);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            appender.rollback();
+            writeLock.unlock();
+        }
     }
 
     @Override
@@ -323,7 +406,8 @@ public final class SqliteEventStore implements EventStore {
         if (writer == null) {
             throw new EventStoreException("The ledger '" + file + "' is open read-only (auditor mode); snapshots cannot be saved.");
         }
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             try (PreparedStatement insert = writer.prepareStatement(
                     "INSERT OR REPLACE INTO snapshots (stream_key, version, state_type, state_schema_version, data)"
                             + " SELECT stream_key, ?, ?, ?, ? FROM streams WHERE stream_id = ? AND version >= ?")) {
@@ -340,6 +424,8 @@ public final class SqliteEventStore implements EventStore {
             } catch (SQLException e) {
                 throw failure("save a snapshot in", e);
             }
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -384,8 +470,11 @@ public final class SqliteEventStore implements EventStore {
         }
         closed = true;
         watcher.close();
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             closeQuietly(writer);
+        } finally {
+            writeLock.unlock();
         }
         synchronized (readLock) {
             closeQuietly(reader);
