@@ -20,9 +20,11 @@ import java.util.concurrent.Callable;
 /** {@code eventscope history --ledger FILE --stream ID}: prints one stream's events with their metadata. */
 @Command(name = "history",
         mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersionProvider.class,
         description = {
-                "Prints the events of one stream in order: position, version, type, schema version, recorded time",
-                "(UTC), user, command, correlation and causation ids, event id, hash and data, as stored."},
+                "Prints the events of one stream, oldest first, exactly as stored.",
+                "Each event shows its position, version, type, schema version, recorded time (UTC), user, command,"
+                        + " correlation and causation ids, event id, hash and data."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:The events were printed (possibly none).",

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 /** {@code eventscope streams --ledger FILE}: lists the ledger's streams as a table. */
 @Command(name = "streams",
         mixinStandardHelpOptions = true,
-        description = "Lists the streams of a ledger (the ledger, each account, ...) with their version and last position.",
+        versionProvider = ManifestVersionProvider.class,
+        description = "Lists the streams of a ledger with their category, version and last position.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:The streams were listed (possibly none).",

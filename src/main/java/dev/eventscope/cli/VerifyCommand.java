@@ -14,9 +14,10 @@ import java.util.concurrent.Callable;
 /** {@code eventscope verify --ledger FILE}: walks the hash chain of a ledger opened read-only. */
 @Command(name = "verify",
         mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersionProvider.class,
         description = {
-                "Checks that no event of the ledger was altered, removed or inserted since it was recorded,",
-                "by walking the hash chain. The ledger is opened read-only and never changed."},
+                "Checks that no event was altered, removed or inserted since it was recorded.",
+                "Walks the hash chain of the whole ledger; the ledger is opened read-only and never changed."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:The ledger is intact.",

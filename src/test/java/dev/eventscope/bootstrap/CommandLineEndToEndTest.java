@@ -108,6 +108,15 @@ class CommandLineEndToEndTest {
     }
 
     @Test
+    void main_wires_the_sqlite_store_and_returns_the_exit_code() throws Exception {
+        Path file = ledgerWithThreeEvents();
+
+        assertEquals(ExitCodes.OK, Main.run(new SqliteLedgerStoreFactory(), "verify", "--ledger", file.toString()));
+        assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER,
+                Main.run(new SqliteLedgerStoreFactory(), "verify", "--ledger", folder.resolve("missing.ledger").toString()));
+    }
+
+    @Test
     void streams_and_history_read_a_real_ledger() throws Exception {
         Path file = ledgerWithThreeEvents();
 

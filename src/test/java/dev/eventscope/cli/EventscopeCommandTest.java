@@ -48,6 +48,23 @@ class EventscopeCommandTest {
     }
 
     @Test
+    void every_subcommand_prints_the_version_too() {
+        for (String subcommand : List.of("verify", "streams", "history")) {
+            CliRun run = CliRun.run(new FakeLedgerStores(), subcommand, "--version");
+
+            assertEquals("eventscope dev" + System.lineSeparator(), run.out(), subcommand);
+        }
+    }
+
+    @Test
+    void the_command_list_shows_one_short_line_per_subcommand() {
+        CliRun run = CliRun.run(new FakeLedgerStores(), "--help");
+
+        assertTrue(run.out().contains("  verify   Checks that no event was altered, removed or inserted since it"), run.out());
+        assertTrue(run.out().contains("  history  Prints the events of one stream, oldest first, exactly as stored."), run.out());
+    }
+
+    @Test
     void an_unknown_subcommand_is_a_usage_error_with_exit_2() {
         CliRun run = CliRun.run(new FakeLedgerStores(), "frobnicate");
 
