@@ -1,0 +1,57 @@
+package dev.eventscope.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes RFC 4180 CSV: records end with CRLF; a field containing a comma, a double quote, CR or LF
+ * is quoted, with its quotes doubled; null is written as an empty field. Kept in cli for now; the
+ * audit reports can move it to a shared place when they need it.
+ */
+public final class CsvWriter {
+
+    private final Writer out;
+
+    public CsvWriter(Writer out) {
+        this.out = out;
+    }
+
+    public void writeRecord(String... fields) {
+        writeRecord(Arrays.asList(fields));
+    }
+
+    public void writeRecord(List<String> fields) {
+        try {
+            for (int index = 0; index < fields.size(); index++) {
+                if (index > 0) {
+                    out.write(',');
+                }
+                out.write(field(fields.get(index)));
+            }
+            out.write("\r\n");
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Could not write CSV: " + failed.getMessage(), failed);
+        }
+    }
+
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Could not write CSV: " + failed.getMessage(), failed);
+        }
+    }
+
+    /** One field as it appears in the file. */
+    public static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        boolean needsQuotes = value.indexOf(',') >= 0 || value.indexOf('"') >= 0
+                || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0;
+        return needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+}

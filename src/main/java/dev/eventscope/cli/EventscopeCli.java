@@ -1,0 +1,32 @@
+package dev.eventscope.cli;
+
+import dev.eventscope.application.LedgerStoreFactory;
+import picocli.CommandLine;
+
+/**
+ * Builds the {@code eventscope} command line with its subcommands. To add a subcommand, write a
+ * {@code @Command(name = ..., mixinStandardHelpOptions = true, description = ..., exitCodeList = ...)}
+ * class implementing {@code Callable<Integer>} that takes what it needs in its constructor, and add
+ * it below with {@code addSubcommand}.
+ */
+public final class EventscopeCli {
+
+    private EventscopeCli() {
+    }
+
+    public static CommandLine commandLine(LedgerStoreFactory stores) {
+        CommandLine commandLine = new CommandLine(new EventscopeCommand())
+                .addSubcommand(new VerifyCommand(stores))
+                .addSubcommand(new StreamsCommand(stores))
+                .addSubcommand(new HistoryCommand(stores));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
+        // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.
+        return commandLine;
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(LedgerStoreFactory stores, String... args) {
+        return commandLine(stores).execute(args);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.eventscope.cli;
+
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.eventstore.EventStore;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The {@code --ledger FILE} option every command shares, and opening that ledger read-only. */
+public final class LedgerOption {
+
+    @Option(names = {"-l", "--ledger"}, required = true, paramLabel = "FILE",
+            description = "The ledger file (an Eventscope SQLite file).")
+    private Path file;
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Opens the ledger without the right to change it. A missing file is reported, never created.
+     */
+    public EventStore openReadOnly(LedgerStoreFactory stores) {
+        if (!Files.exists(file)) {
+            throw new CommandProblem("There is no ledger at " + file + ": the file does not exist.",
+                    ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+        }
+        if (Files.isDirectory(file)) {
+            throw new CommandProblem(file + " is a folder, not a ledger file.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+        }
+        return stores.openReadOnly(file);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.eventscope.cli;
+
+import dev.eventscope.eventstore.EventStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Turns an exception thrown by a command into one readable sentence on standard error and an
+ * exit code, never a stack trace (which goes to the debug log for whoever needs it).
+ */
+final class ReadableErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadableErrorHandler.class);
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        LOG.debug("command failed", exception);
+        commandLine.getErr().println(sentence(exception));
+        commandLine.getErr().flush();
+        return exitCode(exception);
+    }
+
+    static String sentence(Exception exception) {
+        if (exception instanceof EventStoreException || exception instanceof CommandProblem) {
+            return exception.getMessage();
+        }
+        String message = exception.getMessage();
+        return message == null || message.isBlank()
+                ? "Eventscope failed unexpectedly (" + exception.getClass().getSimpleName() + ")."
+                : message;
+    }
+
+    static int exitCode(Exception exception) {
+        if (exception instanceof CommandProblem problem) {
+            return problem.exitCode();
+        }
+        if (exception instanceof EventStoreException) {
+            return ExitCodes.USAGE_OR_UNREADABLE_LEDGER;
+        }
+        return ExitCodes.UNEXPECTED_FAILURE;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.eventscope.cli;
+
+import dev.eventscope.eventstore.IntegrityReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VerifyCommandTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void a_sound_ledger_exits_0_with_the_position_and_head_hash() {
+        Path file = LedgerFixtures.existingFile(folder, "books.ledger");
+        FakeLedgerStores stores = new FakeLedgerStores().with(file, LedgerFixtures.smallLedger());
+
+        CliRun run = CliRun.run(stores, "verify", "--ledger", file.toString());
+
+        assertEquals(ExitCodes.OK, run.exitCode());
+        assertEquals("intact through position 5, head hash hash-5" + System.lineSeparator(), run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void opens_the_ledger_read_only_and_closes_it() {
+        Path file = LedgerFixtures.existingFile(folder, "books.ledger");
+        FakeLedgerStores stores = new FakeLedgerStores().with(file, LedgerFixtures.smallLedger());
+
+        CliRun.run(stores, "verify", "--ledger", file.toString());
+
+        assertEquals(List.of("read-only " + file), stores.openings());
+        assertTrue(stores.opened().get(0).isClosed());
+    }
+
+    @Test
+    void a_tampered_ledger_exits_3_naming_the_first_bad_position_and_kind() {
+        Path file = LedgerFixtures.existingFile(folder, "books.ledger");
+        InMemoryEventStore store = LedgerFixtures.smallLedger();
+        store.verifyWillReport(IntegrityReport.broken(4, 3, "hash-3", 4, IntegrityReport.Tampering.ALTERED,
+                "stored hash differs from the chain"));
+        FakeLedgerStores stores = new FakeLedgerStores().with(file, store);
+
+        CliRun run = CliRun.run(stores, "verify", "--ledger", file.toString());
+
+        assertEquals(ExitCodes.TAMPERED, run.exitCode());
+        assertTrue(run.out().startsWith("TAMPERED at position 4: event altered"), run.out());
+    }
+
+    @Test
+    void a_missing_file_exits_2_with_one_sentence_and_is_not_created() {
+        Path missing = folder.resolve("nowhere.ledger");
+        FakeLedgerStores stores = new FakeLedgerStores();
+
+        CliRun run = CliRun.run(stores, "verify", "--ledger", missing.toString());
+
+        assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, run.exitCode());
+        assertEquals(List.of("There is no ledger at " + missing + ": the file does not exist."), run.errLines());
+        assertTrue(stores.openings().isEmpty(), "the store must not even be asked to open a missing file");
+        assertFalse(Files.exists(missing));
+    }
+
+    @Test
+    void a_file_that_is_not_a_ledger_exits_2_with_exactly_the_store_message() {
+        Path notALedger = LedgerFixtures.existingFile(folder, "notes.txt");
+
+        CliRun run = CliRun.run(new FakeLedgerStores(), "verify", "--ledger", notALedger.toString());
+
+        assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, run.exitCode());
+        assertEquals(List.of("The file " + notALedger + " is not an Eventscope ledger."), run.errLines());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void a_folder_exits_2_with_one_sentence() {
+        CliRun run = CliRun.run(new FakeLedgerStores(), "verify", "--ledger", folder.toString());
+
+        assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, run.exitCode());
+        assertEquals(List.of(folder + " is a folder, not a ledger file."), run.errLines());
+    }
+
+    @Test
+    void help_documents_the_exit_codes() {
+        CliRun run = CliRun.run(new FakeLedgerStores(), "verify", "--help");
+
+        assertEquals(ExitCodes.OK, run.exitCode());
+        assertTrue(run.out().contains("Exit codes:"), run.out());
+        assertTrue(run.out().contains("3   The ledger was tampered with"), run.out());
+        assertTrue(run.out().contains("--ledger=FILE"), run.out());
+    }
+}
