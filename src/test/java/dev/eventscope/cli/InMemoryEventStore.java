@@ -70,6 +70,11 @@ final class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public dev.eventscope.eventstore.BulkAppend beginBulkAppend() {
+        throw new UnsupportedOperationException("the CLI test double does not do bulk appends");
+    }
+
+    @Override
     public AppendResult appendAll(List<StreamAppend> appends) throws ConcurrencyConflict {
         if (readOnly) {
             throw new EventStoreException("The ledger is open read-only.");
