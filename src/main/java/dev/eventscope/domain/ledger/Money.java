@@ -55,7 +55,8 @@ public record Money(BigDecimal amount, String commodity) {
         return amount.signum();
     }
 
-    public boolean isZero() {
+    /** Whether the amount is zero. Not named isZero so that Jackson does not see a "zero" property. */
+    public boolean amountIsZero() {
         return amount.signum() == 0;
     }
 
