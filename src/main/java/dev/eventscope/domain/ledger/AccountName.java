@@ -1,0 +1,85 @@
+package dev.eventscope.domain.ledger;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A colon-separated account name such as {@code assets:bank:checking}. Kept exactly as written
+ * (case-sensitive, any Unicode letters); no segment may be empty or padded with spaces, and no
+ * tab or double space may appear inside, because journal files use those to separate the
+ * account from its amount.
+ */
+public record AccountName(String value) implements Comparable<AccountName> {
+
+    public static final String SEPARATOR = ":";
+
+    public AccountName {
+        Objects.requireNonNull(value, "account name");
+        String problem = problemWith(value);
+        if (problem != null) {
+            throw new InvalidAccountName(value, problem);
+        }
+    }
+
+    public static AccountName of(String value) {
+        return new AccountName(value);
+    }
+
+    private static String problemWith(String value) {
+        if (value.isEmpty()) {
+            return "it is empty";
+        }
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            return "it contains a tab, line break or other control character";
+        }
+        if (value.contains("  ")) {
+            return "it contains two spaces in a row, which journal files read as the end of the account name";
+        }
+        for (String segment : value.split(SEPARATOR, -1)) {
+            if (segment.isEmpty()) {
+                return "it has an empty segment between colons or at either end";
+            }
+            if (!segment.strip().equals(segment)) {
+                return "the segment \"" + segment + "\" starts or ends with a space";
+            }
+        }
+        return null;
+    }
+
+    /** The segments, top first: {@code [assets, bank, checking]}. */
+    public List<String> segments() {
+        return List.of(value.split(SEPARATOR, -1));
+    }
+
+    /** The enclosing account ({@code assets:bank} for {@code assets:bank:checking}); empty for a top-level name. */
+    public Optional<AccountName> parent() {
+        int last = value.lastIndexOf(SEPARATOR);
+        return last < 0 ? Optional.empty() : Optional.of(new AccountName(value.substring(0, last)));
+    }
+
+    /** The account one level below this one. */
+    public AccountName child(String segment) {
+        return new AccountName(value + SEPARATOR + segment);
+    }
+
+    /** Number of segments: 1 for {@code assets}. */
+    public int depth() {
+        return segments().size();
+    }
+
+    /** The account type from the top segment; throws {@link UnknownAccountType} when there is none. */
+    public AccountType type() {
+        return AccountType.of(this);
+    }
+
+    @Override
+    public int compareTo(AccountName other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

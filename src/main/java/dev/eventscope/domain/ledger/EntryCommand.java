@@ -1,0 +1,57 @@
+package dev.eventscope.domain.ledger;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Commands about journal entries; decided by {@link PostingPolicy}, which sees every stream they touch. */
+public sealed interface EntryCommand {
+
+    /**
+     * Records a new entry. {@code secondaryDate}, {@code code} and {@code comment} may be null;
+     * null tags mean none.
+     */
+    record PostEntry(
+            EntryId entryId,
+            LocalDate date,
+            LocalDate secondaryDate,
+            EntryStatus status,
+            String code,
+            String description,
+            Map<String, String> tags,
+            String comment,
+            List<Posting> postings) implements EntryCommand {
+        public PostEntry {
+            Objects.requireNonNull(entryId, "entry id");
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(description, "description");
+            tags = JournalEntry.copyTags(tags);
+            postings = List.copyOf(postings);
+        }
+
+        /** An unmarked entry without secondary date, code, tags or comment. */
+        public static PostEntry simple(EntryId entryId, LocalDate date, String description, List<Posting> postings) {
+            return new PostEntry(entryId, date, null, EntryStatus.UNMARKED, null, description, Map.of(), null, postings);
+        }
+
+        /** The distinct accounts of the postings, in the order they first appear. */
+        public List<AccountName> accounts() {
+            return postings.stream().map(Posting::account).distinct().toList();
+        }
+    }
+
+    /**
+     * Undoes entry {@code originalEntryId} with a new entry {@code reversalEntryId} dated {@code date}
+     * whose postings are the original's negated. A null description becomes "Reversal of ...".
+     */
+    record ReverseEntry(EntryId originalEntryId, EntryId reversalEntryId, LocalDate date, String description)
+            implements EntryCommand {
+        public ReverseEntry {
+            Objects.requireNonNull(originalEntryId, "original entry id");
+            Objects.requireNonNull(reversalEntryId, "reversal entry id");
+            Objects.requireNonNull(date, "date");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.eventscope.domain.ledger;
+
+/** An account name a journal could not hold, such as one with an empty segment. */
+public final class InvalidAccountName extends LedgerRuleViolation {
+
+    private final String name;
+    private final String reason;
+
+    public InvalidAccountName(String name, String reason) {
+        super("\"" + name + "\" is not a valid account name: " + reason + ".");
+        this.name = name;
+        this.reason = reason;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.eventscope.domain.ledger;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** Commands to the {@code ledger} stream. */
+public sealed interface LedgerCommand {
+
+    record CreateLedger(String name, String baseCommodity) implements LedgerCommand {
+        public CreateLedger {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(baseCommodity, "base commodity");
+        }
+    }
+
+    record ClosePeriod(LocalDate throughDate) implements LedgerCommand {
+        public ClosePeriod {
+            Objects.requireNonNull(throughDate, "through date");
+        }
+    }
+
+    /** Withdraws the most recent close; the books fall back to the close before it, if any. */
+    record ReopenPeriod(String reason) implements LedgerCommand {
+        public ReopenPeriod {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

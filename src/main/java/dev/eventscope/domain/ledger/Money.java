@@ -1,0 +1,68 @@
+package dev.eventscope.domain.ledger;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * An amount of one commodity. The amount is normalised (see {@link Amounts#normalise}) so that
+ * record equality is value equality: {@code 12.50 EUR} equals {@code 12.5 EUR}. Formatting always
+ * shows at least two decimals, so the original {@code 12.50} reads back as {@code 12.50}.
+ */
+public record Money(BigDecimal amount, String commodity) {
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(commodity, "commodity");
+        requireValidCommodity(commodity);
+        amount = Amounts.normalise(amount);
+    }
+
+    public static Money of(String amount, String commodity) {
+        return new Money(new BigDecimal(amount), commodity);
+    }
+
+    public static Money zero(String commodity) {
+        return new Money(BigDecimal.ZERO, commodity);
+    }
+
+    /** Throws {@link InvalidCommodity} unless the symbol is non-blank, unpadded and free of control characters. */
+    public static void requireValidCommodity(String commodity) {
+        boolean valid = !commodity.isBlank()
+                && commodity.strip().equals(commodity)
+                && commodity.codePoints().noneMatch(Character::isISOControl);
+        if (!valid) {
+            throw new InvalidCommodity(commodity);
+        }
+    }
+
+    /** The sum of two amounts of the same commodity. */
+    public Money plus(Money other) {
+        if (!commodity.equals(other.commodity)) {
+            throw new IllegalArgumentException("cannot add " + other + " to " + this + ": the commodities differ");
+        }
+        return new Money(amount.add(other.amount), commodity);
+    }
+
+    public Money negate() {
+        return new Money(amount.negate(), commodity);
+    }
+
+    public Money times(BigDecimal factor) {
+        return new Money(amount.multiply(factor), commodity);
+    }
+
+    public int signum() {
+        return amount.signum();
+    }
+
+    /** Whether the amount is zero. Not named isZero so that Jackson does not see a "zero" property. */
+    public boolean amountIsZero() {
+        return amount.signum() == 0;
+    }
+
+    /** {@code 10.00 EUR}. */
+    @Override
+    public String toString() {
+        return Amounts.format(amount) + " " + commodity;
+    }
+}

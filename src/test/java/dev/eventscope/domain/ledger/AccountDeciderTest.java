@@ -1,0 +1,251 @@
+package dev.eventscope.domain.ledger;
+
+import static dev.eventscope.domain.ledger.Fixtures.account;
+import static dev.eventscope.domain.ledger.Fixtures.date;
+import static dev.eventscope.domain.ledger.Fixtures.decimal;
+import static dev.eventscope.domain.ledger.Fixtures.entryId;
+import static dev.eventscope.domain.ledger.Fixtures.money;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.eventscope.domain.DeciderScenario;
+import dev.eventscope.domain.ledger.AccountCommand.CloseAccount;
+import dev.eventscope.domain.ledger.AccountCommand.FreezeAccount;
+import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
+import dev.eventscope.domain.ledger.AccountCommand.UnfreezeAccount;
+import dev.eventscope.domain.ledger.AccountEvent.AccountClosed;
+import dev.eventscope.domain.ledger.AccountEvent.AccountFrozen;
+import dev.eventscope.domain.ledger.AccountEvent.AccountOpened;
+import dev.eventscope.domain.ledger.AccountEvent.AccountUnfrozen;
+import dev.eventscope.domain.ledger.AccountEvent.PostingRecorded;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("An account")
+class AccountDeciderTest {
+
+    private static final AccountName BANK = account("assets:bank:checking");
+    private static final AccountOpened OPENED =
+            new AccountOpened(BANK, AccountType.ASSETS, date("2024-01-01"), "Main account");
+    private static final AccountFrozen FROZEN = new AccountFrozen("bank audit");
+    private static final AccountClosed CLOSED = new AccountClosed(date("2024-12-31"));
+
+    private static DeciderScenario<AccountState, AccountCommand, AccountEvent> anAccount() {
+        return DeciderScenario.forDecider(AccountDecider.decider());
+    }
+
+    private static PostingRecorded recorded(String entry, String date, String amount) {
+        return new PostingRecorded(entryId(entry), 1, date(date), "test", money(amount), money(amount),
+                List.of("income:sales"), null);
+    }
+
+    @Nested
+    @DisplayName("when not opened")
+    class NotOpened {
+
+        @Test
+        void opensWithTypeFromItsName() {
+            AccountState state = anAccount().when(new OpenAccount(BANK, date("2024-01-01"), " Main account "))
+                    .then(OPENED).stateAfter();
+            assertEquals(AccountStatus.OPEN, state.status());
+            assertEquals(AccountType.ASSETS, state.type());
+            assertEquals(BANK, state.name());
+            assertEquals(Map.of(), state.balances());
+        }
+
+        @Test
+        void opensRevenueAsIncomeWithoutDescription() {
+            anAccount().when(new OpenAccount(account("Revenue:Consulting"), date("2024-02-01"), null))
+                    .then(new AccountOpened(account("Revenue:Consulting"), AccountType.INCOME, date("2024-02-01"), null));
+        }
+
+        @Test
+        void refusesAnUnknownType() {
+            assertEquals("Aktiva", anAccount().when(new OpenAccount(account("Aktiva:Bank"), date("2024-01-01"), null))
+                    .thenRefused(UnknownAccountType.class).topSegment());
+        }
+
+        @Test
+        void cannotBeFrozen() {
+            AccountNotOpen violation = anAccount().when(new FreezeAccount(BANK, "audit")).thenRefused(AccountNotOpen.class);
+            assertEquals("Account assets:bank:checking has not been opened, so it cannot be frozen.",
+                    violation.getMessage());
+        }
+
+        @Test
+        void cannotBeUnfrozen() {
+            anAccount().when(new UnfreezeAccount(BANK)).thenRefused(AccountNotOpen.class);
+        }
+
+        @Test
+        void cannotBeClosed() {
+            assertEquals("be closed", anAccount().when(new CloseAccount(BANK, date("2024-12-31")))
+                    .thenRefused(AccountNotOpen.class).attempted());
+        }
+    }
+
+    @Nested
+    @DisplayName("when open")
+    class Open {
+
+        private final DeciderScenario<AccountState, AccountCommand, AccountEvent> open = anAccount().given(OPENED);
+
+        @Test
+        void refusesToOpenAgain() {
+            AccountAlreadyOpen violation = open.when(new OpenAccount(BANK, date("2024-05-01"), null))
+                    .thenRefused(AccountAlreadyOpen.class);
+            assertEquals("Account assets:bank:checking is already open since 2024-01-01.", violation.getMessage());
+        }
+
+        @Test
+        void freezesWithAReason() {
+            AccountState state = open.when(new FreezeAccount(BANK, " bank audit ")).then(FROZEN).stateAfter();
+            assertEquals(AccountStatus.FROZEN, state.status());
+            assertEquals("bank audit", state.frozenReason());
+        }
+
+        @Test
+        void refusesToFreezeWithoutAReason() {
+            assertEquals("reason for freezing account assets:bank:checking",
+                    open.when(new FreezeAccount(BANK, " ")).thenRefused(RequiredValueMissing.class).what());
+        }
+
+        @Test
+        void refusesToUnfreeze() {
+            AccountNotFrozen violation = open.when(new UnfreezeAccount(BANK)).thenRefused(AccountNotFrozen.class);
+            assertEquals("Account assets:bank:checking is not frozen, so there is nothing to unfreeze.",
+                    violation.getMessage());
+        }
+
+        @Test
+        void closesAtZeroBalance() {
+            AccountState state = open.given(recorded("1", "2024-03-01", "10 EUR"), recorded("2", "2024-04-01", "-10.00 EUR"))
+                    .when(new CloseAccount(BANK, date("2024-12-31"))).then(CLOSED).stateAfter();
+            assertEquals(AccountStatus.CLOSED, state.status());
+            assertEquals(date("2024-12-31"), state.closedOn());
+        }
+
+        @Test
+        void refusesToCloseWithABalanceNamingEachCommodity() {
+            AccountHasBalance violation = open
+                    .given(recorded("1", "2024-03-01", "10.5 EUR"), recorded("2", "2024-03-02", "-3 USD"),
+                            recorded("3", "2024-03-03", "5 GBP"), recorded("4", "2024-03-04", "-5 GBP"))
+                    .when(new CloseAccount(BANK, date("2024-12-31"))).thenRefused(AccountHasBalance.class);
+            assertEquals(Map.of("EUR", decimal("10.5"), "USD", decimal("-3")), violation.balances());
+            assertEquals("Account assets:bank:checking cannot be closed because it still holds 10.50 EUR and -3.00 USD;"
+                    + " bring every commodity to zero first.", violation.getMessage());
+        }
+
+        @Test
+        void refusesToCloseBeforeItWasOpened() {
+            ClosingDateTooEarly violation = open.when(new CloseAccount(BANK, date("2023-12-31")))
+                    .thenRefused(ClosingDateTooEarly.class);
+            assertEquals("Account assets:bank:checking cannot be closed on 2023-12-31 because it was opened on"
+                    + " 2024-01-01.", violation.getMessage());
+        }
+
+        @Test
+        void refusesToCloseBeforeItsLastPosting() {
+            ClosingDateTooEarly violation = open
+                    .given(recorded("1", "2024-06-01", "10 EUR"), recorded("2", "2024-03-01", "-10 EUR"))
+                    .when(new CloseAccount(BANK, date("2024-05-31"))).thenRefused(ClosingDateTooEarly.class);
+            assertEquals(date("2024-06-01"), violation.earliestDate());
+            assertEquals("Account assets:bank:checking cannot be closed on 2024-05-31 because it has a posting dated"
+                    + " 2024-06-01.", violation.getMessage());
+        }
+
+        @Test
+        void keepsBalancesPostingCountAndLastDateFromPostings() {
+            AccountState state = open.given(recorded("1", "2024-03-05", "10.25 EUR"),
+                    recorded("2", "2024-03-01", "-0.25 EUR"), recorded("3", "2024-03-02", "2 AAPL")).state();
+            assertEquals(Map.of("EUR", decimal("10"), "AAPL", decimal("2")), state.balances());
+            assertEquals(decimal("10"), state.balance("EUR"));
+            assertEquals(decimal("0"), state.balance("CHF"));
+            assertEquals(3, state.postingCount());
+            assertEquals(date("2024-03-05"), state.lastPostingDate());
+        }
+    }
+
+    @Nested
+    @DisplayName("when frozen")
+    class Frozen {
+
+        private final DeciderScenario<AccountState, AccountCommand, AccountEvent> frozen = anAccount().given(OPENED, FROZEN);
+
+        @Test
+        void unfreezes() {
+            AccountState state = frozen.when(new UnfreezeAccount(BANK)).then(new AccountUnfrozen()).stateAfter();
+            assertEquals(AccountStatus.OPEN, state.status());
+            assertNull(state.frozenReason());
+        }
+
+        @Test
+        void refusesToFreezeAgain() {
+            AccountAlreadyFrozen violation = frozen.when(new FreezeAccount(BANK, "again"))
+                    .thenRefused(AccountAlreadyFrozen.class);
+            assertEquals("Account assets:bank:checking is already frozen (bank audit).", violation.getMessage());
+        }
+
+        @Test
+        void refusesToClose() {
+            AccountIsFrozen violation = frozen.when(new CloseAccount(BANK, date("2024-12-31")))
+                    .thenRefused(AccountIsFrozen.class);
+            assertEquals("Account assets:bank:checking is frozen (bank audit), so it cannot be closed; unfreeze it"
+                    + " first.", violation.getMessage());
+        }
+
+        @Test
+        void refusesToOpenAgain() {
+            frozen.when(new OpenAccount(BANK, date("2024-05-01"), null)).thenRefused(AccountAlreadyOpen.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("when closed")
+    class Closed {
+
+        private final DeciderScenario<AccountState, AccountCommand, AccountEvent> closed = anAccount().given(OPENED, CLOSED);
+
+        @Test
+        void refusesToOpenAgain() {
+            AccountIsClosed violation = closed.when(new OpenAccount(BANK, date("2025-01-01"), null))
+                    .thenRefused(AccountIsClosed.class);
+            assertEquals("Account assets:bank:checking was closed on 2024-12-31, so it cannot be opened again.",
+                    violation.getMessage());
+        }
+
+        @Test
+        void refusesToFreeze() {
+            closed.when(new FreezeAccount(BANK, "x")).thenRefused(AccountIsClosed.class);
+        }
+
+        @Test
+        void refusesToUnfreeze() {
+            closed.when(new UnfreezeAccount(BANK)).thenRefused(AccountIsClosed.class);
+        }
+
+        @Test
+        void refusesToCloseAgain() {
+            closed.when(new CloseAccount(BANK, date("2025-01-01"))).thenRefused(AccountIsClosed.class);
+        }
+    }
+
+    @Test
+    @DisplayName("evolve handles every AccountEvent")
+    void evolveHandlesEveryEvent() {
+        Map<Class<?>, AccountEvent> samples = Stream.of(OPENED, FROZEN, new AccountUnfrozen(), CLOSED,
+                        recorded("1", "2024-02-02", "1 EUR"))
+                .collect(Collectors.toMap(Object::getClass, Function.identity()));
+        assertEquals(Set.of(AccountEvent.class.getPermittedSubclasses()), samples.keySet());
+        AccountState open = AccountDecider.evolve(AccountState.INITIAL, OPENED);
+        samples.values().forEach(event -> assertDoesNotThrow(() -> AccountDecider.evolve(open, event)));
+    }
+}

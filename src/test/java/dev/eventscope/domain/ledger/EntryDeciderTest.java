@@ -1,0 +1,90 @@
+package dev.eventscope.domain.ledger;
+
+import static dev.eventscope.domain.ledger.Fixtures.date;
+import static dev.eventscope.domain.ledger.Fixtures.entryId;
+import static dev.eventscope.domain.ledger.Fixtures.posting;
+import static dev.eventscope.domain.ledger.Fixtures.postings;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.eventscope.domain.DeciderScenario;
+import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
+import dev.eventscope.domain.ledger.EntryCommand.ReverseEntry;
+import dev.eventscope.domain.ledger.EntryEvent.EntryPosted;
+import dev.eventscope.domain.ledger.EntryEvent.EntryReversed;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("A journal entry on its own")
+class EntryDeciderTest {
+
+    private static final PostEntry RENT = PostEntry.simple(entryId("7"), date("2024-02-01"), "Office rent",
+            postings(posting("expenses:rent", "1200 EUR"), posting("assets:bank", "-1200 EUR")));
+    private static final EntryPosted POSTED = new EntryPosted(entryId("7"), date("2024-02-01"), null,
+            EntryStatus.UNMARKED, null, "Office rent", Map.of(), null, RENT.postings(), null);
+    private static final EntryReversed REVERSED = new EntryReversed(entryId("7-R"), date("2024-02-05"));
+
+    private static DeciderScenario<EntryState, EntryCommand, EntryEvent> anEntry() {
+        return DeciderScenario.forDecider(EntryDecider.decider());
+    }
+
+    @Test
+    void isPosted() {
+        EntryState state = anEntry().when(RENT).then(POSTED).stateAfter();
+        assertEquals(EntryLifecycle.POSTED, state.lifecycle());
+        assertEquals(POSTED.toJournalEntry(), state.entry());
+    }
+
+    @Test
+    void refusesTheSameIdTwice() {
+        anEntry().given(POSTED).when(RENT).thenRefused(DuplicateEntry.class);
+    }
+
+    @Test
+    void refusesToPostWhenUnbalanced() {
+        anEntry().when(PostEntry.simple(entryId("8"), date("2024-02-01"), "x",
+                postings(posting("expenses:rent", "1 EUR"), posting("assets:bank", "-2 EUR"))))
+                .thenRefused(EntryDoesNotBalance.class);
+    }
+
+    @Test
+    void isMarkedReversedOnItsOwnStream() {
+        EntryState state = anEntry().given(POSTED)
+                .when(new ReverseEntry(entryId("7"), entryId("7-R"), date("2024-02-05"), null))
+                .then(REVERSED).stateAfter();
+        assertEquals(EntryLifecycle.REVERSED, state.lifecycle());
+        assertEquals(entryId("7-R"), state.reversedBy());
+        assertEquals(date("2024-02-05"), state.reversedOn());
+        assertEquals(POSTED.toJournalEntry(), state.entry());
+    }
+
+    @Test
+    void refusesToReverseWhatIsNotPostedOrAlreadyReversed() {
+        ReverseEntry reverse = new ReverseEntry(entryId("7"), entryId("7-R2"), date("2024-02-06"), null);
+        anEntry().when(reverse).thenRefused(EntryNotFound.class);
+        anEntry().given(POSTED, REVERSED).when(reverse).thenRefused(EntryAlreadyReversed.class);
+    }
+
+    @Test
+    void refusesABlankEntryId() {
+        RequiredValueMissing violation = assertThrows(RequiredValueMissing.class, () -> EntryId.of(" "));
+        assertEquals("The entry id is missing; the books need it to record this.", violation.getMessage());
+        assertEquals("2024-0042", EntryId.of(" 2024-0042 ").value());
+    }
+
+    @Test
+    @DisplayName("evolve handles every EntryEvent")
+    void evolveHandlesEveryEvent() {
+        Map<Class<?>, EntryEvent> samples = Stream.of(POSTED, REVERSED)
+                .collect(Collectors.toMap(Object::getClass, Function.identity()));
+        assertEquals(Set.of(EntryEvent.class.getPermittedSubclasses()), samples.keySet());
+        EntryState posted = EntryDecider.evolve(EntryState.INITIAL, POSTED);
+        samples.values().forEach(event -> assertDoesNotThrow(() -> EntryDecider.evolve(posted, event)));
+    }
+}
