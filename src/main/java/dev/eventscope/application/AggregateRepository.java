@@ -1,0 +1,96 @@
+package dev.eventscope.application;
+
+import dev.eventscope.codec.DecodedEvent;
+import dev.eventscope.codec.EventCodec;
+import dev.eventscope.eventstore.Direction;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.Snapshot;
+import dev.eventscope.eventstore.StreamId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rebuilds aggregates: from the latest snapshot at or below the wanted version whose state schema
+ * is current (older snapshots are ignored, never trusted), then every later event. A snapshot that
+ * cannot be read is skipped and the aggregate replayed from its first event. Throws
+ * {@link UnreadableHistory} when an event cannot be read as a known event.
+ */
+public final class AggregateRepository {
+
+    private static final int PAGE = 1_000;
+
+    private final EventStore store;
+    private final EventCodec codec;
+    private boolean useSnapshots = true;
+
+    public AggregateRepository(EventStore store, EventCodec codec) {
+        this.store = store;
+        this.codec = codec;
+    }
+
+    /** Ignore every snapshot and replay from the first event (to check that snapshots change nothing). */
+    public AggregateRepository withoutSnapshots() {
+        AggregateRepository replaying = new AggregateRepository(store, codec);
+        replaying.useSnapshots = false;
+        return replaying;
+    }
+
+    public <S, C, E> Loaded<S> load(Aggregate<S, C, E> aggregate, StreamId stream) {
+        return load(aggregate, stream, Long.MAX_VALUE);
+    }
+
+    /** The state after the event at {@code maxVersion} (or the last event, if the stream is shorter). */
+    public <S, C, E> Loaded<S> load(Aggregate<S, C, E> aggregate, StreamId stream, long maxVersion) {
+        S state = aggregate.initialState();
+        long version = 0;
+        long snapshotVersion = 0;
+        if (useSnapshots) {
+            Optional<Snapshot> snapshot = store.loadSnapshot(stream, maxVersion, aggregate.stateSchemaVersion());
+            if (snapshot.isPresent()) {
+                try {
+                    state = codec.stateOf(snapshot.get(), aggregate.stateType());
+                    version = snapshot.get().version();
+                    snapshotVersion = version;
+                } catch (RuntimeException unreadable) {
+                    state = aggregate.initialState();
+                }
+            }
+        }
+        while (version < maxVersion) {
+            int limit = (int) Math.min(PAGE, maxVersion - version);
+            List<RecordedEvent> page = store.readStream(stream, version + 1, Direction.FORWARD, limit);
+            for (RecordedEvent recorded : page) {
+                state = aggregate.decider().evolve(state, typed(aggregate, recorded));
+                version = recorded.version();
+            }
+            if (page.size() < limit) {
+                break;
+            }
+        }
+        return new Loaded<>(state, version, snapshotVersion);
+    }
+
+    /** The event as its aggregate's event type, or {@link UnreadableHistory}. */
+    public <S, C, E> E typed(Aggregate<S, C, E> aggregate, RecordedEvent recorded) {
+        DecodedEvent decoded = codec.decode(recorded);
+        Object value = decoded.value().orElseThrow(() -> new UnreadableHistory("The event at position "
+                + recorded.position() + " (" + recorded.type() + ", version " + recorded.version() + " of '"
+                + recorded.streamId() + "') cannot be read: " + decoded.problem().orElse("unknown reason")
+                + ". The " + aggregate.name() + " cannot be rebuilt, so no command can be decided on it."));
+        if (!aggregate.eventType().isInstance(value)) {
+            throw new UnreadableHistory("The stream '" + recorded.streamId() + "' holds a " + recorded.type()
+                    + " event at position " + recorded.position() + ", which is not an event of a " + aggregate.name() + ".");
+        }
+        return aggregate.eventType().cast(value);
+    }
+
+    public EventCodec codec() {
+        return codec;
+    }
+
+    public EventStore store() {
+        return store;
+    }
+}

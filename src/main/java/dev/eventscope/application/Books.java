@@ -1,0 +1,17 @@
+package dev.eventscope.application;
+
+import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.AccountState;
+import dev.eventscope.domain.ledger.EntryId;
+import dev.eventscope.domain.ledger.EntryState;
+import dev.eventscope.domain.ledger.LedgerState;
+
+/** Where a decision gets the current states from: the store, or an import's running cache. */
+interface Books {
+
+    Loaded<LedgerState> ledger();
+
+    Loaded<AccountState> account(AccountName account);
+
+    Loaded<EntryState> entry(EntryId entry);
+}

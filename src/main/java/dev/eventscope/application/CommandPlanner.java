@@ -1,0 +1,99 @@
+package dev.eventscope.application;
+
+import dev.eventscope.domain.ledger.AccountCommand;
+import dev.eventscope.domain.ledger.AccountDecider;
+import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.AccountState;
+import dev.eventscope.domain.ledger.BookkeepingEvent;
+import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
+import dev.eventscope.domain.ledger.EntryCommand.ReverseEntry;
+import dev.eventscope.domain.ledger.EntryDecision;
+import dev.eventscope.domain.ledger.EntryId;
+import dev.eventscope.domain.ledger.EntryState;
+import dev.eventscope.domain.ledger.LedgerCommand;
+import dev.eventscope.domain.ledger.LedgerDecider;
+import dev.eventscope.domain.ledger.LedgerState;
+import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.domain.ledger.PostingPolicy;
+import dev.eventscope.eventstore.StreamId;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a command into the appends it needs, deciding with the domain against the states the
+ * {@link Books} give. Pure apart from reading those states; throws the domain's rule violations.
+ */
+final class CommandPlanner {
+
+    private CommandPlanner() {
+    }
+
+    static List<PlannedAppend> plan(Object command, Books books) {
+        if (command instanceof LedgerCommand ledgerCommand) {
+            Loaded<LedgerState> ledger = books.ledger();
+            List<BookkeepingEvent> events = List.copyOf(LedgerDecider.decide(ledgerCommand, ledger.state()));
+            return List.of(new PlannedAppend(StreamId.of(LedgerStreams.LEDGER), Aggregate.LEDGER, ledger.version(),
+                    ledger.state(), events));
+        } else if (command instanceof AccountCommand accountCommand) {
+            Loaded<AccountState> account = books.account(accountCommand.account());
+            List<BookkeepingEvent> events = List.copyOf(AccountDecider.decide(accountCommand, account.state()));
+            return List.of(new PlannedAppend(StreamId.of(LedgerStreams.account(accountCommand.account())), Aggregate.ACCOUNT,
+                    account.version(), account.state(), events));
+        } else if (command instanceof PostEntry post) {
+            Loaded<LedgerState> ledger = books.ledger();
+            Loaded<EntryState> entry = books.entry(post.entryId());
+            Map<AccountName, Loaded<AccountState>> accounts = load(books, PostingPolicy.accountsTouched(post));
+            EntryDecision decision = PostingPolicy.post(post, ledger.state(), entry.state(), states(accounts));
+            return toPlans(decision, ledger, Map.of(post.entryId(), entry), accounts);
+        } else if (command instanceof ReverseEntry reverse) {
+            Loaded<LedgerState> ledger = books.ledger();
+            Loaded<EntryState> original = books.entry(reverse.originalEntryId());
+            Loaded<EntryState> reversal = books.entry(reverse.reversalEntryId());
+            Map<AccountName, Loaded<AccountState>> accounts = load(books, PostingPolicy.accountsTouched(original.state()));
+            EntryDecision decision = PostingPolicy.reverse(reverse, ledger.state(), original.state(), reversal.state(),
+                    states(accounts));
+            return toPlans(decision, ledger, Map.of(reverse.originalEntryId(), original, reverse.reversalEntryId(), reversal),
+                    accounts);
+        }
+        throw new IllegalArgumentException("Eventscope has no handler for the command " + command.getClass().getSimpleName());
+    }
+
+    private static Map<AccountName, Loaded<AccountState>> load(Books books, List<AccountName> names) {
+        Map<AccountName, Loaded<AccountState>> accounts = new LinkedHashMap<>();
+        for (AccountName name : names) {
+            accounts.put(name, books.account(name));
+        }
+        return accounts;
+    }
+
+    private static Map<AccountName, AccountState> states(Map<AccountName, Loaded<AccountState>> accounts) {
+        Map<AccountName, AccountState> states = new LinkedHashMap<>();
+        accounts.forEach((name, loaded) -> states.put(name, loaded.state()));
+        return states;
+    }
+
+    private static List<PlannedAppend> toPlans(EntryDecision decision, Loaded<LedgerState> ledger,
+                                               Map<EntryId, Loaded<EntryState>> entries,
+                                               Map<AccountName, Loaded<AccountState>> accounts) {
+        List<PlannedAppend> plans = new ArrayList<>();
+        for (EntryDecision.StreamEvents part : decision.streams()) {
+            String name = part.streamName();
+            StreamId stream = StreamId.of(name);
+            if (name.equals(LedgerStreams.LEDGER)) {
+                plans.add(new PlannedAppend(stream, Aggregate.LEDGER, ledger.version(), ledger.state(), part.events()));
+            } else if (name.startsWith(LedgerStreams.ENTRY_PREFIX)) {
+                Loaded<EntryState> entry = entries.get(EntryId.of(name.substring(LedgerStreams.ENTRY_PREFIX.length())));
+                plans.add(new PlannedAppend(stream, Aggregate.ENTRY, entry.version(), entry.state(), part.events()));
+            } else if (name.startsWith(LedgerStreams.ACCOUNT_PREFIX)) {
+                Loaded<AccountState> account = accounts.get(AccountName.of(name.substring(LedgerStreams.ACCOUNT_PREFIX.length())));
+                plans.add(new PlannedAppend(stream, Aggregate.ACCOUNT, account.version(), account.state(), part.events()));
+            } else {
+                throw new IllegalStateException("a decision touched the unknown stream " + name);
+            }
+        }
+        return plans;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.eventscope.application;
+
+import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.AccountState;
+import dev.eventscope.domain.ledger.EntryId;
+import dev.eventscope.domain.ledger.EntryState;
+import dev.eventscope.domain.ledger.LedgerState;
+import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.eventstore.AppendResult;
+import dev.eventscope.eventstore.BulkAppend;
+import dev.eventscope.eventstore.ConcurrencyConflict;
+import dev.eventscope.eventstore.StreamId;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Many commands in one transaction: nothing is visible, and nothing stays, unless {@link #commit}
+ * is called. The ledger and account states are cached in memory between commands (one entry per
+ * account, not per event), so a long import does not re-read streams. Use it from one thread.
+ */
+public final class ImportSession implements AutoCloseable {
+
+    private final LedgerCommandService service;
+    private final BulkAppend bulk;
+    private final CommandContext context;
+    private final Map<AccountName, Loaded<AccountState>> accounts = new HashMap<>();
+    private Loaded<LedgerState> ledger;
+    private long eventsWritten;
+    private long commands;
+
+    ImportSession(LedgerCommandService service, BulkAppend bulk, CommandContext context) {
+        this.service = service;
+        this.bulk = bulk;
+        this.context = context;
+    }
+
+    /** Decides and appends one command inside the import's transaction; rule violations propagate. */
+    public CommandResult execute(Object command) {
+        String commandId = service.ids().nextId();
+        List<PlannedAppend> plans = CommandPlanner.plan(command, books);
+        try {
+            AppendResult result = bulk.append(service.toAppends(plans, command, commandId, context));
+            remember(plans);
+            service.snapshot(plans);
+            eventsWritten += result.positions().size();
+            commands++;
+            return new CommandResult(commandId, result.positions(), 1);
+        } catch (ConcurrencyConflict conflict) {
+            throw new ConflictPersisted(command.getClass().getSimpleName(), 1, conflict);
+        }
+    }
+
+    public long eventsWritten() {
+        return eventsWritten;
+    }
+
+    public long commandsExecuted() {
+        return commands;
+    }
+
+    /** The ledger's state as the import has it now. */
+    public LedgerState ledgerState() {
+        return books.ledger().state();
+    }
+
+    /** An account's state as the import has it now. */
+    public AccountState accountState(AccountName account) {
+        return books.account(account).state();
+    }
+
+    public void commit() {
+        bulk.commit();
+    }
+
+    /** Rolls the whole import back unless it was committed. */
+    @Override
+    public void close() {
+        bulk.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void remember(List<PlannedAppend> plans) {
+        for (PlannedAppend plan : plans) {
+            if (plan.events().isEmpty()) {
+                continue;
+            }
+            String stream = plan.stream().value();
+            if (stream.equals(LedgerStreams.LEDGER)) {
+                ledger = new Loaded<>((LedgerState) plan.stateAfter(), plan.versionAfter(), 0);
+            } else if (stream.startsWith(LedgerStreams.ACCOUNT_PREFIX)) {
+                AccountName name = AccountName.of(stream.substring(LedgerStreams.ACCOUNT_PREFIX.length()));
+                accounts.put(name, new Loaded<>((AccountState) plan.stateAfter(), plan.versionAfter(), 0));
+            }
+        }
+    }
+
+    private final Books books = new Books() {
+        @Override
+        public Loaded<LedgerState> ledger() {
+            if (ledger == null) {
+                ledger = service.repository().load(Aggregate.LEDGER, StreamId.of(LedgerStreams.LEDGER));
+            }
+            return ledger;
+        }
+
+        @Override
+        public Loaded<AccountState> account(AccountName account) {
+            return accounts.computeIfAbsent(account,
+                    name -> service.repository().load(Aggregate.ACCOUNT, StreamId.of(LedgerStreams.account(name))));
+        }
+
+        @Override
+        public Loaded<EntryState> entry(EntryId entry) {
+            // entries an import posts are new, but one may already exist in the ledger: ask the store
+            return service.repository().load(Aggregate.ENTRY, StreamId.of(LedgerStreams.entry(entry)));
+        }
+    };
+}
