@@ -202,8 +202,10 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                 + (skipped == 0 ? "" : " with its " + skipped + " indented line" + (skipped == 1 ? "" : "s"))));
     }
 
-    private void amountNoted(ParsedAmount parsed, int lineNumber) {
-        balancer.notePrecision(parsed.amount().commodity(), parsed.style().precision());
+    private void amountNoted(ParsedAmount parsed, int lineNumber, boolean setsPrecision) {
+        if (setsPrecision) {
+            balancer.notePrecision(parsed.amount().commodity(), parsed.style().precision());
+        }
         if (parsed.ambiguousDecimalMark() && ambiguousCommoditiesReported.add(parsed.amount().commodity())) {
             warn(new JournalWarning(new SourceLocation(file, lineNumber), "the amount " + parsed.amount()
                     + " was read with '" + parsed.style().decimalMark() + "' as decimal mark, as hledger does; declare the"

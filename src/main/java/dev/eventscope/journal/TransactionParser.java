@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ObjIntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,16 +17,21 @@ final class TransactionParser {
     private final LineSource lines;
     private final AmountParser amountParser;
     private final TransactionBalancer balancer;
-    private final ObjIntConsumer<ParsedAmount> amountNoted;
+    private final AmountListener amountNoted;
     private Integer defaultYear;
 
     TransactionParser(String file, LineSource lines, AmountParser amountParser, TransactionBalancer balancer,
-            ObjIntConsumer<ParsedAmount> amountNoted) {
+            AmountListener amountNoted) {
         this.file = file;
         this.lines = lines;
         this.amountParser = amountParser;
         this.balancer = balancer;
         this.amountNoted = amountNoted;
+    }
+
+    /** Hears every amount read, to track display precision and ambiguous decimal marks. */
+    interface AmountListener {
+        void noted(ParsedAmount amount, int lineNumber, boolean setsPrecision);
     }
 
     void setDefaultYear(int year) {
@@ -155,7 +159,7 @@ final class TransactionParser {
         }
         int quantityEnd = at < 0 ? priceEnd : at;
         String amountText = line.substring(accountEnd, quantityEnd);
-        Amount amount = amountText.isBlank() ? null : amount(amountText, lineNumber, accountEnd);
+        Amount amount = amountText.isBlank() ? null : amount(amountText, lineNumber, accountEnd, true);
         Price price = null;
         if (at >= 0) {
             if (amount == null) {
@@ -163,7 +167,7 @@ final class TransactionParser {
             }
             boolean total = at + 1 < line.length() && line.charAt(at + 1) == '@';
             int priceStart = at + (total ? 2 : 1);
-            Amount priceAmount = amount(line.substring(priceStart, priceEnd), lineNumber, priceStart);
+            Amount priceAmount = amount(line.substring(priceStart, priceEnd), lineNumber, priceStart, false);
             price = new Price(total ? PriceKind.TOTAL : PriceKind.UNIT, priceAmount);
         }
         BalanceAssertion assertion = null;
@@ -174,7 +178,7 @@ final class TransactionParser {
                 throw new JournalParseException(file, lineNumber, equals + 1,
                         "balance assertions including subaccounts (=* and ==*) are not supported");
             }
-            Amount expected = amount(line.substring(assertionStart, amountEnd), lineNumber, assertionStart);
+            Amount expected = amount(line.substring(assertionStart, amountEnd), lineNumber, assertionStart, false);
             assertion = new BalanceAssertion(expected, total);
         }
         PostingDraft draft = new PostingDraft(status, account, kind, amount, price, assertion, lineNumber,
@@ -185,10 +189,11 @@ final class TransactionParser {
         return draft;
     }
 
-    private Amount amount(String text, int lineNumber, int offset) {
+    /** Only posting amounts set a commodity's display precision, as in hledger (prices and assertions do not). */
+    private Amount amount(String text, int lineNumber, int offset, boolean setsPrecision) {
         try {
             ParsedAmount parsed = amountParser.parse(text);
-            amountNoted.accept(parsed, lineNumber);
+            amountNoted.noted(parsed, lineNumber, setsPrecision);
             return parsed.amount();
         } catch (AmountSyntaxException invalid) {
             throw new JournalParseException(file, lineNumber, offset + invalid.offset() + 1, invalid.getMessage());
