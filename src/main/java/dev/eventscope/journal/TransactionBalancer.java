@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -86,7 +87,8 @@ final class TransactionBalancer {
         Map<PostingDraft, List<JournalPosting>> result = new IdentityHashMap<>();
         if (elided.size() == 1) {
             List<Amount> inferred = new ArrayList<>();
-            imbalance.forEach((commodity, sum) -> inferred.add(new Amount(sum.negate(), commodity)));
+            // hledger keeps a multi-commodity amount ordered by commodity symbol, so its postings come in that order.
+            new TreeMap<>(imbalance).forEach((commodity, sum) -> inferred.add(new Amount(sum.negate(), commodity)));
             if (inferred.isEmpty()) {
                 inferred.add(new Amount(BigDecimal.ZERO, ""));
             }

@@ -113,10 +113,11 @@ class JournalAmountsTest {
         }
 
         @Test
-        void oneInferredPostingPerCommodityAsInHledger() {
+        void oneInferredPostingPerCommodityInCommodityOrderAsInHledger() {
             JournalTransaction transaction = only("2024-01-01 x", "    a  10 EUR", "    a  $5", "    b");
-            assertEquals(List.of(amount("10", "EUR"), amount("5", "$"), amount("-10", "EUR"), amount("-5", "$")),
+            assertEquals(List.of(amount("10", "EUR"), amount("5", "$"), amount("-5", "$"), amount("-10", "EUR")),
                     transaction.postings().stream().map(JournalPosting::amount).toList());
+            assertEquals("b", transaction.postings().get(2).account());
             assertEquals("b", transaction.postings().get(3).account());
         }
 
