@@ -1,0 +1,203 @@
+package dev.eventscope.journal;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads one amount such as {@code -$1,234.50}, {@code $-5}, {@code 500.00€}, {@code GBP 10},
+ * {@code "quoted commodity" 5} or {@code 1.000,00 EUR}.
+ *
+ * <p>Decimal mark: a commodity declared with a {@code commodity} directive uses its declared mark, then a
+ * {@code decimal-mark} directive applies; otherwise, as in hledger, when both {@code .} and {@code ,}
+ * appear the last one is the decimal mark, and a mark that appears once is the decimal mark while one
+ * that appears several times groups digits. Digit groups after the first must have three digits.
+ */
+final class AmountParser {
+
+    private static final String NON_SIMPLE_COMMODITY_CHARACTERS = "-+.,@*;\"{}=()[]";
+
+    private final Map<String, Character> declaredDecimalMarks = new HashMap<>();
+    private Character defaultDecimalMark;
+
+    void declareDecimalMark(String commodity, char decimalMark) {
+        declaredDecimalMarks.put(commodity, decimalMark);
+    }
+
+    void setDefaultDecimalMark(char decimalMark) {
+        defaultDecimalMark = decimalMark;
+    }
+
+    ParsedAmount parse(String text) throws AmountSyntaxException {
+        Cursor cursor = new Cursor(text);
+        cursor.skipSpaces();
+        int signOffset = cursor.position;
+        boolean negative = cursor.sign();
+        boolean signed = cursor.position != signOffset;
+        cursor.skipSpaces();
+        String leftCommodity = cursor.commodity();
+        boolean spaced = false;
+        if (leftCommodity != null) {
+            spaced = cursor.skipSpaces();
+            int secondSignOffset = cursor.position;
+            boolean negativeAfterSymbol = cursor.sign();
+            if (cursor.position != secondSignOffset) {
+                if (signed) {
+                    throw new AmountSyntaxException("the amount \"" + text.strip() + "\" has two signs", secondSignOffset);
+                }
+                negative = negativeAfterSymbol;
+            }
+            cursor.skipSpaces();
+        }
+        int numberOffset = cursor.position;
+        String number = cursor.number();
+        if (number.isEmpty()) {
+            throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: a number is missing", numberOffset);
+        }
+        String commodity = leftCommodity;
+        if (leftCommodity == null) {
+            spaced = cursor.skipSpaces();
+            String rightCommodity = cursor.commodity();
+            commodity = rightCommodity == null ? "" : rightCommodity;
+        }
+        cursor.skipSpaces();
+        if (!cursor.atEnd()) {
+            throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: unexpected \""
+                    + text.substring(cursor.position).strip() + "\"", cursor.position);
+        }
+        return interpret(text, number, numberOffset, negative, commodity, leftCommodity != null, spaced);
+    }
+
+    private ParsedAmount interpret(String text, String number, int numberOffset, boolean negative, String commodity,
+            boolean symbolOnLeft, boolean spaced) throws AmountSyntaxException {
+        Character declared = declaredDecimalMarks.getOrDefault(commodity, defaultDecimalMark);
+        int dots = count(number, '.');
+        int commas = count(number, ',');
+        char decimalMark;
+        boolean ambiguous = false;
+        if (declared != null) {
+            decimalMark = declared;
+        } else if (dots > 0 && commas > 0) {
+            decimalMark = number.lastIndexOf('.') > number.lastIndexOf(',') ? '.' : ',';
+        } else if (dots == 1 || commas == 1) {
+            decimalMark = dots == 1 ? '.' : ',';
+            ambiguous = number.length() - number.indexOf(decimalMark) - 1 == 3;
+        } else {
+            decimalMark = dots > 1 ? ',' : '.';
+        }
+        char groupMark = decimalMark == '.' ? ',' : '.';
+        int decimalIndex = number.indexOf(decimalMark);
+        if (decimalIndex >= 0 && number.indexOf(decimalMark, decimalIndex + 1) >= 0) {
+            throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: the decimal mark '"
+                    + decimalMark + "' appears more than once", numberOffset);
+        }
+        String integerPart = decimalIndex >= 0 ? number.substring(0, decimalIndex) : number;
+        String fraction = decimalIndex >= 0 ? number.substring(decimalIndex + 1) : "";
+        if (fraction.indexOf(groupMark) >= 0 || !checkGroups(integerPart, groupMark)) {
+            throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: its digit groups are not"
+                    + " groups of three separated by '" + groupMark + "'", numberOffset);
+        }
+        String digits = integerPart.replace(String.valueOf(groupMark), "");
+        if (digits.isEmpty() && fraction.isEmpty()) {
+            throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: a number is missing", numberOffset);
+        }
+        BigDecimal quantity = new BigDecimal((digits.isEmpty() ? "0" : digits) + (fraction.isEmpty() ? "" : "." + fraction));
+        if (negative) {
+            quantity = quantity.negate();
+        }
+        char usedGroupMark = integerPart.indexOf(groupMark) >= 0 ? groupMark : 0;
+        AmountStyle style = new AmountStyle(symbolOnLeft, spaced, decimalMark, usedGroupMark, fraction.length());
+        return new ParsedAmount(new Amount(quantity, commodity), style, ambiguous);
+    }
+
+    private static boolean checkGroups(String integerPart, char groupMark) {
+        String[] groups = integerPart.split(java.util.regex.Pattern.quote(String.valueOf(groupMark)), -1);
+        if (groups.length == 1) {
+            return true;
+        }
+        if (groups[0].isEmpty() || groups[0].length() > 3) {
+            return false;
+        }
+        for (int index = 1; index < groups.length; index++) {
+            if (groups[index].length() != 3) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int count(String text, char wanted) {
+        int count = 0;
+        for (int index = 0; index < text.length(); index++) {
+            if (text.charAt(index) == wanted) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static boolean isSimpleCommodityCharacter(char character) {
+        return !Character.isDigit(character) && !Character.isWhitespace(character)
+                && NON_SIMPLE_COMMODITY_CHARACTERS.indexOf(character) < 0;
+    }
+
+    /** A position in the amount text. */
+    private static final class Cursor {
+        private final String text;
+        private int position;
+
+        Cursor(String text) {
+            this.text = text;
+        }
+
+        boolean atEnd() {
+            return position >= text.length();
+        }
+
+        boolean skipSpaces() {
+            int start = position;
+            while (!atEnd() && Character.isWhitespace(text.charAt(position))) {
+                position++;
+            }
+            return position > start;
+        }
+
+        /** Consumes a {@code +} or {@code -}; true for minus. */
+        boolean sign() {
+            if (!atEnd() && (text.charAt(position) == '-' || text.charAt(position) == '+')) {
+                return text.charAt(position++) == '-';
+            }
+            return false;
+        }
+
+        String commodity() throws AmountSyntaxException {
+            if (atEnd()) {
+                return null;
+            }
+            if (text.charAt(position) == '"') {
+                int close = text.indexOf('"', position + 1);
+                if (close < 0 || close == position + 1) {
+                    throw new AmountSyntaxException("the quoted commodity in \"" + text.strip() + "\" is not closed or is empty",
+                            position);
+                }
+                String commodity = text.substring(position + 1, close);
+                position = close + 1;
+                return commodity;
+            }
+            int start = position;
+            while (!atEnd() && isSimpleCommodityCharacter(text.charAt(position))) {
+                position++;
+            }
+            return position > start ? text.substring(start, position) : null;
+        }
+
+        String number() {
+            int start = position;
+            while (!atEnd() && (Character.isDigit(text.charAt(position)) || text.charAt(position) == '.'
+                    || text.charAt(position) == ',')) {
+                position++;
+            }
+            return text.substring(start, position);
+        }
+    }
+}

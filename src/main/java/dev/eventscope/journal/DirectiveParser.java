@@ -1,0 +1,101 @@
+package dev.eventscope.journal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Reads the {@code account}, {@code commodity} and {@code Y} directives, with their indented sub-lines. */
+final class DirectiveParser {
+
+    private DirectiveParser() {
+    }
+
+    static JournalDirective.AccountDeclaration account(String file, int lineNumber, String argument, LineSource lines,
+            Consumer<JournalWarning> warn) {
+        int semicolon = argument.indexOf(';');
+        String name = semicolon < 0 ? argument : argument.substring(0, semicolon);
+        int wideSpace = indexOfWideSpace(name);
+        if (wideSpace >= 0) {
+            name = name.substring(0, wideSpace);
+        }
+        name = name.strip();
+        if (name.isEmpty()) {
+            throw new JournalParseException(file, lineNumber, 0, "the account directive has no account name");
+        }
+        List<String> commentLines = new ArrayList<>();
+        if (semicolon >= 0) {
+            commentLines.add(argument.substring(semicolon + 1).strip());
+        }
+        for (String subLine : indentedLines(lines)) {
+            if (subLine.startsWith(";")) {
+                commentLines.add(subLine.substring(1).strip());
+            } else {
+                warn.accept(new JournalWarning(new SourceLocation(file, lines.lineNumber()),
+                        "the account sub-directive \"" + subLine + "\" is not supported and was skipped"));
+            }
+        }
+        String comment = String.join("\n", commentLines);
+        return new JournalDirective.AccountDeclaration(name, comment, TagParser.tags(comment),
+                new SourceLocation(file, lineNumber));
+    }
+
+    static JournalDirective.CommodityDeclaration commodity(String file, int lineNumber, String argument, LineSource lines,
+            AmountParser amountParser, Consumer<JournalWarning> warn) {
+        int semicolon = argument.indexOf(';');
+        String declared = (semicolon < 0 ? argument : argument.substring(0, semicolon)).strip();
+        String commodity;
+        AmountStyle style = null;
+        if (declared.chars().anyMatch(Character::isDigit)) {
+            ParsedAmount sample = sample(file, lineNumber, declared, amountParser);
+            commodity = sample.amount().commodity();
+            style = sample.style();
+        } else {
+            commodity = declared.startsWith("\"") && declared.endsWith("\"") && declared.length() > 2
+                    ? declared.substring(1, declared.length() - 1) : declared;
+        }
+        if (commodity.isEmpty()) {
+            throw new JournalParseException(file, lineNumber, 0, "the commodity directive names no commodity");
+        }
+        for (String subLine : indentedLines(lines)) {
+            if (subLine.startsWith("format ")) {
+                ParsedAmount sample = sample(file, lines.lineNumber(), subLine.substring("format ".length()).strip(), amountParser);
+                style = sample.style();
+            } else if (!subLine.startsWith(";")) {
+                warn.accept(new JournalWarning(new SourceLocation(file, lines.lineNumber()),
+                        "the commodity sub-directive \"" + subLine + "\" is not supported and was skipped"));
+            }
+        }
+        return new JournalDirective.CommodityDeclaration(commodity, style, new SourceLocation(file, lineNumber));
+    }
+
+    static int year(String file, int lineNumber, String argument) {
+        if (!argument.matches("\\d{4}")) {
+            throw new JournalParseException(file, lineNumber, 0, "the year directive needs a four-digit year but has \""
+                    + argument + "\"");
+        }
+        return Integer.parseInt(argument);
+    }
+
+    private static ParsedAmount sample(String file, int lineNumber, String text, AmountParser amountParser) {
+        try {
+            return amountParser.parse(text);
+        } catch (AmountSyntaxException invalid) {
+            throw new JournalParseException(file, lineNumber, 0, "the commodity format " + invalid.getMessage());
+        }
+    }
+
+    private static List<String> indentedLines(LineSource lines) {
+        List<String> found = new ArrayList<>();
+        String next;
+        while ((next = lines.peek()) != null && !next.isBlank() && Character.isWhitespace(next.charAt(0))) {
+            found.add(lines.next().strip());
+        }
+        return found;
+    }
+
+    private static int indexOfWideSpace(String text) {
+        int tab = text.indexOf('\t');
+        int spaces = text.indexOf("  ");
+        return tab < 0 ? spaces : spaces < 0 ? tab : Math.min(tab, spaces);
+    }
+}

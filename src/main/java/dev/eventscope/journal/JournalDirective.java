@@ -1,0 +1,32 @@
+package dev.eventscope.journal;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A directive the reader keeps because it means something to a ledger: an account or commodity declaration. */
+public sealed interface JournalDirective extends JournalItem {
+
+    /** {@code account NAME  ; comment}: the account exists from here on (an account opening). */
+    record AccountDeclaration(String account, String comment, List<Tag> tags, SourceLocation location)
+            implements JournalDirective {
+        public AccountDeclaration {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(comment, "comment");
+            Objects.requireNonNull(location, "location");
+            tags = List.copyOf(tags);
+        }
+    }
+
+    /**
+     * {@code commodity $1,000.00} or {@code commodity EUR} with an optional {@code format} line:
+     * declares a commodity and, when a sample amount is given, its display style (which also fixes
+     * its decimal mark for the amounts that follow). {@code style} may be null.
+     */
+    record CommodityDeclaration(String commodity, AmountStyle style, SourceLocation location)
+            implements JournalDirective {
+        public CommodityDeclaration {
+            Objects.requireNonNull(commodity, "commodity");
+            Objects.requireNonNull(location, "location");
+        }
+    }
+}

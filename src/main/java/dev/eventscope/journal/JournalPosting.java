@@ -1,0 +1,52 @@
+package dev.eventscope.journal;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One posting of a transaction, with its amount always explicit: an elided amount or a balance
+ * assignment has been filled in by the reader. {@code price} and {@code assertion} may be null.
+ * {@code comment} holds the comment text after {@code ;} and on following indented comment lines,
+ * joined by newlines; {@code tags} are the tags found in it.
+ */
+public record JournalPosting(
+        Status status,
+        String account,
+        PostingKind kind,
+        Amount amount,
+        Price price,
+        BalanceAssertion assertion,
+        String comment,
+        List<Tag> tags) {
+
+    public JournalPosting {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(comment, "comment");
+        tags = List.copyOf(tags);
+    }
+
+    public static JournalPosting of(String account, Amount amount) {
+        return new JournalPosting(Status.UNMARKED, account, PostingKind.REAL, amount, null, null, "", List.of());
+    }
+
+    public Optional<Price> optionalPrice() {
+        return Optional.ofNullable(price);
+    }
+
+    public Optional<BalanceAssertion> optionalAssertion() {
+        return Optional.ofNullable(assertion);
+    }
+
+    /** The amount at cost: the price's total if there is a price, else the amount itself. */
+    public Amount cost() {
+        return price == null ? amount : price.costOf(amount);
+    }
+
+    public JournalPosting withPrice(Price newPrice) {
+        return new JournalPosting(status, account, kind, amount, newPrice, assertion, comment, tags);
+    }
+}

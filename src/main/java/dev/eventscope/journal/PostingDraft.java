@@ -1,0 +1,45 @@
+package dev.eventscope.journal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A posting as written, before its transaction is balanced: the amount may still be missing. */
+final class PostingDraft {
+
+    final Status status;
+    final String account;
+    final PostingKind kind;
+    Amount amount;
+    final Price price;
+    final BalanceAssertion assertion;
+    final int line;
+    final int amountColumn;
+    final int assertionColumn;
+    private final List<String> commentLines = new ArrayList<>();
+
+    PostingDraft(Status status, String account, PostingKind kind, Amount amount, Price price,
+            BalanceAssertion assertion, int line, int amountColumn, int assertionColumn) {
+        this.status = status;
+        this.account = account;
+        this.kind = kind;
+        this.amount = amount;
+        this.price = price;
+        this.assertion = assertion;
+        this.line = line;
+        this.amountColumn = amountColumn;
+        this.assertionColumn = assertionColumn;
+    }
+
+    void addCommentLine(String text) {
+        commentLines.add(text);
+    }
+
+    String comment() {
+        return String.join("\n", commentLines);
+    }
+
+    JournalPosting toPosting(Amount finalAmount, Price finalPrice) {
+        String comment = comment();
+        return new JournalPosting(status, account, kind, finalAmount, finalPrice, assertion, comment, TagParser.tags(comment));
+    }
+}

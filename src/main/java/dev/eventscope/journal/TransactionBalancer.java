@@ -1,0 +1,189 @@
+package dev.eventscope.journal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Completes and checks a transaction the way hledger does: fills balance assignments from the running
+ * balance, infers the one elided amount per balancing group (one posting per commodity), infers a
+ * conversion price for an unpriced two-commodity entry, checks that real postings and balanced virtual
+ * postings each sum to zero per commodity at cost (rounded to the commodity's display precision, the most
+ * decimal places seen so far), then applies the postings to the running balances and checks assertions
+ * in file order.
+ */
+final class TransactionBalancer {
+
+    private final String file;
+    private final BalanceBook book = new BalanceBook();
+    private final Map<String, Integer> displayPrecision = new LinkedHashMap<>();
+
+    TransactionBalancer(String file) {
+        this.file = file;
+    }
+
+    void notePrecision(String commodity, int decimalPlaces) {
+        displayPrecision.merge(commodity, decimalPlaces, Math::max);
+    }
+
+    List<JournalPosting> complete(String entryName, int headerLine, List<PostingDraft> drafts) {
+        assignBalances(drafts);
+        Map<PostingDraft, List<JournalPosting>> completed = new IdentityHashMap<>();
+        for (PostingKind group : new PostingKind[] {PostingKind.REAL, PostingKind.BALANCED_VIRTUAL}) {
+            List<PostingDraft> members = drafts.stream().filter(draft -> draft.kind == group).collect(Collectors.toList());
+            if (!members.isEmpty()) {
+                completed.putAll(balanceGroup(entryName, headerLine, members));
+            }
+        }
+        List<JournalPosting> postings = new ArrayList<>();
+        for (PostingDraft draft : drafts) {
+            List<JournalPosting> forDraft = completed.get(draft);
+            if (forDraft == null) {
+                Amount amount = draft.amount == null ? new Amount(BigDecimal.ZERO, "") : draft.amount;
+                forDraft = List.of(draft.toPosting(amount, draft.price));
+            }
+            forDraft.forEach(posting -> book.add(posting.account(), posting.amount()));
+            if (draft.assertion != null) {
+                check(draft);
+            }
+            postings.addAll(forDraft);
+        }
+        return postings;
+    }
+
+    private void assignBalances(List<PostingDraft> drafts) {
+        for (int index = 0; index < drafts.size(); index++) {
+            PostingDraft draft = drafts.get(index);
+            if (draft.amount != null || draft.assertion == null) {
+                continue;
+            }
+            Amount expected = draft.assertion.expected();
+            BigDecimal current = book.balance(draft.account, expected.commodity());
+            for (PostingDraft earlier : drafts.subList(0, index)) {
+                if (earlier.account.equals(draft.account) && earlier.amount != null
+                        && earlier.amount.commodity().equals(expected.commodity())) {
+                    current = current.add(earlier.amount.quantity());
+                }
+            }
+            draft.amount = new Amount(expected.quantity().subtract(current), expected.commodity());
+        }
+    }
+
+    private Map<PostingDraft, List<JournalPosting>> balanceGroup(String entryName, int headerLine, List<PostingDraft> members) {
+        List<PostingDraft> elided = members.stream().filter(draft -> draft.amount == null).collect(Collectors.toList());
+        if (elided.size() > 1) {
+            PostingDraft second = elided.get(1);
+            throw new JournalParseException(file, second.line, 0, entryName + " has more than one posting without an amount ("
+                    + elided.get(0).account + " on line " + elided.get(0).line + " and " + second.account
+                    + " on line " + second.line + "), so neither amount can be inferred");
+        }
+        Map<String, BigDecimal> imbalance = nonZero(sumAtCost(members));
+        Map<PostingDraft, List<JournalPosting>> result = new IdentityHashMap<>();
+        if (elided.size() == 1) {
+            List<Amount> inferred = new ArrayList<>();
+            // hledger keeps a multi-commodity amount ordered by commodity symbol, so its postings come in that order.
+            new TreeMap<>(imbalance).forEach((commodity, sum) -> inferred.add(new Amount(sum.negate(), commodity)));
+            if (inferred.isEmpty()) {
+                inferred.add(new Amount(BigDecimal.ZERO, ""));
+            }
+            PostingDraft draft = elided.get(0);
+            result.put(draft, inferred.stream().map(amount -> draft.toPosting(amount, null)).collect(Collectors.toList()));
+        }
+        boolean inferPrice = elided.isEmpty() && imbalance.size() == 2 && members.stream().allMatch(draft -> draft.price == null);
+        Price conversion = inferPrice ? conversionPrice(members, new ArrayList<>(imbalance.keySet())) : null;
+        for (PostingDraft draft : members) {
+            if (draft.amount != null) {
+                boolean converted = conversion != null && draft.amount.commodity().equals(conversionFrom(members, imbalance));
+                result.put(draft, List.of(draft.toPosting(draft.amount, converted ? conversion : draft.price)));
+            }
+        }
+        if (conversion == null && elided.isEmpty() && !imbalance.isEmpty()) {
+            String offBy = imbalance.entrySet().stream()
+                    .map(entry -> new Amount(entry.getValue(), entry.getKey()).toString())
+                    .collect(Collectors.joining(" and "));
+            throw new JournalParseException(file, headerLine, 0, entryName + " does not balance: its "
+                    + (members.get(0).kind == PostingKind.REAL ? "" : "balanced virtual ")
+                    + "postings add up to " + offBy + " instead of zero");
+        }
+        return result;
+    }
+
+    private static String conversionFrom(List<PostingDraft> members, Map<String, BigDecimal> imbalance) {
+        return members.stream().map(draft -> draft.amount.commodity()).filter(imbalance::containsKey).findFirst().orElseThrow();
+    }
+
+    /**
+     * hledger's rule: the first commodity (in posting order) is converted into the second; its postings
+     * get a total price when there is one of them, else a unit price. Returns null when not applicable.
+     */
+    private Price conversionPrice(List<PostingDraft> members, List<String> commodities) {
+        String from = members.stream().map(draft -> draft.amount.commodity())
+                .filter(commodities::contains).findFirst().orElseThrow();
+        String to = commodities.get(0).equals(from) ? commodities.get(1) : commodities.get(0);
+        List<PostingDraft> fromPostings = members.stream()
+                .filter(draft -> draft.amount.commodity().equals(from)).collect(Collectors.toList());
+        BigDecimal fromSum = fromPostings.stream().map(draft -> draft.amount.quantity()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal toSum = members.stream().filter(draft -> draft.amount.commodity().equals(to))
+                .map(draft -> draft.amount.quantity()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (fromSum.signum() == 0 || toSum.signum() == 0 || fromSum.signum() == toSum.signum()) {
+            return null;
+        }
+        if (fromPostings.size() == 1) {
+            return new Price(PriceKind.TOTAL, new Amount(toSum.abs(), to));
+        }
+        int scale = Math.max(2, displayPrecision.getOrDefault(from, 0) + displayPrecision.getOrDefault(to, 0));
+        return new Price(PriceKind.UNIT, new Amount(toSum.divide(fromSum, scale, RoundingMode.HALF_EVEN).abs(), to));
+    }
+
+    private Map<String, BigDecimal> sumAtCost(List<PostingDraft> members) {
+        Map<String, BigDecimal> sums = new LinkedHashMap<>();
+        for (PostingDraft draft : members) {
+            if (draft.amount != null) {
+                Amount cost = draft.price == null ? draft.amount : draft.price.costOf(draft.amount);
+                sums.merge(cost.commodity(), cost.quantity(), BigDecimal::add);
+            }
+        }
+        return sums;
+    }
+
+    private Map<String, BigDecimal> nonZero(Map<String, BigDecimal> sums) {
+        Map<String, BigDecimal> nonZero = new LinkedHashMap<>();
+        sums.forEach((commodity, sum) -> {
+            if (!isZero(commodity, sum)) {
+                nonZero.put(commodity, sum);
+            }
+        });
+        return nonZero;
+    }
+
+    private boolean isZero(String commodity, BigDecimal sum) {
+        int precision = displayPrecision.getOrDefault(commodity, sum.scale());
+        return sum.setScale(Math.max(precision, 0), RoundingMode.HALF_EVEN).signum() == 0;
+    }
+
+    private void check(PostingDraft draft) {
+        String account = draft.account;
+        BalanceAssertion assertion = draft.assertion;
+        Amount expected = assertion.expected();
+        BigDecimal actual = book.balance(account, expected.commodity());
+        if (actual.compareTo(expected.quantity()) != 0) {
+            throw new JournalParseException(file, draft.line, draft.assertionColumn, "the balance assertion on " + account
+                    + " failed: expected " + expected + " but the balance is " + new Amount(actual, expected.commodity()));
+        }
+        if (assertion.total()) {
+            for (Map.Entry<String, BigDecimal> other : book.balances(account).entrySet()) {
+                if (!other.getKey().equals(expected.commodity()) && other.getValue().signum() != 0) {
+                    throw new JournalParseException(file, draft.line, draft.assertionColumn, "the total balance assertion on "
+                            + account + " failed: expected only " + expected + " but the account also holds "
+                            + new Amount(other.getValue(), other.getKey()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.eventscope.journal;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads one transaction: its header line and the indented posting and comment lines under it. */
+final class TransactionParser {
+
+    private static final Pattern FULL_DATE = Pattern.compile("(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})");
+    private static final Pattern SHORT_DATE = Pattern.compile("(\\d{1,2})([-/.])(\\d{1,2})");
+
+    private final String file;
+    private final LineSource lines;
+    private final AmountParser amountParser;
+    private final TransactionBalancer balancer;
+    private final AmountListener amountNoted;
+    private Integer defaultYear;
+
+    TransactionParser(String file, LineSource lines, AmountParser amountParser, TransactionBalancer balancer,
+            AmountListener amountNoted) {
+        this.file = file;
+        this.lines = lines;
+        this.amountParser = amountParser;
+        this.balancer = balancer;
+        this.amountNoted = amountNoted;
+    }
+
+    /** Hears every amount read, to track display precision and ambiguous decimal marks. */
+    interface AmountListener {
+        void noted(ParsedAmount amount, int lineNumber, boolean setsPrecision);
+    }
+
+    void setDefaultYear(int year) {
+        defaultYear = year;
+    }
+
+    JournalTransaction parse(String header, int headerLine) {
+        int dateEnd = 0;
+        while (dateEnd < header.length() && !Character.isWhitespace(header.charAt(dateEnd)) && header.charAt(dateEnd) != ';') {
+            dateEnd++;
+        }
+        String dateText = header.substring(0, dateEnd);
+        int equals = dateText.indexOf('=');
+        LocalDate date = parseDate(equals < 0 ? dateText : dateText.substring(0, equals), headerLine, 1, defaultYear);
+        LocalDate secondaryDate = equals < 0 ? null
+                : parseDate(dateText.substring(equals + 1), headerLine, equals + 2, date.getYear());
+        String rest = header.substring(dateEnd);
+        int semicolon = rest.indexOf(';');
+        List<String> commentLines = new ArrayList<>();
+        if (semicolon >= 0) {
+            commentLines.add(rest.substring(semicolon + 1).strip());
+            rest = rest.substring(0, semicolon);
+        }
+        rest = rest.strip();
+        Status status = Status.UNMARKED;
+        if (rest.startsWith("*") || rest.startsWith("!")) {
+            status = rest.charAt(0) == '*' ? Status.CLEARED : Status.PENDING;
+            rest = rest.substring(1).strip();
+        }
+        String code = "";
+        if (rest.startsWith("(") && rest.indexOf(')') > 0) {
+            code = rest.substring(1, rest.indexOf(')')).strip();
+            rest = rest.substring(rest.indexOf(')') + 1).strip();
+        }
+        String description = rest;
+        String entryName = "the transaction on " + date + (description.isEmpty() ? "" : " \"" + description + "\"");
+
+        List<PostingDraft> drafts = new ArrayList<>();
+        String line;
+        while ((line = lines.peek()) != null && !line.isBlank() && Character.isWhitespace(line.charAt(0))) {
+            lines.next();
+            int lineNumber = lines.lineNumber();
+            String content = line.strip();
+            if (content.startsWith(";")) {
+                String text = content.substring(1).strip();
+                if (drafts.isEmpty()) {
+                    commentLines.add(text);
+                } else {
+                    drafts.get(drafts.size() - 1).addCommentLine(text);
+                }
+            } else {
+                drafts.add(parsePosting(line, lineNumber));
+            }
+        }
+        if (drafts.isEmpty()) {
+            throw new JournalParseException(file, headerLine, 0, entryName + " has no postings");
+        }
+        List<JournalPosting> postings = balancer.complete(entryName, headerLine, drafts);
+        String comment = String.join("\n", commentLines);
+        return new JournalTransaction(date, secondaryDate, status, code, description, comment, TagParser.tags(comment),
+                postings, new SourceLocation(file, headerLine));
+    }
+
+    private LocalDate parseDate(String text, int lineNumber, int column, Integer yearIfMissing) {
+        Matcher full = FULL_DATE.matcher(text);
+        Matcher partial = SHORT_DATE.matcher(text);
+        int year;
+        int month;
+        int day;
+        if (full.matches()) {
+            year = Integer.parseInt(full.group(1));
+            month = Integer.parseInt(full.group(3));
+            day = Integer.parseInt(full.group(4));
+        } else if (partial.matches() && yearIfMissing != null) {
+            year = yearIfMissing;
+            month = Integer.parseInt(partial.group(1));
+            day = Integer.parseInt(partial.group(3));
+        } else {
+            throw new JournalParseException(file, lineNumber, column, "\"" + text + "\" is not a date: write it as"
+                    + " YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD" + (partial.matches() ? ", or set the year with a Y directive" : ""));
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException invalid) {
+            throw new JournalParseException(file, lineNumber, column, "\"" + text + "\" is not a date on the calendar"
+                    + " (month " + month + ", day " + day + ")");
+        }
+    }
+
+    private PostingDraft parsePosting(String line, int lineNumber) {
+        int position = 0;
+        while (Character.isWhitespace(line.charAt(position))) {
+            position++;
+        }
+        Status status = Status.UNMARKED;
+        if (line.charAt(position) == '*' || line.charAt(position) == '!') {
+            status = line.charAt(position) == '*' ? Status.CLEARED : Status.PENDING;
+            position++;
+            while (position < line.length() && line.charAt(position) == ' ') {
+                position++;
+            }
+        }
+        int accountEnd = accountEnd(line, position);
+        String accountText = line.substring(position, accountEnd).strip();
+        if (accountText.isEmpty()) {
+            throw new JournalParseException(file, lineNumber, position + 1, "this posting has no account name");
+        }
+        PostingKind kind = PostingKind.REAL;
+        String account = accountText;
+        if (accountText.length() > 2 && accountText.startsWith("(") && accountText.endsWith(")")) {
+            kind = PostingKind.VIRTUAL;
+            account = accountText.substring(1, accountText.length() - 1);
+        } else if (accountText.length() > 2 && accountText.startsWith("[") && accountText.endsWith("]")) {
+            kind = PostingKind.BALANCED_VIRTUAL;
+            account = accountText.substring(1, accountText.length() - 1);
+        }
+        int semicolon = indexOutsideQuotes(line, ';', accountEnd);
+        int amountEnd = semicolon < 0 ? line.length() : semicolon;
+        int equals = indexOutsideQuotes(line.substring(0, amountEnd), '=', accountEnd);
+        int priceEnd = equals < 0 ? amountEnd : equals;
+        int at = indexOutsideQuotes(line.substring(0, priceEnd), '@', accountEnd);
+        int brace = indexOutsideQuotes(line.substring(0, amountEnd), '{', accountEnd);
+        if (brace >= 0) {
+            throw new JournalParseException(file, lineNumber, brace + 1, "lot prices in braces {...} are not supported");
+        }
+        int quantityEnd = at < 0 ? priceEnd : at;
+        String amountText = line.substring(accountEnd, quantityEnd);
+        Amount amount = amountText.isBlank() ? null : amount(amountText, lineNumber, accountEnd, true);
+        Price price = null;
+        if (at >= 0) {
+            if (amount == null) {
+                throw new JournalParseException(file, lineNumber, at + 1, "a price needs an amount before the @");
+            }
+            boolean total = at + 1 < line.length() && line.charAt(at + 1) == '@';
+            int priceStart = at + (total ? 2 : 1);
+            Amount priceAmount = amount(line.substring(priceStart, priceEnd), lineNumber, priceStart, false);
+            price = new Price(total ? PriceKind.TOTAL : PriceKind.UNIT, priceAmount);
+        }
+        BalanceAssertion assertion = null;
+        if (equals >= 0) {
+            boolean total = equals + 1 < amountEnd && line.charAt(equals + 1) == '=';
+            int assertionStart = equals + (total ? 2 : 1);
+            if (assertionStart < amountEnd && line.charAt(assertionStart) == '*') {
+                throw new JournalParseException(file, lineNumber, equals + 1,
+                        "balance assertions including subaccounts (=* and ==*) are not supported");
+            }
+            Amount expected = amount(line.substring(assertionStart, amountEnd), lineNumber, assertionStart, false);
+            assertion = new BalanceAssertion(expected, total);
+        }
+        PostingDraft draft = new PostingDraft(status, account, kind, amount, price, assertion, lineNumber,
+                accountEnd + 1, equals + 1);
+        if (semicolon >= 0) {
+            draft.addCommentLine(line.substring(semicolon + 1).strip());
+        }
+        return draft;
+    }
+
+    /** Only posting amounts set a commodity's display precision, as in hledger (prices and assertions do not). */
+    private Amount amount(String text, int lineNumber, int offset, boolean setsPrecision) {
+        try {
+            ParsedAmount parsed = amountParser.parse(text);
+            amountNoted.noted(parsed, lineNumber, setsPrecision);
+            return parsed.amount();
+        } catch (AmountSyntaxException invalid) {
+            throw new JournalParseException(file, lineNumber, offset + invalid.offset() + 1, invalid.getMessage());
+        }
+    }
+
+    /** The account name ends at two spaces, a tab, or the end of the line. */
+    private static int accountEnd(String line, int start) {
+        for (int index = start; index < line.length(); index++) {
+            char character = line.charAt(index);
+            if (character == '\t' || (character == ' ' && index + 1 < line.length()
+                    && (line.charAt(index + 1) == ' ' || line.charAt(index + 1) == '\t'))) {
+                return index;
+            }
+        }
+        return line.length();
+    }
+
+    private static int indexOutsideQuotes(String text, char wanted, int from) {
+        boolean quoted = false;
+        for (int index = from; index < text.length(); index++) {
+            char character = text.charAt(index);
+            if (character == '"') {
+                quoted = !quoted;
+            } else if (character == wanted && !quoted) {
+                return index;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.eventscope.journal;
+
+import static dev.eventscope.journal.JournalText.amount;
+import static dev.eventscope.journal.JournalText.only;
+import static dev.eventscope.journal.JournalText.read;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("balance assertions and directives")
+class JournalDirectivesAndAssertionsTest {
+
+    @Nested
+    @DisplayName("balance assertions")
+    class Assertions {
+
+        @Test
+        void anAssertionThatHoldsIsKeptOnThePosting() {
+            JournalText text = read("2024-01-01 x", "    a  10 EUR", "    b", "", "2024-01-02 y", "    a  5 EUR = 15 EUR", "    b");
+            assertEquals(new BalanceAssertion(amount("15", "EUR"), false),
+                    text.transactions().get(1).postings().get(0).assertion());
+        }
+
+        @Test
+        void aTotalAssertionWithDoubleEquals() {
+            JournalPosting posting = only("2024-01-01 x", "    a  10 EUR == 10.00 EUR", "    b").postings().get(0);
+            assertTrue(posting.assertion().total());
+        }
+
+        @Test
+        void aSingleCommodityAssertionIgnoresOtherCommodities() {
+            JournalText text = read("2024-01-01 x", "    a  $3", "    b", "", "2024-01-02 y", "    a  10 EUR = 10 EUR", "    b");
+            assertEquals(2, text.transactions().size());
+        }
+
+        @Test
+        void anAssertionOnAnElidedPostingChecksTheInferredAmount() {
+            JournalTransaction transaction = only("2024-01-01 x", "    a  10 EUR", "    b  = -10 EUR");
+            assertEquals(amount("-10", "EUR"), transaction.postings().get(1).amount());
+        }
+
+        @Test
+        void aBalanceAssignmentSetsTheAmountFromTheRunningBalance() {
+            JournalText text = read("2024-01-01 x", "    assets:bank  100 EUR", "    equity", "",
+                    "2024-02-01 reconcile", "    assets:bank  = 80 EUR", "    expenses:fees");
+            JournalTransaction reconcile = text.transactions().get(1);
+            assertEquals(amount("-20", "EUR"), reconcile.postings().get(0).amount());
+            assertEquals(amount("20", "EUR"), reconcile.postings().get(1).amount());
+        }
+
+        @Test
+        void virtualPostingsCountTowardsTheRunningBalance() {
+            JournalText text = read("2024-01-01 x", "    a  1 EUR", "    b", "    (budget)  5 EUR", "",
+                    "2024-01-02 y", "    (budget)  1 EUR = 6 EUR");
+            assertEquals(2, text.transactions().size());
+        }
+    }
+
+    @Nested
+    @DisplayName("kept directives")
+    class KeptDirectives {
+
+        @Test
+        void accountDeclarationWithCommentAndTags() {
+            JournalText text = read("account assets:bank:checking  ; type: A", "    ; opened: 2020");
+            assertEquals(List.of(new JournalDirective.AccountDeclaration("assets:bank:checking", "type: A\nopened: 2020",
+                    List.of(new Tag("type", "A"), new Tag("opened", "2020")), new SourceLocation("test.journal", 1))),
+                    text.items);
+        }
+
+        @Test
+        void commodityDeclarationWithSample() {
+            JournalText text = read("commodity $1,000.00");
+            assertEquals(new JournalDirective.CommodityDeclaration("$", new AmountStyle(true, false, '.', ',', 2),
+                    new SourceLocation("test.journal", 1)), text.items.get(0));
+        }
+
+        @Test
+        void commodityDeclarationWithFormatLine() {
+            JournalText text = read("commodity EUR", "    format 1.000,00 EUR");
+            JournalDirective.CommodityDeclaration declaration = (JournalDirective.CommodityDeclaration) text.items.get(0);
+            assertEquals("EUR", declaration.commodity());
+            assertEquals(',', declaration.style().decimalMark());
+        }
+
+        @Test
+        void itemsComeInFileOrder() {
+            JournalText text = read("account a", "2024-01-01 x", "    a  1 EUR", "    b", "account b");
+            assertEquals(List.of(JournalDirective.AccountDeclaration.class, JournalTransaction.class,
+                    JournalDirective.AccountDeclaration.class), text.items.stream().map(Object::getClass).toList());
+        }
+    }
+
+    @Nested
+    @DisplayName("skipped directives are reported with their line")
+    class SkippedDirectives {
+
+        private void assertSkipped(String expectedWords, int expectedLine, String... lines) {
+            JournalText text = read(lines);
+            assertEquals(1, text.warnings.size(), () -> text.warnings.toString());
+            JournalWarning warning = text.warnings.get(0);
+            assertEquals(expectedLine, warning.location().line());
+            assertTrue(warning.message().contains(expectedWords), warning.message());
+            assertTrue(warning.message().contains("skipped"), warning.message());
+        }
+
+        @Test
+        void marketPrice() {
+            assertSkipped("\"P\" directive", 2, "; prices", "P 2024-01-01 EUR $1.10");
+        }
+
+        @Test
+        void include() {
+            assertSkipped("\"include\" directive", 1, "include other.journal");
+        }
+
+        @Test
+        void alias() {
+            assertSkipped("\"alias\" directive", 1, "alias checking = assets:bank:checking");
+        }
+
+        @Test
+        void applyAccount() {
+            assertSkipped("\"apply\" directive", 1, "apply account business");
+        }
+
+        @Test
+        void defaultCommodity() {
+            assertSkipped("\"D\" directive", 1, "D $1,000.00");
+        }
+
+        @Test
+        void periodicTransactionWithItsPostings() {
+            assertSkipped("periodic transaction is not supported and was skipped with its 2 indented lines", 1,
+                    "~ monthly", "    expenses:rent  $1000", "    assets:bank");
+        }
+
+        @Test
+        void automatedTransactionWithItsPostings() {
+            assertSkipped("automated transaction", 1, "= expenses:food", "    (budget:food)  *-1");
+        }
+
+        @Test
+        void unknownDirective() {
+            assertSkipped("\"payee\" directive", 1, "payee Bakery");
+        }
+
+        @Test
+        void transactionsAfterASkippedDirectiveAreStillRead() {
+            JournalText text = read("P 2024-01-01 EUR $1.10", "2024-01-02 x", "    a  1 EUR", "    b");
+            assertEquals(1, text.transactions().size());
+        }
+    }
+}

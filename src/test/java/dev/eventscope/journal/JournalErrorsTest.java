@@ -1,0 +1,141 @@
+package dev.eventscope.journal;
+
+import static dev.eventscope.journal.JournalText.read;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("journals that cannot be read")
+class JournalErrorsTest {
+
+    private static JournalParseException failure(String... lines) {
+        return assertThrows(JournalParseException.class, () -> read(lines));
+    }
+
+    @Nested
+    @DisplayName("balancing")
+    class Balancing {
+
+        @Test
+        void anUnbalancedEntryNamesTheCommodityAndTheAmountItIsOffBy() {
+            JournalParseException error = failure("", "2024-01-05 Groceries", "    expenses:food  10.00 EUR",
+                    "    assets:cash  -9.50 EUR");
+            assertEquals("test.journal:2: the transaction on 2024-01-05 \"Groceries\" does not balance:"
+                    + " its postings add up to 0.50 EUR instead of zero", error.getMessage());
+            assertEquals("test.journal", error.file());
+            assertEquals(2, error.line());
+        }
+
+        @Test
+        void unbalancedBalancedVirtualPostings() {
+            JournalParseException error = failure("2024-01-05 x", "    a  1 EUR", "    b", "    [c]  2 EUR", "    [d]  -1 EUR");
+            assertEquals("test.journal:1: the transaction on 2024-01-05 \"x\" does not balance: its balanced virtual"
+                    + " postings add up to 1 EUR instead of zero", error.getMessage());
+        }
+
+        @Test
+        void twoElidedAmounts() {
+            JournalParseException error = failure("2024-01-05 x", "    a  1 EUR", "    b", "    c");
+            assertEquals("test.journal:4: the transaction on 2024-01-05 \"x\" has more than one posting without an amount"
+                    + " (b on line 3 and c on line 4), so neither amount can be inferred", error.getMessage());
+        }
+
+        @Test
+        void aTransactionWithoutPostings() {
+            assertEquals("test.journal:1: the transaction on 2024-01-05 \"x\" has no postings",
+                    failure("2024-01-05 x").getMessage());
+        }
+    }
+
+    @Nested
+    @DisplayName("balance assertions")
+    class FailedAssertions {
+
+        @Test
+        void aFailedAssertionNamesTheAccountExpectedAndActual() {
+            JournalParseException error = failure("2024-01-01 x", "    assets:checking  100.00 EUR", "    equity", "",
+                    "2024-01-02 y", "    assets:checking  -10.00 EUR = 100.00 EUR", "    expenses");
+            assertEquals("test.journal:6: the balance assertion on assets:checking failed: expected 100.00 EUR"
+                    + " but the balance is 90.00 EUR", error.getMessage());
+            assertEquals(33, error.column());
+        }
+
+        @Test
+        void aTotalAssertionFailsWhenAnotherCommodityIsHeld() {
+            JournalParseException error = failure("2024-01-01 x", "    a  $5", "    b", "",
+                    "2024-01-02 y", "    a  10 EUR == 10 EUR", "    b");
+            assertEquals("test.journal:6: the total balance assertion on a failed: expected only 10 EUR but the account"
+                    + " also holds $5", error.getMessage());
+        }
+
+        @Test
+        void assertionsIncludingSubaccountsAreUnsupported() {
+            assertEquals("test.journal:2: balance assertions including subaccounts (=* and ==*) are not supported",
+                    failure("2024-01-01 x", "    a  1 EUR =* 1 EUR", "    b").getMessage());
+        }
+    }
+
+    @Nested
+    @DisplayName("syntax")
+    class Syntax {
+
+        @Test
+        void anUnparsableAmountGivesItsColumn() {
+            JournalParseException error = failure("2024-01-01 x", "    a  12..5 EUR", "    b");
+            assertEquals("test.journal:2: \"12..5 EUR\" is not an amount: its digit groups are not groups of three separated by '.'",
+                    error.getMessage());
+            assertEquals(8, error.column());
+        }
+
+        @Test
+        void anAmountWithTrailingText() {
+            assertEquals("test.journal:2: \"5 EUR extra\" is not an amount: unexpected \"extra\"",
+                    failure("2024-01-01 x", "    a  5 EUR extra", "    b").getMessage());
+        }
+
+        @Test
+        void badDigitGroups() {
+            assertEquals("test.journal:2: \"1,00,000.00 INR\" is not an amount: its digit groups are not groups of three"
+                    + " separated by ','", failure("2024-01-01 x", "    a  1,00,000.00 INR", "    b").getMessage());
+        }
+
+        @Test
+        void aBadDate() {
+            JournalParseException error = failure("2024-13-01 x", "    a  1 EUR", "    b");
+            assertEquals("test.journal:1: \"2024-13-01\" is not a date on the calendar (month 13, day 1)", error.getMessage());
+            assertEquals(1, error.column());
+        }
+
+        @Test
+        void aMalformedDate() {
+            assertEquals("test.journal:1: \"2024_01_01\" is not a date: write it as YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD",
+                    failure("2024_01_01 x", "    a  1 EUR", "    b").getMessage());
+        }
+
+        @Test
+        void aBadSecondaryDateGivesItsColumn() {
+            JournalParseException error = failure("2024-01-01=2024-02-31 x", "    a  1 EUR", "    b");
+            assertEquals(12, error.column());
+        }
+
+        @Test
+        void aShortDateWithoutAYearDirective() {
+            assertEquals("test.journal:1: \"1/15\" is not a date: write it as YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD,"
+                    + " or set the year with a Y directive", failure("1/15 x", "    a  1 EUR", "    b").getMessage());
+        }
+
+        @Test
+        void aStrayIndentedLine() {
+            assertEquals(3, failure("2024-01-01 x", "    a  1 EUR", "    b", "", "    c  1 EUR").line() - 2);
+        }
+
+        @Test
+        void lotPricesAreUnsupported() {
+            assertEquals("test.journal:2: lot prices in braces {...} are not supported",
+                    failure("2024-01-01 x", "    a  1 AAPL {$100}", "    b").getMessage());
+        }
+    }
+}
