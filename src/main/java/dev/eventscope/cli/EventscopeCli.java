@@ -18,7 +18,19 @@ public final class EventscopeCli {
         CommandLine commandLine = new CommandLine(new EventscopeCommand())
                 .addSubcommand(new VerifyCommand(stores))
                 .addSubcommand(new StreamsCommand(stores))
-                .addSubcommand(new HistoryCommand(stores));
+                .addSubcommand(new HistoryCommand(stores))
+                .addSubcommand(new ImportCommand(stores))
+                .addSubcommand(new BalanceCommand(stores))
+                .addSubcommand(new AccountsCommand(stores))
+                .addSubcommand(new EntryCommands.Post(stores))
+                .addSubcommand(new EntryCommands.Reverse(stores))
+                .addSubcommand(new AccountCommands.Open(stores))
+                .addSubcommand(new AccountCommands.Freeze(stores))
+                .addSubcommand(new AccountCommands.Unfreeze(stores))
+                .addSubcommand(new AccountCommands.Close(stores))
+                .addSubcommand(new AccountCommands.ClosePeriodCommand(stores))
+                .addSubcommand(new AccountCommands.ReopenPeriodCommand(stores))
+                .addSubcommand(new ExportCommand(stores));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.

@@ -154,7 +154,8 @@ public final class JournalImporter {
         long transactions;
     }
 
-    static PostEntry toCommand(EntryId entryId, JournalTransaction transaction, String baseCommodity) {
+    /** The domain command for one journal transaction; amounts without a commodity get {@code baseCommodity}. */
+    public static PostEntry toCommand(EntryId entryId, JournalTransaction transaction, String baseCommodity) {
         List<Posting> postings = new ArrayList<>();
         for (JournalPosting posting : transaction.postings()) {
             PostingPrice price = posting.price() == null ? null : new PostingPrice(
