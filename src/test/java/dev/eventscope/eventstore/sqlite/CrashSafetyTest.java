@@ -72,7 +72,9 @@ class CrashSafetyTest {
         try {
             Thread.sleep(killAfterMillis);
         } finally {
-            worker.destroyForcibly();
+            // SIGKILL through the handle: Process.destroyForcibly would also close our end of the worker's stdout,
+            // losing the DONE lines still in the pipe.
+            worker.toHandle().destroyForcibly();
         }
         assertTrue(worker.waitFor(10, TimeUnit.SECONDS), "the killed worker did not die");
         int done = 0;
