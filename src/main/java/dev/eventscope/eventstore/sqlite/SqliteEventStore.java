@@ -1,41 +1,430 @@
 package dev.eventscope.eventstore.sqlite;
 
-import dev.eventscope.eventstore.*;
+import dev.eventscope.eventstore.AppendListener;
+import dev.eventscope.eventstore.AppendResult;
+import dev.eventscope.eventstore.ConcurrencyConflict;
+import dev.eventscope.eventstore.Direction;
+import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.IntegrityReport;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.Snapshot;
+import dev.eventscope.eventstore.StreamAppend;
+import dev.eventscope.eventstore.StreamFilter;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.StreamInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** STUB: replaced by the real store. Signatures are final. */
+/**
+ * The embedded event store: one SQLite file in WAL mode. Appends run in {@code BEGIN IMMEDIATE}
+ * transactions, so writers in this and other processes queue on SQLite's lock; with the default
+ * {@code synchronous=FULL} an append that returned survives a crash and a power loss. Opening
+ * refuses, without changing a byte, any file that is not an Eventscope ledger this version reads.
+ * All methods throw {@link EventStoreException} with a readable message on failure.
+ */
 public final class SqliteEventStore implements EventStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteEventStore.class);
+
+    private final Path file;
+    private final SqliteOptions options;
+    private final Object writeLock = new Object();
+    private final Object readLock = new Object();
+    private final Connection writer;
+    private final Connection reader;
+    private final StreamNameCache streamNames = new StreamNameCache();
+    private final SqliteAppender appender;
+    private final ChangeWatcher watcher;
+    private volatile boolean closed;
+
+    private SqliteEventStore(Path file, SqliteOptions options, Connection writer, Connection reader) {
+        this.file = file;
+        this.options = options;
+        this.writer = writer;
+        this.reader = reader;
+        this.appender = writer == null ? null : new SqliteAppender(writer, options.clock(), streamNames);
+        this.watcher = new ChangeWatcher(file, options.changePollInterval(), this::lastPosition);
+    }
 
     /** Opens (creating it when the path does not exist) a ledger for reading and writing, synchronous=FULL. */
     public static SqliteEventStore open(Path file) {
-        throw new UnsupportedOperationException("not yet");
+        return open(file, SqliteOptions.defaults());
     }
 
     /** Opens with explicit options. */
     public static SqliteEventStore open(Path file, SqliteOptions options) {
-        throw new UnsupportedOperationException("not yet");
+        Path absolute = file.toAbsolutePath();
+        if (options.readOnly()) {
+            return openReadOnly(absolute, options);
+        }
+        boolean exists = Files.exists(absolute);
+        if (exists) {
+            LedgerFileInspector.inspect(absolute);
+        }
+        if (!exists && absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
+            throw new EventStoreException("Cannot create the ledger '" + absolute + "': the folder '"
+                    + absolute.getParent() + "' does not exist.");
+        }
+        Connection writer = null;
+        Connection reader = null;
+        try {
+            writer = exists ? SqliteConnections.openWriter(absolute, options.synchronous()) : create(absolute, options);
+            if (exists) {
+                // the inspection may have looked past a WAL left by a crash; the writer sees the real version
+                int actualVersion = userVersion(writer);
+                if (actualVersion > LedgerSchema.CURRENT_VERSION) {
+                    throw new EventStoreException("'" + absolute + "' was written by a newer Eventscope (ledger schema version "
+                            + actualVersion + "). Open it with a newer Eventscope.");
+                }
+                if (actualVersion < LedgerSchema.CURRENT_VERSION) {
+                    migrate(writer, absolute, actualVersion);
+                }
+            }
+            reader = SqliteConnections.openReader(absolute, false);
+            return new SqliteEventStore(absolute, options, writer, reader);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(writer);
+            closeQuietly(reader);
+            throw e instanceof SQLException sql ? LedgerFileInspector.damaged(absolute, sql) : (RuntimeException) e;
+        }
+    }
+
+    private static int userVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("PRAGMA user_version")) {
+            return row.next() ? row.getInt(1) : 0;
+        }
     }
 
     /** Opens an existing ledger read-only at the connection level (an auditor's view). */
     public static SqliteEventStore openReadOnly(Path file) {
-        throw new UnsupportedOperationException("not yet");
+        return openReadOnly(file.toAbsolutePath(), SqliteOptions.defaults().withReadOnly(true));
     }
 
-    public Path file() { throw new UnsupportedOperationException(); }
-    @Override public AppendResult appendAll(List<StreamAppend> appends) { throw new UnsupportedOperationException(); }
-    @Override public List<RecordedEvent> readStream(StreamId stream, long fromVersion, Direction direction, int limit) { throw new UnsupportedOperationException(); }
-    @Override public EventCursor readAll(long afterPosition) { throw new UnsupportedOperationException(); }
-    @Override public Optional<RecordedEvent> readAt(long position) { throw new UnsupportedOperationException(); }
-    @Override public List<StreamInfo> streams(StreamFilter filter) { throw new UnsupportedOperationException(); }
-    @Override public long streamVersion(StreamId stream) { throw new UnsupportedOperationException(); }
-    @Override public long lastPosition() { throw new UnsupportedOperationException(); }
-    @Override public IntegrityReport verify() { throw new UnsupportedOperationException(); }
-    @Override public void saveSnapshot(Snapshot snapshot) { throw new UnsupportedOperationException(); }
-    @Override public Optional<Snapshot> loadSnapshot(StreamId stream, long maxVersion, int stateSchemaVersion) { throw new UnsupportedOperationException(); }
-    @Override public AutoCloseable subscribe(AppendListener listener) { throw new UnsupportedOperationException(); }
-    @Override public boolean isReadOnly() { throw new UnsupportedOperationException(); }
-    @Override public void close() { }
+    private static SqliteEventStore openReadOnly(Path absolute, SqliteOptions options) {
+        if (!Files.exists(absolute)) {
+            throw new EventStoreException("The ledger '" + absolute + "' does not exist.");
+        }
+        int schemaVersion = LedgerFileInspector.inspect(absolute);
+        if (schemaVersion < LedgerSchema.CURRENT_VERSION) {
+            throw new EventStoreException("'" + absolute + "' was written by an older Eventscope (ledger schema version "
+                    + schemaVersion + ") and must be upgraded once before it can be opened read-only;"
+                    + " open it normally to upgrade it.");
+        }
+        try {
+            return new SqliteEventStore(absolute, options, null, SqliteConnections.openReader(absolute, true));
+        } catch (SQLException e) {
+            throw LedgerFileInspector.damaged(absolute, e);
+        }
+    }
+
+    private static Connection create(Path file, SqliteOptions options) throws SQLException {
+        // the schema is written in rollback-journal mode so that the file header, with the application id,
+        // is on disk before any WAL exists; only then does the ledger switch to WAL
+        Connection connection = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file, new java.util.Properties());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            LedgerSchema.migrate(connection, 0, LedgerSchema.CURRENT_VERSION);
+            statement.execute("INSERT INTO ledger_meta (key, value) VALUES ('created_with_schema', '"
+                    + LedgerSchema.CURRENT_VERSION + "'), ('head_position', '0')");
+            statement.execute("COMMIT");
+        } finally {
+            connection.close();
+        }
+        LOG.info("created ledger {}", file);
+        return SqliteConnections.openWriter(file, options.synchronous());
+    }
+
+    private static void migrate(Connection writer, Path file, int fromVersion) throws SQLException {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                LedgerSchema.migrate(writer, fromVersion, LedgerSchema.CURRENT_VERSION);
+                statement.execute("COMMIT");
+            } catch (SQLException e) {
+                statement.execute("ROLLBACK");
+                throw e;
+            }
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        LOG.info("migrated ledger {} from schema {} to {}", file, fromVersion, LedgerSchema.CURRENT_VERSION);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public SqliteOptions options() {
+        return options;
+    }
+
+    @Override
+    public AppendResult appendAll(List<StreamAppend> appends) throws ConcurrencyConflict {
+        ensureOpen();
+        if (appender == null) {
+            throw new EventStoreException("The ledger '" + file + "' is open read-only (auditor mode); nothing can be appended to it.");
+        }
+        AppendResult result;
+        synchronized (writeLock) {
+            try {
+                result = appender.append(appends);
+            } catch (SQLException e) {
+                throw failure("append to", e);
+            }
+        }
+        if (!result.alreadyStored() && !result.positions().isEmpty()) {
+            watcher.appendedHere(result.positions().get(0), result.lastPosition());
+        }
+        return result;
+    }
+
+    @Override
+    public List<RecordedEvent> readStream(StreamId stream, long fromVersion, Direction direction, int limit) {
+        ensureOpen();
+        String order = direction == Direction.FORWARD ? "version >= ? ORDER BY version ASC" : "version <= ? ORDER BY version DESC";
+        String sql = "SELECT " + EventRows.COLUMNS + " FROM events WHERE stream_key = (SELECT stream_key FROM streams"
+                + " WHERE stream_id = ?) AND " + order + " LIMIT ?";
+        synchronized (readLock) {
+            try (PreparedStatement query = reader.prepareStatement(sql)) {
+                query.setString(1, stream.value());
+                query.setLong(2, fromVersion);
+                query.setInt(3, Math.max(0, limit));
+                List<RecordedEvent> events = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(EventRows.read(rows, key -> streamNames.nameOf(reader, key)));
+                    }
+                }
+                return events;
+            } catch (SQLException e) {
+                throw failure("read the stream '" + stream + "' of", e);
+            }
+        }
+    }
+
+    @Override
+    public EventCursor readAll(long afterPosition) {
+        ensureOpen();
+        return new PagedCursor(afterPosition, this::readPage);
+    }
+
+    /** Up to {@code limit} events after {@code afterPosition}; one short read transaction per page. */
+    List<RecordedEvent> readPage(long afterPosition, int limit) {
+        ensureOpen();
+        synchronized (readLock) {
+            try (PreparedStatement query = reader.prepareStatement(
+                    "SELECT " + EventRows.COLUMNS + " FROM events WHERE position > ? ORDER BY position LIMIT ?")) {
+                query.setLong(1, afterPosition);
+                query.setInt(2, limit);
+                List<RecordedEvent> events = new ArrayList<>(limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(EventRows.read(rows, key -> streamNames.nameOf(reader, key)));
+                    }
+                }
+                return events;
+            } catch (SQLException e) {
+                throw failure("read the events of", e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<RecordedEvent> readAt(long position) {
+        List<RecordedEvent> page = readPage(position - 1, 1);
+        return page.isEmpty() || page.get(0).position() != position ? Optional.empty() : Optional.of(page.get(0));
+    }
+
+    @Override
+    public List<StreamInfo> streams(StreamFilter filter) {
+        ensureOpen();
+        StringBuilder sql = new StringBuilder("SELECT stream_id, category, version, last_position FROM streams WHERE 1 = 1");
+        List<String> parameters = new ArrayList<>();
+        if (filter.category() != null) {
+            sql.append(" AND category = ?");
+            parameters.add(filter.category());
+        }
+        if (filter.namePattern() != null) {
+            sql.append(" AND stream_id GLOB ?");
+            parameters.add(filter.namePattern());
+        }
+        sql.append(" AND version > 0 ORDER BY stream_id");
+        synchronized (readLock) {
+            try (PreparedStatement query = reader.prepareStatement(sql.toString())) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    query.setString(i + 1, parameters.get(i));
+                }
+                List<StreamInfo> streams = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        streams.add(new StreamInfo(StreamId.of(rows.getString(1)), rows.getString(2), rows.getLong(3), rows.getLong(4)));
+                    }
+                }
+                return streams;
+            } catch (SQLException e) {
+                throw failure("list the streams of", e);
+            }
+        }
+    }
+
+    @Override
+    public long streamVersion(StreamId stream) {
+        ensureOpen();
+        synchronized (readLock) {
+            try (PreparedStatement query = reader.prepareStatement("SELECT version FROM streams WHERE stream_id = ?")) {
+                query.setString(1, stream.value());
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0;
+                }
+            } catch (SQLException e) {
+                throw failure("read the version of stream '" + stream + "' in", e);
+            }
+        }
+    }
+
+    @Override
+    public long lastPosition() {
+        ensureOpen();
+        synchronized (readLock) {
+            try (Statement statement = reader.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT COALESCE(MAX(position), 0) FROM events")) {
+                return row.next() ? row.getLong(1) : 0;
+            } catch (SQLException e) {
+                throw failure("read the last position of", e);
+            }
+        }
+    }
+
+    @Override
+    public IntegrityReport verify() {
+        ensureOpen();
+        try (Connection connection = SqliteConnections.openReader(file, true)) {
+            return new ChainVerifier(connection).verify();
+        } catch (SQLException e) {
+            throw failure("verify", e);
+        }
+    }
+
+    @Override
+    public void saveSnapshot(Snapshot snapshot) {
+        ensureOpen();
+        if (writer == null) {
+            throw new EventStoreException("The ledger '" + file + "' is open read-only (auditor mode); snapshots cannot be saved.");
+        }
+        synchronized (writeLock) {
+            try (PreparedStatement insert = writer.prepareStatement(
+                    "INSERT OR REPLACE INTO snapshots (stream_key, version, state_type, state_schema_version, data)"
+                            + " SELECT stream_key, ?, ?, ?, ? FROM streams WHERE stream_id = ? AND version >= ?")) {
+                insert.setLong(1, snapshot.version());
+                insert.setString(2, snapshot.stateType());
+                insert.setInt(3, snapshot.stateSchemaVersion());
+                insert.setString(4, snapshot.data());
+                insert.setString(5, snapshot.stream().value());
+                insert.setLong(6, snapshot.version());
+                if (insert.executeUpdate() == 0) {
+                    throw new EventStoreException("Cannot save a snapshot of '" + snapshot.stream() + "' at version "
+                            + snapshot.version() + ": the stream does not have that many events.");
+                }
+            } catch (SQLException e) {
+                throw failure("save a snapshot in", e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Snapshot> loadSnapshot(StreamId stream, long maxVersion, int stateSchemaVersion) {
+        ensureOpen();
+        synchronized (readLock) {
+            try (PreparedStatement query = reader.prepareStatement(
+                    "SELECT s.version, s.state_type, s.data FROM snapshots s JOIN streams t ON t.stream_key = s.stream_key"
+                            + " WHERE t.stream_id = ? AND s.version <= ? AND s.version <= t.version AND s.state_schema_version = ?"
+                            + " ORDER BY s.version DESC LIMIT 1")) {
+                query.setString(1, stream.value());
+                query.setLong(2, maxVersion);
+                query.setInt(3, stateSchemaVersion);
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Snapshot(stream, row.getLong(1), row.getString(2), stateSchemaVersion, row.getString(3)));
+                }
+            } catch (SQLException e) {
+                throw failure("load a snapshot from", e);
+            }
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(AppendListener listener) {
+        ensureOpen();
+        return watcher.subscribe(listener);
+    }
+
+    @Override
+    public boolean isReadOnly() {
+        return writer == null;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        watcher.close();
+        synchronized (writeLock) {
+            closeQuietly(writer);
+        }
+        synchronized (readLock) {
+            closeQuietly(reader);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new EventStoreException("The ledger '" + file + "' has been closed.");
+        }
+    }
+
+    private EventStoreException failure(String action, SQLException e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (reason.contains("SQLITE_BUSY") || reason.contains("database is locked")) {
+            return new EventStoreException("Could not " + action + " the ledger '" + file
+                    + "': another program has held it locked for more than 15 seconds. Try again.", e);
+        }
+        if (reason.contains("SQLITE_READONLY")) {
+            return new EventStoreException("Could not " + action + " the ledger '" + file
+                    + "': the file or its folder is not writable.", e);
+        }
+        if (reason.contains("SQLITE_FULL")) {
+            return new EventStoreException("Could not " + action + " the ledger '" + file + "': the disk is full. Nothing was written.", e);
+        }
+        if (reason.contains("CORRUPT") || reason.contains("malformed")) {
+            return LedgerFileInspector.damaged(file, e);
+        }
+        return new EventStoreException("Could not " + action + " the ledger '" + file + "': " + reason, e);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing a ledger connection failed", e);
+        }
+    }
 }

@@ -1,0 +1,86 @@
+package dev.eventscope.eventstore.sqlite;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The canonical encoding of an event and the SHA-256 link that chains it to the event before.
+ * The layout is documented in docs/hash-chain.md; changing it breaks every existing ledger.
+ *
+ * <pre>
+ * hash = SHA-256( previousHash (32 bytes; 32 zero bytes for the first event) || canonical )
+ * canonical = "eventscope/event/v1" as a string field, then in order:
+ *   event id, stream id, version (int64), type, schema version (int32), recorded at (int64 µs),
+ *   user, correlation id, causation id, command name, data
+ * string field = int32 big-endian byte length, then the UTF-8 bytes; null = int32 -1, no bytes
+ * </pre>
+ */
+final class HashChain {
+
+    static final byte[] GENESIS = new byte[32];
+    private static final String DOMAIN_TAG = "eventscope/event/v1";
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final MessageDigest sha256;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
+
+    HashChain() {
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+        }
+    }
+
+    /** The hash of an event given the hash of the event before it. */
+    byte[] link(byte[] previousHash, String eventId, String streamId, long version, String type, int schemaVersion,
+                long recordedAtMicros, String user, String correlationId, String causationId, String commandName,
+                String data) {
+        buffer.reset();
+        writeString(DOMAIN_TAG);
+        writeString(eventId);
+        writeString(streamId);
+        writeLong(version);
+        writeString(type);
+        writeInt(schemaVersion);
+        writeLong(recordedAtMicros);
+        writeString(user);
+        writeString(correlationId);
+        writeString(causationId);
+        writeString(commandName);
+        writeString(data);
+        sha256.reset();
+        sha256.update(previousHash);
+        sha256.update(buffer.toByteArray());
+        return sha256.digest();
+    }
+
+    static String hex(byte[] hash) {
+        return hash == null ? null : HEX.formatHex(hash);
+    }
+
+    private void writeString(String value) {
+        if (value == null) {
+            writeInt(-1);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        writeInt(bytes.length);
+        buffer.write(bytes, 0, bytes.length);
+    }
+
+    private void writeInt(int value) {
+        buffer.write(value >>> 24);
+        buffer.write(value >>> 16);
+        buffer.write(value >>> 8);
+        buffer.write(value);
+    }
+
+    private void writeLong(long value) {
+        writeInt((int) (value >>> 32));
+        writeInt((int) value);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.eventscope.eventstore.sqlite;
+
+import dev.eventscope.eventstore.EventStoreException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Decides, without writing a byte, whether an existing file is an Eventscope ledger this version
+ * can open. Every refusal names the file and what is wrong with it.
+ */
+final class LedgerFileInspector {
+
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final int HEADER_SIZE = 100;
+
+    private LedgerFileInspector() {
+    }
+
+    /** Returns the ledger's schema version, or throws a readable {@link EventStoreException}. */
+    static int inspect(Path file) {
+        byte[] header = readHeader(file);
+        checkHeader(file, header);
+        try (Connection connection = SqliteConnections.openForInspection(file)) {
+            return checkContents(file, connection);
+        } catch (SQLException e) {
+            throw damaged(file, e);
+        }
+    }
+
+    private static byte[] readHeader(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new EventStoreException("'" + file + "' is a folder, not an Eventscope ledger file.");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(HEADER_SIZE);
+        } catch (IOException e) {
+            throw new EventStoreException("Cannot read '" + file + "': " + e.getMessage() + ".", e);
+        }
+    }
+
+    private static void checkHeader(Path file, byte[] header) {
+        if (header.length == 0) {
+            throw new EventStoreException("'" + file + "' is an empty file (0 bytes), not an Eventscope ledger.");
+        }
+        if (!startsWithMagic(header)) {
+            String kind = looksLikeText(header) ? "a text file" : "not an SQLite database";
+            throw new EventStoreException("'" + file + "' is not an Eventscope ledger: it is " + kind
+                    + ", while a ledger is an SQLite database file.");
+        }
+        if (header.length < HEADER_SIZE) {
+            throw new EventStoreException("'" + file + "' is truncated: it ends after " + header.length
+                    + " bytes, inside the 100-byte SQLite header.");
+        }
+        long pageSize = ((header[16] & 0xFF) << 8) | (header[17] & 0xFF);
+        if (pageSize == 1) {
+            pageSize = 65536;
+        }
+        long pageCount = readInt(header, 28) & 0xFFFFFFFFL;
+        boolean pageCountValid = readInt(header, 24) == readInt(header, 92);
+        long size = sizeOf(file);
+        if (pageSize < 512 || Long.bitCount(pageSize) != 1) {
+            throw new EventStoreException("'" + file + "' is damaged: its SQLite header gives an impossible page size ("
+                    + pageSize + ").");
+        }
+        if (size % pageSize != 0 || (pageCountValid && pageCount > 0 && size < pageCount * pageSize)) {
+            throw new EventStoreException("'" + file + "' is truncated: it holds " + size + " bytes but its header says "
+                    + (pageCountValid ? pageCount * pageSize : "a whole number of " + pageSize + "-byte pages")
+                    + ". Restore it from a backup.");
+        }
+        int applicationId = readInt(header, 68);
+        if (applicationId != LedgerSchema.APPLICATION_ID && applicationId != 0) {
+            throw new EventStoreException("'" + file + "' is an SQLite database of another application (application id 0x"
+                    + Integer.toHexString(applicationId) + "), not an Eventscope ledger.");
+        }
+    }
+
+    private static int checkContents(Path file, Connection connection) throws SQLException {
+        int applicationId;
+        int schemaVersion;
+        Set<String> tables = new HashSet<>();
+        try (Statement statement = connection.createStatement()) {
+            applicationId = intPragma(statement, "application_id");
+            schemaVersion = intPragma(statement, "user_version");
+            try (ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+        }
+        if (applicationId != LedgerSchema.APPLICATION_ID) {
+            throw new EventStoreException("'" + file + "' is an SQLite database but not an Eventscope ledger"
+                    + (tables.isEmpty() ? " (it has no tables)." : " (it has tables " + String.join(", ", sorted(tables)) + ")."));
+        }
+        if (schemaVersion > LedgerSchema.CURRENT_VERSION) {
+            throw new EventStoreException("'" + file + "' was written by a newer Eventscope (ledger schema version "
+                    + schemaVersion + "; this Eventscope reads up to version " + LedgerSchema.CURRENT_VERSION
+                    + "). Open it with a newer Eventscope.");
+        }
+        if (schemaVersion < 1) {
+            throw new EventStoreException("'" + file + "' is marked as an Eventscope ledger but has no schema version;"
+                    + " it was not fully created. Nothing was changed.");
+        }
+        for (String table : LedgerSchema.requiredTables(schemaVersion)) {
+            if (!tables.contains(table)) {
+                throw new EventStoreException("'" + file + "' is damaged: the table '" + table
+                        + "' that a ledger of schema version " + schemaVersion + " must have is missing.");
+            }
+        }
+        return schemaVersion;
+    }
+
+    static EventStoreException damaged(Path file, SQLException e) {
+        String reason = e.getMessage() == null ? "unknown error" : e.getMessage();
+        if (reason.contains("malformed") || reason.contains("NOTADB") || reason.contains("not a database")
+                || reason.contains("CORRUPT")) {
+            return new EventStoreException("'" + file + "' is damaged: SQLite reports that the database image is malformed ("
+                    + firstLine(reason) + "). Restore it from a backup; nothing was changed.", e);
+        }
+        return new EventStoreException("Cannot open '" + file + "': " + firstLine(reason) + ".", e);
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static int intPragma(Statement statement, String pragma) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("PRAGMA " + pragma)) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+
+    private static boolean startsWithMagic(byte[] header) {
+        if (header.length < SQLITE_MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < SQLITE_MAGIC.length; i++) {
+            if (header[i] != SQLITE_MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean looksLikeText(byte[] header) {
+        for (byte b : header) {
+            int c = b & 0xFF;
+            if (c < 0x09 || (c > 0x0D && c < 0x20 && c != 0x1B)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int readInt(byte[] bytes, int offset) {
+        return ((bytes[offset] & 0xFF) << 24) | ((bytes[offset + 1] & 0xFF) << 16)
+                | ((bytes[offset + 2] & 0xFF) << 8) | (bytes[offset + 3] & 0xFF);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new EventStoreException("Cannot read '" + file + "': " + e.getMessage() + ".", e);
+        }
+    }
+
+    private static java.util.List<String> sorted(Set<String> names) {
+        return names.stream().sorted().toList();
+    }
+}

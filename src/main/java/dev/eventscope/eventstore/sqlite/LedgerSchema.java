@@ -1,0 +1,63 @@
+package dev.eventscope.eventstore.sqlite;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The ledger file's schema and its migrations. {@code PRAGMA user_version} holds the schema
+ * version and {@code PRAGMA application_id} marks the file as an Eventscope ledger. Each step
+ * moves the schema up by one version; a migration runs every missing step in one transaction.
+ */
+final class LedgerSchema {
+
+    /** "EvSc" — the SQLite application id of an Eventscope ledger. */
+    static final int APPLICATION_ID = 0x45765363;
+    static final int CURRENT_VERSION = 2;
+
+    private static final List<List<String>> STEPS = List.of(
+            // version 1: the event store proper
+            List.of(
+                    "CREATE TABLE ledger_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                    "CREATE TABLE streams (stream_key INTEGER PRIMARY KEY, stream_id TEXT NOT NULL UNIQUE,"
+                            + " category TEXT NOT NULL, version INTEGER NOT NULL, last_position INTEGER NOT NULL)",
+                    "CREATE INDEX streams_by_category ON streams (category, stream_id)",
+                    "CREATE TABLE events (position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE,"
+                            + " stream_key INTEGER NOT NULL REFERENCES streams (stream_key), version INTEGER NOT NULL,"
+                            + " type TEXT NOT NULL, schema_version INTEGER NOT NULL, data TEXT NOT NULL,"
+                            + " user_name TEXT NOT NULL, correlation_id TEXT, causation_id TEXT, command_name TEXT,"
+                            + " recorded_at INTEGER NOT NULL, prev_hash BLOB NOT NULL, hash BLOB NOT NULL,"
+                            + " UNIQUE (stream_key, version))",
+                    "CREATE TRIGGER events_are_immutable BEFORE UPDATE ON events BEGIN"
+                            + " SELECT RAISE(ABORT, 'events are immutable: an event can never be changed'); END",
+                    "CREATE TRIGGER events_are_permanent BEFORE DELETE ON events BEGIN"
+                            + " SELECT RAISE(ABORT, 'events are immutable: an event can never be deleted'); END"),
+            // version 2: aggregate snapshots
+            List.of(
+                    "CREATE TABLE snapshots (stream_key INTEGER NOT NULL REFERENCES streams (stream_key),"
+                            + " version INTEGER NOT NULL, state_type TEXT NOT NULL, state_schema_version INTEGER NOT NULL,"
+                            + " data TEXT NOT NULL, PRIMARY KEY (stream_key, version, state_schema_version))"));
+
+    private LedgerSchema() {
+    }
+
+    /** Brings a ledger at {@code fromVersion} up to {@code toVersion}; the caller owns the transaction. */
+    static void migrate(Connection connection, int fromVersion, int toVersion) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (int version = fromVersion + 1; version <= toVersion; version++) {
+                for (String sql : STEPS.get(version - 1)) {
+                    statement.execute(sql);
+                }
+            }
+            statement.execute("PRAGMA application_id = " + APPLICATION_ID);
+            statement.execute("PRAGMA user_version = " + toVersion);
+        }
+    }
+
+    /** The tables a ledger of {@code version} must have. */
+    static List<String> requiredTables(int version) {
+        return version >= 2 ? List.of("ledger_meta", "streams", "events", "snapshots")
+                : List.of("ledger_meta", "streams", "events");
+    }
+}

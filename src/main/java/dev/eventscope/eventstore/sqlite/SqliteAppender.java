@@ -1,0 +1,254 @@
+package dev.eventscope.eventstore.sqlite;
+
+import dev.eventscope.eventstore.AppendResult;
+import dev.eventscope.eventstore.ConcurrencyConflict;
+import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.NewEvent;
+import dev.eventscope.eventstore.StreamAppend;
+import dev.eventscope.eventstore.StreamId;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes one atomic append: checks every stream's expected version, assigns positions and
+ * versions, chains the hashes and commits — or rolls everything back. Not thread-safe; the store
+ * serialises calls.
+ */
+final class SqliteAppender {
+
+    private final Connection connection;
+    private final Clock clock;
+    private final StreamNameCache streamNames;
+    private final HashChain hashChain = new HashChain();
+    private final PreparedStatement selectStream;
+    private final PreparedStatement insertStream;
+    private final PreparedStatement updateStream;
+    private final PreparedStatement selectHead;
+    private final PreparedStatement findEvent;
+    private final PreparedStatement insertEvent;
+    private final PreparedStatement updateHead;
+    private final Statement control;
+
+    SqliteAppender(Connection connection, Clock clock, StreamNameCache streamNames) {
+        this.connection = connection;
+        this.clock = clock;
+        this.streamNames = streamNames;
+        try {
+            selectStream = connection.prepareStatement("SELECT stream_key, version FROM streams WHERE stream_id = ?");
+            insertStream = connection.prepareStatement(
+                    "INSERT INTO streams (stream_id, category, version, last_position) VALUES (?, ?, 0, 0)");
+            updateStream = connection.prepareStatement("UPDATE streams SET version = ?, last_position = ? WHERE stream_key = ?");
+            selectHead = connection.prepareStatement("SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1");
+            findEvent = connection.prepareStatement(
+                    "SELECT e.position, s.stream_id, s.version FROM events e JOIN streams s ON s.stream_key = e.stream_key"
+                            + " WHERE e.event_id = ?");
+            insertEvent = connection.prepareStatement("INSERT INTO events (position, event_id, stream_key, version, type,"
+                    + " schema_version, data, user_name, correlation_id, causation_id, command_name, recorded_at, prev_hash, hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            updateHead = connection.prepareStatement("INSERT INTO ledger_meta (key, value) VALUES ('head_position', ?)"
+                    + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+            control = connection.createStatement();
+        } catch (SQLException e) {
+            throw new EventStoreException("Cannot prepare the ledger for writing: " + e.getMessage(), e);
+        }
+    }
+
+    AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
+        checkDistinctStreams(appends);
+        control.execute("BEGIN IMMEDIATE");
+        boolean committed = false;
+        try {
+            AppendResult result = appendInTransaction(appends);
+            control.execute("COMMIT");
+            committed = true;
+            return result;
+        } finally {
+            if (!committed) {
+                try {
+                    control.execute("ROLLBACK");
+                } catch (SQLException ignored) {
+                    // the transaction may already have been rolled back by SQLite itself
+                }
+            }
+        }
+    }
+
+    private AppendResult appendInTransaction(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
+        NewEvent first = appends.stream().flatMap(a -> a.events().stream()).findFirst().orElse(null);
+        if (first != null) {
+            AppendResult earlier = alreadyStored(appends, first);
+            if (earlier != null) {
+                return earlier;
+            }
+        }
+        Map<StreamId, long[]> streams = new LinkedHashMap<>();
+        for (StreamAppend append : appends) {
+            long[] keyAndVersion = lookUp(append.stream());
+            if (!append.expected().isSatisfiedBy(keyAndVersion[1])) {
+                throw new ConcurrencyConflict(append.stream(), append.expected(), keyAndVersion[1]);
+            }
+            streams.put(append.stream(), keyAndVersion);
+        }
+        long position;
+        byte[] previousHash;
+        long lastRecordedAt;
+        try (ResultSet head = selectHead.executeQuery()) {
+            boolean any = head.next();
+            position = any ? head.getLong(1) : 0;
+            previousHash = any ? head.getBytes(2) : HashChain.GENESIS;
+            lastRecordedAt = any ? head.getLong(3) : Long.MIN_VALUE;
+        }
+        long recordedAt = Math.max(micros(clock.instant()), lastRecordedAt);
+        List<Long> positions = new ArrayList<>();
+        Map<StreamId, Long> versions = new LinkedHashMap<>();
+        for (StreamAppend append : appends) {
+            long[] keyAndVersion = streams.get(append.stream());
+            if (keyAndVersion[0] == 0 && !append.events().isEmpty()) {
+                keyAndVersion[0] = createStream(append.stream());
+            }
+            long version = keyAndVersion[1];
+            for (NewEvent event : append.events()) {
+                position++;
+                version++;
+                byte[] hash = hashChain.link(previousHash, event.eventId(), append.stream().value(), version, event.type(),
+                        event.schemaVersion(), recordedAt, event.metadata().user(), event.metadata().correlationId(),
+                        event.metadata().causationId(), event.metadata().commandName(), event.data());
+                insertEvent.setLong(1, position);
+                insertEvent.setString(2, event.eventId());
+                insertEvent.setLong(3, keyAndVersion[0]);
+                insertEvent.setLong(4, version);
+                insertEvent.setString(5, event.type());
+                insertEvent.setInt(6, event.schemaVersion());
+                insertEvent.setString(7, event.data());
+                insertEvent.setString(8, event.metadata().user());
+                insertEvent.setString(9, event.metadata().correlationId());
+                insertEvent.setString(10, event.metadata().causationId());
+                insertEvent.setString(11, event.metadata().commandName());
+                insertEvent.setLong(12, recordedAt);
+                insertEvent.setBytes(13, previousHash);
+                insertEvent.setBytes(14, hash);
+                insertEvent.addBatch();
+                previousHash = hash;
+                positions.add(position);
+            }
+            if (!append.events().isEmpty()) {
+                updateStream.setLong(1, version);
+                updateStream.setLong(2, position);
+                updateStream.setLong(3, keyAndVersion[0]);
+                updateStream.addBatch();
+            }
+            versions.put(append.stream(), version);
+        }
+        if (!positions.isEmpty()) {
+            try {
+                insertEvent.executeBatch();
+            } catch (SQLException e) {
+                insertEvent.clearBatch();
+                updateStream.clearBatch();
+                throw duplicateOrFailure(e, appends);
+            }
+            updateStream.executeBatch();
+            updateHead.setString(1, Long.toString(position));
+            updateHead.executeUpdate();
+        }
+        return new AppendResult(positions, versions, false);
+    }
+
+    private AppendResult alreadyStored(List<StreamAppend> appends, NewEvent first) throws SQLException {
+        if (find(first.eventId()) == null) {
+            return null;
+        }
+        List<Long> positions = new ArrayList<>();
+        Map<StreamId, Long> versions = new LinkedHashMap<>();
+        for (StreamAppend append : appends) {
+            for (NewEvent event : append.events()) {
+                Object[] stored = find(event.eventId());
+                if (stored == null) {
+                    throw new EventStoreException("This append repeats event id '" + first.eventId()
+                            + "', which is already stored, but also holds the new event id '" + event.eventId()
+                            + "'; a retried append must repeat exactly the same events. Nothing was written.");
+                }
+                if (!stored[1].equals(append.stream().value())) {
+                    throw new EventStoreException("Event id '" + event.eventId() + "' is already stored in stream '"
+                            + stored[1] + "', not in '" + append.stream() + "'. Nothing was written.");
+                }
+                positions.add((Long) stored[0]);
+                versions.put(append.stream(), (Long) stored[2]);
+            }
+            versions.putIfAbsent(append.stream(), lookUp(append.stream())[1]);
+        }
+        return new AppendResult(positions, versions, true);
+    }
+
+    private Object[] find(String eventId) throws SQLException {
+        findEvent.setString(1, eventId);
+        try (ResultSet row = findEvent.executeQuery()) {
+            return row.next() ? new Object[] {row.getLong(1), row.getString(2), row.getLong(3)} : null;
+        }
+    }
+
+    private long[] lookUp(StreamId stream) throws SQLException {
+        selectStream.setString(1, stream.value());
+        try (ResultSet row = selectStream.executeQuery()) {
+            return row.next() ? new long[] {row.getLong(1), row.getLong(2)} : new long[] {0, 0};
+        }
+    }
+
+    private long createStream(StreamId stream) throws SQLException {
+        insertStream.setString(1, stream.value());
+        insertStream.setString(2, stream.category());
+        insertStream.executeUpdate();
+        try (ResultSet key = control.executeQuery("SELECT last_insert_rowid()")) {
+            key.next();
+            long streamKey = key.getLong(1);
+            streamNames.remember(streamKey, stream);
+            return streamKey;
+        }
+    }
+
+    private RuntimeException duplicateOrFailure(SQLException e, List<StreamAppend> appends) throws SQLException {
+        if (e.getMessage() != null && e.getMessage().contains("events.event_id")) {
+            Set<String> seen = new HashSet<>();
+            for (StreamAppend append : appends) {
+                for (NewEvent event : append.events()) {
+                    if (!seen.add(event.eventId())) {
+                        return new EventStoreException("The event id '" + event.eventId()
+                                + "' appears twice in one append. Nothing was written.");
+                    }
+                    Object[] stored = find(event.eventId());
+                    if (stored != null) {
+                        return new EventStoreException("The event id '" + event.eventId() + "' is already stored at position "
+                                + stored[0] + "; a retried append must repeat exactly the same events. Nothing was written.");
+                    }
+                }
+            }
+        }
+        throw e;
+    }
+
+    private static void checkDistinctStreams(List<StreamAppend> appends) {
+        Set<StreamId> streams = new HashSet<>();
+        for (StreamAppend append : appends) {
+            if (!streams.add(append.stream())) {
+                throw new EventStoreException("The stream '" + append.stream()
+                        + "' appears twice in one append; give all its events in one part. Nothing was written.");
+            }
+        }
+    }
+
+    static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+}

@@ -1,0 +1,262 @@
+package dev.eventscope.eventstore.sqlite;
+
+import dev.eventscope.eventstore.EventMetadata;
+import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.ExpectedVersion;
+import dev.eventscope.eventstore.NewEvent;
+import dev.eventscope.eventstore.StreamId;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static dev.eventscope.eventstore.sqlite.LedgerFiles.ledgerWith;
+import static dev.eventscope.eventstore.sqlite.LedgerFiles.rawSql;
+import static dev.eventscope.eventstore.sqlite.LedgerFiles.sha256;
+import static dev.eventscope.testing.Texts.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LedgerFileTest {
+
+    @TempDir
+    Path folder;
+
+    @Nested
+    @DisplayName("a new ledger")
+    class NewLedger {
+
+        @Test
+        void opening_a_missing_path_creates_a_ledger_in_wal_mode_with_full_durability() throws Exception {
+            Path file = folder.resolve("new.ledger");
+            try (SqliteEventStore store = SqliteEventStore.open(file)) {
+                assertTrue(Files.exists(file));
+                assertEquals(0, store.lastPosition());
+            }
+            assertEquals("wal", pragma(file, "journal_mode"));
+            assertEquals(String.valueOf(LedgerSchema.APPLICATION_ID), pragma(file, "application_id"));
+            assertEquals(String.valueOf(LedgerSchema.CURRENT_VERSION), pragma(file, "user_version"));
+        }
+
+        @Test
+        void a_missing_folder_is_named() {
+            Path file = folder.resolve("no-such-folder/new.ledger");
+            EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.open(file));
+            assertMentions(refused.getMessage(), "no-such-folder", "does not exist");
+        }
+
+        @Test
+        void the_writer_runs_with_synchronous_full_by_default() throws Exception {
+            // synchronous is per connection, so ask the store's own writer through a fresh append path
+            SqliteOptions options = SqliteOptions.defaults();
+            assertEquals(SqliteOptions.Synchronous.FULL, options.synchronous());
+            try (Connection writer = SqliteConnections.openWriter(ledgerWith(folder.resolve("d.ledger"), 1, 1), options.synchronous());
+                 Statement statement = writer.createStatement();
+                 ResultSet row = statement.executeQuery("PRAGMA synchronous")) {
+                row.next();
+                assertEquals(2, row.getInt(1), "2 = FULL");
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("a file that is not a ledger is refused and left byte-for-byte unchanged")
+    class NotALedger {
+
+        private void assertRefusedUnchanged(Path file, String... mentions) throws Exception {
+            String before = sha256(file);
+            long sizeBefore = Files.size(file);
+            EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.open(file));
+            assertMentions(refused.getMessage(), file.getFileName().toString());
+            assertMentions(refused.getMessage(), mentions);
+            assertEquals(before, sha256(file), "the file must not change");
+            assertEquals(sizeBefore, Files.size(file));
+            assertFalse(Files.exists(Path.of(file + "-wal")), "no WAL may be left beside a refused file");
+            EventStoreException readOnly = assertThrows(EventStoreException.class, () -> SqliteEventStore.openReadOnly(file));
+            assertMentions(readOnly.getMessage(), file.getFileName().toString());
+            assertEquals(before, sha256(file));
+        }
+
+        @Test
+        void a_text_file() throws Exception {
+            Path file = folder.resolve("journal.txt");
+            Files.writeString(file, "2025-01-01 opening balances\n  assets:cash  100 EUR\n  equity:opening\n");
+            assertRefusedUnchanged(file, "text file", "not an Eventscope ledger");
+        }
+
+        @Test
+        void a_binary_file() throws Exception {
+            Path file = folder.resolve("picture.png");
+            Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
+            assertRefusedUnchanged(file, "not an SQLite database");
+        }
+
+        @Test
+        void an_empty_file() throws Exception {
+            Path file = folder.resolve("empty.ledger");
+            Files.createFile(file);
+            assertRefusedUnchanged(file, "empty file");
+        }
+
+        @Test
+        void a_foreign_sqlite_database() throws Exception {
+            Path file = folder.resolve("contacts.db");
+            rawSql(file, "CREATE TABLE contacts (name TEXT, phone TEXT)", "INSERT INTO contacts VALUES ('Ada', '123')");
+            assertRefusedUnchanged(file, "SQLite database but not an Eventscope ledger", "contacts");
+        }
+
+        @Test
+        void a_database_of_another_application() throws Exception {
+            Path file = folder.resolve("other.db");
+            rawSql(file, "PRAGMA application_id = 1234", "CREATE TABLE t (x)");
+            assertRefusedUnchanged(file, "another application");
+        }
+
+        @Test
+        void a_truncated_ledger() throws Exception {
+            Path file = ledgerWith(folder.resolve("truncated.ledger"), 20, 20);
+            long size = Files.size(file);
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                raf.setLength(size / 2 + 100);
+            }
+            assertRefusedUnchanged(file, "truncated");
+        }
+
+        @Test
+        void a_ledger_cut_inside_its_header() throws Exception {
+            Path file = ledgerWith(folder.resolve("stub.ledger"), 1, 1);
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                raf.setLength(40);
+            }
+            assertRefusedUnchanged(file, "truncated");
+        }
+
+        @Test
+        void a_corrupt_ledger() throws Exception {
+            Path file = ledgerWith(folder.resolve("corrupt.ledger"), 5, 5);
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                // overwrite the schema table (the rest of page 1) with noise
+                raf.seek(100);
+                byte[] noise = new byte[3000];
+                new java.util.Random(7).nextBytes(noise);
+                raf.write(noise);
+            }
+            assertRefusedUnchanged(file, "damaged");
+        }
+
+        @Test
+        void a_ledger_from_a_newer_eventscope() throws Exception {
+            Path file = ledgerWith(folder.resolve("future.ledger"), 1, 1);
+            rawSql(file, "PRAGMA user_version = " + (LedgerSchema.CURRENT_VERSION + 5));
+            assertRefusedUnchanged(file, "newer Eventscope", "version " + (LedgerSchema.CURRENT_VERSION + 5));
+        }
+
+        @Test
+        void a_folder() {
+            EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.open(folder));
+            assertMentions(refused.getMessage(), "folder");
+        }
+    }
+
+    @Nested
+    @DisplayName("an older ledger")
+    class OlderLedger {
+
+        @Test
+        void is_migrated_in_one_transaction_and_keeps_its_events_and_chain() throws Exception {
+            Path file = ledgerWith(folder.resolve("old.ledger"), 3, 4);
+            rawSql(file, "DROP TABLE snapshots", "PRAGMA user_version = 1");
+            try (SqliteEventStore store = SqliteEventStore.open(file)) {
+                assertEquals(12, store.lastPosition());
+                assertTrue(store.verify().intact());
+                store.append(StreamId.of("account-test:0"), ExpectedVersion.exactly(4), List.of(new NewEvent("later", "Tested", 1, "{}",
+                        EventMetadata.by("tester"))));
+                store.saveSnapshot(new dev.eventscope.eventstore.Snapshot(StreamId.of("account-test:0"), 5, "S", 1, "{}"));
+            }
+            assertEquals(String.valueOf(LedgerSchema.CURRENT_VERSION), pragma(file, "user_version"));
+        }
+
+        @Test
+        void a_failed_migration_leaves_the_old_schema() throws Exception {
+            Path file = ledgerWith(folder.resolve("half.ledger"), 1, 2);
+            // a table in the way of step 2 makes the migration fail midway
+            rawSql(file, "DROP TABLE snapshots", "PRAGMA user_version = 1", "CREATE VIEW snapshots AS SELECT 1");
+            assertThrows(EventStoreException.class, () -> SqliteEventStore.open(file));
+            assertEquals("1", pragma(file, "user_version"));
+        }
+
+        @Test
+        void is_refused_read_only_with_advice_to_upgrade() throws Exception {
+            Path file = ledgerWith(folder.resolve("old-ro.ledger"), 1, 1);
+            rawSql(file, "DROP TABLE snapshots", "PRAGMA user_version = 1");
+            EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.openReadOnly(file));
+            assertMentions(refused.getMessage(), "older Eventscope", "open it normally");
+        }
+    }
+
+    @Nested
+    @DisplayName("events are immutable")
+    class Immutable {
+
+        @Test
+        void the_table_refuses_update_and_delete() throws Exception {
+            Path file = ledgerWith(folder.resolve("fixed.ledger"), 1, 3);
+            SQLException update = assertThrows(SQLException.class, () -> rawSql(file, "UPDATE events SET data = '{}' WHERE position = 2"));
+            assertMentions(update.getMessage(), "events are immutable");
+            SQLException delete = assertThrows(SQLException.class, () -> rawSql(file, "DELETE FROM events WHERE position = 2"));
+            assertMentions(delete.getMessage(), "events are immutable");
+        }
+    }
+
+    @Nested
+    @DisplayName("read-only mode")
+    class ReadOnly {
+
+        @Test
+        void reads_work_and_every_write_fails_clearly() throws Exception {
+            Path file = ledgerWith(folder.resolve("audit.ledger"), 2, 3);
+            String before = sha256(file);
+            try (SqliteEventStore store = SqliteEventStore.openReadOnly(file)) {
+                assertTrue(store.isReadOnly());
+                assertEquals(6, store.lastPosition());
+                assertTrue(store.verify().intact());
+                EventStoreException refused = assertThrows(EventStoreException.class, () -> store.append(StreamId.of("x"),
+                        ExpectedVersion.ANY, List.of(new NewEvent("n", "T", 1, "{}", EventMetadata.by("auditor")))));
+                assertMentions(refused.getMessage(), "read-only", "audit.ledger");
+                assertThrows(EventStoreException.class, () -> store.saveSnapshot(
+                        new dev.eventscope.eventstore.Snapshot(StreamId.of("account-test:0"), 1, "S", 1, "{}")));
+            }
+            assertEquals(before, sha256(file));
+        }
+
+        @Test
+        void a_missing_file_is_not_created() {
+            Path file = folder.resolve("missing.ledger");
+            EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.openReadOnly(file));
+            assertMentions(refused.getMessage(), "does not exist");
+            assertFalse(Files.exists(file));
+        }
+    }
+
+    static String pragma(Path file, String name) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("PRAGMA " + name)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+}

@@ -1,0 +1,132 @@
+package dev.eventscope.eventstore.sqlite;
+
+import dev.eventscope.eventstore.IntegrityReport;
+import dev.eventscope.eventstore.IntegrityReport.Tampering;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static dev.eventscope.eventstore.sqlite.LedgerFiles.ledgerWith;
+import static dev.eventscope.eventstore.sqlite.LedgerFiles.rawSql;
+import static dev.eventscope.testing.Texts.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Someone with a plain SQLite tool drops the triggers and edits the events table; verify names what they did. */
+class TamperingTest {
+
+    @TempDir
+    Path folder;
+
+    private Path ledger() throws Exception {
+        Path file = ledgerWith(folder.resolve("victim.ledger"), 4, 10);
+        rawSql(file, "DROP TRIGGER events_are_immutable", "DROP TRIGGER events_are_permanent");
+        return file;
+    }
+
+    private IntegrityReport verify(Path file) {
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(file)) {
+            return store.verify();
+        }
+    }
+
+    @Test
+    void an_untouched_ledger_is_intact() throws Exception {
+        IntegrityReport report = verify(ledger());
+        assertTrue(report.intact());
+        assertEquals(40, report.lastPosition());
+        assertEquals(40, report.eventsChecked());
+    }
+
+    @Test
+    void changed_data_is_named_as_altered_at_its_position() throws Exception {
+        Path file = ledger();
+        rawSql(file, "UPDATE events SET data = '{\"stream\":1,\"n\":999}' WHERE position = 17");
+        IntegrityReport report = verify(file);
+        assertFalse(report.intact());
+        assertEquals(17, report.firstBadPosition());
+        assertEquals(Tampering.ALTERED, report.kind());
+        assertEquals(16, report.lastPosition());
+        assertMentions(report.summary(), "position 17", "altered");
+    }
+
+    @Test
+    void a_changed_user_is_altered_too() throws Exception {
+        Path file = ledger();
+        rawSql(file, "UPDATE events SET user_name = 'mallory' WHERE position = 3");
+        IntegrityReport report = verify(file);
+        assertEquals(3, report.firstBadPosition());
+        assertEquals(Tampering.ALTERED, report.kind());
+    }
+
+    @Test
+    void a_deleted_row_is_named_as_removed() throws Exception {
+        Path file = ledger();
+        rawSql(file, "DELETE FROM events WHERE position = 25");
+        IntegrityReport report = verify(file);
+        assertEquals(25, report.firstBadPosition());
+        assertEquals(Tampering.REMOVED, report.kind());
+        assertEquals(24, report.lastPosition());
+    }
+
+    @Test
+    void deleted_last_rows_are_named_as_removed() throws Exception {
+        Path file = ledger();
+        rawSql(file, "DELETE FROM events WHERE position >= 39");
+        IntegrityReport report = verify(file);
+        assertEquals(39, report.firstBadPosition());
+        assertEquals(Tampering.REMOVED, report.kind());
+    }
+
+    @Test
+    void a_deleted_row_with_the_rest_renumbered_is_named() throws Exception {
+        Path file = ledger();
+        rawSql(file, "DELETE FROM events WHERE position = 12");
+        for (int position = 13; position <= 40; position++) {
+            rawSql(file, "UPDATE events SET position = " + (position - 1) + " WHERE position = " + position);
+        }
+        rawSql(file, "UPDATE ledger_meta SET value = '39' WHERE key = 'head_position'");
+        IntegrityReport report = verify(file);
+        assertEquals(12, report.firstBadPosition());
+        assertEquals(Tampering.REMOVED, report.kind());
+    }
+
+    @Test
+    void an_inserted_row_in_the_middle_is_named_as_inserted() throws Exception {
+        Path file = ledger();
+        for (int position = 40; position >= 20; position--) {
+            rawSql(file, "UPDATE events SET position = " + (position + 1) + " WHERE position = " + position);
+        }
+        rawSql(file, "INSERT INTO events (position, event_id, stream_key, version, type, schema_version, data, user_name,"
+                + " recorded_at, prev_hash, hash) SELECT 20, 'forged', stream_key, 99, 'Tested', 1, '{}', 'mallory',"
+                + " recorded_at, hash, randomblob(32) FROM events WHERE position = 19",
+                "UPDATE ledger_meta SET value = '41' WHERE key = 'head_position'");
+        IntegrityReport report = verify(file);
+        assertEquals(20, report.firstBadPosition());
+        assertEquals(Tampering.INSERTED, report.kind());
+    }
+
+    @Test
+    void a_row_added_after_the_head_is_named_as_inserted() throws Exception {
+        Path file = ledger();
+        rawSql(file, "INSERT INTO events (position, event_id, stream_key, version, type, schema_version, data, user_name,"
+                + " recorded_at, prev_hash, hash) SELECT 41, 'forged', stream_key, 99, 'Tested', 1, '{}', 'mallory',"
+                + " recorded_at, hash, randomblob(32) FROM events WHERE position = 40");
+        IntegrityReport report = verify(file);
+        assertEquals(41, report.firstBadPosition());
+        assertEquals(Tampering.INSERTED, report.kind());
+        assertEquals(40, report.lastPosition());
+    }
+
+    @Test
+    void a_row_before_the_first_is_named_as_inserted() throws Exception {
+        Path file = ledger();
+        rawSql(file, "INSERT INTO events (position, event_id, stream_key, version, type, schema_version, data, user_name,"
+                + " recorded_at, prev_hash, hash) VALUES (0, 'forged', 1, 99, 'Tested', 1, '{}', 'mallory', 0, zeroblob(32), zeroblob(32))");
+        IntegrityReport report = verify(file);
+        assertEquals(0, report.firstBadPosition());
+        assertEquals(Tampering.INSERTED, report.kind());
+    }
+}
