@@ -101,15 +101,15 @@ public final class StoreBenchmark {
     private void run() throws Exception {
         progress("machine: " + machine());
         warmUp();
-        double rawBlocked = Math.max(rawInsert(Layout.BLOCKED, 1_000), rawInsert(Layout.BLOCKED, 10_000));
-        double rawInterleaved = Math.max(rawInsert(Layout.INTERLEAVED, 1_000), rawInsert(Layout.INTERLEAVED, 10_000));
+        double[] rawBlocked = best(rawInsert(Layout.BLOCKED, 1_000), rawInsert(Layout.BLOCKED, 10_000));
+        double[] rawInterleaved = best(rawInsert(Layout.INTERLEAVED, 1_000), rawInsert(Layout.INTERLEAVED, 10_000));
 
         Path blockedLedger = directory.resolve("blocked.ledger");
         Path interleavedLedger = directory.resolve("interleaved.ledger");
-        double storeBlocked = storeAppend(blockedLedger, Layout.BLOCKED, SqliteOptions.Synchronous.NORMAL);
-        double storeInterleaved = storeAppend(interleavedLedger, Layout.INTERLEAVED, SqliteOptions.Synchronous.NORMAL);
-        ratio("(b) store ÷ raw, 100 consecutive events per stream", storeBlocked / rawBlocked);
-        ratio("(b) store ÷ raw, fully interleaved", storeInterleaved / rawInterleaved);
+        double[] storeBlocked = storeAppend(blockedLedger, Layout.BLOCKED, SqliteOptions.Synchronous.NORMAL);
+        double[] storeInterleaved = storeAppend(interleavedLedger, Layout.INTERLEAVED, SqliteOptions.Synchronous.NORMAL);
+        ratio("(b) store ÷ best raw, 100 consecutive events per stream", storeBlocked, rawBlocked);
+        ratio("(b) store ÷ best raw, fully interleaved", storeInterleaved, rawInterleaved);
         Path fullLedger = directory.resolve("blocked-full.ledger");
         storeAppend(fullLedger, Layout.BLOCKED, SqliteOptions.Synchronous.FULL);
         Files.deleteIfExists(fullLedger);
@@ -154,10 +154,12 @@ public final class StoreBenchmark {
                 : new long[] {index % streams, index / streams + 1};
     }
 
-    private double rawInsert(Layout layout, int batch) throws SQLException, IOException {
+    private double[] rawInsert(Layout layout, int batch) throws SQLException, IOException {
         Path file = directory.resolve("raw-" + layout + "-" + batch + ".sqlite");
         long started;
         long elapsed;
+        long cpuStarted;
+        long cpu;
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode=WAL");
@@ -172,6 +174,7 @@ public final class StoreBenchmark {
             }
             connection.setAutoCommit(false);
             started = System.nanoTime();
+            cpuStarted = cpuNanos();
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events(position, event_id, stream_id,"
                     + " version, type, schema_version, data, metadata, recorded_at, hash) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                 for (int i = 0; i < events; i++) {
@@ -194,17 +197,19 @@ public final class StoreBenchmark {
                 }
             }
             elapsed = System.nanoTime() - started;
+            cpu = cpuNanos() - cpuStarted;
         }
         deleteLedgerFiles(file);
         double perSecond = events / (elapsed / 1e9);
         rows.add(new Row("(a) raw JDBC insert, " + layoutName(layout) + ", " + String.format("%,d", batch) + " rows/transaction",
-                rate(perSecond), "baseline", "WAL, synchronous=NORMAL, cache 256 MB, wal_autocheckpoint=100000, batched prepared insert"));
-        progress("raw " + layout + " batch " + batch + ": " + rate(perSecond));
-        return perSecond;
+                rates(elapsed, cpu), "baseline", "WAL, synchronous=NORMAL, cache 256 MB, wal_autocheckpoint=100000, batched prepared insert"));
+        progress("raw " + layout + " batch " + batch + ": " + rates(elapsed, cpu));
+        return new double[] {perSecond, events / (cpu / 1e9)};
     }
 
-    private double storeAppend(Path ledger, Layout layout, SqliteOptions.Synchronous synchronous) throws ConcurrencyConflict {
+    private double[] storeAppend(Path ledger, Layout layout, SqliteOptions.Synchronous synchronous) throws ConcurrencyConflict {
         long started = System.nanoTime();
+        long cpuStarted = cpuNanos();
         try (EventStore store = SqliteEventStore.open(ledger, SqliteOptions.defaults().withSynchronous(synchronous))) {
             for (int first = 0; first < events; first += STORE_BATCH) {
                 Map<Long, List<NewEvent>> byStream = new LinkedHashMap<>();
@@ -221,11 +226,12 @@ public final class StoreBenchmark {
                 store.appendAll(appends);
             }
         }
-        double perSecond = events / ((System.nanoTime() - started) / 1e9);
+        long elapsed = System.nanoTime() - started;
+        long cpu = cpuNanos() - cpuStarted;
         rows.add(new Row("(b) store appendAll, " + layoutName(layout) + ", 1,000 events/append, synchronous=" + synchronous,
-                rate(perSecond), synchronous == SqliteOptions.Synchronous.NORMAL ? "≥ 0.6 × raw" : "", "exact expected version per stream"));
-        progress("store " + layout + " " + synchronous + ": " + rate(perSecond));
-        return perSecond;
+                rates(elapsed, cpu), synchronous == SqliteOptions.Synchronous.NORMAL ? "≥ 0.6 × raw" : "", "exact expected version per stream"));
+        progress("store " + layout + " " + synchronous + ": " + rates(elapsed, cpu));
+        return new double[] {events / (elapsed / 1e9), events / (cpu / 1e9)};
     }
 
     private void appendLatency(SqliteOptions.Synchronous synchronous) throws ConcurrencyConflict, IOException {
@@ -314,8 +320,15 @@ public final class StoreBenchmark {
         }
     }
 
-    private void ratio(String measurement, double ratio) {
-        rows.add(new Row(measurement, String.format("%.2f", ratio), "≥ 0.60", ratio >= 0.6 ? "met" : "**missed**"));
+    private void ratio(String measurement, double[] store, double[] raw) {
+        double wall = store[0] / raw[0];
+        double cpu = store[1] / raw[1];
+        rows.add(new Row(measurement, String.format("%.2f (by CPU time: %.2f)", wall, cpu), "≥ 0.60",
+                wall >= 0.6 ? "met" : cpu >= 0.6 ? "**missed** by wall clock, met by CPU time" : "**missed**"));
+    }
+
+    private static double[] best(double[] first, double[] second) {
+        return new double[] {Math.max(first[0], second[0]), Math.max(first[1], second[1])};
     }
 
     private String machine() throws Exception {
@@ -341,6 +354,15 @@ public final class StoreBenchmark {
                 + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", max heap "
                 + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MiB), SQLite " + sqlite + ", " + System.getProperty("os.name")
                 + " " + System.getProperty("os.version");
+    }
+
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /** Wall-clock rate, and the rate by this thread's CPU time (SQLite runs in the calling thread), which other load on the machine disturbs less. */
+    private String rates(long wallNanos, long cpuNanos) {
+        return rate(events / (wallNanos / 1e9)) + " (by CPU time: " + rate(events / (cpuNanos / 1e9)) + ")";
     }
 
     private static String layoutName(Layout layout) {
