@@ -57,13 +57,13 @@ class CrashSafetyTest {
                     + ", killed after " + killAfterMillis + " ms)";
             int done = runAndKill(directory, trial, synchronous, seed, killAfterMillis, context);
             trialsKilledMidRun += done > 0 ? 1 : 0;
-            assertLedgerHoldsWholeBatches(directory.resolve("ledger-" + trial + ".sqlite"), seed, done, context);
+            assertLedgerHoldsWholeBatches(directory.resolve("ledger-" + trial + ".sqlite"), seed, Math.max(done, 0), done >= 0, context);
         }
         LOG.info("crash safety: {} of {} trials were killed after at least one batch", trialsKilledMidRun, TRIALS);
         assertTrue(trialsKilledMidRun > 0, "no trial got as far as one appended batch before the kill; the test proved nothing");
     }
 
-    /** Runs a worker, kills it, and returns how many batches it reported DONE (batches 0 .. n-1). */
+    /** Runs a worker, kills it, and returns how many batches it reported DONE (batches 0 .. n-1); -1 if it never opened the ledger. */
     private static int runAndKill(Path directory, int trial, String synchronous, long seed, int killAfterMillis, String context)
             throws Exception {
         Path ledger = directory.resolve("ledger-" + trial + ".sqlite");
@@ -78,25 +78,40 @@ class CrashSafetyTest {
         }
         assertTrue(worker.waitFor(10, TimeUnit.SECONDS), "the killed worker did not die");
         int done = 0;
+        boolean ready = false;
         try (BufferedReader output = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = output.readLine(); line != null; line = output.readLine()) {
                 if (line.startsWith("DONE ")) {
                     assertEquals(done, Integer.parseInt(line.substring(5)), context + ": batches are reported in order");
                     done++;
-                } else if (!line.equals("READY")) {
+                } else if (line.equals("READY")) {
+                    ready = true;
+                } else {
                     throw new AssertionError(context + ": the worker failed: " + line + "\n" + Files.readString(errorLog.toPath()));
                 }
             }
         }
-        return done;
+        return ready ? done : -1;
     }
 
-    private static void assertLedgerHoldsWholeBatches(Path ledger, long seed, int done, String context) throws Exception {
+    private static void assertLedgerHoldsWholeBatches(Path ledger, long seed, int done, boolean opened, String context)
+            throws Exception {
         if (!Files.exists(ledger)) {
             assertEquals(0, done, context + ": batches were reported but there is no ledger file");
             return;
         }
+        // An auditor may be the first to open the ledger after the crash (unless the crash came before the ledger
+        // was fully created, when refusing a half-made file read-only is right).
+        long seenReadOnly = -1;
+        if (opened) {
+            try (EventStore auditor = SqliteEventStore.openReadOnly(ledger)) {
+                seenReadOnly = auditor.lastPosition();
+            }
+        }
         try (EventStore store = SqliteEventStore.open(ledger)) {
+            if (opened) {
+                assertEquals(seenReadOnly, store.lastPosition(), context + ": read-only and read-write opens disagree on the last position");
+            }
             TreeMap<Integer, List<RecordedEvent>> batches = new TreeMap<>();
             long position = 0;
             try (EventCursor cursor = store.readAll(0)) {

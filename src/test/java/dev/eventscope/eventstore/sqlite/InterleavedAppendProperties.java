@@ -17,6 +17,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 
 import java.io.IOException;
@@ -93,6 +94,10 @@ class InterleavedAppendProperties {
         Path ledger = directory.resolve("ledger.sqlite");
         try {
             List<Attempt> attempts = run(plan, ledger);
+            Statistics.label("threads").collect(plan.threadCount() + (plan.sharedStore() ? " sharing one store" : " with own stores"));
+            Statistics.label("some append conflicted").collect(attempts.stream().anyMatch(attempt -> attempt.conflict() != null));
+            Statistics.label("some retry was already stored").collect(attempts.stream()
+                    .anyMatch(attempt -> attempt.result() != null && attempt.result().alreadyStored()));
             try (EventStore store = SqliteEventStore.open(ledger, fastOptions())) {
                 assertLedgerHoldsExactlyTheReturnedAppends(store, attempts);
                 if (plan.threadCount() == 1) {
