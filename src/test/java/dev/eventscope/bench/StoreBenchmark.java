@@ -136,6 +136,11 @@ public final class StoreBenchmark {
             ratio("(b) store ÷ best raw, " + layoutName(layout), best.get("store " + layout + " NORMAL"),
                     new double[] {Math.max(raw1000[0], raw10000[0]), Math.max(raw1000[1], raw10000[1])});
         }
+        for (Layout layout : Layout.values()) {
+            // a timing split: how much of the gap is the store's smaller WAL checkpoint interval alone
+            rows.add(new Row("(a) raw JDBC insert, " + layoutName(layout) + ", 1,000 rows/transaction, wal_autocheckpoint=10000"
+                    + " like the store", rates(rawInsert(layout, 1_000, 10_000)), "diagnostic", "one run; not a baseline"));
+        }
         Path fullLedger = directory.resolve("blocked-full.ledger");
         rows.add(new Row("(b) store appendAll, " + layoutName(Layout.BLOCKED) + ", 1,000 events/append, synchronous=FULL",
                 rates(storeAppend(fullLedger, Layout.BLOCKED, SqliteOptions.Synchronous.FULL)), "", "one run"));
@@ -183,6 +188,10 @@ public final class StoreBenchmark {
     }
 
     private double[] rawInsert(Layout layout, int batch) throws SQLException, IOException {
+        return rawInsert(layout, batch, 100_000);
+    }
+
+    private double[] rawInsert(Layout layout, int batch, int checkpointPages) throws SQLException, IOException {
         Path file = directory.resolve("raw-" + layout + "-" + batch + ".sqlite");
         long started;
         long elapsed;
@@ -193,7 +202,7 @@ public final class StoreBenchmark {
                 statement.execute("PRAGMA journal_mode=WAL");
                 statement.execute("PRAGMA synchronous=NORMAL");
                 statement.execute("PRAGMA cache_size=-262144");
-                statement.execute("PRAGMA wal_autocheckpoint=100000");
+                statement.execute("PRAGMA wal_autocheckpoint=" + checkpointPages);
                 statement.execute("PRAGMA temp_store=MEMORY");
                 statement.execute("CREATE TABLE events(position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE,"
                         + " stream_id TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL,"
