@@ -1,0 +1,192 @@
+package dev.eventscope.eventstore.sqlite;
+
+import dev.eventscope.eventstore.AppendResult;
+import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.IntegrityReport;
+import dev.eventscope.eventstore.NewEvent;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.StreamAppend;
+import dev.eventscope.eventstore.StreamId;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A writer JVM is killed with SIGKILL at a random moment while it appends batches. Reopening the ledger
+ * must show every batch whose append returned, whole, and no batch in part (the one in flight included),
+ * with contiguous positions and an intact hash chain, and the ledger must accept appends again.
+ */
+class CrashSafetyTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrashSafetyTest.class);
+    private static final int TRIALS = 10;
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("given a writer killed mid-append, when the ledger is reopened, then every batch is all or nothing and every returned batch is there")
+    void a_killed_writer_leaves_only_whole_batches(@TempDir Path directory) throws Exception {
+        long masterSeed = System.nanoTime();
+        Random random = new Random(masterSeed);
+        int trialsKilledMidRun = 0;
+        for (int trial = 0; trial < TRIALS; trial++) {
+            String synchronous = trial % 2 == 0 ? "FULL" : "NORMAL";
+            long seed = random.nextLong();
+            int killAfterMillis = 200 + random.nextInt(1301);
+            String context = "trial " + trial + " (master seed " + masterSeed + ", synchronous=" + synchronous
+                    + ", killed after " + killAfterMillis + " ms)";
+            Path ledger = directory.resolve("ledger-" + trial + ".sqlite");
+            // the ledger exists before the writer starts: this test is about appends (creation has its own test)
+            try (EventStore creator = SqliteEventStore.open(ledger)) {
+                assertEquals(0, creator.lastPosition());
+            }
+            int done = runAndKill(ledger, directory.resolve("crash-" + trial + ".err").toFile(), synchronous, seed,
+                    killAfterMillis, context);
+            trialsKilledMidRun += done > 0 ? 1 : 0;
+            assertLedgerHoldsWholeBatches(ledger, seed, done, context);
+        }
+        LOG.info("crash safety: {} of {} trials were killed after at least one batch", trialsKilledMidRun, TRIALS);
+        assertTrue(trialsKilledMidRun > 0, "no trial got as far as one appended batch before the kill; the test proved nothing");
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    @DisplayName("given a writer killed while it creates a new ledger, when the ledger is opened again, then it opens and is intact")
+    void a_writer_killed_while_creating_a_ledger_leaves_a_file_that_opens(@TempDir Path directory) throws Exception {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Path ledger = directory.resolve("new-" + attempt + ".sqlite");
+            File errorLog = directory.resolve("create-" + attempt + ".err").toFile();
+            Process worker = AppendWorker.startJvm(CrashWorker.class, errorLog, ledger.toString(), "FULL", String.valueOf(attempt));
+            // kill the moment the file appears: SQLite has made it, but the schema may not be committed yet
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.exists(ledger) && worker.isAlive() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            worker.toHandle().destroyForcibly();
+            assertTrue(worker.waitFor(10, TimeUnit.SECONDS), "the killed worker did not die");
+            String leftOnDisk = describeFiles(directory, "new-" + attempt + ".sqlite");
+            try (EventStore store = SqliteEventStore.open(ledger)) {
+                IntegrityReport report = store.verify();
+                assertTrue(report.intact(), "attempt " + attempt + ": " + report.summary());
+            } catch (EventStoreException refused) {
+                throw new AssertionError("attempt " + attempt + ": a writer killed while creating a new ledger left "
+                        + leftOnDisk + ", and open() refuses it, so the ledger cannot be used until someone deletes"
+                        + " the file by hand: " + refused.getMessage(), refused);
+            }
+        }
+    }
+
+    private static String describeFiles(Path directory, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().startsWith(prefix))
+                    .map(file -> file.getFileName() + " (" + file.toFile().length() + " bytes)")
+                    .sorted().toList().toString();
+        }
+    }
+
+    /** Runs a worker, kills it, and returns how many batches it reported DONE (batches 0 .. n-1). */
+    private static int runAndKill(Path ledger, File errorLog, String synchronous, long seed, int killAfterMillis, String context)
+            throws Exception {
+        Process worker = AppendWorker.startJvm(CrashWorker.class, errorLog, ledger.toString(), synchronous, String.valueOf(seed));
+        try {
+            Thread.sleep(killAfterMillis);
+        } finally {
+            // SIGKILL through the handle: Process.destroyForcibly would also close our end of the worker's stdout,
+            // losing the DONE lines still in the pipe.
+            worker.toHandle().destroyForcibly();
+        }
+        assertTrue(worker.waitFor(10, TimeUnit.SECONDS), "the killed worker did not die");
+        int done = 0;
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                if (line.startsWith("DONE ")) {
+                    assertEquals(done, Integer.parseInt(line.substring(5)), context + ": batches are reported in order");
+                    done++;
+                } else if (!line.equals("READY")) {
+                    throw new AssertionError(context + ": the worker failed: " + line + "\n" + Files.readString(errorLog.toPath()));
+                }
+            }
+        }
+        return done;
+    }
+
+    private static void assertLedgerHoldsWholeBatches(Path ledger, long seed, int done, String context) throws Exception {
+        // an auditor may be the first to open the ledger after the crash
+        long seenReadOnly;
+        try (EventStore auditor = SqliteEventStore.openReadOnly(ledger)) {
+            seenReadOnly = auditor.lastPosition();
+        }
+        try (EventStore store = SqliteEventStore.open(ledger)) {
+            assertEquals(seenReadOnly, store.lastPosition(), context + ": read-only and read-write opens disagree on the last position");
+            TreeMap<Integer, List<RecordedEvent>> batches = new TreeMap<>();
+            long position = 0;
+            try (EventCursor cursor = store.readAll(0)) {
+                while (cursor.hasNext()) {
+                    RecordedEvent event = cursor.next();
+                    assertEquals(++position, event.position(), context + ": positions must be contiguous");
+                    String[] parts = event.eventId().split("-");
+                    batches.computeIfAbsent(Integer.parseInt(parts[1]), key -> new ArrayList<>()).add(event);
+                }
+            }
+            for (var entry : batches.entrySet()) {
+                assertBatchIsWhole(entry.getKey(), entry.getValue(), CrashWorker.batch(seed, entry.getKey()), context);
+            }
+            int stored = batches.isEmpty() ? 0 : batches.lastKey() + 1;
+            assertEquals(stored, batches.size(), context + ": stored batches must be 0.." + (stored - 1) + " without a gap");
+            assertTrue(stored >= done, context + ": " + done + " batches were reported done but only " + stored + " are stored");
+            assertTrue(stored <= done + 1, context + ": " + stored + " batches stored but only " + done
+                    + " reported; at most one more (the one in flight) may be there");
+            IntegrityReport report = store.verify();
+            assertTrue(report.intact(), context + ": " + report.summary());
+            assertEquals(position, report.eventsChecked(), context + ": verify must check every event");
+
+            // and the recovered ledger takes new appends
+            List<StreamAppend> next = CrashWorker.batch(seed, stored);
+            AppendResult result = store.appendAll(next);
+            assertEquals(position + 1, result.positions().get(0), context + ": the next append continues the positions");
+            assertTrue(store.verify().intact(), context + ": chain intact after appending to the recovered ledger");
+        }
+    }
+
+    private static void assertBatchIsWhole(int k, List<RecordedEvent> stored, List<StreamAppend> planned, String context) {
+        List<String> plannedIds = new ArrayList<>();
+        List<StreamId> plannedStreams = new ArrayList<>();
+        for (StreamAppend part : planned) {
+            for (NewEvent event : part.events()) {
+                plannedIds.add(event.eventId());
+                plannedStreams.add(part.stream());
+            }
+        }
+        assertEquals(plannedIds.size(), stored.size(), context + ": batch " + k + " is only partly stored: "
+                + stored.stream().map(RecordedEvent::eventId).toList());
+        for (int i = 0; i < stored.size(); i++) {
+            RecordedEvent event = stored.get(i);
+            assertEquals(plannedIds.get(i), event.eventId(), context + ": batch " + k + " stored out of order");
+            assertEquals(plannedStreams.get(i), event.streamId(), context + ": stream of " + event.eventId());
+            assertEquals(stored.get(0).position() + i, event.position(), context + ": batch " + k + " is not contiguous");
+            assertFalse(event.data().isEmpty(), context + ": data of " + event.eventId());
+        }
+    }
+}
