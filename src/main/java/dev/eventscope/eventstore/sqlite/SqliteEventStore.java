@@ -131,18 +131,41 @@ public final class SqliteEventStore implements EventStore {
         }
     }
 
+    /**
+     * Creates the ledger in a hidden file beside its final name and links it into place only when
+     * complete, so a crash while creating never leaves a half-made file under the ledger's name. The
+     * schema is written in rollback-journal mode, so the header with the application id is on disk
+     * before any WAL exists; the ledger switches to WAL when the writer opens it.
+     */
     private static Connection create(Path file, SqliteOptions options) throws SQLException {
-        // the schema is written in rollback-journal mode so that the file header, with the application id,
-        // is on disk before any WAL exists; only then does the ledger switch to WAL
-        Connection connection = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file, new java.util.Properties());
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("BEGIN IMMEDIATE");
-            LedgerSchema.migrate(connection, 0, LedgerSchema.CURRENT_VERSION);
-            statement.execute("INSERT INTO ledger_meta (key, value) VALUES ('created_with_schema', '"
-                    + LedgerSchema.CURRENT_VERSION + "'), ('head_position', '0')");
-            statement.execute("COMMIT");
+        Path partial = file.resolveSibling("." + file.getFileName() + ".creating-" + ProcessHandle.current().pid()
+                + "-" + System.nanoTime());
+        try {
+            try (Connection connection = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + partial, new java.util.Properties());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("BEGIN IMMEDIATE");
+                LedgerSchema.migrate(connection, 0, LedgerSchema.CURRENT_VERSION);
+                statement.execute("INSERT INTO ledger_meta (key, value) VALUES ('created_with_schema', '"
+                        + LedgerSchema.CURRENT_VERSION + "'), ('head_position', '0')");
+                statement.execute("COMMIT");
+            }
+            try {
+                // a hard link fails if another process created the ledger meanwhile; a rename would replace it
+                Files.createLink(file, partial);
+            } catch (java.nio.file.FileAlreadyExistsException racedByAnotherProcess) {
+                LedgerFileInspector.inspect(file);
+            } catch (java.io.IOException | UnsupportedOperationException noHardLinks) {
+                Files.move(partial, file);
+            }
+        } catch (java.io.IOException e) {
+            throw new EventStoreException("Cannot create the ledger '" + file + "': " + e.getMessage() + ".", e);
         } finally {
-            connection.close();
+            try {
+                Files.deleteIfExists(partial);
+                Files.deleteIfExists(Path.of(partial + "-journal"));
+            } catch (java.io.IOException e) {
+                LOG.warn("could not remove the temporary file {}", partial, e);
+            }
         }
         LOG.info("created ledger {}", file);
         return SqliteConnections.openWriter(file, options.synchronous());
