@@ -1,0 +1,21 @@
+package dev.eventscope.bootstrap;
+
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+
+import java.nio.file.Path;
+
+/** Opens ledgers as SQLite files; the one place where the desktop app meets the SQLite adapter. */
+public final class SqliteLedgerStoreFactory implements LedgerStoreFactory {
+
+    @Override
+    public EventStore open(Path file) {
+        return SqliteEventStore.open(file);
+    }
+
+    @Override
+    public EventStore openReadOnly(Path file) {
+        return SqliteEventStore.openReadOnly(file);
+    }
+}
