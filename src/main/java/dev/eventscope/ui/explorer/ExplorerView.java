@@ -221,7 +221,7 @@ public final class ExplorerView {
         toDate.valueProperty().bindBidirectional(history.recordedToProperty());
         textSearch.textProperty().bindBidirectional(history.textProperty());
         historyProgress.visibleProperty().bind(history.loadingProperty());
-        streamColumn.visibleProperty().bind(history.streamProperty().isNull());
+        streamColumn.visibleProperty().bind(history.acrossStreamsProperty());
 
         HistoryColumns.number(positionColumn, EventRow::position);
         HistoryColumns.number(versionColumn, row -> row.event().version());

@@ -60,6 +60,7 @@ public final class HistoryViewModel {
     private final ReadOnlyObjectWrapper<StreamId> stream = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Select a stream in the sidebar");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper acrossStreams = new ReadOnlyBooleanWrapper();
     private IntegrityReport report;
     private long request;
 
@@ -79,6 +80,7 @@ public final class HistoryViewModel {
     public void show(StreamId streamId, long positionToSelect) {
         long thisRequest = ++request;
         stream.set(streamId);
+        acrossStreams.set(false);
         loading.set(true);
         executor.run(() -> readStream(streamId), events -> {
             if (thisRequest == request) {
@@ -104,6 +106,7 @@ public final class HistoryViewModel {
     public void showQuery(String queryTitle, List<RecordedEvent> events, long positionToSelect) {
         ++request;
         stream.set(null);
+        acrossStreams.set(true);
         loading.set(false);
         display(queryTitle, events, positionToSelect);
     }
@@ -234,6 +237,11 @@ public final class HistoryViewModel {
 
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** True while the table shows a query across streams (then it has a stream column). */
+    public ReadOnlyBooleanProperty acrossStreamsProperty() {
+        return acrossStreams.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

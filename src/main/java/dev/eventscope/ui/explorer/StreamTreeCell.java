@@ -3,6 +3,7 @@ package dev.eventscope.ui.explorer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
@@ -25,6 +26,7 @@ final class StreamTreeCell extends TreeCell<SidebarNode> {
         super.updateItem(node, empty);
         getStyleClass().removeAll("group-cell", "stream-cell", "level-cell");
         if (empty || node == null) {
+            setTooltip(null);
             setGraphic(null);
             setText(null);
             return;
@@ -32,7 +34,11 @@ final class StreamTreeCell extends TreeCell<SidebarNode> {
         name.setText(node.label());
         count.setText(Long.toString(node.count()));
         count.setVisible(node.count() > 0);
-        getStyleClass().add(node.key().startsWith("group:") ? "group-cell" : node.isStream() ? "stream-cell" : "level-cell");
+        boolean group = node.key().startsWith("group:");
+        setTooltip(node.count() == 0 ? null : new Tooltip(group
+                ? node.count() + (node.count() == 1 ? " stream" : " streams")
+                : node.count() + (node.count() == 1 ? " event" : " events") + " in " + node.stream()));
+        getStyleClass().add(group ? "group-cell" : node.isStream() ? "stream-cell" : "level-cell");
         setText(null);
         setGraphic(box);
     }
