@@ -95,7 +95,7 @@ public final class LedgerFixtures {
         }
     }
 
-    /** A clock that moves on by 47 minutes each time it is read, so events spread over days. */
+    /** A clock that moves on by 3 hours 13 minutes each time it is read, so events spread over days. */
     private static final class SteppingClock extends Clock {
         private Instant now = START;
 
@@ -111,7 +111,7 @@ public final class LedgerFixtures {
 
         @Override
         public synchronized Instant instant() {
-            now = now.plusSeconds(47 * 60).plusNanos(123_456_000);
+            now = now.plusSeconds(193 * 60).plusNanos(123_456_000);
             return now;
         }
     }
