@@ -1,5 +1,6 @@
 package dev.eventscope.ui;
 
+import dev.eventscope.eventstore.EventStoreException;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,12 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 T result = work.call();
                 Platform.runLater(() -> onSuccess.accept(result));
             } catch (Exception | LinkageError failure) {
-                LOG.warn("background work failed: {}", failure.toString(), failure);
+                if (failure instanceof EventStoreException) {
+                    // a readable refusal (not a ledger, read-only, ...): the user sees it; no stack trace needed
+                    LOG.info("{}", failure.getMessage());
+                } else {
+                    LOG.warn("background work failed: {}", failure.toString(), failure);
+                }
                 Platform.runLater(() -> onFailure.accept(failure));
             }
         });
