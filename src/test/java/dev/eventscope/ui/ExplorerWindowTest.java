@@ -114,6 +114,12 @@ class ExplorerWindowTest {
         robot.clickOn(robot.lookup("#historyTable .table-row-cell").nth(2).queryAs(Node.class));
         waitUntil(() -> node(robot, "#jsonText", TextArea.class).getText().contains("\"entryId\" : \"entry-0002\""));
         assertEquals("PostingRecorded  ·  #9", node(robot, "#detailHeading", Label.class).getText());
+
+        // the metadata shows the correlation id as a link to every event of the same command
+        waitUntil(() -> robot.lookup("#correlationLink").tryQuery().isPresent());
+        robot.clickOn("#correlationLink");
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        assertEquals(java.util.List.of(8L, 9L, 10L), table(robot).getItems().stream().map(EventRow::position).toList());
     }
 
     @Test

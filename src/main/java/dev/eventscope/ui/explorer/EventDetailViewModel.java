@@ -15,6 +15,8 @@ public final class EventDetailViewModel {
     private final ReadOnlyStringWrapper json = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("No event selected");
     private final ObservableList<MetadataField> metadata = FXCollections.observableArrayList();
+    // held here: an unmodifiable view only weakly listens to its list, so it must live as long as this model
+    private final ObservableList<MetadataField> metadataView = FXCollections.unmodifiableObservableList(metadata);
 
     public void show(EventRow row) {
         if (row == null) {
@@ -64,6 +66,6 @@ public final class EventDetailViewModel {
     }
 
     public ObservableList<MetadataField> metadata() {
-        return FXCollections.unmodifiableObservableList(metadata);
+        return metadataView;
     }
 }

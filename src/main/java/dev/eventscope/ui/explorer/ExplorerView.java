@@ -180,6 +180,9 @@ public final class ExplorerView {
         syncing = true;
         try {
             TreeItem<SidebarNode> item = stream == null ? null : find(streamTree.getRoot(), stream);
+            if (item != null && item == streamTree.getSelectionModel().getSelectedItem()) {
+                return; // the user clicked it: leave the scroll position alone
+            }
             if (item == null) {
                 streamTree.getSelectionModel().clearSelection();
                 return;

@@ -50,7 +50,10 @@ public final class HistoryViewModel {
     private final ObservableList<EventRow> allRows = FXCollections.observableArrayList();
     private final FilteredList<EventRow> rows = new FilteredList<>(allRows);
     private final ObservableList<String> eventTypeChoices = FXCollections.observableArrayList(ALL_EVENT_TYPES);
+    // held here: an unmodifiable view only weakly listens to its list, so it must live as long as this model
+    private final ObservableList<String> eventTypeChoicesView = FXCollections.unmodifiableObservableList(eventTypeChoices);
     private final ObservableList<String> userChoices = FXCollections.observableArrayList(ALL_USERS);
+    private final ObservableList<String> userChoicesView = FXCollections.unmodifiableObservableList(userChoices);
     private final ObjectProperty<String> eventType = new SimpleObjectProperty<>(ALL_EVENT_TYPES);
     private final ObjectProperty<String> user = new SimpleObjectProperty<>(ALL_USERS);
     private final ObjectProperty<LocalDate> recordedFrom = new SimpleObjectProperty<>();
@@ -200,11 +203,11 @@ public final class HistoryViewModel {
     }
 
     public ObservableList<String> eventTypeChoices() {
-        return FXCollections.unmodifiableObservableList(eventTypeChoices);
+        return eventTypeChoicesView;
     }
 
     public ObservableList<String> userChoices() {
-        return FXCollections.unmodifiableObservableList(userChoices);
+        return userChoicesView;
     }
 
     public ObjectProperty<String> eventTypeProperty() {

@@ -19,6 +19,8 @@ public final class SidebarViewModel {
     private List<StreamInfo> streams = List.of();
     private final ReadOnlyObjectWrapper<List<SidebarNode>> groups = new ReadOnlyObjectWrapper<>(List.of());
     private final ObservableList<String> typeChoices = FXCollections.observableArrayList(SidebarTree.ALL_TYPES);
+    // held here: an unmodifiable view only weakly listens to its list, so it must live as long as this model
+    private final ObservableList<String> typeChoicesView = FXCollections.unmodifiableObservableList(typeChoices);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<String> type = new SimpleObjectProperty<>(SidebarTree.ALL_TYPES);
     private final ReadOnlyObjectWrapper<StreamId> selectedStream = new ReadOnlyObjectWrapper<>();
@@ -58,7 +60,7 @@ public final class SidebarViewModel {
     }
 
     public ObservableList<String> typeChoices() {
-        return FXCollections.unmodifiableObservableList(typeChoices);
+        return typeChoicesView;
     }
 
     public StringProperty searchProperty() {

@@ -43,6 +43,8 @@ public final class MainWindowViewModel implements LedgerOpener {
     private final Clock clock;
     private final ZoneId zone;
     private final ObservableList<Path> recentLedgers = FXCollections.observableArrayList();
+    // held here: an unmodifiable view only weakly listens to its list, so it must live as long as this model
+    private final ObservableList<Path> recentLedgersView = FXCollections.unmodifiableObservableList(recentLedgers);
     private final WelcomeViewModel welcome;
     private final ReadOnlyObjectWrapper<ExplorerViewModel> explorer = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP);
@@ -148,7 +150,7 @@ public final class MainWindowViewModel implements LedgerOpener {
     }
 
     public ObservableList<Path> recentLedgers() {
-        return FXCollections.unmodifiableObservableList(recentLedgers);
+        return recentLedgersView;
     }
 
     public ReadOnlyObjectProperty<ExplorerViewModel> explorerProperty() {

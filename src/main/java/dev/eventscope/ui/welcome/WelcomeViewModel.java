@@ -14,12 +14,16 @@ public final class WelcomeViewModel {
     private final LedgerOpener opener;
     private final SampleLedgers samples;
     private final ObservableList<Path> recentLedgers;
+    // held here: an unmodifiable view only weakly listens to its list, so it must live as long as this model
+    private final ObservableList<Path> recentLedgersView;
     private final ObservableList<Path> sampleLedgers = FXCollections.observableArrayList();
+    private final ObservableList<Path> sampleLedgersView = FXCollections.unmodifiableObservableList(sampleLedgers);
     private final BooleanProperty auditorMode = new SimpleBooleanProperty();
 
     public WelcomeViewModel(LedgerOpener opener, ObservableList<Path> recentLedgers, SampleLedgers samples) {
         this.opener = opener;
         this.recentLedgers = recentLedgers;
+        this.recentLedgersView = FXCollections.unmodifiableObservableList(recentLedgers);
         this.samples = samples;
         reloadSamples();
     }
@@ -51,11 +55,11 @@ public final class WelcomeViewModel {
     }
 
     public ObservableList<Path> recentLedgers() {
-        return FXCollections.unmodifiableObservableList(recentLedgers);
+        return recentLedgersView;
     }
 
     public ObservableList<Path> sampleLedgers() {
-        return FXCollections.unmodifiableObservableList(sampleLedgers);
+        return sampleLedgersView;
     }
 
     public BooleanProperty auditorModeProperty() {
