@@ -35,7 +35,8 @@ public final class EventDetailViewModel {
         fields.add(plain("Position", Long.toString(event.position())));
         fields.add(plain("Type", event.type()));
         fields.add(plain("Schema version", Integer.toString(event.schemaVersion())));
-        fields.add(plain("Recorded", row.recordedLocal() + "  (" + row.recordedUtc() + ")"));
+        fields.add(plain("Recorded", row.recordedLocal()));
+        fields.add(plain("Recorded (UTC)", row.recordedUtc()));
         fields.add(plain("User", event.metadata().user()));
         fields.add(plain("Command", orDash(event.metadata().commandName())));
         fields.add(linked("Correlation id", event.metadata().correlationId(), MetadataField.Link.CORRELATION));

@@ -60,9 +60,12 @@ final class HistoryColumns {
                 getStyleClass().removeAll("hash-verified", "hash-tampered", "hash-unverifiable", "hash-unverified");
                 if (empty || row == null) {
                     setText(null);
+                    setTooltip(null);
                     return;
                 }
-                setText(row.hashLabel());
+                // the long "unverifiable after the break" is shortened in the table; the tooltip and the detail give it in full
+                setText(row.hashStatus() == HashStatus.UNVERIFIABLE ? "⚠ unverifiable" : row.hashLabel());
+                setTooltip(new Tooltip(row.hashLabel()));
                 getStyleClass().add("hash-" + row.hashStatus().name().toLowerCase(java.util.Locale.ROOT));
             }
         });
