@@ -6,8 +6,8 @@ import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 
 import java.nio.file.Path;
 
-/** Opens ledger files with the embedded SQLite store. */
-final class SqliteLedgerStoreFactory implements LedgerStoreFactory {
+/** Opens ledgers as SQLite files; the one place where the desktop app meets the SQLite adapter. */
+public final class SqliteLedgerStoreFactory implements LedgerStoreFactory {
 
     @Override
     public EventStore open(Path file) {

@@ -1,0 +1,60 @@
+package dev.eventscope.ui;
+
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.ui.settings.SampleLedgers;
+import dev.eventscope.ui.settings.SettingsStore;
+import dev.eventscope.ui.settings.UserDirectories;
+import dev.eventscope.ui.shell.MainWindowView;
+import dev.eventscope.ui.shell.MainWindowViewModel;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The desktop application. The ledger store is injected before launch (see {@link #launchWith}), so
+ * that the UI never names a store adapter. A ledger path given as the first argument is opened at once.
+ */
+public final class EventscopeApp extends Application {
+
+    private static volatile LedgerStoreFactory ledgerStoreFactory;
+    private FxTaskExecutor executor;
+
+    public static void setLedgerStoreFactory(LedgerStoreFactory factory) {
+        ledgerStoreFactory = factory;
+    }
+
+    /** Sets the store factory and launches the application; returns when the last window closes. */
+    public static void launchWith(LedgerStoreFactory factory, String... args) {
+        setLedgerStoreFactory(factory);
+        Application.launch(EventscopeApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (ledgerStoreFactory == null) {
+            throw new IllegalStateException("no ledger store factory: start Eventscope through dev.eventscope.bootstrap.DesktopMain");
+        }
+        UserDirectories directories = UserDirectories.fromEnvironment();
+        executor = new FxTaskExecutor();
+        MainWindowViewModel model = new MainWindowViewModel(ledgerStoreFactory, executor,
+                new SettingsStore(directories.configDirectory()),
+                new SampleLedgers(SampleLedgers.defaultSamplesFolder(), directories.dataDirectory().resolve("samples")),
+                Clock.systemDefaultZone(), ZoneId.systemDefault());
+        MainWindowView.show(stage, model);
+        List<String> arguments = getParameters().getUnnamed();
+        if (!arguments.isEmpty()) {
+            model.open(Path.of(arguments.get(0)), getParameters().getNamed().containsKey("read-only"));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.eventscope.ui.explorer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Shows any event's data as generic JSON: a one-line summary and a pretty-printed text. */
+public final class EventJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int SUMMARY_FIELDS = 3;
+    private static final int SUMMARY_VALUE_LENGTH = 40;
+
+    private EventJson() {
+    }
+
+    /** The first few {@code key: value} pairs of a JSON object; other JSON or non-JSON text is shortened as is. */
+    public static String summary(String data) {
+        JsonNode node = parse(data);
+        if (node == null || !node.isObject()) {
+            return shorten(data == null ? "" : data.strip().replaceAll("\\s+", " "), 80);
+        }
+        List<String> pairs = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext() && pairs.size() < SUMMARY_FIELDS) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            pairs.add(field.getKey() + ": " + shortValue(field.getValue()));
+        }
+        String summary = String.join(", ", pairs);
+        return node.size() > SUMMARY_FIELDS ? summary + ", …" : summary;
+    }
+
+    /** The data indented for reading; text that is not JSON is returned unchanged. */
+    public static String pretty(String data) {
+        JsonNode node = parse(data);
+        if (node == null) {
+            return data == null ? "" : data;
+        }
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            return data;
+        }
+    }
+
+    private static String shortValue(JsonNode value) {
+        if (value.isObject()) {
+            return "{…}";
+        }
+        if (value.isArray()) {
+            return "[" + value.size() + "]";
+        }
+        return shorten(value.isTextual() ? value.asText() : value.toString(), SUMMARY_VALUE_LENGTH);
+    }
+
+    private static String shorten(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+
+    private static JsonNode parse(String data) {
+        if (data == null || data.isBlank()) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(data);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package dev.eventscope.ui.explorer;
+
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.ui.explorer.IntegrityViewModel.BannerState;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The explorer screen: binds {@link ExplorerViewModel} to the sidebar, history table, detail and banner. */
+public final class ExplorerView {
+
+    private final ExplorerViewModel model;
+    private final Set<String> collapsed = new HashSet<>();
+    private boolean syncing;
+
+    @FXML private Parent explorerRoot;
+    @FXML private Button verifyButton;
+    @FXML private ProgressIndicator verifyProgress;
+    @FXML private Label readOnlyBadge;
+    @FXML private HBox banner;
+    @FXML private Label bannerIcon;
+    @FXML private Label bannerText;
+    @FXML private Hyperlink bannerLink;
+    @FXML private TextField streamSearch;
+    @FXML private ChoiceBox<String> streamType;
+    @FXML private TreeView<SidebarNode> streamTree;
+    @FXML private Label historyTitle;
+    @FXML private ChoiceBox<String> eventTypeFilter;
+    @FXML private ChoiceBox<String> userFilter;
+    @FXML private DatePicker fromDate;
+    @FXML private DatePicker toDate;
+    @FXML private TextField textSearch;
+    @FXML private TableView<EventRow> historyTable;
+    @FXML private TableColumn<EventRow, Long> positionColumn;
+    @FXML private TableColumn<EventRow, Long> versionColumn;
+    @FXML private TableColumn<EventRow, String> typeColumn;
+    @FXML private TableColumn<EventRow, String> streamColumn;
+    @FXML private TableColumn<EventRow, EventRow> recordedColumn;
+    @FXML private TableColumn<EventRow, String> userColumn;
+    @FXML private TableColumn<EventRow, String> commandColumn;
+    @FXML private TableColumn<EventRow, String> summaryColumn;
+    @FXML private TableColumn<EventRow, EventRow> hashColumn;
+    @FXML private ProgressIndicator historyProgress;
+    @FXML private Label detailHeading;
+    @FXML private GridPane metadataGrid;
+    @FXML private TextArea jsonText;
+    @FXML private Label statusFile;
+    @FXML private Label statusEvents;
+    @FXML private Label statusPosition;
+    @FXML private Label statusReadOnly;
+    @FXML private Label statusRefresh;
+
+    public ExplorerView(ExplorerViewModel model) {
+        this.model = model;
+    }
+
+    /** Loads the FXML with this view as its controller and returns the screen's root. */
+    public Parent load() {
+        FXMLLoader loader = new FXMLLoader(ExplorerView.class.getResource("/dev/eventscope/ui/explorer/ExplorerView.fxml"));
+        loader.setControllerFactory(type -> this);
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the explorer screen could not be loaded", e);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        bindToolbarAndStatus();
+        bindSidebar();
+        bindHistory();
+        bindDetail();
+    }
+
+    private void bindToolbarAndStatus() {
+        IntegrityViewModel integrity = model.integrity();
+        boolean readOnly = model.session().readOnly();
+        show(readOnlyBadge, readOnly);
+        show(statusReadOnly, readOnly);
+        verifyProgress.visibleProperty().bind(integrity.runningProperty());
+        verifyProgress.managedProperty().bind(integrity.runningProperty());
+        verifyButton.disableProperty().bind(integrity.runningProperty());
+        bannerText.textProperty().bind(integrity.bannerTextProperty());
+        integrity.bannerStateProperty().addListener((observable, before, state) -> showBanner(state));
+        showBanner(integrity.bannerStateProperty().get());
+        statusFile.setText(model.session().file().toString());
+        statusEvents.textProperty().bind(model.eventCountProperty().asString("%,d events"));
+        statusPosition.textProperty().bind(model.lastPositionProperty().asString("last position #%d"));
+        statusRefresh.textProperty().bind(model.lastRefreshProperty().map(time -> time.isEmpty() ? "" : "refreshed " + time));
+    }
+
+    private void showBanner(BannerState state) {
+        banner.getStyleClass().removeAll("banner-ok", "banner-bad");
+        show(banner, state != BannerState.HIDDEN);
+        if (state == BannerState.INTACT) {
+            banner.getStyleClass().add("banner-ok");
+            bannerIcon.setText("✓");
+        } else if (state == BannerState.TAMPERED) {
+            banner.getStyleClass().add("banner-bad");
+            bannerIcon.setText("✗");
+        }
+        long jump = model.integrity().jumpPosition();
+        bannerLink.setText(jump > 0 ? "Show event #" + jump : "");
+        show(bannerLink, jump > 0);
+    }
+
+    private static void show(Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+
+    private void bindSidebar() {
+        SidebarViewModel sidebar = model.sidebar();
+        streamSearch.textProperty().bindBidirectional(sidebar.searchProperty());
+        streamType.setItems(sidebar.typeChoices());
+        streamType.valueProperty().bindBidirectional(sidebar.typeProperty());
+        streamTree.setRoot(new TreeItem<>());
+        streamTree.setCellFactory(ignored -> new StreamTreeCell());
+        sidebar.groupsProperty().addListener((observable, before, groups) -> fillTree(groups));
+        streamTree.getSelectionModel().selectedItemProperty().addListener((observable, before, item) -> {
+            if (!syncing && item != null && item.getValue().isStream()) {
+                sidebar.select(item.getValue().stream());
+            }
+        });
+        sidebar.selectedStreamProperty().addListener((observable, before, stream) -> selectInTree(stream));
+    }
+
+    private void fillTree(List<SidebarNode> groups) {
+        syncing = true;
+        try {
+            TreeItem<SidebarNode> root = new TreeItem<>();
+            for (SidebarNode group : groups) {
+                root.getChildren().add(treeItem(group));
+            }
+            streamTree.setRoot(root);
+        } finally {
+            syncing = false;
+        }
+        selectInTree(model.sidebar().selectedStreamProperty().get());
+    }
+
+    private TreeItem<SidebarNode> treeItem(SidebarNode node) {
+        TreeItem<SidebarNode> item = new TreeItem<>(node);
+        node.children().forEach(child -> item.getChildren().add(treeItem(child)));
+        item.setExpanded(!collapsed.contains(node.key()));
+        item.expandedProperty().addListener((observable, before, expanded) -> {
+            if (expanded) {
+                collapsed.remove(node.key());
+            } else {
+                collapsed.add(node.key());
+            }
+        });
+        return item;
+    }
+
+    private void selectInTree(StreamId stream) {
+        syncing = true;
+        try {
+            TreeItem<SidebarNode> item = stream == null ? null : find(streamTree.getRoot(), stream);
+            if (item != null && item == streamTree.getSelectionModel().getSelectedItem()) {
+                return; // the user clicked it: leave the scroll position alone
+            }
+            if (item == null) {
+                streamTree.getSelectionModel().clearSelection();
+                return;
+            }
+            for (TreeItem<SidebarNode> parent = item.getParent(); parent != null; parent = parent.getParent()) {
+                parent.setExpanded(true);
+            }
+            streamTree.getSelectionModel().select(item);
+            int row = streamTree.getRow(item);
+            if (row >= 0) {
+                streamTree.scrollTo(Math.max(0, row - 3));
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private static TreeItem<SidebarNode> find(TreeItem<SidebarNode> item, StreamId stream) {
+        if (item.getValue() != null && stream.equals(item.getValue().stream())) {
+            return item;
+        }
+        for (TreeItem<SidebarNode> child : item.getChildren()) {
+            TreeItem<SidebarNode> found = find(child, stream);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private void bindHistory() {
+        HistoryViewModel history = model.history();
+        historyTitle.textProperty().bind(history.titleProperty());
+        eventTypeFilter.setItems(history.eventTypeChoices());
+        eventTypeFilter.valueProperty().bindBidirectional(history.eventTypeProperty());
+        userFilter.setItems(history.userChoices());
+        userFilter.valueProperty().bindBidirectional(history.userProperty());
+        fromDate.valueProperty().bindBidirectional(history.recordedFromProperty());
+        toDate.valueProperty().bindBidirectional(history.recordedToProperty());
+        textSearch.textProperty().bindBidirectional(history.textProperty());
+        historyProgress.visibleProperty().bind(history.loadingProperty());
+        streamColumn.visibleProperty().bind(history.acrossStreamsProperty());
+
+        HistoryColumns.number(positionColumn, EventRow::position);
+        HistoryColumns.number(versionColumn, row -> row.event().version());
+        HistoryColumns.text(typeColumn, row -> row.event().type());
+        HistoryColumns.text(streamColumn, row -> row.event().streamId().value());
+        HistoryColumns.recorded(recordedColumn);
+        HistoryColumns.text(userColumn, EventRow::user);
+        HistoryColumns.text(commandColumn, EventRow::command);
+        HistoryColumns.text(summaryColumn, EventRow::summary);
+        HistoryColumns.hash(hashColumn);
+
+        SortedList<EventRow> sorted = new SortedList<>(history.rows());
+        sorted.comparatorProperty().bind(historyTable.comparatorProperty());
+        historyTable.setItems(sorted);
+        historyTable.setPlaceholder(new Label("No events to show"));
+        historyTable.getSelectionModel().selectedItemProperty().addListener((observable, before, row) -> {
+            if (!syncing) {
+                history.select(row);
+            }
+        });
+        history.selectedProperty().addListener((observable, before, row) -> selectInTable(row));
+    }
+
+    private void selectInTable(EventRow row) {
+        if (historyTable.getSelectionModel().getSelectedItem() == row) {
+            return;
+        }
+        syncing = true;
+        try {
+            if (row == null) {
+                historyTable.getSelectionModel().clearSelection();
+            } else {
+                historyTable.getSelectionModel().select(row);
+                int index = historyTable.getItems().indexOf(row);
+                if (index >= 0) {
+                    historyTable.scrollTo(Math.max(0, index - 3));
+                }
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void bindDetail() {
+        EventDetailViewModel detail = model.detail();
+        detailHeading.textProperty().bind(detail.headingProperty());
+        jsonText.textProperty().bind(detail.jsonProperty());
+        new MetadataGrid(metadataGrid, model).bind(detail.metadata());
+    }
+
+    /** Puts the cursor in the full-text search over event data (Ctrl+F). */
+    public void focusSearch() {
+        textSearch.requestFocus();
+        textSearch.selectAll();
+    }
+
+    @FXML
+    private void verify() {
+        model.integrity().verify();
+    }
+
+    @FXML
+    private void refresh() {
+        model.refresh();
+    }
+
+    @FXML
+    private void clearFilters() {
+        model.history().clearFilters();
+    }
+
+    @FXML
+    private void jumpToBreak() {
+        long position = model.integrity().jumpPosition();
+        if (position > 0) {
+            model.jumpTo(position);
+        }
+    }
+
+    @FXML
+    private void dismissBanner() {
+        model.integrity().dismissBanner();
+    }
+
+    public ExplorerViewModel model() {
+        return model;
+    }
+
+    public Parent root() {
+        return explorerRoot;
+    }
+}

@@ -1,0 +1,222 @@
+package dev.eventscope.ui.explorer;
+
+import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.StreamFilter;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.StreamInfo;
+import dev.eventscope.ui.ErrorMessages;
+import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.ui.TaskExecutor;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The explorer screen of one open ledger: sidebar, history, event detail and integrity check, the
+ * status line, following links between events, and live refresh when events are appended (here or
+ * by another process).
+ */
+public final class ExplorerViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExplorerViewModel.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final LedgerSession session;
+    private final EventStore store;
+    private final TaskExecutor executor;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Consumer<String> errors;
+    private final SidebarViewModel sidebar = new SidebarViewModel();
+    private final HistoryViewModel history;
+    private final EventDetailViewModel detail = new EventDetailViewModel();
+    private final IntegrityViewModel integrity;
+    private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper lastPosition = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper("");
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private AutoCloseable subscription;
+    private volatile boolean closed;
+
+    public ExplorerViewModel(LedgerSession session, TaskExecutor executor, Clock clock, ZoneId zone, Consumer<String> errors) {
+        this.session = session;
+        this.store = session.store();
+        this.executor = executor;
+        this.clock = clock;
+        this.zone = zone;
+        this.errors = errors;
+        this.history = new HistoryViewModel(store, executor, zone, errors);
+        this.integrity = new IntegrityViewModel(store, executor, errors);
+        sidebar.selectedStreamProperty().addListener((observable, before, stream) -> {
+            if (stream != null && !stream.equals(history.streamProperty().get())) {
+                history.show(stream, 0);
+            }
+        });
+        history.selectedProperty().addListener((observable, before, row) -> detail.show(row));
+        integrity.reportProperty().addListener((observable, before, report) -> {
+            history.setIntegrityReport(report);
+            detail.show(history.selectedProperty().get());
+        });
+    }
+
+    /** Loads the sidebar and starts listening for new events. */
+    public void start() {
+        refresh();
+        subscription = store.subscribe((fromPosition, toPosition) -> {
+            // many appends in a burst become one refresh
+            if (refreshPending.compareAndSet(false, true)) {
+                executor.onUiThread(() -> {
+                    refreshPending.set(false);
+                    refresh();
+                });
+            }
+        });
+    }
+
+    /** Re-reads the streams and the status; reloads the open history when its stream has grown. */
+    public void refresh() {
+        if (closed) {
+            return;
+        }
+        executor.run(() -> new Snapshot(store.streams(StreamFilter.ALL), store.lastPosition()), latest -> {
+            if (closed) {
+                return;
+            }
+            StreamId shown = history.streamProperty().get();
+            long versionBefore = shown == null ? 0 : sidebar.versionOf(shown);
+            sidebar.setStreams(latest.streams());
+            eventCount.set(latest.streams().stream().mapToLong(StreamInfo::version).sum());
+            lastPosition.set(latest.lastPosition());
+            lastRefresh.set(TIME.format(clock.instant().atZone(zone)));
+            if (shown != null && sidebar.versionOf(shown) != versionBefore) {
+                history.reload();
+            }
+        }, this::fail);
+    }
+
+    private record Snapshot(List<StreamInfo> streams, long lastPosition) {
+    }
+
+    /** Selects the event at {@code position} (or the next one, when it was removed) in its stream's history. */
+    public void jumpTo(long position) {
+        executor.run(() -> firstEvent(position - 1, event -> true), found -> {
+            if (found.isEmpty()) {
+                errors.accept("There is no event at position " + position + " or after it in this ledger.");
+                return;
+            }
+            RecordedEvent event = found.get();
+            history.show(event.streamId(), event.position());
+            sidebar.select(event.streamId());
+        }, this::fail);
+    }
+
+    /** Jumps to the event whose event id is {@code causationId}. */
+    public void followCausation(String causationId) {
+        executor.run(() -> firstEvent(0, event -> causationId.equals(event.eventId())), found -> {
+            if (found.isEmpty()) {
+                errors.accept("No event with the id '" + causationId + "' is in this ledger; the cause may live in another system.");
+            } else {
+                jumpTo(found.get().position());
+            }
+        }, this::fail);
+    }
+
+    /** Shows every event that shares {@code correlationId}, across streams. */
+    public void followCorrelation(String correlationId) {
+        long selected = history.selectedProperty().get() == null ? 0 : history.selectedProperty().get().position();
+        executor.run(() -> allEvents(event -> correlationId.equals(event.metadata().correlationId())), found -> {
+            sidebar.select(null);
+            history.showQuery("Correlation " + correlationId, found, selected);
+        }, this::fail);
+    }
+
+    private Optional<RecordedEvent> firstEvent(long afterPosition, Predicate<RecordedEvent> wanted) {
+        try (EventCursor cursor = store.readAll(afterPosition)) {
+            while (cursor.hasNext()) {
+                RecordedEvent event = cursor.next();
+                if (wanted.test(event)) {
+                    return Optional.of(event);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<RecordedEvent> allEvents(Predicate<RecordedEvent> wanted) {
+        List<RecordedEvent> found = new ArrayList<>();
+        try (EventCursor cursor = store.readAll(0)) {
+            cursor.forEachRemaining(event -> {
+                if (wanted.test(event)) {
+                    found.add(event);
+                }
+            });
+        }
+        return found;
+    }
+
+    private void fail(Throwable failure) {
+        if (!closed) {
+            errors.accept(ErrorMessages.of(failure));
+        }
+    }
+
+    /** Stops listening for new events; the session's owner closes the store. */
+    public void close() {
+        closed = true;
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.debug("closing the subscription failed: {}", e.toString());
+            }
+        }
+    }
+
+    public LedgerSession session() {
+        return session;
+    }
+
+    public SidebarViewModel sidebar() {
+        return sidebar;
+    }
+
+    public HistoryViewModel history() {
+        return history;
+    }
+
+    public EventDetailViewModel detail() {
+        return detail;
+    }
+
+    public IntegrityViewModel integrity() {
+        return integrity;
+    }
+
+    public ReadOnlyLongProperty eventCountProperty() {
+        return eventCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty lastPositionProperty() {
+        return lastPosition.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastRefreshProperty() {
+        return lastRefresh.getReadOnlyProperty();
+    }
+
+}

@@ -1,0 +1,253 @@
+package dev.eventscope.ui.explorer;
+
+import dev.eventscope.eventstore.Direction;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.IntegrityReport;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.ui.ErrorMessages;
+import dev.eventscope.ui.TaskExecutor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The event history of one stream (or of a cross-stream query, such as a correlation), with filters
+ * by event type, user, recorded date and a full-text search over the event data. The newest load
+ * request wins: an older load that finishes later is dropped.
+ */
+public final class HistoryViewModel {
+
+    public static final String ALL_EVENT_TYPES = "All event types";
+    public static final String ALL_USERS = "All users";
+    private static final int PAGE = 2_000;
+
+    private final EventStore store;
+    private final TaskExecutor executor;
+    private final ZoneId zone;
+    private final Consumer<String> errors;
+
+    private final ObservableList<EventRow> allRows = FXCollections.observableArrayList();
+    private final FilteredList<EventRow> rows = new FilteredList<>(allRows);
+    private final ObservableList<String> eventTypeChoices = FXCollections.observableArrayList(ALL_EVENT_TYPES);
+    // held here: an unmodifiable view only weakly listens to its list, so it must live as long as this model
+    private final ObservableList<String> eventTypeChoicesView = FXCollections.unmodifiableObservableList(eventTypeChoices);
+    private final ObservableList<String> userChoices = FXCollections.observableArrayList(ALL_USERS);
+    private final ObservableList<String> userChoicesView = FXCollections.unmodifiableObservableList(userChoices);
+    private final ObjectProperty<String> eventType = new SimpleObjectProperty<>(ALL_EVENT_TYPES);
+    private final ObjectProperty<String> user = new SimpleObjectProperty<>(ALL_USERS);
+    private final ObjectProperty<LocalDate> recordedFrom = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> recordedTo = new SimpleObjectProperty<>();
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<EventRow> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<StreamId> stream = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Select a stream in the sidebar");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper acrossStreams = new ReadOnlyBooleanWrapper();
+    private IntegrityReport report;
+    private long request;
+
+    public HistoryViewModel(EventStore store, TaskExecutor executor, ZoneId zone, Consumer<String> errors) {
+        this.store = store;
+        this.executor = executor;
+        this.zone = zone;
+        this.errors = errors;
+        eventType.addListener((observable, before, after) -> applyFilters());
+        user.addListener((observable, before, after) -> applyFilters());
+        recordedFrom.addListener((observable, before, after) -> applyFilters());
+        recordedTo.addListener((observable, before, after) -> applyFilters());
+        text.addListener((observable, before, after) -> applyFilters());
+    }
+
+    /** Loads a stream's whole history off the UI thread, then selects the event at {@code positionToSelect} if given (> 0). */
+    public void show(StreamId streamId, long positionToSelect) {
+        long thisRequest = ++request;
+        stream.set(streamId);
+        acrossStreams.set(false);
+        loading.set(true);
+        executor.run(() -> readStream(streamId), events -> {
+            if (thisRequest == request) {
+                loading.set(false);
+                display(streamId.value(), events, positionToSelect);
+            }
+        }, failure -> {
+            if (thisRequest == request) {
+                loading.set(false);
+                errors.accept(ErrorMessages.of(failure));
+            }
+        });
+    }
+
+    /** Reloads the current stream, keeping the selected event. */
+    public void reload() {
+        if (stream.get() != null) {
+            show(stream.get(), selected.get() == null ? 0 : selected.get().position());
+        }
+    }
+
+    /** Shows events found by a query across streams (no stream is current then). */
+    public void showQuery(String queryTitle, List<RecordedEvent> events, long positionToSelect) {
+        ++request;
+        stream.set(null);
+        acrossStreams.set(true);
+        loading.set(false);
+        display(queryTitle, events, positionToSelect);
+    }
+
+    private List<RecordedEvent> readStream(StreamId streamId) {
+        List<RecordedEvent> events = new ArrayList<>();
+        long fromVersion = 1;
+        while (true) {
+            List<RecordedEvent> page = store.readStream(streamId, fromVersion, Direction.FORWARD, PAGE);
+            events.addAll(page);
+            if (page.size() < PAGE) {
+                return events;
+            }
+            fromVersion = page.get(page.size() - 1).version() + 1;
+        }
+    }
+
+    private void display(String heading, List<RecordedEvent> events, long positionToSelect) {
+        List<EventRow> loaded = new ArrayList<>(events.size());
+        TreeSet<String> types = new TreeSet<>();
+        TreeSet<String> users = new TreeSet<>();
+        for (RecordedEvent event : events) {
+            loaded.add(EventRow.of(event, zone, report));
+            types.add(event.type());
+            users.add(event.metadata().user());
+        }
+        replaceChoices(eventTypeChoices, ALL_EVENT_TYPES, types, eventType);
+        replaceChoices(userChoices, ALL_USERS, users, user);
+        allRows.setAll(loaded);
+        title.set(heading + "  ·  " + events.size() + (events.size() == 1 ? " event" : " events"));
+        select(positionToSelect > 0 ? rowAt(positionToSelect) : null);
+    }
+
+    private static void replaceChoices(ObservableList<String> choices, String all, TreeSet<String> found,
+                                       ObjectProperty<String> chosen) {
+        List<String> latest = new ArrayList<>();
+        latest.add(all);
+        latest.addAll(found);
+        if (!latest.equals(choices)) {
+            String before = chosen.get();
+            choices.setAll(latest);
+            chosen.set(latest.contains(before) ? before : all);
+        }
+    }
+
+    private EventRow rowAt(long position) {
+        return rows.stream().filter(row -> row.position() == position).findFirst().orElse(null);
+    }
+
+    /** Re-labels every row with the hash status the new integrity report gives it. */
+    public void setIntegrityReport(IntegrityReport latest) {
+        report = latest;
+        long selectedPosition = selected.get() == null ? 0 : selected.get().position();
+        allRows.replaceAll(row -> row.withReport(latest));
+        if (selectedPosition > 0) {
+            select(rowAt(selectedPosition));
+        }
+    }
+
+    public void select(EventRow row) {
+        selected.set(row);
+    }
+
+    public void clearFilters() {
+        eventType.set(ALL_EVENT_TYPES);
+        user.set(ALL_USERS);
+        recordedFrom.set(null);
+        recordedTo.set(null);
+        text.set("");
+    }
+
+    private void applyFilters() {
+        rows.setPredicate(filter());
+    }
+
+    private Predicate<EventRow> filter() {
+        String type = eventType.get();
+        String by = user.get();
+        LocalDate from = recordedFrom.get();
+        LocalDate to = recordedTo.get();
+        String needle = text.get() == null ? "" : text.get().strip().toLowerCase(Locale.ROOT);
+        return row -> (type == null || ALL_EVENT_TYPES.equals(type) || type.equals(row.event().type()))
+                && (by == null || ALL_USERS.equals(by) || Objects.equals(by, row.user()))
+                && (from == null || !row.recordedDate().isBefore(from))
+                && (to == null || !row.recordedDate().isAfter(to))
+                && (needle.isEmpty() || row.event().data().toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    public ObservableList<EventRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<String> eventTypeChoices() {
+        return eventTypeChoicesView;
+    }
+
+    public ObservableList<String> userChoices() {
+        return userChoicesView;
+    }
+
+    public ObjectProperty<String> eventTypeProperty() {
+        return eventType;
+    }
+
+    public ObjectProperty<String> userProperty() {
+        return user;
+    }
+
+    public ObjectProperty<LocalDate> recordedFromProperty() {
+        return recordedFrom;
+    }
+
+    public ObjectProperty<LocalDate> recordedToProperty() {
+        return recordedTo;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ReadOnlyObjectProperty<EventRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<StreamId> streamProperty() {
+        return stream.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** True while the table shows a query across streams (then it has a stream column). */
+    public ReadOnlyBooleanProperty acrossStreamsProperty() {
+        return acrossStreams.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+}

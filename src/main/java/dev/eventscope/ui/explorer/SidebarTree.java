@@ -1,0 +1,125 @@
+package dev.eventscope.ui.explorer;
+
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.StreamInfo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Groups streams for the sidebar: the ledger stream, accounts as a tree by the colon hierarchy of
+ * their names, journal entries, then every other category. Pure, so it is tested without a screen.
+ */
+public final class SidebarTree {
+
+    public static final String ALL_TYPES = "All types";
+    static final String LEDGER = "Ledger";
+    static final String ACCOUNTS = "Accounts";
+    static final String JOURNAL_ENTRIES = "Journal entries";
+
+    private SidebarTree() {
+    }
+
+    /** The group title of a stream category, which is also its entry in the type filter. */
+    public static String groupOf(String category) {
+        return switch (category) {
+            case "ledger" -> LEDGER;
+            case "account" -> ACCOUNTS;
+            case "entry" -> JOURNAL_ENTRIES;
+            default -> category;
+        };
+    }
+
+    /** The type filter's choices for these streams, in sidebar order. */
+    public static List<String> typeChoices(List<StreamInfo> streams) {
+        List<String> choices = new ArrayList<>();
+        choices.add(ALL_TYPES);
+        for (SidebarNode group : build(streams, "", ALL_TYPES)) {
+            choices.add(group.label());
+        }
+        return choices;
+    }
+
+    /** The groups of streams whose name contains {@code search} (any case) and whose group is {@code type}. */
+    public static List<SidebarNode> build(List<StreamInfo> streams, String search, String type) {
+        String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        Map<String, List<StreamInfo>> byGroup = new TreeMap<>(SidebarTree::compareGroups);
+        for (StreamInfo stream : streams) {
+            String group = groupOf(stream.category());
+            boolean typeMatches = type == null || ALL_TYPES.equals(type) || type.equals(group);
+            if (typeMatches && stream.streamId().value().toLowerCase(Locale.ROOT).contains(needle)) {
+                byGroup.computeIfAbsent(group, ignored -> new ArrayList<>()).add(stream);
+            }
+        }
+        List<SidebarNode> groups = new ArrayList<>();
+        byGroup.forEach((group, members) -> groups.add(new SidebarNode("group:" + group, group, null, members.size(),
+                ACCOUNTS.equals(group) ? accountTree(members) : flat(members))));
+        return groups;
+    }
+
+    private static int compareGroups(String left, String right) {
+        return Integer.compare(rank(left), rank(right)) != 0 ? Integer.compare(rank(left), rank(right)) : left.compareTo(right);
+    }
+
+    private static int rank(String group) {
+        return switch (group) {
+            case LEDGER -> 0;
+            case ACCOUNTS -> 1;
+            case JOURNAL_ENTRIES -> 2;
+            default -> 3;
+        };
+    }
+
+    private static List<SidebarNode> flat(List<StreamInfo> members) {
+        List<SidebarNode> nodes = new ArrayList<>();
+        for (StreamInfo stream : members) {
+            String name = stream.streamId().value();
+            int dash = name.indexOf('-');
+            String label = dash < 0 ? name : name.substring(dash + 1);
+            nodes.add(new SidebarNode("stream:" + name, label, stream.streamId(), stream.version(), List.of()));
+        }
+        return nodes;
+    }
+
+    /** Accounts {@code account-assets:bank:checking} become assets > bank > checking. */
+    private static List<SidebarNode> accountTree(List<StreamInfo> accounts) {
+        Level root = new Level("");
+        for (StreamInfo account : accounts) {
+            String name = account.streamId().value().substring(account.streamId().value().indexOf('-') + 1);
+            Level level = root;
+            String path = "";
+            for (String segment : name.split(":", -1)) {
+                path = path.isEmpty() ? segment : path + ":" + segment;
+                String levelPath = path;
+                level = level.children.computeIfAbsent(segment, ignored -> new Level(levelPath));
+            }
+            level.stream = account;
+        }
+        return root.toNodes();
+    }
+
+    private static final class Level {
+        private final String path;
+        private final Map<String, Level> children = new LinkedHashMap<>();
+        private StreamInfo stream;
+
+        private Level(String path) {
+            this.path = path;
+        }
+
+        private List<SidebarNode> toNodes() {
+            List<SidebarNode> nodes = new ArrayList<>();
+            children.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+                Level child = entry.getValue();
+                StreamId stream = child.stream == null ? null : child.stream.streamId();
+                long count = child.stream == null ? 0 : child.stream.version();
+                nodes.add(new SidebarNode("account:" + child.path, entry.getKey(), stream, count, child.toNodes()));
+            });
+            return nodes;
+        }
+    }
+}

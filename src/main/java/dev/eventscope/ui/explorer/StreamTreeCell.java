@@ -1,0 +1,45 @@
+package dev.eventscope.ui.explorer;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/** A sidebar entry: its name, and a small badge with the number of streams (groups) or events (streams). */
+final class StreamTreeCell extends TreeCell<SidebarNode> {
+
+    private final Label name = new Label();
+    private final Label count = new Label();
+    private final HBox box = new HBox(6, name, count);
+
+    StreamTreeCell() {
+        box.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        name.setMaxWidth(Double.MAX_VALUE);
+        count.getStyleClass().add("count-badge");
+    }
+
+    @Override
+    protected void updateItem(SidebarNode node, boolean empty) {
+        super.updateItem(node, empty);
+        getStyleClass().removeAll("group-cell", "stream-cell", "level-cell");
+        if (empty || node == null) {
+            setTooltip(null);
+            setGraphic(null);
+            setText(null);
+            return;
+        }
+        name.setText(node.label());
+        count.setText(Long.toString(node.count()));
+        count.setVisible(node.count() > 0);
+        boolean group = node.key().startsWith("group:");
+        setTooltip(node.count() == 0 ? null : new Tooltip(group
+                ? node.count() + (node.count() == 1 ? " stream" : " streams")
+                : node.count() + (node.count() == 1 ? " event" : " events") + " in " + node.stream()));
+        getStyleClass().add(group ? "group-cell" : node.isStream() ? "stream-cell" : "level-cell");
+        setText(null);
+        setGraphic(box);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.eventscope.ui.settings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The bundled sample ledgers: every {@code *.ledger} file in the samples folder (the system
+ * property {@code eventscope.samples}, else {@code ./sample-data}). A sample is opened from a copy
+ * in the user's data directory, made on first use, so that the original is never modified.
+ */
+public final class SampleLedgers {
+
+    public static final String SAMPLES_PROPERTY = "eventscope.samples";
+
+    private final Path samplesFolder;
+    private final Path workingCopies;
+
+    public SampleLedgers(Path samplesFolder, Path workingCopies) {
+        this.samplesFolder = samplesFolder;
+        this.workingCopies = workingCopies;
+    }
+
+    public static Path defaultSamplesFolder() {
+        String configured = System.getProperty(SAMPLES_PROPERTY);
+        return configured == null || configured.isBlank() ? Path.of("sample-data").toAbsolutePath() : Path.of(configured);
+    }
+
+    public Path samplesFolder() {
+        return samplesFolder;
+    }
+
+    /** The sample ledgers, sorted by file name; empty when the folder does not exist. */
+    public List<Path> list() {
+        if (!Files.isDirectory(samplesFolder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(samplesFolder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".ledger"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The writable copy of {@code sample}, copied from the original the first time. */
+    public Path workingCopyOf(Path sample) {
+        Path copy = workingCopies.resolve(sample.getFileName().toString());
+        if (Files.exists(copy)) {
+            return copy;
+        }
+        try {
+            Files.createDirectories(workingCopies);
+            Files.copy(sample, copy);
+            Path wal = sample.resolveSibling(sample.getFileName() + "-wal");
+            if (Files.exists(wal)) {
+                Files.copy(wal, copy.resolveSibling(copy.getFileName() + "-wal"));
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy the sample ledger '" + sample.getFileName() + "' to '"
+                    + workingCopies + "'; check that the folder is writable.", e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.eventscope.ui.shell;
+
+import dev.eventscope.ui.explorer.ExplorerView;
+import dev.eventscope.ui.explorer.ExplorerViewModel;
+import dev.eventscope.ui.settings.WindowBounds;
+import dev.eventscope.ui.welcome.WelcomeView;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The main window: menus, the welcome screen or the explorer, error dialogs, and the remembered bounds. */
+public final class MainWindowView {
+
+    private final MainWindowViewModel model;
+    private final Stage stage;
+    private Parent welcome;
+    private ExplorerView explorer;
+
+    @FXML private StackPane content;
+    @FXML private Menu recentMenu;
+    @FXML private MenuItem closeItem;
+    @FXML private MenuItem refreshItem;
+    @FXML private MenuItem findItem;
+    @FXML private MenuItem clearFiltersItem;
+    @FXML private MenuItem verifyItem;
+
+    private MainWindowView(MainWindowViewModel model, Stage stage) {
+        this.model = model;
+        this.stage = stage;
+    }
+
+    /** Builds the window on {@code stage}, restores its bounds and shows it. */
+    public static MainWindowView show(Stage stage, MainWindowViewModel model) {
+        MainWindowView view = new MainWindowView(model, stage);
+        FXMLLoader loader = new FXMLLoader(MainWindowView.class.getResource("/dev/eventscope/ui/shell/MainWindow.fxml"));
+        loader.setControllerFactory(type -> view);
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the main window could not be loaded", e);
+        }
+        stage.setScene(new Scene(root));
+        stage.titleProperty().bind(model.titleProperty());
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        view.restoreBounds();
+        stage.setOnHidden(event -> view.saveBoundsAndClose());
+        stage.show();
+        return view;
+    }
+
+    @FXML
+    private void initialize() {
+        model.setErrorHandler(this::showError);
+        welcome = new WelcomeView(model.welcome(), model::forgetRecent).load();
+        model.explorerProperty().addListener((observable, before, explorerModel) -> showScreen(explorerModel));
+        showScreen(model.explorerProperty().get());
+        model.recentLedgers().addListener((ListChangeListener<Path>) change -> fillRecentMenu());
+        fillRecentMenu();
+        content.cursorProperty().bind(model.openingProperty().map(opening -> opening ? javafx.scene.Cursor.WAIT : null));
+    }
+
+    private void showScreen(ExplorerViewModel explorerModel) {
+        boolean open = explorerModel != null;
+        for (MenuItem item : List.of(closeItem, refreshItem, findItem, clearFiltersItem, verifyItem)) {
+            item.setDisable(!open);
+        }
+        if (open) {
+            explorer = new ExplorerView(explorerModel);
+            content.getChildren().setAll(explorer.load());
+        } else {
+            explorer = null;
+            content.getChildren().setAll(welcome);
+        }
+    }
+
+    private void fillRecentMenu() {
+        recentMenu.getItems().clear();
+        for (Path file : model.recentLedgers()) {
+            MenuItem item = new MenuItem(file.getFileName() + "   —   " + file.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(event -> model.open(file, false));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private void showError(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.initOwner(stage);
+        alert.setTitle("Eventscope");
+        alert.setHeaderText(null);
+        alert.getDialogPane().setId("errorDialog");
+        alert.getDialogPane().setMinWidth(480);
+        alert.show();
+    }
+
+    private void restoreBounds() {
+        WindowBounds bounds = model.settings().windowBounds().orElse(null);
+        if (bounds == null || Screen.getScreensForRectangle(new Rectangle2D(bounds.x(), bounds.y(), bounds.width(), bounds.height())).isEmpty()) {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            stage.centerOnScreen();
+            return;
+        }
+        stage.setX(bounds.x());
+        stage.setY(bounds.y());
+        stage.setWidth(bounds.width());
+        stage.setHeight(bounds.height());
+        stage.setMaximized(bounds.maximized());
+    }
+
+    private void saveBoundsAndClose() {
+        model.settings().saveWindowBounds(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+        model.close();
+    }
+
+    @FXML
+    private void openLedger() {
+        chooseAndOpen(false);
+    }
+
+    @FXML
+    private void openLedgerReadOnly() {
+        chooseAndOpen(true);
+    }
+
+    private void chooseAndOpen(boolean readOnly) {
+        File chosen = WelcomeView.ledgerChooser(readOnly ? "Open a ledger read-only (auditor)" : "Open a ledger").showOpenDialog(stage);
+        if (chosen != null) {
+            model.open(chosen.toPath(), readOnly);
+        }
+    }
+
+    @FXML
+    private void newLedger() {
+        var chooser = WelcomeView.ledgerChooser("Create a new empty ledger");
+        chooser.setInitialFileName("new.ledger");
+        File chosen = chooser.showSaveDialog(stage);
+        if (chosen != null) {
+            model.createNew(chosen.toPath());
+        }
+    }
+
+    @FXML
+    private void closeLedger() {
+        model.close();
+    }
+
+    @FXML
+    private void quit() {
+        stage.close();
+    }
+
+    @FXML
+    private void refresh() {
+        if (explorer != null) {
+            explorer.model().refresh();
+        }
+    }
+
+    @FXML
+    private void find() {
+        if (explorer != null) {
+            explorer.focusSearch();
+        }
+    }
+
+    @FXML
+    private void clearFilters() {
+        if (explorer != null) {
+            explorer.model().history().clearFilters();
+        }
+    }
+
+    @FXML
+    private void verify() {
+        if (explorer != null) {
+            explorer.model().integrity().verify();
+        }
+    }
+
+    @FXML
+    private void about() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION,
+                "Audit and time-travel explorer for event-sourced ledgers.\nEvery event is chained by SHA-256; "
+                        + "Tools › Verify integrity shows whether any was altered, removed or inserted.");
+        alert.initOwner(stage);
+        alert.setTitle("About Eventscope");
+        String version = MainWindowView.class.getPackage().getImplementationVersion();
+        alert.setHeaderText("Eventscope " + (version == null ? "(development build)" : version));
+        alert.show();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.eventscope.ui.shell;
+
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.ui.ErrorMessages;
+import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.ui.TaskExecutor;
+import dev.eventscope.ui.explorer.ExplorerViewModel;
+import dev.eventscope.ui.settings.SampleLedgers;
+import dev.eventscope.ui.settings.SettingsStore;
+import dev.eventscope.ui.welcome.LedgerOpener;
+import dev.eventscope.ui.welcome.WelcomeViewModel;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+
+/**
+ * The main window: which ledger is open (none shows the welcome screen), the title, the recent
+ * ledgers, and opening, creating and closing ledgers off the UI thread.
+ */
+public final class MainWindowViewModel implements LedgerOpener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindowViewModel.class);
+    private static final String APP = "Eventscope";
+
+    private final LedgerStoreFactory factory;
+    private final TaskExecutor executor;
+    private final SettingsStore settings;
+    private final SampleLedgers samples;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ObservableList<Path> recentLedgers = FXCollections.observableArrayList();
+    // held here: an unmodifiable view only weakly listens to its list, so it must live as long as this model
+    private final ObservableList<Path> recentLedgersView = FXCollections.unmodifiableObservableList(recentLedgers);
+    private final WelcomeViewModel welcome;
+    private final ReadOnlyObjectWrapper<ExplorerViewModel> explorer = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP);
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
+    private Consumer<String> errorHandler = message -> LOG.warn("{}", message);
+
+    public MainWindowViewModel(LedgerStoreFactory factory, TaskExecutor executor, SettingsStore settings,
+                               SampleLedgers samples, Clock clock, ZoneId zone) {
+        this.factory = factory;
+        this.executor = executor;
+        this.settings = settings;
+        this.samples = samples;
+        this.clock = clock;
+        this.zone = zone;
+        this.recentLedgers.setAll(settings.recentLedgers());
+        this.welcome = new WelcomeViewModel(this, recentLedgers, samples);
+    }
+
+    /** Where one-sentence error messages go; the view shows them in a dialog. */
+    public void setErrorHandler(Consumer<String> handler) {
+        errorHandler = handler;
+    }
+
+    private void showError(String message) {
+        errorHandler.accept(message);
+    }
+
+    @Override
+    public void open(Path file, boolean readOnly) {
+        Path absolute = file.toAbsolutePath().normalize();
+        opening.set(true);
+        executor.run(() -> readOnly ? factory.openReadOnly(absolute) : factory.open(absolute),
+                store -> opened(new LedgerSession(absolute, store, readOnly)),
+                failure -> {
+                    opening.set(false);
+                    showError(ErrorMessages.of(failure));
+                });
+    }
+
+    @Override
+    public void openSample(Path sample, boolean readOnly) {
+        opening.set(true);
+        executor.run(() -> samples.workingCopyOf(sample), copy -> {
+            opening.set(false);
+            open(copy, readOnly);
+        }, failure -> {
+            opening.set(false);
+            showError(failure instanceof java.io.UncheckedIOException ? failure.getMessage() : ErrorMessages.of(failure));
+        });
+    }
+
+    @Override
+    public void createNew(Path file) {
+        if (Files.exists(file)) {
+            // never overwrite a file, whatever the save dialog asked: it may be someone's ledger
+            showError("'" + file.getFileName() + "' already exists; choose a new file name, or open it instead.");
+            return;
+        }
+        open(file, false);
+    }
+
+    private void opened(LedgerSession session) {
+        opening.set(false);
+        closeCurrent();
+        recentLedgers.setAll(settings.rememberRecent(session.file()));
+        ExplorerViewModel model = new ExplorerViewModel(session, executor, clock, zone, this::showError);
+        explorer.set(model);
+        title.set(session.fileName() + (session.readOnly() ? " — read-only (auditor)" : "") + " — " + APP);
+        model.start();
+    }
+
+    /** Closes the open ledger and shows the welcome screen again. */
+    public void close() {
+        closeCurrent();
+        explorer.set(null);
+        title.set(APP);
+        welcome.reloadSamples();
+    }
+
+    private void closeCurrent() {
+        ExplorerViewModel current = explorer.get();
+        if (current != null) {
+            current.close();
+            EventStore store = current.session().store();
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing {} failed: {}", current.session().file(), e.toString());
+            }
+        }
+    }
+
+    public void forgetRecent(Path file) {
+        recentLedgers.setAll(settings.forgetRecent(file));
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    public WelcomeViewModel welcome() {
+        return welcome;
+    }
+
+    public ObservableList<Path> recentLedgers() {
+        return recentLedgersView;
+    }
+
+    public ReadOnlyObjectProperty<ExplorerViewModel> explorerProperty() {
+        return explorer.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+}

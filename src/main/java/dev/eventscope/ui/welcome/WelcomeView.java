@@ -1,0 +1,145 @@
+package dev.eventscope.ui.welcome;
+
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** The welcome screen: open or create a ledger, or pick a recent or sample ledger with one click. */
+public final class WelcomeView {
+
+    private final WelcomeViewModel model;
+    private final Consumer<Path> forgetRecent;
+
+    @FXML private Button openButton;
+    @FXML private CheckBox auditorCheck;
+    @FXML private ListView<Path> recentList;
+    @FXML private Label recentEmpty;
+    @FXML private ListView<Path> sampleList;
+    @FXML private Label samplesEmpty;
+
+    public WelcomeView(WelcomeViewModel model, Consumer<Path> forgetRecent) {
+        this.model = model;
+        this.forgetRecent = forgetRecent;
+    }
+
+    public Parent load() {
+        FXMLLoader loader = new FXMLLoader(WelcomeView.class.getResource("/dev/eventscope/ui/welcome/WelcomeView.fxml"));
+        loader.setControllerFactory(type -> this);
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the welcome screen could not be loaded", e);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        auditorCheck.selectedProperty().bindBidirectional(model.auditorModeProperty());
+        recentList.setItems(model.recentLedgers());
+        recentList.setCellFactory(ignored -> new LedgerCell(model::openRecent, true));
+        recentEmpty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.recentLedgers()));
+        recentList.visibleProperty().bind(recentEmpty.visibleProperty().not());
+        sampleList.setItems(model.sampleLedgers());
+        sampleList.setCellFactory(ignored -> new LedgerCell(model::openSample, false));
+        samplesEmpty.setText(model.samplesHint());
+        samplesEmpty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.sampleLedgers()));
+        sampleList.visibleProperty().bind(samplesEmpty.visibleProperty().not());
+        recentList.setOnKeyPressed(key -> openSelectedOnEnter(key.getCode(), recentList, model::openRecent));
+        sampleList.setOnKeyPressed(key -> openSelectedOnEnter(key.getCode(), sampleList, model::openSample));
+    }
+
+    private static void openSelectedOnEnter(KeyCode code, ListView<Path> list, Consumer<Path> open) {
+        Path selected = list.getSelectionModel().getSelectedItem();
+        if (code == KeyCode.ENTER && selected != null) {
+            open.accept(selected);
+        }
+    }
+
+    @FXML
+    private void openLedger() {
+        File chosen = ledgerChooser("Open a ledger").showOpenDialog(window());
+        if (chosen != null) {
+            model.openChosen(chosen.toPath());
+        }
+    }
+
+    @FXML
+    private void newLedger() {
+        FileChooser chooser = ledgerChooser("Create a new empty ledger");
+        chooser.setInitialFileName("new.ledger");
+        File chosen = chooser.showSaveDialog(window());
+        if (chosen != null) {
+            model.createNew(chosen.toPath());
+        }
+    }
+
+    /** The file dialog for ledgers, shared with the main window's menu. */
+    public static FileChooser ledgerChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Eventscope ledgers (*.ledger)", "*.ledger"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return chooser;
+    }
+
+    private Window window() {
+        return openButton.getScene().getWindow();
+    }
+
+    /** A ledger in a list: file name above its folder; one click opens it. */
+    private final class LedgerCell extends ListCell<Path> {
+        private final Label name = new Label();
+        private final Label folder = new Label();
+        private final VBox box = new VBox(2, name, folder);
+
+        private LedgerCell(Consumer<Path> open, boolean recent) {
+            name.getStyleClass().add("ledger-name");
+            folder.getStyleClass().add("ledger-folder");
+            setOnMouseClicked(click -> {
+                if (click.getButton() == MouseButton.PRIMARY && !isEmpty() && getItem() != null) {
+                    open.accept(getItem());
+                }
+            });
+            if (recent) {
+                MenuItem forget = new MenuItem("Remove from recent ledgers");
+                forget.setOnAction(event -> {
+                    if (getItem() != null) {
+                        forgetRecent.accept(getItem());
+                    }
+                });
+                setContextMenu(new ContextMenu(forget));
+            }
+        }
+
+        @Override
+        protected void updateItem(Path file, boolean empty) {
+            super.updateItem(file, empty);
+            setText(null);
+            if (empty || file == null) {
+                setGraphic(null);
+                return;
+            }
+            name.setText(file.getFileName().toString());
+            folder.setText(file.getParent() == null ? "" : file.getParent().toString());
+            setGraphic(box);
+        }
+    }
+}

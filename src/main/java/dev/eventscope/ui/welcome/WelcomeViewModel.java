@@ -1,0 +1,68 @@
+package dev.eventscope.ui.welcome;
+
+import dev.eventscope.ui.settings.SampleLedgers;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+
+/** The welcome screen: recent ledgers, sample ledgers, and whether to open as an auditor (read-only). */
+public final class WelcomeViewModel {
+
+    private final LedgerOpener opener;
+    private final SampleLedgers samples;
+    private final ObservableList<Path> recentLedgers;
+    // held here: an unmodifiable view only weakly listens to its list, so it must live as long as this model
+    private final ObservableList<Path> recentLedgersView;
+    private final ObservableList<Path> sampleLedgers = FXCollections.observableArrayList();
+    private final ObservableList<Path> sampleLedgersView = FXCollections.unmodifiableObservableList(sampleLedgers);
+    private final BooleanProperty auditorMode = new SimpleBooleanProperty();
+
+    public WelcomeViewModel(LedgerOpener opener, ObservableList<Path> recentLedgers, SampleLedgers samples) {
+        this.opener = opener;
+        this.recentLedgers = recentLedgers;
+        this.recentLedgersView = FXCollections.unmodifiableObservableList(recentLedgers);
+        this.samples = samples;
+        reloadSamples();
+    }
+
+    public void reloadSamples() {
+        sampleLedgers.setAll(samples.list());
+    }
+
+    public void openRecent(Path file) {
+        opener.open(file, auditorMode.get());
+    }
+
+    public void openSample(Path sample) {
+        opener.openSample(sample, auditorMode.get());
+    }
+
+    /** A file picked in the open dialog. */
+    public void openChosen(Path file) {
+        opener.open(file, auditorMode.get());
+    }
+
+    public void createNew(Path file) {
+        opener.createNew(file);
+    }
+
+    /** Shown under the samples list when there are none, so a user knows where they are looked for. */
+    public String samplesHint() {
+        return "No sample ledgers in " + samples.samplesFolder();
+    }
+
+    public ObservableList<Path> recentLedgers() {
+        return recentLedgersView;
+    }
+
+    public ObservableList<Path> sampleLedgers() {
+        return sampleLedgersView;
+    }
+
+    public BooleanProperty auditorModeProperty() {
+        return auditorMode;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.eventscope.ui;
+
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.ui.explorer.EventRow;
+import dev.eventscope.ui.settings.SampleLedgers;
+import dev.eventscope.ui.settings.SettingsStore;
+import dev.eventscope.ui.shell.MainWindowViewModel;
+import dev.eventscope.ui.shell.MainWindowView;
+import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
+
+/**
+ * Drives the real window (headless Monocle in {@code mvn test}; a real window with {@code -Dgui}):
+ * welcome screen, opening a ledger, the sidebar, the history, the detail, the integrity banner and
+ * the error dialog.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+
+    private static final LedgerStoreFactory SQLITE = new LedgerStoreFactory() {
+        @Override
+        public EventStore open(Path file) {
+            return SqliteEventStore.open(file);
+        }
+
+        @Override
+        public EventStore openReadOnly(Path file) {
+            return SqliteEventStore.openReadOnly(file);
+        }
+    };
+
+    @TempDir
+    static Path folder;
+
+    private FxTaskExecutor executor;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(folder, "run");
+        Path samples = Files.createDirectories(run.resolve("samples"));
+        LedgerFixtures.bookkeepingLedger(samples.resolve("books.ledger"), 6);
+        LedgerFixtures.bookkeepingLedger(samples.resolve("tampered.ledger"), 6);
+        LedgerFixtures.tamper(samples.resolve("tampered.ledger"), 13, "{\"entryId\":\"entry-0003\",\"amount\":\"999999.00 EUR\"}");
+        SettingsStore settings = new SettingsStore(run.resolve("config"));
+        settings.rememberRecent(Files.writeString(run.resolve("shopping-list.txt"), "milk\neggs\n"));
+        executor = new FxTaskExecutor();
+        this.stage = stage;
+        MainWindowView.show(stage, new MainWindowViewModel(SQLITE, executor, settings,
+                new SampleLedgers(samples, run.resolve("data")), Clock.systemDefaultZone(), ZoneId.systemDefault()));
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        FxToolkit.cleanupStages();
+        executor.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private <T extends Node> T node(FxRobot robot, String query, Class<T> type) {
+        return robot.lookup(query).queryAs(type);
+    }
+
+    private void openSample(FxRobot robot, String name) throws Exception {
+        robot.clickOn(robot.lookup(hasText(name)).queryLabeled());
+        waitUntil(() -> !robot.lookup("#streamTree").queryAll().isEmpty());
+        waitUntil(() -> !robot.lookup(hasText("checking")).queryAll().isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<EventRow> table(FxRobot robot) {
+        return robot.lookup("#historyTable").queryAs(TableView.class);
+    }
+
+    @Test
+    void a_user_opens_a_sample_selects_an_account_and_an_event_and_reads_its_json(FxRobot robot) throws Exception {
+        assertTrue(robot.lookup(hasText("Sample ledgers")).tryQuery().isPresent(), "the welcome screen is shown");
+        openSample(robot, "books.ledger");
+        assertEquals("books.ledger — Eventscope", stage.getTitle());
+
+        robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
+        waitUntil(() -> table(robot).getItems().size() == 7);
+
+        robot.clickOn(robot.lookup("#historyTable .table-row-cell").nth(2).queryAs(Node.class));
+        waitUntil(() -> node(robot, "#jsonText", TextArea.class).getText().contains("\"entryId\" : \"entry-0002\""));
+        assertEquals("PostingRecorded  ·  #9", node(robot, "#detailHeading", Label.class).getText());
+
+        // the metadata shows the correlation id as a link to every event of the same command
+        waitUntil(() -> robot.lookup("#correlationLink").tryQuery().isPresent());
+        robot.clickOn("#correlationLink");
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        assertEquals(java.util.List.of(8L, 9L, 10L), table(robot).getItems().stream().map(EventRow::position).toList());
+    }
+
+    @Test
+    void verifying_an_intact_ledger_shows_the_green_banner(FxRobot robot) throws Exception {
+        openSample(robot, "books.ledger");
+        robot.clickOn("#verifyButton");
+        waitUntil(() -> node(robot, "#banner", Node.class).isVisible());
+        assertEquals("Intact through #22 · head hash", node(robot, "#bannerText", Label.class).getText().substring(0, 30));
+        assertTrue(node(robot, "#banner", Node.class).getStyleClass().contains("banner-ok"));
+    }
+
+    @Test
+    void verifying_a_tampered_ledger_shows_the_red_banner_whose_link_jumps_to_the_altered_event(FxRobot robot) throws Exception {
+        openSample(robot, "tampered.ledger");
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.I)
+                .release(javafx.scene.input.KeyCode.I).release(javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> node(robot, "#banner", Node.class).isVisible());
+        String banner = node(robot, "#bannerText", Label.class).getText();
+        assertTrue(banner.startsWith("Tampered at #13: altered — "), banner);
+        assertTrue(node(robot, "#banner", Node.class).getStyleClass().contains("banner-bad"));
+
+        robot.clickOn("#bannerLink");
+        waitUntil(() -> table(robot).getSelectionModel().getSelectedItem() != null);
+        EventRow selected = table(robot).getSelectionModel().getSelectedItem();
+        assertEquals(13, selected.position());
+        assertEquals("✗ altered", selected.hashLabel());
+    }
+
+    @Test
+    void opening_a_text_file_shows_the_stores_message_in_a_dialog(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(hasText("shopping-list.txt")).queryLabeled());
+        waitUntil(() -> robot.lookup("#errorDialog").tryQuery().isPresent());
+        String message = robot.lookup("#errorDialog").queryAs(DialogPane.class).getContentText();
+        assertTrue(message.contains("shopping-list.txt"), message);
+        assertTrue(!message.contains("Exception") && !message.contains("\tat "), message);
+        assertTrue(robot.lookup(hasText("Sample ledgers")).tryQuery().isPresent(), "still on the welcome screen");
+    }
+}
