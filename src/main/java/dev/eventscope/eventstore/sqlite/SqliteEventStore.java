@@ -40,6 +40,14 @@ public final class SqliteEventStore implements EventStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteEventStore.class);
 
+    /** Reads the next page of a cursor while its caller works through the current one. */
+    private static final java.util.concurrent.ExecutorService READ_AHEAD = java.util.concurrent.Executors.newCachedThreadPool(
+            runnable -> {
+                Thread thread = new Thread(runnable, "eventscope-read-ahead");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     private final Path file;
     private final SqliteOptions options;
     private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
@@ -48,6 +56,8 @@ public final class SqliteEventStore implements EventStore {
     private final Connection reader;
     private final StreamNameCache streamNames = new StreamNameCache();
     private final SqliteAppender appender;
+    /** The page query of {@link #readPage}, prepared once; guarded by {@code readLock}. */
+    private PreparedStatement pageQuery;
     private final ChangeWatcher watcher;
     private volatile boolean closed;
 
@@ -323,15 +333,19 @@ public final class SqliteEventStore implements EventStore {
     @Override
     public EventCursor readAll(long afterPosition) {
         ensureOpen();
-        return new PagedCursor(afterPosition, this::readPage);
+        return new PagedCursor(afterPosition, this::readPage, READ_AHEAD);
     }
 
     /** Up to {@code limit} events after {@code afterPosition}; one short read transaction per page. */
     List<RecordedEvent> readPage(long afterPosition, int limit) {
         ensureOpen();
         synchronized (readLock) {
-            try (PreparedStatement query = reader.prepareStatement(
-                    "SELECT " + EventRows.COLUMNS + " FROM events WHERE position > ? ORDER BY position LIMIT ?")) {
+            try {
+                if (pageQuery == null) {
+                    pageQuery = reader.prepareStatement(
+                            "SELECT " + EventRows.COLUMNS + " FROM events WHERE position > ? ORDER BY position LIMIT ?");
+                }
+                PreparedStatement query = pageQuery;
                 query.setLong(1, afterPosition);
                 query.setInt(2, limit);
                 List<RecordedEvent> events = new ArrayList<>(limit);
