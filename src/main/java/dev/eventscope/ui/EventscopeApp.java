@@ -40,14 +40,16 @@ public final class EventscopeApp extends Application {
         }
         UserDirectories directories = UserDirectories.fromEnvironment();
         executor = new FxTaskExecutor();
+        SampleLedgers samples = new SampleLedgers(SampleLedgers.defaultSamplesFolder(),
+                directories.dataDirectory().resolve("samples"));
         MainWindowViewModel model = new MainWindowViewModel(ledgerStoreFactory, executor,
-                new SettingsStore(directories.configDirectory()),
-                new SampleLedgers(SampleLedgers.defaultSamplesFolder(), directories.dataDirectory().resolve("samples")),
-                Clock.systemDefaultZone(), ZoneId.systemDefault());
+                new SettingsStore(directories.configDirectory()), samples, Clock.systemDefaultZone(), ZoneId.systemDefault());
         MainWindowView.show(stage, model);
-        List<String> arguments = getParameters().getUnnamed();
-        if (!arguments.isEmpty()) {
-            model.open(Path.of(arguments.get(0)), getParameters().getNamed().containsKey("read-only"));
+        LaunchArguments arguments = LaunchArguments.parse(getParameters().getRaw());
+        if (arguments.sample() != null) {
+            model.open(samples.workingCopyOf(samples.samplesFolder().resolve(arguments.sample() + ".ledger")), arguments.readOnly());
+        } else if (arguments.ledger() != null) {
+            model.open(arguments.ledger(), arguments.readOnly());
         }
     }
 

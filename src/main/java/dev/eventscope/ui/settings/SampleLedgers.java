@@ -24,9 +24,14 @@ public final class SampleLedgers {
         this.workingCopies = workingCopies;
     }
 
+    /** The property's folder, else {@code ./sample-data/ledgers} (a source checkout), else {@code ./sample-data}. */
     public static Path defaultSamplesFolder() {
         String configured = System.getProperty(SAMPLES_PROPERTY);
-        return configured == null || configured.isBlank() ? Path.of("sample-data").toAbsolutePath() : Path.of(configured);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path checkout = Path.of("sample-data", "ledgers").toAbsolutePath();
+        return Files.isDirectory(checkout) ? checkout : Path.of("sample-data").toAbsolutePath();
     }
 
     public Path samplesFolder() {
