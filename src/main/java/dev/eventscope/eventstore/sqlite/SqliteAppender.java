@@ -40,6 +40,20 @@ final class SqliteAppender {
     private final PreparedStatement insertEvent;
     private final PreparedStatement updateHead;
     private final Statement control;
+    /**
+     * Stream keys and versions as of this connection's last commit. Valid only while no other
+     * connection has committed, which {@code PRAGMA data_version} tells at the start of each
+     * transaction; saves a lookup per stream per append (a thousand per batch when streams interleave).
+     */
+    private final Map<StreamId, long[]> committedStreams = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<StreamId, long[]> eldest) {
+            return size() > 100_000;
+        }
+    };
+    /** Streams changed by the open transaction, applied to {@link #committedStreams} on commit. */
+    private final Map<StreamId, long[]> pendingStreams = new java.util.HashMap<>();
+    private long dataVersion = Long.MIN_VALUE;
 
     SqliteAppender(Connection connection, Clock clock, StreamNameCache streamNames) {
         this.connection = connection;
@@ -67,13 +81,24 @@ final class SqliteAppender {
 
     void begin() throws SQLException {
         control.execute("BEGIN IMMEDIATE");
+        pendingStreams.clear();
+        try (ResultSet row = control.executeQuery("PRAGMA data_version")) {
+            long current = row.next() ? row.getLong(1) : Long.MIN_VALUE;
+            if (current != dataVersion) {
+                committedStreams.clear();
+                dataVersion = current;
+            }
+        }
     }
 
     void commit() throws SQLException {
         control.execute("COMMIT");
+        committedStreams.putAll(pendingStreams);
+        pendingStreams.clear();
     }
 
     void rollback() {
+        pendingStreams.clear();
         try {
             control.execute("ROLLBACK");
         } catch (SQLException ignored) {
@@ -89,20 +114,16 @@ final class SqliteAppender {
 
     AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
         checkDistinctStreams(appends);
-        control.execute("BEGIN IMMEDIATE");
+        begin();
         boolean committed = false;
         try {
             AppendResult result = appendInTransaction(appends);
-            control.execute("COMMIT");
+            commit();
             committed = true;
             return result;
         } finally {
             if (!committed) {
-                try {
-                    control.execute("ROLLBACK");
-                } catch (SQLException ignored) {
-                    // the transaction may already have been rolled back by SQLite itself
-                }
+                rollback();
             }
         }
     }
@@ -166,6 +187,7 @@ final class SqliteAppender {
                 positions.add(position);
             }
             if (!append.events().isEmpty()) {
+                pendingStreams.put(append.stream(), new long[] {keyAndVersion[0], version});
                 updateStream.setLong(1, version);
                 updateStream.setLong(2, position);
                 updateStream.setLong(3, keyAndVersion[0]);
@@ -222,6 +244,13 @@ final class SqliteAppender {
     }
 
     private long[] lookUp(StreamId stream) throws SQLException {
+        long[] known = pendingStreams.get(stream);
+        if (known == null) {
+            known = committedStreams.get(stream);
+        }
+        if (known != null) {
+            return known.clone();
+        }
         selectStream.setString(1, stream.value());
         try (ResultSet row = selectStream.executeQuery()) {
             return row.next() ? new long[] {row.getLong(1), row.getLong(2)} : new long[] {0, 0};
