@@ -1,0 +1,18 @@
+package dev.eventscope.projection;
+
+/** One open read-model transaction: table access per projection and generation, and state changes. */
+public interface ReadModelTransaction {
+
+    /** Creates the projection's tables of this generation unless they exist. */
+    void createTables(Projection projection, int generation);
+
+    /** Drops the projection's tables of this generation, if any. */
+    void dropTables(Projection projection, int generation);
+
+    ReadModelTables tables(Projection projection, int generation);
+
+    void saveState(ProjectionState state);
+
+    /** The projection's state as this transaction sees it. */
+    java.util.Optional<ProjectionState> state(String projection);
+}
