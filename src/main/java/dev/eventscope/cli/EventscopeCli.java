@@ -18,7 +18,10 @@ public final class EventscopeCli {
         CommandLine commandLine = new CommandLine(new EventscopeCommand())
                 .addSubcommand(new VerifyCommand(stores))
                 .addSubcommand(new StreamsCommand(stores))
-                .addSubcommand(new HistoryCommand(stores));
+                .addSubcommand(new HistoryCommand(stores))
+                .addSubcommand(new StateCommand(stores))
+                .addSubcommand(new DiffCommand(stores))
+                .addSubcommand(ProjectionsCommand.withRebuild(stores));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.
