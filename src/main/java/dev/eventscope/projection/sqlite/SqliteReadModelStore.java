@@ -55,7 +55,6 @@ public final class SqliteReadModelStore implements ReadModelStore {
                         + " building_version INTEGER NOT NULL, building_generation INTEGER NOT NULL,"
                         + " building_position INTEGER NOT NULL, building_hash TEXT NOT NULL)");
             }
-            writer.commit();
             this.reader = connect(file, false);
         } catch (SQLException e) {
             throw new ReadModelException("Could not open the read models in " + file + ": " + e.getMessage(), e);
@@ -104,12 +103,8 @@ public final class SqliteReadModelStore implements ReadModelStore {
         if (writing) {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         }
         Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        if (writing) {
-            connection.setAutoCommit(false);
-        }
         return connection;
     }
 
@@ -154,9 +149,15 @@ public final class SqliteReadModelStore implements ReadModelStore {
     public synchronized void transaction(Consumer<ReadModelTransaction> work) {
         SqlTransaction transaction = new SqlTransaction();
         try {
+            // explicit immediate transactions: a writer that waits for the lock waits here, not halfway through
+            try (Statement begin = writer.createStatement()) {
+                begin.execute("BEGIN IMMEDIATE");
+            }
             work.accept(transaction);
             transaction.finish();
-            writer.commit();
+            try (Statement commit = writer.createStatement()) {
+                commit.execute("COMMIT");
+            }
         } catch (SQLException e) {
             rollback();
             throw failure("write the read models", e);
@@ -169,8 +170,8 @@ public final class SqliteReadModelStore implements ReadModelStore {
     }
 
     private void rollback() {
-        try {
-            writer.rollback();
+        try (Statement rollback = writer.createStatement()) {
+            rollback.execute("ROLLBACK");
         } catch (SQLException ignored) {
             // the transaction is gone either way; the original error is what the user must see
         }
