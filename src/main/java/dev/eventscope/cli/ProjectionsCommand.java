@@ -28,10 +28,10 @@ import java.util.concurrent.Callable;
                 "0:Every projection is up to date.",
                 "1:Eventscope failed unexpectedly.",
                 "2:Wrong command line, or the file is missing or not a ledger.",
-                "4:A projection stopped on an event; the report names it."})
+                "5:A projection stopped on an event; the report names it."})
 public final class ProjectionsCommand implements Callable<Integer> {
 
-    static final int PROJECTION_FAILED = 4;
+    static final int PROJECTION_FAILED = 5;
 
     private final LedgerStoreFactory stores;
 
@@ -106,7 +106,7 @@ public final class ProjectionsCommand implements Callable<Integer> {
                     "0:Every rebuild completed.",
                     "1:Eventscope failed unexpectedly.",
                     "2:Wrong command line or projection name, or the file is missing or not a ledger.",
-                    "4:A rebuild stopped on an event; the old read model was kept and the report names the event."})
+                    "5:A rebuild stopped on an event; the old read model was kept and the report names the event."})
     static final class RebuildCommand implements Callable<Integer> {
 
         private final LedgerStoreFactory stores;
