@@ -15,10 +15,16 @@ final class Balances {
         SortedMap<String, SortedMap<String, BigDecimal>> result = new TreeMap<>();
         balances.forEach((account, perCommodity) -> perCommodity.forEach((commodity, amount) -> {
             if (amount.signum() != 0) {
-                result.computeIfAbsent(account, name -> new TreeMap<>()).put(commodity, amount.stripTrailingZeros());
+                result.computeIfAbsent(account, name -> new TreeMap<>()).put(commodity, normalize(amount));
             }
         }));
         return result;
+    }
+
+    /** Trailing zeros removed, never a negative scale: {@code 100.00} becomes {@code 100}. */
+    static BigDecimal normalize(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     static void add(SortedMap<String, SortedMap<String, BigDecimal>> balances, String account, String commodity,

@@ -204,7 +204,7 @@ public final class TimeTravel {
         long position = positionOf(point);
         ensureRegister(position);
         SortedMap<String, BigDecimal> balances = new TreeMap<>();
-        queries.accountBalanceAt(account, position).forEach((commodity, amount) -> balances.put(commodity, amount.stripTrailingZeros()));
+        queries.accountBalanceAt(account, position).forEach((commodity, amount) -> balances.put(commodity, Balances.normalize(amount)));
         return balances;
     }
 
@@ -349,6 +349,6 @@ public final class TimeTravel {
             contributions = queries.accountRegister(account, commodity, 0, position);
         }
         BigDecimal balance = contributions.stream().map(RegisterLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Explanation(account, commodity, point, position, balance.stripTrailingZeros(), contributions);
+        return new Explanation(account, commodity, point, position, Balances.normalize(balance), contributions);
     }
 }
