@@ -33,7 +33,7 @@ public final class EventscopeCli {
                 .addSubcommand(new ExportCommand(stores))
                 .addSubcommand(new StateCommand(stores))
                 .addSubcommand(new DiffCommand(stores))
-                .addSubcommand(ProjectionsCommand.withRebuild(stores));
+                .addSubcommand(new ProjectionsCommand(stores));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.

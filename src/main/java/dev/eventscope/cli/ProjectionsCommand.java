@@ -6,7 +6,7 @@ import dev.eventscope.projection.ProgressListener;
 import dev.eventscope.projection.Projection;
 import dev.eventscope.projection.ProjectionStatus;
 import dev.eventscope.projection.RebuildOutcome;
-import picocli.CommandLine;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,13 +22,13 @@ import java.util.concurrent.Callable;
 @Command(name = "projections",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersionProvider.class,
-        description = "Shows each read model's status, checkpoint and lag, after catching them up.",
+        description = "Shows each read model's status, checkpoint and lag after catching them up; 'rebuild' rebuilds them.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Every projection is up to date.",
                 "1:Eventscope failed unexpectedly.",
-                "2:Wrong command line, or the file is missing or not a ledger.",
-                "5:A projection stopped on an event; the report names it."})
+                "2:Wrong command line or projection name, or the file is missing or not a ledger.",
+                "5:A projection or rebuild stopped on an event; the report names it."})
 public final class ProjectionsCommand implements Callable<Integer> {
 
     static final int PROJECTION_FAILED = 5;
@@ -41,21 +41,57 @@ public final class ProjectionsCommand implements Callable<Integer> {
     @Mixin
     private LedgerOption ledger;
 
+    @Parameters(index = "0", arity = "0..1", paramLabel = "rebuild",
+            description = "'rebuild': rebuild read models from position 0 beside the old ones and swap them in when done.")
+    private String action;
+
+    @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "With rebuild: only this projection (default: all).")
+    private String name;
+
     public ProjectionsCommand(LedgerStoreFactory stores) {
         this.stores = Objects.requireNonNull(stores, "stores");
     }
 
-    /** The command with its {@code rebuild} subcommand, ready for {@code addSubcommand}. */
-    public static CommandLine withRebuild(LedgerStoreFactory stores) {
-        return new CommandLine(new ProjectionsCommand(stores)).addSubcommand(new RebuildCommand(stores));
-    }
-
     @Override
     public Integer call() {
+        if (action != null) {
+            if (!action.equals("rebuild")) {
+                throw new CommandProblem("'" + action + "' is not something projections can do; the only action is 'rebuild'.",
+                        ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            }
+            return rebuild();
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (TimeTravelSession session = TimeTravelSession.open(stores, ledger, true)
                 .openProjections(progressBar(spec.commandLine().getErr()))) {
             return printStatus(out, session);
+        }
+    }
+
+    private int rebuild() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (TimeTravelSession session = TimeTravelSession.open(stores, ledger, true).openProjections(ProgressListener.NONE)) {
+            List<Projection> chosen = session.projections().projections();
+            if (name != null) {
+                try {
+                    chosen = List.of(session.projections().projection(name));
+                } catch (IllegalArgumentException unknown) {
+                    throw new CommandProblem(unknown.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+                }
+            }
+            int exit = ExitCodes.OK;
+            for (Projection projection : chosen) {
+                RebuildOutcome outcome = session.projections().rebuild(projection.name(),
+                        progressBar(spec.commandLine().getErr()), new CancellationToken());
+                out.println("Rebuild of " + projection.name() + ": " + outcome.result().name().toLowerCase()
+                        + " at position " + outcome.position() + ".");
+                if (outcome.failure() != null) {
+                    out.println(outcome.failure().describe());
+                    exit = PROJECTION_FAILED;
+                }
+            }
+            out.flush();
+            return exit == ExitCodes.OK ? printStatus(out, session) : exit;
         }
     }
 
@@ -96,61 +132,4 @@ public final class ProjectionsCommand implements Callable<Integer> {
         };
     }
 
-    /** {@code eventscope projections rebuild --ledger FILE [--name N]}. */
-    @Command(name = "rebuild",
-            mixinStandardHelpOptions = true,
-            versionProvider = ManifestVersionProvider.class,
-            description = "Rebuilds read models from position 0 beside the old ones and swaps them in when done.",
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {
-                    "0:Every rebuild completed.",
-                    "1:Eventscope failed unexpectedly.",
-                    "2:Wrong command line or projection name, or the file is missing or not a ledger.",
-                    "5:A rebuild stopped on an event; the old read model was kept and the report names the event."})
-    static final class RebuildCommand implements Callable<Integer> {
-
-        private final LedgerStoreFactory stores;
-
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private LedgerOption ledger;
-
-        @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Only this projection (default: all).")
-        private String name;
-
-        RebuildCommand(LedgerStoreFactory stores) {
-            this.stores = stores;
-        }
-
-        @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (TimeTravelSession session = TimeTravelSession.open(stores, ledger, true)
-                    .openProjections(ProgressListener.NONE)) {
-                List<Projection> chosen = session.projections().projections();
-                if (name != null) {
-                    try {
-                        chosen = List.of(session.projections().projection(name));
-                    } catch (IllegalArgumentException unknown) {
-                        throw new CommandProblem(unknown.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
-                    }
-                }
-                int exit = ExitCodes.OK;
-                for (Projection projection : chosen) {
-                    RebuildOutcome outcome = session.projections().rebuild(projection.name(),
-                            progressBar(spec.commandLine().getErr()), new CancellationToken());
-                    out.println("Rebuild of " + projection.name() + ": " + outcome.result().name().toLowerCase()
-                            + " at position " + outcome.position() + ".");
-                    if (outcome.failure() != null) {
-                        out.println(outcome.failure().describe());
-                        exit = PROJECTION_FAILED;
-                    }
-                }
-                out.flush();
-                return exit == ExitCodes.OK ? printStatus(out, session) : exit;
-            }
-        }
-    }
 }
