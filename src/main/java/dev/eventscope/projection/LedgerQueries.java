@@ -24,6 +24,15 @@ public interface LedgerQueries {
     /** Every register line in positions ({@code after}, {@code upTo}], in position order. */
     void registerBetween(long after, long upTo, Consumer<RegisterLine> sink);
 
+    /** Receives one posting's account, commodity and amount. */
+    @FunctionalInterface
+    interface MovementSink {
+        void movement(String account, String commodity, BigDecimal amount);
+    }
+
+    /** Only account, commodity and amount of the register lines in positions ({@code after}, {@code upTo}]: the fast path of time travel. */
+    void movementsBetween(long after, long upTo, MovementSink sink);
+
     /** Every register line dated on or before {@code date} with position at most {@code upTo}. */
     void registerAsOf(LocalDate date, long upTo, Consumer<RegisterLine> sink);
 

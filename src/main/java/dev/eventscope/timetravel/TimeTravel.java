@@ -226,8 +226,8 @@ public final class TimeTravel {
         BalanceCheckpoint checkpoint = verifiedCheckpointAtOrBelow(position);
         SortedMap<String, SortedMap<String, BigDecimal>> balances = BalanceBlob.decode(checkpoint.data());
         long[] lines = {0};
-        queries.registerBetween(checkpoint.position(), position, line -> {
-            Balances.add(balances, line.account(), line.commodity(), line.amount());
+        queries.movementsBetween(checkpoint.position(), position, (account, commodity, amount) -> {
+            Balances.add(balances, account, commodity, amount);
             lines[0]++;
         });
         return new LedgerBalances(point, position, Balances.withoutZeros(balances), checkpoint.position(), lines[0]);

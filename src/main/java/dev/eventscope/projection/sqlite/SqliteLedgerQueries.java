@@ -137,6 +137,12 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     @Override
+    public void movementsBetween(long after, long upTo, MovementSink sink) {
+        each("SELECT account, commodity, amount FROM " + register() + " WHERE position > ? AND position <= ?",
+                rows -> sink.movement(rows.getString(1), rows.getString(2), new BigDecimal(rows.getString(3))), after, upTo);
+    }
+
+    @Override
     public void registerAsOf(LocalDate date, long upTo, Consumer<RegisterLine> sink) {
         each("SELECT " + REGISTER_COLUMNS + " FROM " + register() + " WHERE date <= ? AND position <= ?",
                 rows -> sink.accept(line(rows)), date.toString(), upTo);
