@@ -78,7 +78,7 @@ public final class Projections implements AutoCloseable {
                 Optional<ProjectionState> known = readModels.state(projection.name());
                 if (known.isEmpty()) {
                     readModels.transaction(transaction -> {
-                        transaction.createTables(projection, 1);
+                        transaction.createTables(projection, 1, true);
                         transaction.saveState(ProjectionState.fresh(projection.name(), projection.version()));
                     });
                     continue;
@@ -251,7 +251,7 @@ public final class Projections implements AutoCloseable {
                 }
                 int generation = Math.max(state.generation(), state.buildingGeneration()) + 1;
                 readModels.transaction(transaction -> {
-                    transaction.createTables(projection, generation);
+                    transaction.createTables(projection, generation, false);
                     transaction.saveState(transaction.state(name).orElseThrow()
                             .startBuilding(projection.version(), generation));
                 });
@@ -274,6 +274,7 @@ public final class Projections implements AutoCloseable {
                 synchronized (writeLock) {
                     readModels.transaction(transaction -> {
                         ProjectionState current = transaction.state(name).orElseThrow();
+                        transaction.createIndexes(projection, current.buildingGeneration());
                         transaction.dropTables(projection, current.generation());
                         transaction.saveState(current.swapped());
                     });

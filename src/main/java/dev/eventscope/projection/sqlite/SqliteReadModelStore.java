@@ -224,7 +224,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
         private final List<SqlTables> opened = new ArrayList<>();
 
         @Override
-        public void createTables(Projection projection, int generation) {
+        public void createTables(Projection projection, int generation, boolean withIndexes) {
             try (Statement statement = writer.createStatement()) {
                 for (TableDefinition table : projection.tables()) {
                     String name = SqlTables.physicalName(projection.name(), table.name(), generation);
@@ -234,6 +234,20 @@ public final class SqliteReadModelStore implements ReadModelStore {
                     statement.execute("CREATE TABLE IF NOT EXISTS " + name + " (" + columns + ", PRIMARY KEY ("
                             + String.join(", ", table.primaryKey()) + "))"
                             + (table.primaryKey().size() == 1 && isInteger(table, table.primaryKey().get(0)) ? "" : " WITHOUT ROWID"));
+                }
+            } catch (SQLException e) {
+                throw failure("create the tables of projection '" + projection.name() + "'", e);
+            }
+            if (withIndexes) {
+                createIndexes(projection, generation);
+            }
+        }
+
+        @Override
+        public void createIndexes(Projection projection, int generation) {
+            try (Statement statement = writer.createStatement()) {
+                for (TableDefinition table : projection.tables()) {
+                    String name = SqlTables.physicalName(projection.name(), table.name(), generation);
                     int index = 0;
                     for (List<String> indexColumns : table.indexes()) {
                         statement.execute("CREATE INDEX IF NOT EXISTS " + name + "_i" + (++index) + " ON " + name
@@ -241,7 +255,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
                     }
                 }
             } catch (SQLException e) {
-                throw failure("create the tables of projection '" + projection.name() + "'", e);
+                throw failure("index the tables of projection '" + projection.name() + "'", e);
             }
         }
 
