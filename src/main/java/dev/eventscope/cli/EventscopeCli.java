@@ -30,7 +30,10 @@ public final class EventscopeCli {
                 .addSubcommand(new AccountCommands.Close(stores))
                 .addSubcommand(new AccountCommands.ClosePeriodCommand(stores))
                 .addSubcommand(new AccountCommands.ReopenPeriodCommand(stores))
-                .addSubcommand(new ExportCommand(stores));
+                .addSubcommand(new ExportCommand(stores))
+                .addSubcommand(new StateCommand(stores))
+                .addSubcommand(new DiffCommand(stores))
+                .addSubcommand(new ProjectionsCommand(stores));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.

@@ -70,6 +70,12 @@ class PackageRulesTest {
     }
 
     @Test
+    void the_read_model_store_depends_on_the_projection_core_jdbc_and_sqlite_only() {
+        only("projection.sqlite", "projection", "eventstore", "codec", "domain..", JAVA, "org.sqlite..", LOGGING)
+                .check(production);
+    }
+
+    @Test
     void the_codec_depends_on_domain_store_contract_and_jackson() {
         only("codec", "codec..", "domain..", "eventstore", JAVA, JACKSON, LOGGING).check(production);
     }
@@ -110,7 +116,7 @@ class PackageRulesTest {
     @Test
     void only_the_store_adapters_use_jdbc() {
         noClasses().that().resideOutsideOfPackages(ROOT + "eventstore.sqlite..", ROOT + "eventstore.postgres..",
-                        ROOT + "bootstrap..")
+                        ROOT + "projection.sqlite..", ROOT + "bootstrap..")
                 .should().dependOnClassesThat().resideInAPackage("java.sql..")
                 .allowEmptyShould(true).check(production);
     }

@@ -1,0 +1,107 @@
+package dev.eventscope.cli;
+
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.timetravel.AggregateStateAt;
+import dev.eventscope.timetravel.Point;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/** {@code eventscope state --ledger FILE --stream ID [--version V | --at-position N | --at-time ISO | --as-of DATE]}. */
+@Command(name = "state",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersionProvider.class,
+        description = "Shows one aggregate's state at a version, a global position, a recorded time or as of an entry date.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:The state was shown.",
+                "1:Eventscope failed unexpectedly.",
+                "2:Wrong command line, or the file is missing or not a ledger."})
+public final class StateCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    public enum Format { TEXT, JSON }
+
+    static final class PointOptions {
+        @Option(names = "--version", paramLabel = "V", description = "After version V of the stream.")
+        Long version;
+        @Option(names = "--at-position", paramLabel = "N", description = "After global position N.")
+        Long position;
+        @Option(names = "--at-time", paramLabel = "ISO", description = "As recorded at this instant, e.g. 2025-04-02T09:00:00Z.")
+        Instant time;
+        @Option(names = "--as-of", paramLabel = "DATE", description = "Only events dated on or before this entry date.")
+        LocalDate asOf;
+
+        Point point() {
+            if (version != null) {
+                return new Point.AtVersion(version);
+            }
+            if (position != null) {
+                return new Point.AtPosition(position);
+            }
+            if (time != null) {
+                return new Point.AtRecordedTime(time);
+            }
+            return asOf != null ? new Point.AsOfDate(asOf) : new Point.Latest();
+        }
+    }
+
+    private final LedgerStoreFactory stores;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private LedgerOption ledger;
+
+    @Option(names = {"-s", "--stream"}, required = true, paramLabel = "ID", description = "The stream, e.g. account-assets:bank.")
+    private String stream;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    private PointOptions point = new PointOptions();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    private Format format;
+
+    public StateCommand(LedgerStoreFactory stores) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (TimeTravelSession session = TimeTravelSession.open(stores, ledger, false)) {
+            StreamId streamId = StreamId.of(stream);
+            if (session.store().streamVersion(streamId) == 0) {
+                throw new CommandProblem("The ledger has no stream '" + stream + "'.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            }
+            AggregateStateAt state = session.timeTravel().stateOf(streamId, (point == null ? new PointOptions() : point).point());
+            String json = BookkeepingCodec.create().toJson(state.state());
+            if (format == Format.JSON) {
+                out.println("{\"stream\":\"" + stream.replace("\"", "\\\"") + "\",\"version\":" + state.version()
+                        + ",\"position\":" + state.position() + ",\"state\":" + json + "}");
+            } else {
+                out.println("Stream:   " + stream + " (" + state.kind() + ")");
+                out.println("Point:    " + state.point());
+                out.println("Version:  " + state.version() + " (global position " + state.position() + ")");
+                out.println("Rebuilt:  " + (state.fromSnapshotVersion() > 0 ? "snapshot at version "
+                        + state.fromSnapshotVersion() + " + " : "") + state.eventsReplayed() + " events");
+                out.println("State:");
+                DiffCommand.printJsonFields(out, json);
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.eventscope.projection;
+
+import dev.eventscope.codec.DecodedEvent;
+import dev.eventscope.eventstore.RecordedEvent;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Activity by user and by command: how many events, the first and the last position. */
+public final class ActivityProjection implements Projection {
+
+    public static final String NAME = "activity";
+    public static final String ACTIVITY = "activity";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public List<TableDefinition> tables() {
+        return List.of(TableDefinition.table(ACTIVITY).text("user_name").text("command").integer("events")
+                .integer("first_position").integer("last_position").primaryKey("user_name", "command").build());
+    }
+
+    @Override
+    public void apply(List<DecodedEvent> events, ReadModelTables tables) {
+        Map<List<String>, long[]> batch = new LinkedHashMap<>();
+        for (DecodedEvent decoded : events) {
+            RecordedEvent recorded = decoded.recorded();
+            String command = recorded.metadata().commandName() == null ? "" : recorded.metadata().commandName();
+            long[] counts = batch.computeIfAbsent(List.of(recorded.metadata().user(), command), key -> tables
+                    .find(ACTIVITY, key.get(0), key.get(1))
+                    .map(row -> new long[] {row.integer(2), row.integer(3), row.integer(4)})
+                    .orElse(new long[] {0, recorded.position(), 0}));
+            counts[0]++;
+            counts[2] = recorded.position();
+        }
+        batch.forEach((key, counts) -> tables.upsert(ACTIVITY, key.get(0), key.get(1), counts[0], counts[1], counts[2]));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.eventscope.projection;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** The compact form of ledger-wide balances in a {@link BalanceCheckpoint}: sorted lines of account, commodity, amount. */
+public final class BalanceBlob {
+
+    private BalanceBlob() {
+    }
+
+    public static byte[] encode(Map<String, ? extends Map<String, BigDecimal>> balances) {
+        StringBuilder text = new StringBuilder(balances.size() * 40);
+        new TreeMap<>(balances).forEach((account, perCommodity) -> new TreeMap<>(perCommodity).forEach((commodity, amount) -> {
+            if (amount.signum() != 0) {
+                text.append(account).append('\t').append(commodity).append('\t').append(amount.toPlainString()).append('\n');
+            }
+        }));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Mutable maps, so a reader can add later movements to them. */
+    public static SortedMap<String, SortedMap<String, BigDecimal>> decode(byte[] data) {
+        SortedMap<String, SortedMap<String, BigDecimal>> balances = new TreeMap<>();
+        String text = new String(data, StandardCharsets.UTF_8);
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            int firstTab = text.indexOf('\t', start);
+            int secondTab = text.indexOf('\t', firstTab + 1);
+            balances.computeIfAbsent(text.substring(start, firstTab), account -> new TreeMap<>())
+                    .put(text.substring(firstTab + 1, secondTab), new BigDecimal(text.substring(secondTab + 1, end)));
+            start = end + 1;
+        }
+        return balances;
+    }
+
+    public static String digest(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+        }
+    }
+}

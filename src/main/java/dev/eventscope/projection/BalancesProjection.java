@@ -1,0 +1,110 @@
+package dev.eventscope.projection;
+
+import dev.eventscope.codec.DecodedEvent;
+import dev.eventscope.domain.ledger.AccountEvent;
+import dev.eventscope.domain.ledger.Amounts;
+import dev.eventscope.eventstore.RecordedEvent;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Account balances per commodity, every account's register with running balances, and ledger-wide
+ * balance checkpoints every {@code checkpointEvery} positions (the basis of time travel). Register
+ * lines are indexed by (account, commodity, position) and by date, so that "balance at position P" is
+ * one lookup and "why" is a range scan.
+ */
+public final class BalancesProjection implements Projection {
+
+    public static final String NAME = "balances";
+    public static final String BALANCES = "balances";
+    public static final String REGISTER = "register";
+    public static final String CHECKPOINTS = "balance_checkpoints";
+    public static final int DEFAULT_CHECKPOINT_EVERY = 10_000;
+
+    private final int checkpointEvery;
+
+    public BalancesProjection(int checkpointEvery) {
+        if (checkpointEvery < 1) {
+            throw new IllegalArgumentException("the checkpoint interval must be at least 1 event");
+        }
+        this.checkpointEvery = checkpointEvery;
+    }
+
+    public int checkpointEvery() {
+        return checkpointEvery;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public List<TableDefinition> tables() {
+        return List.of(
+                TableDefinition.table(BALANCES).text("account").text("commodity").decimal("amount")
+                        .primaryKey("account", "commodity").build(),
+                TableDefinition.table(REGISTER).integer("position").text("account").text("commodity").decimal("amount")
+                        .decimal("running_balance").text("entry_id").integer("posting_index").text("date")
+                        .text("description").text("user_name").text("command").integer("recorded_at").text("reverses")
+                        .primaryKey("position").index("account", "commodity", "position").index("date", "position")
+                        .index("account", "date").build(),
+                TableDefinition.table(CHECKPOINTS).integer("position").text("event_hash").text("digest").blob("data")
+                        .primaryKey("position").build());
+    }
+
+    @Override
+    public void apply(List<DecodedEvent> events, ReadModelTables tables) {
+        Map<String, Map<String, BigDecimal>> touched = new HashMap<>();
+        for (DecodedEvent decoded : events) {
+            RecordedEvent recorded = decoded.recorded();
+            if (ProjectionEvents.isBookkeeping(decoded)
+                    && ProjectionEvents.typed(decoded) instanceof AccountEvent.PostingRecorded posting) {
+                String account = ProjectionEvents.accountOf(decoded);
+                String commodity = posting.amount().commodity();
+                Map<String, BigDecimal> balances = touched.computeIfAbsent(account, name -> new HashMap<>());
+                BigDecimal before = balances.get(commodity);
+                if (before == null) {
+                    before = tables.find(BALANCES, account, commodity).map(row -> row.decimal(2)).orElse(BigDecimal.ZERO);
+                }
+                BigDecimal after = Amounts.normalise(before.add(posting.amount().amount()));
+                balances.put(commodity, after);
+                LocalDate date = posting.date();
+                tables.insert(REGISTER, recorded.position(), account, commodity, posting.amount().amount(), after,
+                        posting.entryId().value(), posting.postingIndex(), date.toString(), posting.description(),
+                        recorded.metadata().user(), recorded.metadata().commandName(), recorded.recordedAtMicros(),
+                        posting.reversesEntryId() == null ? null : posting.reversesEntryId().value());
+            }
+            if (recorded.position() % checkpointEvery == 0) {
+                flush(touched, tables);
+                writeCheckpoint(recorded, tables);
+            }
+        }
+        flush(touched, tables);
+    }
+
+    private static void flush(Map<String, Map<String, BigDecimal>> touched, ReadModelTables tables) {
+        touched.forEach((account, balances) -> balances.forEach(
+                (commodity, amount) -> tables.upsert(BALANCES, account, commodity, amount)));
+        touched.clear();
+    }
+
+    private static void writeCheckpoint(RecordedEvent recorded, ReadModelTables tables) {
+        Map<String, Map<String, BigDecimal>> all = new TreeMap<>();
+        for (ReadModelRow row : tables.all(BALANCES)) {
+            all.computeIfAbsent(row.text(0), account -> new TreeMap<>()).put(row.text(1), row.decimal(2));
+        }
+        byte[] data = BalanceBlob.encode(all);
+        tables.upsert(CHECKPOINTS, recorded.position(), recorded.hash(), BalanceBlob.digest(data), data);
+    }
+}

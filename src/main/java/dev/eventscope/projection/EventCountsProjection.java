@@ -1,0 +1,53 @@
+package dev.eventscope.projection;
+
+import dev.eventscope.codec.DecodedEvent;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Counts of events by type and by recorded day (UTC); every event counts, readable or not. */
+public final class EventCountsProjection implements Projection {
+
+    public static final String NAME = "event_counts";
+    public static final String BY_TYPE = "counts_by_type";
+    public static final String BY_DAY = "counts_by_day";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public List<TableDefinition> tables() {
+        return List.of(
+                TableDefinition.table(BY_TYPE).text("type").integer("events").primaryKey("type").build(),
+                TableDefinition.table(BY_DAY).text("day").integer("events").primaryKey("day").build());
+    }
+
+    @Override
+    public void apply(List<DecodedEvent> events, ReadModelTables tables) {
+        Map<String, Long> byType = new LinkedHashMap<>();
+        Map<String, Long> byDay = new LinkedHashMap<>();
+        for (DecodedEvent decoded : events) {
+            byType.merge(decoded.recorded().type(), 1L, Long::sum);
+            String day = Instant.EPOCH.plusNanos(decoded.recorded().recordedAtMicros() * 1000)
+                    .atZone(ZoneOffset.UTC).toLocalDate().toString();
+            byDay.merge(day, 1L, Long::sum);
+        }
+        add(tables, BY_TYPE, byType);
+        add(tables, BY_DAY, byDay);
+    }
+
+    private static void add(ReadModelTables tables, String table, Map<String, Long> counts) {
+        counts.forEach((key, count) -> tables.upsert(table, key,
+                tables.find(table, key).map(row -> row.integer(1)).orElse(0L) + count));
+    }
+}

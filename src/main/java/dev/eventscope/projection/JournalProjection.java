@@ -1,0 +1,63 @@
+package dev.eventscope.projection;
+
+import dev.eventscope.codec.DecodedEvent;
+import dev.eventscope.domain.ledger.EntryEvent;
+import dev.eventscope.domain.ledger.Posting;
+
+import java.util.List;
+
+/** The journal: every entry with its postings, and reversals linked both ways. */
+public final class JournalProjection implements Projection {
+
+    public static final String NAME = "journal";
+    public static final String ENTRIES = "journal_entries";
+    public static final String POSTINGS = "journal_postings";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public List<TableDefinition> tables() {
+        return List.of(
+                TableDefinition.table(ENTRIES).text("entry_id").integer("position").text("date").text("description")
+                        .text("reverses").text("reversed_by").text("user_name").primaryKey("entry_id")
+                        .index("position").build(),
+                TableDefinition.table(POSTINGS).text("entry_id").integer("posting_index").text("account")
+                        .decimal("amount").text("commodity").primaryKey("entry_id", "posting_index")
+                        .index("account").build());
+    }
+
+    @Override
+    public void apply(List<DecodedEvent> events, ReadModelTables tables) {
+        for (DecodedEvent decoded : events) {
+            if (!ProjectionEvents.isBookkeeping(decoded)) {
+                continue;
+            }
+            Object event = ProjectionEvents.typed(decoded);
+            if (event instanceof EntryEvent.EntryPosted posted) {
+                String reverses = posted.reversesEntryId() == null ? null : posted.reversesEntryId().value();
+                tables.insert(ENTRIES, posted.entryId().value(), decoded.recorded().position(), posted.date().toString(),
+                        posted.description(), reverses, null, decoded.recorded().metadata().user());
+                int index = 1;
+                for (Posting posting : posted.postings()) {
+                    tables.insert(POSTINGS, posted.entryId().value(), index++, posting.account().value(),
+                            posting.amount().amount(), posting.amount().commodity());
+                }
+            } else if (event instanceof EntryEvent.EntryReversed reversed) {
+                String entryId = decoded.recorded().streamId().value().substring("entry-".length());
+                ReadModelRow row = tables.find(ENTRIES, entryId).orElseThrow(() -> new IllegalStateException(
+                        "entry " + entryId + " is reversed but was never posted"));
+                Object[] values = row.values().clone();
+                values[5] = reversed.reversalEntryId().value();
+                tables.upsert(ENTRIES, values);
+            }
+        }
+    }
+}

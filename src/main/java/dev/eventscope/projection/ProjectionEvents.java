@@ -1,0 +1,28 @@
+package dev.eventscope.projection;
+
+import dev.eventscope.codec.DecodedEvent;
+import dev.eventscope.domain.ledger.LedgerStreams;
+
+/** Helpers the built-in projections share. */
+final class ProjectionEvents {
+
+    private ProjectionEvents() {
+    }
+
+    /** The typed event, or an exception naming why it cannot be read (an event is never skipped silently). */
+    static Object typed(DecodedEvent decoded) {
+        return decoded.value().orElseThrow(() -> new IllegalStateException(
+                "the event cannot be read as a bookkeeping event: " + decoded.problem().orElse("unknown reason")));
+    }
+
+    /** Whether the event belongs to a bookkeeping stream whose events a ledger projection must understand. */
+    static boolean isBookkeeping(DecodedEvent decoded) {
+        String stream = decoded.recorded().streamId().value();
+        return stream.equals(LedgerStreams.LEDGER) || stream.startsWith(LedgerStreams.ACCOUNT_PREFIX)
+                || stream.startsWith(LedgerStreams.ENTRY_PREFIX);
+    }
+
+    static String accountOf(DecodedEvent decoded) {
+        return decoded.recorded().streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
+    }
+}

@@ -1,0 +1,373 @@
+package dev.eventscope.projection;
+
+import dev.eventscope.codec.DecodedEvent;
+import dev.eventscope.codec.EventCodec;
+import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.RecordedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The projection engine. {@link #open} brings every projection up to the ledger's last event
+ * (rebuilding those whose version changed or whose checkpoint does not belong to this ledger, and
+ * resuming rebuilds a crash interrupted); {@link #follow} keeps them up to date as events arrive, also
+ * from other processes; {@link #rebuild} replays one projection from position 0 into a shadow
+ * generation of its tables and swaps it in atomically, while the old read model keeps serving. Each
+ * batch of events and the checkpoint that records it are written in one transaction. A projection
+ * that fails on an event stops there with a {@link ProjectionFailure}; the others go on. Thread-safe.
+ */
+public final class Projections implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Projections.class);
+    public static final int DEFAULT_BATCH_SIZE = 5_000;
+
+    private final EventStore store;
+    private final EventCodec codec;
+    private final ReadModelStore readModels;
+    private final List<Projection> projections;
+    private final int batchSize;
+    private final Object writeLock = new Object();
+    private final Object catchUpLock = new Object();
+    private final AtomicBoolean catchUpPending = new AtomicBoolean();
+    private ExecutorService follower;
+    private AutoCloseable subscription;
+
+    public Projections(EventStore store, EventCodec codec, ReadModelStore readModels, List<Projection> projections,
+                       int batchSize) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.readModels = Objects.requireNonNull(readModels, "read models");
+        this.projections = List.copyOf(projections);
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("a batch holds at least one event");
+        }
+        this.batchSize = batchSize;
+    }
+
+    public Projections(EventStore store, EventCodec codec, ReadModelStore readModels, List<Projection> projections) {
+        this(store, codec, readModels, projections, DEFAULT_BATCH_SIZE);
+    }
+
+    public ReadModelStore readModels() {
+        return readModels;
+    }
+
+    public List<Projection> projections() {
+        return projections;
+    }
+
+    /**
+     * Creates missing read models, discards a shadow copy that no longer fits, catches every
+     * projection up, then rebuilds those that need it (outdated version, foreign checkpoint, or an
+     * interrupted rebuild, which resumes from its own checkpoint).
+     */
+    public void open(ProgressListener progress) {
+        List<Projection> toRebuild = new ArrayList<>();
+        synchronized (writeLock) {
+            for (Projection projection : projections) {
+                Optional<ProjectionState> known = readModels.state(projection.name());
+                if (known.isEmpty()) {
+                    readModels.transaction(transaction -> {
+                        transaction.createTables(projection, 1, true);
+                        transaction.saveState(ProjectionState.fresh(projection.name(), projection.version()));
+                    });
+                    continue;
+                }
+                ProjectionState state = known.get();
+                if (state.building() && (state.buildingVersion() != projection.version()
+                        || !belongsToLedger(state.buildingPosition(), state.buildingHash()))) {
+                    discardShadow(projection, state);
+                    state = state.stopBuilding();
+                }
+                if (!belongsToLedger(state.position(), state.positionHash())) {
+                    LOG.warn("The checkpoint of projection '{}' at position {} does not match this ledger; rebuilding it.",
+                            projection.name(), state.position());
+                    toRebuild.add(projection);
+                } else if (state.version() != projection.version() || state.building()) {
+                    toRebuild.add(projection);
+                }
+            }
+        }
+        catchUp();
+        for (Projection projection : toRebuild) {
+            rebuild(projection.name(), progress, new CancellationToken());
+        }
+    }
+
+    /** Follows the ledger: new events (also from other processes) are applied within about a second. */
+    public synchronized void follow() {
+        if (subscription != null) {
+            return;
+        }
+        follower = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projections-catch-up");
+            thread.setDaemon(true);
+            return thread;
+        });
+        subscription = store.subscribe((from, to) -> {
+            if (catchUpPending.compareAndSet(false, true)) {
+                follower.execute(() -> {
+                    catchUpPending.set(false);
+                    try {
+                        catchUp();
+                    } catch (RuntimeException failed) {
+                        LOG.error("Catching up the projections failed: {}", failed.getMessage(), failed);
+                    }
+                });
+            }
+        });
+    }
+
+    /** Applies every event after each healthy projection's checkpoint; returns the number of events read. */
+    public long catchUp() {
+        synchronized (catchUpLock) {
+            long read = 0;
+            while (true) {
+                List<ProjectionState> states = healthyStates();
+                if (states.isEmpty()) {
+                    return read;
+                }
+                long from = states.stream().mapToLong(ProjectionState::position).min().orElseThrow();
+                List<DecodedEvent> batch = readBatch(from);
+                if (batch.isEmpty()) {
+                    return read;
+                }
+                read += batch.size();
+                applyToLive(batch);
+            }
+        }
+    }
+
+    private List<ProjectionState> healthyStates() {
+        List<ProjectionState> states = new ArrayList<>();
+        for (Projection projection : projections) {
+            readModels.state(projection.name()).filter(state -> !state.failed()).ifPresent(states::add);
+        }
+        return states;
+    }
+
+    private List<DecodedEvent> readBatch(long after) {
+        List<DecodedEvent> batch = new ArrayList<>(Math.min(batchSize, 10_000));
+        try (EventCursor cursor = store.readAll(after)) {
+            while (batch.size() < batchSize && cursor.hasNext()) {
+                batch.add(codec.decode(cursor.next()));
+            }
+        }
+        return batch;
+    }
+
+    private void applyToLive(List<DecodedEvent> batch) {
+        synchronized (writeLock) {
+            try {
+                readModels.transaction(transaction -> {
+                    for (Projection projection : projections) {
+                        ProjectionState state = transaction.state(projection.name()).orElseThrow();
+                        List<DecodedEvent> unseen = after(batch, state.position());
+                        if (state.failed() || unseen.isEmpty()) {
+                            continue;
+                        }
+                        projection.apply(unseen, transaction.tables(projection, state.generation()));
+                        RecordedEvent last = unseen.get(unseen.size() - 1).recorded();
+                        transaction.saveState(state.at(last.position(), last.hash()));
+                    }
+                });
+            } catch (ReadModelException storeFailure) {
+                throw storeFailure;
+            } catch (RuntimeException projectionFailure) {
+                // find the event and the projection that failed, committing all that can be applied
+                for (Projection projection : projections) {
+                    applyOneByOne(projection, batch, false);
+                }
+            }
+        }
+    }
+
+    /** Applies events one per transaction; stops the projection at the first that fails. Returns the failure, if any. */
+    private ProjectionFailure applyOneByOne(Projection projection, List<DecodedEvent> batch, boolean shadow) {
+        for (DecodedEvent event : batch) {
+            ProjectionState state = readModels.state(projection.name()).orElseThrow();
+            long position = shadow ? state.buildingPosition() : state.position();
+            if (state.failed() && !shadow || event.recorded().position() <= position) {
+                continue;
+            }
+            try {
+                readModels.transaction(transaction -> {
+                    int generation = shadow ? state.buildingGeneration() : state.generation();
+                    projection.apply(List.of(event), transaction.tables(projection, generation));
+                    RecordedEvent recorded = event.recorded();
+                    transaction.saveState(shadow ? state.buildingAt(recorded.position(), recorded.hash())
+                            : state.at(recorded.position(), recorded.hash()));
+                });
+            } catch (ReadModelException storeFailure) {
+                throw storeFailure;
+            } catch (RuntimeException failed) {
+                ProjectionFailure failure = new ProjectionFailure(projection.name(), event.recorded().position(),
+                        event.recorded().type(), failed.getMessage() == null ? failed.toString() : failed.getMessage());
+                LOG.error(failure.describe(), failed);
+                if (!shadow) {
+                    readModels.transaction(transaction -> transaction.saveState(state.withFailure(failure)));
+                }
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    private static List<DecodedEvent> after(List<DecodedEvent> batch, long position) {
+        if (batch.get(0).recorded().position() > position) {
+            return batch;
+        }
+        List<DecodedEvent> unseen = new ArrayList<>();
+        for (DecodedEvent event : batch) {
+            if (event.recorded().position() > position) {
+                unseen.add(event);
+            }
+        }
+        return unseen;
+    }
+
+    /**
+     * Replays the projection from position 0 into a new generation of its tables and swaps it in
+     * when done; the old read model serves meanwhile and stays when the rebuild is cancelled or fails.
+     * A rebuild of the same version that a crash interrupted resumes from its own checkpoint.
+     */
+    public RebuildOutcome rebuild(String name, ProgressListener progress, CancellationToken cancellation) {
+        Projection projection = projection(name);
+        synchronized (writeLock) {
+            ProjectionState state = readModels.state(name).orElseThrow();
+            if (!state.building() || state.buildingVersion() != projection.version()) {
+                if (state.building()) {
+                    discardShadow(projection, state);
+                }
+                int generation = Math.max(state.generation(), state.buildingGeneration()) + 1;
+                readModels.transaction(transaction -> {
+                    transaction.createTables(projection, generation, false);
+                    transaction.saveState(transaction.state(name).orElseThrow()
+                            .startBuilding(projection.version(), generation));
+                });
+            }
+        }
+        long started = System.nanoTime();
+        long startPosition = readModels.state(name).orElseThrow().buildingPosition();
+        while (true) {
+            ProjectionState state = readModels.state(name).orElseThrow();
+            if (cancellation.isCancelled()) {
+                synchronized (writeLock) {
+                    discardShadow(projection, readModels.state(name).orElseThrow());
+                }
+                LOG.info("Rebuild of projection '{}' cancelled at position {}; the old read model stays.", name,
+                        state.buildingPosition());
+                return new RebuildOutcome(name, RebuildOutcome.Result.CANCELLED, state.buildingPosition(), null);
+            }
+            List<DecodedEvent> batch = readBatch(state.buildingPosition());
+            if (batch.isEmpty()) {
+                synchronized (writeLock) {
+                    readModels.transaction(transaction -> {
+                        ProjectionState current = transaction.state(name).orElseThrow();
+                        transaction.createIndexes(projection, current.buildingGeneration());
+                        transaction.dropTables(projection, current.generation());
+                        transaction.saveState(current.swapped());
+                    });
+                }
+                catchUp();
+                return new RebuildOutcome(name, RebuildOutcome.Result.COMPLETED, state.buildingPosition(), null);
+            }
+            ProjectionFailure failure = applyToShadow(projection, batch);
+            if (failure != null) {
+                synchronized (writeLock) {
+                    discardShadow(projection, readModels.state(name).orElseThrow());
+                }
+                return new RebuildOutcome(name, RebuildOutcome.Result.FAILED, failure.position(), failure);
+            }
+            long position = batch.get(batch.size() - 1).recorded().position();
+            progress.progressed(progressOf(name, position, startPosition, started));
+        }
+    }
+
+    private ProjectionFailure applyToShadow(Projection projection, List<DecodedEvent> batch) {
+        synchronized (writeLock) {
+            try {
+                readModels.transaction(transaction -> {
+                    ProjectionState state = transaction.state(projection.name()).orElseThrow();
+                    projection.apply(batch, transaction.tables(projection, state.buildingGeneration()));
+                    RecordedEvent last = batch.get(batch.size() - 1).recorded();
+                    transaction.saveState(state.buildingAt(last.position(), last.hash()));
+                });
+                return null;
+            } catch (ReadModelException storeFailure) {
+                throw storeFailure;
+            } catch (RuntimeException failed) {
+                ProjectionFailure failure = applyOneByOne(projection, batch, true);
+                return failure != null ? failure : new ProjectionFailure(projection.name(),
+                        batch.get(0).recorded().position(), batch.get(0).recorded().type(), String.valueOf(failed.getMessage()));
+            }
+        }
+    }
+
+    private RebuildProgress progressOf(String name, long position, long startPosition, long startedNanos) {
+        long last = store.lastPosition();
+        double seconds = Math.max(1e-9, (System.nanoTime() - startedNanos) / 1e9);
+        double rate = (position - startPosition) / seconds;
+        Duration remaining = rate <= 0 ? Duration.ZERO : Duration.ofMillis((long) ((last - position) / rate * 1000));
+        return new RebuildProgress(name, position, last, rate, remaining);
+    }
+
+    private void discardShadow(Projection projection, ProjectionState state) {
+        if (!state.building()) {
+            return;
+        }
+        readModels.transaction(transaction -> {
+            transaction.dropTables(projection, state.buildingGeneration());
+            transaction.saveState(transaction.state(projection.name()).orElseThrow().stopBuilding());
+        });
+    }
+
+    private boolean belongsToLedger(long position, String hash) {
+        if (position == 0) {
+            return true;
+        }
+        return store.readAt(position).map(event -> event.hash().equals(hash)).orElse(false);
+    }
+
+    public Projection projection(String name) {
+        return projections.stream().filter(projection -> projection.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("There is no projection named '" + name + "'; known: "
+                        + projections.stream().map(Projection::name).toList() + "."));
+    }
+
+    /** Every projection's status, for the projections panel and {@code eventscope projections}. */
+    public List<ProjectionStatus> status() {
+        long last = store.lastPosition();
+        List<ProjectionStatus> statuses = new ArrayList<>();
+        for (Projection projection : projections) {
+            ProjectionState state = readModels.state(projection.name())
+                    .orElse(ProjectionState.fresh(projection.name(), projection.version()));
+            statuses.add(new ProjectionStatus(projection.name(), state.version(), projection.version(), state.position(),
+                    last, state.failure(), state.building() ? Math.max(1, state.buildingPosition()) : 0));
+        }
+        return statuses;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                LOG.debug("closing the subscription failed", ignored);
+            }
+            follower.shutdown();
+            subscription = null;
+        }
+    }
+}

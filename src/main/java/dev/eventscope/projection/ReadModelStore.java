@@ -1,0 +1,27 @@
+package dev.eventscope.projection;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where read models live: tables per projection and generation, and each projection's
+ * {@link ProjectionState}. Every change happens in {@link #transaction}, all or nothing, so that rows
+ * and checkpoints are always written together. Also answers the ledger queries of the built-in read
+ * models ({@link #ledgerQueries()}). Failures throw {@link ReadModelException}.
+ */
+public interface ReadModelStore extends AutoCloseable {
+
+    Optional<ProjectionState> state(String projection);
+
+    /** Runs {@code work} in one transaction; an exception rolls everything back and propagates. */
+    void transaction(Consumer<ReadModelTransaction> work);
+
+    /** The queries over the built-in read models (in their generations in service). */
+    LedgerQueries ledgerQueries();
+
+    /** Where the read models are kept, for the user: the ledger file or a cache file. */
+    String location();
+
+    @Override
+    void close();
+}

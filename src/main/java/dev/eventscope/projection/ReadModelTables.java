@@ -1,0 +1,24 @@
+package dev.eventscope.projection;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writing access to one projection's tables inside the open read-model transaction. Values are
+ * String, Long (or Integer), BigDecimal, byte[] or null, in the table's column order. Writes may be
+ * batched; every read sees every earlier write of the same transaction.
+ */
+public interface ReadModelTables {
+
+    /** Adds a row; fails if the primary key is taken. */
+    void insert(String table, Object... values);
+
+    /** Adds the row or replaces the one with the same primary key. */
+    void upsert(String table, Object... values);
+
+    /** The row with this primary key. */
+    Optional<ReadModelRow> find(String table, Object... primaryKey);
+
+    /** Every row of the table, in primary-key order (for small tables only). */
+    List<ReadModelRow> all(String table);
+}

@@ -1,0 +1,159 @@
+package dev.eventscope.projection.sqlite;
+
+import dev.eventscope.projection.ReadModelException;
+import dev.eventscope.projection.ReadModelRow;
+import dev.eventscope.projection.ReadModelTables;
+import dev.eventscope.projection.TableDefinition;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One projection generation's tables inside an open transaction. Inserts and upserts are batched
+ * per table and run before any read, and before a different kind of write to the same table, so
+ * every read sees every earlier write.
+ */
+final class SqlTables implements ReadModelTables {
+
+    private final Connection connection;
+    private final Map<String, TableDefinition> definitions = new HashMap<>();
+    private final Map<String, String> physicalNames = new HashMap<>();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Map<String, PreparedStatement> pendingByTable = new HashMap<>();
+
+    SqlTables(Connection connection, List<TableDefinition> tables, String projection, int generation) {
+        this.connection = connection;
+        for (TableDefinition table : tables) {
+            definitions.put(table.name(), table);
+            physicalNames.put(table.name(), physicalName(projection, table.name(), generation));
+        }
+    }
+
+    static String physicalName(String projection, String table, int generation) {
+        return "rm_" + projection + "__" + table + "_g" + generation;
+    }
+
+    @Override
+    public void insert(String table, Object... values) {
+        write(table, "INSERT", values);
+    }
+
+    @Override
+    public void upsert(String table, Object... values) {
+        write(table, "INSERT OR REPLACE", values);
+    }
+
+    private void write(String table, String verb, Object[] values) {
+        TableDefinition definition = definition(table);
+        if (values.length != definition.columns().size()) {
+            throw new IllegalArgumentException("table " + table + " has " + definition.columns().size()
+                    + " columns, but " + values.length + " values were given");
+        }
+        String sql = verb + " INTO " + physicalNames.get(table) + " VALUES ("
+                + definition.columns().stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+        try {
+            PreparedStatement statement = statement(sql);
+            PreparedStatement pending = pendingByTable.get(table);
+            if (pending != null && pending != statement) {
+                pending.executeBatch();
+            }
+            for (int i = 0; i < values.length; i++) {
+                SqlValues.bind(statement, i + 1, values[i]);
+            }
+            statement.addBatch();
+            pendingByTable.put(table, statement);
+        } catch (SQLException e) {
+            throw new ReadModelException("Could not write to the read-model table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<ReadModelRow> find(String table, Object... primaryKey) {
+        TableDefinition definition = definition(table);
+        flush();
+        String sql = "SELECT * FROM " + physicalNames.get(table) + " WHERE "
+                + definition.primaryKey().stream().map(column -> column + " = ?").collect(Collectors.joining(" AND "));
+        try {
+            PreparedStatement statement = statement(sql);
+            for (int i = 0; i < primaryKey.length; i++) {
+                SqlValues.bind(statement, i + 1, primaryKey[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(row(rows, definition)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new ReadModelException("Could not read the read-model table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ReadModelRow> all(String table) {
+        TableDefinition definition = definition(table);
+        flush();
+        String sql = "SELECT * FROM " + physicalNames.get(table) + " ORDER BY " + String.join(", ", definition.primaryKey());
+        try (ResultSet rows = statement(sql).executeQuery()) {
+            List<ReadModelRow> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(row(rows, definition));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new ReadModelException("Could not read the read-model table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    static ReadModelRow row(ResultSet rows, TableDefinition definition) throws SQLException {
+        Object[] values = new Object[definition.columns().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = SqlValues.read(rows, i + 1, definition.columns().get(i).type());
+        }
+        return new ReadModelRow(values);
+    }
+
+    /** Runs every batched write. */
+    void flush() {
+        try {
+            for (PreparedStatement pending : pendingByTable.values()) {
+                pending.executeBatch();
+            }
+            pendingByTable.clear();
+        } catch (SQLException e) {
+            throw new ReadModelException("Could not write to the read model: " + e.getMessage(), e);
+        }
+    }
+
+    void close() {
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // closing a statement of a finished transaction cannot lose data
+            }
+        }
+    }
+
+    private TableDefinition definition(String table) {
+        TableDefinition definition = definitions.get(table);
+        if (definition == null) {
+            throw new IllegalArgumentException("this projection has no table " + table);
+        }
+        return definition;
+    }
+
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
+    }
+}

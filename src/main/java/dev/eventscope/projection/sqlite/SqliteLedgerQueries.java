@@ -1,0 +1,271 @@
+package dev.eventscope.projection.sqlite;
+
+import dev.eventscope.projection.ActivityLine;
+import dev.eventscope.projection.ActivityProjection;
+import dev.eventscope.projection.BalanceCheckpoint;
+import dev.eventscope.projection.BalancesProjection;
+import dev.eventscope.projection.EventCountsProjection;
+import dev.eventscope.projection.JournalEntryView;
+import dev.eventscope.projection.JournalPostingView;
+import dev.eventscope.projection.JournalProjection;
+import dev.eventscope.projection.LedgerQueries;
+import dev.eventscope.projection.ProjectionState;
+import dev.eventscope.projection.ReadModelException;
+import dev.eventscope.projection.ReadModelRow;
+import dev.eventscope.projection.RegisterLine;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** The built-in read models' queries in SQL, on the store's reader connection. */
+final class SqliteLedgerQueries implements LedgerQueries {
+
+    private static final String REGISTER_COLUMNS = "position, account, commodity, amount, running_balance, entry_id,"
+            + " posting_index, date, description, user_name, command, recorded_at, reverses";
+
+    private final SqliteReadModelStore store;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    SqliteLedgerQueries(SqliteReadModelStore store) {
+        this.store = store;
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) {
+        List<T> result = new ArrayList<>();
+        each(sql, rows -> result.add(reader.read(rows)), parameters);
+        return result;
+    }
+
+    @FunctionalInterface
+    private interface RowConsumer {
+        void accept(ResultSet rows) throws SQLException;
+    }
+
+    private void each(String sql, RowConsumer consumer, Object... parameters) {
+        Connection reader = store.reader();
+        synchronized (reader) {
+            try {
+                PreparedStatement statement = statements.get(sql);
+                if (statement == null) {
+                    statement = reader.prepareStatement(sql);
+                    statements.put(sql, statement);
+                }
+                for (int i = 0; i < parameters.length; i++) {
+                    SqlValues.bind(statement, i + 1, parameters[i]);
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        consumer.accept(rows);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new ReadModelException("Could not read the read models in " + store.location() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private String table(String projection, String table) {
+        int generation = store.state(projection).map(ProjectionState::generation).orElseThrow(() ->
+                new ReadModelException("The read model '" + projection + "' has not been built yet in " + store.location() + "."));
+        return SqlTables.physicalName(projection, table, generation);
+    }
+
+    private String register() {
+        return table(BalancesProjection.NAME, BalancesProjection.REGISTER);
+    }
+
+    private static RegisterLine line(ResultSet rows) throws SQLException {
+        return new RegisterLine(rows.getLong(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4)),
+                new BigDecimal(rows.getString(5)), rows.getString(6), rows.getInt(7), LocalDate.parse(rows.getString(8)),
+                rows.getString(9), rows.getString(10), rows.getString(11), rows.getLong(12), rows.getString(13));
+    }
+
+    @Override
+    public SortedMap<String, BigDecimal> accountBalanceAt(String account, long position) {
+        String register = register();
+        List<String> commodities = query("SELECT commodity FROM " + table(BalancesProjection.NAME, BalancesProjection.BALANCES)
+                + " WHERE account = ?", rows -> rows.getString(1), account);
+        SortedMap<String, BigDecimal> balances = new TreeMap<>();
+        String sql = "SELECT running_balance FROM " + register
+                + " WHERE account = ? AND commodity = ? AND position <= ? ORDER BY position DESC LIMIT 1";
+        for (String commodity : commodities) {
+            each(sql, rows -> {
+                BigDecimal amount = new BigDecimal(rows.getString(1));
+                if (amount.signum() != 0) {
+                    balances.put(commodity, amount);
+                }
+            }, account, commodity, position);
+        }
+        return balances;
+    }
+
+    @Override
+    public List<RegisterLine> accountRegister(String account, String commodity, long after, long upTo) {
+        if (commodity == null) {
+            return query("SELECT " + REGISTER_COLUMNS + " FROM " + register()
+                    + " WHERE account = ? AND position > ? AND position <= ? ORDER BY position", SqliteLedgerQueries::line,
+                    account, after, upTo);
+        }
+        return query("SELECT " + REGISTER_COLUMNS + " FROM " + register()
+                + " WHERE account = ? AND commodity = ? AND position > ? AND position <= ? ORDER BY position",
+                SqliteLedgerQueries::line, account, commodity, after, upTo);
+    }
+
+    @Override
+    public void registerBetween(long after, long upTo, Consumer<RegisterLine> sink) {
+        each("SELECT " + REGISTER_COLUMNS + " FROM " + register() + " WHERE position > ? AND position <= ? ORDER BY position",
+                rows -> sink.accept(line(rows)), after, upTo);
+    }
+
+    @Override
+    public void movementsBetween(long after, long upTo, MovementSink sink) {
+        each("SELECT account, commodity, amount FROM " + register() + " WHERE position > ? AND position <= ?",
+                rows -> sink.movement(rows.getString(1), rows.getString(2), new BigDecimal(rows.getString(3))), after, upTo);
+    }
+
+    @Override
+    public void registerAsOf(LocalDate date, long upTo, Consumer<RegisterLine> sink) {
+        each("SELECT " + REGISTER_COLUMNS + " FROM " + register() + " WHERE date <= ? AND position <= ?",
+                rows -> sink.accept(line(rows)), date.toString(), upTo);
+    }
+
+    @Override
+    public List<RegisterLine> accountRegisterAsOf(String account, LocalDate date, long upTo) {
+        return query("SELECT " + REGISTER_COLUMNS + " FROM " + register()
+                + " WHERE account = ? AND date <= ? AND position <= ? ORDER BY position", SqliteLedgerQueries::line,
+                account, date.toString(), upTo);
+    }
+
+    @Override
+    public Optional<BalanceCheckpoint> balanceCheckpointAtOrBelow(long position) {
+        return query("SELECT position, event_hash, digest, data FROM "
+                + table(BalancesProjection.NAME, BalancesProjection.CHECKPOINTS)
+                + " WHERE position <= ? ORDER BY position DESC LIMIT 1",
+                rows -> new BalanceCheckpoint(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getBytes(4)),
+                position).stream().findFirst();
+    }
+
+    @Override
+    public void replaceBalanceCheckpoint(BalanceCheckpoint checkpoint) {
+        BalancesProjection projection = new BalancesProjection(BalancesProjection.DEFAULT_CHECKPOINT_EVERY);
+        int generation = store.state(BalancesProjection.NAME).orElseThrow().generation();
+        store.transaction(transaction -> transaction.tables(projection, generation).upsert(BalancesProjection.CHECKPOINTS,
+                checkpoint.position(), checkpoint.eventHash(), checkpoint.digest(), checkpoint.data()));
+    }
+
+    @Override
+    public SortedMap<String, SortedMap<String, BigDecimal>> currentBalances() {
+        SortedMap<String, SortedMap<String, BigDecimal>> balances = new TreeMap<>();
+        each("SELECT account, commodity, amount FROM " + table(BalancesProjection.NAME, BalancesProjection.BALANCES), rows -> {
+            BigDecimal amount = new BigDecimal(rows.getString(3));
+            if (amount.signum() != 0) {
+                balances.computeIfAbsent(rows.getString(1), account -> new TreeMap<>()).put(rows.getString(2), amount);
+            }
+        });
+        return balances;
+    }
+
+    @Override
+    public Optional<JournalEntryView> journalEntry(String entryId) {
+        return entries(" WHERE entry_id = ?", entryId).stream().findFirst();
+    }
+
+    @Override
+    public List<JournalEntryView> journal(int offset, int limit) {
+        return entries(" ORDER BY position LIMIT ? OFFSET ?", limit, offset);
+    }
+
+    private List<JournalEntryView> entries(String where, Object... parameters) {
+        List<JournalEntryView> headers = query("SELECT entry_id, position, date, description, reverses, reversed_by, user_name FROM "
+                + table(JournalProjection.NAME, JournalProjection.ENTRIES) + where,
+                rows -> new JournalEntryView(rows.getString(1), rows.getLong(2), LocalDate.parse(rows.getString(3)),
+                        rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), List.of()), parameters);
+        List<JournalEntryView> entries = new ArrayList<>(headers.size());
+        String postings = "SELECT posting_index, account, amount, commodity FROM "
+                + table(JournalProjection.NAME, JournalProjection.POSTINGS) + " WHERE entry_id = ? ORDER BY posting_index";
+        for (JournalEntryView header : headers) {
+            entries.add(new JournalEntryView(header.entryId(), header.position(), header.date(), header.description(),
+                    header.reversesEntryId(), header.reversedByEntryId(), header.user(),
+                    query(postings, rows -> new JournalPostingView(rows.getInt(1), rows.getString(2),
+                            new BigDecimal(rows.getString(3)), rows.getString(4)), header.entryId())));
+        }
+        return entries;
+    }
+
+    @Override
+    public List<ActivityLine> activity() {
+        return query("SELECT user_name, command, events, first_position, last_position FROM "
+                + table(ActivityProjection.NAME, ActivityProjection.ACTIVITY) + " ORDER BY user_name, command",
+                rows -> new ActivityLine(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)));
+    }
+
+    @Override
+    public SortedMap<String, Long> countsByType() {
+        SortedMap<String, Long> counts = new TreeMap<>();
+        each("SELECT type, events FROM " + table(EventCountsProjection.NAME, EventCountsProjection.BY_TYPE),
+                rows -> counts.put(rows.getString(1), rows.getLong(2)));
+        return counts;
+    }
+
+    @Override
+    public SortedMap<LocalDate, Long> countsByDay() {
+        SortedMap<LocalDate, Long> counts = new TreeMap<>();
+        each("SELECT day, events FROM " + table(EventCountsProjection.NAME, EventCountsProjection.BY_DAY),
+                rows -> counts.put(LocalDate.parse(rows.getString(1)), rows.getLong(2)));
+        return counts;
+    }
+
+    @Override
+    public long registerPosition() {
+        return store.state(BalancesProjection.NAME).map(ProjectionState::position).orElse(0L);
+    }
+
+    @Override
+    public Map<String, List<ReadModelRow>> dump(String projection) {
+        int generation = store.state(projection).map(ProjectionState::generation).orElseThrow();
+        Map<String, List<ReadModelRow>> tables = new LinkedHashMap<>();
+        String prefix = "rm_" + projection + "__";
+        for (String physical : store.physicalTables(projection, generation)) {
+            String logical = physical.substring(prefix.length(), physical.length() - ("_g" + generation).length());
+            List<ReadModelRow> rows = new ArrayList<>();
+            Connection reader = store.reader();
+            synchronized (reader) {
+                try (PreparedStatement statement = reader.prepareStatement("SELECT * FROM " + physical + " ORDER BY 1, 2");
+                     ResultSet result = statement.executeQuery()) {
+                    ResultSetMetaData meta = result.getMetaData();
+                    while (result.next()) {
+                        Object[] values = new Object[meta.getColumnCount()];
+                        for (int i = 0; i < values.length; i++) {
+                            Object value = result.getObject(i + 1);
+                            values[i] = value instanceof Integer number ? Long.valueOf(number) : value;
+                        }
+                        rows.add(new ReadModelRow(values));
+                    }
+                } catch (SQLException e) {
+                    throw new ReadModelException("Could not read " + physical + ": " + e.getMessage(), e);
+                }
+            }
+            tables.put(logical, rows);
+        }
+        return tables;
+    }
+}

@@ -1,0 +1,334 @@
+package dev.eventscope.projection.sqlite;
+
+import dev.eventscope.projection.LedgerQueries;
+import dev.eventscope.projection.Projection;
+import dev.eventscope.projection.ProjectionFailure;
+import dev.eventscope.projection.ProjectionState;
+import dev.eventscope.projection.ReadModelException;
+import dev.eventscope.projection.ReadModelStore;
+import dev.eventscope.projection.ReadModelTables;
+import dev.eventscope.projection.ReadModelTransaction;
+import dev.eventscope.projection.TableDefinition;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Read models in SQLite tables: in the ledger file itself (tables prefixed {@code rm_}, the state in
+ * {@code projection_state}), or, for a ledger opened read-only, in a cache file of their own. One
+ * writer connection (immediate transactions, busy timeout) and one reader connection, so queries
+ * see the last committed read model while a batch is being written.
+ */
+public final class SqliteReadModelStore implements ReadModelStore {
+
+    private static final int BUSY_TIMEOUT_MS = 15_000;
+
+    private final Path file;
+    private final Connection writer;
+    private final Connection reader;
+    private final SqliteLedgerQueries queries;
+
+    private SqliteReadModelStore(Path file) {
+        this.file = file;
+        try {
+            this.writer = connect(file, true);
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS projection_state (name TEXT PRIMARY KEY,"
+                        + " version INTEGER NOT NULL, generation INTEGER NOT NULL, position INTEGER NOT NULL,"
+                        + " position_hash TEXT NOT NULL, failure_position INTEGER, failure_type TEXT, failure_error TEXT,"
+                        + " building_version INTEGER NOT NULL, building_generation INTEGER NOT NULL,"
+                        + " building_position INTEGER NOT NULL, building_hash TEXT NOT NULL)");
+            }
+            this.reader = connect(file, false);
+        } catch (SQLException e) {
+            throw new ReadModelException("Could not open the read models in " + file + ": " + e.getMessage(), e);
+        }
+        this.queries = new SqliteLedgerQueries(this);
+    }
+
+    /** Read models kept in the ledger file (which must be writable). */
+    public static SqliteReadModelStore inLedgerFile(Path ledgerFile) {
+        return new SqliteReadModelStore(ledgerFile);
+    }
+
+    /** Read models in a separate file, for a ledger that may not be written (auditor mode). */
+    public static SqliteReadModelStore inSeparateFile(Path readModelFile) {
+        try {
+            Files.createDirectories(readModelFile.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new ReadModelException("Could not create the folder for the read models at " + readModelFile + ": "
+                    + e.getMessage(), e);
+        }
+        return new SqliteReadModelStore(readModelFile);
+    }
+
+    /**
+     * The cache file for a read-only ledger: {@code $XDG_CACHE_HOME/eventscope/read-models/<hash of the
+     * ledger's absolute path>.sqlite} ({@code ~/.cache} when XDG_CACHE_HOME is not set).
+     */
+    public static Path cacheFileFor(Path ledgerFile) {
+        String cacheHome = System.getenv("XDG_CACHE_HOME");
+        Path base = cacheHome == null || cacheHome.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(cacheHome);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(ledgerFile.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return base.resolve("eventscope").resolve("read-models")
+                    .resolve(HexFormat.of().formatHex(digest, 0, 12) + ".sqlite");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+        }
+    }
+
+    private static Connection connect(Path file, boolean writing) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setCacheSize(-64_000);
+        if (writing) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        }
+        Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        return connection;
+    }
+
+    Connection reader() {
+        return reader;
+    }
+
+    @Override
+    public String location() {
+        return file.toAbsolutePath().toString();
+    }
+
+    @Override
+    public Optional<ProjectionState> state(String projection) {
+        synchronized (reader) {
+            try {
+                return readState(reader, projection);
+            } catch (SQLException e) {
+                throw failure("read the state of projection '" + projection + "'", e);
+            }
+        }
+    }
+
+    private static Optional<ProjectionState> readState(Connection connection, String projection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM projection_state WHERE name = ?")) {
+            query.setString(1, projection);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                long failurePosition = rows.getLong("failure_position");
+                ProjectionFailure failure = rows.wasNull() ? null : new ProjectionFailure(projection, failurePosition,
+                        rows.getString("failure_type"), rows.getString("failure_error"));
+                return Optional.of(new ProjectionState(projection, rows.getInt("version"), rows.getInt("generation"),
+                        rows.getLong("position"), rows.getString("position_hash"), failure, rows.getInt("building_version"),
+                        rows.getInt("building_generation"), rows.getLong("building_position"), rows.getString("building_hash")));
+            }
+        }
+    }
+
+    @Override
+    public synchronized void transaction(Consumer<ReadModelTransaction> work) {
+        SqlTransaction transaction = new SqlTransaction();
+        try {
+            // explicit immediate transactions: a writer that waits for the lock waits here, not halfway through
+            try (Statement begin = writer.createStatement()) {
+                begin.execute("BEGIN IMMEDIATE");
+            }
+            work.accept(transaction);
+            transaction.finish();
+            try (Statement commit = writer.createStatement()) {
+                commit.execute("COMMIT");
+            }
+        } catch (SQLException e) {
+            rollback();
+            throw failure("write the read models", e);
+        } catch (RuntimeException | Error failed) {
+            rollback();
+            throw failed;
+        } finally {
+            transaction.closeStatements();
+        }
+    }
+
+    private void rollback() {
+        try (Statement rollback = writer.createStatement()) {
+            rollback.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // the transaction is gone either way; the original error is what the user must see
+        }
+    }
+
+    private ReadModelException failure(String what, SQLException e) {
+        return new ReadModelException("Could not " + what + " in " + file + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public LedgerQueries ledgerQueries() {
+        return queries;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            writer.close();
+            synchronized (reader) {
+                reader.close();
+            }
+        } catch (SQLException e) {
+            throw failure("close the read models", e);
+        }
+    }
+
+    /** Physical names of every table of a projection's generation, from the file's schema. */
+    List<String> physicalTables(String projection, int generation) {
+        synchronized (reader) {
+            try (PreparedStatement query = reader.prepareStatement(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ORDER BY name")) {
+                query.setString(1, "rm\\_" + projection + "\\_\\_%\\_g" + generation);
+                List<String> names = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String name = rows.getString(1);
+                        if (name.endsWith("_g" + generation)) {
+                            names.add(name);
+                        }
+                    }
+                }
+                return names;
+            } catch (SQLException e) {
+                throw failure("list the tables of projection '" + projection + "'", e);
+            }
+        }
+    }
+
+    private final class SqlTransaction implements ReadModelTransaction {
+        private final List<SqlTables> opened = new ArrayList<>();
+
+        @Override
+        public void createTables(Projection projection, int generation, boolean withIndexes) {
+            try (Statement statement = writer.createStatement()) {
+                for (TableDefinition table : projection.tables()) {
+                    String name = SqlTables.physicalName(projection.name(), table.name(), generation);
+                    String columns = table.columns().stream()
+                            .map(column -> column.name() + " " + SqlValues.sqlType(column.type()))
+                            .collect(Collectors.joining(", "));
+                    statement.execute("CREATE TABLE IF NOT EXISTS " + name + " (" + columns + ", PRIMARY KEY ("
+                            + String.join(", ", table.primaryKey()) + "))"
+                            + (table.primaryKey().size() == 1 && isInteger(table, table.primaryKey().get(0)) ? "" : " WITHOUT ROWID"));
+                }
+            } catch (SQLException e) {
+                throw failure("create the tables of projection '" + projection.name() + "'", e);
+            }
+            if (withIndexes) {
+                createIndexes(projection, generation);
+            }
+        }
+
+        @Override
+        public void createIndexes(Projection projection, int generation) {
+            try (Statement statement = writer.createStatement()) {
+                for (TableDefinition table : projection.tables()) {
+                    String name = SqlTables.physicalName(projection.name(), table.name(), generation);
+                    int index = 0;
+                    for (List<String> indexColumns : table.indexes()) {
+                        statement.execute("CREATE INDEX IF NOT EXISTS " + name + "_i" + (++index) + " ON " + name
+                                + " (" + String.join(", ", indexColumns) + ")");
+                    }
+                }
+            } catch (SQLException e) {
+                throw failure("index the tables of projection '" + projection.name() + "'", e);
+            }
+        }
+
+        private static boolean isInteger(TableDefinition table, String column) {
+            return table.columns().get(table.columnIndex(column)).type() == TableDefinition.ColumnType.INTEGER;
+        }
+
+        @Override
+        public void dropTables(Projection projection, int generation) {
+            try (Statement statement = writer.createStatement()) {
+                for (TableDefinition table : projection.tables()) {
+                    statement.execute("DROP TABLE IF EXISTS " + SqlTables.physicalName(projection.name(), table.name(), generation));
+                }
+            } catch (SQLException e) {
+                throw failure("drop the old tables of projection '" + projection.name() + "'", e);
+            }
+        }
+
+        @Override
+        public ReadModelTables tables(Projection projection, int generation) {
+            SqlTables tables = new SqlTables(writer, projection.tables(), projection.name(), generation);
+            opened.add(tables);
+            return tables;
+        }
+
+        @Override
+        public void saveState(ProjectionState state) {
+            flushAll();
+            try (PreparedStatement upsert = writer.prepareStatement(
+                    "INSERT OR REPLACE INTO projection_state VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                upsert.setString(1, state.name());
+                upsert.setInt(2, state.version());
+                upsert.setInt(3, state.generation());
+                upsert.setLong(4, state.position());
+                upsert.setString(5, state.positionHash());
+                ProjectionFailure failure = state.failure();
+                SqlValues.bind(upsert, 6, failure == null ? null : failure.position());
+                SqlValues.bind(upsert, 7, failure == null ? null : failure.eventType());
+                SqlValues.bind(upsert, 8, failure == null ? null : failure.error());
+                upsert.setInt(9, state.buildingVersion());
+                upsert.setInt(10, state.buildingGeneration());
+                upsert.setLong(11, state.buildingPosition());
+                upsert.setString(12, state.buildingHash());
+                upsert.executeUpdate();
+            } catch (SQLException e) {
+                throw failure("save the checkpoint of projection '" + state.name() + "'", e);
+            }
+        }
+
+        @Override
+        public Optional<ProjectionState> state(String projection) {
+            flushAll();
+            try {
+                return readState(writer, projection);
+            } catch (SQLException e) {
+                throw failure("read the state of projection '" + projection + "'", e);
+            }
+        }
+
+        private void flushAll() {
+            for (SqlTables tables : opened) {
+                tables.flush();
+            }
+        }
+
+        void finish() {
+            flushAll();
+        }
+
+        void closeStatements() {
+            for (SqlTables tables : opened) {
+                tables.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.eventscope.bench;
+
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.IdGenerator;
+import dev.eventscope.application.ImportSession;
+import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.codec.EventCodec;
+import dev.eventscope.domain.ledger.AccountCommand;
+import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.EntryCommand;
+import dev.eventscope.domain.ledger.EntryId;
+import dev.eventscope.domain.ledger.LedgerCommand;
+import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.domain.ledger.Money;
+import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.eventstore.sqlite.SqliteOptions;
+import dev.eventscope.projection.BuiltInProjections;
+import dev.eventscope.projection.CancellationToken;
+import dev.eventscope.projection.ProgressListener;
+import dev.eventscope.projection.Projection;
+import dev.eventscope.projection.Projections;
+import dev.eventscope.projection.sqlite.SqliteReadModelStore;
+import dev.eventscope.timetravel.Point;
+import dev.eventscope.timetravel.TimeTravel;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Time-travel and projection benchmark on a generated ledger (run on demand, never in CI):
+ * <pre>
+ * mvn -o -q test-compile && mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * java -cp target/test-classes:target/classes:$(cat cp.txt) dev.eventscope.bench.TimeTravelBenchmark [events] [accounts] [file]
+ * </pre>
+ * Generates about {@code events} events (default 1,000,000) over {@code accounts} accounts (default
+ * 10,000) with three hot accounts of about 100,000 postings each, then prints a table.
+ */
+public final class TimeTravelBenchmark {
+
+    private static final String[] HOT = {"assets:bank:main", "income:sales", "expenses:supplies"};
+
+    private TimeTravelBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        Path file = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("bench").resolve("bench.ledger");
+        List<String[]> table = new ArrayList<>();
+        Sampler heap = new Sampler();
+        try (SqliteEventStore store = SqliteEventStore.open(file,
+                SqliteOptions.defaults().withSynchronous(SqliteOptions.Synchronous.NORMAL))) {
+            if (store.lastPosition() == 0) {
+                long started = System.nanoTime();
+                generate(store, events, accounts);
+                row(table, "generate ledger (import)", store.lastPosition() + " events", seconds(started), "");
+            }
+            long total = store.lastPosition();
+            EventCodec codec = BookkeepingCodec.create();
+
+            heap.reset();
+            long started = System.nanoTime();
+            long decoded = 0;
+            try (EventCursor cursor = store.readAll(0)) {
+                while (cursor.hasNext()) {
+                    codec.decode(cursor.next());
+                    decoded++;
+                }
+            }
+            double rawRate = decoded / ((System.nanoTime() - started) / 1e9);
+            row(table, "raw readAll + decode", String.format("%,.0f events/s", rawRate), seconds(started), heap.peakMb());
+
+            try (SqliteReadModelStore readModels = SqliteReadModelStore.inLedgerFile(file)) {
+                Projections projections = new Projections(store, codec, readModels, BuiltInProjections.all());
+                heap.reset();
+                started = System.nanoTime();
+                projections.open(ProgressListener.NONE);
+                row(table, "first catch-up, all 4 projections together",
+                        String.format("%,.0f events/s", total / ((System.nanoTime() - started) / 1e9)), seconds(started), heap.peakMb());
+                for (Projection projection : projections.projections()) {
+                    heap.reset();
+                    started = System.nanoTime();
+                    projections.rebuild(projection.name(), ProgressListener.NONE, new CancellationToken());
+                    double rate = total / ((System.nanoTime() - started) / 1e9);
+                    row(table, "rebuild " + projection.name(), String.format("%,.0f events/s (%.0f%% of raw)", rate,
+                            100 * rate / rawRate), seconds(started), heap.peakMb());
+                }
+                TimeTravel timeTravel = new TimeTravel(store, codec, projections);
+                Random random = new Random(7);
+                heap.reset();
+                long[] aggregate = measure(1_000, () -> {
+                    String account = random.nextInt(4) == 0 ? HOT[random.nextInt(HOT.length)]
+                            : "expenses:item:a" + random.nextInt(accounts);
+                    StreamId stream = StreamId.of(LedgerStreams.account(AccountName.of(account)));
+                    long version = 1 + random.nextInt((int) Math.max(1, store.streamVersion(stream)));
+                    return timeTravel.stateOf(stream, new Point.AtVersion(version)).version();
+                });
+                row(table, "aggregate state at random version", percentiles(aggregate), "target p99 < 5 ms", heap.peakMb());
+                heap.reset();
+                long[] ledger = measure(200, () -> timeTravel.ledgerBalancesAt(
+                        new Point.AtPosition(1 + random.nextInt((int) total))).balances().size());
+                row(table, "whole-ledger balances at random position", percentiles(ledger), "target p99 < 50 ms", heap.peakMb());
+                heap.reset();
+                long[] accountAt = measure(1_000, () -> timeTravel.accountAt(HOT[random.nextInt(HOT.length)],
+                        new Point.AtPosition(1 + random.nextInt((int) total))).size());
+                row(table, "hot account balance at random position", percentiles(accountAt), "", heap.peakMb());
+                heap.reset();
+                long[] asOf = measure(20, () -> timeTravel.ledgerBalancesAt(
+                        new Point.AsOfDate(LocalDate.of(2020, 1, 1).plusDays(random.nextInt(1800)))).balances().size());
+                row(table, "whole-ledger balances as of random date", percentiles(asOf), "full register scan", heap.peakMb());
+                projections.close();
+            }
+        } finally {
+            heap.stop();
+        }
+        System.out.printf("%nLedger: %s (%,d bytes)%n", file, Files.size(file));
+        System.out.printf("Machine: %s, %d cores, Java %s, max heap %,d MB%n%n", System.getProperty("os.name") + " "
+                + System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1_048_576);
+        System.out.println("| measurement | result | time / note | peak heap |");
+        System.out.println("|---|---|---|---|");
+        for (String[] line : table) {
+            System.out.println("| " + String.join(" | ", line) + " |");
+        }
+    }
+
+    private static void generate(SqliteEventStore store, int events, int accounts) {
+        LedgerCommandService service = new LedgerCommandService(store, BookkeepingCodec.create(),
+                IdGenerator.sequential("b"), LedgerCommandService.Settings.defaults());
+        Random random = new Random(1);
+        LocalDate start = LocalDate.of(2020, 1, 1);
+        try (ImportSession session = service.beginImport(CommandContext.byUser("bench"))) {
+            session.execute(new LedgerCommand.CreateLedger("bench", "EUR"));
+            for (String hot : HOT) {
+                session.execute(new AccountCommand.OpenAccount(AccountName.of(hot), start, null));
+            }
+            for (int i = 0; i < accounts - HOT.length; i++) {
+                session.execute(new AccountCommand.OpenAccount(AccountName.of("expenses:item:a" + i), start, null));
+            }
+            long written = session.eventsWritten();
+            int entry = 0;
+            while (written < events) {
+                entry++;
+                AccountName hot = AccountName.of(HOT[entry % HOT.length]);
+                AccountName other = AccountName.of("expenses:item:a" + random.nextInt(accounts - HOT.length));
+                BigDecimal amount = BigDecimal.valueOf(random.nextInt(1_000_000) + 1, 2);
+                session.execute(EntryCommand.PostEntry.simple(EntryId.of("e" + entry), start.plusDays(random.nextInt(1800)),
+                        "entry " + entry, List.of(Posting.of(hot, new Money(amount, "EUR")),
+                                Posting.of(other, new Money(amount.negate(), "EUR")))));
+                written = session.eventsWritten();
+            }
+            session.commit();
+        }
+    }
+
+    private static long[] measure(int samples, LongSupplier work) {
+        for (int i = 0; i < Math.min(20, samples); i++) {
+            work.getAsLong();
+        }
+        long[] nanos = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            long started = System.nanoTime();
+            work.getAsLong();
+            nanos[i] = System.nanoTime() - started;
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    private static String percentiles(long[] sorted) {
+        return String.format("p50 %.2f ms, p99 %.2f ms (n=%d)", sorted[sorted.length / 2] / 1e6,
+                sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e6, sorted.length);
+    }
+
+    private static String seconds(long startedNanos) {
+        return String.format("%.1f s", (System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    private static void row(List<String[]> table, String... cells) {
+        String[] line = Arrays.copyOf(cells, 4);
+        for (int i = 0; i < line.length; i++) {
+            line[i] = line[i] == null ? "" : line[i];
+        }
+        table.add(line);
+        System.out.println(String.join(" | ", line));
+    }
+
+    /** Samples used heap every 10 ms. */
+    private static final class Sampler {
+        private final AtomicLong peak = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+
+        Sampler() {
+            Thread thread = new Thread(() -> {
+                while (running.get()) {
+                    Runtime runtime = Runtime.getRuntime();
+                    peak.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void reset() {
+            System.gc();
+            peak.set(0);
+        }
+
+        String peakMb() {
+            return (peak.get() / 1_048_576) + " MB";
+        }
+
+        void stop() {
+            running.set(false);
+        }
+    }
+}

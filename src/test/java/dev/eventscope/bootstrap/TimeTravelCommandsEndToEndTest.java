@@ -1,0 +1,77 @@
+package dev.eventscope.bootstrap;
+
+import dev.eventscope.cli.EventscopeCli;
+import dev.eventscope.timetravel.RandomLedger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** state, diff and projections on a real ledger file, through the wired command line. */
+class TimeTravelCommandsEndToEndTest {
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = EventscopeCli.commandLine(new SqliteLedgerStoreFactory());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    }
+
+    private Path ledger() {
+        Path file = folder.resolve("books.ledger");
+        try (var store = RandomLedger.openStore(file)) {
+            RandomLedger ledger = new RandomLedger(5);
+            var service = RandomLedger.service(store, "t");
+            ledger.create(service, 4);
+            ledger.post(service, 12);
+        }
+        System.setProperty("user.home", folder.toString());
+        return file;
+    }
+
+    @Test
+    void projections_shows_every_read_model_up_to_date_and_rebuild_swaps_them_in() {
+        Path file = ledger();
+        Run status = run("projections", "--ledger", file.toString());
+        assertEquals(0, status.exitCode(), status.err());
+        assertTrue(status.out().contains("balances") && status.out().contains("UP TO DATE"), status.out());
+        Run rebuild = run("projections", "rebuild", "--ledger", file.toString(), "--name", "journal");
+        assertEquals(0, rebuild.exitCode(), rebuild.err());
+        assertTrue(rebuild.out().contains("Rebuild of journal: completed"), rebuild.out());
+    }
+
+    @Test
+    void state_shows_an_account_at_a_version_and_diff_lists_changed_balances() {
+        Path file = ledger();
+        Run state = run("state", "--ledger", file.toString(), "--stream", "account-assets:bank:a0", "--version", "1");
+        assertEquals(0, state.exitCode(), state.err());
+        assertTrue(state.out().contains("status = OPEN"), state.out());
+        Run json = run("state", "--ledger", file.toString(), "--stream", "account-assets:bank:a0", "--format", "json");
+        assertTrue(json.out().startsWith("{\"stream\":\"account-assets:bank:a0\""), json.out());
+        Run diff = run("diff", "--ledger", file.toString(), "--from", "#0", "--to", "now");
+        assertEquals(0, diff.exitCode(), diff.err());
+        assertTrue(diff.out().contains("ACCOUNT"), diff.out());
+    }
+
+    @Test
+    void a_point_that_is_not_one_is_refused_with_the_accepted_forms() {
+        Path file = ledger();
+        Run diff = run("diff", "--ledger", file.toString(), "--from", "yesterday");
+        assertEquals(2, diff.exitCode());
+        assertTrue(diff.err().contains("#1200"), diff.err());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.eventscope.projection;
+
+import dev.eventscope.projection.sqlite.SqliteReadModelStore;
+import dev.eventscope.timetravel.Point;
+import dev.eventscope.timetravel.RandomLedger;
+import dev.eventscope.timetravel.TimeTravelFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A catch-up or a rebuild killed with SIGKILL in a child JVM leaves read model and checkpoint
+ * consistent: reopening continues from the checkpoint and ends with exactly what a rebuild from
+ * scratch gives, and with balances equal to a full replay.
+ */
+class ProjectionCrashTest {
+
+    @TempDir
+    Path folder;
+
+    private Path ledgerWithEvents() {
+        Path file = folder.resolve("ledger.sqlite");
+        try (var store = RandomLedger.openStore(file)) {
+            RandomLedger ledger = new RandomLedger(42);
+            var service = RandomLedger.service(store, "c");
+            ledger.create(service, 20);
+            ledger.importEntries(service, 6_000);
+        }
+        return file;
+    }
+
+    @Test
+    void a_catch_up_killed_midway_resumes_from_its_checkpoint() throws Exception {
+        Path file = ledgerWithEvents();
+        killChildWhen("catch-up", file, state -> state.position() > 0);
+        assertRecovered(file);
+    }
+
+    @Test
+    void a_rebuild_killed_midway_leaves_the_old_read_model_and_resumes() throws Exception {
+        Path file = ledgerWithEvents();
+        try (TimeTravelFixture caughtUp = new TimeTravelFixture(file, 50, 500)) {
+            assertEquals(caughtUp.store.lastPosition(), caughtUp.readModels.state(BalancesProjection.NAME).orElseThrow().position());
+        }
+        killChildWhen("rebuild", file, ProjectionState::building);
+        try (SqliteReadModelStore readModels = SqliteReadModelStore.inLedgerFile(file)) {
+            ProjectionState state = readModels.state(BalancesProjection.NAME).orElseThrow();
+            assertTrue(state.building(), "the child was killed during the rebuild");
+            assertEquals(1, state.generation(), "the old read model is still the one in service");
+        }
+        assertRecovered(file);
+    }
+
+    private void killChildWhen(String mode, Path file, Predicate<ProjectionState> reached) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), mode, file.toString())
+                .redirectErrorStream(true).redirectOutput(folder.resolve("child.log").toFile()).start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline && child.isAlive()) {
+            try (SqliteReadModelStore readModels = SqliteReadModelStore.inLedgerFile(file)) {
+                if (readModels.state(BalancesProjection.NAME).filter(reached).isPresent()) {
+                    break;
+                }
+            } catch (ReadModelException busy) {
+                // the child holds the lock while it creates the tables; look again
+            }
+            Thread.sleep(20);
+        }
+        assertTrue(child.isAlive(), "the child finished before it could be killed; give it more events");
+        child.destroyForcibly().waitFor();
+    }
+
+    private static void assertRecovered(Path file) {
+        try (TimeTravelFixture reopened = new TimeTravelFixture(file, 50, 500)) {
+            long last = reopened.store.lastPosition();
+            for (ProjectionStatus status : reopened.projections.status()) {
+                assertEquals(last, status.checkpoint(), status.name());
+                assertEquals(0, status.rebuildPosition(), status.name());
+            }
+            assertEquals(reopened.replay.balances(last, null),
+                    reopened.timeTravel.ledgerBalancesAt(new Point.Latest()).balances());
+            assertEquals(reopened.replay.balances(last / 3, null),
+                    reopened.timeTravel.ledgerBalancesAt(new Point.AtPosition(last / 3)).balances());
+            for (Projection projection : reopened.projections.projections()) {
+                Map<String, List<ReadModelRow>> recovered = reopened.readModels.ledgerQueries().dump(projection.name());
+                reopened.projections.rebuild(projection.name(), ProgressListener.NONE, new CancellationToken());
+                assertEquals(recovered, reopened.readModels.ledgerQueries().dump(projection.name()), projection.name());
+            }
+        }
+    }
+}
