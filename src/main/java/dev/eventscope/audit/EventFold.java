@@ -115,7 +115,7 @@ final class EventFold {
             draft.cost = posting.cost();
             draft.description = posting.description();
             Money before = balances.post(draft.account, posting.amount());
-            draft.state("balance " + before, "balance " + before.plus(posting.amount()));
+            draft.state(before.toString(), before.plus(posting.amount()).toString());
         } else if (event instanceof EntryPosted entry) {
             draft.entryId = entry.entryId().value();
             draft.relatedEntryId = text(entry.reversesEntryId());

@@ -51,7 +51,7 @@ final class HtmlReportWriter implements ReportWriter {
     @Override
     public void start(ReportHeader header, IntegrityReport integrity, ReportSummary summary) {
         zone = header.zone();
-        write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        write("<!DOCTYPE html>\n<html lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n<meta charset=\"utf-8\"/>\n");
         write("<title>Audit report: " + escape(header.ledgerName()) + "</title>\n");
         meta("eventscope-ledger-id", header.ledgerId());
         meta("eventscope-verified-through", String.valueOf(integrity.lastPosition()));
@@ -117,7 +117,7 @@ final class HtmlReportWriter implements ReportWriter {
                 + ". State shows the aggregate before and after the event.</p>\n");
         write("<table class=\"events\"><thead><tr><th class=\"number\">Pos.</th><th>Recorded</th><th>Date</th><th>User</th>"
                 + "<th>Command / event</th><th>Account or entry</th><th class=\"number\">Amount</th><th>Description</th>"
-                + "<th>State before &rarr; after</th></tr></thead>\n<tbody>\n");
+                + "<th>State before \u2192 after</th></tr></thead>\n<tbody>\n");
     }
 
     @Override
@@ -143,7 +143,7 @@ final class HtmlReportWriter implements ReportWriter {
     }
 
     private void meta(String name, String content) {
-        write("<meta name=\"" + name + "\" content=\"" + escape(ReportText.orEmpty(content)) + "\">\n");
+        write("<meta name=\"" + name + "\" content=\"" + escape(ReportText.orEmpty(content)) + "\"/>\n");
     }
 
     private void term(String name, String value) {

@@ -1,9 +1,10 @@
 package dev.eventscope.audit;
 
+import org.apache.fontbox.afm.FontMetrics;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.encoding.GlyphList;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +23,11 @@ final class PdfFonts {
         final PDType1Font font;
         private final float[] widths = new float[65536];
 
+        private final FontMetrics metrics;
+
         PdfFont(PDType1Font font) {
             this.font = font;
+            this.metrics = Standard14Fonts.getAFM(font.getName());
             java.util.Arrays.fill(widths, -1f);
         }
 
@@ -59,13 +63,9 @@ final class PdfFonts {
             if (cached != -1f) {
                 return cached;
             }
-            float width;
-            try {
-                font.encode(String.valueOf(character));
-                width = font.getStringWidth(String.valueOf(character)) / 1000f;
-            } catch (IOException | IllegalArgumentException notInFont) {
-                width = -2f;
-            }
+            // glyph names and AFM widths, not font.encode: that would load a system font just to measure
+            String name = GlyphList.getAdobeGlyphList().codePointToName(character);
+            float width = font.getEncoding().contains(name) ? metrics.getCharacterWidth(name) / 1000f : -2f;
             widths[character] = width;
             return width;
         }

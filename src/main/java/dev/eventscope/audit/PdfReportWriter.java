@@ -43,9 +43,9 @@ final class PdfReportWriter implements ReportWriter {
         this.document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
         this.pages = new PdfPageWriter(document, paper);
         this.eventColumns = columns(pages.contentWidth(),
-                "Pos.", 34, true, "Recorded", 62, false, "Date", 46, false, "User", 44, false,
+                "Pos.", 34, true, "Recorded", 76, false, "Date", 46, false, "User", 44, false,
                 "Command / event", 98, false, "Account or entry", 118, false, "Amount", 78, true,
-                "Description", 160, false, "State before -> after", 130, false);
+                "Description", 152, false, "State before -> after", 124, false);
     }
 
     @Override
