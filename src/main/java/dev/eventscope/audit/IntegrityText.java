@@ -25,7 +25,9 @@ public final class IntegrityText {
         if (integrity.intact()) {
             return "Head hash " + integrity.headHash() + " (" + integrity.eventsChecked() + " events checked).";
         }
-        return integrity.detail() + ". The chain is intact only through position " + integrity.lastPosition()
+        String detail = integrity.detail() == null || integrity.detail().isEmpty() ? "The event does not match its hash"
+                : Character.toUpperCase(integrity.detail().charAt(0)) + integrity.detail().substring(1);
+        return detail + ". The chain is intact only through position " + integrity.lastPosition()
                 + (integrity.headHash() == null ? "" : " (hash " + integrity.headHash() + ")")
                 + "; events from position " + integrity.firstBadPosition() + " on cannot be trusted.";
     }

@@ -67,13 +67,16 @@ public final class AuditFixtures {
                 Posting.of(AccountName.of(credit), Money.of("-" + amount, "EUR"))));
     }
 
-    /** Changes the stored data of the event at {@code position}, as someone with a plain SQLite tool would. */
-    public static void tamper(Path file, long position, String data) throws Exception {
+    /**
+     * Changes the stored data of the event at {@code position}, as someone with a plain SQLite tool
+     * would: drops the guarding triggers and sets data to the SQL expression {@code dataExpression}.
+     */
+    public static void tamper(Path file, long position, String dataExpression) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement statement = connection.createStatement()) {
             statement.execute("DROP TRIGGER events_are_immutable");
             statement.execute("DROP TRIGGER events_are_permanent");
-            statement.execute("UPDATE events SET data = '" + data.replace("'", "''") + "' WHERE position = " + position);
+            statement.execute("UPDATE events SET data = " + dataExpression + " WHERE position = " + position);
         }
     }
 }
