@@ -18,7 +18,9 @@ public final class EventscopeCli {
         CommandLine commandLine = new CommandLine(new EventscopeCommand())
                 .addSubcommand(new VerifyCommand(stores))
                 .addSubcommand(new StreamsCommand(stores))
-                .addSubcommand(new HistoryCommand(stores));
+                .addSubcommand(new HistoryCommand(stores))
+                .addSubcommand(new ReportCommand(stores))
+                .addSubcommand(new VerifyReportCommand(stores));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.
