@@ -19,6 +19,18 @@ public final class EventscopeCli {
                 .addSubcommand(new VerifyCommand(stores))
                 .addSubcommand(new StreamsCommand(stores))
                 .addSubcommand(new HistoryCommand(stores))
+                .addSubcommand(new ImportCommand(stores))
+                .addSubcommand(new BalanceCommand(stores))
+                .addSubcommand(new AccountsCommand(stores))
+                .addSubcommand(new EntryCommands.Post(stores))
+                .addSubcommand(new EntryCommands.Reverse(stores))
+                .addSubcommand(new AccountCommands.Open(stores))
+                .addSubcommand(new AccountCommands.Freeze(stores))
+                .addSubcommand(new AccountCommands.Unfreeze(stores))
+                .addSubcommand(new AccountCommands.Close(stores))
+                .addSubcommand(new AccountCommands.ClosePeriodCommand(stores))
+                .addSubcommand(new AccountCommands.ReopenPeriodCommand(stores))
+                .addSubcommand(new ExportCommand(stores))
                 .addSubcommand(new ReportCommand(stores))
                 .addSubcommand(new VerifyReportCommand(stores));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
                 "0:Done; for verify, the ledger is intact.",
                 "1:Eventscope failed unexpectedly.",
                 "2:Wrong command line, or the ledger is missing, not a ledger or unreadable.",
-                "3:verify found a tampered event."})
+                "3:verify found a tampered event.",
+                "4:A bookkeeping rule or a journal error refused the command; nothing was written."})
 public final class EventscopeCommand implements Runnable {
 
     @Spec

@@ -11,6 +11,11 @@ public final class ExitCodes {
     public static final int USAGE_OR_UNREADABLE_LEDGER = 2;
     /** Verify found an event that was altered, removed or inserted after it was recorded. */
     public static final int TAMPERED = 3;
+    /**
+     * The command was refused and nothing was written: a bookkeeping rule (an unbalanced entry, a
+     * frozen account, a closed period), a journal with an error, or a writer that kept conflicting.
+     */
+    public static final int REFUSED = 4;
 
     private ExitCodes() {
     }

@@ -31,4 +31,16 @@ public final class LedgerOption {
         }
         return stores.openReadOnly(file);
     }
+
+    /** Opens the ledger to write to it; a missing file must exist unless {@code create} is true. */
+    public EventStore openForWriting(LedgerStoreFactory stores, boolean create) {
+        if (!create && !Files.exists(file)) {
+            throw new CommandProblem("There is no ledger at " + file + ": the file does not exist"
+                    + " (import a journal into it, or create it in the app, first).", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+        }
+        if (Files.isDirectory(file)) {
+            throw new CommandProblem(file + " is a folder, not a ledger file.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+        }
+        return stores.open(file);
+    }
 }

@@ -38,6 +38,13 @@ final class ReadableErrorHandler implements CommandLine.IExecutionExceptionHandl
         if (exception instanceof EventStoreException) {
             return ExitCodes.USAGE_OR_UNREADABLE_LEDGER;
         }
+        if (exception instanceof dev.eventscope.domain.ledger.LedgerRuleViolation
+                || exception instanceof dev.eventscope.journal.JournalImportException
+                || exception instanceof dev.eventscope.journal.JournalImporter.ImportCancelled
+                || exception instanceof dev.eventscope.application.ConflictPersisted
+                || exception instanceof dev.eventscope.application.UnreadableHistory) {
+            return ExitCodes.REFUSED;
+        }
         return ExitCodes.UNEXPECTED_FAILURE;
     }
 }

@@ -28,14 +28,14 @@ import java.util.concurrent.Callable;
                 "0:The signature holds (and the head hash is in the ledger when --ledger is given).",
                 "1:Eventscope failed unexpectedly.",
                 "2:Wrong command line, or the file is missing or not a ledger.",
-                "4:The report is not signed, or it or its signature was changed.",
-                "5:The report's head hash is not in the ledger's chain."})
+                "5:The report is not signed, or it or its signature was changed.",
+                "6:The report's head hash is not in the ledger's chain."})
 public final class VerifyReportCommand implements Callable<Integer> {
 
     /** The report is unsigned, or it or its signature was changed. */
-    public static final int SIGNATURE_FAILED = 4;
+    public static final int SIGNATURE_FAILED = 5;
     /** The report's head hash is not the ledger's hash at the reported position. */
-    public static final int HEAD_NOT_IN_LEDGER = 5;
+    public static final int HEAD_NOT_IN_LEDGER = 6;
 
     private final LedgerStoreFactory stores;
 

@@ -44,6 +44,7 @@ public final class EventCodec {
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .addModule(new IsoDateModule())
+                .addModule(new ValueRecordModule())
                 .build();
     }
 

@@ -1,0 +1,108 @@
+package dev.eventscope.cli;
+
+import dev.eventscope.audit.CsvWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eventscope.application.BalanceQuery;
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.codec.EventCodec;
+import dev.eventscope.eventstore.EventStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/** {@code eventscope balance --ledger FILE}: every account's balance per commodity, at a date or a position. */
+@Command(name = "balance", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+        description = {"Shows every account's balance per commodity (accounts whose balance is zero are left out).",
+                "CSV is exactly: a header 'account,commodity,amount', then one row per account and commodity, sorted,"
+                        + " amounts as plain decimals."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:Shown.", "1:Eventscope failed unexpectedly.", "2:Wrong command line, or not a ledger."})
+final class BalanceCommand implements Callable<Integer> {
+
+    enum Format { TEXT, CSV, JSON }
+
+    private final LedgerStoreFactory stores;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LedgerOption ledger;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Count only entries dated on or before this date.")
+    LocalDate asOf;
+
+    @Option(names = "--at-position", paramLabel = "N", description = "Count only events up to this global position.")
+    long atPosition;
+
+    @Option(names = "--format", paramLabel = "text|csv|json", description = "Output format (default: text).")
+    Format format = Format.TEXT;
+
+    BalanceCommand(LedgerStoreFactory stores) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (atPosition < 0) {
+            throw new CommandProblem("--at-position must be a position of 1 or more.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+        }
+        Map<String, Map<String, BigDecimal>> balances;
+        try (EventStore store = ledger.openReadOnly(stores)) {
+            balances = new BalanceQuery(store, BookkeepingCodec.create()).balances(asOf, atPosition);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case CSV -> {
+                CsvWriter csv = new CsvWriter(out);
+                csv.writeRecord("account", "commodity", "amount");
+                balances.forEach((account, amounts) -> amounts.forEach((commodity, amount) ->
+                        csv.writeRecord(account, commodity, amount.toPlainString())));
+                csv.flush();
+            }
+            case JSON -> {
+                ObjectMapper mapper = EventCodec.newObjectMapper();
+                ObjectNode root = mapper.createObjectNode();
+                root.put("asOf", asOf == null ? null : asOf.toString());
+                if (atPosition > 0) {
+                    root.put("atPosition", atPosition);
+                }
+                ArrayNode rows = root.putArray("balances");
+                balances.forEach((account, amounts) -> amounts.forEach((commodity, amount) ->
+                        rows.addObject().put("account", account).put("commodity", commodity).put("amount", amount)));
+                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            }
+            case TEXT -> printText(out, balances);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void printText(PrintWriter out, Map<String, Map<String, BigDecimal>> balances) {
+        if (balances.isEmpty()) {
+            out.println("No account has a balance" + (asOf != null ? " as of " + asOf : "") + ".");
+            return;
+        }
+        TextTable table = new TextTable("ACCOUNT", "AMOUNT", "COMMODITY").alignRight(1);
+        Map<String, BigDecimal> totals = new TreeMap<>();
+        balances.forEach((account, amounts) -> amounts.forEach((commodity, amount) -> {
+            table.addRow(account, amount.toPlainString(), commodity);
+            totals.merge(commodity, amount, BigDecimal::add);
+        }));
+        totals.forEach((commodity, total) -> table.addRow("(total)", total.stripTrailingZeros().toPlainString(), commodity));
+        table.print(out);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.eventscope.cli;
+
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.journal.JournalExporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/** {@code eventscope export --ledger FILE [--out JOURNAL]}: the ledger as an hledger journal. */
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
+        description = "Writes the ledger as an hledger journal (every entry, reversals included), to a file or standard output.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:Exported.", "1:Eventscope failed unexpectedly.", "2:Wrong command line, or not a ledger."})
+final class ExportCommand implements Callable<Integer> {
+
+    private final LedgerStoreFactory stores;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LedgerOption ledger;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "JOURNAL", description = "Write to this file instead of standard output.")
+    Path out;
+
+    ExportCommand(LedgerStoreFactory stores) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        try (EventStore store = ledger.openReadOnly(stores)) {
+            JournalExporter exporter = new JournalExporter(store, BookkeepingCodec.create());
+            if (out == null) {
+                exporter.export(spec.commandLine().getOut());
+            } else {
+                try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    long entries = exporter.export(writer);
+                    spec.commandLine().getErr().println("Exported " + entries + " entries to " + out + ".");
+                    spec.commandLine().getErr().flush();
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.eventscope.cli;
+
+import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.CommandResult;
+import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.eventstore.EventStore;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * What every command that changes a ledger shares: the ledger option, the user written on the
+ * events (the OS user unless {@code --user} says otherwise), and carrying out one domain command.
+ */
+abstract class LedgerCommandBase implements Callable<Integer> {
+
+    private final LedgerStoreFactory stores;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LedgerOption ledger;
+
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "The user to record on the events (default: the operating-system user).")
+    String user;
+
+    LedgerCommandBase(LedgerStoreFactory stores) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+    }
+
+    /** The domain command to carry out, built from the options. */
+    abstract Object command();
+
+    /** One line saying what was done, e.g. "Froze assets:cash". */
+    abstract String done();
+
+    @Override
+    public Integer call() {
+        try (EventStore store = ledger.openForWriting(stores, false)) {
+            CommandResult result = LedgerCommandService.create(store).execute(command(), context());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(done() + (result.positions().isEmpty() ? "." : " (positions " + result.positions().get(0)
+                    + (result.positions().size() > 1 ? "–" + result.lastPosition() : "") + ")."));
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    CommandContext context() {
+        return user == null ? CommandContext.osUser() : CommandContext.byUser(user);
+    }
+
+    LedgerStoreFactory stores() {
+        return stores;
+    }
+}

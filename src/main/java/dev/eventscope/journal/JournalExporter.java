@@ -1,0 +1,93 @@
+package dev.eventscope.journal;
+
+import dev.eventscope.codec.DecodedEvent;
+import dev.eventscope.codec.EventCodec;
+import dev.eventscope.domain.ledger.EntryEvent.EntryPosted;
+import dev.eventscope.domain.ledger.EntryStatus;
+import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.StreamFilter;
+import dev.eventscope.eventstore.StreamInfo;
+
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a ledger back out as an hledger journal: an {@code account} directive per account, then
+ * every entry in the order it was recorded, reversals included (tagged {@code reverses:} with the
+ * entry they undo). Streams the ledger: one entry in memory at a time.
+ */
+public final class JournalExporter {
+
+    private static final String ENTRY_POSTED = EntryPosted.class.getSimpleName();
+
+    private final EventStore store;
+    private final EventCodec codec;
+
+    public JournalExporter(EventStore store, EventCodec codec) {
+        this.store = store;
+        this.codec = codec;
+    }
+
+    /** Returns the number of entries written. */
+    public long export(Writer out) {
+        JournalWriter writer = new JournalWriter(out);
+        SourceLocation nowhere = new SourceLocation("", 0);
+        for (StreamInfo account : store.streams(StreamFilter.category("account"))) {
+            writer.write(new JournalDirective.AccountDeclaration(
+                    account.streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length()), "", List.of(), nowhere));
+        }
+        long entries = 0;
+        try (EventCursor cursor = store.readAll(0)) {
+            while (cursor.hasNext()) {
+                RecordedEvent recorded = cursor.next();
+                if (!recorded.type().equals(ENTRY_POSTED)) {
+                    continue;
+                }
+                DecodedEvent decoded = codec.decode(recorded);
+                if (decoded.value().orElse(null) instanceof EntryPosted posted) {
+                    writer.write(toTransaction(posted, nowhere));
+                    entries++;
+                }
+            }
+        }
+        writer.flush();
+        return entries;
+    }
+
+    static JournalTransaction toTransaction(EntryPosted posted, SourceLocation location) {
+        List<Tag> tags = new ArrayList<>();
+        tags.add(new Tag("entry", posted.entryId().value()));
+        for (Map.Entry<String, String> tag : posted.tags().entrySet()) {
+            tags.add(new Tag(tag.getKey(), tag.getValue()));
+        }
+        if (posted.reversesEntryId() != null) {
+            tags.add(new Tag("reverses", posted.reversesEntryId().value()));
+        }
+        List<JournalPosting> postings = new ArrayList<>();
+        for (Posting posting : posted.postings()) {
+            Price price = posting.price() == null ? null : new Price(
+                    posting.price().kind() == dev.eventscope.domain.ledger.PriceKind.UNIT ? PriceKind.UNIT : PriceKind.TOTAL,
+                    new Amount(posting.price().price().amount(), posting.price().price().commodity()));
+            postings.add(new JournalPosting(Status.UNMARKED, posting.account().value(), PostingKind.REAL,
+                    new Amount(posting.amount().amount(), posting.amount().commodity()), price, null,
+                    posting.comment() == null ? "" : posting.comment(), List.of()));
+        }
+        return new JournalTransaction(posted.date(), posted.secondaryDate(), status(posted.status()),
+                posted.code() == null ? "" : posted.code(), posted.description(),
+                posted.comment() == null ? "" : posted.comment(), tags, postings, location);
+    }
+
+    private static Status status(EntryStatus status) {
+        return switch (status) {
+            case UNMARKED -> Status.UNMARKED;
+            case PENDING -> Status.PENDING;
+            case CLEARED -> Status.CLEARED;
+        };
+    }
+}

@@ -1,0 +1,234 @@
+package dev.eventscope.journal;
+
+import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.ImportSession;
+import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
+import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.AccountStatus;
+import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
+import dev.eventscope.domain.ledger.EntryId;
+import dev.eventscope.domain.ledger.EntryStatus;
+import dev.eventscope.domain.ledger.LedgerCommand.CreateLedger;
+import dev.eventscope.domain.ledger.LedgerRuleViolation;
+import dev.eventscope.domain.ledger.Money;
+import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.domain.ledger.PostingPrice;
+import dev.eventscope.domain.ledger.PriceKind;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Imports a plain-text journal into a ledger, all or nothing. Two streaming passes over the file:
+ * the first checks the whole journal (syntax, balancing, balance assertions) and notes the first
+ * date each account is used; the second opens each account on that date and posts every entry,
+ * inside one transaction. Memory grows with the number of accounts, never with the number of
+ * entries. Errors name the file and line; on any error the ledger is left exactly as it was.
+ */
+public final class JournalImporter {
+
+    /**
+     * {@code ledgerName} and {@code baseCommodity} are used when the ledger does not exist yet (null:
+     * the file's name, and the first commodity of the journal); {@code entryIdPrefix} starts every new entry id.
+     */
+    public record Options(String ledgerName, String baseCommodity, String entryIdPrefix) {
+        public static Options defaults() {
+            return new Options(null, null, "E");
+        }
+    }
+
+    private final LedgerCommandService service;
+
+    public JournalImporter(LedgerCommandService service) {
+        this.service = service;
+    }
+
+    public ImportSummary importJournal(Path journal, Options options, CommandContext context, ImportProgress progress) {
+        long started = System.nanoTime();
+        long totalBytes = sizeOf(journal);
+        FirstPass survey = survey(journal, totalBytes, progress);
+        List<JournalWarning> warnings = new ArrayList<>();
+        String baseCommodity = options.baseCommodity() != null ? options.baseCommodity()
+                : survey.firstCommodity != null ? survey.firstCommodity : "EUR";
+        long entries = 0;
+        long accountsOpened = 0;
+        long events = 0;
+        long firstPosition = 0;
+        long lastPosition = 0;
+        try (ImportSession session = service.beginImport(context);
+             JournalReader reader = open(journal, totalBytes, progress, "importing", warnings)) {
+            if (!session.ledgerState().created()) {
+                String name = options.ledgerName() != null ? options.ledgerName() : stripExtension(journal);
+                events += session.execute(new CreateLedger(name, baseCommodity)).positions().size();
+            }
+            long nextEntryNumber = service.repository().store()
+                    .streams(dev.eventscope.eventstore.StreamFilter.category("entry")).size() + 1;
+            int idWidth = Math.max(6, Long.toString(nextEntryNumber + survey.transactions).length());
+            while (reader.hasNext()) {
+                JournalItem item = reader.next();
+                if (!(item instanceof JournalTransaction transaction)) {
+                    continue;
+                }
+                if (progress.cancelled()) {
+                    throw new ImportCancelled(entries);
+                }
+                SourceLocation where = transaction.location();
+                try {
+                    for (JournalPosting posting : transaction.postings()) {
+                        AccountName account = AccountName.of(posting.account());
+                        if (session.accountState(account).status() == AccountStatus.NOT_OPENED) {
+                            LocalDate openedOn = survey.firstUse.getOrDefault(posting.account(), transaction.date());
+                            events += session.execute(new OpenAccount(account, openedOn,
+                                    survey.descriptions.get(posting.account()))).positions().size();
+                            accountsOpened++;
+                        }
+                    }
+                    String entryId = options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++);
+                    List<Long> positions = session.execute(toCommand(EntryId.of(entryId), transaction, baseCommodity)).positions();
+                    events += positions.size();
+                    if (firstPosition == 0 && !positions.isEmpty()) {
+                        firstPosition = positions.get(0);
+                    }
+                    if (!positions.isEmpty()) {
+                        lastPosition = positions.get(positions.size() - 1);
+                    }
+                    entries++;
+                } catch (LedgerRuleViolation violation) {
+                    throw new JournalImportException(where.file(), where.line(), violation.getMessage(), violation);
+                }
+            }
+            session.commit();
+        } catch (JournalParseException e) {
+            throw new JournalImportException(e.file(), e.line(), e.problem(), e);
+        }
+        return new ImportSummary(entries, accountsOpened, events, firstPosition, lastPosition, warnings,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The first pass: reads the whole journal, so that syntax errors stop the import before anything is written. */
+    private FirstPass survey(Path journal, long totalBytes, ImportProgress progress) {
+        FirstPass survey = new FirstPass();
+        try (JournalReader reader = open(journal, totalBytes, progress, "checking", new ArrayList<>())) {
+            while (reader.hasNext()) {
+                JournalItem item = reader.next();
+                if (progress.cancelled()) {
+                    throw new ImportCancelled(0);
+                }
+                if (item instanceof JournalDirective.AccountDeclaration declaration && !declaration.comment().isBlank()) {
+                    survey.descriptions.putIfAbsent(declaration.account(), declaration.comment().strip());
+                } else if (item instanceof JournalTransaction transaction) {
+                    survey.transactions++;
+                    for (JournalPosting posting : transaction.postings()) {
+                        if (posting.kind() == PostingKind.VIRTUAL) {
+                            throw new JournalImportException(transaction.location().file(), transaction.location().line(),
+                                    "the posting to (" + posting.account() + ") is an unbalanced virtual posting, which a"
+                                            + " double-entry ledger cannot hold; make it a real posting or remove it.", null);
+                        }
+                        survey.firstUse.merge(posting.account(), transaction.date(), (a, b) -> a.isBefore(b) ? a : b);
+                        if (survey.firstCommodity == null && !posting.amount().commodity().isEmpty()) {
+                            survey.firstCommodity = posting.amount().commodity();
+                        }
+                    }
+                }
+            }
+        } catch (JournalParseException e) {
+            throw new JournalImportException(e.file(), e.line(), e.problem(), e);
+        }
+        return survey;
+    }
+
+    private static final class FirstPass {
+        final Map<String, LocalDate> firstUse = new HashMap<>();
+        final Map<String, String> descriptions = new HashMap<>();
+        String firstCommodity;
+        long transactions;
+    }
+
+    /** The domain command for one journal transaction; amounts without a commodity get {@code baseCommodity}. */
+    public static PostEntry toCommand(EntryId entryId, JournalTransaction transaction, String baseCommodity) {
+        List<Posting> postings = new ArrayList<>();
+        for (JournalPosting posting : transaction.postings()) {
+            PostingPrice price = posting.price() == null ? null : new PostingPrice(
+                    posting.price().kind() == dev.eventscope.journal.PriceKind.UNIT ? PriceKind.UNIT : PriceKind.TOTAL,
+                    money(posting.price().amount(), baseCommodity));
+            postings.add(new Posting(AccountName.of(posting.account()), money(posting.amount(), baseCommodity), price,
+                    posting.comment().isBlank() ? null : posting.comment()));
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Tag tag : transaction.tags()) {
+            tags.merge(tag.name(), tag.value(), (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + ", " + b);
+        }
+        return new PostEntry(entryId, transaction.date(), transaction.secondaryDate(), status(transaction.status()),
+                transaction.code().isBlank() ? null : transaction.code(), transaction.description(), tags,
+                transaction.comment().isBlank() ? null : transaction.comment(), postings);
+    }
+
+    private static Money money(Amount amount, String baseCommodity) {
+        return new Money(amount.quantity(), amount.commodity().isEmpty() ? baseCommodity : amount.commodity());
+    }
+
+    private static EntryStatus status(Status status) {
+        return switch (status) {
+            case UNMARKED -> EntryStatus.UNMARKED;
+            case PENDING -> EntryStatus.PENDING;
+            case CLEARED -> EntryStatus.CLEARED;
+        };
+    }
+
+    private static JournalReader open(Path journal, long totalBytes, ImportProgress progress, String phase,
+                                      List<JournalWarning> warnings) {
+        try {
+            return JournalReader.open(journal, new JournalReadListener() {
+                @Override
+                public void progress(long linesRead, long bytesRead) {
+                    progress.progress(phase, bytesRead, totalBytes, 0);
+                }
+
+                @Override
+                public void warning(JournalWarning warning) {
+                    if (phase.equals("importing")) {
+                        warnings.add(warning);
+                        progress.warning(warning);
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static long sizeOf(Path journal) {
+        try {
+            return Files.size(journal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static String stripExtension(Path journal) {
+        String name = journal.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Thrown when the user cancelled; the import's transaction is rolled back. */
+    public static final class ImportCancelled extends RuntimeException {
+        public ImportCancelled(long entries) {
+            super("The import was cancelled after " + entries + " entries; nothing was imported and the ledger is unchanged.");
+        }
+    }
+
+    static Duration elapsedSince(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+}
