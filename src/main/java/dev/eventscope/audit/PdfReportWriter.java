@@ -180,7 +180,7 @@ final class PdfReportWriter implements ReportWriter {
 
     private void heading(String title) {
         pages.space(10);
-        pages.ensureSpace(40);
+        pages.ensureSpace(80);
         pages.paragraph(pages.fonts.bold, 11.5f, title, Color.BLACK);
         pages.space(2);
     }

@@ -23,8 +23,23 @@ final class ReportText {
         return RECORDED.format(instant.atZone(zone)) + " " + zone.getId();
     }
 
+    /** {@code -1,234.50 EUR}: thousands grouped for reading; the CSV and JSON keep plain numbers. */
     static String money(BigDecimal amount, String commodity) {
-        return new Money(amount, commodity).toString();
+        String plain = new Money(amount, commodity).toString();
+        int space = plain.indexOf(' ');
+        String number = plain.substring(0, space);
+        boolean negative = number.startsWith("-");
+        String digits = negative ? number.substring(1) : number;
+        int point = digits.indexOf('.');
+        String whole = point < 0 ? digits : digits.substring(0, point);
+        StringBuilder grouped = new StringBuilder();
+        for (int index = 0; index < whole.length(); index++) {
+            if (index > 0 && (whole.length() - index) % 3 == 0) {
+                grouped.append(',');
+            }
+            grouped.append(whole.charAt(index));
+        }
+        return (negative ? "-" : "") + grouped + (point < 0 ? "" : digits.substring(point)) + plain.substring(space);
     }
 
     static String signedMoney(BigDecimal amount, String commodity) {

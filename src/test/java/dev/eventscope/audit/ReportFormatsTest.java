@@ -51,7 +51,7 @@ class ReportFormatsTest {
         assertTrue(firstPage.contains("the whole ledger"), firstPage);
         String all = ReportFiles.pdfText(pdf, 1, 99);
         assertTrue(all.contains("Events in scope " + LEDGER_EVENTS + " of " + LEDGER_EVENTS + " in the ledger"), all);
-        assertTrue(all.contains("assets:bank EUR 0.00 EUR 550.00 EUR +550.00 EUR"), all);
+        assertTrue(all.contains("equity:opening EUR 0.00 EUR -1,000.00 EUR -1,000.00 EUR"), all);
         assertTrue(all.contains("Late correction"), all);
         assertTrue(all.contains("Entry E5 was reversed by entry R5"), all);
         assertTrue(all.contains("Invoice 7 paid"), all);
