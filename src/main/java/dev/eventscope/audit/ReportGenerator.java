@@ -77,6 +77,7 @@ public final class ReportGenerator {
     private static void forEachEvent(EventStore store, long total, String phase, ReportProgress progress,
                                      java.util.function.Consumer<RecordedEvent> action) {
         long done = 0;
+        progress.update(phase, 0, total);
         try (EventCursor cursor = store.readAll(0)) {
             while (cursor.hasNext()) {
                 action.accept(cursor.next());

@@ -112,11 +112,13 @@ public final class ReportCommand implements Callable<Integer> {
         ReportOutcome outcome;
         try (EventStore store = ledger.openReadOnly(stores)) {
             try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-                long[] lastPercent = {-1};
+                long[] lastDecile = {-1};
+                String[] lastPhase = {""};
                 outcome = ReportGenerator.create().write(store, request, stream, (phase, done, total) -> {
                     long percent = total == 0 ? 100 : done * 100 / total;
-                    if (percent / 10 != lastPercent[0] / 10 || "done".equals(phase)) {
-                        lastPercent[0] = percent;
+                    if (percent / 10 != lastDecile[0] || !phase.equals(lastPhase[0])) {
+                        lastDecile[0] = percent / 10;
+                        lastPhase[0] = phase;
                         err.println(phase + ": " + done + " of " + total + " events (" + percent + "%)");
                         err.flush();
                     }
