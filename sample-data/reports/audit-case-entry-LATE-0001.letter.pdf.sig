@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAbLVi4vK2zuxXPYl7EqARht5dfHUXubDp+JnK8vXJg3Y=",
-  "publicKeyFingerprint" : "e16de2f9057eeacada089ff0cf6e1eaccfe27c6244359dbda4e76960f4a19db1",
+  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
+  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
   "report" : "audit-case-entry-LATE-0001.letter.pdf",
-  "reportSha256" : "210bfb85c5a0692602de7f48e83a3687ea51edff3862d44715e1c30c44652918",
+  "reportSha256" : "42685b44c2e30cb4a48906090fc59ca651b783381b804a3db1e8d28a79b9675a",
   "verifiedThroughPosition" : 625,
-  "headHash" : "d142bacae07f34986d04efea47846c99cb4966157aaf9d3097dfaa68dc417ef6",
-  "signature" : "PWIxqH2q9OYR4OSypLBbBeazY2haJz8H8FXX3bue69dIV8JVVBpaYTKwcXc1IuCP5eBNhggKDieoP96dbQ2EDA=="
+  "headHash" : "5de7598f539cbf6845926659aa93695cb509d4429375103788b3d6f7b6bf9d0e",
+  "signature" : "KQ1J3hmIrRMES3n+IG309jXHcxlEArXH2QCiueGTxCWNle/vkM8cLVAQb9H07bXbOaG8XhRWCZaNW+M/bQl2Cg=="
 }

@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAbLVi4vK2zuxXPYl7EqARht5dfHUXubDp+JnK8vXJg3Y=",
-  "publicKeyFingerprint" : "e16de2f9057eeacada089ff0cf6e1eaccfe27c6244359dbda4e76960f4a19db1",
+  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
+  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
   "report" : "audit-case-user-controller.html",
-  "reportSha256" : "b7e78056d5c944c46073ce262748b651a44f65494954fdf5f704434b091d217c",
+  "reportSha256" : "f297dbeed2c95430c3c119194c2b7cdd094ea067c2111b5cce8aeaa864a779cc",
   "verifiedThroughPosition" : 625,
-  "headHash" : "d142bacae07f34986d04efea47846c99cb4966157aaf9d3097dfaa68dc417ef6",
-  "signature" : "2ftLhtsGK2OWyaalzj8gOzjywEl9ctTykJ1NIuh3bp9pzN78hjWs1F/PxYAJ6NgmelqKce/nI/+JkMwwCDOEDw=="
+  "headHash" : "5de7598f539cbf6845926659aa93695cb509d4429375103788b3d6f7b6bf9d0e",
+  "signature" : "Dgo6MDhbr7JIXBhSBL9X15EwT/TMChoFXclxJFr3GEEA2NvEFJAFaMtUOSHyJbqlThucwBnHqIG1tmz5WKnXBQ=="
 }

@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAbLVi4vK2zuxXPYl7EqARht5dfHUXubDp+JnK8vXJg3Y=",
-  "publicKeyFingerprint" : "e16de2f9057eeacada089ff0cf6e1eaccfe27c6244359dbda4e76960f4a19db1",
+  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
+  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
   "report" : "audit-case.csv",
-  "reportSha256" : "b5a19fd5960e25731f81d94ad40ade2ebee815e966365687b6e49503433e3e9a",
+  "reportSha256" : "ea81e4514aa6f4393700931e2cd55f24b9d7688cc146c83200f838f2c137409f",
   "verifiedThroughPosition" : 625,
-  "headHash" : "d142bacae07f34986d04efea47846c99cb4966157aaf9d3097dfaa68dc417ef6",
-  "signature" : "dNwavs679GCJuH+bHuWoy5SBYAP5x8eB3zEDDIQIFXyH7S/JLM6PrmQXKRoXIZqizOl3uox+UAec6FhcqguYAw=="
+  "headHash" : "5de7598f539cbf6845926659aa93695cb509d4429375103788b3d6f7b6bf9d0e",
+  "signature" : "+fmGUdJs1kcjdmdzlWXEfYCL8W4nITRYdXfM4f0p4fceeFNM7Ws2wwZpXmJIqTTYbBJ1V+6EEfLugMLrUl5eBQ=="
 }

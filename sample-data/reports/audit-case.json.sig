@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAbLVi4vK2zuxXPYl7EqARht5dfHUXubDp+JnK8vXJg3Y=",
-  "publicKeyFingerprint" : "e16de2f9057eeacada089ff0cf6e1eaccfe27c6244359dbda4e76960f4a19db1",
+  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
+  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
   "report" : "audit-case.json",
-  "reportSha256" : "3ad37cf3282bd5484d58233aa022f57ee53c67a23343af7cf11ba78a46015ff9",
+  "reportSha256" : "85a56ab058967fea6bd232e06a984d14d51cb7c9f143b48d34a05579b1b4557d",
   "verifiedThroughPosition" : 625,
-  "headHash" : "d142bacae07f34986d04efea47846c99cb4966157aaf9d3097dfaa68dc417ef6",
-  "signature" : "GDmRDOcLra0vWpCbsd/QK+04qAkaDNC3v3dvtMlG0qcA5H+P476mX9tgMaRyifFkRgpUfgWPLpxhkPE5jcAsAg=="
+  "headHash" : "5de7598f539cbf6845926659aa93695cb509d4429375103788b3d6f7b6bf9d0e",
+  "signature" : "S2jpa0SHcNYhMKdFudz6kbKWRu/CjbJ513wF/ouVZ45XEUgNFdjqhSfyU8HWiUj3SE9ZhZgj7JVHNw0hqIm8CQ=="
 }

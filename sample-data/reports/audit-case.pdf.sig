@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAbLVi4vK2zuxXPYl7EqARht5dfHUXubDp+JnK8vXJg3Y=",
-  "publicKeyFingerprint" : "e16de2f9057eeacada089ff0cf6e1eaccfe27c6244359dbda4e76960f4a19db1",
+  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
+  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
   "report" : "audit-case.pdf",
-  "reportSha256" : "c33780912e9ee3062e5e51f45d7dc1137f0934fdf0b1e5a96d9d293d27f548e7",
+  "reportSha256" : "bcd34722f623c921821f10a70b87720009aa050b7ca1f4e50f3cfc16c22e1e2c",
   "verifiedThroughPosition" : 625,
-  "headHash" : "d142bacae07f34986d04efea47846c99cb4966157aaf9d3097dfaa68dc417ef6",
-  "signature" : "t9ocYxMItl2u6OX4j0QdJp9jhm3n/i00ZWj2pp2M0NaXwySPAnKq/7Bm7w46Z5xgj4CUBY7qGMxB0YlEKOEBDQ=="
+  "headHash" : "5de7598f539cbf6845926659aa93695cb509d4429375103788b3d6f7b6bf9d0e",
+  "signature" : "l42vDsdHnjfdJe4qfArDNw2Rqg1+aDEMmurEBCKGkxWoRap8pnG75UquDQWqwfnHAE8IBuEZjHOUCjCTwluRBg=="
 }

@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAbLVi4vK2zuxXPYl7EqARht5dfHUXubDp+JnK8vXJg3Y=",
-  "publicKeyFingerprint" : "e16de2f9057eeacada089ff0cf6e1eaccfe27c6244359dbda4e76960f4a19db1",
+  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
+  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
   "report" : "household-two-currencies.html",
-  "reportSha256" : "39e1c2ab51957b0018ab979ad44936b27af81178ed97658c3b0537d880813bb1",
+  "reportSha256" : "c2fa31184465d5351552f4007fb503337c712a805a6821d0ac40367b74af01a2",
   "verifiedThroughPosition" : 686,
-  "headHash" : "08153ea4832bc8aca3385b15f66d598a99c3e7b9daf3193db3b7642bd31ecfea",
-  "signature" : "PQUvXdz7bN2JhxZkO0IQ53D+uLcn1iRCsTK6apgLRLxTsjlpsgT5knBYhw2+IKGG6tptCEg9Jh8Y183vjLRcCQ=="
+  "headHash" : "ef89addcbe9958c873aa38a256e4b526b2b0eea9d1deda7841218bc99e548d00",
+  "signature" : "NVKUBKSlQq+86DQvQulXPChR6ARel0vTX9MoazEZPS0dVI11jCqI5PP/ysck1I5b7gaEdXiET+qYJXtIfWHuCA=="
 }

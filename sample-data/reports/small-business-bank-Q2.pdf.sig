@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAbLVi4vK2zuxXPYl7EqARht5dfHUXubDp+JnK8vXJg3Y=",
-  "publicKeyFingerprint" : "e16de2f9057eeacada089ff0cf6e1eaccfe27c6244359dbda4e76960f4a19db1",
+  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
+  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
   "report" : "small-business-bank-Q2.pdf",
-  "reportSha256" : "3037e8f94dbab5c4d8f74070876620f246fdc429be06c0b0ad14b349aa978ab8",
+  "reportSha256" : "04c61b52c359346eaf492b8777cc653602626ba019627376dae2099b75e33219",
   "verifiedThroughPosition" : 762,
-  "headHash" : "0c61996584e9247828be8f8b2f10c2cb4c9dd16e16bb084a528a3533e9dd0306",
-  "signature" : "SPgbj31m9RD+HRVEbwjJlRF/5nwpLZb8ApOjwl+yOZFUqKIBTbjk6avtiDeDGijBJAqK8+hYTB6iulsbndRBAA=="
+  "headHash" : "b28d38885d65ea9c484414c49f6a04f7fe3dbd8fc56acd33d84b503cea081cd9",
+  "signature" : "f/kKC2F3PkppXkoBOqjd00BkStCEqyJBofMiBj63RpI7hQuXTF8IPr/LlS1K04YWNZXXk6LrOvKn2eWFk+w/Aw=="
 }
