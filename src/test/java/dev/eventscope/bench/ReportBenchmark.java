@@ -34,7 +34,7 @@ import java.util.List;
  * and prints events per second and peak heap. Run with a small heap to prove the memory bound:
  * <pre>
  * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
- * java -Xmx256m -cp target/classes:target/test-classes:$(cat cp.txt) dev.eventscope.bench.ReportBenchmark [events] [folder]
+ * java -Xmx256m -cp target/classes:target/test-classes:$(cat cp.txt) dev.eventscope.bench.ReportBenchmark [events] [folder] [csv,json,html,pdf]
  * </pre>
  * The ledger is built fast through one import session of synthetic three-posting entries (4 events each).
  */
@@ -53,7 +53,10 @@ public final class ReportBenchmark {
             System.out.printf("generated %s in %.1f s%n", ledger, (System.nanoTime() - start) / 1e9);
         }
         System.out.printf("%-6s %12s %10s %12s %14s %12s%n", "format", "events", "seconds", "events/s", "peak heap MB", "file MB");
-        for (ReportFormat format : ReportFormat.values()) {
+        List<ReportFormat> formats = args.length > 2
+                ? java.util.Arrays.stream(args[2].split(",")).map(name -> ReportFormat.valueOf(name.toUpperCase(java.util.Locale.ROOT))).toList()
+                : List.of(ReportFormat.values());
+        for (ReportFormat format : formats) {
             Path out = folder.resolve("benchmark." + format.extension());
             resetPeaks();
             System.gc();
