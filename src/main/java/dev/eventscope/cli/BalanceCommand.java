@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.audit.CsvWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.audit.CsvWriter;
 import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.RecordedEvent;
 

@@ -33,7 +33,9 @@ public final class EventscopeCli {
                 .addSubcommand(new ExportCommand(stores))
                 .addSubcommand(new StateCommand(stores))
                 .addSubcommand(new DiffCommand(stores))
-                .addSubcommand(new ProjectionsCommand(stores));
+                .addSubcommand(new ProjectionsCommand(stores))
+                .addSubcommand(new ReportCommand(stores))
+                .addSubcommand(new VerifyReportCommand(stores));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.

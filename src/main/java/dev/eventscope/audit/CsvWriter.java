@@ -1,4 +1,4 @@
-package dev.eventscope.cli;
+package dev.eventscope.audit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Writes RFC 4180 CSV: records end with CRLF; a field containing a comma, a double quote, CR or LF
- * is quoted, with its quotes doubled; null is written as an empty field. Kept in cli for now; the
- * audit reports can move it to a shared place when they need it.
+ * is quoted, with its quotes doubled; null is written as an empty field.
+ * Shared by the audit reports and the CLI history export.
  */
 public final class CsvWriter {
 

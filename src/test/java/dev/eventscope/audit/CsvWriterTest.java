@@ -1,4 +1,4 @@
-package dev.eventscope.cli;
+package dev.eventscope.audit;
 
 import org.junit.jupiter.api.Test;
 

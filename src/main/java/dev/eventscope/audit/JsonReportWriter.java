@@ -1,0 +1,180 @@
+package dev.eventscope.audit;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.eventscope.codec.EventCodec;
+import dev.eventscope.domain.ledger.Money;
+import dev.eventscope.eventstore.IntegrityReport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The full report as one JSON object (schema in docs/audit-reports.md), streamed with Jackson's
+ * generator: {@code report}, {@code schemaVersion}, {@code header}, {@code integrity}, {@code summary},
+ * {@code flagged}, {@code events}. The object is written compactly and never ends with a newline, so a
+ * signature can be appended as its last member (see {@link ReportSigner}).
+ */
+final class JsonReportWriter implements ReportWriter {
+
+    static final String REPORT_KIND = "eventscope-audit-report";
+    static final int SCHEMA_VERSION = 1;
+
+    private final JsonGenerator json;
+
+    JsonReportWriter(OutputStream out) {
+        try {
+            this.json = EventCodec.newObjectMapper().getFactory().createGenerator(out, JsonEncoding.UTF8);
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Could not start the JSON report: " + failed.getMessage(), failed);
+        }
+    }
+
+    @Override
+    public void start(ReportHeader header, IntegrityReport integrity, ReportSummary summary) {
+        try {
+            json.writeStartObject();
+            json.writeStringField("report", REPORT_KIND);
+            json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            json.writeObjectFieldStart("header");
+            json.writeStringField("ledgerName", header.ledgerName());
+            json.writeStringField("ledgerId", header.ledgerId());
+            json.writeStringField("baseCommodity", header.baseCommodity());
+            json.writeStringField("file", header.file());
+            json.writeStringField("scope", header.scope());
+            json.writeStringField("generatedAt", header.generatedAt().toString());
+            json.writeStringField("timeZone", header.zone().getId());
+            json.writeStringField("generatedBy", header.generatedBy());
+            json.writeStringField("eventscopeVersion", header.eventscopeVersion());
+            json.writeEndObject();
+
+            json.writeObjectFieldStart("integrity");
+            json.writeBooleanField("intact", integrity.intact());
+            json.writeNumberField("verifiedThroughPosition", integrity.lastPosition());
+            json.writeStringField("headHash", integrity.headHash());
+            if (integrity.intact()) {
+                json.writeNullField("alteredPosition");
+                json.writeNullField("kind");
+            } else {
+                json.writeNumberField("alteredPosition", integrity.firstBadPosition());
+                json.writeStringField("kind", integrity.kind().name());
+            }
+            json.writeNumberField("eventsChecked", integrity.eventsChecked());
+            json.writeStringField("statement", IntegrityText.headline(integrity) + " " + IntegrityText.detail(integrity));
+            json.writeEndObject();
+
+            json.writeObjectFieldStart("summary");
+            json.writeNumberField("ledgerEvents", summary.ledgerEvents());
+            json.writeNumberField("events", summary.events());
+            json.writeNumberField("entries", summary.entries());
+            json.writeNumberField("accounts", summary.accounts());
+            json.writeArrayFieldStart("users");
+            for (String user : summary.users()) {
+                json.writeString(user);
+            }
+            json.writeEndArray();
+            json.writeNumberField("reversals", summary.reversals());
+            json.writeNumberField("lateCorrections", summary.lateCorrections());
+            json.writeArrayFieldStart("balances");
+            for (AccountBalance balance : summary.balances()) {
+                json.writeStartObject();
+                json.writeStringField("account", balance.account());
+                json.writeStringField("commodity", balance.commodity());
+                json.writeNumberField("opening", balance.opening());
+                json.writeNumberField("closing", balance.closing());
+                json.writeNumberField("change", balance.change());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+
+            json.writeObjectFieldStart("flagged");
+            json.writeNumberField("total", summary.flaggedTotal());
+            json.writeBooleanField("truncated", summary.flaggedTruncated());
+            json.writeArrayFieldStart("items");
+            for (FlaggedCorrection flagged : summary.flagged()) {
+                json.writeStartObject();
+                json.writeNumberField("position", flagged.position());
+                json.writeStringField("kind", flagged.kind().name());
+                json.writeStringField("entryId", flagged.entryId());
+                date(json, "entryDate", flagged.entryDate());
+                instant(json, "recordedAt", flagged.recordedAt());
+                json.writeStringField("user", flagged.user());
+                json.writeStringField("explanation", flagged.explanation());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+
+            json.writeArrayFieldStart("events");
+        } catch (IOException failed) {
+            throw writeFailed(failed);
+        }
+    }
+
+    @Override
+    public void event(ReportRow row) {
+        try {
+            json.writeStartObject();
+            json.writeNumberField("position", row.position());
+            json.writeStringField("eventId", row.eventId());
+            instant(json, "recordedAt", row.recordedAt());
+            date(json, "entryDate", row.entryDate());
+            json.writeStringField("user", row.user());
+            json.writeStringField("command", row.command());
+            json.writeStringField("eventType", row.eventType());
+            json.writeStringField("stream", row.stream());
+            json.writeStringField("entryId", row.entryId());
+            json.writeStringField("relatedEntryId", row.relatedEntryId());
+            json.writeStringField("account", row.account());
+            money(json, "amount", row.amount());
+            money(json, "cost", row.cost());
+            json.writeStringField("description", row.description());
+            json.writeStringField("stateBefore", row.before());
+            json.writeStringField("stateAfter", row.after());
+            json.writeStringField("flag", row.flag());
+            json.writeStringField("hash", row.hash());
+            json.writeEndObject();
+        } catch (IOException failed) {
+            throw writeFailed(failed);
+        }
+    }
+
+    @Override
+    public void finish() {
+        try {
+            json.writeEndArray();
+            json.writeEndObject();
+            json.flush();
+        } catch (IOException failed) {
+            throw writeFailed(failed);
+        }
+    }
+
+    private static void money(JsonGenerator json, String name, Money money) throws IOException {
+        if (money == null) {
+            json.writeNullField(name);
+            return;
+        }
+        json.writeObjectFieldStart(name);
+        json.writeNumberField("amount", money.amount());
+        json.writeStringField("commodity", money.commodity());
+        json.writeEndObject();
+    }
+
+    private static void date(JsonGenerator json, String name, LocalDate date) throws IOException {
+        json.writeStringField(name, date == null ? null : date.toString());
+    }
+
+    private static void instant(JsonGenerator json, String name, Instant instant) throws IOException {
+        json.writeStringField(name, instant == null ? null : instant.toString());
+    }
+
+    private static UncheckedIOException writeFailed(IOException failed) {
+        return new UncheckedIOException("Could not write the JSON report: " + failed.getMessage(), failed);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.eventscope.audit;
+
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.codec.EventCodec;
+import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.IntegrityReport;
+import dev.eventscope.eventstore.RecordedEvent;
+
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * Writes an audit report of a ledger in bounded memory: it verifies the hash chain, then reads the
+ * events twice through the store's cursor, first to count, fold balances and collect flagged
+ * corrections, then to stream the rows in scope to the chosen format. Never changes the store.
+ */
+public final class ReportGenerator {
+
+    /** At most this many flagged corrections are listed; the total is always stated. */
+    public static final int FLAGGED_CAP = 1_000;
+    private static final long PROGRESS_EVERY = 10_000;
+
+    private final EventCodec codec;
+
+    public ReportGenerator(EventCodec codec) {
+        this.codec = Objects.requireNonNull(codec, "codec");
+    }
+
+    public static ReportGenerator create() {
+        return new ReportGenerator(BookkeepingCodec.create());
+    }
+
+    /** Writes the report to {@code out} (left open) and returns what it said. */
+    public ReportOutcome write(EventStore store, ReportRequest request, OutputStream out, ReportProgress progress) {
+        long total = store.lastPosition();
+        progress.update("verifying", 0, total);
+        IntegrityReport integrity = store.verify();
+        long altered = integrity.intact() ? 0 : integrity.firstBadPosition();
+
+        ReportAnalysis analysis = new ReportAnalysis(request.scope(), request.zone(), FLAGGED_CAP);
+        EventFold firstPass = new EventFold(codec, altered);
+        forEachEvent(store, total, "summarising", progress, recorded -> {
+            ReportRow row = firstPass.next(recorded);
+            analysis.add(row, request.scope().includes(row, request.zone()));
+        });
+        ReportSummary summary = analysis.summary();
+        ReportHeader header = new ReportHeader(orUnknown(firstPass.ledgerName()), orUnknown(firstPass.ledgerId()),
+                firstPass.baseCommodity(), request.ledgerFile().toString(), request.scope().describe(),
+                request.generatedAt(), request.zone(), request.generatedBy(), request.eventscopeVersion());
+
+        ReportWriter writer = writerFor(request, out);
+        writer.start(header, integrity, summary);
+        EventFold secondPass = new EventFold(codec, altered);
+        long[] rows = {0};
+        forEachEvent(store, total, "writing", progress, recorded -> {
+            ReportRow row = secondPass.next(recorded);
+            if (request.scope().includes(row, request.zone())) {
+                writer.event(row);
+                rows[0]++;
+            }
+        });
+        writer.finish();
+        progress.update("done", total, total);
+        return new ReportOutcome(integrity, summary, rows[0]);
+    }
+
+    private static ReportWriter writerFor(ReportRequest request, OutputStream out) {
+        return switch (request.format()) {
+            case CSV -> new CsvReportWriter(out, request.zone());
+            case JSON -> new JsonReportWriter(out);
+            case HTML -> new HtmlReportWriter(out);
+            case PDF -> new PdfReportWriter(out, request.paper());
+        };
+    }
+
+    private static void forEachEvent(EventStore store, long total, String phase, ReportProgress progress,
+                                     java.util.function.Consumer<RecordedEvent> action) {
+        long done = 0;
+        progress.update(phase, 0, total);
+        try (EventCursor cursor = store.readAll(0)) {
+            while (cursor.hasNext()) {
+                action.accept(cursor.next());
+                if (++done % PROGRESS_EVERY == 0) {
+                    progress.update(phase, done, total);
+                }
+            }
+        }
+    }
+
+    private static String orUnknown(String value) {
+        return value == null ? "(unknown: no LedgerCreated event)" : value;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.eventscope.audit;
+
+import dev.eventscope.eventstore.IntegrityReport;
+
+/**
+ * Writes one report format as the events stream past: {@link #start} once with everything known
+ * before the event table, {@link #event} once per event in scope in ledger order, then {@link #finish}.
+ * Implementations keep no more than a page of rows in memory.
+ */
+interface ReportWriter {
+
+    void start(ReportHeader header, IntegrityReport integrity, ReportSummary summary);
+
+    void event(ReportRow row);
+
+    /** Completes the file and flushes it; the output stream stays open for the caller to close. */
+    void finish();
+}

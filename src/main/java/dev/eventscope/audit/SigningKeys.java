@@ -1,0 +1,120 @@
+package dev.eventscope.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Each user's Ed25519 key pair, created on first use in a directory only that user can read: the
+ * private key file is POSIX 600 and the directory 700 (where the file system has POSIX permissions).
+ * The default directory is {@code $XDG_CONFIG_HOME/eventscope/keys} or {@code ~/.config/eventscope/keys}.
+ */
+public final class SigningKeys {
+
+    private final Path directory;
+
+    public SigningKeys(Path directory) {
+        this.directory = Objects.requireNonNull(directory, "key directory");
+    }
+
+    /** The default key directory for the given environment and home directory. */
+    public static Path defaultDirectory(Map<String, String> environment, String userHome) {
+        String configHome = environment.get("XDG_CONFIG_HOME");
+        Path base = configHome != null && !configHome.isBlank() ? Path.of(configHome) : Path.of(userHome, ".config");
+        return base.resolve("eventscope").resolve("keys");
+    }
+
+    public static SigningKeys forCurrentUser() {
+        return new SigningKeys(defaultDirectory(System.getenv(), System.getProperty("user.home")));
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Path privateKeyFile(String user) {
+        return directory.resolve(fileName(user) + ".ed25519.key");
+    }
+
+    public Path publicKeyFile(String user) {
+        return directory.resolve(fileName(user) + ".ed25519.pub");
+    }
+
+    /** The user's key pair, created and stored when the user has none yet. */
+    public KeyPair forUser(String user) {
+        try {
+            Path privateFile = privateKeyFile(user);
+            Path publicFile = publicKeyFile(user);
+            if (Files.exists(privateFile) && Files.exists(publicFile)) {
+                return load(privateFile, publicFile);
+            }
+            createPrivateDirectory();
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            writePrivate(privateFile, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n");
+            Files.writeString(publicFile, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n");
+            return pair;
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Could not create or read the signing key of " + user + " in " + directory
+                    + ": " + failed.getMessage(), failed);
+        } catch (GeneralSecurityException failed) {
+            throw new IllegalStateException("The signing key of " + user + " in " + directory + " is not a valid Ed25519 key: "
+                    + failed.getMessage(), failed);
+        }
+    }
+
+    /** A public key from its X.509 encoding. */
+    public static PublicKey publicKey(byte[] encoded) throws GeneralSecurityException {
+        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+    }
+
+    private static KeyPair load(Path privateFile, Path publicFile) throws IOException, GeneralSecurityException {
+        KeyFactory factory = KeyFactory.getInstance("Ed25519");
+        PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(
+                Base64.getDecoder().decode(Files.readString(privateFile).strip())));
+        PublicKey publicKey = publicKey(Base64.getDecoder().decode(Files.readString(publicFile).strip()));
+        return new KeyPair(publicKey, privateKey);
+    }
+
+    private boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                && directory.getFileSystem().equals(FileSystems.getDefault());
+    }
+
+    private void createPrivateDirectory() throws IOException {
+        if (posix()) {
+            Files.createDirectories(directory);
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        } else {
+            Files.createDirectories(directory);
+        }
+    }
+
+    private void writePrivate(Path file, String text) throws IOException {
+        if (posix()) {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.write(file, text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The user name made safe as a file name: letters, digits, '.', '_' and '-' kept, anything else '_'. */
+    static String fileName(String user) {
+        String safe = user.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() || safe.startsWith(".") ? "_" + safe : safe;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.eventscope.cli;
+
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.audit.ReportVerification;
+import dev.eventscope.audit.ReportVerifier;
+import dev.eventscope.eventstore.EventStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/** {@code eventscope verify-report PATH [--ledger FILE]}: checks a report's signature and, given the ledger, its head hash. */
+@Command(name = "verify-report",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersionProvider.class,
+        description = {
+                "Checks that a report is unchanged since it was signed, and that its head hash is in the ledger.",
+                "Reads PATH.sig (and a JSON report's embedded signature); with --ledger, checks that the event at the"
+                        + " reported position has the reported hash."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:The signature holds (and the head hash is in the ledger when --ledger is given).",
+                "1:Eventscope failed unexpectedly.",
+                "2:Wrong command line, or the file is missing or not a ledger.",
+                "5:The report is not signed, or it or its signature was changed.",
+                "6:The report's head hash is not in the ledger's chain."})
+public final class VerifyReportCommand implements Callable<Integer> {
+
+    /** The report is unsigned, or it or its signature was changed. */
+    public static final int SIGNATURE_FAILED = 5;
+    /** The report's head hash is not the ledger's hash at the reported position. */
+    public static final int HEAD_NOT_IN_LEDGER = 6;
+
+    private final LedgerStoreFactory stores;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "The report file (its signature is PATH.sig).")
+    private Path report;
+
+    @Option(names = {"-l", "--ledger"}, paramLabel = "FILE", description = "The ledger the report is about.")
+    private Path ledgerFile;
+
+    public VerifyReportCommand(LedgerStoreFactory stores) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+    }
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(report)) {
+            throw new CommandProblem("There is no report at " + report + ".", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+        }
+        ReportVerification verification;
+        if (ledgerFile == null) {
+            verification = new ReportVerifier().verify(report);
+        } else {
+            if (!Files.isRegularFile(ledgerFile)) {
+                throw new CommandProblem("There is no ledger at " + ledgerFile + ": the file does not exist.",
+                        ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            }
+            try (EventStore store = stores.openReadOnly(ledgerFile)) {
+                verification = new ReportVerifier().verify(report, store);
+            }
+        }
+        if (verification.valid()) {
+            spec.commandLine().getOut().println(verification.message());
+            return ExitCodes.OK;
+        }
+        spec.commandLine().getErr().println(verification.message());
+        return verification.outcome() == ReportVerification.Outcome.HEAD_NOT_IN_LEDGER ? HEAD_NOT_IN_LEDGER : SIGNATURE_FAILED;
+    }
+}
