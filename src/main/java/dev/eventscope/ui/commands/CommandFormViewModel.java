@@ -37,6 +37,8 @@ public abstract class CommandFormViewModel {
     private final ReadOnlyStringWrapper generalError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper done = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ConflictReport> conflict = new ReadOnlyObjectWrapper<>();
+    private final javafx.collections.ObservableList<String> accountChoices = javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<String> entryChoices = javafx.collections.FXCollections.observableArrayList();
     private Consumer<String> onDone = message -> { };
 
     protected CommandFormViewModel(String title, String submitLabel, CommandEnvironment environment) {
@@ -56,6 +58,23 @@ public abstract class CommandFormViewModel {
 
     /** A sentence saying what was done, for the status line. */
     protected abstract String describeDone(Object command, CommandResult result);
+
+    /** Loads the account names and entry ids the fields complete from (off the UI thread). */
+    public final void loadChoices() {
+        LedgerLookups lookups = environment.lookups();
+        environment.executor().run(() -> List.of(lookups.accountNames(), lookups.entryIds()), both -> {
+            accountChoices.setAll(both.get(0));
+            entryChoices.setAll(both.get(1));
+        }, failure -> { });
+    }
+
+    public final javafx.collections.ObservableList<String> accountChoices() {
+        return accountChoices;
+    }
+
+    public final javafx.collections.ObservableList<String> entryChoices() {
+        return entryChoices;
+    }
 
     public final void submit() {
         if (readOnly() || running.get()) {
