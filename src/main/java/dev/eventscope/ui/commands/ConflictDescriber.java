@@ -7,6 +7,9 @@ import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.RecordedEvent;
 
+import dev.eventscope.domain.ledger.Amounts;
+
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -17,6 +20,8 @@ import java.util.regex.Pattern;
 public final class ConflictDescriber {
 
     private static final Pattern AMOUNT = Pattern.compile("\"amount\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern MONEY = Pattern.compile(
+            "\"amount\"\\s*:\\s*\\{\\s*\"amount\"\\s*:\\s*\"?([-0-9.Ee]+)\"?\\s*,\\s*\"commodity\"\\s*:\\s*\"([^\"]*)\"");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private ConflictDescriber() {
@@ -40,8 +45,11 @@ public final class ConflictDescriber {
     /** "PostingRecorded 250.00 EUR by bob at 10:42". */
     static String summary(RecordedEvent event, ZoneId zone) {
         StringBuilder text = new StringBuilder(event.type());
+        Matcher money = MONEY.matcher(event.data());
         Matcher amount = AMOUNT.matcher(event.data());
-        if (amount.find()) {
+        if (money.find()) {
+            text.append(' ').append(Amounts.format(new BigDecimal(money.group(1)))).append(' ').append(money.group(2));
+        } else if (amount.find()) {
             text.append(' ').append(amount.group(1));
         }
         text.append(" by ").append(event.metadata().user());
