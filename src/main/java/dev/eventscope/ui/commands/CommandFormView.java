@@ -54,7 +54,7 @@ public final class CommandFormView {
 
     public Parent load() {
         FXMLLoader loader = new FXMLLoader(CommandFormView.class.getResource("/dev/eventscope/ui/commands/CommandForm.fxml"));
-        loader.setControllerFactory(type -> this);
+        loader.setController(this);
         try {
             return loader.load();
         } catch (IOException e) {

@@ -65,7 +65,7 @@ public final class PostEntryView {
 
     public Parent load() {
         FXMLLoader loader = new FXMLLoader(PostEntryView.class.getResource("/dev/eventscope/ui/commands/PostEntry.fxml"));
-        loader.setControllerFactory(type -> this);
+        loader.setController(this);
         try {
             return loader.load();
         } catch (IOException e) {

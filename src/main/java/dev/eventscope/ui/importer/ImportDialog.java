@@ -61,7 +61,7 @@ public final class ImportDialog {
 
     public Parent load() {
         FXMLLoader loader = new FXMLLoader(ImportDialog.class.getResource("/dev/eventscope/ui/importer/ImportDialog.fxml"));
-        loader.setControllerFactory(type -> this);
+        loader.setController(this);
         try {
             return loader.load();
         } catch (IOException e) {
