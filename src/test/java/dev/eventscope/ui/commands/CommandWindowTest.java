@@ -182,4 +182,39 @@ class CommandWindowTest {
         assertEquals(before, store.lastPosition());
         assertEquals(1, table(robot).getItems().size());
     }
+
+    /** Writes docs/screenshots/post-entry.png and import.png; runs only with -Deventscope.screenshots=true. */
+    @Test
+    void screenshots(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("eventscope.screenshots"));
+        openLedgerAndSelectChecking(robot);
+        fillEntry(robot, "120.00", "-100.00");
+        robot.interact(() -> robot.lookup("#account2").tryQuery().ifPresent(n -> { }));
+        save(robot, robot.lookup("#submitButton").queryAs(Node.class).getScene().getRoot(), "post-entry.png");
+        robot.interact(() -> robot.lookup("#submitButton").queryAs(Node.class).getScene().getWindow().hide());
+        Path journal = Files.writeString(folder.resolve("shot.journal"),
+                "P 2025-01-01 USD 0.9 EUR\n\n2025-02-01 Sale\n    assets:bank:checking  50.00 EUR\n    income:sales\n");
+        AtomicReference<ImportViewModel> started = new AtomicReference<>();
+        robot.interact(() -> started.set(new ImportLauncher(SQLITE, executor, stage, path -> { })
+                .start(journal, ImportTarget.openLedger(ledger, model.explorerProperty().get().session().store()))));
+        waitUntil(() -> started.get().stateProperty().get() == ImportState.DONE);
+        save(robot, robot.lookup("#progressBar").queryAs(Node.class).getScene().getRoot(), "import.png");
+    }
+
+    private static void save(FxRobot robot, javafx.scene.Parent root, String name) throws Exception {
+        AtomicReference<javafx.scene.image.WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> image.set(root.snapshot(null, null)));
+        javafx.scene.image.PixelReader pixels = image.get().getPixelReader();
+        int width = (int) image.get().getWidth();
+        int height = (int) image.get().getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Path target = Path.of("docs/screenshots", name);
+        Files.createDirectories(target.getParent());
+        javax.imageio.ImageIO.write(out, "png", target.toFile());
+    }
 }
