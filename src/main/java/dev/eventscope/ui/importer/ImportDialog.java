@@ -97,6 +97,10 @@ public final class ImportDialog {
         if (state == ImportState.DONE) {
             phaseLabel.getStyleClass().add("phase-done");
         }
+        if (!running && importRoot.getScene() != null && importRoot.getScene().getWindow() != null) {
+            // the summary, skipped lines or error appeared: grow the window so that nothing is clipped
+            javafx.application.Platform.runLater(() -> importRoot.getScene().getWindow().sizeToScene());
+        }
     }
 
     private static void show(Node node, boolean visible) {
