@@ -39,6 +39,7 @@ public final class ExplorerView {
     @FXML private Button verifyButton;
     @FXML private ProgressIndicator verifyProgress;
     @FXML private Label readOnlyBadge;
+    @FXML private HBox commandBar;
     @FXML private HBox banner;
     @FXML private Label bannerIcon;
     @FXML private Label bannerText;
@@ -311,6 +312,11 @@ public final class ExplorerView {
 
     public ExplorerViewModel model() {
         return model;
+    }
+
+    /** The toolbar slot for the command buttons (filled by {@code ui.commands.CommandActions}). */
+    public HBox commandBar() {
+        return commandBar;
     }
 
     public Parent root() {

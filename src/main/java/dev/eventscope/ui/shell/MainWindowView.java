@@ -1,6 +1,8 @@
 package dev.eventscope.ui.shell;
 
+import dev.eventscope.ui.commands.CommandActions;
 import dev.eventscope.ui.explorer.ExplorerView;
+import dev.eventscope.ui.importer.ImportLauncher;
 import dev.eventscope.ui.explorer.ExplorerViewModel;
 import dev.eventscope.ui.settings.WindowBounds;
 import dev.eventscope.ui.welcome.WelcomeView;
@@ -30,7 +32,9 @@ public final class MainWindowView {
     private final Stage stage;
     private Parent welcome;
     private ExplorerView explorer;
+    private CommandActions commands;
 
+    @FXML private javafx.scene.control.MenuBar menuBar;
     @FXML private StackPane content;
     @FXML private Menu recentMenu;
     @FXML private MenuItem closeItem;
@@ -68,7 +72,11 @@ public final class MainWindowView {
     @FXML
     private void initialize() {
         model.setErrorHandler(this::showError);
-        welcome = new WelcomeView(model.welcome(), model::forgetRecent).load();
+        commands = new CommandActions(model.executor(), () -> stage);
+        menuBar.getMenus().add(2, commands.menu());
+        WelcomeView welcomeView = new WelcomeView(model.welcome(), model::forgetRecent);
+        welcomeView.setOnImportJournal(this::importJournal);
+        welcome = welcomeView.load();
         model.explorerProperty().addListener((observable, before, explorerModel) -> showScreen(explorerModel));
         showScreen(model.explorerProperty().get());
         model.recentLedgers().addListener((ListChangeListener<Path>) change -> fillRecentMenu());
@@ -84,8 +92,11 @@ public final class MainWindowView {
         if (open) {
             explorer = new ExplorerView(explorerModel);
             content.getChildren().setAll(explorer.load());
+            commands.setSession(explorerModel.session());
+            commands.installToolbar(explorer.commandBar());
         } else {
             explorer = null;
+            commands.setSession(null);
             content.getChildren().setAll(welcome);
         }
     }
@@ -155,6 +166,17 @@ public final class MainWindowView {
         File chosen = chooser.showSaveDialog(stage);
         if (chosen != null) {
             model.createNew(chosen.toPath());
+        }
+    }
+
+    /** File › Import a journal: into the open ledger, or (on the welcome screen) into a new ledger. */
+    @FXML
+    private void importJournal() {
+        ImportLauncher launcher = new ImportLauncher(model.factory(), model.executor(), stage, path -> model.open(path, false));
+        if (explorer != null) {
+            launcher.importIntoOpenLedger(explorer.model().session());
+        } else {
+            launcher.importIntoNewLedger();
         }
     }
 

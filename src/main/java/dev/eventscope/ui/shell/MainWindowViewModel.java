@@ -141,6 +141,14 @@ public final class MainWindowViewModel implements LedgerOpener {
         recentLedgers.setAll(settings.forgetRecent(file));
     }
 
+    public TaskExecutor executor() {
+        return executor;
+    }
+
+    public LedgerStoreFactory factory() {
+        return factory;
+    }
+
     public SettingsStore settings() {
         return settings;
     }

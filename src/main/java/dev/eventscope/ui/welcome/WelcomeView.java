@@ -27,6 +27,7 @@ public final class WelcomeView {
 
     private final WelcomeViewModel model;
     private final Consumer<Path> forgetRecent;
+    private Runnable importJournal = () -> { };
 
     @FXML private Button openButton;
     @FXML private CheckBox auditorCheck;
@@ -38,6 +39,16 @@ public final class WelcomeView {
     public WelcomeView(WelcomeViewModel model, Consumer<Path> forgetRecent) {
         this.model = model;
         this.forgetRecent = forgetRecent;
+    }
+
+    /** What the "Import a journal…" button does (the main window imports into a new ledger). */
+    public void setOnImportJournal(Runnable action) {
+        importJournal = action;
+    }
+
+    @FXML
+    private void importJournal() {
+        importJournal.run();
     }
 
     public Parent load() {

@@ -1,0 +1,164 @@
+package dev.eventscope.ui.commands;
+
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * A plain command form (open, freeze, unfreeze or close an account, close or reopen a period,
+ * reverse an entry): one row per {@link FormField}, with its hint and its error beneath it.
+ */
+public final class CommandFormView {
+
+    private final CommandFormViewModel model;
+    private Stage stage;
+
+    @FXML private Parent formRoot;
+    @FXML private Label formTitle;
+    @FXML private Label readOnlyNote;
+    @FXML private GridPane fieldGrid;
+    @FXML private Label generalError;
+    @FXML private VBox conflictBox;
+    @FXML private Label conflictText;
+    @FXML private Label doneText;
+    @FXML private Button submitButton;
+
+    public CommandFormView(CommandFormViewModel model) {
+        this.model = model;
+    }
+
+    /** Loads the form, shows it in its own window over {@code owner}, and closes it after a successful command. */
+    public static Stage show(Window owner, CommandFormViewModel model) {
+        CommandFormView view = new CommandFormView(model);
+        Parent root = view.load();
+        view.stage = FormWindow.show(owner, root, model.title());
+        model.setOnDone(message -> view.stage.close());
+        model.loadChoices();
+        return view.stage;
+    }
+
+    public Parent load() {
+        FXMLLoader loader = new FXMLLoader(CommandFormView.class.getResource("/dev/eventscope/ui/commands/CommandForm.fxml"));
+        loader.setController(this);
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the form could not be loaded", e);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        formTitle.setText(model.title());
+        submitButton.setText(model.submitLabel());
+        int row = 0;
+        for (FormField field : model.fields()) {
+            Label label = new Label(field.label());
+            label.getStyleClass().add("field-label");
+            Control input = input(field);
+            input.setId(field.key() + "Field");
+            input.disableProperty().bind(model.runningProperty());
+            label.setLabelFor(input);
+            Label note = new Label();
+            note.setId(field.key() + "Error");
+            note.setWrapText(true);
+            note.setMaxWidth(Double.MAX_VALUE);
+            note.textProperty().bind(Bindings.when(field.errorProperty().isEmpty()).then(field.hintProperty()).otherwise(field.errorProperty()));
+            bindProblemStyle(note, field);
+            fieldGrid.add(label, 0, row);
+            fieldGrid.add(input, 1, row);
+            fieldGrid.add(note, 1, row + 1);
+            row += 2;
+        }
+        bindCommon(model, generalError, conflictBox, conflictText, doneText, submitButton, readOnlyNote);
+    }
+
+    private Control input(FormField field) {
+        if (field.kind() == FieldKind.DATE) {
+            DatePicker picker = new DatePicker();
+            picker.valueProperty().bindBidirectional(field.dateProperty());
+            picker.setMaxWidth(Double.MAX_VALUE);
+            return picker;
+        }
+        TextField text = new TextField();
+        text.setPromptText(field.prompt());
+        text.textProperty().bindBidirectional(field.textProperty());
+        if (field.kind() == FieldKind.ACCOUNT) {
+            CompletionPopup.attach(text, model.accountChoices());
+        } else if (field.kind() == FieldKind.ENTRY) {
+            CompletionPopup.attach(text, model.entryChoices());
+        }
+        return text;
+    }
+
+    private static void bindProblemStyle(Label note, FormField field) {
+        Runnable restyle = () -> {
+            note.getStyleClass().removeAll("field-error", "field-hint");
+            boolean problem = !field.errorProperty().get().isEmpty() || field.hintIsProblemProperty().get();
+            note.getStyleClass().add(problem ? "field-error" : "field-hint");
+        };
+        field.errorProperty().addListener((observable, before, now) -> restyle.run());
+        field.hintIsProblemProperty().addListener((observable, before, now) -> restyle.run());
+        restyle.run();
+    }
+
+    /** Binds what every form shows the same way: the general error, the conflict box, the done line, read-only mode. */
+    static void bindCommon(CommandFormViewModel model, Label generalError, VBox conflictBox, Label conflictText, Label doneText,
+                           Button submitButton, Label readOnlyNote) {
+        generalError.textProperty().bind(model.generalErrorProperty());
+        show(generalError, !model.generalErrorProperty().get().isEmpty());
+        model.generalErrorProperty().addListener((observable, before, text) -> show(generalError, !text.isEmpty()));
+        conflictText.textProperty().bind(model.conflictProperty().map(ConflictReport::describe).orElse(""));
+        show(conflictBox, false);
+        model.conflictProperty().addListener((observable, before, conflict) -> show(conflictBox, conflict != null));
+        doneText.textProperty().bind(model.doneProperty());
+        submitButton.disableProperty().bind(model.runningProperty());
+        show(readOnlyNote, model.readOnly());
+        if (model.readOnly()) {
+            readOnlyNote.setText(CommandFormViewModel.READ_ONLY_REASON);
+            submitButton.disableProperty().unbind();
+            submitButton.setDisable(true);
+            submitButton.setTooltip(new Tooltip(CommandFormViewModel.READ_ONLY_REASON));
+        }
+    }
+
+    static void show(Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+
+    @FXML
+    private void submit() {
+        model.submit();
+    }
+
+    @FXML
+    private void retry() {
+        model.retry();
+    }
+
+    @FXML
+    private void dismissConflict() {
+        model.dismissConflict();
+    }
+
+    @FXML
+    private void close() {
+        formRoot.getScene().getWindow().hide();
+    }
+}

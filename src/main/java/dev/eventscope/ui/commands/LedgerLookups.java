@@ -1,0 +1,59 @@
+package dev.eventscope.ui.commands;
+
+import dev.eventscope.application.Aggregate;
+import dev.eventscope.application.AggregateRepository;
+import dev.eventscope.domain.ledger.LedgerState;
+import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.StreamFilter;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.StreamInfo;
+
+import java.util.List;
+
+/** Reads what the forms complete and default from: account names, entry ids, the next free entry id, the base commodity. */
+public final class LedgerLookups {
+
+    private static final String ACCOUNT_PREFIX = "account-";
+    private static final String ENTRY_PREFIX = "entry-";
+
+    private final AggregateRepository repository;
+
+    public LedgerLookups(AggregateRepository repository) {
+        this.repository = repository;
+    }
+
+    private EventStore store() {
+        return repository.store();
+    }
+
+    /** Every account with a stream, sorted. */
+    public List<String> accountNames() {
+        return store().streams(StreamFilter.category("account")).stream().map(StreamInfo::streamId).map(StreamId::value)
+                .map(name -> name.substring(ACCOUNT_PREFIX.length())).sorted().toList();
+    }
+
+    /** Every journal entry id, sorted. */
+    public List<String> entryIds() {
+        return store().streams(StreamFilter.category("entry")).stream().map(StreamInfo::streamId).map(StreamId::value)
+                .map(name -> name.startsWith(ENTRY_PREFIX) ? name.substring(ENTRY_PREFIX.length()) : name).sorted().toList();
+    }
+
+    /** The next free {@code E000001}-style id: one more than the number of entries, skipping any id already taken. */
+    public String nextEntryId() {
+        long number = store().streams(StreamFilter.category("entry")).size() + 1;
+        while (true) {
+            String candidate = String.format("E%06d", number);
+            if (store().streamVersion(StreamId.of(LedgerStreams.entry(dev.eventscope.domain.ledger.EntryId.of(candidate)))) == 0) {
+                return candidate;
+            }
+            number++;
+        }
+    }
+
+    /** The ledger's base commodity, or "EUR" before the ledger was created. */
+    public String baseCommodity() {
+        LedgerState state = repository.load(Aggregate.LEDGER, StreamId.of(LedgerStreams.LEDGER)).state();
+        return state.created() && state.baseCommodity() != null ? state.baseCommodity() : "EUR";
+    }
+}

@@ -1,0 +1,53 @@
+package dev.eventscope.ui.commands;
+
+import dev.eventscope.application.CommandResult;
+import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
+import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.LedgerRuleViolation;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+/** Open an account: name (its type shown live from the top segment, an invalid name explained as you type), opened-on date, description. */
+public final class OpenAccountViewModel extends CommandFormViewModel {
+
+    private final FormField account;
+    private final FormField openedOn;
+    private final FormField description;
+
+    public OpenAccountViewModel(CommandEnvironment environment) {
+        super("Open an account", "Open account", environment);
+        account = addField(ViolationTarget.ACCOUNT, "Account", FieldKind.TEXT, "assets:bank:checking");
+        openedOn = addField(ViolationTarget.DATE, "Opened on", FieldKind.DATE, "");
+        description = addField(ViolationTarget.DESCRIPTION, "Description", FieldKind.TEXT, "optional");
+        openedOn.dateProperty().set(LocalDate.now(environment.clock()));
+        account.textProperty().addListener((observable, before, name) -> explain(name));
+        explain("");
+    }
+
+    private void explain(String name) {
+        if (name == null || name.isBlank()) {
+            account.showHint("The top segment gives the type: assets, liabilities, equity, income or expenses.", false);
+            return;
+        }
+        try {
+            AccountName parsed = AccountName.of(name.strip());
+            account.showHint("Type: " + parsed.type().name().toLowerCase(Locale.ROOT), false);
+        } catch (LedgerRuleViolation problem) {
+            account.showHint(problem.getMessage(), true);
+        }
+    }
+
+    @Override
+    protected Object command() {
+        AccountName name = AccountName.of(required(account, "account name"));
+        name.type();
+        String text = description.value();
+        return new OpenAccount(name, requiredDate(openedOn, "opening date"), text.isEmpty() ? null : text);
+    }
+
+    @Override
+    protected String describeDone(Object command, CommandResult result) {
+        return "Opened " + ((OpenAccount) command).account() + ".";
+    }
+}

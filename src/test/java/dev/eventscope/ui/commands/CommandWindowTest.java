@@ -1,0 +1,220 @@
+package dev.eventscope.ui.commands;
+
+import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
+import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.LedgerCommand.CreateLedger;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.journal.testkit.RandomJournalGenerator;
+import dev.eventscope.ui.FxTaskExecutor;
+import dev.eventscope.ui.explorer.EventRow;
+import dev.eventscope.ui.importer.ImportLauncher;
+import dev.eventscope.ui.importer.ImportState;
+import dev.eventscope.ui.importer.ImportTarget;
+import dev.eventscope.ui.importer.ImportViewModel;
+import dev.eventscope.ui.settings.SampleLedgers;
+import dev.eventscope.ui.settings.SettingsStore;
+import dev.eventscope.ui.shell.MainWindowView;
+import dev.eventscope.ui.shell.MainWindowViewModel;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
+
+/** Drives the real window: posting through the form, a refusal beside the grid, importing and cancelling an import. */
+@ExtendWith(ApplicationExtension.class)
+class CommandWindowTest {
+
+    private static final LedgerStoreFactory SQLITE = new LedgerStoreFactory() {
+        @Override
+        public EventStore open(Path file) {
+            return SqliteEventStore.open(file);
+        }
+
+        @Override
+        public EventStore openReadOnly(Path file) {
+            return SqliteEventStore.openReadOnly(file);
+        }
+    };
+
+    @TempDir
+    static Path folder;
+
+    private FxTaskExecutor executor;
+    private MainWindowViewModel model;
+    private Stage stage;
+    private Path ledger;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(folder, "run");
+        ledger = run.resolve("books.ledger");
+        try (EventStore store = SqliteEventStore.open(ledger)) {
+            LedgerCommandService service = LedgerCommandService.create(store);
+            CommandContext alice = CommandContext.byUser("alice");
+            service.execute(new CreateLedger("Acme", "EUR"), alice);
+            for (String account : new String[]{"assets:bank:checking", "income:sales"}) {
+                service.execute(new OpenAccount(AccountName.of(account), LocalDate.of(2025, 1, 1), null), alice);
+            }
+        }
+        executor = new FxTaskExecutor();
+        this.stage = stage;
+        model = new MainWindowViewModel(SQLITE, executor, new SettingsStore(run.resolve("config")),
+                new SampleLedgers(Files.createDirectories(run.resolve("samples")), run.resolve("data")),
+                Clock.systemDefaultZone(), ZoneId.systemDefault());
+        MainWindowView.show(stage, model);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        FxToolkit.cleanupStages();
+        executor.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<EventRow> table(FxRobot robot) {
+        return robot.lookup("#historyTable").queryAs(TableView.class);
+    }
+
+    private void openLedgerAndSelectChecking(FxRobot robot) throws Exception {
+        robot.interact(() -> model.open(ledger, false));
+        waitUntil(() -> robot.lookup(hasText("checking")).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
+        waitUntil(() -> table(robot).getItems().size() == 1);
+    }
+
+    private void fillEntry(FxRobot robot, String debit, String credit) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#account0").tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#descriptionField").queryAs(TextField.class).setText("Invoice 1042");
+            robot.lookup("#account0").queryAs(TextField.class).setText("assets:bank:checking");
+            robot.lookup("#amount0").queryAs(TextField.class).setText(debit);
+            robot.lookup("#account1").queryAs(TextField.class).setText("income:sales");
+            robot.lookup("#amount1").queryAs(TextField.class).setText(credit);
+        });
+    }
+
+    @Test
+    void an_entry_posted_through_the_form_grows_the_history(FxRobot robot) throws Exception {
+        openLedgerAndSelectChecking(robot);
+        fillEntry(robot, "120.00", "-120.00");
+        assertEquals("Balanced", robot.lookup(".imbalance").queryAs(Label.class).getText());
+        robot.clickOn("#amount1");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> table(robot).getItems().size() == 2);
+        assertEquals("PostingRecorded", table(robot).getItems().get(1).event().type());
+    }
+
+    @Test
+    void an_unbalanced_entry_shows_the_domains_message_beside_the_grid(FxRobot robot) throws Exception {
+        openLedgerAndSelectChecking(robot);
+        fillEntry(robot, "120.00", "-100.00");
+        assertEquals("Off by 20.00 EUR", robot.lookup(".imbalance").queryAs(Label.class).getText());
+        robot.clickOn("#submitButton");
+        waitUntil(() -> robot.lookup("#gridError").queryAs(Label.class).isVisible());
+        assertTrue(robot.lookup("#gridError").queryAs(Label.class).getText().contains("20"));
+        assertEquals(1, table(robot).getItems().size());
+    }
+
+    @Test
+    void importing_a_small_journal_shows_the_progress_reach_the_end_and_the_summary(FxRobot robot) throws Exception {
+        openLedgerAndSelectChecking(robot);
+        Path journal = Files.writeString(folder.resolve("small.journal"),
+                "2025-02-01 Sale\n    assets:bank:checking  50.00 EUR\n    income:sales\n\n"
+                        + "2025-02-02 Sale\n    assets:bank:checking  70.00 EUR\n    income:sales\n");
+        AtomicReference<ImportViewModel> started = new AtomicReference<>();
+        robot.interact(() -> started.set(new ImportLauncher(SQLITE, executor, stage, path -> { })
+                .start(journal, ImportTarget.openLedger(ledger, model.explorerProperty().get().session().store()))));
+        waitUntil(() -> started.get().stateProperty().get() == ImportState.DONE);
+        assertEquals(1.0, robot.lookup("#progressBar").queryAs(ProgressBar.class).getProgress());
+        assertTrue(robot.lookup("#summaryLabel").queryAs(Label.class).getText().startsWith("Imported 2 entries"));
+        waitUntil(() -> table(robot).getItems().size() == 3);
+    }
+
+    @Test
+    void cancelling_the_import_of_a_large_journal_leaves_the_ledger_unchanged(FxRobot robot) throws Exception {
+        openLedgerAndSelectChecking(robot);
+        Path journal = folder.resolve("large.journal");
+        new RandomJournalGenerator(7, 20_000).writeTo(journal);
+        EventStore store = model.explorerProperty().get().session().store();
+        long before = store.lastPosition();
+        AtomicReference<ImportViewModel> started = new AtomicReference<>();
+        robot.interact(() -> started.set(new ImportLauncher(SQLITE, executor, stage, path -> { })
+                .start(journal, ImportTarget.openLedger(ledger, store))));
+        waitUntil(() -> started.get().progressProperty().get() > 0);
+        robot.clickOn("#cancelButton");
+        waitUntil(() -> started.get().stateProperty().get() == ImportState.CANCELLED);
+        assertTrue(robot.lookup("#summaryLabel").queryAs(Label.class).getText().contains("unchanged"));
+        assertEquals(before, store.lastPosition());
+        assertEquals(1, table(robot).getItems().size());
+    }
+
+    /** Writes docs/screenshots/post-entry.png and import.png; runs only with -Deventscope.screenshots=true. */
+    @Test
+    void screenshots(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("eventscope.screenshots"));
+        openLedgerAndSelectChecking(robot);
+        fillEntry(robot, "120.00", "-100.00");
+        robot.interact(() -> robot.lookup("#account2").tryQuery().ifPresent(n -> { }));
+        save(robot, robot.lookup("#submitButton").queryAs(Node.class).getScene().getRoot(), "post-entry.png");
+        robot.interact(() -> robot.lookup("#submitButton").queryAs(Node.class).getScene().getWindow().hide());
+        Path journal = Files.writeString(folder.resolve("shot.journal"),
+                "P 2025-01-01 USD 0.9 EUR\n\n2025-02-01 Sale\n    assets:bank:checking  50.00 EUR\n    income:sales\n");
+        AtomicReference<ImportViewModel> started = new AtomicReference<>();
+        robot.interact(() -> started.set(new ImportLauncher(SQLITE, executor, stage, path -> { })
+                .start(journal, ImportTarget.openLedger(ledger, model.explorerProperty().get().session().store()))));
+        waitUntil(() -> started.get().stateProperty().get() == ImportState.DONE);
+        save(robot, robot.lookup("#progressBar").queryAs(Node.class).getScene().getRoot(), "import.png");
+    }
+
+    private static void save(FxRobot robot, javafx.scene.Parent root, String name) throws Exception {
+        AtomicReference<javafx.scene.image.WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> image.set(root.snapshot(null, null)));
+        javafx.scene.image.PixelReader pixels = image.get().getPixelReader();
+        int width = (int) image.get().getWidth();
+        int height = (int) image.get().getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Path target = Path.of("docs/screenshots", name);
+        Files.createDirectories(target.getParent());
+        javax.imageio.ImageIO.write(out, "png", target.toFile());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.eventscope.ui.importer;
+
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.ui.SameThreadExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The import dialog's view model: summary and skipped lines, the error with file:line, cancel rolls back. */
+class ImportViewModelTest {
+
+    private static final LedgerStoreFactory SQLITE = new LedgerStoreFactory() {
+        @Override
+        public EventStore open(Path file) {
+            return SqliteEventStore.open(file);
+        }
+
+        @Override
+        public EventStore openReadOnly(Path file) {
+            return SqliteEventStore.openReadOnly(file);
+        }
+    };
+
+    @TempDir
+    Path folder;
+
+    private Path journal(String text) throws Exception {
+        return Files.writeString(folder.resolve("books.journal"), text);
+    }
+
+    @Test
+    void a_journal_is_imported_into_a_new_ledger_with_its_summary_and_skipped_lines() throws Exception {
+        Path journal = journal("P 2025-01-01 USD 0.9 EUR\n\n2025-01-02 Sale\n    assets:bank  100.00 EUR\n    income:sales\n");
+        ImportViewModel model = new ImportViewModel(new SameThreadExecutor(), SQLITE);
+        model.start(journal, ImportTarget.newLedger(folder.resolve("books.ledger")));
+
+        assertEquals(ImportState.DONE, model.stateProperty().get());
+        assertEquals(1.0, model.progressProperty().get());
+        assertTrue(model.summaryProperty().get().startsWith("Imported 1 entries, 2 accounts opened"), model.summaryProperty().get());
+        assertEquals(1, model.skippedLines().size());
+        assertTrue(model.skippedLines().get(0).startsWith("line 1: "), model.skippedLines().get(0));
+        try (EventStore store = SqliteEventStore.openReadOnly(folder.resolve("books.ledger"))) {
+            assertTrue(store.lastPosition() > 0);
+        }
+    }
+
+    @Test
+    void an_error_names_the_file_and_line_and_leaves_no_new_ledger_behind() throws Exception {
+        Path journal = journal("2025-01-02 Sale\n    assets:bank  100.00 EUR\n    income:sales  -90.00 EUR\n");
+        ImportViewModel model = new ImportViewModel(new SameThreadExecutor(), SQLITE);
+        model.start(journal, ImportTarget.newLedger(folder.resolve("books.ledger")));
+
+        assertEquals(ImportState.FAILED, model.stateProperty().get());
+        assertTrue(model.errorProperty().get().contains("books.journal:1"), model.errorProperty().get());
+        assertFalse(Files.exists(folder.resolve("books.ledger")));
+    }
+
+    @Test
+    void cancelling_rolls_everything_back() throws Exception {
+        Path journal = journal("2025-01-02 Sale\n    assets:bank  100.00 EUR\n    income:sales\n");
+        Path ledger = folder.resolve("open.ledger");
+        try (EventStore store = SqliteEventStore.open(ledger)) {
+            long before = store.lastPosition();
+            SameThreadExecutor held = new SameThreadExecutor();
+            held.hold();
+            ImportViewModel second = new ImportViewModel(held, SQLITE);
+            second.start(journal, ImportTarget.openLedger(ledger, store));
+            second.cancel();
+            held.runHeld();
+            assertEquals(ImportState.CANCELLED, second.stateProperty().get());
+            assertEquals(before, store.lastPosition());
+            assertTrue(second.summaryProperty().get().contains("ledger is unchanged"));
+        }
+    }
+}
