@@ -61,12 +61,13 @@ public final class JournalImporter {
         String baseCommodity = options.baseCommodity() != null ? options.baseCommodity()
                 : survey.firstCommodity != null ? survey.firstCommodity : "EUR";
         long entries = 0;
+        long[] bytesRead = new long[2]; // [0] bytes read so far, [1] entries imported so far
         long accountsOpened = 0;
         long events = 0;
         long firstPosition = 0;
         long lastPosition = 0;
         try (ImportSession session = service.beginImport(context);
-             JournalReader reader = open(journal, totalBytes, progress, "importing", warnings)) {
+             JournalReader reader = open(journal, totalBytes, progress, "importing", warnings, bytesRead)) {
             if (!session.ledgerState().created()) {
                 String name = options.ledgerName() != null ? options.ledgerName() : stripExtension(journal);
                 events += session.execute(new CreateLedger(name, baseCommodity)).positions().size();
@@ -103,6 +104,10 @@ public final class JournalImporter {
                         lastPosition = positions.get(positions.size() - 1);
                     }
                     entries++;
+                    bytesRead[1] = entries;
+                    if (entries % 200 == 0) {
+                        progress.progress("importing", bytesRead[0], totalBytes, entries);
+                    }
                 } catch (LedgerRuleViolation violation) {
                     throw new JournalImportException(where.file(), where.line(), violation.getMessage(), violation);
                 }
@@ -118,7 +123,7 @@ public final class JournalImporter {
     /** The first pass: reads the whole journal, so that syntax errors stop the import before anything is written. */
     private FirstPass survey(Path journal, long totalBytes, ImportProgress progress) {
         FirstPass survey = new FirstPass();
-        try (JournalReader reader = open(journal, totalBytes, progress, "checking", new ArrayList<>())) {
+        try (JournalReader reader = open(journal, totalBytes, progress, "checking", new ArrayList<>(), new long[2])) {
             while (reader.hasNext()) {
                 JournalItem item = reader.next();
                 if (progress.cancelled()) {
@@ -186,12 +191,13 @@ public final class JournalImporter {
     }
 
     private static JournalReader open(Path journal, long totalBytes, ImportProgress progress, String phase,
-                                      List<JournalWarning> warnings) {
+                                      List<JournalWarning> warnings, long[] bytesSeen) {
         try {
             return JournalReader.open(journal, new JournalReadListener() {
                 @Override
                 public void progress(long linesRead, long bytesRead) {
-                    progress.progress(phase, bytesRead, totalBytes, 0);
+                    bytesSeen[0] = bytesRead;
+                    progress.progress(phase, bytesRead, totalBytes, bytesSeen[1]);
                 }
 
                 @Override

@@ -30,7 +30,9 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 T result = work.call();
                 Platform.runLater(() -> onSuccess.accept(result));
             } catch (Exception | LinkageError failure) {
-                if (failure instanceof EventStoreException) {
+                if (failure instanceof EventStoreException || failure instanceof dev.eventscope.domain.ledger.LedgerRuleViolation
+                        || failure instanceof dev.eventscope.application.ConflictPersisted
+                        || failure instanceof dev.eventscope.journal.JournalImportException) {
                     // a readable refusal (not a ledger, read-only, ...): the user sees it; no stack trace needed
                     LOG.info("{}", failure.getMessage());
                 } else {

@@ -79,7 +79,7 @@ public final class ImportViewModel {
                     return;
                 }
                 lastUpdate.set(now);
-                executor.onUiThread(() -> showProgress(phaseName, bytesRead, totalBytes, now - started));
+                executor.onUiThread(() -> showProgress(phaseName, bytesRead, totalBytes, entries, now - started));
             }
 
             @Override
@@ -107,7 +107,7 @@ public final class ImportViewModel {
         }
     }
 
-    private void showProgress(String phaseName, long bytesRead, long totalBytes, long elapsedNanos) {
+    private void showProgress(String phaseName, long bytesRead, long totalBytes, long entries, long elapsedNanos) {
         if (state.get() != ImportState.RUNNING) {
             return;
         }
@@ -117,8 +117,21 @@ public final class ImportViewModel {
         progress.set(importing ? 0.5 + fraction / 2 : fraction / 2);
         bytesText.set(size(bytesRead) + " of " + size(totalBytes));
         double seconds = Math.max(1e-3, elapsedNanos / 1e9);
-        rateText.set(String.format(Locale.ROOT, "%s/s", size((long) (bytesRead / seconds))));
+        if (importing && entries > 0) {
+            if (importStartedNanos == 0) {
+                importStartedNanos = elapsedNanos;
+                importStartEntries = entries;
+            }
+            double importSeconds = Math.max(1e-3, (elapsedNanos - importStartedNanos) / 1e9);
+            rateText.set(String.format(Locale.ROOT, "%,d entries · %,.0f entries/s", entries,
+                    importSeconds < 0.2 ? entries / seconds : (entries - importStartEntries) / importSeconds));
+        } else {
+            rateText.set(String.format(Locale.ROOT, "%s/s", size((long) (bytesRead / seconds))));
+        }
     }
+
+    private long importStartedNanos;
+    private long importStartEntries;
 
     private void finished(ImportSummary done) {
         result.set(done);
