@@ -1,0 +1,85 @@
+package dev.eventscope.bench;
+
+import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.eventstore.BulkAppend;
+import dev.eventscope.eventstore.EventMetadata;
+import dev.eventscope.eventstore.ExpectedVersion;
+import dev.eventscope.eventstore.NewEvent;
+import dev.eventscope.eventstore.StreamAppend;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.journal.ImportProgress;
+import dev.eventscope.journal.ImportSummary;
+import dev.eventscope.journal.JournalImporter;
+import dev.eventscope.journal.testkit.LedgerBenchmarkData;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Imports a generated journal of N entries (default 100,000) and prints entries/s and events/s,
+ * beside the store's own bulk-append rate for the same number of events measured in the same run
+ * (synthetic events of the same size, appended in one transaction, one append per entry's streams).
+ *
+ * <pre>bench/run.sh ImportBenchmark [entries] [accounts]</pre>
+ */
+public final class ImportBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int entries = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
+        int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        Path folder = Files.createTempDirectory("eventscope-import-bench");
+        Path journal = folder.resolve("bench.journal");
+        new LedgerBenchmarkData(entries, accounts, 1).writeTo(journal);
+        System.err.printf("[bench] journal: %,d entries, %,d bytes%n", entries, Files.size(journal));
+
+        ImportSummary summary;
+        try (SqliteEventStore store = SqliteEventStore.open(folder.resolve("imported.ledger"))) {
+            summary = new JournalImporter(LedgerCommandService.create(store)).importJournal(journal,
+                    JournalImporter.Options.defaults(), CommandContext.byUser("bench"), ImportProgress.NONE);
+        }
+        double importSeconds = summary.elapsed().toNanos() / 1e9;
+
+        long events = summary.events();
+        long rawStarted = System.nanoTime();
+        try (SqliteEventStore store = SqliteEventStore.open(folder.resolve("raw.ledger"));
+             BulkAppend bulk = store.beginBulkAppend()) {
+            Map<String, Long> versions = new HashMap<>();
+            String payload = "{\"entryId\":\"E000001\",\"postingIndex\":1,\"date\":\"2024-03-05\",\"description\":\"Sale at store 12\","
+                    + "\"amount\":{\"amount\":123.45,\"commodity\":\"EUR\"},\"cost\":{\"amount\":123.45,\"commodity\":\"EUR\"},"
+                    + "\"otherAccounts\":[\"income:sales:store-12\",\"liabilities:vat:output\"],\"reversesEntryId\":null}";
+            EventMetadata metadata = new EventMetadata("bench", "c", "c", "PostEntry");
+            long written = 0;
+            int entry = 0;
+            while (written < events) {
+                entry++;
+                List<StreamAppend> appends = new ArrayList<>();
+                for (String stream : List.of("entry-" + entry, "account-a" + (entry % accounts), "account-b" + (entry % 97))) {
+                    long version = versions.getOrDefault(stream, 0L);
+                    appends.add(new StreamAppend(StreamId.of(stream), ExpectedVersion.exactly(version),
+                            List.of(new NewEvent("raw-" + entry + "-" + stream, "PostingRecorded", 1, payload, metadata))));
+                    versions.put(stream, version + 1);
+                    written++;
+                }
+                bulk.append(appends);
+            }
+            bulk.commit();
+        }
+        double rawSeconds = (System.nanoTime() - rawStarted) / 1e9;
+
+        System.out.println("| measurement | entries | events | seconds | entries/s | events/s |");
+        System.out.println("|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| import %,d-entry journal (two passes: check, then import in one transaction) | %,d | %,d | %.1f | %,.0f | %,.0f |%n",
+                entries, summary.entries(), events, importSeconds, summary.entries() / importSeconds, events / importSeconds);
+        System.out.printf(Locale.ROOT, "| store bulk append of as many events, 3 streams per append, no domain | | %,d | %.1f | | %,.0f |%n",
+                events, rawSeconds, events / rawSeconds);
+        System.out.printf(Locale.ROOT, "%nmachine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("os.name"));
+    }
+}
