@@ -40,6 +40,8 @@ final class SqliteAppender {
     private final PreparedStatement insertEvent;
     private final PreparedStatement updateHead;
     private final Statement control;
+    private final PreparedStatement dataVersionQuery;
+    private final PreparedStatement lastRowIdQuery;
     /**
      * Stream keys and versions as of this connection's last commit. Valid only while no other
      * connection has committed, which {@code PRAGMA data_version} tells at the start of each
@@ -74,6 +76,8 @@ final class SqliteAppender {
             updateHead = connection.prepareStatement("INSERT INTO ledger_meta (key, value) VALUES ('head_position', ?)"
                     + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
             control = connection.createStatement();
+            dataVersionQuery = connection.prepareStatement("PRAGMA data_version");
+            lastRowIdQuery = connection.prepareStatement("SELECT last_insert_rowid()");
         } catch (SQLException e) {
             throw new EventStoreException("Cannot prepare the ledger for writing: " + e.getMessage(), e);
         }
@@ -82,7 +86,7 @@ final class SqliteAppender {
     void begin() throws SQLException {
         control.execute("BEGIN IMMEDIATE");
         pendingStreams.clear();
-        try (ResultSet row = control.executeQuery("PRAGMA data_version")) {
+        try (ResultSet row = dataVersionQuery.executeQuery()) {
             long current = row.next() ? row.getLong(1) : Long.MIN_VALUE;
             if (current != dataVersion) {
                 committedStreams.clear();
@@ -261,7 +265,7 @@ final class SqliteAppender {
         insertStream.setString(1, stream.value());
         insertStream.setString(2, stream.category());
         insertStream.executeUpdate();
-        try (ResultSet key = control.executeQuery("SELECT last_insert_rowid()")) {
+        try (ResultSet key = lastRowIdQuery.executeQuery()) {
             key.next();
             long streamKey = key.getLong(1);
             streamNames.remember(streamKey, stream);

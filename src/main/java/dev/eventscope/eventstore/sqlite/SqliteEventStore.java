@@ -58,6 +58,9 @@ public final class SqliteEventStore implements EventStore {
     private final SqliteAppender appender;
     /** The page query of {@link #readPage}, prepared once; guarded by {@code readLock}. */
     private PreparedStatement pageQuery;
+    /** Statements prepared once per connection: preparing costs as much as running a small query. */
+    private final java.util.Map<String, PreparedStatement> readerStatements = new java.util.HashMap<>();
+    private final java.util.Map<String, PreparedStatement> writerStatements = new java.util.HashMap<>();
     private final ChangeWatcher watcher;
     private volatile boolean closed;
 
@@ -313,7 +316,8 @@ public final class SqliteEventStore implements EventStore {
         String sql = "SELECT " + EventRows.COLUMNS + " FROM events WHERE stream_key = (SELECT stream_key FROM streams"
                 + " WHERE stream_id = ?) AND " + order + " LIMIT ?";
         synchronized (readLock) {
-            try (PreparedStatement query = reader.prepareStatement(sql)) {
+            try {
+                PreparedStatement query = readerStatement(sql);
                 query.setString(1, stream.value());
                 query.setLong(2, fromVersion);
                 query.setInt(3, Math.max(0, limit));
@@ -382,7 +386,8 @@ public final class SqliteEventStore implements EventStore {
         }
         sql.append(" AND version > 0 ORDER BY stream_id");
         synchronized (readLock) {
-            try (PreparedStatement query = reader.prepareStatement(sql.toString())) {
+            try {
+                PreparedStatement query = readerStatement(sql.toString());
                 for (int i = 0; i < parameters.size(); i++) {
                     query.setString(i + 1, parameters.get(i));
                 }
@@ -403,7 +408,8 @@ public final class SqliteEventStore implements EventStore {
     public long streamVersion(StreamId stream) {
         ensureOpen();
         synchronized (readLock) {
-            try (PreparedStatement query = reader.prepareStatement("SELECT version FROM streams WHERE stream_id = ?")) {
+            try {
+                PreparedStatement query = readerStatement("SELECT version FROM streams WHERE stream_id = ?");
                 query.setString(1, stream.value());
                 try (ResultSet row = query.executeQuery()) {
                     return row.next() ? row.getLong(1) : 0;
@@ -445,9 +451,10 @@ public final class SqliteEventStore implements EventStore {
         }
         writeLock.lock();
         try {
-            try (PreparedStatement insert = writer.prepareStatement(
+            try {
+                PreparedStatement insert = writerStatement(
                     "INSERT OR REPLACE INTO snapshots (stream_key, version, state_type, state_schema_version, data)"
-                            + " SELECT stream_key, ?, ?, ?, ? FROM streams WHERE stream_id = ? AND version >= ?")) {
+                            + " SELECT stream_key, ?, ?, ?, ? FROM streams WHERE stream_id = ? AND version >= ?");
                 insert.setLong(1, snapshot.version());
                 insert.setString(2, snapshot.stateType());
                 insert.setInt(3, snapshot.stateSchemaVersion());
@@ -470,10 +477,11 @@ public final class SqliteEventStore implements EventStore {
     public Optional<Snapshot> loadSnapshot(StreamId stream, long maxVersion, int stateSchemaVersion) {
         ensureOpen();
         synchronized (readLock) {
-            try (PreparedStatement query = reader.prepareStatement(
+            try {
+                PreparedStatement query = readerStatement(
                     "SELECT s.version, s.state_type, s.data FROM snapshots s JOIN streams t ON t.stream_key = s.stream_key"
                             + " WHERE t.stream_id = ? AND s.version <= ? AND s.version <= t.version AND s.state_schema_version = ?"
-                            + " ORDER BY s.version DESC LIMIT 1")) {
+                            + " ORDER BY s.version DESC LIMIT 1");
                 query.setString(1, stream.value());
                 query.setLong(2, maxVersion);
                 query.setInt(3, stateSchemaVersion);
@@ -516,6 +524,30 @@ public final class SqliteEventStore implements EventStore {
         synchronized (readLock) {
             closeQuietly(reader);
         }
+    }
+
+    /** A prepared statement on the reader connection; call while holding {@code readLock}. */
+    private PreparedStatement readerStatement(String sql) throws SQLException {
+        PreparedStatement statement = readerStatements.get(sql);
+        if (statement == null) {
+            statement = reader.prepareStatement(sql);
+            if (readerStatements.size() < 64) {
+                readerStatements.put(sql, statement);
+            }
+        }
+        statement.clearParameters();
+        return statement;
+    }
+
+    /** A prepared statement on the writer connection; call while holding {@code writeLock}. */
+    private PreparedStatement writerStatement(String sql) throws SQLException {
+        PreparedStatement statement = writerStatements.computeIfAbsent(sql, key -> null);
+        if (statement == null) {
+            statement = writer.prepareStatement(sql);
+            writerStatements.put(sql, statement);
+        }
+        statement.clearParameters();
+        return statement;
     }
 
     private void ensureOpen() {
