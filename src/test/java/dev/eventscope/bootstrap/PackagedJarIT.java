@@ -16,13 +16,12 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs the packaged jar as a user would. Skipped unless {@code target/eventscope.jar} exists, that is
- * after {@code mvn -o -q -DskipTests package}; plain {@code mvn test} runs before packaging.
+ * Runs the packaged jar as a user would: an integration test that Maven's failsafe plugin runs in
+ * {@code mvn verify}, after {@code package} has made {@code target/eventscope.jar} and {@code target/lib/}.
  */
-class PackagedJarTest {
+class PackagedJarIT {
 
     private static final Path JAR = Path.of("target", "eventscope.jar");
 
@@ -45,7 +44,7 @@ class PackagedJarTest {
 
     @Test
     void the_jar_verifies_a_ledger_and_reports_its_version() throws Exception {
-        assumeTrue(Files.exists(JAR), "run mvn -DskipTests package first to test the packaged jar");
+        assertTrue(Files.exists(JAR), "target/eventscope.jar is missing: this test runs in mvn verify, after package");
         Path file = folder.resolve("books.ledger");
         try (SqliteEventStore store = SqliteEventStore.open(file)) {
             store.append(StreamId.of("ledger"), ExpectedVersion.NO_STREAM, List.of(
