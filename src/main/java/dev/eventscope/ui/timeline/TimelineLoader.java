@@ -43,10 +43,33 @@ public final class TimelineLoader {
         long[] coordinates = axis == TimelineAxis.POSITION ? positions : events[1];
         if (axis == TimelineAxis.RECORDED_TIME && coordinates.length > 1) {
             coordinates[0] = coordinates[1] - 1; // "before anything" sits just before the first event
+            long[][] compacted = lastOfEachInstant(coordinates, positions);
+            coordinates = compacted[0];
+            positions = compacted[1];
         }
         double[] density = stream == null && axis == TimelineAxis.POSITION ? dailyRateOverPositions(positions.length - 1)
                 : histogram(coordinates, null);
         return new Timeline(stream, axis, coordinates, positions, density, zone);
+    }
+
+    /**
+     * Events appended together share their recorded time, and a recorded-time point sees all of them,
+     * so the recorded-time axis has one step per instant: the last event recorded at it.
+     */
+    static long[][] lastOfEachInstant(long[] coordinates, long[] positions) {
+        int kept = 0;
+        long[] keptCoordinates = new long[coordinates.length];
+        long[] keptPositions = new long[positions.length];
+        for (int step = 0; step < coordinates.length; step++) {
+            if (kept > 0 && keptCoordinates[kept - 1] == coordinates[step]) {
+                keptPositions[kept - 1] = positions[step];
+            } else {
+                keptCoordinates[kept] = coordinates[step];
+                keptPositions[kept] = positions[step];
+                kept++;
+            }
+        }
+        return new long[][] {java.util.Arrays.copyOf(keptCoordinates, kept), java.util.Arrays.copyOf(keptPositions, kept)};
     }
 
     private long[][] streamEvents(StreamId stream) {
@@ -142,11 +165,9 @@ public final class TimelineLoader {
         if (last < 1) {
             return buckets;
         }
-        long[] dayEnds = new long[0];
-        long[] dayCounts = new long[0];
         SortedMap<LocalDate, Long> days = queries.countsByDay();
-        dayEnds = new long[days.size()];
-        dayCounts = new long[days.size()];
+        long[] dayEnds = new long[days.size()];
+        long[] dayCounts = new long[days.size()];
         long cumulative = 0;
         int day = 0;
         for (long count : days.values()) {
