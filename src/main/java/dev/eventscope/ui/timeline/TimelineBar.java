@@ -173,6 +173,10 @@ public final class TimelineBar extends VBox {
         }
     }
 
+    public TimelineViewModel model() {
+        return model;
+    }
+
     public Slider slider() {
         return slider;
     }
