@@ -64,7 +64,7 @@ public final class SliderBenchmark {
             explorer[0] = new ExplorerViewModel(new LedgerSession(file, store, false), executor, Clock.systemDefaultZone(),
                     ZoneId.systemDefault(), message -> System.err.println("error: " + message));
             Stage stage = new Stage();
-            stage.setScene(new Scene(new ExplorerView(explorer[0]).load(), 1400, 900));
+            stage.setScene(new Scene(new ExplorerView(explorer[0]).load(), 1200, 760));
             explorer[0].start();
             stage.show();
             new AnimationTimer() {
