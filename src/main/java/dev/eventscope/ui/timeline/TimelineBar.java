@@ -94,7 +94,7 @@ public final class TimelineBar extends VBox {
         status.textProperty().bind(model.statusProperty());
         status.setMinWidth(0);
         HBox controls = new HBox(10, title, scopeButtons, axisButtons, playButton, pointLabel, new Pane(), status);
-        HBox.setHgrow(controls.getChildren().get(5), Priority.ALWAYS);
+        controls.getChildren().remove(5); // the spacer: the slider takes the free width
         controls.setAlignment(Pos.CENTER_LEFT);
 
         slider.setId("timelineSlider");
@@ -102,7 +102,13 @@ public final class TimelineBar extends VBox {
         slider.setMaxWidth(Double.MAX_VALUE);
         slider.disableProperty().bind(model.timelineProperty().isNull());
         strip.setMaxWidth(Double.MAX_VALUE);
-        getChildren().addAll(controls, strip, slider);
+        strip.setPrefHeight(20);
+        strip.setMinHeight(20);
+        VBox track = new VBox(0, strip, slider);
+        track.setMinWidth(200);
+        HBox.setHgrow(track, Priority.ALWAYS);
+        controls.getChildren().add(5, track);
+        getChildren().add(controls);
 
         model.timelineProperty().addListener((observable, before, timeline) -> showTimeline(timeline));
         model.coordinateProperty().addListener((observable, before, coordinate) -> showCoordinate(coordinate.doubleValue()));
