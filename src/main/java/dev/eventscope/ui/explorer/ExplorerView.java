@@ -21,6 +21,10 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import dev.eventscope.ui.timeline.StatePanelView;
+import dev.eventscope.ui.timeline.TimelineBar;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,6 +76,8 @@ public final class ExplorerView {
     @FXML private Label statusPosition;
     @FXML private Label statusReadOnly;
     @FXML private Label statusRefresh;
+    @FXML private VBox timelineHost;
+    @FXML private StackPane statePanelHost;
 
     public ExplorerView(ExplorerViewModel model) {
         this.model = model;
@@ -94,6 +100,8 @@ public final class ExplorerView {
         bindSidebar();
         bindHistory();
         bindDetail();
+        timelineHost.getChildren().add(new TimelineBar(model.timeline()));
+        statePanelHost.getChildren().add(new StatePanelView(model.timeline()));
     }
 
     private void bindToolbarAndStatus() {

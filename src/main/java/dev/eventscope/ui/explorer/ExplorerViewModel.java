@@ -9,6 +9,7 @@ import dev.eventscope.eventstore.StreamInfo;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
+import dev.eventscope.ui.timeline.TimelineViewModel;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -46,6 +47,7 @@ public final class ExplorerViewModel {
     private final HistoryViewModel history;
     private final EventDetailViewModel detail = new EventDetailViewModel();
     private final IntegrityViewModel integrity;
+    private final TimelineViewModel timeline;
     private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper lastPosition = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper("");
@@ -62,6 +64,7 @@ public final class ExplorerViewModel {
         this.errors = errors;
         this.history = new HistoryViewModel(store, executor, zone, errors);
         this.integrity = new IntegrityViewModel(store, executor, errors);
+        this.timeline = new TimelineViewModel(session, executor, zone, sidebar.selectedStreamProperty(), this::jumpTo);
         sidebar.selectedStreamProperty().addListener((observable, before, stream) -> {
             if (stream != null && !stream.equals(history.streamProperty().get())) {
                 history.show(stream, 0);
@@ -77,6 +80,7 @@ public final class ExplorerViewModel {
     /** Loads the sidebar and starts listening for new events. */
     public void start() {
         refresh();
+        timeline.start();
         subscription = store.subscribe((fromPosition, toPosition) -> {
             // many appends in a burst become one refresh
             if (refreshPending.compareAndSet(false, true)) {
@@ -178,6 +182,7 @@ public final class ExplorerViewModel {
     /** Stops listening for new events; the session's owner closes the store. */
     public void close() {
         closed = true;
+        timeline.close();
         if (subscription != null) {
             try {
                 subscription.close();
@@ -205,6 +210,10 @@ public final class ExplorerViewModel {
 
     public IntegrityViewModel integrity() {
         return integrity;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
     }
 
     public ReadOnlyLongProperty eventCountProperty() {

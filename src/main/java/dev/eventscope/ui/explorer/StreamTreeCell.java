@@ -6,6 +6,7 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** A sidebar entry: its name, and a small badge with the number of streams (groups) or events (streams). */
 final class StreamTreeCell extends TreeCell<SidebarNode> {
@@ -18,6 +19,10 @@ final class StreamTreeCell extends TreeCell<SidebarNode> {
         box.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(name, Priority.ALWAYS);
         name.setMaxWidth(Double.MAX_VALUE);
+        // a long name is cut with an ellipsis, so the badge stays inside the tree instead of under a scrollbar
+        name.setMinWidth(0);
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        box.setMaxWidth(Region.USE_PREF_SIZE);
         count.getStyleClass().add("count-badge");
     }
 
@@ -27,11 +32,14 @@ final class StreamTreeCell extends TreeCell<SidebarNode> {
         getStyleClass().removeAll("group-cell", "stream-cell", "level-cell");
         if (empty || node == null) {
             setTooltip(null);
+            box.prefWidthProperty().unbind();
             setGraphic(null);
             setText(null);
             return;
         }
         name.setText(node.label());
+        int level = getTreeView().getTreeItemLevel(getTreeItem());
+        box.prefWidthProperty().bind(getTreeView().widthProperty().subtract(level * 18 + 36));
         count.setText(Long.toString(node.count()));
         count.setVisible(node.count() > 0);
         boolean group = node.key().startsWith("group:");

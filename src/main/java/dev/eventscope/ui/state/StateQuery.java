@@ -1,0 +1,202 @@
+package dev.eventscope.ui.state;
+
+import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.AccountState;
+import dev.eventscope.domain.ledger.EntryState;
+import dev.eventscope.domain.ledger.LedgerState;
+import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.projection.LedgerQueries;
+import dev.eventscope.projection.RegisterLine;
+import dev.eventscope.timetravel.AggregateStateAt;
+import dev.eventscope.timetravel.Point;
+import dev.eventscope.timetravel.TimeTravel;
+import dev.eventscope.timetravel.TrialBalance;
+import dev.eventscope.timetravel.TrialBalanceLine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Asks the time-travel engine for the state at a point and turns it into the state panel's lines:
+ * an account (status, balances, last entries), an entry (postings, reversal), the ledger stream
+ * (name, closed-through) or the whole ledger (balances grouped by account type, totals, trial
+ * balance). Runs off the UI thread.
+ */
+public final class StateQuery {
+
+    public static final String LAST_ENTRIES = "Last entries";
+    private static final int LAST_ENTRY_COUNT = 5;
+    private static final List<String> TYPE_ORDER = List.of("Assets", "Liabilities", "Equity", "Income", "Expenses", "Other");
+
+    private final TimeTravel timeTravel;
+    private final LedgerQueries queries;
+
+    public StateQuery(TimeTravel timeTravel, LedgerQueries queries) {
+        this.timeTravel = timeTravel;
+        this.queries = queries;
+    }
+
+    /** The state of {@code stream} (the whole ledger when null) at {@code point}. */
+    public PointState at(StreamId stream, Point point) {
+        if (stream == null) {
+            return wholeLedger(point);
+        }
+        AggregateStateAt state = timeTravel.stateOf(stream, point);
+        String heading = state.kind() + " " + stream.value() + " at " + point + " — version " + state.version()
+                + (state.position() > 0 ? " (#" + state.position() + ")" : "");
+        List<StateRow> rows;
+        if (state.state() instanceof AccountState account) {
+            rows = account(stream, account, point, state.position());
+        } else if (state.state() instanceof EntryState entry) {
+            rows = entry(entry);
+        } else if (state.state() instanceof LedgerState ledger) {
+            rows = ledger(ledger);
+        } else {
+            rows = List.of(StateRow.of("state", "State", "State", String.valueOf(state.state())));
+        }
+        return new PointState(point, state.position(), heading, rows);
+    }
+
+    private List<StateRow> account(StreamId stream, AccountState state, Point point, long position) {
+        String account = stream.value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
+        List<StateRow> rows = new ArrayList<>();
+        rows.add(StateRow.of("status", "Account", "Status", words(state.status().name())));
+        if (state.type() != null) {
+            rows.add(StateRow.of("type", "Account", "Type", words(state.type().name())));
+        }
+        if (state.openedOn() != null) {
+            rows.add(StateRow.of("opened", "Account", "Opened on", state.openedOn().toString()));
+        }
+        if (state.frozenReason() != null) {
+            rows.add(StateRow.of("frozen", "Account", "Frozen because", state.frozenReason()));
+        }
+        if (state.closedOn() != null) {
+            rows.add(StateRow.of("closed", "Account", "Closed on", state.closedOn().toString()));
+        }
+        rows.add(StateRow.of("postings", "Account", "Postings", String.format("%,d", state.postingCount())));
+        if (state.lastPostingDate() != null) {
+            rows.add(StateRow.of("last-date", "Account", "Last posting date", state.lastPostingDate().toString()));
+        }
+        new TreeMap<>(state.balances()).forEach((commodity, amount) -> rows.add(StateRow.balance("balance:" + commodity,
+                "Balances", commodity, MoneyText.of(amount, commodity), account, commodity)));
+        if (state.balances().isEmpty()) {
+            rows.add(StateRow.of("balance:none", "Balances", "(all commodities)", "0.00"));
+        }
+        for (RegisterLine line : lastEntries(account, point, position)) {
+            rows.add(StateRow.of("entry:" + line.position() + ":" + line.postingIndex(), LAST_ENTRIES,
+                    line.date() + "  " + line.entryId(), MoneyText.of(line.amount(), line.commodity()) + "  " + line.description())
+                    .atPosition(line.position()));
+        }
+        return rows;
+    }
+
+    /** The last few postings up to the point, looking back in widening windows so a busy account reads little. */
+    private List<RegisterLine> lastEntries(String account, Point point, long position) {
+        List<RegisterLine> lines;
+        if (point instanceof Point.AsOfDate asOf) {
+            lines = new ArrayList<>(queries.accountRegisterAsOf(account, asOf.date(), Long.MAX_VALUE));
+            lines.sort(Comparator.comparing(RegisterLine::date).thenComparingLong(RegisterLine::position));
+        } else {
+            long window = 2_000;
+            while (true) {
+                long after = Math.max(0, position - window);
+                lines = queries.accountRegister(account, null, after, position);
+                if (lines.size() >= LAST_ENTRY_COUNT || after == 0) {
+                    break;
+                }
+                window *= 16;
+            }
+        }
+        List<RegisterLine> last = new ArrayList<>(lines.subList(Math.max(0, lines.size() - LAST_ENTRY_COUNT), lines.size()));
+        java.util.Collections.reverse(last);
+        return last;
+    }
+
+    private static List<StateRow> entry(EntryState state) {
+        List<StateRow> rows = new ArrayList<>();
+        rows.add(StateRow.of("lifecycle", "Entry", "Status", words(state.lifecycle().name())));
+        if (state.entry() != null) {
+            rows.add(StateRow.of("date", "Entry", "Date", state.entry().date().toString()));
+            rows.add(StateRow.of("description", "Entry", "Description", state.entry().description()));
+            if (state.entry().reversesEntryId() != null) {
+                rows.add(StateRow.of("reverses", "Entry", "Reverses", state.entry().reversesEntryId().value()));
+            }
+            int index = 0;
+            for (Posting posting : state.entry().postings()) {
+                rows.add(StateRow.of("posting:" + index++, "Postings", posting.account().value(),
+                        MoneyText.of(posting.amount().amount(), posting.amount().commodity())));
+            }
+        }
+        rows.add(StateRow.of("reversed-by", "Reversal", "Reversed by", state.reversedBy() == null ? "not reversed" : state.reversedBy().value()));
+        if (state.reversedOn() != null) {
+            rows.add(StateRow.of("reversed-on", "Reversal", "Reversed on", state.reversedOn().toString()));
+        }
+        return rows;
+    }
+
+    private static List<StateRow> ledger(LedgerState state) {
+        List<StateRow> rows = new ArrayList<>();
+        rows.add(StateRow.of("created", "Ledger", "Created", state.created() ? "yes" : "not yet"));
+        if (state.name() != null) {
+            rows.add(StateRow.of("name", "Ledger", "Name", state.name()));
+        }
+        if (state.baseCommodity() != null) {
+            rows.add(StateRow.of("base", "Ledger", "Base commodity", state.baseCommodity()));
+        }
+        rows.add(StateRow.of("closed-through", "Periods", "Closed through",
+                state.closedThrough() == null ? "no period closed" : state.closedThrough().toString()));
+        rows.add(StateRow.of("closes", "Periods", "Closes in force", String.valueOf(state.closes().size())));
+        return rows;
+    }
+
+    private PointState wholeLedger(Point point) {
+        TrialBalance trial = timeTravel.trialBalanceAt(point);
+        SortedMap<Integer, List<TrialBalanceLine>> byType = new TreeMap<>();
+        for (TrialBalanceLine line : trial.lines()) {
+            byType.computeIfAbsent(TYPE_ORDER.indexOf(typeOf(line.account())), type -> new ArrayList<>()).add(line);
+        }
+        List<StateRow> rows = new ArrayList<>();
+        for (Map.Entry<Integer, List<TrialBalanceLine>> type : byType.entrySet()) {
+            String section = TYPE_ORDER.get(type.getKey());
+            SortedMap<String, BigDecimal> totals = new TreeMap<>();
+            for (TrialBalanceLine line : type.getValue()) {
+                BigDecimal balance = line.debit().subtract(line.credit());
+                totals.merge(line.commodity(), balance, BigDecimal::add);
+                rows.add(StateRow.balance("balance:" + line.account() + ":" + line.commodity(), section, line.account(),
+                        MoneyText.of(balance, line.commodity()), line.account(), line.commodity()));
+            }
+            totals.forEach((commodity, total) -> rows.add(StateRow.of("total:" + section + ":" + commodity, section,
+                    "Total " + section.toLowerCase(Locale.ROOT) + " (" + commodity + ")", MoneyText.of(total, commodity))));
+        }
+        trial.totalDebits().forEach((commodity, debits) -> {
+            rows.add(StateRow.of("debits:" + commodity, "Trial balance", "Debits (" + commodity + ")", MoneyText.of(debits, commodity)));
+            rows.add(StateRow.of("credits:" + commodity, "Trial balance", "Credits (" + commodity + ")",
+                    MoneyText.of(trial.totalCredits().getOrDefault(commodity, BigDecimal.ZERO), commodity)));
+        });
+        String heading = "Whole ledger at " + point + " (#" + trial.position() + ") — " + trial.lines().size()
+                + " balances";
+        return new PointState(point, trial.position(), heading, rows);
+    }
+
+    private static String typeOf(String account) {
+        try {
+            String type = AccountName.of(account).type().name();
+            return type.charAt(0) + type.substring(1).toLowerCase(Locale.ROOT);
+        } catch (RuntimeException unknownType) {
+            return "Other";
+        }
+    }
+
+    private static String words(String constant) {
+        String lower = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.eventscope.ui.timeline;
+
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.timetravel.Point;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+
+/**
+ * The steps the slider moves over, for one scope (a stream, or the whole ledger when {@code stream}
+ * is null) and one axis. Step 0 is "before anything"; each later step is one event (position and
+ * recorded-time axes) or one entry date. Each step has a coordinate on the axis (position, recorded
+ * micros, epoch day) in ascending order, so the slider is linear in the axis and snaps to steps.
+ * {@code density} holds event counts in equal buckets over the axis, for the strip under the slider.
+ */
+public final class Timeline {
+
+    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final StreamId stream;
+    private final TimelineAxis axis;
+    private final long[] coordinates;
+    private final long[] positions;
+    private final double[] density;
+    private final ZoneId zone;
+
+    /**
+     * @param coordinates ascending axis coordinates per step
+     * @param positions   global position reached at each step (for the position and recorded-time axes)
+     */
+    public Timeline(StreamId stream, TimelineAxis axis, long[] coordinates, long[] positions, double[] density, ZoneId zone) {
+        this.stream = stream;
+        this.axis = axis;
+        this.coordinates = coordinates;
+        this.positions = positions;
+        this.density = density;
+        this.zone = zone;
+    }
+
+    public StreamId stream() {
+        return stream;
+    }
+
+    public boolean wholeLedger() {
+        return stream == null;
+    }
+
+    public TimelineAxis axis() {
+        return axis;
+    }
+
+    public double[] density() {
+        return density;
+    }
+
+    public int size() {
+        return coordinates.length;
+    }
+
+    public int lastIndex() {
+        return size() - 1;
+    }
+
+    public long coordinateAt(int index) {
+        return coordinates[index];
+    }
+
+    public long minimum() {
+        return coordinates[0];
+    }
+
+    public long maximum() {
+        return coordinates[lastIndex()];
+    }
+
+    /** The last step whose coordinate is at or before {@code coordinate} (step 0 when before all). */
+    public int indexAt(double coordinate) {
+        long wanted = (long) Math.floor(coordinate + 1e-6);
+        int found = Arrays.binarySearch(coordinates, wanted);
+        if (found >= 0) {
+            while (found + 1 < coordinates.length && coordinates[found + 1] == wanted) {
+                found++;
+            }
+            return found;
+        }
+        return Math.max(0, -found - 2);
+    }
+
+    /** The global position reached at a step; for the entry-date axis, 0 (a date point sees every event). */
+    public long positionAt(int index) {
+        return positions == null ? 0 : positions[index];
+    }
+
+    /** The time-travel point of a step. */
+    public Point pointAt(int index) {
+        if (index == 0 && axis != TimelineAxis.ENTRY_DATE) {
+            return new Point.AtPosition(0);
+        }
+        return switch (axis) {
+            case POSITION -> new Point.AtPosition(positions[index]);
+            case RECORDED_TIME -> new Point.AtRecordedTime(Instant.ofEpochSecond(0, coordinates[index] * 1_000));
+            case ENTRY_DATE -> new Point.AsOfDate(LocalDate.ofEpochDay(coordinates[index]));
+        };
+    }
+
+    /** The slider's label for a step: {@code #1234}, {@code 2025-03-31} or {@code 2025-04-02 09:00:12}. */
+    public String labelAt(int index) {
+        if (index == 0 && axis != TimelineAxis.ENTRY_DATE) {
+            return "start (#0)";
+        }
+        return switch (axis) {
+            case POSITION -> "#" + positions[index];
+            case RECORDED_TIME -> RECORDED.format(Instant.ofEpochSecond(0, coordinates[index] * 1_000).atZone(zone))
+                    + "  (#" + positions[index] + ")";
+            case ENTRY_DATE -> LocalDate.ofEpochDay(coordinates[index]).toString();
+        };
+    }
+}

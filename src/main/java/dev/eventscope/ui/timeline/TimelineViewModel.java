@@ -1,0 +1,409 @@
+package dev.eventscope.ui.timeline;
+
+import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.timetravel.Point;
+import dev.eventscope.ui.ErrorMessages;
+import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.ui.TaskExecutor;
+import dev.eventscope.ui.state.CompareRow;
+import dev.eventscope.ui.state.Insights;
+import dev.eventscope.ui.state.PointState;
+import dev.eventscope.ui.state.StateQuery;
+import dev.eventscope.ui.state.StateRow;
+import dev.eventscope.ui.state.StateRows;
+import dev.eventscope.ui.state.WhyLine;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * The timeline slider and the state panel beside it: the scope (the selected stream, or the whole
+ * ledger), the axis, the step the slider stands on, and the state at that step with what changed
+ * since the step shown before. Every computation runs through the {@link TaskExecutor}; the newest
+ * request wins. Also "why this value?", the comparison of two points and an account's balance chart.
+ */
+public final class TimelineViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TimelineViewModel.class);
+
+    private final LedgerSession session;
+    private final TaskExecutor executor;
+    private final ZoneId zone;
+    private final ObservableValue<StreamId> selectedStream;
+    private final LongConsumer jumpTo;
+    private final LatestOnly<Timeline> timelineRequests;
+    private final LatestOnly<PointState> stateRequests;
+    private final LatestOnly<Map<String, List<BalanceHistory.ChartPoint>>> chartRequests;
+    private final LatestOnly<Insights.Explained> whyRequests;
+    private final LatestOnly<List<CompareRow>> compareRequests;
+
+    private final BooleanProperty wholeLedger = new SimpleBooleanProperty(false);
+    private final ObjectProperty<TimelineAxis> axis = new SimpleObjectProperty<>(TimelineAxis.POSITION);
+    private final ReadOnlyObjectWrapper<Timeline> timeline = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyDoubleWrapper coordinate = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Preparing time travel…");
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Point> shownPoint = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper shownIndex = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
+    private final ObservableList<StateRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Map<String, List<BalanceHistory.ChartPoint>>> chart = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyStringWrapper chartTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper whyTitle = new ReadOnlyStringWrapper("Choose a balance in the state panel and pick \"Why this value?\".");
+    private final ObservableList<WhyLine> whyLines = FXCollections.observableArrayList();
+    private final StringProperty compareFrom = new SimpleStringProperty("#0");
+    private final StringProperty compareTo = new SimpleStringProperty("now");
+    private final ReadOnlyStringWrapper compareStatus = new ReadOnlyStringWrapper("");
+    private final ObservableList<CompareRow> compareRows = FXCollections.observableArrayList();
+
+    private LedgerTimeMachine machine;
+    private StateQuery query;
+    private Insights insights;
+    private List<StateRow> previousRows;
+    private boolean closed;
+
+    public TimelineViewModel(LedgerSession session, TaskExecutor executor, ZoneId zone, ObservableValue<StreamId> selectedStream,
+                             LongConsumer jumpTo) {
+        this.session = session;
+        this.executor = executor;
+        this.zone = zone;
+        this.selectedStream = selectedStream;
+        this.jumpTo = jumpTo;
+        this.timelineRequests = new LatestOnly<>(executor);
+        this.stateRequests = new LatestOnly<>(executor);
+        this.chartRequests = new LatestOnly<>(executor);
+        this.whyRequests = new LatestOnly<>(executor);
+        this.compareRequests = new LatestOnly<>(executor);
+        selectedStream.addListener((observable, before, stream) -> {
+            if (!wholeLedger.get()) {
+                reload();
+            }
+        });
+        wholeLedger.addListener((observable, before, whole) -> reload());
+        axis.addListener((observable, before, now) -> reload());
+    }
+
+    /** Opens the read models and the time-travel engine in the background, then loads the timeline. */
+    public void start() {
+        executor.run(() -> LedgerTimeMachine.open(session.file(), session.store()), opened -> {
+            if (closed) {
+                opened.close();
+                return;
+            }
+            machine = opened;
+            query = new StateQuery(opened.timeTravel(), opened.queries());
+            insights = new Insights(opened.timeTravel());
+            reload();
+        }, failure -> status.set("Time travel is unavailable: " + ErrorMessages.of(failure)));
+    }
+
+    /** The scope shown: null for the whole ledger. */
+    public StreamId scope() {
+        return wholeLedger.get() ? null : selectedStream.getValue();
+    }
+
+    /** Re-reads the timeline of the current scope and axis (after a scope or axis change, or new events). */
+    public void reload() {
+        if (machine == null || closed) {
+            return;
+        }
+        StreamId scope = scope();
+        TimelineAxis wantedAxis = axis.get();
+        stateRequests.invalidate();
+        previousRows = null;
+        if (scope == null && !wholeLedger.get()) {
+            timelineRequests.invalidate();
+            timeline.set(null);
+            rows.clear();
+            heading.set("");
+            status.set("Select a stream in the sidebar, or switch the timeline to the whole ledger.");
+            return;
+        }
+        Timeline before = timeline.get();
+        long keepPosition = before == null || before.axis() == TimelineAxis.ENTRY_DATE || index.get() < 0
+                || index.get() == before.lastIndex() ? -1 : before.positionAt(index.get());
+        status.set("Loading the timeline…");
+        TimelineLoader loader = new TimelineLoader(machine.store(), machine.queries(), zone);
+        timelineRequests.submit(() -> loader.load(scope, wantedAxis), loaded -> {
+            timeline.set(loaded);
+            status.set(loaded.lastIndex() + (loaded.axis() == TimelineAxis.ENTRY_DATE ? " entry dates" : " events")
+                    + (scope == null ? " in the ledger" : " in " + scope.value()));
+            index.set(-1);
+            select(keepPosition < 0 ? loaded.lastIndex() : indexOfPosition(loaded, keepPosition));
+            loadChart(scope, wantedAxis);
+        }, this::fail);
+    }
+
+    private static int indexOfPosition(Timeline timeline, long position) {
+        int found = 0;
+        for (int step = 0; step <= timeline.lastIndex() && timeline.positionAt(step) <= position; step++) {
+            found = step;
+        }
+        return found;
+    }
+
+    /** Moves to the step at or before {@code value} on the axis (the slider was dragged there). */
+    public void moveTo(double value) {
+        Timeline current = timeline.get();
+        if (current != null) {
+            select(current.indexAt(value));
+        }
+    }
+
+    /** Moves to step {@code step} (clamped) and asks for the state there. */
+    public void select(int step) {
+        Timeline current = timeline.get();
+        if (current == null) {
+            return;
+        }
+        int clamped = Math.max(0, Math.min(current.lastIndex(), step));
+        coordinate.set(current.coordinateAt(clamped));
+        if (clamped == index.get()) {
+            return;
+        }
+        index.set(clamped);
+        label.set(current.labelAt(clamped));
+        Point point = current.pointAt(clamped);
+        StreamId scope = current.stream();
+        StateQuery asking = query;
+        stateRequests.submit(() -> asking.at(scope, point), state -> {
+            List<StateRow> marked = StateRows.compare(previousRows, state.rows());
+            previousRows = state.rows();
+            rows.setAll(marked);
+            heading.set(state.heading());
+            shownIndex.set(clamped);
+            shownPoint.set(point);
+        }, this::fail);
+    }
+
+    public void stepBy(int steps) {
+        select(index.get() + steps);
+    }
+
+    public void toStart() {
+        select(0);
+    }
+
+    public void toEnd() {
+        Timeline current = timeline.get();
+        if (current != null) {
+            select(current.lastIndex());
+        }
+    }
+
+    /** Space: plays from here (from the start when at the end) or pauses. */
+    public void togglePlay() {
+        Timeline current = timeline.get();
+        if (!playing.get() && current != null && index.get() >= current.lastIndex()) {
+            toStart();
+        }
+        playing.set(!playing.get() && current != null);
+    }
+
+    /** One tick of playing: the next step; stops at the end. */
+    public void advance() {
+        Timeline current = timeline.get();
+        if (!playing.get() || current == null) {
+            return;
+        }
+        stepBy(1);
+        if (index.get() >= current.lastIndex()) {
+            playing.set(false);
+        }
+    }
+
+    private void loadChart(StreamId scope, TimelineAxis wantedAxis) {
+        if (scope == null || !scope.value().startsWith(LedgerStreams.ACCOUNT_PREFIX)) {
+            chartRequests.invalidate();
+            chart.set(Map.of());
+            chartTitle.set("Select an account to chart its balance.");
+            return;
+        }
+        String account = scope.value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
+        LedgerTimeMachine using = machine;
+        chartRequests.submit(() -> BalanceHistory.of(using.queries(), account, using.store().lastPosition(), wantedAxis),
+                series -> {
+                    chart.set(series);
+                    chartTitle.set("Balance of " + account + " by " + wantedAxis.label().toLowerCase(java.util.Locale.ROOT));
+                }, this::fail);
+    }
+
+    /** "Why this value?" for a balance line of the state panel, at the point shown. */
+    public void explain(StateRow row) {
+        if (row == null || !row.explainable() || shownPoint.get() == null) {
+            return;
+        }
+        Point point = shownPoint.get();
+        Insights using = insights;
+        whyTitle.set("Finding the postings behind " + row.account() + " (" + row.commodity() + ")…");
+        whyRequests.submit(() -> using.why(row.account(), row.commodity(), point), explained -> {
+            whyTitle.set(explained.title());
+            whyLines.setAll(explained.lines());
+        }, this::fail);
+    }
+
+    /** Selects the stream and event of a posting in the history. */
+    public void open(WhyLine line) {
+        if (line != null) {
+            jumpTo.accept(line.position());
+        }
+    }
+
+    /** Puts the point the slider stands on into the "to" field of the comparison. */
+    public void compareToSlider() {
+        if (shownPoint.get() != null) {
+            compareTo.set(shownPoint.get().toString());
+        }
+    }
+
+    /** Compares the two points typed in (the selected stream field by field, or the whole ledger's balances). */
+    public void compare() {
+        if (insights == null) {
+            return;
+        }
+        Point from;
+        Point to;
+        try {
+            from = Point.parse(compareFrom.get());
+            to = Point.parse(compareTo.get());
+        } catch (RuntimeException invalid) {
+            compareStatus.set(ErrorMessages.of(invalid));
+            return;
+        }
+        StreamId scope = scope();
+        Insights using = insights;
+        compareStatus.set("Comparing…");
+        compareRequests.submit(() -> using.compare(scope, from, to), found -> {
+            compareRows.setAll(found);
+            compareStatus.set((scope == null ? "Whole ledger" : scope.value()) + ": " + found.size()
+                    + (found.size() == 1 ? " difference" : " differences") + " between " + from + " and " + to);
+        }, failure -> compareStatus.set(ErrorMessages.of(failure)));
+    }
+
+    private void fail(Throwable failure) {
+        LOG.debug("time travel failed: {}", failure.toString());
+        status.set(ErrorMessages.of(failure));
+    }
+
+    /** Stops playing and closes the read models. */
+    public void close() {
+        closed = true;
+        playing.set(false);
+        if (machine != null) {
+            machine.close();
+        }
+    }
+
+    public BooleanProperty wholeLedgerProperty() {
+        return wholeLedger;
+    }
+
+    public ObjectProperty<TimelineAxis> axisProperty() {
+        return axis;
+    }
+
+    public ReadOnlyObjectProperty<Timeline> timelineProperty() {
+        return timeline.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty indexProperty() {
+        return index.getReadOnlyProperty();
+    }
+
+    /** The axis coordinate of the current step (where the slider and the chart cursor stand). */
+    public ReadOnlyDoubleProperty coordinateProperty() {
+        return coordinate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty labelProperty() {
+        return label.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    /** The point whose state the panel shows (it trails the slider while a computation runs). */
+    public ReadOnlyObjectProperty<Point> shownPointProperty() {
+        return shownPoint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty shownIndexProperty() {
+        return shownIndex.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public ObservableList<StateRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyObjectProperty<Map<String, List<BalanceHistory.ChartPoint>>> chartProperty() {
+        return chart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty chartTitleProperty() {
+        return chartTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty whyTitleProperty() {
+        return whyTitle.getReadOnlyProperty();
+    }
+
+    public ObservableList<WhyLine> whyLines() {
+        return whyLines;
+    }
+
+    public StringProperty compareFromProperty() {
+        return compareFrom;
+    }
+
+    public StringProperty compareToProperty() {
+        return compareTo;
+    }
+
+    public ReadOnlyStringProperty compareStatusProperty() {
+        return compareStatus.getReadOnlyProperty();
+    }
+
+    public ObservableList<CompareRow> compareRows() {
+        return compareRows;
+    }
+
+    /** The time-travel engine once opened (null before), for tests and benchmarks. */
+    public LedgerTimeMachine machine() {
+        return machine;
+    }
+}

@@ -1,0 +1,219 @@
+package dev.eventscope.bench;
+
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.ui.FxTaskExecutor;
+import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.ui.explorer.ExplorerView;
+import dev.eventscope.ui.explorer.ExplorerViewModel;
+import dev.eventscope.ui.timeline.TimelineViewModel;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The desktop timeline on a big ledger (run on demand, never in CI), headless through Monocle:
+ * <pre>
+ * mvn -o -q test-compile && mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * java -Xmx512m -cp target/test-classes:target/classes:$(cat cp.txt) dev.eventscope.bench.SliderBenchmark LEDGER [account]
+ * </pre>
+ * LEDGER is a generated ledger (e.g. from {@link TimeTravelBenchmark}, 1,000,000 events). Measures the
+ * time from opening the ledger to the first painted window, the peak heap meanwhile, and the time from
+ * a slider move to the state panel showing that point over 500 random moves, for an account and for
+ * the whole ledger, through the real view model and FX executor.
+ */
+public final class SliderBenchmark {
+
+    private static final int MOVES = 500;
+
+    private SliderBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        Path file = Path.of(args[0]);
+        StreamId account = StreamId.of("account-" + (args.length > 1 ? args[1] : "assets:bank:main"));
+        List<String[]> table = new ArrayList<>();
+        HeapSampler heap = new HeapSampler();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+
+        FxTaskExecutor executor = new FxTaskExecutor();
+        long opening = System.nanoTime();
+        heap.reset();
+        SqliteEventStore store = SqliteEventStore.open(file);
+        ExplorerViewModel[] explorer = new ExplorerViewModel[1];
+        CountDownLatch painted = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            explorer[0] = new ExplorerViewModel(new LedgerSession(file, store, false), executor, Clock.systemDefaultZone(),
+                    ZoneId.systemDefault(), message -> System.err.println("error: " + message));
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new ExplorerView(explorer[0]).load(), 1200, 760));
+            explorer[0].start();
+            stage.show();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    painted.countDown();
+                    stop();
+                }
+            }.start();
+        });
+        painted.await();
+        double openSeconds = (System.nanoTime() - opening) / 1e9;
+        table.add(new String[] {"open ledger → first painted window", String.format("%.2f s", openSeconds), "target < 2 s",
+                heap.peakMb()});
+        TimelineViewModel timeline = explorer[0].timeline();
+        waitFor(() -> onFx(() -> timeline.machine() != null), 600);
+        double readySeconds = (System.nanoTime() - opening) / 1e9;
+        table.add(new String[] {"open → time travel ready (read models caught up)", String.format("%.2f s", readySeconds), "",
+                heap.peakMb()});
+
+        Platform.runLater(() -> explorer[0].sidebar().select(account));
+        waitFor(() -> onFx(() -> timeline.timelineProperty().get() != null
+                && account.equals(timeline.timelineProperty().get().stream())), 300);
+        heap.reset();
+        long[] accountMoves = moves(timeline);
+        table.add(new String[] {"slider move → state shown, account " + account.value() + " ("
+                + onFx(() -> timeline.timelineProperty().get().lastIndex()) + " events)", percentiles(accountMoves),
+                "target p99 < 100 ms", heap.peakMb()});
+
+        Platform.runLater(() -> timeline.wholeLedgerProperty().set(true));
+        waitFor(() -> onFx(() -> timeline.timelineProperty().get() != null && timeline.timelineProperty().get().wholeLedger()), 300);
+        heap.reset();
+        long[] ledgerMoves = moves(timeline);
+        table.add(new String[] {"slider move → state shown, whole ledger (" + onFx(() -> timeline.timelineProperty().get().lastIndex())
+                + " events, trial balance)", percentiles(ledgerMoves), "target p99 < 100 ms", heap.peakMb()});
+        heap.stop();
+
+        System.out.printf("%nLedger: %s, %,d events%n", file, store.lastPosition());
+        System.out.printf("Machine: %s, %d cores, Java %s, max heap %,d MB%n%n", System.getProperty("os.name") + " "
+                + System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1_048_576);
+        System.out.println("| measurement | result | target | peak heap |");
+        System.out.println("|---|---|---|---|");
+        for (String[] line : table) {
+            System.out.println("| " + String.join(" | ", line) + " |");
+        }
+        Platform.runLater(() -> explorer[0].close());
+        Thread.sleep(200);
+        executor.close();
+        System.exit(0);
+    }
+
+    /** Moves the slider to random steps one after another; each time until the panel shows that step. */
+    private static long[] moves(TimelineViewModel timeline) throws Exception {
+        Random random = new Random(11);
+        int last = onFx(() -> timeline.timelineProperty().get().lastIndex());
+        long[] nanos = new long[MOVES];
+        for (int move = 0; move < MOVES; move++) {
+            int step = random.nextInt(last + 1);
+            CountDownLatch shown = new CountDownLatch(1);
+            AtomicLong took = new AtomicLong();
+            Platform.runLater(() -> {
+                long asked = System.nanoTime();
+                if (timeline.shownIndexProperty().get() == step) {
+                    took.set(0);
+                    shown.countDown();
+                    return;
+                }
+                timeline.shownIndexProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                    @Override
+                    public void changed(javafx.beans.value.ObservableValue<? extends Number> observable, Number before, Number now) {
+                        if (now.intValue() == step) {
+                            took.set(System.nanoTime() - asked);
+                            timeline.shownIndexProperty().removeListener(this);
+                            shown.countDown();
+                        }
+                    }
+                });
+                timeline.select(step);
+            });
+            if (!shown.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the state at step " + step + " never showed: " + onFx(() -> timeline.statusProperty().get()));
+            }
+            nanos[move] = took.get();
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    private static String percentiles(long[] sorted) {
+        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> question) throws Exception {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(question);
+        Platform.runLater(task);
+        return task.get(60, TimeUnit.SECONDS);
+    }
+
+    private interface Check {
+        boolean test() throws Exception;
+    }
+
+    private static void waitFor(Check condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.test()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting after " + seconds + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running = true;
+
+        HeapSampler() {
+            Thread thread = new Thread(() -> {
+                while (running) {
+                    Runtime runtime = Runtime.getRuntime();
+                    peak.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void reset() {
+            peak.set(0);
+        }
+
+        String peakMb() {
+            return peak.get() / 1_048_576 + " MB";
+        }
+
+        void stop() {
+            running = false;
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static boolean never(BooleanSupplier ignored) {
+        return false;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.eventscope.ui.timeline;
+
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.timetravel.Point;
+import dev.eventscope.ui.FxTaskExecutor;
+import dev.eventscope.ui.settings.SampleLedgers;
+import dev.eventscope.ui.settings.SettingsStore;
+import dev.eventscope.ui.shell.MainWindowView;
+import dev.eventscope.ui.shell.MainWindowViewModel;
+import dev.eventscope.ui.state.MoneyText;
+import dev.eventscope.ui.state.StateRow;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
+
+/** Drives the real window: open the small-business sample, select an account, drag the slider and step with keys. */
+@ExtendWith(ApplicationExtension.class)
+class TimelineWindowTest {
+
+    private static final LedgerStoreFactory SQLITE = new LedgerStoreFactory() {
+        @Override
+        public EventStore open(Path file) {
+            return SqliteEventStore.open(file);
+        }
+
+        @Override
+        public EventStore openReadOnly(Path file) {
+            return SqliteEventStore.openReadOnly(file);
+        }
+    };
+    private static final StreamId CHECKING = StreamId.of("account-assets:bank:checking");
+
+    @TempDir
+    static Path folder;
+
+    private FxTaskExecutor executor;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(folder, "run");
+        Path samples = Files.createDirectories(run.resolve("samples"));
+        Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), samples.resolve("small-business.ledger"));
+        executor = new FxTaskExecutor();
+        MainWindowView.show(stage, new MainWindowViewModel(SQLITE, executor, new SettingsStore(run.resolve("config")),
+                new SampleLedgers(samples, run.resolve("data")), Clock.systemDefaultZone(), ZoneId.systemDefault()));
+        stage.setWidth(1240);
+        stage.setHeight(780);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        FxToolkit.cleanupStages();
+        executor.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private TimelineViewModel model(FxRobot robot) {
+        return robot.lookup("#timelineBar").queryAs(TimelineBar.class).model();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> shownBalances(FxRobot robot) {
+        TableView<StateRow> table = robot.lookup("#stateTable").queryAs(TableView.class);
+        Map<String, String> shown = new TreeMap<>();
+        table.getItems().stream().filter(row -> row.explainable() && !row.value().equals("—"))
+                .forEach(row -> shown.put(row.commodity(), row.value()));
+        return shown;
+    }
+
+    private Map<String, String> engineBalances(TimelineViewModel model) {
+        Point point = model.timelineProperty().get().pointAt(model.indexProperty().get());
+        SortedMap<String, BigDecimal> balances = model.machine().timeTravel().accountAt("assets:bank:checking", point);
+        Map<String, String> texts = new TreeMap<>();
+        balances.forEach((commodity, amount) -> texts.put(commodity, MoneyText.of(amount, commodity)));
+        return texts;
+    }
+
+    private void waitUntilShown(TimelineViewModel model) throws Exception {
+        waitUntil(() -> model.shownIndexProperty().get() == model.indexProperty().get());
+    }
+
+    @Test
+    void dragging_and_stepping_the_slider_shows_the_engine_s_balance_at_that_point(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(hasText("small-business.ledger")).queryLabeled());
+        waitUntil(() -> robot.lookup(hasText("checking")).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
+        TimelineViewModel model = model(robot);
+        waitUntil(() -> model.timelineProperty().get() != null && CHECKING.equals(model.timelineProperty().get().stream()));
+        waitUntilShown(model);
+        int last = model.timelineProperty().get().lastIndex();
+        assertEquals(last, model.indexProperty().get(), "the timeline opens at the latest event");
+        assertEquals(engineBalances(model), shownBalances(robot));
+
+        Node thumb = robot.lookup("#timelineSlider .thumb").query();
+        double trackWidth = robot.lookup("#timelineSlider").query().getBoundsInLocal().getWidth();
+        robot.drag(thumb).moveBy(-trackWidth * 0.25, 0).moveBy(-trackWidth * 0.25, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        waitUntilShown(model);
+        int dragged = model.indexProperty().get();
+        assertTrue(dragged > 0 && dragged < last, "the drag moved to the middle: step " + dragged + " of " + last);
+        assertEquals(engineBalances(model), shownBalances(robot));
+        String label = robot.lookup("#timelinePoint").queryAs(Label.class).getText();
+        assertEquals("#" + model.timelineProperty().get().positionAt(dragged), label);
+
+        robot.type(KeyCode.LEFT, 3);
+        waitUntilShown(model);
+        assertEquals(dragged - 3, model.indexProperty().get());
+        assertEquals(engineBalances(model), shownBalances(robot));
+        robot.type(KeyCode.HOME);
+        waitUntilShown(model);
+        assertEquals(0, model.indexProperty().get());
+        robot.type(KeyCode.END);
+        waitUntilShown(model);
+        assertEquals(last, model.indexProperty().get());
+        assertEquals(engineBalances(model), shownBalances(robot));
+    }
+}
