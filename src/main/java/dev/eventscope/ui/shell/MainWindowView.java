@@ -125,8 +125,10 @@ public final class MainWindowView {
     private void restoreBounds() {
         WindowBounds bounds = model.settings().windowBounds().orElse(null);
         if (bounds == null || Screen.getScreensForRectangle(new Rectangle2D(bounds.x(), bounds.y(), bounds.width(), bounds.height())).isEmpty()) {
-            stage.setWidth(1280);
-            stage.setHeight(800);
+            // first start: most of the screen, since the explorer shows four panes side by side
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.max(1024, Math.min(1680, screen.getWidth() * 0.94)));
+            stage.setHeight(Math.max(700, Math.min(1050, screen.getHeight() * 0.94)));
             stage.centerOnScreen();
             return;
         }

@@ -12,6 +12,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -93,8 +94,14 @@ public final class TimelineBar extends VBox {
         status.getStyleClass().add("status-muted");
         status.textProperty().bind(model.statusProperty());
         status.setMinWidth(0);
-        HBox controls = new HBox(10, title, scopeButtons, axisButtons, playButton, pointLabel, new Pane(), status);
-        controls.getChildren().remove(5); // the spacer: the slider takes the free width
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        playButton.setMinWidth(Region.USE_PREF_SIZE);
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.SOMETIMES);
+        // first row: what the slider shows and where it is; second row: the slider across the whole width
+        HBox controls = new HBox(10, title, scopeButtons, axisButtons, playButton, pointLabel, spacer, status);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         slider.setId("timelineSlider");
@@ -106,9 +113,8 @@ public final class TimelineBar extends VBox {
         strip.setMinHeight(20);
         VBox track = new VBox(0, strip, slider);
         track.setMinWidth(200);
-        HBox.setHgrow(track, Priority.ALWAYS);
-        controls.getChildren().add(5, track);
-        getChildren().add(controls);
+        track.setMaxWidth(Double.MAX_VALUE);
+        getChildren().addAll(controls, track);
 
         model.timelineProperty().addListener((observable, before, timeline) -> showTimeline(timeline));
         model.coordinateProperty().addListener((observable, before, coordinate) -> showCoordinate(coordinate.doubleValue()));
@@ -135,6 +141,7 @@ public final class TimelineBar extends VBox {
         button.setId(id);
         button.getStyleClass().addAll("segment", position);
         button.setFocusTraversable(false);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 
