@@ -51,6 +51,8 @@ mkdir -p "$out/input/samples"
 cp target/eventscope.jar "$out/input/"
 cp -r target/lib "$out/input/lib"
 cp sample-data/ledgers/*.ledger "$out/input/samples/"
+mkdir -p "$out/input/icons"
+cp packaging/icons/eventscope.svg packaging/icons/eventscope-*.png "$out/input/icons/"
 ls "$out/input/samples/"*.ledger >/dev/null || fail "no sample ledgers in sample-data/ledgers"
 
 # --- 4. a trimmed runtime: the modules jdeps finds, plus what reflection and natives need --------------------------
@@ -58,7 +60,7 @@ found="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 targ
 [[ "$found" == java.base* ]] || fail "jdeps did not print the module list (got: $found)"
 # java.logging: JavaFX and sqlite-jdbc log through it; jdk.unsupported: sun.misc.Unsafe for JavaFX and Jackson;
 # jdk.charsets and jdk.localedata would add non-UTF-8 charsets and non-English number formats (left out: size).
-modules="$found,java.logging,jdk.unsupported,java.naming,jdk.crypto.ec"
+modules="$found,java.logging,jdk.unsupported"
 echo "runtime modules: $modules"
 
 common=(--name eventscope --app-version "$version" --vendor "$vendor" --description "$description"
@@ -78,11 +80,12 @@ if [[ " ${types[*]} " == *" deb "* ]]; then
   for tool in fakeroot dpkg-deb; do command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install fakeroot dpkg)"; done
   # What the JavaFX natives link against (readelf -d on libglass*.so, libprism*.so, libjavafx_font*.so);
   # jpackage only sees the JDK runtime's needs. libgl1/libxxf86vm1 serve prism_es2 (hardware rendering).
-  deps="libgtk-3-0, libglib2.0-0, libpango-1.0-0, libpangoft2-1.0-0, libpangocairo-1.0-0, libcairo2, libcairo-gobject2"
-  deps="$deps, libgdk-pixbuf-2.0-0 | libgdk-pixbuf2.0-0, libatk1.0-0, libx11-6, libxtst6, libfreetype6, libfontconfig1"
-  deps="$deps, libgl1, libxxf86vm1, xdg-utils"
+  # (libc6, libx11-6, libxtst6, libglib2.0-0, libfreetype6 and xdg-utils jpackage adds itself.)
+  deps="libgtk-3-0, libpango-1.0-0, libpangoft2-1.0-0, libpangocairo-1.0-0, libcairo2, libcairo-gobject2"
+  deps="$deps, libgdk-pixbuf-2.0-0 | libgdk-pixbuf2.0-0, libatk1.0-0, libfontconfig1, libgl1, libxxf86vm1"
   jpackage --type deb --dest "$out" "${common[@]}" \
     --app-image "$out/eventscope" \
+    --resource-dir packaging/linux \
     --linux-package-name eventscope \
     --linux-deb-maintainer "$maintainer_email" \
     --linux-menu-group "Office;Finance;" \
@@ -94,5 +97,8 @@ if [[ " ${types[*]} " == *" deb "* ]]; then
     --icon packaging/icons/eventscope-256.png \
     --about-url "$homepage"
   deb="$(ls "$out"/eventscope_*.deb)"
+  # jpackage keeps the default desktop entry silently when it does not find ours: check it was used
+  dpkg-deb --fsys-tarfile "$deb" | tar -xO ./opt/eventscope/lib/eventscope-eventscope.desktop | grep -q '^Exec=/opt/eventscope/bin/eventscope %f$' \
+    || fail "the .deb's desktop entry does not pass the file (%f): packaging/linux/eventscope.desktop was not used"
   echo "deb: $deb ($(du -m "$deb" | cut -f1) MB)"
 fi
