@@ -136,11 +136,18 @@ check_launcher "$image/bin/eventscope" app-image "$out/app-image.png"
 if (( install )); then
   step "install the .deb on this machine"
   [[ $(id -u) == 0 ]] || fail "--install needs root"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$root/$deb" >/dev/null
+  # dpkg -i also replaces an installed copy of the same version; apt-get -f then pulls missing dependencies
+  dpkg -i "$root/$deb" || DEBIAN_FRONTEND=noninteractive apt-get install -f -y -qq
+  dpkg -s eventscope | grep -q "^Status: install ok installed" || fail "the .deb is not fully installed"
   [[ -x /usr/bin/eventscope ]] || fail "the .deb did not put eventscope on the PATH"
   [[ -f /usr/share/applications/eventscope-eventscope.desktop ]] || fail "no desktop entry in /usr/share/applications"
   [[ -f /usr/share/icons/hicolor/48x48/apps/eventscope.png ]] || fail "no menu icon in the hicolor icon theme"
+  grep -q "eventscope-ledger" /usr/share/mime/packages/eventscope-ledger.xml || fail "the ledger MIME type is not installed"
+  grep -q "sub-class-of" /usr/share/mime/application/x-eventscope-ledger.xml || fail "update-mime-database did not register the ledger MIME type"
+  grep -q "application/x-eventscope-ledger=eventscope-eventscope.desktop" /usr/share/applications/mimeinfo.cache \
+    || fail "the desktop database does not associate ledgers with Eventscope"
   if command -v xdg-mime >/dev/null; then
+    # (xdg-mime's generic mode asks file(1), which only sniffs content and says application/vnd.sqlite3)
     echo "   xdg-mime query filetype: $(xdg-mime query filetype sample-data/ledgers/small-business.ledger)"
     echo "   xdg-mime query default application/x-eventscope-ledger: $(xdg-mime query default application/x-eventscope-ledger)"
     xdg-mime query default application/x-eventscope-ledger | grep -q eventscope || fail "ledgers are not associated with Eventscope"
