@@ -1,14 +1,26 @@
 package dev.eventscope.bootstrap;
 
 import dev.eventscope.ui.EventscopeApp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Starts the desktop explorer with ledgers stored as SQLite files. */
+/**
+ * Starts the desktop explorer with ledgers stored as SQLite files. Its log goes to
+ * {@code $XDG_STATE_HOME/eventscope/logs/eventscope.log} (see {@link DesktopLogging}).
+ */
 public final class DesktopMain {
 
     private DesktopMain() {
     }
 
     public static void main(String[] args) {
+        DesktopLogging.configure(StateDirectory.logDirectoryFromEnvironment());
+        Logger log = LoggerFactory.getLogger(DesktopMain.class);
+        String version = DesktopMain.class.getPackage().getImplementationVersion();
+        log.info("Eventscope {} starting on Java {} ({}), samples folder {}", version == null ? "(development build)" : version,
+                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("eventscope.samples", "./sample-data"));
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> log.error("Unexpected error in thread {}", thread.getName(), error));
         EventscopeApp.launchWith(new SqliteLedgerStoreFactory(), args);
+        log.info("Eventscope closed");
     }
 }

@@ -3,9 +3,13 @@ package dev.eventscope.bootstrap;
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.cli.EventscopeCli;
 
+import java.util.List;
+
 /**
- * Starts Eventscope: wires the SQLite store into the command line and runs it. With no arguments
- * it prints the help for now; later the desktop window will start from here instead.
+ * Starts Eventscope. The installed launcher calls this for everything: with no arguments or a single
+ * {@code *.ledger} file it starts the desktop explorer (logging to the XDG state directory); otherwise
+ * it runs the command line (see {@link LaunchMode}), which needs no display and logs warnings to
+ * standard error.
  */
 public final class Main {
 
@@ -13,6 +17,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (LaunchMode.of(List.of(args)) == LaunchMode.DESKTOP) {
+            DesktopMain.main(args);
+            return;
+        }
         System.exit(run(new SqliteLedgerStoreFactory(), args));
     }
 

@@ -220,6 +220,21 @@ public final class MainWindowView {
         }
     }
 
+    /** Help › Open log folder: the folder named by {@code eventscope.logDirectory} (set at start-up), opened with xdg-open. */
+    @FXML
+    private void openLogFolder() {
+        String home = System.getProperty("user.home");
+        String state = System.getenv("XDG_STATE_HOME");
+        Path folder = Path.of(System.getProperty("eventscope.logDirectory",
+                (state != null && Path.of(state).isAbsolute() ? state : home + "/.local/state") + "/eventscope/logs"));
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            new ProcessBuilder("xdg-open", folder.toString()).inheritIO().start();
+        } catch (IOException e) {
+            showError("The log folder " + folder + " could not be opened (" + e.getMessage() + "); open it in your file manager.");
+        }
+    }
+
     @FXML
     private void about() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION,
