@@ -9,6 +9,7 @@ import dev.eventscope.eventstore.StreamInfo;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
+import dev.eventscope.ui.projections.ProjectionsViewModel;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -46,6 +47,7 @@ public final class ExplorerViewModel {
     private final HistoryViewModel history;
     private final EventDetailViewModel detail = new EventDetailViewModel();
     private final IntegrityViewModel integrity;
+    private final ProjectionsViewModel projections;
     private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper lastPosition = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper("");
@@ -62,6 +64,7 @@ public final class ExplorerViewModel {
         this.errors = errors;
         this.history = new HistoryViewModel(store, executor, zone, errors);
         this.integrity = new IntegrityViewModel(store, executor, errors);
+        this.projections = new ProjectionsViewModel(session.readModels(), executor, clock, zone, this::jumpTo);
         sidebar.selectedStreamProperty().addListener((observable, before, stream) -> {
             if (stream != null && !stream.equals(history.streamProperty().get())) {
                 history.show(stream, 0);
@@ -178,6 +181,7 @@ public final class ExplorerViewModel {
     /** Stops listening for new events; the session's owner closes the store. */
     public void close() {
         closed = true;
+        projections.close();
         if (subscription != null) {
             try {
                 subscription.close();
@@ -205,6 +209,11 @@ public final class ExplorerViewModel {
 
     public IntegrityViewModel integrity() {
         return integrity;
+    }
+
+    /** The session's projections (started by the window when the ledger opens). */
+    public ProjectionsViewModel projections() {
+        return projections;
     }
 
     public ReadOnlyLongProperty eventCountProperty() {

@@ -114,6 +114,7 @@ public final class MainWindowViewModel implements LedgerOpener {
         explorer.set(model);
         title.set(session.fileName() + (session.readOnly() ? " — read-only (auditor)" : "") + " — " + APP);
         model.start();
+        model.projections().start(); // off the UI thread: the window paints before the read models catch up
     }
 
     /** Closes the open ledger and shows the welcome screen again. */
@@ -128,6 +129,7 @@ public final class MainWindowViewModel implements LedgerOpener {
         ExplorerViewModel current = explorer.get();
         if (current != null) {
             current.close();
+            current.session().readModels().close();
             EventStore store = current.session().store();
             try {
                 store.close();
