@@ -2,6 +2,8 @@ package dev.eventscope.ui.shell;
 
 import dev.eventscope.ui.explorer.ExplorerView;
 import dev.eventscope.ui.explorer.ExplorerViewModel;
+import dev.eventscope.ui.reports.ReportDialog;
+import dev.eventscope.ui.reports.VerifyReportDialog;
 import dev.eventscope.ui.settings.WindowBounds;
 import dev.eventscope.ui.welcome.WelcomeView;
 import javafx.collections.ListChangeListener;
@@ -38,6 +40,8 @@ public final class MainWindowView {
     @FXML private MenuItem findItem;
     @FXML private MenuItem clearFiltersItem;
     @FXML private MenuItem verifyItem;
+    @FXML private MenuItem exportReportItem;
+    @FXML private MenuItem projectionsItem;
 
     private MainWindowView(MainWindowViewModel model, Stage stage) {
         this.model = model;
@@ -78,11 +82,12 @@ public final class MainWindowView {
 
     private void showScreen(ExplorerViewModel explorerModel) {
         boolean open = explorerModel != null;
-        for (MenuItem item : List.of(closeItem, refreshItem, findItem, clearFiltersItem, verifyItem)) {
+        for (MenuItem item : List.of(closeItem, refreshItem, findItem, clearFiltersItem, verifyItem, exportReportItem, projectionsItem)) {
             item.setDisable(!open);
         }
         if (open) {
             explorer = new ExplorerView(explorerModel);
+            explorer.setOnExportReport(this::exportReport);
             content.getChildren().setAll(explorer.load());
         } else {
             explorer = null;
@@ -194,6 +199,25 @@ public final class MainWindowView {
         if (explorer != null) {
             explorer.model().integrity().verify();
         }
+    }
+
+    @FXML
+    private void exportReport() {
+        if (explorer != null) {
+            ReportDialog.show(model.reportDialog(), stage);
+        }
+    }
+
+    @FXML
+    private void toggleProjections() {
+        if (explorer != null) {
+            explorer.toggleProjections();
+        }
+    }
+
+    @FXML
+    private void verifyReport() {
+        VerifyReportDialog.show(model.verifyReportDialog(), stage);
     }
 
     @FXML

@@ -1,11 +1,15 @@
 package dev.eventscope.ui.shell;
 
+import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.audit.SigningKeys;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.explorer.ExplorerViewModel;
+import dev.eventscope.ui.reports.ReportDialogViewModel;
+import dev.eventscope.ui.reports.VerifyReportViewModel;
 import dev.eventscope.ui.settings.SampleLedgers;
 import dev.eventscope.ui.settings.SettingsStore;
 import dev.eventscope.ui.welcome.LedgerOpener;
@@ -137,6 +141,21 @@ public final class MainWindowViewModel implements LedgerOpener {
                 LOG.warn("closing {} failed: {}", current.session().file(), e.toString());
             }
         }
+    }
+
+    /** A fresh export dialog for the open ledger (signed by the operating-system user with their key). */
+    public ReportDialogViewModel reportDialog() {
+        LedgerSession session = explorer.get().session();
+        String version = MainWindowViewModel.class.getPackage().getImplementationVersion();
+        return new ReportDialogViewModel(session.file(), session.store(), executor, clock.withZone(zone),
+                CommandContext.osUser().user(), SigningKeys.forCurrentUser(), version == null ? "development build" : version);
+    }
+
+    /** A fresh Verify a report dialog, able to check against the open ledger when there is one. */
+    public VerifyReportViewModel verifyReportDialog() {
+        ExplorerViewModel current = explorer.get();
+        return current == null ? new VerifyReportViewModel(null, null, executor)
+                : new VerifyReportViewModel(current.session().store(), current.session().fileName(), executor);
     }
 
     public void forgetRecent(Path file) {
