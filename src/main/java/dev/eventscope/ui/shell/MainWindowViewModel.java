@@ -54,6 +54,7 @@ public final class MainWindowViewModel implements LedgerOpener {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP);
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
     private Consumer<String> errorHandler = message -> LOG.warn("{}", message);
+    private SigningKeys signingKeys;
 
     public MainWindowViewModel(LedgerStoreFactory factory, TaskExecutor executor, SettingsStore settings,
                                SampleLedgers samples, Clock clock, ZoneId zone) {
@@ -143,12 +144,17 @@ public final class MainWindowViewModel implements LedgerOpener {
         }
     }
 
+    /** Where reports are signed from (tests pass a temporary folder; the default is the user's key folder). */
+    public void setSigningKeys(SigningKeys keys) {
+        signingKeys = keys;
+    }
+
     /** A fresh export dialog for the open ledger (signed by the operating-system user with their key). */
     public ReportDialogViewModel reportDialog() {
         LedgerSession session = explorer.get().session();
         String version = MainWindowViewModel.class.getPackage().getImplementationVersion();
         return new ReportDialogViewModel(session.file(), session.store(), executor, clock.withZone(zone),
-                CommandContext.osUser().user(), SigningKeys.forCurrentUser(), version == null ? "development build" : version);
+                CommandContext.osUser().user(), signingKeys == null ? SigningKeys.forCurrentUser() : signingKeys, version == null ? "development build" : version);
     }
 
     /** A fresh Verify a report dialog, able to check against the open ledger when there is one. */
