@@ -52,7 +52,7 @@ public final class ProjectionsPanel {
         root.getStyleClass().add("projections-panel");
         root.getStylesheets().add(ProjectionsPanel.class.getResource("/dev/eventscope/ui/projections/projections.css").toExternalForm());
         root.setMinWidth(300);
-        root.setPrefWidth(440);
+        root.setPrefWidth(480);
 
         Label title = new Label("PROJECTIONS");
         title.getStyleClass().add("pane-title");
@@ -73,11 +73,11 @@ public final class ProjectionsPanel {
         table.setPrefHeight(150);
         table.setMinHeight(120);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Projection", 96, ProjectionRow::name));
-        table.getColumns().add(column("Ver", 36, row -> Integer.toString(row.version())));
+        table.getColumns().add(column("Projection", 100, ProjectionRow::name));
+        table.getColumns().add(column("Ver", 34, row -> Integer.toString(row.version())));
         table.getColumns().add(statusColumn());
-        table.getColumns().add(column("Checkpoint", 76, row -> String.format(Locale.ROOT, "#%,d", row.checkpoint())));
-        table.getColumns().add(column("Lag", 48, row -> String.format(Locale.ROOT, "%,d", row.lag())));
+        table.getColumns().add(column("Checkpoint", 92, row -> String.format(Locale.ROOT, "#%,d", row.checkpoint())));
+        table.getColumns().add(column("Lag", 44, row -> String.format(Locale.ROOT, "%,d", row.lag())));
         table.getColumns().add(column("Updated", 66, row -> row.lastUpdate() == null ? "—" : row.lastUpdate()));
         table.setRowFactory(ignored -> new TableRow<>() {
             @Override
@@ -192,7 +192,7 @@ public final class ProjectionsPanel {
 
     private static TableColumn<ProjectionRow, ProjectionRow> statusColumn() {
         TableColumn<ProjectionRow, ProjectionRow> column = new TableColumn<>("Status");
-        column.setPrefWidth(92);
+        column.setPrefWidth(100);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(ignored -> new TableCell<>() {
             @Override

@@ -54,6 +54,11 @@ public final class ReportDialog {
         stage.setScene(scene);
         stage.setMinWidth(620);
         stage.setOnHidden(event -> model.cancel());
+        // the progress, error and result rows appear as the export goes: grow the window to show them
+        for (javafx.beans.Observable change : new javafx.beans.Observable[]{model.runningProperty(), model.writtenProperty(),
+                model.errorProperty(), model.validationProperty(), model.progressTextProperty().isEmpty()}) {
+            change.addListener(ignored -> javafx.application.Platform.runLater(this::fitHeight));
+        }
     }
 
     /** Shows the dialog (not waiting for it to close). */
@@ -319,6 +324,13 @@ public final class ReportDialog {
         File chosen = chooser.showSaveDialog(stage);
         if (chosen != null) {
             model.chooseOutput(chosen.toPath());
+        }
+    }
+
+    private void fitHeight() {
+        double wanted = stage.getScene().getRoot().prefHeight(stage.getScene().getWidth());
+        if (stage.isShowing() && wanted > stage.getScene().getHeight()) {
+            stage.setHeight(stage.getHeight() + wanted - stage.getScene().getHeight());
         }
     }
 
