@@ -85,13 +85,16 @@ public final class StartupBenchmark {
             model.open(file, false);
         });
         boolean paintedInTime = paintedLatch.await(120, TimeUnit.SECONDS);
-        boolean liveInTime = liveLatch.await(600, TimeUnit.SECONDS);
+        System.out.printf("first painted explorer window after %,d ms%n", (painted.get() - started.get()) / 1_000_000);
+        long liveWait = Long.parseLong(System.getProperty("bench.liveSeconds", "60"));
+        boolean liveInTime = liveLatch.await(liveWait, TimeUnit.SECONDS);
         heap.stop();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"open → first painted explorer window", millis(started.get(), painted.get(), paintedInTime),
                 "< 2 s", heapAtPaint.get() / 1_048_576 + " MB", "< 512 MB"});
         rows.add(new String[]{"open → sidebar and status filled", millis(started.get(), sidebar.get(), sidebar.get() > 0), "", "", ""});
-        rows.add(new String[]{"open → projections live (caught up)", millis(started.get(), live.get(), liveInTime), "",
+        rows.add(new String[]{"open → projections live (caught up)", liveInTime ? millis(started.get(), live.get(), true)
+                : "not within " + liveWait + " s (first catch-up still running; the window was usable meanwhile)", "",
                 heap.peak() / 1_048_576 + " MB (peak, whole run)", ""});
         System.out.printf("%nLedger: %s (%,d bytes)%n", file, Files.size(file));
         System.out.printf("Machine: %s, %d cores, Java %s, max heap %,d MB%n%n", System.getProperty("os.name") + " "
