@@ -328,9 +328,8 @@ public final class ReportDialog {
     }
 
     private void fitHeight() {
-        double wanted = stage.getScene().getRoot().prefHeight(stage.getScene().getWidth());
-        if (stage.isShowing() && wanted > stage.getScene().getHeight()) {
-            stage.setHeight(stage.getHeight() + wanted - stage.getScene().getHeight());
+        if (stage.isShowing()) {
+            stage.sizeToScene();
         }
     }
 

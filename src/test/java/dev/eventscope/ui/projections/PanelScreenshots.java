@@ -86,6 +86,10 @@ public final class PanelScreenshots {
         });
         Thread.sleep(1500);
         save(stage.getScene(), out.resolve("projections-cancelled.png"));
+        if (Boolean.getBoolean("shot.projectionsOnly")) {
+            executor.close();
+            System.exit(0);
+        }
         onFx(() -> {
             ((Button) stage.getScene().lookup("#exportReportButton")).fire();
             return null;
