@@ -40,6 +40,7 @@ public final class EventscopeApp extends Application {
         }
         UserDirectories directories = UserDirectories.fromEnvironment();
         executor = new FxTaskExecutor();
+        dev.eventscope.ui.reports.DesktopDocuments.use(getHostServices());
         SampleLedgers samples = new SampleLedgers(SampleLedgers.defaultSamplesFolder(),
                 directories.dataDirectory().resolve("samples"));
         MainWindowViewModel model = new MainWindowViewModel(ledgerStoreFactory, executor,

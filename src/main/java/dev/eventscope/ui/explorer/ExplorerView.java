@@ -2,6 +2,7 @@ package dev.eventscope.ui.explorer;
 
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.ui.explorer.IntegrityViewModel.BannerState;
+import dev.eventscope.ui.projections.ProjectionsPanel;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -13,6 +14,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -38,6 +40,8 @@ public final class ExplorerView {
     private final ExplorerViewModel model;
     private final Set<String> collapsed = new HashSet<>();
     private boolean syncing;
+    private ProjectionsPanel projectionsPanel;
+    private Runnable exportReport = () -> { };
 
     @FXML private Parent explorerRoot;
     @FXML private Button verifyButton;
@@ -78,6 +82,8 @@ public final class ExplorerView {
     @FXML private Label statusRefresh;
     @FXML private VBox timelineHost;
     @FXML private StackPane statePanelHost;
+    @FXML private SplitPane mainSplit;
+    @FXML private Label statusProjections;
 
     public ExplorerView(ExplorerViewModel model) {
         this.model = model;
@@ -102,6 +108,35 @@ public final class ExplorerView {
         bindDetail();
         timelineHost.getChildren().add(new TimelineBar(model.timeline()));
         statePanelHost.getChildren().add(new StatePanelView(model.timeline()));
+        bindProjections();
+    }
+
+    private void bindProjections() {
+        projectionsPanel = new ProjectionsPanel(model.projections());
+        statusProjections.textProperty().bind(model.projections().statusLineProperty());
+        statusProjections.setOnMouseClicked(event -> showProjections());
+        projectionsPanel.startPolling(explorerRoot);
+    }
+
+    /** Docks the projections panel at the right, or hides it (View › Projections, the toolbar button). */
+    public void toggleProjections() {
+        projectionsPanel.toggleIn(mainSplit);
+    }
+
+    private void showProjections() {
+        if (!projectionsPanel.isShown()) {
+            toggleProjections();
+        }
+    }
+
+    /** What the toolbar's Export report button does (the window opens the dialog). */
+    public void setOnExportReport(Runnable action) {
+        exportReport = action;
+    }
+
+    @FXML
+    private void exportReport() {
+        exportReport.run();
     }
 
     private void bindToolbarAndStatus() {

@@ -10,6 +10,7 @@ import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.timeline.TimelineViewModel;
+import dev.eventscope.ui.projections.ProjectionsViewModel;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -48,6 +49,7 @@ public final class ExplorerViewModel {
     private final EventDetailViewModel detail = new EventDetailViewModel();
     private final IntegrityViewModel integrity;
     private final TimelineViewModel timeline;
+    private final ProjectionsViewModel projections;
     private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper lastPosition = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper("");
@@ -65,6 +67,7 @@ public final class ExplorerViewModel {
         this.history = new HistoryViewModel(store, executor, zone, errors);
         this.integrity = new IntegrityViewModel(store, executor, errors);
         this.timeline = new TimelineViewModel(session, executor, zone, sidebar.selectedStreamProperty(), this::jumpTo);
+        this.projections = new ProjectionsViewModel(session.readModels(), executor, clock, zone, this::jumpTo);
         sidebar.selectedStreamProperty().addListener((observable, before, stream) -> {
             if (stream != null && !stream.equals(history.streamProperty().get())) {
                 history.show(stream, 0);
@@ -183,6 +186,7 @@ public final class ExplorerViewModel {
     public void close() {
         closed = true;
         timeline.close();
+        projections.close();
         if (subscription != null) {
             try {
                 subscription.close();
@@ -214,6 +218,11 @@ public final class ExplorerViewModel {
 
     public TimelineViewModel timeline() {
         return timeline;
+    }
+
+    /** The session's projections (started by the window when the ledger opens). */
+    public ProjectionsViewModel projections() {
+        return projections;
     }
 
     public ReadOnlyLongProperty eventCountProperty() {

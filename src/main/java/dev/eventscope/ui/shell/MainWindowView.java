@@ -4,6 +4,8 @@ import dev.eventscope.ui.commands.CommandActions;
 import dev.eventscope.ui.explorer.ExplorerView;
 import dev.eventscope.ui.importer.ImportLauncher;
 import dev.eventscope.ui.explorer.ExplorerViewModel;
+import dev.eventscope.ui.reports.ReportDialog;
+import dev.eventscope.ui.reports.VerifyReportDialog;
 import dev.eventscope.ui.settings.WindowBounds;
 import dev.eventscope.ui.welcome.WelcomeView;
 import javafx.collections.ListChangeListener;
@@ -42,6 +44,8 @@ public final class MainWindowView {
     @FXML private MenuItem findItem;
     @FXML private MenuItem clearFiltersItem;
     @FXML private MenuItem verifyItem;
+    @FXML private MenuItem exportReportItem;
+    @FXML private MenuItem projectionsItem;
 
     private MainWindowView(MainWindowViewModel model, Stage stage) {
         this.model = model;
@@ -86,11 +90,12 @@ public final class MainWindowView {
 
     private void showScreen(ExplorerViewModel explorerModel) {
         boolean open = explorerModel != null;
-        for (MenuItem item : List.of(closeItem, refreshItem, findItem, clearFiltersItem, verifyItem)) {
+        for (MenuItem item : List.of(closeItem, refreshItem, findItem, clearFiltersItem, verifyItem, exportReportItem, projectionsItem)) {
             item.setDisable(!open);
         }
         if (open) {
             explorer = new ExplorerView(explorerModel);
+            explorer.setOnExportReport(this::exportReport);
             content.getChildren().setAll(explorer.load());
             commands.setSession(explorerModel.session());
             commands.installToolbar(explorer.commandBar());
@@ -233,6 +238,25 @@ public final class MainWindowView {
         } catch (IOException e) {
             showError("The log folder " + folder + " could not be opened (" + e.getMessage() + "); open it in your file manager.");
         }
+    }
+
+    @FXML
+    private void exportReport() {
+        if (explorer != null) {
+            ReportDialog.show(model.reportDialog(), stage);
+        }
+    }
+
+    @FXML
+    private void toggleProjections() {
+        if (explorer != null) {
+            explorer.toggleProjections();
+        }
+    }
+
+    @FXML
+    private void verifyReport() {
+        VerifyReportDialog.show(model.verifyReportDialog(), stage);
     }
 
     @FXML

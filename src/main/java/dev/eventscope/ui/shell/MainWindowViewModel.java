@@ -1,11 +1,15 @@
 package dev.eventscope.ui.shell;
 
+import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.audit.SigningKeys;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.explorer.ExplorerViewModel;
+import dev.eventscope.ui.reports.ReportDialogViewModel;
+import dev.eventscope.ui.reports.VerifyReportViewModel;
 import dev.eventscope.ui.settings.SampleLedgers;
 import dev.eventscope.ui.settings.SettingsStore;
 import dev.eventscope.ui.welcome.LedgerOpener;
@@ -50,6 +54,7 @@ public final class MainWindowViewModel implements LedgerOpener {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP);
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
     private Consumer<String> errorHandler = message -> LOG.warn("{}", message);
+    private SigningKeys signingKeys;
 
     public MainWindowViewModel(LedgerStoreFactory factory, TaskExecutor executor, SettingsStore settings,
                                SampleLedgers samples, Clock clock, ZoneId zone) {
@@ -114,6 +119,7 @@ public final class MainWindowViewModel implements LedgerOpener {
         explorer.set(model);
         title.set(session.fileName() + (session.readOnly() ? " — read-only (auditor)" : "") + " — " + APP);
         model.start();
+        model.projections().start(); // off the UI thread: the window paints before the read models catch up
     }
 
     /** Closes the open ledger and shows the welcome screen again. */
@@ -128,6 +134,7 @@ public final class MainWindowViewModel implements LedgerOpener {
         ExplorerViewModel current = explorer.get();
         if (current != null) {
             current.close();
+            current.session().readModels().close();
             EventStore store = current.session().store();
             try {
                 store.close();
@@ -135,6 +142,26 @@ public final class MainWindowViewModel implements LedgerOpener {
                 LOG.warn("closing {} failed: {}", current.session().file(), e.toString());
             }
         }
+    }
+
+    /** Where reports are signed from (tests pass a temporary folder; the default is the user's key folder). */
+    public void setSigningKeys(SigningKeys keys) {
+        signingKeys = keys;
+    }
+
+    /** A fresh export dialog for the open ledger (signed by the operating-system user with their key). */
+    public ReportDialogViewModel reportDialog() {
+        LedgerSession session = explorer.get().session();
+        String version = MainWindowViewModel.class.getPackage().getImplementationVersion();
+        return new ReportDialogViewModel(session.file(), session.store(), executor, clock.withZone(zone),
+                CommandContext.osUser().user(), signingKeys == null ? SigningKeys.forCurrentUser() : signingKeys, version == null ? "development build" : version);
+    }
+
+    /** A fresh Verify a report dialog, able to check against the open ledger when there is one. */
+    public VerifyReportViewModel verifyReportDialog() {
+        ExplorerViewModel current = explorer.get();
+        return current == null ? new VerifyReportViewModel(null, null, executor)
+                : new VerifyReportViewModel(current.session().store(), current.session().fileName(), executor);
     }
 
     public void forgetRecent(Path file) {

@@ -7,8 +7,7 @@ import dev.eventscope.projection.BuiltInProjections;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.projection.ProgressListener;
 import dev.eventscope.projection.Projections;
-import dev.eventscope.projection.ReadModelStore;
-import dev.eventscope.projection.ReadModelStoreFactory;
+import dev.eventscope.ui.LedgerReadModels;
 import dev.eventscope.timetravel.TimeTravel;
 
 import java.nio.file.Path;
@@ -21,29 +20,23 @@ import java.nio.file.Path;
 public final class LedgerTimeMachine implements AutoCloseable {
 
     private final EventStore store;
-    private final ReadModelStore readModels;
     private final Projections projections;
     private final TimeTravel timeTravel;
 
-    private LedgerTimeMachine(EventStore store, ReadModelStore readModels) {
-        EventCodec codec = BookkeepingCodec.create();
+    private LedgerTimeMachine(EventStore store, LedgerReadModels readModels) {
         this.store = store;
-        this.readModels = readModels;
-        this.projections = new Projections(store, codec, readModels, BuiltInProjections.all());
-        this.timeTravel = new TimeTravel(store, codec, projections);
+        this.projections = readModels.projections();
+        this.timeTravel = readModels.timeTravel();
     }
 
-    /** Opens the read models beside {@code file} and catches them up (slow on a large ledger the first time). */
-    public static LedgerTimeMachine open(Path file, EventStore store) {
-        ReadModelStore readModels = ReadModelStoreFactory.installed().open(file, store.isReadOnly());
+    /**
+     * The session's read models and time travel, caught up (slow on a large ledger the first time;
+     * the projections panel may be catching up the same projections, which is safe: catch-up is serialised).
+     */
+    public static LedgerTimeMachine open(LedgerReadModels readModels, EventStore store) {
         LedgerTimeMachine machine = new LedgerTimeMachine(store, readModels);
-        try {
-            machine.projections.open(ProgressListener.NONE);
-            machine.projections.follow();
-        } catch (RuntimeException failed) {
-            machine.close();
-            throw failed;
-        }
+        machine.projections.open(ProgressListener.NONE);
+        machine.projections.follow();
         return machine;
     }
 
@@ -56,17 +49,15 @@ public final class LedgerTimeMachine implements AutoCloseable {
     }
 
     public LedgerQueries queries() {
-        return readModels.ledgerQueries();
+        return projections.readModels().ledgerQueries();
     }
 
     public Projections projections() {
         return projections;
     }
 
-    /** Closes the read models; the store belongs to the session. */
+    /** Nothing to close: the read models belong to the session, which closes them with the ledger. */
     @Override
     public void close() {
-        projections.close();
-        readModels.close();
     }
 }

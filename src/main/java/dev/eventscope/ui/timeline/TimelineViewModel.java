@@ -111,7 +111,7 @@ public final class TimelineViewModel {
 
     /** Opens the read models and the time-travel engine in the background, then loads the timeline. */
     public void start() {
-        executor.run(() -> LedgerTimeMachine.open(session.file(), session.store()), opened -> {
+        executor.run(() -> LedgerTimeMachine.open(session.readModels(), session.store()), opened -> {
             if (closed) {
                 opened.close();
                 return;

@@ -1,0 +1,376 @@
+package dev.eventscope.ui.projections;
+
+import dev.eventscope.projection.CancellationToken;
+import dev.eventscope.projection.ProgressListener;
+import dev.eventscope.projection.Projection;
+import dev.eventscope.projection.ProjectionFailure;
+import dev.eventscope.projection.ProjectionStatus;
+import dev.eventscope.projection.Projections;
+import dev.eventscope.projection.RebuildOutcome;
+import dev.eventscope.projection.RebuildProgress;
+import dev.eventscope.ui.ErrorMessages;
+import dev.eventscope.ui.LedgerReadModels;
+import dev.eventscope.ui.TaskExecutor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
+
+/**
+ * The projections of the open ledger: opened and caught up off the UI thread when the ledger opens,
+ * then following new events for the whole session; their status (for the panel and the status bar),
+ * rebuilding one or all with progress and Cancel, and failures with a jump to the event that caused
+ * them. {@link #refreshStatus()} is called by the view twice a second while the ledger is open.
+ */
+public final class ProjectionsViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionsViewModel.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final LedgerReadModels readModels;
+    private final TaskExecutor executor;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final LongConsumer jumpToEvent;
+    private final ObservableList<ProjectionRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<ProjectionFailure> failures = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper rebuilding = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper remainingText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper("");
+    private final Map<String, Long> lastCheckpoints = new HashMap<>();
+    private final Map<String, String> lastUpdates = new HashMap<>();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private List<ProjectionStatus> statuses = List.of();
+    private ProjectionFailure rebuildFailure;
+    private String rebuildingName;
+    private CancellationToken cancellation;
+    private boolean started;
+    private volatile boolean closed;
+
+    public ProjectionsViewModel(LedgerReadModels readModels, TaskExecutor executor, Clock clock, ZoneId zone,
+                                LongConsumer jumpToEvent) {
+        this.readModels = readModels;
+        this.executor = executor;
+        this.clock = clock;
+        this.zone = zone;
+        this.jumpToEvent = jumpToEvent;
+    }
+
+    /** Opens the read models, catches them up and follows the ledger, all off the UI thread; once per session. */
+    public void start() {
+        if (started || closed) {
+            return;
+        }
+        started = true;
+        opening.set(true);
+        statusLine.set("Projections: catching up…");
+        executor.run(() -> {
+            Projections projections = readModels.projections();
+            // outdated read models are rebuilt while opening; show how far, without Cancel
+            projections.open(listener(0, 1));
+            projections.follow();
+            return projections.status();
+        }, latest -> {
+            opening.set(false);
+            clearProgress();
+            location.set(readModels.location());
+            show(latest);
+        }, failure -> {
+            opening.set(false);
+            clearProgress();
+            if (!closed) {
+                statusLine.set("Projections stopped: " + ErrorMessages.of(failure));
+                message.set("The read models could not be opened: " + ErrorMessages.of(failure));
+            }
+        });
+    }
+
+    /** Re-reads every projection's status in the background (skipped while one read is under way). */
+    public void refreshStatus() {
+        if (closed || !readModels.isOpen() || !refreshing.compareAndSet(false, true)) {
+            return;
+        }
+        executor.run(() -> readModels.projections().status(), latest -> {
+            refreshing.set(false);
+            show(latest);
+        }, failure -> {
+            refreshing.set(false);
+            LOG.debug("reading the projections' status failed: {}", failure.toString());
+        });
+    }
+
+    private void show(List<ProjectionStatus> latest) {
+        if (closed) {
+            return;
+        }
+        statuses = latest;
+        String now = TIME.format(clock.instant().atZone(zone));
+        List<ProjectionRow> updated = new ArrayList<>();
+        List<ProjectionFailure> stopped = new ArrayList<>();
+        for (ProjectionStatus status : latest) {
+            Long before = lastCheckpoints.put(status.name(), status.checkpoint());
+            if (before == null || before != status.checkpoint()) {
+                lastUpdates.put(status.name(), now);
+            }
+            ProjectionHealth health = ProjectionHealth.of(status, opening.get(), status.name().equals(rebuildingName));
+            updated.add(new ProjectionRow(status.name(), status.version(), health, status.checkpoint(), status.lag(),
+                    lastUpdates.get(status.name()), detail(status, health), status.failure()));
+            if (status.failure() != null) {
+                stopped.add(status.failure());
+            }
+        }
+        if (rebuildFailure != null && stopped.stream().noneMatch(rebuildFailure::equals)) {
+            stopped.add(rebuildFailure);
+        }
+        if (!updated.equals(rows)) {
+            rows.setAll(updated);
+        }
+        if (!stopped.equals(failures)) {
+            failures.setAll(stopped);
+        }
+        statusLine.set(summary(updated));
+    }
+
+    private static String detail(ProjectionStatus status, ProjectionHealth health) {
+        if (status.failure() != null) {
+            return status.failure().describe();
+        }
+        if (health == ProjectionHealth.STOPPED) {
+            return "Its read model is version " + status.version() + " but this Eventscope needs version "
+                    + status.wantedVersion() + "; rebuild it.";
+        }
+        if (status.rebuildPosition() > 0) {
+            return "A rebuild has reached event " + status.rebuildPosition() + "; the old read model serves meanwhile.";
+        }
+        return health == ProjectionHealth.LIVE ? "Up to date with event " + status.lastPosition() + "."
+                : status.lag() + " events behind the ledger.";
+    }
+
+    static String summary(List<ProjectionRow> rows) {
+        long stopped = rows.stream().filter(row -> row.health() == ProjectionHealth.STOPPED).count();
+        if (stopped > 0) {
+            return stopped == 1 ? "1 projection stopped" : stopped + " projections stopped";
+        }
+        if (rows.stream().anyMatch(row -> row.health() == ProjectionHealth.REBUILDING)) {
+            return "Projections: rebuilding…";
+        }
+        long lag = rows.stream().mapToLong(ProjectionRow::lag).max().orElse(0);
+        return lag > 0 ? String.format(Locale.ROOT, "Projections: catching up (%,d behind)…", lag) : "Projections live";
+    }
+
+    /** Rebuilds one projection in the background; the old read model serves until the new one is swapped in. */
+    public void rebuild(String name) {
+        rebuildNames(List.of(name));
+    }
+
+    /** Rebuilds every projection, one after the other. */
+    public void rebuildAll() {
+        rebuildNames(statuses.stream().map(ProjectionStatus::name).toList());
+    }
+
+    private void rebuildNames(List<String> names) {
+        if (rebuilding.get() || opening.get() || closed || names.isEmpty() || !readModels.isOpen()) {
+            return;
+        }
+        CancellationToken token = new CancellationToken();
+        cancellation = token;
+        rebuilding.set(true);
+        cancellable.set(true);
+        rebuildFailure = null;
+        message.set("");
+        progress.set(0);
+        progressText.set("Starting the rebuild of " + String.join(", ", names) + "…");
+        executor.run(() -> {
+            List<RebuildOutcome> outcomes = new ArrayList<>();
+            Projections projections = readModels.projections();
+            for (int index = 0; index < names.size() && !token.isCancelled(); index++) {
+                String name = names.get(index);
+                executor.onUiThread(() -> markRebuilding(name));
+                outcomes.add(projections.rebuild(name, listener(index, names.size()), token));
+            }
+            return outcomes;
+        }, this::rebuilt, failure -> {
+            finishRebuild();
+            if (!closed) {
+                message.set("The rebuild stopped: " + ErrorMessages.of(failure) + " The old read model still serves.");
+            }
+        });
+    }
+
+    private void markRebuilding(String name) {
+        rebuildingName = name;
+        show(statuses);
+    }
+
+    private ProgressListener listener(int index, int count) {
+        return step -> executor.onUiThread(() -> showProgress(step, index, count));
+    }
+
+    private void showProgress(RebuildProgress step, int index, int count) {
+        if (closed) {
+            return;
+        }
+        progress.set((index + step.fraction()) / count);
+        progressText.set(ProgressText.position(step) + (count > 1 ? " · projection " + (index + 1) + " of " + count : ""));
+        speedText.set(ProgressText.speed(step.eventsPerSecond()));
+        remainingText.set(ProgressText.remaining(step.estimatedRemaining()));
+    }
+
+    private void rebuilt(List<RebuildOutcome> outcomes) {
+        finishRebuild();
+        if (closed) {
+            return;
+        }
+        List<String> sentences = new ArrayList<>();
+        for (RebuildOutcome outcome : outcomes) {
+            sentences.add(sentence(outcome, checkpointOf(outcome.projection())));
+            if (outcome.failure() != null) {
+                rebuildFailure = outcome.failure();
+            }
+        }
+        boolean completed = outcomes.stream().allMatch(outcome -> outcome.result() == RebuildOutcome.Result.COMPLETED);
+        if (completed) {
+            progress.set(1);
+        }
+        message.set(String.join(" ", sentences));
+        refreshNow();
+    }
+
+    /** One sentence on how a rebuild ended; a cancelled or failed one says that the old read model still serves. */
+    static String sentence(RebuildOutcome outcome, long oldCheckpoint) {
+        return switch (outcome.result()) {
+            case COMPLETED -> String.format(Locale.ROOT, "%s was rebuilt through event %,d and is now in service.",
+                    outcome.projection(), outcome.position());
+            case CANCELLED -> String.format(Locale.ROOT,
+                    "The rebuild of %s was cancelled at event %,d; the old read model (checkpoint %,d) still serves.",
+                    outcome.projection(), outcome.position(), oldCheckpoint);
+            case FAILED -> "The rebuild of " + outcome.projection() + " failed: " + outcome.failure().describe()
+                    + " The old read model still serves.";
+        };
+    }
+
+    private long checkpointOf(String name) {
+        return statuses.stream().filter(status -> status.name().equals(name)).mapToLong(ProjectionStatus::checkpoint)
+                .findFirst().orElse(0);
+    }
+
+    private void finishRebuild() {
+        rebuilding.set(false);
+        cancellable.set(false);
+        rebuildingName = null;
+        cancellation = null;
+        speedText.set("");
+        remainingText.set("");
+    }
+
+    private void clearProgress() {
+        progress.set(0);
+        progressText.set("");
+        speedText.set("");
+        remainingText.set("");
+    }
+
+    private void refreshNow() {
+        refreshing.set(false);
+        refreshStatus();
+    }
+
+    /** Stops the running rebuild between two batches; the old read model keeps serving. */
+    public void cancelRebuild() {
+        CancellationToken token = cancellation;
+        if (token != null) {
+            token.cancel();
+            cancellable.set(false);
+            progressText.set("Cancelling…");
+        }
+    }
+
+    /** Selects, in the history, the event a projection stopped on. */
+    public void jumpTo(ProjectionFailure failure) {
+        jumpToEvent.accept(failure.position());
+    }
+
+    /** The names of the projections, in the engine's order. */
+    public List<String> names() {
+        return readModels.isOpen() ? readModels.projections().projections().stream().map(Projection::name).toList()
+                : rows.stream().map(ProjectionRow::name).toList();
+    }
+
+    /** Cancels a running rebuild and stops updating; the session's owner closes the read models. */
+    public void close() {
+        closed = true;
+        cancelRebuild();
+    }
+
+    public ObservableList<ProjectionRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<ProjectionFailure> failures() {
+        return failures;
+    }
+
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty rebuildingProperty() {
+        return rebuilding.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty cancellableProperty() {
+        return cancellable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty speedTextProperty() {
+        return speedText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty remainingTextProperty() {
+        return remainingText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusLineProperty() {
+        return statusLine.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty locationProperty() {
+        return location.getReadOnlyProperty();
+    }
+}

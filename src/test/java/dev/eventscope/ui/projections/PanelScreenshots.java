@@ -1,0 +1,149 @@
+package dev.eventscope.ui.projections;
+
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.audit.SigningKeys;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.ui.FxTaskExecutor;
+import dev.eventscope.ui.settings.SampleLedgers;
+import dev.eventscope.ui.settings.SettingsStore;
+import dev.eventscope.ui.shell.MainWindowView;
+import dev.eventscope.ui.shell.MainWindowViewModel;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Takes the screenshots in docs/screenshots (run on demand under Xvfb, never in CI):
+ * {@code java -cp ... dev.eventscope.ui.projections.PanelScreenshots LEDGER OUT-FOLDER}. Opens the
+ * ledger, docks the projections panel, starts Rebuild all and shoots the window during the rebuild;
+ * then opens the export dialog, ticks Account and shoots it.
+ */
+public final class PanelScreenshots {
+
+    private PanelScreenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path ledger = Path.of(args[0]).toAbsolutePath();
+        Path out = Files.createDirectories(Path.of(args[1]));
+        Platform.startup(() -> { });
+        Path settings = Files.createTempDirectory("shots");
+        FxTaskExecutor executor = new FxTaskExecutor();
+        LedgerStoreFactory sqlite = new LedgerStoreFactory() {
+            @Override
+            public EventStore open(Path file) {
+                return SqliteEventStore.open(file);
+            }
+
+            @Override
+            public EventStore openReadOnly(Path file) {
+                return SqliteEventStore.openReadOnly(file);
+            }
+        };
+        Stage stage = onFx(() -> {
+            Stage window = new Stage();
+            MainWindowViewModel model = new MainWindowViewModel(sqlite, executor, new SettingsStore(settings),
+                    new SampleLedgers(settings.resolve("none"), settings.resolve("data")), Clock.systemDefaultZone(), ZoneId.systemDefault());
+            model.setSigningKeys(new SigningKeys(settings.resolve("keys")));
+            MainWindowView.show(window, model);
+            window.setWidth(1440);
+            window.setHeight(860);
+            model.open(ledger, false);
+            return window;
+        });
+        waitFor(() -> stage.getScene().lookup("#projectionsButton") != null);
+        waitFor(() -> "Projections live".equals(((javafx.scene.control.Label) stage.getScene().lookup("#statusProjections")).getText()));
+        onFx(() -> {
+            ((Button) stage.getScene().lookup("#projectionsButton")).fire();
+            return null;
+        });
+        waitFor(() -> !((TableView<?>) stage.getScene().lookup("#projectionsTable")).getItems().isEmpty());
+        onFx(() -> {
+            ((TableView<?>) stage.getScene().lookup("#projectionsTable")).getSelectionModel().select(0);
+            ((Button) stage.getScene().lookup("#rebuildAllButton")).fire();
+            return null;
+        });
+        Thread.sleep(Long.parseLong(System.getProperty("shot.delay", "2500")));
+        save(stage.getScene(), out.resolve("projections.png"));
+        onFx(() -> {
+            ((Button) stage.getScene().lookup("#cancelRebuildButton")).fire();
+            return null;
+        });
+        Thread.sleep(1500);
+        save(stage.getScene(), out.resolve("projections-cancelled.png"));
+        if (Boolean.getBoolean("shot.projectionsOnly")) {
+            executor.close();
+            System.exit(0);
+        }
+        onFx(() -> {
+            ((Button) stage.getScene().lookup("#exportReportButton")).fire();
+            return null;
+        });
+        Thread.sleep(1500);
+        Scene dialog = onFx(() -> Window.getWindows().stream().filter(window -> window != stage)
+                .map(Window::getScene).filter(scene -> scene.lookup("#reportDialog") != null).findFirst().orElseThrow());
+        onFx(() -> {
+            ((javafx.scene.control.CheckBox) dialog.lookup("#reportPeriodOn")).setSelected(true);
+            ((javafx.scene.control.DatePicker) dialog.lookup("#reportFrom")).setValue(java.time.LocalDate.of(2024, 1, 1));
+            ((javafx.scene.control.DatePicker) dialog.lookup("#reportTo")).setValue(java.time.LocalDate.of(2024, 12, 31));
+            ((javafx.scene.control.RadioButton) dialog.lookup("#formatHTML")).fire();
+            ((Button) dialog.lookup("#exportReport")).fire();
+            return null;
+        });
+        waitFor(() -> !((javafx.scene.control.Label) dialog.lookup("#reportResult")).getText().isEmpty()
+                || !((javafx.scene.control.Label) dialog.lookup("#reportValidation")).getText().isEmpty());
+        Thread.sleep(500);
+        save(dialog, out.resolve("report-dialog.png"));
+        executor.close();
+        System.exit(0);
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception failed) {
+                result.completeExceptionally(failed);
+            }
+        });
+        return result.get();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!onFx(condition)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void save(Scene scene, Path file) throws Exception {
+        WritableImage image = onFx(() -> scene.snapshot(null));
+        PixelReader pixels = image.getPixelReader();
+        BufferedImage picture = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < picture.getHeight(); y++) {
+            for (int x = 0; x < picture.getWidth(); x++) {
+                picture.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(picture, "png", file.toFile());
+    }
+}

@@ -1,0 +1,134 @@
+package dev.eventscope.ui.projections;
+
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.audit.SigningKeys;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.ui.FxTaskExecutor;
+import dev.eventscope.ui.settings.SampleLedgers;
+import dev.eventscope.ui.settings.SettingsStore;
+import dev.eventscope.ui.shell.MainWindowView;
+import dev.eventscope.ui.shell.MainWindowViewModel;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
+
+/**
+ * Drives the real window (headless Monocle in {@code mvn test}): the projections panel rebuilding a
+ * projection to the end, and exporting an HTML report through the dialog, then verifying it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PanelsWindowTest {
+
+    private static final LedgerStoreFactory SQLITE = new LedgerStoreFactory() {
+        @Override
+        public EventStore open(Path file) {
+            return SqliteEventStore.open(file);
+        }
+
+        @Override
+        public EventStore openReadOnly(Path file) {
+            return SqliteEventStore.openReadOnly(file);
+        }
+    };
+
+    @TempDir
+    static Path folder;
+
+    private FxTaskExecutor executor;
+    private Path run;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        run = Files.createTempDirectory(folder, "run");
+        Path samples = Files.createDirectories(run.resolve("samples"));
+        Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), samples.resolve("small-business.ledger"));
+        executor = new FxTaskExecutor();
+        MainWindowViewModel model = new MainWindowViewModel(SQLITE, executor, new SettingsStore(run.resolve("config")),
+                new SampleLedgers(samples, run.resolve("data")), Clock.systemDefaultZone(), ZoneId.systemDefault());
+        model.setSigningKeys(new SigningKeys(run.resolve("keys")));
+        MainWindowView.show(stage, model);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        FxToolkit.cleanupStages();
+        executor.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private void openSample(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(hasText("small-business.ledger")).queryLabeled());
+        waitUntil(() -> robot.lookup("#statusProjections").tryQuery().isPresent());
+        waitUntil(() -> "Projections live".equals(text(robot, "#statusProjections")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rebuilding_a_projection_shows_progress_to_the_end_and_it_is_live_again(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.clickOn("#projectionsButton");
+        TableView<ProjectionRow> table = robot.lookup("#projectionsTable").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 4);
+        robot.clickOn(robot.lookup("#projectionsTable .table-row-cell").nth(1).queryAs(Node.class));
+        robot.clickOn("#rebuildButton");
+        waitUntil(() -> text(robot, "#rebuildMessage").contains("was rebuilt"));
+        assertTrue(text(robot, "#rebuildMessage").startsWith("journal was rebuilt through event "), text(robot, "#rebuildMessage"));
+        assertEquals(1.0, robot.lookup("#rebuildProgress").queryAs(ProgressBar.class).getProgress());
+        waitUntil(() -> table.getItems().get(1).health() == ProjectionHealth.LIVE);
+        assertEquals("Projections live", text(robot, "#statusProjections"));
+    }
+
+    @Test
+    void an_html_report_exported_through_the_dialog_names_the_ledger_and_verifies(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#reportDialog").tryQuery().isPresent());
+        robot.clickOn("#formatHTML");
+        Path report = Path.of(robot.lookup("#reportOutput").queryAs(TextField.class).getText());
+        assertTrue(report.getFileName().toString().matches("small-business-audit-\\d{4}-\\d{2}-\\d{2}\\.html"), report.toString());
+        robot.clickOn("#exportReport");
+        waitUntil(() -> text(robot, "#reportResult").startsWith("Signed with key "));
+        assertTrue(Files.readString(report).contains("small-business.ledger"));
+        robot.interact(() -> robot.lookup("#closeReportDialog").queryButton().fire());
+
+        robot.clickOn("Tools").clickOn("Verify a report…");
+        waitUntil(() -> robot.lookup("#verifyReportDialog").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#verifyReportFile").queryAs(TextField.class).setText(report.toString()));
+        robot.clickOn("#verifyReportButton");
+        waitUntil(() -> text(robot, "#verifyHeadline").startsWith("✓"));
+        assertEquals("✓ Genuine, and it matches this ledger", text(robot, "#verifyHeadline"));
+    }
+}

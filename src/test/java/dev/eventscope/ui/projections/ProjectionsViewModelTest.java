@@ -1,0 +1,222 @@
+package dev.eventscope.ui.projections;
+
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.codec.DecodedEvent;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.projection.BuiltInProjections;
+import dev.eventscope.projection.Projection;
+import dev.eventscope.projection.ProjectionFailure;
+import dev.eventscope.projection.ProjectionStatus;
+import dev.eventscope.projection.Projections;
+import dev.eventscope.projection.ReadModelStoreFactory;
+import dev.eventscope.projection.ReadModelTables;
+import dev.eventscope.projection.RebuildOutcome;
+import dev.eventscope.projection.RebuildProgress;
+import dev.eventscope.projection.TableDefinition;
+import dev.eventscope.ui.LedgerReadModels;
+import dev.eventscope.ui.SameThreadExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The projections panel's model over a copy of the small-business sample, with a same-thread executor. */
+class ProjectionsViewModelTest {
+
+    @TempDir
+    Path folder;
+
+    private final SameThreadExecutor executor = new SameThreadExecutor();
+    private final List<Long> jumps = new ArrayList<>();
+    private SqliteEventStore store;
+    private LedgerReadModels readModels;
+    private ProjectionsViewModel model;
+
+    private ProjectionsViewModel open(List<Projection> projections, int batchSize) throws Exception {
+        Path file = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("books.ledger"));
+        store = SqliteEventStore.open(file);
+        readModels = new LedgerReadModels(store, () -> new Projections(store, BookkeepingCodec.create(),
+                ReadModelStoreFactory.installed().open(file, false), projections, batchSize));
+        model = new ProjectionsViewModel(readModels, executor, Clock.fixed(Instant.parse("2025-04-01T10:15:30Z"), ZoneOffset.UTC),
+                ZoneOffset.UTC, jumps::add);
+        model.start();
+        return model;
+    }
+
+    @AfterEach
+    void close() {
+        if (model != null) {
+            model.close();
+        }
+        if (readModels != null) {
+            readModels.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static ProjectionStatus status(long checkpoint, long last, ProjectionFailure failure, long rebuildPosition, int version) {
+        return new ProjectionStatus("balances", version, 2, checkpoint, last, failure, rebuildPosition);
+    }
+
+    @Nested
+    @DisplayName("the status of a projection")
+    class Health {
+
+        @Test
+        void with_no_lag_it_is_live_and_with_lag_it_is_catching_up() {
+            assertEquals(ProjectionHealth.LIVE, ProjectionHealth.of(status(40, 40, null, 0, 2), false, false));
+            assertEquals(ProjectionHealth.CATCHING_UP, ProjectionHealth.of(status(30, 40, null, 0, 2), false, false));
+            assertEquals(10, status(30, 40, null, 0, 2).lag());
+        }
+
+        @Test
+        void while_the_ledger_opens_it_is_catching_up_even_without_lag() {
+            assertEquals(ProjectionHealth.CATCHING_UP, ProjectionHealth.of(status(40, 40, null, 0, 2), true, false));
+        }
+
+        @Test
+        void a_rebuild_here_or_elsewhere_wins_over_lag() {
+            assertEquals(ProjectionHealth.REBUILDING, ProjectionHealth.of(status(30, 40, null, 0, 2), false, true));
+            assertEquals(ProjectionHealth.REBUILDING, ProjectionHealth.of(status(30, 40, null, 12, 2), false, false));
+        }
+
+        @Test
+        void a_failure_or_an_outdated_read_model_stops_it() {
+            ProjectionFailure failure = new ProjectionFailure("balances", 7, "EntryPosted", "no such account");
+            assertEquals(ProjectionHealth.STOPPED, ProjectionHealth.of(status(6, 40, failure, 0, 2), false, true));
+            assertEquals(ProjectionHealth.STOPPED, ProjectionHealth.of(status(40, 40, null, 0, 1), false, false));
+        }
+    }
+
+    @Nested
+    @DisplayName("progress in words")
+    class Words {
+
+        @Test
+        void position_speed_and_time_left_are_formatted_for_people() {
+            RebuildProgress progress = new RebuildProgress("balances", 250_000, 1_000_000, 45_210.4, Duration.ofSeconds(185));
+            assertEquals("Rebuilding balances: event 250,000 of 1,000,000 (25 %)", ProgressText.position(progress));
+            assertEquals("45,210 events/s", ProgressText.speed(progress.eventsPerSecond()));
+            assertEquals("about 3 min 5 s left", ProgressText.remaining(progress.estimatedRemaining()));
+            assertEquals("about 42 s left", ProgressText.remaining(Duration.ofSeconds(42)));
+            assertEquals("less than a second left", ProgressText.remaining(Duration.ofMillis(300)));
+            assertEquals("about 1 h 2 min left", ProgressText.remaining(Duration.ofMinutes(62)));
+        }
+
+        @Test
+        void a_cancelled_rebuild_says_the_old_read_model_still_serves() {
+            String sentence = ProjectionsViewModel.sentence(new RebuildOutcome("journal", RebuildOutcome.Result.CANCELLED, 1_200, null), 3_400);
+            assertEquals("The rebuild of journal was cancelled at event 1,200; the old read model (checkpoint 3,400) still serves.", sentence);
+        }
+    }
+
+    @Test
+    void opening_catches_every_projection_up_and_shows_it_live() throws Exception {
+        open(BuiltInProjections.all(), 5_000);
+        long last = store.lastPosition();
+        assertEquals(List.of("balances", "journal", "activity", "event_counts"),
+                model.rows().stream().map(ProjectionRow::name).toList());
+        for (ProjectionRow row : model.rows()) {
+            assertEquals(ProjectionHealth.LIVE, row.health(), row.name());
+            assertEquals(last, row.checkpoint());
+            assertEquals(0, row.lag());
+            assertEquals("10:15:30", row.lastUpdate());
+        }
+        assertEquals("Projections live", model.statusLineProperty().get());
+        assertTrue(model.failures().isEmpty());
+        assertTrue(model.locationProperty().get().contains("books.ledger"), model.locationProperty().get());
+    }
+
+    @Test
+    void a_rebuild_reports_its_progress_to_the_end_and_the_projection_is_live_again() throws Exception {
+        open(BuiltInProjections.all(), 50);
+        List<Double> fractions = new ArrayList<>();
+        model.progressProperty().addListener((observable, before, fraction) -> fractions.add(fraction.doubleValue()));
+        model.rebuild("journal");
+        assertTrue(fractions.size() > 2, "one step per batch of 50: " + fractions);
+        assertEquals(1.0, model.progressProperty().get());
+        assertTrue(model.messageProperty().get().startsWith("journal was rebuilt through event " + String.format("%,d", store.lastPosition())),
+                model.messageProperty().get());
+        assertEquals(ProjectionHealth.LIVE, model.rows().get(1).health());
+        assertTrue(!model.rebuildingProperty().get());
+    }
+
+    @Test
+    void cancelling_a_rebuild_keeps_the_old_read_model_in_service() throws Exception {
+        open(BuiltInProjections.all(), 50);
+        long last = store.lastPosition();
+        model.progressProperty().addListener((observable, before, fraction) -> {
+            if (fraction.doubleValue() > 0) {
+                model.cancelRebuild();
+            }
+        });
+        model.rebuild("balances");
+        assertTrue(model.messageProperty().get().startsWith("The rebuild of balances was cancelled at event 50;"),
+                model.messageProperty().get());
+        assertTrue(model.messageProperty().get().endsWith("the old read model (checkpoint " + String.format("%,d", last) + ") still serves."));
+        ProjectionRow balances = model.rows().get(0);
+        assertEquals(ProjectionHealth.LIVE, balances.health());
+        assertEquals(last, balances.checkpoint());
+        assertEquals(0, readModels.projections().status().get(0).rebuildPosition(), "the shadow copy was dropped");
+    }
+
+    @Test
+    void a_projection_that_fails_on_an_event_is_stopped_and_its_failure_jumps_to_that_event() throws Exception {
+        open(List.of(new FailsAtPosition(7)), 5_000);
+        ProjectionRow fussy = model.rows().get(0);
+        assertEquals(ProjectionHealth.STOPPED, fussy.health());
+        assertEquals(6, fussy.checkpoint());
+        assertEquals(1, model.failures().size());
+        ProjectionFailure failure = model.failures().get(0);
+        assertEquals("fussy", failure.projection());
+        assertEquals(7, failure.position());
+        assertEquals(store.readAt(7).orElseThrow().type(), failure.eventType());
+        assertEquals("this projection refuses event 7", failure.error());
+        assertEquals("1 projection stopped", model.statusLineProperty().get());
+        model.jumpTo(failure);
+        assertEquals(List.of(7L), jumps);
+    }
+
+    /** A read model that cannot apply the event at one position. */
+    private record FailsAtPosition(long position) implements Projection {
+
+        @Override
+        public String name() {
+            return "fussy";
+        }
+
+        @Override
+        public int version() {
+            return 1;
+        }
+
+        @Override
+        public List<TableDefinition> tables() {
+            return List.of();
+        }
+
+        @Override
+        public void apply(List<DecodedEvent> events, ReadModelTables tables) {
+            for (DecodedEvent event : events) {
+                if (event.recorded().position() == position) {
+                    throw new IllegalStateException("this projection refuses event " + position);
+                }
+            }
+        }
+    }
+}
