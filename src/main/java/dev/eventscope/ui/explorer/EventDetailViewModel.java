@@ -29,18 +29,19 @@ public final class EventDetailViewModel {
         heading.set(event.type() + "  ·  #" + event.position());
         json.set(EventJson.pretty(event.data()));
         List<MetadataField> fields = new ArrayList<>();
-        fields.add(plain("Event id", event.eventId()));
+        // who and why first, with the links to follow; then where and when; the identifiers last
+        fields.add(plain("User", event.metadata().user()));
+        fields.add(plain("Command", orDash(event.metadata().commandName())));
+        fields.add(linked("Correlation id", event.metadata().correlationId(), MetadataField.Link.CORRELATION));
+        fields.add(linked("Causation id", event.metadata().causationId(), MetadataField.Link.CAUSATION));
+        fields.add(plain("Recorded", row.recordedLocal()));
+        fields.add(plain("Recorded (UTC)", row.recordedUtc()));
         fields.add(plain("Stream", event.streamId().value()));
         fields.add(plain("Version", Long.toString(event.version())));
         fields.add(plain("Position", Long.toString(event.position())));
         fields.add(plain("Type", event.type()));
         fields.add(plain("Schema version", Integer.toString(event.schemaVersion())));
-        fields.add(plain("Recorded", row.recordedLocal()));
-        fields.add(plain("Recorded (UTC)", row.recordedUtc()));
-        fields.add(plain("User", event.metadata().user()));
-        fields.add(plain("Command", orDash(event.metadata().commandName())));
-        fields.add(linked("Correlation id", event.metadata().correlationId(), MetadataField.Link.CORRELATION));
-        fields.add(linked("Causation id", event.metadata().causationId(), MetadataField.Link.CAUSATION));
+        fields.add(plain("Event id", event.eventId()));
         fields.add(plain("Hash", orDash(event.hash())));
         fields.add(plain("Hash status", row.hashLabel()));
         metadata.setAll(fields);
