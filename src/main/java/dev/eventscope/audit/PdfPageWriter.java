@@ -24,7 +24,7 @@ final class PdfPageWriter {
     static final float MARGIN = 36f;
     static final float CELL_PADDING = 2.5f;
     private static final float PAGE_NUMBER_SIZE = 7.5f;
-    private static final float BOLD_OUTLINE = 0.28f;
+    private static final float BOLD_OUTLINE = 0.42f;
     /** Room below the page total's baseline inside its template, for descenders. */
     private static final float TEMPLATE_BASELINE = 3f;
 
@@ -89,8 +89,9 @@ final class PdfPageWriter {
         if (pageNumber == 0) {
             document.open();
             content = writer.getDirectContent();
-            pageTotalWidth = fonts.bold.width("0000000", PAGE_NUMBER_SIZE);
-            pageTotal = content.createTemplate(pageTotalWidth, PAGE_NUMBER_SIZE * 1.5f);
+            // room for three digits inside the margin; longer totals run on into the right margin
+            pageTotalWidth = fonts.bold.width("000", PAGE_NUMBER_SIZE);
+            pageTotal = content.createTemplate(pageTotalWidth + MARGIN - 4, PAGE_NUMBER_SIZE * 1.5f);
         } else {
             drawFooter();
             document.newPage();
