@@ -2,12 +2,14 @@ package dev.eventscope.audit;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
+import com.lowagie.text.ExceptionConverter;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 
 import java.awt.Color;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -94,7 +96,11 @@ final class PdfPageWriter {
             pageTotal = content.createTemplate(pageTotalWidth + MARGIN - 4, PAGE_NUMBER_SIZE * 1.5f);
         } else {
             drawFooter();
-            document.newPage();
+            try {
+                document.newPage();
+            } catch (ExceptionConverter failed) {
+                throw failed(failed.getException());
+            }
             content = writer.getDirectContent();
         }
         pageNumber++;
@@ -248,7 +254,11 @@ final class PdfPageWriter {
         }
         drawFooter();
         show(pageTotal, fonts.bold, PAGE_NUMBER_SIZE, 0, TEMPLATE_BASELINE, String.valueOf(pageNumber), Color.DARK_GRAY);
-        document.close();
+        try {
+            document.close();
+        } catch (ExceptionConverter failed) {
+            throw failed(failed.getException());
+        }
     }
 
     int pageNumber() {
@@ -257,6 +267,6 @@ final class PdfPageWriter {
 
     static UncheckedIOException failed(Exception failed) {
         return new UncheckedIOException("Could not write the PDF report: " + failed.getMessage(),
-                failed instanceof java.io.IOException io ? io : new java.io.IOException(failed));
+                failed instanceof IOException io ? io : new IOException(failed));
     }
 }

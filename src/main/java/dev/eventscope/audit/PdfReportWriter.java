@@ -1,9 +1,9 @@
 package dev.eventscope.audit;
 
-import dev.eventscope.eventstore.IntegrityReport;
 import com.lowagie.text.Document;
 import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfName;
+import dev.eventscope.eventstore.IntegrityReport;
 
 import java.awt.Color;
 import java.io.OutputStream;

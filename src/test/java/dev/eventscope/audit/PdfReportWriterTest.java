@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The PDF writer on its own: pages stream out as they fill, and European text renders. */
@@ -83,5 +87,29 @@ class PdfReportWriterTest {
         assertTrue(text.contains("Hotel 392.83 € für Übernachtung"), text);
         assertTrue(text.contains("Tea ?"), text);
         assertEquals(1, ReportFiles.pdfPages(pdf));
+    }
+
+    @Test
+    @DisplayName("given a disk that fills up, when pages are written, then the failure says the PDF report could not be written")
+    void a_failing_output_is_reported_in_words() {
+        OutputStream full = new OutputStream() {
+            private long written;
+
+            @Override
+            public void write(int oneByte) throws IOException {
+                if (++written > 20_000) {
+                    throw new IOException("No space left on device");
+                }
+            }
+        };
+        PdfReportWriter writer = new PdfReportWriter(full, PaperSize.A4);
+        writer.start(header(), IntegrityReport.intact(3000, 3000, "abc"), summary(3000));
+        UncheckedIOException failure = assertThrows(UncheckedIOException.class, () -> {
+            for (long position = 1; position <= 3000; position++) {
+                writer.event(row(position, "Groceries " + position));
+            }
+            writer.finish();
+        });
+        assertEquals("Could not write the PDF report: No space left on device", failure.getMessage());
     }
 }
