@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
-  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
+  "publicKey" : "MCowBQYDK2VwAyEAd2U0ha8xaHt9vfZmn6BTw+Rtq5hbi0pT+WbKWRXSy/Q=",
+  "publicKeyFingerprint" : "aa0ec2fc6e890463ecf4bf1f8cc73b2ee51562b8ae49dd7325100f793efa8b5d",
   "report" : "audit-case-entry-LATE-0001.letter.pdf",
-  "reportSha256" : "42685b44c2e30cb4a48906090fc59ca651b783381b804a3db1e8d28a79b9675a",
+  "reportSha256" : "093ee21ba43e9adc887c844a5523b0f2e531b5aee8797506454fee8601a37a47",
   "verifiedThroughPosition" : 625,
-  "headHash" : "5de7598f539cbf6845926659aa93695cb509d4429375103788b3d6f7b6bf9d0e",
-  "signature" : "KQ1J3hmIrRMES3n+IG309jXHcxlEArXH2QCiueGTxCWNle/vkM8cLVAQb9H07bXbOaG8XhRWCZaNW+M/bQl2Cg=="
+  "headHash" : "01a5ee30431fd61ac72dfbc8a1e47027c007df769c9d97d3b7ae6500f60cb3a9",
+  "signature" : "8wI7V5jPGSHkx8Yf2ryUvpGT1tCPrZdwFSSk1F3EGQyQeyNGeswieNE4bdR9fYShS2LQz+fp+afNAF0uZs8zDw=="
 }

@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
-  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
+  "publicKey" : "MCowBQYDK2VwAyEAd2U0ha8xaHt9vfZmn6BTw+Rtq5hbi0pT+WbKWRXSy/Q=",
+  "publicKeyFingerprint" : "aa0ec2fc6e890463ecf4bf1f8cc73b2ee51562b8ae49dd7325100f793efa8b5d",
   "report" : "audit-case-user-controller.html",
-  "reportSha256" : "f297dbeed2c95430c3c119194c2b7cdd094ea067c2111b5cce8aeaa864a779cc",
+  "reportSha256" : "142eb885a3c28a745ffba5da0777c0895e8666113142a01fa8434c68e98c0b9f",
   "verifiedThroughPosition" : 625,
-  "headHash" : "5de7598f539cbf6845926659aa93695cb509d4429375103788b3d6f7b6bf9d0e",
-  "signature" : "Dgo6MDhbr7JIXBhSBL9X15EwT/TMChoFXclxJFr3GEEA2NvEFJAFaMtUOSHyJbqlThucwBnHqIG1tmz5WKnXBQ=="
+  "headHash" : "01a5ee30431fd61ac72dfbc8a1e47027c007df769c9d97d3b7ae6500f60cb3a9",
+  "signature" : "Q8IgKY2GATiDXGWPYq1FuqF5nLXdgd362GyMEWxVIw51J7A32971lcvV1W6Iblg52SaYc/jHKOJEYbU3ByA+DQ=="
 }

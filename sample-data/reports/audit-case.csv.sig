@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
-  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
+  "publicKey" : "MCowBQYDK2VwAyEAd2U0ha8xaHt9vfZmn6BTw+Rtq5hbi0pT+WbKWRXSy/Q=",
+  "publicKeyFingerprint" : "aa0ec2fc6e890463ecf4bf1f8cc73b2ee51562b8ae49dd7325100f793efa8b5d",
   "report" : "audit-case.csv",
-  "reportSha256" : "ea81e4514aa6f4393700931e2cd55f24b9d7688cc146c83200f838f2c137409f",
+  "reportSha256" : "eaa49c5b2b5019c7846dbc07179edb9b143f1fdec4cf7c8cca7a03374efd819e",
   "verifiedThroughPosition" : 625,
-  "headHash" : "5de7598f539cbf6845926659aa93695cb509d4429375103788b3d6f7b6bf9d0e",
-  "signature" : "+fmGUdJs1kcjdmdzlWXEfYCL8W4nITRYdXfM4f0p4fceeFNM7Ws2wwZpXmJIqTTYbBJ1V+6EEfLugMLrUl5eBQ=="
+  "headHash" : "01a5ee30431fd61ac72dfbc8a1e47027c007df769c9d97d3b7ae6500f60cb3a9",
+  "signature" : "WsvgA5HF5y3W10voKFLexGuiKnaqvdiDPXqtmFBlnvpgpdz9f1t2K04fbaiJsw3cFURwr0ZMaSWivWaaiRZwDQ=="
 }

@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
-  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
+  "publicKey" : "MCowBQYDK2VwAyEAd2U0ha8xaHt9vfZmn6BTw+Rtq5hbi0pT+WbKWRXSy/Q=",
+  "publicKeyFingerprint" : "aa0ec2fc6e890463ecf4bf1f8cc73b2ee51562b8ae49dd7325100f793efa8b5d",
   "report" : "audit-case.html",
-  "reportSha256" : "e3ec02c43b2699b097aeb3fe954ed0d48fad69285d3ab8cfafe9727d6d093f2f",
+  "reportSha256" : "adb3ea2ccc8f40405ebe2292924c1a04e0ea639333aa68d3a911002bb730718c",
   "verifiedThroughPosition" : 625,
-  "headHash" : "5de7598f539cbf6845926659aa93695cb509d4429375103788b3d6f7b6bf9d0e",
-  "signature" : "aPyqLv4d8kan36Cwh4iow36Bj89u6P/h6N4j6/DSdXhDg549v4kjhjhWpNsQEF9s2NEzg8lXiytHhkdvwk6SCA=="
+  "headHash" : "01a5ee30431fd61ac72dfbc8a1e47027c007df769c9d97d3b7ae6500f60cb3a9",
+  "signature" : "BXhlD0zDEzcw6q6lWPCyal9oxbQpOBUimNzEKUk4/ZWCIWUbTyrWWsG2Dhpn5MgBmu8jKdujEVqVn8VNVbNgBw=="
 }

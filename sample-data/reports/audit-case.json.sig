@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
-  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
+  "publicKey" : "MCowBQYDK2VwAyEAd2U0ha8xaHt9vfZmn6BTw+Rtq5hbi0pT+WbKWRXSy/Q=",
+  "publicKeyFingerprint" : "aa0ec2fc6e890463ecf4bf1f8cc73b2ee51562b8ae49dd7325100f793efa8b5d",
   "report" : "audit-case.json",
-  "reportSha256" : "85a56ab058967fea6bd232e06a984d14d51cb7c9f143b48d34a05579b1b4557d",
+  "reportSha256" : "d61049f60853c354f9e568526085a4db59b1c35649ead4c4c8102766cdb497a4",
   "verifiedThroughPosition" : 625,
-  "headHash" : "5de7598f539cbf6845926659aa93695cb509d4429375103788b3d6f7b6bf9d0e",
-  "signature" : "S2jpa0SHcNYhMKdFudz6kbKWRu/CjbJ513wF/ouVZ45XEUgNFdjqhSfyU8HWiUj3SE9ZhZgj7JVHNw0hqIm8CQ=="
+  "headHash" : "01a5ee30431fd61ac72dfbc8a1e47027c007df769c9d97d3b7ae6500f60cb3a9",
+  "signature" : "OZWMuicNo4dG4hkZ2U5cOwn/ao+31WFoithz0kCMmRMTyJfda4LMpOt+Ot/5iNFikcxe01rQCHu21Mua9YAXBQ=="
 }

@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
-  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
+  "publicKey" : "MCowBQYDK2VwAyEAd2U0ha8xaHt9vfZmn6BTw+Rtq5hbi0pT+WbKWRXSy/Q=",
+  "publicKeyFingerprint" : "aa0ec2fc6e890463ecf4bf1f8cc73b2ee51562b8ae49dd7325100f793efa8b5d",
   "report" : "audit-case.pdf",
-  "reportSha256" : "bcd34722f623c921821f10a70b87720009aa050b7ca1f4e50f3cfc16c22e1e2c",
+  "reportSha256" : "ee89807498c2a6dfade097afa86520e2e1a891a506c6d3c5d7545010fb748439",
   "verifiedThroughPosition" : 625,
-  "headHash" : "5de7598f539cbf6845926659aa93695cb509d4429375103788b3d6f7b6bf9d0e",
-  "signature" : "l42vDsdHnjfdJe4qfArDNw2Rqg1+aDEMmurEBCKGkxWoRap8pnG75UquDQWqwfnHAE8IBuEZjHOUCjCTwluRBg=="
+  "headHash" : "01a5ee30431fd61ac72dfbc8a1e47027c007df769c9d97d3b7ae6500f60cb3a9",
+  "signature" : "RjF4uJvLMQTdY1J56Zh06lR/9nVvjdyzgdtEmM9/OhLbArSa9m1DqWZcJl04EN2YRNWBITf3eFNLEq47koVoCg=="
 }

@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
-  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
+  "publicKey" : "MCowBQYDK2VwAyEAd2U0ha8xaHt9vfZmn6BTw+Rtq5hbi0pT+WbKWRXSy/Q=",
+  "publicKeyFingerprint" : "aa0ec2fc6e890463ecf4bf1f8cc73b2ee51562b8ae49dd7325100f793efa8b5d",
   "report" : "household-two-currencies.html",
-  "reportSha256" : "c2fa31184465d5351552f4007fb503337c712a805a6821d0ac40367b74af01a2",
+  "reportSha256" : "076397aa38b4e0ae0d285c1780127b4861b0908ca2c34223046e38c580704f12",
   "verifiedThroughPosition" : 686,
-  "headHash" : "ef89addcbe9958c873aa38a256e4b526b2b0eea9d1deda7841218bc99e548d00",
-  "signature" : "NVKUBKSlQq+86DQvQulXPChR6ARel0vTX9MoazEZPS0dVI11jCqI5PP/ysck1I5b7gaEdXiET+qYJXtIfWHuCA=="
+  "headHash" : "5a678a62565fd995f2673a572c4fda51a3f8349b75d945967a88ea8020a02bfb",
+  "signature" : "vfWml+UXrD98Zu6WD0R/BtuUzRlxLowAwkZuihKgw8yLHDIRPDgALTnF03Cv39fGI8M69DN74Khq0TEMf3uKBQ=="
 }

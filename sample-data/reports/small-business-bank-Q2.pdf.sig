@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEA7lwDroFzm29xXtOs/ehslV0PM+yiZeabQT/twwIzW+U=",
-  "publicKeyFingerprint" : "9f6a86efb15a7511d51b7d82452259fbbd52416fbc806845e10f2402accdf1e6",
+  "publicKey" : "MCowBQYDK2VwAyEAd2U0ha8xaHt9vfZmn6BTw+Rtq5hbi0pT+WbKWRXSy/Q=",
+  "publicKeyFingerprint" : "aa0ec2fc6e890463ecf4bf1f8cc73b2ee51562b8ae49dd7325100f793efa8b5d",
   "report" : "small-business-bank-Q2.pdf",
-  "reportSha256" : "04c61b52c359346eaf492b8777cc653602626ba019627376dae2099b75e33219",
+  "reportSha256" : "667d5a1e81e5d456d072f01c1034adb62112fe23a85283ce3c18114904885173",
   "verifiedThroughPosition" : 762,
-  "headHash" : "b28d38885d65ea9c484414c49f6a04f7fe3dbd8fc56acd33d84b503cea081cd9",
-  "signature" : "f/kKC2F3PkppXkoBOqjd00BkStCEqyJBofMiBj63RpI7hQuXTF8IPr/LlS1K04YWNZXXk6LrOvKn2eWFk+w/Aw=="
+  "headHash" : "7c7e53599af9dca0ae72bea217c8ef40a20e163aa2a670a5af7783de7c3313b0",
+  "signature" : "whEnK9UKcwzOjcUpVJCjxKRRTj0i3nS0FSj1eCMteLy/997U2JFRng2DbsPsTcG1NwDilxcrdoRHipSdw7/lAw=="
 }

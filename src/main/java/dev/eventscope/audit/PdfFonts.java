@@ -1,34 +1,52 @@
 package dev.eventscope.audit;
 
-import org.apache.fontbox.afm.FontMetrics;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.encoding.GlyphList;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import com.lowagie.text.pdf.BaseFont;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The PDF's fonts (the standard Helvetica family, so nothing is embedded) with cached glyph widths,
- * text cleaning (characters the fonts cannot show become '?') and word wrapping.
+ * The PDF's font: Liberation Sans (metrically the same as Helvetica/Arial, SIL Open Font License),
+ * shipped inside the OpenPDF jar and embedded as a subset, so that accented and Central European
+ * letters and currency signs (ü, č, €, Kč) render. Bold is the same font drawn with an outline.
+ * Characters the font lacks become '?'. Glyph widths are cached; text is word-wrapped here.
  */
 final class PdfFonts {
 
-    final PdfFont regular = new PdfFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA));
-    final PdfFont bold = new PdfFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD));
-    final PdfFont mono = new PdfFont(new PDType1Font(Standard14Fonts.FontName.COURIER));
+    /** Liberation Sans Regular as bundled by OpenPDF 2.0.5 (its fallback font). */
+    static final String FONT_RESOURCE = "/font-fallback/LiberationSans-Regular.ttf";
 
-    /** One font with a width cache; widths are in text-space units per 1 point of font size. */
+    private final BaseFont base = loadFont();
+    final PdfFont regular = new PdfFont(base, false);
+    final PdfFont bold = new PdfFont(base, true);
+
+    private static BaseFont loadFont() {
+        try (InputStream in = PdfFonts.class.getResourceAsStream(FONT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The PDF font " + FONT_RESOURCE + " is missing from the class path (it comes with OpenPDF).");
+            }
+            byte[] bytes = in.readAllBytes();
+            return BaseFont.createFont("LiberationSans-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Could not load the PDF font: " + failed.getMessage(), failed);
+        }
+    }
+
+    /** The font with a width cache; widths are in text-space units per 1 point of font size. */
     static final class PdfFont {
-        final PDType1Font font;
+        final BaseFont font;
+        /** Drawn with fill and stroke, a heavier face of the same glyphs. */
+        final boolean emboldened;
         private final float[] widths = new float[65536];
 
-        private final FontMetrics metrics;
-
-        PdfFont(PDType1Font font) {
+        PdfFont(BaseFont font, boolean emboldened) {
             this.font = font;
-            this.metrics = Standard14Fonts.getAFM(font.getName());
-            java.util.Arrays.fill(widths, -1f);
+            this.emboldened = emboldened;
+            Arrays.fill(widths, -1f);
         }
 
         /** The text with arrows spelled out and every character the font lacks replaced by '?'. */
@@ -38,14 +56,15 @@ final class PdfFonts {
             }
             String spelled = text.replace("\u2192", "->");
             StringBuilder cleaned = new StringBuilder(spelled.length());
-            for (int index = 0; index < spelled.length(); index++) {
-                char character = spelled.charAt(index);
-                if (Character.isISOControl(character)) {
+            spelled.codePoints().forEach(codePoint -> {
+                if (Character.isISOControl(codePoint)) {
                     cleaned.append(' ');
+                } else if (codePoint > 0xFFFF || charWidth((char) codePoint) < 0) {
+                    cleaned.append('?');
                 } else {
-                    cleaned.append(charWidth(character) < 0 ? '?' : character);
+                    cleaned.append((char) codePoint);
                 }
-            }
+            });
             return cleaned.toString();
         }
 
@@ -63,9 +82,7 @@ final class PdfFonts {
             if (cached != -1f) {
                 return cached;
             }
-            // glyph names and AFM widths, not font.encode: that would load a system font just to measure
-            String name = GlyphList.getAdobeGlyphList().codePointToName(character);
-            float width = font.getEncoding().contains(name) ? metrics.getCharacterWidth(name) / 1000f : -2f;
+            float width = Character.isSurrogate(character) || !font.charExists(character) ? -2f : font.getWidth(character) / 1000f;
             widths[character] = width;
             return width;
         }

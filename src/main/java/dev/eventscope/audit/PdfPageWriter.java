@@ -1,42 +1,71 @@
 package dev.eventscope.audit;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.ExceptionConverter;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfTemplate;
+import com.lowagie.text.pdf.PdfWriter;
 
 import java.awt.Color;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Draws onto landscape pages one after another, top to bottom, starting a new page (with a running
- * header and, for tables, the table's header row again) when the next block does not fit. Each page's
- * content is closed as soon as the page is full, so finished pages go to PDFBox's temporary file.
+ * header and, for tables, the table's header row again) when the next block does not fit. OpenPDF
+ * writes each page to the output stream as soon as the next one starts, so memory holds one page;
+ * the total in "Page i of N" is a small shared template filled in when the document closes.
  */
 final class PdfPageWriter {
 
     static final float MARGIN = 36f;
     static final float CELL_PADDING = 2.5f;
+    private static final float PAGE_NUMBER_SIZE = 7.5f;
+    private static final float BOLD_OUTLINE = 0.42f;
+    /** Room below the page total's baseline inside its template, for descenders. */
+    private static final float TEMPLATE_BASELINE = 3f;
 
     /** A table column: its title, width in points and whether its cells are right-aligned. */
     record Column(String title, float width, boolean right) {
     }
 
-    private final PDDocument document;
-    private final PDRectangle pageSize;
+    private final Document document;
+    private final PdfWriter writer;
+    private final Rectangle pageSize;
     final PdfFonts fonts = new PdfFonts();
-    private PDPageContentStream content;
+    private PdfContentByte content;
+    private PdfTemplate pageTotal;
+    private float pageTotalWidth;
+    private int pageNumber;
     private float cursorY;
     private String runningHeaderLeft = "";
     private String runningHeaderRight = "";
+    private String footer = "";
     private List<Column> repeatedHeader;
 
-    PdfPageWriter(PDDocument document, PaperSize paper) {
-        this.document = document;
-        this.pageSize = new PDRectangle(paper.height(), paper.width());
+    PdfPageWriter(OutputStream out, PaperSize paper) {
+        this.pageSize = new Rectangle(paper.height(), paper.width());
+        this.document = new Document(pageSize, MARGIN, MARGIN, MARGIN, MARGIN);
+        try {
+            this.writer = PdfWriter.getInstance(document, out);
+        } catch (DocumentException failed) {
+            throw failed(failed);
+        }
+        writer.setCloseStream(false);
+    }
+
+    /** The writer, for document properties; set them before the first page. */
+    PdfWriter writer() {
+        return writer;
+    }
+
+    Document document() {
+        return document;
     }
 
     float contentWidth() {
@@ -48,22 +77,35 @@ final class PdfPageWriter {
         runningHeaderRight = right;
     }
 
+    /** The line at the bottom left of every page (the page number is at the bottom right). */
+    void footer(String text) {
+        footer = text;
+    }
+
     /** Table header to draw again at the top of each new page, or null for none. */
     void repeatHeader(List<Column> columns) {
         repeatedHeader = columns;
     }
 
     void newPage() {
-        closeContent();
-        PDPage page = new PDPage(pageSize);
-        document.addPage(page);
-        try {
-            content = new PDPageContentStream(document, page);
-        } catch (IOException failed) {
-            throw failed(failed);
+        if (pageNumber == 0) {
+            document.open();
+            content = writer.getDirectContent();
+            // room for three digits inside the margin; longer totals run on into the right margin
+            pageTotalWidth = fonts.bold.width("000", PAGE_NUMBER_SIZE);
+            pageTotal = content.createTemplate(pageTotalWidth + MARGIN - 4, PAGE_NUMBER_SIZE * 1.5f);
+        } else {
+            drawFooter();
+            try {
+                document.newPage();
+            } catch (ExceptionConverter failed) {
+                throw failed(failed.getException());
+            }
+            content = writer.getDirectContent();
         }
+        pageNumber++;
         cursorY = pageSize.getHeight() - MARGIN;
-        if (document.getNumberOfPages() > 1) {
+        if (pageNumber > 1) {
             text(fonts.regular, 7, MARGIN, cursorY - 7, runningHeaderLeft, Color.GRAY);
             float rightWidth = fonts.regular.width(fonts.regular.clean(runningHeaderRight), 7);
             text(fonts.regular, 7, pageSize.getWidth() - MARGIN - rightWidth, cursorY - 7, runningHeaderRight, Color.GRAY);
@@ -106,15 +148,11 @@ final class PdfPageWriter {
             height += parts.size() * sizes.get(index) * 1.3f;
         }
         ensureSpace(height);
-        try {
-            content.setNonStrokingColor(fill);
-            content.setStrokingColor(border);
-            content.setLineWidth(2f);
-            content.addRect(MARGIN, cursorY - height, contentWidth(), height);
-            content.fillAndStroke();
-        } catch (IOException failed) {
-            throw failed(failed);
-        }
+        content.setColorFill(fill);
+        content.setColorStroke(border);
+        content.setLineWidth(2f);
+        content.rectangle(MARGIN, cursorY - height, contentWidth(), height);
+        content.fillStroke();
         float y = cursorY - 6;
         for (int index = 0; index < wrapped.size(); index++) {
             float size = sizes.get(index);
@@ -148,14 +186,10 @@ final class PdfPageWriter {
         if (breakable) {
             ensureSpace(height);
         }
-        try {
-            if (fill != null) {
-                content.setNonStrokingColor(fill);
-                content.addRect(MARGIN, cursorY - height, contentWidth(), height);
-                content.fill();
-            }
-        } catch (IOException failed) {
-            throw failed(failed);
+        if (fill != null) {
+            content.setColorFill(fill);
+            content.rectangle(MARGIN, cursorY - height, contentWidth(), height);
+            content.fill();
         }
         float x = MARGIN;
         for (int index = 0; index < columns.size(); index++) {
@@ -173,65 +207,66 @@ final class PdfPageWriter {
     }
 
     void rule(float y, Color color) {
-        try {
-            content.setStrokingColor(color);
-            content.setLineWidth(0.4f);
-            content.moveTo(MARGIN, y);
-            content.lineTo(pageSize.getWidth() - MARGIN, y);
-            content.stroke();
-        } catch (IOException failed) {
-            throw failed(failed);
-        }
+        content.setColorStroke(color);
+        content.setLineWidth(0.4f);
+        content.moveTo(MARGIN, y);
+        content.lineTo(pageSize.getWidth() - MARGIN, y);
+        content.stroke();
     }
 
     void text(PdfFonts.PdfFont font, float size, float x, float y, String text, Color color) {
         String cleaned = font.clean(text);
-        if (cleaned.isEmpty()) {
-            return;
+        if (!cleaned.isBlank()) {
+            show(content, font, size, x, y, cleaned, color);
         }
+    }
+
+    private static void show(PdfContentByte target, PdfFonts.PdfFont font, float size, float x, float y, String cleaned, Color color) {
+        target.beginText();
+        target.setColorFill(color);
+        if (font.emboldened) {
+            target.setColorStroke(color);
+            target.setLineWidth(BOLD_OUTLINE * size / 10f);
+            target.setTextRenderingMode(PdfContentByte.TEXT_RENDER_MODE_FILL_STROKE);
+        } else {
+            target.setTextRenderingMode(PdfContentByte.TEXT_RENDER_MODE_FILL);
+        }
+        target.setFontAndSize(font.font, size);
+        target.setTextMatrix(x, y);
+        target.showText(cleaned);
+        target.endText();
+    }
+
+    /** The footer line and "Page i of " with the shared total at the bottom of the current page. */
+    private void drawFooter() {
+        float y = MARGIN - 12;
+        text(fonts.regular, 7, MARGIN, y, footer, Color.GRAY);
+        String pageText = "Page " + pageNumber + " of ";
+        float right = pageSize.getWidth() - MARGIN - pageTotalWidth;
+        text(fonts.bold, PAGE_NUMBER_SIZE, right - fonts.bold.width(pageText, PAGE_NUMBER_SIZE), y, pageText, Color.DARK_GRAY);
+        content.addTemplate(pageTotal, right, y - TEMPLATE_BASELINE);
+    }
+
+    /** Ends the last page, fills in the page total and completes the file. */
+    void close() {
+        if (pageNumber == 0) {
+            newPage();
+        }
+        drawFooter();
+        show(pageTotal, fonts.bold, PAGE_NUMBER_SIZE, 0, TEMPLATE_BASELINE, String.valueOf(pageNumber), Color.DARK_GRAY);
         try {
-            content.beginText();
-            content.setNonStrokingColor(color);
-            content.setFont(font.font, size);
-            content.newLineAtOffset(x, y);
-            content.showText(cleaned);
-            content.endText();
-        } catch (IOException failed) {
-            throw failed(failed);
+            document.close();
+        } catch (ExceptionConverter failed) {
+            throw failed(failed.getException());
         }
     }
 
-    /** Writes "Page i of N" and the footer line on every page, once all pages exist. */
-    void footers(String left) {
-        closeContent();
-        int total = document.getNumberOfPages();
-        int number = 0;
-        for (PDPage page : document.getPages()) {
-            number++;
-            try (PDPageContentStream footer = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
-                content = footer;
-                String pageText = "Page " + number + " of " + total;
-                text(fonts.regular, 7, MARGIN, MARGIN - 12, left, Color.GRAY);
-                text(fonts.bold, 7.5f, pageSize.getWidth() - MARGIN - fonts.bold.width(pageText, 7.5f), MARGIN - 12, pageText, Color.DARK_GRAY);
-            } catch (IOException failed) {
-                throw failed(failed);
-            }
-        }
-        content = null;
+    int pageNumber() {
+        return pageNumber;
     }
 
-    void closeContent() {
-        if (content != null) {
-            try {
-                content.close();
-            } catch (IOException failed) {
-                throw failed(failed);
-            }
-            content = null;
-        }
-    }
-
-    static UncheckedIOException failed(IOException failed) {
-        return new UncheckedIOException("Could not write the PDF report: " + failed.getMessage(), failed);
+    static UncheckedIOException failed(Exception failed) {
+        return new UncheckedIOException("Could not write the PDF report: " + failed.getMessage(),
+                failed instanceof IOException io ? io : new IOException(failed));
     }
 }

@@ -1,14 +1,11 @@
 package dev.eventscope.audit;
 
+import com.lowagie.text.Document;
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfName;
 import dev.eventscope.eventstore.IntegrityReport;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 
 import java.awt.Color;
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,8 +15,8 @@ import java.util.List;
 /**
  * The report as a PDF in landscape A4 or Letter: the integrity statement first (in red when the chain
  * is broken), the header, summary, balances and flagged corrections, then the event table with its
- * header repeated on each page and "Page i of N" on every page. Page contents are flushed to a
- * temporary file as they fill, so only the page tree stays in memory.
+ * header repeated on each page and "Page i of N" on every page. Each page goes to the output stream
+ * as soon as it is full (OpenPDF), so memory holds one page whatever the number of events.
  */
 final class PdfReportWriter implements ReportWriter {
 
@@ -30,18 +27,13 @@ final class PdfReportWriter implements ReportWriter {
     private static final Color STRIPE = new Color(0xF5, 0xF5, 0xF5);
     private static final Color FLAG_FILL = new Color(0xFF, 0xF4, 0xD6);
 
-    private final OutputStream out;
-    private final PDDocument document;
     private final PdfPageWriter pages;
     private final List<PdfPageWriter.Column> eventColumns;
     private ZoneId zone;
-    private String footer = "";
     private long rows;
 
     PdfReportWriter(OutputStream out, PaperSize paper) {
-        this.out = out;
-        this.document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
-        this.pages = new PdfPageWriter(document, paper);
+        this.pages = new PdfPageWriter(out, paper);
         this.eventColumns = columns(pages.contentWidth(),
                 "Pos.", 34, true, "Recorded", 76, false, "Date", 46, false, "User", 44, false,
                 "Command / event", 98, false, "Account or entry", 118, false, "Amount", 78, true,
@@ -51,20 +43,20 @@ final class PdfReportWriter implements ReportWriter {
     @Override
     public void start(ReportHeader header, IntegrityReport integrity, ReportSummary summary) {
         zone = header.zone();
-        PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle("Audit report: " + header.ledgerName());
-        info.setAuthor(header.generatedBy());
-        info.setSubject(header.scope());
-        info.setCreator("Eventscope " + header.eventscopeVersion());
-        info.setCustomMetadataValue("EventscopeLedgerId", header.ledgerId());
-        info.setCustomMetadataValue("EventscopeVerifiedThrough", String.valueOf(integrity.lastPosition()));
-        info.setCustomMetadataValue("EventscopeHeadHash", integrity.headHash());
+        Document document = pages.document();
+        document.addTitle("Audit report: " + header.ledgerName());
+        document.addAuthor(header.generatedBy());
+        document.addSubject(header.scope());
+        document.addCreator("Eventscope " + header.eventscopeVersion());
+        document.addHeader("EventscopeLedgerId", header.ledgerId());
+        document.addHeader("EventscopeVerifiedThrough", String.valueOf(integrity.lastPosition()));
+        document.addHeader("EventscopeHeadHash", integrity.headHash());
         GregorianCalendar created = GregorianCalendar.from(header.generatedAt().atZone(header.zone()));
-        info.setCreationDate(created);
+        pages.writer().getInfo().put(PdfName.CREATIONDATE, new PdfDate(created));
         pages.runningHeader("Audit report: " + header.ledgerName() + "  |  " + header.scope(),
                 "Generated " + ReportText.generated(header.generatedAt(), header.zone()) + " by " + header.generatedBy());
-        footer = "Eventscope " + header.eventscopeVersion() + "  |  ledger id " + header.ledgerId() + "  |  "
-                + IntegrityText.headline(integrity);
+        pages.footer("Eventscope " + header.eventscopeVersion() + "  |  ledger id " + header.ledgerId() + "  |  "
+                + IntegrityText.headline(integrity));
 
         pages.newPage();
         pages.paragraph(pages.fonts.bold, 17, "Audit report: " + header.ledgerName(), Color.BLACK);
@@ -160,22 +152,7 @@ final class PdfReportWriter implements ReportWriter {
         }
         pages.space(6);
         pages.paragraph(pages.fonts.regular, 8f, "End of report: " + ReportText.count(rows) + " events listed.", Color.DARK_GRAY);
-        pages.footers(footer);
-        try (document) {
-            document.save(new FilterOutputStream(out) {
-                @Override
-                public void write(byte[] bytes, int offset, int length) throws IOException {
-                    out.write(bytes, offset, length);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    out.flush();
-                }
-            }, CompressParameters.NO_COMPRESSION);
-        } catch (IOException failed) {
-            throw PdfPageWriter.failed(failed);
-        }
+        pages.close();
     }
 
     private void heading(String title) {
