@@ -104,7 +104,6 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        quietPdfFontWarnings();
         ReportScope scope = scope();
         PrintWriter err = spec.commandLine().getErr();
         ReportRequest request = new ReportRequest(ledger.file(), scope, format, paper, user, clock.instant(), clock.getZone(),
@@ -158,13 +157,6 @@ public final class ReportCommand implements Callable<Integer> {
             return LocalDate.parse(text);
         } catch (DateTimeParseException notADate) {
             throw new CommandProblem(option + " must be a date like 2024-03-31, not " + text + ".", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
-        }
-    }
-
-    /** PDFBox warns on every run that Helvetica is not installed; the standard fonts need no installing. */
-    private static void quietPdfFontWarnings() {
-        if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox") == null) {
-            System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox", "error");
         }
     }
 }
