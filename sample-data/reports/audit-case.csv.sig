@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAd2U0ha8xaHt9vfZmn6BTw+Rtq5hbi0pT+WbKWRXSy/Q=",
-  "publicKeyFingerprint" : "aa0ec2fc6e890463ecf4bf1f8cc73b2ee51562b8ae49dd7325100f793efa8b5d",
+  "publicKey" : "MCowBQYDK2VwAyEA485ILqxJQP/2YWCwtREpjk6YLBlhhuNOGv0+qQ4Ncro=",
+  "publicKeyFingerprint" : "909a6e79b855578a101f849a9f8864b2b4b09c0c814ffbab76b54bba2c04bf0b",
   "report" : "audit-case.csv",
-  "reportSha256" : "eaa49c5b2b5019c7846dbc07179edb9b143f1fdec4cf7c8cca7a03374efd819e",
-  "verifiedThroughPosition" : 625,
-  "headHash" : "01a5ee30431fd61ac72dfbc8a1e47027c007df769c9d97d3b7ae6500f60cb3a9",
-  "signature" : "WsvgA5HF5y3W10voKFLexGuiKnaqvdiDPXqtmFBlnvpgpdz9f1t2K04fbaiJsw3cFURwr0ZMaSWivWaaiRZwDQ=="
+  "reportSha256" : "979eacaa870001031ef61e1766bcf6ef81da7d3d4ed3f668b4d2c6b4707881ae",
+  "verifiedThroughPosition" : 621,
+  "headHash" : "7d58136fa459b9437390ef3d2385c93f1fd1923ecd154b3bf79b29e5b38bf10f",
+  "signature" : "Q1hcoYObD3S/S9K12unO1vhszC8Sd5cT3MXadqqeEl17RJKISAtFYhG9Cm8ckKOpwZLc+qJH+fJNONaEm98xCQ=="
 }

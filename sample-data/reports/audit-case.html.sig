@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAd2U0ha8xaHt9vfZmn6BTw+Rtq5hbi0pT+WbKWRXSy/Q=",
-  "publicKeyFingerprint" : "aa0ec2fc6e890463ecf4bf1f8cc73b2ee51562b8ae49dd7325100f793efa8b5d",
+  "publicKey" : "MCowBQYDK2VwAyEA485ILqxJQP/2YWCwtREpjk6YLBlhhuNOGv0+qQ4Ncro=",
+  "publicKeyFingerprint" : "909a6e79b855578a101f849a9f8864b2b4b09c0c814ffbab76b54bba2c04bf0b",
   "report" : "audit-case.html",
-  "reportSha256" : "adb3ea2ccc8f40405ebe2292924c1a04e0ea639333aa68d3a911002bb730718c",
-  "verifiedThroughPosition" : 625,
-  "headHash" : "01a5ee30431fd61ac72dfbc8a1e47027c007df769c9d97d3b7ae6500f60cb3a9",
-  "signature" : "BXhlD0zDEzcw6q6lWPCyal9oxbQpOBUimNzEKUk4/ZWCIWUbTyrWWsG2Dhpn5MgBmu8jKdujEVqVn8VNVbNgBw=="
+  "reportSha256" : "d896b08799c877985b38d98158083621075e1f175021148689c1f7005e42481a",
+  "verifiedThroughPosition" : 621,
+  "headHash" : "7d58136fa459b9437390ef3d2385c93f1fd1923ecd154b3bf79b29e5b38bf10f",
+  "signature" : "GSI9gTCCxkToVR5BVCstxahPei6EVKM5GcBv4krmcpGIcYNGAybEyuR+gkHS5j/xCSQBYstBJnRsVo5Q+WgPBg=="
 }

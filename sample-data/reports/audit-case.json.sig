@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAd2U0ha8xaHt9vfZmn6BTw+Rtq5hbi0pT+WbKWRXSy/Q=",
-  "publicKeyFingerprint" : "aa0ec2fc6e890463ecf4bf1f8cc73b2ee51562b8ae49dd7325100f793efa8b5d",
+  "publicKey" : "MCowBQYDK2VwAyEA485ILqxJQP/2YWCwtREpjk6YLBlhhuNOGv0+qQ4Ncro=",
+  "publicKeyFingerprint" : "909a6e79b855578a101f849a9f8864b2b4b09c0c814ffbab76b54bba2c04bf0b",
   "report" : "audit-case.json",
-  "reportSha256" : "d61049f60853c354f9e568526085a4db59b1c35649ead4c4c8102766cdb497a4",
-  "verifiedThroughPosition" : 625,
-  "headHash" : "01a5ee30431fd61ac72dfbc8a1e47027c007df769c9d97d3b7ae6500f60cb3a9",
-  "signature" : "OZWMuicNo4dG4hkZ2U5cOwn/ao+31WFoithz0kCMmRMTyJfda4LMpOt+Ot/5iNFikcxe01rQCHu21Mua9YAXBQ=="
+  "reportSha256" : "0381274784c6fc8f499ba0624b81df839ba97e1f764ec3727f4236b6784c6243",
+  "verifiedThroughPosition" : 621,
+  "headHash" : "7d58136fa459b9437390ef3d2385c93f1fd1923ecd154b3bf79b29e5b38bf10f",
+  "signature" : "cZnYusTn749JjuGNzugfKfsgMF5bA1wf5YlYAWVvtIwUSU/7VrYVSetLxZIUvK206LbhRH8MKpeLfY20YlB0Aw=="
 }

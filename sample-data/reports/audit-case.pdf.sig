@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAd2U0ha8xaHt9vfZmn6BTw+Rtq5hbi0pT+WbKWRXSy/Q=",
-  "publicKeyFingerprint" : "aa0ec2fc6e890463ecf4bf1f8cc73b2ee51562b8ae49dd7325100f793efa8b5d",
+  "publicKey" : "MCowBQYDK2VwAyEA485ILqxJQP/2YWCwtREpjk6YLBlhhuNOGv0+qQ4Ncro=",
+  "publicKeyFingerprint" : "909a6e79b855578a101f849a9f8864b2b4b09c0c814ffbab76b54bba2c04bf0b",
   "report" : "audit-case.pdf",
-  "reportSha256" : "ee89807498c2a6dfade097afa86520e2e1a891a506c6d3c5d7545010fb748439",
-  "verifiedThroughPosition" : 625,
-  "headHash" : "01a5ee30431fd61ac72dfbc8a1e47027c007df769c9d97d3b7ae6500f60cb3a9",
-  "signature" : "RjF4uJvLMQTdY1J56Zh06lR/9nVvjdyzgdtEmM9/OhLbArSa9m1DqWZcJl04EN2YRNWBITf3eFNLEq47koVoCg=="
+  "reportSha256" : "67fdb203793e7311afc747d4fba70147d6192cb9e3796e65eb81ce9e872d7220",
+  "verifiedThroughPosition" : 621,
+  "headHash" : "7d58136fa459b9437390ef3d2385c93f1fd1923ecd154b3bf79b29e5b38bf10f",
+  "signature" : "T7vd/quwwLUdYxGUGbE8VN8zltnXq9ZaYkHgJ+fdYC+DqaUTQUckqpuU+DzGIB2RMCyA+uKUc397tfoRyuQrDw=="
 }

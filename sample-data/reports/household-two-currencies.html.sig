@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAd2U0ha8xaHt9vfZmn6BTw+Rtq5hbi0pT+WbKWRXSy/Q=",
-  "publicKeyFingerprint" : "aa0ec2fc6e890463ecf4bf1f8cc73b2ee51562b8ae49dd7325100f793efa8b5d",
+  "publicKey" : "MCowBQYDK2VwAyEA485ILqxJQP/2YWCwtREpjk6YLBlhhuNOGv0+qQ4Ncro=",
+  "publicKeyFingerprint" : "909a6e79b855578a101f849a9f8864b2b4b09c0c814ffbab76b54bba2c04bf0b",
   "report" : "household-two-currencies.html",
-  "reportSha256" : "076397aa38b4e0ae0d285c1780127b4861b0908ca2c34223046e38c580704f12",
+  "reportSha256" : "51129d9da4bd46ebf63f1b18b447c31fb094615b5b0f1bed355863dbce3b0a03",
   "verifiedThroughPosition" : 686,
-  "headHash" : "5a678a62565fd995f2673a572c4fda51a3f8349b75d945967a88ea8020a02bfb",
-  "signature" : "vfWml+UXrD98Zu6WD0R/BtuUzRlxLowAwkZuihKgw8yLHDIRPDgALTnF03Cv39fGI8M69DN74Khq0TEMf3uKBQ=="
+  "headHash" : "0bc4e6f7417588171d81ec5e2d69936bee1d35a07fb5f47953fc7de0d341ec52",
+  "signature" : "LM4JrhstPUb6BAXohF6B8YweFg9XjSxMlve9rUZK4CBGoX++N/3b8ETwTC+dDnfUJKRnkjHQd2W3hZCPJdIhDw=="
 }
