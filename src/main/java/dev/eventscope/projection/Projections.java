@@ -131,20 +131,26 @@ public final class Projections implements AutoCloseable {
     /** Applies every event after each healthy projection's checkpoint; returns the number of events read. */
     public long catchUp() {
         synchronized (catchUpLock) {
-            long read = 0;
-            while (true) {
-                List<ProjectionState> states = healthyStates();
-                if (states.isEmpty()) {
-                    return read;
-                }
-                long from = states.stream().mapToLong(ProjectionState::position).min().orElseThrow();
-                List<DecodedEvent> batch = readBatch(from);
-                if (batch.isEmpty()) {
-                    return read;
-                }
-                read += batch.size();
-                applyToLive(batch);
+            try (BatchReader batches = new BatchReader(this::readBatch, batchSize)) {
+                return catchUp(batches);
             }
+        }
+    }
+
+    private long catchUp(BatchReader batches) {
+        long read = 0;
+        while (true) {
+            List<ProjectionState> states = healthyStates();
+            if (states.isEmpty()) {
+                return read;
+            }
+            long from = states.stream().mapToLong(ProjectionState::position).min().orElseThrow();
+            List<DecodedEvent> batch = batches.after(from);
+            if (batch.isEmpty()) {
+                return read;
+            }
+            read += batch.size();
+            applyToLive(batch);
         }
     }
 
@@ -257,6 +263,13 @@ public final class Projections implements AutoCloseable {
                 });
             }
         }
+        try (BatchReader batches = new BatchReader(this::readBatch, batchSize)) {
+            return rebuildShadow(name, projection, progress, cancellation, batches);
+        }
+    }
+
+    private RebuildOutcome rebuildShadow(String name, Projection projection, ProgressListener progress,
+                                         CancellationToken cancellation, BatchReader batches) {
         long started = System.nanoTime();
         long startPosition = readModels.state(name).orElseThrow().buildingPosition();
         while (true) {
@@ -269,7 +282,7 @@ public final class Projections implements AutoCloseable {
                         state.buildingPosition());
                 return new RebuildOutcome(name, RebuildOutcome.Result.CANCELLED, state.buildingPosition(), null);
             }
-            List<DecodedEvent> batch = readBatch(state.buildingPosition());
+            List<DecodedEvent> batch = batches.after(state.buildingPosition());
             if (batch.isEmpty()) {
                 synchronized (writeLock) {
                     readModels.transaction(transaction -> {
