@@ -46,12 +46,14 @@ public final class TimeTravel {
     private final EventCodec codec;
     private final Projections projections;
     private final LedgerQueries queries;
+    private final SnapshotStates decodedSnapshots;
 
     public TimeTravel(EventStore store, EventCodec codec, Projections projections) {
         this.store = store;
         this.codec = codec;
         this.projections = projections;
         this.queries = projections.readModels().ledgerQueries();
+        this.decodedSnapshots = new SnapshotStates(codec, 1_024);
     }
 
     /** The global position a point stands for: the last event at or before it. */
@@ -101,7 +103,7 @@ public final class TimeTravel {
             Optional<Snapshot> snapshot = store.loadSnapshot(stream, version, kind.stateSchemaVersion());
             if (snapshot.isPresent()) {
                 try {
-                    state = codec.stateOf(snapshot.get(), kind.stateType());
+                    state = decodedSnapshots.stateOf(snapshot.get(), kind.stateType());
                     current = snapshot.get().version();
                     snapshotVersion = current;
                 } catch (RuntimeException unreadable) {
@@ -117,13 +119,14 @@ public final class TimeTravel {
             for (RecordedEvent recorded : page) {
                 state = kind.decider().evolve(state, typed(codec, kind, recorded));
                 current = recorded.version();
+                position = recorded.position();
                 replayed++;
             }
             if (page.isEmpty()) {
                 break;
             }
         }
-        if (version > 0) {
+        if (version > 0 && replayed == 0) {
             position = store.readStream(stream, version, Direction.FORWARD, 1).get(0).position();
         }
         return new AggregateStateAt(stream, kind.name(), point, version, position, state, snapshotVersion, replayed);

@@ -32,6 +32,7 @@ final class SqlTables implements ReadModelTables {
     private final Map<String, PreparedStatement> pendingByTable = new HashMap<>();
     private final Map<String, String> insertSql = new HashMap<>();
     private final Map<String, String> upsertSql = new HashMap<>();
+    private final Map<String, String> findSql = new HashMap<>();
 
     SqlTables(Connection connection, List<TableDefinition> tables, String projection, int generation) {
         this.connection = connection;
@@ -86,8 +87,8 @@ final class SqlTables implements ReadModelTables {
     public Optional<ReadModelRow> find(String table, Object... primaryKey) {
         TableDefinition definition = definition(table);
         flush(table);
-        String sql = "SELECT * FROM " + physicalNames.get(table) + " WHERE "
-                + definition.primaryKey().stream().map(column -> column + " = ?").collect(Collectors.joining(" AND "));
+        String sql = findSql.computeIfAbsent(table, name -> "SELECT * FROM " + physicalNames.get(name) + " WHERE "
+                + definition.primaryKey().stream().map(column -> column + " = ?").collect(Collectors.joining(" AND ")));
         try {
             PreparedStatement statement = statement(sql);
             for (int i = 0; i < primaryKey.length; i++) {
