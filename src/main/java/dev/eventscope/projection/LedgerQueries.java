@@ -66,6 +66,16 @@ public interface LedgerQueries {
     /** One account's postings dated on or before {@code date} with position at most {@code upTo}: one indexed range read. */
     void accountPostingsAsOf(String account, LocalDate date, long upTo, AccountPostingSink sink);
 
+    /** One account's postings with position in ({@code after}, {@code upTo}] dated on or before {@code datedOnOrBefore}. */
+    void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,
+                                        AccountPostingSink sink);
+
+    /** One account's postings dated after {@code after} and on or before {@code upToDate}, position at most {@code upTo}. */
+    void accountPostingsDatedBetween(String account, LocalDate after, LocalDate upToDate, long upTo, AccountPostingSink sink);
+
+    /** Count, latest date and latest position of one account's postings dated on or before {@code date}: an index-only read. */
+    PostingSummary accountPostingSummaryAsOf(String account, LocalDate date, long upTo);
+
     /** Positions of the account's events that are not postings (opened, frozen, closed...), at most {@code upTo}, in order. */
     List<Long> accountLifecyclePositions(String account, long upTo);
 

@@ -17,6 +17,7 @@ import dev.eventscope.projection.BalanceCheckpoint;
 import dev.eventscope.projection.BalancesProjection;
 import dev.eventscope.projection.DateCheckpoint;
 import dev.eventscope.projection.LedgerQueries;
+import dev.eventscope.projection.PostingSummary;
 import dev.eventscope.projection.Projections;
 import dev.eventscope.projection.RegisterLine;
 
@@ -184,30 +185,37 @@ public final class TimeTravel {
             position = recorded.position();
             replayed++;
         }
-        Map<String, BigDecimal> sums = new TreeMap<>();
-        long[] postings = {0};
-        long[] lastPostingPosition = {0};
-        String[] lastDate = {null};
-        queries.accountPostingsAsOf(account, asOf.date(), last, (postingPosition, date, commodity, amount) -> {
-            sums.merge(commodity, amount, BigDecimal::add);
-            postings[0]++;
-            lastPostingPosition[0] = Math.max(lastPostingPosition[0], postingPosition);
-            if (lastDate[0] == null || date.compareTo(lastDate[0]) > 0) {
-                lastDate[0] = date;
-            }
-        });
-        if (postings[0] > 0) {
+        PostingSummary summary = queries.accountPostingSummaryAsOf(account, asOf.date(), last);
+        if (summary.postings() > 0) {
             AccountState lifecycle = (AccountState) state;
             state = new AccountState(lifecycle.status(), lifecycle.name(), lifecycle.type(), lifecycle.description(),
-                    lifecycle.openedOn(), lifecycle.frozenReason(), lifecycle.closedOn(), sums, postings[0],
-                    LocalDate.parse(lastDate[0]));
-            replayed += postings[0];
-            if (lastPostingPosition[0] > position) {
-                position = lastPostingPosition[0];
+                    lifecycle.openedOn(), lifecycle.frozenReason(), lifecycle.closedOn(),
+                    accountBalancesAsOf(account, asOf.date(), last), summary.postings(), summary.lastDate());
+            replayed += summary.postings();
+            if (summary.lastPosition() > position) {
+                position = summary.lastPosition();
                 version = versionAtPosition(stream, position);
             }
         }
         return new AggregateStateAt(stream, kind.name(), asOf, version, position, state, 0, replayed);
+    }
+
+    /**
+     * One account's balances as of a date: its line of the latest verified date checkpoint on or before
+     * the date, plus its postings recorded after the checkpoint but dated on or before its date, plus its
+     * postings dated after the checkpoint's date up to the date (index (account, date, position)).
+     * Without a checkpoint, the range read of all its postings dated on or before the date.
+     */
+    private SortedMap<String, BigDecimal> accountBalancesAsOf(String account, LocalDate date, long last) {
+        DateCheckpoint checkpoint = verifiedDateCheckpointOnOrBefore(date);
+        SortedMap<String, BigDecimal> balances = BalanceBlob.decodeAccount(checkpoint.data(), account);
+        LedgerQueries.AccountPostingSink add = (postingPosition, postingDate, commodity, amount) ->
+                balances.merge(commodity, amount, BigDecimal::add);
+        if (checkpoint.date() != null) {
+            queries.accountPostingsRecordedBetween(account, checkpoint.position(), last, checkpoint.date(), add);
+        }
+        queries.accountPostingsDatedBetween(account, checkpoint.date(), date, last, add);
+        return balances;
     }
 
     static boolean datedAfter(Object event, LocalDate date) {
@@ -255,9 +263,7 @@ public final class TimeTravel {
         if (point instanceof Point.AsOfDate asOf) {
             long last = store.lastPosition();
             ensureRegister(last);
-            SortedMap<String, BigDecimal> balances = new TreeMap<>();
-            queries.accountPostingsAsOf(account, asOf.date(), last,
-                    (postingPosition, date, commodity, amount) -> balances.merge(commodity, amount, BigDecimal::add));
+            SortedMap<String, BigDecimal> balances = accountBalancesAsOf(account, asOf.date(), last);
             return Balances.withoutZeros(Map.of(account, balances)).getOrDefault(account, new TreeMap<>());
         }
         long position = positionOf(point);
@@ -331,7 +337,7 @@ public final class TimeTravel {
     private int dateCheckpointEvery() {
         return projections.projections().stream().filter(BalancesProjection.class::isInstance)
                 .map(BalancesProjection.class::cast).mapToInt(BalancesProjection::checkpointEvery).findFirst()
-                .orElse(BalancesProjection.DEFAULT_CHECKPOINT_EVERY);
+                .orElse(BalancesProjection.DEFAULT_CHECKPOINT_EVERY) / 2 + 1;
     }
 
     /**

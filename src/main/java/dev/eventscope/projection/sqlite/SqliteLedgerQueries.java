@@ -10,6 +10,7 @@ import dev.eventscope.projection.JournalEntryView;
 import dev.eventscope.projection.JournalPostingView;
 import dev.eventscope.projection.JournalProjection;
 import dev.eventscope.projection.LedgerQueries;
+import dev.eventscope.projection.PostingSummary;
 import dev.eventscope.projection.ProjectionState;
 import dev.eventscope.projection.ReadModelException;
 import dev.eventscope.projection.ReadModelRow;
@@ -182,6 +183,32 @@ final class SqliteLedgerQueries implements LedgerQueries {
                 + " WHERE account = ? AND date <= ? AND position <= ?",
                 rows -> sink.posting(rows.getLong(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
                 account, date.toString(), upTo);
+    }
+
+    @Override
+    public void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,
+                                               AccountPostingSink sink) {
+        each("SELECT position, date, commodity, amount FROM " + register()
+                + " WHERE position > ? AND position <= ? AND account = ? AND date <= ?",
+                rows -> sink.posting(rows.getLong(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
+                after, upTo, account, datedOnOrBefore.toString());
+    }
+
+    @Override
+    public void accountPostingsDatedBetween(String account, LocalDate after, LocalDate upToDate, long upTo,
+                                            AccountPostingSink sink) {
+        each("SELECT position, date, commodity, amount FROM " + register()
+                + " WHERE account = ? AND date > ? AND date <= ? AND position <= ?",
+                rows -> sink.posting(rows.getLong(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
+                account, after == null ? "" : after.toString(), upToDate.toString(), upTo);
+    }
+
+    @Override
+    public PostingSummary accountPostingSummaryAsOf(String account, LocalDate date, long upTo) {
+        return query("SELECT COUNT(*), MAX(date), MAX(position) FROM " + register()
+                + " WHERE account = ? AND date <= ? AND position <= ?",
+                rows -> new PostingSummary(rows.getLong(1), rows.getString(2) == null ? null : LocalDate.parse(rows.getString(2)),
+                        rows.getLong(3)), account, date.toString(), upTo).get(0);
     }
 
     @Override
