@@ -72,13 +72,19 @@ public final class BalancesProjection implements Projection {
                         .primaryKey("position").index("account", "position").build());
     }
 
+    /** Only account and ledger events are read (an unreadable one stops the projection); entries are not. */
+    @Override
+    public boolean decodes(RecordedEvent event) {
+        return ProjectionEvents.isAccountOrLedger(event);
+    }
+
     @Override
     public void apply(List<DecodedEvent> events, ReadModelTables tables) {
         Map<String, Map<String, BigDecimal>> touched = new HashMap<>();
         for (DecodedEvent decoded : events) {
             RecordedEvent recorded = decoded.recorded();
-            if (ProjectionEvents.isBookkeeping(decoded)
-                    && ProjectionEvents.typed(decoded) instanceof AccountEvent.PostingRecorded posting) {
+            boolean read = ProjectionEvents.isAccountOrLedger(recorded);
+            if (read && ProjectionEvents.typed(decoded) instanceof AccountEvent.PostingRecorded posting) {
                 String account = ProjectionEvents.accountOf(decoded);
                 String commodity = posting.amount().commodity();
                 Map<String, BigDecimal> balances = touched.computeIfAbsent(account, name -> new HashMap<>());
@@ -93,8 +99,7 @@ public final class BalancesProjection implements Projection {
                         posting.entryId().value(), posting.postingIndex(), date.toString(), posting.description(),
                         recorded.metadata().user(), recorded.metadata().commandName(), recorded.recordedAtMicros(),
                         posting.reversesEntryId() == null ? null : posting.reversesEntryId().value());
-            } else if (ProjectionEvents.isBookkeeping(decoded)
-                    && ProjectionEvents.typed(decoded) instanceof AccountEvent) {
+            } else if (read && ProjectionEvents.typed(decoded) instanceof AccountEvent) {
                 tables.insert(ACCOUNT_EVENTS, recorded.position(), ProjectionEvents.accountOf(decoded), recorded.version());
             }
             if (recorded.position() % checkpointEvery == 0) {

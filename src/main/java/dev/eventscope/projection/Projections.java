@@ -131,7 +131,7 @@ public final class Projections implements AutoCloseable {
     /** Applies every event after each healthy projection's checkpoint; returns the number of events read. */
     public long catchUp() {
         synchronized (catchUpLock) {
-            try (BatchReader batches = new BatchReader(this::readBatch, batchSize)) {
+            try (BatchReader batches = new BatchReader(after -> readBatch(after, projections), batchSize)) {
                 return catchUp(batches);
             }
         }
@@ -162,14 +162,26 @@ public final class Projections implements AutoCloseable {
         return states;
     }
 
-    private List<DecodedEvent> readBatch(long after) {
+    /** The next batch; events no projection of {@code readers} decodes are left undecoded. */
+    private List<DecodedEvent> readBatch(long after, List<Projection> readers) {
         List<DecodedEvent> batch = new ArrayList<>(Math.min(batchSize, 10_000));
         try (EventCursor cursor = store.readAll(after)) {
             while (batch.size() < batchSize && cursor.hasNext()) {
-                batch.add(codec.decode(cursor.next()));
+                RecordedEvent recorded = cursor.next();
+                batch.add(decodedFor(recorded, readers) ? codec.decode(recorded)
+                        : new DecodedEvent.Unreadable(recorded, "not decoded: no projection of this batch reads it"));
             }
         }
         return batch;
+    }
+
+    private static boolean decodedFor(RecordedEvent recorded, List<Projection> readers) {
+        for (Projection reader : readers) {
+            if (reader.decodes(recorded)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void applyToLive(List<DecodedEvent> batch) {
@@ -263,7 +275,7 @@ public final class Projections implements AutoCloseable {
                 });
             }
         }
-        try (BatchReader batches = new BatchReader(this::readBatch, batchSize)) {
+        try (BatchReader batches = new BatchReader(after -> readBatch(after, List.of(projection)), batchSize)) {
             return rebuildShadow(name, projection, progress, cancellation, batches);
         }
     }
