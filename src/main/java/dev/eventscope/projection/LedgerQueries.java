@@ -63,9 +63,6 @@ public interface LedgerQueries {
      */
     void movementsDatedBetween(LocalDate after, LocalDate upToDate, long upTo, DatedMovementSink sink);
 
-    /** One account's postings dated on or before {@code date} with position at most {@code upTo}: one indexed range read. */
-    void accountPostingsAsOf(String account, LocalDate date, long upTo, AccountPostingSink sink);
-
     /** One account's postings with position in ({@code after}, {@code upTo}] dated on or before {@code datedOnOrBefore}. */
     void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,
                                         AccountPostingSink sink);

@@ -27,7 +27,7 @@ public interface Projection {
     /**
      * Whether {@link #apply} reads this event's decoded value or JSON. Events no projection of a batch
      * needs are not decoded (decoding is about half of a rebuild's work): they reach {@code apply} as a
-     * {@link DecodedEvent.Generic} with no JSON, and {@code apply} must look only at their
+     * {@link DecodedEvent.Unreadable} with the reason "not decoded", and {@code apply} must look only at their
      * {@link DecodedEvent#recorded()} event. Default: every event is decoded.
      */
     default boolean decodes(RecordedEvent event) {

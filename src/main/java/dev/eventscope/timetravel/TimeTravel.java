@@ -48,6 +48,10 @@ public final class TimeTravel {
     private final Projections projections;
     private final LedgerQueries queries;
     private final SnapshotStates decodedSnapshots;
+    /** Register lines between two date checkpoints: half the balances projection's position interval, plus one. */
+    private final int dateCheckpointEvery;
+
+    private static final DateCheckpoint NO_DATE_CHECKPOINT = new DateCheckpoint(null, 0, "", "", new byte[0]);
 
     public TimeTravel(EventStore store, EventCodec codec, Projections projections) {
         this.store = store;
@@ -55,6 +59,9 @@ public final class TimeTravel {
         this.projections = projections;
         this.queries = projections.readModels().ledgerQueries();
         this.decodedSnapshots = new SnapshotStates(codec, 1_024);
+        this.dateCheckpointEvery = projections.projections().stream().filter(BalancesProjection.class::isInstance)
+                .map(BalancesProjection.class::cast).mapToInt(BalancesProjection::checkpointEvery).findFirst()
+                .orElse(BalancesProjection.DEFAULT_CHECKPOINT_EVERY) / 2 + 1;
     }
 
     /** The global position a point stands for: the last event at or before it. */
@@ -332,12 +339,8 @@ public final class TimeTravel {
         return new LedgerBalances(point, last, Balances.withoutZeros(balances), checkpoint.position(), lines[0]);
     }
 
-    private static final DateCheckpoint NO_DATE_CHECKPOINT = new DateCheckpoint(null, 0, "", "", new byte[0]);
-
     private int dateCheckpointEvery() {
-        return projections.projections().stream().filter(BalancesProjection.class::isInstance)
-                .map(BalancesProjection.class::cast).mapToInt(BalancesProjection::checkpointEvery).findFirst()
-                .orElse(BalancesProjection.DEFAULT_CHECKPOINT_EVERY) / 2 + 1;
+        return dateCheckpointEvery;
     }
 
     /**

@@ -178,14 +178,6 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     @Override
-    public void accountPostingsAsOf(String account, LocalDate date, long upTo, AccountPostingSink sink) {
-        each("SELECT position, date, commodity, amount FROM " + register()
-                + " WHERE account = ? AND date <= ? AND position <= ?",
-                rows -> sink.posting(rows.getLong(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
-                account, date.toString(), upTo);
-    }
-
-    @Override
     public void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,
                                                AccountPostingSink sink) {
         each("SELECT position, date, commodity, amount FROM " + register()
