@@ -29,6 +29,12 @@ public final class ActivityProjection implements Projection {
                 .integer("first_position").integer("last_position").primaryKey("user_name", "command").build());
     }
 
+    /** Reads only the stored event (type, metadata, time): nothing is decoded for it. */
+    @Override
+    public boolean decodes(RecordedEvent event) {
+        return false;
+    }
+
     @Override
     public void apply(List<DecodedEvent> events, ReadModelTables tables) {
         Map<List<String>, long[]> batch = new LinkedHashMap<>();

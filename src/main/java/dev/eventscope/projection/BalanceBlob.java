@@ -41,6 +41,25 @@ public final class BalanceBlob {
         return balances;
     }
 
+    /** One account's balances from the blob, without decoding the other accounts' lines (mutable map). */
+    public static SortedMap<String, BigDecimal> decodeAccount(byte[] data, String account) {
+        SortedMap<String, BigDecimal> balances = new TreeMap<>();
+        String text = new String(data, StandardCharsets.UTF_8);
+        String prefix = account + '\t';
+        int start = text.startsWith(prefix) ? 0 : text.indexOf('\n' + prefix);
+        if (start < 0) {
+            return balances;
+        }
+        start = start == 0 && text.startsWith(prefix) ? 0 : start + 1;
+        while (start < text.length() && text.startsWith(prefix, start)) {
+            int end = text.indexOf('\n', start);
+            int secondTab = text.indexOf('\t', start + prefix.length());
+            balances.put(text.substring(start + prefix.length(), secondTab), new BigDecimal(text.substring(secondTab + 1, end)));
+            start = end + 1;
+        }
+        return balances;
+    }
+
     public static String digest(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));

@@ -15,8 +15,11 @@ import java.util.TreeMap;
 /**
  * Account balances per commodity, every account's register with running balances, and ledger-wide
  * balance checkpoints every {@code checkpointEvery} positions (the basis of time travel). Register
- * lines are indexed by (account, commodity, position) and by date, so that "balance at position P" is
- * one lookup and "why" is a range scan.
+ * lines are indexed by (account, commodity, position), (date, position) and (account, date, position),
+ * so that "balance at position P" is one lookup, "why" is a range scan and one account as of a date is
+ * one range read. The positions of the accounts' other events (opened, frozen, closed) are kept in
+ * {@code account_lifecycle}. The table {@code date_checkpoints} (cumulative balances as of entry dates)
+ * is written by time travel, not by {@link #apply}: see {@link DateCheckpoint}.
  */
 public final class BalancesProjection implements Projection {
 
@@ -24,6 +27,8 @@ public final class BalancesProjection implements Projection {
     public static final String BALANCES = "balances";
     public static final String REGISTER = "register";
     public static final String CHECKPOINTS = "balance_checkpoints";
+    public static final String DATE_CHECKPOINTS = "date_checkpoints";
+    public static final String ACCOUNT_EVENTS = "account_lifecycle";
     public static final int DEFAULT_CHECKPOINT_EVERY = 10_000;
 
     private final int checkpointEvery;
@@ -46,7 +51,7 @@ public final class BalancesProjection implements Projection {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -58,9 +63,19 @@ public final class BalancesProjection implements Projection {
                         .decimal("running_balance").text("entry_id").integer("posting_index").text("date")
                         .text("description").text("user_name").text("command").integer("recorded_at").text("reverses")
                         .primaryKey("position").index("account", "commodity", "position").index("date", "position")
-                        .index("account", "date").build(),
+                        .index("account", "date", "position").build(),
                 TableDefinition.table(CHECKPOINTS).integer("position").text("event_hash").text("digest").blob("data")
-                        .primaryKey("position").build());
+                        .primaryKey("position").build(),
+                TableDefinition.table(DATE_CHECKPOINTS).text("date").integer("position").text("event_hash").text("digest")
+                        .blob("data").primaryKey("date").build(),
+                TableDefinition.table(ACCOUNT_EVENTS).integer("position").text("account").integer("version")
+                        .primaryKey("position").index("account", "position").build());
+    }
+
+    /** Only account and ledger events are read (an unreadable one stops the projection); entries are not. */
+    @Override
+    public boolean decodes(RecordedEvent event) {
+        return ProjectionEvents.isAccountOrLedger(event);
     }
 
     @Override
@@ -68,8 +83,8 @@ public final class BalancesProjection implements Projection {
         Map<String, Map<String, BigDecimal>> touched = new HashMap<>();
         for (DecodedEvent decoded : events) {
             RecordedEvent recorded = decoded.recorded();
-            if (ProjectionEvents.isBookkeeping(decoded)
-                    && ProjectionEvents.typed(decoded) instanceof AccountEvent.PostingRecorded posting) {
+            boolean read = ProjectionEvents.isAccountOrLedger(recorded);
+            if (read && ProjectionEvents.typed(decoded) instanceof AccountEvent.PostingRecorded posting) {
                 String account = ProjectionEvents.accountOf(decoded);
                 String commodity = posting.amount().commodity();
                 Map<String, BigDecimal> balances = touched.computeIfAbsent(account, name -> new HashMap<>());
@@ -84,6 +99,8 @@ public final class BalancesProjection implements Projection {
                         posting.entryId().value(), posting.postingIndex(), date.toString(), posting.description(),
                         recorded.metadata().user(), recorded.metadata().commandName(), recorded.recordedAtMicros(),
                         posting.reversesEntryId() == null ? null : posting.reversesEntryId().value());
+            } else if (read && ProjectionEvents.typed(decoded) instanceof AccountEvent) {
+                tables.insert(ACCOUNT_EVENTS, recorded.position(), ProjectionEvents.accountOf(decoded), recorded.version());
             }
             if (recorded.position() % checkpointEvery == 0) {
                 flush(touched, tables);

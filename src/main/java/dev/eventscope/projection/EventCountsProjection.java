@@ -1,6 +1,7 @@
 package dev.eventscope.projection;
 
 import dev.eventscope.codec.DecodedEvent;
+import dev.eventscope.eventstore.RecordedEvent;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,6 +31,12 @@ public final class EventCountsProjection implements Projection {
         return List.of(
                 TableDefinition.table(BY_TYPE).text("type").integer("events").primaryKey("type").build(),
                 TableDefinition.table(BY_DAY).text("day").integer("events").primaryKey("day").build());
+    }
+
+    /** Reads only the stored event (type, metadata, time): nothing is decoded for it. */
+    @Override
+    public boolean decodes(RecordedEvent event) {
+        return false;
     }
 
     @Override

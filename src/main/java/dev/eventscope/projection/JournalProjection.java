@@ -1,6 +1,7 @@
 package dev.eventscope.projection;
 
 import dev.eventscope.codec.DecodedEvent;
+import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.domain.ledger.EntryEvent;
 import dev.eventscope.domain.ledger.Posting;
 
@@ -34,10 +35,16 @@ public final class JournalProjection implements Projection {
                         .index("account").build());
     }
 
+    /** Only entry and ledger events are read (an unreadable one stops the projection); account postings are not. */
+    @Override
+    public boolean decodes(RecordedEvent event) {
+        return ProjectionEvents.isEntryOrLedger(event);
+    }
+
     @Override
     public void apply(List<DecodedEvent> events, ReadModelTables tables) {
         for (DecodedEvent decoded : events) {
-            if (!ProjectionEvents.isBookkeeping(decoded)) {
+            if (!ProjectionEvents.isEntryOrLedger(decoded.recorded())) {
                 continue;
             }
             Object event = ProjectionEvents.typed(decoded);

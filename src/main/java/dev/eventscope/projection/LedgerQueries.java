@@ -39,6 +39,58 @@ public interface LedgerQueries {
     /** One account's register lines dated on or before {@code date} with position at most {@code upTo}. */
     List<RegisterLine> accountRegisterAsOf(String account, LocalDate date, long upTo);
 
+    /** Receives one posting's date (ISO text), account, commodity and amount. */
+    @FunctionalInterface
+    interface DatedMovementSink {
+        void movement(String date, String account, String commodity, BigDecimal amount);
+    }
+
+    /** Receives one posting of one account: its position, date (ISO text), commodity and amount. */
+    @FunctionalInterface
+    interface AccountPostingSink {
+        void posting(long position, String date, String commodity, BigDecimal amount);
+    }
+
+    /**
+     * Account, commodity and amount of the register lines with position in ({@code after}, {@code upTo}]
+     * dated on or before {@code datedOnOrBefore}: the postings a date checkpoint at that position does not yet hold.
+     */
+    void movementsRecordedBetween(long after, long upTo, LocalDate datedOnOrBefore, MovementSink sink);
+
+    /**
+     * The register lines dated after {@code after} (null: from the first date) and on or before
+     * {@code upToDate} (null: no limit), with position at most {@code upTo}, in date order.
+     */
+    void movementsDatedBetween(LocalDate after, LocalDate upToDate, long upTo, DatedMovementSink sink);
+
+    /** One account's postings with position in ({@code after}, {@code upTo}] dated on or before {@code datedOnOrBefore}. */
+    void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,
+                                        AccountPostingSink sink);
+
+    /** One account's postings dated after {@code after} and on or before {@code upToDate}, position at most {@code upTo}. */
+    void accountPostingsDatedBetween(String account, LocalDate after, LocalDate upToDate, long upTo, AccountPostingSink sink);
+
+    /** Count, latest date and latest position of one account's postings dated on or before {@code date}: an index-only read. */
+    PostingSummary accountPostingSummaryAsOf(String account, LocalDate date, long upTo);
+
+    /** Positions of the account's events that are not postings (opened, frozen, closed...), at most {@code upTo}, in order. */
+    List<Long> accountLifecyclePositions(String account, long upTo);
+
+    /** The latest date checkpoint dated on or before {@code date}. */
+    Optional<DateCheckpoint> dateCheckpointOnOrBefore(LocalDate date);
+
+    /** Whether any date checkpoint exists. */
+    boolean hasDateCheckpoints();
+
+    /**
+     * In one transaction: drops every date checkpoint dated after {@code after} (null: all of them) and
+     * saves {@code checkpoints} (which replace any of the same date).
+     */
+    void replaceDateCheckpoints(LocalDate after, List<DateCheckpoint> checkpoints);
+
+    /** Saves one date checkpoint, replacing the one of the same date (a refreshed checkpoint). */
+    void replaceDateCheckpoint(DateCheckpoint checkpoint);
+
     /** The latest ledger-wide balance checkpoint at or below {@code position}. */
     Optional<BalanceCheckpoint> balanceCheckpointAtOrBelow(long position);
 

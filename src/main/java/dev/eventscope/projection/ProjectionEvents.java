@@ -2,6 +2,7 @@ package dev.eventscope.projection;
 
 import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.eventstore.RecordedEvent;
 
 /** Helpers the built-in projections share. */
 final class ProjectionEvents {
@@ -20,6 +21,18 @@ final class ProjectionEvents {
         String stream = decoded.recorded().streamId().value();
         return stream.equals(LedgerStreams.LEDGER) || stream.startsWith(LedgerStreams.ACCOUNT_PREFIX)
                 || stream.startsWith(LedgerStreams.ENTRY_PREFIX);
+    }
+
+    /** Account and ledger streams: what the balances projection reads. */
+    static boolean isAccountOrLedger(RecordedEvent recorded) {
+        String stream = recorded.streamId().value();
+        return stream.startsWith(LedgerStreams.ACCOUNT_PREFIX) || stream.equals(LedgerStreams.LEDGER);
+    }
+
+    /** Entry and ledger streams: what the journal projection reads. */
+    static boolean isEntryOrLedger(RecordedEvent recorded) {
+        String stream = recorded.streamId().value();
+        return stream.startsWith(LedgerStreams.ENTRY_PREFIX) || stream.equals(LedgerStreams.LEDGER);
     }
 
     static String accountOf(DecodedEvent decoded) {

@@ -55,6 +55,29 @@ public final class FullReplay {
         return Balances.withoutZeros(balances);
     }
 
+    /**
+     * An aggregate's state as of an entry date: every event of its stream folded from the first,
+     * leaving out postings, entries and reversals dated after {@code asOf}.
+     */
+    public Object stateAsOf(StreamId stream, LocalDate asOf) {
+        AggregateKind kind = AggregateKind.of(stream);
+        Object state = kind.decider().initialState();
+        long next = 1;
+        while (true) {
+            List<RecordedEvent> page = store.readStream(stream, next, Direction.FORWARD, 1_000);
+            for (RecordedEvent recorded : page) {
+                Object event = TimeTravel.typed(codec, kind, recorded);
+                next = recorded.version() + 1;
+                if (!TimeTravel.datedAfter(event, asOf)) {
+                    state = kind.decider().evolve(state, event);
+                }
+            }
+            if (page.size() < 1_000) {
+                return state;
+            }
+        }
+    }
+
     /** An aggregate's state after its event at {@code version}, folded from its first event. */
     public Object state(StreamId stream, long version) {
         AggregateKind kind = AggregateKind.of(stream);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.domain.ledger.AccountEvent;
+import dev.eventscope.domain.ledger.AccountState;
+import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.domain.ledger.EntryEvent;
 import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventStore;
@@ -12,7 +14,10 @@ import dev.eventscope.eventstore.Snapshot;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.projection.BalanceBlob;
 import dev.eventscope.projection.BalanceCheckpoint;
+import dev.eventscope.projection.BalancesProjection;
+import dev.eventscope.projection.DateCheckpoint;
 import dev.eventscope.projection.LedgerQueries;
+import dev.eventscope.projection.PostingSummary;
 import dev.eventscope.projection.Projections;
 import dev.eventscope.projection.RegisterLine;
 
@@ -42,12 +47,21 @@ public final class TimeTravel {
     private final EventCodec codec;
     private final Projections projections;
     private final LedgerQueries queries;
+    private final SnapshotStates decodedSnapshots;
+    /** Register lines between two date checkpoints: half the balances projection's position interval, plus one. */
+    private final int dateCheckpointEvery;
+
+    private static final DateCheckpoint NO_DATE_CHECKPOINT = new DateCheckpoint(null, 0, "", "", new byte[0]);
 
     public TimeTravel(EventStore store, EventCodec codec, Projections projections) {
         this.store = store;
         this.codec = codec;
         this.projections = projections;
         this.queries = projections.readModels().ledgerQueries();
+        this.decodedSnapshots = new SnapshotStates(codec, 1_024);
+        this.dateCheckpointEvery = projections.projections().stream().filter(BalancesProjection.class::isInstance)
+                .map(BalancesProjection.class::cast).mapToInt(BalancesProjection::checkpointEvery).findFirst()
+                .orElse(BalancesProjection.DEFAULT_CHECKPOINT_EVERY) / 2 + 1;
     }
 
     /** The global position a point stands for: the last event at or before it. */
@@ -97,7 +111,7 @@ public final class TimeTravel {
             Optional<Snapshot> snapshot = store.loadSnapshot(stream, version, kind.stateSchemaVersion());
             if (snapshot.isPresent()) {
                 try {
-                    state = codec.stateOf(snapshot.get(), kind.stateType());
+                    state = decodedSnapshots.stateOf(snapshot.get(), kind.stateType());
                     current = snapshot.get().version();
                     snapshotVersion = current;
                 } catch (RuntimeException unreadable) {
@@ -113,19 +127,23 @@ public final class TimeTravel {
             for (RecordedEvent recorded : page) {
                 state = kind.decider().evolve(state, typed(codec, kind, recorded));
                 current = recorded.version();
+                position = recorded.position();
                 replayed++;
             }
             if (page.isEmpty()) {
                 break;
             }
         }
-        if (version > 0) {
+        if (version > 0 && replayed == 0) {
             position = store.readStream(stream, version, Direction.FORWARD, 1).get(0).position();
         }
         return new AggregateStateAt(stream, kind.name(), point, version, position, state, snapshotVersion, replayed);
     }
 
     private AggregateStateAt stateAsOf(StreamId stream, AggregateKind kind, Point.AsOfDate asOf) {
+        if (kind.stateType() == AccountState.class) {
+            return accountStateAsOf(stream, kind, asOf);
+        }
         Object state = kind.decider().initialState();
         long version = 0;
         long position = 0;
@@ -151,7 +169,63 @@ public final class TimeTravel {
         return new AggregateStateAt(stream, kind.name(), asOf, version, position, state, 0, replayed);
     }
 
-    private static boolean datedAfter(Object event, LocalDate date) {
+    /**
+     * An account as of a date without replaying its stream: its few other events (opened, frozen,
+     * closed: positions from the register's {@code account_lifecycle} table) folded in order, and its
+     * postings dated on or before the date summed from one indexed range read of the register. The two
+     * commute: a posting changes only balances, count and last posting date, the other events only the rest.
+     */
+    private AggregateStateAt accountStateAsOf(StreamId stream, AggregateKind kind, Point.AsOfDate asOf) {
+        long last = store.lastPosition();
+        ensureRegister(last);
+        String account = stream.value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
+        Object state = kind.decider().initialState();
+        long version = 0;
+        long position = 0;
+        long replayed = 0;
+        for (long lifecyclePosition : queries.accountLifecyclePositions(account, last)) {
+            RecordedEvent recorded = store.readAt(lifecyclePosition).orElseThrow(() -> new TimeTravelException(
+                    "The balances read model names an event at position " + lifecyclePosition + " of account " + account
+                            + " that the ledger does not hold; rebuild the balances projection."));
+            state = kind.decider().evolve(state, typed(codec, kind, recorded));
+            version = recorded.version();
+            position = recorded.position();
+            replayed++;
+        }
+        PostingSummary summary = queries.accountPostingSummaryAsOf(account, asOf.date(), last);
+        if (summary.postings() > 0) {
+            AccountState lifecycle = (AccountState) state;
+            state = new AccountState(lifecycle.status(), lifecycle.name(), lifecycle.type(), lifecycle.description(),
+                    lifecycle.openedOn(), lifecycle.frozenReason(), lifecycle.closedOn(),
+                    accountBalancesAsOf(account, asOf.date(), last), summary.postings(), summary.lastDate());
+            replayed += summary.postings();
+            if (summary.lastPosition() > position) {
+                position = summary.lastPosition();
+                version = versionAtPosition(stream, position);
+            }
+        }
+        return new AggregateStateAt(stream, kind.name(), asOf, version, position, state, 0, replayed);
+    }
+
+    /**
+     * One account's balances as of a date: its line of the latest verified date checkpoint on or before
+     * the date, plus its postings recorded after the checkpoint but dated on or before its date, plus its
+     * postings dated after the checkpoint's date up to the date (index (account, date, position)).
+     * Without a checkpoint, the range read of all its postings dated on or before the date.
+     */
+    private SortedMap<String, BigDecimal> accountBalancesAsOf(String account, LocalDate date, long last) {
+        DateCheckpoint checkpoint = verifiedDateCheckpointOnOrBefore(date);
+        SortedMap<String, BigDecimal> balances = BalanceBlob.decodeAccount(checkpoint.data(), account);
+        LedgerQueries.AccountPostingSink add = (postingPosition, postingDate, commodity, amount) ->
+                balances.merge(commodity, amount, BigDecimal::add);
+        if (checkpoint.date() != null) {
+            queries.accountPostingsRecordedBetween(account, checkpoint.position(), last, checkpoint.date(), add);
+        }
+        queries.accountPostingsDatedBetween(account, checkpoint.date(), date, last, add);
+        return balances;
+    }
+
+    static boolean datedAfter(Object event, LocalDate date) {
         LocalDate eventDate = null;
         if (event instanceof AccountEvent.PostingRecorded posting) {
             eventDate = posting.date();
@@ -194,11 +268,9 @@ public final class TimeTravel {
     /** One account's balance per commodity at a point. */
     public SortedMap<String, BigDecimal> accountAt(String account, Point point) {
         if (point instanceof Point.AsOfDate asOf) {
-            ensureRegister(store.lastPosition());
-            SortedMap<String, BigDecimal> balances = new TreeMap<>();
-            for (RegisterLine line : queries.accountRegisterAsOf(account, asOf.date(), Long.MAX_VALUE)) {
-                balances.merge(line.commodity(), line.amount(), BigDecimal::add);
-            }
+            long last = store.lastPosition();
+            ensureRegister(last);
+            SortedMap<String, BigDecimal> balances = accountBalancesAsOf(account, asOf.date(), last);
             return Balances.withoutZeros(Map.of(account, balances)).getOrDefault(account, new TreeMap<>());
         }
         long position = positionOf(point);
@@ -211,15 +283,7 @@ public final class TimeTravel {
     /** Every account's balances at a point. */
     public LedgerBalances ledgerBalancesAt(Point point) {
         if (point instanceof Point.AsOfDate asOf) {
-            long last = store.lastPosition();
-            ensureRegister(last);
-            SortedMap<String, SortedMap<String, BigDecimal>> balances = new TreeMap<>();
-            long[] lines = {0};
-            queries.registerAsOf(asOf.date(), last, line -> {
-                Balances.add(balances, line.account(), line.commodity(), line.amount());
-                lines[0]++;
-            });
-            return new LedgerBalances(point, last, Balances.withoutZeros(balances), 0, lines[0]);
+            return ledgerBalancesAsOf(point, asOf.date());
         }
         long position = positionOf(point);
         ensureRegister(position);
@@ -231,6 +295,112 @@ public final class TimeTravel {
             lines[0]++;
         });
         return new LedgerBalances(point, position, Balances.withoutZeros(balances), checkpoint.position(), lines[0]);
+    }
+
+    /**
+     * As of an entry date: the latest verified date checkpoint on or before the date, plus the postings
+     * recorded after the checkpoint's position but dated on or before its date (back-dated entries),
+     * plus the postings dated after the checkpoint's date and on or before the wanted date. When the
+     * last part is long enough to hold a checkpoint, the checkpoints from there on are built (again);
+     * when the checkpoint lags many events behind the ledger, it is refreshed.
+     */
+    private LedgerBalances ledgerBalancesAsOf(Point point, LocalDate date) {
+        long last = store.lastPosition();
+        ensureRegister(last);
+        DateCheckpoint checkpoint = verifiedDateCheckpointOnOrBefore(date);
+        SortedMap<String, SortedMap<String, BigDecimal>> balances = BalanceBlob.decode(checkpoint.data());
+        long[] lines = {0};
+        if (checkpoint.date() != null) {
+            queries.movementsRecordedBetween(checkpoint.position(), last, checkpoint.date(), (account, commodity, amount) -> {
+                Balances.add(balances, account, commodity, amount);
+                lines[0]++;
+            });
+        }
+        DateCheckpoint refreshed = checkpoint.date() != null && last - checkpoint.position() > 2L * dateCheckpointEvery()
+                ? dateCheckpoint(checkpoint.date(), last, balances) : null;
+        int every = dateCheckpointEvery();
+        String[] currentDate = {null};
+        long[] sinceBoundary = {0};
+        boolean[] wouldHoldCheckpoint = {false};
+        queries.movementsDatedBetween(checkpoint.date(), date, last, (lineDate, account, commodity, amount) -> {
+            if (!lineDate.equals(currentDate[0])) {
+                wouldHoldCheckpoint[0] |= sinceBoundary[0] >= every;
+                currentDate[0] = lineDate;
+            }
+            Balances.add(balances, account, commodity, amount);
+            sinceBoundary[0]++;
+            lines[0]++;
+        });
+        if (wouldHoldCheckpoint[0]) {
+            buildDateCheckpointsAfter(checkpoint, last);
+        } else if (refreshed != null) {
+            queries.replaceDateCheckpoint(refreshed);
+        }
+        return new LedgerBalances(point, last, Balances.withoutZeros(balances), checkpoint.position(), lines[0]);
+    }
+
+    private int dateCheckpointEvery() {
+        return dateCheckpointEvery;
+    }
+
+    /**
+     * The latest date checkpoint on or before the date whose event hash matches the ledger and whose
+     * digest matches its data; one that does not is dropped with every checkpoint after it.
+     */
+    private DateCheckpoint verifiedDateCheckpointOnOrBefore(LocalDate date) {
+        LocalDate wanted = date;
+        while (true) {
+            Optional<DateCheckpoint> found = queries.dateCheckpointOnOrBefore(wanted);
+            if (found.isEmpty()) {
+                return NO_DATE_CHECKPOINT;
+            }
+            DateCheckpoint checkpoint = found.get();
+            boolean hashMatches = store.readAt(checkpoint.position())
+                    .map(event -> event.hash().equals(checkpoint.eventHash())).orElse(false);
+            if (hashMatches && BalanceBlob.digest(checkpoint.data()).equals(checkpoint.digest())) {
+                return checkpoint;
+            }
+            wanted = checkpoint.date().minusDays(1);
+            queries.replaceDateCheckpoints(wanted, List.of());
+        }
+    }
+
+    /**
+     * Rebuilds every date checkpoint after {@code base} from the register as it stands at {@code last}:
+     * one pass in date order, a checkpoint at the end of a date whenever at least K postings were
+     * added since the previous one (K = the balances projection's checkpoint interval).
+     */
+    private void buildDateCheckpointsAfter(DateCheckpoint base, long last) {
+        SortedMap<String, SortedMap<String, BigDecimal>> balances = BalanceBlob.decode(base.data());
+        List<DateCheckpoint> built = new ArrayList<>();
+        if (base.date() != null) {
+            queries.movementsRecordedBetween(base.position(), last, base.date(),
+                    (account, commodity, amount) -> Balances.add(balances, account, commodity, amount));
+            if (base.position() != last) {
+                built.add(dateCheckpoint(base.date(), last, balances));
+            }
+        }
+        int every = dateCheckpointEvery();
+        String[] currentDate = {null};
+        long[] sinceCheckpoint = {0};
+        queries.movementsDatedBetween(base.date(), null, last, (lineDate, account, commodity, amount) -> {
+            if (!lineDate.equals(currentDate[0])) {
+                if (currentDate[0] != null && sinceCheckpoint[0] >= every) {
+                    built.add(dateCheckpoint(LocalDate.parse(currentDate[0]), last, balances));
+                    sinceCheckpoint[0] = 0;
+                }
+                currentDate[0] = lineDate;
+            }
+            Balances.add(balances, account, commodity, amount);
+            sinceCheckpoint[0]++;
+        });
+        queries.replaceDateCheckpoints(base.date(), built);
+    }
+
+    private DateCheckpoint dateCheckpoint(LocalDate date, long position, Map<String, ? extends Map<String, BigDecimal>> balances) {
+        byte[] data = BalanceBlob.encode(balances);
+        String eventHash = store.readAt(position).map(RecordedEvent::hash).orElse("");
+        return new DateCheckpoint(date, position, eventHash, BalanceBlob.digest(data), data);
     }
 
     public TrialBalance trialBalanceAt(Point point) {

@@ -111,6 +111,13 @@ public final class RandomLedger {
         pending.clear();
     }
 
+    /** Freezes and unfreezes a random account: lifecycle events between its postings. */
+    public void freezeAndUnfreeze(LedgerCommandService service) {
+        AccountName account = accounts.get(random.nextInt(accounts.size()));
+        service.execute(new AccountCommand.FreezeAccount(account, "audit"), CommandContext.byUser(user()));
+        service.execute(new AccountCommand.UnfreezeAccount(account), CommandContext.byUser(user()));
+    }
+
     private Object nextCommand() {
         if (!reversible.isEmpty() && random.nextInt(8) == 0) {
             EntryId original = reversible.remove(random.nextInt(reversible.size()));

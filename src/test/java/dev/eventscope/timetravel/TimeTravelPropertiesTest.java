@@ -23,6 +23,7 @@ import java.util.Random;
 import java.util.SortedMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * For random ledgers and random points, the fast answers (snapshots, balance checkpoints, register
@@ -67,6 +68,52 @@ class TimeTravelPropertiesTest {
                         explanation.balance(), "why " + account + " at #" + position);
             }
         }
+    }
+
+    @Property(tries = 8)
+    void balances_and_accounts_as_of_a_date_equal_a_full_replay_also_after_back_dated_entries(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 9) int checkpointEvery) throws IOException {
+        Path folder = Files.createTempDirectory("asof");
+        try (TimeTravelFixture fixture = new TimeTravelFixture(folder.resolve("ledger.sqlite"), checkpointEvery, 7)) {
+            RandomLedger ledger = new RandomLedger(seed);
+            var service = RandomLedger.service(fixture.store, "p");
+            ledger.create(service, 6);
+            Random random = new Random(seed);
+            for (int round = 0; round < 4; round++) {
+                // entries are dated at random over two years: most of them land before existing date checkpoints
+                ledger.importEntries(service, 25);
+                ledger.post(service, 4);
+                ledger.freezeAndUnfreeze(service);
+                if (round == 2) {
+                    damageOneDateCheckpoint(fixture);
+                }
+                fixture.projections.catchUp();
+                long last = fixture.store.lastPosition();
+                for (int i = 0; i < 5; i++) {
+                    LocalDate date = LocalDate.of(2023, 12, 25).plusDays(random.nextInt(760));
+                    SortedMap<String, SortedMap<String, BigDecimal>> expected = fixture.replay.balances(last, date);
+                    LedgerBalances fast = fixture.timeTravel.ledgerBalancesAt(new Point.AsOfDate(date));
+                    assertEquals(expected, fast.balances(), "balances as of " + date + " in round " + round);
+                    assertEquals(TrialBalance.of(new LedgerBalances(fast.point(), last, expected, 0, 0)),
+                            fixture.timeTravel.trialBalanceAt(new Point.AsOfDate(date)), "trial balance as of " + date);
+                    AccountName account = ledger.accounts().get(random.nextInt(ledger.accounts().size()));
+                    assertEquals(expected.getOrDefault(account.value(), new java.util.TreeMap<>()),
+                            fixture.timeTravel.accountAt(account.value(), new Point.AsOfDate(date)), account + " as of " + date);
+                    StreamId stream = StreamId.of(LedgerStreams.account(account));
+                    AggregateStateAt state = fixture.timeTravel.stateOf(stream, new Point.AsOfDate(date));
+                    assertEquals(fixture.replay.stateAsOf(stream, date), state.state(), stream + " as of " + date);
+                }
+                assertTrue(fixture.readModels.ledgerQueries().hasDateCheckpoints(), "date checkpoints were built");
+            }
+        }
+    }
+
+    /** Overwrites one stored date checkpoint's data so that its digest no longer matches. */
+    private static void damageOneDateCheckpoint(TimeTravelFixture fixture) {
+        fixture.readModels.ledgerQueries().dateCheckpointOnOrBefore(LocalDate.of(2030, 1, 1)).ifPresent(checkpoint ->
+                fixture.readModels.ledgerQueries().replaceDateCheckpoint(new dev.eventscope.projection.DateCheckpoint(
+                        checkpoint.date(), checkpoint.position(), checkpoint.eventHash(), checkpoint.digest(),
+                        "assets:bank:a0\tEUR\t1000000\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     @Property(tries = 6)

@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
 
 /**
  * One projection generation's tables inside an open transaction. Inserts and upserts are batched
- * per table and run before any read, and before a different kind of write to the same table, so
- * every read sees every earlier write.
+ * per table and run before any read of that table, and before a different kind of write to the same
+ * table, so every read sees every earlier write (a read of one table does not force the batched
+ * writes of the others: a projection that looks up a balance per posting keeps its register inserts
+ * in one large batch).
  */
 final class SqlTables implements ReadModelTables {
 
@@ -28,12 +30,19 @@ final class SqlTables implements ReadModelTables {
     private final Map<String, String> physicalNames = new HashMap<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, PreparedStatement> pendingByTable = new HashMap<>();
+    private final Map<String, String> insertSql = new HashMap<>();
+    private final Map<String, String> upsertSql = new HashMap<>();
+    private final Map<String, String> findSql = new HashMap<>();
 
     SqlTables(Connection connection, List<TableDefinition> tables, String projection, int generation) {
         this.connection = connection;
         for (TableDefinition table : tables) {
             definitions.put(table.name(), table);
             physicalNames.put(table.name(), physicalName(projection, table.name(), generation));
+            String placeholders = table.columns().stream().map(column -> "?").collect(Collectors.joining(", "));
+            insertSql.put(table.name(), "INSERT INTO " + physicalNames.get(table.name()) + " VALUES (" + placeholders + ")");
+            upsertSql.put(table.name(), "INSERT OR REPLACE INTO " + physicalNames.get(table.name()) + " VALUES ("
+                    + placeholders + ")");
         }
     }
 
@@ -43,22 +52,21 @@ final class SqlTables implements ReadModelTables {
 
     @Override
     public void insert(String table, Object... values) {
-        write(table, "INSERT", values);
+        write(table, insertSql, values);
     }
 
     @Override
     public void upsert(String table, Object... values) {
-        write(table, "INSERT OR REPLACE", values);
+        write(table, upsertSql, values);
     }
 
-    private void write(String table, String verb, Object[] values) {
+    private void write(String table, Map<String, String> sqlByTable, Object[] values) {
         TableDefinition definition = definition(table);
         if (values.length != definition.columns().size()) {
             throw new IllegalArgumentException("table " + table + " has " + definition.columns().size()
                     + " columns, but " + values.length + " values were given");
         }
-        String sql = verb + " INTO " + physicalNames.get(table) + " VALUES ("
-                + definition.columns().stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+        String sql = sqlByTable.get(table);
         try {
             PreparedStatement statement = statement(sql);
             PreparedStatement pending = pendingByTable.get(table);
@@ -78,9 +86,9 @@ final class SqlTables implements ReadModelTables {
     @Override
     public Optional<ReadModelRow> find(String table, Object... primaryKey) {
         TableDefinition definition = definition(table);
-        flush();
-        String sql = "SELECT * FROM " + physicalNames.get(table) + " WHERE "
-                + definition.primaryKey().stream().map(column -> column + " = ?").collect(Collectors.joining(" AND "));
+        flush(table);
+        String sql = findSql.computeIfAbsent(table, name -> "SELECT * FROM " + physicalNames.get(name) + " WHERE "
+                + definition.primaryKey().stream().map(column -> column + " = ?").collect(Collectors.joining(" AND ")));
         try {
             PreparedStatement statement = statement(sql);
             for (int i = 0; i < primaryKey.length; i++) {
@@ -97,7 +105,7 @@ final class SqlTables implements ReadModelTables {
     @Override
     public List<ReadModelRow> all(String table) {
         TableDefinition definition = definition(table);
-        flush();
+        flush(table);
         String sql = "SELECT * FROM " + physicalNames.get(table) + " ORDER BY " + String.join(", ", definition.primaryKey());
         try (ResultSet rows = statement(sql).executeQuery()) {
             List<ReadModelRow> result = new ArrayList<>();
@@ -116,6 +124,19 @@ final class SqlTables implements ReadModelTables {
             values[i] = SqlValues.read(rows, i + 1, definition.columns().get(i).type());
         }
         return new ReadModelRow(values);
+    }
+
+    /** Runs the batched writes to one table: a read of a table needs only its own writes. */
+    private void flush(String table) {
+        PreparedStatement pending = pendingByTable.remove(table);
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.executeBatch();
+        } catch (SQLException e) {
+            throw new ReadModelException("Could not write to the read-model table " + table + ": " + e.getMessage(), e);
+        }
     }
 
     /** Runs every batched write. */

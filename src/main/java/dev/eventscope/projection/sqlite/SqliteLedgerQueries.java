@@ -4,14 +4,17 @@ import dev.eventscope.projection.ActivityLine;
 import dev.eventscope.projection.ActivityProjection;
 import dev.eventscope.projection.BalanceCheckpoint;
 import dev.eventscope.projection.BalancesProjection;
+import dev.eventscope.projection.DateCheckpoint;
 import dev.eventscope.projection.EventCountsProjection;
 import dev.eventscope.projection.JournalEntryView;
 import dev.eventscope.projection.JournalPostingView;
 import dev.eventscope.projection.JournalProjection;
 import dev.eventscope.projection.LedgerQueries;
+import dev.eventscope.projection.PostingSummary;
 import dev.eventscope.projection.ProjectionState;
 import dev.eventscope.projection.ReadModelException;
 import dev.eventscope.projection.ReadModelRow;
+import dev.eventscope.projection.ReadModelTables;
 import dev.eventscope.projection.RegisterLine;
 
 import java.math.BigDecimal;
@@ -36,6 +39,10 @@ final class SqliteLedgerQueries implements LedgerQueries {
 
     private static final String REGISTER_COLUMNS = "position, account, commodity, amount, running_balance, entry_id,"
             + " posting_index, date, description, user_name, command, recorded_at, reverses";
+
+    /** Only its table definitions are used, to write checkpoints into the generation in service. */
+    private static final BalancesProjection BALANCES_PROJECTION =
+            new BalancesProjection(BalancesProjection.DEFAULT_CHECKPOINT_EVERY);
 
     private final SqliteReadModelStore store;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -156,6 +163,90 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     @Override
+    public void movementsRecordedBetween(long after, long upTo, LocalDate datedOnOrBefore, MovementSink sink) {
+        each("SELECT account, commodity, amount FROM " + register() + " WHERE position > ? AND position <= ? AND date <= ?",
+                rows -> sink.movement(rows.getString(1), rows.getString(2), new BigDecimal(rows.getString(3))),
+                after, upTo, datedOnOrBefore.toString());
+    }
+
+    @Override
+    public void movementsDatedBetween(LocalDate after, LocalDate upToDate, long upTo, DatedMovementSink sink) {
+        each("SELECT date, account, commodity, amount FROM " + register()
+                + " WHERE date > ? AND date <= ? AND position <= ? ORDER BY date",
+                rows -> sink.movement(rows.getString(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
+                after == null ? "" : after.toString(), upToDate == null ? "~" : upToDate.toString(), upTo);
+    }
+
+    @Override
+    public void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,
+                                               AccountPostingSink sink) {
+        each("SELECT position, date, commodity, amount FROM " + register()
+                + " WHERE position > ? AND position <= ? AND account = ? AND date <= ?",
+                rows -> sink.posting(rows.getLong(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
+                after, upTo, account, datedOnOrBefore.toString());
+    }
+
+    @Override
+    public void accountPostingsDatedBetween(String account, LocalDate after, LocalDate upToDate, long upTo,
+                                            AccountPostingSink sink) {
+        each("SELECT position, date, commodity, amount FROM " + register()
+                + " WHERE account = ? AND date > ? AND date <= ? AND position <= ?",
+                rows -> sink.posting(rows.getLong(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
+                account, after == null ? "" : after.toString(), upToDate.toString(), upTo);
+    }
+
+    @Override
+    public PostingSummary accountPostingSummaryAsOf(String account, LocalDate date, long upTo) {
+        return query("SELECT COUNT(*), MAX(date), MAX(position) FROM " + register()
+                + " WHERE account = ? AND date <= ? AND position <= ?",
+                rows -> new PostingSummary(rows.getLong(1), rows.getString(2) == null ? null : LocalDate.parse(rows.getString(2)),
+                        rows.getLong(3)), account, date.toString(), upTo).get(0);
+    }
+
+    @Override
+    public List<Long> accountLifecyclePositions(String account, long upTo) {
+        return query("SELECT position FROM " + table(BalancesProjection.NAME, BalancesProjection.ACCOUNT_EVENTS)
+                + " WHERE account = ? AND position <= ? ORDER BY position", rows -> rows.getLong(1), account, upTo);
+    }
+
+    @Override
+    public Optional<DateCheckpoint> dateCheckpointOnOrBefore(LocalDate date) {
+        return query("SELECT date, position, event_hash, digest, data FROM "
+                + table(BalancesProjection.NAME, BalancesProjection.DATE_CHECKPOINTS)
+                + " WHERE date <= ? ORDER BY date DESC LIMIT 1",
+                rows -> new DateCheckpoint(LocalDate.parse(rows.getString(1)), rows.getLong(2), rows.getString(3),
+                        rows.getString(4), rows.getBytes(5)), date.toString()).stream().findFirst();
+    }
+
+    @Override
+    public boolean hasDateCheckpoints() {
+        return !query("SELECT 1 FROM " + table(BalancesProjection.NAME, BalancesProjection.DATE_CHECKPOINTS) + " LIMIT 1",
+                rows -> rows.getInt(1)).isEmpty();
+    }
+
+    @Override
+    public void replaceDateCheckpoints(LocalDate after, List<DateCheckpoint> checkpoints) {
+        int generation = store.state(BalancesProjection.NAME).orElseThrow().generation();
+        String name = table(BalancesProjection.NAME, BalancesProjection.DATE_CHECKPOINTS);
+        store.transaction(transaction -> {
+            store.executeInTransaction("DELETE FROM " + name + " WHERE date > ?", after == null ? "" : after.toString());
+            ReadModelTables tables = transaction.tables(BALANCES_PROJECTION, generation);
+            for (DateCheckpoint checkpoint : checkpoints) {
+                tables.upsert(BalancesProjection.DATE_CHECKPOINTS, checkpoint.date().toString(), checkpoint.position(),
+                        checkpoint.eventHash(), checkpoint.digest(), checkpoint.data());
+            }
+        });
+    }
+
+    @Override
+    public void replaceDateCheckpoint(DateCheckpoint checkpoint) {
+        int generation = store.state(BalancesProjection.NAME).orElseThrow().generation();
+        store.transaction(transaction -> transaction.tables(BALANCES_PROJECTION, generation).upsert(
+                BalancesProjection.DATE_CHECKPOINTS, checkpoint.date().toString(), checkpoint.position(),
+                checkpoint.eventHash(), checkpoint.digest(), checkpoint.data()));
+    }
+
+    @Override
     public Optional<BalanceCheckpoint> balanceCheckpointAtOrBelow(long position) {
         return query("SELECT position, event_hash, digest, data FROM "
                 + table(BalancesProjection.NAME, BalancesProjection.CHECKPOINTS)
@@ -166,9 +257,8 @@ final class SqliteLedgerQueries implements LedgerQueries {
 
     @Override
     public void replaceBalanceCheckpoint(BalanceCheckpoint checkpoint) {
-        BalancesProjection projection = new BalancesProjection(BalancesProjection.DEFAULT_CHECKPOINT_EVERY);
         int generation = store.state(BalancesProjection.NAME).orElseThrow().generation();
-        store.transaction(transaction -> transaction.tables(projection, generation).upsert(BalancesProjection.CHECKPOINTS,
+        store.transaction(transaction -> transaction.tables(BALANCES_PROJECTION, generation).upsert(BalancesProjection.CHECKPOINTS,
                 checkpoint.position(), checkpoint.eventHash(), checkpoint.digest(), checkpoint.data()));
     }
 

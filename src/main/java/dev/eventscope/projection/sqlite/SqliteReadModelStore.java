@@ -169,6 +169,18 @@ public final class SqliteReadModelStore implements ReadModelStore {
         }
     }
 
+    /** Runs one statement on the writer connection; only inside {@link #transaction}, on its thread. */
+    void executeInTransaction(String sql, Object... parameters) {
+        try (PreparedStatement statement = writer.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                SqlValues.bind(statement, i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write the read models", e);
+        }
+    }
+
     private void rollback() {
         try (Statement rollback = writer.createStatement()) {
             rollback.execute("ROLLBACK");

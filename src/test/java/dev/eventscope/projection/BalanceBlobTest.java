@@ -1,0 +1,58 @@
+package dev.eventscope.projection;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BalanceBlobTest {
+
+    private static final Map<String, Map<String, BigDecimal>> BALANCES = Map.of(
+            "assets", Map.of("EUR", new BigDecimal("1.50")),
+            "assets:bank", Map.of("EUR", new BigDecimal("-2"), "USD", new BigDecimal("3.25")),
+            "assets:bank:main", Map.of("EUR", new BigDecimal("7")),
+            "assetsx", Map.of("EUR", new BigDecimal("9")));
+
+    @Test
+    void one_account_is_read_from_the_blob_without_its_namesakes() {
+        // given
+        byte[] blob = BalanceBlob.encode(BALANCES);
+
+        // when
+        SortedMap<String, BigDecimal> bank = BalanceBlob.decodeAccount(blob, "assets:bank");
+        SortedMap<String, BigDecimal> first = BalanceBlob.decodeAccount(blob, "assets");
+        SortedMap<String, BigDecimal> last = BalanceBlob.decodeAccount(blob, "assetsx");
+
+        // then
+        assertEquals(new TreeMap<>(Map.of("EUR", new BigDecimal("-2"), "USD", new BigDecimal("3.25"))), bank);
+        assertEquals(new TreeMap<>(Map.of("EUR", new BigDecimal("1.50"))), first);
+        assertEquals(new TreeMap<>(Map.of("EUR", new BigDecimal("9"))), last);
+    }
+
+    @Test
+    void an_account_missing_from_the_blob_has_no_balances() {
+        // given
+        byte[] blob = BalanceBlob.encode(BALANCES);
+
+        // when / then
+        assertTrue(BalanceBlob.decodeAccount(blob, "assets:ban").isEmpty());
+        assertTrue(BalanceBlob.decodeAccount(new byte[0], "assets").isEmpty());
+    }
+
+    @Test
+    void every_account_read_alone_equals_the_whole_blob_decoded() {
+        // given
+        byte[] blob = BalanceBlob.encode(BALANCES);
+
+        // when
+        SortedMap<String, SortedMap<String, BigDecimal>> whole = BalanceBlob.decode(blob);
+
+        // then
+        whole.forEach((account, balances) -> assertEquals(balances, BalanceBlob.decodeAccount(blob, account), account));
+    }
+}
