@@ -111,7 +111,9 @@ public final class TimelineViewModel {
 
     /** Opens the read models and the time-travel engine in the background, then loads the timeline. */
     public void start() {
+        long started = System.nanoTime();
         executor.run(() -> LedgerTimeMachine.open(session.readModels(), session.store()), opened -> {
+            LOG.info("time travel ready after {} ms", (System.nanoTime() - started) / 1_000_000);
             if (closed) {
                 opened.close();
                 return;
