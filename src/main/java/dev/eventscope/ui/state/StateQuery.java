@@ -10,6 +10,7 @@ import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.projection.RegisterLine;
 import dev.eventscope.timetravel.AggregateStateAt;
+import dev.eventscope.timetravel.LedgerBalances;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.timetravel.TimeTravel;
 import dev.eventscope.timetravel.TrialBalance;
@@ -38,6 +39,7 @@ public final class StateQuery {
 
     private final TimeTravel timeTravel;
     private final LedgerQueries queries;
+    private final Map<String, String> sections = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StateQuery(TimeTravel timeTravel, LedgerQueries queries) {
         this.timeTravel = timeTravel;
@@ -158,41 +160,11 @@ public final class StateQuery {
     }
 
     private PointState wholeLedger(Point point) {
-        TrialBalance trial = timeTravel.trialBalanceAt(point);
-        SortedMap<Integer, List<TrialBalanceLine>> byType = new TreeMap<>();
-        for (TrialBalanceLine line : trial.lines()) {
-            byType.computeIfAbsent(TYPE_ORDER.indexOf(typeOf(line.account())), type -> new ArrayList<>()).add(line);
-        }
-        List<StateRow> rows = new ArrayList<>();
-        for (Map.Entry<Integer, List<TrialBalanceLine>> type : byType.entrySet()) {
-            String section = TYPE_ORDER.get(type.getKey());
-            SortedMap<String, BigDecimal> totals = new TreeMap<>();
-            for (TrialBalanceLine line : type.getValue()) {
-                BigDecimal balance = line.debit().subtract(line.credit());
-                totals.merge(line.commodity(), balance, BigDecimal::add);
-                rows.add(StateRow.balance("balance:" + line.account() + ":" + line.commodity(), section, line.account(),
-                        MoneyText.of(balance, line.commodity()), line.account(), line.commodity()));
-            }
-            totals.forEach((commodity, total) -> rows.add(StateRow.of("total:" + section + ":" + commodity, section,
-                    "Total " + section.toLowerCase(Locale.ROOT) + " (" + commodity + ")", MoneyText.of(total, commodity))));
-        }
-        trial.totalDebits().forEach((commodity, debits) -> {
-            rows.add(StateRow.of("debits:" + commodity, "Trial balance", "Debits (" + commodity + ")", MoneyText.of(debits, commodity)));
-            rows.add(StateRow.of("credits:" + commodity, "Trial balance", "Credits (" + commodity + ")",
-                    MoneyText.of(trial.totalCredits().getOrDefault(commodity, BigDecimal.ZERO), commodity)));
-        });
-        String heading = "Whole ledger at " + point + " (#" + trial.position() + ") — " + trial.lines().size()
-                + " balances";
-        return new PointState(point, trial.position(), heading, rows);
-    }
-
-    private static String typeOf(String account) {
-        try {
-            String type = AccountName.of(account).type().name();
-            return type.charAt(0) + type.substring(1).toLowerCase(Locale.ROOT);
-        } catch (RuntimeException unknownType) {
-            return "Other";
-        }
+        LedgerBalances balances = timeTravel.ledgerBalancesAt(point);
+        List<StateRow> rows = WholeLedgerRows.rows(balances.balances(), new java.util.HashMap<>(), sections);
+        long lines = balances.balances().values().stream().mapToLong(Map::size).sum();
+        String heading = "Whole ledger at " + point + " (#" + balances.position() + ") — " + lines + " balances";
+        return new PointState(point, balances.position(), heading, rows);
     }
 
     private static String words(String constant) {
