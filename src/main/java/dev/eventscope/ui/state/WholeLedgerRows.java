@@ -36,6 +36,7 @@ public final class WholeLedgerRows {
 
     private final TimeTravel timeTravel;
     private final LedgerQueries queries;
+    private final long smallMove;
     private final Map<String, String> sections = new HashMap<>();
     private SortedMap<String, SortedMap<String, BigDecimal>> balances;
     private long position = -1;
@@ -49,8 +50,14 @@ public final class WholeLedgerRows {
     private boolean valid;
 
     public WholeLedgerRows(TimeTravel timeTravel, LedgerQueries queries) {
+        this(timeTravel, queries, SMALL_MOVE);
+    }
+
+    /** With another limit for reading the register in between (tests take both paths on a small ledger). */
+    WholeLedgerRows(TimeTravel timeTravel, LedgerQueries queries, long smallMove) {
         this.timeTravel = timeTravel;
         this.queries = queries;
+        this.smallMove = smallMove;
     }
 
     /** What the panel must change to show the whole ledger at {@code point} instead of the point shown before. */
@@ -73,7 +80,7 @@ public final class WholeLedgerRows {
         shownByDate = point instanceof Point.AsOfDate;
         long target = byDate ? -1 : timeTravel.positionOf(point);
         List<Change> changes;
-        if (!byDate && Math.abs(target - position) <= SMALL_MOVE && queries.registerPosition() >= Math.max(target, position)) {
+        if (!byDate && Math.abs(target - position) <= smallMove && queries.registerPosition() >= Math.max(target, position)) {
             changes = movements(position, target);
         } else {
             LedgerBalances at = timeTravel.ledgerBalancesAt(point);
