@@ -5,6 +5,7 @@ import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.ui.FxTaskExecutor;
 import dev.eventscope.ui.LedgerSession;
 import dev.eventscope.ui.explorer.ExplorerView;
+import dev.eventscope.ui.shell.MainWindowView;
 import dev.eventscope.ui.explorer.ExplorerViewModel;
 import dev.eventscope.ui.timeline.TimelineViewModel;
 import javafx.animation.AnimationTimer;
@@ -64,7 +65,11 @@ public final class SliderBenchmark {
             explorer[0] = new ExplorerViewModel(new LedgerSession(file, store, false), executor, Clock.systemDefaultZone(),
                     ZoneId.systemDefault(), message -> System.err.println("error: " + message));
             Stage stage = new Stage();
-            stage.setScene(new Scene(new ExplorerView(explorer[0]).load(), 1200, 760));
+            javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(new ExplorerView(explorer[0]).load());
+            // the main window's base palette, which the explorer's colours look up
+            root.getStyleClass().add("main-window");
+            root.getStylesheets().add(MainWindowView.class.getResource("/dev/eventscope/ui/shell/main-window.css").toExternalForm());
+            stage.setScene(new Scene(root, 1200, 760));
             stage.show();
             new AnimationTimer() {
                 @Override
