@@ -1,6 +1,5 @@
 package dev.eventscope.ui.state;
 
-import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.AccountState;
 import dev.eventscope.domain.ledger.EntryState;
 import dev.eventscope.domain.ledger.LedgerState;
@@ -13,16 +12,12 @@ import dev.eventscope.timetravel.AggregateStateAt;
 import dev.eventscope.timetravel.LedgerBalances;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.timetravel.TimeTravel;
-import dev.eventscope.timetravel.TrialBalance;
-import dev.eventscope.timetravel.TrialBalanceLine;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -35,7 +30,6 @@ public final class StateQuery {
 
     public static final String LAST_ENTRIES = "Last entries";
     private static final int LAST_ENTRY_COUNT = 5;
-    private static final List<String> TYPE_ORDER = List.of("Assets", "Liabilities", "Equity", "Income", "Expenses", "Other");
 
     private final TimeTravel timeTravel;
     private final LedgerQueries queries;
