@@ -39,6 +39,7 @@ public final class ExplorerView {
 
     private final ExplorerViewModel model;
     private final Set<String> collapsed = new HashSet<>();
+    private final Set<String> opened = new HashSet<>();
     private boolean syncing;
     private ProjectionsPanel projectionsPanel;
     private Runnable exportReport = () -> { };
@@ -206,18 +207,50 @@ public final class ExplorerView {
         selectInTree(model.sidebar().selectedStreamProperty().get());
     }
 
+    /** A node with many children (a page list, a big account level) starts collapsed unless the user opened it. */
+    private static final int EXPANDED_UP_TO = 100;
+
     private TreeItem<SidebarNode> treeItem(SidebarNode node) {
-        TreeItem<SidebarNode> item = new TreeItem<>(node);
-        node.children().forEach(child -> item.getChildren().add(treeItem(child)));
-        item.setExpanded(!collapsed.contains(node.key()));
+        TreeItem<SidebarNode> item = new LazyTreeItem(node);
+        boolean expandedByDefault = node.children().size() <= EXPANDED_UP_TO;
+        item.setExpanded(expandedByDefault ? !collapsed.contains(node.key()) : opened.contains(node.key()));
         item.expandedProperty().addListener((observable, before, expanded) -> {
             if (expanded) {
                 collapsed.remove(node.key());
+                opened.add(node.key());
             } else {
                 collapsed.add(node.key());
+                opened.remove(node.key());
             }
         });
         return item;
+    }
+
+    /** Creates its children's tree items only when first asked for them (when expanded), so 250,000 streams cost nothing until seen. */
+    private final class LazyTreeItem extends TreeItem<SidebarNode> {
+        private boolean childrenMade;
+
+        private LazyTreeItem(SidebarNode node) {
+            super(node);
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return getValue().children().isEmpty();
+        }
+
+        @Override
+        public javafx.collections.ObservableList<TreeItem<SidebarNode>> getChildren() {
+            if (!childrenMade) {
+                childrenMade = true;
+                List<TreeItem<SidebarNode>> made = new java.util.ArrayList<>(getValue().children().size());
+                for (SidebarNode child : getValue().children()) {
+                    made.add(treeItem(child));
+                }
+                super.getChildren().setAll(made);
+            }
+            return super.getChildren();
+        }
     }
 
     private void selectInTree(StreamId stream) {
@@ -244,17 +277,23 @@ public final class ExplorerView {
         }
     }
 
-    private static TreeItem<SidebarNode> find(TreeItem<SidebarNode> item, StreamId stream) {
-        if (item.getValue() != null && stream.equals(item.getValue().stream())) {
-            return item;
-        }
-        for (TreeItem<SidebarNode> child : item.getChildren()) {
-            TreeItem<SidebarNode> found = find(child, stream);
-            if (found != null) {
-                return found;
+    /** Follows the path of nodes down to the stream, making only the tree items along it. */
+    private TreeItem<SidebarNode> find(TreeItem<SidebarNode> root, StreamId stream) {
+        TreeItem<SidebarNode> item = root;
+        for (SidebarNode step : SidebarTree.pathTo(model.sidebar().groupsProperty().get(), stream)) {
+            TreeItem<SidebarNode> next = null;
+            for (TreeItem<SidebarNode> child : item.getChildren()) {
+                if (child.getValue() == step) {
+                    next = child;
+                    break;
+                }
             }
+            if (next == null) {
+                return null;
+            }
+            item = next;
         }
-        return null;
+        return item == root ? null : item;
     }
 
     private void bindHistory() {

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -41,6 +42,11 @@ public final class HistoryViewModel {
     public static final String ALL_EVENT_TYPES = "All event types";
     public static final String ALL_USERS = "All users";
     private static final int PAGE = 2_000;
+    /**
+     * At most this many events of one stream are loaded (the newest, or those around the event to select):
+     * an account with 250,000 postings would otherwise hold hundreds of megabytes and stall the window.
+     */
+    static final int MOST_EVENTS = 10_000;
 
     private final EventStore store;
     private final TaskExecutor executor;
@@ -85,10 +91,10 @@ public final class HistoryViewModel {
         stream.set(streamId);
         acrossStreams.set(false);
         loading.set(true);
-        executor.run(() -> readStream(streamId), events -> {
+        executor.run(() -> readStream(streamId, positionToSelect), window -> {
             if (thisRequest == request) {
                 loading.set(false);
-                display(streamId.value(), events, positionToSelect);
+                display(streamId.value(), window.events(), positionToSelect, window.total());
             }
         }, failure -> {
             if (thisRequest == request) {
@@ -111,23 +117,35 @@ public final class HistoryViewModel {
         stream.set(null);
         acrossStreams.set(true);
         loading.set(false);
-        display(queryTitle, events, positionToSelect);
+        display(queryTitle, events, positionToSelect, events.size());
     }
 
-    private List<RecordedEvent> readStream(StreamId streamId) {
+    private record Window(List<RecordedEvent> events, long total) {
+    }
+
+    private Window readStream(StreamId streamId, long positionToSelect) {
+        long total = store.streamVersion(streamId);
+        long fromVersion = Math.max(1, total - MOST_EVENTS + 1);
+        if (positionToSelect > 0 && fromVersion > 1) {
+            Optional<RecordedEvent> wanted = store.readAt(positionToSelect);
+            if (wanted.isPresent() && wanted.get().streamId().equals(streamId) && wanted.get().version() < fromVersion) {
+                fromVersion = Math.max(1, wanted.get().version() - MOST_EVENTS / 2);
+            }
+        }
         List<RecordedEvent> events = new ArrayList<>();
-        long fromVersion = 1;
-        while (true) {
-            List<RecordedEvent> page = store.readStream(streamId, fromVersion, Direction.FORWARD, PAGE);
+        while (events.size() < MOST_EVENTS) {
+            List<RecordedEvent> page = store.readStream(streamId, fromVersion, Direction.FORWARD,
+                    Math.min(PAGE, MOST_EVENTS - events.size()));
             events.addAll(page);
-            if (page.size() < PAGE) {
-                return events;
+            if (page.isEmpty()) {
+                break;
             }
             fromVersion = page.get(page.size() - 1).version() + 1;
         }
+        return new Window(events, Math.max(total, events.size()));
     }
 
-    private void display(String heading, List<RecordedEvent> events, long positionToSelect) {
+    private void display(String heading, List<RecordedEvent> events, long positionToSelect, long total) {
         List<EventRow> loaded = new ArrayList<>(events.size());
         TreeSet<String> types = new TreeSet<>();
         TreeSet<String> users = new TreeSet<>();
@@ -139,7 +157,10 @@ public final class HistoryViewModel {
         replaceChoices(eventTypeChoices, ALL_EVENT_TYPES, types, eventType);
         replaceChoices(userChoices, ALL_USERS, users, user);
         allRows.setAll(loaded);
-        title.set(heading + "  ·  " + events.size() + (events.size() == 1 ? " event" : " events"));
+        title.set(heading + "  ·  " + (events.size() < total && !events.isEmpty()
+                ? String.format("versions %,d–%,d of %,d events (the rest is not loaded)", events.get(0).version(),
+                        events.get(events.size() - 1).version(), total)
+                : events.size() + (events.size() == 1 ? " event" : " events")));
         select(positionToSelect > 0 ? rowAt(positionToSelect) : null);
     }
 

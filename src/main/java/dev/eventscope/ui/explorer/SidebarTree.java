@@ -20,6 +20,8 @@ public final class SidebarTree {
     static final String LEDGER = "Ledger";
     static final String ACCOUNTS = "Accounts";
     static final String JOURNAL_ENTRIES = "Journal entries";
+    /** A flat group with more streams than this is split into pages of this many (250,000 entries → 250 pages). */
+    public static final int PAGE_SIZE = 1_000;
 
     private SidebarTree() {
     }
@@ -36,11 +38,13 @@ public final class SidebarTree {
 
     /** The type filter's choices for these streams, in sidebar order. */
     public static List<String> typeChoices(List<StreamInfo> streams) {
+        java.util.TreeSet<String> groups = new java.util.TreeSet<>(SidebarTree::compareGroups);
+        for (StreamInfo stream : streams) {
+            groups.add(groupOf(stream.category()));
+        }
         List<String> choices = new ArrayList<>();
         choices.add(ALL_TYPES);
-        for (SidebarNode group : build(streams, "", ALL_TYPES)) {
-            choices.add(group.label());
-        }
+        choices.addAll(groups);
         return choices;
     }
 
@@ -57,8 +61,27 @@ public final class SidebarTree {
         }
         List<SidebarNode> groups = new ArrayList<>();
         byGroup.forEach((group, members) -> groups.add(new SidebarNode("group:" + group, group, null, members.size(),
-                ACCOUNTS.equals(group) ? accountTree(members) : flat(members))));
+                ACCOUNTS.equals(group) ? accountTree(members) : flat(group, members))));
         return groups;
+    }
+
+    /** The nodes from a group down to {@code stream}'s node (empty when it is not shown). */
+    public static List<SidebarNode> pathTo(List<SidebarNode> nodes, StreamId stream) {
+        for (SidebarNode node : nodes) {
+            if (stream.equals(node.stream())) {
+                return List.of(node);
+            }
+            if (!node.children().isEmpty()) {
+                List<SidebarNode> below = pathTo(node.children(), stream);
+                if (!below.isEmpty()) {
+                    List<SidebarNode> path = new ArrayList<>(below.size() + 1);
+                    path.add(node);
+                    path.addAll(below);
+                    return path;
+                }
+            }
+        }
+        return List.of();
     }
 
     private static int compareGroups(String left, String right) {
@@ -74,15 +97,36 @@ public final class SidebarTree {
         };
     }
 
-    private static List<SidebarNode> flat(List<StreamInfo> members) {
-        List<SidebarNode> nodes = new ArrayList<>();
+    /**
+     * The streams of a flat group; more than {@link #PAGE_SIZE} are put into pages ("E000001 … E001000",
+     * counting their streams) so that the tree never holds hundreds of thousands of items at once.
+     */
+    private static List<SidebarNode> flat(String group, List<StreamInfo> members) {
+        if (members.size() <= PAGE_SIZE) {
+            return streamNodes(members);
+        }
+        List<SidebarNode> pages = new ArrayList<>(members.size() / PAGE_SIZE + 1);
+        for (int from = 0; from < members.size(); from += PAGE_SIZE) {
+            List<StreamInfo> page = members.subList(from, Math.min(members.size(), from + PAGE_SIZE));
+            String first = labelOf(page.get(0));
+            String last = labelOf(page.get(page.size() - 1));
+            pages.add(new SidebarNode("page:" + group + ":" + first, first + " … " + last, null, page.size(), streamNodes(page)));
+        }
+        return pages;
+    }
+
+    private static List<SidebarNode> streamNodes(List<StreamInfo> members) {
+        List<SidebarNode> nodes = new ArrayList<>(members.size());
         for (StreamInfo stream : members) {
-            String name = stream.streamId().value();
-            int dash = name.indexOf('-');
-            String label = dash < 0 ? name : name.substring(dash + 1);
-            nodes.add(new SidebarNode("stream:" + name, label, stream.streamId(), stream.version(), List.of()));
+            nodes.add(new SidebarNode("stream:" + stream.streamId().value(), labelOf(stream), stream.streamId(), stream.version(), List.of()));
         }
         return nodes;
+    }
+
+    private static String labelOf(StreamInfo stream) {
+        String name = stream.streamId().value();
+        int dash = name.indexOf('-');
+        return dash < 0 ? name : name.substring(dash + 1);
     }
 
     /** Accounts {@code account-assets:bank:checking} become assets > bank > checking. */

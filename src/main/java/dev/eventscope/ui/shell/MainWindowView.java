@@ -64,6 +64,7 @@ public final class MainWindowView {
             throw new UncheckedIOException("the main window could not be loaded", e);
         }
         stage.setScene(new Scene(root));
+        model.setAfterFirstPaint(action -> afterNextPulse(stage.getScene(), action));
         stage.titleProperty().bind(model.titleProperty());
         stage.setMinWidth(900);
         stage.setMinHeight(560);
@@ -88,6 +89,22 @@ public final class MainWindowView {
         content.cursorProperty().bind(model.openingProperty().map(opening -> opening ? javafx.scene.Cursor.WAIT : null));
     }
 
+    /** Runs {@code action} once the next frame is laid out (so the explorer paints before its data loads). */
+    private static void afterNextPulse(Scene scene, Runnable action) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (done.compareAndSet(false, true)) {
+                javafx.application.Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    action.run();
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
+
     private void showScreen(ExplorerViewModel explorerModel) {
         boolean open = explorerModel != null;
         for (MenuItem item : List.of(closeItem, refreshItem, findItem, clearFiltersItem, verifyItem, exportReportItem, projectionsItem)) {
@@ -96,7 +113,10 @@ public final class MainWindowView {
         if (open) {
             explorer = new ExplorerView(explorerModel);
             explorer.setOnExportReport(this::exportReport);
+            long loading = System.nanoTime();
             content.getChildren().setAll(explorer.load());
+            org.slf4j.LoggerFactory.getLogger(MainWindowView.class).info("explorer screen built in {} ms",
+                    (System.nanoTime() - loading) / 1_000_000);
             commands.setSession(explorerModel.session());
             commands.installToolbar(explorer.commandBar());
         } else {

@@ -55,6 +55,7 @@ public final class MainWindowViewModel implements LedgerOpener {
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
     private Consumer<String> errorHandler = message -> LOG.warn("{}", message);
     private SigningKeys signingKeys;
+    private Consumer<Runnable> afterFirstPaint = Runnable::run;
 
     public MainWindowViewModel(LedgerStoreFactory factory, TaskExecutor executor, SettingsStore settings,
                                SampleLedgers samples, Clock clock, ZoneId zone) {
@@ -81,8 +82,17 @@ public final class MainWindowViewModel implements LedgerOpener {
     public void open(Path file, boolean readOnly) {
         Path absolute = file.toAbsolutePath().normalize();
         opening.set(true);
-        executor.run(() -> readOnly ? factory.openReadOnly(absolute) : factory.open(absolute),
-                store -> opened(new LedgerSession(absolute, store, readOnly)),
+        long started = System.nanoTime();
+        LOG.info("opening {}{}", absolute, readOnly ? " read-only" : "");
+        executor.run(() -> {
+                    EventStore store = readOnly ? factory.openReadOnly(absolute) : factory.open(absolute);
+                    LOG.info("store open after {} ms", millisSince(started));
+                    return store;
+                },
+                store -> {
+                    opened(new LedgerSession(absolute, store, readOnly));
+                    LOG.info("explorer built and started after {} ms (the window paints next)", millisSince(started));
+                },
                 failure -> {
                     opening.set(false);
                     showError(ErrorMessages.of(failure));
@@ -118,8 +128,27 @@ public final class MainWindowViewModel implements LedgerOpener {
         ExplorerViewModel model = new ExplorerViewModel(session, executor, clock, zone, this::showError);
         explorer.set(model);
         title.set(session.fileName() + (session.readOnly() ? " — read-only (auditor)" : "") + " — " + APP);
-        model.start();
-        model.projections().start(); // off the UI thread: the window paints before the read models catch up
+        // the window paints first; then the sidebar, status, timeline and projections load off the UI thread
+        long shown = System.nanoTime();
+        afterFirstPaint.accept(() -> {
+            if (explorer.get() == model) {
+                LOG.info("explorer painted {} ms after it was built; loading its data", millisSince(shown));
+                model.start();
+                model.projections().start();
+            }
+        });
+    }
+
+    /**
+     * How to run the explorer's loading once its window has painted (the view waits for the next frame);
+     * by default at once, as the view-model tests want.
+     */
+    public void setAfterFirstPaint(Consumer<Runnable> scheduler) {
+        afterFirstPaint = scheduler;
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     /** Closes the open ledger and shows the welcome screen again. */

@@ -27,30 +27,41 @@ public final class BalanceHistory {
     private BalanceHistory() {
     }
 
+    /** Register lines read at once for the position and recorded-time axes: a 250,000-posting account is never held whole. */
+    static final long WINDOW = 100_000;
+
     /** Per commodity, the balance after each posting, on {@code axis}. */
     public static Map<String, List<ChartPoint>> of(LedgerQueries queries, String account, long upToPosition, TimelineAxis axis) {
-        List<RegisterLine> lines = new ArrayList<>(queries.accountRegister(account, null, 0, upToPosition));
-        if (axis == TimelineAxis.ENTRY_DATE) {
-            lines.sort(Comparator.comparing(RegisterLine::date).thenComparingLong(RegisterLine::position));
-        }
         Map<String, List<ChartPoint>> series = new TreeMap<>();
         Map<String, BigDecimal> balances = new LinkedHashMap<>();
-        for (RegisterLine line : lines) {
-            BigDecimal balance = balances.merge(line.commodity(), line.amount(), BigDecimal::add);
-            long coordinate = switch (axis) {
-                case POSITION -> line.position();
-                case RECORDED_TIME -> line.recordedAtMicros();
-                case ENTRY_DATE -> line.date().toEpochDay();
-            };
-            List<ChartPoint> points = series.computeIfAbsent(line.commodity(), commodity -> new ArrayList<>());
-            if (!points.isEmpty() && points.get(points.size() - 1).coordinate() == coordinate) {
-                points.set(points.size() - 1, new ChartPoint(coordinate, balance));
-            } else {
-                points.add(new ChartPoint(coordinate, balance));
+        if (axis == TimelineAxis.ENTRY_DATE) {
+            // by entry date the lines must be sorted by date first, so they are read at once
+            List<RegisterLine> lines = new ArrayList<>(queries.accountRegister(account, null, 0, upToPosition));
+            lines.sort(Comparator.comparing(RegisterLine::date).thenComparingLong(RegisterLine::position));
+            lines.forEach(line -> add(series, balances, line, axis));
+        } else {
+            for (long after = 0; after < upToPosition; after += WINDOW) {
+                queries.accountRegister(account, null, after, Math.min(upToPosition, after + WINDOW))
+                        .forEach(line -> add(series, balances, line, axis));
             }
         }
         series.replaceAll((commodity, points) -> thin(points));
         return series;
+    }
+
+    private static void add(Map<String, List<ChartPoint>> series, Map<String, BigDecimal> balances, RegisterLine line, TimelineAxis axis) {
+        BigDecimal balance = balances.merge(line.commodity(), line.amount(), BigDecimal::add);
+        long coordinate = switch (axis) {
+            case POSITION -> line.position();
+            case RECORDED_TIME -> line.recordedAtMicros();
+            case ENTRY_DATE -> line.date().toEpochDay();
+        };
+        List<ChartPoint> points = series.computeIfAbsent(line.commodity(), commodity -> new ArrayList<>());
+        if (!points.isEmpty() && points.get(points.size() - 1).coordinate() == coordinate) {
+            points.set(points.size() - 1, new ChartPoint(coordinate, balance));
+        } else {
+            points.add(new ChartPoint(coordinate, balance));
+        }
     }
 
     private static List<ChartPoint> thin(List<ChartPoint> points) {

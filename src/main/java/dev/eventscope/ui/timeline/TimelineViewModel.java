@@ -12,6 +12,8 @@ import dev.eventscope.ui.state.PointState;
 import dev.eventscope.ui.state.StateQuery;
 import dev.eventscope.ui.state.StateRow;
 import dev.eventscope.ui.state.StateRows;
+import dev.eventscope.ui.state.StateUpdate;
+import dev.eventscope.ui.state.WholeLedgerRows;
 import dev.eventscope.ui.state.WhyLine;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -56,7 +58,7 @@ public final class TimelineViewModel {
     private final ObservableValue<StreamId> selectedStream;
     private final LongConsumer jumpTo;
     private final LatestOnly<Timeline> timelineRequests;
-    private final LatestOnly<PointState> stateRequests;
+    private final LatestOnly<StateUpdate> stateRequests;
     private final LatestOnly<Map<String, List<BalanceHistory.ChartPoint>>> chartRequests;
     private final LatestOnly<Insights.Explained> whyRequests;
     private final LatestOnly<List<CompareRow>> compareRequests;
@@ -86,6 +88,7 @@ public final class TimelineViewModel {
     private StateQuery query;
     private Insights insights;
     private List<StateRow> previousRows;
+    private WholeLedgerRows wholeLedgerRows;
     private boolean closed;
 
     public TimelineViewModel(LedgerSession session, TaskExecutor executor, ZoneId zone, ObservableValue<StreamId> selectedStream,
@@ -111,7 +114,9 @@ public final class TimelineViewModel {
 
     /** Opens the read models and the time-travel engine in the background, then loads the timeline. */
     public void start() {
+        long started = System.nanoTime();
         executor.run(() -> LedgerTimeMachine.open(session.readModels(), session.store()), opened -> {
+            LOG.info("time travel ready after {} ms", (System.nanoTime() - started) / 1_000_000);
             if (closed) {
                 opened.close();
                 return;
@@ -137,6 +142,8 @@ public final class TimelineViewModel {
         TimelineAxis wantedAxis = axis.get();
         stateRequests.invalidate();
         previousRows = null;
+        // a fresh tracker: one still computing for the old scope or axis keeps its own
+        wholeLedgerRows = new WholeLedgerRows(machine.timeTravel(), machine.queries());
         if (scope == null && !wholeLedger.get()) {
             timelineRequests.invalidate();
             timeline.set(null);
@@ -192,10 +199,21 @@ public final class TimelineViewModel {
         Point point = current.pointAt(clamped);
         StreamId scope = current.stream();
         StateQuery asking = query;
-        stateRequests.submit(() -> asking.at(scope, point), state -> {
-            List<StateRow> marked = StateRows.compare(previousRows, state.rows());
-            previousRows = state.rows();
-            rows.setAll(marked);
+        WholeLedgerRows tracking = wholeLedgerRows;
+        // the whole ledger changes only the lines that differ from the point shown before; a stream is small
+        stateRequests.submit(() -> scope == null ? tracking.at(point) : StateUpdate.whole(asking.at(scope, point)), update -> {
+            PointState state = update.state();
+            if (update.patch()) {
+                for (int at = 0; at < update.indices().length; at++) {
+                    rows.set(update.indices()[at], update.replacements().get(at));
+                }
+            } else if (scope == null) {
+                rows.setAll(state.rows()); // already marked against the point shown before
+            } else {
+                List<StateRow> marked = StateRows.compare(previousRows, state.rows());
+                previousRows = state.rows();
+                rows.setAll(marked);
+            }
             heading.set(state.heading());
             shownIndex.set(clamped);
             shownPoint.set(point);

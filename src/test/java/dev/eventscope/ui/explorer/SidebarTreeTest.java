@@ -98,6 +98,43 @@ class SidebarTreeTest {
         }
     }
 
+    @Nested
+    @DisplayName("given more journal entries than fit a page")
+    class Paging {
+
+        private final List<StreamInfo> many = java.util.stream.IntStream.rangeClosed(1, SidebarTree.PAGE_SIZE * 2 + 5)
+                .mapToObj(number -> stream(String.format("entry-E%06d", number), 1)).toList();
+
+        @Test
+        void the_entries_come_in_pages_named_by_their_first_and_last_entry_with_their_count() {
+            SidebarNode entries = SidebarTree.build(many, "", SidebarTree.ALL_TYPES).get(0);
+            assertEquals(SidebarTree.PAGE_SIZE * 2L + 5, entries.count());
+            assertEquals(List.of("E000001 … E001000", "E001001 … E002000", "E002001 … E002005"), labels(entries.children()));
+            assertEquals(List.of((long) SidebarTree.PAGE_SIZE, (long) SidebarTree.PAGE_SIZE, 5L),
+                    entries.children().stream().map(SidebarNode::count).toList());
+            assertEquals("E001001", entries.children().get(1).children().get(0).label());
+        }
+
+        @Test
+        void the_path_to_an_entry_goes_through_its_page() {
+            List<SidebarNode> groups = SidebarTree.build(many, "", SidebarTree.ALL_TYPES);
+            List<SidebarNode> path = SidebarTree.pathTo(groups, StreamId.of("entry-E001500"));
+            assertEquals(List.of("Journal entries", "E001001 … E002000", "E001500"), labels(path));
+        }
+
+        @Test
+        void a_search_narrowing_to_a_page_or_less_lists_the_entries_directly() {
+            SidebarNode entries = SidebarTree.build(many, "E0020", SidebarTree.ALL_TYPES).get(0);
+            assertEquals(6, entries.children().size());
+            assertEquals(StreamId.of("entry-E002000"), entries.children().get(0).stream());
+        }
+
+        @Test
+        void a_stream_not_shown_has_no_path() {
+            assertTrue(SidebarTree.pathTo(SidebarTree.build(many, "E0020", SidebarTree.ALL_TYPES), StreamId.of("entry-E000001")).isEmpty());
+        }
+    }
+
     @Test
     void the_view_model_keeps_the_chosen_type_while_it_still_exists() {
         SidebarViewModel sidebar = new SidebarViewModel();

@@ -1,0 +1,106 @@
+package dev.eventscope.ui.state;
+
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.timetravel.Point;
+import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.ui.timeline.LedgerTimeMachine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WholeLedgerRowsTest {
+
+    @TempDir
+    Path folder;
+
+    private SqliteEventStore store;
+    private LedgerSession session;
+    private LedgerTimeMachine machine;
+
+    @BeforeEach
+    void open() throws Exception {
+        Path ledger = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("books.ledger"));
+        store = SqliteEventStore.open(ledger);
+        session = new LedgerSession(ledger, store, false);
+        machine = LedgerTimeMachine.open(session.readModels(), store);
+    }
+
+    @AfterEach
+    void close() {
+        session.readModels().close();
+        store.close();
+    }
+
+    /** What the panel shows after applying every update in turn, as the view model does. */
+    private static void show(List<StateRow> panel, StateUpdate update) {
+        if (update.patch()) {
+            for (int at = 0; at < update.indices().length; at++) {
+                panel.set(update.indices()[at], update.replacements().get(at));
+            }
+        } else {
+            panel.clear();
+            panel.addAll(update.state().rows());
+        }
+    }
+
+    private static Map<String, String> values(List<StateRow> rows) {
+        Map<String, String> values = new LinkedHashMap<>();
+        rows.stream().filter(row -> !row.value().equals(StateRows.ABSENT)).forEach(row -> values.put(row.key(), row.value()));
+        return values;
+    }
+
+    @ParameterizedTest(name = "moves over at most {0} events read the register in between")
+    @ValueSource(longs = {0, 5, 1_000_000})
+    void given_random_moves_when_each_is_shown_then_the_lines_are_those_computed_afresh_and_only_changed_lines_are_marked(long smallMove) {
+        StateQuery fresh = new StateQuery(machine.timeTravel(), machine.queries());
+        WholeLedgerRows rows = new WholeLedgerRows(machine.timeTravel(), machine.queries(), smallMove);
+        List<StateRow> panel = new ArrayList<>();
+        Random random = new Random(7);
+        long last = store.lastPosition();
+        Map<String, String> before = null;
+        long position = last / 2;
+        for (int move = 0; move < 60; move++) {
+            position = move % 3 == 0 ? random.nextLong(last + 1) : Math.max(0, Math.min(last, position + random.nextInt(7) - 3));
+            Point point = new Point.AtPosition(position);
+            show(panel, rows.at(point));
+            Map<String, String> expected = values(fresh.at(null, point).rows());
+            assertEquals(expected, values(panel), "at #" + position);
+            for (StateRow row : panel) {
+                String previous = before == null ? null : before.getOrDefault(row.key(), StateRows.ABSENT);
+                boolean differs = previous != null && !previous.equals(row.value());
+                assertEquals(differs, row.changed(), row.key() + " at #" + position);
+                if (differs) {
+                    assertEquals(previous, row.before(), row.key() + " at #" + position);
+                }
+            }
+            before = expected;
+        }
+        assertTrue(panel.stream().anyMatch(row -> row.section().equals("Trial balance")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void given_entry_dates_when_moving_then_the_lines_are_those_computed_afresh() {
+        StateQuery fresh = new StateQuery(machine.timeTravel(), machine.queries());
+        WholeLedgerRows rows = new WholeLedgerRows(machine.timeTravel(), machine.queries());
+        List<StateRow> panel = new ArrayList<>();
+        java.time.LocalDate start = java.time.LocalDate.of(2023, 12, 1);
+        for (int day = 0; day < 500; day += 17) {
+            Point point = new Point.AsOfDate(start.plusDays(day));
+            show(panel, rows.at(point));
+            assertEquals(values(fresh.at(null, point).rows()), values(panel), "at " + point);
+        }
+    }
+}
