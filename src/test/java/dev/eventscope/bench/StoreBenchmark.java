@@ -317,8 +317,8 @@ public final class StoreBenchmark {
         String verdict = !decode ? "" : best[0] >= 300_000 ? "met" : best[1] >= 300_000
                 ? "**missed** by wall clock, met by CPU time" : "**missed**";
         rows.add(new Row("(d) readAll of the whole ledger, " + (decode ? "with Jackson readTree of data" : "no decode"),
-                rates(best), decode ? "≥ 300,000 events/s" : "", ("best of 2 runs, one thread (the store reads pages"
-                + " of 2,000 in the consuming thread) " + verdict).trim()));
+                rates(best), decode ? "≥ 300,000 events/s" : "", ("best of 2 runs; the caller decodes while the cursor reads"
+                + " the next page of 2,000 on a second thread " + verdict).trim()));
         progress("full read decode=" + decode + ": " + rates(best));
     }
 
