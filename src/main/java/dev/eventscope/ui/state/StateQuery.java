@@ -46,8 +46,13 @@ public final class StateQuery {
             return wholeLedger(point);
         }
         AggregateStateAt state = timeTravel.stateOf(stream, point);
-        String heading = state.kind() + " " + stream.value() + " at " + point + " — version " + state.version()
-                + (state.position() > 0 ? " (#" + state.position() + ")" : "");
+        // "Account assets:bank:checking at #413 · version 74" — the stream prefix repeats what the kind says
+        String name = stream.value().startsWith(stream.category() + "-")
+                ? stream.value().substring(stream.category().length() + 1) : stream.value();
+        String kind = state.kind().isEmpty() ? "" : Character.toUpperCase(state.kind().charAt(0)) + state.kind().substring(1) + " ";
+        String where = point.toString().startsWith("#") || state.position() <= 0 ? point.toString()
+                : point + " (#" + state.position() + ")";
+        String heading = kind + name + " at " + where + " · version " + state.version();
         List<StateRow> rows;
         if (state.state() instanceof AccountState account) {
             rows = account(stream, account, point, state.position());
@@ -169,7 +174,8 @@ public final class StateQuery {
         LedgerBalances balances = timeTravel.ledgerBalancesAt(point);
         List<StateRow> rows = WholeLedgerRows.rows(balances.balances(), new java.util.HashMap<>(), sections);
         long lines = balances.balances().values().stream().mapToLong(Map::size).sum();
-        String heading = "Whole ledger at " + point + " (#" + balances.position() + ") — " + lines + " balances";
+        String heading = "Whole ledger at " + (point.toString().startsWith("#") ? point.toString() : point + " (#" + balances.position() + ")")
+                + " · " + lines + " balances";
         return new PointState(point, balances.position(), heading, rows);
     }
 

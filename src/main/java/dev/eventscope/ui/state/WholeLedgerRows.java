@@ -258,7 +258,8 @@ public final class WholeLedgerRows {
     }
 
     private String heading(Point point) {
-        return "Whole ledger at " + point + " (#" + position + ") — " + lineCount + " balances";
+        return "Whole ledger at " + (point.toString().startsWith("#") ? point.toString() : point + " (#" + position + ")")
+                + " · " + lineCount + " balances";
     }
 
     private static SortedMap<String, SortedMap<String, BigDecimal>> copy(SortedMap<String, SortedMap<String, BigDecimal>> balances) {

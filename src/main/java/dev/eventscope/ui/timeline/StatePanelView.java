@@ -58,9 +58,20 @@ public final class StatePanelView extends TabPane {
         table.setId("stateTable");
         table.getStyleClass().add("state-table");
         table.setPlaceholder(new Label("Move the timeline to see the state at that point."));
-        TableColumn<StateRow, String> section = column("Group", 92, StateRow::section);
-        TableColumn<StateRow, String> item = column("Item", 170, StateRow::label);
-        TableColumn<StateRow, String> value = column("Value", 190, StateRow::display);
+        TableColumn<StateRow, String> section = column("Group", 84, StateRow::section);
+        TableColumn<StateRow, String> item = column("Item", 150, StateRow::label);
+        TableColumn<StateRow, String> value = column("Value", 240, StateRow::display);
+        section.setMinWidth(84);
+        section.setMaxWidth(100);
+        // a changed value reads "before → after": the full text is in the tooltip when the column is narrow
+        value.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         value.getStyleClass().add("number");
         table.getColumns().addAll(java.util.List.of(section, item, value));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -106,6 +117,7 @@ public final class StatePanelView extends TabPane {
         Label hint = new Label("Tinted: changed since the previous point (before → after). Double-click a balance for its postings.");
         hint.getStyleClass().add("status-muted");
         hint.setWrapText(true);
+        why.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox actions = new HBox(8, why, hint);
         actions.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(hint, Priority.ALWAYS);
@@ -172,7 +184,16 @@ public final class StatePanelView extends TabPane {
         compare.setOnAction(event -> model.compare());
         from.setOnAction(event -> model.compare());
         to.setOnAction(event -> model.compare());
-        HBox points = new HBox(6, new Label("From"), from, new Label("to"), to, slider, compare);
+        Label fromLabel = new Label("From");
+        Label toLabel = new Label("to");
+        for (javafx.scene.control.Control fixed : java.util.List.of(fromLabel, toLabel, slider, compare)) {
+            fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        from.setMinWidth(70);
+        to.setMinWidth(70);
+        HBox.setHgrow(from, Priority.ALWAYS);
+        HBox.setHgrow(to, Priority.ALWAYS);
+        HBox points = new HBox(6, fromLabel, from, toLabel, to, slider, compare);
         points.setAlignment(Pos.CENTER_LEFT);
         Label help = new Label("Points: #position, an entry date (2025-03-31), @recorded time (@2025-04-02T09:00:00Z), v12 (a version of the selected stream), now. "
                 + "The selected stream is compared field by field; with \"Whole ledger\" on, every balance.");
