@@ -1,5 +1,8 @@
 package dev.eventscope.ui.explorer;
 
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.codec.DecodedEvent;
+import dev.eventscope.codec.EventCodec;
 import dev.eventscope.eventstore.RecordedEvent;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -9,10 +12,17 @@ import javafx.collections.ObservableList;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The selected event's detail: its data as pretty JSON and its metadata. */
+/**
+ * The selected event's detail: its data as pretty JSON, as stored and — when an older schema
+ * version was upcast on reading — as the current version reads it, and its metadata.
+ */
 public final class EventDetailViewModel {
 
+    private static final EventCodec CODEC = BookkeepingCodec.create();
+
     private final ReadOnlyStringWrapper json = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper upcastJson = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper upcastHeading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("No event selected");
     private final ObservableList<MetadataField> metadata = FXCollections.observableArrayList();
     // held here: an unmodifiable view only weakly listens to its list, so it must live as long as this model
@@ -21,6 +31,8 @@ public final class EventDetailViewModel {
     public void show(EventRow row) {
         if (row == null) {
             json.set("");
+            upcastJson.set("");
+            upcastHeading.set("");
             heading.set("No event selected");
             metadata.clear();
             return;
@@ -28,6 +40,15 @@ public final class EventDetailViewModel {
         RecordedEvent event = row.event();
         heading.set(event.type() + "  ·  #" + event.position());
         json.set(EventJson.pretty(event.data()));
+        DecodedEvent decoded = CODEC.decode(event);
+        if (decoded.wasUpcasted()) {
+            upcastJson.set(EventJson.pretty(decoded.json().toString()));
+            upcastHeading.set("As read now (schema v" + decoded.upcastedFrom().getAsInt() + " → v"
+                    + CODEC.registry().byName(event.type()).map(type -> type.currentSchemaVersion()).orElse(0) + ")");
+        } else {
+            upcastJson.set("");
+            upcastHeading.set("");
+        }
         List<MetadataField> fields = new ArrayList<>();
         // who and why first, with the links to follow; then where and when; the identifiers last
         fields.add(plain("User", event.metadata().user()));
@@ -61,6 +82,16 @@ public final class EventDetailViewModel {
 
     public ReadOnlyStringProperty jsonProperty() {
         return json.getReadOnlyProperty();
+    }
+
+    /** The upcast JSON, empty when the event was read as stored. */
+    public ReadOnlyStringProperty upcastJsonProperty() {
+        return upcastJson.getReadOnlyProperty();
+    }
+
+    /** e.g. "As read now (schema v1 → v2)", empty when the event was read as stored. */
+    public ReadOnlyStringProperty upcastHeadingProperty() {
+        return upcastHeading.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty headingProperty() {

@@ -76,6 +76,11 @@ public final class ExplorerView {
     @FXML private Label detailHeading;
     @FXML private GridPane metadataGrid;
     @FXML private TextArea jsonText;
+    @FXML private Label jsonHeading;
+    @FXML private javafx.scene.layout.VBox upcastPane;
+    @FXML private javafx.scene.control.SplitPane detailSplit;
+    @FXML private Label upcastHeading;
+    @FXML private TextArea upcastText;
     @FXML private Label statusFile;
     @FXML private Label statusEvents;
     @FXML private Label statusPosition;
@@ -355,6 +360,11 @@ public final class ExplorerView {
         EventDetailViewModel detail = model.detail();
         detailHeading.textProperty().bind(detail.headingProperty());
         jsonText.textProperty().bind(detail.jsonProperty());
+        // an event written in an older schema shows both shapes side by side: as stored and as read now
+        upcastText.textProperty().bind(detail.upcastJsonProperty());
+        upcastHeading.textProperty().bind(detail.upcastHeadingProperty());
+        detailSplit.getItems().remove(upcastPane);
+        detail.upcastJsonProperty().addListener((observable, before, upcast) -> showUpcast(!upcast.isEmpty()));
         new MetadataGrid(metadataGrid, model).bind(detail.metadata());
     }
 
@@ -403,5 +413,16 @@ public final class ExplorerView {
 
     public Parent root() {
         return explorerRoot;
+    }
+
+    private void showUpcast(boolean upcast) {
+        jsonHeading.setText(upcast ? "As stored (JSON)" : "Data (JSON)");
+        if (upcast && !detailSplit.getItems().contains(upcastPane)) {
+            detailSplit.getItems().add(upcastPane);
+        } else if (!upcast) {
+            detailSplit.getItems().remove(upcastPane);
+        }
+        upcastPane.setVisible(upcast);
+        upcastPane.setManaged(upcast);
     }
 }
