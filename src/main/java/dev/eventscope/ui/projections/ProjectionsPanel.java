@@ -4,8 +4,10 @@ import dev.eventscope.projection.ProjectionFailure;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -18,138 +20,107 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.util.Duration;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
  * The projections side panel: a table of the projections (status, checkpoint, lag, last update),
  * Rebuild and Rebuild all, the rebuild's progress with speed, time left and Cancel, the outcome of the
- * last rebuild, and each failure with a link to the event that caused it. Built in code (it is one
- * small panel); it docks at the right of the explorer's main split and polls the status twice a second.
+ * last rebuild, and each failure with a link to the event that caused it. Laid out in ProjectionsPanel.fxml;
+ * it docks at the right of the explorer's main split and polls the status twice a second.
  */
 public final class ProjectionsPanel {
 
     private final ProjectionsViewModel model;
-    private final VBox root = new VBox(8);
-    private final TableView<ProjectionRow> table = new TableView<>();
-    private final VBox failureList = new VBox(6);
     private Timeline polling;
+
+    @FXML private VBox projectionsPanel;
+    @FXML private TableView<ProjectionRow> projectionsTable;
+    @FXML private TableColumn<ProjectionRow, String> nameColumn;
+    @FXML private TableColumn<ProjectionRow, String> versionColumn;
+    @FXML private TableColumn<ProjectionRow, ProjectionRow> statusColumn;
+    @FXML private TableColumn<ProjectionRow, String> checkpointColumn;
+    @FXML private TableColumn<ProjectionRow, String> lagColumn;
+    @FXML private TableColumn<ProjectionRow, String> updatedColumn;
+    @FXML private Button rebuildButton;
+    @FXML private Button rebuildAllButton;
+    @FXML private VBox rebuildBox;
+    @FXML private ProgressBar rebuildProgress;
+    @FXML private Button cancelRebuildButton;
+    @FXML private Label rebuildPositionText;
+    @FXML private Label rebuildSpeedText;
+    @FXML private Label rebuildMessage;
+    @FXML private VBox failures;
+    @FXML private VBox failureList;
+    @FXML private Label readModelLocation;
 
     public ProjectionsPanel(ProjectionsViewModel model) {
         this.model = model;
-        build();
+        FXMLLoader loader = new FXMLLoader(ProjectionsPanel.class.getResource("/dev/eventscope/ui/projections/ProjectionsPanel.fxml"));
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the projections panel could not be loaded", e);
+        }
     }
 
-    private void build() {
-        root.setId("projectionsPanel");
-        root.getStyleClass().add("projections-panel");
-        root.getStylesheets().add(ProjectionsPanel.class.getResource("/dev/eventscope/ui/projections/projections.css").toExternalForm());
-        root.setMinWidth(300);
-        root.setPrefWidth(480);
-
-        Label title = new Label("PROJECTIONS");
-        title.getStyleClass().add("pane-title");
-        Pane spacer = new Pane();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button close = new Button("✕");
-        close.setId("closeProjectionsButton");
-        close.getStyleClass().add("flat");
-        close.setTooltip(new Tooltip("Hide the projections panel"));
-        close.setOnAction(event -> hide());
-        HBox header = new HBox(8, title, spacer, close);
-        header.setAlignment(Pos.CENTER_LEFT);
-
-        table.setId("projectionsTable");
-        table.getStyleClass().add("projections-table");
-        table.setItems(model.rows());
-        table.setPlaceholder(new Label("Opening the read models…"));
-        table.setPrefHeight(150);
-        table.setMinHeight(120);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Projection", 100, ProjectionRow::name));
-        table.getColumns().add(column("Ver", 34, row -> Integer.toString(row.version())));
-        table.getColumns().add(statusColumn());
-        table.getColumns().add(column("Checkpoint", 92, row -> String.format(Locale.ROOT, "#%,d", row.checkpoint())));
-        table.getColumns().add(column("Lag", 44, row -> String.format(Locale.ROOT, "%,d", row.lag())));
-        table.getColumns().add(column("Updated", 66, row -> row.lastUpdate() == null ? "—" : row.lastUpdate()));
-        table.setRowFactory(ignored -> new TableRow<>() {
+    @FXML
+    private void initialize() {
+        projectionsTable.setItems(model.rows());
+        value(nameColumn, ProjectionRow::name);
+        value(versionColumn, row -> Integer.toString(row.version()));
+        bindStatusColumn();
+        value(checkpointColumn, row -> String.format(Locale.ROOT, "#%,d", row.checkpoint()));
+        value(lagColumn, row -> String.format(Locale.ROOT, "%,d", row.lag()));
+        value(updatedColumn, row -> row.lastUpdate() == null ? "—" : row.lastUpdate());
+        projectionsTable.setRowFactory(ignored -> new TableRow<>() {
             @Override
             protected void updateItem(ProjectionRow row, boolean empty) {
                 super.updateItem(row, empty);
                 setTooltip(empty || row == null ? null : new Tooltip(row.detail()));
             }
         });
-        table.getColumns().forEach(column -> column.setSortable(false));
 
-        Button rebuild = new Button("Rebuild");
-        rebuild.setId("rebuildButton");
-        rebuild.setTooltip(new Tooltip("Rebuild the selected projection from the first event; the old read model serves meanwhile"));
-        rebuild.disableProperty().bind(model.rebuildingProperty().or(model.openingProperty())
-                .or(table.getSelectionModel().selectedItemProperty().isNull()));
-        rebuild.setOnAction(event -> model.rebuild(table.getSelectionModel().getSelectedItem().name()));
-        Button rebuildAll = new Button("Rebuild all");
-        rebuildAll.setId("rebuildAllButton");
-        rebuildAll.disableProperty().bind(model.rebuildingProperty().or(model.openingProperty()));
-        rebuildAll.setOnAction(event -> model.rebuildAll());
-        HBox actions = new HBox(8, rebuild, rebuildAll);
-        actions.setAlignment(Pos.CENTER_LEFT);
+        rebuildButton.disableProperty().bind(model.rebuildingProperty().or(model.openingProperty())
+                .or(projectionsTable.getSelectionModel().selectedItemProperty().isNull()));
+        rebuildAllButton.disableProperty().bind(model.rebuildingProperty().or(model.openingProperty()));
 
-        ProgressBar bar = new ProgressBar();
-        bar.setId("rebuildProgress");
-        bar.progressProperty().bind(model.progressProperty());
-        bar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(bar, Priority.ALWAYS);
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancelRebuildButton");
-        cancel.disableProperty().bind(model.cancellableProperty().not());
-        cancel.setOnAction(event -> model.cancelRebuild());
-        HBox barLine = new HBox(8, bar, cancel);
-        barLine.setAlignment(Pos.CENTER_LEFT);
-        Label position = new Label();
-        position.setId("rebuildPositionText");
-        position.textProperty().bind(model.progressTextProperty());
-        position.setWrapText(true);
-        Label speed = new Label();
-        speed.setId("rebuildSpeedText");
-        speed.getStyleClass().add("muted");
-        speed.textProperty().bind(Bindings.createStringBinding(() -> join(model.speedTextProperty().get(),
+        rebuildProgress.progressProperty().bind(model.progressProperty());
+        cancelRebuildButton.disableProperty().bind(model.cancellableProperty().not());
+        rebuildPositionText.textProperty().bind(model.progressTextProperty());
+        rebuildSpeedText.textProperty().bind(Bindings.createStringBinding(() -> join(model.speedTextProperty().get(),
                 model.remainingTextProperty().get()), model.speedTextProperty(), model.remainingTextProperty()));
-        VBox progressBox = new VBox(4, barLine, position, speed);
-        progressBox.setId("rebuildBox");
-        progressBox.getStyleClass().add("rebuild-box");
-        showWhen(progressBox, model.rebuildingProperty().or(model.progressTextProperty().isNotEmpty()));
+        showWhen(rebuildBox, model.rebuildingProperty().or(model.progressTextProperty().isNotEmpty()));
 
-        Label message = new Label();
-        message.setId("rebuildMessage");
-        message.getStyleClass().add("rebuild-message");
-        message.setWrapText(true);
-        message.setMinHeight(Label.USE_PREF_SIZE);
-        message.textProperty().bind(model.messageProperty());
-        showWhen(message, model.messageProperty().isNotEmpty());
+        rebuildMessage.textProperty().bind(model.messageProperty());
+        showWhen(rebuildMessage, model.messageProperty().isNotEmpty());
 
-        Label failuresTitle = new Label("STOPPED ON AN EVENT");
-        failuresTitle.getStyleClass().add("pane-title");
-        failureList.setId("failureList");
-        VBox failures = new VBox(6, failuresTitle, failureList);
         showWhen(failures, Bindings.isNotEmpty(model.failures()));
         model.failures().addListener((ListChangeListener<ProjectionFailure>) change -> fillFailures());
         fillFailures();
 
-        Label location = new Label();
-        location.getStyleClass().add("muted");
-        location.setWrapText(true);
-        location.textProperty().bind(model.locationProperty().map(where -> where.isEmpty() ? "" : "Read models kept in " + where));
+        readModelLocation.textProperty().bind(model.locationProperty().map(where -> where.isEmpty() ? "" : "Read models kept in " + where));
+    }
 
-        Pane filler = new Pane();
-        VBox.setVgrow(filler, Priority.ALWAYS);
-        root.getChildren().addAll(header, table, actions, progressBox, message, failures, filler, location);
+    @FXML
+    private void rebuild() {
+        model.rebuild(projectionsTable.getSelectionModel().getSelectedItem().name());
+    }
+
+    @FXML
+    private void rebuildAll() {
+        model.rebuildAll();
+    }
+
+    @FXML
+    private void cancelRebuild() {
+        model.cancelRebuild();
     }
 
     private static String join(String speed, String remaining) {
@@ -180,21 +151,13 @@ public final class ProjectionsPanel {
         }
     }
 
-    private static TableColumn<ProjectionRow, String> column(String title, double width, Function<ProjectionRow, String> value) {
-        TableColumn<ProjectionRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
+    private static void value(TableColumn<ProjectionRow, String> column, Function<ProjectionRow, String> value) {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        if (!title.equals("Projection")) {
-            column.getStyleClass().add("number");
-        }
-        return column;
     }
 
-    private static TableColumn<ProjectionRow, ProjectionRow> statusColumn() {
-        TableColumn<ProjectionRow, ProjectionRow> column = new TableColumn<>("Status");
-        column.setPrefWidth(100);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(ignored -> new TableCell<>() {
+    private void bindStatusColumn() {
+        statusColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        statusColumn.setCellFactory(ignored -> new TableCell<>() {
             @Override
             protected void updateItem(ProjectionRow row, boolean empty) {
                 super.updateItem(row, empty);
@@ -207,7 +170,6 @@ public final class ProjectionsPanel {
                 getStyleClass().add("status-" + row.health().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             }
         });
-        return column;
     }
 
     /** Starts polling the status twice a second; stops by itself when {@code owner} leaves its window. */
@@ -227,32 +189,33 @@ public final class ProjectionsPanel {
 
     /** Docks the panel at the right of {@code split}, or removes it when it is there. */
     public void toggleIn(SplitPane split) {
-        if (split.getItems().contains(root)) {
-            split.getItems().remove(root);
+        if (split.getItems().contains(projectionsPanel)) {
+            split.getItems().remove(projectionsPanel);
         } else {
-            split.getItems().add(root);
+            split.getItems().add(projectionsPanel);
             split.setDividerPosition(split.getItems().size() - 2, 0.66);
         }
     }
 
+    @FXML
     private void hide() {
-        if (root.getParent() != null) {
-            Parent parent = root.getParent();
+        if (projectionsPanel.getParent() != null) {
+            Parent parent = projectionsPanel.getParent();
             while (parent != null && !(parent instanceof SplitPane)) {
                 parent = parent.getParent();
             }
             if (parent instanceof SplitPane split) {
-                split.getItems().remove(root);
+                split.getItems().remove(projectionsPanel);
             }
         }
     }
 
     public boolean isShown() {
-        return root.getScene() != null;
+        return projectionsPanel.getScene() != null;
     }
 
     public Parent root() {
-        return root;
+        return projectionsPanel;
     }
 
     public ProjectionsViewModel model() {

@@ -1,44 +1,49 @@
 package dev.eventscope.ui.timeline;
 
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.geometry.Bounds;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** An account's balance over time, one line per commodity, with a vertical cursor that follows the slider. */
+/** An account's balance over time, one line per commodity, with a vertical cursor that follows the slider; laid out in BalanceChartView.fxml. */
 final class BalanceChartView extends VBox {
 
     private final TimelineViewModel model;
-    private final NumberAxis xAxis = new NumberAxis();
-    private final NumberAxis yAxis = new NumberAxis();
-    private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
-    private final Line cursor = new Line();
-    private final Pane overlay = new Pane(cursor);
+    @FXML private Label chartTitle;
+    @FXML private NumberAxis xAxis;
+    @FXML private NumberAxis yAxis;
+    @FXML private LineChart<Number, Number> balanceChart;
+    @FXML private Line cursor;
+    @FXML private Pane overlay;
 
     BalanceChartView(TimelineViewModel model) {
         this.model = model;
-        Label title = new Label();
-        title.getStyleClass().add("pane-heading");
-        title.textProperty().bind(model.chartTitleProperty());
-        chart.setId("balanceChart");
-        chart.setCreateSymbols(false);
-        chart.setAnimated(false);
-        chart.setLegendVisible(true);
-        xAxis.setForceZeroInRange(false);
-        xAxis.setAutoRanging(true);
-        yAxis.setForceZeroInRange(true);
+        FXMLLoader loader = new FXMLLoader(BalanceChartView.class.getResource("/dev/eventscope/ui/timeline/BalanceChartView.fxml"));
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the balance chart could not be loaded", e);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        chartTitle.textProperty().bind(model.chartTitleProperty());
         xAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number value) {
@@ -50,25 +55,16 @@ final class BalanceChartView extends VBox {
                 return 0;
             }
         });
-        cursor.getStyleClass().add("chart-cursor");
-        cursor.setManaged(false);
-        overlay.setMouseTransparent(true);
-        overlay.setPickOnBounds(false);
-        StackPane stack = new StackPane(chart, overlay);
-        VBox.setVgrow(stack, Priority.ALWAYS);
-        getChildren().addAll(title, stack);
-        setSpacing(4);
-        setPadding(new Insets(8));
         model.chartProperty().addListener((observable, before, series) -> show(series));
         model.coordinateProperty().addListener((observable, before, coordinate) -> placeCursor());
-        chart.needsLayoutProperty().addListener((observable, before, needs) -> placeCursor());
+        balanceChart.needsLayoutProperty().addListener((observable, before, needs) -> placeCursor());
         overlay.layoutBoundsProperty().addListener((observable, before, bounds) -> placeCursor());
         xAxis.lowerBoundProperty().addListener((observable, before, bound) -> placeCursor());
         xAxis.upperBoundProperty().addListener((observable, before, bound) -> placeCursor());
     }
 
     private void show(Map<String, List<BalanceHistory.ChartPoint>> series) {
-        chart.getData().clear();
+        balanceChart.getData().clear();
         series.forEach((commodity, points) -> {
             XYChart.Series<Number, Number> line = new XYChart.Series<>();
             line.setName(commodity);
@@ -76,15 +72,15 @@ final class BalanceChartView extends VBox {
                 // a double is fine for drawing; the panel shows the exact amounts
                 line.getData().add(new XYChart.Data<>(point.coordinate(), point.balance().doubleValue()));
             }
-            chart.getData().add(line);
+            balanceChart.getData().add(line);
         });
-        chart.layout();
+        balanceChart.layout();
         placeCursor();
     }
 
     private void placeCursor() {
-        Node plot = chart.lookup(".chart-plot-background");
-        if (plot == null || chart.getData().isEmpty()) {
+        Node plot = balanceChart.lookup(".chart-plot-background");
+        if (plot == null || balanceChart.getData().isEmpty()) {
             cursor.setVisible(false);
             return;
         }

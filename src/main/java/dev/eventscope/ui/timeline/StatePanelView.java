@@ -3,10 +3,9 @@ package dev.eventscope.ui.timeline;
 import dev.eventscope.ui.state.CompareRow;
 import dev.eventscope.ui.state.StateRow;
 import dev.eventscope.ui.state.WhyLine;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -18,69 +17,86 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.function.Function;
 
-/** The state panel: the state at the slider's point (changes tinted), the balance chart, "why this value?" and compare. */
+/**
+ * The state panel: the state at the slider's point (changes tinted), the balance chart, "why this value?" and compare.
+ * Laid out in StatePanelView.fxml (an {@code fx:root} TabPane); rows, cells and menus are made here.
+ */
 public final class StatePanelView extends TabPane {
 
     private final TimelineViewModel model;
-    private final Tab whyTab = new Tab("Why?");
+
+    @FXML private Tab chartTab;
+    @FXML private Tab whyTab;
+    @FXML private Label stateHeading;
+    @FXML private TableView<StateRow> stateTable;
+    @FXML private TableColumn<StateRow, String> stateGroupColumn;
+    @FXML private TableColumn<StateRow, String> stateItemColumn;
+    @FXML private TableColumn<StateRow, String> stateValueColumn;
+    @FXML private Button whyButton;
+    @FXML private Label whyTitle;
+    @FXML private TableView<WhyLine> whyTable;
+    @FXML private TableColumn<WhyLine, String> whyPositionColumn;
+    @FXML private TableColumn<WhyLine, String> whyEntryColumn;
+    @FXML private TableColumn<WhyLine, String> whyDateColumn;
+    @FXML private TableColumn<WhyLine, String> whyAmountColumn;
+    @FXML private TableColumn<WhyLine, String> whyBalanceColumn;
+    @FXML private TableColumn<WhyLine, String> whyUserColumn;
+    @FXML private TableColumn<WhyLine, String> whyCommandColumn;
+    @FXML private TableColumn<WhyLine, String> whyDescriptionColumn;
+    @FXML private TextField compareFrom;
+    @FXML private TextField compareTo;
+    @FXML private Label compareStatus;
+    @FXML private TableView<CompareRow> compareTable;
+    @FXML private TableColumn<CompareRow, String> compareItemColumn;
+    @FXML private TableColumn<CompareRow, String> compareBeforeColumn;
+    @FXML private TableColumn<CompareRow, String> compareAfterColumn;
+    @FXML private TableColumn<CompareRow, String> compareChangeColumn;
 
     public StatePanelView(TimelineViewModel model) {
         this.model = model;
-        setId("statePanel");
-        getStyleClass().add("state-panel");
-        getStylesheets().add(StatePanelView.class.getResource("/dev/eventscope/ui/timeline/timeline.css").toExternalForm());
-        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        setMinWidth(300);
-        Tab state = new Tab("State", stateTab());
-        state.setId("stateTab");
-        Tab chart = new Tab("Balance chart", new BalanceChartView(model));
-        chart.setId("chartTab");
-        whyTab.setContent(whyTab());
-        whyTab.setId("whyTab");
-        Tab compare = new Tab("Compare", compareTab());
-        compare.setId("compareTab");
-        getTabs().addAll(state, chart, whyTab, compare);
+        FXMLLoader loader = new FXMLLoader(StatePanelView.class.getResource("/dev/eventscope/ui/timeline/StatePanelView.fxml"));
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the state panel could not be loaded", e);
+        }
     }
 
-    private VBox stateTab() {
-        Label heading = new Label();
-        heading.setId("stateHeading");
-        heading.getStyleClass().add("pane-heading");
-        heading.setWrapText(true);
-        heading.textProperty().bind(model.headingProperty());
-        TableView<StateRow> table = new TableView<>(model.rows());
-        table.setId("stateTable");
-        table.getStyleClass().add("state-table");
-        table.setPlaceholder(new Label("Move the timeline to see the state at that point."));
-        TableColumn<StateRow, String> section = column("Group", 84, StateRow::section);
-        TableColumn<StateRow, String> item = column("Item", 150, StateRow::label);
-        TableColumn<StateRow, String> value = column("Value", 240, StateRow::display);
-        section.setMinWidth(84);
-        section.setMaxWidth(100);
+    @FXML
+    private void initialize() {
+        bindStateTab();
+        chartTab.setContent(new BalanceChartView(model));
+        bindWhyTab();
+        bindCompareTab();
+    }
+
+    private void bindStateTab() {
+        stateHeading.textProperty().bind(model.headingProperty());
+        stateTable.setItems(model.rows());
+        value(stateGroupColumn, StateRow::section);
+        value(stateItemColumn, StateRow::label);
+        value(stateValueColumn, StateRow::display);
         // a changed value reads "before → after": the full text is in the tooltip when the column is narrow
-        value.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+        stateValueColumn.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
+                setTooltip(empty || text == null ? null : new Tooltip(text));
             }
         });
-        value.getStyleClass().add("number");
-        table.getColumns().addAll(java.util.List.of(section, item, value));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Button why = new Button("Why this value?");
-        why.setId("whyButton");
-        why.disableProperty().bind(table.getSelectionModel().selectedItemProperty().map(StateRow::explainable).map(ok -> !ok)
-                .orElse(true));
-        why.setOnAction(event -> explain(table.getSelectionModel().getSelectedItem()));
-        table.setRowFactory(ignored -> {
+        whyButton.disableProperty().bind(stateTable.getSelectionModel().selectedItemProperty().map(StateRow::explainable)
+                .map(ok -> !ok).orElse(true));
+        stateTable.setRowFactory(ignored -> {
             TableRow<StateRow> row = new TableRow<>() {
                 @Override
                 protected void updateItem(StateRow line, boolean empty) {
@@ -94,7 +110,7 @@ public final class StatePanelView extends TabPane {
                         getStyleClass().add("total");
                     }
                     setTooltip(!empty && line != null && line.changed()
-                            ? new javafx.scene.control.Tooltip("was " + line.before() + ", now " + line.value()) : null);
+                            ? new Tooltip("was " + line.before() + ", now " + line.value()) : null);
                 }
             };
             MenuItem explain = new MenuItem("Why this value?");
@@ -114,17 +130,11 @@ public final class StatePanelView extends TabPane {
             });
             return row;
         });
-        Label hint = new Label("Tinted: changed since the previous point (before → after). Double-click a balance for its postings.");
-        hint.getStyleClass().add("status-muted");
-        hint.setWrapText(true);
-        why.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox actions = new HBox(8, why, hint);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(hint, Priority.ALWAYS);
-        VBox box = new VBox(6, heading, table, actions);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        return box;
+    }
+
+    @FXML
+    private void explainSelected() {
+        explain(stateTable.getSelectionModel().getSelectedItem());
     }
 
     private void explain(StateRow row) {
@@ -134,86 +144,35 @@ public final class StatePanelView extends TabPane {
         }
     }
 
-    private VBox whyTab() {
-        Label title = new Label();
-        title.setId("whyTitle");
-        title.getStyleClass().add("pane-heading");
-        title.setWrapText(true);
-        title.textProperty().bind(model.whyTitleProperty());
-        TableView<WhyLine> table = new TableView<>(model.whyLines());
-        table.setId("whyTable");
-        table.setPlaceholder(new Label("No postings"));
-        TableColumn<WhyLine, String> position = column("#", 56, line -> Long.toString(line.position()));
-        TableColumn<WhyLine, String> amount = column("Amount", 100, WhyLine::amount);
-        TableColumn<WhyLine, String> running = column("Balance", 100, WhyLine::runningBalance);
-        amount.getStyleClass().add("number");
-        running.getStyleClass().add("number");
-        table.getColumns().addAll(java.util.List.of(position, column("Entry", 90, WhyLine::entryId), column("Date", 86, WhyLine::date),
-                amount, running, column("User", 60, WhyLine::user), column("Command", 100, WhyLine::command),
-                column("Description", 160, WhyLine::description)));
-        table.setOnMouseClicked(event -> model.open(table.getSelectionModel().getSelectedItem()));
-        table.setOnKeyPressed(event -> {
-            if (event.getCode() == javafx.scene.input.KeyCode.ENTER) {
-                model.open(table.getSelectionModel().getSelectedItem());
+    private void bindWhyTab() {
+        whyTitle.textProperty().bind(model.whyTitleProperty());
+        whyTable.setItems(model.whyLines());
+        value(whyPositionColumn, line -> Long.toString(line.position()));
+        value(whyEntryColumn, WhyLine::entryId);
+        value(whyDateColumn, WhyLine::date);
+        value(whyAmountColumn, WhyLine::amount);
+        value(whyBalanceColumn, WhyLine::runningBalance);
+        value(whyUserColumn, WhyLine::user);
+        value(whyCommandColumn, WhyLine::command);
+        value(whyDescriptionColumn, WhyLine::description);
+        whyTable.setOnMouseClicked(event -> model.open(whyTable.getSelectionModel().getSelectedItem()));
+        whyTable.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                model.open(whyTable.getSelectionModel().getSelectedItem());
             }
         });
-        Label hint = new Label("Click a posting to select its event in the history.");
-        hint.getStyleClass().add("status-muted");
-        VBox box = new VBox(6, title, table, hint);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        return box;
     }
 
-    private VBox compareTab() {
-        TextField from = new TextField();
-        from.setId("compareFrom");
-        from.setPrefColumnCount(10);
-        from.textProperty().bindBidirectional(model.compareFromProperty());
-        TextField to = new TextField();
-        to.setId("compareTo");
-        to.setPrefColumnCount(10);
-        to.textProperty().bindBidirectional(model.compareToProperty());
-        Button slider = new Button("← slider");
-        slider.setTooltip(new javafx.scene.control.Tooltip("Use the point the timeline stands on"));
-        slider.setOnAction(event -> model.compareToSlider());
-        slider.getStyleClass().add("flat");
-        Button compare = new Button("Compare");
-        compare.setId("compareButton");
-        compare.getStyleClass().add("primary");
-        compare.setOnAction(event -> model.compare());
-        from.setOnAction(event -> model.compare());
-        to.setOnAction(event -> model.compare());
-        Label fromLabel = new Label("From");
-        Label toLabel = new Label("to");
-        for (javafx.scene.control.Control fixed : java.util.List.of(fromLabel, toLabel, slider, compare)) {
-            fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
-        from.setMinWidth(70);
-        to.setMinWidth(70);
-        HBox.setHgrow(from, Priority.ALWAYS);
-        HBox.setHgrow(to, Priority.ALWAYS);
-        HBox points = new HBox(6, fromLabel, from, toLabel, to, slider, compare);
-        points.setAlignment(Pos.CENTER_LEFT);
-        Label help = new Label("Points: #position, an entry date (2025-03-31), @recorded time (@2025-04-02T09:00:00Z), v12 (a version of the selected stream), now. "
-                + "The selected stream is compared field by field; with \"Whole ledger\" on, every balance.");
-        help.getStyleClass().add("status-muted");
-        help.setWrapText(true);
-        Label status = new Label();
-        status.setId("compareStatus");
-        status.getStyleClass().add("pane-heading");
-        status.setWrapText(true);
-        status.textProperty().bind(model.compareStatusProperty());
-        TableView<CompareRow> table = new TableView<>(model.compareRows());
-        table.setId("compareTable");
-        table.setPlaceholder(new Label("No differences to show"));
-        TableColumn<CompareRow, String> before = column("Before", 110, CompareRow::before);
-        TableColumn<CompareRow, String> after = column("After", 110, CompareRow::after);
-        TableColumn<CompareRow, String> change = column("Change", 110, CompareRow::change);
-        before.getStyleClass().add("number");
-        after.getStyleClass().add("number");
-        change.getStyleClass().add("number");
-        change.setCellFactory(ignored -> new TableCell<>() {
+    private void bindCompareTab() {
+        compareFrom.textProperty().bindBidirectional(model.compareFromProperty());
+        compareTo.textProperty().bindBidirectional(model.compareToProperty());
+        compareStatus.textProperty().bind(model.compareStatusProperty());
+        compareTable.setItems(model.compareRows());
+        value(compareItemColumn, CompareRow::item);
+        value(compareBeforeColumn, CompareRow::before);
+        value(compareAfterColumn, CompareRow::after);
+        value(compareChangeColumn, CompareRow::change);
+        compareChangeColumn.setCellFactory(ignored -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
@@ -224,24 +183,19 @@ public final class StatePanelView extends TabPane {
                 }
             }
         });
-        table.getColumns().addAll(java.util.List.of(column("Item", 200, CompareRow::item), before, after, change));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        VBox box = new VBox(6, points, help, status, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        return box;
     }
 
-    private static <S> TableColumn<S, String> column(String title, double width, Function<S, String> value) {
-        TableColumn<S, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
+    @FXML
+    private void compare() {
+        model.compare();
+    }
+
+    @FXML
+    private void compareToSlider() {
+        model.compareToSlider();
+    }
+
+    private static <S> void value(TableColumn<S, String> column, Function<S, String> value) {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue() == null ? "" : value.apply(cell.getValue())));
-        column.setSortable(false);
-        return column;
-    }
-
-    @SuppressWarnings("unused")
-    private static <S, T> ReadOnlyObjectWrapper<T> constant(T value) {
-        return new ReadOnlyObjectWrapper<>(value);
     }
 }
