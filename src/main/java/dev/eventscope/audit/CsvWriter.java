@@ -7,16 +7,28 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes RFC 4180 CSV: records end with CRLF; a field containing a comma, a double quote, CR or LF
- * is quoted, with its quotes doubled; null is written as an empty field.
- * Shared by the audit reports and the CLI history export.
+ * Writes RFC 4180 CSV: records end with CRLF (or LF, for output that scripts compare line by line);
+ * a field containing a comma, a double quote, CR or LF is quoted, with its quotes doubled; null is
+ * written as an empty field. Shared by the audit reports and the CLI's exports.
  */
 public final class CsvWriter {
 
     private final Writer out;
+    private final String recordEnd;
 
+    /** RFC 4180 records, ending with CRLF. */
     public CsvWriter(Writer out) {
+        this(out, "\r\n");
+    }
+
+    private CsvWriter(Writer out, String recordEnd) {
         this.out = out;
+        this.recordEnd = recordEnd;
+    }
+
+    /** Records ending with a plain LF, as Unix tools (diff, sort, hledger's own CSV) expect. */
+    public static CsvWriter withUnixLineEnds(Writer out) {
+        return new CsvWriter(out, "\n");
     }
 
     public void writeRecord(String... fields) {
@@ -31,7 +43,7 @@ public final class CsvWriter {
                 }
                 out.write(field(fields.get(index)));
             }
-            out.write("\r\n");
+            out.write(recordEnd);
         } catch (IOException failed) {
             throw new UncheckedIOException("Could not write CSV: " + failed.getMessage(), failed);
         }

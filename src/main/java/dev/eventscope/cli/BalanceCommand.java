@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 @Command(name = "balance", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
         description = {"Shows every account's balance per commodity (accounts whose balance is zero are left out).",
                 "CSV is exactly: a header 'account,commodity,amount', then one row per account and commodity, sorted,"
-                        + " amounts as plain decimals."},
+                        + " amounts as plain decimals, lines ending in LF."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Shown.", "1:Eventscope failed unexpectedly.", "2:Wrong command line, or not a ledger."})
 final class BalanceCommand implements Callable<Integer> {
@@ -67,7 +67,7 @@ final class BalanceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case CSV -> {
-                CsvWriter csv = new CsvWriter(out);
+                CsvWriter csv = CsvWriter.withUnixLineEnds(out);
                 csv.writeRecord("account", "commodity", "amount");
                 balances.forEach((account, amounts) -> amounts.forEach((commodity, amount) ->
                         csv.writeRecord(account, commodity, amount.toPlainString())));

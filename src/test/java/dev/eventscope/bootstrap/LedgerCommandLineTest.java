@@ -80,8 +80,8 @@ class LedgerCommandLineTest {
         void csv_is_exactly_the_documented_shape() {
             Run run = run("balance", "-l", ledger.toString(), "--format", "csv");
             assertEquals(0, run.exitCode(), run.err());
-            assertEquals(String.join("\r\n", "account,commodity,amount", "assets:bank,EUR,850", "equity:opening,EUR,-1000",
-                    "expenses:rent,EUR,400", "income:sales,EUR,-250") + "\r\n", run.out());
+            assertEquals(String.join("\n", "account,commodity,amount", "assets:bank,EUR,850", "equity:opening,EUR,-1000",
+                    "expenses:rent,EUR,400", "income:sales,EUR,-250") + "\n", run.out());
         }
 
         @Test
