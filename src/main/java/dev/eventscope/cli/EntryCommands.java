@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.application.EntryIds;
 import dev.eventscope.application.LedgerCommandService;
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.application.CommandResult;
@@ -7,7 +8,6 @@ import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 import dev.eventscope.domain.ledger.EntryCommand.ReverseEntry;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.journal.JournalImporter;
 import dev.eventscope.journal.JournalItem;
 import dev.eventscope.journal.JournalParseException;
@@ -32,12 +32,6 @@ import java.util.List;
 final class EntryCommands {
 
     private EntryCommands() {
-    }
-
-    /** The next free entry id of the form E000123. */
-    static String nextEntryId(EventStore store, int offset) {
-        long next = store.streams(StreamFilter.category("entry")).size() + 1L + offset;
-        return String.format("E%06d", next);
     }
 
     @Command(name = "post", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
@@ -76,7 +70,7 @@ final class EntryCommands {
                 LedgerCommandService service = LedgerCommandService.create(store);
                 PrintWriter out = spec.commandLine().getOut();
                 for (JournalTransaction transaction : transactions) {
-                    String entryId = id != null && transactions.size() == 1 ? id : nextEntryId(store, 0);
+                    String entryId = id != null && transactions.size() == 1 ? id : EntryIds.next(store);
                     CommandResult result = service.execute(JournalImporter.toCommand(EntryId.of(entryId), transaction, commodity),
                             context());
                     out.println("Posted entry " + entryId + " (" + transaction.date() + " " + transaction.description()
@@ -156,7 +150,7 @@ final class EntryCommands {
         public Integer call() {
             if (id == null) {
                 try (EventStore store = ledger.openReadOnly(stores())) {
-                    reversalId = nextEntryId(store, 0);
+                    reversalId = EntryIds.next(store);
                 }
             } else {
                 reversalId = id;

@@ -40,6 +40,11 @@ public interface EventStore extends AutoCloseable {
     /** The streams, sorted by name. */
     List<StreamInfo> streams(StreamFilter filter);
 
+    /** How many streams match, without listing them. */
+    default long countStreams(StreamFilter filter) {
+        return streams(filter).size();
+    }
+
     /** A stream's current version; 0 when it does not exist. */
     long streamVersion(StreamId stream);
 

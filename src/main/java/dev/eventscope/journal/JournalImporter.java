@@ -1,6 +1,7 @@
 package dev.eventscope.journal;
 
 import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.EntryIds;
 import dev.eventscope.application.ImportSession;
 import dev.eventscope.application.LedgerCommandService;
 import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
@@ -72,8 +73,7 @@ public final class JournalImporter {
                 String name = options.ledgerName() != null ? options.ledgerName() : stripExtension(journal);
                 events += session.execute(new CreateLedger(name, baseCommodity)).positions().size();
             }
-            long nextEntryNumber = service.repository().store()
-                    .streams(dev.eventscope.eventstore.StreamFilter.category("entry")).size() + 1;
+            long nextEntryNumber = EntryIds.entryCount(service.repository().store()) + 1;
             int idWidth = Math.max(6, Long.toString(nextEntryNumber + survey.transactions).length());
             while (reader.hasNext()) {
                 JournalItem item = reader.next();
@@ -232,9 +232,5 @@ public final class JournalImporter {
         public ImportCancelled(long entries) {
             super("The import was cancelled after " + entries + " entries; nothing was imported and the ledger is unchanged.");
         }
-    }
-
-    static Duration elapsedSince(long nanos) {
-        return Duration.ofNanos(System.nanoTime() - nanos);
     }
 }

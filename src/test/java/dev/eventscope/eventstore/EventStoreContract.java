@@ -299,6 +299,9 @@ public abstract class EventStoreContract {
             assertEquals(new StreamInfo(CASH, "account", 2, 3), all.get(0));
             assertEquals(2, store.streams(StreamFilter.category("account")).size());
             assertEquals(List.of(SALES), store.streams(StreamFilter.namePattern("*income*")).stream().map(StreamInfo::streamId).toList());
+            assertEquals(3, store.countStreams(StreamFilter.ALL));
+            assertEquals(2, store.countStreams(StreamFilter.category("account")));
+            assertEquals(1, store.countStreams(StreamFilter.namePattern("*income*")));
             assertEquals(4, store.lastPosition());
         }
     }

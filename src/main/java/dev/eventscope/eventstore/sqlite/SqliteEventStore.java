@@ -56,8 +56,6 @@ public final class SqliteEventStore implements EventStore {
     private final Connection reader;
     private final StreamNameCache streamNames = new StreamNameCache();
     private final SqliteAppender appender;
-    /** The page query of {@link #readPage}, prepared once; guarded by {@code readLock}. */
-    private PreparedStatement pageQuery;
     /** Statements prepared once per connection: preparing costs as much as running a small query. */
     private final java.util.Map<String, PreparedStatement> readerStatements = new java.util.HashMap<>();
     private final java.util.Map<String, PreparedStatement> writerStatements = new java.util.HashMap<>();
@@ -345,11 +343,8 @@ public final class SqliteEventStore implements EventStore {
         ensureOpen();
         synchronized (readLock) {
             try {
-                if (pageQuery == null) {
-                    pageQuery = reader.prepareStatement(
-                            "SELECT " + EventRows.COLUMNS + " FROM events WHERE position > ? ORDER BY position LIMIT ?");
-                }
-                PreparedStatement query = pageQuery;
+                PreparedStatement query = readerStatement(
+                        "SELECT " + EventRows.COLUMNS + " FROM events WHERE position > ? ORDER BY position LIMIT ?");
                 query.setLong(1, afterPosition);
                 query.setInt(2, limit);
                 List<RecordedEvent> events = new ArrayList<>(limit);
@@ -374,20 +369,12 @@ public final class SqliteEventStore implements EventStore {
     @Override
     public List<StreamInfo> streams(StreamFilter filter) {
         ensureOpen();
-        StringBuilder sql = new StringBuilder("SELECT stream_id, category, version, last_position FROM streams WHERE 1 = 1");
         List<String> parameters = new ArrayList<>();
-        if (filter.category() != null) {
-            sql.append(" AND category = ?");
-            parameters.add(filter.category());
-        }
-        if (filter.namePattern() != null) {
-            sql.append(" AND stream_id GLOB ?");
-            parameters.add(filter.namePattern());
-        }
-        sql.append(" AND version > 0 ORDER BY stream_id");
+        String sql = "SELECT stream_id, category, version, last_position FROM streams" + where(filter, parameters)
+                + " ORDER BY stream_id";
         synchronized (readLock) {
             try {
-                PreparedStatement query = readerStatement(sql.toString());
+                PreparedStatement query = readerStatement(sql);
                 for (int i = 0; i < parameters.size(); i++) {
                     query.setString(i + 1, parameters.get(i));
                 }
@@ -402,6 +389,40 @@ public final class SqliteEventStore implements EventStore {
                 throw failure("list the streams of", e);
             }
         }
+    }
+
+    @Override
+    public long countStreams(StreamFilter filter) {
+        ensureOpen();
+        List<String> parameters = new ArrayList<>();
+        String sql = "SELECT COUNT(*) FROM streams" + where(filter, parameters);
+        synchronized (readLock) {
+            try {
+                PreparedStatement query = readerStatement(sql);
+                for (int i = 0; i < parameters.size(); i++) {
+                    query.setString(i + 1, parameters.get(i));
+                }
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0;
+                }
+            } catch (SQLException e) {
+                throw failure("count the streams of", e);
+            }
+        }
+    }
+
+    /** The WHERE clause of a stream filter; its parameters are added to {@code parameters}. */
+    private static String where(StreamFilter filter, List<String> parameters) {
+        StringBuilder sql = new StringBuilder(" WHERE version > 0");
+        if (filter.category() != null) {
+            sql.append(" AND category = ?");
+            parameters.add(filter.category());
+        }
+        if (filter.namePattern() != null) {
+            sql.append(" AND stream_id GLOB ?");
+            parameters.add(filter.namePattern());
+        }
+        return sql.toString();
     }
 
     @Override
@@ -541,7 +562,7 @@ public final class SqliteEventStore implements EventStore {
 
     /** A prepared statement on the writer connection; call while holding {@code writeLock}. */
     private PreparedStatement writerStatement(String sql) throws SQLException {
-        PreparedStatement statement = writerStatements.computeIfAbsent(sql, key -> null);
+        PreparedStatement statement = writerStatements.get(sql);
         if (statement == null) {
             statement = writer.prepareStatement(sql);
             writerStatements.put(sql, statement);

@@ -1,6 +1,7 @@
 package dev.eventscope.ui.commands;
 
 import dev.eventscope.application.Aggregate;
+import dev.eventscope.application.EntryIds;
 import dev.eventscope.application.AggregateRepository;
 import dev.eventscope.domain.ledger.LedgerState;
 import dev.eventscope.domain.ledger.LedgerStreams;
@@ -39,16 +40,9 @@ public final class LedgerLookups {
                 .map(name -> name.startsWith(ENTRY_PREFIX) ? name.substring(ENTRY_PREFIX.length()) : name).sorted().toList();
     }
 
-    /** The next free {@code E000001}-style id: one more than the number of entries, skipping any id already taken. */
+    /** The next free {@code E000001}-style id (see {@link EntryIds}). */
     public String nextEntryId() {
-        long number = store().streams(StreamFilter.category("entry")).size() + 1;
-        while (true) {
-            String candidate = String.format("E%06d", number);
-            if (store().streamVersion(StreamId.of(LedgerStreams.entry(dev.eventscope.domain.ledger.EntryId.of(candidate)))) == 0) {
-                return candidate;
-            }
-            number++;
-        }
+        return EntryIds.next(store());
     }
 
     /** The ledger's base commodity, or "EUR" before the ledger was created. */
