@@ -17,12 +17,17 @@ public final class BalanceBlob {
 
     public static byte[] encode(Map<String, ? extends Map<String, BigDecimal>> balances) {
         StringBuilder text = new StringBuilder(balances.size() * 40);
-        new TreeMap<>(balances).forEach((account, perCommodity) -> new TreeMap<>(perCommodity).forEach((commodity, amount) -> {
+        sorted(balances).forEach((account, perCommodity) -> sorted(perCommodity).forEach((commodity, amount) -> {
             if (amount.signum() != 0) {
                 text.append(account).append('\t').append(commodity).append('\t').append(amount.toPlainString()).append('\n');
             }
         }));
         return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The map itself when it is already sorted by its keys' natural order, else a sorted copy. */
+    private static <V> SortedMap<String, V> sorted(Map<String, V> map) {
+        return map instanceof SortedMap<String, V> sorted && sorted.comparator() == null ? sorted : new TreeMap<>(map);
     }
 
     /** Mutable maps, so a reader can add later movements to them. */

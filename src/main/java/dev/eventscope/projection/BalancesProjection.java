@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -30,6 +31,8 @@ public final class BalancesProjection implements Projection {
     public static final String DATE_CHECKPOINTS = "date_checkpoints";
     public static final String ACCOUNT_EVENTS = "account_lifecycle";
     public static final int DEFAULT_CHECKPOINT_EVERY = 10_000;
+    /** A batch of at least this many events reads every balance once instead of one account at a time. */
+    static final int LOAD_ALL_FROM = 1_000;
 
     private final int checkpointEvery;
 
@@ -80,20 +83,17 @@ public final class BalancesProjection implements Projection {
 
     @Override
     public void apply(List<DecodedEvent> events, ReadModelTables tables) {
-        Map<String, Map<String, BigDecimal>> touched = new HashMap<>();
+        Book book = new Book(tables);
+        if (events.size() >= LOAD_ALL_FROM) {
+            book.all();
+        }
         for (DecodedEvent decoded : events) {
             RecordedEvent recorded = decoded.recorded();
             boolean read = ProjectionEvents.isAccountOrLedger(recorded);
             if (read && ProjectionEvents.typed(decoded) instanceof AccountEvent.PostingRecorded posting) {
                 String account = ProjectionEvents.accountOf(decoded);
                 String commodity = posting.amount().commodity();
-                Map<String, BigDecimal> balances = touched.computeIfAbsent(account, name -> new HashMap<>());
-                BigDecimal before = balances.get(commodity);
-                if (before == null) {
-                    before = tables.find(BALANCES, account, commodity).map(row -> row.decimal(2)).orElse(BigDecimal.ZERO);
-                }
-                BigDecimal after = Amounts.normalise(before.add(posting.amount().amount()));
-                balances.put(commodity, after);
+                BigDecimal after = book.add(account, commodity, posting.amount().amount());
                 LocalDate date = posting.date();
                 tables.insert(REGISTER, recorded.position(), account, commodity, posting.amount().amount(), after,
                         posting.entryId().value(), posting.postingIndex(), date.toString(), posting.description(),
@@ -103,25 +103,63 @@ public final class BalancesProjection implements Projection {
                 tables.insert(ACCOUNT_EVENTS, recorded.position(), ProjectionEvents.accountOf(decoded), recorded.version());
             }
             if (recorded.position() % checkpointEvery == 0) {
-                flush(touched, tables);
-                writeCheckpoint(recorded, tables);
+                byte[] data = BalanceBlob.encode(book.all());
+                tables.upsert(CHECKPOINTS, recorded.position(), recorded.hash(), BalanceBlob.digest(data), data);
             }
         }
-        flush(touched, tables);
+        book.save();
     }
 
-    private static void flush(Map<String, Map<String, BigDecimal>> touched, ReadModelTables tables) {
-        touched.forEach((account, balances) -> balances.forEach(
-                (commodity, amount) -> tables.upsert(BALANCES, account, commodity, amount)));
-        touched.clear();
-    }
+    /**
+     * The balances one {@link #apply} works on: read from the table when first needed (one lookup per
+     * account, or every row at once for a large batch or a checkpoint), kept in memory for the batch,
+     * and the changed ones written back once at its end.
+     */
+    private static final class Book {
+        private final ReadModelTables tables;
+        private final SortedMap<String, SortedMap<String, BigDecimal>> known = new TreeMap<>();
+        private final Map<String, Map<String, BigDecimal>> changed = new HashMap<>();
+        private boolean complete;
 
-    private static void writeCheckpoint(RecordedEvent recorded, ReadModelTables tables) {
-        Map<String, Map<String, BigDecimal>> all = new TreeMap<>();
-        for (ReadModelRow row : tables.all(BALANCES)) {
-            all.computeIfAbsent(row.text(0), account -> new TreeMap<>()).put(row.text(1), row.decimal(2));
+        Book(ReadModelTables tables) {
+            this.tables = tables;
         }
-        byte[] data = BalanceBlob.encode(all);
-        tables.upsert(CHECKPOINTS, recorded.position(), recorded.hash(), BalanceBlob.digest(data), data);
+
+        BigDecimal add(String account, String commodity, BigDecimal amount) {
+            SortedMap<String, BigDecimal> balances = known.get(account);
+            if (balances == null) {
+                balances = new TreeMap<>();
+                known.put(account, balances);
+            }
+            BigDecimal before = balances.get(commodity);
+            if (before == null) {
+                before = complete ? BigDecimal.ZERO
+                        : tables.find(BALANCES, account, commodity).map(row -> row.decimal(2)).orElse(BigDecimal.ZERO);
+            }
+            BigDecimal after = Amounts.normalise(before.add(amount));
+            balances.put(commodity, after);
+            changed.computeIfAbsent(account, name -> new HashMap<>()).put(commodity, after);
+            return after;
+        }
+
+        /** Every account's balances (sorted), with this batch's changes. */
+        SortedMap<String, SortedMap<String, BigDecimal>> all() {
+            if (!complete) {
+                for (ReadModelRow row : tables.all(BALANCES)) {
+                    SortedMap<String, BigDecimal> balances = known.computeIfAbsent(row.text(0), name -> new TreeMap<>());
+                    Map<String, BigDecimal> mine = changed.get(row.text(0));
+                    if (mine == null || !mine.containsKey(row.text(1))) {
+                        balances.put(row.text(1), row.decimal(2));
+                    }
+                }
+                complete = true;
+            }
+            return known;
+        }
+
+        void save() {
+            changed.forEach((account, balances) -> balances.forEach(
+                    (commodity, amount) -> tables.upsert(BALANCES, account, commodity, amount)));
+        }
     }
 }

@@ -31,11 +31,13 @@ public final class Projections implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Projections.class);
     public static final int DEFAULT_BATCH_SIZE = 5_000;
     /**
-     * A rebuild applies batches this many times larger (25,000 events by default): fewer transactions,
+     * A rebuild applies batches this many times larger (10,000 events by default): fewer transactions,
      * and a projection that keeps one row per account reads and rewrites it once per batch, not once
-     * per posting, when its postings spread over thousands of accounts.
+     * per posting. Not larger: the batch being applied and the one being read ahead are what survives
+     * each young garbage collection, and at 25,000 events those copies cost more than the rows saved
+     * (measured: 4.3 s of pauses over a 1M-event rebuild at 25,000, 1.4 s at 10,000).
      */
-    public static final int REBUILD_BATCH_FACTOR = 5;
+    public static final int REBUILD_BATCH_FACTOR = 2;
 
     private final EventStore store;
     private final EventCodec codec;
@@ -304,6 +306,7 @@ public final class Projections implements AutoCloseable {
             }
             List<DecodedEvent> batch = batches.after(state.buildingPosition());
             if (batch.isEmpty()) {
+                long swapStarted = System.nanoTime();
                 synchronized (writeLock) {
                     readModels.transaction(transaction -> {
                         ProjectionState current = transaction.state(name).orElseThrow();
@@ -312,6 +315,9 @@ public final class Projections implements AutoCloseable {
                         transaction.saveState(current.swapped());
                     });
                 }
+                LOG.info("Projection '{}' rebuilt to position {}: replay {} ms, indexing and swap {} ms.", name,
+                        state.buildingPosition(), (swapStarted - started) / 1_000_000,
+                        (System.nanoTime() - swapStarted) / 1_000_000);
                 catchUp();
                 return new RebuildOutcome(name, RebuildOutcome.Result.COMPLETED, state.buildingPosition(), null);
             }

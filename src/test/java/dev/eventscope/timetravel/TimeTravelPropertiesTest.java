@@ -3,6 +3,7 @@ package dev.eventscope.timetravel;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.projection.BalancesProjection;
 import dev.eventscope.projection.CancellationToken;
 import dev.eventscope.projection.ProgressListener;
 import dev.eventscope.projection.Projection;
@@ -130,11 +131,45 @@ class TimeTravelPropertiesTest {
             }
             for (Projection projection : fixture.projections.projections()) {
                 Map<String, List<ReadModelRow>> caughtUp = fixture.readModels.ledgerQueries().dump(projection.name());
+                assertEquals(projection.tables().size(), caughtUp.size(), "every table of " + projection.name() + " was dumped");
+                assertTrue(caughtUp.values().stream().anyMatch(rows -> !rows.isEmpty()), projection.name() + " has rows");
                 RebuildOutcome outcome = fixture.projections.rebuild(projection.name(), ProgressListener.NONE,
                         new CancellationToken());
                 assertEquals(RebuildOutcome.Result.COMPLETED, outcome.result());
                 assertEquals(caughtUp, fixture.readModels.ledgerQueries().dump(projection.name()), projection.name());
             }
+        }
+    }
+
+    /**
+     * A rebuild in batches of 1,200 events (large enough for the balances projection to load every
+     * balance at once and write its checkpoints from memory) gives exactly the read model that a
+     * catch-up of one event per transaction built (each balance looked up and written per event).
+     */
+    @Property(tries = 3)
+    void a_rebuild_in_large_batches_gives_the_read_model_of_a_catch_up_event_by_event(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 40) int checkpointEvery) throws IOException {
+        Path file = Files.createTempDirectory("large-batches").resolve("ledger.sqlite");
+        Map<String, List<ReadModelRow>> caughtUp;
+        try (TimeTravelFixture fixture = new TimeTravelFixture(file, checkpointEvery, 1)) {
+            RandomLedger ledger = new RandomLedger(seed);
+            var service = RandomLedger.service(fixture.store, "p");
+            ledger.create(service, 12);
+            ledger.importEntries(service, 250);
+            ledger.post(service, 5);
+            ledger.freezeAndUnfreeze(service);
+            ledger.importEntries(service, 250);
+            fixture.projections.catchUp();
+            assertTrue(fixture.store.lastPosition() > 1_500, "enough events for batches of 1,200");
+            caughtUp = fixture.readModels.ledgerQueries().dump(BalancesProjection.NAME);
+            assertTrue(caughtUp.get(BalancesProjection.REGISTER).size() > 1_000, "the register was dumped");
+            assertTrue(caughtUp.get(BalancesProjection.CHECKPOINTS).size() > 30, "the checkpoints were dumped");
+        }
+        try (TimeTravelFixture fixture = new TimeTravelFixture(file, checkpointEvery, 600)) {
+            RebuildOutcome outcome = fixture.projections.rebuild(BalancesProjection.NAME, ProgressListener.NONE,
+                    new CancellationToken());
+            assertEquals(RebuildOutcome.Result.COMPLETED, outcome.result());
+            assertEquals(caughtUp, fixture.readModels.ledgerQueries().dump(BalancesProjection.NAME));
         }
     }
 }
