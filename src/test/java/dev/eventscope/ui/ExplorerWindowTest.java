@@ -1,13 +1,7 @@
 package dev.eventscope.ui;
 
-import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.ui.explorer.EventRow;
-import dev.eventscope.ui.settings.SampleLedgers;
 import dev.eventscope.ui.settings.SettingsStore;
-import dev.eventscope.ui.shell.MainWindowViewModel;
-import dev.eventscope.ui.shell.MainWindowView;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -19,17 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,17 +32,6 @@ import static org.testfx.matcher.control.LabeledMatchers.hasText;
 @ExtendWith(ApplicationExtension.class)
 class ExplorerWindowTest {
 
-    private static final LedgerStoreFactory SQLITE = new LedgerStoreFactory() {
-        @Override
-        public EventStore open(Path file) {
-            return SqliteEventStore.open(file);
-        }
-
-        @Override
-        public EventStore openReadOnly(Path file) {
-            return SqliteEventStore.openReadOnly(file);
-        }
-    };
 
     @TempDir
     static Path folder;
@@ -72,19 +50,16 @@ class ExplorerWindowTest {
         settings.rememberRecent(Files.writeString(run.resolve("shopping-list.txt"), "milk\neggs\n"));
         executor = new FxTaskExecutor();
         this.stage = stage;
-        MainWindowView.show(stage, new MainWindowViewModel(SQLITE, executor, settings,
-                new SampleLedgers(samples, run.resolve("data")), Clock.systemDefaultZone(), ZoneId.systemDefault()));
+        WindowTests.show(stage, WindowTests.model(executor, run, settings, samples));
     }
 
     @AfterEach
     void closeWindow() throws Exception {
-        FxToolkit.cleanupStages();
-        executor.close();
+        WindowTests.close(executor);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowTests.waitUntil(10, condition);
     }
 
     private <T extends Node> T node(FxRobot robot, String query, Class<T> type) {

@@ -1,8 +1,8 @@
 package dev.eventscope.ui.commands;
 
+import dev.eventscope.ui.WindowTests;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.LedgerCommandService;
-import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.LedgerCommand.CreateLedger;
@@ -15,9 +15,6 @@ import dev.eventscope.ui.importer.ImportLauncher;
 import dev.eventscope.ui.importer.ImportState;
 import dev.eventscope.ui.importer.ImportTarget;
 import dev.eventscope.ui.importer.ImportViewModel;
-import dev.eventscope.ui.settings.SampleLedgers;
-import dev.eventscope.ui.settings.SettingsStore;
-import dev.eventscope.ui.shell.MainWindowView;
 import dev.eventscope.ui.shell.MainWindowViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -31,18 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,17 +45,6 @@ import static org.testfx.matcher.control.LabeledMatchers.hasText;
 @ExtendWith(ApplicationExtension.class)
 class CommandWindowTest {
 
-    private static final LedgerStoreFactory SQLITE = new LedgerStoreFactory() {
-        @Override
-        public EventStore open(Path file) {
-            return SqliteEventStore.open(file);
-        }
-
-        @Override
-        public EventStore openReadOnly(Path file) {
-            return SqliteEventStore.openReadOnly(file);
-        }
-    };
 
     @TempDir
     static Path folder;
@@ -87,21 +68,16 @@ class CommandWindowTest {
         }
         executor = new FxTaskExecutor();
         this.stage = stage;
-        model = new MainWindowViewModel(SQLITE, executor, new SettingsStore(run.resolve("config")),
-                new SampleLedgers(Files.createDirectories(run.resolve("samples")), run.resolve("data")),
-                Clock.systemDefaultZone(), ZoneId.systemDefault());
-        MainWindowView.show(stage, model);
+        model = WindowTests.show(stage, WindowTests.model(executor, run, Files.createDirectories(run.resolve("samples"))));
     }
 
     @AfterEach
     void closeWindow() throws Exception {
-        FxToolkit.cleanupStages();
-        executor.close();
+        WindowTests.close(executor);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowTests.waitUntil(15, condition);
     }
 
     @SuppressWarnings("unchecked")
@@ -157,7 +133,7 @@ class CommandWindowTest {
                 "2025-02-01 Sale\n    assets:bank:checking  50.00 EUR\n    income:sales\n\n"
                         + "2025-02-02 Sale\n    assets:bank:checking  70.00 EUR\n    income:sales\n");
         AtomicReference<ImportViewModel> started = new AtomicReference<>();
-        robot.interact(() -> started.set(new ImportLauncher(SQLITE, executor, stage, path -> { })
+        robot.interact(() -> started.set(new ImportLauncher(WindowTests.SQLITE, executor, stage, path -> { })
                 .start(journal, ImportTarget.openLedger(ledger, model.explorerProperty().get().session().store()))));
         waitUntil(() -> started.get().stateProperty().get() == ImportState.DONE);
         assertEquals(1.0, robot.lookup("#progressBar").queryAs(ProgressBar.class).getProgress());
@@ -173,7 +149,7 @@ class CommandWindowTest {
         EventStore store = model.explorerProperty().get().session().store();
         long before = store.lastPosition();
         AtomicReference<ImportViewModel> started = new AtomicReference<>();
-        robot.interact(() -> started.set(new ImportLauncher(SQLITE, executor, stage, path -> { })
+        robot.interact(() -> started.set(new ImportLauncher(WindowTests.SQLITE, executor, stage, path -> { })
                 .start(journal, ImportTarget.openLedger(ledger, store))));
         waitUntil(() -> started.get().progressProperty().get() > 0);
         robot.clickOn("#cancelButton");
@@ -195,7 +171,7 @@ class CommandWindowTest {
         Path journal = Files.writeString(folder.resolve("shot.journal"),
                 "P 2025-01-01 USD 0.9 EUR\n\n2025-02-01 Sale\n    assets:bank:checking  50.00 EUR\n    income:sales\n");
         AtomicReference<ImportViewModel> started = new AtomicReference<>();
-        robot.interact(() -> started.set(new ImportLauncher(SQLITE, executor, stage, path -> { })
+        robot.interact(() -> started.set(new ImportLauncher(WindowTests.SQLITE, executor, stage, path -> { })
                 .start(journal, ImportTarget.openLedger(ledger, model.explorerProperty().get().session().store()))));
         waitUntil(() -> started.get().stateProperty().get() == ImportState.DONE);
         save(robot, robot.lookup("#progressBar").queryAs(Node.class).getScene().getRoot(), "import.png");

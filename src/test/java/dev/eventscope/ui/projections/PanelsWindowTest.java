@@ -1,13 +1,8 @@
 package dev.eventscope.ui.projections;
 
-import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.ui.WindowTests;
 import dev.eventscope.audit.SigningKeys;
-import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.ui.FxTaskExecutor;
-import dev.eventscope.ui.settings.SampleLedgers;
-import dev.eventscope.ui.settings.SettingsStore;
-import dev.eventscope.ui.shell.MainWindowView;
 import dev.eventscope.ui.shell.MainWindowViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -21,17 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,17 +34,6 @@ import static org.testfx.matcher.control.LabeledMatchers.hasText;
 @ExtendWith(ApplicationExtension.class)
 class PanelsWindowTest {
 
-    private static final LedgerStoreFactory SQLITE = new LedgerStoreFactory() {
-        @Override
-        public EventStore open(Path file) {
-            return SqliteEventStore.open(file);
-        }
-
-        @Override
-        public EventStore openReadOnly(Path file) {
-            return SqliteEventStore.openReadOnly(file);
-        }
-    };
 
     @TempDir
     static Path folder;
@@ -68,21 +47,18 @@ class PanelsWindowTest {
         Path samples = Files.createDirectories(run.resolve("samples"));
         Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), samples.resolve("small-business.ledger"));
         executor = new FxTaskExecutor();
-        MainWindowViewModel model = new MainWindowViewModel(SQLITE, executor, new SettingsStore(run.resolve("config")),
-                new SampleLedgers(samples, run.resolve("data")), Clock.systemDefaultZone(), ZoneId.systemDefault());
+        MainWindowViewModel model = WindowTests.model(executor, run, samples);
         model.setSigningKeys(new SigningKeys(run.resolve("keys")));
-        MainWindowView.show(stage, model);
+        WindowTests.show(stage, model);
     }
 
     @AfterEach
     void closeWindow() throws Exception {
-        FxToolkit.cleanupStages();
-        executor.close();
+        WindowTests.close(executor);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowTests.waitUntil(20, condition);
     }
 
     private static String text(FxRobot robot, String query) {

@@ -1,15 +1,9 @@
 package dev.eventscope.ui.timeline;
 
-import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.ui.WindowTests;
 import dev.eventscope.eventstore.StreamId;
-import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.ui.FxTaskExecutor;
-import dev.eventscope.ui.settings.SampleLedgers;
-import dev.eventscope.ui.settings.SettingsStore;
-import dev.eventscope.ui.shell.MainWindowView;
-import dev.eventscope.ui.shell.MainWindowViewModel;
 import dev.eventscope.ui.state.MoneyText;
 import dev.eventscope.ui.state.StateRow;
 import javafx.scene.Node;
@@ -22,21 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,17 +35,6 @@ import static org.testfx.matcher.control.LabeledMatchers.hasText;
 @ExtendWith(ApplicationExtension.class)
 class TimelineWindowTest {
 
-    private static final LedgerStoreFactory SQLITE = new LedgerStoreFactory() {
-        @Override
-        public EventStore open(Path file) {
-            return SqliteEventStore.open(file);
-        }
-
-        @Override
-        public EventStore openReadOnly(Path file) {
-            return SqliteEventStore.openReadOnly(file);
-        }
-    };
     private static final StreamId CHECKING = StreamId.of("account-assets:bank:checking");
 
     @TempDir
@@ -70,21 +48,18 @@ class TimelineWindowTest {
         Path samples = Files.createDirectories(run.resolve("samples"));
         Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), samples.resolve("small-business.ledger"));
         executor = new FxTaskExecutor();
-        MainWindowView.show(stage, new MainWindowViewModel(SQLITE, executor, new SettingsStore(run.resolve("config")),
-                new SampleLedgers(samples, run.resolve("data")), Clock.systemDefaultZone(), ZoneId.systemDefault()));
+        WindowTests.show(stage, WindowTests.model(executor, run, samples));
         stage.setWidth(1240);
         stage.setHeight(780);
     }
 
     @AfterEach
     void closeWindow() throws Exception {
-        FxToolkit.cleanupStages();
-        executor.close();
+        WindowTests.close(executor);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowTests.waitUntil(20, condition);
     }
 
     private TimelineViewModel model(FxRobot robot) {

@@ -1,0 +1,68 @@
+package dev.eventscope.ui;
+
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.ui.settings.SampleLedgers;
+import dev.eventscope.ui.settings.SettingsStore;
+import dev.eventscope.ui.shell.MainWindowView;
+import dev.eventscope.ui.shell.MainWindowViewModel;
+import javafx.stage.Stage;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the TestFX window tests share: the real main window on SQLite ledgers, with its settings,
+ * samples and data folders inside one temporary run folder, waiting for a condition, and closing.
+ */
+public final class WindowTests {
+
+    public static final LedgerStoreFactory SQLITE = new LedgerStoreFactory() {
+        @Override
+        public EventStore open(Path file) {
+            return SqliteEventStore.open(file);
+        }
+
+        @Override
+        public EventStore openReadOnly(Path file) {
+            return SqliteEventStore.openReadOnly(file);
+        }
+    };
+
+    private WindowTests() {
+    }
+
+    /** The main window's model with settings in {@code run/config}, the given samples and data in {@code run/data}. */
+    public static MainWindowViewModel model(FxTaskExecutor executor, Path run, SettingsStore settings, Path samples) {
+        return new MainWindowViewModel(SQLITE, executor, settings, new SampleLedgers(samples, run.resolve("data")),
+                Clock.systemDefaultZone(), ZoneId.systemDefault());
+    }
+
+    public static MainWindowViewModel model(FxTaskExecutor executor, Path run, Path samples) {
+        return model(executor, run, new SettingsStore(run.resolve("config")), samples);
+    }
+
+    /** Shows the main window of {@code model} on the test's stage and returns the model. */
+    public static MainWindowViewModel show(Stage stage, MainWindowViewModel model) {
+        MainWindowView.show(stage, model);
+        return model;
+    }
+
+    /** Waits (at most {@code seconds}) until the condition holds, then for the FX events it queued. */
+    public static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Closes every window of the test and the executor behind them. */
+    public static void close(FxTaskExecutor executor) throws Exception {
+        FxToolkit.cleanupStages();
+        executor.close();
+    }
+}
