@@ -4,11 +4,11 @@ import dev.eventscope.audit.CsvWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eventscope.application.BalanceQuery;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.timetravel.FullReplay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +62,8 @@ final class BalanceCommand implements Callable<Integer> {
         }
         Map<String, Map<String, BigDecimal>> balances;
         try (EventStore store = ledger.openReadOnly(stores)) {
-            balances = new BalanceQuery(store, BookkeepingCodec.create()).balances(asOf, atPosition);
+            balances = new TreeMap<>(new FullReplay(store, BookkeepingCodec.create())
+                    .balances(atPosition > 0 ? atPosition : Long.MAX_VALUE, asOf));
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {

@@ -42,7 +42,8 @@ final class ReadableErrorHandler implements CommandLine.IExecutionExceptionHandl
                 || exception instanceof dev.eventscope.journal.JournalImportException
                 || exception instanceof dev.eventscope.journal.JournalImporter.ImportCancelled
                 || exception instanceof dev.eventscope.application.ConflictPersisted
-                || exception instanceof dev.eventscope.application.UnreadableHistory) {
+                || exception instanceof dev.eventscope.application.UnreadableHistory
+                || exception instanceof dev.eventscope.timetravel.TimeTravelException) {
             return ExitCodes.REFUSED;
         }
         return ExitCodes.UNEXPECTED_FAILURE;

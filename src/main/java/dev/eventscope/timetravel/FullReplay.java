@@ -23,6 +23,8 @@ import java.util.TreeMap;
  */
 public final class FullReplay {
 
+    private static final String POSTING_RECORDED = AccountEvent.PostingRecorded.class.getSimpleName();
+
     private final EventStore store;
     private final EventCodec codec;
 
@@ -31,7 +33,12 @@ public final class FullReplay {
         this.codec = codec;
     }
 
-    /** Balances after the event at {@code position}, counting only postings dated on or before {@code asOf} (null: all). */
+    /**
+     * Balances after the event at {@code position} ({@link Long#MAX_VALUE}: the whole ledger), counting
+     * only postings dated on or before {@code asOf} (null: all); zero balances left out, amounts without
+     * trailing zeros. A posting that cannot be read stops the replay with a {@link TimeTravelException}
+     * naming its position: a balance is never given without it.
+     */
     public SortedMap<String, SortedMap<String, BigDecimal>> balances(long position, LocalDate asOf) {
         SortedMap<String, SortedMap<String, BigDecimal>> balances = new TreeMap<>();
         try (EventCursor cursor = store.readAll(0)) {
@@ -40,12 +47,16 @@ public final class FullReplay {
                 if (recorded.position() > position) {
                     break;
                 }
-                if (!recorded.streamId().value().startsWith(LedgerStreams.ACCOUNT_PREFIX)) {
+                if (!recorded.type().equals(POSTING_RECORDED)
+                        || !recorded.streamId().value().startsWith(LedgerStreams.ACCOUNT_PREFIX)) {
                     continue;
                 }
                 DecodedEvent decoded = codec.decode(recorded);
-                if (decoded.value().orElse(null) instanceof AccountEvent.PostingRecorded posting
-                        && (asOf == null || !posting.date().isAfter(asOf))) {
+                if (!(decoded.value().orElse(null) instanceof AccountEvent.PostingRecorded posting)) {
+                    throw new TimeTravelException("The posting at position " + recorded.position() + " cannot be read: "
+                            + decoded.problem().orElse("unknown reason"));
+                }
+                if (asOf == null || !posting.date().isAfter(asOf)) {
                     String account = recorded.streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
                     balances.computeIfAbsent(account, name -> new TreeMap<>())
                             .merge(posting.amount().commodity(), posting.amount().amount(), BigDecimal::add);

@@ -99,6 +99,22 @@ class LedgerCommandLineTest {
         }
 
         @Test
+        void a_posting_that_cannot_be_read_is_refused_with_its_position() throws Exception {
+            long position;
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + ledger);
+                 java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                         "SELECT position FROM events WHERE type = 'PostingRecorded' ORDER BY position LIMIT 1 OFFSET 2")) {
+                assertTrue(rows.next());
+                position = rows.getLong(1);
+            }
+            dev.eventscope.ui.LedgerFixtures.tamper(ledger, position, "{\"amount\": \"not money\"}");
+            Run run = run("balance", "-l", ledger.toString());
+            assertEquals(4, run.exitCode(), run.out() + run.err());
+            assertMentions(run.err(), "The posting at position " + position + " cannot be read");
+            assertEquals("", run.out());
+        }
+
+        @Test
         void text_shows_totals_per_commodity() {
             Run run = run("balance", "-l", ledger.toString());
             assertMentions(run.out(), "assets:bank", "850", "(total)");

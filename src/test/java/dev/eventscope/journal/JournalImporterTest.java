@@ -1,6 +1,6 @@
 package dev.eventscope.journal;
 
-import dev.eventscope.application.BalanceQuery;
+import dev.eventscope.timetravel.FullReplay;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.LedgerCommandService;
@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.eventscope.testing.Texts.assertMentions;
@@ -47,7 +48,7 @@ class JournalImporterTest {
 
     private Map<String, Map<String, BigDecimal>> ourBalances(Path ledger, LocalDate asOf) {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
-            return new BalanceQuery(store, BookkeepingCodec.create()).balances(asOf, 0);
+            return new TreeMap<>(new FullReplay(store, BookkeepingCodec.create()).balances(Long.MAX_VALUE, asOf));
         }
     }
 

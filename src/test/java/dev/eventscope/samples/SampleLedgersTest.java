@@ -1,6 +1,6 @@
 package dev.eventscope.samples;
 
-import dev.eventscope.application.BalanceQuery;
+import dev.eventscope.timetravel.FullReplay;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.eventstore.EventCursor;
@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +35,7 @@ class SampleLedgersTest {
 
     private Map<String, Map<String, BigDecimal>> balances(Path ledger, LocalDate asOf) {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
-            return new BalanceQuery(store, codec).balances(asOf, 0);
+            return new TreeMap<>(new FullReplay(store, codec).balances(Long.MAX_VALUE, asOf));
         }
     }
 
