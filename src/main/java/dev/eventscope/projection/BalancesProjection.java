@@ -31,8 +31,6 @@ public final class BalancesProjection implements Projection {
     public static final String DATE_CHECKPOINTS = "date_checkpoints";
     public static final String ACCOUNT_EVENTS = "account_lifecycle";
     public static final int DEFAULT_CHECKPOINT_EVERY = 10_000;
-    /** A batch of at least this many events reads every balance once instead of one account at a time. */
-    static final int LOAD_ALL_FROM = 1_000;
 
     private final int checkpointEvery;
 
@@ -84,7 +82,9 @@ public final class BalancesProjection implements Projection {
     @Override
     public void apply(List<DecodedEvent> events, ReadModelTables tables) {
         Book book = new Book(tables);
-        if (events.size() >= LOAD_ALL_FROM) {
+        if (!events.isEmpty() && events.get(events.size() - 1).recorded().position() / checkpointEvery
+                > (events.get(0).recorded().position() - 1) / checkpointEvery) {
+            // the batch writes a checkpoint, which needs every balance: read them all once, now
             book.all();
         }
         for (DecodedEvent decoded : events) {
@@ -112,7 +112,7 @@ public final class BalancesProjection implements Projection {
 
     /**
      * The balances one {@link #apply} works on: read from the table when first needed (one lookup per
-     * account, or every row at once for a large batch or a checkpoint), kept in memory for the batch,
+     * account, or every row at once when the batch writes a checkpoint), kept in memory for the batch,
      * and the changed ones written back once at its end.
      */
     private static final class Book {

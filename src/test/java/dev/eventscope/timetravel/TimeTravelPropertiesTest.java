@@ -142,9 +142,9 @@ class TimeTravelPropertiesTest {
     }
 
     /**
-     * A rebuild in batches of 1,200 events (large enough for the balances projection to load every
-     * balance at once and write its checkpoints from memory) gives exactly the read model that a
-     * catch-up of one event per transaction built (each balance looked up and written per event).
+     * A rebuild in batches of 1,200 events (each holds checkpoints, so the balances projection reads
+     * every balance at once and writes its checkpoints from memory) gives exactly the read model that
+     * a catch-up of one event per transaction built (balances looked up one account at a time).
      */
     @Property(tries = 3)
     void a_rebuild_in_large_batches_gives_the_read_model_of_a_catch_up_event_by_event(@ForAll long seed,
