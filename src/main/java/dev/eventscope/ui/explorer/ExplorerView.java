@@ -114,6 +114,8 @@ public final class ExplorerView {
         bindDetail();
         timelineHost.getChildren().add(new TimelineBar(model.timeline()));
         statePanelHost.getChildren().add(new StatePanelView(model.timeline()));
+        // a wider window widens the history and the state panel, not the sidebar
+        SplitPane.setResizableWithParent(mainSplit.getItems().get(0), false);
         bindProjections();
     }
 

@@ -149,7 +149,7 @@ public final class TimelineViewModel {
             timeline.set(null);
             rows.clear();
             heading.set("");
-            status.set("Select a stream in the sidebar, or switch the timeline to the whole ledger.");
+            status.set("Select a stream, or choose Whole ledger.");
             return;
         }
         Timeline before = timeline.get();
