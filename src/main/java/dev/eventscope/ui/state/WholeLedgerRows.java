@@ -8,13 +8,14 @@ import dev.eventscope.timetravel.TimeTravel;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -41,8 +42,12 @@ public final class WholeLedgerRows {
     private SortedMap<String, SortedMap<String, BigDecimal>> balances;
     private long position = -1;
     private final List<StateRow> shown = new ArrayList<>();
-    private final Map<String, Integer> indexOf = new HashMap<>();
-    private final Set<Integer> marked = new HashSet<>();
+    /** Where each balance line stands in {@link #shown}. */
+    private final Map<Line, Integer> balanceIndex = new HashMap<>();
+    /** Where each total line (section totals, debits, credits) stands, by its key. */
+    private final Map<String, Integer> totalIndex = new HashMap<>();
+    /** The lines shown marked as changed. */
+    private final BitSet marked = new BitSet();
     private final Map<String, BigDecimal> totals = new HashMap<>();
     private int lineCount;
     private int ghostCount;
@@ -84,12 +89,18 @@ public final class WholeLedgerRows {
             changes = movements(position, target);
         } else {
             LedgerBalances at = timeTravel.ledgerBalancesAt(point);
-            target = at.position();
             changes = differences(balances, at.balances());
+            // the engine's answer is a fresh map: it becomes the balances shown
+            if (ghostCount > 0 || changes.stream().anyMatch(WholeLedgerRows::structural)) {
+                return rebuild(point, at.position(), at.balances());
+            }
+            balances = at.balances();
+            position = at.position();
+            return patch(point, changes);
         }
         boolean structural = ghostCount > 0;
         for (Change change : changes) {
-            structural |= change.before().signum() == 0 || change.after().signum() == 0;
+            structural |= structural(change);
             apply(change);
         }
         position = target;
@@ -97,6 +108,11 @@ public final class WholeLedgerRows {
             return rebuild(point, target, balances);
         }
         return patch(point, changes);
+    }
+
+    /** A balance that appears or vanishes: the list of lines changes, not only values. */
+    private static boolean structural(Change change) {
+        return change.before().signum() == 0 || change.after().signum() == 0;
     }
 
     private record Change(String account, String commodity, BigDecimal before, BigDecimal after) {
@@ -116,28 +132,56 @@ public final class WholeLedgerRows {
         return changes;
     }
 
+    /** The balances that differ between two maps sorted by account (and commodity): one ordered walk over both. */
     private static List<Change> differences(SortedMap<String, SortedMap<String, BigDecimal>> before,
                                             SortedMap<String, SortedMap<String, BigDecimal>> after) {
         List<Change> changes = new ArrayList<>();
-        TreeSet<String> accounts = new TreeSet<>(before.keySet());
-        accounts.addAll(after.keySet());
-        for (String account : accounts) {
-            SortedMap<String, BigDecimal> was = before.getOrDefault(account, new TreeMap<>());
-            SortedMap<String, BigDecimal> is = after.getOrDefault(account, new TreeMap<>());
-            if (was.equals(is)) {
-                continue;
+        Iterator<Map.Entry<String, SortedMap<String, BigDecimal>>> was = before.entrySet().iterator();
+        Iterator<Map.Entry<String, SortedMap<String, BigDecimal>>> is = after.entrySet().iterator();
+        Map.Entry<String, SortedMap<String, BigDecimal>> old = was.hasNext() ? was.next() : null;
+        Map.Entry<String, SortedMap<String, BigDecimal>> now = is.hasNext() ? is.next() : null;
+        while (old != null || now != null) {
+            int order = old == null ? 1 : now == null ? -1 : old.getKey().compareTo(now.getKey());
+            if (order == 0) {
+                commodityDifferences(old.getKey(), old.getValue(), now.getValue(), changes);
+            } else if (order < 0) {
+                commodityDifferences(old.getKey(), old.getValue(), Collections.emptySortedMap(), changes);
+            } else {
+                commodityDifferences(now.getKey(), Collections.emptySortedMap(), now.getValue(), changes);
             }
-            TreeSet<String> commodities = new TreeSet<>(was.keySet());
-            commodities.addAll(is.keySet());
-            for (String commodity : commodities) {
-                BigDecimal old = was.getOrDefault(commodity, BigDecimal.ZERO);
-                BigDecimal now = is.getOrDefault(commodity, BigDecimal.ZERO);
-                if (old.compareTo(now) != 0) {
-                    changes.add(new Change(account, commodity, old, now));
-                }
+            if (order <= 0) {
+                old = was.hasNext() ? was.next() : null;
+            }
+            if (order >= 0) {
+                now = is.hasNext() ? is.next() : null;
             }
         }
         return changes;
+    }
+
+    private static void commodityDifferences(String account, SortedMap<String, BigDecimal> was, SortedMap<String, BigDecimal> is,
+                                             List<Change> changes) {
+        if (was.size() == 1 && is.size() == 1) {
+            // the usual case: one commodity
+            String commodity = was.firstKey();
+            if (commodity.equals(is.firstKey())) {
+                BigDecimal old = was.get(commodity);
+                BigDecimal now = is.get(commodity);
+                if (old.compareTo(now) != 0) {
+                    changes.add(new Change(account, commodity, old, now));
+                }
+                return;
+            }
+        }
+        TreeSet<String> commodities = new TreeSet<>(was.keySet());
+        commodities.addAll(is.keySet());
+        for (String commodity : commodities) {
+            BigDecimal old = was.getOrDefault(commodity, BigDecimal.ZERO);
+            BigDecimal now = is.getOrDefault(commodity, BigDecimal.ZERO);
+            if (old.compareTo(now) != 0) {
+                changes.add(new Change(account, commodity, old, now));
+            }
+        }
     }
 
     private static BigDecimal balanceOf(SortedMap<String, SortedMap<String, BigDecimal>> balances, String account, String commodity) {
@@ -159,68 +203,84 @@ public final class WholeLedgerRows {
         }
     }
 
+    /** One balance line: an account in one commodity. */
+    private record Line(String account, String commodity) {
+    }
+
+    /** A total line's key before it is spelled out: kind "total" (with its section), "debits" or "credits". */
+    private record Total(String kind, String section, String commodity) {
+        String key() {
+            return section == null ? kind + ":" + commodity : kind + ":" + section + ":" + commodity;
+        }
+    }
+
     /** Only the changed balances, their section totals and the trial balance's totals; lines marked before are unmarked. */
     private StateUpdate patch(Point point, List<Change> changes) {
-        Map<Integer, StateRow> replaced = new LinkedHashMap<>();
-        Set<Integer> nowMarked = new HashSet<>();
-        Map<Integer, String> originals = new HashMap<>();
+        int size = shown.size();
+        StateRow[] replaced = new StateRow[size];
+        BitSet touched = new BitSet(size);
+        BitSet nowMarked = new BitSet(size);
+        Map<Total, BigDecimal> deltas = new HashMap<>();
         for (Change change : changes) {
-            String section = sections.computeIfAbsent(change.account(), WholeLedgerRows::typeOf);
             String commodity = change.commodity();
-            set("balance:" + change.account() + ":" + commodity, change.after(), commodity, replaced, nowMarked, originals);
-            addTo("total:" + section + ":" + commodity, change.after().subtract(change.before()), commodity, replaced, nowMarked, originals);
-            addTo("debits:" + commodity, positive(change.after()).subtract(positive(change.before())), commodity, replaced, nowMarked, originals);
-            addTo("credits:" + commodity, positive(change.after().negate()).subtract(positive(change.before().negate())), commodity,
-                    replaced, nowMarked, originals);
+            Integer index = balanceIndex.get(new Line(change.account(), commodity));
+            if (index != null) {
+                // each balance changes once per move: the line's value is still the one at the point shown before
+                StateRow row = shown.get(index);
+                replaced[index] = marking(row, row.value(), MoneyText.of(change.after(), commodity), nowMarked, index);
+                touched.set(index);
+            }
+            String section = sections.computeIfAbsent(change.account(), WholeLedgerRows::typeOf);
+            deltas.merge(new Total("total", section, commodity), change.after().subtract(change.before()), BigDecimal::add);
+            deltas.merge(new Total("debits", null, commodity), positive(change.after()).subtract(positive(change.before())),
+                    BigDecimal::add);
+            deltas.merge(new Total("credits", null, commodity),
+                    positive(change.after().negate()).subtract(positive(change.before().negate())), BigDecimal::add);
         }
-        for (int index : marked) {
-            if (!nowMarked.contains(index) && !replaced.containsKey(index)) {
-                replaced.put(index, plain(shown.get(index)));
+        deltas.forEach((total, delta) -> {
+            if (delta.signum() == 0) {
+                return;
+            }
+            String key = total.key();
+            BigDecimal amount = totals.merge(key, delta, BigDecimal::add);
+            Integer index = totalIndex.get(key);
+            if (index != null) {
+                StateRow row = shown.get(index);
+                replaced[index] = marking(row, row.value(), MoneyText.of(amount, total.commodity()), nowMarked, index);
+                touched.set(index);
+            }
+        });
+        for (int index = marked.nextSetBit(0); index >= 0; index = marked.nextSetBit(index + 1)) {
+            if (!touched.get(index)) {
+                replaced[index] = plain(shown.get(index));
+                touched.set(index);
             }
         }
         marked.clear();
-        marked.addAll(nowMarked);
-        int[] indices = new int[replaced.size()];
-        List<StateRow> rows = new ArrayList<>(replaced.size());
+        marked.or(nowMarked);
+        int[] indices = new int[touched.cardinality()];
+        List<StateRow> rows = new ArrayList<>(indices.length);
         int at = 0;
-        for (Map.Entry<Integer, StateRow> entry : replaced.entrySet()) {
-            indices[at++] = entry.getKey();
-            rows.add(entry.getValue());
-            shown.set(entry.getKey(), entry.getValue());
+        for (int index = touched.nextSetBit(0); index >= 0; index = touched.nextSetBit(index + 1)) {
+            indices[at++] = index;
+            rows.add(replaced[index]);
+            shown.set(index, replaced[index]);
         }
-        PointState state = new PointState(point, position, heading(point), List.of());
-        if (replaced.size() > MOST_REPLACED) {
-            return StateUpdate.whole(new PointState(point, position, state.heading(), List.copyOf(shown)));
+        String heading = heading(point);
+        if (indices.length > MOST_REPLACED) {
+            return StateUpdate.whole(new PointState(point, position, heading, List.copyOf(shown)));
         }
-        return new StateUpdate(state, true, indices, List.copyOf(rows));
+        return new StateUpdate(new PointState(point, position, heading, List.of()), true, indices, List.copyOf(rows));
     }
 
-    private void set(String key, BigDecimal amount, String commodity, Map<Integer, StateRow> replaced, Set<Integer> nowMarked,
-                     Map<Integer, String> originals) {
-        Integer index = indexOf.get(key);
-        if (index == null) {
-            return;
-        }
-        StateRow row = plain(shown.get(index));
-        String original = originals.computeIfAbsent(index, ignored -> row.value());
-        String text = MoneyText.of(amount, commodity);
+    /** The line with its new value, marked as changed from {@code original} unless it is back to it. */
+    private static StateRow marking(StateRow row, String original, String text, BitSet nowMarked, int index) {
         StateRow now = new StateRow(row.key(), row.section(), row.label(), text, null, false, row.account(), row.commodity(), row.position());
         if (original.equals(text)) {
-            nowMarked.remove(index);
-        } else {
-            now = now.changedFrom(original);
-            nowMarked.add(index);
+            return now;
         }
-        replaced.put(index, now);
-    }
-
-    private void addTo(String key, BigDecimal delta, String commodity, Map<Integer, StateRow> replaced, Set<Integer> nowMarked,
-                       Map<Integer, String> originals) {
-        if (delta.signum() == 0) {
-            return;
-        }
-        BigDecimal total = totals.merge(key, delta, BigDecimal::add);
-        set(key, total, commodity, replaced, nowMarked, originals);
+        nowMarked.set(index);
+        return now.changedFrom(original);
     }
 
     private static StateRow plain(StateRow row) {
@@ -243,12 +303,18 @@ public final class WholeLedgerRows {
         ghostCount = marking.size() - fresh.size();
         shown.clear();
         shown.addAll(marking);
-        indexOf.clear();
+        balanceIndex.clear();
+        totalIndex.clear();
         marked.clear();
         for (int index = 0; index < shown.size(); index++) {
-            indexOf.put(shown.get(index).key(), index);
-            if (shown.get(index).changed()) {
-                marked.add(index);
+            StateRow row = shown.get(index);
+            if (row.explainable()) {
+                balanceIndex.put(new Line(row.account(), row.commodity()), index);
+            } else {
+                totalIndex.put(row.key(), index);
+            }
+            if (row.changed()) {
+                marked.set(index);
             }
         }
         lineCount = 0;
