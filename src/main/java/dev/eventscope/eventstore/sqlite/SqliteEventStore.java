@@ -332,6 +332,27 @@ public final class SqliteEventStore implements EventStore {
         }
     }
 
+    /** One indexed read of three columns: no event data, hashes or metadata are decoded. */
+    @Override
+    public void streamStamps(StreamId stream, StampSink sink) {
+        ensureOpen();
+        String sql = "SELECT version, position, recorded_at FROM events WHERE stream_key = (SELECT stream_key FROM streams"
+                + " WHERE stream_id = ?) ORDER BY version";
+        synchronized (readLock) {
+            try {
+                PreparedStatement query = readerStatement(sql);
+                query.setString(1, stream.value());
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        sink.stamp(rows.getLong(1), rows.getLong(2), rows.getLong(3));
+                    }
+                }
+            } catch (SQLException e) {
+                throw failure("read the event times of the stream '" + stream + "' of", e);
+            }
+        }
+    }
+
     @Override
     public EventCursor readAll(long afterPosition) {
         ensureOpen();

@@ -38,6 +38,7 @@ public final class WholeLedgerRows {
     private final TimeTravel timeTravel;
     private final LedgerQueries queries;
     private final long smallMove;
+    private final int mostReplaced;
     private final Map<String, String> sections = new HashMap<>();
     private SortedMap<String, SortedMap<String, BigDecimal>> balances;
     private long position = -1;
@@ -60,9 +61,15 @@ public final class WholeLedgerRows {
 
     /** With another limit for reading the register in between (tests take both paths on a small ledger). */
     WholeLedgerRows(TimeTravel timeTravel, LedgerQueries queries, long smallMove) {
+        this(timeTravel, queries, smallMove, MOST_REPLACED);
+    }
+
+    /** With other limits, for tests: {@code mostReplaced} changed lines at most are sent as a patch. */
+    WholeLedgerRows(TimeTravel timeTravel, LedgerQueries queries, long smallMove, int mostReplaced) {
         this.timeTravel = timeTravel;
         this.queries = queries;
         this.smallMove = smallMove;
+        this.mostReplaced = mostReplaced;
     }
 
     /** What the panel must change to show the whole ledger at {@code point} instead of the point shown before. */
@@ -267,7 +274,7 @@ public final class WholeLedgerRows {
             shown.set(index, replaced[index]);
         }
         String heading = heading(point);
-        if (indices.length > MOST_REPLACED) {
+        if (indices.length > mostReplaced) {
             return StateUpdate.whole(new PointState(point, position, heading, List.copyOf(shown)));
         }
         return new StateUpdate(new PointState(point, position, heading, List.of()), true, indices, List.copyOf(rows));

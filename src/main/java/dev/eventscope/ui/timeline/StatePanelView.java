@@ -81,36 +81,57 @@ public final class StatePanelView extends TabPane {
 
     private void bindStateTab() {
         stateHeading.textProperty().bind(model.headingProperty());
-        stateTable.setItems(model.rows());
+        // a slider move replaces lines in place: refresh the rows shown instead of rebuilding them
+        stateTable.setItems(new InPlaceRows<>(model.rows()));
         value(stateGroupColumn, StateRow::section);
         value(stateItemColumn, StateRow::label);
         value(stateValueColumn, StateRow::display);
         // a changed value reads "before → after": the full text is in the tooltip when the column is narrow
         stateValueColumn.setCellFactory(column -> new TableCell<>() {
+            private final Tooltip tooltip = new Tooltip();
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                setTooltip(empty || text == null ? null : new Tooltip(text));
+                if (empty || text == null) {
+                    setTooltip(null);
+                } else {
+                    tooltip.setText(text);
+                    setTooltip(tooltip);
+                }
             }
         });
         whyButton.disableProperty().bind(stateTable.getSelectionModel().selectedItemProperty().map(StateRow::explainable)
                 .map(ok -> !ok).orElse(true));
         stateTable.setRowFactory(ignored -> {
             TableRow<StateRow> row = new TableRow<>() {
+                private final Tooltip tooltip = new Tooltip();
+
                 @Override
                 protected void updateItem(StateRow line, boolean empty) {
                     super.updateItem(line, empty);
-                    getStyleClass().removeAll("changed", "total");
-                    if (!empty && line != null && line.changed()) {
-                        getStyleClass().add("changed");
+                    boolean changed = !empty && line != null && line.changed();
+                    // style classes change only when they must: each change restyles the row
+                    styleClass("changed", changed);
+                    styleClass("total", !empty && line != null && (line.key().startsWith("total:")
+                            || line.key().startsWith("debits:") || line.key().startsWith("credits:")));
+                    if (changed) {
+                        tooltip.setText("was " + line.before() + ", now " + line.value());
+                        setTooltip(tooltip);
+                    } else {
+                        setTooltip(null);
                     }
-                    if (!empty && line != null && (line.key().startsWith("total:") || line.key().startsWith("debits:")
-                            || line.key().startsWith("credits:"))) {
-                        getStyleClass().add("total");
+                }
+
+                private void styleClass(String name, boolean wanted) {
+                    if (wanted != getStyleClass().contains(name)) {
+                        if (wanted) {
+                            getStyleClass().add(name);
+                        } else {
+                            getStyleClass().remove(name);
+                        }
                     }
-                    setTooltip(!empty && line != null && line.changed()
-                            ? new Tooltip("was " + line.before() + ", now " + line.value()) : null);
                 }
             };
             MenuItem explain = new MenuItem("Why this value?");

@@ -91,6 +91,42 @@ class WholeLedgerRowsTest {
         assertTrue(panel.stream().anyMatch(row -> row.section().equals("Trial balance")));
     }
 
+    @ParameterizedTest(name = "register read over at most {0} events, patches of at most {1} lines")
+    @org.junit.jupiter.params.provider.CsvSource({"0, 500", "5, 500", "1000000, 500", "0, 2", "5, 0", "1000000, 3"})
+    void given_long_and_short_jumps_when_each_is_shown_then_the_panel_is_exactly_the_fresh_lines_marked_against_the_point_before(
+            long smallMove, int mostReplaced) {
+        StateQuery fresh = new StateQuery(machine.timeTravel(), machine.queries());
+        WholeLedgerRows rows = new WholeLedgerRows(machine.timeTravel(), machine.queries(), smallMove, mostReplaced);
+        List<StateRow> panel = new ArrayList<>();
+        Random random = new Random(13);
+        long last = store.lastPosition();
+        List<StateRow> before = null;
+        long position = last;
+        int patches = 0;
+        int wholeLists = 0;
+        for (int move = 0; move < 80; move++) {
+            position = move % 2 == 0 ? random.nextLong(last + 1) : Math.max(0, Math.min(last, position + random.nextInt(41) - 20));
+            Point point = new Point.AtPosition(position);
+            StateUpdate update = rows.at(point);
+            if (update.patch()) {
+                patches++;
+            } else {
+                wholeLists++;
+            }
+            show(panel, update);
+            List<StateRow> now = fresh.at(null, point).rows();
+            // same lines, same order, same marks and "before" values as a comparison of two fresh answers
+            assertEquals(StateRows.compare(before, now), panel, "at #" + position);
+            assertTrue(update.state().heading().endsWith(" · " + now.stream().filter(StateRow::explainable).count() + " balances"),
+                    update.state().heading());
+            before = now;
+        }
+        assertTrue(wholeLists > 0, "the first answer is a whole list");
+        if (mostReplaced >= 500) {
+            assertTrue(patches > 0, "some moves are patches");
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void given_entry_dates_when_moving_then_the_lines_are_those_computed_afresh() {
         StateQuery fresh = new StateQuery(machine.timeTravel(), machine.queries());
