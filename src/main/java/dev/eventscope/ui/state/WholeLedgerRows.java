@@ -7,48 +7,56 @@ import dev.eventscope.timetravel.Point;
 import dev.eventscope.timetravel.TimeTravel;
 
 import java.math.BigDecimal;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The whole ledger's state panel lines (every balance by account type, totals, trial balance), kept
- * between slider moves so that a move computes and replaces only what changed: a small move reads the
- * register lines between the two points, a long one asks time travel for the balances there (from its
- * nearest checkpoint) and compares them with the ones shown. Only when a balance appears or vanishes is
- * the whole list rebuilt. Used by one background computation at a time (the timeline's newest-wins queue).
+ * between slider moves so that a move computes only what changed: a small move reads the register lines
+ * between the two points, a long one asks time travel for the balances there (from its nearest
+ * checkpoint) and compares them with the ones shown, in one ordered walk. The answer is an immutable
+ * list of amounts whose lines are spelled out (formatted) only when read: a table reads the few lines it
+ * shows, so a move over 10,000 balances formats a screenful, not 10,000. The lines are laid out anew only
+ * when a balance appears or vanishes. Used by one background computation at a time (the timeline's
+ * newest-wins queue).
  */
 public final class WholeLedgerRows {
 
     /** Moves over at most this many events read the register in between instead of a checkpoint. */
     static final long SMALL_MOVE = 20_000;
-    /** More changed lines than this are sent as a whole new list (one table update instead of many). */
-    static final int MOST_REPLACED = 500;
     private static final List<String> TYPE_ORDER = List.of("Assets", "Liabilities", "Equity", "Income", "Expenses", "Other");
+    /** "before" of a line that did not exist at the point shown before. */
+    private static final BigDecimal WAS_ABSENT = new BigDecimal("0");
 
     private final TimeTravel timeTravel;
     private final LedgerQueries queries;
     private final long smallMove;
-    private final int mostReplaced;
     private final Map<String, String> sections = new HashMap<>();
+    /** The fixed parts of every balance line met so far, by account and commodity. */
+    private final Map<Line, LineInfo> balanceLines = new HashMap<>();
+    /** The fixed parts of every total line met so far, by key. */
+    private final Map<String, LineInfo> totalLines = new HashMap<>();
     private SortedMap<String, SortedMap<String, BigDecimal>> balances;
     private long position = -1;
-    private final List<StateRow> shown = new ArrayList<>();
-    /** Where each balance line stands in {@link #shown}. */
+    /** The lines in the order shown; the last {@link #ghostCount} are balances that vanished (shown as "—"). */
+    private LineInfo[] layout = new LineInfo[0];
+    /** Each line's amount now (null: a vanished line). */
+    private BigDecimal[] amounts = new BigDecimal[0];
+    /** Where each balance line stands in the layout. */
     private final Map<Line, Integer> balanceIndex = new HashMap<>();
     /** Where each total line (section totals, debits, credits) stands, by its key. */
     private final Map<String, Integer> totalIndex = new HashMap<>();
-    /** The lines shown marked as changed. */
-    private final BitSet marked = new BitSet();
     private final Map<String, BigDecimal> totals = new HashMap<>();
     private int lineCount;
     private int ghostCount;
@@ -61,19 +69,16 @@ public final class WholeLedgerRows {
 
     /** With another limit for reading the register in between (tests take both paths on a small ledger). */
     WholeLedgerRows(TimeTravel timeTravel, LedgerQueries queries, long smallMove) {
-        this(timeTravel, queries, smallMove, MOST_REPLACED);
-    }
-
-    /** With other limits, for tests: {@code mostReplaced} changed lines at most are sent as a patch. */
-    WholeLedgerRows(TimeTravel timeTravel, LedgerQueries queries, long smallMove, int mostReplaced) {
         this.timeTravel = timeTravel;
         this.queries = queries;
         this.smallMove = smallMove;
-        this.mostReplaced = mostReplaced;
     }
 
-    /** What the panel must change to show the whole ledger at {@code point} instead of the point shown before. */
-    public StateUpdate at(Point point) {
+    /**
+     * The whole ledger at {@code point}: every line, those that differ from the point shown before marked
+     * with their value there (a balance that vanished is kept at the end as changed to "—").
+     */
+    public PointState at(Point point) {
         try {
             return compute(point);
         } catch (RuntimeException failed) {
@@ -82,47 +87,41 @@ public final class WholeLedgerRows {
         }
     }
 
-    private StateUpdate compute(Point point) {
+    private PointState compute(Point point) {
         if (!valid) {
             shownByDate = point instanceof Point.AsOfDate;
             LedgerBalances at = timeTravel.ledgerBalancesAt(point);
-            return rebuild(point, at.position(), copy(at.balances()));
+            return relayout(point, at.position(), at.balances());
         }
         boolean byDate = point instanceof Point.AsOfDate || shownByDate;
         shownByDate = point instanceof Point.AsOfDate;
         long target = byDate ? -1 : timeTravel.positionOf(point);
-        List<Change> changes;
         if (!byDate && Math.abs(target - position) <= smallMove && queries.registerPosition() >= Math.max(target, position)) {
-            changes = movements(position, target);
-        } else {
-            LedgerBalances at = timeTravel.ledgerBalancesAt(point);
-            changes = differences(balances, at.balances());
-            // the engine's answer is a fresh map: it becomes the balances shown
+            List<Change> changes = movements(position, target);
+            changes.forEach(change -> apply(balances, change));
             if (ghostCount > 0 || changes.stream().anyMatch(WholeLedgerRows::structural)) {
-                return rebuild(point, at.position(), at.balances());
+                return relayout(point, target, balances);
             }
-            balances = at.balances();
-            position = at.position();
-            return patch(point, changes);
+            position = target;
+            return changed(point, changes);
         }
-        boolean structural = ghostCount > 0;
-        for (Change change : changes) {
-            structural |= structural(change);
-            apply(change);
+        // the engine's answer is a fresh map: it becomes the balances shown
+        LedgerBalances at = timeTravel.ledgerBalancesAt(point);
+        List<Change> changes = differences(balances, at.balances());
+        if (ghostCount > 0 || changes.stream().anyMatch(WholeLedgerRows::structural)) {
+            return relayout(point, at.position(), at.balances());
         }
-        position = target;
-        if (structural) {
-            return rebuild(point, target, balances);
-        }
-        return patch(point, changes);
+        balances = at.balances();
+        position = at.position();
+        return changed(point, changes);
+    }
+
+    private record Change(String account, String commodity, BigDecimal before, BigDecimal after) {
     }
 
     /** A balance that appears or vanishes: the list of lines changes, not only values. */
     private static boolean structural(Change change) {
         return change.before().signum() == 0 || change.after().signum() == 0;
-    }
-
-    private record Change(String account, String commodity, BigDecimal before, BigDecimal after) {
     }
 
     private List<Change> movements(long from, long to) {
@@ -196,7 +195,7 @@ public final class WholeLedgerRows {
         return byCommodity == null ? BigDecimal.ZERO : byCommodity.getOrDefault(commodity, BigDecimal.ZERO);
     }
 
-    private void apply(Change change) {
+    private static void apply(SortedMap<String, SortedMap<String, BigDecimal>> balances, Change change) {
         if (change.after().signum() == 0) {
             SortedMap<String, BigDecimal> byCommodity = balances.get(change.account());
             if (byCommodity != null) {
@@ -214,131 +213,194 @@ public final class WholeLedgerRows {
     private record Line(String account, String commodity) {
     }
 
-    /** A total line's key before it is spelled out: kind "total" (with its section), "debits" or "credits". */
-    private record Total(String kind, String section, String commodity) {
-        String key() {
-            return section == null ? kind + ":" + commodity : kind + ":" + section + ":" + commodity;
-        }
+    /**
+     * What a line keeps from point to point: its key, section and label; {@code account} (null for totals)
+     * and {@code commodity} (null for totals) as its row names them; {@code unit}, the commodity its amount is in.
+     */
+    private record LineInfo(String key, String section, String label, String account, String commodity, String unit) {
     }
 
-    /** Only the changed balances, their section totals and the trial balance's totals; lines marked before are unmarked. */
-    private StateUpdate patch(Point point, List<Change> changes) {
-        int size = shown.size();
-        StateRow[] replaced = new StateRow[size];
-        BitSet touched = new BitSet(size);
-        BitSet nowMarked = new BitSet(size);
-        Map<Total, BigDecimal> deltas = new HashMap<>();
+    /** Same lines as before, new amounts: the changed balances, their section totals and the trial balance's totals. */
+    private PointState changed(Point point, List<Change> changes) {
+        BigDecimal[] now = amounts.clone();
+        BigDecimal[] before = new BigDecimal[now.length];
+        Map<String, BigDecimal> deltas = new HashMap<>();
         for (Change change : changes) {
             String commodity = change.commodity();
             Integer index = balanceIndex.get(new Line(change.account(), commodity));
             if (index != null) {
-                // each balance changes once per move: the line's value is still the one at the point shown before
-                StateRow row = shown.get(index);
-                replaced[index] = marking(row, row.value(), MoneyText.of(change.after(), commodity), nowMarked, index);
-                touched.set(index);
+                // each balance changes once per move
+                before[index] = now[index];
+                now[index] = change.after();
             }
             String section = sections.computeIfAbsent(change.account(), WholeLedgerRows::typeOf);
-            deltas.merge(new Total("total", section, commodity), change.after().subtract(change.before()), BigDecimal::add);
-            deltas.merge(new Total("debits", null, commodity), positive(change.after()).subtract(positive(change.before())),
+            deltas.merge("total:" + section + ":" + commodity, change.after().subtract(change.before()), BigDecimal::add);
+            deltas.merge("debits:" + commodity, positive(change.after()).subtract(positive(change.before())), BigDecimal::add);
+            deltas.merge("credits:" + commodity, positive(change.after().negate()).subtract(positive(change.before().negate())),
                     BigDecimal::add);
-            deltas.merge(new Total("credits", null, commodity),
-                    positive(change.after().negate()).subtract(positive(change.before().negate())), BigDecimal::add);
         }
-        deltas.forEach((total, delta) -> {
-            if (delta.signum() == 0) {
-                return;
-            }
-            String key = total.key();
-            BigDecimal amount = totals.merge(key, delta, BigDecimal::add);
-            Integer index = totalIndex.get(key);
-            if (index != null) {
-                StateRow row = shown.get(index);
-                replaced[index] = marking(row, row.value(), MoneyText.of(amount, total.commodity()), nowMarked, index);
-                touched.set(index);
+        deltas.forEach((key, delta) -> {
+            if (delta.signum() != 0) {
+                BigDecimal total = totals.merge(key, delta, BigDecimal::add);
+                Integer index = totalIndex.get(key);
+                if (index != null) {
+                    before[index] = now[index];
+                    now[index] = total;
+                }
             }
         });
-        for (int index = marked.nextSetBit(0); index >= 0; index = marked.nextSetBit(index + 1)) {
-            if (!touched.get(index)) {
-                replaced[index] = plain(shown.get(index));
-                touched.set(index);
+        amounts = now;
+        return new PointState(point, position, heading(point), new Lines(layout, now, before));
+    }
+
+    /**
+     * The lines laid out anew for {@code now} (a balance appeared or vanished, or the first answer), each
+     * compared with its amount at the point shown before; the balances that vanished follow at the end.
+     */
+    private PointState relayout(Point point, long at, SortedMap<String, SortedMap<String, BigDecimal>> now) {
+        Map<String, BigDecimal> previous = new HashMap<>();
+        if (valid) {
+            for (int index = 0; index < layout.length - ghostCount; index++) {
+                previous.put(layout[index].key(), amounts[index]);
             }
         }
-        marked.clear();
-        marked.or(nowMarked);
-        int[] indices = new int[touched.cardinality()];
-        List<StateRow> rows = new ArrayList<>(indices.length);
-        int at = 0;
-        for (int index = touched.nextSetBit(0); index >= 0; index = touched.nextSetBit(index + 1)) {
-            indices[at++] = index;
-            rows.add(replaced[index]);
-            shown.set(index, replaced[index]);
+        List<LineInfo> lines = new ArrayList<>();
+        List<BigDecimal> values = new ArrayList<>();
+        totals.clear();
+        lay(now, lines, values);
+        List<BigDecimal> befores = new ArrayList<>(lines.size());
+        for (int index = 0; index < lines.size(); index++) {
+            if (!valid) {
+                befores.add(null);
+                continue;
+            }
+            BigDecimal old = previous.remove(lines.get(index).key());
+            befores.add(old == null ? WAS_ABSENT : old.compareTo(values.get(index)) == 0 ? null : old);
         }
-        String heading = heading(point);
-        if (indices.length > mostReplaced) {
-            return StateUpdate.whole(new PointState(point, position, heading, List.copyOf(shown)));
+        int ghosts = 0;
+        if (valid) {
+            for (int index = 0; index < layout.length - ghostCount; index++) {
+                BigDecimal old = previous.get(layout[index].key());
+                if (old != null) {
+                    // vanished since the point shown before: "old → —"
+                    lines.add(layout[index]);
+                    values.add(null);
+                    befores.add(old);
+                    ghosts++;
+                }
+            }
         }
-        return new StateUpdate(new PointState(point, position, heading, List.of()), true, indices, List.copyOf(rows));
+        balances = now;
+        position = at;
+        layout = lines.toArray(new LineInfo[0]);
+        amounts = values.toArray(new BigDecimal[0]);
+        ghostCount = ghosts;
+        balanceIndex.clear();
+        totalIndex.clear();
+        for (int index = 0; index < layout.length; index++) {
+            LineInfo line = layout[index];
+            if (line.account() != null) {
+                balanceIndex.put(new Line(line.account(), line.commodity()), index);
+            } else {
+                totalIndex.put(line.key(), index);
+            }
+        }
+        lineCount = 0;
+        now.values().forEach(byCommodity -> lineCount += byCommodity.size());
+        valid = true;
+        return new PointState(point, at, heading(point), new Lines(layout, amounts.clone(), befores.toArray(new BigDecimal[0])));
     }
 
-    /** The line with its new value, marked as changed from {@code original} unless it is back to it. */
-    private static StateRow marking(StateRow row, String original, String text, BitSet nowMarked, int index) {
-        StateRow now = new StateRow(row.key(), row.section(), row.label(), text, null, false, row.account(), row.commodity(), row.position());
-        if (original.equals(text)) {
-            return now;
+    /** The lines of {@link #rows} for these balances, without spelling them out; fills {@link #totals}. */
+    private void lay(SortedMap<String, SortedMap<String, BigDecimal>> now, List<LineInfo> lines, List<BigDecimal> values) {
+        List<List<LineInfo>> linesByType = new ArrayList<>();
+        List<List<BigDecimal>> valuesByType = new ArrayList<>();
+        List<SortedMap<String, BigDecimal>> typeTotals = new ArrayList<>();
+        for (int order = 0; order < TYPE_ORDER.size(); order++) {
+            linesByType.add(new ArrayList<>());
+            valuesByType.add(new ArrayList<>());
+            typeTotals.add(new TreeMap<>());
         }
-        nowMarked.set(index);
-        return now.changedFrom(original);
+        SortedMap<String, BigDecimal> debits = new TreeMap<>();
+        SortedMap<String, BigDecimal> credits = new TreeMap<>();
+        now.forEach((account, byCommodity) -> byCommodity.forEach((commodity, amount) -> {
+            String section = sections.computeIfAbsent(account, WholeLedgerRows::typeOf);
+            int order = TYPE_ORDER.indexOf(section);
+            linesByType.get(order).add(balanceLines.computeIfAbsent(new Line(account, commodity),
+                    line -> new LineInfo("balance:" + account + ":" + commodity, section, account, account, commodity, commodity)));
+            valuesByType.get(order).add(amount);
+            typeTotals.get(order).merge(commodity, amount, BigDecimal::add);
+            debits.merge(commodity, positive(amount), BigDecimal::add);
+            credits.merge(commodity, positive(amount.negate()), BigDecimal::add);
+        }));
+        for (int order = 0; order < TYPE_ORDER.size(); order++) {
+            if (linesByType.get(order).isEmpty()) {
+                continue;
+            }
+            String section = TYPE_ORDER.get(order);
+            lines.addAll(linesByType.get(order));
+            values.addAll(valuesByType.get(order));
+            typeTotals.get(order).forEach((commodity, total) -> {
+                String key = "total:" + section + ":" + commodity;
+                totals.put(key, total);
+                lines.add(totalLines.computeIfAbsent(key, ignored -> new LineInfo(key, section,
+                        "Total " + section.toLowerCase(Locale.ROOT) + " (" + commodity + ")", null, null, commodity)));
+                values.add(total);
+            });
+        }
+        debits.forEach((commodity, debit) -> {
+            BigDecimal credit = credits.getOrDefault(commodity, BigDecimal.ZERO);
+            totals.put("debits:" + commodity, debit);
+            totals.put("credits:" + commodity, credit);
+            lines.add(totalLines.computeIfAbsent("debits:" + commodity,
+                    key -> new LineInfo(key, "Trial balance", "Debits (" + commodity + ")", null, null, commodity)));
+            values.add(debit);
+            lines.add(totalLines.computeIfAbsent("credits:" + commodity,
+                    key -> new LineInfo(key, "Trial balance", "Credits (" + commodity + ")", null, null, commodity)));
+            values.add(credit);
+        });
     }
 
-    private static StateRow plain(StateRow row) {
-        return row.changed() ? new StateRow(row.key(), row.section(), row.label(), row.value(), null, false, row.account(),
-                row.commodity(), row.position()) : row;
+    /**
+     * The lines at one point, immutable: each is spelled out when read (a table reads those it shows).
+     * {@code before[i]} is the amount at the point shown before when the line changed (null when it did not).
+     */
+    private static final class Lines extends AbstractList<StateRow> implements RandomAccess {
+        private final LineInfo[] layout;
+        private final BigDecimal[] now;
+        private final BigDecimal[] before;
+
+        Lines(LineInfo[] layout, BigDecimal[] now, BigDecimal[] before) {
+            this.layout = layout;
+            this.now = now;
+            this.before = before;
+        }
+
+        @Override
+        public StateRow get(int index) {
+            LineInfo line = layout[index];
+            String value = now[index] == null ? StateRows.ABSENT : MoneyText.of(now[index], line.unit());
+            BigDecimal old = before[index];
+            if (old == null) {
+                return new StateRow(line.key(), line.section(), line.label(), value, null, false, line.account(), line.commodity(), 0);
+            }
+            String was = old == WAS_ABSENT ? StateRows.ABSENT : MoneyText.of(old, line.unit());
+            return new StateRow(line.key(), line.section(), line.label(), value, was, true, line.account(), line.commodity(), 0);
+        }
+
+        @Override
+        public int size() {
+            return layout.length;
+        }
     }
 
     private static BigDecimal positive(BigDecimal amount) {
         return amount.signum() > 0 ? amount : BigDecimal.ZERO;
     }
 
-    /** Every line anew, marked against the lines shown before (a balance that vanished is kept as changed to "—"). */
-    private StateUpdate rebuild(Point point, long at, SortedMap<String, SortedMap<String, BigDecimal>> now) {
-        List<StateRow> previous = valid ? List.copyOf(shown.subList(0, shown.size() - ghostCount)) : null;
-        balances = now;
-        position = at;
-        totals.clear();
-        List<StateRow> fresh = rows(now, totals, sections);
-        List<StateRow> marking = StateRows.compare(previous, fresh);
-        ghostCount = marking.size() - fresh.size();
-        shown.clear();
-        shown.addAll(marking);
-        balanceIndex.clear();
-        totalIndex.clear();
-        marked.clear();
-        for (int index = 0; index < shown.size(); index++) {
-            StateRow row = shown.get(index);
-            if (row.explainable()) {
-                balanceIndex.put(new Line(row.account(), row.commodity()), index);
-            } else {
-                totalIndex.put(row.key(), index);
-            }
-            if (row.changed()) {
-                marked.set(index);
-            }
-        }
-        lineCount = 0;
-        now.values().forEach(byCommodity -> lineCount += byCommodity.size());
-        valid = true;
-        return StateUpdate.whole(new PointState(point, at, heading(point), List.copyOf(shown)));
-    }
-
     private String heading(Point point) {
         return "Whole ledger at " + (point.toString().startsWith("#") ? point.toString() : point + " (#" + position + ")")
                 + " · " + lineCount + " balances";
-    }
-
-    private static SortedMap<String, SortedMap<String, BigDecimal>> copy(SortedMap<String, SortedMap<String, BigDecimal>> balances) {
-        SortedMap<String, SortedMap<String, BigDecimal>> copy = new TreeMap<>();
-        balances.forEach((account, byCommodity) -> copy.put(account, new TreeMap<>(byCommodity)));
-        return copy;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.eventscope.ui.state.CompareRow;
 import dev.eventscope.ui.state.StateRow;
 import dev.eventscope.ui.state.WhyLine;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
@@ -81,8 +82,8 @@ public final class StatePanelView extends TabPane {
 
     private void bindStateTab() {
         stateHeading.textProperty().bind(model.headingProperty());
-        // a slider move replaces lines in place: refresh the rows shown instead of rebuilding them
-        stateTable.setItems(new InPlaceRows<>(model.rows()));
+        // a slider move reports the lines as updated: the table refreshes the rows it shows instead of rebuilding them
+        stateTable.setItems(model.rows());
         value(stateGroupColumn, StateRow::section);
         value(stateItemColumn, StateRow::label);
         value(stateValueColumn, StateRow::display);
@@ -102,8 +103,9 @@ public final class StatePanelView extends TabPane {
                 }
             }
         });
-        whyButton.disableProperty().bind(stateTable.getSelectionModel().selectedItemProperty().map(StateRow::explainable)
-                .map(ok -> !ok).orElse(true));
+        // the line at the selected index (an update keeps the index while the line there changes)
+        whyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedLine() == null || !selectedLine().explainable(),
+                stateTable.getSelectionModel().selectedIndexProperty(), model.rows()));
         stateTable.setRowFactory(ignored -> {
             TableRow<StateRow> row = new TableRow<>() {
                 private final Tooltip tooltip = new Tooltip();
@@ -155,7 +157,12 @@ public final class StatePanelView extends TabPane {
 
     @FXML
     private void explainSelected() {
-        explain(stateTable.getSelectionModel().getSelectedItem());
+        explain(selectedLine());
+    }
+
+    private StateRow selectedLine() {
+        int index = stateTable.getSelectionModel().getSelectedIndex();
+        return index < 0 || index >= model.rows().size() ? null : model.rows().get(index);
     }
 
     private void explain(StateRow row) {
