@@ -11,6 +11,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -209,8 +210,27 @@ public final class WholeLedgerRows {
         }
     }
 
-    /** One balance line: an account in one commodity. */
-    private record Line(String account, String commodity) {
+    /** One balance line: an account in one commodity (a map key looked up 10,000 times a move: plain equals and hash). */
+    private static final class Line {
+        private final String account;
+        private final String commodity;
+        private final int hash;
+
+        Line(String account, String commodity) {
+            this.account = account;
+            this.commodity = commodity;
+            this.hash = 31 * account.hashCode() + commodity.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Line line && hash == line.hash && account.equals(line.account) && commodity.equals(line.commodity);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /**
@@ -224,7 +244,10 @@ public final class WholeLedgerRows {
     private PointState changed(Point point, List<Change> changes) {
         BigDecimal[] now = amounts.clone();
         BigDecimal[] before = new BigDecimal[now.length];
-        Map<String, BigDecimal> deltas = new HashMap<>();
+        // per commodity: the change of each section's total (by type order), then of the debits and of the credits
+        Map<String, BigDecimal[]> deltas = new HashMap<>();
+        int debits = TYPE_ORDER.size();
+        int credits = debits + 1;
         for (Change change : changes) {
             String commodity = change.commodity();
             Integer index = balanceIndex.get(new Line(change.account(), commodity));
@@ -234,14 +257,19 @@ public final class WholeLedgerRows {
                 now[index] = change.after();
             }
             String section = sections.computeIfAbsent(change.account(), WholeLedgerRows::typeOf);
-            deltas.merge("total:" + section + ":" + commodity, change.after().subtract(change.before()), BigDecimal::add);
-            deltas.merge("debits:" + commodity, positive(change.after()).subtract(positive(change.before())), BigDecimal::add);
-            deltas.merge("credits:" + commodity, positive(change.after().negate()).subtract(positive(change.before().negate())),
-                    BigDecimal::add);
+            BigDecimal[] sums = deltas.computeIfAbsent(commodity, ignored -> new BigDecimal[credits + 1]);
+            add(sums, TYPE_ORDER.indexOf(section), change.after().subtract(change.before()));
+            add(sums, debits, positive(change.after()).subtract(positive(change.before())));
+            add(sums, credits, positive(change.after().negate()).subtract(positive(change.before().negate())));
         }
-        deltas.forEach((key, delta) -> {
-            if (delta.signum() != 0) {
-                BigDecimal total = totals.merge(key, delta, BigDecimal::add);
+        deltas.forEach((commodity, sums) -> {
+            for (int slot = 0; slot < sums.length; slot++) {
+                if (sums[slot] == null || sums[slot].signum() == 0) {
+                    continue;
+                }
+                String key = slot == debits ? "debits:" + commodity : slot == credits ? "credits:" + commodity
+                        : "total:" + TYPE_ORDER.get(slot) + ":" + commodity;
+                BigDecimal total = totals.merge(key, sums[slot], BigDecimal::add);
                 Integer index = totalIndex.get(key);
                 if (index != null) {
                     before[index] = now[index];
@@ -258,10 +286,11 @@ public final class WholeLedgerRows {
      * compared with its amount at the point shown before; the balances that vanished follow at the end.
      */
     private PointState relayout(Point point, long at, SortedMap<String, SortedMap<String, BigDecimal>> now) {
-        Map<String, BigDecimal> previous = new HashMap<>();
+        // line infos are made once per line and kept, so the same line is the same object from layout to layout
+        Map<LineInfo, BigDecimal> previous = new IdentityHashMap<>();
         if (valid) {
             for (int index = 0; index < layout.length - ghostCount; index++) {
-                previous.put(layout[index].key(), amounts[index]);
+                previous.put(layout[index], amounts[index]);
             }
         }
         List<LineInfo> lines = new ArrayList<>();
@@ -274,13 +303,13 @@ public final class WholeLedgerRows {
                 befores.add(null);
                 continue;
             }
-            BigDecimal old = previous.remove(lines.get(index).key());
+            BigDecimal old = previous.remove(lines.get(index));
             befores.add(old == null ? WAS_ABSENT : old.compareTo(values.get(index)) == 0 ? null : old);
         }
         int ghosts = 0;
         if (valid) {
             for (int index = 0; index < layout.length - ghostCount; index++) {
-                BigDecimal old = previous.get(layout[index].key());
+                BigDecimal old = previous.get(layout[index]);
                 if (old != null) {
                     // vanished since the point shown before: "old → —"
                     lines.add(layout[index]);
@@ -392,6 +421,10 @@ public final class WholeLedgerRows {
         public int size() {
             return layout.length;
         }
+    }
+
+    private static void add(BigDecimal[] sums, int slot, BigDecimal amount) {
+        sums[slot] = sums[slot] == null ? amount : sums[slot].add(amount);
     }
 
     private static BigDecimal positive(BigDecimal amount) {
