@@ -400,9 +400,12 @@ public final class SqliteEventStore implements EventStore {
                     query.setString(i + 1, parameters.get(i));
                 }
                 List<StreamInfo> streams = new ArrayList<>();
+                // a few categories shared by 250,000 streams: one string each, not one per row
+                java.util.Map<String, String> categories = new java.util.HashMap<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        streams.add(new StreamInfo(StreamId.of(rows.getString(1)), rows.getString(2), rows.getLong(3), rows.getLong(4)));
+                        String category = categories.computeIfAbsent(rows.getString(2), name -> name);
+                        streams.add(new StreamInfo(StreamId.of(rows.getString(1)), category, rows.getLong(3), rows.getLong(4)));
                     }
                 }
                 return streams;

@@ -75,7 +75,20 @@ public final class StatePanelView extends TabPane {
     @FXML
     private void initialize() {
         bindStateTab();
-        chartTab.setContent(new BalanceChartView(model));
+        // the chart (a LineChart and its axes) is built when its tab is first shown, not before the window's first frame
+        if (chartTab.isSelected()) {
+            chartTab.setContent(new BalanceChartView(model));
+        } else {
+            chartTab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> observable, Boolean before, Boolean selected) {
+                    if (selected) {
+                        chartTab.selectedProperty().removeListener(this);
+                        chartTab.setContent(new BalanceChartView(model));
+                    }
+                }
+            });
+        }
         bindWhyTab();
         bindCompareTab();
     }
