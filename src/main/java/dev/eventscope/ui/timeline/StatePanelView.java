@@ -35,6 +35,7 @@ public final class StatePanelView extends TabPane {
 
     @FXML private Tab chartTab;
     @FXML private Tab whyTab;
+    @FXML private Tab compareTab;
     @FXML private Label stateHeading;
     @FXML private TableView<StateRow> stateTable;
     @FXML private TableColumn<StateRow, String> stateGroupColumn;
@@ -75,22 +76,31 @@ public final class StatePanelView extends TabPane {
     @FXML
     private void initialize() {
         bindStateTab();
-        // the chart (a LineChart and its axes) is built when its tab is first shown, not before the window's first frame
-        if (chartTab.isSelected()) {
-            chartTab.setContent(new BalanceChartView(model));
-        } else {
-            chartTab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> observable, Boolean before, Boolean selected) {
-                    if (selected) {
-                        chartTab.selectedProperty().removeListener(this);
-                        chartTab.setContent(new BalanceChartView(model));
-                    }
-                }
-            });
-        }
+        // the other tabs join the scene (styles, skins, layout) when first shown, not before the window's first frame
+        whenFirstShown(chartTab, () -> new BalanceChartView(model));
+        javafx.scene.Node why = whyTab.getContent();
+        whenFirstShown(whyTab, () -> why);
+        javafx.scene.Node compare = compareTab.getContent();
+        whenFirstShown(compareTab, () -> compare);
         bindWhyTab();
         bindCompareTab();
+    }
+
+    private static void whenFirstShown(Tab tab, java.util.function.Supplier<javafx.scene.Node> content) {
+        if (tab.isSelected()) {
+            tab.setContent(content.get());
+            return;
+        }
+        tab.setContent(null);
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> observable, Boolean before, Boolean selected) {
+                if (selected) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content.get());
+                }
+            }
+        });
     }
 
     private void bindStateTab() {
