@@ -31,6 +31,30 @@ public interface EventStore extends AutoCloseable {
     /** Up to {@code limit} events of a stream starting at {@code fromVersion} (inclusive), in the given direction. */
     List<RecordedEvent> readStream(StreamId stream, long fromVersion, Direction direction, int limit);
 
+    /** Receives one event's version in its stream, global position and recorded time (microseconds since the epoch). */
+    @FunctionalInterface
+    interface StampSink {
+        void stamp(long version, long position, long recordedAtMicros);
+    }
+
+    /**
+     * Version, position and recorded time of every event of a stream, in version order, without reading
+     * the events' data (a timeline needs only these); nothing for a stream that does not exist.
+     */
+    default void streamStamps(StreamId stream, StampSink sink) {
+        long next = 1;
+        while (true) {
+            List<RecordedEvent> page = readStream(stream, next, Direction.FORWARD, 1_000);
+            if (page.isEmpty()) {
+                return;
+            }
+            for (RecordedEvent event : page) {
+                sink.stamp(event.version(), event.position(), event.recordedAtMicros());
+                next = event.version() + 1;
+            }
+        }
+    }
+
     /** All events with a position greater than {@code afterPosition}, in order, as a constant-memory cursor. */
     EventCursor readAll(long afterPosition);
 

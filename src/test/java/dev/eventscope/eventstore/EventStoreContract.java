@@ -258,6 +258,32 @@ public abstract class EventStoreContract {
         }
 
         @Test
+        void a_stream_s_stamps_are_its_events_versions_positions_and_recorded_times_in_order() throws Exception {
+            store.append(CASH, ExpectedVersion.NO_STREAM, events(3));
+            store.append(SALES, ExpectedVersion.NO_STREAM, events(2));
+            store.append(CASH, ExpectedVersion.exactly(3), events(1_200));
+            List<String> expected = new ArrayList<>();
+            long version = 1;
+            while (true) {
+                List<RecordedEvent> page = store.readStream(CASH, version, Direction.FORWARD, 500);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (RecordedEvent event : page) {
+                    expected.add(event.version() + "@" + event.position() + "/" + event.recordedAtMicros());
+                    version = event.version() + 1;
+                }
+            }
+            List<String> stamps = new ArrayList<>();
+            store.streamStamps(CASH, (eventVersion, position, recorded) -> stamps.add(eventVersion + "@" + position + "/" + recorded));
+            assertEquals(1_203, stamps.size());
+            assertEquals(expected, stamps);
+            List<String> none = new ArrayList<>();
+            store.streamStamps(StreamId.of("account-nothing"), (eventVersion, position, recorded) -> none.add("?"));
+            assertTrue(none.isEmpty());
+        }
+
+        @Test
         void the_whole_ledger_reads_from_a_position_across_many_pages() throws Exception {
             for (int i = 0; i < 9; i++) {
                 store.append(StreamId.of("account-a" + i), ExpectedVersion.NO_STREAM, events(500));

@@ -332,6 +332,27 @@ public final class SqliteEventStore implements EventStore {
         }
     }
 
+    /** One indexed read of three columns: no event data, hashes or metadata are decoded. */
+    @Override
+    public void streamStamps(StreamId stream, StampSink sink) {
+        ensureOpen();
+        String sql = "SELECT version, position, recorded_at FROM events WHERE stream_key = (SELECT stream_key FROM streams"
+                + " WHERE stream_id = ?) ORDER BY version";
+        synchronized (readLock) {
+            try {
+                PreparedStatement query = readerStatement(sql);
+                query.setString(1, stream.value());
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        sink.stamp(rows.getLong(1), rows.getLong(2), rows.getLong(3));
+                    }
+                }
+            } catch (SQLException e) {
+                throw failure("read the event times of the stream '" + stream + "' of", e);
+            }
+        }
+    }
+
     @Override
     public EventCursor readAll(long afterPosition) {
         ensureOpen();
@@ -379,9 +400,12 @@ public final class SqliteEventStore implements EventStore {
                     query.setString(i + 1, parameters.get(i));
                 }
                 List<StreamInfo> streams = new ArrayList<>();
+                // a few categories shared by 250,000 streams: one string each, not one per row
+                java.util.Map<String, String> categories = new java.util.HashMap<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        streams.add(new StreamInfo(StreamId.of(rows.getString(1)), rows.getString(2), rows.getLong(3), rows.getLong(4)));
+                        String category = categories.computeIfAbsent(rows.getString(2), name -> name);
+                        streams.add(new StreamInfo(StreamId.of(rows.getString(1)), category, rows.getLong(3), rows.getLong(4)));
                     }
                 }
                 return streams;

@@ -84,6 +84,7 @@ public final class MainWindowViewModel implements LedgerOpener {
         opening.set(true);
         long started = System.nanoTime();
         LOG.info("opening {}{}", absolute, readOnly ? " read-only" : "");
+        ExplorerWarmUp.start(); // while the store opens
         executor.run(() -> {
                     EventStore store = readOnly ? factory.openReadOnly(absolute) : factory.open(absolute);
                     LOG.info("store open after {} ms", millisSince(started));

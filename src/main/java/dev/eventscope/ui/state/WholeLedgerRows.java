@@ -7,42 +7,57 @@ import dev.eventscope.timetravel.Point;
 import dev.eventscope.timetravel.TimeTravel;
 
 import java.math.BigDecimal;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.RandomAccess;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The whole ledger's state panel lines (every balance by account type, totals, trial balance), kept
- * between slider moves so that a move computes and replaces only what changed: a small move reads the
- * register lines between the two points, a long one asks time travel for the balances there (from its
- * nearest checkpoint) and compares them with the ones shown. Only when a balance appears or vanishes is
- * the whole list rebuilt. Used by one background computation at a time (the timeline's newest-wins queue).
+ * between slider moves so that a move computes only what changed: a small move reads the register lines
+ * between the two points, a long one asks time travel for the balances there (from its nearest
+ * checkpoint) and compares them with the ones shown, in one ordered walk. The answer is an immutable
+ * list of amounts whose lines are spelled out (formatted) only when read: a table reads the few lines it
+ * shows, so a move over 10,000 balances formats a screenful, not 10,000. The lines are laid out anew only
+ * when a balance appears or vanishes. Used by one background computation at a time (the timeline's
+ * newest-wins queue).
  */
 public final class WholeLedgerRows {
 
     /** Moves over at most this many events read the register in between instead of a checkpoint. */
     static final long SMALL_MOVE = 20_000;
-    /** More changed lines than this are sent as a whole new list (one table update instead of many). */
-    static final int MOST_REPLACED = 500;
     private static final List<String> TYPE_ORDER = List.of("Assets", "Liabilities", "Equity", "Income", "Expenses", "Other");
+    /** "before" of a line that did not exist at the point shown before. */
+    private static final BigDecimal WAS_ABSENT = new BigDecimal("0");
 
     private final TimeTravel timeTravel;
     private final LedgerQueries queries;
     private final long smallMove;
     private final Map<String, String> sections = new HashMap<>();
+    /** The fixed parts of every balance line met so far, by account and commodity. */
+    private final Map<Line, LineInfo> balanceLines = new HashMap<>();
+    /** The fixed parts of every total line met so far, by key. */
+    private final Map<String, LineInfo> totalLines = new HashMap<>();
     private SortedMap<String, SortedMap<String, BigDecimal>> balances;
     private long position = -1;
-    private final List<StateRow> shown = new ArrayList<>();
-    private final Map<String, Integer> indexOf = new HashMap<>();
-    private final Set<Integer> marked = new HashSet<>();
+    /** The lines in the order shown; the last {@link #ghostCount} are balances that vanished (shown as "—"). */
+    private LineInfo[] layout = new LineInfo[0];
+    /** Each line's amount now (null: a vanished line). */
+    private BigDecimal[] amounts = new BigDecimal[0];
+    /** Where each balance line stands in the layout. */
+    private final Map<Line, Integer> balanceIndex = new HashMap<>();
+    /** Where each total line (section totals, debits, credits) stands, by its key. */
+    private final Map<String, Integer> totalIndex = new HashMap<>();
     private final Map<String, BigDecimal> totals = new HashMap<>();
     private int lineCount;
     private int ghostCount;
@@ -60,8 +75,11 @@ public final class WholeLedgerRows {
         this.smallMove = smallMove;
     }
 
-    /** What the panel must change to show the whole ledger at {@code point} instead of the point shown before. */
-    public StateUpdate at(Point point) {
+    /**
+     * The whole ledger at {@code point}: every line, those that differ from the point shown before marked
+     * with their value there (a balance that vanished is kept at the end as changed to "—").
+     */
+    public PointState at(Point point) {
         try {
             return compute(point);
         } catch (RuntimeException failed) {
@@ -70,36 +88,41 @@ public final class WholeLedgerRows {
         }
     }
 
-    private StateUpdate compute(Point point) {
+    private PointState compute(Point point) {
         if (!valid) {
             shownByDate = point instanceof Point.AsOfDate;
             LedgerBalances at = timeTravel.ledgerBalancesAt(point);
-            return rebuild(point, at.position(), copy(at.balances()));
+            return relayout(point, at.position(), at.balances());
         }
         boolean byDate = point instanceof Point.AsOfDate || shownByDate;
         shownByDate = point instanceof Point.AsOfDate;
         long target = byDate ? -1 : timeTravel.positionOf(point);
-        List<Change> changes;
         if (!byDate && Math.abs(target - position) <= smallMove && queries.registerPosition() >= Math.max(target, position)) {
-            changes = movements(position, target);
-        } else {
-            LedgerBalances at = timeTravel.ledgerBalancesAt(point);
-            target = at.position();
-            changes = differences(balances, at.balances());
+            List<Change> changes = movements(position, target);
+            changes.forEach(change -> apply(balances, change));
+            if (ghostCount > 0 || changes.stream().anyMatch(WholeLedgerRows::structural)) {
+                return relayout(point, target, balances);
+            }
+            position = target;
+            return changed(point, changes);
         }
-        boolean structural = ghostCount > 0;
-        for (Change change : changes) {
-            structural |= change.before().signum() == 0 || change.after().signum() == 0;
-            apply(change);
+        // the engine's answer is a fresh map: it becomes the balances shown
+        LedgerBalances at = timeTravel.ledgerBalancesAt(point);
+        List<Change> changes = differences(balances, at.balances());
+        if (ghostCount > 0 || changes.stream().anyMatch(WholeLedgerRows::structural)) {
+            return relayout(point, at.position(), at.balances());
         }
-        position = target;
-        if (structural) {
-            return rebuild(point, target, balances);
-        }
-        return patch(point, changes);
+        balances = at.balances();
+        position = at.position();
+        return changed(point, changes);
     }
 
     private record Change(String account, String commodity, BigDecimal before, BigDecimal after) {
+    }
+
+    /** A balance that appears or vanishes: the list of lines changes, not only values. */
+    private static boolean structural(Change change) {
+        return change.before().signum() == 0 || change.after().signum() == 0;
     }
 
     private List<Change> movements(long from, long to) {
@@ -116,28 +139,56 @@ public final class WholeLedgerRows {
         return changes;
     }
 
+    /** The balances that differ between two maps sorted by account (and commodity): one ordered walk over both. */
     private static List<Change> differences(SortedMap<String, SortedMap<String, BigDecimal>> before,
                                             SortedMap<String, SortedMap<String, BigDecimal>> after) {
         List<Change> changes = new ArrayList<>();
-        TreeSet<String> accounts = new TreeSet<>(before.keySet());
-        accounts.addAll(after.keySet());
-        for (String account : accounts) {
-            SortedMap<String, BigDecimal> was = before.getOrDefault(account, new TreeMap<>());
-            SortedMap<String, BigDecimal> is = after.getOrDefault(account, new TreeMap<>());
-            if (was.equals(is)) {
-                continue;
+        Iterator<Map.Entry<String, SortedMap<String, BigDecimal>>> was = before.entrySet().iterator();
+        Iterator<Map.Entry<String, SortedMap<String, BigDecimal>>> is = after.entrySet().iterator();
+        Map.Entry<String, SortedMap<String, BigDecimal>> old = was.hasNext() ? was.next() : null;
+        Map.Entry<String, SortedMap<String, BigDecimal>> now = is.hasNext() ? is.next() : null;
+        while (old != null || now != null) {
+            int order = old == null ? 1 : now == null ? -1 : old.getKey().compareTo(now.getKey());
+            if (order == 0) {
+                commodityDifferences(old.getKey(), old.getValue(), now.getValue(), changes);
+            } else if (order < 0) {
+                commodityDifferences(old.getKey(), old.getValue(), Collections.emptySortedMap(), changes);
+            } else {
+                commodityDifferences(now.getKey(), Collections.emptySortedMap(), now.getValue(), changes);
             }
-            TreeSet<String> commodities = new TreeSet<>(was.keySet());
-            commodities.addAll(is.keySet());
-            for (String commodity : commodities) {
-                BigDecimal old = was.getOrDefault(commodity, BigDecimal.ZERO);
-                BigDecimal now = is.getOrDefault(commodity, BigDecimal.ZERO);
-                if (old.compareTo(now) != 0) {
-                    changes.add(new Change(account, commodity, old, now));
-                }
+            if (order <= 0) {
+                old = was.hasNext() ? was.next() : null;
+            }
+            if (order >= 0) {
+                now = is.hasNext() ? is.next() : null;
             }
         }
         return changes;
+    }
+
+    private static void commodityDifferences(String account, SortedMap<String, BigDecimal> was, SortedMap<String, BigDecimal> is,
+                                             List<Change> changes) {
+        if (was.size() == 1 && is.size() == 1) {
+            // the usual case: one commodity
+            String commodity = was.firstKey();
+            if (commodity.equals(is.firstKey())) {
+                BigDecimal old = was.get(commodity);
+                BigDecimal now = is.get(commodity);
+                if (old.compareTo(now) != 0) {
+                    changes.add(new Change(account, commodity, old, now));
+                }
+                return;
+            }
+        }
+        TreeSet<String> commodities = new TreeSet<>(was.keySet());
+        commodities.addAll(is.keySet());
+        for (String commodity : commodities) {
+            BigDecimal old = was.getOrDefault(commodity, BigDecimal.ZERO);
+            BigDecimal now = is.getOrDefault(commodity, BigDecimal.ZERO);
+            if (old.compareTo(now) != 0) {
+                changes.add(new Change(account, commodity, old, now));
+            }
+        }
     }
 
     private static BigDecimal balanceOf(SortedMap<String, SortedMap<String, BigDecimal>> balances, String account, String commodity) {
@@ -145,7 +196,7 @@ public final class WholeLedgerRows {
         return byCommodity == null ? BigDecimal.ZERO : byCommodity.getOrDefault(commodity, BigDecimal.ZERO);
     }
 
-    private void apply(Change change) {
+    private static void apply(SortedMap<String, SortedMap<String, BigDecimal>> balances, Change change) {
         if (change.after().signum() == 0) {
             SortedMap<String, BigDecimal> byCommodity = balances.get(change.account());
             if (byCommodity != null) {
@@ -159,113 +210,230 @@ public final class WholeLedgerRows {
         }
     }
 
-    /** Only the changed balances, their section totals and the trial balance's totals; lines marked before are unmarked. */
-    private StateUpdate patch(Point point, List<Change> changes) {
-        Map<Integer, StateRow> replaced = new LinkedHashMap<>();
-        Set<Integer> nowMarked = new HashSet<>();
-        Map<Integer, String> originals = new HashMap<>();
-        for (Change change : changes) {
-            String section = sections.computeIfAbsent(change.account(), WholeLedgerRows::typeOf);
-            String commodity = change.commodity();
-            set("balance:" + change.account() + ":" + commodity, change.after(), commodity, replaced, nowMarked, originals);
-            addTo("total:" + section + ":" + commodity, change.after().subtract(change.before()), commodity, replaced, nowMarked, originals);
-            addTo("debits:" + commodity, positive(change.after()).subtract(positive(change.before())), commodity, replaced, nowMarked, originals);
-            addTo("credits:" + commodity, positive(change.after().negate()).subtract(positive(change.before().negate())), commodity,
-                    replaced, nowMarked, originals);
+    /** One balance line: an account in one commodity (a map key looked up 10,000 times a move: plain equals and hash). */
+    private static final class Line {
+        private final String account;
+        private final String commodity;
+        private final int hash;
+
+        Line(String account, String commodity) {
+            this.account = account;
+            this.commodity = commodity;
+            this.hash = 31 * account.hashCode() + commodity.hashCode();
         }
-        for (int index : marked) {
-            if (!nowMarked.contains(index) && !replaced.containsKey(index)) {
-                replaced.put(index, plain(shown.get(index)));
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Line line && hash == line.hash && account.equals(line.account) && commodity.equals(line.commodity);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /**
+     * What a line keeps from point to point: its key, section and label; {@code account} (null for totals)
+     * and {@code commodity} (null for totals) as its row names them; {@code unit}, the commodity its amount is in.
+     */
+    private record LineInfo(String key, String section, String label, String account, String commodity, String unit) {
+    }
+
+    /** Same lines as before, new amounts: the changed balances, their section totals and the trial balance's totals. */
+    private PointState changed(Point point, List<Change> changes) {
+        BigDecimal[] now = amounts.clone();
+        BigDecimal[] before = new BigDecimal[now.length];
+        // per commodity: the change of each section's total (by type order), then of the debits and of the credits
+        Map<String, BigDecimal[]> deltas = new HashMap<>();
+        int debits = TYPE_ORDER.size();
+        int credits = debits + 1;
+        for (Change change : changes) {
+            String commodity = change.commodity();
+            Integer index = balanceIndex.get(new Line(change.account(), commodity));
+            if (index != null) {
+                // each balance changes once per move
+                before[index] = now[index];
+                now[index] = change.after();
+            }
+            String section = sections.computeIfAbsent(change.account(), WholeLedgerRows::typeOf);
+            BigDecimal[] sums = deltas.computeIfAbsent(commodity, ignored -> new BigDecimal[credits + 1]);
+            add(sums, TYPE_ORDER.indexOf(section), change.after().subtract(change.before()));
+            add(sums, debits, positive(change.after()).subtract(positive(change.before())));
+            add(sums, credits, positive(change.after().negate()).subtract(positive(change.before().negate())));
+        }
+        deltas.forEach((commodity, sums) -> {
+            for (int slot = 0; slot < sums.length; slot++) {
+                if (sums[slot] == null || sums[slot].signum() == 0) {
+                    continue;
+                }
+                String key = slot == debits ? "debits:" + commodity : slot == credits ? "credits:" + commodity
+                        : "total:" + TYPE_ORDER.get(slot) + ":" + commodity;
+                BigDecimal total = totals.merge(key, sums[slot], BigDecimal::add);
+                Integer index = totalIndex.get(key);
+                if (index != null) {
+                    before[index] = now[index];
+                    now[index] = total;
+                }
+            }
+        });
+        amounts = now;
+        return new PointState(point, position, heading(point), new Lines(layout, now, before));
+    }
+
+    /**
+     * The lines laid out anew for {@code now} (a balance appeared or vanished, or the first answer), each
+     * compared with its amount at the point shown before; the balances that vanished follow at the end.
+     */
+    private PointState relayout(Point point, long at, SortedMap<String, SortedMap<String, BigDecimal>> now) {
+        // line infos are made once per line and kept, so the same line is the same object from layout to layout
+        Map<LineInfo, BigDecimal> previous = new IdentityHashMap<>();
+        if (valid) {
+            for (int index = 0; index < layout.length - ghostCount; index++) {
+                previous.put(layout[index], amounts[index]);
             }
         }
-        marked.clear();
-        marked.addAll(nowMarked);
-        int[] indices = new int[replaced.size()];
-        List<StateRow> rows = new ArrayList<>(replaced.size());
-        int at = 0;
-        for (Map.Entry<Integer, StateRow> entry : replaced.entrySet()) {
-            indices[at++] = entry.getKey();
-            rows.add(entry.getValue());
-            shown.set(entry.getKey(), entry.getValue());
+        List<LineInfo> lines = new ArrayList<>();
+        List<BigDecimal> values = new ArrayList<>();
+        totals.clear();
+        lay(now, lines, values);
+        List<BigDecimal> befores = new ArrayList<>(lines.size());
+        for (int index = 0; index < lines.size(); index++) {
+            if (!valid) {
+                befores.add(null);
+                continue;
+            }
+            BigDecimal old = previous.remove(lines.get(index));
+            befores.add(old == null ? WAS_ABSENT : old.compareTo(values.get(index)) == 0 ? null : old);
         }
-        PointState state = new PointState(point, position, heading(point), List.of());
-        if (replaced.size() > MOST_REPLACED) {
-            return StateUpdate.whole(new PointState(point, position, state.heading(), List.copyOf(shown)));
+        int ghosts = 0;
+        if (valid) {
+            for (int index = 0; index < layout.length - ghostCount; index++) {
+                BigDecimal old = previous.get(layout[index]);
+                if (old != null) {
+                    // vanished since the point shown before: "old → —"
+                    lines.add(layout[index]);
+                    values.add(null);
+                    befores.add(old);
+                    ghosts++;
+                }
+            }
         }
-        return new StateUpdate(state, true, indices, List.copyOf(rows));
+        balances = now;
+        position = at;
+        layout = lines.toArray(new LineInfo[0]);
+        amounts = values.toArray(new BigDecimal[0]);
+        ghostCount = ghosts;
+        balanceIndex.clear();
+        totalIndex.clear();
+        for (int index = 0; index < layout.length; index++) {
+            LineInfo line = layout[index];
+            if (line.account() != null) {
+                balanceIndex.put(new Line(line.account(), line.commodity()), index);
+            } else {
+                totalIndex.put(line.key(), index);
+            }
+        }
+        lineCount = 0;
+        now.values().forEach(byCommodity -> lineCount += byCommodity.size());
+        valid = true;
+        return new PointState(point, at, heading(point), new Lines(layout, amounts.clone(), befores.toArray(new BigDecimal[0])));
     }
 
-    private void set(String key, BigDecimal amount, String commodity, Map<Integer, StateRow> replaced, Set<Integer> nowMarked,
-                     Map<Integer, String> originals) {
-        Integer index = indexOf.get(key);
-        if (index == null) {
-            return;
+    /** The lines of {@link #rows} for these balances, without spelling them out; fills {@link #totals}. */
+    private void lay(SortedMap<String, SortedMap<String, BigDecimal>> now, List<LineInfo> lines, List<BigDecimal> values) {
+        List<List<LineInfo>> linesByType = new ArrayList<>();
+        List<List<BigDecimal>> valuesByType = new ArrayList<>();
+        List<SortedMap<String, BigDecimal>> typeTotals = new ArrayList<>();
+        for (int order = 0; order < TYPE_ORDER.size(); order++) {
+            linesByType.add(new ArrayList<>());
+            valuesByType.add(new ArrayList<>());
+            typeTotals.add(new TreeMap<>());
         }
-        StateRow row = plain(shown.get(index));
-        String original = originals.computeIfAbsent(index, ignored -> row.value());
-        String text = MoneyText.of(amount, commodity);
-        StateRow now = new StateRow(row.key(), row.section(), row.label(), text, null, false, row.account(), row.commodity(), row.position());
-        if (original.equals(text)) {
-            nowMarked.remove(index);
-        } else {
-            now = now.changedFrom(original);
-            nowMarked.add(index);
+        SortedMap<String, BigDecimal> debits = new TreeMap<>();
+        SortedMap<String, BigDecimal> credits = new TreeMap<>();
+        now.forEach((account, byCommodity) -> byCommodity.forEach((commodity, amount) -> {
+            String section = sections.computeIfAbsent(account, WholeLedgerRows::typeOf);
+            int order = TYPE_ORDER.indexOf(section);
+            linesByType.get(order).add(balanceLines.computeIfAbsent(new Line(account, commodity),
+                    line -> new LineInfo("balance:" + account + ":" + commodity, section, account, account, commodity, commodity)));
+            valuesByType.get(order).add(amount);
+            typeTotals.get(order).merge(commodity, amount, BigDecimal::add);
+            debits.merge(commodity, positive(amount), BigDecimal::add);
+            credits.merge(commodity, positive(amount.negate()), BigDecimal::add);
+        }));
+        for (int order = 0; order < TYPE_ORDER.size(); order++) {
+            if (linesByType.get(order).isEmpty()) {
+                continue;
+            }
+            String section = TYPE_ORDER.get(order);
+            lines.addAll(linesByType.get(order));
+            values.addAll(valuesByType.get(order));
+            typeTotals.get(order).forEach((commodity, total) -> {
+                String key = "total:" + section + ":" + commodity;
+                totals.put(key, total);
+                lines.add(totalLines.computeIfAbsent(key, ignored -> new LineInfo(key, section,
+                        "Total " + section.toLowerCase(Locale.ROOT) + " (" + commodity + ")", null, null, commodity)));
+                values.add(total);
+            });
         }
-        replaced.put(index, now);
+        debits.forEach((commodity, debit) -> {
+            BigDecimal credit = credits.getOrDefault(commodity, BigDecimal.ZERO);
+            totals.put("debits:" + commodity, debit);
+            totals.put("credits:" + commodity, credit);
+            lines.add(totalLines.computeIfAbsent("debits:" + commodity,
+                    key -> new LineInfo(key, "Trial balance", "Debits (" + commodity + ")", null, null, commodity)));
+            values.add(debit);
+            lines.add(totalLines.computeIfAbsent("credits:" + commodity,
+                    key -> new LineInfo(key, "Trial balance", "Credits (" + commodity + ")", null, null, commodity)));
+            values.add(credit);
+        });
     }
 
-    private void addTo(String key, BigDecimal delta, String commodity, Map<Integer, StateRow> replaced, Set<Integer> nowMarked,
-                       Map<Integer, String> originals) {
-        if (delta.signum() == 0) {
-            return;
+    /**
+     * The lines at one point, immutable: each is spelled out when read (a table reads those it shows).
+     * {@code before[i]} is the amount at the point shown before when the line changed (null when it did not).
+     */
+    private static final class Lines extends AbstractList<StateRow> implements RandomAccess {
+        private final LineInfo[] layout;
+        private final BigDecimal[] now;
+        private final BigDecimal[] before;
+
+        Lines(LineInfo[] layout, BigDecimal[] now, BigDecimal[] before) {
+            this.layout = layout;
+            this.now = now;
+            this.before = before;
         }
-        BigDecimal total = totals.merge(key, delta, BigDecimal::add);
-        set(key, total, commodity, replaced, nowMarked, originals);
+
+        @Override
+        public StateRow get(int index) {
+            LineInfo line = layout[index];
+            String value = now[index] == null ? StateRows.ABSENT : MoneyText.of(now[index], line.unit());
+            BigDecimal old = before[index];
+            if (old == null) {
+                return new StateRow(line.key(), line.section(), line.label(), value, null, false, line.account(), line.commodity(), 0);
+            }
+            String was = old == WAS_ABSENT ? StateRows.ABSENT : MoneyText.of(old, line.unit());
+            return new StateRow(line.key(), line.section(), line.label(), value, was, true, line.account(), line.commodity(), 0);
+        }
+
+        @Override
+        public int size() {
+            return layout.length;
+        }
     }
 
-    private static StateRow plain(StateRow row) {
-        return row.changed() ? new StateRow(row.key(), row.section(), row.label(), row.value(), null, false, row.account(),
-                row.commodity(), row.position()) : row;
+    private static void add(BigDecimal[] sums, int slot, BigDecimal amount) {
+        sums[slot] = sums[slot] == null ? amount : sums[slot].add(amount);
     }
 
     private static BigDecimal positive(BigDecimal amount) {
         return amount.signum() > 0 ? amount : BigDecimal.ZERO;
     }
 
-    /** Every line anew, marked against the lines shown before (a balance that vanished is kept as changed to "—"). */
-    private StateUpdate rebuild(Point point, long at, SortedMap<String, SortedMap<String, BigDecimal>> now) {
-        List<StateRow> previous = valid ? List.copyOf(shown.subList(0, shown.size() - ghostCount)) : null;
-        balances = now;
-        position = at;
-        totals.clear();
-        List<StateRow> fresh = rows(now, totals, sections);
-        List<StateRow> marking = StateRows.compare(previous, fresh);
-        ghostCount = marking.size() - fresh.size();
-        shown.clear();
-        shown.addAll(marking);
-        indexOf.clear();
-        marked.clear();
-        for (int index = 0; index < shown.size(); index++) {
-            indexOf.put(shown.get(index).key(), index);
-            if (shown.get(index).changed()) {
-                marked.add(index);
-            }
-        }
-        lineCount = 0;
-        now.values().forEach(byCommodity -> lineCount += byCommodity.size());
-        valid = true;
-        return StateUpdate.whole(new PointState(point, at, heading(point), List.copyOf(shown)));
-    }
-
     private String heading(Point point) {
         return "Whole ledger at " + (point.toString().startsWith("#") ? point.toString() : point + " (#" + position + ")")
                 + " · " + lineCount + " balances";
-    }
-
-    private static SortedMap<String, SortedMap<String, BigDecimal>> copy(SortedMap<String, SortedMap<String, BigDecimal>> balances) {
-        SortedMap<String, SortedMap<String, BigDecimal>> copy = new TreeMap<>();
-        balances.forEach((account, byCommodity) -> copy.put(account, new TreeMap<>(byCommodity)));
-        return copy;
     }
 
     /**

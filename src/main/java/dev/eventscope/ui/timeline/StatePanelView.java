@@ -4,6 +4,7 @@ import dev.eventscope.ui.state.CompareRow;
 import dev.eventscope.ui.state.StateRow;
 import dev.eventscope.ui.state.WhyLine;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
@@ -34,6 +35,7 @@ public final class StatePanelView extends TabPane {
 
     @FXML private Tab chartTab;
     @FXML private Tab whyTab;
+    @FXML private Tab compareTab;
     @FXML private Label stateHeading;
     @FXML private TableView<StateRow> stateTable;
     @FXML private TableColumn<StateRow, String> stateGroupColumn;
@@ -74,43 +76,87 @@ public final class StatePanelView extends TabPane {
     @FXML
     private void initialize() {
         bindStateTab();
-        chartTab.setContent(new BalanceChartView(model));
+        // the other tabs join the scene (styles, skins, layout) when first shown, not before the window's first frame
+        whenFirstShown(chartTab, () -> new BalanceChartView(model));
+        javafx.scene.Node why = whyTab.getContent();
+        whenFirstShown(whyTab, () -> why);
+        javafx.scene.Node compare = compareTab.getContent();
+        whenFirstShown(compareTab, () -> compare);
         bindWhyTab();
         bindCompareTab();
     }
 
+    private static void whenFirstShown(Tab tab, java.util.function.Supplier<javafx.scene.Node> content) {
+        if (tab.isSelected()) {
+            tab.setContent(content.get());
+            return;
+        }
+        tab.setContent(null);
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> observable, Boolean before, Boolean selected) {
+                if (selected) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content.get());
+                }
+            }
+        });
+    }
+
     private void bindStateTab() {
         stateHeading.textProperty().bind(model.headingProperty());
+        // a slider move reports the lines as updated: the table refreshes the rows it shows instead of rebuilding them
         stateTable.setItems(model.rows());
         value(stateGroupColumn, StateRow::section);
         value(stateItemColumn, StateRow::label);
         value(stateValueColumn, StateRow::display);
         // a changed value reads "before → after": the full text is in the tooltip when the column is narrow
         stateValueColumn.setCellFactory(column -> new TableCell<>() {
+            private final Tooltip tooltip = new Tooltip();
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                setTooltip(empty || text == null ? null : new Tooltip(text));
+                if (empty || text == null) {
+                    setTooltip(null);
+                } else {
+                    tooltip.setText(text);
+                    setTooltip(tooltip);
+                }
             }
         });
-        whyButton.disableProperty().bind(stateTable.getSelectionModel().selectedItemProperty().map(StateRow::explainable)
-                .map(ok -> !ok).orElse(true));
+        // the line at the selected index (an update keeps the index while the line there changes)
+        whyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedLine() == null || !selectedLine().explainable(),
+                stateTable.getSelectionModel().selectedIndexProperty(), model.rows()));
         stateTable.setRowFactory(ignored -> {
             TableRow<StateRow> row = new TableRow<>() {
+                private final Tooltip tooltip = new Tooltip();
+
                 @Override
                 protected void updateItem(StateRow line, boolean empty) {
                     super.updateItem(line, empty);
-                    getStyleClass().removeAll("changed", "total");
-                    if (!empty && line != null && line.changed()) {
-                        getStyleClass().add("changed");
+                    boolean changed = !empty && line != null && line.changed();
+                    // style classes change only when they must: each change restyles the row
+                    styleClass("changed", changed);
+                    styleClass("total", !empty && line != null && (line.key().startsWith("total:")
+                            || line.key().startsWith("debits:") || line.key().startsWith("credits:")));
+                    if (changed) {
+                        tooltip.setText("was " + line.before() + ", now " + line.value());
+                        setTooltip(tooltip);
+                    } else {
+                        setTooltip(null);
                     }
-                    if (!empty && line != null && (line.key().startsWith("total:") || line.key().startsWith("debits:")
-                            || line.key().startsWith("credits:"))) {
-                        getStyleClass().add("total");
+                }
+
+                private void styleClass(String name, boolean wanted) {
+                    if (wanted != getStyleClass().contains(name)) {
+                        if (wanted) {
+                            getStyleClass().add(name);
+                        } else {
+                            getStyleClass().remove(name);
+                        }
                     }
-                    setTooltip(!empty && line != null && line.changed()
-                            ? new Tooltip("was " + line.before() + ", now " + line.value()) : null);
                 }
             };
             MenuItem explain = new MenuItem("Why this value?");
@@ -134,7 +180,12 @@ public final class StatePanelView extends TabPane {
 
     @FXML
     private void explainSelected() {
-        explain(stateTable.getSelectionModel().getSelectedItem());
+        explain(selectedLine());
+    }
+
+    private StateRow selectedLine() {
+        int index = stateTable.getSelectionModel().getSelectedIndex();
+        return index < 0 || index >= model.rows().size() ? null : model.rows().get(index);
     }
 
     private void explain(StateRow row) {

@@ -1,6 +1,5 @@
 package dev.eventscope.ui.timeline;
 
-import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.RecordedEvent;
@@ -11,7 +10,6 @@ import dev.eventscope.projection.RegisterLine;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -21,7 +19,6 @@ public final class TimelineLoader {
 
     /** Buckets in the density strip. */
     public static final int BUCKETS = 240;
-    private static final int PAGE = 1_000;
 
     private final EventStore store;
     private final LedgerQueries queries;
@@ -72,23 +69,17 @@ public final class TimelineLoader {
         return new long[][] {java.util.Arrays.copyOf(keptCoordinates, kept), java.util.Arrays.copyOf(keptPositions, kept)};
     }
 
+    /** Positions and recorded times only (the store's stamps): a stream's event data is never read for its timeline. */
     private long[][] streamEvents(StreamId stream) {
         int count = (int) store.streamVersion(stream);
         long[] positions = new long[count + 1];
         long[] recorded = new long[count + 1];
-        long next = 1;
-        while (next <= count) {
-            List<RecordedEvent> page = store.readStream(stream, next, Direction.FORWARD, PAGE);
-            if (page.isEmpty()) {
-                break;
+        store.streamStamps(stream, (version, position, recordedAtMicros) -> {
+            if (version <= count) {
+                positions[(int) version] = position;
+                recorded[(int) version] = recordedAtMicros;
             }
-            for (RecordedEvent event : page) {
-                int version = (int) event.version();
-                positions[version] = event.position();
-                recorded[version] = event.recordedAtMicros();
-                next = event.version() + 1;
-            }
-        }
+        });
         return new long[][] {positions, recorded};
     }
 
@@ -98,22 +89,23 @@ public final class TimelineLoader {
         for (int position = 0; position <= last; position++) {
             positions[position] = position;
         }
+        if (!withRecordedTimes) {
+            return new long[][] {positions, null};
+        }
         long[] recorded = new long[last + 1];
-        if (withRecordedTimes) {
-            long previous = 0;
-            try (EventCursor cursor = store.readAll(0)) {
-                while (cursor.hasNext()) {
-                    RecordedEvent event = cursor.next();
-                    if (event.position() <= last) {
-                        recorded[(int) event.position()] = event.recordedAtMicros();
-                    }
+        long previous = 0;
+        try (EventCursor cursor = store.readAll(0)) {
+            while (cursor.hasNext()) {
+                RecordedEvent event = cursor.next();
+                if (event.position() <= last) {
+                    recorded[(int) event.position()] = event.recordedAtMicros();
                 }
             }
-            for (int position = 1; position <= last; position++) {
-                // a removed event keeps the axis ascending
-                recorded[position] = Math.max(recorded[position], previous);
-                previous = recorded[position];
-            }
+        }
+        for (int position = 1; position <= last; position++) {
+            // a removed event keeps the axis ascending
+            recorded[position] = Math.max(recorded[position], previous);
+            previous = recorded[position];
         }
         return new long[][] {positions, recorded};
     }

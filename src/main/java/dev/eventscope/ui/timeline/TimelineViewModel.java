@@ -12,7 +12,6 @@ import dev.eventscope.ui.state.PointState;
 import dev.eventscope.ui.state.StateQuery;
 import dev.eventscope.ui.state.StateRow;
 import dev.eventscope.ui.state.StateRows;
-import dev.eventscope.ui.state.StateUpdate;
 import dev.eventscope.ui.state.WholeLedgerRows;
 import dev.eventscope.ui.state.WhyLine;
 import javafx.beans.property.BooleanProperty;
@@ -58,7 +57,7 @@ public final class TimelineViewModel {
     private final ObservableValue<StreamId> selectedStream;
     private final LongConsumer jumpTo;
     private final LatestOnly<Timeline> timelineRequests;
-    private final LatestOnly<StateUpdate> stateRequests;
+    private final LatestOnly<PointState> stateRequests;
     private final LatestOnly<Map<String, List<BalanceHistory.ChartPoint>>> chartRequests;
     private final LatestOnly<Insights.Explained> whyRequests;
     private final LatestOnly<List<CompareRow>> compareRequests;
@@ -74,7 +73,7 @@ public final class TimelineViewModel {
     private final ReadOnlyObjectWrapper<Point> shownPoint = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper shownIndex = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
-    private final ObservableList<StateRow> rows = FXCollections.observableArrayList();
+    private final PanelRows rows = new PanelRows();
     private final ReadOnlyObjectWrapper<Map<String, List<BalanceHistory.ChartPoint>>> chart = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper chartTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper whyTitle = new ReadOnlyStringWrapper("Choose a balance in the state panel and pick \"Why this value?\".");
@@ -147,7 +146,7 @@ public final class TimelineViewModel {
         if (scope == null && !wholeLedger.get()) {
             timelineRequests.invalidate();
             timeline.set(null);
-            rows.clear();
+            rows.show(List.of());
             heading.set("");
             status.set("Select a stream, or choose Whole ledger.");
             return;
@@ -200,19 +199,14 @@ public final class TimelineViewModel {
         StreamId scope = current.stream();
         StateQuery asking = query;
         WholeLedgerRows tracking = wholeLedgerRows;
-        // the whole ledger changes only the lines that differ from the point shown before; a stream is small
-        stateRequests.submit(() -> scope == null ? tracking.at(point) : StateUpdate.whole(asking.at(scope, point)), update -> {
-            PointState state = update.state();
-            if (update.patch()) {
-                for (int at = 0; at < update.indices().length; at++) {
-                    rows.set(update.indices()[at], update.replacements().get(at));
-                }
-            } else if (scope == null) {
-                rows.setAll(state.rows()); // already marked against the point shown before
+        // the whole ledger's lines are kept between moves and spelled out only when shown; a stream is small
+        stateRequests.submit(() -> scope == null ? tracking.at(point) : asking.at(scope, point), state -> {
+            if (scope == null) {
+                rows.show(state.rows()); // already marked against the point shown before
             } else {
                 List<StateRow> marked = StateRows.compare(previousRows, state.rows());
                 previousRows = state.rows();
-                rows.setAll(marked);
+                rows.show(List.copyOf(marked));
             }
             heading.set(state.heading());
             shownIndex.set(clamped);

@@ -44,16 +44,10 @@ class WholeLedgerRowsTest {
         store.close();
     }
 
-    /** What the panel shows after applying every update in turn, as the view model does. */
-    private static void show(List<StateRow> panel, StateUpdate update) {
-        if (update.patch()) {
-            for (int at = 0; at < update.indices().length; at++) {
-                panel.set(update.indices()[at], update.replacements().get(at));
-            }
-        } else {
-            panel.clear();
-            panel.addAll(update.state().rows());
-        }
+    /** What the panel shows after each answer, as the view model does. */
+    private static void show(List<StateRow> panel, PointState state) {
+        panel.clear();
+        panel.addAll(state.rows());
     }
 
     private static Map<String, String> values(List<StateRow> rows) {
@@ -89,6 +83,38 @@ class WholeLedgerRowsTest {
             before = expected;
         }
         assertTrue(panel.stream().anyMatch(row -> row.section().equals("Trial balance")));
+    }
+
+    @ParameterizedTest(name = "register read over at most {0} events")
+    @ValueSource(longs = {0, 5, 40, 1_000_000})
+    void given_long_and_short_jumps_when_each_is_shown_then_the_panel_is_exactly_the_fresh_lines_marked_against_the_point_before(
+            long smallMove) {
+        StateQuery fresh = new StateQuery(machine.timeTravel(), machine.queries());
+        WholeLedgerRows rows = new WholeLedgerRows(machine.timeTravel(), machine.queries(), smallMove);
+        List<StateRow> panel = new ArrayList<>();
+        Random random = new Random(13);
+        long last = store.lastPosition();
+        List<StateRow> before = null;
+        long position = last;
+        int marked = 0;
+        int vanished = 0;
+        for (int move = 0; move < 120; move++) {
+            position = move % 2 == 0 ? random.nextLong(last + 1) : Math.max(0, Math.min(last, position + random.nextInt(41) - 20));
+            Point point = new Point.AtPosition(position);
+            PointState state = rows.at(point);
+            show(panel, state);
+            List<StateRow> now = fresh.at(null, point).rows();
+            // same lines, same order, same marks and "before" values as a comparison of two fresh answers
+            assertEquals(StateRows.compare(before, now), panel, "at #" + position);
+            assertEquals(position, state.position());
+            assertTrue(state.heading().endsWith(" · " + now.stream().filter(StateRow::explainable).count() + " balances"),
+                    state.heading());
+            marked += (int) panel.stream().filter(StateRow::changed).count();
+            vanished += (int) panel.stream().filter(row -> row.value().equals(StateRows.ABSENT)).count();
+            before = now;
+        }
+        assertTrue(marked > 0, "moves mark changed lines");
+        assertTrue(vanished > 0, "some balances vanish between two points");
     }
 
     @org.junit.jupiter.api.Test
