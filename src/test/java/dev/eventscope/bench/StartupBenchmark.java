@@ -1,8 +1,7 @@
 package dev.eventscope.bench;
 
+import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
 import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.ui.FxTaskExecutor;
 import dev.eventscope.ui.explorer.ExplorerViewModel;
 import dev.eventscope.ui.settings.SampleLedgers;
@@ -55,17 +54,7 @@ public final class StartupBenchmark {
         platform.await();
         Path settings = Files.createTempDirectory("startup-bench");
         FxTaskExecutor executor = new FxTaskExecutor();
-        LedgerStoreFactory sqlite = new LedgerStoreFactory() {
-            @Override
-            public EventStore open(Path ledger) {
-                return SqliteEventStore.open(ledger);
-            }
-
-            @Override
-            public EventStore openReadOnly(Path ledger) {
-                return SqliteEventStore.openReadOnly(ledger);
-            }
-        };
+        LedgerStoreFactory sqlite = new SqliteLedgerStoreFactory();
         AtomicLong started = new AtomicLong();
         AtomicLong painted = new AtomicLong();
         AtomicLong sidebar = new AtomicLong();

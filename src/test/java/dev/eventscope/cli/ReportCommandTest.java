@@ -1,9 +1,8 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.audit.AuditFixtures;
-import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -28,17 +27,7 @@ class ReportCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    private static final LedgerStoreFactory SQLITE = new LedgerStoreFactory() {
-        @Override
-        public EventStore open(Path file) {
-            return SqliteEventStore.open(file);
-        }
-
-        @Override
-        public EventStore openReadOnly(Path file) {
-            return SqliteEventStore.openReadOnly(file);
-        }
-    };
+    private static final LedgerStoreFactory SQLITE = new SqliteLedgerStoreFactory();
 
     private int report(String... args) {
         CommandLine commandLine = new CommandLine(new ReportCommand(SQLITE,

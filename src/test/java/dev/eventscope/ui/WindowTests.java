@@ -1,8 +1,7 @@
 package dev.eventscope.ui;
 
+import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
 import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.ui.settings.SampleLedgers;
 import dev.eventscope.ui.settings.SettingsStore;
 import dev.eventscope.ui.shell.MainWindowView;
@@ -23,17 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WindowTests {
 
-    public static final LedgerStoreFactory SQLITE = new LedgerStoreFactory() {
-        @Override
-        public EventStore open(Path file) {
-            return SqliteEventStore.open(file);
-        }
-
-        @Override
-        public EventStore openReadOnly(Path file) {
-            return SqliteEventStore.openReadOnly(file);
-        }
-    };
+    public static final LedgerStoreFactory SQLITE = new SqliteLedgerStoreFactory();
 
     private WindowTests() {
     }

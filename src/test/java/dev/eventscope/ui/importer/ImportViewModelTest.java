@@ -1,5 +1,6 @@
 package dev.eventscope.ui.importer;
 
+import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
@@ -17,17 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The import dialog's view model: summary and skipped lines, the error with file:line, cancel rolls back. */
 class ImportViewModelTest {
 
-    private static final LedgerStoreFactory SQLITE = new LedgerStoreFactory() {
-        @Override
-        public EventStore open(Path file) {
-            return SqliteEventStore.open(file);
-        }
-
-        @Override
-        public EventStore openReadOnly(Path file) {
-            return SqliteEventStore.openReadOnly(file);
-        }
-    };
+    private static final LedgerStoreFactory SQLITE = new SqliteLedgerStoreFactory();
 
     @TempDir
     Path folder;

@@ -1,9 +1,8 @@
 package dev.eventscope.ui.projections;
 
+import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.audit.SigningKeys;
-import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.ui.FxTaskExecutor;
 import dev.eventscope.ui.settings.SampleLedgers;
 import dev.eventscope.ui.settings.SettingsStore;
@@ -44,17 +43,7 @@ public final class PanelScreenshots {
         Platform.startup(() -> { });
         Path settings = Files.createTempDirectory("shots");
         FxTaskExecutor executor = new FxTaskExecutor();
-        LedgerStoreFactory sqlite = new LedgerStoreFactory() {
-            @Override
-            public EventStore open(Path file) {
-                return SqliteEventStore.open(file);
-            }
-
-            @Override
-            public EventStore openReadOnly(Path file) {
-                return SqliteEventStore.openReadOnly(file);
-            }
-        };
+        LedgerStoreFactory sqlite = new SqliteLedgerStoreFactory();
         Stage stage = onFx(() -> {
             Stage window = new Stage();
             MainWindowViewModel model = new MainWindowViewModel(sqlite, executor, new SettingsStore(settings),

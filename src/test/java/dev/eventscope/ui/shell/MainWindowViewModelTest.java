@@ -1,8 +1,7 @@
 package dev.eventscope.ui.shell;
 
+import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
 import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.ui.LedgerFixtures;
 import dev.eventscope.ui.SameThreadExecutor;
 import dev.eventscope.ui.settings.SampleLedgers;
@@ -30,17 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MainWindowViewModelTest {
 
     /** The SQLite store, as bootstrap wires it. */
-    static final LedgerStoreFactory SQLITE = new LedgerStoreFactory() {
-        @Override
-        public EventStore open(Path file) {
-            return SqliteEventStore.open(file);
-        }
-
-        @Override
-        public EventStore openReadOnly(Path file) {
-            return SqliteEventStore.openReadOnly(file);
-        }
-    };
+    static final LedgerStoreFactory SQLITE = new SqliteLedgerStoreFactory();
 
     @TempDir
     Path folder;
