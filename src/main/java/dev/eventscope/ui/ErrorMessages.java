@@ -11,12 +11,24 @@ public final class ErrorMessages {
     public static String of(Throwable failure) {
         Throwable cause = failure;
         while (cause != null) {
-            if (cause instanceof EventStoreException storeFailure && storeFailure.getMessage() != null) {
-                return storeFailure.getMessage();
+            if (isWrittenForUsers(cause) && cause.getMessage() != null) {
+                return cause.getMessage();
             }
             cause = cause.getCause();
         }
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         return "Something went wrong (" + message + "); try again, and if it persists, report it with the log.";
+    }
+
+    /**
+     * Failures whose message already says what is wrong and where, in the user's terms: a store problem,
+     * a question time travel cannot answer (an unreadable event, a point that is not one), a history
+     * that cannot be rebuilt.
+     */
+    private static boolean isWrittenForUsers(Throwable failure) {
+        return failure instanceof EventStoreException
+                || failure instanceof dev.eventscope.timetravel.TimeTravelException
+                || failure instanceof dev.eventscope.timetravel.InvalidPoint
+                || failure instanceof dev.eventscope.application.UnreadableHistory;
     }
 }

@@ -86,6 +86,12 @@ public final class TimelineBar extends VBox {
         timelinePoint.textProperty().bind(model.labelProperty());
         model.playingProperty().addListener((observable, before, playing) -> timelinePlay.setText(playing ? "⏸" : "▶"));
         timelineStatus.textProperty().bind(model.statusProperty());
+        // a long message (an event that cannot be read, say) is cut to the bar's width: the whole of it on hover
+        javafx.scene.control.Tooltip statusTip = new javafx.scene.control.Tooltip();
+        statusTip.setWrapText(true);
+        statusTip.setMaxWidth(520);
+        statusTip.textProperty().bind(model.statusProperty());
+        timelineStatus.setTooltip(statusTip);
 
         timelineSlider.disableProperty().bind(model.timelineProperty().isNull());
         strip.setMaxWidth(Double.MAX_VALUE);
