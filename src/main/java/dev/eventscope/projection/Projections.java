@@ -85,8 +85,10 @@ public final class Projections implements AutoCloseable {
             for (Projection projection : projections) {
                 Optional<ProjectionState> known = readModels.state(projection.name());
                 if (known.isEmpty()) {
+                    // no secondary indexes yet: the first catch-up fills the tables much faster without them,
+                    // and they are built once at its end (below), as a rebuild does
                     readModels.transaction(transaction -> {
-                        transaction.createTables(projection, 1, true);
+                        transaction.createTables(projection, 1, false);
                         transaction.saveState(ProjectionState.fresh(projection.name(), projection.version()));
                     });
                     continue;
@@ -107,8 +109,24 @@ public final class Projections implements AutoCloseable {
             }
         }
         catchUp();
+        indexLiveTables();
         for (Projection projection : toRebuild) {
             rebuild(projection.name(), progress, new CancellationToken());
+        }
+    }
+
+    /**
+     * Builds the secondary indexes of every projection's generation in service that lacks them (those
+     * created by this or an interrupted earlier {@link #open}); a no-op for tables that have them.
+     */
+    private void indexLiveTables() {
+        synchronized (writeLock) {
+            readModels.transaction(transaction -> {
+                for (Projection projection : projections) {
+                    transaction.state(projection.name())
+                            .ifPresent(state -> transaction.createIndexes(projection, state.generation()));
+                }
+            });
         }
     }
 
