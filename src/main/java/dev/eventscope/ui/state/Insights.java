@@ -51,9 +51,37 @@ public final class Insights {
         } else {
             for (FieldChange change : timeTravel.diff(stream, from, to)) {
                 rows.add(new CompareRow(change.path(), change.before() == null ? StateRows.ABSENT : change.before(),
-                        change.after() == null ? StateRows.ABSENT : change.after(), ""));
+                        change.after() == null ? StateRows.ABSENT : change.after(),
+                        numericChange(change.before(), change.after())));
             }
         }
         return rows;
+    }
+
+    /**
+     * For a field that is a number at both points (or a number at one and absent at the other, counted as
+     * zero, as a balance in a commodity first held), the signed difference: {@code 0 → 136} gives
+     * {@code +136}; nothing for text, dates and the like.
+     */
+    static String numericChange(String before, String after) {
+        if (before == null && after == null) {
+            return "";
+        }
+        BigDecimal was = before == null ? BigDecimal.ZERO : number(before);
+        BigDecimal is = after == null ? BigDecimal.ZERO : number(after);
+        if (was == null || is == null) {
+            return "";
+        }
+        BigDecimal change = is.subtract(was).stripTrailingZeros();
+        change = change.scale() < 0 ? change.setScale(0) : change;
+        return (change.signum() > 0 ? "+" : "") + change.toPlainString();
+    }
+
+    private static BigDecimal number(String text) {
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 }
