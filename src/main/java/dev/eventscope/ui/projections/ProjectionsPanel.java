@@ -191,10 +191,33 @@ public final class ProjectionsPanel {
     public void toggleIn(SplitPane split) {
         if (split.getItems().contains(projectionsPanel)) {
             split.getItems().remove(projectionsPanel);
+            restoreDividers(split);
         } else {
+            // the panel docks at the right; the first pane (the sidebar) keeps its width and the
+            // others keep their proportions in what is left
+            double[] before = split.getDividerPositions();
+            dividersBeforeDocking = before;
             split.getItems().add(projectionsPanel);
-            split.setDividerPosition(split.getItems().size() - 2, 0.66);
+            double first = before.length == 0 ? 0 : before[0];
+            // about the panel's preferred width (480 px), but never more than 40 % of the window
+            double share = split.getWidth() <= 0 ? DOCKED_SHARE
+                    : Math.max(0.6, Math.min(DOCKED_SHARE, 1 - projectionsPanel.prefWidth(-1) / split.getWidth()));
+            double scale = (share - first) / (1 - first);
+            for (int i = 1; i < before.length; i++) {
+                split.setDividerPosition(i, first + (before[i] - first) * scale);
+            }
+            split.setDividerPosition(before.length, share);
         }
+    }
+
+    private static final double DOCKED_SHARE = 0.74;
+    private double[] dividersBeforeDocking;
+
+    private void restoreDividers(SplitPane split) {
+        if (dividersBeforeDocking != null && dividersBeforeDocking.length == split.getDividers().size()) {
+            split.setDividerPositions(dividersBeforeDocking);
+        }
+        dividersBeforeDocking = null;
     }
 
     @FXML
@@ -206,6 +229,7 @@ public final class ProjectionsPanel {
             }
             if (parent instanceof SplitPane split) {
                 split.getItems().remove(projectionsPanel);
+                restoreDividers(split);
             }
         }
     }
