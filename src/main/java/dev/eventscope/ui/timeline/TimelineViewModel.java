@@ -211,7 +211,15 @@ public final class TimelineViewModel {
             heading.set(state.heading());
             shownIndex.set(clamped);
             shownPoint.set(point);
-        }, this::fail);
+        }, failure -> {
+            // never leave the previous point's state on show under this point's label
+            previousRows = null;
+            rows.show(List.of());
+            heading.set("No state at " + current.labelAt(clamped) + ": " + ErrorMessages.of(failure));
+            shownIndex.set(clamped);
+            shownPoint.set(null);
+            fail(failure);
+        });
     }
 
     public void stepBy(int steps) {
