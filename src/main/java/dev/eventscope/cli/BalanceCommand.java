@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -60,10 +61,10 @@ final class BalanceCommand implements Callable<Integer> {
         if (atPosition < 0) {
             throw new CommandProblem("--at-position must be a position of 1 or more.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
-        Map<String, Map<String, BigDecimal>> balances;
+        SortedMap<String, SortedMap<String, BigDecimal>> balances;
         try (EventStore store = ledger.openReadOnly(stores)) {
-            balances = new TreeMap<>(new FullReplay(store, BookkeepingCodec.create())
-                    .balances(atPosition > 0 ? atPosition : Long.MAX_VALUE, asOf));
+            balances = new FullReplay(store, BookkeepingCodec.create())
+                    .balances(atPosition > 0 ? atPosition : Long.MAX_VALUE, asOf);
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
@@ -92,7 +93,7 @@ final class BalanceCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void printText(PrintWriter out, Map<String, Map<String, BigDecimal>> balances) {
+    private void printText(PrintWriter out, SortedMap<String, SortedMap<String, BigDecimal>> balances) {
         if (balances.isEmpty()) {
             out.println("No account has a balance" + (asOf != null ? " as of " + asOf : "") + ".");
             return;

@@ -81,12 +81,10 @@ public final class BalancesProjection implements Projection {
 
     @Override
     public void apply(List<DecodedEvent> events, ReadModelTables tables) {
-        Book book = new Book(tables);
-        if (!events.isEmpty() && events.get(events.size() - 1).recorded().position() / checkpointEvery
-                > (events.get(0).recorded().position() - 1) / checkpointEvery) {
-            // the batch writes a checkpoint, which needs every balance: read them all once, now
-            book.all();
-        }
+        // a batch that writes a checkpoint needs every balance: it reads them all once, up front
+        boolean writesCheckpoint = !events.isEmpty() && events.get(events.size() - 1).recorded().position()
+                / checkpointEvery > (events.get(0).recorded().position() - 1) / checkpointEvery;
+        Book book = new Book(tables, writesCheckpoint);
         for (DecodedEvent decoded : events) {
             RecordedEvent recorded = decoded.recorded();
             boolean read = ProjectionEvents.isAccountOrLedger(recorded);
@@ -111,18 +109,24 @@ public final class BalancesProjection implements Projection {
     }
 
     /**
-     * The balances one {@link #apply} works on: read from the table when first needed (one lookup per
-     * account, or every row at once when the batch writes a checkpoint), kept in memory for the batch,
-     * and the changed ones written back once at its end.
+     * The balances one {@link #apply} works on: every row read at once when the batch writes a checkpoint,
+     * else one lookup per account and commodity when first needed; kept in memory for the batch, and the
+     * changed ones written back once at its end.
      */
     private static final class Book {
         private final ReadModelTables tables;
         private final SortedMap<String, SortedMap<String, BigDecimal>> known = new TreeMap<>();
         private final Map<String, Map<String, BigDecimal>> changed = new HashMap<>();
-        private boolean complete;
+        private final boolean complete;
 
-        Book(ReadModelTables tables) {
+        Book(ReadModelTables tables, boolean everyBalance) {
             this.tables = tables;
+            this.complete = everyBalance;
+            if (everyBalance) {
+                for (ReadModelRow row : tables.all(BALANCES)) {
+                    known.computeIfAbsent(row.text(0), name -> new TreeMap<>()).put(row.text(1), row.decimal(2));
+                }
+            }
         }
 
         BigDecimal add(String account, String commodity, BigDecimal amount) {
@@ -142,17 +146,10 @@ public final class BalancesProjection implements Projection {
             return after;
         }
 
-        /** Every account's balances (sorted), with this batch's changes. */
+        /** Every account's balances (sorted), with this batch's changes; only for a book that read them all. */
         SortedMap<String, SortedMap<String, BigDecimal>> all() {
             if (!complete) {
-                for (ReadModelRow row : tables.all(BALANCES)) {
-                    SortedMap<String, BigDecimal> balances = known.computeIfAbsent(row.text(0), name -> new TreeMap<>());
-                    Map<String, BigDecimal> mine = changed.get(row.text(0));
-                    if (mine == null || !mine.containsKey(row.text(1))) {
-                        balances.put(row.text(1), row.decimal(2));
-                    }
-                }
-                complete = true;
+                throw new IllegalStateException("this batch did not read every balance");
             }
             return known;
         }

@@ -26,7 +26,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -401,7 +403,7 @@ public final class SqliteEventStore implements EventStore {
                 }
                 List<StreamInfo> streams = new ArrayList<>();
                 // a few categories shared by 250,000 streams: one string each, not one per row
-                java.util.Map<String, String> categories = new java.util.HashMap<>();
+                Map<String, String> categories = new HashMap<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         String category = categories.computeIfAbsent(rows.getString(2), name -> name);

@@ -187,6 +187,11 @@ public final class ProjectionsPanel {
         });
     }
 
+    /** Where the panel's left edge goes at the most (it takes at least the rest of the window). */
+    private static final double DOCKED_SHARE = 0.74;
+    /** The split's dividers before the panel was docked, restored when it goes. */
+    private double[] dividersBeforeDocking;
+
     /** Docks the panel at the right of {@code split}, or removes it when it is there. */
     public void toggleIn(SplitPane split) {
         if (split.getItems().contains(projectionsPanel)) {
@@ -209,9 +214,6 @@ public final class ProjectionsPanel {
             split.setDividerPosition(before.length, share);
         }
     }
-
-    private static final double DOCKED_SHARE = 0.74;
-    private double[] dividersBeforeDocking;
 
     private void restoreDividers(SplitPane split) {
         if (dividersBeforeDocking != null && dividersBeforeDocking.length == split.getDividers().size()) {

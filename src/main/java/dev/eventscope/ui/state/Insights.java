@@ -2,6 +2,7 @@ package dev.eventscope.ui.state;
 
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.projection.RegisterLine;
+import dev.eventscope.domain.ledger.Amounts;
 import dev.eventscope.timetravel.BalanceChange;
 import dev.eventscope.timetravel.Explanation;
 import dev.eventscope.timetravel.FieldChange;
@@ -72,8 +73,7 @@ public final class Insights {
         if (was == null || is == null) {
             return "";
         }
-        BigDecimal change = is.subtract(was).stripTrailingZeros();
-        change = change.scale() < 0 ? change.setScale(0) : change;
+        BigDecimal change = Amounts.normalise(is.subtract(was));
         return (change.signum() > 0 ? "+" : "") + change.toPlainString();
     }
 

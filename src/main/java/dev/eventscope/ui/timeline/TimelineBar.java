@@ -4,6 +4,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -87,7 +88,7 @@ public final class TimelineBar extends VBox {
         model.playingProperty().addListener((observable, before, playing) -> timelinePlay.setText(playing ? "⏸" : "▶"));
         timelineStatus.textProperty().bind(model.statusProperty());
         // a long message (an event that cannot be read, say) is cut to the bar's width: the whole of it on hover
-        javafx.scene.control.Tooltip statusTip = new javafx.scene.control.Tooltip();
+        Tooltip statusTip = new Tooltip();
         statusTip.setWrapText(true);
         statusTip.setMaxWidth(520);
         statusTip.textProperty().bind(model.statusProperty());
