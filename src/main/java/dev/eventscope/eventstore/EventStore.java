@@ -2,6 +2,7 @@ package dev.eventscope.eventstore;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An append-only event store. Every append is atomic (all events of all streams in the call, or
@@ -57,6 +58,17 @@ public interface EventStore extends AutoCloseable {
 
     /** All events with a position greater than {@code afterPosition}, in order, as a constant-memory cursor. */
     EventCursor readAll(long afterPosition);
+
+    /**
+     * The events of the streams in the given categories (such as {@code account}) with a position greater
+     * than {@code afterPosition}, in global order; every event when {@code categories} is empty. A reader
+     * that needs only some streams (a projection rebuild) then neither reads nor builds the others. This
+     * default filters {@link #readAll(long)}; a store that can filter where it reads overrides it.
+     */
+    default EventCursor readAll(long afterPosition, Set<String> categories) {
+        EventCursor all = readAll(afterPosition);
+        return categories.isEmpty() ? all : new CategoryCursor(all, categories);
+    }
 
     /** The event at a global position, if any. */
     Optional<RecordedEvent> readAt(long position);

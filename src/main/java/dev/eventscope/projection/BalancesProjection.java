@@ -9,16 +9,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * Account balances per commodity, every account's register with running balances, and ledger-wide
- * balance checkpoints every {@code checkpointEvery} positions (the basis of time travel). Register
- * lines are indexed by (account, commodity, position), (date, position) and (account, date, position),
- * so that "balance at position P" is one lookup, "why" is a range scan and one account as of a date is
- * one range read. The positions of the accounts' other events (opened, frozen, closed) are kept in
+ * balance checkpoints (the basis of time travel), one at the first account or ledger event at or after
+ * each multiple of {@code checkpointEvery}, so fewer than that many register lines lie between two. Register
+ * lines are indexed by (account, commodity, position), so that "balance at position P" is one lookup and
+ * "why" is a range scan; the indexes by (date, position) and (account, date, position), which questions
+ * as of an entry date need (one account as of a date is then one range read), are built by the first
+ * such question, as the date checkpoints are. The positions of the accounts' other events (opened, frozen, closed) are kept in
  * {@code account_lifecycle}. The table {@code date_checkpoints} (cumulative balances as of entry dates)
  * is written by time travel, not by {@link #apply}: see {@link DateCheckpoint}.
  */
@@ -52,7 +55,7 @@ public final class BalancesProjection implements Projection {
 
     @Override
     public int version() {
-        return 2;
+        return 3;
     }
 
     @Override
@@ -63,14 +66,20 @@ public final class BalancesProjection implements Projection {
                 TableDefinition.table(REGISTER).integer("position").text("account").text("commodity").decimal("amount")
                         .decimal("running_balance").text("entry_id").integer("posting_index").text("date")
                         .text("description").text("user_name").text("command").integer("recorded_at").text("reverses")
-                        .primaryKey("position").index("account", "commodity", "position").index("date", "position")
-                        .index("account", "date", "position").build(),
+                        .primaryKey("position").index("account", "commodity", "position")
+                        .indexOnDemand("date", "position").indexOnDemand("account", "date", "position").build(),
                 TableDefinition.table(CHECKPOINTS).integer("position").text("event_hash").text("digest").blob("data")
                         .primaryKey("position").build(),
                 TableDefinition.table(DATE_CHECKPOINTS).text("date").integer("position").text("event_hash").text("digest")
                         .blob("data").primaryKey("date").build(),
                 TableDefinition.table(ACCOUNT_EVENTS).integer("position").text("account").integer("version")
                         .primaryKey("position").index("account", "position").build());
+    }
+
+    /** A rebuild reads only these streams (the other events would not change this read model). */
+    @Override
+    public Set<String> streamCategories() {
+        return Set.of("account", "ledger");
     }
 
     /** Only account and ledger events are read (an unreadable one stops the projection); entries are not. */
@@ -81,14 +90,25 @@ public final class BalancesProjection implements Projection {
 
     @Override
     public void apply(List<DecodedEvent> events, ReadModelTables tables) {
+        // a checkpoint follows the first account or ledger event at or after each multiple of checkpointEvery
+        // (only those events are read, so a rebuild that reads only their streams writes the same ones)
+        long lastCheckpoint = tables.max(CHECKPOINTS, "position");
+        boolean writesCheckpoint = false;
+        for (DecodedEvent decoded : events) {
+            long position = decoded.recorded().position();
+            if (ProjectionEvents.isAccountOrLedger(decoded.recorded()) && position / checkpointEvery > lastCheckpoint / checkpointEvery) {
+                writesCheckpoint = true;
+                break;
+            }
+        }
         // a batch that writes a checkpoint needs every balance: it reads them all once, up front
-        boolean writesCheckpoint = !events.isEmpty() && events.get(events.size() - 1).recorded().position()
-                / checkpointEvery > (events.get(0).recorded().position() - 1) / checkpointEvery;
         Book book = new Book(tables, writesCheckpoint);
         for (DecodedEvent decoded : events) {
             RecordedEvent recorded = decoded.recorded();
-            boolean read = ProjectionEvents.isAccountOrLedger(recorded);
-            if (read && ProjectionEvents.typed(decoded) instanceof AccountEvent.PostingRecorded posting) {
+            if (!ProjectionEvents.isAccountOrLedger(recorded)) {
+                continue;
+            }
+            if (ProjectionEvents.typed(decoded) instanceof AccountEvent.PostingRecorded posting) {
                 String account = ProjectionEvents.accountOf(decoded);
                 String commodity = posting.amount().commodity();
                 BigDecimal after = book.add(account, commodity, posting.amount().amount());
@@ -97,12 +117,13 @@ public final class BalancesProjection implements Projection {
                         posting.entryId().value(), posting.postingIndex(), date.toString(), posting.description(),
                         recorded.metadata().user(), recorded.metadata().commandName(), recorded.recordedAtMicros(),
                         posting.reversesEntryId() == null ? null : posting.reversesEntryId().value());
-            } else if (read && ProjectionEvents.typed(decoded) instanceof AccountEvent) {
+            } else if (ProjectionEvents.typed(decoded) instanceof AccountEvent) {
                 tables.insert(ACCOUNT_EVENTS, recorded.position(), ProjectionEvents.accountOf(decoded), recorded.version());
             }
-            if (recorded.position() % checkpointEvery == 0) {
+            if (recorded.position() / checkpointEvery > lastCheckpoint / checkpointEvery) {
                 byte[] data = BalanceBlob.encode(book.all());
                 tables.upsert(CHECKPOINTS, recorded.position(), recorded.hash(), BalanceBlob.digest(data), data);
+                lastCheckpoint = recorded.position();
             }
         }
         book.save();

@@ -6,6 +6,7 @@ import dev.eventscope.domain.ledger.EntryEvent;
 import dev.eventscope.domain.ledger.Posting;
 
 import java.util.List;
+import java.util.Set;
 
 /** The journal: every entry with its postings, and reversals linked both ways. */
 public final class JournalProjection implements Projection {
@@ -33,6 +34,12 @@ public final class JournalProjection implements Projection {
                 TableDefinition.table(POSTINGS).text("entry_id").integer("posting_index").text("account")
                         .decimal("amount").text("commodity").primaryKey("entry_id", "posting_index")
                         .index("account").build());
+    }
+
+    /** A rebuild reads only these streams (the other events would not change this read model). */
+    @Override
+    public Set<String> streamCategories() {
+        return Set.of("entry", "ledger");
     }
 
     /** Only entry and ledger events are read (an unreadable one stops the projection); account postings are not. */

@@ -4,6 +4,7 @@ import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.eventstore.RecordedEvent;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A read model kept up to date from the ledger's events in global order. It owns the tables it
@@ -32,6 +33,16 @@ public interface Projection {
      */
     default boolean decodes(RecordedEvent event) {
         return true;
+    }
+
+    /**
+     * The stream categories whose events this projection reads (such as {@code account}); empty, the
+     * default, means every event. A rebuild of this projection alone then reads only those streams: an
+     * event of another category never reaches {@link #apply} there, so a projection that names categories
+     * must not depend on any other event.
+     */
+    default Set<String> streamCategories() {
+        return Set.of();
     }
 
     /** Applies events (in position order, none seen before) to the tables. */

@@ -21,4 +21,7 @@ public interface ReadModelTables {
 
     /** Every row of the table, in primary-key order (for small tables only). */
     List<ReadModelRow> all(String table);
+
+    /** The greatest value of an integer column (a one-row index lookup when the column leads an index); 0 when the table is empty. */
+    long max(String table, String integerColumn);
 }

@@ -14,6 +14,9 @@ final class EventRows {
     static final String COLUMNS = "position, event_id, stream_key, version, type, schema_version, data,"
             + " user_name, correlation_id, causation_id, command_name, recorded_at, hash";
 
+    /** {@link #COLUMNS} of the events table aliased {@code e}, for queries that join it. */
+    static final String COLUMNS_OF_E = "e." + COLUMNS.replace(", ", ", e.");
+
     private EventRows() {
     }
 

@@ -26,10 +26,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The embedded event store: one SQLite file in WAL mode. Appends run in {@code BEGIN IMMEDIATE}
@@ -361,15 +364,37 @@ public final class SqliteEventStore implements EventStore {
         return new PagedCursor(afterPosition, this::readPage, READ_AHEAD);
     }
 
+    /** Reads only the pages' events of the given categories: the others are neither read nor built. */
+    @Override
+    public EventCursor readAll(long afterPosition, Set<String> categories) {
+        ensureOpen();
+        if (categories.isEmpty()) {
+            return readAll(afterPosition);
+        }
+        List<String> sorted = new ArrayList<>(new TreeSet<>(categories));
+        // CROSS JOIN keeps the events table as the outer loop: position order, one key lookup per event
+        String sql = "SELECT " + EventRows.COLUMNS_OF_E + " FROM events e CROSS JOIN streams s ON s.stream_key = e.stream_key"
+                + " WHERE e.position > ? AND s.category IN (" + String.join(", ", Collections.nCopies(sorted.size(), "?"))
+                + ") ORDER BY e.position LIMIT ?";
+        return new PagedCursor(afterPosition, (after, limit) -> readPage(sql, after, sorted, limit), READ_AHEAD);
+    }
+
     /** Up to {@code limit} events after {@code afterPosition}; one short read transaction per page. */
     List<RecordedEvent> readPage(long afterPosition, int limit) {
+        return readPage("SELECT " + EventRows.COLUMNS + " FROM events WHERE position > ? ORDER BY position LIMIT ?",
+                afterPosition, List.of(), limit);
+    }
+
+    private List<RecordedEvent> readPage(String sql, long afterPosition, List<String> categories, int limit) {
         ensureOpen();
         synchronized (readLock) {
             try {
-                PreparedStatement query = readerStatement(
-                        "SELECT " + EventRows.COLUMNS + " FROM events WHERE position > ? ORDER BY position LIMIT ?");
+                PreparedStatement query = readerStatement(sql);
                 query.setLong(1, afterPosition);
-                query.setInt(2, limit);
+                for (int i = 0; i < categories.size(); i++) {
+                    query.setString(2 + i, categories.get(i));
+                }
+                query.setInt(2 + categories.size(), limit);
                 List<RecordedEvent> events = new ArrayList<>(limit);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

@@ -118,6 +118,23 @@ final class SqlTables implements ReadModelTables {
         }
     }
 
+    @Override
+    public long max(String table, String integerColumn) {
+        TableDefinition definition = definition(table);
+        if (definition.columns().stream().noneMatch(column -> column.name().equals(integerColumn)
+                && column.type() == TableDefinition.ColumnType.INTEGER)) {
+            throw new IllegalArgumentException("table " + table + " has no integer column " + integerColumn);
+        }
+        flush(table);
+        try (ResultSet rows = statement("SELECT COALESCE(MAX(" + integerColumn + "), 0) FROM " + physicalNames.get(table))
+                .executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new ReadModelException("Could not read the read-model table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
     static ReadModelRow row(ResultSet rows, TableDefinition definition) throws SQLException {
         Object[] values = new Object[definition.columns().size()];
         for (int i = 0; i < values.length; i++) {

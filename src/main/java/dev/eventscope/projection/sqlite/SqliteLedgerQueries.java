@@ -46,6 +46,8 @@ final class SqliteLedgerQueries implements LedgerQueries {
 
     private final SqliteReadModelStore store;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** The register table whose on-demand date indexes are known to exist. */
+    private volatile String dateIndexedRegister;
 
     SqliteLedgerQueries(SqliteReadModelStore store) {
         this.store = store;
@@ -100,6 +102,21 @@ final class SqliteLedgerQueries implements LedgerQueries {
         return table(BalancesProjection.NAME, BalancesProjection.REGISTER);
     }
 
+    /**
+     * The register, with the indexes by entry date that questions as of a date need; the first such
+     * question of a generation builds them (a few seconds for a million postings), as it builds the date
+     * checkpoints.
+     */
+    private String datedRegister() {
+        String register = register();
+        if (!register.equals(dateIndexedRegister)) {
+            store.transaction(transaction -> transaction.createOnDemandIndexes(BALANCES_PROJECTION,
+                    transaction.state(BalancesProjection.NAME).orElseThrow().generation()));
+            dateIndexedRegister = register;
+        }
+        return register;
+    }
+
     private static RegisterLine line(ResultSet rows) throws SQLException {
         return new RegisterLine(rows.getLong(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4)),
                 new BigDecimal(rows.getString(5)), rows.getString(6), rows.getInt(7), LocalDate.parse(rows.getString(8)),
@@ -151,13 +168,13 @@ final class SqliteLedgerQueries implements LedgerQueries {
 
     @Override
     public void registerAsOf(LocalDate date, long upTo, Consumer<RegisterLine> sink) {
-        each("SELECT " + REGISTER_COLUMNS + " FROM " + register() + " WHERE date <= ? AND position <= ?",
+        each("SELECT " + REGISTER_COLUMNS + " FROM " + datedRegister() + " WHERE date <= ? AND position <= ?",
                 rows -> sink.accept(line(rows)), date.toString(), upTo);
     }
 
     @Override
     public List<RegisterLine> accountRegisterAsOf(String account, LocalDate date, long upTo) {
-        return query("SELECT " + REGISTER_COLUMNS + " FROM " + register()
+        return query("SELECT " + REGISTER_COLUMNS + " FROM " + datedRegister()
                 + " WHERE account = ? AND date <= ? AND position <= ? ORDER BY position", SqliteLedgerQueries::line,
                 account, date.toString(), upTo);
     }
@@ -171,7 +188,7 @@ final class SqliteLedgerQueries implements LedgerQueries {
 
     @Override
     public void movementsDatedBetween(LocalDate after, LocalDate upToDate, long upTo, DatedMovementSink sink) {
-        each("SELECT date, account, commodity, amount FROM " + register()
+        each("SELECT date, account, commodity, amount FROM " + datedRegister()
                 + " WHERE date > ? AND date <= ? AND position <= ? ORDER BY date",
                 rows -> sink.movement(rows.getString(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
                 after == null ? "" : after.toString(), upToDate == null ? "~" : upToDate.toString(), upTo);
@@ -189,7 +206,7 @@ final class SqliteLedgerQueries implements LedgerQueries {
     @Override
     public void accountPostingsDatedBetween(String account, LocalDate after, LocalDate upToDate, long upTo,
                                             AccountPostingSink sink) {
-        each("SELECT position, date, commodity, amount FROM " + register()
+        each("SELECT position, date, commodity, amount FROM " + datedRegister()
                 + " WHERE account = ? AND date > ? AND date <= ? AND position <= ?",
                 rows -> sink.posting(rows.getLong(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
                 account, after == null ? "" : after.toString(), upToDate.toString(), upTo);
@@ -197,7 +214,7 @@ final class SqliteLedgerQueries implements LedgerQueries {
 
     @Override
     public PostingSummary accountPostingSummaryAsOf(String account, LocalDate date, long upTo) {
-        return query("SELECT COUNT(*), MAX(date), MAX(position) FROM " + register()
+        return query("SELECT COUNT(*), MAX(date), MAX(position) FROM " + datedRegister()
                 + " WHERE account = ? AND date <= ? AND position <= ?",
                 rows -> new PostingSummary(rows.getLong(1), rows.getString(2) == null ? null : LocalDate.parse(rows.getString(2)),
                         rows.getLong(3)), account, date.toString(), upTo).get(0);

@@ -274,6 +274,22 @@ public final class SqliteReadModelStore implements ReadModelStore {
             }
         }
 
+        @Override
+        public void createOnDemandIndexes(Projection projection, int generation) {
+            try (Statement statement = writer.createStatement()) {
+                for (TableDefinition table : projection.tables()) {
+                    String name = SqlTables.physicalName(projection.name(), table.name(), generation);
+                    int index = 0;
+                    for (List<String> indexColumns : table.onDemandIndexes()) {
+                        statement.execute("CREATE INDEX IF NOT EXISTS " + name + "_d" + (++index) + " ON " + name
+                                + " (" + String.join(", ", indexColumns) + ")");
+                    }
+                }
+            } catch (SQLException e) {
+                throw failure("index the tables of projection '" + projection.name() + "'", e);
+            }
+        }
+
         private static boolean isInteger(TableDefinition table, String column) {
             return table.columns().get(table.columnIndex(column)).type() == TableDefinition.ColumnType.INTEGER;
         }
