@@ -1,6 +1,8 @@
 package dev.eventscope.codec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.eventscope.eventstore.RecordedEvent;
 
@@ -35,14 +37,32 @@ public sealed interface DecodedEvent {
         return upcastedFrom().isPresent();
     }
 
-    /** The event's record of its registered class, after upcasting. */
+    /**
+     * The event's record of its registered class, after upcasting. The JSON tree may be left out (null)
+     * by a reader that needs only the record ({@link EventCodec#decodeValue}); {@link #json()} then parses
+     * the stored data again when asked.
+     */
     record Typed(RecordedEvent recorded, JsonNode json, OptionalInt upcastedFrom, Object event) implements DecodedEvent {
+
+        private static final ObjectMapper TREES = EventCodec.newObjectMapper();
 
         public Typed {
             Objects.requireNonNull(recorded, "recorded event");
-            Objects.requireNonNull(json, "json");
             Objects.requireNonNull(upcastedFrom, "upcasted from");
             Objects.requireNonNull(event, "event");
+        }
+
+        @Override
+        public JsonNode json() {
+            if (json != null) {
+                return json;
+            }
+            try {
+                return TREES.readTree(recorded.data());
+            } catch (JsonProcessingException impossible) {
+                throw new CodecException("The data of event " + recorded.position() + " was read once but is not JSON now: "
+                        + impossible.getOriginalMessage(), impossible);
+            }
         }
 
         @Override

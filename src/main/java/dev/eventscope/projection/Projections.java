@@ -208,7 +208,7 @@ public final class Projections implements AutoCloseable {
         try (EventCursor cursor = store.readAll(after, categoriesRead(readers))) {
             while (batch.size() < size && cursor.hasNext()) {
                 RecordedEvent recorded = cursor.next();
-                batch.add(decodedFor(recorded, readers) ? codec.decode(recorded)
+                batch.add(decodedFor(recorded, readers) ? codec.decodeValue(recorded)
                         : new DecodedEvent.Unreadable(recorded, "not decoded: no projection of this batch reads it"));
             }
         }
