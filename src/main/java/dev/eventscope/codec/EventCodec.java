@@ -147,6 +147,10 @@ public final class EventCodec {
         }
         try {
             Object event = mapper.treeToValue(current, type.javaClass());
+            if (event == null) {
+                return new DecodedEvent.Generic(recorded, current, upcastedFrom, "The JSON of event " + recorded.position()
+                        + " does not fit " + type.javaClass().getSimpleName() + ": it is null, not an object.");
+            }
             return new DecodedEvent.Typed(recorded, current, upcastedFrom, event);
         } catch (JsonProcessingException | IllegalArgumentException doesNotFit) {
             String detail = doesNotFit instanceof JsonProcessingException processing

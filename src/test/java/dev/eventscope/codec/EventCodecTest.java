@@ -280,4 +280,46 @@ class EventCodecTest {
             assertTrue(refused.getMessage().startsWith("Could not read JSON as Amount"), refused.getMessage());
         }
     }
+
+    @Nested
+    @DisplayName("decodeValue, for projections, gives what decode gives")
+    class DecodeValue {
+
+        private final PaymentReceived payment = new PaymentReceived("Bob", new Amount(new BigDecimal("12.50"), "EUR"));
+
+        @Test
+        void a_current_event_is_the_same_record_and_its_json_is_parsed_again_when_asked() {
+            RecordedEvent recorded = storedAsEncoded(payment);
+            DecodedEvent full = codec.decode(recorded);
+            DecodedEvent lean = codec.decodeValue(recorded);
+
+            DecodedEvent.Typed typed = assertInstanceOf(DecodedEvent.Typed.class, lean);
+            assertEquals(full.value(), lean.value());
+            assertFalse(lean.wasUpcasted());
+            assertEquals(full.json(), typed.json());
+            assertEquals("12.50", typed.json().at("/money/value").decimalValue().toPlainString());
+        }
+
+        @Test
+        void an_older_version_is_upcasted_as_decode_does() {
+            RecordedEvent recorded = stored("PaymentReceived", 1, "{\"payer\":\"Bob\",\"amount\":\"12.50\",\"currency\":\"EUR\"}");
+
+            DecodedEvent lean = codec.decodeValue(recorded);
+            assertEquals(payment, lean.value().orElseThrow());
+            assertEquals(OptionalInt.of(1), lean.upcastedFrom());
+        }
+
+        @Test
+        void bad_data_gives_the_same_kind_of_event_and_the_same_reason() {
+            for (RecordedEvent bad : List.of(stored("SomethingFromTheFuture", 1, "{\"total\":0.10}"),
+                    stored("EntryRecorded", 1, "{\"entryId\": \"e-1\", oops"), stored("EntryRecorded", 1, ""),
+                    stored("EntryRecorded", 1, "null"), stored("EntryRecorded", 1, "{\"date\":\"31 March\"}"))) {
+                DecodedEvent full = codec.decode(bad);
+                DecodedEvent lean = codec.decodeValue(bad);
+                assertEquals(full.getClass(), lean.getClass(), bad.data());
+                assertEquals(full.problem(), lean.problem(), bad.data());
+                assertTrue(lean.value().isEmpty(), bad.data());
+            }
+        }
+    }
 }
