@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -295,6 +296,42 @@ public abstract class EventStoreContract {
                 }
             }
             assertEquals(4501, expected);
+        }
+
+        @Test
+        void reading_some_stream_categories_gives_exactly_their_events_in_order_across_pages() throws Exception {
+            List<StreamId> streams = List.of(StreamId.of("account-a"), StreamId.of("entry-e1"), StreamId.of("ledger"),
+                    StreamId.of("account-b"), StreamId.of("entry-e2"));
+            for (int round = 0; round < 40; round++) {
+                for (StreamId stream : streams) {
+                    store.append(stream, ExpectedVersion.ANY, events(round % 2 == 0 ? 37 : 11));
+                }
+            }
+            for (Set<String> categories : List.of(Set.of("entry", "ledger"), Set.of("account"), Set.of("nothing"))) {
+                for (long after : List.of(0L, 1L, 999L, 2500L)) {
+                    List<Long> expected = new ArrayList<>();
+                    try (EventCursor all = store.readAll(after)) {
+                        all.forEachRemaining(event -> {
+                            if (categories.contains(event.streamId().category())) {
+                                expected.add(event.position());
+                            }
+                        });
+                    }
+                    List<Long> read = new ArrayList<>();
+                    try (EventCursor some = store.readAll(after, categories)) {
+                        some.forEachRemaining(event -> read.add(event.position()));
+                    }
+                    assertEquals(expected, read, categories + " after " + after);
+                }
+            }
+            try (EventCursor all = store.readAll(0, Set.of())) {
+                long count = 0;
+                while (all.hasNext()) {
+                    all.next();
+                    count++;
+                }
+                assertEquals(store.lastPosition(), count);
+            }
         }
 
         @Test

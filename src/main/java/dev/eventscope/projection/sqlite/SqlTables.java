@@ -41,8 +41,13 @@ final class SqlTables implements ReadModelTables {
             physicalNames.put(table.name(), physicalName(projection, table.name(), generation));
             String placeholders = table.columns().stream().map(column -> "?").collect(Collectors.joining(", "));
             insertSql.put(table.name(), "INSERT INTO " + physicalNames.get(table.name()) + " VALUES (" + placeholders + ")");
-            upsertSql.put(table.name(), "INSERT OR REPLACE INTO " + physicalNames.get(table.name()) + " VALUES ("
-                    + placeholders + ")");
+            // an upsert updates the row in place (INSERT OR REPLACE would delete it and insert it again)
+            List<String> others = table.columns().stream().map(TableDefinition.Column::name)
+                    .filter(column -> !table.primaryKey().contains(column)).toList();
+            upsertSql.put(table.name(), "INSERT INTO " + physicalNames.get(table.name()) + " VALUES (" + placeholders
+                    + ") ON CONFLICT (" + String.join(", ", table.primaryKey()) + ") DO "
+                    + (others.isEmpty() ? "NOTHING" : "UPDATE SET " + others.stream()
+                            .map(column -> column + " = excluded." + column).collect(Collectors.joining(", "))));
         }
     }
 
