@@ -16,13 +16,30 @@ public final class BalanceBlob {
     }
 
     public static byte[] encode(Map<String, ? extends Map<String, BigDecimal>> balances) {
-        StringBuilder text = new StringBuilder(balances.size() * 40);
+        Writer writer = new Writer(balances.size());
         sorted(balances).forEach((account, perCommodity) -> sorted(perCommodity).forEach((commodity, amount) -> {
             if (amount.signum() != 0) {
-                text.append(account).append('\t').append(commodity).append('\t').append(amount.toPlainString()).append('\n');
+                writer.line(account, commodity, amount.toPlainString());
             }
         }));
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return writer.bytes();
+    }
+
+    /** Writes a blob line by line, for a caller that holds the amounts' plain text already (lines sorted, no zeros). */
+    static final class Writer {
+        private final StringBuilder text;
+
+        Writer(int accounts) {
+            text = new StringBuilder(accounts * 40);
+        }
+
+        void line(String account, String commodity, String plainAmount) {
+            text.append(account).append('\t').append(commodity).append('\t').append(plainAmount).append('\n');
+        }
+
+        byte[] bytes() {
+            return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /** The map itself when it is already sorted by its keys' natural order, else a sorted copy. */

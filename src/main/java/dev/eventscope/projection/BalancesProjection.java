@@ -36,6 +36,8 @@ public final class BalancesProjection implements Projection {
     public static final int DEFAULT_CHECKPOINT_EVERY = 10_000;
 
     private final int checkpointEvery;
+    /** The balances a completed batch left, for the next batch (see {@link #bookFor}). */
+    private Book kept;
 
     public BalancesProjection(int checkpointEvery) {
         if (checkpointEvery < 1) {
@@ -93,16 +95,7 @@ public final class BalancesProjection implements Projection {
         // a checkpoint follows the first account or ledger event at or after each multiple of checkpointEvery
         // (only those events are read, so a rebuild that reads only their streams writes the same ones)
         long lastCheckpoint = tables.max(CHECKPOINTS, "position");
-        boolean writesCheckpoint = false;
-        for (DecodedEvent decoded : events) {
-            long position = decoded.recorded().position();
-            if (ProjectionEvents.isAccountOrLedger(decoded.recorded()) && position / checkpointEvery > lastCheckpoint / checkpointEvery) {
-                writesCheckpoint = true;
-                break;
-            }
-        }
-        // a batch that writes a checkpoint needs every balance: it reads them all once, up front
-        Book book = new Book(tables, writesCheckpoint);
+        Book book = bookFor(tables);
         for (DecodedEvent decoded : events) {
             RecordedEvent recorded = decoded.recorded();
             if (!ProjectionEvents.isAccountOrLedger(recorded)) {
@@ -111,73 +104,111 @@ public final class BalancesProjection implements Projection {
             if (ProjectionEvents.typed(decoded) instanceof AccountEvent.PostingRecorded posting) {
                 String account = ProjectionEvents.accountOf(decoded);
                 String commodity = posting.amount().commodity();
-                BigDecimal after = book.add(account, commodity, posting.amount().amount());
+                Balance after = book.add(account, commodity, posting.amount().amount());
                 LocalDate date = posting.date();
-                tables.insert(REGISTER, recorded.position(), account, commodity, posting.amount().amount(), after,
+                tables.insert(REGISTER, recorded.position(), account, commodity, posting.amount().amount(), after.text,
                         posting.entryId().value(), posting.postingIndex(), date.toString(), posting.description(),
                         recorded.metadata().user(), recorded.metadata().commandName(), recorded.recordedAtMicros(),
                         posting.reversesEntryId() == null ? null : posting.reversesEntryId().value());
+                book.registerPosition = recorded.position();
             } else if (ProjectionEvents.typed(decoded) instanceof AccountEvent) {
                 tables.insert(ACCOUNT_EVENTS, recorded.position(), ProjectionEvents.accountOf(decoded), recorded.version());
             }
             if (recorded.position() / checkpointEvery > lastCheckpoint / checkpointEvery) {
-                byte[] data = BalanceBlob.encode(book.all());
+                byte[] data = book.encode();
                 tables.upsert(CHECKPOINTS, recorded.position(), recorded.hash(), BalanceBlob.digest(data), data);
                 lastCheckpoint = recorded.position();
             }
         }
-        book.save();
+        book.save(tables);
+        kept = book;
     }
 
     /**
-     * The balances one {@link #apply} works on: every row read at once when the batch writes a checkpoint,
-     * else one lookup per account and commodity when first needed; kept in memory for the batch, and the
-     * changed ones written back once at its end.
+     * The balances as the tables hold them before this batch: the book the previous batch left, when it
+     * was for the same generation and the register's last position is still the one it saw (balances are
+     * the sum of the register, so then they are equal: a batch rolled back after it, or another process
+     * that appended, would have moved it), else every balance read from the table. The kept book is let
+     * go while a batch works on it, so a batch that fails leaves none behind.
+     */
+    private Book bookFor(ReadModelTables tables) {
+        Book book = kept;
+        kept = null;
+        if (book == null || book.generation != tables.generation()
+                || book.registerPosition != tables.max(REGISTER, "position")) {
+            book = Book.read(tables);
+        }
+        return book;
+    }
+
+    /** One balance with its plain text, computed once when it changes (the register, the table and every checkpoint use it). */
+    private static final class Balance {
+        final BigDecimal amount;
+        final String text;
+
+        Balance(BigDecimal amount) {
+            this.amount = amount;
+            this.text = amount.toPlainString();
+        }
+    }
+
+    /**
+     * Every account's balances in memory, sorted (for checkpoints) and hashed (for lookups); the ones a
+     * batch changed are written back once at its end.
      */
     private static final class Book {
-        private final ReadModelTables tables;
-        private final SortedMap<String, SortedMap<String, BigDecimal>> known = new TreeMap<>();
-        private final Map<String, Map<String, BigDecimal>> changed = new HashMap<>();
-        private final boolean complete;
+        private final int generation;
+        private long registerPosition;
+        private final SortedMap<String, SortedMap<String, Balance>> sorted = new TreeMap<>();
+        private final Map<String, SortedMap<String, Balance>> byAccount = new HashMap<>();
+        private final Map<String, Map<String, Balance>> changed = new HashMap<>();
 
-        Book(ReadModelTables tables, boolean everyBalance) {
-            this.tables = tables;
-            this.complete = everyBalance;
-            if (everyBalance) {
-                for (ReadModelRow row : tables.all(BALANCES)) {
-                    known.computeIfAbsent(row.text(0), name -> new TreeMap<>()).put(row.text(1), row.decimal(2));
-                }
-            }
+        private Book(int generation, long registerPosition) {
+            this.generation = generation;
+            this.registerPosition = registerPosition;
         }
 
-        BigDecimal add(String account, String commodity, BigDecimal amount) {
-            SortedMap<String, BigDecimal> balances = known.get(account);
+        static Book read(ReadModelTables tables) {
+            Book book = new Book(tables.generation(), tables.max(REGISTER, "position"));
+            for (ReadModelRow row : tables.all(BALANCES)) {
+                book.accountBalances(row.text(0)).put(row.text(1), new Balance(row.decimal(2)));
+            }
+            return book;
+        }
+
+        private SortedMap<String, Balance> accountBalances(String account) {
+            SortedMap<String, Balance> balances = byAccount.get(account);
             if (balances == null) {
                 balances = new TreeMap<>();
-                known.put(account, balances);
+                byAccount.put(account, balances);
+                sorted.put(account, balances);
             }
-            BigDecimal before = balances.get(commodity);
-            if (before == null) {
-                before = complete ? BigDecimal.ZERO
-                        : tables.find(BALANCES, account, commodity).map(row -> row.decimal(2)).orElse(BigDecimal.ZERO);
-            }
-            BigDecimal after = Amounts.normalise(before.add(amount));
+            return balances;
+        }
+
+        Balance add(String account, String commodity, BigDecimal amount) {
+            SortedMap<String, Balance> balances = accountBalances(account);
+            Balance before = balances.get(commodity);
+            Balance after = new Balance(Amounts.normalise(before == null ? amount : before.amount.add(amount)));
             balances.put(commodity, after);
             changed.computeIfAbsent(account, name -> new HashMap<>()).put(commodity, after);
             return after;
         }
 
-        /** Every account's balances (sorted), with this batch's changes; only for a book that read them all. */
-        SortedMap<String, SortedMap<String, BigDecimal>> all() {
-            if (!complete) {
-                throw new IllegalStateException("this batch did not read every balance");
-            }
-            return known;
+        byte[] encode() {
+            BalanceBlob.Writer writer = new BalanceBlob.Writer(sorted.size());
+            sorted.forEach((account, balances) -> balances.forEach((commodity, balance) -> {
+                if (balance.amount.signum() != 0) {
+                    writer.line(account, commodity, balance.text);
+                }
+            }));
+            return writer.bytes();
         }
 
-        void save() {
+        void save(ReadModelTables tables) {
             changed.forEach((account, balances) -> balances.forEach(
-                    (commodity, amount) -> tables.upsert(BALANCES, account, commodity, amount)));
+                    (commodity, balance) -> tables.upsert(BALANCES, account, commodity, balance.text)));
+            changed.clear();
         }
     }
 }

@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface ReadModelTables {
 
+    /** The generation of the projection's tables these are (a rebuild writes a new generation beside the one in service). */
+    int generation();
+
     /** Adds a row; fails if the primary key is taken. */
     void insert(String table, Object... values);
 

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 final class SqlTables implements ReadModelTables {
 
     private final Connection connection;
+    private final int generation;
     private final Map<String, TableDefinition> definitions = new HashMap<>();
     private final Map<String, String> physicalNames = new HashMap<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -36,6 +37,7 @@ final class SqlTables implements ReadModelTables {
 
     SqlTables(Connection connection, List<TableDefinition> tables, String projection, int generation) {
         this.connection = connection;
+        this.generation = generation;
         for (TableDefinition table : tables) {
             definitions.put(table.name(), table);
             physicalNames.put(table.name(), physicalName(projection, table.name(), generation));
@@ -53,6 +55,11 @@ final class SqlTables implements ReadModelTables {
 
     static String physicalName(String projection, String table, int generation) {
         return "rm_" + projection + "__" + table + "_g" + generation;
+    }
+
+    @Override
+    public int generation() {
+        return generation;
     }
 
     @Override
