@@ -159,7 +159,8 @@ public final class Projections implements AutoCloseable {
     /** Applies every event after each healthy projection's checkpoint; returns the number of events read. */
     public long catchUp() {
         synchronized (catchUpLock) {
-            try (BatchReader batches = new BatchReader(after -> readBatch(after, projections, batchSize), batchSize)) {
+            try (BatchSource source = new BatchSource(projections, batchSize);
+                 BatchReader batches = new BatchReader(source::read, batchSize)) {
                 return catchUp(batches);
             }
         }
@@ -202,17 +203,55 @@ public final class Projections implements AutoCloseable {
         return categories;
     }
 
-    /** The next batch; events no projection of {@code readers} decodes are left undecoded. */
-    private List<DecodedEvent> readBatch(long after, List<Projection> readers, int size) {
-        List<DecodedEvent> batch = new ArrayList<>(Math.min(size, 10_000));
-        try (EventCursor cursor = store.readAll(after, categoriesRead(readers))) {
-            while (batch.size() < size && cursor.hasNext()) {
-                RecordedEvent recorded = cursor.next();
-                batch.add(decodedFor(recorded, readers) ? codec.decodeValue(recorded)
-                        : new DecodedEvent.Unreadable(recorded, "not decoded: no projection of this batch reads it"));
+    /**
+     * Batches for some projections; events none of them decodes are left undecoded. One store cursor
+     * serves batch after batch while each starts where the previous one ended (a cursor per batch would
+     * read a page ahead and throw it away every time); any other start, or a short batch (the end of the
+     * ledger for now), closes it and the next batch opens a new one. Synchronized: a prefetch that was
+     * given up may still be running when the next batch is asked for.
+     */
+    private final class BatchSource implements AutoCloseable {
+        private final List<Projection> readers;
+        private final int size;
+        private EventCursor cursor;
+        private long cursorAfter = -1;
+
+        BatchSource(List<Projection> readers, int size) {
+            this.readers = readers;
+            this.size = size;
+        }
+
+        synchronized List<DecodedEvent> read(long after) {
+            if (cursor == null || after != cursorAfter) {
+                close();
+                cursor = store.readAll(after, categoriesRead(readers));
+            }
+            List<DecodedEvent> batch = new ArrayList<>(Math.min(size, 10_000));
+            try {
+                while (batch.size() < size && cursor.hasNext()) {
+                    RecordedEvent recorded = cursor.next();
+                    batch.add(decodedFor(recorded, readers) ? codec.decodeValue(recorded)
+                            : new DecodedEvent.Unreadable(recorded, "not decoded: no projection of this batch reads it"));
+                }
+            } catch (RuntimeException failed) {
+                close();
+                throw failed;
+            }
+            if (batch.size() < size) {
+                close();
+            } else {
+                cursorAfter = batch.get(batch.size() - 1).recorded().position();
+            }
+            return batch;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (cursor != null) {
+                cursor.close();
+                cursor = null;
             }
         }
-        return batch;
     }
 
     private static boolean decodedFor(RecordedEvent recorded, List<Projection> readers) {
@@ -316,8 +355,8 @@ public final class Projections implements AutoCloseable {
             }
         }
         int rebuildBatchSize = batchSize * REBUILD_BATCH_FACTOR;
-        try (BatchReader batches = new BatchReader(after -> readBatch(after, List.of(projection), rebuildBatchSize),
-                rebuildBatchSize)) {
+        try (BatchSource source = new BatchSource(List.of(projection), rebuildBatchSize);
+             BatchReader batches = new BatchReader(source::read, rebuildBatchSize)) {
             return rebuildShadow(name, projection, progress, cancellation, batches);
         }
     }
