@@ -36,8 +36,8 @@ public final class BalancesProjection implements Projection {
     public static final int DEFAULT_CHECKPOINT_EVERY = 10_000;
 
     private final int checkpointEvery;
-    /** The balances a completed batch left, for the next batch (see {@link #bookFor}). */
-    private Book kept;
+    /** The balances completed batches left, per generation, for the next batch (see {@link #bookFor}). */
+    private final Map<Integer, Book> kept = new HashMap<>();
 
     public BalancesProjection(int checkpointEvery) {
         if (checkpointEvery < 1) {
@@ -120,22 +120,40 @@ public final class BalancesProjection implements Projection {
                 lastCheckpoint = recorded.position();
             }
         }
-        book.save(tables);
-        kept = book;
+        if (tables.building()) {
+            book.changed.clear(); // written once, by rebuilt()
+        } else {
+            book.save(tables);
+        }
+        keep(book);
+    }
+
+    /** A rebuild leaves the balances table for the end: every balance is written once, from the book. */
+    @Override
+    public void rebuilt(ReadModelTables tables) {
+        Book book = bookFor(tables);
+        book.sorted.forEach((account, balances) -> balances.forEach(
+                (commodity, balance) -> tables.upsert(BALANCES, account, commodity, balance.text)));
+        book.changed.clear();
+        keep(book);
+    }
+
+    private void keep(Book book) {
+        kept.put(book.generation, book);
+        // the generation in service and one being rebuilt; an older one is gone
+        kept.keySet().removeIf(generation -> generation < book.generation - 1);
     }
 
     /**
-     * The balances as the tables hold them before this batch: the book the previous batch left, when it
-     * was for the same generation and the register's last position is still the one it saw (balances are
-     * the sum of the register, so then they are equal: a batch rolled back after it, or another process
-     * that appended, would have moved it), else every balance read from the table. The kept book is let
-     * go while a batch works on it, so a batch that fails leaves none behind.
+     * The balances as the tables hold them before this batch: the book the previous batch of the same
+     * generation left, when the register's last position is still the one it saw (balances are the sum of
+     * the register, so then they are equal: a batch rolled back after it, or another process that applied
+     * postings, would have moved it), else every balance read again. The kept book is let go while a batch
+     * works on it, so a batch that fails leaves none behind.
      */
     private Book bookFor(ReadModelTables tables) {
-        Book book = kept;
-        kept = null;
-        if (book == null || book.generation != tables.generation()
-                || book.registerPosition != tables.max(REGISTER, "position")) {
+        Book book = kept.remove(tables.generation());
+        if (book == null || book.registerPosition != tables.max(REGISTER, "position")) {
             book = Book.read(tables);
         }
         return book;
@@ -168,10 +186,21 @@ public final class BalancesProjection implements Projection {
             this.registerPosition = registerPosition;
         }
 
+        /**
+         * From the balances table; from the register (each account and commodity's last running balance)
+         * for a rebuild's shadow, whose balances table is written only at the end (a rebuild a crash
+         * interrupted reads its register once when it resumes).
+         */
         static Book read(ReadModelTables tables) {
             Book book = new Book(tables.generation(), tables.max(REGISTER, "position"));
-            for (ReadModelRow row : tables.all(BALANCES)) {
-                book.accountBalances(row.text(0)).put(row.text(1), new Balance(row.decimal(2)));
+            if (tables.building()) {
+                for (ReadModelRow row : tables.all(REGISTER)) {
+                    book.accountBalances(row.text(1)).put(row.text(2), new Balance(row.decimal(4)));
+                }
+            } else {
+                for (ReadModelRow row : tables.all(BALANCES)) {
+                    book.accountBalances(row.text(0)).put(row.text(1), new Balance(row.decimal(2)));
+                }
             }
             return book;
         }

@@ -45,6 +45,14 @@ public interface Projection {
         return Set.of();
     }
 
+    /**
+     * Called in the transaction that swaps a rebuilt generation in, after its indexes are built, with its
+     * tables: a projection that did not keep a table up to date while building (one that is a function of
+     * the others) fills it here. Default: nothing.
+     */
+    default void rebuilt(ReadModelTables tables) {
+    }
+
     /** Applies events (in position order, none seen before) to the tables. */
     void apply(List<DecodedEvent> events, ReadModelTables tables);
 }

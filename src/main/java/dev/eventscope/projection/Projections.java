@@ -386,6 +386,7 @@ public final class Projections implements AutoCloseable {
                     readModels.transaction(transaction -> {
                         ProjectionState current = transaction.state(name).orElseThrow();
                         transaction.createIndexes(projection, current.buildingGeneration());
+                        projection.rebuilt(transaction.tables(projection, current.buildingGeneration()));
                         indexed[0] = System.nanoTime();
                         transaction.dropTables(projection, current.generation());
                         transaction.saveState(current.swapped());
@@ -396,7 +397,10 @@ public final class Projections implements AutoCloseable {
                         (swapStarted - started) / 1_000_000, waited / 1_000_000,
                         (indexed[0] - swapStarted) / 1_000_000, (System.nanoTime() - indexed[0]) / 1_000_000);
                 catchUp();
-                return new RebuildOutcome(name, RebuildOutcome.Result.COMPLETED, state.buildingPosition(), null);
+                // a rebuild that read only some streams ends at the last of their events; the catch-up then
+                // takes the projection to the ledger's end, which is where it now stands
+                return new RebuildOutcome(name, RebuildOutcome.Result.COMPLETED,
+                        readModels.state(name).map(ProjectionState::position).orElse(state.buildingPosition()), null);
             }
             ProjectionFailure failure = applyToShadow(projection, batch);
             if (failure != null) {

@@ -13,6 +13,12 @@ public interface ReadModelTables {
     /** The generation of the projection's tables these are (a rebuild writes a new generation beside the one in service). */
     int generation();
 
+    /**
+     * Whether these are a rebuild's shadow tables, which nothing reads until they are swapped in: a
+     * projection may leave a table that is a function of the others for {@link Projection#rebuilt}.
+     */
+    boolean building();
+
     /** Adds a row; fails if the primary key is taken. */
     void insert(String table, Object... values);
 

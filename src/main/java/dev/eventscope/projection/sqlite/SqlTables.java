@@ -27,6 +27,7 @@ final class SqlTables implements ReadModelTables {
 
     private final Connection connection;
     private final int generation;
+    private final boolean building;
     private final Map<String, TableDefinition> definitions = new HashMap<>();
     private final Map<String, String> physicalNames = new HashMap<>();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -35,9 +36,10 @@ final class SqlTables implements ReadModelTables {
     private final Map<String, String> upsertSql = new HashMap<>();
     private final Map<String, String> findSql = new HashMap<>();
 
-    SqlTables(Connection connection, List<TableDefinition> tables, String projection, int generation) {
+    SqlTables(Connection connection, List<TableDefinition> tables, String projection, int generation, boolean building) {
         this.connection = connection;
         this.generation = generation;
+        this.building = building;
         for (TableDefinition table : tables) {
             definitions.put(table.name(), table);
             physicalNames.put(table.name(), physicalName(projection, table.name(), generation));
@@ -60,6 +62,11 @@ final class SqlTables implements ReadModelTables {
     @Override
     public int generation() {
         return generation;
+    }
+
+    @Override
+    public boolean building() {
+        return building;
     }
 
     @Override

@@ -307,7 +307,9 @@ public final class SqliteReadModelStore implements ReadModelStore {
 
         @Override
         public ReadModelTables tables(Projection projection, int generation) {
-            SqlTables tables = new SqlTables(writer, projection.tables(), projection.name(), generation);
+            boolean building = state(projection.name())
+                    .map(state -> state.building() && state.buildingGeneration() == generation).orElse(false);
+            SqlTables tables = new SqlTables(writer, projection.tables(), projection.name(), generation, building);
             opened.add(tables);
             return tables;
         }
