@@ -57,7 +57,7 @@ public final class BalancesProjection implements Projection {
 
     @Override
     public int version() {
-        return 3;
+        return 4;
     }
 
     @Override
@@ -67,7 +67,7 @@ public final class BalancesProjection implements Projection {
                         .primaryKey("account", "commodity").build(),
                 TableDefinition.table(REGISTER).integer("position").text("account").text("commodity").decimal("amount")
                         .decimal("running_balance").text("entry_id").integer("posting_index").text("date")
-                        .text("description").text("user_name").text("command").integer("recorded_at").text("reverses")
+                        .text("description").text("reverses")
                         .primaryKey("position").index("account", "commodity", "position")
                         .indexOnDemand("date", "position").indexOnDemand("account", "date", "position").build(),
                 TableDefinition.table(CHECKPOINTS).integer("position").text("event_hash").text("digest").blob("data")
@@ -106,9 +106,9 @@ public final class BalancesProjection implements Projection {
                 String commodity = posting.amount().commodity();
                 Balance after = book.add(account, commodity, posting.amount().amount());
                 LocalDate date = posting.date();
+                // who, by which command and when are the event's own columns in the store: the queries join them
                 tables.insert(REGISTER, recorded.position(), account, commodity, posting.amount().amount(), after.text,
                         posting.entryId().value(), posting.postingIndex(), date.toString(), posting.description(),
-                        recorded.metadata().user(), recorded.metadata().commandName(), recorded.recordedAtMicros(),
                         posting.reversesEntryId() == null ? null : posting.reversesEntryId().value());
                 book.registerPosition = recorded.position();
             } else if (ProjectionEvents.typed(decoded) instanceof AccountEvent) {

@@ -37,8 +37,9 @@ import java.util.function.Consumer;
 /** The built-in read models' queries in SQL, on the store's reader connection. */
 final class SqliteLedgerQueries implements LedgerQueries {
 
-    private static final String REGISTER_COLUMNS = "position, account, commodity, amount, running_balance, entry_id,"
-            + " posting_index, date, description, user_name, command, recorded_at, reverses";
+    /** A register line: the register's row and, from the event at its position, who, by which command and when. */
+    private static final String REGISTER_LINE = "r.position, r.account, r.commodity, r.amount, r.running_balance, r.entry_id,"
+            + " r.posting_index, r.date, r.description, e.user_name, e.command_name, e.recorded_at, r.reverses";
 
     /** Only its table definitions are used, to write checkpoints into the generation in service. */
     private static final BalancesProjection BALANCES_PROJECTION =
@@ -102,6 +103,12 @@ final class SqliteLedgerQueries implements LedgerQueries {
         return table(BalancesProjection.NAME, BalancesProjection.REGISTER);
     }
 
+    /** Register lines of a register table (aliased r) that match {@code where}, joined with their events (e). */
+    private String registerLines(String register, String where) {
+        return "SELECT " + REGISTER_LINE + " FROM " + register + " r CROSS JOIN " + store.eventsTable()
+                + " e ON e.position = r.position WHERE " + where;
+    }
+
     /**
      * The register, with the indexes by entry date that questions as of a date need; the first such
      * question of a generation builds them (a few seconds for a million postings), as it builds the date
@@ -145,18 +152,18 @@ final class SqliteLedgerQueries implements LedgerQueries {
     @Override
     public List<RegisterLine> accountRegister(String account, String commodity, long after, long upTo) {
         if (commodity == null) {
-            return query("SELECT " + REGISTER_COLUMNS + " FROM " + register()
-                    + " WHERE account = ? AND position > ? AND position <= ? ORDER BY position", SqliteLedgerQueries::line,
+            return query(registerLines(register(), "r.account = ? AND r.position > ? AND r.position <= ? ORDER BY r.position"),
+                    SqliteLedgerQueries::line,
                     account, after, upTo);
         }
-        return query("SELECT " + REGISTER_COLUMNS + " FROM " + register()
-                + " WHERE account = ? AND commodity = ? AND position > ? AND position <= ? ORDER BY position",
+        return query(registerLines(register(),
+                "r.account = ? AND r.commodity = ? AND r.position > ? AND r.position <= ? ORDER BY r.position"),
                 SqliteLedgerQueries::line, account, commodity, after, upTo);
     }
 
     @Override
     public void registerBetween(long after, long upTo, Consumer<RegisterLine> sink) {
-        each("SELECT " + REGISTER_COLUMNS + " FROM " + register() + " WHERE position > ? AND position <= ? ORDER BY position",
+        each(registerLines(register(), "r.position > ? AND r.position <= ? ORDER BY r.position"),
                 rows -> sink.accept(line(rows)), after, upTo);
     }
 
@@ -168,14 +175,14 @@ final class SqliteLedgerQueries implements LedgerQueries {
 
     @Override
     public void registerAsOf(LocalDate date, long upTo, Consumer<RegisterLine> sink) {
-        each("SELECT " + REGISTER_COLUMNS + " FROM " + datedRegister() + " WHERE date <= ? AND position <= ?",
+        each(registerLines(datedRegister(), "r.date <= ? AND r.position <= ?"),
                 rows -> sink.accept(line(rows)), date.toString(), upTo);
     }
 
     @Override
     public List<RegisterLine> accountRegisterAsOf(String account, LocalDate date, long upTo) {
-        return query("SELECT " + REGISTER_COLUMNS + " FROM " + datedRegister()
-                + " WHERE account = ? AND date <= ? AND position <= ? ORDER BY position", SqliteLedgerQueries::line,
+        return query(registerLines(datedRegister(), "r.account = ? AND r.date <= ? AND r.position <= ? ORDER BY r.position"),
+                SqliteLedgerQueries::line,
                 account, date.toString(), upTo);
     }
 

@@ -10,6 +10,7 @@ import dev.eventscope.projection.ReadModelTables;
 import dev.eventscope.projection.ReadModelTransaction;
 import dev.eventscope.projection.TableDefinition;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,12 +41,14 @@ public final class SqliteReadModelStore implements ReadModelStore {
     private static final int BUSY_TIMEOUT_MS = 15_000;
 
     private final Path file;
+    private final String eventsTable;
     private final Connection writer;
     private final Connection reader;
     private final SqliteLedgerQueries queries;
 
-    private SqliteReadModelStore(Path file) {
+    private SqliteReadModelStore(Path file, Path separateLedger) {
         this.file = file;
+        this.eventsTable = separateLedger == null ? "main.events" : "ledger.events";
         try {
             this.writer = connect(file, true);
             try (Statement statement = writer.createStatement()) {
@@ -58,6 +61,9 @@ public final class SqliteReadModelStore implements ReadModelStore {
                         + " building_position INTEGER NOT NULL, building_hash TEXT NOT NULL)");
             }
             this.reader = connect(file, false);
+            if (separateLedger != null) {
+                attachReadOnly(reader, separateLedger);
+            }
         } catch (SQLException e) {
             throw new ReadModelException("Could not open the read models in " + file + ": " + e.getMessage(), e);
         }
@@ -66,18 +72,22 @@ public final class SqliteReadModelStore implements ReadModelStore {
 
     /** Read models kept in the ledger file (which must be writable). */
     public static SqliteReadModelStore inLedgerFile(Path ledgerFile) {
-        return new SqliteReadModelStore(ledgerFile);
+        return new SqliteReadModelStore(ledgerFile, null);
     }
 
-    /** Read models in a separate file, for a ledger that may not be written (auditor mode). */
-    public static SqliteReadModelStore inSeparateFile(Path readModelFile) {
+    /**
+     * Read models in a separate file, for a ledger that may not be written (auditor mode); the ledger is
+     * attached read-only to the connection queries use, for the events' own columns (who, by which command,
+     * when) that register lines show.
+     */
+    public static SqliteReadModelStore inSeparateFile(Path readModelFile, Path ledgerFile) {
         try {
             Files.createDirectories(readModelFile.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new ReadModelException("Could not create the folder for the read models at " + readModelFile + ": "
                     + e.getMessage(), e);
         }
-        return new SqliteReadModelStore(readModelFile);
+        return new SqliteReadModelStore(readModelFile, ledgerFile);
     }
 
     /**
@@ -100,6 +110,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
 
     private static Connection connect(Path file, boolean writing) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI); // so that the ledger can be attached read-only by URI
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setCacheSize(-64_000);
         if (writing) {
@@ -113,6 +124,18 @@ public final class SqliteReadModelStore implements ReadModelStore {
 
     Connection reader() {
         return reader;
+    }
+
+    /** The ledger's events table as the reader connection names it. */
+    String eventsTable() {
+        return eventsTable;
+    }
+
+    private static void attachReadOnly(Connection connection, Path ledgerFile) throws SQLException {
+        try (PreparedStatement attach = connection.prepareStatement("ATTACH DATABASE ? AS ledger")) {
+            attach.setString(1, ledgerFile.toAbsolutePath().toUri().toString().replace("file:///", "file:/") + "?mode=ro");
+            attach.execute();
+        }
     }
 
     @Override

@@ -10,7 +10,7 @@ public final class SqliteReadModelStoreFactory implements ReadModelStoreFactory 
 
     @Override
     public ReadModelStore open(Path ledgerFile, boolean ledgerIsReadOnly) {
-        return ledgerIsReadOnly ? SqliteReadModelStore.inSeparateFile(SqliteReadModelStore.cacheFileFor(ledgerFile))
+        return ledgerIsReadOnly ? SqliteReadModelStore.inSeparateFile(SqliteReadModelStore.cacheFileFor(ledgerFile), ledgerFile)
                 : SqliteReadModelStore.inLedgerFile(ledgerFile);
     }
 }
