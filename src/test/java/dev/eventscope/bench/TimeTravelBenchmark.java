@@ -98,10 +98,7 @@ public final class TimeTravelBenchmark {
                     // raw read it is paired with) on rows of their own.
                     for (String run : new String[] {"first", "second"}) {
                         double pairedRaw = rawRate(store, codec);
-                        // no forced collection here: after System.gc() G1 shrinks the heap to ~200 MB, and the
-                        // rebuild then spent its first seconds growing it again (up to 40 % slower than with the
-                        // heap the raw read just ran with, and slower than in the app, which never forces one)
-                        heap.restart();
+                        heap.reset();
                         started = System.nanoTime();
                         projections.rebuild(projection.name(), ProgressListener.NONE, new CancellationToken());
                         double rate = total / ((System.nanoTime() - started) / 1e9);
@@ -290,13 +287,13 @@ public final class TimeTravelBenchmark {
             thread.start();
         }
 
+        /**
+         * Starts a new peak, without forcing a collection: after System.gc() G1 shrinks the heap to about
+         * 200 MB and the next phase spent its first seconds growing it again (rebuilds up to 40 % slower,
+         * whole-ledger p99 doubled), which the app, never forcing one, does not see. The peak therefore
+         * includes garbage the previous phase left (bounded by the young generation).
+         */
         void reset() {
-            System.gc();
-            peak.set(0);
-        }
-
-        /** Starts a new peak without a collection (the peak then includes garbage the previous phase left). */
-        void restart() {
             peak.set(0);
         }
 
