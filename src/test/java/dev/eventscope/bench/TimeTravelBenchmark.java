@@ -27,6 +27,10 @@ import dev.eventscope.projection.sqlite.SqliteReadModelStore;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.timetravel.TimeTravel;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +169,7 @@ public final class TimeTravelBenchmark {
         System.out.printf("Machine: %s, %d cores, Java %s, max heap %,d MB%n%n", System.getProperty("os.name") + " "
                 + System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1_048_576);
-        System.out.println("| measurement | result | time / note | peak heap |");
+        System.out.println("| measurement | result | time / note | peak heap used (live after a collection) |");
         System.out.println("|---|---|---|---|");
         for (String[] line : table) {
             System.out.println("| " + String.join(" | ", line) + " |");
@@ -266,16 +270,28 @@ public final class TimeTravelBenchmark {
         System.out.println(String.join(" | ", line));
     }
 
-    /** Samples used heap every 10 ms. */
+    /**
+     * Samples the used heap (garbage included) and the heap left after the last collection (what was
+     * alive) every 10 ms.
+     */
     private static final class Sampler {
         private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong peakLive = new AtomicLong();
         private final AtomicBoolean running = new AtomicBoolean(true);
 
         Sampler() {
+            List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null).toList();
             Thread thread = new Thread(() -> {
                 while (running.get()) {
                     Runtime runtime = Runtime.getRuntime();
                     peak.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
+                    long live = 0;
+                    for (MemoryPoolMXBean pool : heapPools) {
+                        MemoryUsage afterCollection = pool.getCollectionUsage();
+                        live += afterCollection == null ? 0 : afterCollection.getUsed();
+                    }
+                    peakLive.accumulateAndGet(live, Math::max);
                     try {
                         Thread.sleep(10);
                     } catch (InterruptedException stop) {
@@ -295,10 +311,11 @@ public final class TimeTravelBenchmark {
          */
         void reset() {
             peak.set(0);
+            peakLive.set(0);
         }
 
         String peakMb() {
-            return (peak.get() / 1_048_576) + " MB";
+            return (peak.get() / 1_048_576) + " MB (live " + (peakLive.get() / 1_048_576) + " MB)";
         }
 
         void stop() {
