@@ -27,10 +27,15 @@ import dev.eventscope.projection.sqlite.SqliteReadModelStore;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.timetravel.TimeTravel;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +44,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Time-travel and projection benchmark on a generated ledger (run on demand, never in CI):
@@ -169,7 +176,7 @@ public final class TimeTravelBenchmark {
         System.out.printf("Machine: %s, %d cores, Java %s, max heap %,d MB%n%n", System.getProperty("os.name") + " "
                 + System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1_048_576);
-        System.out.println("| measurement | result | time / note | peak heap used (live after a collection) |");
+        System.out.println("| measurement | result | time / note | peak heap used (largest heap left by a collection in the phase) |");
         System.out.println("|---|---|---|---|");
         for (String[] line : table) {
             System.out.println("| " + String.join(" | ", line) + " |");
@@ -271,27 +278,33 @@ public final class TimeTravelBenchmark {
     }
 
     /**
-     * Samples the used heap (garbage included) and the heap left after the last collection (what was
-     * alive) every 10 ms.
+     * Samples the used heap (garbage included) every 10 ms, and records the heap left after every
+     * collection during the phase (what was still referenced, plus old garbage not yet collected).
      */
     private static final class Sampler {
         private final AtomicLong peak = new AtomicLong();
-        private final AtomicLong peakLive = new AtomicLong();
+        private final AtomicLong peakAfterCollection = new AtomicLong();
         private final AtomicBoolean running = new AtomicBoolean(true);
 
         Sampler() {
-            List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null).toList();
+            Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (collector instanceof NotificationEmitter emitter) {
+                    emitter.addNotificationListener((notification, handback) -> {
+                        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                            GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+                            long after = info.getMemoryUsageAfterGc().entrySet().stream()
+                                    .filter(pool -> heapPools.contains(pool.getKey())).mapToLong(pool -> pool.getValue().getUsed()).sum();
+                            peakAfterCollection.accumulateAndGet(after, Math::max);
+                        }
+                    }, null, null);
+                }
+            }
             Thread thread = new Thread(() -> {
                 while (running.get()) {
                     Runtime runtime = Runtime.getRuntime();
                     peak.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
-                    long live = 0;
-                    for (MemoryPoolMXBean pool : heapPools) {
-                        MemoryUsage afterCollection = pool.getCollectionUsage();
-                        live += afterCollection == null ? 0 : afterCollection.getUsed();
-                    }
-                    peakLive.accumulateAndGet(live, Math::max);
                     try {
                         Thread.sleep(10);
                     } catch (InterruptedException stop) {
@@ -311,11 +324,12 @@ public final class TimeTravelBenchmark {
          */
         void reset() {
             peak.set(0);
-            peakLive.set(0);
+            peakAfterCollection.set(0);
         }
 
         String peakMb() {
-            return (peak.get() / 1_048_576) + " MB (live " + (peakLive.get() / 1_048_576) + " MB)";
+            long after = peakAfterCollection.get();
+            return (peak.get() / 1_048_576) + " MB (after a collection: " + (after == 0 ? "none ran" : after / 1_048_576 + " MB") + ")";
         }
 
         void stop() {
