@@ -27,12 +27,7 @@ class ProjectionCrashTest {
 
     private Path ledgerWithEvents() {
         Path file = folder.resolve("ledger.sqlite");
-        try (var store = RandomLedger.openStore(file)) {
-            RandomLedger ledger = new RandomLedger(42);
-            var service = RandomLedger.service(store, "c");
-            ledger.create(service, 20);
-            ledger.importEntries(service, 6_000);
-        }
+        RandomLedger.writeLedger(file, 42, "c", 20, 6_000);
         return file;
     }
 

@@ -38,12 +38,7 @@ class FirstOpenIndexingTest {
     @Test
     void the_first_open_fills_the_read_models_then_indexes_them_and_a_crash_in_between_is_mended() throws Exception {
         Path file = folder.resolve("ledger.sqlite");
-        try (var store = RandomLedger.openStore(file)) {
-            RandomLedger ledger = new RandomLedger(42);
-            var service = RandomLedger.service(store, "p");
-            ledger.create(service, 6);
-            ledger.importEntries(service, 120);
-        }
+        RandomLedger.writeLedger(file, 42, "p", 6, 120);
         Map<String, List<ReadModelRow>> first;
         try (TimeTravelFixture fixture = new TimeTravelFixture(file, 50, 100)) {
             assertEquals(INDEXES, indexes(file));
@@ -66,12 +61,7 @@ class FirstOpenIndexingTest {
     @Test
     void the_indexes_by_entry_date_are_built_by_the_first_question_as_of_a_date() throws Exception {
         Path file = folder.resolve("ledger.sqlite");
-        try (var store = RandomLedger.openStore(file)) {
-            RandomLedger ledger = new RandomLedger(7);
-            var service = RandomLedger.service(store, "p");
-            ledger.create(service, 5);
-            ledger.importEntries(service, 80);
-        }
+        RandomLedger.writeLedger(file, 7, "p", 5, 80);
         try (TimeTravelFixture fixture = new TimeTravelFixture(file, 50, 100)) {
             assertEquals(INDEXES, indexes(file));
             LedgerBalances before = fixture.timeTravel.ledgerBalancesAt(new Point.AsOfDate(LocalDate.of(2024, 3, 1)));

@@ -69,6 +69,16 @@ public final class RandomLedger {
         };
     }
 
+    /** Writes a ledger file: {@code accounts} accounts opened, then {@code entries} entries imported. */
+    public static void writeLedger(Path file, long seed, String idPrefix, int accounts, int entries) {
+        try (SqliteEventStore store = openStore(file)) {
+            RandomLedger ledger = new RandomLedger(seed);
+            LedgerCommandService service = service(store, idPrefix);
+            ledger.create(service, accounts);
+            ledger.importEntries(service, entries);
+        }
+    }
+
     public static SqliteEventStore openStore(Path file) {
         return SqliteEventStore.open(file, SqliteOptions.defaults().withSynchronous(SqliteOptions.Synchronous.NORMAL)
                 .withClock(tickingClock()));

@@ -32,13 +32,7 @@ class RegisterLinesTest {
     @Test
     void every_line_carries_the_user_command_and_time_of_its_event_in_both_kinds_of_read_model() {
         Path file = folder.resolve("ledger.sqlite");
-        try (var store = RandomLedger.openStore(file)) {
-            RandomLedger ledger = new RandomLedger(5);
-            var service = RandomLedger.service(store, "p");
-            ledger.create(service, 4);
-            ledger.importEntries(service, 30);
-            ledger.post(service, 10);
-        }
+        RandomLedger.writeLedger(file, 5, "p", 4, 30);
         try (TimeTravelFixture fixture = new TimeTravelFixture(file, 20, 50)) {
             assertLinesMatchEvents(fixture.store, linesOf(fixture.readModels));
         }
