@@ -9,21 +9,21 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * Account balances per commodity, every account's register with running balances, and ledger-wide
  * balance checkpoints (the basis of time travel), one at the first account or ledger event at or after
- * each multiple of {@code checkpointEvery}, so fewer than that many register lines lie between two. Register
- * lines are indexed by (account, commodity, position), so that "balance at position P" is one lookup and
- * "why" is a range scan; the indexes by (date, position) and (account, date, position), which questions
- * as of an entry date need (one account as of a date is then one range read), are built by the first
- * such question, as the date checkpoints are. The positions of the accounts' other events (opened, frozen, closed) are kept in
- * {@code account_lifecycle}. The table {@code date_checkpoints} (cumulative balances as of entry dates)
- * is written by time travel, not by {@link #apply}: see {@link DateCheckpoint}.
+ * each multiple of {@code checkpointEvery}, so fewer than that many register lines lie between two.
+ * Register lines are indexed by (account, commodity, position), so that "balance at position P" is one
+ * lookup and "why" is a range scan; the indexes by (date, position) and (account, date, position), which
+ * questions as of an entry date need (one account as of a date is then one range read), are built by the
+ * first such question, as the date checkpoints are. The positions of the accounts' other events (opened,
+ * frozen, closed) are kept in {@code account_lifecycle}. The table {@code date_checkpoints} (cumulative
+ * balances as of entry dates) is written by time travel, not by {@link #apply}: see {@link DateCheckpoint}.
  */
 public final class BalancesProjection implements Projection {
 
