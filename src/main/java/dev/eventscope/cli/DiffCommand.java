@@ -66,6 +66,10 @@ public final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (TimeTravelSession session = TimeTravelSession.open(stores, ledger, false)) {
             if (stream != null) {
+                if (fromPoint instanceof Point.AsOfDate || toPoint instanceof Point.AsOfDate) {
+                    // an account as of a date is read from the register: the read models must be there and current
+                    session.openProjections(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
+                }
                 List<FieldChange> changes = session.timeTravel().diff(StreamId.of(stream), fromPoint, toPoint);
                 if (changes.isEmpty()) {
                     out.println("No field of " + stream + " differs between " + fromPoint + " and " + toPoint + ".");

@@ -86,7 +86,12 @@ public final class StateCommand implements Callable<Integer> {
             if (session.store().streamVersion(streamId) == 0) {
                 throw new CommandProblem("The ledger has no stream '" + stream + "'.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
-            AggregateStateAt state = session.timeTravel().stateOf(streamId, (point == null ? new PointOptions() : point).point());
+            Point at = (point == null ? new PointOptions() : point).point();
+            if (at instanceof Point.AsOfDate) {
+                // an account as of a date is read from the register: the read models must be there and current
+                session.openProjections(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
+            }
+            AggregateStateAt state = session.timeTravel().stateOf(streamId, at);
             String json = BookkeepingCodec.create().toJson(state.state());
             if (format == Format.JSON) {
                 out.println("{\"stream\":\"" + stream.replace("\"", "\\\"") + "\",\"version\":" + state.version()

@@ -68,6 +68,17 @@ class TimeTravelCommandsEndToEndTest {
     }
 
     @Test
+    void an_account_as_of_a_date_is_read_from_read_models_built_for_the_read_only_ledger() {
+        Path file = ledger();
+        Run state = run("state", "--ledger", file.toString(), "--stream", "account-assets:bank:a0", "--as-of", "2025-12-31");
+        assertEquals(0, state.exitCode(), state.err());
+        assertTrue(state.out().contains("status = OPEN"), state.out());
+        Run diff = run("diff", "--ledger", file.toString(), "--stream", "account-assets:bank:a0", "--from", "2024-01-01",
+                "--to", "2025-12-31");
+        assertEquals(0, diff.exitCode(), diff.err());
+    }
+
+    @Test
     void a_point_that_is_not_one_is_refused_with_the_accepted_forms() {
         Path file = ledger();
         Run diff = run("diff", "--ledger", file.toString(), "--from", "yesterday");
