@@ -81,7 +81,7 @@ public final class BalancesProjection implements Projection {
     /** A rebuild reads only these streams (the other events would not change this read model). */
     @Override
     public Set<String> streamCategories() {
-        return Set.of("account", "ledger");
+        return ProjectionEvents.ACCOUNT_AND_LEDGER;
     }
 
     /** Only account and ledger events are read (an unreadable one stops the projection); entries are not. */
@@ -96,6 +96,7 @@ public final class BalancesProjection implements Projection {
         // (only those events are read, so a rebuild that reads only their streams writes the same ones)
         long lastCheckpoint = tables.max(CHECKPOINTS, "position");
         Book book = bookFor(tables);
+        boolean building = tables.building(); // a rebuild writes the balances table once, in rebuilt()
         for (DecodedEvent decoded : events) {
             RecordedEvent recorded = decoded.recorded();
             if (!ProjectionEvents.isAccountOrLedger(recorded)) {
@@ -104,7 +105,7 @@ public final class BalancesProjection implements Projection {
             if (ProjectionEvents.typed(decoded) instanceof AccountEvent.PostingRecorded posting) {
                 String account = ProjectionEvents.accountOf(decoded);
                 String commodity = posting.amount().commodity();
-                Balance after = book.add(account, commodity, posting.amount().amount());
+                Balance after = book.add(account, commodity, posting.amount().amount(), !building);
                 LocalDate date = posting.date();
                 // who, by which command and when are the event's own columns in the store: the queries join them
                 tables.insert(REGISTER, recorded.position(), account, commodity, posting.amount().amount(), after.text,
@@ -120,9 +121,7 @@ public final class BalancesProjection implements Projection {
                 lastCheckpoint = recorded.position();
             }
         }
-        if (tables.building()) {
-            book.changed.clear(); // written once, by rebuilt()
-        } else {
+        if (!building) {
             book.save(tables);
         }
         keep(book);
@@ -134,7 +133,6 @@ public final class BalancesProjection implements Projection {
         Book book = bookFor(tables);
         book.sorted.forEach((account, balances) -> balances.forEach(
                 (commodity, balance) -> tables.upsert(BALANCES, account, commodity, balance.text)));
-        book.changed.clear();
         keep(book);
     }
 
@@ -215,12 +213,15 @@ public final class BalancesProjection implements Projection {
             return balances;
         }
 
-        Balance add(String account, String commodity, BigDecimal amount) {
+        /** Adds to a balance; {@code toSave}: remembered for {@link #save}. */
+        Balance add(String account, String commodity, BigDecimal amount, boolean toSave) {
             SortedMap<String, Balance> balances = accountBalances(account);
             Balance before = balances.get(commodity);
             Balance after = new Balance(Amounts.normalise(before == null ? amount : before.amount.add(amount)));
             balances.put(commodity, after);
-            changed.computeIfAbsent(account, name -> new HashMap<>()).put(commodity, after);
+            if (toSave) {
+                changed.computeIfAbsent(account, name -> new HashMap<>()).put(commodity, after);
+            }
             return after;
         }
 

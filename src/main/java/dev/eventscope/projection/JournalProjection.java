@@ -39,7 +39,7 @@ public final class JournalProjection implements Projection {
     /** A rebuild reads only these streams (the other events would not change this read model). */
     @Override
     public Set<String> streamCategories() {
-        return Set.of("entry", "ledger");
+        return ProjectionEvents.ENTRY_AND_LEDGER;
     }
 
     /** Only entry and ledger events are read (an unreadable one stops the projection); account postings are not. */

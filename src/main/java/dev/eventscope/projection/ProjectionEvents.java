@@ -3,6 +3,9 @@ package dev.eventscope.projection;
 import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.StreamId;
+
+import java.util.Set;
 
 /** Helpers the built-in projections share. */
 final class ProjectionEvents {
@@ -21,6 +24,15 @@ final class ProjectionEvents {
         String stream = decoded.recorded().streamId().value();
         return stream.equals(LedgerStreams.LEDGER) || stream.startsWith(LedgerStreams.ACCOUNT_PREFIX)
                 || stream.startsWith(LedgerStreams.ENTRY_PREFIX);
+    }
+
+    /** The stream categories of {@link #isAccountOrLedger} (for {@link Projection#streamCategories}). */
+    static final Set<String> ACCOUNT_AND_LEDGER = Set.of(category(LedgerStreams.ACCOUNT_PREFIX), LedgerStreams.LEDGER);
+    /** The stream categories of {@link #isEntryOrLedger}. */
+    static final Set<String> ENTRY_AND_LEDGER = Set.of(category(LedgerStreams.ENTRY_PREFIX), LedgerStreams.LEDGER);
+
+    private static String category(String prefix) {
+        return StreamId.of(prefix + "x").category();
     }
 
     /** Account and ledger streams: what the balances projection reads. */

@@ -445,25 +445,7 @@ public final class TimeTravel {
 
     /** Per account and commodity, the balances that differ between two points. */
     public List<BalanceChange> diff(Point from, Point to) {
-        SortedMap<String, SortedMap<String, BigDecimal>> before = ledgerBalancesAt(from).balances();
-        SortedMap<String, SortedMap<String, BigDecimal>> after = ledgerBalancesAt(to).balances();
-        List<BalanceChange> changes = new ArrayList<>();
-        TreeSet<String> accounts = new TreeSet<>(before.keySet());
-        accounts.addAll(after.keySet());
-        for (String account : accounts) {
-            SortedMap<String, BigDecimal> was = before.getOrDefault(account, new TreeMap<>());
-            SortedMap<String, BigDecimal> is = after.getOrDefault(account, new TreeMap<>());
-            TreeSet<String> commodities = new TreeSet<>(was.keySet());
-            commodities.addAll(is.keySet());
-            for (String commodity : commodities) {
-                BigDecimal old = was.getOrDefault(commodity, BigDecimal.ZERO);
-                BigDecimal now = is.getOrDefault(commodity, BigDecimal.ZERO);
-                if (old.compareTo(now) != 0) {
-                    changes.add(new BalanceChange(account, commodity, old, now));
-                }
-            }
-        }
-        return changes;
+        return BalanceChange.between(ledgerBalancesAt(from).balances(), ledgerBalancesAt(to).balances());
     }
 
     /** Field by field, what changed in one aggregate's state between two points. */

@@ -2,6 +2,7 @@ package dev.eventscope.ui.state;
 
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.projection.LedgerQueries;
+import dev.eventscope.timetravel.BalanceChange;
 import dev.eventscope.timetravel.LedgerBalances;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.timetravel.TimeTravel;
@@ -9,10 +10,8 @@ import dev.eventscope.timetravel.TimeTravel;
 import java.math.BigDecimal;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.RandomAccess;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The whole ledger's state panel lines (every balance by account type, totals, trial balance), kept
@@ -98,7 +96,7 @@ public final class WholeLedgerRows {
         shownByDate = point instanceof Point.AsOfDate;
         long target = byDate ? -1 : timeTravel.positionOf(point);
         if (!byDate && Math.abs(target - position) <= smallMove && queries.registerPosition() >= Math.max(target, position)) {
-            List<Change> changes = movements(position, target);
+            List<BalanceChange> changes = movements(position, target);
             changes.forEach(change -> apply(balances, change));
             if (ghostCount > 0 || changes.stream().anyMatch(WholeLedgerRows::structural)) {
                 return relayout(point, target, balances);
@@ -108,7 +106,7 @@ public final class WholeLedgerRows {
         }
         // the engine's answer is a fresh map: it becomes the balances shown
         LedgerBalances at = timeTravel.ledgerBalancesAt(point);
-        List<Change> changes = differences(balances, at.balances());
+        List<BalanceChange> changes = BalanceChange.between(balances, at.balances());
         if (ghostCount > 0 || changes.stream().anyMatch(WholeLedgerRows::structural)) {
             return relayout(point, at.position(), at.balances());
         }
@@ -117,78 +115,23 @@ public final class WholeLedgerRows {
         return changed(point, changes);
     }
 
-    private record Change(String account, String commodity, BigDecimal before, BigDecimal after) {
-    }
-
     /** A balance that appears or vanishes: the list of lines changes, not only values. */
-    private static boolean structural(Change change) {
+    private static boolean structural(BalanceChange change) {
         return change.before().signum() == 0 || change.after().signum() == 0;
     }
 
-    private List<Change> movements(long from, long to) {
+    private List<BalanceChange> movements(long from, long to) {
         Map<String, Map<String, BigDecimal>> moved = new LinkedHashMap<>();
         queries.movementsBetween(Math.min(from, to), Math.max(from, to), (account, commodity, amount) ->
                 moved.computeIfAbsent(account, ignored -> new HashMap<>()).merge(commodity, amount, BigDecimal::add));
-        List<Change> changes = new ArrayList<>();
+        List<BalanceChange> changes = new ArrayList<>();
         moved.forEach((account, byCommodity) -> byCommodity.forEach((commodity, amount) -> {
             if (amount.signum() != 0) {
                 BigDecimal before = balanceOf(balances, account, commodity);
-                changes.add(new Change(account, commodity, before, to > from ? before.add(amount) : before.subtract(amount)));
+                changes.add(new BalanceChange(account, commodity, before, to > from ? before.add(amount) : before.subtract(amount)));
             }
         }));
         return changes;
-    }
-
-    /** The balances that differ between two maps sorted by account (and commodity): one ordered walk over both. */
-    private static List<Change> differences(SortedMap<String, SortedMap<String, BigDecimal>> before,
-                                            SortedMap<String, SortedMap<String, BigDecimal>> after) {
-        List<Change> changes = new ArrayList<>();
-        Iterator<Map.Entry<String, SortedMap<String, BigDecimal>>> was = before.entrySet().iterator();
-        Iterator<Map.Entry<String, SortedMap<String, BigDecimal>>> is = after.entrySet().iterator();
-        Map.Entry<String, SortedMap<String, BigDecimal>> old = was.hasNext() ? was.next() : null;
-        Map.Entry<String, SortedMap<String, BigDecimal>> now = is.hasNext() ? is.next() : null;
-        while (old != null || now != null) {
-            int order = old == null ? 1 : now == null ? -1 : old.getKey().compareTo(now.getKey());
-            if (order == 0) {
-                commodityDifferences(old.getKey(), old.getValue(), now.getValue(), changes);
-            } else if (order < 0) {
-                commodityDifferences(old.getKey(), old.getValue(), Collections.emptySortedMap(), changes);
-            } else {
-                commodityDifferences(now.getKey(), Collections.emptySortedMap(), now.getValue(), changes);
-            }
-            if (order <= 0) {
-                old = was.hasNext() ? was.next() : null;
-            }
-            if (order >= 0) {
-                now = is.hasNext() ? is.next() : null;
-            }
-        }
-        return changes;
-    }
-
-    private static void commodityDifferences(String account, SortedMap<String, BigDecimal> was, SortedMap<String, BigDecimal> is,
-                                             List<Change> changes) {
-        if (was.size() == 1 && is.size() == 1) {
-            // the usual case: one commodity
-            String commodity = was.firstKey();
-            if (commodity.equals(is.firstKey())) {
-                BigDecimal old = was.get(commodity);
-                BigDecimal now = is.get(commodity);
-                if (old.compareTo(now) != 0) {
-                    changes.add(new Change(account, commodity, old, now));
-                }
-                return;
-            }
-        }
-        TreeSet<String> commodities = new TreeSet<>(was.keySet());
-        commodities.addAll(is.keySet());
-        for (String commodity : commodities) {
-            BigDecimal old = was.getOrDefault(commodity, BigDecimal.ZERO);
-            BigDecimal now = is.getOrDefault(commodity, BigDecimal.ZERO);
-            if (old.compareTo(now) != 0) {
-                changes.add(new Change(account, commodity, old, now));
-            }
-        }
     }
 
     private static BigDecimal balanceOf(SortedMap<String, SortedMap<String, BigDecimal>> balances, String account, String commodity) {
@@ -196,7 +139,7 @@ public final class WholeLedgerRows {
         return byCommodity == null ? BigDecimal.ZERO : byCommodity.getOrDefault(commodity, BigDecimal.ZERO);
     }
 
-    private static void apply(SortedMap<String, SortedMap<String, BigDecimal>> balances, Change change) {
+    private static void apply(SortedMap<String, SortedMap<String, BigDecimal>> balances, BalanceChange change) {
         if (change.after().signum() == 0) {
             SortedMap<String, BigDecimal> byCommodity = balances.get(change.account());
             if (byCommodity != null) {
@@ -241,14 +184,14 @@ public final class WholeLedgerRows {
     }
 
     /** Same lines as before, new amounts: the changed balances, their section totals and the trial balance's totals. */
-    private PointState changed(Point point, List<Change> changes) {
+    private PointState changed(Point point, List<BalanceChange> changes) {
         BigDecimal[] now = amounts.clone();
         BigDecimal[] before = new BigDecimal[now.length];
         // per commodity: the change of each section's total (by type order), then of the debits and of the credits
         Map<String, BigDecimal[]> deltas = new HashMap<>();
         int debits = TYPE_ORDER.size();
         int credits = debits + 1;
-        for (Change change : changes) {
+        for (BalanceChange change : changes) {
             String commodity = change.commodity();
             Integer index = balanceIndex.get(new Line(change.account(), commodity));
             if (index != null) {
