@@ -45,6 +45,16 @@ public final class ReportSigner {
 
     /** Signs the report (embedding first for JSON) and writes the {@code .sig}; returns the detached signature. */
     public ReportSignature sign(Path report, ReportFormat format, String signer, IntegrityReport integrity) {
+        return sign(report, report.getFileName().toString(), signatureFile(report), format, signer, integrity);
+    }
+
+    /**
+     * Signs {@code written} (a report still under a temporary name, embedding first for JSON) as the report
+     * named {@code reportName}, and writes the detached signature to {@code signatureOut}.
+     */
+    public ReportSignature sign(Path written, String reportName, Path signatureOut, ReportFormat format, String signer,
+                                IntegrityReport integrity) {
+        Path report = written;
         KeyPair pair = keys.forUser(signer);
         long position = integrity.lastPosition();
         String headHash = integrity.headHash();
@@ -71,9 +81,8 @@ public final class ReportSigner {
                     channel.write(ByteBuffer.wrap(tail));
                 }
             }
-            ReportSignature detached = signed(pair, signer, report.getFileName().toString(),
-                    FileDigest.sha256Hex(report), position, headHash);
-            json.writeValue(signatureFile(report).toFile(), detached);
+            ReportSignature detached = signed(pair, signer, reportName, FileDigest.sha256Hex(report), position, headHash);
+            json.writeValue(signatureOut.toFile(), detached);
             return detached;
         } catch (IOException failed) {
             throw new UncheckedIOException("Could not sign the report " + report + ": " + failed.getMessage(), failed);

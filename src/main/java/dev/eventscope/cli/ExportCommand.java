@@ -2,6 +2,8 @@ package dev.eventscope.cli;
 
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.audit.OutputFile;
+import dev.eventscope.audit.OutputRefused;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.journal.JournalExporter;
 import picocli.CommandLine.Command;
@@ -15,6 +17,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -22,7 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
         description = "Writes the ledger as an hledger journal (every entry, reversals included), to a file or standard output.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:Exported.", "1:Eventscope failed unexpectedly.", "2:Wrong command line, or not a ledger."})
+        exitCodeList = {"0:Exported.", "1:Eventscope failed unexpectedly.", "2:Wrong command line, not a ledger, or JOURNAL may not be written (it is a ledger, or it exists"
+                + " and --force was not given); nothing was written."})
 final class ExportCommand implements Callable<Integer> {
 
     private final LedgerStoreFactory stores;
@@ -36,6 +40,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "JOURNAL", description = "Write to this file instead of standard output.")
     Path out;
 
+    @Option(names = {"-f", "--force"}, description = "Replace JOURNAL if it exists.")
+    boolean force;
+
     ExportCommand(LedgerStoreFactory stores) {
         this.stores = Objects.requireNonNull(stores, "stores");
     }
@@ -47,11 +54,20 @@ final class ExportCommand implements Callable<Integer> {
             if (out == null) {
                 exporter.export(spec.commandLine().getOut());
             } else {
-                try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    long entries = exporter.export(writer);
-                    spec.commandLine().getErr().println("Exported " + entries + " entries to " + out + ".");
-                    spec.commandLine().getErr().flush();
+                long entries;
+                try (OutputFile file = OutputFile.prepare(out, "the journal", force, List.of(ledger.file()))) {
+                    try (Writer writer = Files.newBufferedWriter(file.temporary(), StandardCharsets.UTF_8)) {
+                        entries = exporter.export(writer);
+                    } catch (IOException failed) {
+                        throw new CommandProblem("Could not write the journal to " + out + ": " + failed.getMessage()
+                                + "; nothing was changed.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+                    }
+                    file.commit();
+                } catch (OutputRefused refused) {
+                    throw new CommandProblem(refused.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
                 }
+                spec.commandLine().getErr().println("Exported " + entries + " entries to " + out + ".");
+                spec.commandLine().getErr().flush();
             }
         }
         return ExitCodes.OK;

@@ -3,6 +3,7 @@ package dev.eventscope.cli;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.audit.IntegrityText;
+import dev.eventscope.audit.OutputRefused;
 import dev.eventscope.audit.PaperSize;
 import dev.eventscope.audit.ReportFormat;
 import dev.eventscope.audit.ReportGenerator;
@@ -11,6 +12,7 @@ import dev.eventscope.audit.ReportRequest;
 import dev.eventscope.audit.ReportScope;
 import dev.eventscope.audit.ReportSignature;
 import dev.eventscope.audit.ReportSigner;
+import dev.eventscope.audit.SignedReportFile;
 import dev.eventscope.audit.SigningKeys;
 import dev.eventscope.audit.TimeBasis;
 import dev.eventscope.eventstore.EventStore;
@@ -20,15 +22,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -46,7 +46,8 @@ import java.util.concurrent.Callable;
         exitCodeList = {
                 "0:The report was written and signed (it states any tampering it found).",
                 "1:Eventscope failed unexpectedly.",
-                "2:Wrong command line, or the file is missing or not a ledger."})
+                "2:Wrong command line, the file is missing or not a ledger, or PATH may not be written (it is a ledger,"
+                        + " or it exists and --force was not given); nothing was written."})
 public final class ReportCommand implements Callable<Integer> {
 
     private final LedgerStoreFactory stores;
@@ -64,6 +65,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "PATH", description = "The report file to write.")
     private Path out;
+
+    @Option(names = {"-f", "--force"}, description = "Replace PATH (and PATH.sig) if it exists.")
+    private boolean force;
 
     @Option(names = "--account", paramLabel = "A", description = "Only this account and its sub-accounts.")
     private String account;
@@ -108,27 +112,28 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ReportRequest request = new ReportRequest(ledger.file(), scope, format, paper, user, clock.instant(), clock.getZone(),
                 ManifestVersionProvider.version());
-        ReportOutcome outcome;
-        try (EventStore store = ledger.openReadOnly(stores)) {
-            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-                long[] lastDecile = {-1};
-                String[] lastPhase = {""};
-                outcome = ReportGenerator.create().write(store, request, stream, (phase, done, total) -> {
-                    long percent = total == 0 ? 100 : done * 100 / total;
-                    if (percent / 10 != lastDecile[0] || !phase.equals(lastPhase[0])) {
-                        lastDecile[0] = percent / 10;
-                        lastPhase[0] = phase;
-                        err.println(phase + ": " + done + " of " + total + " events (" + percent + "%)");
-                        err.flush();
-                    }
-                });
-            } catch (IOException failed) {
-                throw new CommandProblem("Could not write the report to " + out + ": " + failed.getMessage(),
-                        ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
-            }
-        }
         SigningKeys keys = keyDirectory == null ? SigningKeys.forCurrentUser() : new SigningKeys(keyDirectory);
-        ReportSignature signature = new ReportSigner(keys).sign(out, format, user, outcome.integrity());
+        SignedReportFile.Written written;
+        try (EventStore store = ledger.openReadOnly(stores)) {
+            long[] lastDecile = {-1};
+            String[] lastPhase = {""};
+            written = new SignedReportFile(ReportGenerator.create(), new ReportSigner(keys)).write(store, request, out, force,
+                    List.of(ledger.file()), (phase, done, total) -> {
+                        long percent = total == 0 ? 100 : done * 100 / total;
+                        if (percent / 10 != lastDecile[0] || !phase.equals(lastPhase[0])) {
+                            lastDecile[0] = percent / 10;
+                            lastPhase[0] = phase;
+                            err.println(phase + ": " + done + " of " + total + " events (" + percent + "%)");
+                            err.flush();
+                        }
+                    });
+        } catch (OutputRefused refused) {
+            throw new CommandProblem(refused.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+        } catch (UncheckedIOException failed) {
+            throw new CommandProblem(failed.getMessage() + ".", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+        }
+        ReportOutcome outcome = written.outcome();
+        ReportSignature signature = written.signature();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("Wrote " + out + " (" + outcome.rowsWritten() + " events in scope). " + IntegrityText.headline(outcome.integrity()));
         stdout.println("Signed by " + user + " with key " + signature.publicKeyFingerprint() + " into " + ReportSigner.signatureFile(out) + ".");

@@ -71,7 +71,8 @@ class PackageRulesTest {
 
     @Test
     void the_read_model_store_depends_on_the_projection_core_jdbc_and_sqlite_only() {
-        only("projection.sqlite", "projection", "eventstore", "codec", "domain..", JAVA, "org.sqlite..", LOGGING)
+        only("projection.sqlite", "projection", "eventstore", "eventstore.sqlite", "codec", "domain..", JAVA, "org.sqlite..",
+                LOGGING)
                 .check(production);
     }
 

@@ -35,8 +35,9 @@ final class SqliteConnections {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        return config.createConnection(url(file));
+        return config.createConnection("jdbc:sqlite:" + ReadOnlyAccess.uri(file));
     }
 
     /** A writer: immediate transactions so that two writers queue on the lock instead of failing. */
@@ -64,11 +65,12 @@ final class SqliteConnections {
         if (readOnly) {
             config.setReadOnly(true);
             config.setOpenMode(SQLiteOpenMode.READONLY);
+            config.setOpenMode(SQLiteOpenMode.OPEN_URI);
         }
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setCacheSize(-64_000);
         config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(1L << 30));
-        return config.createConnection(url(file));
+        return config.createConnection(readOnly ? "jdbc:sqlite:" + ReadOnlyAccess.uri(file) : url(file));
     }
 
     private static String url(Path file) {

@@ -1,5 +1,6 @@
 package dev.eventscope.projection.sqlite;
 
+import dev.eventscope.eventstore.sqlite.ReadOnlyAccess;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.projection.Projection;
 import dev.eventscope.projection.ProjectionFailure;
@@ -134,7 +135,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
 
     private static void attachReadOnly(Connection connection, Path ledgerFile) throws SQLException {
         try (PreparedStatement attach = connection.prepareStatement("ATTACH DATABASE ? AS ledger")) {
-            attach.setString(1, ledgerFile.toAbsolutePath().toUri().toString().replace("file:///", "file:/") + "?mode=ro");
+            attach.setString(1, ReadOnlyAccess.uri(ledgerFile));
             attach.execute();
         }
     }

@@ -10,7 +10,10 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ContextMenu;
@@ -180,7 +183,18 @@ public final class ReportDialog {
 
     @FXML
     private void export() {
-        model.export();
+        if (!model.needsReplaceConfirmation()) {
+            model.export();
+            return;
+        }
+        Path output = model.outputFileProperty().get();
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, output.getFileName() + " already exists in " + output.toAbsolutePath().getParent()
+                + ". Replace it (and its signature)?", ButtonType.CANCEL, new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE));
+        ask.setTitle("Replace the report?");
+        ask.setHeaderText(null);
+        ask.initOwner(stage);
+        ask.showAndWait().filter(answer -> answer.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .ifPresent(yes -> model.export(true));
     }
 
     @FXML

@@ -1,14 +1,15 @@
 package dev.eventscope.ui.reports;
 
 import dev.eventscope.audit.IntegrityText;
+import dev.eventscope.audit.OutputFile;
+import dev.eventscope.audit.OutputRefused;
 import dev.eventscope.audit.PaperSize;
 import dev.eventscope.audit.ReportFormat;
 import dev.eventscope.audit.ReportGenerator;
-import dev.eventscope.audit.ReportOutcome;
 import dev.eventscope.audit.ReportRequest;
 import dev.eventscope.audit.ReportScope;
-import dev.eventscope.audit.ReportSignature;
 import dev.eventscope.audit.ReportSigner;
+import dev.eventscope.audit.SignedReportFile;
 import dev.eventscope.audit.SigningKeys;
 import dev.eventscope.audit.TimeBasis;
 import dev.eventscope.eventstore.EventStore;
@@ -36,9 +37,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +85,7 @@ public final class ReportDialogViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> written = new ReadOnlyObjectWrapper<>();
     private boolean outputChosen;
+    private Path replaceConfirmedFor;
     private AtomicBoolean cancelled;
 
     public ReportDialogViewModel(Path ledgerFile, EventStore store, TaskExecutor executor, Clock clock, String signer,
@@ -151,7 +150,10 @@ public final class ReportDialogViewModel {
         if (folder == null || !Files.isDirectory(folder)) {
             return java.util.Optional.of("The folder " + folder + " does not exist; choose another place for the report.");
         }
-        return java.util.Optional.empty();
+        // replacing an existing report is asked for when the user clicks Export (needsReplaceConfirmation)
+        return OutputFile.problem(output, "the report", true, List.of(ledgerFile))
+                .or(() -> OutputFile.problem(ReportSigner.signatureFile(output.toAbsolutePath()), "the report's signature",
+                        true, List.of(ledgerFile)));
     }
 
     /** The scope as ticked and typed (call only when {@link #validate()} is empty). */
@@ -176,7 +178,19 @@ public final class ReportDialogViewModel {
     /** The file chosen in the save dialog; later format changes only change its extension. */
     public void chooseOutput(Path file) {
         outputChosen = true;
+        // the save dialog has asked whether to replace a file that exists
+        replaceConfirmedFor = Files.exists(file) ? file : null;
         outputFile.set(file);
+    }
+
+    /**
+     * True when Export would replace an existing report (or its signature) that the user has not agreed
+     * to replace in the save dialog: the view asks first and then calls {@link #export(boolean)}.
+     */
+    public boolean needsReplaceConfirmation() {
+        Path output = outputFile.get();
+        return output != null && !output.equals(replaceConfirmedFor)
+                && (Files.exists(output) || Files.exists(ReportSigner.signatureFile(output.toAbsolutePath())));
     }
 
     private void suggestFile() {
@@ -195,6 +209,16 @@ public final class ReportDialogViewModel {
 
     /** Writes and signs the report in the background; the dialog shows progress, then the signing key. */
     public void export() {
+        export(false);
+    }
+
+    /** As {@link #export()}; {@code replaceConfirmed}: the user agreed to replace the existing file. */
+    public void export(boolean replaceConfirmed) {
+        if (!replaceConfirmed && needsReplaceConfirmation()) {
+            error.set(outputFile.get() + " already exists; confirm that it may be replaced, or choose another file.");
+            return;
+        }
+        boolean replace = replaceConfirmed || outputFile.get().equals(replaceConfirmedFor);
         if (running.get() || validate().isPresent()) {
             error.set(validate().orElse(""));
             return;
@@ -210,7 +234,7 @@ public final class ReportDialogViewModel {
         Path output = outputFile.get();
         ReportRequest request = new ReportRequest(ledgerFile, scope(), format.get(), paper.get(), signer, clock.instant(),
                 clock.getZone(), version);
-        executor.run(() -> write(request, output, cancel), outcome -> {
+        executor.run(() -> write(request, output, replace, cancel), outcome -> {
             running.set(false);
             progress.set(1);
             progressText.set("Done.");
@@ -222,6 +246,8 @@ public final class ReportDialogViewModel {
             progressText.set("");
             if (failure instanceof CancellationException) {
                 error.set("The export was cancelled; no report was saved.");
+            } else if (failure instanceof OutputRefused refused) {
+                error.set(refused.getMessage());
             } else if (failure instanceof UncheckedIOException io) {
                 error.set(io.getMessage().endsWith(".") ? io.getMessage() : io.getMessage() + ".");
             } else {
@@ -234,37 +260,23 @@ public final class ReportDialogViewModel {
     record Written(String fingerprint, String summary) {
     }
 
-    private Written write(ReportRequest request, Path output, AtomicBoolean cancel) {
-        ReportOutcome outcome;
-        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
-            long[] lastPercent = {-1};
-            String[] lastPhase = {""};
-            outcome = ReportGenerator.create().write(store, request, stream, (phase, done, total) -> {
-                if (cancel.get()) {
-                    throw new CancellationException("cancelled");
-                }
-                long percent = total == 0 ? 100 : done * 100 / total;
-                if (percent != lastPercent[0] || !phase.equals(lastPhase[0])) {
-                    lastPercent[0] = percent;
-                    lastPhase[0] = phase;
-                    executor.onUiThread(() -> showProgress(phase, done, total));
-                }
-            });
-        } catch (IOException | RuntimeException failed) {
-            deleteQuietly(output);
-            if (failed instanceof IOException io) {
-                throw new UncheckedIOException("Could not write the report to " + output + ": " + io.getMessage(), io);
-            }
-            throw (RuntimeException) failed;
-        }
-        if (cancel.get()) {
-            deleteQuietly(output);
-            throw new CancellationException("cancelled");
-        }
-        executor.onUiThread(() -> progressText.set("Signing…"));
-        ReportSignature signature = new ReportSigner(keys).sign(output, request.format(), signer, outcome.integrity());
-        return new Written(signature.publicKeyFingerprint(), String.format(Locale.ROOT, "%,d events in scope. %s",
-                outcome.rowsWritten(), IntegrityText.headline(outcome.integrity())));
+    private Written write(ReportRequest request, Path output, boolean replace, AtomicBoolean cancel) {
+        long[] lastPercent = {-1};
+        String[] lastPhase = {""};
+        SignedReportFile.Written written = new SignedReportFile(ReportGenerator.create(), new ReportSigner(keys))
+                .write(store, request, output, replace, List.of(ledgerFile), (phase, done, total) -> {
+                    if (cancel.get()) {
+                        throw new CancellationException("cancelled");
+                    }
+                    long percent = total == 0 ? 100 : done * 100 / total;
+                    if (percent != lastPercent[0] || !phase.equals(lastPhase[0])) {
+                        lastPercent[0] = percent;
+                        lastPhase[0] = phase;
+                        executor.onUiThread(() -> showProgress(phase, done, total));
+                    }
+                });
+        return new Written(written.signature().publicKeyFingerprint(), String.format(Locale.ROOT, "%,d events in scope. %s",
+                written.outcome().rowsWritten(), IntegrityText.headline(written.outcome().integrity())));
     }
 
     private void showProgress(String phase, long done, long total) {
@@ -280,14 +292,6 @@ public final class ReportDialogViewModel {
         String name = phase.isEmpty() ? "Working" : Character.toUpperCase(phase.charAt(0)) + phase.substring(1);
         long percent = total == 0 ? 100 : done * 100 / total;
         return String.format(Locale.ROOT, "%s: %,d of %,d events (%d %%)", name, done, total, percent);
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // nothing more to do: the user is told the export failed
-        }
     }
 
     /** Stops the export at the next progress step; the partial file is deleted. */

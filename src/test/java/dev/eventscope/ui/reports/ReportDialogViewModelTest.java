@@ -171,6 +171,50 @@ class ReportDialogViewModelTest {
         assertTrue(model.resultProperty().get().isEmpty());
     }
 
+    @Nested
+    @DisplayName("the output file")
+    class Output {
+
+        @Test
+        void the_ledger_itself_and_its_side_files_are_refused_before_anything_is_written() throws Exception {
+            byte[] before = Files.readAllBytes(ledger);
+            model.chooseOutput(ledger);
+            assertTrue(model.validate().orElseThrow().startsWith("Refusing to write the report onto the ledger"),
+                    model.validate().toString());
+            model.export(true);
+            assertTrue(model.errorProperty().get().startsWith("Refusing to write the report onto the ledger"));
+            model.chooseOutput(Path.of(ledger + "-wal"));
+            assertTrue(model.validate().orElseThrow().contains("wal file"), model.validate().toString());
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(ledger)), "the ledger is unchanged");
+        }
+
+        @Test
+        void an_existing_report_is_replaced_only_once_the_user_agrees() throws Exception {
+            Path existing = folder.resolve("small-business-audit-2025-04-01.pdf");
+            Files.writeString(existing, "an earlier report");
+            model.formatProperty().set(ReportFormat.PDF);
+            assertEquals(existing, model.outputFileProperty().get());
+            assertTrue(model.needsReplaceConfirmation());
+            model.export();
+            assertTrue(model.errorProperty().get().contains("already exists"), model.errorProperty().get());
+            assertEquals("an earlier report", Files.readString(existing));
+
+            model.export(true);
+            assertEquals(existing, model.writtenProperty().get(), model.errorProperty().get());
+            assertTrue(Files.readString(existing, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF"));
+        }
+
+        @Test
+        void a_file_chosen_in_the_save_dialog_was_confirmed_there() throws Exception {
+            Path existing = Files.writeString(folder.resolve("mine.csv"), "old");
+            model.formatProperty().set(ReportFormat.CSV);
+            model.chooseOutput(existing);
+            assertFalse(model.needsReplaceConfirmation());
+            model.export();
+            assertEquals(existing, model.writtenProperty().get(), model.errorProperty().get());
+        }
+    }
+
     @Test
     void progress_lines_name_the_phase_and_the_share_done() {
         assertEquals("Verifying: 1,234 of 5,000 events (24 %)", ReportDialogViewModel.progressLine("verifying", 1_234, 5_000));
