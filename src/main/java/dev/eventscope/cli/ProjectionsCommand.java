@@ -22,7 +22,10 @@ import java.util.concurrent.Callable;
 @Command(name = "projections",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersionProvider.class,
-        description = "Shows each read model's status, checkpoint and lag after catching them up; 'rebuild' rebuilds them.",
+        description = {"Shows each read model's status, checkpoint and lag after catching them up; 'rebuild' rebuilds them.",
+                "The status opens the ledger read-only and writes nothing into it or beside it: the read models it"
+                        + " catches up are the ones in your cache (as for any read-only ledger). 'rebuild' rebuilds the"
+                        + " read models kept in the ledger file, or with --read-only those in your cache."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Every projection is up to date.",
@@ -48,6 +51,9 @@ public final class ProjectionsCommand implements Callable<Integer> {
     @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "With rebuild: only this projection (default: all).")
     private String name;
 
+    @Option(names = "--read-only", description = "With rebuild: never write the ledger file; rebuild the read models in your cache.")
+    private boolean readOnly;
+
     public ProjectionsCommand(LedgerStoreFactory stores) {
         this.stores = Objects.requireNonNull(stores, "stores");
     }
@@ -62,7 +68,7 @@ public final class ProjectionsCommand implements Callable<Integer> {
             return rebuild();
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (TimeTravelSession session = TimeTravelSession.open(stores, ledger, true)
+        try (TimeTravelSession session = TimeTravelSession.open(stores, ledger, false)
                 .openProjections(progressBar(spec.commandLine().getErr()))) {
             return printStatus(out, session);
         }
@@ -70,7 +76,7 @@ public final class ProjectionsCommand implements Callable<Integer> {
 
     private int rebuild() {
         PrintWriter out = spec.commandLine().getOut();
-        try (TimeTravelSession session = TimeTravelSession.open(stores, ledger, true).openProjections(ProgressListener.NONE)) {
+        try (TimeTravelSession session = TimeTravelSession.open(stores, ledger, !readOnly).openProjections(ProgressListener.NONE)) {
             List<Projection> chosen = session.projections().projections();
             if (name != null) {
                 try {
