@@ -26,7 +26,7 @@ final class CsvReportWriter implements ReportWriter {
 
     CsvReportWriter(OutputStream out, ZoneId zone) {
         this.text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        this.csv = new CsvWriter(text);
+        this.csv = CsvWriter.forSpreadsheets(text);
     }
 
     @Override

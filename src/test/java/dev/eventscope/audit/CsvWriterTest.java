@@ -33,4 +33,24 @@ class CsvWriterTest {
 
         assertEquals("a,,c\r\n", out.toString());
     }
+
+    @Test
+    void cells_for_spreadsheets_never_start_a_formula_but_numbers_stay_numbers() {
+        StringWriter out = new StringWriter();
+
+        CsvWriter.forSpreadsheets(out).writeRecord("=HYPERLINK(\"http://x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)",
+                "\tTAB", "-12.50", "+3", "-4800.00 EUR", "1,500.00 USD", "-1 A", "plain = fine", "-$5");
+
+        assertEquals("\"'=HYPERLINK(\"\"http://x\"\")\",'+1+cmd|' /C calc'!A0,'-2+3,'@SUM(A1),'\tTAB,-12.50,+3,"
+                + "-4800.00 EUR,\"1,500.00 USD\",-1 A,plain = fine,'-$5\r\n", out.toString());
+    }
+
+    @Test
+    void plain_csv_for_scripts_is_left_exactly_as_given() {
+        StringWriter out = new StringWriter();
+
+        CsvWriter.withUnixLineEnds(out).writeRecord("=x", "-1");
+
+        assertEquals("=x,-1\n", out.toString());
+    }
 }
