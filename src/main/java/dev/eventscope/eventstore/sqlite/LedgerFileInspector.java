@@ -26,6 +26,15 @@ final class LedgerFileInspector {
     private LedgerFileInspector() {
     }
 
+    /** One sentence for a file that could not be read, naming the reason rather than repeating the path. */
+    static EventStoreException cannotRead(Path file, IOException e) {
+        String reason = e instanceof java.nio.file.AccessDeniedException
+                ? "you do not have permission to read it (ask its owner, or check the file's permissions)"
+                : e instanceof java.nio.file.NoSuchFileException ? "it does not exist"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new EventStoreException("Cannot read the ledger '" + file + "': " + reason + ".", e);
+    }
+
     /** Returns the ledger's schema version, or throws a readable {@link EventStoreException}. */
     static int inspect(Path file) {
         byte[] header = readHeader(file);
@@ -44,7 +53,7 @@ final class LedgerFileInspector {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(HEADER_SIZE);
         } catch (IOException e) {
-            throw new EventStoreException("Cannot read '" + file + "': " + e.getMessage() + ".", e);
+            throw cannotRead(file, e);
         }
     }
 
@@ -171,7 +180,7 @@ final class LedgerFileInspector {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new EventStoreException("Cannot read '" + file + "': " + e.getMessage() + ".", e);
+            throw cannotRead(file, e);
         }
     }
 

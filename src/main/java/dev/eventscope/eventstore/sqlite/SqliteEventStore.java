@@ -90,6 +90,7 @@ public final class SqliteEventStore implements EventStore {
         boolean exists = Files.exists(absolute);
         if (exists) {
             LedgerFileInspector.inspect(absolute);
+            refuseWhenNotWritable(absolute);
         }
         if (!exists && absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
             throw new EventStoreException("Cannot create the ledger '" + absolute + "': the folder '"
@@ -116,6 +117,20 @@ public final class SqliteEventStore implements EventStore {
             closeQuietly(writer);
             closeQuietly(reader);
             throw e instanceof SQLException sql ? LedgerFileInspector.damaged(absolute, sql) : (RuntimeException) e;
+        }
+    }
+
+    /** Says in one sentence why a ledger that may be read cannot be written, before SQLite says it in its own words. */
+    private static void refuseWhenNotWritable(Path ledger) {
+        if (!Files.isWritable(ledger)) {
+            throw new EventStoreException("You may not change the ledger '" + ledger + "': its file is read-only for you."
+                    + " Open it read-only (as an auditor) to look at it.");
+        }
+        Path folder = ledger.getParent();
+        if (folder != null && !Files.isWritable(folder) && !Files.exists(Path.of(ledger + "-wal"))) {
+            throw new EventStoreException("You may not change the ledger '" + ledger + "': you may not create files in its"
+                    + " folder '" + folder + "', where SQLite keeps the ledger's write-ahead log."
+                    + " Open it read-only (as an auditor) to look at it.");
         }
     }
 
