@@ -240,13 +240,21 @@ public final class SampleLedgers {
         return transactions;
     }
 
-    /** Changes one posting's amount with a plain SQLite tool, as a fraudster would. */
+    /**
+     * Changes one posting's amount with a plain SQLite tool, as a fraudster would: the invoice's 5,180.00 EUR
+     * of design services becomes 518.00 EUR in well-formed JSON, so every view still reads the event and
+     * only the hash chain tells.
+     */
     private static void tamper(Path ledger) throws Exception {
+        tamper(ledger, "replace(data, '\"amount\":-5180,', '\"amount\":-518,')");
+    }
+
+    /** Rewrites the data of the event at {@link #TAMPERED_POSITION} with an SQL expression over {@code data}. */
+    public static void tamper(Path ledger, String newData) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + ledger);
              Statement statement = connection.createStatement()) {
             statement.execute("DROP TRIGGER events_are_immutable");
-            statement.execute("UPDATE events SET data = replace(data, '\"amount\":', '\"amount\":1') WHERE position = "
-                    + TAMPERED_POSITION);
+            statement.execute("UPDATE events SET data = " + newData + " WHERE position = " + TAMPERED_POSITION);
             statement.execute("CREATE TRIGGER events_are_immutable BEFORE UPDATE ON events BEGIN"
                     + " SELECT RAISE(ABORT, 'events are immutable: an event can never be changed'); END");
         }

@@ -71,6 +71,20 @@ class SampleLedgersTest {
         }
     }
 
+    @Test
+    void the_tampered_event_is_a_quiet_change_in_well_formed_json_that_every_view_can_read() throws Exception {
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(LEDGERS.resolve("tampered.ledger"))) {
+            dev.eventscope.eventstore.RecordedEvent altered;
+            try (dev.eventscope.eventstore.EventCursor cursor = store.readAll(SampleLedgers.TAMPERED_POSITION - 1)) {
+                altered = cursor.next();
+            }
+            com.fasterxml.jackson.databind.JsonNode data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(altered.data());
+            assertEquals("-518", data.path("amount").path("amount").asText(), altered.data());
+            assertTrue(dev.eventscope.application.BookkeepingCodec.create().decode(altered)
+                    instanceof dev.eventscope.codec.DecodedEvent.Typed, "the altered event still decodes");
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"small-business, small-business", "household-two-currencies, household-two-currencies",
             "audit-case, audit-case", "legacy-schema, household-two-currencies"})

@@ -2,6 +2,7 @@ package dev.eventscope.ui.timeline;
 
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.samples.SampleLedgers;
 import dev.eventscope.ui.LedgerSession;
 import dev.eventscope.ui.SameThreadExecutor;
 import javafx.beans.property.SimpleObjectProperty;
@@ -21,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The tampered sample: event #250 of account income:sales:design-services no longer holds valid JSON.
+ * A copy of the small-business sample whose event #250 (account income:sales:design-services) no longer
+ * holds valid JSON.
  * Past it the account's state cannot be rebuilt; the panel must say so instead of keeping the state of
  * the point shown before under the new point's label, and show states again before it.
  */
@@ -39,7 +41,8 @@ class UnreadableEventTimelineTest {
 
     @BeforeEach
     void open() throws Exception {
-        Path ledger = Files.copy(Path.of("sample-data/ledgers/tampered.ledger"), folder.resolve("tampered.ledger"));
+        Path ledger = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("unreadable.ledger"));
+        SampleLedgers.tamper(ledger, "replace(data, '\"amount\":', '\"amount\":1')");
         store = SqliteEventStore.open(ledger);
         List<Long> jumps = new ArrayList<>();
         model = new TimelineViewModel(new LedgerSession(ledger, store, false), executor, ZoneOffset.UTC, selected, jumps::add);
