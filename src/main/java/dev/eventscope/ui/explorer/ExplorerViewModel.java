@@ -85,21 +85,30 @@ public final class ExplorerViewModel {
     /** Loads the sidebar and starts listening for new events. */
     public void start() {
         started = System.nanoTime();
-        refresh();
+        refresh(false);
         timeline.start();
         subscription = store.subscribe((fromPosition, toPosition) -> {
             // many appends in a burst become one refresh
             if (refreshPending.compareAndSet(false, true)) {
                 executor.onUiThread(() -> {
                     refreshPending.set(false);
-                    refresh();
+                    refresh(false);
                 });
             }
         });
     }
 
-    /** Re-reads the streams and the status; reloads the open history when its stream has grown. */
+    /** F5 and View › Refresh: re-reads everything shown, also what did not seem to change. */
     public void refresh() {
+        refresh(true);
+    }
+
+    /**
+     * Re-reads the streams and the status; reloads the open history when its stream has grown, and every
+     * panel that shows a point of the ledger (timeline, state, chart, comparison, projections) when the
+     * ledger's last position moved or {@code everything} is asked for.
+     */
+    private void refresh(boolean everything) {
         if (closed) {
             return;
         }
@@ -123,11 +132,16 @@ public final class ExplorerViewModel {
             StreamId shown = history.streamProperty().get();
             long versionBefore = shown == null ? 0 : sidebar.versionOf(shown);
             sidebar.apply(latest.sidebar());
+            boolean moved = latest.lastPosition() != lastPosition.get();
             eventCount.set(latest.events());
             lastPosition.set(latest.lastPosition());
             lastRefresh.set(TIME.format(clock.instant().atZone(zone)));
-            if (shown != null && sidebar.versionOf(shown) != versionBefore) {
+            if (shown != null && (everything || sidebar.versionOf(shown) != versionBefore)) {
                 history.reload();
+            }
+            if (moved || everything) {
+                timeline.followLedger();
+                projections.refreshStatus();
             }
             LOG.info("sidebar and status shown in {} ms on the UI thread", (System.nanoTime() - applying) / 1_000_000);
         }, this::fail);

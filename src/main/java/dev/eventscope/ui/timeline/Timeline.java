@@ -26,12 +26,23 @@ public final class Timeline {
     private final long[] positions;
     private final double[] density;
     private final ZoneId zone;
+    private final long events;
 
     /**
      * @param coordinates ascending axis coordinates per step
      * @param positions   global position reached at each step (for the position and recorded-time axes)
      */
     public Timeline(StreamId stream, TimelineAxis axis, long[] coordinates, long[] positions, double[] density, ZoneId zone) {
+        this(stream, axis, coordinates, positions, density, zone, coordinates.length - 1);
+    }
+
+    /**
+     * @param events how many events the scope holds: events recorded in one instant share a step on the
+     *               recorded-time axis, and an entry date holds many, so the step count is not it
+     */
+    public Timeline(StreamId stream, TimelineAxis axis, long[] coordinates, long[] positions, double[] density, ZoneId zone,
+                    long events) {
+        this.events = events;
         this.stream = stream;
         this.axis = axis;
         this.coordinates = coordinates;
@@ -50,6 +61,11 @@ public final class Timeline {
 
     public TimelineAxis axis() {
         return axis;
+    }
+
+    /** How many events the scope holds (not the number of steps). */
+    public long events() {
+        return events;
     }
 
     public double[] density() {

@@ -37,6 +37,7 @@ public final class TimelineLoader {
         }
         long[][] events = stream == null ? allEvents(axis == TimelineAxis.RECORDED_TIME) : streamEvents(stream);
         long[] positions = events[0];
+        long eventCount = positions.length - 1;
         long[] coordinates = axis == TimelineAxis.POSITION ? positions : events[1];
         if (axis == TimelineAxis.RECORDED_TIME && coordinates.length > 1) {
             coordinates[0] = coordinates[1] - 1; // "before anything" sits just before the first event
@@ -46,7 +47,65 @@ public final class TimelineLoader {
         }
         double[] density = stream == null && axis == TimelineAxis.POSITION ? dailyRateOverPositions(positions.length - 1)
                 : histogram(coordinates, null);
-        return new Timeline(stream, axis, coordinates, positions, density, zone);
+        return new Timeline(stream, axis, coordinates, positions, density, zone, eventCount);
+    }
+
+    /**
+     * The step of {@code loaded} nearest to {@code kept}, a point of the timeline shown before on another
+     * axis (or of the same axis before new events), given as a date (entry-date axis) or as the position
+     * a position or recorded-time step reached: a position stays that position; a position seen on
+     * the entry-date axis is the latest entry date recorded at or before it; a date seen on a position
+     * axis is the last position before the first posting dated after it was recorded.
+     */
+    public int stepFor(Timeline loaded, dev.eventscope.timetravel.Point kept) {
+        if (kept instanceof dev.eventscope.timetravel.Point.AsOfDate asOf) {
+            if (loaded.axis() == TimelineAxis.ENTRY_DATE) {
+                return loaded.indexAt(asOf.date().toEpochDay());
+            }
+            long[] firstLater = {Long.MAX_VALUE};
+            eachLine(loaded.stream(), store.lastPosition(), line -> {
+                if (line.date().isAfter(asOf.date())) {
+                    firstLater[0] = Math.min(firstLater[0], line.position());
+                }
+            });
+            return firstLater[0] == Long.MAX_VALUE ? loaded.lastIndex() : stepAtPosition(loaded, firstLater[0] - 1);
+        }
+        long position = kept instanceof dev.eventscope.timetravel.Point.AtPosition at ? at.position() : store.lastPosition();
+        if (loaded.axis() != TimelineAxis.ENTRY_DATE) {
+            return stepAtPosition(loaded, position);
+        }
+        LocalDate[] latest = {null};
+        eachLine(loaded.stream(), position, line -> {
+            if (latest[0] == null || line.date().isAfter(latest[0])) {
+                latest[0] = line.date();
+            }
+        });
+        return latest[0] == null ? 0 : loaded.indexAt(latest[0].toEpochDay());
+    }
+
+    /** The last step at or before {@code position} on a position or recorded-time axis. */
+    static int stepAtPosition(Timeline timeline, long position) {
+        int low = 0;
+        int high = timeline.lastIndex();
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (timeline.positionAt(middle) <= position) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
+    /** The register lines of the scope (an account's own, else the whole ledger's) up to {@code upTo}. */
+    private void eachLine(StreamId stream, long upTo, java.util.function.Consumer<RegisterLine> sink) {
+        if (stream != null && stream.value().startsWith(LedgerStreams.ACCOUNT_PREFIX)) {
+            String account = stream.value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
+            queries.accountRegister(account, null, 0, upTo).forEach(sink);
+        } else {
+            queries.registerBetween(0, upTo, sink);
+        }
     }
 
     /**
@@ -123,6 +182,7 @@ public final class TimelineLoader {
         }
         long[] coordinates = new long[counts.size() + 1];
         long[] weights = new long[counts.size() + 1];
+        long eventCount = counts.values().stream().mapToLong(Long::longValue).sum();
         int index = 1;
         for (Map.Entry<LocalDate, Long> date : counts.entrySet()) {
             coordinates[index] = date.getKey().toEpochDay();
@@ -130,7 +190,7 @@ public final class TimelineLoader {
             index++;
         }
         coordinates[0] = counts.isEmpty() ? LocalDate.now(zone).toEpochDay() : coordinates[1] - 1;
-        return new Timeline(stream, TimelineAxis.ENTRY_DATE, coordinates, null, histogram(coordinates, weights), zone);
+        return new Timeline(stream, TimelineAxis.ENTRY_DATE, coordinates, null, histogram(coordinates, weights), zone, eventCount);
     }
 
     /** Events (or {@code weights}) per bucket over the coordinates' range; step 0 counts nothing. */

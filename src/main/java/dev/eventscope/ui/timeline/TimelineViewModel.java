@@ -56,7 +56,7 @@ public final class TimelineViewModel {
     private final ZoneId zone;
     private final ObservableValue<StreamId> selectedStream;
     private final LongConsumer jumpTo;
-    private final LatestOnly<Timeline> timelineRequests;
+    private final LatestOnly<Placed> timelineRequests;
     private final LatestOnly<PointState> stateRequests;
     private final LatestOnly<Map<String, List<BalanceHistory.ChartPoint>>> chartRequests;
     private final LatestOnly<Insights.Explained> whyRequests;
@@ -132,6 +132,18 @@ public final class TimelineViewModel {
         return wholeLedger.get() ? null : selectedStream.getValue();
     }
 
+    /**
+     * The ledger moved (a command here, or another process appended): the timeline, the state at the point
+     * shown (the end follows the end, another point stays), the chart and a comparison with "now" are read again.
+     */
+    public void followLedger() {
+        reload();
+        if (!compareRows.isEmpty() && (compareTo.get().strip().equalsIgnoreCase("now")
+                || compareFrom.get().strip().equalsIgnoreCase("now"))) {
+            compare();
+        }
+    }
+
     /** Re-reads the timeline of the current scope and axis (after a scope or axis change, or new events). */
     public void reload() {
         if (machine == null || closed) {
@@ -152,26 +164,42 @@ public final class TimelineViewModel {
             return;
         }
         Timeline before = timeline.get();
-        long keepPosition = before == null || before.axis() == TimelineAxis.ENTRY_DATE || index.get() < 0
-                || index.get() == before.lastIndex() ? -1 : before.positionAt(index.get());
+        // the point shown is kept across new events and axis changes; the last step follows the end
+        Point keep = before == null || index.get() < 0 || index.get() > before.lastIndex() || index.get() == before.lastIndex()
+                ? null : before.axis() == TimelineAxis.ENTRY_DATE ? before.pointAt(index.get())
+                : new Point.AtPosition(before.positionAt(index.get()));
         status.set("Loading the timeline…");
         TimelineLoader loader = new TimelineLoader(machine.store(), machine.queries(), zone);
-        timelineRequests.submit(() -> loader.load(scope, wantedAxis), loaded -> {
+        LedgerTimeMachine using = machine;
+        timelineRequests.submit(() -> {
+            // the read models follow appends on their own thread: catch them up to now before reading them
+            using.projections().catchUp();
+            Timeline loaded = loader.load(scope, wantedAxis);
+            return new Placed(loaded, keep == null ? loaded.lastIndex() : loader.stepFor(loaded, keep));
+        }, placed -> {
+            Timeline loaded = placed.timeline();
             timeline.set(loaded);
-            status.set(loaded.lastIndex() + (loaded.axis() == TimelineAxis.ENTRY_DATE ? " entry dates" : " events")
-                    + (scope == null ? " in the ledger" : " in " + scope.value()));
+            status.set(countText(loaded) + (scope == null ? " in the ledger" : " in " + scope.value()));
             index.set(-1);
-            select(keepPosition < 0 ? loaded.lastIndex() : indexOfPosition(loaded, keepPosition));
+            select(placed.step());
             loadChart(scope, wantedAxis);
         }, this::fail);
     }
 
-    private static int indexOfPosition(Timeline timeline, long position) {
-        int found = 0;
-        for (int step = 0; step <= timeline.lastIndex() && timeline.positionAt(step) <= position; step++) {
-            found = step;
+    /** A loaded timeline and the step to show on it. */
+    private record Placed(Timeline timeline, int step) {
+    }
+
+    /** "1 event", "762 events", "143 entry dates": the events the scope holds, as the status bar counts them. */
+    static String countText(Timeline loaded) {
+        if (loaded.axis() == TimelineAxis.ENTRY_DATE) {
+            return plural(loaded.lastIndex(), "entry date") + " (" + plural(loaded.events(), "posting") + ")";
         }
-        return found;
+        return plural(loaded.events(), "event");
+    }
+
+    private static String plural(long count, String noun) {
+        return String.format(java.util.Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
     }
 
     /** Moves to the step at or before {@code value} on the axis (the slider was dragged there). */

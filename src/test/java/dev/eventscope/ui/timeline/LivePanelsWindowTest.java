@@ -1,0 +1,191 @@
+package dev.eventscope.ui.timeline;
+
+import dev.eventscope.cli.EventscopeCli;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.ui.FxTaskExecutor;
+import dev.eventscope.ui.WindowTests;
+import dev.eventscope.ui.explorer.EventRow;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
+
+/**
+ * Issue 16, correctness: every panel follows the ledger's last position after appends by another
+ * process (here a second connection, through the command line), clicks in the sidebar after it re-listed
+ * its streams and after a search raise no exception, and switching the clock keeps the point shown.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LivePanelsWindowTest {
+
+    private static final String ENTRY = "INV-2025-010";
+
+    @TempDir
+    static Path folder;
+
+    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private FxTaskExecutor executor;
+    private Path data;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(folder, "run");
+        Path samples = Files.createDirectories(run.resolve("samples"));
+        Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), samples.resolve("small-business.ledger"));
+        data = run.resolve("data");
+        Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> uncaught.add(failure));
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> uncaught.add(failure));
+        executor = new FxTaskExecutor();
+        WindowTests.show(stage, WindowTests.model(executor, run, samples));
+        stage.setWidth(1240);
+        stage.setHeight(700);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WindowTests.close(executor);
+        Thread.setDefaultUncaughtExceptionHandler(null);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WindowTests.waitUntil(20, condition);
+    }
+
+    private void assertNoUncaughtExceptions() {
+        StringWriter traces = new StringWriter();
+        uncaught.forEach(failure -> failure.printStackTrace(new PrintWriter(traces)));
+        assertEquals(List.of(), uncaught, traces.toString());
+    }
+
+    private static TimelineViewModel timeline(FxRobot robot) {
+        return robot.lookup("#timelineBar").queryAs(TimelineBar.class).model();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<EventRow> history(FxRobot robot) {
+        return robot.lookup("#historyTable").queryAs(TableView.class);
+    }
+
+    /** The sidebar's row labelled {@code text} (the same text may be shown in other panels too). */
+    private static javafx.scene.control.Labeled inSidebar(FxRobot robot, String text) {
+        return robot.from(robot.lookup("#streamTree").queryAs(javafx.scene.Node.class)).lookup(hasText(text)).queryLabeled();
+    }
+
+    private static boolean sidebarShows(FxRobot robot, String text) {
+        return robot.from(robot.lookup("#streamTree").queryAs(javafx.scene.Node.class)).lookup(hasText(text)).tryQuery().isPresent();
+    }
+
+    private Path openedLedger() throws Exception {
+        try (var files = Files.walk(data)) {
+            return files.filter(file -> file.getFileName().toString().equals("small-business.ledger")).findFirst().orElseThrow();
+        }
+    }
+
+    private void open(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(hasText("small-business.ledger")).queryLabeled());
+        waitUntil(() -> !robot.lookup(hasText("checking")).queryAll().isEmpty());
+    }
+
+    /** Another process's command: the CLI on its own connection to the same file. */
+    private void fromAnotherProcess(String... args) throws Exception {
+        int exit = EventscopeCli.commandLine(WindowTests.SQLITE).execute(args);
+        assertEquals(0, exit, String.join(" ", args));
+    }
+
+    @Test
+    void after_a_search_and_an_external_reverse_every_panel_shows_the_reversal(FxRobot robot) throws Exception {
+        open(robot);
+        long before = Long.parseLong(text(robot, "#statusPosition").replaceAll("\\D", ""));
+
+        // the sidebar search, then a click on what it found
+        robot.clickOn("#streamSearch").write(ENTRY);
+        waitUntil(() -> sidebarShows(robot, ENTRY));
+        robot.clickOn(inSidebar(robot, ENTRY));
+        waitUntil(() -> StreamId.of("entry-" + ENTRY).equals(timeline(robot).scope())
+                && text(robot, "#timelineStatus").startsWith("1 event in entry-" + ENTRY));
+        waitUntil(() -> history(robot).getItems().size() == 1);
+
+        fromAnotherProcess("reverse", ENTRY, "--ledger", openedLedger().toString(), "--on", "2025-12-30", "--id", "REV-1");
+
+        // within a second or two the other connection's append reaches every panel, without a click
+        waitUntil(() -> history(robot).getItems().size() == 2);
+        waitUntil(() -> text(robot, "#timelineStatus").startsWith("2 events in entry-" + ENTRY));
+        waitUntil(() -> timeline(robot).indexProperty().get() == timeline(robot).timelineProperty().get().lastIndex()
+                && timeline(robot).rows().stream().anyMatch(row -> row.value().toLowerCase().contains("reversed")
+                && !row.value().toLowerCase().contains("not")));
+        waitUntil(() -> Long.parseLong(text(robot, "#statusPosition").replaceAll("\\D", "")) > before);
+        waitUntil(() -> text(robot, "#stateHeading").contains("#" + text(robot, "#statusPosition").replaceAll("\\D", ""))
+                || text(robot, "#stateHeading").contains("version 2"));
+
+        // clicks in the re-listed sidebar: another search, then the whole list again
+        Platform.runLater(() -> robot.lookup("#streamSearch").queryAs(TextField.class).setText("REV-"));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> sidebarShows(robot, "REV-1"));
+        robot.clickOn(inSidebar(robot, "REV-1"));
+        waitUntil(() -> StreamId.of("entry-REV-1").equals(timeline(robot).scope()));
+        Platform.runLater(() -> robot.lookup("#streamSearch").queryAs(TextField.class).setText("bank"));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> sidebarShows(robot, "checking"));
+        robot.clickOn(inSidebar(robot, "checking"));
+        waitUntil(() -> StreamId.of("account-assets:bank:checking").equals(timeline(robot).scope()));
+        assertNoUncaughtExceptions();
+    }
+
+    @Test
+    void switching_the_clock_keeps_the_point_shown_and_the_count_agrees_with_the_status_bar(FxRobot robot) throws Exception {
+        open(robot);
+        robot.clickOn("#scopeLedger");
+        waitUntil(() -> timeline(robot).scope() == null && timeline(robot).timelineProperty().get() != null
+                && timeline(robot).timelineProperty().get().wholeLedger());
+        String lastPosition = text(robot, "#statusPosition").replaceAll("\\D", "");
+        waitUntil(() -> text(robot, "#timelineStatus").startsWith(String.format(java.util.Locale.ROOT, "%,d events",
+                Long.parseLong(lastPosition))));
+
+        // a point in the middle of the year: position 400
+        Platform.runLater(() -> timeline(robot).moveTo(400));
+        waitUntil(() -> timeline(robot).timelineProperty().get().positionAt(timeline(robot).indexProperty().get()) == 400);
+
+        robot.clickOn("#axis-entry_date");
+        waitUntil(() -> timeline(robot).timelineProperty().get().axis() == TimelineAxis.ENTRY_DATE
+                && timeline(robot).indexProperty().get() >= 0);
+        Timeline byDate = timeline(robot).timelineProperty().get();
+        int dateStep = timeline(robot).indexProperty().get();
+        assertTrue(dateStep > 0 && dateStep < byDate.lastIndex(), "a date in the middle, not the end: step " + dateStep
+                + " of " + byDate.lastIndex() + " (" + byDate.labelAt(dateStep) + ")");
+
+        robot.clickOn("#axis-recorded_time");
+        waitUntil(() -> timeline(robot).timelineProperty().get().axis() == TimelineAxis.RECORDED_TIME
+                && timeline(robot).indexProperty().get() >= 0);
+        Timeline byRecorded = timeline(robot).timelineProperty().get();
+        long position = byRecorded.positionAt(timeline(robot).indexProperty().get());
+        assertTrue(position > 300 && position < 500, "near position 400 again, not the end: #" + position);
+        assertTrue(text(robot, "#timelineStatus").startsWith(String.format(java.util.Locale.ROOT, "%,d events",
+                Long.parseLong(lastPosition))), text(robot, "#timelineStatus"));
+        assertNoUncaughtExceptions();
+    }
+}
