@@ -1,5 +1,6 @@
 package dev.eventscope.ui.commands;
 
+import dev.eventscope.ui.DateFields;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -92,6 +93,7 @@ public final class CommandFormView {
         if (field.kind() == FieldKind.DATE) {
             DatePicker picker = new DatePicker();
             picker.valueProperty().bindBidirectional(field.dateProperty());
+            DateFields.install(picker, problem -> field.errorProperty().set(problem));
             picker.setMaxWidth(Double.MAX_VALUE);
             return picker;
         }

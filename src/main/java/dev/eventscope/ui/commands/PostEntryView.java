@@ -1,5 +1,6 @@
 package dev.eventscope.ui.commands;
 
+import dev.eventscope.ui.DateFields;
 import dev.eventscope.domain.ledger.EntryStatus;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -76,6 +77,7 @@ public final class PostEntryView {
     @FXML
     private void initialize() {
         dateField.valueProperty().bindBidirectional(model.field(ViolationTarget.DATE).dateProperty());
+        DateFields.install(dateField, problem -> model.field(ViolationTarget.DATE).errorProperty().set(problem));
         descriptionField.textProperty().bindBidirectional(model.field(ViolationTarget.DESCRIPTION).textProperty());
         codeField.textProperty().bindBidirectional(model.field("code").textProperty());
         statusField.setItems(FXCollections.observableArrayList(EntryStatus.values()));

@@ -1,5 +1,6 @@
 package dev.eventscope.ui.explorer;
 
+import dev.eventscope.ui.DateFields;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.ui.explorer.IntegrityViewModel.BannerState;
 import dev.eventscope.ui.projections.ProjectionsPanel;
@@ -312,6 +313,9 @@ public final class ExplorerView {
         userFilter.valueProperty().bindBidirectional(history.userProperty());
         fromDate.valueProperty().bindBidirectional(history.recordedFromProperty());
         toDate.valueProperty().bindBidirectional(history.recordedToProperty());
+        // the pickers themselves turn red and say what to type; the history keeps its last filter meanwhile
+        DateFields.install(fromDate, problem -> { });
+        DateFields.install(toDate, problem -> { });
         textSearch.textProperty().bindBidirectional(history.textProperty());
         historyProgress.visibleProperty().bind(history.loadingProperty());
         streamColumn.visibleProperty().bind(history.acrossStreamsProperty());

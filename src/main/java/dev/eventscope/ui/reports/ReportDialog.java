@@ -1,5 +1,6 @@
 package dev.eventscope.ui.reports;
 
+import dev.eventscope.ui.DateFields;
 import dev.eventscope.audit.PaperSize;
 import dev.eventscope.audit.ReportFormat;
 import dev.eventscope.audit.TimeBasis;
@@ -119,6 +120,8 @@ public final class ReportDialog {
         bindRow(reportUserOn, reportUser, model.userOnProperty());
         reportFrom.valueProperty().bindBidirectional(model.fromProperty());
         reportTo.valueProperty().bindBidirectional(model.toProperty());
+        DateFields.install(reportFrom, problem -> model.dateProblemProperty().set(problem));
+        DateFields.install(reportTo, problem -> model.dateProblemProperty().set(problem));
         reportBasis.getItems().setAll(TimeBasis.values());
         reportBasis.setConverter(converter(TimeBasis::label));
         reportBasis.valueProperty().bindBidirectional(model.basisProperty());

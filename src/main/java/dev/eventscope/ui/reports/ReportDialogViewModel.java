@@ -76,6 +76,7 @@ public final class ReportDialogViewModel {
     private final ObjectProperty<ReportFormat> format = new SimpleObjectProperty<>(ReportFormat.PDF);
     private final ObjectProperty<PaperSize> paper = new SimpleObjectProperty<>(PaperSize.A4);
     private final ObjectProperty<Path> outputFile = new SimpleObjectProperty<>();
+    private final StringProperty dateProblem = new SimpleStringProperty("");
     private final ObservableList<String> accounts = FXCollections.observableArrayList();
     private final StringBinding validation;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -97,7 +98,7 @@ public final class ReportDialogViewModel {
         this.signer = signer;
         this.keys = keys;
         this.version = version;
-        Observable[] inputs = {accountOn, account, entryOn, entryId, userOn, user, periodOn, from, to, outputFile, accounts};
+        Observable[] inputs = {accountOn, account, entryOn, entryId, userOn, user, periodOn, from, to, outputFile, accounts, dateProblem};
         validation = Bindings.createStringBinding(() -> validate().orElse(""), inputs);
         for (Observable scopeInput : new Observable[]{accountOn, account, entryOn, entryId, userOn, user, periodOn, from, to, format}) {
             scopeInput.addListener(ignored -> suggestFile());
@@ -135,6 +136,9 @@ public final class ReportDialogViewModel {
         }
         if (userOn.get() && user.get().isBlank()) {
             return java.util.Optional.of("Type the user whose actions the report should cover, or untick User.");
+        }
+        if (periodOn.get() && !dateProblem.get().isEmpty()) {
+            return java.util.Optional.of(dateProblem.get());
         }
         if (periodOn.get() && from.get() == null && to.get() == null) {
             return java.util.Optional.of("Pick the first or the last day of the period (or both), or untick Period.");
@@ -316,6 +320,8 @@ public final class ReportDialogViewModel {
     public BooleanProperty periodOnProperty() { return periodOn; }
     public ObjectProperty<LocalDate> fromProperty() { return from; }
     public ObjectProperty<LocalDate> toProperty() { return to; }
+    /** A typed period date that cannot be read ("" when there is none), said before anything else about the period. */
+    public StringProperty dateProblemProperty() { return dateProblem; }
     public ObjectProperty<TimeBasis> basisProperty() { return basis; }
     public ObjectProperty<ReportFormat> formatProperty() { return format; }
     public ObjectProperty<PaperSize> paperProperty() { return paper; }

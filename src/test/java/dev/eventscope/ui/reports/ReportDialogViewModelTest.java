@@ -126,6 +126,16 @@ class ReportDialogViewModelTest {
         }
 
         @Test
+        void a_typed_period_date_that_cannot_be_read_is_said_instead_of_asking_to_pick_one() {
+            model.periodOnProperty().set(true);
+            model.dateProblemProperty().set("'30/06/2025x' is not a date; type it like 2025-06-30.");
+            assertEquals("'30/06/2025x' is not a date; type it like 2025-06-30.", model.validate().orElseThrow());
+            model.dateProblemProperty().set("");
+            model.fromProperty().set(LocalDate.of(2025, 6, 30));
+            assertTrue(model.validate().isEmpty(), model.validate().toString());
+        }
+
+        @Test
         void a_file_in_a_folder_that_does_not_exist_is_refused() {
             model.chooseOutput(folder.resolve("missing").resolve("report.pdf"));
             assertEquals("The folder " + folder.resolve("missing") + " does not exist; choose another place for the report.",

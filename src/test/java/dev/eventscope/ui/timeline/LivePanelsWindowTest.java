@@ -188,4 +188,29 @@ class LivePanelsWindowTest {
                 Long.parseLong(lastPosition))), text(robot, "#timelineStatus"));
         assertNoUncaughtExceptions();
     }
+
+    @Test
+    void clicking_around_the_sidebar_while_it_re_lists_its_streams_raises_nothing(FxRobot robot) throws Exception {
+        open(robot);
+        Path ledger = openedLedger();
+        for (int round = 0; round < 3; round++) {
+            fromAnotherProcess("post", "--ledger", ledger.toString(), "--date", "2025-12-2" + round, "--description",
+                    "round " + round, "--posting", "assets:bank:checking  1.00 EUR", "--posting", "income:sales:design-services  -1.00 EUR");
+            java.util.List<javafx.scene.Node> cells = new java.util.ArrayList<>(robot.lookup("#streamTree .tree-cell").queryAll());
+            for (int click = 0; click < Math.min(6, cells.size()); click++) {
+                javafx.scene.Node cell = cells.get((round * 7 + click * 3) % cells.size());
+                if (cell.isVisible() && ((javafx.scene.control.TreeCell<?>) cell).getItem() != null) {
+                    robot.clickOn(cell);
+                }
+                javafx.scene.Node arrow = cell.lookup(".tree-disclosure-node");
+                if (arrow != null && arrow.isVisible() && click % 2 == 0) {
+                    robot.clickOn(arrow);
+                }
+            }
+            robot.clickOn("#streamSearch").write("a");
+            robot.eraseText(1);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNoUncaughtExceptions();
+    }
 }
