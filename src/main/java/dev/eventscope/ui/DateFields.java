@@ -57,8 +57,9 @@ public final class DateFields {
      */
     public static void install(DatePicker picker, Consumer<String> problems) {
         Locale locale = Locale.getDefault(Locale.Category.FORMAT);
-        picker.setPromptText(picker.getPromptText() == null || picker.getPromptText().isBlank()
-                ? "YYYY-MM-DD" : picker.getPromptText() + " (YYYY-MM-DD)");
+        if (picker.getPromptText() == null || picker.getPromptText().isBlank()) {
+            picker.setPromptText("YYYY-MM-DD");
+        }
         picker.setConverter(new StringConverter<>() {
             @Override
             public String toString(LocalDate date) {
