@@ -3,6 +3,7 @@ package dev.eventscope.eventstore.sqlite;
 import dev.eventscope.eventstore.AppendListener;
 import dev.eventscope.eventstore.AppendResult;
 import dev.eventscope.eventstore.BulkAppend;
+import dev.eventscope.eventstore.ChainObserver;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventCursor;
@@ -506,10 +507,10 @@ public final class SqliteEventStore implements EventStore {
     }
 
     @Override
-    public IntegrityReport verify() {
+    public IntegrityReport verify(ChainObserver observer) {
         ensureOpen();
         try (Connection connection = SqliteConnections.openReader(file, true)) {
-            return new ChainVerifier(connection).verify();
+            return new ChainVerifier(connection).verify(observer);
         } catch (SQLException e) {
             throw failure("verify", e);
         }
