@@ -17,7 +17,7 @@ public final class MachineStateOptions {
             description = "Where the heads verified on this machine are remembered (default: the XDG state folder).")
     private Path headsDirectory;
 
-    @Option(names = "--keys-dir", hidden = true, paramLabel = "DIR",
+    @Option(names = "--key-dir", hidden = true, paramLabel = "DIR",
             description = "Where the signing and trusted keys are kept (default: the XDG config folder).")
     private Path keysDirectory;
 
