@@ -19,18 +19,24 @@ public record LedgerVerification(
         String historyProblem,
         boolean headRemembered,
         SealFindings seals,
+        SnapshotFindings snapshots,
         BooksBalance books) {
 
     public LedgerVerification {
         Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(remembered, "remembered");
         Objects.requireNonNull(seals, "seals");
+        Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(books, "books");
     }
 
-    /** True when someone changed the ledger's history: a broken chain, a lost remembered head or a broken seal. */
+    /**
+     * True when someone changed the ledger: a broken chain, a lost remembered head, a broken seal, a
+     * snapshot in use that does not equal its replay, or books that do not balance.
+     */
     public boolean tampered() {
-        return !chain.intact() || historyProblem != null || seals.broken();
+        return !chain.intact() || historyProblem != null || seals.broken() || snapshots.misleads()
+                || !books.imbalances().isEmpty();
     }
 
     /** The lines a person reads, the most important first. */
@@ -47,6 +53,7 @@ public record LedgerVerification(
                     + (headRemembered ? "; its head is remembered from now on." : "."));
         }
         lines.addAll(seals.lines());
+        lines.addAll(snapshots.lines());
         lines.add(books.summary());
         return lines;
     }

@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * Verifies a ledger in one walk over one consistent read: the hash chain, the head this machine
- * remembered for it, its seals against the trusted keys, and whether the books balance. When the
- * ledger passes, the head it was verified through is remembered for the next time. Never changes the ledger.
+ * remembered for it, its seals against the trusted keys, and whether the books balance; then
+ * replays every snapshot's stream to check it equals the state it stands for. When the chain passes, the head it was verified through is remembered for the next time. Never changes the ledger.
  */
 public final class LedgerVerifier {
 
@@ -45,6 +45,7 @@ public final class LedgerVerifier {
         });
         String historyProblem = headCheck.problem();
         SealFindings seals = sealCheck.findings();
+        SnapshotFindings snapshots = new SnapshotAudit(codec).check(store);
         boolean passes = chain.intact() && historyProblem == null && !seals.broken();
         boolean remember = passes && headCheck.ledgerId() != null && chain.lastPosition() > 0;
         if (remember) {
@@ -52,6 +53,6 @@ public final class LedgerVerifier {
                     clock.instant()));
         }
         return new LedgerVerification(chain, headCheck.ledgerId(), headCheck.remembered(), historyProblem, remember,
-                seals, booksCheck.result());
+                seals, snapshots, booksCheck.result());
     }
 }

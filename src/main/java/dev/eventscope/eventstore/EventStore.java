@@ -87,6 +87,13 @@ public interface EventStore extends AutoCloseable {
     /** The last global position; 0 for an empty ledger. */
     long lastPosition();
 
+    /**
+     * Every stored snapshot with the store's verdict on it, stream by stream in version order, for
+     * an audit to replay and compare. A store without snapshots has none.
+     */
+    default void snapshots(java.util.function.Consumer<StoredSnapshot> sink) {
+    }
+
     /** Walks the hash chain in bounded memory. */
     default IntegrityReport verify() {
         return verify(ChainObserver.NONE);
