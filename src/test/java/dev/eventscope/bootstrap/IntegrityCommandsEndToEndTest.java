@@ -32,8 +32,10 @@ class IntegrityCommandsEndToEndTest {
     /** Runs the command line as the given machine (its remembered heads and keys). */
     private Run run(String machine, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--heads-dir", folder.resolve(machine).resolve("heads").toString(),
-                "--key-dir", folder.resolve(machine).resolve("keys").toString()));
+        if (!args[0].equals("report")) {
+            all.addAll(List.of("--heads-dir", folder.resolve(machine).resolve("heads").toString()));
+        }
+        all.addAll(List.of("--key-dir", folder.resolve(machine).resolve("keys").toString()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = EventscopeCli.commandLine(new SqliteLedgerStoreFactory());
@@ -118,5 +120,41 @@ class IntegrityCommandsEndToEndTest {
         assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, trust.exitCode());
         assertEquals(1, trust.err().lines().count(), trust.err());
         assertMentions(trust.err(), "notes.txt", "does not hold an Ed25519 public key");
+    }
+
+    @Test
+    void verify_report_exits_7_for_a_signer_this_machine_does_not_trust_and_0_once_trusted() throws Exception {
+        Path ledger = acme();
+        Path report = folder.resolve("acme.json");
+        Run made = run("alice", "report", "--ledger", ledger.toString(), "--format", "json", "--out", report.toString());
+        assertEquals(ExitCodes.OK, made.exitCode(), made.err());
+        Path exported = folder.resolve("alice.pub");
+        String signer = dev.eventscope.application.CommandContext.osUser().user();
+        run("alice", "keys", "export", "--user", signer, "--out", exported.toString());
+
+        Run untrusted = run("auditor", "verify-report", report.toString());
+        run("auditor", "keys", "trust", exported.toString());
+        Run trusted = run("auditor", "verify-report", report.toString());
+
+        assertEquals(dev.eventscope.cli.VerifyReportCommand.UNTRUSTED_SIGNER, untrusted.exitCode(), untrusted.out() + untrusted.err());
+        assertMentions(untrusted.err(), "signed, but by a key this machine does not trust (fingerprint ");
+        assertEquals(ExitCodes.OK, trusted.exitCode(), trusted.out() + trusted.err());
+    }
+
+    @Test
+    void a_private_key_others_can_read_is_refused_and_nothing_is_sealed() throws Exception {
+        Path ledger = acme();
+        run("alice", "keys", "export", "--user", "alice");
+        Path privateKey = folder.resolve("alice").resolve("keys").resolve("alice.ed25519.key");
+        Files.setPosixFilePermissions(privateKey, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        Run seal = run("alice", "seal", "--ledger", ledger.toString(), "--user", "alice");
+
+        assertEquals(ExitCodes.REFUSED, seal.exitCode(), seal.out() + seal.err());
+        assertEquals(1, seal.err().lines().count(), seal.err());
+        assertMentions(seal.err(), "alice.ed25519.key", "chmod 600");
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+            assertEquals(29, store.lastPosition());
+        }
     }
 }
