@@ -13,7 +13,9 @@ import java.util.Objects;
 /**
  * Writes an audit report of a ledger in bounded memory: it verifies the hash chain, then reads the
  * events twice through the store's cursor, first to count, fold balances and collect flagged
- * corrections, then to stream the rows in scope to the chosen format. Never changes the store.
+ * corrections, then to stream the rows in scope to the chosen format. Both passes stop at the
+ * position the verification read through, so a report made while someone posts describes one
+ * consistent ledger. Never changes the store.
  */
 public final class ReportGenerator {
 
@@ -33,9 +35,10 @@ public final class ReportGenerator {
 
     /** Writes the report to {@code out} (left open) and returns what it said. */
     public ReportOutcome write(EventStore store, ReportRequest request, OutputStream out, ReportProgress progress) {
-        long total = store.lastPosition();
-        progress.update("verifying", 0, total);
+        progress.update("verifying", 0, store.lastPosition());
         IntegrityReport integrity = store.verify();
+        // the report covers exactly the ledger the verification read; events posted meanwhile are left for the next report
+        long total = integrity.readThrough();
         long altered = integrity.intact() ? 0 : integrity.firstBadPosition();
 
         ReportAnalysis analysis = new ReportAnalysis(request.scope(), request.zone(), FLAGGED_CAP);
@@ -80,7 +83,11 @@ public final class ReportGenerator {
         progress.update(phase, 0, total);
         try (EventCursor cursor = store.readAll(0)) {
             while (cursor.hasNext()) {
-                action.accept(cursor.next());
+                RecordedEvent event = cursor.next();
+                if (event.position() > total) {
+                    break;
+                }
+                action.accept(event);
                 if (++done % PROGRESS_EVERY == 0) {
                     progress.update(phase, done, total);
                 }

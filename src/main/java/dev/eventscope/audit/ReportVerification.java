@@ -14,7 +14,9 @@ public record ReportVerification(Outcome outcome, String message, String signer,
         SIGNATURE_UNREADABLE,
         REPORT_CHANGED,
         SIGNATURE_INVALID,
-        HEAD_NOT_IN_LEDGER
+        HEAD_NOT_IN_LEDGER,
+        /** the signature holds, but the key is neither the user's own nor one this machine was told to trust */
+        UNTRUSTED_SIGNER
     }
 
     public boolean valid() {

@@ -1,5 +1,6 @@
 package dev.eventscope.audit;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventscope.audit.ReportVerification.Outcome;
@@ -28,6 +29,17 @@ public final class ReportVerifier {
     private static final int TAIL_BYTES = 8192;
 
     private final ObjectMapper json = EventCodec.newObjectMapper();
+    private final TrustedKeys trustedKeys;
+
+    /** Checks signatures without asking whose key made them. */
+    public ReportVerifier() {
+        this.trustedKeys = null;
+    }
+
+    /** Checks signatures and that the key that made them is one of {@code trustedKeys}. */
+    public ReportVerifier(TrustedKeys trustedKeys) {
+        this.trustedKeys = Objects.requireNonNull(trustedKeys, "trusted keys");
+    }
 
     /** Checks the signatures only. */
     public ReportVerification verify(Path report) {
@@ -58,6 +70,10 @@ public final class ReportVerifier {
             checked = detached;
         }
         Optional<EmbeddedSignature> embedded = embedded(report);
+        if (embedded.isPresent() && embedded.get().problem() != null) {
+            return ReportVerification.failed(Outcome.REPORT_CHANGED, "The JSON report " + report.getFileName() + " "
+                    + embedded.get().problem() + ".");
+        }
         if (embedded.isPresent()) {
             EmbeddedSignature found = embedded.get();
             Optional<ReportVerification> problem = check(found.signature(), found.canonicalSha256(),
@@ -74,6 +90,12 @@ public final class ReportVerifier {
                     + " is not signed: there is no " + sigFile.getFileName() + " next to it and no embedded signature.");
         }
         String who = "signed by " + checked.signer() + " (key fingerprint " + checked.publicKeyFingerprint() + ")";
+        if (trustedKeys != null && !trustedKeys.trusts(checked.publicKeyFingerprint())) {
+            return new ReportVerification(Outcome.UNTRUSTED_SIGNER, "The report is signed, but by a key this machine does not"
+                    + " trust (fingerprint " + checked.publicKeyFingerprint() + ", naming itself " + checked.signer()
+                    + "); once you know the key is theirs, trust it with 'eventscope keys trust FILE'.",
+                    checked.signer(), checked.publicKeyFingerprint(), checked.verifiedThroughPosition(), checked.headHash());
+        }
         if (ledger != null && checked.verifiedThroughPosition() > 0) {
             Optional<RecordedEvent> atHead = ledger.readAt(checked.verifiedThroughPosition());
             if (atHead.isEmpty()) {
@@ -137,24 +159,39 @@ public final class ReportVerifier {
             file.readFully(tail);
             String tailText = new String(tail, StandardCharsets.ISO_8859_1);
             int marker = tailText.lastIndexOf(ReportSigner.EMBEDDED_MARKER);
-            if (marker < 0 || !tailText.stripTrailing().endsWith("}}")) {
+            if (marker < 0 || !tailText.startsWith("{\"algorithm\"", marker + ReportSigner.EMBEDDED_MARKER.length())) {
                 return Optional.empty();
             }
             String memberText = new String(tail, marker + ReportSigner.EMBEDDED_MARKER.length(),
-                    tailLength - marker - ReportSigner.EMBEDDED_MARKER.length(), StandardCharsets.UTF_8).stripTrailing();
-            JsonNode member = json.readTree(memberText.substring(0, memberText.length() - 1));
+                    tailLength - marker - ReportSigner.EMBEDDED_MARKER.length(), StandardCharsets.UTF_8);
+            // the signed document ends with the member and one '}': anything after it, even a newline, was added later
+            JsonNode member;
+            try {
+                if (!memberText.endsWith("}")) {
+                    throw new IOException("no closing brace");
+                }
+                member = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .readTree(memberText.substring(0, memberText.length() - 1));
+                if (member == null || !member.isObject()) {
+                    throw new IOException("not an object");
+                }
+            } catch (IOException trailing) {
+                return Optional.of(new EmbeddedSignature(null, null,
+                        "has content after its signed document, or its embedded signature was changed"));
+            }
             long canonicalLength = size - tailLength + marker;
             String canonicalSha = FileDigest.sha256Hex(report, canonicalLength, "}".getBytes(StandardCharsets.UTF_8));
             ReportSignature signature = new ReportSignature(member.path("algorithm").asText(null), member.path("signer").asText(null),
                     member.path("publicKey").asText(null), member.path("publicKeyFingerprint").asText(null), "(embedded)",
                     member.path("canonicalSha256").asText(null), member.path("verifiedThroughPosition").asLong(),
                     member.path("headHash").isNull() ? null : member.path("headHash").asText(null), member.path("value").asText(null));
-            return Optional.of(new EmbeddedSignature(signature, canonicalSha));
+            return Optional.of(new EmbeddedSignature(signature, canonicalSha, null));
         } catch (IOException | RuntimeException notEmbedded) {
             return Optional.empty();
         }
     }
 
-    private record EmbeddedSignature(ReportSignature signature, String canonicalSha256) {
+    /** An embedded signature found at the end of a JSON report, or (with {@code problem}) one the file does not end with. */
+    private record EmbeddedSignature(ReportSignature signature, String canonicalSha256, String problem) {
     }
 }

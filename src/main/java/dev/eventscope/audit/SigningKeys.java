@@ -23,6 +23,7 @@ import java.util.Objects;
  * Each user's Ed25519 key pair, created on first use in a directory only that user can read: the
  * private key file is POSIX 600 and the directory 700 (where the file system has POSIX permissions).
  * The default directory is {@code $XDG_CONFIG_HOME/eventscope/keys} or {@code ~/.config/eventscope/keys}.
+ * A private key file that other users can read or write is refused with {@link UnsafePrivateKey}.
  */
 public final class SigningKeys {
 
@@ -61,6 +62,7 @@ public final class SigningKeys {
             Path privateFile = privateKeyFile(user);
             Path publicFile = publicKeyFile(user);
             if (Files.exists(privateFile) && Files.exists(publicFile)) {
+                refuseIfOthersCanRead(privateFile);
                 return load(privateFile, publicFile);
             }
             createPrivateDirectory();
@@ -88,6 +90,23 @@ public final class SigningKeys {
                 Base64.getDecoder().decode(Files.readString(privateFile).strip())));
         PublicKey publicKey = publicKey(Base64.getDecoder().decode(Files.readString(publicFile).strip()));
         return new KeyPair(publicKey, privateKey);
+    }
+
+    /** A private key that others can read may be copied: signing with it proves nothing, so it is refused. */
+    private void refuseIfOthersCanRead(Path privateFile) throws IOException {
+        if (!posix()) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.getPosixFilePermissions(privateFile);
+        permissions.retainAll(java.util.EnumSet.of(
+                java.nio.file.attribute.PosixFilePermission.GROUP_READ, java.nio.file.attribute.PosixFilePermission.GROUP_WRITE,
+                java.nio.file.attribute.PosixFilePermission.OTHERS_READ, java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE));
+        if (!permissions.isEmpty()) {
+            throw new UnsafePrivateKey("The private key " + privateFile + " can be read or changed by other users ("
+                    + PosixFilePermissions.toString(Files.getPosixFilePermissions(privateFile))
+                    + "), so a signature made with it proves nothing; make it private with 'chmod 600 " + privateFile
+                    + "' and sign again.");
+        }
     }
 
     private boolean posix() {

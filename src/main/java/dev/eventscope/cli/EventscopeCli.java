@@ -35,7 +35,9 @@ public final class EventscopeCli {
                 .addSubcommand(new DiffCommand(stores))
                 .addSubcommand(new ProjectionsCommand(stores))
                 .addSubcommand(new ReportCommand(stores))
-                .addSubcommand(new VerifyReportCommand(stores));
+                .addSubcommand(new VerifyReportCommand(stores))
+                .addSubcommand(new SealCommand(stores))
+                .addSubcommand(new KeysCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.

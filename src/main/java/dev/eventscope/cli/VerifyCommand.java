@@ -1,13 +1,17 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.audit.LedgerVerification;
+import dev.eventscope.audit.LedgerVerifier;
 import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.IntegrityReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -17,13 +21,17 @@ import java.util.concurrent.Callable;
         versionProvider = ManifestVersionProvider.class,
         description = {
                 "Checks that no event was altered, removed or inserted since it was recorded.",
-                "Walks the hash chain of the whole ledger; the ledger is opened read-only and never changed."},
+                "Walks the hash chain of the whole ledger in one consistent read (events posted meanwhile are left for"
+                        + " the next verify); checks that the history still passes through the head last verified on this"
+                        + " machine, checks every seal against the trusted keys, and sums the postings per commodity.",
+                "The ledger is opened read-only and never changed; the verified head is remembered outside it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:The ledger is intact.",
+                "0:The ledger is intact and its books balance.",
                 "1:Eventscope failed unexpectedly.",
                 "2:Wrong command line, or the file is missing or not a ledger.",
-                "3:The ledger was tampered with; the first bad position is printed."})
+                "3:The ledger was tampered with (a broken chain, a lost remembered head, a broken seal, a snapshot"
+                        + " that does not equal its replay, or books that do not balance); the finding is printed."})
 public final class VerifyCommand implements Callable<Integer> {
 
     private final LedgerStoreFactory stores;
@@ -34,17 +42,23 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     private LedgerOption ledger;
 
+    @Mixin
+    private MachineStateOptions machine;
+
     public VerifyCommand(LedgerStoreFactory stores) {
         this.stores = Objects.requireNonNull(stores, "stores");
     }
 
     @Override
     public Integer call() {
-        IntegrityReport report;
+        LedgerVerification verification;
         try (EventStore store = ledger.openReadOnly(stores)) {
-            report = store.verify();
+            verification = new LedgerVerifier(BookkeepingCodec.create(), machine.heads(), machine.trustedKeys(), Clock.systemUTC())
+                    .verify(store, ledger.file());
         }
-        spec.commandLine().getOut().println(report.summary());
-        return report.intact() ? ExitCodes.OK : ExitCodes.TAMPERED;
+        PrintWriter out = spec.commandLine().getOut();
+        verification.lines().forEach(out::println);
+        out.flush();
+        return verification.tampered() ? ExitCodes.TAMPERED : ExitCodes.OK;
     }
 }

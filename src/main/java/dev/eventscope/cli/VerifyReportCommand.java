@@ -5,6 +5,7 @@ import dev.eventscope.audit.ReportVerification;
 import dev.eventscope.audit.ReportVerifier;
 import dev.eventscope.eventstore.EventStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,13 +30,16 @@ import java.util.concurrent.Callable;
                 "1:Eventscope failed unexpectedly.",
                 "2:Wrong command line, or the file is missing or not a ledger.",
                 "5:The report is not signed, or it or its signature was changed.",
-                "6:The report's head hash is not in the ledger's chain."})
+                "6:The report's head hash is not in the ledger's chain.",
+                "7:The signature holds, but by a key this machine does not trust (see 'eventscope keys')."})
 public final class VerifyReportCommand implements Callable<Integer> {
 
     /** The report is unsigned, or it or its signature was changed. */
     public static final int SIGNATURE_FAILED = 5;
     /** The report's head hash is not the ledger's hash at the reported position. */
     public static final int HEAD_NOT_IN_LEDGER = 6;
+    /** The signature holds, but the key is neither the user's own nor one imported with {@code keys trust}. */
+    public static final int UNTRUSTED_SIGNER = 7;
 
     private final LedgerStoreFactory stores;
 
@@ -48,6 +52,9 @@ public final class VerifyReportCommand implements Callable<Integer> {
     @Option(names = {"-l", "--ledger"}, paramLabel = "FILE", description = "The ledger the report is about.")
     private Path ledgerFile;
 
+    @Mixin
+    private MachineStateOptions machine;
+
     public VerifyReportCommand(LedgerStoreFactory stores) {
         this.stores = Objects.requireNonNull(stores, "stores");
     }
@@ -59,14 +66,14 @@ public final class VerifyReportCommand implements Callable<Integer> {
         }
         ReportVerification verification;
         if (ledgerFile == null) {
-            verification = new ReportVerifier().verify(report);
+            verification = new ReportVerifier(machine.trustedKeys()).verify(report);
         } else {
             if (!Files.isRegularFile(ledgerFile)) {
                 throw new CommandProblem("There is no ledger at " + ledgerFile + ": the file does not exist.",
                         ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
             try (EventStore store = stores.openReadOnly(ledgerFile)) {
-                verification = new ReportVerifier().verify(report, store);
+                verification = new ReportVerifier(machine.trustedKeys()).verify(report, store);
             }
         }
         if (verification.valid()) {
@@ -74,6 +81,10 @@ public final class VerifyReportCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         spec.commandLine().getErr().println(verification.message());
-        return verification.outcome() == ReportVerification.Outcome.HEAD_NOT_IN_LEDGER ? HEAD_NOT_IN_LEDGER : SIGNATURE_FAILED;
+        return switch (verification.outcome()) {
+            case HEAD_NOT_IN_LEDGER -> HEAD_NOT_IN_LEDGER;
+            case UNTRUSTED_SIGNER -> UNTRUSTED_SIGNER;
+            default -> SIGNATURE_FAILED;
+        };
     }
 }

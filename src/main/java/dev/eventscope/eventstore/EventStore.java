@@ -87,8 +87,25 @@ public interface EventStore extends AutoCloseable {
     /** The last global position; 0 for an empty ledger. */
     long lastPosition();
 
+    /**
+     * Every stored snapshot with the store's verdict on it, stream by stream in version order, for
+     * an audit to replay and compare. A store without snapshots has none.
+     */
+    default void snapshots(java.util.function.Consumer<StoredSnapshot> sink) {
+    }
+
     /** Walks the hash chain in bounded memory. */
-    IntegrityReport verify();
+    default IntegrityReport verify() {
+        return verify(ChainObserver.NONE);
+    }
+
+    /**
+     * Walks the hash chain in bounded memory, within one consistent read of the ledger: events
+     * appended meanwhile are neither seen nor mistaken for tampering, and the report names the
+     * position the read ended at. Every correctly chained event is handed to {@code observer} in
+     * position order; the walk stops at the first event that does not fit.
+     */
+    IntegrityReport verify(ChainObserver observer);
 
     void saveSnapshot(Snapshot snapshot);
 

@@ -3,6 +3,8 @@ package dev.eventscope.eventstore;
 /**
  * The outcome of walking the hash chain. Either intact through {@code lastPosition} with head
  * hash {@code headHash}, or broken at {@code firstBadPosition} by a change of the given kind.
+ * {@code readThrough} is the last position of the consistent read the walk checked: events
+ * appended after the walk began are not part of it.
  */
 public record IntegrityReport(
         boolean intact,
@@ -11,7 +13,8 @@ public record IntegrityReport(
         String headHash,
         long firstBadPosition,
         Tampering kind,
-        String detail) {
+        String detail,
+        long readThrough) {
 
     /** The kind of change found at the first bad position. */
     public enum Tampering {
@@ -20,16 +23,26 @@ public record IntegrityReport(
         /** an event that was chained is missing */
         REMOVED,
         /** an event is present that was never chained */
-        INSERTED
+        INSERTED,
+        /** chained events are all present, but not in the order they were chained */
+        REORDERED,
+        /** the chain is sound but the store's own records beside it (head position, streams) were edited */
+        METADATA
     }
 
     public static IntegrityReport intact(long eventsChecked, long lastPosition, String headHash) {
-        return new IntegrityReport(true, eventsChecked, lastPosition, headHash, 0, null, null);
+        return new IntegrityReport(true, eventsChecked, lastPosition, headHash, 0, null, null, lastPosition);
     }
 
     public static IntegrityReport broken(long eventsChecked, long lastGoodPosition, String lastGoodHash,
                                          long firstBadPosition, Tampering kind, String detail) {
-        return new IntegrityReport(false, eventsChecked, lastGoodPosition, lastGoodHash, firstBadPosition, kind, detail);
+        return new IntegrityReport(false, eventsChecked, lastGoodPosition, lastGoodHash, firstBadPosition, kind, detail,
+                Math.max(lastGoodPosition, firstBadPosition));
+    }
+
+    /** This report, stating that the walk read the ledger as it stood at {@code position}. */
+    public IntegrityReport readThrough(long position) {
+        return new IntegrityReport(intact, eventsChecked, lastPosition, headHash, firstBadPosition, kind, detail, position);
     }
 
     /** One sentence a person can read. */
@@ -39,7 +52,13 @@ public record IntegrityReport(
                     ? "intact: the ledger holds no events yet"
                     : "intact through position " + lastPosition + ", head hash " + headHash;
         }
-        return "TAMPERED at position " + firstBadPosition + ": event " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                + " (" + detail + "); chain intact through position " + lastPosition;
+        String checked = readThrough > 0 ? " (checked the ledger as it stood at position " + readThrough + ")" : "";
+        if (kind == Tampering.METADATA) {
+            return "TAMPERED: the ledger's records beside the chain were edited (" + detail + "); chain intact through position "
+                    + lastPosition + checked;
+        }
+        return "TAMPERED at position " + firstBadPosition + ": event" + (kind == Tampering.REORDERED ? "s " : " ")
+                + kind.name().toLowerCase(java.util.Locale.ROOT) + " (" + detail + "); chain intact through position "
+                + lastPosition + checked;
     }
 }

@@ -64,10 +64,10 @@ class CommandLineEndToEndTest {
             headHash = store.readAt(3).orElseThrow().hash();
         }
 
-        Run run = run("verify", "--ledger", file.toString());
+        Run run = run("verify", "--ledger", file.toString(), "--heads-dir", folder.resolve("heads").toString(), "--key-dir", folder.resolve("keys").toString());
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
-        assertEquals("intact through position 3, head hash " + headHash, run.out().strip());
+        assertEquals("intact through position 3, head hash " + headHash, run.out().lines().findFirst().orElseThrow());
     }
 
     @Test
@@ -79,7 +79,7 @@ class CommandLineEndToEndTest {
             statement.execute("UPDATE events SET data = '{\"amount\":1000.10}' WHERE position = 3");
         }
 
-        Run run = run("verify", "--ledger", file.toString());
+        Run run = run("verify", "--ledger", file.toString(), "--heads-dir", folder.resolve("heads").toString(), "--key-dir", folder.resolve("keys").toString());
 
         assertEquals(ExitCodes.TAMPERED, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().startsWith("TAMPERED at position 3: event altered"), run.out());
@@ -111,7 +111,7 @@ class CommandLineEndToEndTest {
     void main_wires_the_sqlite_store_and_returns_the_exit_code() throws Exception {
         Path file = ledgerWithThreeEvents();
 
-        assertEquals(ExitCodes.OK, Main.run(new SqliteLedgerStoreFactory(), "verify", "--ledger", file.toString()));
+        assertEquals(ExitCodes.OK, Main.run(new SqliteLedgerStoreFactory(), "verify", "--ledger", file.toString(), "--heads-dir", folder.resolve("heads").toString(), "--key-dir", folder.resolve("keys").toString()));
         assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER,
                 Main.run(new SqliteLedgerStoreFactory(), "verify", "--ledger", folder.resolve("missing.ledger").toString()));
     }

@@ -176,10 +176,11 @@ final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public IntegrityReport verify() {
+    public IntegrityReport verify(dev.eventscope.eventstore.ChainObserver observer) {
         if (verifyResult != null) {
             return verifyResult;
         }
+        events.forEach(observer::verified);
         return IntegrityReport.intact(events.size(), events.size(), events.isEmpty() ? "" : events.get(events.size() - 1).hash());
     }
 

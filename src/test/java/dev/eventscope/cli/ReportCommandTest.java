@@ -43,9 +43,11 @@ class ReportCommandTest {
         CommandLine commandLine = EventscopeCli.commandLine(SQLITE);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        String[] full = new String[args.length + 1];
+        String[] full = new String[args.length + 3];
         full[0] = "verify-report";
         System.arraycopy(args, 0, full, 1, args.length);
+        full[args.length + 1] = "--key-dir";
+        full[args.length + 2] = folder.resolve("keys").toString();
         return commandLine.execute(full);
     }
 

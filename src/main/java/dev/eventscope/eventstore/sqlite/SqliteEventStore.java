@@ -3,6 +3,7 @@ package dev.eventscope.eventstore.sqlite;
 import dev.eventscope.eventstore.AppendListener;
 import dev.eventscope.eventstore.AppendResult;
 import dev.eventscope.eventstore.BulkAppend;
+import dev.eventscope.eventstore.ChainObserver;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventCursor;
@@ -521,10 +522,10 @@ public final class SqliteEventStore implements EventStore {
     }
 
     @Override
-    public IntegrityReport verify() {
+    public IntegrityReport verify(ChainObserver observer) {
         ensureOpen();
         try (Connection connection = SqliteConnections.openReader(file, true)) {
-            return new ChainVerifier(connection).verify();
+            return new ChainVerifier(connection).verify(observer);
         } catch (SQLException e) {
             throw failure("verify", e);
         }
@@ -537,7 +538,8 @@ public final class SqliteEventStore implements EventStore {
             throw new EventStoreException("The ledger '" + file + "' is open read-only (auditor mode); snapshots cannot be saved.");
         }
         writeLock.lock();
-        try {
+        try (Statement control = writer.createStatement()) {
+            control.execute("BEGIN IMMEDIATE");
             try {
                 PreparedStatement insert = writerStatement(
                     "INSERT OR REPLACE INTO snapshots (stream_key, version, state_type, state_schema_version, data)"
@@ -549,38 +551,82 @@ public final class SqliteEventStore implements EventStore {
                 insert.setString(5, snapshot.stream().value());
                 insert.setLong(6, snapshot.version());
                 if (insert.executeUpdate() == 0) {
+                    control.execute("ROLLBACK");
                     throw new EventStoreException("Cannot save a snapshot of '" + snapshot.stream() + "' at version "
                             + snapshot.version() + ": the stream does not have that many events.");
                 }
+                SnapshotAnchors.anchor(writer, snapshot.stream().value(), snapshot.version(), snapshot.stateSchemaVersion(),
+                        snapshot.stateType(), snapshot.data());
+                control.execute("COMMIT");
             } catch (SQLException e) {
-                throw failure("save a snapshot in", e);
+                control.execute("ROLLBACK");
+                throw e;
             }
+        } catch (SQLException e) {
+            throw failure("save a snapshot in", e);
         } finally {
             writeLock.unlock();
         }
     }
 
+    /**
+     * The newest snapshot at or below {@code maxVersion} of the current state schema that is still
+     * anchored to the chain (see {@link SnapshotAnchors}); one that is not is skipped with a warning.
+     */
     @Override
     public Optional<Snapshot> loadSnapshot(StreamId stream, long maxVersion, int stateSchemaVersion) {
         ensureOpen();
         synchronized (readLock) {
             try {
+                if (!SnapshotAnchors.exist(reader)) {
+                    return Optional.empty();
+                }
                 PreparedStatement query = readerStatement(
-                    "SELECT s.version, s.state_type, s.data FROM snapshots s JOIN streams t ON t.stream_key = s.stream_key"
+                    "SELECT s.version, s.state_type, s.data, " + SnapshotAnchors.JUDGE_COLUMNS + " FROM snapshots s"
+                            + " JOIN streams t ON t.stream_key = s.stream_key" + SnapshotAnchors.JUDGE_JOINS
                             + " WHERE t.stream_id = ? AND s.version <= ? AND s.version <= t.version AND s.state_schema_version = ?"
-                            + " ORDER BY s.version DESC LIMIT 1");
+                            + " ORDER BY s.version DESC");
                 query.setString(1, stream.value());
                 query.setLong(2, maxVersion);
                 query.setInt(3, stateSchemaVersion);
                 try (ResultSet row = query.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
+                    while (row.next()) {
+                        String problem = SnapshotAnchors.problem(row.getBytes(4), row.getBytes(5), row.getBytes(6),
+                                row.getString(2), row.getString(3));
+                        if (problem == null) {
+                            return Optional.of(new Snapshot(stream, row.getLong(1), row.getString(2), stateSchemaVersion,
+                                    row.getString(3)));
+                        }
+                        LOG.warn("ignored the snapshot of {} at version {} in {}: {}", stream, row.getLong(1), file, problem);
                     }
-                    return Optional.of(new Snapshot(stream, row.getLong(1), row.getString(2), stateSchemaVersion, row.getString(3)));
+                    return Optional.empty();
                 }
             } catch (SQLException e) {
                 throw failure("load a snapshot from", e);
             }
+        }
+    }
+
+    @Override
+    public void snapshots(java.util.function.Consumer<dev.eventscope.eventstore.StoredSnapshot> sink) {
+        ensureOpen();
+        try (Connection connection = SqliteConnections.openReader(file, true)) {
+            boolean anchors = SnapshotAnchors.exist(connection);
+            String sql = "SELECT t.stream_id, s.version, s.state_type, s.state_schema_version, s.data"
+                    + (anchors ? ", " + SnapshotAnchors.JUDGE_COLUMNS : "") + " FROM snapshots s"
+                    + " JOIN streams t ON t.stream_key = s.stream_key" + (anchors ? SnapshotAnchors.JUDGE_JOINS : "")
+                    + " ORDER BY t.stream_id, s.state_schema_version, s.version";
+            try (PreparedStatement query = connection.prepareStatement(sql); ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    Snapshot snapshot = new Snapshot(StreamId.of(row.getString(1)), row.getLong(2), row.getString(3),
+                            row.getInt(4), row.getString(5));
+                    String problem = anchors ? SnapshotAnchors.problem(row.getBytes(6), row.getBytes(7), row.getBytes(8),
+                            row.getString(3), row.getString(5)) : "it carries no hash of the event it was taken at";
+                    sink.accept(new dev.eventscope.eventstore.StoredSnapshot(snapshot, problem == null, problem));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the snapshots of", e);
         }
     }
 

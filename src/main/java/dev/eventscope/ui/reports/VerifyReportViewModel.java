@@ -79,6 +79,7 @@ public final class VerifyReportViewModel {
             case REPORT_CHANGED -> "✗ Changed after it was signed";
             case SIGNATURE_INVALID -> "✗ The signature does not match the report";
             case HEAD_NOT_IN_LEDGER -> "✗ Not from this ledger's history";
+            case UNTRUSTED_SIGNER -> "✗ Signed, but by a key this machine does not trust";
         };
     }
 

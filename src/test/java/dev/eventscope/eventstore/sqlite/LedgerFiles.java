@@ -34,6 +34,20 @@ final class LedgerFiles {
         return file;
     }
 
+    /** A closed ledger of {@code events} events on one stream, written in one transaction. */
+    static Path bigLedger(Path file, int events) throws Exception {
+        try (SqliteEventStore store = SqliteEventStore.open(file);
+             dev.eventscope.eventstore.BulkAppend bulk = store.beginBulkAppend()) {
+            StreamId stream = StreamId.of("account-test:big");
+            for (int n = 0; n < events; n++) {
+                bulk.append(List.of(new dev.eventscope.eventstore.StreamAppend(stream, ExpectedVersion.ANY,
+                        List.of(new NewEvent("big-" + n, "Tested", 1, "{\"n\":" + n + "}", EventMetadata.by("tester"))))));
+            }
+            bulk.commit();
+        }
+        return file;
+    }
+
     /** Runs raw SQL on the file, as someone with a plain SQLite tool would. */
     static void rawSql(Path file, String... statements) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);

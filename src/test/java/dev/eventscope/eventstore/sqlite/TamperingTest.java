@@ -129,4 +129,36 @@ class TamperingTest {
         assertEquals(0, report.firstBadPosition());
         assertEquals(Tampering.INSERTED, report.kind());
     }
+
+    @Test
+    void two_swapped_rows_are_named_as_reordered() throws Exception {
+        Path file = ledger();
+        rawSql(file, "UPDATE events SET position = -1 WHERE position = 20",
+                "UPDATE events SET position = 20 WHERE position = 21",
+                "UPDATE events SET position = 21 WHERE position = -1");
+        IntegrityReport report = verify(file);
+        assertEquals(20, report.firstBadPosition());
+        assertEquals(Tampering.REORDERED, report.kind());
+        assertMentions(report.summary(), "position 20", "reordered", "21");
+    }
+
+    @Test
+    void a_head_position_that_is_not_a_number_is_named() throws Exception {
+        Path file = ledger();
+        rawSql(file, "UPDATE ledger_meta SET value = 'abc' WHERE key = 'head_position'");
+        IntegrityReport report = verify(file);
+        assertFalse(report.intact());
+        assertEquals(Tampering.METADATA, report.kind());
+        assertMentions(report.summary(), "head position 'abc'", "not a number");
+    }
+
+    @Test
+    void an_edited_stream_category_is_named() throws Exception {
+        Path file = ledger();
+        rawSql(file, "UPDATE streams SET category = 'archive' WHERE stream_id = 'account-test:2'");
+        IntegrityReport report = verify(file);
+        assertFalse(report.intact());
+        assertEquals(Tampering.METADATA, report.kind());
+        assertMentions(report.summary(), "account-test:2", "archive");
+    }
 }

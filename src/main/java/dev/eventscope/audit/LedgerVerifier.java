@@ -1,0 +1,58 @@
+package dev.eventscope.audit;
+
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.codec.EventCodec;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.IntegrityReport;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Verifies a ledger in one walk over one consistent read: the hash chain, the head this machine
+ * remembered for it, its seals against the trusted keys, and whether the books balance; then
+ * replays every snapshot's stream to check it equals the state it stands for. When the chain passes, the head it was verified through is remembered for the next time. Never changes the ledger.
+ */
+public final class LedgerVerifier {
+
+    private final EventCodec codec;
+    private final RememberedHeads heads;
+    private final TrustedKeys trustedKeys;
+    private final Clock clock;
+
+    public LedgerVerifier(EventCodec codec, RememberedHeads heads, TrustedKeys trustedKeys, Clock clock) {
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.heads = Objects.requireNonNull(heads, "heads");
+        this.trustedKeys = Objects.requireNonNull(trustedKeys, "trusted keys");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** With the current user's remembered heads and trusted keys. */
+    public static LedgerVerifier forCurrentUser() {
+        return new LedgerVerifier(BookkeepingCodec.create(), RememberedHeads.forCurrentUser(), TrustedKeys.forCurrentUser(),
+                Clock.systemUTC());
+    }
+
+    public LedgerVerification verify(EventStore store, Path ledgerFile) {
+        HeadCheck headCheck = new HeadCheck(heads);
+        SealCheck sealCheck = new SealCheck(trustedKeys);
+        BooksBalanceCheck booksCheck = new BooksBalanceCheck(codec);
+        IntegrityReport chain = store.verify(event -> {
+            headCheck.verified(event);
+            sealCheck.verified(event);
+            booksCheck.verified(event);
+        });
+        String historyProblem = headCheck.problem();
+        SealFindings seals = sealCheck.findings();
+        SnapshotFindings snapshots = new SnapshotAudit(codec).check(store);
+        boolean passes = chain.intact() && historyProblem == null && !seals.broken();
+        boolean remember = passes && headCheck.ledgerId() != null && chain.lastPosition() > 0;
+        if (remember) {
+            heads.remember(new RememberedHead(headCheck.ledgerId(), ledgerFile, chain.lastPosition(), chain.headHash(),
+                    clock.instant()));
+        }
+        return new LedgerVerification(chain, headCheck.ledgerId(), headCheck.remembered(), historyProblem, remember,
+                seals, snapshots, booksCheck.result());
+    }
+}

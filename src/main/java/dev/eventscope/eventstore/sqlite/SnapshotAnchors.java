@@ -1,0 +1,108 @@
+package dev.eventscope.eventstore.sqlite;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+
+/**
+ * Ties each snapshot to the chain: the {@code snapshot_anchors} table holds, per snapshot, the hash
+ * of the event it was taken at and a digest of that hash with the snapshot's type and data. A
+ * snapshot is used only while its event still has that hash and its content still gives that
+ * digest; a snapshot without an anchor (written before anchors existed) is never used. The table
+ * is created by the first snapshot saved, so ledgers that never snapshot are not changed.
+ */
+final class SnapshotAnchors {
+
+    static final String TABLE = "snapshot_anchors";
+    private static final String CREATE = "CREATE TABLE IF NOT EXISTS " + TABLE + " (stream_key INTEGER NOT NULL,"
+            + " version INTEGER NOT NULL, state_schema_version INTEGER NOT NULL, event_hash BLOB NOT NULL,"
+            + " state_digest BLOB NOT NULL, PRIMARY KEY (stream_key, version, state_schema_version))";
+
+    private SnapshotAnchors() {
+    }
+
+    /** Anchors the snapshot just saved; the caller holds the write transaction. */
+    static void anchor(Connection writer, String streamId, long version, int stateSchemaVersion, String stateType, String data)
+            throws SQLException {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute(CREATE);
+        }
+        byte[] eventHash;
+        long streamKey;
+        try (PreparedStatement query = writer.prepareStatement("SELECT e.hash, e.stream_key FROM events e JOIN streams s"
+                + " ON s.stream_key = e.stream_key WHERE s.stream_id = ? AND e.version = ?")) {
+            query.setString(1, streamId);
+            query.setLong(2, version);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("no event at version " + version + " of " + streamId + " to anchor a snapshot to");
+                }
+                eventHash = row.getBytes(1);
+                streamKey = row.getLong(2);
+            }
+        }
+        try (PreparedStatement insert = writer.prepareStatement("INSERT OR REPLACE INTO " + TABLE
+                + " (stream_key, version, state_schema_version, event_hash, state_digest) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setLong(1, streamKey);
+            insert.setLong(2, version);
+            insert.setInt(3, stateSchemaVersion);
+            insert.setBytes(4, eventHash);
+            insert.setBytes(5, digest(eventHash, stateType, data));
+            insert.executeUpdate();
+        }
+    }
+
+    static boolean exist(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            query.setString(1, TABLE);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /**
+     * The columns a snapshot query needs to judge a snapshot, to be joined as {@code a} (anchors) and
+     * {@code e} (the event at the snapshot's version): anchored event hash, its current hash, the digest.
+     */
+    static final String JUDGE_COLUMNS = "a.event_hash, e.hash, a.state_digest";
+    static final String JUDGE_JOINS = " LEFT JOIN " + TABLE + " a ON a.stream_key = s.stream_key AND a.version = s.version"
+            + " AND a.state_schema_version = s.state_schema_version"
+            + " LEFT JOIN events e ON e.stream_key = s.stream_key AND e.version = s.version";
+
+    /** Why the snapshot cannot be trusted, or null when it can. */
+    static String problem(byte[] anchoredHash, byte[] eventHash, byte[] anchoredDigest, String stateType, String data) {
+        if (anchoredHash == null || anchoredDigest == null) {
+            return "it carries no hash of the event it was taken at";
+        }
+        if (eventHash == null) {
+            return "the event it was taken at is no longer in the ledger";
+        }
+        if (!Arrays.equals(anchoredHash, eventHash)) {
+            return "the event it was taken at no longer has the hash it was taken at";
+        }
+        if (!Arrays.equals(anchoredDigest, digest(eventHash, stateType, data))) {
+            return "its content was changed after it was taken";
+        }
+        return null;
+    }
+
+    private static byte[] digest(byte[] eventHash, String stateType, String data) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update("eventscope/snapshot/v1\n".getBytes(StandardCharsets.UTF_8));
+            sha256.update(eventHash);
+            sha256.update(("\n" + stateType + "\n").getBytes(StandardCharsets.UTF_8));
+            sha256.update(data.getBytes(StandardCharsets.UTF_8));
+            return sha256.digest();
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.eventscope.audit;
+
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.eventstore.IntegrityReport.Tampering;
+import dev.eventscope.eventstore.sqlite.ChainRewriter;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static dev.eventscope.testing.Texts.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 17's attacks, each by someone with write access who drops the triggers, edits the tables
+ * and recomputes the chain with the documented encoding. Each test states what catches the attack
+ * and, where only a seal or a remembered head can, sets that up first.
+ */
+class AdversarialVerificationTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-01T10:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path folder;
+
+    private Path acme() {
+        return AuditFixtures.acmeLedger(folder.resolve("acme.ledger"));
+    }
+
+    /** A machine: its remembered heads and its keys. */
+    private LedgerVerifier machine(String name) {
+        return new LedgerVerifier(BookkeepingCodec.create(), new RememberedHeads(folder.resolve(name).resolve("heads")),
+                new TrustedKeys(keysOf(name)), CLOCK);
+    }
+
+    private SigningKeys keysOf(String name) {
+        return new SigningKeys(folder.resolve(name).resolve("keys"));
+    }
+
+    private LedgerVerification verify(Path ledger, LedgerVerifier verifier) {
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+            return verifier.verify(store, ledger);
+        }
+    }
+
+    private LedgerSealer.Outcome seal(Path ledger, String machine, String user) {
+        try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
+            return new LedgerSealer(machine(machine), keysOf(machine), CLOCK).seal(store, ledger, user);
+        }
+    }
+
+    @Test
+    void an_untouched_ledger_passes_and_its_head_is_remembered_for_the_next_time() {
+        Path ledger = acme();
+        LedgerVerification first = verify(ledger, machine("auditor"));
+        assertFalse(first.tampered(), String.join("\n", first.lines()));
+        assertTrue(first.headRemembered());
+        assertTrue(first.books().balanced(), first.books().summary());
+
+        LedgerVerification second = verify(ledger, machine("auditor"));
+        assertFalse(second.tampered());
+        assertEquals(first.chain().lastPosition(), second.remembered().orElseThrow().position());
+        assertMentions(String.join("\n", second.lines()), "still passes through the head verified here through #"
+                + first.chain().lastPosition());
+    }
+
+    @Nested
+    @DisplayName("deleting the newest events and editing head_position")
+    class Truncation {
+
+        @Test
+        void is_caught_by_the_head_this_machine_remembered() throws Exception {
+            // given a ledger this machine verified through its last event
+            Path ledger = acme();
+            LedgerVerification before = verify(ledger, machine("auditor"));
+            long head = before.chain().lastPosition();
+
+            // when the attacker deletes the newest events and sets head_position (and the streams) to match
+            ChainRewriter.rewrite(ledger, "DELETE FROM events WHERE position > 20");
+
+            // then the chain alone looks intact, but the remembered head is gone from the history
+            LedgerVerification after = verify(ledger, machine("auditor"));
+            assertTrue(after.chain().intact(), after.chain().summary());
+            assertTrue(after.tampered());
+            assertMentions(after.historyProblem(), "verified here through #" + head, before.chain().headHash(),
+                    "its history no longer contains that head");
+            assertFalse(after.headRemembered(), "a shorter history never replaces the remembered head");
+            assertEquals(head, verify(ledger, machine("auditor")).remembered().orElseThrow().position());
+        }
+
+        @Test
+        void goes_unnoticed_by_a_machine_that_never_verified_the_ledger_before() throws Exception {
+            Path ledger = acme();
+            ChainRewriter.rewrite(ledger, "DELETE FROM events WHERE position > 20");
+            LedgerVerification fresh = verify(ledger, machine("newcomer"));
+            assertFalse(fresh.tampered(), "the documented limit: nothing remembered, nothing to compare");
+        }
+    }
+
+    @Nested
+    @DisplayName("altering an event and recomputing the chain")
+    class Rewrite {
+
+        private static final String INFLATE_INVOICE = "UPDATE events SET data = replace(data, '250.5', '2500.5')"
+                + " WHERE position = 11";
+
+        @Test
+        void is_caught_by_a_seal_even_on_a_machine_that_never_saw_the_ledger() throws Exception {
+            // given a ledger sealed by alice, whose key the auditor trusts
+            Path ledger = acme();
+            LedgerSealer.Outcome sealed = seal(ledger, "alice", "alice");
+            assertTrue(sealed.sealed(), String.join("\n", sealed.verification().lines()));
+            new TrustedKeys(keysOf("auditor")).trust(keysOf("alice").publicKeyFile("alice"));
+
+            // when the attacker inflates an invoice and recomputes every hash
+            ChainRewriter.rewrite(ledger, INFLATE_INVOICE);
+
+            // then the chain is self-consistent, but alice's seal no longer matches it
+            LedgerVerification after = verify(ledger, machine("auditor"));
+            assertTrue(after.chain().intact(), after.chain().summary());
+            assertTrue(after.tampered());
+            assertTrue(after.seals().broken());
+            assertMentions(String.join("\n", after.lines()), "TAMPERED: the seal at #" + sealed.position() + " by alice",
+                    "vouches for head " + sealed.seal().sealedHash(), "was rewritten after it was sealed");
+            assertFalse(after.books().balanced(), "one posting changed alone also unbalances the books");
+        }
+
+        @Test
+        void is_caught_by_a_remembered_head() throws Exception {
+            Path ledger = acme();
+            verify(ledger, machine("auditor"));
+            ChainRewriter.rewrite(ledger, INFLATE_INVOICE);
+            LedgerVerification after = verify(ledger, machine("auditor"));
+            assertTrue(after.chain().intact());
+            assertMentions(after.historyProblem(), "its history no longer contains that head");
+        }
+
+        @Test
+        void and_resealing_with_the_attackers_own_key_confirms_nothing() throws Exception {
+            // given alice's seal, trusted by the auditor
+            Path ledger = acme();
+            seal(ledger, "alice", "alice");
+            new TrustedKeys(keysOf("auditor")).trust(keysOf("alice").publicKeyFile("alice"));
+
+            // when mallory removes the seal, inflates the whole invoice entry (so the books still balance),
+            // recomputes the chain and seals it with her own key under alice's name
+            ChainRewriter.rewrite(ledger, "DELETE FROM events WHERE position = (SELECT MAX(position) FROM events)",
+                    "UPDATE events SET data = replace(data, '250.5', '2500.5') WHERE data LIKE '%Invoice 7%'");
+            assertTrue(seal(ledger, "mallory", "alice").sealed());
+
+            // then her seal is reported as signed by a key this machine does not trust, and no seal is confirmed
+            LedgerVerification after = verify(ledger, machine("auditor"));
+            assertTrue(after.seals().lastConfirmed().isEmpty());
+            assertMentions(String.join("\n", after.lines()), "signed, but by a key this machine does not trust (fingerprint "
+                    + TrustedKeys.fingerprint(keysOf("mallory").forUser("alice").getPublic().getEncoded()) + ")");
+        }
+    }
+
+    @Test
+    void appended_forged_events_leave_the_seal_short_of_the_head_and_unbalance_the_books() throws Exception {
+        // given a ledger verified and sealed
+        Path ledger = acme();
+        LedgerSealer.Outcome sealed = seal(ledger, "alice", "alice");
+        new TrustedKeys(keysOf("auditor")).trust(keysOf("alice").publicKeyFile("alice"));
+        verify(ledger, machine("auditor"));
+
+        // when a forged posting to the bank, under bob's name, is appended and chained
+        ChainRewriter.rewrite(ledger, "INSERT INTO events (position, event_id, stream_key, version, type, schema_version, data,"
+                + " user_name, correlation_id, causation_id, command_name, recorded_at, prev_hash, hash)"
+                + " SELECT (SELECT MAX(position) + 1 FROM events), 'forged-1', stream_key, version + 1000, type, schema_version,"
+                + " data, 'bob', NULL, NULL, command_name, recorded_at + 1, prev_hash, hash FROM events WHERE position = 11");
+
+        // then the history extends what was remembered, so only the books and the seal's reach tell
+        LedgerVerification after = verify(ledger, machine("auditor"));
+        assertTrue(after.chain().intact());
+        assertNull(after.historyProblem());
+        assertEquals(sealed.seal().sealedPosition(), after.seals().lastConfirmed().orElseThrow().seal().sealedPosition());
+        assertTrue(after.chain().lastPosition() > sealed.position(), "events after the last seal are vouched for by nobody");
+        assertFalse(after.books().balanced());
+        assertMentions(after.books().summary(), "DO NOT balance", "250.50 EUR");
+    }
+
+    @Test
+    void an_edited_stream_category_is_tampering() throws Exception {
+        Path ledger = acme();
+        ChainRewriter.rewrite(ledger, "UPDATE streams SET category = 'archived' WHERE stream_id = 'account-assets:bank'");
+        LedgerVerification after = verify(ledger, machine("auditor"));
+        assertTrue(after.tampered());
+        assertEquals(Tampering.METADATA, after.chain().kind());
+        assertMentions(after.chain().summary(), "account-assets:bank", "archived");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.eventscope.audit;
+
+import dev.eventscope.audit.ReportVerification.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static dev.eventscope.testing.Texts.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 17, point 6: keys that mean something, and a JSON signature over exactly the signed document. */
+class ReportTrustTest {
+
+    @TempDir
+    Path folder;
+
+    private SigningKeys auditorKeys() {
+        return new SigningKeys(folder.resolve("auditor-keys"));
+    }
+
+    private Path signedJson() {
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("acme.ledger"));
+        Path report = folder.resolve("report.json");
+        try {
+            ReportOutcome outcome = ReportFiles.write(ledger, ReportScope.wholeLedger(), ReportFormat.JSON, report);
+            new ReportSigner(auditorKeys()).sign(report, ReportFormat.JSON, "auditor", outcome.integrity());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return report;
+    }
+
+    @Test
+    void a_report_signed_by_a_key_this_machine_does_not_trust_is_named_so_until_the_key_is_trusted() {
+        Path report = signedJson();
+        TrustedKeys reader = new TrustedKeys(new SigningKeys(folder.resolve("reader-keys")));
+
+        ReportVerification untrusted = new ReportVerifier(reader).verify(report);
+        String fingerprint = TrustedKeys.fingerprint(auditorKeys().forUser("auditor").getPublic().getEncoded());
+        assertEquals(Outcome.UNTRUSTED_SIGNER, untrusted.outcome());
+        assertMentions(untrusted.message(), "signed, but by a key this machine does not trust (fingerprint " + fingerprint);
+
+        reader.trust(auditorKeys().publicKeyFile("auditor"));
+        assertTrue(new ReportVerifier(reader).verify(report).valid());
+        assertTrue(new ReportVerifier(new TrustedKeys(auditorKeys())).verify(report).valid(), "the signer's own key is trusted");
+    }
+
+    @Test
+    void content_after_the_signed_json_document_is_an_error() throws Exception {
+        Path report = signedJson();
+        Files.delete(ReportSigner.signatureFile(report));
+        Files.writeString(report, "\n{\"note\":\"all fine\",\"x\":{}}", StandardOpenOption.APPEND);
+
+        ReportVerification verification = new ReportVerifier(new TrustedKeys(auditorKeys())).verify(report);
+
+        assertEquals(Outcome.REPORT_CHANGED, verification.outcome(), verification.message());
+        assertMentions(verification.message(), "content after its signed document");
+    }
+
+    @Test
+    void a_private_key_others_can_read_is_refused_with_a_message() throws Exception {
+        SigningKeys keys = auditorKeys();
+        keys.forUser("auditor");
+        Files.setPosixFilePermissions(keys.privateKeyFile("auditor"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        UnsafePrivateKey refused = assertThrows(UnsafePrivateKey.class, () -> keys.forUser("auditor"));
+
+        assertMentions(refused.getMessage(), keys.privateKeyFile("auditor").toString(), "rw-r--r--", "chmod 600");
+    }
+}

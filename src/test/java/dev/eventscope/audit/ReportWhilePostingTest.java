@@ -1,0 +1,68 @@
+package dev.eventscope.audit;
+
+import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
+import dev.eventscope.domain.ledger.EntryId;
+import dev.eventscope.domain.ledger.Money;
+import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 17, point 2: a report made while someone posts describes the ledger its verification read, and its counts agree. */
+class ReportWhilePostingTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void entries_posted_after_the_verification_are_left_out_and_the_counts_agree() throws Exception {
+        // given the Acme ledger and a colleague who posts an entry each time the report starts a pass over the events
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("acme.ledger"));
+        int[] posted = {0};
+        try (SqliteEventStore colleague = SqliteEventStore.open(ledger);
+             SqliteEventStore reading = SqliteEventStore.openReadOnly(ledger)) {
+            LedgerCommandService service = LedgerCommandService.create(colleague);
+            EventStore postingMeanwhile = (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(),
+                    new Class<?>[] {EventStore.class}, (proxy, method, arguments) -> {
+                        if (method.getName().equals("readAll")) {
+                            posted[0]++;
+                            service.execute(PostEntry.simple(EntryId.of("LATE" + posted[0]), LocalDate.of(2024, 2, 10), "posted meanwhile",
+                                    List.of(Posting.of(AccountName.of(AuditFixtures.BANK), Money.of("5.00", "EUR")),
+                                            Posting.of(AccountName.of(AuditFixtures.SALES), Money.of("-5.00", "EUR")))),
+                                    CommandContext.byUser("dave"));
+                        }
+                        try {
+                            return method.invoke(reading, arguments);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+
+            // when the report is written
+            ReportOutcome outcome = ReportGenerator.create().write(postingMeanwhile,
+                    ReportFiles.request(ledger, ReportScope.wholeLedger(), ReportFormat.JSON), new ByteArrayOutputStream(),
+                    ReportProgress.none());
+
+            // then it is intact, covers exactly the events its verification read, and both passes agree
+            assertTrue(outcome.integrity().intact(), outcome.integrity().summary());
+            assertEquals(2, posted[0]);
+            assertEquals(outcome.integrity().lastPosition(), outcome.summary().ledgerEvents());
+            assertEquals(outcome.summary().events(), outcome.rowsWritten());
+            assertTrue(colleague.lastPosition() > outcome.integrity().lastPosition(), "the colleague did post meanwhile");
+        }
+    }
+}
