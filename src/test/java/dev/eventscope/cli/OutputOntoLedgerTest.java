@@ -148,7 +148,8 @@ class OutputOntoLedgerTest {
             CliRun replaced = report(json, "--force");
             assertEquals(ExitCodes.OK, replaced.exitCode(), replaced.err());
             assertTrue(Files.readString(json).startsWith("{"));
-            CliRun check = CliRun.run(SQLITE, "verify-report", json.toString(), "--ledger", ledger().toString());
+            CliRun check = CliRun.run(SQLITE, "verify-report", json.toString(), "--ledger", ledger().toString(),
+                    "--key-dir", folder.resolve("keys").toString());
             assertEquals(ExitCodes.OK, check.exitCode(), check.out() + check.err());
             assertNoTemporaryFiles();
         }
@@ -181,7 +182,8 @@ class OutputOntoLedgerTest {
         byte[] head = Files.readAllBytes(pdf);
         assertArrayEquals("%PDF".getBytes(), java.util.Arrays.copyOf(head, 4));
         assertTrue(Files.exists(folder.resolve("new.pdf.sig")));
-        CliRun check = CliRun.run(SQLITE, "verify-report", pdf.toString(), "--ledger", ledger().toString());
+        CliRun check = CliRun.run(SQLITE, "verify-report", pdf.toString(), "--ledger", ledger().toString(),
+                "--key-dir", folder.resolve("keys").toString());
         assertEquals(ExitCodes.OK, check.exitCode(), check.out() + check.err());
         assertNoTemporaryFiles();
     }

@@ -83,8 +83,16 @@ final class SqliteAppender {
         }
     }
 
+    private boolean transactionOpen;
+
+    /** Whether a transaction opened by {@link #begin} is still open (a bulk append is under way). */
+    boolean transactionOpen() {
+        return transactionOpen;
+    }
+
     void begin() throws SQLException {
         control.execute("BEGIN IMMEDIATE");
+        transactionOpen = true;
         pendingStreams.clear();
         try (ResultSet row = dataVersionQuery.executeQuery()) {
             long current = row.next() ? row.getLong(1) : Long.MIN_VALUE;
@@ -97,11 +105,13 @@ final class SqliteAppender {
 
     void commit() throws SQLException {
         control.execute("COMMIT");
+        transactionOpen = false;
         committedStreams.putAll(pendingStreams);
         pendingStreams.clear();
     }
 
     void rollback() {
+        transactionOpen = false;
         pendingStreams.clear();
         try {
             control.execute("ROLLBACK");

@@ -539,7 +539,11 @@ public final class SqliteEventStore implements EventStore {
         }
         writeLock.lock();
         try (Statement control = writer.createStatement()) {
-            control.execute("BEGIN IMMEDIATE");
+            // inside a bulk append (an import saves snapshots as it goes) the snapshot joins its transaction
+            boolean own = !appender.transactionOpen();
+            if (own) {
+                control.execute("BEGIN IMMEDIATE");
+            }
             try {
                 PreparedStatement insert = writerStatement(
                     "INSERT OR REPLACE INTO snapshots (stream_key, version, state_type, state_schema_version, data)"
@@ -551,15 +555,21 @@ public final class SqliteEventStore implements EventStore {
                 insert.setString(5, snapshot.stream().value());
                 insert.setLong(6, snapshot.version());
                 if (insert.executeUpdate() == 0) {
-                    control.execute("ROLLBACK");
+                    if (own) {
+                        control.execute("ROLLBACK");
+                    }
                     throw new EventStoreException("Cannot save a snapshot of '" + snapshot.stream() + "' at version "
                             + snapshot.version() + ": the stream does not have that many events.");
                 }
                 SnapshotAnchors.anchor(writer, snapshot.stream().value(), snapshot.version(), snapshot.stateSchemaVersion(),
                         snapshot.stateType(), snapshot.data());
-                control.execute("COMMIT");
+                if (own) {
+                    control.execute("COMMIT");
+                }
             } catch (SQLException e) {
-                control.execute("ROLLBACK");
+                if (own) {
+                    control.execute("ROLLBACK");
+                }
                 throw e;
             }
         } catch (SQLException e) {
