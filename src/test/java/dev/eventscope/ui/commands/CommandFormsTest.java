@@ -94,7 +94,7 @@ class CommandFormsTest {
 
         assertEquals("Posted E000001 (2 postings, 3 events).", form.doneProperty().get());
         assertEquals(1, entryStreams());
-        assertEquals("E000002", new LedgerLookups(service.repository()).nextEntryId());
+        assertEquals("E000002", dev.eventscope.application.EntryIds.next(store));
     }
 
     @Test
