@@ -11,6 +11,7 @@ import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.EntryStatus;
 import dev.eventscope.domain.ledger.LedgerCommand.CreateLedger;
+import dev.eventscope.domain.ledger.LedgerCommand.RecordImport;
 import dev.eventscope.domain.ledger.LedgerRuleViolation;
 import dev.eventscope.domain.ledger.Money;
 import dev.eventscope.domain.ledger.Posting;
@@ -41,8 +42,14 @@ public final class JournalImporter {
     /**
      * {@code ledgerName} and {@code baseCommodity} are used when the ledger does not exist yet (null:
      * the file's name, and the first commodity of the journal); {@code entryIdPrefix} starts every new entry id.
+     * Unless {@code allowDuplicates}, a journal imported before (same SHA-256) or one with entries already in the
+     * ledger (same date, description and postings) is refused with {@link DuplicateImport}.
      */
-    public record Options(String ledgerName, String baseCommodity, String entryIdPrefix) {
+    public record Options(String ledgerName, String baseCommodity, String entryIdPrefix, boolean allowDuplicates) {
+        public Options(String ledgerName, String baseCommodity, String entryIdPrefix) {
+            this(ledgerName, baseCommodity, entryIdPrefix, false);
+        }
+
         public static Options defaults() {
             return new Options(null, null, "E");
         }
@@ -57,6 +64,8 @@ public final class JournalImporter {
     public ImportSummary importJournal(Path journal, Options options, CommandContext context, ImportProgress progress) {
         long started = System.nanoTime();
         long totalBytes = sizeOf(journal);
+        String sha256 = JournalImports.sha256(journal);
+        String journalName = journal.getFileName().toString();
         FirstPass survey = survey(journal, totalBytes, progress);
         List<JournalWarning> warnings = new ArrayList<>();
         String baseCommodity = options.baseCommodity() != null ? options.baseCommodity()
@@ -67,8 +76,15 @@ public final class JournalImporter {
         long events = 0;
         long firstPosition = 0;
         long lastPosition = 0;
+        long duplicates = 0;
+        String firstDuplicate = null;
+        String firstDuplicateDescription = null;
+        EntryId firstEntryId = null;
+        EntryId lastEntryId = null;
         try (ImportSession session = service.beginImport(context);
              JournalReader reader = open(journal, totalBytes, progress, "importing", warnings, bytesRead)) {
+            // the session holds the write lock: what is read here cannot change before the commit
+            EntryFingerprints existing = options.allowDuplicates() ? null : alreadyImported(journalName, sha256);
             if (!session.ledgerState().created()) {
                 String name = options.ledgerName() != null ? options.ledgerName() : stripExtension(journal);
                 events += session.execute(new CreateLedger(name, baseCommodity)).positions().size();
@@ -94,8 +110,18 @@ public final class JournalImporter {
                             accountsOpened++;
                         }
                     }
-                    String entryId = options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++);
-                    List<Long> positions = session.execute(toCommand(EntryId.of(entryId), transaction, baseCommodity)).positions();
+                    EntryId entryId = EntryId.of(options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++));
+                    PostEntry command = toCommand(entryId, transaction, baseCommodity);
+                    if (existing != null && existing.claim(EntryFingerprints.of(command.date(), command.description(),
+                            command.postings()))) {
+                        if (duplicates++ == 0) {
+                            firstDuplicate = where.file() + ":" + where.line();
+                            firstDuplicateDescription = command.description();
+                        }
+                    }
+                    List<Long> positions = session.execute(command).positions();
+                    firstEntryId = firstEntryId == null ? entryId : firstEntryId;
+                    lastEntryId = entryId;
                     events += positions.size();
                     if (firstPosition == 0 && !positions.isEmpty()) {
                         firstPosition = positions.get(0);
@@ -112,12 +138,31 @@ public final class JournalImporter {
                     throw new JournalImportException(where.file(), where.line(), violation.getMessage(), violation);
                 }
             }
+            if (duplicates > 0) {
+                throw DuplicateImport.someEntries(duplicates, entries, firstDuplicate, firstDuplicateDescription);
+            }
+            events += session.execute(new RecordImport(journalName, sha256, entries, firstEntryId, lastEntryId))
+                    .positions().size();
             session.commit();
         } catch (JournalParseException e) {
             throw new JournalImportException(e.file(), e.line(), e.problem(), e);
         }
         return new ImportSummary(entries, accountsOpened, events, firstPosition, lastPosition, warnings,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Refuses a journal whose bytes were imported before; otherwise the fingerprints of the entries in
+     * the ledger (null when there are none), to recognise entries the journal would book twice.
+     */
+    private EntryFingerprints alreadyImported(String journalName, String sha256) {
+        for (CompletedImport earlier : JournalImports.list(service.repository().store())) {
+            if (earlier.sha256().equals(sha256)) {
+                throw DuplicateImport.sameJournal(journalName, earlier);
+            }
+        }
+        EntryFingerprints existing = EntryFingerprints.of(service.repository().store(), service.repository().codec());
+        return existing.isEmpty() ? null : existing;
     }
 
     /** The first pass: reads the whole journal, so that syntax errors stop the import before anything is written. */

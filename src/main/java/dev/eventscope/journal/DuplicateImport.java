@@ -1,0 +1,27 @@
+package dev.eventscope.journal;
+
+/**
+ * An import refused because it would book entries twice: the very same journal was imported before,
+ * or some of its entries are already in the ledger. Nothing was imported.
+ */
+public final class DuplicateImport extends RuntimeException {
+
+    public DuplicateImport(String message) {
+        super(message);
+    }
+
+    /** The journal's bytes are those of an import the ledger already holds. */
+    static DuplicateImport sameJournal(String journal, CompletedImport earlier) {
+        return new DuplicateImport(journal + " was already imported into this ledger on " + earlier.recordedAt()
+                + " by " + earlier.user() + " (" + earlier.entries() + " entries, SHA-256 " + earlier.sha256()
+                + "); importing it again would book every entry twice. Nothing was imported; use --allow-duplicates"
+                + " to import it anyway.");
+    }
+
+    /** Some entries match entries already in the ledger. */
+    static DuplicateImport someEntries(long count, long total, String firstLocation, String firstDescription) {
+        return new DuplicateImport(count + " of the journal's " + total + " entries are already in the ledger (the first"
+                + " at " + firstLocation + ", \"" + firstDescription + "\", same date, description and postings)."
+                + " Nothing was imported; use --allow-duplicates to import them anyway.");
+    }
+}
