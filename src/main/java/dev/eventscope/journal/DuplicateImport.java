@@ -14,14 +14,14 @@ public final class DuplicateImport extends RuntimeException {
     static DuplicateImport sameJournal(String journal, CompletedImport earlier) {
         return new DuplicateImport(journal + " was already imported into this ledger on " + earlier.recordedAt()
                 + " by " + earlier.user() + " (" + earlier.entries() + " entries, SHA-256 " + earlier.sha256()
-                + "); importing it again would book every entry twice. Nothing was imported; use --allow-duplicates"
-                + " to import it anyway.");
+                + "); importing it again would book every entry twice. Nothing was imported; to import it anyway, use"
+                + " --allow-duplicates on the command line.");
     }
 
     /** Some entries match entries already in the ledger. */
     static DuplicateImport someEntries(long count, long total, String firstLocation, String firstDescription) {
         return new DuplicateImport(count + " of the journal's " + total + " entries are already in the ledger (the first"
                 + " at " + firstLocation + ", \"" + firstDescription + "\", same date, description and postings)."
-                + " Nothing was imported; use --allow-duplicates to import them anyway.");
+                + " Nothing was imported; to import them anyway, use --allow-duplicates on the command line.");
     }
 }
