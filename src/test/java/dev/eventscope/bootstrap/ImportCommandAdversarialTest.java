@@ -142,6 +142,22 @@ class ImportCommandAdversarialTest {
         }
 
         @Test
+        void automatic_ids_skip_an_id_a_user_chose_by_hand() throws Exception {
+            assertEquals(0, importInto(ledger, journal).exitCode());
+            assertEquals(0, run("post", "-l", ledger.toString(), "--id", "E000005", "--date", "2025-02-05",
+                    "--posting", "expenses:rent  1 EUR", "--posting", "assets:bank").exitCode());
+            Path march = folder.resolve("march.journal");
+            Files.writeString(march, "2025-03-01 Sale\n    assets:bank  80.00 EUR\n    income:sales\n"
+                    + "2025-03-02 Sale\n    assets:bank  90.00 EUR\n    income:sales\n");
+
+            Run imported = importInto(ledger, march);
+
+            assertEquals(0, imported.exitCode(), imported.err());
+            assertEquals(6, entries());
+            assertMentions(run("imports", "-l", ledger.toString()).out(), "E000006–E000007");
+        }
+
+        @Test
         void identical_entries_inside_one_journal_are_not_duplicates_of_each_other() throws Exception {
             Path coffees = folder.resolve("coffees.journal");
             String coffee = "2025-03-01 Coffee\n    expenses:food  3 EUR\n    assets:cash\n";
