@@ -1,9 +1,9 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.application.CompletedImport;
 import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.application.RecordedImports;
 import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.journal.CompletedImport;
-import dev.eventscope.journal.JournalImports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +50,7 @@ final class ImportsCommand implements Callable<Integer> {
     public Integer call() {
         List<CompletedImport> imports;
         try (EventStore store = ledger.openReadOnly(stores)) {
-            imports = JournalImports.list(store);
+            imports = RecordedImports.list(store);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (imports.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.application.CompletedImport;
+
 /**
  * An import refused because it would book entries twice: the very same journal was imported before,
  * or some of its entries are already in the ledger. Nothing was imported.

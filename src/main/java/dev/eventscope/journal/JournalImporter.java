@@ -1,9 +1,12 @@
 package dev.eventscope.journal;
 
 import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.CompletedImport;
+import dev.eventscope.application.EntryFingerprints;
 import dev.eventscope.application.EntryIds;
 import dev.eventscope.application.ImportSession;
 import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.application.RecordedImports;
 import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.AccountStatus;
@@ -21,13 +24,17 @@ import dev.eventscope.domain.ledger.PriceKind;
 import dev.eventscope.eventstore.StreamId;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +44,10 @@ import java.util.Map;
  * the first checks the whole journal (syntax, balancing, balance assertions) and notes the first
  * date each account is used; the second opens each account on that date and posts every entry,
  * inside one transaction. Memory grows with the number of accounts, never with the number of
- * entries. Errors name the file and line; on any error the ledger is left exactly as it was.
+ * journal entries (the duplicate check keeps 8 bytes per entry already in the ledger). Errors name the
+ * file and line; on any error the ledger is left exactly as it was. The import ends with a
+ * {@code JournalImported} event (the journal's SHA-256) in the same transaction; a journal imported
+ * before, or one repeating entries of the ledger, is refused with {@link DuplicateImport} unless allowed.
  */
 public final class JournalImporter {
 
@@ -66,7 +76,7 @@ public final class JournalImporter {
     public ImportSummary importJournal(Path journal, Options options, CommandContext context, ImportProgress progress) {
         long started = System.nanoTime();
         long totalBytes = sizeOf(journal);
-        String sha256 = JournalImports.sha256(journal);
+        String sha256 = sha256(journal);
         String journalName = journal.getFileName().toString();
         FirstPass survey = survey(journal, totalBytes, progress);
         List<JournalWarning> warnings = new ArrayList<>();
@@ -166,7 +176,7 @@ public final class JournalImporter {
      * the ledger (null when there are none), to recognise entries the journal would book twice.
      */
     private EntryFingerprints alreadyImported(String journalName, String sha256) {
-        for (CompletedImport earlier : JournalImports.list(service.repository().store())) {
+        for (CompletedImport earlier : RecordedImports.list(service.repository().store())) {
             if (earlier.sha256().equals(sha256)) {
                 throw DuplicateImport.sameJournal(journalName, earlier);
             }
@@ -265,6 +275,22 @@ public final class JournalImporter {
             });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The SHA-256 of the journal's bytes, as 64 lower-case hex digits. */
+    private static String sha256(Path journal) {
+        try (InputStream in = Files.newInputStream(journal)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
         }
     }
 

@@ -1,6 +1,5 @@
-package dev.eventscope.journal;
+package dev.eventscope.application;
 
-import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.LedgerEvent.JournalImported;
@@ -10,15 +9,7 @@ import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamId;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -26,11 +17,11 @@ import java.util.List;
  * {@code ledger} stream in its own transaction, so an import is listed here if and only if it was
  * committed. Reads only; works on a ledger opened read-only.
  */
-public final class JournalImports {
+public final class RecordedImports {
 
     private static final int PAGE = 1_000;
 
-    private JournalImports() {
+    private RecordedImports() {
     }
 
     /** Every committed import, oldest first. */
@@ -52,22 +43,6 @@ public final class JournalImports {
             if (page.size() < PAGE) {
                 return imports;
             }
-        }
-    }
-
-    /** The SHA-256 of a file's bytes, as 64 lower-case hex digits. */
-    public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the journal '" + file + "': " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.eventscope.journal;
+package dev.eventscope.application;
 
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.domain.ledger.EntryEvent.EntryPosted;
@@ -22,7 +22,7 @@ import java.util.Set;
  * postings (account, amount, commodity, in order), kept as a sorted array (8 bytes an entry) and
  * counted: an import that brings the same entry twice matches two entries of the ledger, not one.
  */
-final class EntryFingerprints {
+public final class EntryFingerprints {
 
     private final long[] sorted;
     private final Map<Long, Integer> used = new HashMap<>();
@@ -32,7 +32,7 @@ final class EntryFingerprints {
     }
 
     /** Reads every posted entry of the ledger once, in constant memory per entry. */
-    static EntryFingerprints of(EventStore store, EventCodec codec) {
+    public static EntryFingerprints of(EventStore store, EventCodec codec) {
         long[] values = new long[1024];
         int size = 0;
         try (EventCursor cursor = store.readAll(0, Set.of("entry"))) {
@@ -50,12 +50,12 @@ final class EntryFingerprints {
         return new EntryFingerprints(sorted);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return sorted.length == 0;
     }
 
     /** Whether the ledger holds one more entry with this fingerprint than were claimed before; claims it if so. */
-    boolean claim(long fingerprint) {
+    public boolean claim(long fingerprint) {
         int index = Arrays.binarySearch(sorted, fingerprint);
         if (index < 0) {
             return false;
@@ -77,7 +77,7 @@ final class EntryFingerprints {
     }
 
     /** The fingerprint of an entry: date, description and postings; amounts compared by value (1.50 = 1.5). */
-    static long of(LocalDate date, String description, List<Posting> postings) {
+    public static long of(LocalDate date, String description, List<Posting> postings) {
         StringBuilder text = new StringBuilder().append(date).append('\u0000').append(description);
         for (Posting posting : postings) {
             text.append('\u0000').append(posting.account().value())

@@ -1,4 +1,4 @@
-package dev.eventscope.journal;
+package dev.eventscope.application;
 
 import java.time.Instant;
 
