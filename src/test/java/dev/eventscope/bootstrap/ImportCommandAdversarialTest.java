@@ -1,17 +1,13 @@
 package dev.eventscope.bootstrap;
 
 import dev.eventscope.application.EntryIds;
-import dev.eventscope.cli.EventscopeCli;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -29,47 +25,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code import} and {@code imports} against repeated journals, failures on new paths and damaged schema versions (issue 17). */
 class ImportCommandAdversarialTest {
 
-    private static final String SHOP = """
-            2025-01-02 * Opening
-                assets:bank        1,000.00 EUR
-                equity:opening
-            2025-01-10 Sale
-                assets:bank          250.00 EUR
-                income:sales
-            2025-02-01 Rent
-                expenses:rent        400.00 EUR
-                assets:bank
-            """;
-
     @TempDir
     Path folder;
     Path journal;
     Path ledger;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(new SqliteLedgerStoreFactory());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
-    }
-
     @BeforeEach
     void givenAJournal() throws Exception {
         journal = folder.resolve("shop.journal");
-        Files.writeString(journal, SHOP);
+        Files.writeString(journal, RealCli.SHOP_JOURNAL);
         ledger = folder.resolve("shop.ledger");
     }
 
-    private Run importInto(Path into, Path from, String... more) {
+    private RealCli importInto(Path into, Path from, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("import", from.toString(), "--ledger", into.toString(),
                 "--user", "alice"));
         args.addAll(List.of(more));
-        return run(args.toArray(String[]::new));
+        return RealCli.run(args.toArray(String[]::new));
     }
 
     private long entries() {
@@ -90,7 +62,7 @@ class ImportCommandAdversarialTest {
         void the_same_journal_again_is_refused_and_writes_nothing() {
             assertEquals(0, importInto(ledger, journal).exitCode());
 
-            Run again = importInto(ledger, journal);
+            RealCli again = importInto(ledger, journal);
 
             assertEquals(4, again.exitCode(), again.out());
             assertMentions(again.err(), "shop.journal was already imported", "alice", "3 entries", "--allow-duplicates");
@@ -103,7 +75,7 @@ class ImportCommandAdversarialTest {
         void allow_duplicates_imports_it_again() {
             assertEquals(0, importInto(ledger, journal).exitCode());
 
-            Run again = importInto(ledger, journal, "--allow-duplicates");
+            RealCli again = importInto(ledger, journal, "--allow-duplicates");
 
             assertEquals(0, again.exitCode(), again.err());
             assertEquals(6, entries());
@@ -122,7 +94,7 @@ class ImportCommandAdversarialTest {
                         income:sales        -250.00 EUR
                     """);
 
-            Run refused = importInto(ledger, march);
+            RealCli refused = importInto(ledger, march);
 
             assertEquals(4, refused.exitCode());
             assertMentions(refused.err(), "1 of the journal's 2 entries", "march.journal:4", "Sale", "--allow-duplicates");
@@ -135,7 +107,7 @@ class ImportCommandAdversarialTest {
             Path march = folder.resolve("march.journal");
             Files.writeString(march, "2025-03-01 Sale\n    assets:bank  80.00 EUR\n    income:sales\n");
 
-            Run imported = importInto(ledger, march);
+            RealCli imported = importInto(ledger, march);
 
             assertEquals(0, imported.exitCode(), imported.err());
             assertEquals(4, entries());
@@ -144,17 +116,17 @@ class ImportCommandAdversarialTest {
         @Test
         void automatic_ids_skip_an_id_a_user_chose_by_hand() throws Exception {
             assertEquals(0, importInto(ledger, journal).exitCode());
-            assertEquals(0, run("post", "-l", ledger.toString(), "--id", "E000005", "--date", "2025-02-05",
+            assertEquals(0, RealCli.run("post", "-l", ledger.toString(), "--id", "E000005", "--date", "2025-02-05",
                     "--posting", "expenses:rent  1 EUR", "--posting", "assets:bank").exitCode());
             Path march = folder.resolve("march.journal");
             Files.writeString(march, "2025-03-01 Sale\n    assets:bank  80.00 EUR\n    income:sales\n"
                     + "2025-03-02 Sale\n    assets:bank  90.00 EUR\n    income:sales\n");
 
-            Run imported = importInto(ledger, march);
+            RealCli imported = importInto(ledger, march);
 
             assertEquals(0, imported.exitCode(), imported.err());
             assertEquals(6, entries());
-            assertMentions(run("imports", "-l", ledger.toString()).out(), "E000006–E000007");
+            assertMentions(RealCli.run("imports", "-l", ledger.toString()).out(), "E000006–E000007");
         }
 
         @Test
@@ -163,7 +135,7 @@ class ImportCommandAdversarialTest {
             String coffee = "2025-03-01 Coffee\n    expenses:food  3 EUR\n    assets:cash\n";
             Files.writeString(coffees, coffee + coffee);
 
-            Run imported = importInto(ledger, coffees);
+            RealCli imported = importInto(ledger, coffees);
 
             assertEquals(0, imported.exitCode(), imported.err());
             assertEquals(2, entries());
@@ -178,7 +150,7 @@ class ImportCommandAdversarialTest {
         void imports_names_the_journal_its_sha256_user_and_entries() throws Exception {
             assertEquals(0, importInto(ledger, journal).exitCode());
 
-            Run listed = run("imports", "--ledger", ledger.toString());
+            RealCli listed = RealCli.run("imports", "--ledger", ledger.toString());
 
             assertEquals(0, listed.exitCode(), listed.err());
             assertMentions(listed.out(), "shop.journal", sha256(journal), "alice", "E000001–E000003", " 3 ");
@@ -191,7 +163,7 @@ class ImportCommandAdversarialTest {
             Files.writeString(bad, "2025-03-01 Broken\n    assets:bank  10 EUR\n    income:sales  -9 EUR\n");
             assertEquals(4, importInto(ledger, bad).exitCode());
 
-            Run listed = run("imports", "--ledger", ledger.toString());
+            RealCli listed = RealCli.run("imports", "--ledger", ledger.toString());
 
             assertFalse(listed.out().contains("bad.journal"), listed.out());
             assertEquals(2, listed.out().lines().count(), listed.out());
@@ -202,7 +174,7 @@ class ImportCommandAdversarialTest {
             Path older = folder.resolve("older.ledger");
             Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), older);
 
-            Run listed = run("imports", "-l", older.toString());
+            RealCli listed = RealCli.run("imports", "-l", older.toString());
 
             assertEquals(0, listed.exitCode(), listed.err());
             assertMentions(listed.out(), "No journal was imported into older.ledger");
@@ -218,7 +190,7 @@ class ImportCommandAdversarialTest {
             Path bad = folder.resolve("bad.journal");
             Files.writeString(bad, "2025-03-01 Broken\n    assets:bank  10 EUR\n    income:sales  -9 EUR\n");
 
-            Run refused = importInto(ledger, bad);
+            RealCli refused = importInto(ledger, bad);
 
             assertEquals(4, refused.exitCode());
             assertFalse(Files.exists(ledger), "the ledger file was left behind");
@@ -251,7 +223,7 @@ class ImportCommandAdversarialTest {
                 statement.execute("PRAGMA user_version = 1");
             }
 
-            Run posted = run("post", "-l", ledger.toString(), "--date", "2025-02-05", "--posting", "expenses:rent  1 EUR",
+            RealCli posted = RealCli.run("post", "-l", ledger.toString(), "--date", "2025-02-05", "--posting", "expenses:rent  1 EUR",
                     "--posting", "assets:bank");
 
             assertEquals(2, posted.exitCode(), posted.err());

@@ -3,7 +3,6 @@ package dev.eventscope.bootstrap;
 import dev.eventscope.application.Aggregate;
 import dev.eventscope.application.EntryIds;
 import dev.eventscope.application.LedgerCommandService;
-import dev.eventscope.cli.EventscopeCli;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.EntryState;
 import dev.eventscope.domain.ledger.LedgerStreams;
@@ -14,13 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,44 +42,12 @@ class PostCommandAdversarialTest {
     Path folder;
     Path ledger;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(new SqliteLedgerStoreFactory());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
-    }
-
-    private static Run runWithInput(String input, String... args) {
-        InputStream original = System.in;
-        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return run(args);
-        } finally {
-            System.setIn(original);
-        }
-    }
-
     @BeforeEach
     void givenALedgerWithThreeEntries() throws Exception {
         Path journal = folder.resolve("shop.journal");
-        Files.writeString(journal, """
-                2025-01-02 * Opening
-                    assets:bank        1,000.00 EUR
-                    equity:opening
-                2025-01-10 Sale
-                    assets:bank          250.00 EUR
-                    income:sales
-                2025-02-01 Rent
-                    expenses:rent        400.00 EUR
-                    assets:bank
-                """);
+        Files.writeString(journal, RealCli.SHOP_JOURNAL);
         ledger = folder.resolve("shop.ledger");
-        Run imported = run("import", journal.toString(), "--ledger", ledger.toString());
+        RealCli imported = RealCli.run("import", journal.toString(), "--ledger", ledger.toString());
         assertEquals(0, imported.exitCode(), imported.err());
     }
 
@@ -97,7 +58,7 @@ class PostCommandAdversarialTest {
     }
 
     private String balances() {
-        return run("balance", "-l", ledger.toString(), "--format", "csv").out();
+        return RealCli.run("balance", "-l", ledger.toString(), "--format", "csv").out();
     }
 
     private EntryState entry(String id) {
@@ -116,20 +77,20 @@ class PostCommandAdversarialTest {
             int writers = 8;
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<Run>> runs = new ArrayList<>();
+            List<Future<RealCli>> runs = new ArrayList<>();
             try {
                 for (int i = 0; i < writers; i++) {
                     String description = "Coffee " + i;
                     runs.add(pool.submit(() -> {
                         start.await();
-                        return run("post", "-l", ledger.toString(), "--date", "2025-02-05", "--description", description,
+                        return RealCli.run("post", "-l", ledger.toString(), "--date", "2025-02-05", "--description", description,
                                 "--posting", "expenses:rent  1 EUR", "--posting", "assets:bank");
                     }));
                 }
                 start.countDown();
                 Set<String> ids = new HashSet<>();
-                for (Future<Run> future : runs) {
-                    Run posted = future.get(60, TimeUnit.SECONDS);
+                for (Future<RealCli> future : runs) {
+                    RealCli posted = future.get(60, TimeUnit.SECONDS);
                     assertEquals(0, posted.exitCode(), posted.err());
                     Matcher id = POSTED.matcher(posted.out());
                     assertTrue(id.find(), posted.out());
@@ -147,17 +108,17 @@ class PostCommandAdversarialTest {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             CountDownLatch start = new CountDownLatch(1);
             try {
-                Future<Run> first = pool.submit(() -> {
+                Future<RealCli> first = pool.submit(() -> {
                     start.await();
-                    return run("reverse", "E000002", "-l", ledger.toString(), "--on", "2025-02-10");
+                    return RealCli.run("reverse", "E000002", "-l", ledger.toString(), "--on", "2025-02-10");
                 });
-                Future<Run> second = pool.submit(() -> {
+                Future<RealCli> second = pool.submit(() -> {
                     start.await();
-                    return run("reverse", "E000003", "-l", ledger.toString(), "--on", "2025-02-10");
+                    return RealCli.run("reverse", "E000003", "-l", ledger.toString(), "--on", "2025-02-10");
                 });
                 start.countDown();
-                Run one = first.get(60, TimeUnit.SECONDS);
-                Run other = second.get(60, TimeUnit.SECONDS);
+                RealCli one = first.get(60, TimeUnit.SECONDS);
+                RealCli other = second.get(60, TimeUnit.SECONDS);
                 assertEquals(0, one.exitCode(), one.err());
                 assertEquals(0, other.exitCode(), other.err());
                 assertEquals(5, entries());
@@ -174,7 +135,7 @@ class PostCommandAdversarialTest {
         @Test
         void a_refused_second_entry_leaves_the_first_unwritten() {
             String before = balances();
-            Run refused = runWithInput("""
+            RealCli refused = RealCli.runWithInput("""
                     2025-02-06 Snack
                         expenses:rent  1 EUR
                         assets:bank
@@ -192,7 +153,7 @@ class PostCommandAdversarialTest {
 
         @Test
         void an_entry_to_an_unknown_account_after_good_ones_writes_nothing() {
-            Run refused = runWithInput("""
+            RealCli refused = RealCli.runWithInput("""
                     2025-02-06 Snack
                         expenses:rent  1 EUR
                         assets:bank
@@ -210,7 +171,7 @@ class PostCommandAdversarialTest {
 
         @Test
         void all_good_entries_are_posted_with_consecutive_ids() {
-            Run posted = runWithInput("""
+            RealCli posted = RealCli.runWithInput("""
                     2025-02-06 Snack
                         expenses:rent  1 EUR
                         assets:bank
@@ -226,7 +187,7 @@ class PostCommandAdversarialTest {
 
         @Test
         void one_id_for_several_entries_is_a_usage_error() {
-            Run refused = runWithInput("2025-02-06 A\n    expenses:rent  1 EUR\n    assets:bank\n"
+            RealCli refused = RealCli.runWithInput("2025-02-06 A\n    expenses:rent  1 EUR\n    assets:bank\n"
                     + "2025-02-07 B\n    expenses:rent  1 EUR\n    assets:bank\n", "post", "-l", ledger.toString(), "--id", "X1", "-");
 
             assertEquals(2, refused.exitCode());
@@ -239,20 +200,20 @@ class PostCommandAdversarialTest {
     @DisplayName("hostile options")
     class Hostile {
 
-        private Run post(String description, String... postings) {
+        private RealCli post(String description, String... postings) {
             List<String> args = new ArrayList<>(List.of("post", "-l", ledger.toString(), "--date", "2025-02-05",
                     "--description", description));
             for (String posting : postings) {
                 args.add("--posting");
                 args.add(posting);
             }
-            return run(args.toArray(String[]::new));
+            return RealCli.run(args.toArray(String[]::new));
         }
 
         @Test
         void a_description_with_a_line_break_cannot_add_postings() {
             String before = balances();
-            Run refused = post("Coffee\n    expenses:rent  1000 EUR\n    assets:bank  -1000 EUR",
+            RealCli refused = post("Coffee\n    expenses:rent  1000 EUR\n    assets:bank  -1000 EUR",
                     "expenses:rent  1 EUR", "assets:bank");
 
             assertEquals(4, refused.exitCode());
@@ -263,7 +224,7 @@ class PostCommandAdversarialTest {
 
         @Test
         void a_description_with_a_line_break_cannot_add_a_whole_entry() {
-            Run refused = post("Coffee\n    expenses:rent  1 EUR\n    assets:bank\n2025-02-06 Injected\n    expenses:rent  999 EUR\n",
+            RealCli refused = post("Coffee\n    expenses:rent  1 EUR\n    assets:bank\n2025-02-06 Injected\n    expenses:rent  999 EUR\n",
                     "expenses:rent  1 EUR", "assets:bank");
 
             assertEquals(4, refused.exitCode());
@@ -272,7 +233,7 @@ class PostCommandAdversarialTest {
 
         @Test
         void a_semicolon_in_a_description_is_refused_rather_than_turned_into_tags() {
-            Run refused = post("Rent; invoice:4711 approved:yes", "expenses:rent  1 EUR", "assets:bank");
+            RealCli refused = post("Rent; invoice:4711 approved:yes", "expenses:rent  1 EUR", "assets:bank");
 
             assertEquals(4, refused.exitCode());
             assertMentions(refused.err(), "';'", "comment");
@@ -282,7 +243,7 @@ class PostCommandAdversarialTest {
         @Test
         void an_unusual_but_valid_description_is_stored_exactly_as_typed() {
             String description = "Café \"Zum Löwen\" | #12 (50% off) — 2025-02-06  x";
-            Run posted = post(description, "expenses:rent  1 EUR", "assets:bank");
+            RealCli posted = post(description, "expenses:rent  1 EUR", "assets:bank");
 
             assertEquals(0, posted.exitCode(), posted.err());
             assertEquals(description, entry("E000004").entry().description());
@@ -292,7 +253,7 @@ class PostCommandAdversarialTest {
         @Test
         void a_posting_with_a_line_break_cannot_add_an_entry() {
             String before = balances();
-            Run refused = post("Coffee", "expenses:rent  1 EUR\n2025-02-06 Injected\n    expenses:rent  999 EUR",
+            RealCli refused = post("Coffee", "expenses:rent  1 EUR\n2025-02-06 Injected\n    expenses:rent  999 EUR",
                     "assets:bank");
 
             assertEquals(2, refused.exitCode());
@@ -302,7 +263,7 @@ class PostCommandAdversarialTest {
 
         @Test
         void an_account_name_with_a_carriage_return_is_refused() {
-            Run refused = post("Coffee", "expenses:rent\r  1 EUR", "assets:bank");
+            RealCli refused = post("Coffee", "expenses:rent\r  1 EUR", "assets:bank");
 
             assertEquals(2, refused.exitCode());
             assertEquals(3, entries());
@@ -310,7 +271,7 @@ class PostCommandAdversarialTest {
 
         @Test
         void an_unbalanced_virtual_posting_is_refused() {
-            Run refused = post("Coffee", "(expenses:rent)  1 EUR", "expenses:rent  1 EUR", "assets:bank");
+            RealCli refused = post("Coffee", "(expenses:rent)  1 EUR", "expenses:rent  1 EUR", "assets:bank");
 
             assertEquals(4, refused.exitCode());
             assertMentions(refused.err(), "virtual");
@@ -319,7 +280,7 @@ class PostCommandAdversarialTest {
 
         @Test
         void a_posting_that_is_not_a_posting_is_named() {
-            Run refused = post("Coffee", "expenses:rent  1 EUR", "assets:bank  lots of money");
+            RealCli refused = post("Coffee", "expenses:rent  1 EUR", "assets:bank  lots of money");
 
             assertTrue(refused.exitCode() == 2 || refused.exitCode() == 4, refused.err());
             assertMentions(refused.err(), "assets:bank  lots of money");
@@ -328,7 +289,7 @@ class PostCommandAdversarialTest {
 
         @Test
         void a_reversal_description_with_a_line_break_is_refused() {
-            Run refused = run("reverse", "E000003", "-l", ledger.toString(), "--on", "2025-02-10",
+            RealCli refused = RealCli.run("reverse", "E000003", "-l", ledger.toString(), "--on", "2025-02-10",
                     "--description", "Undo\n    assets:bank  5 EUR");
 
             assertEquals(4, refused.exitCode());
