@@ -1,12 +1,9 @@
 package dev.eventscope.journal;
 
 import dev.eventscope.application.CommandContext;
-import dev.eventscope.application.CompletedImport;
-import dev.eventscope.application.EntryFingerprints;
 import dev.eventscope.application.EntryIds;
 import dev.eventscope.application.ImportSession;
 import dev.eventscope.application.LedgerCommandService;
-import dev.eventscope.application.RecordedImports;
 import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.AccountStatus;
@@ -24,17 +21,13 @@ import dev.eventscope.domain.ledger.PriceKind;
 import dev.eventscope.eventstore.StreamId;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +69,7 @@ public final class JournalImporter {
     public ImportSummary importJournal(Path journal, Options options, CommandContext context, ImportProgress progress) {
         long started = System.nanoTime();
         long totalBytes = sizeOf(journal);
-        String sha256 = sha256(journal);
+        String sha256 = RepeatCheck.sha256(journal);
         String journalName = journal.getFileName().toString();
         FirstPass survey = survey(journal, totalBytes, progress);
         List<JournalWarning> warnings = new ArrayList<>();
@@ -88,15 +81,12 @@ public final class JournalImporter {
         long events = 0;
         long firstPosition = 0;
         long lastPosition = 0;
-        long duplicates = 0;
-        String firstDuplicate = null;
-        String firstDuplicateDescription = null;
         EntryId firstEntryId = null;
         EntryId lastEntryId = null;
         try (ImportSession session = service.beginImport(context);
              JournalReader reader = open(journal, totalBytes, progress, "importing", warnings, bytesRead)) {
             // the session holds the write lock: what is read here cannot change before the commit
-            EntryFingerprints existing = options.allowDuplicates() ? null : alreadyImported(journalName, sha256);
+            RepeatCheck repeats = options.allowDuplicates() ? RepeatCheck.none() : RepeatCheck.start(service, journalName, sha256);
             if (!session.ledgerState().created()) {
                 String name = options.ledgerName() != null ? options.ledgerName() : stripExtension(journal);
                 events += session.execute(new CreateLedger(name, baseCommodity)).positions().size();
@@ -128,13 +118,7 @@ public final class JournalImporter {
                         entryId = EntryId.of(options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++));
                     }
                     PostEntry command = toCommand(entryId, transaction, baseCommodity);
-                    if (existing != null && existing.claim(EntryFingerprints.of(command.date(), command.description(),
-                            command.postings()))) {
-                        if (duplicates++ == 0) {
-                            firstDuplicate = where.file() + ":" + where.line();
-                            firstDuplicateDescription = command.description();
-                        }
-                    }
+                    repeats.check(command, where);
                     List<Long> positions = session.execute(command).positions();
                     firstEntryId = firstEntryId == null ? entryId : firstEntryId;
                     lastEntryId = entryId;
@@ -154,9 +138,7 @@ public final class JournalImporter {
                     throw new JournalImportException(where.file(), where.line(), violation.getMessage(), violation);
                 }
             }
-            if (duplicates > 0) {
-                throw DuplicateImport.someEntries(duplicates, entries, firstDuplicate, firstDuplicateDescription);
-            }
+            repeats.refuseRepeats(entries);
             events += session.execute(new RecordImport(journalName, sha256, entries, firstEntryId, lastEntryId))
                     .positions().size();
             session.commit();
@@ -169,20 +151,6 @@ public final class JournalImporter {
 
     private boolean isTaken(EntryId entryId) {
         return service.repository().store().streamVersion(StreamId.of(LedgerStreams.entry(entryId))) != 0;
-    }
-
-    /**
-     * Refuses a journal whose bytes were imported before; otherwise the fingerprints of the entries in
-     * the ledger (null when there are none), to recognise entries the journal would book twice.
-     */
-    private EntryFingerprints alreadyImported(String journalName, String sha256) {
-        for (CompletedImport earlier : RecordedImports.list(service.repository().store())) {
-            if (earlier.sha256().equals(sha256)) {
-                throw DuplicateImport.sameJournal(journalName, earlier);
-            }
-        }
-        EntryFingerprints existing = EntryFingerprints.of(service.repository().store(), service.repository().codec());
-        return existing.isEmpty() ? null : existing;
     }
 
     /** The first pass: reads the whole journal, so that syntax errors stop the import before anything is written. */
@@ -275,22 +243,6 @@ public final class JournalImporter {
             });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
-        }
-    }
-
-    /** The SHA-256 of the journal's bytes, as 64 lower-case hex digits. */
-    private static String sha256(Path journal) {
-        try (InputStream in = Files.newInputStream(journal)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
         }
     }
 
