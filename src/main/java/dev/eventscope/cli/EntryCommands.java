@@ -66,6 +66,10 @@ final class EntryCommands {
         public Integer call() {
             List<CommandDraft> drafts = new ArrayList<>();
             if ("-".equals(stdin)) {
+                if (date != null || !postings.isEmpty() || !description.isEmpty()) {
+                    throw new CommandProblem("Give the entries either on standard input ('-') or with --date, --description and"
+                            + " --posting, not both.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+                }
                 List<JournalTransaction> transactions = EntrySources.fromJournal(
                         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "<standard input>");
                 if (id != null && transactions.size() > 1) {

@@ -186,6 +186,16 @@ class PostCommandAdversarialTest {
         }
 
         @Test
+        void standard_input_and_entry_options_together_are_a_usage_error() {
+            RealCli refused = RealCli.runWithInput("2025-02-06 A\n    expenses:rent  1 EUR\n    assets:bank\n",
+                    "post", "-l", ledger.toString(), "--description", "Ignored?", "-");
+
+            assertEquals(2, refused.exitCode());
+            assertMentions(refused.err(), "not both");
+            assertEquals(3, entries());
+        }
+
+        @Test
         void one_id_for_several_entries_is_a_usage_error() {
             RealCli refused = RealCli.runWithInput("2025-02-06 A\n    expenses:rent  1 EUR\n    assets:bank\n"
                     + "2025-02-07 B\n    expenses:rent  1 EUR\n    assets:bank\n", "post", "-l", ledger.toString(), "--id", "X1", "-");
