@@ -14,7 +14,9 @@ public final class DuplicateImport extends RuntimeException {
 
     /** The journal's bytes are those of an import the ledger already holds. */
     static DuplicateImport sameJournal(String journal, CompletedImport earlier) {
-        return new DuplicateImport(journal + " was already imported into this ledger on " + earlier.recordedAt()
+        String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(earlier.recordedAt());
+        return new DuplicateImport(journal + " was already imported into this ledger on " + when
                 + " by " + earlier.user() + " (" + earlier.entries() + " entries, SHA-256 " + earlier.sha256()
                 + "); importing it again would book every entry twice. Nothing was imported; to import it anyway, use"
                 + " --allow-duplicates on the command line.");
