@@ -27,6 +27,7 @@ public final class ImportSession implements AutoCloseable {
     private final CommandContext context;
     private final Map<AccountName, Loaded<AccountState>> accounts = new HashMap<>();
     private Loaded<LedgerState> ledger;
+    private final EntryIds.Allocator entryIds;
     private long eventsWritten;
     private long commands;
 
@@ -34,6 +35,15 @@ public final class ImportSession implements AutoCloseable {
         this.service = service;
         this.bulk = bulk;
         this.context = context;
+        this.entryIds = new EntryIds.Allocator(service.repository().store());
+    }
+
+    /**
+     * A free {@code E000123}-style entry id, never handed out twice by this session. The session holds
+     * the write lock, so no other writer can take it before the commit.
+     */
+    public EntryId nextEntryId() {
+        return entryIds.next();
     }
 
     /** Decides and appends one command inside the import's transaction; rule violations propagate. */

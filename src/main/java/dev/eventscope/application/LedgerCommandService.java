@@ -90,6 +90,32 @@ public final class LedgerCommandService {
     }
 
     /**
+     * Builds and carries out one command that may need new entry ids (see {@link CommandDraft}): the
+     * ids are allocated, the command decided and its events appended inside one write transaction, so
+     * concurrent writers never pick the same automatic id. Rule violations propagate; nothing is written then.
+     */
+    public Executed execute(CommandDraft draft, CommandContext context) {
+        return executeTogether(List.of(draft), context).get(0);
+    }
+
+    /**
+     * Carries out several commands as one: each is built (with new entry ids, if it asks for them) and
+     * decided on the states the earlier ones left, and all are written in one transaction, or none is
+     * (a rule violation of any of them propagates and nothing is written).
+     */
+    public List<Executed> executeTogether(List<CommandDraft> drafts, CommandContext context) {
+        try (ImportSession session = beginImport(context)) {
+            List<Executed> executed = new ArrayList<>(drafts.size());
+            for (CommandDraft draft : drafts) {
+                Object command = draft.build(session::nextEntryId);
+                executed.add(new Executed(command, session.execute(command)));
+            }
+            session.commit();
+            return List.copyOf(executed);
+        }
+    }
+
+    /**
      * Starts an all-or-nothing batch of commands (an import): decisions use states cached in
      * memory and every append goes into one transaction, committed by {@link ImportSession#commit}.
      */

@@ -1,18 +1,15 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.application.EntryIds;
+import dev.eventscope.application.CommandDraft;
+import dev.eventscope.application.CommandResult;
+import dev.eventscope.application.Executed;
 import dev.eventscope.application.LedgerCommandService;
 import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.application.CommandResult;
 import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 import dev.eventscope.domain.ledger.EntryCommand.ReverseEntry;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.journal.JournalImporter;
-import dev.eventscope.journal.JournalItem;
-import dev.eventscope.journal.JournalParseException;
-import dev.eventscope.journal.JournalReadListener;
-import dev.eventscope.journal.JournalReader;
 import dev.eventscope.journal.JournalTransaction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,12 +18,11 @@ import picocli.CommandLine.Parameters;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Posting and reversing journal entries from the command line. */
 final class EntryCommands {
@@ -47,7 +43,8 @@ final class EntryCommands {
         String stdin;
         @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The entry's date.")
         LocalDate date;
-        @Option(names = "--description", description = "What the entry is.")
+        @Option(names = "--description",
+                description = "What the entry is, one line without ';' (in a journal ';' starts a comment).")
         String description = "";
         @Option(names = "--posting", paramLabel = "'ACCOUNT  AMOUNT'",
                 description = "A posting: the account, two spaces, the amount (as in a journal). One posting may omit its amount.")
@@ -57,61 +54,57 @@ final class EntryCommands {
         @Option(names = "--commodity", description = "Commodity for amounts written without one (default EUR).")
         String commodity = "EUR";
 
-        private final List<PostEntry> commands = new ArrayList<>();
-
         Post(LedgerStoreFactory stores) {
             super(stores);
         }
 
+        /**
+         * Reads every entry first, then decides and writes them all in one transaction (all or none), with
+         * automatic ids allocated inside it; the lines saying what was posted come only after the commit.
+         */
         @Override
         public Integer call() {
-            List<JournalTransaction> transactions = read();
-            try (EventStore store = ledger.openForWriting(stores(), false)) {
-                LedgerCommandService service = LedgerCommandService.create(store);
-                PrintWriter out = spec.commandLine().getOut();
-                for (JournalTransaction transaction : transactions) {
-                    String entryId = id != null && transactions.size() == 1 ? id : EntryIds.next(store);
-                    CommandResult result = service.execute(JournalImporter.toCommand(EntryId.of(entryId), transaction, commodity),
-                            context());
-                    out.println("Posted entry " + entryId + " (" + transaction.date() + " " + transaction.description()
-                            + ") at positions " + result.positions().get(0) + "–" + result.lastPosition() + ".");
-                }
-                out.flush();
-            }
-            return ExitCodes.OK;
-        }
-
-        private List<JournalTransaction> read() {
-            Reader source;
-            String name;
+            List<CommandDraft> drafts = new ArrayList<>();
             if ("-".equals(stdin)) {
-                source = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                name = "<standard input>";
+                if (date != null || !postings.isEmpty() || !description.isEmpty()) {
+                    throw new CommandProblem("Give the entries either on standard input ('-') or with --date, --description and"
+                            + " --posting, not both.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+                }
+                List<JournalTransaction> transactions = EntrySources.fromJournal(
+                        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "<standard input>");
+                if (id != null && transactions.size() > 1) {
+                    throw new CommandProblem("--id names one entry, but standard input holds " + transactions.size()
+                            + " entries; leave --id out to number them automatically.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+                }
+                for (JournalTransaction transaction : transactions) {
+                    drafts.add(newIds -> JournalImporter.toCommand(entryId(newIds), transaction, commodity));
+                }
             } else {
                 if (date == null || postings.size() < 2) {
                     throw new CommandProblem("Give --date and at least two --posting options, or '-' to read a journal snippet"
                             + " from standard input.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
                 }
-                StringBuilder snippet = new StringBuilder(date + " " + description + "\n");
-                postings.forEach(posting -> snippet.append("    ").append(posting.strip()).append('\n'));
-                source = new StringReader(snippet.toString());
-                name = "<command line>";
+                // the postings are read before the ledger is opened; the id is given inside the transaction
+                PostEntry entry = EntrySources.fromOptions(EntryId.of("E0"), date, description, postings, commodity);
+                drafts.add(newIds -> EntrySources.withId(entry, entryId(newIds)));
             }
-            List<JournalTransaction> transactions = new ArrayList<>();
-            try (JournalReader reader = JournalReader.open(source, name, JournalReadListener.NONE)) {
-                while (reader.hasNext()) {
-                    JournalItem item = reader.next();
-                    if (item instanceof JournalTransaction transaction) {
-                        transactions.add(transaction);
-                    }
-                }
-            } catch (JournalParseException e) {
-                throw new CommandProblem(e.getMessage(), ExitCodes.REFUSED);
+            List<Executed> executed;
+            try (EventStore store = ledger.openForWriting(stores(), false)) {
+                executed = LedgerCommandService.create(store).executeTogether(drafts, context());
             }
-            if (transactions.isEmpty()) {
-                throw new CommandProblem("There was no journal entry to post in " + name + ".", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            PrintWriter out = spec.commandLine().getOut();
+            for (Executed one : executed) {
+                PostEntry entry = (PostEntry) one.command();
+                CommandResult result = one.result();
+                out.println("Posted entry " + entry.entryId() + " (" + entry.date() + " " + entry.description()
+                        + ") at positions " + result.positions().get(0) + "–" + result.lastPosition() + ".");
             }
-            return transactions;
+            out.flush();
+            return ExitCodes.OK;
+        }
+
+        private EntryId entryId(Supplier<EntryId> newIds) {
+            return id != null ? EntryId.of(id) : newIds.get();
         }
 
         @Override
@@ -140,27 +133,23 @@ final class EntryCommands {
         @Option(names = "--description", description = "The reversal's description (default: 'Reversal of entry ...').")
         String description;
 
-        private String reversalId;
+        private EntryId reversalId;
 
         Reverse(LedgerStoreFactory stores) {
             super(stores);
         }
 
         @Override
-        public Integer call() {
-            if (id == null) {
-                try (EventStore store = ledger.openReadOnly(stores())) {
-                    reversalId = EntryIds.next(store);
-                }
-            } else {
-                reversalId = id;
-            }
-            return super.call();
+        CommandDraft draft() {
+            return newIds -> {
+                reversalId = id == null ? newIds.get() : EntryId.of(id);
+                return new ReverseEntry(EntryId.of(original), reversalId, on == null ? LocalDate.now() : on, description);
+            };
         }
 
         @Override
         Object command() {
-            return new ReverseEntry(EntryId.of(original), EntryId.of(reversalId), on == null ? LocalDate.now() : on, description);
+            throw new UnsupportedOperationException("reverse builds its command in draft(), with the reversal's id");
         }
 
         @Override

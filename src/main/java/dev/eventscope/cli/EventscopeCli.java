@@ -20,6 +20,7 @@ public final class EventscopeCli {
                 .addSubcommand(new StreamsCommand(stores))
                 .addSubcommand(new HistoryCommand(stores))
                 .addSubcommand(new ImportCommand(stores))
+                .addSubcommand(new ImportsCommand(stores))
                 .addSubcommand(new BalanceCommand(stores))
                 .addSubcommand(new AccountsCommand(stores))
                 .addSubcommand(new EntryCommands.Post(stores))

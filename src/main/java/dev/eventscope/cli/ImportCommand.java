@@ -7,10 +7,13 @@ import dev.eventscope.journal.ImportProgress;
 import dev.eventscope.journal.ImportSummary;
 import dev.eventscope.journal.JournalImporter;
 import dev.eventscope.journal.JournalWarning;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +21,15 @@ import java.nio.file.Path;
 /** {@code eventscope import JOURNAL --ledger FILE}: a plain-text journal into a ledger, all or nothing. */
 @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
         description = {"Imports an hledger / ledger journal into a ledger (created if it does not exist), all or nothing.",
-                "Unsupported lines (periodic and automated transactions, price directives...) are listed as skipped."},
+                "Unsupported lines (periodic and automated transactions, price directives...) are listed as skipped.",
+                "A journal imported before, or one with entries already in the ledger, is refused unless --allow-duplicates.",
+                "'eventscope imports' lists the committed imports (to tell whether an interrupted import went in)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Imported.", "1:Eventscope failed unexpectedly.", "2:Wrong command line, or the ledger cannot be opened.",
-                "4:The journal has an error (named with its line); nothing was imported."})
+                "4:The journal has an error (named with its line), or would book entries twice; nothing was imported."})
 final class ImportCommand extends LedgerCommandBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportCommand.class);
 
     @Parameters(paramLabel = "JOURNAL", description = "The journal file.")
     Path journal;
@@ -32,6 +39,10 @@ final class ImportCommand extends LedgerCommandBase {
 
     @Option(names = "--commodity", description = "The new ledger's base commodity (default: the journal's first).")
     String commodity;
+
+    @Option(names = "--allow-duplicates",
+            description = "Import even a journal imported before, or entries the ledger already holds (same date, description and postings).")
+    boolean allowDuplicates;
 
     ImportCommand(LedgerStoreFactory stores) {
         super(stores);
@@ -44,21 +55,44 @@ final class ImportCommand extends LedgerCommandBase {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean newLedger = !Files.exists(ledger.file());
         ImportSummary summary;
-        try (EventStore store = ledger.openForWriting(stores(), true)) {
+        EventStore store = ledger.openForWriting(stores(), true);
+        try {
             summary = new JournalImporter(LedgerCommandService.create(store)).importJournal(journal,
-                    new JournalImporter.Options(name, commodity, "E"), context(), new ImportProgress() {
+                    new JournalImporter.Options(name, commodity, "E", allowDuplicates), context(), new ImportProgress() {
                         @Override
                         public void warning(JournalWarning warning) {
                             err.println("skipped " + warning.location().file() + ":" + warning.location().line() + ": "
                                     + warning.message());
                         }
                     });
+        } catch (RuntimeException failed) {
+            boolean empty = newLedger && store.lastPosition() == 0;
+            store.close();
+            if (empty) {
+                removeEmptyLedger();
+            }
+            throw failed;
         }
+        store.close();
         err.flush();
+        // printed only once the import is committed and the ledger closed
         out.println("Imported " + journal.getFileName() + " into " + ledger.file().getFileName() + ": " + summary.describe() + ".");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** A ledger this run created and nothing was committed to: remove it, so a failed import leaves no file behind. */
+    private void removeEmptyLedger() {
+        Path file = ledger.file();
+        for (Path path : new Path[]{file, Path.of(file + "-wal"), Path.of(file + "-shm"), Path.of(file + "-journal")}) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                LOG.warn("could not remove {} after a failed import", path, e);
+            }
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.eventscope.cli;
 
 import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.CommandDraft;
 import dev.eventscope.application.CommandResult;
 import dev.eventscope.application.LedgerCommandService;
 import dev.eventscope.application.LedgerStoreFactory;
@@ -39,13 +40,21 @@ abstract class LedgerCommandBase implements Callable<Integer> {
     /** The domain command to carry out, built from the options. */
     abstract Object command();
 
+    /**
+     * The command as a draft, built inside the write transaction (so that new entry ids are allocated
+     * there); by default the {@link #command()} as it is.
+     */
+    CommandDraft draft() {
+        return CommandDraft.of(command());
+    }
+
     /** One line saying what was done, e.g. "Froze assets:cash". */
     abstract String done();
 
     @Override
     public Integer call() {
         try (EventStore store = ledger.openForWriting(stores, false)) {
-            CommandResult result = LedgerCommandService.create(store).execute(command(), context());
+            CommandResult result = LedgerCommandService.create(store).execute(draft(), context()).result();
             PrintWriter out = spec.commandLine().getOut();
             out.println(done() + (result.positions().isEmpty() ? "." : " (positions " + result.positions().get(0)
                     + (result.positions().size() > 1 ? "–" + result.lastPosition() : "") + ")."));

@@ -41,6 +41,7 @@ final class ReadableErrorHandler implements CommandLine.IExecutionExceptionHandl
         if (exception instanceof dev.eventscope.domain.ledger.LedgerRuleViolation
                 || exception instanceof dev.eventscope.journal.JournalImportException
                 || exception instanceof dev.eventscope.journal.JournalImporter.ImportCancelled
+                || exception instanceof dev.eventscope.journal.DuplicateImport
                 || exception instanceof dev.eventscope.application.ConflictPersisted
                 || exception instanceof dev.eventscope.application.UnreadableHistory
                 || exception instanceof dev.eventscope.timetravel.TimeTravelException

@@ -11,11 +11,14 @@ import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.EntryStatus;
 import dev.eventscope.domain.ledger.LedgerCommand.CreateLedger;
+import dev.eventscope.domain.ledger.LedgerCommand.RecordImport;
 import dev.eventscope.domain.ledger.LedgerRuleViolation;
+import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.domain.ledger.Money;
 import dev.eventscope.domain.ledger.Posting;
 import dev.eventscope.domain.ledger.PostingPrice;
 import dev.eventscope.domain.ledger.PriceKind;
+import dev.eventscope.eventstore.StreamId;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,15 +37,24 @@ import java.util.Map;
  * the first checks the whole journal (syntax, balancing, balance assertions) and notes the first
  * date each account is used; the second opens each account on that date and posts every entry,
  * inside one transaction. Memory grows with the number of accounts, never with the number of
- * entries. Errors name the file and line; on any error the ledger is left exactly as it was.
+ * journal entries (the duplicate check keeps 8 bytes per entry already in the ledger). Errors name the
+ * file and line; on any error the ledger is left exactly as it was. The import ends with a
+ * {@code JournalImported} event (the journal's SHA-256) in the same transaction; a journal imported
+ * before, or one repeating entries of the ledger, is refused with {@link DuplicateImport} unless allowed.
  */
 public final class JournalImporter {
 
     /**
      * {@code ledgerName} and {@code baseCommodity} are used when the ledger does not exist yet (null:
      * the file's name, and the first commodity of the journal); {@code entryIdPrefix} starts every new entry id.
+     * Unless {@code allowDuplicates}, a journal imported before (same SHA-256) or one with entries already in the
+     * ledger (same date, description and postings) is refused with {@link DuplicateImport}.
      */
-    public record Options(String ledgerName, String baseCommodity, String entryIdPrefix) {
+    public record Options(String ledgerName, String baseCommodity, String entryIdPrefix, boolean allowDuplicates) {
+        public Options(String ledgerName, String baseCommodity, String entryIdPrefix) {
+            this(ledgerName, baseCommodity, entryIdPrefix, false);
+        }
+
         public static Options defaults() {
             return new Options(null, null, "E");
         }
@@ -57,6 +69,8 @@ public final class JournalImporter {
     public ImportSummary importJournal(Path journal, Options options, CommandContext context, ImportProgress progress) {
         long started = System.nanoTime();
         long totalBytes = sizeOf(journal);
+        String sha256 = RepeatCheck.sha256(journal);
+        String journalName = journal.getFileName().toString();
         FirstPass survey = survey(journal, totalBytes, progress);
         List<JournalWarning> warnings = new ArrayList<>();
         String baseCommodity = options.baseCommodity() != null ? options.baseCommodity()
@@ -67,8 +81,12 @@ public final class JournalImporter {
         long events = 0;
         long firstPosition = 0;
         long lastPosition = 0;
+        EntryId firstEntryId = null;
+        EntryId lastEntryId = null;
         try (ImportSession session = service.beginImport(context);
              JournalReader reader = open(journal, totalBytes, progress, "importing", warnings, bytesRead)) {
+            // the session holds the write lock: what is read here cannot change before the commit
+            RepeatCheck repeats = options.allowDuplicates() ? RepeatCheck.none() : RepeatCheck.start(service, journalName, sha256);
             if (!session.ledgerState().created()) {
                 String name = options.ledgerName() != null ? options.ledgerName() : stripExtension(journal);
                 events += session.execute(new CreateLedger(name, baseCommodity)).positions().size();
@@ -94,8 +112,16 @@ public final class JournalImporter {
                             accountsOpened++;
                         }
                     }
-                    String entryId = options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++);
-                    List<Long> positions = session.execute(toCommand(EntryId.of(entryId), transaction, baseCommodity)).positions();
+                    EntryId entryId = EntryId.of(options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++));
+                    while (isTaken(entryId)) {
+                        // an id a user chose by hand; automatic ids never collide with it
+                        entryId = EntryId.of(options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++));
+                    }
+                    PostEntry command = toCommand(entryId, transaction, baseCommodity);
+                    repeats.check(command, where);
+                    List<Long> positions = session.execute(command).positions();
+                    firstEntryId = firstEntryId == null ? entryId : firstEntryId;
+                    lastEntryId = entryId;
                     events += positions.size();
                     if (firstPosition == 0 && !positions.isEmpty()) {
                         firstPosition = positions.get(0);
@@ -112,12 +138,19 @@ public final class JournalImporter {
                     throw new JournalImportException(where.file(), where.line(), violation.getMessage(), violation);
                 }
             }
+            repeats.refuseRepeats(entries);
+            events += session.execute(new RecordImport(journalName, sha256, entries, firstEntryId, lastEntryId))
+                    .positions().size();
             session.commit();
         } catch (JournalParseException e) {
             throw new JournalImportException(e.file(), e.line(), e.problem(), e);
         }
         return new ImportSummary(entries, accountsOpened, events, firstPosition, lastPosition, warnings,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private boolean isTaken(EntryId entryId) {
+        return service.repository().store().streamVersion(StreamId.of(LedgerStreams.entry(entryId))) != 0;
     }
 
     /** The first pass: reads the whole journal, so that syntax errors stop the import before anything is written. */

@@ -112,6 +112,47 @@ class LedgerCommandServiceTest {
     }
 
     @Nested
+    @DisplayName("commands that take new entry ids")
+    class NewEntryIds {
+
+        @Test
+        void ids_are_given_inside_the_transaction_and_never_twice() {
+            List<Executed> executed = service.executeTogether(List.of(
+                    ids -> sale(ids.get().value(), "10.00", JAN_1.plusDays(1)),
+                    ids -> sale(ids.get().value(), "20.00", JAN_1.plusDays(2))), BOB);
+
+            assertEquals(EntryId.of("E000001"), ((PostEntry) executed.get(0).command()).entryId());
+            assertEquals(EntryId.of("E000002"), ((PostEntry) executed.get(1).command()).entryId());
+            assertEquals(1, store.streamVersion(StreamId.of("entry-E000002")));
+        }
+
+        @Test
+        void a_second_store_on_the_same_file_gets_the_next_free_id() {
+            try (SqliteEventStore other = SqliteEventStore.open(folder.resolve("service.ledger"))) {
+                LedgerCommandService otherService = LedgerCommandService.create(other);
+                otherService.execute(ids -> sale(ids.get().value(), "1.00", JAN_1.plusDays(1)), BOB);
+            }
+            Executed mine = service.execute(ids -> sale(ids.get().value(), "2.00", JAN_1.plusDays(1)), BOB);
+
+            assertEquals(EntryId.of("E000002"), ((PostEntry) mine.command()).entryId());
+        }
+
+        @Test
+        void a_refused_command_writes_none_of_the_batch() {
+            long before = store.lastPosition();
+
+            assertThrows(EntryDoesNotBalance.class, () -> service.executeTogether(List.of(
+                    ids -> sale(ids.get().value(), "10.00", JAN_1.plusDays(1)),
+                    ids -> PostEntry.simple(ids.get(), JAN_1, "Typo", List.of(
+                            new Posting(BANK, Money.of("10.00", "EUR"), null, null),
+                            new Posting(SALES, Money.of("-9.00", "EUR"), null, null)))), BOB));
+
+            assertEquals(before, store.lastPosition());
+            assertEquals(0, EntryIds.entryCount(store));
+        }
+    }
+
+    @Nested
     @DisplayName("a command that the domain refuses")
     class Refused {
 

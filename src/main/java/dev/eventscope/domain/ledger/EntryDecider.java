@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The journal entry aggregate (stream {@code entry-<id>}) on its own. Its {@code decide} applies
- * only the rules one entry can check by itself (duplicate id, too few postings, balance; for
+ * only the rules one entry can check by itself (duplicate id, a description a journal cannot hold,
+ * too few postings, balance; for
  * {@link ReverseEntry}, given the original's state: found and not yet reversed). Commands must go
  * through {@link PostingPolicy}, which adds the ledger's and the accounts' rules and produces the
  * events of every stream involved.
@@ -38,6 +39,7 @@ public final class EntryDecider {
     public static List<EntryEvent> decide(EntryCommand command, EntryState state) {
         if (command instanceof PostEntry post) {
             requireNotPosted(post.entryId(), state);
+            InvalidDescription.requireValid(post.entryId(), post.description());
             requirePostingsBalance(post.entryId(), post.description(), post.postings());
             return List.of(new EntryPosted(post.entryId(), post.date(), post.secondaryDate(), post.status(),
                     post.code(), post.description(), post.tags(), post.comment(), post.postings(), null));

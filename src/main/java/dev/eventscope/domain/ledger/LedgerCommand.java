@@ -25,4 +25,13 @@ public sealed interface LedgerCommand {
             Objects.requireNonNull(reason, "reason");
         }
     }
+
+    /** Records that a journal was imported (see {@code LedgerEvent.JournalImported}); issued by the import itself. */
+    record RecordImport(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId)
+            implements LedgerCommand {
+        public RecordImport {
+            Objects.requireNonNull(journal, "journal");
+            Objects.requireNonNull(sha256, "sha256");
+        }
+    }
 }

@@ -3,7 +3,9 @@ package dev.eventscope.domain.ledger;
 import dev.eventscope.domain.Decider;
 import dev.eventscope.domain.ledger.LedgerCommand.ClosePeriod;
 import dev.eventscope.domain.ledger.LedgerCommand.CreateLedger;
+import dev.eventscope.domain.ledger.LedgerCommand.RecordImport;
 import dev.eventscope.domain.ledger.LedgerCommand.ReopenPeriod;
+import dev.eventscope.domain.ledger.LedgerEvent.JournalImported;
 import dev.eventscope.domain.ledger.LedgerEvent.LedgerCreated;
 import dev.eventscope.domain.ledger.LedgerEvent.PeriodClosed;
 import dev.eventscope.domain.ledger.LedgerEvent.PeriodReopened;
@@ -55,6 +57,13 @@ public final class LedgerDecider {
             LocalDate previous = closes.size() > 1 ? closes.get(closes.size() - 2) : null;
             return List.of(new PeriodReopened(state.closedThrough(), previous, reopen.reason().strip()));
         }
+        if (command instanceof RecordImport imported) {
+            if (!imported.sha256().matches("[0-9a-f]{64}")) {
+                throw new RequiredValueMissing("SHA-256 of the imported journal (64 lower-case hex digits)");
+            }
+            return List.of(new JournalImported(imported.journal(), imported.sha256(), imported.entries(),
+                    imported.firstEntryId(), imported.lastEntryId()));
+        }
         throw new IllegalStateException("unhandled command " + command);
     }
 
@@ -80,6 +89,9 @@ public final class LedgerDecider {
                 closes.remove(closes.size() - 1);
             }
             return new LedgerState(state.created(), state.name(), state.baseCommodity(), closes);
+        }
+        if (event instanceof JournalImported) {
+            return state;
         }
         throw new IllegalStateException("unhandled event " + event);
     }

@@ -31,4 +31,18 @@ public sealed interface LedgerEvent extends BookkeepingEvent {
             Objects.requireNonNull(reason, "reason");
         }
     }
+
+    /**
+     * A journal was imported whole, in the same transaction as this event: its file name, the SHA-256
+     * of its bytes (lower-case hex), how many entries it brought and the first and last of their ids
+     * (null when it had none). Lets a later import of the same file be recognised, and tells after a
+     * killed import whether it was committed.
+     */
+    record JournalImported(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId)
+            implements LedgerEvent {
+        public JournalImported {
+            Objects.requireNonNull(journal, "journal");
+            Objects.requireNonNull(sha256, "sha256");
+        }
+    }
 }

@@ -34,7 +34,7 @@ public final class PostingPolicy {
 
     /**
      * Records a new entry: {@code EntryPosted} on its stream and one {@code PostingRecorded} per posting
-     * on the account posted to. Refuses with {@link LedgerNotCreated}, {@link DuplicateEntry},
+     * on the account posted to. Refuses with {@link LedgerNotCreated}, {@link DuplicateEntry}, {@link InvalidDescription},
      * {@link TooFewPostings}, {@link EntryDoesNotBalance}, {@link PostingInClosedPeriod},
      * {@link AccountNotOpen}, {@link AccountIsFrozen}, {@link AccountIsClosed} or
      * {@link PostingBeforeAccountOpened}.
@@ -57,7 +57,7 @@ public final class PostingPolicy {
      * Reverses an entry: a new entry {@code reversalEntryId} with the original's postings negated
      * (prices kept, so it balances) naming the entry it reverses, its {@code PostingRecorded} events,
      * and {@code EntryReversed} on the original. Refuses with {@link LedgerNotCreated},
-     * {@link EntryNotFound}, {@link EntryAlreadyReversed}, {@link DuplicateEntry},
+     * {@link EntryNotFound}, {@link EntryAlreadyReversed}, {@link DuplicateEntry}, {@link InvalidDescription},
      * {@link ReversalBeforeOriginal}, {@link PostingInClosedPeriod} or an account's refusal.
      */
     public static EntryDecision reverse(ReverseEntry command, LedgerState ledger, EntryState original,
@@ -65,6 +65,7 @@ public final class PostingPolicy {
         LedgerDecider.requireCreated(ledger);
         List<EntryEvent> originalEvents = EntryDecider.decide(command, original);
         EntryDecider.requireNotPosted(command.reversalEntryId(), reversal);
+        InvalidDescription.requireValid(command.reversalEntryId(), command.description());
         JournalEntry originalEntry = original.entry();
         if (command.date().isBefore(originalEntry.date())) {
             throw new ReversalBeforeOriginal(command.originalEntryId(), originalEntry.date(), command.date());

@@ -207,15 +207,43 @@ public final class SqliteEventStore implements EventStore {
         try (Statement statement = writer.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
             try {
+                requireTablesOf(writer, file, fromVersion);
                 LedgerSchema.migrate(writer, fromVersion, LedgerSchema.CURRENT_VERSION);
                 statement.execute("COMMIT");
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 statement.execute("ROLLBACK");
-                throw e;
+                if (e instanceof EventStoreException readable) {
+                    throw readable;
+                }
+                throw new EventStoreException("Cannot upgrade '" + file + "' from ledger schema version " + fromVersion
+                        + " to " + LedgerSchema.CURRENT_VERSION + ": its tables do not match its schema version, so it was"
+                        + " left unchanged.", e);
             }
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
         LOG.info("migrated ledger {} from schema {} to {}", file, fromVersion, LedgerSchema.CURRENT_VERSION);
+    }
+
+    /**
+     * Refuses to upgrade a file whose tables are already those of a later version: its schema version
+     * (PRAGMA user_version) was set back outside Eventscope, and an upgrade would fail half-way.
+     */
+    private static void requireTablesOf(Connection writer, Path file, int version) throws SQLException {
+        java.util.Set<String> tables = new java.util.HashSet<>();
+        try (Statement statement = writer.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        for (String table : LedgerSchema.requiredTables(LedgerSchema.CURRENT_VERSION)) {
+            if (tables.contains(table) && !LedgerSchema.requiredTables(version).contains(table)) {
+                throw new EventStoreException("'" + file + "' says it is at ledger schema version " + version
+                        + " but already has the tables of version " + LedgerSchema.CURRENT_VERSION + " (its schema version was"
+                        + " changed outside Eventscope); it was left unchanged: restore it from a backup, or set its"
+                        + " schema version back to " + LedgerSchema.CURRENT_VERSION + ".");
+            }
+        }
     }
 
     public Path file() {

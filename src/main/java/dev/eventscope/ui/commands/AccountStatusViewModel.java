@@ -4,6 +4,9 @@ import dev.eventscope.application.CommandResult;
 import dev.eventscope.domain.ledger.AccountCommand.FreezeAccount;
 import dev.eventscope.domain.ledger.AccountCommand.UnfreezeAccount;
 import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.EntryId;
+
+import java.util.function.Supplier;
 
 /** Freeze an account (with a reason) or unfreeze it. */
 public final class AccountStatusViewModel extends CommandFormViewModel {
@@ -24,7 +27,7 @@ public final class AccountStatusViewModel extends CommandFormViewModel {
     }
 
     @Override
-    protected Object command() {
+    protected Object command(Supplier<EntryId> newEntryIds) {
         AccountName name = AccountName.of(required(account, "account name"));
         if (freeze) {
             return new FreezeAccount(name, required(reason, "reason for freezing"));

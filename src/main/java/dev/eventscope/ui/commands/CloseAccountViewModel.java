@@ -3,8 +3,10 @@ package dev.eventscope.ui.commands;
 import dev.eventscope.application.CommandResult;
 import dev.eventscope.domain.ledger.AccountCommand.CloseAccount;
 import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.EntryId;
 
 import java.time.LocalDate;
+import java.util.function.Supplier;
 
 /** Close an account as of a date. */
 public final class CloseAccountViewModel extends CommandFormViewModel {
@@ -20,7 +22,7 @@ public final class CloseAccountViewModel extends CommandFormViewModel {
     }
 
     @Override
-    protected Object command() {
+    protected Object command(Supplier<EntryId> newEntryIds) {
         return new CloseAccount(AccountName.of(required(account, "account name")), requiredDate(closedOn, "closing date"));
     }
 

@@ -1,9 +1,11 @@
 package dev.eventscope.ui.commands;
 
 import dev.eventscope.application.CommandResult;
+import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.LedgerCommand.ClosePeriod;
 
 import java.time.LocalDate;
+import java.util.function.Supplier;
 
 /** Close the books through a date: nothing may be posted on or before it afterwards. */
 public final class ClosePeriodViewModel extends CommandFormViewModel {
@@ -17,7 +19,7 @@ public final class ClosePeriodViewModel extends CommandFormViewModel {
     }
 
     @Override
-    protected Object command() {
+    protected Object command(Supplier<EntryId> newEntryIds) {
         return new ClosePeriod(requiredDate(through, "closing date"));
     }
 

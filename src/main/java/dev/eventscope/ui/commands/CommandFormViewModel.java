@@ -2,6 +2,8 @@ package dev.eventscope.ui.commands;
 
 import dev.eventscope.application.CommandResult;
 import dev.eventscope.application.ConflictPersisted;
+import dev.eventscope.application.Executed;
+import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.LedgerRuleViolation;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.TaskExecutor;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What every command form shares: its fields, submitting off the UI thread, showing each rule
@@ -53,8 +56,12 @@ public abstract class CommandFormViewModel {
         return field;
     }
 
-    /** Builds the command from the fields; may throw a rule violation (a missing value, an invalid name). Runs off the UI thread. */
-    protected abstract Object command();
+    /**
+     * Builds the command from the fields; may throw a rule violation (a missing value, an invalid name). Runs off the
+     * UI thread, inside the write transaction: a new entry takes its id from {@code newEntryIds} there, so two people
+     * posting at once never get the same one.
+     */
+    protected abstract Object command(Supplier<EntryId> newEntryIds);
 
     /** A sentence saying what was done, for the status line. */
     protected abstract String describeDone(Object command, CommandResult result);
@@ -85,8 +92,9 @@ public abstract class CommandFormViewModel {
         running.set(true);
         Object[] built = new Object[1];
         environment.executor().run(() -> {
-            built[0] = command();
-            return environment.runner().execute(built[0]);
+            Executed executed = environment.runner().execute(this::command);
+            built[0] = executed.command();
+            return executed.result();
         }, result -> {
             running.set(false);
             String message = describeDone(built[0], result);

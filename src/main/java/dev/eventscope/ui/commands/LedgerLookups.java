@@ -1,7 +1,6 @@
 package dev.eventscope.ui.commands;
 
 import dev.eventscope.application.Aggregate;
-import dev.eventscope.application.EntryIds;
 import dev.eventscope.application.AggregateRepository;
 import dev.eventscope.domain.ledger.LedgerState;
 import dev.eventscope.domain.ledger.LedgerStreams;
@@ -12,7 +11,7 @@ import dev.eventscope.eventstore.StreamInfo;
 
 import java.util.List;
 
-/** Reads what the forms complete and default from: account names, entry ids, the next free entry id, the base commodity. */
+/** Reads what the forms complete and default from: account names, entry ids, the base commodity. */
 public final class LedgerLookups {
 
     private static final String ACCOUNT_PREFIX = "account-";
@@ -38,11 +37,6 @@ public final class LedgerLookups {
     public List<String> entryIds() {
         return store().streams(StreamFilter.category("entry")).stream().map(StreamInfo::streamId).map(StreamId::value)
                 .map(name -> name.startsWith(ENTRY_PREFIX) ? name.substring(ENTRY_PREFIX.length()) : name).sorted().toList();
-    }
-
-    /** The next free {@code E000001}-style id (see {@link EntryIds}). */
-    public String nextEntryId() {
-        return EntryIds.next(store());
     }
 
     /** The ledger's base commodity, or "EUR" before the ledger was created. */

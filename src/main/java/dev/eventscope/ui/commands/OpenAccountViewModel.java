@@ -3,10 +3,12 @@ package dev.eventscope.ui.commands;
 import dev.eventscope.application.CommandResult;
 import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
 import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.LedgerRuleViolation;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Open an account: name (its type shown live from the top segment, an invalid name explained as you type), opened-on date, description. */
 public final class OpenAccountViewModel extends CommandFormViewModel {
@@ -39,7 +41,7 @@ public final class OpenAccountViewModel extends CommandFormViewModel {
     }
 
     @Override
-    protected Object command() {
+    protected Object command(Supplier<EntryId> newEntryIds) {
         AccountName name = AccountName.of(required(account, "account name"));
         name.type();
         String text = description.value();

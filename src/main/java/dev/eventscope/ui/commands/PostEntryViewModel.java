@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Post a journal entry: date, description, status, code and a postings grid whose running
@@ -75,7 +76,7 @@ public final class PostEntryViewModel extends CommandFormViewModel {
     }
 
     @Override
-    protected Object command() {
+    protected Object command(Supplier<EntryId> newEntryIds) {
         LocalDate when = requiredDate(date, "entry date");
         String text = required(description, "description");
         List<PostingRow> filled = rows.stream().filter(row -> !row.isBlank()).toList();
@@ -85,7 +86,7 @@ public final class PostEntryViewModel extends CommandFormViewModel {
             postings.add(row.toPosting(row.amountText().isEmpty() ? balancing : null));
         }
         String entryCode = code.value();
-        return new PostEntry(EntryId.of(environment().lookups().nextEntryId()), when, null, status.get(),
+        return new PostEntry(newEntryIds.get(), when, null, status.get(),
                 entryCode.isEmpty() ? null : entryCode, text, null, null, postings);
     }
 

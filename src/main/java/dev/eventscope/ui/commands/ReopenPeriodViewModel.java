@@ -1,7 +1,10 @@
 package dev.eventscope.ui.commands;
 
 import dev.eventscope.application.CommandResult;
+import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.LedgerCommand.ReopenPeriod;
+
+import java.util.function.Supplier;
 
 /** Withdraw the most recent period close, with a reason. */
 public final class ReopenPeriodViewModel extends CommandFormViewModel {
@@ -14,7 +17,7 @@ public final class ReopenPeriodViewModel extends CommandFormViewModel {
     }
 
     @Override
-    protected Object command() {
+    protected Object command(Supplier<EntryId> newEntryIds) {
         return new ReopenPeriod(required(reason, "reason for reopening"));
     }
 

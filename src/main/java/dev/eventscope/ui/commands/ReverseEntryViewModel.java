@@ -5,6 +5,7 @@ import dev.eventscope.domain.ledger.EntryCommand.ReverseEntry;
 import dev.eventscope.domain.ledger.EntryId;
 
 import java.time.LocalDate;
+import java.util.function.Supplier;
 
 /** Reverse an entry: which one (completed from the ledger's entries), the reversal's date and description. */
 public final class ReverseEntryViewModel extends CommandFormViewModel {
@@ -22,11 +23,11 @@ public final class ReverseEntryViewModel extends CommandFormViewModel {
     }
 
     @Override
-    protected Object command() {
+    protected Object command(Supplier<EntryId> newEntryIds) {
         EntryId original = EntryId.of(required(entry, "entry to reverse"));
         LocalDate when = requiredDate(date, "reversal date");
         String text = description.value();
-        return new ReverseEntry(original, EntryId.of(environment().lookups().nextEntryId()), when, text.isEmpty() ? null : text);
+        return new ReverseEntry(original, newEntryIds.get(), when, text.isEmpty() ? null : text);
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.eventscope.domain.ledger.EntryDoesNotBalance;
 import dev.eventscope.domain.ledger.EntryNotFound;
 import dev.eventscope.domain.ledger.InvalidAccountName;
 import dev.eventscope.domain.ledger.InvalidCommodity;
+import dev.eventscope.domain.ledger.InvalidDescription;
 import dev.eventscope.domain.ledger.LedgerRuleViolation;
 import dev.eventscope.domain.ledger.NegativePrice;
 import dev.eventscope.domain.ledger.NoClosedPeriod;
@@ -84,6 +85,8 @@ public record ViolationTarget(String field, String account, String commodity) {
         } else if (violation instanceof EntryNotFound || violation instanceof EntryAlreadyReversed
                 || violation instanceof DuplicateEntry) {
             return field(ENTRY);
+        } else if (violation instanceof InvalidDescription) {
+            return field(DESCRIPTION);
         } else if (violation instanceof NoClosedPeriod) {
             return field(REASON);
         } else if (violation instanceof RequiredValueMissing v) {

@@ -4,6 +4,7 @@ import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.LedgerCommandService;
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.journal.DuplicateImport;
 import dev.eventscope.journal.ImportProgress;
 import dev.eventscope.journal.ImportSummary;
 import dev.eventscope.journal.JournalImportException;
@@ -153,7 +154,8 @@ public final class ImportViewModel {
             return;
         }
         phase.set("Failed");
-        if (failure instanceof JournalImportException || failure instanceof UncheckedIOException) {
+        if (failure instanceof JournalImportException || failure instanceof DuplicateImport
+                || failure instanceof UncheckedIOException) {
             error.set(failure.getMessage());
         } else {
             error.set(ErrorMessages.of(failure));

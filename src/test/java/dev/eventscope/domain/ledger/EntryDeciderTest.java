@@ -47,6 +47,20 @@ class EntryDeciderTest {
     }
 
     @Test
+    void refusesADescriptionAJournalCouldNotHold() {
+        for (String description : new String[]{"Rent\n    assets:bank  5 EUR", "Rent\r", "Rent\u2028more", "Rent; tag:x"}) {
+            anEntry().when(PostEntry.simple(entryId("9"), date("2024-02-01"), description, RENT.postings()))
+                    .thenRefused(InvalidDescription.class);
+        }
+    }
+
+    @Test
+    void keepsAnyOtherDescriptionAsWritten() {
+        PostEntry unusual = PostEntry.simple(entryId("9"), date("2024-02-01"), "Café | #1 \"quoted\"\ttabbed", RENT.postings());
+        assertEquals(unusual.description(), ((EntryPosted) EntryDecider.decide(unusual, EntryState.INITIAL).get(0)).description());
+    }
+
+    @Test
     void refusesToPostWhenUnbalanced() {
         anEntry().when(PostEntry.simple(entryId("8"), date("2024-02-01"), "x",
                 postings(posting("expenses:rent", "1 EUR"), posting("assets:bank", "-2 EUR"))))

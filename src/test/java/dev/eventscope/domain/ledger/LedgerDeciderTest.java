@@ -159,7 +159,8 @@ class LedgerDeciderTest {
     void evolveHandlesEveryEvent() {
         LocalDate day = date("2024-03-31");
         Map<Class<?>, LedgerEvent> samples = Stream.of(
-                        CREATED, new PeriodClosed(day), new PeriodReopened(day, null, "reason"))
+                        CREATED, new PeriodClosed(day), new PeriodReopened(day, null, "reason"),
+                        new LedgerEvent.JournalImported("books.journal", "0".repeat(64), 2, EntryId.of("E1"), EntryId.of("E2")))
                 .collect(Collectors.toMap(Object::getClass, Function.identity()));
         assertEquals(Set.of(LedgerEvent.class.getPermittedSubclasses()), samples.keySet());
         LedgerState created = LedgerDecider.evolve(LedgerState.INITIAL, CREATED);

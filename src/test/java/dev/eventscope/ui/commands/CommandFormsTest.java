@@ -83,6 +83,42 @@ class CommandFormsTest {
     }
 
     @Test
+    void an_id_taken_by_someone_else_while_the_form_was_open_is_not_reused() {
+        runner = draft -> {
+            // bob posts E000001 just before this form's command is carried out
+            service.execute(new dev.eventscope.domain.ledger.EntryCommand.PostEntry(
+                    dev.eventscope.domain.ledger.EntryId.of("E000001"), LocalDate.of(2025, 3, 1), null,
+                    dev.eventscope.domain.ledger.EntryStatus.UNMARKED, null, "Cash sale", null, null, java.util.List.of(
+                    dev.eventscope.domain.ledger.Posting.of(AccountName.of("assets:bank:checking"), dev.eventscope.domain.ledger.Money.of("5.00", "EUR")),
+                    dev.eventscope.domain.ledger.Posting.of(AccountName.of("income:sales"), dev.eventscope.domain.ledger.Money.of("-5.00", "EUR")))),
+                    CommandContext.byUser("bob"));
+            return CommandRunner.of(service).execute(draft);
+        };
+        PostEntryViewModel form = postEntry();
+        fill(form.rows().get(0), "assets:bank:checking", "120.00");
+        fill(form.rows().get(1), "income:sales", "-120.00");
+
+        form.submit();
+
+        assertEquals("Posted E000002 (2 postings, 3 events).", form.doneProperty().get(), form.generalErrorProperty().get());
+        assertEquals(2, entryStreams());
+    }
+
+    @Test
+    void a_description_with_a_semicolon_is_refused_beside_the_description_field() {
+        PostEntryViewModel form = postEntry();
+        form.field(ViolationTarget.DESCRIPTION).textProperty().set("Invoice; paid:yes");
+        fill(form.rows().get(0), "assets:bank:checking", "120.00");
+        fill(form.rows().get(1), "income:sales", "-120.00");
+
+        form.submit();
+
+        assertTrue(form.field(ViolationTarget.DESCRIPTION).errorProperty().get().contains("';'"),
+                form.field(ViolationTarget.DESCRIPTION).errorProperty().get());
+        assertEquals(0, entryStreams());
+    }
+
+    @Test
     void a_valid_entry_is_posted_with_the_next_free_id_and_the_form_reports_it() {
         PostEntryViewModel form = postEntry();
         fill(form.rows().get(0), "assets:bank:checking", "120.00");
@@ -94,7 +130,7 @@ class CommandFormsTest {
 
         assertEquals("Posted E000001 (2 postings, 3 events).", form.doneProperty().get());
         assertEquals(1, entryStreams());
-        assertEquals("E000002", new LedgerLookups(service.repository()).nextEntryId());
+        assertEquals("E000002", dev.eventscope.application.EntryIds.next(store));
     }
 
     @Test

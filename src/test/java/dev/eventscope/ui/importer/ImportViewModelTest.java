@@ -71,4 +71,23 @@ class ImportViewModelTest {
             assertTrue(second.summaryProperty().get().contains("ledger is unchanged"));
         }
     }
+
+    @Test
+    void importing_the_same_journal_again_is_refused_with_the_reason() throws Exception {
+        Path journal = journal("2025-01-02 Sale\n    assets:bank  100.00 EUR\n    income:sales\n");
+        Path ledger = folder.resolve("open.ledger");
+        try (EventStore store = SqliteEventStore.open(ledger)) {
+            ImportViewModel first = new ImportViewModel(new SameThreadExecutor(), SQLITE);
+            first.start(journal, ImportTarget.openLedger(ledger, store));
+            assertEquals(ImportState.DONE, first.stateProperty().get(), first.errorProperty().get());
+            long before = store.lastPosition();
+
+            ImportViewModel again = new ImportViewModel(new SameThreadExecutor(), SQLITE);
+            again.start(journal, ImportTarget.openLedger(ledger, store));
+
+            assertEquals(ImportState.FAILED, again.stateProperty().get());
+            assertTrue(again.errorProperty().get().startsWith("books.journal was already imported"), again.errorProperty().get());
+            assertEquals(before, store.lastPosition());
+        }
+    }
 }

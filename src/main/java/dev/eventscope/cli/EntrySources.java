@@ -1,0 +1,116 @@
+package dev.eventscope.cli;
+
+import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
+import dev.eventscope.domain.ledger.EntryId;
+import dev.eventscope.domain.ledger.EntryStatus;
+import dev.eventscope.journal.JournalImporter;
+import dev.eventscope.journal.JournalItem;
+import dev.eventscope.journal.JournalParseException;
+import dev.eventscope.journal.JournalPosting;
+import dev.eventscope.journal.JournalReadListener;
+import dev.eventscope.journal.JournalReader;
+import dev.eventscope.journal.JournalTransaction;
+import dev.eventscope.journal.PostingKind;
+
+import java.io.Reader;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the entries of {@code post} come from: a journal snippet (standard input), or the options.
+ * From the options, only the postings are read as journal text, each on a line of its own; the date
+ * and the description go into the command as they are, so no option can add postings, entries or tags.
+ */
+final class EntrySources {
+
+    /** The header the postings of the options are read under; its date and description are never used. */
+    private static final String NEUTRAL_HEADER = "2000-01-01\n";
+
+    private EntrySources() {
+    }
+
+    /** The transactions of a journal snippet, in order; a snippet with none is refused. */
+    static List<JournalTransaction> fromJournal(Reader source, String name) {
+        List<JournalTransaction> transactions = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(source, name, JournalReadListener.NONE)) {
+            while (reader.hasNext()) {
+                JournalItem item = reader.next();
+                if (item instanceof JournalTransaction transaction) {
+                    requireRealPostings(transaction, name + ":" + transaction.location().line());
+                    transactions.add(transaction);
+                }
+            }
+        } catch (JournalParseException e) {
+            throw new CommandProblem(e.getMessage(), ExitCodes.REFUSED);
+        }
+        if (transactions.isEmpty()) {
+            throw new CommandProblem("There was no journal entry to post in " + name + ".", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+        }
+        return transactions;
+    }
+
+    /**
+     * The entry the options describe. A posting option holding a line break is refused: it could only
+     * be an attempt to write more than one posting into one option.
+     */
+    static PostEntry fromOptions(EntryId entryId, LocalDate date, String description, List<String> postings, String commodity) {
+        StringBuilder lines = new StringBuilder(NEUTRAL_HEADER);
+        for (String posting : postings) {
+            if (posting.strip().isEmpty()) {
+                throw new CommandProblem("A --posting option is empty; give each posting as 'ACCOUNT  AMOUNT'.",
+                        ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            }
+            if (posting.codePoints().anyMatch(c -> c != '\t' && (Character.isISOControl(c)
+                    || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR))) {
+                throw new CommandProblem("The --posting '" + printable(posting) + "' contains a line break or another"
+                        + " control character; give each posting as one 'ACCOUNT  AMOUNT' option.",
+                        ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            }
+            lines.append("    ").append(posting.strip()).append('\n');
+        }
+        JournalTransaction transaction;
+        try (JournalReader reader = JournalReader.open(new StringReader(lines.toString()), "--posting", JournalReadListener.NONE)) {
+            List<JournalTransaction> read = new ArrayList<>();
+            while (reader.hasNext()) {
+                if (reader.next() instanceof JournalTransaction one) {
+                    read.add(one);
+                }
+            }
+            if (read.size() != 1 || read.get(0).postings().size() != postings.size()) {
+                throw new CommandProblem("The --posting options could not be read as " + postings.size()
+                        + " postings; give each as 'ACCOUNT  AMOUNT' (two spaces between).", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            }
+            transaction = read.get(0);
+        } catch (JournalParseException e) {
+            int index = e.line() - 2;
+            String which = index >= 0 && index < postings.size() ? "The --posting '" + postings.get(index) + "'"
+                    : "The --posting options";
+            throw new CommandProblem(which + " cannot be read: " + e.problem(), ExitCodes.REFUSED);
+        }
+        requireRealPostings(transaction, "--posting");
+        PostEntry parsed = JournalImporter.toCommand(entryId, transaction, commodity);
+        return new PostEntry(entryId, date, null, EntryStatus.UNMARKED, null, description, parsed.tags(), null,
+                parsed.postings());
+    }
+
+    /** The same entry under another id. */
+    static PostEntry withId(PostEntry entry, EntryId entryId) {
+        return new PostEntry(entryId, entry.date(), entry.secondaryDate(), entry.status(), entry.code(), entry.description(),
+                entry.tags(), entry.comment(), entry.postings());
+    }
+
+    private static void requireRealPostings(JournalTransaction transaction, String where) {
+        for (JournalPosting posting : transaction.postings()) {
+            if (posting.kind() == PostingKind.VIRTUAL) {
+                throw new CommandProblem(where + ": the posting to (" + posting.account() + ") is an unbalanced virtual"
+                        + " posting, which a double-entry ledger cannot hold; make it a real posting.", ExitCodes.REFUSED);
+            }
+        }
+    }
+
+    private static String printable(String text) {
+        return text.replace("\r", "\\r").replace("\n", "\\n");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.eventscope.domain.ledger;
+
+/**
+ * An entry description that a journal could not hold as written: a line break would end the entry's
+ * first line, and a {@code ;} would start a comment, so the entry would read back (and export)
+ * differently from what was typed.
+ */
+public final class InvalidDescription extends LedgerRuleViolation {
+
+    private final EntryId entryId;
+    private final String description;
+
+    public InvalidDescription(EntryId entryId, String description, String problem) {
+        super("The description of entry " + entryId + " " + problem + "; write it on one line without ';'.");
+        this.entryId = entryId;
+        this.description = description;
+    }
+
+    /** Throws {@link InvalidDescription} unless {@code description} is one line of text without {@code ;}. */
+    public static void requireValid(EntryId entryId, String description) {
+        if (description == null) {
+            return;
+        }
+        if (description.codePoints().anyMatch(c -> c != '\t' && (Character.isISOControl(c)
+                || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR))) {
+            throw new InvalidDescription(entryId, description, "contains a line break or another control character");
+        }
+        if (description.indexOf(';') >= 0) {
+            throw new InvalidDescription(entryId, description,
+                    "contains ';', which starts a comment in a journal (hledger would read the rest as a comment and its tags)");
+        }
+    }
+
+    public EntryId entryId() {
+        return entryId;
+    }
+
+    public String description() {
+        return description;
+    }
+}
