@@ -1,6 +1,7 @@
 package dev.eventscope.ui.timeline;
 
 import dev.eventscope.ui.state.CompareRow;
+import dev.eventscope.ui.state.Comparison;
 import dev.eventscope.ui.state.StateRow;
 import dev.eventscope.ui.state.WhyLine;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -229,8 +230,10 @@ public final class StatePanelView extends TabPane {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
                 getStyleClass().removeAll("up", "down");
-                if (!empty && text != null && !text.isEmpty()) {
-                    getStyleClass().add(text.startsWith("-") ? "down" : "up");
+                CompareRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (row != null && text != null && !text.isEmpty() && row.effect() != Comparison.Effect.NEUTRAL) {
+                    // coloured by what the change means (income growing is good news), not by its sign
+                    getStyleClass().add(row.effect() == Comparison.Effect.FAVOURABLE ? "up" : "down");
                 }
             }
         });

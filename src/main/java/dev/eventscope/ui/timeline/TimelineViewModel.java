@@ -7,6 +7,7 @@ import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.state.CompareRow;
+import dev.eventscope.ui.state.Comparison;
 import dev.eventscope.ui.state.Insights;
 import dev.eventscope.ui.state.PointState;
 import dev.eventscope.ui.state.StateQuery;
@@ -86,6 +87,7 @@ public final class TimelineViewModel {
     private LedgerTimeMachine machine;
     private StateQuery query;
     private Insights insights;
+    private Comparison comparison;
     private List<StateRow> previousRows;
     private WholeLedgerRows wholeLedgerRows;
     private boolean closed;
@@ -123,6 +125,7 @@ public final class TimelineViewModel {
             machine = opened;
             query = new StateQuery(opened.timeTravel(), opened.queries());
             insights = new Insights(opened.timeTravel());
+            comparison = new Comparison(opened.timeTravel(), query);
             reload();
         }, failure -> status.set("Time travel is unavailable: " + ErrorMessages.of(failure)));
     }
@@ -332,7 +335,7 @@ public final class TimelineViewModel {
 
     /** Compares the two points typed in (the selected stream field by field, or the whole ledger's balances). */
     public void compare() {
-        if (insights == null) {
+        if (comparison == null) {
             return;
         }
         Point from;
@@ -341,17 +344,22 @@ public final class TimelineViewModel {
             from = Point.parse(compareFrom.get());
             to = Point.parse(compareTo.get());
         } catch (RuntimeException invalid) {
+            // never leave an earlier comparison's rows under a message about this one
+            compareRows.clear();
             compareStatus.set(ErrorMessages.of(invalid));
             return;
         }
         StreamId scope = scope();
-        Insights using = insights;
+        Comparison using = comparison;
         compareStatus.set("Comparing…");
-        compareRequests.submit(() -> using.compare(scope, from, to), found -> {
+        compareRequests.submit(() -> using.between(scope, from, to), found -> {
             compareRows.setAll(found);
             compareStatus.set((scope == null ? "Whole ledger" : scope.value()) + ": " + found.size()
                     + (found.size() == 1 ? " difference" : " differences") + " between " + from + " and " + to);
-        }, failure -> compareStatus.set(ErrorMessages.of(failure)));
+        }, failure -> {
+            compareRows.clear();
+            compareStatus.set(ErrorMessages.of(failure));
+        });
     }
 
     private void fail(Throwable failure) {

@@ -165,14 +165,23 @@ class TimelineViewModelTest {
             model.compareFromProperty().set("v1");
             model.compareToProperty().set("now");
             model.compare();
-            assertEquals(engine().diff(busiestAccount, new Point.AtVersion(1), new Point.Latest()).size(), model.compareRows().size());
-            assertTrue(model.compareRows().stream().anyMatch(row -> row.item().startsWith("balances")));
+            assertFalse(engine().diff(busiestAccount, new Point.AtVersion(1), new Point.Latest()).isEmpty());
+            assertTrue(model.compareRows().stream().anyMatch(row -> row.item().startsWith("Balance in ")), model.compareRows().toString());
+            assertTrue(model.compareRows().stream().anyMatch(row -> row.item().equals("Postings") && row.change().startsWith("+")),
+                    model.compareRows().toString());
+            assertTrue(model.compareRows().stream().noneMatch(row -> row.item().contains(".") || row.item().equals("postingCount")),
+                    "the State panel's labels, never raw field names: " + model.compareRows());
         }
 
         @Test
         void a_point_that_is_not_one_is_refused_in_words() {
+            model.compareFromProperty().set("v1");
+            model.compareToProperty().set("now");
+            model.compare();
+            assertFalse(model.compareRows().isEmpty());
             model.compareFromProperty().set("yesterday-ish");
             model.compare();
+            assertTrue(model.compareRows().isEmpty(), "an error clears the earlier result");
             assertTrue(model.compareStatusProperty().get().contains("yesterday-ish"), model.compareStatusProperty().get());
         }
 
