@@ -10,6 +10,7 @@ import dev.eventscope.domain.ledger.AccountEvent.PostingRecorded;
 import dev.eventscope.domain.ledger.EntryEvent.EntryPosted;
 import dev.eventscope.domain.ledger.EntryEvent.EntryReversed;
 import dev.eventscope.domain.ledger.EntryId;
+import dev.eventscope.domain.ledger.LedgerEvent.JournalImported;
 import dev.eventscope.domain.ledger.LedgerEvent.LedgerCreated;
 import dev.eventscope.domain.ledger.LedgerEvent.PeriodClosed;
 import dev.eventscope.domain.ledger.LedgerEvent.PeriodReopened;
@@ -140,6 +141,10 @@ final class EventFold {
             draft.description = "Reversed by entry " + reversed.reversalEntryId() + " dated " + reversed.date();
             draft.state("posted", "reversed by entry " + reversed.reversalEntryId());
             draft.flag = "Reversed by entry " + reversed.reversalEntryId();
+        } else if (event instanceof JournalImported imported) {
+            draft.description = "Imported " + imported.journal() + " (" + imported.entries() + " entries, SHA-256 "
+                    + imported.sha256() + ")";
+            draft.state(closingText(), closingText());
         } else {
             draft.description = decoded.problem().orElse("an event Eventscope does not know");
             draft.state("unknown", "unknown");

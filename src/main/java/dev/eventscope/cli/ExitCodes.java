@@ -13,7 +13,8 @@ public final class ExitCodes {
     public static final int TAMPERED = 3;
     /**
      * The command was refused and nothing was written: a bookkeeping rule (an unbalanced entry, a
-     * frozen account, a closed period), a journal with an error, or a writer that kept conflicting.
+     * frozen account, a closed period), a journal with an error, an import that would book entries twice,
+     * or a writer that kept conflicting.
      */
     public static final int REFUSED = 4;
 

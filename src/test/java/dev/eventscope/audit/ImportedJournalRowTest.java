@@ -1,0 +1,44 @@
+package dev.eventscope.audit;
+
+import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.journal.ImportProgress;
+import dev.eventscope.journal.JournalImporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The record of an import is a known event in an audit report, not "an event Eventscope does not know". */
+class ImportedJournalRowTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void the_import_row_names_the_journal_its_entries_and_sha256() throws Exception {
+        Path journal = Files.writeString(folder.resolve("shop.journal"),
+                "2025-01-02 Opening\n    assets:bank  10 EUR\n    equity:opening\n");
+        Path ledger = folder.resolve("shop.ledger");
+        try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
+            new JournalImporter(LedgerCommandService.create(store)).importJournal(journal, JournalImporter.Options.defaults(),
+                    CommandContext.byUser("alice"), new ImportProgress() { });
+        }
+        Path csv = folder.resolve("report.csv");
+
+        ReportFiles.write(ledger, ReportScope.wholeLedger(), ReportFormat.CSV, csv);
+
+        List<List<String>> records = Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
+        int description = CsvReportWriter.COLUMNS.indexOf("description");
+        List<String> imported = records.stream().filter(r -> "JournalImported".equals(r.get(5))).findFirst().orElseThrow();
+        assertTrue(imported.get(description).startsWith("Imported shop.journal (1 entries, SHA-256 "), imported.get(description));
+        assertEquals(1, records.stream().filter(r -> "JournalImported".equals(r.get(5))).count());
+    }
+}
