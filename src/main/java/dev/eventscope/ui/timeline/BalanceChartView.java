@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
@@ -18,7 +19,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** An account's balance over time, one line per commodity, with a vertical cursor that follows the slider; laid out in BalanceChartView.fxml. */
+/**
+ * An account's balance over time as steps (a balance changes at a posting and stays until the next), one
+ * commodity at a time on an axis labelled with it (amounts in different commodities never share a
+ * scale; the choice lists the account's commodities), with a vertical cursor that follows the slider;
+ * an account with nothing to chart says so. Laid out in BalanceChartView.fxml.
+ */
 final class BalanceChartView extends VBox {
 
     private final TimelineViewModel model;
@@ -28,6 +34,10 @@ final class BalanceChartView extends VBox {
     @FXML private LineChart<Number, Number> balanceChart;
     @FXML private Line cursor;
     @FXML private Pane overlay;
+    @FXML private Label emptyChart;
+    @FXML private Label commodityLabel;
+    @FXML private ChoiceBox<String> commodityChoice;
+    private Map<String, List<BalanceHistory.ChartPoint>> shown = Map.of();
 
     BalanceChartView(TimelineViewModel model) {
         this.model = model;
@@ -56,6 +66,11 @@ final class BalanceChartView extends VBox {
             }
         });
         model.chartProperty().addListener((observable, before, series) -> show(series));
+        commodityChoice.valueProperty().addListener((observable, before, commodity) -> draw(commodity));
+        commodityLabel.visibleProperty().bind(commodityChoice.visibleProperty());
+        commodityLabel.managedProperty().bind(commodityChoice.visibleProperty());
+        commodityChoice.managedProperty().bind(commodityChoice.visibleProperty());
+        show(model.chartProperty().get());
         model.coordinateProperty().addListener((observable, before, coordinate) -> placeCursor());
         balanceChart.needsLayoutProperty().addListener((observable, before, needs) -> placeCursor());
         overlay.layoutBoundsProperty().addListener((observable, before, bounds) -> placeCursor());
@@ -64,16 +79,47 @@ final class BalanceChartView extends VBox {
     }
 
     private void show(Map<String, List<BalanceHistory.ChartPoint>> series) {
+        shown = series == null ? Map.of() : series;
+        String kept = commodityChoice.getValue();
+        List<String> commodities = shown.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
+                .map(Map.Entry::getKey).sorted().toList();
+        commodityChoice.getItems().setAll(commodities);
+        commodityChoice.setVisible(commodities.size() > 1);
+        String chosen = commodities.contains(kept) ? kept : commodities.isEmpty() ? null : commodities.get(0);
+        if (java.util.Objects.equals(chosen, commodityChoice.getValue())) {
+            draw(chosen);
+        } else {
+            commodityChoice.setValue(chosen);
+        }
+    }
+
+    private void draw(String commodity) {
         balanceChart.getData().clear();
-        series.forEach((commodity, points) -> {
-            XYChart.Series<Number, Number> line = new XYChart.Series<>();
-            line.setName(commodity);
-            for (BalanceHistory.ChartPoint point : points) {
-                // a double is fine for drawing; the panel shows the exact amounts
-                line.getData().add(new XYChart.Data<>(point.coordinate(), point.balance().doubleValue()));
+        List<BalanceHistory.ChartPoint> points = commodity == null ? List.of() : shown.getOrDefault(commodity, List.of());
+        boolean empty = points.isEmpty();
+        balanceChart.setVisible(!empty);
+        emptyChart.setVisible(empty);
+        emptyChart.setText(model.chartTitleProperty().get().startsWith("Select")
+                ? "" : "Nothing to chart: this account has no postings yet.");
+        if (empty) {
+            cursor.setVisible(false);
+            return;
+        }
+        yAxis.setLabel(commodity.isEmpty() ? "Balance (no commodity symbol)" : "Balance in " + commodity);
+        XYChart.Series<Number, Number> line = new XYChart.Series<>();
+        line.setName(commodity);
+        double previous = Double.NaN;
+        for (BalanceHistory.ChartPoint point : points) {
+            double balance = point.balance().doubleValue();
+            if (!Double.isNaN(previous)) {
+                // a step: the old balance holds until the posting that changes it
+                line.getData().add(new XYChart.Data<>(point.coordinate(), previous));
             }
-            balanceChart.getData().add(line);
-        });
+            // a double is fine for drawing; the panel shows the exact amounts
+            line.getData().add(new XYChart.Data<>(point.coordinate(), balance));
+            previous = balance;
+        }
+        balanceChart.getData().add(line);
         balanceChart.layout();
         placeCursor();
     }

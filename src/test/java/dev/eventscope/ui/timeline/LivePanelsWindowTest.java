@@ -213,4 +213,34 @@ class LivePanelsWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertNoUncaughtExceptions();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_balance_chart_draws_steps_on_an_axis_named_after_the_commodity_and_says_when_there_is_nothing(FxRobot robot)
+            throws Exception {
+        open(robot);
+        Platform.runLater(() -> robot.lookup("#streamSearch").queryAs(TextField.class).setText("checking"));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> sidebarShows(robot, "checking"));
+        robot.clickOn(inSidebar(robot, "checking"));
+        robot.clickOn(robot.lookup(hasText("Balance chart")).queryAs(javafx.scene.Node.class));
+        waitUntil(() -> !robot.lookup("#balanceChart").queryAs(javafx.scene.chart.LineChart.class).getData().isEmpty());
+        javafx.scene.chart.LineChart<Number, Number> chart = robot.lookup("#balanceChart").queryAs(javafx.scene.chart.LineChart.class);
+        var points = chart.getData().get(0).getData();
+        assertEquals("Balance in EUR", chart.getYAxis().getLabel());
+        for (int at = 1; at < points.size(); at += 2) {
+            // every change is a vertical step: the same x twice, the old balance first
+            assertEquals(points.get(at).getXValue(), points.get(at + 1 < points.size() ? at + 1 : at).getXValue());
+            assertEquals(points.get(at - 1).getYValue(), points.get(at).getYValue());
+        }
+
+        fromAnotherProcess("open-account", "assets:bank:new-account", "--ledger", openedLedger().toString(), "--on", "2025-01-01");
+        Platform.runLater(() -> robot.lookup("#streamSearch").queryAs(TextField.class).setText("new-account"));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> sidebarShows(robot, "new-account"));
+        robot.clickOn(inSidebar(robot, "new-account"));
+        waitUntil(() -> robot.lookup("#emptyChart").queryAs(Label.class).isVisible());
+        assertEquals("Nothing to chart: this account has no postings yet.", text(robot, "#emptyChart"));
+        assertNoUncaughtExceptions();
+    }
 }
