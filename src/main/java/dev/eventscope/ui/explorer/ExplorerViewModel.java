@@ -57,6 +57,8 @@ public final class ExplorerViewModel {
     private AutoCloseable subscription;
     private long started = System.nanoTime();
     private volatile boolean closed;
+    /** Set while the history and the timeline follow each other, so neither echoes the other's move back. */
+    private boolean linking;
 
     public ExplorerViewModel(LedgerSession session, TaskExecutor executor, Clock clock, ZoneId zone, Consumer<String> errors) {
         this.session = session;
@@ -75,11 +77,47 @@ public final class ExplorerViewModel {
                 history.show(stream, 0);
             }
         });
-        history.selectedProperty().addListener((observable, before, row) -> detail.show(row));
+        history.selectedProperty().addListener((observable, before, row) -> {
+            detail.show(row);
+            // an event picked in the history of the stream the timeline shows moves the slider to it
+            if (row != null && !linking && timeline.scope() != null && timeline.scope().equals(row.event().streamId())
+                    && timeline.positionShown() != row.position()) {
+                linking = true;
+                try {
+                    timeline.showPosition(row.position());
+                } finally {
+                    linking = false;
+                }
+            }
+        });
+        timeline.indexProperty().addListener((observable, before, index) -> highlightEventAtSlider());
         integrity.reportProperty().addListener((observable, before, report) -> {
             history.setIntegrityReport(report);
             detail.show(history.selectedProperty().get());
         });
+    }
+
+    /** The slider moved: the history of the same stream highlights the last event at or before its point. */
+    private void highlightEventAtSlider() {
+        StreamId scope = timeline.scope();
+        long position = timeline.positionShown();
+        if (linking || scope == null || position <= 0 || !scope.equals(history.streamProperty().get())) {
+            return;
+        }
+        EventRow atPoint = null;
+        for (EventRow row : history.rows()) {
+            if (row.position() <= position && (atPoint == null || row.position() > atPoint.position())) {
+                atPoint = row;
+            }
+        }
+        if (atPoint != null && atPoint != history.selectedProperty().get()) {
+            linking = true;
+            try {
+                history.select(atPoint);
+            } finally {
+                linking = false;
+            }
+        }
     }
 
     /** Loads the sidebar and starts listening for new events. */

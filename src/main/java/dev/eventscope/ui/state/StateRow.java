@@ -34,4 +34,11 @@ public record StateRow(String key, String section, String label, String value, S
     public String display() {
         return changed ? before + " → " + value : value;
     }
+
+    /** The journal entry this line names ("Reverses", "Reversed by"), for a link to it; null for other lines. */
+    public String linkedEntry() {
+        boolean names = key.equals("reverses") || key.equals("reversed-by");
+        return names && value != null && !value.isBlank() && !value.equals("not reversed") && !value.equals(StateRows.ABSENT)
+                ? value : null;
+    }
 }

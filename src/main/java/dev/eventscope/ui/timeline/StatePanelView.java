@@ -140,6 +140,7 @@ public final class StatePanelView extends TabPane {
                     boolean changed = !empty && line != null && line.changed();
                     // style classes change only when they must: each change restyles the row
                     styleClass("changed", changed);
+                    styleClass("entry-link", !empty && line != null && line.linkedEntry() != null);
                     styleClass("total", !empty && line != null && (line.key().startsWith("total:")
                             || line.key().startsWith("debits:") || line.key().startsWith("credits:")));
                     if (changed) {
@@ -171,7 +172,10 @@ public final class StatePanelView extends TabPane {
             });
             row.contextMenuProperty().bind(row.emptyProperty().map(empty -> empty ? null : menu));
             row.setOnMouseClicked(event -> {
-                if (event.getClickCount() == 2 && row.getItem() != null && row.getItem().explainable()) {
+                if (row.getItem() != null && row.getItem().linkedEntry() != null) {
+                    // "Reverses JE-2025-0026" is a link to that entry
+                    model.openEntry(row.getItem().linkedEntry());
+                } else if (event.getClickCount() == 2 && row.getItem() != null && row.getItem().explainable()) {
                     explain(row.getItem());
                 }
             });

@@ -205,6 +205,33 @@ public final class TimelineViewModel {
         return String.format(java.util.Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
     }
 
+    /**
+     * Moves the slider to the event at global {@code position} (an event picked in the history): on the
+     * position and recorded-time axes its own step, by entry date the nearest date (worked out off the UI thread).
+     */
+    public void showPosition(long position) {
+        Timeline current = timeline.get();
+        if (current == null || machine == null) {
+            return;
+        }
+        if (current.axis() != TimelineAxis.ENTRY_DATE) {
+            select(TimelineLoader.stepAtPosition(current, position));
+            return;
+        }
+        TimelineLoader loader = new TimelineLoader(machine.store(), machine.queries(), zone);
+        executor.run(() -> loader.stepFor(current, new Point.AtPosition(position)), step -> {
+            if (timeline.get() == current) {
+                select(step);
+            }
+        }, this::fail);
+    }
+
+    /** The global position the slider stands on (0 on the entry-date axis, where a step is a date, not an event). */
+    public long positionShown() {
+        Timeline current = timeline.get();
+        return current == null || index.get() < 0 ? 0 : current.positionAt(index.get());
+    }
+
     /** Moves to the step at or before {@code value} on the axis (the slider was dragged there). */
     public void moveTo(double value) {
         Timeline current = timeline.get();
@@ -316,6 +343,22 @@ public final class TimelineViewModel {
         whyRequests.submit(() -> using.why(row.account(), row.commodity(), point), explained -> {
             whyTitle.set(explained.title());
             whyLines.setAll(explained.lines());
+        }, this::fail);
+    }
+
+    /** Follows a link to journal entry {@code entryId}: its stream and first event in the history and sidebar. */
+    public void openEntry(String entryId) {
+        if (machine == null || entryId == null) {
+            return;
+        }
+        LedgerTimeMachine using = machine;
+        StreamId stream = StreamId.of(LedgerStreams.ENTRY_PREFIX + entryId);
+        executor.run(() -> using.store().readStream(stream, 1, dev.eventscope.eventstore.Direction.FORWARD, 1), first -> {
+            if (first.isEmpty()) {
+                status.set("There is no journal entry " + entryId + " in this ledger.");
+            } else {
+                jumpTo.accept(first.get(0).position());
+            }
         }, this::fail);
     }
 

@@ -142,6 +142,13 @@ class LivePanelsWindowTest {
         waitUntil(() -> text(robot, "#stateHeading").contains("#" + text(robot, "#statusPosition").replaceAll("\\D", ""))
                 || text(robot, "#stateHeading").contains("version 2"));
 
+        // "Reversed by REV-1" is a link to the reversal
+        waitUntil(() -> robot.from(robot.lookup("#stateTable").queryAs(javafx.scene.Node.class)).lookup(hasText("REV-1"))
+                .tryQuery().isPresent());
+        robot.clickOn(robot.from(robot.lookup("#stateTable").queryAs(javafx.scene.Node.class)).lookup(hasText("REV-1"))
+                .queryAs(javafx.scene.Node.class));
+        waitUntil(() -> StreamId.of("entry-REV-1").equals(timeline(robot).scope()));
+
         // clicks in the re-listed sidebar: another search, then the whole list again
         Platform.runLater(() -> robot.lookup("#streamSearch").queryAs(TextField.class).setText("REV-"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -241,6 +248,28 @@ class LivePanelsWindowTest {
         robot.clickOn(inSidebar(robot, "new-account"));
         waitUntil(() -> robot.lookup("#emptyChart").queryAs(Label.class).isVisible());
         assertEquals("Nothing to chart: this account has no postings yet.", text(robot, "#emptyChart"));
+        assertNoUncaughtExceptions();
+    }
+
+    @Test
+    void the_history_and_the_slider_follow_each_other(FxRobot robot) throws Exception {
+        open(robot);
+        Platform.runLater(() -> robot.lookup("#streamSearch").queryAs(TextField.class).setText("checking"));
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> sidebarShows(robot, "checking"));
+        robot.clickOn(inSidebar(robot, "checking"));
+        waitUntil(() -> history(robot).getItems().size() > 5 && timeline(robot).timelineProperty().get() != null
+                && StreamId.of("account-assets:bank:checking").equals(timeline(robot).timelineProperty().get().stream()));
+
+        // an event picked in the history: the slider goes to it
+        robot.clickOn(robot.lookup("#historyTable .table-row-cell").nth(3).queryAs(javafx.scene.Node.class));
+        EventRow picked = history(robot).getSelectionModel().getSelectedItem();
+        waitUntil(() -> timeline(robot).positionShown() == picked.position());
+
+        // the slider moved: the history highlights the event at that point
+        Platform.runLater(() -> timeline(robot).select(2));
+        waitUntil(() -> history(robot).getSelectionModel().getSelectedItem() != null
+                && history(robot).getSelectionModel().getSelectedItem().position() == timeline(robot).positionShown());
         assertNoUncaughtExceptions();
     }
 }
