@@ -439,7 +439,7 @@ public final class TimeTravel {
         }
         if (queries.registerPosition() < position) {
             throw new TimeTravelException("The balances read model stops at position " + queries.registerPosition()
-                    + " and cannot reach position " + position + "; see 'eventscope projections' for the reason.");
+                    + " and cannot reach position " + position + "; the Projections panel (or 'eventscope projections' on the command line) says why.");
         }
     }
 

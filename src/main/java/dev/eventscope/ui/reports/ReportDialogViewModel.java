@@ -204,11 +204,35 @@ public final class ReportDialogViewModel {
             return;
         }
         Path folder = ledgerFile.toAbsolutePath().getParent();
-        if (folder == null || !Files.isWritable(folder)) {
-            folder = Path.of(System.getProperty("user.home"));
+        if (folder == null || !Files.isWritable(folder) || hidden(folder)) {
+            // a sample's private copy lives in a hidden data folder nobody would look in for a report
+            folder = documentsFolder();
         }
         outputFile.set(folder.resolve(ReportFileNames.suggest(ledgerFile.getFileName().toString(), scope(), format.get(),
                 LocalDate.now(clock))));
+    }
+
+    /** Whether any folder on the way to {@code folder} is hidden ({@code ~/.local/share/...}). */
+    static boolean hidden(Path folder) {
+        for (Path part : folder.toAbsolutePath().normalize()) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The user's documents folder (XDG's, or ~/Documents), else the home folder. */
+    static Path documentsFolder() {
+        Path home = Path.of(System.getProperty("user.home"));
+        String xdg = System.getenv("XDG_DOCUMENTS_DIR");
+        for (Path candidate : new Path[] {xdg == null || xdg.isBlank() ? null : Path.of(xdg.replace("$HOME", home.toString())),
+                home.resolve("Documents")}) {
+            if (candidate != null && Files.isDirectory(candidate) && Files.isWritable(candidate)) {
+                return candidate;
+            }
+        }
+        return home;
     }
 
     /** Writes and signs the report in the background; the dialog shows progress, then the signing key. */

@@ -85,7 +85,7 @@ public final class TimelineBar extends VBox {
         });
 
         timelinePoint.textProperty().bind(model.labelProperty());
-        model.playingProperty().addListener((observable, before, playing) -> timelinePlay.setText(playing ? "⏸" : "▶"));
+        model.playingProperty().addListener((observable, before, playing) -> timelinePlay.setText(playing ? "❚❚" : "▶"));
         timelineStatus.textProperty().bind(model.statusProperty());
         // a long message (an event that cannot be read, say) is cut to the bar's width: the whole of it on hover
         Tooltip statusTip = new Tooltip();

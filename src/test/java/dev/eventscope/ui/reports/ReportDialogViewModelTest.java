@@ -226,6 +226,25 @@ class ReportDialogViewModelTest {
     }
 
     @Test
+    void a_ledger_in_a_hidden_folder_suggests_the_documents_folder_for_its_report() throws Exception {
+        Path hiddenFolder = Files.createDirectories(folder.resolve(".local/share/eventscope/samples"));
+        Path sample = Files.copy(ledger, hiddenFolder.resolve("audit-case.ledger"));
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", Files.createDirectories(folder.resolve("home")).toString());
+        try (SqliteEventStore sampleStore = SqliteEventStore.openReadOnly(sample)) {
+            Files.createDirectories(folder.resolve("home/Documents"));
+            ReportDialogViewModel forSample = new ReportDialogViewModel(sample, sampleStore, executor,
+                    Clock.fixed(Instant.parse("2025-04-01T10:15:30Z"), ZoneOffset.UTC), "auditor",
+                    new SigningKeys(folder.resolve("keys")), "test");
+            assertEquals(folder.resolve("home/Documents"), forSample.outputFileProperty().get().getParent());
+        } finally {
+            System.setProperty("user.home", home);
+        }
+        assertTrue(ReportDialogViewModel.hidden(hiddenFolder));
+        assertFalse(ReportDialogViewModel.hidden(folder));
+    }
+
+    @Test
     void progress_lines_name_the_phase_and_the_share_done() {
         assertEquals("Verifying: 1,234 of 5,000 events (24 %)", ReportDialogViewModel.progressLine("verifying", 1_234, 5_000));
     }
