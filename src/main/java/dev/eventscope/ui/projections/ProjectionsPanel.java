@@ -100,6 +100,12 @@ public final class ProjectionsPanel {
 
         rebuildMessage.textProperty().bind(model.messageProperty());
         showWhen(rebuildMessage, model.messageProperty().isNotEmpty());
+        model.messageIsGoodProperty().addListener((observable, before, good) -> {
+            rebuildMessage.getStyleClass().remove("rebuild-message-good");
+            if (good) {
+                rebuildMessage.getStyleClass().add("rebuild-message-good");
+            }
+        });
 
         showWhen(failures, Bindings.isNotEmpty(model.failures()));
         model.failures().addListener((ListChangeListener<ProjectionFailure>) change -> fillFailures());

@@ -59,6 +59,8 @@ public final class ProjectionsViewModel {
     private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper remainingText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    /** Whether the message tells of success (a completed rebuild) rather than a problem. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper messageIsGood = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper("");
     private final Map<String, Long> lastCheckpoints = new HashMap<>();
@@ -254,8 +256,10 @@ public final class ProjectionsViewModel {
         }
         boolean completed = outcomes.stream().allMatch(outcome -> outcome.result() == RebuildOutcome.Result.COMPLETED);
         if (completed) {
-            progress.set(1);
+            // done: the progress bar and Cancel go away, the message says so in the colour of success
+            clearProgress();
         }
+        messageIsGood.set(completed);
         message.set(String.join(" ", sentences));
         refreshNow();
     }
@@ -360,6 +364,10 @@ public final class ProjectionsViewModel {
 
     public ReadOnlyStringProperty remainingTextProperty() {
         return remainingText.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty messageIsGoodProperty() {
+        return messageIsGood.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

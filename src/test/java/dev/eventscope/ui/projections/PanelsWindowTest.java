@@ -82,7 +82,9 @@ class PanelsWindowTest {
         robot.clickOn("#rebuildButton");
         waitUntil(() -> text(robot, "#rebuildMessage").contains("was rebuilt"));
         assertTrue(text(robot, "#rebuildMessage").startsWith("journal was rebuilt through event "), text(robot, "#rebuildMessage"));
-        assertEquals(1.0, robot.lookup("#rebuildProgress").queryAs(ProgressBar.class).getProgress());
+        // done: the progress bar and Cancel have gone, the message is in the colour of success
+        waitUntil(() -> !robot.lookup("#rebuildBox").queryAs(Node.class).isVisible());
+        assertTrue(robot.lookup("#rebuildMessage").queryAs(Node.class).getStyleClass().contains("rebuild-message-good"));
         waitUntil(() -> table.getItems().get(1).health() == ProjectionHealth.LIVE);
         assertEquals("Projections live", text(robot, "#statusProjections"));
     }
