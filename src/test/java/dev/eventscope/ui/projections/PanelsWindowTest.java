@@ -6,7 +6,6 @@ import dev.eventscope.ui.FxTaskExecutor;
 import dev.eventscope.ui.shell.MainWindowViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
