@@ -425,8 +425,10 @@ public final class ExplorerView {
         jsonHeading.setText(upcast ? "As stored (JSON)" : "Data (JSON)");
         if (upcast && !detailSplit.getItems().contains(upcastPane)) {
             detailSplit.getItems().add(upcastPane);
-        } else if (!upcast) {
-            detailSplit.getItems().remove(upcastPane);
+            // three panes of equal width: a new pane would otherwise get the sliver left of the old divider
+            detailSplit.setDividerPositions(1 / 3.0, 2 / 3.0);
+        } else if (!upcast && detailSplit.getItems().remove(upcastPane)) {
+            detailSplit.setDividerPositions(0.5);
         }
         upcastPane.setVisible(upcast);
         upcastPane.setManaged(upcast);

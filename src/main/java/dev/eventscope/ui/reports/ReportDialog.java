@@ -153,6 +153,7 @@ public final class ReportDialog {
         reportPaper.disableProperty().bind(model.formatProperty().isNotEqualTo(ReportFormat.PDF));
 
         reportOutput.textProperty().bind(model.outputFileProperty().map(Path::toString));
+        reportOutput.setTooltip(new javafx.scene.control.Tooltip("Where the report is saved; Choose… picks another file."));
 
         reportValidation.textProperty().bind(Bindings.createStringBinding(() -> !model.errorProperty().get().isEmpty()
                 ? model.errorProperty().get() : model.validationProperty().get(), model.errorProperty(), model.validationProperty()));
