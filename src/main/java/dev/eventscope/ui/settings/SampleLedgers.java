@@ -53,6 +53,47 @@ public final class SampleLedgers {
         }
     }
 
+    /** The one line that says what {@code sample} shows (from {@code samples.properties} beside it), or "". */
+    public String description(Path sample) {
+        Path descriptions = samplesFolder.resolve("samples.properties");
+        java.util.Properties lines = new java.util.Properties();
+        if (Files.isRegularFile(descriptions)) {
+            try (java.io.Reader reader = Files.newBufferedReader(descriptions, java.nio.charset.StandardCharsets.UTF_8)) {
+                lines.load(reader);
+            } catch (IOException unreadable) {
+                return "";
+            }
+        }
+        return lines.getProperty(sample.getFileName().toString(), "");
+    }
+
+    /** Whether this user's copy of {@code sample} exists and differs from the bundled original (it was changed). */
+    public boolean changed(Path sample) {
+        Path copy = workingCopies.resolve(sample.getFileName().toString());
+        try {
+            return Files.exists(copy) && Files.mismatch(sample, copy) != -1L;
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    /**
+     * Puts the bundled original back in place of this user's copy of {@code sample} (its -wal and -shm and
+     * its read models go with it); the next open starts from the original again.
+     */
+    public void reset(Path sample) {
+        Path copy = workingCopies.resolve(sample.getFileName().toString());
+        try {
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Files.deleteIfExists(copy.resolveSibling(copy.getFileName() + suffix));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not reset the sample '" + sample.getFileName() + "': " + e.getMessage()
+                    + " (is it open?)", e);
+        }
+        workingCopyOf(sample);
+    }
+
     /** The writable copy of {@code sample}, copied from the original the first time. */
     public Path workingCopyOf(Path sample) {
         Path copy = workingCopies.resolve(sample.getFileName().toString());

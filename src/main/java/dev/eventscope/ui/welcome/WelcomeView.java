@@ -70,6 +70,7 @@ public final class WelcomeView {
         recentList.visibleProperty().bind(recentEmpty.visibleProperty().not());
         sampleList.setItems(model.sampleLedgers());
         sampleList.setCellFactory(ignored -> new LedgerCell(model::openSample, false));
+        sampleList.setContextMenu(sampleMenu());
         samplesEmpty.setText(model.samplesHint());
         samplesEmpty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.sampleLedgers()));
         sampleList.visibleProperty().bind(samplesEmpty.visibleProperty().not());
@@ -116,12 +117,36 @@ public final class WelcomeView {
     }
 
     /** A ledger in a list: file name above its folder; one click opens it. */
+    /** Right-click on a sample: put the bundled original back in place of a changed copy. */
+    private ContextMenu sampleMenu() {
+        MenuItem reset = new MenuItem("Reset this sample to the bundled original");
+        reset.setOnAction(event -> {
+            Path sample = sampleList.getSelectionModel().getSelectedItem();
+            if (sample != null) {
+                try {
+                    model.resetSample(sample);
+                } catch (RuntimeException failed) {
+                    samplesEmpty.setText(failed.getMessage());
+                }
+            }
+        });
+        ContextMenu menu = new ContextMenu(reset);
+        menu.setOnShowing(event -> {
+            Path sample = sampleList.getSelectionModel().getSelectedItem();
+            reset.setDisable(sample == null || !model.sampleChanged(sample));
+        });
+        return menu;
+    }
+
     private final class LedgerCell extends ListCell<Path> {
         private final Label name = new Label();
         private final Label folder = new Label();
         private final VBox box = new VBox(2, name, folder);
 
+        private final boolean recent;
+
         private LedgerCell(Consumer<Path> open, boolean recent) {
+            this.recent = recent;
             name.getStyleClass().add("ledger-name");
             folder.getStyleClass().add("ledger-folder");
             setOnMouseClicked(click -> {
@@ -149,7 +174,13 @@ public final class WelcomeView {
                 return;
             }
             name.setText(file.getFileName().toString());
-            folder.setText(file.getParent() == null ? "" : file.getParent().toString());
+            if (recent) {
+                folder.setText(file.getParent() == null ? "" : file.getParent().toString());
+            } else {
+                // a sample says what it shows, not where the bundled file lies
+                folder.setText(model.sampleDescription(file));
+            }
+            folder.setWrapText(!recent);
             setGraphic(box);
         }
     }

@@ -30,6 +30,10 @@ public final class WelcomeViewModel {
 
     public void reloadSamples() {
         sampleLedgers.setAll(samples.list());
+        // a reset sample is the same path again: make the list redraw its lines
+        if (!sampleLedgers.isEmpty()) {
+            sampleLedgers.set(0, sampleLedgers.get(0));
+        }
     }
 
     public void openRecent(Path file) {
@@ -47,6 +51,24 @@ public final class WelcomeViewModel {
 
     public void createNew(Path file) {
         opener.createNew(file);
+    }
+
+    /** The line under a sample's name: what it shows, and whether this user's copy was changed. */
+    public String sampleDescription(Path sample) {
+        String description = samples.description(sample);
+        return samples.changed(sample) ? (description.isEmpty() ? "" : description + " ")
+                + "(Your copy was changed; right-click to reset it.)" : description;
+    }
+
+    /** Whether this user's copy of the sample differs from the bundled one. */
+    public boolean sampleChanged(Path sample) {
+        return samples.changed(sample);
+    }
+
+    /** Puts the bundled sample back in place of this user's changed copy; the list shows it as new. */
+    public void resetSample(Path sample) {
+        samples.reset(sample);
+        reloadSamples();
     }
 
     /** Shown under the samples list when there are none, so a user knows where they are looked for. */
