@@ -67,14 +67,13 @@ public final class SampleLedgers {
         return lines.getProperty(sample.getFileName().toString(), "");
     }
 
-    /** Whether this user's copy of {@code sample} exists and differs from the bundled original (it was changed). */
-    public boolean changed(Path sample) {
-        Path copy = workingCopies.resolve(sample.getFileName().toString());
-        try {
-            return Files.exists(copy) && Files.mismatch(sample, copy) != -1L;
-        } catch (IOException unreadable) {
-            return false;
-        }
+    /**
+     * Whether this user has a copy of {@code sample} that may differ from the bundled original. Opening a
+     * sample already writes its read models into the copy, so any copy counts: bytes cannot tell a user's
+     * posting from a catch-up.
+     */
+    public boolean hasCopy(Path sample) {
+        return Files.exists(workingCopies.resolve(sample.getFileName().toString()));
     }
 
     /**

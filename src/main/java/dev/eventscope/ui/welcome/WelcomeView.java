@@ -133,7 +133,7 @@ public final class WelcomeView {
         ContextMenu menu = new ContextMenu(reset);
         menu.setOnShowing(event -> {
             Path sample = sampleList.getSelectionModel().getSelectedItem();
-            reset.setDisable(sample == null || !model.sampleChanged(sample));
+            reset.setDisable(sample == null || !model.sampleHasCopy(sample));
         });
         return menu;
     }
@@ -181,6 +181,12 @@ public final class WelcomeView {
                 folder.setText(model.sampleDescription(file));
             }
             folder.setWrapText(!recent);
+            if (!recent && getListView() != null && !folder.maxWidthProperty().isBound()) {
+                // the line wraps inside the list instead of running under a horizontal scroll bar
+                setPrefWidth(0);
+                folder.maxWidthProperty().bind(getListView().widthProperty().subtract(36));
+                name.maxWidthProperty().bind(getListView().widthProperty().subtract(36));
+            }
             setGraphic(box);
         }
     }

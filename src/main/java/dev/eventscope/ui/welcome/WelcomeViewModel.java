@@ -53,16 +53,14 @@ public final class WelcomeViewModel {
         opener.createNew(file);
     }
 
-    /** The line under a sample's name: what it shows, and whether this user's copy was changed. */
+    /** The line under a sample's name: what it shows. */
     public String sampleDescription(Path sample) {
-        String description = samples.description(sample);
-        return samples.changed(sample) ? (description.isEmpty() ? "" : description + " ")
-                + "(Your copy was changed; right-click to reset it.)" : description;
+        return samples.description(sample);
     }
 
-    /** Whether this user's copy of the sample differs from the bundled one. */
-    public boolean sampleChanged(Path sample) {
-        return samples.changed(sample);
+    /** Whether this user has a private copy of the sample that a reset would replace. */
+    public boolean sampleHasCopy(Path sample) {
+        return samples.hasCopy(sample);
     }
 
     /** Puts the bundled sample back in place of this user's changed copy; the list shows it as new. */
