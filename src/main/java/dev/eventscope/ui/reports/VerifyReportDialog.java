@@ -76,6 +76,12 @@ public final class VerifyReportDialog {
             }
         });
         verifyDetail.textProperty().bind(model.detailProperty());
+        // grow the window with the explanation (up to the scroll pane's limit) so the buttons stay in view
+        verifyDetail.textProperty().addListener((observable, before, text) -> javafx.application.Platform.runLater(() -> {
+            if (stage.isShowing()) {
+                stage.sizeToScene();
+            }
+        }));
         verifyReportButton.disableProperty().bind(model.runningProperty().or(model.reportProperty().isNull()));
     }
 
