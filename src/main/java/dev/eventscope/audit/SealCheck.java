@@ -27,7 +27,9 @@ final class SealCheck implements ChainObserver {
     private String ledgerId;
     private int seen;
     private SealFindings.ConfirmedSeal lastConfirmed;
+    private SealFindings.ConfirmedSeal lastValid;
 
+    /** {@code trustedKeys} may be null: then no seal is confirmed, but the last valid one is still known. */
     SealCheck(TrustedKeys trustedKeys) {
         this.trustedKeys = trustedKeys;
     }
@@ -73,6 +75,10 @@ final class SealCheck implements ChainObserver {
                     + " there: the history up to #" + sealed + " was rewritten after it was sealed");
             return;
         }
+        lastValid = new SealFindings.ConfirmedSeal(event.position(), seal);
+        if (trustedKeys == null) {
+            return;
+        }
         if (!trustedKeys.trusts(seal.fingerprint())) {
             unconfirmed.add(who + " is signed, but by a key this machine does not trust (fingerprint " + seal.fingerprint() + ")");
             return;
@@ -92,6 +98,11 @@ final class SealCheck implements ChainObserver {
         } catch (GeneralSecurityException | IllegalArgumentException unreadable) {
             return false;
         }
+    }
+
+    /** The last seal whose signature and sealed head hold, whoever's key made it. */
+    Optional<SealFindings.ConfirmedSeal> lastValid() {
+        return Optional.ofNullable(lastValid);
     }
 
     SealFindings findings() {
