@@ -34,6 +34,23 @@ public final class LedgerVerifier {
                 Clock.systemUTC());
     }
 
+    /**
+     * The quick check made when a ledger is opened, without walking the chain: that the event at the
+     * position this machine remembered still has the remembered head hash. Empty when it does (or
+     * nothing is remembered); otherwise the finding, as {@link LedgerVerification#historyProblem}.
+     */
+    public java.util.Optional<String> checkRememberedHead(EventStore store) {
+        java.util.Optional<dev.eventscope.eventstore.RecordedEvent> first = store.readAt(1);
+        if (first.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return heads.recall(first.get().eventId()).flatMap(remembered -> {
+            java.util.Optional<dev.eventscope.eventstore.RecordedEvent> atHead = store.readAt(remembered.position());
+            return atHead.isPresent() && remembered.headHash().equals(atHead.get().hash()) ? java.util.Optional.empty()
+                    : java.util.Optional.of(remembered.describe() + "; its history no longer contains that head");
+        });
+    }
+
     public LedgerVerification verify(EventStore store, Path ledgerFile) {
         HeadCheck headCheck = new HeadCheck(heads);
         SealCheck sealCheck = new SealCheck(trustedKeys);

@@ -28,10 +28,38 @@ public final class IntegrityViewModel {
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<BannerState> bannerState = new ReadOnlyObjectWrapper<>(BannerState.HIDDEN);
 
+    /** The machine's full verification (remembered head, seals, books); null checks the hash chain alone. */
+    private dev.eventscope.audit.LedgerVerifier verifier;
+    private java.nio.file.Path ledgerFile;
+
     public IntegrityViewModel(EventStore store, TaskExecutor executor, Consumer<String> errors) {
         this.store = store;
         this.executor = executor;
         this.errors = errors;
+    }
+
+    /**
+     * Verifies with this machine's memory from now on: the head it remembered for the ledger, the
+     * seals against its trusted keys and the books' balance, and remembers the head it verified.
+     */
+    public void useMachineVerification(dev.eventscope.audit.LedgerVerifier machineVerifier, java.nio.file.Path file) {
+        this.verifier = machineVerifier;
+        this.ledgerFile = file;
+    }
+
+    /**
+     * The quick check when the ledger is opened: the event at the remembered position must still have
+     * the remembered head hash; if not, the red banner says so. Does nothing without machine verification.
+     */
+    public void checkOnOpen() {
+        if (verifier == null) {
+            return;
+        }
+        dev.eventscope.audit.LedgerVerifier quick = verifier;
+        executor.run(() -> quick.checkRememberedHead(store), problem -> problem.ifPresent(finding -> {
+            bannerText.set("Tampered: " + finding);
+            bannerState.set(BannerState.TAMPERED);
+        }), failure -> errors.accept(ErrorMessages.of(failure)));
     }
 
     public void verify() {
@@ -39,6 +67,20 @@ public final class IntegrityViewModel {
             return;
         }
         running.set(true);
+        if (verifier != null) {
+            dev.eventscope.audit.LedgerVerifier machine = verifier;
+            java.nio.file.Path file = ledgerFile;
+            executor.run(() -> machine.verify(store, file), outcome -> {
+                running.set(false);
+                report.set(outcome.chain());
+                bannerText.set(bannerTextOf(outcome));
+                bannerState.set(outcome.tampered() ? BannerState.TAMPERED : BannerState.INTACT);
+            }, failure -> {
+                running.set(false);
+                errors.accept(ErrorMessages.of(failure));
+            });
+            return;
+        }
         executor.run(store::verify, outcome -> {
             running.set(false);
             report.set(outcome);
@@ -63,6 +105,16 @@ public final class IntegrityViewModel {
         }
         return "Tampered at #" + outcome.firstBadPosition() + ": " + outcome.kind().name().toLowerCase(Locale.ROOT)
                 + " — " + outcome.detail();
+    }
+
+    /** The banner of a full verification: a broken chain first, then the first other finding of tampering. */
+    static String bannerTextOf(dev.eventscope.audit.LedgerVerification outcome) {
+        if (!outcome.chain().intact() || !outcome.tampered()) {
+            return bannerTextOf(outcome.chain());
+        }
+        return outcome.lines().stream().filter(line -> line.startsWith("TAMPERED: ") || line.startsWith("The books DO NOT"))
+                .findFirst().map(line -> line.startsWith("TAMPERED: ") ? "Tampered: " + line.substring("TAMPERED: ".length()) : line)
+                .orElse("Tampered");
     }
 
     private static String abbreviate(String hash) {

@@ -43,6 +43,7 @@ public final class MainWindowViewModel implements LedgerOpener {
     private final LedgerStoreFactory factory;
     private final TaskExecutor executor;
     private final SettingsStore settings;
+    private dev.eventscope.audit.LedgerVerifier machineVerifier;
     private final SampleLedgers samples;
     private final Clock clock;
     private final ZoneId zone;
@@ -127,6 +128,9 @@ public final class MainWindowViewModel implements LedgerOpener {
         closeCurrent();
         recentLedgers.setAll(settings.rememberRecent(session.file()));
         ExplorerViewModel model = new ExplorerViewModel(session, executor, clock, zone, this::showError);
+        if (machineVerifier != null) {
+            model.integrity().useMachineVerification(machineVerifier, session.file());
+        }
         explorer.set(model);
         title.set(session.fileName() + (session.readOnly() ? " — read-only (auditor)" : "") + " — " + APP);
         // the window paints first; then the sidebar, status, timeline and projections load off the UI thread
@@ -136,8 +140,17 @@ public final class MainWindowViewModel implements LedgerOpener {
                 LOG.info("explorer painted {} ms after it was built; loading its data", millisSince(shown));
                 model.start();
                 model.projections().start();
+                model.integrity().checkOnOpen();
             }
         });
+    }
+
+    /**
+     * Verifies opened ledgers with this machine's memory (remembered heads, trusted keys): the desktop
+     * app sets it; view-model tests leave it unset, so they check the hash chain alone and write nothing.
+     */
+    public void setMachineVerifier(dev.eventscope.audit.LedgerVerifier verifier) {
+        this.machineVerifier = verifier;
     }
 
     /**
