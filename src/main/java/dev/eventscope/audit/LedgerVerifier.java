@@ -64,7 +64,9 @@ public final class LedgerVerifier {
         SealFindings seals = sealCheck.findings();
         SnapshotFindings snapshots = new SnapshotAudit(codec).check(store);
         boolean passes = chain.intact() && historyProblem == null && !seals.broken();
-        boolean remember = passes && headCheck.ledgerId() != null && chain.lastPosition() > 0;
+        boolean remember = passes && headCheck.ledgerId() != null && chain.lastPosition() > 0
+                // a verification that raced with another one never moves the remembered head backwards
+                && heads.recall(headCheck.ledgerId()).map(latest -> latest.position() <= chain.lastPosition()).orElse(true);
         if (remember) {
             heads.remember(new RememberedHead(headCheck.ledgerId(), ledgerFile, chain.lastPosition(), chain.headHash(),
                     clock.instant()));
