@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks each seal during the walk: its signature, that the chain still holds the sealed head hash
@@ -28,6 +30,7 @@ final class SealCheck implements ChainObserver {
     private int seen;
     private SealFindings.ConfirmedSeal lastConfirmed;
     private SealFindings.ConfirmedSeal lastValid;
+    private Set<String> trustedFingerprints;
 
     /** {@code trustedKeys} may be null: then no seal is confirmed, but the last valid one is still known. */
     SealCheck(TrustedKeys trustedKeys) {
@@ -79,7 +82,11 @@ final class SealCheck implements ChainObserver {
         if (trustedKeys == null) {
             return;
         }
-        if (!trustedKeys.trusts(seal.fingerprint())) {
+        if (trustedFingerprints == null) {
+            // read the key folder once per walk, not once per seal
+            trustedFingerprints = trustedKeys.list().stream().map(TrustedKeys.TrustedKey::fingerprint).collect(Collectors.toSet());
+        }
+        if (!trustedFingerprints.contains(seal.fingerprint())) {
             unconfirmed.add(who + " is signed, but by a key this machine does not trust (fingerprint " + seal.fingerprint() + ")");
             return;
         }
