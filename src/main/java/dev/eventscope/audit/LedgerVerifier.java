@@ -51,6 +51,11 @@ public final class LedgerVerifier {
         });
     }
 
+    /** The keys this verifier trusts, whose own keys also sign this machine's seals. */
+    public SigningKeys signingKeys() {
+        return trustedKeys.signingKeys();
+    }
+
     public LedgerVerification verify(EventStore store, Path ledgerFile) {
         HeadCheck headCheck = new HeadCheck(heads);
         SealCheck sealCheck = new SealCheck(trustedKeys);

@@ -92,6 +92,46 @@ public final class IntegrityViewModel {
         });
     }
 
+    /**
+     * Tools › Seal: verifies the ledger with this machine's memory, then appends a seal of the verified
+     * head signed with {@code user}'s key; the banner says what was sealed, or why not.
+     */
+    public void seal(String user) {
+        if (verifier == null || running.get()) {
+            return;
+        }
+        if (store.isReadOnly()) {
+            errors.accept("The ledger is open read-only (auditor mode); open it normally to seal it.");
+            return;
+        }
+        running.set(true);
+        dev.eventscope.audit.LedgerVerifier machine = verifier;
+        java.nio.file.Path file = ledgerFile;
+        executor.run(() -> new dev.eventscope.audit.LedgerSealer(machine, machine.signingKeys(), java.time.Clock.systemUTC())
+                .seal(store, file, user), outcome -> {
+                    running.set(false);
+                    report.set(outcome.verification().chain());
+                    if (outcome.sealed()) {
+                        bannerText.set("Sealed through #" + outcome.seal().sealedPosition() + " by " + user + " · head hash "
+                                + abbreviate(outcome.seal().sealedHash()) + " · key " + abbreviate(outcome.seal().fingerprint()));
+                        bannerState.set(BannerState.INTACT);
+                    } else if (outcome.verification().tampered()) {
+                        bannerText.set("Not sealed: " + bannerTextOf(outcome.verification()));
+                        bannerState.set(BannerState.TAMPERED);
+                    } else {
+                        errors.accept("The ledger holds no events yet; there is nothing to seal.");
+                    }
+                }, failure -> {
+                    running.set(false);
+                    errors.accept(ErrorMessages.of(failure));
+                });
+    }
+
+    /** Whether Tools › Seal can work here: this machine's verification is in use. */
+    public boolean canSeal() {
+        return verifier != null;
+    }
+
     public void dismissBanner() {
         bannerState.set(BannerState.HIDDEN);
     }

@@ -20,6 +20,7 @@ import java.util.List;
 
 import static dev.eventscope.testing.Texts.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 17, point 3: the app's red banner shows what the machine's remembered head says, on open and on verify. */
 class MachineVerificationBannerTest {
@@ -66,5 +67,35 @@ class MachineVerificationBannerTest {
             assertMentions(reopened.bannerTextProperty().get(), "Tampered: this ledger was verified here through #29");
         }
         assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void tools_seal_appends_a_seal_that_the_next_verify_confirms() {
+        // given a ledger open for writing with this machine's verification
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("acme.ledger"));
+        try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
+            IntegrityViewModel integrity = integrityOf(store, ledger);
+
+            // when the user seals it
+            integrity.seal("alice");
+
+            // then the banner names what was sealed, the seal is the newest event, and verify confirms it
+            assertEquals(BannerState.INTACT, integrity.bannerStateProperty().get());
+            assertMentions(integrity.bannerTextProperty().get(), "Sealed through #29 by alice");
+            assertEquals("LedgerSealed", store.readAt(30).orElseThrow().type());
+            assertTrue(machine().verify(store, ledger).seals().lastConfirmed().isPresent());
+        }
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void a_ledger_open_read_only_is_not_sealed() {
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("acme.ledger"));
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+            integrityOf(store, ledger).seal("alice");
+            assertEquals(29, store.lastPosition());
+        }
+        assertEquals(1, errors.size());
+        assertMentions(errors.get(0), "read-only", "open it normally to seal it");
     }
 }
