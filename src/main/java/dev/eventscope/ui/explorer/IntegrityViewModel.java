@@ -143,6 +143,9 @@ public final class IntegrityViewModel {
             }
             return "Intact through #" + outcome.lastPosition() + " · head hash " + abbreviate(outcome.headHash());
         }
+        if (outcome.kind() == IntegrityReport.Tampering.METADATA) {
+            return "Tampered: the ledger's records beside the chain were edited — " + outcome.detail();
+        }
         return "Tampered at #" + outcome.firstBadPosition() + ": " + outcome.kind().name().toLowerCase(Locale.ROOT)
                 + " — " + outcome.detail();
     }
