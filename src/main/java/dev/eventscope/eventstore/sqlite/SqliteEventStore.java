@@ -523,8 +523,9 @@ public final class SqliteEventStore implements EventStore {
             throw new EventStoreException("The ledger '" + file + "' is open read-only (auditor mode); snapshots cannot be saved.");
         }
         writeLock.lock();
+        // a savepoint, not BEGIN: a snapshot may be saved inside an open bulk append (an import), and then joins it
         try (Statement control = writer.createStatement()) {
-            control.execute("BEGIN IMMEDIATE");
+            control.execute("SAVEPOINT save_snapshot");
             try {
                 PreparedStatement insert = writerStatement(
                     "INSERT OR REPLACE INTO snapshots (stream_key, version, state_type, state_schema_version, data)"
@@ -536,15 +537,17 @@ public final class SqliteEventStore implements EventStore {
                 insert.setString(5, snapshot.stream().value());
                 insert.setLong(6, snapshot.version());
                 if (insert.executeUpdate() == 0) {
-                    control.execute("ROLLBACK");
+                    control.execute("ROLLBACK TO save_snapshot");
+                    control.execute("RELEASE save_snapshot");
                     throw new EventStoreException("Cannot save a snapshot of '" + snapshot.stream() + "' at version "
                             + snapshot.version() + ": the stream does not have that many events.");
                 }
                 SnapshotAnchors.anchor(writer, snapshot.stream().value(), snapshot.version(), snapshot.stateSchemaVersion(),
                         snapshot.stateType(), snapshot.data());
-                control.execute("COMMIT");
+                control.execute("RELEASE save_snapshot");
             } catch (SQLException e) {
-                control.execute("ROLLBACK");
+                control.execute("ROLLBACK TO save_snapshot");
+                control.execute("RELEASE save_snapshot");
                 throw e;
             }
         } catch (SQLException e) {
