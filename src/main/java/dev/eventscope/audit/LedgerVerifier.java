@@ -72,11 +72,18 @@ public final class LedgerVerifier {
         boolean remember = passes && headCheck.ledgerId() != null && chain.lastPosition() > 0
                 // a verification that raced with another one never moves the remembered head backwards
                 && heads.recall(headCheck.ledgerId()).map(latest -> latest.position() <= chain.lastPosition()).orElse(true);
+        String rememberProblem = null;
         if (remember) {
-            heads.remember(new RememberedHead(headCheck.ledgerId(), ledgerFile, chain.lastPosition(), chain.headHash(),
-                    clock.instant()));
+            try {
+                heads.remember(new RememberedHead(headCheck.ledgerId(), ledgerFile, chain.lastPosition(), chain.headHash(),
+                        clock.instant()));
+            } catch (java.io.UncheckedIOException unwritable) {
+                // the verification stands; only the memory for next time is missing, and the output says so
+                remember = false;
+                rememberProblem = unwritable.getMessage();
+            }
         }
         return new LedgerVerification(chain, headCheck.ledgerId(), headCheck.remembered(), historyProblem, remember,
-                seals, snapshots, booksCheck.result());
+                rememberProblem, seals, snapshots, booksCheck.result());
     }
 }
