@@ -507,6 +507,11 @@ public final class SqliteEventStore implements EventStore {
     }
 
     @Override
+    public IntegrityReport verify() {
+        return verify(ChainObserver.NONE);
+    }
+
+    @Override
     public IntegrityReport verify(ChainObserver observer) {
         ensureOpen();
         try (Connection connection = SqliteConnections.openReader(file, true)) {
