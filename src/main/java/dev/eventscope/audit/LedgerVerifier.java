@@ -4,15 +4,19 @@ import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.IntegrityReport;
+import dev.eventscope.eventstore.RecordedEvent;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Verifies a ledger in one walk over one consistent read: the hash chain, the head this machine
  * remembered for it, its seals against the trusted keys, and whether the books balance; then
- * replays every snapshot's stream to check it equals the state it stands for. When the chain passes, the head it was verified through is remembered for the next time. Never changes the ledger.
+ * replays every snapshot's stream to check it equals the state it stands for. When the ledger
+ * passes, the head it was verified through is remembered for the next time. Never changes the ledger.
  */
 public final class LedgerVerifier {
 
@@ -39,15 +43,15 @@ public final class LedgerVerifier {
      * position this machine remembered still has the remembered head hash. Empty when it does (or
      * nothing is remembered); otherwise the finding, as {@link LedgerVerification#historyProblem}.
      */
-    public java.util.Optional<String> checkRememberedHead(EventStore store) {
-        java.util.Optional<dev.eventscope.eventstore.RecordedEvent> first = store.readAt(1);
+    public Optional<String> checkRememberedHead(EventStore store) {
+        Optional<RecordedEvent> first = store.readAt(1);
         if (first.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return heads.recall(first.get().eventId()).flatMap(remembered -> {
-            java.util.Optional<dev.eventscope.eventstore.RecordedEvent> atHead = store.readAt(remembered.position());
-            return atHead.isPresent() && remembered.headHash().equals(atHead.get().hash()) ? java.util.Optional.empty()
-                    : java.util.Optional.of(remembered.describe() + "; its history no longer contains that head");
+            Optional<RecordedEvent> atHead = store.readAt(remembered.position());
+            return atHead.isPresent() && remembered.headHash().equals(atHead.get().hash()) ? Optional.empty()
+                    : Optional.of(remembered.describe() + "; its history no longer contains that head");
         });
     }
 
@@ -77,7 +81,7 @@ public final class LedgerVerifier {
             try {
                 heads.remember(new RememberedHead(headCheck.ledgerId(), ledgerFile, chain.lastPosition(), chain.headHash(),
                         clock.instant()));
-            } catch (java.io.UncheckedIOException unwritable) {
+            } catch (UncheckedIOException unwritable) {
                 // the verification stands; only the memory for next time is missing, and the output says so
                 remember = false;
                 rememberProblem = unwritable.getMessage();

@@ -1,5 +1,8 @@
 package dev.eventscope.ui.explorer;
 
+import dev.eventscope.audit.LedgerSealer;
+import dev.eventscope.audit.LedgerVerification;
+import dev.eventscope.audit.LedgerVerifier;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.ui.ErrorMessages;
@@ -11,10 +14,15 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** Runs the hash-chain check off the UI thread and words its outcome for the banner. */
+/**
+ * Runs the integrity check off the UI thread and words its outcome for the banner: the hash chain
+ * alone, or (in the desktop app) this machine's full verification; also Tools › Seal.
+ */
 public final class IntegrityViewModel {
 
     /** What the banner shows. */
@@ -29,8 +37,8 @@ public final class IntegrityViewModel {
     private final ReadOnlyObjectWrapper<BannerState> bannerState = new ReadOnlyObjectWrapper<>(BannerState.HIDDEN);
 
     /** The machine's full verification (remembered head, seals, books); null checks the hash chain alone. */
-    private dev.eventscope.audit.LedgerVerifier verifier;
-    private java.nio.file.Path ledgerFile;
+    private LedgerVerifier verifier;
+    private Path ledgerFile;
 
     public IntegrityViewModel(EventStore store, TaskExecutor executor, Consumer<String> errors) {
         this.store = store;
@@ -42,7 +50,7 @@ public final class IntegrityViewModel {
      * Verifies with this machine's memory from now on: the head it remembered for the ledger, the
      * seals against its trusted keys and the books' balance, and remembers the head it verified.
      */
-    public void useMachineVerification(dev.eventscope.audit.LedgerVerifier machineVerifier, java.nio.file.Path file) {
+    public void useMachineVerification(LedgerVerifier machineVerifier, Path file) {
         this.verifier = machineVerifier;
         this.ledgerFile = file;
     }
@@ -55,7 +63,7 @@ public final class IntegrityViewModel {
         if (verifier == null) {
             return;
         }
-        dev.eventscope.audit.LedgerVerifier quick = verifier;
+        LedgerVerifier quick = verifier;
         executor.run(() -> quick.checkRememberedHead(store), problem -> problem.ifPresent(finding -> {
             bannerText.set("Tampered: " + finding);
             bannerState.set(BannerState.TAMPERED);
@@ -68,8 +76,8 @@ public final class IntegrityViewModel {
         }
         running.set(true);
         if (verifier != null) {
-            dev.eventscope.audit.LedgerVerifier machine = verifier;
-            java.nio.file.Path file = ledgerFile;
+            LedgerVerifier machine = verifier;
+            Path file = ledgerFile;
             executor.run(() -> machine.verify(store, file), outcome -> {
                 running.set(false);
                 report.set(outcome.chain());
@@ -105,9 +113,9 @@ public final class IntegrityViewModel {
             return;
         }
         running.set(true);
-        dev.eventscope.audit.LedgerVerifier machine = verifier;
-        java.nio.file.Path file = ledgerFile;
-        executor.run(() -> new dev.eventscope.audit.LedgerSealer(machine, machine.signingKeys(), java.time.Clock.systemUTC())
+        LedgerVerifier machine = verifier;
+        Path file = ledgerFile;
+        executor.run(() -> new LedgerSealer(machine, machine.signingKeys(), Clock.systemUTC())
                 .seal(store, file, user), outcome -> {
                     running.set(false);
                     report.set(outcome.verification().chain());
@@ -151,7 +159,7 @@ public final class IntegrityViewModel {
     }
 
     /** The banner of a full verification: a broken chain first, then the first other finding of tampering. */
-    static String bannerTextOf(dev.eventscope.audit.LedgerVerification outcome) {
+    static String bannerTextOf(LedgerVerification outcome) {
         if (!outcome.chain().intact() || !outcome.tampered()) {
             return bannerTextOf(outcome.chain());
         }

@@ -2,6 +2,7 @@ package dev.eventscope.ui.shell;
 
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.audit.LedgerVerifier;
 import dev.eventscope.audit.SigningKeys;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.ui.ErrorMessages;
@@ -43,7 +44,7 @@ public final class MainWindowViewModel implements LedgerOpener {
     private final LedgerStoreFactory factory;
     private final TaskExecutor executor;
     private final SettingsStore settings;
-    private dev.eventscope.audit.LedgerVerifier machineVerifier;
+    private LedgerVerifier machineVerifier;
     private final SampleLedgers samples;
     private final Clock clock;
     private final ZoneId zone;
@@ -149,7 +150,7 @@ public final class MainWindowViewModel implements LedgerOpener {
      * Verifies opened ledgers with this machine's memory (remembered heads, trusted keys): the desktop
      * app sets it; view-model tests leave it unset, so they check the hash chain alone and write nothing.
      */
-    public void setMachineVerifier(dev.eventscope.audit.LedgerVerifier verifier) {
+    public void setMachineVerifier(LedgerVerifier verifier) {
         this.machineVerifier = verifier;
     }
 
