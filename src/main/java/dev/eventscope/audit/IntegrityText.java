@@ -16,8 +16,12 @@ public final class IntegrityText {
             return integrity.lastPosition() == 0 ? "Hash chain verified: the ledger holds no events."
                     : "Hash chain verified through position " + integrity.lastPosition() + ".";
         }
-        return "LEDGER ALTERED AT POSITION " + integrity.firstBadPosition() + ": event "
-                + integrity.kind().name().toLowerCase(Locale.ROOT) + " after it was recorded.";
+        if (integrity.kind() == IntegrityReport.Tampering.METADATA) {
+            return "LEDGER ALTERED: its records beside the hash chain were edited.";
+        }
+        boolean several = integrity.kind() == IntegrityReport.Tampering.REORDERED;
+        return "LEDGER ALTERED AT POSITION " + integrity.firstBadPosition() + ": event" + (several ? "s " : " ")
+                + integrity.kind().name().toLowerCase(Locale.ROOT) + (several ? " after they were" : " after it was") + " recorded.";
     }
 
     /** The details after the headline: the head hash, or what failed and how far the chain holds. */
@@ -27,6 +31,10 @@ public final class IntegrityText {
         }
         String detail = integrity.detail() == null || integrity.detail().isEmpty() ? "The event does not match its hash"
                 : Character.toUpperCase(integrity.detail().charAt(0)) + integrity.detail().substring(1);
+        if (integrity.kind() == IntegrityReport.Tampering.METADATA) {
+            return detail + ". The hash chain itself is intact through position " + integrity.lastPosition()
+                    + (integrity.headHash() == null ? "" : " (hash " + integrity.headHash() + ")") + ".";
+        }
         return detail + ". The chain is intact only through position " + integrity.lastPosition()
                 + (integrity.headHash() == null ? "" : " (hash " + integrity.headHash() + ")")
                 + "; events from position " + integrity.firstBadPosition() + " on cannot be trusted.";

@@ -50,6 +50,7 @@ final class JsonReportWriter implements ReportWriter {
             json.writeStringField("timeZone", header.zone().getId());
             json.writeStringField("generatedBy", header.generatedBy());
             json.writeStringField("eventscopeVersion", header.eventscopeVersion());
+            json.writeStringField("lastSeal", header.lastSeal());
             json.writeEndObject();
 
             json.writeObjectFieldStart("integrity");

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Everything one verification found, from one consistent read of the ledger: the hash chain, whether
  * it still passes through the head this machine remembered, the seals, and whether the books balance.
- * {@code historyProblem} is null when the remembered head (if any) is still in the history.
+ * {@code historyProblem} is null when the remembered head (if any) is still in the history;
+ * {@code rememberProblem} says why the verified head could not be remembered, when it could not.
  */
 public record LedgerVerification(
         IntegrityReport chain,
@@ -18,6 +19,7 @@ public record LedgerVerification(
         Optional<RememberedHead> remembered,
         String historyProblem,
         boolean headRemembered,
+        String rememberProblem,
         SealFindings seals,
         SnapshotFindings snapshots,
         BooksBalance books) {
@@ -51,6 +53,9 @@ public record LedgerVerification(
         } else if (ledgerId != null) {
             lines.add("No earlier verification of ledger " + ledgerId + " is remembered on this machine"
                     + (headRemembered ? "; its head is remembered from now on." : "."));
+        }
+        if (rememberProblem != null) {
+            lines.add("Warning: " + rememberProblem + "; the next verification cannot check this head.");
         }
         lines.addAll(seals.lines());
         lines.addAll(snapshots.lines());

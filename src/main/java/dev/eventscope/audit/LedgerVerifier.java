@@ -4,15 +4,19 @@ import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.IntegrityReport;
+import dev.eventscope.eventstore.RecordedEvent;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Verifies a ledger in one walk over one consistent read: the hash chain, the head this machine
  * remembered for it, its seals against the trusted keys, and whether the books balance; then
- * replays every snapshot's stream to check it equals the state it stands for. When the chain passes, the head it was verified through is remembered for the next time. Never changes the ledger.
+ * replays every snapshot's stream to check it equals the state it stands for. When the ledger
+ * passes, the head it was verified through is remembered for the next time. Never changes the ledger.
  */
 public final class LedgerVerifier {
 
@@ -34,6 +38,28 @@ public final class LedgerVerifier {
                 Clock.systemUTC());
     }
 
+    /**
+     * The quick check made when a ledger is opened, without walking the chain: that the event at the
+     * position this machine remembered still has the remembered head hash. Empty when it does (or
+     * nothing is remembered); otherwise the finding, as {@link LedgerVerification#historyProblem}.
+     */
+    public Optional<String> checkRememberedHead(EventStore store) {
+        Optional<RecordedEvent> first = store.readAt(1);
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        return heads.recall(first.get().eventId()).flatMap(remembered -> {
+            Optional<RecordedEvent> atHead = store.readAt(remembered.position());
+            return atHead.isPresent() && remembered.headHash().equals(atHead.get().hash()) ? Optional.empty()
+                    : Optional.of(remembered.describe() + "; its history no longer contains that head");
+        });
+    }
+
+    /** The keys this verifier trusts, whose own keys also sign this machine's seals. */
+    public SigningKeys signingKeys() {
+        return trustedKeys.signingKeys();
+    }
+
     public LedgerVerification verify(EventStore store, Path ledgerFile) {
         HeadCheck headCheck = new HeadCheck(heads);
         SealCheck sealCheck = new SealCheck(trustedKeys);
@@ -47,12 +73,21 @@ public final class LedgerVerifier {
         SealFindings seals = sealCheck.findings();
         SnapshotFindings snapshots = new SnapshotAudit(codec).check(store);
         boolean passes = chain.intact() && historyProblem == null && !seals.broken();
-        boolean remember = passes && headCheck.ledgerId() != null && chain.lastPosition() > 0;
+        boolean remember = passes && headCheck.ledgerId() != null && chain.lastPosition() > 0
+                // a verification that raced with another one never moves the remembered head backwards
+                && heads.recall(headCheck.ledgerId()).map(latest -> latest.position() <= chain.lastPosition()).orElse(true);
+        String rememberProblem = null;
         if (remember) {
-            heads.remember(new RememberedHead(headCheck.ledgerId(), ledgerFile, chain.lastPosition(), chain.headHash(),
-                    clock.instant()));
+            try {
+                heads.remember(new RememberedHead(headCheck.ledgerId(), ledgerFile, chain.lastPosition(), chain.headHash(),
+                        clock.instant()));
+            } catch (UncheckedIOException unwritable) {
+                // the verification stands; only the memory for next time is missing, and the output says so
+                remember = false;
+                rememberProblem = unwritable.getMessage();
+            }
         }
         return new LedgerVerification(chain, headCheck.ledgerId(), headCheck.remembered(), historyProblem, remember,
-                seals, snapshots, booksCheck.result());
+                rememberProblem, seals, snapshots, booksCheck.result());
     }
 }

@@ -36,7 +36,8 @@ public final class ReportGenerator {
     /** Writes the report to {@code out} (left open) and returns what it said. */
     public ReportOutcome write(EventStore store, ReportRequest request, OutputStream out, ReportProgress progress) {
         progress.update("verifying", 0, store.lastPosition());
-        IntegrityReport integrity = store.verify();
+        SealCheck seals = new SealCheck(null);
+        IntegrityReport integrity = store.verify(seals);
         // the report covers exactly the ledger the verification read; events posted meanwhile are left for the next report
         long total = integrity.readThrough();
         long altered = integrity.intact() ? 0 : integrity.firstBadPosition();
@@ -50,7 +51,8 @@ public final class ReportGenerator {
         ReportSummary summary = analysis.summary();
         ReportHeader header = new ReportHeader(orUnknown(firstPass.ledgerName()), orUnknown(firstPass.ledgerId()),
                 firstPass.baseCommodity(), request.ledgerFile().toString(), request.scope().describe(),
-                request.generatedAt(), request.zone(), request.generatedBy(), request.eventscopeVersion());
+                request.generatedAt(), request.zone(), request.generatedBy(), request.eventscopeVersion(),
+                seals.lastValid().map(SealFindings.ConfirmedSeal::describe).orElse(ReportHeader.NO_SEAL));
 
         ReportWriter writer = writerFor(request, out);
         writer.start(header, integrity, summary);

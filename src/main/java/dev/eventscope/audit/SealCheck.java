@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks each seal during the walk: its signature, that the chain still holds the sealed head hash
@@ -27,7 +29,10 @@ final class SealCheck implements ChainObserver {
     private String ledgerId;
     private int seen;
     private SealFindings.ConfirmedSeal lastConfirmed;
+    private SealFindings.ConfirmedSeal lastValid;
+    private Set<String> trustedFingerprints;
 
+    /** {@code trustedKeys} may be null: then no seal is confirmed, but the last valid one is still known. */
     SealCheck(TrustedKeys trustedKeys) {
         this.trustedKeys = trustedKeys;
     }
@@ -73,7 +78,15 @@ final class SealCheck implements ChainObserver {
                     + " there: the history up to #" + sealed + " was rewritten after it was sealed");
             return;
         }
-        if (!trustedKeys.trusts(seal.fingerprint())) {
+        lastValid = new SealFindings.ConfirmedSeal(event.position(), seal);
+        if (trustedKeys == null) {
+            return;
+        }
+        if (trustedFingerprints == null) {
+            // read the key folder once per walk, not once per seal
+            trustedFingerprints = trustedKeys.list().stream().map(TrustedKeys.TrustedKey::fingerprint).collect(Collectors.toSet());
+        }
+        if (!trustedFingerprints.contains(seal.fingerprint())) {
             unconfirmed.add(who + " is signed, but by a key this machine does not trust (fingerprint " + seal.fingerprint() + ")");
             return;
         }
@@ -92,6 +105,11 @@ final class SealCheck implements ChainObserver {
         } catch (GeneralSecurityException | IllegalArgumentException unreadable) {
             return false;
         }
+    }
+
+    /** The last seal whose signature and sealed head hold, whoever's key made it. */
+    Optional<SealFindings.ConfirmedSeal> lastValid() {
+        return Optional.ofNullable(lastValid);
     }
 
     SealFindings findings() {

@@ -25,7 +25,12 @@ final class SnapshotAudit {
 
     private static final int PAGE = 1_000;
 
+    /** The store's reason for a snapshot written before snapshots were anchored. */
+    private static final String NO_ANCHOR = "it carries no hash of the event it was taken at";
+    private static final int LISTED = 20;
+
     private final EventCodec codec;
+    private long unanchored;
 
     SnapshotAudit(EventCodec codec) {
         this.codec = codec;
@@ -46,7 +51,16 @@ final class SnapshotAudit {
             }
             replay(repository, aggregate, stream, snapshots, misleading, ignored, checked);
         });
-        return new SnapshotFindings(checked[0], misleading, ignored);
+        List<String> listed = new ArrayList<>(ignored.subList(0, Math.min(LISTED, ignored.size())));
+        if (ignored.size() > LISTED) {
+            listed.add((ignored.size() - LISTED) + " more snapshots are ignored for the same kinds of reason");
+        }
+        if (unanchored > 0) {
+            // snapshots from before anchors existed: harmless, equal to their replay, but never used again
+            listed.add(unanchored + " snapshot" + (unanchored == 1 ? " was" : "s were") + " written before snapshots were"
+                    + " anchored to the chain; they equal their replay but are not used (new snapshots replace them)");
+        }
+        return new SnapshotFindings(checked[0], misleading, listed);
     }
 
     private <S, C, E> void replay(AggregateRepository repository, Aggregate<S, C, E> aggregate, StreamId stream,
@@ -92,6 +106,10 @@ final class SnapshotAudit {
             equal = false;
         }
         if (!stored.anchored()) {
+            if (equal && NO_ANCHOR.equals(stored.problem())) {
+                unanchored++;
+                return;
+            }
             ignored.add(describe(stored) + " is ignored: " + stored.problem() + (equal ? "" : ", and it differs from the replay"));
             return;
         }

@@ -1,11 +1,14 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.audit.LedgerVerifier;
 import dev.eventscope.audit.RememberedHeads;
 import dev.eventscope.audit.SigningKeys;
 import dev.eventscope.audit.TrustedKeys;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * Where this machine keeps what it knows about ledgers, outside every ledger: the remembered heads
@@ -31,5 +34,10 @@ public final class MachineStateOptions {
 
     public TrustedKeys trustedKeys() {
         return new TrustedKeys(keys());
+    }
+
+    /** This machine's full verification: its remembered heads and trusted keys. */
+    public LedgerVerifier verifier() {
+        return new LedgerVerifier(BookkeepingCodec.create(), heads(), trustedKeys(), Clock.systemUTC());
     }
 }

@@ -1,10 +1,8 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.audit.LedgerSealer;
-import dev.eventscope.audit.LedgerVerifier;
 import dev.eventscope.eventstore.EventStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,9 +58,7 @@ public final class SealCommand implements Callable<Integer> {
         String sealer = user == null ? CommandContext.osUser().user() : user;
         LedgerSealer.Outcome outcome;
         try (EventStore store = ledger.openForWriting(stores, false)) {
-            LedgerVerifier verifier = new LedgerVerifier(BookkeepingCodec.create(), machine.heads(), machine.trustedKeys(),
-                    Clock.systemUTC());
-            outcome = new LedgerSealer(verifier, machine.keys(), Clock.systemUTC()).seal(store, ledger.file(), sealer);
+            outcome = new LedgerSealer(machine.verifier(), machine.keys(), Clock.systemUTC()).seal(store, ledger.file(), sealer);
         }
         if (!outcome.sealed()) {
             PrintWriter err = spec.commandLine().getErr();

@@ -1,9 +1,7 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.audit.LedgerVerification;
-import dev.eventscope.audit.LedgerVerifier;
 import dev.eventscope.eventstore.EventStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -53,8 +50,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         LedgerVerification verification;
         try (EventStore store = ledger.openReadOnly(stores)) {
-            verification = new LedgerVerifier(BookkeepingCodec.create(), machine.heads(), machine.trustedKeys(), Clock.systemUTC())
-                    .verify(store, ledger.file());
+            verification = machine.verifier().verify(store, ledger.file());
         }
         PrintWriter out = spec.commandLine().getOut();
         verification.lines().forEach(out::println);

@@ -95,17 +95,29 @@ public interface EventStore extends AutoCloseable {
     }
 
     /** Walks the hash chain in bounded memory. */
-    default IntegrityReport verify() {
-        return verify(ChainObserver.NONE);
-    }
+    IntegrityReport verify();
 
     /**
      * Walks the hash chain in bounded memory, within one consistent read of the ledger: events
      * appended meanwhile are neither seen nor mistaken for tampering, and the report names the
      * position the read ended at. Every correctly chained event is handed to {@code observer} in
-     * position order; the walk stops at the first event that does not fit.
+     * position order; the walk stops at the first event that does not fit. This default walks the
+     * chain with {@link #verify()} and then reads the events it vouched for; a store that can hand
+     * them over during the walk, in the same read, overrides it.
      */
-    IntegrityReport verify(ChainObserver observer);
+    default IntegrityReport verify(ChainObserver observer) {
+        IntegrityReport report = verify();
+        try (EventCursor cursor = readAll(0)) {
+            while (cursor.hasNext()) {
+                RecordedEvent event = cursor.next();
+                if (event.position() > report.lastPosition()) {
+                    break;
+                }
+                observer.verified(event);
+            }
+        }
+        return report;
+    }
 
     void saveSnapshot(Snapshot snapshot);
 

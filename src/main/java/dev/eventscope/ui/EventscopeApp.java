@@ -45,6 +45,7 @@ public final class EventscopeApp extends Application {
                 directories.dataDirectory().resolve("samples"));
         MainWindowViewModel model = new MainWindowViewModel(ledgerStoreFactory, executor,
                 new SettingsStore(directories.configDirectory()), samples, Clock.systemDefaultZone(), ZoneId.systemDefault());
+        model.setMachineVerifier(dev.eventscope.audit.LedgerVerifier.forCurrentUser());
         MainWindowView.show(stage, model);
         LaunchArguments arguments = LaunchArguments.parse(getParameters().getRaw());
         if (arguments.sample() != null) {

@@ -1,6 +1,14 @@
 package dev.eventscope.audit;
 
 import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
+import dev.eventscope.domain.ledger.EntryId;
+import dev.eventscope.domain.ledger.Money;
+import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.IntegrityReport.Tampering;
 import dev.eventscope.eventstore.sqlite.ChainRewriter;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
@@ -9,10 +17,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static dev.eventscope.testing.Texts.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -197,5 +209,48 @@ class AdversarialVerificationTest {
         assertTrue(after.tampered());
         assertEquals(Tampering.METADATA, after.chain().kind());
         assertMentions(after.chain().summary(), "account-assets:bank", "archived");
+    }
+
+    @Test
+    void a_seal_of_a_head_that_others_posted_after_is_still_confirmed() throws Exception {
+        // given a colleague who posts an entry right after the sealer's verification, before the seal is appended
+        Path ledger = acme();
+        long sealedAt;
+        try (SqliteEventStore sealing = SqliteEventStore.open(ledger); SqliteEventStore colleague = SqliteEventStore.open(ledger)) {
+            LedgerCommandService posting = LedgerCommandService.create(colleague);
+            EventStore postsAfterVerifying = (EventStore)
+                    Proxy.newProxyInstance(EventStore.class.getClassLoader(),
+                            new Class<?>[] {EventStore.class}, (proxy, method, arguments) -> {
+                                Object result;
+                                try {
+                                    result = method.invoke(sealing, arguments);
+                                } catch (InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                                if (method.getName().equals("verify")) {
+                                    posting.execute(PostEntry.simple(
+                                            EntryId.of("MEANWHILE"), LocalDate.of(2024, 2, 10),
+                                            "posted meanwhile", List.of(
+                                                    Posting.of(AccountName.of(
+                                                            AuditFixtures.BANK), Money.of("5.00", "EUR")),
+                                                    Posting.of(AccountName.of(
+                                                            AuditFixtures.SALES), Money.of("-5.00", "EUR")))),
+                                            CommandContext.byUser("dave"));
+                                }
+                                return result;
+                            });
+
+            // when alice seals
+            LedgerSealer.Outcome sealed = new LedgerSealer(machine("alice"), keysOf("alice"), CLOCK)
+                    .seal(postsAfterVerifying, ledger, "alice");
+            sealedAt = sealed.position();
+
+            // then the seal names the head she verified, which is no longer the event just before it
+            assertEquals(29, sealed.seal().sealedPosition());
+            assertTrue(sealedAt > 30, "the colleague's entry lies between the sealed head and the seal");
+        }
+        LedgerVerification verification = verify(ledger, machine("alice"));
+        assertFalse(verification.tampered(), String.join("\n", verification.lines()));
+        assertEquals(sealedAt, verification.seals().lastConfirmed().orElseThrow().position());
     }
 }

@@ -73,4 +73,27 @@ class ReportTrustTest {
 
         assertMentions(refused.getMessage(), keys.privateKeyFile("auditor").toString(), "rw-r--r--", "chmod 600");
     }
+
+    @Test
+    void a_report_names_the_last_seal_of_the_ledger() throws Exception {
+        // given a sealed ledger
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("sealed.ledger"));
+        try (dev.eventscope.eventstore.sqlite.SqliteEventStore store = dev.eventscope.eventstore.sqlite.SqliteEventStore.open(ledger)) {
+            LedgerVerifier verifier = new LedgerVerifier(dev.eventscope.application.BookkeepingCodec.create(),
+                    new RememberedHeads(folder.resolve("heads")), new TrustedKeys(auditorKeys()), java.time.Clock.systemUTC());
+            assertTrue(new LedgerSealer(verifier, auditorKeys(), java.time.Clock.systemUTC()).seal(store, ledger, "alice").sealed());
+        }
+        Path json = folder.resolve("sealed.json");
+
+        // when a report is written
+        ReportFiles.write(ledger, ReportScope.wholeLedger(), ReportFormat.JSON, json);
+
+        // then its header names the seal, and a ledger without one says so
+        String lastSeal = dev.eventscope.codec.EventCodec.newObjectMapper().readTree(json.toFile()).path("header").path("lastSeal").asText();
+        assertMentions(lastSeal, "the seal at #30 by alice", "vouches for #29", "key fingerprint");
+        Path unsealed = folder.resolve("unsealed.json");
+        ReportFiles.write(AuditFixtures.acmeLedger(folder.resolve("plain.ledger")), ReportScope.wholeLedger(), ReportFormat.JSON, unsealed);
+        assertEquals(ReportHeader.NO_SEAL, dev.eventscope.codec.EventCodec.newObjectMapper().readTree(unsealed.toFile())
+                .path("header").path("lastSeal").asText());
+    }
 }

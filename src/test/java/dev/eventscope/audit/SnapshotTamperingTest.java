@@ -22,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import static dev.eventscope.testing.Texts.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,5 +94,18 @@ class SnapshotTamperingTest {
         LedgerVerification verification = verify(ledger);
         assertMentions(String.join("\n", verification.lines()), "Ignored: the snapshot of '" + BANK + "'",
                 "its content was changed after it was taken", "differs from the replay");
+    }
+
+    @Test
+    void snapshots_from_before_anchors_are_summed_up_in_one_line_and_not_used() throws Exception {
+        Path ledger = snapshottedAcme();
+        sql(ledger, "DROP TABLE snapshot_anchors");
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+            assertFalse(store.loadSnapshot(BANK, Long.MAX_VALUE, AccountState.SCHEMA_VERSION).isPresent());
+        }
+        LedgerVerification verification = verify(ledger);
+        assertFalse(verification.tampered());
+        assertEquals(List.of("1 snapshot was written before snapshots were anchored to the chain; they equal their replay"
+                + " but are not used (new snapshots replace them)"), verification.snapshots().ignored());
     }
 }

@@ -36,12 +36,7 @@ class IntegrityCommandsEndToEndTest {
             all.addAll(List.of("--heads-dir", folder.resolve(machine).resolve("heads").toString()));
         }
         all.addAll(List.of("--key-dir", folder.resolve(machine).resolve("keys").toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(new SqliteLedgerStoreFactory());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        return runPlain(all.toArray(String[]::new));
     }
 
     private Path acme() {
@@ -156,5 +151,31 @@ class IntegrityCommandsEndToEndTest {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
             assertEquals(29, store.lastPosition());
         }
+    }
+
+    @Test
+    void a_seal_event_is_harmless_to_the_other_commands() {
+        Path ledger = acme();
+        run("alice", "seal", "--ledger", ledger.toString(), "--user", "alice");
+
+        for (String[] command : List.of(
+                new String[] {"balance", "--ledger", ledger.toString()},
+                new String[] {"streams", "--ledger", ledger.toString()},
+                new String[] {"history", "--ledger", ledger.toString(), "--stream", "seal"},
+                new String[] {"accounts", "--ledger", ledger.toString()})) {
+            Run result = runPlain(command);
+            assertEquals(ExitCodes.OK, result.exitCode(), String.join(" ", command) + ": " + result.err());
+        }
+        assertMentions(runPlain("balance", "--ledger", ledger.toString()).out(), "550");
+    }
+
+    /** Runs the command line with no machine state options (for commands that keep none). */
+    private Run runPlain(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = EventscopeCli.commandLine(new SqliteLedgerStoreFactory());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return new Run(commandLine.execute(args), out.toString(), err.toString());
     }
 }

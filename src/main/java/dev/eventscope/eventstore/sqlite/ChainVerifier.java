@@ -109,6 +109,9 @@ final class ChainVerifier {
                                 + " but the chain ends at position " + last).readThrough(readThrough);
             }
             String besideTheChain = head.problem() != null ? head.problem() : editedCategory();
+            if (besideTheChain == null) {
+                besideTheChain = editedStreamVersion();
+            }
             if (besideTheChain != null) {
                 return new IntegrityReport(false, checked, last, lastHash, 0, Tampering.METADATA, besideTheChain, readThrough);
             }
@@ -194,6 +197,22 @@ final class ChainVerifier {
             }
             return "the stream '" + row.getString(1) + "' is filed under the category '" + row.getString(2) + "' instead of '"
                     + StreamId.of(row.getString(1)).category() + "', which would hide it from every list of its kind";
+        }
+    }
+
+    /** The first stream whose recorded version or last position is not what its events say, or null. */
+    private String editedStreamVersion() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT s.stream_id, s.version, s.last_position,"
+                + " COALESCE(e.version, 0), COALESCE(e.position, 0) FROM streams s LEFT JOIN (SELECT stream_key,"
+                + " MAX(version) AS version, MAX(position) AS position FROM events GROUP BY stream_key) e"
+                + " ON e.stream_key = s.stream_key WHERE s.version IS NOT COALESCE(e.version, 0)"
+                + " OR s.last_position IS NOT COALESCE(e.position, 0) ORDER BY s.stream_id LIMIT 1");
+             ResultSet row = query.executeQuery()) {
+            if (!row.next()) {
+                return null;
+            }
+            return "the stream '" + row.getString(1) + "' is recorded at version " + row.getLong(2) + " (last position "
+                    + row.getLong(3) + "), but its events end at version " + row.getLong(4) + " (position " + row.getLong(5) + ")";
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.eventscope.eventstore.sqlite;
 
+import dev.eventscope.eventstore.Snapshot;
+import dev.eventscope.eventstore.StoredSnapshot;
+import dev.eventscope.eventstore.StreamId;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -75,6 +79,24 @@ final class SnapshotAnchors {
     static final String JUDGE_JOINS = " LEFT JOIN " + TABLE + " a ON a.stream_key = s.stream_key AND a.version = s.version"
             + " AND a.state_schema_version = s.state_schema_version"
             + " LEFT JOIN events e ON e.stream_key = s.stream_key AND e.version = s.version";
+
+    /** Every snapshot with its verdict, stream by stream in version order. */
+    static void forEach(Connection connection, java.util.function.Consumer<StoredSnapshot> sink) throws SQLException {
+        boolean anchors = exist(connection);
+        String sql = "SELECT t.stream_id, s.version, s.state_type, s.state_schema_version, s.data"
+                + (anchors ? ", " + JUDGE_COLUMNS : "") + " FROM snapshots s"
+                + " JOIN streams t ON t.stream_key = s.stream_key" + (anchors ? JUDGE_JOINS : "")
+                + " ORDER BY t.stream_id, s.state_schema_version, s.version";
+        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                Snapshot snapshot = new Snapshot(StreamId.of(row.getString(1)), row.getLong(2), row.getString(3),
+                        row.getInt(4), row.getString(5));
+                String problem = anchors ? problem(row.getBytes(6), row.getBytes(7), row.getBytes(8), row.getString(3),
+                        row.getString(5)) : "it carries no hash of the event it was taken at";
+                sink.accept(new StoredSnapshot(snapshot, problem == null, problem));
+            }
+        }
+    }
 
     /** Why the snapshot cannot be trusted, or null when it can. */
     static String problem(byte[] anchoredHash, byte[] eventHash, byte[] anchoredDigest, String stateType, String data) {

@@ -550,6 +550,11 @@ public final class SqliteEventStore implements EventStore {
     }
 
     @Override
+    public IntegrityReport verify() {
+        return verify(ChainObserver.NONE);
+    }
+
+    @Override
     public IntegrityReport verify(ChainObserver observer) {
         ensureOpen();
         try (Connection connection = SqliteConnections.openReader(file, true)) {
@@ -649,20 +654,7 @@ public final class SqliteEventStore implements EventStore {
     public void snapshots(java.util.function.Consumer<dev.eventscope.eventstore.StoredSnapshot> sink) {
         ensureOpen();
         try (Connection connection = SqliteConnections.openReader(file, true)) {
-            boolean anchors = SnapshotAnchors.exist(connection);
-            String sql = "SELECT t.stream_id, s.version, s.state_type, s.state_schema_version, s.data"
-                    + (anchors ? ", " + SnapshotAnchors.JUDGE_COLUMNS : "") + " FROM snapshots s"
-                    + " JOIN streams t ON t.stream_key = s.stream_key" + (anchors ? SnapshotAnchors.JUDGE_JOINS : "")
-                    + " ORDER BY t.stream_id, s.state_schema_version, s.version";
-            try (PreparedStatement query = connection.prepareStatement(sql); ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    Snapshot snapshot = new Snapshot(StreamId.of(row.getString(1)), row.getLong(2), row.getString(3),
-                            row.getInt(4), row.getString(5));
-                    String problem = anchors ? SnapshotAnchors.problem(row.getBytes(6), row.getBytes(7), row.getBytes(8),
-                            row.getString(3), row.getString(5)) : "it carries no hash of the event it was taken at";
-                    sink.accept(new dev.eventscope.eventstore.StoredSnapshot(snapshot, problem == null, problem));
-                }
-            }
+            SnapshotAnchors.forEach(connection, sink);
         } catch (SQLException e) {
             throw failure("read the snapshots of", e);
         }

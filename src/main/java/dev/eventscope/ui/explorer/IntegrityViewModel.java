@@ -1,5 +1,8 @@
 package dev.eventscope.ui.explorer;
 
+import dev.eventscope.audit.LedgerSealer;
+import dev.eventscope.audit.LedgerVerification;
+import dev.eventscope.audit.LedgerVerifier;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.ui.ErrorMessages;
@@ -11,10 +14,15 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** Runs the hash-chain check off the UI thread and words its outcome for the banner. */
+/**
+ * Runs the integrity check off the UI thread and words its outcome for the banner: the hash chain
+ * alone, or (in the desktop app) this machine's full verification; also Tools › Seal.
+ */
 public final class IntegrityViewModel {
 
     /** What the banner shows. */
@@ -28,10 +36,38 @@ public final class IntegrityViewModel {
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<BannerState> bannerState = new ReadOnlyObjectWrapper<>(BannerState.HIDDEN);
 
+    /** The machine's full verification (remembered head, seals, books); null checks the hash chain alone. */
+    private LedgerVerifier verifier;
+    private Path ledgerFile;
+
     public IntegrityViewModel(EventStore store, TaskExecutor executor, Consumer<String> errors) {
         this.store = store;
         this.executor = executor;
         this.errors = errors;
+    }
+
+    /**
+     * Verifies with this machine's memory from now on: the head it remembered for the ledger, the
+     * seals against its trusted keys and the books' balance, and remembers the head it verified.
+     */
+    public void useMachineVerification(LedgerVerifier machineVerifier, Path file) {
+        this.verifier = machineVerifier;
+        this.ledgerFile = file;
+    }
+
+    /**
+     * The quick check when the ledger is opened: the event at the remembered position must still have
+     * the remembered head hash; if not, the red banner says so. Does nothing without machine verification.
+     */
+    public void checkOnOpen() {
+        if (verifier == null) {
+            return;
+        }
+        LedgerVerifier quick = verifier;
+        executor.run(() -> quick.checkRememberedHead(store), problem -> problem.ifPresent(finding -> {
+            bannerText.set("Tampered: " + finding);
+            bannerState.set(BannerState.TAMPERED);
+        }), failure -> errors.accept(ErrorMessages.of(failure)));
     }
 
     public void verify() {
@@ -39,6 +75,20 @@ public final class IntegrityViewModel {
             return;
         }
         running.set(true);
+        if (verifier != null) {
+            LedgerVerifier machine = verifier;
+            Path file = ledgerFile;
+            executor.run(() -> machine.verify(store, file), outcome -> {
+                running.set(false);
+                report.set(outcome.chain());
+                bannerText.set(bannerTextOf(outcome));
+                bannerState.set(outcome.tampered() ? BannerState.TAMPERED : BannerState.INTACT);
+            }, failure -> {
+                running.set(false);
+                errors.accept(ErrorMessages.of(failure));
+            });
+            return;
+        }
         executor.run(store::verify, outcome -> {
             running.set(false);
             report.set(outcome);
@@ -48,6 +98,46 @@ public final class IntegrityViewModel {
             running.set(false);
             errors.accept(ErrorMessages.of(failure));
         });
+    }
+
+    /**
+     * Tools › Seal: verifies the ledger with this machine's memory, then appends a seal of the verified
+     * head signed with {@code user}'s key; the banner says what was sealed, or why not.
+     */
+    public void seal(String user) {
+        if (verifier == null || running.get()) {
+            return;
+        }
+        if (store.isReadOnly()) {
+            errors.accept("The ledger is open read-only (auditor mode); open it normally to seal it.");
+            return;
+        }
+        running.set(true);
+        LedgerVerifier machine = verifier;
+        Path file = ledgerFile;
+        executor.run(() -> new LedgerSealer(machine, machine.signingKeys(), Clock.systemUTC())
+                .seal(store, file, user), outcome -> {
+                    running.set(false);
+                    report.set(outcome.verification().chain());
+                    if (outcome.sealed()) {
+                        bannerText.set("Sealed through #" + outcome.seal().sealedPosition() + " by " + user + " · head hash "
+                                + abbreviate(outcome.seal().sealedHash()) + " · key " + abbreviate(outcome.seal().fingerprint()));
+                        bannerState.set(BannerState.INTACT);
+                    } else if (outcome.verification().tampered()) {
+                        bannerText.set("Not sealed: " + bannerTextOf(outcome.verification()));
+                        bannerState.set(BannerState.TAMPERED);
+                    } else {
+                        errors.accept("The ledger holds no events yet; there is nothing to seal.");
+                    }
+                }, failure -> {
+                    running.set(false);
+                    errors.accept(ErrorMessages.of(failure));
+                });
+    }
+
+    /** Whether Tools › Seal can work here: this machine's verification is in use. */
+    public boolean canSeal() {
+        return verifier != null;
     }
 
     public void dismissBanner() {
@@ -61,8 +151,21 @@ public final class IntegrityViewModel {
             }
             return "Intact through #" + outcome.lastPosition() + " · head hash " + abbreviate(outcome.headHash());
         }
+        if (outcome.kind() == IntegrityReport.Tampering.METADATA) {
+            return "Tampered: the ledger's records beside the chain were edited — " + outcome.detail();
+        }
         return "Tampered at #" + outcome.firstBadPosition() + ": " + outcome.kind().name().toLowerCase(Locale.ROOT)
                 + " — " + outcome.detail();
+    }
+
+    /** The banner of a full verification: a broken chain first, then the first other finding of tampering. */
+    static String bannerTextOf(LedgerVerification outcome) {
+        if (!outcome.chain().intact() || !outcome.tampered()) {
+            return bannerTextOf(outcome.chain());
+        }
+        return outcome.lines().stream().filter(line -> line.startsWith("TAMPERED: ") || line.startsWith("The books DO NOT"))
+                .findFirst().map(line -> line.startsWith("TAMPERED: ") ? "Tampered: " + line.substring("TAMPERED: ".length()) : line)
+                .orElse("Tampered");
     }
 
     private static String abbreviate(String hash) {

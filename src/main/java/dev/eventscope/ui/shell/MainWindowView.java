@@ -44,6 +44,7 @@ public final class MainWindowView {
     @FXML private MenuItem findItem;
     @FXML private MenuItem clearFiltersItem;
     @FXML private MenuItem verifyItem;
+    @FXML private MenuItem sealItem;
     @FXML private MenuItem exportReportItem;
     @FXML private MenuItem projectionsItem;
 
@@ -110,6 +111,7 @@ public final class MainWindowView {
         for (MenuItem item : List.of(closeItem, refreshItem, findItem, clearFiltersItem, verifyItem, exportReportItem, projectionsItem)) {
             item.setDisable(!open);
         }
+        sealItem.setDisable(!open || explorerModel.session().readOnly() || !explorerModel.integrity().canSeal());
         if (open) {
             explorer = new ExplorerView(explorerModel);
             explorer.setOnExportReport(this::exportReport);
@@ -242,6 +244,14 @@ public final class MainWindowView {
     private void verify() {
         if (explorer != null) {
             explorer.model().integrity().verify();
+        }
+    }
+
+    /** Tools › Seal: a seal of the verified head, signed with the operating-system user's key. */
+    @FXML
+    private void seal() {
+        if (explorer != null) {
+            explorer.model().integrity().seal(dev.eventscope.application.CommandContext.osUser().user());
         }
     }
 

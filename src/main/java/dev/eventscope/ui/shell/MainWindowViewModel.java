@@ -2,6 +2,7 @@ package dev.eventscope.ui.shell;
 
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.audit.LedgerVerifier;
 import dev.eventscope.audit.SigningKeys;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.ui.ErrorMessages;
@@ -43,6 +44,7 @@ public final class MainWindowViewModel implements LedgerOpener {
     private final LedgerStoreFactory factory;
     private final TaskExecutor executor;
     private final SettingsStore settings;
+    private LedgerVerifier machineVerifier;
     private final SampleLedgers samples;
     private final Clock clock;
     private final ZoneId zone;
@@ -127,6 +129,9 @@ public final class MainWindowViewModel implements LedgerOpener {
         closeCurrent();
         recentLedgers.setAll(settings.rememberRecent(session.file()));
         ExplorerViewModel model = new ExplorerViewModel(session, executor, clock, zone, this::showError);
+        if (machineVerifier != null) {
+            model.integrity().useMachineVerification(machineVerifier, session.file());
+        }
         explorer.set(model);
         title.set(session.fileName() + (session.readOnly() ? " — read-only (auditor)" : "") + " — " + APP);
         // the window paints first; then the sidebar, status, timeline and projections load off the UI thread
@@ -136,8 +141,17 @@ public final class MainWindowViewModel implements LedgerOpener {
                 LOG.info("explorer painted {} ms after it was built; loading its data", millisSince(shown));
                 model.start();
                 model.projections().start();
+                model.integrity().checkOnOpen();
             }
         });
+    }
+
+    /**
+     * Verifies opened ledgers with this machine's memory (remembered heads, trusted keys): the desktop
+     * app sets it; view-model tests leave it unset, so they check the hash chain alone and write nothing.
+     */
+    public void setMachineVerifier(LedgerVerifier verifier) {
+        this.machineVerifier = verifier;
     }
 
     /**

@@ -161,4 +161,14 @@ class TamperingTest {
         assertEquals(Tampering.METADATA, report.kind());
         assertMentions(report.summary(), "account-test:2", "archive");
     }
+
+    @Test
+    void a_stream_version_that_disagrees_with_its_events_is_named() throws Exception {
+        Path file = ledger();
+        rawSql(file, "UPDATE streams SET version = 7 WHERE stream_id = 'account-test:1'");
+        IntegrityReport report = verify(file);
+        assertFalse(report.intact());
+        assertEquals(Tampering.METADATA, report.kind());
+        assertMentions(report.summary(), "account-test:1", "recorded at version 7", "end at version 10");
+    }
 }

@@ -44,4 +44,13 @@ class HashStatusTest {
                 IntegrityViewModel.bannerTextOf(IntegrityReport.intact(3, 3, "0123456789abcdef")));
         assertEquals("Tampered at #7: altered — data changed", IntegrityViewModel.bannerTextOf(BROKEN));
     }
+
+    @Test
+    void the_banner_words_edited_records_beside_the_chain_without_a_position() {
+        IntegrityReport edited = new IntegrityReport(false, 40, 40, "abc", 0, Tampering.METADATA,
+                "the recorded head position 'abc' in ledger_meta is not a number", 40);
+        assertEquals("Tampered: the ledger's records beside the chain were edited — the recorded head position 'abc'"
+                + " in ledger_meta is not a number", IntegrityViewModel.bannerTextOf(edited));
+        assertEquals(HashStatus.VERIFIED, HashStatus.of(40, edited));
+    }
 }
