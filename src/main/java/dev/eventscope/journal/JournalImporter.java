@@ -95,7 +95,7 @@ public final class JournalImporter {
                         }
                     }
                     String entryId = options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++);
-                    List<Long> positions = session.execute(toCommand(EntryId.of(entryId), transaction, baseCommodity)).positions();
+                    List<Long> positions = session.execute(toCommand(EntryId.of(entryId), transaction)).positions();
                     events += positions.size();
                     if (firstPosition == 0 && !positions.isEmpty()) {
                         firstPosition = positions.get(0);
@@ -159,7 +159,18 @@ public final class JournalImporter {
         long transactions;
     }
 
-    /** The domain command for one journal transaction; amounts without a commodity get {@code baseCommodity}. */
+    /**
+     * The domain command for one journal transaction. An amount without a commodity keeps the no-symbol
+     * commodity ({@link Money#NO_SYMBOL}), as hledger keeps it: it is never merged into the base commodity.
+     */
+    public static PostEntry toCommand(EntryId entryId, JournalTransaction transaction) {
+        return toCommand(entryId, transaction, Money.NO_SYMBOL);
+    }
+
+    /**
+     * The domain command for an entry a user typed (the CLI's {@code post}), where a bare amount means the
+     * ledger's {@code baseCommodity}. Journal imports use {@link #toCommand(EntryId, JournalTransaction)}.
+     */
     public static PostEntry toCommand(EntryId entryId, JournalTransaction transaction, String baseCommodity) {
         List<Posting> postings = new ArrayList<>();
         for (JournalPosting posting : transaction.postings()) {
@@ -178,8 +189,8 @@ public final class JournalImporter {
                 transaction.comment().isBlank() ? null : transaction.comment(), postings);
     }
 
-    private static Money money(Amount amount, String baseCommodity) {
-        return new Money(amount.quantity(), amount.commodity().isEmpty() ? baseCommodity : amount.commodity());
+    private static Money money(Amount amount, String bareCommodity) {
+        return new Money(amount.quantity(), amount.commodity().isEmpty() ? bareCommodity : amount.commodity());
     }
 
     private static EntryStatus status(Status status) {

@@ -1,0 +1,64 @@
+package dev.eventscope.bootstrap;
+
+import dev.eventscope.cli.EventscopeCli;
+import dev.eventscope.journal.testkit.Hledger;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.eventscope.testing.Texts.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Importing real-world journals from the command line: what is shown and exported afterwards (issue 12). */
+class JournalImportCommandLineTest {
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = EventscopeCli.commandLine(new SqliteLedgerStoreFactory());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    }
+
+    private Path importJournal(String text) throws Exception {
+        Path journal = folder.resolve("bare.journal");
+        Files.writeString(journal, text);
+        Path ledger = folder.resolve("bare.ledger");
+        Run imported = run("import", journal.toString(), "--ledger", ledger.toString(), "--user", "alice");
+        assertEquals(0, imported.exitCode(), imported.err());
+        return ledger;
+    }
+
+    @Test
+    void a_bare_amount_has_an_empty_commodity_column_in_balance_csv_and_exports_as_a_bare_amount() throws Exception {
+        Path ledger = importJournal("""
+                2025-01-01 shares
+                    assets:a  -1 A
+                    equity
+                2025-01-05 no symbol
+                    assets:a  -1
+                    equity
+                """);
+        Run balance = run("balance", "-l", ledger.toString(), "--format", "csv");
+        assertEquals(String.join("\n", "account,commodity,amount", "assets:a,,-1", "assets:a,A,-1", "equity,,1", "equity,A,1")
+                + "\n", balance.out());
+        assertMentions(run("balance", "-l", ledger.toString()).out(), "-1  ");
+        Assumptions.assumeTrue(Hledger.isAvailable(), "hledger is not installed");
+        Path exported = folder.resolve("exported.journal");
+        assertEquals(0, run("export", "-l", ledger.toString(), "--out", exported.toString()).exitCode());
+        assertEquals(Hledger.balancesAtEnd(folder.resolve("bare.journal")), Hledger.balancesAtEnd(exported));
+    }
+}
