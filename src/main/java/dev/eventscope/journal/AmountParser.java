@@ -11,7 +11,7 @@ import java.util.Map;
  * <p>Decimal mark: a commodity declared with a {@code commodity} directive uses its declared mark, then a
  * {@code decimal-mark} directive applies; otherwise, as in hledger, when both {@code .} and {@code ,}
  * appear the last one is the decimal mark, and a mark that appears once is the decimal mark while one
- * that appears several times groups digits. Digit groups after the first must have three digits.
+ * that appears several times groups digits. Digit groups may have any size, as in hledger 1.25 ({@code 1,00,000}).
  */
 final class AmountParser {
 
@@ -19,16 +19,46 @@ final class AmountParser {
 
     private final Map<String, Character> declaredDecimalMarks = new HashMap<>();
     private Character defaultDecimalMark;
+    private String defaultCommodity;
+    private Character defaultCommodityDecimalMark;
 
     void declareDecimalMark(String commodity, char decimalMark) {
         declaredDecimalMarks.put(commodity, decimalMark);
     }
 
-    void setDefaultDecimalMark(char decimalMark) {
+    void setDefaultDecimalMark(Character decimalMark) {
         defaultDecimalMark = decimalMark;
     }
 
+    Character defaultDecimalMark() {
+        return defaultDecimalMark;
+    }
+
+    /**
+     * The {@code D} directive: a bare amount gets {@code commodity}; as in hledger 1.25 the sample's decimal
+     * mark also applies to every commodity that no {@code commodity} or {@code decimal-mark} directive fixes.
+     */
+    void setDefaultCommodity(String commodity, Character decimalMark) {
+        defaultCommodity = commodity;
+        defaultCommodityDecimalMark = decimalMark;
+    }
+
+    String defaultCommodity() {
+        return defaultCommodity;
+    }
+
+    Character defaultCommodityDecimalMark() {
+        return defaultCommodityDecimalMark;
+    }
+
     ParsedAmount parse(String text) throws AmountSyntaxException {
+        for (int index = 0; index < text.length(); index++) {
+            char character = text.charAt(index);
+            if (Character.isDigit(character) && (character < '0' || character > '9')) {
+                throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: it has digits other than 0-9 ('"
+                        + character + "'), which hledger does not read either", index);
+            }
+        }
         Cursor cursor = new Cursor(text);
         cursor.skipSpaces();
         int signOffset = cursor.position;
@@ -60,6 +90,9 @@ final class AmountParser {
             String rightCommodity = cursor.commodity();
             commodity = rightCommodity == null ? "" : rightCommodity;
         }
+        if (commodity.isEmpty() && defaultCommodity != null) {
+            commodity = defaultCommodity;
+        }
         cursor.skipSpaces();
         if (!cursor.atEnd()) {
             throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: unexpected \""
@@ -70,7 +103,8 @@ final class AmountParser {
 
     private ParsedAmount interpret(String text, String number, int numberOffset, boolean negative, String commodity,
             boolean symbolOnLeft, boolean spaced) throws AmountSyntaxException {
-        Character declared = declaredDecimalMarks.getOrDefault(commodity, defaultDecimalMark);
+        Character declared = declaredDecimalMarks.getOrDefault(commodity,
+                defaultDecimalMark != null ? defaultDecimalMark : defaultCommodityDecimalMark);
         int dots = count(number, '.');
         int commas = count(number, ',');
         char decimalMark;
@@ -95,7 +129,7 @@ final class AmountParser {
         String fraction = decimalIndex >= 0 ? number.substring(decimalIndex + 1) : "";
         if (fraction.indexOf(groupMark) >= 0 || !checkGroups(integerPart, groupMark)) {
             throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: its digit groups are not"
-                    + " groups of three separated by '" + groupMark + "'", numberOffset);
+                    + " separated by single '" + groupMark + "' marks", numberOffset);
         }
         String digits = integerPart.replace(String.valueOf(groupMark), "");
         if (digits.isEmpty() && fraction.isEmpty()) {
@@ -115,11 +149,8 @@ final class AmountParser {
         if (groups.length == 1) {
             return true;
         }
-        if (groups[0].isEmpty() || groups[0].length() > 3) {
-            return false;
-        }
-        for (int index = 1; index < groups.length; index++) {
-            if (groups[index].length() != 3) {
+        for (String group : groups) {
+            if (group.isEmpty()) {
                 return false;
             }
         }
@@ -193,8 +224,8 @@ final class AmountParser {
 
         String number() {
             int start = position;
-            while (!atEnd() && (Character.isDigit(text.charAt(position)) || text.charAt(position) == '.'
-                    || text.charAt(position) == ',')) {
+            while (!atEnd() && ((text.charAt(position) >= '0' && text.charAt(position) <= '9')
+                    || text.charAt(position) == '.' || text.charAt(position) == ',')) {
                 position++;
             }
             return text.substring(start, position);

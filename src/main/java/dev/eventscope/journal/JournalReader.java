@@ -3,10 +3,11 @@ package dev.eventscope.journal;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -37,8 +38,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     /** How many warnings {@link #warnings()} keeps, so a journal full of skipped lines cannot exhaust memory. */
     public static final int KEPT_WARNINGS = 1000;
 
-    private final LineSource lines;
-    private final String file;
+    private final JournalLines lines;
     private final JournalReadListener listener;
     private final AmountParser amountParser = new AmountParser();
     private final TransactionBalancer balancer;
@@ -50,22 +50,37 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     private long transactionCount;
     private long lastProgressLine;
 
-    private JournalReader(Reader reader, String file, JournalReadListener listener) {
-        this.lines = new LineSource(reader);
-        this.file = file;
+    private final Deque<IncludeState> includeStates = new ArrayDeque<>();
+    private final ReadCounts counts = new ReadCounts();
+
+    private JournalReader(LineSource source, Path path, JournalReadListener listener) {
+        this.lines = new JournalLines(source, path);
         this.listener = listener;
-        this.balancer = new TransactionBalancer(file);
-        this.transactionParser = new TransactionParser(file, lines, amountParser, balancer, this::amountNoted);
+        this.balancer = new TransactionBalancer();
+        this.transactionParser = new TransactionParser(lines, amountParser, balancer, this::amountNoted);
     }
 
-    /** Reads from {@code reader}; {@code file} is the name used in messages. The reader is closed by {@link #close()}. */
+    /**
+     * Reads from {@code reader}; {@code file} is the name used in messages, and included files are looked for
+     * relative to the working folder. The reader is closed by {@link #close()}.
+     */
     public static JournalReader open(Reader reader, String file, JournalReadListener listener) {
-        return new JournalReader(reader, file, listener);
+        return new JournalReader(LineSource.of(reader, file), null, listener);
     }
 
-    /** Reads a UTF-8 file; messages name it by its file name. */
+    /**
+     * Reads a UTF-8 file and the files it includes; messages name each file by its file name, and a line that is
+     * not UTF-8 is refused with its line number.
+     */
     public static JournalReader open(Path path, JournalReadListener listener) throws IOException {
-        return new JournalReader(Files.newBufferedReader(path, StandardCharsets.UTF_8), path.getFileName().toString(), listener);
+        Path real = path.toRealPath();
+        return new JournalReader(LineSource.ofUtf8(Files.newInputStream(real), path.getFileName().toString()), real,
+                listener);
+    }
+
+    /** What an include saves and restores: as in hledger, these directives do not leak out of an included file. */
+    private record IncludeState(Integer year, Character decimalMark, String defaultCommodity,
+            Character defaultCommodityDecimalMark) {
     }
 
     @Override
@@ -74,7 +89,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             pending = readItem();
             if (pending == null) {
                 finished = true;
-                listener.progress(lines.lineNumber(), lines.bytesRead());
+                listener.progress(lines.rootLineNumber(), lines.rootBytesRead());
             }
         }
         return pending != null;
@@ -83,7 +98,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     @Override
     public JournalItem next() {
         if (!hasNext()) {
-            throw new NoSuchElementException("the journal " + file + " has no more items");
+            throw new NoSuchElementException("the journal " + lines.file() + " has no more items");
         }
         JournalItem item = pending;
         pending = null;
@@ -105,8 +120,14 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         return transactionCount;
     }
 
+    /** Lines read of the top-level journal (not counting included files). */
     public int linesRead() {
-        return lines.lineNumber();
+        return lines.rootLineNumber();
+    }
+
+    /** How many transactions, postings, directives and skipped items were read so far, included files counted. */
+    public ReadCounts counts() {
+        return counts;
     }
 
     /** The first {@value #KEPT_WARNINGS} warnings so far; the listener hears every one. */
@@ -124,7 +145,11 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             reportProgress();
             String line = lines.next();
             if (line == null) {
-                return null;
+                if (!lines.endInclude()) {
+                    return null;
+                }
+                restoreAfterInclude();
+                continue;
             }
             int lineNumber = lines.lineNumber();
             String stripped = line.strip();
@@ -133,47 +158,150 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             }
             char first = line.charAt(0);
             if (Character.isWhitespace(first)) {
-                if (stripped.startsWith(";")) {
+                if (stripped.startsWith(";") || stripped.startsWith("#")) {
                     continue;
                 }
-                throw new JournalParseException(file, lineNumber, 1, "this indented line does not belong to a transaction"
-                        + " or directive (is a date or a blank line missing above it?)");
+                throw new JournalParseException(lines.file(), lineNumber, 1, "this indented line does not belong to a"
+                        + " transaction or directive (is a date or a blank line missing above it?)");
             }
             if (first == ';' || first == '#' || first == '*') {
                 continue;
             }
-            if (Character.isDigit(first)) {
+            if (first >= '0' && first <= '9') {
                 JournalTransaction transaction = transactionParser.parse(line, lineNumber);
                 transactionCount++;
+                counts.transaction(transaction.postings().size());
                 return transaction;
             }
             String keyword = stripped.split("\\s+", 2)[0];
             String argument = stripped.substring(keyword.length()).strip();
-            switch (keyword) {
-                case "comment" -> skipCommentBlock();
-                case "account" -> {
-                    return DirectiveParser.account(file, lineNumber, argument, lines, this::warn);
-                }
-                case "commodity" -> {
-                    JournalDirective.CommodityDeclaration declaration =
-                            DirectiveParser.commodity(file, lineNumber, argument, lines, amountParser, this::warn);
-                    if (declaration.style() != null) {
-                        amountParser.declareDecimalMark(declaration.commodity(), declaration.style().decimalMark());
-                        balancer.notePrecision(declaration.commodity(), declaration.style().precision());
-                    }
-                    return declaration;
-                }
-                case "decimal-mark" -> {
-                    if (!argument.equals(".") && !argument.equals(",")) {
-                        throw new JournalParseException(file, lineNumber, line.indexOf(keyword) + keyword.length() + 2,
-                                "the decimal-mark directive needs . or , but has \"" + argument + "\"");
-                    }
-                    amountParser.setDefaultDecimalMark(argument.charAt(0));
-                }
-                case "Y", "year" -> transactionParser.setDefaultYear(DirectiveParser.year(file, lineNumber, argument));
-                default -> skipDirective(keyword, lineNumber);
+            JournalItem item = directive(keyword, argument, line, lineNumber);
+            if (item != null) {
+                return item;
             }
         }
+    }
+
+    /** Reads one directive; returns the item it gives, or null when it only changes how later lines are read. */
+    private JournalItem directive(String keyword, String argument, String line, int lineNumber) {
+        String file = lines.file();
+        switch (keyword) {
+            case "comment" -> {
+                skipCommentBlock();
+                return null;
+            }
+            case "account" -> {
+                counts.directive();
+                return DirectiveParser.account(file, lineNumber, argument, lines, this::warn);
+            }
+            case "commodity" -> {
+                counts.directive();
+                JournalDirective.CommodityDeclaration declaration =
+                        DirectiveParser.commodity(file, lineNumber, argument, lines, amountParser, this::warn);
+                if (declaration.style() != null) {
+                    amountParser.declareDecimalMark(declaration.commodity(), declaration.style().decimalMark());
+                    balancer.notePrecision(declaration.commodity(), declaration.style().precision());
+                }
+                return declaration;
+            }
+            case "decimal-mark" -> {
+                counts.directive();
+                if (!argument.equals(".") && !argument.equals(",")) {
+                    throw new JournalParseException(file, lineNumber, line.indexOf(keyword) + keyword.length() + 2,
+                            "the decimal-mark directive needs . or , but has \"" + argument + "\"");
+                }
+                amountParser.setDefaultDecimalMark(argument.charAt(0));
+                return null;
+            }
+            case "D" -> {
+                counts.directive();
+                ParsedAmount sample = DirectiveParser.defaultCommodity(file, lineNumber, argument, amountParser);
+                amountParser.setDefaultCommodity(sample.amount().commodity(), sample.style().decimalMark());
+                return null;
+            }
+            case "Y", "year" -> {
+                counts.directive();
+                transactionParser.setDefaultYear(DirectiveParser.year(file, lineNumber, argument));
+                return null;
+            }
+            case "include" -> {
+                counts.directive();
+                include(argument, lineNumber);
+                return null;
+            }
+            case "P", "payee", "tag", "end", "N", "C" -> {
+                // hledger reads these and they change no balance (end: "end tag", "end aliases" is refused below)
+                if (keyword.equals("end") && !argument.equals("tag")) {
+                    return directive(argument.startsWith("alias") ? "alias" : "apply", argument, line, lineNumber);
+                }
+                skipDirective(keyword, lineNumber, "is ignored, as hledger ignores it for balances");
+                return null;
+            }
+            case "alias", "apply" -> throw new JournalParseException(file, lineNumber, 1, "the \"" + keyword
+                    + "\" directive renames the accounts that follow, which Eventscope does not support yet; it refuses the"
+                    + " journal rather than post to accounts hledger would name differently");
+            default -> {
+                if (keyword.startsWith("~")) {
+                    skipDirective(keyword, lineNumber, "is left out, as hledger leaves it out without --forecast");
+                    return null;
+                }
+                if (keyword.startsWith("=")) {
+                    skipDirective(keyword, lineNumber, "is left out, as hledger leaves it out without --auto");
+                    return null;
+                }
+                throw unknownDirective(line, lineNumber);
+            }
+        }
+    }
+
+    private JournalParseException unknownDirective(String line, int lineNumber) {
+        String start = line.strip();
+        String shown = start.length() > 30 ? start.substring(0, 30) + "..." : start;
+        return new JournalParseException(lines.file(), lineNumber, 1, "\"" + shown + "\" is neither a transaction"
+                + " (which starts with a date such as 2025-01-05) nor a directive Eventscope or hledger knows");
+    }
+
+    private void include(String argument, int lineNumber) {
+        Path including = lines.path();
+        Path folder = including != null ? including.getParent() : Path.of("").toAbsolutePath();
+        List<Path> files = IncludeResolver.resolve(argument, folder, lines.file(), lineNumber);
+        List<Path> reals = new ArrayList<>();
+        for (Path included : files) {
+            Path real;
+            try {
+                real = included.toRealPath();
+            } catch (IOException failure) {
+                throw new JournalParseException(lines.file(), lineNumber, 0, "the included file " + included
+                        + " cannot be read: " + failure.getMessage());
+            }
+            if (lines.isOpen(real)) {
+                throw new JournalParseException(lines.file(), lineNumber, 0, "the include of " + included.getFileName()
+                        + " is a loop: that file is already being read (it includes, directly or not, the file"
+                        + " including it)");
+            }
+            reals.add(real);
+        }
+        // Pushed last file first, so that the first file is read first; each one's end pops it and restores what
+        // the including file had set (year, decimal mark, default commodity).
+        IncludeState parent = new IncludeState(transactionParser.defaultYear(), amountParser.defaultDecimalMark(),
+                amountParser.defaultCommodity(), amountParser.defaultCommodityDecimalMark());
+        for (int index = reals.size() - 1; index >= 0; index--) {
+            Path real = reals.get(index);
+            try {
+                lines.include(LineSource.ofUtf8(Files.newInputStream(real), files.get(index).getFileName().toString()), real);
+            } catch (IOException failure) {
+                throw new JournalParseException(lines.file(), lineNumber, 0, "the included file " + files.get(index)
+                        + " cannot be read: " + failure.getMessage());
+            }
+            includeStates.push(parent);
+        }
+    }
+
+    private void restoreAfterInclude() {
+        IncludeState parent = includeStates.pop();
+        transactionParser.setDefaultYear(parent.year());
+        amountParser.setDefaultDecimalMark(parent.decimalMark());
+        amountParser.setDefaultCommodity(parent.defaultCommodity(), parent.defaultCommodityDecimalMark());
     }
 
     private void skipCommentBlock() {
@@ -185,7 +313,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         }
     }
 
-    private void skipDirective(String keyword, int lineNumber) {
+    private void skipDirective(String keyword, int lineNumber, String why) {
         int skipped = 0;
         String next;
         while ((next = lines.peek()) != null && !next.isEmpty() && Character.isWhitespace(next.charAt(0))
@@ -198,8 +326,9 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             case '=' -> "automated transaction";
             default -> "\"" + keyword + "\" directive";
         };
-        warn(new JournalWarning(new SourceLocation(file, lineNumber), "the " + what + " is not supported and was skipped"
-                + (skipped == 0 ? "" : " with its " + skipped + " indented line" + (skipped == 1 ? "" : "s"))));
+        counts.skip();
+        warn(new JournalWarning(new SourceLocation(lines.file(), lineNumber), "the " + what + " " + why
+                + (skipped == 0 ? "" : " (with its " + skipped + " indented line" + (skipped == 1 ? "" : "s") + ")")));
     }
 
     private void amountNoted(ParsedAmount parsed, int lineNumber, boolean setsPrecision) {
@@ -207,7 +336,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             balancer.notePrecision(parsed.amount().commodity(), parsed.style().precision());
         }
         if (parsed.ambiguousDecimalMark() && ambiguousCommoditiesReported.add(parsed.amount().commodity())) {
-            warn(new JournalWarning(new SourceLocation(file, lineNumber), "the amount " + parsed.amount()
+            warn(new JournalWarning(new SourceLocation(lines.file(), lineNumber), "the amount " + parsed.amount()
                     + " was read with '" + parsed.style().decimalMark() + "' as decimal mark, as hledger does; declare the"
                     + " commodity (e.g. commodity 1,000.00 " + parsed.amount().commodity() + ") if it groups thousands"));
         }
@@ -221,9 +350,9 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     }
 
     private void reportProgress() {
-        if (lines.lineNumber() - lastProgressLine >= PROGRESS_EVERY_LINES) {
-            lastProgressLine = lines.lineNumber();
-            listener.progress(lines.lineNumber(), lines.bytesRead());
+        if (lines.rootLineNumber() - lastProgressLine >= PROGRESS_EVERY_LINES) {
+            lastProgressLine = lines.rootLineNumber();
+            listener.progress(lines.rootLineNumber(), lines.rootBytesRead());
         }
     }
 }

@@ -20,25 +20,20 @@ import java.util.stream.Collectors;
  */
 final class TransactionBalancer {
 
-    private final String file;
     private final BalanceBook book = new BalanceBook();
     private final Map<String, Integer> displayPrecision = new LinkedHashMap<>();
-
-    TransactionBalancer(String file) {
-        this.file = file;
-    }
 
     void notePrecision(String commodity, int decimalPlaces) {
         displayPrecision.merge(commodity, decimalPlaces, Math::max);
     }
 
-    List<JournalPosting> complete(String entryName, int headerLine, List<PostingDraft> drafts) {
+    List<JournalPosting> complete(String file, String entryName, int headerLine, List<PostingDraft> drafts) {
         assignBalances(drafts);
         Map<PostingDraft, List<JournalPosting>> completed = new IdentityHashMap<>();
         for (PostingKind group : new PostingKind[] {PostingKind.REAL, PostingKind.BALANCED_VIRTUAL}) {
             List<PostingDraft> members = drafts.stream().filter(draft -> draft.kind == group).collect(Collectors.toList());
             if (!members.isEmpty()) {
-                completed.putAll(balanceGroup(entryName, headerLine, members));
+                completed.putAll(balanceGroup(file, entryName, headerLine, members));
             }
         }
         List<JournalPosting> postings = new ArrayList<>();
@@ -50,7 +45,7 @@ final class TransactionBalancer {
             }
             forDraft.forEach(posting -> book.add(posting.account(), posting.amount()));
             if (draft.assertion != null) {
-                check(draft);
+                check(file, draft);
             }
             postings.addAll(forDraft);
         }
@@ -75,7 +70,7 @@ final class TransactionBalancer {
         }
     }
 
-    private Map<PostingDraft, List<JournalPosting>> balanceGroup(String entryName, int headerLine, List<PostingDraft> members) {
+    private Map<PostingDraft, List<JournalPosting>> balanceGroup(String file, String entryName, int headerLine, List<PostingDraft> members) {
         List<PostingDraft> elided = members.stream().filter(draft -> draft.amount == null).collect(Collectors.toList());
         if (elided.size() > 1) {
             PostingDraft second = elided.get(1);
@@ -167,7 +162,7 @@ final class TransactionBalancer {
         return sum.setScale(Math.max(precision, 0), RoundingMode.HALF_EVEN).signum() == 0;
     }
 
-    private void check(PostingDraft draft) {
+    private void check(String file, PostingDraft draft) {
         String account = draft.account;
         BalanceAssertion assertion = draft.assertion;
         Amount expected = assertion.expected();

@@ -13,16 +13,14 @@ final class TransactionParser {
     private static final Pattern FULL_DATE = Pattern.compile("(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})");
     private static final Pattern SHORT_DATE = Pattern.compile("(\\d{1,2})([-/.])(\\d{1,2})");
 
-    private final String file;
-    private final LineSource lines;
+    private final JournalLines lines;
     private final AmountParser amountParser;
     private final TransactionBalancer balancer;
     private final AmountListener amountNoted;
     private Integer defaultYear;
 
-    TransactionParser(String file, LineSource lines, AmountParser amountParser, TransactionBalancer balancer,
+    TransactionParser(JournalLines lines, AmountParser amountParser, TransactionBalancer balancer,
             AmountListener amountNoted) {
-        this.file = file;
         this.lines = lines;
         this.amountParser = amountParser;
         this.balancer = balancer;
@@ -34,8 +32,12 @@ final class TransactionParser {
         void noted(ParsedAmount amount, int lineNumber, boolean setsPrecision);
     }
 
-    void setDefaultYear(int year) {
+    void setDefaultYear(Integer year) {
         defaultYear = year;
+    }
+
+    Integer defaultYear() {
+        return defaultYear;
     }
 
     JournalTransaction parse(String header, int headerLine) {
@@ -87,12 +89,12 @@ final class TransactionParser {
             }
         }
         if (drafts.isEmpty()) {
-            throw new JournalParseException(file, headerLine, 0, entryName + " has no postings");
+            throw new JournalParseException(lines.file(), headerLine, 0, entryName + " has no postings");
         }
-        List<JournalPosting> postings = balancer.complete(entryName, headerLine, drafts);
+        List<JournalPosting> postings = balancer.complete(lines.file(), entryName, headerLine, drafts);
         String comment = String.join("\n", commentLines);
         return new JournalTransaction(date, secondaryDate, status, code, description, comment, TagParser.tags(comment),
-                postings, new SourceLocation(file, headerLine));
+                postings, new SourceLocation(lines.file(), headerLine));
     }
 
     private LocalDate parseDate(String text, int lineNumber, int column, Integer yearIfMissing) {
@@ -110,13 +112,13 @@ final class TransactionParser {
             month = Integer.parseInt(partial.group(1));
             day = Integer.parseInt(partial.group(3));
         } else {
-            throw new JournalParseException(file, lineNumber, column, "\"" + text + "\" is not a date: write it as"
+            throw new JournalParseException(lines.file(), lineNumber, column, "\"" + text + "\" is not a date: write it as"
                     + " YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD" + (partial.matches() ? ", or set the year with a Y directive" : ""));
         }
         try {
             return LocalDate.of(year, month, day);
         } catch (DateTimeException invalid) {
-            throw new JournalParseException(file, lineNumber, column, "\"" + text + "\" is not a date on the calendar"
+            throw new JournalParseException(lines.file(), lineNumber, column, "\"" + text + "\" is not a date on the calendar"
                     + " (month " + month + ", day " + day + ")");
         }
     }
@@ -137,7 +139,7 @@ final class TransactionParser {
         int accountEnd = accountEnd(line, position);
         String accountText = line.substring(position, accountEnd).strip();
         if (accountText.isEmpty()) {
-            throw new JournalParseException(file, lineNumber, position + 1, "this posting has no account name");
+            throw new JournalParseException(lines.file(), lineNumber, position + 1, "this posting has no account name");
         }
         PostingKind kind = PostingKind.REAL;
         String account = accountText;
@@ -155,7 +157,7 @@ final class TransactionParser {
         int at = indexOutsideQuotes(line.substring(0, priceEnd), '@', accountEnd);
         int brace = indexOutsideQuotes(line.substring(0, amountEnd), '{', accountEnd);
         if (brace >= 0) {
-            throw new JournalParseException(file, lineNumber, brace + 1, "lot prices in braces {...} are not supported");
+            throw new JournalParseException(lines.file(), lineNumber, brace + 1, "lot prices in braces {...} are not supported");
         }
         int quantityEnd = at < 0 ? priceEnd : at;
         String amountText = line.substring(accountEnd, quantityEnd);
@@ -163,7 +165,7 @@ final class TransactionParser {
         Price price = null;
         if (at >= 0) {
             if (amount == null) {
-                throw new JournalParseException(file, lineNumber, at + 1, "a price needs an amount before the @");
+                throw new JournalParseException(lines.file(), lineNumber, at + 1, "a price needs an amount before the @");
             }
             boolean total = at + 1 < line.length() && line.charAt(at + 1) == '@';
             int priceStart = at + (total ? 2 : 1);
@@ -175,7 +177,7 @@ final class TransactionParser {
             boolean total = equals + 1 < amountEnd && line.charAt(equals + 1) == '=';
             int assertionStart = equals + (total ? 2 : 1);
             if (assertionStart < amountEnd && line.charAt(assertionStart) == '*') {
-                throw new JournalParseException(file, lineNumber, equals + 1,
+                throw new JournalParseException(lines.file(), lineNumber, equals + 1,
                         "balance assertions including subaccounts (=* and ==*) are not supported");
             }
             Amount expected = amount(line.substring(assertionStart, amountEnd), lineNumber, assertionStart, false);
@@ -196,7 +198,7 @@ final class TransactionParser {
             amountNoted.noted(parsed, lineNumber, setsPrecision);
             return parsed.amount();
         } catch (AmountSyntaxException invalid) {
-            throw new JournalParseException(file, lineNumber, offset + invalid.offset() + 1, invalid.getMessage());
+            throw new JournalParseException(lines.file(), lineNumber, offset + invalid.offset() + 1, invalid.getMessage());
         }
     }
 

@@ -6,14 +6,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static dev.eventscope.journal.HledgerAgreement.importAndCompare;
 import static dev.eventscope.journal.HledgerAgreement.ours;
+import static dev.eventscope.testing.Texts.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Each journal feature of issue 12, on a small journal written for it: the imported ledger's balances equal
@@ -63,6 +68,152 @@ class JournalAgreementTest {
             Map<String, BigDecimal> held = ours(ledger(), null).get("assets:a");
             assertEquals(new BigDecimal("-1"), held.get("A"));
             assertEquals(new BigDecimal("9"), held.get(""));
+        }
+    }
+
+    @Nested
+    @DisplayName("include")
+    class Includes {
+
+        @Test
+        void follows_includes_relative_to_the_including_file_with_globs_in_sorted_order() throws Exception {
+            write("books/sub/commodities.journal", "commodity 1,000.00 \"ball bearings\"\n");
+            write("books/sub/b.journal", "2025-02-03 second by name\n    assets:k  2 EUR\n    equity\n");
+            write("books/sub/a.journal", "2025-02-01 first by name\n    assets:k  1,5 EUR\n    equity\n");
+            write("books/year.journal", "Y 2024\ndecimal-mark ,\n1/5 child's year\n    assets:y  1.000 EUR\n    equity\n");
+            Path journal = write("books/main.journal", """
+                    include sub/commodities.journal
+                    2025-01-01 bearings
+                        assets:a  1,000 "ball bearings"
+                        equity
+                    include sub/*.journal
+                    include year.journal
+                    2025-03-01 the child's decimal mark stays in the child
+                        assets:a  1.000 EUR
+                        equity
+                    """);
+            ImportSummary summary = importAndCompare(journal, ledger(), date("2025-01-31"), date("2025-02-02"));
+            assertEquals(new BigDecimal("1000"), ours(ledger(), null).get("assets:a").get("ball bearings"));
+            assertEquals(new BigDecimal("1"), ours(ledger(), null).get("assets:a").get("EUR"));
+            assertEquals(5, summary.entries());
+        }
+
+        @Test
+        void an_include_loop_is_refused_naming_the_line() throws Exception {
+            write("loop/b.journal", "2025-01-02 x\n    a  1\n    b\n\ninclude a.journal\n");
+            Path journal = write("loop/a.journal", "; the loop\ninclude b.journal\n");
+            JournalImportException error = assertThrows(JournalImportException.class,
+                    () -> importAndCompare(journal, ledger()));
+            assertMentions(error.getMessage(), "b.journal:5", "loop");
+        }
+
+        @Test
+        void a_missing_file_is_refused_naming_the_line() throws Exception {
+            Path journal = write("missing.journal", "2025-01-02 x\n    a  1\n    b\n\ninclude nothere/*.journal\n");
+            JournalImportException error = assertThrows(JournalImportException.class,
+                    () -> importAndCompare(journal, ledger()));
+            assertMentions(error.getMessage(), "missing.journal:5", "no existing file matches");
+            assertTrue(Files.notExists(ledger()) || ours(ledger(), null).isEmpty());
+        }
+
+        @Test
+        void a_tilde_is_the_home_folder() throws Exception {
+            write("home/ledgers/2025.journal", "2025-01-02 x\n    a  1\n    b\n");
+            String home = System.getProperty("user.home");
+            System.setProperty("user.home", folder.resolve("home").toString());
+            try {
+                assertEquals(List.of(folder.resolve("home/ledgers/2025.journal").toRealPath()),
+                        IncludeResolver.resolve("~/ledgers/*.journal", folder, "main.journal", 1).stream()
+                                .map(path -> {
+                                    try {
+                                        return path.toRealPath();
+                                    } catch (java.io.IOException e) {
+                                        throw new java.io.UncheckedIOException(e);
+                                    }
+                                }).toList());
+            } finally {
+                System.setProperty("user.home", home);
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("reading text and numbers as hledger does")
+    class TextAndNumbers {
+
+        @Test
+        void a_byte_order_mark_is_dropped_and_the_first_transaction_kept() throws Exception {
+            Path journal = folder.resolve("bom.journal");
+            Files.write(journal, ("\uFEFF2025-01-01 first\n    assets:a  1 EUR\n    equity\n"
+                    + "2025-01-03 second\n    assets:a  2 EUR\n    equity\n").getBytes(StandardCharsets.UTF_8));
+            ImportSummary summary = importAndCompare(journal, ledger(), date("2025-01-01"), date("2025-01-02"));
+            assertEquals(2, summary.entries());
+        }
+
+        @Test
+        void a_latin1_journal_is_refused_naming_the_line() throws Exception {
+            Path journal = folder.resolve("latin1.journal");
+            Files.write(journal, "2025-01-01 first\n    assets:a  1 EUR\n    equity\n2025-01-02 caf\u00e9\n    assets:a  1 EUR\n    equity\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            JournalImportException error = assertThrows(JournalImportException.class,
+                    () -> importAndCompare(journal, ledger()));
+            assertMentions(error.getMessage(), "latin1.journal:4", "not UTF-8");
+        }
+
+        @Test
+        void ambiguous_numbers_read_as_hledger_1_25_reads_them() throws Exception {
+            Path journal = write("numbers.journal", """
+                    2025-01-01 a lone comma before three digits is a decimal comma, as hledger 1.25 reads it
+                        assets:a  $1,500
+                        equity
+                    2025-01-02 groups of any size
+                        assets:b  1,00,000.50 INR
+                        equity
+                    2025-01-03 both marks
+                        assets:c  1.234,5 EUR
+                        equity
+                    """);
+            importAndCompare(journal, ledger(), date("2025-01-01"), date("2025-01-02"));
+            assertEquals(new BigDecimal("1.5"), ours(ledger(), null).get("assets:a").get("$"));
+        }
+
+        @Test
+        void numbers_follow_commodity_decimal_mark_and_default_commodity_directives() throws Exception {
+            Path journal = write("declared.journal", """
+                    commodity $1,000.00
+                    2025-01-01 declared commodity
+                        assets:a  $1,500
+                        equity
+                    decimal-mark .
+                    2025-01-02 decimal-mark directive
+                        assets:b  1,234 EUR
+                        equity
+                    commodity 1,000.
+                    2025-01-03 the no-symbol commodity declared
+                        assets:c  1,500
+                        equity
+                    """);
+            importAndCompare(journal, ledger(), date("2025-01-01"), date("2025-01-02"));
+            assertEquals(new BigDecimal("1500"), ours(ledger(), null).get("assets:a").get("$"));
+            assertEquals(new BigDecimal("1234"), ours(ledger(), null).get("assets:b").get("EUR"));
+            assertEquals(new BigDecimal("1500"), ours(ledger(), null).get("assets:c").get(""));
+        }
+
+        @Test
+        void the_default_commodity_directive_gives_bare_amounts_its_commodity() throws Exception {
+            Path journal = write("default.journal", """
+                    D 1.000,00 EUR
+                    2025-01-01 bare
+                        assets:a  1.000
+                        equity
+                    2025-01-02 other commodity, D's decimal mark
+                        assets:b  1.000 USD
+                        equity
+                    2025-01-03 price
+                        assets:c  2 @ 3
+                        assets:d  -6 EUR
+                    """);
+            importAndCompare(journal, ledger(), date("2025-01-01"), date("2025-01-02"));
         }
     }
 }

@@ -85,7 +85,7 @@ class JournalErrorsTest {
         @Test
         void anUnparsableAmountGivesItsColumn() {
             JournalParseException error = failure("2024-01-01 x", "    a  12..5 EUR", "    b");
-            assertEquals("test.journal:2: \"12..5 EUR\" is not an amount: its digit groups are not groups of three separated by '.'",
+            assertEquals("test.journal:2: \"12..5 EUR\" is not an amount: its digit groups are not separated by single '.' marks",
                     error.getMessage());
             assertEquals(8, error.column());
         }
@@ -97,9 +97,9 @@ class JournalErrorsTest {
         }
 
         @Test
-        void badDigitGroups() {
-            assertEquals("test.journal:2: \"1,00,000.00 INR\" is not an amount: its digit groups are not groups of three"
-                    + " separated by ','", failure("2024-01-01 x", "    a  1,00,000.00 INR", "    b").getMessage());
+        void anEmptyDigitGroup() {
+            assertEquals("test.journal:2: \"1,,000.00 INR\" is not an amount: its digit groups are not separated by single"
+                    + " ',' marks", failure("2024-01-01 x", "    a  1,,000.00 INR", "    b").getMessage());
         }
 
         @Test
