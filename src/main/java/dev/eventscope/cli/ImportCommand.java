@@ -57,6 +57,7 @@ final class ImportCommand extends LedgerCommandBase {
         }
         err.flush();
         out.println("Imported " + journal.getFileName() + " into " + ledger.file().getFileName() + ": " + summary.describe() + ".");
+        out.println("The journal held: " + summary.read().describe() + " (each skipped item is listed with its line).");
         out.flush();
         return ExitCodes.OK;
     }

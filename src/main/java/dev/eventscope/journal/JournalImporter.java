@@ -67,6 +67,7 @@ public final class JournalImporter {
         long events = 0;
         long firstPosition = 0;
         long lastPosition = 0;
+        ReadCounts read;
         try (ImportSession session = service.beginImport(context);
              JournalReader reader = open(journal, totalBytes, progress, "importing", warnings, bytesRead)) {
             if (!session.ledgerState().created()) {
@@ -113,11 +114,12 @@ public final class JournalImporter {
                 }
             }
             session.commit();
+            read = reader.counts();
         } catch (JournalParseException e) {
             throw new JournalImportException(e.file(), e.line(), e.problem(), e);
         }
         return new ImportSummary(entries, accountsOpened, events, firstPosition, lastPosition, warnings,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), read);
     }
 
     /** The first pass: reads the whole journal, so that syntax errors stop the import before anything is written. */

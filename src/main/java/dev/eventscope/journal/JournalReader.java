@@ -51,7 +51,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     private long lastProgressLine;
 
     private final Deque<IncludeState> includeStates = new ArrayDeque<>();
-    private final ReadCounts counts = new ReadCounts();
+    private ReadCounts counts = ReadCounts.NONE;
 
     private JournalReader(LineSource source, Path path, JournalReadListener listener) {
         this.lines = new JournalLines(source, path);
@@ -170,7 +170,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             if (first >= '0' && first <= '9') {
                 JournalTransaction transaction = transactionParser.parse(line, lineNumber);
                 transactionCount++;
-                counts.transaction(transaction.postings().size());
+                counts = counts.withTransaction(transaction.postings().size());
                 return transaction;
             }
             String keyword = stripped.split("\\s+", 2)[0];
@@ -191,11 +191,11 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                 return null;
             }
             case "account" -> {
-                counts.directive();
+                counts = counts.withDirective();
                 return DirectiveParser.account(file, lineNumber, argument, lines, this::warn);
             }
             case "commodity" -> {
-                counts.directive();
+                counts = counts.withDirective();
                 JournalDirective.CommodityDeclaration declaration =
                         DirectiveParser.commodity(file, lineNumber, argument, lines, amountParser, this::warn);
                 if (declaration.style() != null) {
@@ -205,7 +205,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                 return declaration;
             }
             case "decimal-mark" -> {
-                counts.directive();
+                counts = counts.withDirective();
                 if (!argument.equals(".") && !argument.equals(",")) {
                     throw new JournalParseException(file, lineNumber, line.indexOf(keyword) + keyword.length() + 2,
                             "the decimal-mark directive needs . or , but has \"" + argument + "\"");
@@ -214,18 +214,18 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                 return null;
             }
             case "D" -> {
-                counts.directive();
+                counts = counts.withDirective();
                 ParsedAmount sample = DirectiveParser.defaultCommodity(file, lineNumber, argument, amountParser);
                 amountParser.setDefaultCommodity(sample.amount().commodity(), sample.style().decimalMark());
                 return null;
             }
             case "Y", "year" -> {
-                counts.directive();
+                counts = counts.withDirective();
                 transactionParser.setDefaultYear(DirectiveParser.year(file, lineNumber, argument));
                 return null;
             }
             case "include" -> {
-                counts.directive();
+                counts = counts.withDirective();
                 include(argument, lineNumber);
                 return null;
             }
@@ -326,7 +326,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             case '=' -> "automated transaction";
             default -> "\"" + keyword + "\" directive";
         };
-        counts.skip();
+        counts = counts.withSkipped();
         warn(new JournalWarning(new SourceLocation(lines.file(), lineNumber), "the " + what + " " + why
                 + (skipped == 0 ? "" : " (with its " + skipped + " indented line" + (skipped == 1 ? "" : "s") + ")")));
     }

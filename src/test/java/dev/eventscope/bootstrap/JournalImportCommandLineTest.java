@@ -61,4 +61,29 @@ class JournalImportCommandLineTest {
         assertEquals(0, run("export", "-l", ledger.toString(), "--out", exported.toString()).exitCode());
         assertEquals(Hledger.balancesAtEnd(folder.resolve("bare.journal")), Hledger.balancesAtEnd(exported));
     }
+
+    @Test
+    void import_says_how_many_transactions_postings_directives_and_skipped_items_it_saw() throws Exception {
+        Files.writeString(folder.resolve("accounts.journal"), "account assets:bank\naccount equity\n");
+        Path journal = folder.resolve("summary.journal");
+        Files.writeString(journal, """
+                include accounts.journal
+                P 2025-01-01 EUR $1.10
+                2025-01-02 opening
+                    assets:bank  10 EUR
+                    equity
+                ~ monthly
+                    expenses:rent  5 EUR
+                    assets:bank
+                2025-01-03 three postings
+                    assets:bank  1 EUR
+                    assets:bank  1 EUR
+                    equity
+                """);
+        Run imported = run("import", journal.toString(), "--ledger", folder.resolve("summary.ledger").toString(),
+                "--user", "alice");
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertMentions(imported.out(), "The journal held: 2 transactions, 5 postings, 3 directives, 2 skipped");
+        assertMentions(imported.err(), "summary.journal:2", "summary.journal:6");
+    }
 }

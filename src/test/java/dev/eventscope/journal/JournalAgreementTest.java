@@ -200,6 +200,15 @@ class JournalAgreementTest {
         }
 
         @Test
+        void a_price_in_the_commodity_it_prices_is_refused_naming_the_line() throws Exception {
+            Path journal = write("same.journal", "2025-01-01 x\n    assets:a  1 EUR\n    equity\n"
+                    + "2025-01-02 self price\n    assets:a  10 EUR @@ 20 EUR\n    assets:b  -20 EUR\n");
+            JournalImportException error = assertThrows(JournalImportException.class,
+                    () -> importAndCompare(journal, ledger()));
+            assertMentions(error.getMessage(), "same.journal:5", "same commodity EUR");
+        }
+
+        @Test
         void the_default_commodity_directive_gives_bare_amounts_its_commodity() throws Exception {
             Path journal = write("default.journal", """
                     D 1.000,00 EUR
@@ -210,8 +219,8 @@ class JournalAgreementTest {
                         assets:b  1.000 USD
                         equity
                     2025-01-03 price
-                        assets:c  2 @ 3
-                        assets:d  -6 EUR
+                        assets:c  2 @ 3 USD
+                        assets:d  -6 USD
                     """);
             importAndCompare(journal, ledger(), date("2025-01-01"), date("2025-01-02"));
         }
