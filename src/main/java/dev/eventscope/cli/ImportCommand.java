@@ -33,6 +33,10 @@ final class ImportCommand extends LedgerCommandBase {
     @Option(names = "--commodity", description = "The new ledger's base commodity (default: the journal's first).")
     String commodity;
 
+    @Option(names = "--auto", description = "Apply automated transactions (= QUERY rules) as hledger --auto does;"
+            + " without it they are left out with a warning, as hledger leaves them out.")
+    boolean auto;
+
     ImportCommand(LedgerStoreFactory stores) {
         super(stores);
     }
@@ -47,7 +51,7 @@ final class ImportCommand extends LedgerCommandBase {
         ImportSummary summary;
         try (EventStore store = ledger.openForWriting(stores(), true)) {
             summary = new JournalImporter(LedgerCommandService.create(store)).importJournal(journal,
-                    new JournalImporter.Options(name, commodity, "E"), context(), new ImportProgress() {
+                    new JournalImporter.Options(name, commodity, "E", auto), context(), new ImportProgress() {
                         @Override
                         public void warning(JournalWarning warning) {
                             err.println("skipped " + warning.location().file() + ":" + warning.location().line() + ": "

@@ -42,9 +42,20 @@ public final class JournalImporter {
      * {@code ledgerName} and {@code baseCommodity} are used when the ledger does not exist yet (null:
      * the file's name, and the first commodity of the journal); {@code entryIdPrefix} starts every new entry id.
      */
-    public record Options(String ledgerName, String baseCommodity, String entryIdPrefix) {
+    public record Options(String ledgerName, String baseCommodity, String entryIdPrefix, boolean applyAutomated) {
+
+        /** Without automated transactions (they are left out with a warning, as hledger does without --auto). */
+        public Options(String ledgerName, String baseCommodity, String entryIdPrefix) {
+            this(ledgerName, baseCommodity, entryIdPrefix, false);
+        }
+
         public static Options defaults() {
             return new Options(null, null, "E");
+        }
+
+        /** The same options, applying automated transactions ({@code = QUERY}) as {@code hledger --auto} does. */
+        public Options withAutomated(boolean apply) {
+            return new Options(ledgerName, baseCommodity, entryIdPrefix, apply);
         }
     }
 
@@ -57,7 +68,8 @@ public final class JournalImporter {
     public ImportSummary importJournal(Path journal, Options options, CommandContext context, ImportProgress progress) {
         long started = System.nanoTime();
         long totalBytes = sizeOf(journal);
-        FirstPass survey = survey(journal, totalBytes, progress);
+        List<AutomatedRule> rules = options.applyAutomated() ? automatedRules(journal) : null;
+        FirstPass survey = survey(journal, totalBytes, progress, rules);
         List<JournalWarning> warnings = new ArrayList<>();
         String baseCommodity = options.baseCommodity() != null ? options.baseCommodity()
                 : survey.firstCommodity != null ? survey.firstCommodity : "EUR";
@@ -69,7 +81,7 @@ public final class JournalImporter {
         long lastPosition = 0;
         ReadCounts read;
         try (ImportSession session = service.beginImport(context);
-             JournalReader reader = open(journal, totalBytes, progress, "importing", warnings, bytesRead)) {
+             JournalReader reader = open(journal, totalBytes, progress, "importing", warnings, bytesRead, rules)) {
             if (!session.ledgerState().created()) {
                 String name = options.ledgerName() != null ? options.ledgerName() : stripExtension(journal);
                 events += session.execute(new CreateLedger(name, baseCommodity)).positions().size();
@@ -123,9 +135,19 @@ public final class JournalImporter {
     }
 
     /** The first pass: reads the whole journal, so that syntax errors stop the import before anything is written. */
-    private FirstPass survey(Path journal, long totalBytes, ImportProgress progress) {
+    private static List<AutomatedRule> automatedRules(Path journal) {
+        try {
+            return JournalReader.automatedRules(journal);
+        } catch (JournalParseException e) {
+            throw new JournalImportException(e.file(), e.line(), e.problem(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
+        }
+    }
+
+    private FirstPass survey(Path journal, long totalBytes, ImportProgress progress, List<AutomatedRule> rules) {
         FirstPass survey = new FirstPass();
-        try (JournalReader reader = open(journal, totalBytes, progress, "checking", new ArrayList<>(), new long[2])) {
+        try (JournalReader reader = open(journal, totalBytes, progress, "checking", new ArrayList<>(), new long[2], rules)) {
             while (reader.hasNext()) {
                 JournalItem item = reader.next();
                 if (progress.cancelled()) {
@@ -204,9 +226,9 @@ public final class JournalImporter {
     }
 
     private static JournalReader open(Path journal, long totalBytes, ImportProgress progress, String phase,
-                                      List<JournalWarning> warnings, long[] bytesSeen) {
+                                      List<JournalWarning> warnings, long[] bytesSeen, List<AutomatedRule> rules) {
         try {
-            return JournalReader.open(journal, new JournalReadListener() {
+            JournalReadListener listener = new JournalReadListener() {
                 @Override
                 public void progress(long linesRead, long bytesRead) {
                     bytesSeen[0] = bytesRead;
@@ -220,7 +242,8 @@ public final class JournalImporter {
                         progress.warning(warning);
                     }
                 }
-            });
+            };
+            return rules == null ? JournalReader.open(journal, listener) : JournalReader.openApplying(journal, listener, rules);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
         }

@@ -51,6 +51,11 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     private long lastProgressLine;
 
     private final Deque<IncludeState> includeStates = new ArrayDeque<>();
+    private final List<AutomatedRule> collectedRules = new ArrayList<>();
+    private AutomatedMode automatedMode = AutomatedMode.LEAVE_OUT;
+
+    /** What happens to automated transactions: left out with a warning, only collected, or applied. */
+    private enum AutomatedMode { LEAVE_OUT, COLLECT, APPLY }
     private ReadCounts counts = ReadCounts.NONE;
 
     private JournalReader(LineSource source, Path path, JournalReadListener listener) {
@@ -76,6 +81,30 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         Path real = path.toRealPath();
         return new JournalReader(LineSource.ofUtf8(Files.newInputStream(real), path.getFileName().toString()), real,
                 listener);
+    }
+
+    /**
+     * Reads a UTF-8 journal applying {@code rules} (collected beforehand with {@link #automatedRules}) to every
+     * transaction, as {@code hledger --auto} does.
+     */
+    static JournalReader openApplying(Path path, JournalReadListener listener, List<AutomatedRule> rules)
+            throws IOException {
+        JournalReader reader = open(path, listener);
+        reader.automatedMode = AutomatedMode.APPLY;
+        reader.transactionParser.applyAutomated(new AutomatedRules(rules));
+        return reader;
+    }
+
+    /**
+     * The automated transactions of a journal and its includes, in journal order. hledger applies each one to
+     * every transaction wherever it stands, so they are all read before any transaction is.
+     */
+    static List<AutomatedRule> automatedRules(Path path) throws IOException {
+        try (JournalReader reader = open(path, JournalReadListener.NONE)) {
+            reader.automatedMode = AutomatedMode.COLLECT;
+            reader.forEachRemaining(item -> { });
+            return List.copyOf(reader.collectedRules);
+        }
     }
 
     /** What an include saves and restores: as in hledger, these directives do not leak out of an included file. */
@@ -167,6 +196,10 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             if (first == ';' || first == '#' || first == '*') {
                 continue;
             }
+            if (first >= '0' && first <= '9' && automatedMode == AutomatedMode.COLLECT) {
+                skipIndentedLines();
+                continue;
+            }
             if (first >= '0' && first <= '9') {
                 JournalTransaction transaction = transactionParser.parse(line, lineNumber);
                 transactionCount++;
@@ -246,7 +279,16 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                     return null;
                 }
                 if (keyword.startsWith("=")) {
-                    skipDirective(keyword, lineNumber, "is left out, as hledger leaves it out without --auto");
+                    if (automatedMode == AutomatedMode.LEAVE_OUT) {
+                        skipDirective(keyword, lineNumber, "is left out, as hledger leaves it out without --auto"
+                                + " (import --auto applies it)");
+                        return null;
+                    }
+                    counts = counts.withDirective();
+                    AutomatedRule rule = transactionParser.parseRule(line, lineNumber);
+                    if (automatedMode == AutomatedMode.COLLECT) {
+                        collectedRules.add(rule);
+                    }
                     return null;
                 }
                 throw unknownDirective(line, lineNumber);
@@ -302,6 +344,13 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         transactionParser.setDefaultYear(parent.year());
         amountParser.setDefaultDecimalMark(parent.decimalMark());
         amountParser.setDefaultCommodity(parent.defaultCommodity(), parent.defaultCommodityDecimalMark());
+    }
+
+    private void skipIndentedLines() {
+        String next;
+        while ((next = lines.peek()) != null && !next.isBlank() && Character.isWhitespace(next.charAt(0))) {
+            lines.next();
+        }
     }
 
     private void skipCommentBlock() {

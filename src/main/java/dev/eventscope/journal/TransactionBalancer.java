@@ -28,6 +28,16 @@ final class TransactionBalancer {
     }
 
     List<JournalPosting> complete(String file, String entryName, int headerLine, List<PostingDraft> drafts) {
+        return complete(file, entryName, headerLine, drafts, "", null);
+    }
+
+    /**
+     * Completes the transaction; when {@code automated} is given, its rules add their postings to the balanced
+     * transaction (as {@code hledger --auto} does: after inferring amounts, before balance assertions), and the
+     * result must still balance.
+     */
+    List<JournalPosting> complete(String file, String entryName, int headerLine, List<PostingDraft> drafts,
+            String description, AutomatedRules automated) {
         assignBalances(drafts);
         Map<PostingDraft, List<JournalPosting>> completed = new IdentityHashMap<>();
         for (PostingKind group : new PostingKind[] {PostingKind.REAL, PostingKind.BALANCED_VIRTUAL}) {
@@ -37,19 +47,50 @@ final class TransactionBalancer {
             }
         }
         List<JournalPosting> postings = new ArrayList<>();
+        Map<JournalPosting, PostingDraft> assertedAfter = new IdentityHashMap<>();
         for (PostingDraft draft : drafts) {
             List<JournalPosting> forDraft = completed.get(draft);
             if (forDraft == null) {
                 Amount amount = draft.amount == null ? new Amount(BigDecimal.ZERO, "") : draft.amount;
                 forDraft = List.of(draft.toPosting(amount, draft.price));
             }
-            forDraft.forEach(posting -> book.add(posting.account(), posting.amount()));
-            if (draft.assertion != null) {
-                check(file, draft);
-            }
             postings.addAll(forDraft);
+            if (draft.assertion != null) {
+                assertedAfter.put(forDraft.get(forDraft.size() - 1), draft);
+            }
+        }
+        if (automated != null && !automated.isEmpty()) {
+            List<JournalPosting> extended = automated.apply(postings, description);
+            if (extended.size() != postings.size()) {
+                requireBalancedAfterRules(file, entryName, headerLine, extended);
+                postings = extended;
+            }
+        }
+        for (JournalPosting posting : postings) {
+            book.add(posting.account(), posting.amount());
+            PostingDraft asserted = assertedAfter.get(posting);
+            if (asserted != null) {
+                check(file, asserted);
+            }
         }
         return postings;
+    }
+
+    private void requireBalancedAfterRules(String file, String entryName, int headerLine, List<JournalPosting> postings) {
+        for (PostingKind group : new PostingKind[] {PostingKind.REAL, PostingKind.BALANCED_VIRTUAL}) {
+            Map<String, BigDecimal> sums = new LinkedHashMap<>();
+            postings.stream().filter(posting -> posting.kind() == group)
+                    .forEach(posting -> sums.merge(posting.cost().commodity(), posting.cost().quantity(), BigDecimal::add));
+            Map<String, BigDecimal> imbalance = nonZero(sums);
+            if (!imbalance.isEmpty()) {
+                String offBy = imbalance.entrySet().stream()
+                        .map(entry -> new Amount(entry.getValue(), entry.getKey()).toString())
+                        .collect(Collectors.joining(" and "));
+                throw new JournalParseException(file, headerLine, 0, entryName + " does not balance once the automated"
+                        + " postings are added: its " + (group == PostingKind.REAL ? "" : "balanced virtual ")
+                        + "postings add up to " + offBy + " instead of zero, as hledger --auto would also report");
+            }
+        }
     }
 
     private void assignBalances(List<PostingDraft> drafts) {

@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ final class TransactionParser {
     private final TransactionBalancer balancer;
     private final AmountListener amountNoted;
     private Integer defaultYear;
+    private AutomatedRules automated;
 
     TransactionParser(JournalLines lines, AmountParser amountParser, TransactionBalancer balancer,
             AmountListener amountNoted) {
@@ -38,6 +40,71 @@ final class TransactionParser {
 
     Integer defaultYear() {
         return defaultYear;
+    }
+
+    /** The automated transactions to apply to every transaction from now on (null: none). */
+    void applyAutomated(AutomatedRules rules) {
+        automated = rules;
+    }
+
+    /** Reads an automated transaction: {@code = QUERY} and its indented postings. */
+    AutomatedRule parseRule(String header, int headerLine) {
+        String queryText = header.strip().substring(1);
+        int semicolon = queryText.indexOf(';');
+        queryText = (semicolon < 0 ? queryText : queryText.substring(0, semicolon)).strip();
+        AutoQuery query;
+        try {
+            query = AutoQuery.parse(queryText);
+        } catch (IllegalArgumentException unusable) {
+            throw new JournalParseException(lines.file(), headerLine, 0, unusable.getMessage());
+        }
+        List<AutomatedRule.Template> templates = new ArrayList<>();
+        String line;
+        while ((line = lines.peek()) != null && !line.isBlank() && Character.isWhitespace(line.charAt(0))) {
+            lines.next();
+            String content = line.strip();
+            if (!content.startsWith(";")) {
+                templates.add(ruleTemplate(line, lines.lineNumber()));
+            }
+        }
+        if (templates.isEmpty()) {
+            throw new JournalParseException(lines.file(), headerLine, 0, "the automated transaction has no postings");
+        }
+        return new AutomatedRule(query, templates, new SourceLocation(lines.file(), headerLine));
+    }
+
+    private AutomatedRule.Template ruleTemplate(String line, int lineNumber) {
+        int position = 0;
+        while (Character.isWhitespace(line.charAt(position))) {
+            position++;
+        }
+        int accountEnd = accountEnd(line, position);
+        String accountText = line.substring(position, accountEnd).strip();
+        PostingKind kind = PostingKind.REAL;
+        String account = accountText;
+        if (accountText.length() > 2 && accountText.startsWith("(") && accountText.endsWith(")")) {
+            kind = PostingKind.VIRTUAL;
+            account = accountText.substring(1, accountText.length() - 1);
+        } else if (accountText.length() > 2 && accountText.startsWith("[") && accountText.endsWith("]")) {
+            kind = PostingKind.BALANCED_VIRTUAL;
+            account = accountText.substring(1, accountText.length() - 1);
+        }
+        int semicolon = indexOutsideQuotes(line, ';', accountEnd);
+        String amountText = line.substring(accountEnd, semicolon < 0 ? line.length() : semicolon).strip();
+        if (amountText.isEmpty() || indexOutsideQuotes(amountText, '@', 0) >= 0
+                || indexOutsideQuotes(amountText, '=', 0) >= 0) {
+            throw new JournalParseException(lines.file(), lineNumber, accountEnd + 1, "a posting of an automated"
+                    + " transaction needs an amount or a multiplier such as *0.1, without price or assertion");
+        }
+        if (amountText.startsWith("*")) {
+            String number = amountText.substring(1).strip();
+            if (!number.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+                throw new JournalParseException(lines.file(), lineNumber, accountEnd + 1, "the multiplier \"" + amountText
+                        + "\" of an automated posting must be a plain number such as *0.1 or *-1");
+            }
+            return new AutomatedRule.Template(account, kind, null, new BigDecimal(number));
+        }
+        return new AutomatedRule.Template(account, kind, amount(amountText, lineNumber, accountEnd, false), null);
     }
 
     JournalTransaction parse(String header, int headerLine) {
@@ -91,7 +158,8 @@ final class TransactionParser {
         if (drafts.isEmpty()) {
             throw new JournalParseException(lines.file(), headerLine, 0, entryName + " has no postings");
         }
-        List<JournalPosting> postings = balancer.complete(lines.file(), entryName, headerLine, drafts);
+        List<JournalPosting> postings = balancer.complete(lines.file(), entryName, headerLine, drafts, description,
+                automated);
         String comment = String.join("\n", commentLines);
         return new JournalTransaction(date, secondaryDate, status, code, description, comment, TagParser.tags(comment),
                 postings, new SourceLocation(lines.file(), headerLine));
