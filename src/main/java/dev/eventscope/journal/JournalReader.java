@@ -41,6 +41,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     private final JournalLines lines;
     private final JournalReadListener listener;
     private final AmountParser amountParser = new AmountParser();
+    private final AccountRenamer renamer = new AccountRenamer();
     private final TransactionBalancer balancer;
     private final TransactionParser transactionParser;
     private final Set<String> ambiguousCommoditiesReported = new HashSet<>();
@@ -62,7 +63,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         this.lines = new JournalLines(source, path);
         this.listener = listener;
         this.balancer = new TransactionBalancer();
-        this.transactionParser = new TransactionParser(lines, amountParser, balancer, this::amountNoted);
+        this.transactionParser = new TransactionParser(lines, amountParser, balancer, this::amountNoted, renamer);
     }
 
     /**
@@ -109,7 +110,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
 
     /** What an include saves and restores: as in hledger, these directives do not leak out of an included file. */
     private record IncludeState(Integer year, Character decimalMark, String defaultCommodity,
-            Character defaultCommodityDecimalMark) {
+            Character defaultCommodityDecimalMark, AccountRenamer.State accounts) {
     }
 
     @Override
@@ -225,7 +226,11 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             }
             case "account" -> {
                 counts = counts.withDirective();
-                return DirectiveParser.account(file, lineNumber, argument, lines, this::warn);
+                JournalDirective.AccountDeclaration declaration =
+                        DirectiveParser.account(file, lineNumber, argument, lines, this::warn);
+                return renamer.isIdentity() ? declaration : new JournalDirective.AccountDeclaration(
+                        renamer.rename(declaration.account()), declaration.comment(), declaration.tags(),
+                        declaration.location());
             }
             case "commodity" -> {
                 counts = counts.withDirective();
@@ -262,17 +267,51 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                 include(argument, lineNumber);
                 return null;
             }
-            case "P", "payee", "tag", "end", "N", "C" -> {
-                // hledger reads these and they change no balance (end: "end tag", "end aliases" is refused below)
-                if (keyword.equals("end") && !argument.equals("tag")) {
-                    return directive(argument.startsWith("alias") ? "alias" : "apply", argument, line, lineNumber);
+            case "end" -> {
+                String what = argument.replaceAll("\\s+", " ");
+                if (what.equals("aliases")) {
+                    counts = counts.withDirective();
+                    renamer.endAliases();
+                    return null;
+                }
+                if (what.equals("apply account")) {
+                    counts = counts.withDirective();
+                    if (!renamer.endApplyAccount()) {
+                        throw new JournalParseException(file, lineNumber, 1, "\"end apply account\" has no \"apply account\""
+                                + " before it in this file");
+                    }
+                    return null;
+                }
+                if (!what.equals("tag")) {
+                    throw unknownDirective(line, lineNumber);
                 }
                 skipDirective(keyword, lineNumber, "is ignored, as hledger ignores it for balances");
                 return null;
             }
-            case "alias", "apply" -> throw new JournalParseException(file, lineNumber, 1, "the \"" + keyword
-                    + "\" directive renames the accounts that follow, which Eventscope does not support yet; it refuses the"
-                    + " journal rather than post to accounts hledger would name differently");
+            case "P", "payee", "tag", "N", "C" -> {
+                // hledger reads these and they change no balance
+                skipDirective(keyword, lineNumber, "is ignored, as hledger ignores it for balances");
+                return null;
+            }
+            case "alias" -> {
+                counts = counts.withDirective();
+                try {
+                    renamer.addAlias(argument);
+                } catch (IllegalArgumentException unreadable) {
+                    throw new JournalParseException(file, lineNumber, 1, unreadable.getMessage());
+                }
+                return null;
+            }
+            case "apply" -> {
+                String[] words = argument.split("\\s+", 2);
+                if (!words[0].equals("account") || words.length < 2 || words[1].isBlank()) {
+                    throw new JournalParseException(file, lineNumber, 1, "\"apply " + argument + "\" is not a directive"
+                            + " hledger reads (only \"apply account NAME\" is)");
+                }
+                counts = counts.withDirective();
+                renamer.applyAccount(words[1].strip());
+                return null;
+            }
             default -> {
                 if (keyword.startsWith("~")) {
                     skipDirective(keyword, lineNumber, "is left out, as hledger leaves it out without --forecast");
@@ -326,7 +365,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         // Pushed last file first, so that the first file is read first; each one's end pops it and restores what
         // the including file had set (year, decimal mark, default commodity).
         IncludeState parent = new IncludeState(transactionParser.defaultYear(), amountParser.defaultDecimalMark(),
-                amountParser.defaultCommodity(), amountParser.defaultCommodityDecimalMark());
+                amountParser.defaultCommodity(), amountParser.defaultCommodityDecimalMark(), renamer.snapshot());
         for (int index = reals.size() - 1; index >= 0; index--) {
             Path real = reals.get(index);
             try {
@@ -344,6 +383,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         transactionParser.setDefaultYear(parent.year());
         amountParser.setDefaultDecimalMark(parent.decimalMark());
         amountParser.setDefaultCommodity(parent.defaultCommodity(), parent.defaultCommodityDecimalMark());
+        renamer.restore(parent.accounts());
     }
 
     private void skipIndentedLines() {

@@ -21,8 +21,11 @@ final class TransactionParser {
     private Integer defaultYear;
     private AutomatedRules automated;
 
+    private final AccountRenamer renamer;
+
     TransactionParser(JournalLines lines, AmountParser amountParser, TransactionBalancer balancer,
-            AmountListener amountNoted) {
+            AmountListener amountNoted, AccountRenamer renamer) {
+        this.renamer = renamer;
         this.lines = lines;
         this.amountParser = amountParser;
         this.balancer = balancer;
@@ -217,6 +220,9 @@ final class TransactionParser {
         } else if (accountText.length() > 2 && accountText.startsWith("[") && accountText.endsWith("]")) {
             kind = PostingKind.BALANCED_VIRTUAL;
             account = accountText.substring(1, accountText.length() - 1);
+        }
+        if (!renamer.isIdentity()) {
+            account = renamer.rename(account);
         }
         int semicolon = indexOutsideQuotes(line, ';', accountEnd);
         int amountEnd = semicolon < 0 ? line.length() : semicolon;

@@ -288,4 +288,41 @@ class JournalAgreementTest {
             assertMentions(error.getMessage(), "unbalanced.journal:4", "automated");
         }
     }
+
+    @Nested
+    @DisplayName("alias and apply account")
+    class Renaming {
+
+        @Test
+        void rename_accounts_as_hledger_does() throws Exception {
+            write("renamed/child.journal", "alias expenses = leaks:not\n2025-01-08 child\n    cash  2\n    bank  -2\n");
+            Path journal = write("renamed/main.journal", """
+                    alias checking = assets:bank:checking
+                    alias /^exp(enses)?:/ = expenses:
+                    alias expenses:food = expenses:groceries
+                    2025-01-01 plain, regex and most recent first
+                        checking  10
+                        exp:food  -4
+                        expenses:food:x  -6
+                    apply account assets
+                    2025-01-05 prefixed
+                        cash  1
+                        bank  -1
+                    apply account sub
+                    2025-01-06 nested prefixes
+                        x  1
+                        y  -1
+                    end apply account
+                    include child.journal
+                    end apply account
+                    end aliases
+                    2025-01-09 no more aliases
+                        expenses:food  1
+                        assets:bank
+                    """);
+            importAndCompare(journal, ledger(), date("2025-01-04"), date("2025-01-06"));
+            assertEquals(new BigDecimal("-3"), ours(ledger(), null).get("expenses:food").get(""));
+            assertEquals(new BigDecimal("3"), ours(ledger(), null).get("assets:cash").get(""));
+        }
+    }
 }

@@ -156,15 +156,14 @@ class JournalDirectivesAndAssertionsTest {
         }
 
         @Test
-        void aliasUntilSupported() {
-            assertTrue(assertThrows(JournalParseException.class, () -> read("alias checking = assets:bank:checking"))
-                    .getMessage().contains("\"alias\" directive renames"));
+        void applyOtherThanAccount() {
+            assertTrue(assertThrows(JournalParseException.class, () -> read("apply tag business"))
+                    .getMessage().contains("only \"apply account NAME\""));
         }
 
         @Test
-        void applyAccountUntilSupported() {
-            assertTrue(assertThrows(JournalParseException.class, () -> read("apply account business"))
-                    .getMessage().contains("\"apply\" directive renames"));
+        void endApplyAccountWithoutApplyAccount() {
+            assertEquals(1, assertThrows(JournalParseException.class, () -> read("end apply account")).line());
         }
 
         @Test
