@@ -207,13 +207,16 @@ final class TransactionBalancer {
         String account = draft.account;
         BalanceAssertion assertion = draft.assertion;
         Amount expected = assertion.expected();
-        BigDecimal actual = book.balance(account, expected.commodity());
+        Map<String, BigDecimal> held = assertion.includingSubaccounts() ? book.balancesIncludingSubaccounts(account)
+                : book.balances(account);
+        BigDecimal actual = held.getOrDefault(expected.commodity(), BigDecimal.ZERO);
         if (actual.compareTo(expected.quantity()) != 0) {
             throw new JournalParseException(file, draft.line, draft.assertionColumn, "the balance assertion on " + account
-                    + " failed: expected " + expected + " but the balance is " + new Amount(actual, expected.commodity()));
+                    + (assertion.includingSubaccounts() ? " and its subaccounts" : "") + " failed: expected " + expected
+                    + " but the balance is " + new Amount(actual, expected.commodity()));
         }
         if (assertion.total()) {
-            for (Map.Entry<String, BigDecimal> other : book.balances(account).entrySet()) {
+            for (Map.Entry<String, BigDecimal> other : held.entrySet()) {
                 if (!other.getKey().equals(expected.commodity()) && other.getValue().signum() != 0) {
                     throw new JournalParseException(file, draft.line, draft.assertionColumn, "the total balance assertion on "
                             + account + " failed: expected only " + expected + " but the account also holds "

@@ -256,12 +256,23 @@ final class TransactionParser {
         if (equals >= 0) {
             boolean total = equals + 1 < amountEnd && line.charAt(equals + 1) == '=';
             int assertionStart = equals + (total ? 2 : 1);
-            if (assertionStart < amountEnd && line.charAt(assertionStart) == '*') {
-                throw new JournalParseException(lines.file(), lineNumber, equals + 1,
-                        "balance assertions including subaccounts (=* and ==*) are not supported");
+            boolean inclusive = assertionStart < amountEnd && line.charAt(assertionStart) == '*';
+            if (inclusive) {
+                assertionStart++;
             }
-            Amount expected = amount(line.substring(assertionStart, amountEnd), lineNumber, assertionStart, false);
-            assertion = new BalanceAssertion(expected, total);
+            int costAt = indexOutsideQuotes(line.substring(0, amountEnd), '@', assertionStart);
+            int expectedEnd = costAt < 0 ? amountEnd : costAt;
+            Amount expected = amount(line.substring(assertionStart, expectedEnd), lineNumber, assertionStart, false);
+            if (costAt >= 0) {
+                // hledger reads the cost of an asserted amount and ignores it: balances are not kept at cost
+                int costStart = costAt + (costAt + 1 < amountEnd && line.charAt(costAt + 1) == '@' ? 2 : 1);
+                amount(line.substring(costStart, amountEnd), lineNumber, costStart, false);
+            }
+            if (inclusive && amount == null) {
+                throw new JournalParseException(lines.file(), lineNumber, equals + 1, "a balance assignment including"
+                        + " subaccounts (=* or ==* without an amount) cannot say which subaccount gets the difference");
+            }
+            assertion = new BalanceAssertion(expected, total, inclusive);
         }
         PostingDraft draft = new PostingDraft(status, account, kind, amount, price, assertion, lineNumber,
                 accountEnd + 1, equals + 1);

@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import dev.eventscope.journal.testkit.Hledger;
+
 import static dev.eventscope.journal.HledgerAgreement.importAndCompare;
 import static dev.eventscope.journal.HledgerAgreement.ours;
 import static dev.eventscope.testing.Texts.assertMentions;
@@ -323,6 +325,49 @@ class JournalAgreementTest {
             importAndCompare(journal, ledger(), date("2025-01-04"), date("2025-01-06"));
             assertEquals(new BigDecimal("-3"), ours(ledger(), null).get("expenses:food").get(""));
             assertEquals(new BigDecimal("3"), ours(ledger(), null).get("assets:cash").get(""));
+        }
+    }
+
+    @Nested
+    @DisplayName("balance assertions")
+    class Assertions {
+
+        @Test
+        void subaccount_inclusive_total_and_costed_assertions_are_checked_as_hledger_checks_them() throws Exception {
+            Path journal = write("assertions.journal", """
+                    2025-01-01 opening
+                        assets:bank:a  10 EUR
+                        assets:bank:b  5 EUR
+                        assets:cash  1 USD
+                        equity
+
+                    2025-01-02 checks
+                        assets:bank  0 EUR =* 15 EUR
+                        assets:bank:a  0 EUR ==* 10 EUR
+                        assets:cash  0 USD == 1 USD
+
+                    2025-01-03 buy
+                        assets:shares  1 AAA @ 1.20 USD = 1 AAA @ 1.20 USD
+                        assets:cash  -1.20 USD
+                    """);
+            importAndCompare(journal, ledger(), date("2025-01-01"), date("2025-01-02"));
+        }
+
+        @Test
+        void a_failing_subaccount_inclusive_assertion_is_refused_naming_its_line() throws Exception {
+            Path journal = write("failing.journal", """
+                    2025-01-01 opening
+                        assets:bank:a  10 EUR
+                        assets:bank:b  5 EUR
+                        equity
+
+                    2025-01-02 check
+                        assets:bank  0 EUR ==* 10 EUR
+                    """);
+            JournalImportException error = assertThrows(JournalImportException.class,
+                    () -> importAndCompare(journal, ledger()));
+            assertMentions(error.getMessage(), "failing.journal:7", "assets:bank and its subaccounts", "15 EUR");
+            assertEquals(false, Hledger.check(journal).succeeded());
         }
     }
 }

@@ -72,9 +72,10 @@ class JournalErrorsTest {
         }
 
         @Test
-        void assertionsIncludingSubaccountsAreUnsupported() {
-            assertEquals("test.journal:2: balance assertions including subaccounts (=* and ==*) are not supported",
-                    failure("2024-01-01 x", "    a  1 EUR =* 1 EUR", "    b").getMessage());
+        void aFailingAssertionIncludingSubaccounts() {
+            assertEquals("test.journal:3: the balance assertion on a and its subaccounts failed: expected 2 EUR but the"
+                    + " balance is 3 EUR", failure("2024-01-01 x", "    a:b  2 EUR", "    a  1 EUR =* 2 EUR", "    b")
+                    .getMessage());
         }
     }
 
