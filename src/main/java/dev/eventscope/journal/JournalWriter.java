@@ -99,6 +99,9 @@ public final class JournalWriter {
                 text.append(posting.status().mark()).append(' ');
             }
             text.append(posting.kind().wrap(posting.account())).append("  ").append(posting.amount());
+            if (!posting.lot().isEmpty()) {
+                text.append(' ').append(posting.lot());
+            }
             if (posting.price() != null) {
                 text.append(' ').append(posting.price().kind().symbol()).append(' ').append(posting.price().amount());
             }

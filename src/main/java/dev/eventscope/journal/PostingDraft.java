@@ -16,6 +16,7 @@ final class PostingDraft {
     final int amountColumn;
     final int assertionColumn;
     private final List<String> commentLines = new ArrayList<>();
+    String lot = "";
 
     PostingDraft(Status status, String account, PostingKind kind, Amount amount, Price price,
             BalanceAssertion assertion, int line, int amountColumn, int assertionColumn) {
@@ -40,6 +41,7 @@ final class PostingDraft {
 
     JournalPosting toPosting(Amount finalAmount, Price finalPrice) {
         String comment = comment();
-        return new JournalPosting(status, account, kind, finalAmount, finalPrice, assertion, comment, TagParser.tags(comment));
+        return new JournalPosting(status, account, kind, finalAmount, finalPrice, assertion, comment, TagParser.tags(comment),
+                lot);
     }
 }

@@ -226,13 +226,17 @@ final class TransactionParser {
         }
         int semicolon = indexOutsideQuotes(line, ';', accountEnd);
         int amountEnd = semicolon < 0 ? line.length() : semicolon;
+        String lot = "";
+        int brace = indexOutsideQuotes(line.substring(0, amountEnd), '{', accountEnd);
+        if (brace >= 0) {
+            int lotEnd = lotAnnotationEnd(line, brace, amountEnd, lineNumber);
+            lot = line.substring(brace, lotEnd).strip();
+            // blanked out, so that the rest of the posting reads as if the annotation were not there
+            line = line.substring(0, brace) + " ".repeat(lotEnd - brace) + line.substring(lotEnd);
+        }
         int equals = indexOutsideQuotes(line.substring(0, amountEnd), '=', accountEnd);
         int priceEnd = equals < 0 ? amountEnd : equals;
         int at = indexOutsideQuotes(line.substring(0, priceEnd), '@', accountEnd);
-        int brace = indexOutsideQuotes(line.substring(0, amountEnd), '{', accountEnd);
-        if (brace >= 0) {
-            throw new JournalParseException(lines.file(), lineNumber, brace + 1, "lot prices in braces {...} are not supported");
-        }
         int quantityEnd = at < 0 ? priceEnd : at;
         String amountText = line.substring(accountEnd, quantityEnd);
         Amount amount = amountText.isBlank() ? null : amount(amountText, lineNumber, accountEnd, true);
@@ -276,10 +280,39 @@ final class TransactionParser {
         }
         PostingDraft draft = new PostingDraft(status, account, kind, amount, price, assertion, lineNumber,
                 accountEnd + 1, equals + 1);
+        draft.lot = lot;
         if (semicolon >= 0) {
             draft.addCommentLine(line.substring(semicolon + 1).strip());
         }
         return draft;
+    }
+
+    private static final Pattern LOT_DATE = Pattern.compile("\\s*\\[\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\]");
+
+    /**
+     * Where a lot annotation that starts at {@code brace} ends: {@code {PRICE}} or {@code {{TOTAL}}} (an optional
+     * {@code =} first), then optionally {@code [DATE]}, as hledger 1.25 reads them. The price must be an amount.
+     */
+    private int lotAnnotationEnd(String line, int brace, int amountEnd, int lineNumber) {
+        boolean total = brace + 1 < amountEnd && line.charAt(brace + 1) == '{';
+        String closing = total ? "}}" : "}";
+        int close = line.indexOf(closing, brace);
+        if (close < 0 || close > amountEnd) {
+            throw new JournalParseException(lines.file(), lineNumber, brace + 1, "the lot price that starts here has no"
+                    + " closing " + closing);
+        }
+        int priceStart = brace + (total ? 2 : 1);
+        String priceText = line.substring(priceStart, close);
+        if (priceText.strip().startsWith("=")) {
+            priceStart += priceText.indexOf('=') + 1;
+        }
+        amount(line.substring(priceStart, close), lineNumber, priceStart, false);
+        int end = close + closing.length();
+        Matcher date = LOT_DATE.matcher(line).region(end, amountEnd);
+        if (date.lookingAt()) {
+            end = date.end();
+        }
+        return end;
     }
 
     /** Only posting amounts set a commodity's display precision, as in hledger (prices and assertions do not). */

@@ -370,4 +370,31 @@ class JournalAgreementTest {
             assertEquals(false, Hledger.check(journal).succeeded());
         }
     }
+
+    @Nested
+    @DisplayName("lot annotations")
+    class Lots {
+
+        @Test
+        void are_read_and_kept_with_the_posting_and_count_as_hledger_counts_them() throws Exception {
+            Path journal = write("lots.journal", """
+                    2025-01-02 buy
+                        assets:shares  10 AAPL {$50} [2025-01-01]
+                        assets:cash  $-500
+
+                    2025-01-03 sell
+                        assets:shares  -5 AAPL {{$250}} @ $60
+                        assets:cash  $300
+
+                    2025-01-04 a lot price is not a cost
+                        assets:shares  1 AAPL {=$50}
+                        assets:cash
+                    """);
+            importAndCompare(journal, ledger(), date("2025-01-02"), date("2025-01-03"));
+            JournalTransaction buy = JournalText.read(Files.readAllLines(journal).toArray(String[]::new)).transactions().get(0);
+            assertEquals("{$50} [2025-01-01]", buy.postings().get(0).lot());
+            assertEquals(buy.withoutLocation(), JournalText.only(JournalWriter.format(buy).split("\n")).withoutLocation());
+            assertEquals(new BigDecimal("-1"), ours(ledger(), null).get("assets:cash").get("AAPL"));
+        }
+    }
 }

@@ -134,9 +134,14 @@ class JournalErrorsTest {
         }
 
         @Test
-        void lotPricesAreUnsupported() {
-            assertEquals("test.journal:2: lot prices in braces {...} are not supported",
-                    failure("2024-01-01 x", "    a  1 AAPL {$100}", "    b").getMessage());
+        void anUnclosedLotPrice() {
+            assertEquals("test.journal:2: the lot price that starts here has no closing }",
+                    failure("2024-01-01 x", "    a  1 AAPL {$100", "    b").getMessage());
+        }
+
+        @Test
+        void aLotNoteWhichHledgerRefusesToo() {
+            assertEquals(2, failure("2024-01-01 x", "    a  1 AAPL {$100} (lot1)", "    b  $-100").line());
         }
     }
 }
