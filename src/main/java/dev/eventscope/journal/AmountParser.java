@@ -51,6 +51,23 @@ final class AmountParser {
         return defaultCommodityDecimalMark;
     }
 
+    /**
+     * Reads the sample amount of a {@code commodity} directive: as hledger 1.25 does, neither the {@code D}
+     * directive's commodity nor its decimal mark applies to it.
+     */
+    ParsedAmount parseDeclarationSample(String text) throws AmountSyntaxException {
+        String commodity = defaultCommodity;
+        Character mark = defaultCommodityDecimalMark;
+        defaultCommodity = null;
+        defaultCommodityDecimalMark = null;
+        try {
+            return parse(text);
+        } finally {
+            defaultCommodity = commodity;
+            defaultCommodityDecimalMark = mark;
+        }
+    }
+
     ParsedAmount parse(String text) throws AmountSyntaxException {
         for (int index = 0; index < text.length(); index++) {
             char character = text.charAt(index);

@@ -46,7 +46,7 @@ final class DirectiveParser {
         String commodity;
         AmountStyle style = null;
         if (declared.chars().anyMatch(Character::isDigit)) {
-            ParsedAmount sample = sample(file, lineNumber, declared, amountParser);
+            ParsedAmount sample = declarationSample(file, lineNumber, declared, amountParser);
             commodity = sample.amount().commodity();
             style = sample.style();
         } else {
@@ -58,7 +58,8 @@ final class DirectiveParser {
         }
         for (String subLine : indentedLines(lines)) {
             if (subLine.startsWith("format ")) {
-                ParsedAmount sample = sample(file, lines.lineNumber(), subLine.substring("format ".length()).strip(), amountParser);
+                ParsedAmount sample = declarationSample(file, lines.lineNumber(), subLine.substring("format ".length()).strip(),
+                        amountParser);
                 style = sample.style();
             } else if (!subLine.startsWith(";")) {
                 warn.accept(new JournalWarning(new SourceLocation(file, lines.lineNumber()),
@@ -91,6 +92,14 @@ final class DirectiveParser {
     private static ParsedAmount sample(String file, int lineNumber, String text, AmountParser amountParser) {
         try {
             return amountParser.parse(text);
+        } catch (AmountSyntaxException invalid) {
+            throw new JournalParseException(file, lineNumber, 0, "the commodity format " + invalid.getMessage());
+        }
+    }
+
+    private static ParsedAmount declarationSample(String file, int lineNumber, String text, AmountParser amountParser) {
+        try {
+            return amountParser.parseDeclarationSample(text);
         } catch (AmountSyntaxException invalid) {
             throw new JournalParseException(file, lineNumber, 0, "the commodity format " + invalid.getMessage());
         }

@@ -223,6 +223,10 @@ class JournalAgreementTest {
                     2025-01-03 price
                         assets:c  2 @ 3 USD
                         assets:d  -6 USD
+                    commodity 1,000.00 GBP
+                    2025-01-04 a commodity directive keeps its own decimal mark
+                        assets:e  1,000 GBP
+                        equity
                     """);
             importAndCompare(journal, ledger(), date("2025-01-01"), date("2025-01-02"));
         }
