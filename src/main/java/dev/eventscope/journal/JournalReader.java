@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -45,6 +46,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     private final TransactionBalancer balancer;
     private final TransactionParser transactionParser;
     private final Set<String> ambiguousCommoditiesReported = new HashSet<>();
+    private final Set<String> filesWarnedOfYearlessDates = new HashSet<>();
     private final List<JournalWarning> warnings = new ArrayList<>();
     private JournalItem pending;
     private boolean finished;
@@ -64,6 +66,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         this.listener = listener;
         this.balancer = new TransactionBalancer();
         this.transactionParser = new TransactionParser(lines, amountParser, balancer, this::amountNoted, renamer);
+        this.transactionParser.onYearlessDate(Year.now().getValue(), this::yearlessDate);
     }
 
     /**
@@ -428,6 +431,13 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             warn(new JournalWarning(new SourceLocation(lines.file(), lineNumber), "the amount " + parsed.amount()
                     + " was read with '" + parsed.style().decimalMark() + "' as decimal mark, as hledger does; declare the"
                     + " commodity (e.g. commodity 1,000.00 " + parsed.amount().commodity() + ") if it groups thousands"));
+        }
+    }
+
+    private void yearlessDate(String file, int line, int year) {
+        if (filesWarnedOfYearlessDates.add(file)) {
+            warn(new JournalWarning(new SourceLocation(file, line), "dates without a year are read as " + year
+                    + ", the current year, as hledger reads them; add a \"Y YEAR\" directive to fix their year"));
         }
     }
 

@@ -20,6 +20,18 @@ final class TransactionParser {
     private final AmountListener amountNoted;
     private Integer defaultYear;
     private AutomatedRules automated;
+    private int currentYear = java.time.Year.now().getValue();
+    private YearlessDateListener yearlessDateNoted = (file, line, year) -> { };
+
+    /** Hears a date without a year read in the current year (no {@code Y} directive in force). */
+    interface YearlessDateListener {
+        void noted(String file, int line, int year);
+    }
+
+    void onYearlessDate(int year, YearlessDateListener listener) {
+        currentYear = year;
+        yearlessDateNoted = listener;
+    }
 
     private final AccountRenamer renamer;
 
@@ -117,7 +129,14 @@ final class TransactionParser {
         }
         String dateText = header.substring(0, dateEnd);
         int equals = dateText.indexOf('=');
-        LocalDate date = parseDate(equals < 0 ? dateText : dateText.substring(0, equals), headerLine, 1, defaultYear);
+        String primary = equals < 0 ? dateText : dateText.substring(0, equals);
+        Integer year = defaultYear;
+        if (year == null && SHORT_DATE.matcher(primary).matches()) {
+            // hledger reads a date without a year, with no Y directive, in the current year
+            year = currentYear;
+            yearlessDateNoted.noted(lines.file(), headerLine, currentYear);
+        }
+        LocalDate date = parseDate(primary, headerLine, 1, year);
         LocalDate secondaryDate = equals < 0 ? null
                 : parseDate(dateText.substring(equals + 1), headerLine, equals + 2, date.getYear());
         String rest = header.substring(dateEnd);

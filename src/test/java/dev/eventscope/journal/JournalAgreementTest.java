@@ -401,4 +401,32 @@ class JournalAgreementTest {
             assertEquals(new BigDecimal("-1"), ours(ledger(), null).get("assets:cash").get("AAPL"));
         }
     }
+
+    @Nested
+    @DisplayName("dates without a year")
+    class YearlessDates {
+
+        @Test
+        void take_the_year_directive_or_else_the_current_year_with_a_warning_as_hledger_does() throws Exception {
+            int thisYear = java.time.Year.now().getValue();
+            Path journal = write("yearless.journal", """
+                    1/1 borrow
+                      assets:cash                 10
+                      liabilities:payable:alice  -10
+
+                    1/3 lend
+                      assets:cash
+                      assets:receivable:bob       25
+
+                    Y 2020
+                    2/1 in 2020
+                      assets:cash  5
+                      equity
+                    """);
+            ImportSummary summary = importAndCompare(journal, ledger(), LocalDate.of(thisYear, 1, 2),
+                    LocalDate.of(2020, 2, 1));
+            assertEquals(1, summary.warnings().size());
+            assertMentions(summary.warnings().get(0).message(), "read as " + thisYear);
+        }
+    }
 }

@@ -123,9 +123,9 @@ class JournalErrorsTest {
         }
 
         @Test
-        void aShortDateWithoutAYearDirective() {
-            assertEquals("test.journal:1: \"1/15\" is not a date: write it as YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD,"
-                    + " or set the year with a Y directive", failure("1/15 x", "    a  1 EUR", "    b").getMessage());
+        void aShortDateThatIsNoDate() {
+            assertEquals("test.journal:1: \"1/15/3\" is not a date: write it as YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD",
+                    failure("1/15/3 x", "    a  1 EUR", "    b").getMessage());
         }
 
         @Test
