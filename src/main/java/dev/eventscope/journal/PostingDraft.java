@@ -17,6 +17,8 @@ final class PostingDraft {
     final int assertionColumn;
     private final List<String> commentLines = new ArrayList<>();
     String lot = "";
+    /** A balance assignment's amounts when it sets several commodities ({@code == 0}); null otherwise. */
+    List<Amount> assigned;
 
     PostingDraft(Status status, String account, PostingKind kind, Amount amount, Price price,
             BalanceAssertion assertion, int line, int amountColumn, int assertionColumn) {
@@ -29,6 +31,11 @@ final class PostingDraft {
         this.line = line;
         this.amountColumn = amountColumn;
         this.assertionColumn = assertionColumn;
+    }
+
+    /** The amounts this posting adds: none while elided, several for a multi-commodity assignment. */
+    List<Amount> amounts() {
+        return assigned != null ? assigned : amount == null ? List.of() : List.of(amount);
     }
 
     void addCommentLine(String text) {

@@ -50,7 +50,9 @@ final class TransactionBalancer {
         Map<JournalPosting, PostingDraft> assertedAfter = new IdentityHashMap<>();
         for (PostingDraft draft : drafts) {
             List<JournalPosting> forDraft = completed.get(draft);
-            if (forDraft == null) {
+            if (forDraft == null && draft.assigned != null) {
+                forDraft = draft.assigned.stream().map(amount -> draft.toPosting(amount, null)).collect(Collectors.toList());
+            } else if (forDraft == null) {
                 Amount amount = draft.amount == null ? new Amount(BigDecimal.ZERO, "") : draft.amount;
                 forDraft = List.of(draft.toPosting(amount, draft.price));
             }
@@ -93,21 +95,49 @@ final class TransactionBalancer {
         }
     }
 
+    /**
+     * Fills balance assignments ({@code account  = AMOUNT} with no amount) as hledger 1.25 does: {@code =} sets
+     * that commodity's balance; {@code ==}, {@code =*} and {@code ==*} set the whole balance (of the account, or of
+     * it with its subaccounts) to exactly the asserted amount, so every other commodity it holds is brought to zero
+     * and the posting may get one amount per commodity.
+     */
     private void assignBalances(List<PostingDraft> drafts) {
         for (int index = 0; index < drafts.size(); index++) {
             PostingDraft draft = drafts.get(index);
             if (draft.amount != null || draft.assertion == null) {
                 continue;
             }
-            Amount expected = draft.assertion.expected();
-            BigDecimal current = book.balance(draft.account, expected.commodity());
+            BalanceAssertion assertion = draft.assertion;
+            Amount expected = assertion.expected();
+            boolean inclusive = assertion.includingSubaccounts();
+            Map<String, BigDecimal> current = new TreeMap<>(inclusive ? book.balancesIncludingSubaccounts(draft.account)
+                    : book.balances(draft.account));
             for (PostingDraft earlier : drafts.subList(0, index)) {
-                if (earlier.account.equals(draft.account) && earlier.amount != null
-                        && earlier.amount.commodity().equals(expected.commodity())) {
-                    current = current.add(earlier.amount.quantity());
+                boolean sameAccount = earlier.account.equals(draft.account)
+                        || (inclusive && earlier.account.startsWith(draft.account + ":"));
+                if (sameAccount) {
+                    earlier.amounts().forEach(amount -> current.merge(amount.commodity(), amount.quantity(), BigDecimal::add));
                 }
             }
-            draft.amount = new Amount(expected.quantity().subtract(current), expected.commodity());
+            if (!assertion.total() && !inclusive) {
+                BigDecimal held = current.getOrDefault(expected.commodity(), BigDecimal.ZERO);
+                draft.amount = new Amount(expected.quantity().subtract(held), expected.commodity());
+                continue;
+            }
+            Map<String, BigDecimal> difference = new TreeMap<>();
+            current.forEach((commodity, quantity) -> difference.put(commodity, quantity.negate()));
+            difference.merge(expected.commodity(), expected.quantity(), BigDecimal::add);
+            List<Amount> amounts = new ArrayList<>();
+            difference.forEach((commodity, quantity) -> {
+                if (quantity.signum() != 0) {
+                    amounts.add(new Amount(quantity, commodity));
+                }
+            });
+            if (amounts.isEmpty()) {
+                amounts.add(new Amount(BigDecimal.ZERO, expected.commodity()));
+            }
+            draft.amount = amounts.get(0);
+            draft.assigned = amounts.size() > 1 ? List.copyOf(amounts) : null;
         }
     }
 
@@ -131,12 +161,15 @@ final class TransactionBalancer {
             PostingDraft draft = elided.get(0);
             result.put(draft, inferred.stream().map(amount -> draft.toPosting(amount, null)).collect(Collectors.toList()));
         }
-        boolean inferPrice = elided.isEmpty() && imbalance.size() == 2 && members.stream().allMatch(draft -> draft.price == null);
+        boolean inferPrice = elided.isEmpty() && imbalance.size() == 2
+                && members.stream().allMatch(draft -> draft.price == null && draft.assigned == null);
         Price conversion = inferPrice ? conversionPrice(members, new ArrayList<>(imbalance.keySet())) : null;
         for (PostingDraft draft : members) {
             if (draft.amount != null) {
                 boolean converted = conversion != null && draft.amount.commodity().equals(conversionFrom(members, imbalance));
-                result.put(draft, List.of(draft.toPosting(draft.amount, converted ? conversion : draft.price)));
+                result.put(draft, draft.assigned != null
+                        ? draft.assigned.stream().map(amount -> draft.toPosting(amount, null)).collect(Collectors.toList())
+                        : List.of(draft.toPosting(draft.amount, converted ? conversion : draft.price)));
             }
         }
         if (conversion == null && elided.isEmpty() && !imbalance.isEmpty()) {
@@ -180,7 +213,9 @@ final class TransactionBalancer {
     private Map<String, BigDecimal> sumAtCost(List<PostingDraft> members) {
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
         for (PostingDraft draft : members) {
-            if (draft.amount != null) {
+            if (draft.assigned != null) {
+                draft.assigned.forEach(amount -> sums.merge(amount.commodity(), amount.quantity(), BigDecimal::add));
+            } else if (draft.amount != null) {
                 Amount cost = draft.price == null ? draft.amount : draft.price.costOf(draft.amount);
                 sums.merge(cost.commodity(), cost.quantity(), BigDecimal::add);
             }

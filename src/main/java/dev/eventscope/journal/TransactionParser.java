@@ -291,10 +291,6 @@ final class TransactionParser {
                 int costStart = costAt + (costAt + 1 < amountEnd && line.charAt(costAt + 1) == '@' ? 2 : 1);
                 amount(line.substring(costStart, amountEnd), lineNumber, costStart, false);
             }
-            if (inclusive && amount == null) {
-                throw new JournalParseException(lines.file(), lineNumber, equals + 1, "a balance assignment including"
-                        + " subaccounts (=* or ==* without an amount) cannot say which subaccount gets the difference");
-            }
             assertion = new BalanceAssertion(expected, total, inclusive);
         }
         PostingDraft draft = new PostingDraft(status, account, kind, amount, price, assertion, lineNumber,

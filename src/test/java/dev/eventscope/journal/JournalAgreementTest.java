@@ -358,6 +358,34 @@ class JournalAgreementTest {
         }
 
         @Test
+        void balance_assignments_set_one_commodity_or_the_whole_balance_as_hledger_does() throws Exception {
+            Path journal = write("assignments.journal", """
+                    2025-01-01 opening
+                        assets:a:x  10 EUR
+                        assets:a:y  5 USD
+                        income:random  -20 EUR
+                        equity
+
+                    2025-01-02 one commodity
+                        assets:a  = 3 EUR
+                        equity
+
+                    2025-01-03 with subaccounts
+                        assets:a  =* 20 EUR
+                        equity
+
+                    2025-01-04 the whole balance
+                        assets:a  == 0
+                        equity
+
+                    2025-12-31 retain earnings
+                        income  ==* 0
+                        equity:retained earnings
+                    """);
+            importAndCompare(journal, ledger(), date("2025-01-02"), date("2025-01-03"));
+        }
+
+        @Test
         void a_failing_subaccount_inclusive_assertion_is_refused_naming_its_line() throws Exception {
             Path journal = write("failing.journal", """
                     2025-01-01 opening
