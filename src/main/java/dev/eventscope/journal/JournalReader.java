@@ -20,13 +20,16 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Reads an hledger / ledger journal one item at a time, in file order: transactions (balanced, every amount
- * explicit) and account / commodity declarations. Only the transaction being read is held in memory, plus
- * one running balance per account and commodity for balance assertions (checked in file order, not
- * hledger's date order). Unsupported directives ({@code P}, {@code D}, {@code alias}, {@code apply account},
- * {@code include}, periodic {@code ~} and automated {@code =} transactions, ...) are skipped and reported
- * to the listener as {@link JournalWarning}s with their line; {@code Y}/{@code year} and
- * {@code decimal-mark} are honoured. Virtual postings are kept with their {@link PostingKind}.
+ * Reads an hledger / ledger journal and the files it includes one item at a time, in file order: transactions
+ * (balanced, every amount explicit) and account / commodity declarations, read as hledger 1.25 reads them
+ * (docs/journals.md lists what is supported). Only the transaction being read is held in memory, plus one
+ * running balance per account and commodity for balance assertions (checked in file order, not hledger's date
+ * order). {@code include}, {@code D}, {@code Y}/{@code year}, {@code decimal-mark}, {@code alias} and
+ * {@code apply account} change how the lines after them are read. What hledger ignores for balances
+ * ({@code P}, {@code payee}, {@code tag}, periodic {@code ~} transactions, and automated {@code =} transactions
+ * unless they are applied) is skipped and reported to the listener as a {@link JournalWarning} with its line;
+ * any other line that is neither a transaction nor a directive hledger reads is refused. Virtual postings are
+ * kept with their {@link PostingKind}.
  *
  * <p>{@link #next()} throws {@link JournalParseException} for a journal that cannot be read, and
  * {@link UncheckedIOException} when the underlying reader fails. Not thread-safe.
