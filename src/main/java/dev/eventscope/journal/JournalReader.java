@@ -6,9 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Year;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -46,6 +44,8 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     private final JournalReadListener listener;
     private final AmountParser amountParser = new AmountParser();
     private final AccountRenamer renamer = new AccountRenamer();
+    private final Includes includes;
+    private final AutomatedRuleParser ruleParser;
     private final TransactionBalancer balancer;
     private final TransactionParser transactionParser;
     private final Set<String> ambiguousCommoditiesReported = new HashSet<>();
@@ -56,7 +56,6 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     private long transactionCount;
     private long lastProgressLine;
 
-    private final Deque<IncludeState> includeStates = new ArrayDeque<>();
     private final List<AutomatedRule> collectedRules = new ArrayList<>();
     private AutomatedMode automatedMode = AutomatedMode.LEAVE_OUT;
 
@@ -70,6 +69,8 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         this.balancer = new TransactionBalancer();
         this.transactionParser = new TransactionParser(lines, amountParser, balancer, this::amountNoted, renamer);
         this.transactionParser.onYearlessDate(Year.now().getValue(), this::yearlessDate);
+        this.includes = new Includes(lines, transactionParser, amountParser, renamer);
+        this.ruleParser = new AutomatedRuleParser(lines, transactionParser);
     }
 
     /**
@@ -114,10 +115,6 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         }
     }
 
-    /** What an include saves and restores: as in hledger, these directives do not leak out of an included file. */
-    private record IncludeState(Integer year, Character decimalMark, String defaultCommodity,
-            Character defaultCommodityDecimalMark, AccountRenamer.State accounts) {
-    }
 
     @Override
     public boolean hasNext() {
@@ -181,10 +178,9 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             reportProgress();
             String line = lines.next();
             if (line == null) {
-                if (!lines.endInclude()) {
+                if (!includes.endOfFile()) {
                     return null;
                 }
-                restoreAfterInclude();
                 continue;
             }
             int lineNumber = lines.lineNumber();
@@ -270,7 +266,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             }
             case "include" -> {
                 counts = counts.withDirective();
-                include(argument, lineNumber);
+                includes.include(argument, lineNumber);
                 return null;
             }
             case "end" -> {
@@ -330,7 +326,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                         return null;
                     }
                     counts = counts.withDirective();
-                    AutomatedRule rule = transactionParser.parseRule(line, lineNumber);
+                    AutomatedRule rule = ruleParser.parse(line, lineNumber);
                     if (automatedMode == AutomatedMode.COLLECT) {
                         collectedRules.add(rule);
                     }
@@ -346,50 +342,6 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         String shown = start.length() > 30 ? start.substring(0, 30) + "..." : start;
         return new JournalParseException(lines.file(), lineNumber, 1, "\"" + shown + "\" is neither a transaction"
                 + " (which starts with a date such as 2025-01-05) nor a directive Eventscope or hledger knows");
-    }
-
-    private void include(String argument, int lineNumber) {
-        Path including = lines.path();
-        Path folder = including != null ? including.getParent() : Path.of("").toAbsolutePath();
-        List<Path> files = IncludeResolver.resolve(argument, folder, lines.file(), lineNumber);
-        List<Path> reals = new ArrayList<>();
-        for (Path included : files) {
-            Path real;
-            try {
-                real = included.toRealPath();
-            } catch (IOException failure) {
-                throw new JournalParseException(lines.file(), lineNumber, 0, "the included file " + included
-                        + " cannot be read: " + failure.getMessage());
-            }
-            if (lines.isOpen(real)) {
-                throw new JournalParseException(lines.file(), lineNumber, 0, "the include of " + included.getFileName()
-                        + " is a loop: that file is already being read (it includes, directly or not, the file"
-                        + " including it)");
-            }
-            reals.add(real);
-        }
-        // Pushed last file first, so that the first file is read first; each one's end pops it and restores what
-        // the including file had set (year, decimal mark, default commodity).
-        IncludeState parent = new IncludeState(transactionParser.defaultYear(), amountParser.defaultDecimalMark(),
-                amountParser.defaultCommodity(), amountParser.defaultCommodityDecimalMark(), renamer.snapshot());
-        for (int index = reals.size() - 1; index >= 0; index--) {
-            Path real = reals.get(index);
-            try {
-                lines.include(LineSource.ofUtf8(Files.newInputStream(real), files.get(index).getFileName().toString()), real);
-            } catch (IOException failure) {
-                throw new JournalParseException(lines.file(), lineNumber, 0, "the included file " + files.get(index)
-                        + " cannot be read: " + failure.getMessage());
-            }
-            includeStates.push(parent);
-        }
-    }
-
-    private void restoreAfterInclude() {
-        IncludeState parent = includeStates.pop();
-        transactionParser.setDefaultYear(parent.year());
-        amountParser.setDefaultDecimalMark(parent.decimalMark());
-        amountParser.setDefaultCommodity(parent.defaultCommodity(), parent.defaultCommodityDecimalMark());
-        renamer.restore(parent.accounts());
     }
 
     private void skipIndentedLines() {

@@ -1,6 +1,5 @@
 package dev.eventscope.journal;
 
-import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,66 +59,6 @@ final class TransactionParser {
     /** The automated transactions to apply to every transaction from now on (null: none). */
     void applyAutomated(AutomatedRules rules) {
         automated = rules;
-    }
-
-    /** Reads an automated transaction: {@code = QUERY} and its indented postings. */
-    AutomatedRule parseRule(String header, int headerLine) {
-        String queryText = header.strip().substring(1);
-        int semicolon = queryText.indexOf(';');
-        queryText = (semicolon < 0 ? queryText : queryText.substring(0, semicolon)).strip();
-        AutoQuery query;
-        try {
-            query = AutoQuery.parse(queryText);
-        } catch (IllegalArgumentException unusable) {
-            throw new JournalParseException(lines.file(), headerLine, 0, unusable.getMessage());
-        }
-        List<AutomatedRule.Template> templates = new ArrayList<>();
-        String line;
-        while ((line = lines.peek()) != null && !line.isBlank() && Character.isWhitespace(line.charAt(0))) {
-            lines.next();
-            String content = line.strip();
-            if (!content.startsWith(";")) {
-                templates.add(ruleTemplate(line, lines.lineNumber()));
-            }
-        }
-        if (templates.isEmpty()) {
-            throw new JournalParseException(lines.file(), headerLine, 0, "the automated transaction has no postings");
-        }
-        return new AutomatedRule(query, templates, new SourceLocation(lines.file(), headerLine));
-    }
-
-    private AutomatedRule.Template ruleTemplate(String line, int lineNumber) {
-        int position = 0;
-        while (Character.isWhitespace(line.charAt(position))) {
-            position++;
-        }
-        int accountEnd = accountEnd(line, position);
-        String accountText = line.substring(position, accountEnd).strip();
-        PostingKind kind = PostingKind.REAL;
-        String account = accountText;
-        if (accountText.length() > 2 && accountText.startsWith("(") && accountText.endsWith(")")) {
-            kind = PostingKind.VIRTUAL;
-            account = accountText.substring(1, accountText.length() - 1);
-        } else if (accountText.length() > 2 && accountText.startsWith("[") && accountText.endsWith("]")) {
-            kind = PostingKind.BALANCED_VIRTUAL;
-            account = accountText.substring(1, accountText.length() - 1);
-        }
-        int semicolon = indexOutsideQuotes(line, ';', accountEnd);
-        String amountText = line.substring(accountEnd, semicolon < 0 ? line.length() : semicolon).strip();
-        if (amountText.isEmpty() || indexOutsideQuotes(amountText, '@', 0) >= 0
-                || indexOutsideQuotes(amountText, '=', 0) >= 0) {
-            throw new JournalParseException(lines.file(), lineNumber, accountEnd + 1, "a posting of an automated"
-                    + " transaction needs an amount or a multiplier such as *0.1, without price or assertion");
-        }
-        if (amountText.startsWith("*")) {
-            String number = amountText.substring(1).strip();
-            if (!number.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-                throw new JournalParseException(lines.file(), lineNumber, accountEnd + 1, "the multiplier \"" + amountText
-                        + "\" of an automated posting must be a plain number such as *0.1 or *-1");
-            }
-            return new AutomatedRule.Template(account, kind, null, new BigDecimal(number));
-        }
-        return new AutomatedRule.Template(account, kind, amount(amountText, lineNumber, accountEnd, false), null);
     }
 
     JournalTransaction parse(String header, int headerLine) {
@@ -331,7 +270,7 @@ final class TransactionParser {
     }
 
     /** Only posting amounts set a commodity's display precision, as in hledger (prices and assertions do not). */
-    private Amount amount(String text, int lineNumber, int offset, boolean setsPrecision) {
+    Amount amount(String text, int lineNumber, int offset, boolean setsPrecision) {
         try {
             ParsedAmount parsed = amountParser.parse(text);
             amountNoted.noted(parsed, lineNumber, setsPrecision);
@@ -342,7 +281,7 @@ final class TransactionParser {
     }
 
     /** The account name ends at two spaces, a tab, or the end of the line. */
-    private static int accountEnd(String line, int start) {
+    static int accountEnd(String line, int start) {
         for (int index = start; index < line.length(); index++) {
             char character = line.charAt(index);
             if (character == '\t' || (character == ' ' && index + 1 < line.length()
@@ -353,7 +292,7 @@ final class TransactionParser {
         return line.length();
     }
 
-    private static int indexOutsideQuotes(String text, char wanted, int from) {
+    static int indexOutsideQuotes(String text, char wanted, int from) {
         boolean quoted = false;
         for (int index = from; index < text.length(); index++) {
             char character = text.charAt(index);
