@@ -126,6 +126,26 @@ final class AmountParser {
         int commas = count(number, ',');
         char decimalMark;
         boolean ambiguous = false;
+        boolean spaceGrouped = number.indexOf(' ') >= 0;
+        if (spaceGrouped) {
+            // hledger 1.25 reads a space between digits as a digit group mark (1 000,50); the one other mark, if any,
+            // is then the decimal mark, without ambiguity
+            if ((dots > 0 && commas > 0) || dots > 1 || commas > 1) {
+                throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: it groups digits with"
+                        + " spaces and also with '.' or ','", numberOffset);
+            }
+            decimalMark = declared != null ? declared : commas == 1 ? ',' : '.';
+            String digits = number.replace(" ", "");
+            if ((decimalMark == '.' && commas > 0) || (decimalMark == ',' && dots > 0)) {
+                throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: its decimal mark is not the"
+                        + " declared '" + decimalMark + "'", numberOffset);
+            }
+            int decimalAt = digits.indexOf(decimalMark);
+            String fraction = decimalAt < 0 ? "" : digits.substring(decimalAt + 1);
+            BigDecimal quantity = new BigDecimal(decimalAt < 0 ? digits : digits.substring(0, decimalAt) + "." + fraction);
+            AmountStyle style = new AmountStyle(symbolOnLeft, spaced, decimalMark, ' ', fraction.length());
+            return new ParsedAmount(new Amount(negative ? quantity.negate() : quantity, commodity), style, false);
+        }
         if (declared != null) {
             decimalMark = declared;
         } else if (dots > 0 && commas > 0) {
@@ -182,6 +202,10 @@ final class AmountParser {
             }
         }
         return count;
+    }
+
+    private static boolean isDigit(char character) {
+        return character >= '0' && character <= '9';
     }
 
     static boolean isSimpleCommodityCharacter(char character) {
@@ -241,8 +265,10 @@ final class AmountParser {
 
         String number() {
             int start = position;
-            while (!atEnd() && ((text.charAt(position) >= '0' && text.charAt(position) <= '9')
-                    || text.charAt(position) == '.' || text.charAt(position) == ',')) {
+            while (!atEnd() && (isDigit(text.charAt(position)) || text.charAt(position) == '.'
+                    || text.charAt(position) == ','
+                    || (text.charAt(position) == ' ' && position > start && isDigit(text.charAt(position - 1))
+                    && position + 1 < text.length() && isDigit(text.charAt(position + 1))))) {
                 position++;
             }
             return text.substring(start, position);

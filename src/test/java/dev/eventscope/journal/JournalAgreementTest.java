@@ -180,6 +180,23 @@ class JournalAgreementTest {
         }
 
         @Test
+        void spaces_group_digits_as_hledger_1_25_reads_them() throws Exception {
+            Path journal = write("spaces.journal", """
+                    2025-01-01 spaces
+                        assets:a  1 000 EUR
+                        assets:b  1 000,50 EUR
+                        assets:c  $1 000.25
+                        assets:d  -1 000 000
+                        equity
+                    2025-01-02 a quoted commodity after a number
+                        assets:e  1 "ball bearings"
+                        equity
+                    """);
+            importAndCompare(journal, ledger(), date("2025-01-01"), date("2025-01-02"));
+            assertEquals(new BigDecimal("1000.5"), ours(ledger(), null).get("assets:b").get("EUR"));
+        }
+
+        @Test
         void numbers_follow_commodity_decimal_mark_and_default_commodity_directives() throws Exception {
             Path journal = write("declared.journal", """
                     commodity $1,000.00
