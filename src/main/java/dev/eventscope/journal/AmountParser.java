@@ -15,6 +15,8 @@ import java.util.Map;
  */
 final class AmountParser {
 
+    private static final java.util.regex.Pattern EXPONENT = java.util.regex.Pattern.compile("[eE]([+-]?\\d{1,3})(?![0-9])");
+
     private static final String NON_SIMPLE_COMMODITY_CHARACTERS = "-+.,@*;\"{}=()[]";
 
     private final Map<String, Character> declaredDecimalMarks = new HashMap<>();
@@ -101,6 +103,7 @@ final class AmountParser {
         if (number.isEmpty()) {
             throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: a number is missing", numberOffset);
         }
+        int exponent = cursor.exponent();
         String commodity = leftCommodity;
         if (leftCommodity == null) {
             spaced = cursor.skipSpaces();
@@ -115,7 +118,16 @@ final class AmountParser {
             throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: unexpected \""
                     + text.substring(cursor.position).strip() + "\"", cursor.position);
         }
-        return interpret(text, number, numberOffset, negative, commodity, leftCommodity != null, spaced);
+        ParsedAmount parsed = interpret(text, number, numberOffset, negative, commodity, leftCommodity != null, spaced);
+        if (exponent == 0) {
+            return parsed;
+        }
+        // hledger 1.25 reads 1e3 as 1000 (and 1.5E-2 as 0.015)
+        BigDecimal scaled = parsed.amount().quantity().scaleByPowerOfTen(exponent);
+        scaled = scaled.scale() < 0 ? scaled.setScale(0) : scaled;
+        AmountStyle style = parsed.style();
+        return new ParsedAmount(new Amount(scaled, parsed.amount().commodity()), new AmountStyle(style.symbolOnLeft(),
+                style.spaced(), style.decimalMark(), style.digitGroupMark(), scaled.scale()), false);
     }
 
     private ParsedAmount interpret(String text, String number, int numberOffset, boolean negative, String commodity,
@@ -261,6 +273,16 @@ final class AmountParser {
                 position++;
             }
             return position > start ? text.substring(start, position) : null;
+        }
+
+        /** An exponent such as {@code e3} or {@code E-2} right after the number, or 0. */
+        int exponent() {
+            java.util.regex.Matcher matcher = EXPONENT.matcher(text).region(position, text.length());
+            if (!matcher.lookingAt()) {
+                return 0;
+            }
+            position = matcher.end();
+            return Integer.parseInt(matcher.group(1));
         }
 
         String number() {

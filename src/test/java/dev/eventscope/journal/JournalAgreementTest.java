@@ -180,7 +180,7 @@ class JournalAgreementTest {
         }
 
         @Test
-        void spaces_group_digits_as_hledger_1_25_reads_them() throws Exception {
+        void spaces_group_digits_and_exponents_scale_as_hledger_1_25_reads_them() throws Exception {
             Path journal = write("spaces.journal", """
                     2025-01-01 spaces
                         assets:a  1 000 EUR
@@ -190,6 +190,11 @@ class JournalAgreementTest {
                         equity
                     2025-01-02 a quoted commodity after a number
                         assets:e  1 "ball bearings"
+                        equity
+                    2025-01-03 exponents
+                        assets:f  1e3 X
+                        assets:g  1.5E-2 X
+                        assets:h  2E1
                         equity
                     """);
             importAndCompare(journal, ledger(), date("2025-01-01"), date("2025-01-02"));
