@@ -52,15 +52,8 @@ final class AutomatedRuleParser {
         }
         int accountEnd = TransactionParser.accountEnd(line, position);
         String accountText = line.substring(position, accountEnd).strip();
-        PostingKind kind = PostingKind.REAL;
-        String account = accountText;
-        if (accountText.length() > 2 && accountText.startsWith("(") && accountText.endsWith(")")) {
-            kind = PostingKind.VIRTUAL;
-            account = accountText.substring(1, accountText.length() - 1);
-        } else if (accountText.length() > 2 && accountText.startsWith("[") && accountText.endsWith("]")) {
-            kind = PostingKind.BALANCED_VIRTUAL;
-            account = accountText.substring(1, accountText.length() - 1);
-        }
+        PostingKind kind = PostingKind.written(accountText);
+        String account = kind.unwrap(accountText);
         int semicolon = TransactionParser.indexOutsideQuotes(line, ';', accountEnd);
         String amountText = line.substring(accountEnd, semicolon < 0 ? line.length() : semicolon).strip();
         if (amountText.isEmpty() || TransactionParser.indexOutsideQuotes(amountText, '@', 0) >= 0

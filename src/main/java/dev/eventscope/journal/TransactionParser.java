@@ -170,15 +170,8 @@ final class TransactionParser {
         if (accountText.isEmpty()) {
             throw new JournalParseException(lines.file(), lineNumber, position + 1, "this posting has no account name");
         }
-        PostingKind kind = PostingKind.REAL;
-        String account = accountText;
-        if (accountText.length() > 2 && accountText.startsWith("(") && accountText.endsWith(")")) {
-            kind = PostingKind.VIRTUAL;
-            account = accountText.substring(1, accountText.length() - 1);
-        } else if (accountText.length() > 2 && accountText.startsWith("[") && accountText.endsWith("]")) {
-            kind = PostingKind.BALANCED_VIRTUAL;
-            account = accountText.substring(1, accountText.length() - 1);
-        }
+        PostingKind kind = PostingKind.written(accountText);
+        String account = kind.unwrap(accountText);
         if (!renamer.isIdentity()) {
             account = renamer.rename(account);
         }
