@@ -201,9 +201,8 @@ public final class JournalImporter {
             PostingPrice price = posting.price() == null ? null : new PostingPrice(
                     posting.price().kind() == dev.eventscope.journal.PriceKind.UNIT ? PriceKind.UNIT : PriceKind.TOTAL,
                     money(posting.price().amount(), baseCommodity));
-            // the domain has no place for a lot annotation, so it is kept in the posting's comment as a lot: tag
-            String comment = posting.lot().isEmpty() ? posting.comment()
-                    : posting.comment().isBlank() ? "lot: " + posting.lot() : posting.comment() + "\nlot: " + posting.lot();
+            // the domain has no place for a lot annotation or a balanced virtual posting: kept as comment tags
+            String comment = PostingNotes.comment(posting);
             postings.add(new Posting(AccountName.of(posting.account()), money(posting.amount(), baseCommodity), price,
                     comment.isBlank() ? null : comment));
         }

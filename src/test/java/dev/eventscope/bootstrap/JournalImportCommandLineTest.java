@@ -86,4 +86,24 @@ class JournalImportCommandLineTest {
         assertMentions(imported.out(), "The journal held: 2 transactions, 5 postings, 3 directives, 2 skipped");
         assertMentions(imported.err(), "summary.journal:2", "summary.journal:6");
     }
+
+    @Test
+    void lot_annotations_and_balanced_virtual_postings_survive_the_export() throws Exception {
+        Path ledger = importJournal("""
+                2025-01-02 buy
+                    assets:shares  10 AAPL {$50} [2025-01-01]  ; broker note
+                    assets:cash  $-500
+                    [equity:budget:shares]  $500
+                    [equity:budget:free]  $-500
+                """);
+        Path exported = folder.resolve("exported.journal");
+        assertEquals(0, run("export", "-l", ledger.toString(), "--out", exported.toString()).exitCode());
+        String text = Files.readString(exported);
+        assertMentions(text, "assets:shares  10 AAPL {$50} [2025-01-01] @@ $500  ; broker note",
+                "[equity:budget:shares]  $500");
+        Assumptions.assumeTrue(Hledger.isAvailable(), "hledger is not installed");
+        Path original = folder.resolve("bare.journal");
+        assertEquals(Hledger.balances(original, java.util.List.of("--real"), null),
+                Hledger.balances(exported, java.util.List.of("--real"), null));
+    }
 }
