@@ -119,6 +119,9 @@ final class TransactionParser {
         if (drafts.isEmpty()) {
             throw new JournalParseException(lines.file(), headerLine, 0, entryName + " has no postings");
         }
+        for (PostingDraft draft : drafts) {
+            requireNoOwnDate(draft, date);
+        }
         List<JournalPosting> postings = balancer.complete(lines.file(), entryName, headerLine, drafts, description,
                 automated);
         String comment = String.join("\n", commentLines);
@@ -232,6 +235,45 @@ final class TransactionParser {
             draft.addCommentLine(line.substring(semicolon + 1).strip());
         }
         return draft;
+    }
+
+    private static final Pattern BRACKETED_POSTING_DATE =
+            Pattern.compile("\\[(\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2})(=[^\\]]*)?\\]");
+    private static final Pattern DATE_TAG = Pattern.compile("(?:^|[\\s,])date:\\s*([^,\\s]+)");
+
+    /**
+     * hledger counts a posting with its own date ({@code ; date:2025-03-01} or ledger's {@code ; [2025-03-01]}) on
+     * that date, so balances before it differ; an entry here has one date, so such a posting is refused (a
+     * secondary posting date, {@code [=DATE]} or {@code date2:}, only matters to --date2 reports and is kept as text).
+     */
+    private void requireNoOwnDate(PostingDraft draft, LocalDate entryDate) {
+        String comment = draft.comment();
+        if (comment.isEmpty()) {
+            return;
+        }
+        List<String> ownDates = new ArrayList<>();
+        Matcher bracketed = BRACKETED_POSTING_DATE.matcher(comment);
+        while (bracketed.find()) {
+            ownDates.add(bracketed.group(1));
+        }
+        Matcher tagged = DATE_TAG.matcher(comment);
+        while (tagged.find()) {
+            ownDates.add(tagged.group(1));
+        }
+        for (String text : ownDates) {
+            LocalDate own;
+            try {
+                own = parseDate(text.replaceAll("[,;]$", ""), draft.line, 0, entryDate.getYear());
+            } catch (JournalParseException notADate) {
+                continue;
+            }
+            if (!own.equals(entryDate)) {
+                throw new JournalParseException(lines.file(), draft.line, 0, "the posting to " + draft.account
+                        + " has its own date " + own + ", on which hledger counts it; Eventscope records one date per"
+                        + " entry (" + entryDate + "), so it refuses the journal rather than count the posting on"
+                        + " another day (make it a transaction of its own)");
+            }
+        }
     }
 
     private static final Pattern LOT_DATE = Pattern.compile("\\s*\\[\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\]");

@@ -479,4 +479,34 @@ class JournalAgreementTest {
             assertMentions(summary.warnings().get(0).message(), "read as " + thisYear);
         }
     }
+
+    @Nested
+    @DisplayName("posting dates")
+    class PostingDates {
+
+        @Test
+        void a_posting_with_its_own_date_is_refused_naming_its_line() throws Exception {
+            for (String comment : new String[] {"; date:2025-03-01", "; [2025-02-01]", "; note [3/1]"}) {
+                Path journal = write("dated.journal", "2025-01-01 t\n    expenses:a  10\n    expenses:b  5  " + comment
+                        + "\n    assets:x\n");
+                JournalImportException error = assertThrows(JournalImportException.class,
+                        () -> importAndCompare(journal, folder.resolve("dated-" + comment.length() + ".ledger")));
+                assertMentions(error.getMessage(), "dated.journal:3", "its own date");
+            }
+        }
+
+        @Test
+        void a_secondary_posting_date_or_the_entry_s_own_date_changes_nothing_as_in_hledger() throws Exception {
+            Path journal = write("date2.journal", """
+                    2025-01-01 t
+                        expenses:a  10  ; [=2025-04-01]
+                        expenses:b  5  ; date:2025-01-01
+                        assets:x
+                    2025-02-01 later
+                        expenses:a  1
+                        assets:x
+                    """);
+            importAndCompare(journal, ledger(), date("2025-01-15"), date("2025-02-01"));
+        }
+    }
 }
