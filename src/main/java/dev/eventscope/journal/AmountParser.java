@@ -216,12 +216,17 @@ final class AmountParser {
         return count;
     }
 
+    /** A space as hledger sees one: any Unicode space, the no-break space included. */
+    static boolean isSpace(char character) {
+        return Character.isWhitespace(character) || Character.isSpaceChar(character);
+    }
+
     private static boolean isDigit(char character) {
         return character >= '0' && character <= '9';
     }
 
     static boolean isSimpleCommodityCharacter(char character) {
-        return !Character.isDigit(character) && !Character.isWhitespace(character)
+        return !Character.isDigit(character) && !isSpace(character)
                 && NON_SIMPLE_COMMODITY_CHARACTERS.indexOf(character) < 0;
     }
 
@@ -240,7 +245,7 @@ final class AmountParser {
 
         boolean skipSpaces() {
             int start = position;
-            while (!atEnd() && Character.isWhitespace(text.charAt(position))) {
+            while (!atEnd() && isSpace(text.charAt(position))) {
                 position++;
             }
             return position > start;

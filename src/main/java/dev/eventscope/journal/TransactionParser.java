@@ -319,8 +319,9 @@ final class TransactionParser {
     static int accountEnd(String line, int start) {
         for (int index = start; index < line.length(); index++) {
             char character = line.charAt(index);
-            if (character == '\t' || (character == ' ' && index + 1 < line.length()
-                    && (line.charAt(index + 1) == ' ' || line.charAt(index + 1) == '\t'))) {
+            // a no-break space counts as a space, as in hledger
+            if (character == '\t' || (AmountParser.isSpace(character) && index + 1 < line.length()
+                    && AmountParser.isSpace(line.charAt(index + 1)))) {
                 return index;
             }
         }

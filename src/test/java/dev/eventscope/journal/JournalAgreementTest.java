@@ -202,6 +202,14 @@ class JournalAgreementTest {
         }
 
         @Test
+        void a_no_break_space_is_a_space_as_in_hledger() throws Exception {
+            Path journal = write("nbsp.journal", "2025-01-01 t\n    assets:c  10\u00a0EUR\n    assets:d  -10 EUR\n"
+                    + "2025-01-02 t\n    assets:e\u00a0\u00a05 EUR\n    assets:d\n");
+            importAndCompare(journal, ledger(), date("2025-01-01"), date("2025-01-02"));
+            assertEquals(new BigDecimal("10"), ours(ledger(), null).get("assets:c").get("EUR"));
+        }
+
+        @Test
         void numbers_follow_commodity_decimal_mark_and_default_commodity_directives() throws Exception {
             Path journal = write("declared.journal", """
                     commodity $1,000.00
