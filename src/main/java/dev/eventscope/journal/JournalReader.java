@@ -205,6 +205,14 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             }
             if (first >= '0' && first <= '9') {
                 JournalTransaction transaction = transactionParser.parse(line, lineNumber);
+                if (changesNoBalance(transaction)) {
+                    counts = counts.withSkipped();
+                    warn(new JournalWarning(transaction.location(), "the transaction on " + transaction.date()
+                            + " has " + (transaction.postings().isEmpty() ? "no postings" : "only a zero posting")
+                            + ", which hledger accepts and which changes no balance; a ledger entry needs two postings,"
+                            + " so it is left out"));
+                    continue;
+                }
                 transactionCount++;
                 counts = counts.withTransaction(transaction.postings().size());
                 return transaction;
@@ -342,6 +350,12 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         String shown = start.length() > 30 ? start.substring(0, 30) + "..." : start;
         return new JournalParseException(lines.file(), lineNumber, 1, "\"" + shown + "\" is neither a transaction"
                 + " (which starts with a date such as 2025-01-05) nor a directive Eventscope or hledger knows");
+    }
+
+    /** No postings, or a single zero one: hledger accepts such a transaction, and it counts for nothing. */
+    private static boolean changesNoBalance(JournalTransaction transaction) {
+        return transaction.postings().size() < 2
+                && transaction.postings().stream().allMatch(posting -> posting.amount().isZero());
     }
 
     private void skipIndentedLines() {

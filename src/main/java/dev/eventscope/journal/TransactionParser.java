@@ -116,9 +116,6 @@ final class TransactionParser {
                 drafts.add(parsePosting(line, lineNumber));
             }
         }
-        if (drafts.isEmpty()) {
-            throw new JournalParseException(lines.file(), headerLine, 0, entryName + " has no postings");
-        }
         for (PostingDraft draft : drafts) {
             requireNoOwnDate(draft, date);
         }

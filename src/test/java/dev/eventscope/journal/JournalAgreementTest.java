@@ -210,6 +210,23 @@ class JournalAgreementTest {
         }
 
         @Test
+        void a_transaction_that_changes_no_balance_is_left_out_with_a_warning() throws Exception {
+            Path journal = write("empty.journal", """
+                    2025-01-01 nothing
+
+                    2025-01-02 t
+                        assets:a  1
+                        equity
+                    2025-01-03 one zero posting
+                        assets:a  0
+                    """);
+            ImportSummary summary = importAndCompare(journal, ledger(), date("2025-01-01"), date("2025-01-02"));
+            assertEquals(1, summary.entries());
+            assertEquals(2, summary.read().skipped());
+            assertEquals(2, summary.warnings().size());
+        }
+
+        @Test
         void numbers_follow_commodity_decimal_mark_and_default_commodity_directives() throws Exception {
             Path journal = write("declared.journal", """
                     commodity $1,000.00

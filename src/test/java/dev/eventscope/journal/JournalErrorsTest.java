@@ -44,9 +44,8 @@ class JournalErrorsTest {
         }
 
         @Test
-        void aTransactionWithoutPostings() {
-            assertEquals("test.journal:1: the transaction on 2024-01-05 \"x\" has no postings",
-                    failure("2024-01-05 x").getMessage());
+        void aSingleNonZeroPostingDoesNotBalance() {
+            assertEquals(1, failure("2024-01-05 x", "    a  1 EUR").line());
         }
     }
 
