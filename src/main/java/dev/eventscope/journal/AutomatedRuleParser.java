@@ -13,10 +13,12 @@ final class AutomatedRuleParser {
 
     private final JournalLines lines;
     private final TransactionParser amounts;
+    private final AccountRenamer renamer;
 
-    AutomatedRuleParser(JournalLines lines, TransactionParser amounts) {
+    AutomatedRuleParser(JournalLines lines, TransactionParser amounts, AccountRenamer renamer) {
         this.lines = lines;
         this.amounts = amounts;
+        this.renamer = renamer;
     }
 
     /** Reads an automated transaction: {@code = QUERY} and its indented postings. */
@@ -53,7 +55,8 @@ final class AutomatedRuleParser {
         int accountEnd = TransactionParser.accountEnd(line, position);
         String accountText = line.substring(position, accountEnd).strip();
         PostingKind kind = PostingKind.written(accountText);
-        String account = kind.unwrap(accountText);
+        // as in hledger, the aliases and apply account in force where the rule stands name its accounts
+        String account = renamer.rename(kind.unwrap(accountText));
         int semicolon = TransactionParser.indexOutsideQuotes(line, ';', accountEnd);
         String amountText = line.substring(accountEnd, semicolon < 0 ? line.length() : semicolon).strip();
         if (amountText.isEmpty() || TransactionParser.indexOutsideQuotes(amountText, '@', 0) >= 0

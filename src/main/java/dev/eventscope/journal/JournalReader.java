@@ -70,7 +70,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         this.transactionParser = new TransactionParser(lines, amountParser, balancer, this::amountNoted, renamer);
         this.transactionParser.onYearlessDate(Year.now().getValue(), this::yearlessDate);
         this.includes = new Includes(lines, transactionParser, amountParser, renamer);
-        this.ruleParser = new AutomatedRuleParser(lines, transactionParser);
+        this.ruleParser = new AutomatedRuleParser(lines, transactionParser, renamer);
     }
 
     /**

@@ -327,6 +327,31 @@ class JournalAgreementTest {
         }
 
         @Test
+        void their_accounts_are_named_by_the_aliases_and_apply_account_where_they_stand() throws Exception {
+            Path journal = write("renamed-rules.journal", """
+                    alias tax = liabilities:tax
+                    = expenses:food
+                        tax  *0.1
+                        expenses:x  *-0.1
+                    apply account expenses
+                    = desc:salary
+                        bonus  $5
+                        savings  $-5
+                    end apply account
+
+                    2025-01-02 groceries
+                        expenses:food  $10
+                        assets:bank
+                    2025-01-03 salary
+                        assets:bank  $100
+                        income:salary
+                    """);
+            importAndCompare(journal, ledger(), JournalImporter.Options.defaults().withAutomated(true),
+                    List.of("--auto"), date("2025-01-02"), date("2025-01-03"));
+            assertEquals(new BigDecimal("1"), ours(ledger(), null).get("liabilities:tax").get("$"));
+        }
+
+        @Test
         void a_transaction_that_no_longer_balances_is_refused_naming_its_line() throws Exception {
             Path journal = write("unbalanced.journal", """
                     = expenses:food
