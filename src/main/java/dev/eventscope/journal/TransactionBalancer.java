@@ -27,10 +27,6 @@ final class TransactionBalancer {
         displayPrecision.merge(commodity, decimalPlaces, Math::max);
     }
 
-    List<JournalPosting> complete(String file, String entryName, int headerLine, List<PostingDraft> drafts) {
-        return complete(file, entryName, headerLine, drafts, "", null);
-    }
-
     /**
      * Completes the transaction; when {@code automated} is given, its rules add their postings to the balanced
      * transaction (as {@code hledger --auto} does: after inferring amounts, before balance assertions), and the
