@@ -56,6 +56,8 @@ class JournalImportCommandLineTest {
         assertEquals(String.join("\n", "account,commodity,amount", "assets:a,,-1", "assets:a,A,-1", "equity,,1", "equity,A,1")
                 + "\n", balance.out());
         assertMentions(run("balance", "-l", ledger.toString()).out(), "-1  ");
+        String accounts = run("accounts", "-l", ledger.toString()).out();
+        assertMentions(accounts, "-1, -1 A");
         Assumptions.assumeTrue(Hledger.isAvailable(), "hledger is not installed");
         Path exported = folder.resolve("exported.journal");
         assertEquals(0, run("export", "-l", ledger.toString(), "--out", exported.toString()).exitCode());
