@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The differential run of issue 12 over a corpus of real journals (not in the repository: public example
  * journals carry their own licences). Run it with
- * {@code mvn test -Dtest=JournalCorpusDifferentialTest -Djournal.corpus=DIR}; without the property it is skipped.
+ * {@code mvn test -Dtest=JournalCorpusDifferentialTest -Djournal.corpus=DIR} (add {@code -Djournal.corpus.auto=true} to
+ * import with {@code --auto} and compare with {@code hledger --auto}); without the property it is skipped.
  * For every {@code *.journal} directly in DIR that hledger reads, it imports the journal into a fresh ledger and
  * compares the balances with {@code hledger bal}, then exports the ledger and compares {@code hledger bal} of
  * the export with the original's. It prints {@code agree N / refused N / disagree N} and one line per journal;
@@ -42,6 +43,8 @@ class JournalCorpusDifferentialTest {
         String corpus = System.getProperty("journal.corpus");
         Assumptions.assumeTrue(corpus != null, "set -Djournal.corpus=DIR to run the differential corpus test");
         Assumptions.assumeTrue(Hledger.isAvailable(), "hledger is not installed");
+        boolean auto = Boolean.getBoolean("journal.corpus.auto");
+        List<String> hledgerArguments = auto ? List.of("--auto") : List.of();
         List<Path> journals;
         try (Stream<Path> files = Files.list(Path.of(corpus))) {
             journals = files.filter(path -> path.getFileName().toString().endsWith(".journal")).sorted().toList();
@@ -62,7 +65,8 @@ class JournalCorpusDifferentialTest {
             Path ledger = folder.resolve(name + ".ledger");
             try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
                 new JournalImporter(LedgerCommandService.create(store)).importJournal(journal,
-                        JournalImporter.Options.defaults(), CommandContext.byUser("corpus"), ImportProgress.NONE);
+                        JournalImporter.Options.defaults().withAutomated(auto), CommandContext.byUser("corpus"),
+                        ImportProgress.NONE);
             } catch (JournalImportException refusal) {
                 refused++;
                 report.append("refused          ").append(name).append(": ").append(refusal.getMessage()).append('\n');
@@ -74,14 +78,14 @@ class JournalCorpusDifferentialTest {
                         .append(name).append(": ").append(unexpected.getMessage()).append('\n');
                 continue;
             }
-            Map<String, Map<String, BigDecimal>> expected = Hledger.balancesAtEnd(journal);
+            Map<String, Map<String, BigDecimal>> expected = Hledger.balances(journal, hledgerArguments, null);
             Map<String, Map<String, BigDecimal>> actual = HledgerAgreement.ours(ledger, null);
             String cutOffDisagreement = "";
             for (LocalDate cutOff : cutOffs(journal)) {
-                if (!Hledger.balances(journal, cutOff).equals(HledgerAgreement.ours(ledger, cutOff))) {
+                if (!Hledger.balances(journal, hledgerArguments, cutOff).equals(HledgerAgreement.ours(ledger, cutOff))) {
                     cutOffDisagreement = " (as of " + cutOff + ")";
                     actual = HledgerAgreement.ours(ledger, cutOff);
-                    expected = Hledger.balances(journal, cutOff);
+                    expected = Hledger.balances(journal, hledgerArguments, cutOff);
                     break;
                 }
             }
