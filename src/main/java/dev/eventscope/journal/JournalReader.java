@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,6 +51,9 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     private final TransactionParser transactionParser;
     private final Set<String> ambiguousCommoditiesReported = new HashSet<>();
     private final Set<String> filesWarnedOfYearlessDates = new HashSet<>();
+    private LocalDate latestDate;
+    private LocalDate latestAssertionDate;
+    private boolean assertionOrderReported;
     private final List<JournalWarning> warnings = new ArrayList<>();
     private JournalItem pending;
     private boolean finished;
@@ -213,6 +217,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                             + " so it is left out"));
                     continue;
                 }
+                noteAssertionOrder(transaction);
                 transactionCount++;
                 counts = counts.withTransaction(transaction.postings().size());
                 return transaction;
@@ -350,6 +355,30 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         String shown = start.length() > 30 ? start.substring(0, 30) + "..." : start;
         return new JournalParseException(lines.file(), lineNumber, 1, "\"" + shown + "\" is neither a transaction"
                 + " (which starts with a date such as 2025-01-05) nor a directive Eventscope or hledger knows");
+    }
+
+    /**
+     * Balance assertions are checked here in file order, while hledger checks them in date order; the two agree
+     * unless a transaction dated after an assertion comes before it in the file, or one dated before it comes
+     * after it. That is reported once, so the user knows the check may differ from hledger's.
+     */
+    private void noteAssertionOrder(JournalTransaction transaction) {
+        LocalDate date = transaction.date();
+        boolean asserts = transaction.postings().stream().anyMatch(posting -> posting.assertion() != null);
+        boolean outOfOrder = (latestAssertionDate != null && date.isBefore(latestAssertionDate))
+                || (asserts && latestDate != null && latestDate.isAfter(date));
+        if (outOfOrder && !assertionOrderReported) {
+            assertionOrderReported = true;
+            warn(new JournalWarning(transaction.location(), "this transaction is out of date order around a balance"
+                    + " assertion; Eventscope checks assertions in file order, hledger in date order, so hledger"
+                    + " may judge an assertion differently (balances are the same either way)"));
+        }
+        if (asserts && (latestAssertionDate == null || date.isAfter(latestAssertionDate))) {
+            latestAssertionDate = date;
+        }
+        if (latestDate == null || date.isAfter(latestDate)) {
+            latestDate = date;
+        }
     }
 
     /** No postings, or a single zero one: hledger accepts such a transaction, and it counts for nothing. */

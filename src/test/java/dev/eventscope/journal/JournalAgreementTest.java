@@ -458,6 +458,29 @@ class JournalAgreementTest {
         }
 
         @Test
+        void an_assertion_among_transactions_out_of_date_order_is_reported_because_hledger_checks_in_date_order()
+                throws Exception {
+            Path journal = write("order.journal", """
+                    2025-01-05 later
+                        assets:a  10
+                        equity
+                    2025-01-01 earlier, asserting the file-order balance
+                        assets:a  0 = 10
+                        equity
+                    """);
+            assertEquals(false, Hledger.check(journal).succeeded());
+            ImportSummary summary;
+            try (dev.eventscope.eventstore.sqlite.SqliteEventStore store =
+                         dev.eventscope.eventstore.sqlite.SqliteEventStore.open(ledger())) {
+                summary = new JournalImporter(dev.eventscope.application.LedgerCommandService.create(store)).importJournal(
+                        journal, JournalImporter.Options.defaults(),
+                        dev.eventscope.application.CommandContext.byUser("alice"), ImportProgress.NONE);
+            }
+            assertEquals(1, summary.warnings().size());
+            assertMentions(summary.warnings().get(0).toString(), "order.journal:4", "date order");
+        }
+
+        @Test
         void a_failing_subaccount_inclusive_assertion_is_refused_naming_its_line() throws Exception {
             Path journal = write("failing.journal", """
                     2025-01-01 opening
