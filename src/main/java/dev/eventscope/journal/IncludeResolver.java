@@ -76,7 +76,10 @@ final class IncludeResolver {
             return List.of();
         }
         String relative = absolute.subpath(firstGlob, absolute.getNameCount()).toString();
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + relative);
+        PathMatcher deep = FileSystems.getDefault().getPathMatcher("glob:" + relative);
+        // as in hledger, **/ also matches no folder at all: **/*.journal includes the files next to the pattern
+        PathMatcher shallow = FileSystems.getDefault().getPathMatcher("glob:" + relative.replace("**/", ""));
+        PathMatcher matcher = path -> deep.matches(path) || shallow.matches(path);
         int depth = relative.contains("**") ? Integer.MAX_VALUE : absolute.getNameCount() - firstGlob;
         Path base = start;
         try (Stream<Path> paths = Files.walk(base, depth)) {

@@ -101,6 +101,15 @@ class JournalAgreementTest {
         }
 
         @Test
+        void a_double_star_matches_no_folder_too() throws Exception {
+            write("deep/top.journal", "2025-01-01 top\n    assets:a  1\n    equity\n");
+            write("deep/sub/inner.journal", "2025-01-02 inner\n    assets:b  2\n    equity\n");
+            Path journal = write("deep/main.ledger", "include **/*.journal\n");
+            ImportSummary summary = importAndCompare(journal, ledger(), date("2025-01-01"), date("2025-01-02"));
+            assertEquals(2, summary.entries());
+        }
+
+        @Test
         void an_include_loop_is_refused_naming_the_line() throws Exception {
             write("loop/b.journal", "2025-01-02 x\n    a  1\n    b\n\ninclude a.journal\n");
             Path journal = write("loop/a.journal", "; the loop\ninclude b.journal\n");
