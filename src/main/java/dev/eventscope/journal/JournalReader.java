@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,9 +50,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     private final TransactionParser transactionParser;
     private final Set<String> ambiguousCommoditiesReported = new HashSet<>();
     private final Set<String> filesWarnedOfYearlessDates = new HashSet<>();
-    private LocalDate latestDate;
-    private LocalDate latestAssertionDate;
-    private boolean assertionOrderReported;
+    private final AssertionOrder assertionOrder = new AssertionOrder();
     private final List<JournalWarning> warnings = new ArrayList<>();
     private JournalItem pending;
     private boolean finished;
@@ -357,27 +354,11 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                 + " (which starts with a date such as 2025-01-05) nor a directive Eventscope or hledger knows");
     }
 
-    /**
-     * Balance assertions are checked here in file order, while hledger checks them in date order; the two agree
-     * unless a transaction dated after an assertion comes before it in the file, or one dated before it comes
-     * after it. That is reported once, so the user knows the check may differ from hledger's.
-     */
     private void noteAssertionOrder(JournalTransaction transaction) {
-        LocalDate date = transaction.date();
-        boolean asserts = transaction.postings().stream().anyMatch(posting -> posting.assertion() != null);
-        boolean outOfOrder = (latestAssertionDate != null && date.isBefore(latestAssertionDate))
-                || (asserts && latestDate != null && latestDate.isAfter(date));
-        if (outOfOrder && !assertionOrderReported) {
-            assertionOrderReported = true;
+        if (assertionOrder.outOfOrder(transaction)) {
             warn(new JournalWarning(transaction.location(), "this transaction is out of date order around a balance"
                     + " assertion; Eventscope checks assertions in file order, hledger in date order, so hledger"
                     + " may judge an assertion differently (balances are the same either way)"));
-        }
-        if (asserts && (latestAssertionDate == null || date.isAfter(latestAssertionDate))) {
-            latestAssertionDate = date;
-        }
-        if (latestDate == null || date.isAfter(latestDate)) {
-            latestDate = date;
         }
     }
 
