@@ -45,7 +45,8 @@ final class AccountsCommand implements Callable<Integer> {
             for (StreamInfo stream : store.streams(StreamFilter.category("account"))) {
                 AccountState account = repository.load(Aggregate.ACCOUNT, stream.streamId()).state();
                 String balance = account.balances().entrySet().stream()
-                        .map(entry -> entry.getValue().toPlainString() + " " + entry.getKey())
+                        .map(entry -> entry.getValue().toPlainString()
+                                + (entry.getKey().isEmpty() ? "" : " " + entry.getKey()))
                         .collect(Collectors.joining(", "));
                 table.addRow(account.name() == null ? stream.streamId().value() : account.name().value(),
                         account.type() == null ? "" : account.type().name().toLowerCase(java.util.Locale.ROOT),

@@ -44,6 +44,10 @@ final class ImportCommand extends LedgerCommandBase {
             description = "Import even a journal imported before, or entries the ledger already holds (same date, description and postings).")
     boolean allowDuplicates;
 
+    @Option(names = "--auto", description = "Apply automated transactions (= QUERY rules) as hledger --auto does;"
+            + " without it they are left out with a warning, as hledger leaves them out.")
+    boolean auto;
+
     ImportCommand(LedgerStoreFactory stores) {
         super(stores);
     }
@@ -60,7 +64,7 @@ final class ImportCommand extends LedgerCommandBase {
         EventStore store = ledger.openForWriting(stores(), true);
         try {
             summary = new JournalImporter(LedgerCommandService.create(store)).importJournal(journal,
-                    new JournalImporter.Options(name, commodity, "E", allowDuplicates), context(), new ImportProgress() {
+                    new JournalImporter.Options(name, commodity, "E", allowDuplicates, auto), context(), new ImportProgress() {
                         @Override
                         public void warning(JournalWarning warning) {
                             err.println("skipped " + warning.location().file() + ":" + warning.location().line() + ": "
@@ -79,6 +83,7 @@ final class ImportCommand extends LedgerCommandBase {
         err.flush();
         // printed only once the import is committed and the ledger closed
         out.println("Imported " + journal.getFileName() + " into " + ledger.file().getFileName() + ": " + summary.describe() + ".");
+        out.println("The journal held: " + summary.read().describe() + " (each skipped item is listed with its line).");
         out.flush();
         return ExitCodes.OK;
     }

@@ -11,24 +11,73 @@ import java.util.Map;
  * <p>Decimal mark: a commodity declared with a {@code commodity} directive uses its declared mark, then a
  * {@code decimal-mark} directive applies; otherwise, as in hledger, when both {@code .} and {@code ,}
  * appear the last one is the decimal mark, and a mark that appears once is the decimal mark while one
- * that appears several times groups digits. Digit groups after the first must have three digits.
+ * that appears several times groups digits. Digit groups may have any size, as in hledger 1.25 ({@code 1,00,000}).
  */
 final class AmountParser {
+
+    private static final java.util.regex.Pattern EXPONENT = java.util.regex.Pattern.compile("[eE]([+-]?\\d{1,3})(?![0-9])");
 
     private static final String NON_SIMPLE_COMMODITY_CHARACTERS = "-+.,@*;\"{}=()[]";
 
     private final Map<String, Character> declaredDecimalMarks = new HashMap<>();
     private Character defaultDecimalMark;
+    private String defaultCommodity;
+    private Character defaultCommodityDecimalMark;
 
     void declareDecimalMark(String commodity, char decimalMark) {
         declaredDecimalMarks.put(commodity, decimalMark);
     }
 
-    void setDefaultDecimalMark(char decimalMark) {
+    void setDefaultDecimalMark(Character decimalMark) {
         defaultDecimalMark = decimalMark;
     }
 
+    Character defaultDecimalMark() {
+        return defaultDecimalMark;
+    }
+
+    /**
+     * The {@code D} directive: a bare amount gets {@code commodity}; as in hledger 1.25 the sample's decimal
+     * mark also applies to every commodity that no {@code commodity} or {@code decimal-mark} directive fixes.
+     */
+    void setDefaultCommodity(String commodity, Character decimalMark) {
+        defaultCommodity = commodity;
+        defaultCommodityDecimalMark = decimalMark;
+    }
+
+    String defaultCommodity() {
+        return defaultCommodity;
+    }
+
+    Character defaultCommodityDecimalMark() {
+        return defaultCommodityDecimalMark;
+    }
+
+    /**
+     * Reads the sample amount of a {@code commodity} directive: as hledger 1.25 does, neither the {@code D}
+     * directive's commodity nor its decimal mark applies to it.
+     */
+    ParsedAmount parseDeclarationSample(String text) throws AmountSyntaxException {
+        String commodity = defaultCommodity;
+        Character mark = defaultCommodityDecimalMark;
+        defaultCommodity = null;
+        defaultCommodityDecimalMark = null;
+        try {
+            return parse(text);
+        } finally {
+            defaultCommodity = commodity;
+            defaultCommodityDecimalMark = mark;
+        }
+    }
+
     ParsedAmount parse(String text) throws AmountSyntaxException {
+        for (int index = 0; index < text.length(); index++) {
+            char character = text.charAt(index);
+            if (Character.isDigit(character) && (character < '0' || character > '9')) {
+                throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: it has digits other than 0-9 ('"
+                        + character + "'), which hledger does not read either", index);
+            }
+        }
         Cursor cursor = new Cursor(text);
         cursor.skipSpaces();
         int signOffset = cursor.position;
@@ -54,27 +103,61 @@ final class AmountParser {
         if (number.isEmpty()) {
             throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: a number is missing", numberOffset);
         }
+        int exponent = cursor.exponent();
         String commodity = leftCommodity;
         if (leftCommodity == null) {
             spaced = cursor.skipSpaces();
             String rightCommodity = cursor.commodity();
             commodity = rightCommodity == null ? "" : rightCommodity;
         }
+        if (commodity.isEmpty() && defaultCommodity != null) {
+            commodity = defaultCommodity;
+        }
         cursor.skipSpaces();
         if (!cursor.atEnd()) {
             throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: unexpected \""
                     + text.substring(cursor.position).strip() + "\"", cursor.position);
         }
-        return interpret(text, number, numberOffset, negative, commodity, leftCommodity != null, spaced);
+        ParsedAmount parsed = interpret(text, number, numberOffset, negative, commodity, leftCommodity != null, spaced);
+        if (exponent == 0) {
+            return parsed;
+        }
+        // hledger 1.25 reads 1e3 as 1000 (and 1.5E-2 as 0.015)
+        BigDecimal scaled = parsed.amount().quantity().scaleByPowerOfTen(exponent);
+        scaled = scaled.scale() < 0 ? scaled.setScale(0) : scaled;
+        AmountStyle style = parsed.style();
+        return new ParsedAmount(new Amount(scaled, parsed.amount().commodity()), new AmountStyle(style.symbolOnLeft(),
+                style.spaced(), style.decimalMark(), style.digitGroupMark(), scaled.scale()), false);
     }
 
     private ParsedAmount interpret(String text, String number, int numberOffset, boolean negative, String commodity,
             boolean symbolOnLeft, boolean spaced) throws AmountSyntaxException {
-        Character declared = declaredDecimalMarks.getOrDefault(commodity, defaultDecimalMark);
+        Character declared = declaredDecimalMarks.getOrDefault(commodity,
+                defaultDecimalMark != null ? defaultDecimalMark : defaultCommodityDecimalMark);
         int dots = count(number, '.');
         int commas = count(number, ',');
         char decimalMark;
         boolean ambiguous = false;
+        boolean spaceGrouped = number.indexOf(' ') >= 0;
+        if (spaceGrouped) {
+            // hledger 1.25 reads a space between digits as a digit group mark (1 000,50); the one other mark, if any,
+            // is then the decimal mark, without ambiguity
+            if ((dots > 0 && commas > 0) || dots > 1 || commas > 1) {
+                throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: it groups digits with"
+                        + " spaces and also with '.' or ','", numberOffset);
+            }
+            decimalMark = declared != null ? declared : commas == 1 ? ',' : '.';
+            String digits = number.replace(" ", "");
+            if ((decimalMark == '.' && commas > 0) || (decimalMark == ',' && dots > 0)) {
+                throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: its decimal mark is not the"
+                        + " declared '" + decimalMark + "'", numberOffset);
+            }
+            int decimalAt = digits.indexOf(decimalMark);
+            String fraction = decimalAt < 0 ? "" : digits.substring(decimalAt + 1);
+            BigDecimal quantity = new BigDecimal(decimalAt < 0 ? digits : digits.substring(0, decimalAt) + "." + fraction);
+            AmountStyle style = new AmountStyle(symbolOnLeft, spaced, decimalMark, ' ', fraction.length());
+            return new ParsedAmount(new Amount(negative ? quantity.negate() : quantity, commodity), style, false);
+        }
         if (declared != null) {
             decimalMark = declared;
         } else if (dots > 0 && commas > 0) {
@@ -95,7 +178,7 @@ final class AmountParser {
         String fraction = decimalIndex >= 0 ? number.substring(decimalIndex + 1) : "";
         if (fraction.indexOf(groupMark) >= 0 || !checkGroups(integerPart, groupMark)) {
             throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: its digit groups are not"
-                    + " groups of three separated by '" + groupMark + "'", numberOffset);
+                    + " separated by single '" + groupMark + "' marks", numberOffset);
         }
         String digits = integerPart.replace(String.valueOf(groupMark), "");
         if (digits.isEmpty() && fraction.isEmpty()) {
@@ -115,11 +198,8 @@ final class AmountParser {
         if (groups.length == 1) {
             return true;
         }
-        if (groups[0].isEmpty() || groups[0].length() > 3) {
-            return false;
-        }
-        for (int index = 1; index < groups.length; index++) {
-            if (groups[index].length() != 3) {
+        for (String group : groups) {
+            if (group.isEmpty()) {
                 return false;
             }
         }
@@ -136,8 +216,17 @@ final class AmountParser {
         return count;
     }
 
+    /** A space as hledger sees one: any Unicode space, the no-break space included. */
+    static boolean isSpace(char character) {
+        return Character.isWhitespace(character) || Character.isSpaceChar(character);
+    }
+
+    private static boolean isDigit(char character) {
+        return character >= '0' && character <= '9';
+    }
+
     static boolean isSimpleCommodityCharacter(char character) {
-        return !Character.isDigit(character) && !Character.isWhitespace(character)
+        return !Character.isDigit(character) && !isSpace(character)
                 && NON_SIMPLE_COMMODITY_CHARACTERS.indexOf(character) < 0;
     }
 
@@ -156,7 +245,7 @@ final class AmountParser {
 
         boolean skipSpaces() {
             int start = position;
-            while (!atEnd() && Character.isWhitespace(text.charAt(position))) {
+            while (!atEnd() && isSpace(text.charAt(position))) {
                 position++;
             }
             return position > start;
@@ -191,10 +280,22 @@ final class AmountParser {
             return position > start ? text.substring(start, position) : null;
         }
 
+        /** An exponent such as {@code e3} or {@code E-2} right after the number, or 0. */
+        int exponent() {
+            java.util.regex.Matcher matcher = EXPONENT.matcher(text).region(position, text.length());
+            if (!matcher.lookingAt()) {
+                return 0;
+            }
+            position = matcher.end();
+            return Integer.parseInt(matcher.group(1));
+        }
+
         String number() {
             int start = position;
-            while (!atEnd() && (Character.isDigit(text.charAt(position)) || text.charAt(position) == '.'
-                    || text.charAt(position) == ',')) {
+            while (!atEnd() && (isDigit(text.charAt(position)) || text.charAt(position) == '.'
+                    || text.charAt(position) == ','
+                    || (text.charAt(position) == ' ' && position > start && isDigit(text.charAt(position - 1))
+                    && position + 1 < text.length() && isDigit(text.charAt(position + 1))))) {
                 position++;
             }
             return text.substring(start, position);

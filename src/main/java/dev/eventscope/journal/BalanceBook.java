@@ -19,6 +19,18 @@ final class BalanceBook {
         return balances.getOrDefault(account, Map.of());
     }
 
+    /** The account with all its subaccounts, per commodity (for {@code =*} and {@code ==*}). */
+    Map<String, BigDecimal> balancesIncludingSubaccounts(String account) {
+        Map<String, BigDecimal> total = new LinkedHashMap<>();
+        String prefix = account + ":";
+        balances.forEach((name, amounts) -> {
+            if (name.equals(account) || name.startsWith(prefix)) {
+                amounts.forEach((commodity, quantity) -> total.merge(commodity, quantity, BigDecimal::add));
+            }
+        });
+        return total;
+    }
+
     void add(String account, Amount amount) {
         balances.computeIfAbsent(account, ignored -> new LinkedHashMap<>())
                 .merge(amount.commodity(), amount.quantity(), BigDecimal::add);

@@ -10,7 +10,7 @@ final class DirectiveParser {
     private DirectiveParser() {
     }
 
-    static JournalDirective.AccountDeclaration account(String file, int lineNumber, String argument, LineSource lines,
+    static JournalDirective.AccountDeclaration account(String file, int lineNumber, String argument, JournalLines lines,
             Consumer<JournalWarning> warn) {
         int semicolon = argument.indexOf(';');
         String name = semicolon < 0 ? argument : argument.substring(0, semicolon);
@@ -39,26 +39,27 @@ final class DirectiveParser {
                 new SourceLocation(file, lineNumber));
     }
 
-    static JournalDirective.CommodityDeclaration commodity(String file, int lineNumber, String argument, LineSource lines,
+    static JournalDirective.CommodityDeclaration commodity(String file, int lineNumber, String argument, JournalLines lines,
             AmountParser amountParser, Consumer<JournalWarning> warn) {
         int semicolon = argument.indexOf(';');
         String declared = (semicolon < 0 ? argument : argument.substring(0, semicolon)).strip();
         String commodity;
         AmountStyle style = null;
         if (declared.chars().anyMatch(Character::isDigit)) {
-            ParsedAmount sample = sample(file, lineNumber, declared, amountParser);
+            ParsedAmount sample = declarationSample(file, lineNumber, declared, amountParser);
             commodity = sample.amount().commodity();
             style = sample.style();
         } else {
             commodity = declared.startsWith("\"") && declared.endsWith("\"") && declared.length() > 2
                     ? declared.substring(1, declared.length() - 1) : declared;
         }
-        if (commodity.isEmpty()) {
+        if (commodity.isEmpty() && style == null) {
             throw new JournalParseException(file, lineNumber, 0, "the commodity directive names no commodity");
         }
         for (String subLine : indentedLines(lines)) {
             if (subLine.startsWith("format ")) {
-                ParsedAmount sample = sample(file, lines.lineNumber(), subLine.substring("format ".length()).strip(), amountParser);
+                ParsedAmount sample = declarationSample(file, lines.lineNumber(), subLine.substring("format ".length()).strip(),
+                        amountParser);
                 style = sample.style();
             } else if (!subLine.startsWith(";")) {
                 warn.accept(new JournalWarning(new SourceLocation(file, lines.lineNumber()),
@@ -66,6 +67,18 @@ final class DirectiveParser {
             }
         }
         return new JournalDirective.CommodityDeclaration(commodity, style, new SourceLocation(file, lineNumber));
+    }
+
+    /** {@code D $1,000.00}: the commodity bare amounts get from here on, and its number style. */
+    static ParsedAmount defaultCommodity(String file, int lineNumber, String argument, AmountParser amountParser) {
+        int semicolon = argument.indexOf(';');
+        String declared = (semicolon < 0 ? argument : argument.substring(0, semicolon)).strip();
+        ParsedAmount sample = sample(file, lineNumber, declared, amountParser);
+        if (sample.amount().commodity().isEmpty()) {
+            throw new JournalParseException(file, lineNumber, 0, "the D directive needs an amount with a commodity,"
+                    + " such as D $1,000.00");
+        }
+        return sample;
     }
 
     static int year(String file, int lineNumber, String argument) {
@@ -84,7 +97,15 @@ final class DirectiveParser {
         }
     }
 
-    private static List<String> indentedLines(LineSource lines) {
+    private static ParsedAmount declarationSample(String file, int lineNumber, String text, AmountParser amountParser) {
+        try {
+            return amountParser.parseDeclarationSample(text);
+        } catch (AmountSyntaxException invalid) {
+            throw new JournalParseException(file, lineNumber, 0, "the commodity format " + invalid.getMessage());
+        }
+    }
+
+    private static List<String> indentedLines(JournalLines lines) {
         List<String> found = new ArrayList<>();
         String next;
         while ((next = lines.peek()) != null && !next.isBlank() && Character.isWhitespace(next.charAt(0))) {

@@ -2,13 +2,18 @@ package dev.eventscope.journal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
-/** What an import wrote, and what it skipped (with the lines). */
+/**
+ * What an import wrote, what it skipped (with the lines), and what the journal held ({@code read}: transactions,
+ * postings, directives and skipped items, included files counted).
+ */
 public record ImportSummary(long entries, long accountsOpened, long events, long firstPosition, long lastPosition,
-                            List<JournalWarning> warnings, Duration elapsed) {
+                            List<JournalWarning> warnings, Duration elapsed, ReadCounts read) {
 
     public ImportSummary {
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(read, "read");
     }
 
     public double entriesPerSecond() {

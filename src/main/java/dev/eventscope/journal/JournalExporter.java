@@ -74,9 +74,10 @@ public final class JournalExporter {
             Price price = posting.price() == null ? null : new Price(
                     posting.price().kind() == dev.eventscope.domain.ledger.PriceKind.UNIT ? PriceKind.UNIT : PriceKind.TOTAL,
                     new Amount(posting.price().price().amount(), posting.price().price().commodity()));
-            postings.add(new JournalPosting(Status.UNMARKED, posting.account().value(), PostingKind.REAL,
+            PostingNotes.Restored notes = PostingNotes.restore(posting.comment());
+            postings.add(new JournalPosting(Status.UNMARKED, posting.account().value(), notes.kind(),
                     new Amount(posting.amount().amount(), posting.amount().commodity()), price, null,
-                    posting.comment() == null ? "" : posting.comment(), List.of()));
+                    notes.comment(), List.of(), notes.lot()));
         }
         return new JournalTransaction(posted.date(), posted.secondaryDate(), status(posted.status()),
                 posted.code() == null ? "" : posted.code(), posted.description(),

@@ -50,13 +50,21 @@ public final class JournalImporter {
      * Unless {@code allowDuplicates}, a journal imported before (same SHA-256) or one with entries already in the
      * ledger (same date, description and postings) is refused with {@link DuplicateImport}.
      */
-    public record Options(String ledgerName, String baseCommodity, String entryIdPrefix, boolean allowDuplicates) {
+    public record Options(String ledgerName, String baseCommodity, String entryIdPrefix, boolean allowDuplicates,
+                          boolean applyAutomated) {
+
+        /** Refusing repeats, without automated transactions (left out with a warning, as hledger does without --auto). */
         public Options(String ledgerName, String baseCommodity, String entryIdPrefix) {
-            this(ledgerName, baseCommodity, entryIdPrefix, false);
+            this(ledgerName, baseCommodity, entryIdPrefix, false, false);
         }
 
         public static Options defaults() {
             return new Options(null, null, "E");
+        }
+
+        /** The same options, applying automated transactions ({@code = QUERY}) as {@code hledger --auto} does. */
+        public Options withAutomated(boolean apply) {
+            return new Options(ledgerName, baseCommodity, entryIdPrefix, allowDuplicates, apply);
         }
     }
 
@@ -71,7 +79,8 @@ public final class JournalImporter {
         long totalBytes = sizeOf(journal);
         String sha256 = RepeatCheck.sha256(journal);
         String journalName = journal.getFileName().toString();
-        FirstPass survey = survey(journal, totalBytes, progress);
+        List<AutomatedRule> rules = options.applyAutomated() ? automatedRules(journal) : null;
+        FirstPass survey = survey(journal, totalBytes, progress, rules);
         List<JournalWarning> warnings = new ArrayList<>();
         String baseCommodity = options.baseCommodity() != null ? options.baseCommodity()
                 : survey.firstCommodity != null ? survey.firstCommodity : "EUR";
@@ -83,8 +92,9 @@ public final class JournalImporter {
         long lastPosition = 0;
         EntryId firstEntryId = null;
         EntryId lastEntryId = null;
+        ReadCounts read;
         try (ImportSession session = service.beginImport(context);
-             JournalReader reader = open(journal, totalBytes, progress, "importing", warnings, bytesRead)) {
+             JournalReader reader = open(journal, totalBytes, progress, "importing", warnings, bytesRead, rules)) {
             // the session holds the write lock: what is read here cannot change before the commit
             RepeatCheck repeats = options.allowDuplicates() ? RepeatCheck.none() : RepeatCheck.start(service, journalName, sha256);
             if (!session.ledgerState().created()) {
@@ -117,7 +127,8 @@ public final class JournalImporter {
                         // an id a user chose by hand; automatic ids never collide with it
                         entryId = EntryId.of(options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++));
                     }
-                    PostEntry command = toCommand(entryId, transaction, baseCommodity);
+                    // a bare amount keeps its own (empty) commodity, never the ledger's base commodity
+                    PostEntry command = toCommand(entryId, transaction);
                     repeats.check(command, where);
                     List<Long> positions = session.execute(command).positions();
                     firstEntryId = firstEntryId == null ? entryId : firstEntryId;
@@ -142,11 +153,12 @@ public final class JournalImporter {
             events += session.execute(new RecordImport(journalName, sha256, entries, firstEntryId, lastEntryId))
                     .positions().size();
             session.commit();
+            read = reader.counts();
         } catch (JournalParseException e) {
             throw new JournalImportException(e.file(), e.line(), e.problem(), e);
         }
         return new ImportSummary(entries, accountsOpened, events, firstPosition, lastPosition, warnings,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), read);
     }
 
     private boolean isTaken(EntryId entryId) {
@@ -154,9 +166,19 @@ public final class JournalImporter {
     }
 
     /** The first pass: reads the whole journal, so that syntax errors stop the import before anything is written. */
-    private FirstPass survey(Path journal, long totalBytes, ImportProgress progress) {
+    private static List<AutomatedRule> automatedRules(Path journal) {
+        try {
+            return JournalReader.automatedRules(journal);
+        } catch (JournalParseException e) {
+            throw new JournalImportException(e.file(), e.line(), e.problem(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
+        }
+    }
+
+    private FirstPass survey(Path journal, long totalBytes, ImportProgress progress, List<AutomatedRule> rules) {
         FirstPass survey = new FirstPass();
-        try (JournalReader reader = open(journal, totalBytes, progress, "checking", new ArrayList<>(), new long[2])) {
+        try (JournalReader reader = open(journal, totalBytes, progress, "checking", new ArrayList<>(), new long[2], rules)) {
             while (reader.hasNext()) {
                 JournalItem item = reader.next();
                 if (progress.cancelled()) {
@@ -192,15 +214,28 @@ public final class JournalImporter {
         long transactions;
     }
 
-    /** The domain command for one journal transaction; amounts without a commodity get {@code baseCommodity}. */
+    /**
+     * The domain command for one journal transaction. An amount without a commodity keeps the no-symbol
+     * commodity ({@link Money#NO_SYMBOL}), as hledger keeps it: it is never merged into the base commodity.
+     */
+    public static PostEntry toCommand(EntryId entryId, JournalTransaction transaction) {
+        return toCommand(entryId, transaction, Money.NO_SYMBOL);
+    }
+
+    /**
+     * The domain command for an entry a user typed (the CLI's {@code post}), where a bare amount means the
+     * ledger's {@code baseCommodity}. Journal imports use {@link #toCommand(EntryId, JournalTransaction)}.
+     */
     public static PostEntry toCommand(EntryId entryId, JournalTransaction transaction, String baseCommodity) {
         List<Posting> postings = new ArrayList<>();
         for (JournalPosting posting : transaction.postings()) {
             PostingPrice price = posting.price() == null ? null : new PostingPrice(
                     posting.price().kind() == dev.eventscope.journal.PriceKind.UNIT ? PriceKind.UNIT : PriceKind.TOTAL,
                     money(posting.price().amount(), baseCommodity));
+            // the domain has no place for a lot annotation or a balanced virtual posting: kept as comment tags
+            String comment = PostingNotes.comment(posting);
             postings.add(new Posting(AccountName.of(posting.account()), money(posting.amount(), baseCommodity), price,
-                    posting.comment().isBlank() ? null : posting.comment()));
+                    comment.isBlank() ? null : comment));
         }
         Map<String, String> tags = new LinkedHashMap<>();
         for (Tag tag : transaction.tags()) {
@@ -211,8 +246,8 @@ public final class JournalImporter {
                 transaction.comment().isBlank() ? null : transaction.comment(), postings);
     }
 
-    private static Money money(Amount amount, String baseCommodity) {
-        return new Money(amount.quantity(), amount.commodity().isEmpty() ? baseCommodity : amount.commodity());
+    private static Money money(Amount amount, String bareCommodity) {
+        return new Money(amount.quantity(), amount.commodity().isEmpty() ? bareCommodity : amount.commodity());
     }
 
     private static EntryStatus status(Status status) {
@@ -224,9 +259,9 @@ public final class JournalImporter {
     }
 
     private static JournalReader open(Path journal, long totalBytes, ImportProgress progress, String phase,
-                                      List<JournalWarning> warnings, long[] bytesSeen) {
+                                      List<JournalWarning> warnings, long[] bytesSeen, List<AutomatedRule> rules) {
         try {
-            return JournalReader.open(journal, new JournalReadListener() {
+            JournalReadListener listener = new JournalReadListener() {
                 @Override
                 public void progress(long linesRead, long bytesRead) {
                     bytesSeen[0] = bytesRead;
@@ -240,7 +275,8 @@ public final class JournalImporter {
                         progress.warning(warning);
                     }
                 }
-            });
+            };
+            return rules == null ? JournalReader.open(journal, listener) : JournalReader.openApplying(journal, listener, rules);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
         }

@@ -8,7 +8,9 @@ import java.util.Optional;
  * One posting of a transaction, with its amount always explicit: an elided amount or a balance
  * assignment has been filled in by the reader. {@code price} and {@code assertion} may be null.
  * {@code comment} holds the comment text after {@code ;} and on following indented comment lines,
- * joined by newlines; {@code tags} are the tags found in it.
+ * joined by newlines; {@code tags} are the tags found in it. {@code lot} is a lot annotation as written
+ * ({@code {$50} [2025-01-01]}), empty when there is none: hledger 1.25 reads it and does not count it (it is
+ * not a cost), so it only travels with the posting.
  */
 public record JournalPosting(
         Status status,
@@ -18,7 +20,8 @@ public record JournalPosting(
         Price price,
         BalanceAssertion assertion,
         String comment,
-        List<Tag> tags) {
+        List<Tag> tags,
+        String lot) {
 
     public JournalPosting {
         Objects.requireNonNull(status, "status");
@@ -26,7 +29,14 @@ public record JournalPosting(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(comment, "comment");
+        Objects.requireNonNull(lot, "lot");
         tags = List.copyOf(tags);
+    }
+
+    /** A posting without a lot annotation. */
+    public JournalPosting(Status status, String account, PostingKind kind, Amount amount, Price price,
+            BalanceAssertion assertion, String comment, List<Tag> tags) {
+        this(status, account, kind, amount, price, assertion, comment, tags, "");
     }
 
     public static JournalPosting of(String account, Amount amount) {
@@ -47,6 +57,6 @@ public record JournalPosting(
     }
 
     public JournalPosting withPrice(Price newPrice) {
-        return new JournalPosting(status, account, kind, amount, newPrice, assertion, comment, tags);
+        return new JournalPosting(status, account, kind, amount, newPrice, assertion, comment, tags, lot);
     }
 }

@@ -3,9 +3,9 @@ package dev.eventscope.journal;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -18,13 +18,16 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Reads an hledger / ledger journal one item at a time, in file order: transactions (balanced, every amount
- * explicit) and account / commodity declarations. Only the transaction being read is held in memory, plus
- * one running balance per account and commodity for balance assertions (checked in file order, not
- * hledger's date order). Unsupported directives ({@code P}, {@code D}, {@code alias}, {@code apply account},
- * {@code include}, periodic {@code ~} and automated {@code =} transactions, ...) are skipped and reported
- * to the listener as {@link JournalWarning}s with their line; {@code Y}/{@code year} and
- * {@code decimal-mark} are honoured. Virtual postings are kept with their {@link PostingKind}.
+ * Reads an hledger / ledger journal and the files it includes one item at a time, in file order: transactions
+ * (balanced, every amount explicit) and account / commodity declarations, read as hledger 1.25 reads them
+ * (docs/journals.md lists what is supported). Only the transaction being read is held in memory, plus one
+ * running balance per account and commodity for balance assertions (checked in file order, not hledger's date
+ * order). {@code include}, {@code D}, {@code Y}/{@code year}, {@code decimal-mark}, {@code alias} and
+ * {@code apply account} change how the lines after them are read. What hledger ignores for balances
+ * ({@code P}, {@code payee}, {@code tag}, periodic {@code ~} transactions, and automated {@code =} transactions
+ * unless they are applied) is skipped and reported to the listener as a {@link JournalWarning} with its line;
+ * any other line that is neither a transaction nor a directive hledger reads is refused. Virtual postings are
+ * kept with their {@link PostingKind}.
  *
  * <p>{@link #next()} throws {@link JournalParseException} for a journal that cannot be read, and
  * {@link UncheckedIOException} when the underlying reader fails. Not thread-safe.
@@ -37,36 +40,82 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     /** How many warnings {@link #warnings()} keeps, so a journal full of skipped lines cannot exhaust memory. */
     public static final int KEPT_WARNINGS = 1000;
 
-    private final LineSource lines;
-    private final String file;
+    private final JournalLines lines;
     private final JournalReadListener listener;
     private final AmountParser amountParser = new AmountParser();
+    private final AccountRenamer renamer = new AccountRenamer();
+    private final Includes includes;
+    private final AutomatedRuleParser ruleParser;
     private final TransactionBalancer balancer;
     private final TransactionParser transactionParser;
     private final Set<String> ambiguousCommoditiesReported = new HashSet<>();
+    private final Set<String> filesWarnedOfYearlessDates = new HashSet<>();
+    private final AssertionOrder assertionOrder = new AssertionOrder();
     private final List<JournalWarning> warnings = new ArrayList<>();
     private JournalItem pending;
     private boolean finished;
     private long transactionCount;
     private long lastProgressLine;
 
-    private JournalReader(Reader reader, String file, JournalReadListener listener) {
-        this.lines = new LineSource(reader);
-        this.file = file;
+    private final List<AutomatedRule> collectedRules = new ArrayList<>();
+    private AutomatedMode automatedMode = AutomatedMode.LEAVE_OUT;
+
+    /** What happens to automated transactions: left out with a warning, only collected, or applied. */
+    private enum AutomatedMode { LEAVE_OUT, COLLECT, APPLY }
+    private ReadCounts counts = ReadCounts.NONE;
+
+    private JournalReader(LineSource source, Path path, JournalReadListener listener) {
+        this.lines = new JournalLines(source, path);
         this.listener = listener;
-        this.balancer = new TransactionBalancer(file);
-        this.transactionParser = new TransactionParser(file, lines, amountParser, balancer, this::amountNoted);
+        this.balancer = new TransactionBalancer();
+        this.transactionParser = new TransactionParser(lines, amountParser, balancer, this::amountNoted, renamer);
+        this.transactionParser.onYearlessDate(Year.now().getValue(), this::yearlessDate);
+        this.includes = new Includes(lines, transactionParser, amountParser, renamer);
+        this.ruleParser = new AutomatedRuleParser(lines, transactionParser, renamer);
     }
 
-    /** Reads from {@code reader}; {@code file} is the name used in messages. The reader is closed by {@link #close()}. */
+    /**
+     * Reads from {@code reader}; {@code file} is the name used in messages, and included files are looked for
+     * relative to the working folder. The reader is closed by {@link #close()}.
+     */
     public static JournalReader open(Reader reader, String file, JournalReadListener listener) {
-        return new JournalReader(reader, file, listener);
+        return new JournalReader(LineSource.of(reader, file), null, listener);
     }
 
-    /** Reads a UTF-8 file; messages name it by its file name. */
+    /**
+     * Reads a UTF-8 file and the files it includes; messages name each file by its file name, and a line that is
+     * not UTF-8 is refused with its line number.
+     */
     public static JournalReader open(Path path, JournalReadListener listener) throws IOException {
-        return new JournalReader(Files.newBufferedReader(path, StandardCharsets.UTF_8), path.getFileName().toString(), listener);
+        Path real = path.toRealPath();
+        return new JournalReader(LineSource.ofUtf8(Files.newInputStream(real), path.getFileName().toString()), real,
+                listener);
     }
+
+    /**
+     * Reads a UTF-8 journal applying {@code rules} (collected beforehand with {@link #automatedRules}) to every
+     * transaction, as {@code hledger --auto} does.
+     */
+    static JournalReader openApplying(Path path, JournalReadListener listener, List<AutomatedRule> rules)
+            throws IOException {
+        JournalReader reader = open(path, listener);
+        reader.automatedMode = AutomatedMode.APPLY;
+        reader.transactionParser.applyAutomated(new AutomatedRules(rules));
+        return reader;
+    }
+
+    /**
+     * The automated transactions of a journal and its includes, in journal order. hledger applies each one to
+     * every transaction wherever it stands, so they are all read before any transaction is.
+     */
+    static List<AutomatedRule> automatedRules(Path path) throws IOException {
+        try (JournalReader reader = open(path, JournalReadListener.NONE)) {
+            reader.automatedMode = AutomatedMode.COLLECT;
+            reader.forEachRemaining(item -> { });
+            return List.copyOf(reader.collectedRules);
+        }
+    }
+
 
     @Override
     public boolean hasNext() {
@@ -74,7 +123,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             pending = readItem();
             if (pending == null) {
                 finished = true;
-                listener.progress(lines.lineNumber(), lines.bytesRead());
+                listener.progress(lines.rootLineNumber(), lines.rootBytesRead());
             }
         }
         return pending != null;
@@ -83,7 +132,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     @Override
     public JournalItem next() {
         if (!hasNext()) {
-            throw new NoSuchElementException("the journal " + file + " has no more items");
+            throw new NoSuchElementException("the journal " + lines.file() + " has no more items");
         }
         JournalItem item = pending;
         pending = null;
@@ -105,8 +154,14 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         return transactionCount;
     }
 
+    /** Lines read of the top-level journal (not counting included files). */
     public int linesRead() {
-        return lines.lineNumber();
+        return lines.rootLineNumber();
+    }
+
+    /** How many transactions, postings, directives and skipped items were read so far, included files counted. */
+    public ReadCounts counts() {
+        return counts;
     }
 
     /** The first {@value #KEPT_WARNINGS} warnings so far; the listener hears every one. */
@@ -124,7 +179,10 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             reportProgress();
             String line = lines.next();
             if (line == null) {
-                return null;
+                if (!includes.endOfFile()) {
+                    return null;
+                }
+                continue;
             }
             int lineNumber = lines.lineNumber();
             String stripped = line.strip();
@@ -133,46 +191,187 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             }
             char first = line.charAt(0);
             if (Character.isWhitespace(first)) {
-                if (stripped.startsWith(";")) {
+                if (stripped.startsWith(";") || stripped.startsWith("#")) {
                     continue;
                 }
-                throw new JournalParseException(file, lineNumber, 1, "this indented line does not belong to a transaction"
-                        + " or directive (is a date or a blank line missing above it?)");
+                throw new JournalParseException(lines.file(), lineNumber, 1, "this indented line does not belong to a"
+                        + " transaction or directive (is a date or a blank line missing above it?)");
             }
             if (first == ';' || first == '#' || first == '*') {
                 continue;
             }
-            if (Character.isDigit(first)) {
+            if (first >= '0' && first <= '9' && automatedMode == AutomatedMode.COLLECT) {
+                skipIndentedLines();
+                continue;
+            }
+            if (first >= '0' && first <= '9') {
                 JournalTransaction transaction = transactionParser.parse(line, lineNumber);
+                if (changesNoBalance(transaction)) {
+                    counts = counts.withSkipped();
+                    warn(new JournalWarning(transaction.location(), "the transaction on " + transaction.date()
+                            + " has " + (transaction.postings().isEmpty() ? "no postings" : "only a zero posting")
+                            + ", which hledger accepts and which changes no balance; a ledger entry needs two postings,"
+                            + " so it is left out"));
+                    continue;
+                }
+                noteAssertionOrder(transaction);
                 transactionCount++;
+                counts = counts.withTransaction(transaction.postings().size());
                 return transaction;
             }
             String keyword = stripped.split("\\s+", 2)[0];
             String argument = stripped.substring(keyword.length()).strip();
-            switch (keyword) {
-                case "comment" -> skipCommentBlock();
-                case "account" -> {
-                    return DirectiveParser.account(file, lineNumber, argument, lines, this::warn);
-                }
-                case "commodity" -> {
-                    JournalDirective.CommodityDeclaration declaration =
-                            DirectiveParser.commodity(file, lineNumber, argument, lines, amountParser, this::warn);
-                    if (declaration.style() != null) {
-                        amountParser.declareDecimalMark(declaration.commodity(), declaration.style().decimalMark());
-                        balancer.notePrecision(declaration.commodity(), declaration.style().precision());
-                    }
-                    return declaration;
-                }
-                case "decimal-mark" -> {
-                    if (!argument.equals(".") && !argument.equals(",")) {
-                        throw new JournalParseException(file, lineNumber, line.indexOf(keyword) + keyword.length() + 2,
-                                "the decimal-mark directive needs . or , but has \"" + argument + "\"");
-                    }
-                    amountParser.setDefaultDecimalMark(argument.charAt(0));
-                }
-                case "Y", "year" -> transactionParser.setDefaultYear(DirectiveParser.year(file, lineNumber, argument));
-                default -> skipDirective(keyword, lineNumber);
+            JournalItem item = directive(keyword, argument, line, lineNumber);
+            if (item != null) {
+                return item;
             }
+        }
+    }
+
+    /** Reads one directive; returns the item it gives, or null when it only changes how later lines are read. */
+    private JournalItem directive(String keyword, String argument, String line, int lineNumber) {
+        String file = lines.file();
+        switch (keyword) {
+            case "comment" -> {
+                skipCommentBlock();
+                return null;
+            }
+            case "account" -> {
+                counts = counts.withDirective();
+                JournalDirective.AccountDeclaration declaration =
+                        DirectiveParser.account(file, lineNumber, argument, lines, this::warn);
+                return renamer.isIdentity() ? declaration : new JournalDirective.AccountDeclaration(
+                        renamer.rename(declaration.account()), declaration.comment(), declaration.tags(),
+                        declaration.location());
+            }
+            case "commodity" -> {
+                counts = counts.withDirective();
+                JournalDirective.CommodityDeclaration declaration =
+                        DirectiveParser.commodity(file, lineNumber, argument, lines, amountParser, this::warn);
+                if (declaration.style() != null) {
+                    amountParser.declareDecimalMark(declaration.commodity(), declaration.style().decimalMark());
+                    balancer.notePrecision(declaration.commodity(), declaration.style().precision());
+                }
+                return declaration;
+            }
+            case "decimal-mark" -> {
+                counts = counts.withDirective();
+                if (!argument.equals(".") && !argument.equals(",")) {
+                    throw new JournalParseException(file, lineNumber, line.indexOf(keyword) + keyword.length() + 2,
+                            "the decimal-mark directive needs . or , but has \"" + argument + "\"");
+                }
+                amountParser.setDefaultDecimalMark(argument.charAt(0));
+                return null;
+            }
+            case "D" -> {
+                counts = counts.withDirective();
+                ParsedAmount sample = DirectiveParser.defaultCommodity(file, lineNumber, argument, amountParser);
+                amountParser.setDefaultCommodity(sample.amount().commodity(), sample.style().decimalMark());
+                return null;
+            }
+            case "Y", "year" -> {
+                counts = counts.withDirective();
+                transactionParser.setDefaultYear(DirectiveParser.year(file, lineNumber, argument));
+                return null;
+            }
+            case "include" -> {
+                counts = counts.withDirective();
+                includes.include(argument, lineNumber);
+                return null;
+            }
+            case "end" -> {
+                String what = argument.replaceAll("\\s+", " ");
+                if (what.equals("aliases")) {
+                    counts = counts.withDirective();
+                    renamer.endAliases();
+                    return null;
+                }
+                if (what.equals("apply account")) {
+                    counts = counts.withDirective();
+                    if (!renamer.endApplyAccount()) {
+                        throw new JournalParseException(file, lineNumber, 1, "\"end apply account\" has no \"apply account\""
+                                + " before it in this file");
+                    }
+                    return null;
+                }
+                if (!what.equals("tag")) {
+                    throw unknownDirective(line, lineNumber);
+                }
+                skipDirective(keyword, lineNumber, "is ignored, as hledger ignores it for balances");
+                return null;
+            }
+            case "P", "payee", "tag", "N", "C" -> {
+                // hledger reads these and they change no balance
+                skipDirective(keyword, lineNumber, "is ignored, as hledger ignores it for balances");
+                return null;
+            }
+            case "alias" -> {
+                counts = counts.withDirective();
+                try {
+                    renamer.addAlias(argument);
+                } catch (IllegalArgumentException unreadable) {
+                    throw new JournalParseException(file, lineNumber, 1, unreadable.getMessage());
+                }
+                return null;
+            }
+            case "apply" -> {
+                String[] words = argument.split("\\s+", 2);
+                if (!words[0].equals("account") || words.length < 2 || words[1].isBlank()) {
+                    throw new JournalParseException(file, lineNumber, 1, "\"apply " + argument + "\" is not a directive"
+                            + " hledger reads (only \"apply account NAME\" is)");
+                }
+                counts = counts.withDirective();
+                renamer.applyAccount(words[1].strip());
+                return null;
+            }
+            default -> {
+                if (keyword.startsWith("~")) {
+                    skipDirective(keyword, lineNumber, "is left out, as hledger leaves it out without --forecast");
+                    return null;
+                }
+                if (keyword.startsWith("=")) {
+                    if (automatedMode == AutomatedMode.LEAVE_OUT) {
+                        skipDirective(keyword, lineNumber, "is left out, as hledger leaves it out without --auto"
+                                + " (import --auto applies it)");
+                        return null;
+                    }
+                    counts = counts.withDirective();
+                    AutomatedRule rule = ruleParser.parse(line, lineNumber);
+                    if (automatedMode == AutomatedMode.COLLECT) {
+                        collectedRules.add(rule);
+                    }
+                    return null;
+                }
+                throw unknownDirective(line, lineNumber);
+            }
+        }
+    }
+
+    private JournalParseException unknownDirective(String line, int lineNumber) {
+        String start = line.strip();
+        String shown = start.length() > 30 ? start.substring(0, 30) + "..." : start;
+        return new JournalParseException(lines.file(), lineNumber, 1, "\"" + shown + "\" is neither a transaction"
+                + " (which starts with a date such as 2025-01-05) nor a directive Eventscope or hledger knows");
+    }
+
+    private void noteAssertionOrder(JournalTransaction transaction) {
+        if (assertionOrder.outOfOrder(transaction)) {
+            warn(new JournalWarning(transaction.location(), "this transaction is out of date order around a balance"
+                    + " assertion; Eventscope checks assertions in file order, hledger in date order, so hledger"
+                    + " may judge an assertion differently (balances are the same either way)"));
+        }
+    }
+
+    /** No postings, or a single zero one: hledger accepts such a transaction, and it counts for nothing. */
+    private static boolean changesNoBalance(JournalTransaction transaction) {
+        return transaction.postings().size() < 2
+                && transaction.postings().stream().allMatch(posting -> posting.amount().isZero());
+    }
+
+    private void skipIndentedLines() {
+        String next;
+        while ((next = lines.peek()) != null && !next.isBlank() && Character.isWhitespace(next.charAt(0))) {
+            lines.next();
         }
     }
 
@@ -185,7 +384,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         }
     }
 
-    private void skipDirective(String keyword, int lineNumber) {
+    private void skipDirective(String keyword, int lineNumber, String why) {
         int skipped = 0;
         String next;
         while ((next = lines.peek()) != null && !next.isEmpty() && Character.isWhitespace(next.charAt(0))
@@ -198,8 +397,9 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             case '=' -> "automated transaction";
             default -> "\"" + keyword + "\" directive";
         };
-        warn(new JournalWarning(new SourceLocation(file, lineNumber), "the " + what + " is not supported and was skipped"
-                + (skipped == 0 ? "" : " with its " + skipped + " indented line" + (skipped == 1 ? "" : "s"))));
+        counts = counts.withSkipped();
+        warn(new JournalWarning(new SourceLocation(lines.file(), lineNumber), "the " + what + " " + why
+                + (skipped == 0 ? "" : " (with its " + skipped + " indented line" + (skipped == 1 ? "" : "s") + ")")));
     }
 
     private void amountNoted(ParsedAmount parsed, int lineNumber, boolean setsPrecision) {
@@ -207,9 +407,16 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             balancer.notePrecision(parsed.amount().commodity(), parsed.style().precision());
         }
         if (parsed.ambiguousDecimalMark() && ambiguousCommoditiesReported.add(parsed.amount().commodity())) {
-            warn(new JournalWarning(new SourceLocation(file, lineNumber), "the amount " + parsed.amount()
+            warn(new JournalWarning(new SourceLocation(lines.file(), lineNumber), "the amount " + parsed.amount()
                     + " was read with '" + parsed.style().decimalMark() + "' as decimal mark, as hledger does; declare the"
                     + " commodity (e.g. commodity 1,000.00 " + parsed.amount().commodity() + ") if it groups thousands"));
+        }
+    }
+
+    private void yearlessDate(String file, int line, int year) {
+        if (filesWarnedOfYearlessDates.add(file)) {
+            warn(new JournalWarning(new SourceLocation(file, line), "dates without a year are read as " + year
+                    + ", the current year, as hledger reads them; add a \"Y YEAR\" directive to fix their year"));
         }
     }
 
@@ -221,9 +428,9 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     }
 
     private void reportProgress() {
-        if (lines.lineNumber() - lastProgressLine >= PROGRESS_EVERY_LINES) {
-            lastProgressLine = lines.lineNumber();
-            listener.progress(lines.lineNumber(), lines.bytesRead());
+        if (lines.rootLineNumber() - lastProgressLine >= PROGRESS_EVERY_LINES) {
+            lastProgressLine = lines.rootLineNumber();
+            listener.progress(lines.rootLineNumber(), lines.rootBytesRead());
         }
     }
 }

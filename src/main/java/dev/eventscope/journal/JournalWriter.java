@@ -44,8 +44,13 @@ public final class JournalWriter {
             text.append("account ").append(account.account());
             appendComment(text, account.comment(), INDENT);
         } else if (item instanceof JournalDirective.CommodityDeclaration commodity) {
-            text.append("commodity ").append(AmountFormat.quoteIfNeeded(commodity.commodity())).append('\n');
-            if (commodity.style() != null) {
+            if (commodity.commodity().isEmpty()) {
+                // the no-symbol commodity can only be declared by a sample amount: commodity 1,000.00
+                text.append("commodity ").append(formatSample(commodity)).append('\n');
+            } else {
+                text.append("commodity ").append(AmountFormat.quoteIfNeeded(commodity.commodity())).append('\n');
+            }
+            if (commodity.style() != null && !commodity.commodity().isEmpty()) {
                 text.append(INDENT).append("format ").append(formatSample(commodity)).append('\n');
             }
         } else {
@@ -94,6 +99,9 @@ public final class JournalWriter {
                 text.append(posting.status().mark()).append(' ');
             }
             text.append(posting.kind().wrap(posting.account())).append("  ").append(posting.amount());
+            if (!posting.lot().isEmpty()) {
+                text.append(' ').append(posting.lot());
+            }
             if (posting.price() != null) {
                 text.append(' ').append(posting.price().kind().symbol()).append(' ').append(posting.price().amount());
             }

@@ -2,33 +2,88 @@ package dev.eventscope.journal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 
 /**
- * Lines of a journal with one line of look-ahead, counting lines and (UTF-8) bytes read. Only the current
- * and the next line are held, so memory does not grow with the file.
+ * Lines of one journal file with one line of look-ahead, counting lines and (UTF-8) bytes read. Only the
+ * current and the next line are held, so memory does not grow with the file. A byte-order mark at the start
+ * of the file is dropped, as hledger drops it.
  */
 final class LineSource implements AutoCloseable {
 
-    private final BufferedReader reader;
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    /** Where lines come from: a reader, or a UTF-8 byte stream decoded line by line. */
+    private interface Input {
+        String readLine() throws IOException;
+
+        void close() throws IOException;
+    }
+
+    private final Input input;
+    private final String file;
     private String lookahead;
     private boolean lookaheadLoaded;
+    private boolean firstLineRead;
     private int lineNumber;
     private long bytesRead;
 
-    LineSource(Reader reader) {
-        this.reader = reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader, 1 << 16);
+    private LineSource(Input input, String file) {
+        this.input = input;
+        this.file = file;
+    }
+
+    static LineSource of(Reader reader, String file) {
+        BufferedReader buffered = reader instanceof BufferedReader already ? already : new BufferedReader(reader, 1 << 16);
+        return new LineSource(new Input() {
+            @Override
+            public String readLine() throws IOException {
+                return buffered.readLine();
+            }
+
+            @Override
+            public void close() throws IOException {
+                buffered.close();
+            }
+        }, file);
+    }
+
+    /** A UTF-8 file: a line that is not UTF-8 is refused with its line number. */
+    static LineSource ofUtf8(InputStream in, String file) {
+        Utf8Lines lines = new Utf8Lines(in, file);
+        return new LineSource(new Input() {
+            @Override
+            public String readLine() throws IOException {
+                return lines.readLine();
+            }
+
+            @Override
+            public void close() throws IOException {
+                lines.close();
+            }
+        }, file);
+    }
+
+    /** The name used in messages. */
+    String file() {
+        return file;
     }
 
     /** The next line without consuming it, or null at the end. */
     String peek() {
         if (!lookaheadLoaded) {
             try {
-                lookahead = reader.readLine();
+                lookahead = input.readLine();
             } catch (IOException failure) {
-                throw new UncheckedIOException("could not read the journal after line " + lineNumber, failure);
+                throw new UncheckedIOException("could not read the journal " + file + " after line " + lineNumber, failure);
             }
+            if (!firstLineRead && lookahead != null && !lookahead.isEmpty() && lookahead.charAt(0) == BYTE_ORDER_MARK) {
+                lookahead = lookahead.substring(1);
+                bytesRead += 3;
+            }
+            firstLineRead = true;
             lookaheadLoaded = true;
         }
         return lookahead;
@@ -75,9 +130,9 @@ final class LineSource implements AutoCloseable {
     @Override
     public void close() {
         try {
-            reader.close();
+            input.close();
         } catch (IOException failure) {
-            throw new UncheckedIOException("could not close the journal", failure);
+            throw new UncheckedIOException("could not close the journal " + file, failure);
         }
     }
 }

@@ -16,6 +16,9 @@ final class PostingDraft {
     final int amountColumn;
     final int assertionColumn;
     private final List<String> commentLines = new ArrayList<>();
+    String lot = "";
+    /** A balance assignment's amounts when it sets several commodities ({@code == 0}); null otherwise. */
+    List<Amount> assigned;
 
     PostingDraft(Status status, String account, PostingKind kind, Amount amount, Price price,
             BalanceAssertion assertion, int line, int amountColumn, int assertionColumn) {
@@ -30,6 +33,11 @@ final class PostingDraft {
         this.assertionColumn = assertionColumn;
     }
 
+    /** The amounts this posting adds: none while elided, several for a multi-commodity assignment. */
+    List<Amount> amounts() {
+        return assigned != null ? assigned : amount == null ? List.of() : List.of(amount);
+    }
+
     void addCommentLine(String text) {
         commentLines.add(text);
     }
@@ -40,6 +48,7 @@ final class PostingDraft {
 
     JournalPosting toPosting(Amount finalAmount, Price finalPrice) {
         String comment = comment();
-        return new JournalPosting(status, account, kind, finalAmount, finalPrice, assertion, comment, TagParser.tags(comment));
+        return new JournalPosting(status, account, kind, finalAmount, finalPrice, assertion, comment, TagParser.tags(comment),
+                lot);
     }
 }

@@ -20,4 +20,19 @@ public enum PostingKind {
     public String wrap(String account) {
         return open + account + close;
     }
+
+    /** The kind of a posting whose account is written as {@code accountText}: {@code (a)}, {@code [a]} or {@code a}. */
+    static PostingKind written(String accountText) {
+        for (PostingKind kind : new PostingKind[] {VIRTUAL, BALANCED_VIRTUAL}) {
+            if (accountText.length() > 2 && accountText.startsWith(kind.open) && accountText.endsWith(kind.close)) {
+                return kind;
+            }
+        }
+        return REAL;
+    }
+
+    /** The account name inside this kind's brackets. */
+    String unwrap(String accountText) {
+        return accountText.substring(open.length(), accountText.length() - close.length());
+    }
 }

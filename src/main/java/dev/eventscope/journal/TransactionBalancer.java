@@ -20,62 +20,124 @@ import java.util.stream.Collectors;
  */
 final class TransactionBalancer {
 
-    private final String file;
     private final BalanceBook book = new BalanceBook();
     private final Map<String, Integer> displayPrecision = new LinkedHashMap<>();
-
-    TransactionBalancer(String file) {
-        this.file = file;
-    }
 
     void notePrecision(String commodity, int decimalPlaces) {
         displayPrecision.merge(commodity, decimalPlaces, Math::max);
     }
 
-    List<JournalPosting> complete(String entryName, int headerLine, List<PostingDraft> drafts) {
+    /**
+     * Completes the transaction; when {@code automated} is given, its rules add their postings to the balanced
+     * transaction (as {@code hledger --auto} does: after inferring amounts, before balance assertions), and the
+     * result must still balance.
+     */
+    List<JournalPosting> complete(String file, String entryName, int headerLine, List<PostingDraft> drafts,
+            String description, AutomatedRules automated) {
         assignBalances(drafts);
         Map<PostingDraft, List<JournalPosting>> completed = new IdentityHashMap<>();
         for (PostingKind group : new PostingKind[] {PostingKind.REAL, PostingKind.BALANCED_VIRTUAL}) {
             List<PostingDraft> members = drafts.stream().filter(draft -> draft.kind == group).collect(Collectors.toList());
             if (!members.isEmpty()) {
-                completed.putAll(balanceGroup(entryName, headerLine, members));
+                completed.putAll(balanceGroup(file, entryName, headerLine, members));
             }
         }
         List<JournalPosting> postings = new ArrayList<>();
+        Map<JournalPosting, PostingDraft> assertedAfter = new IdentityHashMap<>();
         for (PostingDraft draft : drafts) {
             List<JournalPosting> forDraft = completed.get(draft);
-            if (forDraft == null) {
+            if (forDraft == null && draft.assigned != null) {
+                forDraft = draft.assigned.stream().map(amount -> draft.toPosting(amount, null)).collect(Collectors.toList());
+            } else if (forDraft == null) {
                 Amount amount = draft.amount == null ? new Amount(BigDecimal.ZERO, "") : draft.amount;
                 forDraft = List.of(draft.toPosting(amount, draft.price));
             }
-            forDraft.forEach(posting -> book.add(posting.account(), posting.amount()));
-            if (draft.assertion != null) {
-                check(draft);
-            }
             postings.addAll(forDraft);
+            if (draft.assertion != null) {
+                assertedAfter.put(forDraft.get(forDraft.size() - 1), draft);
+            }
+        }
+        if (automated != null && !automated.isEmpty()) {
+            List<JournalPosting> extended = automated.apply(postings, description);
+            if (extended.size() != postings.size()) {
+                requireBalancedAfterRules(file, entryName, headerLine, extended);
+                postings = extended;
+            }
+        }
+        for (JournalPosting posting : postings) {
+            book.add(posting.account(), posting.amount());
+            PostingDraft asserted = assertedAfter.get(posting);
+            if (asserted != null) {
+                check(file, asserted);
+            }
         }
         return postings;
     }
 
+    private void requireBalancedAfterRules(String file, String entryName, int headerLine, List<JournalPosting> postings) {
+        for (PostingKind group : new PostingKind[] {PostingKind.REAL, PostingKind.BALANCED_VIRTUAL}) {
+            Map<String, BigDecimal> sums = new LinkedHashMap<>();
+            postings.stream().filter(posting -> posting.kind() == group)
+                    .forEach(posting -> sums.merge(posting.cost().commodity(), posting.cost().quantity(), BigDecimal::add));
+            Map<String, BigDecimal> imbalance = nonZero(sums);
+            if (!imbalance.isEmpty()) {
+                String offBy = imbalance.entrySet().stream()
+                        .map(entry -> new Amount(entry.getValue(), entry.getKey()).toString())
+                        .collect(Collectors.joining(" and "));
+                throw new JournalParseException(file, headerLine, 0, entryName + " does not balance once the automated"
+                        + " postings are added: its " + (group == PostingKind.REAL ? "" : "balanced virtual ")
+                        + "postings add up to " + offBy + " instead of zero, as hledger --auto would also report");
+            }
+        }
+    }
+
+    /**
+     * Fills balance assignments ({@code account  = AMOUNT} with no amount) as hledger 1.25 does: {@code =} sets
+     * that commodity's balance; {@code ==}, {@code =*} and {@code ==*} set the whole balance (of the account, or of
+     * it with its subaccounts) to exactly the asserted amount, so every other commodity it holds is brought to zero
+     * and the posting may get one amount per commodity.
+     */
     private void assignBalances(List<PostingDraft> drafts) {
         for (int index = 0; index < drafts.size(); index++) {
             PostingDraft draft = drafts.get(index);
             if (draft.amount != null || draft.assertion == null) {
                 continue;
             }
-            Amount expected = draft.assertion.expected();
-            BigDecimal current = book.balance(draft.account, expected.commodity());
+            BalanceAssertion assertion = draft.assertion;
+            Amount expected = assertion.expected();
+            boolean inclusive = assertion.includingSubaccounts();
+            Map<String, BigDecimal> current = new TreeMap<>(inclusive ? book.balancesIncludingSubaccounts(draft.account)
+                    : book.balances(draft.account));
             for (PostingDraft earlier : drafts.subList(0, index)) {
-                if (earlier.account.equals(draft.account) && earlier.amount != null
-                        && earlier.amount.commodity().equals(expected.commodity())) {
-                    current = current.add(earlier.amount.quantity());
+                boolean sameAccount = earlier.account.equals(draft.account)
+                        || (inclusive && earlier.account.startsWith(draft.account + ":"));
+                if (sameAccount) {
+                    earlier.amounts().forEach(amount -> current.merge(amount.commodity(), amount.quantity(), BigDecimal::add));
                 }
             }
-            draft.amount = new Amount(expected.quantity().subtract(current), expected.commodity());
+            if (!assertion.total() && !inclusive) {
+                BigDecimal held = current.getOrDefault(expected.commodity(), BigDecimal.ZERO);
+                draft.amount = new Amount(expected.quantity().subtract(held), expected.commodity());
+                continue;
+            }
+            Map<String, BigDecimal> difference = new TreeMap<>();
+            current.forEach((commodity, quantity) -> difference.put(commodity, quantity.negate()));
+            difference.merge(expected.commodity(), expected.quantity(), BigDecimal::add);
+            List<Amount> amounts = new ArrayList<>();
+            difference.forEach((commodity, quantity) -> {
+                if (quantity.signum() != 0) {
+                    amounts.add(new Amount(quantity, commodity));
+                }
+            });
+            if (amounts.isEmpty()) {
+                amounts.add(new Amount(BigDecimal.ZERO, expected.commodity()));
+            }
+            draft.amount = amounts.get(0);
+            draft.assigned = amounts.size() > 1 ? List.copyOf(amounts) : null;
         }
     }
 
-    private Map<PostingDraft, List<JournalPosting>> balanceGroup(String entryName, int headerLine, List<PostingDraft> members) {
+    private Map<PostingDraft, List<JournalPosting>> balanceGroup(String file, String entryName, int headerLine, List<PostingDraft> members) {
         List<PostingDraft> elided = members.stream().filter(draft -> draft.amount == null).collect(Collectors.toList());
         if (elided.size() > 1) {
             PostingDraft second = elided.get(1);
@@ -95,12 +157,15 @@ final class TransactionBalancer {
             PostingDraft draft = elided.get(0);
             result.put(draft, inferred.stream().map(amount -> draft.toPosting(amount, null)).collect(Collectors.toList()));
         }
-        boolean inferPrice = elided.isEmpty() && imbalance.size() == 2 && members.stream().allMatch(draft -> draft.price == null);
+        boolean inferPrice = elided.isEmpty() && imbalance.size() == 2
+                && members.stream().allMatch(draft -> draft.price == null && draft.assigned == null);
         Price conversion = inferPrice ? conversionPrice(members, new ArrayList<>(imbalance.keySet())) : null;
         for (PostingDraft draft : members) {
             if (draft.amount != null) {
                 boolean converted = conversion != null && draft.amount.commodity().equals(conversionFrom(members, imbalance));
-                result.put(draft, List.of(draft.toPosting(draft.amount, converted ? conversion : draft.price)));
+                result.put(draft, draft.assigned != null
+                        ? draft.assigned.stream().map(amount -> draft.toPosting(amount, null)).collect(Collectors.toList())
+                        : List.of(draft.toPosting(draft.amount, converted ? conversion : draft.price)));
             }
         }
         if (conversion == null && elided.isEmpty() && !imbalance.isEmpty()) {
@@ -144,7 +209,9 @@ final class TransactionBalancer {
     private Map<String, BigDecimal> sumAtCost(List<PostingDraft> members) {
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
         for (PostingDraft draft : members) {
-            if (draft.amount != null) {
+            if (draft.assigned != null) {
+                draft.assigned.forEach(amount -> sums.merge(amount.commodity(), amount.quantity(), BigDecimal::add));
+            } else if (draft.amount != null) {
                 Amount cost = draft.price == null ? draft.amount : draft.price.costOf(draft.amount);
                 sums.merge(cost.commodity(), cost.quantity(), BigDecimal::add);
             }
@@ -167,17 +234,20 @@ final class TransactionBalancer {
         return sum.setScale(Math.max(precision, 0), RoundingMode.HALF_EVEN).signum() == 0;
     }
 
-    private void check(PostingDraft draft) {
+    private void check(String file, PostingDraft draft) {
         String account = draft.account;
         BalanceAssertion assertion = draft.assertion;
         Amount expected = assertion.expected();
-        BigDecimal actual = book.balance(account, expected.commodity());
+        Map<String, BigDecimal> held = assertion.includingSubaccounts() ? book.balancesIncludingSubaccounts(account)
+                : book.balances(account);
+        BigDecimal actual = held.getOrDefault(expected.commodity(), BigDecimal.ZERO);
         if (actual.compareTo(expected.quantity()) != 0) {
             throw new JournalParseException(file, draft.line, draft.assertionColumn, "the balance assertion on " + account
-                    + " failed: expected " + expected + " but the balance is " + new Amount(actual, expected.commodity()));
+                    + (assertion.includingSubaccounts() ? " and its subaccounts" : "") + " failed: expected " + expected
+                    + " but the balance is " + new Amount(actual, expected.commodity()));
         }
         if (assertion.total()) {
-            for (Map.Entry<String, BigDecimal> other : book.balances(account).entrySet()) {
+            for (Map.Entry<String, BigDecimal> other : held.entrySet()) {
                 if (!other.getKey().equals(expected.commodity()) && other.getValue().signum() != 0) {
                     throw new JournalParseException(file, draft.line, draft.assertionColumn, "the total balance assertion on "
                             + account + " failed: expected only " + expected + " but the account also holds "

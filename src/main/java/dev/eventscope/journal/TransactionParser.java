@@ -13,16 +13,30 @@ final class TransactionParser {
     private static final Pattern FULL_DATE = Pattern.compile("(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})");
     private static final Pattern SHORT_DATE = Pattern.compile("(\\d{1,2})([-/.])(\\d{1,2})");
 
-    private final String file;
-    private final LineSource lines;
+    private final JournalLines lines;
     private final AmountParser amountParser;
     private final TransactionBalancer balancer;
     private final AmountListener amountNoted;
     private Integer defaultYear;
+    private AutomatedRules automated;
+    private int currentYear = java.time.Year.now().getValue();
+    private YearlessDateListener yearlessDateNoted = (file, line, year) -> { };
 
-    TransactionParser(String file, LineSource lines, AmountParser amountParser, TransactionBalancer balancer,
-            AmountListener amountNoted) {
-        this.file = file;
+    /** Hears a date without a year read in the current year (no {@code Y} directive in force). */
+    interface YearlessDateListener {
+        void noted(String file, int line, int year);
+    }
+
+    void onYearlessDate(int year, YearlessDateListener listener) {
+        currentYear = year;
+        yearlessDateNoted = listener;
+    }
+
+    private final AccountRenamer renamer;
+
+    TransactionParser(JournalLines lines, AmountParser amountParser, TransactionBalancer balancer,
+            AmountListener amountNoted, AccountRenamer renamer) {
+        this.renamer = renamer;
         this.lines = lines;
         this.amountParser = amountParser;
         this.balancer = balancer;
@@ -34,8 +48,17 @@ final class TransactionParser {
         void noted(ParsedAmount amount, int lineNumber, boolean setsPrecision);
     }
 
-    void setDefaultYear(int year) {
+    void setDefaultYear(Integer year) {
         defaultYear = year;
+    }
+
+    Integer defaultYear() {
+        return defaultYear;
+    }
+
+    /** The automated transactions to apply to every transaction from now on (null: none). */
+    void applyAutomated(AutomatedRules rules) {
+        automated = rules;
     }
 
     JournalTransaction parse(String header, int headerLine) {
@@ -45,7 +68,14 @@ final class TransactionParser {
         }
         String dateText = header.substring(0, dateEnd);
         int equals = dateText.indexOf('=');
-        LocalDate date = parseDate(equals < 0 ? dateText : dateText.substring(0, equals), headerLine, 1, defaultYear);
+        String primary = equals < 0 ? dateText : dateText.substring(0, equals);
+        Integer year = defaultYear;
+        if (year == null && SHORT_DATE.matcher(primary).matches()) {
+            // hledger reads a date without a year, with no Y directive, in the current year
+            year = currentYear;
+            yearlessDateNoted.noted(lines.file(), headerLine, currentYear);
+        }
+        LocalDate date = parseDate(primary, headerLine, 1, year);
         LocalDate secondaryDate = equals < 0 ? null
                 : parseDate(dateText.substring(equals + 1), headerLine, equals + 2, date.getYear());
         String rest = header.substring(dateEnd);
@@ -86,13 +116,14 @@ final class TransactionParser {
                 drafts.add(parsePosting(line, lineNumber));
             }
         }
-        if (drafts.isEmpty()) {
-            throw new JournalParseException(file, headerLine, 0, entryName + " has no postings");
+        for (PostingDraft draft : drafts) {
+            requireNoOwnDate(draft, date);
         }
-        List<JournalPosting> postings = balancer.complete(entryName, headerLine, drafts);
+        List<JournalPosting> postings = balancer.complete(lines.file(), entryName, headerLine, drafts, description,
+                automated);
         String comment = String.join("\n", commentLines);
         return new JournalTransaction(date, secondaryDate, status, code, description, comment, TagParser.tags(comment),
-                postings, new SourceLocation(file, headerLine));
+                postings, new SourceLocation(lines.file(), headerLine));
     }
 
     private LocalDate parseDate(String text, int lineNumber, int column, Integer yearIfMissing) {
@@ -110,13 +141,13 @@ final class TransactionParser {
             month = Integer.parseInt(partial.group(1));
             day = Integer.parseInt(partial.group(3));
         } else {
-            throw new JournalParseException(file, lineNumber, column, "\"" + text + "\" is not a date: write it as"
+            throw new JournalParseException(lines.file(), lineNumber, column, "\"" + text + "\" is not a date: write it as"
                     + " YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD" + (partial.matches() ? ", or set the year with a Y directive" : ""));
         }
         try {
             return LocalDate.of(year, month, day);
         } catch (DateTimeException invalid) {
-            throw new JournalParseException(file, lineNumber, column, "\"" + text + "\" is not a date on the calendar"
+            throw new JournalParseException(lines.file(), lineNumber, column, "\"" + text + "\" is not a date on the calendar"
                     + " (month " + month + ", day " + day + ")");
         }
     }
@@ -137,82 +168,164 @@ final class TransactionParser {
         int accountEnd = accountEnd(line, position);
         String accountText = line.substring(position, accountEnd).strip();
         if (accountText.isEmpty()) {
-            throw new JournalParseException(file, lineNumber, position + 1, "this posting has no account name");
+            throw new JournalParseException(lines.file(), lineNumber, position + 1, "this posting has no account name");
         }
-        PostingKind kind = PostingKind.REAL;
-        String account = accountText;
-        if (accountText.length() > 2 && accountText.startsWith("(") && accountText.endsWith(")")) {
-            kind = PostingKind.VIRTUAL;
-            account = accountText.substring(1, accountText.length() - 1);
-        } else if (accountText.length() > 2 && accountText.startsWith("[") && accountText.endsWith("]")) {
-            kind = PostingKind.BALANCED_VIRTUAL;
-            account = accountText.substring(1, accountText.length() - 1);
+        PostingKind kind = PostingKind.written(accountText);
+        String account = kind.unwrap(accountText);
+        if (!renamer.isIdentity()) {
+            account = renamer.rename(account);
         }
         int semicolon = indexOutsideQuotes(line, ';', accountEnd);
         int amountEnd = semicolon < 0 ? line.length() : semicolon;
+        String lot = "";
+        int brace = indexOutsideQuotes(line.substring(0, amountEnd), '{', accountEnd);
+        if (brace >= 0) {
+            int lotEnd = lotAnnotationEnd(line, brace, amountEnd, lineNumber);
+            lot = line.substring(brace, lotEnd).strip();
+            // blanked out, so that the rest of the posting reads as if the annotation were not there
+            line = line.substring(0, brace) + " ".repeat(lotEnd - brace) + line.substring(lotEnd);
+        }
         int equals = indexOutsideQuotes(line.substring(0, amountEnd), '=', accountEnd);
         int priceEnd = equals < 0 ? amountEnd : equals;
         int at = indexOutsideQuotes(line.substring(0, priceEnd), '@', accountEnd);
-        int brace = indexOutsideQuotes(line.substring(0, amountEnd), '{', accountEnd);
-        if (brace >= 0) {
-            throw new JournalParseException(file, lineNumber, brace + 1, "lot prices in braces {...} are not supported");
-        }
         int quantityEnd = at < 0 ? priceEnd : at;
         String amountText = line.substring(accountEnd, quantityEnd);
         Amount amount = amountText.isBlank() ? null : amount(amountText, lineNumber, accountEnd, true);
         Price price = null;
         if (at >= 0) {
             if (amount == null) {
-                throw new JournalParseException(file, lineNumber, at + 1, "a price needs an amount before the @");
+                throw new JournalParseException(lines.file(), lineNumber, at + 1, "a price needs an amount before the @");
             }
             boolean total = at + 1 < line.length() && line.charAt(at + 1) == '@';
             int priceStart = at + (total ? 2 : 1);
             Amount priceAmount = amount(line.substring(priceStart, priceEnd), lineNumber, priceStart, false);
+            if (priceAmount.commodity().equals(amount.commodity())) {
+                // hledger 1.25 accepts this and leaves the entry unbalanced in that commodity; ledger refuses it.
+                throw new JournalParseException(lines.file(), lineNumber, at + 1, "the price of " + amount + " is in "
+                        + (amount.commodity().isEmpty() ? "the same no-symbol commodity" : "the same commodity "
+                        + amount.commodity()) + "; a price must convert into another commodity");
+            }
             price = new Price(total ? PriceKind.TOTAL : PriceKind.UNIT, priceAmount);
         }
         BalanceAssertion assertion = null;
         if (equals >= 0) {
             boolean total = equals + 1 < amountEnd && line.charAt(equals + 1) == '=';
             int assertionStart = equals + (total ? 2 : 1);
-            if (assertionStart < amountEnd && line.charAt(assertionStart) == '*') {
-                throw new JournalParseException(file, lineNumber, equals + 1,
-                        "balance assertions including subaccounts (=* and ==*) are not supported");
+            boolean inclusive = assertionStart < amountEnd && line.charAt(assertionStart) == '*';
+            if (inclusive) {
+                assertionStart++;
             }
-            Amount expected = amount(line.substring(assertionStart, amountEnd), lineNumber, assertionStart, false);
-            assertion = new BalanceAssertion(expected, total);
+            int costAt = indexOutsideQuotes(line.substring(0, amountEnd), '@', assertionStart);
+            int expectedEnd = costAt < 0 ? amountEnd : costAt;
+            Amount expected = amount(line.substring(assertionStart, expectedEnd), lineNumber, assertionStart, false);
+            if (costAt >= 0) {
+                // hledger reads the cost of an asserted amount and ignores it: balances are not kept at cost
+                int costStart = costAt + (costAt + 1 < amountEnd && line.charAt(costAt + 1) == '@' ? 2 : 1);
+                amount(line.substring(costStart, amountEnd), lineNumber, costStart, false);
+            }
+            assertion = new BalanceAssertion(expected, total, inclusive);
         }
         PostingDraft draft = new PostingDraft(status, account, kind, amount, price, assertion, lineNumber,
                 accountEnd + 1, equals + 1);
+        draft.lot = lot;
         if (semicolon >= 0) {
             draft.addCommentLine(line.substring(semicolon + 1).strip());
         }
         return draft;
     }
 
+    private static final Pattern BRACKETED_POSTING_DATE =
+            Pattern.compile("\\[(\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2})(=[^\\]]*)?\\]");
+    private static final Pattern DATE_TAG = Pattern.compile("(?:^|[\\s,])date:\\s*([^,\\s]+)");
+
+    /**
+     * hledger counts a posting with its own date ({@code ; date:2025-03-01} or ledger's {@code ; [2025-03-01]}) on
+     * that date, so balances before it differ; an entry here has one date, so such a posting is refused (a
+     * secondary posting date, {@code [=DATE]} or {@code date2:}, only matters to --date2 reports and is kept as text).
+     */
+    private void requireNoOwnDate(PostingDraft draft, LocalDate entryDate) {
+        String comment = draft.comment();
+        if (comment.isEmpty()) {
+            return;
+        }
+        List<String> ownDates = new ArrayList<>();
+        Matcher bracketed = BRACKETED_POSTING_DATE.matcher(comment);
+        while (bracketed.find()) {
+            ownDates.add(bracketed.group(1));
+        }
+        Matcher tagged = DATE_TAG.matcher(comment);
+        while (tagged.find()) {
+            ownDates.add(tagged.group(1));
+        }
+        for (String text : ownDates) {
+            LocalDate own;
+            try {
+                own = parseDate(text.replaceAll("[,;]$", ""), draft.line, 0, entryDate.getYear());
+            } catch (JournalParseException notADate) {
+                continue;
+            }
+            if (!own.equals(entryDate)) {
+                throw new JournalParseException(lines.file(), draft.line, 0, "the posting to " + draft.account
+                        + " has its own date " + own + ", on which hledger counts it; Eventscope records one date per"
+                        + " entry (" + entryDate + "), so it refuses the journal rather than count the posting on"
+                        + " another day (make it a transaction of its own)");
+            }
+        }
+    }
+
+    private static final Pattern LOT_DATE = Pattern.compile("\\s*\\[\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\]");
+
+    /**
+     * Where a lot annotation that starts at {@code brace} ends: {@code {PRICE}} or {@code {{TOTAL}}} (an optional
+     * {@code =} first), then optionally {@code [DATE]}, as hledger 1.25 reads them. The price must be an amount.
+     */
+    private int lotAnnotationEnd(String line, int brace, int amountEnd, int lineNumber) {
+        boolean total = brace + 1 < amountEnd && line.charAt(brace + 1) == '{';
+        String closing = total ? "}}" : "}";
+        int close = line.indexOf(closing, brace);
+        if (close < 0 || close > amountEnd) {
+            throw new JournalParseException(lines.file(), lineNumber, brace + 1, "the lot price that starts here has no"
+                    + " closing " + closing);
+        }
+        int priceStart = brace + (total ? 2 : 1);
+        String priceText = line.substring(priceStart, close);
+        if (priceText.strip().startsWith("=")) {
+            priceStart += priceText.indexOf('=') + 1;
+        }
+        amount(line.substring(priceStart, close), lineNumber, priceStart, false);
+        int end = close + closing.length();
+        Matcher date = LOT_DATE.matcher(line).region(end, amountEnd);
+        if (date.lookingAt()) {
+            end = date.end();
+        }
+        return end;
+    }
+
     /** Only posting amounts set a commodity's display precision, as in hledger (prices and assertions do not). */
-    private Amount amount(String text, int lineNumber, int offset, boolean setsPrecision) {
+    Amount amount(String text, int lineNumber, int offset, boolean setsPrecision) {
         try {
             ParsedAmount parsed = amountParser.parse(text);
             amountNoted.noted(parsed, lineNumber, setsPrecision);
             return parsed.amount();
         } catch (AmountSyntaxException invalid) {
-            throw new JournalParseException(file, lineNumber, offset + invalid.offset() + 1, invalid.getMessage());
+            throw new JournalParseException(lines.file(), lineNumber, offset + invalid.offset() + 1, invalid.getMessage());
         }
     }
 
     /** The account name ends at two spaces, a tab, or the end of the line. */
-    private static int accountEnd(String line, int start) {
+    static int accountEnd(String line, int start) {
         for (int index = start; index < line.length(); index++) {
             char character = line.charAt(index);
-            if (character == '\t' || (character == ' ' && index + 1 < line.length()
-                    && (line.charAt(index + 1) == ' ' || line.charAt(index + 1) == '\t'))) {
+            // a no-break space counts as a space, as in hledger
+            if (character == '\t' || (AmountParser.isSpace(character) && index + 1 < line.length()
+                    && AmountParser.isSpace(line.charAt(index + 1)))) {
                 return index;
             }
         }
         return line.length();
     }
 
-    private static int indexOutsideQuotes(String text, char wanted, int from) {
+    static int indexOutsideQuotes(String text, char wanted, int from) {
         boolean quoted = false;
         for (int index = from; index < text.length(); index++) {
             char character = text.charAt(index);

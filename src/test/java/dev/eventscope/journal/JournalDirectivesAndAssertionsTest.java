@@ -4,6 +4,7 @@ import static dev.eventscope.journal.JournalText.amount;
 import static dev.eventscope.journal.JournalText.only;
 import static dev.eventscope.journal.JournalText.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -96,7 +97,7 @@ class JournalDirectivesAndAssertionsTest {
     }
 
     @Nested
-    @DisplayName("skipped directives are reported with their line")
+    @DisplayName("directives hledger ignores for balances are reported with their line")
     class SkippedDirectives {
 
         private void assertSkipped(String expectedWords, int expectedLine, String... lines) {
@@ -105,47 +106,27 @@ class JournalDirectivesAndAssertionsTest {
             JournalWarning warning = text.warnings.get(0);
             assertEquals(expectedLine, warning.location().line());
             assertTrue(warning.message().contains(expectedWords), warning.message());
-            assertTrue(warning.message().contains("skipped"), warning.message());
+            assertTrue(warning.message().contains("as hledger"), warning.message());
         }
 
         @Test
         void marketPrice() {
-            assertSkipped("\"P\" directive", 2, "; prices", "P 2024-01-01 EUR $1.10");
-        }
-
-        @Test
-        void include() {
-            assertSkipped("\"include\" directive", 1, "include other.journal");
-        }
-
-        @Test
-        void alias() {
-            assertSkipped("\"alias\" directive", 1, "alias checking = assets:bank:checking");
-        }
-
-        @Test
-        void applyAccount() {
-            assertSkipped("\"apply\" directive", 1, "apply account business");
-        }
-
-        @Test
-        void defaultCommodity() {
-            assertSkipped("\"D\" directive", 1, "D $1,000.00");
+            assertSkipped("\"P\" directive is ignored", 2, "; prices", "P 2024-01-01 EUR $1.10");
         }
 
         @Test
         void periodicTransactionWithItsPostings() {
-            assertSkipped("periodic transaction is not supported and was skipped with its 2 indented lines", 1,
-                    "~ monthly", "    expenses:rent  $1000", "    assets:bank");
+            assertSkipped("periodic transaction is left out, as hledger leaves it out without --forecast (with its 2"
+                    + " indented lines)", 1, "~ monthly", "    expenses:rent  $1000", "    assets:bank");
         }
 
         @Test
         void automatedTransactionWithItsPostings() {
-            assertSkipped("automated transaction", 1, "= expenses:food", "    (budget:food)  *-1");
+            assertSkipped("automated transaction is left out", 1, "= expenses:food", "    (budget:food)  *-1");
         }
 
         @Test
-        void unknownDirective() {
+        void payee() {
             assertSkipped("\"payee\" directive", 1, "payee Bakery");
         }
 
@@ -153,6 +134,56 @@ class JournalDirectivesAndAssertionsTest {
         void transactionsAfterASkippedDirectiveAreStillRead() {
             JournalText text = read("P 2024-01-01 EUR $1.10", "2024-01-02 x", "    a  1 EUR", "    b");
             assertEquals(1, text.transactions().size());
+        }
+    }
+
+    @Nested
+    @DisplayName("lines hledger refuses, or that would change accounts, are refused with their line")
+    class RefusedLines {
+
+        @Test
+        void aHeaderThatIsNotADateLine() {
+            JournalParseException error = assertThrows(JournalParseException.class,
+                    () -> read("Jan 5 2025 Groceries", "    expenses:food  1 EUR", "    assets:bank"));
+            assertEquals(1, error.line());
+            assertTrue(error.getMessage().contains("\"Jan 5 2025 Groceries\" is neither a transaction"), error.getMessage());
+        }
+
+        @Test
+        void aLedgerOnlyDirective() {
+            assertEquals(5, assertThrows(JournalParseException.class,
+                    () -> read("2025-01-01 x", "    a  1", "    b", "", "define x=1")).line());
+        }
+
+        @Test
+        void applyOtherThanAccount() {
+            assertTrue(assertThrows(JournalParseException.class, () -> read("apply tag business"))
+                    .getMessage().contains("only \"apply account NAME\""));
+        }
+
+        @Test
+        void endApplyAccountWithoutApplyAccount() {
+            assertEquals(1, assertThrows(JournalParseException.class, () -> read("end apply account")).line());
+        }
+
+        @Test
+        void arabicIndicDigitsInAnAmount() {
+            JournalParseException error = assertThrows(JournalParseException.class,
+                    () -> read("2025-01-01 x", "    a  \u0661\u0662 EUR", "    b"));
+            assertEquals(2, error.line());
+            assertTrue(error.getMessage().contains("digits"), error.getMessage());
+        }
+    }
+
+    @Nested
+    @DisplayName("D, the default commodity")
+    class DefaultCommodity {
+
+        @Test
+        void givesBareAmountsItsCommodityAndItsDecimalMark() {
+            JournalTransaction transaction = only("D 1.000,00 EUR", "2025-01-01 x", "    a  1.000", "    b  -1.000 USD @ 1 EUR");
+            assertEquals(JournalText.amount("1000", "EUR"), transaction.postings().get(0).amount());
+            assertEquals(JournalText.amount("-1000", "USD"), transaction.postings().get(1).amount());
         }
     }
 }

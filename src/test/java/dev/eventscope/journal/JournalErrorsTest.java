@@ -44,9 +44,8 @@ class JournalErrorsTest {
         }
 
         @Test
-        void aTransactionWithoutPostings() {
-            assertEquals("test.journal:1: the transaction on 2024-01-05 \"x\" has no postings",
-                    failure("2024-01-05 x").getMessage());
+        void aSingleNonZeroPostingDoesNotBalance() {
+            assertEquals(1, failure("2024-01-05 x", "    a  1 EUR").line());
         }
     }
 
@@ -72,9 +71,10 @@ class JournalErrorsTest {
         }
 
         @Test
-        void assertionsIncludingSubaccountsAreUnsupported() {
-            assertEquals("test.journal:2: balance assertions including subaccounts (=* and ==*) are not supported",
-                    failure("2024-01-01 x", "    a  1 EUR =* 1 EUR", "    b").getMessage());
+        void aFailingAssertionIncludingSubaccounts() {
+            assertEquals("test.journal:3: the balance assertion on a and its subaccounts failed: expected 2 EUR but the"
+                    + " balance is 3 EUR", failure("2024-01-01 x", "    a:b  2 EUR", "    a  1 EUR =* 2 EUR", "    b")
+                    .getMessage());
         }
     }
 
@@ -85,7 +85,7 @@ class JournalErrorsTest {
         @Test
         void anUnparsableAmountGivesItsColumn() {
             JournalParseException error = failure("2024-01-01 x", "    a  12..5 EUR", "    b");
-            assertEquals("test.journal:2: \"12..5 EUR\" is not an amount: its digit groups are not groups of three separated by '.'",
+            assertEquals("test.journal:2: \"12..5 EUR\" is not an amount: its digit groups are not separated by single '.' marks",
                     error.getMessage());
             assertEquals(8, error.column());
         }
@@ -97,9 +97,9 @@ class JournalErrorsTest {
         }
 
         @Test
-        void badDigitGroups() {
-            assertEquals("test.journal:2: \"1,00,000.00 INR\" is not an amount: its digit groups are not groups of three"
-                    + " separated by ','", failure("2024-01-01 x", "    a  1,00,000.00 INR", "    b").getMessage());
+        void anEmptyDigitGroup() {
+            assertEquals("test.journal:2: \"1,,000.00 INR\" is not an amount: its digit groups are not separated by single"
+                    + " ',' marks", failure("2024-01-01 x", "    a  1,,000.00 INR", "    b").getMessage());
         }
 
         @Test
@@ -122,9 +122,9 @@ class JournalErrorsTest {
         }
 
         @Test
-        void aShortDateWithoutAYearDirective() {
-            assertEquals("test.journal:1: \"1/15\" is not a date: write it as YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD,"
-                    + " or set the year with a Y directive", failure("1/15 x", "    a  1 EUR", "    b").getMessage());
+        void aShortDateThatIsNoDate() {
+            assertEquals("test.journal:1: \"1/15/3\" is not a date: write it as YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD",
+                    failure("1/15/3 x", "    a  1 EUR", "    b").getMessage());
         }
 
         @Test
@@ -133,9 +133,14 @@ class JournalErrorsTest {
         }
 
         @Test
-        void lotPricesAreUnsupported() {
-            assertEquals("test.journal:2: lot prices in braces {...} are not supported",
-                    failure("2024-01-01 x", "    a  1 AAPL {$100}", "    b").getMessage());
+        void anUnclosedLotPrice() {
+            assertEquals("test.journal:2: the lot price that starts here has no closing }",
+                    failure("2024-01-01 x", "    a  1 AAPL {$100", "    b").getMessage());
+        }
+
+        @Test
+        void aLotNoteWhichHledgerRefusesToo() {
+            assertEquals(2, failure("2024-01-01 x", "    a  1 AAPL {$100} (lot1)", "    b  $-100").line());
         }
     }
 }

@@ -28,7 +28,7 @@ public final class Amounts {
     /** {@code 10.00 EUR and -5.00 USD}, in the map's order. */
     static String formatBalances(Map<String, BigDecimal> balances) {
         return balances.entrySet().stream()
-                .map(entry -> format(entry.getValue()) + " " + entry.getKey())
+                .map(entry -> new Money(entry.getValue(), entry.getKey()).toString())
                 .collect(Collectors.joining(" and "));
     }
 }

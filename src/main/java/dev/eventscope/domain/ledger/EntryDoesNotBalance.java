@@ -30,7 +30,8 @@ public final class EntryDoesNotBalance extends LedgerRuleViolation {
                 ? "Entry " + entryId
                 : "Entry " + entryId + " \"" + description + "\"";
         String offBy = imbalances.entrySet().stream()
-                .map(each -> each.getKey() + " is off by " + Amounts.format(each.getValue()))
+                .map(each -> (each.getKey().equals(Money.NO_SYMBOL) ? "the amount without commodity symbol" : each.getKey())
+                        + " is off by " + Amounts.format(each.getValue()))
                 .collect(Collectors.joining(" and "));
         return entry + " does not balance: " + offBy + " (postings sum to " + Amounts.formatBalances(imbalances)
                 + " instead of zero).";

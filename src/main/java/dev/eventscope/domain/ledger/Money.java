@@ -4,16 +4,23 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * An amount of one commodity. The amount is normalised (see {@link Amounts#normalise}) so that
+ * An amount of one commodity. The commodity {@link #NO_SYMBOL} (the empty string) is the commodity of a bare
+ * number such as {@code 5} in a journal: a commodity of its own, as hledger keeps it, never merged with
+ * another. The amount is normalised (see {@link Amounts#normalise}) so that
  * record equality is value equality: {@code 12.50 EUR} equals {@code 12.5 EUR}. Formatting always
  * shows at least two decimals, so the original {@code 12.50} reads back as {@code 12.50}.
  */
 public record Money(BigDecimal amount, String commodity) {
 
+    /** The commodity of an amount written without a symbol. */
+    public static final String NO_SYMBOL = "";
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(commodity, "commodity");
-        requireValidCommodity(commodity);
+        if (!commodity.equals(NO_SYMBOL)) {
+            requireValidCommodity(commodity);
+        }
         amount = Amounts.normalise(amount);
     }
 
@@ -25,7 +32,10 @@ public record Money(BigDecimal amount, String commodity) {
         return new Money(BigDecimal.ZERO, commodity);
     }
 
-    /** Throws {@link InvalidCommodity} unless the symbol is non-blank, unpadded and free of control characters. */
+    /**
+     * Throws {@link InvalidCommodity} unless the symbol is non-blank, unpadded and free of control characters:
+     * a named commodity, as a ledger's base commodity must be (amounts may also have {@link #NO_SYMBOL}).
+     */
     public static void requireValidCommodity(String commodity) {
         boolean valid = !commodity.isBlank()
                 && commodity.strip().equals(commodity)
@@ -60,9 +70,9 @@ public record Money(BigDecimal amount, String commodity) {
         return amount.signum() == 0;
     }
 
-    /** {@code 10.00 EUR}. */
+    /** {@code 10.00 EUR}, or {@code 10.00} for the no-symbol commodity. */
     @Override
     public String toString() {
-        return Amounts.format(amount) + " " + commodity;
+        return commodity.equals(NO_SYMBOL) ? Amounts.format(amount) : Amounts.format(amount) + " " + commodity;
     }
 }

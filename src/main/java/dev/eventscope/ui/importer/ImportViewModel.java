@@ -140,7 +140,8 @@ public final class ImportViewModel {
         phase.set("Imported");
         rateText.set(String.format(Locale.ROOT, "%,.0f entries/s", done.entriesPerSecond()));
         summary.set("Imported " + done.describe() + (done.entries() > 0
-                ? String.format(Locale.ROOT, ", positions #%d to #%d.", done.firstPosition(), done.lastPosition()) : "."));
+                ? String.format(Locale.ROOT, ", positions #%d to #%d.", done.firstPosition(), done.lastPosition()) : ".")
+                + " The journal held " + done.read().describe() + ".");
         skippedLines.setAll(done.warnings().stream().map(ImportViewModel::describe).toList());
         state.set(ImportState.DONE);
     }

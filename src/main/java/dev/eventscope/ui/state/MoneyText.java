@@ -44,8 +44,9 @@ public final class MoneyText {
     private MoneyText() {
     }
 
+    /** {@code 1,234.50 EUR}; a bare amount (the no-symbol commodity, empty) shows no symbol and no trailing space. */
     public static String of(BigDecimal amount, String commodity) {
-        return of(amount) + " " + commodity;
+        return commodity.isEmpty() ? of(amount) : of(amount) + " " + commodity;
     }
 
     public static String of(BigDecimal amount) {

@@ -68,6 +68,16 @@ class EntryDeciderTest {
     }
 
     @Test
+    void namesAnUnbalancedBareAmountWithoutATrailingOrLeadingSpace() {
+        EntryDoesNotBalance refused = assertThrows(EntryDoesNotBalance.class, () -> EntryDecider.requirePostingsBalance(
+                entryId("9"), "bare", java.util.List.of(
+                        new Posting(AccountName.of("expenses:rent"), Money.of("1", Money.NO_SYMBOL), null, null),
+                        new Posting(AccountName.of("assets:bank"), Money.of("-2", Money.NO_SYMBOL), null, null))));
+        assertEquals("Entry 9 \"bare\" does not balance: the amount without commodity symbol is off by -1.00 (postings"
+                + " sum to -1.00 instead of zero).", refused.getMessage());
+    }
+
+    @Test
     void isMarkedReversedOnItsOwnStream() {
         EntryState state = anEntry().given(POSTED)
                 .when(new ReverseEntry(entryId("7"), entryId("7-R"), date("2024-02-05"), null))

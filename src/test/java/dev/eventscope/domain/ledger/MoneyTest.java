@@ -97,12 +97,20 @@ class MoneyTest {
         }
 
         @ParameterizedTest(name = "commodity \"{0}\"")
-        @ValueSource(strings = {"", "  ", " EUR", "EUR ", "EU\tR"})
+        @ValueSource(strings = {"  ", " EUR", "EUR ", "EU\tR"})
         void unusableCommodities(String commodity) {
             InvalidCommodity violation = assertThrows(InvalidCommodity.class, () -> new Money(BigDecimal.ONE, commodity));
             assertEquals(commodity, violation.commodity());
             assertTrue(violation.getMessage().contains("\"" + commodity + "\" is not a usable commodity"),
                     violation.getMessage());
+        }
+
+        @Test
+        void acceptsTheNoSymbolCommodityAsACommodityOfItsOwn() {
+            Money bare = new Money(new BigDecimal("5"), Money.NO_SYMBOL);
+            assertEquals("5.00", bare.toString());
+            assertThrows(IllegalArgumentException.class, () -> bare.plus(Money.of("1", "EUR")));
+            assertThrows(InvalidCommodity.class, () -> Money.requireValidCommodity(""));
         }
 
         @Test

@@ -93,6 +93,19 @@ public final class Hledger {
         return balances(journal, List.of());
     }
 
+    /**
+     * As {@link #balances(Path, LocalDate)} (or {@link #balancesAtEnd} when {@code asOfInclusive} is null) with
+     * extra arguments such as {@code --auto}.
+     */
+    public static Map<String, Map<String, BigDecimal>> balances(Path journal, List<String> extraArguments,
+            LocalDate asOfInclusive) {
+        List<String> arguments = new ArrayList<>(extraArguments);
+        if (asOfInclusive != null) {
+            arguments.addAll(List.of("-e", asOfInclusive.plusDays(1).toString()));
+        }
+        return balances(journal, arguments);
+    }
+
     private static Map<String, Map<String, BigDecimal>> balances(Path journal, List<String> periodArguments) {
         List<String> arguments = new ArrayList<>(List.of("-f", journal.toString(), "bal", "--flat", "--no-total", "-O", "json"));
         arguments.addAll(periodArguments);

@@ -36,6 +36,8 @@ class ImportViewModelTest {
         assertEquals(ImportState.DONE, model.stateProperty().get());
         assertEquals(1.0, model.progressProperty().get());
         assertTrue(model.summaryProperty().get().startsWith("Imported 1 entries, 2 accounts opened"), model.summaryProperty().get());
+        assertTrue(model.summaryProperty().get().endsWith("The journal held 1 transactions, 2 postings, 0 directives, 1 skipped."),
+                model.summaryProperty().get());
         assertEquals(1, model.skippedLines().size());
         assertTrue(model.skippedLines().get(0).startsWith("line 1: "), model.skippedLines().get(0));
         try (EventStore store = SqliteEventStore.openReadOnly(folder.resolve("books.ledger"))) {

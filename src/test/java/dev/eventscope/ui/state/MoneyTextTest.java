@@ -51,4 +51,10 @@ class MoneyTextTest {
         assertEquals("-1,234,567.50 EUR", MoneyText.of(new BigDecimal("-1234567.5"), "EUR"));
         assertEquals("0.001 BTC", MoneyText.of(new BigDecimal("0.0010"), "BTC"));
     }
+
+    @Test
+    void aBareAmountShowsNoSymbolAndNoTrailingSpace() {
+        Locale.setDefault(Locale.Category.FORMAT, Locale.US);
+        assertEquals("1,000.00", MoneyText.of(new BigDecimal("1000"), ""));
+    }
 }

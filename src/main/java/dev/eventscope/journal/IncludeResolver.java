@@ -1,0 +1,96 @@
+package dev.eventscope.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The files an {@code include} directive names, as hledger finds them: a path relative to the including
+ * file's folder, {@code ~} for the home folder, and glob patterns ({@code *}, {@code ?}, {@code [abc]},
+ * {@code **} across folders) matched in sorted order. Throws {@link JournalParseException} naming the line
+ * when nothing matches, or when a file is not a journal (hledger would read CSV, timeclock or timedot
+ * files with other readers, which Eventscope does not have).
+ */
+final class IncludeResolver {
+
+    private static final List<String> OTHER_FORMATS = List.of(".csv", ".tsv", ".ssv", ".timeclock", ".timedot");
+
+    private IncludeResolver() {
+    }
+
+    static List<Path> resolve(String argument, Path folder, String file, int lineNumber) {
+        String pattern = argument.strip();
+        int colon = pattern.indexOf(':');
+        if (colon > 1 && pattern.substring(0, colon).matches("[a-z]+")) {
+            String format = pattern.substring(0, colon);
+            if (!format.equals("journal") && !format.equals("ledger") && !format.equals("hledger")) {
+                throw new JournalParseException(file, lineNumber, 0, "the include names a " + format
+                        + " file, which Eventscope cannot read; only journal files can be included");
+            }
+            pattern = pattern.substring(colon + 1);
+        }
+        if (pattern.isEmpty()) {
+            throw new JournalParseException(file, lineNumber, 0, "the include directive names no file");
+        }
+        if (pattern.equals("~") || pattern.startsWith("~/")) {
+            pattern = System.getProperty("user.home") + pattern.substring(1);
+        }
+        List<Path> found = isGlob(pattern) ? glob(folder, pattern, file, lineNumber)
+                : Files.isRegularFile(folder.resolve(pattern)) ? List.of(folder.resolve(pattern).normalize()) : List.of();
+        if (found.isEmpty()) {
+            throw new JournalParseException(file, lineNumber, 0, "no existing file matches the include \"" + argument.strip()
+                    + "\" (looked in " + folder + ")");
+        }
+        for (Path included : found) {
+            String name = included.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (OTHER_FORMATS.stream().anyMatch(name::endsWith)) {
+                throw new JournalParseException(file, lineNumber, 0, "the include names " + included.getFileName()
+                        + ", which is not a journal (hledger would read it with its CSV, timeclock or timedot reader);"
+                        + " Eventscope can only include journal files");
+            }
+        }
+        return found;
+    }
+
+    private static boolean isGlob(String pattern) {
+        return pattern.chars().anyMatch(character -> "*?[{".indexOf(character) >= 0);
+    }
+
+    private static List<Path> glob(Path folder, String pattern, String file, int lineNumber) {
+        Path absolute = folder.resolve(pattern);
+        Path start = absolute.getRoot();
+        int firstGlob = 0;
+        for (; firstGlob < absolute.getNameCount(); firstGlob++) {
+            if (isGlob(absolute.getName(firstGlob).toString())) {
+                break;
+            }
+            start = start.resolve(absolute.getName(firstGlob).toString());
+        }
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        String relative = absolute.subpath(firstGlob, absolute.getNameCount()).toString();
+        PathMatcher deep = FileSystems.getDefault().getPathMatcher("glob:" + relative);
+        // as in hledger, **/ also matches no folder at all: **/*.journal includes the files next to the pattern
+        PathMatcher shallow = FileSystems.getDefault().getPathMatcher("glob:" + relative.replace("**/", ""));
+        PathMatcher matcher = path -> deep.matches(path) || shallow.matches(path);
+        int depth = relative.contains("**") ? Integer.MAX_VALUE : absolute.getNameCount() - firstGlob;
+        Path base = start;
+        try (Stream<Path> paths = Files.walk(base, depth)) {
+            return paths.filter(Files::isRegularFile)
+                    .filter(path -> matcher.matches(base.relativize(path)))
+                    .map(Path::normalize)
+                    .sorted()
+                    .toList();
+        } catch (IOException failure) {
+            throw new UncheckedIOException("could not list the files matching the include on line " + lineNumber
+                    + " of " + file, failure);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.eventscope.journal;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The lines of a journal and of the files it includes: the file being read is on top of a stack, an
+ * {@code include} pushes the included file and its end pops it. Peeking never looks past the end of the
+ * current file, so a transaction cannot run on into the including file.
+ */
+final class JournalLines implements AutoCloseable {
+
+    /** One open file; {@code path} is null for a journal read from a {@link java.io.Reader}. */
+    record OpenFile(LineSource lines, Path path) {
+    }
+
+    private final Deque<OpenFile> open = new ArrayDeque<>();
+    private final LineSource root;
+
+    JournalLines(LineSource root, Path rootPath) {
+        this.root = root;
+        open.push(new OpenFile(root, rootPath));
+    }
+
+    private LineSource current() {
+        return open.peek().lines();
+    }
+
+    String peek() {
+        return current().peek();
+    }
+
+    String next() {
+        return current().next();
+    }
+
+    int lineNumber() {
+        return current().lineNumber();
+    }
+
+    /** The name of the file being read, for messages. */
+    String file() {
+        return current().file();
+    }
+
+    /** The path of the file being read (null for a journal read from a reader). */
+    Path path() {
+        return open.peek().path();
+    }
+
+    /** Lines of the top-level journal read so far (progress is reported against it). */
+    int rootLineNumber() {
+        return root.lineNumber();
+    }
+
+    long rootBytesRead() {
+        return root.bytesRead();
+    }
+
+    /** Whether {@code path} (a real path) is being read already: including it again would never end. */
+    boolean isOpen(Path path) {
+        return open.stream().anyMatch(file -> file.path() != null && file.path().equals(path));
+    }
+
+    void include(LineSource lines, Path path) {
+        open.push(new OpenFile(lines, path));
+    }
+
+    /** Closes the current file if it is an included one; false when it is the top-level journal. */
+    boolean endInclude() {
+        if (open.size() == 1) {
+            return false;
+        }
+        open.pop().lines().close();
+        return true;
+    }
+
+    @Override
+    public void close() {
+        while (!open.isEmpty()) {
+            open.pop().lines().close();
+        }
+    }
+}

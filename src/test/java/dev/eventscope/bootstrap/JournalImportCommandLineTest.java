@@ -1,0 +1,111 @@
+package dev.eventscope.bootstrap;
+
+import dev.eventscope.cli.EventscopeCli;
+import dev.eventscope.journal.testkit.Hledger;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.eventscope.testing.Texts.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Importing real-world journals from the command line: what is shown and exported afterwards (issue 12). */
+class JournalImportCommandLineTest {
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = EventscopeCli.commandLine(new SqliteLedgerStoreFactory());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    }
+
+    private Path importJournal(String text) throws Exception {
+        Path journal = folder.resolve("bare.journal");
+        Files.writeString(journal, text);
+        Path ledger = folder.resolve("bare.ledger");
+        Run imported = run("import", journal.toString(), "--ledger", ledger.toString(), "--user", "alice");
+        assertEquals(0, imported.exitCode(), imported.err());
+        return ledger;
+    }
+
+    @Test
+    void a_bare_amount_has_an_empty_commodity_column_in_balance_csv_and_exports_as_a_bare_amount() throws Exception {
+        Path ledger = importJournal("""
+                2025-01-01 shares
+                    assets:a  -1 A
+                    equity
+                2025-01-05 no symbol
+                    assets:a  -1
+                    equity
+                """);
+        Run balance = run("balance", "-l", ledger.toString(), "--format", "csv");
+        assertEquals(String.join("\n", "account,commodity,amount", "assets:a,,-1", "assets:a,A,-1", "equity,,1", "equity,A,1")
+                + "\n", balance.out());
+        assertMentions(run("balance", "-l", ledger.toString()).out(), "-1  ");
+        String accounts = run("accounts", "-l", ledger.toString()).out();
+        assertMentions(accounts, "-1, -1 A");
+        Assumptions.assumeTrue(Hledger.isAvailable(), "hledger is not installed");
+        Path exported = folder.resolve("exported.journal");
+        assertEquals(0, run("export", "-l", ledger.toString(), "--out", exported.toString()).exitCode());
+        assertEquals(Hledger.balancesAtEnd(folder.resolve("bare.journal")), Hledger.balancesAtEnd(exported));
+    }
+
+    @Test
+    void import_says_how_many_transactions_postings_directives_and_skipped_items_it_saw() throws Exception {
+        Files.writeString(folder.resolve("accounts.journal"), "account assets:bank\naccount equity\n");
+        Path journal = folder.resolve("summary.journal");
+        Files.writeString(journal, """
+                include accounts.journal
+                P 2025-01-01 EUR $1.10
+                2025-01-02 opening
+                    assets:bank  10 EUR
+                    equity
+                ~ monthly
+                    expenses:rent  5 EUR
+                    assets:bank
+                2025-01-03 three postings
+                    assets:bank  1 EUR
+                    assets:bank  1 EUR
+                    equity
+                """);
+        Run imported = run("import", journal.toString(), "--ledger", folder.resolve("summary.ledger").toString(),
+                "--user", "alice");
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertMentions(imported.out(), "The journal held: 2 transactions, 5 postings, 3 directives, 2 skipped");
+        assertMentions(imported.err(), "summary.journal:2", "summary.journal:6");
+    }
+
+    @Test
+    void lot_annotations_and_balanced_virtual_postings_survive_the_export() throws Exception {
+        Path ledger = importJournal("""
+                2025-01-02 buy
+                    assets:shares  10 AAPL {$50} [2025-01-01]  ; broker note
+                    assets:cash  $-500
+                    [equity:budget:shares]  $500
+                    [equity:budget:free]  $-500
+                """);
+        Path exported = folder.resolve("exported.journal");
+        assertEquals(0, run("export", "-l", ledger.toString(), "--out", exported.toString()).exitCode());
+        String text = Files.readString(exported);
+        assertMentions(text, "assets:shares  10 AAPL {$50} [2025-01-01] @@ $500  ; broker note",
+                "[equity:budget:shares]  $500");
+        Assumptions.assumeTrue(Hledger.isAvailable(), "hledger is not installed");
+        Path original = folder.resolve("bare.journal");
+        assertEquals(Hledger.balances(original, java.util.List.of("--real"), null),
+                Hledger.balances(exported, java.util.List.of("--real"), null));
+    }
+}

@@ -1,0 +1,130 @@
+package dev.eventscope.journal;
+
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.journal.testkit.Hledger;
+import dev.eventscope.journal.testkit.HledgerRun;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The differential run of issue 12 over a corpus of real journals (not in the repository: public example
+ * journals carry their own licences). Run it with
+ * {@code mvn test -Dtest=JournalCorpusDifferentialTest -Djournal.corpus=DIR} (add {@code -Djournal.corpus.auto=true} to
+ * import with {@code --auto} and compare with {@code hledger --auto}); without the property it is skipped.
+ * For every {@code *.journal} directly in DIR that hledger reads, it imports the journal into a fresh ledger and
+ * compares the balances with {@code hledger bal}, then exports the ledger and compares {@code hledger bal} of
+ * the export with the original's. It prints {@code agree N / refused N / disagree N} and one line per journal;
+ * it fails only on a disagreement, never on a refusal (a refusal names its line and is not a wrong number).
+ */
+class JournalCorpusDifferentialTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void no_imported_journal_disagrees_with_hledger() throws Exception {
+        String corpus = System.getProperty("journal.corpus");
+        Assumptions.assumeTrue(corpus != null, "set -Djournal.corpus=DIR to run the differential corpus test");
+        Assumptions.assumeTrue(Hledger.isAvailable(), "hledger is not installed");
+        boolean auto = Boolean.getBoolean("journal.corpus.auto");
+        List<String> hledgerArguments = auto ? List.of("--auto") : List.of();
+        List<Path> journals;
+        try (Stream<Path> files = Files.list(Path.of(corpus))) {
+            journals = files.filter(path -> path.getFileName().toString().endsWith(".journal")).sorted().toList();
+        }
+        int agree = 0;
+        int refused = 0;
+        int skipped = 0;
+        List<String> disagreements = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (Path journal : journals) {
+            String name = journal.getFileName().toString();
+            HledgerRun check = Hledger.check(journal);
+            if (!check.succeeded()) {
+                skipped++;
+                report.append("hledger refuses  ").append(name).append('\n');
+                continue;
+            }
+            Path ledger = folder.resolve(name + ".ledger");
+            try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
+                new JournalImporter(LedgerCommandService.create(store)).importJournal(journal,
+                        JournalImporter.Options.defaults().withAutomated(auto), CommandContext.byUser("corpus"),
+                        ImportProgress.NONE);
+            } catch (JournalImportException refusal) {
+                refused++;
+                report.append("refused          ").append(name).append(": ").append(refusal.getMessage()).append('\n');
+                continue;
+            } catch (RuntimeException unexpected) {
+                // not a sentence naming file and line: counted as a refusal, but shown so it can be fixed
+                refused++;
+                report.append("refused (UNEXPECTED ").append(unexpected.getClass().getSimpleName()).append(") ")
+                        .append(name).append(": ").append(unexpected.getMessage()).append('\n');
+                continue;
+            }
+            Map<String, Map<String, BigDecimal>> expected = Hledger.balances(journal, hledgerArguments, null);
+            Map<String, Map<String, BigDecimal>> actual = HledgerAgreement.ours(ledger, null);
+            String cutOffDisagreement = "";
+            for (LocalDate cutOff : cutOffs(journal)) {
+                if (!Hledger.balances(journal, hledgerArguments, cutOff).equals(HledgerAgreement.ours(ledger, cutOff))) {
+                    cutOffDisagreement = " (as of " + cutOff + ")";
+                    actual = HledgerAgreement.ours(ledger, cutOff);
+                    expected = Hledger.balances(journal, hledgerArguments, cutOff);
+                    break;
+                }
+            }
+            Path exported = folder.resolve(name + ".exported.journal");
+            try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
+                 Writer out = Files.newBufferedWriter(exported, StandardCharsets.UTF_8)) {
+                new JournalExporter(store, BookkeepingCodec.create()).export(out);
+            }
+            boolean roundTrip = expected.equals(Hledger.balancesAtEnd(exported));
+            if (expected.equals(actual) && roundTrip && cutOffDisagreement.isEmpty()) {
+                agree++;
+                report.append("agree            ").append(name).append('\n');
+            } else {
+                disagreements.add(name);
+                report.append("DISAGREE         ").append(name).append(cutOffDisagreement)
+                        .append(roundTrip ? "" : " (export round trip differs)")
+                        .append(": hledger ").append(expected).append(" eventscope ").append(actual).append('\n');
+            }
+        }
+        System.out.println(report);
+        System.out.printf("agree %d / refused %d / disagree %d (hledger itself refuses %d)%n", agree, refused,
+                disagreements.size(), skipped);
+        assertEquals(List.of(), disagreements);
+    }
+
+    /** The day before the first transaction's date, a day in the middle, and the day before the last one. */
+    private static List<LocalDate> cutOffs(Path journal) throws java.io.IOException {
+        LocalDate first = null;
+        LocalDate last = null;
+        try (JournalReader reader = JournalReader.open(journal, JournalReadListener.NONE)) {
+            for (JournalTransaction transaction : (Iterable<JournalTransaction>) reader.transactions()::iterator) {
+                first = first == null || transaction.date().isBefore(first) ? transaction.date() : first;
+                last = last == null || transaction.date().isAfter(last) ? transaction.date() : last;
+            }
+        }
+        if (first == null) {
+            return List.of();
+        }
+        LocalDate middle = first.plusDays((last.toEpochDay() - first.toEpochDay()) / 2);
+        return List.of(first.minusDays(1), middle, last.minusDays(1));
+    }
+}
