@@ -1,0 +1,530 @@
+package dev.eventscope.eventstore.postgres;
+
+import dev.eventscope.eventstore.AppendListener;
+import dev.eventscope.eventstore.AppendResult;
+import dev.eventscope.eventstore.BulkAppend;
+import dev.eventscope.eventstore.ConcurrencyConflict;
+import dev.eventscope.eventstore.Direction;
+import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.IntegrityReport;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.Snapshot;
+import dev.eventscope.eventstore.StreamAppend;
+import dev.eventscope.eventstore.StreamFilter;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.StreamInfo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The server store for shared ledgers: one ledger per PostgreSQL schema, with the same contract,
+ * tables and hash chain as the SQLite store. Appends from any number of processes and machines are
+ * serialised by a row lock on {@code ledger_head} (see {@link PostgresAppender}), so positions stay
+ * contiguous from 1. Whole-ledger reads use server-side cursors; other processes' appends arrive
+ * through {@code LISTEN}/{@code NOTIFY}. All methods throw {@link EventStoreException} with one
+ * readable sentence on failure; a lost connection is reopened for the next call.
+ */
+public final class PostgresEventStore implements EventStore {
+
+    private final PostgresLedgerUrl url;
+    private final PostgresOptions options;
+    private final boolean readOnly;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Object readLock = new Object();
+    private final PostgresChangeListener changes;
+    private final String ledgerId;
+    private Connection writer;
+    private Connection reader;
+    private volatile boolean closed;
+
+    private PostgresEventStore(PostgresLedgerUrl url, PostgresOptions options, boolean readOnly, Connection reader,
+                               String ledgerId) {
+        this.url = url;
+        this.options = options;
+        this.readOnly = readOnly;
+        this.reader = reader;
+        this.ledgerId = ledgerId;
+        this.changes = new PostgresChangeListener(url.schema(), () -> PostgresConnections.open(url, options),
+                this::lastPosition);
+    }
+
+    /** Creates a new ledger in the URL's schema (creating the schema if needed) and opens it. */
+    public static PostgresEventStore create(PostgresLedgerUrl url, PostgresOptions options) {
+        Connection connection = PostgresConnections.open(url, options);
+        try {
+            PostgresSchema.create(connection, url);
+        } catch (SQLException e) {
+            PostgresConnections.closeQuietly(connection);
+            if ("42P06".equals(e.getSQLState()) || "42P07".equals(e.getSQLState())) {
+                throw new EventStoreException("The schema '" + url.schema() + "' of " + url.host() + "/" + url.database()
+                        + " was created by someone else at the same moment; nothing was changed.", e);
+            }
+            throw PostgresErrors.failure(url, "create", e);
+        } catch (RuntimeException e) {
+            PostgresConnections.closeQuietly(connection);
+            throw e;
+        }
+        PostgresConnections.closeQuietly(connection);
+        return open(url, options, false);
+    }
+
+    /** Opens an existing ledger for reading and writing with the default options. */
+    public static PostgresEventStore open(PostgresLedgerUrl url) {
+        return open(url, PostgresOptions.defaults(), false);
+    }
+
+    /**
+     * Opens an existing ledger; refuses, with one sentence, a schema that holds no ledger, is not an
+     * Eventscope ledger or is from a newer Eventscope. A read-only store's connections cannot write.
+     */
+    public static PostgresEventStore open(PostgresLedgerUrl url, PostgresOptions options, boolean readOnly) {
+        Connection reader = PostgresConnections.open(url, options);
+        try {
+            String ledgerId = PostgresSchema.check(reader, url);
+            if (readOnly) {
+                reader.setReadOnly(true);
+            }
+            return new PostgresEventStore(url, options, readOnly, reader, ledgerId);
+        } catch (SQLException e) {
+            PostgresConnections.closeQuietly(reader);
+            throw PostgresErrors.failure(url, "open", e);
+        } catch (RuntimeException e) {
+            PostgresConnections.closeQuietly(reader);
+            throw e;
+        }
+    }
+
+    public PostgresLedgerUrl url() {
+        return url;
+    }
+
+    /** The ledger's id, written once when it was created (a local cache is kept per ledger id). */
+    public String ledgerId() {
+        return ledgerId;
+    }
+
+    @Override
+    public AppendResult appendAll(List<StreamAppend> appends) throws ConcurrencyConflict {
+        ensureWritable("appended to");
+        AppendResult result;
+        writeLock.lock();
+        try {
+            Connection connection = writer();
+            connection.setAutoCommit(false);
+            boolean committed = false;
+            try {
+                result = new PostgresAppender(connection, url.schema(), options.clock()).append(appends);
+                connection.commit();
+                committed = true;
+            } finally {
+                if (!committed) {
+                    rollback(connection);
+                }
+            }
+        } catch (SQLException e) {
+            throw writeFailure("append to", e);
+        } finally {
+            writeLock.unlock();
+        }
+        if (!result.alreadyStored() && !result.positions().isEmpty()) {
+            changes.appendedHere(result.lastPosition());
+        }
+        return result;
+    }
+
+    @Override
+    public BulkAppend beginBulkAppend() {
+        ensureWritable("appended to");
+        writeLock.lock();
+        try {
+            Connection connection = writer();
+            connection.setAutoCommit(false);
+            return new PostgresBulkAppend(connection);
+        } catch (SQLException | RuntimeException e) {
+            writeLock.unlock();
+            throw e instanceof SQLException sql ? writeFailure("start writing to", sql) : (RuntimeException) e;
+        }
+    }
+
+    /** Holds the write lock, the transaction and (after its first append) the ledger's head lock until closed. */
+    private final class PostgresBulkAppend implements BulkAppend {
+
+        private final Connection connection;
+        private final PostgresAppender appender;
+        private long lastPosition;
+        private boolean failed;
+        private boolean finished;
+
+        PostgresBulkAppend(Connection connection) {
+            this.connection = connection;
+            this.appender = new PostgresAppender(connection, url.schema(), options.clock());
+        }
+
+        @Override
+        public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict {
+            if (finished || failed) {
+                throw new EventStoreException("This bulk append is " + (finished ? "already finished" : "stopped after a failure")
+                        + "; start a new one.");
+            }
+            try {
+                AppendResult result = appender.append(appends);
+                if (!result.alreadyStored() && !result.positions().isEmpty()) {
+                    lastPosition = result.lastPosition();
+                }
+                return result;
+            } catch (ConcurrencyConflict | RuntimeException e) {
+                failed = true;
+                throw e;
+            } catch (SQLException e) {
+                failed = true;
+                throw writeFailure("append to", e);
+            }
+        }
+
+        @Override
+        public void commit() {
+            if (finished || failed) {
+                throw new EventStoreException("This bulk append cannot be committed: it is "
+                        + (finished ? "already finished." : "stopped after a failure; nothing of it was written."));
+            }
+            try {
+                connection.commit();
+                finished = true;
+            } catch (SQLException e) {
+                failed = true;
+                throw writeFailure("commit to", e);
+            } finally {
+                if (finished) {
+                    writeLock.unlock();
+                }
+            }
+            if (lastPosition > 0) {
+                changes.appendedHere(lastPosition);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            rollback(connection);
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public List<RecordedEvent> readStream(StreamId stream, long fromVersion, Direction direction, int limit) {
+        String order = direction == Direction.FORWARD ? "e.version >= ? ORDER BY e.version ASC" : "e.version <= ? ORDER BY e.version DESC";
+        return query("read the stream '" + stream + "' of", "SELECT " + columns() + " FROM " + table("events")
+                + " e WHERE e.stream_key = (SELECT stream_key FROM " + table("streams") + " WHERE stream_id = ?) AND "
+                + order + " LIMIT ?", statement -> {
+                    statement.setString(1, stream.value());
+                    statement.setLong(2, fromVersion);
+                    statement.setInt(3, Math.max(0, limit));
+                }, ServerCursor::read);
+    }
+
+    /** One indexed read of three columns: no event data, hashes or metadata travel. */
+    @Override
+    public void streamStamps(StreamId stream, StampSink sink) {
+        query("read the event times of the stream '" + stream + "' of", "SELECT version, position, recorded_at FROM "
+                + table("events") + " WHERE stream_key = (SELECT stream_key FROM " + table("streams")
+                + " WHERE stream_id = ?) ORDER BY version", statement -> statement.setString(1, stream.value()), row -> {
+                    sink.stamp(row.getLong(1), row.getLong(2), row.getLong(3));
+                    return null;
+                });
+    }
+
+    @Override
+    public EventCursor readAll(long afterPosition) {
+        ensureOpen();
+        return new ServerCursor(PostgresConnections.open(url, options), "SELECT " + columns() + " FROM " + table("events")
+                + " e WHERE e.position > ? ORDER BY e.position", statement -> statement.setLong(1, afterPosition),
+                options.fetchSize(), e -> PostgresErrors.failure(url, "read the events of", e));
+    }
+
+    /** Filters on the server: the other categories' events never travel. */
+    @Override
+    public EventCursor readAll(long afterPosition, Set<String> categories) {
+        if (categories.isEmpty()) {
+            return readAll(afterPosition);
+        }
+        ensureOpen();
+        Connection connection = PostgresConnections.open(url, options);
+        List<String> sorted = new ArrayList<>(new TreeSet<>(categories));
+        return new ServerCursor(connection, "SELECT " + columns() + " FROM " + table("events") + " e WHERE e.position > ?"
+                + " AND e.stream_key IN (SELECT stream_key FROM " + table("streams") + " WHERE category = ANY (?))"
+                + " ORDER BY e.position", statement -> {
+                    statement.setLong(1, afterPosition);
+                    statement.setArray(2, connection.createArrayOf("text", sorted.toArray()));
+                }, options.fetchSize(), e -> PostgresErrors.failure(url, "read the events of", e));
+    }
+
+    @Override
+    public Optional<RecordedEvent> readAt(long position) {
+        List<RecordedEvent> found = query("read position " + position + " of", "SELECT " + columns() + " FROM "
+                + table("events") + " e WHERE e.position = ?", statement -> statement.setLong(1, position), ServerCursor::read);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<StreamInfo> streams(StreamFilter filter) {
+        List<String> parameters = new ArrayList<>();
+        String where = where(filter, parameters);
+        return query("list the streams of", "SELECT stream_id, category, version, last_position FROM " + table("streams")
+                + where + " ORDER BY stream_id", statement -> {
+                    for (int i = 0; i < parameters.size(); i++) {
+                        statement.setString(i + 1, parameters.get(i));
+                    }
+                }, row -> new StreamInfo(StreamId.of(row.getString(1)), row.getString(2), row.getLong(3), row.getLong(4)));
+    }
+
+    @Override
+    public long countStreams(StreamFilter filter) {
+        List<String> parameters = new ArrayList<>();
+        String where = where(filter, parameters);
+        return query("count the streams of", "SELECT count(*) FROM " + table("streams") + where, statement -> {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setString(i + 1, parameters.get(i));
+            }
+        }, row -> row.getLong(1)).get(0);
+    }
+
+    /** The WHERE clause of a stream filter; the glob becomes a LIKE pattern with its own escapes. */
+    private static String where(StreamFilter filter, List<String> parameters) {
+        StringBuilder sql = new StringBuilder(" WHERE version > 0");
+        if (filter.category() != null) {
+            sql.append(" AND category = ?");
+            parameters.add(filter.category());
+        }
+        if (filter.namePattern() != null) {
+            sql.append(" AND stream_id LIKE ? ESCAPE '\\'");
+            parameters.add(globToLike(filter.namePattern()));
+        }
+        return sql.toString();
+    }
+
+    static String globToLike(String glob) {
+        StringBuilder like = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> like.append('%');
+                case '?' -> like.append('_');
+                case '%', '_', '\\' -> like.append('\\').append(c);
+                default -> like.append(c);
+            }
+        }
+        return like.toString();
+    }
+
+    @Override
+    public long streamVersion(StreamId stream) {
+        List<Long> version = query("read the version of stream '" + stream + "' in", "SELECT version FROM "
+                + table("streams") + " WHERE stream_id = ?", statement -> statement.setString(1, stream.value()),
+                row -> row.getLong(1));
+        return version.isEmpty() ? 0 : version.get(0);
+    }
+
+    @Override
+    public long lastPosition() {
+        List<Long> head = query("read the last position of", "SELECT position FROM " + table("ledger_head") + " WHERE id = 1",
+                statement -> { }, row -> row.getLong(1));
+        return head.isEmpty() ? 0 : head.get(0);
+    }
+
+    @Override
+    public IntegrityReport verify() {
+        ensureOpen();
+        Connection connection = PostgresConnections.open(url, options);
+        try {
+            return new PostgresChainVerifier(connection, url.schema(), options.fetchSize()).verify();
+        } catch (SQLException e) {
+            throw PostgresErrors.failure(url, "verify", e);
+        } finally {
+            PostgresConnections.closeQuietly(connection);
+        }
+    }
+
+    @Override
+    public void saveSnapshot(Snapshot snapshot) {
+        ensureWritable("saved in");
+        writeLock.lock();
+        try {
+            Connection connection = writer();
+            connection.setAutoCommit(true);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table("snapshots")
+                    + " (stream_key, version, state_type, state_schema_version, data)"
+                    + " SELECT stream_key, ?, ?, ?, ? FROM " + table("streams") + " WHERE stream_id = ? AND version >= ?"
+                    + " ON CONFLICT (stream_key, version, state_schema_version)"
+                    + " DO UPDATE SET state_type = excluded.state_type, data = excluded.data")) {
+                insert.setLong(1, snapshot.version());
+                insert.setString(2, snapshot.stateType());
+                insert.setInt(3, snapshot.stateSchemaVersion());
+                insert.setString(4, snapshot.data());
+                insert.setString(5, snapshot.stream().value());
+                insert.setLong(6, snapshot.version());
+                if (insert.executeUpdate() == 0) {
+                    throw new EventStoreException("Cannot save a snapshot of '" + snapshot.stream() + "' at version "
+                            + snapshot.version() + ": the stream does not have that many events.");
+                }
+            }
+        } catch (SQLException e) {
+            throw writeFailure("save a snapshot in", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Snapshot> loadSnapshot(StreamId stream, long maxVersion, int stateSchemaVersion) {
+        List<Snapshot> found = query("load a snapshot from", "SELECT s.version, s.state_type, s.data FROM " + table("snapshots")
+                + " s JOIN " + table("streams") + " t ON t.stream_key = s.stream_key WHERE t.stream_id = ? AND s.version <= ?"
+                + " AND s.version <= t.version AND s.state_schema_version = ? ORDER BY s.version DESC LIMIT 1", statement -> {
+                    statement.setString(1, stream.value());
+                    statement.setLong(2, maxVersion);
+                    statement.setInt(3, stateSchemaVersion);
+                }, row -> new Snapshot(stream, row.getLong(1), row.getString(2), stateSchemaVersion, row.getString(3)));
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public AutoCloseable subscribe(AppendListener listener) {
+        ensureOpen();
+        try {
+            return changes.subscribe(listener);
+        } catch (IllegalStateException e) {
+            throw new EventStoreException("Cannot listen for changes of the ledger " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        changes.close();
+        writeLock.lock();
+        try {
+            PostgresConnections.closeQuietly(writer);
+            writer = null;
+        } finally {
+            writeLock.unlock();
+        }
+        synchronized (readLock) {
+            PostgresConnections.closeQuietly(reader);
+            reader = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return url.toString();
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs a short query on the shared reader connection (reopened when it was lost). */
+    private <T> List<T> query(String action, String sql, ServerCursor.Parameters parameters, RowReader<T> rowReader) {
+        ensureOpen();
+        synchronized (readLock) {
+            try {
+                if (reader == null || reader.isClosed()) {
+                    reader = PostgresConnections.open(url, options);
+                    reader.setReadOnly(readOnly);
+                }
+                try (PreparedStatement statement = reader.prepareStatement(sql)) {
+                    parameters.set(statement);
+                    List<T> results = new ArrayList<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            T value = rowReader.read(rows);
+                            if (value != null) {
+                                results.add(value);
+                            }
+                        }
+                    }
+                    return results;
+                }
+            } catch (SQLException e) {
+                if (isConnectionLost(e)) {
+                    PostgresConnections.closeQuietly(reader);
+                    reader = null;
+                }
+                throw PostgresErrors.failure(url, action, e);
+            }
+        }
+    }
+
+    /** The writer connection, opened on first use and reopened after it was lost; call holding the write lock. */
+    private Connection writer() throws SQLException {
+        if (writer == null || writer.isClosed()) {
+            writer = PostgresConnections.open(url, options);
+        }
+        return writer;
+    }
+
+    private EventStoreException writeFailure(String action, SQLException e) {
+        if (isConnectionLost(e)) {
+            PostgresConnections.closeQuietly(writer);
+            writer = null;
+        }
+        return PostgresErrors.failure(url, action, e);
+    }
+
+    private static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || state.startsWith("57P");
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // a lost connection rolled the transaction back on the server already
+        }
+    }
+
+    private String table(String name) {
+        return url.schema() + "." + name;
+    }
+
+    private String columns() {
+        return String.format(ServerCursor.COLUMNS, url.schema());
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new EventStoreException("The ledger " + url + " has been closed.");
+        }
+    }
+
+    private void ensureWritable(String what) {
+        ensureOpen();
+        if (readOnly) {
+            throw new EventStoreException("The ledger " + url + " is open read-only (auditor mode); nothing can be " + what
+                    + " it.");
+        }
+    }
+}
