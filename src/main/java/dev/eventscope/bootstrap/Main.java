@@ -21,7 +21,7 @@ public final class Main {
             DesktopMain.main(args);
             return;
         }
-        System.exit(run(new SqliteLedgerStoreFactory(), args));
+        System.exit(run(new LedgerStores(), args));
     }
 
     /** Runs the command line with the given stores and returns the exit code (without exiting). */
