@@ -21,6 +21,10 @@ final class PostgresErrors {
             return new EventStoreException("The PostgreSQL server " + server + " refused the password of user '" + user
                     + "' for the ledger " + url + "; check PGPASSWORD or ~/.pgpass.", e);
         }
+        if (state.equals("08004") && String.valueOf(e.getMessage()).contains("password")) {
+            return new EventStoreException("The PostgreSQL server " + server + " wants a password for user '" + user
+                    + "' and none was given; set PGPASSWORD or put it in ~/.pgpass.", e);
+        }
         if (state.startsWith("28")) {
             return new EventStoreException("The PostgreSQL server " + server + " does not let user '" + user
                     + "' in to the database '" + url.database() + "' (" + firstLine(e) + ").", e);
@@ -41,7 +45,8 @@ final class PostgresErrors {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.equals("42501")) {
             return new EventStoreException("Could not " + action + " the ledger " + url + ": the PostgreSQL user '"
-                    + url.effectiveUser() + "' lacks the permission (" + firstLine(e) + "). Nothing was written.", e);
+                    + url.effectiveUser() + "' lacks the permission (" + firstLine(e) + ")."
+                    + (action.startsWith("read") || action.equals("open") || action.equals("verify") ? "" : " Nothing was written."), e);
         }
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
             return new EventStoreException("Could not " + action + " the ledger " + url + ": the connection to the"

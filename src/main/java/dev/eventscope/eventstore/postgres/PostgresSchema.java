@@ -70,6 +70,9 @@ final class PostgresSchema {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             State state = inspect(connection, schema);
+            if (state.kind() == Kind.NO_ACCESS) {
+                throw noAccess(connection, url);
+            }
             if (state.kind() == Kind.LEDGER) {
                 throw new EventStoreException("The schema '" + schema + "' of " + url.host() + "/" + url.database()
                         + " already holds an Eventscope ledger; nothing was changed.");
@@ -108,6 +111,7 @@ final class PostgresSchema {
         State state = inspect(connection, url.schema());
         String where = "The schema '" + url.schema() + "' of " + url.host() + "/" + url.database();
         switch (state.kind()) {
+            case NO_ACCESS -> throw noAccess(connection, url);
             case MISSING -> throw new EventStoreException(where + " does not exist, so it holds no ledger;"
                     + " create one with: eventscope init --ledger " + url);
             case EMPTY -> throw new EventStoreException(where + " is empty and holds no ledger;"
@@ -129,29 +133,42 @@ final class PostgresSchema {
         }
     }
 
-    enum Kind { MISSING, EMPTY, OTHER_TABLES, LEDGER }
+    private static EventStoreException noAccess(Connection connection, PostgresLedgerUrl url) throws SQLException {
+        return new EventStoreException("The PostgreSQL user '" + connection.getMetaData().getUserName()
+                + "' lacks the permission to use the schema '" + url.schema() + "' of " + url.host() + "/" + url.database()
+                + " (no USAGE privilege); ask the ledger's owner to grant it.");
+    }
+
+    enum Kind { MISSING, NO_ACCESS, EMPTY, OTHER_TABLES, LEDGER }
 
     record State(Kind kind, int version, String ledgerId) {
     }
 
     private static State inspect(Connection connection, String schema) throws SQLException {
-        try (PreparedStatement exists = connection.prepareStatement(
-                "SELECT (SELECT count(*) FROM pg_namespace WHERE nspname = ?),"
-                        + " (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + "  WHERE n.nspname = ? AND c.relkind IN ('r', 'v', 'm', 'p', 'f')),"
-                        + " to_regclass(? || '.ledger_meta') IS NOT NULL")) {
+        try (PreparedStatement exists = connection.prepareStatement("SELECT has_schema_privilege(oid, 'USAGE')"
+                + " FROM pg_namespace WHERE nspname = ?")) {
             exists.setString(1, schema);
-            exists.setString(2, schema);
-            exists.setString(3, schema);
             try (ResultSet row = exists.executeQuery()) {
-                row.next();
-                if (row.getLong(1) == 0) {
+                if (!row.next()) {
                     return new State(Kind.MISSING, 0, null);
                 }
-                if (row.getLong(2) == 0) {
+                if (!row.getBoolean(1)) {
+                    return new State(Kind.NO_ACCESS, 0, null);
+                }
+            }
+        }
+        try (PreparedStatement tables = connection.prepareStatement(
+                "SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + "  WHERE n.nspname = ? AND c.relkind IN ('r', 'v', 'm', 'p', 'f')),"
+                        + " to_regclass(? || '.ledger_meta') IS NOT NULL")) {
+            tables.setString(1, schema);
+            tables.setString(2, schema);
+            try (ResultSet row = tables.executeQuery()) {
+                row.next();
+                if (row.getLong(1) == 0) {
                     return new State(Kind.EMPTY, 0, null);
                 }
-                if (!row.getBoolean(3)) {
+                if (!row.getBoolean(2)) {
                     return new State(Kind.OTHER_TABLES, 0, null);
                 }
             }
