@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code PGPASSWORD} or {@code ~/.pgpass}), that server is used instead. When neither can be had the
  * tests fail: a PostgreSQL test is never skipped.
  */
-final class TestPostgres {
+public final class TestPostgres {
 
     static final String EXTERNAL_URL_VARIABLE = "EVENTSCOPE_TEST_PG_URL";
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
@@ -36,27 +36,27 @@ final class TestPostgres {
     }
 
     /** Whether the tests run on the embedded server (whose authentication rules the tests set). */
-    static synchronized boolean isEmbedded() {
+    public static synchronized boolean isEmbedded() {
         baseUrl();
         return embedded != null;
     }
 
     /** A URL naming a new schema, unique in this JVM and across runs; nothing is created yet. */
-    static PostgresLedgerUrl freshUrl() {
+    public static PostgresLedgerUrl freshUrl() {
         String schema = "es_test_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
         CREATED.add(schema);
         return baseUrl().withSchema(schema);
     }
 
     /** A new, empty ledger in a schema of its own. */
-    static PostgresLedgerUrl freshLedger() {
+    public static PostgresLedgerUrl freshLedger() {
         PostgresLedgerUrl url = freshUrl();
         PostgresEventStore.create(url, PostgresOptions.defaults()).close();
         return url;
     }
 
     /** A superuser connection to the test database, for what Eventscope never does (roles, tampering). */
-    static Connection admin() throws SQLException {
+    public static Connection admin() throws SQLException {
         PostgresLedgerUrl url = baseUrl();
         Properties properties = new Properties();
         properties.setProperty("user", url.effectiveUser());
@@ -67,7 +67,7 @@ final class TestPostgres {
         return DriverManager.getConnection(url.jdbcUrl(), properties);
     }
 
-    static synchronized PostgresLedgerUrl baseUrl() {
+    public static synchronized PostgresLedgerUrl baseUrl() {
         if (base != null) {
             return base;
         }

@@ -1,0 +1,96 @@
+package dev.eventscope.bootstrap;
+
+import dev.eventscope.cli.EventscopeCli;
+import dev.eventscope.eventstore.postgres.PostgresLedgerUrl;
+import dev.eventscope.eventstore.postgres.TestPostgres;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.eventscope.testing.Texts.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code --ledger postgresql://...} on the command line, through the same store factory as {@code Main}. */
+class PostgresCommandLineTest {
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = EventscopeCli.commandLine(new LedgerStores());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    @DisplayName("given a new schema, when init, import, balance and verify name it, then they work on the server ledger")
+    void init_then_import_balance_and_verify_a_postgres_ledger() throws Exception {
+        String url = TestPostgres.freshUrl().toString();
+        Run created = run("init", "--ledger", url);
+        assertEquals(0, created.exitCode(), created.err());
+        assertEquals("Created the ledger " + url + ".\n", created.out());
+
+        Run again = run("init", "--ledger", url);
+        assertEquals(2, again.exitCode());
+        assertMentions(again.err(), "already holds an Eventscope ledger");
+        assertFalse(again.err().contains("Exception"), again.err());
+
+        Path journal = folder.resolve("shop.journal");
+        Files.writeString(journal, """
+                2025-01-02 * Opening
+                    assets:bank        1,000.00 EUR
+                    equity:opening
+                2025-01-10 Sale
+                    assets:bank          250.00 EUR
+                    income:sales
+                """);
+        Run imported = run("import", journal.toString(), "--ledger", url, "--user", "alice");
+        assertEquals(0, imported.exitCode(), imported.err());
+        Run balance = run("balance", "--ledger", url, "--format", "csv");
+        assertEquals(0, balance.exitCode(), balance.err());
+        assertMentions(balance.out(), "assets:bank,EUR,1250", "income:sales,EUR,-250");
+        Run verified = run("verify", "--ledger", url);
+        assertEquals(0, verified.exitCode(), verified.err());
+        assertMentions(verified.out(), "intact through position");
+    }
+
+    @Test
+    void a_file_path_still_means_a_sqlite_ledger() {
+        Path ledger = folder.resolve("books.ledger");
+        Run created = run("init", "--ledger", ledger.toString());
+        assertEquals(0, created.exitCode(), created.err());
+        assertTrue(Files.isRegularFile(ledger));
+        assertEquals(0, run("verify", "--ledger", ledger.toString()).exitCode());
+        Run again = run("init", "--ledger", ledger.toString());
+        assertEquals(2, again.exitCode());
+        assertMentions(again.err(), "There is already a file at " + ledger);
+    }
+
+    @Test
+    void an_unreachable_server_is_one_sentence_and_exit_code_2() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        PostgresLedgerUrl url = new PostgresLedgerUrl("postgres", "127.0.0.1", closedPort, "postgres", "books");
+        Run run = run("verify", "--ledger", url.toString());
+        assertEquals(2, run.exitCode());
+        assertMentions(run.err(), "Cannot reach the PostgreSQL server 127.0.0.1:" + closedPort);
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+}
