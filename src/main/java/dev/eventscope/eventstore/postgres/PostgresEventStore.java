@@ -445,35 +445,51 @@ public final class PostgresEventStore implements EventStore {
         T read(ResultSet row) throws SQLException;
     }
 
-    /** Runs a short query on the shared reader connection (reopened when it was lost). */
+    /**
+     * Runs a short query on the shared reader connection. A read changes nothing, so when the
+     * connection turns out to be lost (a server restart) it is reopened and the query run once more.
+     */
     private <T> List<T> query(String action, String sql, ServerCursor.Parameters parameters, RowReader<T> rowReader) {
         ensureOpen();
         synchronized (readLock) {
             try {
-                if (reader == null || reader.isClosed()) {
-                    reader = PostgresConnections.open(url, options);
-                    reader.setReadOnly(readOnly);
-                }
-                try (PreparedStatement statement = reader.prepareStatement(sql)) {
-                    parameters.set(statement);
-                    List<T> results = new ArrayList<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            T value = rowReader.read(rows);
-                            if (value != null) {
-                                results.add(value);
-                            }
-                        }
-                    }
-                    return results;
-                }
+                return queryOnce(sql, parameters, rowReader);
             } catch (SQLException e) {
-                if (isConnectionLost(e)) {
-                    PostgresConnections.closeQuietly(reader);
-                    reader = null;
+                if (!isConnectionLost(e)) {
+                    throw PostgresErrors.failure(url, action, e);
                 }
-                throw PostgresErrors.failure(url, action, e);
+                PostgresConnections.closeQuietly(reader);
+                reader = null;
+                try {
+                    return queryOnce(sql, parameters, rowReader);
+                } catch (SQLException again) {
+                    if (isConnectionLost(again)) {
+                        PostgresConnections.closeQuietly(reader);
+                        reader = null;
+                    }
+                    throw PostgresErrors.failure(url, action, again);
+                }
             }
+        }
+    }
+
+    private <T> List<T> queryOnce(String sql, ServerCursor.Parameters parameters, RowReader<T> rowReader) throws SQLException {
+        if (reader == null || reader.isClosed()) {
+            reader = PostgresConnections.open(url, options);
+            reader.setReadOnly(readOnly);
+        }
+        try (PreparedStatement statement = reader.prepareStatement(sql)) {
+            parameters.set(statement);
+            List<T> results = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    T value = rowReader.read(rows);
+                    if (value != null) {
+                        results.add(value);
+                    }
+                }
+            }
+            return results;
         }
     }
 
