@@ -33,6 +33,16 @@ public interface LedgerStoreFactory {
         return open(ledger);
     }
 
+    /**
+     * Creates (when missing) a server ledger's writer and auditor roles with the least rights each
+     * needs and returns their names, writer first. A ledger file has no roles (its file permissions
+     * decide), so this default refuses.
+     */
+    default java.util.List<String> grantRoles(Path ledger) {
+        throw new EventStoreException("Only a PostgreSQL ledger has writer and auditor roles; who may change the ledger file "
+                + ledger + " is decided by its file permissions.");
+    }
+
     /** Opens a ledger for reading and writing, creating it when the file does not exist yet. */
     EventStore open(Path file);
 

@@ -8,6 +8,7 @@ import dev.eventscope.eventstore.postgres.PostgresOptions;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Opens a ledger in the store its name calls for: a {@code postgresql://} URL opens the PostgreSQL
@@ -35,6 +36,12 @@ public final class LedgerStores implements LedgerStoreFactory {
     public EventStore create(Path ledger) {
         return LedgerStoreFactory.isServerLedger(ledger)
                 ? PostgresEventStore.create(url(ledger), PostgresOptions.defaults()) : files.create(ledger);
+    }
+
+    @Override
+    public List<String> grantRoles(Path ledger) {
+        return LedgerStoreFactory.isServerLedger(ledger)
+                ? PostgresEventStore.grantRoles(url(ledger), PostgresOptions.defaults()) : files.grantRoles(ledger);
     }
 
     /** The URL a path was made of: a path folds "postgresql://" into "postgresql:/", which is unfolded here. */

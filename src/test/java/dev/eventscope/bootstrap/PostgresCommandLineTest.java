@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static dev.eventscope.testing.Texts.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +68,30 @@ class PostgresCommandLineTest {
         Run verified = run("verify", "--ledger", url);
         assertEquals(0, verified.exitCode(), verified.err());
         assertMentions(verified.out(), "intact through position");
+    }
+
+    @Test
+    void init_with_grant_roles_creates_the_writer_and_auditor_roles() throws Exception {
+        PostgresLedgerUrl url = TestPostgres.freshUrl();
+        Run created = run("init", "--ledger", url.toString(), "--grant-roles");
+        assertEquals(0, created.exitCode(), created.err());
+        assertMentions(created.out(), "Created the roles " + url.schema() + "_writer (may append) and "
+                + url.schema() + "_auditor (may only read)");
+        try (java.sql.Connection admin = TestPostgres.admin();
+             java.sql.ResultSet row = admin.createStatement().executeQuery("SELECT has_table_privilege('" + url.schema()
+                     + "_auditor', '" + url.schema() + ".events', 'SELECT'), has_table_privilege('" + url.schema()
+                     + "_auditor', '" + url.schema() + ".events', 'INSERT'), has_table_privilege('" + url.schema()
+                     + "_writer', '" + url.schema() + ".events', 'INSERT'), has_table_privilege('" + url.schema()
+                     + "_writer', '" + url.schema() + ".events', 'UPDATE')")) {
+            assertTrue(row.next());
+            assertEquals(List.of(true, false, true, false),
+                    List.of(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), row.getBoolean(4)));
+        }
+        Path file = folder.resolve("roles.ledger");
+        Run onAFile = run("init", "--ledger", file.toString(), "--grant-roles");
+        assertEquals(2, onAFile.exitCode());
+        assertMentions(onAFile.err(), "Only a PostgreSQL ledger has writer and auditor roles", "Nothing was created");
+        assertFalse(Files.exists(file));
     }
 
     @Test

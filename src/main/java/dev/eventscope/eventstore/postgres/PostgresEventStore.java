@@ -79,6 +79,23 @@ public final class PostgresEventStore implements EventStore {
         return open(url, options, false);
     }
 
+    /**
+     * Creates (when missing) the ledger's group roles {@code <schema>_writer} and {@code <schema>_auditor}
+     * and grants each the least it needs; returns their names, writer first. Needs a user who may create
+     * roles and owns the ledger's tables.
+     */
+    public static List<String> grantRoles(PostgresLedgerUrl url, PostgresOptions options) {
+        Connection connection = PostgresConnections.open(url, options);
+        try {
+            PostgresSchema.grantRoles(connection, url);
+            return List.of(PostgresSchema.writerRole(url.schema()), PostgresSchema.auditorRole(url.schema()));
+        } catch (SQLException e) {
+            throw PostgresErrors.failure(url, "create the roles of", e);
+        } finally {
+            PostgresConnections.closeQuietly(connection);
+        }
+    }
+
     /** Opens an existing ledger for reading and writing with the default options. */
     public static PostgresEventStore open(PostgresLedgerUrl url) {
         return open(url, PostgresOptions.defaults(), false);

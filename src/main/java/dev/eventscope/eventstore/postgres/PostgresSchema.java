@@ -106,6 +106,62 @@ final class PostgresSchema {
         }
     }
 
+    /** The group role whose members may append to the ledger in {@code schema}. */
+    static String writerRole(String schema) {
+        return schema + "_writer";
+    }
+
+    /** The group role whose members may only read the ledger in {@code schema}. */
+    static String auditorRole(String schema) {
+        return schema + "_auditor";
+    }
+
+    /**
+     * The SQL that creates (when missing) the ledger's two group roles and grants them the least they
+     * need: the auditor may read every table and nothing else; the writer may also insert events and
+     * snapshots and update the bookkeeping rows an append moves forward (a stream's version, the head,
+     * a snapshot replaced), but may never update, delete or truncate an event. Members are added with
+     * {@code GRANT <role> TO <login>}. Documented in docs/postgresql.md.
+     */
+    static List<String> roleStatements(String schema) {
+        String s = schema + ".";
+        String writer = writerRole(schema);
+        String auditor = auditorRole(schema);
+        return List.of(
+                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + auditor + "') THEN"
+                        + " CREATE ROLE " + auditor + " NOLOGIN; END IF; END $$",
+                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + writer + "') THEN"
+                        + " CREATE ROLE " + writer + " NOLOGIN; END IF; END $$",
+                "REVOKE ALL ON ALL TABLES IN SCHEMA " + schema + " FROM PUBLIC",
+                "GRANT USAGE ON SCHEMA " + schema + " TO " + auditor + ", " + writer,
+                "GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + auditor + ", " + writer,
+                "GRANT INSERT ON " + s + "events, " + s + "streams, " + s + "snapshots TO " + writer,
+                "GRANT UPDATE (version, last_position) ON " + s + "streams TO " + writer,
+                "GRANT UPDATE (position, hash, recorded_at) ON " + s + "ledger_head TO " + writer,
+                "GRANT UPDATE (state_type, data) ON " + s + "snapshots TO " + writer);
+    }
+
+    /** Creates the ledger's roles and grants (see {@link #roleStatements}) in one transaction. */
+    static void grantRoles(Connection connection, PostgresLedgerUrl url) throws SQLException {
+        if (writerRole(url.schema()).length() > 63) {
+            throw new EventStoreException("The schema name '" + url.schema() + "' is too long to name its roles ("
+                    + writerRole(url.schema()) + " would pass PostgreSQL's 63 characters); use a schema name of at most 56.");
+        }
+        check(connection, url);
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : roleStatements(url.schema())) {
+                statement.execute(sql);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     /** Refuses, with one sentence, a schema that is not an Eventscope ledger this version reads; returns its ledger id. */
     static String check(Connection connection, PostgresLedgerUrl url) throws SQLException {
         State state = inspect(connection, url.schema());
