@@ -41,11 +41,10 @@ public final class PostgresEventStore implements EventStore {
     private final PostgresOptions options;
     private final boolean readOnly;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final Object readLock = new Object();
     private final PostgresChangeListener changes;
     private final String ledgerId;
+    private final SharedReader reader;
     private Connection writer;
-    private Connection reader;
     private volatile boolean closed;
 
     private PostgresEventStore(PostgresLedgerUrl url, PostgresOptions options, boolean readOnly, Connection reader,
@@ -53,7 +52,7 @@ public final class PostgresEventStore implements EventStore {
         this.url = url;
         this.options = options;
         this.readOnly = readOnly;
-        this.reader = reader;
+        this.reader = new SharedReader(url, options, readOnly, reader);
         this.ledgerId = ledgerId;
         this.changes = new PostgresChangeListener(url.schema(), () -> PostgresConnections.open(url, options),
                 this::lastPosition);
@@ -167,85 +166,18 @@ public final class PostgresEventStore implements EventStore {
         try {
             Connection connection = writer();
             connection.setAutoCommit(false);
-            return new PostgresBulkAppend(connection);
+            return new PostgresBulkAppend(connection, new PostgresAppender(connection, url.schema(), options.clock()),
+                    writeLock, sql -> writeFailure("append to", sql), changes::appendedHere);
         } catch (SQLException | RuntimeException e) {
             writeLock.unlock();
             throw e instanceof SQLException sql ? writeFailure("start writing to", sql) : (RuntimeException) e;
         }
     }
 
-    /** Holds the write lock, the transaction and (after its first append) the ledger's head lock until closed. */
-    private final class PostgresBulkAppend implements BulkAppend {
-
-        private final Connection connection;
-        private final PostgresAppender appender;
-        private long lastPosition;
-        private boolean failed;
-        private boolean finished;
-
-        PostgresBulkAppend(Connection connection) {
-            this.connection = connection;
-            this.appender = new PostgresAppender(connection, url.schema(), options.clock());
-        }
-
-        @Override
-        public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict {
-            if (finished || failed) {
-                throw new EventStoreException("This bulk append is " + (finished ? "already finished" : "stopped after a failure")
-                        + "; start a new one.");
-            }
-            try {
-                AppendResult result = appender.append(appends);
-                if (!result.alreadyStored() && !result.positions().isEmpty()) {
-                    lastPosition = result.lastPosition();
-                }
-                return result;
-            } catch (ConcurrencyConflict | RuntimeException e) {
-                failed = true;
-                throw e;
-            } catch (SQLException e) {
-                failed = true;
-                throw writeFailure("append to", e);
-            }
-        }
-
-        @Override
-        public void commit() {
-            if (finished || failed) {
-                throw new EventStoreException("This bulk append cannot be committed: it is "
-                        + (finished ? "already finished." : "stopped after a failure; nothing of it was written."));
-            }
-            try {
-                connection.commit();
-                finished = true;
-            } catch (SQLException e) {
-                failed = true;
-                throw writeFailure("commit to", e);
-            } finally {
-                if (finished) {
-                    writeLock.unlock();
-                }
-            }
-            if (lastPosition > 0) {
-                changes.appendedHere(lastPosition);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (finished) {
-                return;
-            }
-            finished = true;
-            rollback(connection);
-            writeLock.unlock();
-        }
-    }
-
     @Override
     public List<RecordedEvent> readStream(StreamId stream, long fromVersion, Direction direction, int limit) {
         String order = direction == Direction.FORWARD ? "e.version >= ? ORDER BY e.version ASC" : "e.version <= ? ORDER BY e.version DESC";
-        return query("read the stream '" + stream + "' of", "SELECT " + columns() + " FROM " + table("events")
+        return read("read the stream '" + stream + "' of", "SELECT " + columns() + " FROM " + table("events")
                 + " e WHERE e.stream_key = (SELECT stream_key FROM " + table("streams") + " WHERE stream_id = ?) AND "
                 + order + " LIMIT ?", statement -> {
                     statement.setString(1, stream.value());
@@ -257,7 +189,7 @@ public final class PostgresEventStore implements EventStore {
     /** One indexed read of three columns: no event data, hashes or metadata travel. */
     @Override
     public void streamStamps(StreamId stream, StampSink sink) {
-        query("read the event times of the stream '" + stream + "' of", "SELECT version, position, recorded_at FROM "
+        read("read the event times of the stream '" + stream + "' of", "SELECT version, position, recorded_at FROM "
                 + table("events") + " WHERE stream_key = (SELECT stream_key FROM " + table("streams")
                 + " WHERE stream_id = ?) ORDER BY version", statement -> statement.setString(1, stream.value()), row -> {
                     sink.stamp(row.getLong(1), row.getLong(2), row.getLong(3));
@@ -292,7 +224,7 @@ public final class PostgresEventStore implements EventStore {
 
     @Override
     public Optional<RecordedEvent> readAt(long position) {
-        List<RecordedEvent> found = query("read position " + position + " of", "SELECT " + columns() + " FROM "
+        List<RecordedEvent> found = read("read position " + position + " of", "SELECT " + columns() + " FROM "
                 + table("events") + " e WHERE e.position = ?", statement -> statement.setLong(1, position), ServerCursor::read);
         return found.stream().findFirst();
     }
@@ -301,7 +233,7 @@ public final class PostgresEventStore implements EventStore {
     public List<StreamInfo> streams(StreamFilter filter) {
         List<String> parameters = new ArrayList<>();
         String where = where(filter, parameters);
-        return query("list the streams of", "SELECT stream_id, category, version, last_position FROM " + table("streams")
+        return read("list the streams of", "SELECT stream_id, category, version, last_position FROM " + table("streams")
                 + where + " ORDER BY stream_id", statement -> {
                     for (int i = 0; i < parameters.size(); i++) {
                         statement.setString(i + 1, parameters.get(i));
@@ -313,7 +245,7 @@ public final class PostgresEventStore implements EventStore {
     public long countStreams(StreamFilter filter) {
         List<String> parameters = new ArrayList<>();
         String where = where(filter, parameters);
-        return query("count the streams of", "SELECT count(*) FROM " + table("streams") + where, statement -> {
+        return read("count the streams of", "SELECT count(*) FROM " + table("streams") + where, statement -> {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setString(i + 1, parameters.get(i));
             }
@@ -349,7 +281,7 @@ public final class PostgresEventStore implements EventStore {
 
     @Override
     public long streamVersion(StreamId stream) {
-        List<Long> version = query("read the version of stream '" + stream + "' in", "SELECT version FROM "
+        List<Long> version = read("read the version of stream '" + stream + "' in", "SELECT version FROM "
                 + table("streams") + " WHERE stream_id = ?", statement -> statement.setString(1, stream.value()),
                 row -> row.getLong(1));
         return version.isEmpty() ? 0 : version.get(0);
@@ -357,7 +289,7 @@ public final class PostgresEventStore implements EventStore {
 
     @Override
     public long lastPosition() {
-        List<Long> head = query("read the last position of", "SELECT position FROM " + table("ledger_head") + " WHERE id = 1",
+        List<Long> head = read("read the last position of", "SELECT position FROM " + table("ledger_head") + " WHERE id = 1",
                 statement -> { }, row -> row.getLong(1));
         return head.isEmpty() ? 0 : head.get(0);
     }
@@ -407,7 +339,7 @@ public final class PostgresEventStore implements EventStore {
 
     @Override
     public Optional<Snapshot> loadSnapshot(StreamId stream, long maxVersion, int stateSchemaVersion) {
-        List<Snapshot> found = query("load a snapshot from", "SELECT s.version, s.state_type, s.data FROM " + table("snapshots")
+        List<Snapshot> found = read("load a snapshot from", "SELECT s.version, s.state_type, s.data FROM " + table("snapshots")
                 + " s JOIN " + table("streams") + " t ON t.stream_key = s.stream_key WHERE t.stream_id = ? AND s.version <= ?"
                 + " AND s.version <= t.version AND s.state_schema_version = ? ORDER BY s.version DESC LIMIT 1", statement -> {
                     statement.setString(1, stream.value());
@@ -446,10 +378,7 @@ public final class PostgresEventStore implements EventStore {
         } finally {
             writeLock.unlock();
         }
-        synchronized (readLock) {
-            PostgresConnections.closeQuietly(reader);
-            reader = null;
-        }
+        reader.close();
     }
 
     @Override
@@ -457,57 +386,10 @@ public final class PostgresEventStore implements EventStore {
         return url.toString();
     }
 
-    @FunctionalInterface
-    private interface RowReader<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    /**
-     * Runs a short query on the shared reader connection. A read changes nothing, so when the
-     * connection turns out to be lost (a server restart) it is reopened and the query run once more.
-     */
-    private <T> List<T> query(String action, String sql, ServerCursor.Parameters parameters, RowReader<T> rowReader) {
+    private <T> List<T> read(String action, String sql, ServerCursor.Parameters parameters,
+                             SharedReader.RowReader<T> rowReader) {
         ensureOpen();
-        synchronized (readLock) {
-            try {
-                return queryOnce(sql, parameters, rowReader);
-            } catch (SQLException e) {
-                if (!isConnectionLost(e)) {
-                    throw PostgresErrors.failure(url, action, e);
-                }
-                PostgresConnections.closeQuietly(reader);
-                reader = null;
-                try {
-                    return queryOnce(sql, parameters, rowReader);
-                } catch (SQLException again) {
-                    if (isConnectionLost(again)) {
-                        PostgresConnections.closeQuietly(reader);
-                        reader = null;
-                    }
-                    throw PostgresErrors.failure(url, action, again);
-                }
-            }
-        }
-    }
-
-    private <T> List<T> queryOnce(String sql, ServerCursor.Parameters parameters, RowReader<T> rowReader) throws SQLException {
-        if (reader == null || reader.isClosed()) {
-            reader = PostgresConnections.open(url, options);
-            reader.setReadOnly(readOnly);
-        }
-        try (PreparedStatement statement = reader.prepareStatement(sql)) {
-            parameters.set(statement);
-            List<T> results = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    T value = rowReader.read(rows);
-                    if (value != null) {
-                        results.add(value);
-                    }
-                }
-            }
-            return results;
-        }
+        return reader.query(action, sql, parameters, rowReader);
     }
 
     /** The writer connection, opened on first use and reopened after it was lost; call holding the write lock. */
@@ -526,7 +408,7 @@ public final class PostgresEventStore implements EventStore {
         return PostgresErrors.failure(url, action, e);
     }
 
-    private static boolean isConnectionLost(SQLException e) {
+    static boolean isConnectionLost(SQLException e) {
         String state = e.getSQLState();
         return state == null || state.startsWith("08") || state.startsWith("57P");
     }
