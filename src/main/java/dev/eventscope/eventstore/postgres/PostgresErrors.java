@@ -33,7 +33,7 @@ final class PostgresErrors {
             return new EventStoreException("The PostgreSQL server " + server + " has no database '" + url.database()
                     + "' for the ledger " + url + ".", e);
         }
-        if (state.startsWith("08") || state.isEmpty()) {
+        if (state.startsWith("08") || state.startsWith("57P") || state.isEmpty()) {
             return new EventStoreException("Cannot reach the PostgreSQL server " + server + " for the ledger " + url
                     + ": " + firstLine(e) + ".", e);
         }
