@@ -25,6 +25,9 @@ import java.util.List;
  * race &lt;url&gt; &lt;name&gt; &lt;attempts&gt; &lt;stream,stream,...&gt;
  *     for each attempt: reads a stream's version v and appends one event with expected version v;
  *     prints "WON &lt;event id&gt; &lt;position&gt; &lt;stream&gt; &lt;version&gt;" or "CONFLICT"; ends with "FINISHED".
+ * batches &lt;url&gt; &lt;name&gt; &lt;events per batch&gt;
+ *     appends batches of that many events to one stream each, until killed; prints "APPENDING &lt;batch&gt;"
+ *     before each append and "RETURNED &lt;batch&gt; &lt;first position&gt; &lt;last position&gt;" after it.
  * count &lt;url&gt;
  *     reads the whole ledger through readAll and prints "COUNT &lt;events&gt; &lt;last position&gt; &lt;bytes of data&gt;".
  * </pre>
@@ -41,6 +44,7 @@ public final class PostgresWorker {
             PostgresLedgerUrl url = PostgresLedgerUrl.parse(arguments[1]);
             switch (arguments[0]) {
                 case "race" -> race(out, url, arguments[2], Integer.parseInt(arguments[3]), arguments[4].split(","));
+                case "batches" -> batches(out, url, arguments[2], Integer.parseInt(arguments[3]));
                 case "count" -> count(out, url);
                 default -> throw new IllegalArgumentException("unknown mode " + arguments[0]);
             }
@@ -67,6 +71,21 @@ public final class PostgresWorker {
             }
         }
         out.println("FINISHED");
+    }
+
+    private static void batches(PrintStream out, PostgresLedgerUrl url, String name, int size) throws Exception {
+        String payload = "{\"filler\":\"" + "y".repeat(500) + "\"}";
+        try (PostgresEventStore store = PostgresEventStore.open(url)) {
+            for (int batch = 1; ; batch++) {
+                List<NewEvent> events = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    events.add(new NewEvent(name + "-" + batch + "-" + i, "Batched", 1, payload, EventMetadata.by(name)));
+                }
+                out.println("APPENDING " + batch);
+                AppendResult result = store.append(StreamId.of("batch-" + name + "-" + batch), ExpectedVersion.NO_STREAM, events);
+                out.println("RETURNED " + batch + " " + result.positions().get(0) + " " + result.lastPosition());
+            }
+        }
     }
 
     private static void count(PrintStream out, PostgresLedgerUrl url) {
