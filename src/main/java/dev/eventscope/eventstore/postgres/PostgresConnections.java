@@ -28,8 +28,9 @@ final class PostgresConnections {
         properties.setProperty("loginTimeout", Long.toString(Math.max(1, options.connectTimeout().toSeconds())));
         properties.setProperty("reWriteBatchedInserts", "true");
         properties.setProperty("tcpKeepAlive", "true");
-        // the ledger's schema first, pg_catalog for the built-ins; never "public", where anyone may create look-alikes
-        properties.setProperty("currentSchema", url.schema() + ",pg_catalog");
+        // every statement names the ledger's schema; the search path holds the built-ins only, so nothing in
+        // "public" or the ledger's schema can stand in for one of them
+        properties.setProperty("currentSchema", "pg_catalog");
         try {
             Connection connection = new org.postgresql.Driver().connect(url.jdbcUrl(), properties);
             if (connection == null) {

@@ -15,7 +15,9 @@ import java.util.UUID;
  * as an Eventscope ledger of a version this Eventscope reads. {@code ledger_meta} marks the schema
  * ({@code application = eventscope}) and holds its schema version; the one row of
  * {@code ledger_head} holds the last position, its hash and recorded time, and is the lock every
- * append takes, which keeps positions contiguous and the chain linear with many writers.
+ * append takes, which keeps positions contiguous and the chain linear with many writers; a trigger
+ * lets it only move forward. Every statement names the schema, and the trigger functions run with
+ * {@code search_path = pg_catalog}, so nothing placed in the schema can stand in for a built-in.
  */
 final class PostgresSchema {
 
@@ -46,7 +48,8 @@ final class PostgresSchema {
                 "CREATE TABLE " + s + "snapshots (stream_key bigint NOT NULL REFERENCES " + s + "streams (stream_key),"
                         + " version bigint NOT NULL, state_type text NOT NULL, state_schema_version integer NOT NULL,"
                         + " data text NOT NULL, PRIMARY KEY (stream_key, version, state_schema_version))",
-                "CREATE FUNCTION " + s + "events_are_immutable() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                "CREATE FUNCTION " + s + "events_are_immutable() RETURNS trigger LANGUAGE plpgsql"
+                        + " SET search_path = pg_catalog AS $$ BEGIN"
                         + " RAISE EXCEPTION 'events are immutable: an event can never be %',"
                         + " CASE WHEN TG_OP = 'UPDATE' THEN 'changed' ELSE 'deleted' END"
                         + " USING ERRCODE = 'integrity_constraint_violation'; END $$",
@@ -54,7 +57,17 @@ final class PostgresSchema {
                         + " FOR EACH ROW EXECUTE FUNCTION " + s + "events_are_immutable()",
                 "CREATE TRIGGER events_are_permanent BEFORE TRUNCATE ON " + s + "events"
                         + " FOR EACH STATEMENT EXECUTE FUNCTION " + s + "events_are_immutable()",
-                "CREATE FUNCTION " + s + "announce_append() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                "CREATE FUNCTION " + s + "head_moves_forward() RETURNS trigger LANGUAGE plpgsql"
+                        + " SET search_path = pg_catalog AS $$ BEGIN"
+                        + " IF NEW.id <> OLD.id OR NEW.position < OLD.position OR NEW.recorded_at < OLD.recorded_at THEN"
+                        + " RAISE EXCEPTION 'the ledger head only moves forward: position % cannot become %', OLD.position,"
+                        + " NEW.position USING ERRCODE = 'integrity_constraint_violation'; END IF; RETURN NEW; END $$",
+                "CREATE TRIGGER head_moves_forward BEFORE UPDATE ON " + s + "ledger_head"
+                        + " FOR EACH ROW EXECUTE FUNCTION " + s + "head_moves_forward()",
+                "CREATE TRIGGER head_is_permanent BEFORE DELETE OR TRUNCATE ON " + s + "ledger_head"
+                        + " FOR EACH STATEMENT EXECUTE FUNCTION " + s + "events_are_immutable()",
+                "CREATE FUNCTION " + s + "announce_append() RETURNS trigger LANGUAGE plpgsql"
+                        + " SET search_path = pg_catalog AS $$ BEGIN"
                         + " PERFORM pg_notify('" + CHANNEL + "', TG_TABLE_SCHEMA || ' ' || NEW.position); RETURN NULL; END $$",
                 "CREATE TRIGGER announce_append AFTER UPDATE ON " + s + "ledger_head"
                         + " FOR EACH ROW WHEN (NEW.position > OLD.position) EXECUTE FUNCTION " + s + "announce_append()",

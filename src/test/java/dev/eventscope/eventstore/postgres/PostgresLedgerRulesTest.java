@@ -79,6 +79,22 @@ class PostgresLedgerRulesTest {
             assertTrue(verify().intact());
             assertEquals(10, verify().lastPosition());
         }
+
+        @Test
+        void the_head_only_moves_forward_and_cannot_be_removed() throws Exception {
+            assertMentions(assertThrows(SQLException.class, () -> asSuperuser("UPDATE $S.ledger_head SET position = 3"))
+                    .getMessage(), "the ledger head only moves forward");
+            assertMentions(assertThrows(SQLException.class, () -> asSuperuser("UPDATE $S.ledger_head SET recorded_at = 0"))
+                    .getMessage(), "the ledger head only moves forward");
+            assertMentions(assertThrows(SQLException.class, () -> asSuperuser("DELETE FROM $S.ledger_head"))
+                    .getMessage(), "immutable");
+            try (PostgresEventStore store = PostgresEventStore.open(url)) {
+                assertEquals(10, store.lastPosition());
+                store.append(CASH, ExpectedVersion.exactly(10), List.of(new NewEvent("event-11", "Something", 1, "{}",
+                        EventMetadata.by("alice"))));
+                assertEquals(11, store.lastPosition());
+            }
+        }
     }
 
     @Nested
