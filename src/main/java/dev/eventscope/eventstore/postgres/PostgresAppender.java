@@ -49,13 +49,11 @@ final class PostgresAppender {
         checkDistinctStreams(appends);
         Head head = lockHead();
         List<NewEvent> all = appends.stream().flatMap(a -> a.events().stream()).toList();
-        if (!all.isEmpty()) {
-            AppendResult earlier = alreadyStored(appends, all);
-            if (earlier != null) {
-                return earlier;
-            }
+        Map<String, Object[]> stored = new HashMap<>();
+        Map<StreamId, long[]> streams = lookUp(appends, all, stored);
+        if (!stored.isEmpty()) {
+            return alreadyStored(appends, all, stored, streams);
         }
-        Map<StreamId, long[]> streams = lookUp(appends);
         for (StreamAppend append : appends) {
             long actual = streams.get(append.stream())[1];
             if (!append.expected().isSatisfiedBy(actual)) {
@@ -71,58 +69,92 @@ final class PostgresAppender {
         long recordedAt = Math.max(clock.map(c -> micros(c.instant())).orElse(head.serverMicros()), head.recordedAt());
         long position = head.position();
         byte[] previousHash = head.hash();
-        List<Long> positions = new ArrayList<>(all.size());
+        int count = all.size();
+        Long[] eventPositions = new Long[count];
+        String[] eventIds = new String[count];
+        Long[] streamKeys = new Long[count];
+        Long[] eventVersions = new Long[count];
+        String[] types = new String[count];
+        Integer[] schemaVersions = new Integer[count];
+        String[] data = new String[count];
+        String[] users = new String[count];
+        String[] correlationIds = new String[count];
+        String[] causationIds = new String[count];
+        String[] commandNames = new String[count];
+        byte[][] previousHashes = new byte[count][];
+        byte[][] hashes = new byte[count][];
+        List<Long> movedKeys = new ArrayList<>();
+        List<Long> movedVersions = new ArrayList<>();
+        List<Long> movedPositions = new ArrayList<>();
+        List<Long> positions = new ArrayList<>(count);
         Map<StreamId, Long> versions = new LinkedHashMap<>();
-        try (PreparedStatement insertEvent = connection.prepareStatement("INSERT INTO " + schema + ".events (position,"
-                + " event_id, stream_key, version, type, schema_version, data, user_name, correlation_id, causation_id,"
-                + " command_name, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement updateStream = connection.prepareStatement(
-                     "UPDATE " + schema + ".streams SET version = ?, last_position = ? WHERE stream_key = ?")) {
-            for (StreamAppend append : appends) {
-                long[] keyAndVersion = streams.get(append.stream());
-                long version = keyAndVersion[1];
-                for (NewEvent event : append.events()) {
-                    position++;
-                    version++;
-                    byte[] hash = hashChain.link(previousHash, event.eventId(), append.stream().value(), version,
-                            event.type(), event.schemaVersion(), recordedAt, event.metadata().user(),
-                            event.metadata().correlationId(), event.metadata().causationId(),
-                            event.metadata().commandName(), event.data());
-                    insertEvent.setLong(1, position);
-                    insertEvent.setString(2, event.eventId());
-                    insertEvent.setLong(3, keyAndVersion[0]);
-                    insertEvent.setLong(4, version);
-                    insertEvent.setString(5, event.type());
-                    insertEvent.setInt(6, event.schemaVersion());
-                    insertEvent.setString(7, event.data());
-                    insertEvent.setString(8, event.metadata().user());
-                    insertEvent.setString(9, event.metadata().correlationId());
-                    insertEvent.setString(10, event.metadata().causationId());
-                    insertEvent.setString(11, event.metadata().commandName());
-                    insertEvent.setLong(12, recordedAt);
-                    insertEvent.setBytes(13, previousHash);
-                    insertEvent.setBytes(14, hash);
-                    insertEvent.addBatch();
-                    previousHash = hash;
-                    positions.add(position);
-                }
-                if (!append.events().isEmpty()) {
-                    updateStream.setLong(1, version);
-                    updateStream.setLong(2, position);
-                    updateStream.setLong(3, keyAndVersion[0]);
-                    updateStream.addBatch();
-                }
-                versions.put(append.stream(), version);
+        int row = 0;
+        for (StreamAppend append : appends) {
+            long[] keyAndVersion = streams.get(append.stream());
+            long version = keyAndVersion[1];
+            for (NewEvent event : append.events()) {
+                position++;
+                version++;
+                byte[] hash = hashChain.link(previousHash, event.eventId(), append.stream().value(), version,
+                        event.type(), event.schemaVersion(), recordedAt, event.metadata().user(),
+                        event.metadata().correlationId(), event.metadata().causationId(),
+                        event.metadata().commandName(), event.data());
+                eventPositions[row] = position;
+                eventIds[row] = event.eventId();
+                streamKeys[row] = keyAndVersion[0];
+                eventVersions[row] = version;
+                types[row] = event.type();
+                schemaVersions[row] = event.schemaVersion();
+                data[row] = event.data();
+                users[row] = event.metadata().user();
+                correlationIds[row] = event.metadata().correlationId();
+                causationIds[row] = event.metadata().causationId();
+                commandNames[row] = event.metadata().commandName();
+                previousHashes[row] = previousHash;
+                hashes[row] = hash;
+                row++;
+                previousHash = hash;
+                positions.add(position);
             }
-            insertEvent.executeBatch();
-            updateStream.executeBatch();
+            if (!append.events().isEmpty()) {
+                movedKeys.add(keyAndVersion[0]);
+                movedVersions.add(version);
+                movedPositions.add(position);
+            }
+            versions.put(append.stream(), version);
         }
-        try (PreparedStatement updateHead = connection.prepareStatement(
-                "UPDATE " + schema + ".ledger_head SET position = ?, hash = ?, recorded_at = ? WHERE id = 1")) {
-            updateHead.setLong(1, position);
-            updateHead.setBytes(2, previousHash);
-            updateHead.setLong(3, recordedAt);
-            updateHead.executeUpdate();
+        // one statement, one round trip: the events, the streams' new versions and the new head
+        try (PreparedStatement write = connection.prepareStatement("WITH inserted AS (INSERT INTO " + schema + ".events"
+                + " (position, event_id, stream_key, version, type, schema_version, data, user_name, correlation_id,"
+                + " causation_id, command_name, recorded_at, prev_hash, hash)"
+                + " SELECT p, i, k, v, t, sv, d, u, co, ca, cm, ?, ph, h FROM unnest(?::bigint[], ?::text[], ?::bigint[],"
+                + " ?::bigint[], ?::text[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[],"
+                + " ?::bytea[]) AS e (p, i, k, v, t, sv, d, u, co, ca, cm, ph, h) RETURNING 1),"
+                + " moved AS (UPDATE " + schema + ".streams s SET version = m.v, last_position = m.p"
+                + " FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS m (k, v, p) WHERE s.stream_key = m.k RETURNING 1)"
+                + " UPDATE " + schema + ".ledger_head SET position = ?, hash = ?, recorded_at = ? WHERE id = 1")) {
+            int parameter = 1;
+            write.setLong(parameter++, recordedAt);
+            write.setArray(parameter++, connection.createArrayOf("bigint", eventPositions));
+            write.setArray(parameter++, connection.createArrayOf("text", eventIds));
+            write.setArray(parameter++, connection.createArrayOf("bigint", streamKeys));
+            write.setArray(parameter++, connection.createArrayOf("bigint", eventVersions));
+            write.setArray(parameter++, connection.createArrayOf("text", types));
+            write.setArray(parameter++, connection.createArrayOf("integer", schemaVersions));
+            write.setArray(parameter++, connection.createArrayOf("text", data));
+            write.setArray(parameter++, connection.createArrayOf("text", users));
+            write.setArray(parameter++, connection.createArrayOf("text", correlationIds));
+            write.setArray(parameter++, connection.createArrayOf("text", causationIds));
+            write.setArray(parameter++, connection.createArrayOf("text", commandNames));
+            write.setArray(parameter++, connection.createArrayOf("bytea", previousHashes));
+            write.setArray(parameter++, connection.createArrayOf("bytea", hashes));
+            write.setArray(parameter++, connection.createArrayOf("bigint", movedKeys.toArray()));
+            write.setArray(parameter++, connection.createArrayOf("bigint", movedVersions.toArray()));
+            write.setArray(parameter++, connection.createArrayOf("bigint", movedPositions.toArray()));
+            write.setLong(parameter++, position);
+            write.setBytes(parameter++, previousHash);
+            write.setLong(parameter, recordedAt);
+            write.executeUpdate();
         }
         return new AppendResult(positions, versions, false);
     }
@@ -146,30 +178,9 @@ final class PostgresAppender {
         }
     }
 
-    /** The original result when every event id is stored already; null when none is; refuses a mix. */
-    private AppendResult alreadyStored(List<StreamAppend> appends, List<NewEvent> all) throws SQLException {
-        Set<String> seen = new HashSet<>();
-        for (NewEvent event : all) {
-            if (!seen.add(event.eventId())) {
-                throw new EventStoreException("The event id '" + event.eventId()
-                        + "' appears twice in one append. Nothing was written.");
-            }
-        }
-        Map<String, Object[]> stored = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT e.event_id, e.position, s.stream_id, s.version"
-                + " FROM " + schema + ".events e JOIN " + schema + ".streams s ON s.stream_key = e.stream_key"
-                + " WHERE e.event_id = ANY (?)")) {
-            Array ids = connection.createArrayOf("text", all.stream().map(NewEvent::eventId).toArray());
-            query.setArray(1, ids);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    stored.put(rows.getString(1), new Object[] {rows.getLong(2), rows.getString(3), rows.getLong(4)});
-                }
-            }
-        }
-        if (stored.isEmpty()) {
-            return null;
-        }
+    /** The original result when every event id of the append is stored already; refuses a mix of stored and new ids. */
+    private static AppendResult alreadyStored(List<StreamAppend> appends, List<NewEvent> all, Map<String, Object[]> stored,
+                                              Map<StreamId, long[]> streams) {
         String firstId = all.get(0).eventId();
         if (!stored.containsKey(firstId)) {
             NewEvent clash = all.stream().filter(event -> stored.containsKey(event.eventId())).findFirst().orElseThrow();
@@ -194,27 +205,42 @@ final class PostgresAppender {
                 positions.add((Long) found[0]);
                 versions.put(append.stream(), (Long) found[2]);
             }
-        }
-        for (StreamAppend append : appends) {
-            if (!versions.containsKey(append.stream())) {
-                versions.put(append.stream(), lookUp(List.of(append)).get(append.stream())[1]);
-            }
+            versions.putIfAbsent(append.stream(), streams.get(append.stream())[1]);
         }
         return new AppendResult(positions, versions, true);
     }
 
-    /** Each stream's key (0 when it does not exist) and version, in one query. */
-    private Map<StreamId, long[]> lookUp(List<StreamAppend> appends) throws SQLException {
+    /**
+     * In one query: each stream's key (0 when it does not exist) and version, and, into {@code stored},
+     * position, stream and stream version of every event id of the append that is stored already.
+     * Refuses an event id given twice in the append.
+     */
+    private Map<StreamId, long[]> lookUp(List<StreamAppend> appends, List<NewEvent> all, Map<String, Object[]> stored)
+            throws SQLException {
+        Set<String> seen = new HashSet<>();
+        for (NewEvent event : all) {
+            if (!seen.add(event.eventId())) {
+                throw new EventStoreException("The event id '" + event.eventId()
+                        + "' appears twice in one append. Nothing was written.");
+            }
+        }
         Map<StreamId, long[]> streams = new HashMap<>();
         for (StreamAppend append : appends) {
             streams.put(append.stream(), new long[] {0, 0});
         }
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT stream_id, stream_key, version FROM " + schema + ".streams WHERE stream_id = ANY (?)")) {
+                "SELECT false, stream_id, stream_key, version, NULL FROM " + schema + ".streams WHERE stream_id = ANY (?)"
+                        + " UNION ALL SELECT true, s.stream_id, e.position, s.version, e.event_id FROM " + schema + ".events e"
+                        + " JOIN " + schema + ".streams s ON s.stream_key = e.stream_key WHERE e.event_id = ANY (?)")) {
             query.setArray(1, connection.createArrayOf("text", appends.stream().map(a -> a.stream().value()).toArray()));
+            query.setArray(2, connection.createArrayOf("text", all.stream().map(NewEvent::eventId).toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    streams.put(StreamId.of(rows.getString(1)), new long[] {rows.getLong(2), rows.getLong(3)});
+                    if (rows.getBoolean(1)) {
+                        stored.put(rows.getString(5), new Object[] {rows.getLong(3), rows.getString(2), rows.getLong(4)});
+                    } else {
+                        streams.put(StreamId.of(rows.getString(2)), new long[] {rows.getLong(3), rows.getLong(4)});
+                    }
                 }
             }
         }
