@@ -26,7 +26,6 @@ final class PostgresConnections {
         properties.setProperty("ApplicationName", "eventscope");
         properties.setProperty("connectTimeout", Long.toString(Math.max(1, options.connectTimeout().toSeconds())));
         properties.setProperty("loginTimeout", Long.toString(Math.max(1, options.connectTimeout().toSeconds())));
-        properties.setProperty("reWriteBatchedInserts", "true");
         properties.setProperty("tcpKeepAlive", "true");
         // every statement names the ledger's schema; the search path holds the built-ins only, so nothing in
         // "public" or the ledger's schema can stand in for one of them
