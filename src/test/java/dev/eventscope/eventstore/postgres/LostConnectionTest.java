@@ -63,6 +63,31 @@ class LostConnectionTest {
     }
 
     @Test
+    @DisplayName("given a listener whose connection the server dropped, when another store appends, then the listener reconnects and hears it")
+    void a_listener_reconnects_after_its_connection_was_dropped() throws Exception {
+        PostgresLedgerUrl url = TestPostgres.freshLedger();
+        List<long[]> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (PostgresEventStore watcher = PostgresEventStore.open(url);
+             AutoCloseable subscription = watcher.subscribe((from, to) -> heard.add(new long[] {from, to}))) {
+            try (PostgresEventStore writer = PostgresEventStore.open(url)) {
+                writer.append(CASH, ExpectedVersion.NO_STREAM, List.of(event("first")));
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(1))
+                        .until(() -> !heard.isEmpty() && heard.get(heard.size() - 1)[1] == 1);
+            }
+            assertTrue(dropEventscopeConnections() >= 1, "the listener was connected");
+            try (PostgresEventStore writer = PostgresEventStore.open(url)) {
+                writer.append(CASH, ExpectedVersion.exactly(1), List.of(event("second"), event("third")));
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> heard.get(heard.size() - 1)[1] == 3);
+        }
+        assertEquals(1, heard.get(0)[0]);
+        for (int i = 1; i < heard.size(); i++) {
+            assertEquals(heard.get(i - 1)[1] + 1, heard.get(i)[0], "no range is heard twice or skipped");
+        }
+    }
+
+    @Test
     void a_store_opened_read_only_refuses_appends_and_snapshots_in_one_sentence() {
         PostgresLedgerUrl url = TestPostgres.freshLedger();
         try (PostgresEventStore store = PostgresEventStore.open(url, PostgresOptions.defaults(), true)) {
