@@ -159,6 +159,39 @@ public final class PostgresEventStore implements EventStore {
         return result;
     }
 
+    /**
+     * Copies every event of {@code source} as recorded (positions, event ids, recorded times, metadata
+     * and hashes kept) into this ledger, which must be empty: all or nothing, in constant memory per
+     * event. Refuses a source whose hash chain is broken. Returns the number of events copied.
+     */
+    public long copyFrom(EventStore source, String sourceName) {
+        ensureWritable("copied into");
+        long copied;
+        writeLock.lock();
+        try {
+            Connection connection = writer();
+            connection.setAutoCommit(false);
+            boolean committed = false;
+            try {
+                copied = new PostgresLedgerCopier(connection, url.schema()).copy(source, sourceName);
+                connection.commit();
+                committed = true;
+            } finally {
+                if (!committed) {
+                    rollback(connection);
+                }
+            }
+        } catch (SQLException e) {
+            throw writeFailure("copy into", e);
+        } finally {
+            writeLock.unlock();
+        }
+        if (copied > 0) {
+            changes.appendedHere(copied);
+        }
+        return copied;
+    }
+
     @Override
     public BulkAppend beginBulkAppend() {
         ensureWritable("appended to");
