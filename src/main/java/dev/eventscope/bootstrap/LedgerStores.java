@@ -44,6 +44,11 @@ public final class LedgerStores implements LedgerStoreFactory {
                 ? PostgresEventStore.grantRoles(url(ledger), PostgresOptions.defaults()) : files.grantRoles(ledger);
     }
 
+    /** The ledger's name as the person typed it: a URL unfolded, a path as it is. */
+    static String name(Path ledger) {
+        return LedgerStoreFactory.isServerLedger(ledger) ? url(ledger).toString() : ledger.toString();
+    }
+
     /** The URL a path was made of: a path folds "postgresql://" into "postgresql:/", which is unfolded here. */
     static PostgresLedgerUrl url(Path ledger) {
         String text = ledger.toString();

@@ -1,6 +1,5 @@
 package dev.eventscope.bootstrap;
 
-import dev.eventscope.cli.EventscopeCli;
 import dev.eventscope.eventstore.postgres.PostgresLedgerUrl;
 import dev.eventscope.eventstore.postgres.TestPostgres;
 import org.junit.jupiter.api.DisplayName;
@@ -32,7 +31,7 @@ class PostgresCommandLineTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(new LedgerStores());
+        CommandLine commandLine = Main.commandLine(new LedgerStores());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return new Run(commandLine.execute(args), out.toString(), err.toString());
@@ -92,6 +91,35 @@ class PostgresCommandLineTest {
         assertEquals(2, onAFile.exitCode());
         assertMentions(onAFile.err(), "Only a PostgreSQL ledger has writer and auditor roles", "Nothing was created");
         assertFalse(Files.exists(file));
+    }
+
+    @Test
+    @DisplayName("given a SQLite ledger, when it is copied to a new PostgreSQL ledger, then both verify to the same head hash")
+    void copy_moves_a_sqlite_ledger_to_the_server() throws Exception {
+        Path journal = folder.resolve("shop.journal");
+        Files.writeString(journal, """
+                2025-01-02 * Opening
+                    assets:bank        1,000.00 EUR
+                    equity:opening
+                """);
+        Path file = folder.resolve("shop.ledger");
+        assertEquals(0, run("import", journal.toString(), "--ledger", file.toString()).exitCode());
+        String url = TestPostgres.freshUrl().toString();
+        assertEquals(0, run("init", "--ledger", url).exitCode());
+
+        Run copied = run("copy", "--from", file.toString(), "--to", url);
+        assertEquals(0, copied.exitCode(), copied.err());
+        String sqliteHead = run("verify", "--ledger", file.toString()).out().strip();
+        assertMentions(copied.out(), "Copied 6 events from " + file + " to " + url, sqliteHead);
+        assertEquals(sqliteHead, run("verify", "--ledger", url).out().strip());
+        assertMentions(run("balance", "--ledger", url, "--format", "csv").out(), "assets:bank,EUR,1000");
+
+        Run again = run("copy", "--from", file.toString(), "--to", url);
+        assertEquals(2, again.exitCode());
+        assertMentions(again.err(), "already holds events", "Nothing was copied");
+        Run toAFile = run("copy", "--from", url, "--to", folder.resolve("back.ledger").toString());
+        assertEquals(2, toAFile.exitCode());
+        assertMentions(toAFile.err(), "Copying into a ledger file is not supported yet");
     }
 
     @Test
