@@ -77,6 +77,21 @@ class LedgerCopyTest {
     }
 
     @Test
+    void a_postgres_ledger_is_copied_into_another_schema_just_the_same() throws Exception {
+        Path file = sqliteLedger();
+        PostgresLedgerUrl first = TestPostgres.freshLedger();
+        PostgresLedgerUrl second = TestPostgres.freshLedger();
+        try (EventStore sqlite = SqliteEventStore.openReadOnly(file);
+             PostgresEventStore source = PostgresEventStore.open(first);
+             PostgresEventStore target = PostgresEventStore.open(second)) {
+            source.copyFrom(sqlite, file.toString());
+            assertEquals(2_504, target.copyFrom(source, first.toString()));
+            assertEquals(events(sqlite), events(target));
+            assertEquals(sqlite.verify(), target.verify());
+        }
+    }
+
+    @Test
     void a_target_that_holds_events_is_refused_and_left_as_it_was() throws Exception {
         Path file = sqliteLedger();
         PostgresLedgerUrl url = TestPostgres.freshLedger();
