@@ -67,6 +67,12 @@ class PostgresCommandLineTest {
         Run verified = run("verify", "--ledger", url);
         assertEquals(0, verified.exitCode(), verified.err());
         assertMentions(verified.out(), "intact through position");
+
+        Run state = run("state", "--ledger", url, "--stream", "account-assets:bank");
+        assertEquals(2, state.exitCode());
+        assertEquals("Read models (for state, diff, projections and the desktop's panels) are not kept for PostgreSQL"
+                + " ledgers yet; " + url + " can be used with import, post, balance, accounts, streams, history, verify,"
+                + " report, export and copy.", state.err().strip());
     }
 
     @Test
