@@ -79,6 +79,94 @@ public final class PostgresStoreBenchmark {
                     String.format("%.0f", batches * 1_000 / ((System.nanoTime() - start) / 1e9)));
         }
         rawInsert(appends);
+        batchedAgainstRaw(url, 100_000);
+    }
+
+    /**
+     * Batched appends (1,000 events each, one transaction) against the best raw JDBC can do with the
+     * same rows into a plain table (one multi-row insert from unnest arrays per 1,000 rows, one
+     * transaction); then the whole-ledger read through the server-side cursor.
+     */
+    private static void batchedAgainstRaw(PostgresLedgerUrl url, int events) throws Exception {
+        PostgresLedgerUrl fresh = TestPostgres.freshLedger();
+        long start = System.nanoTime();
+        try (PostgresEventStore store = PostgresEventStore.open(fresh); BulkAppend bulk = store.beginBulkAppend()) {
+            for (int b = 0; b < events / 1_000; b++) {
+                bulk.append(List.of(new StreamAppend(StreamId.of("bulk-" + b), ExpectedVersion.NO_STREAM, events("bulk-" + b, 1_000))));
+            }
+            bulk.commit();
+        }
+        double storeSeconds = (System.nanoTime() - start) / 1e9;
+        double rawSeconds;
+        try (Connection connection = TestPostgres.admin(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE raw_events (position bigint PRIMARY KEY, event_id text UNIQUE,"
+                    + " stream text, version bigint, type text, data text, user_name text, correlation_id text,"
+                    + " command_name text, recorded_at bigint, prev_hash bytea, hash bytea)");
+            connection.setAutoCommit(false);
+            start = System.nanoTime();
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO raw_events SELECT * FROM unnest(?::bigint[],"
+                    + " ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
+                    + " ?::bytea[], ?::bytea[])")) {
+                for (int b = 0; b < events / 1_000; b++) {
+                    Long[] positions = new Long[1_000];
+                    String[] ids = new String[1_000];
+                    String[] streams = new String[1_000];
+                    Long[] versions = new Long[1_000];
+                    String[] types = new String[1_000];
+                    String[] data = new String[1_000];
+                    String[] users = new String[1_000];
+                    String[] correlations = new String[1_000];
+                    String[] commands = new String[1_000];
+                    Long[] times = new Long[1_000];
+                    byte[][] hashes = new byte[1_000][];
+                    for (int i = 0; i < 1_000; i++) {
+                        positions[i] = (long) b * 1_000 + i + 1;
+                        ids[i] = "raw-" + b + "-" + i;
+                        streams[i] = "bulk-" + b;
+                        versions[i] = (long) i + 1;
+                        types[i] = "PostingRecorded";
+                        data[i] = DATA;
+                        users[i] = "bench";
+                        correlations[i] = "c";
+                        commands[i] = "PostEntry";
+                        times[i] = System.currentTimeMillis() * 1_000;
+                        hashes[i] = new byte[32];
+                    }
+                    insert.setArray(1, connection.createArrayOf("bigint", positions));
+                    insert.setArray(2, connection.createArrayOf("text", ids));
+                    insert.setArray(3, connection.createArrayOf("text", streams));
+                    insert.setArray(4, connection.createArrayOf("bigint", versions));
+                    insert.setArray(5, connection.createArrayOf("text", types));
+                    insert.setArray(6, connection.createArrayOf("text", data));
+                    insert.setArray(7, connection.createArrayOf("text", users));
+                    insert.setArray(8, connection.createArrayOf("text", correlations));
+                    insert.setArray(9, connection.createArrayOf("text", commands));
+                    insert.setArray(10, connection.createArrayOf("bigint", times));
+                    insert.setArray(11, connection.createArrayOf("bytea", hashes));
+                    insert.setArray(12, connection.createArrayOf("bytea", hashes));
+                    insert.executeUpdate();
+                }
+            }
+            connection.commit();
+            rawSeconds = (System.nanoTime() - start) / 1e9;
+        }
+        row(String.format("batched append of %,d events (1,000 per append, hash chain on): events/s", events),
+                String.format("%.0f", events / storeSeconds));
+        row("raw JDBC, same rows, multi-row insert from unnest arrays per 1,000: events/s",
+                String.format("%.0f", events / rawSeconds));
+        row("ratio store ÷ raw (issue's target: at least 0.6)", String.format("%.2f", rawSeconds / storeSeconds));
+        try (PostgresEventStore store = PostgresEventStore.open(fresh)) {
+            start = System.nanoTime();
+            long read = 0;
+            try (dev.eventscope.eventstore.EventCursor cursor = store.readAll(0)) {
+                while (cursor.hasNext()) {
+                    cursor.next();
+                    read++;
+                }
+            }
+            row(String.format("whole-ledger read of %,d events through the server-side cursor, no decode: events/s", read),
+                    String.format("%.0f", read / ((System.nanoTime() - start) / 1e9)));
+        }
     }
 
     private static long[] single(PostgresEventStore store, String prefix, int count) throws ConcurrencyConflict {

@@ -40,7 +40,7 @@ final class PostgresSchema {
                         + " version bigint NOT NULL, last_position bigint NOT NULL)",
                 "CREATE INDEX streams_by_category ON " + s + "streams (category, stream_id)",
                 "CREATE TABLE " + s + "events (position bigint PRIMARY KEY, event_id text NOT NULL UNIQUE,"
-                        + " stream_key bigint NOT NULL REFERENCES " + s + "streams (stream_key), version bigint NOT NULL,"
+                        + " stream_key bigint NOT NULL, version bigint NOT NULL,"
                         + " type text NOT NULL, schema_version integer NOT NULL, data text NOT NULL,"
                         + " user_name text NOT NULL, correlation_id text, causation_id text, command_name text,"
                         + " recorded_at bigint NOT NULL, prev_hash bytea NOT NULL, hash bytea NOT NULL,"
