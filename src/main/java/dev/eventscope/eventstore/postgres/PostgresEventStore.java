@@ -44,6 +44,7 @@ public final class PostgresEventStore implements EventStore {
     private final PostgresChangeListener changes;
     private final String ledgerId;
     private final SharedReader reader;
+    private final StreamNames streamNames;
     private Connection writer;
     private volatile boolean closed;
 
@@ -53,6 +54,7 @@ public final class PostgresEventStore implements EventStore {
         this.options = options;
         this.readOnly = readOnly;
         this.reader = new SharedReader(url, options, readOnly, reader);
+        this.streamNames = new StreamNames(this.reader, url.schema());
         this.ledgerId = ledgerId;
         this.changes = new PostgresChangeListener(url.schema(), () -> PostgresConnections.open(url, options),
                 this::lastPosition);
@@ -216,7 +218,7 @@ public final class PostgresEventStore implements EventStore {
                     statement.setString(1, stream.value());
                     statement.setLong(2, fromVersion);
                     statement.setInt(3, Math.max(0, limit));
-                }, ServerCursor::read);
+                }, row -> ServerCursor.read(row, streamNames));
     }
 
     /** One indexed read of three columns: no event data, hashes or metadata travel. */
@@ -235,7 +237,7 @@ public final class PostgresEventStore implements EventStore {
         ensureOpen();
         return new ServerCursor(PostgresConnections.open(url, options), "SELECT " + columns() + " FROM " + table("events")
                 + " e WHERE e.position > ? ORDER BY e.position", statement -> statement.setLong(1, afterPosition),
-                options.fetchSize(), e -> PostgresErrors.failure(url, "read the events of", e));
+                options.fetchSize(), streamNames, e -> PostgresErrors.failure(url, "read the events of", e));
     }
 
     /** Filters on the server: the other categories' events never travel. */
@@ -252,13 +254,13 @@ public final class PostgresEventStore implements EventStore {
                 + " ORDER BY e.position", statement -> {
                     statement.setLong(1, afterPosition);
                     statement.setArray(2, connection.createArrayOf("text", sorted.toArray()));
-                }, options.fetchSize(), e -> PostgresErrors.failure(url, "read the events of", e));
+                }, options.fetchSize(), streamNames, e -> PostgresErrors.failure(url, "read the events of", e));
     }
 
     @Override
     public Optional<RecordedEvent> readAt(long position) {
         List<RecordedEvent> found = read("read position " + position + " of", "SELECT " + columns() + " FROM "
-                + table("events") + " e WHERE e.position = ?", statement -> statement.setLong(1, position), ServerCursor::read);
+                + table("events") + " e WHERE e.position = ?", statement -> statement.setLong(1, position), row -> ServerCursor.read(row, streamNames));
         return found.stream().findFirst();
     }
 
@@ -459,7 +461,7 @@ public final class PostgresEventStore implements EventStore {
     }
 
     private String columns() {
-        return String.format(ServerCursor.COLUMNS, url.schema());
+        return ServerCursor.COLUMNS;
     }
 
     private void ensureOpen() {

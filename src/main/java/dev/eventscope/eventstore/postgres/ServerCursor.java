@@ -4,7 +4,6 @@ import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.RecordedEvent;
-import dev.eventscope.eventstore.StreamId;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,22 +21,23 @@ import java.util.function.Function;
 final class ServerCursor implements EventCursor {
 
     /** The columns every event query selects, in this order; {@code e} is the events table. */
-    static final String COLUMNS = "e.position, e.event_id, (SELECT s.stream_id FROM %1$s.streams s"
-            + " WHERE s.stream_key = e.stream_key), e.version, e.type, e.schema_version, e.data, e.user_name,"
-            + " e.correlation_id, e.causation_id, e.command_name, e.recorded_at, e.hash";
+    static final String COLUMNS = "e.position, e.event_id, e.stream_key, e.version, e.type, e.schema_version, e.data,"
+            + " e.user_name, e.correlation_id, e.causation_id, e.command_name, e.recorded_at, e.hash";
 
     private final Connection connection;
     private final PreparedStatement query;
     private final ResultSet rows;
     private final Function<SQLException, EventStoreException> failure;
+    private final StreamNames names;
     private RecordedEvent next;
     private boolean closed;
 
     /** Runs {@code sql} (with its parameters set by {@code parameters}) on a new connection. */
-    ServerCursor(Connection connection, String sql, Parameters parameters, int fetchSize,
+    ServerCursor(Connection connection, String sql, Parameters parameters, int fetchSize, StreamNames names,
                  Function<SQLException, EventStoreException> failure) {
         this.connection = connection;
         this.failure = failure;
+        this.names = names;
         try {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
@@ -56,11 +56,12 @@ final class ServerCursor implements EventCursor {
         void set(PreparedStatement query) throws SQLException;
     }
 
-    static RecordedEvent read(ResultSet row) throws SQLException {
+    /** One row of {@link #COLUMNS} as an event. */
+    static RecordedEvent read(ResultSet row, StreamNames names) throws SQLException {
         return new RecordedEvent(
                 row.getLong(1),
                 row.getString(2),
-                StreamId.of(row.getString(3)),
+                names.nameOf(row.getLong(3)),
                 row.getLong(4),
                 row.getString(5),
                 row.getInt(6),
@@ -80,7 +81,7 @@ final class ServerCursor implements EventCursor {
         }
         try {
             if (rows.next()) {
-                next = read(rows);
+                next = read(rows, names);
                 return true;
             }
         } catch (SQLException e) {
