@@ -21,11 +21,16 @@ public final class Main {
             DesktopMain.main(args);
             return;
         }
-        System.exit(run(new SqliteLedgerStoreFactory(), args));
+        System.exit(run(new LedgerStores(), args));
     }
 
     /** Runs the command line with the given stores and returns the exit code (without exiting). */
     static int run(LedgerStoreFactory stores, String... args) {
-        return EventscopeCli.run(stores, args);
+        return stores instanceof LedgerStores both ? commandLine(both).execute(args) : EventscopeCli.run(stores, args);
+    }
+
+    /** The command line with the commands that need both store adapters ({@code copy}) added. */
+    static picocli.CommandLine commandLine(LedgerStores stores) {
+        return EventscopeCli.commandLine(stores).addSubcommand(new CopyCommand(stores));
     }
 }

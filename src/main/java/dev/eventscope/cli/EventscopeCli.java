@@ -16,6 +16,7 @@ public final class EventscopeCli {
 
     public static CommandLine commandLine(LedgerStoreFactory stores) {
         CommandLine commandLine = new CommandLine(new EventscopeCommand())
+                .addSubcommand(new InitCommand(stores))
                 .addSubcommand(new VerifyCommand(stores))
                 .addSubcommand(new StreamsCommand(stores))
                 .addSubcommand(new HistoryCommand(stores))

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 public final class LedgerOption {
 
     @Option(names = {"-l", "--ledger"}, required = true, paramLabel = "FILE",
-            description = "The ledger file (an Eventscope SQLite file).")
+            description = "The ledger: an Eventscope SQLite file, or postgresql://[user@]host[:port]/db?schema=name.")
     private Path file;
 
     public Path file() {
@@ -22,6 +22,9 @@ public final class LedgerOption {
      * Opens the ledger without the right to change it. A missing file is reported, never created.
      */
     public EventStore openReadOnly(LedgerStoreFactory stores) {
+        if (LedgerStoreFactory.isServerLedger(file)) {
+            return stores.openReadOnly(file);
+        }
         if (!Files.exists(file)) {
             throw new CommandProblem("There is no ledger at " + file + ": the file does not exist.",
                     ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
@@ -34,6 +37,9 @@ public final class LedgerOption {
 
     /** Opens the ledger to write to it; a missing file must exist unless {@code create} is true. */
     public EventStore openForWriting(LedgerStoreFactory stores, boolean create) {
+        if (LedgerStoreFactory.isServerLedger(file)) {
+            return stores.open(file);
+        }
         if (!create && !Files.exists(file)) {
             throw new CommandProblem("There is no ledger at " + file + ": the file does not exist"
                     + " (import a journal into it, or create it in the app, first).", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);

@@ -1,0 +1,70 @@
+package dev.eventscope.cli;
+
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.eventstore.EventStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code eventscope init --ledger LEDGER}: creates a new, empty ledger, in a PostgreSQL schema
+ * (created when missing) or in a new SQLite file; refuses a ledger that exists, changing nothing.
+ */
+@Command(name = "init",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersionProvider.class,
+        description = {
+                "Creates a new, empty ledger.",
+                "For postgresql://[user@]host[:port]/db?schema=name the schema is created when missing and must hold no"
+                        + " tables; the password comes from PGPASSWORD or ~/.pgpass and is never stored.",
+                "For a file path, a new SQLite ledger file is created; an existing file is refused."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:The ledger was created.",
+                "1:Eventscope failed unexpectedly.",
+                "2:Wrong command line, the ledger exists already, or the server or file cannot be used."})
+public final class InitCommand implements Callable<Integer> {
+
+    private final LedgerStoreFactory stores;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private LedgerOption ledger;
+
+    @Option(names = "--grant-roles",
+            description = "For a PostgreSQL ledger, also create its group roles <schema>_writer (append) and"
+                    + " <schema>_auditor (read only) with the least rights each needs; add people with GRANT role TO login.")
+    private boolean grantRoles;
+
+    public InitCommand(LedgerStoreFactory stores) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+    }
+
+    @Override
+    public Integer call() {
+        if (grantRoles && !LedgerStoreFactory.isServerLedger(ledger.file())) {
+            throw new CommandProblem("Only a PostgreSQL ledger has writer and auditor roles; who may change the ledger file "
+                    + ledger.file() + " is decided by its file permissions. Nothing was created.",
+                    ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+        }
+        try (EventStore store = stores.create(ledger.file())) {
+            // a path folds the URL's "//" into "/"; the person reads back what they typed
+            String name = ledger.file().toString().replaceFirst("^postgresql:/(?!/)", "postgresql://");
+            spec.commandLine().getOut().println("Created the ledger " + name + ".");
+        }
+        if (grantRoles) {
+            List<String> roles = stores.grantRoles(ledger.file());
+            spec.commandLine().getOut().println("Created the roles " + roles.get(0) + " (may append) and " + roles.get(1)
+                    + " (may only read); give them to people with GRANT " + roles.get(0) + " TO <login>.");
+        }
+        return ExitCodes.OK;
+    }
+}

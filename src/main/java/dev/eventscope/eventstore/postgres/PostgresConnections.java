@@ -1,0 +1,57 @@
+package dev.eventscope.eventstore.postgres;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * Opens connections to a ledger's server. The password comes from {@code PGPASSWORD}; without it
+ * pgjdbc looks in {@code ~/.pgpass} (or the file {@code PGPASSFILE} names) itself. Eventscope never
+ * stores or prints it. Every connection works in the ledger's schema only.
+ */
+final class PostgresConnections {
+
+    private PostgresConnections() {
+    }
+
+    static Connection open(PostgresLedgerUrl url, PostgresOptions options) {
+        Properties properties = new Properties();
+        String user = url.effectiveUser();
+        properties.setProperty("user", user);
+        String password = System.getenv("PGPASSWORD");
+        if (password != null && !password.isEmpty()) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", "eventscope");
+        properties.setProperty("connectTimeout", Long.toString(Math.max(1, options.connectTimeout().toSeconds())));
+        properties.setProperty("loginTimeout", Long.toString(Math.max(1, options.connectTimeout().toSeconds())));
+        properties.setProperty("tcpKeepAlive", "true");
+        // every statement names the ledger's schema; the search path holds the built-ins only, so nothing in
+        // "public" or the ledger's schema can stand in for one of them
+        properties.setProperty("currentSchema", "pg_catalog");
+        try {
+            Connection connection = new org.postgresql.Driver().connect(url.jdbcUrl(), properties);
+            if (connection == null) {
+                throw new SQLException("pgjdbc does not accept the URL " + url.jdbcUrl(), "08001");
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TIME ZONE 'UTC'");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw PostgresErrors.connecting(url, user, e);
+        }
+    }
+
+    static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the connection is being dropped; nothing more can be done with it
+        }
+    }
+}

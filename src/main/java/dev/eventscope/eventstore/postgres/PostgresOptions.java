@@ -1,0 +1,39 @@
+package dev.eventscope.eventstore.postgres;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a PostgreSQL ledger is opened. {@code clock} stamps recorded times; empty (the default) means
+ * the server's clock, so every desktop of a team stamps from one clock. {@code fetchSize} is how
+ * many rows a server-side cursor brings over at a time. {@code connectTimeout} bounds how long an
+ * unreachable server is waited for.
+ */
+public record PostgresOptions(Optional<Clock> clock, int fetchSize, Duration connectTimeout) {
+
+    public PostgresOptions {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(connectTimeout, "connect timeout");
+        if (fetchSize < 1) {
+            throw new IllegalArgumentException("the fetch size must be at least 1, was " + fetchSize);
+        }
+    }
+
+    public static PostgresOptions defaults() {
+        return new PostgresOptions(Optional.empty(), 2_000, Duration.ofSeconds(10));
+    }
+
+    public PostgresOptions withClock(Clock value) {
+        return new PostgresOptions(Optional.of(value), fetchSize, connectTimeout);
+    }
+
+    public PostgresOptions withFetchSize(int value) {
+        return new PostgresOptions(clock, value, connectTimeout);
+    }
+
+    public PostgresOptions withConnectTimeout(Duration value) {
+        return new PostgresOptions(clock, fetchSize, value);
+    }
+}

@@ -1,0 +1,273 @@
+package dev.eventscope.eventstore.postgres;
+
+import dev.eventscope.eventstore.EventStoreException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A ledger's tables in its PostgreSQL schema, how they are created, and how a schema is recognised
+ * as an Eventscope ledger of a version this Eventscope reads. {@code ledger_meta} marks the schema
+ * ({@code application = eventscope}) and holds its schema version; the one row of
+ * {@code ledger_head} holds the last position, its hash and recorded time, and is the lock every
+ * append takes, which keeps positions contiguous and the chain linear with many writers; a trigger
+ * lets it only move forward. Every statement names the schema, and the trigger functions run with
+ * {@code search_path = pg_catalog}, so nothing placed in the schema can stand in for a built-in.
+ */
+final class PostgresSchema {
+
+    static final int CURRENT_VERSION = 1;
+    static final String APPLICATION = "eventscope";
+    /** The channel every ledger of a database announces appends on; the payload is "schema position". */
+    static final String CHANNEL = "eventscope_appends";
+
+    private PostgresSchema() {
+    }
+
+    private static List<String> statements(String schema) {
+        String s = schema + ".";
+        return List.of(
+                "CREATE TABLE " + s + "ledger_meta (key text PRIMARY KEY, value text NOT NULL)",
+                "CREATE TABLE " + s + "ledger_head (id integer PRIMARY KEY CHECK (id = 1), position bigint NOT NULL,"
+                        + " hash bytea NOT NULL, recorded_at bigint NOT NULL)",
+                "CREATE TABLE " + s + "streams (stream_key bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                        + " stream_id text COLLATE \"C\" NOT NULL UNIQUE, category text COLLATE \"C\" NOT NULL,"
+                        + " version bigint NOT NULL, last_position bigint NOT NULL)",
+                "CREATE INDEX streams_by_category ON " + s + "streams (category, stream_id)",
+                "CREATE TABLE " + s + "events (position bigint PRIMARY KEY, event_id text NOT NULL UNIQUE,"
+                        + " stream_key bigint NOT NULL, version bigint NOT NULL,"
+                        + " type text NOT NULL, schema_version integer NOT NULL, data text NOT NULL,"
+                        + " user_name text NOT NULL, correlation_id text, causation_id text, command_name text,"
+                        + " recorded_at bigint NOT NULL, prev_hash bytea NOT NULL, hash bytea NOT NULL,"
+                        + " UNIQUE (stream_key, version))",
+                "CREATE TABLE " + s + "snapshots (stream_key bigint NOT NULL REFERENCES " + s + "streams (stream_key),"
+                        + " version bigint NOT NULL, state_type text NOT NULL, state_schema_version integer NOT NULL,"
+                        + " data text NOT NULL, PRIMARY KEY (stream_key, version, state_schema_version))",
+                "CREATE FUNCTION " + s + "events_are_immutable() RETURNS trigger LANGUAGE plpgsql"
+                        + " SET search_path = pg_catalog AS $$ BEGIN"
+                        + " RAISE EXCEPTION 'events are immutable: an event can never be %',"
+                        + " CASE WHEN TG_OP = 'UPDATE' THEN 'changed' ELSE 'deleted' END"
+                        + " USING ERRCODE = 'integrity_constraint_violation'; END $$",
+                "CREATE TRIGGER events_are_immutable BEFORE UPDATE OR DELETE ON " + s + "events"
+                        + " FOR EACH ROW EXECUTE FUNCTION " + s + "events_are_immutable()",
+                "CREATE TRIGGER events_are_permanent BEFORE TRUNCATE ON " + s + "events"
+                        + " FOR EACH STATEMENT EXECUTE FUNCTION " + s + "events_are_immutable()",
+                "CREATE FUNCTION " + s + "head_moves_forward() RETURNS trigger LANGUAGE plpgsql"
+                        + " SET search_path = pg_catalog AS $$ BEGIN"
+                        + " IF NEW.id <> OLD.id OR NEW.position < OLD.position OR NEW.recorded_at < OLD.recorded_at THEN"
+                        + " RAISE EXCEPTION 'the ledger head only moves forward: position % cannot become %', OLD.position,"
+                        + " NEW.position USING ERRCODE = 'integrity_constraint_violation'; END IF; RETURN NEW; END $$",
+                "CREATE TRIGGER head_moves_forward BEFORE UPDATE ON " + s + "ledger_head"
+                        + " FOR EACH ROW EXECUTE FUNCTION " + s + "head_moves_forward()",
+                "CREATE TRIGGER head_is_permanent BEFORE DELETE OR TRUNCATE ON " + s + "ledger_head"
+                        + " FOR EACH STATEMENT EXECUTE FUNCTION " + s + "events_are_immutable()",
+                "CREATE FUNCTION " + s + "announce_append() RETURNS trigger LANGUAGE plpgsql"
+                        + " SET search_path = pg_catalog AS $$ BEGIN"
+                        + " PERFORM pg_notify('" + CHANNEL + "', TG_TABLE_SCHEMA || ' ' || NEW.position); RETURN NULL; END $$",
+                "CREATE TRIGGER announce_append AFTER UPDATE ON " + s + "ledger_head"
+                        + " FOR EACH ROW WHEN (NEW.position > OLD.position) EXECUTE FUNCTION " + s + "announce_append()",
+                "INSERT INTO " + s + "ledger_head (id, position, hash, recorded_at) VALUES (1, 0, '\\x', 0)");
+    }
+
+    /**
+     * Creates the ledger in its schema (creating the schema when it does not exist) in one
+     * transaction; refuses a schema that already holds a ledger or any other table.
+     */
+    static void create(Connection connection, PostgresLedgerUrl url) throws SQLException {
+        String schema = url.schema();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            State state = inspect(connection, schema);
+            if (state.kind() == Kind.NO_ACCESS) {
+                throw noAccess(connection, url);
+            }
+            if (state.kind() == Kind.LEDGER) {
+                throw new EventStoreException("The schema '" + schema + "' of " + url.host() + "/" + url.database()
+                        + " already holds an Eventscope ledger; nothing was changed.");
+            }
+            if (state.kind() == Kind.OTHER_TABLES) {
+                throw new EventStoreException("The schema '" + schema + "' of " + url.host() + "/" + url.database()
+                        + " already holds tables that are not an Eventscope ledger; choose an empty or new schema."
+                        + " Nothing was changed.");
+            }
+            if (state.kind() == Kind.MISSING) {
+                statement.execute("CREATE SCHEMA " + schema);
+            }
+            for (String sql : statements(schema)) {
+                statement.execute(sql);
+            }
+            try (PreparedStatement meta = connection.prepareStatement(
+                    "INSERT INTO " + schema + ".ledger_meta (key, value) VALUES ('application', ?), ('schema_version', ?),"
+                            + " ('ledger_id', ?), ('created_with_schema', ?)")) {
+                meta.setString(1, APPLICATION);
+                meta.setString(2, Integer.toString(CURRENT_VERSION));
+                meta.setString(3, UUID.randomUUID().toString());
+                meta.setString(4, Integer.toString(CURRENT_VERSION));
+                meta.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** The group role whose members may append to the ledger in {@code schema}. */
+    static String writerRole(String schema) {
+        return schema + "_writer";
+    }
+
+    /** The group role whose members may only read the ledger in {@code schema}. */
+    static String auditorRole(String schema) {
+        return schema + "_auditor";
+    }
+
+    /**
+     * The SQL that creates (when missing) the ledger's two group roles and grants them the least they
+     * need: the auditor may read every table and nothing else; the writer may also insert events and
+     * snapshots and update the bookkeeping rows an append moves forward (a stream's version, the head,
+     * a snapshot replaced), but may never update, delete or truncate an event. Members are added with
+     * {@code GRANT <role> TO <login>}. Documented in docs/postgresql.md.
+     */
+    static List<String> roleStatements(String schema) {
+        String s = schema + ".";
+        String writer = writerRole(schema);
+        String auditor = auditorRole(schema);
+        return List.of(
+                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + auditor + "') THEN"
+                        + " CREATE ROLE " + auditor + " NOLOGIN; END IF; END $$",
+                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + writer + "') THEN"
+                        + " CREATE ROLE " + writer + " NOLOGIN; END IF; END $$",
+                "REVOKE ALL ON ALL TABLES IN SCHEMA " + schema + " FROM PUBLIC",
+                "GRANT USAGE ON SCHEMA " + schema + " TO " + auditor + ", " + writer,
+                "GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + auditor + ", " + writer,
+                "GRANT INSERT ON " + s + "events, " + s + "streams, " + s + "snapshots TO " + writer,
+                "GRANT UPDATE (version, last_position) ON " + s + "streams TO " + writer,
+                "GRANT UPDATE (position, hash, recorded_at) ON " + s + "ledger_head TO " + writer,
+                "GRANT UPDATE (state_type, data) ON " + s + "snapshots TO " + writer);
+    }
+
+    /** Creates the ledger's roles and grants (see {@link #roleStatements}) in one transaction. */
+    static void grantRoles(Connection connection, PostgresLedgerUrl url) throws SQLException {
+        if (writerRole(url.schema()).length() > 63) {
+            throw new EventStoreException("The schema name '" + url.schema() + "' is too long to name its roles ("
+                    + writerRole(url.schema()) + " would pass PostgreSQL's 63 characters); use a schema name of at most 56.");
+        }
+        check(connection, url);
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : roleStatements(url.schema())) {
+                statement.execute(sql);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Refuses, with one sentence, a schema that is not an Eventscope ledger this version reads; returns its ledger id. */
+    static String check(Connection connection, PostgresLedgerUrl url) throws SQLException {
+        State state = inspect(connection, url.schema());
+        String where = "The schema '" + url.schema() + "' of " + url.host() + "/" + url.database();
+        switch (state.kind()) {
+            case NO_ACCESS -> throw noAccess(connection, url);
+            case MISSING -> throw new EventStoreException(where + " does not exist, so it holds no ledger;"
+                    + " create one with: eventscope init --ledger " + url);
+            case EMPTY -> throw new EventStoreException(where + " is empty and holds no ledger;"
+                    + " create one with: eventscope init --ledger " + url);
+            case OTHER_TABLES -> throw new EventStoreException(where + " is not an Eventscope ledger: it holds other tables"
+                    + " and no Eventscope ledger marker.");
+            case LEDGER -> {
+                if (state.version() > CURRENT_VERSION) {
+                    throw new EventStoreException(where + " holds a ledger written by a newer Eventscope (ledger schema"
+                            + " version " + state.version() + "); open it with a newer Eventscope.");
+                }
+                if (state.version() < 1) {
+                    throw new EventStoreException(where + " is not an Eventscope ledger: its schema version '"
+                            + state.version() + "' is not one Eventscope ever wrote.");
+                }
+                return state.ledgerId();
+            }
+            default -> throw new IllegalStateException("unhandled schema state " + state.kind());
+        }
+    }
+
+    private static EventStoreException noAccess(Connection connection, PostgresLedgerUrl url) throws SQLException {
+        return new EventStoreException("The PostgreSQL user '" + connection.getMetaData().getUserName()
+                + "' lacks the permission to use the schema '" + url.schema() + "' of " + url.host() + "/" + url.database()
+                + " (no USAGE privilege); ask the ledger's owner to grant it.");
+    }
+
+    enum Kind { MISSING, NO_ACCESS, EMPTY, OTHER_TABLES, LEDGER }
+
+    record State(Kind kind, int version, String ledgerId) {
+    }
+
+    private static State inspect(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("SELECT has_schema_privilege(oid, 'USAGE')"
+                + " FROM pg_namespace WHERE nspname = ?")) {
+            exists.setString(1, schema);
+            try (ResultSet row = exists.executeQuery()) {
+                if (!row.next()) {
+                    return new State(Kind.MISSING, 0, null);
+                }
+                if (!row.getBoolean(1)) {
+                    return new State(Kind.NO_ACCESS, 0, null);
+                }
+            }
+        }
+        try (PreparedStatement tables = connection.prepareStatement(
+                "SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + "  WHERE n.nspname = ? AND c.relkind IN ('r', 'v', 'm', 'p', 'f')),"
+                        + " to_regclass(? || '.ledger_meta') IS NOT NULL")) {
+            tables.setString(1, schema);
+            tables.setString(2, schema);
+            try (ResultSet row = tables.executeQuery()) {
+                row.next();
+                if (row.getLong(1) == 0) {
+                    return new State(Kind.EMPTY, 0, null);
+                }
+                if (!row.getBoolean(2)) {
+                    return new State(Kind.OTHER_TABLES, 0, null);
+                }
+            }
+        }
+        String application = null;
+        String version = null;
+        String ledgerId = null;
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT key, value FROM " + schema + ".ledger_meta"
+                     + " WHERE key IN ('application', 'schema_version', 'ledger_id')")) {
+            while (rows.next()) {
+                switch (rows.getString(1)) {
+                    case "application" -> application = rows.getString(2);
+                    case "schema_version" -> version = rows.getString(2);
+                    default -> ledgerId = rows.getString(2);
+                }
+            }
+        } catch (SQLException e) {
+            if ("42703".equals(e.getSQLState()) || "42804".equals(e.getSQLState())) {
+                return new State(Kind.OTHER_TABLES, 0, null);
+            }
+            throw e;
+        }
+        if (!APPLICATION.equals(application) || version == null) {
+            return new State(Kind.OTHER_TABLES, 0, null);
+        }
+        try {
+            return new State(Kind.LEDGER, Integer.parseInt(version.trim()), ledgerId);
+        } catch (NumberFormatException e) {
+            return new State(Kind.LEDGER, -1, ledgerId);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.eventscope.bootstrap;
+
+import dev.eventscope.eventstore.postgres.PostgresLedgerUrl;
+import dev.eventscope.eventstore.postgres.TestPostgres;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.eventscope.testing.Texts.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code --ledger postgresql://...} on the command line, through the same store factory as {@code Main}. */
+class PostgresCommandLineTest {
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine(new LedgerStores());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    @DisplayName("given a new schema, when init, import, balance and verify name it, then they work on the server ledger")
+    void init_then_import_balance_and_verify_a_postgres_ledger() throws Exception {
+        String url = TestPostgres.freshUrl().toString();
+        Run created = run("init", "--ledger", url);
+        assertEquals(0, created.exitCode(), created.err());
+        assertEquals("Created the ledger " + url + ".\n", created.out());
+
+        Run again = run("init", "--ledger", url);
+        assertEquals(2, again.exitCode());
+        assertMentions(again.err(), "already holds an Eventscope ledger");
+        assertFalse(again.err().contains("Exception"), again.err());
+
+        Path journal = folder.resolve("shop.journal");
+        Files.writeString(journal, """
+                2025-01-02 * Opening
+                    assets:bank        1,000.00 EUR
+                    equity:opening
+                2025-01-10 Sale
+                    assets:bank          250.00 EUR
+                    income:sales
+                """);
+        Run imported = run("import", journal.toString(), "--ledger", url, "--user", "alice");
+        assertEquals(0, imported.exitCode(), imported.err());
+        Run balance = run("balance", "--ledger", url, "--format", "csv");
+        assertEquals(0, balance.exitCode(), balance.err());
+        assertMentions(balance.out(), "assets:bank,EUR,1250", "income:sales,EUR,-250");
+        Run verified = run("verify", "--ledger", url);
+        assertEquals(0, verified.exitCode(), verified.err());
+        assertMentions(verified.out(), "intact through position");
+
+        Run state = run("state", "--ledger", url, "--stream", "account-assets:bank");
+        assertEquals(2, state.exitCode());
+        assertEquals("Read models (for state, diff, projections and the desktop's panels) are not kept for PostgreSQL"
+                + " ledgers yet; " + url + " can be used with import, post, balance, accounts, streams, history, verify,"
+                + " report, export and copy.", state.err().strip());
+    }
+
+    @Test
+    void init_with_grant_roles_creates_the_writer_and_auditor_roles() throws Exception {
+        PostgresLedgerUrl url = TestPostgres.freshUrl();
+        Run created = run("init", "--ledger", url.toString(), "--grant-roles");
+        assertEquals(0, created.exitCode(), created.err());
+        assertMentions(created.out(), "Created the roles " + url.schema() + "_writer (may append) and "
+                + url.schema() + "_auditor (may only read)");
+        try (java.sql.Connection admin = TestPostgres.admin();
+             java.sql.ResultSet row = admin.createStatement().executeQuery("SELECT has_table_privilege('" + url.schema()
+                     + "_auditor', '" + url.schema() + ".events', 'SELECT'), has_table_privilege('" + url.schema()
+                     + "_auditor', '" + url.schema() + ".events', 'INSERT'), has_table_privilege('" + url.schema()
+                     + "_writer', '" + url.schema() + ".events', 'INSERT'), has_table_privilege('" + url.schema()
+                     + "_writer', '" + url.schema() + ".events', 'UPDATE')")) {
+            assertTrue(row.next());
+            assertEquals(List.of(true, false, true, false),
+                    List.of(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), row.getBoolean(4)));
+        }
+        Path file = folder.resolve("roles.ledger");
+        Run onAFile = run("init", "--ledger", file.toString(), "--grant-roles");
+        assertEquals(2, onAFile.exitCode());
+        assertMentions(onAFile.err(), "Only a PostgreSQL ledger has writer and auditor roles", "Nothing was created");
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    @DisplayName("given a SQLite ledger, when it is copied to a new PostgreSQL ledger, then both verify to the same head hash")
+    void copy_moves_a_sqlite_ledger_to_the_server() throws Exception {
+        Path journal = folder.resolve("shop.journal");
+        Files.writeString(journal, """
+                2025-01-02 * Opening
+                    assets:bank        1,000.00 EUR
+                    equity:opening
+                """);
+        Path file = folder.resolve("shop.ledger");
+        assertEquals(0, run("import", journal.toString(), "--ledger", file.toString()).exitCode());
+        String url = TestPostgres.freshUrl().toString();
+        assertEquals(0, run("init", "--ledger", url).exitCode());
+
+        Run copied = run("copy", "--from", file.toString(), "--to", url);
+        assertEquals(0, copied.exitCode(), copied.err());
+        String sqliteHead = run("verify", "--ledger", file.toString()).out().strip();
+        assertMentions(copied.out(), "Copied 6 events from " + file + " to " + url, sqliteHead);
+        assertEquals(sqliteHead, run("verify", "--ledger", url).out().strip());
+        assertMentions(run("balance", "--ledger", url, "--format", "csv").out(), "assets:bank,EUR,1000");
+
+        Run again = run("copy", "--from", file.toString(), "--to", url);
+        assertEquals(2, again.exitCode());
+        assertMentions(again.err(), "already holds events", "Nothing was copied");
+        Run toAFile = run("copy", "--from", url, "--to", folder.resolve("back.ledger").toString());
+        assertEquals(2, toAFile.exitCode());
+        assertMentions(toAFile.err(), "Copying into a ledger file is not supported yet");
+    }
+
+    @Test
+    void a_file_path_still_means_a_sqlite_ledger() {
+        Path ledger = folder.resolve("books.ledger");
+        Run created = run("init", "--ledger", ledger.toString());
+        assertEquals(0, created.exitCode(), created.err());
+        assertTrue(Files.isRegularFile(ledger));
+        assertEquals(0, run("verify", "--ledger", ledger.toString()).exitCode());
+        Run again = run("init", "--ledger", ledger.toString());
+        assertEquals(2, again.exitCode());
+        assertMentions(again.err(), "There is already a file at " + ledger);
+    }
+
+    @Test
+    void an_unreachable_server_is_one_sentence_and_exit_code_2() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        PostgresLedgerUrl url = new PostgresLedgerUrl("postgres", "127.0.0.1", closedPort, "postgres", "books");
+        Run run = run("verify", "--ledger", url.toString());
+        assertEquals(2, run.exitCode());
+        assertMentions(run.err(), "Cannot reach the PostgreSQL server 127.0.0.1:" + closedPort);
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+}
