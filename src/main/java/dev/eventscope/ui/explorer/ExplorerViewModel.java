@@ -101,7 +101,19 @@ public final class ExplorerViewModel {
     private void highlightEventAtSlider() {
         StreamId scope = timeline.scope();
         long position = timeline.positionShown();
-        if (linking || scope == null || position <= 0 || !scope.equals(history.streamProperty().get())) {
+        if (linking || scope == null || !scope.equals(history.streamProperty().get())) {
+            return;
+        }
+        EventRow picked = history.selectedProperty().get();
+        if (timeline.placingAfterLoad()) {
+            // a timeline just loaded for the stream: it goes to the event picked in the history (a jump, a
+            // link), rather than the history following a slider that merely starts at the end
+            if (picked != null && scope.equals(picked.event().streamId()) && picked.position() != position) {
+                executor.onUiThread(() -> timeline.showPosition(picked.position()));
+            }
+            return;
+        }
+        if (position <= 0) {
             return;
         }
         EventRow atPoint = null;

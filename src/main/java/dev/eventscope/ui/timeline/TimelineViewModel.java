@@ -88,6 +88,7 @@ public final class TimelineViewModel {
     private StateQuery query;
     private Insights insights;
     private Comparison comparison;
+    private boolean placingAfterLoad;
     private List<StateRow> previousRows;
     private WholeLedgerRows wholeLedgerRows;
     private boolean closed;
@@ -184,7 +185,12 @@ public final class TimelineViewModel {
             timeline.set(loaded);
             status.set(countText(loaded) + (scope == null ? " in the ledger" : " in " + scope.value()));
             index.set(-1);
-            select(placed.step());
+            placingAfterLoad = true;
+            try {
+                select(placed.step());
+            } finally {
+                placingAfterLoad = false;
+            }
             loadChart(scope, wantedAxis);
         }, this::fail);
     }
@@ -224,6 +230,11 @@ public final class TimelineViewModel {
                 select(step);
             }
         }, this::fail);
+    }
+
+    /** True while a freshly loaded timeline places its slider (not a move the user made). */
+    public boolean placingAfterLoad() {
+        return placingAfterLoad;
     }
 
     /** The global position the slider stands on (0 on the entry-date axis, where a step is a date, not an event). */
