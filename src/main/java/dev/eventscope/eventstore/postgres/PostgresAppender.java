@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.postgres;
 
+import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.AppendResult;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.EventStoreException;
@@ -36,7 +37,7 @@ final class PostgresAppender {
     private final Connection connection;
     private final String schema;
     private final Optional<Clock> clock;
-    private final PostgresHashChain hashChain = new PostgresHashChain();
+    private final EventHashChain hashChain = new EventHashChain();
 
     PostgresAppender(Connection connection, String schema, Optional<Clock> clock) {
         this.connection = connection;
@@ -173,7 +174,7 @@ final class PostgresAppender {
                         + " ledger_head, which every append needs; it has been tampered with. Nothing was written.");
             }
             long position = row.getLong(1);
-            return new Head(position, position == 0 ? PostgresHashChain.GENESIS : row.getBytes(2), row.getLong(3),
+            return new Head(position, position == 0 ? EventHashChain.GENESIS : row.getBytes(2), row.getLong(3),
                     row.getLong(4));
         }
     }

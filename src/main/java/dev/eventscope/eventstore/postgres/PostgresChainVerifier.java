@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.postgres;
 
+import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.eventstore.IntegrityReport.Tampering;
 
@@ -22,7 +23,7 @@ final class PostgresChainVerifier {
     private final Connection connection;
     private final String schema;
     private final int fetchSize;
-    private final PostgresHashChain hashChain = new PostgresHashChain();
+    private final EventHashChain hashChain = new EventHashChain();
 
     PostgresChainVerifier(Connection connection, String schema, int fetchSize) {
         this.connection = connection;
@@ -58,13 +59,13 @@ final class PostgresChainVerifier {
     }
 
     private IntegrityReport walk(ResultSet rows, long recordedHead) throws SQLException {
-        byte[] previous = PostgresHashChain.GENESIS;
+        byte[] previous = EventHashChain.GENESIS;
         long expectedPosition = 1;
         long checked = 0;
         Row row = read(rows);
         while (row != null) {
             long goodThrough = expectedPosition - 1;
-            String goodHash = goodThrough == 0 ? null : PostgresHashChain.hex(previous);
+            String goodHash = goodThrough == 0 ? null : EventHashChain.hex(previous);
             if (row.position() < expectedPosition) {
                 return IntegrityReport.broken(checked, goodThrough, goodHash, row.position(), Tampering.INSERTED,
                         "a row with position " + row.position() + " lies outside the chain, which starts at position 1");
@@ -102,11 +103,11 @@ final class PostgresChainVerifier {
         }
         long last = expectedPosition - 1;
         if (recordedHead > last) {
-            return IntegrityReport.broken(checked, last, last == 0 ? null : PostgresHashChain.hex(previous), last + 1,
+            return IntegrityReport.broken(checked, last, last == 0 ? null : EventHashChain.hex(previous), last + 1,
                     Tampering.REMOVED, "the ledger recorded events up to position " + recordedHead
                             + " but the chain ends at position " + last);
         }
-        return IntegrityReport.intact(checked, last, last == 0 ? null : PostgresHashChain.hex(previous));
+        return IntegrityReport.intact(checked, last, last == 0 ? null : EventHashChain.hex(previous));
     }
 
     private long recordedHead() throws SQLException {
@@ -121,7 +122,7 @@ final class PostgresChainVerifier {
             return null;
         }
         byte[] prevHash = rows.getBytes(13);
-        byte[] computed = hashChain.link(prevHash == null || prevHash.length == 0 ? PostgresHashChain.GENESIS : prevHash,
+        byte[] computed = hashChain.link(prevHash == null || prevHash.length == 0 ? EventHashChain.GENESIS : prevHash,
                 rows.getString(2), rows.getString(3), rows.getLong(4), rows.getString(5), rows.getInt(6), rows.getLong(7),
                 rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11), rows.getString(12));
         return new Row(rows.getLong(1), prevHash, rows.getBytes(14), computed);

@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.postgres;
 
+import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.EventStoreException;
@@ -30,11 +31,11 @@ final class PostgresLedgerCopier {
 
     private final Connection connection;
     private final String schema;
-    private final PostgresHashChain hashChain = new PostgresHashChain();
+    private final EventHashChain hashChain = new EventHashChain();
     /** stream id → {stream key, version, last position} */
     private final Map<StreamId, long[]> streams = new HashMap<>();
     private final List<RecordedEvent> batch = new ArrayList<>(BATCH);
-    private byte[] lastHashOfPreviousBatch = PostgresHashChain.GENESIS;
+    private byte[] lastHashOfPreviousBatch = EventHashChain.GENESIS;
 
     PostgresLedgerCopier(Connection connection, String schema) {
         this.connection = connection;
@@ -52,7 +53,7 @@ final class PostgresLedgerCopier {
             }
             lastRecordedAt = head.getLong(2);
         }
-        byte[] previous = PostgresHashChain.GENESIS;
+        byte[] previous = EventHashChain.GENESIS;
         long expectedPosition = 1;
         try (EventCursor events = source.readAll(0)) {
             while (events.hasNext()) {
@@ -69,7 +70,7 @@ final class PostgresLedgerCopier {
                         event.type(), event.schemaVersion(), event.recordedAtMicros(), event.metadata().user(),
                         event.metadata().correlationId(), event.metadata().causationId(),
                         event.metadata().commandName(), event.data());
-                if (!PostgresHashChain.hex(hash).equals(event.hash())) {
+                if (!EventHashChain.hex(hash).equals(event.hash())) {
                     throw broken(sourceName, event.position(), "its content no longer gives its recorded hash");
                 }
                 if (event.recordedAtMicros() < lastRecordedAt) {

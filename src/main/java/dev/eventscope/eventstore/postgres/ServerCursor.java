@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.postgres;
 
+import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.EventStoreException;
@@ -68,7 +69,7 @@ final class ServerCursor implements EventCursor {
                 row.getString(7),
                 new EventMetadata(row.getString(8), row.getString(9), row.getString(10), row.getString(11)),
                 row.getLong(12),
-                PostgresHashChain.hex(row.getBytes(13)));
+                EventHashChain.hex(row.getBytes(13)));
     }
 
     @Override

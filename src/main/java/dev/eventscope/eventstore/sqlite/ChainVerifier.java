@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.sqlite;
 
+import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.ChainObserver;
 import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.IntegrityReport;
@@ -40,7 +41,7 @@ final class ChainVerifier {
 
     private final Connection connection;
     private final Runnable afterEachPage;
-    private final HashChain hashChain = new HashChain();
+    private final EventHashChain hashChain = new EventHashChain();
     private final Deque<Row> buffer = new ArrayDeque<>();
     private long lastRead = Long.MIN_VALUE;
     private boolean exhausted;
@@ -85,13 +86,13 @@ final class ChainVerifier {
         RecordedHead head = recordedHead();
         long recordedHead = head.position();
         try (PreparedStatement query = connection.prepareStatement(QUERY)) {
-            byte[] previous = HashChain.GENESIS;
+            byte[] previous = EventHashChain.GENESIS;
             long expectedPosition = 1;
             long checked = 0;
             Row row;
             while ((row = next(query)) != null) {
                 long goodThrough = expectedPosition - 1;
-                String goodHash = goodThrough == 0 ? null : HashChain.hex(previous);
+                String goodHash = goodThrough == 0 ? null : EventHashChain.hex(previous);
                 IntegrityReport broken = misfit(row, query, previous, expectedPosition, recordedHead, checked, goodHash);
                 if (broken != null) {
                     return broken.readThrough(readThrough);
@@ -102,7 +103,7 @@ final class ChainVerifier {
                 checked++;
             }
             long last = expectedPosition - 1;
-            String lastHash = last == 0 ? null : HashChain.hex(previous);
+            String lastHash = last == 0 ? null : EventHashChain.hex(previous);
             if (recordedHead > last) {
                 return IntegrityReport.broken(checked, last, lastHash, last + 1,
                         Tampering.REMOVED, "the ledger recorded events up to position " + recordedHead
@@ -240,7 +241,7 @@ final class ChainVerifier {
                 byte[] prevHash = rows.getBytes(13);
                 byte[] hash = rows.getBytes(14);
                 String streamId = rows.getString(3);
-                byte[] computed = hashChain.link(prevHash == null ? HashChain.GENESIS : prevHash, rows.getString(2),
+                byte[] computed = hashChain.link(prevHash == null ? EventHashChain.GENESIS : prevHash, rows.getString(2),
                         streamId, rows.getLong(4), rows.getString(5), rows.getInt(6), rows.getLong(7),
                         rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11), rows.getString(12));
                 RecordedEvent event = new RecordedEvent(position, rows.getString(2),
@@ -248,7 +249,7 @@ final class ChainVerifier {
                         rows.getString(5), rows.getInt(6), rows.getString(12),
                         new EventMetadata(rows.getString(8) == null ? "" : rows.getString(8), rows.getString(9),
                                 rows.getString(10), rows.getString(11)),
-                        rows.getLong(7), HashChain.hex(hash));
+                        rows.getLong(7), EventHashChain.hex(hash));
                 buffer.addLast(new Row(event, prevHash, hash, computed));
                 lastRead = position;
             }

@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.sqlite;
 
+import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamId;
@@ -31,7 +32,7 @@ final class EventRows {
                 row.getString(7),
                 new EventMetadata(row.getString(8), row.getString(9), row.getString(10), row.getString(11)),
                 row.getLong(12),
-                HashChain.hex(row.getBytes(13)));
+                EventHashChain.hex(row.getBytes(13)));
     }
 
     /** Resolves stream keys to stream ids; a cache that fills itself from the streams table. */

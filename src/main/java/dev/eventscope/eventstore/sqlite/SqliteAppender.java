@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.sqlite;
 
+import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.AppendResult;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.EventStoreException;
@@ -31,7 +32,7 @@ final class SqliteAppender {
     private final Connection connection;
     private final Clock clock;
     private final StreamNameCache streamNames;
-    private final HashChain hashChain = new HashChain();
+    private final EventHashChain hashChain = new EventHashChain();
     private final PreparedStatement selectStream;
     private final PreparedStatement insertStream;
     private final PreparedStatement updateStream;
@@ -164,7 +165,7 @@ final class SqliteAppender {
         try (ResultSet head = selectHead.executeQuery()) {
             boolean any = head.next();
             position = any ? head.getLong(1) : 0;
-            previousHash = any ? head.getBytes(2) : HashChain.GENESIS;
+            previousHash = any ? head.getBytes(2) : EventHashChain.GENESIS;
             lastRecordedAt = any ? head.getLong(3) : Long.MIN_VALUE;
         }
         long recordedAt = Math.max(micros(clock.instant()), lastRecordedAt);

@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.sqlite;
 
+import dev.eventscope.eventstore.EventHashChain;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,8 +32,8 @@ public final class ChainRewriter {
     }
 
     private static void rechain(Connection connection) throws Exception {
-        HashChain chain = new HashChain();
-        byte[] previous = HashChain.GENESIS;
+        EventHashChain chain = new EventHashChain();
+        byte[] previous = EventHashChain.GENESIS;
         long last = 0;
         connection.setAutoCommit(false);
         try (PreparedStatement rows = connection.prepareStatement("SELECT e.position, e.event_id, s.stream_id, e.version, e.type,"

@@ -1,4 +1,4 @@
-package dev.eventscope.eventstore.sqlite;
+package dev.eventscope.eventstore;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,9 @@ import java.util.HexFormat;
 
 /**
  * The canonical encoding of an event and the SHA-256 link that chains it to the event before.
- * The layout is documented in docs/hash-chain.md; changing it breaks every existing ledger.
+ * The layout is documented in docs/hash-chain.md; changing it breaks every existing ledger. It is part
+ * of the store contract: every store adapter (SQLite, PostgreSQL) chains with this one encoding, so that
+ * {@code verify} gives the same head hash for the same events in either. Not thread-safe: one per user.
  *
  * <pre>
  * hash = SHA-256( previousHash (32 bytes; 32 zero bytes for the first event) || canonical )
@@ -18,16 +20,17 @@ import java.util.HexFormat;
  * string field = int32 big-endian byte length, then the UTF-8 bytes; null = int32 -1, no bytes
  * </pre>
  */
-final class HashChain {
+public final class EventHashChain {
 
-    static final byte[] GENESIS = new byte[32];
+    /** The "previous hash" of the first event: 32 zero bytes. */
+    public static final byte[] GENESIS = new byte[32];
     private static final String DOMAIN_TAG = "eventscope/event/v1";
     private static final HexFormat HEX = HexFormat.of();
 
     private final MessageDigest sha256;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
 
-    HashChain() {
+    public EventHashChain() {
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException impossible) {
@@ -36,7 +39,7 @@ final class HashChain {
     }
 
     /** The hash of an event given the hash of the event before it. */
-    byte[] link(byte[] previousHash, String eventId, String streamId, long version, String type, int schemaVersion,
+    public byte[] link(byte[] previousHash, String eventId, String streamId, long version, String type, int schemaVersion,
                 long recordedAtMicros, String user, String correlationId, String causationId, String commandName,
                 String data) {
         buffer.reset();
@@ -58,7 +61,8 @@ final class HashChain {
         return sha256.digest();
     }
 
-    static String hex(byte[] hash) {
+    /** Lower-case hex of a hash, null for null. */
+    public static String hex(byte[] hash) {
         return hash == null ? null : HEX.formatHex(hash);
     }
 
