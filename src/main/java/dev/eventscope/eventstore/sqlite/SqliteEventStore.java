@@ -123,16 +123,25 @@ public final class SqliteEventStore implements EventStore {
 
     /** Says in one sentence why a ledger that may be read cannot be written, before SQLite says it in its own words. */
     private static void refuseWhenNotWritable(Path ledger) {
-        if (!Files.isWritable(ledger)) {
-            throw new EventStoreException("You may not change the ledger '" + ledger + "': its file is read-only for you."
-                    + " Open it read-only (as an auditor) to look at it.");
-        }
         Path folder = ledger.getParent();
-        if (folder != null && !Files.isWritable(folder) && !Files.exists(Path.of(ledger + "-wal"))) {
-            throw new EventStoreException("You may not change the ledger '" + ledger + "': you may not create files in its"
-                    + " folder '" + folder + "', where SQLite keeps the ledger's write-ahead log."
+        writeProblem(ledger, Files.isWritable(ledger), folder == null || Files.isWritable(folder),
+                Files.exists(Path.of(ledger + "-wal"))).ifPresent(problem -> {
+                    throw new EventStoreException(problem);
+                });
+    }
+
+    /** The sentence for a ledger that cannot be written, given what the file system allows; empty when it can. */
+    static Optional<String> writeProblem(Path ledger, boolean fileWritable, boolean folderWritable, boolean walExists) {
+        if (!fileWritable) {
+            return Optional.of("You may not change the ledger '" + ledger + "': its file is read-only for you."
                     + " Open it read-only (as an auditor) to look at it.");
         }
+        if (!folderWritable && !walExists) {
+            return Optional.of("You may not change the ledger '" + ledger + "': you may not create files in its"
+                    + " folder '" + ledger.getParent() + "', where SQLite keeps the ledger's write-ahead log."
+                    + " Open it read-only (as an auditor) to look at it.");
+        }
+        return Optional.empty();
     }
 
     private static int userVersion(Connection connection) throws SQLException {
