@@ -24,6 +24,7 @@ import javafx.scene.input.KeyCode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -228,11 +229,23 @@ public final class StatePanelView extends TabPane {
         value(compareBeforeColumn, CompareRow::before);
         value(compareAfterColumn, CompareRow::after);
         value(compareChangeColumn, CompareRow::change);
+        for (TableColumn<CompareRow, String> column : List.of(compareItemColumn, compareBeforeColumn, compareAfterColumn)) {
+            column.setCellFactory(ignored -> new TableCell<>() {
+                @Override
+                protected void updateItem(String text, boolean empty) {
+                    super.updateItem(text, empty);
+                    setText(empty ? null : text);
+                    // a cut value can always be read whole on hover
+                    setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+                }
+            });
+        }
         compareChangeColumn.setCellFactory(ignored -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
                 getStyleClass().removeAll("up", "down");
                 CompareRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 if (row != null && text != null && !text.isEmpty() && row.effect() != Comparison.Effect.NEUTRAL) {
