@@ -43,9 +43,7 @@ public final class SignedReportFile {
         Path signatureTarget = ReportSigner.signatureFile(target.toAbsolutePath());
         // the signature belongs to the report: a stale .sig beside a report that does not exist yet is replaced with it
         boolean replaceSignature = replace || !Files.exists(target);
-        OutputFile.problem(signatureTarget, "the report's signature", replaceSignature, openLedgers).ifPresent(problem -> {
-            throw new OutputRefused(problem);
-        });
+        // both targets are checked before a byte is written: a refused signature discards the report's temporary file
         try (OutputFile report = OutputFile.prepare(target, "the report", replace, openLedgers);
              OutputFile signature = OutputFile.prepare(signatureTarget, "the report's signature", replaceSignature,
                      openLedgers)) {

@@ -33,12 +33,7 @@ public final class ReadOnlyAccess {
             return false;
         }
         Path folder = ledger.toAbsolutePath().getParent();
-        return immutable(folder == null || Files.isWritable(folder), ownedByCurrentUser(ledger));
-    }
-
-    /** The rule, apart from the file system: no WAL exists and the folder is read-only or the file another user's. */
-    static boolean immutable(boolean folderWritable, boolean ownedByCurrentUser) {
-        return !folderWritable || !ownedByCurrentUser;
+        return folder != null && !Files.isWritable(folder) || !ownedByCurrentUser(ledger);
     }
 
     private static boolean ownedByCurrentUser(Path ledger) {

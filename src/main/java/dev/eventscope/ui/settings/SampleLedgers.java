@@ -18,6 +18,8 @@ public final class SampleLedgers {
 
     private final Path samplesFolder;
     private final Path workingCopies;
+    /** samples.properties, read on first use (every list cell asks). */
+    private java.util.Properties descriptions;
 
     public SampleLedgers(Path samplesFolder, Path workingCopies) {
         this.samplesFolder = samplesFolder;
@@ -54,17 +56,19 @@ public final class SampleLedgers {
     }
 
     /** The one line that says what {@code sample} shows (from {@code samples.properties} beside it), or "". */
-    public String description(Path sample) {
-        Path descriptions = samplesFolder.resolve("samples.properties");
-        java.util.Properties lines = new java.util.Properties();
-        if (Files.isRegularFile(descriptions)) {
-            try (java.io.Reader reader = Files.newBufferedReader(descriptions, java.nio.charset.StandardCharsets.UTF_8)) {
-                lines.load(reader);
-            } catch (IOException unreadable) {
-                return "";
+    public synchronized String description(Path sample) {
+        if (descriptions == null) {
+            descriptions = new java.util.Properties();
+            Path file = samplesFolder.resolve("samples.properties");
+            if (Files.isRegularFile(file)) {
+                try (java.io.Reader reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                    descriptions.load(reader);
+                } catch (IOException unreadable) {
+                    descriptions.clear();
+                }
             }
         }
-        return lines.getProperty(sample.getFileName().toString(), "");
+        return descriptions.getProperty(sample.getFileName().toString(), "");
     }
 
     /**

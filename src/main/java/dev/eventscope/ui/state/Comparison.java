@@ -125,12 +125,15 @@ public final class Comparison {
         return String.format(java.util.Locale.ROOT, "%s%,d", change > 0 ? "+" : "", change);
     }
 
+    /** A whole number as the panel writes counts ({@code %,d}: "1,234"); null for anything else. */
+    private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("-?\\d{1,3}([,\u00a0]\\d{3})*|-?\\d{1,18}");
+
     private static Long count(String text) {
         if (StateRows.ABSENT.equals(text)) {
             return 0L;
         }
-        String digits = text.replace(",", "").replace("\u00a0", "").replace(".", "").strip();
-        return digits.matches("-?\\d{1,18}") && text.strip().matches("-?[\\d,.\u00a0]+") && !text.contains(".") ? Long.valueOf(digits) : null;
+        String typed = text.strip();
+        return COUNT.matcher(typed).matches() ? Long.valueOf(typed.replace(",", "").replace("\u00a0", "")) : null;
     }
 
     /** What a change of {@code difference} in {@code account}'s balance means for the owner (debits positive). */

@@ -30,10 +30,6 @@ public final class WelcomeViewModel {
 
     public void reloadSamples() {
         sampleLedgers.setAll(samples.list());
-        // a reset sample is the same path again: make the list redraw its lines
-        if (!sampleLedgers.isEmpty()) {
-            sampleLedgers.set(0, sampleLedgers.get(0));
-        }
     }
 
     public void openRecent(Path file) {
@@ -63,10 +59,9 @@ public final class WelcomeViewModel {
         return samples.hasCopy(sample);
     }
 
-    /** Puts the bundled sample back in place of this user's changed copy; the list shows it as new. */
+    /** Puts the bundled sample back in place of this user's changed copy. */
     public void resetSample(Path sample) {
         samples.reset(sample);
-        reloadSamples();
     }
 
     /** Shown under the samples list when there are none, so a user knows where they are looked for. */
