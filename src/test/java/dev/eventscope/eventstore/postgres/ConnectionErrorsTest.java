@@ -57,8 +57,8 @@ class ConnectionErrorsTest {
 
     /** A role that must log in with a password, given to pgjdbc through a .pgpass file (as ~/.pgpass would). */
     private PostgresLedgerUrl asRoleWithPassword(PostgresLedgerUrl url, String role, String passwordInPgpass) throws Exception {
-        Assumptions.assumeTrue(TestPostgres.isEmbedded(),
-                "password rules are set up on the embedded server only; an external server's pg_hba.conf is its own");
+        Assumptions.assumeTrue(TestPostgres.hasPasswordRules(),
+                "password rules are set up on the embedded server and where " + TestPostgres.PASSWORD_RULES_VARIABLE + "=1 says the external server has them");
         asSuperuser("DROP ROLE IF EXISTS " + role, "CREATE ROLE " + role + " LOGIN PASSWORD 'right-password'");
         Path pgpass = folder.resolve("pgpass");
         Files.writeString(pgpass, "*:*:*:" + role + ":" + passwordInPgpass + "\n");

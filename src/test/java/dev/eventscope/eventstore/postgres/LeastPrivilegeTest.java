@@ -43,8 +43,8 @@ class LeastPrivilegeTest {
 
     @BeforeEach
     void ledgerWithRolesAndTwoLogins() throws Exception {
-        Assumptions.assumeTrue(TestPostgres.isEmbedded(),
-                "logins with passwords are set up on the embedded server only; an external server's pg_hba.conf is its own");
+        Assumptions.assumeTrue(TestPostgres.hasPasswordRules(),
+                "logins with passwords are set up on the embedded server and where " + TestPostgres.PASSWORD_RULES_VARIABLE + "=1 says the external server has them");
         ledger = TestPostgres.freshLedger();
         List<String> roles = PostgresEventStore.grantRoles(ledger, PostgresOptions.defaults());
         assertEquals(List.of(ledger.schema() + "_writer", ledger.schema() + "_auditor"), roles);

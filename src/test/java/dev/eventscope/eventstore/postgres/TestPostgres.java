@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestPostgres {
 
     static final String EXTERNAL_URL_VARIABLE = "EVENTSCOPE_TEST_PG_URL";
+    /** Set to 1 when the external server has the embedded server's password rules (.ci/debian-postgres). */
+    static final String PASSWORD_RULES_VARIABLE = "EVENTSCOPE_TEST_PG_PASSWORD_RULES";
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static final List<String> CREATED = new CopyOnWriteArrayList<>();
     private static PostgresLedgerUrl base;
@@ -39,6 +41,14 @@ public final class TestPostgres {
     public static synchronized boolean isEmbedded() {
         baseUrl();
         return embedded != null;
+    }
+
+    /**
+     * Whether the server trusts the superuser {@code postgres} and asks every other role for its
+     * password: the embedded server always, an external one when {@value #PASSWORD_RULES_VARIABLE}=1.
+     */
+    public static synchronized boolean hasPasswordRules() {
+        return isEmbedded() || "1".equals(System.getenv(PASSWORD_RULES_VARIABLE));
     }
 
     /** A URL naming a new schema, unique in this JVM and across runs; nothing is created yet. */
