@@ -1,0 +1,299 @@
+package dev.eventscope.bench;
+
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.codec.EventCodec;
+import dev.eventscope.domain.ledger.AccountEvent.PostingRecorded;
+import dev.eventscope.domain.ledger.EntryId;
+import dev.eventscope.domain.ledger.Money;
+import dev.eventscope.eventstore.Direction;
+import dev.eventscope.eventstore.EventMetadata;
+import dev.eventscope.eventstore.ExpectedVersion;
+import dev.eventscope.eventstore.NewEvent;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.postgres.PostgresEventStore;
+import dev.eventscope.eventstore.postgres.PostgresLedgerUrl;
+import dev.eventscope.eventstore.postgres.TestPostgres;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Eventscope's PostgreSQL store side by side with Axon Framework 4.13's {@code JdbcEventStorageEngine}
+ * on the same PostgreSQL server, with the same events: real {@code PostingRecorded} events, written by
+ * Eventscope's codec and by Axon's {@code JacksonSerializer} over the same Jackson mapper (so the payloads
+ * are the same JSON). Eventscope appends with its hash chain on and its row lock; Axon with its own
+ * schema ({@code PostgresEventTableFactory}), one connection held across the run and explicit
+ * transactions (what a Spring transaction manager gives it), and a fetch batch of 1,000 rows like
+ * Eventscope's pages. Loading an aggregate is reading its stream and decoding every payload, without
+ * snapshots, in both. {@code synchronous_commit=on} for both. Prints a Markdown table:
+ * <pre>
+ * bench/run.sh AxonSideBySideBenchmark [events to append, default 100000]
+ * </pre>
+ * Axon lives in the test scope and only in this benchmark (an ArchUnit rule keeps it out of src/main).
+ */
+public final class AxonSideBySideBenchmark {
+
+    private static final String AGGREGATE_TYPE = "Account";
+    private static final EventMetadata METADATA = new EventMetadata("bench", "c", null, "PostEntry");
+
+    private AxonSideBySideBenchmark() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        int events = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 100_000;
+        EventCodec codec = BookkeepingCodec.create();
+        PostgresLedgerUrl url = TestPostgres.freshLedger();
+        try (Connection admin = TestPostgres.admin(); Statement statement = admin.createStatement()) {
+            statement.execute("ALTER ROLE CURRENT_USER SET synchronous_commit = on");
+            statement.execute("DROP SCHEMA IF EXISTS axon_bench CASCADE");
+            statement.execute("CREATE SCHEMA axon_bench");
+        }
+        try (PostgresEventStore store = PostgresEventStore.open(url); AxonSide axon = new AxonSide(codec)) {
+            System.err.println("warming up both");
+            appendBatches(store, axon, codec, "warm", 20_000, 1_000);
+            appendSingles(store, axon, codec, "warm1", 300);
+            load(store, axon, codec, "warm-100", 100, 50);
+
+            System.out.println("| " + events + " events, embedded PostgreSQL 17.5, synchronous_commit=on | Eventscope | Axon 4.13 JdbcEventStorageEngine | Eventscope ÷ Axon |");
+            System.out.println("|---|---|---|---|");
+            double[] batched = appendBatches(store, axon, codec, "batch", events, 1_000);
+            row("append, 1,000 events per append (one aggregate each): events/s", batched[0], batched[1]);
+            double[] batched100 = appendBatches(store, axon, codec, "batch100", events, 100);
+            row("append, 100 events per append: events/s", batched100[0], batched100[1]);
+            double[] singles = appendSingles(store, axon, codec, "single", Math.max(500, events / 100));
+            row("append, 1 event per append (a commit each): events/s", singles[0], singles[1]);
+            long[][] small = load(store, axon, codec, "load-100", 100, 300);
+            latencyRows("load an aggregate of 100 events", small);
+            long[][] large = load(store, axon, codec, "load-10k", 10_000, 30);
+            latencyRows("load an aggregate of 10,000 events", large);
+        }
+    }
+
+    /** Appends {@code total} events in appends of {@code perAppend} (each to a new aggregate); events/s of each side. */
+    private static double[] appendBatches(PostgresEventStore store, AxonSide axon, EventCodec codec, String prefix,
+                                          int total, int perAppend) throws Exception {
+        long start = System.nanoTime();
+        for (int b = 0; b < total / perAppend; b++) {
+            String id = prefix + "-es-" + b;
+            store.append(StreamId.of(id), ExpectedVersion.NO_STREAM, newEvents(codec, id, perAppend));
+        }
+        double eventscope = total / ((System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        for (int b = 0; b < total / perAppend; b++) {
+            axon.append(prefix + "-axon-" + b, 0, perAppend);
+        }
+        double axonRate = total / ((System.nanoTime() - start) / 1e9);
+        return new double[] {eventscope, axonRate};
+    }
+
+    /** {@code count} one-event appends to one aggregate, each its own transaction and commit. */
+    private static double[] appendSingles(PostgresEventStore store, AxonSide axon, EventCodec codec, String prefix,
+                                          int count) throws Exception {
+        StreamId stream = StreamId.of(prefix + "-es");
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            store.append(stream, ExpectedVersion.exactly(i), List.of(newEvent(codec, stream.value(), i)));
+        }
+        double eventscope = count / ((System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            axon.append(prefix + "-axon", i, 1);
+        }
+        double axonRate = count / ((System.nanoTime() - start) / 1e9);
+        return new double[] {eventscope, axonRate};
+    }
+
+    /** Writes one aggregate of {@code size} events on each side, then loads it {@code times} times; nanoseconds per load. */
+    private static long[][] load(PostgresEventStore store, AxonSide axon, EventCodec codec, String prefix, int size,
+                                 int times) throws Exception {
+        StreamId stream = StreamId.of(prefix + "-es");
+        for (int from = 0; from < size; from += 1_000) {
+            int count = Math.min(1_000, size - from);
+            store.append(stream, from == 0 ? ExpectedVersion.NO_STREAM : ExpectedVersion.exactly(from),
+                    newEvents(codec, stream.value(), from, count));
+        }
+        for (int from = 0; from < size; from += 1_000) {
+            axon.append(prefix + "-axon", from, Math.min(1_000, size - from));
+        }
+        long[] eventscope = new long[times];
+        long[] axonTimes = new long[times];
+        for (int t = 0; t < times; t++) {
+            long start = System.nanoTime();
+            int read = loadEventscope(store, codec, stream);
+            eventscope[t] = System.nanoTime() - start;
+            start = System.nanoTime();
+            int axonRead = axon.load(prefix + "-axon");
+            axonTimes[t] = System.nanoTime() - start;
+            if (read != size || axonRead != size) {
+                throw new IllegalStateException("loaded " + read + " and " + axonRead + " events, wrote " + size);
+            }
+        }
+        return new long[][] {eventscope, axonTimes};
+    }
+
+    /** Reads the stream in pages of 1,000 and decodes each event into its record, as a repository does. */
+    private static int loadEventscope(PostgresEventStore store, EventCodec codec, StreamId stream) {
+        int count = 0;
+        long next = 1;
+        while (true) {
+            List<RecordedEvent> page = store.readStream(stream, next, Direction.FORWARD, 1_000);
+            for (RecordedEvent event : page) {
+                if (!(codec.decodeValue(event).value().orElse(null) instanceof PostingRecorded)) {
+                    throw new IllegalStateException("not a posting at version " + event.version());
+                }
+                count++;
+                next = event.version() + 1;
+            }
+            if (page.size() < 1_000) {
+                return count;
+            }
+        }
+    }
+
+    private static List<NewEvent> newEvents(EventCodec codec, String stream, int count) {
+        return newEvents(codec, stream, 0, count);
+    }
+
+    private static List<NewEvent> newEvents(EventCodec codec, String stream, int from, int count) {
+        List<NewEvent> events = new ArrayList<>(count);
+        for (int i = from; i < from + count; i++) {
+            events.add(newEvent(codec, stream, i));
+        }
+        return events;
+    }
+
+    private static NewEvent newEvent(EventCodec codec, String stream, int sequence) {
+        return codec.toNewEvent(stream + "-" + sequence, posting(sequence), METADATA);
+    }
+
+    /** A posting of the size a real one has: entry id, date, description, amount and cost, two other accounts. */
+    static PostingRecorded posting(int sequence) {
+        Money amount = new Money(BigDecimal.valueOf(1_250 + sequence % 1_000, 2), "EUR");
+        return new PostingRecorded(EntryId.of("JE-2025-" + (sequence + 1)), 1, LocalDate.of(2025, 1, 1).plusDays(sequence % 365),
+                "Office supplies, invoice " + sequence, amount, amount, List.of("liabilities:payable", "expenses:office"), null);
+    }
+
+    private static void row(String what, double eventscope, double axon) {
+        System.out.printf("| %s | %,.0f | %,.0f | %.2f× |%n", what, eventscope, axon, eventscope / axon);
+    }
+
+    private static void latencyRows(String what, long[][] times) {
+        for (int percentile : new int[] {50, 99}) {
+            double eventscope = percentile(times[0], percentile) / 1e6;
+            double axon = percentile(times[1], percentile) / 1e6;
+            System.out.printf("| %s: p%d ms | %.2f | %.2f | %.2f× faster |%n", what, percentile, eventscope, axon, axon / eventscope);
+        }
+    }
+
+    private static long percentile(long[] values, int percent) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+    }
+
+    /**
+     * Axon's JDBC storage engine on one connection kept for the whole run, in the schema {@code axon_bench},
+     * with explicit transactions: its connection provider hands out that connection (closing it is a no-op)
+     * and its transaction manager commits or rolls back on it.
+     */
+    private static final class AxonSide implements AutoCloseable, ConnectionProvider, TransactionManager {
+
+        private final Connection connection;
+        private final Connection unclosable;
+        private final JdbcEventStorageEngine engine;
+
+        AxonSide(EventCodec codec) throws SQLException {
+            connection = TestPostgres.admin();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET search_path TO axon_bench");
+            }
+            connection.setAutoCommit(false);
+            unclosable = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> method.getName().equals("close") ? null : method.invoke(connection, args));
+            JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(EventCodec.newObjectMapper()).build();
+            engine = JdbcEventStorageEngine.builder()
+                    .connectionProvider(this)
+                    .transactionManager(this)
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(serializer)
+                    .batchSize(1_000)
+                    .build();
+            engine.createSchema(PostgresEventTableFactory.INSTANCE);
+            connection.commit();
+        }
+
+        void append(String aggregateId, int firstSequence, int count) {
+            IntFunction<GenericDomainEventMessage<PostingRecorded>> message = sequence ->
+                    new GenericDomainEventMessage<>(AGGREGATE_TYPE, aggregateId, sequence, posting(sequence));
+            List<GenericDomainEventMessage<PostingRecorded>> messages = new ArrayList<>(count);
+            for (int i = firstSequence; i < firstSequence + count; i++) {
+                messages.add(message.apply(i));
+            }
+            executeInTransaction(() -> engine.appendEvents(messages));
+        }
+
+        int load(String aggregateId) {
+            return fetchInTransaction(() -> {
+                DomainEventStream stream = engine.readEvents(aggregateId, 0);
+                int count = 0;
+                while (stream.hasNext()) {
+                    if (!(stream.next().getPayload() instanceof PostingRecorded)) {
+                        throw new IllegalStateException("not a posting");
+                    }
+                    count++;
+                }
+                return count;
+            });
+        }
+
+        @Override
+        public Connection getConnection() {
+            return unclosable;
+        }
+
+        @Override
+        public Transaction startTransaction() {
+            return new Transaction() {
+                @Override
+                public void commit() {
+                    try {
+                        connection.commit();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+
+                @Override
+                public void rollback() {
+                    try {
+                        connection.rollback();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+}
