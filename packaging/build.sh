@@ -71,9 +71,15 @@ common=(--name eventscope --app-version "$version" --vendor "$vendor" --descript
 jpackage --type app-image --dest "$out" "${common[@]}" \
   --input "$out/input" --main-jar eventscope.jar --main-class dev.eventscope.bootstrap.Main \
   --add-modules "$modules" \
-  --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands" \
-  --java-options '-Deventscope.samples=$APPDIR/samples' \
+  --jlink-options "--strip-debug --no-header-files --no-man-pages --generate-cds-archive" \
+  --java-options '-Deventscope.samples=$APPDIR/samples' --java-options '-Xmx1g' \
   --icon packaging/icons/eventscope-256.png
+# class-data sharing for the command line's start-up: a training run of the packaged launcher itself (the
+# archive fits only the runtime that made it). The .deb's postinst makes it again at /opt/eventscope, because
+# an archive names the jars' paths; the launcher starts without one (-Xshare:auto) where it does not fit.
+"$here/class-data-archive.sh" "$out/eventscope/lib/app/eventscope.jsa" sample-data/ledgers/small-business.ledger "$out/eventscope/bin/eventscope"
+printf '%s\n' 'java-options=-XX:SharedArchiveFile=$APPDIR/eventscope.jsa' 'java-options=-Xshare:auto' \
+  'java-options=-Xlog:cds=off' 'java-options=-Xlog:cds+dynamic=off' >> "$out/eventscope/lib/app/eventscope.cfg"
 echo "app-image: $out/eventscope ($(du -sm "$out/eventscope" | cut -f1) MB)"
 
 # --- 6. the .deb ------------------------------------------------------------------------------------------------

@@ -26,11 +26,12 @@ public final class Main {
 
     /** Runs the command line with the given stores and returns the exit code (without exiting). */
     static int run(LedgerStoreFactory stores, String... args) {
-        return stores instanceof LedgerStores both ? commandLine(both).execute(args) : EventscopeCli.run(stores, args);
+        return stores instanceof LedgerStores both ? commandLine(both, args).execute(args) : EventscopeCli.run(stores, args);
     }
 
     /** The command line with the commands that need both store adapters ({@code copy}) added. */
-    static picocli.CommandLine commandLine(LedgerStores stores) {
-        return EventscopeCli.commandLine(stores).addSubcommand(new CopyCommand(stores));
+    static picocli.CommandLine commandLine(LedgerStores stores, String... args) {
+        return EventscopeCli.commandLine(stores, List.of(args),
+                List.of(EventscopeCli.Subcommand.of(CopyCommand.class, () -> new CopyCommand(stores))));
     }
 }

@@ -2,6 +2,11 @@ package dev.eventscope.cli;
 
 import dev.eventscope.application.LedgerStoreFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Builds the {@code eventscope} command line with its subcommands. To add a subcommand, write a
@@ -15,39 +20,78 @@ public final class EventscopeCli {
     }
 
     public static CommandLine commandLine(LedgerStoreFactory stores) {
-        CommandLine commandLine = new CommandLine(new EventscopeCommand())
-                .addSubcommand(new InitCommand(stores))
-                .addSubcommand(new VerifyCommand(stores))
-                .addSubcommand(new StreamsCommand(stores))
-                .addSubcommand(new HistoryCommand(stores))
-                .addSubcommand(new ImportCommand(stores))
-                .addSubcommand(new ImportsCommand(stores))
-                .addSubcommand(new BalanceCommand(stores))
-                .addSubcommand(new AccountsCommand(stores))
-                .addSubcommand(new EntryCommands.Post(stores))
-                .addSubcommand(new EntryCommands.Reverse(stores))
-                .addSubcommand(new AccountCommands.Open(stores))
-                .addSubcommand(new AccountCommands.Freeze(stores))
-                .addSubcommand(new AccountCommands.Unfreeze(stores))
-                .addSubcommand(new AccountCommands.Close(stores))
-                .addSubcommand(new AccountCommands.ClosePeriodCommand(stores))
-                .addSubcommand(new AccountCommands.ReopenPeriodCommand(stores))
-                .addSubcommand(new ExportCommand(stores))
-                .addSubcommand(new StateCommand(stores))
-                .addSubcommand(new DiffCommand(stores))
-                .addSubcommand(new ProjectionsCommand(stores))
-                .addSubcommand(new ReportCommand(stores))
-                .addSubcommand(new VerifyReportCommand(stores))
-                .addSubcommand(new SealCommand(stores))
-                .addSubcommand(new KeysCommand());
+        return commandLine(stores, List.of(), List.of());
+    }
+
+    /**
+     * The command line for these arguments. When the first argument names a subcommand, only that one
+     * is built (with the extra ones as candidates): picocli introspects every command it is given, and
+     * building all of them was most of a short query's start-up (docs/cli-speed.md). Anything else (no
+     * command, {@code help}, an unknown name that needs "did you mean") gets them all.
+     */
+    public static CommandLine commandLine(LedgerStoreFactory stores, List<String> args, List<Subcommand> extra) {
+        List<Subcommand> all = new ArrayList<>(subcommands(stores));
+        all.addAll(extra);
+        CommandLine commandLine = new CommandLine(new EventscopeCommand());
+        String first = args.isEmpty() ? "" : args.get(0);
+        List<Subcommand> wanted = all.stream()
+                .filter(subcommand -> subcommand.type() != CommandLine.HelpCommand.class && subcommand.names().contains(first))
+                .toList();
+        for (Subcommand subcommand : wanted.isEmpty() ? all : wanted) {
+            commandLine.addSubcommand(subcommand.create().get());
+        }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.
         return commandLine;
     }
 
+    /** A subcommand, made only when it is run or listed; its names are read from its {@code @Command}. */
+    public record Subcommand(Class<?> type, Supplier<Object> create) {
+
+        public static <T> Subcommand of(Class<T> type, Supplier<? extends T> create) {
+            return new Subcommand(type, create::get);
+        }
+
+        List<String> names() {
+            Command command = type.getAnnotation(Command.class);
+            List<String> names = new ArrayList<>(List.of(command.aliases()));
+            names.add(command.name());
+            return names;
+        }
+    }
+
+    private static List<Subcommand> subcommands(LedgerStoreFactory stores) {
+        return List.of(
+                Subcommand.of(InitCommand.class, () -> new InitCommand(stores)),
+                Subcommand.of(VerifyCommand.class, () -> new VerifyCommand(stores)),
+                Subcommand.of(StreamsCommand.class, () -> new StreamsCommand(stores)),
+                Subcommand.of(HistoryCommand.class, () -> new HistoryCommand(stores)),
+                Subcommand.of(ImportCommand.class, () -> new ImportCommand(stores)),
+                Subcommand.of(ImportsCommand.class, () -> new ImportsCommand(stores)),
+                Subcommand.of(BalanceCommand.class, () -> new BalanceCommand(stores)),
+                Subcommand.of(AccountsCommand.class, () -> new AccountsCommand(stores)),
+                Subcommand.of(EntryCommands.Post.class, () -> new EntryCommands.Post(stores)),
+                Subcommand.of(EntryCommands.Reverse.class, () -> new EntryCommands.Reverse(stores)),
+                Subcommand.of(AccountCommands.Open.class, () -> new AccountCommands.Open(stores)),
+                Subcommand.of(AccountCommands.Freeze.class, () -> new AccountCommands.Freeze(stores)),
+                Subcommand.of(AccountCommands.Unfreeze.class, () -> new AccountCommands.Unfreeze(stores)),
+                Subcommand.of(AccountCommands.Close.class, () -> new AccountCommands.Close(stores)),
+                Subcommand.of(AccountCommands.ClosePeriodCommand.class, () -> new AccountCommands.ClosePeriodCommand(stores)),
+                Subcommand.of(AccountCommands.ReopenPeriodCommand.class, () -> new AccountCommands.ReopenPeriodCommand(stores)),
+                Subcommand.of(ExportCommand.class, () -> new ExportCommand(stores)),
+                Subcommand.of(StateCommand.class, () -> new StateCommand(stores)),
+                Subcommand.of(DiffCommand.class, () -> new DiffCommand(stores)),
+                Subcommand.of(ProjectionsCommand.class, () -> new ProjectionsCommand(stores)),
+                Subcommand.of(ReportCommand.class, () -> new ReportCommand(stores)),
+                Subcommand.of(VerifyReportCommand.class, () -> new VerifyReportCommand(stores)),
+                Subcommand.of(SealCommand.class, () -> new SealCommand(stores)),
+                Subcommand.of(KeysCommand.class, KeysCommand::new),
+                Subcommand.of(CommandLine.HelpCommand.class, CommandLine.HelpCommand::new));
+    }
+
     /** Runs the command line and returns the exit code. */
     public static int run(LedgerStoreFactory stores, String... args) {
-        return commandLine(stores).execute(args);
+        return commandLine(stores, List.of(args), List.of()).execute(args);
     }
 }

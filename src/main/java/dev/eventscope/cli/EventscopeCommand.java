@@ -10,7 +10,6 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersionProvider.class,
         description = "Audit and time-travel explorer for event-sourced bookkeeping ledgers.",
-        subcommands = CommandLine.HelpCommand.class,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:Done; for verify, the ledger is intact.",

@@ -29,6 +29,23 @@ class EventscopeCommandTest {
     }
 
     @Test
+    void a_named_command_is_built_alone_and_anything_else_gets_every_command() {
+        FakeLedgerStores stores = new FakeLedgerStores();
+        int all = EventscopeCli.commandLine(stores).getSubcommands().size();
+
+        assertEquals(List.of("balance"), List.copyOf(EventscopeCli.commandLine(stores, List.of("balance", "-l", "x"), List.of())
+                .getSubcommands().keySet()));
+        for (List<String> args : List.of(List.<String>of(), List.of("help", "balance"), List.of("balanse"), List.of("--help"))) {
+            assertEquals(all, EventscopeCli.commandLine(stores, args, List.of()).getSubcommands().size(), args.toString());
+        }
+        assertTrue(all > 20, "every command is listed: " + all);
+        CliRun typo = CliRun.run(stores, "balanse");
+        assertTrue(typo.err().contains("Did you mean: eventscope balance"), typo.err());
+        CliRun help = CliRun.run(stores, "help", "balance");
+        assertTrue(help.out().startsWith("Usage: eventscope balance"), help.out());
+    }
+
+    @Test
     void version_falls_back_to_dev_outside_a_jar() {
         CliRun run = CliRun.run(new FakeLedgerStores(), "--version");
 
