@@ -25,11 +25,33 @@ import java.util.Map;
 /**
  * Imports a generated journal of N entries (default 100,000) and prints entries/s and events/s,
  * beside the store's own bulk-append rate for the same number of events measured in the same run
- * (synthetic events of the same size, appended in one transaction, one append per entry's streams).
+ * (synthetic events of the same size, appended in one transaction, one append per entry's streams)
+ * and beside {@code hledger bal} reading the same journal (issue 15: import no slower than hledger
+ * parses). Run it with {@code BENCH_JAVA_OPTS=-Xmx512m} to show the import's bounded memory.
  *
  * <pre>bench/run.sh ImportBenchmark [entries] [accounts]</pre>
  */
 public final class ImportBenchmark {
+
+    private static String HLEDGER_VERSION = "hledger";
+
+    /** Wall seconds of {@code hledger -f JOURNAL bal} (output discarded), or 0 when hledger is not installed. */
+    private static double hledgerBalance(Path journal) throws Exception {
+        try {
+            Process version = new ProcessBuilder("hledger", "--version").redirectErrorStream(true).start();
+            HLEDGER_VERSION = new String(version.getInputStream().readAllBytes()).trim().split(",")[0];
+            version.waitFor();
+        } catch (java.io.IOException notInstalled) {
+            return 0;
+        }
+        long started = System.nanoTime();
+        Process run = new ProcessBuilder("hledger", "-f", journal.toString(), "bal")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (run.waitFor() != 0) {
+            throw new IllegalStateException("hledger bal failed on the generated journal (exit " + run.exitValue() + ")");
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
 
     public static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
@@ -45,6 +67,7 @@ public final class ImportBenchmark {
                     JournalImporter.Options.defaults(), CommandContext.byUser("bench"), ImportProgress.NONE);
         }
         double importSeconds = summary.elapsed().toNanos() / 1e9;
+        double hledgerSeconds = hledgerBalance(journal);
 
         long events = summary.events();
         long rawStarted = System.nanoTime();
@@ -79,6 +102,14 @@ public final class ImportBenchmark {
                 entries, summary.entries(), events, importSeconds, summary.entries() / importSeconds, events / importSeconds);
         System.out.printf(Locale.ROOT, "| store bulk append of as many events, 3 streams per append, no domain | | %,d | %.1f | | %,.0f |%n",
                 events, rawSeconds, events / rawSeconds);
+        if (hledgerSeconds > 0) {
+            System.out.printf(Locale.ROOT, "| `hledger -f JOURNAL bal` (%s: parses and balances the same journal) | %,d | | %.1f | %,.0f | |%n",
+                    HLEDGER_VERSION, entries, hledgerSeconds, entries / hledgerSeconds);
+            System.out.printf(Locale.ROOT, "| import ÷ hledger (target ≤ 1.0) | | | %.2f | | |%n", importSeconds / hledgerSeconds);
+        } else {
+            System.out.println("| `hledger bal` | hledger is not installed: no reference | | | | |");
+        }
+        System.out.printf(Locale.ROOT, "%nmax heap %d MB; ", Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "%nmachine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"));
     }
