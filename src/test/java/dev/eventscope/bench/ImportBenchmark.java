@@ -109,8 +109,8 @@ public final class ImportBenchmark {
         } else {
             System.out.println("| `hledger bal` | hledger is not installed: no reference | | | | |");
         }
-        System.out.printf(Locale.ROOT, "%nmax heap %d MB; ", Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf(Locale.ROOT, "%nmachine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
+        System.out.printf(Locale.ROOT, "%nmax heap %d MB", Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "; machine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"));
     }
 }
