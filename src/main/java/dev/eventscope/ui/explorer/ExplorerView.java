@@ -38,6 +38,12 @@ import java.util.Set;
 /** The explorer screen: binds {@link ExplorerViewModel} to the sidebar, history table, detail and banner. */
 public final class ExplorerView {
 
+    /** This package's own classes the explorer's first frame needs, for the warm-up to load in the background. */
+    public static java.util.List<Class<?>> helperClasses() {
+        return java.util.List.of(HistoryColumns.class, MetadataGrid.class, StreamTreeCell.class);
+    }
+
+
     private final ExplorerViewModel model;
     private final Set<String> collapsed = new HashSet<>();
     private final Set<String> opened = new HashSet<>();

@@ -77,7 +77,7 @@ class CommandWindowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WindowTests.waitUntil(15, condition);
+        WindowTests.waitUntil(condition);
     }
 
     @SuppressWarnings("unchecked")
@@ -159,14 +159,17 @@ class CommandWindowTest {
         assertEquals(1, table(robot).getItems().size());
     }
 
-    /** Writes docs/screenshots/post-entry.png and import.png; runs only with -Deventscope.screenshots=true. */
+    /**
+     * The entry form and the import dialog draw something (not a blank window) at their scene's size. The
+     * pictures go to the test's folder, or to docs/screenshots with -Deventscope.screenshots=true.
+     */
     @Test
-    void screenshots(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("eventscope.screenshots"));
+    void the_entry_form_and_the_import_dialog_draw_their_contents(FxRobot robot) throws Exception {
         openLedgerAndSelectChecking(robot);
         fillEntry(robot, "120.00", "-100.00");
-        robot.interact(() -> robot.lookup("#account2").tryQuery().ifPresent(n -> { }));
-        save(robot, robot.lookup("#submitButton").queryAs(Node.class).getScene().getRoot(), "post-entry.png");
+        java.awt.image.BufferedImage form = save(robot, robot.lookup("#submitButton").queryAs(Node.class).getScene().getRoot(),
+                "post-entry.png");
+        assertDrawn(form, robot.lookup("#submitButton").queryAs(Node.class).getScene());
         robot.interact(() -> robot.lookup("#submitButton").queryAs(Node.class).getScene().getWindow().hide());
         Path journal = Files.writeString(folder.resolve("shot.journal"),
                 "P 2025-01-01 USD 0.9 EUR\n\n2025-02-01 Sale\n    assets:bank:checking  50.00 EUR\n    income:sales\n");
@@ -174,10 +177,24 @@ class CommandWindowTest {
         robot.interact(() -> started.set(new ImportLauncher(WindowTests.SQLITE, executor, stage, path -> { })
                 .start(journal, ImportTarget.openLedger(ledger, model.explorerProperty().get().session().store()))));
         waitUntil(() -> started.get().stateProperty().get() == ImportState.DONE);
-        save(robot, robot.lookup("#progressBar").queryAs(Node.class).getScene().getRoot(), "import.png");
+        javafx.scene.Scene dialog = robot.lookup("#progressBar").queryAs(Node.class).getScene();
+        assertDrawn(save(robot, dialog.getRoot(), "import.png"), dialog);
     }
 
-    private static void save(FxRobot robot, javafx.scene.Parent root, String name) throws Exception {
+    /** The picture is the scene's size (to a pixel) and holds more than one colour. */
+    private static void assertDrawn(java.awt.image.BufferedImage picture, javafx.scene.Scene scene) {
+        assertEquals(scene.getWidth(), picture.getWidth(), 1.0, "picture width");
+        assertEquals(scene.getHeight(), picture.getHeight(), 1.0, "picture height");
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < picture.getHeight() && colours.size() < 2; y += 3) {
+            for (int x = 0; x < picture.getWidth() && colours.size() < 2; x += 3) {
+                colours.add(picture.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 1, "the picture is one flat colour: nothing was drawn");
+    }
+
+    private static java.awt.image.BufferedImage save(FxRobot robot, javafx.scene.Parent root, String name) throws Exception {
         AtomicReference<javafx.scene.image.WritableImage> image = new AtomicReference<>();
         robot.interact(() -> image.set(root.snapshot(null, null)));
         javafx.scene.image.PixelReader pixels = image.get().getPixelReader();
@@ -189,8 +206,9 @@ class CommandWindowTest {
                 out.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
-        Path target = Path.of("docs/screenshots", name);
+        Path target = Boolean.getBoolean("eventscope.screenshots") ? Path.of("docs/screenshots", name) : folder.resolve(name);
         Files.createDirectories(target.getParent());
         javax.imageio.ImageIO.write(out, "png", target.toFile());
+        return out;
     }
 }

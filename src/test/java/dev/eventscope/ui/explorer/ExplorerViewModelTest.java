@@ -187,13 +187,8 @@ class ExplorerViewModelTest {
         assertEquals("carol", explorer.history().rows().get(7).user());
     }
 
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the condition did not become true within 5 seconds");
-            }
-            Thread.sleep(20);
-        }
+    private static void eventually(BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 }

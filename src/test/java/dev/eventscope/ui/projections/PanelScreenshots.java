@@ -114,14 +114,9 @@ public final class PanelScreenshots {
         return result.get();
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!onFx(condition)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(100);
-        }
+    private static void waitFor(Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> onFx(condition));
     }
 
     private static void save(Scene scene, Path file) throws Exception {

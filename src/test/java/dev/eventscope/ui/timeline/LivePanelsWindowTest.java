@@ -69,7 +69,7 @@ class LivePanelsWindowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WindowTests.waitUntil(20, condition);
+        WindowTests.waitUntil(condition);
     }
 
     private void assertNoUncaughtExceptions() {
