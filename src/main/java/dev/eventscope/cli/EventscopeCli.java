@@ -1,6 +1,8 @@
 package dev.eventscope.cli;
 
 import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.projection.ReadModelStoreFactory;
+import dev.eventscope.session.LedgerSessions;
 import picocli.CommandLine;
 
 /**
@@ -14,7 +16,12 @@ public final class EventscopeCli {
     private EventscopeCli() {
     }
 
-    public static CommandLine commandLine(LedgerStoreFactory stores) {
+    /**
+     * The command line over ledgers opened by {@code stores}, with read models opened by {@code readModels}
+     * (both chosen by {@code bootstrap}).
+     */
+    public static CommandLine commandLine(LedgerStoreFactory stores, ReadModelStoreFactory readModels) {
+        LedgerSessions sessions = new LedgerSessions(stores, readModels);
         CommandLine commandLine = new CommandLine(new EventscopeCommand())
                 .addSubcommand(new InitCommand(stores))
                 .addSubcommand(new VerifyCommand(stores))
@@ -33,9 +40,9 @@ public final class EventscopeCli {
                 .addSubcommand(new AccountCommands.ClosePeriodCommand(stores))
                 .addSubcommand(new AccountCommands.ReopenPeriodCommand(stores))
                 .addSubcommand(new ExportCommand(stores))
-                .addSubcommand(new StateCommand(stores))
-                .addSubcommand(new DiffCommand(stores))
-                .addSubcommand(new ProjectionsCommand(stores))
+                .addSubcommand(new StateCommand(sessions))
+                .addSubcommand(new DiffCommand(sessions))
+                .addSubcommand(new ProjectionsCommand(sessions))
                 .addSubcommand(new ReportCommand(stores))
                 .addSubcommand(new VerifyReportCommand(stores))
                 .addSubcommand(new SealCommand(stores))
@@ -47,7 +54,7 @@ public final class EventscopeCli {
     }
 
     /** Runs the command line and returns the exit code. */
-    public static int run(LedgerStoreFactory stores, String... args) {
-        return commandLine(stores).execute(args);
+    public static int run(LedgerStoreFactory stores, ReadModelStoreFactory readModels, String... args) {
+        return commandLine(stores, readModels).execute(args);
     }
 }

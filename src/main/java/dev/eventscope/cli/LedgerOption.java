@@ -2,6 +2,8 @@ package dev.eventscope.cli;
 
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -22,9 +24,28 @@ public final class LedgerOption {
      * Opens the ledger without the right to change it. A missing file is reported, never created.
      */
     public EventStore openReadOnly(LedgerStoreFactory stores) {
-        if (LedgerStoreFactory.isServerLedger(file)) {
-            return stores.openReadOnly(file);
+        if (!LedgerStoreFactory.isServerLedger(file)) {
+            checkFileExists();
         }
+        return stores.openReadOnly(file);
+    }
+
+    /**
+     * Opens the ledger's session: for writing when {@code preferWritable} is set and the file may be written
+     * (the read models are then kept in it), else read-only (read models in the user's cache). A missing
+     * file is reported, never created.
+     */
+    public LedgerSession openSession(LedgerSessions sessions, boolean preferWritable) {
+        if (preferWritable && Files.isWritable(file) && Files.isRegularFile(file)) {
+            return sessions.open(file);
+        }
+        if (!LedgerStoreFactory.isServerLedger(file)) {
+            checkFileExists();
+        }
+        return sessions.openReadOnly(file);
+    }
+
+    private void checkFileExists() {
         if (!Files.exists(file)) {
             throw new CommandProblem("There is no ledger at " + file + ": the file does not exist.",
                     ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
@@ -32,7 +53,6 @@ public final class LedgerOption {
         if (Files.isDirectory(file)) {
             throw new CommandProblem(file + " is a folder, not a ledger file.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
-        return stores.openReadOnly(file);
     }
 
     /** Opens the ledger to write to it; a missing file must exist unless {@code create} is true. */

@@ -12,7 +12,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun run(LedgerStoreFactory stores, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(stores);
+        CommandLine commandLine = EventscopeCli.commandLine(stores, new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);

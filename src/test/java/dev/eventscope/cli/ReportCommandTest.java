@@ -40,7 +40,7 @@ class ReportCommandTest {
     }
 
     private int verifyReport(String... args) {
-        CommandLine commandLine = EventscopeCli.commandLine(SQLITE);
+        CommandLine commandLine = EventscopeCli.commandLine(SQLITE, new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         String[] full = new String[args.length + 3];

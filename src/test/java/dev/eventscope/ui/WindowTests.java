@@ -1,7 +1,7 @@
 package dev.eventscope.ui;
 
-import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
-import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.session.LedgerSessions;
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.ui.settings.SampleLedgers;
 import dev.eventscope.ui.settings.SettingsStore;
 import dev.eventscope.ui.shell.MainWindowView;
@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
  */
 public final class WindowTests {
 
-    public static final LedgerStoreFactory SQLITE = new SqliteLedgerStoreFactory();
+    public static final LedgerSessions SQLITE = TestSessions.SQLITE;
 
     private WindowTests() {
     }

@@ -8,8 +8,8 @@ import dev.eventscope.projection.ProjectionStatus;
 import dev.eventscope.projection.Projections;
 import dev.eventscope.projection.RebuildOutcome;
 import dev.eventscope.projection.RebuildProgress;
+import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.ErrorMessages;
-import dev.eventscope.ui.LedgerReadModels;
 import dev.eventscope.ui.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -44,7 +44,7 @@ public final class ProjectionsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionsViewModel.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final LedgerReadModels readModels;
+    private final LedgerSession session;
     private final TaskExecutor executor;
     private final Clock clock;
     private final ZoneId zone;
@@ -73,9 +73,9 @@ public final class ProjectionsViewModel {
     private boolean started;
     private volatile boolean closed;
 
-    public ProjectionsViewModel(LedgerReadModels readModels, TaskExecutor executor, Clock clock, ZoneId zone,
+    public ProjectionsViewModel(LedgerSession session, TaskExecutor executor, Clock clock, ZoneId zone,
                                 LongConsumer jumpToEvent) {
-        this.readModels = readModels;
+        this.session = session;
         this.executor = executor;
         this.clock = clock;
         this.zone = zone;
@@ -91,7 +91,7 @@ public final class ProjectionsViewModel {
         opening.set(true);
         statusLine.set("Projections: catching up…");
         executor.run(() -> {
-            Projections projections = readModels.projections();
+            Projections projections = session.projections();
             // outdated read models are rebuilt while opening; show how far, without Cancel
             projections.open(listener(0, 1));
             projections.follow();
@@ -99,7 +99,7 @@ public final class ProjectionsViewModel {
         }, latest -> {
             opening.set(false);
             clearProgress();
-            location.set(readModels.location());
+            location.set(session.readModelsLocation());
             show(latest);
         }, failure -> {
             opening.set(false);
@@ -113,10 +113,10 @@ public final class ProjectionsViewModel {
 
     /** Re-reads every projection's status in the background (skipped while one read is under way). */
     public void refreshStatus() {
-        if (closed || !readModels.isOpen() || !refreshing.compareAndSet(false, true)) {
+        if (closed || !session.readModelsOpen() || !refreshing.compareAndSet(false, true)) {
             return;
         }
-        executor.run(() -> readModels.projections().status(), latest -> {
+        executor.run(() -> session.projections().status(), latest -> {
             refreshing.set(false);
             show(latest);
         }, failure -> {
@@ -195,7 +195,7 @@ public final class ProjectionsViewModel {
     }
 
     private void rebuildNames(List<String> names) {
-        if (rebuilding.get() || opening.get() || closed || names.isEmpty() || !readModels.isOpen()) {
+        if (rebuilding.get() || opening.get() || closed || names.isEmpty() || !session.readModelsOpen()) {
             return;
         }
         CancellationToken token = new CancellationToken();
@@ -208,7 +208,7 @@ public final class ProjectionsViewModel {
         progressText.set("Starting the rebuild of " + String.join(", ", names) + "…");
         executor.run(() -> {
             List<RebuildOutcome> outcomes = new ArrayList<>();
-            Projections projections = readModels.projections();
+            Projections projections = session.projections();
             for (int index = 0; index < names.size() && !token.isCancelled(); index++) {
                 String name = names.get(index);
                 executor.onUiThread(() -> markRebuilding(name));
@@ -320,7 +320,7 @@ public final class ProjectionsViewModel {
 
     /** The names of the projections, in the engine's order. */
     public List<String> names() {
-        return readModels.isOpen() ? readModels.projections().projections().stream().map(Projection::name).toList()
+        return session.readModelsOpen() ? session.projections().projections().stream().map(Projection::name).toList()
                 : rows.stream().map(ProjectionRow::name).toList();
     }
 

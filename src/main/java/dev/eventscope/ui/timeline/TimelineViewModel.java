@@ -4,7 +4,7 @@ import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.ui.ErrorMessages;
-import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.state.CompareRow;
 import dev.eventscope.ui.state.Comparison;
@@ -117,7 +117,7 @@ public final class TimelineViewModel {
     /** Opens the read models and the time-travel engine in the background, then loads the timeline. */
     public void start() {
         long started = System.nanoTime();
-        executor.run(() -> LedgerTimeMachine.open(session.readModels(), session.store()), opened -> {
+        executor.run(() -> LedgerTimeMachine.open(session), opened -> {
             LOG.info("time travel ready after {} ms", (System.nanoTime() - started) / 1_000_000);
             if (closed) {
                 opened.close();
@@ -173,7 +173,7 @@ public final class TimelineViewModel {
                 ? null : before.axis() == TimelineAxis.ENTRY_DATE ? before.pointAt(index.get())
                 : new Point.AtPosition(before.positionAt(index.get()));
         status.set("Loading the timeline…");
-        TimelineLoader loader = new TimelineLoader(machine.store(), machine.queries(), zone);
+        TimelineLoader loader = new TimelineLoader(machine.session(), machine.queries(), zone);
         LedgerTimeMachine using = machine;
         timelineRequests.submit(() -> {
             // the read models follow appends on their own thread: catch them up to now before reading them
@@ -224,7 +224,7 @@ public final class TimelineViewModel {
             select(TimelineLoader.stepAtPosition(current, position));
             return;
         }
-        TimelineLoader loader = new TimelineLoader(machine.store(), machine.queries(), zone);
+        TimelineLoader loader = new TimelineLoader(machine.session(), machine.queries(), zone);
         executor.run(() -> loader.stepFor(current, new Point.AtPosition(position)), step -> {
             if (timeline.get() == current) {
                 select(step);
@@ -336,7 +336,7 @@ public final class TimelineViewModel {
         }
         String account = scope.value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
         LedgerTimeMachine using = machine;
-        chartRequests.submit(() -> BalanceHistory.of(using.queries(), account, using.store().lastPosition(), wantedAxis),
+        chartRequests.submit(() -> BalanceHistory.of(using.queries(), account, using.session().lastPosition(), wantedAxis),
                 series -> {
                     chart.set(series);
                     chartTitle.set("Balance of " + account + " by " + wantedAxis.label().toLowerCase(java.util.Locale.ROOT));
@@ -364,7 +364,7 @@ public final class TimelineViewModel {
         }
         LedgerTimeMachine using = machine;
         StreamId stream = StreamId.of(LedgerStreams.ENTRY_PREFIX + entryId);
-        executor.run(() -> using.store().readStream(stream, 1, dev.eventscope.eventstore.Direction.FORWARD, 1), first -> {
+        executor.run(() -> using.session().readStream(stream, 1, dev.eventscope.eventstore.Direction.FORWARD, 1), first -> {
             if (first.isEmpty()) {
                 status.set("There is no journal entry " + entryId + " in this ledger.");
             } else {

@@ -9,6 +9,7 @@ import dev.eventscope.domain.ledger.LedgerCommand.CreateLedger;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.journal.testkit.RandomJournalGenerator;
+import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.FxTaskExecutor;
 import dev.eventscope.ui.explorer.EventRow;
 import dev.eventscope.ui.importer.ImportLauncher;
@@ -134,7 +135,7 @@ class CommandWindowTest {
                         + "2025-02-02 Sale\n    assets:bank:checking  70.00 EUR\n    income:sales\n");
         AtomicReference<ImportViewModel> started = new AtomicReference<>();
         robot.interact(() -> started.set(new ImportLauncher(WindowTests.SQLITE, executor, stage, path -> { })
-                .start(journal, ImportTarget.openLedger(ledger, model.explorerProperty().get().session().store()))));
+                .start(journal, ImportTarget.openLedger(model.explorerProperty().get().session()))));
         waitUntil(() -> started.get().stateProperty().get() == ImportState.DONE);
         assertEquals(1.0, robot.lookup("#progressBar").queryAs(ProgressBar.class).getProgress());
         assertTrue(robot.lookup("#summaryLabel").queryAs(Label.class).getText().startsWith("Imported 2 entries"));
@@ -146,16 +147,16 @@ class CommandWindowTest {
         openLedgerAndSelectChecking(robot);
         Path journal = folder.resolve("large.journal");
         new RandomJournalGenerator(7, 20_000).writeTo(journal);
-        EventStore store = model.explorerProperty().get().session().store();
-        long before = store.lastPosition();
+        LedgerSession session = model.explorerProperty().get().session();
+        long before = session.lastPosition();
         AtomicReference<ImportViewModel> started = new AtomicReference<>();
         robot.interact(() -> started.set(new ImportLauncher(WindowTests.SQLITE, executor, stage, path -> { })
-                .start(journal, ImportTarget.openLedger(ledger, store))));
+                .start(journal, ImportTarget.openLedger(session))));
         waitUntil(() -> started.get().progressProperty().get() > 0);
         robot.clickOn("#cancelButton");
         waitUntil(() -> started.get().stateProperty().get() == ImportState.CANCELLED);
         assertTrue(robot.lookup("#summaryLabel").queryAs(Label.class).getText().contains("unchanged"));
-        assertEquals(before, store.lastPosition());
+        assertEquals(before, session.lastPosition());
         assertEquals(1, table(robot).getItems().size());
     }
 
@@ -175,7 +176,7 @@ class CommandWindowTest {
                 "P 2025-01-01 USD 0.9 EUR\n\n2025-02-01 Sale\n    assets:bank:checking  50.00 EUR\n    income:sales\n");
         AtomicReference<ImportViewModel> started = new AtomicReference<>();
         robot.interact(() -> started.set(new ImportLauncher(WindowTests.SQLITE, executor, stage, path -> { })
-                .start(journal, ImportTarget.openLedger(ledger, model.explorerProperty().get().session().store()))));
+                .start(journal, ImportTarget.openLedger(model.explorerProperty().get().session()))));
         waitUntil(() -> started.get().stateProperty().get() == ImportState.DONE);
         javafx.scene.Scene dialog = robot.lookup("#progressBar").queryAs(Node.class).getScene();
         assertDrawn(save(robot, dialog.getRoot(), "import.png"), dialog);

@@ -6,7 +6,8 @@ import dev.eventscope.eventstore.StreamInfo;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.timetravel.TimeTravel;
-import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.ui.SameThreadExecutor;
 import dev.eventscope.ui.state.MoneyText;
 import dev.eventscope.ui.state.StateRow;
@@ -52,7 +53,7 @@ class TimelineViewModelTest {
     void open() throws Exception {
         Path ledger = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("books.ledger"));
         store = SqliteEventStore.open(ledger);
-        model = new TimelineViewModel(new LedgerSession(ledger, store, false), executor, ZoneOffset.UTC, selected, jumps::add);
+        model = new TimelineViewModel(TestSessions.of(ledger, store), executor, ZoneOffset.UTC, selected, jumps::add);
         model.start();
         busiestAccount = store.streams(StreamFilter.ALL).stream().filter(info -> info.streamId().value().startsWith("account-"))
                 .max(Comparator.comparingLong(StreamInfo::version)).orElseThrow().streamId();
