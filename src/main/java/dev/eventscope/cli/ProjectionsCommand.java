@@ -93,8 +93,8 @@ public final class ProjectionsCommand implements Callable<Integer> {
                         progressBar(spec.commandLine().getErr()), new CancellationToken());
                 out.println("Rebuild of " + projection.name() + ": " + outcome.result().name().toLowerCase()
                         + " at position " + outcome.position() + ".");
-                if (outcome.failure() != null) {
-                    out.println(outcome.failure().describe());
+                if (outcome.failure().isPresent()) {
+                    out.println(outcome.failure().get().describe());
                     exit = PROJECTION_FAILED;
                 }
             }
@@ -115,8 +115,8 @@ public final class ProjectionsCommand implements Callable<Integer> {
         out.println("Read models kept in " + session.readModelsLocation());
         boolean failed = false;
         for (ProjectionStatus status : statuses) {
-            if (status.failure() != null) {
-                out.println(status.failure().describe());
+            if (status.failure().isPresent()) {
+                out.println(status.failure().get().describe());
                 failed = true;
             }
         }

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
@@ -67,7 +68,7 @@ public final class ProjectionsViewModel {
     private final Map<String, String> lastUpdates = new HashMap<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private List<ProjectionStatus> statuses = List.of();
-    private ProjectionFailure rebuildFailure;
+    private Optional<ProjectionFailure> rebuildFailure = Optional.empty();
     private String rebuildingName;
     private CancellationToken cancellation;
     private boolean started;
@@ -141,13 +142,9 @@ public final class ProjectionsViewModel {
             ProjectionHealth health = ProjectionHealth.of(status, opening.get(), status.name().equals(rebuildingName));
             updated.add(new ProjectionRow(status.name(), status.version(), health, status.checkpoint(), status.lag(),
                     lastUpdates.get(status.name()), detail(status, health), status.failure()));
-            if (status.failure() != null) {
-                stopped.add(status.failure());
-            }
+            status.failure().ifPresent(stopped::add);
         }
-        if (rebuildFailure != null && stopped.stream().noneMatch(rebuildFailure::equals)) {
-            stopped.add(rebuildFailure);
-        }
+        rebuildFailure.filter(failure -> !stopped.contains(failure)).ifPresent(stopped::add);
         if (!updated.equals(rows)) {
             rows.setAll(updated);
         }
@@ -158,8 +155,8 @@ public final class ProjectionsViewModel {
     }
 
     private static String detail(ProjectionStatus status, ProjectionHealth health) {
-        if (status.failure() != null) {
-            return status.failure().describe();
+        if (status.failure().isPresent()) {
+            return status.failure().get().describe();
         }
         if (health == ProjectionHealth.STOPPED) {
             return "Its read model is version " + status.version() + " but this Eventscope needs version "
@@ -202,7 +199,7 @@ public final class ProjectionsViewModel {
         cancellation = token;
         rebuilding.set(true);
         cancellable.set(true);
-        rebuildFailure = null;
+        rebuildFailure = Optional.empty();
         message.set("");
         progress.set(0);
         progressText.set("Starting the rebuild of " + String.join(", ", names) + "…");
@@ -250,7 +247,7 @@ public final class ProjectionsViewModel {
         List<String> sentences = new ArrayList<>();
         for (RebuildOutcome outcome : outcomes) {
             sentences.add(sentence(outcome, checkpointOf(outcome.projection())));
-            if (outcome.failure() != null) {
+            if (outcome.failure().isPresent()) {
                 rebuildFailure = outcome.failure();
             }
         }
@@ -272,7 +269,7 @@ public final class ProjectionsViewModel {
             case CANCELLED -> String.format(Locale.ROOT,
                     "The rebuild of %s was cancelled at event %,d; the old read model (checkpoint %,d) still serves.",
                     outcome.projection(), outcome.position(), oldCheckpoint);
-            case FAILED -> "The rebuild of " + outcome.projection() + " failed: " + outcome.failure().describe()
+            case FAILED -> "The rebuild of " + outcome.projection() + " failed: " + outcome.failure().map(ProjectionFailure::describe).orElse("")
                     + " The old read model still serves.";
         };
     }

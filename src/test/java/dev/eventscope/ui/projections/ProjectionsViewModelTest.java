@@ -70,7 +70,7 @@ class ProjectionsViewModelTest {
     }
 
     private static ProjectionStatus status(long checkpoint, long last, ProjectionFailure failure, long rebuildPosition, int version) {
-        return new ProjectionStatus("balances", version, 2, checkpoint, last, failure, rebuildPosition);
+        return new ProjectionStatus("balances", version, 2, checkpoint, last, java.util.Optional.ofNullable(failure), rebuildPosition);
     }
 
     @Nested
@@ -120,7 +120,7 @@ class ProjectionsViewModelTest {
 
         @Test
         void a_cancelled_rebuild_says_the_old_read_model_still_serves() {
-            String sentence = ProjectionsViewModel.sentence(new RebuildOutcome("journal", RebuildOutcome.Result.CANCELLED, 1_200, null), 3_400);
+            String sentence = ProjectionsViewModel.sentence(RebuildOutcome.cancelled("journal", 1_200), 3_400);
             assertEquals("The rebuild of journal was cancelled at event 1,200; the old read model (checkpoint 3,400) still serves.", sentence);
         }
     }
