@@ -96,7 +96,7 @@ public final class SliderBenchmark {
                 && account.equals(timeline.timelineProperty().get().stream())), 300);
         // the account's balance chart loads in the background after selecting it; measure the slider once it is there
         long selected = System.nanoTime();
-        waitFor(() -> onFx(() -> !timeline.chartProperty().get().isEmpty()), 300);
+        waitFor(() -> onFx(() -> !timeline.chart().chartProperty().get().isEmpty()), 300);
         table.add(new String[] {"select account → timeline and balance chart loaded", String.format("%.2f s", (System.nanoTime() - selected) / 1e9),
                 "", heap.peakMb()});
         heap.reset();
