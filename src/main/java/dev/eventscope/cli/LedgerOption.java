@@ -1,7 +1,6 @@
 package dev.eventscope.cli;
 
 import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import picocli.CommandLine.Option;
@@ -23,11 +22,11 @@ public final class LedgerOption {
     /**
      * Opens the ledger without the right to change it. A missing file is reported, never created.
      */
-    public EventStore openReadOnly(LedgerStoreFactory stores) {
+    public LedgerSession openReadOnly(LedgerSessions sessions) {
         if (!LedgerStoreFactory.isServerLedger(file)) {
             checkFileExists();
         }
-        return stores.openReadOnly(file);
+        return sessions.openReadOnly(file);
     }
 
     /**
@@ -56,9 +55,9 @@ public final class LedgerOption {
     }
 
     /** Opens the ledger to write to it; a missing file must exist unless {@code create} is true. */
-    public EventStore openForWriting(LedgerStoreFactory stores, boolean create) {
+    public LedgerSession openForWriting(LedgerSessions sessions, boolean create) {
         if (LedgerStoreFactory.isServerLedger(file)) {
-            return stores.open(file);
+            return sessions.open(file);
         }
         if (!create && !Files.exists(file)) {
             throw new CommandProblem("There is no ledger at " + file + ": the file does not exist"
@@ -67,6 +66,6 @@ public final class LedgerOption {
         if (Files.isDirectory(file)) {
             throw new CommandProblem(file + " is a folder, not a ledger file.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
-        return stores.open(file);
+        return sessions.open(file);
     }
 }

@@ -1,6 +1,9 @@
 package dev.eventscope.session;
 
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.application.CompletedImport;
 import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.application.RecordedImports;
 import dev.eventscope.audit.LedgerSealer;
 import dev.eventscope.audit.LedgerVerification;
 import dev.eventscope.audit.LedgerVerifier;
@@ -18,10 +21,13 @@ import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.StreamInfo;
+import dev.eventscope.journal.JournalExporter;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.projection.Projections;
+import dev.eventscope.timetravel.FullReplay;
 import dev.eventscope.timetravel.TimeTravel;
 
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -75,6 +81,11 @@ public final class LedgerSession implements AutoCloseable {
         return commands;
     }
 
+    /** Every journal import recorded in the ledger, oldest first. */
+    public List<CompletedImport> imports() {
+        return RecordedImports.list(store);
+    }
+
     // histories
 
     public long lastPosition() {
@@ -113,7 +124,17 @@ public final class LedgerSession implements AutoCloseable {
         return store.subscribe(listener);
     }
 
+    /** Every entry as an hledger journal, in order; returns the number of entries written. */
+    public long exportJournal(Writer out) {
+        return new JournalExporter(store, BookkeepingCodec.create()).export(out);
+    }
+
     // projections and time travel
+
+    /** Balances folded from position 1 with no read model, snapshot or checkpoint (works on any ledger, read-only too). */
+    public FullReplay fullReplay() {
+        return new FullReplay(store, BookkeepingCodec.create());
+    }
 
     /** The projection engine, opened (not caught up) on first call, which may do I/O: call it off the UI thread. */
     public Projections projections() {

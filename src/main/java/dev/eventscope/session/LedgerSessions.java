@@ -9,6 +9,7 @@ import dev.eventscope.projection.ReadModelStore;
 import dev.eventscope.projection.ReadModelStoreFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
 
@@ -52,6 +53,14 @@ public final class LedgerSessions {
     /** Creates a new, empty ledger and opens it; refuses (writing nothing) a ledger that exists already. */
     public LedgerSession create(Path ledger) {
         return of(ledger, stores.create(ledger));
+    }
+
+    /**
+     * Creates (when missing) a server ledger's writer and auditor roles and returns their names, writer first;
+     * a ledger file has none (its file permissions decide), so it is refused with a sentence saying so.
+     */
+    public List<String> grantRoles(Path ledger) {
+        return stores.grantRoles(ledger);
     }
 
     /** A session over a store opened already; closing the session closes the store. */

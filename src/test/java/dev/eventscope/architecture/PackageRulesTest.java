@@ -163,7 +163,7 @@ class PackageRulesTest {
     @Test
     void the_session_depends_on_the_layers_below_the_ui_and_cli() {
         only("session..", with(JDK_WITHOUT_SQL, "domain..", "eventstore", "codec", "application", "projection", "timetravel",
-                "audit", LOGGING)).check(production);
+                "audit", "journal", LOGGING)).check(production);
     }
 
     @Test
@@ -191,6 +191,16 @@ class PackageRulesTest {
                         dev.eventscope.eventstore.BulkAppend.class, dev.eventscope.application.LedgerStoreFactory.class,
                         dev.eventscope.projection.ReadModelStore.class, dev.eventscope.projection.ReadModelStoreFactory.class)
                 .because("views and view models ask the ledger session (docs/architecture.md)")
+                .check(production);
+    }
+
+    @Test
+    void commands_of_the_command_line_ask_the_session_never_the_store() {
+        // EventscopeCli takes the store and read-model factories from bootstrap, to build the sessions with
+        noClasses().that().resideInAPackage(ROOT + "cli..")
+                .should().dependOnClassesThat().belongToAnyOf(dev.eventscope.eventstore.EventStore.class,
+                        dev.eventscope.eventstore.BulkAppend.class, dev.eventscope.projection.ReadModelStore.class)
+                .because("the command line asks the ledger session (docs/architecture.md)")
                 .check(production);
     }
 

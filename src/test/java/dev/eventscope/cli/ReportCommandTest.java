@@ -30,7 +30,7 @@ class ReportCommandTest {
     private static final LedgerStoreFactory SQLITE = new SqliteLedgerStoreFactory();
 
     private int report(String... args) {
-        CommandLine commandLine = new CommandLine(new ReportCommand(SQLITE,
+        CommandLine commandLine = new CommandLine(new ReportCommand(dev.eventscope.session.TestSessions.SQLITE,
                 Clock.fixed(Instant.parse("2024-03-01T10:00:00Z"), ZoneOffset.UTC), "auditor"));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
