@@ -85,7 +85,7 @@ public final class Projections implements AutoCloseable {
                     // no secondary indexes yet: the first catch-up fills the tables much faster without them,
                     // and they are built once at its end (below), as a rebuild does
                     readModels.transaction(transaction -> {
-                        transaction.createTables(projection, 1, false);
+                        transaction.createTables(projection, 1);
                         transaction.saveState(ProjectionState.fresh(projection.name(), projection.version()));
                     });
                     continue;

@@ -47,7 +47,7 @@ final class ShadowRebuild {
                 discard(projection, state);
                 int generation = Math.max(state.generation(), state.buildingGeneration()) + 1;
                 readModels.transaction(transaction -> {
-                    transaction.createTables(projection, generation, false);
+                    transaction.createTables(projection, generation);
                     transaction.saveState(transaction.state(name).orElseThrow()
                             .startBuilding(projection.version(), generation));
                 });
