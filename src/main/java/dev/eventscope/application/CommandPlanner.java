@@ -24,35 +24,35 @@ import java.util.Map;
 
 /**
  * Turns a command into the appends it needs, deciding with the domain against the states the
- * {@link Books} give. Pure apart from reading those states; throws the domain's rule violations.
+ * {@link CurrentStates} give. Pure apart from reading those states; throws the domain's rule violations.
  */
 final class CommandPlanner {
 
     private CommandPlanner() {
     }
 
-    static List<PlannedAppend> plan(Object command, Books books) {
+    static List<PlannedAppend> plan(Object command, CurrentStates states) {
         if (command instanceof LedgerCommand ledgerCommand) {
-            Loaded<LedgerState> ledger = books.ledger();
+            Loaded<LedgerState> ledger = states.ledger();
             List<BookkeepingEvent> events = List.copyOf(LedgerDecider.decide(ledgerCommand, ledger.state()));
             return List.of(new PlannedAppend(StreamId.of(LedgerStreams.LEDGER), Aggregate.LEDGER, ledger.version(),
                     ledger.state(), events));
         } else if (command instanceof AccountCommand accountCommand) {
-            Loaded<AccountState> account = books.account(accountCommand.account());
+            Loaded<AccountState> account = states.account(accountCommand.account());
             List<BookkeepingEvent> events = List.copyOf(AccountDecider.decide(accountCommand, account.state()));
             return List.of(new PlannedAppend(StreamId.of(LedgerStreams.account(accountCommand.account())), Aggregate.ACCOUNT,
                     account.version(), account.state(), events));
         } else if (command instanceof PostEntry post) {
-            Loaded<LedgerState> ledger = books.ledger();
-            Loaded<EntryState> entry = books.entry(post.entryId());
-            Map<AccountName, Loaded<AccountState>> accounts = load(books, PostingPolicy.accountsTouched(post));
+            Loaded<LedgerState> ledger = states.ledger();
+            Loaded<EntryState> entry = states.entry(post.entryId());
+            Map<AccountName, Loaded<AccountState>> accounts = load(states, PostingPolicy.accountsTouched(post));
             EntryDecision decision = PostingPolicy.post(post, ledger.state(), entry.state(), states(accounts));
             return toPlans(decision, ledger, Map.of(post.entryId(), entry), accounts);
         } else if (command instanceof ReverseEntry reverse) {
-            Loaded<LedgerState> ledger = books.ledger();
-            Loaded<EntryState> original = books.entry(reverse.originalEntryId());
-            Loaded<EntryState> reversal = books.entry(reverse.reversalEntryId());
-            Map<AccountName, Loaded<AccountState>> accounts = load(books, PostingPolicy.accountsTouched(original.state()));
+            Loaded<LedgerState> ledger = states.ledger();
+            Loaded<EntryState> original = states.entry(reverse.originalEntryId());
+            Loaded<EntryState> reversal = states.entry(reverse.reversalEntryId());
+            Map<AccountName, Loaded<AccountState>> accounts = load(states, PostingPolicy.accountsTouched(original.state()));
             EntryDecision decision = PostingPolicy.reverse(reverse, ledger.state(), original.state(), reversal.state(),
                     states(accounts));
             return toPlans(decision, ledger, Map.of(reverse.originalEntryId(), original, reverse.reversalEntryId(), reversal),
@@ -61,10 +61,10 @@ final class CommandPlanner {
         throw new IllegalArgumentException("Eventscope has no handler for the command " + command.getClass().getSimpleName());
     }
 
-    private static Map<AccountName, Loaded<AccountState>> load(Books books, List<AccountName> names) {
+    private static Map<AccountName, Loaded<AccountState>> load(CurrentStates states, List<AccountName> names) {
         Map<AccountName, Loaded<AccountState>> accounts = new LinkedHashMap<>();
         for (AccountName name : names) {
-            accounts.put(name, books.account(name));
+            accounts.put(name, states.account(name));
         }
         return accounts;
     }

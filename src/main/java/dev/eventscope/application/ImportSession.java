@@ -49,7 +49,7 @@ public final class ImportSession implements AutoCloseable {
     /** Decides and appends one command inside the import's transaction; rule violations propagate. */
     public CommandResult execute(Object command) {
         String commandId = service.ids().nextId();
-        List<PlannedAppend> plans = CommandPlanner.plan(command, books);
+        List<PlannedAppend> plans = CommandPlanner.plan(command, states);
         try {
             AppendResult result = bulk.append(service.toAppends(plans, command, commandId, context));
             remember(plans);
@@ -72,12 +72,12 @@ public final class ImportSession implements AutoCloseable {
 
     /** The ledger's state as the import has it now. */
     public LedgerState ledgerState() {
-        return books.ledger().state();
+        return states.ledger().state();
     }
 
     /** An account's state as the import has it now. */
     public AccountState accountState(AccountName account) {
-        return books.account(account).state();
+        return states.account(account).state();
     }
 
     public void commit() {
@@ -106,7 +106,7 @@ public final class ImportSession implements AutoCloseable {
         }
     }
 
-    private final Books books = new Books() {
+    private final CurrentStates states = new CurrentStates() {
         @Override
         public Loaded<LedgerState> ledger() {
             if (ledger == null) {

@@ -77,7 +77,7 @@ public final class LedgerCommandService {
         String commandId = ids.nextId();
         ConcurrencyConflict lastConflict = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            List<PlannedAppend> plans = CommandPlanner.plan(command, storeBooks());
+            List<PlannedAppend> plans = CommandPlanner.plan(command, storeStates());
             try {
                 AppendResult result = store.appendAll(toAppends(plans, command, commandId, context));
                 snapshot(plans);
@@ -151,8 +151,8 @@ public final class LedgerCommandService {
         }
     }
 
-    private Books storeBooks() {
-        return new Books() {
+    private CurrentStates storeStates() {
+        return new CurrentStates() {
             @Override
             public Loaded<LedgerState> ledger() {
                 return repository.load(Aggregate.LEDGER, StreamId.of(LedgerStreams.LEDGER));

@@ -22,14 +22,14 @@ public record LedgerVerification(
         String rememberProblem,
         SealFindings seals,
         SnapshotFindings snapshots,
-        BooksBalance books) {
+        LedgerBalance balance) {
 
     public LedgerVerification {
         Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(remembered, "remembered");
         Objects.requireNonNull(seals, "seals");
         Objects.requireNonNull(snapshots, "snapshots");
-        Objects.requireNonNull(books, "books");
+        Objects.requireNonNull(balance, "balance");
     }
 
     /**
@@ -38,7 +38,7 @@ public record LedgerVerification(
      */
     public boolean tampered() {
         return !chain.intact() || historyProblem != null || seals.broken() || snapshots.misleads()
-                || !books.imbalances().isEmpty();
+                || !balance.imbalances().isEmpty();
     }
 
     /** The lines a person reads, the most important first. */
@@ -59,7 +59,7 @@ public record LedgerVerification(
         }
         lines.addAll(seals.lines());
         lines.addAll(snapshots.lines());
-        lines.add(books.summary());
+        lines.add(balance.summary());
         return lines;
     }
 }

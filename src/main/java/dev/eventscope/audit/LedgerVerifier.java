@@ -63,11 +63,11 @@ public final class LedgerVerifier {
     public LedgerVerification verify(EventStore store, Path ledgerFile) {
         HeadCheck headCheck = new HeadCheck(heads);
         SealCheck sealCheck = new SealCheck(trustedKeys);
-        BooksBalanceCheck booksCheck = new BooksBalanceCheck(codec);
+        LedgerBalanceCheck balanceCheck = new LedgerBalanceCheck(codec);
         IntegrityReport chain = store.verify(event -> {
             headCheck.verified(event);
             sealCheck.verified(event);
-            booksCheck.verified(event);
+            balanceCheck.verified(event);
         });
         String historyProblem = headCheck.problem();
         SealFindings seals = sealCheck.findings();
@@ -88,6 +88,6 @@ public final class LedgerVerifier {
             }
         }
         return new LedgerVerification(chain, headCheck.ledgerId(), headCheck.remembered(), historyProblem, remember,
-                rememberProblem, seals, snapshots, booksCheck.result());
+                rememberProblem, seals, snapshots, balanceCheck.result());
     }
 }

@@ -1,6 +1,6 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.domain.ledger.AccountCommand.CloseAccount;
 import dev.eventscope.domain.ledger.AccountCommand.FreezeAccount;
 import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
@@ -33,8 +33,8 @@ final class AccountCommands {
         @Option(names = "--description", description = "What the account is for.")
         String description;
 
-        Open(LedgerStoreFactory stores) {
-            super(stores);
+        Open(LedgerSessions sessions) {
+            super(sessions);
         }
 
         @Override
@@ -57,8 +57,8 @@ final class AccountCommands {
         @Option(names = "--reason", required = true, description = "Why it is frozen (kept in its history).")
         String reason;
 
-        Freeze(LedgerStoreFactory stores) {
-            super(stores);
+        Freeze(LedgerSessions sessions) {
+            super(sessions);
         }
 
         @Override
@@ -79,8 +79,8 @@ final class AccountCommands {
         @Parameters(paramLabel = "ACCOUNT")
         String account;
 
-        Unfreeze(LedgerStoreFactory stores) {
-            super(stores);
+        Unfreeze(LedgerSessions sessions) {
+            super(sessions);
         }
 
         @Override
@@ -103,8 +103,8 @@ final class AccountCommands {
         @Option(names = "--on", paramLabel = "YYYY-MM-DD", required = true, description = "The date it closes.")
         LocalDate on;
 
-        Close(LedgerStoreFactory stores) {
-            super(stores);
+        Close(LedgerSessions sessions) {
+            super(sessions);
         }
 
         @Override
@@ -126,8 +126,8 @@ final class AccountCommands {
         @Option(names = "--through", paramLabel = "YYYY-MM-DD", required = true, description = "The last day of the closed period.")
         LocalDate through;
 
-        ClosePeriodCommand(LedgerStoreFactory stores) {
-            super(stores);
+        ClosePeriodCommand(LedgerSessions sessions) {
+            super(sessions);
         }
 
         @Override
@@ -148,8 +148,8 @@ final class AccountCommands {
         @Option(names = "--reason", required = true, description = "Why the period is reopened (kept in the ledger's history).")
         String reason;
 
-        ReopenPeriodCommand(LedgerStoreFactory stores) {
-            super(stores);
+        ReopenPeriodCommand(LedgerSessions sessions) {
+            super(sessions);
         }
 
         @Override

@@ -1,11 +1,10 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.Aggregate;
 import dev.eventscope.application.AggregateRepository;
-import dev.eventscope.application.BookkeepingCodec;
-import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.domain.ledger.AccountState;
-import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamInfo;
 import picocli.CommandLine.Command;
@@ -25,7 +24,7 @@ import java.util.stream.Collectors;
         exitCodeList = {"0:Listed.", "1:Eventscope failed unexpectedly.", "2:Wrong command line, or not a ledger."})
 final class AccountsCommand implements Callable<Integer> {
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
 
     @Spec
     CommandSpec spec;
@@ -33,16 +32,16 @@ final class AccountsCommand implements Callable<Integer> {
     @Mixin
     LedgerOption ledger;
 
-    AccountsCommand(LedgerStoreFactory stores) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    AccountsCommand(LedgerSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
     public Integer call() {
         TextTable table = new TextTable("ACCOUNT", "TYPE", "STATUS", "OPENED", "POSTINGS", "BALANCE").alignRight(4);
-        try (EventStore store = ledger.openReadOnly(stores)) {
-            AggregateRepository repository = new AggregateRepository(store, BookkeepingCodec.create());
-            for (StreamInfo stream : store.streams(StreamFilter.category("account"))) {
+        try (LedgerSession session = ledger.openReadOnly(sessions)) {
+            AggregateRepository repository = session.commands().repository();
+            for (StreamInfo stream : session.streams(StreamFilter.category("account"))) {
                 AccountState account = repository.load(Aggregate.ACCOUNT, stream.streamId()).state();
                 String balance = account.balances().entrySet().stream()
                         .map(entry -> entry.getValue().toPlainString()

@@ -1,14 +1,12 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.audit.CsvWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eventscope.application.BookkeepingCodec;
-import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.codec.EventCodec;
-import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.timetravel.FullReplay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +33,7 @@ final class BalanceCommand implements Callable<Integer> {
 
     enum Format { TEXT, CSV, JSON }
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
 
     @Spec
     CommandSpec spec;
@@ -52,8 +50,8 @@ final class BalanceCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|csv|json", description = "Output format (default: text).")
     Format format = Format.TEXT;
 
-    BalanceCommand(LedgerStoreFactory stores) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    BalanceCommand(LedgerSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
@@ -62,8 +60,8 @@ final class BalanceCommand implements Callable<Integer> {
             throw new CommandProblem("--at-position must be a position of 1 or more.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
         SortedMap<String, SortedMap<String, BigDecimal>> balances;
-        try (EventStore store = ledger.openReadOnly(stores)) {
-            balances = new FullReplay(store, BookkeepingCodec.create())
+        try (LedgerSession session = ledger.openReadOnly(sessions)) {
+            balances = session.fullReplay()
                     .balances(atPosition > 0 ? atPosition : Long.MAX_VALUE, asOf);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -1,7 +1,8 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.BookkeepingCodec;
-import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.timetravel.BalanceChange;
 import dev.eventscope.timetravel.FieldChange;
@@ -32,7 +33,7 @@ import java.util.concurrent.Callable;
                 "2:Wrong command line or point, or the file is missing or not a ledger."})
 public final class DiffCommand implements Callable<Integer> {
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
 
     @Spec
     private CommandSpec spec;
@@ -49,8 +50,8 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-s", "--stream"}, paramLabel = "ID", description = "Compare this stream's state field by field.")
     private String stream;
 
-    public DiffCommand(LedgerStoreFactory stores) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    public DiffCommand(LedgerSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
@@ -64,11 +65,11 @@ public final class DiffCommand implements Callable<Integer> {
             throw new CommandProblem(invalid.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (TimeTravelSession session = TimeTravelSession.open(stores, ledger, false)) {
+        try (LedgerSession session = ledger.openSession(sessions, false)) {
             if (stream != null) {
                 if (fromPoint instanceof Point.AsOfDate || toPoint instanceof Point.AsOfDate) {
                     // an account as of a date is read from the register: the read models must be there and current
-                    session.openProjections(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
+                    session.projections().open(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
                 }
                 List<FieldChange> changes = session.timeTravel().diff(StreamId.of(stream), fromPoint, toPoint);
                 if (changes.isEmpty()) {
@@ -80,7 +81,7 @@ public final class DiffCommand implements Callable<Integer> {
                     table.print(out);
                 }
             } else {
-                session.openProjections(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
+                session.projections().open(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
                 List<BalanceChange> changes = session.timeTravel().diff(fromPoint, toPoint);
                 if (changes.isEmpty()) {
                     out.println("No balance differs between " + fromPoint + " and " + toPoint + ".");

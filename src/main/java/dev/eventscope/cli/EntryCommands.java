@@ -1,14 +1,13 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.CommandDraft;
 import dev.eventscope.application.CommandResult;
 import dev.eventscope.application.Executed;
-import dev.eventscope.application.LedgerCommandService;
-import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 import dev.eventscope.domain.ledger.EntryCommand.ReverseEntry;
 import dev.eventscope.domain.ledger.EntryId;
-import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.journal.JournalImporter;
 import dev.eventscope.journal.JournalTransaction;
 import picocli.CommandLine.Command;
@@ -54,8 +53,8 @@ final class EntryCommands {
         @Option(names = "--commodity", description = "Commodity for amounts written without one (default EUR).")
         String commodity = "EUR";
 
-        Post(LedgerStoreFactory stores) {
-            super(stores);
+        Post(LedgerSessions sessions) {
+            super(sessions);
         }
 
         /**
@@ -89,8 +88,8 @@ final class EntryCommands {
                 drafts.add(newIds -> EntrySources.withId(entry, entryId(newIds)));
             }
             List<Executed> executed;
-            try (EventStore store = ledger.openForWriting(stores(), false)) {
-                executed = LedgerCommandService.create(store).executeTogether(drafts, context());
+            try (LedgerSession session = ledger.openForWriting(sessions(), false)) {
+                executed = session.commands().executeTogether(drafts, context());
             }
             PrintWriter out = spec.commandLine().getOut();
             for (Executed one : executed) {
@@ -135,8 +134,8 @@ final class EntryCommands {
 
         private EntryId reversalId;
 
-        Reverse(LedgerStoreFactory stores) {
-            super(stores);
+        Reverse(LedgerSessions sessions) {
+            super(sessions);
         }
 
         @Override

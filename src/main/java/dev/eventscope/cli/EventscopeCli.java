@@ -1,6 +1,8 @@
 package dev.eventscope.cli;
 
 import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.projection.ReadModelStoreFactory;
+import dev.eventscope.session.LedgerSessions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,8 +21,12 @@ public final class EventscopeCli {
     private EventscopeCli() {
     }
 
-    public static CommandLine commandLine(LedgerStoreFactory stores) {
-        return commandLine(stores, List.of(), List.of());
+    /**
+     * The command line over ledgers opened by {@code stores}, with read models opened by {@code readModels}
+     * (both chosen by {@code bootstrap}), with every subcommand.
+     */
+    public static CommandLine commandLine(LedgerStoreFactory stores, ReadModelStoreFactory readModels) {
+        return commandLine(stores, readModels, List.of(), List.of());
     }
 
     /**
@@ -29,8 +35,9 @@ public final class EventscopeCli {
      * building all of them was most of a short query's start-up (docs/cli-speed.md). Anything else (no
      * command, {@code help}, an unknown name that needs "did you mean") gets them all.
      */
-    public static CommandLine commandLine(LedgerStoreFactory stores, List<String> args, List<Subcommand> extra) {
-        List<Subcommand> all = new ArrayList<>(subcommands(stores));
+    public static CommandLine commandLine(LedgerStoreFactory stores, ReadModelStoreFactory readModels, List<String> args,
+                                          List<Subcommand> extra) {
+        List<Subcommand> all = new ArrayList<>(subcommands(new LedgerSessions(stores, readModels)));
         all.addAll(extra);
         CommandLine commandLine = new CommandLine(new EventscopeCommand());
         String first = args.isEmpty() ? "" : args.get(0);
@@ -61,37 +68,37 @@ public final class EventscopeCli {
         }
     }
 
-    private static List<Subcommand> subcommands(LedgerStoreFactory stores) {
+    private static List<Subcommand> subcommands(LedgerSessions sessions) {
         return List.of(
-                Subcommand.of(InitCommand.class, () -> new InitCommand(stores)),
-                Subcommand.of(VerifyCommand.class, () -> new VerifyCommand(stores)),
-                Subcommand.of(StreamsCommand.class, () -> new StreamsCommand(stores)),
-                Subcommand.of(HistoryCommand.class, () -> new HistoryCommand(stores)),
-                Subcommand.of(ImportCommand.class, () -> new ImportCommand(stores)),
-                Subcommand.of(ImportsCommand.class, () -> new ImportsCommand(stores)),
-                Subcommand.of(BalanceCommand.class, () -> new BalanceCommand(stores)),
-                Subcommand.of(AccountsCommand.class, () -> new AccountsCommand(stores)),
-                Subcommand.of(EntryCommands.Post.class, () -> new EntryCommands.Post(stores)),
-                Subcommand.of(EntryCommands.Reverse.class, () -> new EntryCommands.Reverse(stores)),
-                Subcommand.of(AccountCommands.Open.class, () -> new AccountCommands.Open(stores)),
-                Subcommand.of(AccountCommands.Freeze.class, () -> new AccountCommands.Freeze(stores)),
-                Subcommand.of(AccountCommands.Unfreeze.class, () -> new AccountCommands.Unfreeze(stores)),
-                Subcommand.of(AccountCommands.Close.class, () -> new AccountCommands.Close(stores)),
-                Subcommand.of(AccountCommands.ClosePeriodCommand.class, () -> new AccountCommands.ClosePeriodCommand(stores)),
-                Subcommand.of(AccountCommands.ReopenPeriodCommand.class, () -> new AccountCommands.ReopenPeriodCommand(stores)),
-                Subcommand.of(ExportCommand.class, () -> new ExportCommand(stores)),
-                Subcommand.of(StateCommand.class, () -> new StateCommand(stores)),
-                Subcommand.of(DiffCommand.class, () -> new DiffCommand(stores)),
-                Subcommand.of(ProjectionsCommand.class, () -> new ProjectionsCommand(stores)),
-                Subcommand.of(ReportCommand.class, () -> new ReportCommand(stores)),
-                Subcommand.of(VerifyReportCommand.class, () -> new VerifyReportCommand(stores)),
-                Subcommand.of(SealCommand.class, () -> new SealCommand(stores)),
+                Subcommand.of(InitCommand.class, () -> new InitCommand(sessions)),
+                Subcommand.of(VerifyCommand.class, () -> new VerifyCommand(sessions)),
+                Subcommand.of(StreamsCommand.class, () -> new StreamsCommand(sessions)),
+                Subcommand.of(HistoryCommand.class, () -> new HistoryCommand(sessions)),
+                Subcommand.of(ImportCommand.class, () -> new ImportCommand(sessions)),
+                Subcommand.of(ImportsCommand.class, () -> new ImportsCommand(sessions)),
+                Subcommand.of(BalanceCommand.class, () -> new BalanceCommand(sessions)),
+                Subcommand.of(AccountsCommand.class, () -> new AccountsCommand(sessions)),
+                Subcommand.of(EntryCommands.Post.class, () -> new EntryCommands.Post(sessions)),
+                Subcommand.of(EntryCommands.Reverse.class, () -> new EntryCommands.Reverse(sessions)),
+                Subcommand.of(AccountCommands.Open.class, () -> new AccountCommands.Open(sessions)),
+                Subcommand.of(AccountCommands.Freeze.class, () -> new AccountCommands.Freeze(sessions)),
+                Subcommand.of(AccountCommands.Unfreeze.class, () -> new AccountCommands.Unfreeze(sessions)),
+                Subcommand.of(AccountCommands.Close.class, () -> new AccountCommands.Close(sessions)),
+                Subcommand.of(AccountCommands.ClosePeriodCommand.class, () -> new AccountCommands.ClosePeriodCommand(sessions)),
+                Subcommand.of(AccountCommands.ReopenPeriodCommand.class, () -> new AccountCommands.ReopenPeriodCommand(sessions)),
+                Subcommand.of(ExportCommand.class, () -> new ExportCommand(sessions)),
+                Subcommand.of(StateCommand.class, () -> new StateCommand(sessions)),
+                Subcommand.of(DiffCommand.class, () -> new DiffCommand(sessions)),
+                Subcommand.of(ProjectionsCommand.class, () -> new ProjectionsCommand(sessions)),
+                Subcommand.of(ReportCommand.class, () -> new ReportCommand(sessions)),
+                Subcommand.of(VerifyReportCommand.class, () -> new VerifyReportCommand(sessions)),
+                Subcommand.of(SealCommand.class, () -> new SealCommand(sessions)),
                 Subcommand.of(KeysCommand.class, KeysCommand::new),
                 Subcommand.of(CommandLine.HelpCommand.class, CommandLine.HelpCommand::new));
     }
 
     /** Runs the command line and returns the exit code. */
-    public static int run(LedgerStoreFactory stores, String... args) {
-        return commandLine(stores, List.of(args), List.of()).execute(args);
+    public static int run(LedgerStoreFactory stores, ReadModelStoreFactory readModels, String... args) {
+        return commandLine(stores, readModels, List.of(args), List.of()).execute(args);
     }
 }

@@ -1,11 +1,9 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.application.BookkeepingCodec;
-import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.audit.OutputFile;
 import dev.eventscope.audit.OutputRefused;
-import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.journal.JournalExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +27,7 @@ import java.util.concurrent.Callable;
                 + " and --force was not given); nothing was written."})
 final class ExportCommand implements Callable<Integer> {
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
 
     @Spec
     CommandSpec spec;
@@ -43,21 +41,20 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-f", "--force"}, description = "Replace JOURNAL if it exists.")
     boolean force;
 
-    ExportCommand(LedgerStoreFactory stores) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    ExportCommand(LedgerSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
     public Integer call() throws IOException {
-        try (EventStore store = ledger.openReadOnly(stores)) {
-            JournalExporter exporter = new JournalExporter(store, BookkeepingCodec.create());
-            if (out == null) {
-                exporter.export(spec.commandLine().getOut());
+        try (LedgerSession session = ledger.openReadOnly(sessions)) {
+                        if (out == null) {
+                session.exportJournal(spec.commandLine().getOut());
             } else {
                 long entries;
                 try (OutputFile file = OutputFile.prepare(out, "the journal", force, List.of(ledger.file()))) {
                     try (Writer writer = Files.newBufferedWriter(file.temporary(), StandardCharsets.UTF_8)) {
-                        entries = exporter.export(writer);
+                        entries = session.exportJournal(writer);
                     } catch (IOException failed) {
                         throw new CommandProblem("Could not write the journal to " + out + ": " + failed.getMessage()
                                 + "; nothing was changed.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);

@@ -1,8 +1,8 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.eventstore.Direction;
-import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamId;
 import picocli.CommandLine.Command;
@@ -35,7 +35,7 @@ public final class HistoryCommand implements Callable<Integer> {
     /** Events are read in pages of this size so that a long history never sits in memory. */
     static final int PAGE_SIZE = 500;
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
 
     @Spec
     private CommandSpec spec;
@@ -59,8 +59,8 @@ public final class HistoryCommand implements Callable<Integer> {
             description = "Print at most this many events (default: all).")
     private Long limit;
 
-    public HistoryCommand(LedgerStoreFactory stores) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    public HistoryCommand(LedgerSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
@@ -68,8 +68,8 @@ public final class HistoryCommand implements Callable<Integer> {
         validate();
         StreamId streamId = StreamId.of(stream);
         PrintWriter out = spec.commandLine().getOut();
-        try (EventStore store = ledger.openReadOnly(stores)) {
-            if (store.streamVersion(streamId) == 0) {
+        try (LedgerSession session = ledger.openReadOnly(sessions)) {
+            if (session.streamVersion(streamId) == 0) {
                 throw new CommandProblem("The ledger " + ledger.file() + " has no stream '" + stream + "'.",
                         ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
@@ -80,7 +80,7 @@ public final class HistoryCommand implements Callable<Integer> {
             long wanted = limit == null ? Long.MAX_VALUE : limit;
             while (written < wanted) {
                 int pageSize = (int) Math.min(PAGE_SIZE, wanted - written);
-                List<RecordedEvent> page = store.readStream(streamId, nextVersion, Direction.FORWARD, pageSize);
+                List<RecordedEvent> page = session.readStream(streamId, nextVersion, Direction.FORWARD, pageSize);
                 for (RecordedEvent event : page) {
                     writer.write(event);
                     nextVersion = event.version() + 1;

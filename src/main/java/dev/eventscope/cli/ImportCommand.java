@@ -1,8 +1,7 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.application.LedgerCommandService;
-import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.journal.ImportProgress;
 import dev.eventscope.journal.ImportSummary;
 import dev.eventscope.journal.JournalImporter;
@@ -48,8 +47,8 @@ final class ImportCommand extends LedgerCommandBase {
             + " without it they are left out with a warning, as hledger leaves them out.")
     boolean auto;
 
-    ImportCommand(LedgerStoreFactory stores) {
-        super(stores);
+    ImportCommand(LedgerSessions sessions) {
+        super(sessions);
     }
 
     @Override
@@ -61,9 +60,9 @@ final class ImportCommand extends LedgerCommandBase {
         PrintWriter err = spec.commandLine().getErr();
         boolean newLedger = !Files.exists(ledger.file());
         ImportSummary summary;
-        EventStore store = ledger.openForWriting(stores(), true);
+        LedgerSession session = ledger.openForWriting(sessions(), true);
         try {
-            summary = new JournalImporter(LedgerCommandService.create(store)).importJournal(journal,
+            summary = new JournalImporter(session.commands()).importJournal(journal,
                     new JournalImporter.Options(name, commodity, "E", allowDuplicates, auto), context(), new ImportProgress() {
                         @Override
                         public void warning(JournalWarning warning) {
@@ -72,14 +71,14 @@ final class ImportCommand extends LedgerCommandBase {
                         }
                     });
         } catch (RuntimeException failed) {
-            boolean empty = newLedger && store.lastPosition() == 0;
-            store.close();
+            boolean empty = newLedger && session.lastPosition() == 0;
+            session.close();
             if (empty) {
                 removeEmptyLedger();
             }
             throw failed;
         }
-        store.close();
+        session.close();
         err.flush();
         // printed only once the import is committed and the ledger closed
         out.println("Imported " + journal.getFileName() + " into " + ledger.file().getFileName() + ": " + summary.describe() + ".");

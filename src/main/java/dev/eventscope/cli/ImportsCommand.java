@@ -1,9 +1,8 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.CompletedImport;
-import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.application.RecordedImports;
-import dev.eventscope.eventstore.EventStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +33,7 @@ final class ImportsCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
 
     @Spec
     private CommandSpec spec;
@@ -42,15 +41,15 @@ final class ImportsCommand implements Callable<Integer> {
     @Mixin
     private LedgerOption ledger;
 
-    ImportsCommand(LedgerStoreFactory stores) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    ImportsCommand(LedgerSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
     public Integer call() {
         List<CompletedImport> imports;
-        try (EventStore store = ledger.openReadOnly(stores)) {
-            imports = RecordedImports.list(store);
+        try (LedgerSession session = ledger.openReadOnly(sessions)) {
+            imports = session.imports();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (imports.isEmpty()) {

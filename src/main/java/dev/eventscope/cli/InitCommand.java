@@ -1,7 +1,8 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.eventstore.EventStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +32,7 @@ import java.util.concurrent.Callable;
                 "2:Wrong command line, the ledger exists already, or the server or file cannot be used."})
 public final class InitCommand implements Callable<Integer> {
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
 
     @Spec
     private CommandSpec spec;
@@ -44,8 +45,8 @@ public final class InitCommand implements Callable<Integer> {
                     + " <schema>_auditor (read only) with the least rights each needs; add people with GRANT role TO login.")
     private boolean grantRoles;
 
-    public InitCommand(LedgerStoreFactory stores) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    public InitCommand(LedgerSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
@@ -55,13 +56,13 @@ public final class InitCommand implements Callable<Integer> {
                     + ledger.file() + " is decided by its file permissions. Nothing was created.",
                     ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
-        try (EventStore store = stores.create(ledger.file())) {
+        try (LedgerSession session = sessions.create(ledger.file())) {
             // a path folds the URL's "//" into "/"; the person reads back what they typed
             String name = ledger.file().toString().replaceFirst("^postgresql:/(?!/)", "postgresql://");
             spec.commandLine().getOut().println("Created the ledger " + name + ".");
         }
         if (grantRoles) {
-            List<String> roles = stores.grantRoles(ledger.file());
+            List<String> roles = sessions.grantRoles(ledger.file());
             spec.commandLine().getOut().println("Created the roles " + roles.get(0) + " (may append) and " + roles.get(1)
                     + " (may only read); give them to people with GRANT " + roles.get(0) + " TO <login>.");
         }

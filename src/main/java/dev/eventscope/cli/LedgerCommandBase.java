@@ -1,11 +1,10 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.CommandDraft;
 import dev.eventscope.application.CommandResult;
-import dev.eventscope.application.LedgerCommandService;
-import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.eventstore.EventStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +20,7 @@ import java.util.concurrent.Callable;
  */
 abstract class LedgerCommandBase implements Callable<Integer> {
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
 
     @Spec
     CommandSpec spec;
@@ -33,8 +32,8 @@ abstract class LedgerCommandBase implements Callable<Integer> {
             description = "The user to record on the events (default: the operating-system user).")
     String user;
 
-    LedgerCommandBase(LedgerStoreFactory stores) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    LedgerCommandBase(LedgerSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     /** The domain command to carry out, built from the options. */
@@ -53,8 +52,8 @@ abstract class LedgerCommandBase implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (EventStore store = ledger.openForWriting(stores, false)) {
-            CommandResult result = LedgerCommandService.create(store).execute(draft(), context()).result();
+        try (LedgerSession session = ledger.openForWriting(sessions, false)) {
+            CommandResult result = session.commands().execute(draft(), context()).result();
             PrintWriter out = spec.commandLine().getOut();
             out.println(done() + (result.positions().isEmpty() ? "." : " (positions " + result.positions().get(0)
                     + (result.positions().size() > 1 ? "–" + result.lastPosition() : "") + ")."));
@@ -67,7 +66,7 @@ abstract class LedgerCommandBase implements Callable<Integer> {
         return user == null ? CommandContext.osUser() : CommandContext.byUser(user);
     }
 
-    LedgerStoreFactory stores() {
-        return stores;
+    LedgerSessions sessions() {
+        return sessions;
     }
 }

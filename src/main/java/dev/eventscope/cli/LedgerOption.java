@@ -1,7 +1,8 @@
 package dev.eventscope.cli;
 
 import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -21,10 +22,29 @@ public final class LedgerOption {
     /**
      * Opens the ledger without the right to change it. A missing file is reported, never created.
      */
-    public EventStore openReadOnly(LedgerStoreFactory stores) {
-        if (LedgerStoreFactory.isServerLedger(file)) {
-            return stores.openReadOnly(file);
+    public LedgerSession openReadOnly(LedgerSessions sessions) {
+        if (!LedgerStoreFactory.isServerLedger(file)) {
+            checkFileExists();
         }
+        return sessions.openReadOnly(file);
+    }
+
+    /**
+     * Opens the ledger's session: for writing when {@code preferWritable} is set and the file may be written
+     * (the read models are then kept in it), else read-only (read models in the user's cache). A missing
+     * file is reported, never created.
+     */
+    public LedgerSession openSession(LedgerSessions sessions, boolean preferWritable) {
+        if (preferWritable && Files.isWritable(file) && Files.isRegularFile(file)) {
+            return sessions.open(file);
+        }
+        if (!LedgerStoreFactory.isServerLedger(file)) {
+            checkFileExists();
+        }
+        return sessions.openReadOnly(file);
+    }
+
+    private void checkFileExists() {
         if (!Files.exists(file)) {
             throw new CommandProblem("There is no ledger at " + file + ": the file does not exist.",
                     ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
@@ -32,13 +52,12 @@ public final class LedgerOption {
         if (Files.isDirectory(file)) {
             throw new CommandProblem(file + " is a folder, not a ledger file.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
-        return stores.openReadOnly(file);
     }
 
     /** Opens the ledger to write to it; a missing file must exist unless {@code create} is true. */
-    public EventStore openForWriting(LedgerStoreFactory stores, boolean create) {
+    public LedgerSession openForWriting(LedgerSessions sessions, boolean create) {
         if (LedgerStoreFactory.isServerLedger(file)) {
-            return stores.open(file);
+            return sessions.open(file);
         }
         if (!create && !Files.exists(file)) {
             throw new CommandProblem("There is no ledger at " + file + ": the file does not exist"
@@ -47,6 +66,6 @@ public final class LedgerOption {
         if (Files.isDirectory(file)) {
             throw new CommandProblem(file + " is a folder, not a ledger file.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
-        return stores.open(file);
+        return sessions.open(file);
     }
 }

@@ -1,6 +1,7 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.projection.CancellationToken;
 import dev.eventscope.projection.ProgressListener;
 import dev.eventscope.projection.Projection;
@@ -36,7 +37,7 @@ public final class ProjectionsCommand implements Callable<Integer> {
 
     static final int PROJECTION_FAILED = 5;
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
 
     @Spec
     private CommandSpec spec;
@@ -54,8 +55,8 @@ public final class ProjectionsCommand implements Callable<Integer> {
     @Option(names = "--read-only", description = "With rebuild: never write the ledger file; rebuild the read models in your cache.")
     private boolean readOnly;
 
-    public ProjectionsCommand(LedgerStoreFactory stores) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    public ProjectionsCommand(LedgerSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
@@ -68,15 +69,16 @@ public final class ProjectionsCommand implements Callable<Integer> {
             return rebuild();
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (TimeTravelSession session = TimeTravelSession.open(stores, ledger, false)
-                .openProjections(progressBar(spec.commandLine().getErr()))) {
+        try (LedgerSession session = ledger.openSession(sessions, false)) {
+            session.projections().open(progressBar(spec.commandLine().getErr()));
             return printStatus(out, session);
         }
     }
 
     private int rebuild() {
         PrintWriter out = spec.commandLine().getOut();
-        try (TimeTravelSession session = TimeTravelSession.open(stores, ledger, !readOnly).openProjections(ProgressListener.NONE)) {
+        try (LedgerSession session = ledger.openSession(sessions, !readOnly)) {
+            session.projections().open(ProgressListener.NONE);
             List<Projection> chosen = session.projections().projections();
             if (name != null) {
                 try {
@@ -91,8 +93,8 @@ public final class ProjectionsCommand implements Callable<Integer> {
                         progressBar(spec.commandLine().getErr()), new CancellationToken());
                 out.println("Rebuild of " + projection.name() + ": " + outcome.result().name().toLowerCase()
                         + " at position " + outcome.position() + ".");
-                if (outcome.failure() != null) {
-                    out.println(outcome.failure().describe());
+                if (outcome.failure().isPresent()) {
+                    out.println(outcome.failure().get().describe());
                     exit = PROJECTION_FAILED;
                 }
             }
@@ -101,7 +103,7 @@ public final class ProjectionsCommand implements Callable<Integer> {
         }
     }
 
-    static int printStatus(PrintWriter out, TimeTravelSession session) {
+    static int printStatus(PrintWriter out, LedgerSession session) {
         List<ProjectionStatus> statuses = session.projections().status();
         TextTable table = new TextTable("PROJECTION", "VERSION", "STATUS", "CHECKPOINT", "LAG").alignRight(1)
                 .alignRight(3).alignRight(4);
@@ -110,11 +112,11 @@ public final class ProjectionsCommand implements Callable<Integer> {
                     Long.toString(status.checkpoint()), Long.toString(status.lag()));
         }
         table.print(out);
-        out.println("Read models kept in " + session.readModels().location());
+        out.println("Read models kept in " + session.readModelsLocation());
         boolean failed = false;
         for (ProjectionStatus status : statuses) {
-            if (status.failure() != null) {
-                out.println(status.failure().describe());
+            if (status.failure().isPresent()) {
+                out.println(status.failure().get().describe());
                 failed = true;
             }
         }

@@ -1,7 +1,8 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.CommandContext;
-import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.audit.IntegrityText;
 import dev.eventscope.audit.OutputRefused;
 import dev.eventscope.audit.PaperSize;
@@ -15,7 +16,6 @@ import dev.eventscope.audit.ReportSigner;
 import dev.eventscope.audit.SignedReportFile;
 import dev.eventscope.audit.SigningKeys;
 import dev.eventscope.audit.TimeBasis;
-import dev.eventscope.eventstore.EventStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -50,7 +49,7 @@ import java.util.concurrent.Callable;
                         + " or it exists and --force was not given); nothing was written."})
 public final class ReportCommand implements Callable<Integer> {
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
     private final Clock clock;
     private final String user;
 
@@ -95,13 +94,13 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Where signing keys live (default: $XDG_CONFIG_HOME/eventscope/keys or ~/.config/eventscope/keys).")
     private Path keyDirectory;
 
-    public ReportCommand(LedgerStoreFactory stores) {
-        this(stores, Clock.systemDefaultZone(), CommandContext.osUser().user());
+    public ReportCommand(LedgerSessions sessions) {
+        this(sessions, Clock.systemDefaultZone(), CommandContext.osUser().user());
     }
 
     /** For tests: a fixed clock and the user who signs. */
-    public ReportCommand(LedgerStoreFactory stores, Clock clock, String user) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    public ReportCommand(LedgerSessions sessions, Clock clock, String user) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.user = Objects.requireNonNull(user, "user");
     }
@@ -114,11 +113,11 @@ public final class ReportCommand implements Callable<Integer> {
                 ManifestVersionProvider.version());
         SigningKeys keys = keyDirectory == null ? SigningKeys.forCurrentUser() : new SigningKeys(keyDirectory);
         SignedReportFile.Written written;
-        try (EventStore store = ledger.openReadOnly(stores)) {
+        try (LedgerSession session = ledger.openReadOnly(sessions)) {
             long[] lastDecile = {-1};
             String[] lastPhase = {""};
-            written = new SignedReportFile(ReportGenerator.create(), new ReportSigner(keys)).write(store, request, out, force,
-                    List.of(ledger.file()), (phase, done, total) -> {
+            written = session.writeReport(new SignedReportFile(ReportGenerator.create(), new ReportSigner(keys)), request, out,
+                    force, (phase, done, total) -> {
                         long percent = total == 0 ? 100 : done * 100 / total;
                         if (percent / 10 != lastDecile[0] || !phase.equals(lastPhase[0])) {
                             lastDecile[0] = percent / 10;

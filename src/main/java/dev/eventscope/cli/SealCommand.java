@@ -1,9 +1,9 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.CommandContext;
-import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.audit.LedgerSealer;
-import dev.eventscope.eventstore.EventStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
                 "4:The ledger holds no events yet; there is nothing to seal."})
 public final class SealCommand implements Callable<Integer> {
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
 
     @Spec
     private CommandSpec spec;
@@ -49,16 +49,16 @@ public final class SealCommand implements Callable<Integer> {
             description = "The user who seals, whose key signs (default: the operating-system user).")
     private String user;
 
-    public SealCommand(LedgerStoreFactory stores) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    public SealCommand(LedgerSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
     public Integer call() {
         String sealer = user == null ? CommandContext.osUser().user() : user;
         LedgerSealer.Outcome outcome;
-        try (EventStore store = ledger.openForWriting(stores, false)) {
-            outcome = new LedgerSealer(machine.verifier(), machine.keys(), Clock.systemUTC()).seal(store, ledger.file(), sealer);
+        try (LedgerSession session = ledger.openForWriting(sessions, false)) {
+            outcome = session.seal(new LedgerSealer(machine.verifier(), machine.keys(), Clock.systemUTC()), sealer);
         }
         if (!outcome.sealed()) {
             PrintWriter err = spec.commandLine().getErr();

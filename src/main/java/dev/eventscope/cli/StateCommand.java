@@ -1,7 +1,8 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.BookkeepingCodec;
-import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.timetravel.AggregateStateAt;
 import dev.eventscope.timetravel.Point;
@@ -57,7 +58,7 @@ public final class StateCommand implements Callable<Integer> {
         }
     }
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
 
     @Spec
     private CommandSpec spec;
@@ -74,22 +75,22 @@ public final class StateCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     private Format format;
 
-    public StateCommand(LedgerStoreFactory stores) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    public StateCommand(LedgerSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (TimeTravelSession session = TimeTravelSession.open(stores, ledger, false)) {
+        try (LedgerSession session = ledger.openSession(sessions, false)) {
             StreamId streamId = StreamId.of(stream);
-            if (session.store().streamVersion(streamId) == 0) {
+            if (session.streamVersion(streamId) == 0) {
                 throw new CommandProblem("The ledger has no stream '" + stream + "'.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
             Point at = (point == null ? new PointOptions() : point).point();
             if (at instanceof Point.AsOfDate) {
                 // an account as of a date is read from the register: the read models must be there and current
-                session.openProjections(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
+                session.projections().open(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
             }
             AggregateStateAt state = session.timeTravel().stateOf(streamId, at);
             String json = BookkeepingCodec.create().toJson(state.state());

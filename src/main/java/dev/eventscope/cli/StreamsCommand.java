@@ -1,7 +1,7 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamInfo;
 import picocli.CommandLine.Command;
@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 "2:Wrong command line, or the file is missing or not a ledger."})
 public final class StreamsCommand implements Callable<Integer> {
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
 
     @Spec
     private CommandSpec spec;
@@ -43,15 +43,15 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "Only streams whose name matches this pattern; '*' matches any text, '?' one character.")
     private String namePattern;
 
-    public StreamsCommand(LedgerStoreFactory stores) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    public StreamsCommand(LedgerSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
     public Integer call() {
         List<StreamInfo> streams;
-        try (EventStore store = ledger.openReadOnly(stores)) {
-            streams = store.streams(new StreamFilter(category, namePattern));
+        try (LedgerSession session = ledger.openReadOnly(sessions)) {
+            streams = session.streams(new StreamFilter(category, namePattern));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (streams.isEmpty()) {

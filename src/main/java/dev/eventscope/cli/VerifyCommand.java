@@ -1,8 +1,8 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.audit.LedgerVerification;
-import dev.eventscope.eventstore.EventStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
                         + " that does not equal its replay, or books that do not balance); the finding is printed."})
 public final class VerifyCommand implements Callable<Integer> {
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
 
     @Spec
     private CommandSpec spec;
@@ -42,15 +42,15 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     private MachineStateOptions machine;
 
-    public VerifyCommand(LedgerStoreFactory stores) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    public VerifyCommand(LedgerSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
     public Integer call() {
         LedgerVerification verification;
-        try (EventStore store = ledger.openReadOnly(stores)) {
-            verification = machine.verifier().verify(store, ledger.file());
+        try (LedgerSession session = ledger.openReadOnly(sessions)) {
+            verification = session.verify(machine.verifier());
         }
         PrintWriter out = spec.commandLine().getOut();
         verification.lines().forEach(out::println);

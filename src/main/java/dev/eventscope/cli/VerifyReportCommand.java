@@ -1,9 +1,9 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.audit.ReportVerification;
 import dev.eventscope.audit.ReportVerifier;
-import dev.eventscope.eventstore.EventStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +41,7 @@ public final class VerifyReportCommand implements Callable<Integer> {
     /** The signature holds, but the key is neither the user's own nor one imported with {@code keys trust}. */
     public static final int UNTRUSTED_SIGNER = 7;
 
-    private final LedgerStoreFactory stores;
+    private final LedgerSessions sessions;
 
     @Spec
     private CommandSpec spec;
@@ -55,8 +55,8 @@ public final class VerifyReportCommand implements Callable<Integer> {
     @Mixin
     private MachineStateOptions machine;
 
-    public VerifyReportCommand(LedgerStoreFactory stores) {
-        this.stores = Objects.requireNonNull(stores, "stores");
+    public VerifyReportCommand(LedgerSessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
@@ -72,8 +72,8 @@ public final class VerifyReportCommand implements Callable<Integer> {
                 throw new CommandProblem("There is no ledger at " + ledgerFile + ": the file does not exist.",
                         ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
-            try (EventStore store = stores.openReadOnly(ledgerFile)) {
-                verification = new ReportVerifier(machine.trustedKeys()).verify(report, store);
+            try (LedgerSession session = sessions.openReadOnly(ledgerFile)) {
+                verification = session.verifyReport(new ReportVerifier(machine.trustedKeys()), report);
             }
         }
         if (verification.valid()) {

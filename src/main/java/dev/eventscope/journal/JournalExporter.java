@@ -72,7 +72,7 @@ public final class JournalExporter {
         List<JournalPosting> postings = new ArrayList<>();
         for (Posting posting : posted.postings()) {
             Price price = posting.price() == null ? null : new Price(
-                    posting.price().kind() == dev.eventscope.domain.ledger.PriceKind.UNIT ? PriceKind.UNIT : PriceKind.TOTAL,
+                    posting.price().kind(),
                     new Amount(posting.price().price().amount(), posting.price().price().commodity()));
             PostingNotes.Restored notes = PostingNotes.restore(posting.comment());
             postings.add(new JournalPosting(Status.UNMARKED, posting.account().value(), notes.kind(),

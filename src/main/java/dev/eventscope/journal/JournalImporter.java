@@ -230,7 +230,7 @@ public final class JournalImporter {
         List<Posting> postings = new ArrayList<>();
         for (JournalPosting posting : transaction.postings()) {
             PostingPrice price = posting.price() == null ? null : new PostingPrice(
-                    posting.price().kind() == dev.eventscope.journal.PriceKind.UNIT ? PriceKind.UNIT : PriceKind.TOTAL,
+                    posting.price().kind(),
                     money(posting.price().amount(), baseCommodity));
             // the domain has no place for a lot annotation or a balanced virtual posting: kept as comment tags
             String comment = PostingNotes.comment(posting);

@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.PriceKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
  */
 final class TransactionBalancer {
 
-    private final BalanceBook book = new BalanceBook();
+    private final RunningBalances balances = new RunningBalances();
     private final Map<String, Integer> displayPrecision = new LinkedHashMap<>();
 
     void notePrecision(String commodity, int decimalPlaces) {
@@ -65,7 +66,7 @@ final class TransactionBalancer {
             }
         }
         for (JournalPosting posting : postings) {
-            book.add(posting.account(), posting.amount());
+            balances.add(posting.account(), posting.amount());
             PostingDraft asserted = assertedAfter.get(posting);
             if (asserted != null) {
                 check(file, asserted);
@@ -106,8 +107,8 @@ final class TransactionBalancer {
             BalanceAssertion assertion = draft.assertion;
             Amount expected = assertion.expected();
             boolean inclusive = assertion.includingSubaccounts();
-            Map<String, BigDecimal> current = new TreeMap<>(inclusive ? book.balancesIncludingSubaccounts(draft.account)
-                    : book.balances(draft.account));
+            Map<String, BigDecimal> current = new TreeMap<>(inclusive ? balances.balancesIncludingSubaccounts(draft.account)
+                    : balances.balances(draft.account));
             for (PostingDraft earlier : drafts.subList(0, index)) {
                 boolean sameAccount = earlier.account.equals(draft.account)
                         || (inclusive && earlier.account.startsWith(draft.account + ":"));
@@ -238,8 +239,8 @@ final class TransactionBalancer {
         String account = draft.account;
         BalanceAssertion assertion = draft.assertion;
         Amount expected = assertion.expected();
-        Map<String, BigDecimal> held = assertion.includingSubaccounts() ? book.balancesIncludingSubaccounts(account)
-                : book.balances(account);
+        Map<String, BigDecimal> held = assertion.includingSubaccounts() ? balances.balancesIncludingSubaccounts(account)
+                : balances.balances(account);
         BigDecimal actual = held.getOrDefault(expected.commodity(), BigDecimal.ZERO);
         if (actual.compareTo(expected.quantity()) != 0) {
             throw new JournalParseException(file, draft.line, draft.assertionColumn, "the balance assertion on " + account

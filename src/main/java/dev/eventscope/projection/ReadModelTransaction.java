@@ -4,10 +4,10 @@ package dev.eventscope.projection;
 public interface ReadModelTransaction {
 
     /**
-     * Creates the projection's tables of this generation unless they exist; secondary indexes only when
-     * {@code withIndexes} (a rebuild adds them with {@link #createIndexes} at the end, which is faster).
+     * Creates the projection's tables of this generation unless they exist, without their secondary indexes:
+     * {@link #createIndexes} adds them once the tables are filled, which is faster.
      */
-    void createTables(Projection projection, int generation, boolean withIndexes);
+    void createTables(Projection projection, int generation);
 
     /** Creates the projection's secondary indexes of this generation unless they exist. */
     void createIndexes(Projection projection, int generation);

@@ -1,6 +1,6 @@
 package dev.eventscope.ui;
 
-import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.ui.settings.SampleLedgers;
 import dev.eventscope.ui.settings.SettingsStore;
 import dev.eventscope.ui.settings.UserDirectories;
@@ -15,35 +15,35 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The desktop application. The ledger store is injected before launch (see {@link #launchWith}), so
+ * The desktop application. How ledgers are opened is injected before launch (see {@link #launchWith}), so
  * that the UI never names a store adapter. A ledger path given as the first argument is opened at once.
  */
 public final class EventscopeApp extends Application {
 
-    private static volatile LedgerStoreFactory ledgerStoreFactory;
+    private static volatile LedgerSessions ledgerSessions;
     private FxTaskExecutor executor;
 
-    public static void setLedgerStoreFactory(LedgerStoreFactory factory) {
-        ledgerStoreFactory = factory;
+    public static void setLedgerSessions(LedgerSessions sessions) {
+        ledgerSessions = sessions;
     }
 
-    /** Sets the store factory and launches the application; returns when the last window closes. */
-    public static void launchWith(LedgerStoreFactory factory, String... args) {
-        setLedgerStoreFactory(factory);
+    /** Sets how ledgers are opened and launches the application; returns when the last window closes. */
+    public static void launchWith(LedgerSessions sessions, String... args) {
+        setLedgerSessions(sessions);
         Application.launch(EventscopeApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        if (ledgerStoreFactory == null) {
-            throw new IllegalStateException("no ledger store factory: start Eventscope through dev.eventscope.bootstrap.DesktopMain");
+        if (ledgerSessions == null) {
+            throw new IllegalStateException("no ledger sessions: start Eventscope through dev.eventscope.bootstrap.DesktopMain");
         }
         UserDirectories directories = UserDirectories.fromEnvironment();
         executor = new FxTaskExecutor();
         dev.eventscope.ui.reports.DesktopDocuments.use(getHostServices());
         SampleLedgers samples = new SampleLedgers(SampleLedgers.defaultSamplesFolder(),
                 directories.dataDirectory().resolve("samples"));
-        MainWindowViewModel model = new MainWindowViewModel(ledgerStoreFactory, executor,
+        MainWindowViewModel model = new MainWindowViewModel(ledgerSessions, executor,
                 new SettingsStore(directories.configDirectory()), samples, Clock.systemDefaultZone(), ZoneId.systemDefault());
         model.setMachineVerifier(dev.eventscope.audit.LedgerVerifier.forCurrentUser());
         MainWindowView.show(stage, model);

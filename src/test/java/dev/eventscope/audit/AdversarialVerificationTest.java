@@ -76,7 +76,7 @@ class AdversarialVerificationTest {
         LedgerVerification first = verify(ledger, machine("auditor"));
         assertFalse(first.tampered(), String.join("\n", first.lines()));
         assertTrue(first.headRemembered());
-        assertTrue(first.books().balanced(), first.books().summary());
+        assertTrue(first.balance().balanced(), first.balance().summary());
 
         LedgerVerification second = verify(ledger, machine("auditor"));
         assertFalse(second.tampered());
@@ -143,7 +143,7 @@ class AdversarialVerificationTest {
             assertTrue(after.seals().broken());
             assertMentions(String.join("\n", after.lines()), "TAMPERED: the seal at #" + sealed.position() + " by alice",
                     "vouches for head " + sealed.seal().sealedHash(), "was rewritten after it was sealed");
-            assertFalse(after.books().balanced(), "one posting changed alone also unbalances the books");
+            assertFalse(after.balance().balanced(), "one posting changed alone also unbalances the books");
         }
 
         @Test
@@ -197,8 +197,8 @@ class AdversarialVerificationTest {
         assertNull(after.historyProblem());
         assertEquals(sealed.seal().sealedPosition(), after.seals().lastConfirmed().orElseThrow().seal().sealedPosition());
         assertTrue(after.chain().lastPosition() > sealed.position(), "events after the last seal are vouched for by nobody");
-        assertFalse(after.books().balanced());
-        assertMentions(after.books().summary(), "DO NOT balance", "250.50 EUR");
+        assertFalse(after.balance().balanced());
+        assertMentions(after.balance().summary(), "DO NOT balance", "250.50 EUR");
     }
 
     @Test

@@ -3,7 +3,8 @@ package dev.eventscope.bench;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.ui.FxTaskExecutor;
-import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.ui.explorer.ExplorerView;
 import dev.eventscope.ui.shell.MainWindowView;
 import dev.eventscope.ui.explorer.ExplorerViewModel;
@@ -62,7 +63,7 @@ public final class SliderBenchmark {
         ExplorerViewModel[] explorer = new ExplorerViewModel[1];
         CountDownLatch painted = new CountDownLatch(1);
         Platform.runLater(() -> {
-            explorer[0] = new ExplorerViewModel(new LedgerSession(file, store, false), executor, Clock.systemDefaultZone(),
+            explorer[0] = new ExplorerViewModel(TestSessions.of(file, store), executor, Clock.systemDefaultZone(),
                     ZoneId.systemDefault(), message -> System.err.println("error: " + message));
             Stage stage = new Stage();
             javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(new ExplorerView(explorer[0]).load());
@@ -95,7 +96,7 @@ public final class SliderBenchmark {
                 && account.equals(timeline.timelineProperty().get().stream())), 300);
         // the account's balance chart loads in the background after selecting it; measure the slider once it is there
         long selected = System.nanoTime();
-        waitFor(() -> onFx(() -> !timeline.chartProperty().get().isEmpty()), 300);
+        waitFor(() -> onFx(() -> !timeline.chart().chartProperty().get().isEmpty()), 300);
         table.add(new String[] {"select account → timeline and balance chart loaded", String.format("%.2f s", (System.nanoTime() - selected) / 1e9),
                 "", heap.peakMb()});
         heap.reset();

@@ -1,5 +1,6 @@
 package dev.eventscope.bench;
 
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.ui.FxTaskExecutor;
@@ -64,7 +65,7 @@ public final class StartupBenchmark {
         CountDownLatch liveLatch = new CountDownLatch(1);
         Platform.runLater(() -> {
             Stage stage = new Stage();
-            MainWindowViewModel model = new MainWindowViewModel(sqlite, executor, new SettingsStore(settings),
+            MainWindowViewModel model = new MainWindowViewModel(TestSessions.SQLITE, executor, new SettingsStore(settings),
                     new SampleLedgers(settings.resolve("none"), settings.resolve("data")), Clock.systemDefaultZone(), ZoneId.systemDefault());
             MainWindowView.show(stage, model);
             model.explorerProperty().addListener((observable, before, explorer) -> watch(stage, explorer, started, painted,

@@ -40,7 +40,7 @@ class ReadingWritesNothingTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(new SqliteLedgerStoreFactory());
+        CommandLine commandLine = EventscopeCli.commandLine(new SqliteLedgerStoreFactory(), new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return new Run(commandLine.execute(args), out.toString(), err.toString());

@@ -28,7 +28,7 @@ record RealCli(int exitCode, String out, String err) {
     static RealCli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(new SqliteLedgerStoreFactory());
+        CommandLine commandLine = EventscopeCli.commandLine(new SqliteLedgerStoreFactory(), new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return new RealCli(commandLine.execute(args), out.toString(), err.toString());

@@ -12,7 +12,8 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun run(LedgerStoreFactory stores, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(stores, java.util.List.of(args), java.util.List.of());
+        CommandLine commandLine = EventscopeCli.commandLine(stores, new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory(),
+                java.util.List.of(args), java.util.List.of());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);

@@ -30,7 +30,7 @@ class ReportCommandTest {
     private static final LedgerStoreFactory SQLITE = new SqliteLedgerStoreFactory();
 
     private int report(String... args) {
-        CommandLine commandLine = new CommandLine(new ReportCommand(SQLITE,
+        CommandLine commandLine = new CommandLine(new ReportCommand(dev.eventscope.session.TestSessions.SQLITE,
                 Clock.fixed(Instant.parse("2024-03-01T10:00:00Z"), ZoneOffset.UTC), "auditor"));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
@@ -40,7 +40,7 @@ class ReportCommandTest {
     }
 
     private int verifyReport(String... args) {
-        CommandLine commandLine = EventscopeCli.commandLine(SQLITE);
+        CommandLine commandLine = EventscopeCli.commandLine(SQLITE, new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         String[] full = new String[args.length + 3];

@@ -4,10 +4,12 @@ import dev.eventscope.projection.sqlite.SqliteReadModelStore;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.timetravel.RandomLedger;
 import dev.eventscope.timetravel.TimeTravelFixture;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -57,19 +59,17 @@ class ProjectionCrashTest {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), mode, file.toString())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("child.log").toFile()).start();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline && child.isAlive()) {
-            try (SqliteReadModelStore readModels = SqliteReadModelStore.inLedgerFile(file)) {
-                if (readModels.state(BalancesProjection.NAME).filter(reached).isPresent()) {
-                    break;
-                }
-            } catch (ReadModelException busy) {
-                // the child holds the lock while it creates the tables; look again
-            }
-            Thread.sleep(20);
-        }
+        // the child holds the lock while it creates the tables (a ReadModelException): look again
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).ignoreException(ReadModelException.class)
+                .until(() -> !child.isAlive() || reached(file, reached));
         assertTrue(child.isAlive(), "the child finished before it could be killed; give it more events");
         child.destroyForcibly().waitFor();
+    }
+
+    private static boolean reached(Path file, Predicate<ProjectionState> reached) {
+        try (SqliteReadModelStore readModels = SqliteReadModelStore.inLedgerFile(file)) {
+            return readModels.state(BalancesProjection.NAME).filter(reached).isPresent();
+        }
     }
 
     private static void assertRecovered(Path file) {

@@ -59,7 +59,7 @@ class ExplorerWindowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WindowTests.waitUntil(10, condition);
+        WindowTests.waitUntil(condition);
     }
 
     private <T extends Node> T node(FxRobot robot, String query, Class<T> type) {

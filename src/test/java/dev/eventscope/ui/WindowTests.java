@@ -1,20 +1,21 @@
 package dev.eventscope.ui;
 
-import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
-import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.session.LedgerSessions;
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.ui.settings.SampleLedgers;
 import dev.eventscope.ui.settings.SettingsStore;
 import dev.eventscope.ui.shell.MainWindowView;
 import dev.eventscope.ui.shell.MainWindowViewModel;
 import javafx.stage.Stage;
+import org.awaitility.Awaitility;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What the TestFX window tests share: the real main window on SQLite ledgers, with its settings,
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WindowTests {
 
-    public static final LedgerStoreFactory SQLITE = new SqliteLedgerStoreFactory();
+    public static final LedgerSessions SQLITE = TestSessions.SQLITE;
 
     private WindowTests() {
     }
@@ -43,9 +44,12 @@ public final class WindowTests {
         return model;
     }
 
-    /** Waits (at most {@code seconds}) until the condition holds, then for the FX events it queued. */
-    public static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    /**
+     * Waits until the condition holds, then for the FX events it queued. The deadline is generous (a
+     * minute; the machine running the tests may be busy): it only bounds a test that would otherwise hang.
+     */
+    public static void waitUntil(Callable<Boolean> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

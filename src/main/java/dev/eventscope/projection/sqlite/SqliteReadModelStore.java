@@ -264,7 +264,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
         private final List<SqlTables> opened = new ArrayList<>();
 
         @Override
-        public void createTables(Projection projection, int generation, boolean withIndexes) {
+        public void createTables(Projection projection, int generation) {
             try (Statement statement = writer.createStatement()) {
                 for (TableDefinition table : projection.tables()) {
                     String name = SqlTables.physicalName(projection.name(), table.name(), generation);
@@ -277,9 +277,6 @@ public final class SqliteReadModelStore implements ReadModelStore {
                 }
             } catch (SQLException e) {
                 throw failure("create the tables of projection '" + projection.name() + "'", e);
-            }
-            if (withIndexes) {
-                createIndexes(projection, generation);
             }
         }
 

@@ -1,6 +1,6 @@
 package dev.eventscope.ui.commands;
 
-import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.control.Button;

@@ -120,7 +120,7 @@ public abstract class CommandFormViewModel {
         if (failure instanceof LedgerRuleViolation violation) {
             showViolation(ViolationTarget.of(violation), violation.getMessage());
         } else if (failure instanceof ConflictPersisted persisted) {
-            environment.executor().run(() -> ConflictDescriber.describe(environment.store(), persisted, environment.zone()),
+            environment.executor().run(() -> ConflictDescriber.describe(environment.session(), persisted, environment.zone()),
                     conflict::set, ignored -> conflict.set(new ConflictReport(
                             persisted.lastConflict().stream().value(), -1, persisted.lastConflict().actualVersion(), "")));
         } else if (failure instanceof PostingInputProblem || failure instanceof IllegalArgumentException) {

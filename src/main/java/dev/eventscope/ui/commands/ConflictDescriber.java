@@ -3,9 +3,9 @@ package dev.eventscope.ui.commands;
 import dev.eventscope.application.ConflictPersisted;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.Direction;
-import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.session.LedgerSession;
 
 import dev.eventscope.domain.ledger.Amounts;
 
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns a persisting conflict into a {@link ConflictReport}, reading the stream's latest event through the store. */
+/** Turns a persisting conflict into a {@link ConflictReport}, reading the stream's latest event through the ledger's session. */
 public final class ConflictDescriber {
 
     private static final Pattern AMOUNT = Pattern.compile("\"amount\"\\s*:\\s*\"([^\"]*)\"");
@@ -27,12 +27,12 @@ public final class ConflictDescriber {
     private ConflictDescriber() {
     }
 
-    public static ConflictReport describe(EventStore store, ConflictPersisted persisted, ZoneId zone) {
+    public static ConflictReport describe(LedgerSession session, ConflictPersisted persisted, ZoneId zone) {
         ConcurrencyConflict conflict = persisted.lastConflict();
         long seen = conflict.expected() instanceof ExpectedVersion.Exact exact ? exact.version() : -1;
         String lastEvent = "";
         try {
-            List<RecordedEvent> latest = store.readStream(conflict.stream(), Long.MAX_VALUE, Direction.BACKWARD, 1);
+            List<RecordedEvent> latest = session.readStream(conflict.stream(), Long.MAX_VALUE, Direction.BACKWARD, 1);
             if (!latest.isEmpty()) {
                 lastEvent = summary(latest.get(0), zone);
             }

@@ -1,13 +1,12 @@
 package dev.eventscope.ui.commands;
 
 import dev.eventscope.application.Aggregate;
-import dev.eventscope.application.AggregateRepository;
 import dev.eventscope.domain.ledger.LedgerState;
 import dev.eventscope.domain.ledger.LedgerStreams;
-import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.StreamInfo;
+import dev.eventscope.session.LedgerSession;
 
 import java.util.List;
 
@@ -17,31 +16,27 @@ public final class LedgerLookups {
     private static final String ACCOUNT_PREFIX = "account-";
     private static final String ENTRY_PREFIX = "entry-";
 
-    private final AggregateRepository repository;
+    private final LedgerSession session;
 
-    public LedgerLookups(AggregateRepository repository) {
-        this.repository = repository;
-    }
-
-    private EventStore store() {
-        return repository.store();
+    public LedgerLookups(LedgerSession session) {
+        this.session = session;
     }
 
     /** Every account with a stream, sorted. */
     public List<String> accountNames() {
-        return store().streams(StreamFilter.category("account")).stream().map(StreamInfo::streamId).map(StreamId::value)
+        return session.streams(StreamFilter.category("account")).stream().map(StreamInfo::streamId).map(StreamId::value)
                 .map(name -> name.substring(ACCOUNT_PREFIX.length())).sorted().toList();
     }
 
     /** Every journal entry id, sorted. */
     public List<String> entryIds() {
-        return store().streams(StreamFilter.category("entry")).stream().map(StreamInfo::streamId).map(StreamId::value)
+        return session.streams(StreamFilter.category("entry")).stream().map(StreamInfo::streamId).map(StreamId::value)
                 .map(name -> name.startsWith(ENTRY_PREFIX) ? name.substring(ENTRY_PREFIX.length()) : name).sorted().toList();
     }
 
     /** The ledger's base commodity, or "EUR" before the ledger was created. */
     public String baseCommodity() {
-        LedgerState state = repository.load(Aggregate.LEDGER, StreamId.of(LedgerStreams.LEDGER)).state();
+        LedgerState state = session.commands().repository().load(Aggregate.LEDGER, StreamId.of(LedgerStreams.LEDGER)).state();
         return state.created() && state.baseCommodity() != null ? state.baseCommodity() : "EUR";
     }
 }

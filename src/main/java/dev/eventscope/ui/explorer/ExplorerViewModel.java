@@ -1,13 +1,12 @@
 package dev.eventscope.ui.explorer;
 
 import dev.eventscope.eventstore.EventCursor;
-import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.StreamInfo;
+import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.ErrorMessages;
-import dev.eventscope.ui.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.timeline.TimelineViewModel;
 import dev.eventscope.ui.projections.ProjectionsViewModel;
@@ -39,7 +38,6 @@ public final class ExplorerViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final LedgerSession session;
-    private final EventStore store;
     private final TaskExecutor executor;
     private final Clock clock;
     private final ZoneId zone;
@@ -62,16 +60,15 @@ public final class ExplorerViewModel {
 
     public ExplorerViewModel(LedgerSession session, TaskExecutor executor, Clock clock, ZoneId zone, Consumer<String> errors) {
         this.session = session;
-        this.store = session.store();
         this.executor = executor;
         this.clock = clock;
         this.zone = zone;
         this.errors = errors;
         this.sidebar = new SidebarViewModel(executor);
-        this.history = new HistoryViewModel(store, executor, zone, errors);
-        this.integrity = new IntegrityViewModel(store, executor, errors);
+        this.history = new HistoryViewModel(session, executor, zone, errors);
+        this.integrity = new IntegrityViewModel(session, executor, errors);
         this.timeline = new TimelineViewModel(session, executor, zone, sidebar.selectedStreamProperty(), this::jumpTo);
-        this.projections = new ProjectionsViewModel(session.readModels(), executor, clock, zone, this::jumpTo);
+        this.projections = new ProjectionsViewModel(session, executor, clock, zone, this::jumpTo);
         sidebar.selectedStreamProperty().addListener((observable, before, stream) -> {
             if (stream != null && !stream.equals(history.streamProperty().get())) {
                 history.show(stream, 0);
@@ -137,7 +134,7 @@ public final class ExplorerViewModel {
         started = System.nanoTime();
         refresh(false);
         timeline.start();
-        subscription = store.subscribe((fromPosition, toPosition) -> {
+        subscription = session.subscribe((fromPosition, toPosition) -> {
             // many appends in a burst become one refresh
             if (refreshPending.compareAndSet(false, true)) {
                 executor.onUiThread(() -> {
@@ -165,8 +162,8 @@ public final class ExplorerViewModel {
         long asked = System.nanoTime();
         java.util.function.Function<List<StreamInfo>, SidebarViewModel.Prepared> grouping = sidebar.preparer();
         executor.run(() -> {
-            long lastPosition = store.lastPosition();
-            List<StreamInfo> streams = store.streams(StreamFilter.ALL);
+            long lastPosition = session.lastPosition();
+            List<StreamInfo> streams = session.streams(StreamFilter.ALL);
             long listed = System.nanoTime();
             // grouped here, off the UI thread: 250,000 journal entries must not stall the window
             SidebarViewModel.Prepared prepared = grouping.apply(streams);
@@ -234,7 +231,7 @@ public final class ExplorerViewModel {
     }
 
     private Optional<RecordedEvent> firstEvent(long afterPosition, Predicate<RecordedEvent> wanted) {
-        try (EventCursor cursor = store.readAll(afterPosition)) {
+        try (EventCursor cursor = session.readAll(afterPosition)) {
             while (cursor.hasNext()) {
                 RecordedEvent event = cursor.next();
                 if (wanted.test(event)) {
@@ -247,7 +244,7 @@ public final class ExplorerViewModel {
 
     private List<RecordedEvent> allEvents(Predicate<RecordedEvent> wanted) {
         List<RecordedEvent> found = new ArrayList<>();
-        try (EventCursor cursor = store.readAll(0)) {
+        try (EventCursor cursor = session.readAll(0)) {
             cursor.forEachRemaining(event -> {
                 if (wanted.test(event)) {
                     found.add(event);
@@ -263,7 +260,7 @@ public final class ExplorerViewModel {
         }
     }
 
-    /** Stops listening for new events; the session's owner closes the store. */
+    /** Stops listening for new events; the session's owner closes the session. */
     public void close() {
         closed = true;
         timeline.close();

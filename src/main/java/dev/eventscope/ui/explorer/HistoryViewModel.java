@@ -1,10 +1,10 @@
 package dev.eventscope.ui.explorer;
 
 import dev.eventscope.eventstore.Direction;
-import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
@@ -48,7 +48,7 @@ public final class HistoryViewModel {
      */
     static final int MOST_EVENTS = 10_000;
 
-    private final EventStore store;
+    private final LedgerSession session;
     private final TaskExecutor executor;
     private final ZoneId zone;
     private final Consumer<String> errors;
@@ -73,8 +73,8 @@ public final class HistoryViewModel {
     private IntegrityReport report;
     private long request;
 
-    public HistoryViewModel(EventStore store, TaskExecutor executor, ZoneId zone, Consumer<String> errors) {
-        this.store = store;
+    public HistoryViewModel(LedgerSession session, TaskExecutor executor, ZoneId zone, Consumer<String> errors) {
+        this.session = session;
         this.executor = executor;
         this.zone = zone;
         this.errors = errors;
@@ -124,17 +124,17 @@ public final class HistoryViewModel {
     }
 
     private Window readStream(StreamId streamId, long positionToSelect) {
-        long total = store.streamVersion(streamId);
+        long total = session.streamVersion(streamId);
         long fromVersion = Math.max(1, total - MOST_EVENTS + 1);
         if (positionToSelect > 0 && fromVersion > 1) {
-            Optional<RecordedEvent> wanted = store.readAt(positionToSelect);
+            Optional<RecordedEvent> wanted = session.readAt(positionToSelect);
             if (wanted.isPresent() && wanted.get().streamId().equals(streamId) && wanted.get().version() < fromVersion) {
                 fromVersion = Math.max(1, wanted.get().version() - MOST_EVENTS / 2);
             }
         }
         List<RecordedEvent> events = new ArrayList<>();
         while (events.size() < MOST_EVENTS) {
-            List<RecordedEvent> page = store.readStream(streamId, fromVersion, Direction.FORWARD,
+            List<RecordedEvent> page = session.readStream(streamId, fromVersion, Direction.FORWARD,
                     Math.min(PAGE, MOST_EVENTS - events.size()));
             events.addAll(page);
             if (page.isEmpty()) {

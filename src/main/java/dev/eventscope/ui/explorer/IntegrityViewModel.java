@@ -3,8 +3,8 @@ package dev.eventscope.ui.explorer;
 import dev.eventscope.audit.LedgerSealer;
 import dev.eventscope.audit.LedgerVerification;
 import dev.eventscope.audit.LedgerVerifier;
-import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.IntegrityReport;
+import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -14,7 +14,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -28,7 +27,7 @@ public final class IntegrityViewModel {
     /** What the banner shows. */
     public enum BannerState { HIDDEN, INTACT, TAMPERED }
 
-    private final EventStore store;
+    private final LedgerSession session;
     private final TaskExecutor executor;
     private final Consumer<String> errors;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -38,10 +37,9 @@ public final class IntegrityViewModel {
 
     /** The machine's full verification (remembered head, seals, books); null checks the hash chain alone. */
     private LedgerVerifier verifier;
-    private Path ledgerFile;
 
-    public IntegrityViewModel(EventStore store, TaskExecutor executor, Consumer<String> errors) {
-        this.store = store;
+    public IntegrityViewModel(LedgerSession session, TaskExecutor executor, Consumer<String> errors) {
+        this.session = session;
         this.executor = executor;
         this.errors = errors;
     }
@@ -50,9 +48,8 @@ public final class IntegrityViewModel {
      * Verifies with this machine's memory from now on: the head it remembered for the ledger, the
      * seals against its trusted keys and the books' balance, and remembers the head it verified.
      */
-    public void useMachineVerification(LedgerVerifier machineVerifier, Path file) {
+    public void useMachineVerification(LedgerVerifier machineVerifier) {
         this.verifier = machineVerifier;
-        this.ledgerFile = file;
     }
 
     /**
@@ -64,7 +61,7 @@ public final class IntegrityViewModel {
             return;
         }
         LedgerVerifier quick = verifier;
-        executor.run(() -> quick.checkRememberedHead(store), problem -> problem.ifPresent(finding -> {
+        executor.run(() -> session.checkRememberedHead(quick), problem -> problem.ifPresent(finding -> {
             bannerText.set("Tampered: " + finding);
             bannerState.set(BannerState.TAMPERED);
         }), failure -> errors.accept(ErrorMessages.of(failure)));
@@ -77,8 +74,7 @@ public final class IntegrityViewModel {
         running.set(true);
         if (verifier != null) {
             LedgerVerifier machine = verifier;
-            Path file = ledgerFile;
-            executor.run(() -> machine.verify(store, file), outcome -> {
+            executor.run(() -> session.verify(machine), outcome -> {
                 running.set(false);
                 report.set(outcome.chain());
                 bannerText.set(bannerTextOf(outcome));
@@ -89,7 +85,7 @@ public final class IntegrityViewModel {
             });
             return;
         }
-        executor.run(store::verify, outcome -> {
+        executor.run(session::verifyChain, outcome -> {
             running.set(false);
             report.set(outcome);
             bannerText.set(bannerTextOf(outcome));
@@ -108,15 +104,13 @@ public final class IntegrityViewModel {
         if (verifier == null || running.get()) {
             return;
         }
-        if (store.isReadOnly()) {
+        if (session.readOnly()) {
             errors.accept("The ledger is open read-only (auditor mode); open it normally to seal it.");
             return;
         }
         running.set(true);
         LedgerVerifier machine = verifier;
-        Path file = ledgerFile;
-        executor.run(() -> new LedgerSealer(machine, machine.signingKeys(), Clock.systemUTC())
-                .seal(store, file, user), outcome -> {
+        executor.run(() -> session.seal(new LedgerSealer(machine, machine.signingKeys(), Clock.systemUTC()), user), outcome -> {
                     running.set(false);
                     report.set(outcome.verification().chain());
                     if (outcome.sealed()) {

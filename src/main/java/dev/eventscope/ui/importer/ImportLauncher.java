@@ -1,7 +1,7 @@
 package dev.eventscope.ui.importer;
 
-import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.welcome.WelcomeView;
 import javafx.scene.control.Alert;
@@ -16,13 +16,13 @@ import java.util.function.Consumer;
 /** Asks for the journal (and, for a new ledger, where to save it), then shows the import dialog. */
 public final class ImportLauncher {
 
-    private final LedgerStoreFactory factory;
+    private final LedgerSessions sessions;
     private final TaskExecutor executor;
     private final Window owner;
     private final Consumer<Path> openLedger;
 
-    public ImportLauncher(LedgerStoreFactory factory, TaskExecutor executor, Window owner, Consumer<Path> openLedger) {
-        this.factory = factory;
+    public ImportLauncher(LedgerSessions sessions, TaskExecutor executor, Window owner, Consumer<Path> openLedger) {
+        this.sessions = sessions;
         this.executor = executor;
         this.owner = owner;
         this.openLedger = openLedger;
@@ -36,7 +36,7 @@ public final class ImportLauncher {
         }
         Path journal = chooseJournal();
         if (journal != null) {
-            start(journal, ImportTarget.openLedger(session.file(), session.store()));
+            start(journal, ImportTarget.openLedger(session));
         }
     }
 
@@ -62,7 +62,7 @@ public final class ImportLauncher {
 
     /** Starts the import and shows its dialog (also what tests call, without the file dialogs). */
     public ImportViewModel start(Path journal, ImportTarget target) {
-        ImportViewModel model = new ImportViewModel(executor, factory);
+        ImportViewModel model = new ImportViewModel(executor, sessions);
         model.start(journal, target);
         ImportDialog.show(owner, model, openLedger);
         return model;

@@ -1,10 +1,9 @@
 package dev.eventscope.ui.importer;
 
 import dev.eventscope.application.CommandContext;
-import dev.eventscope.application.LedgerCommandService;
-import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.journal.DuplicateImport;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.journal.ImportProgress;
 import dev.eventscope.journal.ImportSummary;
 import dev.eventscope.journal.JournalImportException;
@@ -39,7 +38,7 @@ public final class ImportViewModel {
     private static final long UPDATE_EVERY_NANOS = 50_000_000L;
 
     private final TaskExecutor executor;
-    private final LedgerStoreFactory factory;
+    private final LedgerSessions sessions;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final ReadOnlyObjectWrapper<ImportState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper("");
@@ -53,9 +52,9 @@ public final class ImportViewModel {
     private Path journal;
     private ImportTarget target;
 
-    public ImportViewModel(TaskExecutor executor, LedgerStoreFactory factory) {
+    public ImportViewModel(TaskExecutor executor, LedgerSessions sessions) {
         this.executor = executor;
-        this.factory = factory;
+        this.sessions = sessions;
     }
 
     /** Starts importing {@code journal} into {@code target}. */
@@ -97,13 +96,13 @@ public final class ImportViewModel {
     }
 
     private ImportSummary runImport(ImportProgress listener) {
-        EventStore store = target.newLedger() ? factory.open(target.ledger()) : target.openStore();
+        LedgerSession session = target.newLedger() ? sessions.open(target.ledger()) : target.openSession();
         try {
-            JournalImporter importer = new JournalImporter(LedgerCommandService.create(store));
+            JournalImporter importer = new JournalImporter(session.commands());
             return importer.importJournal(journal, JournalImporter.Options.defaults(), CommandContext.osUser(), listener);
         } finally {
             if (target.newLedger()) {
-                store.close();
+                session.close();
             }
         }
     }

@@ -25,7 +25,7 @@ public enum ProjectionHealth {
      * lag, or the first catch-up after opening, is catching up; otherwise it is live.
      */
     public static ProjectionHealth of(ProjectionStatus status, boolean opening, boolean rebuildingHere) {
-        if (status.failure() != null) {
+        if (status.failure().isPresent()) {
             return STOPPED;
         }
         if (rebuildingHere || status.rebuildPosition() > 0) {

@@ -8,8 +8,8 @@ import dev.eventscope.projection.ProjectionStatus;
 import dev.eventscope.projection.Projections;
 import dev.eventscope.projection.RebuildOutcome;
 import dev.eventscope.projection.RebuildProgress;
+import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.ErrorMessages;
-import dev.eventscope.ui.LedgerReadModels;
 import dev.eventscope.ui.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
@@ -44,7 +45,7 @@ public final class ProjectionsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionsViewModel.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final LedgerReadModels readModels;
+    private final LedgerSession session;
     private final TaskExecutor executor;
     private final Clock clock;
     private final ZoneId zone;
@@ -67,15 +68,15 @@ public final class ProjectionsViewModel {
     private final Map<String, String> lastUpdates = new HashMap<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private List<ProjectionStatus> statuses = List.of();
-    private ProjectionFailure rebuildFailure;
+    private Optional<ProjectionFailure> rebuildFailure = Optional.empty();
     private String rebuildingName;
     private CancellationToken cancellation;
     private boolean started;
     private volatile boolean closed;
 
-    public ProjectionsViewModel(LedgerReadModels readModels, TaskExecutor executor, Clock clock, ZoneId zone,
+    public ProjectionsViewModel(LedgerSession session, TaskExecutor executor, Clock clock, ZoneId zone,
                                 LongConsumer jumpToEvent) {
-        this.readModels = readModels;
+        this.session = session;
         this.executor = executor;
         this.clock = clock;
         this.zone = zone;
@@ -91,7 +92,7 @@ public final class ProjectionsViewModel {
         opening.set(true);
         statusLine.set("Projections: catching up…");
         executor.run(() -> {
-            Projections projections = readModels.projections();
+            Projections projections = session.projections();
             // outdated read models are rebuilt while opening; show how far, without Cancel
             projections.open(listener(0, 1));
             projections.follow();
@@ -99,7 +100,7 @@ public final class ProjectionsViewModel {
         }, latest -> {
             opening.set(false);
             clearProgress();
-            location.set(readModels.location());
+            location.set(session.readModelsLocation());
             show(latest);
         }, failure -> {
             opening.set(false);
@@ -113,10 +114,10 @@ public final class ProjectionsViewModel {
 
     /** Re-reads every projection's status in the background (skipped while one read is under way). */
     public void refreshStatus() {
-        if (closed || !readModels.isOpen() || !refreshing.compareAndSet(false, true)) {
+        if (closed || !session.readModelsOpen() || !refreshing.compareAndSet(false, true)) {
             return;
         }
-        executor.run(() -> readModels.projections().status(), latest -> {
+        executor.run(() -> session.projections().status(), latest -> {
             refreshing.set(false);
             show(latest);
         }, failure -> {
@@ -141,13 +142,9 @@ public final class ProjectionsViewModel {
             ProjectionHealth health = ProjectionHealth.of(status, opening.get(), status.name().equals(rebuildingName));
             updated.add(new ProjectionRow(status.name(), status.version(), health, status.checkpoint(), status.lag(),
                     lastUpdates.get(status.name()), detail(status, health), status.failure()));
-            if (status.failure() != null) {
-                stopped.add(status.failure());
-            }
+            status.failure().ifPresent(stopped::add);
         }
-        if (rebuildFailure != null && stopped.stream().noneMatch(rebuildFailure::equals)) {
-            stopped.add(rebuildFailure);
-        }
+        rebuildFailure.filter(failure -> !stopped.contains(failure)).ifPresent(stopped::add);
         if (!updated.equals(rows)) {
             rows.setAll(updated);
         }
@@ -158,8 +155,8 @@ public final class ProjectionsViewModel {
     }
 
     private static String detail(ProjectionStatus status, ProjectionHealth health) {
-        if (status.failure() != null) {
-            return status.failure().describe();
+        if (status.failure().isPresent()) {
+            return status.failure().get().describe();
         }
         if (health == ProjectionHealth.STOPPED) {
             return "Its read model is version " + status.version() + " but this Eventscope needs version "
@@ -195,20 +192,20 @@ public final class ProjectionsViewModel {
     }
 
     private void rebuildNames(List<String> names) {
-        if (rebuilding.get() || opening.get() || closed || names.isEmpty() || !readModels.isOpen()) {
+        if (rebuilding.get() || opening.get() || closed || names.isEmpty() || !session.readModelsOpen()) {
             return;
         }
         CancellationToken token = new CancellationToken();
         cancellation = token;
         rebuilding.set(true);
         cancellable.set(true);
-        rebuildFailure = null;
+        rebuildFailure = Optional.empty();
         message.set("");
         progress.set(0);
         progressText.set("Starting the rebuild of " + String.join(", ", names) + "…");
         executor.run(() -> {
             List<RebuildOutcome> outcomes = new ArrayList<>();
-            Projections projections = readModels.projections();
+            Projections projections = session.projections();
             for (int index = 0; index < names.size() && !token.isCancelled(); index++) {
                 String name = names.get(index);
                 executor.onUiThread(() -> markRebuilding(name));
@@ -250,7 +247,7 @@ public final class ProjectionsViewModel {
         List<String> sentences = new ArrayList<>();
         for (RebuildOutcome outcome : outcomes) {
             sentences.add(sentence(outcome, checkpointOf(outcome.projection())));
-            if (outcome.failure() != null) {
+            if (outcome.failure().isPresent()) {
                 rebuildFailure = outcome.failure();
             }
         }
@@ -272,7 +269,7 @@ public final class ProjectionsViewModel {
             case CANCELLED -> String.format(Locale.ROOT,
                     "The rebuild of %s was cancelled at event %,d; the old read model (checkpoint %,d) still serves.",
                     outcome.projection(), outcome.position(), oldCheckpoint);
-            case FAILED -> "The rebuild of " + outcome.projection() + " failed: " + outcome.failure().describe()
+            case FAILED -> "The rebuild of " + outcome.projection() + " failed: " + outcome.failure().map(ProjectionFailure::describe).orElse("")
                     + " The old read model still serves.";
         };
     }
@@ -320,7 +317,7 @@ public final class ProjectionsViewModel {
 
     /** The names of the projections, in the engine's order. */
     public List<String> names() {
-        return readModels.isOpen() ? readModels.projections().projections().stream().map(Projection::name).toList()
+        return session.readModelsOpen() ? session.projections().projections().stream().map(Projection::name).toList()
                 : rows.stream().map(ProjectionRow::name).toList();
     }
 

@@ -12,9 +12,9 @@ import dev.eventscope.audit.ReportSigner;
 import dev.eventscope.audit.SignedReportFile;
 import dev.eventscope.audit.SigningKeys;
 import dev.eventscope.audit.TimeBasis;
-import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamInfo;
+import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.TaskExecutor;
 import javafx.beans.Observable;
@@ -57,7 +57,7 @@ public final class ReportDialogViewModel {
     private static final String ACCOUNT_STREAM_PREFIX = "account-";
 
     private final Path ledgerFile;
-    private final EventStore store;
+    private final LedgerSession session;
     private final TaskExecutor executor;
     private final Clock clock;
     private final String signer;
@@ -89,10 +89,10 @@ public final class ReportDialogViewModel {
     private Path replaceConfirmedFor;
     private AtomicBoolean cancelled;
 
-    public ReportDialogViewModel(Path ledgerFile, EventStore store, TaskExecutor executor, Clock clock, String signer,
+    public ReportDialogViewModel(LedgerSession session, TaskExecutor executor, Clock clock, String signer,
                                  SigningKeys keys, String version) {
-        this.ledgerFile = ledgerFile;
-        this.store = store;
+        this.ledgerFile = session.file();
+        this.session = session;
         this.executor = executor;
         this.clock = clock;
         this.signer = signer;
@@ -108,7 +108,7 @@ public final class ReportDialogViewModel {
 
     /** Loads the account names for completion, in the background. */
     public void loadAccounts() {
-        executor.run(() -> store.streams(StreamFilter.category("account")).stream().map(StreamInfo::streamId)
+        executor.run(() -> session.streams(StreamFilter.category("account")).stream().map(StreamInfo::streamId)
                 .map(stream -> stream.value().substring(ACCOUNT_STREAM_PREFIX.length())).sorted().toList(),
                 accounts::setAll, failure -> { });
     }
@@ -291,8 +291,8 @@ public final class ReportDialogViewModel {
     private Written write(ReportRequest request, Path output, boolean replace, AtomicBoolean cancel) {
         long[] lastPercent = {-1};
         String[] lastPhase = {""};
-        SignedReportFile.Written written = new SignedReportFile(ReportGenerator.create(), new ReportSigner(keys))
-                .write(store, request, output, replace, List.of(ledgerFile), (phase, done, total) -> {
+        SignedReportFile.Written written = session.writeReport(new SignedReportFile(ReportGenerator.create(), new ReportSigner(keys)),
+                request, output, replace, (phase, done, total) -> {
                     if (cancel.get()) {
                         throw new CancellationException("cancelled");
                     }

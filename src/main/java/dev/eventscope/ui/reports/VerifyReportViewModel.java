@@ -2,7 +2,7 @@ package dev.eventscope.ui.reports;
 
 import dev.eventscope.audit.ReportVerification;
 import dev.eventscope.audit.ReportVerifier;
-import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Tools › Verify a report: checks a report's signature (PATH.sig, or a JSON report's embedded one)
@@ -25,8 +26,7 @@ import java.nio.file.Path;
  */
 public final class VerifyReportViewModel {
 
-    private final EventStore openLedger;
-    private final String openLedgerName;
+    private final Optional<LedgerSession> openLedger;
     private final TaskExecutor executor;
     private final ObjectProperty<Path> report = new SimpleObjectProperty<>();
     private final BooleanProperty againstLedger = new SimpleBooleanProperty();
@@ -35,12 +35,11 @@ public final class VerifyReportViewModel {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
 
-    /** {@code openLedger} may be null when no ledger is open (then only the signature is checked). */
-    public VerifyReportViewModel(EventStore openLedger, String openLedgerName, TaskExecutor executor) {
+    /** {@code openLedger} is empty when no ledger is open (then only the signature is checked). */
+    public VerifyReportViewModel(Optional<LedgerSession> openLedger, TaskExecutor executor) {
         this.openLedger = openLedger;
-        this.openLedgerName = openLedgerName;
         this.executor = executor;
-        againstLedger.set(openLedger != null);
+        againstLedger.set(openLedger.isPresent());
     }
 
     /** Checks the chosen report in the background. */
@@ -55,10 +54,10 @@ public final class VerifyReportViewModel {
             show("No report there", "There is no report at " + file + ".");
             return;
         }
-        boolean withLedger = againstLedger.get() && openLedger != null;
+        boolean withLedger = againstLedger.get() && openLedger.isPresent();
         running.set(true);
         show("Checking…", "");
-        executor.run(() -> withLedger ? new ReportVerifier().verify(file, openLedger) : new ReportVerifier().verify(file),
+        executor.run(() -> withLedger ? openLedger.get().verifyReport(new ReportVerifier(), file) : new ReportVerifier().verify(file),
                 checked -> {
                     running.set(false);
                     verification.set(checked);
@@ -89,11 +88,11 @@ public final class VerifyReportViewModel {
     }
 
     public boolean ledgerOpen() {
-        return openLedger != null;
+        return openLedger.isPresent();
     }
 
     public String openLedgerName() {
-        return openLedgerName;
+        return openLedger.map(LedgerSession::fileName).orElse("");
     }
 
     public ObjectProperty<Path> reportProperty() { return report; }

@@ -3,6 +3,7 @@ package dev.eventscope.ui.shell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,41 +17,48 @@ final class ExplorerWarmUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExplorerWarmUp.class);
     private static final AtomicBoolean STARTED = new AtomicBoolean();
-    private static final List<String> CLASSES = List.of(
-            "dev.eventscope.ui.explorer.ExplorerViewModel",
-            "dev.eventscope.ui.explorer.ExplorerView",
-            "dev.eventscope.ui.explorer.SidebarViewModel",
-            "dev.eventscope.ui.explorer.SidebarTree",
-            "dev.eventscope.ui.explorer.HistoryViewModel",
-            "dev.eventscope.ui.explorer.HistoryColumns",
-            "dev.eventscope.ui.explorer.EventDetailViewModel",
-            "dev.eventscope.ui.explorer.MetadataGrid",
-            "dev.eventscope.ui.explorer.IntegrityViewModel",
-            "dev.eventscope.ui.explorer.StreamTreeCell",
-            "dev.eventscope.ui.timeline.TimelineViewModel",
-            "dev.eventscope.ui.timeline.TimelineBar",
-            "dev.eventscope.ui.timeline.DensityStrip",
-            "dev.eventscope.ui.timeline.StatePanelView",
-            "dev.eventscope.ui.projections.ProjectionsViewModel",
-            "dev.eventscope.ui.projections.ProjectionsPanel",
-            "dev.eventscope.application.BookkeepingCodec",
-            "javafx.scene.control.skin.TableViewSkin",
-            "javafx.scene.control.skin.TableRowSkin",
-            "javafx.scene.control.skin.TableCellSkin",
-            "javafx.scene.control.skin.TableHeaderRow",
-            "javafx.scene.control.skin.NestedTableColumnHeader",
-            "javafx.scene.control.skin.TreeViewSkin",
-            "javafx.scene.control.skin.TreeCellSkin",
-            "javafx.scene.control.skin.TabPaneSkin",
-            "javafx.scene.control.skin.SplitPaneSkin",
-            "javafx.scene.control.skin.SliderSkin",
-            "javafx.scene.control.skin.ToolBarSkin",
-            "javafx.scene.control.skin.ChoiceBoxSkin",
-            "javafx.scene.control.skin.TextFieldSkin",
-            "javafx.scene.control.skin.DatePickerSkin",
-            "javafx.scene.control.skin.ScrollPaneSkin",
-            "javafx.scene.control.skin.ToggleButtonSkin",
-            "javafx.scene.control.skin.VirtualFlow");
+
+    /**
+     * The classes to load. A method, not a constant: a class literal loads its class where it is
+     * evaluated, and that must be the background thread, not the UI thread that calls {@link #start()}.
+     */
+    private static List<Class<?>> classes() {
+        List<Class<?>> classes = new ArrayList<>(List.of(
+                dev.eventscope.ui.explorer.ExplorerViewModel.class,
+                dev.eventscope.ui.explorer.ExplorerView.class,
+                dev.eventscope.ui.explorer.SidebarViewModel.class,
+                dev.eventscope.ui.explorer.SidebarTree.class,
+                dev.eventscope.ui.explorer.HistoryViewModel.class,
+                dev.eventscope.ui.explorer.EventDetailViewModel.class,
+                dev.eventscope.ui.explorer.IntegrityViewModel.class,
+                dev.eventscope.ui.timeline.TimelineViewModel.class,
+                dev.eventscope.ui.timeline.TimelineBar.class,
+                dev.eventscope.ui.timeline.StatePanelView.class,
+                dev.eventscope.ui.projections.ProjectionsViewModel.class,
+                dev.eventscope.ui.projections.ProjectionsPanel.class,
+                dev.eventscope.application.BookkeepingCodec.class,
+                javafx.scene.control.skin.TableViewSkin.class,
+                javafx.scene.control.skin.TableRowSkin.class,
+                javafx.scene.control.skin.TableCellSkin.class,
+                javafx.scene.control.skin.TableHeaderRow.class,
+                javafx.scene.control.skin.NestedTableColumnHeader.class,
+                javafx.scene.control.skin.TreeViewSkin.class,
+                javafx.scene.control.skin.TreeCellSkin.class,
+                javafx.scene.control.skin.TabPaneSkin.class,
+                javafx.scene.control.skin.SplitPaneSkin.class,
+                javafx.scene.control.skin.SliderSkin.class,
+                javafx.scene.control.skin.ToolBarSkin.class,
+                javafx.scene.control.skin.ChoiceBoxSkin.class,
+                javafx.scene.control.skin.TextFieldSkin.class,
+                javafx.scene.control.skin.DatePickerSkin.class,
+                javafx.scene.control.skin.ScrollPaneSkin.class,
+                javafx.scene.control.skin.ToggleButtonSkin.class,
+                javafx.scene.control.skin.VirtualFlow.class));
+        // the packages' own helpers are not public; each package names them
+        classes.addAll(dev.eventscope.ui.explorer.ExplorerView.helperClasses());
+        classes.addAll(dev.eventscope.ui.timeline.TimelineBar.helperClasses());
+        return classes;
+    }
 
     private ExplorerWarmUp() {
     }
@@ -63,11 +71,11 @@ final class ExplorerWarmUp {
         ClassLoader loader = ExplorerWarmUp.class.getClassLoader();
         Thread thread = new Thread(() -> {
             long started = System.nanoTime();
-            for (String name : CLASSES) {
+            for (Class<?> type : classes()) {
                 try {
-                    Class.forName(name, true, loader);
+                    Class.forName(type.getName(), true, loader);
                 } catch (ClassNotFoundException | LinkageError | RuntimeException skipped) {
-                    LOG.debug("warm-up skipped {}: {}", name, skipped.toString());
+                    LOG.debug("warm-up skipped {}: {}", type.getName(), skipped.toString());
                 }
             }
             LOG.info("explorer classes loaded in the background in {} ms", (System.nanoTime() - started) / 1_000_000);

@@ -201,7 +201,7 @@ public final class MainWindowView {
     /** File › Import a journal: into the open ledger, or (on the welcome screen) into a new ledger. */
     @FXML
     private void importJournal() {
-        ImportLauncher launcher = new ImportLauncher(model.factory(), model.executor(), stage, path -> model.open(path, false));
+        ImportLauncher launcher = new ImportLauncher(model.sessions(), model.executor(), stage, path -> model.open(path, false));
         if (explorer != null) {
             launcher.importIntoOpenLedger(explorer.model().session());
         } else {

@@ -1,12 +1,11 @@
 package dev.eventscope.ui.shell;
 
 import dev.eventscope.application.CommandContext;
-import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.audit.LedgerVerifier;
 import dev.eventscope.audit.SigningKeys;
-import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.ui.ErrorMessages;
-import dev.eventscope.ui.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.explorer.ExplorerViewModel;
 import dev.eventscope.ui.reports.ReportDialogViewModel;
@@ -41,7 +40,7 @@ public final class MainWindowViewModel implements LedgerOpener {
     private static final Logger LOG = LoggerFactory.getLogger(MainWindowViewModel.class);
     private static final String APP = "Eventscope";
 
-    private final LedgerStoreFactory factory;
+    private final LedgerSessions sessions;
     private final TaskExecutor executor;
     private final SettingsStore settings;
     private LedgerVerifier machineVerifier;
@@ -59,9 +58,9 @@ public final class MainWindowViewModel implements LedgerOpener {
     private SigningKeys signingKeys;
     private Consumer<Runnable> afterFirstPaint = Runnable::run;
 
-    public MainWindowViewModel(LedgerStoreFactory factory, TaskExecutor executor, SettingsStore settings,
+    public MainWindowViewModel(LedgerSessions sessions, TaskExecutor executor, SettingsStore settings,
                                SampleLedgers samples, Clock clock, ZoneId zone) {
-        this.factory = factory;
+        this.sessions = sessions;
         this.executor = executor;
         this.settings = settings;
         this.samples = samples;
@@ -88,12 +87,12 @@ public final class MainWindowViewModel implements LedgerOpener {
         LOG.info("opening {}{}", absolute, readOnly ? " read-only" : "");
         ExplorerWarmUp.start(); // while the store opens
         executor.run(() -> {
-                    EventStore store = readOnly ? factory.openReadOnly(absolute) : factory.open(absolute);
+                    LedgerSession session = readOnly ? sessions.openReadOnly(absolute) : sessions.open(absolute);
                     LOG.info("store open after {} ms", millisSince(started));
-                    return store;
+                    return session;
                 },
-                store -> {
-                    opened(new LedgerSession(absolute, store, readOnly));
+                session -> {
+                    opened(session);
                     LOG.info("explorer built and started after {} ms (the window paints next)", millisSince(started));
                 },
                 failure -> {
@@ -130,7 +129,7 @@ public final class MainWindowViewModel implements LedgerOpener {
         recentLedgers.setAll(settings.rememberRecent(session.file()));
         ExplorerViewModel model = new ExplorerViewModel(session, executor, clock, zone, this::showError);
         if (machineVerifier != null) {
-            model.integrity().useMachineVerification(machineVerifier, session.file());
+            model.integrity().useMachineVerification(machineVerifier);
         }
         explorer.set(model);
         title.set(session.fileName() + (session.readOnly() ? " — read-only (auditor)" : "") + " — " + APP);
@@ -178,10 +177,8 @@ public final class MainWindowViewModel implements LedgerOpener {
         ExplorerViewModel current = explorer.get();
         if (current != null) {
             current.close();
-            current.session().readModels().close();
-            EventStore store = current.session().store();
             try {
-                store.close();
+                current.session().close();
             } catch (RuntimeException e) {
                 LOG.warn("closing {} failed: {}", current.session().file(), e.toString());
             }
@@ -197,15 +194,15 @@ public final class MainWindowViewModel implements LedgerOpener {
     public ReportDialogViewModel reportDialog() {
         LedgerSession session = explorer.get().session();
         String version = MainWindowViewModel.class.getPackage().getImplementationVersion();
-        return new ReportDialogViewModel(session.file(), session.store(), executor, clock.withZone(zone),
+        return new ReportDialogViewModel(session, executor, clock.withZone(zone),
                 CommandContext.osUser().user(), signingKeys == null ? SigningKeys.forCurrentUser() : signingKeys, version == null ? "development build" : version);
     }
 
     /** A fresh Verify a report dialog, able to check against the open ledger when there is one. */
     public VerifyReportViewModel verifyReportDialog() {
         ExplorerViewModel current = explorer.get();
-        return current == null ? new VerifyReportViewModel(null, null, executor)
-                : new VerifyReportViewModel(current.session().store(), current.session().fileName(), executor);
+        return current == null ? new VerifyReportViewModel(java.util.Optional.empty(), executor)
+                : new VerifyReportViewModel(java.util.Optional.of(current.session()), executor);
     }
 
     public void forgetRecent(Path file) {
@@ -216,8 +213,9 @@ public final class MainWindowViewModel implements LedgerOpener {
         return executor;
     }
 
-    public LedgerStoreFactory factory() {
-        return factory;
+    /** How ledgers are opened (the import opens a new ledger with it). */
+    public LedgerSessions sessions() {
+        return sessions;
     }
 
     public SettingsStore settings() {

@@ -53,7 +53,7 @@ final class BalanceChartView extends VBox {
 
     @FXML
     private void initialize() {
-        chartTitle.textProperty().bind(model.chartTitleProperty());
+        chartTitle.textProperty().bind(model.chart().titleProperty());
         xAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number value) {
@@ -65,12 +65,12 @@ final class BalanceChartView extends VBox {
                 return 0;
             }
         });
-        model.chartProperty().addListener((observable, before, series) -> show(series));
+        model.chart().chartProperty().addListener((observable, before, series) -> show(series));
         commodityChoice.valueProperty().addListener((observable, before, commodity) -> draw(commodity));
         commodityLabel.visibleProperty().bind(commodityChoice.visibleProperty());
         commodityLabel.managedProperty().bind(commodityChoice.visibleProperty());
         commodityChoice.managedProperty().bind(commodityChoice.visibleProperty());
-        show(model.chartProperty().get());
+        show(model.chart().chartProperty().get());
         model.coordinateProperty().addListener((observable, before, coordinate) -> placeCursor());
         balanceChart.needsLayoutProperty().addListener((observable, before, needs) -> placeCursor());
         overlay.layoutBoundsProperty().addListener((observable, before, bounds) -> placeCursor());
@@ -99,7 +99,7 @@ final class BalanceChartView extends VBox {
         boolean empty = points.isEmpty();
         balanceChart.setVisible(!empty);
         emptyChart.setVisible(empty);
-        emptyChart.setText(model.chartTitleProperty().get().startsWith("Select")
+        emptyChart.setText(model.chart().titleProperty().get().startsWith("Select")
                 ? "" : "Nothing to chart: this account has no postings yet.");
         if (empty) {
             cursor.setVisible(false);

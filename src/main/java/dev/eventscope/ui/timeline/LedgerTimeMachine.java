@@ -1,47 +1,40 @@
 package dev.eventscope.ui.timeline;
 
-import dev.eventscope.application.BookkeepingCodec;
-import dev.eventscope.codec.EventCodec;
-import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.projection.BuiltInProjections;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.projection.ProgressListener;
 import dev.eventscope.projection.Projections;
-import dev.eventscope.ui.LedgerReadModels;
+import dev.eventscope.session.LedgerSession;
 import dev.eventscope.timetravel.TimeTravel;
 
-import java.nio.file.Path;
-
 /**
- * The read models and the time-travel engine of one open ledger, as the CLI's state command builds
- * them: read models in the ledger file when it may be written, else in the user's cache. Opening
- * catches the projections up, so it runs off the UI thread.
+ * The read models and the time-travel engine of one open ledger's session, caught up and following
+ * the ledger. Opening catches the projections up, so it runs off the UI thread.
  */
 public final class LedgerTimeMachine implements AutoCloseable {
 
-    private final EventStore store;
+    private final LedgerSession session;
     private final Projections projections;
     private final TimeTravel timeTravel;
 
-    private LedgerTimeMachine(EventStore store, LedgerReadModels readModels) {
-        this.store = store;
-        this.projections = readModels.projections();
-        this.timeTravel = readModels.timeTravel();
+    private LedgerTimeMachine(LedgerSession session) {
+        this.session = session;
+        this.projections = session.projections();
+        this.timeTravel = session.timeTravel();
     }
 
     /**
      * The session's read models and time travel, caught up (slow on a large ledger the first time;
      * the projections panel may be catching up the same projections, which is safe: catch-up is serialised).
      */
-    public static LedgerTimeMachine open(LedgerReadModels readModels, EventStore store) {
-        LedgerTimeMachine machine = new LedgerTimeMachine(store, readModels);
+    public static LedgerTimeMachine open(LedgerSession session) {
+        LedgerTimeMachine machine = new LedgerTimeMachine(session);
         machine.projections.open(ProgressListener.NONE);
         machine.projections.follow();
         return machine;
     }
 
-    public EventStore store() {
-        return store;
+    public LedgerSession session() {
+        return session;
     }
 
     public TimeTravel timeTravel() {
@@ -49,7 +42,7 @@ public final class LedgerTimeMachine implements AutoCloseable {
     }
 
     public LedgerQueries queries() {
-        return projections.readModels().ledgerQueries();
+        return session.queries();
     }
 
     public Projections projections() {

@@ -165,7 +165,7 @@ public final class StatePanelView extends TabPane {
             MenuItem explain = new MenuItem("Why this value?");
             explain.setOnAction(event -> explain(row.getItem()));
             MenuItem show = new MenuItem("Show this event in the history");
-            show.setOnAction(event -> model.open(new WhyLine(row.getItem().position(), "", "", "", "", "", "", "")));
+            show.setOnAction(event -> model.why().open(new WhyLine(row.getItem().position(), "", "", "", "", "", "", "")));
             ContextMenu menu = new ContextMenu(explain, show);
             menu.setOnShowing(event -> {
                 explain.setDisable(row.getItem() == null || !row.getItem().explainable());
@@ -202,8 +202,8 @@ public final class StatePanelView extends TabPane {
     }
 
     private void bindWhyTab() {
-        whyTitle.textProperty().bind(model.whyTitleProperty());
-        whyTable.setItems(model.whyLines());
+        whyTitle.textProperty().bind(model.why().titleProperty());
+        whyTable.setItems(model.why().lines());
         value(whyPositionColumn, line -> Long.toString(line.position()));
         value(whyEntryColumn, WhyLine::entryId);
         value(whyDateColumn, WhyLine::date);
@@ -212,19 +212,19 @@ public final class StatePanelView extends TabPane {
         value(whyUserColumn, WhyLine::user);
         value(whyCommandColumn, WhyLine::command);
         value(whyDescriptionColumn, WhyLine::description);
-        whyTable.setOnMouseClicked(event -> model.open(whyTable.getSelectionModel().getSelectedItem()));
+        whyTable.setOnMouseClicked(event -> model.why().open(whyTable.getSelectionModel().getSelectedItem()));
         whyTable.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER) {
-                model.open(whyTable.getSelectionModel().getSelectedItem());
+                model.why().open(whyTable.getSelectionModel().getSelectedItem());
             }
         });
     }
 
     private void bindCompareTab() {
-        compareFrom.textProperty().bindBidirectional(model.compareFromProperty());
-        compareTo.textProperty().bindBidirectional(model.compareToProperty());
-        compareStatus.textProperty().bind(model.compareStatusProperty());
-        compareTable.setItems(model.compareRows());
+        compareFrom.textProperty().bindBidirectional(model.comparison().fromProperty());
+        compareTo.textProperty().bindBidirectional(model.comparison().toProperty());
+        compareStatus.textProperty().bind(model.comparison().statusProperty());
+        compareTable.setItems(model.comparison().rows());
         value(compareItemColumn, CompareRow::item);
         value(compareBeforeColumn, CompareRow::before);
         value(compareAfterColumn, CompareRow::after);
@@ -258,7 +258,7 @@ public final class StatePanelView extends TabPane {
 
     @FXML
     private void compare() {
-        model.compare();
+        model.comparison().compare();
     }
 
     @FXML

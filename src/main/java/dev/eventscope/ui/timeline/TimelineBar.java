@@ -27,6 +27,12 @@ import java.io.UncheckedIOException;
  */
 public final class TimelineBar extends VBox {
 
+    /** This package's own classes the explorer's first frame needs, for the warm-up to load in the background. */
+    public static java.util.List<Class<?>> helperClasses() {
+        return java.util.List.of(DensityStrip.class);
+    }
+
+
     private final TimelineViewModel model;
     private final DensityStrip strip = new DensityStrip();
     private final javafx.animation.Timeline player =

@@ -1,12 +1,12 @@
 package dev.eventscope.ui.timeline;
 
 import dev.eventscope.eventstore.EventCursor;
-import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.projection.RegisterLine;
+import dev.eventscope.session.LedgerSession;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,18 +14,18 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Builds a {@link Timeline} from the store and the read models; slow on big ledgers, so it runs off the UI thread. */
+/** Builds a {@link Timeline} from the ledger's session and its read models; slow on big ledgers, so it runs off the UI thread. */
 public final class TimelineLoader {
 
     /** Buckets in the density strip. */
     public static final int BUCKETS = 240;
 
-    private final EventStore store;
+    private final LedgerSession session;
     private final LedgerQueries queries;
     private final ZoneId zone;
 
-    public TimelineLoader(EventStore store, LedgerQueries queries, ZoneId zone) {
-        this.store = store;
+    public TimelineLoader(LedgerSession session, LedgerQueries queries, ZoneId zone) {
+        this.session = session;
         this.queries = queries;
         this.zone = zone;
     }
@@ -63,14 +63,14 @@ public final class TimelineLoader {
                 return loaded.indexAt(asOf.date().toEpochDay());
             }
             long[] firstLater = {Long.MAX_VALUE};
-            eachLine(loaded.stream(), store.lastPosition(), line -> {
+            eachLine(loaded.stream(), session.lastPosition(), line -> {
                 if (line.date().isAfter(asOf.date())) {
                     firstLater[0] = Math.min(firstLater[0], line.position());
                 }
             });
             return firstLater[0] == Long.MAX_VALUE ? loaded.lastIndex() : stepAtPosition(loaded, firstLater[0] - 1);
         }
-        long position = kept instanceof dev.eventscope.timetravel.Point.AtPosition at ? at.position() : store.lastPosition();
+        long position = kept instanceof dev.eventscope.timetravel.Point.AtPosition at ? at.position() : session.lastPosition();
         if (loaded.axis() != TimelineAxis.ENTRY_DATE) {
             return stepAtPosition(loaded, position);
         }
@@ -128,12 +128,12 @@ public final class TimelineLoader {
         return new long[][] {java.util.Arrays.copyOf(keptCoordinates, kept), java.util.Arrays.copyOf(keptPositions, kept)};
     }
 
-    /** Positions and recorded times only (the store's stamps): a stream's event data is never read for its timeline. */
+    /** Positions and recorded times only (the store's stamps, through the session): a stream's event data is never read for its timeline. */
     private long[][] streamEvents(StreamId stream) {
-        int count = (int) store.streamVersion(stream);
+        int count = (int) session.streamVersion(stream);
         long[] positions = new long[count + 1];
         long[] recorded = new long[count + 1];
-        store.streamStamps(stream, (version, position, recordedAtMicros) -> {
+        session.streamStamps(stream, (version, position, recordedAtMicros) -> {
             if (version <= count) {
                 positions[(int) version] = position;
                 recorded[(int) version] = recordedAtMicros;
@@ -143,7 +143,7 @@ public final class TimelineLoader {
     }
 
     private long[][] allEvents(boolean withRecordedTimes) {
-        int last = (int) store.lastPosition();
+        int last = (int) session.lastPosition();
         long[] positions = new long[last + 1];
         for (int position = 0; position <= last; position++) {
             positions[position] = position;
@@ -153,7 +153,7 @@ public final class TimelineLoader {
         }
         long[] recorded = new long[last + 1];
         long previous = 0;
-        try (EventCursor cursor = store.readAll(0)) {
+        try (EventCursor cursor = session.readAll(0)) {
             while (cursor.hasNext()) {
                 RecordedEvent event = cursor.next();
                 if (event.position() <= last) {
@@ -171,7 +171,7 @@ public final class TimelineLoader {
 
     private Timeline byEntryDate(StreamId stream) {
         SortedMap<LocalDate, Long> counts = new TreeMap<>();
-        long last = store.lastPosition();
+        long last = session.lastPosition();
         if (stream != null && stream.value().startsWith(LedgerStreams.ACCOUNT_PREFIX)) {
             String account = stream.value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
             for (RegisterLine line : queries.accountRegister(account, null, 0, last)) {

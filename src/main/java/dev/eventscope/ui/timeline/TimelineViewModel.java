@@ -4,9 +4,8 @@ import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.ui.ErrorMessages;
-import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
-import dev.eventscope.ui.state.CompareRow;
 import dev.eventscope.ui.state.Comparison;
 import dev.eventscope.ui.state.Insights;
 import dev.eventscope.ui.state.PointState;
@@ -14,7 +13,6 @@ import dev.eventscope.ui.state.StateQuery;
 import dev.eventscope.ui.state.StateRow;
 import dev.eventscope.ui.state.StateRows;
 import dev.eventscope.ui.state.WholeLedgerRows;
-import dev.eventscope.ui.state.WhyLine;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -29,24 +27,21 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
  * The timeline slider and the state panel beside it: the scope (the selected stream, or the whole
  * ledger), the axis, the step the slider stands on, and the state at that step with what changed
  * since the step shown before. Every computation runs through the {@link TaskExecutor}; the newest
- * request wins. Also "why this value?", the comparison of two points and an account's balance chart.
+ * request wins. The balance chart ({@link BalanceChartViewModel}), "why this value?" ({@link WhyViewModel}) and
+ * the comparison of two points ({@link CompareViewModel}) are view models of their own, which this one feeds.
  */
 public final class TimelineViewModel {
 
@@ -59,9 +54,9 @@ public final class TimelineViewModel {
     private final LongConsumer jumpTo;
     private final LatestOnly<Placed> timelineRequests;
     private final LatestOnly<PointState> stateRequests;
-    private final LatestOnly<Map<String, List<BalanceHistory.ChartPoint>>> chartRequests;
-    private final LatestOnly<Insights.Explained> whyRequests;
-    private final LatestOnly<List<CompareRow>> compareRequests;
+    private final BalanceChartViewModel chart;
+    private final WhyViewModel why;
+    private final CompareViewModel comparison;
 
     private final BooleanProperty wholeLedger = new SimpleBooleanProperty(false);
     private final ObjectProperty<TimelineAxis> axis = new SimpleObjectProperty<>(TimelineAxis.POSITION);
@@ -75,19 +70,9 @@ public final class TimelineViewModel {
     private final ReadOnlyIntegerWrapper shownIndex = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final PanelRows rows = new PanelRows();
-    private final ReadOnlyObjectWrapper<Map<String, List<BalanceHistory.ChartPoint>>> chart = new ReadOnlyObjectWrapper<>(Map.of());
-    private final ReadOnlyStringWrapper chartTitle = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper whyTitle = new ReadOnlyStringWrapper("Choose a balance in the state panel and pick \"Why this value?\".");
-    private final ObservableList<WhyLine> whyLines = FXCollections.observableArrayList();
-    private final StringProperty compareFrom = new SimpleStringProperty("#0");
-    private final StringProperty compareTo = new SimpleStringProperty("now");
-    private final ReadOnlyStringWrapper compareStatus = new ReadOnlyStringWrapper("");
-    private final ObservableList<CompareRow> compareRows = FXCollections.observableArrayList();
 
     private LedgerTimeMachine machine;
     private StateQuery query;
-    private Insights insights;
-    private Comparison comparison;
     private boolean placingAfterLoad;
     private List<StateRow> previousRows;
     private WholeLedgerRows wholeLedgerRows;
@@ -102,9 +87,9 @@ public final class TimelineViewModel {
         this.jumpTo = jumpTo;
         this.timelineRequests = new LatestOnly<>(executor);
         this.stateRequests = new LatestOnly<>(executor);
-        this.chartRequests = new LatestOnly<>(executor);
-        this.whyRequests = new LatestOnly<>(executor);
-        this.compareRequests = new LatestOnly<>(executor);
+        this.chart = new BalanceChartViewModel(executor, this::fail);
+        this.why = new WhyViewModel(executor, jumpTo, this::fail);
+        this.comparison = new CompareViewModel(executor, this::scope);
         selectedStream.addListener((observable, before, stream) -> {
             if (!wholeLedger.get()) {
                 reload();
@@ -117,7 +102,7 @@ public final class TimelineViewModel {
     /** Opens the read models and the time-travel engine in the background, then loads the timeline. */
     public void start() {
         long started = System.nanoTime();
-        executor.run(() -> LedgerTimeMachine.open(session.readModels(), session.store()), opened -> {
+        executor.run(() -> LedgerTimeMachine.open(session), opened -> {
             LOG.info("time travel ready after {} ms", (System.nanoTime() - started) / 1_000_000);
             if (closed) {
                 opened.close();
@@ -125,8 +110,8 @@ public final class TimelineViewModel {
             }
             machine = opened;
             query = new StateQuery(opened.timeTravel(), opened.queries());
-            insights = new Insights(opened.timeTravel());
-            comparison = new Comparison(opened.timeTravel(), query);
+            why.use(new Insights(opened.timeTravel()));
+            comparison.use(new Comparison(opened.timeTravel(), query));
             reload();
         }, failure -> status.set("Time travel is unavailable: " + ErrorMessages.of(failure)));
     }
@@ -142,10 +127,7 @@ public final class TimelineViewModel {
      */
     public void followLedger() {
         reload();
-        if (!compareRows.isEmpty() && (compareTo.get().strip().equalsIgnoreCase("now")
-                || compareFrom.get().strip().equalsIgnoreCase("now"))) {
-            compare();
-        }
+        comparison.followLedger();
     }
 
     /** Re-reads the timeline of the current scope and axis (after a scope or axis change, or new events). */
@@ -173,7 +155,7 @@ public final class TimelineViewModel {
                 ? null : before.axis() == TimelineAxis.ENTRY_DATE ? before.pointAt(index.get())
                 : new Point.AtPosition(before.positionAt(index.get()));
         status.set("Loading the timeline…");
-        TimelineLoader loader = new TimelineLoader(machine.store(), machine.queries(), zone);
+        TimelineLoader loader = new TimelineLoader(machine.session(), machine.queries(), zone);
         LedgerTimeMachine using = machine;
         timelineRequests.submit(() -> {
             // the read models follow appends on their own thread: catch them up to now before reading them
@@ -191,7 +173,7 @@ public final class TimelineViewModel {
             } finally {
                 placingAfterLoad = false;
             }
-            loadChart(scope, wantedAxis);
+            chart.load(using, scope, wantedAxis);
         }, this::fail);
     }
 
@@ -224,7 +206,7 @@ public final class TimelineViewModel {
             select(TimelineLoader.stepAtPosition(current, position));
             return;
         }
-        TimelineLoader loader = new TimelineLoader(machine.store(), machine.queries(), zone);
+        TimelineLoader loader = new TimelineLoader(machine.session(), machine.queries(), zone);
         executor.run(() -> loader.stepFor(current, new Point.AtPosition(position)), step -> {
             if (timeline.get() == current) {
                 select(step);
@@ -327,34 +309,9 @@ public final class TimelineViewModel {
         }
     }
 
-    private void loadChart(StreamId scope, TimelineAxis wantedAxis) {
-        if (scope == null || !scope.value().startsWith(LedgerStreams.ACCOUNT_PREFIX)) {
-            chartRequests.invalidate();
-            chart.set(Map.of());
-            chartTitle.set("Select an account to chart its balance.");
-            return;
-        }
-        String account = scope.value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
-        LedgerTimeMachine using = machine;
-        chartRequests.submit(() -> BalanceHistory.of(using.queries(), account, using.store().lastPosition(), wantedAxis),
-                series -> {
-                    chart.set(series);
-                    chartTitle.set("Balance of " + account + " by " + wantedAxis.label().toLowerCase(java.util.Locale.ROOT));
-                }, this::fail);
-    }
-
     /** "Why this value?" for a balance line of the state panel, at the point shown. */
     public void explain(StateRow row) {
-        if (row == null || !row.explainable() || shownPoint.get() == null) {
-            return;
-        }
-        Point point = shownPoint.get();
-        Insights using = insights;
-        whyTitle.set("Finding the postings behind " + row.account() + " (" + row.commodity() + ")…");
-        whyRequests.submit(() -> using.why(row.account(), row.commodity(), point), explained -> {
-            whyTitle.set(explained.title());
-            whyLines.setAll(explained.lines());
-        }, this::fail);
+        why.explain(row, shownPoint.get());
     }
 
     /** Follows a link to journal entry {@code entryId}: its stream and first event in the history and sidebar. */
@@ -364,7 +321,7 @@ public final class TimelineViewModel {
         }
         LedgerTimeMachine using = machine;
         StreamId stream = StreamId.of(LedgerStreams.ENTRY_PREFIX + entryId);
-        executor.run(() -> using.store().readStream(stream, 1, dev.eventscope.eventstore.Direction.FORWARD, 1), first -> {
+        executor.run(() -> using.session().readStream(stream, 1, dev.eventscope.eventstore.Direction.FORWARD, 1), first -> {
             if (first.isEmpty()) {
                 status.set("There is no journal entry " + entryId + " in this ledger.");
             } else {
@@ -373,47 +330,9 @@ public final class TimelineViewModel {
         }, this::fail);
     }
 
-    /** Selects the stream and event of a posting in the history. */
-    public void open(WhyLine line) {
-        if (line != null) {
-            jumpTo.accept(line.position());
-        }
-    }
-
     /** Puts the point the slider stands on into the "to" field of the comparison. */
     public void compareToSlider() {
-        if (shownPoint.get() != null) {
-            compareTo.set(shownPoint.get().toString());
-        }
-    }
-
-    /** Compares the two points typed in (the selected stream field by field, or the whole ledger's balances). */
-    public void compare() {
-        if (comparison == null) {
-            return;
-        }
-        Point from;
-        Point to;
-        try {
-            from = Point.parse(compareFrom.get());
-            to = Point.parse(compareTo.get());
-        } catch (RuntimeException invalid) {
-            // never leave an earlier comparison's rows under a message about this one
-            compareRows.clear();
-            compareStatus.set(ErrorMessages.of(invalid));
-            return;
-        }
-        StreamId scope = scope();
-        Comparison using = comparison;
-        compareStatus.set("Comparing…");
-        compareRequests.submit(() -> using.between(scope, from, to), found -> {
-            compareRows.setAll(found);
-            compareStatus.set((scope == null ? "Whole ledger" : scope.value()) + ": " + found.size()
-                    + (found.size() == 1 ? " difference" : " differences") + " between " + from + " and " + to);
-        }, failure -> {
-            compareRows.clear();
-            compareStatus.set(ErrorMessages.of(failure));
-        });
+        comparison.compareTo(shownPoint.get());
     }
 
     private void fail(Throwable failure) {
@@ -480,36 +399,19 @@ public final class TimelineViewModel {
         return rows;
     }
 
-    public ReadOnlyObjectProperty<Map<String, List<BalanceHistory.ChartPoint>>> chartProperty() {
-        return chart.getReadOnlyProperty();
+    /** The balance chart of the account shown. */
+    public BalanceChartViewModel chart() {
+        return chart;
     }
 
-    public ReadOnlyStringProperty chartTitleProperty() {
-        return chartTitle.getReadOnlyProperty();
+    /** "Why this value?" for the state panel's balances. */
+    public WhyViewModel why() {
+        return why;
     }
 
-    public ReadOnlyStringProperty whyTitleProperty() {
-        return whyTitle.getReadOnlyProperty();
-    }
-
-    public ObservableList<WhyLine> whyLines() {
-        return whyLines;
-    }
-
-    public StringProperty compareFromProperty() {
-        return compareFrom;
-    }
-
-    public StringProperty compareToProperty() {
-        return compareTo;
-    }
-
-    public ReadOnlyStringProperty compareStatusProperty() {
-        return compareStatus.getReadOnlyProperty();
-    }
-
-    public ObservableList<CompareRow> compareRows() {
-        return compareRows;
+    /** The comparison of two points of the scope shown. */
+    public CompareViewModel comparison() {
+        return comparison;
     }
 
     /** The time-travel engine once opened (null before), for tests and benchmarks. */

@@ -1,5 +1,7 @@
 package dev.eventscope.ui.commands;
 
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.ConflictPersisted;
 import dev.eventscope.application.LedgerCommandService;
@@ -63,8 +65,9 @@ class CommandFormsTest {
     }
 
     private CommandEnvironment environment(boolean readOnly) {
-        return new CommandEnvironment(store, readOnly, command -> runner.execute(command),
-                new LedgerLookups(service.repository()), new SameThreadExecutor(), CLOCK);
+        LedgerSession session = TestSessions.of(folder.resolve("books.ledger"), store);
+        return new CommandEnvironment(session, readOnly, command -> runner.execute(command),
+                new LedgerLookups(session), new SameThreadExecutor(), CLOCK);
     }
 
     private PostEntryViewModel postEntry() {

@@ -9,6 +9,7 @@ import dev.eventscope.domain.ledger.LedgerCommand.CreateLedger;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.journal.testkit.RandomJournalGenerator;
+import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.FxTaskExecutor;
 import dev.eventscope.ui.explorer.EventRow;
 import dev.eventscope.ui.importer.ImportLauncher;
@@ -77,7 +78,7 @@ class CommandWindowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WindowTests.waitUntil(15, condition);
+        WindowTests.waitUntil(condition);
     }
 
     @SuppressWarnings("unchecked")
@@ -134,7 +135,7 @@ class CommandWindowTest {
                         + "2025-02-02 Sale\n    assets:bank:checking  70.00 EUR\n    income:sales\n");
         AtomicReference<ImportViewModel> started = new AtomicReference<>();
         robot.interact(() -> started.set(new ImportLauncher(WindowTests.SQLITE, executor, stage, path -> { })
-                .start(journal, ImportTarget.openLedger(ledger, model.explorerProperty().get().session().store()))));
+                .start(journal, ImportTarget.openLedger(model.explorerProperty().get().session()))));
         waitUntil(() -> started.get().stateProperty().get() == ImportState.DONE);
         assertEquals(1.0, robot.lookup("#progressBar").queryAs(ProgressBar.class).getProgress());
         assertTrue(robot.lookup("#summaryLabel").queryAs(Label.class).getText().startsWith("Imported 2 entries"));
@@ -146,38 +147,55 @@ class CommandWindowTest {
         openLedgerAndSelectChecking(robot);
         Path journal = folder.resolve("large.journal");
         new RandomJournalGenerator(7, 20_000).writeTo(journal);
-        EventStore store = model.explorerProperty().get().session().store();
-        long before = store.lastPosition();
+        LedgerSession session = model.explorerProperty().get().session();
+        long before = session.lastPosition();
         AtomicReference<ImportViewModel> started = new AtomicReference<>();
         robot.interact(() -> started.set(new ImportLauncher(WindowTests.SQLITE, executor, stage, path -> { })
-                .start(journal, ImportTarget.openLedger(ledger, store))));
+                .start(journal, ImportTarget.openLedger(session))));
         waitUntil(() -> started.get().progressProperty().get() > 0);
         robot.clickOn("#cancelButton");
         waitUntil(() -> started.get().stateProperty().get() == ImportState.CANCELLED);
         assertTrue(robot.lookup("#summaryLabel").queryAs(Label.class).getText().contains("unchanged"));
-        assertEquals(before, store.lastPosition());
+        assertEquals(before, session.lastPosition());
         assertEquals(1, table(robot).getItems().size());
     }
 
-    /** Writes docs/screenshots/post-entry.png and import.png; runs only with -Deventscope.screenshots=true. */
+    /**
+     * The entry form and the import dialog draw something (not a blank window) at their scene's size. The
+     * pictures go to the test's folder, or to docs/screenshots with -Deventscope.screenshots=true.
+     */
     @Test
-    void screenshots(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("eventscope.screenshots"));
+    void the_entry_form_and_the_import_dialog_draw_their_contents(FxRobot robot) throws Exception {
         openLedgerAndSelectChecking(robot);
         fillEntry(robot, "120.00", "-100.00");
-        robot.interact(() -> robot.lookup("#account2").tryQuery().ifPresent(n -> { }));
-        save(robot, robot.lookup("#submitButton").queryAs(Node.class).getScene().getRoot(), "post-entry.png");
+        java.awt.image.BufferedImage form = save(robot, robot.lookup("#submitButton").queryAs(Node.class).getScene().getRoot(),
+                "post-entry.png");
+        assertDrawn(form, robot.lookup("#submitButton").queryAs(Node.class).getScene());
         robot.interact(() -> robot.lookup("#submitButton").queryAs(Node.class).getScene().getWindow().hide());
         Path journal = Files.writeString(folder.resolve("shot.journal"),
                 "P 2025-01-01 USD 0.9 EUR\n\n2025-02-01 Sale\n    assets:bank:checking  50.00 EUR\n    income:sales\n");
         AtomicReference<ImportViewModel> started = new AtomicReference<>();
         robot.interact(() -> started.set(new ImportLauncher(WindowTests.SQLITE, executor, stage, path -> { })
-                .start(journal, ImportTarget.openLedger(ledger, model.explorerProperty().get().session().store()))));
+                .start(journal, ImportTarget.openLedger(model.explorerProperty().get().session()))));
         waitUntil(() -> started.get().stateProperty().get() == ImportState.DONE);
-        save(robot, robot.lookup("#progressBar").queryAs(Node.class).getScene().getRoot(), "import.png");
+        javafx.scene.Scene dialog = robot.lookup("#progressBar").queryAs(Node.class).getScene();
+        assertDrawn(save(robot, dialog.getRoot(), "import.png"), dialog);
     }
 
-    private static void save(FxRobot robot, javafx.scene.Parent root, String name) throws Exception {
+    /** The picture is the scene's size (to a pixel) and holds more than one colour. */
+    private static void assertDrawn(java.awt.image.BufferedImage picture, javafx.scene.Scene scene) {
+        assertEquals(scene.getWidth(), picture.getWidth(), 1.0, "picture width");
+        assertEquals(scene.getHeight(), picture.getHeight(), 1.0, "picture height");
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < picture.getHeight() && colours.size() < 2; y += 3) {
+            for (int x = 0; x < picture.getWidth() && colours.size() < 2; x += 3) {
+                colours.add(picture.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 1, "the picture is one flat colour: nothing was drawn");
+    }
+
+    private static java.awt.image.BufferedImage save(FxRobot robot, javafx.scene.Parent root, String name) throws Exception {
         AtomicReference<javafx.scene.image.WritableImage> image = new AtomicReference<>();
         robot.interact(() -> image.set(root.snapshot(null, null)));
         javafx.scene.image.PixelReader pixels = image.get().getPixelReader();
@@ -189,8 +207,9 @@ class CommandWindowTest {
                 out.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
-        Path target = Path.of("docs/screenshots", name);
+        Path target = Boolean.getBoolean("eventscope.screenshots") ? Path.of("docs/screenshots", name) : folder.resolve(name);
         Files.createDirectories(target.getParent());
         javax.imageio.ImageIO.write(out, "png", target.toFile());
+        return out;
     }
 }

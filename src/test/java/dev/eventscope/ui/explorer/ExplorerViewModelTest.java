@@ -6,7 +6,8 @@ import dev.eventscope.eventstore.NewEvent;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.ui.LedgerFixtures;
-import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.ui.SameThreadExecutor;
 import dev.eventscope.ui.explorer.IntegrityViewModel.BannerState;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,7 @@ class ExplorerViewModelTest {
     /** 4 setup events, then 6 entries of 3 events: 22 events; checking has 7, sales 5 (4 entries + opening), rent 3. */
     private ExplorerViewModel open(Path file) {
         store = SqliteEventStore.open(file);
-        explorer = new ExplorerViewModel(new LedgerSession(file, store, false), executor,
+        explorer = new ExplorerViewModel(TestSessions.of(file, store), executor,
                 Clock.fixed(Instant.parse("2025-04-01T10:15:30Z"), ZoneOffset.UTC), ZoneOffset.UTC, errors::add);
         explorer.start();
         return explorer;
@@ -187,13 +188,8 @@ class ExplorerViewModelTest {
         assertEquals("carol", explorer.history().rows().get(7).user());
     }
 
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the condition did not become true within 5 seconds");
-            }
-            Thread.sleep(20);
-        }
+    private static void eventually(BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 }

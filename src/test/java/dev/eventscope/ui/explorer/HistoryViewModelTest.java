@@ -1,5 +1,6 @@
 package dev.eventscope.ui.explorer;
 
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.NewEvent;
@@ -39,7 +40,7 @@ class HistoryViewModelTest {
             events.add(new NewEvent("event-" + number, "PostingRecorded", 1, "{\"n\":" + number + "}", EventMetadata.by("alice")));
         }
         store.append(BUSY, ExpectedVersion.NO_STREAM, events);
-        history = new HistoryViewModel(store, new SameThreadExecutor(), ZoneOffset.UTC, errors::add);
+        history = new HistoryViewModel(TestSessions.of(folder.resolve("busy.ledger"), store), new SameThreadExecutor(), ZoneOffset.UTC, errors::add);
     }
 
     @AfterEach

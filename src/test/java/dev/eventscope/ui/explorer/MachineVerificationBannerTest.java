@@ -1,5 +1,6 @@
 package dev.eventscope.ui.explorer;
 
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.audit.AuditFixtures;
 import dev.eventscope.audit.LedgerVerifier;
@@ -37,8 +38,8 @@ class MachineVerificationBannerTest {
     }
 
     private IntegrityViewModel integrityOf(SqliteEventStore store, Path ledger) {
-        IntegrityViewModel integrity = new IntegrityViewModel(store, executor, errors::add);
-        integrity.useMachineVerification(machine(), ledger);
+        IntegrityViewModel integrity = new IntegrityViewModel(TestSessions.of(ledger, store), executor, errors::add);
+        integrity.useMachineVerification(machine());
         return integrity;
     }
 

@@ -51,18 +51,18 @@ class UpcastPaneWindowTest {
     @SuppressWarnings("unchecked")
     void an_upcast_event_shows_both_forms_side_by_side_at_a_readable_width(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(hasText("legacy-schema.ledger")).queryLabeled());
-        WindowTests.waitUntil(20, () -> robot.lookup("#streamSearch").tryQuery().isPresent());
+        WindowTests.waitUntil(() -> robot.lookup("#streamSearch").tryQuery().isPresent());
         Platform.runLater(() -> robot.lookup("#streamSearch").queryAs(TextField.class).setText("checking"));
         WaitForAsyncUtils.waitForFxEvents();
         Node tree = robot.lookup("#streamTree").queryAs(Node.class);
-        WindowTests.waitUntil(20, () -> robot.from(tree).lookup(hasText("checking")).tryQuery().isPresent());
+        WindowTests.waitUntil(() -> robot.from(tree).lookup(hasText("checking")).tryQuery().isPresent());
         robot.clickOn(robot.from(tree).lookup(hasText("checking")).queryLabeled());
         TableView<EventRow> history = robot.lookup("#historyTable").queryAs(TableView.class);
-        WindowTests.waitUntil(20, () -> !history.getItems().isEmpty());
+        WindowTests.waitUntil(() -> !history.getItems().isEmpty());
         // the account's first event is its AccountOpened in the version 1 shape
         robot.clickOn(robot.lookup("#historyTable .table-row-cell").nth(0).queryAs(Node.class));
         Node upcast = robot.lookup("#upcastPane").queryAs(Node.class);
-        WindowTests.waitUntil(20, upcast::isVisible);
+        WindowTests.waitUntil(upcast::isVisible);
         WaitForAsyncUtils.waitForFxEvents();
         double width = upcast.getBoundsInLocal().getWidth();
         double json = robot.lookup("#jsonText").queryAs(Node.class).getBoundsInLocal().getWidth();

@@ -1,7 +1,7 @@
 package dev.eventscope.ui.importer;
 
-import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
-import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.session.LedgerSessions;
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.ui.SameThreadExecutor;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The import dialog's view model: summary and skipped lines, the error with file:line, cancel rolls back. */
 class ImportViewModelTest {
 
-    private static final LedgerStoreFactory SQLITE = new SqliteLedgerStoreFactory();
+    private static final LedgerSessions SQLITE = TestSessions.SQLITE;
 
     @TempDir
     Path folder;
@@ -65,7 +65,7 @@ class ImportViewModelTest {
             SameThreadExecutor held = new SameThreadExecutor();
             held.hold();
             ImportViewModel second = new ImportViewModel(held, SQLITE);
-            second.start(journal, ImportTarget.openLedger(ledger, store));
+            second.start(journal, ImportTarget.openLedger(TestSessions.of(ledger, store)));
             second.cancel();
             held.runHeld();
             assertEquals(ImportState.CANCELLED, second.stateProperty().get());
@@ -80,12 +80,12 @@ class ImportViewModelTest {
         Path ledger = folder.resolve("open.ledger");
         try (EventStore store = SqliteEventStore.open(ledger)) {
             ImportViewModel first = new ImportViewModel(new SameThreadExecutor(), SQLITE);
-            first.start(journal, ImportTarget.openLedger(ledger, store));
+            first.start(journal, ImportTarget.openLedger(TestSessions.of(ledger, store)));
             assertEquals(ImportState.DONE, first.stateProperty().get(), first.errorProperty().get());
             long before = store.lastPosition();
 
             ImportViewModel again = new ImportViewModel(new SameThreadExecutor(), SQLITE);
-            again.start(journal, ImportTarget.openLedger(ledger, store));
+            again.start(journal, ImportTarget.openLedger(TestSessions.of(ledger, store)));
 
             assertEquals(ImportState.FAILED, again.stateProperty().get());
             assertTrue(again.errorProperty().get().startsWith("books.journal was already imported"), again.errorProperty().get());

@@ -1,7 +1,6 @@
 package dev.eventscope.ui.projections;
 
-import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
-import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.audit.SigningKeys;
 import dev.eventscope.ui.FxTaskExecutor;
 import dev.eventscope.ui.settings.SampleLedgers;
@@ -43,10 +42,10 @@ public final class PanelScreenshots {
         Platform.startup(() -> { });
         Path settings = Files.createTempDirectory("shots");
         FxTaskExecutor executor = new FxTaskExecutor();
-        LedgerStoreFactory sqlite = new SqliteLedgerStoreFactory();
+        
         Stage stage = onFx(() -> {
             Stage window = new Stage();
-            MainWindowViewModel model = new MainWindowViewModel(sqlite, executor, new SettingsStore(settings),
+            MainWindowViewModel model = new MainWindowViewModel(TestSessions.SQLITE, executor, new SettingsStore(settings),
                     new SampleLedgers(settings.resolve("none"), settings.resolve("data")), Clock.systemDefaultZone(), ZoneId.systemDefault());
             model.setSigningKeys(new SigningKeys(settings.resolve("keys")));
             MainWindowView.show(window, model);
@@ -114,14 +113,9 @@ public final class PanelScreenshots {
         return result.get();
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!onFx(condition)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(100);
-        }
+    private static void waitFor(Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> onFx(condition));
     }
 
     private static void save(Scene scene, Path file) throws Exception {

@@ -57,7 +57,7 @@ class PanelsWindowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WindowTests.waitUntil(20, condition);
+        WindowTests.waitUntil(condition);
     }
 
     private static String text(FxRobot robot, String query) {

@@ -8,12 +8,14 @@ import dev.eventscope.projection.Projection;
 import dev.eventscope.projection.ProjectionFailure;
 import dev.eventscope.projection.ProjectionStatus;
 import dev.eventscope.projection.Projections;
-import dev.eventscope.projection.ReadModelStoreFactory;
+import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
+import dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory;
 import dev.eventscope.projection.ReadModelTables;
 import dev.eventscope.projection.RebuildOutcome;
 import dev.eventscope.projection.RebuildProgress;
 import dev.eventscope.projection.TableDefinition;
-import dev.eventscope.ui.LedgerReadModels;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.ui.SameThreadExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -42,15 +44,16 @@ class ProjectionsViewModelTest {
     private final SameThreadExecutor executor = new SameThreadExecutor();
     private final List<Long> jumps = new ArrayList<>();
     private SqliteEventStore store;
-    private LedgerReadModels readModels;
+    private LedgerSession session;
     private ProjectionsViewModel model;
 
     private ProjectionsViewModel open(List<Projection> projections, int batchSize) throws Exception {
         Path file = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("books.ledger"));
         store = SqliteEventStore.open(file);
-        readModels = new LedgerReadModels(store, () -> new Projections(store, BookkeepingCodec.create(),
-                ReadModelStoreFactory.installed().open(file, false), projections, batchSize));
-        model = new ProjectionsViewModel(readModels, executor, Clock.fixed(Instant.parse("2025-04-01T10:15:30Z"), ZoneOffset.UTC),
+        session = new LedgerSessions(new SqliteLedgerStoreFactory(), new SqliteReadModelStoreFactory(),
+                (opened, readModels) -> new Projections(opened, BookkeepingCodec.create(), readModels, projections, batchSize))
+                .of(file, store);
+        model = new ProjectionsViewModel(session, executor, Clock.fixed(Instant.parse("2025-04-01T10:15:30Z"), ZoneOffset.UTC),
                 ZoneOffset.UTC, jumps::add);
         model.start();
         return model;
@@ -61,16 +64,13 @@ class ProjectionsViewModelTest {
         if (model != null) {
             model.close();
         }
-        if (readModels != null) {
-            readModels.close();
-        }
-        if (store != null) {
-            store.close();
+        if (session != null) {
+            session.close();
         }
     }
 
     private static ProjectionStatus status(long checkpoint, long last, ProjectionFailure failure, long rebuildPosition, int version) {
-        return new ProjectionStatus("balances", version, 2, checkpoint, last, failure, rebuildPosition);
+        return new ProjectionStatus("balances", version, 2, checkpoint, last, java.util.Optional.ofNullable(failure), rebuildPosition);
     }
 
     @Nested
@@ -120,7 +120,7 @@ class ProjectionsViewModelTest {
 
         @Test
         void a_cancelled_rebuild_says_the_old_read_model_still_serves() {
-            String sentence = ProjectionsViewModel.sentence(new RebuildOutcome("journal", RebuildOutcome.Result.CANCELLED, 1_200, null), 3_400);
+            String sentence = ProjectionsViewModel.sentence(RebuildOutcome.cancelled("journal", 1_200), 3_400);
             assertEquals("The rebuild of journal was cancelled at event 1,200; the old read model (checkpoint 3,400) still serves.", sentence);
         }
     }
@@ -176,7 +176,7 @@ class ProjectionsViewModelTest {
         ProjectionRow balances = model.rows().get(0);
         assertEquals(ProjectionHealth.LIVE, balances.health());
         assertEquals(last, balances.checkpoint());
-        assertEquals(0, readModels.projections().status().get(0).rebuildPosition(), "the shadow copy was dropped");
+        assertEquals(0, session.projections().status().get(0).rebuildPosition(), "the shadow copy was dropped");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.eventscope.ui.reports;
 
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.audit.ReportFormat;
 import dev.eventscope.audit.ReportScope;
 import dev.eventscope.audit.ReportVerification;
@@ -43,7 +44,7 @@ class ReportDialogViewModelTest {
     void open() throws Exception {
         ledger = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("small-business.ledger"));
         store = SqliteEventStore.openReadOnly(ledger);
-        model = new ReportDialogViewModel(ledger, store, executor, Clock.fixed(Instant.parse("2025-04-01T10:15:30Z"), ZoneOffset.UTC),
+        model = new ReportDialogViewModel(TestSessions.of(ledger, store), executor, Clock.fixed(Instant.parse("2025-04-01T10:15:30Z"), ZoneOffset.UTC),
                 "auditor", new SigningKeys(folder.resolve("keys")), "test");
         model.loadAccounts();
     }
@@ -159,7 +160,7 @@ class ReportDialogViewModelTest {
         assertEquals(1.0, model.progressProperty().get());
         assertFalse(model.runningProperty().get());
 
-        VerifyReportViewModel verify = new VerifyReportViewModel(store, "small-business.ledger", executor);
+        VerifyReportViewModel verify = new VerifyReportViewModel(java.util.Optional.of(TestSessions.of(ledger, store)), executor);
         verify.reportProperty().set(report);
         verify.verify();
         assertEquals(ReportVerification.Outcome.VALID, verify.verificationProperty().get().outcome());
@@ -233,7 +234,7 @@ class ReportDialogViewModelTest {
         System.setProperty("user.home", Files.createDirectories(folder.resolve("home")).toString());
         try (SqliteEventStore sampleStore = SqliteEventStore.openReadOnly(sample)) {
             Files.createDirectories(folder.resolve("home/Documents"));
-            ReportDialogViewModel forSample = new ReportDialogViewModel(sample, sampleStore, executor,
+            ReportDialogViewModel forSample = new ReportDialogViewModel(TestSessions.of(sample, sampleStore), executor,
                     Clock.fixed(Instant.parse("2025-04-01T10:15:30Z"), ZoneOffset.UTC), "auditor",
                     new SigningKeys(folder.resolve("keys")), "test");
             assertEquals(folder.resolve("home/Documents"), forSample.outputFileProperty().get().getParent());

@@ -1,7 +1,7 @@
 package dev.eventscope.ui.shell;
 
-import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
-import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.session.LedgerSessions;
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.ui.LedgerFixtures;
 import dev.eventscope.ui.SameThreadExecutor;
 import dev.eventscope.ui.settings.SampleLedgers;
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MainWindowViewModelTest {
 
     /** The SQLite store, as bootstrap wires it. */
-    static final LedgerStoreFactory SQLITE = new SqliteLedgerStoreFactory();
+    static final LedgerSessions SQLITE = TestSessions.SQLITE;
 
     @TempDir
     Path folder;
@@ -69,7 +69,7 @@ class MainWindowViewModelTest {
         Path file = LedgerFixtures.bookkeepingLedger(folder.resolve("books.ledger"), 1);
         window.open(file, true);
         assertEquals("books.ledger — read-only (auditor) — Eventscope", window.titleProperty().get());
-        assertTrue(window.explorerProperty().get().session().store().isReadOnly());
+        assertTrue(window.explorerProperty().get().session().readOnly());
     }
 
     @Test
@@ -86,7 +86,7 @@ class MainWindowViewModelTest {
     @Test
     void a_new_ledger_is_created_empty_but_an_existing_file_is_never_overwritten() throws Exception {
         window.createNew(folder.resolve("fresh.ledger"));
-        assertEquals(0, window.explorerProperty().get().session().store().lastPosition());
+        assertEquals(0, window.explorerProperty().get().session().lastPosition());
         Path existing = Files.writeString(folder.resolve("precious.ledger"), "someone's data");
         window.createNew(existing);
         assertEquals(List.of("'precious.ledger' already exists; choose a new file name, or open it instead."), errors);

@@ -2,7 +2,8 @@ package dev.eventscope.ui.state;
 
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.timetravel.Point;
-import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.ui.timeline.LedgerTimeMachine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,14 +35,13 @@ class WholeLedgerRowsTest {
     void open() throws Exception {
         Path ledger = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("books.ledger"));
         store = SqliteEventStore.open(ledger);
-        session = new LedgerSession(ledger, store, false);
-        machine = LedgerTimeMachine.open(session.readModels(), store);
+        session = TestSessions.of(ledger, store);
+        machine = LedgerTimeMachine.open(session);
     }
 
     @AfterEach
     void close() {
-        session.readModels().close();
-        store.close();
+        session.close();
     }
 
     /** What the panel shows after each answer, as the view model does. */

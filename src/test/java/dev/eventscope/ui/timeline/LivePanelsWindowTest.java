@@ -69,7 +69,7 @@ class LivePanelsWindowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WindowTests.waitUntil(20, condition);
+        WindowTests.waitUntil(condition);
     }
 
     private void assertNoUncaughtExceptions() {
@@ -113,7 +113,7 @@ class LivePanelsWindowTest {
 
     /** Another process's command: the CLI on its own connection to the same file. */
     private void fromAnotherProcess(String... args) throws Exception {
-        int exit = EventscopeCli.commandLine(WindowTests.SQLITE).execute(args);
+        int exit = EventscopeCli.commandLine(new dev.eventscope.bootstrap.SqliteLedgerStoreFactory(), new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory()).execute(args);
         assertEquals(0, exit, String.join(" ", args));
     }
 

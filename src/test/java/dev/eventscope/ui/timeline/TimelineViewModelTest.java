@@ -6,7 +6,8 @@ import dev.eventscope.eventstore.StreamInfo;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.timetravel.TimeTravel;
-import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.ui.SameThreadExecutor;
 import dev.eventscope.ui.state.MoneyText;
 import dev.eventscope.ui.state.StateRow;
@@ -52,7 +53,7 @@ class TimelineViewModelTest {
     void open() throws Exception {
         Path ledger = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("books.ledger"));
         store = SqliteEventStore.open(ledger);
-        model = new TimelineViewModel(new LedgerSession(ledger, store, false), executor, ZoneOffset.UTC, selected, jumps::add);
+        model = new TimelineViewModel(TestSessions.of(ledger, store), executor, ZoneOffset.UTC, selected, jumps::add);
         model.start();
         busiestAccount = store.streams(StreamFilter.ALL).stream().filter(info -> info.streamId().value().startsWith("account-"))
                 .max(Comparator.comparingLong(StreamInfo::version)).orElseThrow().streamId();
@@ -151,43 +152,43 @@ class TimelineViewModelTest {
         void why_lists_the_postings_that_sum_to_the_balance_and_a_click_jumps_to_the_event() {
             StateRow balance = model.rows().stream().filter(StateRow::explainable).findFirst().orElseThrow();
             model.explain(balance);
-            assertFalse(model.whyLines().isEmpty());
-            WhyLine last = model.whyLines().get(model.whyLines().size() - 1);
+            assertFalse(model.why().lines().isEmpty());
+            WhyLine last = model.why().lines().get(model.why().lines().size() - 1);
             assertEquals(balance.value(), last.runningBalance());
             assertEquals(engine().why(account(), balance.commodity(), model.shownPointProperty().get()).contributions().size(),
-                    model.whyLines().size());
-            model.open(last);
+                    model.why().lines().size());
+            model.why().open(last);
             assertEquals(List.of(last.position()), jumps);
         }
 
         @Test
         void comparing_two_points_of_the_account_lists_its_changed_fields() {
-            model.compareFromProperty().set("v1");
-            model.compareToProperty().set("now");
-            model.compare();
+            model.comparison().fromProperty().set("v1");
+            model.comparison().toProperty().set("now");
+            model.comparison().compare();
             assertFalse(engine().diff(busiestAccount, new Point.AtVersion(1), new Point.Latest()).isEmpty());
-            assertTrue(model.compareRows().stream().anyMatch(row -> row.item().startsWith("Balance in ")), model.compareRows().toString());
-            assertTrue(model.compareRows().stream().anyMatch(row -> row.item().equals("Postings") && row.change().startsWith("+")),
-                    model.compareRows().toString());
-            assertTrue(model.compareRows().stream().noneMatch(row -> row.item().contains(".") || row.item().equals("postingCount")),
-                    "the State panel's labels, never raw field names: " + model.compareRows());
+            assertTrue(model.comparison().rows().stream().anyMatch(row -> row.item().startsWith("Balance in ")), model.comparison().rows().toString());
+            assertTrue(model.comparison().rows().stream().anyMatch(row -> row.item().equals("Postings") && row.change().startsWith("+")),
+                    model.comparison().rows().toString());
+            assertTrue(model.comparison().rows().stream().noneMatch(row -> row.item().contains(".") || row.item().equals("postingCount")),
+                    "the State panel's labels, never raw field names: " + model.comparison().rows());
         }
 
         @Test
         void a_point_that_is_not_one_is_refused_in_words() {
-            model.compareFromProperty().set("v1");
-            model.compareToProperty().set("now");
-            model.compare();
-            assertFalse(model.compareRows().isEmpty());
-            model.compareFromProperty().set("yesterday-ish");
-            model.compare();
-            assertTrue(model.compareRows().isEmpty(), "an error clears the earlier result");
-            assertTrue(model.compareStatusProperty().get().contains("yesterday-ish"), model.compareStatusProperty().get());
+            model.comparison().fromProperty().set("v1");
+            model.comparison().toProperty().set("now");
+            model.comparison().compare();
+            assertFalse(model.comparison().rows().isEmpty());
+            model.comparison().fromProperty().set("yesterday-ish");
+            model.comparison().compare();
+            assertTrue(model.comparison().rows().isEmpty(), "an error clears the earlier result");
+            assertTrue(model.comparison().statusProperty().get().contains("yesterday-ish"), model.comparison().statusProperty().get());
         }
 
         @Test
         void the_balance_chart_ends_at_the_current_balance() {
-            Map<String, List<BalanceHistory.ChartPoint>> chart = model.chartProperty().get();
+            Map<String, List<BalanceHistory.ChartPoint>> chart = model.chart().chartProperty().get();
             assertFalse(chart.isEmpty());
             chart.forEach((commodity, points) -> assertEquals(0, engine().accountAt(account(), new Point.Latest())
                     .getOrDefault(commodity, BigDecimal.ZERO).compareTo(points.get(points.size() - 1).balance())));
@@ -280,11 +281,11 @@ class TimelineViewModelTest {
 
         @Test
         void comparing_two_positions_lists_every_balance_that_changed() {
-            model.compareFromProperty().set("#10");
-            model.compareToProperty().set("now");
-            model.compare();
-            assertEquals(engine().diff(new Point.AtPosition(10), new Point.Latest()).size(), model.compareRows().size());
-            assertFalse(model.compareRows().isEmpty());
+            model.comparison().fromProperty().set("#10");
+            model.comparison().toProperty().set("now");
+            model.comparison().compare();
+            assertEquals(engine().diff(new Point.AtPosition(10), new Point.Latest()).size(), model.comparison().rows().size());
+            assertFalse(model.comparison().rows().isEmpty());
         }
     }
 }

@@ -59,7 +59,7 @@ class TimelineWindowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WindowTests.waitUntil(20, condition);
+        WindowTests.waitUntil(condition);
     }
 
     private TimelineViewModel model(FxRobot robot) {

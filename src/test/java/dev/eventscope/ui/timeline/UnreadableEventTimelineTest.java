@@ -3,7 +3,8 @@ package dev.eventscope.ui.timeline;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.samples.SampleLedgers;
-import dev.eventscope.ui.LedgerSession;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.ui.SameThreadExecutor;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +46,7 @@ class UnreadableEventTimelineTest {
         SampleLedgers.tamper(ledger, "replace(data, '\"amount\":', '\"amount\":1')");
         store = SqliteEventStore.open(ledger);
         List<Long> jumps = new ArrayList<>();
-        model = new TimelineViewModel(new LedgerSession(ledger, store, false), executor, ZoneOffset.UTC, selected, jumps::add);
+        model = new TimelineViewModel(TestSessions.of(ledger, store), executor, ZoneOffset.UTC, selected, jumps::add);
         model.start();
         selected.set(ACCOUNT);
     }

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * Every entry balances, so in books nobody edited each sum is exactly zero; a posting that cannot
  * be read is counted, never skipped in silence.
  */
-final class BooksBalanceCheck implements ChainObserver {
+final class LedgerBalanceCheck implements ChainObserver {
 
     private static final String POSTING_TYPE = "PostingRecorded";
 
@@ -24,7 +24,7 @@ final class BooksBalanceCheck implements ChainObserver {
     private long unreadable;
     private long firstUnreadablePosition;
 
-    BooksBalanceCheck(EventCodec codec) {
+    LedgerBalanceCheck(EventCodec codec) {
         this.codec = codec;
     }
 
@@ -43,13 +43,13 @@ final class BooksBalanceCheck implements ChainObserver {
         }
     }
 
-    BooksBalance result() {
+    LedgerBalance result() {
         Map<String, BigDecimal> imbalances = new TreeMap<>();
         sums.forEach((commodity, sum) -> {
             if (sum.signum() != 0) {
                 imbalances.put(commodity, sum);
             }
         });
-        return new BooksBalance(postings, imbalances, unreadable, firstUnreadablePosition);
+        return new LedgerBalance(postings, imbalances, unreadable, firstUnreadablePosition);
     }
 }

@@ -7,7 +7,7 @@ import dev.eventscope.domain.ledger.EntryState;
 import dev.eventscope.domain.ledger.LedgerState;
 
 /** Where a decision gets the current states from: the store, or an import's running cache. */
-interface Books {
+interface CurrentStates {
 
     Loaded<LedgerState> ledger();
 

@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
  * Whether the postings of the verified events sum to zero in every commodity: {@code imbalances}
  * holds each commodity whose sum is not zero, {@code unreadable} the postings that could not be read.
  */
-public record BooksBalance(long postings, Map<String, BigDecimal> imbalances, long unreadable, long firstUnreadablePosition) {
+public record LedgerBalance(long postings, Map<String, BigDecimal> imbalances, long unreadable, long firstUnreadablePosition) {
 
-    public BooksBalance {
+    public LedgerBalance {
         imbalances = Map.copyOf(imbalances);
     }
 

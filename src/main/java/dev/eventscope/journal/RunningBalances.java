@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Running balance of every account in every commodity, in file order, for balance assertions and assignments. */
-final class BalanceBook {
+final class RunningBalances {
 
     private final Map<String, Map<String, BigDecimal>> balances = new HashMap<>();
 

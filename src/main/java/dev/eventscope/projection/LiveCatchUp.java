@@ -1,0 +1,111 @@
+package dev.eventscope.projection;
+
+import dev.eventscope.codec.DecodedEvent;
+import dev.eventscope.codec.EventCodec;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.RecordedEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brings the live tables of every healthy projection up to the ledger's last event, a batch at a time:
+ * each batch and the checkpoints that record it are written in one transaction. When a batch fails, the
+ * {@link FailureIsolation} finds the event and the projection, committing all that can be applied; that
+ * projection stops there and the others go on. One catch-up at a time.
+ */
+final class LiveCatchUp {
+
+    private final EventStore store;
+    private final EventCodec codec;
+    private final ReadModelStore readModels;
+    private final List<Projection> projections;
+    private final int batchSize;
+    private final Object writeLock;
+    private final FailureIsolation isolation;
+    private final Object catchUpLock = new Object();
+
+    LiveCatchUp(EventStore store, EventCodec codec, ReadModelStore readModels, List<Projection> projections, int batchSize,
+                Object writeLock) {
+        this.store = store;
+        this.codec = codec;
+        this.readModels = readModels;
+        this.projections = projections;
+        this.batchSize = batchSize;
+        this.writeLock = writeLock;
+        this.isolation = new FailureIsolation(readModels);
+    }
+
+    /** Applies every event after each healthy projection's checkpoint; returns the number of events read. */
+    long run() {
+        synchronized (catchUpLock) {
+            try (BatchSource source = new BatchSource(store, codec, projections, batchSize);
+                 BatchReader batches = new BatchReader(source::read, batchSize)) {
+                return run(batches);
+            }
+        }
+    }
+
+    private long run(BatchReader batches) {
+        long read = 0;
+        while (true) {
+            List<ProjectionState> states = healthyStates();
+            if (states.isEmpty()) {
+                return read;
+            }
+            long from = states.stream().mapToLong(ProjectionState::position).min().orElseThrow();
+            List<DecodedEvent> batch = batches.after(from);
+            if (batch.isEmpty()) {
+                return read;
+            }
+            read += batch.size();
+            apply(batch);
+        }
+    }
+
+    private List<ProjectionState> healthyStates() {
+        List<ProjectionState> states = new ArrayList<>();
+        for (Projection projection : projections) {
+            readModels.state(projection.name()).filter(state -> !state.failed()).ifPresent(states::add);
+        }
+        return states;
+    }
+
+    private void apply(List<DecodedEvent> batch) {
+        synchronized (writeLock) {
+            try {
+                readModels.transaction(transaction -> {
+                    for (Projection projection : projections) {
+                        ProjectionState state = transaction.state(projection.name()).orElseThrow();
+                        List<DecodedEvent> unseen = after(batch, state.position());
+                        if (state.failed() || unseen.isEmpty()) {
+                            continue;
+                        }
+                        projection.apply(unseen, transaction.tables(projection, state.generation()));
+                        RecordedEvent last = unseen.get(unseen.size() - 1).recorded();
+                        transaction.saveState(state.at(last.position(), last.hash()));
+                    }
+                });
+            } catch (ReadModelException storeFailure) {
+                throw storeFailure;
+            } catch (RuntimeException projectionFailure) {
+                for (Projection projection : projections) {
+                    isolation.applyToLive(projection, batch);
+                }
+            }
+        }
+    }
+
+    private static List<DecodedEvent> after(List<DecodedEvent> batch, long position) {
+        if (batch.get(0).recorded().position() > position) {
+            return batch;
+        }
+        List<DecodedEvent> unseen = new ArrayList<>();
+        for (DecodedEvent event : batch) {
+            if (event.recorded().position() > position) {
+                unseen.add(event);
+            }
+        }
+        return unseen;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.eventscope.session;
+
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.application.CompletedImport;
+import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.application.RecordedImports;
+import dev.eventscope.audit.LedgerSealer;
+import dev.eventscope.audit.LedgerVerification;
+import dev.eventscope.audit.LedgerVerifier;
+import dev.eventscope.audit.ReportProgress;
+import dev.eventscope.audit.ReportRequest;
+import dev.eventscope.audit.ReportVerification;
+import dev.eventscope.audit.ReportVerifier;
+import dev.eventscope.audit.SignedReportFile;
+import dev.eventscope.eventstore.AppendListener;
+import dev.eventscope.eventstore.Direction;
+import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.IntegrityReport;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.StreamFilter;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.StreamInfo;
+import dev.eventscope.journal.JournalExporter;
+import dev.eventscope.projection.LedgerQueries;
+import dev.eventscope.projection.Projections;
+import dev.eventscope.timetravel.FullReplay;
+import dev.eventscope.timetravel.TimeTravel;
+
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One open ledger, as the desktop app and the command line see it: commands, histories (the streams and
+ * their events), change notification, projections and time travel (opened on first use), verification and
+ * reports. Opened by {@link LedgerSessions}; the views, view models and commands ask it, never the store.
+ * Thread-safe as its parts are; {@link #close()} closes the read models, then the store.
+ *
+ * <p>Every method that reads throws {@link dev.eventscope.eventstore.EventStoreException} with a readable
+ * message when the ledger cannot be read; {@link #projections()} and {@link #timeTravel()} throw
+ * {@link IllegalStateException} once the session is closed.
+ */
+public final class LedgerSession implements AutoCloseable {
+
+    private final Path file;
+    private final EventStore store;
+    private final LedgerReadModels readModels;
+    private LedgerCommandService commands;
+
+    LedgerSession(Path file, EventStore store, LedgerReadModels readModels) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.store = Objects.requireNonNull(store, "store");
+        this.readModels = Objects.requireNonNull(readModels, "readModels");
+    }
+
+    /** The ledger's file (or the path a {@code postgresql://} URL was given as). */
+    public Path file() {
+        return file;
+    }
+
+    public String fileName() {
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
+    }
+
+    /** Whether the ledger was opened without the right to change it (an auditor's view). */
+    public boolean readOnly() {
+        return store.isReadOnly();
+    }
+
+    // commands
+
+    /** The command service on this ledger (one per session). */
+    public synchronized LedgerCommandService commands() {
+        if (commands == null) {
+            commands = LedgerCommandService.create(store);
+        }
+        return commands;
+    }
+
+    /** Every journal import recorded in the ledger, oldest first. */
+    public List<CompletedImport> imports() {
+        return RecordedImports.list(store);
+    }
+
+    // histories
+
+    public long lastPosition() {
+        return store.lastPosition();
+    }
+
+    public List<StreamInfo> streams(StreamFilter filter) {
+        return store.streams(filter);
+    }
+
+    public long streamVersion(StreamId stream) {
+        return store.streamVersion(stream);
+    }
+
+    /** Up to {@code limit} events of {@code stream} from {@code fromVersion} on, in {@code direction}. */
+    public List<RecordedEvent> readStream(StreamId stream, long fromVersion, Direction direction, int limit) {
+        return store.readStream(stream, fromVersion, direction, limit);
+    }
+
+    public Optional<RecordedEvent> readAt(long position) {
+        return store.readAt(position);
+    }
+
+    /** Every event after {@code afterPosition}, streamed; the caller closes the cursor. */
+    public EventCursor readAll(long afterPosition) {
+        return store.readAll(afterPosition);
+    }
+
+    /** A stream's versions, positions and recorded times, without reading its events' data. */
+    public void streamStamps(StreamId stream, EventStore.StampSink sink) {
+        store.streamStamps(stream, sink);
+    }
+
+    /** Tells {@code listener} of new positions (appends by this or another process) until the returned handle is closed. */
+    public AutoCloseable subscribe(AppendListener listener) {
+        return store.subscribe(listener);
+    }
+
+    /** Every entry as an hledger journal, in order; returns the number of entries written. */
+    public long exportJournal(Writer out) {
+        return new JournalExporter(store, BookkeepingCodec.create()).export(out);
+    }
+
+    // projections and time travel
+
+    /** Balances folded from position 1 with no read model, snapshot or checkpoint (works on any ledger, read-only too). */
+    public FullReplay fullReplay() {
+        return new FullReplay(store, BookkeepingCodec.create());
+    }
+
+    /** The projection engine, opened (not caught up) on first call, which may do I/O: call it off the UI thread. */
+    public Projections projections() {
+        return readModels.projections();
+    }
+
+    /** Time travel over the ledger, answering from the read models where it can (opened on first call). */
+    public TimeTravel timeTravel() {
+        return readModels.timeTravel();
+    }
+
+    /** The read models' queries (opening the read models on first call, off the UI thread). */
+    public LedgerQueries queries() {
+        return readModels.projections().readModels().ledgerQueries();
+    }
+
+    /** Whether the read models were opened already (so reading them does no I/O of opening). */
+    public boolean readModelsOpen() {
+        return readModels.isOpen();
+    }
+
+    /** Where the read models are kept ("" until opened): the ledger file, or a cache file for a read-only ledger. */
+    public String readModelsLocation() {
+        return readModels.location();
+    }
+
+    // verification and reports
+
+    /** The hash chain alone, from the first event to the last. */
+    public IntegrityReport verifyChain() {
+        return store.verify();
+    }
+
+    /** The quick check on opening: the remembered head must still be there; empty when it is. */
+    public Optional<String> checkRememberedHead(LedgerVerifier verifier) {
+        return verifier.checkRememberedHead(store);
+    }
+
+    /** This machine's full verification (chain, remembered head, seals, snapshots, books). */
+    public LedgerVerification verify(LedgerVerifier verifier) {
+        return verifier.verify(store, file);
+    }
+
+    /** Verifies, then appends a seal of the verified head signed by {@code user}. */
+    public LedgerSealer.Outcome seal(LedgerSealer sealer, String user) {
+        return sealer.seal(store, file, user);
+    }
+
+    /** Writes a signed report of this ledger to {@code output}. */
+    public SignedReportFile.Written writeReport(SignedReportFile writer, ReportRequest request, Path output, boolean replace,
+                                                ReportProgress progress) {
+        return writer.write(store, request, output, replace, List.of(file), progress);
+    }
+
+    /** Checks a report's signature and that it agrees with this ledger. */
+    public ReportVerification verifyReport(ReportVerifier verifier, Path report) {
+        return verifier.verify(report, store);
+    }
+
+    /** Closes the read models, then the store. */
+    @Override
+    public void close() {
+        try {
+            readModels.close();
+        } finally {
+            store.close();
+        }
+    }
+}

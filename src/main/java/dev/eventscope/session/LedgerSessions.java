@@ -1,0 +1,72 @@
+package dev.eventscope.session;
+
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.projection.BuiltInProjections;
+import dev.eventscope.projection.Projections;
+import dev.eventscope.projection.ReadModelStore;
+import dev.eventscope.projection.ReadModelStoreFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+
+/**
+ * Opens {@link LedgerSession}s. Built by {@code bootstrap} with the store adapter and the read-model
+ * adapter it chose, so the desktop app and the command line never name an adapter. The read models live
+ * in the ledger when it may be written, else in the user's cache file (as the read-model adapter decides).
+ * Opening throws {@link dev.eventscope.eventstore.EventStoreException} with a readable message naming the
+ * ledger when it is not one, is from a newer Eventscope, or cannot be opened.
+ */
+public final class LedgerSessions {
+
+    private final LedgerStoreFactory stores;
+    private final ReadModelStoreFactory readModelStores;
+    private final BiFunction<EventStore, ReadModelStore, Projections> projections;
+
+    /** Sessions with the built-in projections. */
+    public LedgerSessions(LedgerStoreFactory stores, ReadModelStoreFactory readModelStores) {
+        this(stores, readModelStores,
+                (store, readModels) -> new Projections(store, BookkeepingCodec.create(), readModels, BuiltInProjections.all()));
+    }
+
+    /** Sessions whose projection engine {@code projections} builds (for tests and tools). */
+    public LedgerSessions(LedgerStoreFactory stores, ReadModelStoreFactory readModelStores,
+                          BiFunction<EventStore, ReadModelStore, Projections> projections) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.readModelStores = Objects.requireNonNull(readModelStores, "readModelStores");
+        this.projections = Objects.requireNonNull(projections, "projections");
+    }
+
+    /** Opens a ledger for reading and writing, creating the file when it does not exist yet. */
+    public LedgerSession open(Path ledger) {
+        return of(ledger, stores.open(ledger));
+    }
+
+    /** Opens an existing ledger without any right to change it; never creates a file. */
+    public LedgerSession openReadOnly(Path ledger) {
+        return of(ledger, stores.openReadOnly(ledger));
+    }
+
+    /** Creates a new, empty ledger and opens it; refuses (writing nothing) a ledger that exists already. */
+    public LedgerSession create(Path ledger) {
+        return of(ledger, stores.create(ledger));
+    }
+
+    /**
+     * Creates (when missing) a server ledger's writer and auditor roles and returns their names, writer first;
+     * a ledger file has none (its file permissions decide), so it is refused with a sentence saying so.
+     */
+    public List<String> grantRoles(Path ledger) {
+        return stores.grantRoles(ledger);
+    }
+
+    /** A session over a store opened already; closing the session closes the store. */
+    public LedgerSession of(Path ledger, EventStore store) {
+        LedgerReadModels readModels = new LedgerReadModels(store,
+                () -> projections.apply(store, readModelStores.open(ledger, store.isReadOnly())));
+        return new LedgerSession(ledger, store, readModels);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.eventscope.ui.explorer;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The explorer's event detail (EventDetailView.fxml): the metadata (whose ids link to related events),
+ * the data as JSON and, for an event written in an older schema, the data as read now beside it.
+ */
+public final class EventDetailView {
+
+    private final EventDetailViewModel detail;
+    private final ExplorerViewModel explorer;
+
+    @FXML private SplitPane detailSplit;
+    @FXML private Label detailHeading;
+    @FXML private GridPane metadataGrid;
+    @FXML private Label jsonHeading;
+    @FXML private TextArea jsonText;
+    @FXML private VBox upcastPane;
+    @FXML private Label upcastHeading;
+    @FXML private TextArea upcastText;
+
+    /** {@code explorer} follows the links in the metadata (correlation, causation). */
+    EventDetailView(EventDetailViewModel detail, ExplorerViewModel explorer) {
+        this.detail = detail;
+        this.explorer = explorer;
+    }
+
+    @FXML
+    private void initialize() {
+        detailHeading.textProperty().bind(detail.headingProperty());
+        jsonText.textProperty().bind(detail.jsonProperty());
+        // an event written in an older schema shows both shapes side by side: as stored and as read now
+        upcastText.textProperty().bind(detail.upcastJsonProperty());
+        upcastHeading.textProperty().bind(detail.upcastHeadingProperty());
+        detailSplit.getItems().remove(upcastPane);
+        detail.upcastJsonProperty().addListener((observable, before, upcast) -> showUpcast(!upcast.isEmpty()));
+        new MetadataGrid(metadataGrid, explorer).bind(detail.metadata());
+    }
+
+    private void showUpcast(boolean upcast) {
+        jsonHeading.setText(upcast ? "As stored (JSON)" : "Data (JSON)");
+        if (upcast && !detailSplit.getItems().contains(upcastPane)) {
+            detailSplit.getItems().add(upcastPane);
+            // three panes of equal width: a new pane would otherwise get the sliver left of the old divider
+            detailSplit.setDividerPositions(1 / 3.0, 2 / 3.0);
+        } else if (!upcast && detailSplit.getItems().remove(upcastPane)) {
+            detailSplit.setDividerPositions(0.5);
+        }
+        upcastPane.setVisible(upcast);
+        upcastPane.setManaged(upcast);
+    }
+}

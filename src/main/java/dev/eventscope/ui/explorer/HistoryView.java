@@ -1,0 +1,110 @@
+package dev.eventscope.ui.explorer;
+
+import dev.eventscope.ui.DateFields;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+
+/** The explorer's history panel (HistoryView.fxml): the filters and the table of the selected stream's events. */
+public final class HistoryView {
+
+    private final HistoryViewModel history;
+    private boolean syncing;
+
+    @FXML private Label historyTitle;
+    @FXML private ChoiceBox<String> eventTypeFilter;
+    @FXML private ChoiceBox<String> userFilter;
+    @FXML private DatePicker fromDate;
+    @FXML private DatePicker toDate;
+    @FXML private TextField textSearch;
+    @FXML private TableView<EventRow> historyTable;
+    @FXML private TableColumn<EventRow, Long> positionColumn;
+    @FXML private TableColumn<EventRow, Long> versionColumn;
+    @FXML private TableColumn<EventRow, String> typeColumn;
+    @FXML private TableColumn<EventRow, String> streamColumn;
+    @FXML private TableColumn<EventRow, EventRow> recordedColumn;
+    @FXML private TableColumn<EventRow, String> userColumn;
+    @FXML private TableColumn<EventRow, String> commandColumn;
+    @FXML private TableColumn<EventRow, String> summaryColumn;
+    @FXML private TableColumn<EventRow, EventRow> hashColumn;
+    @FXML private ProgressIndicator historyProgress;
+
+    HistoryView(HistoryViewModel history) {
+        this.history = history;
+    }
+
+    @FXML
+    private void initialize() {
+        historyTitle.textProperty().bind(history.titleProperty());
+        eventTypeFilter.setItems(history.eventTypeChoices());
+        eventTypeFilter.valueProperty().bindBidirectional(history.eventTypeProperty());
+        userFilter.setItems(history.userChoices());
+        userFilter.valueProperty().bindBidirectional(history.userProperty());
+        fromDate.valueProperty().bindBidirectional(history.recordedFromProperty());
+        toDate.valueProperty().bindBidirectional(history.recordedToProperty());
+        // the pickers themselves turn red and say what to type; the history keeps its last filter meanwhile
+        DateFields.install(fromDate, problem -> { });
+        DateFields.install(toDate, problem -> { });
+        textSearch.textProperty().bindBidirectional(history.textProperty());
+        historyProgress.visibleProperty().bind(history.loadingProperty());
+        streamColumn.visibleProperty().bind(history.acrossStreamsProperty());
+
+        HistoryColumns.number(positionColumn, EventRow::position);
+        HistoryColumns.number(versionColumn, row -> row.event().version());
+        HistoryColumns.text(typeColumn, row -> row.event().type());
+        HistoryColumns.text(streamColumn, row -> row.event().streamId().value());
+        HistoryColumns.recorded(recordedColumn);
+        HistoryColumns.text(userColumn, EventRow::user);
+        HistoryColumns.text(commandColumn, EventRow::command);
+        HistoryColumns.text(summaryColumn, EventRow::summary);
+        HistoryColumns.hash(hashColumn);
+
+        SortedList<EventRow> sorted = new SortedList<>(history.rows());
+        sorted.comparatorProperty().bind(historyTable.comparatorProperty());
+        historyTable.setItems(sorted);
+        historyTable.setPlaceholder(new Label("No events to show"));
+        historyTable.getSelectionModel().selectedItemProperty().addListener((observable, before, row) -> {
+            if (!syncing) {
+                history.select(row);
+            }
+        });
+        history.selectedProperty().addListener((observable, before, row) -> selectInTable(row));
+    }
+
+    private void selectInTable(EventRow row) {
+        if (historyTable.getSelectionModel().getSelectedItem() == row) {
+            return;
+        }
+        syncing = true;
+        try {
+            if (row == null) {
+                historyTable.getSelectionModel().clearSelection();
+            } else {
+                historyTable.getSelectionModel().select(row);
+                int index = historyTable.getItems().indexOf(row);
+                if (index >= 0) {
+                    historyTable.scrollTo(Math.max(0, index - 3));
+                }
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Puts the cursor in the full-text search over event data. */
+    void focusSearch() {
+        textSearch.requestFocus();
+        textSearch.selectAll();
+    }
+
+    @FXML
+    private void clearFilters() {
+        history.clearFilters();
+    }
+}

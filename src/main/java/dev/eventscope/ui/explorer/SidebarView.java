@@ -1,0 +1,150 @@
+package dev.eventscope.ui.explorer;
+
+import dev.eventscope.eventstore.StreamId;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The explorer's sidebar (SidebarView.fxml): the stream search, the type filter and the tree of streams. */
+public final class SidebarView {
+
+    /** A node with many children (a page list, a big account level) starts collapsed unless the user opened it. */
+    private static final int EXPANDED_UP_TO = 100;
+
+    private final SidebarViewModel sidebar;
+    private final Set<String> collapsed = new HashSet<>();
+    private final Set<String> opened = new HashSet<>();
+    private boolean syncing;
+
+    @FXML private TextField streamSearch;
+    @FXML private ChoiceBox<String> streamType;
+    @FXML private TreeView<SidebarNode> streamTree;
+
+    SidebarView(SidebarViewModel sidebar) {
+        this.sidebar = sidebar;
+    }
+
+    @FXML
+    private void initialize() {
+        streamSearch.textProperty().bindBidirectional(sidebar.searchProperty());
+        streamType.setItems(sidebar.typeChoices());
+        streamType.valueProperty().bindBidirectional(sidebar.typeProperty());
+        streamTree.setRoot(new TreeItem<>());
+        streamTree.setCellFactory(ignored -> new StreamTreeCell());
+        sidebar.groupsProperty().addListener((observable, before, groups) -> fillTree(groups));
+        streamTree.getSelectionModel().selectedItemProperty().addListener((observable, before, item) -> {
+            if (!syncing && item != null && item.getValue().isStream()) {
+                sidebar.select(item.getValue().stream());
+            }
+        });
+        sidebar.selectedStreamProperty().addListener((observable, before, stream) -> selectInTree(stream));
+    }
+
+    private void fillTree(List<SidebarNode> groups) {
+        syncing = true;
+        try {
+            TreeItem<SidebarNode> root = new TreeItem<>();
+            for (SidebarNode group : groups) {
+                root.getChildren().add(treeItem(group));
+            }
+            streamTree.setRoot(root);
+        } finally {
+            syncing = false;
+        }
+        selectInTree(sidebar.selectedStreamProperty().get());
+    }
+
+    private TreeItem<SidebarNode> treeItem(SidebarNode node) {
+        TreeItem<SidebarNode> item = new LazyTreeItem(node);
+        boolean expandedByDefault = node.children().size() <= EXPANDED_UP_TO;
+        item.setExpanded(expandedByDefault ? !collapsed.contains(node.key()) : opened.contains(node.key()));
+        item.expandedProperty().addListener((observable, before, expanded) -> {
+            if (expanded) {
+                collapsed.remove(node.key());
+                opened.add(node.key());
+            } else {
+                collapsed.add(node.key());
+                opened.remove(node.key());
+            }
+        });
+        return item;
+    }
+
+    /** Creates its children's tree items only when first asked for them (when expanded), so 250,000 streams cost nothing until seen. */
+    private final class LazyTreeItem extends TreeItem<SidebarNode> {
+        private boolean childrenMade;
+
+        private LazyTreeItem(SidebarNode node) {
+            super(node);
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return getValue().children().isEmpty();
+        }
+
+        @Override
+        public ObservableList<TreeItem<SidebarNode>> getChildren() {
+            if (!childrenMade) {
+                childrenMade = true;
+                List<TreeItem<SidebarNode>> made = new ArrayList<>(getValue().children().size());
+                for (SidebarNode child : getValue().children()) {
+                    made.add(treeItem(child));
+                }
+                super.getChildren().setAll(made);
+            }
+            return super.getChildren();
+        }
+    }
+
+    private void selectInTree(StreamId stream) {
+        syncing = true;
+        try {
+            TreeItem<SidebarNode> item = stream == null ? null : find(streamTree.getRoot(), stream);
+            if (item != null && item == streamTree.getSelectionModel().getSelectedItem()) {
+                return; // the user clicked it: leave the scroll position alone
+            }
+            if (item == null) {
+                streamTree.getSelectionModel().clearSelection();
+                return;
+            }
+            for (TreeItem<SidebarNode> parent = item.getParent(); parent != null; parent = parent.getParent()) {
+                parent.setExpanded(true);
+            }
+            streamTree.getSelectionModel().select(item);
+            int row = streamTree.getRow(item);
+            if (row >= 0) {
+                streamTree.scrollTo(Math.max(0, row - 3));
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Follows the path of nodes down to the stream, making only the tree items along it. */
+    private TreeItem<SidebarNode> find(TreeItem<SidebarNode> root, StreamId stream) {
+        TreeItem<SidebarNode> item = root;
+        for (SidebarNode step : SidebarTree.pathTo(sidebar.groupsProperty().get(), stream)) {
+            TreeItem<SidebarNode> next = null;
+            for (TreeItem<SidebarNode> child : item.getChildren()) {
+                if (child.getValue() == step) {
+                    next = child;
+                    break;
+                }
+            }
+            if (next == null) {
+                return null;
+            }
+            item = next;
+        }
+        return item == root ? null : item;
+    }
+}
