@@ -113,6 +113,7 @@ public final class BalancesProjection implements Projection {
                         posting.entryId().value(), posting.postingIndex(), posting.date().toString(), posting.description(),
                         posting.reversesEntryId() == null ? null : posting.reversesEntryId().value());
                 book.registerPosition = recorded.position();
+                book.lastLineHash = recorded.hash();
             } else if (ProjectionEvents.typed(decoded) instanceof AccountEvent) {
                 tables.insert(ACCOUNT_EVENTS, recorded.position(), ProjectionEvents.accountOf(decoded), recorded.version());
             }
@@ -136,14 +137,30 @@ public final class BalancesProjection implements Projection {
     public void rebuilt(ReadModelTables tables) {
         Book book = bookFor(tables);
         book.balances.forEach((account, commodity, balance) -> tables.upsert(BALANCES, account, commodity, balance.toPlainString()));
+        buildDateCheckpoints(tables, book);
         keep(book);
-        dateCheckpoints.build(tables);
     }
 
     /** After a catch-up: the date checkpoints are built again when they lag too far behind (see {@link DateCheckpointBuilder}). */
     @Override
     public void caughtUp(ReadModelTables tables) {
-        dateCheckpoints.refreshIfBehind(tables);
+        if (dateCheckpoints.behind(tables)) {
+            Book book = kept.get(tables.generation());
+            buildDateCheckpoints(tables, book != null && book.registerPosition == tables.max(REGISTER, "position") ? book : null);
+        }
+    }
+
+    /**
+     * At the register's last line when the book knows that event's hash (it applied it); else at the
+     * latest position checkpoint (none without one).
+     */
+    private void buildDateCheckpoints(ReadModelTables tables, Book book) {
+        if (book != null && book.lastLineHash != null) {
+            dateCheckpoints.build(tables, book.registerPosition, book.lastLineHash);
+            return;
+        }
+        tables.find(CHECKPOINTS, tables.max(CHECKPOINTS, "position"))
+                .ifPresent(checkpoint -> dateCheckpoints.build(tables, checkpoint.integer(0), checkpoint.text(1)));
     }
 
     private void keep(Book book) {
@@ -174,6 +191,8 @@ public final class BalancesProjection implements Projection {
     private static final class Book {
         private final int generation;
         private long registerPosition;
+        /** The hash of the event at {@link #registerPosition} when this book applied it (null: read from the tables). */
+        private String lastLineHash;
         private final Balances.Fold balances = Balances.fold();
         private final Map<String, Map<String, BigDecimal>> changed = new HashMap<>();
 

@@ -4,18 +4,16 @@ import dev.eventscope.domain.ledger.Balances;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Builds the balances projection's date checkpoints ({@link DateCheckpoint}) from its register, in the
- * projection's own transaction: one pass over the register lines up to the latest position checkpoint,
- * in date order, writing a checkpoint at the end of a date whenever at least {@code every} lines were
- * added since the previous one, and one at the last date. Every checkpoint it writes has that position
- * checkpoint's position and event hash, so it holds exactly the lines dated on or before its date and
- * recorded at or before that position; a later line, however it is dated, never makes it wrong (a reader
- * adds the lines recorded after it), only slower to use. So the checkpoints are built again when the
- * latest position checkpoint has moved at least {@code 2 × every} positions past them: a reader never
- * adds more than about three intervals' worth of lines.
+ * projection's own transaction: one pass over the register lines recorded up to a position, in date
+ * order, writing a checkpoint at the end of a date whenever at least {@code every} lines were added since
+ * the previous one, and one at the last date. Every checkpoint it writes has that position and the hash of
+ * its event, so it holds exactly the lines dated on or before its date and recorded at or before that
+ * position; a later line, however it is dated, never makes it wrong (a reader adds the lines recorded after
+ * it), only slower to use. So they are built again once the register has moved {@code 2 × every}
+ * positions past them ({@link #behind}).
  */
 final class DateCheckpointBuilder {
 
@@ -25,25 +23,19 @@ final class DateCheckpointBuilder {
         this.every = every;
     }
 
-    /** Builds them again if they lag too far behind the latest position checkpoint (or do not exist yet). */
-    void refreshIfBehind(ReadModelTables tables) {
+    /** Whether the date checkpoints lag at least {@code 2 × every} positions behind the register (or do not exist yet). */
+    boolean behind(ReadModelTables tables) {
+        long registerPosition = tables.max(BalancesProjection.REGISTER, "position");
         long builtAt = tables.max(BalancesProjection.DATE_CHECKPOINTS, "position");
-        long latest = tables.max(BalancesProjection.CHECKPOINTS, "position");
-        if (latest > 0 && (builtAt == 0 || latest - builtAt >= 2L * every)) {
-            build(tables);
-        }
+        return registerPosition > 0 && (builtAt == 0 || registerPosition - builtAt >= 2L * every);
     }
 
-    /** Replaces every date checkpoint by ones built at the latest position checkpoint (none when there is none). */
-    void build(ReadModelTables tables) {
+    /**
+     * Replaces every date checkpoint by ones that hold the register lines recorded at or before
+     * {@code position} (the event whose hash is {@code eventHash}).
+     */
+    void build(ReadModelTables tables, long position, String eventHash) {
         tables.clear(BalancesProjection.DATE_CHECKPOINTS);
-        Optional<ReadModelRow> latest = tables.find(BalancesProjection.CHECKPOINTS,
-                tables.max(BalancesProjection.CHECKPOINTS, "position"));
-        if (latest.isEmpty()) {
-            return;
-        }
-        long position = latest.get().integer(0);
-        String eventHash = latest.get().text(1);
         Balances.Fold balances = Balances.fold();
         String[] currentDate = {null};
         long[] sinceCheckpoint = {0};
