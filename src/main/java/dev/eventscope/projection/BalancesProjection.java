@@ -7,6 +7,7 @@ import dev.eventscope.eventstore.RecordedEvent;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -194,7 +195,8 @@ public final class BalancesProjection implements Projection {
         /** The hash of the event at {@link #registerPosition} when this book applied it (null: read from the tables). */
         private String lastLineHash;
         private final Balances.Fold balances = Balances.fold();
-        private final Map<String, Map<String, BigDecimal>> changed = new HashMap<>();
+        /** The account and commodity pairs a batch changed, written back at its end. */
+        private final Map<String, Set<String>> changed = new HashMap<>();
 
         private Book(int generation, long registerPosition) {
             this.generation = generation;
@@ -227,7 +229,7 @@ public final class BalancesProjection implements Projection {
         BigDecimal add(String account, String commodity, BigDecimal amount, boolean toSave) {
             BigDecimal after = balances.add(account, commodity, amount);
             if (toSave) {
-                changed.computeIfAbsent(account, name -> new HashMap<>()).put(commodity, after);
+                changed.computeIfAbsent(account, name -> new HashSet<>()).add(commodity);
             }
             return after;
         }
@@ -237,8 +239,8 @@ public final class BalancesProjection implements Projection {
         }
 
         void save(ReadModelTables tables) {
-            changed.forEach((account, perCommodity) -> perCommodity.forEach(
-                    (commodity, balance) -> tables.upsert(BALANCES, account, commodity, balance.toPlainString())));
+            changed.forEach((account, commodities) -> commodities.forEach(commodity ->
+                    tables.upsert(BALANCES, account, commodity, balances.balance(account, commodity).toPlainString())));
             changed.clear();
         }
     }

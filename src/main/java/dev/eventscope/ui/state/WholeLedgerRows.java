@@ -13,7 +13,6 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,16 +122,15 @@ public final class WholeLedgerRows {
     }
 
     private List<BalanceChange> movements(long from, long to) {
-        Map<String, Map<String, BigDecimal>> moved = new LinkedHashMap<>();
-        queries.movementsBetween(Math.min(from, to), Math.max(from, to), (account, commodity, amount) ->
-                moved.computeIfAbsent(account, ignored -> new HashMap<>()).merge(commodity, amount, BigDecimal::add));
+        Balances.Fold moved = Balances.fold();
+        queries.movementsBetween(Math.min(from, to), Math.max(from, to), moved::add);
         List<BalanceChange> changes = new ArrayList<>();
-        moved.forEach((account, byCommodity) -> byCommodity.forEach((commodity, amount) -> {
+        moved.forEach((account, commodity, amount) -> {
             if (amount.signum() != 0) {
                 BigDecimal before = balances.balance(account, commodity);
                 changes.add(new BalanceChange(account, commodity, before, to > from ? before.add(amount) : before.subtract(amount)));
             }
-        }));
+        });
         return changes;
     }
 
