@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The whole ledger at a point, read from the balances projection: the nearest ledger-wide balance
@@ -170,38 +172,35 @@ public final class LedgerAtPoint {
 
     /** The latest date checkpoint on or before the date whose event hash and digest match; a damaged one is passed over. */
     private DateCheckpoint verifiedDateCheckpointOnOrBefore(LocalDate date) {
-        LocalDate wanted = date;
-        while (true) {
-            Optional<DateCheckpoint> found = queries.dateCheckpointOnOrBefore(wanted);
-            if (found.isEmpty()) {
-                return NO_DATE_CHECKPOINT;
-            }
-            DateCheckpoint checkpoint = found.get();
-            if (matches(checkpoint.position(), checkpoint.eventHash(), checkpoint.data(), checkpoint.digest())) {
-                return checkpoint;
-            }
-            LOG.warn("The date checkpoint of {} (position {}) does not match the ledger or its digest; it is passed over."
-                    + " Rebuilding the balances projection replaces it.", checkpoint.date(), checkpoint.position());
-            wanted = checkpoint.date().minusDays(1);
-        }
+        return verified(queries.dateCheckpointOnOrBefore(date),
+                checkpoint -> queries.dateCheckpointOnOrBefore(checkpoint.date().minusDays(1)),
+                checkpoint -> matches(checkpoint.position(), checkpoint.eventHash(), checkpoint.data(), checkpoint.digest()),
+                checkpoint -> "date checkpoint of " + checkpoint.date() + " (position " + checkpoint.position() + ")",
+                NO_DATE_CHECKPOINT);
     }
 
     /** The nearest checkpoint at or below the position whose event hash and digest match; a damaged one is passed over. */
     private BalanceCheckpoint verifiedCheckpointAtOrBelow(long position) {
-        long wanted = position;
-        while (true) {
-            Optional<BalanceCheckpoint> found = queries.balanceCheckpointAtOrBelow(wanted);
-            if (found.isEmpty()) {
-                return NO_CHECKPOINT;
-            }
-            BalanceCheckpoint checkpoint = found.get();
-            if (matches(checkpoint.position(), checkpoint.eventHash(), checkpoint.data(), checkpoint.digest())) {
+        return verified(queries.balanceCheckpointAtOrBelow(position),
+                checkpoint -> queries.balanceCheckpointAtOrBelow(checkpoint.position() - 1),
+                checkpoint -> matches(checkpoint.position(), checkpoint.eventHash(), checkpoint.data(), checkpoint.digest()),
+                checkpoint -> "balance checkpoint at position " + checkpoint.position(), NO_CHECKPOINT);
+    }
+
+    /** The first checkpoint, walking back from {@code found}, that matches the ledger; each one that does not is logged. */
+    private static <C> C verified(Optional<C> found, Function<C, Optional<C>> before, Predicate<C> matches,
+                                  Function<C, String> name, C none) {
+        Optional<C> candidate = found;
+        while (candidate.isPresent()) {
+            C checkpoint = candidate.get();
+            if (matches.test(checkpoint)) {
                 return checkpoint;
             }
-            LOG.warn("The balance checkpoint at position {} does not match the ledger or its digest; it is passed over."
-                    + " Rebuilding the balances projection replaces it.", checkpoint.position());
-            wanted = checkpoint.position() - 1;
+            LOG.warn("The {} does not match the ledger or its digest; it is passed over. Rebuilding the balances projection"
+                    + " replaces it.", name.apply(checkpoint));
+            candidate = before.apply(checkpoint);
         }
+        return none;
     }
 
     private boolean matches(long position, String eventHash, byte[] data, String digest) {
