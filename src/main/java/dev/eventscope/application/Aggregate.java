@@ -13,6 +13,10 @@ import dev.eventscope.domain.ledger.LedgerCommand;
 import dev.eventscope.domain.ledger.LedgerDecider;
 import dev.eventscope.domain.ledger.LedgerEvent;
 import dev.eventscope.domain.ledger.LedgerState;
+import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.eventstore.StreamId;
+
+import java.util.Optional;
 
 /**
  * What the application must know to load one kind of aggregate: its decider, the Java types of its
@@ -29,6 +33,21 @@ public record Aggregate<S, C, E>(String name, Decider<S, C, E> decider, Class<S>
 
     public static final Aggregate<EntryState, EntryCommand, EntryEvent> ENTRY = new Aggregate<>("entry",
             EntryDecider.decider(), EntryState.class, EntryEvent.class, EntryState.SCHEMA_VERSION);
+
+    /** The kind of aggregate a stream holds, by its name: the ledger, an account or an entry; empty for any other stream. */
+    public static Optional<Aggregate<?, ?, ?>> of(StreamId stream) {
+        String value = stream.value();
+        if (value.equals(LedgerStreams.LEDGER)) {
+            return Optional.of(LEDGER);
+        }
+        if (value.startsWith(LedgerStreams.ACCOUNT_PREFIX)) {
+            return Optional.of(ACCOUNT);
+        }
+        if (value.startsWith(LedgerStreams.ENTRY_PREFIX)) {
+            return Optional.of(ENTRY);
+        }
+        return Optional.empty();
+    }
 
     public S initialState() {
         return decider.initialState();

@@ -8,26 +8,35 @@ import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.Snapshot;
 import dev.eventscope.eventstore.StreamId;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Rebuilds aggregates: from the latest snapshot at or below the wanted version whose state schema
  * is current (older snapshots are ignored, never trusted), then every later event. A snapshot that
- * cannot be read is skipped and the aggregate replayed from its first event. Throws
- * {@link UnreadableHistory} when an event cannot be read as a known event.
+ * cannot be read is logged and skipped, and the aggregate replayed from its first event. The one loader:
+ * commands, time travel, the full replay and the audit all load aggregates here. Decoded snapshot states
+ * are kept in a small cache (see {@link SnapshotStates}). Throws {@link UnreadableHistory} when an event
+ * cannot be read as a known event. Thread-safe.
  */
 public final class AggregateRepository {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AggregateRepository.class);
     private static final int PAGE = 1_000;
 
     private final EventStore store;
     private final EventCodec codec;
+    private final SnapshotStates snapshotStates;
     private boolean useSnapshots = true;
 
     public AggregateRepository(EventStore store, EventCodec codec) {
         this.store = store;
         this.codec = codec;
+        this.snapshotStates = new SnapshotStates(codec, 1_024);
     }
 
     /** Ignore every snapshot and replay from the first event (to check that snapshots change nothing). */
@@ -46,14 +55,17 @@ public final class AggregateRepository {
         S state = aggregate.initialState();
         long version = 0;
         long snapshotVersion = 0;
-        if (useSnapshots) {
+        long position = 0;
+        if (useSnapshots && maxVersion > 0) {
             Optional<Snapshot> snapshot = store.loadSnapshot(stream, maxVersion, aggregate.stateSchemaVersion());
             if (snapshot.isPresent()) {
                 try {
-                    state = codec.stateOf(snapshot.get(), aggregate.stateType());
+                    state = aggregate.stateType().cast(snapshotStates.stateOf(snapshot.get(), aggregate.stateType()));
                     version = snapshot.get().version();
                     snapshotVersion = version;
                 } catch (RuntimeException unreadable) {
+                    LOG.warn("The snapshot of '{}' at version {} cannot be read ({}); replaying the {} from its first event.",
+                            stream.value(), snapshot.get().version(), unreadable.getMessage(), aggregate.name());
                     state = aggregate.initialState();
                 }
             }
@@ -64,12 +76,39 @@ public final class AggregateRepository {
             for (RecordedEvent recorded : page) {
                 state = aggregate.decider().evolve(state, typed(aggregate, recorded));
                 version = recorded.version();
+                position = recorded.position();
             }
             if (page.size() < limit) {
                 break;
             }
         }
-        return new Loaded<>(state, version, snapshotVersion);
+        return new Loaded<>(state, version, snapshotVersion, position);
+    }
+
+    /**
+     * The state folded from the stream's first event over only the events {@code include} accepts (no
+     * snapshot: a snapshot holds every event); {@code version} and the position are those of the last event folded.
+     */
+    public <S, C, E> Loaded<S> loadWhere(Aggregate<S, C, E> aggregate, StreamId stream, Predicate<? super E> include) {
+        S state = aggregate.initialState();
+        long version = 0;
+        long position = 0;
+        long next = 1;
+        while (true) {
+            List<RecordedEvent> page = store.readStream(stream, next, Direction.FORWARD, PAGE);
+            for (RecordedEvent recorded : page) {
+                E event = typed(aggregate, recorded);
+                next = recorded.version() + 1;
+                if (include.test(event)) {
+                    state = aggregate.decider().evolve(state, event);
+                    version = recorded.version();
+                    position = recorded.position();
+                }
+            }
+            if (page.size() < PAGE) {
+                return new Loaded<>(state, version, 0, position);
+            }
+        }
     }
 
     /** The event as its aggregate's event type, or {@link UnreadableHistory}. */
@@ -78,7 +117,7 @@ public final class AggregateRepository {
         Object value = decoded.value().orElseThrow(() -> new UnreadableHistory("The event at position "
                 + recorded.position() + " (" + recorded.type() + ", version " + recorded.version() + " of '"
                 + recorded.streamId() + "') cannot be read: " + decoded.problem().orElse("unknown reason")
-                + ". The " + aggregate.name() + " cannot be rebuilt, so no command can be decided on it."));
+                + ". The " + aggregate.name() + " cannot be rebuilt past it."));
         if (!aggregate.eventType().isInstance(value)) {
             throw new UnreadableHistory("The stream '" + recorded.streamId() + "' holds a " + recorded.type()
                     + " event at position " + recorded.position() + ", which is not an event of a " + aggregate.name() + ".");

@@ -7,6 +7,8 @@ import dev.eventscope.domain.ledger.AccountEvent.AccountFrozen;
 import dev.eventscope.domain.ledger.AccountEvent.AccountOpened;
 import dev.eventscope.domain.ledger.AccountEvent.AccountUnfrozen;
 import dev.eventscope.domain.ledger.AccountEvent.PostingRecorded;
+import dev.eventscope.domain.ledger.AccountStatus;
+import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.domain.ledger.EntryEvent.EntryPosted;
 import dev.eventscope.domain.ledger.EntryEvent.EntryReversed;
 import dev.eventscope.domain.ledger.EntryId;
@@ -27,7 +29,8 @@ import java.util.Map;
 /**
  * Reads the ledger's events in order and turns each into a {@link ReportRow}: what it says, the
  * state of its aggregate before and after, and why it is flagged. Keeps only the ledger's closing
- * dates, each account's status and the running balances, so memory does not grow with events.
+ * dates, each account's status and the running balances ({@link Balances.Fold}, the one fold of postings),
+ * so memory does not grow with events.
  */
 final class EventFold {
 
@@ -35,8 +38,8 @@ final class EventFold {
 
     private final EventCodec codec;
     private final long alteredPosition;
-    private final BalanceFold balances = new BalanceFold();
-    private final Map<String, String> accountStatus = new HashMap<>();
+    private final Balances.Fold balances = Balances.fold();
+    private final Map<String, AccountStatus> accountStatus = new HashMap<>();
     private String ledgerName;
     private String ledgerId;
     private String baseCommodity;
@@ -91,22 +94,22 @@ final class EventFold {
             draft.entryDate = opened.openedOn();
             draft.description = opened.type().name().toLowerCase(java.util.Locale.ROOT) + " account"
                     + (opened.description() == null ? "" : ": " + opened.description());
-            draft.state(status(draft.account, "none"), "open");
-            accountStatus.put(draft.account, "open");
+            draft.state(status(draft.account, AccountStatus.NOT_OPENED), text(AccountStatus.OPEN));
+            accountStatus.put(draft.account, AccountStatus.OPEN);
         } else if (event instanceof AccountFrozen frozen) {
             draft.account = accountOf(recorded);
             draft.description = frozen.reason();
-            draft.state(status(draft.account, "open"), "frozen");
-            accountStatus.put(draft.account, "frozen");
+            draft.state(status(draft.account, AccountStatus.OPEN), text(AccountStatus.FROZEN));
+            accountStatus.put(draft.account, AccountStatus.FROZEN);
         } else if (event instanceof AccountUnfrozen) {
             draft.account = accountOf(recorded);
-            draft.state(status(draft.account, "frozen"), "open");
-            accountStatus.put(draft.account, "open");
+            draft.state(status(draft.account, AccountStatus.FROZEN), text(AccountStatus.OPEN));
+            accountStatus.put(draft.account, AccountStatus.OPEN);
         } else if (event instanceof AccountClosed closedAccount) {
             draft.account = accountOf(recorded);
             draft.entryDate = closedAccount.closedOn();
-            draft.state(status(draft.account, "open"), "closed");
-            accountStatus.put(draft.account, "closed");
+            draft.state(status(draft.account, AccountStatus.OPEN), text(AccountStatus.CLOSED));
+            accountStatus.put(draft.account, AccountStatus.CLOSED);
         } else if (event instanceof PostingRecorded posting) {
             draft.account = accountOf(recorded);
             draft.entryId = posting.entryId().value();
@@ -115,7 +118,8 @@ final class EventFold {
             draft.amount = posting.amount();
             draft.cost = posting.cost();
             draft.description = posting.description();
-            Money before = balances.post(draft.account, posting.amount());
+            Money before = new Money(balances.balance(draft.account, posting.amount().commodity()), posting.amount().commodity());
+            balances.add(draft.account, posting.amount());
             draft.state(before.toString(), before.plus(posting.amount()).toString());
         } else if (event instanceof EntryPosted entry) {
             draft.entryId = entry.entryId().value();
@@ -160,8 +164,13 @@ final class EventFold {
         return closedThrough == null ? "open" : "closed through " + closedThrough;
     }
 
-    private String status(String account, String assumed) {
-        return accountStatus.getOrDefault(account, assumed);
+    /** The account's status as the report shows it; {@code assumed} when the report has not seen the account yet. */
+    private String status(String account, AccountStatus assumed) {
+        return text(accountStatus.getOrDefault(account, assumed));
+    }
+
+    private static String text(AccountStatus status) {
+        return status == AccountStatus.NOT_OPENED ? "none" : status.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String accountOf(RecordedEvent recorded) {

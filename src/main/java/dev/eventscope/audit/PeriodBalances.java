@@ -1,13 +1,13 @@
 package dev.eventscope.audit;
 
+import dev.eventscope.domain.ledger.Balances;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Each account's balance per commodity at the start and the end of the report's period, from every
@@ -18,7 +18,9 @@ final class PeriodBalances {
 
     private final ReportScope scope;
     private final ZoneId zone;
-    private final Map<String, Map<String, BigDecimal[]>> balances = new TreeMap<>();
+    /** Every posting folded into both, as zero where it does not count, so both name every account and commodity posted to. */
+    private final Balances.Fold opening = Balances.fold();
+    private final Balances.Fold closing = Balances.fold();
 
     PeriodBalances(ReportScope scope, ZoneId zone) {
         this.scope = scope;
@@ -31,23 +33,18 @@ final class PeriodBalances {
         }
         LocalDate day = scope.basis() == TimeBasis.ENTRY_DATE && row.entryDate() != null
                 ? row.entryDate() : row.recordedAt().atZone(zone).toLocalDate();
-        BigDecimal[] openingAndClosing = balances.computeIfAbsent(row.account(), name -> new TreeMap<>())
-                .computeIfAbsent(row.amount().commodity(), commodity -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         BigDecimal amount = row.amount().amount();
-        if (scope.from() != null && day.isBefore(scope.from())) {
-            openingAndClosing[0] = openingAndClosing[0].add(amount);
-        }
-        if (scope.to() == null || !day.isAfter(scope.to())) {
-            openingAndClosing[1] = openingAndClosing[1].add(amount);
-        }
+        boolean beforePeriod = scope.from() != null && day.isBefore(scope.from());
+        boolean byEnd = scope.to() == null || !day.isAfter(scope.to());
+        opening.add(row.account(), row.amount().commodity(), beforePeriod ? amount : BigDecimal.ZERO);
+        closing.add(row.account(), row.amount().commodity(), byEnd ? amount : BigDecimal.ZERO);
     }
 
     List<AccountBalance> of(Set<String> accounts) {
         List<AccountBalance> result = new ArrayList<>();
-        balances.forEach((account, byCommodity) -> {
+        closing.forEach((account, commodity, amount) -> {
             if (accounts.contains(account)) {
-                byCommodity.forEach((commodity, values) ->
-                        result.add(new AccountBalance(account, commodity, values[0], values[1])));
+                result.add(new AccountBalance(account, commodity, opening.balance(account, commodity), amount));
             }
         });
         return result;

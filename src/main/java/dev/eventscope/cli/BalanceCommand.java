@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.audit.CsvWriter;
@@ -14,12 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code eventscope balance --ledger FILE}: every account's balance per commodity, at a date or a position. */
@@ -59,7 +56,7 @@ final class BalanceCommand implements Callable<Integer> {
         if (atPosition < 0) {
             throw new CommandProblem("--at-position must be a position of 1 or more.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
-        SortedMap<String, SortedMap<String, BigDecimal>> balances;
+        Balances balances;
         try (LedgerSession session = ledger.openReadOnly(sessions)) {
             balances = session.fullReplay()
                     .balances(atPosition > 0 ? atPosition : Long.MAX_VALUE, asOf);
@@ -69,8 +66,7 @@ final class BalanceCommand implements Callable<Integer> {
             case CSV -> {
                 CsvWriter csv = CsvWriter.withUnixLineEnds(out);
                 csv.writeRecord("account", "commodity", "amount");
-                balances.forEach((account, amounts) -> amounts.forEach((commodity, amount) ->
-                        csv.writeRecord(account, commodity, amount.toPlainString())));
+                balances.forEach((account, commodity, amount) -> csv.writeRecord(account, commodity, amount.toPlainString()));
                 csv.flush();
             }
             case JSON -> {
@@ -81,8 +77,8 @@ final class BalanceCommand implements Callable<Integer> {
                     root.put("atPosition", atPosition);
                 }
                 ArrayNode rows = root.putArray("balances");
-                balances.forEach((account, amounts) -> amounts.forEach((commodity, amount) ->
-                        rows.addObject().put("account", account).put("commodity", commodity).put("amount", amount)));
+                balances.forEach((account, commodity, amount) ->
+                        rows.addObject().put("account", account).put("commodity", commodity).put("amount", amount));
                 out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
             }
             case TEXT -> printText(out, balances);
@@ -91,18 +87,14 @@ final class BalanceCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void printText(PrintWriter out, SortedMap<String, SortedMap<String, BigDecimal>> balances) {
+    private void printText(PrintWriter out, Balances balances) {
         if (balances.isEmpty()) {
             out.println("No account has a balance" + (asOf != null ? " as of " + asOf : "") + ".");
             return;
         }
         TextTable table = new TextTable("ACCOUNT", "AMOUNT", "COMMODITY").alignRight(1);
-        Map<String, BigDecimal> totals = new TreeMap<>();
-        balances.forEach((account, amounts) -> amounts.forEach((commodity, amount) -> {
-            table.addRow(account, amount.toPlainString(), commodity);
-            totals.merge(commodity, amount, BigDecimal::add);
-        }));
-        totals.forEach((commodity, total) -> table.addRow("(total)", total.stripTrailingZeros().toPlainString(), commodity));
+        balances.forEach((account, commodity, amount) -> table.addRow(account, amount.toPlainString(), commodity));
+        balances.totals().forEach((commodity, total) -> table.addRow("(total)", total.toPlainString(), commodity));
         table.print(out);
     }
 }

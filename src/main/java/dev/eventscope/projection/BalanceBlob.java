@@ -1,11 +1,12 @@
 package dev.eventscope.projection;
 
+import dev.eventscope.domain.ledger.Balances;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -15,13 +16,18 @@ public final class BalanceBlob {
     private BalanceBlob() {
     }
 
-    public static byte[] encode(Map<String, ? extends Map<String, BigDecimal>> balances) {
-        Writer writer = new Writer(balances.size());
-        sorted(balances).forEach((account, perCommodity) -> sorted(perCommodity).forEach((commodity, amount) -> {
+    public static byte[] encode(Balances balances) {
+        return encode(balances.toFold());
+    }
+
+    /** The fold's balances, zeros left out. */
+    public static byte[] encode(Balances.Fold balances) {
+        Writer writer = new Writer(balances.accounts());
+        balances.forEach((account, commodity, amount) -> {
             if (amount.signum() != 0) {
                 writer.line(account, commodity, amount.toPlainString());
             }
-        }));
+        });
         return writer.bytes();
     }
 
@@ -42,22 +48,17 @@ public final class BalanceBlob {
         }
     }
 
-    /** The map itself when it is already sorted by its keys' natural order, else a sorted copy. */
-    private static <V> SortedMap<String, V> sorted(Map<String, V> map) {
-        return map instanceof SortedMap<String, V> sorted && sorted.comparator() == null ? sorted : new TreeMap<>(map);
-    }
-
-    /** Mutable maps, so a reader can add later movements to them. */
-    public static SortedMap<String, SortedMap<String, BigDecimal>> decode(byte[] data) {
-        SortedMap<String, SortedMap<String, BigDecimal>> balances = new TreeMap<>();
+    /** A fold holding the blob's balances, so a reader can add later postings to it. */
+    public static Balances.Fold decode(byte[] data) {
+        Balances.Fold balances = Balances.fold();
         String text = new String(data, StandardCharsets.UTF_8);
         int start = 0;
         while (start < text.length()) {
             int end = text.indexOf('\n', start);
             int firstTab = text.indexOf('\t', start);
             int secondTab = text.indexOf('\t', firstTab + 1);
-            balances.computeIfAbsent(text.substring(start, firstTab), account -> new TreeMap<>())
-                    .put(text.substring(firstTab + 1, secondTab), new BigDecimal(text.substring(secondTab + 1, end)));
+            balances.add(text.substring(start, firstTab), text.substring(firstTab + 1, secondTab),
+                    new BigDecimal(text.substring(secondTab + 1, end)));
             start = end + 1;
         }
         return balances;

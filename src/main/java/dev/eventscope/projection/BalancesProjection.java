@@ -2,17 +2,15 @@ package dev.eventscope.projection;
 
 import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.domain.ledger.AccountEvent;
-import dev.eventscope.domain.ledger.Amounts;
+import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.eventstore.RecordedEvent;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Account balances per commodity, every account's register with running balances, and ledger-wide
@@ -23,7 +21,10 @@ import java.util.TreeMap;
  * questions as of an entry date need (one account as of a date is then one range read), are built by the
  * first such question, as the date checkpoints are. The positions of the accounts' other events (opened,
  * frozen, closed) are kept in {@code account_lifecycle}. The table {@code date_checkpoints} (cumulative
- * balances as of entry dates) is written by time travel, not by {@link #apply}: see {@link DateCheckpoint}.
+ * balances as of entry dates, see {@link DateCheckpoint}) is kept by this projection too, never by a
+ * reader: built at the end of a rebuild and again by a catch-up that leaves it too far behind
+ * ({@link DateCheckpointBuilder}). The balances are folded by {@link Balances.Fold}, kept across batches
+ * of one generation while the register's last position says nothing else changed them (see {@link #bookFor}).
  */
 public final class BalancesProjection implements Projection {
 
@@ -36,6 +37,7 @@ public final class BalancesProjection implements Projection {
     public static final int DEFAULT_CHECKPOINT_EVERY = 10_000;
 
     private final int checkpointEvery;
+    private final DateCheckpointBuilder dateCheckpoints;
     /** The balances completed batches left, per generation, for the next batch (see {@link #bookFor}). */
     private final Map<Integer, Book> kept = new HashMap<>();
 
@@ -44,6 +46,7 @@ public final class BalancesProjection implements Projection {
             throw new IllegalArgumentException("the checkpoint interval must be at least 1 event");
         }
         this.checkpointEvery = checkpointEvery;
+        this.dateCheckpoints = new DateCheckpointBuilder(checkpointEvery / 2 + 1);
     }
 
     public int checkpointEvery() {
@@ -57,7 +60,7 @@ public final class BalancesProjection implements Projection {
 
     @Override
     public int version() {
-        return 4;
+        return 5;
     }
 
     @Override
@@ -105,13 +108,13 @@ public final class BalancesProjection implements Projection {
             if (ProjectionEvents.typed(decoded) instanceof AccountEvent.PostingRecorded posting) {
                 String account = ProjectionEvents.accountOf(decoded);
                 String commodity = posting.amount().commodity();
-                Balance after = book.add(account, commodity, posting.amount().amount(), !building);
-                LocalDate date = posting.date();
+                BigDecimal after = book.add(account, commodity, posting.amount().amount(), !building);
                 // who, by which command and when are the event's own columns in the store: the queries join them
-                tables.insert(REGISTER, recorded.position(), account, commodity, posting.amount().amount(), after.text,
-                        posting.entryId().value(), posting.postingIndex(), date.toString(), posting.description(),
+                tables.insert(REGISTER, recorded.position(), account, commodity, posting.amount().amount(), after.toPlainString(),
+                        posting.entryId().value(), posting.postingIndex(), posting.date().toString(), posting.description(),
                         posting.reversesEntryId() == null ? null : posting.reversesEntryId().value());
                 book.registerPosition = recorded.position();
+                book.lastLineHash = recorded.hash();
             } else if (ProjectionEvents.typed(decoded) instanceof AccountEvent) {
                 tables.insert(ACCOUNT_EVENTS, recorded.position(), ProjectionEvents.accountOf(decoded), recorded.version());
             }
@@ -127,13 +130,38 @@ public final class BalancesProjection implements Projection {
         keep(book);
     }
 
-    /** A rebuild leaves the balances table for the end: every balance is written once, from the book. */
+    /**
+     * A rebuild leaves the balances table for the end: every balance is written once, from the book; then
+     * the date checkpoints are built from the whole register.
+     */
     @Override
     public void rebuilt(ReadModelTables tables) {
         Book book = bookFor(tables);
-        book.sorted.forEach((account, balances) -> balances.forEach(
-                (commodity, balance) -> tables.upsert(BALANCES, account, commodity, balance.text)));
+        book.balances.forEach((account, commodity, balance) -> tables.upsert(BALANCES, account, commodity, balance.toPlainString()));
+        buildDateCheckpoints(tables, book);
         keep(book);
+    }
+
+    /** After a catch-up: the date checkpoints are built again when they lag too far behind (see {@link DateCheckpointBuilder}). */
+    @Override
+    public void caughtUp(ReadModelTables tables) {
+        if (dateCheckpoints.behind(tables)) {
+            Book book = kept.get(tables.generation());
+            buildDateCheckpoints(tables, book != null && book.registerPosition == tables.max(REGISTER, "position") ? book : null);
+        }
+    }
+
+    /**
+     * At the register's last line when the book knows that event's hash (it applied it); else at the
+     * latest position checkpoint (none without one).
+     */
+    private void buildDateCheckpoints(ReadModelTables tables, Book book) {
+        if (book != null && book.lastLineHash != null) {
+            dateCheckpoints.build(tables, book.registerPosition, book.lastLineHash);
+            return;
+        }
+        tables.find(CHECKPOINTS, tables.max(CHECKPOINTS, "position"))
+                .ifPresent(checkpoint -> dateCheckpoints.build(tables, checkpoint.integer(0), checkpoint.text(1)));
     }
 
     private void keep(Book book) {
@@ -157,27 +185,18 @@ public final class BalancesProjection implements Projection {
         return book;
     }
 
-    /** One balance with its plain text, computed once when it changes (the register, the table and every checkpoint use it). */
-    private static final class Balance {
-        final BigDecimal amount;
-        final String text;
-
-        Balance(BigDecimal amount) {
-            this.amount = amount;
-            this.text = amount.toPlainString();
-        }
-    }
-
     /**
-     * Every account's balances in memory, sorted (for checkpoints) and hashed (for lookups); the ones a
-     * batch changed are written back once at its end.
+     * Every account's balances in memory ({@link Balances.Fold}: hashed for lookups, sorted for
+     * checkpoints); the ones a batch changed are written back once at its end.
      */
     private static final class Book {
         private final int generation;
         private long registerPosition;
-        private final SortedMap<String, SortedMap<String, Balance>> sorted = new TreeMap<>();
-        private final Map<String, SortedMap<String, Balance>> byAccount = new HashMap<>();
-        private final Map<String, Map<String, Balance>> changed = new HashMap<>();
+        /** The hash of the event at {@link #registerPosition} when this book applied it (null: read from the tables). */
+        private String lastLineHash;
+        private final Balances.Fold balances = Balances.fold();
+        /** The account and commodity pairs a batch changed, written back at its end. */
+        private final Map<String, Set<String>> changed = new HashMap<>();
 
         private Book(int generation, long registerPosition) {
             this.generation = generation;
@@ -192,52 +211,36 @@ public final class BalancesProjection implements Projection {
         static Book read(ReadModelTables tables) {
             Book book = new Book(tables.generation(), tables.max(REGISTER, "position"));
             if (tables.building()) {
+                Map<String, Map<String, BigDecimal>> last = new HashMap<>();
                 for (ReadModelRow row : tables.all(REGISTER)) {
-                    book.accountBalances(row.text(1)).put(row.text(2), new Balance(row.decimal(4)));
+                    last.computeIfAbsent(row.text(1), account -> new HashMap<>()).put(row.text(2), row.decimal(4));
                 }
+                last.forEach((account, perCommodity) -> perCommodity.forEach(
+                        (commodity, balance) -> book.balances.add(account, commodity, balance)));
             } else {
                 for (ReadModelRow row : tables.all(BALANCES)) {
-                    book.accountBalances(row.text(0)).put(row.text(1), new Balance(row.decimal(2)));
+                    book.balances.add(row.text(0), row.text(1), row.decimal(2));
                 }
             }
             return book;
         }
 
-        private SortedMap<String, Balance> accountBalances(String account) {
-            SortedMap<String, Balance> balances = byAccount.get(account);
-            if (balances == null) {
-                balances = new TreeMap<>();
-                byAccount.put(account, balances);
-                sorted.put(account, balances);
-            }
-            return balances;
-        }
-
-        /** Adds to a balance; {@code toSave}: remembered for {@link #save}. */
-        Balance add(String account, String commodity, BigDecimal amount, boolean toSave) {
-            SortedMap<String, Balance> balances = accountBalances(account);
-            Balance before = balances.get(commodity);
-            Balance after = new Balance(Amounts.normalise(before == null ? amount : before.amount.add(amount)));
-            balances.put(commodity, after);
+        /** Adds to a balance and returns it; {@code toSave}: remembered for {@link #save}. */
+        BigDecimal add(String account, String commodity, BigDecimal amount, boolean toSave) {
+            BigDecimal after = balances.add(account, commodity, amount);
             if (toSave) {
-                changed.computeIfAbsent(account, name -> new HashMap<>()).put(commodity, after);
+                changed.computeIfAbsent(account, name -> new HashSet<>()).add(commodity);
             }
             return after;
         }
 
         byte[] encode() {
-            BalanceBlob.Writer writer = new BalanceBlob.Writer(sorted.size());
-            sorted.forEach((account, balances) -> balances.forEach((commodity, balance) -> {
-                if (balance.amount.signum() != 0) {
-                    writer.line(account, commodity, balance.text);
-                }
-            }));
-            return writer.bytes();
+            return BalanceBlob.encode(balances);
         }
 
         void save(ReadModelTables tables) {
-            changed.forEach((account, balances) -> balances.forEach(
-                    (commodity, balance) -> tables.upsert(BALANCES, account, commodity, balance.text)));
+            changed.forEach((account, commodities) -> commodities.forEach(commodity ->
+                    tables.upsert(BALANCES, account, commodity, balances.balance(account, commodity).toPlainString())));
             changed.clear();
         }
     }

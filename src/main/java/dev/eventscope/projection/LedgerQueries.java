@@ -1,5 +1,7 @@
 package dev.eventscope.projection;
 
+import dev.eventscope.domain.ledger.Balances;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +11,8 @@ import java.util.SortedMap;
 import java.util.function.Consumer;
 
 /**
- * Reads of the built-in read models, answered by indexed lookups. Positions bound what is seen:
+ * Reads of the built-in read models, answered by indexed lookups; they never write (each read model's
+ * projection is the only writer of its tables, checkpoints included). Positions bound what is seen:
  * only events at or below the position count. Amounts are exact decimals. Throws
  * {@link ReadModelException} when the store fails.
  */
@@ -32,9 +35,6 @@ public interface LedgerQueries {
 
     /** Only account, commodity and amount of the register lines in positions ({@code after}, {@code upTo}]: the fast path of time travel. */
     void movementsBetween(long after, long upTo, MovementSink sink);
-
-    /** Every register line dated on or before {@code date} with position at most {@code upTo}. */
-    void registerAsOf(LocalDate date, long upTo, Consumer<RegisterLine> sink);
 
     /** One account's register lines dated on or before {@code date} with position at most {@code upTo}. */
     List<RegisterLine> accountRegisterAsOf(String account, LocalDate date, long upTo);
@@ -79,36 +79,11 @@ public interface LedgerQueries {
     /** The latest date checkpoint dated on or before {@code date}. */
     Optional<DateCheckpoint> dateCheckpointOnOrBefore(LocalDate date);
 
-    /** Whether any date checkpoint exists. */
-    boolean hasDateCheckpoints();
-
-    /**
-     * In one transaction: drops every date checkpoint dated after {@code after} (null: all of them) and
-     * saves {@code checkpoints} (which replace any of the same date).
-     */
-    void replaceDateCheckpoints(LocalDate after, List<DateCheckpoint> checkpoints);
-
-    /** Saves one date checkpoint, replacing the one of the same date (a refreshed checkpoint). */
-    void replaceDateCheckpoint(DateCheckpoint checkpoint);
-
     /** The latest ledger-wide balance checkpoint at or below {@code position}. */
     Optional<BalanceCheckpoint> balanceCheckpointAtOrBelow(long position);
 
-    /** Replaces a checkpoint that was found stale. */
-    void replaceBalanceCheckpoint(BalanceCheckpoint checkpoint);
-
-    /** Current balances: account -> commodity -> amount (zero balances left out). */
-    SortedMap<String, SortedMap<String, BigDecimal>> currentBalances();
-
-    Optional<JournalEntryView> journalEntry(String entryId);
-
-    /** Journal entries in position order, from the {@code offset}-th, at most {@code limit}. */
-    List<JournalEntryView> journal(int offset, int limit);
-
-    List<ActivityLine> activity();
-
-    /** Number of events per event type. */
-    SortedMap<String, Long> countsByType();
+    /** Current balances (zero balances left out). */
+    Balances currentBalances();
 
     /** Number of events per recorded day (UTC). */
     SortedMap<LocalDate, Long> countsByDay();

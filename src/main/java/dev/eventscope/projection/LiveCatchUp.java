@@ -56,10 +56,23 @@ final class LiveCatchUp {
             long from = states.stream().mapToLong(ProjectionState::position).min().orElseThrow();
             List<DecodedEvent> batch = batches.after(from);
             if (batch.isEmpty()) {
+                settle();
                 return read;
             }
             read += batch.size();
             apply(batch);
+        }
+    }
+
+    /** Lets every healthy projection bring what it derives from many events up to date ({@link Projection#caughtUp}). */
+    private void settle() {
+        synchronized (writeLock) {
+            readModels.transaction(transaction -> {
+                for (Projection projection : projections) {
+                    transaction.state(projection.name()).filter(state -> !state.failed()).ifPresent(
+                            state -> projection.caughtUp(transaction.tables(projection, state.generation())));
+                }
+            });
         }
     }
 

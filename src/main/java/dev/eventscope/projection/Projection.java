@@ -53,6 +53,14 @@ public interface Projection {
     default void rebuilt(ReadModelTables tables) {
     }
 
+    /**
+     * Called when a catch-up has applied every event there was, in a transaction of its own, with the
+     * tables in service: a projection that keeps something derived from many events (such as an index by
+     * another order) brings it up to date here, once per catch-up instead of once per batch. Default: nothing.
+     */
+    default void caughtUp(ReadModelTables tables) {
+    }
+
     /** Applies events (in position order, none seen before) to the tables. */
     void apply(List<DecodedEvent> events, ReadModelTables tables);
 }

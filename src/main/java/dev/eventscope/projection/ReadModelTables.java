@@ -2,6 +2,7 @@ package dev.eventscope.projection;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Writing access to one projection's tables inside the open read-model transaction. Values are
@@ -25,11 +26,20 @@ public interface ReadModelTables {
     /** Adds the row or replaces the one with the same primary key. */
     void upsert(String table, Object... values);
 
+    /** Removes every row of the table. */
+    void clear(String table);
+
     /** The row with this primary key. */
     Optional<ReadModelRow> find(String table, Object... primaryKey);
 
     /** Every row of the table, in primary-key order (for small tables only). */
     List<ReadModelRow> all(String table);
+
+    /**
+     * Some columns of every row, in the order of {@code orderBy} (column names), one row at a time: for
+     * a pass over a large table. The row's values are the named columns, in the order named.
+     */
+    void forEach(String table, List<String> columns, List<String> orderBy, Consumer<ReadModelRow> row);
 
     /** The greatest value of an integer column (a one-row index lookup when the column leads an index); 0 when the table is empty. */
     long max(String table, String integerColumn);

@@ -1,5 +1,7 @@
 package dev.eventscope.timetravel;
 
+import dev.eventscope.domain.ledger.Balances;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,14 +19,13 @@ public record BalanceChange(String account, String commodity, BigDecimal before,
     }
 
     /**
-     * The balances that differ between two account → commodity → amount maps in their keys' natural order
-     * (a missing one counts as zero), sorted by account and commodity: one ordered walk over both.
+     * The balances that differ between two points' balances (a missing one counts as zero), sorted by
+     * account and commodity: one ordered walk over both.
      */
-    public static List<BalanceChange> between(SortedMap<String, SortedMap<String, BigDecimal>> before,
-                                                   SortedMap<String, SortedMap<String, BigDecimal>> after) {
+    public static List<BalanceChange> between(Balances before, Balances after) {
         List<BalanceChange> changes = new ArrayList<>();
-        Iterator<Map.Entry<String, SortedMap<String, BigDecimal>>> was = before.entrySet().iterator();
-        Iterator<Map.Entry<String, SortedMap<String, BigDecimal>>> is = after.entrySet().iterator();
+        Iterator<Map.Entry<String, SortedMap<String, BigDecimal>>> was = before.asMap().entrySet().iterator();
+        Iterator<Map.Entry<String, SortedMap<String, BigDecimal>>> is = after.asMap().entrySet().iterator();
         Map.Entry<String, SortedMap<String, BigDecimal>> old = was.hasNext() ? was.next() : null;
         Map.Entry<String, SortedMap<String, BigDecimal>> now = is.hasNext() ? is.next() : null;
         while (old != null || now != null) {

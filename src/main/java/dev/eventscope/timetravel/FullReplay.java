@@ -1,20 +1,18 @@
 package dev.eventscope.timetravel;
 
+import dev.eventscope.application.Aggregate;
+import dev.eventscope.application.AggregateRepository;
 import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.domain.ledger.AccountEvent;
+import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.domain.ledger.LedgerStreams;
-import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamId;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The slow, obviously right answers that the fast paths must equal: every balance folded from
@@ -27,20 +25,21 @@ public final class FullReplay {
 
     private final EventStore store;
     private final EventCodec codec;
+    private final AggregateRepository replaying;
 
     public FullReplay(EventStore store, EventCodec codec) {
         this.store = store;
         this.codec = codec;
+        this.replaying = new AggregateRepository(store, codec).withoutSnapshots();
     }
 
     /**
      * Balances after the event at {@code position} ({@link Long#MAX_VALUE}: the whole ledger), counting
-     * only postings dated on or before {@code asOf} (null: all); zero balances left out, amounts without
-     * trailing zeros. A posting that cannot be read stops the replay with a {@link TimeTravelException}
-     * naming its position: a balance is never given without it.
+     * only postings dated on or before {@code asOf} (null: all). A posting that cannot be read stops the
+     * replay with a {@link TimeTravelException} naming its position: a balance is never given without it.
      */
-    public SortedMap<String, SortedMap<String, BigDecimal>> balances(long position, LocalDate asOf) {
-        SortedMap<String, SortedMap<String, BigDecimal>> balances = new TreeMap<>();
+    public Balances balances(long position, LocalDate asOf) {
+        Balances.Fold balances = Balances.fold();
         try (EventCursor cursor = store.readAll(0)) {
             while (cursor.hasNext()) {
                 RecordedEvent recorded = cursor.next();
@@ -57,13 +56,11 @@ public final class FullReplay {
                             + decoded.problem().orElse("unknown reason"));
                 }
                 if (asOf == null || !posting.date().isAfter(asOf)) {
-                    String account = recorded.streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
-                    balances.computeIfAbsent(account, name -> new TreeMap<>())
-                            .merge(posting.amount().commodity(), posting.amount().amount(), BigDecimal::add);
+                    balances.add(recorded.streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length()), posting.amount());
                 }
             }
         }
-        return Balances.withoutZeros(balances);
+        return balances.balances();
     }
 
     /**
@@ -71,40 +68,14 @@ public final class FullReplay {
      * leaving out postings, entries and reversals dated after {@code asOf}.
      */
     public Object stateAsOf(StreamId stream, LocalDate asOf) {
-        AggregateKind kind = AggregateKind.of(stream);
-        Object state = kind.decider().initialState();
-        long next = 1;
-        while (true) {
-            List<RecordedEvent> page = store.readStream(stream, next, Direction.FORWARD, 1_000);
-            for (RecordedEvent recorded : page) {
-                Object event = TimeTravel.typed(codec, kind, recorded);
-                next = recorded.version() + 1;
-                if (!TimeTravel.datedAfter(event, asOf)) {
-                    state = kind.decider().evolve(state, event);
-                }
-            }
-            if (page.size() < 1_000) {
-                return state;
-            }
-        }
+        Aggregate<?, ?, ?> aggregate = AggregateHistory.aggregateOf(stream);
+        return AggregateHistory.readable(() -> replaying.loadWhere(aggregate, stream,
+                event -> !AggregateHistory.datedAfter(event, asOf))).state();
     }
 
     /** An aggregate's state after its event at {@code version}, folded from its first event. */
     public Object state(StreamId stream, long version) {
-        AggregateKind kind = AggregateKind.of(stream);
-        Object state = kind.decider().initialState();
-        long current = 0;
-        while (current < version) {
-            List<RecordedEvent> page = store.readStream(stream, current + 1, Direction.FORWARD,
-                    (int) Math.min(1_000, version - current));
-            for (RecordedEvent recorded : page) {
-                state = kind.decider().evolve(state, TimeTravel.typed(codec, kind, recorded));
-                current = recorded.version();
-            }
-            if (page.isEmpty()) {
-                break;
-            }
-        }
-        return state;
+        Aggregate<?, ?, ?> aggregate = AggregateHistory.aggregateOf(stream);
+        return AggregateHistory.readable(() -> replaying.load(aggregate, stream, version)).state();
     }
 }

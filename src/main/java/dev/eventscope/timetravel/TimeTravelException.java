@@ -6,4 +6,8 @@ public final class TimeTravelException extends RuntimeException {
     public TimeTravelException(String message) {
         super(message);
     }
+
+    public TimeTravelException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

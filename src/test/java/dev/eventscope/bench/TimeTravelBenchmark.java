@@ -140,7 +140,7 @@ public final class TimeTravelBenchmark {
                         heap.peakMb());
                 heap.reset();
                 long[] ledger = measure(200, () -> timeTravel.ledgerBalancesAt(
-                        new Point.AtPosition(1 + random.nextInt((int) total))).balances().size());
+                        new Point.AtPosition(1 + random.nextInt((int) total))).balances().lines());
                 row(table, "whole-ledger balances at random position", percentiles(ledger), "target p99 < 50 ms, load " + load(),
                         heap.peakMb());
                 heap.reset();
@@ -154,7 +154,7 @@ public final class TimeTravelBenchmark {
                         heap.peakMb());
                 heap.reset();
                 long[] asOf = measureWithoutWarmUp(200, () -> timeTravel.ledgerBalancesAt(
-                        new Point.AsOfDate(LocalDate.of(2020, 1, 1).plusDays(random.nextInt(1800)))).balances().size());
+                        new Point.AsOfDate(LocalDate.of(2020, 1, 1).plusDays(random.nextInt(1800)))).balances().lines());
                 row(table, "whole-ledger balances as of random date", percentiles(asOf), "target p99 < 50 ms, load " + load(),
                         heap.peakMb());
                 heap.reset();

@@ -48,7 +48,7 @@ final class HledgerAgreement {
 
     static Map<String, Map<String, BigDecimal>> ours(Path ledger, LocalDate asOf) {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
-            return new TreeMap<>(new FullReplay(store, BookkeepingCodec.create()).balances(Long.MAX_VALUE, asOf));
+            return new TreeMap<>(new FullReplay(store, BookkeepingCodec.create()).balances(Long.MAX_VALUE, asOf).asMap());
         }
     }
 }

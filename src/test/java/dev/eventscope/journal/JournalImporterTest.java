@@ -48,7 +48,7 @@ class JournalImporterTest {
 
     private Map<String, Map<String, BigDecimal>> ourBalances(Path ledger, LocalDate asOf) {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
-            return new TreeMap<>(new FullReplay(store, BookkeepingCodec.create()).balances(Long.MAX_VALUE, asOf));
+            return new TreeMap<>(new FullReplay(store, BookkeepingCodec.create()).balances(Long.MAX_VALUE, asOf).asMap());
         }
     }
 

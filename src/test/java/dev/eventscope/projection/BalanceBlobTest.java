@@ -1,5 +1,6 @@
 package dev.eventscope.projection;
 
+import dev.eventscope.domain.ledger.Balances;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -12,11 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BalanceBlobTest {
 
-    private static final Map<String, Map<String, BigDecimal>> BALANCES = Map.of(
+    private static final Balances BALANCES = Balances.of(Map.of(
             "assets", Map.of("EUR", new BigDecimal("1.50")),
             "assets:bank", Map.of("EUR", new BigDecimal("-2"), "USD", new BigDecimal("3.25")),
             "assets:bank:main", Map.of("EUR", new BigDecimal("7")),
-            "assetsx", Map.of("EUR", new BigDecimal("9")));
+            "assetsx", Map.of("EUR", new BigDecimal("9"))));
 
     @Test
     void one_account_is_read_from_the_blob_without_its_namesakes() {
@@ -30,7 +31,7 @@ class BalanceBlobTest {
 
         // then
         assertEquals(new TreeMap<>(Map.of("EUR", new BigDecimal("-2"), "USD", new BigDecimal("3.25"))), bank);
-        assertEquals(new TreeMap<>(Map.of("EUR", new BigDecimal("1.50"))), first);
+        assertEquals(new TreeMap<>(Map.of("EUR", new BigDecimal("1.5"))), first);
         assertEquals(new TreeMap<>(Map.of("EUR", new BigDecimal("9"))), last);
     }
 
@@ -50,9 +51,10 @@ class BalanceBlobTest {
         byte[] blob = BalanceBlob.encode(BALANCES);
 
         // when
-        SortedMap<String, SortedMap<String, BigDecimal>> whole = BalanceBlob.decode(blob);
+        Balances whole = BalanceBlob.decode(blob).balances();
 
         // then
-        whole.forEach((account, balances) -> assertEquals(balances, BalanceBlob.decodeAccount(blob, account), account));
+        assertEquals(BALANCES, whole);
+        whole.asMap().forEach((account, balances) -> assertEquals(balances, BalanceBlob.decodeAccount(blob, account), account));
     }
 }

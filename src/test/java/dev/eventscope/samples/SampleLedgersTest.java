@@ -35,7 +35,7 @@ class SampleLedgersTest {
 
     private Map<String, Map<String, BigDecimal>> balances(Path ledger, LocalDate asOf) {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
-            return new TreeMap<>(new FullReplay(store, codec).balances(Long.MAX_VALUE, asOf));
+            return new TreeMap<>(new FullReplay(store, codec).balances(Long.MAX_VALUE, asOf).asMap());
         }
     }
 

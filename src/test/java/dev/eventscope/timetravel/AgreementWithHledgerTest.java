@@ -38,9 +38,9 @@ class AgreementWithHledgerTest {
             for (int i = 0; i < 5; i++) {
                 LocalDate asOf = summary.firstDate().plusDays((long) (random.nextDouble() * (days + 1)));
                 assertEquals(Hledger.balances(journal, asOf),
-                        fixture.timeTravel.ledgerBalancesAt(new Point.AsOfDate(asOf)).balances(), "as of " + asOf);
+                        fixture.timeTravel.ledgerBalancesAt(new Point.AsOfDate(asOf)).balances().asMap(), "as of " + asOf);
             }
-            assertEquals(Hledger.balancesAtEnd(journal), fixture.timeTravel.ledgerBalancesAt(new Point.Latest()).balances());
+            assertEquals(Hledger.balancesAtEnd(journal), fixture.timeTravel.ledgerBalancesAt(new Point.Latest()).balances().asMap());
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -132,6 +133,39 @@ final class SqlTables implements ReadModelTables {
                 result.add(row(rows, definition));
             }
             return result;
+        } catch (SQLException e) {
+            throw new ReadModelException("Could not read the read-model table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void clear(String table) {
+        definition(table);
+        flush(table);
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + physicalNames.get(table))) {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new ReadModelException("Could not clear the read-model table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void forEach(String table, List<String> columns, List<String> orderBy, Consumer<ReadModelRow> row) {
+        TableDefinition definition = definition(table);
+        List<TableDefinition.ColumnType> types = columns.stream().map(name -> definition.columns().stream()
+                .filter(column -> column.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("table " + table + " has no column " + name)).type()).toList();
+        flush(table);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + String.join(", ", columns) + " FROM "
+                + physicalNames.get(table) + " ORDER BY " + String.join(", ", orderBy));
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                Object[] values = new Object[types.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = SqlValues.read(rows, i + 1, types.get(i));
+                }
+                row.accept(new ReadModelRow(values));
+            }
         } catch (SQLException e) {
             throw new ReadModelException("Could not read the read-model table " + table + ": " + e.getMessage(), e);
         }

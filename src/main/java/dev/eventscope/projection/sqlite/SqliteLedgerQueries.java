@@ -1,20 +1,15 @@
 package dev.eventscope.projection.sqlite;
 
-import dev.eventscope.projection.ActivityLine;
-import dev.eventscope.projection.ActivityProjection;
+import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.projection.BalanceCheckpoint;
 import dev.eventscope.projection.BalancesProjection;
 import dev.eventscope.projection.DateCheckpoint;
 import dev.eventscope.projection.EventCountsProjection;
-import dev.eventscope.projection.JournalEntryView;
-import dev.eventscope.projection.JournalPostingView;
-import dev.eventscope.projection.JournalProjection;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.projection.PostingSummary;
 import dev.eventscope.projection.ProjectionState;
 import dev.eventscope.projection.ReadModelException;
 import dev.eventscope.projection.ReadModelRow;
-import dev.eventscope.projection.ReadModelTables;
 import dev.eventscope.projection.RegisterLine;
 
 import java.math.BigDecimal;
@@ -41,7 +36,7 @@ final class SqliteLedgerQueries implements LedgerQueries {
     private static final String REGISTER_LINE = "r.position, r.account, r.commodity, r.amount, r.running_balance, r.entry_id,"
             + " r.posting_index, r.date, r.description, e.user_name, e.command_name, e.recorded_at, r.reverses";
 
-    /** Only its table definitions are used, to write checkpoints into the generation in service. */
+    /** Only its table definitions are used, to build the on-demand date indexes of the generation in service. */
     private static final BalancesProjection BALANCES_PROJECTION =
             new BalancesProjection(BalancesProjection.DEFAULT_CHECKPOINT_EVERY);
 
@@ -174,12 +169,6 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     @Override
-    public void registerAsOf(LocalDate date, long upTo, Consumer<RegisterLine> sink) {
-        each(registerLines(datedRegister(), "r.date <= ? AND r.position <= ?"),
-                rows -> sink.accept(line(rows)), date.toString(), upTo);
-    }
-
-    @Override
     public List<RegisterLine> accountRegisterAsOf(String account, LocalDate date, long upTo) {
         return query(registerLines(datedRegister(), "r.account = ? AND r.date <= ? AND r.position <= ? ORDER BY r.position"),
                 SqliteLedgerQueries::line,
@@ -243,34 +232,6 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     @Override
-    public boolean hasDateCheckpoints() {
-        return !query("SELECT 1 FROM " + table(BalancesProjection.NAME, BalancesProjection.DATE_CHECKPOINTS) + " LIMIT 1",
-                rows -> rows.getInt(1)).isEmpty();
-    }
-
-    @Override
-    public void replaceDateCheckpoints(LocalDate after, List<DateCheckpoint> checkpoints) {
-        int generation = store.state(BalancesProjection.NAME).orElseThrow().generation();
-        String name = table(BalancesProjection.NAME, BalancesProjection.DATE_CHECKPOINTS);
-        store.transaction(transaction -> {
-            store.executeInTransaction("DELETE FROM " + name + " WHERE date > ?", after == null ? "" : after.toString());
-            ReadModelTables tables = transaction.tables(BALANCES_PROJECTION, generation);
-            for (DateCheckpoint checkpoint : checkpoints) {
-                tables.upsert(BalancesProjection.DATE_CHECKPOINTS, checkpoint.date().toString(), checkpoint.position(),
-                        checkpoint.eventHash(), checkpoint.digest(), checkpoint.data());
-            }
-        });
-    }
-
-    @Override
-    public void replaceDateCheckpoint(DateCheckpoint checkpoint) {
-        int generation = store.state(BalancesProjection.NAME).orElseThrow().generation();
-        store.transaction(transaction -> transaction.tables(BALANCES_PROJECTION, generation).upsert(
-                BalancesProjection.DATE_CHECKPOINTS, checkpoint.date().toString(), checkpoint.position(),
-                checkpoint.eventHash(), checkpoint.digest(), checkpoint.data()));
-    }
-
-    @Override
     public Optional<BalanceCheckpoint> balanceCheckpointAtOrBelow(long position) {
         return query("SELECT position, event_hash, digest, data FROM "
                 + table(BalancesProjection.NAME, BalancesProjection.CHECKPOINTS)
@@ -280,64 +241,11 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     @Override
-    public void replaceBalanceCheckpoint(BalanceCheckpoint checkpoint) {
-        int generation = store.state(BalancesProjection.NAME).orElseThrow().generation();
-        store.transaction(transaction -> transaction.tables(BALANCES_PROJECTION, generation).upsert(BalancesProjection.CHECKPOINTS,
-                checkpoint.position(), checkpoint.eventHash(), checkpoint.digest(), checkpoint.data()));
-    }
-
-    @Override
-    public SortedMap<String, SortedMap<String, BigDecimal>> currentBalances() {
-        SortedMap<String, SortedMap<String, BigDecimal>> balances = new TreeMap<>();
-        each("SELECT account, commodity, amount FROM " + table(BalancesProjection.NAME, BalancesProjection.BALANCES), rows -> {
-            BigDecimal amount = new BigDecimal(rows.getString(3));
-            if (amount.signum() != 0) {
-                balances.computeIfAbsent(rows.getString(1), account -> new TreeMap<>()).put(rows.getString(2), amount);
-            }
-        });
-        return balances;
-    }
-
-    @Override
-    public Optional<JournalEntryView> journalEntry(String entryId) {
-        return entries(" WHERE entry_id = ?", entryId).stream().findFirst();
-    }
-
-    @Override
-    public List<JournalEntryView> journal(int offset, int limit) {
-        return entries(" ORDER BY position LIMIT ? OFFSET ?", limit, offset);
-    }
-
-    private List<JournalEntryView> entries(String where, Object... parameters) {
-        List<JournalEntryView> headers = query("SELECT entry_id, position, date, description, reverses, reversed_by, user_name FROM "
-                + table(JournalProjection.NAME, JournalProjection.ENTRIES) + where,
-                rows -> new JournalEntryView(rows.getString(1), rows.getLong(2), LocalDate.parse(rows.getString(3)),
-                        rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), List.of()), parameters);
-        List<JournalEntryView> entries = new ArrayList<>(headers.size());
-        String postings = "SELECT posting_index, account, amount, commodity FROM "
-                + table(JournalProjection.NAME, JournalProjection.POSTINGS) + " WHERE entry_id = ? ORDER BY posting_index";
-        for (JournalEntryView header : headers) {
-            entries.add(new JournalEntryView(header.entryId(), header.position(), header.date(), header.description(),
-                    header.reversesEntryId(), header.reversedByEntryId(), header.user(),
-                    query(postings, rows -> new JournalPostingView(rows.getInt(1), rows.getString(2),
-                            new BigDecimal(rows.getString(3)), rows.getString(4)), header.entryId())));
-        }
-        return entries;
-    }
-
-    @Override
-    public List<ActivityLine> activity() {
-        return query("SELECT user_name, command, events, first_position, last_position FROM "
-                + table(ActivityProjection.NAME, ActivityProjection.ACTIVITY) + " ORDER BY user_name, command",
-                rows -> new ActivityLine(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)));
-    }
-
-    @Override
-    public SortedMap<String, Long> countsByType() {
-        SortedMap<String, Long> counts = new TreeMap<>();
-        each("SELECT type, events FROM " + table(EventCountsProjection.NAME, EventCountsProjection.BY_TYPE),
-                rows -> counts.put(rows.getString(1), rows.getLong(2)));
-        return counts;
+    public Balances currentBalances() {
+        Balances.Fold balances = Balances.fold();
+        each("SELECT account, commodity, amount FROM " + table(BalancesProjection.NAME, BalancesProjection.BALANCES),
+                rows -> balances.add(rows.getString(1), rows.getString(2), new BigDecimal(rows.getString(3))));
+        return balances.balances();
     }
 
     @Override

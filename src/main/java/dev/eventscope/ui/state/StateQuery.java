@@ -173,7 +173,7 @@ public final class StateQuery {
     private PointState wholeLedger(Point point) {
         LedgerBalances balances = timeTravel.ledgerBalancesAt(point);
         List<StateRow> rows = WholeLedgerRows.rows(balances.balances(), new java.util.HashMap<>(), sections);
-        long lines = balances.balances().values().stream().mapToLong(Map::size).sum();
+        long lines = balances.balances().lines();
         String heading = "Whole ledger at " + (point.toString().startsWith("#") ? point.toString() : point + " (#" + balances.position() + ")")
                 + " · " + lines + " balances";
         return new PointState(point, balances.position(), heading, rows);

@@ -1,6 +1,7 @@
 package dev.eventscope.ui.state;
 
 import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.timetravel.BalanceChange;
 import dev.eventscope.timetravel.LedgerBalances;
@@ -12,7 +13,6 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +46,8 @@ public final class WholeLedgerRows {
     private final Map<Line, LineInfo> balanceLines = new HashMap<>();
     /** The fixed parts of every total line met so far, by key. */
     private final Map<String, LineInfo> totalLines = new HashMap<>();
-    private SortedMap<String, SortedMap<String, BigDecimal>> balances;
+    /** The balances shown, changed in place by small moves. */
+    private Balances.Fold balances;
     private long position = -1;
     /** The lines in the order shown; the last {@link #ghostCount} are balances that vanished (shown as "—"). */
     private LineInfo[] layout = new LineInfo[0];
@@ -97,20 +98,20 @@ public final class WholeLedgerRows {
         long target = byDate ? -1 : timeTravel.positionOf(point);
         if (!byDate && Math.abs(target - position) <= smallMove && queries.registerPosition() >= Math.max(target, position)) {
             List<BalanceChange> changes = movements(position, target);
-            changes.forEach(change -> apply(balances, change));
+            changes.forEach(change -> balances.add(change.account(), change.commodity(), change.change()));
             if (ghostCount > 0 || changes.stream().anyMatch(WholeLedgerRows::structural)) {
-                return relayout(point, target, balances);
+                return relayout(point, target, balances.balances());
             }
             position = target;
             return changed(point, changes);
         }
-        // the engine's answer is a fresh map: it becomes the balances shown
+        // the engine's answer becomes the balances shown
         LedgerBalances at = timeTravel.ledgerBalancesAt(point);
-        List<BalanceChange> changes = BalanceChange.between(balances, at.balances());
+        List<BalanceChange> changes = BalanceChange.between(balances.balances(), at.balances());
         if (ghostCount > 0 || changes.stream().anyMatch(WholeLedgerRows::structural)) {
             return relayout(point, at.position(), at.balances());
         }
-        balances = at.balances();
+        balances = at.balances().toFold();
         position = at.position();
         return changed(point, changes);
     }
@@ -121,36 +122,16 @@ public final class WholeLedgerRows {
     }
 
     private List<BalanceChange> movements(long from, long to) {
-        Map<String, Map<String, BigDecimal>> moved = new LinkedHashMap<>();
-        queries.movementsBetween(Math.min(from, to), Math.max(from, to), (account, commodity, amount) ->
-                moved.computeIfAbsent(account, ignored -> new HashMap<>()).merge(commodity, amount, BigDecimal::add));
+        Balances.Fold moved = Balances.fold();
+        queries.movementsBetween(Math.min(from, to), Math.max(from, to), moved::add);
         List<BalanceChange> changes = new ArrayList<>();
-        moved.forEach((account, byCommodity) -> byCommodity.forEach((commodity, amount) -> {
+        moved.forEach((account, commodity, amount) -> {
             if (amount.signum() != 0) {
-                BigDecimal before = balanceOf(balances, account, commodity);
+                BigDecimal before = balances.balance(account, commodity);
                 changes.add(new BalanceChange(account, commodity, before, to > from ? before.add(amount) : before.subtract(amount)));
             }
-        }));
+        });
         return changes;
-    }
-
-    private static BigDecimal balanceOf(SortedMap<String, SortedMap<String, BigDecimal>> balances, String account, String commodity) {
-        SortedMap<String, BigDecimal> byCommodity = balances.get(account);
-        return byCommodity == null ? BigDecimal.ZERO : byCommodity.getOrDefault(commodity, BigDecimal.ZERO);
-    }
-
-    private static void apply(SortedMap<String, SortedMap<String, BigDecimal>> balances, BalanceChange change) {
-        if (change.after().signum() == 0) {
-            SortedMap<String, BigDecimal> byCommodity = balances.get(change.account());
-            if (byCommodity != null) {
-                byCommodity.remove(change.commodity());
-                if (byCommodity.isEmpty()) {
-                    balances.remove(change.account());
-                }
-            }
-        } else {
-            balances.computeIfAbsent(change.account(), ignored -> new TreeMap<>()).put(change.commodity(), change.after());
-        }
     }
 
     /** One balance line: an account in one commodity (a map key looked up 10,000 times a move: plain equals and hash). */
@@ -202,8 +183,8 @@ public final class WholeLedgerRows {
             String section = sections.computeIfAbsent(change.account(), WholeLedgerRows::typeOf);
             BigDecimal[] sums = deltas.computeIfAbsent(commodity, ignored -> new BigDecimal[credits + 1]);
             add(sums, TYPE_ORDER.indexOf(section), change.after().subtract(change.before()));
-            add(sums, debits, positive(change.after()).subtract(positive(change.before())));
-            add(sums, credits, positive(change.after().negate()).subtract(positive(change.before().negate())));
+            add(sums, debits, Balances.debit(change.after()).subtract(Balances.debit(change.before())));
+            add(sums, credits, Balances.credit(change.after()).subtract(Balances.credit(change.before())));
         }
         deltas.forEach((commodity, sums) -> {
             for (int slot = 0; slot < sums.length; slot++) {
@@ -228,7 +209,7 @@ public final class WholeLedgerRows {
      * The lines laid out anew for {@code now} (a balance appeared or vanished, or the first answer), each
      * compared with its amount at the point shown before; the balances that vanished follow at the end.
      */
-    private PointState relayout(Point point, long at, SortedMap<String, SortedMap<String, BigDecimal>> now) {
+    private PointState relayout(Point point, long at, Balances now) {
         // line infos are made once per line and kept, so the same line is the same object from layout to layout
         Map<LineInfo, BigDecimal> previous = new IdentityHashMap<>();
         if (valid) {
@@ -262,7 +243,7 @@ public final class WholeLedgerRows {
                 }
             }
         }
-        balances = now;
+        balances = now.toFold();
         position = at;
         layout = lines.toArray(new LineInfo[0]);
         amounts = values.toArray(new BigDecimal[0]);
@@ -277,14 +258,13 @@ public final class WholeLedgerRows {
                 totalIndex.put(line.key(), index);
             }
         }
-        lineCount = 0;
-        now.values().forEach(byCommodity -> lineCount += byCommodity.size());
+        lineCount = (int) now.lines();
         valid = true;
         return new PointState(point, at, heading(point), new Lines(layout, amounts.clone(), befores.toArray(new BigDecimal[0])));
     }
 
     /** The lines of {@link #rows} for these balances, without spelling them out; fills {@link #totals}. */
-    private void lay(SortedMap<String, SortedMap<String, BigDecimal>> now, List<LineInfo> lines, List<BigDecimal> values) {
+    private void lay(Balances now, List<LineInfo> lines, List<BigDecimal> values) {
         List<List<LineInfo>> linesByType = new ArrayList<>();
         List<List<BigDecimal>> valuesByType = new ArrayList<>();
         List<SortedMap<String, BigDecimal>> typeTotals = new ArrayList<>();
@@ -293,18 +273,14 @@ public final class WholeLedgerRows {
             valuesByType.add(new ArrayList<>());
             typeTotals.add(new TreeMap<>());
         }
-        SortedMap<String, BigDecimal> debits = new TreeMap<>();
-        SortedMap<String, BigDecimal> credits = new TreeMap<>();
-        now.forEach((account, byCommodity) -> byCommodity.forEach((commodity, amount) -> {
+        now.forEach((account, commodity, amount) -> {
             String section = sections.computeIfAbsent(account, WholeLedgerRows::typeOf);
             int order = TYPE_ORDER.indexOf(section);
             linesByType.get(order).add(balanceLines.computeIfAbsent(new Line(account, commodity),
                     line -> new LineInfo("balance:" + account + ":" + commodity, section, account, account, commodity, commodity)));
             valuesByType.get(order).add(amount);
             typeTotals.get(order).merge(commodity, amount, BigDecimal::add);
-            debits.merge(commodity, positive(amount), BigDecimal::add);
-            credits.merge(commodity, positive(amount.negate()), BigDecimal::add);
-        }));
+        });
         for (int order = 0; order < TYPE_ORDER.size(); order++) {
             if (linesByType.get(order).isEmpty()) {
                 continue;
@@ -320,7 +296,8 @@ public final class WholeLedgerRows {
                 values.add(total);
             });
         }
-        debits.forEach((commodity, debit) -> {
+        SortedMap<String, BigDecimal> credits = now.creditTotals();
+        now.debitTotals().forEach((commodity, debit) -> {
             BigDecimal credit = credits.getOrDefault(commodity, BigDecimal.ZERO);
             totals.put("debits:" + commodity, debit);
             totals.put("credits:" + commodity, credit);
@@ -370,10 +347,6 @@ public final class WholeLedgerRows {
         sums[slot] = sums[slot] == null ? amount : sums[slot].add(amount);
     }
 
-    private static BigDecimal positive(BigDecimal amount) {
-        return amount.signum() > 0 ? amount : BigDecimal.ZERO;
-    }
-
     private String heading(Point point) {
         return "Whole ledger at " + (point.toString().startsWith("#") ? point.toString() : point + " (#" + position + ")")
                 + " · " + lineCount + " balances";
@@ -384,21 +357,17 @@ public final class WholeLedgerRows {
      * each balance, then the type's total per commodity; then the trial balance's debits and credits per
      * commodity. {@code totals} receives every total by its line's key.
      */
-    static List<StateRow> rows(SortedMap<String, SortedMap<String, BigDecimal>> balances, Map<String, BigDecimal> totals,
+    static List<StateRow> rows(Balances balances, Map<String, BigDecimal> totals,
                                Map<String, String> sections) {
         SortedMap<Integer, List<StateRow>> byType = new TreeMap<>();
         SortedMap<Integer, SortedMap<String, BigDecimal>> typeTotals = new TreeMap<>();
-        SortedMap<String, BigDecimal> debits = new TreeMap<>();
-        SortedMap<String, BigDecimal> credits = new TreeMap<>();
-        balances.forEach((account, byCommodity) -> byCommodity.forEach((commodity, amount) -> {
+        balances.forEach((account, commodity, amount) -> {
             String section = sections.computeIfAbsent(account, WholeLedgerRows::typeOf);
             int order = TYPE_ORDER.indexOf(section);
             byType.computeIfAbsent(order, ignored -> new ArrayList<>()).add(StateRow.balance("balance:" + account + ":" + commodity,
                     section, account, MoneyText.of(amount, commodity), account, commodity));
             typeTotals.computeIfAbsent(order, ignored -> new TreeMap<>()).merge(commodity, amount, BigDecimal::add);
-            debits.merge(commodity, positive(amount), BigDecimal::add);
-            credits.merge(commodity, positive(amount.negate()), BigDecimal::add);
-        }));
+        });
         List<StateRow> rows = new ArrayList<>();
         byType.forEach((order, lines) -> {
             String section = TYPE_ORDER.get(order);
@@ -410,7 +379,8 @@ public final class WholeLedgerRows {
                         MoneyText.of(total, commodity)));
             });
         });
-        debits.forEach((commodity, debit) -> {
+        SortedMap<String, BigDecimal> credits = balances.creditTotals();
+        balances.debitTotals().forEach((commodity, debit) -> {
             BigDecimal credit = credits.getOrDefault(commodity, BigDecimal.ZERO);
             totals.put("debits:" + commodity, debit);
             totals.put("credits:" + commodity, credit);

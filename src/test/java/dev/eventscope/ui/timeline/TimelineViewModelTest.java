@@ -239,8 +239,8 @@ class TimelineViewModelTest {
             for (int step : new int[] {0, 1, timeline.lastIndex() / 3, timeline.lastIndex() / 2, timeline.lastIndex()}) {
                 model.select(step);
                 Map<String, String> expected = new TreeMap<>();
-                engine().ledgerBalancesAt(new Point.AtPosition(step)).balances().forEach((account, balances) ->
-                        balances.forEach((commodity, amount) -> expected.put(account + " " + commodity, MoneyText.of(amount, commodity))));
+                engine().ledgerBalancesAt(new Point.AtPosition(step)).balances().forEach((account, commodity, amount) ->
+                        expected.put(account + " " + commodity, MoneyText.of(amount, commodity)));
                 Map<String, String> shown = new TreeMap<>();
                 model.rows().stream().filter(row -> row.explainable() && !row.value().equals("—"))
                         .forEach(row -> shown.put(row.account() + " " + row.commodity(), row.value()));

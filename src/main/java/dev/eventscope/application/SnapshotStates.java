@@ -1,4 +1,4 @@
-package dev.eventscope.timetravel;
+package dev.eventscope.application;
 
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.eventstore.Snapshot;

@@ -1,0 +1,148 @@
+package dev.eventscope.timetravel;
+
+import dev.eventscope.application.Aggregate;
+import dev.eventscope.application.AggregateRepository;
+import dev.eventscope.application.Loaded;
+import dev.eventscope.application.UnreadableHistory;
+import dev.eventscope.domain.ledger.AccountEvent;
+import dev.eventscope.domain.ledger.AccountState;
+import dev.eventscope.domain.ledger.Balances;
+import dev.eventscope.domain.ledger.EntryEvent;
+import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.eventstore.Direction;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.projection.PostingSummary;
+
+import java.time.LocalDate;
+import java.util.function.Supplier;
+
+/**
+ * One aggregate's state at any point, loaded by {@link AggregateRepository} (the one loader: the latest
+ * readable snapshot at or below the version plus the later events); as of an entry date, only the events
+ * dated on or before it, an account's postings summed from the balances read model. Thread-safe; throws
+ * {@link TimeTravelException} for a stream that holds no aggregate or a history that cannot be read.
+ */
+public final class AggregateHistory {
+
+    private final EventStore store;
+    private final AggregateRepository repository;
+    private final LedgerAtPoint ledger;
+
+    public AggregateHistory(EventStore store, AggregateRepository repository, LedgerAtPoint ledger) {
+        this.store = store;
+        this.repository = repository;
+        this.ledger = ledger;
+    }
+
+    /** The kind of aggregate a stream holds, or {@link TimeTravelException}. */
+    static Aggregate<?, ?, ?> aggregateOf(StreamId stream) {
+        return Aggregate.of(stream).orElseThrow(() -> new TimeTravelException("The stream '" + stream.value()
+                + "' is not a ledger, account or entry stream, so its state cannot be rebuilt; its events can still be browsed."));
+    }
+
+    /** One aggregate's state at a point (for entry dates: only events dated on or before it). */
+    public AggregateStateAt stateOf(StreamId stream, Point point) {
+        Aggregate<?, ?, ?> aggregate = aggregateOf(stream);
+        if (point instanceof Point.AsOfDate asOf) {
+            return aggregate == Aggregate.ACCOUNT ? accountStateAsOf(stream, asOf) : stateAsOf(aggregate, stream, asOf);
+        }
+        long version = point instanceof Point.AtVersion at ? Math.min(at.version(), store.streamVersion(stream))
+                : versionAtPosition(stream, ledger.positionOf(point));
+        Loaded<?> loaded = readable(() -> repository.load(aggregate, stream, version));
+        long position = loaded.lastReplayedPosition();
+        if (loaded.version() > 0 && loaded.replayed() == 0) {
+            position = store.readStream(stream, loaded.version(), Direction.FORWARD, 1).get(0).position();
+        }
+        return new AggregateStateAt(stream, aggregate.name(), point, loaded.version(), position, loaded.state(),
+                loaded.fromSnapshotVersion(), loaded.replayed());
+    }
+
+    private <S, C, E> AggregateStateAt stateAsOf(Aggregate<S, C, E> aggregate, StreamId stream, Point.AsOfDate asOf) {
+        long[] folded = {0};
+        Loaded<S> loaded = readable(() -> repository.loadWhere(aggregate, stream, event -> {
+            boolean dated = !datedAfter(event, asOf.date());
+            folded[0] += dated ? 1 : 0;
+            return dated;
+        }));
+        return new AggregateStateAt(stream, aggregate.name(), asOf, loaded.version(), loaded.lastReplayedPosition(),
+                loaded.state(), 0, folded[0]);
+    }
+
+    /**
+     * An account as of a date without replaying its stream: its few other events (opened, frozen,
+     * closed: positions from the register's {@code account_lifecycle} table) folded in order, and its
+     * postings dated on or before the date summed from one indexed range read of the register. The two
+     * commute: a posting changes only balances, count and last posting date, the other events only the rest.
+     */
+    private AggregateStateAt accountStateAsOf(StreamId stream, Point.AsOfDate asOf) {
+        String account = stream.value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
+        LedgerAtPoint.AccountAsOf balances = ledger.accountAsOf(account, asOf.date());
+        long last = balances.upTo();
+        AccountState state = Aggregate.ACCOUNT.initialState();
+        long version = 0;
+        long position = 0;
+        long replayed = 0;
+        for (long lifecyclePosition : ledger.queries().accountLifecyclePositions(account, last)) {
+            RecordedEvent recorded = store.readAt(lifecyclePosition).orElseThrow(() -> new TimeTravelException(
+                    "The balances read model names an event at position " + lifecyclePosition + " of account " + account
+                            + " that the ledger does not hold; rebuild the balances projection."));
+            AccountEvent event = readable(() -> repository.typed(Aggregate.ACCOUNT, recorded));
+            state = Aggregate.ACCOUNT.decider().evolve(state, event);
+            version = recorded.version();
+            position = recorded.position();
+            replayed++;
+        }
+        PostingSummary summary = ledger.queries().accountPostingSummaryAsOf(account, asOf.date(), last);
+        if (summary.postings() > 0) {
+            state = new AccountState(state.status(), state.name(), state.type(), state.description(),
+                    state.openedOn(), state.frozenReason(), state.closedOn(),
+                    Balances.copyOf(balances.balances()), summary.postings(), summary.lastDate());
+            replayed += summary.postings();
+            if (summary.lastPosition() > position) {
+                position = summary.lastPosition();
+                version = versionAtPosition(stream, position);
+            }
+        }
+        return new AggregateStateAt(stream, Aggregate.ACCOUNT.name(), asOf, version, position, state, 0, replayed);
+    }
+
+    /** Whether an event carries an entry date after {@code date} (postings, entries and reversals do). */
+    static boolean datedAfter(Object event, LocalDate date) {
+        LocalDate eventDate = null;
+        if (event instanceof AccountEvent.PostingRecorded posting) {
+            eventDate = posting.date();
+        } else if (event instanceof EntryEvent.EntryPosted posted) {
+            eventDate = posted.date();
+        } else if (event instanceof EntryEvent.EntryReversed reversed) {
+            eventDate = reversed.date();
+        }
+        return eventDate != null && eventDate.isAfter(date);
+    }
+
+    /** The stream's version after the event at global {@code position}: binary search over its versions. */
+    long versionAtPosition(StreamId stream, long position) {
+        long low = 0;
+        long high = store.streamVersion(stream);
+        while (low < high) {
+            long middle = (low + high + 1) >>> 1;
+            long at = store.readStream(stream, middle, Direction.FORWARD, 1).get(0).position();
+            if (at <= position) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
+    /** The loader's answer, with an unreadable history reported as time travel reports it. */
+    static <T> T readable(Supplier<T> load) {
+        try {
+            return load.get();
+        } catch (UnreadableHistory unreadable) {
+            throw new TimeTravelException(unreadable.getMessage(), unreadable);
+        }
+    }
+}

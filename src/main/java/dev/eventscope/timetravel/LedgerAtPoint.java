@@ -1,0 +1,225 @@
+package dev.eventscope.timetravel;
+
+import dev.eventscope.domain.ledger.Amounts;
+import dev.eventscope.domain.ledger.Balances;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.projection.BalanceBlob;
+import dev.eventscope.projection.BalanceCheckpoint;
+import dev.eventscope.projection.DateCheckpoint;
+import dev.eventscope.projection.LedgerQueries;
+import dev.eventscope.projection.Projections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The whole ledger at a point, read from the balances projection: the nearest ledger-wide balance
+ * checkpoint at or below a position plus the register lines after it; as of an entry date, the latest
+ * date checkpoint on or before the date plus the postings it does not hold. Only reads: the projection
+ * keeps its checkpoints; one whose event hash or digest does not match is logged and passed over for the
+ * one before it (a rebuild of the projection replaces it). Every answer equals {@link FullReplay}'s.
+ * Thread-safe; throws {@link TimeTravelException} for a point the read model cannot reach.
+ */
+public final class LedgerAtPoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerAtPoint.class);
+    private static final BalanceCheckpoint NO_CHECKPOINT = new BalanceCheckpoint(0, "", "", new byte[0]);
+    private static final DateCheckpoint NO_DATE_CHECKPOINT = new DateCheckpoint(null, 0, "", "", new byte[0]);
+
+    private final EventStore store;
+    private final Projections projections;
+    private final LedgerQueries queries;
+
+    public LedgerAtPoint(EventStore store, Projections projections) {
+        this.store = store;
+        this.projections = projections;
+        this.queries = projections.readModels().ledgerQueries();
+    }
+
+    /** The global position a point stands for: the last event at or before it. */
+    public long positionOf(Point point) {
+        long last = store.lastPosition();
+        if (point instanceof Point.AtPosition at) {
+            return Math.min(at.position(), last);
+        }
+        if (point instanceof Point.AtRecordedTime at) {
+            return positionAtTime(at.time().getEpochSecond() * 1_000_000 + at.time().getNano() / 1_000, last);
+        }
+        if (point instanceof Point.AsOfDate || point instanceof Point.Latest) {
+            return last;
+        }
+        throw new TimeTravelException("A version (" + point + ") names a point in one stream; give --stream, or use"
+                + " #position, a date or @time for the whole ledger.");
+    }
+
+    /** Binary search: recorded times never decrease with the position. */
+    private long positionAtTime(long micros, long last) {
+        long low = 0;
+        long high = last;
+        while (low < high) {
+            long middle = (low + high + 1) >>> 1;
+            long recordedAt = store.readAt(middle).map(RecordedEvent::recordedAtMicros).orElse(Long.MAX_VALUE);
+            if (recordedAt <= micros) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
+    /** One account's balance per commodity at a point (zero balances left out). */
+    public SortedMap<String, BigDecimal> accountAt(String account, Point point) {
+        SortedMap<String, BigDecimal> balances = new TreeMap<>();
+        if (point instanceof Point.AsOfDate asOf) {
+            accountAsOf(account, asOf.date()).balances().forEach((commodity, amount) -> {
+                if (amount.signum() != 0) {
+                    balances.put(commodity, Amounts.normalise(amount));
+                }
+            });
+            return balances;
+        }
+        long position = positionOf(point);
+        ensureRegister(position);
+        queries.accountBalanceAt(account, position).forEach((commodity, amount) -> balances.put(commodity, Amounts.normalise(amount)));
+        return balances;
+    }
+
+    /** Every account's balances at a point. */
+    public LedgerBalances ledgerBalancesAt(Point point) {
+        if (point instanceof Point.AsOfDate asOf) {
+            return ledgerBalancesAsOf(point, asOf.date());
+        }
+        long position = positionOf(point);
+        ensureRegister(position);
+        BalanceCheckpoint checkpoint = verifiedCheckpointAtOrBelow(position);
+        Balances.Fold balances = BalanceBlob.decode(checkpoint.data());
+        long[] lines = {0};
+        queries.movementsBetween(checkpoint.position(), position, (account, commodity, amount) -> {
+            balances.add(account, commodity, amount);
+            lines[0]++;
+        });
+        return new LedgerBalances(point, position, balances.balances(), checkpoint.position(), lines[0]);
+    }
+
+    public TrialBalance trialBalanceAt(Point point) {
+        return TrialBalance.of(ledgerBalancesAt(point));
+    }
+
+    /**
+     * As of an entry date: the latest verified date checkpoint on or before the date, plus the postings
+     * recorded after the checkpoint's position but dated on or before its date (back-dated entries), plus
+     * the postings dated after the checkpoint's date and on or before the wanted date.
+     */
+    private LedgerBalances ledgerBalancesAsOf(Point point, LocalDate date) {
+        AsOfBase base = asOfBase(date);
+        DateCheckpoint checkpoint = base.checkpoint();
+        Balances.Fold balances = BalanceBlob.decode(checkpoint.data());
+        long[] lines = {0};
+        LedgerQueries.MovementSink add = (account, commodity, amount) -> {
+            balances.add(account, commodity, amount);
+            lines[0]++;
+        };
+        if (checkpoint.date() != null) {
+            queries.movementsRecordedBetween(checkpoint.position(), base.upTo(), checkpoint.date(), add);
+        }
+        queries.movementsDatedBetween(checkpoint.date(), date, base.upTo(),
+                (lineDate, account, commodity, amount) -> add.movement(account, commodity, amount));
+        return new LedgerBalances(point, base.upTo(), balances.balances(), checkpoint.position(), lines[0]);
+    }
+
+    /** The date checkpoint a question as of {@code date} starts from, and the last position the answer counts. */
+    private record AsOfBase(DateCheckpoint checkpoint, long upTo) {
+    }
+
+    private AsOfBase asOfBase(LocalDate date) {
+        long last = store.lastPosition();
+        ensureRegister(last);
+        DateCheckpoint checkpoint = verifiedDateCheckpointOnOrBefore(date);
+        // a catch-up that committed after lastPosition() may have moved the checkpoint past it
+        return new AsOfBase(checkpoint, Math.max(last, checkpoint.position()));
+    }
+
+    /** One account's balances as of a date, and the last position they count. */
+    record AccountAsOf(SortedMap<String, BigDecimal> balances, long upTo) {
+    }
+
+    /**
+     * One account's balances as of a date: its line of the latest verified date checkpoint on or before
+     * the date, plus its postings recorded after the checkpoint but dated on or before its date, plus its
+     * postings dated after the checkpoint's date up to the date (index (account, date, position)).
+     */
+    AccountAsOf accountAsOf(String account, LocalDate date) {
+        AsOfBase base = asOfBase(date);
+        DateCheckpoint checkpoint = base.checkpoint();
+        SortedMap<String, BigDecimal> balances = BalanceBlob.decodeAccount(checkpoint.data(), account);
+        LedgerQueries.AccountPostingSink add = (postingPosition, postingDate, commodity, amount) ->
+                balances.merge(commodity, amount, BigDecimal::add);
+        if (checkpoint.date() != null) {
+            queries.accountPostingsRecordedBetween(account, checkpoint.position(), base.upTo(), checkpoint.date(), add);
+        }
+        queries.accountPostingsDatedBetween(account, checkpoint.date(), date, base.upTo(), add);
+        return new AccountAsOf(balances, base.upTo());
+    }
+
+    /** The latest date checkpoint on or before the date whose event hash and digest match; a damaged one is passed over. */
+    private DateCheckpoint verifiedDateCheckpointOnOrBefore(LocalDate date) {
+        return verified(queries.dateCheckpointOnOrBefore(date),
+                checkpoint -> queries.dateCheckpointOnOrBefore(checkpoint.date().minusDays(1)),
+                checkpoint -> matches(checkpoint.position(), checkpoint.eventHash(), checkpoint.data(), checkpoint.digest()),
+                checkpoint -> "date checkpoint of " + checkpoint.date() + " (position " + checkpoint.position() + ")",
+                NO_DATE_CHECKPOINT);
+    }
+
+    /** The nearest checkpoint at or below the position whose event hash and digest match; a damaged one is passed over. */
+    private BalanceCheckpoint verifiedCheckpointAtOrBelow(long position) {
+        return verified(queries.balanceCheckpointAtOrBelow(position),
+                checkpoint -> queries.balanceCheckpointAtOrBelow(checkpoint.position() - 1),
+                checkpoint -> matches(checkpoint.position(), checkpoint.eventHash(), checkpoint.data(), checkpoint.digest()),
+                checkpoint -> "balance checkpoint at position " + checkpoint.position(), NO_CHECKPOINT);
+    }
+
+    /** The first checkpoint, walking back from {@code found}, that matches the ledger; each one that does not is logged. */
+    private static <C> C verified(Optional<C> found, Function<C, Optional<C>> before, Predicate<C> matches,
+                                  Function<C, String> name, C none) {
+        Optional<C> candidate = found;
+        while (candidate.isPresent()) {
+            C checkpoint = candidate.get();
+            if (matches.test(checkpoint)) {
+                return checkpoint;
+            }
+            LOG.warn("The {} does not match the ledger or its digest; it is passed over. Rebuilding the balances projection"
+                    + " replaces it.", name.apply(checkpoint));
+            candidate = before.apply(checkpoint);
+        }
+        return none;
+    }
+
+    private boolean matches(long position, String eventHash, byte[] data, String digest) {
+        boolean hashMatches = store.readAt(position).map(event -> event.hash().equals(eventHash)).orElse(false);
+        return hashMatches && BalanceBlob.digest(data).equals(digest);
+    }
+
+    /** Catches the projections up when the balances read model stops before {@code position}. */
+    void ensureRegister(long position) {
+        if (queries.registerPosition() < position) {
+            projections.catchUp();
+        }
+        if (queries.registerPosition() < position) {
+            throw new TimeTravelException("The balances read model stops at position " + queries.registerPosition()
+                    + " and cannot reach position " + position + "; the Projections panel (or 'eventscope projections' on the command line) says why.");
+        }
+    }
+
+    LedgerQueries queries() {
+        return queries;
+    }
+}

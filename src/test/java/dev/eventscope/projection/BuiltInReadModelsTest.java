@@ -1,0 +1,214 @@
+package dev.eventscope.projection;
+
+import dev.eventscope.codec.EventCodec;
+import dev.eventscope.domain.ledger.AccountEvent;
+import dev.eventscope.domain.ledger.Amounts;
+import dev.eventscope.domain.ledger.Balances;
+import dev.eventscope.domain.ledger.EntryEvent;
+import dev.eventscope.domain.ledger.LedgerEvent;
+import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.timetravel.RandomLedger;
+import dev.eventscope.timetravel.TimeTravelFixture;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every built-in read model equals what an independent fold of the events written in the test says it
+ * must hold, row for row: written here from the events themselves, not from the projection's code, so a
+ * handler that ignores an event type (which "rebuild equals catch-up" cannot notice, both paths ignoring
+ * it alike) fails here.
+ */
+class BuiltInReadModelsTest {
+
+    private static final String POSTING = AccountEvent.PostingRecorded.class.getSimpleName();
+
+    @Property(tries = 6)
+    void every_read_model_holds_exactly_what_the_events_say(@ForAll long seed,
+                                                            @ForAll @IntRange(min = 1, max = 12) int checkpointEvery,
+                                                            @ForAll @IntRange(min = 1, max = 50) int batchSize) throws IOException {
+        try (TimeTravelFixture fixture = new TimeTravelFixture(Files.createTempDirectory("read-models").resolve("ledger.sqlite"),
+                checkpointEvery, batchSize)) {
+            RandomLedger ledger = new RandomLedger(seed);
+            var service = RandomLedger.service(fixture.store, "p");
+            ledger.create(service, 6);
+            for (int round = 0; round < 2; round++) {
+                ledger.importEntries(service, 20);
+                ledger.post(service, 4);
+                ledger.freezeAndUnfreeze(service);
+                fixture.projections.catchUp();
+            }
+            List<RecordedEvent> events = new ArrayList<>();
+            try (EventCursor cursor = fixture.store.readAll(0)) {
+                cursor.forEachRemaining(events::add);
+            }
+            Expected expected = Expected.fold(events, fixture.codec, checkpointEvery);
+            assertEquals(Set.of(BalancesProjection.NAME, JournalProjection.NAME, ActivityProjection.NAME, EventCountsProjection.NAME),
+                    fixture.projections.projections().stream().map(Projection::name).collect(Collectors.toSet()),
+                    "this test checks every built-in read model");
+            for (Projection projection : fixture.projections.projections()) {
+                Map<String, List<ReadModelRow>> dumped = fixture.readModels.ledgerQueries().dump(projection.name());
+                for (TableDefinition table : projection.tables()) {
+                    List<ReadModelRow> rows = dumped.get(table.name());
+                    if (table.name().equals(BalancesProjection.CHECKPOINTS) || table.name().equals(BalancesProjection.DATE_CHECKPOINTS)) {
+                        assertCheckpoints(table.name(), rows, expected, events, checkpointEvery);
+                        continue;
+                    }
+                    List<List<Object>> wanted = expected.rows.getOrDefault(projection.name() + "." + table.name(), List.of());
+                    assertFalse(wanted.isEmpty(), "the ledger gives " + projection.name() + "." + table.name() + " rows");
+                    assertEquals(sorted(wanted), sorted(rows.stream().map(row -> cells(table, row)).toList()),
+                            projection.name() + "." + table.name());
+                }
+            }
+        }
+    }
+
+    /**
+     * Position checkpoints follow the first account or ledger event at or after each multiple of the
+     * interval and hold every balance after it; date checkpoints hold the postings dated on or before their
+     * date recorded at or before their position. Both carry the hash of the event at their position.
+     */
+    private static void assertCheckpoints(String table, List<ReadModelRow> rows, Expected expected, List<RecordedEvent> events,
+                                          int checkpointEvery) {
+        if (table.equals(BalancesProjection.CHECKPOINTS)) {
+            assertEquals(expected.checkpointPositions, rows.stream().map(row -> row.integer(0)).toList(), "checkpoint positions");
+        } else {
+            assertFalse(rows.isEmpty(), "a catch-up leaves date checkpoints");
+        }
+        for (ReadModelRow row : rows) {
+            boolean dated = table.equals(BalancesProjection.DATE_CHECKPOINTS);
+            long position = row.integer(dated ? 1 : 0);
+            LocalDate date = dated ? LocalDate.parse(row.text(0)) : null;
+            byte[] data = row.blob(dated ? 4 : 3);
+            assertEquals(expected.balances(events, position, date), BalanceBlob.decode(data).balances(), table + " at #" + position);
+            assertEquals(events.get((int) position - 1).hash(), row.text(dated ? 2 : 1), table + " hash at #" + position);
+            assertEquals(BalanceBlob.digest(data), row.text(dated ? 3 : 2), table + " digest at #" + position);
+        }
+    }
+
+    private static List<Object> cells(TableDefinition table, ReadModelRow row) {
+        List<Object> cells = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            Object value = row.values()[i];
+            cells.add(value == null ? null : switch (table.columns().get(i).type()) {
+                case DECIMAL -> Amounts.normalise(new BigDecimal(value.toString()));
+                case INTEGER -> ((Number) value).longValue();
+                case TEXT -> value.toString();
+                case BLOB -> Arrays.toString((byte[]) value);
+            });
+        }
+        return cells;
+    }
+
+    private static List<String> sorted(List<List<Object>> rows) {
+        return rows.stream().map(Object::toString).sorted().toList();
+    }
+
+    /** The rows every table must hold, folded from the events here, one event type at a time. */
+    private static final class Expected {
+        final Map<String, List<List<Object>>> rows = new HashMap<>();
+        final List<Long> checkpointPositions = new ArrayList<>();
+        private final Map<String, RecordedEvent> postedEntries = new HashMap<>();
+
+        private void row(String table, Object... cells) {
+            rows.computeIfAbsent(table, name -> new ArrayList<>()).add(new ArrayList<>(Arrays.asList(cells)));
+        }
+
+        static Expected fold(List<RecordedEvent> events, EventCodec codec, int checkpointEvery) {
+            Expected expected = new Expected();
+            Map<String, Map<String, BigDecimal>> running = new TreeMap<>();
+            Map<List<String>, long[]> activity = new HashMap<>();
+            Map<String, Long> byType = new TreeMap<>();
+            Map<String, Long> byDay = new TreeMap<>();
+            Map<String, List<Object>> entries = new HashMap<>();
+            long lastCheckpoint = 0;
+            for (RecordedEvent recorded : events) {
+                String command = recorded.metadata().commandName() == null ? "" : recorded.metadata().commandName();
+                long[] counts = activity.computeIfAbsent(List.of(recorded.metadata().user(), command),
+                        key -> new long[] {0, recorded.position(), 0});
+                counts[0]++;
+                counts[2] = recorded.position();
+                byType.merge(recorded.type(), 1L, Long::sum);
+                byDay.merge(Instant.EPOCH.plusNanos(recorded.recordedAtMicros() * 1000).atZone(ZoneOffset.UTC).toLocalDate()
+                        .toString(), 1L, Long::sum);
+                Object event = codec.decode(recorded).value().orElseThrow();
+                String stream = recorded.streamId().value();
+                if (event instanceof AccountEvent.PostingRecorded posting) {
+                    String account = stream.substring(LedgerStreams.ACCOUNT_PREFIX.length());
+                    BigDecimal after = running.computeIfAbsent(account, name -> new TreeMap<>())
+                            .merge(posting.amount().commodity(), posting.amount().amount(), BigDecimal::add);
+                    expected.row("balances.register", recorded.position(), account, posting.amount().commodity(),
+                            Amounts.normalise(posting.amount().amount()), Amounts.normalise(after), posting.entryId().value(),
+                            (long) posting.postingIndex(), posting.date().toString(), posting.description(),
+                            posting.reversesEntryId() == null ? null : posting.reversesEntryId().value());
+                } else if (event instanceof AccountEvent) {
+                    expected.row("balances.account_lifecycle", recorded.position(),
+                            stream.substring(LedgerStreams.ACCOUNT_PREFIX.length()), recorded.version());
+                } else if (event instanceof EntryEvent.EntryPosted posted) {
+                    List<Object> entry = new ArrayList<>(Arrays.asList(posted.entryId().value(), recorded.position(),
+                            posted.date().toString(), posted.description(),
+                            posted.reversesEntryId() == null ? null : posted.reversesEntryId().value(), null,
+                            recorded.metadata().user()));
+                    entries.put(posted.entryId().value(), entry);
+                    long index = 1;
+                    for (Posting posting : posted.postings()) {
+                        expected.row("journal.journal_postings", posted.entryId().value(), index++, posting.account().value(),
+                                Amounts.normalise(posting.amount().amount()), posting.amount().commodity());
+                    }
+                } else if (event instanceof EntryEvent.EntryReversed reversed) {
+                    entries.get(stream.substring(LedgerStreams.ENTRY_PREFIX.length())).set(5, reversed.reversalEntryId().value());
+                } else if (!(event instanceof LedgerEvent)) {
+                    throw new AssertionError("an event this test does not fold: " + event);
+                }
+                boolean accountOrLedger = event instanceof AccountEvent || event instanceof LedgerEvent;
+                if (accountOrLedger && recorded.position() / checkpointEvery > lastCheckpoint / checkpointEvery) {
+                    expected.checkpointPositions.add(recorded.position());
+                    lastCheckpoint = recorded.position();
+                }
+            }
+            running.forEach((account, perCommodity) -> perCommodity.forEach(
+                    (commodity, amount) -> expected.row("balances.balances", account, commodity, Amounts.normalise(amount))));
+            entries.values().forEach(entry -> expected.row("journal.journal_entries", entry.toArray()));
+            activity.forEach((key, counts) -> expected.row("activity.activity", key.get(0), key.get(1), counts[0], counts[1], counts[2]));
+            byType.forEach((type, count) -> expected.row("event_counts.counts_by_type", type, count));
+            byDay.forEach((day, count) -> expected.row("event_counts.counts_by_day", day, count));
+            return expected;
+        }
+
+        /** Balances after the event at {@code position}, of the postings dated on or before {@code asOf} (null: all). */
+        Balances balances(List<RecordedEvent> events, long position, LocalDate asOf) {
+            Map<String, Map<String, BigDecimal>> sums = new TreeMap<>();
+            for (List<Object> line : rows.getOrDefault("balances.register", List.of())) {
+                long at = (Long) line.get(0);
+                if (at <= position && (asOf == null || !LocalDate.parse((String) line.get(7)).isAfter(asOf))) {
+                    sums.computeIfAbsent((String) line.get(1), name -> new TreeMap<>())
+                            .merge((String) line.get(2), (BigDecimal) line.get(3), BigDecimal::add);
+                }
+            }
+            assertTrue(position <= events.size(), "a checkpoint names a position the ledger holds");
+            return Balances.of(sums);
+        }
+    }
+}
