@@ -85,24 +85,27 @@ public final class StoreBenchmark {
         int events = 1_000_000;
         int rounds = 2;
         Path directory = null;
+        boolean appendsOnly = false;
         for (int i = 0; i < arguments.length; i++) {
             switch (arguments[i]) {
+                case "--appends-only" -> appendsOnly = true;
                 case "--events" -> events = Integer.parseInt(arguments[++i].replace("_", "").replace(",", ""));
                 case "--dir" -> directory = Path.of(arguments[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(arguments[++i]);
-                default -> throw new IllegalArgumentException("usage: StoreBenchmark [--events N] [--rounds R] [--dir DIRECTORY]");
+                default -> throw new IllegalArgumentException("usage: StoreBenchmark [--events N] [--rounds R] [--dir DIRECTORY] [--appends-only]");
             }
         }
         Path work = directory == null ? Files.createTempDirectory("store-benchmark") : Files.createDirectories(directory);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         try {
-            new StoreBenchmark(events, rounds, work, out).run();
+            new StoreBenchmark(events, rounds, work, out).run(appendsOnly);
         } finally {
             deleteRecursively(work);
         }
     }
 
-    private void run() throws Exception {
+    /** Runs every measurement, or with {@code appendsOnly} only (a) and (b), the append ratios. */
+    private void run(boolean appendsOnly) throws Exception {
         progress("machine: " + machine());
         warmUp();
         Path blockedLedger = directory.resolve("blocked.ledger");
@@ -136,6 +139,10 @@ public final class StoreBenchmark {
             ratio("(b) store ÷ best raw, " + layoutName(layout), best.get("store " + layout + " NORMAL"),
                     new double[] {Math.max(raw1000[0], raw10000[0]), Math.max(raw1000[1], raw10000[1])});
         }
+        if (appendsOnly) {
+            printTable();
+            return;
+        }
         for (Layout layout : Layout.values()) {
             // a timing split: how much of the gap is the store's smaller WAL checkpoint interval alone
             rows.add(new Row("(a) raw JDBC insert, " + layoutName(layout) + ", 1,000 rows/transaction, wal_autocheckpoint=10000"
@@ -153,7 +160,10 @@ public final class StoreBenchmark {
         fullRead(blockedLedger, false);
 
         streamRead(interleavedLedger);
+        printTable();
+    }
 
+    private void printTable() throws Exception {
         out.println();
         out.println("Machine: " + machine());
         out.println("Events: " + String.format("%,d", events) + " (~300-byte JSON payload), " + String.format("%,d", streams)
