@@ -4,6 +4,7 @@ import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.AppendResult;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.IdempotentRetry;
 import dev.eventscope.eventstore.NewEvent;
 import dev.eventscope.eventstore.StreamAppend;
 import dev.eventscope.eventstore.StreamId;
@@ -14,13 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes one atomic append: checks every stream's expected version, assigns positions and
@@ -123,12 +121,12 @@ final class SqliteAppender {
 
     /** One append inside a transaction the caller opened with {@link #begin}. */
     AppendResult appendWithin(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
-        checkDistinctStreams(appends);
+        IdempotentRetry.requireDistinctStreams(appends);
         return appendInTransaction(appends);
     }
 
     AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
-        checkDistinctStreams(appends);
+        IdempotentRetry.requireDistinctStreams(appends);
         begin();
         boolean committed = false;
         try {
@@ -144,12 +142,9 @@ final class SqliteAppender {
     }
 
     private AppendResult appendInTransaction(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
-        NewEvent first = appends.stream().flatMap(a -> a.events().stream()).findFirst().orElse(null);
-        if (first != null) {
-            AppendResult earlier = alreadyStored(appends, first);
-            if (earlier != null) {
-                return earlier;
-            }
+        AppendResult original = IdempotentRetry.original(appends, this::find, stream -> lookUp(stream)[1]);
+        if (original != null) {
+            return original;
         }
         Map<StreamId, long[]> streams = new LinkedHashMap<>();
         for (StreamAppend append : appends) {
@@ -168,7 +163,7 @@ final class SqliteAppender {
             previousHash = any ? head.getBytes(2) : EventHashChain.GENESIS;
             lastRecordedAt = any ? head.getLong(3) : Long.MIN_VALUE;
         }
-        long recordedAt = Math.max(micros(clock.instant()), lastRecordedAt);
+        long recordedAt = Math.max(IdempotentRetry.micros(clock.instant()), lastRecordedAt);
         List<Long> positions = new ArrayList<>();
         Map<StreamId, Long> versions = new LinkedHashMap<>();
         for (StreamAppend append : appends) {
@@ -225,36 +220,10 @@ final class SqliteAppender {
         return new AppendResult(positions, versions, false);
     }
 
-    private AppendResult alreadyStored(List<StreamAppend> appends, NewEvent first) throws SQLException {
-        if (find(first.eventId()) == null) {
-            return null;
-        }
-        List<Long> positions = new ArrayList<>();
-        Map<StreamId, Long> versions = new LinkedHashMap<>();
-        for (StreamAppend append : appends) {
-            for (NewEvent event : append.events()) {
-                Object[] stored = find(event.eventId());
-                if (stored == null) {
-                    throw new EventStoreException("This append repeats event id '" + first.eventId()
-                            + "', which is already stored, but also holds the new event id '" + event.eventId()
-                            + "'; a retried append must repeat exactly the same events. Nothing was written.");
-                }
-                if (!stored[1].equals(append.stream().value())) {
-                    throw new EventStoreException("Event id '" + event.eventId() + "' is already stored in stream '"
-                            + stored[1] + "', not in '" + append.stream() + "'. Nothing was written.");
-                }
-                positions.add((Long) stored[0]);
-                versions.put(append.stream(), (Long) stored[2]);
-            }
-            versions.putIfAbsent(append.stream(), lookUp(append.stream())[1]);
-        }
-        return new AppendResult(positions, versions, true);
-    }
-
-    private Object[] find(String eventId) throws SQLException {
+    private IdempotentRetry.StoredEvent find(String eventId) throws SQLException {
         findEvent.setString(1, eventId);
         try (ResultSet row = findEvent.executeQuery()) {
-            return row.next() ? new Object[] {row.getLong(1), row.getString(2), row.getLong(3)} : null;
+            return row.next() ? new IdempotentRetry.StoredEvent(row.getLong(1), row.getString(2), row.getLong(3)) : null;
         }
     }
 
@@ -284,37 +253,20 @@ final class SqliteAppender {
         }
     }
 
+    /** A broken unique constraint on insert means a repeated or already stored event id: say which. */
     private RuntimeException duplicateOrFailure(SQLException e, List<StreamAppend> appends) throws SQLException {
-        if (e.getMessage() != null && e.getMessage().contains("events.event_id")) {
-            Set<String> seen = new HashSet<>();
-            for (StreamAppend append : appends) {
-                for (NewEvent event : append.events()) {
-                    if (!seen.add(event.eventId())) {
-                        return new EventStoreException("The event id '" + event.eventId()
-                                + "' appears twice in one append. Nothing was written.");
-                    }
-                    Object[] stored = find(event.eventId());
-                    if (stored != null) {
-                        return new EventStoreException("The event id '" + event.eventId() + "' is already stored at position "
-                                + stored[0] + "; a retried append must repeat exactly the same events. Nothing was written.");
-                    }
-                }
+        if (SqliteErrors.isConstraintViolation(e)) {
+            EventStoreException clash = IdempotentRetry.clash(appends, this::find);
+            if (clash != null) {
+                return clash;
             }
         }
         throw e;
     }
 
-    private static void checkDistinctStreams(List<StreamAppend> appends) {
-        Set<StreamId> streams = new HashSet<>();
-        for (StreamAppend append : appends) {
-            if (!streams.add(append.stream())) {
-                throw new EventStoreException("The stream '" + append.stream()
-                        + "' appears twice in one append; give all its events in one part. Nothing was written.");
-            }
-        }
-    }
-
-    static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    /** Forgets the streams it remembers, after their rows were written by other means (a ledger copy). */
+    void forgetStreams() {
+        committedStreams.clear();
+        pendingStreams.clear();
     }
 }
