@@ -34,6 +34,9 @@ final class SqliteAppender {
     private final PreparedStatement selectStream;
     private final PreparedStatement insertStream;
     private final PreparedStatement updateStream;
+    private static final int MOVES_PER_STATEMENT = 250;
+    /** Statements that move {@code n} streams at once, by {@code n}; at most {@link #MOVES_PER_STATEMENT} of them. */
+    private final Map<Integer, PreparedStatement> moveStatements = new java.util.HashMap<>();
     private final PreparedStatement selectHead;
     private final PreparedStatement findEvent;
     private final PreparedStatement insertEvent;
@@ -166,6 +169,8 @@ final class SqliteAppender {
         long recordedAt = Math.max(IdempotentRetry.micros(clock.instant()), lastRecordedAt);
         List<Long> positions = new ArrayList<>();
         Map<StreamId, Long> versions = new LinkedHashMap<>();
+        long[] moved = new long[3 * appends.size()];
+        int movedCount = 0;
         for (StreamAppend append : appends) {
             long[] keyAndVersion = streams.get(append.stream());
             if (keyAndVersion[0] == 0 && !append.events().isEmpty()) {
@@ -198,10 +203,9 @@ final class SqliteAppender {
             }
             if (!append.events().isEmpty()) {
                 pendingStreams.put(append.stream(), new long[] {keyAndVersion[0], version});
-                updateStream.setLong(1, version);
-                updateStream.setLong(2, position);
-                updateStream.setLong(3, keyAndVersion[0]);
-                updateStream.addBatch();
+                moved[movedCount++] = keyAndVersion[0];
+                moved[movedCount++] = version;
+                moved[movedCount++] = position;
             }
             versions.put(append.stream(), version);
         }
@@ -210,10 +214,9 @@ final class SqliteAppender {
                 insertEvent.executeBatch();
             } catch (SQLException e) {
                 insertEvent.clearBatch();
-                updateStream.clearBatch();
                 throw duplicateOrFailure(e, appends);
             }
-            updateStream.executeBatch();
+            moveStreams(moved, movedCount / 3);
             updateHead.setString(1, Long.toString(position));
             updateHead.executeUpdate();
         }
@@ -250,6 +253,42 @@ final class SqliteAppender {
             long streamKey = key.getLong(1);
             streamNames.remember(streamKey, stream);
             return streamKey;
+        }
+    }
+
+    /**
+     * Records each moved stream's new version and last position: up to {@link #MOVES_PER_STATEMENT} rows
+     * in one {@code UPDATE ... FROM (VALUES ...)}, because an append that touches a thousand streams (an
+     * import's interleaved accounts) otherwise pays a JDBC round of reset, binds and step per stream.
+     * {@code moved} holds key, version, position per stream.
+     */
+    private void moveStreams(long[] moved, int count) throws SQLException {
+        for (int first = 0; first < count; first += MOVES_PER_STATEMENT) {
+            int rows = Math.min(MOVES_PER_STATEMENT, count - first);
+            PreparedStatement update = rows == 1 ? updateStream : moveStatements.computeIfAbsent(rows, this::prepareMoves);
+            if (rows == 1) {
+                update.setLong(1, moved[3 * first + 1]);
+                update.setLong(2, moved[3 * first + 2]);
+                update.setLong(3, moved[3 * first]);
+            } else {
+                for (int i = 0; i < 3 * rows; i++) {
+                    update.setLong(i + 1, moved[3 * first + i]);
+                }
+            }
+            update.executeUpdate();
+        }
+    }
+
+    private PreparedStatement prepareMoves(int rows) {
+        StringBuilder sql = new StringBuilder("UPDATE streams SET version = m.column2, last_position = m.column3 FROM (VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+        }
+        sql.append(") AS m WHERE streams.stream_key = m.column1");
+        try {
+            return connection.prepareStatement(sql.toString());
+        } catch (SQLException e) {
+            throw new EventStoreException("Cannot prepare the ledger for writing: " + e.getMessage(), e);
         }
     }
 
