@@ -120,6 +120,8 @@ public final class StoreBenchmark {
                 keepBest(best, "raw " + layout + " 1000", rawInsert(layout, 1_000));
                 keepBest(best, "store " + layout + " NORMAL", storeAppend(ledger, layout, SqliteOptions.Synchronous.NORMAL));
                 keepBest(best, "raw " + layout + " 10000", rawInsert(layout, 10_000));
+                deleteLedgerFiles(ledger);
+                keepBest(best, "bulk " + layout, storeAppend(ledger, layout, SqliteOptions.Synchronous.NORMAL, 10));
             }
         }
         for (Layout layout : Layout.values()) {
@@ -135,6 +137,17 @@ public final class StoreBenchmark {
                     rates(best.get("store " + layout + " NORMAL")) + "; with close: "
                             + ratesClosed(best.get("store " + layout + " NORMAL")), "≥ 0.6 × raw",
                     "exact expected version per stream"));
+        }
+        for (Layout layout : Layout.values()) {
+            rows.add(new Row("(b) store bulk append, " + layoutName(layout) + ", 1,000 events/append, 10 appends (10,000 events)"
+                    + "/transaction, synchronous=NORMAL", rates(best.get("bulk " + layout)) + "; with close: "
+                    + ratesClosed(best.get("bulk " + layout)), "≥ 0.6 × raw", "exact expected version per stream"));
+        }
+        for (Layout layout : Layout.values()) {
+            ratio("(b) store appendAll ÷ raw at the same 1,000 rows/transaction, " + layoutName(layout) + ", timed to the last commit",
+                    best.get("store " + layout + " NORMAL"), best.get("raw " + layout + " 1000"));
+            ratio("(b) store bulk append ÷ raw at the same 10,000 rows/transaction, " + layoutName(layout)
+                    + ", timed to the last commit", best.get("bulk " + layout), best.get("raw " + layout + " 10000"));
         }
         for (Layout layout : Layout.values()) {
             double[] raw1000 = best.get("raw " + layout + " 1000");
@@ -264,11 +277,26 @@ public final class StoreBenchmark {
     }
 
     private double[] storeAppend(Path ledger, Layout layout, SqliteOptions.Synchronous synchronous) throws ConcurrencyConflict {
-        long started = System.nanoTime();
-        long cpuStarted = cpuNanos();
+        return storeAppend(ledger, layout, synchronous, 1);
+    }
+
+    /**
+     * Appends every event, 1,000 per call: with {@code appendsPerTransaction} 1 each call is its own
+     * {@code appendAll}; above 1, calls go through bulk appends of that many calls each, so that one
+     * transaction holds as many rows as raw JDBC's larger batch.
+     */
+    private double[] storeAppend(Path ledger, Layout layout, SqliteOptions.Synchronous synchronous, int appendsPerTransaction)
+            throws ConcurrencyConflict {
+        long started;
+        long cpuStarted;
         long elapsed;
         long cpu;
         try (EventStore store = SqliteEventStore.open(ledger, SqliteOptions.defaults().withSynchronous(synchronous))) {
+            // timed from an open, empty ledger, as raw JDBC is timed from its created table
+            started = System.nanoTime();
+            cpuStarted = cpuNanos();
+            dev.eventscope.eventstore.BulkAppend bulk = null;
+            int appendsInBulk = 0;
             for (int first = 0; first < events; first += STORE_BATCH) {
                 Map<Long, List<NewEvent>> byStream = new LinkedHashMap<>();
                 Map<Long, Long> firstVersion = new LinkedHashMap<>();
@@ -281,7 +309,20 @@ public final class StoreBenchmark {
                 List<StreamAppend> appends = new ArrayList<>(byStream.size());
                 byStream.forEach((stream, list) -> appends.add(new StreamAppend(StreamId.of("account-" + stream),
                         ExpectedVersion.exactly(firstVersion.get(stream) - 1), list)));
-                store.appendAll(appends);
+                if (appendsPerTransaction == 1) {
+                    store.appendAll(appends);
+                } else {
+                    if (bulk == null) {
+                        bulk = store.beginBulkAppend();
+                    }
+                    bulk.append(appends);
+                    if (++appendsInBulk == appendsPerTransaction || first + STORE_BATCH >= events) {
+                        bulk.commit();
+                        bulk.close();
+                        bulk = null;
+                        appendsInBulk = 0;
+                    }
+                }
             }
             elapsed = System.nanoTime() - started;
             cpu = cpuNanos() - cpuStarted;
@@ -290,7 +331,7 @@ public final class StoreBenchmark {
         long cpuClosed = cpuNanos() - cpuStarted;
         double[] measured = {events / (elapsed / 1e9), events / (cpu / 1e9), events / (elapsedClosed / 1e9),
                 events / (cpuClosed / 1e9)};
-        progress("store " + layout + " " + synchronous + ": " + rates(measured));
+        progress("store " + layout + " " + synchronous + " " + appendsPerTransaction + " appends/transaction: " + rates(measured));
         return measured;
     }
 

@@ -112,18 +112,9 @@ final class PostgresReads {
         }, row -> row.getLong(1)).get(0);
     }
 
-    /** The WHERE clause of a stream filter; the glob becomes a LIKE pattern with its own escapes. */
+    /** The WHERE clause of a stream filter; its parameters are added to {@code parameters}. */
     private static String where(StreamFilter filter, List<String> parameters) {
-        StringBuilder sql = new StringBuilder(" WHERE version > 0");
-        if (filter.category() != null) {
-            sql.append(" AND category = ?");
-            parameters.add(filter.category());
-        }
-        if (filter.namePattern() != null) {
-            sql.append(" AND stream_id LIKE ? ESCAPE '\\'");
-            parameters.add(globToLike(filter.namePattern()));
-        }
-        return sql.toString();
+        return filter.where("LIKE ? ESCAPE '\\'", PostgresReads::globToLike, parameters);
     }
 
     static String globToLike(String glob) {

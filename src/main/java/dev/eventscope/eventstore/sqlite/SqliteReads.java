@@ -146,16 +146,7 @@ final class SqliteReads {
 
     /** The WHERE clause of a stream filter; its parameters are added to {@code parameters}. */
     private static String where(StreamFilter filter, List<String> parameters) {
-        StringBuilder sql = new StringBuilder(" WHERE version > 0");
-        if (filter.category() != null) {
-            sql.append(" AND category = ?");
-            parameters.add(filter.category());
-        }
-        if (filter.namePattern() != null) {
-            sql.append(" AND stream_id GLOB ?");
-            parameters.add(filter.namePattern());
-        }
-        return sql.toString();
+        return filter.where("GLOB ?", glob -> glob, parameters);
     }
 
     long streamVersion(StreamId stream) {
