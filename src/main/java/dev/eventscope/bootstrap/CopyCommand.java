@@ -5,34 +5,37 @@ import dev.eventscope.cli.ExitCodes;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.IntegrityReport;
-import dev.eventscope.eventstore.postgres.PostgresEventStore;
+import dev.eventscope.eventstore.LedgerCopyTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code eventscope copy --from SOURCE --to postgresql://...}: moves a ledger to the team's server,
- * every event as recorded. It lives in bootstrap because it needs the PostgreSQL store's own copy,
+ * {@code eventscope copy --from SOURCE --to TARGET}: moves a ledger between any two stores (a file to
+ * the team's server, the server to an auditor's offline file, or file to file), every event as
+ * recorded. It lives in bootstrap because it needs the stores' own copy ({@link LedgerCopyTarget}),
  * which the store contract does not offer; the command line's other commands never name an adapter.
  */
 @Command(name = "copy",
         mixinStandardHelpOptions = true,
         description = {
                 "Copies a whole ledger, every event as recorded (positions, event ids, recorded times, metadata and hashes),"
-                        + " into a new, empty PostgreSQL ledger (create it first with eventscope init): all or nothing.",
+                        + " into a new, empty ledger: all or nothing. A ledger file that does not exist yet is created"
+                        + " (and removed again if the copy fails); a PostgreSQL ledger is created first with eventscope init.",
                 "The source is read-only and never changed; a source whose hash chain is broken is refused."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:The ledger was copied; both verify to the same head hash.",
                 "1:Eventscope failed unexpectedly.",
-                "2:Wrong command line, a ledger that cannot be opened, a target that is not empty or not PostgreSQL,"
+                "2:Wrong command line, a ledger that cannot be opened, a target that is not empty,"
                         + " or a source that is not intact; nothing was copied.",
-                "3:The copy does not verify afterwards (the server's data was changed meanwhile)."})
+                "3:The copy does not verify afterwards (its data was changed meanwhile)."})
 final class CopyCommand implements Callable<Integer> {
 
     private final LedgerStores stores;
@@ -43,7 +46,8 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "LEDGER", description = "The ledger to copy: a file or a postgresql:// URL.")
     private Path from;
 
-    @Option(names = "--to", required = true, paramLabel = "URL", description = "The empty PostgreSQL ledger to copy into.")
+    @Option(names = "--to", required = true, paramLabel = "LEDGER",
+            description = "The empty ledger to copy into: a new file, or a postgresql:// URL made with eventscope init.")
     private Path to;
 
     CopyCommand(LedgerStores stores) {
@@ -52,21 +56,38 @@ final class CopyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!LedgerStoreFactory.isServerLedger(to)) {
-            throw new EventStoreException("Copying into a ledger file is not supported yet; copy into a postgresql:// ledger"
-                    + " (created with eventscope init). Nothing was copied.");
-        }
         if (!LedgerStoreFactory.isServerLedger(from) && !Files.isRegularFile(from)) {
             throw new EventStoreException("There is no ledger file at " + from + ". Nothing was copied.");
         }
+        boolean newFile = !LedgerStoreFactory.isServerLedger(to) && !Files.exists(to);
         String sourceName = LedgerStores.name(from);
         try (EventStore source = stores.openReadOnly(from);
-             PostgresEventStore target = PostgresEventStore.open(LedgerStores.url(to))) {
-            long copied = target.copyFrom(source, sourceName);
+             EventStore target = newFile ? stores.create(to) : stores.open(to)) {
+            if (!(target instanceof LedgerCopyTarget copyTarget)) {
+                throw new EventStoreException("The ledger " + LedgerStores.name(to) + " cannot take a copy. Nothing was copied.");
+            }
+            long copied = copyTarget.copyFrom(source, sourceName);
             IntegrityReport report = target.verify();
-            spec.commandLine().getOut().println("Copied " + copied + " events from " + sourceName + " to " + target.url()
-                    + "; " + report.summary() + ".");
+            spec.commandLine().getOut().println("Copied " + copied + " events from " + sourceName + " to "
+                    + LedgerStores.name(to) + "; " + report.summary() + ".");
             return report.intact() ? ExitCodes.OK : ExitCodes.TAMPERED;
+        } catch (RuntimeException e) {
+            if (newFile) {
+                removeNewFile();
+            }
+            throw e;
+        }
+    }
+
+    /** A failed copy leaves no empty ledger behind under the name the person gave. */
+    private void removeNewFile() {
+        try {
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Files.deleteIfExists(Path.of(to + suffix));
+            }
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("The empty ledger " + to + " made for the copy could not be removed: "
+                    + e.getMessage());
         }
     }
 }

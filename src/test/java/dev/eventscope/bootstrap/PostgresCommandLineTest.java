@@ -124,9 +124,46 @@ class PostgresCommandLineTest {
         Run again = run("copy", "--from", file.toString(), "--to", url);
         assertEquals(2, again.exitCode());
         assertMentions(again.err(), "already holds events", "Nothing was copied");
-        Run toAFile = run("copy", "--from", url, "--to", folder.resolve("back.ledger").toString());
-        assertEquals(2, toAFile.exitCode());
-        assertMentions(toAFile.err(), "Copying into a ledger file is not supported yet");
+        Path back = folder.resolve("back.ledger");
+        Run toAFile = run("copy", "--from", url, "--to", back.toString());
+        assertEquals(0, toAFile.exitCode(), toAFile.err());
+        assertMentions(toAFile.out(), "Copied 7 events from " + url + " to " + back, sqliteHead);
+        assertEquals(sqliteHead, run("verify", "--ledger", back.toString(), "--heads-dir", heads).out().lines().findFirst()
+                .orElse(""));
+        Run intoTheCopy = run("copy", "--from", url, "--to", back.toString());
+        assertEquals(2, intoTheCopy.exitCode());
+        assertMentions(intoTheCopy.err(), "already holds events", "Nothing was copied");
+        assertEquals(0, run("verify", "--ledger", back.toString(), "--heads-dir", heads).exitCode());
+    }
+
+    @Test
+    void a_copy_into_a_new_file_that_fails_leaves_no_file_behind() {
+        Path missingSource = folder.resolve("nothing.ledger");
+        Path target = folder.resolve("copy.ledger");
+        Run refused = run("copy", "--from", missingSource.toString(), "--to", target.toString());
+        assertEquals(2, refused.exitCode());
+        assertMentions(refused.err(), "There is no ledger file at " + missingSource);
+        assertFalse(Files.exists(target));
+
+        Path tampered = folder.resolve("tampered.ledger");
+        Path journal = folder.resolve("shop.journal");
+        try {
+            Files.writeString(journal, "2025-01-02 * Opening\n    assets:bank        1,000.00 EUR\n    equity:opening\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(0, run("import", journal.toString(), "--ledger", tampered.toString()).exitCode());
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + tampered);
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TRIGGER events_are_immutable");
+            statement.execute("UPDATE events SET data = '{}' WHERE position = 1");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        Run broken = run("copy", "--from", tampered.toString(), "--to", target.toString());
+        assertEquals(2, broken.exitCode(), broken.err());
+        assertMentions(broken.err(), "is not intact at position 1", "Nothing was copied");
+        assertFalse(Files.exists(target), "no empty ledger is left under the target's name");
     }
 
     @Test

@@ -1,27 +1,32 @@
 package dev.eventscope.cli;
 
 import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.ForwardingEventStore;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * Ledger files known to the test, each backed by an {@link InMemoryEventStore}; any other path is
- * "not a ledger", as the real store says. Records how each file was opened.
+ * Real ledger files (SQLite) that the test made known; any other path is "not a ledger", as the real
+ * store says of such a file. Records how each ledger was opened, and what the command did with it.
  */
 final class FakeLedgerStores implements LedgerStoreFactory {
 
-    private final Map<Path, InMemoryEventStore> ledgers = new HashMap<>();
+    private final Set<Path> ledgers = new HashSet<>();
     private final List<String> openings = new ArrayList<>();
-    private final List<InMemoryEventStore> opened = new ArrayList<>();
+    private final List<RecordingStore> opened = new ArrayList<>();
 
-    FakeLedgerStores with(Path file, InMemoryEventStore store) {
-        ledgers.put(file, store);
+    FakeLedgerStores with(Path file) {
+        ledgers.add(file);
         return this;
     }
 
@@ -30,29 +35,62 @@ final class FakeLedgerStores implements LedgerStoreFactory {
         return openings;
     }
 
-    List<InMemoryEventStore> opened() {
+    List<RecordingStore> opened() {
         return opened;
     }
 
     @Override
     public EventStore open(Path file) {
         openings.add("read-write " + file);
-        return known(file);
+        return recorded(SqliteEventStore.open(known(file)));
     }
 
     @Override
     public EventStore openReadOnly(Path file) {
         openings.add("read-only " + file);
-        InMemoryEventStore view = known(file).readOnlyView();
-        opened.add(view);
-        return view;
+        return recorded(SqliteEventStore.openReadOnly(known(file)));
     }
 
-    private InMemoryEventStore known(Path file) {
-        InMemoryEventStore store = ledgers.get(file);
-        if (store == null) {
+    private RecordingStore recorded(EventStore store) {
+        RecordingStore recording = new RecordingStore(store);
+        opened.add(recording);
+        return recording;
+    }
+
+    private Path known(Path file) {
+        if (!ledgers.contains(file)) {
             throw new EventStoreException("The file " + file + " is not an Eventscope ledger.");
         }
-        return store;
+        return file;
+    }
+
+    /** A real store that counts the stream pages read and knows whether it was closed. */
+    static final class RecordingStore extends ForwardingEventStore {
+        private int readStreamCalls;
+        private boolean closed;
+
+        RecordingStore(EventStore store) {
+            super(store);
+        }
+
+        @Override
+        public List<RecordedEvent> readStream(StreamId stream, long fromVersion, Direction direction, int limit) {
+            readStreamCalls++;
+            return super.readStream(stream, fromVersion, direction, limit);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            super.close();
+        }
+
+        int readStreamCalls() {
+            return readStreamCalls;
+        }
+
+        boolean isClosed() {
+            return closed;
+        }
     }
 }

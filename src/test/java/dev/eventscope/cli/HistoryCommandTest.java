@@ -3,7 +3,11 @@ package dev.eventscope.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.eventstore.EventMetadata;
+import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.NewEvent;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -22,12 +26,16 @@ class HistoryCommandTest {
     @TempDir
     Path folder;
 
-    private InMemoryEventStore store = LedgerFixtures.smallLedger();
+    private Path file;
     private FakeLedgerStores stores;
 
+    @BeforeEach
+    void smallLedger() {
+        file = LedgerFixtures.smallLedger(folder.resolve("books.ledger"));
+    }
+
     private CliRun history(String... options) {
-        Path file = LedgerFixtures.existingFile(folder, "books.ledger");
-        stores = new FakeLedgerStores().with(file, store);
+        stores = new FakeLedgerStores().with(file);
         String[] args = new String[options.length + 3];
         args[0] = "history";
         args[1] = "--ledger";
@@ -51,7 +59,7 @@ class HistoryCommandTest {
             assertEquals("  command:     OpenAccount", lines.get(2));
             assertEquals("  correlation: correlation-2  causation: event-1", lines.get(3));
             assertEquals("  event id:    event-2", lines.get(4));
-            assertEquals("  hash:        hash-2", lines.get(5));
+            assertEquals("  hash:        " + LedgerFixtures.hashAt(file, 2), lines.get(5));
             assertEquals("  data:        {\"account\":\"assets:bank\"}", lines.get(6));
             assertEquals(3, lines.stream().filter(line -> line.startsWith("#")).count());
         }
@@ -65,10 +73,14 @@ class HistoryCommandTest {
         }
 
         @Test
-        void reads_a_long_stream_page_by_page() {
-            store = new InMemoryEventStore();
+        void reads_a_long_stream_page_by_page() throws Exception {
+            file = folder.resolve("long.ledger");
+            List<NewEvent> events = new java.util.ArrayList<>();
             for (int number = 1; number <= HistoryCommand.PAGE_SIZE + 20; number++) {
-                LedgerFixtures.append(store, "ledger", new NewEvent("event-" + number, "Noted", 1, "{}", EventMetadata.by("alice")));
+                events.add(new NewEvent("event-" + number, "Noted", 1, "{}", EventMetadata.by("alice")));
+            }
+            try (SqliteEventStore store = SqliteEventStore.open(file)) {
+                store.append(StreamId.of("ledger"), ExpectedVersion.NO_STREAM, events);
             }
 
             CliRun run = history("--stream", "ledger");
@@ -107,7 +119,7 @@ class HistoryCommandTest {
             assertEquals("correlation-4", posting.get("correlationId").asText());
             assertEquals("command-9", posting.get("causationId").asText());
             assertEquals("event-4", posting.get("eventId").asText());
-            assertEquals("hash-4", posting.get("hash").asText());
+            assertEquals(LedgerFixtures.hashAt(file, 4), posting.get("hash").asText());
             assertTrue(posting.get("data").isObject(), "data must be embedded as JSON, not as a string");
             assertEquals("0.10", posting.get("data").get("amount").decimalValue().toPlainString());
             assertTrue(array.get(2).get("command").isNull());
@@ -115,7 +127,7 @@ class HistoryCommandTest {
 
         @Test
         void embeds_data_that_is_not_json_as_a_string_with_the_reason() throws Exception {
-            LedgerFixtures.append(store, BANK, new NewEvent("event-6", "Broken", 1, "not json {", EventMetadata.by("eve")));
+            LedgerFixtures.append(file, BANK, new NewEvent("event-6", "Broken", 1, "not json {", EventMetadata.by("eve")));
 
             CliRun run = history("--stream", BANK, "--format", "JSON", "--from-version", "4");
 
@@ -134,7 +146,8 @@ class HistoryCommandTest {
             CliRun run = history("--stream", BANK, "--format", "csv", "--from-version", "2", "--limit", "1");
 
             assertEquals("position,version,type,schema_version,recorded_at,user,command,correlation_id,causation_id,event_id,hash,data\r\n"
-                    + "4,2,PostingRecorded,2,2024-03-31T09:00:03.000003Z,bob,PostEntry,correlation-4,command-9,event-4,hash-4,"
+                    + "4,2,PostingRecorded,2,2024-03-31T09:00:03.000003Z,bob,PostEntry,correlation-4,command-9,event-4,"
+                    + LedgerFixtures.hashAt(file, 4) + ","
                     + "\"{\"\"amount\"\":0.10,\"\"description\"\":\"\"Coffee, \\\"\"beans\\\"\"\\nline two\"\"}\"\r\n",
                     run.out());
         }
@@ -144,7 +157,8 @@ class HistoryCommandTest {
             CliRun run = history("--stream", BANK, "--format", "csv", "--from-version", "3");
 
             String record = run.out().split("\r\n")[1];
-            assertTrue(record.startsWith("5,3,PostingRecorded,2,2024-03-31T09:00:04.000004Z,bob,,,,event-5,hash-5,"), record);
+            assertTrue(record.startsWith("5,3,PostingRecorded,2,2024-03-31T09:00:04.000004Z,bob,,,,event-5,"
+                    + LedgerFixtures.hashAt(file, 5) + ","), record);
         }
     }
 

@@ -14,8 +14,11 @@ class StreamsCommandTest {
     Path folder;
 
     private CliRun streams(String... options) {
-        Path file = LedgerFixtures.existingFile(folder, "books.ledger");
-        FakeLedgerStores stores = new FakeLedgerStores().with(file, LedgerFixtures.smallLedger());
+        Path file = folder.resolve("books.ledger");
+        if (!java.nio.file.Files.exists(file)) {
+            LedgerFixtures.smallLedger(file);
+        }
+        FakeLedgerStores stores = new FakeLedgerStores().with(file);
         String[] args = new String[options.length + 3];
         args[0] = "streams";
         args[1] = "--ledger";

@@ -1,11 +1,13 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.eventstore.IntegrityReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,20 +21,21 @@ class VerifyCommandTest {
 
     @Test
     void a_sound_ledger_exits_0_with_the_position_and_head_hash() {
-        Path file = LedgerFixtures.existingFile(folder, "books.ledger");
-        FakeLedgerStores stores = new FakeLedgerStores().with(file, LedgerFixtures.smallLedger());
+        Path file = LedgerFixtures.smallLedger(folder.resolve("books.ledger"));
+        FakeLedgerStores stores = new FakeLedgerStores().with(file);
 
         CliRun run = CliRun.run(stores, "verify", "--ledger", file.toString(), "--heads-dir", folder.resolve("heads").toString(), "--key-dir", folder.resolve("keys").toString());
 
         assertEquals(ExitCodes.OK, run.exitCode());
-        assertEquals("intact through position 5, head hash hash-5", run.out().lines().findFirst().orElseThrow());
+        assertEquals("intact through position 5, head hash " + LedgerFixtures.hashAt(file, 5),
+                run.out().lines().findFirst().orElseThrow());
         assertEquals("", run.err());
     }
 
     @Test
     void opens_the_ledger_read_only_and_closes_it() {
-        Path file = LedgerFixtures.existingFile(folder, "books.ledger");
-        FakeLedgerStores stores = new FakeLedgerStores().with(file, LedgerFixtures.smallLedger());
+        Path file = LedgerFixtures.smallLedger(folder.resolve("books.ledger"));
+        FakeLedgerStores stores = new FakeLedgerStores().with(file);
 
         CliRun.run(stores, "verify", "--ledger", file.toString(), "--heads-dir", folder.resolve("heads").toString(), "--key-dir", folder.resolve("keys").toString());
 
@@ -41,12 +44,14 @@ class VerifyCommandTest {
     }
 
     @Test
-    void a_tampered_ledger_exits_3_naming_the_first_bad_position_and_kind() {
-        Path file = LedgerFixtures.existingFile(folder, "books.ledger");
-        InMemoryEventStore store = LedgerFixtures.smallLedger();
-        store.verifyWillReport(IntegrityReport.broken(4, 3, "hash-3", 4, IntegrityReport.Tampering.ALTERED,
-                "stored hash differs from the chain"));
-        FakeLedgerStores stores = new FakeLedgerStores().with(file, store);
+    void a_tampered_ledger_exits_3_naming_the_first_bad_position_and_kind() throws Exception {
+        Path file = LedgerFixtures.smallLedger(folder.resolve("books.ledger"));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TRIGGER events_are_immutable");
+            statement.execute("UPDATE events SET data = '{\"amount\":1000.10}' WHERE position = 4");
+        }
+        FakeLedgerStores stores = new FakeLedgerStores().with(file);
 
         CliRun run = CliRun.run(stores, "verify", "--ledger", file.toString(), "--heads-dir", folder.resolve("heads").toString(), "--key-dir", folder.resolve("keys").toString());
 

@@ -388,6 +388,21 @@ public abstract class EventStoreContract {
         }
 
         @Test
+        void the_snapshots_a_store_lists_are_ones_that_were_saved_and_anchored() throws Exception {
+            store.append(CASH, ExpectedVersion.NO_STREAM, events(4));
+            Snapshot saved = new Snapshot(CASH, 3, "AccountState", 1, "{\"v\":3}");
+            store.saveSnapshot(saved);
+            List<StoredSnapshot> listed = new ArrayList<>();
+            store.snapshots(listed::add);
+            // a store without snapshots of its own (the interface's default) lists none
+            assertTrue(listed.size() <= 1, listed.toString());
+            for (StoredSnapshot snapshot : listed) {
+                assertEquals(saved, snapshot.snapshot());
+                assertTrue(snapshot.anchored(), snapshot.problem());
+            }
+        }
+
+        @Test
         void a_snapshot_beyond_the_stream_is_refused() throws Exception {
             store.append(CASH, ExpectedVersion.NO_STREAM, events(2));
             assertThrows(EventStoreException.class, () -> store.saveSnapshot(new Snapshot(CASH, 5, "AccountState", 1, "{}")));
@@ -407,6 +422,21 @@ public abstract class EventStoreContract {
             assertEquals(20, report.lastPosition());
             assertEquals(store.readAt(20).orElseThrow().hash(), report.headHash());
             assertTrue(report.summary().startsWith("intact through position 20"), report.summary());
+        }
+
+        @Test
+        void a_verification_hands_every_event_it_vouched_for_to_its_observer_in_order() throws Exception {
+            store.append(CASH, ExpectedVersion.NO_STREAM, events(7));
+            store.append(SALES, ExpectedVersion.NO_STREAM, events(5));
+            List<RecordedEvent> observed = new ArrayList<>();
+            IntegrityReport report = store.verify(observed::add);
+            assertEquals(store.verify(), report);
+            List<RecordedEvent> all = new ArrayList<>();
+            try (EventCursor cursor = store.readAll(0)) {
+                cursor.forEachRemaining(all::add);
+            }
+            assertEquals(all, observed);
+            assertEquals(12, report.lastPosition());
         }
 
         @Test

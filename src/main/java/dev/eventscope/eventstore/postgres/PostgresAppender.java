@@ -4,25 +4,22 @@ import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.AppendResult;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.IdempotentRetry;
 import dev.eventscope.eventstore.NewEvent;
 import dev.eventscope.eventstore.StreamAppend;
 import dev.eventscope.eventstore.StreamId;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Writes appends inside a transaction the caller opened. The first statement locks the one row of
@@ -47,13 +44,17 @@ final class PostgresAppender {
 
     /** One append inside the open transaction; throws before writing anything when a check fails. */
     AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
-        checkDistinctStreams(appends);
+        IdempotentRetry.requireDistinctStreams(appends);
         Head head = lockHead();
         List<NewEvent> all = appends.stream().flatMap(a -> a.events().stream()).toList();
-        Map<String, Object[]> stored = new HashMap<>();
+        Map<String, IdempotentRetry.StoredEvent> stored = new HashMap<>();
         Map<StreamId, long[]> streams = lookUp(appends, all, stored);
         if (!stored.isEmpty()) {
-            return alreadyStored(appends, all, stored, streams);
+            AppendResult original = IdempotentRetry.original(appends, stored::get, stream -> streams.get(stream)[1]);
+            if (original != null) {
+                return original;
+            }
+            throw IdempotentRetry.clash(appends, stored::get);
         }
         for (StreamAppend append : appends) {
             long actual = streams.get(append.stream())[1];
@@ -67,7 +68,7 @@ final class PostgresAppender {
             return new AppendResult(List.of(), versions, false);
         }
         createMissingStreams(appends, streams);
-        long recordedAt = Math.max(clock.map(c -> micros(c.instant())).orElse(head.serverMicros()), head.recordedAt());
+        long recordedAt = Math.max(clock.map(c -> IdempotentRetry.micros(c.instant())).orElse(head.serverMicros()), head.recordedAt());
         long position = head.position();
         byte[] previousHash = head.hash();
         int count = all.size();
@@ -179,51 +180,17 @@ final class PostgresAppender {
         }
     }
 
-    /** The original result when every event id of the append is stored already; refuses a mix of stored and new ids. */
-    private static AppendResult alreadyStored(List<StreamAppend> appends, List<NewEvent> all, Map<String, Object[]> stored,
-                                              Map<StreamId, long[]> streams) {
-        String firstId = all.get(0).eventId();
-        if (!stored.containsKey(firstId)) {
-            NewEvent clash = all.stream().filter(event -> stored.containsKey(event.eventId())).findFirst().orElseThrow();
-            throw new EventStoreException("The event id '" + clash.eventId() + "' is already stored at position "
-                    + stored.get(clash.eventId())[0] + "; a retried append must repeat exactly the same events."
-                    + " Nothing was written.");
-        }
-        List<Long> positions = new ArrayList<>();
-        Map<StreamId, Long> versions = new LinkedHashMap<>();
-        for (StreamAppend append : appends) {
-            for (NewEvent event : append.events()) {
-                Object[] found = stored.get(event.eventId());
-                if (found == null) {
-                    throw new EventStoreException("This append repeats event id '" + firstId
-                            + "', which is already stored, but also holds the new event id '" + event.eventId()
-                            + "'; a retried append must repeat exactly the same events. Nothing was written.");
-                }
-                if (!found[1].equals(append.stream().value())) {
-                    throw new EventStoreException("Event id '" + event.eventId() + "' is already stored in stream '"
-                            + found[1] + "', not in '" + append.stream() + "'. Nothing was written.");
-                }
-                positions.add((Long) found[0]);
-                versions.put(append.stream(), (Long) found[2]);
-            }
-            versions.putIfAbsent(append.stream(), streams.get(append.stream())[1]);
-        }
-        return new AppendResult(positions, versions, true);
-    }
-
     /**
      * In one query: each stream's key (0 when it does not exist) and version, and, into {@code stored},
      * position, stream and stream version of every event id of the append that is stored already.
      * Refuses an event id given twice in the append.
      */
-    private Map<StreamId, long[]> lookUp(List<StreamAppend> appends, List<NewEvent> all, Map<String, Object[]> stored)
+    private Map<StreamId, long[]> lookUp(List<StreamAppend> appends, List<NewEvent> all,
+                                         Map<String, IdempotentRetry.StoredEvent> stored)
             throws SQLException {
-        Set<String> seen = new HashSet<>();
-        for (NewEvent event : all) {
-            if (!seen.add(event.eventId())) {
-                throw new EventStoreException("The event id '" + event.eventId()
-                        + "' appears twice in one append. Nothing was written.");
-            }
+        EventStoreException twice = IdempotentRetry.clash(appends, eventId -> null);
+        if (twice != null) {
+            throw twice;
         }
         Map<StreamId, long[]> streams = new HashMap<>();
         for (StreamAppend append : appends) {
@@ -238,7 +205,8 @@ final class PostgresAppender {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     if (rows.getBoolean(1)) {
-                        stored.put(rows.getString(5), new Object[] {rows.getLong(3), rows.getString(2), rows.getLong(4)});
+                        stored.put(rows.getString(5), new IdempotentRetry.StoredEvent(rows.getLong(3), rows.getString(2),
+                                rows.getLong(4)));
                     } else {
                         streams.put(StreamId.of(rows.getString(2)), new long[] {rows.getLong(3), rows.getLong(4)});
                     }
@@ -266,19 +234,5 @@ final class PostgresAppender {
                 }
             }
         }
-    }
-
-    private static void checkDistinctStreams(List<StreamAppend> appends) {
-        Set<StreamId> streams = new HashSet<>();
-        for (StreamAppend append : appends) {
-            if (!streams.add(append.stream())) {
-                throw new EventStoreException("The stream '" + append.stream()
-                        + "' appears twice in one append; give all its events in one part. Nothing was written.");
-            }
-        }
-    }
-
-    static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 }

@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.postgres;
 
+import dev.eventscope.eventstore.AppendAnnouncer;
 import dev.eventscope.eventstore.AppendListener;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -9,9 +10,6 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -31,8 +29,7 @@ final class PostgresChangeListener implements AutoCloseable {
     private final String schema;
     private final Supplier<Connection> connections;
     private final LongSupplier lastPosition;
-    private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicLong announcedThrough = new AtomicLong(-1);
+    private final AppendAnnouncer listeners = new AppendAnnouncer((listener, e) -> LOG.warn("an append listener failed", e));
     private Thread thread;
     private volatile boolean running;
 
@@ -46,20 +43,19 @@ final class PostgresChangeListener implements AutoCloseable {
         if (thread == null) {
             // LISTEN before reading the head: an append committed in between is then both seen and announced once
             Connection connection = listen();
-            announcedThrough.compareAndSet(-1, lastPosition.getAsLong());
+            listeners.startAt(lastPosition.getAsLong());
             running = true;
             thread = new Thread(() -> run(connection), "eventscope-listen-" + schema);
             thread.setDaemon(true);
             thread.start();
         }
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     /** Called by the store after its own commit. */
     void appendedHere(long toPosition) {
         if (running) {
-            announceThrough(toPosition);
+            listeners.announceThrough(toPosition);
         }
     }
 
@@ -80,7 +76,7 @@ final class PostgresChangeListener implements AutoCloseable {
             try {
                 if (connection == null) {
                     connection = listen();
-                    announceThrough(lastPosition.getAsLong());
+                    listeners.announceThrough(lastPosition.getAsLong());
                 }
                 PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(WAIT_MILLIS);
                 long highest = -1;
@@ -90,7 +86,7 @@ final class PostgresChangeListener implements AutoCloseable {
                     }
                 }
                 if (highest > 0) {
-                    announceThrough(highest);
+                    listeners.announceThrough(highest);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
@@ -124,22 +120,6 @@ final class PostgresChangeListener implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
-        }
-    }
-
-    /** Listeners see ranges in order and never twice, whichever thread announces. */
-    private synchronized void announceThrough(long toPosition) {
-        long from = announcedThrough.get();
-        if (toPosition <= from) {
-            return;
-        }
-        announcedThrough.set(toPosition);
-        for (AppendListener listener : listeners) {
-            try {
-                listener.eventsAppended(from + 1, toPosition);
-            } catch (RuntimeException e) {
-                LOG.warn("an append listener failed", e);
-            }
         }
     }
 

@@ -3,11 +3,14 @@ package dev.eventscope.eventstore.postgres;
 import dev.eventscope.eventstore.AppendListener;
 import dev.eventscope.eventstore.AppendResult;
 import dev.eventscope.eventstore.BulkAppend;
+import dev.eventscope.eventstore.ChainObserver;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.EventRows;
 import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.LedgerCopyTarget;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.Snapshot;
@@ -15,6 +18,7 @@ import dev.eventscope.eventstore.StreamAppend;
 import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.StreamInfo;
+import dev.eventscope.eventstore.TransactionalBulkAppend;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,7 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * through {@code LISTEN}/{@code NOTIFY}. All methods throw {@link EventStoreException} with one
  * readable sentence on failure; a lost connection is reopened for the next call.
  */
-public final class PostgresEventStore implements EventStore {
+public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
 
     private final PostgresLedgerUrl url;
     private final PostgresOptions options;
@@ -44,7 +48,7 @@ public final class PostgresEventStore implements EventStore {
     private final PostgresChangeListener changes;
     private final String ledgerId;
     private final SharedReader reader;
-    private final StreamNames streamNames;
+    private final PostgresReads reads;
     private Connection writer;
     private volatile boolean closed;
 
@@ -54,7 +58,7 @@ public final class PostgresEventStore implements EventStore {
         this.options = options;
         this.readOnly = readOnly;
         this.reader = new SharedReader(url, options, readOnly, reader);
-        this.streamNames = new StreamNames(this.reader, url.schema());
+        this.reads = new PostgresReads(url, options, this.reader, this::ensureOpen);
         this.ledgerId = ledgerId;
         this.changes = new PostgresChangeListener(url.schema(), () -> PostgresConnections.open(url, options),
                 this::lastPosition);
@@ -135,26 +139,8 @@ public final class PostgresEventStore implements EventStore {
     @Override
     public AppendResult appendAll(List<StreamAppend> appends) throws ConcurrencyConflict {
         ensureWritable("appended to");
-        AppendResult result;
-        writeLock.lock();
-        try {
-            Connection connection = writer();
-            connection.setAutoCommit(false);
-            boolean committed = false;
-            try {
-                result = new PostgresAppender(connection, url.schema(), options.clock()).append(appends);
-                connection.commit();
-                committed = true;
-            } finally {
-                if (!committed) {
-                    rollback(connection);
-                }
-            }
-        } catch (SQLException e) {
-            throw writeFailure("append to", e);
-        } finally {
-            writeLock.unlock();
-        }
+        AppendResult result = inWriteTransaction("append to",
+                connection -> new PostgresAppender(connection, url.schema(), options.clock()).append(appends));
         if (!result.alreadyStored() && !result.positions().isEmpty()) {
             changes.appendedHere(result.lastPosition());
         }
@@ -166,32 +152,45 @@ public final class PostgresEventStore implements EventStore {
      * and hashes kept) into this ledger, which must be empty: all or nothing, in constant memory per
      * event. Refuses a source whose hash chain is broken. Returns the number of events copied.
      */
+    @Override
     public long copyFrom(EventStore source, String sourceName) {
         ensureWritable("copied into");
-        long copied;
+        long copied = inWriteTransaction("copy into",
+                connection -> new PostgresLedgerCopier(connection, url.schema()).copy(source, sourceName));
+        if (copied > 0) {
+            changes.appendedHere(copied);
+        }
+        return copied;
+    }
+
+    /** Work inside one transaction of the writer connection. */
+    @FunctionalInterface
+    private interface WriteWork<T, X extends Exception> {
+        T run(Connection connection) throws SQLException, X;
+    }
+
+    /** Runs {@code work} under the write lock in one transaction: committed when it returns, rolled back when it throws. */
+    private <T, X extends Exception> T inWriteTransaction(String action, WriteWork<T, X> work) throws X {
         writeLock.lock();
         try {
             Connection connection = writer();
             connection.setAutoCommit(false);
             boolean committed = false;
             try {
-                copied = new PostgresLedgerCopier(connection, url.schema()).copy(source, sourceName);
+                T result = work.run(connection);
                 connection.commit();
                 committed = true;
+                return result;
             } finally {
                 if (!committed) {
                     rollback(connection);
                 }
             }
         } catch (SQLException e) {
-            throw writeFailure("copy into", e);
+            throw writeFailure(action, e);
         } finally {
             writeLock.unlock();
         }
-        if (copied > 0) {
-            changes.appendedHere(copied);
-        }
-        return copied;
     }
 
     @Override
@@ -201,8 +200,31 @@ public final class PostgresEventStore implements EventStore {
         try {
             Connection connection = writer();
             connection.setAutoCommit(false);
-            return new PostgresBulkAppend(connection, new PostgresAppender(connection, url.schema(), options.clock()),
-                    writeLock, sql -> writeFailure("append to", sql), changes::appendedHere);
+            PostgresAppender appender = new PostgresAppender(connection, url.schema(), options.clock());
+            return new TransactionalBulkAppend(new TransactionalBulkAppend.Transaction() {
+                @Override
+                public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict {
+                    try {
+                        return appender.append(appends);
+                    } catch (SQLException e) {
+                        throw writeFailure("append to", e);
+                    }
+                }
+
+                @Override
+                public void commit() {
+                    try {
+                        connection.commit();
+                    } catch (SQLException e) {
+                        throw writeFailure("append to", e);
+                    }
+                }
+
+                @Override
+                public void rollback() {
+                    PostgresEventStore.rollback(connection);
+                }
+            }, writeLock::unlock, (first, last) -> changes.appendedHere(last));
         } catch (SQLException | RuntimeException e) {
             writeLock.unlock();
             throw e instanceof SQLException sql ? writeFailure("start writing to", sql) : (RuntimeException) e;
@@ -211,130 +233,63 @@ public final class PostgresEventStore implements EventStore {
 
     @Override
     public List<RecordedEvent> readStream(StreamId stream, long fromVersion, Direction direction, int limit) {
-        String order = direction == Direction.FORWARD ? "e.version >= ? ORDER BY e.version ASC" : "e.version <= ? ORDER BY e.version DESC";
-        return read("read the stream '" + stream + "' of", "SELECT " + columns() + " FROM " + table("events")
-                + " e WHERE e.stream_key = (SELECT stream_key FROM " + table("streams") + " WHERE stream_id = ?) AND "
-                + order + " LIMIT ?", statement -> {
-                    statement.setString(1, stream.value());
-                    statement.setLong(2, fromVersion);
-                    statement.setInt(3, Math.max(0, limit));
-                }, row -> ServerCursor.read(row, streamNames));
+        return reads.readStream(stream, fromVersion, direction, limit);
     }
 
     /** One indexed read of three columns: no event data, hashes or metadata travel. */
     @Override
     public void streamStamps(StreamId stream, StampSink sink) {
-        read("read the event times of the stream '" + stream + "' of", "SELECT version, position, recorded_at FROM "
-                + table("events") + " WHERE stream_key = (SELECT stream_key FROM " + table("streams")
-                + " WHERE stream_id = ?) ORDER BY version", statement -> statement.setString(1, stream.value()), row -> {
-                    sink.stamp(row.getLong(1), row.getLong(2), row.getLong(3));
-                    return null;
-                });
+        reads.streamStamps(stream, sink);
     }
 
     @Override
     public EventCursor readAll(long afterPosition) {
-        ensureOpen();
-        return new ServerCursor(PostgresConnections.open(url, options), "SELECT " + columns() + " FROM " + table("events")
-                + " e WHERE e.position > ? ORDER BY e.position", statement -> statement.setLong(1, afterPosition),
-                options.fetchSize(), streamNames, e -> PostgresErrors.failure(url, "read the events of", e));
+        return reads.readAll(afterPosition);
     }
 
     /** Filters on the server: the other categories' events never travel. */
     @Override
     public EventCursor readAll(long afterPosition, Set<String> categories) {
-        if (categories.isEmpty()) {
-            return readAll(afterPosition);
-        }
-        ensureOpen();
-        Connection connection = PostgresConnections.open(url, options);
-        List<String> sorted = new ArrayList<>(new TreeSet<>(categories));
-        return new ServerCursor(connection, "SELECT " + columns() + " FROM " + table("events") + " e WHERE e.position > ?"
-                + " AND e.stream_key IN (SELECT stream_key FROM " + table("streams") + " WHERE category = ANY (?))"
-                + " ORDER BY e.position", statement -> {
-                    statement.setLong(1, afterPosition);
-                    statement.setArray(2, connection.createArrayOf("text", sorted.toArray()));
-                }, options.fetchSize(), streamNames, e -> PostgresErrors.failure(url, "read the events of", e));
+        return reads.readAll(afterPosition, categories);
     }
 
     @Override
     public Optional<RecordedEvent> readAt(long position) {
-        List<RecordedEvent> found = read("read position " + position + " of", "SELECT " + columns() + " FROM "
-                + table("events") + " e WHERE e.position = ?", statement -> statement.setLong(1, position), row -> ServerCursor.read(row, streamNames));
-        return found.stream().findFirst();
+        return reads.readAt(position);
     }
 
     @Override
     public List<StreamInfo> streams(StreamFilter filter) {
-        List<String> parameters = new ArrayList<>();
-        String where = where(filter, parameters);
-        return read("list the streams of", "SELECT stream_id, category, version, last_position FROM " + table("streams")
-                + where + " ORDER BY stream_id", statement -> {
-                    for (int i = 0; i < parameters.size(); i++) {
-                        statement.setString(i + 1, parameters.get(i));
-                    }
-                }, row -> new StreamInfo(StreamId.of(row.getString(1)), row.getString(2), row.getLong(3), row.getLong(4)));
+        return reads.streams(filter);
     }
 
     @Override
     public long countStreams(StreamFilter filter) {
-        List<String> parameters = new ArrayList<>();
-        String where = where(filter, parameters);
-        return read("count the streams of", "SELECT count(*) FROM " + table("streams") + where, statement -> {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setString(i + 1, parameters.get(i));
-            }
-        }, row -> row.getLong(1)).get(0);
-    }
-
-    /** The WHERE clause of a stream filter; the glob becomes a LIKE pattern with its own escapes. */
-    private static String where(StreamFilter filter, List<String> parameters) {
-        StringBuilder sql = new StringBuilder(" WHERE version > 0");
-        if (filter.category() != null) {
-            sql.append(" AND category = ?");
-            parameters.add(filter.category());
-        }
-        if (filter.namePattern() != null) {
-            sql.append(" AND stream_id LIKE ? ESCAPE '\\'");
-            parameters.add(globToLike(filter.namePattern()));
-        }
-        return sql.toString();
-    }
-
-    static String globToLike(String glob) {
-        StringBuilder like = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> like.append('%');
-                case '?' -> like.append('_');
-                case '%', '_', '\\' -> like.append('\\').append(c);
-                default -> like.append(c);
-            }
-        }
-        return like.toString();
+        return reads.countStreams(filter);
     }
 
     @Override
     public long streamVersion(StreamId stream) {
-        List<Long> version = read("read the version of stream '" + stream + "' in", "SELECT version FROM "
-                + table("streams") + " WHERE stream_id = ?", statement -> statement.setString(1, stream.value()),
-                row -> row.getLong(1));
-        return version.isEmpty() ? 0 : version.get(0);
+        return reads.streamVersion(stream);
     }
 
     @Override
     public long lastPosition() {
-        List<Long> head = read("read the last position of", "SELECT position FROM " + table("ledger_head") + " WHERE id = 1",
-                statement -> { }, row -> row.getLong(1));
-        return head.isEmpty() ? 0 : head.get(0);
+        return reads.lastPosition();
     }
 
     @Override
     public IntegrityReport verify() {
+        return verify(ChainObserver.NONE);
+    }
+
+    /** Hands every verified event to {@code observer} during the walk itself, in its one repeatable-read snapshot. */
+    @Override
+    public IntegrityReport verify(ChainObserver observer) {
         ensureOpen();
         Connection connection = PostgresConnections.open(url, options);
         try {
-            return new PostgresChainVerifier(connection, url.schema(), options.fetchSize()).verify();
+            return new PostgresChainVerifier(connection, url.schema(), options.fetchSize()).verify(observer);
         } catch (SQLException e) {
             throw PostgresErrors.failure(url, "verify", e);
         } finally {
@@ -349,9 +304,9 @@ public final class PostgresEventStore implements EventStore {
         try {
             Connection connection = writer();
             connection.setAutoCommit(true);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table("snapshots")
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + url.schema() + ".snapshots"
                     + " (stream_key, version, state_type, state_schema_version, data)"
-                    + " SELECT stream_key, ?, ?, ?, ? FROM " + table("streams") + " WHERE stream_id = ? AND version >= ?"
+                    + " SELECT stream_key, ?, ?, ?, ? FROM " + url.schema() + ".streams" + " WHERE stream_id = ? AND version >= ?"
                     + " ON CONFLICT (stream_key, version, state_schema_version)"
                     + " DO UPDATE SET state_type = excluded.state_type, data = excluded.data")) {
                 insert.setLong(1, snapshot.version());
@@ -374,14 +329,7 @@ public final class PostgresEventStore implements EventStore {
 
     @Override
     public Optional<Snapshot> loadSnapshot(StreamId stream, long maxVersion, int stateSchemaVersion) {
-        List<Snapshot> found = read("load a snapshot from", "SELECT s.version, s.state_type, s.data FROM " + table("snapshots")
-                + " s JOIN " + table("streams") + " t ON t.stream_key = s.stream_key WHERE t.stream_id = ? AND s.version <= ?"
-                + " AND s.version <= t.version AND s.state_schema_version = ? ORDER BY s.version DESC LIMIT 1", statement -> {
-                    statement.setString(1, stream.value());
-                    statement.setLong(2, maxVersion);
-                    statement.setInt(3, stateSchemaVersion);
-                }, row -> new Snapshot(stream, row.getLong(1), row.getString(2), stateSchemaVersion, row.getString(3)));
-        return found.stream().findFirst();
+        return reads.loadSnapshot(stream, maxVersion, stateSchemaVersion);
     }
 
     @Override
@@ -421,13 +369,6 @@ public final class PostgresEventStore implements EventStore {
         return url.toString();
     }
 
-    private <T> List<T> read(String action, String sql, ServerCursor.Parameters parameters,
-                             SharedReader.RowReader<T> rowReader) {
-        ensureOpen();
-        return reader.query(action, sql, parameters, rowReader);
-    }
-
-    /** The writer connection, opened on first use and reopened after it was lost; call holding the write lock. */
     private Connection writer() throws SQLException {
         if (writer == null || writer.isClosed()) {
             writer = PostgresConnections.open(url, options);
@@ -454,14 +395,6 @@ public final class PostgresEventStore implements EventStore {
         } catch (SQLException ignored) {
             // a lost connection rolled the transaction back on the server already
         }
-    }
-
-    private String table(String name) {
-        return url.schema() + "." + name;
-    }
-
-    private String columns() {
-        return ServerCursor.COLUMNS;
     }
 
     private void ensureOpen() {

@@ -1,9 +1,10 @@
 package dev.eventscope.eventstore.postgres;
 
-import dev.eventscope.eventstore.EventHashChain;
+import dev.eventscope.eventstore.CopiedLedgerCheck;
+import dev.eventscope.eventstore.CopiedLedgerCheck.CopiedStream;
 import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamId;
 
@@ -12,18 +13,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Copies a whole ledger, event by event as recorded (positions, event ids, versions, recorded times,
- * metadata and hashes kept), into an empty PostgreSQL ledger, in one transaction under the head lock:
- * all or nothing. It reads the source through its constant-memory cursor and writes 1,000 events per
- * statement; memory grows with the number of streams, not events. Every event's hash is recomputed
- * and must equal the source's, so a source whose chain is broken is refused, not copied.
+ * Copies a whole ledger, event by event as recorded, into an empty PostgreSQL ledger, in one
+ * transaction under the head lock: all or nothing. It reads the source through its constant-memory
+ * cursor, checks every event ({@link CopiedLedgerCheck}) and writes 1,000 events per statement.
  */
 final class PostgresLedgerCopier {
 
@@ -31,9 +28,6 @@ final class PostgresLedgerCopier {
 
     private final Connection connection;
     private final String schema;
-    private final EventHashChain hashChain = new EventHashChain();
-    /** stream id → {stream key, version, last position} */
-    private final Map<StreamId, long[]> streams = new HashMap<>();
     private final List<RecordedEvent> batch = new ArrayList<>(BATCH);
     private byte[] lastHashOfPreviousBatch = EventHashChain.GENESIS;
 
@@ -44,70 +38,38 @@ final class PostgresLedgerCopier {
 
     /** Copies every event of {@code source} inside the caller's transaction; returns the number copied. */
     long copy(EventStore source, String sourceName) throws SQLException {
-        long lastRecordedAt;
-        try (PreparedStatement lock = connection.prepareStatement("SELECT position, recorded_at FROM " + schema
+        try (PreparedStatement lock = connection.prepareStatement("SELECT position FROM " + schema
                 + ".ledger_head WHERE id = 1 FOR UPDATE"); ResultSet head = lock.executeQuery()) {
             if (!head.next() || head.getLong(1) != 0) {
-                throw new EventStoreException("The target ledger in schema '" + schema + "' already holds events; a ledger"
-                        + " is copied only into a new, empty one (eventscope init). Nothing was copied.");
+                throw CopiedLedgerCheck.targetNotEmpty("in schema '" + schema + "'");
             }
-            lastRecordedAt = head.getLong(2);
         }
-        byte[] previous = EventHashChain.GENESIS;
-        long expectedPosition = 1;
+        CopiedLedgerCheck check = new CopiedLedgerCheck(sourceName);
         try (EventCursor events = source.readAll(0)) {
             while (events.hasNext()) {
                 RecordedEvent event = events.next();
-                if (event.position() != expectedPosition) {
-                    throw broken(sourceName, expectedPosition, "position " + expectedPosition + " is missing");
-                }
-                long[] stream = streams.computeIfAbsent(event.streamId(), id -> new long[] {0, 0, 0});
-                if (event.version() != stream[1] + 1) {
-                    throw broken(sourceName, event.position(), "its version " + event.version() + " of '" + event.streamId()
-                            + "' does not follow version " + stream[1]);
-                }
-                byte[] hash = hashChain.link(previous, event.eventId(), event.streamId().value(), event.version(),
-                        event.type(), event.schemaVersion(), event.recordedAtMicros(), event.metadata().user(),
-                        event.metadata().correlationId(), event.metadata().causationId(),
-                        event.metadata().commandName(), event.data());
-                if (!EventHashChain.hex(hash).equals(event.hash())) {
-                    throw broken(sourceName, event.position(), "its content no longer gives its recorded hash");
-                }
-                if (event.recordedAtMicros() < lastRecordedAt) {
-                    throw broken(sourceName, event.position(), "its recorded time goes back before the event before it");
-                }
-                stream[1] = event.version();
-                stream[2] = event.position();
-                lastRecordedAt = event.recordedAtMicros();
-                previous = hash;
-                expectedPosition++;
+                check.accept(event);
                 batch.add(event);
                 if (batch.size() == BATCH) {
-                    flush();
+                    flush(check.streams());
                 }
             }
         }
-        flush();
-        long last = expectedPosition - 1;
-        if (last > 0) {
-            moveStreamsAndHead(last, previous, lastRecordedAt);
+        flush(check.streams());
+        if (check.lastPosition() > 0) {
+            moveStreamsAndHead(check);
         }
-        return last;
-    }
-
-    private static EventStoreException broken(String sourceName, long position, String what) {
-        return new EventStoreException("The ledger " + sourceName + " is not intact at position " + position + ": " + what
-                + "; run eventscope verify on it. Nothing was copied.");
+        return check.lastPosition();
     }
 
     /** Creates the batch's new streams, then inserts its events in one statement. */
-    private void flush() throws SQLException {
+    private void flush(Map<StreamId, CopiedStream> streams) throws SQLException {
         if (batch.isEmpty()) {
             return;
         }
         Map<StreamId, String> missing = new LinkedHashMap<>();
         for (RecordedEvent event : batch) {
-            if (streams.get(event.streamId())[0] == 0) {
+            if (streams.get(event.streamId()).key() == 0) {
                 missing.put(event.streamId(), event.streamId().category());
             }
         }
@@ -119,7 +81,7 @@ final class PostgresLedgerCopier {
                 insert.setArray(2, connection.createArrayOf("text", missing.values().toArray()));
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
-                        streams.get(StreamId.of(rows.getString(1)))[0] = rows.getLong(2);
+                        streams.get(StreamId.of(rows.getString(1))).key(rows.getLong(2));
                     }
                 }
             }
@@ -130,14 +92,14 @@ final class PostgresLedgerCopier {
         byte[][] previousHashes = new byte[count][];
         for (int row = 0; row < count; row++) {
             RecordedEvent event = batch.get(row);
-            Object[] values = {event.position(), event.eventId(), streams.get(event.streamId())[0], event.version(),
+            Object[] values = {event.position(), event.eventId(), streams.get(event.streamId()).key(), event.version(),
                     event.type(), event.schemaVersion(), event.data(), event.metadata().user(),
                     event.metadata().correlationId(), event.metadata().causationId(), event.metadata().commandName(),
                     event.recordedAtMicros()};
             for (int column = 0; column < values.length; column++) {
                 columns[column][row] = values[column];
             }
-            hashes[row] = HexFormat.of().parseHex(event.hash());
+            hashes[row] = CopiedLedgerCheck.hashOf(event);
             previousHashes[row] = row == 0 ? lastHashOfPreviousBatch : hashes[row - 1];
         }
         String[] types = {"bigint", "text", "bigint", "bigint", "text", "integer", "text", "text", "text", "text", "text",
@@ -158,15 +120,14 @@ final class PostgresLedgerCopier {
         batch.clear();
     }
 
-
-    private void moveStreamsAndHead(long lastPosition, byte[] lastHash, long lastRecordedAt) throws SQLException {
+    private void moveStreamsAndHead(CopiedLedgerCheck check) throws SQLException {
         List<Long> keys = new ArrayList<>();
         List<Long> versions = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
-        for (long[] stream : streams.values()) {
-            keys.add(stream[0]);
-            versions.add(stream[1]);
-            positions.add(stream[2]);
+        for (CopiedStream stream : check.streams().values()) {
+            keys.add(stream.key());
+            versions.add(stream.version());
+            positions.add(stream.lastPosition());
         }
         try (PreparedStatement move = connection.prepareStatement("WITH moved AS (UPDATE " + schema + ".streams s"
                 + " SET version = m.v, last_position = m.p FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS m (k, v, p)"
@@ -175,9 +136,9 @@ final class PostgresLedgerCopier {
             move.setArray(1, connection.createArrayOf("bigint", keys.toArray()));
             move.setArray(2, connection.createArrayOf("bigint", versions.toArray()));
             move.setArray(3, connection.createArrayOf("bigint", positions.toArray()));
-            move.setLong(4, lastPosition);
-            move.setBytes(5, lastHash);
-            move.setLong(6, lastRecordedAt);
+            move.setLong(4, check.lastPosition());
+            move.setBytes(5, check.previousHash());
+            move.setLong(6, check.lastRecordedAt());
             move.executeUpdate();
         }
     }

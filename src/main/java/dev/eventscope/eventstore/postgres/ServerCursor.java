@@ -1,8 +1,7 @@
 package dev.eventscope.eventstore.postgres;
 
-import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.EventCursor;
-import dev.eventscope.eventstore.EventMetadata;
+import dev.eventscope.eventstore.EventRows;
 import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.RecordedEvent;
 
@@ -21,19 +20,16 @@ import java.util.function.Function;
  */
 final class ServerCursor implements EventCursor {
 
-    /** The columns every event query selects, in this order; {@code e} is the events table. */
-    static final String COLUMNS = "e.position, e.event_id, e.stream_key, e.version, e.type, e.schema_version, e.data,"
-            + " e.user_name, e.correlation_id, e.causation_id, e.command_name, e.recorded_at, e.hash";
-
     private final Connection connection;
     private final PreparedStatement query;
     private final ResultSet rows;
     private final Function<SQLException, EventStoreException> failure;
     private final StreamNames names;
+    private final EventRows<SQLException> columns;
     private RecordedEvent next;
     private boolean closed;
 
-    /** Runs {@code sql} (with its parameters set by {@code parameters}) on a new connection. */
+    /** Runs {@code sql} (selecting {@link EventRows#COLUMNS}) (with its parameters set by {@code parameters}) on a new connection. */
     ServerCursor(Connection connection, String sql, Parameters parameters, int fetchSize, StreamNames names,
                  Function<SQLException, EventStoreException> failure) {
         this.connection = connection;
@@ -46,6 +42,7 @@ final class ServerCursor implements EventCursor {
             query.setFetchSize(fetchSize);
             parameters.set(query);
             rows = query.executeQuery();
+            columns = new EventRows<>(rows::getLong, rows::getInt, rows::getString, rows::getBytes);
         } catch (SQLException e) {
             PostgresConnections.closeQuietly(connection);
             throw failure.apply(e);
@@ -55,21 +52,6 @@ final class ServerCursor implements EventCursor {
     @FunctionalInterface
     interface Parameters {
         void set(PreparedStatement query) throws SQLException;
-    }
-
-    /** One row of {@link #COLUMNS} as an event. */
-    static RecordedEvent read(ResultSet row, StreamNames names) throws SQLException {
-        return new RecordedEvent(
-                row.getLong(1),
-                row.getString(2),
-                names.nameOf(row.getLong(3)),
-                row.getLong(4),
-                row.getString(5),
-                row.getInt(6),
-                row.getString(7),
-                new EventMetadata(row.getString(8), row.getString(9), row.getString(10), row.getString(11)),
-                row.getLong(12),
-                EventHashChain.hex(row.getBytes(13)));
     }
 
     @Override
@@ -82,7 +64,7 @@ final class ServerCursor implements EventCursor {
         }
         try {
             if (rows.next()) {
-                next = read(rows, names);
+                next = columns.event(names::nameOf);
                 return true;
             }
         } catch (SQLException e) {

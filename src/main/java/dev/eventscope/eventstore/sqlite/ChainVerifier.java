@@ -1,11 +1,11 @@
 package dev.eventscope.eventstore.sqlite;
 
-import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.ChainObserver;
-import dev.eventscope.eventstore.EventMetadata;
+import dev.eventscope.eventstore.ChainWalk;
+import dev.eventscope.eventstore.EventHashChain;
+import dev.eventscope.eventstore.EventRows;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.eventstore.IntegrityReport.Tampering;
-import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamId;
 
 import java.sql.Connection;
@@ -13,15 +13,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 
 /**
- * Walks the hash chain in position order, one page at a time, and names the first event that
- * does not fit. Each row stores the hash it was chained to ({@code prev_hash}) as well as its own,
- * which lets the walk tell an altered event (its content no longer gives its hash) from a removed
- * one (a gap, or a row that links past its predecessor), an inserted one (a row the next event
- * skips over, or a row beyond the head the store recorded) and two events swapped (reordered).
+ * Walks the hash chain ({@link ChainWalk}) in position order, one page at a time.
  *
  * <p>The whole walk is one read transaction: in WAL mode it sees the ledger exactly as it stood
  * when the walk began, so an append committed by another writer meanwhile can neither show up as
@@ -31,8 +26,7 @@ import java.util.Deque;
 final class ChainVerifier {
 
     private static final int PAGE_SIZE = 5_000;
-    private static final String QUERY = "SELECT e.position, e.event_id, s.stream_id, e.version, e.type, e.schema_version,"
-            + " e.recorded_at, e.user_name, e.correlation_id, e.causation_id, e.command_name, e.data, e.prev_hash, e.hash"
+    private static final String QUERY = "SELECT e.position, e.event_id, s.stream_id, " + EventRows.CHAIN_COLUMNS_AFTER_STREAM
             + " FROM events e LEFT JOIN streams s ON s.stream_key = e.stream_key"
             + " WHERE e.position > ? ORDER BY e.position LIMIT ?";
     /** A stream's category as the store derives it from the stream id: the part before the first '-'. */
@@ -42,7 +36,7 @@ final class ChainVerifier {
     private final Connection connection;
     private final Runnable afterEachPage;
     private final EventHashChain hashChain = new EventHashChain();
-    private final Deque<Row> buffer = new ArrayDeque<>();
+    private final Deque<ChainWalk.Link> buffer = new ArrayDeque<>();
     private long lastRead = Long.MIN_VALUE;
     private boolean exhausted;
 
@@ -54,16 +48,6 @@ final class ChainVerifier {
     ChainVerifier(Connection connection, Runnable afterEachPage) {
         this.connection = connection;
         this.afterEachPage = afterEachPage;
-    }
-
-    private record Row(RecordedEvent event, byte[] prevHash, byte[] hash, byte[] computed) {
-        long position() {
-            return event.position();
-        }
-
-        boolean intact() {
-            return Arrays.equals(hash, computed);
-        }
     }
 
     /** The recorded head position, or why it cannot be read. */
@@ -84,84 +68,33 @@ final class ChainVerifier {
     private IntegrityReport walk(ChainObserver observer) throws SQLException {
         long readThrough = lastPosition();
         RecordedHead head = recordedHead();
-        long recordedHead = head.position();
         try (PreparedStatement query = connection.prepareStatement(QUERY)) {
-            byte[] previous = EventHashChain.GENESIS;
-            long expectedPosition = 1;
-            long checked = 0;
-            Row row;
-            while ((row = next(query)) != null) {
-                long goodThrough = expectedPosition - 1;
-                String goodHash = goodThrough == 0 ? null : EventHashChain.hex(previous);
-                IntegrityReport broken = misfit(row, query, previous, expectedPosition, recordedHead, checked, goodHash);
-                if (broken != null) {
-                    return broken.readThrough(readThrough);
+            IntegrityReport chain = ChainWalk.walk(new ChainWalk.Links<SQLException>() {
+                @Override
+                public ChainWalk.Link next() throws SQLException {
+                    fill(query);
+                    return buffer.pollFirst();
                 }
-                observer.verified(row.event());
-                previous = row.hash();
-                expectedPosition++;
-                checked++;
-            }
-            long last = expectedPosition - 1;
-            String lastHash = last == 0 ? null : EventHashChain.hex(previous);
-            if (recordedHead > last) {
-                return IntegrityReport.broken(checked, last, lastHash, last + 1,
-                        Tampering.REMOVED, "the ledger recorded events up to position " + recordedHead
-                                + " but the chain ends at position " + last).readThrough(readThrough);
+
+                @Override
+                public ChainWalk.Link peek() throws SQLException {
+                    fill(query);
+                    return buffer.peekFirst();
+                }
+            }, head.position(), observer);
+            if (!chain.intact()) {
+                return chain.readThrough(readThrough);
             }
             String besideTheChain = head.problem() != null ? head.problem() : editedCategory();
             if (besideTheChain == null) {
                 besideTheChain = editedStreamVersion();
             }
             if (besideTheChain != null) {
-                return new IntegrityReport(false, checked, last, lastHash, 0, Tampering.METADATA, besideTheChain, readThrough);
+                return new IntegrityReport(false, chain.eventsChecked(), chain.lastPosition(), chain.headHash(), 0,
+                        Tampering.METADATA, besideTheChain, readThrough);
             }
-            return IntegrityReport.intact(checked, last, lastHash);
+            return chain;
         }
-    }
-
-    /** The report of the first break {@code row} shows, or null when it fits the chain. */
-    private IntegrityReport misfit(Row row, PreparedStatement query, byte[] previous, long expectedPosition,
-                                   long recordedHead, long checked, String goodHash) throws SQLException {
-        long goodThrough = expectedPosition - 1;
-        if (row.position() < expectedPosition) {
-            return IntegrityReport.broken(checked, goodThrough, goodHash, row.position(), Tampering.INSERTED,
-                    "a row with position " + row.position() + " lies outside the chain, which starts at position 1");
-        }
-        if (row.position() > expectedPosition) {
-            return IntegrityReport.broken(checked, goodThrough, goodHash, expectedPosition, Tampering.REMOVED,
-                    (row.position() - expectedPosition == 1 ? "the event at position " + expectedPosition + " is"
-                            : "the events at positions " + expectedPosition + " to " + (row.position() - 1) + " are")
-                            + " missing");
-        }
-        if (recordedHead >= 0 && row.position() > recordedHead) {
-            return IntegrityReport.broken(checked, goodThrough, goodHash, row.position(), Tampering.INSERTED,
-                    "the ledger recorded events only up to position " + recordedHead
-                            + ", yet the table holds an event at position " + row.position());
-        }
-        boolean linked = Arrays.equals(row.prevHash(), previous);
-        if (row.intact() && linked) {
-            return null;
-        }
-        Row after = peek(query);
-        boolean afterLinksBack = after != null && after.intact() && Arrays.equals(after.prevHash(), previous);
-        if (afterLinksBack && row.intact() && Arrays.equals(row.prevHash(), after.hash())) {
-            return IntegrityReport.broken(checked, goodThrough, goodHash, row.position(), Tampering.REORDERED,
-                    "the events at positions " + row.position() + " and " + after.position()
-                            + " are both intact but stored in each other's place");
-        }
-        if (afterLinksBack) {
-            return IntegrityReport.broken(checked, goodThrough, goodHash, row.position(), Tampering.INSERTED,
-                    "the event after it links straight to position " + goodThrough
-                            + ", so this event was never part of the chain");
-        }
-        if (!row.intact()) {
-            return IntegrityReport.broken(checked, goodThrough, goodHash, row.position(), Tampering.ALTERED,
-                    "its stored content no longer gives its recorded hash");
-        }
-        return IntegrityReport.broken(checked, goodThrough, goodHash, row.position(), Tampering.REMOVED,
-                "it was chained to an event that is no longer before it: an event was removed and the"
-                        + " positions after it renumbered, or the event before it was rewritten");
     }
 
     private long lastPosition() throws SQLException {
@@ -217,16 +150,6 @@ final class ChainVerifier {
         }
     }
 
-    private Row next(PreparedStatement query) throws SQLException {
-        fill(query);
-        return buffer.pollFirst();
-    }
-
-    private Row peek(PreparedStatement query) throws SQLException {
-        fill(query);
-        return buffer.peekFirst();
-    }
-
     private void fill(PreparedStatement query) throws SQLException {
         if (!buffer.isEmpty() || exhausted) {
             return;
@@ -235,23 +158,12 @@ final class ChainVerifier {
         query.setInt(2, PAGE_SIZE);
         int count = 0;
         try (ResultSet rows = query.executeQuery()) {
+            EventRows<SQLException> columns = new EventRows<>(rows::getLong, rows::getInt, rows::getString, rows::getBytes);
             while (rows.next()) {
                 count++;
-                long position = rows.getLong(1);
-                byte[] prevHash = rows.getBytes(13);
-                byte[] hash = rows.getBytes(14);
-                String streamId = rows.getString(3);
-                byte[] computed = hashChain.link(prevHash == null ? EventHashChain.GENESIS : prevHash, rows.getString(2),
-                        streamId, rows.getLong(4), rows.getString(5), rows.getInt(6), rows.getLong(7),
-                        rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11), rows.getString(12));
-                RecordedEvent event = new RecordedEvent(position, rows.getString(2),
-                        streamId == null || streamId.isBlank() ? null : StreamId.of(streamId), rows.getLong(4),
-                        rows.getString(5), rows.getInt(6), rows.getString(12),
-                        new EventMetadata(rows.getString(8) == null ? "" : rows.getString(8), rows.getString(9),
-                                rows.getString(10), rows.getString(11)),
-                        rows.getLong(7), EventHashChain.hex(hash));
-                buffer.addLast(new Row(event, prevHash, hash, computed));
-                lastRead = position;
+                ChainWalk.Link link = columns.chainLink(hashChain);
+                buffer.addLast(link);
+                lastRead = link.event().position();
             }
         }
         afterEachPage.run();

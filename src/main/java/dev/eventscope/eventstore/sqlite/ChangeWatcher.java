@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.sqlite;
 
+import dev.eventscope.eventstore.AppendAnnouncer;
 import dev.eventscope.eventstore.AppendListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,12 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,8 +29,7 @@ final class ChangeWatcher implements AutoCloseable {
     private final Path file;
     private final Duration interval;
     private final LongSupplier lastPosition;
-    private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicLong announcedThrough = new AtomicLong(-1);
+    private final AppendAnnouncer listeners = new AppendAnnouncer((listener, e) -> LOG.warn("an append listener failed", e));
     private ScheduledExecutorService timer;
     private Connection probe;
     private long dataVersion = -1;
@@ -45,7 +42,7 @@ final class ChangeWatcher implements AutoCloseable {
 
     synchronized AutoCloseable subscribe(AppendListener listener) {
         if (timer == null) {
-            announcedThrough.compareAndSet(-1, lastPosition.getAsLong());
+            listeners.startAt(lastPosition.getAsLong());
             timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "eventscope-watch-" + file.getFileName());
                 thread.setDaemon(true);
@@ -53,8 +50,7 @@ final class ChangeWatcher implements AutoCloseable {
             });
             timer.scheduleWithFixedDelay(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         }
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     /** Called by the store after its own commit. */
@@ -64,7 +60,7 @@ final class ChangeWatcher implements AutoCloseable {
             current = timer;
         }
         if (current != null) {
-            current.execute(() -> announceThrough(toPosition));
+            current.execute(() -> listeners.announceThrough(toPosition));
         }
     }
 
@@ -83,27 +79,11 @@ final class ChangeWatcher implements AutoCloseable {
                 try (Statement statement = probe.createStatement();
                      ResultSet row = statement.executeQuery("SELECT COALESCE(MAX(position), 0) FROM events")) {
                     row.next();
-                    announceThrough(row.getLong(1));
+                    listeners.announceThrough(row.getLong(1));
                 }
             }
         } catch (SQLException | RuntimeException e) {
             LOG.warn("could not check {} for new events: {}", file, e.getMessage());
-        }
-    }
-
-    /** Runs on the timer thread only, so listeners see ranges in order and never twice. */
-    private void announceThrough(long toPosition) {
-        long from = announcedThrough.get();
-        if (toPosition <= from) {
-            return;
-        }
-        announcedThrough.set(toPosition);
-        for (AppendListener listener : listeners) {
-            try {
-                listener.eventsAppended(from + 1, toPosition);
-            } catch (RuntimeException e) {
-                LOG.warn("an append listener failed", e);
-            }
         }
     }
 

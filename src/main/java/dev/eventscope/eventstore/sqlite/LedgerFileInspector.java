@@ -130,8 +130,7 @@ final class LedgerFileInspector {
 
     static EventStoreException damaged(Path file, SQLException e) {
         String reason = e.getMessage() == null ? "unknown error" : e.getMessage();
-        if (reason.contains("malformed") || reason.contains("NOTADB") || reason.contains("not a database")
-                || reason.contains("CORRUPT")) {
+        if (SqliteErrors.isDamage(e)) {
             return new EventStoreException("'" + file + "' is damaged: SQLite reports that the database image is malformed ("
                     + firstLine(reason) + "). Restore it from a backup; nothing was changed.", e);
         }

@@ -4,6 +4,7 @@ import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.AppendResult;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.IdempotentRetry;
 import dev.eventscope.eventstore.NewEvent;
 import dev.eventscope.eventstore.StreamAppend;
 import dev.eventscope.eventstore.StreamId;
@@ -14,13 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes one atomic append: checks every stream's expected version, assigns positions and
@@ -36,6 +34,9 @@ final class SqliteAppender {
     private final PreparedStatement selectStream;
     private final PreparedStatement insertStream;
     private final PreparedStatement updateStream;
+    private static final int MOVES_PER_STATEMENT = 250;
+    /** Statements that move {@code n} streams at once, by {@code n}; at most {@link #MOVES_PER_STATEMENT} of them. */
+    private final Map<Integer, PreparedStatement> moveStatements = new java.util.HashMap<>();
     private final PreparedStatement selectHead;
     private final PreparedStatement findEvent;
     private final PreparedStatement insertEvent;
@@ -123,12 +124,12 @@ final class SqliteAppender {
 
     /** One append inside a transaction the caller opened with {@link #begin}. */
     AppendResult appendWithin(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
-        checkDistinctStreams(appends);
+        IdempotentRetry.requireDistinctStreams(appends);
         return appendInTransaction(appends);
     }
 
     AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
-        checkDistinctStreams(appends);
+        IdempotentRetry.requireDistinctStreams(appends);
         begin();
         boolean committed = false;
         try {
@@ -144,12 +145,9 @@ final class SqliteAppender {
     }
 
     private AppendResult appendInTransaction(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
-        NewEvent first = appends.stream().flatMap(a -> a.events().stream()).findFirst().orElse(null);
-        if (first != null) {
-            AppendResult earlier = alreadyStored(appends, first);
-            if (earlier != null) {
-                return earlier;
-            }
+        AppendResult original = IdempotentRetry.original(appends, this::find, stream -> lookUp(stream)[1]);
+        if (original != null) {
+            return original;
         }
         Map<StreamId, long[]> streams = new LinkedHashMap<>();
         for (StreamAppend append : appends) {
@@ -168,9 +166,11 @@ final class SqliteAppender {
             previousHash = any ? head.getBytes(2) : EventHashChain.GENESIS;
             lastRecordedAt = any ? head.getLong(3) : Long.MIN_VALUE;
         }
-        long recordedAt = Math.max(micros(clock.instant()), lastRecordedAt);
+        long recordedAt = Math.max(IdempotentRetry.micros(clock.instant()), lastRecordedAt);
         List<Long> positions = new ArrayList<>();
         Map<StreamId, Long> versions = new LinkedHashMap<>();
+        long[] moved = new long[3 * appends.size()];
+        int movedCount = 0;
         for (StreamAppend append : appends) {
             long[] keyAndVersion = streams.get(append.stream());
             if (keyAndVersion[0] == 0 && !append.events().isEmpty()) {
@@ -203,10 +203,9 @@ final class SqliteAppender {
             }
             if (!append.events().isEmpty()) {
                 pendingStreams.put(append.stream(), new long[] {keyAndVersion[0], version});
-                updateStream.setLong(1, version);
-                updateStream.setLong(2, position);
-                updateStream.setLong(3, keyAndVersion[0]);
-                updateStream.addBatch();
+                moved[movedCount++] = keyAndVersion[0];
+                moved[movedCount++] = version;
+                moved[movedCount++] = position;
             }
             versions.put(append.stream(), version);
         }
@@ -215,46 +214,19 @@ final class SqliteAppender {
                 insertEvent.executeBatch();
             } catch (SQLException e) {
                 insertEvent.clearBatch();
-                updateStream.clearBatch();
                 throw duplicateOrFailure(e, appends);
             }
-            updateStream.executeBatch();
+            moveStreams(moved, movedCount / 3);
             updateHead.setString(1, Long.toString(position));
             updateHead.executeUpdate();
         }
         return new AppendResult(positions, versions, false);
     }
 
-    private AppendResult alreadyStored(List<StreamAppend> appends, NewEvent first) throws SQLException {
-        if (find(first.eventId()) == null) {
-            return null;
-        }
-        List<Long> positions = new ArrayList<>();
-        Map<StreamId, Long> versions = new LinkedHashMap<>();
-        for (StreamAppend append : appends) {
-            for (NewEvent event : append.events()) {
-                Object[] stored = find(event.eventId());
-                if (stored == null) {
-                    throw new EventStoreException("This append repeats event id '" + first.eventId()
-                            + "', which is already stored, but also holds the new event id '" + event.eventId()
-                            + "'; a retried append must repeat exactly the same events. Nothing was written.");
-                }
-                if (!stored[1].equals(append.stream().value())) {
-                    throw new EventStoreException("Event id '" + event.eventId() + "' is already stored in stream '"
-                            + stored[1] + "', not in '" + append.stream() + "'. Nothing was written.");
-                }
-                positions.add((Long) stored[0]);
-                versions.put(append.stream(), (Long) stored[2]);
-            }
-            versions.putIfAbsent(append.stream(), lookUp(append.stream())[1]);
-        }
-        return new AppendResult(positions, versions, true);
-    }
-
-    private Object[] find(String eventId) throws SQLException {
+    private IdempotentRetry.StoredEvent find(String eventId) throws SQLException {
         findEvent.setString(1, eventId);
         try (ResultSet row = findEvent.executeQuery()) {
-            return row.next() ? new Object[] {row.getLong(1), row.getString(2), row.getLong(3)} : null;
+            return row.next() ? new IdempotentRetry.StoredEvent(row.getLong(1), row.getString(2), row.getLong(3)) : null;
         }
     }
 
@@ -284,37 +256,56 @@ final class SqliteAppender {
         }
     }
 
-    private RuntimeException duplicateOrFailure(SQLException e, List<StreamAppend> appends) throws SQLException {
-        if (e.getMessage() != null && e.getMessage().contains("events.event_id")) {
-            Set<String> seen = new HashSet<>();
-            for (StreamAppend append : appends) {
-                for (NewEvent event : append.events()) {
-                    if (!seen.add(event.eventId())) {
-                        return new EventStoreException("The event id '" + event.eventId()
-                                + "' appears twice in one append. Nothing was written.");
-                    }
-                    Object[] stored = find(event.eventId());
-                    if (stored != null) {
-                        return new EventStoreException("The event id '" + event.eventId() + "' is already stored at position "
-                                + stored[0] + "; a retried append must repeat exactly the same events. Nothing was written.");
-                    }
+    /**
+     * Records each moved stream's new version and last position: up to {@link #MOVES_PER_STATEMENT} rows
+     * in one {@code UPDATE ... FROM (VALUES ...)}, because an append that touches a thousand streams (an
+     * import's interleaved accounts) otherwise pays a JDBC round of reset, binds and step per stream.
+     * {@code moved} holds key, version, position per stream.
+     */
+    private void moveStreams(long[] moved, int count) throws SQLException {
+        for (int first = 0; first < count; first += MOVES_PER_STATEMENT) {
+            int rows = Math.min(MOVES_PER_STATEMENT, count - first);
+            PreparedStatement update = rows == 1 ? updateStream : moveStatements.computeIfAbsent(rows, this::prepareMoves);
+            if (rows == 1) {
+                update.setLong(1, moved[3 * first + 1]);
+                update.setLong(2, moved[3 * first + 2]);
+                update.setLong(3, moved[3 * first]);
+            } else {
+                for (int i = 0; i < 3 * rows; i++) {
+                    update.setLong(i + 1, moved[3 * first + i]);
                 }
+            }
+            update.executeUpdate();
+        }
+    }
+
+    private PreparedStatement prepareMoves(int rows) {
+        StringBuilder sql = new StringBuilder("UPDATE streams SET version = m.column2, last_position = m.column3 FROM (VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+        }
+        sql.append(") AS m WHERE streams.stream_key = m.column1");
+        try {
+            return connection.prepareStatement(sql.toString());
+        } catch (SQLException e) {
+            throw new EventStoreException("Cannot prepare the ledger for writing: " + e.getMessage(), e);
+        }
+    }
+
+    /** A broken unique constraint on insert means a repeated or already stored event id: say which. */
+    private RuntimeException duplicateOrFailure(SQLException e, List<StreamAppend> appends) throws SQLException {
+        if (SqliteErrors.isConstraintViolation(e)) {
+            EventStoreException clash = IdempotentRetry.clash(appends, this::find);
+            if (clash != null) {
+                return clash;
             }
         }
         throw e;
     }
 
-    private static void checkDistinctStreams(List<StreamAppend> appends) {
-        Set<StreamId> streams = new HashSet<>();
-        for (StreamAppend append : appends) {
-            if (!streams.add(append.stream())) {
-                throw new EventStoreException("The stream '" + append.stream()
-                        + "' appears twice in one append; give all its events in one part. Nothing was written.");
-            }
-        }
-    }
-
-    static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    /** Forgets the streams it remembers, after their rows were written by other means (a ledger copy). */
+    void forgetStreams() {
+        committedStreams.clear();
+        pendingStreams.clear();
     }
 }

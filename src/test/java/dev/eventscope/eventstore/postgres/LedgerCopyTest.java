@@ -92,6 +92,31 @@ class LedgerCopyTest {
     }
 
     @Test
+    @DisplayName("given a PostgreSQL ledger, when it is copied into a new ledger file, then every event, stream and the head hash are the same, and appending carries on")
+    void a_postgres_ledger_is_copied_into_a_new_sqlite_file_event_for_event() throws Exception {
+        Path file = sqliteLedger();
+        PostgresLedgerUrl url = TestPostgres.freshLedger();
+        Path offline = folder.resolve("offline.ledger");
+        try (EventStore original = SqliteEventStore.openReadOnly(file); PostgresEventStore server = PostgresEventStore.open(url)) {
+            server.copyFrom(original, file.toString());
+            try (SqliteEventStore copy = SqliteEventStore.open(offline)) {
+                assertEquals(2_504, copy.copyFrom(server, url.toString()));
+                assertEquals(events(server), events(copy));
+                assertEquals(server.streams(StreamFilter.ALL), copy.streams(StreamFilter.ALL));
+                assertEquals(server.verify(), copy.verify());
+                assertEquals(original.verify().headHash(), copy.verify().headHash());
+                assertTrue(copy.verify().intact());
+
+                copy.append(StreamId.of("ledger"), ExpectedVersion.exactly(2), List.of(new NewEvent("reopened", "PeriodReopened",
+                        1, "{}", EventMetadata.by("carla"))));
+                assertEquals(2_505, copy.lastPosition());
+                assertTrue(copy.verify().intact());
+                assertTrue(copy.readAt(2_505).orElseThrow().recordedAtMicros() >= copy.readAt(2_504).orElseThrow().recordedAtMicros());
+            }
+        }
+    }
+
+    @Test
     void a_target_that_holds_events_is_refused_and_left_as_it_was() throws Exception {
         Path file = sqliteLedger();
         PostgresLedgerUrl url = TestPostgres.freshLedger();

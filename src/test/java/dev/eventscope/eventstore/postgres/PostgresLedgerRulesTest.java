@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.postgres;
 
+import dev.eventscope.eventstore.IdempotentRetry;
 import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.IntegrityReport;
@@ -173,8 +174,8 @@ class PostgresLedgerRulesTest {
             for (int i = 1; i < times.size(); i++) {
                 assertTrue(times.get(i) >= times.get(i - 1), "recorded times " + times);
             }
-            assertEquals(PostgresAppender.micros(late), times.get(1));
-            assertEquals(PostgresAppender.micros(late), times.get(3));
+            assertEquals(IdempotentRetry.micros(late), times.get(1));
+            assertEquals(IdempotentRetry.micros(late), times.get(3));
             assertTrue(store.verify().intact());
         }
     }

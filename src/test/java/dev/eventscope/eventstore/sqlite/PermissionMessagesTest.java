@@ -28,11 +28,11 @@ class PermissionMessagesTest {
     @Test
     void a_read_only_file_or_folder_is_named_before_sqlite_fails() {
         assertEquals(Optional.of("You may not change the ledger '/srv/books/a.ledger': its file is read-only for you."
-                + " Open it read-only (as an auditor) to look at it."), SqliteEventStore.writeProblem(LEDGER, false, true, false));
+                + " Open it read-only (as an auditor) to look at it."), SqliteLedgerOpener.writeProblem(LEDGER, false, true, false));
         assertEquals(Optional.of("You may not change the ledger '/srv/books/a.ledger': you may not create files in its folder"
                         + " '/srv/books', where SQLite keeps the ledger's write-ahead log. Open it read-only (as an auditor) to look at it."),
-                SqliteEventStore.writeProblem(LEDGER, true, false, false));
-        assertEquals(Optional.empty(), SqliteEventStore.writeProblem(LEDGER, true, false, true), "an existing WAL can be written");
-        assertEquals(Optional.empty(), SqliteEventStore.writeProblem(LEDGER, true, true, false));
+                SqliteLedgerOpener.writeProblem(LEDGER, true, false, false));
+        assertEquals(Optional.empty(), SqliteLedgerOpener.writeProblem(LEDGER, true, false, true), "an existing WAL can be written");
+        assertEquals(Optional.empty(), SqliteLedgerOpener.writeProblem(LEDGER, true, true, false));
     }
 }

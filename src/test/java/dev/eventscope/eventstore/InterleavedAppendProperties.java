@@ -1,16 +1,5 @@
-package dev.eventscope.eventstore.sqlite;
+package dev.eventscope.eventstore;
 
-import dev.eventscope.eventstore.AppendResult;
-import dev.eventscope.eventstore.ConcurrencyConflict;
-import dev.eventscope.eventstore.EventCursor;
-import dev.eventscope.eventstore.EventMetadata;
-import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.ExpectedVersion;
-import dev.eventscope.eventstore.IntegrityReport;
-import dev.eventscope.eventstore.NewEvent;
-import dev.eventscope.eventstore.RecordedEvent;
-import dev.eventscope.eventstore.StreamAppend;
-import dev.eventscope.eventstore.StreamId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -20,12 +9,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,8 +33,22 @@ import static org.junit.jupiter.api.Assertions.fail;
  * afterwards must hold exactly the events whose append returned, once each, with contiguous stream
  * versions and global positions and an intact hash chain. With one thread the order is deterministic,
  * so every outcome (success, conflict, idempotent retry) is also checked against a simple model.
+ * Every store adapter runs these properties: a subclass says how to make a new, empty ledger.
  */
-class InterleavedAppendProperties {
+public abstract class InterleavedAppendProperties {
+
+    /** A new, empty ledger that several stores can open at once (as several desktops would). */
+    protected interface LedgerUnderTest extends AutoCloseable {
+        /** A new store on the ledger. */
+        EventStore open();
+
+        /** Removes the ledger. */
+        @Override
+        void close();
+    }
+
+    /** Makes a new, empty ledger for one try. */
+    protected abstract LedgerUnderTest newLedger() throws Exception;
 
     private static final int STREAM_COUNT = 4;
 
@@ -90,22 +87,18 @@ class InterleavedAppendProperties {
     @Property(tries = 50)
     void every_interleaving_leaves_a_contiguous_intact_ledger_of_exactly_the_returned_appends(@ForAll("plans") Plan plan)
             throws Exception {
-        Path directory = Files.createTempDirectory("interleaved-appends");
-        Path ledger = directory.resolve("ledger.sqlite");
-        try {
+        try (LedgerUnderTest ledger = newLedger()) {
             List<Attempt> attempts = run(plan, ledger);
             Statistics.label("threads").collect(plan.threadCount() + (plan.sharedStore() ? " sharing one store" : " with own stores"));
             Statistics.label("some append conflicted").collect(attempts.stream().anyMatch(attempt -> attempt.conflict() != null));
             Statistics.label("some retry was already stored").collect(attempts.stream()
                     .anyMatch(attempt -> attempt.result() != null && attempt.result().alreadyStored()));
-            try (EventStore store = SqliteEventStore.open(ledger, fastOptions())) {
+            try (EventStore store = ledger.open()) {
                 assertLedgerHoldsExactlyTheReturnedAppends(store, attempts);
                 if (plan.threadCount() == 1) {
                     assertOutcomesMatchTheModel(attempts);
                 }
             }
-        } finally {
-            deleteRecursively(directory);
         }
     }
 
@@ -134,22 +127,17 @@ class InterleavedAppendProperties {
                 .as(Plan::new);
     }
 
-    private static SqliteOptions fastOptions() {
-        // NORMAL keeps each try fast; atomicity and ordering do not depend on fsync.
-        return SqliteOptions.defaults().withSynchronous(SqliteOptions.Synchronous.NORMAL);
-    }
-
     private static StreamId stream(int index) {
         return StreamId.of("account-" + index);
     }
 
-    private List<Attempt> run(Plan plan, Path ledger) throws Exception {
-        try (EventStore creator = SqliteEventStore.open(ledger, fastOptions())) {
+    private List<Attempt> run(Plan plan, LedgerUnderTest ledger) throws Exception {
+        try (EventStore creator = ledger.open()) {
             assertEquals(0, creator.lastPosition(), "a new ledger starts empty");
         }
         ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        EventStore shared = plan.sharedStore() ? SqliteEventStore.open(ledger, fastOptions()) : null;
+        EventStore shared = plan.sharedStore() ? ledger.open() : null;
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Thread> threads = new ArrayList<>();
@@ -165,7 +153,7 @@ class InterleavedAppendProperties {
                         if (shared != null) {
                             runWriters(plan, writers, schedule, shared, attempts);
                         } else {
-                            try (EventStore own = SqliteEventStore.open(ledger, fastOptions())) {
+                            try (EventStore own = ledger.open()) {
                                 runWriters(plan, writers, schedule, own, attempts);
                             }
                         }
@@ -282,7 +270,7 @@ class InterleavedAppendProperties {
             StreamId stream = stream(index);
             long version = versions.getOrDefault(stream, 0L);
             assertEquals(version, store.streamVersion(stream), "streamVersion of " + stream);
-            List<RecordedEvent> read = store.readStream(stream, 1, dev.eventscope.eventstore.Direction.FORWARD, Integer.MAX_VALUE);
+            List<RecordedEvent> read = store.readStream(stream, 1, Direction.FORWARD, Integer.MAX_VALUE);
             assertEquals(version, read.size(), "readStream of " + stream + " must return all its events");
         }
 
@@ -382,13 +370,5 @@ class InterleavedAppendProperties {
         return appends.stream()
                 .map(part -> part.stream() + "@" + part.expected() + "+" + part.events().size())
                 .toList().toString();
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
     }
 }

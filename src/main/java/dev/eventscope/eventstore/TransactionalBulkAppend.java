@@ -1,0 +1,96 @@
+package dev.eventscope.eventstore;
+
+import java.util.List;
+
+/**
+ * A {@link BulkAppend} over one open transaction of a store adapter: appends until the first failure,
+ * then only close; commit once. The adapter's write lock, taken before this is made, is released
+ * when the bulk ends (commit or close); listeners hear of the committed positions after the commit.
+ */
+public final class TransactionalBulkAppend implements BulkAppend {
+
+    /** The adapter's side: one open transaction. Failures arrive already translated into readable exceptions. */
+    public interface Transaction {
+        AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict;
+
+        void commit();
+
+        void rollback();
+    }
+
+    /** Hears of the positions a committed bulk wrote, first to last. */
+    @FunctionalInterface
+    public interface Announcement {
+        void appended(long firstPosition, long lastPosition);
+    }
+
+    private final Transaction transaction;
+    private final Runnable releaseWriteLock;
+    private final Announcement announce;
+    private long firstPosition;
+    private long lastPosition;
+    private boolean failed;
+    private boolean finished;
+
+    public TransactionalBulkAppend(Transaction transaction, Runnable releaseWriteLock, Announcement announce) {
+        this.transaction = transaction;
+        this.releaseWriteLock = releaseWriteLock;
+        this.announce = announce;
+    }
+
+    @Override
+    public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict {
+        if (finished || failed) {
+            throw new EventStoreException("This bulk append is " + (finished ? "already finished" : "stopped after a failure")
+                    + "; start a new one.");
+        }
+        try {
+            AppendResult result = transaction.append(appends);
+            if (!result.alreadyStored() && !result.positions().isEmpty()) {
+                if (firstPosition == 0) {
+                    firstPosition = result.positions().get(0);
+                }
+                lastPosition = result.lastPosition();
+            }
+            return result;
+        } catch (ConcurrencyConflict | RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    @Override
+    public void commit() {
+        if (finished || failed) {
+            throw new EventStoreException("This bulk append cannot be committed: it is "
+                    + (finished ? "already finished." : "stopped after a failure; nothing of it was written."));
+        }
+        try {
+            transaction.commit();
+            finished = true;
+        } catch (RuntimeException e) {
+            failed = true;
+            throw e;
+        } finally {
+            if (finished) {
+                releaseWriteLock.run();
+            }
+        }
+        if (lastPosition > 0) {
+            announce.appended(firstPosition, lastPosition);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        try {
+            transaction.rollback();
+        } finally {
+            releaseWriteLock.run();
+        }
+    }
+}

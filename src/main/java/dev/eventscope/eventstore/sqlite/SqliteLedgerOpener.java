@@ -1,0 +1,206 @@
+package dev.eventscope.eventstore.sqlite;
+
+import dev.eventscope.eventstore.EventStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * Opens a ledger file for {@link SqliteEventStore}: creates a new one atomically, upgrades an older
+ * schema in one transaction, and refuses, without changing a byte and with one sentence, a file that
+ * is not an Eventscope ledger this version reads, is newer, or cannot be written.
+ */
+final class SqliteLedgerOpener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteLedgerOpener.class);
+
+    /** The connections of an opened ledger; {@code writer} is null when it is open read-only. */
+    record Connections(Connection writer, Connection reader) {
+    }
+
+    private SqliteLedgerOpener() {
+    }
+
+    /** Opens (creating it when the path does not exist) a ledger for reading and writing. */
+    static Connections open(Path absolute, SqliteOptions options) {
+        boolean exists = Files.exists(absolute);
+        if (exists) {
+            LedgerFileInspector.inspect(absolute);
+            refuseWhenNotWritable(absolute);
+        }
+        if (!exists && absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
+            throw new EventStoreException("Cannot create the ledger '" + absolute + "': the folder '"
+                    + absolute.getParent() + "' does not exist.");
+        }
+        Connection writer = null;
+        Connection reader = null;
+        try {
+            writer = exists ? SqliteConnections.openWriter(absolute, options.synchronous()) : create(absolute, options);
+            if (exists) {
+                // the inspection may have looked past a WAL left by a crash; the writer sees the real version
+                int actualVersion = userVersion(writer);
+                if (actualVersion > LedgerSchema.CURRENT_VERSION) {
+                    throw new EventStoreException("'" + absolute + "' was written by a newer Eventscope (ledger schema version "
+                            + actualVersion + "). Open it with a newer Eventscope.");
+                }
+                if (actualVersion < LedgerSchema.CURRENT_VERSION) {
+                    migrate(writer, absolute, actualVersion);
+                }
+            }
+            reader = SqliteConnections.openReader(absolute, false);
+            return new Connections(writer, reader);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(writer);
+            closeQuietly(reader);
+            throw e instanceof SQLException sql ? LedgerFileInspector.damaged(absolute, sql) : (RuntimeException) e;
+        }
+    }
+
+    /** Says in one sentence why a ledger that may be read cannot be written, before SQLite says it in its own words. */
+    private static void refuseWhenNotWritable(Path ledger) {
+        Path folder = ledger.getParent();
+        writeProblem(ledger, Files.isWritable(ledger), folder == null || Files.isWritable(folder),
+                Files.exists(Path.of(ledger + "-wal"))).ifPresent(problem -> {
+                    throw new EventStoreException(problem);
+                });
+    }
+
+    /** The sentence for a ledger that cannot be written, given what the file system allows; empty when it can. */
+    static Optional<String> writeProblem(Path ledger, boolean fileWritable, boolean folderWritable, boolean walExists) {
+        if (!fileWritable) {
+            return Optional.of("You may not change the ledger '" + ledger + "': its file is read-only for you."
+                    + " Open it read-only (as an auditor) to look at it.");
+        }
+        if (!folderWritable && !walExists) {
+            return Optional.of("You may not change the ledger '" + ledger + "': you may not create files in its"
+                    + " folder '" + ledger.getParent() + "', where SQLite keeps the ledger's write-ahead log."
+                    + " Open it read-only (as an auditor) to look at it.");
+        }
+        return Optional.empty();
+    }
+
+    private static int userVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("PRAGMA user_version")) {
+            return row.next() ? row.getInt(1) : 0;
+        }
+    }
+
+    /** Opens an existing ledger read-only at the connection level (an auditor's view). */
+    static Connections openReadOnly(Path absolute) {
+        if (!Files.exists(absolute)) {
+            throw new EventStoreException("The ledger '" + absolute + "' does not exist.");
+        }
+        int schemaVersion = LedgerFileInspector.inspect(absolute);
+        if (schemaVersion < LedgerSchema.CURRENT_VERSION) {
+            throw new EventStoreException("'" + absolute + "' was written by an older Eventscope (ledger schema version "
+                    + schemaVersion + ") and must be upgraded once before it can be opened read-only;"
+                    + " open it normally to upgrade it.");
+        }
+        try {
+            return new Connections(null, SqliteConnections.openReader(absolute, true));
+        } catch (SQLException e) {
+            throw LedgerFileInspector.damaged(absolute, e);
+        }
+    }
+
+    /**
+     * Creates the ledger in a hidden file beside its final name and links it into place only when
+     * complete, so a crash while creating never leaves a half-made file under the ledger's name. The
+     * schema is written in rollback-journal mode, so the header with the application id is on disk
+     * before any WAL exists; the ledger switches to WAL when the writer opens it.
+     */
+    private static Connection create(Path file, SqliteOptions options) throws SQLException {
+        Path partial = file.resolveSibling("." + file.getFileName() + ".creating-" + ProcessHandle.current().pid()
+                + "-" + System.nanoTime());
+        try {
+            try (Connection connection = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + partial, new java.util.Properties());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("BEGIN IMMEDIATE");
+                LedgerSchema.migrate(connection, 0, LedgerSchema.CURRENT_VERSION);
+                statement.execute("INSERT INTO ledger_meta (key, value) VALUES ('created_with_schema', '"
+                        + LedgerSchema.CURRENT_VERSION + "'), ('head_position', '0')");
+                statement.execute("COMMIT");
+            }
+            try {
+                // a hard link fails if another process created the ledger meanwhile; a rename would replace it
+                Files.createLink(file, partial);
+            } catch (java.nio.file.FileAlreadyExistsException racedByAnotherProcess) {
+                LedgerFileInspector.inspect(file);
+            } catch (java.io.IOException | UnsupportedOperationException noHardLinks) {
+                Files.move(partial, file);
+            }
+        } catch (java.io.IOException e) {
+            throw new EventStoreException("Cannot create the ledger '" + file + "': " + e.getMessage() + ".", e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+                Files.deleteIfExists(Path.of(partial + "-journal"));
+            } catch (java.io.IOException e) {
+                LOG.warn("could not remove the temporary file {}", partial, e);
+            }
+        }
+        LOG.info("created ledger {}", file);
+        return SqliteConnections.openWriter(file, options.synchronous());
+    }
+
+    private static void migrate(Connection writer, Path file, int fromVersion) throws SQLException {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                requireTablesOf(writer, file, fromVersion);
+                LedgerSchema.migrate(writer, fromVersion, LedgerSchema.CURRENT_VERSION);
+                statement.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                statement.execute("ROLLBACK");
+                if (e instanceof EventStoreException readable) {
+                    throw readable;
+                }
+                throw new EventStoreException("Cannot upgrade '" + file + "' from ledger schema version " + fromVersion
+                        + " to " + LedgerSchema.CURRENT_VERSION + ": its tables do not match its schema version, so it was"
+                        + " left unchanged.", e);
+            }
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        LOG.info("migrated ledger {} from schema {} to {}", file, fromVersion, LedgerSchema.CURRENT_VERSION);
+    }
+
+    /**
+     * Refuses to upgrade a file whose tables are already those of a later version: its schema version
+     * (PRAGMA user_version) was set back outside Eventscope, and an upgrade would fail half-way.
+     */
+    private static void requireTablesOf(Connection writer, Path file, int version) throws SQLException {
+        java.util.Set<String> tables = new java.util.HashSet<>();
+        try (Statement statement = writer.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        for (String table : LedgerSchema.requiredTables(LedgerSchema.CURRENT_VERSION)) {
+            if (tables.contains(table) && !LedgerSchema.requiredTables(version).contains(table)) {
+                throw new EventStoreException("'" + file + "' says it is at ledger schema version " + version
+                        + " but already has the tables of version " + LedgerSchema.CURRENT_VERSION + " (its schema version was"
+                        + " changed outside Eventscope); it was left unchanged: restore it from a backup, or set its"
+                        + " schema version back to " + LedgerSchema.CURRENT_VERSION + ".");
+            }
+        }
+    }
+
+    static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing a ledger connection failed", e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.eventscope.eventstore.sqlite;
+
+import dev.eventscope.eventstore.Direction;
+import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.EventRows;
+import dev.eventscope.eventstore.EventStore.StampSink;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.StreamFilter;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.StreamInfo;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The reading side of {@link SqliteEventStore}, on its reader connection: streams, whole-ledger
+ * cursors in pages (the next page read ahead on another thread), stream listings, versions and the
+ * last position. Every failure is one sentence ({@link SqliteErrors}).
+ */
+final class SqliteReads {
+
+    /** Reads the next page of a cursor while its caller works through the current one. */
+    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "eventscope-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private static final String PAGE = "SELECT " + EventRows.COLUMNS + " FROM events e WHERE e.position > ?"
+            + " ORDER BY e.position LIMIT ?";
+
+    private final SqliteStatements reader;
+    private final StreamNameCache streamNames;
+    private final Runnable ensureOpen;
+
+    /** {@code ensureOpen} refuses a page a cursor asks for after the store was closed. */
+    SqliteReads(SqliteStatements reader, StreamNameCache streamNames, Runnable ensureOpen) {
+        this.reader = reader;
+        this.streamNames = streamNames;
+        this.ensureOpen = ensureOpen;
+    }
+
+    List<RecordedEvent> readStream(StreamId stream, long fromVersion, Direction direction, int limit) {
+        String order = direction == Direction.FORWARD ? "e.version >= ? ORDER BY e.version ASC" : "e.version <= ? ORDER BY e.version DESC";
+        return reader.query("read the stream '" + stream + "' of", "SELECT " + EventRows.COLUMNS + " FROM events e"
+                + " WHERE e.stream_key = (SELECT stream_key FROM streams WHERE stream_id = ?) AND " + order + " LIMIT ?",
+                statement -> {
+                    statement.setString(1, stream.value());
+                    statement.setLong(2, fromVersion);
+                    statement.setInt(3, Math.max(0, limit));
+                }, this::events);
+    }
+
+    /** One indexed read of three columns: no event data, hashes or metadata are decoded. */
+    void streamStamps(StreamId stream, StampSink sink) {
+        reader.query("read the event times of the stream '" + stream + "' of", "SELECT version, position, recorded_at FROM events"
+                + " WHERE stream_key = (SELECT stream_key FROM streams WHERE stream_id = ?) ORDER BY version",
+                statement -> statement.setString(1, stream.value()), rows -> {
+                    while (rows.next()) {
+                        sink.stamp(rows.getLong(1), rows.getLong(2), rows.getLong(3));
+                    }
+                    return null;
+                });
+    }
+
+    EventCursor readAll(long afterPosition) {
+        return new PagedCursor(afterPosition, this::readPage, READ_AHEAD);
+    }
+
+    /** Reads only the pages' events of the given categories: the others are neither read nor built. */
+    EventCursor readAll(long afterPosition, Set<String> categories) {
+        if (categories.isEmpty()) {
+            return readAll(afterPosition);
+        }
+        List<String> sorted = new ArrayList<>(new TreeSet<>(categories));
+        // CROSS JOIN keeps the events table as the outer loop: position order, one key lookup per event
+        String sql = "SELECT " + EventRows.COLUMNS + " FROM events e CROSS JOIN streams s ON s.stream_key = e.stream_key"
+                + " WHERE e.position > ? AND s.category IN (" + String.join(", ", Collections.nCopies(sorted.size(), "?"))
+                + ") ORDER BY e.position LIMIT ?";
+        return new PagedCursor(afterPosition, (after, limit) -> readPage(sql, after, sorted, limit), READ_AHEAD);
+    }
+
+    /** Up to {@code limit} events after {@code afterPosition}; one short read transaction per page. */
+    List<RecordedEvent> readPage(long afterPosition, int limit) {
+        return readPage(PAGE, afterPosition, List.of(), limit);
+    }
+
+    private List<RecordedEvent> readPage(String sql, long afterPosition, List<String> categories, int limit) {
+        ensureOpen.run();
+        return reader.query("read the events of", sql, statement -> {
+            statement.setLong(1, afterPosition);
+            for (int i = 0; i < categories.size(); i++) {
+                statement.setString(2 + i, categories.get(i));
+            }
+            statement.setInt(2 + categories.size(), limit);
+        }, this::events);
+    }
+
+    private List<RecordedEvent> events(ResultSet rows) throws SQLException {
+        EventRows<SQLException> columns = new EventRows<>(rows::getLong, rows::getInt, rows::getString, rows::getBytes);
+        List<RecordedEvent> events = new ArrayList<>();
+        while (rows.next()) {
+            events.add(columns.event(key -> streamNames.nameOf(reader.connection(), key)));
+        }
+        return events;
+    }
+
+    List<StreamInfo> streams(StreamFilter filter) {
+        List<String> parameters = new ArrayList<>();
+        String sql = "SELECT stream_id, category, version, last_position FROM streams" + where(filter, parameters)
+                + " ORDER BY stream_id";
+        return reader.query("list the streams of", sql, bind(parameters), rows -> {
+            List<StreamInfo> streams = new ArrayList<>();
+            // a few categories shared by 250,000 streams: one string each, not one per row
+            Map<String, String> categories = new HashMap<>();
+            while (rows.next()) {
+                String category = categories.computeIfAbsent(rows.getString(2), name -> name);
+                streams.add(new StreamInfo(StreamId.of(rows.getString(1)), category, rows.getLong(3), rows.getLong(4)));
+            }
+            return streams;
+        });
+    }
+
+    long countStreams(StreamFilter filter) {
+        List<String> parameters = new ArrayList<>();
+        return reader.query("count the streams of", "SELECT COUNT(*) FROM streams" + where(filter, parameters),
+                bind(parameters), SqliteReads::firstLong);
+    }
+
+    private static SqliteStatements.Binder bind(List<String> parameters) {
+        return statement -> {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setString(i + 1, parameters.get(i));
+            }
+        };
+    }
+
+    /** The WHERE clause of a stream filter; its parameters are added to {@code parameters}. */
+    private static String where(StreamFilter filter, List<String> parameters) {
+        return filter.where("GLOB ?", glob -> glob, parameters);
+    }
+
+    long streamVersion(StreamId stream) {
+        return reader.query("read the version of stream '" + stream + "' in", "SELECT version FROM streams WHERE stream_id = ?",
+                statement -> statement.setString(1, stream.value()), SqliteReads::firstLong);
+    }
+
+    long lastPosition() {
+        return reader.query("read the last position of", "SELECT COALESCE(MAX(position), 0) FROM events",
+                SqliteStatements.Binder.NONE, SqliteReads::firstLong);
+    }
+
+    private static long firstLong(ResultSet row) throws SQLException {
+        return row.next() ? row.getLong(1) : 0;
+    }
+}

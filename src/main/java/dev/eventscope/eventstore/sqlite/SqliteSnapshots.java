@@ -1,0 +1,121 @@
+package dev.eventscope.eventstore.sqlite;
+
+import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.Snapshot;
+import dev.eventscope.eventstore.StoredSnapshot;
+import dev.eventscope.eventstore.StreamId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Aggregate snapshots of a ledger file: saved on the writer connection (inside an open bulk append,
+ * as part of its transaction), anchored to the chain ({@link SnapshotAnchors}), and loaded only while
+ * still anchored.
+ */
+final class SqliteSnapshots {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteSnapshots.class);
+
+    private final Path file;
+    private final SqliteStatements writer;
+    private final SqliteAppender appender;
+    private final SqliteStatements reader;
+
+    /** {@code writer} and {@code appender} are null for a read-only ledger. */
+    SqliteSnapshots(Path file, SqliteStatements writer, SqliteAppender appender, SqliteStatements reader) {
+        this.file = file;
+        this.writer = writer;
+        this.appender = appender;
+        this.reader = reader;
+    }
+
+    void save(Snapshot snapshot) {
+        writer.locked("save a snapshot in", statements -> {
+            // inside a bulk append (an import saves snapshots as it goes) the snapshot joins its transaction
+            boolean own = !appender.transactionOpen();
+            try (Statement control = statements.connection().createStatement()) {
+                if (own) {
+                    control.execute("BEGIN IMMEDIATE");
+                }
+                try {
+                    insert(statements, snapshot);
+                    if (own) {
+                        control.execute("COMMIT");
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    if (own) {
+                        control.execute("ROLLBACK");
+                    }
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void insert(SqliteStatements statements, Snapshot snapshot) throws SQLException {
+        PreparedStatement insert = statements.prepared(
+                "INSERT OR REPLACE INTO snapshots (stream_key, version, state_type, state_schema_version, data)"
+                        + " SELECT stream_key, ?, ?, ?, ? FROM streams WHERE stream_id = ? AND version >= ?");
+        insert.setLong(1, snapshot.version());
+        insert.setString(2, snapshot.stateType());
+        insert.setInt(3, snapshot.stateSchemaVersion());
+        insert.setString(4, snapshot.data());
+        insert.setString(5, snapshot.stream().value());
+        insert.setLong(6, snapshot.version());
+        if (insert.executeUpdate() == 0) {
+            throw new EventStoreException("Cannot save a snapshot of '" + snapshot.stream() + "' at version "
+                    + snapshot.version() + ": the stream does not have that many events.");
+        }
+        SnapshotAnchors.anchor(statements.connection(), snapshot.stream().value(), snapshot.version(),
+                snapshot.stateSchemaVersion(), snapshot.stateType(), snapshot.data());
+    }
+
+    /**
+     * The newest snapshot at or below {@code maxVersion} of the current state schema that is still
+     * anchored to the chain (see {@link SnapshotAnchors}); one that is not is skipped with a warning.
+     */
+    Optional<Snapshot> load(StreamId stream, long maxVersion, int stateSchemaVersion) {
+        return reader.locked("load a snapshot from", statements -> {
+            if (!SnapshotAnchors.exist(statements.connection())) {
+                return Optional.<Snapshot>empty();
+            }
+            return statements.query("load a snapshot from", "SELECT s.version, s.state_type, s.data, "
+                    + SnapshotAnchors.JUDGE_COLUMNS + " FROM snapshots s JOIN streams t ON t.stream_key = s.stream_key"
+                    + SnapshotAnchors.JUDGE_JOINS + " WHERE t.stream_id = ? AND s.version <= ? AND s.version <= t.version"
+                    + " AND s.state_schema_version = ? ORDER BY s.version DESC", query -> {
+                        query.setString(1, stream.value());
+                        query.setLong(2, maxVersion);
+                        query.setInt(3, stateSchemaVersion);
+                    }, row -> {
+                        while (row.next()) {
+                            String problem = SnapshotAnchors.problem(row.getBytes(4), row.getBytes(5), row.getBytes(6),
+                                    row.getString(2), row.getString(3));
+                            if (problem == null) {
+                                return Optional.of(new Snapshot(stream, row.getLong(1), row.getString(2), stateSchemaVersion,
+                                        row.getString(3)));
+                            }
+                            LOG.warn("ignored the snapshot of {} at version {} in {}: {}", stream, row.getLong(1), file, problem);
+                        }
+                        return Optional.<Snapshot>empty();
+                    });
+        });
+    }
+
+    /** Every stored snapshot with its verdict, read on a read-only connection of its own. */
+    void forEach(Consumer<StoredSnapshot> sink) {
+        try (Connection connection = SqliteConnections.openReader(file, true)) {
+            SnapshotAnchors.forEach(connection, sink);
+        } catch (SQLException e) {
+            throw reader.errors().failure("read the snapshots of", e);
+        }
+    }
+}
