@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.AccountType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,19 +13,16 @@ final class DirectiveParser {
 
     static JournalDirective.AccountDeclaration account(String file, int lineNumber, String argument, JournalLines lines,
             Consumer<JournalWarning> warn) {
-        int semicolon = argument.indexOf(';');
-        String name = semicolon < 0 ? argument : argument.substring(0, semicolon);
-        int wideSpace = indexOfWideSpace(name);
-        if (wideSpace >= 0) {
-            name = name.substring(0, wideSpace);
-        }
-        name = name.strip();
+        // as in hledger, the name ends at two spaces or a tab: "account a ; type: L" declares the account "a ; type: L"
+        int wideSpace = indexOfWideSpace(argument);
+        String name = (wideSpace < 0 ? argument : argument.substring(0, wideSpace)).strip();
+        String rest = wideSpace < 0 ? "" : argument.substring(wideSpace).strip();
         if (name.isEmpty()) {
             throw new JournalParseException(file, lineNumber, 0, "the account directive has no account name");
         }
         List<String> commentLines = new ArrayList<>();
-        if (semicolon >= 0) {
-            commentLines.add(argument.substring(semicolon + 1).strip());
+        if (rest.startsWith(";")) {
+            commentLines.add(rest.substring(1).strip());
         }
         for (String subLine : indentedLines(lines)) {
             if (subLine.startsWith(";")) {
@@ -35,8 +33,20 @@ final class DirectiveParser {
             }
         }
         String comment = String.join("\n", commentLines);
-        return new JournalDirective.AccountDeclaration(name, comment, TagParser.tags(comment),
-                new SourceLocation(file, lineNumber));
+        List<Tag> tags = TagParser.tags(comment);
+        requireKnownType(file, lineNumber, tags);
+        return new JournalDirective.AccountDeclaration(name, comment, tags, new SourceLocation(file, lineNumber));
+    }
+
+    /** hledger 1.25 refuses a {@code type:} tag that names no account type; the first such tag is the one it reads. */
+    private static void requireKnownType(String file, int lineNumber, List<Tag> tags) {
+        tags.stream().filter(tag -> tag.name().equals(JournalDirective.AccountDeclaration.TYPE_TAG)).findFirst()
+                .filter(tag -> AccountType.fromTag(tag.value()).isEmpty())
+                .ifPresent(tag -> {
+                    throw new JournalParseException(file, lineNumber, 0, "the account type \"" + tag.value()
+                            + "\" is not one of A, L, E, R, X, C, V, Asset, Liability, Equity, Revenue, Expense, Cash,"
+                            + " Conversion, as hledger requires");
+                });
     }
 
     static JournalDirective.CommodityDeclaration commodity(String file, int lineNumber, String argument, JournalLines lines,

@@ -7,6 +7,7 @@ import dev.eventscope.application.LedgerCommandService;
 import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.AccountStatus;
+import dev.eventscope.domain.ledger.AccountType;
 import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.EntryStatus;
@@ -118,7 +119,8 @@ public final class JournalImporter {
                         if (session.accountState(account).status() == AccountStatus.NOT_OPENED) {
                             LocalDate openedOn = survey.firstUse.getOrDefault(posting.account(), transaction.date());
                             events += session.execute(new OpenAccount(account, openedOn,
-                                    survey.descriptions.get(posting.account()))).positions().size();
+                                    survey.descriptions.get(posting.account()),
+                                    AccountType.of(account, survey.declaredTypes))).positions().size();
                             accountsOpened++;
                         }
                     }
@@ -184,8 +186,13 @@ public final class JournalImporter {
                 if (progress.cancelled()) {
                     throw new ImportCancelled(0);
                 }
-                if (item instanceof JournalDirective.AccountDeclaration declaration && !declaration.comment().isBlank()) {
-                    survey.descriptions.putIfAbsent(declaration.account(), declaration.comment().strip());
+                if (item instanceof JournalDirective.AccountDeclaration declaration) {
+                    if (!declaration.comment().isBlank()) {
+                        survey.descriptions.putIfAbsent(declaration.account(), declaration.comment().strip());
+                    }
+                    // hledger reads every declaration before it types any account, wherever the declaration stands
+                    declaration.declaredType().ifPresent(type ->
+                            survey.declaredTypes.putIfAbsent(AccountName.of(declaration.account()), type));
                 } else if (item instanceof JournalTransaction transaction) {
                     survey.transactions++;
                     for (JournalPosting posting : transaction.postings()) {
@@ -210,6 +217,7 @@ public final class JournalImporter {
     private static final class FirstPass {
         final Map<String, LocalDate> firstUse = new HashMap<>();
         final Map<String, String> descriptions = new HashMap<>();
+        final Map<AccountName, AccountType> declaredTypes = new HashMap<>();
         String firstCommodity;
         long transactions;
     }
