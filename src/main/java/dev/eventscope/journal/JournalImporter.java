@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.PostingKind;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.EntryIds;
 import dev.eventscope.application.ImportSession;

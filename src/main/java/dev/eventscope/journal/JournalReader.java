@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.PostingKind;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

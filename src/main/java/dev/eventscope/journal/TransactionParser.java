@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.PostingKind;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
