@@ -4,9 +4,15 @@ import dev.eventscope.domain.ledger.AccountType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the {@code account}, {@code commodity} and {@code Y} directives, with their indented sub-lines. */
 final class DirectiveParser {
+
+    /** {@code DATE [TIME] COMMODITY AMOUNT}, the commodity quoted or a run of non-space characters. */
+    private static final Pattern MARKET_PRICE =
+            Pattern.compile("\\S+(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s+(?:\"[^\"]+\"|\\S+)\\s+(\\S.*)");
 
     private DirectiveParser() {
     }
@@ -89,6 +95,25 @@ final class DirectiveParser {
                     + " such as D $1,000.00");
         }
         return sample;
+    }
+
+    /**
+     * The price amount of {@code P DATE [TIME] COMMODITY AMOUNT}: it changes no balance, but hledger counts its
+     * decimal places in its commodity's display precision.
+     */
+    static ParsedAmount marketPrice(String file, int lineNumber, String argument, AmountParser amountParser) {
+        int semicolon = argument.indexOf(';');
+        String rest = (semicolon < 0 ? argument : argument.substring(0, semicolon)).strip();
+        Matcher parts = MARKET_PRICE.matcher(rest);
+        if (!parts.matches()) {
+            throw new JournalParseException(file, lineNumber, 0, "the P directive needs a date, a commodity and a price,"
+                    + " such as P 2025-01-31 AAA 10.50 EUR, but has \"" + rest + "\"");
+        }
+        try {
+            return amountParser.parse(parts.group(1));
+        } catch (AmountSyntaxException invalid) {
+            throw new JournalParseException(file, lineNumber, 0, "the price of the P directive " + invalid.getMessage());
+        }
     }
 
     static int year(String file, int lineNumber, String argument) {

@@ -74,7 +74,7 @@ public final class JournalExporter {
             Price price = posting.price() == null ? null : new Price(
                     posting.price().kind() == dev.eventscope.domain.ledger.PriceKind.UNIT ? PriceKind.UNIT : PriceKind.TOTAL,
                     new Amount(posting.price().price().amount(), posting.price().price().commodity()));
-            PostingNotes.Restored notes = PostingNotes.restore(posting.comment());
+            PostingNotes.Restored notes = PostingNotes.restore(posting.comment(), posting.kind());
             postings.add(new JournalPosting(Status.UNMARKED, posting.account().value(), notes.kind(),
                     new Amount(posting.amount().amount(), posting.amount().commodity()), price, null,
                     notes.comment(), List.of(), notes.lot()));
