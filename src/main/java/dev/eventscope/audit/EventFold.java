@@ -17,6 +17,7 @@ import dev.eventscope.domain.ledger.LedgerEvent.PeriodReopened;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.domain.ledger.Money;
 import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.domain.ledger.PostingKind;
 import dev.eventscope.eventstore.RecordedEvent;
 
 import java.time.LocalDate;
@@ -114,7 +115,9 @@ final class EventFold {
             draft.entryDate = posting.date();
             draft.amount = posting.amount();
             draft.cost = posting.cost();
-            draft.description = posting.description();
+            // a virtual posting is marked as such wherever a report shows it
+            draft.description = posting.kind() == PostingKind.REAL ? posting.description()
+                    : posting.description() + " [" + posting.kind().label() + "]";
             Money before = balances.post(draft.account, posting.amount());
             draft.state(before.toString(), before.plus(posting.amount()).toString());
         } else if (event instanceof EntryPosted entry) {
@@ -186,7 +189,7 @@ final class EventFold {
             if (text.length() > 0) {
                 text.append("; ");
             }
-            text.append(posting.account().value()).append(' ').append(posting.amount());
+            text.append(posting.kind().wrap(posting.account().value())).append(' ').append(posting.amount());
         }
         return text.toString();
     }
