@@ -15,6 +15,7 @@ import dev.eventscope.domain.ledger.LedgerEvent.LedgerCreated;
 import dev.eventscope.domain.ledger.LedgerEvent.PeriodClosed;
 import dev.eventscope.domain.ledger.LedgerEvent.PeriodReopened;
 import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.domain.ledger.AccountType;
 import dev.eventscope.domain.ledger.Money;
 import dev.eventscope.domain.ledger.Posting;
 import dev.eventscope.domain.ledger.PostingKind;
@@ -90,7 +91,9 @@ final class EventFold {
         } else if (event instanceof AccountOpened opened) {
             draft.account = accountOf(recorded);
             draft.entryDate = opened.openedOn();
+            // an account hledger gives no type is "unclassified account (Other)", the section statements show it in
             draft.description = opened.type().name().toLowerCase(java.util.Locale.ROOT) + " account"
+                    + (opened.type() == AccountType.UNCLASSIFIED ? " (" + opened.type().statementSection() + ")" : "")
                     + (opened.description() == null ? "" : ": " + opened.description());
             draft.state(status(draft.account, "none"), "open");
             accountStatus.put(draft.account, "open");
