@@ -6,11 +6,9 @@ import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.journal.testkit.Hledger;
-import dev.eventscope.journal.testkit.HledgerRun;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -60,7 +58,7 @@ class JournalAccountTypesAgreementTest extends JournalAgreementFixture {
                     Erträge:Zinsen  -5 EUR
                 """);
         importAndCompare(journal, ledger(), date("2025-01-10"), date("2025-01-20"));
-        Map<String, String> theirs = hledgerTypes(journal);
+        Map<String, String> theirs = Hledger.accountTypes(journal);
         Map<String, String> ours = ourTypes(ledger());
         assertEquals(theirs, ours);
         assertEquals("", ours.get("a:b"));
@@ -82,20 +80,6 @@ class JournalAccountTypesAgreementTest extends JournalAgreementFixture {
         JournalImportException refused = assertThrows(JournalImportException.class,
                 () -> importAndCompare(journal, ledger()));
         assertMentions(refused.getMessage(), "badtype.journal:1", "\"Assets\"", "not one of A, L, E");
-    }
-
-    /** hledger's {@code accounts --types} for the accounts postings use: name to one-letter code (empty: none). */
-    private static Map<String, String> hledgerTypes(Path journal) {
-        HledgerRun run = Hledger.run(List.of("-f", journal.toString(), "accounts", "--used", "--types"));
-        assertTrue(run.succeeded(), run.describe());
-        Map<String, String> types = new TreeMap<>();
-        for (String line : run.standardOutput().split("\n")) {
-            int tag = line.lastIndexOf("; type:");
-            if (tag > 0) {
-                types.put(line.substring(0, tag).strip(), line.substring(tag + "; type:".length()).strip());
-            }
-        }
-        return types;
     }
 
     private static Map<String, String> ourTypes(Path ledger) {

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The round trip of issue 12 over every journal of the test resources ({@code src/test/resources/journals}, virtual
  * postings, unclassified accounts, display precision, lots, assertions, includes) and of {@code sample-data/}: each
  * imports with the balances {@code hledger bal} gives (at the end and at two cut-off dates), and the export of the
- * ledger is a journal whose {@code hledger bal}, and {@code hledger bal --real}, equal the original's at the same dates.
+ * ledger is a journal whose {@code hledger bal}, and {@code hledger bal --real}, equal the original's at the same dates,
+ * and whose accounts have the types {@code hledger accounts --types} gives the original's.
  */
 class JournalRoundTripTest extends JournalAgreementFixture {
 
@@ -52,6 +53,7 @@ class JournalRoundTripTest extends JournalAgreementFixture {
             new JournalExporter(store, BookkeepingCodec.create()).export(out);
         }
         assertTrue(Hledger.check(exported).succeeded(), Hledger.check(exported).describe());
+        assertEquals(Hledger.accountTypes(journal), Hledger.accountTypes(exported), "the accounts' types");
         for (List<String> arguments : List.of(List.<String>of(), List.of("--real"))) {
             assertEquals(Hledger.balances(journal, arguments, null), Hledger.balances(exported, arguments, null),
                     "hledger bal " + arguments + " of the export, at the end");
