@@ -24,7 +24,9 @@ import java.util.Optional;
 /**
  * Writes a ledger back out as an hledger journal: an {@code account} directive per account, then
  * every entry in the order it was recorded, reversals included (tagged {@code reverses:} with the
- * entry they undo). Streams the ledger: one entry in memory at a time.
+ * entry they undo), then a {@code commodity} directive for each commodity whose entries were balanced at fewer
+ * decimal places than the export writes (see {@link ExportedPrecision}). Streams the ledger: one entry in memory
+ * at a time.
  */
 public final class JournalExporter {
 
@@ -49,6 +51,7 @@ public final class JournalExporter {
             writer.write(new JournalDirective.AccountDeclaration(name, comment, List.of(), nowhere));
         }
         long entries = 0;
+        ExportedPrecision precision = new ExportedPrecision();
         try (EventCursor cursor = store.readAll(0)) {
             while (cursor.hasNext()) {
                 RecordedEvent recorded = cursor.next();
@@ -58,10 +61,13 @@ public final class JournalExporter {
                 DecodedEvent decoded = codec.decode(recorded);
                 if (decoded.value().orElse(null) instanceof EntryPosted posted) {
                     writer.write(toTransaction(posted, nowhere));
+                    precision.note(posted);
                     entries++;
                 }
             }
         }
+        // a commodity directive holds for the whole journal, wherever it stands
+        precision.declarations(nowhere).forEach(writer::write);
         writer.flush();
         return entries;
     }
