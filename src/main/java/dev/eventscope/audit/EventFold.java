@@ -17,8 +17,10 @@ import dev.eventscope.domain.ledger.LedgerEvent.LedgerCreated;
 import dev.eventscope.domain.ledger.LedgerEvent.PeriodClosed;
 import dev.eventscope.domain.ledger.LedgerEvent.PeriodReopened;
 import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.domain.ledger.AccountType;
 import dev.eventscope.domain.ledger.Money;
 import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.domain.ledger.PostingKind;
 import dev.eventscope.eventstore.RecordedEvent;
 
 import java.time.LocalDate;
@@ -92,7 +94,9 @@ final class EventFold {
         } else if (event instanceof AccountOpened opened) {
             draft.account = accountOf(recorded);
             draft.entryDate = opened.openedOn();
+            // an account hledger gives no type is "unclassified account (Other)", the section statements show it in
             draft.description = opened.type().name().toLowerCase(java.util.Locale.ROOT) + " account"
+                    + (opened.type() == AccountType.UNCLASSIFIED ? " (" + opened.type().statementSection() + ")" : "")
                     + (opened.description() == null ? "" : ": " + opened.description());
             draft.state(status(draft.account, AccountStatus.NOT_OPENED), text(AccountStatus.OPEN));
             accountStatus.put(draft.account, AccountStatus.OPEN);
@@ -117,7 +121,9 @@ final class EventFold {
             draft.entryDate = posting.date();
             draft.amount = posting.amount();
             draft.cost = posting.cost();
-            draft.description = posting.description();
+            // a virtual posting is marked as such wherever a report shows it
+            draft.description = posting.kind() == PostingKind.REAL ? posting.description()
+                    : posting.description() + " [" + posting.kind().label() + "]";
             Money before = new Money(balances.balance(draft.account, posting.amount().commodity()), posting.amount().commodity());
             balances.add(draft.account, posting.amount());
             draft.state(before.toString(), before.plus(posting.amount()).toString());
@@ -195,7 +201,7 @@ final class EventFold {
             if (text.length() > 0) {
                 text.append("; ");
             }
-            text.append(posting.account().value()).append(' ').append(posting.amount());
+            text.append(posting.kind().wrap(posting.account().value())).append(' ').append(posting.amount());
         }
         return text.toString();
     }

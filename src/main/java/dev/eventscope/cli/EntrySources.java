@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.ledger.PostingKind;
 import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.EntryStatus;
@@ -10,7 +11,7 @@ import dev.eventscope.journal.JournalPosting;
 import dev.eventscope.journal.JournalReadListener;
 import dev.eventscope.journal.JournalReader;
 import dev.eventscope.journal.JournalTransaction;
-import dev.eventscope.journal.PostingKind;
+
 
 import java.io.Reader;
 import java.io.StringReader;

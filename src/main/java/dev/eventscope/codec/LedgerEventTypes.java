@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventscope.domain.ledger.AccountEvent;
 import dev.eventscope.domain.ledger.AccountEvent.AccountOpened;
 import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.AccountType;
 import dev.eventscope.domain.ledger.EntryEvent;
 import dev.eventscope.domain.ledger.LedgerEvent;
 
@@ -33,10 +34,18 @@ public final class LedgerEventTypes {
         ObjectNode v2 = v1.deepCopy();
         String account = v2.remove("account").asText();
         v2.put("name", account);
-        v2.put("type", AccountName.of(account).type().name());
+        v2.put("type", typeWhenWritten(AccountName.of(account)).name());
         if (!v2.has("description")) {
             v2.putNull("description");
         }
         return v2;
+    }
+
+    /**
+     * The type Eventscope gave a v1 account: from the top segment alone (assets:bank was ASSETS, not CASH as
+     * hledger's rules make it now), so an old event keeps the meaning it had when it was written.
+     */
+    private static AccountType typeWhenWritten(AccountName account) {
+        return AccountName.of(account.segments().get(0)).type();
     }
 }

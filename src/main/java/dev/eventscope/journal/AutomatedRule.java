@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.PostingKind;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;

@@ -1,30 +1,34 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.AccountType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the {@code account}, {@code commodity} and {@code Y} directives, with their indented sub-lines. */
 final class DirectiveParser {
+
+    /** {@code DATE [TIME] COMMODITY AMOUNT}, the commodity quoted or a run of non-space characters. */
+    private static final Pattern MARKET_PRICE =
+            Pattern.compile("\\S+(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s+(?:\"[^\"]+\"|\\S+)\\s+(\\S.*)");
 
     private DirectiveParser() {
     }
 
     static JournalDirective.AccountDeclaration account(String file, int lineNumber, String argument, JournalLines lines,
             Consumer<JournalWarning> warn) {
-        int semicolon = argument.indexOf(';');
-        String name = semicolon < 0 ? argument : argument.substring(0, semicolon);
-        int wideSpace = indexOfWideSpace(name);
-        if (wideSpace >= 0) {
-            name = name.substring(0, wideSpace);
-        }
-        name = name.strip();
+        // as in hledger, the name ends at two spaces or a tab: "account a ; type: L" declares the account "a ; type: L"
+        int wideSpace = indexOfWideSpace(argument);
+        String name = (wideSpace < 0 ? argument : argument.substring(0, wideSpace)).strip();
+        String rest = wideSpace < 0 ? "" : argument.substring(wideSpace).strip();
         if (name.isEmpty()) {
             throw new JournalParseException(file, lineNumber, 0, "the account directive has no account name");
         }
         List<String> commentLines = new ArrayList<>();
-        if (semicolon >= 0) {
-            commentLines.add(argument.substring(semicolon + 1).strip());
+        if (rest.startsWith(";")) {
+            commentLines.add(rest.substring(1).strip());
         }
         for (String subLine : indentedLines(lines)) {
             if (subLine.startsWith(";")) {
@@ -35,8 +39,20 @@ final class DirectiveParser {
             }
         }
         String comment = String.join("\n", commentLines);
-        return new JournalDirective.AccountDeclaration(name, comment, TagParser.tags(comment),
-                new SourceLocation(file, lineNumber));
+        List<Tag> tags = TagParser.tags(comment);
+        requireKnownType(file, lineNumber, tags);
+        return new JournalDirective.AccountDeclaration(name, comment, tags, new SourceLocation(file, lineNumber));
+    }
+
+    /** hledger 1.25 refuses a {@code type:} tag that names no account type; the first such tag is the one it reads. */
+    private static void requireKnownType(String file, int lineNumber, List<Tag> tags) {
+        tags.stream().filter(tag -> tag.name().equals(JournalDirective.AccountDeclaration.TYPE_TAG)).findFirst()
+                .filter(tag -> AccountType.fromTag(tag.value()).isEmpty())
+                .ifPresent(tag -> {
+                    throw new JournalParseException(file, lineNumber, 0, "the account type \"" + tag.value()
+                            + "\" is not one of A, L, E, R, X, C, V, Asset, Liability, Equity, Revenue, Expense, Cash,"
+                            + " Conversion, as hledger requires");
+                });
     }
 
     static JournalDirective.CommodityDeclaration commodity(String file, int lineNumber, String argument, JournalLines lines,
@@ -79,6 +95,25 @@ final class DirectiveParser {
                     + " such as D $1,000.00");
         }
         return sample;
+    }
+
+    /**
+     * The price amount of {@code P DATE [TIME] COMMODITY AMOUNT}: it changes no balance, but hledger counts its
+     * decimal places in its commodity's display precision.
+     */
+    static ParsedAmount marketPrice(String file, int lineNumber, String argument, AmountParser amountParser) {
+        int semicolon = argument.indexOf(';');
+        String rest = (semicolon < 0 ? argument : argument.substring(0, semicolon)).strip();
+        Matcher parts = MARKET_PRICE.matcher(rest);
+        if (!parts.matches()) {
+            throw new JournalParseException(file, lineNumber, 0, "the P directive needs a date, a commodity and a price,"
+                    + " such as P 2025-01-31 AAA 10.50 EUR, but has \"" + rest + "\"");
+        }
+        try {
+            return amountParser.parse(parts.group(1));
+        } catch (AmountSyntaxException invalid) {
+            throw new JournalParseException(file, lineNumber, 0, "the price of the P directive " + invalid.getMessage());
+        }
     }
 
     static int year(String file, int lineNumber, String argument) {

@@ -1,6 +1,8 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.AccountType;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /** A directive the reader keeps because it means something to a ledger: an account or commodity declaration. */
@@ -9,11 +11,21 @@ public sealed interface JournalDirective extends JournalItem {
     /** {@code account NAME  ; comment}: the account exists from here on (an account opening). */
     record AccountDeclaration(String account, String comment, List<Tag> tags, SourceLocation location)
             implements JournalDirective {
+
+        /** The tag that declares an account's type, as in hledger: {@code account NAME  ; type: A}. */
+        public static final String TYPE_TAG = "type";
+
         public AccountDeclaration {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(comment, "comment");
             Objects.requireNonNull(location, "location");
             tags = List.copyOf(tags);
+        }
+
+        /** The type its first {@code type:} tag declares, if any (the reader refuses a tag naming no type). */
+        public Optional<AccountType> declaredType() {
+            return tags.stream().filter(tag -> tag.name().equals(TYPE_TAG)).findFirst()
+                    .flatMap(tag -> AccountType.fromTag(tag.value()));
         }
     }
 

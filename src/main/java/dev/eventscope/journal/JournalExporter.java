@@ -2,10 +2,13 @@ package dev.eventscope.journal;
 
 import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.codec.EventCodec;
+import dev.eventscope.domain.ledger.AccountEvent.AccountOpened;
+import dev.eventscope.domain.ledger.AccountType;
 import dev.eventscope.domain.ledger.EntryEvent.EntryPosted;
 import dev.eventscope.domain.ledger.EntryStatus;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.RecordedEvent;
@@ -16,11 +19,14 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a ledger back out as an hledger journal: an {@code account} directive per account, then
  * every entry in the order it was recorded, reversals included (tagged {@code reverses:} with the
- * entry they undo). Streams the ledger: one entry in memory at a time.
+ * entry they undo), then a {@code commodity} directive for each commodity whose entries were balanced at fewer
+ * decimal places than the export writes (see {@link ExportedPrecision}). Streams the ledger: one entry in memory
+ * at a time.
  */
 public final class JournalExporter {
 
@@ -39,10 +45,13 @@ public final class JournalExporter {
         JournalWriter writer = new JournalWriter(out);
         SourceLocation nowhere = new SourceLocation("", 0);
         for (StreamInfo account : store.streams(StreamFilter.category("account"))) {
-            writer.write(new JournalDirective.AccountDeclaration(
-                    account.streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length()), "", List.of(), nowhere));
+            String name = account.streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
+            String comment = declaredType(account)
+                    .map(type -> JournalDirective.AccountDeclaration.TYPE_TAG + ": " + type.code()).orElse("");
+            writer.write(new JournalDirective.AccountDeclaration(name, comment, List.of(), nowhere));
         }
         long entries = 0;
+        ExportedPrecision precision = new ExportedPrecision();
         try (EventCursor cursor = store.readAll(0)) {
             while (cursor.hasNext()) {
                 RecordedEvent recorded = cursor.next();
@@ -52,12 +61,28 @@ public final class JournalExporter {
                 DecodedEvent decoded = codec.decode(recorded);
                 if (decoded.value().orElse(null) instanceof EntryPosted posted) {
                     writer.write(toTransaction(posted, nowhere));
+                    precision.note(posted);
                     entries++;
                 }
             }
         }
+        // a commodity directive holds for the whole journal, wherever it stands
+        precision.declarations(nowhere).forEach(writer::write);
         writer.flush();
         return entries;
+    }
+
+    /**
+     * The type the account was opened with, when its name alone would give hledger another one (a journal's
+     * {@code type:} tag): written back as a {@code type:} tag so that the export types the account alike.
+     */
+    private Optional<AccountType> declaredType(StreamInfo account) {
+        List<RecordedEvent> first = store.readStream(account.streamId(), 1, Direction.FORWARD, 1);
+        if (!first.isEmpty() && codec.decode(first.get(0)).value().orElse(null) instanceof AccountOpened opened
+                && opened.type() != AccountType.of(opened.name())) {
+            return Optional.of(opened.type());
+        }
+        return Optional.empty();
     }
 
     static JournalTransaction toTransaction(EntryPosted posted, SourceLocation location) {
@@ -74,7 +99,7 @@ public final class JournalExporter {
             Price price = posting.price() == null ? null : new Price(
                     posting.price().kind(),
                     new Amount(posting.price().price().amount(), posting.price().price().commodity()));
-            PostingNotes.Restored notes = PostingNotes.restore(posting.comment());
+            PostingNotes.Restored notes = PostingNotes.restore(posting.comment(), posting.kind());
             postings.add(new JournalPosting(Status.UNMARKED, posting.account().value(), notes.kind(),
                     new Amount(posting.amount().amount(), posting.amount().commodity()), price, null,
                     notes.comment(), List.of(), notes.lot()));

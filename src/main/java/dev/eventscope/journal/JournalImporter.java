@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.PostingKind;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.EntryIds;
 import dev.eventscope.application.ImportSession;
@@ -7,6 +8,7 @@ import dev.eventscope.application.LedgerCommandService;
 import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.AccountStatus;
+import dev.eventscope.domain.ledger.AccountType;
 import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.EntryStatus;
@@ -95,6 +97,8 @@ public final class JournalImporter {
         ReadCounts read;
         try (ImportSession session = service.beginImport(context);
              JournalReader reader = open(journal, totalBytes, progress, "importing", warnings, bytesRead, rules)) {
+            // hledger balances every entry at the whole journal's display precision, known after the first pass
+            reader.fixDisplayPrecision(survey.displayPrecision);
             // the session holds the write lock: what is read here cannot change before the commit
             RepeatCheck repeats = options.allowDuplicates() ? RepeatCheck.none() : RepeatCheck.start(service, journalName, sha256);
             if (!session.ledgerState().created()) {
@@ -118,7 +122,8 @@ public final class JournalImporter {
                         if (session.accountState(account).status() == AccountStatus.NOT_OPENED) {
                             LocalDate openedOn = survey.firstUse.getOrDefault(posting.account(), transaction.date());
                             events += session.execute(new OpenAccount(account, openedOn,
-                                    survey.descriptions.get(posting.account()))).positions().size();
+                                    survey.descriptions.get(posting.account()),
+                                    AccountType.of(account, survey.declaredTypes))).positions().size();
                             accountsOpened++;
                         }
                     }
@@ -128,7 +133,7 @@ public final class JournalImporter {
                         entryId = EntryId.of(options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++));
                     }
                     // a bare amount keeps its own (empty) commodity, never the ledger's base commodity
-                    PostEntry command = toCommand(entryId, transaction);
+                    PostEntry command = toCommand(entryId, transaction, survey.displayPrecision);
                     repeats.check(command, where);
                     List<Long> positions = session.execute(command).positions();
                     firstEntryId = firstEntryId == null ? entryId : firstEntryId;
@@ -184,16 +189,16 @@ public final class JournalImporter {
                 if (progress.cancelled()) {
                     throw new ImportCancelled(0);
                 }
-                if (item instanceof JournalDirective.AccountDeclaration declaration && !declaration.comment().isBlank()) {
-                    survey.descriptions.putIfAbsent(declaration.account(), declaration.comment().strip());
+                if (item instanceof JournalDirective.AccountDeclaration declaration) {
+                    if (!declaration.comment().isBlank()) {
+                        survey.descriptions.putIfAbsent(declaration.account(), declaration.comment().strip());
+                    }
+                    // hledger reads every declaration before it types any account, wherever the declaration stands
+                    declaration.declaredType().ifPresent(type ->
+                            survey.declaredTypes.putIfAbsent(AccountName.of(declaration.account()), type));
                 } else if (item instanceof JournalTransaction transaction) {
                     survey.transactions++;
                     for (JournalPosting posting : transaction.postings()) {
-                        if (posting.kind() == PostingKind.VIRTUAL) {
-                            throw new JournalImportException(transaction.location().file(), transaction.location().line(),
-                                    "the posting to (" + posting.account() + ") is an unbalanced virtual posting, which a"
-                                            + " double-entry ledger cannot hold; make it a real posting or remove it.", null);
-                        }
                         survey.firstUse.merge(posting.account(), transaction.date(), (a, b) -> a.isBefore(b) ? a : b);
                         if (survey.firstCommodity == null && !posting.amount().commodity().isEmpty()) {
                             survey.firstCommodity = posting.amount().commodity();
@@ -201,6 +206,7 @@ public final class JournalImporter {
                     }
                 }
             }
+            survey.displayPrecision = reader.displayPrecision();
         } catch (JournalParseException e) {
             throw new JournalImportException(e.file(), e.line(), e.problem(), e);
         }
@@ -210,8 +216,10 @@ public final class JournalImporter {
     private static final class FirstPass {
         final Map<String, LocalDate> firstUse = new HashMap<>();
         final Map<String, String> descriptions = new HashMap<>();
+        final Map<AccountName, AccountType> declaredTypes = new HashMap<>();
         String firstCommodity;
         long transactions;
+        Map<String, Integer> displayPrecision = Map.of();
     }
 
     /**
@@ -219,7 +227,26 @@ public final class JournalImporter {
      * commodity ({@link Money#NO_SYMBOL}), as hledger keeps it: it is never merged into the base commodity.
      */
     public static PostEntry toCommand(EntryId entryId, JournalTransaction transaction) {
-        return toCommand(entryId, transaction, Money.NO_SYMBOL);
+        return toCommand(entryId, transaction, Map.of());
+    }
+
+    /**
+     * As {@link #toCommand(EntryId, JournalTransaction)}, balanced at {@code displayPrecision} (the journal's, from
+     * {@link JournalReader#displayPrecision()}) as hledger balances it; the command keeps the precision of the
+     * commodities it uses.
+     */
+    static PostEntry toCommand(EntryId entryId, JournalTransaction transaction, Map<String, Integer> displayPrecision) {
+        PostEntry command = toCommand(entryId, transaction, Money.NO_SYMBOL);
+        Map<String, Integer> used = new HashMap<>();
+        for (Posting posting : command.postings()) {
+            String commodity = posting.cost().commodity();
+            Integer places = displayPrecision.get(commodity);
+            if (places != null) {
+                used.put(commodity, places);
+            }
+        }
+        return new PostEntry(command.entryId(), command.date(), command.secondaryDate(), command.status(), command.code(),
+                command.description(), command.tags(), command.comment(), command.postings(), used);
     }
 
     /**
@@ -232,10 +259,10 @@ public final class JournalImporter {
             PostingPrice price = posting.price() == null ? null : new PostingPrice(
                     posting.price().kind(),
                     money(posting.price().amount(), baseCommodity));
-            // the domain has no place for a lot annotation or a balanced virtual posting: kept as comment tags
+            // the domain has no place for a lot annotation: kept as a comment tag
             String comment = PostingNotes.comment(posting);
             postings.add(new Posting(AccountName.of(posting.account()), money(posting.amount(), baseCommodity), price,
-                    comment.isBlank() ? null : comment));
+                    comment.isBlank() ? null : comment, posting.kind()));
         }
         Map<String, String> tags = new LinkedHashMap<>();
         for (Tag tag : transaction.tags()) {

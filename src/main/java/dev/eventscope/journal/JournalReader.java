@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.PostingKind;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterator;
@@ -164,6 +166,22 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         return counts;
     }
 
+    /**
+     * Each commodity's display precision (decimal places) as hledger sets it, from what was read so far: after the
+     * whole journal, the precision every entry is balanced at (see {@code BalancingRule}).
+     */
+    public Map<String, Integer> displayPrecision() {
+        return balancer.displayPrecision();
+    }
+
+    /**
+     * Balances every entry at {@code precision}, the {@link #displayPrecision()} of an earlier reading of the whole
+     * journal, instead of at the precision of the amounts read so far: exactly as hledger balances them.
+     */
+    public void fixDisplayPrecision(Map<String, Integer> precision) {
+        balancer.fixPrecision(precision);
+    }
+
     /** The first {@value #KEPT_WARNINGS} warnings so far; the listener hears every one. */
     public List<JournalWarning> warnings() {
         return List.copyOf(warnings);
@@ -250,7 +268,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                         DirectiveParser.commodity(file, lineNumber, argument, lines, amountParser, this::warn);
                 if (declaration.style() != null) {
                     amountParser.declareDecimalMark(declaration.commodity(), declaration.style().decimalMark());
-                    balancer.notePrecision(declaration.commodity(), declaration.style().precision());
+                    balancer.declarePrecision(declaration.commodity(), declaration.style().precision());
                 }
                 return declaration;
             }
@@ -267,6 +285,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                 counts = counts.withDirective();
                 ParsedAmount sample = DirectiveParser.defaultCommodity(file, lineNumber, argument, amountParser);
                 amountParser.setDefaultCommodity(sample.amount().commodity(), sample.style().decimalMark());
+                balancer.notePrecision(sample.amount().commodity(), sample.style().precision());
                 return null;
             }
             case "Y", "year" -> {
@@ -300,7 +319,14 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                 skipDirective(keyword, lineNumber, "is ignored, as hledger ignores it for balances");
                 return null;
             }
-            case "P", "payee", "tag", "N", "C" -> {
+            case "P" -> {
+                // a market price changes no balance, but its amount sets its commodity's display precision in hledger
+                ParsedAmount price = DirectiveParser.marketPrice(file, lineNumber, argument, amountParser);
+                balancer.notePrecision(price.amount().commodity(), price.style().precision());
+                skipDirective(keyword, lineNumber, "is ignored, as hledger ignores it for balances");
+                return null;
+            }
+            case "payee", "tag", "N", "C" -> {
                 // hledger reads these and they change no balance
                 skipDirective(keyword, lineNumber, "is ignored, as hledger ignores it for balances");
                 return null;

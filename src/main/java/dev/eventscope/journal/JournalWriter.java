@@ -128,7 +128,8 @@ public final class JournalWriter {
     private static String formatSample(JournalDirective.CommodityDeclaration commodity) {
         int precision = commodity.style().precision();
         String number = precision == 0 ? "1000" : "1,000." + "0".repeat(precision);
+        // hledger needs the decimal mark even with no decimals: "1,000." declares zero decimal places
         return AmountFormat.format(new Amount(new java.math.BigDecimal(number.replace(",", "")), commodity.commodity()))
-                .replace("1000", precision == 0 ? "1000" : "1,000");
+                .replace("1000", precision == 0 ? "1,000." : "1,000");
     }
 }

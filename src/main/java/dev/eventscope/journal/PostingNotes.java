@@ -1,12 +1,14 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.PostingKind;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What a journal posting holds that a ledger posting has no field for, kept as tagged lines of the posting's
- * comment so that nothing is lost and an export gives it back: a lot annotation ({@code journal-lot: {$50}})
- * and the balanced-virtual kind ({@code journal-virtual: balanced}).
+ * comment so that nothing is lost and an export gives it back: a lot annotation ({@code journal-lot: {$50}}).
+ * Ledgers imported before postings had a kind also hold the balanced-virtual kind as
+ * {@code journal-virtual: balanced}; it is still read back.
  */
 final class PostingNotes {
 
@@ -29,20 +31,17 @@ final class PostingNotes {
         if (!posting.lot().isEmpty()) {
             lines.add(LOT_TAG + posting.lot());
         }
-        if (posting.kind() == PostingKind.BALANCED_VIRTUAL) {
-            lines.add(BALANCED_VIRTUAL_TAG);
-        }
         return String.join("\n", lines);
     }
 
-    /** Splits the tagged lines off a ledger posting's comment (null: none). */
-    static Restored restore(String comment) {
+    /** Splits the tagged lines off a ledger posting's comment (null: none); {@code kind} is the posting's own. */
+    static Restored restore(String comment, PostingKind recorded) {
         if (comment == null) {
-            return new Restored("", "", PostingKind.REAL);
+            return new Restored("", "", recorded);
         }
         List<String> kept = new ArrayList<>();
         String lot = "";
-        PostingKind kind = PostingKind.REAL;
+        PostingKind kind = recorded;
         for (String line : comment.split("\n", -1)) {
             if (line.startsWith(LOT_TAG)) {
                 lot = line.substring(LOT_TAG.length());

@@ -1,6 +1,9 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.BalancingRule;
+import dev.eventscope.domain.ledger.PostingKind;
 import dev.eventscope.domain.ledger.PriceKind;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -15,17 +18,45 @@ import java.util.stream.Collectors;
  * Completes and checks a transaction the way hledger does: fills balance assignments from the running
  * balance, infers the one elided amount per balancing group (one posting per commodity), infers a
  * conversion price for an unpriced two-commodity entry, checks that real postings and balanced virtual
- * postings each sum to zero per commodity at cost (rounded to the commodity's display precision, the most
- * decimal places seen so far), then applies the postings to the running balances and checks assertions
- * in file order.
+ * postings each balance by the domain's {@link BalancingRule} (at the commodity's display precision), then
+ * applies the postings to the running balances and checks assertions in file order.
+ *
+ * <p>A commodity's display precision is hledger's: declared by a {@code commodity} directive, else the most
+ * decimal places of its posting amounts (and {@code P} and {@code D} amounts) in the whole journal. Reading in
+ * one pass, the balancer knows only the amounts read so far, which is never more decimal places than the whole
+ * journal's, so it accepts every entry hledger accepts; {@link #fixPrecision} gives it the whole journal's
+ * precision (found by a first pass) so that it judges exactly as hledger does.
  */
 final class TransactionBalancer {
 
-    private final RunningBalances balances = new RunningBalances();
-    private final Map<String, Integer> displayPrecision = new LinkedHashMap<>();
+    private final RunningBalances book = new RunningBalances();
+    private final Map<String, Integer> inferredPrecision = new LinkedHashMap<>();
+    private final Map<String, Integer> declaredPrecision = new LinkedHashMap<>();
+    private Map<String, Integer> fixedPrecision;
 
+    /** An amount written with {@code decimalPlaces} in {@code commodity}. */
     void notePrecision(String commodity, int decimalPlaces) {
-        displayPrecision.merge(commodity, decimalPlaces, Math::max);
+        inferredPrecision.merge(commodity, decimalPlaces, Math::max);
+    }
+
+    /** A {@code commodity} directive's format: it fixes the commodity's precision, whatever amounts are written. */
+    void declarePrecision(String commodity, int decimalPlaces) {
+        declaredPrecision.put(commodity, decimalPlaces);
+    }
+
+    /** From now on, judge with {@code precision} (the whole journal's) instead of the amounts read so far. */
+    void fixPrecision(Map<String, Integer> precision) {
+        fixedPrecision = Map.copyOf(precision);
+    }
+
+    /** The display precision of every commodity seen so far (the whole journal's once it has been read). */
+    Map<String, Integer> displayPrecision() {
+        if (fixedPrecision != null) {
+            return fixedPrecision;
+        }
+        Map<String, Integer> precision = new LinkedHashMap<>(inferredPrecision);
+        precision.putAll(declaredPrecision);
+        return precision;
     }
 
     /**
@@ -66,7 +97,7 @@ final class TransactionBalancer {
             }
         }
         for (JournalPosting posting : postings) {
-            balances.add(posting.account(), posting.amount());
+            book.add(posting.account(), posting.amount());
             PostingDraft asserted = assertedAfter.get(posting);
             if (asserted != null) {
                 check(file, asserted);
@@ -80,7 +111,7 @@ final class TransactionBalancer {
             Map<String, BigDecimal> sums = new LinkedHashMap<>();
             postings.stream().filter(posting -> posting.kind() == group)
                     .forEach(posting -> sums.merge(posting.cost().commodity(), posting.cost().quantity(), BigDecimal::add));
-            Map<String, BigDecimal> imbalance = nonZero(sums);
+            Map<String, BigDecimal> imbalance = BalancingRule.imbalances(sums, displayPrecision());
             if (!imbalance.isEmpty()) {
                 String offBy = imbalance.entrySet().stream()
                         .map(entry -> new Amount(entry.getValue(), entry.getKey()).toString())
@@ -107,8 +138,8 @@ final class TransactionBalancer {
             BalanceAssertion assertion = draft.assertion;
             Amount expected = assertion.expected();
             boolean inclusive = assertion.includingSubaccounts();
-            Map<String, BigDecimal> current = new TreeMap<>(inclusive ? balances.balancesIncludingSubaccounts(draft.account)
-                    : balances.balances(draft.account));
+            Map<String, BigDecimal> current = new TreeMap<>(inclusive ? book.balancesIncludingSubaccounts(draft.account)
+                    : book.balances(draft.account));
             for (PostingDraft earlier : drafts.subList(0, index)) {
                 boolean sameAccount = earlier.account.equals(draft.account)
                         || (inclusive && earlier.account.startsWith(draft.account + ":"));
@@ -146,7 +177,7 @@ final class TransactionBalancer {
                     + elided.get(0).account + " on line " + elided.get(0).line + " and " + second.account
                     + " on line " + second.line + "), so neither amount can be inferred");
         }
-        Map<String, BigDecimal> imbalance = nonZero(sumAtCost(members));
+        Map<String, BigDecimal> imbalance = BalancingRule.imbalances(sumAtCost(members), displayPrecision());
         Map<PostingDraft, List<JournalPosting>> result = new IdentityHashMap<>();
         if (elided.size() == 1) {
             List<Amount> inferred = new ArrayList<>();
@@ -203,7 +234,8 @@ final class TransactionBalancer {
         if (fromPostings.size() == 1) {
             return new Price(PriceKind.TOTAL, new Amount(toSum.abs(), to));
         }
-        int scale = Math.max(2, displayPrecision.getOrDefault(from, 0) + displayPrecision.getOrDefault(to, 0));
+        Map<String, Integer> precision = displayPrecision();
+        int scale = Math.max(2, precision.getOrDefault(from, 0) + precision.getOrDefault(to, 0));
         return new Price(PriceKind.UNIT, new Amount(toSum.divide(fromSum, scale, RoundingMode.HALF_EVEN).abs(), to));
     }
 
@@ -220,27 +252,12 @@ final class TransactionBalancer {
         return sums;
     }
 
-    private Map<String, BigDecimal> nonZero(Map<String, BigDecimal> sums) {
-        Map<String, BigDecimal> nonZero = new LinkedHashMap<>();
-        sums.forEach((commodity, sum) -> {
-            if (!isZero(commodity, sum)) {
-                nonZero.put(commodity, sum);
-            }
-        });
-        return nonZero;
-    }
-
-    private boolean isZero(String commodity, BigDecimal sum) {
-        int precision = displayPrecision.getOrDefault(commodity, sum.scale());
-        return sum.setScale(Math.max(precision, 0), RoundingMode.HALF_EVEN).signum() == 0;
-    }
-
     private void check(String file, PostingDraft draft) {
         String account = draft.account;
         BalanceAssertion assertion = draft.assertion;
         Amount expected = assertion.expected();
-        Map<String, BigDecimal> held = assertion.includingSubaccounts() ? balances.balancesIncludingSubaccounts(account)
-                : balances.balances(account);
+        Map<String, BigDecimal> held = assertion.includingSubaccounts() ? book.balancesIncludingSubaccounts(account)
+                : book.balances(account);
         BigDecimal actual = held.getOrDefault(expected.commodity(), BigDecimal.ZERO);
         if (actual.compareTo(expected.quantity()) != 0) {
             throw new JournalParseException(file, draft.line, draft.assertionColumn, "the balance assertion on " + account

@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.PostingKind;
 import dev.eventscope.domain.ledger.PriceKind;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -200,12 +201,8 @@ final class TransactionParser {
             boolean total = at + 1 < line.length() && line.charAt(at + 1) == '@';
             int priceStart = at + (total ? 2 : 1);
             Amount priceAmount = amount(line.substring(priceStart, priceEnd), lineNumber, priceStart, false);
-            if (priceAmount.commodity().equals(amount.commodity())) {
-                // hledger 1.25 accepts this and leaves the entry unbalanced in that commodity; ledger refuses it.
-                throw new JournalParseException(lines.file(), lineNumber, at + 1, "the price of " + amount + " is in "
-                        + (amount.commodity().isEmpty() ? "the same no-symbol commodity" : "the same commodity "
-                        + amount.commodity()) + "; a price must convert into another commodity");
-            }
+            // a price in the commodity it prices (10 EUR @@ 20 EUR) is read as hledger 1.25 reads it: the posting moves
+            // 10 EUR and costs 20 EUR, so the entry balances at cost and the balances do not sum to zero; ledger refuses it
             price = new Price(total ? PriceKind.TOTAL : PriceKind.UNIT, priceAmount);
         }
         BalanceAssertion assertion = null;

@@ -41,4 +41,34 @@ class ImportedJournalRowTest {
         assertTrue(imported.get(description).startsWith("Imported shop.journal (1 entries, SHA-256 "), imported.get(description));
         assertEquals(1, records.stream().filter(r -> "JournalImported".equals(r.get(5))).count());
     }
+
+    @Test
+    void virtual_postings_and_unclassified_accounts_are_labelled_in_the_report() throws Exception {
+        Path journal = Files.writeString(folder.resolve("budget.journal"), """
+                2025-01-02 salary
+                    assets:bank  1000 EUR
+                    transfers:payroll  -1000 EUR
+                    (budget:food)  300 EUR
+                    [budget:rent]  300 EUR
+                    [budget:unallocated]  -300 EUR
+                """);
+        Path ledger = folder.resolve("budget.ledger");
+        try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
+            new JournalImporter(LedgerCommandService.create(store)).importJournal(journal, JournalImporter.Options.defaults(),
+                    CommandContext.byUser("alice"), new ImportProgress() { });
+        }
+        Path csv = folder.resolve("budget.csv");
+
+        ReportFiles.write(ledger, ReportScope.wholeLedger(), ReportFormat.CSV, csv);
+
+        List<List<String>> records = Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
+        int description = CsvReportWriter.COLUMNS.indexOf("description");
+        List<String> descriptions = records.stream().map(r -> r.get(description)).toList();
+        assertTrue(descriptions.contains("unclassified account (Other)"), descriptions.toString());
+        assertTrue(descriptions.contains("salary [virtual posting (unbalanced), not in the trial balance]"), descriptions.toString());
+        assertEquals(2, descriptions.stream()
+                .filter("salary [virtual posting (balanced), not in the trial balance]"::equals).count(), descriptions.toString());
+        assertTrue(descriptions.stream().anyMatch(text -> text.contains("(budget:food) 300.00 EUR; [budget:rent] 300.00 EUR")),
+                descriptions.toString());
+    }
 }

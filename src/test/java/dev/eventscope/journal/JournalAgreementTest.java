@@ -160,12 +160,13 @@ class JournalAgreementTest extends JournalAgreementFixture {
         }
 
         @Test
-        void a_price_in_the_commodity_it_prices_is_refused_naming_the_line() throws Exception {
+        void a_price_in_the_commodity_it_prices_counts_as_hledger_1_25_counts_it() throws Exception {
+            // hledger 1.25 accepts it (ledger refuses it): the posting moves 10 EUR and costs 20 EUR
             Path journal = write("same.journal", "2025-01-01 x\n    assets:a  1 EUR\n    equity\n"
-                    + "2025-01-02 self price\n    assets:a  10 EUR @@ 20 EUR\n    assets:b  -20 EUR\n");
-            JournalImportException error = assertThrows(JournalImportException.class,
-                    () -> importAndCompare(journal, ledger()));
-            assertMentions(error.getMessage(), "same.journal:5", "same commodity EUR");
+                    + "2025-01-02 self price\n    assets:a  10 EUR @@ 20 EUR\n    assets:b  -20 EUR\n"
+                    + "2025-01-03 unit self price, the other amount inferred\n    assets:c  3 EUR @ 2 EUR\n    assets:d\n");
+            importAndCompare(journal, ledger(), date("2025-01-01"), date("2025-01-02"));
+            assertEquals(new BigDecimal("-6"), ours(ledger(), null).get("assets:d").get("EUR"));
         }
 
         @Test

@@ -207,10 +207,10 @@ class JournalImporterTest {
                     2025-01-02 Pay
                         assets:bank   10 EUR
                         income:salary
-                    2025-01-03 Bad account
-                        unknowntype:thing   4 EUR
+                    2025-01-03 Bad\u2028description
+                        expenses:thing   4 EUR
                         assets:bank
-                    """, ":4:", "unknowntype");
+                    """, ":4:", "line break");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.PostingKind;
 import static dev.eventscope.journal.JournalText.amount;
 import static dev.eventscope.journal.JournalText.only;
 import static dev.eventscope.journal.JournalText.read;

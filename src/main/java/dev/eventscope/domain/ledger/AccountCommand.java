@@ -9,11 +9,20 @@ public sealed interface AccountCommand {
     /** The account this command is for; its stream is {@link LedgerStreams#account(AccountName)}. */
     AccountName account();
 
-    /** {@code description} may be null. */
-    record OpenAccount(AccountName account, LocalDate openedOn, String description) implements AccountCommand {
+    /**
+     * {@code description} may be null; {@code declaredType} is the type a journal's {@code type:} tag declares
+     * for the account or a parent, null to infer it from the name ({@link AccountType#of(AccountName)}).
+     */
+    record OpenAccount(AccountName account, LocalDate openedOn, String description, AccountType declaredType)
+            implements AccountCommand {
         public OpenAccount {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(openedOn, "opened on");
+        }
+
+        /** An account whose type its name gives. */
+        public OpenAccount(AccountName account, LocalDate openedOn, String description) {
+            this(account, openedOn, description, null);
         }
     }
 

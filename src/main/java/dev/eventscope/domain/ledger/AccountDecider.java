@@ -42,7 +42,7 @@ public final class AccountDecider {
                 default -> {
                 }
             }
-            AccountType type = account.type();
+            AccountType type = open.declaredType() != null ? open.declaredType() : account.type();
             String description = open.description() == null || open.description().isBlank()
                     ? null : open.description().strip();
             return List.of(new AccountOpened(account, type, open.openedOn(), description));

@@ -38,7 +38,9 @@ public sealed interface AccountEvent extends BookkeepingEvent {
      * One posting of journal entry {@code entryId} to this account: {@code amount} changes the
      * balance, {@code cost} is what it contributed to the entry's balance (equal to the amount when
      * unpriced). {@code postingIndex} is the posting's 1-based place in the entry, {@code otherAccounts}
-     * the other accounts of the entry, {@code reversesEntryId} the entry this one reverses, or null.
+     * the other accounts of the entry, {@code reversesEntryId} the entry this one reverses, or null. {@code kind}
+     * says whether the posting is real or virtual; null, as in events recorded before virtual postings existed,
+     * means real.
      */
     record PostingRecorded(
             EntryId entryId,
@@ -48,7 +50,8 @@ public sealed interface AccountEvent extends BookkeepingEvent {
             Money amount,
             Money cost,
             List<String> otherAccounts,
-            EntryId reversesEntryId) implements AccountEvent {
+            EntryId reversesEntryId,
+            PostingKind kind) implements AccountEvent {
         public PostingRecorded {
             Objects.requireNonNull(entryId, "entry id");
             Objects.requireNonNull(date, "date");
@@ -56,6 +59,13 @@ public sealed interface AccountEvent extends BookkeepingEvent {
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(cost, "cost");
             otherAccounts = List.copyOf(otherAccounts);
+            kind = kind == null ? PostingKind.REAL : kind;
+        }
+
+        /** A real posting. */
+        public PostingRecorded(EntryId entryId, int postingIndex, LocalDate date, String description, Money amount,
+                Money cost, List<String> otherAccounts, EntryId reversesEntryId) {
+            this(entryId, postingIndex, date, description, amount, cost, otherAccounts, reversesEntryId, PostingKind.REAL);
         }
     }
 }

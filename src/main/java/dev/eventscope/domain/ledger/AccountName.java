@@ -68,7 +68,7 @@ public record AccountName(String value) implements Comparable<AccountName> {
         return segments().size();
     }
 
-    /** The account type from the top segment; throws {@link UnknownAccountType} when there is none. */
+    /** The account type hledger infers from the name ({@link AccountType#UNCLASSIFIED} when it infers none). */
     public AccountType type() {
         return AccountType.of(this);
     }

@@ -1,41 +1,110 @@
 package dev.eventscope.domain.ledger;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** The five kinds of account, derived from the top segment of an account name. */
+/**
+ * The kind of an account, as hledger 1.25 classifies accounts: the seven hledger types (cash is a kind of
+ * asset, conversion a kind of equity) and {@link #UNCLASSIFIED} for a name hledger gives no type. Every
+ * account name has a type; none is refused for its name.
+ */
 public enum AccountType {
-    ASSETS,
-    LIABILITIES,
-    EQUITY,
-    INCOME,
-    EXPENSES;
+    ASSETS("A", "Assets"),
+    CASH("C", "Assets"),
+    LIABILITIES("L", "Liabilities"),
+    EQUITY("E", "Equity"),
+    CONVERSION("V", "Equity"),
+    INCOME("R", "Income"),
+    EXPENSES("X", "Expenses"),
+    /** A name hledger infers no type for ({@code transfers:x}, {@code Aktiva}, {@code a:b}) and no {@code type:} tag names. */
+    UNCLASSIFIED("", "Other");
+
+    // hledger 1.25's name rules (Hledger.Data.AccountName), case-insensitive, tried in this order
+    private static final Pattern CASH_NAME =
+            Pattern.compile("^assets?(:.+)?:(cash|bank|che(ck|que?)(ing)?|savings?|current)(:|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ASSET_NAME = Pattern.compile("^assets?(:|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LIABILITY_NAME = Pattern.compile("^(debts?|liabilit(y|ies))(:|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONVERSION_NAME =
+            Pattern.compile("^equity:(trad(e|ing)|conversion)s?(:|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EQUITY_NAME = Pattern.compile("^equity(:|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INCOME_NAME = Pattern.compile("^(income|revenue)s?(:|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXPENSE_NAME = Pattern.compile("^expenses?(:|$)", Pattern.CASE_INSENSITIVE);
+
+    private final String code;
+    private final String statementSection;
+
+    AccountType(String code, String statementSection) {
+        this.code = code;
+        this.statementSection = statementSection;
+    }
+
+    /** hledger's one-letter code ({@code A L E R X C V}); empty for {@link #UNCLASSIFIED}. */
+    public String code() {
+        return code;
+    }
+
+    /** The statement section the account is shown under: Assets, Liabilities, Equity, Income, Expenses or Other. */
+    public String statementSection() {
+        return statementSection;
+    }
+
+    /** The type hledger 1.25 infers from the whole name when no {@code type:} tag declares one; never throws. */
+    public static AccountType of(AccountName account) {
+        String name = account.value();
+        if (CASH_NAME.matcher(name).find()) {
+            return CASH;
+        }
+        if (ASSET_NAME.matcher(name).find()) {
+            return ASSETS;
+        }
+        if (LIABILITY_NAME.matcher(name).find()) {
+            return LIABILITIES;
+        }
+        if (CONVERSION_NAME.matcher(name).find()) {
+            return CONVERSION;
+        }
+        if (EQUITY_NAME.matcher(name).find()) {
+            return EQUITY;
+        }
+        if (INCOME_NAME.matcher(name).find()) {
+            return INCOME;
+        }
+        if (EXPENSE_NAME.matcher(name).find()) {
+            return EXPENSES;
+        }
+        return UNCLASSIFIED;
+    }
 
     /**
-     * The type named by the top segment, case-insensitively: assets/asset, liabilities/liability,
-     * equity, income/revenue/revenues, expenses/expense.
-     *
-     * @throws UnknownAccountType when the top segment names none of them
+     * As hledger 1.25: the type declared for the account itself or its nearest declared parent
+     * ({@code account NAME  ; type: A}), else the type its name gives.
      */
-    public static AccountType of(AccountName account) {
-        String top = account.segments().get(0);
-        switch (top.toLowerCase(Locale.ROOT)) {
-            case "assets":
-            case "asset":
-                return ASSETS;
-            case "liabilities":
-            case "liability":
-                return LIABILITIES;
-            case "equity":
-                return EQUITY;
-            case "income":
-            case "revenue":
-            case "revenues":
-                return INCOME;
-            case "expenses":
-            case "expense":
-                return EXPENSES;
-            default:
-                throw new UnknownAccountType(account, top);
+    public static AccountType of(AccountName account, Map<AccountName, AccountType> declared) {
+        for (Optional<AccountName> at = Optional.of(account); at.isPresent(); at = at.get().parent()) {
+            AccountType type = declared.get(at.get());
+            if (type != null) {
+                return type;
+            }
         }
+        return of(account);
+    }
+
+    /**
+     * The type a {@code type:} tag value names, case-insensitively, as hledger 1.25 reads it: a code
+     * ({@code A L E R X C V}) or Asset, Liability, Equity, Revenue, Expense, Cash, Conversion; empty for anything else.
+     */
+    public static Optional<AccountType> fromTag(String value) {
+        return Optional.ofNullable(switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "a", "asset" -> ASSETS;
+            case "l", "liability" -> LIABILITIES;
+            case "e", "equity" -> EQUITY;
+            case "r", "revenue" -> INCOME;
+            case "x", "expense" -> EXPENSES;
+            case "c", "cash" -> CASH;
+            case "v", "conversion" -> CONVERSION;
+            default -> null;
+        });
     }
 }

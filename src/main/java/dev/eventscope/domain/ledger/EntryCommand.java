@@ -10,7 +10,9 @@ public sealed interface EntryCommand {
 
     /**
      * Records a new entry. {@code secondaryDate}, {@code code} and {@code comment} may be null;
-     * null tags mean none.
+     * null tags mean none. {@code displayPrecision} gives the decimal places at which a commodity's sum must look
+     * zero for the entry to balance (see {@link BalancingRule}): an imported journal's precision; a commodity it does
+     * not name (and every commodity when it is null or empty) must sum to exactly zero.
      */
     record PostEntry(
             EntryId entryId,
@@ -21,7 +23,8 @@ public sealed interface EntryCommand {
             String description,
             Map<String, String> tags,
             String comment,
-            List<Posting> postings) implements EntryCommand {
+            List<Posting> postings,
+            Map<String, Integer> displayPrecision) implements EntryCommand {
         public PostEntry {
             Objects.requireNonNull(entryId, "entry id");
             Objects.requireNonNull(date, "date");
@@ -29,6 +32,13 @@ public sealed interface EntryCommand {
             Objects.requireNonNull(description, "description");
             tags = JournalEntry.copyTags(tags);
             postings = List.copyOf(postings);
+            displayPrecision = displayPrecision == null ? Map.of() : Map.copyOf(displayPrecision);
+        }
+
+        /** An entry whose postings must sum to exactly zero. */
+        public PostEntry(EntryId entryId, LocalDate date, LocalDate secondaryDate, EntryStatus status, String code,
+                String description, Map<String, String> tags, String comment, List<Posting> postings) {
+            this(entryId, date, secondaryDate, status, code, description, tags, comment, postings, Map.of());
         }
 
         /** An unmarked entry without secondary date, code, tags or comment. */

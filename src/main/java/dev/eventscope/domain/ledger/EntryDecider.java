@@ -40,9 +40,10 @@ public final class EntryDecider {
         if (command instanceof PostEntry post) {
             requireNotPosted(post.entryId(), state);
             InvalidDescription.requireValid(post.entryId(), post.description());
-            requirePostingsBalance(post.entryId(), post.description(), post.postings());
+            requirePostingsBalance(post.entryId(), post.description(), post.postings(), post.displayPrecision());
             return List.of(new EntryPosted(post.entryId(), post.date(), post.secondaryDate(), post.status(),
-                    post.code(), post.description(), post.tags(), post.comment(), post.postings(), null));
+                    post.code(), post.description(), post.tags(), post.comment(), post.postings(), null,
+                    post.displayPrecision()));
         }
         if (command instanceof ReverseEntry reverse) {
             requireReversible(reverse.originalEntryId(), state);
@@ -69,16 +70,21 @@ public final class EntryDecider {
     }
 
     /**
-     * Throws {@link TooFewPostings} for fewer than two postings and {@link EntryDoesNotBalance} when
-     * the costs (amounts after prices) do not sum to exactly zero in every commodity.
+     * Throws {@link TooFewPostings} for fewer than two postings (one unbalanced virtual posting may stand alone, as
+     * in hledger) and {@link EntryDoesNotBalance} when the real postings, or the balanced virtual postings, do not
+     * balance by {@link BalancingRule} at {@code displayPrecision}.
      */
-    public static void requirePostingsBalance(EntryId entryId, String description, List<Posting> postings) {
-        if (postings.size() < MINIMUM_POSTINGS) {
+    public static void requirePostingsBalance(EntryId entryId, String description, List<Posting> postings,
+            Map<String, Integer> displayPrecision) {
+        boolean onlyUnbalancedVirtual = !postings.isEmpty()
+                && postings.stream().allMatch(posting -> posting.kind() == PostingKind.VIRTUAL);
+        if (postings.size() < MINIMUM_POSTINGS && !onlyUnbalancedVirtual) {
             throw new TooFewPostings(entryId, postings.size());
         }
-        Map<String, BigDecimal> imbalances = Balances.sum(postings.stream().map(Posting::cost).toList());
+        Map<PostingKind, Map<String, BigDecimal>> imbalances = BalancingRule.imbalances(postings, displayPrecision);
         if (!imbalances.isEmpty()) {
-            throw new EntryDoesNotBalance(entryId, description, imbalances);
+            PostingKind kind = imbalances.keySet().iterator().next();
+            throw new EntryDoesNotBalance(entryId, description, imbalances.get(kind), kind);
         }
     }
 

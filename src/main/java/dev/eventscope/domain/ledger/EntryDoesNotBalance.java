@@ -16,7 +16,12 @@ public final class EntryDoesNotBalance extends LedgerRuleViolation {
     private final Map<String, BigDecimal> imbalances;
 
     public EntryDoesNotBalance(EntryId entryId, String description, Map<String, BigDecimal> imbalances) {
-        super(message(entryId, description, Balances.copyOf(imbalances)));
+        this(entryId, description, imbalances, PostingKind.REAL);
+    }
+
+    /** {@code kind}: which postings do not balance, the real ones or the balanced virtual ones. */
+    public EntryDoesNotBalance(EntryId entryId, String description, Map<String, BigDecimal> imbalances, PostingKind kind) {
+        super(message(entryId, description, Balances.copyOf(imbalances), kind));
         this.entryId = entryId;
         this.description = description;
         this.imbalances = Balances.copyOf(imbalances);
@@ -25,7 +30,8 @@ public final class EntryDoesNotBalance extends LedgerRuleViolation {
         }
     }
 
-    private static String message(EntryId entryId, String description, Map<String, BigDecimal> imbalances) {
+    private static String message(EntryId entryId, String description, Map<String, BigDecimal> imbalances,
+            PostingKind kind) {
         String entry = description == null || description.isBlank()
                 ? "Entry " + entryId
                 : "Entry " + entryId + " \"" + description + "\"";
@@ -33,7 +39,8 @@ public final class EntryDoesNotBalance extends LedgerRuleViolation {
                 .map(each -> (each.getKey().equals(Money.NO_SYMBOL) ? "the amount without commodity symbol" : each.getKey())
                         + " is off by " + Amounts.format(each.getValue()))
                 .collect(Collectors.joining(" and "));
-        return entry + " does not balance: " + offBy + " (postings sum to " + Amounts.formatBalances(imbalances)
+        String postings = kind == PostingKind.BALANCED_VIRTUAL ? "its balanced virtual postings" : "postings";
+        return entry + " does not balance: " + offBy + " (" + postings + " sum to " + Amounts.formatBalances(imbalances)
                 + " instead of zero).";
     }
 

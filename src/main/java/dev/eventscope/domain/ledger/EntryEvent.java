@@ -11,6 +11,8 @@ public sealed interface EntryEvent extends BookkeepingEvent {
     /**
      * The entry is in the books. {@code secondaryDate}, {@code code}, {@code comment} and
      * {@code reversesEntryId} may be null; {@code reversesEntryId} names the entry this one reverses.
+     * {@code displayPrecision} is the precision it was found balanced at (see {@link BalancingRule}; empty, as in
+     * entries recorded before it existed: exactly).
      */
     record EntryPosted(
             EntryId entryId,
@@ -22,7 +24,8 @@ public sealed interface EntryEvent extends BookkeepingEvent {
             Map<String, String> tags,
             String comment,
             List<Posting> postings,
-            EntryId reversesEntryId) implements EntryEvent {
+            EntryId reversesEntryId,
+            Map<String, Integer> displayPrecision) implements EntryEvent {
         public EntryPosted {
             Objects.requireNonNull(entryId, "entry id");
             Objects.requireNonNull(date, "date");
@@ -30,12 +33,21 @@ public sealed interface EntryEvent extends BookkeepingEvent {
             Objects.requireNonNull(description, "description");
             tags = JournalEntry.copyTags(tags);
             postings = List.copyOf(postings);
+            displayPrecision = displayPrecision == null ? Map.of() : Map.copyOf(displayPrecision);
+        }
+
+        /** An entry found balanced exactly. */
+        public EntryPosted(EntryId entryId, LocalDate date, LocalDate secondaryDate, EntryStatus status, String code,
+                String description, Map<String, String> tags, String comment, List<Posting> postings,
+                EntryId reversesEntryId) {
+            this(entryId, date, secondaryDate, status, code, description, tags, comment, postings, reversesEntryId,
+                    Map.of());
         }
 
         /** The entry as its state keeps it. */
         public JournalEntry toJournalEntry() {
             return new JournalEntry(entryId, date, secondaryDate, status, code, description, tags, comment, postings,
-                    reversesEntryId);
+                    reversesEntryId, displayPrecision);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Objects;
 /**
  * A posted journal entry as the entry state keeps it. {@code secondaryDate}, {@code code},
  * {@code comment} and {@code reversesEntryId} may be null; tags keep their written order.
+ * {@code displayPrecision} is the precision it balanced at (see {@link BalancingRule}); null reads as empty.
  */
 public record JournalEntry(
         EntryId entryId,
@@ -21,7 +22,8 @@ public record JournalEntry(
         Map<String, String> tags,
         String comment,
         List<Posting> postings,
-        EntryId reversesEntryId) {
+        EntryId reversesEntryId,
+        Map<String, Integer> displayPrecision) {
 
     public JournalEntry {
         Objects.requireNonNull(entryId, "entry id");
@@ -30,6 +32,7 @@ public record JournalEntry(
         Objects.requireNonNull(description, "description");
         tags = copyTags(tags);
         postings = List.copyOf(postings);
+        displayPrecision = displayPrecision == null ? Map.of() : Map.copyOf(displayPrecision);
     }
 
     /** An unmodifiable copy keeping the written order; null becomes empty, a null value becomes "". */

@@ -4,13 +4,20 @@ import java.util.Objects;
 
 /**
  * One line of a journal entry: an amount moved into (positive) or out of (negative) an account,
- * optionally at a price ({@code price} and {@code comment} may be null).
+ * optionally at a price ({@code price} and {@code comment} may be null). {@code kind} says whether it is real or
+ * virtual (see {@link PostingKind}); null, as in entries recorded before virtual postings existed, means real.
  */
-public record Posting(AccountName account, Money amount, PostingPrice price, String comment) {
+public record Posting(AccountName account, Money amount, PostingPrice price, String comment, PostingKind kind) {
 
     public Posting {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(amount, "amount");
+        kind = kind == null ? PostingKind.REAL : kind;
+    }
+
+    /** A real posting. */
+    public Posting(AccountName account, Money amount, PostingPrice price, String comment) {
+        this(account, amount, price, comment, PostingKind.REAL);
     }
 
     public static Posting of(AccountName account, Money amount) {
@@ -27,11 +34,11 @@ public record Posting(AccountName account, Money amount, PostingPrice price, Str
 
     /** The same posting with the amount's sign flipped and the price kept, as a reversal needs. */
     public Posting negated() {
-        return new Posting(account, amount.negate(), price, comment);
+        return new Posting(account, amount.negate(), price, comment, kind);
     }
 
     @Override
     public String toString() {
-        return account + "  " + amount + (price == null ? "" : " " + price);
+        return kind.wrap(account.value()) + "  " + amount + (price == null ? "" : " " + price);
     }
 }

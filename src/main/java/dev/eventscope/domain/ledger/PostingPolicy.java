@@ -73,7 +73,8 @@ public final class PostingPolicy {
         requireOpenPeriod(command.reversalEntryId(), command.date(), ledger);
         EntryPosted reversalPosted = new EntryPosted(command.reversalEntryId(), command.date(), null,
                 EntryStatus.UNMARKED, null, reversalDescription(command, originalEntry), originalEntry.tags(), null,
-                originalEntry.postings().stream().map(Posting::negated).toList(), command.originalEntryId());
+                originalEntry.postings().stream().map(Posting::negated).toList(), command.originalEntryId(),
+                originalEntry.displayPrecision());
         requireAccountsAcceptPostings(reversalPosted, accounts,
                 "take the posting of entry " + command.reversalEntryId() + ", which reverses entry "
                         + command.originalEntryId());
@@ -124,7 +125,7 @@ public final class PostingPolicy {
                     .toList();
             byAccount.computeIfAbsent(posting.account(), account -> new ArrayList<>())
                     .add(new PostingRecorded(posted.entryId(), index + 1, posted.date(), posted.description(),
-                            posting.amount(), posting.cost(), otherAccounts, posted.reversesEntryId()));
+                            posting.amount(), posting.cost(), otherAccounts, posted.reversesEntryId(), posting.kind()));
         }
         List<StreamEvents> streams = new ArrayList<>();
         byAccount.forEach((account, events) -> streams.add(new StreamEvents(LedgerStreams.account(account), events)));

@@ -3,6 +3,7 @@ package dev.eventscope.ui.commands;
 import dev.eventscope.application.CommandResult;
 import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
 import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.AccountType;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.LedgerRuleViolation;
 
@@ -29,12 +30,15 @@ public final class OpenAccountViewModel extends CommandFormViewModel {
 
     private void explain(String name) {
         if (name == null || name.isBlank()) {
-            account.showHint("The top segment gives the type: assets, liabilities, equity, income or expenses.", false);
+            account.showHint("The name gives the type, as hledger infers it: assets, liabilities, equity, income or"
+                    + " expenses; any other name is unclassified, shown under Other.", false);
             return;
         }
         try {
             AccountName parsed = AccountName.of(name.strip());
-            account.showHint("Type: " + parsed.type().name().toLowerCase(Locale.ROOT), false);
+            AccountType type = parsed.type();
+            account.showHint("Type: " + type.name().toLowerCase(Locale.ROOT)
+                    + (type == AccountType.UNCLASSIFIED ? " (shown under Other)" : ""), false);
         } catch (LedgerRuleViolation problem) {
             account.showHint(problem.getMessage(), true);
         }
@@ -43,7 +47,6 @@ public final class OpenAccountViewModel extends CommandFormViewModel {
     @Override
     protected Object command(Supplier<EntryId> newEntryIds) {
         AccountName name = AccountName.of(required(account, "account name"));
-        name.type();
         String text = description.value();
         return new OpenAccount(name, requiredDate(openedOn, "opening date"), text.isEmpty() ? null : text);
     }

@@ -24,7 +24,6 @@ import dev.eventscope.domain.ledger.PostingInClosedPeriod;
 import dev.eventscope.domain.ledger.RequiredValueMissing;
 import dev.eventscope.domain.ledger.ReversalBeforeOriginal;
 import dev.eventscope.domain.ledger.TooFewPostings;
-import dev.eventscope.domain.ledger.UnknownAccountType;
 
 /**
  * Where a rule violation belongs on a form: a field key ({@link #ACCOUNT}, {@link #DATE}, ...),
@@ -66,8 +65,6 @@ public record ViolationTarget(String field, String account, String commodity) {
         } else if (violation instanceof AccountNotFrozen v) {
             return account(v.account().value());
         } else if (violation instanceof AccountHasBalance v) {
-            return account(v.account().value());
-        } else if (violation instanceof UnknownAccountType v) {
             return account(v.account().value());
         } else if (violation instanceof InvalidAccountName v) {
             return account(v.name());

@@ -33,7 +33,21 @@ public final class EventJson {
             pairs.add(field.getKey() + ": " + shortValue(field.getValue()));
         }
         String summary = String.join(", ", pairs);
-        return node.size() > SUMMARY_FIELDS ? summary + ", …" : summary;
+        summary = node.size() > SUMMARY_FIELDS ? summary + ", …" : summary;
+        return virtualMark(node) + summary;
+    }
+
+    /** A posting event's virtual kind comes first in its summary, so that a virtual posting is seen as one. */
+    private static String virtualMark(JsonNode node) {
+        JsonNode kind = node.get("kind");
+        if (kind == null || !kind.isTextual()) {
+            return "";
+        }
+        return switch (kind.asText()) {
+            case "VIRTUAL" -> "(virtual posting) ";
+            case "BALANCED_VIRTUAL" -> "[balanced virtual posting] ";
+            default -> "";
+        };
     }
 
     /** The data indented for reading; text that is not JSON is returned unchanged. */

@@ -141,17 +141,16 @@ public final class Comparison {
         if (difference.signum() == 0) {
             return Effect.NEUTRAL;
         }
-        AccountType type;
-        try {
-            type = AccountType.of(AccountName.of(account));
-        } catch (RuntimeException unknownType) {
+        AccountType type = AccountType.of(AccountName.of(account));
+        if (type == AccountType.UNCLASSIFIED) {
+            // an unclassified account has no side that is good for its owner
             return Effect.NEUTRAL;
         }
         boolean debitGrows = difference.signum() > 0;
         boolean favourable = switch (type) {
             // a debit raises assets and expenses and lowers liabilities, equity and income
-            case ASSETS, LIABILITIES -> debitGrows;
-            case EXPENSES, EQUITY, INCOME -> !debitGrows;
+            case ASSETS, CASH, LIABILITIES, UNCLASSIFIED -> debitGrows;
+            case EXPENSES, EQUITY, CONVERSION, INCOME -> !debitGrows;
         };
         return favourable ? Effect.FAVOURABLE : Effect.UNFAVOURABLE;
     }

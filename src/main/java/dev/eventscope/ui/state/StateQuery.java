@@ -133,7 +133,7 @@ public final class StateQuery {
         return last;
     }
 
-    private static List<StateRow> entry(EntryState state) {
+    static List<StateRow> entry(EntryState state) {
         List<StateRow> rows = new ArrayList<>();
         rows.add(StateRow.of("lifecycle", "Entry", "Status", words(state.lifecycle().name())));
         if (state.entry() != null) {
@@ -144,7 +144,8 @@ public final class StateQuery {
             }
             int index = 0;
             for (Posting posting : state.entry().postings()) {
-                rows.add(StateRow.of("posting:" + index++, "Postings", posting.account().value(),
+                // (account) and [account] mark virtual postings, as a journal writes them
+                rows.add(StateRow.of("posting:" + index++, "Postings", posting.kind().wrap(posting.account().value()),
                         MoneyText.of(posting.amount().amount(), posting.amount().commodity())));
             }
         }

@@ -391,11 +391,6 @@ public final class WholeLedgerRows {
     }
 
     static String typeOf(String account) {
-        try {
-            String type = AccountName.of(account).type().name();
-            return type.charAt(0) + type.substring(1).toLowerCase(Locale.ROOT);
-        } catch (RuntimeException unknownType) {
-            return "Other";
-        }
+        return AccountName.of(account).type().statementSection();
     }
 }

@@ -34,7 +34,7 @@ class AccountDeciderTest {
 
     private static final AccountName BANK = account("assets:bank:checking");
     private static final AccountOpened OPENED =
-            new AccountOpened(BANK, AccountType.ASSETS, date("2024-01-01"), "Main account");
+            new AccountOpened(BANK, AccountType.CASH, date("2024-01-01"), "Main account");
     private static final AccountFrozen FROZEN = new AccountFrozen("bank audit");
     private static final AccountClosed CLOSED = new AccountClosed(date("2024-12-31"));
 
@@ -56,7 +56,7 @@ class AccountDeciderTest {
             AccountState state = anAccount().when(new OpenAccount(BANK, date("2024-01-01"), " Main account "))
                     .then(OPENED).stateAfter();
             assertEquals(AccountStatus.OPEN, state.status());
-            assertEquals(AccountType.ASSETS, state.type());
+            assertEquals(AccountType.CASH, state.type());
             assertEquals(BANK, state.name());
             assertEquals(Map.of(), state.balances());
         }
@@ -68,9 +68,15 @@ class AccountDeciderTest {
         }
 
         @Test
-        void refusesAnUnknownType() {
-            assertEquals("Aktiva", anAccount().when(new OpenAccount(account("Aktiva:Bank"), date("2024-01-01"), null))
-                    .thenRefused(UnknownAccountType.class).topSegment());
+        void opensANameHledgerGivesNoTypeAsUnclassified() {
+            anAccount().when(new OpenAccount(account("Aktiva:Bank"), date("2024-01-01"), null))
+                    .then(new AccountOpened(account("Aktiva:Bank"), AccountType.UNCLASSIFIED, date("2024-01-01"), null));
+        }
+
+        @Test
+        void opensWithTheTypeAJournalDeclares() {
+            anAccount().when(new OpenAccount(account("Aktiva:Bank"), date("2024-01-01"), null, AccountType.ASSETS))
+                    .then(new AccountOpened(account("Aktiva:Bank"), AccountType.ASSETS, date("2024-01-01"), null));
         }
 
         @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -86,30 +87,56 @@ class AccountNameTest {
     }
 
     @Nested
-    @DisplayName("the type comes from the top segment")
+    @DisplayName("the type is inferred as hledger 1.25 infers it")
     class Types {
 
+        // each expectation is what `hledger accounts --types` (1.25) prints for the name
         @ParameterizedTest(name = "{0} is {1}")
         @CsvSource({
-            "assets:bank, ASSETS", "Assets:Bank, ASSETS", "ASSET:cash, ASSETS",
-            "liabilities:visa, LIABILITIES", "Liability:loan, LIABILITIES",
-            "equity:opening balances, EQUITY", "Equity, EQUITY",
-            "income:salary, INCOME", "Revenue:sales, INCOME", "REVENUES:services, INCOME",
+            "assets, ASSETS", "asset, ASSETS", "Assets:Bank, CASH", "ASSETS:BANK:x, CASH", "Asset:Cash, CASH",
+            "assets:a:savings, CASH", "assets:current, CASH", "assets:chequing, CASH", "assets:cheque, CASH",
+            "assets:checks, ASSETS", "assets:investment, ASSETS",
+            "liabilities:visa, LIABILITIES", "Liability:loan, LIABILITIES", "debt:a, LIABILITIES", "debts, LIABILITIES",
+            "equity:opening balances, EQUITY", "Equity, EQUITY", "equity:trade, CONVERSION", "equity:trades, CONVERSION",
+            "equity:tradings, CONVERSION", "equity:conversions, CONVERSION", "equity:conversion:x, CONVERSION",
+            "income:salary, INCOME", "incomes, INCOME", "Revenue:sales, INCOME", "REVENUES:services, INCOME",
             "expenses:rent, EXPENSES", "Expenses:Café, EXPENSES", "expense:food, EXPENSES"})
-        void caseInsensitively(String name, AccountType expected) {
+        void fromTheName(String name, AccountType expected) {
             assertEquals(expected, account(name).type());
             assertEquals(expected, AccountType.of(account(name)));
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"bank:checking", "Aktiva:Bank", "资产:银行", "assetss:bank", "income-tax:2024"})
-        void unknownTopSegmentIsANamedViolation(String name) {
-            UnknownAccountType violation = assertThrows(UnknownAccountType.class, () -> account(name).type());
-            assertEquals(account(name), violation.account());
-            assertEquals(name.split(":")[0], violation.topSegment());
-            assertEquals("Account " + name + " cannot be opened because its top segment \"" + violation.topSegment()
-                    + "\" is not an account type; start the name with assets, liabilities, equity, income (or revenue)"
-                    + " or expenses.", violation.getMessage());
+        @ValueSource(strings = {"bank:checking", "Aktiva:Bank", "资产:银行", "assetss:bank", "assetsx:a", "expensess",
+            "income-tax:2024", "me:assets", "transfers:x", "virtual:x", "a:b", "a"})
+        void anyOtherNameIsUnclassifiedAndShownUnderOther(String name) {
+            assertEquals(AccountType.UNCLASSIFIED, account(name).type());
+            assertEquals("Other", account(name).type().statementSection());
+        }
+
+        @Test
+        void aDeclaredTypeHoldsForTheAccountAndItsSubaccountsUnlessOneOfThemDeclaresItsOwn() {
+            Map<AccountName, AccountType> declared = Map.of(account("Aktiva"), AccountType.ASSETS,
+                    account("Aktiva:Kasse:Bar"), AccountType.EQUITY, account("assets:weird"), AccountType.LIABILITIES);
+            assertEquals(AccountType.ASSETS, AccountType.of(account("Aktiva:bank"), declared));
+            assertEquals(AccountType.EQUITY, AccountType.of(account("Aktiva:Kasse:Bar:x"), declared));
+            assertEquals(AccountType.LIABILITIES, AccountType.of(account("assets:weird:sub"), declared));
+            assertEquals(AccountType.CASH, AccountType.of(account("assets:bank"), declared));
+            assertEquals(AccountType.UNCLASSIFIED, AccountType.of(account("transfers"), declared));
+        }
+
+        @ParameterizedTest(name = "type: {0} is {1}")
+        @CsvSource({"A, ASSETS", "a, ASSETS", "Asset, ASSETS", "L, LIABILITIES", "Liability, LIABILITIES", "E, EQUITY",
+            "R, INCOME", "revenue, INCOME", "X, EXPENSES", "expense, EXPENSES", "C, CASH", "CASH, CASH", "V, CONVERSION",
+            "conversion, CONVERSION"})
+        void typeTagsReadAsHledgerReadsThem(String tag, AccountType expected) {
+            assertEquals(Optional.of(expected), AccountType.fromTag(tag));
+        }
+
+        @ParameterizedTest(name = "type: {0}")
+        @ValueSource(strings = {"", "foo", "assets", "revenues", "Liabilities"})
+        void typeTagsHledgerRefusesNameNoType(String tag) {
+            assertEquals(Optional.empty(), AccountType.fromTag(tag));
         }
     }
 }

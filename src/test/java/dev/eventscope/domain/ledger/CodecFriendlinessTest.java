@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Events and states stay codec-friendly")
 class CodecFriendlinessTest {
 
-    private static final Set<Class<?>> SIMPLE = Set.of(String.class, BigDecimal.class, LocalDate.class, int.class,
+    private static final Set<Class<?>> SIMPLE = Set.of(String.class, BigDecimal.class, LocalDate.class, int.class, Integer.class,
             long.class, boolean.class, List.class, Map.class);
 
     private static List<Class<?>> eventTypes() {

@@ -6,6 +6,8 @@ import static dev.eventscope.domain.ledger.Fixtures.posting;
 import static dev.eventscope.domain.ledger.Fixtures.postings;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.eventscope.domain.DeciderScenario;
@@ -13,6 +15,8 @@ import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 import dev.eventscope.domain.ledger.EntryCommand.ReverseEntry;
 import dev.eventscope.domain.ledger.EntryEvent.EntryPosted;
 import dev.eventscope.domain.ledger.EntryEvent.EntryReversed;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -67,12 +71,67 @@ class EntryDeciderTest {
                 .thenRefused(EntryDoesNotBalance.class);
     }
 
+    private static Posting ofKind(String account, String amount, String commodity, PostingKind kind) {
+        return new Posting(AccountName.of(account), Money.of(amount, commodity), null, null, kind);
+    }
+
+    private static Posting priced(String account, String amount, String commodity, String unitPrice, String priceCommodity) {
+        return new Posting(AccountName.of(account), Money.of(amount, commodity),
+                new PostingPrice(PriceKind.UNIT, Money.of(unitPrice, priceCommodity)), null);
+    }
+
+    @Test
+    void balancesAtTheDisplayPrecisionItIsGivenAsHledgerDoes() {
+        // 3 AAA @ 33.33492 USD costs 100.00476 USD: off by 0.00476 USD, which hledger 1.25 accepts at 2 decimal places
+        List<Posting> postings = List.of(priced("assets:shares", "3", "AAA", "33.33492", "USD"),
+                ofKind("assets:cash", "-100.00", "USD", PostingKind.REAL));
+        assertDoesNotThrow(() -> EntryDecider.requirePostingsBalance(entryId("1"), "", postings, Map.of("USD", 2)));
+        // ...and refuses when a journal writes USD with 3 decimal places somewhere
+        EntryDoesNotBalance refused = assertThrows(EntryDoesNotBalance.class,
+                () -> EntryDecider.requirePostingsBalance(entryId("1"), "", postings, Map.of("USD", 3)));
+        assertEquals(new BigDecimal("0.00476"), refused.imbalance());
+        // a commodity with no precision given must sum to exactly zero
+        assertThrows(EntryDoesNotBalance.class, () -> EntryDecider.requirePostingsBalance(entryId("1"), "", postings, Map.of()));
+        // half a unit of the last place looks zero, as hledger's |q| <= 0.5 * 10^-places
+        assertTrue(BalancingRule.looksZero(new BigDecimal("0.005"), 2));
+        assertTrue(BalancingRule.looksZero(new BigDecimal("-0.005"), 2));
+        assertFalse(BalancingRule.looksZero(new BigDecimal("0.0051"), 2));
+        assertFalse(BalancingRule.looksZero(new BigDecimal("0.5"), null));
+    }
+
+    @Test
+    void unbalancedVirtualPostingsNeedNotBalanceAndMayStandAlone() {
+        assertDoesNotThrow(() -> EntryDecider.requirePostingsBalance(entryId("2"), "", List.of(
+                ofKind("assets:cash", "10", "EUR", PostingKind.REAL), ofKind("income:x", "-10", "EUR", PostingKind.REAL),
+                ofKind("budget:food", "-10", "EUR", PostingKind.VIRTUAL)), Map.of()));
+        assertDoesNotThrow(() -> EntryDecider.requirePostingsBalance(entryId("2"), "", List.of(
+                ofKind("budget:food", "25", "EUR", PostingKind.VIRTUAL)), Map.of()));
+        assertThrows(TooFewPostings.class, () -> EntryDecider.requirePostingsBalance(entryId("2"), "", List.of(
+                ofKind("assets:cash", "0", "EUR", PostingKind.REAL)), Map.of()));
+    }
+
+    @Test
+    void balancedVirtualPostingsBalanceAmongThemselvesNotWithTheRealOnes() {
+        assertDoesNotThrow(() -> EntryDecider.requirePostingsBalance(entryId("3"), "", List.of(
+                ofKind("assets:cash", "10", "EUR", PostingKind.REAL), ofKind("income:x", "-10", "EUR", PostingKind.REAL),
+                ofKind("budget:food", "-4", "EUR", PostingKind.BALANCED_VIRTUAL),
+                ofKind("budget:rest", "4", "EUR", PostingKind.BALANCED_VIRTUAL)), Map.of()));
+        EntryDoesNotBalance refused = assertThrows(EntryDoesNotBalance.class, () -> EntryDecider.requirePostingsBalance(
+                entryId("3"), "budget", List.of(
+                        ofKind("assets:cash", "10", "EUR", PostingKind.REAL),
+                        ofKind("budget:food", "-10", "EUR", PostingKind.BALANCED_VIRTUAL),
+                        ofKind("income:x", "-10", "EUR", PostingKind.REAL),
+                        ofKind("budget:rest", "4", "EUR", PostingKind.BALANCED_VIRTUAL)), Map.of()));
+        assertEquals("Entry 3 \"budget\" does not balance: EUR is off by -6.00 (its balanced virtual postings sum to"
+                + " -6.00 EUR instead of zero).", refused.getMessage());
+    }
+
     @Test
     void namesAnUnbalancedBareAmountWithoutATrailingOrLeadingSpace() {
         EntryDoesNotBalance refused = assertThrows(EntryDoesNotBalance.class, () -> EntryDecider.requirePostingsBalance(
                 entryId("9"), "bare", java.util.List.of(
                         new Posting(AccountName.of("expenses:rent"), Money.of("1", Money.NO_SYMBOL), null, null),
-                        new Posting(AccountName.of("assets:bank"), Money.of("-2", Money.NO_SYMBOL), null, null))));
+                        new Posting(AccountName.of("assets:bank"), Money.of("-2", Money.NO_SYMBOL), null, null)), Map.of()));
         assertEquals("Entry 9 \"bare\" does not balance: the amount without commodity symbol is off by -1.00 (postings"
                 + " sum to -1.00 instead of zero).", refused.getMessage());
     }

@@ -286,7 +286,7 @@ class PostingPolicyTest {
             EntryPosted reversal = (EntryPosted) decision.eventsFor("entry-2").get(0);
             assertEquals("Wrong broker", reversal.description());
             assertEquals(PostingPrice.unit(money("150.50 USD")), reversal.postings().get(0).price());
-            assertDoesNotThrow(() -> EntryDecider.requirePostingsBalance(reversal.entryId(), "", reversal.postings()));
+            assertDoesNotThrow(() -> EntryDecider.requirePostingsBalance(reversal.entryId(), "", reversal.postings(), Map.of()));
             assertEquals(Map.of(), books.account(STOCKS).balances());
             assertEquals(Map.of(), books.account(USD_CASH).balances());
         }

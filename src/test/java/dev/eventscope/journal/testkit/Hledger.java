@@ -165,6 +165,22 @@ public final class Hledger {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    /** {@code hledger accounts --used --types}: each account postings use, with its one-letter type (empty: none). */
+    public static Map<String, String> accountTypes(Path journal) {
+        HledgerRun run = run(List.of("-f", journal.toString(), "accounts", "--used", "--types"));
+        if (!run.succeeded()) {
+            throw new IllegalStateException(run.describe());
+        }
+        Map<String, String> types = new java.util.TreeMap<>();
+        for (String line : run.standardOutput().split("\n")) {
+            int tag = line.lastIndexOf("; type:");
+            if (tag > 0) {
+                types.put(line.substring(0, tag).strip(), line.substring(tag + "; type:".length()).strip());
+            }
+        }
+        return types;
+    }
+
     /** Runs hledger with the given arguments in a UTF-8 locale and collects its output. */
     public static HledgerRun run(List<String> arguments) {
         List<String> command = new ArrayList<>();

@@ -274,12 +274,16 @@ class CommandFormsTest {
         OpenAccountViewModel form = new OpenAccountViewModel(environment(false));
         FormField account = form.field(ViolationTarget.ACCOUNT);
         account.textProperty().set("assets:cash");
+        assertEquals("Type: cash", account.hintProperty().get());
+        account.textProperty().set("transfers:savings");
+        assertEquals("Type: unclassified (shown under Other)", account.hintProperty().get());
+        account.textProperty().set("assets");
         assertEquals("Type: assets", account.hintProperty().get());
         account.textProperty().set("assets::cash");
         assertTrue(account.hintIsProblemProperty().get());
         assertTrue(account.hintProperty().get().contains("empty segment"), account.hintProperty().get());
         account.textProperty().set("things:cash");
-        assertTrue(account.hintIsProblemProperty().get());
+        assertFalse(account.hintIsProblemProperty().get(), "any name hledger accepts is accepted");
 
         account.textProperty().set("assets:cash");
         form.submit();

@@ -27,4 +27,14 @@ class EventJsonTest {
     void pretty_indents_json() {
         assertEquals("{\n  \"a\" : 1\n}", EventJson.pretty("{\"a\":1}").replace("\r\n", "\n"));
     }
+
+    @Test
+    void a_virtual_posting_is_marked_as_one_before_its_fields() {
+        assertEquals("(virtual posting) entryId: E1, postingIndex: 3, date: 2025-01-01, …", EventJson.summary(
+                "{\"entryId\":\"E1\",\"postingIndex\":3,\"date\":\"2025-01-01\",\"kind\":\"VIRTUAL\"}"));
+        assertEquals("[balanced virtual posting] entryId: E1, postingIndex: 4, date: 2025-01-01, …", EventJson.summary(
+                "{\"entryId\":\"E1\",\"postingIndex\":4,\"date\":\"2025-01-01\",\"kind\":\"BALANCED_VIRTUAL\"}"));
+        assertEquals("entryId: E1, postingIndex: 1, date: 2025-01-01, …", EventJson.summary(
+                "{\"entryId\":\"E1\",\"postingIndex\":1,\"date\":\"2025-01-01\",\"kind\":\"REAL\"}"));
+    }
 }
