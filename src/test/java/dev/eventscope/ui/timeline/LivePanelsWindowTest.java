@@ -136,7 +136,7 @@ class LivePanelsWindowTest {
         waitUntil(() -> history(robot).getItems().size() == 2);
         waitUntil(() -> text(robot, "#timelineStatus").startsWith("2 events in entry-" + ENTRY));
         waitUntil(() -> timeline(robot).indexProperty().get() == timeline(robot).timelineProperty().get().lastIndex()
-                && timeline(robot).rows().stream().anyMatch(row -> row.value().toLowerCase().contains("reversed")
+                && timeline(robot).state().rows().stream().anyMatch(row -> row.value().toLowerCase().contains("reversed")
                 && !row.value().toLowerCase().contains("not")));
         waitUntil(() -> Long.parseLong(text(robot, "#statusPosition").replaceAll("\\D", "")) > before);
         waitUntil(() -> text(robot, "#stateHeading").contains("#" + text(robot, "#statusPosition").replaceAll("\\D", ""))
