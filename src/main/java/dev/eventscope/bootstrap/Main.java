@@ -3,6 +3,7 @@ package dev.eventscope.bootstrap;
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.cli.EventscopeCli;
 import dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory;
+import dev.eventscope.session.LedgerSessions;
 
 import java.util.List;
 
@@ -28,11 +29,11 @@ public final class Main {
     /** Runs the command line with the given stores and returns the exit code (without exiting). */
     static int run(LedgerStoreFactory stores, String... args) {
         return stores instanceof LedgerStores both ? commandLine(both).execute(args)
-                : EventscopeCli.run(stores, new SqliteReadModelStoreFactory(), args);
+                : EventscopeCli.run(new LedgerSessions(stores, new SqliteReadModelStoreFactory()), args);
     }
 
     /** The command line with the commands that need both store adapters ({@code copy}) added. */
     static picocli.CommandLine commandLine(LedgerStores stores) {
-        return EventscopeCli.commandLine(stores, new SqliteReadModelStoreFactory()).addSubcommand(new CopyCommand(stores));
+        return EventscopeCli.commandLine(new LedgerSessions(stores, new SqliteReadModelStoreFactory())).addSubcommand(new CopyCommand(stores));
     }
 }

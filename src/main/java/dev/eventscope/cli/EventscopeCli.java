@@ -1,7 +1,5 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.projection.ReadModelStoreFactory;
 import dev.eventscope.session.LedgerSessions;
 import picocli.CommandLine;
 
@@ -16,12 +14,8 @@ public final class EventscopeCli {
     private EventscopeCli() {
     }
 
-    /**
-     * The command line over ledgers opened by {@code stores}, with read models opened by {@code readModels}
-     * (both chosen by {@code bootstrap}).
-     */
-    public static CommandLine commandLine(LedgerStoreFactory stores, ReadModelStoreFactory readModels) {
-        LedgerSessions sessions = new LedgerSessions(stores, readModels);
+    /** The command line over the ledgers {@code sessions} opens (built by {@code bootstrap} with the adapters it chose). */
+    public static CommandLine commandLine(LedgerSessions sessions) {
         CommandLine commandLine = new CommandLine(new EventscopeCommand())
                 .addSubcommand(new InitCommand(sessions))
                 .addSubcommand(new VerifyCommand(sessions))
@@ -54,7 +48,7 @@ public final class EventscopeCli {
     }
 
     /** Runs the command line and returns the exit code. */
-    public static int run(LedgerStoreFactory stores, ReadModelStoreFactory readModels, String... args) {
-        return commandLine(stores, readModels).execute(args);
+    public static int run(LedgerSessions sessions, String... args) {
+        return commandLine(sessions).execute(args);
     }
 }

@@ -113,7 +113,7 @@ class LivePanelsWindowTest {
 
     /** Another process's command: the CLI on its own connection to the same file. */
     private void fromAnotherProcess(String... args) throws Exception {
-        int exit = EventscopeCli.commandLine(new dev.eventscope.bootstrap.SqliteLedgerStoreFactory(), new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory()).execute(args);
+        int exit = EventscopeCli.commandLine(dev.eventscope.session.TestSessions.SQLITE).execute(args);
         assertEquals(0, exit, String.join(" ", args));
     }
 
