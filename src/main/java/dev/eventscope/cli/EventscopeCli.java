@@ -1,7 +1,5 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.application.LedgerStoreFactory;
-import dev.eventscope.projection.ReadModelStoreFactory;
 import dev.eventscope.session.LedgerSessions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,11 +20,11 @@ public final class EventscopeCli {
     }
 
     /**
-     * The command line over ledgers opened by {@code stores}, with read models opened by {@code readModels}
-     * (both chosen by {@code bootstrap}), with every subcommand.
+     * The command line over the ledgers {@code sessions} opens (built by {@code bootstrap} with the adapters it
+     * chose), with every subcommand.
      */
-    public static CommandLine commandLine(LedgerStoreFactory stores, ReadModelStoreFactory readModels) {
-        return commandLine(stores, readModels, List.of(), List.of());
+    public static CommandLine commandLine(LedgerSessions sessions) {
+        return commandLine(sessions, List.of(), List.of());
     }
 
     /**
@@ -35,9 +33,8 @@ public final class EventscopeCli {
      * building all of them was most of a short query's start-up (docs/cli-speed.md). Anything else (no
      * command, {@code help}, an unknown name that needs "did you mean") gets them all.
      */
-    public static CommandLine commandLine(LedgerStoreFactory stores, ReadModelStoreFactory readModels, List<String> args,
-                                          List<Subcommand> extra) {
-        List<Subcommand> all = new ArrayList<>(subcommands(new LedgerSessions(stores, readModels)));
+    public static CommandLine commandLine(LedgerSessions sessions, List<String> args, List<Subcommand> extra) {
+        List<Subcommand> all = new ArrayList<>(subcommands(sessions));
         all.addAll(extra);
         CommandLine commandLine = new CommandLine(new EventscopeCommand());
         String first = args.isEmpty() ? "" : args.get(0);
@@ -98,7 +95,7 @@ public final class EventscopeCli {
     }
 
     /** Runs the command line and returns the exit code. */
-    public static int run(LedgerStoreFactory stores, ReadModelStoreFactory readModels, String... args) {
-        return commandLine(stores, readModels, List.of(args), List.of()).execute(args);
+    public static int run(LedgerSessions sessions, String... args) {
+        return commandLine(sessions, List.of(args), List.of()).execute(args);
     }
 }

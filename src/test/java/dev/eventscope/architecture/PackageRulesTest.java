@@ -196,10 +196,11 @@ class PackageRulesTest {
 
     @Test
     void commands_of_the_command_line_ask_the_session_never_the_store() {
-        // EventscopeCli takes the store and read-model factories from bootstrap, to build the sessions with
+        // (LedgerStoreFactory stays allowed for its static isServerLedger, which tells a URL from a file name)
         noClasses().that().resideInAPackage(ROOT + "cli..")
                 .should().dependOnClassesThat().belongToAnyOf(dev.eventscope.eventstore.EventStore.class,
-                        dev.eventscope.eventstore.BulkAppend.class, dev.eventscope.projection.ReadModelStore.class)
+                        dev.eventscope.eventstore.BulkAppend.class, dev.eventscope.projection.ReadModelStore.class,
+                        dev.eventscope.projection.ReadModelStoreFactory.class)
                 .because("the command line asks the ledger session (docs/architecture.md)")
                 .check(production);
     }

@@ -158,17 +158,17 @@ public final class SliderBenchmark {
             AtomicLong took = new AtomicLong();
             Platform.runLater(() -> {
                 long asked = System.nanoTime();
-                if (timeline.shownIndexProperty().get() == step) {
+                if (timeline.state().shownIndexProperty().get() == step) {
                     took.set(0);
                     shown.countDown();
                     return;
                 }
-                timeline.shownIndexProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                timeline.state().shownIndexProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                     @Override
                     public void changed(javafx.beans.value.ObservableValue<? extends Number> observable, Number before, Number now) {
                         if (now.intValue() == step) {
                             took.set(System.nanoTime() - asked);
-                            timeline.shownIndexProperty().removeListener(this);
+                            timeline.state().shownIndexProperty().removeListener(this);
                             shown.countDown();
                         }
                     }

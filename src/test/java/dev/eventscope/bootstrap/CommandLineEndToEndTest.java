@@ -1,5 +1,6 @@
 package dev.eventscope.bootstrap;
 
+import dev.eventscope.session.TestSessions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventscope.cli.EventscopeCli;
 import dev.eventscope.cli.ExitCodes;
@@ -38,7 +39,7 @@ class CommandLineEndToEndTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(new SqliteLedgerStoreFactory(), new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory());
+        CommandLine commandLine = EventscopeCli.commandLine(TestSessions.SQLITE);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return new Run(commandLine.execute(args), out.toString(), err.toString());

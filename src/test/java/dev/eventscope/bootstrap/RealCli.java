@@ -1,5 +1,6 @@
 package dev.eventscope.bootstrap;
 
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.cli.EventscopeCli;
 import picocli.CommandLine;
 
@@ -28,7 +29,7 @@ record RealCli(int exitCode, String out, String err) {
     static RealCli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(new SqliteLedgerStoreFactory(), new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory());
+        CommandLine commandLine = EventscopeCli.commandLine(TestSessions.SQLITE);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return new RealCli(commandLine.execute(args), out.toString(), err.toString());

@@ -31,13 +31,13 @@ class EventscopeCommandTest {
     @Test
     void a_named_command_is_built_alone_and_anything_else_gets_every_command() {
         FakeLedgerStores stores = new FakeLedgerStores();
-        var readModels = new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory();
-        int all = EventscopeCli.commandLine(stores, readModels).getSubcommands().size();
+        var sessions = new dev.eventscope.session.LedgerSessions(stores, new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory());
+        int all = EventscopeCli.commandLine(sessions).getSubcommands().size();
 
-        assertEquals(List.of("balance"), List.copyOf(EventscopeCli.commandLine(stores, readModels, List.of("balance", "-l", "x"),
+        assertEquals(List.of("balance"), List.copyOf(EventscopeCli.commandLine(sessions, List.of("balance", "-l", "x"),
                 List.of()).getSubcommands().keySet()));
         for (List<String> args : List.of(List.<String>of(), List.of("help", "balance"), List.of("balanse"), List.of("--help"))) {
-            assertEquals(all, EventscopeCli.commandLine(stores, readModels, args, List.of()).getSubcommands().size(), args.toString());
+            assertEquals(all, EventscopeCli.commandLine(sessions, args, List.of()).getSubcommands().size(), args.toString());
         }
         assertTrue(all > 20, "every command is listed: " + all);
         CliRun typo = CliRun.run(stores, "balanse");

@@ -1,7 +1,6 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
-import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.session.TestSessions;
 import dev.eventscope.audit.AuditFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +26,8 @@ class ReportCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    private static final LedgerStoreFactory SQLITE = new SqliteLedgerStoreFactory();
-
     private int report(String... args) {
-        CommandLine commandLine = new CommandLine(new ReportCommand(dev.eventscope.session.TestSessions.SQLITE,
+        CommandLine commandLine = new CommandLine(new ReportCommand(TestSessions.SQLITE,
                 Clock.fixed(Instant.parse("2024-03-01T10:00:00Z"), ZoneOffset.UTC), "auditor"));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
@@ -40,7 +37,7 @@ class ReportCommandTest {
     }
 
     private int verifyReport(String... args) {
-        CommandLine commandLine = EventscopeCli.commandLine(SQLITE, new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory());
+        CommandLine commandLine = EventscopeCli.commandLine(TestSessions.SQLITE);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         String[] full = new String[args.length + 3];

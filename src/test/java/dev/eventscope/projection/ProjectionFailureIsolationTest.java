@@ -1,7 +1,6 @@
 package dev.eventscope.projection;
 
 import dev.eventscope.application.BookkeepingCodec;
-import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.projection.sqlite.SqliteReadModelStore;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class ProjectionFailureIsolationTest {
         try (SqliteEventStore store = SqliteEventStore.open(file);
              SqliteReadModelStore readModels = SqliteReadModelStore.inLedgerFile(file);
              Projections projections = new Projections(store, BookkeepingCodec.create(), readModels,
-                     List.of(new Refusing("fussy", 7), new Refusing("quiet", -1)), 5)) {
+                     List.of(new RefusingProjection("fussy", 7), new RefusingProjection("quiet", -1)), 5)) {
             // batches of five: the batch 6-10 fails as a whole, so event 6 is applied again on its own before 7 fails
             projections.open(ProgressListener.NONE);
             long last = store.lastPosition();
@@ -54,29 +53,6 @@ class ProjectionFailureIsolationTest {
             assertEquals(RebuildOutcome.Result.COMPLETED, completed.result());
             assertEquals(last, completed.position());
             assertTrue(completed.failure().isEmpty());
-        }
-    }
-
-    /** A read model without tables that refuses the event at one position ({@code -1}: none). */
-    private record Refusing(String name, long position) implements Projection {
-
-        @Override
-        public int version() {
-            return 1;
-        }
-
-        @Override
-        public List<TableDefinition> tables() {
-            return List.of();
-        }
-
-        @Override
-        public void apply(List<DecodedEvent> events, ReadModelTables tables) {
-            for (DecodedEvent event : events) {
-                if (event.recorded().position() == position) {
-                    throw new IllegalStateException("this projection refuses event " + position);
-                }
-            }
         }
     }
 }

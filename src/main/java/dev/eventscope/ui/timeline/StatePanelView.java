@@ -106,9 +106,9 @@ public final class StatePanelView extends TabPane {
     }
 
     private void bindStateTab() {
-        stateHeading.textProperty().bind(model.headingProperty());
+        stateHeading.textProperty().bind(model.state().headingProperty());
         // a slider move reports the lines as updated: the table refreshes the rows it shows instead of rebuilding them
-        stateTable.setItems(model.rows());
+        stateTable.setItems(model.state().rows());
         value(stateGroupColumn, StateRow::section);
         value(stateItemColumn, StateRow::label);
         value(stateValueColumn, StateRow::display);
@@ -130,7 +130,7 @@ public final class StatePanelView extends TabPane {
         });
         // the line at the selected index (an update keeps the index while the line there changes)
         whyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedLine() == null || !selectedLine().explainable(),
-                stateTable.getSelectionModel().selectedIndexProperty(), model.rows()));
+                stateTable.getSelectionModel().selectedIndexProperty(), model.state().rows()));
         stateTable.setRowFactory(ignored -> {
             TableRow<StateRow> row = new TableRow<>() {
                 private final Tooltip tooltip = new Tooltip();
@@ -191,7 +191,7 @@ public final class StatePanelView extends TabPane {
 
     private StateRow selectedLine() {
         int index = stateTable.getSelectionModel().getSelectedIndex();
-        return index < 0 || index >= model.rows().size() ? null : model.rows().get(index);
+        return index < 0 || index >= model.state().rows().size() ? null : model.state().rows().get(index);
     }
 
     private void explain(StateRow row) {

@@ -8,11 +8,8 @@ import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.state.Comparison;
 import dev.eventscope.ui.state.Insights;
-import dev.eventscope.ui.state.PointState;
 import dev.eventscope.ui.state.StateQuery;
 import dev.eventscope.ui.state.StateRow;
-import dev.eventscope.ui.state.StateRows;
-import dev.eventscope.ui.state.WholeLedgerRows;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -28,20 +25,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.ZoneId;
-import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
  * The timeline slider and the state panel beside it: the scope (the selected stream, or the whole
  * ledger), the axis, the step the slider stands on, and the state at that step with what changed
  * since the step shown before. Every computation runs through the {@link TaskExecutor}; the newest
- * request wins. The balance chart ({@link BalanceChartViewModel}), "why this value?" ({@link WhyViewModel}) and
- * the comparison of two points ({@link CompareViewModel}) are view models of their own, which this one feeds.
+ * request wins. The state panel ({@link PointStateViewModel}), the balance chart ({@link BalanceChartViewModel}),
+ * "why this value?" ({@link WhyViewModel}) and the comparison of two points ({@link CompareViewModel}) are view
+ * models of their own, which this one feeds.
  */
 public final class TimelineViewModel {
 
@@ -53,7 +49,7 @@ public final class TimelineViewModel {
     private final ObservableValue<StreamId> selectedStream;
     private final LongConsumer jumpTo;
     private final LatestOnly<Placed> timelineRequests;
-    private final LatestOnly<PointState> stateRequests;
+    private final PointStateViewModel state;
     private final BalanceChartViewModel chart;
     private final WhyViewModel why;
     private final CompareViewModel comparison;
@@ -65,17 +61,10 @@ public final class TimelineViewModel {
     private final ReadOnlyDoubleWrapper coordinate = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Preparing time travel…");
-    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Point> shownPoint = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyIntegerWrapper shownIndex = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
-    private final PanelRows rows = new PanelRows();
 
     private LedgerTimeMachine machine;
-    private StateQuery query;
     private boolean placingAfterLoad;
-    private List<StateRow> previousRows;
-    private WholeLedgerRows wholeLedgerRows;
     private boolean closed;
 
     public TimelineViewModel(LedgerSession session, TaskExecutor executor, ZoneId zone, ObservableValue<StreamId> selectedStream,
@@ -86,7 +75,7 @@ public final class TimelineViewModel {
         this.selectedStream = selectedStream;
         this.jumpTo = jumpTo;
         this.timelineRequests = new LatestOnly<>(executor);
-        this.stateRequests = new LatestOnly<>(executor);
+        this.state = new PointStateViewModel(executor);
         this.chart = new BalanceChartViewModel(executor, this::fail);
         this.why = new WhyViewModel(executor, jumpTo, this::fail);
         this.comparison = new CompareViewModel(executor, this::scope);
@@ -109,7 +98,8 @@ public final class TimelineViewModel {
                 return;
             }
             machine = opened;
-            query = new StateQuery(opened.timeTravel(), opened.queries());
+            StateQuery query = new StateQuery(opened.timeTravel(), opened.queries());
+            state.use(query);
             why.use(new Insights(opened.timeTravel()));
             comparison.use(new Comparison(opened.timeTravel(), query));
             reload();
@@ -137,15 +127,11 @@ public final class TimelineViewModel {
         }
         StreamId scope = scope();
         TimelineAxis wantedAxis = axis.get();
-        stateRequests.invalidate();
-        previousRows = null;
-        // a fresh tracker: one still computing for the old scope or axis keeps its own
-        wholeLedgerRows = new WholeLedgerRows(machine.timeTravel(), machine.queries());
+        state.restart(machine);
         if (scope == null && !wholeLedger.get()) {
             timelineRequests.invalidate();
             timeline.set(null);
-            rows.show(List.of());
-            heading.set("");
+            state.clear();
             status.set("Select a stream, or choose Whole ledger.");
             return;
         }
@@ -247,30 +233,7 @@ public final class TimelineViewModel {
         index.set(clamped);
         label.set(current.labelAt(clamped));
         Point point = current.pointAt(clamped);
-        StreamId scope = current.stream();
-        StateQuery asking = query;
-        WholeLedgerRows tracking = wholeLedgerRows;
-        // the whole ledger's lines are kept between moves and spelled out only when shown; a stream is small
-        stateRequests.submit(() -> scope == null ? tracking.at(point) : asking.at(scope, point), state -> {
-            if (scope == null) {
-                rows.show(state.rows()); // already marked against the point shown before
-            } else {
-                List<StateRow> marked = StateRows.compare(previousRows, state.rows());
-                previousRows = state.rows();
-                rows.show(List.copyOf(marked));
-            }
-            heading.set(state.heading());
-            shownIndex.set(clamped);
-            shownPoint.set(point);
-        }, failure -> {
-            // never leave the previous point's state on show under this point's label
-            previousRows = null;
-            rows.show(List.of());
-            heading.set("No state at " + current.labelAt(clamped) + ": " + ErrorMessages.of(failure));
-            shownIndex.set(clamped);
-            shownPoint.set(null);
-            fail(failure);
-        });
+        state.show(current.stream(), point, clamped, current.labelAt(clamped), this::fail);
     }
 
     public void stepBy(int steps) {
@@ -311,7 +274,7 @@ public final class TimelineViewModel {
 
     /** "Why this value?" for a balance line of the state panel, at the point shown. */
     public void explain(StateRow row) {
-        why.explain(row, shownPoint.get());
+        why.explain(row, state.shownPointProperty().get());
     }
 
     /** Follows a link to journal entry {@code entryId}: its stream and first event in the history and sidebar. */
@@ -332,7 +295,7 @@ public final class TimelineViewModel {
 
     /** Puts the point the slider stands on into the "to" field of the comparison. */
     public void compareToSlider() {
-        comparison.compareTo(shownPoint.get());
+        comparison.compareTo(state.shownPointProperty().get());
     }
 
     private void fail(Throwable failure) {
@@ -378,25 +341,13 @@ public final class TimelineViewModel {
         return status.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty headingProperty() {
-        return heading.getReadOnlyProperty();
-    }
-
-    /** The point whose state the panel shows (it trails the slider while a computation runs). */
-    public ReadOnlyObjectProperty<Point> shownPointProperty() {
-        return shownPoint.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty shownIndexProperty() {
-        return shownIndex.getReadOnlyProperty();
-    }
-
     public ReadOnlyBooleanProperty playingProperty() {
         return playing.getReadOnlyProperty();
     }
 
-    public ObservableList<StateRow> rows() {
-        return rows;
+    /** The state panel: the state at the point the slider stands on. */
+    public PointStateViewModel state() {
+        return state;
     }
 
     /** The balance chart of the account shown. */

@@ -1,7 +1,6 @@
 package dev.eventscope.ui.projections;
 
 import dev.eventscope.application.BookkeepingCodec;
-import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.projection.BuiltInProjections;
 import dev.eventscope.projection.Projection;
@@ -10,10 +9,9 @@ import dev.eventscope.projection.ProjectionStatus;
 import dev.eventscope.projection.Projections;
 import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
 import dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory;
-import dev.eventscope.projection.ReadModelTables;
 import dev.eventscope.projection.RebuildOutcome;
+import dev.eventscope.projection.RefusingProjection;
 import dev.eventscope.projection.RebuildProgress;
-import dev.eventscope.projection.TableDefinition;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.ui.SameThreadExecutor;
@@ -181,7 +179,7 @@ class ProjectionsViewModelTest {
 
     @Test
     void a_projection_that_fails_on_an_event_is_stopped_and_its_failure_jumps_to_that_event() throws Exception {
-        open(List.of(new FailsAtPosition(7)), 5_000);
+        open(List.of(new RefusingProjection("fussy", 7)), 5_000);
         ProjectionRow fussy = model.rows().get(0);
         assertEquals(ProjectionHealth.STOPPED, fussy.health());
         assertEquals(6, fussy.checkpoint());
@@ -194,33 +192,5 @@ class ProjectionsViewModelTest {
         assertEquals("1 projection stopped", model.statusLineProperty().get());
         model.jumpTo(failure);
         assertEquals(List.of(7L), jumps);
-    }
-
-    /** A read model that cannot apply the event at one position. */
-    private record FailsAtPosition(long position) implements Projection {
-
-        @Override
-        public String name() {
-            return "fussy";
-        }
-
-        @Override
-        public int version() {
-            return 1;
-        }
-
-        @Override
-        public List<TableDefinition> tables() {
-            return List.of();
-        }
-
-        @Override
-        public void apply(List<DecodedEvent> events, ReadModelTables tables) {
-            for (DecodedEvent event : events) {
-                if (event.recorded().position() == position) {
-                    throw new IllegalStateException("this projection refuses event " + position);
-                }
-            }
-        }
     }
 }

@@ -113,7 +113,7 @@ class LivePanelsWindowTest {
 
     /** Another process's command: the CLI on its own connection to the same file. */
     private void fromAnotherProcess(String... args) throws Exception {
-        int exit = EventscopeCli.commandLine(new dev.eventscope.bootstrap.SqliteLedgerStoreFactory(), new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory()).execute(args);
+        int exit = EventscopeCli.commandLine(dev.eventscope.session.TestSessions.SQLITE).execute(args);
         assertEquals(0, exit, String.join(" ", args));
     }
 
@@ -136,7 +136,7 @@ class LivePanelsWindowTest {
         waitUntil(() -> history(robot).getItems().size() == 2);
         waitUntil(() -> text(robot, "#timelineStatus").startsWith("2 events in entry-" + ENTRY));
         waitUntil(() -> timeline(robot).indexProperty().get() == timeline(robot).timelineProperty().get().lastIndex()
-                && timeline(robot).rows().stream().anyMatch(row -> row.value().toLowerCase().contains("reversed")
+                && timeline(robot).state().rows().stream().anyMatch(row -> row.value().toLowerCase().contains("reversed")
                 && !row.value().toLowerCase().contains("not")));
         waitUntil(() -> Long.parseLong(text(robot, "#statusPosition").replaceAll("\\D", "")) > before);
         waitUntil(() -> text(robot, "#stateHeading").contains("#" + text(robot, "#statusPosition").replaceAll("\\D", ""))

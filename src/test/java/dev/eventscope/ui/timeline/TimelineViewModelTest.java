@@ -76,7 +76,7 @@ class TimelineViewModelTest {
     /** The balance lines the panel shows, commodity -> text. */
     private Map<String, String> shownBalances() {
         Map<String, String> shown = new TreeMap<>();
-        model.rows().stream().filter(row -> row.explainable() && !row.value().equals("—"))
+        model.state().rows().stream().filter(row -> row.explainable() && !row.value().equals("—"))
                 .forEach(row -> shown.put(row.commodity(), row.value()));
         return shown;
     }
@@ -112,7 +112,7 @@ class TimelineViewModelTest {
                 Point point = timeline.pointAt(step);
                 assertEquals(new Point.AtPosition(timeline.positionAt(step)), point);
                 assertEquals(texts(engine().accountAt(account(), point)), shownBalances(), "at step " + step);
-                assertEquals(point, model.shownPointProperty().get());
+                assertEquals(point, model.state().shownPointProperty().get());
             }
         }
 
@@ -121,7 +121,7 @@ class TimelineViewModelTest {
             model.select(2);
             Map<String, String> before = shownBalances();
             model.stepBy(1);
-            List<StateRow> changed = model.rows().stream().filter(row -> row.changed() && row.explainable()).toList();
+            List<StateRow> changed = model.state().rows().stream().filter(row -> row.changed() && row.explainable()).toList();
             assertFalse(changed.isEmpty(), "the posting at step 3 moved a balance");
             StateRow row = changed.get(0);
             assertEquals(before.getOrDefault(row.commodity(), "—"), row.before());
@@ -150,12 +150,12 @@ class TimelineViewModelTest {
 
         @Test
         void why_lists_the_postings_that_sum_to_the_balance_and_a_click_jumps_to_the_event() {
-            StateRow balance = model.rows().stream().filter(StateRow::explainable).findFirst().orElseThrow();
+            StateRow balance = model.state().rows().stream().filter(StateRow::explainable).findFirst().orElseThrow();
             model.explain(balance);
             assertFalse(model.why().lines().isEmpty());
             WhyLine last = model.why().lines().get(model.why().lines().size() - 1);
             assertEquals(balance.value(), last.runningBalance());
-            assertEquals(engine().why(account(), balance.commodity(), model.shownPointProperty().get()).contributions().size(),
+            assertEquals(engine().why(account(), balance.commodity(), model.state().shownPointProperty().get()).contributions().size(),
                     model.why().lines().size());
             model.why().open(last);
             assertEquals(List.of(last.position()), jumps);
@@ -207,7 +207,7 @@ class TimelineViewModelTest {
             model.select(7);
             model.select(5);
             executor.runNewestFirst();
-            assertEquals(5, model.shownIndexProperty().get());
+            assertEquals(5, model.state().shownIndexProperty().get());
             Point point = model.timelineProperty().get().pointAt(5);
             assertEquals(texts(engine().accountAt(account(), point)), shownBalances());
         }
@@ -219,7 +219,7 @@ class TimelineViewModelTest {
             model.select(2);
             model.wholeLedgerProperty().set(true);
             executor.runHeld();
-            assertTrue(model.headingProperty().get().startsWith("Whole ledger"), model.headingProperty().get());
+            assertTrue(model.state().headingProperty().get().startsWith("Whole ledger"), model.state().headingProperty().get());
         }
     }
 
@@ -242,12 +242,12 @@ class TimelineViewModelTest {
                 engine().ledgerBalancesAt(new Point.AtPosition(step)).balances().forEach((account, commodity, amount) ->
                         expected.put(account + " " + commodity, MoneyText.of(amount, commodity)));
                 Map<String, String> shown = new TreeMap<>();
-                model.rows().stream().filter(row -> row.explainable() && !row.value().equals("—"))
+                model.state().rows().stream().filter(row -> row.explainable() && !row.value().equals("—"))
                         .forEach(row -> shown.put(row.account() + " " + row.commodity(), row.value()));
                 assertEquals(expected, shown, "at #" + step);
             }
-            assertTrue(model.rows().stream().anyMatch(row -> row.section().equals("Trial balance")));
-            assertTrue(model.rows().stream().anyMatch(row -> row.section().equals("Assets")));
+            assertTrue(model.state().rows().stream().anyMatch(row -> row.section().equals("Trial balance")));
+            assertTrue(model.state().rows().stream().anyMatch(row -> row.section().equals("Assets")));
         }
 
         @Test
@@ -276,7 +276,7 @@ class TimelineViewModelTest {
             Timeline dates = model.timelineProperty().get();
             model.moveTo(dates.coordinateAt(3) + 0.5);
             assertEquals(3, model.indexProperty().get());
-            assertEquals(new Point.AsOfDate(java.time.LocalDate.ofEpochDay(dates.coordinateAt(3))), model.shownPointProperty().get());
+            assertEquals(new Point.AsOfDate(java.time.LocalDate.ofEpochDay(dates.coordinateAt(3))), model.state().shownPointProperty().get());
         }
 
         @Test

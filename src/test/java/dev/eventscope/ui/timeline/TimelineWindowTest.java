@@ -84,7 +84,7 @@ class TimelineWindowTest {
     }
 
     private void waitUntilShown(TimelineViewModel model) throws Exception {
-        waitUntil(() -> model.shownIndexProperty().get() == model.indexProperty().get());
+        waitUntil(() -> model.state().shownIndexProperty().get() == model.indexProperty().get());
     }
 
     @Test

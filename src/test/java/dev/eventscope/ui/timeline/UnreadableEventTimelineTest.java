@@ -60,15 +60,15 @@ class UnreadableEventTimelineTest {
     @Test
     void past_the_unreadable_event_the_panel_says_which_event_and_shows_no_stale_state() {
         model.select(2);
-        assertFalse(model.rows().isEmpty(), "before #250 the state is shown");
-        assertFalse(model.headingProperty().get().startsWith("No state"), model.headingProperty().get());
+        assertFalse(model.state().rows().isEmpty(), "before #250 the state is shown");
+        assertFalse(model.state().headingProperty().get().startsWith("No state"), model.state().headingProperty().get());
 
         model.toEnd();
-        assertTrue(model.rows().isEmpty(), "no rows of an earlier point under the last point's label");
-        assertMentions(model.headingProperty().get(), "No state at", "position 250", "cannot be read");
+        assertTrue(model.state().rows().isEmpty(), "no rows of an earlier point under the last point's label");
+        assertMentions(model.state().headingProperty().get(), "No state at", "position 250", "cannot be read");
         assertMentions(model.statusProperty().get(), "position 250");
 
         model.select(2);
-        assertFalse(model.rows().isEmpty(), "states before #250 are shown again");
+        assertFalse(model.state().rows().isEmpty(), "states before #250 are shown again");
     }
 }

@@ -1,0 +1,110 @@
+package dev.eventscope.ui.timeline;
+
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.timetravel.Point;
+import dev.eventscope.ui.ErrorMessages;
+import dev.eventscope.ui.TaskExecutor;
+import dev.eventscope.ui.state.PointState;
+import dev.eventscope.ui.state.StateQuery;
+import dev.eventscope.ui.state.StateRow;
+import dev.eventscope.ui.state.StateRows;
+import dev.eventscope.ui.state.WholeLedgerRows;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The state panel: the state of the timeline's scope (a stream, or the whole ledger) at the point the slider
+ * stands on, each line marked against the point shown before; computed off the UI thread, newest request wins.
+ */
+public final class PointStateViewModel {
+
+    private final LatestOnly<PointState> requests;
+    private final PanelRows rows = new PanelRows();
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Point> shownPoint = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper shownIndex = new ReadOnlyIntegerWrapper(-1);
+    private StateQuery query;
+    private WholeLedgerRows wholeLedgerRows;
+    private List<StateRow> previousRows;
+
+    PointStateViewModel(TaskExecutor executor) {
+        this.requests = new LatestOnly<>(executor);
+    }
+
+    /** Reads a stream's state with {@code opened} from now on (once time travel is ready). */
+    void use(StateQuery opened) {
+        query = opened;
+    }
+
+    /**
+     * Another scope, axis or ledger: an answer still on its way is dropped, nothing is marked against the
+     * point shown before, and the whole ledger's lines are tracked afresh by {@code machine}.
+     */
+    void restart(LedgerTimeMachine machine) {
+        requests.invalidate();
+        previousRows = null;
+        // a fresh tracker: one still computing for the old scope or axis keeps its own
+        wholeLedgerRows = new WholeLedgerRows(machine.timeTravel(), machine.queries());
+    }
+
+    /** Shows nothing (no scope chosen). */
+    void clear() {
+        rows.show(List.of());
+        heading.set("");
+    }
+
+    /**
+     * Asks for the state of {@code scope} (null: the whole ledger) at {@code point}, step {@code step} of the
+     * timeline labelled {@code label}; a failure empties the panel, says why under that label, and goes to {@code failed}.
+     */
+    void show(StreamId scope, Point point, int step, String label, Consumer<Throwable> failed) {
+        StateQuery asking = query;
+        WholeLedgerRows tracking = wholeLedgerRows;
+        // the whole ledger's lines are kept between moves and spelled out only when shown; a stream is small
+        requests.submit(() -> scope == null ? tracking.at(point) : asking.at(scope, point), state -> {
+            if (scope == null) {
+                rows.show(state.rows()); // already marked against the point shown before
+            } else {
+                List<StateRow> marked = StateRows.compare(previousRows, state.rows());
+                previousRows = state.rows();
+                rows.show(List.copyOf(marked));
+            }
+            heading.set(state.heading());
+            shownIndex.set(step);
+            shownPoint.set(point);
+        }, failure -> {
+            // never leave the previous point's state on show under this point's label
+            previousRows = null;
+            rows.show(List.of());
+            heading.set("No state at " + label + ": " + ErrorMessages.of(failure));
+            shownIndex.set(step);
+            shownPoint.set(null);
+            failed.accept(failure);
+        });
+    }
+
+    public ObservableList<StateRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    /** The point whose state the panel shows (it trails the slider while a computation runs). */
+    public ReadOnlyObjectProperty<Point> shownPointProperty() {
+        return shownPoint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty shownIndexProperty() {
+        return shownIndex.getReadOnlyProperty();
+    }
+}
