@@ -14,6 +14,7 @@ import dev.eventscope.eventstore.LedgerCopyTarget;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.Snapshot;
+import dev.eventscope.eventstore.SnapshotRows;
 import dev.eventscope.eventstore.StreamAppend;
 import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamId;
@@ -304,20 +305,16 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
         try {
             Connection connection = writer();
             connection.setAutoCommit(true);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + url.schema() + ".snapshots"
-                    + " (stream_key, version, state_type, state_schema_version, data)"
-                    + " SELECT stream_key, ?, ?, ?, ? FROM " + url.schema() + ".streams" + " WHERE stream_id = ? AND version >= ?"
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + url.schema() + ".snapshots "
+                    + SnapshotRows.COLUMNS + " " + SnapshotRows.selectFrom(url.schema() + ".streams")
                     + " ON CONFLICT (stream_key, version, state_schema_version)"
                     + " DO UPDATE SET state_type = excluded.state_type, data = excluded.data")) {
-                insert.setLong(1, snapshot.version());
-                insert.setString(2, snapshot.stateType());
-                insert.setInt(3, snapshot.stateSchemaVersion());
-                insert.setString(4, snapshot.data());
-                insert.setString(5, snapshot.stream().value());
-                insert.setLong(6, snapshot.version());
+                Object[] parameters = SnapshotRows.parameters(snapshot);
+                for (int i = 0; i < parameters.length; i++) {
+                    insert.setObject(i + 1, parameters[i]);
+                }
                 if (insert.executeUpdate() == 0) {
-                    throw new EventStoreException("Cannot save a snapshot of '" + snapshot.stream() + "' at version "
-                            + snapshot.version() + ": the stream does not have that many events.");
+                    throw SnapshotRows.beyondTheStream(snapshot);
                 }
             }
         } catch (SQLException e) {
