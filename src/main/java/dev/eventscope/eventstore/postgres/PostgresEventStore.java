@@ -8,7 +8,6 @@ import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.EventRows;
 import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.LedgerCopyTarget;
 import dev.eventscope.eventstore.IntegrityReport;
@@ -23,13 +22,10 @@ import dev.eventscope.eventstore.TransactionalBulkAppend;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
