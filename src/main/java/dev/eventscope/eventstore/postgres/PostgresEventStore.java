@@ -198,30 +198,23 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
             Connection connection = writer();
             connection.setAutoCommit(false);
             PostgresAppender appender = new PostgresAppender(connection, url.schema(), options.clock());
-            return new TransactionalBulkAppend(new TransactionalBulkAppend.Transaction() {
+            return new TransactionalBulkAppend(new TransactionalBulkAppend.Transaction<SQLException>() {
                 @Override
-                public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict {
-                    try {
-                        return appender.append(appends);
-                    } catch (SQLException e) {
-                        throw writeFailure("append to", e);
-                    }
+                public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
+                    return appender.append(appends);
                 }
 
                 @Override
-                public void commit() {
-                    try {
-                        connection.commit();
-                    } catch (SQLException e) {
-                        throw writeFailure("append to", e);
-                    }
+                public void commit() throws SQLException {
+                    connection.commit();
                 }
 
                 @Override
                 public void rollback() {
                     PostgresEventStore.rollback(connection);
                 }
-            }, writeLock::unlock, (first, last) -> changes.appendedHere(last));
+            }, (action, e) -> writeFailure(action, (SQLException) e), writeLock::unlock,
+                    (first, last) -> changes.appendedHere(last));
         } catch (SQLException | RuntimeException e) {
             writeLock.unlock();
             throw e instanceof SQLException sql ? writeFailure("start writing to", sql) : (RuntimeException) e;

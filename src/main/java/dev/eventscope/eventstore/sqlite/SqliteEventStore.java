@@ -109,30 +109,22 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
             writer.lock().unlock();
             throw writer.errors().failure("start writing to", e);
         }
-        return new TransactionalBulkAppend(new TransactionalBulkAppend.Transaction() {
+        return new TransactionalBulkAppend(new TransactionalBulkAppend.Transaction<SQLException>() {
             @Override
-            public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict {
-                try {
-                    return appender.appendWithin(appends);
-                } catch (SQLException e) {
-                    throw writer.errors().failure("append to", e);
-                }
+            public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
+                return appender.appendWithin(appends);
             }
 
             @Override
-            public void commit() {
-                try {
-                    appender.commit();
-                } catch (SQLException e) {
-                    throw writer.errors().failure("commit to", e);
-                }
+            public void commit() throws SQLException {
+                appender.commit();
             }
 
             @Override
             public void rollback() {
                 appender.rollback();
             }
-        }, writer.lock()::unlock, watcher::appendedHere);
+        }, (action, e) -> writer.errors().failure(action, (SQLException) e), writer.lock()::unlock, watcher::appendedHere);
     }
 
     /**
