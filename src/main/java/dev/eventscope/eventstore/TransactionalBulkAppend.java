@@ -17,6 +17,38 @@ public final class TransactionalBulkAppend implements BulkAppend {
 
         /** Rolls back, quietly: the transaction may be gone already. */
         void rollback();
+
+        /** A transaction of its three steps. */
+        static <X extends Exception> Transaction<X> of(AppendStep<X> append, CommitStep<X> commit, Runnable rollback) {
+            return new Transaction<>() {
+                @Override
+                public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, X {
+                    return append.append(appends);
+                }
+
+                @Override
+                public void commit() throws X {
+                    commit.commit();
+                }
+
+                @Override
+                public void rollback() {
+                    rollback.run();
+                }
+            };
+        }
+    }
+
+    /** One append inside the open transaction. */
+    @FunctionalInterface
+    public interface AppendStep<X extends Exception> {
+        AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, X;
+    }
+
+    /** Commits the open transaction. */
+    @FunctionalInterface
+    public interface CommitStep<X extends Exception> {
+        void commit() throws X;
     }
 
     /** Turns an adapter's failure ({@code X}) into one readable sentence. */

@@ -198,22 +198,10 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
             Connection connection = writer();
             connection.setAutoCommit(false);
             PostgresAppender appender = new PostgresAppender(connection, url.schema(), options.clock());
-            return new TransactionalBulkAppend(new TransactionalBulkAppend.Transaction<SQLException>() {
-                @Override
-                public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
-                    return appender.append(appends);
-                }
-
-                @Override
-                public void commit() throws SQLException {
-                    connection.commit();
-                }
-
-                @Override
-                public void rollback() {
-                    PostgresEventStore.rollback(connection);
-                }
-            }, (action, e) -> writeFailure(action, (SQLException) e), writeLock::unlock,
+            return new TransactionalBulkAppend(
+                    TransactionalBulkAppend.Transaction.<SQLException>of(appender::append, connection::commit,
+                            () -> rollback(connection)),
+                    (action, e) -> writeFailure(action, (SQLException) e), writeLock::unlock,
                     (first, last) -> changes.appendedHere(last));
         } catch (SQLException | RuntimeException e) {
             writeLock.unlock();

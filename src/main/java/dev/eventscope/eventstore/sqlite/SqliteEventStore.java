@@ -109,22 +109,9 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
             writer.lock().unlock();
             throw writer.errors().failure("start writing to", e);
         }
-        return new TransactionalBulkAppend(new TransactionalBulkAppend.Transaction<SQLException>() {
-            @Override
-            public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
-                return appender.appendWithin(appends);
-            }
-
-            @Override
-            public void commit() throws SQLException {
-                appender.commit();
-            }
-
-            @Override
-            public void rollback() {
-                appender.rollback();
-            }
-        }, (action, e) -> writer.errors().failure(action, (SQLException) e), writer.lock()::unlock, watcher::appendedHere);
+        return new TransactionalBulkAppend(
+                TransactionalBulkAppend.Transaction.<SQLException>of(appender::appendWithin, appender::commit, appender::rollback),
+                (action, e) -> writer.errors().failure(action, (SQLException) e), writer.lock()::unlock, watcher::appendedHere);
     }
 
     /**
