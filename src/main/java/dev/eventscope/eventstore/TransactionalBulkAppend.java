@@ -9,13 +9,52 @@ import java.util.List;
  */
 public final class TransactionalBulkAppend implements BulkAppend {
 
-    /** The adapter's side: one open transaction. Failures arrive already translated into readable exceptions. */
-    public interface Transaction {
-        AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict;
+    /** The adapter's side: one open transaction; what it throws besides a conflict, {@code translate} makes readable. */
+    public interface Transaction<X extends Exception> {
+        AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, X;
 
-        void commit();
+        void commit() throws X;
 
+        /** Rolls back, quietly: the transaction may be gone already. */
         void rollback();
+
+        /** A transaction of its three steps. */
+        static <X extends Exception> Transaction<X> of(AppendStep<X> append, CommitStep<X> commit, Runnable rollback) {
+            return new Transaction<>() {
+                @Override
+                public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, X {
+                    return append.append(appends);
+                }
+
+                @Override
+                public void commit() throws X {
+                    commit.commit();
+                }
+
+                @Override
+                public void rollback() {
+                    rollback.run();
+                }
+            };
+        }
+    }
+
+    /** One append inside the open transaction. */
+    @FunctionalInterface
+    public interface AppendStep<X extends Exception> {
+        AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, X;
+    }
+
+    /** Commits the open transaction. */
+    @FunctionalInterface
+    public interface CommitStep<X extends Exception> {
+        void commit() throws X;
+    }
+
+    /** Turns an adapter's failure ({@code X}) into one readable sentence. */
+    @FunctionalInterface
+    public interface Translation {
+        EventStoreException translate(String action, Exception failure);
     }
 
     /** Hears of the positions a committed bulk wrote, first to last. */
@@ -24,7 +63,8 @@ public final class TransactionalBulkAppend implements BulkAppend {
         void appended(long firstPosition, long lastPosition);
     }
 
-    private final Transaction transaction;
+    private final Transaction<?> transaction;
+    private final Translation translation;
     private final Runnable releaseWriteLock;
     private final Announcement announce;
     private long firstPosition;
@@ -32,8 +72,10 @@ public final class TransactionalBulkAppend implements BulkAppend {
     private boolean failed;
     private boolean finished;
 
-    public TransactionalBulkAppend(Transaction transaction, Runnable releaseWriteLock, Announcement announce) {
+    public TransactionalBulkAppend(Transaction<?> transaction, Translation translation, Runnable releaseWriteLock,
+                                   Announcement announce) {
         this.transaction = transaction;
+        this.translation = translation;
         this.releaseWriteLock = releaseWriteLock;
         this.announce = announce;
     }
@@ -56,6 +98,9 @@ public final class TransactionalBulkAppend implements BulkAppend {
         } catch (ConcurrencyConflict | RuntimeException e) {
             failed = true;
             throw e;
+        } catch (Exception e) {
+            failed = true;
+            throw translation.translate("append to", e);
         }
     }
 
@@ -71,6 +116,9 @@ public final class TransactionalBulkAppend implements BulkAppend {
         } catch (RuntimeException e) {
             failed = true;
             throw e;
+        } catch (Exception e) {
+            failed = true;
+            throw translation.translate("commit to", e);
         } finally {
             if (finished) {
                 releaseWriteLock.run();

@@ -8,12 +8,12 @@ import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.EventRows;
 import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.LedgerCopyTarget;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.Snapshot;
+import dev.eventscope.eventstore.SnapshotRows;
 import dev.eventscope.eventstore.StreamAppend;
 import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamId;
@@ -22,13 +22,10 @@ import dev.eventscope.eventstore.TransactionalBulkAppend;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -201,30 +198,11 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
             Connection connection = writer();
             connection.setAutoCommit(false);
             PostgresAppender appender = new PostgresAppender(connection, url.schema(), options.clock());
-            return new TransactionalBulkAppend(new TransactionalBulkAppend.Transaction() {
-                @Override
-                public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict {
-                    try {
-                        return appender.append(appends);
-                    } catch (SQLException e) {
-                        throw writeFailure("append to", e);
-                    }
-                }
-
-                @Override
-                public void commit() {
-                    try {
-                        connection.commit();
-                    } catch (SQLException e) {
-                        throw writeFailure("append to", e);
-                    }
-                }
-
-                @Override
-                public void rollback() {
-                    PostgresEventStore.rollback(connection);
-                }
-            }, writeLock::unlock, (first, last) -> changes.appendedHere(last));
+            return new TransactionalBulkAppend(
+                    TransactionalBulkAppend.Transaction.<SQLException>of(appender::append, connection::commit,
+                            () -> rollback(connection)),
+                    (action, e) -> writeFailure(action, (SQLException) e), writeLock::unlock,
+                    (first, last) -> changes.appendedHere(last));
         } catch (SQLException | RuntimeException e) {
             writeLock.unlock();
             throw e instanceof SQLException sql ? writeFailure("start writing to", sql) : (RuntimeException) e;
@@ -304,20 +282,16 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
         try {
             Connection connection = writer();
             connection.setAutoCommit(true);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + url.schema() + ".snapshots"
-                    + " (stream_key, version, state_type, state_schema_version, data)"
-                    + " SELECT stream_key, ?, ?, ?, ? FROM " + url.schema() + ".streams" + " WHERE stream_id = ? AND version >= ?"
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + url.schema() + ".snapshots "
+                    + SnapshotRows.COLUMNS + " " + SnapshotRows.selectFrom(url.schema() + ".streams")
                     + " ON CONFLICT (stream_key, version, state_schema_version)"
                     + " DO UPDATE SET state_type = excluded.state_type, data = excluded.data")) {
-                insert.setLong(1, snapshot.version());
-                insert.setString(2, snapshot.stateType());
-                insert.setInt(3, snapshot.stateSchemaVersion());
-                insert.setString(4, snapshot.data());
-                insert.setString(5, snapshot.stream().value());
-                insert.setLong(6, snapshot.version());
+                Object[] parameters = SnapshotRows.parameters(snapshot);
+                for (int i = 0; i < parameters.length; i++) {
+                    insert.setObject(i + 1, parameters[i]);
+                }
                 if (insert.executeUpdate() == 0) {
-                    throw new EventStoreException("Cannot save a snapshot of '" + snapshot.stream() + "' at version "
-                            + snapshot.version() + ": the stream does not have that many events.");
+                    throw SnapshotRows.beyondTheStream(snapshot);
                 }
             }
         } catch (SQLException e) {

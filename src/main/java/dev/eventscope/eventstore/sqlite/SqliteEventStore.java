@@ -109,30 +109,9 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
             writer.lock().unlock();
             throw writer.errors().failure("start writing to", e);
         }
-        return new TransactionalBulkAppend(new TransactionalBulkAppend.Transaction() {
-            @Override
-            public AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict {
-                try {
-                    return appender.appendWithin(appends);
-                } catch (SQLException e) {
-                    throw writer.errors().failure("append to", e);
-                }
-            }
-
-            @Override
-            public void commit() {
-                try {
-                    appender.commit();
-                } catch (SQLException e) {
-                    throw writer.errors().failure("commit to", e);
-                }
-            }
-
-            @Override
-            public void rollback() {
-                appender.rollback();
-            }
-        }, writer.lock()::unlock, watcher::appendedHere);
+        return new TransactionalBulkAppend(
+                TransactionalBulkAppend.Transaction.<SQLException>of(appender::appendWithin, appender::commit, appender::rollback),
+                (action, e) -> writer.errors().failure(action, (SQLException) e), writer.lock()::unlock, watcher::appendedHere);
     }
 
     /**

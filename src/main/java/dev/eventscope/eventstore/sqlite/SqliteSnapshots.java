@@ -1,7 +1,7 @@
 package dev.eventscope.eventstore.sqlite;
 
-import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.Snapshot;
+import dev.eventscope.eventstore.SnapshotRows;
 import dev.eventscope.eventstore.StoredSnapshot;
 import dev.eventscope.eventstore.StreamId;
 import org.slf4j.Logger;
@@ -62,18 +62,14 @@ final class SqliteSnapshots {
     }
 
     private static void insert(SqliteStatements statements, Snapshot snapshot) throws SQLException {
-        PreparedStatement insert = statements.prepared(
-                "INSERT OR REPLACE INTO snapshots (stream_key, version, state_type, state_schema_version, data)"
-                        + " SELECT stream_key, ?, ?, ?, ? FROM streams WHERE stream_id = ? AND version >= ?");
-        insert.setLong(1, snapshot.version());
-        insert.setString(2, snapshot.stateType());
-        insert.setInt(3, snapshot.stateSchemaVersion());
-        insert.setString(4, snapshot.data());
-        insert.setString(5, snapshot.stream().value());
-        insert.setLong(6, snapshot.version());
+        PreparedStatement insert = statements.prepared("INSERT OR REPLACE INTO snapshots " + SnapshotRows.COLUMNS + " "
+                + SnapshotRows.selectFrom("streams"));
+        Object[] parameters = SnapshotRows.parameters(snapshot);
+        for (int i = 0; i < parameters.length; i++) {
+            insert.setObject(i + 1, parameters[i]);
+        }
         if (insert.executeUpdate() == 0) {
-            throw new EventStoreException("Cannot save a snapshot of '" + snapshot.stream() + "' at version "
-                    + snapshot.version() + ": the stream does not have that many events.");
+            throw SnapshotRows.beyondTheStream(snapshot);
         }
         SnapshotAnchors.anchor(statements.connection(), snapshot.stream().value(), snapshot.version(),
                 snapshot.stateSchemaVersion(), snapshot.stateType(), snapshot.data());

@@ -70,7 +70,10 @@ final class SqliteStatements {
         }
     }
 
-    /** The statement for {@code sql}, prepared once, its parameters cleared; call holding the lock. */
+    /**
+     * The statement for {@code sql}, prepared once, its parameters and any batch a failed user left
+     * behind cleared; call holding the lock.
+     */
     PreparedStatement prepared(String sql) throws SQLException {
         PreparedStatement statement = prepared.get(sql);
         if (statement == null) {
@@ -80,6 +83,7 @@ final class SqliteStatements {
             }
         }
         statement.clearParameters();
+        statement.clearBatch();
         return statement;
     }
 

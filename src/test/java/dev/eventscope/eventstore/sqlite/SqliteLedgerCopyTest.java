@@ -110,6 +110,13 @@ class SqliteLedgerCopyTest {
             EventStore failing = new FailingAfter(source, 1_500);
             assertThrows(EventStoreException.class, () -> target.copyFrom(failing, "the flaky server"));
             assertNothingIn(target);
+            assertEquals(2_402, target.copyFrom(source, file.toString()), "a second try leaves nothing of the first behind");
+            assertEquals(events(source), events(target));
+            assertTrue(target.verify().intact());
+        }
+        try (EventStore source = SqliteEventStore.openReadOnly(file);
+             SqliteEventStore target = SqliteEventStore.open(folder.resolve("other.ledger"))) {
+            assertThrows(EventStoreException.class, () -> target.copyFrom(new FailingAfter(source, 1_500), "the flaky server"));
             target.append(StreamId.of("account-assets:cash"), ExpectedVersion.NO_STREAM, List.of(new NewEvent("fresh",
                     "AccountOpened", 1, "{}", EventMetadata.by("erik"))));
             assertEquals(1, target.lastPosition());
