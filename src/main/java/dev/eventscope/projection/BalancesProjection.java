@@ -110,6 +110,9 @@ public final class BalancesProjection implements Projection {
                 String commodity = posting.amount().commodity();
                 String after = book.add(account, commodity, posting.amount().amount(), !building);
                 // who, by which command and when are the event's own columns in the store: the queries join them
+                if (book.datedPostings != null) {
+                    book.datedPostings.add(posting.date(), account, commodity, posting.amount().amount());
+                }
                 tables.insert(REGISTER, recorded.position(), account, commodity, posting.amount().amount(), after,
                         posting.entryId().value(), posting.postingIndex(), posting.date().toString(), posting.description(),
                         posting.reversesEntryId() == null ? null : posting.reversesEntryId().value());
@@ -140,6 +143,7 @@ public final class BalancesProjection implements Projection {
         book.balances.forEach((account, commodity, balance) -> tables.upsert(BALANCES, account, commodity,
                 book.text(account, commodity)));
         buildDateCheckpoints(tables, book);
+        book.datedPostings = null;
         keep(book);
     }
 
@@ -157,6 +161,10 @@ public final class BalancesProjection implements Projection {
      * latest position checkpoint (none without one).
      */
     private void buildDateCheckpoints(ReadModelTables tables, Book book) {
+        if (book != null && book.lastLineHash != null && book.datedPostings != null) {
+            dateCheckpoints.build(tables, book.registerPosition, book.lastLineHash, book.datedPostings);
+            return;
+        }
         if (book != null && book.lastLineHash != null) {
             dateCheckpoints.build(tables, book.registerPosition, book.lastLineHash);
             return;
@@ -200,6 +208,11 @@ public final class BalancesProjection implements Projection {
         private final Map<String, Map<String, String>> texts = new HashMap<>();
         /** The account and commodity pairs a batch changed, written back at its end. */
         private final Map<String, Set<String>> changed = new HashMap<>();
+        /**
+         * Every posting of a rebuild that started from an empty register, for its date checkpoints (null
+         * otherwise: a catch-up, or a rebuild resumed after a crash, reads the register back instead).
+         */
+        private DatedPostings datedPostings;
 
         private Book(int generation, long registerPosition) {
             this.generation = generation;
@@ -213,6 +226,9 @@ public final class BalancesProjection implements Projection {
          */
         static Book read(ReadModelTables tables) {
             Book book = new Book(tables.generation(), tables.max(REGISTER, "position"));
+            if (tables.building() && book.registerPosition == 0) {
+                book.datedPostings = new DatedPostings();
+            }
             if (tables.building()) {
                 Map<String, Map<String, BigDecimal>> last = new HashMap<>();
                 for (ReadModelRow row : tables.all(REGISTER)) {
