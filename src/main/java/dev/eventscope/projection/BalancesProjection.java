@@ -108,9 +108,12 @@ public final class BalancesProjection implements Projection {
             if (ProjectionEvents.typed(decoded) instanceof AccountEvent.PostingRecorded posting) {
                 String account = ProjectionEvents.accountOf(decoded);
                 String commodity = posting.amount().commodity();
-                BigDecimal after = book.add(account, commodity, posting.amount().amount(), !building);
+                String after = book.add(account, commodity, posting.amount().amount(), !building);
                 // who, by which command and when are the event's own columns in the store: the queries join them
-                tables.insert(REGISTER, recorded.position(), account, commodity, posting.amount().amount(), after.toPlainString(),
+                if (book.datedPostings != null) {
+                    book.datedPostings.add(posting.date(), account, commodity, posting.amount().amount());
+                }
+                tables.insert(REGISTER, recorded.position(), account, commodity, posting.amount().amount(), after,
                         posting.entryId().value(), posting.postingIndex(), posting.date().toString(), posting.description(),
                         posting.reversesEntryId() == null ? null : posting.reversesEntryId().value());
                 book.registerPosition = recorded.position();
@@ -137,8 +140,10 @@ public final class BalancesProjection implements Projection {
     @Override
     public void rebuilt(ReadModelTables tables) {
         Book book = bookFor(tables);
-        book.balances.forEach((account, commodity, balance) -> tables.upsert(BALANCES, account, commodity, balance.toPlainString()));
+        book.balances.forEach((account, commodity, balance) -> tables.upsert(BALANCES, account, commodity,
+                book.text(account, commodity)));
         buildDateCheckpoints(tables, book);
+        book.datedPostings = null;
         keep(book);
     }
 
@@ -156,6 +161,10 @@ public final class BalancesProjection implements Projection {
      * latest position checkpoint (none without one).
      */
     private void buildDateCheckpoints(ReadModelTables tables, Book book) {
+        if (book != null && book.lastLineHash != null && book.datedPostings != null) {
+            dateCheckpoints.build(tables, book.registerPosition, book.lastLineHash, book.datedPostings);
+            return;
+        }
         if (book != null && book.lastLineHash != null) {
             dateCheckpoints.build(tables, book.registerPosition, book.lastLineHash);
             return;
@@ -195,8 +204,15 @@ public final class BalancesProjection implements Projection {
         /** The hash of the event at {@link #registerPosition} when this book applied it (null: read from the tables). */
         private String lastLineHash;
         private final Balances.Fold balances = Balances.fold();
+        /** Each balance's plain text, computed once when it changes (the register, the table and every checkpoint use it). */
+        private final Map<String, Map<String, String>> texts = new HashMap<>();
         /** The account and commodity pairs a batch changed, written back at its end. */
         private final Map<String, Set<String>> changed = new HashMap<>();
+        /**
+         * Every posting of a rebuild that started from an empty register, for its date checkpoints (null
+         * otherwise: a catch-up, or a rebuild resumed after a crash, reads the register back instead).
+         */
+        private DatedPostings datedPostings;
 
         private Book(int generation, long registerPosition) {
             this.generation = generation;
@@ -210,37 +226,52 @@ public final class BalancesProjection implements Projection {
          */
         static Book read(ReadModelTables tables) {
             Book book = new Book(tables.generation(), tables.max(REGISTER, "position"));
+            if (tables.building() && book.registerPosition == 0) {
+                book.datedPostings = new DatedPostings();
+            }
             if (tables.building()) {
                 Map<String, Map<String, BigDecimal>> last = new HashMap<>();
                 for (ReadModelRow row : tables.all(REGISTER)) {
                     last.computeIfAbsent(row.text(1), account -> new HashMap<>()).put(row.text(2), row.decimal(4));
                 }
                 last.forEach((account, perCommodity) -> perCommodity.forEach(
-                        (commodity, balance) -> book.balances.add(account, commodity, balance)));
+                        (commodity, balance) -> book.add(account, commodity, balance, false)));
             } else {
                 for (ReadModelRow row : tables.all(BALANCES)) {
-                    book.balances.add(row.text(0), row.text(1), row.decimal(2));
+                    book.add(row.text(0), row.text(1), row.decimal(2), false);
                 }
             }
             return book;
         }
 
-        /** Adds to a balance and returns it; {@code toSave}: remembered for {@link #save}. */
-        BigDecimal add(String account, String commodity, BigDecimal amount, boolean toSave) {
-            BigDecimal after = balances.add(account, commodity, amount);
+        /** Adds to a balance and returns its plain text; {@code toSave}: remembered for {@link #save}. */
+        String add(String account, String commodity, BigDecimal amount, boolean toSave) {
+            String after = balances.add(account, commodity, amount).toPlainString();
+            texts.computeIfAbsent(account, name -> new HashMap<>()).put(commodity, after);
             if (toSave) {
                 changed.computeIfAbsent(account, name -> new HashSet<>()).add(commodity);
             }
             return after;
         }
 
+        String text(String account, String commodity) {
+            return texts.get(account).get(commodity);
+        }
+
+        /** The checkpoint blob, from the texts kept (the fold gives the order). */
         byte[] encode() {
-            return BalanceBlob.encode(balances);
+            BalanceBlob.Writer writer = new BalanceBlob.Writer(balances.accounts());
+            balances.forEach((account, commodity, amount) -> {
+                if (amount.signum() != 0) {
+                    writer.line(account, commodity, text(account, commodity));
+                }
+            });
+            return writer.bytes();
         }
 
         void save(ReadModelTables tables) {
-            changed.forEach((account, commodities) -> commodities.forEach(commodity ->
-                    tables.upsert(BALANCES, account, commodity, balances.balance(account, commodity).toPlainString())));
+            changed.forEach((account, commodities) -> commodities.forEach(
+                    commodity -> tables.upsert(BALANCES, account, commodity, text(account, commodity))));
             changed.clear();
         }
     }

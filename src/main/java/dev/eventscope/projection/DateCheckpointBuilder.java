@@ -4,6 +4,7 @@ import dev.eventscope.domain.ledger.Balances;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Builds the balances projection's date checkpoints ({@link DateCheckpoint}) from its register, in the
@@ -32,29 +33,38 @@ final class DateCheckpointBuilder {
 
     /**
      * Replaces every date checkpoint by ones that hold the register lines recorded at or before
-     * {@code position} (the event whose hash is {@code eventHash}).
+     * {@code position} (the event whose hash is {@code eventHash}), read back from the register in date order.
      */
     void build(ReadModelTables tables, long position, String eventHash) {
+        build(tables, position, eventHash, line -> tables.forEach(BalancesProjection.REGISTER,
+                List.of("date", "position", "account", "commodity", "amount"), List.of("date", "position"), row -> {
+                    if (row.integer(1) <= position) {
+                        line.accept(row.text(0), row.text(2), row.text(3), row.decimal(4));
+                    }
+                }));
+    }
+
+    /** The same from postings a rebuild kept in memory: every register line, none read back. */
+    void build(ReadModelTables tables, long position, String eventHash, DatedPostings postings) {
+        build(tables, position, eventHash, postings::forEachByDate);
+    }
+
+    private void build(ReadModelTables tables, long position, String eventHash, Consumer<DatedPostings.Line> linesByDate) {
         tables.clear(BalancesProjection.DATE_CHECKPOINTS);
         Balances.Fold balances = Balances.fold();
         String[] currentDate = {null};
         long[] sinceCheckpoint = {0};
-        tables.forEach(BalancesProjection.REGISTER, List.of("date", "position", "account", "commodity", "amount"),
-                List.of("date", "position"), line -> {
-                    if (line.integer(1) > position) {
-                        return;
-                    }
-                    String date = line.text(0);
-                    if (!date.equals(currentDate[0])) {
-                        if (currentDate[0] != null && sinceCheckpoint[0] >= every) {
-                            save(tables, currentDate[0], position, eventHash, balances);
-                            sinceCheckpoint[0] = 0;
-                        }
-                        currentDate[0] = date;
-                    }
-                    balances.add(line.text(2), line.text(3), line.decimal(4));
-                    sinceCheckpoint[0]++;
-                });
+        linesByDate.accept((date, account, commodity, amount) -> {
+            if (!date.equals(currentDate[0])) {
+                if (currentDate[0] != null && sinceCheckpoint[0] >= every) {
+                    save(tables, currentDate[0], position, eventHash, balances);
+                    sinceCheckpoint[0] = 0;
+                }
+                currentDate[0] = date;
+            }
+            balances.add(account, commodity, amount);
+            sinceCheckpoint[0]++;
+        });
         if (currentDate[0] != null) {
             save(tables, currentDate[0], position, eventHash, balances);
         }
