@@ -148,10 +148,33 @@ class PackageRulesTest {
         only("projection", with(JDK_WITHOUT_SQL, "domain..", "eventstore", "codec", LOGGING)).check(production);
     }
 
+    /** The application classes that load aggregates: the one loader that commands and time travel share (issue 13). */
+    private static final Set<String> AGGREGATE_LOADER = Set.of("Aggregate", "AggregateRepository", "Loaded",
+            "UnreadableHistory", "SnapshotStates", "BookkeepingCodec");
+
     @Test
-    void time_travel_depends_on_domain_store_contract_codec_and_projections() {
-        only("timetravel..", with(JDK_WITHOUT_SQL, "domain..", "eventstore", "codec", "projection", JACKSON, LOGGING))
+    void time_travel_depends_on_domain_store_contract_codec_projections_and_the_one_aggregate_loader() {
+        only("timetravel..", with(JDK_WITHOUT_SQL, "domain..", "eventstore", "codec", "application", "projection", JACKSON,
+                LOGGING)).check(production);
+        noClasses().that().resideInAPackage(ROOT + "timetravel..")
+                .should().dependOnClassesThat(new com.tngtech.archunit.base.DescribedPredicate<JavaClass>(
+                        "are application classes other than the aggregate loader " + AGGREGATE_LOADER) {
+                    @Override
+                    public boolean test(JavaClass type) {
+                        return type.getPackageName().equals(ROOT + "application")
+                                && !AGGREGATE_LOADER.contains(outermost(type).getSimpleName());
+                    }
+                })
+                .because("time travel shares the command side's aggregate loader and nothing else of it (docs/architecture.md)")
                 .check(production);
+    }
+
+    private static JavaClass outermost(JavaClass type) {
+        JavaClass outer = type;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer;
     }
 
     @Test
