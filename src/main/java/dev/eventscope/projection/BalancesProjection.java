@@ -39,7 +39,7 @@ public final class BalancesProjection implements Projection {
     private final int checkpointEvery;
     private final DateCheckpointBuilder dateCheckpoints;
     /** The balances completed batches left, per generation, for the next batch (see {@link #bookFor}). */
-    private final Map<Integer, Book> kept = new HashMap<>();
+    private final Map<Integer, BatchBalances> kept = new HashMap<>();
 
     public BalancesProjection(int checkpointEvery) {
         if (checkpointEvery < 1) {
@@ -98,7 +98,7 @@ public final class BalancesProjection implements Projection {
         // a checkpoint follows the first account or ledger event at or after each multiple of checkpointEvery
         // (only those events are read, so a rebuild that reads only their streams writes the same ones)
         long lastCheckpoint = tables.max(CHECKPOINTS, "position");
-        Book book = bookFor(tables);
+        BatchBalances book = bookFor(tables);
         boolean building = tables.building(); // a rebuild writes the balances table once, in rebuilt()
         for (DecodedEvent decoded : events) {
             RecordedEvent recorded = decoded.recorded();
@@ -139,7 +139,7 @@ public final class BalancesProjection implements Projection {
      */
     @Override
     public void rebuilt(ReadModelTables tables) {
-        Book book = bookFor(tables);
+        BatchBalances book = bookFor(tables);
         book.balances.forEach((account, commodity, balance) -> tables.upsert(BALANCES, account, commodity,
                 book.text(account, commodity)));
         buildDateCheckpoints(tables, book);
@@ -151,7 +151,7 @@ public final class BalancesProjection implements Projection {
     @Override
     public void caughtUp(ReadModelTables tables) {
         if (dateCheckpoints.behind(tables)) {
-            Book book = kept.get(tables.generation());
+            BatchBalances book = kept.get(tables.generation());
             buildDateCheckpoints(tables, book != null && book.registerPosition == tables.max(REGISTER, "position") ? book : null);
         }
     }
@@ -160,7 +160,7 @@ public final class BalancesProjection implements Projection {
      * At the register's last line when the book knows that event's hash (it applied it); else at the
      * latest position checkpoint (none without one).
      */
-    private void buildDateCheckpoints(ReadModelTables tables, Book book) {
+    private void buildDateCheckpoints(ReadModelTables tables, BatchBalances book) {
         if (book != null && book.lastLineHash != null && book.datedPostings != null) {
             dateCheckpoints.build(tables, book.registerPosition, book.lastLineHash, book.datedPostings);
             return;
@@ -173,7 +173,7 @@ public final class BalancesProjection implements Projection {
                 .ifPresent(checkpoint -> dateCheckpoints.build(tables, checkpoint.integer(0), checkpoint.text(1)));
     }
 
-    private void keep(Book book) {
+    private void keep(BatchBalances book) {
         kept.put(book.generation, book);
         // the generation in service and one being rebuilt; an older one is gone
         kept.keySet().removeIf(generation -> generation < book.generation - 1);
@@ -186,10 +186,10 @@ public final class BalancesProjection implements Projection {
      * postings, would have moved it), else every balance read again. The kept book is let go while a batch
      * works on it, so a batch that fails leaves none behind.
      */
-    private Book bookFor(ReadModelTables tables) {
-        Book book = kept.remove(tables.generation());
+    private BatchBalances bookFor(ReadModelTables tables) {
+        BatchBalances book = kept.remove(tables.generation());
         if (book == null || book.registerPosition != tables.max(REGISTER, "position")) {
-            book = Book.read(tables);
+            book = BatchBalances.read(tables);
         }
         return book;
     }
@@ -198,7 +198,7 @@ public final class BalancesProjection implements Projection {
      * Every account's balances in memory ({@link Balances.Fold}: hashed for lookups, sorted for
      * checkpoints); the ones a batch changed are written back once at its end.
      */
-    private static final class Book {
+    private static final class BatchBalances {
         private final int generation;
         private long registerPosition;
         /** The hash of the event at {@link #registerPosition} when this book applied it (null: read from the tables). */
@@ -214,7 +214,7 @@ public final class BalancesProjection implements Projection {
          */
         private DatedPostings datedPostings;
 
-        private Book(int generation, long registerPosition) {
+        private BatchBalances(int generation, long registerPosition) {
             this.generation = generation;
             this.registerPosition = registerPosition;
         }
@@ -224,8 +224,8 @@ public final class BalancesProjection implements Projection {
          * for a rebuild's shadow, whose balances table is written only at the end (a rebuild a crash
          * interrupted reads its register once when it resumes).
          */
-        static Book read(ReadModelTables tables) {
-            Book book = new Book(tables.generation(), tables.max(REGISTER, "position"));
+        static BatchBalances read(ReadModelTables tables) {
+            BatchBalances book = new BatchBalances(tables.generation(), tables.max(REGISTER, "position"));
             if (tables.building() && book.registerPosition == 0) {
                 book.datedPostings = new DatedPostings();
             }

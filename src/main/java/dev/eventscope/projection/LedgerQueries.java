@@ -29,20 +29,20 @@ public interface LedgerQueries {
 
     /** Receives one posting's account, commodity and amount. */
     @FunctionalInterface
-    interface MovementSink {
-        void movement(String account, String commodity, BigDecimal amount);
+    interface RegisterSink {
+        void amount(String account, String commodity, BigDecimal amount);
     }
 
     /** Only account, commodity and amount of the register lines in positions ({@code after}, {@code upTo}]: the fast path of time travel. */
-    void movementsBetween(long after, long upTo, MovementSink sink);
+    void registerAmountsBetween(long after, long upTo, RegisterSink sink);
 
     /** One account's register lines dated on or before {@code date} with position at most {@code upTo}. */
     List<RegisterLine> accountRegisterAsOf(String account, LocalDate date, long upTo);
 
     /** Receives one posting's date (ISO text), account, commodity and amount. */
     @FunctionalInterface
-    interface DatedMovementSink {
-        void movement(String date, String account, String commodity, BigDecimal amount);
+    interface DatedRegisterSink {
+        void amount(String date, String account, String commodity, BigDecimal amount);
     }
 
     /** Receives one posting of one account: its position, date (ISO text), commodity and amount. */
@@ -55,13 +55,13 @@ public interface LedgerQueries {
      * Account, commodity and amount of the register lines with position in ({@code after}, {@code upTo}]
      * dated on or before {@code datedOnOrBefore}: the postings a date checkpoint at that position does not yet hold.
      */
-    void movementsRecordedBetween(long after, long upTo, LocalDate datedOnOrBefore, MovementSink sink);
+    void registerAmountsRecordedBetween(long after, long upTo, LocalDate datedOnOrBefore, RegisterSink sink);
 
     /**
      * The register lines dated after {@code after} (null: from the first date) and on or before
      * {@code upToDate} (null: no limit), with position at most {@code upTo}, in date order.
      */
-    void movementsDatedBetween(LocalDate after, LocalDate upToDate, long upTo, DatedMovementSink sink);
+    void registerAmountsDatedBetween(LocalDate after, LocalDate upToDate, long upTo, DatedRegisterSink sink);
 
     /** One account's postings with position in ({@code after}, {@code upTo}] dated on or before {@code datedOnOrBefore}. */
     void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,

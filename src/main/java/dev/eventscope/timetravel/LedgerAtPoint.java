@@ -103,7 +103,7 @@ public final class LedgerAtPoint {
         BalanceCheckpoint checkpoint = verifiedCheckpointAtOrBelow(position);
         Balances.Fold balances = BalanceBlob.decode(checkpoint.data());
         long[] lines = {0};
-        queries.movementsBetween(checkpoint.position(), position, (account, commodity, amount) -> {
+        queries.registerAmountsBetween(checkpoint.position(), position, (account, commodity, amount) -> {
             balances.add(account, commodity, amount);
             lines[0]++;
         });
@@ -124,15 +124,15 @@ public final class LedgerAtPoint {
         DateCheckpoint checkpoint = base.checkpoint();
         Balances.Fold balances = BalanceBlob.decode(checkpoint.data());
         long[] lines = {0};
-        LedgerQueries.MovementSink add = (account, commodity, amount) -> {
+        LedgerQueries.RegisterSink add = (account, commodity, amount) -> {
             balances.add(account, commodity, amount);
             lines[0]++;
         };
         if (checkpoint.date() != null) {
-            queries.movementsRecordedBetween(checkpoint.position(), base.upTo(), checkpoint.date(), add);
+            queries.registerAmountsRecordedBetween(checkpoint.position(), base.upTo(), checkpoint.date(), add);
         }
-        queries.movementsDatedBetween(checkpoint.date(), date, base.upTo(),
-                (lineDate, account, commodity, amount) -> add.movement(account, commodity, amount));
+        queries.registerAmountsDatedBetween(checkpoint.date(), date, base.upTo(),
+                (lineDate, account, commodity, amount) -> add.amount(account, commodity, amount));
         return new LedgerBalances(point, base.upTo(), balances.balances(), checkpoint.position(), lines[0]);
     }
 

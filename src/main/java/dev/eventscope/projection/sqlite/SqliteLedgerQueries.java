@@ -163,9 +163,9 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     @Override
-    public void movementsBetween(long after, long upTo, MovementSink sink) {
+    public void registerAmountsBetween(long after, long upTo, RegisterSink sink) {
         each("SELECT account, commodity, amount FROM " + register() + " WHERE position > ? AND position <= ?",
-                rows -> sink.movement(rows.getString(1), rows.getString(2), new BigDecimal(rows.getString(3))), after, upTo);
+                rows -> sink.amount(rows.getString(1), rows.getString(2), new BigDecimal(rows.getString(3))), after, upTo);
     }
 
     @Override
@@ -176,17 +176,17 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     @Override
-    public void movementsRecordedBetween(long after, long upTo, LocalDate datedOnOrBefore, MovementSink sink) {
+    public void registerAmountsRecordedBetween(long after, long upTo, LocalDate datedOnOrBefore, RegisterSink sink) {
         each("SELECT account, commodity, amount FROM " + register() + " WHERE position > ? AND position <= ? AND date <= ?",
-                rows -> sink.movement(rows.getString(1), rows.getString(2), new BigDecimal(rows.getString(3))),
+                rows -> sink.amount(rows.getString(1), rows.getString(2), new BigDecimal(rows.getString(3))),
                 after, upTo, datedOnOrBefore.toString());
     }
 
     @Override
-    public void movementsDatedBetween(LocalDate after, LocalDate upToDate, long upTo, DatedMovementSink sink) {
+    public void registerAmountsDatedBetween(LocalDate after, LocalDate upToDate, long upTo, DatedRegisterSink sink) {
         each("SELECT date, account, commodity, amount FROM " + datedRegister()
                 + " WHERE date > ? AND date <= ? AND position <= ? ORDER BY date",
-                rows -> sink.movement(rows.getString(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
+                rows -> sink.amount(rows.getString(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
                 after == null ? "" : after.toString(), upToDate == null ? "~" : upToDate.toString(), upTo);
     }
 

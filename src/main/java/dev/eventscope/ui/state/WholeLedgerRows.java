@@ -97,7 +97,7 @@ public final class WholeLedgerRows {
         shownByDate = point instanceof Point.AsOfDate;
         long target = byDate ? -1 : timeTravel.positionOf(point);
         if (!byDate && Math.abs(target - position) <= smallMove && queries.registerPosition() >= Math.max(target, position)) {
-            List<BalanceChange> changes = movements(position, target);
+            List<BalanceChange> changes = registerAmounts(position, target);
             changes.forEach(change -> balances.add(change.account(), change.commodity(), change.change()));
             if (ghostCount > 0 || changes.stream().anyMatch(WholeLedgerRows::structural)) {
                 return relayout(point, target, balances.balances());
@@ -121,9 +121,9 @@ public final class WholeLedgerRows {
         return change.before().signum() == 0 || change.after().signum() == 0;
     }
 
-    private List<BalanceChange> movements(long from, long to) {
+    private List<BalanceChange> registerAmounts(long from, long to) {
         Balances.Fold moved = Balances.fold();
-        queries.movementsBetween(Math.min(from, to), Math.max(from, to), moved::add);
+        queries.registerAmountsBetween(Math.min(from, to), Math.max(from, to), moved::add);
         List<BalanceChange> changes = new ArrayList<>();
         moved.forEach((account, commodity, amount) -> {
             if (amount.signum() != 0) {
