@@ -195,7 +195,7 @@ public final class JournalImporter {
                     }
                     // hledger reads every declaration before it types any account, wherever the declaration stands
                     declaration.declaredType().ifPresent(type ->
-                            survey.declaredTypes.putIfAbsent(AccountName.of(declaration.account()), type));
+                            survey.declaredTypes.putIfAbsent(declaration.account(), type));
                 } else if (item instanceof JournalTransaction transaction) {
                     survey.transactions++;
                     for (JournalPosting posting : transaction.postings()) {
@@ -216,7 +216,7 @@ public final class JournalImporter {
     private static final class FirstPass {
         final Map<String, LocalDate> firstUse = new HashMap<>();
         final Map<String, String> descriptions = new HashMap<>();
-        final Map<AccountName, AccountType> declaredTypes = new HashMap<>();
+        final Map<String, AccountType> declaredTypes = new HashMap<>();
         String firstCommodity;
         long transactions;
         Map<String, Integer> displayPrecision = Map.of();

@@ -78,17 +78,20 @@ public enum AccountType {
     }
 
     /**
-     * As hledger 1.25: the type declared for the account itself or its nearest declared parent
-     * ({@code account NAME  ; type: A}), else the type its name gives.
+     * As hledger 1.25: the type declared (keyed by account name) for the account itself or its nearest declared
+     * parent ({@code account NAME  ; type: A}), else the type its name gives.
      */
-    public static AccountType of(AccountName account, Map<AccountName, AccountType> declared) {
-        for (Optional<AccountName> at = Optional.of(account); at.isPresent(); at = at.get().parent()) {
-            AccountType type = declared.get(at.get());
+    public static AccountType of(AccountName account, Map<String, AccountType> declared) {
+        // parents as text: hledger's parent of "c :d" is "c ", a name no account of its own may have
+        for (String name = account.value(); ; name = name.substring(0, name.lastIndexOf(AccountName.SEPARATOR))) {
+            AccountType type = declared.get(name);
             if (type != null) {
                 return type;
             }
+            if (!name.contains(AccountName.SEPARATOR)) {
+                return of(account);
+            }
         }
-        return of(account);
     }
 
     /**
