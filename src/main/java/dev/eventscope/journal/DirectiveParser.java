@@ -116,6 +116,14 @@ final class DirectiveParser {
         }
     }
 
+    /** The refusal of a top-level line that is neither a transaction nor a directive. */
+    static JournalParseException unknown(String file, String line, int lineNumber) {
+        String start = line.strip();
+        String shown = start.length() > 30 ? start.substring(0, 30) + "..." : start;
+        return new JournalParseException(file, lineNumber, 1, "\"" + shown + "\" is neither a transaction"
+                + " (which starts with a date such as 2025-01-05) nor a directive Eventscope or hledger knows");
+    }
+
     static int year(String file, int lineNumber, String argument) {
         if (!argument.matches("\\d{4}")) {
             throw new JournalParseException(file, lineNumber, 0, "the year directive needs a four-digit year but has \""

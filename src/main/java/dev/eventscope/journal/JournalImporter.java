@@ -120,7 +120,7 @@ public final class JournalImporter {
                     for (JournalPosting posting : transaction.postings()) {
                         AccountName account = AccountName.of(posting.account());
                         if (session.accountState(account).status() == AccountStatus.NOT_OPENED) {
-                            LocalDate openedOn = survey.firstUse.getOrDefault(posting.account(), transaction.date());
+                            LocalDate openedOn = survey.firstUse.getOrDefault(posting.account(), postingDate(posting, transaction));
                             events += session.execute(new OpenAccount(account, openedOn,
                                     survey.descriptions.get(posting.account()),
                                     AccountType.of(account, survey.declaredTypes))).positions().size();
@@ -195,11 +195,11 @@ public final class JournalImporter {
                     }
                     // hledger reads every declaration before it types any account, wherever the declaration stands
                     declaration.declaredType().ifPresent(type ->
-                            survey.declaredTypes.putIfAbsent(AccountName.of(declaration.account()), type));
+                            survey.declaredTypes.putIfAbsent(declaration.account(), type));
                 } else if (item instanceof JournalTransaction transaction) {
                     survey.transactions++;
                     for (JournalPosting posting : transaction.postings()) {
-                        survey.firstUse.merge(posting.account(), transaction.date(), (a, b) -> a.isBefore(b) ? a : b);
+                        survey.firstUse.merge(posting.account(), postingDate(posting, transaction), (a, b) -> a.isBefore(b) ? a : b);
                         if (survey.firstCommodity == null && !posting.amount().commodity().isEmpty()) {
                             survey.firstCommodity = posting.amount().commodity();
                         }
@@ -216,7 +216,7 @@ public final class JournalImporter {
     private static final class FirstPass {
         final Map<String, LocalDate> firstUse = new HashMap<>();
         final Map<String, String> descriptions = new HashMap<>();
-        final Map<AccountName, AccountType> declaredTypes = new HashMap<>();
+        final Map<String, AccountType> declaredTypes = new HashMap<>();
         String firstCommodity;
         long transactions;
         Map<String, Integer> displayPrecision = Map.of();
@@ -262,7 +262,7 @@ public final class JournalImporter {
             // the domain has no place for a lot annotation: kept as a comment tag
             String comment = PostingNotes.comment(posting);
             postings.add(new Posting(AccountName.of(posting.account()), money(posting.amount(), baseCommodity), price,
-                    comment.isBlank() ? null : comment, posting.kind()));
+                    comment.isBlank() ? null : comment, posting.kind(), posting.date()));
         }
         Map<String, String> tags = new LinkedHashMap<>();
         for (Tag tag : transaction.tags()) {
@@ -271,6 +271,10 @@ public final class JournalImporter {
         return new PostEntry(entryId, transaction.date(), transaction.secondaryDate(), status(transaction.status()),
                 transaction.code().isBlank() ? null : transaction.code(), transaction.description(), tags,
                 transaction.comment().isBlank() ? null : transaction.comment(), postings);
+    }
+
+    private static LocalDate postingDate(JournalPosting posting, JournalTransaction transaction) {
+        return posting.date() != null ? posting.date() : transaction.date();
     }
 
     private static Money money(Amount amount, String bareCommodity) {

@@ -1,6 +1,7 @@
 package dev.eventscope.journal;
 
 import dev.eventscope.domain.ledger.PostingKind;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +12,9 @@ import java.util.Optional;
  * {@code comment} holds the comment text after {@code ;} and on following indented comment lines,
  * joined by newlines; {@code tags} are the tags found in it. {@code lot} is a lot annotation as written
  * ({@code {$50} [2025-01-01]}), empty when there is none: hledger 1.25 reads it and does not count it (it is
- * not a cost), so it only travels with the posting.
+ * not a cost), so it only travels with the posting. {@code date} is the posting's own date ({@code ; date:DATE} or
+ * ledger's {@code ; [DATE]} in its comment, which keeps the text), on which hledger counts it; null when it has
+ * the transaction's date.
  */
 public record JournalPosting(
         Status status,
@@ -22,7 +25,8 @@ public record JournalPosting(
         BalanceAssertion assertion,
         String comment,
         List<Tag> tags,
-        String lot) {
+        String lot,
+        LocalDate date) {
 
     public JournalPosting {
         Objects.requireNonNull(status, "status");
@@ -34,10 +38,16 @@ public record JournalPosting(
         tags = List.copyOf(tags);
     }
 
-    /** A posting without a lot annotation. */
+    /** A posting without a lot annotation, on the transaction's date. */
     public JournalPosting(Status status, String account, PostingKind kind, Amount amount, Price price,
             BalanceAssertion assertion, String comment, List<Tag> tags) {
-        this(status, account, kind, amount, price, assertion, comment, tags, "");
+        this(status, account, kind, amount, price, assertion, comment, tags, "", null);
+    }
+
+    /** A posting on the transaction's date. */
+    public JournalPosting(Status status, String account, PostingKind kind, Amount amount, Price price,
+            BalanceAssertion assertion, String comment, List<Tag> tags, String lot) {
+        this(status, account, kind, amount, price, assertion, comment, tags, lot, null);
     }
 
     public static JournalPosting of(String account, Amount amount) {
@@ -58,6 +68,6 @@ public record JournalPosting(
     }
 
     public JournalPosting withPrice(Price newPrice) {
-        return new JournalPosting(status, account, kind, amount, newPrice, assertion, comment, tags, lot);
+        return new JournalPosting(status, account, kind, amount, newPrice, assertion, comment, tags, lot, date);
     }
 }

@@ -166,18 +166,12 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         return counts;
     }
 
-    /**
-     * Each commodity's display precision (decimal places) as hledger sets it, from what was read so far: after the
-     * whole journal, the precision every entry is balanced at (see {@code BalancingRule}).
-     */
+    /** Each commodity's display precision as hledger sets it from what was read so far (after the whole journal: final). */
     public Map<String, Integer> displayPrecision() {
         return balancer.displayPrecision();
     }
 
-    /**
-     * Balances every entry at {@code precision}, the {@link #displayPrecision()} of an earlier reading of the whole
-     * journal, instead of at the precision of the amounts read so far: exactly as hledger balances them.
-     */
+    /** Balances entries at {@code precision}, an earlier whole reading's {@link #displayPrecision()}, as hledger does. */
     public void fixDisplayPrecision(Map<String, Integer> precision) {
         balancer.fixPrecision(precision);
     }
@@ -224,7 +218,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             }
             if (first >= '0' && first <= '9') {
                 JournalTransaction transaction = transactionParser.parse(line, lineNumber);
-                if (changesNoBalance(transaction)) {
+                if (transaction.changesNoBalance()) {
                     counts = counts.withSkipped();
                     warn(new JournalWarning(transaction.location(), "the transaction on " + transaction.date()
                             + " has " + (transaction.postings().isEmpty() ? "no postings" : "only a zero posting")
@@ -314,7 +308,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                     return null;
                 }
                 if (!what.equals("tag")) {
-                    throw unknownDirective(line, lineNumber);
+                    throw DirectiveParser.unknown(lines.file(), line, lineNumber);
                 }
                 skipDirective(keyword, lineNumber, "is ignored, as hledger ignores it for balances");
                 return null;
@@ -368,16 +362,9 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                     }
                     return null;
                 }
-                throw unknownDirective(line, lineNumber);
+                throw DirectiveParser.unknown(lines.file(), line, lineNumber);
             }
         }
-    }
-
-    private JournalParseException unknownDirective(String line, int lineNumber) {
-        String start = line.strip();
-        String shown = start.length() > 30 ? start.substring(0, 30) + "..." : start;
-        return new JournalParseException(lines.file(), lineNumber, 1, "\"" + shown + "\" is neither a transaction"
-                + " (which starts with a date such as 2025-01-05) nor a directive Eventscope or hledger knows");
     }
 
     private void noteAssertionOrder(JournalTransaction transaction) {
@@ -386,12 +373,6 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                     + " assertion; Eventscope checks assertions in file order, hledger in date order, so hledger"
                     + " may judge an assertion differently (balances are the same either way)"));
         }
-    }
-
-    /** No postings, or a single zero one: hledger accepts such a transaction, and it counts for nothing. */
-    private static boolean changesNoBalance(JournalTransaction transaction) {
-        return transaction.postings().size() < 2
-                && transaction.postings().stream().allMatch(posting -> posting.amount().isZero());
     }
 
     private void skipIndentedLines() {

@@ -37,4 +37,9 @@ public record JournalTransaction(
     public JournalTransaction withoutLocation() {
         return new JournalTransaction(date, secondaryDate, status, code, description, comment, tags, postings, NOWHERE);
     }
+
+    /** No postings, or a single zero one: hledger accepts such a transaction, and it counts for nothing. */
+    public boolean changesNoBalance() {
+        return postings.size() < 2 && postings.stream().allMatch(posting -> posting.amount().isZero());
+    }
 }

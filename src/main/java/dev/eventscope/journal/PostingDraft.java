@@ -1,6 +1,7 @@
 package dev.eventscope.journal;
 
 import dev.eventscope.domain.ledger.PostingKind;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,8 @@ final class PostingDraft {
     final int assertionColumn;
     private final List<String> commentLines = new ArrayList<>();
     String lot = "";
+    /** The posting's own date, when it differs from the transaction's ({@code ; date:DATE}); null otherwise. */
+    LocalDate ownDate;
     /** A balance assignment's amounts when it sets several commodities ({@code == 0}); null otherwise. */
     List<Amount> assigned;
 
@@ -50,6 +53,6 @@ final class PostingDraft {
     JournalPosting toPosting(Amount finalAmount, Price finalPrice) {
         String comment = comment();
         return new JournalPosting(status, account, kind, finalAmount, finalPrice, assertion, comment, TagParser.tags(comment),
-                lot);
+                lot, ownDate);
     }
 }

@@ -119,7 +119,7 @@ final class TransactionParser {
             }
         }
         for (PostingDraft draft : drafts) {
-            requireNoOwnDate(draft, date);
+            noteOwnDate(draft, date);
         }
         List<JournalPosting> postings = balancer.complete(lines.file(), entryName, headerLine, drafts, description,
                 automated);
@@ -238,10 +238,10 @@ final class TransactionParser {
 
     /**
      * hledger counts a posting with its own date ({@code ; date:2025-03-01} or ledger's {@code ; [2025-03-01]}) on
-     * that date, so balances before it differ; an entry here has one date, so such a posting is refused (a
-     * secondary posting date, {@code [=DATE]} or {@code date2:}, only matters to --date2 reports and is kept as text).
+     * that date; the first such date becomes the posting's own (a secondary posting date, {@code [=DATE]} or
+     * {@code date2:}, only matters to --date2 reports and is kept as text).
      */
-    private void requireNoOwnDate(PostingDraft draft, LocalDate entryDate) {
+    private void noteOwnDate(PostingDraft draft, LocalDate entryDate) {
         String comment = draft.comment();
         if (comment.isEmpty()) {
             return;
@@ -262,12 +262,8 @@ final class TransactionParser {
             } catch (JournalParseException notADate) {
                 continue;
             }
-            if (!own.equals(entryDate)) {
-                throw new JournalParseException(lines.file(), draft.line, 0, "the posting to " + draft.account
-                        + " has its own date " + own + ", on which hledger counts it; Eventscope records one date per"
-                        + " entry (" + entryDate + "), so it refuses the journal rather than count the posting on"
-                        + " another day (make it a transaction of its own)");
-            }
+            draft.ownDate = own.equals(entryDate) ? null : own;
+            return;
         }
     }
 

@@ -24,18 +24,7 @@ class ImportedJournalRowTest {
 
     @Test
     void the_import_row_names_the_journal_its_entries_and_sha256() throws Exception {
-        Path journal = Files.writeString(folder.resolve("shop.journal"),
-                "2025-01-02 Opening\n    assets:bank  10 EUR\n    equity:opening\n");
-        Path ledger = folder.resolve("shop.ledger");
-        try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
-            new JournalImporter(LedgerCommandService.create(store)).importJournal(journal, JournalImporter.Options.defaults(),
-                    CommandContext.byUser("alice"), new ImportProgress() { });
-        }
-        Path csv = folder.resolve("report.csv");
-
-        ReportFiles.write(ledger, ReportScope.wholeLedger(), ReportFormat.CSV, csv);
-
-        List<List<String>> records = Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
+        List<List<String>> records = reportOfImported("shop", "2025-01-02 Opening\n    assets:bank  10 EUR\n    equity:opening\n");
         int description = CsvReportWriter.COLUMNS.indexOf("description");
         List<String> imported = records.stream().filter(r -> "JournalImported".equals(r.get(5))).findFirst().orElseThrow();
         assertTrue(imported.get(description).startsWith("Imported shop.journal (1 entries, SHA-256 "), imported.get(description));
@@ -44,7 +33,7 @@ class ImportedJournalRowTest {
 
     @Test
     void virtual_postings_and_unclassified_accounts_are_labelled_in_the_report() throws Exception {
-        Path journal = Files.writeString(folder.resolve("budget.journal"), """
+        List<List<String>> records = reportOfImported("budget", """
                 2025-01-02 salary
                     assets:bank  1000 EUR
                     transfers:payroll  -1000 EUR
@@ -52,16 +41,6 @@ class ImportedJournalRowTest {
                     [budget:rent]  300 EUR
                     [budget:unallocated]  -300 EUR
                 """);
-        Path ledger = folder.resolve("budget.ledger");
-        try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
-            new JournalImporter(LedgerCommandService.create(store)).importJournal(journal, JournalImporter.Options.defaults(),
-                    CommandContext.byUser("alice"), new ImportProgress() { });
-        }
-        Path csv = folder.resolve("budget.csv");
-
-        ReportFiles.write(ledger, ReportScope.wholeLedger(), ReportFormat.CSV, csv);
-
-        List<List<String>> records = Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
         int description = CsvReportWriter.COLUMNS.indexOf("description");
         List<String> descriptions = records.stream().map(r -> r.get(description)).toList();
         assertTrue(descriptions.contains("unclassified account (Other)"), descriptions.toString());
@@ -70,5 +49,18 @@ class ImportedJournalRowTest {
                 .filter("salary [virtual posting (balanced), not in the trial balance]"::equals).count(), descriptions.toString());
         assertTrue(descriptions.stream().anyMatch(text -> text.contains("(budget:food) 300.00 EUR; [budget:rent] 300.00 EUR")),
                 descriptions.toString());
+    }
+
+    /** Imports {@code text} as NAME.journal into a new ledger and returns the rows of its whole-ledger CSV report. */
+    private List<List<String>> reportOfImported(String name, String text) throws Exception {
+        Path journal = Files.writeString(folder.resolve(name + ".journal"), text);
+        Path ledger = folder.resolve(name + ".ledger");
+        try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
+            new JournalImporter(LedgerCommandService.create(store)).importJournal(journal, JournalImporter.Options.defaults(),
+                    CommandContext.byUser("alice"), new ImportProgress() { });
+        }
+        Path csv = folder.resolve(name + ".csv");
+        ReportFiles.write(ledger, ReportScope.wholeLedger(), ReportFormat.CSV, csv);
+        return Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
     }
 }

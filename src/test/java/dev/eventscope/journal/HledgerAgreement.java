@@ -51,4 +51,17 @@ final class HledgerAgreement {
             return new TreeMap<>(new FullReplay(store, BookkeepingCodec.create()).balances(Long.MAX_VALUE, asOf).asMap());
         }
     }
+
+    /** The dates of the journal's first and last transactions (by date, not by place); empty when it has none. */
+    static List<LocalDate> firstAndLastDates(Path journal) throws java.io.IOException {
+        LocalDate first = null;
+        LocalDate last = null;
+        try (JournalReader reader = JournalReader.open(journal, JournalReadListener.NONE)) {
+            for (JournalTransaction transaction : (Iterable<JournalTransaction>) reader.transactions()::iterator) {
+                first = first == null || transaction.date().isBefore(first) ? transaction.date() : first;
+                last = last == null || transaction.date().isAfter(last) ? transaction.date() : last;
+            }
+        }
+        return first == null ? List.of() : List.of(first, last);
+    }
 }

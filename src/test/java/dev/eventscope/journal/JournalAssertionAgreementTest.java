@@ -1,5 +1,10 @@
 package dev.eventscope.journal;
 
+import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.io.Writer;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.journal.testkit.Hledger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -177,14 +182,32 @@ class JournalAssertionAgreementTest extends JournalAgreementFixture {
     class PostingDates {
 
         @Test
-        void a_posting_with_its_own_date_is_refused_naming_its_line() throws Exception {
+        void a_posting_with_its_own_date_counts_on_that_date_as_in_hledger() throws Exception {
             for (String comment : new String[] {"; date:2025-03-01", "; [2025-02-01]", "; note [3/1]"}) {
                 Path journal = write("dated.journal", "2025-01-01 t\n    expenses:a  10\n    expenses:b  5  " + comment
-                        + "\n    assets:x\n");
-                JournalImportException error = assertThrows(JournalImportException.class,
-                        () -> importAndCompare(journal, folder.resolve("dated-" + comment.length() + ".ledger")));
-                assertMentions(error.getMessage(), "dated.journal:3", "its own date");
+                        + "\n    assets:x\n2025-04-01 later\n    expenses:b  1\n    assets:x\n");
+                Path ledger = folder.resolve("dated-" + comment.length() + ".ledger");
+                importAndCompare(journal, ledger, date("2025-01-15"), date("2025-02-15"), date("2025-03-01"));
+                Path exported = folder.resolve("dated-" + comment.length() + ".exported.journal");
+                try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
+                     Writer out = Files.newBufferedWriter(exported, StandardCharsets.UTF_8)) {
+                    new JournalExporter(store, BookkeepingCodec.create()).export(out);
+                }
+                for (LocalDate cutOff : new LocalDate[] {date("2025-01-15"), date("2025-02-15"), null}) {
+                    assertEquals(Hledger.balances(journal, List.of(), cutOff), Hledger.balances(exported, List.of(), cutOff),
+                            "the export keeps the posting's date: as of " + cutOff);
+                }
             }
+        }
+
+        @Test
+        void a_posting_dated_before_the_account_exists_opens_the_account_on_that_date() throws Exception {
+            Path journal = write("earlier.journal", """
+                    2025-03-01 t
+                        expenses:a  10  ; date:2025-01-10
+                        assets:x
+                    """);
+            importAndCompare(journal, ledger(), date("2025-01-09"), date("2025-01-10"), date("2025-02-28"));
         }
 
         @Test

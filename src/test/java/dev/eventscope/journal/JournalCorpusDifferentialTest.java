@@ -113,17 +113,12 @@ class JournalCorpusDifferentialTest {
 
     /** The day before the first transaction's date, a day in the middle, and the day before the last one. */
     private static List<LocalDate> cutOffs(Path journal) throws java.io.IOException {
-        LocalDate first = null;
-        LocalDate last = null;
-        try (JournalReader reader = JournalReader.open(journal, JournalReadListener.NONE)) {
-            for (JournalTransaction transaction : (Iterable<JournalTransaction>) reader.transactions()::iterator) {
-                first = first == null || transaction.date().isBefore(first) ? transaction.date() : first;
-                last = last == null || transaction.date().isAfter(last) ? transaction.date() : last;
-            }
-        }
-        if (first == null) {
+        List<LocalDate> dates = HledgerAgreement.firstAndLastDates(journal);
+        if (dates.isEmpty()) {
             return List.of();
         }
+        LocalDate first = dates.get(0);
+        LocalDate last = dates.get(1);
         LocalDate middle = first.plusDays((last.toEpochDay() - first.toEpochDay()) / 2);
         return List.of(first.minusDays(1), middle, last.minusDays(1));
     }

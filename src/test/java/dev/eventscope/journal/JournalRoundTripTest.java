@@ -66,14 +66,8 @@ class JournalRoundTripTest extends JournalAgreementFixture {
 
     /** The first transaction's date and the day halfway to the last one. */
     private static LocalDate[] cutOffs(Path journal) throws IOException {
-        LocalDate first = null;
-        LocalDate last = null;
-        try (JournalReader reader = JournalReader.open(journal, JournalReadListener.NONE)) {
-            for (JournalTransaction transaction : (Iterable<JournalTransaction>) reader.transactions()::iterator) {
-                first = first == null || transaction.date().isBefore(first) ? transaction.date() : first;
-                last = last == null || transaction.date().isAfter(last) ? transaction.date() : last;
-            }
-        }
-        return new LocalDate[] {first, first.plusDays((last.toEpochDay() - first.toEpochDay()) / 2)};
+        List<LocalDate> dates = HledgerAgreement.firstAndLastDates(journal);
+        LocalDate first = dates.get(0);
+        return new LocalDate[] {first, first.plusDays((dates.get(1).toEpochDay() - first.toEpochDay()) / 2)};
     }
 }

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * A colon-separated account name such as {@code assets:bank:checking}. Kept exactly as written
- * (case-sensitive, any Unicode letters); no segment may be empty or padded with spaces, and no
- * tab or double space may appear inside, because journal files use those to separate the
- * account from its amount.
+ * (case-sensitive, any Unicode letters); no segment may be empty or blank, the name may not start or end
+ * with a space, and no tab or double space may appear inside, because journal files use those to separate the
+ * account from its amount. A single space next to a colon is kept, as hledger keeps it ({@code a: b}).
  */
 public record AccountName(String value) implements Comparable<AccountName> {
 
@@ -36,12 +36,13 @@ public record AccountName(String value) implements Comparable<AccountName> {
         if (value.contains("  ")) {
             return "it contains two spaces in a row, which journal files read as the end of the account name";
         }
+        if (!value.strip().equals(value)) {
+            return "it starts or ends with a space";
+        }
         for (String segment : value.split(SEPARATOR, -1)) {
-            if (segment.isEmpty()) {
+            // a space next to a colon is part of the name, as in hledger ("a: b" is the account "a: b")
+            if (segment.isBlank()) {
                 return "it has an empty segment between colons or at either end";
-            }
-            if (!segment.strip().equals(segment)) {
-                return "the segment \"" + segment + "\" starts or ends with a space";
             }
         }
         return null;

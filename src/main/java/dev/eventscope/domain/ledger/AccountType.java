@@ -1,5 +1,6 @@
 package dev.eventscope.domain.ledger;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,16 +22,15 @@ public enum AccountType {
     /** A name hledger infers no type for ({@code transfers:x}, {@code Aktiva}, {@code a:b}) and no {@code type:} tag names. */
     UNCLASSIFIED("", "Other");
 
-    // hledger 1.25's name rules (Hledger.Data.AccountName), case-insensitive, tried in this order
-    private static final Pattern CASH_NAME =
-            Pattern.compile("^assets?(:.+)?:(cash|bank|che(ck|que?)(ing)?|savings?|current)(:|$)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ASSET_NAME = Pattern.compile("^assets?(:|$)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LIABILITY_NAME = Pattern.compile("^(debts?|liabilit(y|ies))(:|$)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CONVERSION_NAME =
-            Pattern.compile("^equity:(trad(e|ing)|conversion)s?(:|$)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern EQUITY_NAME = Pattern.compile("^equity(:|$)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern INCOME_NAME = Pattern.compile("^(income|revenue)s?(:|$)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern EXPENSE_NAME = Pattern.compile("^expenses?(:|$)", Pattern.CASE_INSENSITIVE);
+    /** hledger 1.25's name rules (Hledger.Data.AccountName), case-insensitive, tried in this order. */
+    private static final List<Map.Entry<Pattern, AccountType>> NAME_RULES = List.of(
+            rule("^assets?(:.+)?:(cash|bank|che(ck|que?)(ing)?|savings?|current)(:|$)", "C"),
+            rule("^assets?(:|$)", "A"),
+            rule("^(debts?|liabilit(y|ies))(:|$)", "L"),
+            rule("^equity:(trad(e|ing)|conversion)s?(:|$)", "V"),
+            rule("^equity(:|$)", "E"),
+            rule("^(income|revenue)s?(:|$)", "R"),
+            rule("^expenses?(:|$)", "X"));
 
     private final String code;
     private final String statementSection;
@@ -52,43 +52,29 @@ public enum AccountType {
 
     /** The type hledger 1.25 infers from the whole name when no {@code type:} tag declares one; never throws. */
     public static AccountType of(AccountName account) {
-        String name = account.value();
-        if (CASH_NAME.matcher(name).find()) {
-            return CASH;
-        }
-        if (ASSET_NAME.matcher(name).find()) {
-            return ASSETS;
-        }
-        if (LIABILITY_NAME.matcher(name).find()) {
-            return LIABILITIES;
-        }
-        if (CONVERSION_NAME.matcher(name).find()) {
-            return CONVERSION;
-        }
-        if (EQUITY_NAME.matcher(name).find()) {
-            return EQUITY;
-        }
-        if (INCOME_NAME.matcher(name).find()) {
-            return INCOME;
-        }
-        if (EXPENSE_NAME.matcher(name).find()) {
-            return EXPENSES;
-        }
-        return UNCLASSIFIED;
+        return NAME_RULES.stream().filter(rule -> rule.getKey().matcher(account.value()).find())
+                .map(Map.Entry::getValue).findFirst().orElse(UNCLASSIFIED);
+    }
+
+    private static Map.Entry<Pattern, AccountType> rule(String regex, String code) {
+        return Map.entry(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), fromTag(code).orElseThrow());
     }
 
     /**
-     * As hledger 1.25: the type declared for the account itself or its nearest declared parent
-     * ({@code account NAME  ; type: A}), else the type its name gives.
+     * As hledger 1.25: the type declared (keyed by account name) for the account itself or its nearest declared
+     * parent ({@code account NAME  ; type: A}), else the type its name gives.
      */
-    public static AccountType of(AccountName account, Map<AccountName, AccountType> declared) {
-        for (Optional<AccountName> at = Optional.of(account); at.isPresent(); at = at.get().parent()) {
-            AccountType type = declared.get(at.get());
+    public static AccountType of(AccountName account, Map<String, AccountType> declared) {
+        // parents as text: hledger's parent of "c :d" is "c ", a name no account of its own may have
+        for (String name = account.value(); ; name = name.substring(0, name.lastIndexOf(AccountName.SEPARATOR))) {
+            AccountType type = declared.get(name);
             if (type != null) {
                 return type;
             }
+            if (!name.contains(AccountName.SEPARATOR)) {
+                return of(account);
+            }
         }
-        return of(account);
     }
 
     /**

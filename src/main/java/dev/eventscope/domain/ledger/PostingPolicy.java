@@ -44,6 +44,9 @@ public final class PostingPolicy {
         LedgerDecider.requireCreated(ledger);
         List<EntryEvent> entryEvents = EntryDecider.decide(command, entry);
         requireOpenPeriod(command.entryId(), command.date(), ledger);
+        for (Posting posting : command.postings()) {
+            requireOpenPeriod(command.entryId(), posting.dateIn(command.date()), ledger);
+        }
         EntryPosted posted = (EntryPosted) entryEvents.get(0);
         requireAccountsAcceptPostings(posted, accounts, "take the posting of entry " + command.entryId());
         List<StreamEvents> streams = new ArrayList<>();
@@ -106,8 +109,12 @@ public final class PostingPolicy {
         for (AccountName account : posted.toJournalEntry().accounts()) {
             AccountState state = accounts.getOrDefault(account, AccountState.INITIAL);
             AccountDecider.requireAcceptsPostings(state, account, attempted);
-            if (posted.date().isBefore(state.openedOn())) {
-                throw new PostingBeforeAccountOpened(posted.entryId(), account, posted.date(), state.openedOn());
+        }
+        for (Posting posting : posted.postings()) {
+            LocalDate date = posting.dateIn(posted.date());
+            AccountState state = accounts.getOrDefault(posting.account(), AccountState.INITIAL);
+            if (date.isBefore(state.openedOn())) {
+                throw new PostingBeforeAccountOpened(posted.entryId(), posting.account(), date, state.openedOn());
             }
         }
     }
@@ -124,7 +131,7 @@ public final class PostingPolicy {
                     .map(AccountName::value)
                     .toList();
             byAccount.computeIfAbsent(posting.account(), account -> new ArrayList<>())
-                    .add(new PostingRecorded(posted.entryId(), index + 1, posted.date(), posted.description(),
+                    .add(new PostingRecorded(posted.entryId(), index + 1, posting.dateIn(posted.date()), posted.description(),
                             posting.amount(), posting.cost(), otherAccounts, posted.reversesEntryId(), posting.kind()));
         }
         List<StreamEvents> streams = new ArrayList<>();

@@ -71,6 +71,17 @@ class PostingPolicyTest {
         }
 
         @Test
+        @DisplayName("records a posting with its own date on that date, as hledger counts it")
+        void postingDate() {
+            PostEntry command = entry("7", "2024-02-01", "Office rent",
+                    new Posting(AccountName.of(RENT), Money.of("1200", "EUR"), null, null, PostingKind.REAL, date("2024-02-20")),
+                    posting(BANK, "-1200 EUR"));
+            EntryDecision decision = books().post(command);
+            assertEquals(date("2024-02-20"), ((PostingRecorded) decision.eventsFor("account-expenses:rent").get(0)).date());
+            assertEquals(date("2024-02-01"), ((PostingRecorded) decision.eventsFor("account-assets:bank").get(0)).date());
+        }
+
+        @Test
         @DisplayName("moves the balances of the accounts and marks the entry posted")
         void statesAfter() {
             Books books = books();
@@ -192,6 +203,15 @@ class PostingPolicyTest {
             assertEquals(date("2024-03-31"), violation.closedThrough());
             assertEquals("Entry 1 is dated 2024-03-31, but the books are closed through 2024-03-31; date it later or"
                     + " reopen the period.", violation.getMessage());
+        }
+
+        @Test
+        void whenAPostingHasItsOwnDateInTheClosedPeriod() {
+            Books books = books().closePeriod("2024-03-31");
+            PostEntry command = entry("1", "2024-04-02", "Office rent",
+                    new Posting(AccountName.of(RENT), Money.of("1200", "EUR"), null, null, PostingKind.REAL, date("2024-03-15")),
+                    posting(BANK, "-1200 EUR"));
+            assertThrows(PostingInClosedPeriod.class, () -> books.post(command));
         }
 
         @Test
