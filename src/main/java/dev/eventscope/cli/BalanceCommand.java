@@ -1,7 +1,6 @@
 package dev.eventscope.cli;
 
 import dev.eventscope.domain.ledger.Balances;
-import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.audit.CsvWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,13 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /** {@code eventscope balance --ledger FILE}: every account's balance per commodity, at a date or a position. */
 @Command(name = "balance", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
-        description = {"Shows every account's balance per commodity (accounts whose balance is zero are left out).",
+        description = {"Shows every account's balance per commodity (accounts whose balance is zero are left out),"
+                + " from the read models (caught up first), or with --replay from every posting.",
                 "CSV is exactly: a header 'account,commodity,amount', then one row per account and commodity, sorted,"
                         + " amounts as plain decimals, lines ending in LF."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -38,11 +37,8 @@ final class BalanceCommand implements Callable<Integer> {
     @Mixin
     LedgerOption ledger;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Count only entries dated on or before this date.")
-    LocalDate asOf;
-
-    @Option(names = "--at-position", paramLabel = "N", description = "Count only events up to this global position.")
-    long atPosition;
+    @Mixin
+    BalanceQuestion question;
 
     @Option(names = "--format", paramLabel = "text|csv|json", description = "Output format (default: text).")
     Format format = Format.TEXT;
@@ -53,14 +49,7 @@ final class BalanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (atPosition < 0) {
-            throw new CommandProblem("--at-position must be a position of 1 or more.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
-        }
-        Balances balances;
-        try (LedgerSession session = ledger.openReadOnly(sessions)) {
-            balances = session.fullReplay()
-                    .balances(atPosition > 0 ? atPosition : Long.MAX_VALUE, asOf);
-        }
+        Balances balances = question.answer(ledger, sessions, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case CSV -> {
@@ -72,9 +61,9 @@ final class BalanceCommand implements Callable<Integer> {
             case JSON -> {
                 ObjectMapper mapper = EventCodec.newObjectMapper();
                 ObjectNode root = mapper.createObjectNode();
-                root.put("asOf", asOf == null ? null : asOf.toString());
-                if (atPosition > 0) {
-                    root.put("atPosition", atPosition);
+                root.put("asOf", question.asOf == null ? null : question.asOf.toString());
+                if (question.atPosition > 0) {
+                    root.put("atPosition", question.atPosition);
                 }
                 ArrayNode rows = root.putArray("balances");
                 balances.forEach((account, commodity, amount) ->
@@ -89,7 +78,7 @@ final class BalanceCommand implements Callable<Integer> {
 
     private void printText(PrintWriter out, Balances balances) {
         if (balances.isEmpty()) {
-            out.println("No account has a balance" + (asOf != null ? " as of " + asOf : "") + ".");
+            out.println("No account has a balance" + (question.asOf != null ? " as of " + question.asOf : "") + ".");
             return;
         }
         TextTable table = new TextTable("ACCOUNT", "AMOUNT", "COMMODITY").alignRight(1);

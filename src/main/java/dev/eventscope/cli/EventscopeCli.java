@@ -74,6 +74,7 @@ public final class EventscopeCli {
                 Subcommand.of(ImportCommand.class, () -> new ImportCommand(sessions)),
                 Subcommand.of(ImportsCommand.class, () -> new ImportsCommand(sessions)),
                 Subcommand.of(BalanceCommand.class, () -> new BalanceCommand(sessions)),
+                Subcommand.of(TrialBalanceCommand.class, () -> new TrialBalanceCommand(sessions)),
                 Subcommand.of(AccountsCommand.class, () -> new AccountsCommand(sessions)),
                 Subcommand.of(EntryCommands.Post.class, () -> new EntryCommands.Post(sessions)),
                 Subcommand.of(EntryCommands.Reverse.class, () -> new EntryCommands.Reverse(sessions)),
