@@ -1,18 +1,18 @@
 package dev.eventscope.eventstore.postgres;
 
-import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.AppendResult;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.NewEvent;
 import dev.eventscope.eventstore.StreamAppend;
 import dev.eventscope.eventstore.StreamId;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,19 +25,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes appends inside a transaction the caller opened. The first statement locks the one row of
- * {@code ledger_head} ({@code FOR UPDATE}); every later statement then sees every append committed
- * before, so the idempotency check, the version checks, the positions (head + 1, + 2, ...) and the
- * hash chain are decided by one writer at a time across all machines, and a rolled-back append
- * leaves no gap. The lock is held only for the few statements of one append (or one bulk).
- * Not thread-safe; the store serialises calls.
+ * Writes appends through the ledger's {@code append_events} function, one round trip each. The
+ * function first locks the one row of {@code ledger_head} ({@code FOR UPDATE}); every later statement
+ * of it then sees every append committed before, so the idempotency check, the version checks, the
+ * positions (head + 1, + 2, ...) and the hash chain are decided by one writer at a time across all
+ * machines, and a rolled-back append leaves no gap. The lock is held only while the function runs
+ * (or, in a bulk, until the bulk's transaction ends). Not thread-safe; the store serialises calls.
  */
 final class PostgresAppender {
 
     private final Connection connection;
     private final String schema;
     private final Optional<Clock> clock;
-    private final EventHashChain hashChain = new EventHashChain();
 
     PostgresAppender(Connection connection, String schema, Optional<Clock> clock) {
         this.connection = connection;
@@ -45,13 +44,21 @@ final class PostgresAppender {
         this.clock = clock;
     }
 
-    /** One append inside the open transaction; throws before writing anything when a check fails. */
+    /**
+     * One append in one round trip: a call of the ledger's {@code append_events} function (see
+     * {@link PostgresSchema}), which takes the head lock, checks and writes, or writes nothing when a
+     * check fails. With autocommit on the call is its own transaction; in a bulk it joins the open one.
+     */
     AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
         checkDistinctStreams(appends);
-        Head head = lockHead();
         List<NewEvent> all = appends.stream().flatMap(a -> a.events().stream()).toList();
+        checkDistinctEventIds(all);
         Map<String, Object[]> stored = new HashMap<>();
-        Map<StreamId, long[]> streams = lookUp(appends, all, stored);
+        Map<StreamId, long[]> streams = new HashMap<>();
+        for (StreamAppend append : appends) {
+            streams.put(append.stream(), new long[] {0, 0});
+        }
+        long firstPosition = call(appends, all, stored, streams);
         if (!stored.isEmpty()) {
             return alreadyStored(appends, all, stored, streams);
         }
@@ -61,20 +68,39 @@ final class PostgresAppender {
                 throw new ConcurrencyConflict(append.stream(), append.expected(), actual);
             }
         }
+        Map<StreamId, Long> versions = new LinkedHashMap<>();
         if (all.isEmpty()) {
-            Map<StreamId, Long> versions = new LinkedHashMap<>();
             appends.forEach(append -> versions.put(append.stream(), streams.get(append.stream())[1]));
             return new AppendResult(List.of(), versions, false);
         }
-        createMissingStreams(appends, streams);
-        long recordedAt = Math.max(clock.map(c -> micros(c.instant())).orElse(head.serverMicros()), head.recordedAt());
-        long position = head.position();
-        byte[] previousHash = head.hash();
+        if (firstPosition == 0) {
+            throw new EventStoreException("The ledger in schema '" + schema + "' refused an append whose checks passed here;"
+                    + " its function append_events does not match this Eventscope. Nothing was written.");
+        }
+        List<Long> positions = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            positions.add(firstPosition + i);
+        }
+        for (StreamAppend append : appends) {
+            versions.put(append.stream(), streams.get(append.stream())[1] + append.events().size());
+        }
+        return new AppendResult(positions, versions, false);
+    }
+
+    /**
+     * Calls {@code append_events}; fills {@code stored} (event id to position, stream, stream version)
+     * and {@code streams} (key and version before the append) and returns the first position written,
+     * 0 when nothing was.
+     */
+    private long call(List<StreamAppend> appends, List<NewEvent> all, Map<String, Object[]> stored,
+                      Map<StreamId, long[]> streams) throws SQLException {
+        int streamCount = appends.size();
+        String[] streamIds = new String[streamCount];
+        String[] categories = new String[streamCount];
+        Long[] expected = new Long[streamCount];
         int count = all.size();
-        Long[] eventPositions = new Long[count];
+        Integer[] eventStreams = new Integer[count];
         String[] eventIds = new String[count];
-        Long[] streamKeys = new Long[count];
-        Long[] eventVersions = new Long[count];
         String[] types = new String[count];
         Integer[] schemaVersions = new Integer[count];
         String[] data = new String[count];
@@ -82,28 +108,15 @@ final class PostgresAppender {
         String[] correlationIds = new String[count];
         String[] causationIds = new String[count];
         String[] commandNames = new String[count];
-        byte[][] previousHashes = new byte[count][];
-        byte[][] hashes = new byte[count][];
-        List<Long> movedKeys = new ArrayList<>();
-        List<Long> movedVersions = new ArrayList<>();
-        List<Long> movedPositions = new ArrayList<>();
-        List<Long> positions = new ArrayList<>(count);
-        Map<StreamId, Long> versions = new LinkedHashMap<>();
         int row = 0;
-        for (StreamAppend append : appends) {
-            long[] keyAndVersion = streams.get(append.stream());
-            long version = keyAndVersion[1];
+        for (int s = 0; s < streamCount; s++) {
+            StreamAppend append = appends.get(s);
+            streamIds[s] = append.stream().value();
+            categories[s] = append.stream().category();
+            expected[s] = encode(append.expected());
             for (NewEvent event : append.events()) {
-                position++;
-                version++;
-                byte[] hash = hashChain.link(previousHash, event.eventId(), append.stream().value(), version,
-                        event.type(), event.schemaVersion(), recordedAt, event.metadata().user(),
-                        event.metadata().correlationId(), event.metadata().causationId(),
-                        event.metadata().commandName(), event.data());
-                eventPositions[row] = position;
+                eventStreams[row] = s + 1;
                 eventIds[row] = event.eventId();
-                streamKeys[row] = keyAndVersion[0];
-                eventVersions[row] = version;
                 types[row] = event.type();
                 schemaVersions[row] = event.schemaVersion();
                 data[row] = event.data();
@@ -111,72 +124,58 @@ final class PostgresAppender {
                 correlationIds[row] = event.metadata().correlationId();
                 causationIds[row] = event.metadata().causationId();
                 commandNames[row] = event.metadata().commandName();
-                previousHashes[row] = previousHash;
-                hashes[row] = hash;
                 row++;
-                previousHash = hash;
-                positions.add(position);
             }
-            if (!append.events().isEmpty()) {
-                movedKeys.add(keyAndVersion[0]);
-                movedVersions.add(version);
-                movedPositions.add(position);
-            }
-            versions.put(append.stream(), version);
         }
-        // one statement, one round trip: the events, the streams' new versions and the new head
-        try (PreparedStatement write = connection.prepareStatement("WITH inserted AS (INSERT INTO " + schema + ".events"
-                + " (position, event_id, stream_key, version, type, schema_version, data, user_name, correlation_id,"
-                + " causation_id, command_name, recorded_at, prev_hash, hash)"
-                + " SELECT p, i, k, v, t, sv, d, u, co, ca, cm, ?, ph, h FROM unnest(?::bigint[], ?::text[], ?::bigint[],"
-                + " ?::bigint[], ?::text[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[],"
-                + " ?::bytea[]) AS e (p, i, k, v, t, sv, d, u, co, ca, cm, ph, h) RETURNING 1),"
-                + " moved AS (UPDATE " + schema + ".streams s SET version = m.v, last_position = m.p"
-                + " FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS m (k, v, p) WHERE s.stream_key = m.k RETURNING 1)"
-                + " UPDATE " + schema + ".ledger_head SET position = ?, hash = ?, recorded_at = ? WHERE id = 1")) {
+        long firstPosition = 0;
+        try (PreparedStatement call = connection.prepareStatement("SELECT kind, stream, number, stream_version, event FROM "
+                + schema + ".append_events(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int parameter = 1;
-            write.setLong(parameter++, recordedAt);
-            write.setArray(parameter++, connection.createArrayOf("bigint", eventPositions));
-            write.setArray(parameter++, connection.createArrayOf("text", eventIds));
-            write.setArray(parameter++, connection.createArrayOf("bigint", streamKeys));
-            write.setArray(parameter++, connection.createArrayOf("bigint", eventVersions));
-            write.setArray(parameter++, connection.createArrayOf("text", types));
-            write.setArray(parameter++, connection.createArrayOf("integer", schemaVersions));
-            write.setArray(parameter++, connection.createArrayOf("text", data));
-            write.setArray(parameter++, connection.createArrayOf("text", users));
-            write.setArray(parameter++, connection.createArrayOf("text", correlationIds));
-            write.setArray(parameter++, connection.createArrayOf("text", causationIds));
-            write.setArray(parameter++, connection.createArrayOf("text", commandNames));
-            write.setArray(parameter++, connection.createArrayOf("bytea", previousHashes));
-            write.setArray(parameter++, connection.createArrayOf("bytea", hashes));
-            write.setArray(parameter++, connection.createArrayOf("bigint", movedKeys.toArray()));
-            write.setArray(parameter++, connection.createArrayOf("bigint", movedVersions.toArray()));
-            write.setArray(parameter++, connection.createArrayOf("bigint", movedPositions.toArray()));
-            write.setLong(parameter++, position);
-            write.setBytes(parameter++, previousHash);
-            write.setLong(parameter, recordedAt);
-            write.executeUpdate();
-        }
-        return new AppendResult(positions, versions, false);
-    }
-
-    private record Head(long position, byte[] hash, long recordedAt, long serverMicros) {
-    }
-
-    /** Takes the ledger's write lock (held until the transaction ends) and reads the head of the chain. */
-    private Head lockHead() throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT position, hash, recorded_at,"
-                + " (EXTRACT(EPOCH FROM clock_timestamp()) * 1000000)::bigint FROM " + schema + ".ledger_head"
-                + " WHERE id = 1 FOR UPDATE");
-             ResultSet row = query.executeQuery()) {
-            if (!row.next()) {
-                throw new EventStoreException("The ledger in schema '" + schema + "' has lost the row of its table"
-                        + " ledger_head, which every append needs; it has been tampered with. Nothing was written.");
+            call.setArray(parameter++, connection.createArrayOf("text", streamIds));
+            call.setArray(parameter++, connection.createArrayOf("text", categories));
+            call.setArray(parameter++, connection.createArrayOf("bigint", expected));
+            call.setArray(parameter++, connection.createArrayOf("integer", eventStreams));
+            call.setArray(parameter++, connection.createArrayOf("text", eventIds));
+            call.setArray(parameter++, connection.createArrayOf("text", types));
+            call.setArray(parameter++, connection.createArrayOf("integer", schemaVersions));
+            call.setArray(parameter++, connection.createArrayOf("text", data));
+            call.setArray(parameter++, connection.createArrayOf("text", users));
+            call.setArray(parameter++, connection.createArrayOf("text", correlationIds));
+            call.setArray(parameter++, connection.createArrayOf("text", causationIds));
+            call.setArray(parameter++, connection.createArrayOf("text", commandNames));
+            if (clock.isPresent()) {
+                call.setLong(parameter, micros(clock.get().instant()));
+            } else {
+                call.setNull(parameter, Types.BIGINT);
             }
-            long position = row.getLong(1);
-            return new Head(position, position == 0 ? EventHashChain.GENESIS : row.getBytes(2), row.getLong(3),
-                    row.getLong(4));
+            try (ResultSet rows = call.executeQuery()) {
+                while (rows.next()) {
+                    switch (rows.getString(1)) {
+                        case "S" -> streams.put(StreamId.of(rows.getString(2)), new long[] {rows.getLong(3), rows.getLong(4)});
+                        case "E" -> stored.put(rows.getString(5), new Object[] {rows.getLong(3), rows.getString(2), rows.getLong(4)});
+                        case "W" -> firstPosition = rows.getLong(3);
+                        case "L" -> throw new EventStoreException("The ledger in schema '" + schema + "' has lost the row of"
+                                + " its table ledger_head, which every append needs; it has been tampered with. Nothing was written.");
+                        default -> throw new IllegalStateException("unhandled answer of append_events: " + rows.getString(1));
+                    }
+                }
+            }
         }
+        return firstPosition;
+    }
+
+    /** An expected version as {@code append_events} takes it: -1 any, -2 an existing stream, else the exact version (0 none). */
+    private static long encode(ExpectedVersion expected) {
+        if (expected instanceof ExpectedVersion.Any) {
+            return -1;
+        } else if (expected instanceof ExpectedVersion.StreamExists) {
+            return -2;
+        } else if (expected instanceof ExpectedVersion.NoStream) {
+            return 0;
+        } else if (expected instanceof ExpectedVersion.Exact exact) {
+            return exact.version();
+        }
+        throw new IllegalStateException("unhandled expected version " + expected);
     }
 
     /** The original result when every event id of the append is stored already; refuses a mix of stored and new ids. */
@@ -211,59 +210,13 @@ final class PostgresAppender {
         return new AppendResult(positions, versions, true);
     }
 
-    /**
-     * In one query: each stream's key (0 when it does not exist) and version, and, into {@code stored},
-     * position, stream and stream version of every event id of the append that is stored already.
-     * Refuses an event id given twice in the append.
-     */
-    private Map<StreamId, long[]> lookUp(List<StreamAppend> appends, List<NewEvent> all, Map<String, Object[]> stored)
-            throws SQLException {
+    /** Refuses an event id given twice in the append. */
+    private static void checkDistinctEventIds(List<NewEvent> all) {
         Set<String> seen = new HashSet<>();
         for (NewEvent event : all) {
             if (!seen.add(event.eventId())) {
                 throw new EventStoreException("The event id '" + event.eventId()
                         + "' appears twice in one append. Nothing was written.");
-            }
-        }
-        Map<StreamId, long[]> streams = new HashMap<>();
-        for (StreamAppend append : appends) {
-            streams.put(append.stream(), new long[] {0, 0});
-        }
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT false, stream_id, stream_key, version, NULL FROM " + schema + ".streams WHERE stream_id = ANY (?)"
-                        + " UNION ALL SELECT true, s.stream_id, e.position, s.version, e.event_id FROM " + schema + ".events e"
-                        + " JOIN " + schema + ".streams s ON s.stream_key = e.stream_key WHERE e.event_id = ANY (?)")) {
-            query.setArray(1, connection.createArrayOf("text", appends.stream().map(a -> a.stream().value()).toArray()));
-            query.setArray(2, connection.createArrayOf("text", all.stream().map(NewEvent::eventId).toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    if (rows.getBoolean(1)) {
-                        stored.put(rows.getString(5), new Object[] {rows.getLong(3), rows.getString(2), rows.getLong(4)});
-                    } else {
-                        streams.put(StreamId.of(rows.getString(2)), new long[] {rows.getLong(3), rows.getLong(4)});
-                    }
-                }
-            }
-        }
-        return streams;
-    }
-
-    private void createMissingStreams(List<StreamAppend> appends, Map<StreamId, long[]> streams) throws SQLException {
-        List<StreamId> missing = appends.stream()
-                .filter(append -> !append.events().isEmpty() && streams.get(append.stream())[0] == 0)
-                .map(StreamAppend::stream).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema + ".streams"
-                + " (stream_id, category, version, last_position) SELECT id, category, 0, 0 FROM unnest(?::text[], ?::text[])"
-                + " AS t (id, category) RETURNING stream_id, stream_key")) {
-            insert.setArray(1, connection.createArrayOf("text", missing.stream().map(StreamId::value).toArray()));
-            insert.setArray(2, connection.createArrayOf("text", missing.stream().map(StreamId::category).toArray()));
-            try (ResultSet rows = insert.executeQuery()) {
-                while (rows.next()) {
-                    streams.get(StreamId.of(rows.getString(1)))[0] = rows.getLong(2);
-                }
             }
         }
     }

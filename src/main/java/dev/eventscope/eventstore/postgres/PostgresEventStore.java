@@ -139,17 +139,9 @@ public final class PostgresEventStore implements EventStore {
         writeLock.lock();
         try {
             Connection connection = writer();
-            connection.setAutoCommit(false);
-            boolean committed = false;
-            try {
-                result = new PostgresAppender(connection, url.schema(), options.clock()).append(appends);
-                connection.commit();
-                committed = true;
-            } finally {
-                if (!committed) {
-                    rollback(connection);
-                }
-            }
+            // one call of append_events, its own transaction: one round trip for the whole append
+            connection.setAutoCommit(true);
+            result = new PostgresAppender(connection, url.schema(), options.clock()).append(appends);
         } catch (SQLException e) {
             throw writeFailure("append to", e);
         } finally {
