@@ -62,8 +62,10 @@ final class PostgresSchema {
                         + " IF NEW.id <> OLD.id OR NEW.position < OLD.position OR NEW.recorded_at < OLD.recorded_at THEN"
                         + " RAISE EXCEPTION 'the ledger head only moves forward: position % cannot become %', OLD.position,"
                         + " NEW.position USING ERRCODE = 'integrity_constraint_violation'; END IF; RETURN NEW; END $$",
-                "CREATE TRIGGER head_moves_forward BEFORE UPDATE ON " + s + "ledger_head"
-                        + " FOR EACH ROW EXECUTE FUNCTION " + s + "head_moves_forward()",
+                // the condition is checked without calling the function, which only runs (and refuses) on a violation
+                "CREATE TRIGGER head_moves_forward BEFORE UPDATE ON " + s + "ledger_head FOR EACH ROW"
+                        + " WHEN (NEW.id <> OLD.id OR NEW.position < OLD.position OR NEW.recorded_at < OLD.recorded_at)"
+                        + " EXECUTE FUNCTION " + s + "head_moves_forward()",
                 "CREATE TRIGGER head_is_permanent BEFORE DELETE OR TRUNCATE ON " + s + "ledger_head"
                         + " FOR EACH STATEMENT EXECUTE FUNCTION " + s + "events_are_immutable()",
                 "CREATE FUNCTION " + s + "announce_append() RETURNS trigger LANGUAGE plpgsql"
