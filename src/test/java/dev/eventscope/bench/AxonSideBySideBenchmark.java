@@ -42,7 +42,10 @@ import java.util.function.IntFunction;
  * schema ({@code PostgresEventTableFactory}), one connection held across the run and explicit
  * transactions (what a Spring transaction manager gives it), and a fetch batch of 1,000 rows like
  * Eventscope's pages. Loading an aggregate is reading its stream and decoding every payload, without
- * snapshots, in both. {@code synchronous_commit=on} for both. Prints a Markdown table:
+ * snapshots, in both. {@code synchronous_commit=on} for both. Each append measurement runs in
+ * {@value #ROUNDS} rounds that alternate which side goes first (a shared machine's load then falls on both)
+ * and prints each side's median rate and the median, lowest and highest of the rounds' own ratios; the
+ * loads alternate the two sides at every iteration and print p50 and p99. Prints a Markdown table:
  * <pre>
  * bench/run.sh AxonSideBySideBenchmark [events to append, default 100000]
  * </pre>
@@ -244,7 +247,8 @@ public final class AxonSideBySideBenchmark {
         for (int percentile : new int[] {50, 99}) {
             double eventscope = percentile(times[0], percentile) / 1e6;
             double axon = percentile(times[1], percentile) / 1e6;
-            System.out.printf("| %s: p%d ms | %.2f | %.2f | %.2f× faster |%n", what, percentile, eventscope, axon, axon / eventscope);
+            System.out.printf("| %s: p%d ms | %.2f | %.2f | %.2f× as fast (Axon's time ÷ Eventscope's) |%n", what, percentile,
+                    eventscope, axon, axon / eventscope);
         }
     }
 

@@ -33,12 +33,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the PostgreSQL store's one row lock ({@code ledger_head ... FOR UPDATE}) costs: single-command
- * append latency, 8 concurrent writers on uncontested and contested streams, batched appends, and a
- * raw JDBC single-row insert into a plain table for scale. Runs on the embedded server (or
- * {@code EVENTSCOPE_TEST_PG_URL}) and prints a Markdown table. On demand, never in CI:
+ * What the PostgreSQL store's one row lock ({@code ledger_head ... FOR UPDATE}, taken inside
+ * {@code append_events}) costs: single-command append latency, 8 concurrent writers on uncontested and
+ * contested streams, batched appends against the better of two raw JDBC loads of the same rows into a
+ * plain table (multi-row insert from unnest arrays, and {@code COPY}), a raw single-row insert for scale,
+ * and the whole-ledger read of 1,000,000 events with and without decoding each into its
+ * {@code PostingRecorded}. The batched and read figures are medians of {@value #ROUNDS} rounds, printed with
+ * their range. Runs on the embedded server (or {@code EVENTSCOPE_TEST_PG_URL}) and prints a Markdown
+ * table. On demand, never in CI:
  * <pre>
- * bench/run.sh PostgresStoreBenchmark [appends per writer]
+ * bench/run.sh PostgresStoreBenchmark [appends per writer, default 1000] [events to read, default 1000000]
  * </pre>
  * Output goes to stdout because this is a command-line program, not library code.
  */

@@ -6,8 +6,6 @@ import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.RecordedEvent;
 
-import org.postgresql.PGStatement;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,9 +44,6 @@ final class ServerCursor implements EventCursor {
             connection.setReadOnly(true);
             query = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             query.setFetchSize(fetchSize);
-            // a named statement from the first execution, so rows come in binary: numbers and the hash travel as
-            // their bytes instead of text pgjdbc parses back (one extra round trip to describe the columns, once)
-            query.unwrap(PGStatement.class).setPrepareThreshold(-1);
             parameters.set(query);
             rows = query.executeQuery();
         } catch (SQLException e) {
