@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.postgres;
 
+import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.AppendResult;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.EventStoreException;
@@ -25,18 +26,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes appends through the ledger's {@code append_events} function, one round trip each. The
- * function first locks the one row of {@code ledger_head} ({@code FOR UPDATE}); every later statement
- * of it then sees every append committed before, so the idempotency check, the version checks, the
- * positions (head + 1, + 2, ...) and the hash chain are decided by one writer at a time across all
- * machines, and a rolled-back append leaves no gap. The lock is held only while the function runs
- * (or, in a bulk, until the bulk's transaction ends). Not thread-safe; the store serialises calls.
+ * Writes appends. Every append first locks the one row of {@code ledger_head} ({@code FOR UPDATE});
+ * every later statement then sees every append committed before, so the idempotency check, the version
+ * checks, the positions (head + 1, + 2, ...) and the hash chain are decided by one writer at a time
+ * across all machines, and a rolled-back append leaves no gap. One command's append is one call of the
+ * ledger's {@code append_events} function, which does all of it on the server in one round trip and holds
+ * the lock only while it runs ({@link #appendInOneCall}); a bulk's appends run as statements inside the
+ * bulk's transaction and chain in Java ({@link #append}), which costs the server less per event.
+ * Not thread-safe; the store serialises calls.
  */
 final class PostgresAppender {
 
     private final Connection connection;
     private final String schema;
     private final Optional<Clock> clock;
+    private final EventHashChain hashChain = new EventHashChain();
 
     PostgresAppender(Connection connection, String schema, Optional<Clock> clock) {
         this.connection = connection;
@@ -45,11 +49,130 @@ final class PostgresAppender {
     }
 
     /**
-     * One append in one round trip: a call of the ledger's {@code append_events} function (see
-     * {@link PostgresSchema}), which takes the head lock, checks and writes, or writes nothing when a
-     * check fails. With autocommit on the call is its own transaction; in a bulk it joins the open one.
+     * One append inside the open transaction (a bulk's): lock, look-up, write, hashing in Java; throws
+     * before writing anything when a check fails. A bulk's later appends find the lock taken already, and
+     * the server's work per event is only the insert (see {@link #appendInOneCall} for one command).
      */
     AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
+        checkDistinctStreams(appends);
+        Head head = lockHead();
+        List<NewEvent> all = appends.stream().flatMap(a -> a.events().stream()).toList();
+        Map<String, Object[]> stored = new HashMap<>();
+        Map<StreamId, long[]> streams = lookUp(appends, all, stored);
+        if (!stored.isEmpty()) {
+            return alreadyStored(appends, all, stored, streams);
+        }
+        for (StreamAppend append : appends) {
+            long actual = streams.get(append.stream())[1];
+            if (!append.expected().isSatisfiedBy(actual)) {
+                throw new ConcurrencyConflict(append.stream(), append.expected(), actual);
+            }
+        }
+        if (all.isEmpty()) {
+            Map<StreamId, Long> versions = new LinkedHashMap<>();
+            appends.forEach(append -> versions.put(append.stream(), streams.get(append.stream())[1]));
+            return new AppendResult(List.of(), versions, false);
+        }
+        createMissingStreams(appends, streams);
+        long recordedAt = Math.max(clock.map(c -> micros(c.instant())).orElse(head.serverMicros()), head.recordedAt());
+        long position = head.position();
+        byte[] previousHash = head.hash();
+        int count = all.size();
+        Long[] eventPositions = new Long[count];
+        String[] eventIds = new String[count];
+        Long[] streamKeys = new Long[count];
+        Long[] eventVersions = new Long[count];
+        String[] types = new String[count];
+        Integer[] schemaVersions = new Integer[count];
+        String[] data = new String[count];
+        String[] users = new String[count];
+        String[] correlationIds = new String[count];
+        String[] causationIds = new String[count];
+        String[] commandNames = new String[count];
+        byte[][] previousHashes = new byte[count][];
+        byte[][] hashes = new byte[count][];
+        List<Long> movedKeys = new ArrayList<>();
+        List<Long> movedVersions = new ArrayList<>();
+        List<Long> movedPositions = new ArrayList<>();
+        List<Long> positions = new ArrayList<>(count);
+        Map<StreamId, Long> versions = new LinkedHashMap<>();
+        int row = 0;
+        for (StreamAppend append : appends) {
+            long[] keyAndVersion = streams.get(append.stream());
+            long version = keyAndVersion[1];
+            for (NewEvent event : append.events()) {
+                position++;
+                version++;
+                byte[] hash = hashChain.link(previousHash, event.eventId(), append.stream().value(), version,
+                        event.type(), event.schemaVersion(), recordedAt, event.metadata().user(),
+                        event.metadata().correlationId(), event.metadata().causationId(),
+                        event.metadata().commandName(), event.data());
+                eventPositions[row] = position;
+                eventIds[row] = event.eventId();
+                streamKeys[row] = keyAndVersion[0];
+                eventVersions[row] = version;
+                types[row] = event.type();
+                schemaVersions[row] = event.schemaVersion();
+                data[row] = event.data();
+                users[row] = event.metadata().user();
+                correlationIds[row] = event.metadata().correlationId();
+                causationIds[row] = event.metadata().causationId();
+                commandNames[row] = event.metadata().commandName();
+                previousHashes[row] = previousHash;
+                hashes[row] = hash;
+                row++;
+                previousHash = hash;
+                positions.add(position);
+            }
+            if (!append.events().isEmpty()) {
+                movedKeys.add(keyAndVersion[0]);
+                movedVersions.add(version);
+                movedPositions.add(position);
+            }
+            versions.put(append.stream(), version);
+        }
+        // one statement, one round trip: the events, the streams' new versions and the new head
+        try (PreparedStatement write = connection.prepareStatement("WITH inserted AS (INSERT INTO " + schema + ".events"
+                + " (position, event_id, stream_key, version, type, schema_version, data, user_name, correlation_id,"
+                + " causation_id, command_name, recorded_at, prev_hash, hash)"
+                + " SELECT p, i, k, v, t, sv, d, u, co, ca, cm, ?, ph, h FROM unnest(?::bigint[], ?::text[], ?::bigint[],"
+                + " ?::bigint[], ?::text[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[],"
+                + " ?::bytea[]) AS e (p, i, k, v, t, sv, d, u, co, ca, cm, ph, h) RETURNING 1),"
+                + " moved AS (UPDATE " + schema + ".streams s SET version = m.v, last_position = m.p"
+                + " FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS m (k, v, p) WHERE s.stream_key = m.k RETURNING 1)"
+                + " UPDATE " + schema + ".ledger_head SET position = ?, hash = ?, recorded_at = ? WHERE id = 1")) {
+            int parameter = 1;
+            write.setLong(parameter++, recordedAt);
+            write.setArray(parameter++, connection.createArrayOf("bigint", eventPositions));
+            write.setArray(parameter++, connection.createArrayOf("text", eventIds));
+            write.setArray(parameter++, connection.createArrayOf("bigint", streamKeys));
+            write.setArray(parameter++, connection.createArrayOf("bigint", eventVersions));
+            write.setArray(parameter++, connection.createArrayOf("text", types));
+            write.setArray(parameter++, connection.createArrayOf("integer", schemaVersions));
+            write.setArray(parameter++, connection.createArrayOf("text", data));
+            write.setArray(parameter++, connection.createArrayOf("text", users));
+            write.setArray(parameter++, connection.createArrayOf("text", correlationIds));
+            write.setArray(parameter++, connection.createArrayOf("text", causationIds));
+            write.setArray(parameter++, connection.createArrayOf("text", commandNames));
+            write.setArray(parameter++, connection.createArrayOf("bytea", previousHashes));
+            write.setArray(parameter++, connection.createArrayOf("bytea", hashes));
+            write.setArray(parameter++, connection.createArrayOf("bigint", movedKeys.toArray()));
+            write.setArray(parameter++, connection.createArrayOf("bigint", movedVersions.toArray()));
+            write.setArray(parameter++, connection.createArrayOf("bigint", movedPositions.toArray()));
+            write.setLong(parameter++, position);
+            write.setBytes(parameter++, previousHash);
+            write.setLong(parameter, recordedAt);
+            write.executeUpdate();
+        }
+        return new AppendResult(positions, versions, false);
+    }
+
+    /**
+     * One append in one round trip: a call of the ledger's {@code append_events} function (see
+     * {@link PostgresSchema}), which takes the head lock, checks and writes, or writes nothing when a
+     * check fails. With autocommit on, the call is its own transaction.
+     */
+    AppendResult appendInOneCall(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
         checkDistinctStreams(appends);
         List<NewEvent> all = appends.stream().flatMap(a -> a.events().stream()).toList();
         checkDistinctEventIds(all);
@@ -178,6 +301,25 @@ final class PostgresAppender {
         throw new IllegalStateException("unhandled expected version " + expected);
     }
 
+    private record Head(long position, byte[] hash, long recordedAt, long serverMicros) {
+    }
+
+    /** Takes the ledger's write lock (held until the transaction ends) and reads the head of the chain. */
+    private Head lockHead() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT position, hash, recorded_at,"
+                + " (EXTRACT(EPOCH FROM clock_timestamp()) * 1000000)::bigint FROM " + schema + ".ledger_head"
+                + " WHERE id = 1 FOR UPDATE");
+             ResultSet row = query.executeQuery()) {
+            if (!row.next()) {
+                throw new EventStoreException("The ledger in schema '" + schema + "' has lost the row of its table"
+                        + " ledger_head, which every append needs; it has been tampered with. Nothing was written.");
+            }
+            long position = row.getLong(1);
+            return new Head(position, position == 0 ? EventHashChain.GENESIS : row.getBytes(2), row.getLong(3),
+                    row.getLong(4));
+        }
+    }
+
     /** The original result when every event id of the append is stored already; refuses a mix of stored and new ids. */
     private static AppendResult alreadyStored(List<StreamAppend> appends, List<NewEvent> all, Map<String, Object[]> stored,
                                               Map<StreamId, long[]> streams) {
@@ -208,6 +350,57 @@ final class PostgresAppender {
             versions.putIfAbsent(append.stream(), streams.get(append.stream())[1]);
         }
         return new AppendResult(positions, versions, true);
+    }
+
+    /**
+     * In one query: each stream's key (0 when it does not exist) and version, and, into {@code stored},
+     * position, stream and stream version of every event id of the append that is stored already.
+     * Refuses an event id given twice in the append.
+     */
+    private Map<StreamId, long[]> lookUp(List<StreamAppend> appends, List<NewEvent> all, Map<String, Object[]> stored)
+            throws SQLException {
+        checkDistinctEventIds(all);
+        Map<StreamId, long[]> streams = new HashMap<>();
+        for (StreamAppend append : appends) {
+            streams.put(append.stream(), new long[] {0, 0});
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT false, stream_id, stream_key, version, NULL FROM " + schema + ".streams WHERE stream_id = ANY (?)"
+                        + " UNION ALL SELECT true, s.stream_id, e.position, s.version, e.event_id FROM " + schema + ".events e"
+                        + " JOIN " + schema + ".streams s ON s.stream_key = e.stream_key WHERE e.event_id = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("text", appends.stream().map(a -> a.stream().value()).toArray()));
+            query.setArray(2, connection.createArrayOf("text", all.stream().map(NewEvent::eventId).toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getBoolean(1)) {
+                        stored.put(rows.getString(5), new Object[] {rows.getLong(3), rows.getString(2), rows.getLong(4)});
+                    } else {
+                        streams.put(StreamId.of(rows.getString(2)), new long[] {rows.getLong(3), rows.getLong(4)});
+                    }
+                }
+            }
+        }
+        return streams;
+    }
+
+    private void createMissingStreams(List<StreamAppend> appends, Map<StreamId, long[]> streams) throws SQLException {
+        List<StreamId> missing = appends.stream()
+                .filter(append -> !append.events().isEmpty() && streams.get(append.stream())[0] == 0)
+                .map(StreamAppend::stream).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema + ".streams"
+                + " (stream_id, category, version, last_position) SELECT id, category, 0, 0 FROM unnest(?::text[], ?::text[])"
+                + " AS t (id, category) RETURNING stream_id, stream_key")) {
+            insert.setArray(1, connection.createArrayOf("text", missing.stream().map(StreamId::value).toArray()));
+            insert.setArray(2, connection.createArrayOf("text", missing.stream().map(StreamId::category).toArray()));
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    streams.get(StreamId.of(rows.getString(1)))[0] = rows.getLong(2);
+                }
+            }
+        }
     }
 
     /** Refuses an event id given twice in the append. */

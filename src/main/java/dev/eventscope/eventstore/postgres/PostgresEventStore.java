@@ -141,7 +141,7 @@ public final class PostgresEventStore implements EventStore {
             Connection connection = writer();
             // one call of append_events, its own transaction: one round trip for the whole append
             connection.setAutoCommit(true);
-            result = new PostgresAppender(connection, url.schema(), options.clock()).append(appends);
+            result = new PostgresAppender(connection, url.schema(), options.clock()).appendInOneCall(appends);
         } catch (SQLException e) {
             throw writeFailure("append to", e);
         } finally {
