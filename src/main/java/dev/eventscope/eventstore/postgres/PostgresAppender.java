@@ -62,12 +62,7 @@ final class PostgresAppender {
         if (!stored.isEmpty()) {
             return alreadyStored(appends, all, stored, streams);
         }
-        for (StreamAppend append : appends) {
-            long actual = streams.get(append.stream())[1];
-            if (!append.expected().isSatisfiedBy(actual)) {
-                throw new ConcurrencyConflict(append.stream(), append.expected(), actual);
-            }
-        }
+        checkExpectations(appends, streams);
         if (all.isEmpty()) {
             Map<StreamId, Long> versions = new LinkedHashMap<>();
             appends.forEach(append -> versions.put(append.stream(), streams.get(append.stream())[1]));
@@ -79,16 +74,9 @@ final class PostgresAppender {
         byte[] previousHash = head.hash();
         int count = all.size();
         Long[] eventPositions = new Long[count];
-        String[] eventIds = new String[count];
+        EventColumns columns = new EventColumns(count);
         Long[] streamKeys = new Long[count];
         Long[] eventVersions = new Long[count];
-        String[] types = new String[count];
-        Integer[] schemaVersions = new Integer[count];
-        String[] data = new String[count];
-        String[] users = new String[count];
-        String[] correlationIds = new String[count];
-        String[] causationIds = new String[count];
-        String[] commandNames = new String[count];
         byte[][] previousHashes = new byte[count][];
         byte[][] hashes = new byte[count][];
         List<Long> movedKeys = new ArrayList<>();
@@ -108,16 +96,9 @@ final class PostgresAppender {
                         event.metadata().correlationId(), event.metadata().causationId(),
                         event.metadata().commandName(), event.data());
                 eventPositions[row] = position;
-                eventIds[row] = event.eventId();
+                columns.put(row, event);
                 streamKeys[row] = keyAndVersion[0];
                 eventVersions[row] = version;
-                types[row] = event.type();
-                schemaVersions[row] = event.schemaVersion();
-                data[row] = event.data();
-                users[row] = event.metadata().user();
-                correlationIds[row] = event.metadata().correlationId();
-                causationIds[row] = event.metadata().causationId();
-                commandNames[row] = event.metadata().commandName();
                 previousHashes[row] = previousHash;
                 hashes[row] = hash;
                 row++;
@@ -144,16 +125,10 @@ final class PostgresAppender {
             int parameter = 1;
             write.setLong(parameter++, recordedAt);
             write.setArray(parameter++, connection.createArrayOf("bigint", eventPositions));
-            write.setArray(parameter++, connection.createArrayOf("text", eventIds));
+            write.setArray(parameter++, connection.createArrayOf("text", columns.eventIds));
             write.setArray(parameter++, connection.createArrayOf("bigint", streamKeys));
             write.setArray(parameter++, connection.createArrayOf("bigint", eventVersions));
-            write.setArray(parameter++, connection.createArrayOf("text", types));
-            write.setArray(parameter++, connection.createArrayOf("integer", schemaVersions));
-            write.setArray(parameter++, connection.createArrayOf("text", data));
-            write.setArray(parameter++, connection.createArrayOf("text", users));
-            write.setArray(parameter++, connection.createArrayOf("text", correlationIds));
-            write.setArray(parameter++, connection.createArrayOf("text", causationIds));
-            write.setArray(parameter++, connection.createArrayOf("text", commandNames));
+            parameter = columns.bind(connection, write, parameter);
             write.setArray(parameter++, connection.createArrayOf("bytea", previousHashes));
             write.setArray(parameter++, connection.createArrayOf("bytea", hashes));
             write.setArray(parameter++, connection.createArrayOf("bigint", movedKeys.toArray()));
@@ -185,12 +160,7 @@ final class PostgresAppender {
         if (!stored.isEmpty()) {
             return alreadyStored(appends, all, stored, streams);
         }
-        for (StreamAppend append : appends) {
-            long actual = streams.get(append.stream())[1];
-            if (!append.expected().isSatisfiedBy(actual)) {
-                throw new ConcurrencyConflict(append.stream(), append.expected(), actual);
-            }
-        }
+        checkExpectations(appends, streams);
         Map<StreamId, Long> versions = new LinkedHashMap<>();
         if (all.isEmpty()) {
             appends.forEach(append -> versions.put(append.stream(), streams.get(append.stream())[1]));
@@ -223,14 +193,7 @@ final class PostgresAppender {
         Long[] expected = new Long[streamCount];
         int count = all.size();
         Integer[] eventStreams = new Integer[count];
-        String[] eventIds = new String[count];
-        String[] types = new String[count];
-        Integer[] schemaVersions = new Integer[count];
-        String[] data = new String[count];
-        String[] users = new String[count];
-        String[] correlationIds = new String[count];
-        String[] causationIds = new String[count];
-        String[] commandNames = new String[count];
+        EventColumns columns = new EventColumns(count);
         int row = 0;
         for (int s = 0; s < streamCount; s++) {
             StreamAppend append = appends.get(s);
@@ -239,14 +202,7 @@ final class PostgresAppender {
             expected[s] = encode(append.expected());
             for (NewEvent event : append.events()) {
                 eventStreams[row] = s + 1;
-                eventIds[row] = event.eventId();
-                types[row] = event.type();
-                schemaVersions[row] = event.schemaVersion();
-                data[row] = event.data();
-                users[row] = event.metadata().user();
-                correlationIds[row] = event.metadata().correlationId();
-                causationIds[row] = event.metadata().causationId();
-                commandNames[row] = event.metadata().commandName();
+                columns.put(row, event);
                 row++;
             }
         }
@@ -258,14 +214,8 @@ final class PostgresAppender {
             call.setArray(parameter++, connection.createArrayOf("text", categories));
             call.setArray(parameter++, connection.createArrayOf("bigint", expected));
             call.setArray(parameter++, connection.createArrayOf("integer", eventStreams));
-            call.setArray(parameter++, connection.createArrayOf("text", eventIds));
-            call.setArray(parameter++, connection.createArrayOf("text", types));
-            call.setArray(parameter++, connection.createArrayOf("integer", schemaVersions));
-            call.setArray(parameter++, connection.createArrayOf("text", data));
-            call.setArray(parameter++, connection.createArrayOf("text", users));
-            call.setArray(parameter++, connection.createArrayOf("text", correlationIds));
-            call.setArray(parameter++, connection.createArrayOf("text", causationIds));
-            call.setArray(parameter++, connection.createArrayOf("text", commandNames));
+            call.setArray(parameter++, connection.createArrayOf("text", columns.eventIds));
+            parameter = columns.bind(connection, call, parameter);
             if (clock.isPresent()) {
                 call.setLong(parameter, micros(clock.get().instant()));
             } else {
@@ -399,6 +349,63 @@ final class PostgresAppender {
                 while (rows.next()) {
                     streams.get(StreamId.of(rows.getString(1)))[0] = rows.getLong(2);
                 }
+            }
+        }
+    }
+
+    /** The columns of the new events that both ways of writing send as arrays, in the order of the events. */
+    private static final class EventColumns {
+        final String[] eventIds;
+        final String[] types;
+        final Integer[] schemaVersions;
+        final String[] data;
+        final String[] users;
+        final String[] correlationIds;
+        final String[] causationIds;
+        final String[] commandNames;
+
+        EventColumns(int count) {
+            eventIds = new String[count];
+            types = new String[count];
+            schemaVersions = new Integer[count];
+            data = new String[count];
+            users = new String[count];
+            correlationIds = new String[count];
+            causationIds = new String[count];
+            commandNames = new String[count];
+        }
+
+        void put(int row, NewEvent event) {
+            eventIds[row] = event.eventId();
+            types[row] = event.type();
+            schemaVersions[row] = event.schemaVersion();
+            data[row] = event.data();
+            users[row] = event.metadata().user();
+            correlationIds[row] = event.metadata().correlationId();
+            causationIds[row] = event.metadata().causationId();
+            commandNames[row] = event.metadata().commandName();
+        }
+
+        /** Binds type, schema version, data, user, correlation, causation and command name from {@code parameter} on. */
+        int bind(Connection connection, PreparedStatement statement, int parameter) throws SQLException {
+            int next = parameter;
+            statement.setArray(next++, connection.createArrayOf("text", types));
+            statement.setArray(next++, connection.createArrayOf("integer", schemaVersions));
+            statement.setArray(next++, connection.createArrayOf("text", data));
+            statement.setArray(next++, connection.createArrayOf("text", users));
+            statement.setArray(next++, connection.createArrayOf("text", correlationIds));
+            statement.setArray(next++, connection.createArrayOf("text", causationIds));
+            statement.setArray(next++, connection.createArrayOf("text", commandNames));
+            return next;
+        }
+    }
+
+    /** Throws {@link ConcurrencyConflict} for the first stream whose version (in {@code streams}) its append does not expect. */
+    private static void checkExpectations(List<StreamAppend> appends, Map<StreamId, long[]> streams) throws ConcurrencyConflict {
+        for (StreamAppend append : appends) {
+            long actual = streams.get(append.stream())[1];
+            if (!append.expected().isSatisfiedBy(actual)) {
+                throw new ConcurrencyConflict(append.stream(), append.expected(), actual);
             }
         }
     }
