@@ -42,7 +42,10 @@ import java.util.function.IntFunction;
  * schema ({@code PostgresEventTableFactory}), one connection held across the run and explicit
  * transactions (what a Spring transaction manager gives it), and a fetch batch of 1,000 rows like
  * Eventscope's pages. Loading an aggregate is reading its stream and decoding every payload, without
- * snapshots, in both. {@code synchronous_commit=on} for both. Prints a Markdown table:
+ * snapshots, in both. {@code synchronous_commit=on} for both. Each append measurement runs in
+ * {@value #ROUNDS} rounds that alternate which side goes first (a shared machine's load then falls on both)
+ * and prints each side's median rate and the median, lowest and highest of the rounds' own ratios; the
+ * loads alternate the two sides at every iteration and print p50 and p99. Prints a Markdown table:
  * <pre>
  * bench/run.sh AxonSideBySideBenchmark [events to append, default 100000]
  * </pre>
@@ -51,6 +54,7 @@ import java.util.function.IntFunction;
 public final class AxonSideBySideBenchmark {
 
     private static final String AGGREGATE_TYPE = "Account";
+    private static final int ROUNDS = 5;
     private static final EventMetadata METADATA = new EventMetadata("bench", "c", null, "PostEntry");
 
     private AxonSideBySideBenchmark() {
@@ -71,14 +75,13 @@ public final class AxonSideBySideBenchmark {
             appendSingles(store, axon, codec, "warm1", 300);
             load(store, axon, codec, "warm-100", 100, 50);
 
-            System.out.println("| " + events + " events, embedded PostgreSQL 17.5, synchronous_commit=on | Eventscope | Axon 4.13 JdbcEventStorageEngine | Eventscope ÷ Axon |");
+            System.out.println("| " + events + " events, embedded PostgreSQL 17.5, synchronous_commit=on | Eventscope | Axon 4.13 JdbcEventStorageEngine | Eventscope ÷ Axon: median of rounds (lowest–highest) |");
             System.out.println("|---|---|---|---|");
-            double[] batched = appendBatches(store, axon, codec, "batch", events, 1_000);
-            row("append, 1,000 events per append (one aggregate each): events/s", batched[0], batched[1]);
-            double[] batched100 = appendBatches(store, axon, codec, "batch100", events, 100);
-            row("append, 100 events per append: events/s", batched100[0], batched100[1]);
-            double[] singles = appendSingles(store, axon, codec, "single", Math.max(500, events / 100));
-            row("append, 1 event per append (a commit each): events/s", singles[0], singles[1]);
+            row("append, 1,000 events per append (one aggregate each): events/s",
+                    appendBatches(store, axon, codec, "batch", events, 1_000));
+            row("append, 100 events per append: events/s", appendBatches(store, axon, codec, "batch100", events, 100));
+            row("append, 1 event per append (a commit each): events/s",
+                    appendSingles(store, axon, codec, "single", Math.max(500, events / 50)));
             long[][] small = load(store, axon, codec, "load-100", 100, 300);
             latencyRows("load an aggregate of 100 events", small);
             long[][] large = load(store, axon, codec, "load-10k", 10_000, 30);
@@ -86,38 +89,70 @@ public final class AxonSideBySideBenchmark {
         }
     }
 
-    /** Appends {@code total} events in appends of {@code perAppend} (each to a new aggregate); events/s of each side. */
-    private static double[] appendBatches(PostgresEventStore store, AxonSide axon, EventCodec codec, String prefix,
-                                          int total, int perAppend) throws Exception {
-        long start = System.nanoTime();
-        for (int b = 0; b < total / perAppend; b++) {
-            String id = prefix + "-es-" + b;
-            store.append(StreamId.of(id), ExpectedVersion.NO_STREAM, newEvents(codec, id, perAppend));
+    /**
+     * Appends {@code total} events in appends of {@code perAppend} (each to a new aggregate) on each side, in
+     * {@value #ROUNDS} rounds that alternate which side goes first, so that the load of a shared machine falls
+     * on both; events/s of each round, Eventscope's in [0], Axon's in [1].
+     */
+    private static double[][] appendBatches(PostgresEventStore store, AxonSide axon, EventCodec codec, String prefix,
+                                            int total, int perAppend) throws Exception {
+        int appendsPerRound = Math.max(1, total / perAppend / ROUNDS);
+        double[][] rates = new double[2][ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            int first = round * appendsPerRound;
+            Timed eventscope = () -> {
+                for (int b = first; b < first + appendsPerRound; b++) {
+                    String id = prefix + "-es-" + b;
+                    store.append(StreamId.of(id), ExpectedVersion.NO_STREAM, newEvents(codec, id, perAppend));
+                }
+            };
+            Timed axonSide = () -> {
+                for (int b = first; b < first + appendsPerRound; b++) {
+                    axon.append(prefix + "-axon-" + b, 0, perAppend);
+                }
+            };
+            timeRound(rates, round, (double) appendsPerRound * perAppend, eventscope, axonSide);
         }
-        double eventscope = total / ((System.nanoTime() - start) / 1e9);
-        start = System.nanoTime();
-        for (int b = 0; b < total / perAppend; b++) {
-            axon.append(prefix + "-axon-" + b, 0, perAppend);
-        }
-        double axonRate = total / ((System.nanoTime() - start) / 1e9);
-        return new double[] {eventscope, axonRate};
+        return rates;
     }
 
-    /** {@code count} one-event appends to one aggregate, each its own transaction and commit. */
-    private static double[] appendSingles(PostgresEventStore store, AxonSide axon, EventCodec codec, String prefix,
-                                          int count) throws Exception {
+    /** {@code count} one-event appends to one aggregate on each side, each its own transaction and commit, in rounds as above. */
+    private static double[][] appendSingles(PostgresEventStore store, AxonSide axon, EventCodec codec, String prefix,
+                                            int count) throws Exception {
         StreamId stream = StreamId.of(prefix + "-es");
-        long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            store.append(stream, ExpectedVersion.exactly(i), List.of(newEvent(codec, stream.value(), i)));
+        int perRound = Math.max(1, count / ROUNDS);
+        double[][] rates = new double[2][ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            int first = round * perRound;
+            Timed eventscope = () -> {
+                for (int i = first; i < first + perRound; i++) {
+                    store.append(stream, ExpectedVersion.exactly(i), List.of(newEvent(codec, stream.value(), i)));
+                }
+            };
+            Timed axonSide = () -> {
+                for (int i = first; i < first + perRound; i++) {
+                    axon.append(prefix + "-axon", i, 1);
+                }
+            };
+            timeRound(rates, round, perRound, eventscope, axonSide);
         }
-        double eventscope = count / ((System.nanoTime() - start) / 1e9);
-        start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            axon.append(prefix + "-axon", i, 1);
+        return rates;
+    }
+
+    @FunctionalInterface
+    private interface Timed {
+        void run() throws Exception;
+    }
+
+    /** Runs both sides once, Eventscope first in even rounds and Axon first in odd ones; stores each side's rate. */
+    private static void timeRound(double[][] rates, int round, double events, Timed eventscope, Timed axon) throws Exception {
+        Timed[] sides = {eventscope, axon};
+        for (int k = 0; k < 2; k++) {
+            int side = round % 2 == 0 ? k : 1 - k;
+            long start = System.nanoTime();
+            sides[side].run();
+            rates[side][round] = events / ((System.nanoTime() - start) / 1e9);
         }
-        double axonRate = count / ((System.nanoTime() - start) / 1e9);
-        return new double[] {eventscope, axonRate};
     }
 
     /** Writes one aggregate of {@code size} events on each side, then loads it {@code times} times; nanoseconds per load. */
@@ -190,15 +225,30 @@ public final class AxonSideBySideBenchmark {
                 "Office supplies, invoice " + sequence, amount, amount, List.of("liabilities:payable", "expenses:office"), null);
     }
 
-    private static void row(String what, double eventscope, double axon) {
-        System.out.printf("| %s | %,.0f | %,.0f | %.2f× |%n", what, eventscope, axon, eventscope / axon);
+    /** Medians of the rounds, and the median, lowest and highest of the rounds' own ratios (how noisy the run was). */
+    private static void row(String what, double[][] rates) {
+        double[] ratios = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            ratios[round] = rates[0][round] / rates[1][round];
+        }
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        System.out.printf("| %s | %,.0f | %,.0f | %.2f× (rounds %.2f–%.2f) |%n", what, median(rates[0]), median(rates[1]),
+                median(ratios), sorted[0], sorted[ROUNDS - 1]);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static void latencyRows(String what, long[][] times) {
         for (int percentile : new int[] {50, 99}) {
             double eventscope = percentile(times[0], percentile) / 1e6;
             double axon = percentile(times[1], percentile) / 1e6;
-            System.out.printf("| %s: p%d ms | %.2f | %.2f | %.2f× faster |%n", what, percentile, eventscope, axon, axon / eventscope);
+            System.out.printf("| %s: p%d ms | %.2f | %.2f | %.2f× as fast (Axon's time ÷ Eventscope's) |%n", what, percentile,
+                    eventscope, axon, axon / eventscope);
         }
     }
 

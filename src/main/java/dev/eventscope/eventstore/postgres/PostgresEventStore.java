@@ -136,8 +136,18 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
     @Override
     public AppendResult appendAll(List<StreamAppend> appends) throws ConcurrencyConflict {
         ensureWritable("appended to");
-        AppendResult result = inWriteTransaction("append to",
-                connection -> new PostgresAppender(connection, url.schema(), options.clock()).append(appends));
+        AppendResult result;
+        writeLock.lock();
+        try {
+            Connection connection = writer();
+            // one call of append_events, its own transaction: one round trip for the whole append
+            connection.setAutoCommit(true);
+            result = new PostgresAppender(connection, url.schema(), options.clock()).appendInOneCall(appends);
+        } catch (SQLException e) {
+            throw writeFailure("append to", e);
+        } finally {
+            writeLock.unlock();
+        }
         if (!result.alreadyStored() && !result.positions().isEmpty()) {
             changes.appendedHere(result.lastPosition());
         }

@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.postgres;
 
+import dev.eventscope.eventstore.BulkAppend;
 import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.ExpectedVersion;
@@ -43,13 +44,22 @@ class SameHashesAsSqliteTest {
         List<List<StreamAppend>> appends = appends();
         try (EventStore sqlite = SqliteEventStore.open(folder.resolve("same.ledger"), SqliteOptions.defaults().withClock(FIXED));
              EventStore postgres = PostgresEventStore.create(TestPostgres.freshUrl(), PostgresOptions.defaults().withClock(FIXED))) {
-            for (List<StreamAppend> append : appends) {
+            // the first appends go through a bulk, which chains in Java; the rest through append_events, which
+            // chains in SQL: one chain, both encodings
+            try (BulkAppend bulk = postgres.beginBulkAppend()) {
+                for (List<StreamAppend> append : appends.subList(0, 3)) {
+                    sqlite.appendAll(append);
+                    bulk.append(append);
+                }
+                bulk.commit();
+            }
+            for (List<StreamAppend> append : appends.subList(3, appends.size())) {
                 sqlite.appendAll(append);
                 postgres.appendAll(append);
             }
             List<String> sqliteHashes = hashes(sqlite);
             List<String> postgresHashes = hashes(postgres);
-            assertEquals(7, sqliteHashes.size());
+            assertEquals(11, sqliteHashes.size());
             assertEquals(sqliteHashes, postgresHashes);
             IntegrityReport fromSqlite = sqlite.verify();
             IntegrityReport fromPostgres = postgres.verify();
@@ -76,6 +86,16 @@ class SameHashesAsSqliteTest {
                     new StreamAppend(cafe, ExpectedVersion.ANY, List.of(new NewEvent("p-" + i + "-b",
                             "PostingRecorded", 1, "{\"amount\":\"4.50\"}", metadata)))));
         }
+        // several events of one stream in one append (their versions are counted on the server), and a
+        // character outside the BMP (four UTF-8 bytes, a surrogate pair in Java)
+        EventMetadata receipts = new EventMetadata("dana", "", null, "Import");
+        appends.add(List.of(
+                new StreamAppend(cash, ExpectedVersion.exactly(3), List.of(
+                        new NewEvent("m-1", "PostingRecorded", 1, "{\"note\":\"🧾 receipt\"}", receipts),
+                        new NewEvent("m-2", "PostingRecorded", 1, "{}", receipts))),
+                new StreamAppend(StreamId.of("account-new"), ExpectedVersion.NO_STREAM, List.of(
+                        new NewEvent("m-3", "AccountOpened", 2, "{\"account\":\"new\"}", receipts),
+                        new NewEvent("m-4", "PostingRecorded", 1, "{\"amount\":\"0.01\"}", receipts)))));
         appends.add(List.of(new StreamAppend(cash, ExpectedVersion.ANY,
                 List.of(new NewEvent("e-last", "AccountFrozen", 1, "{}", new EventMetadata("carol", null, null, null))))));
         return appends;
