@@ -39,7 +39,8 @@ public final class EventscopeCli {
                 .addSubcommand(new ReportCommand(stores))
                 .addSubcommand(new VerifyReportCommand(stores))
                 .addSubcommand(new SealCommand(stores))
-                .addSubcommand(new KeysCommand());
+                .addSubcommand(new KeysCommand())
+                .addSubcommand(new TestsCommand(stores));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.

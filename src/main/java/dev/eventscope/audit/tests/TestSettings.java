@@ -51,7 +51,7 @@ public record TestSettings(
     public static TestSettings defaults(ZoneId zone) {
         return new TestSettings(30, zone, LocalTime.of(7, 0), LocalTime.of(19, 0), HolidayCalendar.germany(),
                 new BigDecimal("1000"), List.of("999"), new BigDecimal("0.05"), 20, 7, 3, PeriodLength.MONTH, 10,
-                List.of(new BigDecimal("10000")), new BigDecimal("0.03"), 50, BigDecimal.TEN);
+                List.of(new BigDecimal("10000")), new BigDecimal("0.03"), 300, BigDecimal.TEN);
     }
 
     /** These settings with the given keys set, in order; {@code source} names where they came from in messages. */
