@@ -40,7 +40,8 @@ public final class EventscopeCli {
                 .addSubcommand(new VerifyReportCommand(stores))
                 .addSubcommand(new SealCommand(stores))
                 .addSubcommand(new KeysCommand())
-                .addSubcommand(new TestsCommand(stores));
+                .addSubcommand(new TestsCommand(stores))
+                .addSubcommand(new SearchCommand(stores));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.
