@@ -41,7 +41,8 @@ public final class EventscopeCli {
                 .addSubcommand(new SealCommand(stores))
                 .addSubcommand(new KeysCommand())
                 .addSubcommand(new TestsCommand(stores))
-                .addSubcommand(new SearchCommand(stores));
+                .addSubcommand(new SearchCommand(stores))
+                .addSubcommand("findings", FindingsCommand.create(stores));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.
