@@ -1,0 +1,85 @@
+package dev.eventscope.ui.workbench;
+
+import dev.eventscope.audit.findings.Finding;
+import dev.eventscope.audit.findings.FindingTarget;
+import dev.eventscope.audit.findings.FindingsBook;
+import dev.eventscope.audit.findings.Severity;
+import dev.eventscope.eventstore.Direction;
+import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.ui.TaskExecutor;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * The Findings tab: this user's findings on the ledger (kept outside it, per user and ledger id), marking a
+ * new one, removing one, and where each one's link leads in the explorer.
+ */
+public final class FindingsViewModel {
+
+    private final FindingsBook book;
+    private final EventStore store;
+    private final TaskExecutor executor;
+    private final Clock clock;
+    private final Consumer<String> errors;
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+
+    public FindingsViewModel(FindingsBook book, EventStore store, TaskExecutor executor, Clock clock, Consumer<String> errors) {
+        this.book = book;
+        this.store = store;
+        this.executor = executor;
+        this.clock = clock;
+        this.errors = errors;
+    }
+
+    public void load() {
+        executor.run(book::list, findings::setAll, failure -> errors.accept(failure.getMessage()));
+    }
+
+    /** Records a finding; a blank note is refused with a sentence. */
+    public void mark(FindingTarget target, Severity severity, String note) {
+        executor.run(() -> {
+            book.add(target, severity, note, clock);
+            return book.list();
+        }, findings::setAll, failure -> errors.accept(failure.getMessage()));
+    }
+
+    public void remove(Finding finding) {
+        executor.run(() -> {
+            book.remove(finding.id());
+            return book.list();
+        }, findings::setAll, failure -> errors.accept(failure.getMessage()));
+    }
+
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    public String user() {
+        return book.user();
+    }
+
+    /** The position a finding's link opens: the event, or the entry's first event; empty for a point in time or a whole test. */
+    public OptionalLong positionOf(FindingTarget target) {
+        String entryId = switch (target.kind()) {
+            case EVENT -> null;
+            case ENTRY -> target.value();
+            case TEST -> target.value().contains("/") ? target.value().substring(target.value().indexOf('/') + 1) : null;
+            case TIME -> null;
+        };
+        if (target.kind() == FindingTarget.Kind.EVENT) {
+            return OptionalLong.of(target.position());
+        }
+        if (entryId == null) {
+            return OptionalLong.empty();
+        }
+        List<RecordedEvent> first = store.readStream(StreamId.of("entry-" + entryId), 1, Direction.FORWARD, 1);
+        return first.isEmpty() ? OptionalLong.empty() : OptionalLong.of(first.get(0).position());
+    }
+}
