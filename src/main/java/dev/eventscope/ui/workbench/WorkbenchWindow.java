@@ -102,6 +102,7 @@ public final class WorkbenchWindow {
         flagged.getColumns().add(column("Event", 70, flag -> "#" + flag.position()));
         flagged.getColumns().add(column("Reason", 760, FlaggedEntry::reason));
         flagged.setPlaceholder(new Label("Nothing flagged."));
+        lastColumnFills(flagged);
         opensOnDoubleClick(flagged, FlaggedEntry::position);
         BenfordChart chart = new BenfordChart();
         ComboBox<BenfordGroup> types = new ComboBox<>(tests.benford());
@@ -130,7 +131,7 @@ public final class WorkbenchWindow {
         VBox.setVgrow(flagged, Priority.ALWAYS);
         right.setPadding(new Insets(8));
         SplitPane split = new SplitPane(list, right);
-        split.setDividerPositions(0.27);
+        split.setDividerPositions(0.22);
         return new Tab("Journal-entry tests", split);
     }
 
@@ -175,6 +176,7 @@ public final class WorkbenchWindow {
         hits.getColumns().add(column("Stream", 230, SearchHit::streamId));
         hits.getColumns().add(column("Date", 90, hit -> hit.entryDate() == null ? "" : hit.entryDate().toString()));
         hits.getColumns().add(column("Match", 380, hit -> hit.snippet() == null ? "" : hit.snippet()));
+        lastColumnFills(hits);
         hits.setPlaceholder(new Label("Search, or search without words for the whole log."));
         opensOnDoubleClick(hits, SearchHit::position);
         Button previous = new Button("◀ Previous");
@@ -213,7 +215,7 @@ public final class WorkbenchWindow {
         table.getColumns().add(column("Id", 70, Finding::id));
         table.getColumns().add(column("Severity", 80, finding -> finding.severity().text()));
         table.getColumns().add(column("About", 260, finding -> finding.target().describe()));
-        table.getColumns().add(column("Note", 480, Finding::note));
+        table.getColumns().add(column("Note", 900, Finding::note));
         table.getColumns().add(column("By", 90, Finding::user));
         table.getColumns().add(column("When", 170, finding -> finding.createdAt().toString()));
         table.setPlaceholder(new Label("No findings yet: mark a flagged entry or a search hit as a finding."));
@@ -274,6 +276,11 @@ public final class WorkbenchWindow {
                 openEvent.accept(position.applyAsLong(table.getSelectionModel().getSelectedItem()));
             }
         });
+    }
+
+    /** The last column takes the room left, so a reason, match or note is read whole. */
+    private static void lastColumnFills(TableView<?> table) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
     private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
