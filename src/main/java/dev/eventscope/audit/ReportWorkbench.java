@@ -60,7 +60,11 @@ public record ReportWorkbench(List<LinkedFinding> findings, List<TestResult> tes
         return new ReportWorkbench(findings, tests);
     }
 
-    private static long positionOf(EventStore store, FindingTarget target) {
+    /**
+     * The position of the event a finding's link opens: the event itself, or the first event of the entry it names
+     * (directly or as a flagged entry of a test); 0 for a point in time, a whole test or an entry not in the ledger.
+     */
+    public static long positionOf(EventStore store, FindingTarget target) {
         String entryId = switch (target.kind()) {
             case EVENT -> null;
             case ENTRY -> target.value();

@@ -37,13 +37,11 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -95,26 +93,13 @@ public final class SampleLedgers {
     enum Mode { PLAIN, AUDIT_CASE, LEGACY }
 
     /** A clock the builder sets before each command. */
-    static final class SettableClock extends Clock {
-        private Instant now = Instant.parse("2025-01-01T08:00:00Z");
+    static final class SettableClock extends dev.eventscope.testing.SettableClock {
+        SettableClock() {
+            super(Instant.parse("2025-01-01T08:00:00Z"));
+        }
 
         void setAtLeast(Instant instant) {
-            now = instant.isAfter(now) ? instant : now.plusSeconds(47);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+            set(instant.isAfter(instant()) ? instant : instant().plusSeconds(47));
         }
     }
 

@@ -18,6 +18,10 @@ public interface SearchIndex extends AutoCloseable {
     /** Adds the documents (in position order, after the checkpoint) and moves the checkpoint, in one transaction. */
     void add(String ledgerId, List<SearchDocument> documents, long checkpoint);
 
+    /** Refreshes whatever statistics the index keeps for choosing how to answer a query; by default nothing. */
+    default void analyze() {
+    }
+
     /** Forgets everything, for a rebuild. */
     void clear();
 

@@ -17,6 +17,8 @@ import java.util.function.LongFunction;
 public final class SearchProjection {
 
     private static final int BATCH = 5_000;
+    /** A catch-up adding at least this many events refreshes the index's statistics. */
+    private static final int ANALYZE_AFTER = 50_000;
 
     private final SearchIndex index;
     private final SearchDocuments documents = new SearchDocuments();
@@ -52,6 +54,9 @@ public final class SearchProjection {
         if (!batch.isEmpty()) {
             index.add(ledgerId, batch, batch.get(batch.size() - 1).position());
             added += batch.size();
+        }
+        if (added >= ANALYZE_AFTER) {
+            index.analyze();
         }
         return added;
     }

@@ -4,16 +4,12 @@ import dev.eventscope.audit.findings.Finding;
 import dev.eventscope.audit.findings.FindingTarget;
 import dev.eventscope.audit.findings.FindingsBook;
 import dev.eventscope.audit.findings.Severity;
-import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.RecordedEvent;
-import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.ui.TaskExecutor;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -67,19 +63,7 @@ public final class FindingsViewModel {
 
     /** The position a finding's link opens: the event, or the entry's first event; empty for a point in time or a whole test. */
     public OptionalLong positionOf(FindingTarget target) {
-        String entryId = switch (target.kind()) {
-            case EVENT -> null;
-            case ENTRY -> target.value();
-            case TEST -> target.value().contains("/") ? target.value().substring(target.value().indexOf('/') + 1) : null;
-            case TIME -> null;
-        };
-        if (target.kind() == FindingTarget.Kind.EVENT) {
-            return OptionalLong.of(target.position());
-        }
-        if (entryId == null) {
-            return OptionalLong.empty();
-        }
-        List<RecordedEvent> first = store.readStream(StreamId.of("entry-" + entryId), 1, Direction.FORWARD, 1);
-        return first.isEmpty() ? OptionalLong.empty() : OptionalLong.of(first.get(0).position());
+        long position = dev.eventscope.audit.ReportWorkbench.positionOf(store, target);
+        return position == 0 ? OptionalLong.empty() : OptionalLong.of(position);
     }
 }

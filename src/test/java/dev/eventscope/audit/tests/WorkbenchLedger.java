@@ -16,15 +16,14 @@ import dev.eventscope.domain.ledger.Money;
 import dev.eventscope.domain.ledger.Posting;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.eventstore.sqlite.SqliteOptions;
+import dev.eventscope.testing.SettableClock;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +41,7 @@ final class WorkbenchLedger implements AutoCloseable {
     static final String SALES = "income:sales";
     static final String RECEIVABLES = "assets:receivables";
 
-    private final MutableClock clock = new MutableClock();
+    private final SettableClock clock = new SettableClock(Instant.EPOCH);
     private final SqliteEventStore store;
     private final LedgerCommandService service;
     private final Set<String> opened = new HashSet<>();
@@ -129,30 +128,11 @@ final class WorkbenchLedger implements AutoCloseable {
     }
 
     private void at(String localUtc) {
-        clock.now = LocalDateTime.parse(localUtc).toInstant(ZoneOffset.UTC);
+        clock.set(LocalDateTime.parse(localUtc).toInstant(ZoneOffset.UTC));
     }
 
     @Override
     public void close() {
         store.close();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.EPOCH;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,5 +1,9 @@
 package dev.eventscope.ui.workbench;
 
+import static dev.eventscope.testing.FxShots.onFx;
+import static dev.eventscope.testing.FxShots.save;
+import static dev.eventscope.testing.FxShots.waitFor;
+
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.audit.findings.FindingTarget;
 import dev.eventscope.audit.findings.FindingsBook;
@@ -22,13 +26,10 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Takes the workbench screenshots in docs/screenshots at 1920×1080 (run on demand under Xvfb, never in CI):
@@ -119,39 +120,5 @@ public final class WorkbenchScreenshots {
             tests.getItems().stream().filter(result -> result.name().equals(name)).findFirst().ifPresent(tests.getSelectionModel()::select);
             return null;
         });
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception failed) {
-                result.completeExceptionally(failed);
-            }
-        });
-        return result.get();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!onFx(condition)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static void save(Scene scene, Path file) throws Exception {
-        javafx.scene.image.WritableImage image = onFx(() -> scene.snapshot(null));
-        BufferedImage picture = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        javafx.scene.image.PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < picture.getHeight(); y++) {
-            for (int x = 0; x < picture.getWidth(); x++) {
-                picture.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        javax.imageio.ImageIO.write(picture, "png", file.toFile());
     }
 }

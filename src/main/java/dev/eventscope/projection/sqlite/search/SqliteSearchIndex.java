@@ -43,6 +43,7 @@ public final class SqliteSearchIndex implements SearchIndex {
         "CREATE INDEX IF NOT EXISTS search_by_account ON search_docs(account, position)",
         "CREATE INDEX IF NOT EXISTS search_by_recorded ON search_docs(recorded_at)",
         "CREATE INDEX IF NOT EXISTS search_by_date ON search_docs(entry_date, position)",
+        "CREATE INDEX IF NOT EXISTS search_by_category_date ON search_docs(category, entry_date, position)",
         "CREATE INDEX IF NOT EXISTS search_by_amount ON search_docs(amount_e4, position)",
     };
 
@@ -155,6 +156,16 @@ public final class SqliteSearchIndex implements SearchIndex {
             return Long.MAX_VALUE;
         }
         return scaled.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0 ? Long.MIN_VALUE : scaled.longValueExact();
+    }
+
+    /** Refreshes the planner's statistics (after a large catch-up), so a filter picks its best index. */
+    @Override
+    public void analyze() {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        } catch (SQLException failed) {
+            throw failure("analyze", failed);
+        }
     }
 
     @Override
