@@ -29,7 +29,8 @@ final class SearchSql {
         List<Object> parameters = new ArrayList<>();
         String from;
         if (query.hasText()) {
-            from = " FROM search_text JOIN search_docs d ON d.position = search_text.rowid";
+            // CROSS JOIN keeps the full-text match as the outer loop, read in position order, whatever the statistics say
+            from = " FROM search_text CROSS JOIN search_docs d ON d.position = search_text.rowid";
             conditions.add("search_text MATCH ?");
             parameters.add(matchExpression(query.text()));
         } else {
