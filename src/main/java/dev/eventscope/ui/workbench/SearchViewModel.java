@@ -39,6 +39,11 @@ public final class SearchViewModel {
     private final StringProperty category = new SimpleStringProperty("");
     private final StringProperty minAmount = new SimpleStringProperty("");
     private final StringProperty maxAmount = new SimpleStringProperty("");
+    private final StringProperty command = new SimpleStringProperty("");
+    private final StringProperty dateFrom = new SimpleStringProperty("");
+    private final StringProperty dateTo = new SimpleStringProperty("");
+    private final StringProperty recordedFrom = new SimpleStringProperty("");
+    private final StringProperty recordedTo = new SimpleStringProperty("");
     private final ObjectProperty<SearchQuery.Order> order = new SimpleObjectProperty<>(SearchQuery.Order.POSITION);
     private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Type words, or leave them out to see the whole log.");
@@ -102,8 +107,35 @@ public final class SearchViewModel {
 
     SearchQuery query(int wanted) {
         List<String> types = type.get().isBlank() ? List.of() : List.of(type.get().strip());
-        return new SearchQuery(text.get(), types, blankToNull(user.get()), null, blankToNull(account.get()), blankToNull(category.get()),
-                amount("From amount", minAmount.get()), amount("To amount", maxAmount.get()), null, null, null, null, order.get(), wanted, 50);
+        return new SearchQuery(text.get(), types, blankToNull(user.get()), blankToNull(command.get()), blankToNull(account.get()),
+                blankToNull(category.get()), amount("Amount from", minAmount.get()), amount("Amount to", maxAmount.get()),
+                instant("Recorded from", recordedFrom.get()), instant("Recorded to", recordedTo.get()), date("Date from", dateFrom.get()),
+                date("Date to", dateTo.get()), order.get(), wanted, 50);
+    }
+
+    private static java.time.LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.DateTimeException wrong) {
+            throw new IllegalArgumentException(field + " \"" + value.strip() + "\" is not a date such as 2025-03-31.");
+        }
+    }
+
+    /** A recorded-time bound: a date (its start, UTC) or an instant such as 2025-05-06T12:00:00Z. */
+    private static java.time.Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        try {
+            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
+                    : java.time.Instant.parse(text);
+        } catch (java.time.DateTimeException wrong) {
+            throw new IllegalArgumentException(field + " \"" + text + "\" is not a date (2025-05-06) or a time (2025-05-06T12:00:00Z).");
+        }
     }
 
     private static BigDecimal amount(String field, String value) {
@@ -147,6 +179,26 @@ public final class SearchViewModel {
 
     public StringProperty maxAmountProperty() {
         return maxAmount;
+    }
+
+    public StringProperty commandProperty() {
+        return command;
+    }
+
+    public StringProperty dateFromProperty() {
+        return dateFrom;
+    }
+
+    public StringProperty dateToProperty() {
+        return dateTo;
+    }
+
+    public StringProperty recordedFromProperty() {
+        return recordedFrom;
+    }
+
+    public StringProperty recordedToProperty() {
+        return recordedTo;
     }
 
     public ObjectProperty<SearchQuery.Order> orderProperty() {

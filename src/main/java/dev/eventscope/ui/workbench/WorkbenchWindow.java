@@ -32,6 +32,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
@@ -158,6 +159,12 @@ public final class WorkbenchWindow {
         TextField account = filter("account", search.accountProperty(), 170);
         TextField from = filter("amount from", search.minAmountProperty(), 100);
         TextField to = filter("amount to", search.maxAmountProperty(), 100);
+        TextField command = filter("command", search.commandProperty(), 120);
+        TextField dateFrom = filter("date from", search.dateFromProperty(), 100);
+        TextField dateTo = filter("date to", search.dateToProperty(), 100);
+        TextField recordedFrom = filter("recorded from", search.recordedFromProperty(), 170);
+        recordedFrom.setId("recordedFrom");
+        TextField recordedTo = filter("recorded to", search.recordedToProperty(), 170);
         ChoiceBox<String> category = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList("all streams", "ledger", "account", "entry"));
         category.setValue("all streams");
         category.valueProperty().addListener((observable, before, value) -> search.categoryProperty().set(value.equals("all streams") ? "" : value));
@@ -193,8 +200,14 @@ public final class WorkbenchWindow {
         Label status = new Label();
         status.setId("searchStatus");
         status.textProperty().bind(search.statusProperty());
-        HBox filters = new HBox(6, new Label("Filters:"), user, type, account, from, to, category, order);
-        VBox box = new VBox(8, new HBox(8, words, go), filters, hits, new HBox(8, previous, next, mark, status));
+        HBox filters = new HBox(6, new Label("Filters:"), user, command, type, account, from, to, category, order);
+        HBox clocks = new HBox(6, new Label("Business date:"), dateFrom, dateTo, new Label("   Recorded:"), recordedFrom, recordedTo);
+        clocks.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        for (TextField field : List.of(user, command, type, account, from, to, dateFrom, dateTo, recordedFrom, recordedTo)) {
+            field.setOnAction(event -> search.search());
+        }
+        VBox box = new VBox(8, new HBox(8, words, go), filters, clocks, hits, new HBox(8, previous, next, mark, status));
         VBox.setVgrow(hits, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return new Tab("Search the whole ledger", box);
