@@ -128,6 +128,17 @@ class LedgerSearchTest {
     }
 
     @Test
+    void words_and_filters_together_agree_with_a_plain_scan() {
+        assertEquals(scan(d -> d.text().contains("Invoice") && "bob".equals(d.user())), found(all().withText("invoice").withUser("bob")));
+        assertEquals(scan(d -> d.text().contains("Invoice") && "assets:bank".equals(d.account())),
+                found(all().withText("invoice").withAccount("assets:bank")));
+        LocalDate day = LocalDate.of(2024, 1, 20);
+        assertEquals(scan(d -> d.text().contains("Invoice") && day.equals(d.entryDate()) && "entry".equals(d.category())),
+                found(all().withText("invoice").withDates(day, day).withCategory("entry")));
+        assertEquals(List.of(), found(all().withText("invoice").withUser("nobody")));
+    }
+
+    @Test
     void words_that_look_like_query_syntax_are_searched_as_written() {
         assertEquals(List.of(), found(all().withText("\"unbalanced AND OR NOT ( -")));
         assertEquals(found(all().withText("invoice")), found(all().withText("INVOICE")));

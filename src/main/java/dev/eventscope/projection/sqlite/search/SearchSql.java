@@ -73,6 +73,13 @@ final class SearchSql {
             conditions.add("d.entry_date <= ?");
             parameters.add(query.dateTo().toEpochDay());
         }
+        if (query.hasText() && conditions.size() > 1) {
+            // every hit passes the filters, so none lies before the first event that does: the full-text scan starts
+            // there (its rowid bound is cheap for FTS5) instead of reading every earlier match
+            List<String> filters = conditions.subList(1, conditions.size());
+            conditions.add("search_text.rowid >= (SELECT min(d.position) FROM search_docs d WHERE " + String.join(" AND ", filters) + ")");
+            parameters.addAll(new ArrayList<>(parameters.subList(1, parameters.size())));
+        }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         String orderBy = query.hasText() && query.order() == SearchQuery.Order.RELEVANCE
                 ? " ORDER BY search_text.rank, d.position" : query.hasText() ? " ORDER BY search_text.rowid" : " ORDER BY d.position";
