@@ -43,6 +43,24 @@ final class CsvReportWriter implements ReportWriter {
                 row.description(), row.before(), row.after(), row.flag(), row.eventId(), row.hash());
     }
 
+    /**
+     * The findings and test flags as rows of the same table, after the events: event_type names the finding
+     * or the test, position and entry_id are the link, description is the note or reason, flag the severity.
+     */
+    @Override
+    public void workbench(ReportWorkbench workbench) {
+        for (ReportWorkbench.LinkedFinding linked : workbench.findings()) {
+            dev.eventscope.audit.findings.Finding finding = linked.finding();
+            csv.writeRecord(linked.position() == 0 ? null : Long.toString(linked.position()), finding.createdAt().toString(), null,
+                    finding.user(), null, "Finding " + finding.id(), null, null, null, null, null, null, null, null, finding.note(),
+                    null, null, finding.severity().text() + ": " + finding.target().describe(), null, null);
+        }
+        for (List<String> flag : WorkbenchRows.flags(workbench)) {
+            csv.writeRecord(flag.get(2), null, null, null, null, "Test " + flag.get(0), null, flag.get(1), null, null,
+                    null, null, null, null, flag.get(3), null, null, "flagged by " + flag.get(0), null, null);
+        }
+    }
+
     @Override
     public void finish() {
         csv.flush();

@@ -133,9 +133,51 @@ final class HtmlReportWriter implements ReportWriter {
                 + cell(ReportText.orEmpty(row.before()) + " \u2192 " + ReportText.orEmpty(row.after())) + "</tr>\n");
     }
 
+    private boolean eventsClosed;
+
+    /** After the events: the findings and the test flags, each linking to its event's row when it is in scope. */
+    @Override
+    public void workbench(ReportWorkbench workbench) {
+        write("</tbody>\n</table>\n");
+        eventsClosed = true;
+        write("<h2 id=\"findings\">Findings</h2>\n");
+        table(WorkbenchRows.FINDING_COLUMNS, WorkbenchRows.findings(workbench), 3, "No findings were recorded.");
+        if (!workbench.tests().isEmpty()) {
+            write("<h2 id=\"tests\">Journal-entry tests</h2>\n<ul>\n");
+            for (String line : WorkbenchRows.testLines(workbench)) {
+                write("<li>" + escape(line) + "</li>\n");
+            }
+            for (String line : WorkbenchRows.benfordLines(workbench)) {
+                write("<li>" + escape(line) + "</li>\n");
+            }
+            write("</ul>\n");
+            table(WorkbenchRows.FLAG_COLUMNS, WorkbenchRows.flags(workbench), 2, "No entry was flagged.");
+        }
+    }
+
+    private void table(java.util.List<String> columns, java.util.List<java.util.List<String>> rows, int linkColumn, String empty) {
+        if (rows.isEmpty()) {
+            write("<p class=\"note\">" + escape(empty) + "</p>\n");
+            return;
+        }
+        StringBuilder head = new StringBuilder("<table>\n<thead><tr>");
+        columns.forEach(column -> head.append("<th>").append(escape(column)).append("</th>"));
+        write(head + "</tr></thead>\n<tbody>\n");
+        for (java.util.List<String> row : rows) {
+            StringBuilder line = new StringBuilder("<tr>");
+            for (int column = 0; column < row.size(); column++) {
+                String value = row.get(column);
+                line.append(column == linkColumn && !value.isEmpty()
+                        ? "<td><a href=\"#p" + escape(value) + "\">#" + escape(value) + "</a></td>" : cell(value));
+            }
+            write(line + "</tr>\n");
+        }
+        write("</tbody>\n</table>\n");
+    }
+
     @Override
     public void finish() {
-        write("</tbody>\n</table>\n<p class=\"note\">End of report.</p>\n</body>\n</html>\n");
+        write((eventsClosed ? "" : "</tbody>\n</table>\n") + "<p class=\"note\">End of report.</p>\n</body>\n</html>\n");
         try {
             html.flush();
         } catch (IOException failed) {

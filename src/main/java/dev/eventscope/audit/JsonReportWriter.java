@@ -145,10 +145,70 @@ final class JsonReportWriter implements ReportWriter {
         }
     }
 
+    private boolean eventsClosed;
+
+    /** After the events: {@code "findings"} (with the position each links to) and {@code "tests"} (flags and Benford figures). */
+    @Override
+    public void workbench(ReportWorkbench workbench) {
+        try {
+            json.writeEndArray();
+            eventsClosed = true;
+            json.writeArrayFieldStart("findings");
+            for (ReportWorkbench.LinkedFinding linked : workbench.findings()) {
+                json.writeStartObject();
+                json.writeStringField("id", linked.finding().id());
+                json.writeStringField("user", linked.finding().user());
+                json.writeStringField("createdAt", linked.finding().createdAt().toString());
+                json.writeStringField("severity", linked.finding().severity().text());
+                json.writeStringField("target", linked.finding().target().toString());
+                json.writeStringField("link", linked.finding().target().describe());
+                if (linked.position() > 0) {
+                    json.writeNumberField("position", linked.position());
+                }
+                json.writeStringField("note", linked.finding().note());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("tests");
+            for (dev.eventscope.audit.tests.TestResult result : workbench.tests()) {
+                json.writeStartObject();
+                json.writeStringField("name", result.name());
+                json.writeStringField("title", result.title());
+                json.writeStringField("description", result.description());
+                json.writeArrayFieldStart("flagged");
+                for (dev.eventscope.audit.tests.FlaggedEntry flag : result.flagged()) {
+                    json.writeStartObject();
+                    json.writeStringField("entryId", flag.entryId());
+                    json.writeNumberField("position", flag.position());
+                    json.writeStringField("reason", flag.reason());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("benford");
+                for (dev.eventscope.audit.tests.BenfordGroup group : result.benford()) {
+                    json.writeStartObject();
+                    json.writeStringField("accountType", group.accountType());
+                    json.writeNumberField("count", group.count());
+                    json.writeNumberField("chiSquare", Math.round(group.chiSquare() * 1e6) / 1e6);
+                    json.writeNumberField("mad", Math.round(group.mad() * 1e6) / 1e6);
+                    json.writeStringField("conformity", group.conformity().text());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        } catch (IOException failed) {
+            throw writeFailed(failed);
+        }
+    }
+
     @Override
     public void finish() {
         try {
-            json.writeEndArray();
+            if (!eventsClosed) {
+                json.writeEndArray();
+            }
             json.writeEndObject();
             json.flush();
         } catch (IOException failed) {

@@ -146,8 +146,50 @@ final class PdfReportWriter implements ReportWriter {
         rows++;
     }
 
+    /** After the events: the findings and the test flags, each naming the position of its event. */
+    @Override
+    public void workbench(ReportWorkbench workbench) {
+        if (rows == 0) {
+            pages.paragraph(pages.fonts.regular, 8.5f, "No events in scope.", Color.DARK_GRAY);
+        }
+        rows = -1;
+        heading("Findings");
+        List<PdfPageWriter.Column> findingColumns = columns(pages.contentWidth(), "Finding", 8, false, "Severity", 8, false, "About", 22, false,
+                "Event", 7, true, "Note", 40, false, "By, when", 20, false);
+        workbenchTable(findingColumns, WorkbenchRows.findings(workbench), "No findings were recorded.");
+        if (!workbench.tests().isEmpty()) {
+            heading("Journal-entry tests");
+            for (String line : WorkbenchRows.testLines(workbench)) {
+                pages.paragraph(pages.fonts.regular, 8f, line, Color.BLACK);
+            }
+            for (String line : WorkbenchRows.benfordLines(workbench)) {
+                pages.paragraph(pages.fonts.regular, 8f, line, Color.BLACK);
+            }
+            pages.space(4);
+            workbenchTable(columns(pages.contentWidth(), "Test", 18, false, "Entry", 14, false, "Event", 7, true, "Reason", 61, false),
+                    WorkbenchRows.flags(workbench), "No entry was flagged.");
+        }
+    }
+
+    private void workbenchTable(List<PdfPageWriter.Column> columns, List<List<String>> table, String empty) {
+        if (table.isEmpty()) {
+            pages.paragraph(pages.fonts.regular, 8.5f, empty, Color.DARK_GRAY);
+            return;
+        }
+        startTable(columns);
+        for (List<String> row : table) {
+            pages.row(columns, row, pages.fonts.regular, 7.5f, null, Color.BLACK, 3, true);
+        }
+    }
+
     @Override
     public void finish() {
+        if (rows < 0) {
+            pages.space(6);
+            pages.paragraph(pages.fonts.regular, 8f, "End of report.", Color.DARK_GRAY);
+            pages.close();
+            return;
+        }
         if (rows == 0) {
             pages.paragraph(pages.fonts.regular, 8.5f, "No events in scope.", Color.DARK_GRAY);
         }

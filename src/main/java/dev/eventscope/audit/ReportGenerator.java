@@ -24,9 +24,20 @@ public final class ReportGenerator {
     private static final long PROGRESS_EVERY = 10_000;
 
     private final EventCodec codec;
+    private final java.util.function.Function<EventStore, ReportWorkbench> workbench;
 
     public ReportGenerator(EventCodec codec) {
+        this(codec, store -> ReportWorkbench.NONE);
+    }
+
+    private ReportGenerator(EventCodec codec, java.util.function.Function<EventStore, ReportWorkbench> workbench) {
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.workbench = Objects.requireNonNull(workbench, "workbench");
+    }
+
+    /** The same generator, adding what {@code workbench} finds for the store (findings, test results) after the events. */
+    public ReportGenerator withWorkbench(java.util.function.Function<EventStore, ReportWorkbench> workbench) {
+        return new ReportGenerator(codec, workbench);
     }
 
     public static ReportGenerator create() {
@@ -65,6 +76,10 @@ public final class ReportGenerator {
                 rows[0]++;
             }
         });
+        ReportWorkbench extra = workbench.apply(store);
+        if (!extra.isEmpty()) {
+            writer.workbench(extra);
+        }
         writer.finish();
         progress.update("done", total, total);
         return new ReportOutcome(integrity, summary, rows[0]);

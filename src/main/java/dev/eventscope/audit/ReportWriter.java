@@ -13,6 +13,10 @@ interface ReportWriter {
 
     void event(ReportRow row);
 
+    /** Adds the findings and test results after the events (called at most once, before {@link #finish}); by default nothing. */
+    default void workbench(ReportWorkbench workbench) {
+    }
+
     /** Completes the file and flushes it; the output stream stays open for the caller to close. */
     void finish();
 }

@@ -92,6 +92,9 @@ public final class EventscopeCli {
                 Subcommand.of(VerifyReportCommand.class, () -> new VerifyReportCommand(sessions)),
                 Subcommand.of(SealCommand.class, () -> new SealCommand(sessions)),
                 Subcommand.of(KeysCommand.class, KeysCommand::new),
+                Subcommand.of(TestsCommand.class, () -> new TestsCommand(sessions)),
+                Subcommand.of(SearchCommand.class, () -> new SearchCommand(sessions)),
+                new Subcommand(FindingsCommand.class, () -> FindingsCommand.create(sessions)),
                 Subcommand.of(CommandLine.HelpCommand.class, CommandLine.HelpCommand::new));
     }
 

@@ -87,6 +87,15 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Which clock the period is on (default: ${DEFAULT-VALUE}).")
     private String by;
 
+    @Option(names = "--tests", description = "Add the results of the journal-entry tests (eventscope tests) after the events.")
+    private boolean withTests;
+
+    @Option(names = "--no-findings", description = "Leave out the findings recorded on this ledger (they are added by default).")
+    private boolean withoutFindings;
+
+    @Option(names = "--findings-dir", hidden = true, paramLabel = "DIR", description = "Where findings are kept.")
+    private Path findingsDirectory;
+
     @Option(names = "--paper", paramLabel = "a4|letter", defaultValue = "a4", description = "PDF paper size (default: ${DEFAULT-VALUE}).")
     private PaperSize paper;
 
@@ -105,6 +114,14 @@ public final class ReportCommand implements Callable<Integer> {
         this.user = Objects.requireNonNull(user, "user");
     }
 
+    /** The generator, adding the findings (unless --no-findings) and the test results (with --tests) after the events. */
+    private ReportGenerator generator() {
+        Path findings = withoutFindings ? null
+                : findingsDirectory != null ? findingsDirectory : dev.eventscope.audit.findings.FindingsBook.defaultDirectory();
+        return ReportGenerator.create().withWorkbench(store -> dev.eventscope.audit.ReportWorkbench.of(store, findings, withTests,
+                dev.eventscope.audit.tests.TestSettings.defaults(clock.getZone())));
+    }
+
     @Override
     public Integer call() {
         ReportScope scope = scope();
@@ -116,7 +133,7 @@ public final class ReportCommand implements Callable<Integer> {
         try (LedgerSession session = ledger.openReadOnly(sessions)) {
             long[] lastDecile = {-1};
             String[] lastPhase = {""};
-            written = session.writeReport(new SignedReportFile(ReportGenerator.create(), new ReportSigner(keys)), request, out,
+            written = session.writeReport(new SignedReportFile(generator(), new ReportSigner(keys)), request, out,
                     force, (phase, done, total) -> {
                         long percent = total == 0 ? 100 : done * 100 / total;
                         if (percent / 10 != lastDecile[0] || !phase.equals(lastPhase[0])) {

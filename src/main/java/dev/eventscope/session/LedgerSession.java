@@ -194,6 +194,24 @@ public final class LedgerSession implements AutoCloseable {
         return verifier.verify(report, store);
     }
 
+    // the auditor's workbench
+
+    /** Every event in order, for the journal-entry tests. */
+    public dev.eventscope.audit.tests.LedgerEventSource events() {
+        return store::readAll;
+    }
+
+    /** Opens this ledger's search index (kept in {@code indexDirectory}, outside the ledger); close it when done. */
+    public dev.eventscope.projection.search.LedgerSearch openSearch(Path indexDirectory) {
+        return dev.eventscope.projection.search.LedgerSearch.open(store, indexDirectory,
+                dev.eventscope.projection.search.SearchIndexFactory.installed());
+    }
+
+    /** The position of the event a finding points at (see {@link dev.eventscope.audit.ReportWorkbench#positionOf}). */
+    public long positionOf(dev.eventscope.audit.findings.FindingTarget target) {
+        return dev.eventscope.audit.ReportWorkbench.positionOf(store, target);
+    }
+
     /** Closes the read models, then the store. */
     @Override
     public void close() {

@@ -36,7 +36,8 @@ class PackageRulesTest {
 
     /** Every package that holds production classes, each with its own rule below. */
     private static final List<String> RULED_PACKAGES = List.of("domain", "domain.ledger", "eventstore", "eventstore.sqlite",
-            "eventstore.postgres", "codec", "application", "projection", "projection.sqlite", "timetravel", "audit", "journal",
+            "eventstore.postgres", "codec", "application", "projection", "projection.search", "projection.sqlite",
+            "projection.sqlite.search", "timetravel", "audit", "journal",
             "session", "ui", "cli", "bootstrap");
 
     private static JavaClasses production;
@@ -122,6 +123,17 @@ class PackageRulesTest {
     }
 
     @Test
+    void the_search_index_depends_on_the_store_contract_and_codec() {
+        only("projection.search", with(JDK_WITHOUT_SQL, "domain..", "eventstore", "codec", JACKSON, LOGGING)).check(production);
+    }
+
+    @Test
+    void the_search_index_adapter_depends_on_the_search_core_jdbc_and_sqlite_only() {
+        only("projection.sqlite.search", "projection.search", "eventstore", "codec", "domain..", JAVA, "org.sqlite..", LOGGING)
+                .check(production);
+    }
+
+    @Test
     void the_read_model_store_depends_on_the_projection_core_jdbc_and_sqlite_only() {
         only("projection.sqlite", "projection", "eventstore", "eventstore.sqlite", "codec", "domain..", JAVA, "org.sqlite..",
                 LOGGING)
@@ -185,19 +197,21 @@ class PackageRulesTest {
 
     @Test
     void the_session_depends_on_the_layers_below_the_ui_and_cli() {
-        only("session..", with(JDK_WITHOUT_SQL, "domain..", "eventstore", "codec", "application", "projection", "timetravel",
-                "audit", "journal", LOGGING)).check(production);
+        only("session..", with(JDK_WITHOUT_SQL, "domain..", "eventstore", "codec", "application", "projection",
+                "projection.search", "timetravel", "audit..", "journal", LOGGING)).check(production);
     }
 
     @Test
     void the_ui_depends_on_the_session_the_layers_below_it_and_javafx() {
-        only("ui..", with(JDK_WITHOUT_SQL, "session", "application", "projection", "timetravel", "audit", "journal",
+        only("ui..", with(JDK_WITHOUT_SQL, "session", "application", "projection", "projection.search", "timetravel", "audit..",
+                "journal",
                 "domain..", "eventstore", "codec", JAVAFX, JACKSON, "org.controlsfx..", LOGGING)).check(production);
     }
 
     @Test
     void the_cli_depends_on_the_session_the_layers_below_it_and_picocli() {
-        only("cli..", with(JDK_WITHOUT_SQL, "session", "application", "projection", "timetravel", "audit", "journal",
+        only("cli..", with(JDK_WITHOUT_SQL, "session", "application", "projection", "projection.search", "timetravel", "audit..",
+                "journal",
                 "domain..", "eventstore", "codec", PICOCLI, JACKSON, LOGGING)).check(production);
     }
 

@@ -17,6 +17,7 @@ import dev.eventscope.domain.ledger.LedgerCommand.ReopenPeriod;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.domain.ledger.Posting;
 import dev.eventscope.application.Aggregate;
+import dev.eventscope.audit.tests.HolidayCalendar;
 import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.NewEvent;
@@ -36,11 +37,11 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -92,26 +93,13 @@ public final class SampleLedgers {
     enum Mode { PLAIN, AUDIT_CASE, LEGACY }
 
     /** A clock the builder sets before each command. */
-    static final class SettableClock extends Clock {
-        private Instant now = Instant.parse("2025-01-01T08:00:00Z");
+    static final class SettableClock extends dev.eventscope.testing.SettableClock {
+        SettableClock() {
+            super(Instant.parse("2025-01-01T08:00:00Z"));
+        }
 
         void setAtLeast(Instant instant) {
-            now = instant.isAfter(now) ? instant : now.plusSeconds(47);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+            set(instant.isAfter(instant()) ? instant : instant().plusSeconds(47));
         }
     }
 
@@ -137,11 +125,17 @@ public final class SampleLedgers {
             Set<String> codes = new HashSet<>();
             int generated = 0;
             for (JournalTransaction transaction : transactions) {
-                Instant recorded = recordedAfter(transaction.date());
+                Instant recorded = mode == Mode.AUDIT_CASE ? recordedOnNextWorkingDay(transaction.date()) : recordedAfter(transaction.date());
                 String lateOn = tag(transaction, "late-correction");
                 if (lateOn != null) {
                     recorded = recordedAfter(LocalDate.parse(lateOn).minusDays(1)).plusSeconds(3 * 3600);
                 }
+                String recordedAt = tag(transaction, "recorded-at");
+                if (recordedAt != null) {
+                    recorded = LocalDateTime.parse(recordedAt).toInstant(ZoneOffset.UTC);
+                }
+                String recordedBy = tag(transaction, "recorded-by");
+                CommandContext entryContext = recordedBy == null ? context : CommandContext.byUser(recordedBy);
                 clock.setAtLeast(recorded);
                 if (mode == Mode.AUDIT_CASE && !closed && clock.instant().isAfter(Instant.parse("2025-04-14T00:00:00Z"))) {
                     clock.setAtLeast(Instant.parse("2025-04-14T16:30:00Z"));
@@ -158,7 +152,7 @@ public final class SampleLedgers {
                 for (String account : transaction.postings().stream().map(p -> p.account()).distinct().toList()) {
                     var state = service.repository().load(Aggregate.ACCOUNT, StreamId.of(LedgerStreams.account(AccountName.of(account))));
                     if (state.state().status() == AccountStatus.NOT_OPENED) {
-                        service.execute(new OpenAccount(AccountName.of(account), firstUse.get(account), null), context);
+                        service.execute(new OpenAccount(AccountName.of(account), firstUse.get(account), null), entryContext);
                     }
                 }
                 String entryId = transaction.code().isBlank() || !codes.add(transaction.code())
@@ -172,9 +166,9 @@ public final class SampleLedgers {
                     service.execute(new ClosePeriod(LocalDate.of(2025, 3, 31)), CommandContext.byUser("m.vogt"));
                 } else if (mode == Mode.AUDIT_CASE && reverses != null && isExactReversal(service, reverses, post)) {
                     service.execute(new ReverseEntry(EntryId.of(reverses), EntryId.of(entryId), transaction.date(),
-                            transaction.description()), context);
+                            transaction.description()), entryContext);
                 } else {
-                    service.execute(post, context);
+                    service.execute(post, entryContext);
                 }
             }
         }
@@ -212,6 +206,20 @@ public final class SampleLedgers {
                     List.of(new NewEvent("legacy-open-" + (++n), "AccountOpened", 1, json,
                             new EventMetadata(user, null, null, "OpenAccount"))));
         }
+    }
+
+    /**
+     * The audit case's bookkeeper records each entry at 09:00 UTC on the next working day after its date
+     * (not on a weekend or a German public holiday), so that only the planted entries are recorded off hours.
+     */
+    private static Instant recordedOnNextWorkingDay(LocalDate date) {
+        HolidayCalendar holidays = HolidayCalendar.germany();
+        LocalDate day = date.plusDays(1);
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY
+                || holidays.holiday(day).isPresent()) {
+            day = day.plusDays(1);
+        }
+        return day.atTime(LocalTime.of(9, 0)).toInstant(ZoneOffset.UTC);
     }
 
     private static Instant recordedAfter(LocalDate date) {

@@ -291,7 +291,11 @@ public final class ReportDialogViewModel {
     private Written write(ReportRequest request, Path output, boolean replace, AtomicBoolean cancel) {
         long[] lastPercent = {-1};
         String[] lastPhase = {""};
-        SignedReportFile.Written written = session.writeReport(new SignedReportFile(ReportGenerator.create(), new ReportSigner(keys)),
+        // the workbench's findings (every user's, kept outside the ledger) and test results go inside the signed file
+        ReportGenerator generator = ReportGenerator.create().withWorkbench(ledger -> dev.eventscope.audit.ReportWorkbench.of(ledger,
+                dev.eventscope.audit.findings.FindingsBook.defaultDirectory(), true,
+                dev.eventscope.audit.tests.TestSettings.defaults(request.zone())));
+        SignedReportFile.Written written = session.writeReport(new SignedReportFile(generator, new ReportSigner(keys)),
                 request, output, replace, (phase, done, total) -> {
                     if (cancel.get()) {
                         throw new CancellationException("cancelled");

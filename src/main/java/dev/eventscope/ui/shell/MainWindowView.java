@@ -80,6 +80,8 @@ public final class MainWindowView {
         model.setErrorHandler(this::showError);
         commands = new CommandActions(model.executor(), () -> stage);
         menuBar.getMenus().add(2, commands.menu());
+        menuBar.getMenus().add(menuBar.getMenus().size() - 1,
+                new dev.eventscope.ui.workbench.WorkbenchMenu(model.explorerProperty(), model.executor(), stage, this::showError).menu());
         WelcomeView welcomeView = new WelcomeView(model.welcome(), model::forgetRecent);
         welcomeView.setOnImportJournal(this::importJournal);
         welcome = welcomeView.load();

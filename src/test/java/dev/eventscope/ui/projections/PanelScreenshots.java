@@ -1,5 +1,9 @@
 package dev.eventscope.ui.projections;
 
+import static dev.eventscope.testing.FxShots.onFx;
+import static dev.eventscope.testing.FxShots.save;
+import static dev.eventscope.testing.FxShots.waitFor;
+
 import dev.eventscope.session.TestSessions;
 import dev.eventscope.audit.SigningKeys;
 import dev.eventscope.ui.FxTaskExecutor;
@@ -11,19 +15,13 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Takes the screenshots in docs/screenshots (run on demand under Xvfb, never in CI):
@@ -99,34 +97,5 @@ public final class PanelScreenshots {
         save(dialog, out.resolve("report-dialog.png"));
         executor.close();
         System.exit(0);
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception failed) {
-                result.completeExceptionally(failed);
-            }
-        });
-        return result.get();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).pollInterval(java.time.Duration.ofMillis(100))
-                .until(() -> onFx(condition));
-    }
-
-    private static void save(Scene scene, Path file) throws Exception {
-        WritableImage image = onFx(() -> scene.snapshot(null));
-        PixelReader pixels = image.getPixelReader();
-        BufferedImage picture = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < picture.getHeight(); y++) {
-            for (int x = 0; x < picture.getWidth(); x++) {
-                picture.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(picture, "png", file.toFile());
     }
 }

@@ -1,0 +1,62 @@
+package dev.eventscope.projection.search;
+
+import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.EventStore;
+
+import java.nio.file.Path;
+import java.util.function.LongFunction;
+
+/**
+ * Search across one ledger: opens the ledger's index file (by ledger id, in the given folder), brings it
+ * up to date with the ledger, and answers queries. Reads the ledger only; the index is the only file written.
+ */
+public final class LedgerSearch implements AutoCloseable {
+
+    private final SearchIndex index;
+    private final SearchProjection projection;
+    private final LongFunction<EventCursor> events;
+    private final long lastPosition;
+    private final String ledgerId;
+
+    private LedgerSearch(SearchIndex index, LongFunction<EventCursor> events, String ledgerId, long lastPosition) {
+        this.index = index;
+        this.projection = new SearchProjection(index);
+        this.events = events;
+        this.ledgerId = ledgerId;
+        this.lastPosition = lastPosition;
+    }
+
+    /** Opens the index of the store's ledger in {@code indexDirectory}; nothing is indexed yet (see {@link #catchUp()}). */
+    public static LedgerSearch open(EventStore store, Path indexDirectory, SearchIndexFactory factory) {
+        LongFunction<EventCursor> events = store::readAll;
+        String ledgerId = SearchProjection.ledgerId(events).orElse("empty-ledger");
+        return new LedgerSearch(factory.open(SearchIndexes.fileOf(indexDirectory, ledgerId)), events, ledgerId, store.lastPosition());
+    }
+
+    /** Indexes the events recorded since the last time; returns how many. */
+    public long catchUp() {
+        return projection.catchUp(events, ledgerId, lastPosition);
+    }
+
+    /** Forgets the index and indexes every event again; returns how many. */
+    public long rebuild() {
+        return projection.rebuild(events, ledgerId, lastPosition);
+    }
+
+    public SearchPage search(SearchQuery query) {
+        return index.search(query);
+    }
+
+    public long count(SearchQuery query) {
+        return index.count(query);
+    }
+
+    public String ledgerId() {
+        return ledgerId;
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.eventscope.projection.search;
+
+import java.util.List;
+
+/**
+ * A full-text and filter index of a ledger's events, kept outside the ledger and rebuildable from it at
+ * any time. Which ledger it indexes and how far ({@link #checkpoint()}) are kept with it. Failures throw
+ * {@link SearchIndexException}.
+ */
+public interface SearchIndex extends AutoCloseable {
+
+    /** The id of the ledger indexed (its first event's id), or null for an empty index. */
+    String ledgerId();
+
+    /** The position of the last event indexed; 0 for an empty index. */
+    long checkpoint();
+
+    /** Adds the documents (in position order, after the checkpoint) and moves the checkpoint, in one transaction. */
+    void add(String ledgerId, List<SearchDocument> documents, long checkpoint);
+
+    /** Refreshes whatever statistics the index keeps for choosing how to answer a query; by default nothing. */
+    default void analyze() {
+    }
+
+    /** Forgets everything, for a rebuild. */
+    void clear();
+
+    SearchPage search(SearchQuery query);
+
+    /** How many events match the query, all pages together. */
+    long count(SearchQuery query);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,130 @@
+package dev.eventscope.projection.sqlite.search;
+
+import dev.eventscope.projection.search.SearchQuery;
+
+import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The FROM, WHERE and ORDER BY of a {@link SearchQuery}, with its parameters bound in order. */
+final class SearchSql {
+
+    private final String from;
+    private final String where;
+    private final String orderBy;
+    private final List<Object> parameters;
+
+    private SearchSql(String from, String where, String orderBy, List<Object> parameters) {
+        this.from = from;
+        this.where = where;
+        this.orderBy = orderBy;
+        this.parameters = parameters;
+    }
+
+    static SearchSql of(SearchQuery query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        String from;
+        if (query.hasText()) {
+            // CROSS JOIN keeps the full-text match as the outer loop, read in position order, whatever the statistics say
+            from = " FROM search_text CROSS JOIN search_docs d ON d.position = search_text.rowid";
+            conditions.add("search_text MATCH ?");
+            parameters.add(matchExpression(query.text()));
+        } else {
+            from = " FROM search_docs d";
+        }
+        if (!query.types().isEmpty()) {
+            conditions.add("d.type IN (" + String.join(",", query.types().stream().map(type -> "?").toList()) + ")");
+            parameters.addAll(query.types());
+        }
+        equal(conditions, parameters, "d.user", query.user());
+        equal(conditions, parameters, "d.command", query.command());
+        equal(conditions, parameters, "d.category", query.category());
+        if (query.account() != null) {
+            conditions.add("(d.account = ? OR (d.account >= ? AND d.account < ?))");
+            parameters.add(query.account());
+            parameters.add(query.account() + ":");
+            parameters.add(query.account() + ";");
+        }
+        if (query.minAmount() != null) {
+            conditions.add("d.amount_e4 >= ?");
+            parameters.add(SqliteSearchIndex.tenThousandths(query.minAmount(), RoundingMode.CEILING));
+        }
+        if (query.maxAmount() != null) {
+            conditions.add("d.amount_e4 <= ?");
+            parameters.add(SqliteSearchIndex.tenThousandths(query.maxAmount(), RoundingMode.FLOOR));
+        }
+        if (query.recordedFrom() != null) {
+            conditions.add("d.recorded_at >= ?");
+            parameters.add(ChronoUnit.MICROS.between(java.time.Instant.EPOCH, query.recordedFrom()));
+        }
+        if (query.recordedTo() != null) {
+            conditions.add("d.recorded_at < ?");
+            parameters.add(ChronoUnit.MICROS.between(java.time.Instant.EPOCH, query.recordedTo()));
+        }
+        if (query.dateFrom() != null) {
+            conditions.add("d.entry_date >= ?");
+            parameters.add(query.dateFrom().toEpochDay());
+        }
+        if (query.dateTo() != null) {
+            conditions.add("d.entry_date <= ?");
+            parameters.add(query.dateTo().toEpochDay());
+        }
+        if (query.hasText() && conditions.size() > 1) {
+            // every hit passes the filters, so none lies before the first event that does: the full-text scan starts
+            // there (its rowid bound is cheap for FTS5) instead of reading every earlier match
+            List<String> filters = conditions.subList(1, conditions.size());
+            conditions.add("search_text.rowid >= (SELECT min(d.position) FROM search_docs d WHERE " + String.join(" AND ", filters) + ")");
+            parameters.addAll(new ArrayList<>(parameters.subList(1, parameters.size())));
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        String orderBy = query.hasText() && query.order() == SearchQuery.Order.RELEVANCE
+                ? " ORDER BY search_text.rank, d.position" : query.hasText() ? " ORDER BY search_text.rowid" : " ORDER BY d.position";
+        return new SearchSql(from, where, orderBy, parameters);
+    }
+
+    private static void equal(List<String> conditions, List<Object> parameters, String column, String value) {
+        if (value != null && !value.isBlank()) {
+            conditions.add(column + " = ?");
+            parameters.add(value);
+        }
+    }
+
+    /**
+     * Each word becomes a quoted FTS5 phrase (so {@code JE-2025-0100} and {@code assets:bank} are found as
+     * written and no word is read as an operator); a word ending in {@code *} is a prefix; all must match.
+     */
+    static String matchExpression(String text) {
+        List<String> phrases = new ArrayList<>();
+        for (String word : text.strip().split("\\s+")) {
+            boolean prefix = word.endsWith("*") && word.length() > 1;
+            String bare = prefix ? word.substring(0, word.length() - 1) : word;
+            phrases.add("\"" + bare.replace("\"", "\"\"") + "\"" + (prefix ? " *" : ""));
+        }
+        return String.join(" AND ", phrases);
+    }
+
+    String from() {
+        return from;
+    }
+
+    String where() {
+        return where;
+    }
+
+    String orderBy() {
+        return orderBy;
+    }
+
+    /** Binds the parameters from index 1; returns the next free index. */
+    int bind(PreparedStatement statement) throws SQLException {
+        int index = 1;
+        for (Object parameter : parameters) {
+            statement.setObject(index++, parameter);
+        }
+        return index;
+    }
+}

@@ -1,0 +1,238 @@
+package dev.eventscope.projection.sqlite.search;
+
+import dev.eventscope.projection.search.SearchDocument;
+import dev.eventscope.projection.search.SearchHit;
+import dev.eventscope.projection.search.SearchIndex;
+import dev.eventscope.projection.search.SearchIndexException;
+import dev.eventscope.projection.search.SearchPage;
+import dev.eventscope.projection.search.SearchQuery;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The search index in a SQLite file of its own: an FTS5 table of event text (rowid = position) beside a
+ * table of filter columns with an index per filter that leads with it and ends with the position, so a
+ * filtered page in position order reads only the rows it returns. Amounts are kept as ten-thousandths.
+ */
+public final class SqliteSearchIndex implements SearchIndex {
+
+    private static final String[] SCHEMA = {
+        "CREATE TABLE IF NOT EXISTS search_state(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS search_docs(position INTEGER PRIMARY KEY, stream TEXT NOT NULL, category TEXT NOT NULL,"
+                + " type TEXT NOT NULL, user TEXT, command TEXT, recorded_at INTEGER NOT NULL, entry_date INTEGER,"
+                + " account TEXT, amount_e4 INTEGER, entry_id TEXT)",
+        "CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')",
+        "CREATE INDEX IF NOT EXISTS search_by_type ON search_docs(type, position)",
+        "CREATE INDEX IF NOT EXISTS search_by_user ON search_docs(user, position)",
+        "CREATE INDEX IF NOT EXISTS search_by_command ON search_docs(command, position)",
+        "CREATE INDEX IF NOT EXISTS search_by_category ON search_docs(category, position)",
+        "CREATE INDEX IF NOT EXISTS search_by_account ON search_docs(account, position)",
+        "CREATE INDEX IF NOT EXISTS search_by_recorded ON search_docs(recorded_at)",
+        "CREATE INDEX IF NOT EXISTS search_by_date ON search_docs(entry_date, position)",
+        "CREATE INDEX IF NOT EXISTS search_by_category_date ON search_docs(category, entry_date, position)",
+        "CREATE INDEX IF NOT EXISTS search_by_amount ON search_docs(amount_e4, position)",
+    };
+
+    private final Path file;
+    private final Connection connection;
+
+    private SqliteSearchIndex(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens the index file, creating it and its folder when missing. */
+    public static SqliteSearchIndex open(Path file) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode = WAL");
+                statement.execute("PRAGMA synchronous = NORMAL");
+                for (String sql : SCHEMA) {
+                    statement.execute(sql);
+                }
+            }
+            return new SqliteSearchIndex(file, connection);
+        } catch (SQLException | java.io.IOException failed) {
+            throw new SearchIndexException("The search index " + file + " cannot be opened: " + failed.getMessage(), failed);
+        }
+    }
+
+    @Override
+    public String ledgerId() {
+        return state("ledger_id");
+    }
+
+    @Override
+    public long checkpoint() {
+        String value = state("checkpoint");
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    private String state(String key) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT value FROM search_state WHERE key = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (SQLException failed) {
+            throw failure("read", failed);
+        }
+    }
+
+    @Override
+    public void add(String ledgerId, List<SearchDocument> documents, long checkpoint) {
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement doc = connection.prepareStatement("INSERT OR REPLACE INTO search_docs VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                 PreparedStatement text = connection.prepareStatement("INSERT INTO search_text(rowid, body) VALUES (?, ?)");
+                 PreparedStatement state = connection.prepareStatement("INSERT OR REPLACE INTO search_state VALUES (?, ?)")) {
+                for (SearchDocument document : documents) {
+                    doc.setLong(1, document.position());
+                    doc.setString(2, document.streamId());
+                    doc.setString(3, document.category());
+                    doc.setString(4, document.type());
+                    doc.setString(5, document.user());
+                    doc.setString(6, document.command());
+                    doc.setLong(7, document.recordedAtMicros());
+                    setNullable(doc, 8, document.entryDate() == null ? null : document.entryDate().toEpochDay());
+                    doc.setString(9, document.account());
+                    setNullable(doc, 10, document.amount() == null ? null : tenThousandths(document.amount().abs(), RoundingMode.FLOOR));
+                    doc.setString(11, document.entryId());
+                    doc.addBatch();
+                    text.setLong(1, document.position());
+                    text.setString(2, document.text());
+                    text.addBatch();
+                }
+                doc.executeBatch();
+                text.executeBatch();
+                state.setString(1, "ledger_id");
+                state.setString(2, ledgerId);
+                state.executeUpdate();
+                state.setString(1, "checkpoint");
+                state.setString(2, Long.toString(checkpoint));
+                state.executeUpdate();
+                connection.commit();
+            } catch (SQLException failed) {
+                connection.rollback();
+                throw failed;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException failed) {
+            throw failure("write", failed);
+        }
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, java.sql.Types.INTEGER);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    /** An amount in ten-thousandths, saturated to the range of a long (a filter needs no more). */
+    static long tenThousandths(BigDecimal amount, RoundingMode rounding) {
+        BigDecimal scaled = amount.movePointRight(4).setScale(0, rounding);
+        if (scaled.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            return Long.MAX_VALUE;
+        }
+        return scaled.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0 ? Long.MIN_VALUE : scaled.longValueExact();
+    }
+
+    /** Refreshes the planner's statistics (after a large catch-up), so a filter picks its best index. */
+    @Override
+    public void analyze() {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        } catch (SQLException failed) {
+            throw failure("analyze", failed);
+        }
+    }
+
+    @Override
+    public void clear() {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM search_docs");
+            statement.execute("DELETE FROM search_text");
+            statement.execute("DELETE FROM search_state");
+        } catch (SQLException failed) {
+            throw failure("clear", failed);
+        }
+    }
+
+    @Override
+    public SearchPage search(SearchQuery query) {
+        SearchSql sql = SearchSql.of(query);
+        String select = "SELECT d.position, d.stream, d.type, d.user, d.command, d.recorded_at, d.entry_date, d.entry_id, "
+                + (query.hasText() ? "snippet(search_text, 0, '[', ']', '…', 12)" : "NULL")
+                + sql.from() + sql.where() + sql.orderBy() + " LIMIT ? OFFSET ?";
+        List<SearchHit> hits = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(select)) {
+            int next = sql.bind(statement);
+            statement.setInt(next, query.pageSize() + 1);
+            statement.setLong(next + 1, (long) (query.page() - 1) * query.pageSize());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    long date = rows.getLong(7);
+                    LocalDate entryDate = rows.wasNull() ? null : LocalDate.ofEpochDay(date);
+                    hits.add(new SearchHit(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), Instant.EPOCH.plus(rows.getLong(6), ChronoUnit.MICROS), entryDate, rows.getString(8),
+                            rows.getString(9)));
+                }
+            }
+        } catch (SQLException failed) {
+            throw failure("search", failed);
+        }
+        boolean more = hits.size() > query.pageSize();
+        return new SearchPage(more ? hits.subList(0, query.pageSize()) : hits, more);
+    }
+
+    @Override
+    public long count(SearchQuery query) {
+        SearchSql sql = SearchSql.of(query);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*)" + sql.from() + sql.where())) {
+            sql.bind(statement);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException failed) {
+            throw failure("count", failed);
+        }
+    }
+
+    private SearchIndexException failure(String what, SQLException failed) {
+        String message = failed.getMessage() != null && failed.getMessage().contains("fts5: syntax error")
+                ? "The search words cannot be read as a query: " + failed.getMessage()
+                : "The search index " + file + " could not " + what + ": " + failed.getMessage();
+        return new SearchIndexException(message, failed);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a read connection cannot lose anything
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.eventscope.projection.sqlite.search;
+
+import dev.eventscope.projection.search.SearchIndex;
+import dev.eventscope.projection.search.SearchIndexFactory;
+
+import java.nio.file.Path;
+
+/** The installed {@link SearchIndexFactory}: SQLite FTS5 files. */
+public final class SqliteSearchIndexFactory implements SearchIndexFactory {
+
+    @Override
+    public SearchIndex open(Path indexFile) {
+        return SqliteSearchIndex.open(indexFile);
+    }
+}

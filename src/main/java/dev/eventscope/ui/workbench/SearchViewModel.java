@@ -1,0 +1,214 @@
+package dev.eventscope.ui.workbench;
+
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.projection.search.LedgerSearch;
+import dev.eventscope.projection.search.SearchHit;
+import dev.eventscope.projection.search.SearchPage;
+import dev.eventscope.projection.search.SearchQuery;
+import dev.eventscope.ui.TaskExecutor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The Search tab: words and filters over every stream, a page of hits at a time, by position or relevance.
+ * Without words it is the whole log (every stream in position order) through the filters. The index is
+ * brought up to date before each search, off the UI thread.
+ */
+public final class SearchViewModel {
+
+    private final LedgerSession session;
+    private final Path indexDirectory;
+    private final TaskExecutor executor;
+    private final Consumer<String> errors;
+    private final StringProperty text = new SimpleStringProperty("");
+    private final StringProperty user = new SimpleStringProperty("");
+    private final StringProperty type = new SimpleStringProperty("");
+    private final StringProperty account = new SimpleStringProperty("");
+    private final StringProperty category = new SimpleStringProperty("");
+    private final StringProperty minAmount = new SimpleStringProperty("");
+    private final StringProperty maxAmount = new SimpleStringProperty("");
+    private final StringProperty command = new SimpleStringProperty("");
+    private final StringProperty dateFrom = new SimpleStringProperty("");
+    private final StringProperty dateTo = new SimpleStringProperty("");
+    private final StringProperty recordedFrom = new SimpleStringProperty("");
+    private final StringProperty recordedTo = new SimpleStringProperty("");
+    private final ObjectProperty<SearchQuery.Order> order = new SimpleObjectProperty<>(SearchQuery.Order.POSITION);
+    private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Type words, or leave them out to see the whole log.");
+    private int page = 1;
+    private boolean hasMore;
+    private long total;
+
+    public SearchViewModel(LedgerSession session, Path indexDirectory, TaskExecutor executor, Consumer<String> errors) {
+        this.session = session;
+        this.indexDirectory = indexDirectory;
+        this.executor = executor;
+        this.errors = errors;
+    }
+
+    /** Searches from the first page. */
+    public void search() {
+        show(1);
+    }
+
+    public void nextPage() {
+        if (hasMore) {
+            show(page + 1);
+        }
+    }
+
+    public void previousPage() {
+        if (page > 1) {
+            show(page - 1);
+        }
+    }
+
+    private void show(int wanted) {
+        SearchQuery query;
+        try {
+            query = query(wanted);
+        } catch (IllegalArgumentException wrong) {
+            errors.accept(wrong.getMessage());
+            return;
+        }
+        status.set("Searching…");
+        executor.run(() -> {
+            try (LedgerSearch search = session.openSearch(indexDirectory)) {
+                search.catchUp();
+                return new Found(search.search(query), search.count(query));
+            }
+        }, found -> {
+            page = wanted;
+            hasMore = found.page().hasMore();
+            total = found.total();
+            hits.setAll(found.page().hits());
+            long pages = Math.max(1, (total + query.pageSize() - 1) / query.pageSize());
+            status.set(total == 0 ? "Nothing found." : total + (total == 1 ? " event" : " events") + " · page " + page + " of " + pages);
+        }, failure -> {
+            status.set("The search failed.");
+            errors.accept(failure.getMessage());
+        });
+    }
+
+    private record Found(SearchPage page, long total) {
+    }
+
+    SearchQuery query(int wanted) {
+        List<String> types = type.get().isBlank() ? List.of() : List.of(type.get().strip());
+        return new SearchQuery(text.get(), types, blankToNull(user.get()), blankToNull(command.get()), blankToNull(account.get()),
+                blankToNull(category.get()), amount("Amount from", minAmount.get()), amount("Amount to", maxAmount.get()),
+                instant("Recorded from", recordedFrom.get()), instant("Recorded to", recordedTo.get()), date("Date from", dateFrom.get()),
+                date("Date to", dateTo.get()), order.get(), wanted, 50);
+    }
+
+    private static java.time.LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.DateTimeException wrong) {
+            throw new IllegalArgumentException(field + " \"" + value.strip() + "\" is not a date such as 2025-03-31.");
+        }
+    }
+
+    /** A recorded-time bound: a date (its start, UTC) or an instant such as 2025-05-06T12:00:00Z. */
+    private static java.time.Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        try {
+            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
+                    : java.time.Instant.parse(text);
+        } catch (java.time.DateTimeException wrong) {
+            throw new IllegalArgumentException(field + " \"" + text + "\" is not a date (2025-05-06) or a time (2025-05-06T12:00:00Z).");
+        }
+    }
+
+    private static BigDecimal amount(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip().replace(",", ""));
+        } catch (NumberFormatException wrong) {
+            throw new IllegalArgumentException(field + " \"" + value.strip() + "\" is not an amount such as 4900 or 4,900.00.");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public StringProperty typeProperty() {
+        return type;
+    }
+
+    public StringProperty accountProperty() {
+        return account;
+    }
+
+    public StringProperty categoryProperty() {
+        return category;
+    }
+
+    public StringProperty minAmountProperty() {
+        return minAmount;
+    }
+
+    public StringProperty maxAmountProperty() {
+        return maxAmount;
+    }
+
+    public StringProperty commandProperty() {
+        return command;
+    }
+
+    public StringProperty dateFromProperty() {
+        return dateFrom;
+    }
+
+    public StringProperty dateToProperty() {
+        return dateTo;
+    }
+
+    public StringProperty recordedFromProperty() {
+        return recordedFrom;
+    }
+
+    public StringProperty recordedToProperty() {
+        return recordedTo;
+    }
+
+    public ObjectProperty<SearchQuery.Order> orderProperty() {
+        return order;
+    }
+
+    public ObservableList<SearchHit> hits() {
+        return hits;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,305 @@
+package dev.eventscope.ui.workbench;
+
+import dev.eventscope.audit.findings.Finding;
+import dev.eventscope.audit.findings.FindingTarget;
+import dev.eventscope.audit.findings.Severity;
+import dev.eventscope.audit.tests.BenfordGroup;
+import dev.eventscope.audit.tests.FlaggedEntry;
+import dev.eventscope.audit.tests.TestResult;
+import dev.eventscope.projection.search.SearchHit;
+import dev.eventscope.projection.search.SearchQuery;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+
+/**
+ * The auditor's workbench: a window with the Tests, Search and Findings tabs. Selecting a flagged entry,
+ * a hit or a finding (double-click or Enter) opens its event in the explorer of the main window.
+ */
+public final class WorkbenchWindow {
+
+    private final WorkbenchViewModel model;
+    private final LongConsumer openEvent;
+    private final TabPane tabs = new TabPane();
+    private final Stage stage = new Stage();
+
+    private WorkbenchWindow(WorkbenchViewModel model, LongConsumer openEvent, Window owner) {
+        this.model = model;
+        this.openEvent = openEvent;
+        stage.initOwner(owner);
+        stage.setTitle("Auditor's workbench — " + model.ledgerName());
+        tabs.setId("workbenchTabs");
+        tabs.getTabs().addAll(testsTab(), searchTab(), findingsTab());
+        tabs.getTabs().forEach(tab -> tab.setClosable(false));
+        Scene scene = new Scene(tabs, 1180, 720);
+        scene.getStylesheets().add(WorkbenchWindow.class.getResource("workbench.css").toExternalForm());
+        stage.setScene(scene);
+    }
+
+    /** Shows the workbench on the given tab (0 tests, 1 search, 2 findings). */
+    public static WorkbenchWindow show(WorkbenchViewModel model, LongConsumer openEvent, Window owner, int tab) {
+        WorkbenchWindow window = new WorkbenchWindow(model, openEvent, owner);
+        window.tabs.getSelectionModel().select(tab);
+        window.stage.show();
+        model.findings().load();
+        if (tab == 0) {
+            model.tests().run();
+        }
+        return window;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private Tab testsTab() {
+        TestsViewModel tests = model.tests();
+        ListView<TestResult> list = new ListView<>(tests.results());
+        list.setId("testList");
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(TestResult result, boolean empty) {
+                super.updateItem(result, empty);
+                setText(empty || result == null ? null : result.title() + "  (" + result.flagged().size() + ")");
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((observable, before, result) -> {
+            if (result != null) {
+                tests.selectedProperty().set(result);
+            }
+        });
+        tests.selectedProperty().addListener((observable, before, result) -> list.getSelectionModel().select(result));
+        Label description = new Label();
+        description.setId("testDescription");
+        description.setWrapText(true);
+        tests.selectedProperty().addListener((observable, before, result) -> description.setText(result == null ? "" : result.description()));
+        TableView<FlaggedEntry> flagged = new TableView<>(tests.flagged());
+        flagged.setId("flaggedTable");
+        flagged.getColumns().add(column("Entry", 120, FlaggedEntry::entryId));
+        flagged.getColumns().add(column("Event", 70, flag -> "#" + flag.position()));
+        flagged.getColumns().add(column("Reason", 760, FlaggedEntry::reason));
+        flagged.setPlaceholder(new Label("Nothing flagged."));
+        lastColumnFills(flagged);
+        opensOnDoubleClick(flagged, FlaggedEntry::position);
+        BenfordChart chart = new BenfordChart();
+        ComboBox<BenfordGroup> types = new ComboBox<>(tests.benford());
+        types.setId("benfordType");
+        types.setCellFactory(view -> groupCell());
+        types.setButtonCell(groupCell());
+        types.getSelectionModel().selectedItemProperty().addListener((observable, before, group) -> chart.show(group));
+        tests.benford().addListener((javafx.collections.ListChangeListener<BenfordGroup>) change -> types.getSelectionModel()
+                .select(tests.benford().stream().max(java.util.Comparator.comparingInt(BenfordGroup::count)).orElse(null)));
+        VBox benford = new VBox(6, types, chart.node());
+        benford.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tests.benford()));
+        benford.managedProperty().bind(benford.visibleProperty());
+        Button run = new Button("Run tests again");
+        run.setId("runTests");
+        run.disableProperty().bind(tests.runningProperty());
+        run.setOnAction(event -> tests.run());
+        Button mark = markButton(() -> {
+            FlaggedEntry flag = flagged.getSelectionModel().getSelectedItem();
+            return flag == null ? null : FindingTarget.test(flag.test(), flag.entryId());
+        });
+        mark.setId("markFlagged");
+        mark.disableProperty().bind(flagged.getSelectionModel().selectedItemProperty().isNull());
+        Label status = new Label();
+        status.textProperty().bind(tests.statusProperty());
+        VBox right = new VBox(8, description, flagged, benford, new HBox(8, run, mark, status));
+        VBox.setVgrow(flagged, Priority.ALWAYS);
+        right.setPadding(new Insets(8));
+        SplitPane split = new SplitPane(list, right);
+        split.setDividerPositions(0.22);
+        return new Tab("Journal-entry tests", split);
+    }
+
+    private static ListCell<BenfordGroup> groupCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(BenfordGroup group, boolean empty) {
+                super.updateItem(group, empty);
+                setText(empty || group == null ? null : group.accountType() + " (" + group.count() + " postings, " + group.conformity().text() + ")");
+            }
+        };
+    }
+
+    private Tab searchTab() {
+        SearchViewModel search = model.search();
+        TextField words = new TextField();
+        words.setId("searchField");
+        words.setPromptText("Words in descriptions, accounts, entry ids, users, commands, data…");
+        words.textProperty().bindBidirectional(search.textProperty());
+        words.setOnAction(event -> search.search());
+        HBox.setHgrow(words, Priority.ALWAYS);
+        TextField user = filter("user", search.userProperty(), 110);
+        TextField type = filter("event type", search.typeProperty(), 140);
+        TextField account = filter("account", search.accountProperty(), 170);
+        TextField from = filter("amount from", search.minAmountProperty(), 100);
+        TextField to = filter("amount to", search.maxAmountProperty(), 100);
+        TextField command = filter("command", search.commandProperty(), 120);
+        TextField dateFrom = filter("date from", search.dateFromProperty(), 100);
+        TextField dateTo = filter("date to", search.dateToProperty(), 100);
+        TextField recordedFrom = filter("recorded from", search.recordedFromProperty(), 170);
+        recordedFrom.setId("recordedFrom");
+        TextField recordedTo = filter("recorded to", search.recordedToProperty(), 170);
+        ChoiceBox<String> category = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList("all streams", "ledger", "account", "entry"));
+        category.setValue("all streams");
+        category.valueProperty().addListener((observable, before, value) -> search.categoryProperty().set(value.equals("all streams") ? "" : value));
+        ChoiceBox<SearchQuery.Order> order = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(SearchQuery.Order.values()));
+        order.valueProperty().bindBidirectional(search.orderProperty());
+        Button go = new Button("Search");
+        go.setId("searchButton");
+        go.setDefaultButton(false);
+        go.setOnAction(event -> search.search());
+        TableView<SearchHit> hits = new TableView<>(search.hits());
+        hits.setId("hitTable");
+        hits.getColumns().add(column("#", 70, hit -> Long.toString(hit.position())));
+        hits.getColumns().add(column("Recorded", 170, hit -> hit.recordedAt().toString()));
+        hits.getColumns().add(column("User", 80, SearchHit::user));
+        hits.getColumns().add(column("Type", 130, SearchHit::type));
+        hits.getColumns().add(column("Stream", 230, SearchHit::streamId));
+        hits.getColumns().add(column("Date", 90, hit -> hit.entryDate() == null ? "" : hit.entryDate().toString()));
+        hits.getColumns().add(column("Match", 380, hit -> hit.snippet() == null ? "" : hit.snippet()));
+        lastColumnFills(hits);
+        hits.setPlaceholder(new Label("Search, or search without words for the whole log."));
+        opensOnDoubleClick(hits, SearchHit::position);
+        Button previous = new Button("◀ Previous");
+        previous.setOnAction(event -> search.previousPage());
+        Button next = new Button("Next ▶");
+        next.setId("nextPage");
+        next.setOnAction(event -> search.nextPage());
+        Button mark = markButton(() -> {
+            SearchHit hit = hits.getSelectionModel().getSelectedItem();
+            return hit == null ? null : FindingTarget.event(hit.position());
+        });
+        mark.setId("markHit");
+        mark.disableProperty().bind(hits.getSelectionModel().selectedItemProperty().isNull());
+        Label status = new Label();
+        status.setId("searchStatus");
+        status.textProperty().bind(search.statusProperty());
+        HBox filters = new HBox(6, new Label("Filters:"), user, command, type, account, from, to, category, order);
+        HBox clocks = new HBox(6, new Label("Business date:"), dateFrom, dateTo, new Label("   Recorded:"), recordedFrom, recordedTo);
+        clocks.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        for (TextField field : List.of(user, command, type, account, from, to, dateFrom, dateTo, recordedFrom, recordedTo)) {
+            field.setOnAction(event -> search.search());
+        }
+        VBox box = new VBox(8, new HBox(8, words, go), filters, clocks, hits, new HBox(8, previous, next, mark, status));
+        VBox.setVgrow(hits, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return new Tab("Search the whole ledger", box);
+    }
+
+    private static TextField filter(String prompt, javafx.beans.property.StringProperty property, double width) {
+        TextField field = new TextField();
+        field.setPromptText(prompt);
+        field.setPrefWidth(width);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    private Tab findingsTab() {
+        FindingsViewModel findings = model.findings();
+        TableView<Finding> table = new TableView<>(findings.findings());
+        table.setId("findingsTable");
+        table.getColumns().add(column("Id", 70, Finding::id));
+        table.getColumns().add(column("Severity", 80, finding -> finding.severity().text()));
+        table.getColumns().add(column("About", 260, finding -> finding.target().describe()));
+        table.getColumns().add(column("Note", 900, Finding::note));
+        table.getColumns().add(column("By", 90, Finding::user));
+        table.getColumns().add(column("When", 170, finding -> finding.createdAt().toString()));
+        table.setPlaceholder(new Label("No findings yet: mark a flagged entry or a search hit as a finding."));
+        table.setRowFactory(view -> {
+            javafx.scene.control.TableRow<Finding> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && row.getItem() != null) {
+                    findings.positionOf(row.getItem().target()).ifPresent(openEvent);
+                }
+            });
+            return row;
+        });
+        Button remove = new Button("Remove finding");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(event -> findings.remove(table.getSelectionModel().getSelectedItem()));
+        Label where = new Label("Kept for " + findings.user() + " outside the ledger file; included in every report.");
+        VBox box = new VBox(8, table, new HBox(8, remove, where));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return new Tab("Findings", box);
+    }
+
+    /** A button that asks for a severity and a note and records a finding on what {@code target} gives. */
+    private Button markButton(java.util.function.Supplier<FindingTarget> target) {
+        Button mark = new Button("Mark as finding…");
+        mark.getStyleClass().add("mark-finding");
+        mark.setOnAction(event -> {
+            FindingTarget about = target.get();
+            if (about == null) {
+                return;
+            }
+            TextInputDialog note = new TextInputDialog();
+            note.initOwner(stage);
+            note.setTitle("Mark as finding");
+            note.setHeaderText("Finding on " + about.describe());
+            ChoiceBox<Severity> severity = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(Severity.values()));
+            severity.setValue(Severity.MEDIUM);
+            severity.setId("findingSeverity");
+            note.getEditor().setId("findingNote");
+            note.getDialogPane().setContent(new VBox(8, new Label("Severity"), severity, new Label("Note"), note.getEditor()));
+            note.showAndWait().ifPresent(text -> model.findings().mark(about, severity.getValue(), text));
+        });
+        return mark;
+    }
+
+    private <T> void opensOnDoubleClick(TableView<T> table, java.util.function.ToLongFunction<T> position) {
+        table.setRowFactory(view -> {
+            javafx.scene.control.TableRow<T> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && row.getItem() != null) {
+                    openEvent.accept(position.applyAsLong(row.getItem()));
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                openEvent.accept(position.applyAsLong(table.getSelectionModel().getSelectedItem()));
+            }
+        });
+    }
+
+    /** The last column takes the room left, so a reason, match or note is read whole. */
+    private static void lastColumnFills(TableView<?> table) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.eventscope.ui.workbench;
+
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.projection.search.SearchHit;
+import dev.eventscope.ui.SameThreadExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Issue 19: the app's search and whole-log view take every filter, both clocks included, and refuse bad ones in a sentence. */
+class SearchViewModelTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void filters_on_user_command_and_both_clocks_narrow_the_whole_log() throws Exception {
+        Path ledger = Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), folder.resolve("audit-case.ledger"));
+        List<String> errors = new ArrayList<>();
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+            SearchViewModel search = new SearchViewModel(dev.eventscope.session.TestSessions.of(ledger, store), folder.resolve("index"), new SameThreadExecutor(), errors::add);
+            search.userProperty().set("p.brandt");
+            search.search();
+            assertEquals(4, search.hits().size(), "the account p.brandt opened, the entry and its postings");
+            search.commandProperty().set("PostEntry");
+            search.search();
+            assertEquals(3, search.hits().size());
+            search.userProperty().set("");
+            search.dateFromProperty().set("2025-10-07");
+            search.dateToProperty().set("2025-10-08");
+            search.recordedToProperty().set("2025-10-09");
+            search.search();
+            assertEquals(List.of("JE-2025-0197"), search.hits().stream().map(SearchHit::entryId).distinct().toList());
+            assertEquals("3 events · page 1 of 1", search.statusProperty().get());
+
+            search.recordedFromProperty().set("yesterday");
+            search.search();
+            assertEquals(List.of("Recorded from \"yesterday\" is not a date (2025-05-06) or a time (2025-05-06T12:00:00Z)."), errors);
+        }
+    }
+}

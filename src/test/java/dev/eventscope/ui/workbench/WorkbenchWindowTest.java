@@ -1,0 +1,142 @@
+package dev.eventscope.ui.workbench;
+
+import dev.eventscope.audit.findings.Finding;
+import dev.eventscope.audit.tests.FlaggedEntry;
+import dev.eventscope.audit.tests.TestResult;
+import dev.eventscope.projection.search.SearchHit;
+import dev.eventscope.ui.FxTaskExecutor;
+import dev.eventscope.ui.WindowTests;
+import dev.eventscope.ui.explorer.EventRow;
+import dev.eventscope.ui.shell.MainWindowViewModel;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
+
+/**
+ * Issue 19: the auditor's workbench driven in the real window on the audit-case sample: the tests with
+ * their flagged entries and the Benford chart, a flagged entry and a search hit opening their events in the
+ * explorer, and a flagged entry marked as a finding.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchWindowTest {
+
+    @TempDir
+    static Path folder;
+
+    private FxTaskExecutor executor;
+    private MainWindowViewModel model;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(folder, "run");
+        Path samples = Files.createDirectories(run.resolve("samples"));
+        Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), samples.resolve("audit-case.ledger"));
+        executor = new FxTaskExecutor();
+        model = WindowTests.show(stage, WindowTests.model(executor, run, samples));
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WindowTests.close(executor);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) {
+        WindowTests.waitUntil(condition);
+    }
+
+    private void openTheAuditCase(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(hasText("audit-case.ledger")).queryLabeled());
+        waitUntil(() -> model.explorerProperty().get() != null && !robot.lookup("#streamTree").queryAll().isEmpty());
+    }
+
+    private static void shortcut(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, key).release(key, KeyCode.SHIFT, KeyCode.CONTROL);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> TableView<T> table(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TableView.class);
+    }
+
+    /** Brings the workbench back in front of the main window, as a user clicking on it would. */
+    private static void toFront(FxRobot robot) {
+        robot.interact(() -> robot.window(window -> window instanceof Stage stage && stage.getTitle() != null
+                && stage.getTitle().startsWith("Auditor's workbench")).requestFocus());
+        robot.interact(() -> ((Stage) robot.window(window -> window instanceof Stage stage && stage.getTitle() != null
+                && stage.getTitle().startsWith("Auditor's workbench"))).toFront());
+    }
+
+    private long selectedInExplorer() {
+        EventRow row = model.explorerProperty().get().history().selectedProperty().get();
+        return row == null ? 0 : row.position();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_tests_list_their_flags_a_flag_opens_its_event_and_becomes_a_finding(FxRobot robot) throws Exception {
+        openTheAuditCase(robot);
+        shortcut(robot, KeyCode.T);
+        waitUntil(() -> robot.lookup("#testList").tryQuery().isPresent()
+                && robot.lookup("#testList").queryAs(ListView.class).getItems().size() == 12);
+        ListView<TestResult> tests = robot.lookup("#testList").queryAs(ListView.class);
+        robot.clickOn(robot.lookup(hasText("Late postings  (1)")).queryLabeled());
+        waitUntil(() -> table(robot, "#flaggedTable").getItems().size() == 1);
+        FlaggedEntry late = (FlaggedEntry) table(robot, "#flaggedTable").getItems().get(0);
+        assertEquals("JE-2025-0100", late.entryId());
+
+        robot.doubleClickOn(robot.lookup("#flaggedTable .table-row-cell").nth(0).queryAs(Node.class));
+        waitUntil(() -> selectedInExplorer() == late.position());
+        toFront(robot);
+
+        robot.clickOn(robot.lookup("#flaggedTable .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn("#markFlagged");
+        waitUntil(() -> robot.lookup("#findingNote").tryQuery().isPresent());
+        robot.clickOn("#findingNote").write("Posted into a closed quarter after a reopening");
+        robot.clickOn(robot.lookup(hasText("OK")).queryButton());
+        waitUntil(() -> table(robot, "#findingsTable").getItems().size() == 1);
+        assertEquals(1, new dev.eventscope.audit.findings.FindingsBook(dev.eventscope.audit.findings.FindingsBook.defaultDirectory(),
+                model.explorerProperty().get().session().readAt(1).orElseThrow().eventId(),
+                dev.eventscope.application.CommandContext.osUser().user()).list().size(), "kept in the findings file");
+        Finding finding = (Finding) table(robot, "#findingsTable").getItems().get(0);
+        assertEquals("test:late-postings/JE-2025-0100", finding.target().toString());
+        assertEquals("Posted into a closed quarter after a reopening", finding.note());
+
+        toFront(robot);
+        robot.clickOn(robot.lookup(hasText("Benford's law, first digits  (0)")).queryLabeled());
+        waitUntil(() -> robot.lookup("#benfordChart").queryAs(BarChart.class).getData().size() == 2);
+        assertTrue(robot.lookup("#benfordChart").queryAs(BarChart.class).getTitle().startsWith("assets: 201 postings"),
+                robot.lookup("#benfordChart").queryAs(BarChart.class).getTitle());
+        assertEquals(12, tests.getItems().size());
+    }
+
+    @Test
+    void a_search_hit_opens_its_event_in_the_explorer(FxRobot robot) throws Exception {
+        openTheAuditCase(robot);
+        shortcut(robot, KeyCode.F);
+        waitUntil(() -> robot.lookup("#searchField").tryQuery().isPresent());
+        robot.clickOn("#searchField").write("JE-2025-0197").type(KeyCode.ENTER);
+        waitUntil(() -> table(robot, "#hitTable").getItems().size() == 3);
+        SearchHit second = (SearchHit) table(robot, "#hitTable").getItems().get(1);
+        assertEquals("p.brandt", second.user());
+        robot.doubleClickOn(robot.lookup("#hitTable .table-row-cell").nth(1).queryAs(Node.class));
+        waitUntil(() -> selectedInExplorer() == second.position());
+    }
+}
