@@ -194,6 +194,19 @@ public final class LedgerSession implements AutoCloseable {
         return verifier.verify(report, store);
     }
 
+    /**
+     * The type an account was opened with (a journal's {@code type:} tag, or what its name says), read from
+     * the account's first event; what its name says when the account has no opening event.
+     */
+    public dev.eventscope.domain.ledger.AccountType accountType(String account) {
+        dev.eventscope.domain.ledger.AccountName name = dev.eventscope.domain.ledger.AccountName.of(account);
+        return store.readStream(StreamId.of("account-" + account), 1, Direction.FORWARD, 1).stream()
+                .map(event -> BookkeepingCodec.create().decodeValue(event).value().orElse(null))
+                .filter(dev.eventscope.domain.ledger.AccountEvent.AccountOpened.class::isInstance)
+                .map(opened -> ((dev.eventscope.domain.ledger.AccountEvent.AccountOpened) opened).type())
+                .findFirst().orElseGet(name::type);
+    }
+
     // the auditor's workbench
 
     /** Every event in order, for the journal-entry tests. */

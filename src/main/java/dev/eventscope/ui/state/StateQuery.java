@@ -35,9 +35,19 @@ public final class StateQuery {
     private final LedgerQueries queries;
     private final Map<String, String> sections = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final java.util.function.Function<String, dev.eventscope.domain.ledger.AccountType> accountTypes;
+
+    /** Accounts grouped by the type their names give them (ledgers that declare no types). */
     public StateQuery(TimeTravel timeTravel, LedgerQueries queries) {
+        this(timeTravel, queries, account -> dev.eventscope.domain.ledger.AccountName.of(account).type());
+    }
+
+    /** Accounts grouped by the type {@code accountTypes} gives them (a journal's {@code type:} tags included). */
+    public StateQuery(TimeTravel timeTravel, LedgerQueries queries,
+                      java.util.function.Function<String, dev.eventscope.domain.ledger.AccountType> accountTypes) {
         this.timeTravel = timeTravel;
         this.queries = queries;
+        this.accountTypes = accountTypes;
     }
 
     /** The state of {@code stream} (the whole ledger when null) at {@code point}. */
@@ -173,7 +183,8 @@ public final class StateQuery {
 
     private PointState wholeLedger(Point point) {
         LedgerBalances balances = timeTravel.ledgerBalancesAt(point);
-        List<StateRow> rows = WholeLedgerRows.rows(balances.balances(), new java.util.HashMap<>(), sections);
+        List<StateRow> rows = WholeLedgerRows.rows(balances.balances(), new java.util.HashMap<>(), sections,
+                account -> accountTypes.apply(account).statementSection());
         long lines = balances.balances().lines();
         String heading = "Whole ledger at " + (point.toString().startsWith("#") ? point.toString() : point + " (#" + balances.position() + ")")
                 + " · " + lines + " balances";

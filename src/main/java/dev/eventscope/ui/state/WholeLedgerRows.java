@@ -1,6 +1,7 @@
 package dev.eventscope.ui.state;
 
 import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.AccountType;
 import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.timetravel.BalanceChange;
@@ -16,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.RandomAccess;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -42,6 +44,7 @@ public final class WholeLedgerRows {
     private final LedgerQueries queries;
     private final long smallMove;
     private final Map<String, String> sections = new HashMap<>();
+    private final Function<String, AccountType> accountTypes;
     /** The fixed parts of every balance line met so far, by account and commodity. */
     private final Map<Line, LineInfo> balanceLines = new HashMap<>();
     /** The fixed parts of every total line met so far, by key. */
@@ -63,15 +66,22 @@ public final class WholeLedgerRows {
     private boolean shownByDate;
     private boolean valid;
 
-    public WholeLedgerRows(TimeTravel timeTravel, LedgerQueries queries) {
-        this(timeTravel, queries, SMALL_MOVE);
+    /** Each account in the section of its type as {@code accountTypes} gives it (declared types included). */
+    public WholeLedgerRows(TimeTravel timeTravel, LedgerQueries queries, Function<String, AccountType> accountTypes) {
+        this(timeTravel, queries, SMALL_MOVE, accountTypes);
+    }
+
+    /** Each account in the section its name gives it (the tests' ledgers declare no types). */
+    WholeLedgerRows(TimeTravel timeTravel, LedgerQueries queries, long smallMove) {
+        this(timeTravel, queries, smallMove, account -> AccountName.of(account).type());
     }
 
     /** With another limit for reading the register in between (tests take both paths on a small ledger). */
-    WholeLedgerRows(TimeTravel timeTravel, LedgerQueries queries, long smallMove) {
+    WholeLedgerRows(TimeTravel timeTravel, LedgerQueries queries, long smallMove, Function<String, AccountType> accountTypes) {
         this.timeTravel = timeTravel;
         this.queries = queries;
         this.smallMove = smallMove;
+        this.accountTypes = accountTypes;
     }
 
     /**
@@ -180,7 +190,7 @@ public final class WholeLedgerRows {
                 before[index] = now[index];
                 now[index] = change.after();
             }
-            String section = sections.computeIfAbsent(change.account(), WholeLedgerRows::typeOf);
+            String section = sections.computeIfAbsent(change.account(), this::sectionOf);
             BigDecimal[] sums = deltas.computeIfAbsent(commodity, ignored -> new BigDecimal[credits + 1]);
             add(sums, TYPE_ORDER.indexOf(section), change.after().subtract(change.before()));
             add(sums, debits, Balances.debit(change.after()).subtract(Balances.debit(change.before())));
@@ -274,7 +284,7 @@ public final class WholeLedgerRows {
             typeTotals.add(new TreeMap<>());
         }
         now.forEach((account, commodity, amount) -> {
-            String section = sections.computeIfAbsent(account, WholeLedgerRows::typeOf);
+            String section = sections.computeIfAbsent(account, this::sectionOf);
             int order = TYPE_ORDER.indexOf(section);
             linesByType.get(order).add(balanceLines.computeIfAbsent(new Line(account, commodity),
                     line -> new LineInfo("balance:" + account + ":" + commodity, section, account, account, commodity, commodity)));
@@ -358,11 +368,11 @@ public final class WholeLedgerRows {
      * commodity. {@code totals} receives every total by its line's key.
      */
     static List<StateRow> rows(Balances balances, Map<String, BigDecimal> totals,
-                               Map<String, String> sections) {
+                               Map<String, String> sections, Function<String, String> sectionOf) {
         SortedMap<Integer, List<StateRow>> byType = new TreeMap<>();
         SortedMap<Integer, SortedMap<String, BigDecimal>> typeTotals = new TreeMap<>();
         balances.forEach((account, commodity, amount) -> {
-            String section = sections.computeIfAbsent(account, WholeLedgerRows::typeOf);
+            String section = sections.computeIfAbsent(account, sectionOf);
             int order = TYPE_ORDER.indexOf(section);
             byType.computeIfAbsent(order, ignored -> new ArrayList<>()).add(StateRow.balance("balance:" + account + ":" + commodity,
                     section, account, MoneyText.of(amount, commodity), account, commodity));
@@ -390,7 +400,7 @@ public final class WholeLedgerRows {
         return rows;
     }
 
-    static String typeOf(String account) {
-        return AccountName.of(account).type().statementSection();
+    private String sectionOf(String account) {
+        return accountTypes.apply(account).statementSection();
     }
 }

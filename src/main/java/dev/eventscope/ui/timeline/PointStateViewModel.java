@@ -52,7 +52,7 @@ public final class PointStateViewModel {
         requests.invalidate();
         previousRows = null;
         // a fresh tracker: one still computing for the old scope or axis keeps its own
-        wholeLedgerRows = new WholeLedgerRows(machine.timeTravel(), machine.queries());
+        wholeLedgerRows = new WholeLedgerRows(machine.timeTravel(), machine.queries(), machine.session()::accountType);
     }
 
     /** Shows nothing (no scope chosen). */

@@ -98,7 +98,7 @@ public final class TimelineViewModel {
                 return;
             }
             machine = opened;
-            StateQuery query = new StateQuery(opened.timeTravel(), opened.queries());
+            StateQuery query = new StateQuery(opened.timeTravel(), opened.queries(), opened.session()::accountType);
             state.use(query);
             why.use(new Insights(opened.timeTravel()));
             comparison.use(new Comparison(opened.timeTravel(), query));

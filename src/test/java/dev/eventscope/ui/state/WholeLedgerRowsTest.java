@@ -120,7 +120,7 @@ class WholeLedgerRowsTest {
     @org.junit.jupiter.api.Test
     void given_entry_dates_when_moving_then_the_lines_are_those_computed_afresh() {
         StateQuery fresh = new StateQuery(machine.timeTravel(), machine.queries());
-        WholeLedgerRows rows = new WholeLedgerRows(machine.timeTravel(), machine.queries());
+        WholeLedgerRows rows = new WholeLedgerRows(machine.timeTravel(), machine.queries(), WholeLedgerRows.SMALL_MOVE);
         List<StateRow> panel = new ArrayList<>();
         java.time.LocalDate start = java.time.LocalDate.of(2023, 12, 1);
         for (int day = 0; day < 500; day += 17) {
