@@ -5,6 +5,7 @@ import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.timetravel.Point;
+import dev.eventscope.timetravel.TimeTravelException;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -35,13 +36,23 @@ final class BalanceQuestion {
             throw new CommandProblem("--at-position must be a position of 1 or more.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
         if (replay || (asOf != null && atPosition > 0) || LedgerStoreFactory.isServerLedger(ledger.file())) {
-            try (LedgerSession session = ledger.openReadOnly(sessions)) {
-                return session.fullReplay().balances(atPosition > 0 ? atPosition : Long.MAX_VALUE, asOf);
-            }
+            return replayed(ledger, sessions);
         }
         try (LedgerSession session = ledger.openSession(sessions, false)) {
             session.projections().open(ProjectionsCommand.progressBar(progress));
             return session.timeTravel().ledgerBalancesAt(point()).balances();
+        } catch (TimeTravelException readModelsStopped) {
+            // the balances read model stopped at an event it could not apply: the replay names that event exactly,
+            // or answers if the read model failed for another reason
+            Balances balances = replayed(ledger, sessions);
+            progress.println("Note: " + readModelsStopped.getMessage() + " Answered by replaying every posting instead.");
+            return balances;
+        }
+    }
+
+    private Balances replayed(LedgerOption ledger, LedgerSessions sessions) {
+        try (LedgerSession session = ledger.openReadOnly(sessions)) {
+            return session.fullReplay().balances(atPosition > 0 ? atPosition : Long.MAX_VALUE, asOf);
         }
     }
 
