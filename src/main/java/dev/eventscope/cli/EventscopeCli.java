@@ -91,6 +91,7 @@ public final class EventscopeCli {
                 Subcommand.of(VerifyReportCommand.class, () -> new VerifyReportCommand(sessions)),
                 Subcommand.of(SealCommand.class, () -> new SealCommand(sessions)),
                 Subcommand.of(KeysCommand.class, KeysCommand::new),
+                new Subcommand(SandboxCommands.Parent.class, () -> SandboxCommands.commandLine(sessions)),
                 Subcommand.of(CommandLine.HelpCommand.class, CommandLine.HelpCommand::new));
     }
 

@@ -22,7 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** A small real ledger for sandbox tests: a bank, rent, sales and fees accounts and two entries in January 2025. */
-final class SandboxFixture {
+public final class SandboxFixture {
 
     static final CommandContext ALICE = CommandContext.byUser("alice");
     static final AccountName BANK = AccountName.of("assets:bank");
@@ -34,7 +34,7 @@ final class SandboxFixture {
     }
 
     /** Creates the ledger file with its accounts and two entries (E1 rent 500, E2 sales 1200). */
-    static void write(Path file) {
+    public static void write(Path file) {
         try (LedgerSession session = TestSessions.SQLITE.create(file)) {
             session.commands().execute(new LedgerCommand.CreateLedger("fixture", "EUR"), ALICE);
             for (AccountName account : List.of(BANK, RENT, FEES, SALES)) {
@@ -52,7 +52,7 @@ final class SandboxFixture {
                 List.of(Posting.of(account, money), Posting.of(BANK, money.negate())));
     }
 
-    static String sha256(Path file) {
+    public static String sha256(Path file) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (IOException failed) {
