@@ -8,7 +8,6 @@ import dev.eventscope.sandbox.SandboxContents;
 import dev.eventscope.sandbox.SandboxFiles;
 import dev.eventscope.sandbox.SandboxProblem;
 import dev.eventscope.session.LedgerSession;
-import dev.eventscope.session.LedgerSessions;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -49,9 +48,9 @@ final class SandboxAccess {
     }
 
     /** Decides each draft after the sandbox's proposals, keeps them all (or, if one is refused, none) and says what was proposed. */
-    int propose(CommandLineContext command, List<CommandDraft> drafts, String reason) {
-        String user = userOf(command.user());
-        try (LedgerSession session = command.ledger().openReadOnly(command.sessions())) {
+    int propose(LedgerCommandBase command, List<CommandDraft> drafts, String reason) {
+        String user = userOf(command.user);
+        try (LedgerSession session = command.ledger.openReadOnly(command.sessions())) {
             Sandbox sandbox = open(session, user);
             int first = sandbox.contents().nextNumber();
             for (CommandDraft draft : drafts) {
@@ -63,7 +62,7 @@ final class SandboxAccess {
                 files().write(proposed.contents());
                 return null;
             });
-            PrintWriter out = command.out();
+            PrintWriter out = command.spec.commandLine().getOut();
             for (DecidedProposal decided : proposed.decided()) {
                 if (decided.proposal().number() >= first) {
                     out.println("Proposed " + decided.proposal().number() + ": " + decided.proposal().summary()
@@ -81,10 +80,6 @@ final class SandboxAccess {
         } catch (SandboxProblem problem) {
             throw new CommandProblem(problem.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
-    }
-
-    /** What a subcommand hands to {@link #propose}: its ledger option, user option, sessions and output. */
-    record CommandLineContext(LedgerOption ledger, String user, LedgerSessions sessions, PrintWriter out) {
     }
 
     static Function<Sandbox, String> baseLine() {

@@ -91,8 +91,7 @@ final class SandboxCommands {
 
         @Override
         public Integer call() {
-            return sandbox.propose(new SandboxAccess.CommandLineContext(ledger, user, sessions(), spec.commandLine().getOut()),
-                    drafts(), reason);
+            return sandbox.propose(this, drafts(), reason);
         }
     }
 
@@ -113,8 +112,7 @@ final class SandboxCommands {
 
         @Override
         public Integer call() {
-            return sandbox.propose(new SandboxAccess.CommandLineContext(ledger, user, sessions(), spec.commandLine().getOut()),
-                    List.of(draft()), reason);
+            return sandbox.propose(this, List.of(draft()), reason);
         }
     }
 
@@ -135,8 +133,7 @@ final class SandboxCommands {
 
         @Override
         public Integer call() {
-            return sandbox.propose(new SandboxAccess.CommandLineContext(ledger, user, sessions(), spec.commandLine().getOut()),
-                    List.of(draft()), reason);
+            return sandbox.propose(this, List.of(draft()), reason);
         }
     }
 
@@ -157,8 +154,7 @@ final class SandboxCommands {
 
         @Override
         public Integer call() {
-            return sandbox.propose(new SandboxAccess.CommandLineContext(ledger, user, sessions(), spec.commandLine().getOut()),
-                    List.of(draft()), reason);
+            return sandbox.propose(this, List.of(draft()), reason);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eventscope.audit.RememberedHeads;
 import dev.eventscope.codec.EventCodec;
 
 import java.io.IOException;
@@ -40,10 +41,7 @@ public final class SandboxFiles {
 
     /** The default directory for the given environment and home directory (as the remembered heads choose theirs). */
     public static Path defaultDirectory(Map<String, String> environment, String userHome) {
-        String stateHome = environment.get("XDG_STATE_HOME");
-        Path base = stateHome != null && !stateHome.isBlank() && Path.of(stateHome).isAbsolute()
-                ? Path.of(stateHome) : Path.of(userHome, ".local", "state");
-        return base.resolve("eventscope").resolve("sandboxes");
+        return RememberedHeads.defaultDirectory(environment, userHome).resolveSibling("sandboxes");
     }
 
     public static SandboxFiles forCurrentUser() {

@@ -194,4 +194,13 @@ class SandboxTest {
             assertEquals("{\"format\": 1, \"ledgerId\": ", Files.readString(file));
         }
     }
+
+    @Test
+    @DisplayName("sandboxes live in the XDG state folder, beside the remembered heads")
+    void default_directory() {
+        assertEquals(Path.of("/state/eventscope/sandboxes"),
+                SandboxFiles.defaultDirectory(Map.of("XDG_STATE_HOME", "/state"), "/home/ann"));
+        assertEquals(Path.of("/home/ann/.local/state/eventscope/sandboxes"),
+                SandboxFiles.defaultDirectory(Map.of("XDG_STATE_HOME", "relative"), "/home/ann"));
+    }
 }
