@@ -173,4 +173,24 @@ class SandboxCommandTest {
         assertEquals(2, beyond.exitCode());
         assertFalse(beyond.err().isBlank());
     }
+
+    @Test
+    @DisplayName("a sandbox at an earlier position decides there; moved to the head, its proposals are decided again")
+    void moving_the_base() {
+        CliRun early = sandbox("new", "--at-position", "5");
+        assertEquals(0, early.exitCode(), early.err());
+        assertTrue(early.out().startsWith("Sandbox of auditor at position 5 (position 5)."), early.out());
+        // proposed at the head, so that it is kept, then decided at position 5 where entry E1 does not exist yet
+        assertEquals(0, sandbox("new", "--move").exitCode());
+        assertEquals(0, sandbox("reverse", "E1", "--on", "2025-01-31", "--id", "R1", "--reason", "rent belongs to February").exitCode());
+        CliRun moved = sandbox("new", "--move", "--at-position", "5");
+        assertTrue(moved.out().contains("refused: "), moved.out());
+        assertTrue(moved.out().contains("E1"), moved.out());
+        CliRun back = sandbox("new", "--move");
+        assertTrue(back.out().contains("Sandbox of auditor at the head"), back.out());
+        assertTrue(back.out().lines().anyMatch(line -> line.contains("reverse E1 with R1") && line.contains("accepted")), back.out());
+        CliRun diff = sandbox("diff", "--as-of", "2025-01-31");
+        assertTrue(diff.out().lines().anyMatch(line -> line.matches("expenses:rent\\s+EUR\\s+500\\s+0\\s+-500\\s+1")), diff.out());
+        assertTrue(sandbox("diff", "--as-of", "2025-01-30").out().contains("The proposals change no balance."));
+    }
 }
