@@ -52,16 +52,18 @@ class SandboxWindowTest {
         bytes = SandboxFixture.sha256(ledger);
         session = TestSessions.SQLITE.openReadOnly(ledger);
         executor = new FxTaskExecutor();
-        this.stage = stage;
+        // a window of its own, as the app opens it (the primary stage may still carry another test's bindings)
+        this.stage = new Stage();
         SandboxViewModel model = new SandboxViewModel(session, new SandboxFiles(run.resolve("sandboxes")), "auditor", executor,
                 Clock.fixed(Instant.parse("2025-02-10T09:00:00Z"), ZoneOffset.UTC));
         // Monocle's headless screen is 1280x800 unless -Dheadless.geometry=1920x1080-32 makes it larger (docs/sandbox.md)
         String[] size = System.getProperty("sandbox.window", "1200x760").split("x");
-        new SandboxView(model).show(stage, Double.parseDouble(size[0]), Double.parseDouble(size[1]));
+        new SandboxView(model).show(this.stage, Double.parseDouble(size[0]), Double.parseDouble(size[1]));
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
         executor.close();
         session.close();
     }
