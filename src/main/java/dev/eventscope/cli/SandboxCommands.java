@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.application.CommandDraft;
 import dev.eventscope.sandbox.Adjustments;
 import dev.eventscope.sandbox.DecidedProposal;
 import dev.eventscope.sandbox.ProposalJournal;
@@ -81,9 +82,7 @@ final class SandboxCommands {
                     AccountCommands.REFUSED})
     static final class Post extends EntryCommands.Post {
         @Mixin
-        SandboxAccess sandbox;
-        @Option(names = "--reason", required = true, description = "Why the adjustment is proposed.")
-        String reason;
+        Proposing proposing;
 
         Post(LedgerSessions sessions) {
             super(sessions);
@@ -91,7 +90,7 @@ final class SandboxCommands {
 
         @Override
         public Integer call() {
-            return sandbox.propose(this, drafts(), reason);
+            return proposing.propose(this, drafts());
         }
     }
 
@@ -102,9 +101,7 @@ final class SandboxCommands {
                     AccountCommands.REFUSED})
     static final class Reverse extends EntryCommands.Reverse {
         @Mixin
-        SandboxAccess sandbox;
-        @Option(names = "--reason", required = true, description = "Why the reversal is proposed.")
-        String reason;
+        Proposing proposing;
 
         Reverse(LedgerSessions sessions) {
             super(sessions);
@@ -112,7 +109,7 @@ final class SandboxCommands {
 
         @Override
         public Integer call() {
-            return sandbox.propose(this, List.of(draft()), reason);
+            return proposing.propose(this, List.of(draft()));
         }
     }
 
@@ -123,9 +120,7 @@ final class SandboxCommands {
                     AccountCommands.REFUSED})
     static final class OpenAccount extends AccountCommands.Open {
         @Mixin
-        SandboxAccess sandbox;
-        @Option(names = "--reason", required = true, description = "Why the account is proposed.")
-        String reason;
+        Proposing proposing;
 
         OpenAccount(LedgerSessions sessions) {
             super(sessions);
@@ -133,7 +128,7 @@ final class SandboxCommands {
 
         @Override
         public Integer call() {
-            return sandbox.propose(this, List.of(draft()), reason);
+            return proposing.propose(this, List.of(draft()));
         }
     }
 
@@ -144,9 +139,7 @@ final class SandboxCommands {
                     AccountCommands.REFUSED})
     static final class ClosePeriod extends AccountCommands.ClosePeriodCommand {
         @Mixin
-        SandboxAccess sandbox;
-        @Option(names = "--reason", required = true, description = "Why the close is proposed.")
-        String reason;
+        Proposing proposing;
 
         ClosePeriod(LedgerSessions sessions) {
             super(sessions);
@@ -154,7 +147,19 @@ final class SandboxCommands {
 
         @Override
         public Integer call() {
-            return sandbox.propose(this, List.of(draft()), reason);
+            return proposing.propose(this, List.of(draft()));
+        }
+    }
+
+    /** What the proposing subcommands add to the real commands' options: the reason, and where sandboxes are kept. */
+    static final class Proposing {
+        @Mixin
+        SandboxAccess sandbox;
+        @Option(names = "--reason", required = true, description = "Why the adjustment is proposed (kept with the proposal).")
+        String reason;
+
+        int propose(LedgerCommandBase command, List<CommandDraft> drafts) {
+            return sandbox.propose(command, drafts, reason);
         }
     }
 
