@@ -1,6 +1,7 @@
 package dev.eventscope.sandbox;
 
 import dev.eventscope.application.Aggregate;
+import dev.eventscope.audit.ProposedAdjustment;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.CommandDraft;
@@ -126,6 +127,26 @@ public final class Sandbox {
                     + " differ from a full replay of its events " + replayed + ".");
         }
         return new Adjustments(basePosition, asOf, asPosted, asAdjusted, decided, this::typeOf);
+    }
+
+    /**
+     * The proposals as the audit report's "Proposed adjustments" section lists them: each entry, its reason, who proposed
+     * it when, accepted (or why not, or applied), and its effect on the balances and on income + expenses.
+     */
+    public List<ProposedAdjustment> reportSection() {
+        Adjustments adjustments = adjustments(null);
+        List<ProposedAdjustment> section = new ArrayList<>();
+        for (DecidedProposal decided : this.decided) {
+            Proposal proposal = decided.proposal();
+            List<String> effects = new ArrayList<>();
+            decided.effect(null).forEach((account, commodity, amount) ->
+                    effects.add(account + " " + amount.toPlainString() + (commodity.isEmpty() ? "" : " " + commodity)));
+            adjustments.effectOnProfit(decided).forEach((commodity, amount) ->
+                    effects.add("income + expenses " + amount.toPlainString() + (commodity.isEmpty() ? "" : " " + commodity)));
+            section.add(new ProposedAdjustment(proposal.number(), proposal.summary(), proposal.reason(), proposal.proposedBy(),
+                    proposal.proposedAt(), decided.verdict(), effects.isEmpty() ? "none" : String.join("; ", effects)));
+        }
+        return section;
     }
 
     /** The account's type as it was opened (in the ledger or a proposal), else as its name gives it. */

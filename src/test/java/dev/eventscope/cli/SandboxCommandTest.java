@@ -193,4 +193,26 @@ class SandboxCommandTest {
         assertTrue(diff.out().lines().anyMatch(line -> line.matches("expenses:rent\\s+EUR\\s+500\\s+0\\s+-500\\s+1")), diff.out());
         assertTrue(sandbox("diff", "--as-of", "2025-01-30").out().contains("The proposals change no balance."));
     }
+
+    @Test
+    @DisplayName("the audit report lists the proposed adjustments, each with its reason, effect and verdict, and still verifies")
+    void report_section() throws IOException {
+        assertEquals(0, sandbox("new").exitCode());
+        assertEquals(0, sandbox("post", ACCRUAL).exitCode());
+        // refused (a reversal may not be dated before its entry), so not kept and not reported
+        assertEquals(4, sandbox("reverse", "E1", "--on", "2024-12-31", "--id", "R1", "--reason", "wrong year").exitCode());
+        Path report = folder.resolve("report.html");
+        CliRun written = eventscope("report", "-l", ledger.toString(), "--format", "html", "-o", report.toString(),
+                "--with-proposals-of", "auditor", "--sandbox-dir", sandboxes.toString(), "--key-dir", folder.resolve("keys").toString());
+        assertEquals(0, written.exitCode(), written.err());
+        String html = Files.readString(report);
+        assertTrue(html.contains("<h2 id=\"proposed-adjustments\">Proposed adjustments</h2>"), html);
+        assertTrue(html.contains("<td>post E3 2025-01-31 Accrued audit fee</td><td>audit fee not accrued</td>"), html);
+        assertTrue(html.contains("<td>accepted</td><td>assets:bank -300 EUR; expenses:fees 300 EUR; income + expenses 300 EUR</td>"),
+                html);
+        assertFalse(html.contains("wrong year"));
+        CliRun verified = eventscope("verify-report", report.toString(), "-l", ledger.toString(),
+                "--key-dir", folder.resolve("keys").toString());
+        assertEquals(0, verified.exitCode(), verified.out() + verified.err());
+    }
 }
