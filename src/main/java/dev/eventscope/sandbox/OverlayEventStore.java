@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * The real ledger's events up to a base position, read-only, with proposed events kept in memory after it:
  * the store a sandbox decides its proposals on, through the same {@code LedgerCommandService} as the real
  * ledger. Appends (single or bulk) only ever go to memory; the real ledger is only read. Proposed events
- * carry no hash (they are in no chain), so {@link #verify()} is refused; snapshots are neither kept nor read.
+ * carry no hash (they are in no chain), so {@link #verify()} is refused. The real ledger's snapshots at or below a
+ * stream's base version are handed on (they hold exactly the real events the overlay shows), as the real command service
+ * would load them; proposed events are never snapshotted.
  */
 final class OverlayEventStore implements EventStore {
 
@@ -296,8 +298,9 @@ final class OverlayEventStore implements EventStore {
     }
 
     @Override
-    public Optional<Snapshot> loadSnapshot(StreamId stream, long maxVersion, int stateSchemaVersion) {
-        return Optional.empty();
+    public synchronized Optional<Snapshot> loadSnapshot(StreamId stream, long maxVersion, int stateSchemaVersion) {
+        long baseVersion = baseVersion(stream);
+        return baseVersion == 0 ? Optional.empty() : real.loadSnapshot(stream, Math.min(maxVersion, baseVersion), stateSchemaVersion);
     }
 
     @Override
