@@ -231,7 +231,7 @@ final class SandboxCommands {
             SandboxBase base = point == null ? SandboxBase.HEAD : point.base();
             Sandbox sandbox = SandboxAccess.guarded(() -> {
                 String ledgerId = Sandbox.ledgerId(session);
-                var existing = sandbox().files().read(ledgerId, owner);
+                var existing = sandbox.files().read(ledgerId, owner);
                 if (existing.isPresent() && !move && !replace) {
                     throw new CommandProblem("There is a sandbox of " + session.fileName() + " for " + owner
                             + " already; give --move to move it or --replace to start afresh.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
@@ -239,15 +239,11 @@ final class SandboxCommands {
                 SandboxContents contents = move && existing.isPresent() ? existing.get().withBase(base)
                         : new SandboxContents(ledgerId, owner, base, List.of());
                 Sandbox opened = Sandbox.open(session, contents);
-                sandbox().files().write(contents);
+                sandbox.files().write(contents);
                 return opened;
             });
             out.println(SandboxAccess.baseLine().apply(sandbox));
             ListProposals.print(sandbox, out);
-        }
-
-        private SandboxAccess sandbox() {
-            return sandbox;
         }
     }
 
