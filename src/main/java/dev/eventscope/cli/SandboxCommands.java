@@ -229,7 +229,7 @@ final class SandboxCommands {
         @Override
         void run(LedgerSession session, String owner, PrintWriter out) {
             SandboxBase base = point == null ? SandboxBase.HEAD : point.base();
-            Sandbox sandbox = SandboxAccess.guarded(() -> {
+            Sandbox started = SandboxAccess.guarded(() -> {
                 String ledgerId = Sandbox.ledgerId(session);
                 var existing = sandbox.files().read(ledgerId, owner);
                 if (existing.isPresent() && !move && !replace) {
@@ -242,8 +242,8 @@ final class SandboxCommands {
                 sandbox.files().write(contents);
                 return opened;
             });
-            out.println(SandboxAccess.baseLine().apply(sandbox));
-            ListProposals.print(sandbox, out);
+            out.println(SandboxAccess.baseLine().apply(started));
+            ListProposals.print(started, out);
         }
     }
 
