@@ -43,6 +43,7 @@ final class HtmlReportWriter implements ReportWriter {
 
     private final BufferedWriter html;
     private ZoneId zone;
+    private java.util.List<ProposedAdjustment> proposals = java.util.List.of();
 
     HtmlReportWriter(OutputStream out) {
         this.html = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -114,11 +115,33 @@ final class HtmlReportWriter implements ReportWriter {
             write("</tbody></table>\n");
         }
 
+        writeProposedAdjustments();
         write("<h2>Events</h2>\n<p class=\"note\">Recorded times are in " + escape(zone.getId())
                 + ". State shows the aggregate before and after the event.</p>\n");
         write("<table class=\"events\"><thead><tr><th class=\"number\">Pos.</th><th>Recorded</th><th>Date</th><th>User</th>"
                 + "<th>Command / event</th><th>Account or entry</th><th class=\"number\">Amount</th><th>Description</th>"
                 + "<th>State before \u2192 after</th></tr></thead>\n<tbody>\n");
+    }
+
+    @Override
+    public void proposedAdjustments(java.util.List<ProposedAdjustment> proposals) {
+        this.proposals = java.util.List.copyOf(proposals);
+    }
+
+    private void writeProposedAdjustments() {
+        if (proposals.isEmpty()) {
+            return;
+        }
+        write("<h2 id=\"proposed-adjustments\">Proposed adjustments</h2>\n<p class=\"note\">Proposed, not posted: decided by the"
+                + " ledger's rules in a sandbox; only those marked applied are among the events below.</p>\n");
+        write("<table class=\"proposals\"><thead><tr><th class=\"number\">#</th><th>Entry</th><th>Reason</th><th>Proposed by</th>"
+                + "<th>Status</th><th>Effect</th></tr></thead><tbody>\n");
+        for (ProposedAdjustment proposal : proposals) {
+            write("<tr>" + number(String.valueOf(proposal.number())) + cell(proposal.entry()) + cell(proposal.reason())
+                    + cell(proposal.proposedBy() + " " + ReportText.recorded(proposal.proposedAt(), zone)) + cell(proposal.status())
+                    + cell(proposal.effect()) + "</tr>\n");
+        }
+        write("</tbody></table>\n");
     }
 
     @Override

@@ -66,6 +66,9 @@ public final class ReportGenerator {
                 seals.lastValid().map(SealFindings.ConfirmedSeal::describe).orElse(ReportHeader.NO_SEAL));
 
         ReportWriter writer = writerFor(request, out);
+        if (!request.proposedAdjustments().isEmpty()) {
+            writer.proposedAdjustments(request.proposedAdjustments());
+        }
         writer.start(header, integrity, summary);
         EventFold secondPass = new EventFold(codec, altered);
         long[] rows = {0};

@@ -7,10 +7,12 @@ import java.util.Objects;
 
 /**
  * What to report and how: the ledger file (named in the header), the scope, the format and paper,
- * who generates it and when, the time zone dates are shown in, and the Eventscope version.
+ * who generates it and when, the time zone dates are shown in, the Eventscope version, and any proposed adjustments
+ * to list (issue 20; none by default).
  */
 public record ReportRequest(Path ledgerFile, ReportScope scope, ReportFormat format, PaperSize paper,
-                            String generatedBy, Instant generatedAt, ZoneId zone, String eventscopeVersion) {
+                            String generatedBy, Instant generatedAt, ZoneId zone, String eventscopeVersion,
+                            java.util.List<ProposedAdjustment> proposedAdjustments) {
 
     public ReportRequest {
         Objects.requireNonNull(ledgerFile, "ledger file");
@@ -21,5 +23,17 @@ public record ReportRequest(Path ledgerFile, ReportScope scope, ReportFormat for
         Objects.requireNonNull(generatedAt, "generated at");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(eventscopeVersion, "version");
+        proposedAdjustments = java.util.List.copyOf(proposedAdjustments);
+    }
+
+    /** A report without a "Proposed adjustments" section. */
+    public ReportRequest(Path ledgerFile, ReportScope scope, ReportFormat format, PaperSize paper,
+                         String generatedBy, Instant generatedAt, ZoneId zone, String eventscopeVersion) {
+        this(ledgerFile, scope, format, paper, generatedBy, generatedAt, zone, eventscopeVersion, java.util.List.of());
+    }
+
+    /** The same request with a "Proposed adjustments" section listing {@code proposals} (printed by the HTML report). */
+    public ReportRequest withProposedAdjustments(java.util.List<ProposedAdjustment> proposals) {
+        return new ReportRequest(ledgerFile, scope, format, paper, generatedBy, generatedAt, zone, eventscopeVersion, proposals);
     }
 }

@@ -9,6 +9,10 @@ import dev.eventscope.eventstore.IntegrityReport;
  */
 interface ReportWriter {
 
+    /** Called before {@link #start} when the request lists proposed adjustments; a format that does not print them ignores them. */
+    default void proposedAdjustments(java.util.List<ProposedAdjustment> proposals) {
+    }
+
     void start(ReportHeader header, IntegrityReport integrity, ReportSummary summary);
 
     void event(ReportRow row);

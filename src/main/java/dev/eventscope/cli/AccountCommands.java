@@ -25,7 +25,7 @@ final class AccountCommands {
     @Command(name = "open-account", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
             description = "Opens an account, such as assets:bank:checking.", exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:Done.", "1:Eventscope failed unexpectedly.", "2:Wrong command line or not a ledger.", REFUSED})
-    static final class Open extends LedgerCommandBase {
+    static class Open extends LedgerCommandBase {
         @Parameters(paramLabel = "ACCOUNT", description = "The account's full name.")
         String account;
         @Option(names = "--on", paramLabel = "YYYY-MM-DD", required = true, description = "The date it opens.")
@@ -122,7 +122,7 @@ final class AccountCommands {
             description = "Closes the books through a date: no entry may be dated on or before it.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:Done.", "1:Eventscope failed unexpectedly.", "2:Wrong command line or not a ledger.", REFUSED})
-    static final class ClosePeriodCommand extends LedgerCommandBase {
+    static class ClosePeriodCommand extends LedgerCommandBase {
         @Option(names = "--through", paramLabel = "YYYY-MM-DD", required = true, description = "The last day of the closed period.")
         LocalDate through;
 

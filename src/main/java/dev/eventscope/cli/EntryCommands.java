@@ -37,7 +37,7 @@ final class EntryCommands {
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:Posted.", "1:Eventscope failed unexpectedly.", "2:Wrong command line or not a ledger.",
                     AccountCommands.REFUSED})
-    static final class Post extends LedgerCommandBase {
+    static class Post extends LedgerCommandBase {
         @Parameters(arity = "0..1", paramLabel = "-", description = "Read the entries as a journal snippet from standard input.")
         String stdin;
         @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The entry's date.")
@@ -63,6 +63,24 @@ final class EntryCommands {
          */
         @Override
         public Integer call() {
+            List<CommandDraft> drafts = drafts();
+            List<Executed> executed;
+            try (LedgerSession session = ledger.openForWriting(sessions(), false)) {
+                executed = session.commands().executeTogether(drafts, context());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            for (Executed one : executed) {
+                PostEntry entry = (PostEntry) one.command();
+                CommandResult result = one.result();
+                out.println("Posted entry " + entry.entryId() + " (" + entry.date() + " " + entry.description()
+                        + ") at positions " + result.positions().get(0) + "–" + result.lastPosition() + ".");
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+
+        /** The entries the options (or standard input) give, as drafts that take their ids when they are decided. */
+        List<CommandDraft> drafts() {
             List<CommandDraft> drafts = new ArrayList<>();
             if ("-".equals(stdin)) {
                 if (date != null || !postings.isEmpty() || !description.isEmpty()) {
@@ -87,19 +105,7 @@ final class EntryCommands {
                 PostEntry entry = EntrySources.fromOptions(EntryId.of("E0"), date, description, postings, commodity);
                 drafts.add(newIds -> EntrySources.withId(entry, entryId(newIds)));
             }
-            List<Executed> executed;
-            try (LedgerSession session = ledger.openForWriting(sessions(), false)) {
-                executed = session.commands().executeTogether(drafts, context());
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            for (Executed one : executed) {
-                PostEntry entry = (PostEntry) one.command();
-                CommandResult result = one.result();
-                out.println("Posted entry " + entry.entryId() + " (" + entry.date() + " " + entry.description()
-                        + ") at positions " + result.positions().get(0) + "–" + result.lastPosition() + ".");
-            }
-            out.flush();
-            return ExitCodes.OK;
+            return drafts;
         }
 
         private EntryId entryId(Supplier<EntryId> newIds) {
@@ -122,7 +128,7 @@ final class EntryCommands {
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:Reversed.", "1:Eventscope failed unexpectedly.", "2:Wrong command line or not a ledger.",
                     AccountCommands.REFUSED})
-    static final class Reverse extends LedgerCommandBase {
+    static class Reverse extends LedgerCommandBase {
         @Parameters(paramLabel = "ENTRY", description = "The id of the entry to reverse.")
         String original;
         @Option(names = "--on", paramLabel = "YYYY-MM-DD", description = "The reversal's date (default: today).")

@@ -95,6 +95,7 @@ public final class EventscopeCli {
                 Subcommand.of(TestsCommand.class, () -> new TestsCommand(sessions)),
                 Subcommand.of(SearchCommand.class, () -> new SearchCommand(sessions)),
                 new Subcommand(FindingsCommand.class, () -> FindingsCommand.create(sessions)),
+                new Subcommand(SandboxCommands.Parent.class, () -> SandboxCommands.commandLine(sessions)),
                 Subcommand.of(CommandLine.HelpCommand.class, CommandLine.HelpCommand::new));
     }
 

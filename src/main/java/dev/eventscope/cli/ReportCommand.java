@@ -99,6 +99,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--paper", paramLabel = "a4|letter", defaultValue = "a4", description = "PDF paper size (default: ${DEFAULT-VALUE}).")
     private PaperSize paper;
 
+    @Option(names = "--with-proposals-of", paramLabel = "USER",
+            description = "Add a 'Proposed adjustments' section (HTML) with USER's sandbox of the ledger (see 'sandbox').")
+    private String proposalsOf;
+    @Mixin
+    private SandboxAccess sandboxes;
     @Option(names = "--key-dir", paramLabel = "DIR", hidden = true,
             description = "Where signing keys live (default: $XDG_CONFIG_HOME/eventscope/keys or ~/.config/eventscope/keys).")
     private Path keyDirectory;
@@ -131,6 +136,9 @@ public final class ReportCommand implements Callable<Integer> {
         SigningKeys keys = keyDirectory == null ? SigningKeys.forCurrentUser() : new SigningKeys(keyDirectory);
         SignedReportFile.Written written;
         try (LedgerSession session = ledger.openReadOnly(sessions)) {
+            if (proposalsOf != null) {
+                request = request.withProposedAdjustments(sandboxes.open(session, proposalsOf).reportSection());
+            }
             long[] lastDecile = {-1};
             String[] lastPhase = {""};
             written = session.writeReport(new SignedReportFile(generator(), new ReportSigner(keys)), request, out,

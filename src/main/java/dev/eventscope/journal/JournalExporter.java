@@ -85,6 +85,11 @@ public final class JournalExporter {
         return Optional.empty();
     }
 
+    /** One recorded entry as the transaction an export writes it (with its {@code entry:} and {@code reverses:} tags). */
+    public static JournalTransaction transactionOf(EntryPosted posted) {
+        return toTransaction(posted, new SourceLocation("", 0));
+    }
+
     static JournalTransaction toTransaction(EntryPosted posted, SourceLocation location) {
         List<Tag> tags = new ArrayList<>();
         tags.add(new Tag("entry", posted.entryId().value()));

@@ -119,6 +119,11 @@ public final class LedgerSession implements AutoCloseable {
         store.streamStamps(stream, sink);
     }
 
+    /** The latest snapshot of a stream at or below {@code maxVersion} with the given state schema version (as commands load them). */
+    public Optional<dev.eventscope.eventstore.Snapshot> loadSnapshot(StreamId stream, long maxVersion, int stateSchemaVersion) {
+        return store.loadSnapshot(stream, maxVersion, stateSchemaVersion);
+    }
+
     /** Tells {@code listener} of new positions (appends by this or another process) until the returned handle is closed. */
     public AutoCloseable subscribe(AppendListener listener) {
         return store.subscribe(listener);

@@ -38,7 +38,7 @@ class PackageRulesTest {
     private static final List<String> RULED_PACKAGES = List.of("domain", "domain.ledger", "eventstore", "eventstore.sqlite",
             "eventstore.postgres", "codec", "application", "projection", "projection.search", "projection.sqlite",
             "projection.sqlite.search", "timetravel", "audit", "journal",
-            "session", "ui", "cli", "bootstrap");
+            "session", "sandbox", "ui", "cli", "bootstrap");
 
     private static JavaClasses production;
 
@@ -202,16 +202,22 @@ class PackageRulesTest {
     }
 
     @Test
+    void the_sandbox_depends_on_the_session_and_the_layers_below_it() {
+        only("sandbox", with(JDK_WITHOUT_SQL, "session", "domain..", "eventstore", "codec", "application", "timetravel",
+                "audit", "journal", JACKSON)).check(production);
+    }
+
+    @Test
     void the_ui_depends_on_the_session_the_layers_below_it_and_javafx() {
-        only("ui..", with(JDK_WITHOUT_SQL, "session", "application", "projection", "projection.search", "timetravel", "audit..",
-                "journal",
+        only("ui..", with(JDK_WITHOUT_SQL, "session", "sandbox", "application", "projection", "projection.search", "timetravel",
+                "audit..", "journal",
                 "domain..", "eventstore", "codec", JAVAFX, JACKSON, "org.controlsfx..", LOGGING)).check(production);
     }
 
     @Test
     void the_cli_depends_on_the_session_the_layers_below_it_and_picocli() {
-        only("cli..", with(JDK_WITHOUT_SQL, "session", "application", "projection", "projection.search", "timetravel", "audit..",
-                "journal",
+        only("cli..", with(JDK_WITHOUT_SQL, "session", "sandbox", "application", "projection", "projection.search", "timetravel",
+                "audit..", "journal",
                 "domain..", "eventstore", "codec", PICOCLI, JACKSON, LOGGING)).check(production);
     }
 

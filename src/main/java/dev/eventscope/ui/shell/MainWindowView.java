@@ -47,6 +47,7 @@ public final class MainWindowView {
     @FXML private MenuItem sealItem;
     @FXML private MenuItem exportReportItem;
     @FXML private MenuItem projectionsItem;
+    private final MenuItem proposeItem = new MenuItem("Propose adjustments…");
 
     private MainWindowView(MainWindowViewModel model, Stage stage) {
         this.model = model;
@@ -80,6 +81,9 @@ public final class MainWindowView {
         model.setErrorHandler(this::showError);
         commands = new CommandActions(model.executor(), () -> stage);
         menuBar.getMenus().add(2, commands.menu());
+        proposeItem.setId("proposeAdjustmentsItem");
+        proposeItem.setOnAction(event -> proposeAdjustments());
+        menuBar.getMenus().get(2).getItems().add(proposeItem);
         menuBar.getMenus().add(menuBar.getMenus().size() - 1,
                 new dev.eventscope.ui.workbench.WorkbenchMenu(model.explorerProperty(), model.executor(), stage, this::showError).menu());
         WelcomeView welcomeView = new WelcomeView(model.welcome(), model::forgetRecent);
@@ -110,7 +114,8 @@ public final class MainWindowView {
 
     private void showScreen(ExplorerViewModel explorerModel) {
         boolean open = explorerModel != null;
-        for (MenuItem item : List.of(closeItem, refreshItem, findItem, clearFiltersItem, verifyItem, exportReportItem, projectionsItem)) {
+        for (MenuItem item : List.of(closeItem, refreshItem, findItem, clearFiltersItem, verifyItem, exportReportItem, projectionsItem,
+                proposeItem)) {
             item.setDisable(!open);
         }
         sealItem.setDisable(!open || explorerModel.session().readOnly() || !explorerModel.integrity().canSeal());
@@ -208,6 +213,17 @@ public final class MainWindowView {
             launcher.importIntoOpenLedger(explorer.model().session());
         } else {
             launcher.importIntoNewLedger();
+        }
+    }
+
+    /** Books › Propose adjustments…: the user's sandbox of the open ledger, in a window of its own (issue 20). */
+    private void proposeAdjustments() {
+        if (explorer != null) {
+            Stage window = new Stage();
+            window.initOwner(stage);
+            new dev.eventscope.ui.sandbox.SandboxView(new dev.eventscope.ui.sandbox.SandboxViewModel(explorer.model().session(),
+                    dev.eventscope.sandbox.SandboxFiles.forCurrentUser(), System.getProperty("user.name", "unknown"),
+                    model.executor(), java.time.Clock.systemUTC())).show(window, 1400, 800);
         }
     }
 

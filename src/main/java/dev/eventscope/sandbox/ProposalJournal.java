@@ -1,0 +1,62 @@
+package dev.eventscope.sandbox;
+
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.codec.EventCodec;
+import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
+import dev.eventscope.domain.ledger.EntryEvent.EntryPosted;
+import dev.eventscope.domain.ledger.LedgerCommand.ClosePeriod;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.journal.JournalExporter;
+import dev.eventscope.journal.JournalWriter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/**
+ * A sandbox's proposals as an hledger journal: each proposal's entries exactly as the journal export writes recorded
+ * entries (so {@code hledger -f ledger.journal -f proposals.journal} shows the books as adjusted), each preceded by
+ * comment lines with its number, verdict, reason and who proposed it when. An account to open becomes an
+ * {@code account} directive; a close and a refused proposal are comments only, as hledger has no such entries.
+ */
+public final class ProposalJournal {
+
+    private static final EventCodec CODEC = BookkeepingCodec.create();
+
+    private ProposalJournal() {
+    }
+
+    /** Writes the journal; returns the number of entries written. */
+    public static int write(Sandbox sandbox, Writer out) {
+        int entries = 0;
+        try {
+            out.write("; Proposed adjustments of ledger " + sandbox.contents().ledgerId() + " by "
+                    + sandbox.contents().user() + ", at position " + sandbox.basePosition() + "\n");
+            for (DecidedProposal decided : sandbox.decided()) {
+                Proposal proposal = decided.proposal();
+                out.write("\n; proposal " + proposal.number() + " (" + decided.verdict().replace('\n', ' ') + "): "
+                        + proposal.summary() + "\n");
+                out.write("; reason: " + proposal.reason().replace('\n', ' ') + "\n");
+                out.write("; proposed by " + proposal.proposedBy() + " at " + proposal.proposedAt() + "\n");
+                if (!decided.accepted()) {
+                    continue;
+                }
+                if (proposal.command() instanceof OpenAccount open) {
+                    out.write("account " + open.account() + "\n");
+                } else if (proposal.command() instanceof ClosePeriod close) {
+                    out.write("; (closes the books through " + close.throughDate() + ")\n");
+                }
+                for (RecordedEvent event : decided.events()) {
+                    if (CODEC.decode(event).value().orElse(null) instanceof EntryPosted posted) {
+                        out.write(JournalWriter.format(JournalExporter.transactionOf(posted)));
+                        entries++;
+                    }
+                }
+            }
+            out.flush();
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Could not write the proposals' journal: " + failed.getMessage(), failed);
+        }
+        return entries;
+    }
+}

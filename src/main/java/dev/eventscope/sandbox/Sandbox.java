@@ -1,0 +1,204 @@
+package dev.eventscope.sandbox;
+
+import dev.eventscope.application.Aggregate;
+import dev.eventscope.audit.ProposedAdjustment;
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.CommandDraft;
+import dev.eventscope.application.Executed;
+import dev.eventscope.application.IdGenerator;
+import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.codec.EventCodec;
+import dev.eventscope.domain.ledger.AccountEvent;
+import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.AccountState;
+import dev.eventscope.domain.ledger.AccountType;
+import dev.eventscope.domain.ledger.Balances;
+import dev.eventscope.domain.ledger.LedgerRuleViolation;
+import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.timetravel.FullReplay;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Proposed commands over the real ledger's events up to a base position, never written into the ledger until
+ * {@link #apply}. Every proposal is decided by the same {@link LedgerCommandService} (and so the same deciders) as a
+ * real command, run over an {@link OverlayEventStore}: the real events up to the base, read-only, with the earlier
+ * proposals' events in memory after it. Opening a sandbox decides its proposals afresh against the base as it now
+ * resolves, so when the ledger moved on (or the base was moved) a proposal that no longer applies says why.
+ * Not thread-safe; the ledger session must stay open while the sandbox is used.
+ */
+public final class Sandbox {
+
+    private static final EventCodec CODEC = BookkeepingCodec.create();
+
+    private final LedgerSession ledger;
+    private final SandboxContents contents;
+    private final long basePosition;
+    private final OverlayEventStore overlay;
+    private final LedgerCommandService service;
+    private final List<DecidedProposal> decided;
+
+    private Sandbox(LedgerSession ledger, SandboxContents contents) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.contents = Objects.requireNonNull(contents, "contents");
+        this.basePosition = contents.base().resolve(ledger);
+        long baseMicros = basePosition == 0 ? 0 : ledger.readAt(basePosition).map(RecordedEvent::recordedAtMicros).orElse(0L);
+        this.overlay = new OverlayEventStore(ledger, basePosition, baseMicros);
+        this.service = new LedgerCommandService(overlay, CODEC, IdGenerator.random(), LedgerCommandService.Settings.defaults());
+        List<DecidedProposal> decisions = new ArrayList<>();
+        for (Proposal proposal : contents.proposals()) {
+            decisions.add(decide(proposal));
+        }
+        this.decided = List.copyOf(decisions);
+    }
+
+    /** The sandbox {@code contents} over {@code ledger}, its proposals decided against the base as it now resolves. */
+    public static Sandbox open(LedgerSession ledger, SandboxContents contents) {
+        return new Sandbox(ledger, contents);
+    }
+
+    /** The ledger's id: its first event's id, which no copy or rename changes; an empty ledger has none to sandbox. */
+    public static String ledgerId(LedgerSession ledger) {
+        return ledger.readAt(1).map(RecordedEvent::eventId).orElseThrow(() -> new SandboxProblem(
+                "The ledger " + ledger.fileName() + " has no events yet, so there is nothing to propose adjustments to."));
+    }
+
+    public SandboxContents contents() {
+        return contents;
+    }
+
+    /** The real position the proposals are decided on. */
+    public long basePosition() {
+        return basePosition;
+    }
+
+    /** Every proposal with its decision, in the order proposed. */
+    public List<DecidedProposal> decided() {
+        return decided;
+    }
+
+    /**
+     * Decides {@code draft} after the proposals already made and returns the sandbox with it added; the entry ids it
+     * asks for are allocated in the sandbox. A refused command throws its {@link LedgerRuleViolation}, exactly as the
+     * real command would, and nothing is kept.
+     */
+    public Sandbox propose(CommandDraft draft, String reason, String user, Instant now) {
+        // decided on a fresh overlay, so this sandbox's own decisions stay as they were
+        Sandbox fresh = new Sandbox(ledger, contents);
+        Executed executed = fresh.service.execute(draft, CommandContext.byUser(user));
+        Proposal proposal = new Proposal(contents.nextNumber(), executed.command(), reason, user,
+                now.truncatedTo(ChronoUnit.MICROS), null, null);
+        return new Sandbox(ledger, contents.withProposal(proposal));
+    }
+
+    /** The sandbox moved to another base; its proposals are decided again there. */
+    public Sandbox movedTo(SandboxBase base) {
+        return new Sandbox(ledger, contents.withBase(base));
+    }
+
+    /**
+     * As posted beside as adjusted at the base, counting postings dated on or before {@code asOf} (null: all).
+     * As adjusted is computed as the base's balances plus the fold of the accepted proposals' postings, and checked
+     * against a full replay of the overlay; a disagreement is a defect and throws {@link IllegalStateException}.
+     */
+    public Adjustments adjustments(LocalDate asOf) {
+        FullReplay replay = new FullReplay(overlay, CODEC);
+        Balances asPosted = replay.balances(basePosition, asOf);
+        Balances.Fold adjusted = asPosted.toFold();
+        for (DecidedProposal proposal : decided) {
+            if (proposal.accepted()) {
+                adjusted.addAll(proposal.effect(asOf));
+            }
+        }
+        Balances asAdjusted = adjusted.balances();
+        Balances replayed = replay.balances(Long.MAX_VALUE, asOf);
+        if (!replayed.equals(asAdjusted)) {
+            throw new IllegalStateException("The sandbox's adjusted balances " + asAdjusted
+                    + " differ from a full replay of its events " + replayed + ".");
+        }
+        return new Adjustments(basePosition, asOf, asPosted, asAdjusted, decided, this::typeOf);
+    }
+
+    /**
+     * The proposals as the audit report's "Proposed adjustments" section lists them: each entry, its reason, who proposed
+     * it when, accepted (or why not, or applied), and its effect on the balances and on income + expenses.
+     */
+    public List<ProposedAdjustment> reportSection() {
+        Adjustments adjustments = adjustments(null);
+        List<ProposedAdjustment> section = new ArrayList<>();
+        for (DecidedProposal decided : this.decided) {
+            Proposal proposal = decided.proposal();
+            List<String> effects = new ArrayList<>();
+            decided.effect(null).forEach((account, commodity, amount) ->
+                    effects.add(account + " " + amount.toPlainString() + (commodity.isEmpty() ? "" : " " + commodity)));
+            adjustments.effectOnProfit(decided).forEach((commodity, amount) ->
+                    effects.add("income + expenses " + amount.toPlainString() + (commodity.isEmpty() ? "" : " " + commodity)));
+            section.add(new ProposedAdjustment(proposal.number(), proposal.summary(), proposal.reason(), proposal.proposedBy(),
+                    proposal.proposedAt(), decided.verdict(), effects.isEmpty() ? "none" : String.join("; ", effects)));
+        }
+        return section;
+    }
+
+    /** The account's type as it was opened (in the ledger or a proposal), else as its name gives it. */
+    private AccountType typeOf(String account) {
+        AccountState state = service.repository().load(Aggregate.ACCOUNT, StreamId.of(LedgerStreams.ACCOUNT_PREFIX + account)).state();
+        return state.type() != null ? state.type() : AccountType.of(AccountName.of(account));
+    }
+
+    /**
+     * Posts every accepted, not yet applied proposal to the real ledger in ONE atomic append by {@code user}, decided
+     * by the real command service against the ledger as it now is (with its expected-version checks), and returns
+     * the sandbox with them marked applied. A rule violation or conflict propagates and nothing is written.
+     */
+    public Applied apply(String user, Instant now) {
+        List<DecidedProposal> accepted = decided.stream().filter(DecidedProposal::accepted).toList();
+        if (accepted.isEmpty()) {
+            throw new SandboxProblem("The sandbox has no accepted proposals to apply.");
+        }
+        List<CommandDraft> drafts = accepted.stream().map(one -> CommandDraft.of(one.proposal().command())).toList();
+        List<Executed> executed = ledger.commands().executeTogether(drafts, CommandContext.byUser(user));
+        List<Proposal> marked = new ArrayList<>();
+        for (Proposal proposal : contents.proposals()) {
+            boolean applies = accepted.stream().anyMatch(one -> one.proposal().number() == proposal.number());
+            marked.add(applies ? proposal.appliedBy(user, now.truncatedTo(ChronoUnit.MICROS)) : proposal);
+        }
+        return new Applied(new Sandbox(ledger, contents.withProposals(marked)), executed);
+    }
+
+    /** What {@link #apply} did: the sandbox afterwards, and the commands as the real ledger recorded them. */
+    public record Applied(Sandbox sandbox, List<Executed> executed) {
+    }
+
+    private DecidedProposal decide(Proposal proposal) {
+        if (proposal.applied()) {
+            return new DecidedProposal(proposal, DecidedProposal.Status.APPLIED, Optional.empty(), List.of(), List.of());
+        }
+        long before = overlay.lastPosition();
+        try {
+            service.execute(CommandDraft.of(proposal.command()), CommandContext.byUser(proposal.proposedBy()));
+        } catch (LedgerRuleViolation refused) {
+            return new DecidedProposal(proposal, DecidedProposal.Status.REFUSED, Optional.of(refused.getMessage()),
+                    List.of(), List.of());
+        }
+        List<RecordedEvent> events = overlay.proposedEvents().subList((int) (before - basePosition), (int) (overlay.lastPosition() - basePosition));
+        List<DecidedProposal.DatedPosting> postings = new ArrayList<>();
+        for (RecordedEvent event : events) {
+            if (event.streamId().value().startsWith(LedgerStreams.ACCOUNT_PREFIX)
+                    && CODEC.decode(event).value().orElse(null) instanceof AccountEvent.PostingRecorded posting) {
+                postings.add(new DecidedProposal.DatedPosting(
+                        event.streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length()), posting.date(), posting.amount()));
+            }
+        }
+        return new DecidedProposal(proposal, DecidedProposal.Status.ACCEPTED, Optional.empty(), events, postings);
+    }
+}

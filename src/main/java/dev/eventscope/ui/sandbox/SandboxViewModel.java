@@ -1,0 +1,157 @@
+package dev.eventscope.ui.sandbox;
+
+import dev.eventscope.application.CommandDraft;
+import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
+import dev.eventscope.domain.ledger.LedgerRuleViolation;
+import dev.eventscope.domain.ledger.Money;
+import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.sandbox.Adjustments;
+import dev.eventscope.sandbox.DecidedProposal;
+import dev.eventscope.sandbox.Sandbox;
+import dev.eventscope.sandbox.SandboxBase;
+import dev.eventscope.sandbox.SandboxContents;
+import dev.eventscope.sandbox.SandboxFiles;
+import dev.eventscope.sandbox.SandboxProblem;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.ui.TaskExecutor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * "Propose adjustments…": the user's sandbox of the open ledger (at its head), its proposals with their verdicts, and
+ * the balances as posted beside as adjusted, each change with the proposals that cause it. Proposing a two-line entry
+ * decides it in the sandbox; a refusal shows the rule's own sentence. Work runs on the {@link TaskExecutor}.
+ */
+public final class SandboxViewModel {
+
+    /** One line of the proposals table. */
+    public record ProposalRow(String number, String proposal, String status, String reason, String proposedBy) {
+    }
+
+    /** One account and commodity, as posted and as adjusted; {@code changedBy} is empty where nothing changed. */
+    public record BalanceRow(String account, String commodity, String asPosted, String asAdjusted, String change, String changedBy) {
+        public boolean changed() {
+            return !changedBy.isEmpty();
+        }
+    }
+
+    private final LedgerSession session;
+    private final SandboxFiles files;
+    private final String user;
+    private final TaskExecutor executor;
+    private final Clock clock;
+    private final ObservableList<ProposalRow> proposals = FXCollections.observableArrayList();
+    private final ObservableList<BalanceRow> balances = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper profit = new ReadOnlyStringWrapper("");
+    private Sandbox sandbox;
+
+    public SandboxViewModel(LedgerSession session, SandboxFiles files, String user, TaskExecutor executor, Clock clock) {
+        this.session = session;
+        this.files = files;
+        this.user = user;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    public ObservableList<ProposalRow> proposals() {
+        return proposals;
+    }
+
+    public ObservableList<BalanceRow> balances() {
+        return balances;
+    }
+
+    /** The last refusal or problem, or what was just proposed. */
+    public ReadOnlyStringProperty message() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty profit() {
+        return profit.getReadOnlyProperty();
+    }
+
+    /** Opens (or starts, at the head) the user's sandbox of the ledger. */
+    public void load() {
+        executor.run(() -> {
+            String ledgerId = Sandbox.ledgerId(session);
+            SandboxContents contents = files.read(ledgerId, user)
+                    .orElseGet(() -> new SandboxContents(ledgerId, user, SandboxBase.HEAD, List.of()));
+            return Sandbox.open(session, contents);
+        }, this::show, this::failed);
+    }
+
+    /** Proposes {@code amount} from {@code credit} to {@code debit} on {@code date}, with a reason. */
+    public void proposeEntry(LocalDate date, String description, String debit, String credit, String amount, String commodity,
+                             String reason) {
+        Sandbox current = sandbox;
+        executor.run(() -> {
+            if (current == null) {
+                throw new SandboxProblem("The sandbox is still opening.");
+            }
+            Money money = new Money(new BigDecimal(amount.strip()), commodity.strip());
+            List<Posting> postings = List.of(Posting.of(AccountName.of(debit.strip()), money),
+                    Posting.of(AccountName.of(credit.strip()), money.negate()));
+            CommandDraft draft = newIds -> PostEntry.simple(newIds.get(), date, description, postings);
+            Sandbox proposed = current.propose(draft, reason, user, clock.instant());
+            files.write(proposed.contents());
+            return proposed;
+        }, proposed -> {
+            show(proposed);
+            DecidedProposal last = proposed.decided().get(proposed.decided().size() - 1);
+            message.set("Proposed " + last.proposal().number() + ": " + last.proposal().summary() + ".");
+        }, this::failed);
+    }
+
+    private void failed(Throwable problem) {
+        if (problem instanceof LedgerRuleViolation || problem instanceof SandboxProblem) {
+            message.set(problem.getMessage());
+        } else if (problem instanceof NumberFormatException) {
+            message.set("The amount is not a number.");
+        } else {
+            message.set(problem.getMessage() == null ? problem.toString() : problem.getMessage());
+        }
+    }
+
+    private void show(Sandbox opened) {
+        sandbox = opened;
+        List<ProposalRow> rows = new ArrayList<>();
+        for (DecidedProposal decided : opened.decided()) {
+            rows.add(new ProposalRow(Integer.toString(decided.proposal().number()), decided.proposal().summary(), decided.verdict(),
+                    decided.proposal().reason(), decided.proposal().proposedBy()));
+        }
+        proposals.setAll(rows);
+        Adjustments adjustments = opened.adjustments(null);
+        List<BalanceRow> lines = new ArrayList<>();
+        List<Adjustments.Difference> differences = adjustments.differences();
+        java.util.SortedSet<List<String>> keys = new java.util.TreeSet<>(java.util.Comparator.comparing((List<String> key) -> key.get(0))
+                .thenComparing(key -> key.get(1)));
+        adjustments.asPosted().forEach((account, commodity, amount) -> keys.add(List.of(account, commodity)));
+        adjustments.asAdjusted().forEach((account, commodity, amount) -> keys.add(List.of(account, commodity)));
+        for (List<String> key : keys) {
+            String account = key.get(0);
+            String commodity = key.get(1);
+            String causes = differences.stream().filter(one -> one.account().equals(account) && one.commodity().equals(commodity))
+                    .flatMap(one -> one.causedBy().stream()).map(number -> "#" + number).collect(Collectors.joining(", "));
+            BigDecimal posted = adjustments.asPosted().balance(account, commodity);
+            BigDecimal adjusted = adjustments.asAdjusted().balance(account, commodity);
+            lines.add(new BalanceRow(account, commodity, posted.toPlainString(), adjusted.toPlainString(),
+                    causes.isEmpty() ? "" : adjusted.subtract(posted).stripTrailingZeros().toPlainString(), causes));
+        }
+        balances.setAll(lines);
+        profit.set(adjustments.effectOnProfit().isEmpty() ? "The proposals do not change profit."
+                : "Effect on income + expenses: " + adjustments.effectOnProfit().entrySet().stream()
+                .map(entry -> entry.getValue().toPlainString() + " " + entry.getKey()).collect(Collectors.joining(", "))
+                + " (below zero, profit rises).");
+    }
+}

@@ -1,0 +1,218 @@
+package dev.eventscope.cli;
+
+import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
+import dev.eventscope.sandbox.SandboxFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SandboxCommandTest {
+
+    private static final LedgerStoreFactory SQLITE = new SqliteLedgerStoreFactory();
+
+    @TempDir
+    Path folder;
+    Path ledger;
+    Path sandboxes;
+
+    @BeforeEach
+    void writeLedger() {
+        ledger = folder.resolve("books.ledger");
+        sandboxes = folder.resolve("sandboxes");
+        SandboxFixture.write(ledger);
+    }
+
+    /** Runs {@code eventscope sandbox SUBCOMMAND -l books.ledger --sandbox-dir ... --user auditor ARGS}. */
+    private CliRun sandbox(String subcommand, String... args) {
+        List<String> all = new ArrayList<>(List.of("sandbox", subcommand, "-l", ledger.toString(),
+                "--sandbox-dir", sandboxes.toString(), "--user", "auditor"));
+        all.addAll(List.of(args));
+        return CliRun.run(SQLITE, all.toArray(String[]::new));
+    }
+
+    private CliRun eventscope(String... args) {
+        return CliRun.run(SQLITE, args);
+    }
+
+    private static final String[] ACCRUAL = {"--reason", "audit fee not accrued", "--date", "2025-01-31",
+            "--description", "Accrued audit fee", "--posting", "expenses:fees  300 EUR", "--posting", "assets:bank"};
+
+    @Test
+    @DisplayName("new, post, list, diff and export leave the ledger's bytes and head as they were; apply posts the proposals")
+    void the_whole_flow() throws IOException {
+        String bytes = SandboxFixture.sha256(ledger);
+        String head = eventscope("verify", "-l", ledger.toString(), "--heads-dir", folder.resolve("heads").toString()).out().lines().findFirst().orElseThrow();
+
+        assertEquals(0, sandbox("new").exitCode());
+        CliRun post = sandbox("post", ACCRUAL);
+        assertEquals(0, post.exitCode(), post.err());
+        assertEquals("Proposed 1: post E3 2025-01-31 Accrued audit fee (accepted).", post.out().strip());
+        CliRun open = sandbox("open-account", "liabilities:accrued", "--on", "2025-01-01", "--reason", "for accruals");
+        assertEquals(0, open.exitCode(), open.err());
+
+        CliRun list = sandbox("list");
+        assertTrue(list.out().contains("audit fee not accrued"), list.out());
+        assertTrue(list.out().contains("open account liabilities:accrued on 2025-01-01"), list.out());
+
+        CliRun diff = sandbox("diff");
+        assertEquals(0, diff.exitCode(), diff.err());
+        assertTrue(diff.out().lines().anyMatch(line -> line.matches("expenses:fees\\s+EUR\\s+0\\s+300\\s+300\\s+1")), diff.out());
+        assertTrue(diff.out().lines().anyMatch(line -> line.matches("assets:bank\\s+EUR\\s+700\\s+400\\s+-300\\s+1")), diff.out());
+        assertTrue(diff.out().contains("Effect on income + expenses: 300 EUR"), diff.out());
+
+        CliRun export = sandbox("export");
+        assertTrue(export.out().contains("; reason: audit fee not accrued"), export.out());
+        assertTrue(export.out().contains("2025-01-31 Accrued audit fee"), export.out());
+        assertTrue(export.out().contains("account liabilities:accrued"), export.out());
+
+        assertEquals(bytes, SandboxFixture.sha256(ledger));
+        assertTrue(head.contains("head hash"), head);
+        assertEquals(head, eventscope("verify", "-l", ledger.toString(), "--heads-dir", folder.resolve("heads").toString())
+                .out().lines().findFirst().orElseThrow());
+
+        CliRun apply = sandbox("apply", "--by", "controller");
+        assertEquals(0, apply.exitCode(), apply.err());
+        assertTrue(apply.out().startsWith("Applied 2 proposals as controller"), apply.out());
+        CliRun balance = eventscope("balance", "-l", ledger.toString());
+        assertTrue(balance.out().lines().anyMatch(line -> line.matches("expenses:fees\\s+300\\s+EUR")), balance.out());
+        CliRun history = eventscope("history", "-l", ledger.toString(), "-s", "account-expenses:fees");
+        assertTrue(history.out().contains("controller"), history.out() + history.err());
+        CliRun applied = sandbox("list");
+        assertTrue(applied.out().contains("applied by controller"), applied.out() + applied.err());
+        CliRun again = sandbox("apply");
+        assertEquals(2, again.exitCode());
+        assertEquals("The sandbox has no accepted proposals to apply.", again.err().strip());
+    }
+
+    @Test
+    @DisplayName("a ledger file that may not be written can be sandboxed")
+    void read_only_ledger() {
+        assertTrue(ledger.toFile().setWritable(false));
+        try {
+            assertEquals(0, sandbox("new").exitCode());
+            CliRun post = sandbox("post", ACCRUAL);
+            assertEquals(0, post.exitCode(), post.err());
+        } finally {
+            ledger.toFile().setWritable(true);
+        }
+    }
+
+    @Test
+    @DisplayName("a refused proposal is told exactly as the real command's refusal, and is not kept")
+    void refusals() {
+        assertEquals(0, eventscope("freeze", "-l", ledger.toString(), "expenses:fees", "--reason", "under review").exitCode());
+        assertEquals(0, sandbox("new").exitCode());
+        String bytes = SandboxFixture.sha256(ledger);
+        List<String[]> commands = List.of(
+                new String[]{"post", "--id", "X1", "--date", "2025-02-01", "--posting", "expenses:fees  10 EUR", "--posting", "assets:bank"},
+                new String[]{"post", "--id", "X2", "--date", "2025-02-01", "--posting", "expenses:rent  10 EUR",
+                        "--posting", "assets:bank  -9 EUR"},
+                new String[]{"reverse", "E9", "--on", "2025-02-01"});
+        for (String[] command : commands) {
+            List<String> real = new ArrayList<>(List.of(command));
+            real.addAll(1, List.of("-l", ledger.toString()));
+            CliRun refusedForReal = eventscope(real.toArray(String[]::new));
+            List<String> proposed = new ArrayList<>(List.of(command).subList(1, command.length));
+            proposed.addAll(List.of("--reason", "try"));
+            CliRun refusedInSandbox = sandbox(command[0], proposed.toArray(String[]::new));
+            assertEquals(4, refusedForReal.exitCode(), refusedForReal.err());
+            assertEquals(4, refusedInSandbox.exitCode(), refusedInSandbox.err());
+            assertEquals(refusedForReal.err(), refusedInSandbox.err());
+        }
+        assertTrue(sandbox("list").out().contains("No proposals yet."));
+        assertEquals(bytes, SandboxFixture.sha256(ledger));
+    }
+
+    @Test
+    @DisplayName("after the ledger moved on, a proposal that no longer applies says why, and apply leaves it out")
+    void redecided() {
+        assertEquals(0, sandbox("new").exitCode());
+        assertEquals(0, sandbox("post", ACCRUAL).exitCode());
+        assertEquals(0, sandbox("close-period", "--through", "2025-01-31", "--reason", "January done").exitCode());
+        assertEquals(0, eventscope("close-period", "-l", ledger.toString(), "--through", "2025-02-28").exitCode());
+
+        CliRun list = sandbox("list");
+        assertTrue(list.out().contains("refused: Entry E3 is dated 2025-01-31, but the books are closed through 2025-02-28"),
+                list.out());
+        assertTrue(sandbox("diff").out().contains("The proposals change no balance."));
+    }
+
+    @Test
+    @DisplayName("no sandbox, or a damaged one, is one sentence")
+    void problems() throws IOException {
+        CliRun none = sandbox("list");
+        assertEquals(2, none.exitCode());
+        assertEquals(List.of("There is no sandbox of books.ledger for auditor; start one with 'eventscope sandbox new -l "
+                + ledger + "'."), none.errLines());
+        assertEquals(0, sandbox("new").exitCode());
+        assertEquals(2, sandbox("new").exitCode());
+        Path file;
+        try (Stream<Path> files = Files.list(sandboxes)) {
+            file = files.filter(path -> path.toString().endsWith(".sandbox.json")).findFirst().orElseThrow();
+        }
+        Files.writeString(file, "not json");
+        CliRun damaged = sandbox("list");
+        assertEquals(2, damaged.exitCode());
+        assertEquals(1, damaged.errLines().size(), damaged.err());
+        assertTrue(damaged.err().startsWith("The sandbox file " + file + " is damaged ("), damaged.err());
+        assertEquals("not json", Files.readString(file));
+        CliRun beyond = sandbox("new", "--replace", "--at-position", "99");
+        assertEquals(2, beyond.exitCode());
+        assertFalse(beyond.err().isBlank());
+    }
+
+    @Test
+    @DisplayName("a sandbox at an earlier position decides there; moved to the head, its proposals are decided again")
+    void moving_the_base() {
+        CliRun early = sandbox("new", "--at-position", "5");
+        assertEquals(0, early.exitCode(), early.err());
+        assertTrue(early.out().startsWith("Sandbox of auditor at position 5 (position 5)."), early.out());
+        // proposed at the head, so that it is kept, then decided at position 5 where entry E1 does not exist yet
+        assertEquals(0, sandbox("new", "--move").exitCode());
+        assertEquals(0, sandbox("reverse", "E1", "--on", "2025-01-31", "--id", "R1", "--reason", "rent belongs to February").exitCode());
+        CliRun moved = sandbox("new", "--move", "--at-position", "5");
+        assertTrue(moved.out().contains("refused: "), moved.out());
+        assertTrue(moved.out().contains("E1"), moved.out());
+        CliRun back = sandbox("new", "--move");
+        assertTrue(back.out().contains("Sandbox of auditor at the head"), back.out());
+        assertTrue(back.out().lines().anyMatch(line -> line.contains("reverse E1 with R1") && line.contains("accepted")), back.out());
+        CliRun diff = sandbox("diff", "--as-of", "2025-01-31");
+        assertTrue(diff.out().lines().anyMatch(line -> line.matches("expenses:rent\\s+EUR\\s+500\\s+0\\s+-500\\s+1")), diff.out());
+        assertTrue(sandbox("diff", "--as-of", "2025-01-30").out().contains("The proposals change no balance."));
+    }
+
+    @Test
+    @DisplayName("the audit report lists the proposed adjustments, each with its reason, effect and verdict, and still verifies")
+    void report_section() throws IOException {
+        assertEquals(0, sandbox("new").exitCode());
+        assertEquals(0, sandbox("post", ACCRUAL).exitCode());
+        // refused (a reversal may not be dated before its entry), so not kept and not reported
+        assertEquals(4, sandbox("reverse", "E1", "--on", "2024-12-31", "--id", "R1", "--reason", "wrong year").exitCode());
+        Path report = folder.resolve("report.html");
+        CliRun written = eventscope("report", "-l", ledger.toString(), "--format", "html", "-o", report.toString(),
+                "--with-proposals-of", "auditor", "--sandbox-dir", sandboxes.toString(), "--key-dir", folder.resolve("keys").toString());
+        assertEquals(0, written.exitCode(), written.err());
+        String html = Files.readString(report);
+        assertTrue(html.contains("<h2 id=\"proposed-adjustments\">Proposed adjustments</h2>"), html);
+        assertTrue(html.contains("<td>post E3 2025-01-31 Accrued audit fee</td><td>audit fee not accrued</td>"), html);
+        assertTrue(html.contains("<td>accepted</td><td>assets:bank -300 EUR; expenses:fees 300 EUR; income + expenses 300 EUR</td>"),
+                html);
+        assertFalse(html.contains("wrong year"));
+        CliRun verified = eventscope("verify-report", report.toString(), "-l", ledger.toString(),
+                "--key-dir", folder.resolve("keys").toString());
+        assertEquals(0, verified.exitCode(), verified.out() + verified.err());
+    }
+}

@@ -1,0 +1,206 @@
+package dev.eventscope.sandbox;
+
+import dev.eventscope.application.CommandDraft;
+import dev.eventscope.domain.ledger.AccountCommand;
+import dev.eventscope.domain.ledger.AccountIsFrozen;
+import dev.eventscope.domain.ledger.EntryCommand;
+import dev.eventscope.domain.ledger.EntryDoesNotBalance;
+import dev.eventscope.domain.ledger.EntryId;
+import dev.eventscope.domain.ledger.LedgerCommand;
+import dev.eventscope.domain.ledger.LedgerRuleViolation;
+import dev.eventscope.domain.ledger.Money;
+import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.domain.ledger.PostingInClosedPeriod;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.TestSessions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static dev.eventscope.sandbox.SandboxFixture.ALICE;
+import static dev.eventscope.sandbox.SandboxFixture.BANK;
+import static dev.eventscope.sandbox.SandboxFixture.FEES;
+import static dev.eventscope.sandbox.SandboxFixture.RENT;
+import static dev.eventscope.sandbox.SandboxFixture.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SandboxTest {
+
+    private static final Instant NOW = Instant.parse("2025-02-10T09:00:00Z");
+
+    @TempDir
+    Path folder;
+    Path ledgerFile;
+
+    @BeforeEach
+    void writeLedger() {
+        ledgerFile = folder.resolve("books.ledger");
+        SandboxFixture.write(ledgerFile);
+    }
+
+    private Sandbox emptySandbox(LedgerSession session, SandboxBase base) {
+        return Sandbox.open(session, new SandboxContents(Sandbox.ledgerId(session), "auditor", base, List.of()));
+    }
+
+    private static CommandDraft accrual(String id, String date, String amount) {
+        return CommandDraft.of(post(id, date, "Accrued audit fee", FEES, amount));
+    }
+
+    @Test
+    @DisplayName("a proposal on a read-only ledger shows as adjusted beside as posted, each difference linked to it, and changes no byte of the ledger")
+    void proposal_on_a_read_only_ledger() {
+        String bytesBefore = SandboxFixture.sha256(ledgerFile);
+        String headBefore;
+        try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledgerFile)) {
+            headBefore = session.verifyChain().headHash();
+            Sandbox sandbox = emptySandbox(session, SandboxBase.HEAD)
+                    .propose(accrual("A1", "2025-01-31", "300"), "audit fee not accrued", "auditor", NOW);
+            Adjustments adjustments = sandbox.adjustments(null);
+
+            assertEquals(List.of(
+                    new Adjustments.Difference("assets:bank", "EUR", amount("700"), amount("400"), List.of(1)),
+                    new Adjustments.Difference("expenses:fees", "EUR", amount("0"), amount("300"), List.of(1))),
+                    adjustments.differences().stream().map(SandboxTest::plain).toList());
+            assertEquals(Map.of("EUR", new BigDecimal("300")), adjustments.effectOnProfit());
+            assertEquals(DecidedProposal.Status.ACCEPTED, sandbox.decided().get(0).status());
+            // as of an entry date before the accrual, the proposal changes nothing
+            assertTrue(sandbox.adjustments(LocalDate.of(2025, 1, 30)).differences().isEmpty());
+            assertEquals(headBefore, session.verifyChain().headHash());
+        }
+        assertEquals(bytesBefore, SandboxFixture.sha256(ledgerFile));
+    }
+
+    private static BigDecimal amount(String amount) {
+        return new BigDecimal(amount).stripTrailingZeros();
+    }
+
+    private static Adjustments.Difference plain(Adjustments.Difference difference) {
+        return new Adjustments.Difference(difference.account(), difference.commodity(),
+                difference.asPosted().stripTrailingZeros(), difference.asAdjusted().stripTrailingZeros(), difference.causedBy());
+    }
+
+    @Nested
+    @DisplayName("a proposal the domain refuses gets the explanation the real command gets")
+    class Refusals {
+
+        private void assertSameRefusal(Class<? extends LedgerRuleViolation> violation, Object command) {
+            try (LedgerSession session = TestSessions.SQLITE.open(ledgerFile)) {
+                long before = session.lastPosition();
+                LedgerRuleViolation real = assertThrows(violation, () -> session.commands().execute(command, ALICE));
+                Sandbox sandbox = emptySandbox(session, SandboxBase.HEAD);
+                LedgerRuleViolation proposed = assertThrows(violation,
+                        () -> sandbox.propose(CommandDraft.of(command), "try it", "auditor", NOW));
+                assertEquals(real.getMessage(), proposed.getMessage());
+                assertEquals(before, session.lastPosition());
+            }
+        }
+
+        @Test
+        void unbalanced() {
+            assertSameRefusal(EntryDoesNotBalance.class, EntryCommand.PostEntry.simple(EntryId.of("U1"), LocalDate.of(2025, 1, 31),
+                    "Half an entry", List.of(Posting.of(FEES, Money.of("10", "EUR")), Posting.of(BANK, Money.of("-9", "EUR")))));
+        }
+
+        @Test
+        void in_a_closed_period() {
+            try (LedgerSession session = TestSessions.SQLITE.open(ledgerFile)) {
+                session.commands().execute(new LedgerCommand.ClosePeriod(LocalDate.of(2025, 1, 31)), ALICE);
+            }
+            assertSameRefusal(PostingInClosedPeriod.class, post("C1", "2025-01-15", "Late", FEES, "10"));
+        }
+
+        @Test
+        void into_a_frozen_account() {
+            try (LedgerSession session = TestSessions.SQLITE.open(ledgerFile)) {
+                session.commands().execute(new AccountCommand.FreezeAccount(FEES, "under review"), ALICE);
+            }
+            assertSameRefusal(AccountIsFrozen.class, post("F1", "2025-02-01", "Fees", FEES, "10"));
+        }
+    }
+
+    @Test
+    @DisplayName("when the ledger moved on, a proposal that no longer applies says why; moved back, it applies again")
+    void redecided_after_the_ledger_moved() {
+        SandboxContents contents;
+        long positionBeforeFreeze;
+        try (LedgerSession session = TestSessions.SQLITE.open(ledgerFile)) {
+            contents = emptySandbox(session, SandboxBase.HEAD)
+                    .propose(accrual("A1", "2025-02-01", "300"), "accrual", "auditor", NOW).contents();
+            positionBeforeFreeze = session.lastPosition();
+            session.commands().execute(new AccountCommand.FreezeAccount(FEES, "under review"), ALICE);
+
+            Sandbox reopened = Sandbox.open(session, contents);
+            DecidedProposal decided = reopened.decided().get(0);
+            assertEquals(DecidedProposal.Status.REFUSED, decided.status());
+            assertTrue(decided.refusal().orElseThrow().contains("expenses:fees is frozen (under review)"), decided.verdict());
+            assertTrue(reopened.adjustments(null).differences().isEmpty());
+
+            Sandbox before = reopened.movedTo(SandboxBase.atPosition(positionBeforeFreeze));
+            assertEquals(DecidedProposal.Status.ACCEPTED, before.decided().get(0).status());
+        }
+    }
+
+    @Test
+    @DisplayName("a base in recorded time is the last position recorded at or before it")
+    void base_by_recorded_time() {
+        try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledgerFile)) {
+            Instant third = session.readAt(3).orElseThrow().recordedAt();
+            Instant fourth = session.readAt(4).orElseThrow().recordedAt();
+            long expected = fourth.equals(third) ? 4 : 3;
+            assertEquals(expected, SandboxBase.atTime(third).resolve(session));
+            assertEquals(0, SandboxBase.atTime(Instant.EPOCH).resolve(session));
+            assertEquals(session.lastPosition(), SandboxBase.atTime(Instant.MAX).resolve(session));
+            SandboxProblem beyond = assertThrows(SandboxProblem.class, () -> SandboxBase.atPosition(99).resolve(session));
+            assertEquals("The sandbox stands at position 99, but the ledger books.ledger ends at position "
+                    + session.lastPosition() + ".", beyond.getMessage());
+        }
+    }
+
+    @Test
+    @DisplayName("the sandbox file keeps every proposal as written; a damaged file is one sentence and is left alone")
+    void sandbox_files() throws Exception {
+        SandboxFiles files = new SandboxFiles(folder.resolve("state"));
+        try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledgerFile)) {
+            Sandbox sandbox = emptySandbox(session, SandboxBase.atPosition(session.lastPosition()))
+                    .propose(accrual("A1", "2025-01-31", "300"), "accrual", "auditor", NOW)
+                    .propose(CommandDraft.of(new EntryCommand.ReverseEntry(EntryId.of("E1"), EntryId.of("R1"),
+                            LocalDate.of(2025, 1, 31), null)), "rent was for February", "auditor", NOW)
+                    .propose(CommandDraft.of(new AccountCommand.OpenAccount(RENT.child("office"), LocalDate.of(2025, 1, 1), null)),
+                            "split rent", "auditor", NOW)
+                    .propose(CommandDraft.of(new LedgerCommand.ClosePeriod(LocalDate.of(2025, 1, 31))), "close January", "auditor", NOW);
+            files.write(sandbox.contents());
+            SandboxContents read = files.read(sandbox.contents().ledgerId(), "auditor").orElseThrow();
+            assertEquals(sandbox.contents(), read);
+            assertTrue(files.read(sandbox.contents().ledgerId(), "someone else").isEmpty());
+
+            Path file = files.fileOf(read.ledgerId(), "auditor");
+            Files.writeString(file, "{\"format\": 1, \"ledgerId\": ");
+            SandboxProblem damaged = assertThrows(SandboxProblem.class, () -> files.read(read.ledgerId(), "auditor"));
+            assertTrue(damaged.getMessage().startsWith("The sandbox file " + file + " is damaged ("), damaged.getMessage());
+            assertTrue(damaged.getMessage().endsWith("); move it away to start a new sandbox."), damaged.getMessage());
+            assertEquals(1, damaged.getMessage().lines().count());
+            assertEquals("{\"format\": 1, \"ledgerId\": ", Files.readString(file));
+        }
+    }
+
+    @Test
+    @DisplayName("sandboxes live in the XDG state folder, beside the remembered heads")
+    void default_directory() {
+        assertEquals(Path.of("/state/eventscope/sandboxes"),
+                SandboxFiles.defaultDirectory(Map.of("XDG_STATE_HOME", "/state"), "/home/ann"));
+        assertEquals(Path.of("/home/ann/.local/state/eventscope/sandboxes"),
+                SandboxFiles.defaultDirectory(Map.of("XDG_STATE_HOME", "relative"), "/home/ann"));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.eventscope.ui.sandbox;
+
+import dev.eventscope.sandbox.SandboxFiles;
+import dev.eventscope.sandbox.SandboxFixture;
+import dev.eventscope.session.LedgerSession;
+import dev.eventscope.session.TestSessions;
+import dev.eventscope.ui.FxTaskExecutor;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives "Propose adjustments…" on a ledger opened read-only: propose, see as posted beside as adjusted, a refusal. */
+@ExtendWith(ApplicationExtension.class)
+class SandboxWindowTest {
+
+    @TempDir
+    static Path folder;
+
+    private FxTaskExecutor executor;
+    private LedgerSession session;
+    private Path ledger;
+    private String bytes;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(folder, "run");
+        ledger = run.resolve("books.ledger");
+        SandboxFixture.write(ledger);
+        bytes = SandboxFixture.sha256(ledger);
+        session = TestSessions.SQLITE.openReadOnly(ledger);
+        executor = new FxTaskExecutor();
+        // a window of its own, as the app opens it (the primary stage may still carry another test's bindings)
+        this.stage = new Stage();
+        SandboxViewModel model = new SandboxViewModel(session, new SandboxFiles(run.resolve("sandboxes")), "auditor", executor,
+                Clock.fixed(Instant.parse("2025-02-10T09:00:00Z"), ZoneOffset.UTC));
+        // Monocle's headless screen is 1280x800 unless -Dheadless.geometry=1920x1080-32 makes it larger (docs/sandbox.md)
+        String[] size = System.getProperty("sandbox.window", "1200x760").split("x");
+        new SandboxView(model).show(this.stage, Double.parseDouble(size[0]), Double.parseDouble(size[1]));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
+        executor.close();
+        session.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+
+    private void fill(FxRobot robot, String id, String text) {
+        robot.interact(() -> ((TextField) robot.lookup(id).query()).setText(text));
+    }
+
+    @Test
+    void propose_an_accrual_and_see_it_beside_the_books_as_posted(FxRobot robot) throws Exception {
+        TableView<SandboxViewModel.BalanceRow> adjusted = robot.lookup("#asAdjustedTable").queryTableView();
+        waitUntil(() -> !adjusted.getItems().isEmpty());
+        robot.interact(() -> ((javafx.scene.control.DatePicker) robot.lookup("#proposalDate").query())
+                .setValue(java.time.LocalDate.of(2025, 1, 31)));
+        fill(robot, "#proposalDescription", "Accrued audit fee");
+        fill(robot, "#proposalDebit", "expenses:fees");
+        fill(robot, "#proposalCredit", "assets:bank");
+        fill(robot, "#proposalAmount", "300");
+        robot.clickOn("#proposalReason").write("audit fee not accrued");
+        robot.clickOn("#proposeButton");
+        waitUntil(() -> adjusted.getItems().stream().anyMatch(row -> row.account().equals("expenses:fees")));
+
+        SandboxViewModel.BalanceRow fees = adjusted.getItems().stream().filter(row -> row.account().equals("expenses:fees"))
+                .findFirst().orElseThrow();
+        assertEquals(new SandboxViewModel.BalanceRow("expenses:fees", "EUR", "0", "300", "300", "#1"), fees);
+        SandboxViewModel.BalanceRow rent = adjusted.getItems().stream().filter(row -> row.account().equals("expenses:rent"))
+                .findFirst().orElseThrow();
+        assertEquals("", rent.changedBy());
+        assertEquals("Proposed 1: post E3 2025-01-31 Accrued audit fee.", ((Label) robot.lookup("#sandboxMessage").query()).getText());
+        assertTrue(((Label) robot.lookup("#sandboxProfit").query()).getText().contains("300 EUR"));
+        save(Path.of(System.getProperty("sandbox.screenshot", "target/screenshots/sandbox.png")));
+
+        // a refusal shows the rule's own sentence and keeps nothing
+        robot.interact(() -> ((javafx.scene.control.DatePicker) robot.lookup("#proposalDate").query())
+                .setValue(java.time.LocalDate.of(2024, 12, 1)));
+        robot.clickOn("#proposeButton");
+        Label message = robot.lookup("#sandboxMessage").query();
+        waitUntil(() -> message.getText().contains("2024-12-01"));
+        assertEquals(1, robot.lookup("#proposalsTable").queryTableView().getItems().size());
+        assertEquals(bytes, SandboxFixture.sha256(ledger));
+    }
+
+    private void save(Path file) throws Exception {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage((int) image.getWidth(), (int) image.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < picture.getHeight(); y++) {
+            for (int x = 0; x < picture.getWidth(); x++) {
+                picture.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+            }
+        }
+        javax.imageio.ImageIO.write(picture, "png", file.toFile());
+    }
+}
