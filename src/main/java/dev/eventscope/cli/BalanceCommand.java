@@ -8,14 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventscope.codec.EventCodec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.Objects;
-import java.util.concurrent.Callable;
 
 /** {@code eventscope balance --ledger FILE}: every account's balance per commodity, at a date or a position. */
 @Command(name = "balance", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
@@ -25,32 +19,14 @@ import java.util.concurrent.Callable;
                         + " amounts as plain decimals, lines ending in LF."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Shown.", "1:Eventscope failed unexpectedly.", "2:Wrong command line, or not a ledger."})
-final class BalanceCommand implements Callable<Integer> {
-
-    enum Format { TEXT, CSV, JSON }
-
-    private final LedgerSessions sessions;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LedgerOption ledger;
-
-    @Mixin
-    BalanceQuestion question;
-
-    @Option(names = "--format", paramLabel = "text|csv|json", description = "Output format (default: text).")
-    Format format = Format.TEXT;
+final class BalanceCommand extends BalancesCommand {
 
     BalanceCommand(LedgerSessions sessions) {
-        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        super(sessions);
     }
 
     @Override
-    public Integer call() throws Exception {
-        Balances balances = question.answer(ledger, sessions, spec.commandLine().getErr());
-        PrintWriter out = spec.commandLine().getOut();
+    void write(PrintWriter out, Balances balances) throws Exception {
         switch (format) {
             case CSV -> {
                 CsvWriter csv = CsvWriter.withUnixLineEnds(out);
@@ -72,13 +48,11 @@ final class BalanceCommand implements Callable<Integer> {
             }
             case TEXT -> printText(out, balances);
         }
-        out.flush();
-        return ExitCodes.OK;
     }
 
     private void printText(PrintWriter out, Balances balances) {
         if (balances.isEmpty()) {
-            out.println("No account has a balance" + (question.asOf != null ? " as of " + question.asOf : "") + ".");
+            out.println(nothingToShow());
             return;
         }
         TextTable table = new TextTable("ACCOUNT", "AMOUNT", "COMMODITY").alignRight(1);

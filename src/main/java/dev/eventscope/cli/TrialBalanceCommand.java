@@ -8,17 +8,11 @@ import dev.eventscope.codec.EventCodec;
 import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.session.LedgerSessions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 
 /** {@code eventscope trial-balance --ledger FILE}: debits and credits per account and commodity, with totals. */
 @Command(name = "trial-balance", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
@@ -29,34 +23,16 @@ import java.util.concurrent.Callable;
                         + " sorted, amounts as plain decimals (0 on the other side), lines ending in LF."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Shown.", "1:Eventscope failed unexpectedly.", "2:Wrong command line, or not a ledger."})
-final class TrialBalanceCommand implements Callable<Integer> {
-
-    enum Format { TEXT, CSV, JSON }
-
-    private final LedgerSessions sessions;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LedgerOption ledger;
-
-    @Mixin
-    BalanceQuestion question;
-
-    @Option(names = "--format", paramLabel = "text|csv|json", description = "Output format (default: text).")
-    Format format = Format.TEXT;
+final class TrialBalanceCommand extends BalancesCommand {
 
     TrialBalanceCommand(LedgerSessions sessions) {
-        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        super(sessions);
     }
 
     @Override
-    public Integer call() throws Exception {
-        Balances balances = question.answer(ledger, sessions, spec.commandLine().getErr());
+    void write(PrintWriter out, Balances balances) throws Exception {
         SortedMap<String, BigDecimal> debits = balances.debitTotals();
         SortedMap<String, BigDecimal> credits = balances.creditTotals();
-        PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case CSV -> {
                 CsvWriter csv = CsvWriter.withUnixLineEnds(out);
@@ -84,14 +60,12 @@ final class TrialBalanceCommand implements Callable<Integer> {
             }
             case TEXT -> printText(out, balances, debits, credits);
         }
-        out.flush();
-        return ExitCodes.OK;
     }
 
     private void printText(PrintWriter out, Balances balances, SortedMap<String, BigDecimal> debits,
                            SortedMap<String, BigDecimal> credits) {
         if (balances.isEmpty()) {
-            out.println("No account has a balance" + (question.asOf != null ? " as of " + question.asOf : "") + ".");
+            out.println(nothingToShow());
             return;
         }
         TextTable table = new TextTable("ACCOUNT", "COMMODITY", "DEBIT", "CREDIT").alignRight(2).alignRight(3);
