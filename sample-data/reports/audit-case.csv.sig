@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEA485ILqxJQP/2YWCwtREpjk6YLBlhhuNOGv0+qQ4Ncro=",
-  "publicKeyFingerprint" : "909a6e79b855578a101f849a9f8864b2b4b09c0c814ffbab76b54bba2c04bf0b",
+  "publicKey" : "MCowBQYDK2VwAyEAc4tgVFbRyXMu9pT6UTlzO2XoBLpJa8L9n2qe66NrKk0=",
+  "publicKeyFingerprint" : "c2ad7f92347aa2a6b78f44529d999e4f3d8c21040291b6bcabfa4411f25a4db6",
   "report" : "audit-case.csv",
-  "reportSha256" : "979eacaa870001031ef61e1766bcf6ef81da7d3d4ed3f668b4d2c6b4707881ae",
-  "verifiedThroughPosition" : 621,
-  "headHash" : "7d58136fa459b9437390ef3d2385c93f1fd1923ecd154b3bf79b29e5b38bf10f",
-  "signature" : "Q1hcoYObD3S/S9K12unO1vhszC8Sd5cT3MXadqqeEl17RJKISAtFYhG9Cm8ckKOpwZLc+qJH+fJNONaEm98xCQ=="
+  "reportSha256" : "420facaec07feea94f10317c09ae043e31b50f8fc0fe34d6e714380b632b9686",
+  "verifiedThroughPosition" : 693,
+  "headHash" : "c14ce2236b7f2680abfb4b1efd2b5b8d7037218fe9f2b0c9ee0a8300a3e5e164",
+  "signature" : "YWEYkQdXxiZjz+YVG3pHuhL1CBBBNaVEIy9yL4a/aUMroVLVpWOdy5cjcENeJT7388/CbUtDg9PB1O4eaZACCw=="
 }

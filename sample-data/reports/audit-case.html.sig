@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEA485ILqxJQP/2YWCwtREpjk6YLBlhhuNOGv0+qQ4Ncro=",
-  "publicKeyFingerprint" : "909a6e79b855578a101f849a9f8864b2b4b09c0c814ffbab76b54bba2c04bf0b",
+  "publicKey" : "MCowBQYDK2VwAyEAc4tgVFbRyXMu9pT6UTlzO2XoBLpJa8L9n2qe66NrKk0=",
+  "publicKeyFingerprint" : "c2ad7f92347aa2a6b78f44529d999e4f3d8c21040291b6bcabfa4411f25a4db6",
   "report" : "audit-case.html",
-  "reportSha256" : "d896b08799c877985b38d98158083621075e1f175021148689c1f7005e42481a",
-  "verifiedThroughPosition" : 621,
-  "headHash" : "7d58136fa459b9437390ef3d2385c93f1fd1923ecd154b3bf79b29e5b38bf10f",
-  "signature" : "GSI9gTCCxkToVR5BVCstxahPei6EVKM5GcBv4krmcpGIcYNGAybEyuR+gkHS5j/xCSQBYstBJnRsVo5Q+WgPBg=="
+  "reportSha256" : "d3cf0febddd2365fc00f80edb9c10dd98fedc8d07f99ee39690bd4b8b409f5a9",
+  "verifiedThroughPosition" : 693,
+  "headHash" : "c14ce2236b7f2680abfb4b1efd2b5b8d7037218fe9f2b0c9ee0a8300a3e5e164",
+  "signature" : "bCnFDcg5uCw6Ux5nNkSu712X0rqBfhzeBV91baGVAhx4EVmGzkpzMQGj35qUVScfdIvk0toPfO6R+MBUxxn7CQ=="
 }

@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEA485ILqxJQP/2YWCwtREpjk6YLBlhhuNOGv0+qQ4Ncro=",
-  "publicKeyFingerprint" : "909a6e79b855578a101f849a9f8864b2b4b09c0c814ffbab76b54bba2c04bf0b",
+  "publicKey" : "MCowBQYDK2VwAyEAc4tgVFbRyXMu9pT6UTlzO2XoBLpJa8L9n2qe66NrKk0=",
+  "publicKeyFingerprint" : "c2ad7f92347aa2a6b78f44529d999e4f3d8c21040291b6bcabfa4411f25a4db6",
   "report" : "audit-case.pdf",
-  "reportSha256" : "67fdb203793e7311afc747d4fba70147d6192cb9e3796e65eb81ce9e872d7220",
-  "verifiedThroughPosition" : 621,
-  "headHash" : "7d58136fa459b9437390ef3d2385c93f1fd1923ecd154b3bf79b29e5b38bf10f",
-  "signature" : "T7vd/quwwLUdYxGUGbE8VN8zltnXq9ZaYkHgJ+fdYC+DqaUTQUckqpuU+DzGIB2RMCyA+uKUc397tfoRyuQrDw=="
+  "reportSha256" : "1c02f737c1b5ff80b51969b23b64f10a56fb10ea5030637224191e5b0a17dbe5",
+  "verifiedThroughPosition" : 693,
+  "headHash" : "c14ce2236b7f2680abfb4b1efd2b5b8d7037218fe9f2b0c9ee0a8300a3e5e164",
+  "signature" : "4KAIgWZa8jcymVAbJCMZhR8Nc/+9ATvqqCPTzouyxmVx6v/ijBNYImR9pG0sX1JYR0IDvwAvQzo9SagkYcEjAA=="
 }
