@@ -10,9 +10,15 @@ public class JournalImportException extends RuntimeException {
     private final int line;
 
     public JournalImportException(String file, int line, String problem, Throwable cause) {
-        super(file + ":" + line + ": " + problem + " Nothing was imported; the ledger is unchanged.", cause);
+        super(file + ":" + line + ": " + sentence(problem) + " Nothing was imported; the ledger is unchanged.", cause);
         this.file = file;
         this.line = line;
+    }
+
+    /** The problem as a sentence: a full stop added where it ends without one. */
+    private static String sentence(String problem) {
+        String text = problem.strip();
+        return text.endsWith(".") || text.endsWith("?") || text.endsWith("!") ? text : text + ".";
     }
 
     public String file() {

@@ -18,6 +18,7 @@ final class TransactionParser {
     private final JournalLines lines;
     private final AmountParser amountParser;
     private final TransactionBalancer balancer;
+    private final AssignmentOrder assignmentOrder = new AssignmentOrder();
     private final AmountListener amountNoted;
     private Integer defaultYear;
     private AutomatedRules automated;
@@ -121,6 +122,7 @@ final class TransactionParser {
         for (PostingDraft draft : drafts) {
             noteOwnDate(draft, date);
         }
+        assignmentOrder.check(lines.file(), drafts, date);
         List<JournalPosting> postings = balancer.complete(lines.file(), entryName, headerLine, drafts, description,
                 automated);
         String comment = String.join("\n", commentLines);

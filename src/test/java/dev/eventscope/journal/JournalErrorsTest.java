@@ -3,6 +3,7 @@ package dev.eventscope.journal;
 import static dev.eventscope.journal.JournalText.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -46,6 +47,41 @@ class JournalErrorsTest {
         @Test
         void aSingleNonZeroPostingDoesNotBalance() {
             assertEquals(1, failure("2024-01-05 x", "    a  1 EUR").line());
+        }
+    }
+
+    @Nested
+    @DisplayName("balance assignments out of date order (hledger fills them in date order)")
+    class AssignmentsOutOfDateOrder {
+
+        @Test
+        void aPostingDatedBeforeAnEarlierAssignmentIsRefusedAtItsLine() {
+            // hledger: assets:bank 100, equity -70; filled in file order it would be 130 and -100
+            JournalParseException error = failure("2024-01-10 set", "    assets:bank  = 100 EUR", "    equity:open", "",
+                    "2024-01-05 earlier", "    assets:bank  30 EUR", "    income:x");
+            assertEquals(6, error.line());
+            assertTrue(error.getMessage().contains("before the balance assignment to assets:bank on line 2"), error.getMessage());
+        }
+
+        @Test
+        void anAssignmentDatedBeforeALaterPostingAboveItIsRefusedAtItsLine() {
+            JournalParseException error = failure("2024-01-20 later", "    assets:bank  30 EUR", "    income:x", "",
+                    "2024-01-10 set", "    assets:bank  = 100 EUR", "    equity:open");
+            assertEquals(6, error.line());
+            assertTrue(error.getMessage().contains("a posting to assets:bank dated 2024-01-20 comes before it"), error.getMessage());
+        }
+
+        @Test
+        void anInclusiveAssignmentCoversItsSubaccounts() {
+            assertEquals(6, failure("2024-01-10 set", "    assets  =* 100 EUR", "    equity:open", "",
+                    "2024-01-05 earlier", "    assets:bank  30 EUR", "    income:x").line());
+        }
+
+        @Test
+        void outOfOrderPostingsToOtherAccountsAndSameDayOnesAreRead() {
+            read("2024-01-10 set", "    assets:bank  = 100 EUR", "    equity:open", "",
+                    "2024-01-05 elsewhere", "    assets:cash  30 EUR", "    income:x", "",
+                    "2024-01-10 same day", "    assets:bank  5 EUR", "    income:x");
         }
     }
 
