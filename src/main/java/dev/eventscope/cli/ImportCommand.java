@@ -66,7 +66,7 @@ final class ImportCommand extends LedgerCommandBase {
                     new JournalImporter.Options(name, commodity, "E", allowDuplicates, auto), context(), new ImportProgress() {
                         @Override
                         public void warning(JournalWarning warning) {
-                            err.println("skipped " + warning.location().file() + ":" + warning.location().line() + ": "
+                            err.println("warning " + warning.location().file() + ":" + warning.location().line() + ": "
                                     + warning.message());
                         }
                     });

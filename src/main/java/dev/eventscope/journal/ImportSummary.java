@@ -21,10 +21,10 @@ public record ImportSummary(long entries, long accountsOpened, long events, long
         return entries / seconds;
     }
 
-    /** {@code 196 entries, 33 accounts, 812 events in 0.9 s} and the count of skipped lines. */
+    /** {@code 196 entries, 33 accounts, 812 events in 0.9 s} and the count of warnings (skipped items and notes). */
     public String describe() {
         String text = String.format(java.util.Locale.ROOT, "%,d entries, %,d accounts opened, %,d events in %.1f s (%,.0f entries/s)",
                 entries, accountsOpened, events, elapsed.toMillis() / 1000.0, entriesPerSecond());
-        return warnings.isEmpty() ? text : text + "; " + warnings.size() + " line(s) skipped";
+        return warnings.isEmpty() ? text : text + "; " + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + " (listed above)";
     }
 }
