@@ -50,7 +50,8 @@ deb="$(ls "$out"/eventscope_*_amd64.deb 2>/dev/null | head -1)"
 image_mb=$(du -sm "$image" | cut -f1)
 deb_mb=$(( ($(stat -c %s "$deb") + 524287) / 1048576 ))
 echo "   app-image $image_mb MB, .deb $deb_mb MB"
-(( image_mb < 120 )) || fail "the app-image is $image_mb MB; it must stay under 120 MB"
+# (about 105 MB of runtime and jars, plus 24 MB of class-data sharing archives for the command line's start-up)
+(( image_mb < 140 )) || fail "the app-image is $image_mb MB; it must stay under 140 MB"
 
 # --- the .deb's metadata and contents -----------------------------------------------------------------------------
 step "inspect $deb"
