@@ -1,5 +1,6 @@
 package dev.eventscope.ui.sandbox;
 
+import dev.eventscope.ui.DateFields;
 import dev.eventscope.ui.sandbox.SandboxViewModel.BalanceRow;
 import dev.eventscope.ui.sandbox.SandboxViewModel.ProposalRow;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -44,6 +45,11 @@ public final class SandboxView {
     VBox build() {
         DatePicker date = new DatePicker(LocalDate.now());
         date.setId("proposalDate");
+        Label dateProblem = new Label();
+        dateProblem.setId("proposalDateProblem");
+        dateProblem.setStyle("-fx-text-fill: #b00020;");
+        dateProblem.managedProperty().bind(dateProblem.textProperty().isNotEmpty());
+        DateFields.install(date, dateProblem::setText);
         TextField description = field("proposalDescription", "Description", 220);
         TextField debit = field("proposalDebit", "Debit account (e.g. expenses:fees)", 240);
         TextField credit = field("proposalCredit", "Credit account (e.g. liabilities:accrued)", 240);
@@ -57,7 +63,7 @@ public final class SandboxView {
                 .or(debit.textProperty().isEmpty()).or(credit.textProperty().isEmpty()));
         propose.setOnAction(event -> model.proposeEntry(date.getValue(), description.getText(), debit.getText(), credit.getText(),
                 amount.getText(), commodity.getText(), reason.getText()));
-        HBox form = new HBox(8, date, description, debit, credit, amount, commodity, reason, propose);
+        HBox form = new HBox(8, date, description, debit, credit, amount, commodity, reason, propose, dateProblem);
 
         Label message = new Label();
         message.setId("sandboxMessage");

@@ -1,5 +1,6 @@
 package dev.eventscope.ui.sandbox;
 
+import dev.eventscope.ui.state.MoneyText;
 import dev.eventscope.application.CommandDraft;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
@@ -145,13 +146,15 @@ public final class SandboxViewModel {
                     .flatMap(one -> one.causedBy().stream()).map(number -> "#" + number).collect(Collectors.joining(", "));
             BigDecimal posted = adjustments.asPosted().balance(account, commodity);
             BigDecimal adjusted = adjustments.asAdjusted().balance(account, commodity);
-            lines.add(new BalanceRow(account, commodity, posted.toPlainString(), adjusted.toPlainString(),
-                    causes.isEmpty() ? "" : adjusted.subtract(posted).stripTrailingZeros().toPlainString(), causes));
+            lines.add(new BalanceRow(account, commodity, MoneyText.of(posted), MoneyText.of(adjusted),
+                    causes.isEmpty() ? "" : MoneyText.of(adjusted.subtract(posted)), causes));
         }
         balances.setAll(lines);
+        // income and expenses sum to minus the profit: a proposal that adds 300 EUR of expenses lowers profit by 300 EUR
         profit.set(adjustments.effectOnProfit().isEmpty() ? "The proposals do not change profit."
-                : "Effect on income + expenses: " + adjustments.effectOnProfit().entrySet().stream()
-                .map(entry -> entry.getValue().toPlainString() + " " + entry.getKey()).collect(Collectors.joining(", "))
-                + " (below zero, profit rises).");
+                : "Effect on profit: " + adjustments.effectOnProfit().entrySet().stream()
+                .map(entry -> (entry.getValue().signum() > 0 ? "lower by " : "higher by ")
+                        + MoneyText.of(entry.getValue().abs(), entry.getKey()))
+                .collect(Collectors.joining(", ")) + ".");
     }
 }

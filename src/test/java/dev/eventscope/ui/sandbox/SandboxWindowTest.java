@@ -1,5 +1,6 @@
 package dev.eventscope.ui.sandbox;
 
+import dev.eventscope.ui.state.MoneyText;
 import dev.eventscope.sandbox.SandboxFiles;
 import dev.eventscope.sandbox.SandboxFixture;
 import dev.eventscope.session.LedgerSession;
@@ -93,12 +94,14 @@ class SandboxWindowTest {
 
         SandboxViewModel.BalanceRow fees = adjusted.getItems().stream().filter(row -> row.account().equals("expenses:fees"))
                 .findFirst().orElseThrow();
-        assertEquals(new SandboxViewModel.BalanceRow("expenses:fees", "EUR", "0", "300", "300", "#1"), fees);
+        assertEquals(new SandboxViewModel.BalanceRow("expenses:fees", "EUR", MoneyText.of(java.math.BigDecimal.ZERO),
+                MoneyText.of(new java.math.BigDecimal("300")), MoneyText.of(new java.math.BigDecimal("300")), "#1"), fees);
         SandboxViewModel.BalanceRow rent = adjusted.getItems().stream().filter(row -> row.account().equals("expenses:rent"))
                 .findFirst().orElseThrow();
         assertEquals("", rent.changedBy());
         assertEquals("Proposed 1: post E3 2025-01-31 Accrued audit fee.", ((Label) robot.lookup("#sandboxMessage").query()).getText());
-        assertTrue(((Label) robot.lookup("#sandboxProfit").query()).getText().contains("300 EUR"));
+        assertEquals("Effect on profit: lower by " + MoneyText.of(new java.math.BigDecimal("300"), "EUR") + ".",
+                ((Label) robot.lookup("#sandboxProfit").query()).getText());
         save(Path.of(System.getProperty("sandbox.screenshot", "target/screenshots/sandbox.png")));
 
         // a refusal shows the rule's own sentence and keeps nothing
