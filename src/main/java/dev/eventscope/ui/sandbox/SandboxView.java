@@ -14,8 +14,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -63,7 +64,9 @@ public final class SandboxView {
                 .or(debit.textProperty().isEmpty()).or(credit.textProperty().isEmpty()));
         propose.setOnAction(event -> model.proposeEntry(date.getValue(), description.getText(), debit.getText(), credit.getText(),
                 amount.getText(), commodity.getText(), reason.getText()));
-        HBox form = new HBox(8, date, description, debit, credit, amount, commodity, reason, propose, dateProblem);
+        propose.setMinWidth(Region.USE_PREF_SIZE);
+        // wraps onto a second row in a narrow window instead of cutting fields and the button short
+        FlowPane form = new FlowPane(8, 6, date, description, debit, credit, amount, commodity, reason, propose, dateProblem);
 
         Label message = new Label();
         message.setId("sandboxMessage");
@@ -78,6 +81,7 @@ public final class SandboxView {
         proposals.getColumns().add(column("Reason", ProposalRow::reason, 320));
         proposals.getColumns().add(column("Proposed by", ProposalRow::proposedBy, 140));
         proposals.setPrefHeight(220);
+        proposals.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
 
         TableView<BalanceRow> asPosted = balanceTable("asPostedTable", false);
         TableView<BalanceRow> asAdjusted = balanceTable("asAdjustedTable", true);
@@ -106,6 +110,7 @@ public final class SandboxView {
             table.getColumns().add(rightAligned(column("Change", BalanceRow::change, 110)));
             table.getColumns().add(column("By proposals", BalanceRow::changedBy, 130));
         }
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(BalanceRow row, boolean empty) {
@@ -133,6 +138,7 @@ public final class SandboxView {
         field.setId(id);
         field.setPromptText(prompt);
         field.setPrefWidth(width);
+        field.setMinWidth(Math.min(width, 80));
         return field;
     }
 
