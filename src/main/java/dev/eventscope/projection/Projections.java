@@ -41,6 +41,8 @@ public final class Projections implements AutoCloseable {
     private final ReadModelStore readModels;
     private final List<Projection> projections;
     private final Object writeLock = new Object();
+    /** Serialises {@link #open} and {@link #rebuild}: a rebuild into the shadow tables is one writer's job. */
+    private final Object openLock = new Object();
     private final LiveCatchUp catchUp;
     private final ShadowRebuild rebuild;
     private final ProjectionFollower follower;
@@ -77,6 +79,15 @@ public final class Projections implements AutoCloseable {
      * interrupted rebuild, which resumes from its own checkpoint).
      */
     public void open(ProgressListener progress) {
+        // one open at a time: two callers of one session (the timeline and the projections panel) would otherwise
+        // both find an outdated read model and rebuild it into the same shadow tables at once; the second caller
+        // waits and then finds it current
+        synchronized (openLock) {
+            openAndCatchUp(progress);
+        }
+    }
+
+    private void openAndCatchUp(ProgressListener progress) {
         List<Projection> toRebuild = new ArrayList<>();
         synchronized (writeLock) {
             for (Projection projection : projections) {
@@ -143,7 +154,9 @@ public final class Projections implements AutoCloseable {
      * A rebuild of the same version that a crash interrupted resumes from its own checkpoint.
      */
     public RebuildOutcome rebuild(String name, ProgressListener progress, CancellationToken cancellation) {
-        return rebuild.run(projection(name), progress, cancellation);
+        synchronized (openLock) {
+            return rebuild.run(projection(name), progress, cancellation);
+        }
     }
 
     private boolean belongsToLedger(long position, String hash) {
