@@ -105,9 +105,9 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     /**
-     * The register, with the indexes by entry date that questions as of a date need; the first such
-     * question of a generation builds them (a few seconds for a million postings), as it builds the date
-     * checkpoints.
+     * The register, with the indexes by entry date that questions as of a date need. Opening the read models and
+     * a rebuild's swap build them (about a second for a million postings); this only makes sure of it (a no-op
+     * then), for read models an earlier Eventscope left without them.
      */
     private String datedRegister() {
         String register = register();
