@@ -48,6 +48,8 @@ public final class LedgerSession implements AutoCloseable {
     private final Path file;
     private final EventStore store;
     private final LedgerReadModels readModels;
+    /** One codec for the session (thread-safe), made on first use: each builds a Jackson mapper, too costly per call. */
+    private dev.eventscope.codec.EventCodec codec;
     private LedgerCommandService commands;
 
     LedgerSession(Path file, EventStore store, LedgerReadModels readModels) {
@@ -131,14 +133,14 @@ public final class LedgerSession implements AutoCloseable {
 
     /** Every entry as an hledger journal, in order; returns the number of entries written. */
     public long exportJournal(Writer out) {
-        return new JournalExporter(store, BookkeepingCodec.create()).export(out);
+        return new JournalExporter(store, codec()).export(out);
     }
 
     // projections and time travel
 
     /** Balances folded from position 1 with no read model, snapshot or checkpoint (works on any ledger, read-only too). */
     public FullReplay fullReplay() {
-        return new FullReplay(store, BookkeepingCodec.create());
+        return new FullReplay(store, codec());
     }
 
     /** The projection engine, opened (not caught up) on first call, which may do I/O: call it off the UI thread. */
@@ -206,7 +208,7 @@ public final class LedgerSession implements AutoCloseable {
     public dev.eventscope.domain.ledger.AccountType accountType(String account) {
         dev.eventscope.domain.ledger.AccountName name = dev.eventscope.domain.ledger.AccountName.of(account);
         return store.readStream(StreamId.of("account-" + account), 1, Direction.FORWARD, 1).stream()
-                .map(event -> BookkeepingCodec.create().decodeValue(event).value().orElse(null))
+                .map(event -> codec().decodeValue(event).value().orElse(null))
                 .filter(dev.eventscope.domain.ledger.AccountEvent.AccountOpened.class::isInstance)
                 .map(opened -> ((dev.eventscope.domain.ledger.AccountEvent.AccountOpened) opened).type())
                 .findFirst().orElseGet(name::type);
@@ -228,6 +230,13 @@ public final class LedgerSession implements AutoCloseable {
     /** The position of the event a finding points at (see {@link dev.eventscope.audit.ReportWorkbench#positionOf}). */
     public long positionOf(dev.eventscope.audit.findings.FindingTarget target) {
         return dev.eventscope.audit.ReportWorkbench.positionOf(store, target);
+    }
+
+    private synchronized dev.eventscope.codec.EventCodec codec() {
+        if (codec == null) {
+            codec = BookkeepingCodec.create();
+        }
+        return codec;
     }
 
     /** Closes the read models, then the store. */
