@@ -36,10 +36,11 @@ import java.util.Map;
 
 /**
  * Imports a plain-text journal into a ledger, all or nothing. Two streaming passes over the file:
- * the first checks the whole journal (syntax, balancing, balance assertions) and notes the first
- * date each account is used; the second opens each account on that date and posts every entry,
- * inside one transaction. Memory grows with the number of accounts, never with the number of
- * journal entries (the duplicate check keeps 8 bytes per entry already in the ledger). Errors name the
+ * the first checks the whole journal (syntax, balancing, and balance assertions and assignments in hledger's
+ * date order, see {@link DatedBalanceCheck}) and notes the first date each account is used; the second opens each account on that date and posts every entry,
+ * inside one transaction. Memory grows with the number of accounts, and with the number of postings only by
+ * the first pass's compact record of them for the date-order check (about 21 bytes each, freed before the second
+ * pass; the duplicate check keeps 8 bytes per entry already in the ledger). Errors name the
  * file and line; on any error the ledger is left exactly as it was. The import ends with a
  * {@code JournalImported} event (the journal's SHA-256) in the same transaction; a journal imported
  * before, or one repeating entries of the ledger, is refused with {@link DuplicateImport} unless allowed.
@@ -96,7 +97,8 @@ public final class JournalImporter {
         EntryId lastEntryId = null;
         ReadCounts read;
         try (ImportSession session = service.beginImport(context);
-             JournalReader reader = open(journal, totalBytes, progress, "importing", warnings, bytesRead, rules)) {
+             JournalReader reader = open(journal, totalBytes, progress, "importing", warnings, bytesRead, rules,
+                     survey.assigned)) {
             // hledger balances every entry at the whole journal's display precision, known after the first pass
             reader.fixDisplayPrecision(survey.displayPrecision);
             // the session holds the write lock: what is read here cannot change before the commit
@@ -183,7 +185,8 @@ public final class JournalImporter {
 
     private FirstPass survey(Path journal, long totalBytes, ImportProgress progress, List<AutomatedRule> rules) {
         FirstPass survey = new FirstPass();
-        try (JournalReader reader = open(journal, totalBytes, progress, "checking", new ArrayList<>(), new long[2], rules)) {
+        try (JournalReader reader = open(journal, totalBytes, progress, "checking", new ArrayList<>(), new long[2], rules,
+                null)) {
             while (reader.hasNext()) {
                 JournalItem item = reader.next();
                 if (progress.cancelled()) {
@@ -207,6 +210,7 @@ public final class JournalImporter {
                 }
             }
             survey.displayPrecision = reader.displayPrecision();
+            survey.assigned = reader.checkedAmounts();
         } catch (JournalParseException e) {
             throw new JournalImportException(e.file(), e.line(), e.problem(), e);
         }
@@ -220,6 +224,7 @@ public final class JournalImporter {
         String firstCommodity;
         long transactions;
         Map<String, Integer> displayPrecision = Map.of();
+        AssignedAmounts assigned;
     }
 
     /**
@@ -290,7 +295,8 @@ public final class JournalImporter {
     }
 
     private static JournalReader open(Path journal, long totalBytes, ImportProgress progress, String phase,
-                                      List<JournalWarning> warnings, long[] bytesSeen, List<AutomatedRule> rules) {
+                                      List<JournalWarning> warnings, long[] bytesSeen, List<AutomatedRule> rules,
+                                      AssignedAmounts checked) {
         try {
             JournalReadListener listener = new JournalReadListener() {
                 @Override
@@ -307,7 +313,9 @@ public final class JournalImporter {
                     }
                 }
             };
-            return rules == null ? JournalReader.open(journal, listener) : JournalReader.openApplying(journal, listener, rules);
+            // the first reading checks balance assertions in date order; the second takes the assigned amounts it found
+            return checked == null ? JournalReader.openChecking(journal, listener, rules)
+                    : JournalReader.openChecked(journal, listener, rules, checked);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
         }

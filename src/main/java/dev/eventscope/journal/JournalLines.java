@@ -82,4 +82,22 @@ final class JournalLines implements AutoCloseable {
             open.pop().lines().close();
         }
     }
+
+    /** Skips the indented lines that follow (the body of something skipped). */
+    void skipIndentedLines() {
+        String next;
+        while ((next = peek()) != null && !next.isBlank() && Character.isWhitespace(next.charAt(0))) {
+            next();
+        }
+    }
+
+    /** Skips a {@code comment} block up to and including its {@code end comment} line (or the end of the file). */
+    void skipCommentBlock() {
+        String line;
+        while ((line = next()) != null) {
+            if (line.strip().equals("end comment")) {
+                return;
+            }
+        }
+    }
 }

@@ -3,17 +3,16 @@ package dev.eventscope.journal;
 import dev.eventscope.domain.ledger.PostingKind;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -22,9 +21,9 @@ import java.util.stream.StreamSupport;
 /**
  * Reads an hledger / ledger journal and the files it includes one item at a time, in file order: transactions
  * (balanced, every amount explicit) and account / commodity declarations, read as hledger 1.25 reads them
- * (docs/journals.md lists what is supported). Only the transaction being read is held in memory, plus one
- * running balance per account and commodity for balance assertions (checked in file order, not hledger's date
- * order). {@code include}, {@code D}, {@code Y}/{@code year}, {@code decimal-mark}, {@code alias} and
+ * (docs/journals.md lists what is supported). Only the transaction being read is held in memory; balance
+ * assertions and assignments are checked in hledger's date order by a first reading that keeps each posting in
+ * about 21 bytes ({@link DatedBalanceCheck}). {@code include}, {@code D}, {@code Y}/{@code year}, {@code decimal-mark}, {@code alias} and
  * {@code apply account} change how the lines after them are read. What hledger ignores for balances
  * ({@code P}, {@code payee}, {@code tag}, periodic {@code ~} transactions, and automated {@code =} transactions
  * unless they are applied) is skipped and reported to the listener as a {@link JournalWarning} with its line;
@@ -50,9 +49,6 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     private final AutomatedRuleParser ruleParser;
     private final TransactionBalancer balancer;
     private final TransactionParser transactionParser;
-    private final Set<String> ambiguousCommoditiesReported = new HashSet<>();
-    private final Set<String> filesWarnedOfYearlessDates = new HashSet<>();
-    private final AssertionOrder assertionOrder = new AssertionOrder();
     private final List<JournalWarning> warnings = new ArrayList<>();
     private JournalItem pending;
     private boolean finished;
@@ -66,44 +62,91 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     private enum AutomatedMode { LEAVE_OUT, COLLECT, APPLY }
     private ReadCounts counts = ReadCounts.NONE;
 
-    private JournalReader(LineSource source, Path path, JournalReadListener listener) {
+    /** Null while checking: the reading that checks balance assertions in date order and finds the assigned amounts. */
+    private AssignedAmounts checked;
+
+    private JournalReader(LineSource source, Path path, JournalReadListener listener, AssignedAmounts checked) {
         this.lines = new JournalLines(source, path);
         this.listener = listener;
         this.balancer = new TransactionBalancer();
-        this.transactionParser = new TransactionParser(lines, amountParser, balancer, this::amountNoted, renamer);
-        this.transactionParser.onYearlessDate(Year.now().getValue(), this::yearlessDate);
+        ReadingNotes notes = new ReadingNotes(balancer, lines::file, this::warn);
+        this.transactionParser = new TransactionParser(lines, amountParser, balancer, notes::amountNoted, renamer);
+        this.transactionParser.onYearlessDate(Year.now().getValue(), notes::yearlessDate);
         this.includes = new Includes(lines, transactionParser, amountParser, renamer);
         this.ruleParser = new AutomatedRuleParser(lines, transactionParser, renamer);
+        this.checked = checked;
+        if (checked == null) {
+            balancer.checking();
+        } else {
+            balancer.checked(checked);
+        }
     }
 
     /**
      * Reads from {@code reader}; {@code file} is the name used in messages, and included files are looked for
-     * relative to the working folder. The reader is closed by {@link #close()}.
+     * relative to the working folder. The text is read whole first (to check balance assertions in date order, see
+     * {@link #open(Path, JournalReadListener)}), so this is for small texts; the reader is closed here.
      */
     public static JournalReader open(Reader reader, String file, JournalReadListener listener) {
-        return new JournalReader(LineSource.of(reader, file), null, listener);
+        String text = LineSource.readWhole(reader, file);
+        AssignedAmounts checked = check(new JournalReader(LineSource.of(new StringReader(text), file), null,
+                JournalReadListener.NONE, null));
+        return new JournalReader(LineSource.of(new StringReader(text), file), null, listener, checked);
     }
 
     /**
      * Reads a UTF-8 file and the files it includes; messages name each file by its file name, and a line that is
-     * not UTF-8 is refused with its line number.
+     * not UTF-8 is refused with its line number. hledger checks balance assertions and fills balance assignments in
+     * date order, so the journal is read twice: once here, silently, to check them ({@link DatedBalanceCheck}),
+     * and then item by item; an error of the first reading is thrown here.
      */
     public static JournalReader open(Path path, JournalReadListener listener) throws IOException {
-        Path real = path.toRealPath();
-        return new JournalReader(LineSource.ofUtf8(Files.newInputStream(real), path.getFileName().toString()), real,
-                listener);
+        return openChecked(path, listener, null, check(openChecking(path, JournalReadListener.NONE, null)));
     }
 
     /**
-     * Reads a UTF-8 journal applying {@code rules} (collected beforehand with {@link #automatedRules}) to every
-     * transaction, as {@code hledger --auto} does.
+     * The first of two readings of a UTF-8 journal: it yields the journal's items with provisional amounts for
+     * balance assignments and checks the balance assertions when it ends (its last {@link #hasNext()} throws for
+     * one that fails); {@link #checkedAmounts()} then gives what {@link #openChecked} needs. With {@code rules}
+     * (collected beforehand with {@link #automatedRules}), applies them to every transaction as {@code hledger
+     * --auto} does.
      */
-    static JournalReader openApplying(Path path, JournalReadListener listener, List<AutomatedRule> rules)
+    static JournalReader openChecking(Path path, JournalReadListener listener, List<AutomatedRule> rules)
             throws IOException {
-        JournalReader reader = open(path, listener);
-        reader.automatedMode = AutomatedMode.APPLY;
-        reader.transactionParser.applyAutomated(new AutomatedRules(rules));
+        return openFile(path, listener, rules, null);
+    }
+
+    /** The second reading: balance assignments take the amounts the first reading found; nothing is checked twice. */
+    static JournalReader openChecked(Path path, JournalReadListener listener, List<AutomatedRule> rules,
+            AssignedAmounts checked) throws IOException {
+        return openFile(path, listener, rules, checked);
+    }
+
+    private static JournalReader openFile(Path path, JournalReadListener listener, List<AutomatedRule> rules,
+            AssignedAmounts checked) throws IOException {
+        Path real = path.toRealPath();
+        JournalReader reader = new JournalReader(LineSource.ofUtf8(Files.newInputStream(real),
+                path.getFileName().toString()), real, listener, checked);
+        if (rules != null) {
+            reader.automatedMode = AutomatedMode.APPLY;
+            reader.transactionParser.applyAutomated(new AutomatedRules(rules));
+        }
         return reader;
+    }
+
+    private static AssignedAmounts check(JournalReader checking) {
+        try (checking) {
+            checking.forEachRemaining(item -> { });
+            return checking.checkedAmounts();
+        }
+    }
+
+    /** After a checking reading ({@link #openChecking}) has read everything: the amounts of the balance assignments. */
+    AssignedAmounts checkedAmounts() {
+        if (!finished || checked == null) {
+            throw new IllegalStateException("the checking reading of " + lines.file() + " has not ended");
+        }
+        return checked;
     }
 
     /**
@@ -111,7 +154,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
      * every transaction wherever it stands, so they are all read before any transaction is.
      */
     static List<AutomatedRule> automatedRules(Path path) throws IOException {
-        try (JournalReader reader = open(path, JournalReadListener.NONE)) {
+        try (JournalReader reader = openChecking(path, JournalReadListener.NONE, null)) {
             reader.automatedMode = AutomatedMode.COLLECT;
             reader.forEachRemaining(item -> { });
             return List.copyOf(reader.collectedRules);
@@ -124,6 +167,9 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         if (pending == null && !finished) {
             pending = readItem();
             if (pending == null) {
+                if (checked == null) {
+                    checked = balancer.finishChecking();
+                }
                 finished = true;
                 listener.progress(lines.rootLineNumber(), lines.rootBytesRead());
             }
@@ -213,7 +259,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                 continue;
             }
             if (first >= '0' && first <= '9' && automatedMode == AutomatedMode.COLLECT) {
-                skipIndentedLines();
+                lines.skipIndentedLines();
                 continue;
             }
             if (first >= '0' && first <= '9') {
@@ -226,7 +272,6 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                             + " so it is left out"));
                     continue;
                 }
-                noteAssertionOrder(transaction);
                 transactionCount++;
                 counts = counts.withTransaction(transaction.postings().size());
                 return transaction;
@@ -245,7 +290,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         String file = lines.file();
         switch (keyword) {
             case "comment" -> {
-                skipCommentBlock();
+                lines.skipCommentBlock();
                 return null;
             }
             case "account" -> {
@@ -367,30 +412,6 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         }
     }
 
-    private void noteAssertionOrder(JournalTransaction transaction) {
-        if (assertionOrder.outOfOrder(transaction)) {
-            warn(new JournalWarning(transaction.location(), "this transaction is out of date order around a balance"
-                    + " assertion; Eventscope checks assertions in file order, hledger in date order, so hledger"
-                    + " may judge an assertion differently (balances are the same either way)"));
-        }
-    }
-
-    private void skipIndentedLines() {
-        String next;
-        while ((next = lines.peek()) != null && !next.isBlank() && Character.isWhitespace(next.charAt(0))) {
-            lines.next();
-        }
-    }
-
-    private void skipCommentBlock() {
-        String line;
-        while ((line = lines.next()) != null) {
-            if (line.strip().equals("end comment")) {
-                return;
-            }
-        }
-    }
-
     private void skipDirective(String keyword, int lineNumber, String why) {
         int skipped = 0;
         String next;
@@ -407,24 +428,6 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         counts = counts.withSkipped();
         warn(new JournalWarning(new SourceLocation(lines.file(), lineNumber), "the " + what + " " + why
                 + (skipped == 0 ? "" : " (with its " + skipped + " indented line" + (skipped == 1 ? "" : "s") + ")")));
-    }
-
-    private void amountNoted(ParsedAmount parsed, int lineNumber, boolean setsPrecision) {
-        if (setsPrecision) {
-            balancer.notePrecision(parsed.amount().commodity(), parsed.style().precision());
-        }
-        if (parsed.ambiguousDecimalMark() && ambiguousCommoditiesReported.add(parsed.amount().commodity())) {
-            warn(new JournalWarning(new SourceLocation(lines.file(), lineNumber), "the amount " + parsed.amount()
-                    + " was read with '" + parsed.style().decimalMark() + "' as decimal mark, as hledger does; declare the"
-                    + " commodity (e.g. commodity 1,000.00 " + parsed.amount().commodity() + ") if it groups thousands"));
-        }
-    }
-
-    private void yearlessDate(String file, int line, int year) {
-        if (filesWarnedOfYearlessDates.add(file)) {
-            warn(new JournalWarning(new SourceLocation(file, line), "dates without a year are read as " + year
-                    + ", the current year, as hledger reads them; add a \"Y YEAR\" directive to fix their year"));
-        }
     }
 
     private void warn(JournalWarning warning) {

@@ -135,4 +135,18 @@ final class LineSource implements AutoCloseable {
             throw new UncheckedIOException("could not close the journal " + file, failure);
         }
     }
+
+    /** The whole text of {@code reader}, which is closed; {@code file} names it in the message of a failure. */
+    static String readWhole(Reader reader, String file) {
+        try (Reader input = reader) {
+            StringBuilder all = new StringBuilder();
+            char[] buffer = new char[8192];
+            for (int read; (read = input.read(buffer)) >= 0; ) {
+                all.append(buffer, 0, read);
+            }
+            return all.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
 }

@@ -12,7 +12,8 @@ final class PostingDraft {
     final String account;
     final PostingKind kind;
     Amount amount;
-    final Price price;
+    /** Dropped from a transaction with a balance assignment, as hledger 1.25 drops it. */
+    Price price;
     final BalanceAssertion assertion;
     final int line;
     final int amountColumn;

@@ -6,6 +6,7 @@ import dev.eventscope.domain.ledger.PriceKind;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -15,11 +16,12 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Completes and checks a transaction the way hledger does: fills balance assignments from the running
- * balance, infers the one elided amount per balancing group (one posting per commodity), infers a
- * conversion price for an unpriced two-commodity entry, checks that real postings and balanced virtual
- * postings each balance by the domain's {@link BalancingRule} (at the commodity's display precision), then
- * applies the postings to the running balances and checks assertions in file order.
+ * Completes and checks a transaction the way hledger does: infers the one elided amount per balancing group (one
+ * posting per commodity), infers a conversion price for an unpriced two-commodity entry, and checks that real
+ * postings and balanced virtual postings each balance by the domain's {@link BalancingRule} (at the commodity's
+ * display precision). Balance assertions and assignments are hledger's too, in date order: a first, checking
+ * reading records the journal for {@link DatedBalanceCheck}, which checks the assertions and finds the assigned
+ * amounts; a second reading takes those amounts ({@link #checked}).
  *
  * <p>A commodity's display precision is hledger's: declared by a {@code commodity} directive, else the most
  * decimal places of its posting amounts (and {@code P} and {@code D} amounts) in the whole journal. Reading in
@@ -29,7 +31,9 @@ import java.util.stream.Collectors;
  */
 final class TransactionBalancer {
 
-    private final RunningBalances book = new RunningBalances();
+    private DatedBalanceCheck collector;
+    private AssignedAmounts assigned = AssignedAmounts.NONE;
+    private long transactions;
     private final Map<String, Integer> inferredPrecision = new LinkedHashMap<>();
     private final Map<String, Integer> declaredPrecision = new LinkedHashMap<>();
     private Map<String, Integer> fixedPrecision;
@@ -59,14 +63,65 @@ final class TransactionBalancer {
         return precision;
     }
 
+    /** A balanced transaction's postings, and which of them came from which draft (an elided one may give several). */
+    record Balanced(List<JournalPosting> postings, Map<PostingDraft, List<JournalPosting>> byDraft,
+                    Map<JournalPosting, PostingDraft> assertedAfter) {
+    }
+
     /**
-     * Completes the transaction; when {@code automated} is given, its rules add their postings to the balanced
-     * transaction (as {@code hledger --auto} does: after inferring amounts, before balance assertions), and the
-     * result must still balance.
+     * Completes the next transaction ({@code date} is its date). While checking ({@link #checking}), a transaction
+     * with a balance assignment is kept for the date-order walk and returned with provisional amounts (the
+     * assignment's own amount, zero where elided), and every other one is balanced and recorded for it; once the
+     * journal is checked ({@link #checked}), assignments take the amounts the walk gave them. When {@code
+     * automated} is given, its rules add their postings to the balanced transaction (as {@code hledger --auto}
+     * does: after inferring amounts, before balance assertions), and the result must still balance.
      */
     List<JournalPosting> complete(String file, String entryName, int headerLine, List<PostingDraft> drafts,
+            String description, AutomatedRules automated, LocalDate date) {
+        long sequence = ++transactions;
+        boolean assigns = drafts.stream().anyMatch(draft -> draft.amount == null && draft.assertion != null);
+        if (assigns) {
+            // hledger 1.25 removes every price of a transaction with a balance assignment before it fills and balances
+            // it (an elided amount then takes each commodity as it is), and prints the transaction without them
+            drafts.forEach(draft -> draft.price = null);
+        }
+        if (collector != null && assigns) {
+            collector.defer(date, new DatedBalanceCheck.Deferred(sequence, file, entryName, headerLine, drafts,
+                    description, automated));
+            return drafts.stream().map(draft -> draft.toPosting(draft.amount != null ? draft.amount
+                    : draft.assertion != null ? draft.assertion.expected() : new Amount(BigDecimal.ZERO, ""), draft.price))
+                    .collect(Collectors.toList());
+        }
+        if (assigns) {
+            assigned.fill(sequence, file, headerLine, drafts);
+        }
+        Balanced balanced = balance(file, entryName, headerLine, drafts, description, automated);
+        if (collector != null) {
+            collector.record(file, date, balanced.postings(), balanced.assertedAfter());
+        }
+        return balanced.postings();
+    }
+
+    /** From now on, transactions are recorded for {@link #finishChecking()}. */
+    void checking() {
+        collector = new DatedBalanceCheck();
+    }
+
+    /** Checks assertions and fills assignments in date order over everything recorded since {@link #checking()}. */
+    AssignedAmounts finishChecking() {
+        AssignedAmounts result = collector.finish(this);
+        collector = null;
+        return result;
+    }
+
+    /** Assignments take {@code amounts}, found by an earlier checking reading of the same journal. */
+    void checked(AssignedAmounts amounts) {
+        assigned = amounts;
+    }
+
+    /** Infers elided amounts and checks that the transaction balances; every assignment has its amount by now. */
+    Balanced balance(String file, String entryName, int headerLine, List<PostingDraft> drafts,
             String description, AutomatedRules automated) {
-        assignBalances(drafts);
         Map<PostingDraft, List<JournalPosting>> completed = new IdentityHashMap<>();
         for (PostingKind group : new PostingKind[] {PostingKind.REAL, PostingKind.BALANCED_VIRTUAL}) {
             List<PostingDraft> members = drafts.stream().filter(draft -> draft.kind == group).collect(Collectors.toList());
@@ -84,6 +139,7 @@ final class TransactionBalancer {
                 Amount amount = draft.amount == null ? new Amount(BigDecimal.ZERO, "") : draft.amount;
                 forDraft = List.of(draft.toPosting(amount, draft.price));
             }
+            completed.put(draft, forDraft);
             postings.addAll(forDraft);
             if (draft.assertion != null) {
                 assertedAfter.put(forDraft.get(forDraft.size() - 1), draft);
@@ -96,14 +152,7 @@ final class TransactionBalancer {
                 postings = extended;
             }
         }
-        for (JournalPosting posting : postings) {
-            book.add(posting.account(), posting.amount());
-            PostingDraft asserted = assertedAfter.get(posting);
-            if (asserted != null) {
-                check(file, asserted);
-            }
-        }
-        return postings;
+        return new Balanced(postings, completed, assertedAfter);
     }
 
     private void requireBalancedAfterRules(String file, String entryName, int headerLine, List<JournalPosting> postings) {
@@ -120,52 +169,6 @@ final class TransactionBalancer {
                         + " postings are added: its " + (group == PostingKind.REAL ? "" : "balanced virtual ")
                         + "postings add up to " + offBy + " instead of zero, as hledger --auto would also report");
             }
-        }
-    }
-
-    /**
-     * Fills balance assignments ({@code account  = AMOUNT} with no amount) as hledger 1.25 does: {@code =} sets
-     * that commodity's balance; {@code ==}, {@code =*} and {@code ==*} set the whole balance (of the account, or of
-     * it with its subaccounts) to exactly the asserted amount, so every other commodity it holds is brought to zero
-     * and the posting may get one amount per commodity.
-     */
-    private void assignBalances(List<PostingDraft> drafts) {
-        for (int index = 0; index < drafts.size(); index++) {
-            PostingDraft draft = drafts.get(index);
-            if (draft.amount != null || draft.assertion == null) {
-                continue;
-            }
-            BalanceAssertion assertion = draft.assertion;
-            Amount expected = assertion.expected();
-            boolean inclusive = assertion.includingSubaccounts();
-            Map<String, BigDecimal> current = new TreeMap<>(inclusive ? book.balancesIncludingSubaccounts(draft.account)
-                    : book.balances(draft.account));
-            for (PostingDraft earlier : drafts.subList(0, index)) {
-                boolean sameAccount = earlier.account.equals(draft.account)
-                        || (inclusive && earlier.account.startsWith(draft.account + ":"));
-                if (sameAccount) {
-                    earlier.amounts().forEach(amount -> current.merge(amount.commodity(), amount.quantity(), BigDecimal::add));
-                }
-            }
-            if (!assertion.total() && !inclusive) {
-                BigDecimal held = current.getOrDefault(expected.commodity(), BigDecimal.ZERO);
-                draft.amount = new Amount(expected.quantity().subtract(held), expected.commodity());
-                continue;
-            }
-            Map<String, BigDecimal> difference = new TreeMap<>();
-            current.forEach((commodity, quantity) -> difference.put(commodity, quantity.negate()));
-            difference.merge(expected.commodity(), expected.quantity(), BigDecimal::add);
-            List<Amount> amounts = new ArrayList<>();
-            difference.forEach((commodity, quantity) -> {
-                if (quantity.signum() != 0) {
-                    amounts.add(new Amount(quantity, commodity));
-                }
-            });
-            if (amounts.isEmpty()) {
-                amounts.add(new Amount(BigDecimal.ZERO, expected.commodity()));
-            }
-            draft.amount = amounts.get(0);
-            draft.assigned = amounts.size() > 1 ? List.copyOf(amounts) : null;
         }
     }
 
@@ -250,28 +253,5 @@ final class TransactionBalancer {
             }
         }
         return sums;
-    }
-
-    private void check(String file, PostingDraft draft) {
-        String account = draft.account;
-        BalanceAssertion assertion = draft.assertion;
-        Amount expected = assertion.expected();
-        Map<String, BigDecimal> held = assertion.includingSubaccounts() ? book.balancesIncludingSubaccounts(account)
-                : book.balances(account);
-        BigDecimal actual = held.getOrDefault(expected.commodity(), BigDecimal.ZERO);
-        if (actual.compareTo(expected.quantity()) != 0) {
-            throw new JournalParseException(file, draft.line, draft.assertionColumn, "the balance assertion on " + account
-                    + (assertion.includingSubaccounts() ? " and its subaccounts" : "") + " failed: expected " + expected
-                    + " but the balance is " + new Amount(actual, expected.commodity()));
-        }
-        if (assertion.total()) {
-            for (Map.Entry<String, BigDecimal> other : held.entrySet()) {
-                if (!other.getKey().equals(expected.commodity()) && other.getValue().signum() != 0) {
-                    throw new JournalParseException(file, draft.line, draft.assertionColumn, "the total balance assertion on "
-                            + account + " failed: expected only " + expected + " but the account also holds "
-                            + new Amount(other.getValue(), other.getKey()));
-                }
-            }
-        }
     }
 }

@@ -18,7 +18,6 @@ final class TransactionParser {
     private final JournalLines lines;
     private final AmountParser amountParser;
     private final TransactionBalancer balancer;
-    private final AssignmentOrder assignmentOrder = new AssignmentOrder();
     private final AmountListener amountNoted;
     private Integer defaultYear;
     private AutomatedRules automated;
@@ -122,9 +121,8 @@ final class TransactionParser {
         for (PostingDraft draft : drafts) {
             noteOwnDate(draft, date);
         }
-        assignmentOrder.check(lines.file(), drafts, date);
         List<JournalPosting> postings = balancer.complete(lines.file(), entryName, headerLine, drafts, description,
-                automated);
+                automated, date);
         String comment = String.join("\n", commentLines);
         return new JournalTransaction(date, secondaryDate, status, code, description, comment, TagParser.tags(comment),
                 postings, new SourceLocation(lines.file(), headerLine));

@@ -27,6 +27,11 @@ import java.util.Random;
  * amounts, unit ({@code @}) and total ({@code @@}) prices, amounts with and without thousands
  * separators, and balance assertions that hold. Entries are written one at a time, so any size fits.
  *
+ * <p>{@link #outOfDateOrder()} gives a generator whose entries stand out of date order in the file (entries of
+ * one date keep their order) and whose balance assertions, and balance assignments written in place of some
+ * amounts ({@code account  = BALANCE}), hold in date order, as hledger checks and fills them, and not in file
+ * order; it keeps every entry in memory before writing.
+ *
  * <p>{@link #writeTo} returns a {@link JournalSummary} with the balances the journal must produce.
  */
 public final class RandomJournalGenerator {
@@ -53,6 +58,7 @@ public final class RandomJournalGenerator {
 
     private final long seed;
     private final int entryCount;
+    private final boolean outOfDateOrder;
 
     public RandomJournalGenerator(long seed, int entryCount) {
         if (entryCount < 0) {
@@ -60,6 +66,18 @@ public final class RandomJournalGenerator {
         }
         this.seed = seed;
         this.entryCount = entryCount;
+        this.outOfDateOrder = false;
+    }
+
+    private RandomJournalGenerator(long seed, int entryCount, boolean outOfDateOrder) {
+        this.seed = seed;
+        this.entryCount = entryCount;
+        this.outOfDateOrder = outOfDateOrder;
+    }
+
+    /** The same generator writing its entries out of date order, with assignments; see the class comment. */
+    public RandomJournalGenerator outOfDateOrder() {
+        return new RandomJournalGenerator(seed, entryCount, true);
     }
 
     /** Writes the journal to a UTF-8 file, replacing it. */
@@ -92,18 +110,55 @@ public final class RandomJournalGenerator {
 
         int postingCount = 0;
         LocalDate lastDate = FIRST_DATE;
+        List<String> entries = new ArrayList<>();
+        List<LocalDate> dates = new ArrayList<>();
+        Writer entryWriter = writer;
         for (int index = 0; index < entryCount; index++) {
             LocalDate date = FIRST_DATE.plusDays((long) index * SPAN_DAYS / Math.max(entryCount, 1));
             lastDate = date;
-            if (random.nextInt(12) == 0) {
-                writer.write((random.nextBoolean() ? "; " : "# ") + "note before entry " + (index + 1) + "\n");
+            if (outOfDateOrder) {
+                entryWriter = new java.io.StringWriter();
             }
-            EntryWriter entry = new EntryWriter(random, formats, accounts, balances);
-            postingCount += entry.write(writer, index, date);
-            writer.write("\n");
+            if (random.nextInt(12) == 0) {
+                entryWriter.write((random.nextBoolean() ? "; " : "# ") + "note before entry " + (index + 1) + "\n");
+            }
+            EntryWriter entry = new EntryWriter(random, formats, accounts, balances, outOfDateOrder);
+            postingCount += entry.write(entryWriter, index, date);
+            entryWriter.write("\n");
+            if (outOfDateOrder) {
+                entries.add(entryWriter.toString());
+                dates.add(date);
+            }
+        }
+        for (String entry : shuffledKeepingEachDatesOrder(entries, dates, random)) {
+            writer.write(entry);
         }
         writer.flush();
         return new JournalSummary(entryCount, postingCount, FIRST_DATE, entryCount == 0 ? FIRST_DATE : lastDate, balances);
+    }
+
+    /** The entries in a random order, except that entries of one date keep their order (hledger's order within a date). */
+    private static List<String> shuffledKeepingEachDatesOrder(List<String> entries, List<LocalDate> dates, Random random) {
+        List<Integer> order = new ArrayList<>();
+        for (int index = 0; index < entries.size(); index++) {
+            order.add(index);
+        }
+        Collections.shuffle(order, random);
+        Map<LocalDate, List<Integer>> slotsByDate = new HashMap<>();
+        for (int slot = 0; slot < order.size(); slot++) {
+            slotsByDate.computeIfAbsent(dates.get(order.get(slot)), ignored -> new ArrayList<>()).add(slot);
+        }
+        for (List<Integer> slots : slotsByDate.values()) {
+            List<Integer> sameDate = new ArrayList<>();
+            slots.forEach(slot -> sameDate.add(order.get(slot)));
+            Collections.sort(sameDate);
+            for (int at = 0; at < slots.size(); at++) {
+                order.set(slots.get(at), sameDate.get(at));
+            }
+        }
+        List<String> shuffled = new ArrayList<>();
+        order.forEach(index -> shuffled.add(entries.get(index)));
+        return shuffled;
     }
 
     private static List<String> chooseAccounts(Random random) {
@@ -133,9 +188,12 @@ public final class RandomJournalGenerator {
         private final List<AmountFormat> formats;
         private final List<String> accounts;
         private final Map<String, Map<String, BigDecimal>> balances;
+        private final boolean assignments;
+        private boolean entryPriced;
 
         EntryWriter(Random random, List<AmountFormat> formats, List<String> accounts,
-                    Map<String, Map<String, BigDecimal>> balances) {
+                    Map<String, Map<String, BigDecimal>> balances, boolean assignments) {
+            this.assignments = assignments;
             this.random = random;
             this.formats = formats;
             this.accounts = accounts;
@@ -149,6 +207,7 @@ public final class RandomJournalGenerator {
             Collections.shuffle(chosen, random);
             chosen = chosen.subList(0, Math.min(postings, chosen.size()));
             boolean priced = formats.size() > 1 && random.nextInt(4) == 0;
+            entryPriced = priced;
             AmountFormat main = formats.get(random.nextInt(formats.size()));
             BigDecimal sum = BigDecimal.ZERO;
             int first = 0;
@@ -220,6 +279,13 @@ public final class RandomJournalGenerator {
             }
             line.append(account);
             line.append(" ".repeat(2 + random.nextInt(20)));
+            if (assignments && !entryPriced && random.nextInt(8) == 0) {
+                // a balance assignment: hledger gives the posting what brings the balance there, in date order (and
+                // drops the prices of its transaction, so none is written in one that has a price)
+                line.append("= ").append(format.format(balance, true, false)).append(postingComment()).append('\n');
+                writer.write(line.toString());
+                return;
+            }
             line.append(format.format(quantity, random.nextInt(4) != 0, random.nextBoolean()));
             line.append(price);
             if (random.nextInt(12) == 0) {
