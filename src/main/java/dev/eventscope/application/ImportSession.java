@@ -27,6 +27,8 @@ public final class ImportSession implements AutoCloseable {
     private final CommandContext context;
     private final Map<AccountName, Loaded<AccountState>> accounts = new HashMap<>();
     private Loaded<LedgerState> ledger;
+    /** Entry ids this session found free (no stream yet); under the write lock they stay free until it posts them. */
+    private final java.util.Set<EntryId> freeEntries = new java.util.HashSet<>();
     private final EntryIds.Allocator entryIds;
     private long eventsWritten;
     private long commands;
@@ -60,6 +62,21 @@ public final class ImportSession implements AutoCloseable {
         } catch (ConcurrencyConflict conflict) {
             throw new ConflictPersisted(command.getClass().getSimpleName(), 1, conflict);
         }
+    }
+
+    /**
+     * Whether an entry with this id is already in the ledger (or was posted by this session). A free one is
+     * remembered, so posting it reads nothing more from the store: an import checks each new id once.
+     */
+    public boolean isEntryTaken(EntryId entry) {
+        if (freeEntries.contains(entry)) {
+            return false;
+        }
+        boolean taken = service.repository().store().streamVersion(StreamId.of(LedgerStreams.entry(entry))) != 0;
+        if (!taken) {
+            freeEntries.add(entry);
+        }
+        return taken;
     }
 
     public long eventsWritten() {
@@ -97,6 +114,9 @@ public final class ImportSession implements AutoCloseable {
                 continue;
             }
             String stream = plan.stream().value();
+            if (stream.startsWith(LedgerStreams.ENTRY_PREFIX)) {
+                freeEntries.remove(EntryId.of(stream.substring(LedgerStreams.ENTRY_PREFIX.length())));
+            }
             if (stream.equals(LedgerStreams.LEDGER)) {
                 ledger = new Loaded<>((LedgerState) plan.stateAfter(), plan.versionAfter(), 0);
             } else if (stream.startsWith(LedgerStreams.ACCOUNT_PREFIX)) {
@@ -123,7 +143,11 @@ public final class ImportSession implements AutoCloseable {
 
         @Override
         public Loaded<EntryState> entry(EntryId entry) {
-            // entries an import posts are new, but one may already exist in the ledger: ask the store
+            // entries an import posts are new, but one may already exist in the ledger: ask the store, unless this
+            // session has just seen that the id is free (isEntryTaken), when the state is the initial one
+            if (freeEntries.contains(entry)) {
+                return new Loaded<>(Aggregate.ENTRY.initialState(), 0, 0);
+            }
             return service.repository().load(Aggregate.ENTRY, StreamId.of(LedgerStreams.entry(entry)));
         }
     };

@@ -15,12 +15,10 @@ import dev.eventscope.domain.ledger.EntryStatus;
 import dev.eventscope.domain.ledger.LedgerCommand.CreateLedger;
 import dev.eventscope.domain.ledger.LedgerCommand.RecordImport;
 import dev.eventscope.domain.ledger.LedgerRuleViolation;
-import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.domain.ledger.Money;
 import dev.eventscope.domain.ledger.Posting;
 import dev.eventscope.domain.ledger.PostingPrice;
 import dev.eventscope.domain.ledger.PriceKind;
-import dev.eventscope.eventstore.StreamId;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -130,7 +128,7 @@ public final class JournalImporter {
                         }
                     }
                     EntryId entryId = EntryId.of(options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++));
-                    while (isTaken(entryId)) {
+                    while (session.isEntryTaken(entryId)) {
                         // an id a user chose by hand; automatic ids never collide with it
                         entryId = EntryId.of(options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++));
                     }
@@ -166,10 +164,6 @@ public final class JournalImporter {
         }
         return new ImportSummary(entries, accountsOpened, events, firstPosition, lastPosition, warnings,
                 Duration.ofNanos(System.nanoTime() - started), read);
-    }
-
-    private boolean isTaken(EntryId entryId) {
-        return service.repository().store().streamVersion(StreamId.of(LedgerStreams.entry(entryId))) != 0;
     }
 
     /** The first pass: reads the whole journal, so that syntax errors stop the import before anything is written. */
