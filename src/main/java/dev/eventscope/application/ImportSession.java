@@ -137,8 +137,13 @@ public final class ImportSession implements AutoCloseable {
 
         @Override
         public Loaded<AccountState> account(AccountName account) {
-            return accounts.computeIfAbsent(account,
-                    name -> service.repository().load(Aggregate.ACCOUNT, StreamId.of(LedgerStreams.account(name))));
+            return accounts.computeIfAbsent(account, name -> {
+                StreamId stream = StreamId.of(LedgerStreams.account(name));
+                // most accounts an import touches are new: one version query instead of a snapshot lookup and a read
+                return service.repository().store().streamVersion(stream) == 0
+                        ? new Loaded<>(Aggregate.ACCOUNT.initialState(), 0, 0)
+                        : service.repository().load(Aggregate.ACCOUNT, stream);
+            });
         }
 
         @Override

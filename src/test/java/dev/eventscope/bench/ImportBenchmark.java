@@ -35,22 +35,44 @@ public final class ImportBenchmark {
 
     private static String HLEDGER_VERSION = "hledger";
 
-    /** Wall seconds of {@code hledger -f JOURNAL bal} (output discarded), or 0 when hledger is not installed. */
-    private static double hledgerBalance(Path journal) throws Exception {
+    /**
+     * Wall and CPU (user + system) seconds of {@code hledger -f JOURNAL bal} (output discarded), CPU from {@code
+     * /usr/bin/time}; both 0 when hledger is not installed, CPU -1 without {@code /usr/bin/time}.
+     */
+    private static double[] hledgerBalance(Path journal) throws Exception {
         try {
             Process version = new ProcessBuilder("hledger", "--version").redirectErrorStream(true).start();
             HLEDGER_VERSION = new String(version.getInputStream().readAllBytes()).trim().split(",")[0];
             version.waitFor();
         } catch (java.io.IOException notInstalled) {
-            return 0;
+            return new double[] {0, 0};
         }
+        Path times = Files.createTempFile("hledger-time", ".txt");
+        boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
+        List<String> command = new ArrayList<>(timed ? List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString())
+                : List.of());
+        command.addAll(List.of("hledger", "-f", journal.toString(), "bal"));
         long started = System.nanoTime();
-        Process run = new ProcessBuilder("hledger", "-f", journal.toString(), "bal")
+        Process run = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         if (run.waitFor() != 0) {
             throw new IllegalStateException("hledger bal failed on the generated journal (exit " + run.exitValue() + ")");
         }
-        return (System.nanoTime() - started) / 1e9;
+        double wall = (System.nanoTime() - started) / 1e9;
+        double cpu = -1;
+        if (timed) {
+            String[] userAndSystem = Files.readString(times).strip().split("\\s+");
+            cpu = Double.parseDouble(userAndSystem[userAndSystem.length - 2])
+                    + Double.parseDouble(userAndSystem[userAndSystem.length - 1]);
+        }
+        Files.deleteIfExists(times);
+        return new double[] {wall, cpu};
+    }
+
+    /** CPU seconds (user + system) of this whole process so far: every thread, the JIT's and the collector's too. */
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,12 +84,15 @@ public final class ImportBenchmark {
         System.err.printf("[bench] journal: %,d entries, %,d bytes%n", entries, Files.size(journal));
 
         ImportSummary summary;
+        double cpuBefore = processCpuSeconds();
         try (SqliteEventStore store = SqliteEventStore.open(folder.resolve("imported.ledger"))) {
             summary = new JournalImporter(LedgerCommandService.create(store)).importJournal(journal,
                     JournalImporter.Options.defaults(), CommandContext.byUser("bench"), ImportProgress.NONE);
         }
+        double importCpu = processCpuSeconds() - cpuBefore;
         double importSeconds = summary.elapsed().toNanos() / 1e9;
-        double hledgerSeconds = hledgerBalance(journal);
+        double[] hledger = hledgerBalance(journal);
+        double hledgerSeconds = hledger[0];
 
         long events = summary.events();
         long rawStarted = System.nanoTime();
@@ -96,16 +121,18 @@ public final class ImportBenchmark {
         }
         double rawSeconds = (System.nanoTime() - rawStarted) / 1e9;
 
-        System.out.println("| measurement | entries | events | seconds | entries/s | events/s |");
-        System.out.println("|---|---|---|---|---|---|");
-        System.out.printf(Locale.ROOT, "| import %,d-entry journal (two passes: check, then import in one transaction) | %,d | %,d | %.1f | %,.0f | %,.0f |%n",
-                entries, summary.entries(), events, importSeconds, summary.entries() / importSeconds, events / importSeconds);
-        System.out.printf(Locale.ROOT, "| store bulk append of as many events, 3 streams per append, no domain | | %,d | %.1f | | %,.0f |%n",
+        System.out.println("| measurement | entries | events | wall s | CPU s | entries/s | events/s |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| import %,d-entry journal (two passes: check, then import in one transaction) | %,d | %,d | %.1f | %.1f | %,.0f | %,.0f |%n",
+                entries, summary.entries(), events, importSeconds, importCpu, summary.entries() / importSeconds,
+                events / importSeconds);
+        System.out.printf(Locale.ROOT, "| store bulk append of as many events, 3 streams per append, no domain | | %,d | %.1f | | | %,.0f |%n",
                 events, rawSeconds, events / rawSeconds);
         if (hledgerSeconds > 0) {
-            System.out.printf(Locale.ROOT, "| `hledger -f JOURNAL bal` (%s: parses and balances the same journal) | %,d | | %.1f | %,.0f | |%n",
-                    HLEDGER_VERSION, entries, hledgerSeconds, entries / hledgerSeconds);
-            System.out.printf(Locale.ROOT, "| import ÷ hledger (target ≤ 1.0) | | | %.2f | | |%n", importSeconds / hledgerSeconds);
+            System.out.printf(Locale.ROOT, "| `hledger -f JOURNAL bal` (%s: parses and balances the same journal) | %,d | | %.1f | %.1f | %,.0f | |%n",
+                    HLEDGER_VERSION, entries, hledgerSeconds, hledger[1], entries / hledgerSeconds);
+            System.out.printf(Locale.ROOT, "| import ÷ hledger (target ≤ 1.0) | | | %.2f | %.2f | | |%n", importSeconds / hledgerSeconds,
+                    importCpu / hledger[1]);
         } else {
             System.out.println("| `hledger bal` | hledger is not installed: no reference | | | | |");
         }

@@ -57,6 +57,14 @@ final class SqliteAppender {
     };
     /** Streams changed by the open transaction, applied to {@link #committedStreams} on commit. */
     private final Map<StreamId, long[]> pendingStreams = new java.util.HashMap<>();
+    /**
+     * The head (position, hash, recorded time) after this transaction's last append, so that the next append of a
+     * bulk does not ask for it again: under BEGIN IMMEDIATE no other writer can move it. Null outside a transaction.
+     */
+    private Head head;
+
+    private record Head(long position, byte[] hash, long recordedAt) {
+    }
     private long dataVersion = Long.MIN_VALUE;
 
     SqliteAppender(Connection connection, Clock clock, StreamNameCache streamNames) {
@@ -96,6 +104,7 @@ final class SqliteAppender {
         control.execute("BEGIN IMMEDIATE");
         transactionOpen = true;
         pendingStreams.clear();
+        head = null;
         try (ResultSet row = dataVersionQuery.executeQuery()) {
             long current = row.next() ? row.getLong(1) : Long.MIN_VALUE;
             if (current != dataVersion) {
@@ -108,12 +117,14 @@ final class SqliteAppender {
     void commit() throws SQLException {
         control.execute("COMMIT");
         transactionOpen = false;
+        head = null;
         committedStreams.putAll(pendingStreams);
         pendingStreams.clear();
     }
 
     void rollback() {
         transactionOpen = false;
+        head = null;
         pendingStreams.clear();
         try {
             control.execute("ROLLBACK");
@@ -160,11 +171,17 @@ final class SqliteAppender {
         long position;
         byte[] previousHash;
         long lastRecordedAt;
-        try (ResultSet head = selectHead.executeQuery()) {
-            boolean any = head.next();
-            position = any ? head.getLong(1) : 0;
-            previousHash = any ? head.getBytes(2) : EventHashChain.GENESIS;
-            lastRecordedAt = any ? head.getLong(3) : Long.MIN_VALUE;
+        if (head != null) {
+            position = head.position();
+            previousHash = head.hash();
+            lastRecordedAt = head.recordedAt();
+        } else {
+            try (ResultSet row = selectHead.executeQuery()) {
+                boolean any = row.next();
+                position = any ? row.getLong(1) : 0;
+                previousHash = any ? row.getBytes(2) : EventHashChain.GENESIS;
+                lastRecordedAt = any ? row.getLong(3) : Long.MIN_VALUE;
+            }
         }
         long recordedAt = Math.max(IdempotentRetry.micros(clock.instant()), lastRecordedAt);
         List<Long> positions = new ArrayList<>();
@@ -219,6 +236,7 @@ final class SqliteAppender {
             moveStreams(moved, movedCount / 3);
             updateHead.setString(1, Long.toString(position));
             updateHead.executeUpdate();
+            head = transactionOpen ? new Head(position, previousHash, recordedAt) : null;
         }
         return new AppendResult(positions, versions, false);
     }
@@ -303,9 +321,10 @@ final class SqliteAppender {
         throw e;
     }
 
-    /** Forgets the streams it remembers, after their rows were written by other means (a ledger copy). */
+    /** Forgets the streams (and the head) it remembers, after their rows were written by other means (a ledger copy). */
     void forgetStreams() {
         committedStreams.clear();
         pendingStreams.clear();
+        head = null;
     }
 }
