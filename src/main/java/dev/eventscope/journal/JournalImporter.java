@@ -31,6 +31,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Imports a plain-text journal into a ledger, all or nothing. Two streaming passes over the file:
@@ -86,7 +89,9 @@ public final class JournalImporter {
         String baseCommodity = options.baseCommodity() != null ? options.baseCommodity()
                 : survey.firstCommodity != null ? survey.firstCommodity : "EUR";
         long entries = 0;
-        long[] bytesRead = new long[2]; // [0] bytes read so far, [1] entries imported so far
+        // the journal is read on a thread of its own (ReadAhead): its listener only notes, this thread reports
+        AtomicLong bytesRead = new AtomicLong();
+        Queue<JournalWarning> warningsRead = new ConcurrentLinkedQueue<>();
         long accountsOpened = 0;
         long events = 0;
         long firstPosition = 0;
@@ -95,10 +100,8 @@ public final class JournalImporter {
         EntryId lastEntryId = null;
         ReadCounts read;
         try (ImportSession session = service.beginImport(context);
-             JournalReader reader = open(journal, totalBytes, progress, "importing", warnings, bytesRead, rules,
-                     survey.assigned)) {
-            // hledger balances every entry at the whole journal's display precision, known after the first pass
-            reader.fixDisplayPrecision(survey.displayPrecision);
+             JournalReader reader = open(journal, noting(bytesRead, warningsRead), rules, survey.assigned);
+             ReadAhead items = readAhead(reader, survey.displayPrecision)) {
             // the session holds the write lock: what is read here cannot change before the commit
             RepeatCheck repeats = options.allowDuplicates() ? RepeatCheck.none() : RepeatCheck.start(service, journalName, sha256);
             if (!session.ledgerState().created()) {
@@ -107,8 +110,9 @@ public final class JournalImporter {
             }
             long nextEntryNumber = EntryIds.entryCount(service.repository().store()) + 1;
             int idWidth = Math.max(6, Long.toString(nextEntryNumber + survey.transactions).length());
-            while (reader.hasNext()) {
-                JournalItem item = reader.next();
+            while (items.hasNext()) {
+                JournalItem item = items.next();
+                report(warningsRead, warnings, progress);
                 if (!(item instanceof JournalTransaction transaction)) {
                     continue;
                 }
@@ -146,14 +150,14 @@ public final class JournalImporter {
                         lastPosition = positions.get(positions.size() - 1);
                     }
                     entries++;
-                    bytesRead[1] = entries;
                     if (entries % 200 == 0) {
-                        progress.progress("importing", bytesRead[0], totalBytes, entries);
+                        progress.progress("importing", bytesRead.get(), totalBytes, entries);
                     }
                 } catch (LedgerRuleViolation violation) {
                     throw new JournalImportException(where.file(), where.line(), violation.getMessage(), violation);
                 }
             }
+            report(warningsRead, warnings, progress);
             repeats.refuseRepeats(entries);
             events += session.execute(new RecordImport(journalName, sha256, entries, firstEntryId, lastEntryId))
                     .positions().size();
@@ -179,8 +183,13 @@ public final class JournalImporter {
 
     private FirstPass survey(Path journal, long totalBytes, ImportProgress progress, List<AutomatedRule> rules) {
         FirstPass survey = new FirstPass();
-        try (JournalReader reader = open(journal, totalBytes, progress, "checking", new ArrayList<>(), new long[2], rules,
-                null)) {
+        JournalReadListener checking = new JournalReadListener() {
+            @Override
+            public void progress(long linesRead, long bytesRead) {
+                progress.progress("checking", bytesRead, totalBytes, 0);
+            }
+        };
+        try (JournalReader reader = open(journal, checking, rules, null)) {
             while (reader.hasNext()) {
                 JournalItem item = reader.next();
                 if (progress.cancelled()) {
@@ -288,25 +297,41 @@ public final class JournalImporter {
         };
     }
 
-    private static JournalReader open(Path journal, long totalBytes, ImportProgress progress, String phase,
-                                      List<JournalWarning> warnings, long[] bytesSeen, List<AutomatedRule> rules,
+    /**
+     * The reader of the second pass, which runs on a thread of its own: it balances every entry at the whole
+     * journal's display precision (known after the first pass), as hledger does.
+     */
+    private static ReadAhead readAhead(JournalReader reader, Map<String, Integer> displayPrecision) {
+        reader.fixDisplayPrecision(displayPrecision);
+        return new ReadAhead(reader, "eventscope-journal-reader");
+    }
+
+    /** A listener for the reading thread: it only notes how far the reading got and what it warned of. */
+    private static JournalReadListener noting(AtomicLong bytesSeen, Queue<JournalWarning> warningsRead) {
+        return new JournalReadListener() {
+            @Override
+            public void progress(long linesRead, long bytesRead) {
+                bytesSeen.set(bytesRead);
+            }
+
+            @Override
+            public void warning(JournalWarning warning) {
+                warningsRead.add(warning);
+            }
+        };
+    }
+
+    /** Passes on, from the importing thread, the warnings the reading thread noted. */
+    private static void report(Queue<JournalWarning> warningsRead, List<JournalWarning> warnings, ImportProgress progress) {
+        for (JournalWarning warning; (warning = warningsRead.poll()) != null; ) {
+            warnings.add(warning);
+            progress.warning(warning);
+        }
+    }
+
+    private static JournalReader open(Path journal, JournalReadListener listener, List<AutomatedRule> rules,
                                       AssignedAmounts checked) {
         try {
-            JournalReadListener listener = new JournalReadListener() {
-                @Override
-                public void progress(long linesRead, long bytesRead) {
-                    bytesSeen[0] = bytesRead;
-                    progress.progress(phase, bytesRead, totalBytes, bytesSeen[1]);
-                }
-
-                @Override
-                public void warning(JournalWarning warning) {
-                    if (phase.equals("importing")) {
-                        warnings.add(warning);
-                        progress.warning(warning);
-                    }
-                }
-            };
             // the first reading checks balance assertions in date order; the second takes the assigned amounts it found
             return checked == null ? JournalReader.openChecking(journal, listener, rules)
                     : JournalReader.openChecked(journal, listener, rules, checked);
