@@ -12,8 +12,10 @@ import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.StreamId;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Many commands in one transaction: nothing is visible, and nothing stays, unless {@link #commit}
@@ -28,7 +30,7 @@ public final class ImportSession implements AutoCloseable {
     private final Map<AccountName, Loaded<AccountState>> accounts = new HashMap<>();
     private Loaded<LedgerState> ledger;
     /** Entry ids this session found free (no stream yet); under the write lock they stay free until it posts them. */
-    private final java.util.Set<EntryId> freeEntries = new java.util.HashSet<>();
+    private final Set<EntryId> freeEntries = new HashSet<>();
     private final EntryIds.Allocator entryIds;
     private long eventsWritten;
     private long commands;

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +109,7 @@ final class DatedBalanceCheck {
 
     private List<List<Amount>> walk(Deferred transaction, TransactionBalancer balancer, RunningBalances book) {
         List<List<Amount>> amounts = new ArrayList<>();
-        Set<PostingDraft> written = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<PostingDraft> written = Collections.newSetFromMap(new IdentityHashMap<>());
         for (PostingDraft draft : transaction.drafts()) {
             if (draft.amount == null && draft.assertion != null) {
                 assign(draft, book);
@@ -123,7 +125,7 @@ final class DatedBalanceCheck {
         }
         TransactionBalancer.Balanced balanced = balancer.balance(transaction.file(), transaction.entryName(),
                 transaction.headerLine(), transaction.drafts(), transaction.description(), transaction.automated());
-        Set<JournalPosting> alreadyAdded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<JournalPosting> alreadyAdded = Collections.newSetFromMap(new IdentityHashMap<>());
         balanced.byDraft().forEach((draft, postings) -> {
             if (written.contains(draft)) {
                 alreadyAdded.addAll(postings);
@@ -193,8 +195,8 @@ final class DatedBalanceCheck {
 
     /** The accounts an assertion or assignment names, and the subaccounts of those it names with {@code *}. */
     private boolean[] relevantAccounts() {
-        Set<String> exact = new java.util.HashSet<>();
-        Set<String> withSubaccounts = new java.util.HashSet<>();
+        Set<String> exact = new HashSet<>();
+        Set<String> withSubaccounts = new HashSet<>();
         assertions.values().forEach(asserted ->
                 (asserted.assertion().includingSubaccounts() ? withSubaccounts : exact).add(asserted.account()));
         for (Deferred transaction : deferred.values()) {
