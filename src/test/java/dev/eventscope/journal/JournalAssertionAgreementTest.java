@@ -82,23 +82,6 @@ class JournalAssertionAgreementTest extends JournalAgreementFixture {
         }
 
         @Test
-        void an_assertion_among_transactions_out_of_date_order_is_checked_in_date_order_as_hledger_checks_it()
-                throws Exception {
-            Path journal = write("order.journal", """
-                    2025-01-05 later
-                        assets:a  10
-                        equity
-                    2025-01-01 earlier, asserting the file-order balance
-                        assets:a  0 = 10
-                        equity
-                    """);
-            assertEquals(false, Hledger.check(journal).succeeded());
-            JournalImportException error = assertThrows(JournalImportException.class,
-                    () -> importAndCompare(journal, ledger()));
-            assertMentions(error.getMessage(), "order.journal:5", "expected 10 but the balance is 0");
-        }
-
-        @Test
         void a_failing_subaccount_inclusive_assertion_is_refused_naming_its_line() throws Exception {
             Path journal = write("failing.journal", """
                     2025-01-01 opening
