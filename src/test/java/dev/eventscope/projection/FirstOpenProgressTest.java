@@ -28,13 +28,7 @@ class FirstOpenProgressTest {
     void the_first_open_reports_the_catch_up_batch_by_batch_up_to_the_last_event_and_the_second_open_nothing() throws Exception {
         Path file = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("books.ledger"));
         List<RebuildProgress> first = new ArrayList<>();
-        long last;
-        try (SqliteEventStore store = SqliteEventStore.open(file);
-             SqliteReadModelStore readModels = SqliteReadModelStore.inSeparateFile(folder.resolve("models.sqlite"), file);
-             Projections projections = new Projections(store, BookkeepingCodec.create(), readModels, BuiltInProjections.all(), 100)) {
-            last = store.lastPosition();
-            projections.open(first::add);
-        }
+        long last = open(file, first);
         assertTrue(last > 300, "the sample is large enough for several batches of 100: " + last);
         assertEquals((last + 99) / 100, first.size(), "one report per batch of 100 events");
         for (int i = 0; i < first.size(); i++) {
@@ -47,14 +41,20 @@ class FirstOpenProgressTest {
         assertEquals(1.0, first.get(first.size() - 1).fraction());
 
         List<RebuildProgress> second = new ArrayList<>();
+        open(file, second);
+        assertEquals(List.of(), second, "nothing to catch up, nothing to report");
+    }
+
+    /** Opens the ledger's read models (in a file beside it) in batches of 100, checks every one is at the end; the last position. */
+    private long open(Path file, List<RebuildProgress> reports) {
         try (SqliteEventStore store = SqliteEventStore.open(file);
              SqliteReadModelStore readModels = SqliteReadModelStore.inSeparateFile(folder.resolve("models.sqlite"), file);
              Projections projections = new Projections(store, BookkeepingCodec.create(), readModels, BuiltInProjections.all(), 100)) {
-            projections.open(second::add);
+            projections.open(reports::add);
             for (ProjectionStatus status : projections.status()) {
-                assertEquals(last, status.checkpoint(), status.name());
+                assertEquals(store.lastPosition(), status.checkpoint(), status.name());
             }
+            return store.lastPosition();
         }
-        assertEquals(List.of(), second, "nothing to catch up, nothing to report");
     }
 }
