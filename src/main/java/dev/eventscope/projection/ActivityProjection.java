@@ -37,17 +37,20 @@ public final class ActivityProjection implements Projection {
 
     @Override
     public void apply(List<DecodedEvent> events, ReadModelTables tables) {
-        Map<List<String>, long[]> batch = new LinkedHashMap<>();
+        // user, then command: a key per event would be an allocation per event for a handful of rows
+        Map<String, Map<String, long[]>> batch = new LinkedHashMap<>();
         for (DecodedEvent decoded : events) {
             RecordedEvent recorded = decoded.recorded();
+            String user = recorded.metadata().user();
             String command = recorded.metadata().commandName() == null ? "" : recorded.metadata().commandName();
-            long[] counts = batch.computeIfAbsent(List.of(recorded.metadata().user(), command), key -> tables
-                    .find(ACTIVITY, key.get(0), key.get(1))
+            long[] counts = batch.computeIfAbsent(user, key -> new LinkedHashMap<>()).computeIfAbsent(command, key -> tables
+                    .find(ACTIVITY, user, command)
                     .map(row -> new long[] {row.integer(2), row.integer(3), row.integer(4)})
                     .orElse(new long[] {0, recorded.position(), 0}));
             counts[0]++;
             counts[2] = recorded.position();
         }
-        batch.forEach((key, counts) -> tables.upsert(ACTIVITY, key.get(0), key.get(1), counts[0], counts[1], counts[2]));
+        batch.forEach((user, byCommand) -> byCommand.forEach(
+                (command, counts) -> tables.upsert(ACTIVITY, user, command, counts[0], counts[1], counts[2])));
     }
 }

@@ -150,9 +150,14 @@ public final class BalancesProjection implements Projection {
     /** After a catch-up: the date checkpoints are built again when they lag too far behind (see {@link DateCheckpointBuilder}). */
     @Override
     public void caughtUp(ReadModelTables tables) {
+        BatchBalances book = kept.get(tables.generation());
         if (dateCheckpoints.behind(tables)) {
-            BatchBalances book = kept.get(tables.generation());
             buildDateCheckpoints(tables, book != null && book.registerPosition == tables.max(REGISTER, "position") ? book : null);
+        }
+        if (book != null) {
+            // the postings of a catch-up that started from an empty register served its date checkpoints; later
+            // catch-ups read the register back (they come one by one, and a few lines each)
+            book.datedPostings = null;
         }
     }
 
@@ -209,8 +214,9 @@ public final class BalancesProjection implements Projection {
         /** The account and commodity pairs a batch changed, written back at its end. */
         private final Map<String, Set<String>> changed = new HashMap<>();
         /**
-         * Every posting of a rebuild that started from an empty register, for its date checkpoints (null
-         * otherwise: a catch-up, or a rebuild resumed after a crash, reads the register back instead).
+         * Every posting applied since the register was empty (a rebuild, or a catch-up of a new read model),
+         * for the date checkpoints at its end (null otherwise: a later catch-up, or a rebuild resumed after a
+         * crash, reads the register back instead).
          */
         private DatedPostings datedPostings;
 
@@ -226,7 +232,9 @@ public final class BalancesProjection implements Projection {
          */
         static BatchBalances read(ReadModelTables tables) {
             BatchBalances book = new BatchBalances(tables.generation(), tables.max(REGISTER, "position"));
-            if (tables.building() && book.registerPosition == 0) {
+            if (book.registerPosition == 0) {
+                // a rebuild, or the first catch-up of a new read model (the first open of a ledger): its date
+                // checkpoints are folded from these at the end instead of reading the register back by date
                 book.datedPostings = new DatedPostings();
             }
             if (tables.building()) {

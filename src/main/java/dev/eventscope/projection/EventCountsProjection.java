@@ -3,8 +3,7 @@ package dev.eventscope.projection;
 import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.eventstore.RecordedEvent;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ public final class EventCountsProjection implements Projection {
     public static final String NAME = "event_counts";
     public static final String BY_TYPE = "counts_by_type";
     public static final String BY_DAY = "counts_by_day";
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     @Override
     public String name() {
@@ -43,10 +43,16 @@ public final class EventCountsProjection implements Projection {
     public void apply(List<DecodedEvent> events, ReadModelTables tables) {
         Map<String, Long> byType = new LinkedHashMap<>();
         Map<String, Long> byDay = new LinkedHashMap<>();
+        // events come in recorded order, so runs of one day are long: its name is made once per run, not per event
+        long dayNumber = Long.MIN_VALUE;
+        String day = null;
         for (DecodedEvent decoded : events) {
             byType.merge(decoded.recorded().type(), 1L, Long::sum);
-            String day = Instant.EPOCH.plusNanos(decoded.recorded().recordedAtMicros() * 1000)
-                    .atZone(ZoneOffset.UTC).toLocalDate().toString();
+            long eventDay = Math.floorDiv(decoded.recorded().recordedAtMicros(), MICROS_PER_DAY);
+            if (eventDay != dayNumber) {
+                dayNumber = eventDay;
+                day = LocalDate.ofEpochDay(eventDay).toString();
+            }
             byDay.merge(day, 1L, Long::sum);
         }
         add(tables, BY_TYPE, byType);

@@ -38,16 +38,27 @@ final class LiveCatchUp {
 
     /** Applies every event after each healthy projection's checkpoint; returns the number of events read. */
     long run() {
+        return run(ProgressListener.NONE);
+    }
+
+    /**
+     * The same, telling {@code progress} how far it is after every batch (as {@link RebuildProgress#CATCH_UP}): the
+     * first open of a large ledger catches up every read model from nothing.
+     */
+    long run(ProgressListener progress) {
         synchronized (catchUpLock) {
             try (BatchSource source = new BatchSource(store, codec, projections, batchSize);
                  BatchReader batches = new BatchReader(source::read, batchSize)) {
-                return run(batches);
+                return run(batches, progress);
             }
         }
     }
 
-    private long run(BatchReader batches) {
+    private long run(BatchReader batches, ProgressListener progress) {
         long read = 0;
+        long startedNanos = System.nanoTime();
+        long startPosition = -1;
+        long lastPosition = progress == ProgressListener.NONE ? 0 : store.lastPosition();
         while (true) {
             List<ProjectionState> states = healthyStates();
             if (states.isEmpty()) {
@@ -61,6 +72,12 @@ final class LiveCatchUp {
             }
             read += batch.size();
             apply(batch);
+            if (progress != ProgressListener.NONE) {
+                startPosition = startPosition < 0 ? from : startPosition;
+                long reached = batch.get(batch.size() - 1).recorded().position();
+                progress.progressed(RebuildProgress.since(RebuildProgress.CATCH_UP, reached, Math.max(reached, lastPosition),
+                        startPosition, startedNanos));
+            }
         }
     }
 

@@ -76,7 +76,8 @@ public final class Projections implements AutoCloseable {
     /**
      * Creates missing read models, discards a shadow copy that no longer fits, catches every
      * projection up, then rebuilds those that need it (outdated version, foreign checkpoint, or an
-     * interrupted rebuild, which resumes from its own checkpoint).
+     * interrupted rebuild, which resumes from its own checkpoint). {@code progress} hears of the catch-up
+     * (named {@code "read models"}) and of each rebuild after every batch.
      */
     public void open(ProgressListener progress) {
         // one open at a time: two callers of one session (the timeline and the projections panel) would otherwise
@@ -116,7 +117,7 @@ public final class Projections implements AutoCloseable {
                 }
             }
         }
-        catchUp();
+        catchUp.run(progress);
         indexLiveTables();
         for (Projection projection : toRebuild) {
             rebuild(projection.name(), progress, new CancellationToken());

@@ -7,7 +7,6 @@ import dev.eventscope.eventstore.RecordedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -137,11 +136,7 @@ final class ShadowRebuild {
     }
 
     private RebuildProgress progressOf(String name, long position, long startPosition, long startedNanos) {
-        long last = store.lastPosition();
-        double seconds = Math.max(1e-9, (System.nanoTime() - startedNanos) / 1e9);
-        double rate = (position - startPosition) / seconds;
-        Duration remaining = rate <= 0 ? Duration.ZERO : Duration.ofMillis((long) ((last - position) / rate * 1000));
-        return new RebuildProgress(name, position, last, rate, remaining);
+        return RebuildProgress.since(name, position, store.lastPosition(), startPosition, startedNanos);
     }
 
     private void discardUnderLock(Projection projection) {

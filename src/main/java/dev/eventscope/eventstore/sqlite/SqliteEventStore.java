@@ -243,6 +243,15 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
         return writer == null;
     }
 
+    /**
+     * The writer's connection, only so that the crash test can stop a writer at a known point of an append
+     * (SQLite's update and commit hooks) before it kills it; nothing writes through it.
+     */
+    Connection writerConnection() {
+        ensureOpen();
+        return writer.connection();
+    }
+
     @Override
     public void close() {
         if (closed) {

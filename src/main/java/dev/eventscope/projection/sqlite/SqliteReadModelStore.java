@@ -56,6 +56,8 @@ public final class SqliteReadModelStore implements ReadModelStore {
             try (Statement statement = writer.createStatement()) {
                 // as the store's writer: checkpoint the WAL every ~40 MB, not after every rebuild batch
                 statement.execute("PRAGMA wal_autocheckpoint = 10000");
+                // building an index sorts every row of its table: SQLite may use a second core for the sort
+                statement.execute("PRAGMA threads = 2");
                 statement.execute("CREATE TABLE IF NOT EXISTS projection_state (name TEXT PRIMARY KEY,"
                         + " version INTEGER NOT NULL, generation INTEGER NOT NULL, position INTEGER NOT NULL,"
                         + " position_hash TEXT NOT NULL, failure_position INTEGER, failure_type TEXT, failure_error TEXT,"

@@ -11,10 +11,20 @@ public final class ProgressText {
     private ProgressText() {
     }
 
-    /** "Rebuilding balances: event 12,345 of 1,000,000 (1 %)". */
+    /** "Rebuilding balances: event 12,345 of 1,000,000 (1 %)", or "Catching up the read models: …" when opening. */
     public static String position(RebuildProgress progress) {
-        return String.format(Locale.ROOT, "Rebuilding %s: event %,d of %,d (%d %%)", progress.projection(),
-                progress.position(), progress.lastPosition(), Math.round(progress.fraction() * 100));
+        return String.format(Locale.ROOT, "%s: event %,d of %,d (%d %%)",
+                progress.catchUp() ? "Catching up the read models" : "Rebuilding " + progress.projection(),
+                progress.position(), progress.lastPosition(), percent(progress));
+    }
+
+    /** "Projections: catching up… 45 %", for the status bar while the read models are opened. */
+    public static String catchingUp(RebuildProgress progress) {
+        return "Projections: catching up… " + percent(progress) + " %";
+    }
+
+    private static long percent(RebuildProgress progress) {
+        return Math.round(progress.fraction() * 100);
     }
 
     /** "45,200 events/s". */

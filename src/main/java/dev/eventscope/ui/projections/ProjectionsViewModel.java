@@ -237,6 +237,9 @@ public final class ProjectionsViewModel {
         progressText.set(ProgressText.position(step) + (count > 1 ? " · projection " + (index + 1) + " of " + count : ""));
         speedText.set(ProgressText.speed(step.eventsPerSecond()));
         remainingText.set(ProgressText.remaining(step.estimatedRemaining()));
+        if (opening.get()) {
+            statusLine.set(ProgressText.catchingUp(step));
+        }
     }
 
     private void rebuilt(List<RebuildOutcome> outcomes) {

@@ -35,14 +35,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A writer JVM is killed with SIGKILL at a random moment while it appends batches. Reopening the ledger
- * must show every batch whose append returned, whole, and no batch in part (the one in flight included),
- * with contiguous positions and an intact hash chain, and the ledger must accept appends again.
+ * A writer JVM is killed with SIGKILL while it appends batches, always at a known point: it halts there and says
+ * so (see {@link CrashWorker.StopPoint}), and only then is it killed. Each stop point runs with synchronous=FULL and
+ * NORMAL: in the middle of inserting a batch's events, at the start of its COMMIT, and after the append returned
+ * but before the worker reported it. Reopening the ledger must show exactly the batches committed before the kill,
+ * each whole, none of the one in flight, with contiguous positions and an intact hash chain, and the ledger must
+ * accept appends again.
  */
 class CrashSafetyTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrashSafetyTest.class);
-    private static final int TRIALS = 10;
+    /** Every stop point with both synchronous settings. */
+    private static final int TRIALS = 2 * CrashWorker.StopPoint.values().length;
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -50,25 +54,27 @@ class CrashSafetyTest {
     void a_killed_writer_leaves_only_whole_batches(@TempDir Path directory) throws Exception {
         long masterSeed = System.nanoTime();
         Random random = new Random(masterSeed);
-        int trialsKilledMidRun = 0;
         for (int trial = 0; trial < TRIALS; trial++) {
-            String synchronous = trial % 2 == 0 ? "FULL" : "NORMAL";
+            CrashWorker.StopPoint point = CrashWorker.StopPoint.values()[trial % CrashWorker.StopPoint.values().length];
+            String synchronous = trial < TRIALS / 2 ? "FULL" : "NORMAL";
             long seed = random.nextLong();
-            int killAfterMillis = 200 + random.nextInt(1301);
+            // some batches are committed and reported before the one the worker is killed in
+            int stopBatch = 1 + random.nextInt(40);
             String context = "trial " + trial + " (master seed " + masterSeed + ", synchronous=" + synchronous
-                    + ", killed after " + killAfterMillis + " ms)";
+                    + ", killed at " + point + " of batch " + stopBatch + ")";
             Path ledger = directory.resolve("ledger-" + trial + ".sqlite");
             // the ledger exists before the writer starts: this test is about appends (creation has its own test)
             try (EventStore creator = SqliteEventStore.open(ledger)) {
                 assertEquals(0, creator.lastPosition());
             }
             int done = runAndKill(ledger, directory.resolve("crash-" + trial + ".err").toFile(), synchronous, seed,
-                    killAfterMillis, context);
-            trialsKilledMidRun += done > 0 ? 1 : 0;
-            assertLedgerHoldsWholeBatches(ledger, seed, done, context);
+                    stopBatch, point, context);
+            assertEquals(stopBatch, done, context + ": every batch before the stop batch is reported, and no other");
+            // the append in flight at the kill is not there; one that returned is, although it was never reported
+            int committed = point == CrashWorker.StopPoint.RETURNED ? stopBatch + 1 : stopBatch;
+            assertLedgerHoldsWholeBatches(ledger, seed, committed, context);
+            LOG.info("crash safety: {}: {} batches reported, {} stored", context, done, committed);
         }
-        LOG.info("crash safety: {} of {} trials were killed after at least one batch", trialsKilledMidRun, TRIALS);
-        assertTrue(trialsKilledMidRun > 0, "no trial got as far as one appended batch before the kill; the test proved nothing");
     }
 
     @Test
@@ -106,33 +112,42 @@ class CrashSafetyTest {
         }
     }
 
-    /** Runs a worker, kills it, and returns how many batches it reported DONE (batches 0 .. n-1). */
-    private static int runAndKill(Path ledger, File errorLog, String synchronous, long seed, int killAfterMillis, String context)
-            throws Exception {
-        Process worker = AppendWorker.startJvm(CrashWorker.class, errorLog, ledger.toString(), synchronous, String.valueOf(seed));
-        try {
-            Thread.sleep(killAfterMillis);
-        } finally {
-            // SIGKILL through the handle: Process.destroyForcibly would also close our end of the worker's stdout,
-            // losing the DONE lines still in the pipe.
-            worker.toHandle().destroyForcibly();
-        }
-        assertTrue(worker.waitFor(10, TimeUnit.SECONDS), "the killed worker did not die");
+    /**
+     * Runs a worker until it halts at its stop point, kills it there, and returns how many batches it reported
+     * DONE (batches 0 .. n-1).
+     */
+    private static int runAndKill(Path ledger, File errorLog, String synchronous, long seed, int stopBatch,
+                                  CrashWorker.StopPoint point, String context) throws Exception {
+        Process worker = AppendWorker.startJvm(CrashWorker.class, errorLog, ledger.toString(), synchronous,
+                String.valueOf(seed), String.valueOf(stopBatch), point.name());
         int done = 0;
+        boolean stopped = false;
         try (BufferedReader output = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = output.readLine(); line != null; line = output.readLine()) {
+            while (!stopped) {
+                String line = output.readLine();
+                if (line == null) {
+                    break;
+                }
                 if (line.startsWith("DONE ")) {
                     assertEquals(done, Integer.parseInt(line.substring(5)), context + ": batches are reported in order");
                     done++;
+                } else if (line.startsWith("STOPPED ")) {
+                    assertEquals("STOPPED " + point + " " + stopBatch, line, context + ": where the worker halted");
+                    stopped = true;
                 } else if (!line.equals("READY")) {
                     throw new AssertionError(context + ": the worker failed: " + line + "\n" + Files.readString(errorLog.toPath()));
                 }
             }
+        } finally {
+            // SIGKILL while it waits at the stop point (a worker that never got there is killed too)
+            worker.toHandle().destroyForcibly();
         }
+        assertTrue(worker.waitFor(10, TimeUnit.SECONDS), "the killed worker did not die");
+        assertTrue(stopped, context + ": the worker ended without reaching its stop point\n" + Files.readString(errorLog.toPath()));
         return done;
     }
 
-    private static void assertLedgerHoldsWholeBatches(Path ledger, long seed, int done, String context) throws Exception {
+    private static void assertLedgerHoldsWholeBatches(Path ledger, long seed, int committed, String context) throws Exception {
         // an auditor may be the first to open the ledger after the crash
         long seenReadOnly;
         try (EventStore auditor = SqliteEventStore.openReadOnly(ledger)) {
@@ -155,9 +170,7 @@ class CrashSafetyTest {
             }
             int stored = batches.isEmpty() ? 0 : batches.lastKey() + 1;
             assertEquals(stored, batches.size(), context + ": stored batches must be 0.." + (stored - 1) + " without a gap");
-            assertTrue(stored >= done, context + ": " + done + " batches were reported done but only " + stored + " are stored");
-            assertTrue(stored <= done + 1, context + ": " + stored + " batches stored but only " + done
-                    + " reported; at most one more (the one in flight) may be there");
+            assertEquals(committed, stored, context + ": batches stored (the one in flight must be all or nothing)");
             IntegrityReport report = store.verify();
             assertTrue(report.intact(), context + ": " + report.summary());
             assertEquals(position, report.eventsChecked(), context + ": verify must check every event");

@@ -46,6 +46,12 @@ class ProjectionsViewModelTest {
     private ProjectionsViewModel model;
 
     private ProjectionsViewModel open(List<Projection> projections, int batchSize) throws Exception {
+        create(projections, batchSize).start();
+        return model;
+    }
+
+    /** The model over a copy of the sample, not started yet. */
+    private ProjectionsViewModel create(List<Projection> projections, int batchSize) throws Exception {
         Path file = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("books.ledger"));
         store = SqliteEventStore.open(file);
         session = new LedgerSessions(new SqliteLedgerStoreFactory(), new SqliteReadModelStoreFactory(),
@@ -53,7 +59,6 @@ class ProjectionsViewModelTest {
                 .of(file, store);
         model = new ProjectionsViewModel(session, executor, Clock.fixed(Instant.parse("2025-04-01T10:15:30Z"), ZoneOffset.UTC),
                 ZoneOffset.UTC, jumps::add);
-        model.start();
         return model;
     }
 
@@ -109,6 +114,9 @@ class ProjectionsViewModelTest {
         void position_speed_and_time_left_are_formatted_for_people() {
             RebuildProgress progress = new RebuildProgress("balances", 250_000, 1_000_000, 45_210.4, Duration.ofSeconds(185));
             assertEquals("Rebuilding balances: event 250,000 of 1,000,000 (25 %)", ProgressText.position(progress));
+            RebuildProgress opening = new RebuildProgress(RebuildProgress.CATCH_UP, 450_000, 1_000_000, 90_000, Duration.ofSeconds(6));
+            assertEquals("Catching up the read models: event 450,000 of 1,000,000 (45 %)", ProgressText.position(opening));
+            assertEquals("Projections: catching up… 45 %", ProgressText.catchingUp(opening));
             assertEquals("45,210 events/s", ProgressText.speed(progress.eventsPerSecond()));
             assertEquals("about 3 min 5 s left", ProgressText.remaining(progress.estimatedRemaining()));
             assertEquals("about 42 s left", ProgressText.remaining(Duration.ofSeconds(42)));
@@ -121,6 +129,24 @@ class ProjectionsViewModelTest {
             String sentence = ProjectionsViewModel.sentence(RebuildOutcome.cancelled("journal", 1_200), 3_400);
             assertEquals("The rebuild of journal was cancelled at event 1,200; the old read model (checkpoint 3,400) still serves.", sentence);
         }
+    }
+
+    @Test
+    void the_first_open_shows_how_far_the_catch_up_is_in_the_panel_and_the_status_bar() throws Exception {
+        create(BuiltInProjections.all(), 100);
+        List<String> statusLines = new ArrayList<>();
+        List<String> positions = new ArrayList<>();
+        model.statusLineProperty().addListener((property, before, now) -> statusLines.add(now));
+        model.progressTextProperty().addListener((property, before, now) -> positions.add(now));
+        model.start();
+        long last = store.lastPosition();
+        assertTrue(statusLines.stream().filter(line -> line.startsWith("Projections: catching up… ")).count() > 3,
+                "the status bar follows the catch-up batch by batch: " + statusLines);
+        assertTrue(statusLines.contains("Projections: catching up… 100 %"), statusLines.toString());
+        assertTrue(positions.contains(String.format(java.util.Locale.ROOT,
+                "Catching up the read models: event %,d of %,d (100 %%)", last, last)), positions.toString());
+        assertEquals("Projections live", model.statusLineProperty().get());
+        assertEquals("", model.progressTextProperty().get(), "the progress goes away once the read models are open");
     }
 
     @Test

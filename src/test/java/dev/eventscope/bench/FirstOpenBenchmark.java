@@ -1,0 +1,221 @@
+package dev.eventscope.bench;
+
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.journal.ImportProgress;
+import dev.eventscope.journal.JournalImporter;
+import dev.eventscope.journal.testkit.LedgerBenchmarkData;
+import dev.eventscope.projection.BuiltInProjections;
+import dev.eventscope.projection.ProgressListener;
+import dev.eventscope.projection.Projections;
+import dev.eventscope.projection.sqlite.SqliteReadModelStore;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The first open of a large ledger (issue 15: every read model built from nothing, ≤ 8 s on 1,000,000 events),
+ * the second open, and in the same run the two raw rates the first open is bound by: reading every event
+ * without decoding it, and SQLite writing the same rows and building the same indexes with no Java in between
+ * ({@code INSERT … SELECT} from the read models just built into a new file, then each {@code CREATE INDEX}).
+ * Every figure by wall clock and by CPU time (the whole process's, which counts the second core's read-ahead and
+ * decoding, and the calling thread's), with the garbage collector's time.
+ *
+ * <pre>bench/run.sh FirstOpenBenchmark [ledger file | --generate ENTRIES]</pre>
+ * Without a ledger it generates the 250,000-entry journal of {@link LedgerBenchmarkData} (989,700 events) and
+ * imports it first, which takes a few minutes.
+ */
+public final class FirstOpenBenchmark {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private FirstOpenBenchmark() {
+    }
+
+    /** Wall, process CPU, calling thread's CPU and collector time of one measured piece of work, in seconds. */
+    private record Cost(double wall, double processCpu, double threadCpu, double gc) {
+        static Cost of(Work work) throws Exception {
+            long wall = System.nanoTime();
+            long process = OS.getProcessCpuTime();
+            long thread = THREADS.getCurrentThreadCpuTime();
+            long gc = gcMillis();
+            work.run();
+            return new Cost((System.nanoTime() - wall) / 1e9, (OS.getProcessCpuTime() - process) / 1e9,
+                    (THREADS.getCurrentThreadCpuTime() - thread) / 1e9, (gcMillis() - gc) / 1e3);
+        }
+
+        Cost plus(Cost other) {
+            return new Cost(wall + other.wall, processCpu + other.processCpu, threadCpu + other.threadCpu, gc + other.gc);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Files.createTempDirectory("eventscope-first-open");
+        Path ledger;
+        if (args.length > 0 && !args[0].equals("--generate")) {
+            ledger = Path.of(args[0]);
+        } else {
+            int entries = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 250_000;
+            ledger = generate(folder, entries);
+        }
+        Path readModels = folder.resolve("read-models.sqlite");
+        long[] events = new long[1];
+        double[] caughtUpAt = new double[1];
+        long startedNanos = System.nanoTime();
+        Cost first = Cost.of(() -> {
+            try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
+                 SqliteReadModelStore models = SqliteReadModelStore.inSeparateFile(readModels, ledger);
+                 Projections projections = projections(store, models)) {
+                events[0] = store.lastPosition();
+                projections.open(progress -> {
+                    if (progress.position() >= progress.lastPosition()) {
+                        caughtUpAt[0] = (System.nanoTime() - startedNanos) / 1e9;
+                    }
+                });
+            }
+        });
+        Cost second = Cost.of(() -> {
+            try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
+                 SqliteReadModelStore models = SqliteReadModelStore.inSeparateFile(readModels, ledger);
+                 Projections projections = projections(store, models)) {
+                projections.open(ProgressListener.NONE);
+            }
+        });
+        Cost rawRead = Cost.of(() -> {
+            try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger); EventCursor cursor = store.readAll(0)) {
+                long count = 0;
+                while (cursor.hasNext()) {
+                    count += cursor.next().data().length() > 0 ? 1 : 0;
+                }
+                if (count != events[0]) {
+                    throw new IllegalStateException("read " + count + " of " + events[0] + " events");
+                }
+            }
+        });
+        Cost[] rawWrite = new Cost[3];
+        long written = rawWrite(readModels, folder.resolve("raw-write.sqlite"), rawWrite);
+
+        System.out.printf(Locale.ROOT, "%nFirst open of %s: %,d events, %,d read-model rows; %s%n", ledger, events[0], written,
+                machine());
+        System.out.println("| what | wall s | process CPU s | calling thread CPU s | GC s |");
+        System.out.println("|---|---|---|---|---|");
+        row("first open (every read model from nothing, indexes, date checkpoints)", first);
+        System.out.printf(Locale.ROOT, "| … of which the catch-up (to the last event's batch) | %.2f | | | |%n", caughtUpAt[0]);
+        row("second open (nothing to do)", second);
+        row("raw read: every event, not decoded", rawRead);
+        row("raw write: SQLite copies the same rows (INSERT … SELECT)", rawWrite[0]);
+        row("raw write: SQLite builds the same indexes", rawWrite[1]);
+        row("raw write: the same indexes with PRAGMA threads = 2", rawWrite[2]);
+        Cost floor = rawRead.plus(rawWrite[0]).plus(rawWrite[1]);
+        row("raw floor: read + rows + indexes, one after the other", floor);
+        System.out.printf(Locale.ROOT, "| first open ÷ raw floor | %.2f | %.2f | | |%n", first.wall / floor.wall,
+                first.processCpu / floor.processCpu);
+    }
+
+    private static Projections projections(SqliteEventStore store, SqliteReadModelStore models) {
+        return new Projections(store, BookkeepingCodec.create(), models, BuiltInProjections.all());
+    }
+
+    private static void row(String what, Cost cost) {
+        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", what, cost.wall, cost.processCpu,
+                cost.threadCpu, cost.gc);
+    }
+
+    /** Copies every read-model table into a new file with SQLite alone, then builds each index; returns the rows. */
+    private static long rawWrite(Path readModels, Path target, Cost[] costs) throws Exception {
+        long[] rows = new long[1];
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + target.toAbsolutePath());
+             Statement statement = connection.createStatement()) {
+            // as the read-model writer is set up
+            statement.execute("PRAGMA journal_mode = WAL");
+            statement.execute("PRAGMA synchronous = NORMAL");
+            statement.execute("PRAGMA cache_size = -64000");
+            statement.execute("PRAGMA temp_store = MEMORY");
+            statement.execute("PRAGMA wal_autocheckpoint = 10000");
+            statement.execute("ATTACH DATABASE '" + readModels.toAbsolutePath() + "' AS built");
+            List<String[]> tables = new ArrayList<>();
+            List<String> indexes = new ArrayList<>();
+            try (ResultSet schema = statement.executeQuery(
+                    "SELECT type, name, sql FROM built.sqlite_master WHERE name LIKE 'rm\\_%' ESCAPE '\\' AND sql IS NOT NULL")) {
+                while (schema.next()) {
+                    if (schema.getString(1).equals("table")) {
+                        tables.add(new String[] {schema.getString(2), schema.getString(3)});
+                    } else {
+                        indexes.add(schema.getString(3));
+                    }
+                }
+            }
+            for (String[] table : tables) {
+                statement.execute(table[1]);
+            }
+            costs[0] = Cost.of(() -> {
+                statement.execute("BEGIN");
+                for (String[] table : tables) {
+                    rows[0] += statement.executeUpdate("INSERT INTO main." + table[0] + " SELECT * FROM built." + table[0]);
+                }
+                statement.execute("COMMIT");
+            });
+            costs[1] = Cost.of(() -> {
+                for (String index : indexes) {
+                    statement.execute(index);
+                }
+            });
+            // the same again with the sorter's helper thread the read-model writer allows itself
+            for (String index : indexes) {
+                statement.execute("DROP INDEX main." + index.split(" ")[2]);
+            }
+            statement.execute("PRAGMA threads = 2");
+            costs[2] = Cost.of(() -> {
+                for (String index : indexes) {
+                    statement.execute(index);
+                }
+            });
+        }
+        return rows[0];
+    }
+
+    private static Path generate(Path folder, int entries) throws Exception {
+        Path journal = folder.resolve("bench.journal");
+        new LedgerBenchmarkData(entries, 2_000, 1).writeTo(journal);
+        Path ledger = folder.resolve("bench.ledger");
+        System.err.printf("[bench] importing a generated journal of %,d entries into %s%n", entries, ledger);
+        try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
+            new JournalImporter(LedgerCommandService.create(store)).importJournal(journal, JournalImporter.Options.defaults(),
+                    CommandContext.byUser("bench"), ImportProgress.NONE);
+        }
+        return ledger;
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, collector.getCollectionTime());
+        }
+        return total;
+    }
+
+    private static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + ", load average " + String.format(Locale.ROOT, "%.1f", OS.getSystemLoadAverage());
+    }
+}
