@@ -16,7 +16,8 @@ import java.util.function.BiFunction;
 /**
  * Opens {@link LedgerSession}s. Built by {@code bootstrap} with the store adapter and the read-model
  * adapter it chose, so the desktop app and the command line never name an adapter. The read models live
- * in the ledger when it may be written, else in the user's cache file (as the read-model adapter decides).
+ * in the ledger file when it may be written, else in the user's cache file (a read-only file's, or a
+ * server ledger's per user and ledger id), as the read-model adapter decides.
  * Opening throws {@link dev.eventscope.eventstore.EventStoreException} with a readable message naming the
  * ledger when it is not one, is from a newer Eventscope, or cannot be opened.
  */
@@ -29,7 +30,8 @@ public final class LedgerSessions {
     /** Sessions with the built-in projections. */
     public LedgerSessions(LedgerStoreFactory stores, ReadModelStoreFactory readModelStores) {
         this(stores, readModelStores,
-                (store, readModels) -> new Projections(store, BookkeepingCodec.create(), readModels, BuiltInProjections.all()));
+                (store, readModels) -> new Projections(store, BookkeepingCodec.create(), readModels,
+                        BuiltInProjections.forStore(readModels)));
     }
 
     /** Sessions whose projection engine {@code projections} builds (for tests and tools). */
@@ -66,7 +68,7 @@ public final class LedgerSessions {
     /** A session over a store opened already; closing the session closes the store. */
     public LedgerSession of(Path ledger, EventStore store) {
         LedgerReadModels readModels = new LedgerReadModels(store,
-                () -> projections.apply(store, readModelStores.open(ledger, store.isReadOnly())));
+                () -> projections.apply(store, readModelStores.open(ledger, store)));
         return new LedgerSession(ledger, store, readModels);
     }
 }
