@@ -69,7 +69,15 @@ public final class TeamLedgerDialog {
         teamSpinner.visibleProperty().bind(model.testingProperty());
         teamResult.textProperty().bind(model.resultProperty());
         model.resultGoodProperty().addListener((observable, before, good) -> style(good));
-        model.resultProperty().addListener((observable, before, text) -> style(model.resultGoodProperty().get()));
+        model.resultProperty().addListener((observable, before, text) -> {
+            style(model.resultGoodProperty().get());
+            // grow the window with a long sentence so that Open and Cancel stay in view
+            javafx.application.Platform.runLater(() -> {
+                if (stage.isShowing()) {
+                    stage.sizeToScene();
+                }
+            });
+        });
         testConnectionButton.disableProperty().bind(model.testingProperty());
     }
 
