@@ -13,10 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -52,16 +49,8 @@ class ServerLedgerReadModelsTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine(new LedgerStores());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    private static TestBootstrap.Run run(String... args) {
+        return TestBootstrap.run(args);
     }
 
     @AfterEach
@@ -74,7 +63,7 @@ class ServerLedgerReadModelsTest {
         assertEquals(0, run("init", "--ledger", url.toString()).exitCode());
         Path file = folder.resolve("books-" + url.schema() + ".journal");
         Files.writeString(file, journal);
-        Run imported = run("import", file.toString(), "--ledger", url.toString(), "--user", "alice");
+        TestBootstrap.Run imported = run("import", file.toString(), "--ledger", url.toString(), "--user", "alice");
         assertEquals(0, imported.exitCode(), imported.err());
         return url;
     }
@@ -117,9 +106,9 @@ class ServerLedgerReadModelsTest {
         for (String command : new String[] {"balance", "trial-balance"}) {
             List<String> args = new ArrayList<>(List.of(command, "--ledger", url, "--format", "csv"));
             args.addAll(List.of(point));
-            Run fast = run(args.toArray(String[]::new));
+            TestBootstrap.Run fast = run(args.toArray(String[]::new));
             args.add("--replay");
-            Run replay = run(args.toArray(String[]::new));
+            TestBootstrap.Run replay = run(args.toArray(String[]::new));
             assertEquals(0, fast.exitCode(), fast.err());
             assertEquals(0, replay.exitCode(), replay.err());
             assertEquals(replay.out(), fast.out(), String.join(" ", args));
@@ -134,7 +123,7 @@ class ServerLedgerReadModelsTest {
         Path cache = SqliteReadModelStore.cacheFileForServerLedger(ledgerId(url), url.effectiveUser());
         assertFalse(Files.exists(cache));
 
-        Run balance = run("balance", "--ledger", url.toString(), "--format", "csv");
+        TestBootstrap.Run balance = run("balance", "--ledger", url.toString(), "--format", "csv");
         assertEquals(0, balance.exitCode(), balance.err());
         assertMentions(balance.out(), "assets:bank,EUR,1250", "income:sales,EUR,-250");
         long head = lastPosition(url);
@@ -143,11 +132,11 @@ class ServerLedgerReadModelsTest {
         assertSameAsReplay(url.toString(), "--as-of", "2025-01-05");
 
         // another desktop (here the command line as bob) appends; the next question catches the cache up
-        Run posted = run("post", "--ledger", url.toString(), "--date", "2025-02-05", "--description", "Capital",
+        TestBootstrap.Run posted = run("post", "--ledger", url.toString(), "--date", "2025-02-05", "--description", "Capital",
                 "--posting", "assets:bank  300 EUR", "--posting", "equity:opening", "--user", "bob");
         assertEquals(0, posted.exitCode(), posted.err());
         assertTrue(lastPosition(url) > head);
-        Run after = run("trial-balance", "--ledger", url.toString(), "--format", "csv");
+        TestBootstrap.Run after = run("trial-balance", "--ledger", url.toString(), "--format", "csv");
         assertEquals(0, after.exitCode(), after.err());
         assertMentions(after.out(), "1300");
         assertMentions(run("balance", "--ledger", url.toString(), "--format", "csv").out(), "assets:bank,EUR,1550");
@@ -165,7 +154,7 @@ class ServerLedgerReadModelsTest {
             assertTrue(who.get(0).startsWith("alice "), who.toString());
             assertEquals("bob PostEntry", who.get(2));
         }
-        Run state = run("state", "--ledger", url.toString(), "--stream", "account-assets:bank");
+        TestBootstrap.Run state = run("state", "--ledger", url.toString(), "--stream", "account-assets:bank");
         assertEquals(0, state.exitCode(), state.err());
     }
 
@@ -188,13 +177,13 @@ class ServerLedgerReadModelsTest {
         PostgresLedgerUrl auditor = new PostgresLedgerUrl("es_cache_viewer", url.host(), url.port(), url.database(), url.schema());
         String before = serverFootprint(url);
 
-        Run balance = run("balance", "--ledger", auditor.toString(), "--format", "csv");
+        TestBootstrap.Run balance = run("balance", "--ledger", auditor.toString(), "--format", "csv");
         assertEquals(0, balance.exitCode(), balance.err());
         assertMentions(balance.out(), "assets:bank,EUR,1250");
         Path cache = SqliteReadModelStore.cacheFileForServerLedger(ledgerId(url), "es_cache_viewer");
         assertEquals(checkpointsAt(ledgerId(url), lastPosition(url)), cacheContents(cache));
         assertSameAsReplay(auditor.toString(), "--as-of", "2025-01-05");
-        Run state = run("state", "--ledger", auditor.toString(), "--stream", "account-income:sales");
+        TestBootstrap.Run state = run("state", "--ledger", auditor.toString(), "--stream", "account-income:sales");
         assertEquals(0, state.exitCode(), state.err());
         assertEquals(before, serverFootprint(url));
         try (Connection admin = TestPostgres.admin(); Statement statement = admin.createStatement()) {
@@ -235,7 +224,7 @@ class ServerLedgerReadModelsTest {
         assertEquals(0, run("import", journal.toString(), "--ledger", first.toString()).exitCode());
         Path secondCache = SqliteReadModelStore.cacheFileForServerLedger(ledgerId(first), first.effectiveUser());
         assertNotEquals(firstCache, secondCache);
-        Run remade = run("balance", "--ledger", first.toString(), "--format", "csv");
+        TestBootstrap.Run remade = run("balance", "--ledger", first.toString(), "--format", "csv");
         assertEquals(0, remade.exitCode(), remade.err());
         assertMentions(remade.out(), "assets:cash,EUR,40", "equity:opening,EUR,-40");
         assertFalse(remade.out().contains("assets:bank"), remade.out());
@@ -249,7 +238,7 @@ class ServerLedgerReadModelsTest {
             Files.deleteIfExists(Path.of(secondCache + suffix));
         }
         assertEquals("ledger " + ledgerId(other), cacheContents(secondCache).get(0));
-        Run again = run("balance", "--ledger", first.toString(), "--format", "csv");
+        TestBootstrap.Run again = run("balance", "--ledger", first.toString(), "--format", "csv");
         assertEquals(0, again.exitCode(), again.err());
         assertEquals(remade.out(), again.out());
         assertEquals(checkpointsAt(ledgerId(first), lastPosition(first)), cacheContents(secondCache));

@@ -14,6 +14,20 @@ public final class TestBootstrap {
         return new LedgerSessions(new LedgerStores(), new ReadModelStores());
     }
 
+    /** What one command-line run printed, and its exit code. */
+    public record Run(int exitCode, String out, String err) {
+    }
+
+    /** Runs the command line as {@code Main} does, capturing what it prints. */
+    public static Run run(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    }
+
     /** The command line as {@code Main} runs it. */
     public static CommandLine commandLine() {
         return Main.commandLine(new LedgerStores());
