@@ -43,6 +43,31 @@ public interface LedgerStoreFactory {
                 + ledger + " is decided by its file permissions.");
     }
 
+    /**
+     * The name of a server ledger from a URL and a user as a person typed them (the user replaces the
+     * URL's, when given); refuses, with one sentence, text that is not a server ledger URL or holds a password.
+     * This default knows no server ledgers.
+     */
+    default Path serverLedger(String url, String user) {
+        throw new EventStoreException("'" + url + "' is not a ledger this Eventscope can open from a server.");
+    }
+
+    /**
+     * Opens an existing server ledger with a password a person typed, held in memory for this store's
+     * connections only and never saved; an empty password means {@code PGPASSWORD} or {@code ~/.pgpass}.
+     * This default knows no server ledgers.
+     */
+    default EventStore openServer(Path ledger, boolean readOnly, char[] password) {
+        throw new EventStoreException(ledger + " is not a server ledger; a ledger file takes no password.");
+    }
+
+    /** The ledger's name as a person writes it: a server URL with its "//" (which a path folds into "/"), a file as it is. */
+    static String displayName(Path ledger) {
+        String text = ledger.toString();
+        return isServerLedger(ledger) && text.startsWith("postgresql:/") && !text.startsWith("postgresql://")
+                ? "postgresql://" + text.substring("postgresql:/".length()) : text;
+    }
+
     /** Opens a ledger for reading and writing, creating it when the file does not exist yet. */
     EventStore open(Path file);
 

@@ -44,6 +44,21 @@ public final class LedgerStores implements LedgerStoreFactory {
                 ? PostgresEventStore.grantRoles(url(ledger), PostgresOptions.defaults()) : files.grantRoles(ledger);
     }
 
+    @Override
+    public Path serverLedger(String urlText, String user) {
+        PostgresLedgerUrl url = PostgresLedgerUrl.parse(urlText.strip());
+        String login = user == null || user.isBlank() ? url.user() : user.strip();
+        return Path.of(new PostgresLedgerUrl(login, url.host(), url.port(), url.database(), url.schema()).toString());
+    }
+
+    @Override
+    public EventStore openServer(Path ledger, boolean readOnly, char[] password) {
+        if (!LedgerStoreFactory.isServerLedger(ledger)) {
+            return LedgerStoreFactory.super.openServer(ledger, readOnly, password);
+        }
+        return PostgresEventStore.open(url(ledger), PostgresOptions.defaults().withPassword(password), readOnly);
+    }
+
     /** The ledger's name as the person typed it: a URL unfolded, a path as it is. */
     static String name(Path ledger) {
         return LedgerStoreFactory.isServerLedger(ledger) ? url(ledger).toString() : ledger.toString();

@@ -1,6 +1,5 @@
 package dev.eventscope.cli;
 
-import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
@@ -14,9 +13,9 @@ import java.time.LocalDate;
 /**
  * The point a balance question is asked at ({@code --as-of}, {@code --at-position}) and how it is answered:
  * from the read models' checkpoints (caught up first if the ledger moved; a read-only ledger keeps them in
- * the user's cache file), or with {@code --replay} by folding every posting from position 1, the reference
- * answer the tests compare the read models with. Both clocks at once, and a PostgreSQL ledger (whose read
- * models are not kept yet), are answered by the replay.
+ * the user's cache file, and a PostgreSQL ledger in the user's cache file for its ledger id), or with
+ * {@code --replay} by folding every posting from position 1, the reference answer the tests compare the read
+ * models with. Both clocks at once are answered by the replay.
  */
 final class BalanceQuestion {
 
@@ -35,7 +34,7 @@ final class BalanceQuestion {
         if (atPosition < 0) {
             throw new CommandProblem("--at-position must be a position of 1 or more.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
-        if (replay || (asOf != null && atPosition > 0) || LedgerStoreFactory.isServerLedger(ledger.file())) {
+        if (replay || (asOf != null && atPosition > 0)) {
             return replayed(ledger, sessions);
         }
         try (LedgerSession session = ledger.openSession(sessions, false)) {

@@ -17,4 +17,18 @@ public final class BuiltInProjections {
         return List.of(new BalancesProjection(checkpointEvery), new JournalProjection(), new ActivityProjection(),
                 new EventCountsProjection());
     }
+
+    /**
+     * The built-in read models for {@code readModels}: with {@link EventStampsProjection} first when the
+     * ledger's events are out of the queries' reach ({@link ReadModelStore#needsEventStamps()}).
+     */
+    public static List<Projection> forStore(ReadModelStore readModels) {
+        if (!readModels.needsEventStamps()) {
+            return all();
+        }
+        List<Projection> projections = new java.util.ArrayList<>();
+        projections.add(new EventStampsProjection());
+        projections.addAll(all());
+        return List.copyOf(projections);
+    }
 }

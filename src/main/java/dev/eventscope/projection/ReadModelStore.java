@@ -19,6 +19,14 @@ public interface ReadModelStore extends AutoCloseable {
     /** The queries over the built-in read models (in their generations in service). */
     LedgerQueries ledgerQueries();
 
+    /**
+     * Whether the read models must keep the events' own columns themselves ({@link EventStampsProjection}),
+     * because the ledger's events table is not in reach of the queries: a ledger on a server. Default: no.
+     */
+    default boolean needsEventStamps() {
+        return false;
+    }
+
     /** Where the read models are kept, for the user: the ledger file or a cache file. */
     String location();
 

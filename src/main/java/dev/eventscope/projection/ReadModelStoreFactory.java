@@ -1,13 +1,17 @@
 package dev.eventscope.projection;
 
+import dev.eventscope.eventstore.EventStore;
+
 import java.nio.file.Path;
 
 /**
- * Opens the read models of a ledger file: in the ledger itself when it may be written, otherwise
- * in a separate cache file. {@code bootstrap} hands the implementation to the ledger sessions, so the
- * layers above never name a store adapter.
+ * Opens the read models of a ledger: in the ledger file itself when it may be written, otherwise in a
+ * separate cache file (a read-only ledger file's, or a server ledger's, per user and ledger id, so that
+ * reading never writes to the server). {@code bootstrap} hands the implementation to the ledger sessions,
+ * so the layers above never name a store adapter. Throws {@link ReadModelException} when they cannot be opened.
  */
 public interface ReadModelStoreFactory {
 
-    ReadModelStore open(Path ledgerFile, boolean ledgerIsReadOnly);
+    /** The read models of {@code ledger}, whose events {@code store} (opened already) holds. */
+    ReadModelStore open(Path ledger, EventStore store);
 }

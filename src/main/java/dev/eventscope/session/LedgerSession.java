@@ -63,7 +63,11 @@ public final class LedgerSession implements AutoCloseable {
         return file;
     }
 
+    /** The ledger file's name, or a server ledger's whole URL (its last path segment alone would say little). */
     public String fileName() {
+        if (dev.eventscope.application.LedgerStoreFactory.isServerLedger(file)) {
+            return dev.eventscope.application.LedgerStoreFactory.displayName(file);
+        }
         Path name = file.getFileName();
         return name == null ? file.toString() : name.toString();
     }

@@ -16,7 +16,8 @@ import java.util.function.BiFunction;
 /**
  * Opens {@link LedgerSession}s. Built by {@code bootstrap} with the store adapter and the read-model
  * adapter it chose, so the desktop app and the command line never name an adapter. The read models live
- * in the ledger when it may be written, else in the user's cache file (as the read-model adapter decides).
+ * in the ledger file when it may be written, else in the user's cache file (a read-only file's, or a
+ * server ledger's per user and ledger id), as the read-model adapter decides.
  * Opening throws {@link dev.eventscope.eventstore.EventStoreException} with a readable message naming the
  * ledger when it is not one, is from a newer Eventscope, or cannot be opened.
  */
@@ -29,7 +30,8 @@ public final class LedgerSessions {
     /** Sessions with the built-in projections. */
     public LedgerSessions(LedgerStoreFactory stores, ReadModelStoreFactory readModelStores) {
         this(stores, readModelStores,
-                (store, readModels) -> new Projections(store, BookkeepingCodec.create(), readModels, BuiltInProjections.all()));
+                (store, readModels) -> new Projections(store, BookkeepingCodec.create(), readModels,
+                        BuiltInProjections.forStore(readModels)));
     }
 
     /** Sessions whose projection engine {@code projections} builds (for tests and tools). */
@@ -63,10 +65,41 @@ public final class LedgerSessions {
         return stores.grantRoles(ledger);
     }
 
+    /** Whether a ledger name is a server ledger's URL rather than a file (for the views, which never see the store factory). */
+    public static boolean isServerLedger(Path ledger) {
+        return LedgerStoreFactory.isServerLedger(ledger);
+    }
+
+    /** The ledger's name as a person writes it: a server URL with its "//", a file path as it is. */
+    public static String displayName(Path ledger) {
+        return LedgerStoreFactory.displayName(ledger);
+    }
+
+    /** A server ledger's name from a URL and a user as typed (see {@link LedgerStoreFactory#serverLedger}). */
+    public Path serverLedger(String url, String user) {
+        return stores.serverLedger(url, user);
+    }
+
+    /** Opens a server ledger with a typed password, kept in memory for this session only (never saved). */
+    public LedgerSession openServer(Path ledger, boolean readOnly, char[] password) {
+        return of(ledger, stores.openServer(ledger, readOnly, password));
+    }
+
+    /**
+     * Connects to a server ledger read-only and closes it again, for a "test connection" button: returns the
+     * number of events it holds, or throws {@link dev.eventscope.eventstore.EventStoreException} with the sentence
+     * that says what is wrong (unreachable, wrong password, not a ledger, no permission...).
+     */
+    public long testConnection(Path ledger, char[] password) {
+        try (EventStore store = stores.openServer(ledger, true, password)) {
+            return store.lastPosition();
+        }
+    }
+
     /** A session over a store opened already; closing the session closes the store. */
     public LedgerSession of(Path ledger, EventStore store) {
         LedgerReadModels readModels = new LedgerReadModels(store,
-                () -> projections.apply(store, readModelStores.open(ledger, store.isReadOnly())));
+                () -> projections.apply(store, readModelStores.open(ledger, store)));
         return new LedgerSession(ledger, store, readModels);
     }
 }

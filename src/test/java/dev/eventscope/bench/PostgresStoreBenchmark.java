@@ -55,6 +55,17 @@ public final class PostgresStoreBenchmark {
     }
 
     public static void main(String[] arguments) throws Exception {
+        if (arguments.length == 2 && (arguments[0].equals("read") || arguments[0].equals("batched"))) {
+            // one figure with its reference only, for profiling (bench/run.sh PostgresStoreBenchmark read 200000)
+            System.out.println("| measurement | result |");
+            System.out.println("|---|---|");
+            if (arguments[0].equals("read")) {
+                wholeLedgerRead(Integer.parseInt(arguments[1]));
+            } else {
+                batchedAgainstRaw(Integer.parseInt(arguments[1]));
+            }
+            return;
+        }
         int appends = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 1_000;
         int readEvents = arguments.length > 1 ? Integer.parseInt(arguments[1]) : 1_000_000;
         PostgresLedgerUrl url = TestPostgres.freshLedger();
@@ -110,19 +121,30 @@ public final class PostgresStoreBenchmark {
         double[] store = new double[ROUNDS];
         double[] unnest = new double[ROUNDS];
         double[] copy = new double[ROUNDS];
-        for (int round = 0; round < ROUNDS; round++) {
-            PostgresLedgerUrl fresh = TestPostgres.freshLedger();
-            long start = System.nanoTime();
-            try (PostgresEventStore ledger = PostgresEventStore.open(fresh); BulkAppend bulk = ledger.beginBulkAppend()) {
-                for (int b = 0; b < events / 1_000; b++) {
-                    bulk.append(List.of(new StreamAppend(StreamId.of("bulk-" + b), ExpectedVersion.NO_STREAM,
-                            events("bulk-" + b, 1_000))));
+        // CPU µs per event (client JVM + whole server), the load-independent view: [store, unnest, copy][round]
+        double[][] cpu = new double[3][ROUNDS];
+        ProcessCpu threads = new ProcessCpu();
+        try (Connection admin = TestPostgres.admin()) {
+            for (int round = 0; round < ROUNDS; round++) {
+                PostgresLedgerUrl fresh = TestPostgres.freshLedger();
+                long[] before = cpuNow(threads, admin);
+                long start = System.nanoTime();
+                try (PostgresEventStore ledger = PostgresEventStore.open(fresh); BulkAppend bulk = ledger.beginBulkAppend()) {
+                    for (int b = 0; b < events / 1_000; b++) {
+                        bulk.append(List.of(new StreamAppend(StreamId.of("bulk-" + b), ExpectedVersion.NO_STREAM,
+                                events("bulk-" + b, 1_000))));
+                    }
+                    bulk.commit();
                 }
-                bulk.commit();
+                store[round] = events / ((System.nanoTime() - start) / 1e9);
+                cpu[0][round] = cpuSince(threads, admin, before) / 1e3 / events;
+                before = cpuNow(threads, admin);
+                unnest[round] = events / rawUnnest(events, round);
+                cpu[1][round] = cpuSince(threads, admin, before) / 1e3 / events;
+                before = cpuNow(threads, admin);
+                copy[round] = events / rawCopy(events, round);
+                cpu[2][round] = cpuSince(threads, admin, before) / 1e3 / events;
             }
-            store[round] = events / ((System.nanoTime() - start) / 1e9);
-            unnest[round] = events / rawUnnest(events, round);
-            copy[round] = events / rawCopy(events, round);
         }
         double raw = Math.max(median(unnest), median(copy));
         row(String.format("batched append of %,d events (1,000 per append, one bulk, hash chain on): events/s, median of %d",
@@ -132,6 +154,31 @@ public final class PostgresStoreBenchmark {
         row("raw JDBC, same rows, one COPY: events/s", String.format("%.0f (rounds %.0f–%.0f)", median(copy), min(copy),
                 max(copy)));
         row("ratio store ÷ better raw (issue's target: at least 0.6)", String.format("%.2f", median(store) / raw));
+        double bestRawCpu = Math.min(median(cpu[1]), median(cpu[2]));
+        row("CPU µs per event (client JVM + server), store / unnest / COPY, median of " + ROUNDS,
+                String.format("%.2f / %.2f / %.2f → ratio by CPU (better raw ÷ store) %.2f", median(cpu[0]), median(cpu[1]),
+                        median(cpu[2]), bestRawCpu / median(cpu[0])));
+    }
+
+    /** CPU time of this whole JVM (every thread, GC and JIT included): the client's side, however it spreads its work. */
+    private static final class ProcessCpu {
+        private final com.sun.management.OperatingSystemMXBean system =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+        long nanos() {
+            return system.getProcessCpuTime();
+        }
+    }
+
+    private static long[] cpuNow(ProcessCpu threads, Connection admin) throws Exception {
+        return new long[] {threads.nanos(), serverCpuNanos(admin)};
+    }
+
+    /** Client (whole JVM) plus server CPU nanoseconds since {@code before} (after the closed connections' backends exited). */
+    private static long cpuSince(ProcessCpu threads, Connection admin, long[] before) throws Exception {
+        long client = threads.nanos() - before[0];
+        Thread.sleep(300);
+        return client + serverCpuNanos(admin) - before[1];
     }
 
     private static Connection rawTable(String table) throws Exception {
@@ -250,9 +297,17 @@ public final class PostgresStoreBenchmark {
         }
         double[] plain = new double[ROUNDS];
         double[] decoded = new double[ROUNDS];
-        try (PostgresEventStore store = PostgresEventStore.open(ledger)) {
+        // CPU time per event, so that the machine's load (other engineers' work) does not decide the figure:
+        // the client's (this JVM: the reading and the cursor's thread, pgjdbc, rows, decoding, GC and JIT included) and the
+        // server's (its processes, the cursor's backend included)
+        double[][] clientMicros = new double[2][ROUNDS];
+        double[][] serverMicros = new double[2][ROUNDS];
+        ProcessCpu threads = new ProcessCpu();
+        try (PostgresEventStore store = PostgresEventStore.open(ledger); Connection admin = TestPostgres.admin()) {
             for (int round = 0; round < ROUNDS; round++) {
                 for (boolean decode : round % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
+                    long serverBefore = serverCpuNanos(admin);
+                    long clientBefore = threads.nanos();
                     long start = System.nanoTime();
                     long read = 0;
                     try (EventCursor cursor = store.readAll(0)) {
@@ -264,10 +319,16 @@ public final class PostgresStoreBenchmark {
                             read++;
                         }
                     }
+                    long elapsed = System.nanoTime() - start;
+                    long client = threads.nanos() - clientBefore;
+                    Thread.sleep(300); // the cursor's backend has exited and been counted into the server's total
+                    long server = serverCpuNanos(admin) - serverBefore;
                     if (read != events) {
                         throw new IllegalStateException("read " + read + " events, wrote " + events);
                     }
-                    (decode ? decoded : plain)[round] = read / ((System.nanoTime() - start) / 1e9);
+                    (decode ? decoded : plain)[round] = read / (elapsed / 1e9);
+                    clientMicros[decode ? 1 : 0][round] = client / 1e3 / read;
+                    serverMicros[decode ? 1 : 0][round] = server / 1e3 / read;
                 }
             }
         }
@@ -276,6 +337,53 @@ public final class PostgresStoreBenchmark {
         row(String.format("whole-ledger read of %,d events, each decoded into its PostingRecorded (issue's target: at least"
                 + " 200,000): events/s", events), String.format("%.0f (rounds %.0f–%.0f)", median(decoded), min(decoded),
                 max(decoded)));
+        for (int decode = 0; decode < 2; decode++) {
+            double client = median(clientMicros[decode]);
+            double server = median(serverMicros[decode]);
+            row(String.format("%s: CPU µs per event, client (whole JVM) / server (median of %d)", decode == 0 ? "events only"
+                    : "with decoding", ROUNDS), String.format("%.2f / %.2f → CPU-bound rate %.0f events/s on one core,"
+                    + " %.0f with client and server on two", client, server, 1e6 / (client + server), 1e6 / Math.max(client, server)));
+        }
+    }
+
+    /**
+     * CPU time of the whole server: its postmaster (which counts its exited children, as {@code cutime}/{@code cstime})
+     * and every live child. The server must run on this machine (the embedded one does); 10 ms resolution.
+     */
+    private static long serverCpuNanos(Connection admin) throws Exception {
+        long backend;
+        try (Statement statement = admin.createStatement(); java.sql.ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            backend = row.getLong(1);
+        }
+        long postmaster = Long.parseLong(procStat(backend)[3]);
+        String[] own = procStat(postmaster);
+        long ticks = Long.parseLong(own[13]) + Long.parseLong(own[14]) + Long.parseLong(own[15]) + Long.parseLong(own[16]);
+        try (java.util.stream.Stream<java.nio.file.Path> processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (java.nio.file.Path process : processes.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String[] fields = procStat(Long.parseLong(process.getFileName().toString()));
+                    if (Long.parseLong(fields[3]) == postmaster) {
+                        ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended meanwhile; its time went to its parent's total
+                }
+            }
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    }
+
+    /** The fields of /proc/PID/stat, the command name (which may hold spaces) removed: [0] is the state... shifted so [3] is ppid. */
+    private static String[] procStat(long pid) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String afterName = stat.substring(stat.lastIndexOf(')') + 2);
+        String[] rest = afterName.split(" ");
+        String[] fields = new String[rest.length + 2];
+        fields[0] = Long.toString(pid);
+        fields[1] = "(name)";
+        System.arraycopy(rest, 0, fields, 2, rest.length);
+        return fields;
     }
 
     private static double median(double[] values) {

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,27 +23,19 @@ class PostgresCommandLineTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine(new LedgerStores());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    private static TestBootstrap.Run run(String... args) {
+        return TestBootstrap.run(args);
     }
 
     @Test
     @DisplayName("given a new schema, when init, import, balance and verify name it, then they work on the server ledger")
     void init_then_import_balance_and_verify_a_postgres_ledger() throws Exception {
         String url = TestPostgres.freshUrl().toString();
-        Run created = run("init", "--ledger", url);
+        TestBootstrap.Run created = run("init", "--ledger", url);
         assertEquals(0, created.exitCode(), created.err());
         assertEquals("Created the ledger " + url + ".\n", created.out());
 
-        Run again = run("init", "--ledger", url);
+        TestBootstrap.Run again = run("init", "--ledger", url);
         assertEquals(2, again.exitCode());
         assertMentions(again.err(), "already holds an Eventscope ledger");
         assertFalse(again.err().contains("Exception"), again.err());
@@ -59,26 +49,24 @@ class PostgresCommandLineTest {
                     assets:bank          250.00 EUR
                     income:sales
                 """);
-        Run imported = run("import", journal.toString(), "--ledger", url, "--user", "alice");
+        TestBootstrap.Run imported = run("import", journal.toString(), "--ledger", url, "--user", "alice");
         assertEquals(0, imported.exitCode(), imported.err());
-        Run balance = run("balance", "--ledger", url, "--format", "csv");
+        TestBootstrap.Run balance = run("balance", "--ledger", url, "--format", "csv");
         assertEquals(0, balance.exitCode(), balance.err());
         assertMentions(balance.out(), "assets:bank,EUR,1250", "income:sales,EUR,-250");
-        Run verified = run("verify", "--ledger", url);
+        TestBootstrap.Run verified = run("verify", "--ledger", url);
         assertEquals(0, verified.exitCode(), verified.err());
         assertMentions(verified.out(), "intact through position");
 
-        Run state = run("state", "--ledger", url, "--stream", "account-assets:bank");
-        assertEquals(2, state.exitCode());
-        assertEquals("Read models (for state, diff, projections and the desktop's panels) are not kept for PostgreSQL"
-                + " ledgers yet; " + url + " can be used with import, post, balance, accounts, streams, history, verify,"
-                + " report, export and copy.", state.err().strip());
+        TestBootstrap.Run state = run("state", "--ledger", url, "--stream", "account-assets:bank");
+        assertEquals(0, state.exitCode(), state.err());
+        assertMentions(state.out(), "Stream:   account-assets:bank", "1250");
     }
 
     @Test
     void init_with_grant_roles_creates_the_writer_and_auditor_roles() throws Exception {
         PostgresLedgerUrl url = TestPostgres.freshUrl();
-        Run created = run("init", "--ledger", url.toString(), "--grant-roles");
+        TestBootstrap.Run created = run("init", "--ledger", url.toString(), "--grant-roles");
         assertEquals(0, created.exitCode(), created.err());
         assertMentions(created.out(), "Created the roles " + url.schema() + "_writer (may append) and "
                 + url.schema() + "_auditor (may only read)");
@@ -93,7 +81,7 @@ class PostgresCommandLineTest {
                     List.of(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), row.getBoolean(4)));
         }
         Path file = folder.resolve("roles.ledger");
-        Run onAFile = run("init", "--ledger", file.toString(), "--grant-roles");
+        TestBootstrap.Run onAFile = run("init", "--ledger", file.toString(), "--grant-roles");
         assertEquals(2, onAFile.exitCode());
         assertMentions(onAFile.err(), "Only a PostgreSQL ledger has writer and auditor roles", "Nothing was created");
         assertFalse(Files.exists(file));
@@ -113,7 +101,7 @@ class PostgresCommandLineTest {
         String url = TestPostgres.freshUrl().toString();
         assertEquals(0, run("init", "--ledger", url).exitCode());
 
-        Run copied = run("copy", "--from", file.toString(), "--to", url);
+        TestBootstrap.Run copied = run("copy", "--from", file.toString(), "--to", url);
         assertEquals(0, copied.exitCode(), copied.err());
         String heads = folder.resolve("heads").toString();
         String sqliteHead = run("verify", "--ledger", file.toString(), "--heads-dir", heads).out().lines().findFirst().orElse("");
@@ -121,16 +109,16 @@ class PostgresCommandLineTest {
         assertEquals(sqliteHead, run("verify", "--ledger", url, "--heads-dir", heads).out().lines().findFirst().orElse(""));
         assertMentions(run("balance", "--ledger", url, "--format", "csv").out(), "assets:bank,EUR,1000");
 
-        Run again = run("copy", "--from", file.toString(), "--to", url);
+        TestBootstrap.Run again = run("copy", "--from", file.toString(), "--to", url);
         assertEquals(2, again.exitCode());
         assertMentions(again.err(), "already holds events", "Nothing was copied");
         Path back = folder.resolve("back.ledger");
-        Run toAFile = run("copy", "--from", url, "--to", back.toString());
+        TestBootstrap.Run toAFile = run("copy", "--from", url, "--to", back.toString());
         assertEquals(0, toAFile.exitCode(), toAFile.err());
         assertMentions(toAFile.out(), "Copied 7 events from " + url + " to " + back, sqliteHead);
         assertEquals(sqliteHead, run("verify", "--ledger", back.toString(), "--heads-dir", heads).out().lines().findFirst()
                 .orElse(""));
-        Run intoTheCopy = run("copy", "--from", url, "--to", back.toString());
+        TestBootstrap.Run intoTheCopy = run("copy", "--from", url, "--to", back.toString());
         assertEquals(2, intoTheCopy.exitCode());
         assertMentions(intoTheCopy.err(), "already holds events", "Nothing was copied");
         assertEquals(0, run("verify", "--ledger", back.toString(), "--heads-dir", heads).exitCode());
@@ -140,7 +128,7 @@ class PostgresCommandLineTest {
     void a_copy_into_a_new_file_that_fails_leaves_no_file_behind() {
         Path missingSource = folder.resolve("nothing.ledger");
         Path target = folder.resolve("copy.ledger");
-        Run refused = run("copy", "--from", missingSource.toString(), "--to", target.toString());
+        TestBootstrap.Run refused = run("copy", "--from", missingSource.toString(), "--to", target.toString());
         assertEquals(2, refused.exitCode());
         assertMentions(refused.err(), "There is no ledger file at " + missingSource);
         assertFalse(Files.exists(target));
@@ -160,7 +148,7 @@ class PostgresCommandLineTest {
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
-        Run broken = run("copy", "--from", tampered.toString(), "--to", target.toString());
+        TestBootstrap.Run broken = run("copy", "--from", tampered.toString(), "--to", target.toString());
         assertEquals(2, broken.exitCode(), broken.err());
         assertMentions(broken.err(), "is not intact at position 1", "Nothing was copied");
         assertFalse(Files.exists(target), "no empty ledger is left under the target's name");
@@ -169,11 +157,11 @@ class PostgresCommandLineTest {
     @Test
     void a_file_path_still_means_a_sqlite_ledger() {
         Path ledger = folder.resolve("books.ledger");
-        Run created = run("init", "--ledger", ledger.toString());
+        TestBootstrap.Run created = run("init", "--ledger", ledger.toString());
         assertEquals(0, created.exitCode(), created.err());
         assertTrue(Files.isRegularFile(ledger));
         assertEquals(0, run("verify", "--ledger", ledger.toString()).exitCode());
-        Run again = run("init", "--ledger", ledger.toString());
+        TestBootstrap.Run again = run("init", "--ledger", ledger.toString());
         assertEquals(2, again.exitCode());
         assertMentions(again.err(), "There is already a file at " + ledger);
     }
@@ -185,7 +173,7 @@ class PostgresCommandLineTest {
             closedPort = socket.getLocalPort();
         }
         PostgresLedgerUrl url = new PostgresLedgerUrl("postgres", "127.0.0.1", closedPort, "postgres", "books");
-        Run run = run("verify", "--ledger", url.toString());
+        TestBootstrap.Run run = run("verify", "--ledger", url.toString());
         assertEquals(2, run.exitCode());
         assertMentions(run.err(), "Cannot reach the PostgreSQL server 127.0.0.1:" + closedPort);
         assertEquals(1, run.err().strip().lines().count(), run.err());

@@ -6,7 +6,8 @@ import java.sql.Statement;
 import java.util.Properties;
 
 /**
- * Opens connections to a ledger's server. The password comes from {@code PGPASSWORD}; without it
+ * Opens connections to a ledger's server. The password comes from the options (typed by a person in the
+ * desktop app, held in memory only), else from {@code PGPASSWORD}; without either
  * pgjdbc looks in {@code ~/.pgpass} (or the file {@code PGPASSFILE} names) itself. Eventscope never
  * stores or prints it. Every connection works in the ledger's schema only.
  */
@@ -19,7 +20,7 @@ final class PostgresConnections {
         Properties properties = new Properties();
         String user = url.effectiveUser();
         properties.setProperty("user", user);
-        String password = System.getenv("PGPASSWORD");
+        String password = options.password() != null ? new String(options.password()) : System.getenv("PGPASSWORD");
         if (password != null && !password.isEmpty()) {
             properties.setProperty("password", password);
         }
@@ -40,7 +41,7 @@ final class PostgresConnections {
             }
             return connection;
         } catch (SQLException e) {
-            throw PostgresErrors.connecting(url, user, e);
+            throw PostgresErrors.connecting(url, user, e, options.password() != null);
         }
     }
 

@@ -15,11 +15,16 @@ final class PostgresErrors {
 
     /** An error while connecting. */
     static EventStoreException connecting(PostgresLedgerUrl url, String user, SQLException e) {
+        return connecting(url, user, e, false);
+    }
+
+    /** An error while connecting; {@code typedPassword}: the password was typed by the person, not read from the environment. */
+    static EventStoreException connecting(PostgresLedgerUrl url, String user, SQLException e, boolean typedPassword) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String server = url.host() + ":" + url.port();
         if (state.equals("28P01")) {
             return new EventStoreException("The PostgreSQL server " + server + " refused the password of user '" + user
-                    + "' for the ledger " + url + "; check PGPASSWORD or ~/.pgpass.", e);
+                    + "' for the ledger " + url + (typedPassword ? "; check the password." : "; check PGPASSWORD or ~/.pgpass."), e);
         }
         if (state.equals("08004") && String.valueOf(e.getMessage()).contains("password")) {
             return new EventStoreException("The PostgreSQL server " + server + " wants a password for user '" + user

@@ -84,7 +84,7 @@ public record PostgresLedgerUrl(String user, String host, int port, String datab
     }
 
     /** The user to connect as: the URL's, else {@code PGUSER}, else the operating-system user. */
-    String effectiveUser() {
+    public String effectiveUser() {
         if (user != null) {
             return user;
         }

@@ -62,11 +62,14 @@ final class PostgresReads {
                 });
     }
 
+    /** Events handed over from the reading thread at a time (a read is one page ahead of its caller). */
+    private static final int PAGE = 500;
+
     EventCursor readAll(long afterPosition) {
         ensureOpen.run();
-        return new ServerCursor(PostgresConnections.open(url, options), "SELECT " + columns() + " FROM " + table("events")
-                + " e WHERE e.position > ? ORDER BY e.position", statement -> statement.setLong(1, afterPosition),
-                options.fetchSize(), streamNames, e -> PostgresErrors.failure(url, "read the events of", e));
+        return new PrefetchingCursor(new ServerCursor(PostgresConnections.open(url, options), "SELECT " + columns() + " FROM "
+                + table("events") + " e WHERE e.position > ? ORDER BY e.position", statement -> statement.setLong(1, afterPosition),
+                options.fetchSize(), streamNames, e -> PostgresErrors.failure(url, "read the events of", e)), PAGE);
     }
 
     /** Filters on the server: the other categories' events never travel. */
@@ -77,12 +80,12 @@ final class PostgresReads {
         ensureOpen.run();
         Connection connection = PostgresConnections.open(url, options);
         List<String> sorted = new ArrayList<>(new TreeSet<>(categories));
-        return new ServerCursor(connection, "SELECT " + columns() + " FROM " + table("events") + " e WHERE e.position > ?"
-                + " AND e.stream_key IN (SELECT stream_key FROM " + table("streams") + " WHERE category = ANY (?))"
-                + " ORDER BY e.position", statement -> {
+        return new PrefetchingCursor(new ServerCursor(connection, "SELECT " + columns() + " FROM " + table("events")
+                + " e WHERE e.position > ? AND e.stream_key IN (SELECT stream_key FROM " + table("streams")
+                + " WHERE category = ANY (?)) ORDER BY e.position", statement -> {
                     statement.setLong(1, afterPosition);
                     statement.setArray(2, connection.createArrayOf("text", sorted.toArray()));
-                }, options.fetchSize(), streamNames, e -> PostgresErrors.failure(url, "read the events of", e));
+                }, options.fetchSize(), streamNames, e -> PostgresErrors.failure(url, "read the events of", e)), PAGE);
     }
 
     Optional<RecordedEvent> readAt(long position) {

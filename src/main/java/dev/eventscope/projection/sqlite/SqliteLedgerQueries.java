@@ -5,6 +5,7 @@ import dev.eventscope.projection.BalanceCheckpoint;
 import dev.eventscope.projection.BalancesProjection;
 import dev.eventscope.projection.DateCheckpoint;
 import dev.eventscope.projection.EventCountsProjection;
+import dev.eventscope.projection.EventStampsProjection;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.projection.PostingSummary;
 import dev.eventscope.projection.ProjectionState;
@@ -100,6 +101,12 @@ final class SqliteLedgerQueries implements LedgerQueries {
 
     /** Register lines of a register table (aliased r) that match {@code where}, joined with their events (e). */
     private String registerLines(String register, String where) {
+        if (store.needsEventStamps()) {
+            // a server ledger's cache: the events' own columns are kept by the event-stamps read model; a line
+            // whose stamp is missing (that read model stopped) is still shown, without who and when
+            return "SELECT " + REGISTER_LINE + " FROM " + register + " r LEFT JOIN "
+                    + table(EventStampsProjection.NAME, EventStampsProjection.EVENTS) + " e ON e.position = r.position WHERE " + where;
+        }
         return "SELECT " + REGISTER_LINE + " FROM " + register + " r CROSS JOIN " + store.eventsTable()
                 + " e ON e.position = r.position WHERE " + where;
     }

@@ -44,15 +44,21 @@ public final class SqliteReadModelStore implements ReadModelStore {
 
     private final Path file;
     private final String eventsTable;
+    /** A server ledger's cache: the events are not in reach, so the register joins {@code EventStampsProjection}'s rows. */
+    private final boolean serverCache;
     private final Connection writer;
     private final Connection reader;
     private final SqliteLedgerQueries queries;
 
-    private SqliteReadModelStore(Path file, Path separateLedger) {
+    private SqliteReadModelStore(Path file, Path separateLedger, String serverLedgerId) {
         this.file = file;
         this.eventsTable = separateLedger == null ? "main.events" : "ledger.events";
+        this.serverCache = serverLedgerId != null;
         try {
             this.writer = connect(file, true);
+            if (serverCache) {
+                ServerLedgerCache.recordIdentity(writer, serverLedgerId);
+            }
             try (Statement statement = writer.createStatement()) {
                 // as the store's writer: checkpoint the WAL every ~40 MB, not after every rebuild batch
                 statement.execute("PRAGMA wal_autocheckpoint = 10000");
@@ -76,7 +82,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
 
     /** Read models kept in the ledger file (which must be writable). */
     public static SqliteReadModelStore inLedgerFile(Path ledgerFile) {
-        return new SqliteReadModelStore(ledgerFile, null);
+        return new SqliteReadModelStore(ledgerFile, null, null);
     }
 
     /**
@@ -91,7 +97,33 @@ public final class SqliteReadModelStore implements ReadModelStore {
             throw new ReadModelException("Could not create the folder for the read models at " + readModelFile + ": "
                     + e.getMessage(), e);
         }
-        return new SqliteReadModelStore(readModelFile, ledgerFile);
+        return new SqliteReadModelStore(readModelFile, ledgerFile, null);
+    }
+
+    /**
+     * Read models of a ledger on a server, in this user's cache file for its ledger id
+     * ({@link ServerLedgerCache#fileFor}); a file there that belongs to another ledger id is removed first,
+     * never used. Nothing is written to the server: the events' own columns the register lines show are
+     * kept in the cache too (the caller adds {@code EventStampsProjection}, see {@link #needsEventStamps()}).
+     */
+    public static SqliteReadModelStore forServerLedger(String ledgerId, String user) {
+        return forServerLedger(ServerLedgerCache.fileFor(ledgerId, user), ledgerId);
+    }
+
+    /** As {@link #forServerLedger(String, String)}, in the given cache file (tests). */
+    public static SqliteReadModelStore forServerLedger(Path cacheFile, String ledgerId) {
+        ServerLedgerCache.claim(cacheFile, ledgerId);
+        return new SqliteReadModelStore(cacheFile, null, ledgerId);
+    }
+
+    /** The cache file a server ledger's read models are kept in, for {@code user}. */
+    public static Path cacheFileForServerLedger(String ledgerId, String user) {
+        return ServerLedgerCache.fileFor(ledgerId, user);
+    }
+
+    @Override
+    public boolean needsEventStamps() {
+        return serverCache;
     }
 
     /**
@@ -99,17 +131,21 @@ public final class SqliteReadModelStore implements ReadModelStore {
      * ledger's absolute path>.sqlite} ({@code ~/.cache} when XDG_CACHE_HOME is not set).
      */
     public static Path cacheFileFor(Path ledgerFile) {
-        String cacheHome = System.getenv("XDG_CACHE_HOME");
-        Path base = cacheHome == null || cacheHome.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(cacheHome);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(ledgerFile.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-            return base.resolve("eventscope").resolve("read-models")
-                    .resolve(HexFormat.of().formatHex(digest, 0, 12) + ".sqlite");
+            return cacheFolder().resolve(HexFormat.of().formatHex(digest, 0, 12) + ".sqlite");
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every Java runtime has SHA-256", impossible);
         }
+    }
+
+    /** {@code $XDG_CACHE_HOME/eventscope/read-models} ({@code ~/.cache} when XDG_CACHE_HOME is not set). */
+    static Path cacheFolder() {
+        String cacheHome = System.getenv("XDG_CACHE_HOME");
+        Path base = cacheHome == null || cacheHome.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(cacheHome);
+        return base.resolve("eventscope").resolve("read-models");
     }
 
     private static Connection connect(Path file, boolean writing) throws SQLException {

@@ -1,23 +1,26 @@
 package dev.eventscope.projection.sqlite;
 
+import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.projection.ReadModelStore;
 import dev.eventscope.projection.ReadModelStoreFactory;
 
 import java.nio.file.Path;
 
-/** Read models in the ledger file, or for a read-only ledger in {@link SqliteReadModelStore#cacheFileFor}. */
+/**
+ * Read models of a ledger file: in the file, or for a read-only ledger in {@link SqliteReadModelStore#cacheFileFor}.
+ * A server ledger's read models are opened by {@code bootstrap}, which knows its ledger id
+ * ({@link SqliteReadModelStore#forServerLedger(String, String)}).
+ */
 public final class SqliteReadModelStoreFactory implements ReadModelStoreFactory {
 
     @Override
-    public ReadModelStore open(Path ledgerFile, boolean ledgerIsReadOnly) {
+    public ReadModelStore open(Path ledgerFile, EventStore store) {
         if (ledgerFile.toString().startsWith("postgresql:")) {
-            // the read models attach the ledger file; a server ledger has none (docs/postgresql.md, "Not done yet")
-            throw new EventStoreException("Read models (for state, diff, projections and the desktop's panels) are not kept"
-                    + " for PostgreSQL ledgers yet; " + ledgerFile.toString().replaceFirst("^postgresql:/(?!/)", "postgresql://")
-                    + " can be used with import, post, balance, accounts, streams, history, verify, report, export and copy.");
+            throw new EventStoreException("The read models of the server ledger " + ledgerFile
+                    + " are kept in a cache per ledger id, which this factory cannot tell.");
         }
-        return ledgerIsReadOnly ? SqliteReadModelStore.inSeparateFile(SqliteReadModelStore.cacheFileFor(ledgerFile), ledgerFile)
+        return store.isReadOnly() ? SqliteReadModelStore.inSeparateFile(SqliteReadModelStore.cacheFileFor(ledgerFile), ledgerFile)
                 : SqliteReadModelStore.inLedgerFile(ledgerFile);
     }
 }

@@ -58,7 +58,7 @@ public final class SettingsStore {
 
     /** Puts {@code ledger} first in the recent list, dropping its older entry and the oldest beyond the limit. */
     public List<Path> rememberRecent(Path ledger) {
-        Path absolute = ledger.toAbsolutePath().normalize();
+        Path absolute = normal(ledger);
         List<Path> recent = new ArrayList<>(recentLedgers());
         recent.remove(absolute);
         recent.add(0, absolute);
@@ -67,8 +67,16 @@ public final class SettingsStore {
 
     public List<Path> forgetRecent(Path ledger) {
         List<Path> recent = new ArrayList<>(recentLedgers());
-        recent.remove(ledger.toAbsolutePath().normalize());
+        recent.remove(normal(ledger));
         return replaceRecent(recent);
+    }
+
+    /**
+     * A file's absolute path; a server ledger's URL as it is (it never holds a password: such a URL is refused
+     * before anything opens it, and a typed password is never part of the name).
+     */
+    private static Path normal(Path ledger) {
+        return dev.eventscope.session.LedgerSessions.isServerLedger(ledger) ? ledger : ledger.toAbsolutePath().normalize();
     }
 
     private List<Path> replaceRecent(List<Path> recent) {

@@ -88,6 +88,8 @@ public final class MainWindowView {
                 new dev.eventscope.ui.workbench.WorkbenchMenu(model.explorerProperty(), model.executor(), stage, this::showError).menu());
         WelcomeView welcomeView = new WelcomeView(model.welcome(), model::forgetRecent);
         welcomeView.setOnImportJournal(this::importJournal);
+        welcomeView.setOnOpenTeamLedger(this::openTeamLedger);
+        model.setOnTeamLedgerRequested(this::showTeamLedgerDialog);
         welcome = welcomeView.load();
         model.explorerProperty().addListener((observable, before, explorerModel) -> showScreen(explorerModel));
         showScreen(model.explorerProperty().get());
@@ -138,7 +140,8 @@ public final class MainWindowView {
     private void fillRecentMenu() {
         recentMenu.getItems().clear();
         for (Path file : model.recentLedgers()) {
-            MenuItem item = new MenuItem(file.getFileName() + "   —   " + file.getParent());
+            MenuItem item = new MenuItem(dev.eventscope.session.LedgerSessions.isServerLedger(file)
+                    ? dev.eventscope.session.LedgerSessions.displayName(file) : file.getFileName() + "   —   " + file.getParent());
             item.setMnemonicParsing(false);
             item.setOnAction(event -> model.open(file, false));
             recentMenu.getItems().add(item);
@@ -186,6 +189,20 @@ public final class MainWindowView {
     @FXML
     private void openLedgerReadOnly() {
         chooseAndOpen(true);
+    }
+
+    @FXML
+    private void openTeamLedger() {
+        showTeamLedgerDialog(null);
+    }
+
+    /** File › Open team ledger…, filled in with {@code ledger} when it was picked from the recent list. */
+    private void showTeamLedgerDialog(Path ledger) {
+        dev.eventscope.ui.team.TeamLedgerViewModel dialog = model.teamLedgerDialog();
+        if (ledger != null) {
+            dialog.prefill(ledger);
+        }
+        dev.eventscope.ui.team.TeamLedgerDialog.show(dialog, stage);
     }
 
     private void chooseAndOpen(boolean readOnly) {

@@ -57,6 +57,7 @@ public final class MainWindowViewModel implements LedgerOpener {
     private Consumer<String> errorHandler = message -> LOG.warn("{}", message);
     private SigningKeys signingKeys;
     private Consumer<Runnable> afterFirstPaint = Runnable::run;
+    private Consumer<Path> teamLedgerRequested = url -> openTeamLedger(url, false, null);
 
     public MainWindowViewModel(LedgerSessions sessions, TaskExecutor executor, SettingsStore settings,
                                SampleLedgers samples, Clock clock, ZoneId zone) {
@@ -81,13 +82,40 @@ public final class MainWindowViewModel implements LedgerOpener {
 
     @Override
     public void open(Path file, boolean readOnly) {
+        if (LedgerSessions.isServerLedger(file)) {
+            // a team ledger (from the recent list) is opened through its dialog, which asks for the password
+            teamLedgerRequested.accept(file);
+            return;
+        }
         Path absolute = file.toAbsolutePath().normalize();
+        openWith(absolute, readOnly, () -> readOnly ? sessions.openReadOnly(absolute) : sessions.open(absolute));
+    }
+
+    /**
+     * Opens a ledger on a server with the password typed in the "Open team ledger" dialog (empty: PGPASSWORD or
+     * ~/.pgpass), which the session holds in memory only; the recent list keeps the URL, never the password.
+     */
+    public void openTeamLedger(Path url, boolean readOnly, char[] password) {
+        openWith(url, readOnly, () -> sessions.openServer(url, readOnly, password));
+    }
+
+    /** A fresh File › Open team ledger… dialog, which opens the ledger in this window. */
+    public dev.eventscope.ui.team.TeamLedgerViewModel teamLedgerDialog() {
+        return new dev.eventscope.ui.team.TeamLedgerViewModel(sessions, executor, this::openTeamLedger);
+    }
+
+    /** What happens when a team ledger is picked from the recent list: the view shows the dialog, filled in. */
+    public void setOnTeamLedgerRequested(Consumer<Path> handler) {
+        teamLedgerRequested = handler;
+    }
+
+    private void openWith(Path absolute, boolean readOnly, java.util.concurrent.Callable<LedgerSession> opener) {
         opening.set(true);
         long started = System.nanoTime();
         LOG.info("opening {}{}", absolute, readOnly ? " read-only" : "");
         ExplorerWarmUp.start(); // while the store opens
         executor.run(() -> {
-                    LedgerSession session = readOnly ? sessions.openReadOnly(absolute) : sessions.open(absolute);
+                    LedgerSession session = opener.call();
                     LOG.info("store open after {} ms", millisSince(started));
                     return session;
                 },

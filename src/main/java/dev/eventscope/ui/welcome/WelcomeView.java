@@ -28,6 +28,7 @@ public final class WelcomeView {
     private final WelcomeViewModel model;
     private final Consumer<Path> forgetRecent;
     private Runnable importJournal = () -> { };
+    private Runnable openTeamLedger = () -> { };
 
     @FXML private Button openButton;
     @FXML private CheckBox auditorCheck;
@@ -49,6 +50,16 @@ public final class WelcomeView {
     @FXML
     private void importJournal() {
         importJournal.run();
+    }
+
+    /** What the "Open team ledger…" button does (the main window shows its dialog). */
+    public void setOnOpenTeamLedger(Runnable action) {
+        openTeamLedger = action;
+    }
+
+    @FXML
+    private void openTeamLedger() {
+        openTeamLedger.run();
     }
 
     public Parent load() {
@@ -171,6 +182,15 @@ public final class WelcomeView {
             setText(null);
             if (empty || file == null) {
                 setGraphic(null);
+                return;
+            }
+            if (dev.eventscope.session.LedgerSessions.isServerLedger(file)) {
+                // a team ledger: its schema, then the whole URL (which never holds a password)
+                String url = dev.eventscope.session.LedgerSessions.displayName(file);
+                name.setText(url.contains("schema=") ? url.substring(url.indexOf("schema=") + 7) + " (team ledger)" : url);
+                folder.setText(url);
+                folder.setWrapText(false);
+                setGraphic(box);
                 return;
             }
             name.setText(file.getFileName().toString());
