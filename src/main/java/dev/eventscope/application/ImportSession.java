@@ -5,6 +5,7 @@ import dev.eventscope.domain.ledger.AccountState;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.EntryState;
 import dev.eventscope.domain.ledger.LedgerState;
+import dev.eventscope.domain.ledger.PricesState;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.eventstore.AppendResult;
 import dev.eventscope.eventstore.BulkAppend;
@@ -27,6 +28,7 @@ public final class ImportSession implements AutoCloseable {
     private final CommandContext context;
     private final Map<AccountName, Loaded<AccountState>> accounts = new HashMap<>();
     private Loaded<LedgerState> ledger;
+    private Loaded<PricesState> prices;
     private final EntryIds.Allocator entryIds;
     private long eventsWritten;
     private long commands;
@@ -102,6 +104,8 @@ public final class ImportSession implements AutoCloseable {
             } else if (stream.startsWith(LedgerStreams.ACCOUNT_PREFIX)) {
                 AccountName name = AccountName.of(stream.substring(LedgerStreams.ACCOUNT_PREFIX.length()));
                 accounts.put(name, new Loaded<>((AccountState) plan.stateAfter(), plan.versionAfter(), 0));
+            } else if (stream.equals(LedgerStreams.PRICES)) {
+                prices = new Loaded<>((PricesState) plan.stateAfter(), plan.versionAfter(), 0);
             }
         }
     }
@@ -125,6 +129,14 @@ public final class ImportSession implements AutoCloseable {
         public Loaded<EntryState> entry(EntryId entry) {
             // entries an import posts are new, but one may already exist in the ledger: ask the store
             return service.repository().load(Aggregate.ENTRY, StreamId.of(LedgerStreams.entry(entry)));
+        }
+
+        @Override
+        public Loaded<PricesState> prices() {
+            if (prices == null) {
+                prices = service.repository().load(Aggregate.PRICES, StreamId.of(LedgerStreams.PRICES));
+            }
+            return prices;
         }
     };
 }

@@ -19,6 +19,7 @@ import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.domain.ledger.Money;
 import dev.eventscope.domain.ledger.Posting;
 import dev.eventscope.domain.ledger.PostingPrice;
+import dev.eventscope.domain.ledger.PriceCommand.RecordPrice;
 import dev.eventscope.domain.ledger.PriceKind;
 import dev.eventscope.eventstore.StreamId;
 
@@ -109,6 +110,10 @@ public final class JournalImporter {
             int idWidth = Math.max(6, Long.toString(nextEntryNumber + survey.transactions).length());
             while (reader.hasNext()) {
                 JournalItem item = reader.next();
+                if (item instanceof JournalDirective.MarketPrice price) {
+                    events += recordPrice(session, price);
+                    continue;
+                }
                 if (!(item instanceof JournalTransaction transaction)) {
                     continue;
                 }
@@ -164,6 +169,22 @@ public final class JournalImporter {
         }
         return new ImportSummary(entries, accountsOpened, events, firstPosition, lastPosition, warnings,
                 Duration.ofNanos(System.nanoTime() - started), read);
+    }
+
+    /** A {@code P} directive becomes a price event in the {@code prices} stream, in the journal's order. */
+    private static long recordPrice(ImportSession session, JournalDirective.MarketPrice price) {
+        try {
+            return session.execute(recordPriceCommand(price)).positions().size();
+        } catch (LedgerRuleViolation violation) {
+            throw new JournalImportException(price.location().file(), price.location().line(), violation.getMessage(),
+                    violation);
+        }
+    }
+
+    /** The domain command for one {@code P} directive, keeping the decimal places the price was written with. */
+    public static RecordPrice recordPriceCommand(JournalDirective.MarketPrice price) {
+        return new RecordPrice(price.date(), price.commodity(), money(price.price(), Money.NO_SYMBOL),
+                Math.max(0, price.price().quantity().scale()));
     }
 
     private boolean isTaken(EntryId entryId) {

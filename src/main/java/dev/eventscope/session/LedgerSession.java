@@ -136,6 +136,16 @@ public final class LedgerSession implements AutoCloseable {
         return new JournalExporter(store, codec()).export(out);
     }
 
+    /** Every market price recorded in the ledger, in the order recorded (reads the {@code prices} stream). */
+    public dev.eventscope.domain.ledger.MarketPrices marketPrices() {
+        return dev.eventscope.application.MarketPriceHistory.read(store, codec());
+    }
+
+    /** The valuation of balances in the ledger's market prices (hledger's {@code -X} / {@code -V}). */
+    public dev.eventscope.domain.ledger.Valuation valuation() {
+        return new dev.eventscope.domain.ledger.Valuation(marketPrices());
+    }
+
     // projections and time travel
 
     /** Balances folded from position 1 with no read model, snapshot or checkpoint (works on any ledger, read-only too). */

@@ -1,0 +1,66 @@
+package dev.eventscope.domain.ledger;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Values balances at a date in market prices, as {@code hledger bal -X COMM} (or {@code -V}) does: each account's
+ * balance in each commodity is multiplied by the price {@link MarketPrices#lookup} finds on the valuation date
+ * (direct, reverse or chained), and the product kept at ten decimal places, as hledger 1.25 keeps it. A balance
+ * with no price stays in its own commodity and its line says so. The one place where balances are valued: the CLI,
+ * the app and statements call {@link #value}.
+ */
+public final class Valuation {
+
+    /** hledger 1.25 keeps a valued amount at ten decimal places. */
+    static final int VALUE_PLACES = 10;
+
+    private final MarketPrices prices;
+
+    public Valuation(MarketPrices prices) {
+        this.prices = Objects.requireNonNull(prices, "prices");
+    }
+
+    public MarketPrices prices() {
+        return prices;
+    }
+
+    /** Every line of {@code balances}, valued on {@code date} into {@code target}, with the price used for each. */
+    public ValuedBalances value(Balances balances, LocalDate date, ValuationTarget target) {
+        Objects.requireNonNull(date, "date");
+        List<ValuedLine> lines = new ArrayList<>();
+        balances.forEach((account, commodity, amount) -> lines.add(line(account, commodity, amount, date, target)));
+        return new ValuedBalances(date, target, lines);
+    }
+
+    /** One amount valued on {@code date} into {@code target}. */
+    public ValuedLine line(String account, String commodity, BigDecimal amount, LocalDate date, ValuationTarget target) {
+        Optional<String> into = target instanceof ValuationTarget.InCommodity in ? Optional.of(in.commodity())
+                : prices.defaultValuationCommodity(date, commodity);
+        if (into.isEmpty()) {
+            return new ValuedLine(account, commodity, amount, commodity, amount, Optional.empty(), ValuedLine.Status.NO_PRICE);
+        }
+        if (into.get().equals(commodity)) {
+            return new ValuedLine(account, commodity, amount, commodity, amount, Optional.empty(), ValuedLine.Status.IN_TARGET);
+        }
+        Optional<PriceUsed> price = prices.lookup(date, commodity, into.get());
+        if (price.isEmpty()) {
+            return new ValuedLine(account, commodity, amount, commodity, amount, Optional.empty(), ValuedLine.Status.NO_PRICE);
+        }
+        BigDecimal value = Amounts.normalise(amount.multiply(price.get().rate()).setScale(VALUE_PLACES, RoundingMode.HALF_EVEN));
+        return new ValuedLine(account, commodity, amount, into.get(), value, price, ValuedLine.Status.CONVERTED);
+    }
+
+    /**
+     * The decimal places a value in {@code commodity} is shown with: the most its recorded prices were written with,
+     * else {@code fallback} (a ledger keeps no commodity display styles; hledger would use the journal's).
+     */
+    public int displayPlaces(String commodity, int fallback) {
+        return prices.decimalPlacesIn(commodity).map(places -> Math.max(places, fallback)).orElse(fallback);
+    }
+}
