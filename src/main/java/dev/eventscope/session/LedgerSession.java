@@ -141,9 +141,13 @@ public final class LedgerSession implements AutoCloseable {
         return dev.eventscope.application.MarketPriceHistory.read(store, codec());
     }
 
-    /** The valuation of balances in the ledger's market prices (hledger's {@code -X} / {@code -V}). */
-    public dev.eventscope.domain.ledger.Valuation valuation() {
-        return new dev.eventscope.domain.ledger.Valuation(marketPrices());
+    /**
+     * The valuation of balances in the market prices recorded at or before {@code position} ({@code Long.MAX_VALUE}:
+     * all of them), as hledger's {@code -X} / {@code -V} value them.
+     */
+    public dev.eventscope.domain.ledger.Valuation valuation(long position) {
+        return new dev.eventscope.domain.ledger.Valuation(
+                dev.eventscope.application.MarketPriceHistory.readThrough(store, codec(), position));
     }
 
     // projections and time travel

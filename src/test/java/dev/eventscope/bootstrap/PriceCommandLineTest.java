@@ -75,4 +75,59 @@ class PriceCommandLineTest {
             assertMentions(refused.err(), "The price of EUR is given in EUR itself");
         }
     }
+
+    @Nested
+    @DisplayName("balance and trial-balance --value")
+    class Valuation {
+
+        @BeforeEach
+        void recordPrices() {
+            assertEquals(0, run("price", "record", "--date", "2025-01-31", "--commodity", "EUR", "--price", "$1.10").exitCode());
+            assertEquals(0, run("price", "record", "--date", "2025-02-28", "--commodity", "EUR", "--price", "$1.05").exitCode());
+        }
+
+        @Test
+        void csv_shows_each_value_with_the_price_used_or_why_it_has_none() {
+            RealCli valued = run("balance", "--value", "$", "--as-of", "2025-02-15", "--format", "csv");
+            assertEquals(0, valued.exitCode(), valued.err());
+            assertEquals(String.join("\n", "account,commodity,amount,value,value_commodity,price",
+                    "assets:bank:eur,EUR,1000,1100,$,P 2025-01-31 EUR 1.10 $",
+                    "assets:bank:usd,$,500,500,$,",
+                    "assets:cash:czk,CZK,2000,2000,CZK,no price of CZK found; kept in CZK",
+                    "equity:opening,$,-500,-500,$,",
+                    "equity:opening,CZK,-2000,-2000,CZK,no price of CZK found; kept in CZK",
+                    "equity:opening,EUR,-1000,-1100,$,P 2025-01-31 EUR 1.10 $") + "\n", valued.out());
+        }
+
+        @Test
+        void text_rounds_a_reverse_value_and_names_the_reversed_price() {
+            RealCli valued = run("balance", "--value", "EUR", "--value-date", "2025-03-01");
+            assertEquals(0, valued.exitCode(), valued.err());
+            assertMentions(valued.out(), "Valued on 2025-03-01 in EUR:", "476.19", "reverse of P 2025-02-28 EUR 1.05 $",
+                    "no price of CZK found; kept in CZK", "Some balances have no market price on 2025-03-01");
+        }
+
+        @Test
+        void json_of_the_trial_balance_gives_debits_credits_and_the_price_steps() {
+            RealCli valued = run("trial-balance", "--value", "$", "--as-of", "2025-03-31", "--format", "json");
+            assertEquals(0, valued.exitCode(), valued.err());
+            assertMentions(valued.out(), "\"valuationDate\" : \"2025-03-31\"", "\"valueIn\" : \"$\"",
+                    "\"debit\" : 1050", "\"status\" : \"CONVERTED\"", "\"reversed\" : false", "\"price\" : 1.05",
+                    "\"status\" : \"NO_PRICE\"");
+        }
+
+        @Test
+        void market_values_each_commodity_in_its_own_default() {
+            RealCli valued = run("balance", "--market", "--as-of", "2025-01-31", "--format", "csv");
+            assertMentions(valued.out(), "assets:bank:eur,EUR,1000,1100,$,P 2025-01-31 EUR 1.10 $",
+                    "assets:bank:usd,$,500,500,$,no price of $ found; kept in $");
+        }
+
+        @Test
+        void value_and_market_together_are_a_usage_error() {
+            RealCli refused = run("balance", "--value", "EUR", "--market");
+            assertEquals(2, refused.exitCode(), refused.out());
+            assertMentions(refused.err(), "Give either --value COMMODITY or --market, not both.");
+        }
+    }
 }
