@@ -53,10 +53,10 @@ final class ValuedBalancesWriter {
         for (ValuedLine line : valued.lines()) {
             String amount = line.amount().toPlainString();
             if (trialBalance) {
-                csv.writeRecord(line.account(), line.commodity(), amount, Balances.debit(line.value()).toPlainString(),
-                        Balances.credit(line.value()).toPlainString(), line.valueCommodity(), line.priceNote());
+                csv.writeRecord(line.account(), line.commodity(), amount, exported(Balances.debit(line.value())),
+                        exported(Balances.credit(line.value())), line.valueCommodity(), line.priceNote());
             } else {
-                csv.writeRecord(line.account(), line.commodity(), amount, line.value().toPlainString(), line.valueCommodity(),
+                csv.writeRecord(line.account(), line.commodity(), amount, exported(line.value()), line.valueCommodity(),
                         line.priceNote());
             }
         }
@@ -77,9 +77,10 @@ final class ValuedBalancesWriter {
             ObjectNode row = lines.addObject().put("account", line.account()).put("commodity", line.commodity())
                     .put("amount", line.amount()).put("valueCommodity", line.valueCommodity());
             if (trialBalance) {
-                row.put("debit", Balances.debit(line.value())).put("credit", Balances.credit(line.value()));
+                row.put("debit", ValuedBalances.exported(Balances.debit(line.value())))
+                        .put("credit", ValuedBalances.exported(Balances.credit(line.value())));
             } else {
-                row.put("value", line.value());
+                row.put("value", ValuedBalances.exported(line.value()));
             }
             row.put("status", line.status().name());
             line.price().ifPresent(price -> price(row.putObject("price"), price));
@@ -91,9 +92,9 @@ final class ValuedBalancesWriter {
         totals(valued).forEach((commodity, sums) -> {
             ObjectNode total = totals.addObject().put("commodity", commodity);
             if (trialBalance) {
-                total.put("debit", sums[0]).put("credit", sums[1]);
+                total.put("debit", ValuedBalances.exported(sums[0])).put("credit", ValuedBalances.exported(sums[1]));
             } else {
-                total.put("value", sums[0].subtract(sums[1]));
+                total.put("value", ValuedBalances.exported(sums[0].subtract(sums[1])));
             }
         });
         out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
@@ -147,6 +148,10 @@ final class ValuedBalancesWriter {
             sums[1] = sums[1].add(Balances.credit(line.value()));
         }
         return totals;
+    }
+
+    private static String exported(BigDecimal value) {
+        return ValuedBalances.exported(value).toPlainString();
     }
 
     private String shown(BigDecimal value, String commodity) {

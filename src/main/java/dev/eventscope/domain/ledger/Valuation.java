@@ -1,7 +1,6 @@
 package dev.eventscope.domain.ledger;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +10,12 @@ import java.util.Optional;
 /**
  * Values balances at a date in market prices, as {@code hledger bal -X COMM} (or {@code -V}) does: each account's
  * balance in each commodity is multiplied by the price {@link MarketPrices#lookup} finds on the valuation date
- * (direct, reverse or chained), and the product kept at ten decimal places, as hledger 1.25 keeps it. A balance
+ * (direct, reverse or chained); the product is kept whole (a reverse rate at 34 significant digits), so sums of
+ * values round as hledger's do. A balance
  * with no price stays in its own commodity and its line says so. The one place where balances are valued: the CLI,
  * the app and statements call {@link #value}.
  */
 public final class Valuation {
-
-    /** hledger 1.25 keeps a valued amount at ten decimal places. */
-    static final int VALUE_PLACES = 10;
 
     private final MarketPrices prices;
 
@@ -52,7 +49,7 @@ public final class Valuation {
         if (price.isEmpty()) {
             return new ValuedLine(account, commodity, amount, commodity, amount, Optional.empty(), ValuedLine.Status.NO_PRICE);
         }
-        BigDecimal value = Amounts.normalise(amount.multiply(price.get().rate()).setScale(VALUE_PLACES, RoundingMode.HALF_EVEN));
+        BigDecimal value = Amounts.normalise(amount.multiply(price.get().rate()));
         return new ValuedLine(account, commodity, amount, into.get(), value, price, ValuedLine.Status.CONVERTED);
     }
 

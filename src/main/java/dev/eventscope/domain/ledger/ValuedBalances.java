@@ -37,6 +37,14 @@ public record ValuedBalances(LocalDate date, ValuationTarget target, List<Valued
         return lines.stream().noneMatch(line -> line.status() == ValuedLine.Status.NO_PRICE);
     }
 
+    /** hledger 1.25's JSON gives a value at ten decimal places; CSV and JSON exports give it so too. */
+    public static final int EXPORTED_PLACES = 10;
+
+    /** {@code value} at {@link #EXPORTED_PLACES} (trailing zeros removed), as {@code hledger -O json} gives it. */
+    public static BigDecimal exported(BigDecimal value) {
+        return Amounts.normalise(shown(value, EXPORTED_PLACES));
+    }
+
     /** {@code value} rounded half-even to {@code places}, as hledger rounds what it shows. */
     public static BigDecimal shown(BigDecimal value, int places) {
         return value.setScale(places, RoundingMode.HALF_EVEN);

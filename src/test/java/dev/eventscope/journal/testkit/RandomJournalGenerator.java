@@ -27,6 +27,11 @@ import java.util.Random;
  * amounts, unit ({@code @}) and total ({@code @@}) prices, amounts with and without thousands
  * separators, and balance assertions that hold. Entries are written one at a time, so any size fits.
  *
+ * <p>{@link #withMarketPrices()} adds {@code P} directives between the entries (drawn from a random source of their
+ * own, so the entries stay the same bytes): prices between the journal's commodities and of a commodity no posting
+ * uses ({@code XAU}), in both directions, with 2 to 4 decimals, sometimes two for the same day, so that valuations
+ * meet direct, reverse and chained prices.
+ *
  * <p>{@link #writeTo} returns a {@link JournalSummary} with the balances the journal must produce.
  */
 public final class RandomJournalGenerator {
@@ -53,13 +58,24 @@ public final class RandomJournalGenerator {
 
     private final long seed;
     private final int entryCount;
+    private final boolean marketPrices;
 
     public RandomJournalGenerator(long seed, int entryCount) {
+        this(seed, entryCount, false);
+    }
+
+    private RandomJournalGenerator(long seed, int entryCount, boolean marketPrices) {
         if (entryCount < 0) {
             throw new IllegalArgumentException("entry count must not be negative, was " + entryCount);
         }
         this.seed = seed;
         this.entryCount = entryCount;
+        this.marketPrices = marketPrices;
+    }
+
+    /** The same journal with {@code P} directives between its entries. */
+    public RandomJournalGenerator withMarketPrices() {
+        return new RandomJournalGenerator(seed, entryCount, true);
     }
 
     /** Writes the journal to a UTF-8 file, replacing it. */
@@ -92,9 +108,13 @@ public final class RandomJournalGenerator {
 
         int postingCount = 0;
         LocalDate lastDate = FIRST_DATE;
+        Random prices = new Random(seed * 31 + 7);
         for (int index = 0; index < entryCount; index++) {
             LocalDate date = FIRST_DATE.plusDays((long) index * SPAN_DAYS / Math.max(entryCount, 1));
             lastDate = date;
+            if (marketPrices) {
+                writePrices(writer, prices, formats, date);
+            }
             if (random.nextInt(12) == 0) {
                 writer.write((random.nextBoolean() ? "; " : "# ") + "note before entry " + (index + 1) + "\n");
             }
@@ -104,6 +124,25 @@ public final class RandomJournalGenerator {
         }
         writer.flush();
         return new JournalSummary(entryCount, postingCount, FIRST_DATE, entryCount == 0 ? FIRST_DATE : lastDate, balances);
+    }
+
+    /** Now and then one or two prices dated on or a few days before the entry's date. */
+    private static void writePrices(Writer writer, Random random, List<AmountFormat> formats, LocalDate date) throws IOException {
+        if (random.nextInt(6) != 0) {
+            return;
+        }
+        int count = 1 + random.nextInt(2);
+        for (int index = 0; index < count; index++) {
+            AmountFormat in = formats.get(random.nextInt(formats.size()));
+            List<String> priced = new ArrayList<>();
+            formats.forEach(format -> priced.add(format.symbol()));
+            priced.remove(in.symbol());
+            priced.add("XAU");
+            String commodity = priced.get(random.nextInt(priced.size()));
+            BigDecimal rate = BigDecimal.valueOf(1 + random.nextInt(300_000), 2 + random.nextInt(3));
+            writer.write("P " + date.minusDays(random.nextInt(4)) + " " + commodity + " " + in.formatPrice(rate) + "\n");
+        }
+        writer.write("\n");
     }
 
     private static List<String> chooseAccounts(Random random) {
