@@ -1,6 +1,7 @@
 package dev.eventscope.ui.state;
 
 import dev.eventscope.timetravel.Point;
+import dev.eventscope.domain.ledger.PriceUsed;
 import dev.eventscope.domain.ledger.Valuation;
 import dev.eventscope.domain.ledger.ValuationTarget;
 import dev.eventscope.domain.ledger.ValuedLine;
@@ -57,20 +58,20 @@ public final class ValuedTotals {
             ValuedLine debitLine = valuation.line("debits", commodity, debit, date, target);
             ValuedLine creditLine = valuation.line("credits", commodity, credit, date, target);
             if (debitLine.status() == ValuedLine.Status.NO_PRICE) {
-                notes.add(StateRow.of("valued:" + commodity, section, commodity + " not converted", debitLine.priceNote()));
+                notes.add(StateRow.of("valued:" + commodity, section, commodity + " not converted", "no price"));
                 continue;
             }
             debitValue = debitValue.add(debitLine.value());
             creditValue = creditValue.add(creditLine.value());
             if (debitLine.status() == ValuedLine.Status.CONVERTED) {
-                notes.add(StateRow.of("valued:" + commodity, section, commodity + " at", debitLine.priceNote()));
+                notes.add(StateRow.of("valued:" + commodity, section, commodity + " → " + base, brief(debitLine.price().orElseThrow())));
             }
         }
         int places = valuation.displayPlaces(base, 2);
         List<StateRow> rows = new ArrayList<>();
         rows.add(StateRow.of("valued:debits", section, "Debits in " + base, amount(debitValue, places, base)));
         rows.add(StateRow.of("valued:credits", section, "Credits in " + base, amount(creditValue, places, base)));
-        rows.add(StateRow.of("valued:difference", section, "Debits less credits in " + base,
+        rows.add(StateRow.of("valued:difference", section, "Difference in " + base,
                 amount(debitValue.subtract(creditValue), places, base)));
         rows.addAll(notes);
         return List.copyOf(rows);
@@ -102,6 +103,20 @@ public final class ValuedTotals {
             }
         };
         return new PointState(state.point(), state.position(), state.heading(), all);
+    }
+
+    /**
+     * The price in a few characters, for a narrow column: {@code × 1.10 (P 2025-01-31)}, {@code ÷ 1.17 (P 2025-12-31)}
+     * for a reversed price, {@code × 0.0409 (2 prices)} for a chain (the CLI's {@code --value} names every step).
+     */
+    static String brief(PriceUsed price) {
+        if (price.steps().size() == 1) {
+            PriceUsed.Step step = price.steps().get(0);
+            return (step.reversed() ? "÷ " : "× ") + PriceUsed.writtenPrice(step.price()).toPlainString() + " (P "
+                    + step.price().date() + ")";
+        }
+        return "× " + price.rate().round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString() + " ("
+                + price.steps().size() + " prices)";
     }
 
     private static String amount(BigDecimal value, int places, String base) {

@@ -40,9 +40,9 @@ class ValuedTotalsTest {
         PointState valued = ValuedTotals.appendTo(state, trialBalance(), PRICES, "USD");
         assertEquals(List.of("Debits in USD: " + MoneyText.of(new BigDecimal("1600.00"), "USD"),
                 "Credits in USD: " + MoneyText.of(new BigDecimal("1500.00"), "USD"),
-                "Debits less credits in USD: " + MoneyText.of(new BigDecimal("100.00"), "USD"),
-                "CZK not converted: no price of CZK found; kept in CZK",
-                "EUR at: P 2025-01-31 EUR 1.10 USD"), texts(valued));
+                "Difference in USD: " + MoneyText.of(new BigDecimal("100.00"), "USD"),
+                "CZK not converted: no price",
+                "EUR → USD: × 1.10 (P 2025-01-31)"), texts(valued));
         assertEquals("Trial balance in USD (prices of 2025-02-15)", valued.rows().get(0).section());
     }
 
@@ -51,12 +51,22 @@ class ValuedTotalsTest {
         PointState state = new PointState(new Point.AtPosition(40), 40, "Whole ledger", List.of());
         PointState valued = ValuedTotals.appendTo(state, trialBalance(), PRICES, "EUR");
         assertEquals("Trial balance in EUR (prices of 2025-02-28)", valued.rows().get(0).section());
-        assertEquals("USD at: reverse of P 2025-02-28 EUR 1.05 USD", texts(valued).get(4));
+        assertEquals("USD → EUR: ÷ 1.05 (P 2025-02-28)", texts(valued).get(4));
     }
 
     @Test
     void a_ledger_without_prices_shows_nothing_more() {
         PointState state = new PointState(new Point.Latest(), 40, "Whole ledger", List.of());
         assertSame(state, ValuedTotals.appendTo(state, trialBalance(), new Valuation(MarketPrices.none()), "EUR"));
+    }
+
+    @Test
+    void a_chain_is_told_by_its_rate_and_length() {
+        Valuation chained = new Valuation(new MarketPrices(List.of(
+                new PriceRecorded(LocalDate.of(2025, 1, 31), "EUR", Money.of("1.10", "USD"), 2),
+                new PriceRecorded(LocalDate.of(2025, 1, 31), "EUR", Money.of("25", "CZK"), 0))));
+        // CZK to EUR reversed (1/25), then EUR to USD (1.10)
+        assertEquals("× 0.044 (2 prices)",
+                ValuedTotals.brief(chained.prices().lookup(LocalDate.of(2025, 2, 1), "CZK", "USD").orElseThrow()));
     }
 }

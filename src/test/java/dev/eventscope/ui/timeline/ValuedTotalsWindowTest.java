@@ -72,9 +72,10 @@ class ValuedTotalsWindowTest {
 
         StateRow difference = row(robot, "valued:difference").orElseThrow();
         assertEquals("Trial balance in EUR (prices of 2025-12-31)", difference.section());
-        assertEquals("Debits less credits in EUR", difference.label());
-        assertEquals("reverse of P 2025-12-31 EUR 1.17 $", row(robot, "valued:$").orElseThrow().value());
-        assertEquals("reverse of P 2025-12-31 EUR 24.20 Kč", row(robot, "valued:Kč").orElseThrow().value());
+        assertEquals("Difference in EUR", difference.label());
+        assertEquals("÷ 1.17 (P 2025-12-31)", row(robot, "valued:$").orElseThrow().value());
+        assertEquals("÷ 24.20 (P 2025-12-31)", row(robot, "valued:Kč").orElseThrow().value());
+        assertEquals("$ → EUR", row(robot, "valued:$").orElseThrow().label());
         assertTrue(row(robot, "valued:debits").orElseThrow().value().startsWith("80"), row(robot, "valued:debits").toString());
 
         Assumptions.assumeTrue(Hledger.isAvailable(), "hledger is not installed");
