@@ -28,15 +28,7 @@ final class PriceCommands {
             synopsisSubcommandLabel = "COMMAND",
             description = {"Market prices, as hledger's P directives: what one unit of a commodity was worth on a date.",
                     "Example: price record -l books.ledger --date 2025-01-31 --commodity EUR --price '1.08 USD'"})
-    static final class Parent implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return ExitCodes.USAGE_OR_UNREADABLE_LEDGER;
-        }
+    static final class Parent extends ParentCommand {
     }
 
     /** The {@code price} command with its subcommands. */

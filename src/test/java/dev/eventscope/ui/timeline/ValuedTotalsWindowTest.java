@@ -18,7 +18,6 @@ import org.testfx.framework.junit5.Start;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -42,13 +41,8 @@ class ValuedTotalsWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        Path samples = Files.createDirectories(run.resolve("samples"));
-        Files.copy(Path.of("sample-data/ledgers/household-two-currencies.ledger"), samples.resolve("household-two-currencies.ledger"));
         executor = new FxTaskExecutor();
-        WindowTests.show(stage, WindowTests.model(executor, run, samples));
-        stage.setWidth(1240);
-        stage.setHeight(780);
+        WindowTests.showWithSample(stage, executor, folder, "household-two-currencies");
     }
 
     @AfterEach
