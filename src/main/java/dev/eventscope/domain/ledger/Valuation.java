@@ -3,7 +3,9 @@ package dev.eventscope.domain.ledger;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,26 +33,38 @@ public final class Valuation {
     public ValuedBalances value(Balances balances, LocalDate date, ValuationTarget target) {
         Objects.requireNonNull(date, "date");
         List<ValuedLine> lines = new ArrayList<>();
-        balances.forEach((account, commodity, amount) -> lines.add(line(account, commodity, amount, date, target)));
+        // one price lookup per commodity: every line of a commodity takes the same price
+        Map<String, Resolution> resolved = new HashMap<>();
+        balances.forEach((account, commodity, amount) -> lines.add(resolved
+                .computeIfAbsent(commodity, each -> resolve(each, date, target)).line(account, commodity, amount)));
         return new ValuedBalances(date, target, lines);
     }
 
     /** One amount valued on {@code date} into {@code target}. */
     public ValuedLine line(String account, String commodity, BigDecimal amount, LocalDate date, ValuationTarget target) {
+        return resolve(commodity, date, target).line(account, commodity, amount);
+    }
+
+    /** What a commodity becomes on a date: the commodity of its value, the price (if any) and why. */
+    private record Resolution(String into, Optional<PriceUsed> price, ValuedLine.Status status) {
+        ValuedLine line(String account, String commodity, BigDecimal amount) {
+            BigDecimal value = price.map(used -> Amounts.normalise(amount.multiply(used.rate()))).orElse(amount);
+            return new ValuedLine(account, commodity, amount, into, value, price, status);
+        }
+    }
+
+    private Resolution resolve(String commodity, LocalDate date, ValuationTarget target) {
         Optional<String> into = target instanceof ValuationTarget.InCommodity in ? Optional.of(in.commodity())
                 : prices.defaultValuationCommodity(date, commodity);
         if (into.isEmpty()) {
-            return new ValuedLine(account, commodity, amount, commodity, amount, Optional.empty(), ValuedLine.Status.NO_PRICE);
+            return new Resolution(commodity, Optional.empty(), ValuedLine.Status.NO_PRICE);
         }
         if (into.get().equals(commodity)) {
-            return new ValuedLine(account, commodity, amount, commodity, amount, Optional.empty(), ValuedLine.Status.IN_TARGET);
+            return new Resolution(commodity, Optional.empty(), ValuedLine.Status.IN_TARGET);
         }
         Optional<PriceUsed> price = prices.lookup(date, commodity, into.get());
-        if (price.isEmpty()) {
-            return new ValuedLine(account, commodity, amount, commodity, amount, Optional.empty(), ValuedLine.Status.NO_PRICE);
-        }
-        BigDecimal value = Amounts.normalise(amount.multiply(price.get().rate()));
-        return new ValuedLine(account, commodity, amount, into.get(), value, price, ValuedLine.Status.CONVERTED);
+        return price.isEmpty() ? new Resolution(commodity, Optional.empty(), ValuedLine.Status.NO_PRICE)
+                : new Resolution(into.get(), price, ValuedLine.Status.CONVERTED);
     }
 
     /**
