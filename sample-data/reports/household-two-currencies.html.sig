@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAc4tgVFbRyXMu9pT6UTlzO2XoBLpJa8L9n2qe66NrKk0=",
-  "publicKeyFingerprint" : "c2ad7f92347aa2a6b78f44529d999e4f3d8c21040291b6bcabfa4411f25a4db6",
+  "publicKey" : "MCowBQYDK2VwAyEAKBxB2r1vTSNSo79o6Ms0w619utJE/4/irBg8qzlWKZ0=",
+  "publicKeyFingerprint" : "d9252b219e5bf017b693214ceda42e9507a96c0f0a4134693477449babc119da",
   "report" : "household-two-currencies.html",
-  "reportSha256" : "7b6bd4e206277cde6188513b54ebc2920ffc123eb8e13aa5750fd48e3a62df5f",
-  "verifiedThroughPosition" : 686,
-  "headHash" : "0bc4e6f7417588171d81ec5e2d69936bee1d35a07fb5f47953fc7de0d341ec52",
-  "signature" : "CssKoZringAoLpaaniQFSqU2y938yndzPYg/7tZhaf+PJjqB7wl8E1JKLdyNfvolUyvSzbgZ8LXLbqAvtvwBDw=="
+  "reportSha256" : "8bb3dc02407180a252dac3770455cabdba97117a64ba43fc98231346cf37dcbe",
+  "verifiedThroughPosition" : 702,
+  "headHash" : "7ad2ccdeddbda8ec6b2181b5ea2f62fc6b9f0e7331c6a177855c91bce2e8c7bd",
+  "signature" : "RsDGN24xHbzK04qpHE7yDycBEkhKMFV2BpqqkNGyk4ql50f5Hf+wCTUydmjOecX7dABy718iVr9ooZhqdHv6DQ=="
 }

@@ -14,6 +14,10 @@ import dev.eventscope.domain.ledger.LedgerDecider;
 import dev.eventscope.domain.ledger.LedgerEvent;
 import dev.eventscope.domain.ledger.LedgerState;
 import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.domain.ledger.PriceCommand;
+import dev.eventscope.domain.ledger.PriceEvent;
+import dev.eventscope.domain.ledger.PricesDecider;
+import dev.eventscope.domain.ledger.PricesState;
 import dev.eventscope.eventstore.StreamId;
 
 import java.util.Optional;
@@ -34,7 +38,10 @@ public record Aggregate<S, C, E>(String name, Decider<S, C, E> decider, Class<S>
     public static final Aggregate<EntryState, EntryCommand, EntryEvent> ENTRY = new Aggregate<>("entry",
             EntryDecider.decider(), EntryState.class, EntryEvent.class, EntryState.SCHEMA_VERSION);
 
-    /** The kind of aggregate a stream holds, by its name: the ledger, an account or an entry; empty for any other stream. */
+    public static final Aggregate<PricesState, PriceCommand, PriceEvent> PRICES = new Aggregate<>("prices",
+            PricesDecider.decider(), PricesState.class, PriceEvent.class, PricesState.SCHEMA_VERSION);
+
+    /** The kind of aggregate a stream holds, by its name: the ledger, an account, an entry or the prices; empty for any other stream. */
     public static Optional<Aggregate<?, ?, ?>> of(StreamId stream) {
         String value = stream.value();
         if (value.equals(LedgerStreams.LEDGER)) {
@@ -45,6 +52,9 @@ public record Aggregate<S, C, E>(String name, Decider<S, C, E> decider, Class<S>
         }
         if (value.startsWith(LedgerStreams.ENTRY_PREFIX)) {
             return Optional.of(ENTRY);
+        }
+        if (value.equals(LedgerStreams.PRICES)) {
+            return Optional.of(PRICES);
         }
         return Optional.empty();
     }

@@ -15,6 +15,9 @@ import dev.eventscope.domain.ledger.LedgerDecider;
 import dev.eventscope.domain.ledger.LedgerState;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.domain.ledger.PostingPolicy;
+import dev.eventscope.domain.ledger.PriceCommand;
+import dev.eventscope.domain.ledger.PricesDecider;
+import dev.eventscope.domain.ledger.PricesState;
 import dev.eventscope.eventstore.StreamId;
 
 import java.util.ArrayList;
@@ -42,6 +45,12 @@ final class CommandPlanner {
             List<BookkeepingEvent> events = List.copyOf(AccountDecider.decide(accountCommand, account.state()));
             return List.of(new PlannedAppend(StreamId.of(LedgerStreams.account(accountCommand.account())), Aggregate.ACCOUNT,
                     account.version(), account.state(), events));
+        } else if (command instanceof PriceCommand priceCommand) {
+            Loaded<PricesState> prices = states.prices();
+            List<BookkeepingEvent> events = List.copyOf(PricesDecider.decide(priceCommand, prices.state(),
+                    states.ledger().state()));
+            return List.of(new PlannedAppend(StreamId.of(LedgerStreams.PRICES), Aggregate.PRICES, prices.version(),
+                    prices.state(), events));
         } else if (command instanceof PostEntry post) {
             Loaded<LedgerState> ledger = states.ledger();
             Loaded<EntryState> entry = states.entry(post.entryId());

@@ -5,6 +5,7 @@ import dev.eventscope.domain.ledger.AccountState;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.EntryState;
 import dev.eventscope.domain.ledger.LedgerState;
+import dev.eventscope.domain.ledger.PricesState;
 
 /** Where a decision gets the current states from: the store, or an import's running cache. */
 interface CurrentStates {
@@ -14,4 +15,6 @@ interface CurrentStates {
     Loaded<AccountState> account(AccountName account);
 
     Loaded<EntryState> entry(EntryId entry);
+
+    Loaded<PricesState> prices();
 }

@@ -5,6 +5,7 @@ import dev.eventscope.domain.ledger.AccountState;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.EntryState;
 import dev.eventscope.domain.ledger.LedgerState;
+import dev.eventscope.domain.ledger.PricesState;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.eventstore.AppendResult;
 import dev.eventscope.eventstore.BulkAppend;
@@ -31,6 +32,7 @@ public final class ImportSession implements AutoCloseable {
     private Loaded<LedgerState> ledger;
     /** Entry ids this session found free (no stream yet); under the write lock they stay free until it posts them. */
     private final Set<EntryId> freeEntries = new HashSet<>();
+    private Loaded<PricesState> prices;
     private final EntryIds.Allocator entryIds;
     private long eventsWritten;
     private long commands;
@@ -124,6 +126,8 @@ public final class ImportSession implements AutoCloseable {
             } else if (stream.startsWith(LedgerStreams.ACCOUNT_PREFIX)) {
                 AccountName name = AccountName.of(stream.substring(LedgerStreams.ACCOUNT_PREFIX.length()));
                 accounts.put(name, new Loaded<>((AccountState) plan.stateAfter(), plan.versionAfter(), 0));
+            } else if (stream.equals(LedgerStreams.PRICES)) {
+                prices = new Loaded<>((PricesState) plan.stateAfter(), plan.versionAfter(), 0);
             }
         }
     }
@@ -156,6 +160,14 @@ public final class ImportSession implements AutoCloseable {
                 return new Loaded<>(Aggregate.ENTRY.initialState(), 0, 0);
             }
             return service.repository().load(Aggregate.ENTRY, StreamId.of(LedgerStreams.entry(entry)));
+        }
+
+        @Override
+        public Loaded<PricesState> prices() {
+            if (prices == null) {
+                prices = service.repository().load(Aggregate.PRICES, StreamId.of(LedgerStreams.PRICES));
+            }
+            return prices;
         }
     };
 }

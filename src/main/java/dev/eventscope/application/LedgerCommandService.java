@@ -8,6 +8,7 @@ import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.EntryState;
 import dev.eventscope.domain.ledger.LedgerState;
 import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.domain.ledger.PricesState;
 import dev.eventscope.eventstore.AppendResult;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.EventMetadata;
@@ -70,8 +71,8 @@ public final class LedgerCommandService {
     }
 
     /**
-     * Decides and appends one command: a {@code LedgerCommand}, an {@code AccountCommand}, or an
-     * entry command ({@code PostEntry}, {@code ReverseEntry}).
+     * Decides and appends one command: a {@code LedgerCommand}, an {@code AccountCommand}, a {@code PriceCommand},
+     * or an entry command ({@code PostEntry}, {@code ReverseEntry}).
      */
     public CommandResult execute(Object command, CommandContext context) {
         String commandId = ids.nextId();
@@ -166,6 +167,11 @@ public final class LedgerCommandService {
             @Override
             public Loaded<EntryState> entry(EntryId entry) {
                 return repository.load(Aggregate.ENTRY, StreamId.of(LedgerStreams.entry(entry)));
+            }
+
+            @Override
+            public Loaded<PricesState> prices() {
+                return repository.load(Aggregate.PRICES, StreamId.of(LedgerStreams.PRICES));
             }
         };
     }

@@ -125,6 +125,7 @@ final class SnapshotAudit {
             case "ledger" -> Aggregate.LEDGER;
             case "account" -> Aggregate.ACCOUNT;
             case "entry" -> Aggregate.ENTRY;
+            case "prices" -> Aggregate.PRICES;
             default -> null;
         };
     }

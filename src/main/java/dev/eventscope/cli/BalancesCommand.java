@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** What {@code balance} and {@code trial-balance} share: the ledger, the point, how it is answered, the format. */
@@ -27,6 +28,9 @@ abstract class BalancesCommand implements Callable<Integer> {
     @Mixin
     BalanceQuestion question;
 
+    @Mixin
+    ValuationOptions valuation;
+
     @Option(names = "--format", paramLabel = "text|csv|json", description = "Output format (default: text).")
     Format format = Format.TEXT;
 
@@ -38,9 +42,19 @@ abstract class BalancesCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         Balances balances = question.answer(ledger, sessions, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
-        write(out, balances);
+        Optional<ValuationOptions.Answer> valued = valuation.value(balances, ledger, sessions, question.asOf, question.atPosition);
+        if (valued.isPresent()) {
+            new ValuedBalancesWriter(valuedAsTrialBalance(), valued.get().places()).write(out, format, valued.get().valued(), question);
+        } else {
+            write(out, balances);
+        }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Whether valued lines are shown as debits and credits (the trial balance) rather than as one value. */
+    boolean valuedAsTrialBalance() {
+        return false;
     }
 
     /** Writes the answer in {@link #format}. */

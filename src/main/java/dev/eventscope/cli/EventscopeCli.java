@@ -96,6 +96,7 @@ public final class EventscopeCli {
                 Subcommand.of(SearchCommand.class, () -> new SearchCommand(sessions)),
                 new Subcommand(FindingsCommand.class, () -> FindingsCommand.create(sessions)),
                 new Subcommand(SandboxCommands.Parent.class, () -> SandboxCommands.commandLine(sessions)),
+                new Subcommand(PriceCommands.Parent.class, () -> PriceCommands.commandLine(sessions)),
                 Subcommand.of(CommandLine.HelpCommand.class, CommandLine.HelpCommand::new));
     }
 

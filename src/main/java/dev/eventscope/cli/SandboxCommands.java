@@ -49,15 +49,7 @@ final class SandboxCommands {
                     "Example: sandbox new -l books.ledger; sandbox post -l books.ledger --reason 'fee not accrued' "
                             + "--date 2025-01-31 --posting 'expenses:fees  300 EUR' --posting 'liabilities:accrued'; "
                             + "sandbox diff -l books.ledger; sandbox apply -l books.ledger"})
-    static final class Parent implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            spec.commandLine().usage(spec.commandLine().getErr());
-            return ExitCodes.USAGE_OR_UNREADABLE_LEDGER;
-        }
+    static final class Parent extends ParentCommand {
     }
 
     /** The {@code sandbox} command with its subcommands. */

@@ -30,6 +30,11 @@ final class TrialBalanceCommand extends BalancesCommand {
     }
 
     @Override
+    boolean valuedAsTrialBalance() {
+        return true;
+    }
+
+    @Override
     void write(PrintWriter out, Balances balances) throws Exception {
         SortedMap<String, BigDecimal> debits = balances.debitTotals();
         SortedMap<String, BigDecimal> credits = balances.creditTotals();

@@ -7,9 +7,10 @@ import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.AccountType;
 import dev.eventscope.domain.ledger.EntryEvent;
 import dev.eventscope.domain.ledger.LedgerEvent;
+import dev.eventscope.domain.ledger.PriceEvent;
 
 /**
- * The event types of a bookkeeping ledger: every event of the ledger, account and entry families,
+ * The event types of a bookkeeping ledger: every event of the ledger, account, entry and price families,
  * and the upcasters that read events written by earlier versions of Eventscope.
  *
  * <p>Schema history: {@code AccountOpened} v1 (Eventscope 0.0.x) was {@code {"account", "openedOn",
@@ -26,7 +27,8 @@ public final class LedgerEventTypes {
                 .upcaster("AccountOpened", 1, LedgerEventTypes::accountOpenedV1ToV2)
                 .registerSealedFamily(LedgerEvent.class)
                 .registerSealedFamily(AccountEvent.class)
-                .registerSealedFamily(EntryEvent.class);
+                .registerSealedFamily(EntryEvent.class)
+                .registerSealedFamily(PriceEvent.class);
     }
 
     /** v1 {@code {"account": "assets:bank", ...}} → v2 {@code {"name": "assets:bank", "type": "ASSETS", ...}}. */

@@ -12,7 +12,11 @@ final class DirectiveParser {
 
     /** {@code DATE [TIME] COMMODITY AMOUNT}, the commodity quoted or a run of non-space characters. */
     private static final Pattern MARKET_PRICE =
-            Pattern.compile("\\S+(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s+(?:\"[^\"]+\"|\\S+)\\s+(\\S.*)");
+            Pattern.compile("(\\S+)(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s+(\"[^\"]+\"|\\S+)\\s+(\\S.*)");
+
+    /** The parts of a {@code P} directive: the date as written, the priced commodity (unquoted) and the price. */
+    record MarketPriceParts(String date, String commodity, ParsedAmount price) {
+    }
 
     private DirectiveParser() {
     }
@@ -98,10 +102,10 @@ final class DirectiveParser {
     }
 
     /**
-     * The price amount of {@code P DATE [TIME] COMMODITY AMOUNT}: it changes no balance, but hledger counts its
+     * The parts of {@code P DATE [TIME] COMMODITY AMOUNT}. It changes no balance, but hledger counts the price's
      * decimal places in its commodity's display precision.
      */
-    static ParsedAmount marketPrice(String file, int lineNumber, String argument, AmountParser amountParser) {
+    static MarketPriceParts marketPrice(String file, int lineNumber, String argument, AmountParser amountParser) {
         int semicolon = argument.indexOf(';');
         String rest = (semicolon < 0 ? argument : argument.substring(0, semicolon)).strip();
         Matcher parts = MARKET_PRICE.matcher(rest);
@@ -109,8 +113,12 @@ final class DirectiveParser {
             throw new JournalParseException(file, lineNumber, 0, "the P directive needs a date, a commodity and a price,"
                     + " such as P 2025-01-31 AAA 10.50 EUR, but has \"" + rest + "\"");
         }
+        String commodity = parts.group(2);
+        if (commodity.length() > 2 && commodity.startsWith("\"") && commodity.endsWith("\"")) {
+            commodity = commodity.substring(1, commodity.length() - 1);
+        }
         try {
-            return amountParser.parse(parts.group(1));
+            return new MarketPriceParts(parts.group(1), commodity, amountParser.parse(parts.group(3)));
         } catch (AmountSyntaxException invalid) {
             throw new JournalParseException(file, lineNumber, 0, "the price of the P directive " + invalid.getMessage());
         }

@@ -1,11 +1,12 @@
 package dev.eventscope.journal;
 
 import dev.eventscope.domain.ledger.AccountType;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
 
-/** A directive the reader keeps because it means something to a ledger: an account or commodity declaration. */
+/** A directive the reader keeps because it means something to a ledger: an account or commodity declaration, a market price. */
 public sealed interface JournalDirective extends JournalItem {
 
     /** {@code account NAME  ; comment}: the account exists from here on (an account opening). */
@@ -38,6 +39,19 @@ public sealed interface JournalDirective extends JournalItem {
             implements JournalDirective {
         public CommodityDeclaration {
             Objects.requireNonNull(commodity, "commodity");
+            Objects.requireNonNull(location, "location");
+        }
+    }
+
+    /**
+     * {@code P 2025-01-31 EUR $1.08}: from that date one unit of {@code commodity} is worth {@code price} (the price
+     * keeps the decimal places it was written with). A time after the date is read and dropped, as hledger drops it.
+     */
+    record MarketPrice(LocalDate date, String commodity, Amount price, SourceLocation location) implements JournalDirective {
+        public MarketPrice {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(commodity, "commodity");
+            Objects.requireNonNull(price, "price");
             Objects.requireNonNull(location, "location");
         }
     }

@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.application.MarketPriceHistory;
 import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.domain.ledger.AccountEvent.AccountOpened;
@@ -8,6 +9,8 @@ import dev.eventscope.domain.ledger.EntryEvent.EntryPosted;
 import dev.eventscope.domain.ledger.EntryStatus;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.domain.ledger.PriceEvent.PriceRecorded;
+import dev.eventscope.domain.ledger.PriceUsed;
 import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventStore;
@@ -22,7 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes a ledger back out as an hledger journal: an {@code account} directive per account, then
+ * Writes a ledger back out as an hledger journal: an {@code account} directive per account, a {@code P} directive
+ * per recorded market price (in the order recorded, so a later price of the same day still wins), then
  * every entry in the order it was recorded, reversals included (tagged {@code reverses:} with the
  * entry they undo), then a {@code commodity} directive for each commodity whose entries were balanced at fewer
  * decimal places than the export writes (see {@link ExportedPrecision}). Streams the ledger: one entry in memory
@@ -50,6 +54,7 @@ public final class JournalExporter {
                     .map(type -> JournalDirective.AccountDeclaration.TYPE_TAG + ": " + type.code()).orElse("");
             writer.write(new JournalDirective.AccountDeclaration(name, comment, List.of(), nowhere));
         }
+        writePrices(writer, nowhere);
         long entries = 0;
         ExportedPrecision precision = new ExportedPrecision();
         try (EventCursor cursor = store.readAll(0)) {
@@ -70,6 +75,16 @@ public final class JournalExporter {
         precision.declarations(nowhere).forEach(writer::write);
         writer.flush();
         return entries;
+    }
+
+    private void writePrices(JournalWriter writer, SourceLocation nowhere) {
+        MarketPriceHistory.read(store, codec).recorded().forEach(price -> writer.write(marketPriceOf(price, nowhere)));
+    }
+
+    /** A recorded price as the {@code P} directive that records it, with the decimal places it was written with. */
+    public static JournalDirective.MarketPrice marketPriceOf(PriceRecorded price, SourceLocation location) {
+        return new JournalDirective.MarketPrice(price.date(), price.commodity(),
+                new Amount(PriceUsed.writtenPrice(price), price.price().commodity()), location);
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.eventscope.domain.ledger.LedgerRuleViolation;
 import dev.eventscope.domain.ledger.Money;
 import dev.eventscope.domain.ledger.Posting;
 import dev.eventscope.domain.ledger.PostingPrice;
+import dev.eventscope.domain.ledger.PriceCommand.RecordPrice;
 import dev.eventscope.domain.ledger.PriceKind;
 
 import java.io.IOException;
@@ -113,6 +114,10 @@ public final class JournalImporter {
             while (items.hasNext()) {
                 JournalItem item = items.next();
                 report(warningsRead, warnings, progress);
+                if (item instanceof JournalDirective.MarketPrice price) {
+                    events += recordPrice(session, price);
+                    continue;
+                }
                 if (!(item instanceof JournalTransaction transaction)) {
                     continue;
                 }
@@ -168,6 +173,22 @@ public final class JournalImporter {
         }
         return new ImportSummary(entries, accountsOpened, events, firstPosition, lastPosition, warnings,
                 Duration.ofNanos(System.nanoTime() - started), read);
+    }
+
+    /** A {@code P} directive becomes a price event in the {@code prices} stream, in the journal's order. */
+    private static long recordPrice(ImportSession session, JournalDirective.MarketPrice price) {
+        try {
+            return session.execute(recordPriceCommand(price)).positions().size();
+        } catch (LedgerRuleViolation violation) {
+            throw new JournalImportException(price.location().file(), price.location().line(), violation.getMessage(),
+                    violation);
+        }
+    }
+
+    /** The domain command for one {@code P} directive, keeping the decimal places the price was written with. */
+    public static RecordPrice recordPriceCommand(JournalDirective.MarketPrice price) {
+        return new RecordPrice(price.date(), price.commodity(), money(price.price(), Money.NO_SYMBOL),
+                Math.max(0, price.price().quantity().scale()));
     }
 
     /** The first pass: reads the whole journal, so that syntax errors stop the import before anything is written. */

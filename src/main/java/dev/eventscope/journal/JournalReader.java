@@ -360,10 +360,11 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             }
             case "P" -> {
                 // a market price changes no balance, but its amount sets its commodity's display precision in hledger
-                ParsedAmount price = DirectiveParser.marketPrice(file, lineNumber, argument, amountParser);
-                balancer.notePrecision(price.amount().commodity(), price.style().precision());
-                skipDirective(keyword, lineNumber, "is ignored, as hledger ignores it for balances");
-                return null;
+                counts = counts.withDirective();
+                DirectiveParser.MarketPriceParts price = DirectiveParser.marketPrice(file, lineNumber, argument, amountParser);
+                balancer.notePrecision(price.price().amount().commodity(), price.price().style().precision());
+                return new JournalDirective.MarketPrice(transactionParser.date(price.date(), lineNumber),
+                        price.commodity(), price.price().amount(), new SourceLocation(file, lineNumber));
             }
             case "payee", "tag", "N", "C" -> {
                 // hledger reads these and they change no balance

@@ -53,6 +53,9 @@ public final class JournalWriter {
             if (commodity.style() != null && !commodity.commodity().isEmpty()) {
                 text.append(INDENT).append("format ").append(formatSample(commodity)).append('\n');
             }
+        } else if (item instanceof JournalDirective.MarketPrice price) {
+            text.append("P ").append(price.date()).append(' ').append(AmountFormat.quoteIfNeeded(price.commodity()))
+                    .append(' ').append(AmountFormat.format(price.price())).append('\n');
         } else {
             throw new IllegalStateException("unhandled journal item " + item);
         }

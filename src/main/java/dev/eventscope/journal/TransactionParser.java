@@ -128,6 +128,11 @@ final class TransactionParser {
                 postings, new SourceLocation(lines.file(), headerLine));
     }
 
+    /** A date written as in an entry's header (the year may come from a {@code Y} directive), for directives. */
+    LocalDate date(String text, int lineNumber) {
+        return parseDate(text, lineNumber, 0, defaultYear);
+    }
+
     private LocalDate parseDate(String text, int lineNumber, int column, Integer yearIfMissing) {
         Matcher full = FULL_DATE.matcher(text);
         Matcher partial = SHORT_DATE.matcher(text);

@@ -140,6 +140,20 @@ public final class LedgerSession implements AutoCloseable {
         return new JournalExporter(store, codec()).export(out);
     }
 
+    /** Every market price recorded in the ledger, in the order recorded (reads the {@code prices} stream). */
+    public dev.eventscope.domain.ledger.MarketPrices marketPrices() {
+        return dev.eventscope.application.MarketPriceHistory.read(store, codec());
+    }
+
+    /**
+     * The valuation of balances in the market prices recorded at or before {@code position} ({@code Long.MAX_VALUE}:
+     * all of them), as hledger's {@code -X} / {@code -V} value them.
+     */
+    public dev.eventscope.domain.ledger.Valuation valuation(long position) {
+        return new dev.eventscope.domain.ledger.Valuation(
+                dev.eventscope.application.MarketPriceHistory.readThrough(store, codec(), position));
+    }
+
     // projections and time travel
 
     /** Balances folded from position 1 with no read model, snapshot or checkpoint (works on any ledger, read-only too). */

@@ -117,6 +117,8 @@ public final class AggregateHistory {
             eventDate = posted.date();
         } else if (event instanceof EntryEvent.EntryReversed reversed) {
             eventDate = reversed.date();
+        } else if (event instanceof dev.eventscope.domain.ledger.PriceEvent.PriceRecorded price) {
+            eventDate = price.date();
         }
         return eventDate != null && eventDate.isAfter(date);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -110,8 +111,11 @@ class JournalDirectivesAndAssertionsTest {
         }
 
         @Test
-        void marketPrice() {
-            assertSkipped("\"P\" directive is ignored", 2, "; prices", "P 2024-01-01 EUR $1.10");
+        void aMarketPriceIsKeptNotSkipped() {
+            JournalText text = read("; prices", "P 2024-01-01 EUR $1.10");
+            assertEquals(List.of(), text.warnings, "a P directive is read as a market price (issue 18)");
+            assertEquals(List.of(new JournalDirective.MarketPrice(LocalDate.of(2024, 1, 1), "EUR",
+                    new Amount(new java.math.BigDecimal("1.10"), "$"), new SourceLocation("test.journal", 2))), text.items);
         }
 
         @Test

@@ -112,7 +112,7 @@ class JournalImporterTest {
         @Test
         void reports_progress_and_skipped_lines() throws Exception {
             Path journal = journal("""
-                    P 2025-01-01 USD 0.92 EUR
+                    payee Landlord
                     ~ monthly
                         expenses:rent  500 EUR
                         assets:bank

@@ -106,7 +106,9 @@ public final class SampleLedgers {
     private static void build(Path journal, Path ledger, String ledgerName, String commodity, String user, Mode mode)
             throws Exception {
         SettableClock clock = new SettableClock();
-        List<JournalTransaction> transactions = read(journal);
+        List<JournalItem> items = read(journal);
+        List<JournalTransaction> transactions = items.stream().filter(JournalTransaction.class::isInstance)
+                .map(JournalTransaction.class::cast).toList();
         Map<String, LocalDate> firstUse = new LinkedHashMap<>();
         for (JournalTransaction transaction : transactions) {
             transaction.postings().forEach(p -> firstUse.merge(p.account(), transaction.date(), (a, b) -> a.isBefore(b) ? a : b));
@@ -124,7 +126,14 @@ public final class SampleLedgers {
             boolean frozen = false;
             Set<String> codes = new HashSet<>();
             int generated = 0;
-            for (JournalTransaction transaction : transactions) {
+            for (JournalItem item : items) {
+                if (item instanceof dev.eventscope.journal.JournalDirective.MarketPrice price) {
+                    // a month's closing rate, looked up and recorded the morning after
+                    clock.setAtLeast(recordedAfter(price.date()));
+                    service.execute(JournalImporter.recordPriceCommand(price), context);
+                    continue;
+                }
+                JournalTransaction transaction = (JournalTransaction) item;
                 Instant recorded = mode == Mode.AUDIT_CASE ? recordedOnNextWorkingDay(transaction.date()) : recordedAfter(transaction.date());
                 String lateOn = tag(transaction, "late-correction");
                 if (lateOn != null) {
@@ -235,17 +244,18 @@ public final class SampleLedgers {
         return null;
     }
 
-    private static List<JournalTransaction> read(Path journal) throws Exception {
-        List<JournalTransaction> transactions = new ArrayList<>();
+    /** The journal's transactions and market prices, in file order. */
+    private static List<JournalItem> read(Path journal) throws Exception {
+        List<JournalItem> items = new ArrayList<>();
         try (JournalReader reader = JournalReader.open(journal, JournalReadListener.NONE)) {
             while (reader.hasNext()) {
                 JournalItem item = reader.next();
-                if (item instanceof JournalTransaction transaction) {
-                    transactions.add(transaction);
+                if (item instanceof JournalTransaction || item instanceof dev.eventscope.journal.JournalDirective.MarketPrice) {
+                    items.add(item);
                 }
             }
         }
-        return transactions;
+        return items;
     }
 
     /**

@@ -45,6 +45,21 @@ public final class WindowTests {
     }
 
     /**
+     * Shows the main window, 1240 × 780, offering one bundled sample ({@code sample-data/ledgers/NAME.ledger}) copied
+     * into a new run folder below {@code folder}.
+     */
+    public static MainWindowViewModel showWithSample(Stage stage, FxTaskExecutor executor, Path folder, String name)
+            throws java.io.IOException {
+        Path run = java.nio.file.Files.createTempDirectory(folder, "run");
+        Path samples = java.nio.file.Files.createDirectories(run.resolve("samples"));
+        java.nio.file.Files.copy(Path.of("sample-data/ledgers/" + name + ".ledger"), samples.resolve(name + ".ledger"));
+        MainWindowViewModel model = show(stage, model(executor, run, samples));
+        stage.setWidth(1240);
+        stage.setHeight(780);
+        return model;
+    }
+
+    /**
      * Waits until the condition holds, then for the FX events it queued. The deadline is generous (a
      * minute; the machine running the tests may be busy): it only bounds a test that would otherwise hang.
      */

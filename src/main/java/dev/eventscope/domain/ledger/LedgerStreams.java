@@ -7,6 +7,8 @@ public final class LedgerStreams {
     public static final String LEDGER = "ledger";
     public static final String ACCOUNT_PREFIX = "account-";
     public static final String ENTRY_PREFIX = "entry-";
+    /** The single stream of the market prices ({@code P} directives). */
+    public static final String PRICES = "prices";
 
     private LedgerStreams() {
     }

@@ -89,6 +89,10 @@ public final class CommandActions {
         form(ReopenPeriodViewModel::new);
     }
 
+    public void recordPrice() {
+        form(RecordPriceViewModel::new);
+    }
+
     /** The "Books" menu: every command with its shortcut. */
     public Menu menu() {
         Menu menu = new Menu("_Books");
@@ -103,7 +107,9 @@ public final class CommandActions {
                 item("_Close account…", "Shortcut+Shift+K", "closeAccountItem", this::closeAccount),
                 new SeparatorMenuItem(),
                 item("Close _period…", "Shortcut+Shift+P", "closePeriodItem", this::closePeriod),
-                item("Reop_en period…", "Shortcut+Shift+E", "reopenPeriodItem", this::reopenPeriod));
+                item("Reop_en period…", "Shortcut+Shift+E", "reopenPeriodItem", this::reopenPeriod),
+                new SeparatorMenuItem(),
+                item("Record market pr_ice…", "Shortcut+Shift+M", "recordPriceItem", this::recordPrice));
         return menu;
     }
 

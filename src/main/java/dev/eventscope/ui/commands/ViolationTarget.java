@@ -1,6 +1,8 @@
 package dev.eventscope.ui.commands;
 
 import dev.eventscope.domain.ledger.AccountAlreadyFrozen;
+import dev.eventscope.domain.ledger.NegativeMarketPrice;
+import dev.eventscope.domain.ledger.PriceInItsOwnCommodity;
 import dev.eventscope.domain.ledger.AccountAlreadyOpen;
 import dev.eventscope.domain.ledger.AccountHasBalance;
 import dev.eventscope.domain.ledger.AccountIsClosed;
@@ -38,6 +40,8 @@ public record ViolationTarget(String field, String account, String commodity) {
     public static final String ENTRY = "entry";
     public static final String REASON = "reason";
     public static final String POSTINGS = "postings";
+    public static final String COMMODITY = "commodity";
+    public static final String PRICE = "price";
     public static final String GENERAL = "general";
 
     static ViolationTarget field(String field) {
@@ -75,6 +79,8 @@ public record ViolationTarget(String field, String account, String commodity) {
             return field(DATE);
         } else if (violation instanceof EntryDoesNotBalance || violation instanceof TooFewPostings) {
             return field(POSTINGS);
+        } else if (violation instanceof PriceInItsOwnCommodity || violation instanceof NegativeMarketPrice) {
+            return field(PRICE);
         } else if (violation instanceof InvalidCommodity v) {
             return new ViolationTarget(POSTINGS, null, v.commodity());
         } else if (violation instanceof NegativePrice v) {

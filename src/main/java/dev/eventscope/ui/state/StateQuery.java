@@ -70,6 +70,10 @@ public final class StateQuery {
             rows = entry(entry);
         } else if (state.state() instanceof LedgerState ledger) {
             rows = ledger(ledger);
+        } else if (state.state() instanceof dev.eventscope.domain.ledger.PricesState prices) {
+            rows = List.of(StateRow.of("prices", "Market prices", "Prices recorded", String.valueOf(prices.recorded())),
+                    StateRow.of("latest", "Market prices", "Latest price date",
+                            prices.latestDate() == null ? "none" : prices.latestDate().toString()));
         } else {
             rows = List.of(StateRow.of("state", "State", "State", String.valueOf(state.state())));
         }

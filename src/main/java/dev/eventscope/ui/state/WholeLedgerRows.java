@@ -126,6 +126,19 @@ public final class WholeLedgerRows {
         return changed(point, changes);
     }
 
+    /** The trial balance at the point last answered: per commodity, the debits ({@code [0]}) and the credits ({@code [1]}). */
+    public SortedMap<String, BigDecimal[]> trialBalance() {
+        SortedMap<String, BigDecimal[]> sums = new TreeMap<>();
+        if (balances != null) {
+            balances.forEach((account, commodity, amount) -> {
+                BigDecimal[] sides = sums.computeIfAbsent(commodity, ignored -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                sides[0] = sides[0].add(Balances.debit(amount));
+                sides[1] = sides[1].add(Balances.credit(amount));
+            });
+        }
+        return sums;
+    }
+
     /** A balance that appears or vanishes: the list of lines changes, not only values. */
     private static boolean structural(BalanceChange change) {
         return change.before().signum() == 0 || change.after().signum() == 0;

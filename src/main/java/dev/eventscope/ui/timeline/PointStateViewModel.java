@@ -1,6 +1,10 @@
 package dev.eventscope.ui.timeline;
 
+import dev.eventscope.application.Aggregate;
+import dev.eventscope.domain.ledger.LedgerStreams;
+import dev.eventscope.domain.ledger.Valuation;
 import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.session.LedgerSession;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.TaskExecutor;
@@ -8,6 +12,7 @@ import dev.eventscope.ui.state.PointState;
 import dev.eventscope.ui.state.StateQuery;
 import dev.eventscope.ui.state.StateRow;
 import dev.eventscope.ui.state.StateRows;
+import dev.eventscope.ui.state.ValuedTotals;
 import dev.eventscope.ui.state.WholeLedgerRows;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -33,6 +38,9 @@ public final class PointStateViewModel {
     private final ReadOnlyIntegerWrapper shownIndex = new ReadOnlyIntegerWrapper(-1);
     private StateQuery query;
     private WholeLedgerRows wholeLedgerRows;
+    private LedgerTimeMachine machine;
+    /** The ledger's base commodity, read once per ledger off the UI thread (the whole ledger's totals are valued in it). */
+    private volatile String baseCommodity;
     private List<StateRow> previousRows;
 
     PointStateViewModel(TaskExecutor executor) {
@@ -53,6 +61,23 @@ public final class PointStateViewModel {
         previousRows = null;
         // a fresh tracker: one still computing for the old scope or axis keeps its own
         wholeLedgerRows = new WholeLedgerRows(machine.timeTravel(), machine.queries(), machine.session()::accountType);
+        if (this.machine == null || this.machine.session() != machine.session()) {
+            baseCommodity = null;
+        }
+        this.machine = machine;
+    }
+
+    /** The whole ledger's lines with its trial balance in the base commodity at the prices of the point (issue 18). */
+    private PointState wholeLedgerAt(WholeLedgerRows tracking, LedgerTimeMachine on, Point point) {
+        PointState state = tracking.at(point);
+        LedgerSession session = on.session();
+        if (baseCommodity == null) {
+            baseCommodity = session.commands().repository().load(Aggregate.LEDGER, StreamId.of(LedgerStreams.LEDGER))
+                    .state().baseCommodity();
+        }
+        // on the entry-date axis every price dated up to the point counts; on the others, those recorded by then
+        Valuation valuation = session.valuation(point instanceof Point.AsOfDate ? Long.MAX_VALUE : state.position());
+        return ValuedTotals.appendTo(state, tracking.trialBalance(), valuation, baseCommodity);
     }
 
     /** Shows nothing (no scope chosen). */
@@ -68,8 +93,9 @@ public final class PointStateViewModel {
     void show(StreamId scope, Point point, int step, String label, Consumer<Throwable> failed) {
         StateQuery asking = query;
         WholeLedgerRows tracking = wholeLedgerRows;
+        LedgerTimeMachine on = machine;
         // the whole ledger's lines are kept between moves and spelled out only when shown; a stream is small
-        requests.submit(() -> scope == null ? tracking.at(point) : asking.at(scope, point), state -> {
+        requests.submit(() -> scope == null ? wholeLedgerAt(tracking, on, point) : asking.at(scope, point), state -> {
             if (scope == null) {
                 rows.show(state.rows()); // already marked against the point shown before
             } else {

@@ -43,7 +43,7 @@ class CodecFriendlinessTest {
         Set<String> names = new HashSet<>();
         events.forEach(event -> names.add(event.getSimpleName()));
         assertEquals(events.size(), names.size());
-        assertEquals(11, events.size(), "4 ledger + 5 account + 2 entry events; update when adding one");
+        assertEquals(12, events.size(), "4 ledger + 5 account + 2 entry + 1 price events; update when adding one");
     }
 
     @Test

@@ -35,6 +35,11 @@ record AmountFormat(String symbol, boolean symbolBefore, boolean spaced) {
         return place((negative ? "-" : "") + digits);
     }
 
+    /** A market price's amount: the quantity as it is (its own decimal places), without thousands separators. */
+    String formatPrice(BigDecimal quantity) {
+        return place(quantity.toPlainString());
+    }
+
     private String place(String number) {
         String gap = spaced ? " " : "";
         return symbolBefore ? symbol + gap + number : number + gap + symbol;

@@ -32,6 +32,11 @@ import java.util.Random;
  * amounts ({@code account  = BALANCE}), hold in date order, as hledger checks and fills them, and not in file
  * order; it keeps every entry in memory before writing.
  *
+ * <p>{@link #withMarketPrices()} adds {@code P} directives between the entries (drawn from a random source of their
+ * own, so the entries stay the same bytes): prices between the journal's commodities and of a commodity no posting
+ * uses ({@code XAU}), in both directions, with 2 to 4 decimals, sometimes two for the same day, so that valuations
+ * meet direct, reverse and chained prices.
+ *
  * <p>{@link #writeTo} returns a {@link JournalSummary} with the balances the journal must produce.
  */
 public final class RandomJournalGenerator {
@@ -59,6 +64,7 @@ public final class RandomJournalGenerator {
     private final long seed;
     private final int entryCount;
     private final boolean outOfDateOrder;
+    private final boolean marketPrices;
 
     public RandomJournalGenerator(long seed, int entryCount) {
         if (entryCount < 0) {
@@ -67,17 +73,24 @@ public final class RandomJournalGenerator {
         this.seed = seed;
         this.entryCount = entryCount;
         this.outOfDateOrder = false;
+        this.marketPrices = false;
     }
 
-    private RandomJournalGenerator(long seed, int entryCount, boolean outOfDateOrder) {
+    private RandomJournalGenerator(long seed, int entryCount, boolean outOfDateOrder, boolean marketPrices) {
         this.seed = seed;
         this.entryCount = entryCount;
         this.outOfDateOrder = outOfDateOrder;
+        this.marketPrices = marketPrices;
     }
 
     /** The same generator writing its entries out of date order, with assignments; see the class comment. */
     public RandomJournalGenerator outOfDateOrder() {
-        return new RandomJournalGenerator(seed, entryCount, true);
+        return new RandomJournalGenerator(seed, entryCount, true, marketPrices);
+    }
+
+    /** The same journal with {@code P} directives between its entries. */
+    public RandomJournalGenerator withMarketPrices() {
+        return new RandomJournalGenerator(seed, entryCount, outOfDateOrder, true);
     }
 
     /** Writes the journal to a UTF-8 file, replacing it. */
@@ -113,11 +126,15 @@ public final class RandomJournalGenerator {
         List<String> entries = new ArrayList<>();
         List<LocalDate> dates = new ArrayList<>();
         Writer entryWriter = writer;
+        Random prices = new Random(seed * 31 + 7);
         for (int index = 0; index < entryCount; index++) {
             LocalDate date = FIRST_DATE.plusDays((long) index * SPAN_DAYS / Math.max(entryCount, 1));
             lastDate = date;
             if (outOfDateOrder) {
                 entryWriter = new java.io.StringWriter();
+            }
+            if (marketPrices) {
+                writePrices(entryWriter, prices, formats, date);
             }
             if (random.nextInt(12) == 0) {
                 entryWriter.write((random.nextBoolean() ? "; " : "# ") + "note before entry " + (index + 1) + "\n");
@@ -135,6 +152,25 @@ public final class RandomJournalGenerator {
         }
         writer.flush();
         return new JournalSummary(entryCount, postingCount, FIRST_DATE, entryCount == 0 ? FIRST_DATE : lastDate, balances);
+    }
+
+    /** Now and then one or two prices dated on or a few days before the entry's date. */
+    private static void writePrices(Writer writer, Random random, List<AmountFormat> formats, LocalDate date) throws IOException {
+        if (random.nextInt(6) != 0) {
+            return;
+        }
+        int count = 1 + random.nextInt(2);
+        for (int index = 0; index < count; index++) {
+            AmountFormat in = formats.get(random.nextInt(formats.size()));
+            List<String> priced = new ArrayList<>();
+            formats.forEach(format -> priced.add(format.symbol()));
+            priced.remove(in.symbol());
+            priced.add("XAU");
+            String commodity = priced.get(random.nextInt(priced.size()));
+            BigDecimal rate = BigDecimal.valueOf(1 + random.nextInt(300_000), 2 + random.nextInt(3));
+            writer.write("P " + date.minusDays(random.nextInt(4)) + " " + commodity + " " + in.formatPrice(rate) + "\n");
+        }
+        writer.write("\n");
     }
 
     /** The entries in a random order, except that entries of one date keep their order (hledger's order within a date). */

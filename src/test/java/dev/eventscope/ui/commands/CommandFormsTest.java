@@ -340,6 +340,25 @@ class CommandFormsTest {
     }
 
     @Test
+    void record_price_reads_the_price_as_a_p_line_and_shows_refusals_beside_the_price() {
+        RecordPriceViewModel price = new RecordPriceViewModel(environment(false));
+        price.field(ViolationTarget.COMMODITY).textProperty().set("EUR");
+        price.field(ViolationTarget.PRICE).textProperty().set("$1.08");
+        price.submit();
+        assertEquals("Recorded the price of EUR on " + LocalDate.now(CLOCK) + ": 1.08 $.", price.doneProperty().get());
+        assertEquals(1, store.streamVersion(StreamId.of("prices")));
+
+        price.field(ViolationTarget.PRICE).textProperty().set("1 EUR");
+        price.submit();
+        assertTrue(price.field(ViolationTarget.PRICE).errorProperty().get().startsWith("The price of EUR is given in EUR itself"),
+                price.field(ViolationTarget.PRICE).errorProperty().get());
+        price.field(ViolationTarget.PRICE).textProperty().set("one dollar");
+        price.submit();
+        assertTrue(price.generalErrorProperty().get().startsWith("The price 'one dollar' "), price.generalErrorProperty().get());
+        assertEquals(1, store.streamVersion(StreamId.of("prices")), "nothing more was recorded");
+    }
+
+    @Test
     void reverse_entry_completes_entry_ids_and_maps_unknown_entries_and_early_dates() {
         PostEntryViewModel post = postEntry();
         fill(post.rows().get(0), "assets:bank:checking", "100.00");

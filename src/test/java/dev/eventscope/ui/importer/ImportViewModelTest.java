@@ -29,7 +29,7 @@ class ImportViewModelTest {
 
     @Test
     void a_journal_is_imported_into_a_new_ledger_with_its_summary_and_skipped_lines() throws Exception {
-        Path journal = journal("P 2025-01-01 USD 0.9 EUR\n\n2025-01-02 Sale\n    assets:bank  100.00 EUR\n    income:sales\n");
+        Path journal = journal("payee Bakery\n\n2025-01-02 Sale\n    assets:bank  100.00 EUR\n    income:sales\n");
         ImportViewModel model = new ImportViewModel(new SameThreadExecutor(), SQLITE);
         model.start(journal, ImportTarget.newLedger(folder.resolve("books.ledger")));
 

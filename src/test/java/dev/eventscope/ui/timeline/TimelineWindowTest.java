@@ -20,7 +20,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SortedMap;
@@ -44,13 +43,8 @@ class TimelineWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        Path samples = Files.createDirectories(run.resolve("samples"));
-        Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), samples.resolve("small-business.ledger"));
         executor = new FxTaskExecutor();
-        WindowTests.show(stage, WindowTests.model(executor, run, samples));
-        stage.setWidth(1240);
-        stage.setHeight(780);
+        WindowTests.showWithSample(stage, executor, folder, "small-business");
     }
 
     @AfterEach
