@@ -36,6 +36,13 @@ public interface LedgerQueries {
     /** Only account, commodity and amount of the register lines in positions ({@code after}, {@code upTo}]: the fast path of time travel. */
     void registerAmountsBetween(long after, long upTo, RegisterSink sink);
 
+    /**
+     * Every register line recorded after position {@code after} and dated on or before {@code datedOnOrBefore},
+     * in position order, with who recorded it, when and by which command: what changed the figures as of that
+     * date since that position.
+     */
+    void registerRecordedAfter(long after, LocalDate datedOnOrBefore, Consumer<RegisterLine> sink);
+
     /** One account's register lines dated on or before {@code date} with position at most {@code upTo}. */
     List<RegisterLine> accountRegisterAsOf(String account, LocalDate date, long upTo);
 

@@ -169,6 +169,12 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     @Override
+    public void registerRecordedAfter(long after, LocalDate datedOnOrBefore, Consumer<RegisterLine> sink) {
+        each(registerLines(register(), "r.position > ? AND r.date <= ? ORDER BY r.position, r.posting_index"),
+                rows -> sink.accept(line(rows)), after, datedOnOrBefore.toString());
+    }
+
+    @Override
     public List<RegisterLine> accountRegisterAsOf(String account, LocalDate date, long upTo) {
         return query(registerLines(datedRegister(), "r.account = ? AND r.date <= ? AND r.position <= ? ORDER BY r.position"),
                 SqliteLedgerQueries::line,
