@@ -55,7 +55,7 @@ public final class KnownAtPanel extends VBox {
     private void initialize() {
         knownAtHeading.textProperty().bind(model.headingProperty());
         knownAtFigures.setItems(model.figures());
-        text(figureAccountColumn, figure -> figure.account() + (figure.commodity().isEmpty() ? "" : " · " + figure.commodity()));
+        text(figureAccountColumn, KnownFigure::account);
         text(figureThenColumn, KnownFigure::then);
         text(figureNowColumn, KnownFigure::now);
         text(figureChangeColumn, KnownFigure::change);

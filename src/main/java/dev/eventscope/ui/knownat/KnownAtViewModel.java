@@ -72,7 +72,7 @@ public final class KnownAtViewModel {
     }
 
     /** What the ledger showed for both points: the restatement (lines, effect) and every balance then and now. */
-    private record Answer(Restatement restatement, Balances then, Balances now) {
+    private record Answer(Restatement restatement, Balances then, Balances now, String knowledge) {
     }
 
     /** Reads the two inputs and shows the books as of the date as known then against now; a bad input is a status sentence. */
@@ -93,7 +93,8 @@ public final class KnownAtViewModel {
         }
         long request = ++requests;
         status.set("Reading the books as of " + date + "…");
-        executor.run(() -> answer(date, knowledge), answer -> {
+        String typed = knownAt.get().strip();
+        executor.run(() -> answer(date, knowledge, typed), answer -> {
             if (request == requests) {
                 present(answer);
             }
@@ -104,21 +105,21 @@ public final class KnownAtViewModel {
         });
     }
 
-    private Answer answer(LocalDate date, Optional<Point> knowledge) {
+    private Answer answer(LocalDate date, Optional<Point> knowledge, String typed) {
         session.projections().open(ProgressListener.NONE);
         TimeTravel timeTravel = session.timeTravel();
         Restatement restatement = timeTravel.restatements(date, knowledge);
         Balances then = timeTravel.ledgerBalancesAt(new Point.AsKnownAt(date, new Point.AtPosition(restatement.knownAtPosition())))
                 .balances();
         Balances now = timeTravel.ledgerBalancesAt(new Point.AsOfDate(date)).balances();
-        return new Answer(restatement, then, now);
+        return new Answer(restatement, then, now, knowledge(typed, restatement));
     }
 
     private void present(Answer answer) {
         Restatement restatement = answer.restatement();
-        heading.set("As of " + restatement.periodEnd() + ": as known at #" + restatement.knownAtPosition()
-                + (restatement.knownAtRecordedAt() == null ? "" : " (" + time(restatement.knownAtRecordedAt()) + ")")
-                + " — " + restatement.basis() + " — against as known now.");
+        heading.set("As of " + restatement.periodEnd() + ", as known " + answer.knowledge() + " (through #"
+                + restatement.knownAtPosition() + (restatement.knownAtRecordedAt() == null ? ""
+                : ", recorded " + time(restatement.knownAtRecordedAt())) + "), against as known now.");
         Set<String> restated = new HashSet<>();
         for (BalanceChange change : restatement.effect()) {
             restated.add(change.account() + "\t" + change.commodity());
@@ -149,6 +150,17 @@ public final class KnownAtViewModel {
         status.set(restating.isEmpty() ? "Nothing recorded since changed the figures as of " + restatement.periodEnd() + "."
                 : restating.size() + " posting" + (restating.size() == 1 ? "" : "s") + " recorded since restated them.");
         shown.set(true);
+    }
+
+    /** The knowledge point in words: as typed, a day's end in UTC, or the closing the default stands for. */
+    private static String knowledge(String typed, Restatement restatement) {
+        if (typed.isEmpty()) {
+            return "when " + restatement.basis();
+        }
+        if (typed.startsWith("#") || typed.startsWith("@")) {
+            return "at " + typed;
+        }
+        return "at the end of " + typed + " (UTC)";
     }
 
     private String time(Instant instant) {

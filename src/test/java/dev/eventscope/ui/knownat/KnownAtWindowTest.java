@@ -84,7 +84,7 @@ class KnownAtWindowTest {
         KnownFigure supplies = figures.getItems().stream().filter(figure -> figure.account().equals("expenses:office-supplies"))
                 .findFirst().orElseThrow();
         assertTrue(supplies.then().contains("2,148.60") && supplies.restated(), supplies.toString());
-        assertTrue(robot.lookup("#knownAtHeading").queryAs(Label.class).getText().startsWith("As of 2025-03-31: as known at #"));
+        assertTrue(robot.lookup("#knownAtHeading").queryAs(Label.class).getText().startsWith("As of 2025-03-31, as known at the end of 2025-04-15 (UTC) (through #"));
 
         TableView<RestatingLine> lines = table(robot, "#knownAtLines");
         assertEquals(List.of("JE-2025-0100", "JE-2025-0100"), lines.getItems().stream().map(RestatingLine::entry).toList());
