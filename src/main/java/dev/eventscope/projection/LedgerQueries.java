@@ -70,6 +70,12 @@ public interface LedgerQueries {
      */
     void registerAmountsDatedBetween(LocalDate after, LocalDate upToDate, long upTo, DatedRegisterSink sink);
 
+    /**
+     * How many register lines are dated after {@code after} with position at most {@code upTo}, counting no further
+     * than {@code limit}: an index-only read of at most {@code limit} entries of the (date, position) index.
+     */
+    long countRegisterDatedAfter(LocalDate after, long upTo, long limit);
+
     /** One account's postings with position in ({@code after}, {@code upTo}] dated on or before {@code datedOnOrBefore}. */
     void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,
                                         AccountPostingSink sink);

@@ -14,22 +14,25 @@ import java.util.SortedMap;
  * Both clocks at once: every balance as of an entry date D as the ledger stood at a knowledge position K,
  * from the balances projection's checkpoints and register, never by replay. Two ways, each exact:
  * <ul>
- *   <li>{@link Strategy#FROM_DATE_CHECKPOINT}: the date checkpoint on or before D (which holds the postings
+ *   <li>{@link KnownAtStrategy#FROM_DATE_CHECKPOINT}: the date checkpoint on or before D (which holds the postings
  *   dated on or before its date up to its position P), moved to K by the postings dated on or before its date
  *   recorded between P and K (added when K is after P, taken off when before), plus the postings dated after
  *   its date and on or before D recorded at or before K. It reads about |K − P| register rows.</li>
- *   <li>{@link Strategy#FROM_POSITION_CHECKPOINT}: the balance checkpoint at or below K plus the register lines
+ *   <li>{@link KnownAtStrategy#FROM_POSITION_CHECKPOINT}: the balance checkpoint at or below K plus the register lines
  *   up to K, less the postings recorded at or before K and dated after D. It reads the lines since the
  *   checkpoint and every posting dated after D known at K.</li>
  * </ul>
- * {@link Strategy#CHEAPER} picks the one that reads fewer rows by an estimate: for the second, postings are
- * assumed to be recorded after their date, so those dated after D and known at K are about the positions
- * between the last one recorded on D and K.
+ * {@link KnownAtStrategy#CHEAPER} picks the cheaper: the first passes over about |K − P| rows by position (each
+ * costing about an eighth of a row added up), the second adds up the lines since its checkpoint and the postings dated
+ * after D known at K, which are counted on the (date, position) index only as far as would make it the dearer.
  */
 final class KnownAtBalances {
 
-    /** How the answer is read; the answer is the same either way. */
-    enum Strategy { CHEAPER, FROM_DATE_CHECKPOINT, FROM_POSITION_CHECKPOINT }
+    /**
+     * How many register rows a range read by position passes over (checking only the date) for the cost of one row
+     * it reads and adds up; measured by {@code KnownAtBenchmark} (docs/two-clocks.md).
+     */
+    private static final long SCANNED_PER_READ = 8;
 
     private final LedgerAtPoint ledger;
     private final LedgerQueries queries;
@@ -39,19 +42,23 @@ final class KnownAtBalances {
         this.queries = ledger.queries();
     }
 
-    LedgerBalances balances(Point.AsKnownAt point, Strategy strategy) {
+    LedgerBalances balances(Point.AsKnownAt point, KnownAtStrategy strategy) {
         long knownAt = ledger.positionOf(point.knownAt());
         ledger.ensureRegister(knownAt);
         DateCheckpoint dated = ledger.verifiedDateCheckpointOnOrBefore(point.date());
         BalanceCheckpoint positioned = ledger.verifiedCheckpointAtOrBelow(knownAt);
-        Strategy chosen = strategy;
-        if (strategy == Strategy.CHEAPER) {
-            long fromDate = Math.abs(knownAt - dated.position());
-            long recordedByEndOfDate = ledger.positionOf(Point.endOfDay(point.date()));
-            long fromPosition = (knownAt - positioned.position()) + Math.max(0, knownAt - recordedByEndOfDate);
-            chosen = fromDate <= fromPosition ? Strategy.FROM_DATE_CHECKPOINT : Strategy.FROM_POSITION_CHECKPOINT;
+        KnownAtStrategy chosen = strategy;
+        if (strategy == KnownAtStrategy.CHEAPER) {
+            // the first way walks |K - P| rows by position but adds up only those dated on or before its date
+            long fromDate = Math.abs(knownAt - dated.position()) / SCANNED_PER_READ;
+            long sinceCheckpoint = knownAt - positioned.position();
+            // the postings dated after D known at K, counted only as far as would make the position way dearer
+            long datedAfter = sinceCheckpoint >= fromDate ? 0
+                    : queries.countRegisterDatedAfter(point.date(), knownAt, fromDate - sinceCheckpoint);
+            chosen = sinceCheckpoint + datedAfter < fromDate
+                    ? KnownAtStrategy.FROM_POSITION_CHECKPOINT : KnownAtStrategy.FROM_DATE_CHECKPOINT;
         }
-        return chosen == Strategy.FROM_DATE_CHECKPOINT
+        return chosen == KnownAtStrategy.FROM_DATE_CHECKPOINT
                 ? fromDateCheckpoint(point, knownAt, dated) : fromPositionCheckpoint(point, knownAt, positioned);
     }
 
@@ -84,7 +91,7 @@ final class KnownAtBalances {
 
     /**
      * One account's balances as of a date known at a position: the account's line of the date checkpoint moved
-     * to the position as in {@link Strategy#FROM_DATE_CHECKPOINT}, through the (account, date, position) index.
+     * to the position as in {@link KnownAtStrategy#FROM_DATE_CHECKPOINT}, through the (account, date, position) index.
      */
     SortedMap<String, BigDecimal> account(String account, LocalDate date, long knownAt) {
         DateCheckpoint checkpoint = ledger.verifiedDateCheckpointOnOrBefore(date);

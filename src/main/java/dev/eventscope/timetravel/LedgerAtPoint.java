@@ -110,7 +110,7 @@ public final class LedgerAtPoint {
             return ledgerBalancesAsOf(point, asOf.date());
         }
         if (point instanceof Point.AsKnownAt known) {
-            return knownAt.balances(known, KnownAtBalances.Strategy.CHEAPER);
+            return knownAt.balances(known, KnownAtStrategy.CHEAPER);
         }
         long position = positionOf(point);
         ensureRegister(position);
@@ -125,7 +125,7 @@ public final class LedgerAtPoint {
     }
 
     /** As {@link #ledgerBalancesAt} for both clocks, read the given way (the tests compare the two ways). */
-    LedgerBalances ledgerBalancesAt(Point.AsKnownAt point, KnownAtBalances.Strategy strategy) {
+    public LedgerBalances ledgerBalancesAt(Point.AsKnownAt point, KnownAtStrategy strategy) {
         return knownAt.balances(point, strategy);
     }
 

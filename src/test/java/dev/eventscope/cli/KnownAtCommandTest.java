@@ -30,11 +30,7 @@ class KnownAtCommandTest {
     }
 
     private CliRun run(String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = args[0];
-        all[1] = "--ledger=" + ledger;
-        System.arraycopy(args, 1, all, 2, args.length - 1);
-        return CliRun.run(stores, all);
+        return CliRun.onLedger(stores, ledger, args[0], java.util.Arrays.copyOfRange(args, 1, args.length));
     }
 
     @Test

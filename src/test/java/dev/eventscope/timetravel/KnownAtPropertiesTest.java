@@ -56,7 +56,7 @@ class KnownAtPropertiesTest {
                         Point.AsKnownAt point = new Point.AsKnownAt(date, knowledge);
                         Balances expected = foldKnownAt(fixture, date, knowledge);
                         String what = date + " known at " + knowledge + " in round " + round;
-                        for (KnownAtBalances.Strategy strategy : KnownAtBalances.Strategy.values()) {
+                        for (KnownAtStrategy strategy : KnownAtStrategy.values()) {
                             assertEquals(expected, fixture.timeTravel.ledger().ledgerBalancesAt(point, strategy).balances(),
                                     strategy + ": " + what);
                         }

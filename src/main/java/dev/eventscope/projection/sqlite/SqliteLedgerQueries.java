@@ -197,6 +197,12 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     @Override
+    public long countRegisterDatedAfter(LocalDate after, long upTo, long limit) {
+        return query("SELECT COUNT(*) FROM (SELECT 1 FROM " + datedRegister() + " WHERE date > ? AND position <= ? LIMIT ?)",
+                rows -> rows.getLong(1), after.toString(), upTo, limit).get(0);
+    }
+
+    @Override
     public void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,
                                                AccountPostingSink sink) {
         each("SELECT position, date, commodity, amount FROM " + register()
