@@ -224,6 +224,8 @@ final class PdfReportWriter implements ReportWriter {
     }
 
     private void startTable(List<PdfPageWriter.Column> columns) {
+        // a page break before the new table's header must not repeat the previous table's header
+        pages.repeatHeader(null);
         pages.ensureSpace(30);
         pages.repeatHeader(columns);
         pages.headerRow(columns);
