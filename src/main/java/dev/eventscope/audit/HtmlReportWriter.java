@@ -167,6 +167,7 @@ final class HtmlReportWriter implements ReportWriter {
         if (!restatements.periods().isEmpty()) {
             table(RestatementRows.POSTING_COLUMNS, RestatementRows.postings(restatements, zone), RestatementRows.LINK_COLUMN,
                     "No posting restated a closed period.");
+            write("<p>" + escape(RestatementRows.EFFECT_TITLE) + "</p>\n");
             table(RestatementRows.EFFECT_COLUMNS, RestatementRows.effect(restatements), -1, "No balance changed.");
         }
     }

@@ -166,6 +166,7 @@ final class PdfReportWriter implements ReportWriter {
                     "By", 9, false, "Command", 11, false, "Entry", 16, false, "Date", 10, false, "Account", 17, false,
                     "Amount", 12, true), RestatementRows.postings(restatements, zone), "No posting restated a closed period.");
             pages.space(4);
+            pages.paragraph(pages.fonts.regular, 8f, RestatementRows.EFFECT_TITLE, Color.BLACK);
             workbenchTable(columns(pages.contentWidth(), "Period end", 15, false, "Account", 55, false, "Change", 30, true),
                     RestatementRows.effect(restatements), "No balance changed.");
         }

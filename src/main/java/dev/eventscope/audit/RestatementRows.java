@@ -12,6 +12,7 @@ final class RestatementRows {
     static final String TITLE = "Restatements";
     static final List<String> POSTING_COLUMNS = List.of("Period end", "Event", "Recorded", "By", "Command", "Entry", "Date",
             "Account", "Amount");
+    static final String EFFECT_TITLE = "Effect per account on the balances as of each period's end:";
     static final List<String> EFFECT_COLUMNS = List.of("Period end", "Account", "Change");
     /** The column of {@link #POSTING_COLUMNS} that holds the position an HTML report links to. */
     static final int LINK_COLUMN = 1;
