@@ -76,6 +76,9 @@ public interface LedgerQueries {
      */
     long countRegisterDatedAfter(LocalDate after, long upTo, long limit);
 
+    /** How many register lines have a position in ({@code after}, {@code upTo}]: an index-only read of that range. */
+    long countRegisterBetween(long after, long upTo);
+
     /** One account's postings with position in ({@code after}, {@code upTo}] dated on or before {@code datedOnOrBefore}. */
     void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,
                                         AccountPostingSink sink);

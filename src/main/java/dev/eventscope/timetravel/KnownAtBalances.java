@@ -51,7 +51,8 @@ final class KnownAtBalances {
         if (strategy == KnownAtStrategy.CHEAPER) {
             // the first way walks |K - P| rows by position but adds up only those dated on or before its date
             long fromDate = Math.abs(knownAt - dated.position()) / SCANNED_PER_READ;
-            long sinceCheckpoint = knownAt - positioned.position();
+            // the lines since the position checkpoint (at most its interval): counted, as a third of positions are no posting
+            long sinceCheckpoint = queries.countRegisterBetween(positioned.position(), knownAt);
             // the postings dated after D known at K, counted only as far as would make the position way dearer
             long datedAfter = sinceCheckpoint >= fromDate ? 0
                     : queries.countRegisterDatedAfter(point.date(), knownAt, fromDate - sinceCheckpoint);

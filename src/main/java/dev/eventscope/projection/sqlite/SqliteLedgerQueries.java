@@ -203,6 +203,12 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     @Override
+    public long countRegisterBetween(long after, long upTo) {
+        return query("SELECT COUNT(*) FROM " + register() + " WHERE position > ? AND position <= ?", rows -> rows.getLong(1),
+                after, upTo).get(0);
+    }
+
+    @Override
     public void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,
                                                AccountPostingSink sink) {
         each("SELECT position, date, commodity, amount FROM " + register()
