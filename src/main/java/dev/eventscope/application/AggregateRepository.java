@@ -90,6 +90,12 @@ public final class AggregateRepository {
      * snapshot: a snapshot holds every event); {@code version} and the position are those of the last event folded.
      */
     public <S, C, E> Loaded<S> loadWhere(Aggregate<S, C, E> aggregate, StreamId stream, Predicate<? super E> include) {
+        return loadWhere(aggregate, stream, Long.MAX_VALUE, include);
+    }
+
+    /** As {@link #loadWhere(Aggregate, StreamId, Predicate)}, reading only the events up to {@code maxVersion}. */
+    public <S, C, E> Loaded<S> loadWhere(Aggregate<S, C, E> aggregate, StreamId stream, long maxVersion,
+                                         Predicate<? super E> include) {
         S state = aggregate.initialState();
         long version = 0;
         long position = 0;
@@ -97,6 +103,9 @@ public final class AggregateRepository {
         while (true) {
             List<RecordedEvent> page = store.readStream(stream, next, Direction.FORWARD, PAGE);
             for (RecordedEvent recorded : page) {
+                if (recorded.version() > maxVersion) {
+                    return new Loaded<>(state, version, 0, position);
+                }
                 E event = typed(aggregate, recorded);
                 next = recorded.version() + 1;
                 if (include.test(event)) {

@@ -44,6 +44,29 @@ final class CsvReportWriter implements ReportWriter {
     }
 
     /**
+     * The restatements as rows of the same table, after the events: event_type "Restatement" for each posting that
+     * restated a closed period (its own columns, description naming the period and its closing), then
+     * "Restatement effect" per account and commodity (amount: the change).
+     */
+    @Override
+    public void restatements(ReportRestatements restatements) {
+        for (ReportRestatements.Period period : restatements.periods()) {
+            String about = "restates the period ending " + period.periodEnd() + " (closed at #" + period.closedAtPosition() + ")";
+            for (ReportRow row : period.postings()) {
+                csv.writeRecord(String.valueOf(row.position()), row.recordedAt().toString(), row.entryDate().toString(),
+                        row.user(), row.command(), "Restatement", row.stream(), row.entryId(), row.relatedEntryId(),
+                        row.account(), number(row.amount()), commodity(row.amount()), null, null, about, null, null, null,
+                        row.eventId(), null);
+            }
+            for (ReportRestatements.Effect effect : period.effect()) {
+                csv.writeRecord(null, null, period.periodEnd().toString(), null, null, "Restatement effect", null, null, null,
+                        effect.account(), effect.change().toPlainString(), effect.commodity(), null, null, about, null, null,
+                        null, null, null);
+            }
+        }
+    }
+
+    /**
      * The findings and test flags as rows of the same table, after the events: event_type names the finding
      * or the test, position and entry_id are the link, description is the note or reason, flag the severity.
      */

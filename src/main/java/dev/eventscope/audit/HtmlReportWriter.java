@@ -156,13 +156,25 @@ final class HtmlReportWriter implements ReportWriter {
                 + cell(ReportText.orEmpty(row.before()) + " \u2192 " + ReportText.orEmpty(row.after())) + "</tr>\n");
     }
 
-    private boolean eventsClosed;
+    /** After the events: the restatements of every closed period, each posting linking to its event's row when in scope. */
+    @Override
+    public void restatements(ReportRestatements restatements) {
+        write("</tbody>\n</table>\n");
+        write("<h2 id=\"restatements\">" + RestatementRows.TITLE + "</h2>\n");
+        for (String line : RestatementRows.lines(restatements, zone)) {
+            write("<p>" + escape(line) + "</p>\n");
+        }
+        if (!restatements.periods().isEmpty()) {
+            table(RestatementRows.POSTING_COLUMNS, RestatementRows.postings(restatements, zone), RestatementRows.LINK_COLUMN,
+                    "No posting restated a closed period.");
+            write("<p>" + escape(RestatementRows.EFFECT_TITLE) + "</p>\n");
+            table(RestatementRows.EFFECT_COLUMNS, RestatementRows.effect(restatements), -1, "No balance changed.");
+        }
+    }
 
     /** After the events: the findings and the test flags, each linking to its event's row when it is in scope. */
     @Override
     public void workbench(ReportWorkbench workbench) {
-        write("</tbody>\n</table>\n");
-        eventsClosed = true;
         write("<h2 id=\"findings\">Findings</h2>\n");
         table(WorkbenchRows.FINDING_COLUMNS, WorkbenchRows.findings(workbench), 3, "No findings were recorded.");
         if (!workbench.tests().isEmpty()) {
@@ -200,7 +212,7 @@ final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public void finish() {
-        write((eventsClosed ? "" : "</tbody>\n</table>\n") + "<p class=\"note\">End of report.</p>\n</body>\n</html>\n");
+        write("<p class=\"note\">End of report.</p>\n</body>\n</html>\n");
         try {
             html.flush();
         } catch (IOException failed) {

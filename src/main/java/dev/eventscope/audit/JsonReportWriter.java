@@ -145,14 +145,55 @@ final class JsonReportWriter implements ReportWriter {
         }
     }
 
-    private boolean eventsClosed;
+    /** After the events: {@code "restatements"}, one object per closed period with its postings and effect. */
+    @Override
+    public void restatements(ReportRestatements restatements) {
+        try {
+            json.writeEndArray();
+            json.writeArrayFieldStart("restatements");
+            for (ReportRestatements.Period period : restatements.periods()) {
+                json.writeStartObject();
+                date(json, "periodEnd", period.periodEnd());
+                json.writeNumberField("closedAtPosition", period.closedAtPosition());
+                instant(json, "closedAt", period.closedAt());
+                json.writeStringField("closedBy", period.closedBy());
+                json.writeNumberField("omitted", period.omitted());
+                json.writeArrayFieldStart("postings");
+                for (ReportRow row : period.postings()) {
+                    json.writeStartObject();
+                    json.writeNumberField("position", row.position());
+                    instant(json, "recordedAt", row.recordedAt());
+                    json.writeStringField("user", row.user());
+                    json.writeStringField("command", row.command());
+                    json.writeStringField("entryId", row.entryId());
+                    json.writeStringField("reversesEntryId", row.relatedEntryId());
+                    date(json, "entryDate", row.entryDate());
+                    json.writeStringField("account", row.account());
+                    money(json, "amount", row.amount());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("effect");
+                for (ReportRestatements.Effect effect : period.effect()) {
+                    json.writeStartObject();
+                    json.writeStringField("account", effect.account());
+                    json.writeStringField("commodity", effect.commodity());
+                    json.writeNumberField("change", effect.change());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        } catch (IOException failed) {
+            throw writeFailed(failed);
+        }
+    }
 
     /** After the events: {@code "findings"} (with the position each links to) and {@code "tests"} (flags and Benford figures). */
     @Override
     public void workbench(ReportWorkbench workbench) {
         try {
-            json.writeEndArray();
-            eventsClosed = true;
             json.writeArrayFieldStart("findings");
             for (ReportWorkbench.LinkedFinding linked : workbench.findings()) {
                 json.writeStartObject();
@@ -206,9 +247,6 @@ final class JsonReportWriter implements ReportWriter {
     @Override
     public void finish() {
         try {
-            if (!eventsClosed) {
-                json.writeEndArray();
-            }
             json.writeEndObject();
             json.flush();
         } catch (IOException failed) {

@@ -31,6 +31,8 @@ final class PdfReportWriter implements ReportWriter {
     private final List<PdfPageWriter.Column> eventColumns;
     private ZoneId zone;
     private long rows;
+    /** The events listed, kept when the sections after them set {@code rows} to -1. */
+    private long listed;
 
     PdfReportWriter(OutputStream out, PaperSize paper) {
         this.pages = new PdfPageWriter(out, paper);
@@ -146,13 +148,33 @@ final class PdfReportWriter implements ReportWriter {
         rows++;
     }
 
-    /** After the events: the findings and the test flags, each naming the position of its event. */
+    /** After the events: the restatements of every closed period, and their effect per account. */
     @Override
-    public void workbench(ReportWorkbench workbench) {
+    public void restatements(ReportRestatements restatements) {
         if (rows == 0) {
             pages.paragraph(pages.fonts.regular, 8.5f, "No events in scope.", Color.DARK_GRAY);
         }
+        listed = rows;
         rows = -1;
+        heading(RestatementRows.TITLE);
+        for (String line : RestatementRows.lines(restatements, zone)) {
+            pages.paragraph(pages.fonts.regular, 8f, line, Color.BLACK);
+        }
+        if (!restatements.periods().isEmpty()) {
+            pages.space(4);
+            workbenchTable(columns(pages.contentWidth(), "Period end", 10, false, "Event", 6, true, "Recorded", 15, false,
+                    "By", 9, false, "Command", 11, false, "Entry", 16, false, "Date", 10, false, "Account", 17, false,
+                    "Amount", 12, true), RestatementRows.postings(restatements, zone), "No posting restated a closed period.");
+            pages.space(4);
+            pages.paragraph(pages.fonts.regular, 8f, RestatementRows.EFFECT_TITLE, Color.BLACK);
+            workbenchTable(columns(pages.contentWidth(), "Period end", 15, false, "Account", 55, false, "Change", 30, true),
+                    RestatementRows.effect(restatements), "No balance changed.");
+        }
+    }
+
+    /** After the events: the findings and the test flags, each naming the position of its event. */
+    @Override
+    public void workbench(ReportWorkbench workbench) {
         heading("Findings");
         List<PdfPageWriter.Column> findingColumns = columns(pages.contentWidth(), "Finding", 8, false, "Severity", 8, false, "About", 22, false,
                 "Event", 7, true, "Note", 40, false, "By, when", 20, false);
@@ -184,17 +206,14 @@ final class PdfReportWriter implements ReportWriter {
 
     @Override
     public void finish() {
-        if (rows < 0) {
-            pages.space(6);
-            pages.paragraph(pages.fonts.regular, 8f, "End of report.", Color.DARK_GRAY);
-            pages.close();
-            return;
-        }
-        if (rows == 0) {
-            pages.paragraph(pages.fonts.regular, 8.5f, "No events in scope.", Color.DARK_GRAY);
+        if (rows >= 0) {
+            if (rows == 0) {
+                pages.paragraph(pages.fonts.regular, 8.5f, "No events in scope.", Color.DARK_GRAY);
+            }
+            listed = rows;
         }
         pages.space(6);
-        pages.paragraph(pages.fonts.regular, 8f, "End of report: " + ReportText.count(rows) + " events listed.", Color.DARK_GRAY);
+        pages.paragraph(pages.fonts.regular, 8f, "End of report: " + ReportText.count(listed) + " events listed.", Color.DARK_GRAY);
         pages.close();
     }
 
@@ -206,6 +225,8 @@ final class PdfReportWriter implements ReportWriter {
     }
 
     private void startTable(List<PdfPageWriter.Column> columns) {
+        // a page break before the new table's header must not repeat the previous table's header
+        pages.repeatHeader(null);
         pages.ensureSpace(30);
         pages.repeatHeader(columns);
         pages.headerRow(columns);

@@ -55,9 +55,11 @@ public final class ReportGenerator {
 
         ReportAnalysis analysis = new ReportAnalysis(request.scope(), request.zone(), FLAGGED_CAP);
         EventFold firstPass = new EventFold(codec, altered);
+        ReportRestatements.Collector restatements = new ReportRestatements.Collector(FLAGGED_CAP);
         forEachEvent(store, total, "summarising", progress, recorded -> {
             ReportRow row = firstPass.next(recorded);
             analysis.add(row, request.scope().includes(row, request.zone()));
+            restatements.add(row);
         });
         ReportSummary summary = analysis.summary();
         ReportHeader header = new ReportHeader(orUnknown(firstPass.ledgerName()), orUnknown(firstPass.ledgerId()),
@@ -79,6 +81,7 @@ public final class ReportGenerator {
                 rows[0]++;
             }
         });
+        writer.restatements(restatements.result());
         ReportWorkbench extra = workbench.apply(store);
         if (!extra.isEmpty()) {
             writer.workbench(extra);

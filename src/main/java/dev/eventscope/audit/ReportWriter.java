@@ -17,6 +17,9 @@ interface ReportWriter {
 
     void event(ReportRow row);
 
+    /** Adds the "Restatements" section after the events (called once, before {@link #workbench} and {@link #finish}). */
+    void restatements(ReportRestatements restatements);
+
     /** Adds the findings and test results after the events (called at most once, before {@link #finish}); by default nothing. */
     default void workbench(ReportWorkbench workbench) {
     }

@@ -41,6 +41,9 @@ final class BalanceCommand extends BalancesCommand {
                 if (question.atPosition > 0) {
                     root.put("atPosition", question.atPosition);
                 }
+                if (question.knownAt.given()) {
+                    root.put("knownAt", question.knownAt.knownAt);
+                }
                 ArrayNode rows = root.putArray("balances");
                 balances.forEach((account, commodity, amount) ->
                         rows.addObject().put("account", account).put("commodity", commodity).put("amount", amount));

@@ -5,17 +5,18 @@ import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.timetravel.TimeTravelException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
 
 /**
- * The point a balance question is asked at ({@code --as-of}, {@code --at-position}) and how it is answered:
- * from the read models' checkpoints (caught up first if the ledger moved; a read-only ledger keeps them in
- * the user's cache file, and a PostgreSQL ledger in the user's cache file for its ledger id), or with
- * {@code --replay} by folding every posting from position 1, the reference answer the tests compare the read
- * models with. Both clocks at once are answered by the replay.
+ * The point a balance question is asked at ({@code --as-of}, {@code --at-position}, {@code --known-at}) and how
+ * it is answered: from the read models' checkpoints (caught up first if the ledger moved; a read-only ledger keeps
+ * them in the user's cache file), both clocks at once included, or with {@code --replay} by folding every posting
+ * from position 1, the reference answer the tests compare the read models with. A PostgreSQL ledger keeps its read
+ * models in the user's cache file for its ledger id.
  */
 final class BalanceQuestion {
 
@@ -24,6 +25,9 @@ final class BalanceQuestion {
 
     @Option(names = "--at-position", paramLabel = "N", description = "Count only events up to this global position.")
     long atPosition;
+
+    @Mixin
+    KnownAtOption knownAt;
 
     @Option(names = "--replay", description = "Fold every posting from the first event instead of answering from the"
             + " read models: the reference answer, slower on a large ledger.")
@@ -34,31 +38,40 @@ final class BalanceQuestion {
         if (atPosition < 0) {
             throw new CommandProblem("--at-position must be a position of 1 or more.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
-        if (replay || (asOf != null && atPosition > 0)) {
-            return replayed(ledger, sessions);
+        if (atPosition > 0 && knownAt.given()) {
+            throw new CommandProblem("--at-position and --known-at both say what was known; give one of them.",
+                    ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+        }
+        Point point = point();
+        if (replay) {
+            return replayed(ledger, sessions, point);
         }
         try (LedgerSession session = ledger.openSession(sessions, false)) {
             session.projections().open(ProjectionsCommand.progressBar(progress));
-            return session.timeTravel().ledgerBalancesAt(point()).balances();
+            return session.timeTravel().ledgerBalancesAt(point).balances();
         } catch (TimeTravelException readModelsStopped) {
             // the balances read model stopped at an event it could not apply: the replay names that event exactly,
             // or answers if the read model failed for another reason
-            Balances balances = replayed(ledger, sessions);
+            Balances balances = replayed(ledger, sessions, point);
             progress.println("Note: " + readModelsStopped.getMessage() + " Answered by replaying every posting instead.");
             return balances;
         }
     }
 
-    private Balances replayed(LedgerOption ledger, LedgerSessions sessions) {
+    private Balances replayed(LedgerOption ledger, LedgerSessions sessions, Point point) {
         try (LedgerSession session = ledger.openReadOnly(sessions)) {
-            return session.fullReplay().balances(atPosition > 0 ? atPosition : Long.MAX_VALUE, asOf);
+            return session.fullReplay().balancesAt(point);
         }
     }
 
-    private Point point() {
-        if (asOf != null) {
-            return new Point.AsOfDate(asOf);
+    /** The asked point: an entry date, a knowledge point, both at once, or now. */
+    Point point() {
+        if (asOf != null && atPosition > 0) {
+            return new Point.AsKnownAt(asOf, new Point.AtPosition(atPosition));
         }
-        return atPosition > 0 ? new Point.AtPosition(atPosition) : new Point.Latest();
+        if (asOf != null) {
+            return knownAt.applyTo(new Point.AsOfDate(asOf));
+        }
+        return atPosition > 0 ? new Point.AtPosition(atPosition) : knownAt.applyTo(new Point.Latest());
     }
 }

@@ -62,6 +62,7 @@ abstract class BalancesCommand implements Callable<Integer> {
 
     /** The sentence for a ledger with no balance at the asked point. */
     final String nothingToShow() {
-        return "No account has a balance" + (question.asOf != null ? " as of " + question.asOf : "") + ".";
+        return "No account has a balance" + (question.asOf != null ? " as of " + question.asOf : "")
+                + (question.knownAt.given() ? " as known at " + question.knownAt.knownAt : "") + ".";
     }
 }

@@ -87,6 +87,7 @@ public final class EventscopeCli {
                 Subcommand.of(ExportCommand.class, () -> new ExportCommand(sessions)),
                 Subcommand.of(StateCommand.class, () -> new StateCommand(sessions)),
                 Subcommand.of(DiffCommand.class, () -> new DiffCommand(sessions)),
+                Subcommand.of(RestatementsCommand.class, () -> new RestatementsCommand(sessions)),
                 Subcommand.of(ProjectionsCommand.class, () -> new ProjectionsCommand(sessions)),
                 Subcommand.of(ReportCommand.class, () -> new ReportCommand(sessions)),
                 Subcommand.of(VerifyReportCommand.class, () -> new VerifyReportCommand(sessions)),

@@ -19,11 +19,16 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
-/** {@code eventscope state --ledger FILE --stream ID [--version V | --at-position N | --at-time ISO | --as-of DATE]}. */
+/**
+ * {@code eventscope state --ledger FILE --stream ID [--version V | --at-position N | --at-time ISO | --as-of DATE]
+ * [--known-at POINT] [--replay]}.
+ */
 @Command(name = "state",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersionProvider.class,
-        description = "Shows one aggregate's state at a version, a global position, a recorded time or as of an entry date.",
+        description = {"Shows one aggregate's state at a version, a global position, a recorded time or as of an entry date"
+                + " (with --known-at: as of that date as the ledger stood at a knowledge point), from snapshots and the"
+                + " read models, or with --replay by folding the stream from its first event."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:The state was shown.",
@@ -72,6 +77,13 @@ public final class StateCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private PointOptions point = new PointOptions();
 
+    @Mixin
+    private KnownAtOption knownAt;
+
+    @Option(names = "--replay", description = "Fold the stream from its first event, with no snapshot or read model:"
+            + " the reference answer.")
+    private boolean replay;
+
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     private Format format;
 
@@ -87,8 +99,23 @@ public final class StateCommand implements Callable<Integer> {
             if (session.streamVersion(streamId) == 0) {
                 throw new CommandProblem("The ledger has no stream '" + stream + "'.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
-            Point at = (point == null ? new PointOptions() : point).point();
-            if (at instanceof Point.AsOfDate) {
+            Point at = knownAt.applyTo((point == null ? new PointOptions() : point).point());
+            if (replay) {
+                String json = BookkeepingCodec.create().toJson(session.fullReplay().stateAt(streamId, at));
+                if (format == Format.JSON) {
+                    out.println("{\"stream\":\"" + stream.replace("\"", "\\\"") + "\",\"point\":\"" + at
+                            + "\",\"replayed\":true,\"state\":" + json + "}");
+                } else {
+                    out.println("Stream:   " + stream);
+                    out.println("Point:    " + at);
+                    out.println("Rebuilt:  by replaying the stream from its first event (no snapshot, no read model)");
+                    out.println("State:");
+                    DiffCommand.printJsonFields(out, json);
+                }
+                out.flush();
+                return ExitCodes.OK;
+            }
+            if (at instanceof Point.AsOfDate || at instanceof Point.AsKnownAt) {
                 // an account as of a date is read from the register: the read models must be there and current
                 session.projections().open(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
             }

@@ -53,6 +53,9 @@ final class TrialBalanceCommand extends BalancesCommand {
                 if (question.atPosition > 0) {
                     root.put("atPosition", question.atPosition);
                 }
+                if (question.knownAt.given()) {
+                    root.put("knownAt", question.knownAt.knownAt);
+                }
                 ArrayNode rows = root.putArray("lines");
                 balances.forEach((account, commodity, amount) -> rows.addObject().put("account", account)
                         .put("commodity", commodity).put("debit", Balances.debit(amount)).put("credit", Balances.credit(amount)));

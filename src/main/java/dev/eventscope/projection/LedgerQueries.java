@@ -36,6 +36,13 @@ public interface LedgerQueries {
     /** Only account, commodity and amount of the register lines in positions ({@code after}, {@code upTo}]: the fast path of time travel. */
     void registerAmountsBetween(long after, long upTo, RegisterSink sink);
 
+    /**
+     * Every register line recorded after position {@code after} and dated on or before {@code datedOnOrBefore},
+     * in position order, with who recorded it, when and by which command: what changed the figures as of that
+     * date since that position.
+     */
+    void registerRecordedAfter(long after, LocalDate datedOnOrBefore, Consumer<RegisterLine> sink);
+
     /** One account's register lines dated on or before {@code date} with position at most {@code upTo}. */
     List<RegisterLine> accountRegisterAsOf(String account, LocalDate date, long upTo);
 
@@ -62,6 +69,15 @@ public interface LedgerQueries {
      * {@code upToDate} (null: no limit), with position at most {@code upTo}, in date order.
      */
     void registerAmountsDatedBetween(LocalDate after, LocalDate upToDate, long upTo, DatedRegisterSink sink);
+
+    /**
+     * How many register lines are dated after {@code after} with position at most {@code upTo}, counting no further
+     * than {@code limit}: an index-only read of at most {@code limit} entries of the (date, position) index.
+     */
+    long countRegisterDatedAfter(LocalDate after, long upTo, long limit);
+
+    /** How many register lines have a position in ({@code after}, {@code upTo}]: an index-only read of that range. */
+    long countRegisterBetween(long after, long upTo);
 
     /** One account's postings with position in ({@code after}, {@code upTo}] dated on or before {@code datedOnOrBefore}. */
     void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,

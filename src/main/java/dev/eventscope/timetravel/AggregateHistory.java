@@ -15,7 +15,9 @@ import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.projection.PostingSummary;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +50,10 @@ public final class AggregateHistory {
         if (point instanceof Point.AsOfDate asOf) {
             return aggregate == Aggregate.ACCOUNT ? accountStateAsOf(stream, asOf) : stateAsOf(aggregate, stream, asOf);
         }
+        if (point instanceof Point.AsKnownAt known) {
+            return aggregate == Aggregate.ACCOUNT ? accountStateKnownAt(stream, known)
+                    : stateAsOf(aggregate, stream, known, known.date(), versionAtPosition(stream, ledger.positionOf(known)));
+        }
         long version = point instanceof Point.AtVersion at ? Math.min(at.version(), store.streamVersion(stream))
                 : versionAtPosition(stream, ledger.positionOf(point));
         Loaded<?> loaded = readable(() -> repository.load(aggregate, stream, version));
@@ -60,13 +66,19 @@ public final class AggregateHistory {
     }
 
     private <S, C, E> AggregateStateAt stateAsOf(Aggregate<S, C, E> aggregate, StreamId stream, Point.AsOfDate asOf) {
+        return stateAsOf(aggregate, stream, asOf, asOf.date(), Long.MAX_VALUE);
+    }
+
+    /** The stream's events up to {@code maxVersion} dated on or before {@code date}, folded in order. */
+    private <S, C, E> AggregateStateAt stateAsOf(Aggregate<S, C, E> aggregate, StreamId stream, Point point,
+                                                 LocalDate date, long maxVersion) {
         long[] folded = {0};
-        Loaded<S> loaded = readable(() -> repository.loadWhere(aggregate, stream, event -> {
-            boolean dated = !datedAfter(event, asOf.date());
+        Loaded<S> loaded = readable(() -> repository.loadWhere(aggregate, stream, maxVersion, event -> {
+            boolean dated = !datedAfter(event, date);
             folded[0] += dated ? 1 : 0;
             return dated;
         }));
-        return new AggregateStateAt(stream, aggregate.name(), asOf, loaded.version(), loaded.lastReplayedPosition(),
+        return new AggregateStateAt(stream, aggregate.name(), point, loaded.version(), loaded.lastReplayedPosition(),
                 loaded.state(), 0, folded[0]);
     }
 
@@ -79,7 +91,18 @@ public final class AggregateHistory {
     private AggregateStateAt accountStateAsOf(StreamId stream, Point.AsOfDate asOf) {
         String account = stream.value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
         LedgerAtPoint.AccountAsOf balances = ledger.accountAsOf(account, asOf.date());
-        long last = balances.upTo();
+        return accountState(stream, account, asOf, asOf.date(), balances.balances(), balances.upTo());
+    }
+
+    /** An account as of a date known at a position: as {@link #accountStateAsOf}, nothing after the position counted. */
+    private AggregateStateAt accountStateKnownAt(StreamId stream, Point.AsKnownAt known) {
+        String account = stream.value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
+        long last = ledger.positionOf(known);
+        return accountState(stream, account, known, known.date(), ledger.accountKnownAt(account, known.date(), last), last);
+    }
+
+    private AggregateStateAt accountState(StreamId stream, String account, Point point, LocalDate date,
+                                          Map<String, BigDecimal> postingBalances, long last) {
         AccountState state = Aggregate.ACCOUNT.initialState();
         long version = 0;
         long position = 0;
@@ -94,18 +117,18 @@ public final class AggregateHistory {
             position = recorded.position();
             replayed++;
         }
-        PostingSummary summary = ledger.queries().accountPostingSummaryAsOf(account, asOf.date(), last);
+        PostingSummary summary = ledger.queries().accountPostingSummaryAsOf(account, date, last);
         if (summary.postings() > 0) {
             state = new AccountState(state.status(), state.name(), state.type(), state.description(),
                     state.openedOn(), state.frozenReason(), state.closedOn(),
-                    Balances.copyOf(balances.balances()), summary.postings(), summary.lastDate());
+                    Balances.copyOf(postingBalances), summary.postings(), summary.lastDate());
             replayed += summary.postings();
             if (summary.lastPosition() > position) {
                 position = summary.lastPosition();
                 version = versionAtPosition(stream, position);
             }
         }
-        return new AggregateStateAt(stream, Aggregate.ACCOUNT.name(), asOf, version, position, state, 0, replayed);
+        return new AggregateStateAt(stream, Aggregate.ACCOUNT.name(), point, version, position, state, 0, replayed);
     }
 
     /** Whether an event carries an entry date after {@code date} (postings, entries and reversals do). */
@@ -125,6 +148,10 @@ public final class AggregateHistory {
 
     /** The stream's version after the event at global {@code position}: binary search over its versions. */
     long versionAtPosition(StreamId stream, long position) {
+        return versionAtPosition(store, stream, position);
+    }
+
+    static long versionAtPosition(EventStore store, StreamId stream, long position) {
         long low = 0;
         long high = store.streamVersion(stream);
         while (low < high) {

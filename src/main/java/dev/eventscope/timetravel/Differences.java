@@ -7,6 +7,7 @@ import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.projection.RegisterLine;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,8 +39,13 @@ public final class Differences {
 
     /** Field by field, what changed in one aggregate's state between two points. */
     public List<FieldChange> diff(StreamId stream, Point from, Point to) {
-        Map<String, String> before = flatten(codec.readTree(codec.toJson(history.stateOf(stream, from).state())));
-        Map<String, String> after = flatten(codec.readTree(codec.toJson(history.stateOf(stream, to).state())));
+        return fieldChanges(codec, history.stateOf(stream, from).state(), history.stateOf(stream, to).state());
+    }
+
+    /** Field by field, what differs between two states of one aggregate (as their JSON shows them). */
+    public static List<FieldChange> fieldChanges(EventCodec codec, Object beforeState, Object afterState) {
+        Map<String, String> before = flatten(codec.readTree(codec.toJson(beforeState)));
+        Map<String, String> after = flatten(codec.readTree(codec.toJson(afterState)));
         TreeSet<String> paths = new TreeSet<>(before.keySet());
         paths.addAll(after.keySet());
         List<FieldChange> changes = new ArrayList<>();
@@ -78,10 +84,12 @@ public final class Differences {
     public Explanation why(String account, String commodity, Point point) {
         List<RegisterLine> contributions;
         long position;
-        if (point instanceof Point.AsOfDate asOf) {
+        LocalDate date = point instanceof Point.AsOfDate asOf ? asOf.date()
+                : point instanceof Point.AsKnownAt known ? known.date() : null;
+        if (date != null) {
             position = ledger.positionOf(point);
             ledger.ensureRegister(position);
-            contributions = ledger.queries().accountRegisterAsOf(account, asOf.date(), position).stream()
+            contributions = ledger.queries().accountRegisterAsOf(account, date, position).stream()
                     .filter(line -> line.commodity().equals(commodity)).toList();
         } else {
             position = ledger.positionOf(point);

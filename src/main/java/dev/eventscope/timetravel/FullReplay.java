@@ -12,7 +12,10 @@ import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamId;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The slow, obviously right answers that the fast paths must equal: every balance folded from
@@ -39,11 +42,28 @@ public final class FullReplay {
      * replay with a {@link TimeTravelException} naming its position: a balance is never given without it.
      */
     public Balances balances(long position, LocalDate asOf) {
+        return balances(recorded -> recorded.position() > position, asOf);
+    }
+
+    /**
+     * Balances as of the point's entry date, counting only the events recorded at or before its knowledge point
+     * (the position, or every event whose recorded time is at or before the instant), read in order from position 1.
+     */
+    public Balances balances(Point.AsKnownAt point) {
+        if (point.knownAt() instanceof Point.AtPosition at) {
+            return balances(at.position(), point.date());
+        }
+        Instant time = ((Point.AtRecordedTime) point.knownAt()).time();
+        long micros = time.getEpochSecond() * 1_000_000 + time.getNano() / 1_000;
+        return balances(recorded -> recorded.recordedAtMicros() > micros, point.date());
+    }
+
+    private Balances balances(Predicate<RecordedEvent> past, LocalDate asOf) {
         Balances.Fold balances = Balances.fold();
         try (EventCursor cursor = store.readAll(0)) {
             while (cursor.hasNext()) {
                 RecordedEvent recorded = cursor.next();
-                if (recorded.position() > position) {
+                if (past.test(recorded)) {
                     break;
                 }
                 if (!recorded.type().equals(POSTING_RECORDED)
@@ -70,6 +90,67 @@ public final class FullReplay {
     public Object stateAsOf(StreamId stream, LocalDate asOf) {
         Aggregate<?, ?, ?> aggregate = AggregateHistory.aggregateOf(stream);
         return AggregateHistory.readable(() -> replaying.loadWhere(aggregate, stream,
+                event -> !AggregateHistory.datedAfter(event, asOf))).state();
+    }
+
+    /** Every balance at any point, by replay: the reference for {@link LedgerAtPoint#ledgerBalancesAt}. */
+    public Balances balancesAt(Point point) {
+        if (point instanceof Point.AsKnownAt known) {
+            return balances(known);
+        }
+        if (point instanceof Point.AsOfDate asOf) {
+            return balances(Long.MAX_VALUE, asOf.date());
+        }
+        return balances(positionOf(point), null);
+    }
+
+    /** One aggregate's state at any point, folded from its first event: the reference for {@link AggregateHistory#stateOf}. */
+    public Object stateAt(StreamId stream, Point point) {
+        if (point instanceof Point.AsOfDate asOf) {
+            return stateAsOf(stream, asOf.date());
+        }
+        if (point instanceof Point.AsKnownAt known) {
+            return stateKnownAt(stream, known.date(), positionOf(known.knownAt()));
+        }
+        if (point instanceof Point.AtVersion at) {
+            return state(stream, Math.min(at.version(), store.streamVersion(stream)));
+        }
+        return state(stream, AggregateHistory.versionAtPosition(store, stream, positionOf(point)));
+    }
+
+    /** Per account and commodity, the balances that differ between two points, by replay. */
+    public List<BalanceChange> diff(Point from, Point to) {
+        return BalanceChange.between(balancesAt(from), balancesAt(to));
+    }
+
+    /** Field by field, what changed in one aggregate's state between two points, by replay. */
+    public List<FieldChange> diff(StreamId stream, Point from, Point to) {
+        return Differences.fieldChanges(codec, stateAt(stream, from), stateAt(stream, to));
+    }
+
+    /** The global position of a position, recorded time or "now" (the binary search {@link LedgerAtPoint} uses). */
+    private long positionOf(Point point) {
+        long last = store.lastPosition();
+        if (point instanceof Point.AtPosition at) {
+            return Math.min(at.position(), last);
+        }
+        if (point instanceof Point.AtRecordedTime at) {
+            return LedgerAtPoint.positionAtTime(store, at.time(), last);
+        }
+        if (point instanceof Point.Latest) {
+            return last;
+        }
+        throw new TimeTravelException("A version (" + point + ") names a point in one stream; give --stream.");
+    }
+
+    /**
+     * An aggregate's state as of an entry date as known after global {@code position}: its events up to that
+     * position folded from the first, leaving out those dated after {@code asOf}.
+     */
+    public Object stateKnownAt(StreamId stream, LocalDate asOf, long position) {
+        Aggregate<?, ?, ?> aggregate = AggregateHistory.aggregateOf(stream);
+        long maxVersion = AggregateHistory.versionAtPosition(store, stream, position);
+        return AggregateHistory.readable(() -> replaying.loadWhere(aggregate, stream, maxVersion,
                 event -> !AggregateHistory.datedAfter(event, asOf))).state();
     }
 

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -37,11 +38,13 @@ public final class LedgerAtPoint {
     private final EventStore store;
     private final Projections projections;
     private final LedgerQueries queries;
+    private final KnownAtBalances knownAt;
 
     public LedgerAtPoint(EventStore store, Projections projections) {
         this.store = store;
         this.projections = projections;
         this.queries = projections.readModels().ledgerQueries();
+        this.knownAt = new KnownAtBalances(this);
     }
 
     /** The global position a point stands for: the last event at or before it. */
@@ -51,17 +54,21 @@ public final class LedgerAtPoint {
             return Math.min(at.position(), last);
         }
         if (point instanceof Point.AtRecordedTime at) {
-            return positionAtTime(at.time().getEpochSecond() * 1_000_000 + at.time().getNano() / 1_000, last);
+            return positionAtTime(store, at.time(), last);
         }
         if (point instanceof Point.AsOfDate || point instanceof Point.Latest) {
             return last;
+        }
+        if (point instanceof Point.AsKnownAt known) {
+            return positionOf(known.knownAt());
         }
         throw new TimeTravelException("A version (" + point + ") names a point in one stream; give --stream, or use"
                 + " #position, a date or @time for the whole ledger.");
     }
 
-    /** Binary search: recorded times never decrease with the position. */
-    private long positionAtTime(long micros, long last) {
+    /** The last position recorded at or before {@code time}; a binary search, as recorded times never decrease with the position. */
+    static long positionAtTime(EventStore store, Instant time, long last) {
+        long micros = time.getEpochSecond() * 1_000_000 + time.getNano() / 1_000;
         long low = 0;
         long high = last;
         while (low < high) {
@@ -78,18 +85,22 @@ public final class LedgerAtPoint {
 
     /** One account's balance per commodity at a point (zero balances left out). */
     public SortedMap<String, BigDecimal> accountAt(String account, Point point) {
-        SortedMap<String, BigDecimal> balances = new TreeMap<>();
+        SortedMap<String, BigDecimal> found;
         if (point instanceof Point.AsOfDate asOf) {
-            accountAsOf(account, asOf.date()).balances().forEach((commodity, amount) -> {
-                if (amount.signum() != 0) {
-                    balances.put(commodity, Amounts.normalise(amount));
-                }
-            });
-            return balances;
+            found = accountAsOf(account, asOf.date()).balances();
+        } else if (point instanceof Point.AsKnownAt known) {
+            found = accountKnownAt(account, known.date(), positionOf(known));
+        } else {
+            long position = positionOf(point);
+            ensureRegister(position);
+            found = queries.accountBalanceAt(account, position);
         }
-        long position = positionOf(point);
-        ensureRegister(position);
-        queries.accountBalanceAt(account, position).forEach((commodity, amount) -> balances.put(commodity, Amounts.normalise(amount)));
+        SortedMap<String, BigDecimal> balances = new TreeMap<>();
+        found.forEach((commodity, amount) -> {
+            if (amount.signum() != 0) {
+                balances.put(commodity, Amounts.normalise(amount));
+            }
+        });
         return balances;
     }
 
@@ -97,6 +108,9 @@ public final class LedgerAtPoint {
     public LedgerBalances ledgerBalancesAt(Point point) {
         if (point instanceof Point.AsOfDate asOf) {
             return ledgerBalancesAsOf(point, asOf.date());
+        }
+        if (point instanceof Point.AsKnownAt known) {
+            return knownAt.balances(known, KnownAtStrategy.CHEAPER);
         }
         long position = positionOf(point);
         ensureRegister(position);
@@ -108,6 +122,17 @@ public final class LedgerAtPoint {
             lines[0]++;
         });
         return new LedgerBalances(point, position, balances.balances(), checkpoint.position(), lines[0]);
+    }
+
+    /** As {@link #ledgerBalancesAt} for both clocks, read the given way (the tests compare the two ways). */
+    public LedgerBalances ledgerBalancesAt(Point.AsKnownAt point, KnownAtStrategy strategy) {
+        return knownAt.balances(point, strategy);
+    }
+
+    /** One account's balances as of a date known at a position, zero balances kept (for the account's state). */
+    SortedMap<String, BigDecimal> accountKnownAt(String account, LocalDate date, long position) {
+        ensureRegister(position);
+        return knownAt.account(account, date, position);
     }
 
     public TrialBalance trialBalanceAt(Point point) {
@@ -171,7 +196,7 @@ public final class LedgerAtPoint {
     }
 
     /** The latest date checkpoint on or before the date whose event hash and digest match; a damaged one is passed over. */
-    private DateCheckpoint verifiedDateCheckpointOnOrBefore(LocalDate date) {
+    DateCheckpoint verifiedDateCheckpointOnOrBefore(LocalDate date) {
         return verified(queries.dateCheckpointOnOrBefore(date),
                 checkpoint -> queries.dateCheckpointOnOrBefore(checkpoint.date().minusDays(1)),
                 checkpoint -> matches(checkpoint.position(), checkpoint.eventHash(), checkpoint.data(), checkpoint.digest()),
@@ -180,7 +205,7 @@ public final class LedgerAtPoint {
     }
 
     /** The nearest checkpoint at or below the position whose event hash and digest match; a damaged one is passed over. */
-    private BalanceCheckpoint verifiedCheckpointAtOrBelow(long position) {
+    BalanceCheckpoint verifiedCheckpointAtOrBelow(long position) {
         return verified(queries.balanceCheckpointAtOrBelow(position),
                 checkpoint -> queries.balanceCheckpointAtOrBelow(checkpoint.position() - 1),
                 checkpoint -> matches(checkpoint.position(), checkpoint.eventHash(), checkpoint.data(), checkpoint.digest()),

@@ -7,26 +7,30 @@ import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.projection.Projections;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
- * Answers "what was the state here?" for any point; only answers, never writes. The three parts, each
+ * Answers "what was the state here?" for any point; only answers, never writes. The parts, each
  * usable alone: {@link AggregateHistory} (one aggregate, through the one aggregate loader),
- * {@link LedgerAtPoint} (the whole ledger, from the balances projection's checkpoints and register) and
- * {@link Differences} (diffs and "why"). Every answer equals {@link FullReplay}'s. Safe to call from any
- * thread (the UI calls it off the FX thread); throws {@link TimeTravelException} for a question that has no answer.
+ * {@link LedgerAtPoint} (the whole ledger, from the balances projection's checkpoints and register),
+ * {@link Differences} (diffs and "why") and {@link Restatements} (what changed a period after it was known).
+ * Every answer equals {@link FullReplay}'s. Safe to call from any thread (the UI calls it off the FX thread); throws {@link TimeTravelException} for a question that has no answer.
  */
 public final class TimeTravel {
 
     private final LedgerAtPoint ledger;
     private final AggregateHistory history;
     private final Differences differences;
+    private final Restatements restatements;
 
     public TimeTravel(EventStore store, EventCodec codec, Projections projections) {
         this.ledger = new LedgerAtPoint(store, projections);
         this.history = new AggregateHistory(store, new AggregateRepository(store, codec), ledger);
         this.differences = new Differences(codec, ledger, history);
+        this.restatements = new Restatements(store, codec, ledger);
     }
 
     public LedgerAtPoint ledger() {
@@ -74,6 +78,11 @@ public final class TimeTravel {
     /** See {@link Differences#diff(StreamId, Point, Point)}. */
     public List<FieldChange> diff(StreamId stream, Point from, Point to) {
         return differences.diff(stream, from, to);
+    }
+
+    /** See {@link Restatements#of}. */
+    public Restatement restatements(LocalDate periodEnd, Optional<Point> knownAt) {
+        return restatements.of(periodEnd, knownAt);
     }
 
     /** See {@link Differences#why}. */

@@ -103,7 +103,8 @@ class ReportFormatsTest {
         Path csv = report(ReportFormat.CSV, ReportScope.wholeLedger());
         List<List<String>> records = Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
         assertEquals(CsvReportWriter.COLUMNS, records.get(0));
-        assertEquals(LEDGER_EVENTS + 1, records.size());
+        // after the events come the rows of the "Restatements" section (the Acme ledger's late correction)
+        assertEquals(LEDGER_EVENTS + 1, records.stream().filter(r -> !r.get(5).startsWith("Restatement")).count());
         int description = CsvReportWriter.COLUMNS.indexOf("description");
         int amount = CsvReportWriter.COLUMNS.indexOf("amount");
         List<String> invoice = records.stream().filter(r -> "PostingRecorded".equals(r.get(5))

@@ -22,6 +22,15 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 
+    /** Runs {@code command --ledger=LEDGER rest...}: the ledger option put after the command's name. */
+    static CliRun onLedger(LedgerStoreFactory stores, java.nio.file.Path ledger, String command, String... rest) {
+        String[] all = new String[rest.length + 2];
+        all[0] = command;
+        all[1] = "--ledger=" + ledger;
+        System.arraycopy(rest, 0, all, 2, rest.length);
+        return run(stores, all);
+    }
+
     /** Standard error as lines, for checking that an error is exactly one sentence. */
     java.util.List<String> errLines() {
         return err.lines().toList();

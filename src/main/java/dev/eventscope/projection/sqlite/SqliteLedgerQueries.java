@@ -176,6 +176,12 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     @Override
+    public void registerRecordedAfter(long after, LocalDate datedOnOrBefore, Consumer<RegisterLine> sink) {
+        each(registerLines(register(), "r.position > ? AND r.date <= ? ORDER BY r.position, r.posting_index"),
+                rows -> sink.accept(line(rows)), after, datedOnOrBefore.toString());
+    }
+
+    @Override
     public List<RegisterLine> accountRegisterAsOf(String account, LocalDate date, long upTo) {
         return query(registerLines(datedRegister(), "r.account = ? AND r.date <= ? AND r.position <= ? ORDER BY r.position"),
                 SqliteLedgerQueries::line,
@@ -195,6 +201,18 @@ final class SqliteLedgerQueries implements LedgerQueries {
                 + " WHERE date > ? AND date <= ? AND position <= ? ORDER BY date",
                 rows -> sink.amount(rows.getString(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
                 after == null ? "" : after.toString(), upToDate == null ? "~" : upToDate.toString(), upTo);
+    }
+
+    @Override
+    public long countRegisterDatedAfter(LocalDate after, long upTo, long limit) {
+        return query("SELECT COUNT(*) FROM (SELECT 1 FROM " + datedRegister() + " WHERE date > ? AND position <= ? LIMIT ?)",
+                rows -> rows.getLong(1), after.toString(), upTo, limit).get(0);
+    }
+
+    @Override
+    public long countRegisterBetween(long after, long upTo) {
+        return query("SELECT COUNT(*) FROM " + register() + " WHERE position > ? AND position <= ?", rows -> rows.getLong(1),
+                after, upTo).get(0);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.eventscope.ui.explorer;
 
+import dev.eventscope.ui.knownat.KnownAtBar;
+import dev.eventscope.ui.knownat.KnownAtPanel;
 import dev.eventscope.ui.projections.ProjectionsPanel;
 import dev.eventscope.ui.timeline.StatePanelView;
 import dev.eventscope.ui.timeline.TimelineBar;
@@ -87,7 +89,10 @@ public final class ExplorerView {
         verifyProgress.managedProperty().bind(integrity.runningProperty());
         verifyButton.disableProperty().bind(integrity.runningProperty());
         timelineHost.getChildren().add(new TimelineBar(model.timeline()));
-        statePanelHost.getChildren().add(new StatePanelView(model.timeline()));
+        timelineHost.getChildren().add(new KnownAtBar(model.knownAt()));
+        StatePanelView statePanel = new StatePanelView(model.timeline());
+        KnownAtPanel.addTo(statePanel, model.knownAt());
+        statePanelHost.getChildren().add(statePanel);
         // a wider window widens the history and the state panel, not the sidebar
         SplitPane.setResizableWithParent(mainSplit.getItems().get(0), false);
         projectionsPanel = new ProjectionsPanel(model.projections());

@@ -9,6 +9,7 @@ import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.timeline.TimelineViewModel;
+import dev.eventscope.ui.knownat.KnownAtViewModel;
 import dev.eventscope.ui.projections.ProjectionsViewModel;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -48,6 +49,7 @@ public final class ExplorerViewModel {
     private final IntegrityViewModel integrity;
     private final TimelineViewModel timeline;
     private final ProjectionsViewModel projections;
+    private final KnownAtViewModel knownAt;
     private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper lastPosition = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper("");
@@ -69,6 +71,7 @@ public final class ExplorerViewModel {
         this.integrity = new IntegrityViewModel(session, executor, errors);
         this.timeline = new TimelineViewModel(session, executor, zone, sidebar.selectedStreamProperty(), this::jumpTo);
         this.projections = new ProjectionsViewModel(session, executor, clock, zone, this::jumpTo);
+        this.knownAt = new KnownAtViewModel(session, executor, zone, this::jumpTo);
         sidebar.selectedStreamProperty().addListener((observable, before, stream) -> {
             if (stream != null && !stream.equals(history.streamProperty().get())) {
                 history.show(stream, 0);
@@ -299,6 +302,11 @@ public final class ExplorerViewModel {
     }
 
     /** The session's projections (started by the window when the ledger opens). */
+    /** The knowledge point beside the timeline and the state panel's "As known" tab (issue 18). */
+    public KnownAtViewModel knownAt() {
+        return knownAt;
+    }
+
     public ProjectionsViewModel projections() {
         return projections;
     }

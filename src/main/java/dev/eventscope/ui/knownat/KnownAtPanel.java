@@ -1,0 +1,114 @@
+package dev.eventscope.ui.knownat;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Function;
+
+/**
+ * The state panel's "As known" tab (KnownAtPanel.fxml): every balance as of the date as known then and now, the
+ * restated ones tinted, and the restating postings; clicking a posting selects its event in the history.
+ */
+public final class KnownAtPanel extends VBox {
+
+    private final KnownAtViewModel model;
+
+    @FXML private Label knownAtHeading;
+    @FXML private TableView<KnownFigure> knownAtFigures;
+    @FXML private TableColumn<KnownFigure, String> figureAccountColumn;
+    @FXML private TableColumn<KnownFigure, String> figureThenColumn;
+    @FXML private TableColumn<KnownFigure, String> figureNowColumn;
+    @FXML private TableColumn<KnownFigure, String> figureChangeColumn;
+    @FXML private TableView<RestatingLine> knownAtLines;
+    @FXML private TableColumn<RestatingLine, String> linePositionColumn;
+    @FXML private TableColumn<RestatingLine, String> lineEntryColumn;
+    @FXML private TableColumn<RestatingLine, String> lineDateColumn;
+    @FXML private TableColumn<RestatingLine, String> lineAccountColumn;
+    @FXML private TableColumn<RestatingLine, String> lineAmountColumn;
+    @FXML private TableColumn<RestatingLine, String> lineRecordedColumn;
+    @FXML private TableColumn<RestatingLine, String> lineUserColumn;
+    @FXML private TableColumn<RestatingLine, String> lineCommandColumn;
+
+    public KnownAtPanel(KnownAtViewModel model) {
+        this.model = model;
+        FXMLLoader loader = new FXMLLoader(KnownAtPanel.class.getResource("/dev/eventscope/ui/knownat/KnownAtPanel.fxml"));
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the \"As known\" panel could not be loaded", e);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        knownAtHeading.textProperty().bind(model.headingProperty());
+        knownAtFigures.setItems(model.figures());
+        text(figureAccountColumn, KnownFigure::account);
+        text(figureThenColumn, KnownFigure::then);
+        text(figureNowColumn, KnownFigure::now);
+        text(figureChangeColumn, KnownFigure::change);
+        knownAtFigures.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(KnownFigure figure, boolean empty) {
+                super.updateItem(figure, empty);
+                getStyleClass().remove("restated");
+                if (!empty && figure != null && figure.restated()) {
+                    getStyleClass().add("restated");
+                }
+            }
+        });
+        knownAtLines.setItems(model.lines());
+        text(linePositionColumn, line -> "#" + line.position());
+        text(lineEntryColumn, RestatingLine::entry);
+        text(lineDateColumn, RestatingLine::date);
+        text(lineAccountColumn, RestatingLine::account);
+        text(lineAmountColumn, RestatingLine::amount);
+        text(lineRecordedColumn, RestatingLine::recorded);
+        text(lineUserColumn, RestatingLine::user);
+        text(lineCommandColumn, RestatingLine::command);
+        knownAtLines.setRowFactory(table -> {
+            TableRow<RestatingLine> row = new TableRow<>();
+            row.setOnMouseClicked(click -> {
+                if (!row.isEmpty()) {
+                    model.select(row.getItem());
+                }
+            });
+            return row;
+        });
+    }
+
+    /**
+     * Adds the panel to the state panel as its "As known" tab, after "State", and brings the tab forward whenever
+     * figures are shown for a knowledge point.
+     */
+    public static void addTo(TabPane statePanel, KnownAtViewModel model) {
+        Tab tab = new Tab("As known", new KnownAtPanel(model));
+        tab.setId("knownAtTab");
+        statePanel.getTabs().add(Math.min(1, statePanel.getTabs().size()), tab);
+        model.shownProperty().addListener((observable, was, shown) -> {
+            if (shown) {
+                statePanel.getSelectionModel().select(tab);
+            }
+        });
+    }
+
+    private static <T> void text(TableColumn<T, String> column, Function<T, String> value) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    }
+
+    public KnownAtViewModel model() {
+        return model;
+    }
+}

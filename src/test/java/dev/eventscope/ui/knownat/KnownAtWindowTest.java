@@ -1,0 +1,98 @@
+package dev.eventscope.ui.knownat;
+
+import dev.eventscope.ui.FxTaskExecutor;
+import dev.eventscope.ui.WindowTests;
+import dev.eventscope.ui.explorer.EventRow;
+import dev.eventscope.ui.shell.MainWindowViewModel;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
+
+/**
+ * Issue 18 in the real window, on the audit-case sample: type an entry date and a knowledge point beside the timeline,
+ * press "Then / now", and the state panel's "As known" tab shows 31 March as known on 15 April against as known now
+ * (freight 9,916.12 then, 12,064.72 now), with the late correction JE-2025-0100 listed; clicking it selects its event.
+ */
+@ExtendWith(ApplicationExtension.class)
+class KnownAtWindowTest {
+
+    @TempDir
+    static Path folder;
+
+    private FxTaskExecutor executor;
+    private MainWindowViewModel model;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(folder, "run");
+        Path samples = Files.createDirectories(run.resolve("samples"));
+        Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), samples.resolve("audit-case.ledger"));
+        executor = new FxTaskExecutor();
+        model = WindowTests.show(stage, WindowTests.model(executor, run, samples));
+        stage.setWidth(1600);
+        stage.setHeight(900);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WindowTests.close(executor);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> TableView<T> table(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TableView.class);
+    }
+
+    @Test
+    void a_knowledge_point_shows_the_books_then_and_now_and_the_restating_entry_opens_its_event(FxRobot robot) {
+        robot.clickOn(robot.lookup(hasText("audit-case.ledger")).queryLabeled());
+        WindowTests.waitUntil(() -> model.explorerProperty().get() != null && !robot.lookup("#streamTree").queryAll().isEmpty());
+
+        robot.clickOn("#knownAtAsOf").write("2025-03-31");
+        robot.clickOn("#knownAtPoint").write("yesterday");
+        robot.clickOn("#knownAtShow");
+        assertTrue(robot.lookup("#knownAtStatus").queryAs(Label.class).getText().startsWith("'yesterday' is not a knowledge point;"));
+
+        robot.interact(() -> robot.lookup("#knownAtPoint").queryAs(TextField.class).clear());
+        robot.clickOn("#knownAtPoint").write("2025-04-15");
+        robot.clickOn("#knownAtShow");
+        TableView<KnownFigure> figures = table(robot, "#knownAtFigures");
+        WindowTests.waitUntil(() -> !figures.getItems().isEmpty());
+        TabPane statePanel = robot.lookup("#statePanel").queryAs(TabPane.class);
+        assertEquals("knownAtTab", statePanel.getSelectionModel().getSelectedItem().getId(), "the \"As known\" tab comes forward");
+        KnownFigure freight = figures.getItems().stream().filter(figure -> figure.account().equals("expenses:freight"))
+                .findFirst().orElseThrow();
+        assertTrue(freight.then().contains("9,916.12") && freight.now().contains("12,064.72") && freight.restated(),
+                freight.toString());
+        KnownFigure supplies = figures.getItems().stream().filter(figure -> figure.account().equals("expenses:office-supplies"))
+                .findFirst().orElseThrow();
+        assertTrue(supplies.then().contains("2,148.60") && supplies.restated(), supplies.toString());
+        assertTrue(robot.lookup("#knownAtHeading").queryAs(Label.class).getText().startsWith("As of 2025-03-31, as known at the end of 2025-04-15 (UTC) (through #"));
+
+        TableView<RestatingLine> lines = table(robot, "#knownAtLines");
+        assertEquals(List.of("JE-2025-0100", "JE-2025-0100"), lines.getItems().stream().map(RestatingLine::entry).toList());
+        RestatingLine first = lines.getItems().get(0);
+        robot.clickOn(robot.lookup("#knownAtLines .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WindowTests.waitUntil(() -> {
+            EventRow selected = model.explorerProperty().get().history().selectedProperty().get();
+            return selected != null && selected.position() == first.position();
+        });
+    }
+}
