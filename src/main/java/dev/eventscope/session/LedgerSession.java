@@ -158,6 +158,11 @@ public final class LedgerSession implements AutoCloseable {
         return readModels.projections().readModels().ledgerQueries();
     }
 
+    /** Balance sheets, income statements and trial balances of this ledger, with columns per period. */
+    public LedgerStatements statements() {
+        return new LedgerStatements(this);
+    }
+
     /** Whether the read models were opened already (so reading them does no I/O of opening). */
     public boolean readModelsOpen() {
         return readModels.isOpen();

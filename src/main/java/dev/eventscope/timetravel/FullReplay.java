@@ -40,6 +40,31 @@ public final class FullReplay {
      */
     public Balances balances(long position, LocalDate asOf) {
         Balances.Fold balances = Balances.fold();
+        forEachPosting(position, (account, posting) -> {
+            if (asOf == null || !posting.date().isAfter(asOf)) {
+                balances.add(account, posting.amount());
+            }
+        });
+        return balances.balances();
+    }
+
+    /** The first and the last entry date of the postings up to {@code position}; empty when there are none. Throws as {@link #balances}. */
+    public java.util.Optional<dev.eventscope.projection.PostingDates> postingDates(long position) {
+        LocalDate[] span = new LocalDate[2];
+        forEachPosting(position, (account, posting) -> {
+            if (span[0] == null || posting.date().isBefore(span[0])) {
+                span[0] = posting.date();
+            }
+            if (span[1] == null || posting.date().isAfter(span[1])) {
+                span[1] = posting.date();
+            }
+        });
+        return span[0] == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new dev.eventscope.projection.PostingDates(span[0], span[1]));
+    }
+
+    /** Every posting up to {@code position}, in order, with its account; a posting that cannot be read throws. */
+    private void forEachPosting(long position, java.util.function.BiConsumer<String, AccountEvent.PostingRecorded> action) {
         try (EventCursor cursor = store.readAll(0)) {
             while (cursor.hasNext()) {
                 RecordedEvent recorded = cursor.next();
@@ -55,12 +80,9 @@ public final class FullReplay {
                     throw new TimeTravelException("The posting at position " + recorded.position() + " cannot be read: "
                             + decoded.problem().orElse("unknown reason"));
                 }
-                if (asOf == null || !posting.date().isAfter(asOf)) {
-                    balances.add(recorded.streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length()), posting.amount());
-                }
+                action.accept(recorded.streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length()), posting);
             }
         }
-        return balances.balances();
     }
 
     /**
