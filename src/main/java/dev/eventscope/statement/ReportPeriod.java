@@ -90,12 +90,18 @@ public record ReportPeriod(LocalDate start, LocalDate end, String text) {
             return List.of();
         }
         if (interval == Interval.NONE) {
-            String label = text.isEmpty() || text.contains("..") ? (start == null ? "" : from + "..") + last : text;
+            // as hledger heads one column: the period's own name, else its first and last day
+            String label = !text.isEmpty() && !text.contains("..") ? text : from + ".." + last;
             return List.of(new Column(label, start, last));
         }
         List<Column> columns = new ArrayList<>();
         for (LocalDate columnStart = interval.start(from); !columnStart.isAfter(last); columnStart = interval.next(columnStart)) {
             columns.add(new Column(interval.label(columnStart), columnStart, interval.next(columnStart).minusDays(1)));
+        }
+        if (interval == Interval.MONTHLY && columns.get(0).start().getYear() == columns.get(columns.size() - 1).start().getYear()) {
+            // months of one year are headed by their short names, as hledger heads them
+            columns.replaceAll(column -> new Column(column.start().getMonth().getDisplayName(java.time.format.TextStyle.SHORT,
+                    java.util.Locale.ENGLISH), column.start(), column.end()));
         }
         return columns;
     }
