@@ -87,7 +87,9 @@ public final class ExplorerView {
         verifyProgress.managedProperty().bind(integrity.runningProperty());
         verifyButton.disableProperty().bind(integrity.runningProperty());
         timelineHost.getChildren().add(new TimelineBar(model.timeline()));
-        statePanelHost.getChildren().add(new StatePanelView(model.timeline()));
+        StatePanelView statePanel = new StatePanelView(model.timeline());
+        statePanel.getTabs().add(1, dev.eventscope.ui.statements.StatementsView.tab(model::statements));
+        statePanelHost.getChildren().add(statePanel);
         // a wider window widens the history and the state panel, not the sidebar
         SplitPane.setResizableWithParent(mainSplit.getItems().get(0), false);
         projectionsPanel = new ProjectionsPanel(model.projections());
