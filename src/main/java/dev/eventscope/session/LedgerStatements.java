@@ -56,7 +56,9 @@ public final class LedgerStatements {
         PostingDates dates = replay.postingDates(upToPosition).orElse(null);
         List<Column> columns = request.period().columns(request.interval(), dates == null ? null : dates.first(),
                 dates == null ? null : dates.last());
-        return build(request, valuation, columns, date -> replay.balances(upToPosition, date));
+        // one pass over the events for every date the statement asks, not one replay per date
+        SortedMap<LocalDate, Balances> asOf = replay.balancesAsOf(upToPosition, StatementBuilder.datesAsked(request.kind(), columns));
+        return build(request, valuation, columns, asOf::get);
     }
 
     private Statement build(StatementRequest request, ColumnValuation valuation, List<Column> columns,

@@ -64,6 +64,18 @@ public final class StatementBuilder {
         return build(kind, columns, depth, perColumn);
     }
 
+    /** The dates {@link #build(StatementKind, List, int, Function)} asks balances as of: each column's end, and on an income statement the day before each start. */
+    public static java.util.SortedSet<LocalDate> datesAsked(StatementKind kind, List<Column> columns) {
+        java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>();
+        for (Column column : columns) {
+            dates.add(column.end());
+            if (!kind.balancesAtEnd() && column.start() != null) {
+                dates.add(column.start().minusDays(1));
+            }
+        }
+        return dates;
+    }
+
     /** The statement from each column's balances as they are to be shown (balances at its end, or its changes). */
     public Statement build(StatementKind kind, List<Column> columns, int depth, List<Balances> perColumn) {
         Map<String, AccountType> types = new HashMap<>();
