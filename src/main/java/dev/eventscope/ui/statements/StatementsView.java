@@ -127,9 +127,21 @@ public final class StatementsView extends VBox {
         }
         TableColumn<StatementLines.Line, String> account = new TableColumn<>("Account");
         account.setSortable(false);
-        account.setPrefWidth(200);
+        account.getStyleClass().add("statement-account");
+        account.setPrefWidth(width(model.lines().stream().map(StatementLines.Line::label).toList(), "Account"));
         account.setCellValueFactory(line -> new ReadOnlyStringWrapper(line.getValue().kind() == StatementLines.Kind.NET
-                ? line.getValue().label() + ":" : line.getValue().label()));
+                ? line.getValue().label() + ":" : line.getValue().label().strip()));
+        // sub-accounts indented by their level (the label's leading spaces alone are too narrow to read as a tree)
+        account.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                StatementLines.Line line = empty || getTableRow() == null ? null : getTableRow().getItem();
+                int level = line == null || line.account().isEmpty() ? 1 : line.account().split(":", -1).length;
+                setStyle("-fx-padding: 0 4 0 " + (4 + (level - 1) * 14) + ";");
+            }
+        });
         statementTable.getColumns().add(account);
         var headings = statement.columnHeadings();
         for (int index = 0; index < headings.size(); index++) {
@@ -137,11 +149,21 @@ public final class StatementsView extends VBox {
             TableColumn<StatementLines.Line, String> amounts = new TableColumn<>(headings.get(column));
             amounts.setSortable(false);
             amounts.getStyleClass().add("number");
-            amounts.setPrefWidth(120);
+            amounts.setPrefWidth(width(model.lines().stream().filter(line -> !line.cells().isEmpty())
+                    .flatMap(line -> line.cells().get(column).stream()).toList(), headings.get(column)));
             amounts.setCellValueFactory(line -> new ReadOnlyStringWrapper(line.getValue().cells().isEmpty() ? ""
                     : String.join("\n", line.getValue().cells().get(column))));
             statementTable.getColumns().add(amounts);
         }
+    }
+
+    /** A column as wide as its longest text (about 7.8 pixels a character; only the labels of totals are bold), so that more periods fit. */
+    private static double width(java.util.List<String> texts, String heading) {
+        int longest = heading.length();
+        for (String text : texts) {
+            longest = Math.max(longest, text.length());
+        }
+        return Math.min(320, longest * 7.8 + 14);
     }
 
     @FXML

@@ -85,8 +85,9 @@ public final class StatementsViewModel {
                 return;
             }
             running.set(false);
-            statement.set(drawn);
+            // the lines first: the view makes its columns when the statement changes, as wide as the lines need
             lines.setAll(StatementLines.of(drawn));
+            statement.set(drawn);
             message.set(drawn.columns().isEmpty() ? "No entries in this period." : "");
         }, failure -> {
             if (number != requests) {
