@@ -5,6 +5,7 @@ import dev.eventscope.statement.Statement;
 import dev.eventscope.statement.StatementClock;
 import dev.eventscope.statement.StatementKind;
 import dev.eventscope.statement.StatementLines;
+import dev.eventscope.ui.ChoiceText;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -22,7 +23,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 import java.io.File;
 import java.io.IOException;
@@ -87,16 +87,16 @@ public final class StatementsView extends VBox {
     @FXML
     private void initialize() {
         kindChoice.getItems().setAll(StatementKind.values());
-        kindChoice.setConverter(converter(StatementKind::title));
+        kindChoice.setConverter(ChoiceText.of(StatementKind::title));
         kindChoice.valueProperty().bindBidirectional(model.kindProperty());
         periodField.textProperty().bindBidirectional(model.periodProperty());
         intervalChoice.getItems().setAll(Interval.NONE, Interval.MONTHLY, Interval.QUARTERLY, Interval.YEARLY);
-        intervalChoice.setConverter(converter(INTERVALS::get));
+        intervalChoice.setConverter(ChoiceText.of(INTERVALS::get));
         intervalChoice.valueProperty().bindBidirectional(model.intervalProperty());
         depthSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 12, model.depthProperty().get()));
         depthSpinner.valueProperty().addListener((observable, before, depth) -> model.depthProperty().set(depth == null ? 0 : depth));
         clockChoice.getItems().setAll(StatementClock.values());
-        clockChoice.setConverter(converter(clock -> clock == StatementClock.ENTRY_DATE ? "By entry date" : "By recorded time"));
+        clockChoice.setConverter(ChoiceText.of(clock -> clock == StatementClock.ENTRY_DATE ? "By entry date" : "By recorded time"));
         clockChoice.valueProperty().bindBidirectional(model.clockProperty());
         progress.visibleProperty().bind(model.runningProperty());
         showButton.disableProperty().bind(model.runningProperty());
@@ -194,19 +194,5 @@ public final class StatementsView extends VBox {
         chooser.setInitialFileName("statement.csv");
         File file = chooser.showSaveDialog(owner);
         return Optional.ofNullable(file).map(File::toPath);
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException("choices are not typed");
-            }
-        };
     }
 }

@@ -36,7 +36,9 @@ public record HledgerStatement(List<String> columns, Map<String, Map<String, Lis
     }
 
     static HledgerStatement parse(String csv) {
-        List<List<String>> records = csv.lines().filter(line -> !line.isBlank()).map(HledgerStatement::fields).toList();
+        // hledger ends its CSV lines in LF, and the last one in nothing
+        List<List<String>> records = dev.eventscope.audit.Csv.parse(csv.lines().map(line -> line + "\r\n")
+                .collect(java.util.stream.Collectors.joining())).stream().filter(record -> !record.equals(List.of(""))).toList();
         List<String> columns = records.get(1).subList(1, records.get(1).size());
         Map<String, Map<String, List<SortedMap<String, BigDecimal>>>> sections = new LinkedHashMap<>();
         Map<String, List<SortedMap<String, BigDecimal>>> totals = new LinkedHashMap<>();
@@ -80,34 +82,5 @@ public record HledgerStatement(List<String> columns, Map<String, Map<String, Lis
             }
         }
         return amounts;
-    }
-
-    /** The fields of one CSV line as hledger writes it: every field quoted, quotes doubled inside. */
-    private static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }
