@@ -12,7 +12,7 @@ public final class StatementText {
     public static String of(Statement statement) {
         List<StatementLines.Line> lines = StatementLines.of(statement);
         List<String> headings = statement.columnHeadings();
-        int labelWidth = statement.title().length() > 0 ? 7 : 0;
+        int labelWidth = statement.netName().length() + 1;
         int[] widths = new int[headings.size()];
         for (int column = 0; column < widths.length; column++) {
             widths[column] = headings.get(column).length();
