@@ -194,7 +194,9 @@ final class PdfReportWriter implements ReportWriter {
             startTable(columns);
             for (dev.eventscope.statement.StatementLines.Line line : dev.eventscope.statement.StatementLines.of(statement)) {
                 List<String> cells = new ArrayList<>();
-                cells.add(line.kind() == dev.eventscope.statement.StatementLines.Kind.NET ? line.label() + ":" : line.label());
+                // the page's text drops leading spaces, so a sub-account is named in full rather than indented
+                cells.add(line.kind() == dev.eventscope.statement.StatementLines.Kind.NET ? line.label() + ":"
+                        : line.account().isEmpty() ? line.label() : line.account());
                 for (int column = 0; column < headings.size(); column++) {
                     cells.add(line.cells().isEmpty() ? "" : String.join(", ", line.cells().get(column)));
                 }
