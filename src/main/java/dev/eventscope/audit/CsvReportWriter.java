@@ -84,6 +84,25 @@ final class CsvReportWriter implements ReportWriter {
         }
     }
 
+    /**
+     * The statements as rows of the same table, one per statement, account, column and commodity: event_type is
+     * "Statement" and the statement's title, account the account (or the section's "total", or "Net"), amount and
+     * commodity the amount shown, description the column's heading, flag the section.
+     */
+    @Override
+    public void statements(List<dev.eventscope.statement.Statement> statements) {
+        for (dev.eventscope.statement.Statement statement : statements) {
+            List<List<String>> records = dev.eventscope.statement.StatementCsv.records(statement);
+            List<String> header = records.get(0);
+            for (List<String> record : records.subList(1, records.size())) {
+                for (int column = 4; column < record.size(); column++) {
+                    csv.writeRecord(null, null, null, null, null, "Statement " + statement.title(), null, null, null, record.get(1),
+                            record.get(column), record.get(3), null, null, header.get(column), null, null, record.get(0), null, null);
+                }
+            }
+        }
+    }
+
     @Override
     public void finish() {
         csv.flush();

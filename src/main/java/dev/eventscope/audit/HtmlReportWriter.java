@@ -36,6 +36,8 @@ final class HtmlReportWriter implements ReportWriter {
             tr.flagged td { background: #fff4d6; } tr.altered td { background: #fdecee; color: #7a0014; font-weight: bold; }
             .hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 8pt; word-break: break-all; }
             .note { color: #555; }
+            table.statement { width: auto; margin-bottom: 1em; } tr.statement-section td { font-weight: bold; padding-top: .6em; }
+            tr.statement-total td, tr.statement-net td { font-weight: bold; border-top: 1px solid #888; }
             @page { size: A4 landscape; margin: 12mm; }
             @media print { body { margin: 0; } thead { display: table-header-group; } tr { break-inside: avoid; }
               h2 { break-after: avoid; } .integrity { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
@@ -159,7 +161,7 @@ final class HtmlReportWriter implements ReportWriter {
     /** After the events: the restatements of every closed period, each posting linking to its event's row when in scope. */
     @Override
     public void restatements(ReportRestatements restatements) {
-        write("</tbody>\n</table>\n");
+        closeEvents();
         write("<h2 id=\"restatements\">" + RestatementRows.TITLE + "</h2>\n");
         for (String line : RestatementRows.lines(restatements, zone)) {
             write("<p>" + escape(line) + "</p>\n");
@@ -175,6 +177,7 @@ final class HtmlReportWriter implements ReportWriter {
     /** After the events: the findings and the test flags, each linking to its event's row when it is in scope. */
     @Override
     public void workbench(ReportWorkbench workbench) {
+        closeEvents();
         write("<h2 id=\"findings\">Findings</h2>\n");
         table(WorkbenchRows.FINDING_COLUMNS, WorkbenchRows.findings(workbench), 3, "No findings were recorded.");
         if (!workbench.tests().isEmpty()) {
@@ -187,6 +190,24 @@ final class HtmlReportWriter implements ReportWriter {
             }
             write("</ul>\n");
             table(WorkbenchRows.FLAG_COLUMNS, WorkbenchRows.flags(workbench), 2, "No entry was flagged.");
+        }
+    }
+
+    /** The balance sheet and income statement after the events (ReportStatements). */
+    @Override
+    public void statements(java.util.List<dev.eventscope.statement.Statement> statements) {
+        closeEvents();
+        write("<h2 id=\"statements\">Statements</h2>\n");
+        if (statements.isEmpty()) {
+            write("<p class=\"note\">No postings, so no statements.</p>\n");
+        }
+        statements.forEach(statement -> write(dev.eventscope.statement.StatementHtml.table(statement)));
+    }
+
+    private void closeEvents() {
+        if (!eventsClosed) {
+            write("</tbody>\n</table>\n");
+            eventsClosed = true;
         }
     }
 

@@ -149,7 +149,7 @@ final class JsonReportWriter implements ReportWriter {
     @Override
     public void restatements(ReportRestatements restatements) {
         try {
-            json.writeEndArray();
+            closeEvents();
             json.writeArrayFieldStart("restatements");
             for (ReportRestatements.Period period : restatements.periods()) {
                 json.writeStartObject();
@@ -194,6 +194,7 @@ final class JsonReportWriter implements ReportWriter {
     @Override
     public void workbench(ReportWorkbench workbench) {
         try {
+            closeEvents();
             json.writeArrayFieldStart("findings");
             for (ReportWorkbench.LinkedFinding linked : workbench.findings()) {
                 json.writeStartObject();
@@ -241,6 +242,72 @@ final class JsonReportWriter implements ReportWriter {
             json.writeEndArray();
         } catch (IOException failed) {
             throw writeFailed(failed);
+        }
+    }
+
+    /** {@code "statements"}: each with its title, columns, and per section the rows' and total's amounts per column. */
+    @Override
+    public void statements(java.util.List<dev.eventscope.statement.Statement> statements) {
+        try {
+            closeEvents();
+            json.writeArrayFieldStart("statements");
+            for (dev.eventscope.statement.Statement statement : statements) {
+                json.writeStartObject();
+                json.writeStringField("statement", statement.kind().commandName());
+                json.writeStringField("title", statement.title());
+                json.writeArrayFieldStart("columns");
+                for (String heading : statement.columnHeadings()) {
+                    json.writeString(heading);
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("sections");
+                for (dev.eventscope.statement.Statement.Section section : statement.sections()) {
+                    json.writeStartObject();
+                    json.writeStringField("name", section.name());
+                    json.writeArrayFieldStart("rows");
+                    for (dev.eventscope.statement.Statement.Row row : section.rows()) {
+                        json.writeStartObject();
+                        json.writeStringField("account", row.account());
+                        amounts(row.amounts());
+                        json.writeEndObject();
+                    }
+                    json.writeEndArray();
+                    json.writeFieldName("total");
+                    json.writeStartObject();
+                    amounts(section.totals());
+                    json.writeEndObject();
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeFieldName(statement.netName().toLowerCase(java.util.Locale.ROOT));
+                json.writeStartObject();
+                amounts(statement.net());
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        } catch (IOException failed) {
+            throw writeFailed(failed);
+        }
+    }
+
+    /** {@code "amounts": [{"EUR": 12.50}, ...]}, one object per column. */
+    private void amounts(java.util.List<java.util.SortedMap<String, java.math.BigDecimal>> perColumn) throws IOException {
+        json.writeArrayFieldStart("amounts");
+        for (java.util.SortedMap<String, java.math.BigDecimal> column : perColumn) {
+            json.writeStartObject();
+            for (java.util.Map.Entry<String, java.math.BigDecimal> amount : column.entrySet()) {
+                json.writeNumberField(amount.getKey(), amount.getValue());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private void closeEvents() throws IOException {
+        if (!eventsClosed) {
+            json.writeEndArray();
+            eventsClosed = true;
         }
     }
 

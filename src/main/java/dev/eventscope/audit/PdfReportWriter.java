@@ -193,6 +193,42 @@ final class PdfReportWriter implements ReportWriter {
         }
     }
 
+    /** After the events: each statement as a table, account names indented by level, one column per period. */
+    @Override
+    public void statements(List<dev.eventscope.statement.Statement> statements) {
+        if (rows == 0) {
+            pages.paragraph(pages.fonts.regular, 8.5f, "No events in scope.", Color.DARK_GRAY);
+        }
+        rows = -1;
+        heading("Statements");
+        if (statements.isEmpty()) {
+            pages.paragraph(pages.fonts.regular, 8.5f, "No postings, so no statements.", Color.DARK_GRAY);
+        }
+        for (dev.eventscope.statement.Statement statement : statements) {
+            pages.space(4);
+            pages.ensureSpace(60);
+            pages.paragraph(pages.fonts.bold, 9.5f, statement.title(), Color.BLACK);
+            List<PdfPageWriter.Column> columns = new ArrayList<>();
+            List<String> headings = statement.columnHeadings();
+            float amountWidth = Math.min(90f, pages.contentWidth() * 0.6f / Math.max(1, headings.size()));
+            columns.add(new PdfPageWriter.Column("Account", pages.contentWidth() - amountWidth * headings.size(), false));
+            headings.forEach(heading -> columns.add(new PdfPageWriter.Column(heading, amountWidth, true)));
+            startTable(columns);
+            for (dev.eventscope.statement.StatementLines.Line line : dev.eventscope.statement.StatementLines.of(statement)) {
+                List<String> cells = new ArrayList<>();
+                // the page's text drops leading spaces, so a sub-account is named in full rather than indented
+                cells.add(line.kind() == dev.eventscope.statement.StatementLines.Kind.NET ? line.label() + ":"
+                        : line.account().isEmpty() ? line.label() : line.account());
+                for (int column = 0; column < headings.size(); column++) {
+                    cells.add(line.cells().isEmpty() ? "" : String.join(", ", line.cells().get(column)));
+                }
+                boolean bold = line.kind() != dev.eventscope.statement.StatementLines.Kind.ACCOUNT;
+                pages.row(columns, cells, bold ? pages.fonts.bold : pages.fonts.regular, 7.5f,
+                        line.kind() == dev.eventscope.statement.StatementLines.Kind.SECTION ? STRIPE : null, Color.BLACK, 3, true);
+            }
+        }
+    }
+
     private void workbenchTable(List<PdfPageWriter.Column> columns, List<List<String>> table, String empty) {
         if (table.isEmpty()) {
             pages.paragraph(pages.fonts.regular, 8.5f, empty, Color.DARK_GRAY);

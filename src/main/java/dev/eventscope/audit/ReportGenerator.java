@@ -25,19 +25,26 @@ public final class ReportGenerator {
 
     private final EventCodec codec;
     private final java.util.function.Function<EventStore, ReportWorkbench> workbench;
+    private final boolean statements;
 
     public ReportGenerator(EventCodec codec) {
-        this(codec, store -> ReportWorkbench.NONE);
+        this(codec, store -> ReportWorkbench.NONE, false);
     }
 
-    private ReportGenerator(EventCodec codec, java.util.function.Function<EventStore, ReportWorkbench> workbench) {
+    private ReportGenerator(EventCodec codec, java.util.function.Function<EventStore, ReportWorkbench> workbench, boolean statements) {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.workbench = Objects.requireNonNull(workbench, "workbench");
+        this.statements = statements;
     }
 
     /** The same generator, adding what {@code workbench} finds for the store (findings, test results) after the events. */
     public ReportGenerator withWorkbench(java.util.function.Function<EventStore, ReportWorkbench> workbench) {
-        return new ReportGenerator(codec, workbench);
+        return new ReportGenerator(codec, workbench, statements);
+    }
+
+    /** The same generator, adding a "Statements" section (balance sheet and income statement, {@link ReportStatements}) after the events. */
+    public ReportGenerator withStatements() {
+        return new ReportGenerator(codec, workbench, true);
     }
 
     public static ReportGenerator create() {
@@ -82,6 +89,10 @@ public final class ReportGenerator {
             }
         });
         writer.restatements(restatements.result());
+        if (statements) {
+            progress.update("statements", total, total);
+            writer.statements(ReportStatements.of(store, codec, total));
+        }
         ReportWorkbench extra = workbench.apply(store);
         if (!extra.isEmpty()) {
             writer.workbench(extra);

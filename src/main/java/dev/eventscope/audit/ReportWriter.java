@@ -24,6 +24,10 @@ interface ReportWriter {
     default void workbench(ReportWorkbench workbench) {
     }
 
+    /** Adds the "Statements" section after the events, before the workbench (called at most once); by default nothing. */
+    default void statements(java.util.List<dev.eventscope.statement.Statement> statements) {
+    }
+
     /** Completes the file and flushes it; the output stream stays open for the caller to close. */
     void finish();
 }

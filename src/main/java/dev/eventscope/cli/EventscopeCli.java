@@ -75,6 +75,7 @@ public final class EventscopeCli {
                 Subcommand.of(ImportsCommand.class, () -> new ImportsCommand(sessions)),
                 Subcommand.of(BalanceCommand.class, () -> new BalanceCommand(sessions)),
                 Subcommand.of(TrialBalanceCommand.class, () -> new TrialBalanceCommand(sessions)),
+                Subcommand.of(StatementCommand.class, () -> new StatementCommand(sessions)),
                 Subcommand.of(AccountsCommand.class, () -> new AccountsCommand(sessions)),
                 Subcommand.of(EntryCommands.Post.class, () -> new EntryCommands.Post(sessions)),
                 Subcommand.of(EntryCommands.Reverse.class, () -> new EntryCommands.Reverse(sessions)),

@@ -99,6 +99,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--paper", paramLabel = "a4|letter", defaultValue = "a4", description = "PDF paper size (default: ${DEFAULT-VALUE}).")
     private PaperSize paper;
 
+    @Option(names = "--statements", description = "Add a 'Statements' section: the balance sheet and income statement"
+            + " per quarter (per year past eight quarters), accounts to two levels, as of the verified events.")
+    private boolean withStatements;
+
     @Option(names = "--with-proposals-of", paramLabel = "USER",
             description = "Add a 'Proposed adjustments' section (HTML) with USER's sandbox of the ledger (see 'sandbox').")
     private String proposalsOf;
@@ -123,7 +127,8 @@ public final class ReportCommand implements Callable<Integer> {
     private ReportGenerator generator() {
         Path findings = withoutFindings ? null
                 : findingsDirectory != null ? findingsDirectory : dev.eventscope.audit.findings.FindingsBook.defaultDirectory();
-        return ReportGenerator.create().withWorkbench(store -> dev.eventscope.audit.ReportWorkbench.of(store, findings, withTests,
+        ReportGenerator generator = withStatements ? ReportGenerator.create().withStatements() : ReportGenerator.create();
+        return generator.withWorkbench(store -> dev.eventscope.audit.ReportWorkbench.of(store, findings, withTests,
                 dev.eventscope.audit.tests.TestSettings.defaults(clock.getZone())));
     }
 

@@ -104,6 +104,9 @@ public interface LedgerQueries {
     /** Number of events per recorded day (UTC). */
     SortedMap<LocalDate, Long> countsByDay();
 
+    /** The first and the last entry date of the register's postings up to {@code upTo}; empty when there are none. */
+    Optional<PostingDates> postingDates(long upTo);
+
     /** The balances projection's checkpoint: register lines exist up to this position. */
     long registerPosition();
 

@@ -176,6 +176,11 @@ public final class LedgerSession implements AutoCloseable {
         return readModels.projections().readModels().ledgerQueries();
     }
 
+    /** Balance sheets, income statements and trial balances of this ledger, with columns per period. */
+    public LedgerStatements statements() {
+        return new LedgerStatements(this);
+    }
+
     /** Whether the read models were opened already (so reading them does no I/O of opening). */
     public boolean readModelsOpen() {
         return readModels.isOpen();
@@ -224,12 +229,7 @@ public final class LedgerSession implements AutoCloseable {
      * the account's first event; what its name says when the account has no opening event.
      */
     public dev.eventscope.domain.ledger.AccountType accountType(String account) {
-        dev.eventscope.domain.ledger.AccountName name = dev.eventscope.domain.ledger.AccountName.of(account);
-        return store.readStream(StreamId.of("account-" + account), 1, Direction.FORWARD, 1).stream()
-                .map(event -> codec().decodeValue(event).value().orElse(null))
-                .filter(dev.eventscope.domain.ledger.AccountEvent.AccountOpened.class::isInstance)
-                .map(opened -> ((dev.eventscope.domain.ledger.AccountEvent.AccountOpened) opened).type())
-                .findFirst().orElseGet(name::type);
+        return fullReplay().accountType(account);
     }
 
     // the auditor's workbench

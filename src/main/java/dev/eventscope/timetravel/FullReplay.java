@@ -60,6 +60,65 @@ public final class FullReplay {
 
     private Balances balances(Predicate<RecordedEvent> past, LocalDate asOf) {
         Balances.Fold balances = Balances.fold();
+        forEachPosting(position, (account, posting) -> {
+            if (asOf == null || !posting.date().isAfter(asOf)) {
+                balances.add(account, posting.amount());
+            }
+        });
+        return balances.balances();
+    }
+
+    /** The first and the last entry date of the postings up to {@code position}; empty when there are none. Throws as {@link #balances}. */
+    public java.util.Optional<dev.eventscope.projection.PostingDates> postingDates(long position) {
+        LocalDate[] span = new LocalDate[2];
+        forEachPosting(position, (account, posting) -> {
+            if (span[0] == null || posting.date().isBefore(span[0])) {
+                span[0] = posting.date();
+            }
+            if (span[1] == null || posting.date().isAfter(span[1])) {
+                span[1] = posting.date();
+            }
+        });
+        return span[0] == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new dev.eventscope.projection.PostingDates(span[0], span[1]));
+    }
+
+    /**
+     * Every account's balances as of each of {@code dates} (postings dated on or before it), after the event at
+     * {@code position}, in one pass over the events: each posting is added to the first date on or after its own,
+     * then the dates are summed up in order. Throws as {@link #balances}.
+     */
+    public java.util.SortedMap<LocalDate, Balances> balancesAsOf(long position, java.util.SortedSet<LocalDate> dates) {
+        java.util.TreeMap<LocalDate, Balances.Fold> changes = new java.util.TreeMap<>();
+        dates.forEach(date -> changes.put(date, Balances.fold()));
+        forEachPosting(position, (account, posting) -> {
+            java.util.Map.Entry<LocalDate, Balances.Fold> bucket = changes.ceilingEntry(posting.date());
+            if (bucket != null) {
+                bucket.getValue().add(account, posting.amount());
+            }
+        });
+        java.util.SortedMap<LocalDate, Balances> asOf = new java.util.TreeMap<>();
+        Balances.Fold running = Balances.fold();
+        changes.forEach((date, change) -> asOf.put(date, running.addAll(change.balances()).balances()));
+        return asOf;
+    }
+
+    /**
+     * The type an account was opened with (a journal's {@code type:} tag, or what its name says), read from the
+     * account's first event; what its name says when the account has no opening event.
+     */
+    public dev.eventscope.domain.ledger.AccountType accountType(String account) {
+        dev.eventscope.domain.ledger.AccountName name = dev.eventscope.domain.ledger.AccountName.of(account);
+        return store.readStream(StreamId.of(LedgerStreams.ACCOUNT_PREFIX + account), 1, dev.eventscope.eventstore.Direction.FORWARD, 1)
+                .stream()
+                .map(event -> codec.decodeValue(event).value().orElse(null))
+                .filter(AccountEvent.AccountOpened.class::isInstance)
+                .map(opened -> ((AccountEvent.AccountOpened) opened).type())
+                .findFirst().orElseGet(name::type);
+    }
+
+    /** Every posting up to {@code position}, in order, with its account; a posting that cannot be read throws. */
+    private void forEachPosting(long position, java.util.function.BiConsumer<String, AccountEvent.PostingRecorded> action) {
         try (EventCursor cursor = store.readAll(0)) {
             while (cursor.hasNext()) {
                 RecordedEvent recorded = cursor.next();
@@ -75,12 +134,9 @@ public final class FullReplay {
                     throw new TimeTravelException("The posting at position " + recorded.position() + " cannot be read: "
                             + decoded.problem().orElse("unknown reason"));
                 }
-                if (asOf == null || !posting.date().isAfter(asOf)) {
-                    balances.add(recorded.streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length()), posting.amount());
-                }
+                action.accept(recorded.streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length()), posting);
             }
         }
-        return balances.balances();
     }
 
     /**

@@ -37,7 +37,7 @@ class PackageRulesTest {
     /** Every package that holds production classes, each with its own rule below. */
     private static final List<String> RULED_PACKAGES = List.of("domain", "domain.ledger", "eventstore", "eventstore.sqlite",
             "eventstore.postgres", "codec", "application", "projection", "projection.search", "projection.sqlite",
-            "projection.sqlite.search", "timetravel", "audit", "journal",
+            "projection.sqlite.search", "timetravel", "statement", "audit", "journal",
             "session", "sandbox", "ui", "cli", "bootstrap");
 
     private static JavaClasses production;
@@ -190,15 +190,21 @@ class PackageRulesTest {
     }
 
     @Test
+    void statements_depend_on_the_ledger_domain_only() {
+        only("statement", "domain..", "java.lang..", "java.util..", "java.math..", "java.time..").check(production);
+    }
+
+    @Test
     void audit_depends_on_the_layers_below_it_and_its_document_libraries() {
         only("audit..", with(JDK_WITHOUT_SQL, "domain..", "eventstore", "codec", "application", "projection", "timetravel",
+                "statement",
                 JACKSON, "com.lowagie..", "org.apache.pdfbox..", LOGGING)).check(production);
     }
 
     @Test
     void the_session_depends_on_the_layers_below_the_ui_and_cli() {
         only("session..", with(JDK_WITHOUT_SQL, "domain..", "eventstore", "codec", "application", "projection",
-                "projection.search", "timetravel", "audit..", "journal", LOGGING)).check(production);
+                "projection.search", "timetravel", "statement", "audit..", "journal", LOGGING)).check(production);
     }
 
     @Test
@@ -210,14 +216,14 @@ class PackageRulesTest {
     @Test
     void the_ui_depends_on_the_session_the_layers_below_it_and_javafx() {
         only("ui..", with(JDK_WITHOUT_SQL, "session", "sandbox", "application", "projection", "projection.search", "timetravel",
-                "audit..", "journal",
+                "statement", "audit..", "journal",
                 "domain..", "eventstore", "codec", JAVAFX, JACKSON, "org.controlsfx..", LOGGING)).check(production);
     }
 
     @Test
     void the_cli_depends_on_the_session_the_layers_below_it_and_picocli() {
         only("cli..", with(JDK_WITHOUT_SQL, "session", "sandbox", "application", "projection", "projection.search", "timetravel",
-                "audit..", "journal",
+                "statement", "audit..", "journal",
                 "domain..", "eventstore", "codec", PICOCLI, JACKSON, LOGGING)).check(production);
     }
 

@@ -3,13 +3,13 @@ package dev.eventscope.audit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A strict RFC 4180 reader for the tests. */
-final class Csv {
+/** A strict RFC 4180 reader for the tests (records end in CRLF). */
+public final class Csv {
 
     private Csv() {
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();

@@ -7,6 +7,7 @@ import dev.eventscope.projection.DateCheckpoint;
 import dev.eventscope.projection.EventCountsProjection;
 import dev.eventscope.projection.EventStampsProjection;
 import dev.eventscope.projection.LedgerQueries;
+import dev.eventscope.projection.PostingDates;
 import dev.eventscope.projection.PostingSummary;
 import dev.eventscope.projection.ProjectionState;
 import dev.eventscope.projection.ReadModelException;
@@ -279,6 +280,14 @@ final class SqliteLedgerQueries implements LedgerQueries {
         each("SELECT day, events FROM " + table(EventCountsProjection.NAME, EventCountsProjection.BY_DAY),
                 rows -> counts.put(LocalDate.parse(rows.getString(1)), rows.getLong(2)));
         return counts;
+    }
+
+    @Override
+    public Optional<PostingDates> postingDates(long upTo) {
+        return query("SELECT MIN(date), MAX(date) FROM " + datedRegister() + " WHERE position <= ?",
+                rows -> rows.getString(1) == null ? null
+                        : new PostingDates(LocalDate.parse(rows.getString(1)), LocalDate.parse(rows.getString(2))), upTo)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     @Override

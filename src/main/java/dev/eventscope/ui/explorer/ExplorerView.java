@@ -91,6 +91,7 @@ public final class ExplorerView {
         timelineHost.getChildren().add(new TimelineBar(model.timeline()));
         timelineHost.getChildren().add(new KnownAtBar(model.knownAt()));
         StatePanelView statePanel = new StatePanelView(model.timeline());
+        statePanel.getTabs().add(1, dev.eventscope.ui.statements.StatementsView.tab(model::statements));
         KnownAtPanel.addTo(statePanel, model.knownAt());
         statePanelHost.getChildren().add(statePanel);
         // a wider window widens the history and the state panel, not the sidebar

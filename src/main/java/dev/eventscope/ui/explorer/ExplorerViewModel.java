@@ -40,6 +40,7 @@ public final class ExplorerViewModel {
 
     private final LedgerSession session;
     private final TaskExecutor executor;
+    private dev.eventscope.ui.statements.StatementsViewModel statements;
     private final Clock clock;
     private final ZoneId zone;
     private final Consumer<String> errors;
@@ -275,6 +276,14 @@ public final class ExplorerViewModel {
                 LOG.debug("closing the subscription failed: {}", e.toString());
             }
         }
+    }
+
+    /** The Statements view's model, made on first use. */
+    public synchronized dev.eventscope.ui.statements.StatementsViewModel statements() {
+        if (statements == null) {
+            statements = new dev.eventscope.ui.statements.StatementsViewModel(session, executor);
+        }
+        return statements;
     }
 
     public LedgerSession session() {

@@ -32,7 +32,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 import java.io.File;
 import java.io.IOException;
@@ -123,7 +122,7 @@ public final class ReportDialog {
         DateFields.install(reportFrom, problem -> model.dateProblemProperty().set(problem));
         DateFields.install(reportTo, problem -> model.dateProblemProperty().set(problem));
         reportBasis.getItems().setAll(TimeBasis.values());
-        reportBasis.setConverter(converter(TimeBasis::label));
+        reportBasis.setConverter(dev.eventscope.ui.ChoiceText.of(TimeBasis::label));
         reportBasis.valueProperty().bindBidirectional(model.basisProperty());
         bindRow(reportPeriodOn, reportPeriod, model.periodOnProperty());
 
@@ -148,7 +147,7 @@ public final class ReportDialog {
             }
         });
         reportPaper.getItems().setAll(PaperSize.values());
-        reportPaper.setConverter(converter(size -> size == PaperSize.A4 ? "A4" : "Letter"));
+        reportPaper.setConverter(dev.eventscope.ui.ChoiceText.of(size -> size == PaperSize.A4 ? "A4" : "Letter"));
         reportPaper.valueProperty().bindBidirectional(model.paperProperty());
         reportPaper.disableProperty().bind(model.formatProperty().isNotEqualTo(ReportFormat.PDF));
 
@@ -214,20 +213,6 @@ public final class ReportDialog {
     private static void showWhen(Node node, javafx.beans.value.ObservableValue<Boolean> condition) {
         node.visibleProperty().bind(condition);
         node.managedProperty().bind(condition);
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException("choices are picked, not typed");
-            }
-        };
     }
 
     private void attachCompletion(TextField field) {

@@ -1,0 +1,92 @@
+package dev.eventscope.session;
+
+import dev.eventscope.domain.ledger.Balances;
+import dev.eventscope.projection.LedgerQueries;
+import dev.eventscope.projection.PostingDates;
+import dev.eventscope.statement.Column;
+import dev.eventscope.statement.ColumnValuation;
+import dev.eventscope.statement.Statement;
+import dev.eventscope.statement.StatementBuilder;
+import dev.eventscope.statement.StatementClock;
+import dev.eventscope.statement.StatementRequest;
+import dev.eventscope.timetravel.Point;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.function.Function;
+
+/**
+ * Financial statements of one session's ledger: each column's balances come from the read models (the balances
+ * projection's date checkpoints plus the register lines after them, {@code TimeTravel.ledgerBalancesAt}), or,
+ * with {@link #replayed}, from a full replay per column end, the reference the tests compare them with. The
+ * read models must be open and caught up (the CLI opens them first; the app has them open).
+ */
+public final class LedgerStatements {
+
+    private final LedgerSession session;
+
+    LedgerStatements(LedgerSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+    }
+
+    /** The statement, answered from the read models. */
+    public Statement draw(StatementRequest request, ColumnValuation valuation) {
+        LedgerQueries queries = session.queries();
+        long last = session.lastPosition();
+        Function<LocalDate, Balances> asOf = request.clock() == StatementClock.ENTRY_DATE
+                ? date -> session.timeTravel().ledgerBalancesAt(new Point.AsOfDate(date)).balances()
+                : date -> session.timeTravel().ledgerBalancesAt(new Point.AtRecordedTime(endOfDay(date))).balances();
+        return build(request, valuation, columns(request, queries, last), asOf);
+    }
+
+    /**
+     * The statement from a full replay of the events up to {@code upToPosition} ({@link Long#MAX_VALUE}: all) for
+     * each column end, on the entry-date clock: no read model is used, so it also answers both clocks at once
+     * (entries dated by the column end, as recorded up to a position).
+     */
+    public Statement replayed(StatementRequest request, ColumnValuation valuation, long upToPosition) {
+        if (request.clock() != StatementClock.ENTRY_DATE) {
+            throw new IllegalArgumentException("A replayed statement reads its columns on the entry-date clock; for the"
+                    + " recorded clock give the position alone.");
+        }
+        var replay = session.fullReplay();
+        PostingDates dates = replay.postingDates(upToPosition).orElse(null);
+        List<Column> columns = request.period().columns(request.interval(), dates == null ? null : dates.first(),
+                dates == null ? null : dates.last());
+        // one pass over the events for every date the statement asks, not one replay per date
+        SortedMap<LocalDate, Balances> asOf = replay.balancesAsOf(upToPosition, StatementBuilder.datesAsked(request.kind(), columns));
+        return build(request, valuation, columns, asOf::get);
+    }
+
+    private Statement build(StatementRequest request, ColumnValuation valuation, List<Column> columns,
+                            Function<LocalDate, Balances> asOf) {
+        return new StatementBuilder(session::accountType, valuation).build(request.kind(), columns, request.depth(), asOf);
+    }
+
+    /** The columns the request asks for, the open sides of its period filled from the ledger's first and last day on its clock. */
+    public List<Column> columns(StatementRequest request, LedgerQueries queries, long upTo) {
+        LocalDate first = null;
+        LocalDate last = null;
+        if (request.clock() == StatementClock.ENTRY_DATE) {
+            PostingDates dates = queries.postingDates(upTo).orElse(null);
+            if (dates != null) {
+                first = dates.first();
+                last = dates.last();
+            }
+        } else {
+            SortedMap<LocalDate, Long> days = queries.countsByDay();
+            if (!days.isEmpty()) {
+                first = days.firstKey();
+                last = days.lastKey();
+            }
+        }
+        return request.period().columns(request.interval(), first, last);
+    }
+
+    private static java.time.Instant endOfDay(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1_000);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.eventscope.statement;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The days a statement covers, from {@code start} (included; null: from the first entry) to {@code end} (not
+ * included; null: through the last entry), read as hledger 1.25 reads {@code -p}: {@code 2025}, {@code 2025Q1},
+ * {@code 2025-03}, {@code 2025-03-15}, or a range {@code A..B} from the start of A to the start of B, B not
+ * included (so {@code 2025-01..2025-04} is the first quarter), with either side left open.
+ */
+public record ReportPeriod(LocalDate start, LocalDate end, String text) {
+
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})[qQ]([1-4])");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})[-/.](\\d{1,2})");
+    private static final Pattern DAY = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
+
+    public ReportPeriod {
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw new InvalidPeriod(text);
+        }
+    }
+
+    /** Every day: from the first entry through the last. */
+    public static ReportPeriod all() {
+        return new ReportPeriod(null, null, "");
+    }
+
+    /** Reads the forms above; throws {@link InvalidPeriod} naming the text when it fits none. */
+    public static ReportPeriod parse(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            return all();
+        }
+        int dots = trimmed.indexOf("..");
+        if (dots < 0) {
+            LocalDate[] span = span(trimmed, text);
+            return new ReportPeriod(span[0], span[1], trimmed);
+        }
+        String from = trimmed.substring(0, dots).strip();
+        String to = trimmed.substring(dots + 2).strip();
+        if (to.contains("..") || (from.isEmpty() && to.isEmpty())) {
+            throw new InvalidPeriod(text);
+        }
+        return new ReportPeriod(from.isEmpty() ? null : span(from, text)[0], to.isEmpty() ? null : span(to, text)[0], trimmed);
+    }
+
+    /** The first day of {@code part} and the first day after it. */
+    private static LocalDate[] span(String part, String text) {
+        try {
+            Matcher matcher;
+            if ((matcher = YEAR.matcher(part)).matches()) {
+                LocalDate start = LocalDate.of(Integer.parseInt(matcher.group(1)), 1, 1);
+                return new LocalDate[] {start, start.plusYears(1)};
+            }
+            if ((matcher = QUARTER.matcher(part)).matches()) {
+                LocalDate start = LocalDate.of(Integer.parseInt(matcher.group(1)), (Integer.parseInt(matcher.group(2)) - 1) * 3 + 1, 1);
+                return new LocalDate[] {start, start.plusMonths(3)};
+            }
+            if ((matcher = MONTH.matcher(part)).matches()) {
+                LocalDate start = LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), 1);
+                return new LocalDate[] {start, start.plusMonths(1)};
+            }
+            if ((matcher = DAY.matcher(part)).matches()) {
+                LocalDate start = LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+                        Integer.parseInt(matcher.group(3)));
+                return new LocalDate[] {start, start.plusDays(1)};
+            }
+        } catch (DateTimeException notADate) {
+            throw new InvalidPeriod(text);
+        }
+        throw new InvalidPeriod(text);
+    }
+
+    /**
+     * The columns of this period split by {@code interval}, where the ledger's entries run from {@code firstDate}
+     * to {@code lastDate} (used for a side left open; null when there are no entries: then an open period has no
+     * columns). As hledger, columns cover whole intervals: the first starts at the start of the interval holding
+     * the period's start.
+     */
+    public List<Column> columns(Interval interval, LocalDate firstDate, LocalDate lastDate) {
+        LocalDate from = start != null ? start : firstDate;
+        LocalDate last = end != null ? end.minusDays(1) : lastDate;
+        if (from == null || last == null || from.isAfter(last)) {
+            return List.of();
+        }
+        if (interval == Interval.NONE) {
+            // as hledger heads one column: the period's own name, else its first and last day
+            String label = !text.isEmpty() && !text.contains("..") ? text : from + ".." + last;
+            return List.of(new Column(label, start, last));
+        }
+        List<Column> columns = new ArrayList<>();
+        for (LocalDate columnStart = interval.start(from); !columnStart.isAfter(last); columnStart = interval.next(columnStart)) {
+            columns.add(new Column(interval.label(columnStart), columnStart, interval.next(columnStart).minusDays(1)));
+        }
+        if (interval == Interval.MONTHLY && columns.get(0).start().getYear() == columns.get(columns.size() - 1).start().getYear()) {
+            // months of one year are headed by their short names, as hledger heads them
+            columns.replaceAll(column -> new Column(column.start().getMonth().getDisplayName(java.time.format.TextStyle.SHORT,
+                    java.util.Locale.ENGLISH), column.start(), column.end()));
+        }
+        return columns;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

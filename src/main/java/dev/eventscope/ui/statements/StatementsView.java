@@ -1,0 +1,198 @@
+package dev.eventscope.ui.statements;
+
+import dev.eventscope.statement.Interval;
+import dev.eventscope.statement.Statement;
+import dev.eventscope.statement.StatementClock;
+import dev.eventscope.statement.StatementKind;
+import dev.eventscope.statement.StatementLines;
+import dev.eventscope.ui.ChoiceText;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The Statements view (StatementsView.fxml, an {@code fx:root} VBox): the choices bound to the
+ * {@link StatementsViewModel}, the statement as a table with one column per period (made anew for each statement),
+ * section, total and net lines styled apart, and Export CSV… through a file chooser.
+ */
+public final class StatementsView extends VBox {
+
+    private static final Map<Interval, String> INTERVALS = Map.of(Interval.NONE, "One column", Interval.MONTHLY, "Monthly",
+            Interval.QUARTERLY, "Quarterly", Interval.YEARLY, "Yearly");
+
+    private final StatementsViewModel model;
+    private Function<Window, Optional<Path>> exportTarget = StatementsView::chooseCsvFile;
+
+    @FXML private ChoiceBox<StatementKind> kindChoice;
+    @FXML private TextField periodField;
+    @FXML private ChoiceBox<Interval> intervalChoice;
+    @FXML private Spinner<Integer> depthSpinner;
+    @FXML private ChoiceBox<StatementClock> clockChoice;
+    @FXML private Button showButton;
+    @FXML private Button exportButton;
+    @FXML private ProgressIndicator progress;
+    @FXML private Label titleLabel;
+    @FXML private Label messageLabel;
+    @FXML private Label exportLabel;
+    @FXML private TableView<StatementLines.Line> statementTable;
+
+    public StatementsView(StatementsViewModel model) {
+        this.model = model;
+        FXMLLoader loader = new FXMLLoader(StatementsView.class.getResource("/dev/eventscope/ui/statements/StatementsView.fxml"));
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Statements view could not be loaded", e);
+        }
+    }
+
+    /** A "Statements" tab whose view is made when the tab is first shown, for the state panel's tab pane. */
+    public static Tab tab(java.util.function.Supplier<StatementsViewModel> model) {
+        Tab tab = new Tab("Statements");
+        tab.setId("statementsTab");
+        tab.setClosable(false);
+        tab.selectedProperty().addListener((observable, before, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(new StatementsView(model.get()));
+            }
+        });
+        return tab;
+    }
+
+    @FXML
+    private void initialize() {
+        kindChoice.getItems().setAll(StatementKind.values());
+        kindChoice.setConverter(ChoiceText.of(StatementKind::title));
+        kindChoice.valueProperty().bindBidirectional(model.kindProperty());
+        periodField.textProperty().bindBidirectional(model.periodProperty());
+        intervalChoice.getItems().setAll(Interval.NONE, Interval.MONTHLY, Interval.QUARTERLY, Interval.YEARLY);
+        intervalChoice.setConverter(ChoiceText.of(INTERVALS::get));
+        intervalChoice.valueProperty().bindBidirectional(model.intervalProperty());
+        depthSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 12, model.depthProperty().get()));
+        depthSpinner.valueProperty().addListener((observable, before, depth) -> model.depthProperty().set(depth == null ? 0 : depth));
+        clockChoice.getItems().setAll(StatementClock.values());
+        clockChoice.setConverter(ChoiceText.of(clock -> clock == StatementClock.ENTRY_DATE ? "By entry date" : "By recorded time"));
+        clockChoice.valueProperty().bindBidirectional(model.clockProperty());
+        progress.visibleProperty().bind(model.runningProperty());
+        showButton.disableProperty().bind(model.runningProperty());
+        exportButton.disableProperty().bind(model.statementProperty().isNull());
+        messageLabel.textProperty().bind(model.messageProperty());
+        messageLabel.managedProperty().bind(model.messageProperty().isNotEmpty());
+        exportLabel.managedProperty().bind(exportLabel.textProperty().isNotEmpty());
+        statementTable.setItems(model.lines());
+        statementTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(StatementLines.Line line, boolean empty) {
+                super.updateItem(line, empty);
+                getStyleClass().removeIf(style -> style.startsWith("statement-"));
+                if (!empty && line != null) {
+                    getStyleClass().add("statement-" + line.kind().name().toLowerCase(Locale.ROOT));
+                }
+            }
+        });
+        model.statementProperty().addListener((observable, before, statement) -> showColumns(statement));
+    }
+
+    /** One column for the labels, then one per period of the statement. */
+    private void showColumns(Statement statement) {
+        titleLabel.setText(statement == null ? "" : statement.title());
+        statementTable.getColumns().clear();
+        if (statement == null) {
+            return;
+        }
+        TableColumn<StatementLines.Line, String> account = new TableColumn<>("Account");
+        account.setSortable(false);
+        account.getStyleClass().add("statement-account");
+        account.setPrefWidth(width(model.lines().stream().map(StatementLines.Line::label).toList(), "Account"));
+        account.setCellValueFactory(line -> new ReadOnlyStringWrapper(line.getValue().kind() == StatementLines.Kind.NET
+                ? line.getValue().label() + ":" : line.getValue().label().strip()));
+        // sub-accounts indented by their level (the label's leading spaces alone are too narrow to read as a tree)
+        account.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                StatementLines.Line line = empty || getTableRow() == null ? null : getTableRow().getItem();
+                int level = line == null || line.account().isEmpty() ? 1 : line.account().split(":", -1).length;
+                setStyle("-fx-padding: 0 4 0 " + (4 + (level - 1) * 14) + ";");
+            }
+        });
+        statementTable.getColumns().add(account);
+        var headings = statement.columnHeadings();
+        for (int index = 0; index < headings.size(); index++) {
+            int column = index;
+            TableColumn<StatementLines.Line, String> amounts = new TableColumn<>(headings.get(column));
+            amounts.setSortable(false);
+            amounts.getStyleClass().add("number");
+            amounts.setPrefWidth(width(model.lines().stream().filter(line -> !line.cells().isEmpty())
+                    .flatMap(line -> line.cells().get(column).stream()).toList(), headings.get(column)));
+            amounts.setCellValueFactory(line -> new ReadOnlyStringWrapper(line.getValue().cells().isEmpty() ? ""
+                    : String.join("\n", line.getValue().cells().get(column))));
+            statementTable.getColumns().add(amounts);
+        }
+    }
+
+    /** A column as wide as its longest text (about 7.8 pixels a character; only the labels of totals are bold), so that more periods fit. */
+    private static double width(java.util.List<String> texts, String heading) {
+        int longest = heading.length();
+        for (String text : texts) {
+            longest = Math.max(longest, text.length());
+        }
+        return Math.min(320, longest * 7.8 + 14);
+    }
+
+    @FXML
+    private void show() {
+        depthSpinner.commitValue();
+        model.show();
+    }
+
+    @FXML
+    private void export() {
+        exportTarget.apply(getScene() == null ? null : getScene().getWindow())
+                .ifPresent(target -> model.exportCsv(target, exportLabel::setText));
+    }
+
+    /** Where Export CSV… asks for the file (a file chooser; tests give a path). */
+    public void setExportTarget(Function<Window, Optional<Path>> exportTarget) {
+        this.exportTarget = exportTarget;
+    }
+
+    public StatementsViewModel model() {
+        return model;
+    }
+
+    private static Optional<Path> chooseCsvFile(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export statement as CSV");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        chooser.setInitialFileName("statement.csv");
+        File file = chooser.showSaveDialog(owner);
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.eventscope.session;
+
+import dev.eventscope.application.CommandContext;
+import dev.eventscope.journal.ImportProgress;
+import dev.eventscope.journal.JournalImporter;
+import dev.eventscope.journal.testkit.Hledger;
+import dev.eventscope.journal.testkit.HledgerStatement;
+import dev.eventscope.journal.testkit.RandomJournalGenerator;
+import dev.eventscope.projection.ProgressListener;
+import dev.eventscope.statement.ColumnValuation;
+import dev.eventscope.statement.Interval;
+import dev.eventscope.statement.ReportPeriod;
+import dev.eventscope.statement.Statement;
+import dev.eventscope.statement.StatementClock;
+import dev.eventscope.statement.StatementKind;
+import dev.eventscope.statement.StatementRequest;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Statements agree with hledger 1.25 line by line: the balance sheet with {@code hledger bse} (and its assets and
+ * liabilities with {@code hledger bs}), the income statement with {@code hledger is}, each with {@code --tree
+ * --no-elide} and the same depth, period and column flags, on the sample journals and on random journals. Each
+ * side is written as one line per section, account, column and commodity ("Assets | assets:bank | 2025-03-31 |
+ * EUR 27021.98"), ours rounded to the decimals hledger printed for the commodity, and the two lists must be equal.
+ * Both the read models' answer and the replay's are compared.
+ */
+class StatementsAgreeWithHledgerTest {
+
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void hledgerIsInstalled() {
+        Assumptions.assumeTrue(Hledger.isAvailable(), "hledger is not installed (.ci/run installs it)");
+    }
+
+    @ParameterizedTest(name = "{0} {1} -p \"{2}\" {3} --depth {4}")
+    @CsvSource(delimiter = '|', value = {
+            "household-two-currencies.journal | balance-sheet |                  | NONE      | 0",
+            "household-two-currencies.journal | income        | 2025             | QUARTERLY | 2",
+            "household-two-currencies.journal | balance-sheet | 2025             | QUARTERLY | 2",
+            "household-two-currencies.journal | income        | 2025-01..2025-07 | MONTHLY   | 1",
+            "small-business.journal           | balance-sheet | 2025             | MONTHLY   | 3",
+            "small-business.journal           | income        | 2025Q3           | NONE      | 0",
+            "small-business.journal           | income        |                  | YEARLY    | 2",
+            "audit-case.journal               | balance-sheet | 2025-03-31..     | MONTHLY   | 2",
+            "audit-case.journal               | income        | 2025             | QUARTERLY | 2",
+            "audit-case.journal               | income        | ..2025-07-01     | NONE      | 0"})
+    void sample_journals(String journalName, String kind, String period, Interval interval, int depth) {
+        Path journal = Path.of("sample-data").resolve(journalName);
+        compare(journal, importInto(journal), StatementKind.ofCommandName(kind), period == null ? "" : period, interval, depth);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {21, 22, 23})
+    void random_journals(long seed) {
+        Path journal = folder.resolve("random-" + seed + ".journal");
+        new RandomJournalGenerator(seed, 250).writeTo(journal);
+        Path ledger = importInto(journal);
+        compare(journal, ledger, StatementKind.BALANCE_SHEET, "2024..2026", Interval.QUARTERLY, 2);
+        compare(journal, ledger, StatementKind.INCOME, "2024", Interval.MONTHLY, 2);
+        compare(journal, ledger, StatementKind.INCOME, "2024-03..2025-09", Interval.YEARLY, 0);
+        compare(journal, ledger, StatementKind.BALANCE_SHEET, "", Interval.NONE, 1);
+    }
+
+    private Path importInto(Path journal) {
+        Path ledger = folder.resolve(journal.getFileName() + ".ledger");
+        try (LedgerSession session = TestSessions.SQLITE.create(ledger)) {
+            new JournalImporter(session.commands()).importJournal(journal, JournalImporter.Options.defaults(),
+                    CommandContext.byUser("importer"), ImportProgress.NONE);
+        }
+        return ledger;
+    }
+
+    private static void compare(Path journal, Path ledger, StatementKind kind, String period, Interval interval, int depth) {
+        StatementRequest request = new StatementRequest(kind, ReportPeriod.parse(period), interval, depth, StatementClock.ENTRY_DATE);
+        List<String> flags = new ArrayList<>();
+        if (!period.isEmpty()) {
+            flags.addAll(List.of("-p", period));
+        }
+        switch (interval) {
+            case MONTHLY -> flags.add("-M");
+            case QUARTERLY -> flags.add("-Q");
+            case YEARLY -> flags.add("-Y");
+            case NONE -> { }
+        }
+        if (depth > 0) {
+            flags.addAll(List.of("--depth", Integer.toString(depth)));
+        }
+        HledgerStatement hledger = HledgerStatement.run(journal, kind == StatementKind.INCOME ? "is" : "bse", flags);
+        try (LedgerSession session = TestSessions.SQLITE.open(ledger)) {
+            session.projections().open(ProgressListener.NONE);
+            Statement fromReadModels = session.statements().draw(request, ColumnValuation.NONE);
+            Statement replayed = session.statements().replayed(request, ColumnValuation.NONE, Long.MAX_VALUE);
+            Map<String, Integer> scales = scales(hledger);
+            List<String> expected = lines(hledger);
+            assertFalse(expected.isEmpty(), "hledger showed nothing:\n" + hledger.csv());
+            assertEquals(String.join("\n", expected), String.join("\n", lines(fromReadModels, scales)),
+                    "read models against hledger; hledger printed:\n" + hledger.csv());
+            assertEquals(String.join("\n", expected), String.join("\n", lines(replayed, scales)), "replay against hledger");
+            assertEquals(hledger.columns(), fromReadModels.columnHeadings(), "column headings");
+            if (kind == StatementKind.BALANCE_SHEET) {
+                // hledger bs is bse without the equity section (and with a net of assets less liabilities)
+                HledgerStatement bs = HledgerStatement.run(journal, "bs", flags);
+                List<String> ours = lines(fromReadModels, scales).stream()
+                        .filter(line -> line.startsWith("Assets") || line.startsWith("Liabilities")).toList();
+                assertEquals(String.join("\n", lines(bs).stream().filter(line -> !line.startsWith("Net")).toList()),
+                        String.join("\n", ours), "against hledger bs");
+            }
+        }
+    }
+
+    /** hledger's lines: section | account | column | commodity amount, in a sorted order. */
+    private static List<String> lines(HledgerStatement hledger) {
+        List<String> lines = new ArrayList<>();
+        hledger.sections().forEach((section, rows) -> {
+            rows.forEach((account, amounts) -> add(lines, section + " | " + account, hledger.columns(), amounts, Map.of()));
+            add(lines, section + " | total", hledger.columns(), hledger.totals().getOrDefault(section, List.of()), Map.of());
+        });
+        add(lines, "Net", hledger.columns(), hledger.net(), Map.of());
+        return lines.stream().sorted().toList();
+    }
+
+    private static List<String> lines(Statement statement, Map<String, Integer> scales) {
+        List<String> lines = new ArrayList<>();
+        List<String> columns = statement.columnHeadings();
+        for (Statement.Section section : statement.sections()) {
+            section.rows().forEach(row -> add(lines, section.name() + " | " + row.account(), columns, row.amounts(), scales));
+            add(lines, section.name() + " | total", columns, section.totals(), scales);
+        }
+        add(lines, "Net", columns, statement.net(), scales);
+        return lines.stream().sorted().toList();
+    }
+
+    private static void add(List<String> lines, String label, List<String> columns, List<SortedMap<String, BigDecimal>> amounts,
+                            Map<String, Integer> scales) {
+        for (int column = 0; column < amounts.size(); column++) {
+            String heading = columns.get(column);
+            boolean any = false;
+            for (Map.Entry<String, BigDecimal> amount : amounts.get(column).entrySet()) {
+                BigDecimal shown = scales.containsKey(amount.getKey())
+                        ? amount.getValue().setScale(scales.get(amount.getKey()), RoundingMode.HALF_EVEN) : amount.getValue();
+                if (shown.signum() != 0) {
+                    lines.add(label + " | " + heading + " | " + amount.getKey() + " " + shown.stripTrailingZeros().toPlainString());
+                    any = true;
+                }
+            }
+            if (!any) {
+                lines.add(label + " | " + heading + " | 0");
+            }
+        }
+    }
+
+    /** Per commodity, the decimals hledger printed (its display precision). */
+    private static Map<String, Integer> scales(HledgerStatement hledger) {
+        Map<String, Integer> scales = new HashMap<>();
+        List<List<SortedMap<String, BigDecimal>>> all = new ArrayList<>();
+        hledger.sections().values().forEach(rows -> all.addAll(rows.values()));
+        all.addAll(hledger.totals().values());
+        all.add(hledger.net());
+        all.forEach(columns -> columns.forEach(amounts -> amounts.forEach((commodity, amount) ->
+                scales.merge(commodity, amount.scale(), Math::max))));
+        return scales;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.eventscope.statement;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportPeriodTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "2025, 2025-01-01, 2026-01-01",
+            "2025Q1, 2025-01-01, 2025-04-01",
+            "2025q4, 2025-10-01, 2026-01-01",
+            "2025-03, 2025-03-01, 2025-04-01",
+            "2025-03-15, 2025-03-15, 2025-03-16",
+            "2025/3/15, 2025-03-15, 2025-03-16",
+            "2025-01..2025-04, 2025-01-01, 2025-04-01",
+            "2025Q1..2025Q4, 2025-01-01, 2025-10-01",
+            "2024..2026, 2024-01-01, 2026-01-01"})
+    void reads_the_forms_hledger_reads_the_end_of_a_range_not_included(String text, LocalDate start, LocalDate end) {
+        ReportPeriod period = ReportPeriod.parse(text);
+        assertEquals(start, period.start());
+        assertEquals(end, period.end());
+    }
+
+    @Test
+    void a_range_may_be_open_on_either_side() {
+        assertNull(ReportPeriod.parse("2025-03..").end());
+        assertEquals(LocalDate.of(2025, 3, 1), ReportPeriod.parse("2025-03..").start());
+        assertNull(ReportPeriod.parse("..2025-07-01").start());
+        assertNull(ReportPeriod.parse("").start());
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"2025Q5", "2025-13", "2025-02-30", "last year", "2025..2024", "2025..2025", "..", "1..2..3", "25"})
+    void a_period_it_cannot_read_is_named_in_one_sentence(String text) {
+        InvalidPeriod problem = assertThrows(InvalidPeriod.class, () -> ReportPeriod.parse(text));
+        assertTrue(problem.getMessage().startsWith("The period \"" + text + "\" cannot be read: "), problem.getMessage());
+        assertEquals(1, problem.getMessage().split("\\. ").length, "one sentence: " + problem.getMessage());
+    }
+
+    @Test
+    void columns_cover_whole_intervals_headed_as_hledger_heads_them() {
+        List<Column> quarters = ReportPeriod.parse("2025-03-15..2025-06-01").columns(Interval.QUARTERLY, null, null);
+        assertEquals(List.of(new Column("2025Q1", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31)),
+                new Column("2025Q2", LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 30))), quarters);
+
+        assertEquals(List.of("Jan", "Feb"), ReportPeriod.parse("2025-01..2025-03").columns(Interval.MONTHLY, null, null)
+                .stream().map(Column::label).toList());
+        assertEquals(List.of("2024-12", "2025-01"), ReportPeriod.parse("2024-12..2025-02").columns(Interval.MONTHLY, null, null)
+                .stream().map(Column::label).toList());
+        assertEquals(List.of("2024", "2025"), ReportPeriod.parse("2024-03..2025-09").columns(Interval.YEARLY, null, null)
+                .stream().map(Column::label).toList());
+    }
+
+    @Test
+    void an_open_side_is_the_first_or_last_entry_date() {
+        LocalDate first = LocalDate.of(2025, 1, 3);
+        LocalDate last = LocalDate.of(2025, 12, 27);
+        assertEquals(List.of(new Column("2025-01-03..2025-12-27", null, last)), ReportPeriod.all().columns(Interval.NONE, first, last));
+        assertEquals(List.of(new Column("2025Q3", LocalDate.of(2025, 7, 1), LocalDate.of(2025, 9, 30))),
+                ReportPeriod.parse("2025Q3").columns(Interval.NONE, first, last));
+        assertEquals(4, ReportPeriod.all().columns(Interval.QUARTERLY, first, last).size());
+        assertEquals(List.of(), ReportPeriod.all().columns(Interval.MONTHLY, null, null), "no entries, no columns");
+    }
+}

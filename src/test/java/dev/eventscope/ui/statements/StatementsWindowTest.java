@@ -1,0 +1,97 @@
+package dev.eventscope.ui.statements;
+
+import dev.eventscope.statement.StatementLines;
+import dev.eventscope.ui.FxTaskExecutor;
+import dev.eventscope.ui.WindowTests;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
+
+/** Drives the real window: the Statements tab beside State, an income statement per quarter at depth 2, exported to CSV. */
+@ExtendWith(ApplicationExtension.class)
+class StatementsWindowTest {
+
+    @TempDir
+    static Path folder;
+
+    private FxTaskExecutor executor;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(folder, "run");
+        Path samples = Files.createDirectories(run.resolve("samples"));
+        Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), samples.resolve("small-business.ledger"));
+        executor = new FxTaskExecutor();
+        WindowTests.show(stage, WindowTests.model(executor, run, samples));
+        stage.setWidth(1240);
+        stage.setHeight(780);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WindowTests.close(executor);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<StatementLines.Line> table(FxRobot robot) {
+        return robot.lookup("#statementTable").queryAs(TableView.class);
+    }
+
+    /** The cell of the line labelled {@code label} in column {@code column} (1: the first period). */
+    private static String cell(FxRobot robot, String label, int column) {
+        return table(robot).getItems().stream().filter(line -> line.label().strip().equals(label)).findFirst()
+                .map(line -> String.join(" / ", line.cells().get(column - 1))).orElse("(no line " + label + ")");
+    }
+
+    @Test
+    void an_income_statement_per_quarter_at_depth_two_shows_the_figures_and_exports_them(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(hasText("small-business.ledger")).queryLabeled());
+        WindowTests.waitUntil(() -> robot.lookup(hasText("Statements")).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".tab-pane > .tab-header-area .tab").match(node -> node.lookup(".tab-label") != null
+                && hasText("Statements").matches(node.lookup(".tab-label"))).queryAs(javafx.scene.Node.class));
+        WindowTests.waitUntil(() -> robot.lookup("#statementKind").tryQuery().isPresent());
+
+        robot.clickOn("#statementKind").clickOn("Income Statement");
+        robot.clickOn("#statementPeriod").write("2025");
+        robot.clickOn("#statementColumns").clickOn("Quarterly");
+        Spinner<?> depth = robot.lookup("#statementDepth").queryAs(Spinner.class);
+        robot.doubleClickOn(depth.getEditor()).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("2");
+        robot.clickOn("#showStatement");
+        WindowTests.waitUntil(() -> !table(robot).getItems().isEmpty());
+
+        assertEquals(List.of("Account", "2025Q1", "2025Q2", "2025Q3", "2025Q4"),
+                table(robot).getColumns().stream().map(column -> column.getText()).toList());
+        assertEquals("59680.00 EUR", cell(robot, "income", 1));
+        assertEquals("412.37 EUR", cell(robot, "interest", 4));
+        assertEquals("26887.50 EUR", cell(robot, "salaries", 2));
+        assertEquals("-14892.87 EUR", cell(robot, "Net", 4));
+        assertTrue(table(robot).getItems().stream().noneMatch(line -> line.account().split(":").length > 2), "depth 2");
+
+        Path csv = folder.resolve("income-2025.csv");
+        robot.lookup("#statementsView").queryAs(StatementsView.class).setExportTarget(owner -> Optional.of(csv));
+        robot.clickOn("#exportStatement");
+        WindowTests.waitUntil(() -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals("section,account,level,commodity,2025Q1,2025Q2,2025Q3,2025Q4", lines.get(0).replace("\uFEFF", ""));
+        assertTrue(lines.contains("Revenues,income,1,EUR,59680,44540,47810,34352.37"), String.join("\n", lines));
+        assertTrue(lines.contains(",Net,,EUR,26122.43,10528.38,11887.63,-14892.87"), String.join("\n", lines));
+    }
+}
