@@ -3,6 +3,7 @@ package dev.eventscope.bootstrap;
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.cli.EventscopeCli;
 import dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory;
+import dev.eventscope.projection.sqlite.search.SqliteSearchIndexFactory;
 import dev.eventscope.session.LedgerSessions;
 
 import java.util.List;
@@ -29,12 +30,12 @@ public final class Main {
     /** Runs the command line with the given stores and returns the exit code (without exiting). */
     static int run(LedgerStoreFactory stores, String... args) {
         return stores instanceof LedgerStores both ? commandLine(both, args).execute(args)
-                : EventscopeCli.run(new LedgerSessions(stores, new SqliteReadModelStoreFactory()), args);
+                : EventscopeCli.run(new LedgerSessions(stores, new SqliteReadModelStoreFactory(), new SqliteSearchIndexFactory()), args);
     }
 
     /** The command line with the commands that need both store adapters ({@code copy}) added. */
     static picocli.CommandLine commandLine(LedgerStores stores, String... args) {
-        return EventscopeCli.commandLine(new LedgerSessions(stores, new SqliteReadModelStoreFactory()), List.of(args),
+        return EventscopeCli.commandLine(new LedgerSessions(stores, new SqliteReadModelStoreFactory(), new SqliteSearchIndexFactory()), List.of(args),
                 List.of(EventscopeCli.Subcommand.of(CopyCommand.class, () -> new CopyCommand(stores))));
     }
 }

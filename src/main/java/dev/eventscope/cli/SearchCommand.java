@@ -5,7 +5,6 @@ import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.projection.search.LedgerSearch;
 import dev.eventscope.projection.search.SearchHit;
 import dev.eventscope.projection.search.SearchIndexException;
-import dev.eventscope.projection.search.SearchIndexFactory;
 import dev.eventscope.projection.search.SearchIndexes;
 import dev.eventscope.projection.search.SearchPage;
 import dev.eventscope.projection.search.SearchQuery;

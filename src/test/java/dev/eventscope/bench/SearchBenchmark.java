@@ -1,12 +1,12 @@
 package dev.eventscope.bench;
 
+import dev.eventscope.projection.sqlite.search.SqliteSearchIndexFactory;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.projection.search.LedgerSearch;
 import dev.eventscope.projection.search.SearchDocument;
 import dev.eventscope.projection.search.SearchDocuments;
-import dev.eventscope.projection.search.SearchIndexFactory;
 import dev.eventscope.projection.search.SearchPage;
 import dev.eventscope.projection.search.SearchQuery;
 
@@ -43,7 +43,7 @@ public final class SearchBenchmark {
         Path indexes = Path.of(args[1]);
         Files.createDirectories(indexes);
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-             LedgerSearch search = LedgerSearch.open(store, indexes, SearchIndexFactory.installed())) {
+             LedgerSearch search = LedgerSearch.open(store, indexes, new SqliteSearchIndexFactory())) {
             long start = System.nanoTime();
             boolean reuse = args.length > 2 && args[2].equals("reuse");
             long indexed = reuse ? search.catchUp() : search.rebuild();

@@ -1,5 +1,6 @@
 package dev.eventscope.projection.search;
 
+import dev.eventscope.projection.sqlite.search.SqliteSearchIndexFactory;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.LedgerCommandService;
 import dev.eventscope.audit.AuditFixtures;
@@ -49,7 +50,7 @@ class LedgerSearchTest {
 
     private List<Long> found(SearchQuery query) {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-             LedgerSearch search = LedgerSearch.open(store, indexes, SearchIndexFactory.installed())) {
+             LedgerSearch search = LedgerSearch.open(store, indexes, new SqliteSearchIndexFactory())) {
             search.catchUp();
             List<Long> positions = new ArrayList<>();
             for (int page = 1; ; page++) {
@@ -157,7 +158,7 @@ class LedgerSearchTest {
     @Test
     void catching_up_indexes_only_new_events_and_another_ledger_rebuilds() throws Exception {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-             LedgerSearch search = LedgerSearch.open(store, indexes, SearchIndexFactory.installed())) {
+             LedgerSearch search = LedgerSearch.open(store, indexes, new SqliteSearchIndexFactory())) {
             assertEquals(store.lastPosition(), search.catchUp());
             assertEquals(0, search.catchUp());
         }
@@ -167,13 +168,13 @@ class LedgerSearchTest {
                             Posting.of(AccountName.of("assets:bank"), Money.of("-7.00", "EUR")))), CommandContext.byUser("dave"));
         }
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-             LedgerSearch search = LedgerSearch.open(store, indexes, SearchIndexFactory.installed())) {
+             LedgerSearch search = LedgerSearch.open(store, indexes, new SqliteSearchIndexFactory())) {
             assertEquals(3, search.catchUp(), "the entry and its two postings");
             assertEquals(3, search.count(SearchQuery.text("stapler")));
         }
         Path other = AuditFixtures.acmeLedger(folder.resolve("other.ledger"));
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(other);
-             LedgerSearch search = LedgerSearch.open(store, indexes, SearchIndexFactory.installed())) {
+             LedgerSearch search = LedgerSearch.open(store, indexes, new SqliteSearchIndexFactory())) {
             assertEquals(store.lastPosition(), search.catchUp(), "a ledger of its own gets an index of its own");
             assertEquals(0, search.count(SearchQuery.text("stapler")));
         }
