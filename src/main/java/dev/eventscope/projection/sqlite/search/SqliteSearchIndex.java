@@ -1,5 +1,6 @@
 package dev.eventscope.projection.sqlite.search;
 
+import dev.eventscope.projection.search.SearchCursor;
 import dev.eventscope.projection.search.SearchDocument;
 import dev.eventscope.projection.search.SearchHit;
 import dev.eventscope.projection.search.SearchIndex;
@@ -181,17 +182,28 @@ public final class SqliteSearchIndex implements SearchIndex {
 
     @Override
     public SearchPage search(SearchQuery query) {
-        SearchSql sql = SearchSql.of(query);
+        return search(query, null);
+    }
+
+    @Override
+    public SearchPage search(SearchQuery query, SearchCursor after) {
+        SearchSql sql = SearchSql.of(query, after);
+        boolean relevance = query.hasText() && query.order() == SearchQuery.Order.RELEVANCE;
         String select = "SELECT d.position, d.stream, d.type, d.user, d.command, d.recorded_at, d.entry_date, d.entry_id, "
                 + (query.hasText() ? "snippet(search_text, 0, '[', ']', '…', 12)" : "NULL")
+                + (relevance ? ", search_text.rank" : ", 0")
                 + sql.from() + sql.where() + sql.orderBy() + " LIMIT ? OFFSET ?";
         List<SearchHit> hits = new ArrayList<>();
+        double lastRank = 0;
         try (PreparedStatement statement = connection.prepareStatement(select)) {
             int next = sql.bind(statement);
             statement.setInt(next, query.pageSize() + 1);
-            statement.setLong(next + 1, (long) (query.page() - 1) * query.pageSize());
+            statement.setLong(next + 1, after != null ? 0 : (long) (query.page() - 1) * query.pageSize());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
+                    if (hits.size() < query.pageSize()) {
+                        lastRank = rows.getDouble(10);
+                    }
                     long date = rows.getLong(7);
                     LocalDate entryDate = rows.wasNull() ? null : LocalDate.ofEpochDay(date);
                     hits.add(new SearchHit(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
@@ -203,7 +215,9 @@ public final class SqliteSearchIndex implements SearchIndex {
             throw failure("search", failed);
         }
         boolean more = hits.size() > query.pageSize();
-        return new SearchPage(more ? hits.subList(0, query.pageSize()) : hits, more);
+        return more ? new SearchPage(hits.subList(0, query.pageSize()), true,
+                new SearchCursor(hits.get(query.pageSize() - 1).position(), lastRank))
+                : new SearchPage(hits, false, null);
     }
 
     @Override
