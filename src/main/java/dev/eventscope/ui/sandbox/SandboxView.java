@@ -76,9 +76,10 @@ public final class SandboxView {
         TableView<ProposalRow> proposals = new TableView<>(model.proposals());
         proposals.setId("proposalsTable");
         proposals.getColumns().add(column("#", ProposalRow::number, 40));
-        proposals.getColumns().add(column("Proposal", ProposalRow::proposal, 420));
-        proposals.getColumns().add(column("Status", ProposalRow::status, 520));
-        proposals.getColumns().add(column("Reason", ProposalRow::reason, 320));
+        proposals.getColumns().add(column("Proposal", ProposalRow::proposal, 340));
+        proposals.getColumns().add(column("Lines", ProposalRow::lines, 320));
+        proposals.getColumns().add(column("Status", ProposalRow::status, 380));
+        proposals.getColumns().add(column("Reason", ProposalRow::reason, 260));
         proposals.getColumns().add(column("Proposed by", ProposalRow::proposedBy, 140));
         proposals.setPrefHeight(220);
         proposals.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
@@ -92,8 +93,18 @@ public final class SandboxView {
         profit.setId("sandboxProfit");
         profit.textProperty().bind(model.profit());
 
+        Label baseText = new Label();
+        baseText.setId("sandboxBase");
+        baseText.textProperty().bind(model.base());
+        TextField point = field("sandboxBasePoint", "head, a position or a recorded time", 260);
+        Button move = new Button("Move the base");
+        move.setId("moveBaseButton");
+        move.setOnAction(event -> model.moveBase(point.getText()));
+        point.setOnAction(event -> model.moveBase(point.getText()));
+        FlowPane base = new FlowPane(8, 6, baseText, point, move);
+
         VBox root = new VBox(10, new Label("Proposed entries are decided by the ledger's own rules but never written to it."
-                + " Each proposal needs a reason."), form, message, proposals, sideBySide, profit);
+                + " Each proposal needs a reason."), base, form, message, proposals, sideBySide, profit);
         root.setPadding(new Insets(12));
         root.setId("sandboxView");
         return root;

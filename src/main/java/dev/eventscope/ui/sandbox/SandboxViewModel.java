@@ -35,8 +35,11 @@ import java.util.stream.Collectors;
  */
 public final class SandboxViewModel {
 
-    /** One line of the proposals table. */
-    public record ProposalRow(String number, String proposal, String status, String reason, String proposedBy) {
+    /**
+     * One line of the proposals table; {@code lines} are the entry's lines, one per line of text ("account  amount"):
+     * the postings it writes when accepted (a reversal's too), else the postings it asked for.
+     */
+    public record ProposalRow(String number, String proposal, String lines, String status, String reason, String proposedBy) {
     }
 
     /** One account and commodity, as posted and as adjusted; {@code changedBy} is empty where nothing changed. */
@@ -55,6 +58,7 @@ public final class SandboxViewModel {
     private final ObservableList<BalanceRow> balances = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper profit = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper base = new ReadOnlyStringWrapper("");
     private Sandbox sandbox;
 
     public SandboxViewModel(LedgerSession session, SandboxFiles files, String user, TaskExecutor executor, Clock clock) {
@@ -82,6 +86,11 @@ public final class SandboxViewModel {
         return profit.getReadOnlyProperty();
     }
 
+    /** Where the sandbox stands on the real ledger, e.g. "Base: the head (position 12)". */
+    public ReadOnlyStringProperty base() {
+        return base.getReadOnlyProperty();
+    }
+
     /** Opens (or starts, at the head) the user's sandbox of the ledger. */
     public void load() {
         executor.run(() -> {
@@ -90,6 +99,36 @@ public final class SandboxViewModel {
                     .orElseGet(() -> new SandboxContents(ledgerId, user, SandboxBase.HEAD, List.of()));
             return Sandbox.open(session, contents);
         }, this::show, this::failed);
+    }
+
+    /**
+     * Moves the sandbox to another point of the real ledger: "head", a position ("12") or a recorded time
+     * ("2025-01-31T12:00:00Z"); its proposals are decided again there. Text that is none of these is refused in a sentence.
+     */
+    public void moveBase(String point) {
+        Sandbox current = sandbox;
+        String text = point == null ? "" : point.strip();
+        SandboxBase wanted;
+        try {
+            wanted = text.equalsIgnoreCase("head") || text.isEmpty() ? SandboxBase.HEAD
+                    : text.chars().allMatch(Character::isDigit) ? SandboxBase.atPosition(Long.parseLong(text))
+                    : SandboxBase.atTime(java.time.Instant.parse(text));
+        } catch (RuntimeException wrong) {
+            message.set("The base \"" + text + "\" is not \"head\", a position such as 12 or a recorded time such as"
+                    + " 2025-01-31T12:00:00Z.");
+            return;
+        }
+        executor.run(() -> {
+            if (current == null) {
+                throw new SandboxProblem("The sandbox is still opening.");
+            }
+            Sandbox moved = current.movedTo(wanted);
+            files.write(moved.contents());
+            return moved;
+        }, moved -> {
+            show(moved);
+            message.set("Moved to " + wanted.describe() + "; every proposal was decided again there.");
+        }, this::failed);
     }
 
     /** Proposes {@code amount} from {@code credit} to {@code debit} on {@code date}, with a reason. */
@@ -114,6 +153,19 @@ public final class SandboxViewModel {
         }, this::failed);
     }
 
+    /** Every line of the proposed entry: what it writes when accepted, else what it asked for; nothing for other commands. */
+    static String linesOf(DecidedProposal decided) {
+        if (!decided.postings().isEmpty()) {
+            return decided.postings().stream().map(posting -> posting.account() + "  "
+                    + MoneyText.of(posting.amount().amount(), posting.amount().commodity())).collect(Collectors.joining("\n"));
+        }
+        if (decided.proposal().command() instanceof PostEntry post) {
+            return post.postings().stream().map(posting -> posting.account() + "  " + (posting.amount() == null ? ""
+                    : MoneyText.of(posting.amount().amount(), posting.amount().commodity()))).collect(Collectors.joining("\n"));
+        }
+        return "";
+    }
+
     private void failed(Throwable problem) {
         if (problem instanceof LedgerRuleViolation || problem instanceof SandboxProblem) {
             message.set(problem.getMessage());
@@ -128,10 +180,13 @@ public final class SandboxViewModel {
         sandbox = opened;
         List<ProposalRow> rows = new ArrayList<>();
         for (DecidedProposal decided : opened.decided()) {
-            rows.add(new ProposalRow(Integer.toString(decided.proposal().number()), decided.proposal().summary(), decided.verdict(),
-                    decided.proposal().reason(), decided.proposal().proposedBy()));
+            rows.add(new ProposalRow(Integer.toString(decided.proposal().number()), decided.proposal().summary(), linesOf(decided),
+                    decided.verdict(), decided.proposal().reason(), decided.proposal().proposedBy()));
         }
         proposals.setAll(rows);
+        SandboxBase where = opened.contents().base();
+        base.set("Base: " + where.describe() + (where.position() == null ? " (position " + opened.basePosition() + ")" : "")
+                + ". Proposals are decided after it.");
         Adjustments adjustments = opened.adjustments(null);
         List<BalanceRow> lines = new ArrayList<>();
         List<Adjustments.Difference> differences = adjustments.differences();
