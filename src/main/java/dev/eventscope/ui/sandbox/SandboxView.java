@@ -3,6 +3,7 @@ package dev.eventscope.ui.sandbox;
 import dev.eventscope.ui.DateFields;
 import dev.eventscope.ui.sandbox.SandboxViewModel.BalanceRow;
 import dev.eventscope.ui.sandbox.SandboxViewModel.ProposalRow;
+import dev.eventscope.ui.sandbox.SandboxViewModel.TimelineRow;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -86,7 +87,10 @@ public final class SandboxView {
 
         TableView<BalanceRow> asPosted = balanceTable("asPostedTable", false);
         TableView<BalanceRow> asAdjusted = balanceTable("asAdjustedTable", true);
-        SplitPane sideBySide = new SplitPane(titled("As posted", asPosted), titled("As adjusted", asAdjusted));
+        TableView<TimelineRow> timeline = timelineTable(proposals);
+        SplitPane sideBySide = new SplitPane(titled("As posted", asPosted), titled("As adjusted", asAdjusted),
+                titled("Timeline as posted beside as adjusted (by entry date)", timeline));
+        sideBySide.setDividerPositions(0.25, 0.6);
         VBox.setVgrow(sideBySide, Priority.ALWAYS);
 
         Label profit = new Label();
@@ -128,6 +132,31 @@ public final class SandboxView {
                 super.updateItem(row, empty);
                 setStyle(!empty && row != null && row.changed() ? "-fx-background-color: #fff3c4;" : "");
             }
+        });
+        return table;
+    }
+
+    /** Each date a proposal posts on, each account's balance then; choosing a row selects the proposal that causes it. */
+    private TableView<TimelineRow> timelineTable(TableView<ProposalRow> proposals) {
+        TableView<TimelineRow> table = new TableView<>(model.timeline());
+        table.setId("adjustedTimelineTable");
+        table.getColumns().add(column("Date", TimelineRow::date, 90));
+        table.getColumns().add(column("Account", TimelineRow::account, 170));
+        table.getColumns().add(rightAligned(column("As posted", TimelineRow::asPosted, 100)));
+        table.getColumns().add(rightAligned(column("As adjusted", TimelineRow::asAdjusted, 100)));
+        table.getColumns().add(rightAligned(column("Change", TimelineRow::change, 90)));
+        table.getColumns().add(column("By proposals", TimelineRow::changedBy, 90));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No accepted proposal posts anything yet."));
+        table.getSelectionModel().selectedItemProperty().addListener((observable, before, row) -> {
+            if (row == null || row.proposals().isEmpty()) {
+                return;
+            }
+            String number = Integer.toString(row.proposals().get(row.proposals().size() - 1));
+            proposals.getItems().stream().filter(proposal -> proposal.number().equals(number)).findFirst().ifPresent(proposal -> {
+                proposals.getSelectionModel().select(proposal);
+                proposals.scrollTo(proposal);
+            });
         });
         return table;
     }

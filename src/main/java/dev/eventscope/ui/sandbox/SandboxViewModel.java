@@ -7,6 +7,7 @@ import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 import dev.eventscope.domain.ledger.LedgerRuleViolation;
 import dev.eventscope.domain.ledger.Money;
 import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.sandbox.AdjustedTimeline;
 import dev.eventscope.sandbox.Adjustments;
 import dev.eventscope.sandbox.DecidedProposal;
 import dev.eventscope.sandbox.Sandbox;
@@ -50,12 +51,25 @@ public final class SandboxViewModel {
     }
 
     private final LedgerSession session;
+    /** One step of the timeline as adjusted: an account at the end of a date a proposal posts on, and the proposals that cause the change. */
+    public record TimelineRow(String date, String account, String commodity, String asPosted, String asAdjusted, String change,
+                              String changedBy, List<Integer> proposals) {
+    }
+
+    /** A sandbox with what the window shows of it, worked out off the UI thread. */
+    private record Shown(Sandbox sandbox, Adjustments adjustments, AdjustedTimeline timeline) {
+        static Shown of(Sandbox sandbox) {
+            return new Shown(sandbox, sandbox.adjustments(null), sandbox.timeline());
+        }
+    }
+
     private final SandboxFiles files;
     private final String user;
     private final TaskExecutor executor;
     private final Clock clock;
     private final ObservableList<ProposalRow> proposals = FXCollections.observableArrayList();
     private final ObservableList<BalanceRow> balances = FXCollections.observableArrayList();
+    private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper profit = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper base = new ReadOnlyStringWrapper("");
@@ -75,6 +89,11 @@ public final class SandboxViewModel {
 
     public ObservableList<BalanceRow> balances() {
         return balances;
+    }
+
+    /** The timeline as posted beside as adjusted, by entry date; each row names the proposals that cause its change. */
+    public ObservableList<TimelineRow> timeline() {
+        return timeline;
     }
 
     /** The last refusal or problem, or what was just proposed. */
@@ -97,7 +116,7 @@ public final class SandboxViewModel {
             String ledgerId = Sandbox.ledgerId(session);
             SandboxContents contents = files.read(ledgerId, user)
                     .orElseGet(() -> new SandboxContents(ledgerId, user, SandboxBase.HEAD, List.of()));
-            return Sandbox.open(session, contents);
+            return Shown.of(Sandbox.open(session, contents));
         }, this::show, this::failed);
     }
 
@@ -124,7 +143,7 @@ public final class SandboxViewModel {
             }
             Sandbox moved = current.movedTo(wanted);
             files.write(moved.contents());
-            return moved;
+            return Shown.of(moved);
         }, moved -> {
             show(moved);
             message.set("Moved to " + wanted.describe() + "; every proposal was decided again there.");
@@ -145,10 +164,10 @@ public final class SandboxViewModel {
             CommandDraft draft = newIds -> PostEntry.simple(newIds.get(), date, description, postings);
             Sandbox proposed = current.propose(draft, reason, user, clock.instant());
             files.write(proposed.contents());
-            return proposed;
-        }, proposed -> {
-            show(proposed);
-            DecidedProposal last = proposed.decided().get(proposed.decided().size() - 1);
+            return Shown.of(proposed);
+        }, shown -> {
+            show(shown);
+            DecidedProposal last = shown.sandbox().decided().get(shown.sandbox().decided().size() - 1);
             message.set("Proposed " + last.proposal().number() + ": " + last.proposal().summary() + ".");
         }, this::failed);
     }
@@ -176,7 +195,8 @@ public final class SandboxViewModel {
         }
     }
 
-    private void show(Sandbox opened) {
+    private void show(Shown shown) {
+        Sandbox opened = shown.sandbox();
         sandbox = opened;
         List<ProposalRow> rows = new ArrayList<>();
         for (DecidedProposal decided : opened.decided()) {
@@ -187,7 +207,14 @@ public final class SandboxViewModel {
         SandboxBase where = opened.contents().base();
         base.set("Base: " + where.describe() + (where.position() == null ? " (position " + opened.basePosition() + ")" : "")
                 + ". Proposals are decided after it.");
-        Adjustments adjustments = opened.adjustments(null);
+        Adjustments adjustments = shown.adjustments();
+        List<TimelineRow> steps = new ArrayList<>();
+        for (AdjustedTimeline.Step step : shown.timeline().steps()) {
+            steps.add(new TimelineRow(step.date().toString(), step.account(), step.commodity(), MoneyText.of(step.asPosted()),
+                    MoneyText.of(step.asAdjusted()), MoneyText.of(step.change()),
+                    step.causedBy().stream().map(number -> "#" + number).collect(Collectors.joining(", ")), step.causedBy()));
+        }
+        timeline.setAll(steps);
         List<BalanceRow> lines = new ArrayList<>();
         List<Adjustments.Difference> differences = adjustments.differences();
         java.util.SortedSet<List<String>> keys = new java.util.TreeSet<>(java.util.Comparator.comparing((List<String> key) -> key.get(0))

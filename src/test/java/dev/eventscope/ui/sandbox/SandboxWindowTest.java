@@ -150,6 +150,18 @@ class SandboxWindowTest {
                 .findFirst().orElseThrow();
         assertEquals("#1, #2", rent.changedBy());
 
+        // the timeline as adjusted: on 2025-01-31 (both proposals' date) rent as posted 500, as adjusted 100; choosing it
+        // selects the proposal that caused it
+        TableView<SandboxViewModel.TimelineRow> timeline = robot.lookup("#adjustedTimelineTable").queryTableView();
+        SandboxViewModel.TimelineRow rentStep = timeline.getItems().stream().filter(row -> row.account().equals("expenses:rent"))
+                .findFirst().orElseThrow();
+        assertEquals(new SandboxViewModel.TimelineRow("2025-01-31", "expenses:rent", "EUR", MoneyText.of(new java.math.BigDecimal("500")),
+                MoneyText.of(new java.math.BigDecimal("100")), MoneyText.of(new java.math.BigDecimal("-400")), "#1, #2", java.util.List.of(1, 2)),
+                rentStep);
+        robot.clickOn(robot.lookup("#adjustedTimelineTable .table-row-cell").nth(timeline.getItems().indexOf(rentStep)).queryAs(javafx.scene.Node.class));
+        waitUntil(() -> proposals.getSelectionModel().getSelectedItem() != null
+                && proposals.getSelectionModel().getSelectedItem().number().equals("2"));
+
         // moved back before E1 was posted: the reversal of E1 no longer applies, and says why
         long beforeRent = firstPositionOf("entry-E1") - 1;
         fill(robot, "#sandboxBasePoint", Long.toString(beforeRent));

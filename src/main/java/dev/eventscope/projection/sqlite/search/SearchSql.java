@@ -97,9 +97,13 @@ final class SearchSql {
             conditions.add((query.hasText() ? "search_text.rowid" : "d.position") + " > ?");
             parameters.add(after.position());
         }
+        if (relevance && conditions.size() == 1 + (after == null ? 0 : 1)) {
+            // only words: the relevance order is read from the full-text table alone, never joined to the documents
+            from = " FROM search_text";
+        }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         String orderBy = relevance
-                ? " ORDER BY search_text.rank, d.position" : query.hasText() ? " ORDER BY search_text.rowid" : " ORDER BY d.position";
+                ? " ORDER BY search_text.rank, search_text.rowid" : query.hasText() ? " ORDER BY search_text.rowid" : " ORDER BY d.position";
         return new SearchSql(from, where, orderBy, parameters);
     }
 
