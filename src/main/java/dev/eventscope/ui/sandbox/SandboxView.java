@@ -90,7 +90,7 @@ public final class SandboxView {
         TableView<TimelineRow> timeline = timelineTable(proposals);
         SplitPane sideBySide = new SplitPane(titled("As posted", asPosted), titled("As adjusted", asAdjusted),
                 titled("Timeline as posted beside as adjusted (by entry date)", timeline));
-        sideBySide.setDividerPositions(0.25, 0.6);
+        sideBySide.setDividerPositions(0.27, 0.6);
         VBox.setVgrow(sideBySide, Priority.ALWAYS);
 
         Label profit = new Label();
@@ -118,7 +118,9 @@ public final class SandboxView {
         TableView<BalanceRow> table = new TableView<>(model.balances());
         table.setId(id);
         table.getColumns().add(column("Account", BalanceRow::account, 280));
-        table.getColumns().add(column("Commodity", BalanceRow::commodity, 90));
+        TableColumn<BalanceRow, String> commodity = column("Commodity", BalanceRow::commodity, 90);
+        commodity.setMinWidth(96);
+        table.getColumns().add(commodity);
         table.getColumns().add(rightAligned(column(adjusted ? "As adjusted" : "As posted",
                 adjusted ? BalanceRow::asAdjusted : BalanceRow::asPosted, 130)));
         if (adjusted) {
@@ -142,10 +144,13 @@ public final class SandboxView {
         table.setId("adjustedTimelineTable");
         table.getColumns().add(column("Date", TimelineRow::date, 90));
         table.getColumns().add(column("Account", TimelineRow::account, 170));
+        TableColumn<TimelineRow, String> commodity = column("Commodity", TimelineRow::commodity, 84);
+        commodity.setMinWidth(96);
+        table.getColumns().add(commodity);
         table.getColumns().add(rightAligned(column("As posted", TimelineRow::asPosted, 100)));
         table.getColumns().add(rightAligned(column("As adjusted", TimelineRow::asAdjusted, 100)));
         table.getColumns().add(rightAligned(column("Change", TimelineRow::change, 90)));
-        table.getColumns().add(column("By proposals", TimelineRow::changedBy, 90));
+        table.getColumns().add(column("Proposals", TimelineRow::changedBy, 90));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No accepted proposal posts anything yet."));
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, row) -> {
