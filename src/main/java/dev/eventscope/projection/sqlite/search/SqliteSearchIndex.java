@@ -197,9 +197,7 @@ public final class SqliteSearchIndex implements SearchIndex {
                 + sql.from() + sql.where() + sql.orderBy() + " LIMIT ? OFFSET ?";
         List<SearchHit> hits = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(select)) {
-            int next = sql.bind(statement);
-            statement.setInt(next, query.pageSize() + 1);
-            statement.setLong(next + 1, after != null ? 0 : (long) (query.page() - 1) * query.pageSize());
+            bindPage(statement, sql, query, after);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     hits.add(hit(rows));
@@ -220,7 +218,7 @@ public final class SqliteSearchIndex implements SearchIndex {
      * query made SQLite compute a snippet for every match before keeping the best (measured in benchmarks-search.md).
      */
     private SearchPage byRelevance(SearchQuery query, SearchCursor after, SearchSql sql) {
-        List<long[]> keys = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
         List<Double> ranks = new ArrayList<>();
         String ranking = "SELECT search_text.rowid, search_text.rank" + sql.from() + sql.where() + sql.orderBy() + " LIMIT ? OFFSET ?";
         String document = "SELECT d.position, d.stream, d.type, d.user, d.command, d.recorded_at, d.entry_date, d.entry_id,"
@@ -229,18 +227,16 @@ public final class SqliteSearchIndex implements SearchIndex {
         List<SearchHit> hits = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(ranking);
              PreparedStatement documents = connection.prepareStatement(document)) {
-            int next = sql.bind(statement);
-            statement.setInt(next, query.pageSize() + 1);
-            statement.setLong(next + 1, after != null ? 0 : (long) (query.page() - 1) * query.pageSize());
+            bindPage(statement, sql, query, after);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    keys.add(new long[] {rows.getLong(1)});
+                    positions.add(rows.getLong(1));
                     ranks.add(rows.getDouble(2));
                 }
             }
             documents.setString(1, SearchSql.matchExpression(query.text()));
-            for (int index = 0; index < Math.min(keys.size(), query.pageSize()); index++) {
-                documents.setLong(2, keys.get(index)[0]);
+            for (int index = 0; index < Math.min(positions.size(), query.pageSize()); index++) {
+                documents.setLong(2, positions.get(index));
                 try (ResultSet rows = documents.executeQuery()) {
                     if (rows.next()) {
                         hits.add(hit(rows));
@@ -250,9 +246,16 @@ public final class SqliteSearchIndex implements SearchIndex {
         } catch (SQLException failed) {
             throw failure("search", failed);
         }
-        boolean more = keys.size() > query.pageSize();
-        return more ? new SearchPage(hits, true, new SearchCursor(keys.get(query.pageSize() - 1)[0], ranks.get(query.pageSize() - 1)))
+        boolean more = positions.size() > query.pageSize();
+        return more ? new SearchPage(hits, true, new SearchCursor(positions.get(query.pageSize() - 1), ranks.get(query.pageSize() - 1)))
                 : new SearchPage(hits, false, null);
+    }
+
+    /** The query's parameters, then one more row than a page (to tell whether another follows) and the offset (none after a key). */
+    private static void bindPage(PreparedStatement statement, SearchSql sql, SearchQuery query, SearchCursor after) throws SQLException {
+        int next = sql.bind(statement);
+        statement.setInt(next, query.pageSize() + 1);
+        statement.setLong(next + 1, after != null ? 0 : (long) (query.page() - 1) * query.pageSize());
     }
 
     private static SearchHit hit(ResultSet rows) throws SQLException {
