@@ -23,6 +23,7 @@ final class CsvReportWriter implements ReportWriter {
 
     private final BufferedWriter text;
     private final CsvWriter csv;
+    private List<ProposedAdjustment> proposals = List.of();
 
     CsvReportWriter(OutputStream out, ZoneId zone) {
         this.text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -32,6 +33,21 @@ final class CsvReportWriter implements ReportWriter {
     @Override
     public void start(ReportHeader header, IntegrityReport integrity, ReportSummary summary) {
         csv.writeRecord(COLUMNS);
+        for (ProposedAdjustment proposal : proposals) {
+            csv.writeRecord(null, proposal.proposedAt().toString(), null, proposal.proposedBy(), "propose",
+                    "Proposed adjustment " + proposal.number(), null, null, null, null, null, null, null, null, proposal.reason(),
+                    proposal.entry(), proposal.effect(), proposal.status(), null, null);
+        }
+    }
+
+    /**
+     * Proposed adjustments are rows of the same table before the events (as the other formats print them first):
+     * event_type names the proposal, description is its reason, state_before the proposed entry, state_after its
+     * effect, flag its status, with who proposed it when; position is empty (nothing is posted).
+     */
+    @Override
+    public void proposedAdjustments(List<ProposedAdjustment> proposals) {
+        this.proposals = List.copyOf(proposals);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The full report as one JSON object (schema in docs/audit-reports.md), streamed with Jackson's
@@ -24,6 +25,7 @@ final class JsonReportWriter implements ReportWriter {
     static final int SCHEMA_VERSION = 1;
 
     private final JsonGenerator json;
+    private List<ProposedAdjustment> proposals = List.of();
 
     JsonReportWriter(OutputStream out) {
         try {
@@ -111,10 +113,36 @@ final class JsonReportWriter implements ReportWriter {
             json.writeEndArray();
             json.writeEndObject();
 
+            writeProposedAdjustments();
             json.writeArrayFieldStart("events");
         } catch (IOException failed) {
             throw writeFailed(failed);
         }
+    }
+
+    @Override
+    public void proposedAdjustments(List<ProposedAdjustment> proposals) {
+        this.proposals = List.copyOf(proposals);
+    }
+
+    /** {@code "proposedAdjustments"} before {@code "events"}, only when the request has some (a report without stays as before). */
+    private void writeProposedAdjustments() throws IOException {
+        if (proposals.isEmpty()) {
+            return;
+        }
+        json.writeArrayFieldStart("proposedAdjustments");
+        for (ProposedAdjustment proposal : proposals) {
+            json.writeStartObject();
+            json.writeNumberField("number", proposal.number());
+            json.writeStringField("entry", proposal.entry());
+            json.writeStringField("reason", proposal.reason());
+            json.writeStringField("proposedBy", proposal.proposedBy());
+            instant(json, "proposedAt", proposal.proposedAt());
+            json.writeStringField("status", proposal.status());
+            json.writeStringField("effect", proposal.effect());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     @Override

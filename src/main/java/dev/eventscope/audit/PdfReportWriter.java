@@ -33,6 +33,7 @@ final class PdfReportWriter implements ReportWriter {
     private long rows;
     /** The events listed, kept when the sections after them set {@code rows} to -1. */
     private long listed;
+    private List<ProposedAdjustment> proposals = List.of();
 
     PdfReportWriter(OutputStream out, PaperSize paper) {
         this.pages = new PdfPageWriter(out, paper);
@@ -128,11 +129,30 @@ final class PdfReportWriter implements ReportWriter {
             pages.repeatHeader(null);
         }
 
+        writeProposedAdjustments();
         heading("Events");
         pages.paragraph(pages.fonts.regular, 8f, "In ledger order. Recorded times are in " + zone.getId()
                 + "; Date is the entry's business date. State shows the aggregate before and after the event.", Color.DARK_GRAY);
         pages.space(3);
         startTable(eventColumns);
+    }
+
+    @Override
+    public void proposedAdjustments(List<ProposedAdjustment> proposals) {
+        this.proposals = List.copyOf(proposals);
+    }
+
+    /** Before the events, as in the HTML report: each proposal with its entry, reason, status and effect. */
+    private void writeProposedAdjustments() {
+        if (proposals.isEmpty()) {
+            return;
+        }
+        heading("Proposed adjustments");
+        pages.paragraph(pages.fonts.regular, 8f, ProposalRows.NOTE, Color.DARK_GRAY);
+        pages.space(3);
+        workbenchTable(columns(pages.contentWidth(), "#", 4, true, "Entry", 30, false, "Reason", 18, false, "Proposed by", 14, false,
+                "Status", 12, false, "Effect", 22, false), ProposalRows.rows(proposals, zone), "");
+        pages.repeatHeader(null);
     }
 
     @Override

@@ -32,7 +32,7 @@ public record ReportRequest(Path ledgerFile, ReportScope scope, ReportFormat for
         this(ledgerFile, scope, format, paper, generatedBy, generatedAt, zone, eventscopeVersion, java.util.List.of());
     }
 
-    /** The same request with a "Proposed adjustments" section listing {@code proposals} (printed by the HTML report). */
+    /** The same request with a "Proposed adjustments" section listing {@code proposals} (printed by every format). */
     public ReportRequest withProposedAdjustments(java.util.List<ProposedAdjustment> proposals) {
         return new ReportRequest(ledgerFile, scope, format, paper, generatedBy, generatedAt, zone, eventscopeVersion, proposals);
     }

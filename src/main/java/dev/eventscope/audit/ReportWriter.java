@@ -9,7 +9,7 @@ import dev.eventscope.eventstore.IntegrityReport;
  */
 interface ReportWriter {
 
-    /** Called before {@link #start} when the request lists proposed adjustments; a format that does not print them ignores them. */
+    /** Called before {@link #start} when the request lists proposed adjustments (every format prints them before the events). */
     default void proposedAdjustments(java.util.List<ProposedAdjustment> proposals) {
     }
 

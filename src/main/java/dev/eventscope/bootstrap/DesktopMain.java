@@ -1,5 +1,6 @@
 package dev.eventscope.bootstrap;
 
+import dev.eventscope.projection.sqlite.search.SqliteSearchIndexFactory;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.ui.EventscopeApp;
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ public final class DesktopMain {
         log.info("Eventscope {} starting on Java {} ({}), samples folder {}", version == null ? "(development build)" : version,
                 System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("eventscope.samples", "./sample-data"));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> log.error("Unexpected error in thread {}", thread.getName(), error));
-        EventscopeApp.launchWith(new LedgerSessions(new LedgerStores(), new ReadModelStores()), args);
+        EventscopeApp.launchWith(new LedgerSessions(new LedgerStores(), new ReadModelStores(), new SqliteSearchIndexFactory()),
+                args);
         log.info("Eventscope closed");
     }
 }

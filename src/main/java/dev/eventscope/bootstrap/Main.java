@@ -2,6 +2,7 @@ package dev.eventscope.bootstrap;
 
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.cli.EventscopeCli;
+import dev.eventscope.projection.sqlite.search.SqliteSearchIndexFactory;
 import dev.eventscope.session.LedgerSessions;
 
 import java.util.List;
@@ -28,12 +29,12 @@ public final class Main {
     /** Runs the command line with the given stores and returns the exit code (without exiting). */
     static int run(LedgerStoreFactory stores, String... args) {
         return stores instanceof LedgerStores both ? commandLine(both, args).execute(args)
-                : EventscopeCli.run(new LedgerSessions(stores, new ReadModelStores()), args);
+                : EventscopeCli.run(new LedgerSessions(stores, new ReadModelStores(), new SqliteSearchIndexFactory()), args);
     }
 
     /** The command line with the commands that need both store adapters ({@code copy}) added. */
     static picocli.CommandLine commandLine(LedgerStores stores, String... args) {
-        return EventscopeCli.commandLine(new LedgerSessions(stores, new ReadModelStores()), List.of(args),
+        return EventscopeCli.commandLine(new LedgerSessions(stores, new ReadModelStores(), new SqliteSearchIndexFactory()), List.of(args),
                 List.of(EventscopeCli.Subcommand.of(CopyCommand.class, () -> new CopyCommand(stores))));
     }
 }

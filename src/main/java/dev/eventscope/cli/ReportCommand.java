@@ -104,7 +104,7 @@ public final class ReportCommand implements Callable<Integer> {
     private boolean withStatements;
 
     @Option(names = "--with-proposals-of", paramLabel = "USER",
-            description = "Add a 'Proposed adjustments' section (HTML) with USER's sandbox of the ledger (see 'sandbox').")
+            description = "Add a 'Proposed adjustments' section (every format) with USER's sandbox of the ledger (see 'sandbox').")
     private String proposalsOf;
     @Mixin
     private SandboxAccess sandboxes;

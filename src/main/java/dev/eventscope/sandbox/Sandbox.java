@@ -130,6 +130,72 @@ public final class Sandbox {
     }
 
     /**
+     * The timeline as posted beside as adjusted ({@link AdjustedTimeline}): on each date an accepted proposal posts on,
+     * each account it posts to, as of that date. As posted is read from the touched accounts' own streams up to the
+     * base (no full replay); as adjusted adds the accepted proposals' postings dated on or before that date.
+     */
+    public AdjustedTimeline timeline() {
+        java.util.SortedMap<LocalDate, java.util.SortedSet<String>> touched = new java.util.TreeMap<>();
+        for (DecidedProposal proposal : decided) {
+            if (proposal.accepted()) {
+                for (DecidedProposal.DatedPosting posting : proposal.postings()) {
+                    touched.computeIfAbsent(posting.date(), date -> new java.util.TreeSet<>()).add(posting.account());
+                }
+            }
+        }
+        java.util.Map<String, List<DecidedProposal.DatedPosting>> posted = new java.util.HashMap<>();
+        List<AdjustedTimeline.Step> steps = new ArrayList<>();
+        touched.forEach((date, accounts) -> {
+            for (String account : accounts) {
+                Balances.Fold before = Balances.fold();
+                for (DecidedProposal.DatedPosting line : posted.computeIfAbsent(account, this::postedTo)) {
+                    if (!line.date().isAfter(date)) {
+                        before.add(account, line.amount());
+                    }
+                }
+                Balances.Fold after = before.balances().toFold();
+                java.util.Map<String, java.util.SortedSet<Integer>> causes = new java.util.TreeMap<>();
+                for (DecidedProposal proposal : decided) {
+                    if (proposal.accepted()) {
+                        for (DecidedProposal.DatedPosting line : proposal.postings()) {
+                            if (line.account().equals(account) && !line.date().isAfter(date)) {
+                                after.add(account, line.amount());
+                                causes.computeIfAbsent(line.amount().commodity(), commodity -> new java.util.TreeSet<>())
+                                        .add(proposal.proposal().number());
+                            }
+                        }
+                    }
+                }
+                Balances asPosted = before.balances();
+                Balances asAdjusted = after.balances();
+                causes.forEach((commodity, numbers) -> steps.add(new AdjustedTimeline.Step(date, account, commodity,
+                        asPosted.balance(account, commodity), asAdjusted.balance(account, commodity), List.copyOf(numbers))));
+            }
+        });
+        return new AdjustedTimeline(steps);
+    }
+
+    /** The postings of the real ledger to {@code account} up to the base, read from the account's own stream. */
+    private List<DecidedProposal.DatedPosting> postedTo(String account) {
+        List<DecidedProposal.DatedPosting> lines = new ArrayList<>();
+        StreamId stream = StreamId.of(LedgerStreams.ACCOUNT_PREFIX + account);
+        long next = 1;
+        while (true) {
+            List<RecordedEvent> page = overlay.readStream(stream, next, dev.eventscope.eventstore.Direction.FORWARD, 1_000);
+            for (RecordedEvent event : page) {
+                next = event.version() + 1;
+                if (event.position() <= basePosition
+                        && CODEC.decode(event).value().orElse(null) instanceof AccountEvent.PostingRecorded posting) {
+                    lines.add(new DecidedProposal.DatedPosting(account, posting.date(), posting.amount()));
+                }
+            }
+            if (page.isEmpty() || page.get(page.size() - 1).position() > basePosition) {
+                return lines;
+            }
+        }
+    }
+
+    /**
      * The proposals as the audit report's "Proposed adjustments" section lists them: each entry, its reason, who proposed
      * it when, accepted (or why not, or applied), and its effect on the balances and on income + expenses.
      */

@@ -3,16 +3,19 @@ package dev.eventscope.session;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.projection.Projections;
+import dev.eventscope.projection.search.LedgerSearch;
+import dev.eventscope.projection.search.SearchIndexFactory;
 import dev.eventscope.timetravel.TimeTravel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * The read models of one open ledger: the projection engine and time travel over it, opened on first
- * use (so the first call belongs off the UI thread). Thread-safe; closed with the session, before its store.
+ * use (so the first call belongs off the UI thread), and its search index (outside the ledger, opened on request). Thread-safe; closed with the session, before its store.
  */
 final class LedgerReadModels implements AutoCloseable {
 
@@ -20,13 +23,20 @@ final class LedgerReadModels implements AutoCloseable {
 
     private final EventStore store;
     private final Supplier<Projections> opener;
+    private final SearchIndexFactory searchIndexes;
     private Projections projections;
     private TimeTravel timeTravel;
     private boolean closed;
 
-    LedgerReadModels(EventStore store, Supplier<Projections> opener) {
+    LedgerReadModels(EventStore store, Supplier<Projections> opener, SearchIndexFactory searchIndexes) {
         this.store = Objects.requireNonNull(store, "store");
         this.opener = Objects.requireNonNull(opener, "opener");
+        this.searchIndexes = Objects.requireNonNull(searchIndexes, "searchIndexes");
+    }
+
+    /** Opens the ledger's search index kept in {@code indexDirectory}; the caller closes it. */
+    LedgerSearch openSearch(Path indexDirectory) {
+        return LedgerSearch.open(store, indexDirectory, searchIndexes);
     }
 
     synchronized Projections projections() {

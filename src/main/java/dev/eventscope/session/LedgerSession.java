@@ -241,8 +241,7 @@ public final class LedgerSession implements AutoCloseable {
 
     /** Opens this ledger's search index (kept in {@code indexDirectory}, outside the ledger); close it when done. */
     public dev.eventscope.projection.search.LedgerSearch openSearch(Path indexDirectory) {
-        return dev.eventscope.projection.search.LedgerSearch.open(store, indexDirectory,
-                dev.eventscope.projection.search.SearchIndexFactory.installed());
+        return readModels.openSearch(indexDirectory);
     }
 
     /** The position of the event a finding points at (see {@link dev.eventscope.audit.ReportWorkbench#positionOf}). */

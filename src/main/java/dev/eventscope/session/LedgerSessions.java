@@ -7,6 +7,7 @@ import dev.eventscope.projection.BuiltInProjections;
 import dev.eventscope.projection.Projections;
 import dev.eventscope.projection.ReadModelStore;
 import dev.eventscope.projection.ReadModelStoreFactory;
+import dev.eventscope.projection.search.SearchIndexFactory;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +15,9 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
- * Opens {@link LedgerSession}s. Built by {@code bootstrap} with the store adapter and the read-model
- * adapter it chose, so the desktop app and the command line never name an adapter. The read models live
- * in the ledger file when it may be written, else in the user's cache file (a read-only file's, or a
+ * Opens {@link LedgerSession}s. Built by {@code bootstrap} with the store adapter, the read-model adapter and
+ * the search-index adapter it chose, so the desktop app and the command line never name an adapter. The read
+ * models live in the ledger file when it may be written, else in the user's cache file (a read-only file's, or a
  * server ledger's per user and ledger id), as the read-model adapter decides.
  * Opening throws {@link dev.eventscope.eventstore.EventStoreException} with a readable message naming the
  * ledger when it is not one, is from a newer Eventscope, or cannot be opened.
@@ -25,20 +26,22 @@ public final class LedgerSessions {
 
     private final LedgerStoreFactory stores;
     private final ReadModelStoreFactory readModelStores;
+    private final SearchIndexFactory searchIndexes;
     private final BiFunction<EventStore, ReadModelStore, Projections> projections;
 
     /** Sessions with the built-in projections. */
-    public LedgerSessions(LedgerStoreFactory stores, ReadModelStoreFactory readModelStores) {
-        this(stores, readModelStores,
+    public LedgerSessions(LedgerStoreFactory stores, ReadModelStoreFactory readModelStores, SearchIndexFactory searchIndexes) {
+        this(stores, readModelStores, searchIndexes,
                 (store, readModels) -> new Projections(store, BookkeepingCodec.create(), readModels,
                         BuiltInProjections.forStore(readModels)));
     }
 
     /** Sessions whose projection engine {@code projections} builds (for tests and tools). */
-    public LedgerSessions(LedgerStoreFactory stores, ReadModelStoreFactory readModelStores,
+    public LedgerSessions(LedgerStoreFactory stores, ReadModelStoreFactory readModelStores, SearchIndexFactory searchIndexes,
                           BiFunction<EventStore, ReadModelStore, Projections> projections) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.readModelStores = Objects.requireNonNull(readModelStores, "readModelStores");
+        this.searchIndexes = Objects.requireNonNull(searchIndexes, "searchIndexes");
         this.projections = Objects.requireNonNull(projections, "projections");
     }
 
@@ -99,7 +102,7 @@ public final class LedgerSessions {
     /** A session over a store opened already; closing the session closes the store. */
     public LedgerSession of(Path ledger, EventStore store) {
         LedgerReadModels readModels = new LedgerReadModels(store,
-                () -> projections.apply(store, readModelStores.open(ledger, store)));
+                () -> projections.apply(store, readModelStores.open(ledger, store)), searchIndexes);
         return new LedgerSession(ledger, store, readModels);
     }
 }

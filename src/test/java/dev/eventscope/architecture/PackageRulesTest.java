@@ -266,7 +266,16 @@ class PackageRulesTest {
     void ui_and_cli_never_touch_sql_or_a_store_adapter() {
         noClasses().that().resideInAnyPackage(ROOT + "ui..", ROOT + "cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..",
-                        ROOT + "eventstore.sqlite..", ROOT + "eventstore.postgres..", ROOT + "bootstrap..")
+                        ROOT + "eventstore.sqlite..", ROOT + "eventstore.postgres..", ROOT + "projection.sqlite..",
+                        ROOT + "bootstrap..")
+                .check(production);
+    }
+
+    @Test
+    void adapters_are_wired_by_bootstrap_never_looked_up() {
+        noClasses().that().resideInAPackage("dev.eventscope..")
+                .should().dependOnClassesThat().belongToAnyOf(java.util.ServiceLoader.class)
+                .because("bootstrap hands every adapter to the sessions with a constructor (docs/architecture.md)")
                 .check(production);
     }
 

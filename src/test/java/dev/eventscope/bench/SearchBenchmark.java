@@ -1,12 +1,13 @@
 package dev.eventscope.bench;
 
+import dev.eventscope.projection.sqlite.search.SqliteSearchIndexFactory;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.projection.search.LedgerSearch;
+import dev.eventscope.projection.search.SearchCursor;
 import dev.eventscope.projection.search.SearchDocument;
 import dev.eventscope.projection.search.SearchDocuments;
-import dev.eventscope.projection.search.SearchIndexFactory;
 import dev.eventscope.projection.search.SearchPage;
 import dev.eventscope.projection.search.SearchQuery;
 
@@ -35,7 +36,11 @@ public final class SearchBenchmark {
     private SearchBenchmark() {
     }
 
-    record Case(String name, SearchQuery query, Predicate<SearchDocument> reference) {
+    /** A query, the page it starts after (by key; null: by the query's page number), and the plain reference. */
+    record Case(String name, SearchQuery query, SearchCursor after, Predicate<SearchDocument> reference) {
+        Case(String name, SearchQuery query, Predicate<SearchDocument> reference) {
+            this(name, query, null, reference);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -43,7 +48,7 @@ public final class SearchBenchmark {
         Path indexes = Path.of(args[1]);
         Files.createDirectories(indexes);
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-             LedgerSearch search = LedgerSearch.open(store, indexes, SearchIndexFactory.installed())) {
+             LedgerSearch search = LedgerSearch.open(store, indexes, new SqliteSearchIndexFactory())) {
             long start = System.nanoTime();
             boolean reuse = args.length > 2 && args[2].equals("reuse");
             long indexed = reuse ? search.catchUp() : search.rebuild();
@@ -72,16 +77,21 @@ public final class SearchBenchmark {
                             .withDates(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31)),
                             d -> d.text().toLowerCase(Locale.ROOT).contains("main") && "entry".equals(d.category()) && d.entryDate() != null
                                     && !d.entryDate().isBefore(LocalDate.of(2024, 3, 1)) && !d.entryDate().isAfter(LocalDate.of(2024, 3, 31))),
-                    new Case("last page of the whole log", base.withPage(20_000), d -> true));
+                    new Case("last page of the whole log", base.withPage(20_000), d -> true),
+                    new Case("last page of the whole log, by key", base.withPage(20_000),
+                            search.search(base.withPage(19_999)).next(), d -> true),
+                    new Case("page 10,000 of \"main\", by key", base.withText("main").withPage(10_000),
+                            search.search(base.withText("main").withPage(9_999)).next(),
+                            d -> d.text().toLowerCase(Locale.ROOT).contains("main")));
             System.out.println("| query | hits on page 1 | first page median (ms) | worst (ms) | target (ms) | plain scan to the same page (ms) |");
             System.out.println("|---|---:|---:|---:|---:|---:|");
             for (Case one : cases) {
-                search.search(one.query());
+                search.search(one.query(), one.after());
                 double[] times = new double[RUNS];
                 SearchPage page = null;
                 for (int run = 0; run < RUNS; run++) {
                     long begin = System.nanoTime();
-                    page = search.search(one.query());
+                    page = one.after() == null ? search.search(one.query()) : search.search(one.query(), one.after());
                     times[run] = (System.nanoTime() - begin) / 1e6;
                 }
                 Arrays.sort(times);

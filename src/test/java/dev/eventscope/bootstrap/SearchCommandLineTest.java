@@ -67,6 +67,28 @@ class SearchCommandLineTest {
     }
 
     @Test
+    void the_next_page_is_asked_for_by_the_key_the_page_before_printed() throws Exception {
+        RealCli first = search("--page-size", "50");
+        String key = first.out().lines().filter(line -> line.startsWith("Next page: --after ")).findFirst().orElseThrow()
+                .substring("Next page: --after ".length());
+        assertEquals("50", key);
+        RealCli byKey = search("--page-size", "50", "--after", key, "--format", "json");
+        RealCli byPage = search("--page-size", "50", "--page", "2", "--format", "json");
+        ObjectMapper mapper = new ObjectMapper();
+        assertEquals(mapper.readTree(byPage.out()).get("hits"), mapper.readTree(byKey.out()).get("hits"));
+        assertEquals("100", mapper.readTree(byKey.out()).get("next").asText());
+        RealCli relevance = search("Kanzlei", "Brandt", "--sort", "relevance", "--page-size", "2", "--format", "json");
+        String rankKey = mapper.readTree(relevance.out()).get("next").asText();
+        RealCli second = search("Kanzlei", "Brandt", "--sort", "relevance", "--page-size", "2", "--after", rankKey, "--format", "json");
+        RealCli secondByPage = search("Kanzlei", "Brandt", "--sort", "relevance", "--page-size", "2", "--page", "2", "--format", "json");
+        assertEquals(mapper.readTree(secondByPage.out()).get("hits"), mapper.readTree(second.out()).get("hits"));
+        RealCli wrong = search("--after", "soon");
+        assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, wrong.exitCode());
+        assertEquals("--after \"soon\" is not where a page ended (a position such as 1234, or rank:position such as -7.25:1234,"
+                + " as the last page printed it).", wrong.err().strip());
+    }
+
+    @Test
     void bad_input_is_one_sentence_and_exit_2() {
         RealCli amounts = search("--min-amount", "10", "--max-amount", "5");
         assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, amounts.exitCode());

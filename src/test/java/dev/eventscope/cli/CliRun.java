@@ -1,6 +1,7 @@
 package dev.eventscope.cli;
 
 import dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory;
+import dev.eventscope.projection.sqlite.search.SqliteSearchIndexFactory;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.LedgerStoreFactory;
 import picocli.CommandLine;
@@ -14,7 +15,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun run(LedgerStoreFactory stores, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(new LedgerSessions(stores, new SqliteReadModelStoreFactory()),
+        CommandLine commandLine = EventscopeCli.commandLine(new LedgerSessions(stores, new SqliteReadModelStoreFactory(), new SqliteSearchIndexFactory()),
                 java.util.List.of(args), java.util.List.of());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

@@ -31,7 +31,8 @@ class EventscopeCommandTest {
     @Test
     void a_named_command_is_built_alone_and_anything_else_gets_every_command() {
         FakeLedgerStores stores = new FakeLedgerStores();
-        var sessions = new dev.eventscope.session.LedgerSessions(stores, new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory());
+        var sessions = new dev.eventscope.session.LedgerSessions(stores, new dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory(),
+                new dev.eventscope.projection.sqlite.search.SqliteSearchIndexFactory());
         int all = EventscopeCli.commandLine(sessions).getSubcommands().size();
 
         assertEquals(List.of("balance"), List.copyOf(EventscopeCli.commandLine(sessions, List.of("balance", "-l", "x"),

@@ -214,5 +214,16 @@ class SandboxCommandTest {
         CliRun verified = eventscope("verify-report", report.toString(), "-l", ledger.toString(),
                 "--key-dir", folder.resolve("keys").toString());
         assertEquals(0, verified.exitCode(), verified.out() + verified.err());
+        for (String format : List.of("pdf", "csv", "json")) {
+            Path other = folder.resolve("report." + format);
+            CliRun each = eventscope("report", "-l", ledger.toString(), "--format", format, "-o", other.toString(),
+                    "--with-proposals-of", "auditor", "--sandbox-dir", sandboxes.toString(), "--key-dir", folder.resolve("keys").toString());
+            assertEquals(0, each.exitCode(), each.err());
+            if (!format.equals("pdf")) {
+                assertTrue(Files.readString(other).contains("audit fee not accrued"), format);
+            }
+            CliRun signed = eventscope("verify-report", other.toString(), "-l", ledger.toString(), "--key-dir", folder.resolve("keys").toString());
+            assertEquals(0, signed.exitCode(), format + ": " + signed.out() + signed.err());
+        }
     }
 }

@@ -59,6 +59,32 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("the timeline as adjusted: on each date a proposal posts on, each account's balance as posted and as adjusted, with its causes")
+    void timeline_as_adjusted() {
+        try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledgerFile)) {
+            Sandbox sandbox = emptySandbox(session, SandboxBase.HEAD)
+                    .propose(accrual("A1", "2025-01-10", "300"), "audit fee not accrued", "auditor", NOW)
+                    .propose(CommandDraft.of(post("A2", "2025-01-25", "Fee refund", FEES, "-50")), "refund missed", "auditor", NOW);
+            AdjustedTimeline timeline = sandbox.timeline();
+            assertEquals(List.of(
+                    new AdjustedTimeline.Step(LocalDate.of(2025, 1, 10), "assets:bank", "EUR", amount("-500"), amount("-800"), List.of(1)),
+                    new AdjustedTimeline.Step(LocalDate.of(2025, 1, 10), "expenses:fees", "EUR", amount("0"), amount("300"), List.of(1)),
+                    new AdjustedTimeline.Step(LocalDate.of(2025, 1, 25), "assets:bank", "EUR", amount("700"), amount("450"), List.of(1, 2)),
+                    new AdjustedTimeline.Step(LocalDate.of(2025, 1, 25), "expenses:fees", "EUR", amount("0"), amount("250"), List.of(1, 2))),
+                    timeline.steps().stream().map(step -> new AdjustedTimeline.Step(step.date(), step.account(), step.commodity(),
+                            step.asPosted().stripTrailingZeros(), step.asAdjusted().stripTrailingZeros(), step.causedBy())).toList());
+            // each step agrees with the checked full replay as of its date, differences and their causes included
+            for (AdjustedTimeline.Step step : timeline.steps()) {
+                Adjustments asOf = sandbox.adjustments(step.date());
+                assertEquals(0, asOf.asPosted().balance(step.account(), step.commodity()).compareTo(step.asPosted()), step.toString());
+                assertEquals(0, asOf.asAdjusted().balance(step.account(), step.commodity()).compareTo(step.asAdjusted()), step.toString());
+                assertEquals(step.causedBy(), asOf.differences().stream().filter(one -> one.account().equals(step.account()))
+                        .findFirst().orElseThrow().causedBy());
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a proposal on a read-only ledger shows as adjusted beside as posted, each difference linked to it, and changes no byte of the ledger")
     void proposal_on_a_read_only_ledger() {
         String bytesBefore = SandboxFixture.sha256(ledgerFile);

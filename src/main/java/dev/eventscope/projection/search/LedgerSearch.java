@@ -47,6 +47,11 @@ public final class LedgerSearch implements AutoCloseable {
         return index.search(query);
     }
 
+    /** The page after {@code after} (null: the first), by key: each page costs what the first costs. */
+    public SearchPage search(SearchQuery query, SearchCursor after) {
+        return index.search(query, after);
+    }
+
     public long count(SearchQuery query) {
         return index.count(query);
     }

@@ -25,7 +25,14 @@ public interface SearchIndex extends AutoCloseable {
     /** Forgets everything, for a rebuild. */
     void clear();
 
+    /** The query's page, counted from the first hit (an offset: page N reads the N - 1 pages before it). */
     SearchPage search(SearchQuery query);
+
+    /**
+     * The page that follows {@code after} (null: the first page) in the query's order, found by its key (keyset
+     * paging): as cheap for the thousandth page as for the first. The query's page number is not used.
+     */
+    SearchPage search(SearchQuery query, SearchCursor after);
 
     /** How many events match the query, all pages together. */
     long count(SearchQuery query);

@@ -284,11 +284,27 @@ public final class ReportDialogViewModel {
         });
     }
 
+    /**
+     * The signer's proposed adjustments of this ledger (their sandbox, as Books › Propose adjustments… keeps it), as the
+     * report's "Proposed adjustments" section, when there are any; a sandbox file that cannot be read stops the export
+     * with its own sentence.
+     */
+    private ReportRequest withProposals(ReportRequest request) {
+        if (session.readAt(1).isEmpty()) {
+            return request;
+        }
+        return dev.eventscope.sandbox.SandboxFiles.forCurrentUser().read(dev.eventscope.sandbox.Sandbox.ledgerId(session), signer)
+                .filter(contents -> !contents.proposals().isEmpty())
+                .map(contents -> request.withProposedAdjustments(dev.eventscope.sandbox.Sandbox.open(session, contents).reportSection()))
+                .orElse(request);
+    }
+
     /** What the background work hands back: the key that signed and a sentence on what was written. */
     record Written(String fingerprint, String summary) {
     }
 
-    private Written write(ReportRequest request, Path output, boolean replace, AtomicBoolean cancel) {
+    private Written write(ReportRequest asked, Path output, boolean replace, AtomicBoolean cancel) {
+        ReportRequest request = withProposals(asked);
         long[] lastPercent = {-1};
         String[] lastPhase = {""};
         // the workbench's findings (every user's, kept outside the ledger) and test results go inside the signed file

@@ -3,6 +3,7 @@ package dev.eventscope.ui.sandbox;
 import dev.eventscope.ui.DateFields;
 import dev.eventscope.ui.sandbox.SandboxViewModel.BalanceRow;
 import dev.eventscope.ui.sandbox.SandboxViewModel.ProposalRow;
+import dev.eventscope.ui.sandbox.SandboxViewModel.TimelineRow;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -76,24 +77,38 @@ public final class SandboxView {
         TableView<ProposalRow> proposals = new TableView<>(model.proposals());
         proposals.setId("proposalsTable");
         proposals.getColumns().add(column("#", ProposalRow::number, 40));
-        proposals.getColumns().add(column("Proposal", ProposalRow::proposal, 420));
-        proposals.getColumns().add(column("Status", ProposalRow::status, 520));
-        proposals.getColumns().add(column("Reason", ProposalRow::reason, 320));
+        proposals.getColumns().add(column("Proposal", ProposalRow::proposal, 340));
+        proposals.getColumns().add(column("Lines", ProposalRow::lines, 320));
+        proposals.getColumns().add(column("Status", ProposalRow::status, 380));
+        proposals.getColumns().add(column("Reason", ProposalRow::reason, 260));
         proposals.getColumns().add(column("Proposed by", ProposalRow::proposedBy, 140));
         proposals.setPrefHeight(220);
         proposals.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
 
         TableView<BalanceRow> asPosted = balanceTable("asPostedTable", false);
         TableView<BalanceRow> asAdjusted = balanceTable("asAdjustedTable", true);
-        SplitPane sideBySide = new SplitPane(titled("As posted", asPosted), titled("As adjusted", asAdjusted));
+        TableView<TimelineRow> timeline = timelineTable(proposals);
+        SplitPane sideBySide = new SplitPane(titled("As posted", asPosted), titled("As adjusted", asAdjusted),
+                titled("Timeline as posted beside as adjusted (by entry date)", timeline));
+        sideBySide.setDividerPositions(0.27, 0.6);
         VBox.setVgrow(sideBySide, Priority.ALWAYS);
 
         Label profit = new Label();
         profit.setId("sandboxProfit");
         profit.textProperty().bind(model.profit());
 
+        Label baseText = new Label();
+        baseText.setId("sandboxBase");
+        baseText.textProperty().bind(model.base());
+        TextField point = field("sandboxBasePoint", "head, a position or a recorded time", 260);
+        Button move = new Button("Move the base");
+        move.setId("moveBaseButton");
+        move.setOnAction(event -> model.moveBase(point.getText()));
+        point.setOnAction(event -> model.moveBase(point.getText()));
+        FlowPane base = new FlowPane(8, 6, baseText, point, move);
+
         VBox root = new VBox(10, new Label("Proposed entries are decided by the ledger's own rules but never written to it."
-                + " Each proposal needs a reason."), form, message, proposals, sideBySide, profit);
+                + " Each proposal needs a reason."), base, form, message, proposals, sideBySide, profit);
         root.setPadding(new Insets(12));
         root.setId("sandboxView");
         return root;
@@ -103,7 +118,9 @@ public final class SandboxView {
         TableView<BalanceRow> table = new TableView<>(model.balances());
         table.setId(id);
         table.getColumns().add(column("Account", BalanceRow::account, 280));
-        table.getColumns().add(column("Commodity", BalanceRow::commodity, 90));
+        TableColumn<BalanceRow, String> commodity = column("Commodity", BalanceRow::commodity, 90);
+        commodity.setMinWidth(96);
+        table.getColumns().add(commodity);
         table.getColumns().add(rightAligned(column(adjusted ? "As adjusted" : "As posted",
                 adjusted ? BalanceRow::asAdjusted : BalanceRow::asPosted, 130)));
         if (adjusted) {
@@ -117,6 +134,34 @@ public final class SandboxView {
                 super.updateItem(row, empty);
                 setStyle(!empty && row != null && row.changed() ? "-fx-background-color: #fff3c4;" : "");
             }
+        });
+        return table;
+    }
+
+    /** Each date a proposal posts on, each account's balance then; choosing a row selects the proposal that causes it. */
+    private TableView<TimelineRow> timelineTable(TableView<ProposalRow> proposals) {
+        TableView<TimelineRow> table = new TableView<>(model.timeline());
+        table.setId("adjustedTimelineTable");
+        table.getColumns().add(column("Date", TimelineRow::date, 90));
+        table.getColumns().add(column("Account", TimelineRow::account, 170));
+        TableColumn<TimelineRow, String> commodity = column("Commodity", TimelineRow::commodity, 84);
+        commodity.setMinWidth(96);
+        table.getColumns().add(commodity);
+        table.getColumns().add(rightAligned(column("As posted", TimelineRow::asPosted, 100)));
+        table.getColumns().add(rightAligned(column("As adjusted", TimelineRow::asAdjusted, 100)));
+        table.getColumns().add(rightAligned(column("Change", TimelineRow::change, 90)));
+        table.getColumns().add(column("Proposals", TimelineRow::changedBy, 90));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No accepted proposal posts anything yet."));
+        table.getSelectionModel().selectedItemProperty().addListener((observable, before, row) -> {
+            if (row == null || row.proposals().isEmpty()) {
+                return;
+            }
+            String number = Integer.toString(row.proposals().get(row.proposals().size() - 1));
+            proposals.getItems().stream().filter(proposal -> proposal.number().equals(number)).findFirst().ifPresent(proposal -> {
+                proposals.getSelectionModel().select(proposal);
+                proposals.scrollTo(proposal);
+            });
         });
         return table;
     }

@@ -64,6 +64,8 @@ public final class TimelineViewModel {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
 
     private LedgerTimeMachine machine;
+    /** A point in time asked for from outside (a finding's), placed by the next load instead of the point kept. */
+    private java.time.Instant requestedTime;
     private boolean placingAfterLoad;
     private boolean closed;
 
@@ -143,12 +145,18 @@ public final class TimelineViewModel {
         status.set("Loading the timeline…");
         TimelineLoader loader = new TimelineLoader(machine.session(), machine.queries(), zone);
         LedgerTimeMachine using = machine;
+        java.time.Instant time = requestedTime;
         timelineRequests.submit(() -> {
             // the read models follow appends on their own thread: catch them up to now before reading them
             using.projections().catchUp();
             Timeline loaded = loader.load(scope, wantedAxis);
-            return new Placed(loaded, keep == null ? loaded.lastIndex() : loader.stepFor(loaded, keep));
+            return new Placed(loaded, time != null && loaded.axis() == TimelineAxis.RECORDED_TIME
+                    ? Math.max(0, loaded.indexAt(java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, time)))
+                    : keep == null ? loaded.lastIndex() : loader.stepFor(loaded, keep));
         }, placed -> {
+            if (time != null && time.equals(requestedTime)) {
+                requestedTime = null;
+            }
             Timeline loaded = placed.timeline();
             timeline.set(loaded);
             status.set(countText(loaded) + (scope == null ? " in the ledger" : " in " + scope.value()));
@@ -198,6 +206,20 @@ public final class TimelineViewModel {
                 select(step);
             }
         }, this::fail);
+    }
+
+    /**
+     * Moves the slider to a point in time (a finding about a moment): the whole ledger on the recorded-time axis, at the
+     * last event recorded at or before {@code time} ("before anything" when it is earlier than every event).
+     */
+    public void showRecordedTime(java.time.Instant time) {
+        requestedTime = time;
+        boolean switching = !wholeLedger.get() || axis.get() != TimelineAxis.RECORDED_TIME;
+        wholeLedger.set(true);
+        axis.set(TimelineAxis.RECORDED_TIME);
+        if (!switching) {
+            reload();
+        }
     }
 
     /** True while a freshly loaded timeline places its slider (not a move the user made). */

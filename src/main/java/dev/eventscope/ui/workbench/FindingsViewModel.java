@@ -61,6 +61,12 @@ public final class FindingsViewModel {
         return book.user();
     }
 
+    /** The moment a finding about a point in time is about; empty for any other finding. */
+    public static java.util.Optional<java.time.Instant> pointInTime(FindingTarget target) {
+        return target.kind() == FindingTarget.Kind.TIME ? java.util.Optional.of(java.time.Instant.parse(target.value()))
+                : java.util.Optional.empty();
+    }
+
     /** The position a finding's link opens: the event, or the entry's first event; empty for a point in time or a whole test. */
     public OptionalLong positionOf(FindingTarget target) {
         long position = session.positionOf(target);

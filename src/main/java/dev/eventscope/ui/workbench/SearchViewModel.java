@@ -3,6 +3,7 @@ package dev.eventscope.ui.workbench;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.projection.search.LedgerSearch;
 import dev.eventscope.projection.search.SearchHit;
+import dev.eventscope.projection.search.SearchCursor;
 import dev.eventscope.projection.search.SearchPage;
 import dev.eventscope.projection.search.SearchQuery;
 import dev.eventscope.ui.TaskExecutor;
@@ -49,6 +50,9 @@ public final class SearchViewModel {
     private int page = 1;
     private boolean hasMore;
     private long total;
+    /** Where each page shown so far starts (null for the first): pages are asked for by key, never by offset. */
+    private final List<SearchCursor> pageStarts = new java.util.ArrayList<>();
+    private SearchCursor next;
 
     public SearchViewModel(LedgerSession session, Path indexDirectory, TaskExecutor executor, Consumer<String> errors) {
         this.session = session;
@@ -59,22 +63,23 @@ public final class SearchViewModel {
 
     /** Searches from the first page. */
     public void search() {
-        show(1);
+        pageStarts.clear();
+        show(1, null);
     }
 
     public void nextPage() {
         if (hasMore) {
-            show(page + 1);
+            show(page + 1, next);
         }
     }
 
     public void previousPage() {
         if (page > 1) {
-            show(page - 1);
+            show(page - 1, pageStarts.get(page - 2));
         }
     }
 
-    private void show(int wanted) {
+    private void show(int wanted, SearchCursor start) {
         SearchQuery query;
         try {
             query = query(wanted);
@@ -86,10 +91,15 @@ public final class SearchViewModel {
         executor.run(() -> {
             try (LedgerSearch search = session.openSearch(indexDirectory)) {
                 search.catchUp();
-                return new Found(search.search(query), search.count(query));
+                return new Found(search.search(query, start), search.count(query));
             }
         }, found -> {
             page = wanted;
+            while (pageStarts.size() < wanted) {
+                pageStarts.add(null);
+            }
+            pageStarts.set(wanted - 1, start);
+            next = found.page().next();
             hasMore = found.page().hasMore();
             total = found.total();
             hits.setAll(found.page().hits());

@@ -73,6 +73,6 @@ public final class WorkbenchMenu {
         }
         WorkbenchViewModel model = new WorkbenchViewModel(open.session(), executor, SearchIndexes.forCurrentUser(),
                 FindingsBook.defaultDirectory(), CommandContext.osUser().user(), ZoneId.systemDefault(), Clock.systemUTC(), errors);
-        window = WorkbenchWindow.show(model, open::jumpTo, owner, tab);
+        window = WorkbenchWindow.show(model, open::jumpTo, open.timeline()::showRecordedTime, owner, tab);
     }
 }

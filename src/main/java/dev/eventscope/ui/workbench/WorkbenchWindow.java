@@ -38,18 +38,22 @@ import java.util.function.LongConsumer;
 
 /**
  * The auditor's workbench: a window with the Tests, Search and Findings tabs. Selecting a flagged entry,
- * a hit or a finding (double-click or Enter) opens its event in the explorer of the main window.
+ * a hit or a finding (double-click or Enter) opens its event in the explorer of the main window; a finding about a
+ * point in time moves the explorer's timeline to that moment.
  */
 public final class WorkbenchWindow {
 
     private final WorkbenchViewModel model;
     private final LongConsumer openEvent;
+    private final java.util.function.Consumer<java.time.Instant> openTime;
     private final TabPane tabs = new TabPane();
     private final Stage stage = new Stage();
 
-    private WorkbenchWindow(WorkbenchViewModel model, LongConsumer openEvent, Window owner) {
+    private WorkbenchWindow(WorkbenchViewModel model, LongConsumer openEvent, java.util.function.Consumer<java.time.Instant> openTime,
+                            Window owner) {
         this.model = model;
         this.openEvent = openEvent;
+        this.openTime = openTime;
         stage.initOwner(owner);
         stage.setTitle("Auditor's workbench — " + model.ledgerName());
         tabs.setId("workbenchTabs");
@@ -60,9 +64,13 @@ public final class WorkbenchWindow {
         stage.setScene(scene);
     }
 
-    /** Shows the workbench on the given tab (0 tests, 1 search, 2 findings). */
-    public static WorkbenchWindow show(WorkbenchViewModel model, LongConsumer openEvent, Window owner, int tab) {
-        WorkbenchWindow window = new WorkbenchWindow(model, openEvent, owner);
+    /**
+     * Shows the workbench on the given tab (0 tests, 1 search, 2 findings); {@code openEvent} opens an event in the explorer,
+     * {@code openTime} moves the explorer's timeline to a point in time (a finding about a moment).
+     */
+    public static WorkbenchWindow show(WorkbenchViewModel model, LongConsumer openEvent, java.util.function.Consumer<java.time.Instant> openTime,
+                                       Window owner, int tab) {
+        WorkbenchWindow window = new WorkbenchWindow(model, openEvent, openTime, owner);
         window.tabs.getSelectionModel().select(tab);
         window.stage.show();
         model.findings().load();
@@ -236,10 +244,15 @@ public final class WorkbenchWindow {
             javafx.scene.control.TableRow<Finding> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(event -> {
                 if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && row.getItem() != null) {
-                    findings.positionOf(row.getItem().target()).ifPresent(openEvent);
+                    openFinding(row.getItem());
                 }
             });
             return row;
+        });
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                openFinding(table.getSelectionModel().getSelectedItem());
+            }
         });
         Button remove = new Button("Remove finding");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -249,6 +262,16 @@ public final class WorkbenchWindow {
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return new Tab("Findings", box);
+    }
+
+    /** A finding about a moment moves the explorer's timeline there; any other opens its event. */
+    private void openFinding(Finding finding) {
+        java.util.Optional<java.time.Instant> moment = FindingsViewModel.pointInTime(finding.target());
+        if (moment.isPresent()) {
+            openTime.accept(moment.get());
+        } else {
+            model.findings().positionOf(finding.target()).ifPresent(openEvent);
+        }
     }
 
     /** A button that asks for a severity and a note and records a finding on what {@code target} gives. */

@@ -1,5 +1,6 @@
 package dev.eventscope.projection.search;
 
+import dev.eventscope.projection.sqlite.search.SqliteSearchIndexFactory;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.LedgerCommandService;
 import dev.eventscope.audit.AuditFixtures;
@@ -49,7 +50,7 @@ class LedgerSearchTest {
 
     private List<Long> found(SearchQuery query) {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-             LedgerSearch search = LedgerSearch.open(store, indexes, SearchIndexFactory.installed())) {
+             LedgerSearch search = LedgerSearch.open(store, indexes, new SqliteSearchIndexFactory())) {
             search.catchUp();
             List<Long> positions = new ArrayList<>();
             for (int page = 1; ; page++) {
@@ -60,8 +61,22 @@ class LedgerSearchTest {
                 }
             }
             assertEquals(positions.size(), search.count(query));
+            assertEquals(positions, byKey(search, query), "paging by key gives what paging by offset gives, in the same order");
             return positions;
         }
+    }
+
+    /** Every page by key: each page asked for after the last hit of the one before, never by offset. */
+    private static List<Long> byKey(LedgerSearch search, SearchQuery query) {
+        List<Long> positions = new ArrayList<>();
+        SearchCursor after = null;
+        do {
+            SearchPage found = search.search(query.withPage(1), after);
+            found.hits().forEach(hit -> positions.add(hit.position()));
+            after = found.next();
+            assertEquals(found.hasMore(), after != null);
+        } while (after != null);
+        return positions;
     }
 
     /** The positions of the events whose document passes the filter: the plain reference. */
@@ -157,7 +172,7 @@ class LedgerSearchTest {
     @Test
     void catching_up_indexes_only_new_events_and_another_ledger_rebuilds() throws Exception {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-             LedgerSearch search = LedgerSearch.open(store, indexes, SearchIndexFactory.installed())) {
+             LedgerSearch search = LedgerSearch.open(store, indexes, new SqliteSearchIndexFactory())) {
             assertEquals(store.lastPosition(), search.catchUp());
             assertEquals(0, search.catchUp());
         }
@@ -167,13 +182,13 @@ class LedgerSearchTest {
                             Posting.of(AccountName.of("assets:bank"), Money.of("-7.00", "EUR")))), CommandContext.byUser("dave"));
         }
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-             LedgerSearch search = LedgerSearch.open(store, indexes, SearchIndexFactory.installed())) {
+             LedgerSearch search = LedgerSearch.open(store, indexes, new SqliteSearchIndexFactory())) {
             assertEquals(3, search.catchUp(), "the entry and its two postings");
             assertEquals(3, search.count(SearchQuery.text("stapler")));
         }
         Path other = AuditFixtures.acmeLedger(folder.resolve("other.ledger"));
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(other);
-             LedgerSearch search = LedgerSearch.open(store, indexes, SearchIndexFactory.installed())) {
+             LedgerSearch search = LedgerSearch.open(store, indexes, new SqliteSearchIndexFactory())) {
             assertEquals(store.lastPosition(), search.catchUp(), "a ledger of its own gets an index of its own");
             assertEquals(0, search.count(SearchQuery.text("stapler")));
         }
@@ -185,6 +200,16 @@ class LedgerSearchTest {
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> all().withPage(0));
         assertEquals("The page must be 1 or more, not 0.", wrong.getMessage());
         assertFalse(found(all().withPage(1000)).isEmpty(), "paging through collects every page from the first");
+    }
+
+    @Test
+    void a_page_key_reads_back_as_written_and_a_wrong_one_is_refused_with_a_sentence() {
+        SearchCursor byRank = new SearchCursor(1234, -7.000012345678901);
+        assertEquals(byRank, SearchCursor.parse(byRank.text(SearchQuery.Order.RELEVANCE)));
+        assertEquals(SearchCursor.afterPosition(1234), SearchCursor.parse(SearchCursor.afterPosition(1234).text(SearchQuery.Order.POSITION)));
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> SearchCursor.parse("page-3"));
+        assertEquals("\"page-3\" is not where a page ended (a position such as 1234, or rank:position such as -7.25:1234,"
+                + " as the last page printed it).", wrong.getMessage());
     }
 
     private Instant recordedAt(long position) {

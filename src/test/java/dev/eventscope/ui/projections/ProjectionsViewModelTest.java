@@ -9,6 +9,7 @@ import dev.eventscope.projection.ProjectionStatus;
 import dev.eventscope.projection.Projections;
 import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
 import dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory;
+import dev.eventscope.projection.sqlite.search.SqliteSearchIndexFactory;
 import dev.eventscope.projection.RebuildOutcome;
 import dev.eventscope.projection.RefusingProjection;
 import dev.eventscope.projection.RebuildProgress;
@@ -54,7 +55,7 @@ class ProjectionsViewModelTest {
     private ProjectionsViewModel create(List<Projection> projections, int batchSize) throws Exception {
         Path file = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("books.ledger"));
         store = SqliteEventStore.open(file);
-        session = new LedgerSessions(new SqliteLedgerStoreFactory(), new SqliteReadModelStoreFactory(),
+        session = new LedgerSessions(new SqliteLedgerStoreFactory(), new SqliteReadModelStoreFactory(), new SqliteSearchIndexFactory(),
                 (opened, readModels) -> new Projections(opened, BookkeepingCodec.create(), readModels, projections, batchSize))
                 .of(file, store);
         model = new ProjectionsViewModel(session, executor, Clock.fixed(Instant.parse("2025-04-01T10:15:30Z"), ZoneOffset.UTC),

@@ -44,10 +44,12 @@ class SandboxWindowTest {
     private Path ledger;
     private String bytes;
     private Stage stage;
+    private Path run;
+    private SandboxViewModel model;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
+        run = Files.createTempDirectory(folder, "run");
         ledger = run.resolve("books.ledger");
         SandboxFixture.write(ledger);
         bytes = SandboxFixture.sha256(ledger);
@@ -55,7 +57,7 @@ class SandboxWindowTest {
         executor = new FxTaskExecutor();
         // a window of its own, as the app opens it (the primary stage may still carry another test's bindings)
         this.stage = new Stage();
-        SandboxViewModel model = new SandboxViewModel(session, new SandboxFiles(run.resolve("sandboxes")), "auditor", executor,
+        model = new SandboxViewModel(session, new SandboxFiles(run.resolve("sandboxes")), "auditor", executor,
                 Clock.fixed(Instant.parse("2025-02-10T09:00:00Z"), ZoneOffset.UTC));
         // Monocle's headless screen is 1280x800 unless -Dheadless.geometry=1920x1080-32 makes it larger (docs/sandbox.md)
         String[] size = System.getProperty("sandbox.window", "1200x760").split("x");
@@ -112,6 +114,83 @@ class SandboxWindowTest {
         waitUntil(() -> message.getText().contains("2024-12-01"));
         assertEquals(1, robot.lookup("#proposalsTable").queryTableView().getItems().size());
         assertEquals(bytes, SandboxFixture.sha256(ledger));
+    }
+
+    @Test
+    void every_proposed_entry_shows_with_all_its_lines_and_the_base(FxRobot robot) throws Exception {
+        TableView<SandboxViewModel.ProposalRow> proposals = robot.lookup("#proposalsTable").queryTableView();
+        TableView<SandboxViewModel.BalanceRow> adjusted = robot.lookup("#asAdjustedTable").queryTableView();
+        waitUntil(() -> !adjusted.getItems().isEmpty());
+        // proposed elsewhere (the command line): a three-line entry and a reversal, in the same sandbox file
+        SandboxFiles files = new SandboxFiles(run.resolve("sandboxes"));
+        dev.eventscope.sandbox.Sandbox sandbox = dev.eventscope.sandbox.Sandbox.open(session, new dev.eventscope.sandbox.SandboxContents(
+                dev.eventscope.sandbox.Sandbox.ledgerId(session), "auditor", dev.eventscope.sandbox.SandboxBase.HEAD, java.util.List.of()));
+        Instant now = Instant.parse("2025-02-10T09:00:00Z");
+        dev.eventscope.domain.ledger.EntryCommand.PostEntry split = dev.eventscope.domain.ledger.EntryCommand.PostEntry.simple(
+                dev.eventscope.domain.ledger.EntryId.of("A1"), java.time.LocalDate.of(2025, 1, 31), "Fees split", java.util.List.of(
+                        posting("expenses:fees", "200"), posting("expenses:rent", "100"), posting("assets:bank", "-300")));
+        sandbox = sandbox.propose(ids -> split, "fees booked as rent", "auditor", now);
+        sandbox = sandbox.propose(ids -> new dev.eventscope.domain.ledger.EntryCommand.ReverseEntry(
+                dev.eventscope.domain.ledger.EntryId.of("E1"), dev.eventscope.domain.ledger.EntryId.of("R1"),
+                java.time.LocalDate.of(2025, 1, 31), "Rent reversed"), "rent was for February", "auditor", now);
+        files.write(sandbox.contents());
+        robot.interact(model::load);
+        waitUntil(() -> proposals.getItems().size() == 2);
+
+        String euro300 = MoneyText.of(new java.math.BigDecimal("-300"), "EUR");
+        assertEquals("expenses:fees  " + MoneyText.of(new java.math.BigDecimal("200"), "EUR") + "\n"
+                + "expenses:rent  " + MoneyText.of(new java.math.BigDecimal("100"), "EUR") + "\n"
+                + "assets:bank  " + euro300, proposals.getItems().get(0).lines());
+        assertEquals(java.util.Set.of("expenses:rent  " + MoneyText.of(new java.math.BigDecimal("-500"), "EUR"),
+                "assets:bank  " + MoneyText.of(new java.math.BigDecimal("500"), "EUR")),
+                java.util.Set.copyOf(java.util.List.of(proposals.getItems().get(1).lines().split("\n"))), "the reversal's lines");
+        assertTrue(((Label) robot.lookup("#sandboxBase").query()).getText().startsWith("Base: the head (position "),
+                ((Label) robot.lookup("#sandboxBase").query()).getText());
+        SandboxViewModel.BalanceRow rent = adjusted.getItems().stream().filter(row -> row.account().equals("expenses:rent"))
+                .findFirst().orElseThrow();
+        assertEquals("#1, #2", rent.changedBy());
+
+        // the timeline as adjusted: on 2025-01-31 (both proposals' date) rent as posted 500, as adjusted 100; choosing it
+        // selects the proposal that caused it
+        TableView<SandboxViewModel.TimelineRow> timeline = robot.lookup("#adjustedTimelineTable").queryTableView();
+        SandboxViewModel.TimelineRow rentStep = timeline.getItems().stream().filter(row -> row.account().equals("expenses:rent"))
+                .findFirst().orElseThrow();
+        assertEquals(new SandboxViewModel.TimelineRow("2025-01-31", "expenses:rent", "EUR", MoneyText.of(new java.math.BigDecimal("500")),
+                MoneyText.of(new java.math.BigDecimal("100")), MoneyText.of(new java.math.BigDecimal("-400")), "#1, #2", java.util.List.of(1, 2)),
+                rentStep);
+        robot.clickOn(robot.lookup("#adjustedTimelineTable .table-row-cell").nth(timeline.getItems().indexOf(rentStep)).queryAs(javafx.scene.Node.class));
+        waitUntil(() -> proposals.getSelectionModel().getSelectedItem() != null
+                && proposals.getSelectionModel().getSelectedItem().number().equals("2"));
+
+        // moved back before E1 was posted: the reversal of E1 no longer applies, and says why
+        long beforeRent = firstPositionOf("entry-E1") - 1;
+        fill(robot, "#sandboxBasePoint", Long.toString(beforeRent));
+        robot.clickOn("#moveBaseButton");
+        waitUntil(() -> proposals.getItems().get(1).status().startsWith("refused"));
+        assertEquals("Base: position " + beforeRent + ". Proposals are decided after it.",
+                ((Label) robot.lookup("#sandboxBase").query()).getText());
+        fill(robot, "#sandboxBasePoint", "yesterday");
+        robot.clickOn("#moveBaseButton");
+        assertEquals("The base \"yesterday\" is not \"head\", a position such as 12 or a recorded time such as 2025-01-31T12:00:00Z.",
+                ((Label) robot.lookup("#sandboxMessage").query()).getText());
+        assertEquals(bytes, SandboxFixture.sha256(ledger));
+    }
+
+    private long firstPositionOf(String stream) {
+        try (dev.eventscope.eventstore.EventCursor events = session.readAll(0)) {
+            while (events.hasNext()) {
+                dev.eventscope.eventstore.RecordedEvent event = events.next();
+                if (event.streamId().value().equals(stream)) {
+                    return event.position();
+                }
+            }
+        }
+        throw new AssertionError("no event of " + stream);
+    }
+
+    private static dev.eventscope.domain.ledger.Posting posting(String account, String amount) {
+        return dev.eventscope.domain.ledger.Posting.of(dev.eventscope.domain.ledger.AccountName.of(account),
+                dev.eventscope.domain.ledger.Money.of(amount, "EUR"));
     }
 
     private void save(Path file) throws Exception {

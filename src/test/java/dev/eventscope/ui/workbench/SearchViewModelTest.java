@@ -44,4 +44,26 @@ class SearchViewModelTest {
             assertEquals(List.of("Recorded from \"yesterday\" is not a date (2025-05-06) or a time (2025-05-06T12:00:00Z)."), errors);
         }
     }
+
+    @Test
+    void pages_forward_and_back_through_the_whole_log_by_key() throws Exception {
+        Path ledger = Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), folder.resolve("audit-case.ledger"));
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+            SearchViewModel search = new SearchViewModel(dev.eventscope.session.TestSessions.of(ledger, store), folder.resolve("index"),
+                    new SameThreadExecutor(), error -> { throw new AssertionError(error); });
+            search.search();
+            assertEquals(1, search.hits().get(0).position());
+            search.nextPage();
+            search.nextPage();
+            assertEquals(101, search.hits().get(0).position());
+            assertEquals(150, search.hits().get(49).position());
+            long pages = (store.lastPosition() + 49) / 50;
+            assertEquals(store.lastPosition() + " events · page 3 of " + pages, search.statusProperty().get());
+            search.previousPage();
+            assertEquals(51, search.hits().get(0).position());
+            search.previousPage();
+            search.previousPage();
+            assertEquals(1, search.hits().get(0).position(), "there is no page before the first");
+        }
+    }
 }

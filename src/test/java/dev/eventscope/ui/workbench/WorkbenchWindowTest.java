@@ -139,4 +139,55 @@ class WorkbenchWindowTest {
         robot.doubleClickOn(robot.lookup("#hitTable .table-row-cell").nth(1).queryAs(Node.class));
         waitUntil(() -> selectedInExplorer() == second.position());
     }
+
+    @Test
+    void a_finding_about_a_point_in_time_moves_the_explorers_timeline_there(FxRobot robot) throws Exception {
+        openTheAuditCase(robot);
+        dev.eventscope.session.LedgerSession session = model.explorerProperty().get().session();
+        java.time.Instant moment = session.readAt(335).orElseThrow().recordedAt().plusSeconds(60);
+        long expected = 0;
+        try (dev.eventscope.eventstore.EventCursor events = session.readAll(0)) {
+            while (events.hasNext()) {
+                dev.eventscope.eventstore.RecordedEvent event = events.next();
+                if (!event.recordedAt().isAfter(moment)) {
+                    expected = event.position();
+                }
+            }
+        }
+        assertTrue(expected >= 335 && expected < session.lastPosition(), "a moment in the middle of the ledger: " + expected);
+        new dev.eventscope.audit.findings.FindingsBook(dev.eventscope.audit.findings.FindingsBook.defaultDirectory(),
+                session.readAt(1).orElseThrow().eventId(), dev.eventscope.application.CommandContext.osUser().user())
+                .add(dev.eventscope.audit.findings.FindingTarget.time(moment), dev.eventscope.audit.findings.Severity.HIGH,
+                        "What the books said when the quarter was reported", java.time.Clock.systemUTC());
+        dev.eventscope.ui.timeline.TimelineViewModel timeline = model.explorerProperty().get().timeline();
+        assertTrue(timeline.positionShown() != expected, "the slider starts elsewhere");
+
+        try {
+            openTheFindingAndSeeTheTimelineMove(robot, timeline, expected);
+        } finally {
+            // the findings file is per ledger id and user, shared by the copies of the sample the other tests open
+            dev.eventscope.audit.findings.FindingsBook book = new dev.eventscope.audit.findings.FindingsBook(
+                    dev.eventscope.audit.findings.FindingsBook.defaultDirectory(), session.readAt(1).orElseThrow().eventId(),
+                    dev.eventscope.application.CommandContext.osUser().user());
+            book.list().stream().filter(finding -> finding.target().kind() == dev.eventscope.audit.findings.FindingTarget.Kind.TIME)
+                    .forEach(finding -> book.remove(finding.id()));
+        }
+    }
+
+    private void openTheFindingAndSeeTheTimelineMove(FxRobot robot, dev.eventscope.ui.timeline.TimelineViewModel timeline, long expected) {
+        shortcut(robot, KeyCode.F);
+        waitUntil(() -> robot.lookup("#searchField").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".tab-pane .tab-header-area .tab-label").match(hasText("Findings")).queryLabeled());
+        waitUntil(() -> robot.lookup("#findingsTable").tryQuery().isPresent() && table(robot, "#findingsTable").getItems().stream()
+                .anyMatch(item -> ((Finding) item).target().kind() == dev.eventscope.audit.findings.FindingTarget.Kind.TIME));
+        int row = table(robot, "#findingsTable").getItems().indexOf(table(robot, "#findingsTable").getItems().stream()
+                .filter(item -> ((Finding) item).target().kind() == dev.eventscope.audit.findings.FindingTarget.Kind.TIME)
+                .findFirst().orElseThrow());
+        robot.doubleClickOn(robot.lookup("#findingsTable .table-row-cell").nth(row).queryAs(Node.class));
+        final long wanted = expected;
+        waitUntil(() -> timeline.wholeLedgerProperty().get() && timeline.axisProperty().get() == dev.eventscope.ui.timeline.TimelineAxis.RECORDED_TIME
+                && timeline.timelineProperty().get() != null
+                && timeline.timelineProperty().get().axis() == dev.eventscope.ui.timeline.TimelineAxis.RECORDED_TIME
+                && timeline.positionShown() == wanted);
+    }
 }

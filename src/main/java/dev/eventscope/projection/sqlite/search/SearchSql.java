@@ -1,5 +1,6 @@
 package dev.eventscope.projection.sqlite.search;
 
+import dev.eventscope.projection.search.SearchCursor;
 import dev.eventscope.projection.search.SearchQuery;
 
 import java.math.RoundingMode;
@@ -25,6 +26,11 @@ final class SearchSql {
     }
 
     static SearchSql of(SearchQuery query) {
+        return of(query, null);
+    }
+
+    /** With {@code after} (may be null): only the hits after that key in the query's order (keyset paging). */
+    static SearchSql of(SearchQuery query, SearchCursor after) {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         String from;
@@ -80,9 +86,24 @@ final class SearchSql {
             conditions.add("search_text.rowid >= (SELECT min(d.position) FROM search_docs d WHERE " + String.join(" AND ", filters) + ")");
             parameters.addAll(new ArrayList<>(parameters.subList(1, parameters.size())));
         }
+        boolean relevance = query.hasText() && query.order() == SearchQuery.Order.RELEVANCE;
+        if (after != null && relevance) {
+            conditions.add("(search_text.rank > ? OR (search_text.rank = ? AND search_text.rowid > ?))");
+            parameters.add(after.rank());
+            parameters.add(after.rank());
+            parameters.add(after.position());
+        } else if (after != null) {
+            // a rowid bound on the full-text table is a seek in FTS5, a position bound on the documents a seek in any index
+            conditions.add((query.hasText() ? "search_text.rowid" : "d.position") + " > ?");
+            parameters.add(after.position());
+        }
+        if (relevance && conditions.size() == 1 + (after == null ? 0 : 1)) {
+            // only words: the relevance order is read from the full-text table alone, never joined to the documents
+            from = " FROM search_text";
+        }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        String orderBy = query.hasText() && query.order() == SearchQuery.Order.RELEVANCE
-                ? " ORDER BY search_text.rank, d.position" : query.hasText() ? " ORDER BY search_text.rowid" : " ORDER BY d.position";
+        String orderBy = relevance
+                ? " ORDER BY search_text.rank, search_text.rowid" : query.hasText() ? " ORDER BY search_text.rowid" : " ORDER BY d.position";
         return new SearchSql(from, where, orderBy, parameters);
     }
 

@@ -1,5 +1,6 @@
 package dev.eventscope.projection.sqlite.search;
 
+import dev.eventscope.projection.search.SearchCursor;
 import dev.eventscope.projection.search.SearchDocument;
 import dev.eventscope.projection.search.SearchHit;
 import dev.eventscope.projection.search.SearchIndex;
@@ -181,29 +182,88 @@ public final class SqliteSearchIndex implements SearchIndex {
 
     @Override
     public SearchPage search(SearchQuery query) {
-        SearchSql sql = SearchSql.of(query);
+        return search(query, null);
+    }
+
+    @Override
+    public SearchPage search(SearchQuery query, SearchCursor after) {
+        SearchSql sql = SearchSql.of(query, after);
+        boolean relevance = query.hasText() && query.order() == SearchQuery.Order.RELEVANCE;
+        if (relevance) {
+            return byRelevance(query, after, sql);
+        }
         String select = "SELECT d.position, d.stream, d.type, d.user, d.command, d.recorded_at, d.entry_date, d.entry_id, "
                 + (query.hasText() ? "snippet(search_text, 0, '[', ']', '…', 12)" : "NULL")
                 + sql.from() + sql.where() + sql.orderBy() + " LIMIT ? OFFSET ?";
         List<SearchHit> hits = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(select)) {
-            int next = sql.bind(statement);
-            statement.setInt(next, query.pageSize() + 1);
-            statement.setLong(next + 1, (long) (query.page() - 1) * query.pageSize());
+            bindPage(statement, sql, query, after);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    long date = rows.getLong(7);
-                    LocalDate entryDate = rows.wasNull() ? null : LocalDate.ofEpochDay(date);
-                    hits.add(new SearchHit(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5), Instant.EPOCH.plus(rows.getLong(6), ChronoUnit.MICROS), entryDate, rows.getString(8),
-                            rows.getString(9)));
+                    hits.add(hit(rows));
                 }
             }
         } catch (SQLException failed) {
             throw failure("search", failed);
         }
         boolean more = hits.size() > query.pageSize();
-        return new SearchPage(more ? hits.subList(0, query.pageSize()) : hits, more);
+        return more ? new SearchPage(hits.subList(0, query.pageSize()), true,
+                SearchCursor.afterPosition(hits.get(query.pageSize() - 1).position()))
+                : new SearchPage(hits, false, null);
+    }
+
+    /**
+     * Relevance order in two steps: the page's positions and ranks first (every match is ranked, but nothing else is
+     * read for it), then the documents and snippets of those positions only. Asking for the snippet in the ranking
+     * query made SQLite compute a snippet for every match before keeping the best (measured in benchmarks-search.md).
+     */
+    private SearchPage byRelevance(SearchQuery query, SearchCursor after, SearchSql sql) {
+        List<Long> positions = new ArrayList<>();
+        List<Double> ranks = new ArrayList<>();
+        String ranking = "SELECT search_text.rowid, search_text.rank" + sql.from() + sql.where() + sql.orderBy() + " LIMIT ? OFFSET ?";
+        String document = "SELECT d.position, d.stream, d.type, d.user, d.command, d.recorded_at, d.entry_date, d.entry_id,"
+                + " snippet(search_text, 0, '[', ']', '…', 12) FROM search_text CROSS JOIN search_docs d ON d.position = search_text.rowid"
+                + " WHERE search_text MATCH ? AND search_text.rowid = ?";
+        List<SearchHit> hits = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(ranking);
+             PreparedStatement documents = connection.prepareStatement(document)) {
+            bindPage(statement, sql, query, after);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    positions.add(rows.getLong(1));
+                    ranks.add(rows.getDouble(2));
+                }
+            }
+            documents.setString(1, SearchSql.matchExpression(query.text()));
+            for (int index = 0; index < Math.min(positions.size(), query.pageSize()); index++) {
+                documents.setLong(2, positions.get(index));
+                try (ResultSet rows = documents.executeQuery()) {
+                    if (rows.next()) {
+                        hits.add(hit(rows));
+                    }
+                }
+            }
+        } catch (SQLException failed) {
+            throw failure("search", failed);
+        }
+        boolean more = positions.size() > query.pageSize();
+        return more ? new SearchPage(hits, true, new SearchCursor(positions.get(query.pageSize() - 1), ranks.get(query.pageSize() - 1)))
+                : new SearchPage(hits, false, null);
+    }
+
+    /** The query's parameters, then one more row than a page (to tell whether another follows) and the offset (none after a key). */
+    private static void bindPage(PreparedStatement statement, SearchSql sql, SearchQuery query, SearchCursor after) throws SQLException {
+        int next = sql.bind(statement);
+        statement.setInt(next, query.pageSize() + 1);
+        statement.setLong(next + 1, after != null ? 0 : (long) (query.page() - 1) * query.pageSize());
+    }
+
+    private static SearchHit hit(ResultSet rows) throws SQLException {
+        long date = rows.getLong(7);
+        LocalDate entryDate = rows.wasNull() ? null : LocalDate.ofEpochDay(date);
+        return new SearchHit(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                rows.getString(5), Instant.EPOCH.plus(rows.getLong(6), ChronoUnit.MICROS), entryDate, rows.getString(8),
+                rows.getString(9));
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.eventscope.projection.search.SearchIndexFactory;
 
 import java.nio.file.Path;
 
-/** The installed {@link SearchIndexFactory}: SQLite FTS5 files. */
+/** The {@link SearchIndexFactory} that {@code bootstrap} wires in: SQLite FTS5 files. */
 public final class SqliteSearchIndexFactory implements SearchIndexFactory {
 
     @Override
