@@ -210,6 +210,19 @@ public final class ExplorerViewModel {
         }, this::fail);
     }
 
+    /**
+     * Shows a stream a command just wrote (a new entry): selected in the sidebar, its history with the first event the
+     * command wrote to it selected, so its detail shows too.
+     */
+    public void showWritten(StreamId stream, List<Long> positions) {
+        executor.run(() -> positions.stream().filter(position -> session.readAt(position)
+                        .map(event -> event.streamId().equals(stream)).orElse(false)).findFirst().orElse(0L),
+                position -> {
+                    sidebar.select(stream);
+                    history.show(stream, position);
+                }, this::fail);
+    }
+
     /** Jumps to the event whose event id is {@code causationId}. */
     public void followCausation(String causationId) {
         executor.run(() -> firstEvent(0, event -> causationId.equals(event.eventId())), found -> {
