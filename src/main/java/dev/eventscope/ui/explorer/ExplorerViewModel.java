@@ -6,6 +6,7 @@ import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.StreamInfo;
 import dev.eventscope.session.LedgerSession;
+import dev.eventscope.timetravel.Point;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.timeline.TimelineViewModel;
@@ -189,9 +190,20 @@ public final class ExplorerViewModel {
             if (moved || everything) {
                 timeline.followLedger();
                 projections.refreshStatus();
+                showSubtotals(latest.lastPosition());
             }
             LOG.info("sidebar and status shown in {} ms on the UI thread", (System.nanoTime() - applying) / 1_000_000);
         }, this::fail);
+    }
+
+    /** The parent accounts' subtotals at the ledger's last position, from the read models (off the UI thread). */
+    private void showSubtotals(long position) {
+        executor.run(() -> SidebarViewModel.subtotalTexts(session.timeTravel().ledgerBalancesAt(new Point.AtPosition(position)).balances()),
+                texts -> {
+                    if (!closed && position == lastPosition.get()) {
+                        sidebar.setSubtotals(texts);
+                    }
+                }, failure -> LOG.info("no subtotals for the sidebar: {}", failure.toString()));
     }
 
     private record Snapshot(SidebarViewModel.Prepared sidebar, long events, long lastPosition) {
