@@ -29,10 +29,15 @@ final class StreamTreeCell extends TreeCell<SidebarNode> {
         this.subtotals = subtotals;
         subtotal.getStyleClass().add("subtotal");
         subtotal.setMinWidth(0);
+        // a number cut short says nothing: a subtotal without the room for it is hidden (its tooltip still says it)
+        javafx.beans.InvalidationListener fits = observable -> subtotal.setOpacity(subtotal.getWidth() + 0.5 >= subtotal.prefWidth(-1) ? 1 : 0);
+        subtotal.widthProperty().addListener(fits);
+        subtotal.textProperty().addListener(fits);
         box.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(name, Priority.ALWAYS);
         name.setMaxWidth(Double.MAX_VALUE);
-        // a long name is cut with an ellipsis, so the badge stays inside the tree instead of under a scrollbar
+        // a long name is cut with an ellipsis, so the badge stays inside the tree instead of under a scrollbar;
+        // a short one (a level of the account tree) is never cut for a subtotal beside it
         name.setMinWidth(0);
         count.setMinWidth(Region.USE_PREF_SIZE);
         box.setMaxWidth(Region.USE_PREF_SIZE);
@@ -51,13 +56,14 @@ final class StreamTreeCell extends TreeCell<SidebarNode> {
             return;
         }
         name.setText(node.label());
+        name.setMinWidth(node.label().length() <= 14 ? Region.USE_PREF_SIZE : 0);
         String rolledUp = node.key().startsWith(ACCOUNT_KEY) && !node.children().isEmpty()
                 ? subtotals.getValue().get(node.key().substring(ACCOUNT_KEY.length())) : null;
         subtotal.setText(rolledUp == null ? "" : rolledUp);
         subtotal.setVisible(rolledUp != null);
         subtotal.setManaged(rolledUp != null);
-        // a short subtotal is never cut; a long one (several commodities) gives way to the name and reads whole on hover
-        subtotal.setMinWidth(rolledUp != null && rolledUp.length() <= 18 ? Region.USE_PREF_SIZE : 0);
+        // the subtotal gives way to the name and reads whole on hover
+        subtotal.setMinWidth(0);
         int level = getTreeView().getTreeItemLevel(getTreeItem());
         box.prefWidthProperty().bind(getTreeView().widthProperty().subtract(level * 18 + 36));
         count.setText(Long.toString(node.count()));
