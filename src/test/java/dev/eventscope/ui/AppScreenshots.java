@@ -167,54 +167,30 @@ public final class AppScreenshots {
         shoot(stage.getScene(), "projections");
         fire("#projectionsButton");
         for (String form : FORMS) {
-            Set<Window> before = Set.copyOf(Window.getWindows());
-            onFx(() -> {
-                menuItem(form).fire();
-                return null;
-            });
-            Thread.sleep(1500);
-            Scene dialog = newWindow(before);
-            shoot(dialog, "form-" + form.replace("Item", "").replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
-            onFx(() -> {
-                dialog.getWindow().hide();
-                return null;
-            });
+            windowShot(() -> menuItem(form).fire(), "form-" + form.replace("Item", "").replaceAll("([A-Z])", "-$1")
+                    .toLowerCase(java.util.Locale.ROOT), 1500, false);
         }
+        windowShot(() -> ((ButtonBase) stage.getScene().lookup("#exportReportButton")).fire(), "report-dialog", 1500, false);
+        windowShot(() -> menuItem("workbenchTestsItem").fire(), "workbench", 4000, true);
+        windowShot(() -> menuItem("proposeAdjustmentsItem").fire(), "sandbox", 3000, true);
+    }
+
+    /** Opens a window with {@code open}, waits, shoots it (at the main window's size when {@code fullSize}) and closes it. */
+    private static void windowShot(Runnable open, String name, long wait, boolean fullSize) throws Exception {
         Set<Window> before = Set.copyOf(Window.getWindows());
-        fire("#exportReportButton");
-        Thread.sleep(1500);
-        Scene report = newWindow(before);
-        shoot(report, "report-dialog");
         onFx(() -> {
-            report.getWindow().hide();
+            open.run();
             return null;
         });
-        before = Set.copyOf(Window.getWindows());
+        Thread.sleep(wait);
+        Scene window = newWindow(before);
+        if (fullSize) {
+            onFx(() -> sized((Stage) window.getWindow()));
+            Thread.sleep(2000);
+        }
+        shoot(window, name);
         onFx(() -> {
-            menuItem("workbenchTestsItem").fire();
-            return null;
-        });
-        Thread.sleep(4000);
-        Scene workbench = newWindow(before);
-        onFx(() -> sized((Stage) workbench.getWindow()));
-        Thread.sleep(2500);
-        shoot(workbench, "workbench");
-        onFx(() -> {
-            workbench.getWindow().hide();
-            return null;
-        });
-        before = Set.copyOf(Window.getWindows());
-        onFx(() -> {
-            menuItem("proposeAdjustmentsItem").fire();
-            return null;
-        });
-        Thread.sleep(3000);
-        Scene sandbox = newWindow(before);
-        onFx(() -> sized((Stage) sandbox.getWindow()));
-        Thread.sleep(1500);
-        shoot(sandbox, "sandbox");
-        onFx(() -> {
-            sandbox.getWindow().hide();
+            window.getWindow().hide();
             return null;
         });
     }

@@ -39,7 +39,6 @@ public final class SidebarView {
         streamType.valueProperty().bindBidirectional(sidebar.typeProperty());
         streamTree.setRoot(new TreeItem<>());
         streamTree.setCellFactory(ignored -> new StreamTreeCell(sidebar.subtotalsProperty()));
-        sidebar.subtotalsProperty().addListener((observable, before, subtotals) -> streamTree.refresh());
         sidebar.groupsProperty().addListener((observable, before, groups) -> fillTree(groups));
         streamTree.getSelectionModel().selectedItemProperty().addListener((observable, before, item) -> {
             if (!syncing && item != null && item.getValue().isStream()) {

@@ -24,9 +24,12 @@ final class StreamTreeCell extends TreeCell<SidebarNode> {
     private final Label count = new Label();
     private final HBox box = new HBox(6, name, subtotal, count);
     private final ObservableValue<Map<String, String>> subtotals;
+    /** New subtotals redraw this cell in place (its nodes stay, so a click on them meanwhile still lands). */
+    private final javafx.beans.InvalidationListener redraw = observable -> updateItem(getItem(), isEmpty());
 
     StreamTreeCell(ObservableValue<Map<String, String>> subtotals) {
         this.subtotals = subtotals;
+        subtotals.addListener(new javafx.beans.WeakInvalidationListener(redraw));
         subtotal.getStyleClass().add("subtotal");
         subtotal.setMinWidth(0);
         // a number cut short says nothing: a subtotal without the room for it is hidden (its tooltip still says it)
