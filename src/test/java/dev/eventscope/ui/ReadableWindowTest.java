@@ -69,6 +69,8 @@ class ReadableWindowTest {
         TableView<?> state = robot.lookup("#stateTable").queryAs(TableView.class);
         TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
         WindowTests.waitUntil(() -> state.getItems().size() > 8 && history.getItems().size() > 100);
+        // an event picked, so the detail's metadata is shown too
+        robot.interact(() -> history.getSelectionModel().select(history.getItems().size() - 1));
         Thread.sleep(500); // a layout pass for the fitted widths (no assertion rests on it: the checks below read the cells)
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertWhole(state, Set.of("Item", "Value"));

@@ -2,6 +2,7 @@ package dev.eventscope.ui.commands;
 
 import javafx.beans.InvalidationListener;
 import javafx.collections.ObservableList;
+import javafx.scene.control.PopupControl;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -30,10 +31,12 @@ public final class CompletionPopup {
         AutoCompletionBinding<String> binding = TextFields.bindAutoCompletion(field, request -> matches(current[0], request.getUserText()));
         binding.setVisibleRowCount(LIMIT);
         binding.setDelay(50);
-        binding.getAutoCompletionPopup().getStyleClass().add("completion-popup");
+        // held as the JavaFX popup it is: the class ControlsFX returns is its implementation, which ui may not name
+        PopupControl popup = binding.getAutoCompletionPopup();
+        popup.getStyleClass().add("completion-popup");
         field.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
-            if (key.getCode() == KeyCode.ESCAPE && binding.getAutoCompletionPopup().isShowing()) {
-                binding.getAutoCompletionPopup().hide();
+            if (key.getCode() == KeyCode.ESCAPE && popup.isShowing()) {
+                popup.hide();
                 key.consume();
             }
         });
