@@ -124,6 +124,25 @@ class ExplorerWindowTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_selected_accounts_path_shows_as_bread_crumbs_and_a_parents_crumb_lists_the_accounts_beneath_it(FxRobot robot)
+            throws Exception {
+        openSample(robot, "small-business.ledger");
+        robot.interact(() -> model.explorerProperty().get().sidebar()
+                .select(dev.eventscope.eventstore.StreamId.of("account-assets:bank:checking")));
+        org.controlsfx.control.BreadCrumbBar<String> crumbs = robot.lookup(".bread-crumb-bar").queryAs(org.controlsfx.control.BreadCrumbBar.class);
+        waitUntil(() -> crumbs.isVisible() && crumbs.getSelectedCrumb() != null);
+        java.util.List<String> path = new java.util.ArrayList<>();
+        for (javafx.scene.control.TreeItem<String> item = crumbs.getSelectedCrumb(); item != null; item = item.getParent()) {
+            path.add(0, item.getValue());
+        }
+        assertEquals(java.util.List.of("Accounts", "assets", "bank", "checking"), path);
+        robot.clickOn(robot.from(crumbs).lookup(hasText("bank")).queryButton());
+        waitUntil(() -> "account-assets:bank".equals(model.explorerProperty().get().sidebar().searchProperty().get()));
+        waitUntil(() -> robot.lookup(hasText("savings")).tryQuery().isPresent() && robot.lookup(hasText("equipment")).tryQuery().isEmpty());
+    }
+
+    @Test
     void verifying_an_intact_ledger_shows_the_green_banner(FxRobot robot) throws Exception {
         openSample(robot, "books.ledger");
         robot.clickOn("#verifyButton");
