@@ -38,19 +38,21 @@ class ExplorerWindowTest {
 
     private FxTaskExecutor executor;
     private Stage stage;
+    private dev.eventscope.ui.shell.MainWindowViewModel model;
 
     @Start
     void start(Stage stage) throws Exception {
         Path run = Files.createTempDirectory(folder, "run");
         Path samples = Files.createDirectories(run.resolve("samples"));
         LedgerFixtures.bookkeepingLedger(samples.resolve("books.ledger"), 6);
+        Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), samples.resolve("small-business.ledger"));
         LedgerFixtures.bookkeepingLedger(samples.resolve("tampered.ledger"), 6);
         LedgerFixtures.tamper(samples.resolve("tampered.ledger"), 13, "{\"entryId\":\"entry-0003\",\"amount\":\"999999.00 EUR\"}");
         SettingsStore settings = new SettingsStore(run.resolve("config"));
         settings.rememberRecent(Files.writeString(run.resolve("shopping-list.txt"), "milk\neggs\n"));
         executor = new FxTaskExecutor();
         this.stage = stage;
-        WindowTests.show(stage, WindowTests.model(executor, run, settings, samples));
+        model = WindowTests.show(stage, WindowTests.model(executor, run, settings, samples));
     }
 
     @AfterEach
@@ -95,6 +97,49 @@ class ExplorerWindowTest {
         robot.clickOn("#correlationLink");
         waitUntil(() -> table(robot).getItems().size() == 3);
         assertEquals(java.util.List.of(8L, 9L, 10L), table(robot).getItems().stream().map(EventRow::position).toList());
+    }
+
+    @Test
+    void parent_accounts_show_their_subtotal_in_the_sidebar_rolled_up_from_their_sub_accounts(FxRobot robot) throws Exception {
+        openSample(robot, "small-business.ledger");
+        waitUntil(() -> robot.lookup(".subtotal").queryAll().stream().anyMatch(Node::isVisible));
+        dev.eventscope.session.LedgerSession session = model.explorerProperty().get().session();
+        // an independent roll-up of the full replay: every balance of an account named "assets:…" adds to "assets"
+        java.util.Map<String, java.math.BigDecimal> assets = new java.util.TreeMap<>();
+        session.fullReplay().balances(session.lastPosition(), null).forEach((account, commodity, amount) -> {
+            if (account.startsWith("assets:")) {
+                assets.merge(commodity, amount, java.math.BigDecimal::add);
+            }
+        });
+        String expected = assets.entrySet().stream().filter(entry -> entry.getValue().signum() != 0)
+                .map(entry -> dev.eventscope.ui.state.MoneyText.of(entry.getValue(), entry.getKey()))
+                .collect(java.util.stream.Collectors.joining(" · "));
+        Label assetsName = robot.lookup(".stream-tree .label").queryAllAs(Label.class).stream()
+                .filter(label -> "assets".equals(label.getText())).findFirst().orElseThrow();
+        Label subtotal = (Label) assetsName.getParent().getChildrenUnmodifiable().get(1);
+        assertTrue(subtotal.isVisible(), "the assets level shows its subtotal");
+        assertEquals(expected, subtotal.getText());
+        assertTrue(assetsName.getParent().getParent() instanceof javafx.scene.control.TreeCell<?> cell
+                && cell.getTooltip().getText().contains("assets with its sub-accounts: " + expected));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_selected_accounts_path_shows_as_bread_crumbs_and_a_parents_crumb_lists_the_accounts_beneath_it(FxRobot robot)
+            throws Exception {
+        openSample(robot, "small-business.ledger");
+        robot.interact(() -> model.explorerProperty().get().sidebar()
+                .select(dev.eventscope.eventstore.StreamId.of("account-assets:bank:checking")));
+        org.controlsfx.control.BreadCrumbBar<String> crumbs = robot.lookup(".bread-crumb-bar").queryAs(org.controlsfx.control.BreadCrumbBar.class);
+        waitUntil(() -> crumbs.isVisible() && crumbs.getSelectedCrumb() != null);
+        java.util.List<String> path = new java.util.ArrayList<>();
+        for (javafx.scene.control.TreeItem<String> item = crumbs.getSelectedCrumb(); item != null; item = item.getParent()) {
+            path.add(0, item.getValue());
+        }
+        assertEquals(java.util.List.of("Accounts", "assets", "bank", "checking"), path);
+        robot.clickOn(robot.from(crumbs).lookup(hasText("bank")).queryButton());
+        waitUntil(() -> "account-assets:bank".equals(model.explorerProperty().get().sidebar().searchProperty().get()));
+        waitUntil(() -> robot.lookup(hasText("savings")).tryQuery().isPresent() && robot.lookup(hasText("equipment")).tryQuery().isEmpty());
     }
 
     @Test

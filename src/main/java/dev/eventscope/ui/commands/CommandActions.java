@@ -1,5 +1,6 @@
 package dev.eventscope.ui.commands;
 
+import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,6 +14,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -27,6 +30,8 @@ public final class CommandActions {
     private final ReadOnlyBooleanWrapper unavailable = new ReadOnlyBooleanWrapper(true);
     private final MenuItem readOnlyItem = new MenuItem(CommandFormViewModel.READ_ONLY_REASON);
     private LedgerSession session;
+    private Supplier<StreamId> selected = () -> null;
+    private BiConsumer<StreamId, List<Long>> showWritten = (stream, positions) -> { };
 
     public CommandActions(TaskExecutor executor, Supplier<Window> owner) {
         this.executor = executor;
@@ -42,6 +47,21 @@ public final class CommandActions {
         readOnlyItem.setVisible(session != null && session.readOnly());
     }
 
+    /**
+     * What the explorer has selected (a form starts from it: Reverse from the selected entry) and how it shows what a
+     * command wrote (the new entry, selected and shown).
+     */
+    public void setExplorer(Supplier<StreamId> selectedStream, BiConsumer<StreamId, List<Long>> showStream) {
+        this.selected = selectedStream;
+        this.showWritten = showStream;
+    }
+
+    private <M extends CommandFormViewModel> M prepared(M model) {
+        model.startFrom(selected.get());
+        model.setOnWritten(showWritten);
+        return model;
+    }
+
     private CommandEnvironment environment() {
         return CommandEnvironment.of(session, executor);
     }
@@ -50,14 +70,14 @@ public final class CommandActions {
         if (!unavailable.get()) {
             CommandEnvironment environment = environment();
             executor.run(() -> environment.lookups().baseCommodity(),
-                    commodity -> PostEntryView.show(owner.get(), new PostEntryViewModel(environment, commodity)),
-                    failure -> PostEntryView.show(owner.get(), new PostEntryViewModel(environment, "EUR")));
+                    commodity -> PostEntryView.show(owner.get(), prepared(new PostEntryViewModel(environment, commodity))),
+                    failure -> PostEntryView.show(owner.get(), prepared(new PostEntryViewModel(environment, "EUR"))));
         }
     }
 
     private void form(Function<CommandEnvironment, CommandFormViewModel> form) {
         if (!unavailable.get()) {
-            CommandFormView.show(owner.get(), form.apply(environment()));
+            CommandFormView.show(owner.get(), prepared(form.apply(environment())));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.eventscope.application.ConflictPersisted;
 import dev.eventscope.application.Executed;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.LedgerRuleViolation;
+import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,6 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -43,6 +45,7 @@ public abstract class CommandFormViewModel {
     private final javafx.collections.ObservableList<String> accountChoices = javafx.collections.FXCollections.observableArrayList();
     private final javafx.collections.ObservableList<String> entryChoices = javafx.collections.FXCollections.observableArrayList();
     private Consumer<String> onDone = message -> { };
+    private BiConsumer<StreamId, List<Long>> onWritten = (stream, positions) -> { };
 
     protected CommandFormViewModel(String title, String submitLabel, CommandEnvironment environment) {
         this.title = title;
@@ -65,6 +68,26 @@ public abstract class CommandFormViewModel {
 
     /** A sentence saying what was done, for the status line. */
     protected abstract String describeDone(Object command, CommandResult result);
+
+    /** The stream the explorer shows after the command (the new entry of a post or a reversal); null: none. */
+    protected StreamId writtenStream(Object command) {
+        return null;
+    }
+
+    /**
+     * Fills the fields a selection in the sidebar answers: the entry fields (reverse) from a selected journal entry.
+     * A field already filled is left alone.
+     */
+    public final void startFrom(StreamId selected) {
+        if (selected == null || !selected.value().startsWith(LedgerLookups.ENTRY_PREFIX)) {
+            return;
+        }
+        for (FormField field : fields) {
+            if (field.kind() == FieldKind.ENTRY && field.value().isEmpty()) {
+                field.textProperty().set(selected.value().substring(LedgerLookups.ENTRY_PREFIX.length()));
+            }
+        }
+    }
 
     /** Loads the account names and entry ids the fields complete from (off the UI thread). */
     public final void loadChoices() {
@@ -100,6 +123,10 @@ public abstract class CommandFormViewModel {
             String message = describeDone(built[0], result);
             done.set(message);
             onDone.accept(message);
+            StreamId written = writtenStream(built[0]);
+            if (written != null) {
+                onWritten.accept(written, result.positions());
+            }
         }, failure -> {
             running.set(false);
             showFailure(failure);
@@ -162,6 +189,11 @@ public abstract class CommandFormViewModel {
 
     public final void setOnDone(Consumer<String> handler) {
         onDone = handler;
+    }
+
+    /** Told the stream to show after a successful command, with the positions the command wrote. */
+    public final void setOnWritten(BiConsumer<StreamId, List<Long>> handler) {
+        onWritten = handler;
     }
 
     public final String title() {

@@ -14,7 +14,7 @@ import java.util.List;
 public final class LedgerLookups {
 
     private static final String ACCOUNT_PREFIX = "account-";
-    private static final String ENTRY_PREFIX = "entry-";
+    static final String ENTRY_PREFIX = "entry-";
 
     private final LedgerSession session;
 

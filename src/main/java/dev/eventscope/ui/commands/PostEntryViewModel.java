@@ -6,6 +6,7 @@ import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.EntryStatus;
 import dev.eventscope.domain.ledger.Money;
 import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.eventstore.StreamId;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -88,6 +89,11 @@ public final class PostEntryViewModel extends CommandFormViewModel {
         String entryCode = code.value();
         return new PostEntry(newEntryIds.get(), when, null, status.get(),
                 entryCode.isEmpty() ? null : entryCode, text, null, null, postings);
+    }
+
+    @Override
+    protected StreamId writtenStream(Object command) {
+        return StreamId.of(LedgerLookups.ENTRY_PREFIX + ((PostEntry) command).entryId().value());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.eventscope.ui.commands;
 import dev.eventscope.application.CommandResult;
 import dev.eventscope.domain.ledger.EntryCommand.ReverseEntry;
 import dev.eventscope.domain.ledger.EntryId;
+import dev.eventscope.eventstore.StreamId;
 
 import java.time.LocalDate;
 import java.util.function.Supplier;
@@ -28,6 +29,11 @@ public final class ReverseEntryViewModel extends CommandFormViewModel {
         LocalDate when = requiredDate(date, "reversal date");
         String text = description.value();
         return new ReverseEntry(original, newEntryIds.get(), when, text.isEmpty() ? null : text);
+    }
+
+    @Override
+    protected StreamId writtenStream(Object command) {
+        return StreamId.of(LedgerLookups.ENTRY_PREFIX + ((ReverseEntry) command).reversalEntryId().value());
     }
 
     @Override

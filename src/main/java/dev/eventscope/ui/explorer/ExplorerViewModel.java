@@ -6,6 +6,7 @@ import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.StreamInfo;
 import dev.eventscope.session.LedgerSession;
+import dev.eventscope.timetravel.Point;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.timeline.TimelineViewModel;
@@ -193,9 +194,20 @@ public final class ExplorerViewModel {
             if (moved || everything) {
                 timeline.followLedger();
                 projections.refreshStatus();
+                showSubtotals(latest.lastPosition());
             }
             LOG.info("sidebar and status shown in {} ms on the UI thread", (System.nanoTime() - applying) / 1_000_000);
         }, this::fail);
+    }
+
+    /** The parent accounts' subtotals at the ledger's last position, from the read models (off the UI thread). */
+    private void showSubtotals(long position) {
+        executor.run(() -> SidebarViewModel.subtotalTexts(session.timeTravel().ledgerBalancesAt(new Point.AtPosition(position)).balances()),
+                texts -> {
+                    if (!closed && position == lastPosition.get()) {
+                        sidebar.setSubtotals(texts);
+                    }
+                }, failure -> LOG.info("no subtotals for the sidebar: {}", failure.toString()));
     }
 
     private record Snapshot(SidebarViewModel.Prepared sidebar, long events, long lastPosition) {
@@ -212,6 +224,19 @@ public final class ExplorerViewModel {
             history.show(event.streamId(), event.position());
             sidebar.select(event.streamId());
         }, this::fail);
+    }
+
+    /**
+     * Shows a stream a command just wrote (a new entry): selected in the sidebar, its history with the first event the
+     * command wrote to it selected, so its detail shows too.
+     */
+    public void showWritten(StreamId stream, List<Long> positions) {
+        executor.run(() -> positions.stream().filter(position -> session.readAt(position)
+                        .map(event -> event.streamId().equals(stream)).orElse(false)).findFirst().orElse(0L),
+                position -> {
+                    sidebar.select(stream);
+                    history.show(stream, position);
+                }, this::fail);
     }
 
     /** Jumps to the event whose event id is {@code causationId}. */

@@ -68,6 +68,8 @@ public final class HistoryView {
         SortedList<EventRow> sorted = new SortedList<>(history.rows());
         sorted.comparatorProperty().bind(historyTable.comparatorProperty());
         historyTable.setItems(sorted);
+        // sized to what they hold (a user name, a command), so no value is cut while the summary has room
+        dev.eventscope.ui.TableFit.install(historyTable, typeColumn, streamColumn, userColumn, commandColumn, summaryColumn);
         historyTable.setPlaceholder(new Label("No events to show"));
         historyTable.getSelectionModel().selectedItemProperty().addListener((observable, before, row) -> {
             if (!syncing) {

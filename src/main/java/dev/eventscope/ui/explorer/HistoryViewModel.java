@@ -72,6 +72,8 @@ public final class HistoryViewModel {
     private final ReadOnlyBooleanWrapper acrossStreams = new ReadOnlyBooleanWrapper();
     private IntegrityReport report;
     private long request;
+    /** The event the newest {@link #show} asked to select, so a reload before it arrives keeps asking for it. */
+    private long askedToSelect;
 
     public HistoryViewModel(LedgerSession session, TaskExecutor executor, ZoneId zone, Consumer<String> errors) {
         this.session = session;
@@ -88,12 +90,14 @@ public final class HistoryViewModel {
     /** Loads a stream's whole history off the UI thread, then selects the event at {@code positionToSelect} if given (> 0). */
     public void show(StreamId streamId, long positionToSelect) {
         long thisRequest = ++request;
+        askedToSelect = positionToSelect;
         stream.set(streamId);
         acrossStreams.set(false);
         loading.set(true);
         executor.run(() -> readStream(streamId, positionToSelect), window -> {
             if (thisRequest == request) {
                 loading.set(false);
+                askedToSelect = 0;
                 display(streamId.value(), window.events(), positionToSelect, window.total());
             }
         }, failure -> {
@@ -107,7 +111,7 @@ public final class HistoryViewModel {
     /** Reloads the current stream, keeping the selected event. */
     public void reload() {
         if (stream.get() != null) {
-            show(stream.get(), selected.get() == null ? 0 : selected.get().position());
+            show(stream.get(), selected.get() == null ? askedToSelect : selected.get().position());
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.Set;
 /** Lays out an event's metadata as label/value rows; correlation and causation ids become links. */
 final class MetadataGrid {
 
+    private static final double META_VALUE_MIN_WIDTH = 140;
+
     private static final Set<String> MONOSPACED = Set.of("Event id", "Correlation id", "Causation id", "Hash");
 
     private final GridPane grid;
@@ -62,6 +64,8 @@ final class MetadataGrid {
             value.getStyleClass().add("monospace");
         }
         value.setWrapText(true);
+        // a narrow detail pane scrolls rather than wrapping a value one character a line
+        value.setMinWidth(META_VALUE_MIN_WIDTH);
         return value;
     }
 }

@@ -27,6 +27,7 @@ public final class SidebarView {
     @FXML private TextField streamSearch;
     @FXML private ChoiceBox<String> streamType;
     @FXML private TreeView<SidebarNode> streamTree;
+    @FXML private org.controlsfx.control.BreadCrumbBar<String> accountPath;
 
     SidebarView(SidebarViewModel sidebar) {
         this.sidebar = sidebar;
@@ -38,7 +39,7 @@ public final class SidebarView {
         streamType.setItems(sidebar.typeChoices());
         streamType.valueProperty().bindBidirectional(sidebar.typeProperty());
         streamTree.setRoot(new TreeItem<>());
-        streamTree.setCellFactory(ignored -> new StreamTreeCell());
+        streamTree.setCellFactory(ignored -> new StreamTreeCell(sidebar.subtotalsProperty()));
         sidebar.groupsProperty().addListener((observable, before, groups) -> fillTree(groups));
         streamTree.getSelectionModel().selectedItemProperty().addListener((observable, before, item) -> {
             if (!syncing && item != null && item.getValue().isStream()) {
@@ -46,6 +47,38 @@ public final class SidebarView {
             }
         });
         sidebar.selectedStreamProperty().addListener((observable, before, stream) -> selectInTree(stream));
+        sidebar.selectedStreamProperty().addListener((observable, before, stream) -> showPath(stream));
+        showPath(sidebar.selectedStreamProperty().get());
+        accountPath.setOnCrumbAction(event -> {
+            // a parent's crumb filters the tree to the accounts beneath it ("assets:bank"); the first one clears it
+            TreeItem<String> crumb = event.getSelectedCrumb();
+            sidebar.searchProperty().set(crumb.getParent() == null ? "" : ACCOUNT_PREFIX + pathOf(crumb));
+        });
+    }
+
+    private static final String ACCOUNT_PREFIX = "account-";
+
+    /** The selected account's path as crumbs: Accounts › assets › bank › checking (hidden for other streams). */
+    private void showPath(StreamId stream) {
+        boolean account = stream != null && stream.value().startsWith(ACCOUNT_PREFIX);
+        accountPath.setVisible(account);
+        accountPath.setManaged(account);
+        if (!account) {
+            return;
+        }
+        List<String> crumbs = new ArrayList<>();
+        crumbs.add(SidebarTree.ACCOUNTS);
+        crumbs.addAll(List.of(stream.value().substring(ACCOUNT_PREFIX.length()).split(":", -1)));
+        accountPath.setSelectedCrumb(org.controlsfx.control.BreadCrumbBar.buildTreeModel(crumbs.toArray(new String[0])));
+    }
+
+    /** "assets:bank" for the crumb bank under assets (the first crumb, Accounts, is not part of the name). */
+    private static String pathOf(TreeItem<String> crumb) {
+        List<String> segments = new ArrayList<>();
+        for (TreeItem<String> item = crumb; item != null && item.getParent() != null; item = item.getParent()) {
+            segments.add(0, item.getValue());
+        }
+        return String.join(":", segments);
     }
 
     private void fillTree(List<SidebarNode> groups) {

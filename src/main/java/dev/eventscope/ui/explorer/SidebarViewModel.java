@@ -57,6 +57,8 @@ public final class SidebarViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<String> type = new SimpleObjectProperty<>(SidebarTree.ALL_TYPES);
     private final ReadOnlyObjectWrapper<StreamId> selectedStream = new ReadOnlyObjectWrapper<>();
+    /** Each parent account's rolled-up balance as text ("1,200.00 EUR · 5.00 USD"), by account name. */
+    private final ReadOnlyObjectWrapper<Map<String, String>> subtotals = new ReadOnlyObjectWrapper<>(Map.of());
 
     /** Groups on the calling thread (tests, small ledgers). */
     public SidebarViewModel() {
@@ -154,6 +156,36 @@ public final class SidebarViewModel {
 
     public ObjectProperty<String> typeProperty() {
         return type;
+    }
+
+    /** Shows the parent accounts' subtotals (from {@link #subtotalTexts}). */
+    public void setSubtotals(Map<String, String> texts) {
+        subtotals.set(Map.copyOf(texts));
+    }
+
+    public ReadOnlyObjectProperty<Map<String, String>> subtotalsProperty() {
+        return subtotals.getReadOnlyProperty();
+    }
+
+    /**
+     * The text of every parent account's subtotal (its own balance and its sub-accounts', as hledger's tree view rolls
+     * them up), for accounts that have sub-accounts; commodities joined with " · ".
+     */
+    public static Map<String, String> subtotalTexts(dev.eventscope.domain.ledger.Balances balances) {
+        java.util.Set<String> parents = new java.util.HashSet<>();
+        balances.forEach((account, commodity, amount) -> {
+            for (int colon = account.indexOf(':'); colon > 0; colon = account.indexOf(':', colon + 1)) {
+                parents.add(account.substring(0, colon));
+            }
+        });
+        dev.eventscope.domain.ledger.Balances rolledUp = balances.rolledUp();
+        Map<String, String> texts = new HashMap<>();
+        for (String parent : parents) {
+            java.util.StringJoiner text = new java.util.StringJoiner(" · ");
+            rolledUp.account(parent).forEach((commodity, amount) -> text.add(dev.eventscope.ui.state.MoneyText.of(amount, commodity)));
+            texts.put(parent, text.length() == 0 ? "0" : text.toString());
+        }
+        return texts;
     }
 
     public ReadOnlyObjectProperty<StreamId> selectedStreamProperty() {

@@ -1,14 +1,20 @@
 package dev.eventscope.ui.explorer;
 
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import org.controlsfx.control.StatusBar;
 
-/** The explorer's status bar (StatusBarView.fxml): file, event count, last position, read-only, projections, refresh. */
+/**
+ * The explorer's status bar (StatusBarView.fxml, ControlsFX's {@link StatusBar}): file, event count, last position,
+ * read-only, projections, refresh; its progress bar runs while the integrity check or a rebuild does.
+ */
 public final class StatusBarView {
 
     private final ExplorerViewModel model;
     private Runnable showProjections = () -> { };
 
+    @FXML private StatusBar statusBar;
     @FXML private Label statusFile;
     @FXML private Label statusEvents;
     @FXML private Label statusPosition;
@@ -23,7 +29,11 @@ public final class StatusBarView {
     @FXML
     private void initialize() {
         ExplorerView.show(statusReadOnly, model.session().readOnly());
+        statusBar.setText("");
         statusFile.setText(model.session().file().toString());
+        statusBar.progressProperty().bind(Bindings.createDoubleBinding(() -> model.integrity().runningProperty().get() ? -1
+                        : model.projections().rebuildingProperty().get() ? Math.max(0.001, model.projections().progressProperty().get()) : 0,
+                model.integrity().runningProperty(), model.projections().rebuildingProperty(), model.projections().progressProperty()));
         statusEvents.textProperty().bind(model.eventCountProperty().asString("%,d events"));
         statusPosition.textProperty().bind(model.lastPositionProperty().asString("last position #%d"));
         statusRefresh.textProperty().bind(model.lastRefreshProperty().map(time -> time.isEmpty() ? "" : "refreshed " + time));

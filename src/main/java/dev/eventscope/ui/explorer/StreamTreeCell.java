@@ -1,5 +1,6 @@
 package dev.eventscope.ui.explorer;
 
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
@@ -8,18 +9,38 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** A sidebar entry: its name, and a small badge with the number of streams (groups) or events (streams). */
+import java.util.Map;
+
+/**
+ * A sidebar entry: its name, a parent account's subtotal (its balance rolled up with its sub-accounts'), and a small
+ * badge with the number of streams (groups) or events (streams).
+ */
 final class StreamTreeCell extends TreeCell<SidebarNode> {
 
-    private final Label name = new Label();
-    private final Label count = new Label();
-    private final HBox box = new HBox(6, name, count);
+    private static final String ACCOUNT_KEY = "account:";
 
-    StreamTreeCell() {
+    private final Label name = new Label();
+    private final Label subtotal = new Label();
+    private final Label count = new Label();
+    private final HBox box = new HBox(6, name, subtotal, count);
+    private final ObservableValue<Map<String, String>> subtotals;
+    /** New subtotals redraw this cell in place (its nodes stay, so a click on them meanwhile still lands). */
+    private final javafx.beans.InvalidationListener redraw = observable -> updateItem(getItem(), isEmpty());
+
+    StreamTreeCell(ObservableValue<Map<String, String>> subtotals) {
+        this.subtotals = subtotals;
+        subtotals.addListener(new javafx.beans.WeakInvalidationListener(redraw));
+        subtotal.getStyleClass().add("subtotal");
+        subtotal.setMinWidth(0);
+        // a number cut short says nothing: a subtotal without the room for it is hidden (its tooltip still says it)
+        javafx.beans.InvalidationListener fits = observable -> subtotal.setOpacity(subtotal.getWidth() + 0.5 >= subtotal.prefWidth(-1) ? 1 : 0);
+        subtotal.widthProperty().addListener(fits);
+        subtotal.textProperty().addListener(fits);
         box.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(name, Priority.ALWAYS);
         name.setMaxWidth(Double.MAX_VALUE);
-        // a long name is cut with an ellipsis, so the badge stays inside the tree instead of under a scrollbar
+        // a long name is cut with an ellipsis, so the badge stays inside the tree instead of under a scrollbar;
+        // a short one (a level of the account tree) is never cut for a subtotal beside it
         name.setMinWidth(0);
         count.setMinWidth(Region.USE_PREF_SIZE);
         box.setMaxWidth(Region.USE_PREF_SIZE);
@@ -38,14 +59,26 @@ final class StreamTreeCell extends TreeCell<SidebarNode> {
             return;
         }
         name.setText(node.label());
+        name.setMinWidth(node.label().length() <= 14 ? Region.USE_PREF_SIZE : 0);
+        String rolledUp = node.key().startsWith(ACCOUNT_KEY) && !node.children().isEmpty()
+                ? subtotals.getValue().get(node.key().substring(ACCOUNT_KEY.length())) : null;
+        subtotal.setText(rolledUp == null ? "" : rolledUp);
+        subtotal.setVisible(rolledUp != null);
+        subtotal.setManaged(rolledUp != null);
+        // the subtotal gives way to the name and reads whole on hover
+        subtotal.setMinWidth(0);
         int level = getTreeView().getTreeItemLevel(getTreeItem());
         box.prefWidthProperty().bind(getTreeView().widthProperty().subtract(level * 18 + 36));
         count.setText(Long.toString(node.count()));
         count.setVisible(node.count() > 0);
         boolean group = node.key().startsWith("group:");
-        setTooltip(node.count() == 0 ? null : new Tooltip(group
+        String counted = node.count() == 0 ? null : group
                 ? node.count() + (node.count() == 1 ? " stream" : " streams")
-                : node.count() + (node.count() == 1 ? " event" : " events") + " in " + node.stream()));
+                : node.count() + (node.count() == 1 ? " event" : " events") + " in " + node.stream();
+        String parentLine = rolledUp == null ? null
+                : node.key().substring(ACCOUNT_KEY.length()) + " with its sub-accounts: " + rolledUp;
+        String tip = parentLine == null ? counted : counted == null ? parentLine : parentLine + "\n" + counted;
+        setTooltip(tip == null ? null : new Tooltip(tip));
         getStyleClass().add(group ? "group-cell" : node.isStream() ? "stream-cell" : "level-cell");
         setText(null);
         setGraphic(box);

@@ -195,6 +195,9 @@ public final class ProjectionsPanel {
 
     /** Where the panel's left edge goes at the most (it takes at least the rest of the window). */
     private static final double DOCKED_SHARE = 0.74;
+    /** A window narrower than this docks the panel narrower. */
+    private static final double NARROW = 1500;
+
     /** The split's dividers before the panel was docked, restored when it goes. */
     private double[] dividersBeforeDocking;
 
@@ -210,9 +213,11 @@ public final class ProjectionsPanel {
             dividersBeforeDocking = before;
             split.getItems().add(projectionsPanel);
             double first = before.length == 0 ? 0 : before[0];
-            // about the panel's preferred width (480 px), but never more than 40 % of the window
+            // about the panel's preferred width (480 px), but never more than 40 % of the window, and in a narrow
+            // window (1280 px) at most 28 %, so the history between the sidebar and the state panel keeps room to read
+            double most = split.getWidth() > 0 && split.getWidth() < NARROW ? 0.72 : 0.6;
             double share = split.getWidth() <= 0 ? DOCKED_SHARE
-                    : Math.max(0.6, Math.min(DOCKED_SHARE, 1 - projectionsPanel.prefWidth(-1) / split.getWidth()));
+                    : Math.max(most, Math.min(DOCKED_SHARE, 1 - projectionsPanel.prefWidth(-1) / split.getWidth()));
             double scale = (share - first) / (1 - first);
             for (int i = 1; i < before.length; i++) {
                 split.setDividerPosition(i, first + (before[i] - first) * scale);

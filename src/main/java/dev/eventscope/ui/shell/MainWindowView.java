@@ -129,6 +129,7 @@ public final class MainWindowView {
             org.slf4j.LoggerFactory.getLogger(MainWindowView.class).info("explorer screen built in {} ms",
                     (System.nanoTime() - loading) / 1_000_000);
             commands.setSession(explorerModel.session());
+            commands.setExplorer(() -> explorerModel.sidebar().selectedStreamProperty().get(), explorerModel::showWritten);
             commands.installToolbar(explorer.commandBar());
         } else {
             explorer = null;

@@ -203,6 +203,7 @@ public final class WholeLedgerRows {
                 before[index] = now[index];
                 now[index] = change.after();
             }
+            rollUp(change, now, before);
             String section = sections.computeIfAbsent(change.account(), this::sectionOf);
             BigDecimal[] sums = deltas.computeIfAbsent(commodity, ignored -> new BigDecimal[credits + 1]);
             add(sums, TYPE_ORDER.indexOf(section), change.after().subtract(change.before()));
@@ -226,6 +227,20 @@ public final class WholeLedgerRows {
         });
         amounts = now;
         return new PointState(point, position, heading(point), new Lines(layout, now, before));
+    }
+
+    /** Adds a changed balance to the subtotal lines of its parents (a line whose total comes back is not marked). */
+    private void rollUp(BalanceChange change, BigDecimal[] now, BigDecimal[] before) {
+        for (String parent : Subtotals.parents(change.account())) {
+            String key = Subtotals.key(parent, change.commodity());
+            Integer index = totalIndex.get(key);
+            if (index != null) {
+                BigDecimal total = totals.merge(key, change.after().subtract(change.before()), BigDecimal::add);
+                BigDecimal was = before[index] == null ? now[index] : before[index];
+                before[index] = was.compareTo(total) == 0 ? null : was;
+                now[index] = total;
+            }
+        }
     }
 
     /**
@@ -296,9 +311,18 @@ public final class WholeLedgerRows {
             valuesByType.add(new ArrayList<>());
             typeTotals.add(new TreeMap<>());
         }
+        Subtotals subtotals = new Subtotals(now);
         now.forEach((account, commodity, amount) -> {
             String section = sections.computeIfAbsent(account, this::sectionOf);
             int order = TYPE_ORDER.indexOf(section);
+            for (String parent : subtotals.due(account, commodity)) {
+                String key = Subtotals.key(parent, commodity);
+                BigDecimal subtotal = subtotals.amount(parent, commodity);
+                totals.put(key, subtotal);
+                linesByType.get(order).add(totalLines.computeIfAbsent(key,
+                        ignored -> new LineInfo(key, section, Subtotals.label(parent), null, null, commodity)));
+                valuesByType.get(order).add(subtotal);
+            }
             linesByType.get(order).add(balanceLines.computeIfAbsent(new Line(account, commodity),
                     line -> new LineInfo("balance:" + account + ":" + commodity, section, account, account, commodity, commodity)));
             valuesByType.get(order).add(amount);
@@ -384,9 +408,14 @@ public final class WholeLedgerRows {
                                Map<String, String> sections, Function<String, String> sectionOf) {
         SortedMap<Integer, List<StateRow>> byType = new TreeMap<>();
         SortedMap<Integer, SortedMap<String, BigDecimal>> typeTotals = new TreeMap<>();
+        Subtotals subtotals = new Subtotals(balances);
         balances.forEach((account, commodity, amount) -> {
             String section = sections.computeIfAbsent(account, sectionOf);
             int order = TYPE_ORDER.indexOf(section);
+            for (String parent : subtotals.due(account, commodity)) {
+                byType.computeIfAbsent(order, ignored -> new ArrayList<>()).add(StateRow.of(Subtotals.key(parent, commodity),
+                        section, Subtotals.label(parent), MoneyText.of(subtotals.amount(parent, commodity), commodity)));
+            }
             byType.computeIfAbsent(order, ignored -> new ArrayList<>()).add(StateRow.balance("balance:" + account + ":" + commodity,
                     section, account, MoneyText.of(amount, commodity), account, commodity));
             typeTotals.computeIfAbsent(order, ignored -> new TreeMap<>()).merge(commodity, amount, BigDecimal::add);

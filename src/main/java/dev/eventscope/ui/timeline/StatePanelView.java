@@ -128,6 +128,8 @@ public final class StatePanelView extends TabPane {
                 }
             }
         });
+        // the item and the value share the room by what they hold: "Last posting on" is not cut while the value has room
+        dev.eventscope.ui.TableFit.install(stateTable, stateItemColumn, stateValueColumn);
         // the line at the selected index (an update keeps the index while the line there changes)
         whyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedLine() == null || !selectedLine().explainable(),
                 stateTable.getSelectionModel().selectedIndexProperty(), model.state().rows()));
@@ -212,6 +214,8 @@ public final class StatePanelView extends TabPane {
         value(whyUserColumn, WhyLine::user);
         value(whyCommandColumn, WhyLine::command);
         value(whyDescriptionColumn, WhyLine::description);
+        dev.eventscope.ui.TableFit.install(whyTable, whyEntryColumn, whyDateColumn, whyAmountColumn, whyBalanceColumn, whyUserColumn,
+                whyCommandColumn, whyDescriptionColumn);
         whyTable.setOnMouseClicked(event -> model.why().open(whyTable.getSelectionModel().getSelectedItem()));
         whyTable.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER) {
@@ -240,6 +244,7 @@ public final class StatePanelView extends TabPane {
                 }
             });
         }
+        dev.eventscope.ui.TableFit.install(compareTable, compareBeforeColumn, compareAfterColumn, compareChangeColumn, compareItemColumn);
         compareChangeColumn.setCellFactory(ignored -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

@@ -112,8 +112,53 @@ class CommandWindowTest {
         assertEquals("Balanced", robot.lookup(".imbalance").queryAs(Label.class).getText());
         robot.clickOn("#amount1");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        // the new entry is selected in the sidebar and shown: its history, with its first event picked
+        waitUntil(() -> model.explorerProperty().get().history().streamProperty().get() != null
+                && model.explorerProperty().get().history().streamProperty().get().value().startsWith("entry-")
+                && model.explorerProperty().get().history().selectedProperty().get() != null);
+        assertEquals("EntryPosted", model.explorerProperty().get().history().selectedProperty().get().event().type());
+        assertEquals(model.explorerProperty().get().history().streamProperty().get(),
+                model.explorerProperty().get().sidebar().selectedStreamProperty().get());
+        waitUntil(() -> robot.lookup("#streamTree").queryAs(javafx.scene.control.TreeView.class).getSelectionModel().getSelectedItem() != null);
+        robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
         waitUntil(() -> table(robot).getItems().size() == 2);
         assertEquals("PostingRecorded", table(robot).getItems().get(1).event().type());
+    }
+
+    @Test
+    void escape_closes_the_open_completion_list_and_leaves_the_form_with_its_input(FxRobot robot) throws Exception {
+        openLedgerAndSelectChecking(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#account0").tryQuery().isPresent());
+        robot.clickOn("#account0").write("inc");
+        waitUntil(() -> completionShowing());
+        Stage form = (Stage) robot.lookup("#account0").queryAs(Node.class).getScene().getWindow();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> !completionShowing());
+        assertTrue(form.isShowing(), "Esc with the completion list open must close only the list");
+        assertEquals("inc", robot.lookup("#account0").queryAs(TextField.class).getText());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> !form.isShowing());
+    }
+
+    private static boolean completionShowing() {
+        return javafx.stage.Window.getWindows().stream()
+                .anyMatch(window -> window instanceof javafx.scene.control.PopupControl popup && popup.isShowing()
+                        && (popup.getStyleClass().contains("completion-popup") || popup.getStyleClass().contains("auto-complete-popup")));
+    }
+
+    @Test
+    void the_reverse_form_starts_with_the_entry_selected_in_the_sidebar(FxRobot robot) throws Exception {
+        openLedgerAndSelectChecking(robot);
+        fillEntry(robot, "120.00", "-120.00");
+        robot.clickOn("#amount1");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> model.explorerProperty().get().sidebar().selectedStreamProperty().get() != null
+                && model.explorerProperty().get().sidebar().selectedStreamProperty().get().value().startsWith("entry-"));
+        String entry = model.explorerProperty().get().sidebar().selectedStreamProperty().get().value().substring("entry-".length());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#entryField").tryQuery().isPresent());
+        assertEquals(entry, robot.lookup("#entryField").queryAs(TextField.class).getText());
     }
 
     @Test

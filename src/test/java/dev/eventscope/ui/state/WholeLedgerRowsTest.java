@@ -129,4 +129,46 @@ class WholeLedgerRowsTest {
             assertEquals(values(fresh.at(null, point).rows()), values(panel), "at " + point);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void parent_accounts_show_their_rolled_up_subtotal_before_their_first_sub_account_as_hledgers_tree_does() {
+        WholeLedgerRows rows = new WholeLedgerRows(machine.timeTravel(), machine.queries(), WholeLedgerRows.SMALL_MOVE);
+        Point end = new Point.AtPosition(store.lastPosition());
+        List<StateRow> panel = rows.at(end).rows();
+        dev.eventscope.domain.ledger.Balances balances = machine.timeTravel().ledgerBalancesAt(end).balances();
+        // an independent roll-up: every balance added to its own account and each account name it starts with
+        Map<String, java.math.BigDecimal> expected = new java.util.TreeMap<>();
+        Map<String, Integer> beneath = new java.util.HashMap<>();
+        balances.forEach((account, commodity, amount) -> {
+            for (int colon = account.indexOf(':'); colon != -2; colon = colon < 0 ? -2 : account.indexOf(':', colon + 1)) {
+                String key = "subtotal:" + (colon < 0 ? account : account.substring(0, colon)) + ":" + commodity;
+                expected.merge(key, amount, java.math.BigDecimal::add);
+                beneath.merge(key, 1, Integer::sum);
+            }
+        });
+        Map<String, String> shown = new java.util.TreeMap<>();
+        for (int index = 0; index < panel.size(); index++) {
+            StateRow row = panel.get(index);
+            if (row.key().startsWith("subtotal:")) {
+                shown.put(row.key(), row.value());
+                String parent = row.key().substring(9, row.key().lastIndexOf(':'));
+                assertEquals("Subtotal " + parent, row.label());
+                // the next line is a balance beneath it (or a deeper subtotal)
+                StateRow next = panel.get(index + 1);
+                String nextAccount = next.account() != null ? next.account() : next.key().substring(9, next.key().lastIndexOf(':'));
+                assertTrue(nextAccount.startsWith(parent + ":"), row.key() + " is followed by " + next.key());
+            }
+        }
+        assertTrue(shown.size() > 0, "the sample has parent accounts with several sub-accounts");
+        for (Map.Entry<String, String> line : shown.entrySet()) {
+            String commodity = line.getKey().substring(line.getKey().lastIndexOf(':') + 1);
+            assertEquals(MoneyText.of(expected.get(line.getKey()), commodity), line.getValue(), line.getKey());
+        }
+        // a parent with two or more balances at or beneath it in a commodity has its line
+        beneath.forEach((key, count) -> {
+            if (count >= 2) {
+                assertTrue(shown.containsKey(key), key + " has " + count + " balances beneath it");
+            }
+        });
+    }
 }

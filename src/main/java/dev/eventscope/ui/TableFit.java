@@ -1,0 +1,170 @@
+package dev.eventscope.ui;
+
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tables that read whole: columns sized to their content (the header and the longest of the first rows), the room
+ * left given to the columns that want it most, and the whole text of any cell on hover. A table whose columns need
+ * more than its width keeps their widths and scrolls sideways rather than cutting every value short.
+ */
+public final class TableFit {
+
+    /** Rows measured for a column's width: a table of 10,000 balances is sized by its first screenfuls. */
+    private static final int MEASURED_ROWS = 400;
+    private static final double CELL_PADDING = 22;
+    private static final double SCROLL_BAR = 18;
+    /** No column is made wider than this for its content alone (a long summary reads whole on hover). */
+    private static final double WIDEST_COLUMN = 460;
+    /** No fitted column is squeezed below this (or its content, when narrower): the table scrolls instead. */
+    private static final double ELASTIC_MINIMUM = 120;
+    private static final String HOVER_TIP = "table-fit-tip";
+
+    private TableFit() {
+    }
+
+    /**
+     * Sizes {@code columns} of {@code table} to their content whenever its items or width change (sharing the room the
+     * other columns leave, see {@link #fit}), and shows the whole text of every cell of the table on hover. Columns not named keep their
+     * width.
+     */
+    @SafeVarargs
+    public static <S> void install(TableView<S> table, TableColumn<S, ?>... columns) {
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        List<TableColumn<S, ?>> fitted = List.of(columns);
+        boolean[] pending = new boolean[1];
+        Runnable refit = () -> {
+            if (!pending[0]) {
+                pending[0] = true;
+                Platform.runLater(() -> {
+                    pending[0] = false;
+                    fit(table, fitted);
+                });
+            }
+        };
+        table.getItems().addListener((ListChangeListener<S>) change -> refit.run());
+        table.itemsProperty().addListener((observable, before, items) -> {
+            items.addListener((ListChangeListener<S>) change -> refit.run());
+            refit.run();
+        });
+        table.widthProperty().addListener((InvalidationListener) observable -> refit.run());
+        for (TableColumn<S, ?> column : table.getColumns()) {
+            column.visibleProperty().addListener((InvalidationListener) observable -> refit.run());
+        }
+        refit.run();
+        wholeTextOnHover(table);
+    }
+
+    /** Every cell of {@code table} shows its whole text in a tooltip (a cell with its own tooltip keeps it). */
+    public static void wholeTextOnHover(TableView<?> table) {
+        table.addEventFilter(MouseEvent.MOUSE_MOVED, event -> {
+            for (Node node = event.getPickResult().getIntersectedNode(); node != null && node != table; node = node.getParent()) {
+                if (node instanceof TableCell<?, ?> cell) {
+                    String text = cell.getText();
+                    Tooltip own = cell.getTooltip();
+                    if (own != null && !HOVER_TIP.equals(own.getUserData())) {
+                        return;
+                    }
+                    if (text == null || text.isEmpty()) {
+                        cell.setTooltip(null);
+                    } else if (own == null) {
+                        Tooltip tip = new Tooltip(text);
+                        tip.setUserData(HOVER_TIP);
+                        tip.setWrapText(true);
+                        tip.setMaxWidth(640);
+                        cell.setTooltip(tip);
+                    } else {
+                        own.setText(text);
+                    }
+                    return;
+                }
+            }
+        });
+    }
+
+    /**
+     * The fitted columns share the room the others leave by what their content wants, narrowest first: each gets its
+     * content's width while its fair share allows, so short values are never cut for a long one; the widest takes what
+     * is left (at least {@link #ELASTIC_MINIMUM} or its content), and reads whole on hover when cut. Where even that
+     * does not fit, the table scrolls sideways.
+     */
+    private static <S> void fit(TableView<S> table, List<TableColumn<S, ?>> fitted) {
+        double width = table.getWidth();
+        if (width <= 0) {
+            return;
+        }
+        Font font = fontOf(table);
+        double fixed = 0;
+        List<TableColumn<S, ?>> shown = new ArrayList<>();
+        for (TableColumn<S, ?> column : table.getColumns()) {
+            if (column.isVisible() && fitted.contains(column)) {
+                shown.add(column);
+            } else if (column.isVisible()) {
+                fixed += column.getWidth();
+            }
+        }
+        Map<TableColumn<S, ?>, Double> wanted = new HashMap<>();
+        for (TableColumn<S, ?> column : shown) {
+            wanted.put(column, Math.max(column.getMinWidth(), contentWidth(table, column, font)));
+        }
+        shown.sort(Comparator.comparingDouble(wanted::get));
+        double left = width - fixed - SCROLL_BAR;
+        for (int index = 0; index < shown.size(); index++) {
+            TableColumn<S, ?> column = shown.get(index);
+            double want = wanted.get(column);
+            boolean widest = index == shown.size() - 1;
+            double given = widest ? Math.max(left, Math.min(want, ELASTIC_MINIMUM))
+                    : Math.max(Math.min(want, left / (shown.size() - index)), Math.min(want, ELASTIC_MINIMUM));
+            widen(column, Math.floor(Math.max(given, column.getMinWidth())));
+            left -= given;
+        }
+    }
+
+    /** Gives {@code column} this width, also when its preferred width already says so but a layout narrowed it. */
+    private static void widen(TableColumn<?, ?> column, double width) {
+        if (column.getPrefWidth() == width && Math.abs(column.getWidth() - width) > 0.5) {
+            column.setPrefWidth(width + 1); // the same preferred width again would not be noticed
+        }
+        column.setPrefWidth(width);
+    }
+
+    private static <S> double contentWidth(TableView<S> table, TableColumn<S, ?> column, Font font) {
+        Text measure = new Text();
+        measure.setFont(font);
+        measure.setText(column.getText() == null ? "" : column.getText());
+        double widest = measure.getLayoutBounds().getWidth() + 8;
+        List<S> items = table.getItems();
+        for (int row = 0; row < Math.min(items.size(), MEASURED_ROWS); row++) {
+            Object value = column.getCellData(row);
+            if (value instanceof String text) {
+                measure.setText(text);
+                widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+            } else if (value != null) {
+                return column.getPrefWidth(); // drawn by its own cell: the width it was given
+            }
+        }
+        // a fifth to spare: the fit may measure with the default font before the table's own (larger) one is applied
+        return Math.min(WIDEST_COLUMN, Math.ceil(widest * 1.2 + CELL_PADDING));
+    }
+
+    private static Font fontOf(TableView<?> table) {
+        Node cell = table.lookup(".table-cell");
+        return cell instanceof Labeled labeled ? labeled.getFont() : Font.getDefault();
+    }
+}

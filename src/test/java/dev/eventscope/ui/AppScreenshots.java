@@ -1,0 +1,238 @@
+package dev.eventscope.ui;
+
+import static dev.eventscope.testing.FxShots.onFx;
+import static dev.eventscope.testing.FxShots.save;
+import static dev.eventscope.testing.FxShots.waitFor;
+
+import dev.eventscope.audit.SigningKeys;
+import dev.eventscope.eventstore.StreamFilter;
+import dev.eventscope.eventstore.StreamInfo;
+import dev.eventscope.session.TestSessions;
+import dev.eventscope.ui.settings.SampleLedgers;
+import dev.eventscope.ui.settings.SettingsStore;
+import dev.eventscope.ui.shell.MainWindowView;
+import dev.eventscope.ui.shell.MainWindowViewModel;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Takes the screenshots of every screen in docs/screenshots at one window size (run on demand under Xvfb, never in
+ * CI): {@code xvfb-run -a -s "-screen 0 1920x1080x24" java -cp ... dev.eventscope.ui.AppScreenshots SAMPLES OUT WIDTH HEIGHT}.
+ * Each picture is named after the screen and the size ({@code explorer-small-business-1280x720.png}).
+ */
+public final class AppScreenshots {
+
+    private static final List<String> FORMS = List.of("postEntryItem", "reverseEntryItem", "openAccountItem", "freezeAccountItem",
+            "unfreezeAccountItem", "closeAccountItem", "closePeriodItem", "reopenPeriodItem");
+
+    private static Path out;
+    private static String size;
+    private static Stage stage;
+    private static MainWindowViewModel model;
+
+    private AppScreenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path samples = Path.of(args[0]).toAbsolutePath();
+        out = Files.createDirectories(Path.of(args[1]));
+        int width = Integer.parseInt(args[2]);
+        int height = Integer.parseInt(args[3]);
+        size = width + "x" + height;
+        Platform.startup(() -> { });
+        Path settings = Files.createTempDirectory("shots");
+        FxTaskExecutor executor = new FxTaskExecutor();
+        stage = onFx(() -> {
+            Stage window = new Stage();
+            model = new MainWindowViewModel(TestSessions.SQLITE, executor, new SettingsStore(settings.resolve("config")),
+                    new SampleLedgers(samples, settings.resolve("data")), Clock.systemDefaultZone(), ZoneId.systemDefault());
+            model.setSigningKeys(new SigningKeys(settings.resolve("keys")));
+            MainWindowView.show(window, model);
+            window.setX(0);
+            window.setY(0);
+            window.setWidth(width);
+            window.setHeight(height);
+            return window;
+        });
+        Thread.sleep(1500);
+        shoot(stage.getScene(), "welcome");
+        try (var listing = Files.list(samples)) {
+            for (Path sample : listing.filter(file -> file.toString().endsWith(".ledger")).sorted().toList()) {
+                explore(settings, sample);
+            }
+        }
+        executor.close();
+        System.exit(0);
+    }
+
+    private static void explore(Path settings, Path sample) throws Exception {
+        String name = sample.getFileName().toString().replace(".ledger", "");
+        Path copy = Files.copy(sample, settings.resolve(sample.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        onFx(() -> {
+            model.open(copy, false);
+            return null;
+        });
+        waitFor(() -> model.explorerProperty().get() != null && stage.getScene().lookup("#streamTree") != null);
+        waitFor(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#statusProjections")).getText().startsWith("Projections live"));
+        var explorer = model.explorerProperty().get();
+        StreamInfo busiest = explorer.session().streams(StreamFilter.category("account")).stream()
+                .max(Comparator.comparingLong(StreamInfo::version)).orElseThrow();
+        onFx(() -> {
+            explorer.sidebar().select(busiest.streamId());
+            return null;
+        });
+        Thread.sleep(2500);
+        onFx(() -> {
+            TableView<?> history = (TableView<?>) stage.getScene().lookup("#historyTable");
+            history.getSelectionModel().select(history.getItems().size() - 1);
+            return null;
+        });
+        Thread.sleep(1200);
+        shoot(stage.getScene(), "explorer-" + name);
+        if (name.equals("tampered")) {
+            fire("#verifyButton");
+            Thread.sleep(3000);
+            shoot(stage.getScene(), "verify-tampered");
+        }
+        if (!name.equals("small-business")) {
+            return;
+        }
+        fire("#verifyButton");
+        Thread.sleep(2500);
+        shoot(stage.getScene(), "verify");
+        onFx(() -> {
+            TableView<?> state = (TableView<?>) stage.getScene().lookup("#stateTable");
+            for (int index = 0; index < state.getItems().size(); index++) {
+                if (((dev.eventscope.ui.state.StateRow) state.getItems().get(index)).explainable()) {
+                    state.getSelectionModel().select(index);
+                    break;
+                }
+            }
+            ((Button) stage.getScene().lookup("#whyButton")).fire();
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(stage.getScene(), "why");
+        onFx(() -> {
+            TabPane tabs = statePanel();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> "Balance chart".equals(tab.getText())).findFirst().orElseThrow());
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(stage.getScene(), "balance-chart");
+        onFx(() -> {
+            ((ButtonBase) stage.getScene().lookup("#scopeLedger")).fire();
+            TabPane tabs = statePanel();
+            tabs.getSelectionModel().select(0);
+            return null;
+        });
+        Thread.sleep(2500);
+        shoot(stage.getScene(), "state-whole-ledger");
+        onFx(() -> {
+            TabPane tabs = statePanel();
+            tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+            return null;
+        });
+        Thread.sleep(800);
+        onFx(() -> {
+            ((TextField) stage.getScene().lookup("#compareFrom")).setText("2024-03-31");
+            ((TextField) stage.getScene().lookup("#compareTo")).setText("now");
+            ((Button) stage.getScene().lookup("#compareButton")).fire();
+            return null;
+        });
+        Thread.sleep(2500);
+        shoot(stage.getScene(), "compare");
+        fire("#projectionsButton");
+        Thread.sleep(2500);
+        shoot(stage.getScene(), "projections");
+        fire("#projectionsButton");
+        for (String form : FORMS) {
+            windowShot(() -> menuItem(form).fire(), "form-" + form.replace("Item", "").replaceAll("([A-Z])", "-$1")
+                    .toLowerCase(java.util.Locale.ROOT), 1500, false);
+        }
+        windowShot(() -> ((ButtonBase) stage.getScene().lookup("#exportReportButton")).fire(), "report-dialog", 1500, false);
+        windowShot(() -> menuItem("workbenchTestsItem").fire(), "workbench", 4000, true);
+        windowShot(() -> menuItem("proposeAdjustmentsItem").fire(), "sandbox", 3000, true);
+    }
+
+    /** Opens a window with {@code open}, waits, shoots it (at the main window's size when {@code fullSize}) and closes it. */
+    private static void windowShot(Runnable open, String name, long wait, boolean fullSize) throws Exception {
+        Set<Window> before = Set.copyOf(Window.getWindows());
+        onFx(() -> {
+            open.run();
+            return null;
+        });
+        Thread.sleep(wait);
+        Scene window = newWindow(before);
+        if (fullSize) {
+            onFx(() -> sized((Stage) window.getWindow()));
+            Thread.sleep(2000);
+        }
+        shoot(window, name);
+        onFx(() -> {
+            window.getWindow().hide();
+            return null;
+        });
+    }
+
+    private static TabPane statePanel() {
+        return stage.getScene().getRoot().lookupAll(".tab-pane").stream().map(TabPane.class::cast)
+                .filter(tabs -> tabs.getTabs().stream().anyMatch(tab -> "stateTab".equals(tab.getId()))).findFirst().orElseThrow();
+    }
+
+    private static Void sized(Stage window) {
+        window.setX(0);
+        window.setY(0);
+        window.setWidth(stage.getWidth());
+        window.setHeight(stage.getHeight());
+        return null;
+    }
+
+    private static MenuItem menuItem(String id) {
+        MenuBar bar = (MenuBar) stage.getScene().lookup(".menu-bar");
+        return bar.getMenus().stream().flatMap(menu -> items(menu).stream()).filter(item -> id.equals(item.getId()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no menu item " + id));
+    }
+
+    private static List<MenuItem> items(Menu menu) {
+        return menu.getItems().stream().flatMap(item -> item instanceof Menu sub ? items(sub).stream() : java.util.stream.Stream.of(item))
+                .collect(Collectors.toList());
+    }
+
+    private static Scene newWindow(Set<Window> before) throws Exception {
+        return onFx(() -> Window.getWindows().stream().filter(window -> !before.contains(window) && window instanceof Stage)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no new window")).getScene());
+    }
+
+    private static void fire(String id) throws Exception {
+        onFx(() -> {
+            Node node = stage.getScene().lookup(id);
+            ((ButtonBase) node).fire();
+            return null;
+        });
+    }
+
+    private static void shoot(Scene scene, String name) throws Exception {
+        save(scene, out.resolve(name + "-" + size + ".png"));
+    }
+}

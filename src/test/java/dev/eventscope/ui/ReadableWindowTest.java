@@ -1,0 +1,151 @@
+package dev.eventscope.ui;
+
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.ui.shell.MainWindowViewModel;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 16 item 6: at 1280×720 with the projections panel open, the values a user reads are whole (an account's state
+ * panel items and values, the history's types, users and commands), every cell reads whole on hover, and no wrapping
+ * label is squeezed to a few characters a line.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ReadableWindowTest {
+
+    @TempDir
+    static Path folder;
+
+    private FxTaskExecutor executor;
+    private MainWindowViewModel model;
+    private Stage stage;
+    private Path sample;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = Files.createTempDirectory(folder, "run");
+        Path samples = Files.createDirectories(run.resolve("samples"));
+        sample = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), samples.resolve("small-business.ledger"));
+        executor = new FxTaskExecutor();
+        this.stage = stage;
+        model = WindowTests.show(stage, WindowTests.model(executor, run, samples));
+        stage.setWidth(1280);
+        stage.setHeight(720);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WindowTests.close(executor);
+    }
+
+    @Test
+    void at_1280_by_720_with_the_projections_panel_open_the_values_read_whole(FxRobot robot) throws Exception {
+        robot.interact(() -> model.welcome().openSample(sample));
+        WindowTests.waitUntil(() -> model.explorerProperty().get() != null && robot.lookup("#projectionsButton").tryQuery().isPresent());
+        robot.interact(() -> ((ButtonBase) robot.lookup("#projectionsButton").query()).fire());
+        WindowTests.waitUntil(() -> robot.lookup("#projectionsTable").tryQuery().isPresent());
+        robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:bank:checking")));
+        TableView<?> state = robot.lookup("#stateTable").queryAs(TableView.class);
+        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> state.getItems().size() > 8 && history.getItems().size() > 100);
+        // an event picked, so the detail's metadata is shown too
+        robot.interact(() -> history.getSelectionModel().select(history.getItems().size() - 1));
+        Thread.sleep(500); // a layout pass for the fitted widths (no assertion rests on it: the checks below read the cells)
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertWhole(state, Set.of("Item", "Value"));
+        assertWhole(history, Set.of("Event type", "User", "Command"));
+        assertNoSqueezedLabels(robot);
+
+        robot.interact(() -> ((ButtonBase) robot.lookup("#scopeLedger").query()).fire());
+        WindowTests.waitUntil(() -> state.getItems().stream().anyMatch(row -> row.toString().contains("expenses:")));
+        Thread.sleep(500);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        // the whole ledger's long account names and balances do not both fit the ~300 px the state panel keeps here:
+        // they read whole on hover (below), and whole without the projections panel (not asserted: left for issue 16)
+        assertNoSqueezedLabels(robot);
+
+        // every cell reads whole on hover, the fitted ones and the others
+        TableCell<?, ?> cell = visibleCells(state).stream().filter(each -> "Value".equals(each.getTableColumn().getText())
+                && each.getText() != null && !each.getText().isEmpty()).findFirst().orElseThrow();
+        robot.moveTo(cell).moveBy(2, 0);
+        WindowTests.waitUntil(() -> cell.getTooltip() != null);
+        assertEquals(cell.getText(), cell.getTooltip().getText());
+    }
+
+    /** Every visible cell of the named columns shows its whole text (a cut one ends in an ellipsis). */
+    private static void assertWhole(TableView<?> table, Set<String> columns) {
+        List<String> cut = new ArrayList<>();
+        int checked = 0;
+        for (TableCell<?, ?> cell : visibleCells(table)) {
+            if (cell.getTableColumn() == null || !columns.contains(cell.getTableColumn().getText())
+                    || cell.getText() == null || cell.getText().isEmpty()) {
+                continue;
+            }
+            checked++;
+            Node shown = cell.lookup(".text");
+            // a last entry reads "amount  description": the amount must be whole, the description may end on hover
+            String needed = cell.getText().contains("  ") && cell.getText().matches("^-?[0-9].*")
+                    ? cell.getText().substring(0, cell.getText().indexOf("  ")) : cell.getText();
+            if (shown instanceof Text text && !text.getText().equals(cell.getText()) && !text.getText().startsWith(needed + " ")) {
+                cut.add(cell.getText() + " shown as " + text.getText());
+            }
+        }
+        assertTrue(checked > 3, "cells were checked in " + table.getId() + ": " + checked + " of " + visibleCells(table).size() + " at " + table.getWidth() + "x" + table.getHeight());
+        assertEquals(List.of(), cut, "cut values in " + table.getId() + " (columns " + table.getColumns().stream()
+                .map(column -> column.getText() + " " + Math.round(column.getWidth())).toList() + ")");
+    }
+
+    private static List<TableCell<?, ?>> visibleCells(TableView<?> table) {
+        List<TableCell<?, ?>> cells = new ArrayList<>();
+        for (Node node : table.lookupAll(".table-cell")) {
+            if (node instanceof TableCell<?, ?> cell && cell.isVisible() && cell.getTableRow() != null && !cell.getTableRow().isEmpty()
+                    && cell.localToScene(cell.getBoundsInLocal()).getMaxY() < table.localToScene(table.getBoundsInLocal()).getMaxY()) {
+                cells.add(cell);
+            }
+        }
+        return cells;
+    }
+
+    /** No wrapping label with words to show is narrower than a short word. */
+    private static void assertNoSqueezedLabels(FxRobot robot) {
+        List<String> squeezed = new ArrayList<>();
+        for (Node node : robot.lookup(".label").queryAll()) {
+            if (node instanceof Label label && label.isWrapText() && label.isVisible() && label.getScene() != null
+                    && label.getText() != null && label.getText().length() > 6 && label.getWidth() > 0 && label.getWidth() < 48
+                    && isShown(label)) {
+                squeezed.add(label.getText() + " (" + Math.round(label.getWidth()) + " px)");
+            }
+        }
+        assertEquals(List.of(), squeezed, "labels squeezed to a few characters a line");
+    }
+
+    private static boolean isShown(Node node) {
+        for (Node each = node; each != null; each = each.getParent()) {
+            if (!each.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
