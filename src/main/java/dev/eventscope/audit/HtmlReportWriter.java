@@ -204,6 +204,8 @@ final class HtmlReportWriter implements ReportWriter {
         statements.forEach(statement -> write(dev.eventscope.statement.StatementHtml.table(statement)));
     }
 
+    private boolean eventsClosed;
+
     private void closeEvents() {
         if (!eventsClosed) {
             write("</tbody>\n</table>\n");

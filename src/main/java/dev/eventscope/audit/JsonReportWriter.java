@@ -332,6 +332,8 @@ final class JsonReportWriter implements ReportWriter {
         json.writeEndArray();
     }
 
+    private boolean eventsClosed;
+
     private void closeEvents() throws IOException {
         if (!eventsClosed) {
             json.writeEndArray();

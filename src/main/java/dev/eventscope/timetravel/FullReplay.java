@@ -60,7 +60,7 @@ public final class FullReplay {
 
     private Balances balances(Predicate<RecordedEvent> past, LocalDate asOf) {
         Balances.Fold balances = Balances.fold();
-        forEachPosting(position, (account, posting) -> {
+        forEachPosting(past, (account, posting) -> {
             if (asOf == null || !posting.date().isAfter(asOf)) {
                 balances.add(account, posting.amount());
             }
@@ -71,7 +71,7 @@ public final class FullReplay {
     /** The first and the last entry date of the postings up to {@code position}; empty when there are none. Throws as {@link #balances}. */
     public java.util.Optional<dev.eventscope.projection.PostingDates> postingDates(long position) {
         LocalDate[] span = new LocalDate[2];
-        forEachPosting(position, (account, posting) -> {
+        forEachPosting(recorded -> recorded.position() > position, (account, posting) -> {
             if (span[0] == null || posting.date().isBefore(span[0])) {
                 span[0] = posting.date();
             }
@@ -91,7 +91,7 @@ public final class FullReplay {
     public java.util.SortedMap<LocalDate, Balances> balancesAsOf(long position, java.util.SortedSet<LocalDate> dates) {
         java.util.TreeMap<LocalDate, Balances.Fold> changes = new java.util.TreeMap<>();
         dates.forEach(date -> changes.put(date, Balances.fold()));
-        forEachPosting(position, (account, posting) -> {
+        forEachPosting(recorded -> recorded.position() > position, (account, posting) -> {
             java.util.Map.Entry<LocalDate, Balances.Fold> bucket = changes.ceilingEntry(posting.date());
             if (bucket != null) {
                 bucket.getValue().add(account, posting.amount());
@@ -117,8 +117,8 @@ public final class FullReplay {
                 .findFirst().orElseGet(name::type);
     }
 
-    /** Every posting up to {@code position}, in order, with its account; a posting that cannot be read throws. */
-    private void forEachPosting(long position, java.util.function.BiConsumer<String, AccountEvent.PostingRecorded> action) {
+    /** Every posting before the first event {@code past} says is too late, in order, with its account; a posting that cannot be read throws. */
+    private void forEachPosting(Predicate<RecordedEvent> past, java.util.function.BiConsumer<String, AccountEvent.PostingRecorded> action) {
         try (EventCursor cursor = store.readAll(0)) {
             while (cursor.hasNext()) {
                 RecordedEvent recorded = cursor.next();

@@ -144,7 +144,7 @@ class ServerLedgerReadModelsTest {
         assertSameAsReplay(url.toString());
 
         // the register lines show who recorded each posting, kept in the cache beside the register
-        try (LedgerSession session = new LedgerSessions(new LedgerStores(), new ReadModelStores())
+        try (LedgerSession session = new LedgerSessions(new LedgerStores(), new ReadModelStores(), new dev.eventscope.projection.sqlite.search.SqliteSearchIndexFactory())
                 .openReadOnly(Path.of(url.toString()))) {
             session.projections().open(dev.eventscope.projection.ProgressListener.NONE);
             assertEquals(cache.toAbsolutePath().toString(), session.readModelsLocation());

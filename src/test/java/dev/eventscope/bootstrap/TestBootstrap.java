@@ -11,7 +11,7 @@ public final class TestBootstrap {
 
     /** Sessions as the desktop app and the command line open them. */
     public static LedgerSessions sessions() {
-        return new LedgerSessions(new LedgerStores(), new ReadModelStores());
+        return new LedgerSessions(new LedgerStores(), new ReadModelStores(), new dev.eventscope.projection.sqlite.search.SqliteSearchIndexFactory());
     }
 
     /** What one command-line run printed, and its exit code. */
