@@ -1,13 +1,10 @@
 package dev.eventscope.ui.knownat;
 
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** The knowledge point beside the timeline (KnownAtBar.fxml): the two inputs, "Then / now" and "Clear". */
 public final class KnownAtBar extends HBox {
@@ -20,14 +17,7 @@ public final class KnownAtBar extends HBox {
 
     public KnownAtBar(KnownAtViewModel model) {
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(KnownAtBar.class.getResource("/dev/eventscope/ui/knownat/KnownAtBar.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the knowledge point bar could not be loaded", e);
-        }
+        dev.eventscope.ui.FxmlViews.loadInto(this, "/dev/eventscope/ui/knownat/KnownAtBar.fxml", "the knowledge point bar");
     }
 
     @FXML

@@ -2,7 +2,6 @@ package dev.eventscope.ui.knownat;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -11,8 +10,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Function;
 
 /**
@@ -41,14 +38,7 @@ public final class KnownAtPanel extends VBox {
 
     public KnownAtPanel(KnownAtViewModel model) {
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(KnownAtPanel.class.getResource("/dev/eventscope/ui/knownat/KnownAtPanel.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the \"As known\" panel could not be loaded", e);
-        }
+        dev.eventscope.ui.FxmlViews.loadInto(this, "/dev/eventscope/ui/knownat/KnownAtPanel.fxml", "the \"As known\" panel");
     }
 
     @FXML

@@ -8,7 +8,6 @@ import dev.eventscope.statement.StatementLines;
 import dev.eventscope.ui.ChoiceText;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -25,8 +24,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -61,14 +58,7 @@ public final class StatementsView extends VBox {
 
     public StatementsView(StatementsViewModel model) {
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(StatementsView.class.getResource("/dev/eventscope/ui/statements/StatementsView.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the Statements view could not be loaded", e);
-        }
+        dev.eventscope.ui.FxmlViews.loadInto(this, "/dev/eventscope/ui/statements/StatementsView.fxml", "the Statements view");
     }
 
     /** A "Statements" tab whose view is made when the tab is first shown, for the state panel's tab pane. */

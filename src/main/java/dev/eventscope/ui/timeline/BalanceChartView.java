@@ -1,7 +1,6 @@
 package dev.eventscope.ui.timeline;
 
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -14,8 +13,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -41,14 +38,7 @@ final class BalanceChartView extends VBox {
 
     BalanceChartView(TimelineViewModel model) {
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(BalanceChartView.class.getResource("/dev/eventscope/ui/timeline/BalanceChartView.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the balance chart could not be loaded", e);
-        }
+        dev.eventscope.ui.FxmlViews.loadInto(this, "/dev/eventscope/ui/timeline/BalanceChartView.fxml", "the balance chart");
     }
 
     @FXML

@@ -7,7 +7,6 @@ import dev.eventscope.ui.state.WhyLine;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -22,8 +21,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -65,14 +62,7 @@ public final class StatePanelView extends TabPane {
 
     public StatePanelView(TimelineViewModel model) {
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(StatePanelView.class.getResource("/dev/eventscope/ui/timeline/StatePanelView.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the state panel could not be loaded", e);
-        }
+        dev.eventscope.ui.FxmlViews.loadInto(this, "/dev/eventscope/ui/timeline/StatePanelView.fxml", "the state panel");
     }
 
     @FXML

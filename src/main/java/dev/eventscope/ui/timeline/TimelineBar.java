@@ -3,7 +3,6 @@ package dev.eventscope.ui.timeline;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,8 +15,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The timeline under the toolbar: scope (selected stream or whole ledger), axis (position, entry
@@ -52,14 +49,7 @@ public final class TimelineBar extends VBox {
 
     public TimelineBar(TimelineViewModel model) {
         this.model = model;
-        FXMLLoader loader = new FXMLLoader(TimelineBar.class.getResource("/dev/eventscope/ui/timeline/TimelineBar.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the timeline bar could not be loaded", e);
-        }
+        dev.eventscope.ui.FxmlViews.loadInto(this, "/dev/eventscope/ui/timeline/TimelineBar.fxml", "the timeline bar");
     }
 
     @FXML
