@@ -24,8 +24,6 @@ import java.util.concurrent.Callable;
  * [--known-at POINT] [--replay]}.
  */
 @Command(name = "state",
-        mixinStandardHelpOptions = true,
-        versionProvider = ManifestVersionProvider.class,
         description = {"Shows one aggregate's state at a version, a global position, a recorded time or as of an entry date"
                 + " (with --known-at: as of that date as the ledger stood at a knowledge point), from snapshots and the"
                 + " read models, or with --replay by folding the stream from its first event."},
@@ -67,6 +65,10 @@ public final class StateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    /** Its own help option: the standard mixin's {@code --version} would clash with the stream version below. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
 
     @Mixin
     private LedgerOption ledger;

@@ -93,9 +93,10 @@ class KnownAtCommandTest {
     @Test
     void help_says_which_zone_a_date_knowledge_point_is_read_in() {
         for (String command : new String[] {"balance", "trial-balance", "state", "diff"}) {
-            // state's own --version option leaves it without picocli's --help: its usage is printed with the error
             CliRun help = CliRun.run(stores, command, "--help");
-            String usage = (help.out() + help.err()).replaceAll("\\s+", " ");
+            assertEquals(0, help.exitCode(), command + ": " + help.err());
+            assertEquals("", help.err(), command);
+            String usage = help.out().replaceAll("\\s+", " ");
             assertTrue(usage.contains("2025-04-15 (the end of that day, UTC"), command + ": " + usage);
         }
     }
