@@ -45,7 +45,8 @@ public final class StatementLines {
 
     /**
      * Per commodity, the most decimals any of the statement's amounts has: every amount of that commodity is shown
-     * with as many (12.5 EUR beside 6.25 EUR reads 12.50 EUR), as hledger shows a commodity at one precision.
+     * with as many (12.5 EUR beside 6.25 EUR reads 12.50 EUR), as hledger shows a commodity at one precision; a
+     * value commodity of a valued statement at its {@link StatementValuation#places() places}.
      */
     public static Map<String, Integer> scales(Statement statement) {
         Map<String, Integer> scales = new HashMap<>();
@@ -56,6 +57,8 @@ public final class StatementLines {
             look.accept(section.totals());
         });
         look.accept(statement.net());
+        // a value at market prices is shown rounded to its commodity's decimals, as hledger rounds what it shows
+        statement.valuation().ifPresent(valued -> scales.putAll(valued.places()));
         return scales;
     }
 
@@ -69,7 +72,7 @@ public final class StatementLines {
             return List.of("0");
         }
         return amounts.entrySet().stream().map(entry -> amount(entry.getValue().setScale(
-                Math.max(entry.getValue().scale(), scales.getOrDefault(entry.getKey(), 0))), entry.getKey()))
+                scales.getOrDefault(entry.getKey(), entry.getValue().scale()), java.math.RoundingMode.HALF_EVEN), entry.getKey()))
                 .collect(Collectors.toList());
     }
 

@@ -6,7 +6,6 @@ import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.projection.ProgressListener;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.TestSessions;
-import dev.eventscope.statement.ColumnValuation;
 import dev.eventscope.statement.Interval;
 import dev.eventscope.statement.ReportPeriod;
 import dev.eventscope.statement.Statement;
@@ -51,8 +50,8 @@ class ReportStatementsTest {
             session.projections().open(ProgressListener.NONE);
             StatementRequest request = new StatementRequest(StatementKind.BALANCE_SHEET, ReportPeriod.all(), Interval.QUARTERLY,
                     ReportStatements.DEPTH, StatementClock.ENTRY_DATE);
-            balanceSheet = session.statements().draw(request, ColumnValuation.NONE);
-            income = session.statements().draw(request.withKind(StatementKind.INCOME), ColumnValuation.NONE);
+            balanceSheet = session.statements().draw(request);
+            income = session.statements().draw(request.withKind(StatementKind.INCOME));
         }
         assertTrue(income.columns().size() > 1, "the sample spans several quarters");
     }

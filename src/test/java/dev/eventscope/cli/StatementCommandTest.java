@@ -2,7 +2,6 @@ package dev.eventscope.cli;
 
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.TestSessions;
-import dev.eventscope.statement.ColumnValuation;
 import dev.eventscope.statement.Interval;
 import dev.eventscope.statement.ReportPeriod;
 import dev.eventscope.statement.StatementClock;
@@ -94,10 +93,10 @@ class StatementCommandTest {
         try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledger)) {
             StatementRequest request = new StatementRequest(StatementKind.BALANCE_SHEET, ReportPeriod.parse("2025"), Interval.QUARTERLY,
                     0, StatementClock.ENTRY_DATE);
-            String expected = StatementCsv.records(session.statements().replayed(request, ColumnValuation.NONE, 300)).stream()
+            String expected = StatementCsv.records(session.statements().replayed(request, 300)).stream()
                     .map(record -> String.join(",", record)).collect(Collectors.joining("\n", "", "\n"));
             assertEquals(expected, atPosition);
-            String now = StatementCsv.records(session.statements().replayed(request, ColumnValuation.NONE, Long.MAX_VALUE)).stream()
+            String now = StatementCsv.records(session.statements().replayed(request, Long.MAX_VALUE)).stream()
                     .map(record -> String.join(",", record)).collect(Collectors.joining("\n", "", "\n"));
             assertTrue(!now.equals(atPosition), "position 300 is before the ledger's last event");
         }

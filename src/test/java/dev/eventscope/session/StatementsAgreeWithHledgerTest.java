@@ -7,7 +7,6 @@ import dev.eventscope.journal.testkit.Hledger;
 import dev.eventscope.journal.testkit.HledgerStatement;
 import dev.eventscope.journal.testkit.RandomJournalGenerator;
 import dev.eventscope.projection.ProgressListener;
-import dev.eventscope.statement.ColumnValuation;
 import dev.eventscope.statement.Interval;
 import dev.eventscope.statement.ReportPeriod;
 import dev.eventscope.statement.Statement;
@@ -107,8 +106,8 @@ class StatementsAgreeWithHledgerTest {
         HledgerStatement hledger = HledgerStatement.run(journal, kind == StatementKind.INCOME ? "is" : "bse", flags);
         try (LedgerSession session = TestSessions.SQLITE.open(ledger)) {
             session.projections().open(ProgressListener.NONE);
-            Statement fromReadModels = session.statements().draw(request, ColumnValuation.NONE);
-            Statement replayed = session.statements().replayed(request, ColumnValuation.NONE, Long.MAX_VALUE);
+            Statement fromReadModels = session.statements().draw(request);
+            Statement replayed = session.statements().replayed(request, Long.MAX_VALUE);
             Map<String, Integer> scales = scales(hledger);
             List<String> expected = lines(hledger);
             assertFalse(expected.isEmpty(), "hledger showed nothing:\n" + hledger.csv());

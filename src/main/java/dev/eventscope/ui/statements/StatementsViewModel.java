@@ -4,7 +4,6 @@ import dev.eventscope.audit.CsvWriter;
 import dev.eventscope.audit.OutputFile;
 import dev.eventscope.projection.ProgressListener;
 import dev.eventscope.session.LedgerSession;
-import dev.eventscope.statement.ColumnValuation;
 import dev.eventscope.statement.Interval;
 import dev.eventscope.statement.ReportPeriod;
 import dev.eventscope.statement.Statement;
@@ -79,7 +78,7 @@ public final class StatementsViewModel {
         message.set("");
         executor.run(() -> {
             session.projections().open(ProgressListener.NONE);
-            return session.statements().draw(request, ColumnValuation.NONE);
+            return session.statements().draw(request);
         }, drawn -> {
             if (number != requests) {
                 return;
