@@ -13,6 +13,9 @@ import dev.eventscope.statement.Statement;
 import dev.eventscope.statement.StatementClock;
 import dev.eventscope.statement.StatementKind;
 import dev.eventscope.statement.StatementRequest;
+import dev.eventscope.statement.StatementValue;
+import dev.eventscope.domain.ledger.ValuationTarget;
+import dev.eventscope.domain.ledger.ValuedLine;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +30,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Statements agree with hledger 1.25 line by line: the balance sheet with {@code hledger bse} (and its assets and
@@ -58,6 +63,9 @@ class StatementsAgreeWithHledgerTest {
             "household-two-currencies.journal | income        | 2025-01..2025-07 | MONTHLY   | 1",
             "small-business.journal           | balance-sheet | 2025             | MONTHLY   | 3",
             "small-business.journal           | income        | 2025Q3           | NONE      | 0",
+            "small-business.journal           | income        | 2025-01..2025-04 | NONE      | 1",
+            "small-business.journal           | balance-sheet | 2025-02          | NONE      | 1",
+            "small-business.journal           | income        | 2025-03-10..2025-03-17 | NONE | 2",
             "small-business.journal           | income        |                  | YEARLY    | 2",
             "audit-case.journal               | balance-sheet | 2025-03-31..     | MONTHLY   | 2",
             "audit-case.journal               | income        | 2025             | QUARTERLY | 2",
@@ -79,6 +87,68 @@ class StatementsAgreeWithHledgerTest {
         compare(journal, ledger, StatementKind.BALANCE_SHEET, "", Interval.NONE, 1);
     }
 
+    /**
+     * Valued statements against {@code hledger bs/bse/is} with the same valuation flag: {@code -X COMM} and {@code -V}
+     * (each column valued at its end, hledger 1.25's default), {@code --value=DATE,COMM} (every column on one day).
+     */
+    @ParameterizedTest(name = "household {0} -p \"{1}\" {2} --depth {3} {4}")
+    @CsvSource(delimiter = '|', value = {
+            "balance-sheet | 2025             | QUARTERLY | 2 | -X EUR",
+            "income        | 2025             | QUARTERLY | 2 | -X EUR",
+            "balance-sheet |                  | NONE      | 0 | -X $",
+            "income        |                  | NONE      | 2 | -X Kč",
+            "income        | 2025-01..2025-07 | MONTHLY   | 1 | -V",
+            "balance-sheet | 2025             | MONTHLY   | 2 | -V",
+            "balance-sheet | 2025-02..        | QUARTERLY | 3 | -X EUR",
+            "balance-sheet | 2025             | QUARTERLY | 2 | 2025-06-30 EUR",
+            "income        | 2025             | QUARTERLY | 1 | 2025-05-15 -V"})
+    void valued_household(String kind, String period, Interval interval, int depth, String valuation) {
+        Path journal = Path.of("sample-data", "household-two-currencies.journal");
+        Statement drawn = compare(journal, importInto(journal), StatementKind.ofCommandName(kind), period == null ? "" : period,
+                interval, depth, Valued.parse(valuation));
+        assertTrue(converted(drawn) > 0, "some line was converted:\n" + drawn.valuation());
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {31, 32, 33})
+    void valued_random_journals(long seed) {
+        Path journal = folder.resolve("random-prices-" + seed + ".journal");
+        var summary = new RandomJournalGenerator(seed, 200).withMarketPrices().writeTo(journal);
+        java.util.SortedSet<String> commodities = new java.util.TreeSet<>();
+        summary.finalBalances().values().forEach(byCommodity -> commodities.addAll(byCommodity.keySet()));
+        Path ledger = importInto(journal);
+        long converted = 0;
+        converted += converted(compare(journal, ledger, StatementKind.BALANCE_SHEET, "2024..2026", Interval.QUARTERLY, 2,
+                Valued.parse("-X " + commodities.first())));
+        converted += converted(compare(journal, ledger, StatementKind.INCOME, "2024", Interval.MONTHLY, 2, Valued.parse("-V")));
+        converted += converted(compare(journal, ledger, StatementKind.INCOME, "", Interval.NONE, 1, Valued.parse("-X XAU")));
+        converted += converted(compare(journal, ledger, StatementKind.BALANCE_SHEET, "", Interval.NONE, 0,
+                Valued.parse("-X " + commodities.last())));
+        converted += converted(compare(journal, ledger, StatementKind.BALANCE_SHEET, "2024", Interval.QUARTERLY, 1,
+                Valued.parse("2024-06-30 " + commodities.first())));
+        assertTrue(converted > 0, "some line was converted");
+    }
+
+    /** A valuation as the test's table writes it ("-X EUR", "-V", "2025-06-30 EUR", "2025-06-30 -V"): ours and hledger's flag. */
+    private record Valued(StatementValue value, String hledgerFlag) {
+        static Optional<Valued> parse(String text) {
+            String[] words = text.strip().split(" ");
+            boolean dated = Character.isDigit(words[0].charAt(0));
+            java.time.LocalDate date = dated ? java.time.LocalDate.parse(words[0]) : null;
+            String target = dated ? words[1] : words[0].equals("-V") ? "-V" : words[1];
+            ValuationTarget into = target.equals("-V") ? ValuationTarget.defaults() : ValuationTarget.in(target);
+            String flag = dated ? "--value=" + date + (target.equals("-V") ? "" : "," + target)
+                    : target.equals("-V") ? "-V" : "--value=end," + target;
+            return Optional.of(new Valued(new StatementValue(into, date), flag));
+        }
+    }
+
+    /** How many (column, commodity) pairs the statement converted with a price. */
+    private static long converted(Statement statement) {
+        return statement.valuation().orElseThrow().columns().stream().flatMap(column -> column.prices().stream())
+                .filter(price -> price.status() == ValuedLine.Status.CONVERTED).count();
+    }
+
     private Path importInto(Path journal) {
         Path ledger = folder.resolve(journal.getFileName() + ".ledger");
         try (LedgerSession session = TestSessions.SQLITE.create(ledger)) {
@@ -89,8 +159,15 @@ class StatementsAgreeWithHledgerTest {
     }
 
     private static void compare(Path journal, Path ledger, StatementKind kind, String period, Interval interval, int depth) {
-        StatementRequest request = new StatementRequest(kind, ReportPeriod.parse(period), interval, depth, StatementClock.ENTRY_DATE);
+        compare(journal, ledger, kind, period, interval, depth, Optional.empty());
+    }
+
+    private static Statement compare(Path journal, Path ledger, StatementKind kind, String period, Interval interval, int depth,
+                                     Optional<Valued> valued) {
+        StatementRequest request = new StatementRequest(kind, ReportPeriod.parse(period), interval, depth, StatementClock.ENTRY_DATE,
+                valued.map(Valued::value));
         List<String> flags = new ArrayList<>();
+        valued.ifPresent(how -> flags.add(how.hledgerFlag()));
         if (!period.isEmpty()) {
             flags.addAll(List.of("-p", period));
         }
@@ -123,6 +200,7 @@ class StatementsAgreeWithHledgerTest {
                 assertEquals(String.join("\n", lines(bs).stream().filter(line -> !line.startsWith("Net")).toList()),
                         String.join("\n", ours), "against hledger bs");
             }
+            return fromReadModels;
         }
     }
 
