@@ -129,6 +129,59 @@ class StatementsAgreeWithHledgerTest {
         assertTrue(converted > 0, "some line was converted");
     }
 
+    /**
+     * The trial balance against {@code hledger bal -H --tree --no-elide}: every account's balance at each column's end
+     * and the total line, at cost and valued; hledger heads the columns by period, ours by their last day, so columns
+     * are compared by their order.
+     */
+    @ParameterizedTest(name = "{0} -p \"{1}\" {2} --depth {3} {4}")
+    @CsvSource(delimiter = '|', value = {
+            "small-business.journal           | 2025             | QUARTERLY | 1 |",
+            "audit-case.journal               | 2025-01..2025-07 | MONTHLY   | 2 |",
+            "household-two-currencies.journal |                  | NONE      | 0 |",
+            "household-two-currencies.journal | 2025             | QUARTERLY | 2 | -X EUR",
+            "household-two-currencies.journal | 2025             | YEARLY    | 0 | -V"})
+    void trial_balances(String journalName, String period, Interval interval, int depth, String valuation) {
+        Path journal = Path.of("sample-data").resolve(journalName);
+        Optional<Valued> valued = valuation == null ? Optional.empty() : Valued.parse(valuation);
+        StatementRequest request = new StatementRequest(StatementKind.TRIAL_BALANCE, ReportPeriod.parse(period == null ? "" : period),
+                interval, depth, StatementClock.ENTRY_DATE, valued.map(Valued::value));
+        List<String> flags = new ArrayList<>(List.of("-f", journal.toString(), "bal", "-H", "--tree", "--no-elide", "-O", "csv"));
+        flags.addAll(hledgerFlags(period == null ? "" : period, interval, depth));
+        valued.ifPresent(how -> flags.add(how.hledgerFlag()));
+        var run = Hledger.run(flags);
+        assertTrue(run.succeeded(), run.describe());
+        List<List<String>> records = dev.eventscope.audit.Csv.parse(run.standardOutput().lines().map(line -> line + "\r\n")
+                .collect(java.util.stream.Collectors.joining()));
+        List<String> expected = new ArrayList<>();
+        Map<String, Integer> scales = new HashMap<>();
+        for (List<String> record : records.subList(1, records.size())) {
+            if (record.equals(List.of(""))) {
+                continue;
+            }
+            List<SortedMap<String, BigDecimal>> amounts = new ArrayList<>();
+            record.subList(1, record.size()).forEach(cell -> amounts.add(HledgerStatement.amounts(cell)));
+            amounts.forEach(column -> column.forEach((commodity, amount) -> scales.merge(commodity, amount.scale(), Math::max)));
+            add(expected, record.get(0), ordinals(amounts.size()), amounts, Map.of());
+        }
+        Path ledger = importInto(journal);
+        try (LedgerSession session = TestSessions.SQLITE.open(ledger)) {
+            session.projections().open(ProgressListener.NONE);
+            for (Statement ours : List.of(session.statements().draw(request), session.statements().replayed(request, Long.MAX_VALUE))) {
+                List<String> lines = new ArrayList<>();
+                List<String> columns = ordinals(ours.columns().size());
+                ours.sections().forEach(section -> section.rows().forEach(row -> add(lines, row.account(), columns, row.amounts(), scales)));
+                add(lines, "total", columns, ours.net(), scales);
+                assertEquals(String.join("\n", expected.stream().sorted().toList()), String.join("\n", lines.stream().sorted().toList()),
+                        "against hledger bal -H; hledger printed:\n" + run.standardOutput());
+            }
+        }
+    }
+
+    private static List<String> ordinals(int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(Integer::toString).toList();
+    }
+
     /** A valuation as the test's table writes it ("-X EUR", "-V", "2025-06-30 EUR", "2025-06-30 -V"): ours and hledger's flag. */
     private record Valued(StatementValue value, String hledgerFlag) {
         static Optional<Valued> parse(String text) {
@@ -168,18 +221,7 @@ class StatementsAgreeWithHledgerTest {
                 valued.map(Valued::value));
         List<String> flags = new ArrayList<>();
         valued.ifPresent(how -> flags.add(how.hledgerFlag()));
-        if (!period.isEmpty()) {
-            flags.addAll(List.of("-p", period));
-        }
-        switch (interval) {
-            case MONTHLY -> flags.add("-M");
-            case QUARTERLY -> flags.add("-Q");
-            case YEARLY -> flags.add("-Y");
-            case NONE -> { }
-        }
-        if (depth > 0) {
-            flags.addAll(List.of("--depth", Integer.toString(depth)));
-        }
+        flags.addAll(hledgerFlags(period, interval, depth));
         HledgerStatement hledger = HledgerStatement.run(journal, kind == StatementKind.INCOME ? "is" : "bse", flags);
         try (LedgerSession session = TestSessions.SQLITE.open(ledger)) {
             session.projections().open(ProgressListener.NONE);
@@ -202,6 +244,24 @@ class StatementsAgreeWithHledgerTest {
             }
             return fromReadModels;
         }
+    }
+
+    /** hledger's -p, -M/-Q/-Y and --depth for the same request. */
+    private static List<String> hledgerFlags(String period, Interval interval, int depth) {
+        List<String> flags = new ArrayList<>();
+        if (!period.isEmpty()) {
+            flags.addAll(List.of("-p", period));
+        }
+        switch (interval) {
+            case MONTHLY -> flags.add("-M");
+            case QUARTERLY -> flags.add("-Q");
+            case YEARLY -> flags.add("-Y");
+            case NONE -> { }
+        }
+        if (depth > 0) {
+            flags.addAll(List.of("--depth", Integer.toString(depth)));
+        }
+        return flags;
     }
 
     /** hledger's lines: section | account | column | commodity amount, in a sorted order. */
