@@ -122,7 +122,7 @@ public final class StatementsView extends VBox {
 
     /** One column for the labels, then one per period of the statement. */
     private void showColumns(Statement statement) {
-        titleLabel.setText(statement == null ? "" : statement.title());
+        titleLabel.setText(statement == null ? "" : model.headingProperty().get());
         statementTable.getColumns().clear();
         if (statement == null) {
             return;

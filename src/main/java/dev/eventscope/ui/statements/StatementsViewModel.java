@@ -60,6 +60,7 @@ public final class StatementsViewModel {
     private final ObjectProperty<String> valuation = new SimpleObjectProperty<>(AT_COST);
     private final ObservableList<String> valuationChoices = FXCollections.observableArrayList(AT_COST);
     private final ReadOnlyStringWrapper pricesUsed = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
 
     private final ReadOnlyObjectWrapper<Statement> statement = new ReadOnlyObjectWrapper<>();
     private final ObservableList<StatementLines.Line> lines = FXCollections.observableArrayList();
@@ -135,7 +136,11 @@ public final class StatementsViewModel {
             }
             running.set(false);
             // the lines first: the view makes its columns when the statement changes, as wide as the lines need
-            lines.setAll(StatementLines.of(drawn, MoneyText::of));
+            // a statement in one commodity names it once, in its heading, so that more periods fit beside the history
+            java.util.Set<String> commodities = new java.util.TreeSet<>(StatementLines.scales(drawn).keySet());
+            boolean single = commodities.size() == 1 && !commodities.iterator().next().isEmpty();
+            lines.setAll(StatementLines.of(drawn, single ? (amount, commodity) -> MoneyText.of(amount) : MoneyText::of));
+            heading.set(drawn.title() + (single ? " \u00b7 amounts in " + commodities.iterator().next() : ""));
             pricesUsed.set(drawn.valuation().map(valued -> valued.legend(drawn.columnHeadings())).filter(legend -> !legend.isEmpty())
                     .map(legend -> "Prices used (each applies to every line of its column holding that commodity):\n"
                             + String.join("\n", legend)).orElse(""));
@@ -204,6 +209,11 @@ public final class StatementsViewModel {
 
     public ObservableList<String> valuationChoices() {
         return valuationChoices;
+    }
+
+    /** The shown statement's title, and, when every amount is in one commodity, which (the cells then leave it out). */
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
     }
 
     /** For a valued statement, the prices each column used, one line each; empty at cost. */
