@@ -29,7 +29,8 @@ import java.time.ZoneId;
 /**
  * The screenshots of issue 18's screens in docs/screenshots (run on demand under Xvfb, never in CI):
  * {@code xvfb-run -a -s "-screen 0 1920x1080x24" java -cp ... dev.eventscope.ui.Issue18Screenshots SAMPLES OUT}:
- * {@code known-at.png} (audit-case: as of 2025-03-31 known at 2025-04-15 against now, the late correction selected),
+ * {@code known-at.png} (audit-case: as of 2025-03-31 known at 2025-04-15 against now, the late correction selected, the
+ * state panel widened by its divider so the restating postings show every column),
  * {@code statements-income-quarterly.png} (audit-case: income statement per quarter at depth 2) and
  * {@code statements-valued.png} (household: balance sheet per quarter at depth 2 valued in EUR, the prices used under it).
  */
@@ -73,12 +74,22 @@ public final class Issue18Screenshots {
         });
         waitFor(() -> !((TableView<?>) stage.getScene().lookup("#knownAtLines")).getItems().isEmpty());
         onFx(() -> {
+            // as a reader would drag the divider: the state panel wide enough for every column of the restating postings
+            ((javafx.scene.control.SplitPane) stage.getScene().lookup(".main-split")).setDividerPositions(0.16, 0.5);
+            return null;
+        });
+        Thread.sleep(800);
+        onFx(() -> {
             ((TableView<?>) stage.getScene().lookup("#knownAtLines")).getSelectionModel().select(0);
             return null;
         });
         Thread.sleep(2500);
         save(stage.getScene(), out.resolve("known-at.png"));
 
+        onFx(() -> {
+            ((javafx.scene.control.SplitPane) stage.getScene().lookup(".main-split")).setDividerPositions(0.21, 0.7);
+            return null;
+        });
         statement(StatementKind.INCOME, "2025", Interval.QUARTERLY, 2, "");
         save(stage.getScene(), out.resolve("statements-income-quarterly.png"));
 
