@@ -4,17 +4,11 @@ import static dev.eventscope.testing.FxShots.onFx;
 import static dev.eventscope.testing.FxShots.save;
 import static dev.eventscope.testing.FxShots.waitFor;
 
-import dev.eventscope.audit.SigningKeys;
 import dev.eventscope.eventstore.StreamId;
-import dev.eventscope.session.TestSessions;
 import dev.eventscope.statement.Interval;
 import dev.eventscope.statement.StatementKind;
-import dev.eventscope.ui.settings.SampleLedgers;
-import dev.eventscope.ui.settings.SettingsStore;
-import dev.eventscope.ui.shell.MainWindowView;
 import dev.eventscope.ui.shell.MainWindowViewModel;
 import dev.eventscope.ui.statements.StatementsView;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -23,8 +17,6 @@ import javafx.stage.Stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 
 /**
  * The screenshots of issue 18's screens in docs/screenshots (run on demand under Xvfb, never in CI):
@@ -45,21 +37,10 @@ public final class Issue18Screenshots {
     public static void main(String[] args) throws Exception {
         Path samples = Path.of(args[0]).toAbsolutePath();
         Path out = Files.createDirectories(Path.of(args[1]));
-        Platform.startup(() -> { });
         Path settings = Files.createTempDirectory("shots");
         FxTaskExecutor executor = new FxTaskExecutor();
-        stage = onFx(() -> {
-            Stage window = new Stage();
-            model = new MainWindowViewModel(TestSessions.SQLITE, executor, new SettingsStore(settings.resolve("config")),
-                    new SampleLedgers(samples, settings.resolve("data")), Clock.systemDefaultZone(), ZoneId.systemDefault());
-            model.setSigningKeys(new SigningKeys(settings.resolve("keys")));
-            MainWindowView.show(window, model);
-            window.setX(0);
-            window.setY(0);
-            window.setWidth(1920);
-            window.setHeight(1080);
-            return window;
-        });
+        stage = AppScreenshots.openWindow(samples, settings, executor, 1920, 1080);
+        model = AppScreenshots.model();
         open(settings, samples.resolve("audit-case.ledger"));
         onFx(() -> {
             model.explorerProperty().get().sidebar().select(StreamId.of("account-expenses:freight"));
