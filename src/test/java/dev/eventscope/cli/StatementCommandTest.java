@@ -177,6 +177,19 @@ class StatementCommandTest {
         }
 
         @Test
+        void at_a_position_a_column_takes_the_prices_recorded_up_to_it() {
+            // the price of 2025-03-31 is the event at position 177
+            CliRun before = statement("balance-sheet", "-p", "2025Q1", "--value", "EUR", "--at-position", "176");
+            CliRun after = statement("balance-sheet", "-p", "2025Q1", "--value", "EUR", "--at-position", "177");
+
+            assertEquals(ExitCodes.OK, before.exitCode(), before.err());
+            assertTrue(before.out().contains("  2025-03-31  $ \u2192 EUR \u00d7 0.9615384615 (reverse of P 2025-02-28 EUR 1.04 $)\n"),
+                    before.out());
+            assertTrue(after.out().contains("  2025-03-31  $ \u2192 EUR \u00d7 0.9259259259 (reverse of P 2025-03-31 EUR 1.08 $)\n"),
+                    after.out());
+        }
+
+        @Test
         void a_valuation_date_values_every_column_on_that_day() {
             CliRun run = statement("income", "-p", "2025", "-Q", "--depth", "1", "--value", "EUR", "--value-date", "2025-06-30");
 
