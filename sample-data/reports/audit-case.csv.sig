@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAc4tgVFbRyXMu9pT6UTlzO2XoBLpJa8L9n2qe66NrKk0=",
-  "publicKeyFingerprint" : "c2ad7f92347aa2a6b78f44529d999e4f3d8c21040291b6bcabfa4411f25a4db6",
+  "publicKey" : "MCowBQYDK2VwAyEALjXVrRQEwJoGgOuHgGRm1T/NLXmv7z+cykSRCigheHk=",
+  "publicKeyFingerprint" : "3b36961fa8dc34f7f2175f4591dd288bccc84e4d0eb2d3cb0d78ceb56b553e86",
   "report" : "audit-case.csv",
-  "reportSha256" : "420facaec07feea94f10317c09ae043e31b50f8fc0fe34d6e714380b632b9686",
+  "reportSha256" : "14ec207bbd36097612fb19572c5951a0f780eefd03e14f53bae297dd9fed5912",
   "verifiedThroughPosition" : 693,
   "headHash" : "c14ce2236b7f2680abfb4b1efd2b5b8d7037218fe9f2b0c9ee0a8300a3e5e164",
-  "signature" : "YWEYkQdXxiZjz+YVG3pHuhL1CBBBNaVEIy9yL4a/aUMroVLVpWOdy5cjcENeJT7388/CbUtDg9PB1O4eaZACCw=="
+  "signature" : "w4eVdinnZVRmN8p/mE1itKtYzr5+zl+qDfhzBT21iwCf/mhjTDfhO7E6UKH3Cr7vyTS+YfyZn57Y6TcSaw6vAw=="
 }

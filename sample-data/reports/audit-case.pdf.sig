@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAc4tgVFbRyXMu9pT6UTlzO2XoBLpJa8L9n2qe66NrKk0=",
-  "publicKeyFingerprint" : "c2ad7f92347aa2a6b78f44529d999e4f3d8c21040291b6bcabfa4411f25a4db6",
+  "publicKey" : "MCowBQYDK2VwAyEALjXVrRQEwJoGgOuHgGRm1T/NLXmv7z+cykSRCigheHk=",
+  "publicKeyFingerprint" : "3b36961fa8dc34f7f2175f4591dd288bccc84e4d0eb2d3cb0d78ceb56b553e86",
   "report" : "audit-case.pdf",
-  "reportSha256" : "1c02f737c1b5ff80b51969b23b64f10a56fb10ea5030637224191e5b0a17dbe5",
+  "reportSha256" : "8011c4c958095a4e8c0b467898cfcedf7ba7f0490230d15fe2672a01e8dc6abf",
   "verifiedThroughPosition" : 693,
   "headHash" : "c14ce2236b7f2680abfb4b1efd2b5b8d7037218fe9f2b0c9ee0a8300a3e5e164",
-  "signature" : "4KAIgWZa8jcymVAbJCMZhR8Nc/+9ATvqqCPTzouyxmVx6v/ijBNYImR9pG0sX1JYR0IDvwAvQzo9SagkYcEjAA=="
+  "signature" : "H2jXxDNZoy2Q/GsHvTaYYsMk2NO42oTAq7BexesCthZliRM8s3ZeqG2icCw5Y8na9zWDCP2fLdCIwz7QGebUCA=="
 }

@@ -1,11 +1,11 @@
 {
   "algorithm" : "Ed25519",
   "signer" : "root",
-  "publicKey" : "MCowBQYDK2VwAyEAc4tgVFbRyXMu9pT6UTlzO2XoBLpJa8L9n2qe66NrKk0=",
-  "publicKeyFingerprint" : "c2ad7f92347aa2a6b78f44529d999e4f3d8c21040291b6bcabfa4411f25a4db6",
+  "publicKey" : "MCowBQYDK2VwAyEALjXVrRQEwJoGgOuHgGRm1T/NLXmv7z+cykSRCigheHk=",
+  "publicKeyFingerprint" : "3b36961fa8dc34f7f2175f4591dd288bccc84e4d0eb2d3cb0d78ceb56b553e86",
   "report" : "small-business-checking-Q2.pdf",
-  "reportSha256" : "65aff9e08df467a5694e23c0ed9ce87094e4ae84841284aafbb96021a9658db8",
+  "reportSha256" : "388c569ca8e5ba719ee898e4f39c0f9eeb834060b3bf7f5fec96d09dfb9d4cc7",
   "verifiedThroughPosition" : 762,
   "headHash" : "20453ce825eaa30b83a7a257d316cc2b2a9130c3304c93cae1e2f6efcf9c35d6",
-  "signature" : "ksHF97OcmToswkhTc+8f/NWr3/gIUCgOJgEuZC9tKXeAgGxe7MoZvHO4v/rd1nIyhDsKYqQ3/WW8Rv5ZeifOBA=="
+  "signature" : "sFQsQBpu1/SEvA3chwTwCkHzdnOKUp4hC3h8iU+RlaP/nIYK59LJa/WJM7NIcGknj2L20K0r+Wqmu93S7LNiBg=="
 }

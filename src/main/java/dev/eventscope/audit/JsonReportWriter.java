@@ -311,6 +311,13 @@ final class JsonReportWriter implements ReportWriter {
                 json.writeStartObject();
                 amounts(statement.net());
                 json.writeEndObject();
+                if (statement.valuation().isPresent()) {
+                    json.writeArrayFieldStart("pricesUsed");
+                    for (String price : statement.valuation().get().legend(statement.columnHeadings())) {
+                        json.writeString(price);
+                    }
+                    json.writeEndArray();
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();

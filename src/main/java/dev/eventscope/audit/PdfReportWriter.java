@@ -246,6 +246,10 @@ final class PdfReportWriter implements ReportWriter {
                 pages.row(columns, cells, bold ? pages.fonts.bold : pages.fonts.regular, 7.5f,
                         line.kind() == dev.eventscope.statement.StatementLines.Kind.SECTION ? STRIPE : null, Color.BLACK, 3, true);
             }
+            // a valued statement names the price each column used for each commodity
+            for (String price : statement.valuation().map(valued -> valued.legend(headings)).orElse(List.of())) {
+                pages.paragraph(pages.fonts.regular, 7.5f, "Price used: " + price, Color.DARK_GRAY);
+            }
         }
     }
 

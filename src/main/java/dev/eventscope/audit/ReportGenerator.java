@@ -91,7 +91,7 @@ public final class ReportGenerator {
         writer.restatements(restatements.result());
         if (statements) {
             progress.update("statements", total, total);
-            writer.statements(ReportStatements.of(store, codec, total));
+            writer.statements(ReportStatements.of(store, codec, total, firstPass.baseCommodity()));
         }
         ReportWorkbench extra = workbench.apply(store);
         if (!extra.isEmpty()) {

@@ -5,7 +5,11 @@ import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.projection.PostingDates;
 import dev.eventscope.statement.Column;
 import dev.eventscope.statement.ColumnValuation;
+import dev.eventscope.domain.ledger.Valuation;
+import dev.eventscope.domain.ledger.ValuationTarget;
 import dev.eventscope.statement.Interval;
+import dev.eventscope.statement.MarketColumnValuation;
+import dev.eventscope.statement.StatementValue;
 import dev.eventscope.statement.ReportPeriod;
 import dev.eventscope.statement.Statement;
 import dev.eventscope.statement.StatementBuilder;
@@ -23,7 +27,7 @@ import java.util.TreeSet;
  * verification read it (events up to that position), every entry from the first to the last, one column per
  * quarter (per year when that would make more than eight columns), accounts to two levels. Folded in one pass
  * over the events ({@link FullReplay#balancesAsOf}), so the section needs no read model and agrees with the
- * events the report lists.
+ * events the report lists. A ledger with market prices also gets both valued in its base commodity.
  */
 public final class ReportStatements {
 
@@ -35,6 +39,14 @@ public final class ReportStatements {
 
     /** The statements of the ledger up to {@code position}; empty when it has no postings. */
     public static List<Statement> of(EventStore store, EventCodec codec, long position) {
+        return of(store, codec, position, null);
+    }
+
+    /**
+     * As {@link #of(EventStore, EventCodec, long)}, and, when the ledger had recorded market prices by then and has a
+     * base commodity, the two statements again valued in it, each column at its end (as {@code statement --value}).
+     */
+    public static List<Statement> of(EventStore store, EventCodec codec, long position, String baseCommodity) {
         FullReplay replay = new FullReplay(store, codec);
         PostingDates dates = replay.postingDates(position).orElse(null);
         if (dates == null) {
@@ -48,7 +60,17 @@ public final class ReportStatements {
         asked.addAll(StatementBuilder.datesAsked(StatementKind.INCOME, columns));
         SortedMap<LocalDate, dev.eventscope.domain.ledger.Balances> asOf = replay.balancesAsOf(position, asked);
         StatementBuilder builder = new StatementBuilder(replay::accountType, ColumnValuation.NONE);
-        return List.of(builder.build(StatementKind.BALANCE_SHEET, columns, DEPTH, asOf::get),
-                builder.build(StatementKind.INCOME, columns, DEPTH, asOf::get));
+        List<Statement> statements = new java.util.ArrayList<>(List.of(builder.build(StatementKind.BALANCE_SHEET, columns, DEPTH, asOf::get),
+                builder.build(StatementKind.INCOME, columns, DEPTH, asOf::get)));
+        dev.eventscope.domain.ledger.MarketPrices prices = dev.eventscope.application.MarketPriceHistory.readThrough(store, codec, position);
+        if (baseCommodity != null && !baseCommodity.isBlank() && !prices.isEmpty()) {
+            Valuation valuation = new Valuation(prices);
+            StatementValue value = StatementValue.atPeriodEnds(ValuationTarget.in(baseCommodity));
+            for (StatementKind kind : List.of(StatementKind.BALANCE_SHEET, StatementKind.INCOME)) {
+                statements.add(new StatementBuilder(replay::accountType, new MarketColumnValuation(value, column -> valuation))
+                        .build(kind, columns, DEPTH, asOf::get));
+            }
+        }
+        return statements;
     }
 }

@@ -8,7 +8,6 @@ import dev.eventscope.audit.CsvWriter;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
-import dev.eventscope.statement.ColumnValuation;
 import dev.eventscope.statement.Interval;
 import dev.eventscope.statement.ReportPeriod;
 import dev.eventscope.statement.Statement;
@@ -18,6 +17,8 @@ import dev.eventscope.statement.StatementHtml;
 import dev.eventscope.statement.StatementKind;
 import dev.eventscope.statement.StatementRequest;
 import dev.eventscope.statement.StatementText;
+import dev.eventscope.statement.StatementValuation;
+import dev.eventscope.domain.ledger.ValuedBalances;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,11 @@ import java.util.concurrent.Callable;
                         + " counts only the events recorded up to position N (both clocks at once, by replay).",
                 "CSV is exactly: a header 'section,account,level,commodity,<column>...', then one record per account and"
                         + " commodity, each section's 'total' and the 'Net' (trial balance: 'Total') line; amounts as plain"
-                        + " decimals in the shown sign."},
+                        + " decimals in the shown sign; valued (--value, --market), values at ten places and then one 'price'"
+                        + " record per commodity converted with the rate of each column.",
+                "--value COMM (hledger's -X COMM) and --market (-V) value each column at its last day's market prices, as"
+                        + " hledger 1.25 values multi-period reports at period ends; --value-date D values every column on D."
+                        + " The prices used are listed under the table."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Shown.", "1:Eventscope failed unexpectedly.", "2:Wrong command line, or not a ledger."})
 final class StatementCommand implements Callable<Integer> {
@@ -97,6 +102,10 @@ final class StatementCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|csv|json|html", description = "Output format (default: text).")
     Format format = Format.TEXT;
 
+    /** --value COMM / --market / --value-date: each column valued at its end (or on the date), as hledger's bs/is -X/-V. */
+    @Mixin
+    ValuationOptions valuation;
+
     StatementCommand(LedgerSessions sessions) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
@@ -112,12 +121,12 @@ final class StatementCommand implements Callable<Integer> {
         }
         if (byReplay) {
             try (LedgerSession session = ledger.openReadOnly(sessions)) {
-                statement = session.statements().replayed(request, ColumnValuation.NONE, atPosition > 0 ? atPosition : Long.MAX_VALUE);
+                statement = session.statements().replayed(request, atPosition > 0 ? atPosition : Long.MAX_VALUE);
             }
         } else {
             try (LedgerSession session = ledger.openSession(sessions, false)) {
                 session.projections().open(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
-                statement = session.statements().draw(request, ColumnValuation.NONE);
+                statement = session.statements().draw(request);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -141,7 +150,7 @@ final class StatementCommand implements Callable<Integer> {
         };
         try {
             return new StatementRequest(StatementKind.ofCommandName(kind), ReportPeriod.parse(period), columns.interval(), depth,
-                    statementClock);
+                    statementClock, valuation.forStatement());
         } catch (IllegalArgumentException wrong) { // InvalidPeriod, or no such statement
             throw new CommandProblem(wrong.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
@@ -167,6 +176,7 @@ final class StatementCommand implements Callable<Integer> {
     private static String json(Statement statement) throws Exception {
         ObjectMapper mapper = EventCodec.newObjectMapper();
         ObjectNode root = mapper.createObjectNode();
+        boolean valued = statement.valuation().isPresent();
         root.put("statement", statement.kind().commandName()).put("title", statement.title()).put("depth", statement.depth());
         ArrayNode columns = root.putArray("columns");
         statement.columns().forEach(column -> columns.addObject().put("label", column.label())
@@ -176,19 +186,42 @@ final class StatementCommand implements Callable<Integer> {
             ObjectNode node = sections.addObject().put("name", section.name());
             ArrayNode rows = node.putArray("rows");
             section.rows().forEach(row -> amounts(rows.addObject().put("account", row.account()).put("level", row.level()),
-                    row.amounts()));
-            amounts(node.putObject("total"), section.totals());
+                    row.amounts(), valued));
+            amounts(node.putObject("total"), section.totals(), valued);
         }
-        amounts(root.putObject(statement.netName().toLowerCase(java.util.Locale.ROOT)), statement.net());
+        amounts(root.putObject(statement.netName().toLowerCase(java.util.Locale.ROOT)), statement.net(), valued);
+        statement.valuation().ifPresent(how -> prices(root.putObject("valuation"), how));
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
+    /** How a statement was valued: per column its day and, per commodity met, the price used (rate and steps) or why none. */
+    private static void prices(ObjectNode node, StatementValuation valued) {
+        node.put("description", valued.description());
+        ArrayNode columns = node.putArray("columns");
+        for (StatementValuation.ColumnPrices column : valued.columns()) {
+            ObjectNode each = columns.addObject().put("date", column.date().toString());
+            ArrayNode prices = each.putArray("prices");
+            for (StatementValuation.CommodityPrice price : column.prices()) {
+                ObjectNode line = prices.addObject().put("commodity", price.commodity()).put("valueCommodity", price.valueCommodity())
+                        .put("status", price.status().name());
+                price.price().ifPresent(used -> {
+                    line.put("rate", ValuedBalances.exported(used.rate())).put("description", used.describe());
+                    ArrayNode steps = line.putArray("steps");
+                    used.steps().forEach(step -> steps.addObject().put("date", step.price().date().toString())
+                            .put("commodity", step.price().commodity()).put("price", step.price().price().amount())
+                            .put("priceCommodity", step.price().price().commodity()).put("reversed", step.reversed()));
+                });
+            }
+        }
+    }
+
     /** Per column, the amounts per commodity as {"EUR": 12.50}. */
-    private static void amounts(ObjectNode node, List<SortedMap<String, BigDecimal>> perColumn) {
+    private static void amounts(ObjectNode node, List<SortedMap<String, BigDecimal>> perColumn, boolean valued) {
         ArrayNode columns = node.putArray("amounts");
         perColumn.forEach(amounts -> {
             ObjectNode column = columns.addObject();
-            amounts.forEach(column::put);
+            // a value at market prices at ten places, as hledger's JSON gives it (exact amounts are unchanged)
+            amounts.forEach((commodity, amount) -> column.put(commodity, valued ? ValuedBalances.exported(amount) : amount));
         });
     }
 }

@@ -6,6 +6,7 @@ import dev.eventscope.domain.ledger.ValuationTarget;
 import dev.eventscope.domain.ledger.ValuedBalances;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
+import dev.eventscope.statement.StatementValue;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 /**
- * The valuation options of {@code balance} and {@code trial-balance}: {@code --value COMM} (hledger's {@code -X COMM})
+ * The valuation options of {@code balance}, {@code trial-balance} and {@code statement}: {@code --value COMM} (hledger's {@code -X COMM})
  * or {@code --market} (hledger's {@code -V}), on {@code --value-date}, else the {@code --as-of} date, else today (as
  * hledger's {@code -X} values a report without an end date at today's prices).
  */
@@ -32,13 +33,16 @@ final class ValuationOptions {
             + " date, else today).")
     LocalDate date;
 
-    /** Valued balances and the decimal places text shows a value in each commodity with. */
-    record Answer(ValuedBalances valued, ToIntFunction<String> places) {
+    /**
+     * The valuation a statement asks for: each column at its end (hledger's default for -X and -V in a multi-period
+     * report), or all on --value-date; empty when none was asked for.
+     */
+    Optional<StatementValue> forStatement() {
+        return target().map(target -> new StatementValue(target, date));
     }
 
-    /** The valued balances, or empty when no valuation was asked for. */
-    Optional<Answer> value(Balances balances, LedgerOption ledger, LedgerSessions sessions, LocalDate asOf,
-                                   long atPosition) {
+    /** The target asked for, or empty; refuses --value with --market, a blank --value, and --value-date alone. */
+    private Optional<ValuationTarget> target() {
         if (commodity != null && market) {
             throw new CommandProblem("Give either --value COMMODITY or --market, not both.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
@@ -51,8 +55,21 @@ final class ValuationOptions {
         if (commodity != null && commodity.isBlank()) {
             throw new CommandProblem("--value needs a commodity, such as --value EUR.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
-        ValuationTarget target = market ? new ValuationTarget.DefaultCommodities()
-                : new ValuationTarget.InCommodity(commodity.strip());
+        return Optional.of(market ? new ValuationTarget.DefaultCommodities() : new ValuationTarget.InCommodity(commodity.strip()));
+    }
+
+    /** Valued balances and the decimal places text shows a value in each commodity with. */
+    record Answer(ValuedBalances valued, ToIntFunction<String> places) {
+    }
+
+    /** The valued balances, or empty when no valuation was asked for. */
+    Optional<Answer> value(Balances balances, LedgerOption ledger, LedgerSessions sessions, LocalDate asOf,
+                                   long atPosition) {
+        Optional<ValuationTarget> asked = target();
+        if (asked.isEmpty()) {
+            return Optional.empty();
+        }
+        ValuationTarget target = asked.get();
         LocalDate on = date != null ? date : asOf != null ? asOf : LocalDate.now();
         try (LedgerSession session = ledger.openReadOnly(sessions)) {
             // at a position, the prices the ledger knew then

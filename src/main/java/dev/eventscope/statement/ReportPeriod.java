@@ -90,9 +90,7 @@ public record ReportPeriod(LocalDate start, LocalDate end, String text) {
             return List.of();
         }
         if (interval == Interval.NONE) {
-            // as hledger heads one column: the period's own name, else its first and last day
-            String label = !text.isEmpty() && !text.contains("..") ? text : from + ".." + last;
-            return List.of(new Column(label, start, last));
+            return List.of(new Column(spanLabel(from, last), start, last));
         }
         List<Column> columns = new ArrayList<>();
         for (LocalDate columnStart = interval.start(from); !columnStart.isAfter(last); columnStart = interval.next(columnStart)) {
@@ -104,6 +102,32 @@ public record ReportPeriod(LocalDate start, LocalDate end, String text) {
                     java.util.Locale.ENGLISH), column.start(), column.end()));
         }
         return columns;
+    }
+
+    /**
+     * How hledger 1.25 heads one column from {@code from} to {@code last} (its {@code showPeriod} of the simplified
+     * span): a whole year "2025", quarter "2025Q1", month "Mar", week "2025-03-10W11", day "2025-03-15", else
+     * "2025-01-10..2025-05-15".
+     */
+    static String spanLabel(LocalDate from, LocalDate last) {
+        LocalDate after = last.plusDays(1);
+        if (from.equals(last)) {
+            return from.toString();
+        }
+        if (from.getDayOfYear() == 1 && after.equals(from.plusYears(1))) {
+            return Integer.toString(from.getYear());
+        }
+        if (from.getDayOfMonth() == 1 && (from.getMonthValue() - 1) % 3 == 0 && after.equals(from.plusMonths(3))) {
+            return from.getYear() + "Q" + ((from.getMonthValue() - 1) / 3 + 1);
+        }
+        if (from.getDayOfMonth() == 1 && after.equals(from.plusMonths(1))) {
+            // one column within one year: the month's short name, as hledger abbreviates it
+            return from.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+        }
+        if (from.getDayOfWeek() == java.time.DayOfWeek.MONDAY && after.equals(from.plusWeeks(1))) {
+            return from + "W" + String.format(java.util.Locale.ROOT, "%02d", from.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        }
+        return from + ".." + last;
     }
 
     @Override

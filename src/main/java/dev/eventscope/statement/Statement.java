@@ -8,12 +8,13 @@ import java.util.SortedMap;
  * A drawn statement: its columns, its sections of account rows (amounts per column and commodity, already in the
  * section's display sign) each with a total, and the net line (for a balance sheet assets less liabilities and
  * equity; for an income statement revenues less expenses; for a trial balance the sum of every balance, zero when
- * the ledger balances). An immutable value, written by {@link StatementText}, {@link StatementCsv} and {@link StatementHtml}.
+ * the ledger balances), and, when valued at market prices, how and at which prices. An immutable value, written by {@link StatementText}, {@link StatementCsv} and {@link StatementHtml}.
  */
 public record Statement(StatementKind kind, String title, List<Column> columns, int depth, List<Section> sections,
-                        List<SortedMap<String, BigDecimal>> net) {
+                        List<SortedMap<String, BigDecimal>> net, java.util.Optional<StatementValuation> valuation) {
 
     public Statement {
+        java.util.Objects.requireNonNull(valuation, "valuation");
         columns = List.copyOf(columns);
         sections = List.copyOf(sections);
         net = List.copyOf(net);

@@ -61,7 +61,7 @@ public final class StatementBuilder {
                     ? atEnd : atEnd.minus(cached.apply(column.start().minusDays(1)));
             perColumn.add(valuation.value(shown, column, kind.balancesAtEnd()));
         }
-        return build(kind, columns, depth, perColumn);
+        return build(kind, columns, depth, perColumn, valuation.used(columns));
     }
 
     /** The dates {@link #build(StatementKind, List, int, Function)} asks balances as of: each column's end, and on an income statement the day before each start. */
@@ -78,6 +78,11 @@ public final class StatementBuilder {
 
     /** The statement from each column's balances as they are to be shown (balances at its end, or its changes). */
     public Statement build(StatementKind kind, List<Column> columns, int depth, List<Balances> perColumn) {
+        return build(kind, columns, depth, perColumn, java.util.Optional.empty());
+    }
+
+    private Statement build(StatementKind kind, List<Column> columns, int depth, List<Balances> perColumn,
+                            java.util.Optional<StatementValuation> valued) {
         Map<String, AccountType> types = new HashMap<>();
         List<Statement.Section> sections = new ArrayList<>();
         List<Fold> net = folds(columns.size());
@@ -100,8 +105,9 @@ public final class StatementBuilder {
             }
             sections.add(new Statement.Section(spec.name(), rows(sectionColumns, depth), totals.stream().map(Fold::value).toList()));
         }
-        String title = kind.title() + (columns.isEmpty() ? "" : " " + span(kind, columns));
-        return new Statement(kind, title, columns, depth, sections, net.stream().map(Fold::value).toList());
+        String title = kind.title() + (columns.isEmpty() ? "" : " " + span(kind, columns))
+                + valued.map(how -> ", " + how.description()).orElse("");
+        return new Statement(kind, title, columns, depth, sections, net.stream().map(Fold::value).toList(), valued);
     }
 
     private static String span(StatementKind kind, List<Column> columns) {

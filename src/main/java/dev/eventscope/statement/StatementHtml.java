@@ -28,7 +28,14 @@ public final class StatementHtml {
             }
             html.append("</tr>\n");
         }
-        return html.append("</table>\n").toString();
+        html.append("</table>\n");
+        statement.valuation().map(valued -> valued.legend(statement.columnHeadings())).filter(legend -> !legend.isEmpty())
+                .ifPresent(legend -> {
+                    html.append("<p class=\"statement-prices\">Prices used (each applies to every line of its column holding that commodity):</p>\n<ul>");
+                    legend.forEach(line -> html.append("<li>").append(escape(line)).append("</li>"));
+                    html.append("</ul>\n");
+                });
+        return html.toString();
     }
 
     /** A whole page holding the table. */

@@ -28,24 +28,37 @@ public final class StatementLines {
     private StatementLines() {
     }
 
+    /** How one amount (already at its commodity's decimals) and its commodity are written in a cell. */
+    @FunctionalInterface
+    public interface AmountText {
+        String of(BigDecimal amount, String commodity);
+    }
+
+    /** The lines, amounts written plainly ("1234.50 EUR"), as the CLI, HTML and PDF show them. */
     public static List<Line> of(Statement statement) {
+        return of(statement, StatementLines::amount);
+    }
+
+    /** The lines, each amount written by {@code text} (the app groups thousands). */
+    public static List<Line> of(Statement statement, AmountText text) {
         Map<String, Integer> scales = scales(statement);
         List<Line> lines = new ArrayList<>();
         for (Statement.Section section : statement.sections()) {
             lines.add(new Line(Kind.SECTION, section.name(), "", List.of()));
             for (Statement.Row row : section.rows()) {
                 lines.add(new Line(Kind.ACCOUNT, "  ".repeat(row.level() - 1) + (row.level() == 1 ? row.account() : row.leafName()),
-                        row.account(), cells(row.amounts(), scales)));
+                        row.account(), cells(row.amounts(), scales, text)));
             }
-            lines.add(new Line(Kind.TOTAL, "Total " + section.name().toLowerCase(java.util.Locale.ROOT), "", cells(section.totals(), scales)));
+            lines.add(new Line(Kind.TOTAL, "Total " + section.name().toLowerCase(java.util.Locale.ROOT), "", cells(section.totals(), scales, text)));
         }
-        lines.add(new Line(Kind.NET, statement.netName(), "", cells(statement.net(), scales)));
+        lines.add(new Line(Kind.NET, statement.netName(), "", cells(statement.net(), scales, text)));
         return lines;
     }
 
     /**
      * Per commodity, the most decimals any of the statement's amounts has: every amount of that commodity is shown
-     * with as many (12.5 EUR beside 6.25 EUR reads 12.50 EUR), as hledger shows a commodity at one precision.
+     * with as many (12.5 EUR beside 6.25 EUR reads 12.50 EUR), as hledger shows a commodity at one precision; a
+     * value commodity of a valued statement at its {@link StatementValuation#places() places}.
      */
     public static Map<String, Integer> scales(Statement statement) {
         Map<String, Integer> scales = new HashMap<>();
@@ -56,20 +69,22 @@ public final class StatementLines {
             look.accept(section.totals());
         });
         look.accept(statement.net());
+        // a value at market prices is shown rounded to its commodity's decimals, as hledger rounds what it shows
+        statement.valuation().ifPresent(valued -> scales.putAll(valued.places()));
         return scales;
     }
 
-    private static List<List<String>> cells(List<SortedMap<String, BigDecimal>> amounts, Map<String, Integer> scales) {
-        return amounts.stream().map(column -> cell(column, scales)).toList();
+    private static List<List<String>> cells(List<SortedMap<String, BigDecimal>> amounts, Map<String, Integer> scales, AmountText text) {
+        return amounts.stream().map(column -> cell(column, scales, text)).toList();
     }
 
     /** One cell: an amount per commodity (at the commodity's scale), "0" when there is none. */
-    public static List<String> cell(SortedMap<String, BigDecimal> amounts, Map<String, Integer> scales) {
+    public static List<String> cell(SortedMap<String, BigDecimal> amounts, Map<String, Integer> scales, AmountText text) {
         if (amounts.isEmpty()) {
             return List.of("0");
         }
-        return amounts.entrySet().stream().map(entry -> amount(entry.getValue().setScale(
-                Math.max(entry.getValue().scale(), scales.getOrDefault(entry.getKey(), 0))), entry.getKey()))
+        return amounts.entrySet().stream().map(entry -> text.of(entry.getValue().setScale(
+                scales.getOrDefault(entry.getKey(), entry.getValue().scale()), java.math.RoundingMode.HALF_EVEN), entry.getKey()))
                 .collect(Collectors.toList());
     }
 

@@ -42,6 +42,13 @@ public final class StatementText {
                 case NET -> appendRow(out, line.label() + ":", line.cells(), widths, labelWidth, false);
             }
         }
+        statement.valuation().ifPresent(valued -> {
+            List<String> legend = valued.legend(headings);
+            if (!legend.isEmpty()) {
+                out.append("\nPrices used (each applies to every line of its column holding that commodity):\n");
+                legend.forEach(line -> out.append("  ").append(line).append('\n'));
+            }
+        });
         return out.toString();
     }
 

@@ -6,7 +6,6 @@ import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.projection.ProgressListener;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.TestSessions;
-import dev.eventscope.statement.ColumnValuation;
 import dev.eventscope.statement.Interval;
 import dev.eventscope.statement.ReportPeriod;
 import dev.eventscope.statement.Statement;
@@ -51,8 +50,8 @@ class ReportStatementsTest {
             session.projections().open(ProgressListener.NONE);
             StatementRequest request = new StatementRequest(StatementKind.BALANCE_SHEET, ReportPeriod.all(), Interval.QUARTERLY,
                     ReportStatements.DEPTH, StatementClock.ENTRY_DATE);
-            balanceSheet = session.statements().draw(request, ColumnValuation.NONE);
-            income = session.statements().draw(request.withKind(StatementKind.INCOME), ColumnValuation.NONE);
+            balanceSheet = session.statements().draw(request);
+            income = session.statements().draw(request.withKind(StatementKind.INCOME));
         }
         assertTrue(income.columns().size() > 1, "the sample spans several quarters");
     }
@@ -109,6 +108,36 @@ class ReportStatementsTest {
         assertTrue(text.contains(balanceSheet.title()), text);
         List<String> netCells = StatementLines.of(income).get(StatementLines.of(income).size() - 1).cells().get(income.columns().size() - 1);
         assertTrue(text.contains(netCells.get(0)), "the income statement's last net figure " + netCells.get(0));
+    }
+
+    @Test
+    void a_ledger_with_market_prices_also_gets_both_statements_valued_in_its_base_commodity() throws Exception {
+        ledger = Files.copy(Path.of("sample-data/ledgers/household-two-currencies.ledger"), folder.resolve("household.ledger"));
+        Statement valuedSheet;
+        Statement valuedIncome;
+        try (LedgerSession session = TestSessions.SQLITE.open(ledger)) {
+            session.projections().open(ProgressListener.NONE);
+            StatementRequest request = new StatementRequest(StatementKind.BALANCE_SHEET, ReportPeriod.all(), Interval.QUARTERLY,
+                    ReportStatements.DEPTH, StatementClock.ENTRY_DATE).valued(dev.eventscope.statement.StatementValue.atPeriodEnds(
+                    dev.eventscope.domain.ledger.ValuationTarget.in("EUR")));
+            valuedSheet = session.statements().draw(request);
+            valuedIncome = session.statements().draw(request.withKind(StatementKind.INCOME));
+        }
+        String html = Files.readString(report(ReportFormat.HTML, true));
+        assertTrue(html.contains(StatementHtml.table(valuedSheet)), "the valued balance sheet as the read models draw it");
+        assertTrue(html.contains(StatementHtml.table(valuedIncome)), "the valued income statement as the read models draw it");
+        assertTrue(html.contains("2025-12-31  K\u010d \u2192 EUR \u00d7 0.041322314 (reverse of P 2025-12-31 EUR 24.20 K\u010d)"),
+                "the prices used are named");
+
+        JsonNode statements = new ObjectMapper().readTree(report(ReportFormat.JSON, true).toFile()).get("statements");
+        assertEquals(4, statements.size());
+        assertEquals(valuedIncome.title(), statements.get(3).get("title").asText());
+        assertTrue(statements.get(3).get("pricesUsed").size() > 0);
+
+        Path pdf = report(ReportFormat.PDF, true);
+        String text = ReportFiles.pdfText(pdf, 1, ReportFiles.pdfPages(pdf));
+        assertTrue(text.contains(valuedSheet.title()), text);
+        assertTrue(text.contains("Price used: 2025-03-31"), text);
     }
 
     private static List<String> mapper(JsonNode array) {

@@ -2,14 +2,16 @@ package dev.eventscope.cli;
 
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.TestSessions;
-import dev.eventscope.statement.ColumnValuation;
 import dev.eventscope.statement.Interval;
 import dev.eventscope.statement.ReportPeriod;
 import dev.eventscope.statement.StatementClock;
 import dev.eventscope.statement.StatementCsv;
 import dev.eventscope.statement.StatementKind;
 import dev.eventscope.statement.StatementRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code eventscope statement} on a copy of the small-business sample ledger. */
+/** {@code eventscope statement} on a copy of the small-business sample ledger, and valued on the household sample. */
 class StatementCommandTest {
 
     @TempDir
@@ -94,12 +96,118 @@ class StatementCommandTest {
         try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledger)) {
             StatementRequest request = new StatementRequest(StatementKind.BALANCE_SHEET, ReportPeriod.parse("2025"), Interval.QUARTERLY,
                     0, StatementClock.ENTRY_DATE);
-            String expected = StatementCsv.records(session.statements().replayed(request, ColumnValuation.NONE, 300)).stream()
+            String expected = StatementCsv.records(session.statements().replayed(request, 300)).stream()
                     .map(record -> String.join(",", record)).collect(Collectors.joining("\n", "", "\n"));
             assertEquals(expected, atPosition);
-            String now = StatementCsv.records(session.statements().replayed(request, ColumnValuation.NONE, Long.MAX_VALUE)).stream()
+            String now = StatementCsv.records(session.statements().replayed(request, Long.MAX_VALUE)).stream()
                     .map(record -> String.join(",", record)).collect(Collectors.joining("\n", "", "\n"));
             assertTrue(!now.equals(atPosition), "position 300 is before the ledger's last event");
+        }
+    }
+
+    /**
+     * {@code --value/--market/--value-date} on a copy of the household sample ledger (16 market prices, each recorded
+     * the morning after its date): the figures hledger 1.25's {@code bs -X EUR -Q} prints, and the price each column
+     * used for each commodity, in text, CSV and JSON.
+     */
+    @Nested
+    class Valued {
+
+        @BeforeEach
+        void copyTheHouseholdSample() throws Exception {
+            ledger = Files.copy(Path.of("sample-data/ledgers/household-two-currencies.ledger"), folder.resolve("household.ledger"));
+        }
+
+        @Test
+        void a_balance_sheet_in_euros_values_each_quarter_at_its_end_and_lists_the_prices_used() {
+            CliRun run = statement("balance-sheet", "-p", "2025", "-Q", "--depth", "1", "--value", "EUR");
+
+            assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+            String out = run.out();
+            assertTrue(out.startsWith("Balance Sheet 2025-03-31..2025-12-31, valued in EUR at period ends\n"), out);
+            // hledger -f household-two-currencies.journal bs -X EUR -Q -p 2025 --depth 1: 31,149.33 38,465.06 40,506.80 49,768.51 EUR
+            assertTrue(out.lines().anyMatch(line -> line.startsWith("assets ")
+                    && line.endsWith("|  31149.33 EUR  38465.06 EUR  40506.80 EUR  49768.51 EUR")), out);
+            assertTrue(out.contains("  2025-03-31  $ \u2192 EUR \u00d7 0.9259259259 (reverse of P 2025-03-31 EUR 1.08 $)\n"), out);
+            assertTrue(out.contains("  2025-12-31  K\u010d \u2192 EUR \u00d7 0.041322314 (reverse of P 2025-12-31 EUR 24.20 K\u010d)\n"), out);
+        }
+
+        @Test
+        void csv_gives_values_at_ten_places_and_one_price_record_per_commodity_converted() {
+            CliRun run = statement("income", "-p", "2025", "-Q", "--depth", "1", "--value", "EUR", "--format", "csv");
+
+            assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+            List<String> lines = run.out().lines().toList();
+            assertEquals("section,account,level,commodity,2025Q1,2025Q2,2025Q3,2025Q4", lines.get(0));
+            assertEquals("Revenues,income,1,EUR,13277.8222222222,14586.0803418803,12979.6,15638.7478632479", lines.get(1));
+            assertEquals(List.of("price,$,,EUR,0.9259259259,0.8547008547,0.8547008547,0.8547008547", "price,K\u010d,,EUR,,0.040096231,,"),
+                    lines.subList(lines.size() - 2, lines.size()));
+        }
+
+        @Test
+        void json_names_each_price_with_its_steps() throws Exception {
+            CliRun run = statement("balance-sheet", "-p", "2025", "-Y", "--market", "--format", "json");
+
+            assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+            JsonNode valuation = new ObjectMapper().readTree(run.out()).get("valuation");
+            assertEquals("valued at market prices at period ends", valuation.get("description").asText());
+            JsonNode column = valuation.get("columns").get(0);
+            assertEquals("2025-12-31", column.get("date").asText());
+            JsonNode euro = null;
+            for (JsonNode price : column.get("prices")) {
+                if (price.get("commodity").asText().equals("EUR")) {
+                    euro = price;
+                }
+            }
+            // -V: the euro goes to the commodity of its latest price, the crown price of 2025-12-31 (recorded after the dollar one)
+            assertEquals("CONVERTED", euro.get("status").asText(), column.toString());
+            assertEquals("K\u010d", euro.get("valueCommodity").asText());
+            assertEquals("P 2025-12-31 EUR 24.20 K\u010d", euro.get("description").asText());
+            assertEquals(false, euro.get("steps").get(0).get("reversed").asBoolean());
+        }
+
+        @Test
+        void on_the_recorded_clock_a_column_takes_the_prices_recorded_by_the_end_of_its_day() {
+            // each month-end price is recorded the next morning: at the end of 2025-03-31 the ledger knew February's
+            CliRun run = statement("income", "-p", "2025", "-Q", "--depth", "1", "--value", "EUR", "--clock", "recorded");
+
+            assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+            assertTrue(run.out().contains("  2025Q1 (on 2025-03-31)  $ \u2192 EUR \u00d7 0.9615384615 (reverse of P 2025-02-28 EUR 1.04 $)\n"),
+                    run.out());
+        }
+
+        @Test
+        void at_a_position_a_column_takes_the_prices_recorded_up_to_it() {
+            // the price of 2025-03-31 is the event at position 177
+            CliRun before = statement("balance-sheet", "-p", "2025Q1", "--value", "EUR", "--at-position", "176");
+            CliRun after = statement("balance-sheet", "-p", "2025Q1", "--value", "EUR", "--at-position", "177");
+
+            assertEquals(ExitCodes.OK, before.exitCode(), before.err());
+            assertTrue(before.out().contains("  2025-03-31  $ \u2192 EUR \u00d7 0.9615384615 (reverse of P 2025-02-28 EUR 1.04 $)\n"),
+                    before.out());
+            assertTrue(after.out().contains("  2025-03-31  $ \u2192 EUR \u00d7 0.9259259259 (reverse of P 2025-03-31 EUR 1.08 $)\n"),
+                    after.out());
+        }
+
+        @Test
+        void a_valuation_date_values_every_column_on_that_day() {
+            CliRun run = statement("income", "-p", "2025", "-Q", "--depth", "1", "--value", "EUR", "--value-date", "2025-06-30");
+
+            assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+            assertTrue(run.out().startsWith("Income Statement 2025Q1..2025Q4, valued in EUR on 2025-06-30\n"), run.out());
+            assertTrue(run.out().contains("  2025Q4 (on 2025-06-30)  $ \u2192 EUR \u00d7 0.8547008547 (reverse of P 2025-06-30 EUR 1.17 $)\n"),
+                    run.out());
+        }
+
+        @Test
+        void a_valuation_date_without_a_target_and_two_targets_are_refused_in_one_sentence() {
+            CliRun alone = statement("income", "--value-date", "2025-06-30");
+            assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, alone.exitCode());
+            assertEquals(List.of("--value-date needs --value COMMODITY or --market."), alone.errLines());
+
+            CliRun both = statement("income", "--value", "EUR", "--market");
+            assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, both.exitCode());
+            assertEquals(List.of("Give either --value COMMODITY or --market, not both."), both.errLines());
         }
     }
 }

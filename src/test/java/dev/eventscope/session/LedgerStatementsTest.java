@@ -36,7 +36,7 @@ class LedgerStatementsTest {
             session.projections().open(ProgressListener.NONE);
             for (StatementKind kind : List.of(StatementKind.BALANCE_SHEET, StatementKind.INCOME)) {
                 StatementRequest request = new StatementRequest(kind, ReportPeriod.all(), Interval.MONTHLY, 2, StatementClock.RECORDED);
-                Statement drawn = session.statements().draw(request, ColumnValuation.NONE);
+                Statement drawn = session.statements().draw(request);
 
                 List<Balances> expected = new ArrayList<>();
                 Balances before = Balances.empty();

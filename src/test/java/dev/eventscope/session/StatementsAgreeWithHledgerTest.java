@@ -7,13 +7,15 @@ import dev.eventscope.journal.testkit.Hledger;
 import dev.eventscope.journal.testkit.HledgerStatement;
 import dev.eventscope.journal.testkit.RandomJournalGenerator;
 import dev.eventscope.projection.ProgressListener;
-import dev.eventscope.statement.ColumnValuation;
 import dev.eventscope.statement.Interval;
 import dev.eventscope.statement.ReportPeriod;
 import dev.eventscope.statement.Statement;
 import dev.eventscope.statement.StatementClock;
 import dev.eventscope.statement.StatementKind;
 import dev.eventscope.statement.StatementRequest;
+import dev.eventscope.statement.StatementValue;
+import dev.eventscope.domain.ledger.ValuationTarget;
+import dev.eventscope.domain.ledger.ValuedLine;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,10 +30,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Statements agree with hledger 1.25 line by line: the balance sheet with {@code hledger bse} (and its assets and
@@ -59,6 +63,9 @@ class StatementsAgreeWithHledgerTest {
             "household-two-currencies.journal | income        | 2025-01..2025-07 | MONTHLY   | 1",
             "small-business.journal           | balance-sheet | 2025             | MONTHLY   | 3",
             "small-business.journal           | income        | 2025Q3           | NONE      | 0",
+            "small-business.journal           | income        | 2025-01..2025-04 | NONE      | 1",
+            "small-business.journal           | balance-sheet | 2025-02          | NONE      | 1",
+            "small-business.journal           | income        | 2025-03-10..2025-03-17 | NONE | 2",
             "small-business.journal           | income        |                  | YEARLY    | 2",
             "audit-case.journal               | balance-sheet | 2025-03-31..     | MONTHLY   | 2",
             "audit-case.journal               | income        | 2025             | QUARTERLY | 2",
@@ -80,6 +87,121 @@ class StatementsAgreeWithHledgerTest {
         compare(journal, ledger, StatementKind.BALANCE_SHEET, "", Interval.NONE, 1);
     }
 
+    /**
+     * Valued statements against {@code hledger bs/bse/is} with the same valuation flag: {@code -X COMM} and {@code -V}
+     * (each column valued at its end, hledger 1.25's default), {@code --value=DATE,COMM} (every column on one day).
+     */
+    @ParameterizedTest(name = "household {0} -p \"{1}\" {2} --depth {3} {4}")
+    @CsvSource(delimiter = '|', value = {
+            "balance-sheet | 2025             | QUARTERLY | 2 | -X EUR",
+            "income        | 2025             | QUARTERLY | 2 | -X EUR",
+            "balance-sheet |                  | NONE      | 0 | -X $",
+            "income        |                  | NONE      | 2 | -X Kč",
+            "income        | 2025-01..2025-07 | MONTHLY   | 1 | -V",
+            "balance-sheet | 2025             | MONTHLY   | 2 | -V",
+            "balance-sheet | 2025-02..        | QUARTERLY | 3 | -X EUR",
+            "balance-sheet | 2025             | QUARTERLY | 2 | 2025-06-30 EUR",
+            "income        | 2025             | QUARTERLY | 1 | 2025-05-15 -V"})
+    void valued_household(String kind, String period, Interval interval, int depth, String valuation) {
+        Path journal = Path.of("sample-data", "household-two-currencies.journal");
+        Statement drawn = compare(journal, importInto(journal), StatementKind.ofCommandName(kind), period == null ? "" : period,
+                interval, depth, Valued.parse(valuation));
+        assertTrue(converted(drawn) > 0, "some line was converted:\n" + drawn.valuation());
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {31, 32, 33})
+    void valued_random_journals(long seed) {
+        Path journal = folder.resolve("random-prices-" + seed + ".journal");
+        var summary = new RandomJournalGenerator(seed, 200).withMarketPrices().writeTo(journal);
+        java.util.SortedSet<String> commodities = new java.util.TreeSet<>();
+        summary.finalBalances().values().forEach(byCommodity -> commodities.addAll(byCommodity.keySet()));
+        Path ledger = importInto(journal);
+        long converted = 0;
+        converted += converted(compare(journal, ledger, StatementKind.BALANCE_SHEET, "2024..2026", Interval.QUARTERLY, 2,
+                Valued.parse("-X " + commodities.first())));
+        converted += converted(compare(journal, ledger, StatementKind.INCOME, "2024", Interval.MONTHLY, 2, Valued.parse("-V")));
+        converted += converted(compare(journal, ledger, StatementKind.INCOME, "", Interval.NONE, 1, Valued.parse("-X XAU")));
+        converted += converted(compare(journal, ledger, StatementKind.BALANCE_SHEET, "", Interval.NONE, 0,
+                Valued.parse("-X " + commodities.last())));
+        converted += converted(compare(journal, ledger, StatementKind.BALANCE_SHEET, "2024", Interval.QUARTERLY, 1,
+                Valued.parse("2024-06-30 " + commodities.first())));
+        assertTrue(converted > 0, "some line was converted");
+    }
+
+    /**
+     * The trial balance against {@code hledger bal -H --tree --no-elide}: every account's balance at each column's end
+     * and the total line, at cost and valued; hledger heads the columns by period, ours by their last day, so columns
+     * are compared by their order.
+     */
+    @ParameterizedTest(name = "{0} -p \"{1}\" {2} --depth {3} {4}")
+    @CsvSource(delimiter = '|', value = {
+            "small-business.journal           | 2025             | QUARTERLY | 1 |",
+            "audit-case.journal               | 2025-01..2025-07 | MONTHLY   | 2 |",
+            "household-two-currencies.journal |                  | NONE      | 0 |",
+            "household-two-currencies.journal | 2025             | QUARTERLY | 2 | -X EUR",
+            "household-two-currencies.journal | 2025             | YEARLY    | 0 | -V"})
+    void trial_balances(String journalName, String period, Interval interval, int depth, String valuation) {
+        Path journal = Path.of("sample-data").resolve(journalName);
+        Optional<Valued> valued = valuation == null ? Optional.empty() : Valued.parse(valuation);
+        StatementRequest request = new StatementRequest(StatementKind.TRIAL_BALANCE, ReportPeriod.parse(period == null ? "" : period),
+                interval, depth, StatementClock.ENTRY_DATE, valued.map(Valued::value));
+        List<String> flags = new ArrayList<>(List.of("-f", journal.toString(), "bal", "-H", "--tree", "--no-elide", "-O", "csv"));
+        flags.addAll(hledgerFlags(period == null ? "" : period, interval, depth));
+        valued.ifPresent(how -> flags.add(how.hledgerFlag()));
+        var run = Hledger.run(flags);
+        assertTrue(run.succeeded(), run.describe());
+        List<List<String>> records = dev.eventscope.audit.Csv.parse(run.standardOutput().lines().map(line -> line + "\r\n")
+                .collect(java.util.stream.Collectors.joining()));
+        List<String> expected = new ArrayList<>();
+        Map<String, Integer> scales = new HashMap<>();
+        for (List<String> record : records.subList(1, records.size())) {
+            if (record.equals(List.of(""))) {
+                continue;
+            }
+            List<SortedMap<String, BigDecimal>> amounts = new ArrayList<>();
+            record.subList(1, record.size()).forEach(cell -> amounts.add(HledgerStatement.amounts(cell)));
+            amounts.forEach(column -> column.forEach((commodity, amount) -> scales.merge(commodity, amount.scale(), Math::max)));
+            add(expected, record.get(0), ordinals(amounts.size()), amounts, Map.of());
+        }
+        Path ledger = importInto(journal);
+        try (LedgerSession session = TestSessions.SQLITE.open(ledger)) {
+            session.projections().open(ProgressListener.NONE);
+            for (Statement ours : List.of(session.statements().draw(request), session.statements().replayed(request, Long.MAX_VALUE))) {
+                List<String> lines = new ArrayList<>();
+                List<String> columns = ordinals(ours.columns().size());
+                ours.sections().forEach(section -> section.rows().forEach(row -> add(lines, row.account(), columns, row.amounts(), scales)));
+                add(lines, "total", columns, ours.net(), scales);
+                assertEquals(String.join("\n", expected.stream().sorted().toList()), String.join("\n", lines.stream().sorted().toList()),
+                        "against hledger bal -H; hledger printed:\n" + run.standardOutput());
+            }
+        }
+    }
+
+    private static List<String> ordinals(int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(Integer::toString).toList();
+    }
+
+    /** A valuation as the test's table writes it ("-X EUR", "-V", "2025-06-30 EUR", "2025-06-30 -V"): ours and hledger's flag. */
+    private record Valued(StatementValue value, String hledgerFlag) {
+        static Optional<Valued> parse(String text) {
+            String[] words = text.strip().split(" ");
+            boolean dated = Character.isDigit(words[0].charAt(0));
+            java.time.LocalDate date = dated ? java.time.LocalDate.parse(words[0]) : null;
+            String target = dated ? words[1] : words[0].equals("-V") ? "-V" : words[1];
+            ValuationTarget into = target.equals("-V") ? ValuationTarget.defaults() : ValuationTarget.in(target);
+            String flag = dated ? "--value=" + date + (target.equals("-V") ? "" : "," + target)
+                    : target.equals("-V") ? "-V" : "--value=end," + target;
+            return Optional.of(new Valued(new StatementValue(into, date), flag));
+        }
+    }
+
+    /** How many (column, commodity) pairs the statement converted with a price. */
+    private static long converted(Statement statement) {
+        return statement.valuation().orElseThrow().columns().stream().flatMap(column -> column.prices().stream())
+                .filter(price -> price.status() == ValuedLine.Status.CONVERTED).count();
+    }
+
     private Path importInto(Path journal) {
         Path ledger = folder.resolve(journal.getFileName() + ".ledger");
         try (LedgerSession session = TestSessions.SQLITE.create(ledger)) {
@@ -90,25 +212,21 @@ class StatementsAgreeWithHledgerTest {
     }
 
     private static void compare(Path journal, Path ledger, StatementKind kind, String period, Interval interval, int depth) {
-        StatementRequest request = new StatementRequest(kind, ReportPeriod.parse(period), interval, depth, StatementClock.ENTRY_DATE);
+        compare(journal, ledger, kind, period, interval, depth, Optional.empty());
+    }
+
+    private static Statement compare(Path journal, Path ledger, StatementKind kind, String period, Interval interval, int depth,
+                                     Optional<Valued> valued) {
+        StatementRequest request = new StatementRequest(kind, ReportPeriod.parse(period), interval, depth, StatementClock.ENTRY_DATE,
+                valued.map(Valued::value));
         List<String> flags = new ArrayList<>();
-        if (!period.isEmpty()) {
-            flags.addAll(List.of("-p", period));
-        }
-        switch (interval) {
-            case MONTHLY -> flags.add("-M");
-            case QUARTERLY -> flags.add("-Q");
-            case YEARLY -> flags.add("-Y");
-            case NONE -> { }
-        }
-        if (depth > 0) {
-            flags.addAll(List.of("--depth", Integer.toString(depth)));
-        }
+        valued.ifPresent(how -> flags.add(how.hledgerFlag()));
+        flags.addAll(hledgerFlags(period, interval, depth));
         HledgerStatement hledger = HledgerStatement.run(journal, kind == StatementKind.INCOME ? "is" : "bse", flags);
         try (LedgerSession session = TestSessions.SQLITE.open(ledger)) {
             session.projections().open(ProgressListener.NONE);
-            Statement fromReadModels = session.statements().draw(request, ColumnValuation.NONE);
-            Statement replayed = session.statements().replayed(request, ColumnValuation.NONE, Long.MAX_VALUE);
+            Statement fromReadModels = session.statements().draw(request);
+            Statement replayed = session.statements().replayed(request, Long.MAX_VALUE);
             Map<String, Integer> scales = scales(hledger);
             List<String> expected = lines(hledger);
             assertFalse(expected.isEmpty(), "hledger showed nothing:\n" + hledger.csv());
@@ -124,7 +242,26 @@ class StatementsAgreeWithHledgerTest {
                 assertEquals(String.join("\n", lines(bs).stream().filter(line -> !line.startsWith("Net")).toList()),
                         String.join("\n", ours), "against hledger bs");
             }
+            return fromReadModels;
         }
+    }
+
+    /** hledger's -p, -M/-Q/-Y and --depth for the same request. */
+    private static List<String> hledgerFlags(String period, Interval interval, int depth) {
+        List<String> flags = new ArrayList<>();
+        if (!period.isEmpty()) {
+            flags.addAll(List.of("-p", period));
+        }
+        switch (interval) {
+            case MONTHLY -> flags.add("-M");
+            case QUARTERLY -> flags.add("-Q");
+            case YEARLY -> flags.add("-Y");
+            case NONE -> { }
+        }
+        if (depth > 0) {
+            flags.addAll(List.of("--depth", Integer.toString(depth)));
+        }
+        return flags;
     }
 
     /** hledger's lines: section | account | column | commodity amount, in a sorted order. */

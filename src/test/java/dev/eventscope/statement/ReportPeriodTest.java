@@ -62,6 +62,13 @@ class ReportPeriodTest {
                 .stream().map(Column::label).toList());
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2025, 2025", "2025-01..2025-04, 2025Q1", "2025-02, Feb", "2025/3/15, 2025-03-15",
+            "2025-03-10..2025-03-17, 2025-03-10W11", "2025-01-10..2025-05-16, 2025-01-10..2025-05-15"})
+    void one_column_is_headed_by_its_span_as_hledger_simplifies_it(String period, String heading) {
+        assertEquals(List.of(heading), ReportPeriod.parse(period).columns(Interval.NONE, null, null).stream().map(Column::label).toList());
+    }
+
     @Test
     void an_open_side_is_the_first_or_last_entry_date() {
         LocalDate first = LocalDate.of(2025, 1, 3);

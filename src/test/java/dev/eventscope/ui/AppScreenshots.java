@@ -59,9 +59,23 @@ public final class AppScreenshots {
         int width = Integer.parseInt(args[2]);
         int height = Integer.parseInt(args[3]);
         size = width + "x" + height;
-        Platform.startup(() -> { });
         Path settings = Files.createTempDirectory("shots");
         FxTaskExecutor executor = new FxTaskExecutor();
+        openWindow(samples, settings, executor, width, height);
+        Thread.sleep(1500);
+        shoot(stage.getScene(), "welcome");
+        try (var listing = Files.list(samples)) {
+            for (Path sample : listing.filter(file -> file.toString().endsWith(".ledger")).sorted().toList()) {
+                explore(settings, sample);
+            }
+        }
+        executor.close();
+        System.exit(0);
+    }
+
+    /** Starts JavaFX and shows the main window on the samples at the top left, {@code width} by {@code height}; see {@link #model()}. */
+    static Stage openWindow(Path samples, Path settings, FxTaskExecutor executor, int width, int height) throws Exception {
+        Platform.startup(() -> { });
         stage = onFx(() -> {
             Stage window = new Stage();
             model = new MainWindowViewModel(TestSessions.SQLITE, executor, new SettingsStore(settings.resolve("config")),
@@ -74,15 +88,12 @@ public final class AppScreenshots {
             window.setHeight(height);
             return window;
         });
-        Thread.sleep(1500);
-        shoot(stage.getScene(), "welcome");
-        try (var listing = Files.list(samples)) {
-            for (Path sample : listing.filter(file -> file.toString().endsWith(".ledger")).sorted().toList()) {
-                explore(settings, sample);
-            }
-        }
-        executor.close();
-        System.exit(0);
+        return stage;
+    }
+
+    /** The main window's view model, once {@link #openWindow} showed it. */
+    static MainWindowViewModel model() {
+        return model;
     }
 
     private static void explore(Path settings, Path sample) throws Exception {

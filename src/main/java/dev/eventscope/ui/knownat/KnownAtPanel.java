@@ -77,6 +77,12 @@ public final class KnownAtPanel extends VBox {
             });
             return row;
         });
+        // a posting chosen with the keyboard selects its event too
+        knownAtLines.getSelectionModel().selectedItemProperty().addListener((observable, before, line) -> {
+            if (line != null) {
+                model.select(line);
+            }
+        });
     }
 
     /**

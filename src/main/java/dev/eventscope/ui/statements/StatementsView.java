@@ -33,7 +33,8 @@ import java.util.function.Function;
 /**
  * The Statements view (StatementsView.fxml, an {@code fx:root} VBox): the choices bound to the
  * {@link StatementsViewModel}, the statement as a table with one column per period (made anew for each statement),
- * section, total and net lines styled apart, and Export CSV… through a file chooser.
+ * amounts right-aligned with thousands grouped, section, total and net lines styled apart, the prices used under a
+ * valued statement, and Export CSV… through a file chooser.
  */
 public final class StatementsView extends VBox {
 
@@ -48,6 +49,8 @@ public final class StatementsView extends VBox {
     @FXML private ChoiceBox<Interval> intervalChoice;
     @FXML private Spinner<Integer> depthSpinner;
     @FXML private ChoiceBox<StatementClock> clockChoice;
+    @FXML private ChoiceBox<String> valuationChoice;
+    @FXML private Label pricesLabel;
     @FXML private Button showButton;
     @FXML private Button exportButton;
     @FXML private ProgressIndicator progress;
@@ -88,6 +91,15 @@ public final class StatementsView extends VBox {
         clockChoice.getItems().setAll(StatementClock.values());
         clockChoice.setConverter(ChoiceText.of(clock -> clock == StatementClock.ENTRY_DATE ? "By entry date" : "By recorded time"));
         clockChoice.valueProperty().bindBidirectional(model.clockProperty());
+        valuationChoice.setItems(model.valuationChoices());
+        valuationChoice.setConverter(ChoiceText.of(StatementsViewModel::describeValuation));
+        valuationChoice.valueProperty().bindBidirectional(model.valuationProperty());
+        // a ledger without market prices offers no valuation
+        valuationChoice.visibleProperty().bind(javafx.beans.binding.Bindings.size(model.valuationChoices()).greaterThan(1));
+        valuationChoice.managedProperty().bind(valuationChoice.visibleProperty());
+        model.loadValuationChoices();
+        pricesLabel.textProperty().bind(model.pricesUsedProperty());
+        pricesLabel.managedProperty().bind(model.pricesUsedProperty().isNotEmpty());
         progress.visibleProperty().bind(model.runningProperty());
         showButton.disableProperty().bind(model.runningProperty());
         exportButton.disableProperty().bind(model.statementProperty().isNull());
@@ -110,7 +122,7 @@ public final class StatementsView extends VBox {
 
     /** One column for the labels, then one per period of the statement. */
     private void showColumns(Statement statement) {
-        titleLabel.setText(statement == null ? "" : statement.title());
+        titleLabel.setText(statement == null ? "" : model.headingProperty().get());
         statementTable.getColumns().clear();
         if (statement == null) {
             return;

@@ -4,7 +4,6 @@ import dev.eventscope.audit.CsvWriter;
 import dev.eventscope.audit.OutputFile;
 import dev.eventscope.projection.ProgressListener;
 import dev.eventscope.session.LedgerSession;
-import dev.eventscope.statement.ColumnValuation;
 import dev.eventscope.statement.Interval;
 import dev.eventscope.statement.ReportPeriod;
 import dev.eventscope.statement.Statement;
@@ -13,6 +12,9 @@ import dev.eventscope.statement.StatementCsv;
 import dev.eventscope.statement.StatementKind;
 import dev.eventscope.statement.StatementLines;
 import dev.eventscope.statement.StatementRequest;
+import dev.eventscope.statement.StatementValue;
+import dev.eventscope.domain.ledger.ValuationTarget;
+import dev.eventscope.ui.state.MoneyText;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.TaskExecutor;
 import javafx.beans.property.IntegerProperty;
@@ -39,8 +41,10 @@ import java.util.Objects;
 
 /**
  * The Statements view's state: which statement (balance sheet, income statement, trial balance), the period
- * (hledger's syntax), the columns, the depth and the clock; the statement drawn from the session's read models off
- * the UI thread, as lines of a table; a one-sentence message when the period cannot be read or drawing fails; and
+ * (hledger's syntax), the columns, the depth, the clock and the valuation (at cost, in a commodity, or at market
+ * prices, each column at its end); the statement drawn from the session's read models off
+ * the UI thread, as lines of a table (amounts with thousands grouped, as the rest of the app) and the prices used;
+ * a one-sentence message when the period cannot be read or drawing fails; and
  * the export of the shown statement to CSV (written beside the target and moved into place, never half-written).
  */
 public final class StatementsViewModel {
@@ -53,6 +57,10 @@ public final class StatementsViewModel {
     private final ObjectProperty<Interval> interval = new SimpleObjectProperty<>(Interval.NONE);
     private final IntegerProperty depth = new SimpleIntegerProperty(0);
     private final ObjectProperty<StatementClock> clock = new SimpleObjectProperty<>(StatementClock.ENTRY_DATE);
+    private final ObjectProperty<String> valuation = new SimpleObjectProperty<>(AT_COST);
+    private final ObservableList<String> valuationChoices = FXCollections.observableArrayList(AT_COST);
+    private final ReadOnlyStringWrapper pricesUsed = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
 
     private final ReadOnlyObjectWrapper<Statement> statement = new ReadOnlyObjectWrapper<>();
     private final ObservableList<StatementLines.Line> lines = FXCollections.observableArrayList();
@@ -60,16 +68,58 @@ public final class StatementsViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private long requests;
 
+    /** The valuation choice for amounts at cost, as posted. */
+    public static final String AT_COST = "";
+    /** The valuation choice for each commodity's default valuation commodity (hledger's {@code -V}). */
+    public static final String MARKET = "*";
+
     public StatementsViewModel(LedgerSession session, TaskExecutor executor) {
         this.session = Objects.requireNonNull(session, "session");
         this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /**
+     * Fills {@link #valuationChoices()} off the UI thread: at cost, then each commodity a recorded market price names
+     * (valued in it, hledger's {@code -X}), then {@link #MARKET}; a ledger without prices offers at cost alone.
+     */
+    public void loadValuationChoices() {
+        executor.run(() -> {
+            java.util.SortedSet<String> commodities = new java.util.TreeSet<>();
+            session.marketPrices().recorded().forEach(price -> {
+                commodities.add(price.commodity());
+                commodities.add(price.price().commodity());
+            });
+            List<String> choices = new java.util.ArrayList<>(List.of(AT_COST));
+            if (!commodities.isEmpty()) {
+                choices.addAll(commodities);
+                choices.add(MARKET);
+            }
+            return choices;
+        }, valuationChoices::setAll, failure -> message.set(ErrorMessages.of(failure)));
+    }
+
+    /** The valuation chosen: none, into one commodity, or to the default commodities; each column at its end. */
+    private java.util.Optional<StatementValue> chosenValuation() {
+        String chosen = valuation.get();
+        if (chosen == null || chosen.equals(AT_COST)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(StatementValue.atPeriodEnds(chosen.equals(MARKET) ? ValuationTarget.defaults()
+                : ValuationTarget.in(chosen)));
+    }
+
+    /** How the view names a valuation choice. */
+    public static String describeValuation(String choice) {
+        return choice == null || choice.equals(AT_COST) ? "At cost" : choice.equals(MARKET) ? "At market prices (-V)"
+                : "In " + choice + " at market prices";
     }
 
     /** Draws the chosen statement; a period that cannot be read is reported in {@link #messageProperty()} and nothing is asked. */
     public void show() {
         StatementRequest request;
         try {
-            request = new StatementRequest(kind.get(), ReportPeriod.parse(period.get()), interval.get(), depth.get(), clock.get());
+            request = new StatementRequest(kind.get(), ReportPeriod.parse(period.get()), interval.get(), depth.get(), clock.get(),
+                    chosenValuation());
         } catch (IllegalArgumentException unreadable) {
             message.set(unreadable.getMessage());
             return;
@@ -79,14 +129,21 @@ public final class StatementsViewModel {
         message.set("");
         executor.run(() -> {
             session.projections().open(ProgressListener.NONE);
-            return session.statements().draw(request, ColumnValuation.NONE);
+            return session.statements().draw(request);
         }, drawn -> {
             if (number != requests) {
                 return;
             }
             running.set(false);
             // the lines first: the view makes its columns when the statement changes, as wide as the lines need
-            lines.setAll(StatementLines.of(drawn));
+            // a statement in one commodity names it once, in its heading, so that more periods fit beside the history
+            java.util.Set<String> commodities = new java.util.TreeSet<>(StatementLines.scales(drawn).keySet());
+            boolean single = commodities.size() == 1 && !commodities.iterator().next().isEmpty();
+            lines.setAll(StatementLines.of(drawn, single ? (amount, commodity) -> MoneyText.of(amount) : MoneyText::of));
+            heading.set(drawn.title() + (single ? " \u00b7 amounts in " + commodities.iterator().next() : ""));
+            pricesUsed.set(drawn.valuation().map(valued -> valued.legend(drawn.columnHeadings())).filter(legend -> !legend.isEmpty())
+                    .map(legend -> "Prices used (each applies to every line of its column holding that commodity):\n"
+                            + String.join("\n", legend)).orElse(""));
             statement.set(drawn);
             message.set(drawn.columns().isEmpty() ? "No entries in this period." : "");
         }, failure -> {
@@ -143,6 +200,25 @@ public final class StatementsViewModel {
 
     public ObjectProperty<StatementClock> clockProperty() {
         return clock;
+    }
+
+    /** The valuation chosen: {@link #AT_COST}, a commodity, or {@link #MARKET}. */
+    public ObjectProperty<String> valuationProperty() {
+        return valuation;
+    }
+
+    public ObservableList<String> valuationChoices() {
+        return valuationChoices;
+    }
+
+    /** The shown statement's title, and, when every amount is in one commodity, which (the cells then leave it out). */
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    /** For a valued statement, the prices each column used, one line each; empty at cost. */
+    public ReadOnlyStringProperty pricesUsedProperty() {
+        return pricesUsed.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Statement> statementProperty() {

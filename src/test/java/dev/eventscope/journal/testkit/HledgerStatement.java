@@ -65,7 +65,7 @@ public record HledgerStatement(List<String> columns, Map<String, Map<String, Lis
     }
 
     /** One cell: amounts separated by ", ". */
-    static SortedMap<String, BigDecimal> amounts(String cell) {
+    public static SortedMap<String, BigDecimal> amounts(String cell) {
         SortedMap<String, BigDecimal> amounts = new TreeMap<>();
         if (cell.isBlank()) {
             return amounts;

@@ -3,6 +3,7 @@ package dev.eventscope.ui.statements;
 import dev.eventscope.statement.StatementLines;
 import dev.eventscope.ui.FxTaskExecutor;
 import dev.eventscope.ui.WindowTests;
+import dev.eventscope.ui.state.MoneyText;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -25,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
-/** Drives the real window: the Statements tab beside State, an income statement per quarter at depth 2, exported to CSV. */
+/**
+ * Drives the real window: the Statements tab beside State, an income statement per quarter at depth 2 (amounts
+ * grouped and right-aligned), exported to CSV in plain numbers; a balance sheet of the household sample valued in EUR.
+ */
 @ExtendWith(ApplicationExtension.class)
 class StatementsWindowTest {
 
@@ -39,6 +43,7 @@ class StatementsWindowTest {
         Path run = Files.createTempDirectory(folder, "run");
         Path samples = Files.createDirectories(run.resolve("samples"));
         Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), samples.resolve("small-business.ledger"));
+        Files.copy(Path.of("sample-data/ledgers/household-two-currencies.ledger"), samples.resolve("household-two-currencies.ledger"));
         executor = new FxTaskExecutor();
         WindowTests.show(stage, WindowTests.model(executor, run, samples));
         stage.setWidth(1240);
@@ -61,13 +66,54 @@ class StatementsWindowTest {
                 .map(line -> String.join(" / ", line.cells().get(column - 1))).orElse("(no line " + label + ")");
     }
 
-    @Test
-    void an_income_statement_per_quarter_at_depth_two_shows_the_figures_and_exports_them(FxRobot robot) throws Exception {
-        robot.clickOn(robot.lookup(hasText("small-business.ledger")).queryLabeled());
+    /** An amount as the app writes it; a statement in one commodity names it in its heading, not in each cell. */
+    private static String money(String amount) {
+        return MoneyText.of(new java.math.BigDecimal(amount));
+    }
+
+    /** The first shown cell of amount column {@code column} (1: the first period). */
+    private static javafx.scene.control.TableCell<?, ?> shownCell(FxRobot robot, int column) {
+        String heading = table(robot).getColumns().get(column).getText();
+        return robot.lookup("#statementTable .table-cell").match(node -> node instanceof javafx.scene.control.TableCell<?, ?> cell
+                && cell.getTableColumn() != null && cell.getTableColumn().getText().equals(heading) && cell.getText() != null
+                && !cell.getText().isEmpty()).queryAs(javafx.scene.control.TableCell.class);
+    }
+
+    private static void openStatements(FxRobot robot, String ledger) {
+        robot.clickOn(robot.lookup(hasText(ledger)).queryLabeled());
         WindowTests.waitUntil(() -> robot.lookup(hasText("Statements")).tryQuery().isPresent());
         robot.clickOn(robot.lookup(".tab-pane > .tab-header-area .tab").match(node -> node.lookup(".tab-label") != null
                 && hasText("Statements").matches(node.lookup(".tab-label"))).queryAs(javafx.scene.Node.class));
         WindowTests.waitUntil(() -> robot.lookup("#statementKind").tryQuery().isPresent());
+    }
+
+    @Test
+    void a_balance_sheet_valued_in_euros_shows_each_quarter_at_its_end_and_the_prices_used(FxRobot robot) {
+        openStatements(robot, "household-two-currencies.ledger");
+        WindowTests.waitUntil(() -> robot.lookup("#statementValuation").queryAs(javafx.scene.control.ChoiceBox.class).isVisible());
+
+        robot.clickOn("#statementPeriod").write("2025");
+        robot.clickOn("#statementColumns").clickOn("Quarterly");
+        Spinner<?> depth = robot.lookup("#statementDepth").queryAs(Spinner.class);
+        robot.doubleClickOn(depth.getEditor()).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("1");
+        robot.clickOn("#statementValuation").clickOn("In EUR at market prices");
+        robot.clickOn("#showStatement");
+        WindowTests.waitUntil(() -> !table(robot).getItems().isEmpty());
+
+        // hledger bs -X EUR -Q -p 2025 --depth 1 on the household journal: 31,149.33 EUR ... 49,768.51 EUR
+        assertEquals(money("31149.33"), cell(robot, "assets", 1));
+        assertEquals(money("49768.51"), cell(robot, "assets", 4));
+        String title = robot.lookup("#statementTitle").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(title.endsWith(", valued in EUR at period ends \u00b7 amounts in EUR"), title);
+        String prices = robot.lookup("#statementPrices").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(prices.contains("2025-03-31  $ \u2192 EUR \u00d7 0.9259259259 (reverse of P 2025-03-31 EUR 1.08 $)"), prices);
+    }
+
+    @Test
+    void an_income_statement_per_quarter_at_depth_two_shows_the_figures_and_exports_them(FxRobot robot) throws Exception {
+        openStatements(robot, "small-business.ledger");
+        assertTrue(!robot.lookup("#statementValuation").queryAs(javafx.scene.control.ChoiceBox.class).isVisible(),
+                "a ledger without market prices offers no valuation");
 
         robot.clickOn("#statementKind").clickOn("Income Statement");
         robot.clickOn("#statementPeriod").write("2025");
@@ -79,10 +125,14 @@ class StatementsWindowTest {
 
         assertEquals(List.of("Account", "2025Q1", "2025Q2", "2025Q3", "2025Q4"),
                 table(robot).getColumns().stream().map(column -> column.getText()).toList());
-        assertEquals("59680.00 EUR", cell(robot, "income", 1));
-        assertEquals("412.37 EUR", cell(robot, "interest", 4));
-        assertEquals("26887.50 EUR", cell(robot, "salaries", 2));
-        assertEquals("-14892.87 EUR", cell(robot, "Net", 4));
+        // amounts as the rest of the app writes them (thousands grouped); the CSV below keeps plain numbers
+        assertEquals(money("59680.00"), cell(robot, "income", 1));
+        assertEquals(money("412.37"), cell(robot, "interest", 4));
+        assertEquals(money("26887.50"), cell(robot, "salaries", 2));
+        assertEquals(money("-14892.87"), cell(robot, "Net", 4));
+        assertEquals(javafx.geometry.Pos.TOP_RIGHT, shownCell(robot, 1).getAlignment(), "amounts are right-aligned");
+        assertEquals("Income Statement 2025Q1..2025Q4 \u00b7 amounts in EUR",
+                robot.lookup("#statementTitle").queryAs(javafx.scene.control.Label.class).getText());
         assertTrue(table(robot).getItems().stream().noneMatch(line -> line.account().split(":").length > 2), "depth 2");
 
         Path csv = folder.resolve("income-2025.csv");
