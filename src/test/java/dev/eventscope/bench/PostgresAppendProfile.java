@@ -9,13 +9,10 @@ import dev.eventscope.eventstore.postgres.PostgresEventStore;
 import dev.eventscope.eventstore.postgres.PostgresLedgerUrl;
 import dev.eventscope.eventstore.postgres.TestPostgres;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -133,38 +130,11 @@ public final class PostgresAppendProfile {
     }
 
     private static void measure(int count, String what, Work work) throws Exception {
-        long serverBefore = backendTicks();
-        long clientBefore = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        long[] before = ServerCpu.now();
         long start = System.nanoTime();
         work.run();
         long wall = System.nanoTime() - start;
-        long client = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime() - clientBefore;
-        long server = (backendTicks() - serverBefore) * 10_000_000L;
-        System.out.printf("| %s | %.0f | %.0f | %.0f |%n", what, server / 1e3 / count, client / 1e3 / count, wall / 1e3 / count);
-    }
-
-    /** CPU ticks of every client backend of the server (not its background processes), live ones only. */
-    private static long backendTicks() throws Exception {
-        List<Long> pids = new ArrayList<>();
-        try (Connection admin = TestPostgres.admin(); Statement statement = admin.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend'"
-                     + " AND pid <> pg_backend_pid()")) {
-            while (rows.next()) {
-                pids.add(rows.getLong(1));
-            }
-        }
-        long ticks = 0;
-        for (long pid : pids) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            } catch (java.io.IOException gone) {
-                // ended meanwhile
-            }
-        }
-        return ticks;
+        long[] cpu = ServerCpu.since(before);
+        System.out.printf("| %s | %.0f | %.0f | %.0f |%n", what, cpu[1] / 1e3 / count, cpu[0] / 1e3 / count, wall / 1e3 / count);
     }
 }

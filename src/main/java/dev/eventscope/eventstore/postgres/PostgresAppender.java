@@ -151,12 +151,6 @@ final class PostgresAppender {
      */
     AppendResult appendInOneCall(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
         IdempotentRetry.requireDistinctStreams(appends);
-        if (OneStreamAppend.takes(appends)) {
-            AppendResult written = new OneStreamAppend(connection, schema, clock).tryAppend(appends.get(0));
-            if (written != null) {
-                return written;
-            }
-        }
         List<NewEvent> all = appends.stream().flatMap(a -> a.events().stream()).toList();
         EventStoreException twice = IdempotentRetry.clash(appends, eventId -> null);
         if (twice != null) {
