@@ -368,6 +368,11 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
     private Connection writer() throws SQLException {
         if (writer == null || writer.isClosed()) {
             writer = PostgresConnections.open(url, options);
+            // the one-stream statement's plan is made once per connection, often while the ledger is still empty,
+            // when a sequential scan of streams looks cheapest; it must stay an index look-up as the ledger grows
+            try (java.sql.Statement statement = writer.createStatement()) {
+                statement.execute("SET enable_seqscan = off");
+            }
         }
         return writer;
     }
