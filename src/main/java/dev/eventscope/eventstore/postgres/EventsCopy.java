@@ -57,13 +57,22 @@ final class EventsCopy {
         }
     }
 
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+    }
+
     /** A text column and its tab: backslash, tab, newline and carriage return escaped; null as \N. */
     private void text(String value) {
         if (value == null) {
             rows.append("\\N\t");
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0;
+        while (plain < value.length() && !special(value.charAt(plain))) {
+            plain++;
+        }
+        rows.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> rows.append("\\\\");
