@@ -130,11 +130,15 @@ public final class PostgresAppendProfile {
     }
 
     private static void measure(int count, String what, Work work) throws Exception {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long[] before = ServerCpu.now();
+        long threadBefore = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         work.run();
         long wall = System.nanoTime() - start;
+        long thread = threads.getCurrentThreadCpuTime() - threadBefore;
         long[] cpu = ServerCpu.since(before);
-        System.out.printf("| %s | %.0f | %.0f | %.0f |%n", what, cpu[1] / 1e3 / count, cpu[0] / 1e3 / count, wall / 1e3 / count);
+        System.out.printf("| %s | %.0f | %.0f (%.0f on the appending thread) | %.0f |%n", what, cpu[1] / 1e3 / count,
+                cpu[0] / 1e3 / count, thread / 1e3 / count, wall / 1e3 / count);
     }
 }

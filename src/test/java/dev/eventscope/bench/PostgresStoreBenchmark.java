@@ -312,8 +312,9 @@ public final class PostgresStoreBenchmark {
         // CPU time per event, so that the machine's load (other engineers' work) does not decide the figure:
         // the client's (this JVM: the reading and the cursor's thread, pgjdbc, rows, decoding, GC and JIT included) and the
         // server's (its processes, the cursor's backend included)
-        double[][] clientMicros = new double[2][ROUNDS];
-        double[][] serverMicros = new double[2][ROUNDS];
+        double[][] clientMicros = new double[3][ROUNDS];
+        double[][] serverMicros = new double[3][ROUNDS];
+        double[] raw = new double[ROUNDS];
         ProcessCpu threads = new ProcessCpu();
         try (PostgresEventStore store = PostgresEventStore.open(ledger); Connection admin = TestPostgres.admin()) {
             for (int round = 0; round < ROUNDS; round++) {
@@ -342,6 +343,14 @@ public final class PostgresStoreBenchmark {
                     clientMicros[decode ? 1 : 0][round] = client / 1e3 / read;
                     serverMicros[decode ? 1 : 0][round] = server / 1e3 / read;
                 }
+                long serverBefore = serverCpuNanos(admin);
+                long clientBefore = threads.nanos();
+                long start = System.nanoTime();
+                long read = rawRead(ledger);
+                raw[round] = read / ((System.nanoTime() - start) / 1e9);
+                clientMicros[2][round] = (threads.nanos() - clientBefore) / 1e3 / read;
+                Thread.sleep(300);
+                serverMicros[2][round] = (serverCpuNanos(admin) - serverBefore) / 1e3 / read;
             }
         }
         row(String.format("whole-ledger read of %,d events (readAll), events only: events/s, median of %d", events, ROUNDS),
@@ -349,13 +358,46 @@ public final class PostgresStoreBenchmark {
         row(String.format("whole-ledger read of %,d events, each decoded into its PostingRecorded (issue's target: at least"
                 + " 200,000): events/s", events), String.format("%.0f (rounds %.0f–%.0f)", median(decoded), min(decoded),
                 max(decoded)));
-        for (int decode = 0; decode < 2; decode++) {
+        row(String.format("reference in the same run: raw JDBC read of the same rows and columns (one query, fetch size 2,000,"
+                + " each column taken, nothing decoded): events/s, median of %d", ROUNDS),
+                String.format("%.0f (rounds %.0f–%.0f)", median(raw), min(raw), max(raw)));
+        for (int decode = 0; decode < 3; decode++) {
             double client = median(clientMicros[decode]);
             double server = median(serverMicros[decode]);
             row(String.format("%s: CPU µs per event, client (whole JVM) / server (median of %d)", decode == 0 ? "events only"
-                    : "with decoding", ROUNDS), String.format("%.2f / %.2f → CPU-bound rate %.0f events/s on one core,"
+                    : decode == 1 ? "with decoding" : "raw JDBC", ROUNDS), String.format("%.2f / %.2f → CPU-bound rate %.0f events/s on one core,"
                     + " %.0f with client and server on two", client, server, 1e6 / (client + server), 1e6 / Math.max(client, server)));
         }
+    }
+
+    /** Reads every event row of the ledger with plain JDBC (a server-side portal like the store's), taking each column. */
+    private static long rawRead(PostgresLedgerUrl ledger) throws Exception {
+        long read = 0;
+        try (Connection connection = TestPostgres.admin()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + dev.eventscope.eventstore.EventRows.COLUMNS
+                    + " FROM " + ledger.schema() + ".events e ORDER BY e.position")) {
+                query.setFetchSize(2_000);
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    long sink = 0;
+                    while (rows.next()) {
+                        sink += rows.getLong(1) + rows.getString(2).length() + rows.getLong(3) + rows.getLong(4)
+                                + rows.getString(5).length() + rows.getInt(6) + rows.getString(7).length()
+                                + rows.getString(8).length() + rows.getLong(12) + rows.getBytes(13).length;
+                        String correlation = rows.getString(9);
+                        String causation = rows.getString(10);
+                        String command = rows.getString(11);
+                        sink += (correlation == null ? 0 : 1) + (causation == null ? 0 : 1) + (command == null ? 0 : 1);
+                        read++;
+                    }
+                    if (sink == 42) {
+                        System.err.println("(never)");
+                    }
+                }
+            }
+            connection.rollback();
+        }
+        return read;
     }
 
     /**
