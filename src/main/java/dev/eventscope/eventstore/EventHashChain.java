@@ -65,6 +65,32 @@ public final class EventHashChain {
         return sha256.digest();
     }
 
+    /**
+     * The canonical encoding of an event cut where its version and recorded time go, for a store that
+     * learns those two only under its lock on the server: {@code [before the version, between the version
+     * and the recorded time, after the recorded time]}, so that
+     * {@code link(...) = SHA-256(previousHash || parts[0] || int64(version) || parts[1] || int64(recordedAt) || parts[2])}.
+     */
+    public byte[][] parts(String eventId, String streamId, String type, int schemaVersion, String user,
+                          String correlationId, String causationId, String commandName, String data) {
+        length = 0;
+        writeString(DOMAIN_TAG);
+        writeString(eventId);
+        writeString(streamId);
+        byte[] beforeVersion = java.util.Arrays.copyOf(buffer, length);
+        length = 0;
+        writeString(type);
+        writeInt(schemaVersion);
+        byte[] beforeRecordedAt = java.util.Arrays.copyOf(buffer, length);
+        length = 0;
+        writeString(user);
+        writeString(correlationId);
+        writeString(causationId);
+        writeString(commandName);
+        writeString(data);
+        return new byte[][] {beforeVersion, beforeRecordedAt, java.util.Arrays.copyOf(buffer, length)};
+    }
+
     /** Lower-case hex of a hash, null for null. */
     public static String hex(byte[] hash) {
         return hash == null ? null : HEX.formatHex(hash);

@@ -75,6 +75,9 @@ public final class AxonSideBySideBenchmark {
             appendSingles(store, axon, codec, "warm1", 300);
             load(store, axon, codec, "warm-100", 100, 50);
 
+            for (double[] side : CPU) {
+                java.util.Arrays.fill(side, 0);
+            }
             System.out.println("| " + events + " events, embedded PostgreSQL 17.5, synchronous_commit=on | Eventscope | Axon 4.13 JdbcEventStorageEngine | Eventscope ÷ Axon: median of rounds (lowest–highest) |");
             System.out.println("|---|---|---|---|");
             row("append, 1,000 events per append (one aggregate each): events/s",
@@ -149,11 +152,19 @@ public final class AxonSideBySideBenchmark {
         Timed[] sides = {eventscope, axon};
         for (int k = 0; k < 2; k++) {
             int side = round % 2 == 0 ? k : 1 - k;
+            long[] before = ServerCpu.now();
             long start = System.nanoTime();
             sides[side].run();
             rates[side][round] = events / ((System.nanoTime() - start) / 1e9);
+            long[] cpu = ServerCpu.since(before);
+            // CPU µs per event, client (this JVM) and server (client backends): rows [2 + side] [client, server] summed over rounds
+            CPU[side][0] += cpu[0] / 1e3 / events / ROUNDS;
+            CPU[side][1] += cpu[1] / 1e3 / events / ROUNDS;
         }
     }
+
+    /** CPU µs per event of the append row being measured, [Eventscope, Axon][client, server], mean of the rounds. */
+    private static final double[][] CPU = new double[2][2];
 
     /** Writes one aggregate of {@code size} events on each side, then loads it {@code times} times; nanoseconds per load. */
     private static long[][] load(PostgresEventStore store, AxonSide axon, EventCodec codec, String prefix, int size,
@@ -227,6 +238,16 @@ public final class AxonSideBySideBenchmark {
 
     /** Medians of the rounds, and the median, lowest and highest of the rounds' own ratios (how noisy the run was). */
     private static void row(String what, double[][] rates) {
+        rowOfRates(what, rates);
+        System.out.printf("| … CPU µs per event, client (JVM) + server (backends), mean of rounds | %.1f + %.1f = %.1f | %.1f + %.1f"
+                + " = %.1f | %.2f× (Axon's CPU ÷ Eventscope's) |%n", CPU[0][0], CPU[0][1], CPU[0][0] + CPU[0][1], CPU[1][0],
+                CPU[1][1], CPU[1][0] + CPU[1][1], (CPU[1][0] + CPU[1][1]) / (CPU[0][0] + CPU[0][1]));
+        for (double[] side : CPU) {
+            java.util.Arrays.fill(side, 0);
+        }
+    }
+
+    private static void rowOfRates(String what, double[][] rates) {
         double[] ratios = new double[ROUNDS];
         for (int round = 0; round < ROUNDS; round++) {
             ratios[round] = rates[0][round] / rates[1][round];

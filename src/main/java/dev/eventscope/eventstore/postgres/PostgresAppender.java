@@ -75,18 +75,12 @@ final class PostgresAppender {
         long position = head.position();
         byte[] previousHash = head.hash();
         int count = all.size();
-        Long[] eventPositions = new Long[count];
-        EventColumns columns = new EventColumns(count);
-        Long[] streamKeys = new Long[count];
-        Long[] eventVersions = new Long[count];
-        byte[][] previousHashes = new byte[count][];
-        byte[][] hashes = new byte[count][];
+        EventsCopy copy = new EventsCopy();
         List<Long> movedKeys = new ArrayList<>();
         List<Long> movedVersions = new ArrayList<>();
         List<Long> movedPositions = new ArrayList<>();
         List<Long> positions = new ArrayList<>(count);
         Map<StreamId, Long> versions = new LinkedHashMap<>();
-        int row = 0;
         for (StreamAppend append : appends) {
             long[] keyAndVersion = streams.get(append.stream());
             long version = keyAndVersion[1];
@@ -97,13 +91,7 @@ final class PostgresAppender {
                         event.type(), event.schemaVersion(), recordedAt, event.metadata().user(),
                         event.metadata().correlationId(), event.metadata().causationId(),
                         event.metadata().commandName(), event.data());
-                eventPositions[row] = position;
-                columns.put(row, event);
-                streamKeys[row] = keyAndVersion[0];
-                eventVersions[row] = version;
-                previousHashes[row] = previousHash;
-                hashes[row] = hash;
-                row++;
+                copy.add(position, event, keyAndVersion[0], version, recordedAt, previousHash, hash);
                 previousHash = hash;
                 positions.add(position);
             }
@@ -114,31 +102,18 @@ final class PostgresAppender {
             }
             versions.put(append.stream(), version);
         }
-        // one statement, one round trip: the events, the streams' new versions and the new head
-        try (PreparedStatement write = connection.prepareStatement("WITH inserted AS (INSERT INTO " + schema + ".events"
-                + " (position, event_id, stream_key, version, type, schema_version, data, user_name, correlation_id,"
-                + " causation_id, command_name, recorded_at, prev_hash, hash)"
-                + " SELECT p, i, k, v, t, sv, d, u, co, ca, cm, ?, ph, h FROM unnest(?::bigint[], ?::text[], ?::bigint[],"
-                + " ?::bigint[], ?::text[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[],"
-                + " ?::bytea[]) AS e (p, i, k, v, t, sv, d, u, co, ca, cm, ph, h) RETURNING 1),"
-                + " moved AS (UPDATE " + schema + ".streams s SET version = m.v, last_position = m.p"
-                + " FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS m (k, v, p) WHERE s.stream_key = m.k RETURNING 1)"
+        // the events by COPY (the server's cheapest way in), then one statement moves the streams and the head
+        copy.send(connection, schema);
+        try (PreparedStatement write = connection.prepareStatement("WITH moved AS (UPDATE " + schema + ".streams s"
+                + " SET version = m.v, last_position = m.p FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS m (k, v, p)"
+                + " WHERE s.stream_key = m.k RETURNING 1)"
                 + " UPDATE " + schema + ".ledger_head SET position = ?, hash = ?, recorded_at = ? WHERE id = 1")) {
-            int parameter = 1;
-            write.setLong(parameter++, recordedAt);
-            write.setArray(parameter++, connection.createArrayOf("bigint", eventPositions));
-            write.setArray(parameter++, connection.createArrayOf("text", columns.eventIds));
-            write.setArray(parameter++, connection.createArrayOf("bigint", streamKeys));
-            write.setArray(parameter++, connection.createArrayOf("bigint", eventVersions));
-            parameter = columns.bind(connection, write, parameter);
-            write.setArray(parameter++, connection.createArrayOf("bytea", previousHashes));
-            write.setArray(parameter++, connection.createArrayOf("bytea", hashes));
-            write.setArray(parameter++, connection.createArrayOf("bigint", movedKeys.toArray()));
-            write.setArray(parameter++, connection.createArrayOf("bigint", movedVersions.toArray()));
-            write.setArray(parameter++, connection.createArrayOf("bigint", movedPositions.toArray()));
-            write.setLong(parameter++, position);
-            write.setBytes(parameter++, previousHash);
-            write.setLong(parameter, recordedAt);
+            write.setArray(1, connection.createArrayOf("bigint", movedKeys.toArray()));
+            write.setArray(2, connection.createArrayOf("bigint", movedVersions.toArray()));
+            write.setArray(3, connection.createArrayOf("bigint", movedPositions.toArray()));
+            write.setLong(4, position);
+            write.setBytes(5, previousHash);
+            write.setLong(6, recordedAt);
             write.executeUpdate();
         }
         return new AppendResult(positions, versions, false);

@@ -47,6 +47,7 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
     private final SharedReader reader;
     private final PostgresReads reads;
     private Connection writer;
+    private OneStreamAppend oneStream;
     private volatile boolean closed;
 
     private PostgresEventStore(PostgresLedgerUrl url, PostgresOptions options, boolean readOnly, Connection reader,
@@ -142,7 +143,10 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
             Connection connection = writer();
             // one call of append_events, its own transaction: one round trip for the whole append
             connection.setAutoCommit(true);
-            result = new PostgresAppender(connection, url.schema(), options.clock()).appendInOneCall(appends);
+            // one stream: one plain statement; what it cannot decide alone (and several streams) append_events answers
+            AppendResult written = OneStreamAppend.takes(appends) ? oneStream(connection).tryAppend(appends.get(0)) : null;
+            result = written != null ? written
+                    : new PostgresAppender(connection, url.schema(), options.clock()).appendInOneCall(appends);
         } catch (SQLException e) {
             throw writeFailure("append to", e);
         } finally {
@@ -353,9 +357,22 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
         return url.toString();
     }
 
+    /** The one-statement append of the writer connection (its statements stay prepared on that connection). */
+    private OneStreamAppend oneStream(Connection connection) {
+        if (oneStream == null || !oneStream.uses(connection)) {
+            oneStream = new OneStreamAppend(connection, url.schema(), options.clock());
+        }
+        return oneStream;
+    }
+
     private Connection writer() throws SQLException {
         if (writer == null || writer.isClosed()) {
             writer = PostgresConnections.open(url, options);
+            // the one-stream statement's plan is made once per connection, often while the ledger is still empty,
+            // when a sequential scan of streams looks cheapest; it must stay an index look-up as the ledger grows
+            try (java.sql.Statement statement = writer.createStatement()) {
+                statement.execute("SET enable_seqscan = off");
+            }
         }
         return writer;
     }

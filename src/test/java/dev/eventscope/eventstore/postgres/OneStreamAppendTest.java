@@ -1,0 +1,76 @@
+package dev.eventscope.eventstore.postgres;
+
+import dev.eventscope.eventstore.AppendResult;
+import dev.eventscope.eventstore.EventMetadata;
+import dev.eventscope.eventstore.ExpectedVersion;
+import dev.eventscope.eventstore.NewEvent;
+import dev.eventscope.eventstore.StreamAppend;
+import dev.eventscope.eventstore.StreamId;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The one-statement append decides the plain cases itself and hands every other one back, having written
+ * nothing, so that {@code append_events} answers it: a version not met, a stream that exists already, a
+ * stream that does not exist, an event id stored already. What it writes chains like the rest (verify).
+ */
+class OneStreamAppendTest {
+
+    private static final StreamId CASH = StreamId.of("account-cash");
+
+    @Test
+    @DisplayName("given a ledger, when one stream's events are appended in one statement, then it writes them and hands back every case it cannot decide, writing nothing")
+    void writes_the_plain_cases_and_hands_back_the_others() throws Exception {
+        PostgresLedgerUrl url = TestPostgres.freshLedger();
+        try (Connection connection = PostgresConnections.open(url, PostgresOptions.defaults());
+             PostgresEventStore store = PostgresEventStore.open(url)) {
+            OneStreamAppend statement = new OneStreamAppend(connection, url.schema(), Optional.empty());
+
+            AppendResult created = statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.NO_STREAM, events("a", 1)));
+            assertNotNull(created, "a new stream with one event is written by the statement");
+            assertEquals(List.of(1L), created.positions());
+            assertEquals(1L, created.versionOf(CASH));
+
+            AppendResult moved = statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(1), events("b", 3)));
+            assertNotNull(moved, "three events on an existing stream at the expected version");
+            assertEquals(List.of(2L, 3L, 4L), moved.positions());
+            assertEquals(4L, moved.versionOf(CASH));
+            assertNotNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.ANY, events("c", 1))));
+            assertNotNull(statement.tryAppend(new StreamAppend(StreamId.of("account-new"), ExpectedVersion.NO_STREAM,
+                    events("d", 2))));
+
+            assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(2), events("x1", 1))),
+                    "a version not met");
+            assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.NO_STREAM, events("x2", 1))),
+                    "a stream that exists already");
+            assertNull(statement.tryAppend(new StreamAppend(StreamId.of("account-none"), ExpectedVersion.ANY, events("x3", 1))),
+                    "a stream that does not exist yet, with any version: append_events creates it");
+            assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(5), events("b", 1))),
+                    "an event id stored already");
+            assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(5), List.of(event("x4-0"), event("b-1")))),
+                    "a new event id beside a stored one");
+
+            assertEquals(7, store.lastPosition(), "nothing of the handed-back appends was written");
+            assertEquals(5, store.streamVersion(CASH));
+            assertEquals(0, store.streamVersion(StreamId.of("account-none")), "no stream was created by a handed-back append");
+            assertTrue(store.verify().intact(), store.verify().summary());
+        }
+    }
+
+    private static List<NewEvent> events(String prefix, int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> event(prefix + "-" + i)).toList();
+    }
+
+    private static NewEvent event(String id) {
+        return new NewEvent(id, "Something", 1, "{\"id\":\"" + id + "\"}", EventMetadata.by("tester"));
+    }
+}
