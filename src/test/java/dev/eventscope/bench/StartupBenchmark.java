@@ -61,6 +61,7 @@ public final class StartupBenchmark {
         AtomicLong sidebar = new AtomicLong();
         AtomicLong live = new AtomicLong();
         AtomicLong heapAtPaint = new AtomicLong();
+        AtomicLong uptimeAtPaint = new AtomicLong();
         CountDownLatch paintedLatch = new CountDownLatch(1);
         CountDownLatch liveLatch = new CountDownLatch(1);
         Platform.runLater(() -> {
@@ -69,7 +70,7 @@ public final class StartupBenchmark {
                     new SampleLedgers(settings.resolve("none"), settings.resolve("data")), Clock.systemDefaultZone(), ZoneId.systemDefault());
             MainWindowView.show(stage, model);
             model.explorerProperty().addListener((observable, before, explorer) -> watch(stage, explorer, started, painted,
-                    sidebar, live, heapAtPaint, heap, paintedLatch, liveLatch));
+                    sidebar, live, heapAtPaint, uptimeAtPaint, heap, paintedLatch, liveLatch));
             heap.reset();
             started.set(System.nanoTime());
             model.open(file, false);
@@ -85,7 +86,9 @@ public final class StartupBenchmark {
         heap.stop();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"open → first painted explorer window", millis(started.get(), painted.get(), paintedInTime),
-                "< 2 s", heapAtPaint.get() / 1_048_576 + " MB", "< 512 MB"});
+                "≤ 1 s when the read models are built (issue 15)", heapAtPaint.get() / 1_048_576 + " MB", "< 512 MB"});
+        rows.add(new String[]{"JVM launch → first painted explorer window (JavaFX start-up and the main window included)",
+                paintedInTime ? String.format("%,d ms", uptimeAtPaint.get()) : "not reached", "", "", ""});
         rows.add(new String[]{"open → sidebar and status filled", millis(started.get(), sidebar.get(), sidebar.get() > 0), "", "", ""});
         rows.add(new String[]{"open → projections live (caught up)", liveInTime ? millis(started.get(), live.get(), true)
                 : "not within " + liveWait + " s (first catch-up still running; the window was usable meanwhile)", "",
@@ -104,7 +107,8 @@ public final class StartupBenchmark {
     }
 
     private static void watch(Stage stage, ExplorerViewModel explorer, AtomicLong started, AtomicLong painted, AtomicLong sidebar,
-                              AtomicLong live, AtomicLong heapAtPaint, Sampler heap, CountDownLatch paintedLatch,
+                              AtomicLong live, AtomicLong heapAtPaint, AtomicLong uptimeAtPaint, Sampler heap,
+                              CountDownLatch paintedLatch,
                               CountDownLatch liveLatch) {
         if (explorer == null) {
             return;
@@ -117,6 +121,7 @@ public final class StartupBenchmark {
                 if (first.compareAndSet(true, false)) {
                     painted.set(System.nanoTime());
                     heapAtPaint.set(heap.peak());
+                    uptimeAtPaint.set(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
                     paintedLatch.countDown();
                     Platform.runLater(() -> stage.getScene().removePostLayoutPulseListener(this));
                 }

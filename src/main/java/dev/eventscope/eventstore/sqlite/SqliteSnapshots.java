@@ -74,7 +74,7 @@ final class SqliteSnapshots {
         if (insert.executeUpdate() == 0) {
             throw SnapshotRows.beyondTheStream(snapshot);
         }
-        SnapshotAnchors.anchor(statements.connection(), snapshot.stream().value(), snapshot.version(),
+        SnapshotAnchors.anchor(statements, snapshot.stream().value(), snapshot.version(),
                 snapshot.stateSchemaVersion(), snapshot.stateType(), snapshot.data());
     }
 
