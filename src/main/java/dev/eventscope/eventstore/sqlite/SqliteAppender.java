@@ -43,7 +43,6 @@ final class SqliteAppender {
     private final PreparedStatement updateHead;
     private final Statement control;
     private final PreparedStatement dataVersionQuery;
-    private final PreparedStatement lastRowIdQuery;
     /**
      * Stream keys and versions as of this connection's last commit. Valid only while no other
      * connection has committed, which {@code PRAGMA data_version} tells at the start of each
@@ -82,7 +81,7 @@ final class SqliteAppender {
         try {
             selectStream = connection.prepareStatement("SELECT stream_key, version FROM streams WHERE stream_id = ?");
             insertStream = connection.prepareStatement(
-                    "INSERT INTO streams (stream_id, category, version, last_position) VALUES (?, ?, 0, 0)");
+                    "INSERT INTO streams (stream_id, category, version, last_position) VALUES (?, ?, 0, 0) RETURNING stream_key");
             updateStream = connection.prepareStatement("UPDATE streams SET version = ?, last_position = ? WHERE stream_key = ?");
             selectHead = connection.prepareStatement("SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1");
             findEvent = connection.prepareStatement(
@@ -95,7 +94,6 @@ final class SqliteAppender {
                     + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
             control = connection.createStatement();
             dataVersionQuery = connection.prepareStatement("PRAGMA data_version");
-            lastRowIdQuery = connection.prepareStatement("SELECT last_insert_rowid()");
         } catch (SQLException e) {
             throw new EventStoreException("Cannot prepare the ledger for writing: " + e.getMessage(), e);
         }
@@ -302,8 +300,8 @@ final class SqliteAppender {
     private long createStream(StreamId stream) throws SQLException {
         insertStream.setString(1, stream.value());
         insertStream.setString(2, stream.category());
-        insertStream.executeUpdate();
-        try (ResultSet key = lastRowIdQuery.executeQuery()) {
+        // one round instead of an INSERT and a "SELECT last_insert_rowid()": an import creates a stream per entry
+        try (ResultSet key = insertStream.executeQuery()) {
             key.next();
             long streamKey = key.getLong(1);
             streamNames.remember(streamKey, stream);
