@@ -56,10 +56,18 @@ final class ValueRecordModule extends SimpleModule {
     }
 
     private static final class ValueSerializer extends JsonSerializer<Object> {
+        /** The record's accessor, found once per class: {@code getRecordComponents} builds new arrays on every call. */
+        private static final ClassValue<java.lang.reflect.Method> ACCESSORS = new ClassValue<>() {
+            @Override
+            protected java.lang.reflect.Method computeValue(Class<?> type) {
+                return type.getRecordComponents()[0].getAccessor();
+            }
+        };
+
         @Override
         public void serialize(Object value, JsonGenerator generator, SerializerProvider provider) throws IOException {
             try {
-                generator.writeString((String) value.getClass().getRecordComponents()[0].getAccessor().invoke(value));
+                generator.writeString((String) ACCESSORS.get(value.getClass()).invoke(value));
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IOException("cannot read the value of " + value.getClass().getSimpleName(), e);
             }

@@ -71,7 +71,7 @@ final class LiveCatchUp {
                 return read;
             }
             read += batch.size();
-            apply(batch);
+            apply(batch, batch.get(batch.size() - 1).recorded().position() >= store.lastPosition());
             if (progress != ProgressListener.NONE) {
                 startPosition = startPosition < 0 ? from : startPosition;
                 long reached = batch.get(batch.size() - 1).recorded().position();
@@ -84,12 +84,14 @@ final class LiveCatchUp {
     /** Lets every healthy projection bring what it derives from many events up to date ({@link Projection#caughtUp}). */
     private void settle() {
         synchronized (writeLock) {
-            readModels.transaction(transaction -> {
-                for (Projection projection : projections) {
-                    transaction.state(projection.name()).filter(state -> !state.failed()).ifPresent(
-                            state -> projection.caughtUp(transaction.tables(projection, state.generation())));
-                }
-            });
+            readModels.transaction(this::settleWithin);
+        }
+    }
+
+    private void settleWithin(ReadModelTransaction transaction) {
+        for (Projection projection : projections) {
+            transaction.state(projection.name()).filter(state -> !state.failed()).ifPresent(
+                    state -> projection.caughtUp(transaction.tables(projection, state.generation())));
         }
     }
 
@@ -101,7 +103,13 @@ final class LiveCatchUp {
         return states;
     }
 
-    private void apply(List<DecodedEvent> batch) {
+    /**
+     * Applies one batch in one transaction; the batch that reaches the ledger's last event also settles
+     * ({@link Projection#caughtUp}) in it, so that a read model whose checkpoint says "caught up" has what it derives
+     * from many events too: a settle of its own, after the checkpoint, was lost when the app closed right after
+     * reporting "live" (docs/cli-speed.md), and the next open built the date checkpoints again.
+     */
+    private void apply(List<DecodedEvent> batch, boolean reachesTheEnd) {
         synchronized (writeLock) {
             try {
                 readModels.transaction(transaction -> {
@@ -114,6 +122,9 @@ final class LiveCatchUp {
                         projection.apply(unseen, transaction.tables(projection, state.generation()));
                         RecordedEvent last = unseen.get(unseen.size() - 1).recorded();
                         transaction.saveState(state.at(last.position(), last.hash()));
+                    }
+                    if (reachesTheEnd) {
+                        settleWithin(transaction);
                     }
                 });
             } catch (ReadModelException storeFailure) {

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -275,6 +276,24 @@ class LedgerCommandServiceTest {
             assertEquals(before + 3, store.lastPosition());
             LedgerState ledger = service.repository().load(Aggregate.LEDGER, StreamId.of("ledger")).state();
             assertTrue(ledger.created());
+        }
+
+        @Test
+        void knows_an_entry_id_as_taken_only_when_the_ledger_holds_it() {
+            try (ImportSession session = service.beginImport(BOB)) {
+                // a ledger without entries: every id is free, asked once for the whole session
+                assertFalse(session.isEntryTaken(EntryId.of("E000001")));
+                assertFalse(session.isEntryTaken(EntryId.of("E000002")));
+            }
+            service.execute(sale("E000002", "5", JAN_1.plusDays(1)), BOB);
+            try (ImportSession session = service.beginImport(BOB)) {
+                assertFalse(session.isEntryTaken(EntryId.of("E000001")));
+                assertTrue(session.isEntryTaken(EntryId.of("E000002")), "an id a user chose by hand is taken");
+                assertFalse(session.isEntryTaken(EntryId.of("E000003")));
+                session.execute(sale("E000003", "1", JAN_1.plusDays(2)));
+                session.commit();
+            }
+            assertEquals(1, store.streamVersion(StreamId.of("entry-E000003")));
         }
     }
 

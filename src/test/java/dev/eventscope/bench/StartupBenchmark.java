@@ -61,6 +61,9 @@ public final class StartupBenchmark {
         AtomicLong sidebar = new AtomicLong();
         AtomicLong live = new AtomicLong();
         AtomicLong heapAtPaint = new AtomicLong();
+        AtomicLong uptimeAtPaint = new AtomicLong();
+        AtomicLong cpuAtOpen = new AtomicLong();
+        AtomicLong cpuAtPaint = new AtomicLong();
         CountDownLatch paintedLatch = new CountDownLatch(1);
         CountDownLatch liveLatch = new CountDownLatch(1);
         Platform.runLater(() -> {
@@ -69,9 +72,10 @@ public final class StartupBenchmark {
                     new SampleLedgers(settings.resolve("none"), settings.resolve("data")), Clock.systemDefaultZone(), ZoneId.systemDefault());
             MainWindowView.show(stage, model);
             model.explorerProperty().addListener((observable, before, explorer) -> watch(stage, explorer, started, painted,
-                    sidebar, live, heapAtPaint, heap, paintedLatch, liveLatch));
+                    sidebar, live, heapAtPaint, uptimeAtPaint, cpuAtPaint, heap, paintedLatch, liveLatch));
             heap.reset();
             started.set(System.nanoTime());
+            cpuAtOpen.set(processCpuNanos());
             model.open(file, false);
         });
         boolean paintedInTime = paintedLatch.await(120, TimeUnit.SECONDS);
@@ -85,7 +89,14 @@ public final class StartupBenchmark {
         heap.stop();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"open → first painted explorer window", millis(started.get(), painted.get(), paintedInTime),
-                "< 2 s", heapAtPaint.get() / 1_048_576 + " MB", "< 512 MB"});
+                "≤ 1 s when the read models are built (issue 15)", heapAtPaint.get() / 1_048_576 + " MB", "< 512 MB"});
+        rows.add(new String[]{"… the same by the process's CPU time (every thread: JIT, collector, the FX thread, the opening)",
+                paintedInTime ? String.format("%,d ms", (cpuAtPaint.get() - cpuAtOpen.get()) / 1_000_000) : "not reached",
+                "(wall clock on a loaded machine is mostly waiting for a core)", "", ""});
+        rows.add(new String[]{"JVM launch → first painted explorer window, process CPU",
+                paintedInTime ? String.format("%,d ms", cpuAtPaint.get() / 1_000_000) : "not reached", "", "", ""});
+        rows.add(new String[]{"JVM launch → first painted explorer window (JavaFX start-up and the main window included)",
+                paintedInTime ? String.format("%,d ms", uptimeAtPaint.get()) : "not reached", "", "", ""});
         rows.add(new String[]{"open → sidebar and status filled", millis(started.get(), sidebar.get(), sidebar.get() > 0), "", "", ""});
         rows.add(new String[]{"open → projections live (caught up)", liveInTime ? millis(started.get(), live.get(), true)
                 : "not within " + liveWait + " s (first catch-up still running; the window was usable meanwhile)", "",
@@ -99,12 +110,17 @@ public final class StartupBenchmark {
         for (String[] row : rows) {
             System.out.println("| " + String.join(" | ", row) + " |");
         }
+        // "live" is reported before the catch-up's last step (the date checkpoints, LiveCatchUp.settle) commits: a run that
+        // builds the read models must stay open a while, or the next open builds the date checkpoints again
+        Thread.sleep(TimeUnit.SECONDS.toMillis(Long.parseLong(System.getProperty("bench.lingerSeconds", "0"))));
         executor.close();
         System.exit(0);
     }
 
     private static void watch(Stage stage, ExplorerViewModel explorer, AtomicLong started, AtomicLong painted, AtomicLong sidebar,
-                              AtomicLong live, AtomicLong heapAtPaint, Sampler heap, CountDownLatch paintedLatch,
+                              AtomicLong live, AtomicLong heapAtPaint, AtomicLong uptimeAtPaint, AtomicLong cpuAtPaint,
+                              Sampler heap,
+                              CountDownLatch paintedLatch,
                               CountDownLatch liveLatch) {
         if (explorer == null) {
             return;
@@ -117,6 +133,8 @@ public final class StartupBenchmark {
                 if (first.compareAndSet(true, false)) {
                     painted.set(System.nanoTime());
                     heapAtPaint.set(heap.peak());
+                    uptimeAtPaint.set(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+                    cpuAtPaint.set(processCpuNanos());
                     paintedLatch.countDown();
                     Platform.runLater(() -> stage.getScene().removePostLayoutPulseListener(this));
                 }
@@ -147,6 +165,11 @@ public final class StartupBenchmark {
         });
         poll.setDaemon(true);
         poll.start();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String millis(long from, long to, boolean reached) {

@@ -43,7 +43,6 @@ final class SqliteAppender {
     private final PreparedStatement updateHead;
     private final Statement control;
     private final PreparedStatement dataVersionQuery;
-    private final PreparedStatement lastRowIdQuery;
     /**
      * Stream keys and versions as of this connection's last commit. Valid only while no other
      * connection has committed, which {@code PRAGMA data_version} tells at the start of each
@@ -57,6 +56,14 @@ final class SqliteAppender {
     };
     /** Streams changed by the open transaction, applied to {@link #committedStreams} on commit. */
     private final Map<StreamId, long[]> pendingStreams = new java.util.HashMap<>();
+    /**
+     * Stream rows (key, version, last position) and the head position that the open transaction moved but has not
+     * written yet: they are written once per transaction, at its commit (or before a snapshot, which reads the stream's
+     * row), not once per append: a bulk import moves its hot accounts' rows a hundred thousand times (JFR:
+     * docs/cli-speed.md). Nothing outside this transaction can see them before the commit anyway.
+     */
+    private final Map<StreamId, long[]> unwrittenMoves = new LinkedHashMap<>();
+    private long unwrittenHead;
     /**
      * The head (position, hash, recorded time) after this transaction's last append, so that the next append of a
      * bulk does not ask for it again: under BEGIN IMMEDIATE no other writer can move it. Null outside a transaction.
@@ -74,7 +81,7 @@ final class SqliteAppender {
         try {
             selectStream = connection.prepareStatement("SELECT stream_key, version FROM streams WHERE stream_id = ?");
             insertStream = connection.prepareStatement(
-                    "INSERT INTO streams (stream_id, category, version, last_position) VALUES (?, ?, 0, 0)");
+                    "INSERT INTO streams (stream_id, category, version, last_position) VALUES (?, ?, 0, 0) RETURNING stream_key");
             updateStream = connection.prepareStatement("UPDATE streams SET version = ?, last_position = ? WHERE stream_key = ?");
             selectHead = connection.prepareStatement("SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1");
             findEvent = connection.prepareStatement(
@@ -87,7 +94,6 @@ final class SqliteAppender {
                     + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
             control = connection.createStatement();
             dataVersionQuery = connection.prepareStatement("PRAGMA data_version");
-            lastRowIdQuery = connection.prepareStatement("SELECT last_insert_rowid()");
         } catch (SQLException e) {
             throw new EventStoreException("Cannot prepare the ledger for writing: " + e.getMessage(), e);
         }
@@ -104,6 +110,7 @@ final class SqliteAppender {
         control.execute("BEGIN IMMEDIATE");
         transactionOpen = true;
         pendingStreams.clear();
+        forgetUnwritten();
         head = null;
         try (ResultSet row = dataVersionQuery.executeQuery()) {
             long current = row.next() ? row.getLong(1) : Long.MIN_VALUE;
@@ -115,6 +122,7 @@ final class SqliteAppender {
     }
 
     void commit() throws SQLException {
+        writeMoves();
         control.execute("COMMIT");
         transactionOpen = false;
         head = null;
@@ -126,6 +134,7 @@ final class SqliteAppender {
         transactionOpen = false;
         head = null;
         pendingStreams.clear();
+        forgetUnwritten();
         try {
             control.execute("ROLLBACK");
         } catch (SQLException ignored) {
@@ -186,8 +195,6 @@ final class SqliteAppender {
         long recordedAt = Math.max(IdempotentRetry.micros(clock.instant()), lastRecordedAt);
         List<Long> positions = new ArrayList<>();
         Map<StreamId, Long> versions = new LinkedHashMap<>();
-        long[] moved = new long[3 * appends.size()];
-        int movedCount = 0;
         for (StreamAppend append : appends) {
             long[] keyAndVersion = streams.get(append.stream());
             if (keyAndVersion[0] == 0 && !append.events().isEmpty()) {
@@ -220,9 +227,7 @@ final class SqliteAppender {
             }
             if (!append.events().isEmpty()) {
                 pendingStreams.put(append.stream(), new long[] {keyAndVersion[0], version});
-                moved[movedCount++] = keyAndVersion[0];
-                moved[movedCount++] = version;
-                moved[movedCount++] = position;
+                unwrittenMoves.put(append.stream(), new long[] {keyAndVersion[0], version, position});
             }
             versions.put(append.stream(), version);
         }
@@ -233,9 +238,7 @@ final class SqliteAppender {
                 insertEvent.clearBatch();
                 throw duplicateOrFailure(e, appends);
             }
-            moveStreams(moved, movedCount / 3);
-            updateHead.setString(1, Long.toString(position));
-            updateHead.executeUpdate();
+            unwrittenHead = position;
             head = transactionOpen ? new Head(position, previousHash, recordedAt) : null;
         }
         return new AppendResult(positions, versions, false);
@@ -244,8 +247,40 @@ final class SqliteAppender {
     private IdempotentRetry.StoredEvent find(String eventId) throws SQLException {
         findEvent.setString(1, eventId);
         try (ResultSet row = findEvent.executeQuery()) {
-            return row.next() ? new IdempotentRetry.StoredEvent(row.getLong(1), row.getString(2), row.getLong(3)) : null;
+            if (!row.next()) {
+                return null;
+            }
+            // the stream's row may lag behind this transaction's appends (see unwrittenMoves)
+            long[] moved = pendingStreams.get(StreamId.of(row.getString(2)));
+            return new IdempotentRetry.StoredEvent(row.getLong(1), row.getString(2), moved != null ? moved[1] : row.getLong(3));
         }
+    }
+
+    /**
+     * Writes the stream rows and the head position that the open transaction's appends moved (see
+     * {@link #unwrittenMoves}); called at commit, and before anything on this connection reads a stream's row.
+     */
+    void writeMoves() throws SQLException {
+        if (!unwrittenMoves.isEmpty()) {
+            long[] moved = new long[3 * unwrittenMoves.size()];
+            int next = 0;
+            for (long[] move : unwrittenMoves.values()) {
+                System.arraycopy(move, 0, moved, next, 3);
+                next += 3;
+            }
+            moveStreams(moved, unwrittenMoves.size());
+            unwrittenMoves.clear();
+        }
+        if (unwrittenHead > 0) {
+            updateHead.setString(1, Long.toString(unwrittenHead));
+            updateHead.executeUpdate();
+            unwrittenHead = 0;
+        }
+    }
+
+    private void forgetUnwritten() {
+        unwrittenMoves.clear();
+        unwrittenHead = 0;
     }
 
     private long[] lookUp(StreamId stream) throws SQLException {
@@ -265,8 +300,8 @@ final class SqliteAppender {
     private long createStream(StreamId stream) throws SQLException {
         insertStream.setString(1, stream.value());
         insertStream.setString(2, stream.category());
-        insertStream.executeUpdate();
-        try (ResultSet key = lastRowIdQuery.executeQuery()) {
+        // one round instead of an INSERT and a "SELECT last_insert_rowid()": an import creates a stream per entry
+        try (ResultSet key = insertStream.executeQuery()) {
             key.next();
             long streamKey = key.getLong(1);
             streamNames.remember(streamKey, stream);
@@ -325,6 +360,7 @@ final class SqliteAppender {
     void forgetStreams() {
         committedStreams.clear();
         pendingStreams.clear();
+        forgetUnwritten();
         head = null;
     }
 }

@@ -44,6 +44,9 @@ final class SqliteSnapshots {
             try (Statement control = statements.connection().createStatement()) {
                 if (own) {
                     control.execute("BEGIN IMMEDIATE");
+                } else {
+                    // the snapshot is saved only up to its stream's version, which the bulk's appends may not have written yet
+                    appender.writeMoves();
                 }
                 try {
                     insert(statements, snapshot);
@@ -71,7 +74,7 @@ final class SqliteSnapshots {
         if (insert.executeUpdate() == 0) {
             throw SnapshotRows.beyondTheStream(snapshot);
         }
-        SnapshotAnchors.anchor(statements.connection(), snapshot.stream().value(), snapshot.version(),
+        SnapshotAnchors.anchor(statements, snapshot.stream().value(), snapshot.version(),
                 snapshot.stateSchemaVersion(), snapshot.stateType(), snapshot.data());
     }
 

@@ -153,6 +153,8 @@ public final class SqliteReadModelStore implements ReadModelStore {
         config.setOpenMode(SQLiteOpenMode.OPEN_URI); // so that the ledger can be attached read-only by URI
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setCacheSize(-64_000);
+        // else sqlite-jdbc prepares "SELECT last_insert_rowid()" after every INSERT; nothing here reads generated keys
+        config.setGetGeneratedKeys(false);
         if (writing) {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
