@@ -113,7 +113,16 @@ public final class Sandbox {
         }
         // decided on a fresh overlay, so this sandbox's own decisions stay as they were
         Sandbox fresh = new Sandbox(ledger, contents);
-        Executed executed = fresh.service.execute(draft, CommandContext.byUser(user));
+        // an automatic id free at a past base may be taken later in the real ledger: skip those, so the proposal still
+        // applies when the base moves to the head (and its id is what apply posts)
+        CommandDraft freeAtHead = newIds -> draft.build(() -> {
+            dev.eventscope.domain.ledger.EntryId id = newIds.get();
+            while (ledger.streamVersion(StreamId.of(LedgerStreams.entry(id))) > 0) {
+                id = newIds.get();
+            }
+            return id;
+        });
+        Executed executed = fresh.service.execute(freeAtHead, CommandContext.byUser(user));
         Proposal proposal = new Proposal(contents.nextNumber(), executed.command(), reason.strip(), user,
                 now.truncatedTo(ChronoUnit.MICROS), null, null);
         return new Proposed(new Sandbox(ledger, contents.withProposal(proposal)), executed);

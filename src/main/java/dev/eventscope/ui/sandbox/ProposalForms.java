@@ -59,8 +59,11 @@ final class ProposalForms {
         hide(root.lookup("#doneText"));
         hide(root.lookup("#cancelButton"));
         ((Button) root.lookup("#submitButton")).setText(submit);
+        // as tall as its content (the post form asks for a window's height), filling the tab when there is room
+        ((javafx.scene.layout.Region) root).setPrefHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
         ScrollPane scroll = new ScrollPane(root);
         scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
         return new Tab(name, scroll);
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -56,7 +57,7 @@ public final class SandboxView {
     /** Shows the window on {@code stage} and loads the sandbox. */
     public void show(Stage stage, double width, double height) {
         stage.setTitle("Propose adjustments");
-        Scene scene = new Scene(build(), width, height);
+        Scene scene = new Scene(build(width), width, height);
         // the real command forms, styled as in their own windows (errors in red, the imbalance coloured)
         for (String sheet : List.of("/dev/eventscope/ui/shell/main-window.css", "/dev/eventscope/ui/commands/commands.css")) {
             scene.getStylesheets().add(SandboxView.class.getResource(sheet).toExternalForm());
@@ -66,7 +67,8 @@ public final class SandboxView {
         model.load();
     }
 
-    VBox build() {
+    /** The window's content for a window {@code width} wide (the proposal forms get the width their postings grid needs). */
+    VBox build(double width) {
         Label message = new Label();
         message.setId("sandboxMessage");
         message.setWrapText(true);
@@ -77,6 +79,8 @@ public final class SandboxView {
         reason.textProperty().bindBidirectional(model.reason());
         Label reasonLabel = new Label("Reason");
         reasonLabel.setLabelFor(reason);
+        reasonLabel.setMinWidth(Region.USE_PREF_SIZE);
+        reasonLabel.setPadding(new Insets(4, 0, 0, 0));
         HBox.setHgrow(reason, Priority.ALWAYS);
         VBox proposing = new VBox(6, new HBox(8, reasonLabel, reason), ProposalForms.build(model));
         VBox.setVgrow(proposing.getChildren().get(1), Priority.ALWAYS);
@@ -107,6 +111,8 @@ public final class SandboxView {
             apply.disableProperty().unbind();
             apply.setDisable(true);
         }
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        apply.setMinWidth(Region.USE_PREF_SIZE);
         Label applyNote = new Label(model.canApply() ? "Apply posts every accepted proposal in one append, as you."
                 : "The ledger is open read-only: proposals can be made and exported, not applied.");
         applyNote.setWrapText(true);
@@ -114,14 +120,15 @@ public final class SandboxView {
         VBox proposed = new VBox(6, bold("Proposals, decided against the base"), proposals, new HBox(8, export, apply, applyNote));
 
         SplitPane top = new SplitPane(proposing, proposed);
-        top.setDividerPositions(0.45);
+        // the postings grid needs about 820 pixels; the proposals table takes the rest
+        top.setDividerPositions(Math.min(0.62, 830 / Math.max(width, 1)));
 
         TabPane results = new TabPane(new Tab("Balances and timeline", balancesTab(proposals)), new Tab("Statements", statementsTab(proposals)));
         results.setId("sandboxResults");
         results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane body = new SplitPane(top, results);
         body.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        body.setDividerPositions(0.46);
+        body.setDividerPositions(0.52);
         VBox.setVgrow(body, Priority.ALWAYS);
 
         Label profit = new Label();

@@ -72,7 +72,7 @@ class SandboxFlowTest {
                 Clock.fixed(Instant.parse("2025-02-10T09:00:00Z"), ZoneOffset.UTC));
         view = new SandboxView(model);
         // Monocle's headless screen is 1280x800 unless -Dheadless.geometry=1920x1080-32 makes it larger (docs/sandbox.md)
-        String[] size = System.getProperty("sandbox.window", "1260x790").split("x");
+        String[] size = System.getProperty("sandbox.window", "1280x800").split("x");
         robot.interact(() -> {
             stage = new Stage();
             view.show(stage, Double.parseDouble(size[0]), Double.parseDouble(size[1]));
@@ -112,9 +112,9 @@ class SandboxFlowTest {
         fill(robot, robot.from(entry).lookup("#amount0").query(), "200");
         fill(robot, robot.from(entry).lookup("#account1").query(), "expenses:rent");
         fill(robot, robot.from(entry).lookup("#amount1").query(), "100");
-        assertEquals("Off by 300 EUR", robot.from(entry).lookup("#imbalanceLabel").queryAs(Label.class).getText());
+        assertEquals("Off by 300.00 EUR", robot.from(entry).lookup("#imbalanceLabel").queryAs(Label.class).getText());
         fill(robot, robot.from(entry).lookup("#account2").query(), "assets:bank");
-        assertEquals("Balanced: the empty amount takes -300 EUR", robot.from(entry).lookup("#imbalanceLabel").queryAs(Label.class).getText());
+        assertEquals("Balanced: the empty amount takes -300.00 EUR", robot.from(entry).lookup("#imbalanceLabel").queryAs(Label.class).getText());
         robot.clickOn(robot.from(entry).lookup("#submitButton").queryButton());
         waitUntil(() -> proposals.getItems().size() == 1);
         assertEquals("Proposed 1: post E3 2025-01-31 Fees split (accepted).", message.getText());
@@ -183,7 +183,7 @@ class SandboxFlowTest {
         assertEquals(4, proposals.getItems().size());
         robot.interact(() -> robot.from(entry).lookup("#dateField").queryAs(DatePicker.class).setValue(LocalDate.of(2025, 2, 3)));
         fill(robot, robot.from(entry).lookup("#amount1").query(), "-40");
-        assertEquals("Off by 10 EUR", robot.from(entry).lookup("#imbalanceLabel").queryAs(Label.class).getText());
+        assertEquals("Off by 10.00 EUR", robot.from(entry).lookup("#imbalanceLabel").queryAs(Label.class).getText());
         robot.clickOn(robot.from(entry).lookup("#submitButton").queryButton());
         Label gridError = robot.from(entry).lookup("#gridError").query();
         waitUntil(() -> !gridError.getText().isEmpty());
@@ -225,7 +225,7 @@ class SandboxFlowTest {
         assertEquals("Applied 3 proposals to the ledger as auditor.", message.getText());
         assertTrue(proposals.getItems().get(0).status().startsWith("applied by auditor"), proposals.getItems().get(0).status());
         assertTrue(session.lastPosition() > headBefore);
-        assertEquals(new BigDecimal("200"), session.fullReplay().balances(Long.MAX_VALUE, null).balance("expenses:fees", "EUR").stripTrailingZeros());
+        assertEquals(0, new BigDecimal("200").compareTo(session.fullReplay().balances(Long.MAX_VALUE, null).balance("expenses:fees", "EUR")));
     }
 
     @Test
@@ -255,8 +255,10 @@ class SandboxFlowTest {
         StatementRow net = statement.getItems().stream().filter(line -> line.line().equals("Net")).findFirst().orElseThrow();
         assertEquals("#1", net.changedBy());
         // choosing a changed line selects the proposal that changes it
-        robot.clickOn(robot.lookup("#sandboxStatementTable .table-row-cell").nth(statement.getItems().indexOf(bank)).queryAs(Node.class));
-        waitUntil(() -> proposals.getSelectionModel().getSelectedItem() != null);
+        robot.clickOn(robot.from(statement).lookup(".table-row-cell").match(node -> ((javafx.scene.control.TableRow<?>) node).getItem() == bank)
+                .queryAs(Node.class));
+        waitUntil(() -> proposals.getSelectionModel().getSelectedItem() != null
+                && proposals.getSelectionModel().getSelectedItem().number().equals("1"));
         save(robot, Path.of(System.getProperty("sandbox.statements.screenshot", "target/screenshots/sandbox-statements.png")));
         // a period that is none is refused in a sentence
         fill(robot, robot.lookup("#sandboxStatementPeriod").query(), "last year");
