@@ -239,6 +239,35 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("apply decides against the ledger as it now is: refused, nothing is written; else one append by the accepting user")
+    void apply_decides_against_the_ledger_as_it_now_is() {
+        try (LedgerSession session = TestSessions.SQLITE.open(ledgerFile)) {
+            // decided at the head, then the real ledger moves on under the (stale) sandbox
+            Sandbox stale = emptySandbox(session, SandboxBase.HEAD)
+                    .propose(accrual("A1", "2025-02-01", "300"), "accrual", "auditor", NOW)
+                    .propose(CommandDraft.of(post("A2", "2025-02-02", "Rent", RENT, "50")), "rent", "auditor", NOW);
+            session.commands().execute(new AccountCommand.FreezeAccount(FEES, "under review"), ALICE);
+            long frozenAt = session.lastPosition();
+            assertThrows(AccountIsFrozen.class, () -> stale.apply("controller", NOW));
+            assertEquals(frozenAt, session.lastPosition(), "a refusal writes nothing, not even the rent");
+
+            // the account's stream moved on since the sandbox decided: apply loads its version afresh and appends after it
+            session.commands().execute(new AccountCommand.UnfreezeAccount(FEES), ALICE);
+            session.commands().execute(post("E3", "2025-02-03", "Fees", FEES, "20"), ALICE);
+            long before = session.lastPosition();
+            Sandbox.Applied applied = stale.apply("controller", NOW);
+            List<Long> positions = applied.executed().stream().flatMap(one -> one.result().positions().stream()).toList();
+            assertEquals(java.util.stream.LongStream.rangeClosed(before + 1, session.lastPosition()).boxed().toList(), positions,
+                    "one append, right after the head");
+            for (long position : positions) {
+                assertEquals("controller", session.readAt(position).orElseThrow().metadata().user());
+            }
+            assertTrue(applied.sandbox().decided().stream().allMatch(one -> one.status() == DecidedProposal.Status.APPLIED));
+            assertEquals(0, new BigDecimal("320").compareTo(session.fullReplay().balances(Long.MAX_VALUE, null).balance("expenses:fees", "EUR")));
+        }
+    }
+
+    @Test
     @DisplayName("a base in recorded time is the last position recorded at or before it")
     void base_by_recorded_time() {
         try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledgerFile)) {
