@@ -54,12 +54,22 @@ public final class SandboxView {
         journalChooser = chooser;
     }
 
+    /**
+     * Shows the window on {@code stage} at most of the screen (the forms, the proposals and as posted beside as adjusted
+     * need the room: 1800x1000 at most, 1200x760 at least) and loads the sandbox.
+     */
+    public void showOnScreen(Stage stage) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        show(stage, Math.max(1200, Math.min(1800, screen.getWidth() * 0.94)), Math.max(760, Math.min(1000, screen.getHeight() * 0.92)));
+    }
+
     /** Shows the window on {@code stage} and loads the sandbox. */
     public void show(Stage stage, double width, double height) {
         stage.setTitle("Propose adjustments");
         Scene scene = new Scene(build(width), width, height);
         // the real command forms, styled as in their own windows (errors in red, the imbalance coloured)
-        for (String sheet : List.of("/dev/eventscope/ui/shell/main-window.css", "/dev/eventscope/ui/commands/commands.css")) {
+        for (String sheet : List.of("/dev/eventscope/ui/shell/main-window.css", "/dev/eventscope/ui/commands/commands.css",
+                "/dev/eventscope/ui/sandbox/sandbox.css")) {
             scene.getStylesheets().add(SandboxView.class.getResource(sheet).toExternalForm());
         }
         stage.setScene(scene);
@@ -88,10 +98,10 @@ public final class SandboxView {
         TableView<ProposalRow> proposals = new TableView<>(model.proposals());
         proposals.setId("proposalsTable");
         proposals.getColumns().add(column("#", ProposalRow::number, 36));
-        proposals.getColumns().add(column("Proposal", ProposalRow::proposal, 250));
+        proposals.getColumns().add(wrapping(column("Proposal", ProposalRow::proposal, 250)));
         proposals.getColumns().add(column("Lines", ProposalRow::lines, 250));
-        proposals.getColumns().add(column("Status", ProposalRow::status, 260));
-        proposals.getColumns().add(column("Reason", ProposalRow::reason, 180));
+        proposals.getColumns().add(wrapping(column("Status", ProposalRow::status, 300)));
+        proposals.getColumns().add(wrapping(column("Reason", ProposalRow::reason, 170)));
         proposals.getColumns().add(column("Proposed by", ProposalRow::proposedBy, 100));
         proposals.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         proposals.setPlaceholder(new Label("No proposals yet: fill in a form on the left, with a reason."));
@@ -147,7 +157,7 @@ public final class SandboxView {
         Label baseText = new Label();
         baseText.setId("sandboxBase");
         baseText.textProperty().bind(model.base());
-        TextField point = field("sandboxBasePoint", "head, a position or a recorded time", 240);
+        TextField point = field("sandboxBasePoint", "head, a position or a recorded time", 320);
         Button move = new Button("Move the base");
         move.setId("moveBaseButton");
         move.setOnAction(event -> model.moveBase(point.getText()));
@@ -155,7 +165,7 @@ public final class SandboxView {
         Button again = new Button("Decide again");
         again.setId("decideAgainButton");
         again.setTooltip(new javafx.scene.control.Tooltip("Reads the ledger again (it may have moved on) and decides every proposal there."));
-        again.setOnAction(event -> model.load());
+        again.setOnAction(event -> model.decideAgain());
         DatePicker asOf = new DatePicker();
         asOf.setId("sandboxAsOf");
         asOf.setPromptText("every date");
@@ -203,7 +213,7 @@ public final class SandboxView {
                 return StatementKind.BALANCE_SHEET;
             }
         });
-        TextField period = field("sandboxStatementPeriod", "period: 2025, 2025Q1, 2025-03 or A..B (empty: every entry)", 340);
+        TextField period = field("sandboxStatementPeriod", "period, e.g. 2025Q1 or 2025-01..2025-04 (empty: all)", 400);
         Runnable draw = () -> model.showStatement(kind.getValue(), period.getText());
         kind.valueProperty().addListener((observable, before, chosen) -> draw.run());
         period.setOnAction(event -> draw.run());
@@ -216,22 +226,14 @@ public final class SandboxView {
         title.textProperty().bind(model.statementTitle());
         TableView<StatementRow> table = new TableView<>(model.statement());
         table.setId("sandboxStatementTable");
-        table.getColumns().add(column("Line", StatementRow::line, 380));
+        table.getColumns().add(column("Line", StatementRow::line, 420));
         table.getColumns().add(rightAligned(column("As posted", StatementRow::asPosted, 190)));
         table.getColumns().add(rightAligned(column("As adjusted", StatementRow::asAdjusted, 190)));
         table.getColumns().add(rightAligned(column("Change", StatementRow::change, 160)));
         table.getColumns().add(column("By proposals", StatementRow::changedBy, 160));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No entries in that period."));
-        table.setRowFactory(view -> new TableRow<>() {
-            @Override
-            protected void updateItem(StatementRow row, boolean empty) {
-                super.updateItem(row, empty);
-                boolean heading = !empty && row != null && row.kind() != dev.eventscope.statement.StatementLines.Kind.ACCOUNT;
-                setStyle((!empty && row != null && row.changed() ? "-fx-background-color: #fff3c4;" : "")
-                        + (heading ? "-fx-font-weight: bold;" : ""));
-            }
-        });
+        table.setRowFactory(marked(StatementRow::changed, row -> row.kind() != dev.eventscope.statement.StatementLines.Kind.ACCOUNT));
         selectsProposal(table, StatementRow::proposals, proposals);
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox controls = new HBox(8, new Label("Statement"), kind, period, show);
@@ -275,13 +277,7 @@ public final class SandboxView {
             table.getColumns().add(column("By proposals", BalanceRow::changedBy, 130));
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setRowFactory(view -> new TableRow<>() {
-            @Override
-            protected void updateItem(BalanceRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setStyle(!empty && row != null && row.changed() ? "-fx-background-color: #fff3c4;" : "");
-            }
-        });
+        table.setRowFactory(marked(BalanceRow::changed, row -> false));
         return table;
     }
 
@@ -302,6 +298,43 @@ public final class SandboxView {
         table.setPlaceholder(new Label("No accepted proposal posts anything yet."));
         selectsProposal(table, TimelineRow::proposals, proposals);
         return table;
+    }
+
+    private static final javafx.css.PseudoClass CHANGED = javafx.css.PseudoClass.getPseudoClass("changed");
+    private static final javafx.css.PseudoClass HEADING = javafx.css.PseudoClass.getPseudoClass("heading");
+
+    /** Rows marked (sandbox.css) where a proposal changes them, and in bold where they head or total a section. */
+    private static <R> javafx.util.Callback<TableView<R>, TableRow<R>> marked(java.util.function.Predicate<R> changed,
+                                                                            java.util.function.Predicate<R> heading) {
+        return view -> new TableRow<>() {
+            @Override
+            protected void updateItem(R row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(CHANGED, !empty && row != null && changed.test(row));
+                pseudoClassStateChanged(HEADING, !empty && row != null && heading.test(row));
+            }
+        };
+    }
+
+    /** Long text (a refusal's sentence, a reason) wraps within the column instead of being cut off. */
+    private static <R> TableColumn<R, String> wrapping(TableColumn<R, String> column) {
+        column.setCellFactory(ignored -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+                setGraphic(text);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+            }
+        });
+        return column;
     }
 
     private static <R> TableColumn<R, String> rightAligned(TableColumn<R, String> column) {

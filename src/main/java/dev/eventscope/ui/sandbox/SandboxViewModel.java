@@ -149,12 +149,25 @@ public final class SandboxViewModel {
 
     /** Opens (or starts, at the head) the user's sandbox of the ledger. */
     public void load() {
-        executor.run(() -> {
-            String ledgerId = Sandbox.ledgerId(session);
-            SandboxContents contents = files.read(ledgerId, user)
-                    .orElseGet(() -> new SandboxContents(ledgerId, user, SandboxBase.HEAD, List.of()));
-            return view.of(Sandbox.open(session, contents));
-        }, this::show, this::failed);
+        executor.run(this::openedNow, this::show, this::failed);
+    }
+
+    /** The user's sandbox from its file (a new one at the head), decided against the ledger as it now is. */
+    private Shown openedNow() {
+        String ledgerId = Sandbox.ledgerId(session);
+        SandboxContents contents = files.read(ledgerId, user)
+                .orElseGet(() -> new SandboxContents(ledgerId, user, SandboxBase.HEAD, List.of()));
+        return view.of(Sandbox.open(session, contents));
+    }
+
+    /** Reads the ledger again (it may have moved on) and decides every proposal against it, saying so. */
+    public void decideAgain() {
+        executor.run(this::openedNow, shown -> {
+            show(shown);
+            long refused = shown.sandbox().decided().stream().filter(one -> one.status() == DecidedProposal.Status.REFUSED).count();
+            message.set("Decided every proposal again at position " + shown.sandbox().basePosition() + ": "
+                    + (refused == 0 ? "all still apply." : refused + " no longer apply; each says why."));
+        }, this::failed);
     }
 
     /**

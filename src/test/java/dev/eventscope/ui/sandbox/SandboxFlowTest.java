@@ -205,8 +205,13 @@ class SandboxFlowTest {
                 CommandContext.byUser("alice"));
         robot.clickOn("#decideAgainButton");
         waitUntil(() -> proposals.getItems().get(2).status().startsWith("refused: "));
+        assertEquals("Decided every proposal again at position " + session.lastPosition() + ": 1 no longer apply; each says why.",
+                message.getText());
         assertEquals(List.of("accepted", "accepted", "accepted"), List.of(proposals.getItems().get(0).status(),
                 proposals.getItems().get(1).status(), proposals.getItems().get(3).status()));
+
+        robot.interact(() -> robot.lookup("#sandboxResults").queryAs(TabPane.class).getSelectionModel().select(0));
+        save(robot, Path.of(System.getProperty("sandbox.screenshot", "target/screenshots/sandbox.png")));
 
         // export an hledger journal of the proposals
         Path journal = run.resolve("proposals.journal");
@@ -245,7 +250,6 @@ class SandboxFlowTest {
         robot.clickOn(robot.from(entry).lookup("#submitButton").queryButton());
         waitUntil(() -> proposals.getItems().size() == 1);
         assertTrue(robot.lookup("#applyButton").queryButton().isDisabled(), "a read-only ledger cannot be applied to");
-        save(robot, Path.of(System.getProperty("sandbox.screenshot", "target/screenshots/sandbox.png")));
 
         robot.interact(() -> robot.lookup("#sandboxResults").queryAs(TabPane.class).getSelectionModel().select(1));
         TableView<StatementRow> statement = robot.lookup("#sandboxStatementTable").queryTableView();
