@@ -144,6 +144,14 @@ class SandboxFlowTest {
         assertEquals(List.of("0", "200 EUR", "#1"), List.of(fees.asPosted(), fees.asAdjusted(), fees.changedBy()));
         assertTrue(text(robot, "#sandboxStatementTitle").startsWith("Income Statement"), text(robot, "#sandboxStatementTitle"));
 
+        // the entry-date clock: as of 30 January the proposal (dated the 31st) changes nothing yet
+        robot.interact(() -> robot.lookup("#sandboxAsOf").queryAs(DatePicker.class).setValue(LocalDate.of(2025, 1, 30)));
+        waitUntil(() -> text(robot, "#sandboxTrialBalance").startsWith("Trial balance as of 2025-01-30:"));
+        assertTrue(adjusted.getItems().stream().noneMatch(SandboxViewModel.BalanceRow::changed), adjusted.getItems().toString());
+        assertEquals("The proposals do not change profit.", text(robot, "#sandboxProfit"));
+        robot.interact(() -> robot.lookup("#sandboxAsOf").queryAs(DatePicker.class).setValue(null));
+        waitUntil(() -> text(robot, "#sandboxTrialBalance").startsWith("Trial balance: "));
+
         // an account, a reversal and a close, each from its own real form
         robot.interact(() -> robot.lookup("#proposalForms").queryAs(TabPane.class).getSelectionModel().select(2));
         Node open = robot.lookup("#proposeOpenForm").query();
