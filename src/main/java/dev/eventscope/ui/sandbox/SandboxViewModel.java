@@ -188,10 +188,7 @@ public final class SandboxViewModel {
             return;
         }
         executor.run(() -> {
-            if (current == null) {
-                throw new SandboxProblem("The sandbox is still opening.");
-            }
-            Sandbox moved = current.movedTo(wanted);
+            Sandbox moved = opened(current).movedTo(wanted);
             files.write(moved.contents());
             return view.of(moved);
         }, moved -> {
@@ -209,11 +206,7 @@ public final class SandboxViewModel {
      */
     public CommandRunner proposing() {
         return draft -> {
-            Sandbox current = sandbox;
-            if (current == null) {
-                throw new SandboxProblem("The sandbox is still opening.");
-            }
-            Sandbox.Proposed proposed = current.proposed(draft, reasonText, user, clock.instant());
+            Sandbox.Proposed proposed = opened(sandbox).proposed(draft, reasonText, user, clock.instant());
             files.write(proposed.sandbox().contents());
             proposedJustNow = view.of(proposed.sandbox());
             return proposed.executed();
@@ -277,7 +270,7 @@ public final class SandboxViewModel {
     /** Writes the proposals as an hledger journal to {@code file} (replaced whole). */
     public void exportJournal(java.nio.file.Path file) {
         Sandbox current = sandbox;
-        executor.run(() -> ProposalJournal.writeFile(current, file),
+        executor.run(() -> ProposalJournal.writeFile(opened(current), file),
                 entries -> message.set("Wrote " + entries + " proposed entries to " + file + "."), this::failed);
     }
 
@@ -293,13 +286,21 @@ public final class SandboxViewModel {
     public void apply() {
         Sandbox current = sandbox;
         executor.run(() -> {
-            Sandbox.Applied applied = current.apply(user, clock.instant());
+            Sandbox.Applied applied = opened(current).apply(user, clock.instant());
             files.write(applied.sandbox().contents());
             return java.util.Map.entry(view.of(applied.sandbox()), applied.executed().size());
         }, done -> {
             show(done.getKey());
             message.set("Applied " + done.getValue() + " proposals to the ledger as " + user + ".");
         }, this::failed);
+    }
+
+    /** {@code current}, or a sentence when the window acts before the sandbox has opened. */
+    private static Sandbox opened(Sandbox current) {
+        if (current == null) {
+            throw new SandboxProblem("The sandbox is still opening.");
+        }
+        return current;
     }
 
     /** Every line of the proposed entry: what it writes when accepted, else what it asked for; nothing for other commands. */
