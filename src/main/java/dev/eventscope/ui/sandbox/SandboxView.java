@@ -84,6 +84,7 @@ public final class SandboxView {
         message.setWrapText(true);
         message.setStyle("-fx-font-weight: bold;");
         message.textProperty().bind(model.message());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
 
         TextField reason = field("proposalReason", "Why this adjustment is proposed (required), e.g. audit fee not accrued", 520);
         reason.textProperty().bindBidirectional(model.reason());
@@ -174,7 +175,11 @@ public final class SandboxView {
         asOfProblem.setStyle("-fx-text-fill: #b00020;");
         DateFields.install(asOf, asOfProblem::setText);
         asOf.valueProperty().addListener((observable, before, date) -> model.asOf(date));
-        FlowPane bar = new FlowPane(8, 6, baseText, point, move, again, new Label("   Balances as of entry date:"), asOf, asOfProblem);
+        // the label stays with its date field when a narrow window wraps the bar
+        HBox entryDate = new HBox(8, new Label("Balances as of entry date:"), asOf, asOfProblem);
+        entryDate.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        entryDate.setPadding(new Insets(0, 0, 0, 16));
+        FlowPane bar = new FlowPane(8, 6, baseText, point, move, again, entryDate);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
     }
@@ -270,10 +275,15 @@ public final class SandboxView {
         TableColumn<BalanceRow, String> commodity = column("Commodity", BalanceRow::commodity, 90);
         commodity.setMinWidth(96);
         table.getColumns().add(commodity);
-        table.getColumns().add(rightAligned(column(adjusted ? "As adjusted" : "As posted",
-                adjusted ? BalanceRow::asAdjusted : BalanceRow::asPosted, 130)));
+        TableColumn<BalanceRow, String> amount = rightAligned(column(adjusted ? "As adjusted" : "As posted",
+                adjusted ? BalanceRow::asAdjusted : BalanceRow::asPosted, 130));
+        // amounts are never cut short in a narrow window: the account column gives way
+        amount.setMinWidth(104);
+        table.getColumns().add(amount);
         if (adjusted) {
-            table.getColumns().add(rightAligned(column("Change", BalanceRow::change, 110)));
+            TableColumn<BalanceRow, String> change = rightAligned(column("Change", BalanceRow::change, 110));
+            change.setMinWidth(90);
+            table.getColumns().add(change);
             table.getColumns().add(column("By proposals", BalanceRow::changedBy, 130));
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
