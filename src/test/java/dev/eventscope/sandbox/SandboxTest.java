@@ -182,7 +182,7 @@ class SandboxTest {
     @DisplayName("an automatic entry id given at a past base is one the real ledger has not taken since, so the proposal applies at the head")
     void automatic_ids_at_a_past_base() {
         try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledgerFile)) {
-            long beforeSales = session.streamVersion(dev.eventscope.eventstore.StreamId.of("entry-E2")) > 0 ? positionOf(session, "entry-E2") - 1 : 0;
+            long beforeSales = SandboxFixture.firstPositionOf(session, "entry-E2") - 1;
             Sandbox past = emptySandbox(session, SandboxBase.atPosition(beforeSales)).propose(newIds -> EntryCommand.PostEntry.simple(
                     newIds.get(), LocalDate.of(2025, 1, 31), "Accrued audit fee", List.of(Posting.of(FEES, Money.of("300", "EUR")),
                             Posting.of(BANK, Money.of("-300", "EUR")))), "accrual", "auditor", NOW);
@@ -231,11 +231,6 @@ class SandboxTest {
 
     private static AdjustedStatement.Line line(AdjustedStatement statement, String account) {
         return statement.lines().stream().filter(one -> one.account().equals(account)).findFirst().orElseThrow();
-    }
-
-    private static long positionOf(LedgerSession session, String stream) {
-        return session.readStream(dev.eventscope.eventstore.StreamId.of(stream), 1, dev.eventscope.eventstore.Direction.FORWARD, 1)
-                .get(0).position();
     }
 
     @Test

@@ -98,7 +98,7 @@ class SandboxFlowTest {
         Label message = robot.lookup("#sandboxMessage").query();
 
         // open at a past point: before E2 (the sales) was posted
-        long beforeSales = firstPositionOf("entry-E2") - 1;
+        long beforeSales = SandboxFixture.firstPositionOf(session, "entry-E2") - 1;
         fill(robot, robot.lookup("#sandboxBasePoint").query(), Long.toString(beforeSales));
         robot.clickOn("#moveBaseButton");
         waitUntil(() -> text(robot, "#sandboxBase").equals("Base: position " + beforeSales + ". Proposals are decided after it."));
@@ -199,7 +199,7 @@ class SandboxFlowTest {
         assertEquals(4, proposals.getItems().size());
 
         // the base moved back before E1: the reversal of E1 no longer applies, and says why
-        long beforeRent = firstPositionOf("entry-E1") - 1;
+        long beforeRent = SandboxFixture.firstPositionOf(session, "entry-E1") - 1;
         fill(robot, robot.lookup("#sandboxBasePoint").query(), Long.toString(beforeRent));
         robot.clickOn("#moveBaseButton");
         waitUntil(() -> proposals.getItems().get(2).status().startsWith("refused: "));
@@ -313,18 +313,6 @@ class SandboxFlowTest {
     private static void waitUntil(Callable<Boolean> condition) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
-
-    private long firstPositionOf(String stream) {
-        try (dev.eventscope.eventstore.EventCursor events = session.readAll(0)) {
-            while (events.hasNext()) {
-                dev.eventscope.eventstore.RecordedEvent event = events.next();
-                if (event.streamId().value().equals(stream)) {
-                    return event.position();
-                }
-            }
-        }
-        throw new AssertionError("no event of " + stream);
     }
 
     private void save(FxRobot robot, Path file) throws Exception {

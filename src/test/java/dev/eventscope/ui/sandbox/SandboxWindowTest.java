@@ -126,7 +126,7 @@ class SandboxWindowTest {
                 && proposals.getSelectionModel().getSelectedItem().number().equals("2"));
 
         // moved back before E1 was posted: the reversal of E1 no longer applies, and says why
-        long beforeRent = firstPositionOf("entry-E1") - 1;
+        long beforeRent = SandboxFixture.firstPositionOf(session, "entry-E1") - 1;
         fill(robot, "#sandboxBasePoint", Long.toString(beforeRent));
         robot.clickOn("#moveBaseButton");
         waitUntil(() -> proposals.getItems().get(1).status().startsWith("refused"));
@@ -137,18 +137,6 @@ class SandboxWindowTest {
         assertEquals("The base \"yesterday\" is not \"head\", a position such as 12 or a recorded time such as 2025-01-31T12:00:00Z.",
                 ((Label) robot.lookup("#sandboxMessage").query()).getText());
         assertEquals(bytes, SandboxFixture.sha256(ledger));
-    }
-
-    private long firstPositionOf(String stream) {
-        try (dev.eventscope.eventstore.EventCursor events = session.readAll(0)) {
-            while (events.hasNext()) {
-                dev.eventscope.eventstore.RecordedEvent event = events.next();
-                if (event.streamId().value().equals(stream)) {
-                    return event.position();
-                }
-            }
-        }
-        throw new AssertionError("no event of " + stream);
     }
 
     private static dev.eventscope.domain.ledger.Posting posting(String account, String amount) {
