@@ -9,6 +9,10 @@ import dev.eventscope.sandbox.SandboxBase;
 import dev.eventscope.sandbox.SandboxContents;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
+import dev.eventscope.statement.ReportPeriod;
+import dev.eventscope.statement.StatementClock;
+import dev.eventscope.statement.StatementKind;
+import dev.eventscope.statement.StatementRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -277,6 +281,16 @@ final class SandboxCommands {
     static final class Diff extends Reading {
         @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Count only postings dated on or before this entry date.")
         LocalDate asOf;
+        @Option(names = "--statement", paramLabel = "balance-sheet|income|trial-balance", description = "Show this statement as"
+                + " posted beside as adjusted instead, each changed line with the proposals that change it.")
+        String statement;
+        @Option(names = {"-p", "--period"}, paramLabel = "PERIOD", description = "With --statement: 2025, 2025Q1, 2025-03 or A..B,"
+                + " as in 'statement'; default: every entry.")
+        String period = "";
+        @Option(names = "--depth", paramLabel = "N", description = "With --statement: roll accounts up to N levels (default: every level).")
+        int depth;
+        @ArgGroup(exclusive = true)
+        StatementCommand.Columns columns = new StatementCommand.Columns();
 
         Diff(LedgerSessions sessions) {
             super(sessions);
@@ -285,6 +299,21 @@ final class SandboxCommands {
         @Override
         void run(LedgerSession session, String owner, PrintWriter out) {
             Sandbox opened = sandbox.open(session, owner);
+            if (statement != null) {
+                StatementRequest request;
+                try {
+                    if (asOf != null) {
+                        throw new IllegalArgumentException("--as-of and --statement do not go together: give the statement's --period instead.");
+                    }
+                    request = new StatementRequest(StatementKind.ofCommandName(statement), ReportPeriod.parse(period),
+                            columns.interval(), depth, StatementClock.ENTRY_DATE);
+                } catch (IllegalArgumentException wrong) { // InvalidPeriod, no such statement, a negative depth
+                    throw new CommandProblem(wrong.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+                }
+                out.println(SandboxAccess.baseLine().apply(opened));
+                SandboxStatementText.print(SandboxAccess.guarded(() -> opened.statement(request)), out);
+                return;
+            }
             Adjustments adjustments = opened.adjustments(asOf);
             out.println(SandboxAccess.baseLine().apply(opened) + (asOf == null ? "" : " Postings dated on or before " + asOf + "."));
             if (adjustments.differences().isEmpty()) {
@@ -329,22 +358,8 @@ final class SandboxCommands {
                 ProposalJournal.write(opened, out);
                 return;
             }
-            Path folder = output.toAbsolutePath().getParent();
-            try {
-                Path partial = Files.createTempFile(folder, ".proposals-", ".partial");
-                try {
-                    int entries;
-                    try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                        entries = ProposalJournal.write(opened, writer);
-                    }
-                    Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    out.println("Wrote " + entries + " proposed entries to " + output + ".");
-                } finally {
-                    Files.deleteIfExists(partial);
-                }
-            } catch (IOException failed) {
-                throw new UncheckedIOException("Could not write " + output + ": " + failed.getMessage(), failed);
-            }
+            int entries = ProposalJournal.writeFile(opened, output);
+            out.println("Wrote " + entries + " proposed entries to " + output + ".");
         }
     }
 

@@ -26,6 +26,31 @@ public final class ProposalJournal {
     private ProposalJournal() {
     }
 
+    /**
+     * Writes the journal to {@code file}, replaced whole: written to a temporary file beside it and moved into place, so
+     * a failure leaves the old file as it was. Returns the number of entries written; a file that cannot be written
+     * throws {@link UncheckedIOException} naming it.
+     */
+    public static int writeFile(Sandbox sandbox, java.nio.file.Path file) {
+        java.nio.file.Path folder = file.toAbsolutePath().getParent();
+        try {
+            java.nio.file.Path partial = java.nio.file.Files.createTempFile(folder, ".proposals-", ".partial");
+            try {
+                int entries;
+                try (Writer writer = java.nio.file.Files.newBufferedWriter(partial, java.nio.charset.StandardCharsets.UTF_8)) {
+                    entries = write(sandbox, writer);
+                }
+                java.nio.file.Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                return entries;
+            } finally {
+                java.nio.file.Files.deleteIfExists(partial);
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Could not write " + file + ": " + failed.getMessage(), failed);
+        }
+    }
+
     /** Writes the journal; returns the number of entries written. */
     public static int write(Sandbox sandbox, Writer out) {
         int entries = 0;

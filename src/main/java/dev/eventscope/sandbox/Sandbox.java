@@ -18,7 +18,13 @@ import dev.eventscope.domain.ledger.LedgerRuleViolation;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.projection.PostingDates;
 import dev.eventscope.session.LedgerSession;
+import dev.eventscope.statement.Column;
+import dev.eventscope.statement.ColumnValuation;
+import dev.eventscope.statement.StatementBuilder;
+import dev.eventscope.statement.StatementClock;
+import dev.eventscope.statement.StatementRequest;
 import dev.eventscope.timetravel.FullReplay;
 
 import java.time.Instant;
@@ -93,12 +99,37 @@ public final class Sandbox {
      * real command would, and nothing is kept.
      */
     public Sandbox propose(CommandDraft draft, String reason, String user, Instant now) {
+        return proposed(draft, reason, user, now).sandbox();
+    }
+
+    /**
+     * As {@link #propose}, also giving the command as the sandbox decided it (with its entry ids) and what it wrote in
+     * the sandbox, as the real service reports a command it carried out. A blank reason is refused with a
+     * {@link SandboxProblem} before anything is decided.
+     */
+    public Proposed proposed(CommandDraft draft, String reason, String user, Instant now) {
+        if (reason == null || reason.isBlank()) {
+            throw new SandboxProblem("A proposal needs a reason: the audit report lists each one with why it was proposed.");
+        }
         // decided on a fresh overlay, so this sandbox's own decisions stay as they were
         Sandbox fresh = new Sandbox(ledger, contents);
-        Executed executed = fresh.service.execute(draft, CommandContext.byUser(user));
-        Proposal proposal = new Proposal(contents.nextNumber(), executed.command(), reason, user,
+        // an automatic id free at a past base may be taken later in the real ledger: skip those, so the proposal still
+        // applies when the base moves to the head (and its id is what apply posts)
+        CommandDraft freeAtHead = newIds -> draft.build(() -> {
+            dev.eventscope.domain.ledger.EntryId id = newIds.get();
+            while (ledger.streamVersion(StreamId.of(LedgerStreams.entry(id))) > 0) {
+                id = newIds.get();
+            }
+            return id;
+        });
+        Executed executed = fresh.service.execute(freeAtHead, CommandContext.byUser(user));
+        Proposal proposal = new Proposal(contents.nextNumber(), executed.command(), reason.strip(), user,
                 now.truncatedTo(ChronoUnit.MICROS), null, null);
-        return new Sandbox(ledger, contents.withProposal(proposal));
+        return new Proposed(new Sandbox(ledger, contents.withProposal(proposal)), executed);
+    }
+
+    /** A proposal just made: the sandbox with it, and the command as decided there. */
+    public record Proposed(Sandbox sandbox, Executed executed) {
     }
 
     /** The sandbox moved to another base; its proposals are decided again there. */
@@ -127,6 +158,38 @@ public final class Sandbox {
                     + " differ from a full replay of its events " + replayed + ".");
         }
         return new Adjustments(basePosition, asOf, asPosted, asAdjusted, decided, this::typeOf);
+    }
+
+    /**
+     * The statement {@code request} asks for, as posted beside as adjusted ({@link AdjustedStatement}), over the same
+     * columns (an open period runs from the first to the last entry date of the base and the proposals). Read on the
+     * entry-date clock: the base already fixes what was recorded, so a request on the recorded clock is refused with a
+     * {@link SandboxProblem}. As adjusted is each column's balances as posted plus the accepted proposals' postings
+     * dated by then, checked against a full replay of the overlay as {@link #adjustments} is.
+     */
+    public AdjustedStatement statement(StatementRequest request) {
+        if (request.clock() != StatementClock.ENTRY_DATE) {
+            throw new SandboxProblem("A sandbox's statements are read by entry date: its base already says what was recorded,"
+                    + " so leave out the recorded clock.");
+        }
+        FullReplay replay = new FullReplay(overlay, CODEC);
+        PostingDates dates = replay.postingDates(Long.MAX_VALUE).orElse(null);
+        List<Column> columns = request.period().columns(request.interval(), dates == null ? null : dates.first(),
+                dates == null ? null : dates.last());
+        java.util.SortedSet<LocalDate> asked = StatementBuilder.datesAsked(request.kind(), columns);
+        java.util.SortedMap<LocalDate, Balances> posted = replay.balancesAsOf(basePosition, asked);
+        java.util.SortedMap<LocalDate, Balances> adjusted = new java.util.TreeMap<>();
+        posted.forEach((date, balances) -> {
+            Balances.Fold fold = balances.toFold();
+            decided.stream().filter(DecidedProposal::accepted).forEach(proposal -> fold.addAll(proposal.effect(date)));
+            adjusted.put(date, fold.balances());
+        });
+        if (!adjusted.equals(replay.balancesAsOf(Long.MAX_VALUE, asked))) {
+            throw new IllegalStateException("The sandbox's adjusted balances for the statement differ from a full replay of its events.");
+        }
+        StatementBuilder builder = new StatementBuilder(this::typeOf, ColumnValuation.NONE);
+        return AdjustedStatement.of(builder.build(request.kind(), columns, request.depth(), posted::get),
+                builder.build(request.kind(), columns, request.depth(), adjusted::get), decided, this::typeOf);
     }
 
     /**

@@ -210,7 +210,7 @@ class PackageRulesTest {
     @Test
     void the_sandbox_depends_on_the_session_and_the_layers_below_it() {
         only("sandbox", with(JDK_WITHOUT_SQL, "session", "domain..", "eventstore", "codec", "application", "timetravel",
-                "audit", "journal", JACKSON)).check(production);
+                "projection", "statement", "audit", "journal", JACKSON)).check(production);
     }
 
     @Test

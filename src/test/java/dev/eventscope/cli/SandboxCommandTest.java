@@ -226,4 +226,95 @@ class SandboxCommandTest {
             assertEquals(0, signed.exitCode(), format + ": " + signed.out() + signed.err());
         }
     }
+
+    @Test
+    @DisplayName("sandbox diff --statement: the statement as posted beside as adjusted, each changed line with its proposals")
+    void statement_diff() {
+        assertEquals(0, sandbox("new").exitCode());
+        assertEquals(0, sandbox("post", ACCRUAL).exitCode());
+        CliRun income = sandbox("diff", "--statement", "income");
+        assertEquals(0, income.exitCode(), income.err());
+        assertTrue(income.out().contains("Income Statement 2025-01-05..2025-01-31, as posted beside as adjusted"), income.out());
+        assertTrue(income.out().lines().anyMatch(line -> line.matches("\\s*fees\\s+0\\s+300 EUR\\s+300 EUR\\s+#1")), income.out());
+        assertTrue(income.out().lines().anyMatch(line -> line.matches("Total expenses\\s+500 EUR\\s+800 EUR\\s+300 EUR\\s+#1")), income.out());
+        assertTrue(income.out().lines().anyMatch(line -> line.matches("\\s*sales\\s+1200 EUR\\s+1200 EUR\\s*")), income.out());
+        CliRun sheet = sandbox("diff", "--statement", "balance-sheet", "-p", "2025-01", "--depth", "1");
+        assertTrue(sheet.out().lines().anyMatch(line -> line.matches("assets\\s+700 EUR\\s+400 EUR\\s+-300 EUR\\s+#1")), sheet.out());
+        CliRun monthly = sandbox("diff", "--statement", "balance-sheet", "-M", "-p", "2025-01..2025-03");
+        assertTrue(monthly.out().lines().anyMatch(line -> line.matches("LINE\\s+AS POSTED 2025-01-31\\s+AS ADJUSTED 2025-01-31\\s+CHANGE 2025-01-31\\s+AS POSTED 2025-02-28.*")),
+                monthly.out());
+        CliRun wrong = sandbox("diff", "--statement", "cash-flow");
+        assertEquals(2, wrong.exitCode());
+        assertEquals(List.of("There is no statement \"cash-flow\": choose balance-sheet, income or trial-balance."), wrong.errLines());
+        CliRun period = sandbox("diff", "--statement", "income", "-p", "last year");
+        assertEquals(2, period.exitCode());
+        assertEquals(1, period.errLines().size(), period.err());
+        assertTrue(period.err().contains("last year"), period.err());
+    }
+
+    @Test
+    @DisplayName("hledger reads the ledger's journal with the proposals' journal as the books as adjusted, in full and as of a date")
+    void hledger_agrees_with_the_export() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.eventscope.journal.testkit.Hledger.isAvailable(), "hledger is not installed");
+        assertEquals(0, sandbox("new").exitCode());
+        assertEquals(0, sandbox("open-account", "liabilities:accrued", "--on", "2025-01-01", "--reason", "for accruals").exitCode());
+        assertEquals(0, sandbox("post", "--reason", "audit fee not accrued", "--date", "2025-01-31", "--description", "Accrued audit fee",
+                "--posting", "expenses:fees  300 EUR", "--posting", "expenses:rent  -20 EUR", "--posting", "liabilities:accrued").exitCode());
+        assertEquals(0, sandbox("reverse", "E2", "--on", "2025-02-02", "--reason", "the sale was cancelled").exitCode());
+        assertEquals(0, sandbox("close-period", "--through", "2025-01-31", "--reason", "January done").exitCode());
+        assertEquals(4, sandbox("post", "--reason", "too late", "--date", "2025-01-15", "--posting", "expenses:fees  5 EUR",
+                "--posting", "assets:bank").exitCode(), "refused: not kept, not exported");
+        Path books = folder.resolve("ledger.journal");
+        Path proposals = folder.resolve("proposals.journal");
+        assertEquals(0, eventscope("export", "-l", ledger.toString(), "-o", books.toString()).exitCode());
+        CliRun export = sandbox("export", "-o", proposals.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        assertEquals("Wrote 2 proposed entries to " + proposals + ".", export.out().strip());
+        Path both = folder.resolve("as-adjusted.journal");
+        Files.writeString(both, Files.readString(books) + "\n" + Files.readString(proposals));
+        assertTrue(dev.eventscope.journal.testkit.Hledger.check(both).succeeded(), dev.eventscope.journal.testkit.Hledger.check(both).describe());
+
+        try (dev.eventscope.session.LedgerSession session = dev.eventscope.session.TestSessions.SQLITE.openReadOnly(ledger)) {
+            dev.eventscope.sandbox.Sandbox sandbox = dev.eventscope.sandbox.Sandbox.open(session, new dev.eventscope.sandbox.SandboxFiles(sandboxes)
+                    .read(dev.eventscope.sandbox.Sandbox.ledgerId(session), "auditor").orElseThrow());
+            for (java.time.LocalDate asOf : java.util.Arrays.asList(null, java.time.LocalDate.of(2025, 1, 31))) {
+                java.util.Map<String, java.util.Map<String, java.math.BigDecimal>> ours = new java.util.TreeMap<>();
+                sandbox.adjustments(asOf).asAdjusted().forEach((account, commodity, amount) -> {
+                    if (amount.signum() != 0) {
+                        ours.computeIfAbsent(account, name -> new java.util.TreeMap<>())
+                                .put(commodity, dev.eventscope.journal.testkit.Hledger.normalize(amount));
+                    }
+                });
+                java.util.Map<String, java.util.Map<String, java.math.BigDecimal>> hledger = asOf == null
+                        ? dev.eventscope.journal.testkit.Hledger.balancesAtEnd(both) : dev.eventscope.journal.testkit.Hledger.balances(both, asOf);
+                assertEquals(ours, new java.util.TreeMap<>(hledger), "as adjusted as of " + asOf);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the report's section says of each proposal whether it is accepted, refused (and why) or applied (by whom)")
+    void report_says_accepted_or_not() throws IOException {
+        assertEquals(0, sandbox("new").exitCode());
+        assertEquals(0, sandbox("post", ACCRUAL).exitCode());
+        assertEquals(0, sandbox("apply", "--by", "controller").exitCode());
+        assertEquals(0, sandbox("post", "--reason", "January fee", "--date", "2025-01-25", "--posting", "expenses:fees  40 EUR",
+                "--posting", "assets:bank").exitCode());
+        assertEquals(0, sandbox("post", "--reason", "March fee", "--date", "2025-03-10", "--posting", "expenses:fees  60 EUR",
+                "--posting", "assets:bank").exitCode());
+        assertEquals(0, eventscope("close-period", "-l", ledger.toString(), "--through", "2025-02-28").exitCode());
+        Path report = folder.resolve("report.json");
+        CliRun written = eventscope("report", "-l", ledger.toString(), "--format", "json", "-o", report.toString(),
+                "--with-proposals-of", "auditor", "--sandbox-dir", sandboxes.toString(), "--key-dir", folder.resolve("keys").toString());
+        assertEquals(0, written.exitCode(), written.err());
+        com.fasterxml.jackson.databind.JsonNode section = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile())
+                .get("proposedAdjustments");
+        assertEquals(3, section.size(), section.toString());
+        assertTrue(section.get(0).get("status").asText().startsWith("applied by controller at "), section.toString());
+        assertTrue(section.get(1).get("status").asText().startsWith("refused: Entry E4 is dated 2025-01-25, but the books are closed through 2025-02-28"),
+                section.toString());
+        assertEquals("accepted", section.get(2).get("status").asText());
+        assertEquals("March fee", section.get(2).get("reason").asText());
+        assertTrue(section.get(2).get("effect").asText().contains("expenses:fees 60 EUR"), section.toString());
+    }
 }

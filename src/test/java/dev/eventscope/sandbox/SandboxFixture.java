@@ -52,6 +52,19 @@ public final class SandboxFixture {
                 List.of(Posting.of(account, money), Posting.of(BANK, money.negate())));
     }
 
+    /** The position of the first event of {@code stream}. */
+    public static long firstPositionOf(LedgerSession session, String stream) {
+        try (dev.eventscope.eventstore.EventCursor events = session.readAll(0)) {
+            while (events.hasNext()) {
+                dev.eventscope.eventstore.RecordedEvent event = events.next();
+                if (event.streamId().value().equals(stream)) {
+                    return event.position();
+                }
+            }
+        }
+        throw new AssertionError("no event of " + stream);
+    }
+
     public static String sha256(Path file) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));

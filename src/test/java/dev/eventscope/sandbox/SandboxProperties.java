@@ -12,6 +12,13 @@ import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamInfo;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.TestSessions;
+import dev.eventscope.statement.ColumnValuation;
+import dev.eventscope.statement.Interval;
+import dev.eventscope.statement.ReportPeriod;
+import dev.eventscope.statement.Statement;
+import dev.eventscope.statement.StatementClock;
+import dev.eventscope.statement.StatementKind;
+import dev.eventscope.statement.StatementRequest;
 import dev.eventscope.timetravel.RandomLedger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -38,6 +45,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SandboxProperties {
 
+    /** A balance sheet by quarter, an income statement by month, a trial balance, as the sandbox and the copy draw them. */
+    private static final List<StatementRequest> STATEMENTS = List.of(
+            new StatementRequest(StatementKind.BALANCE_SHEET, ReportPeriod.all(), Interval.QUARTERLY, 0, StatementClock.ENTRY_DATE),
+            new StatementRequest(StatementKind.INCOME, ReportPeriod.all(), Interval.MONTHLY, 2, StatementClock.ENTRY_DATE),
+            new StatementRequest(StatementKind.TRIAL_BALANCE, ReportPeriod.parse("2024"), Interval.NONE, 0, StatementClock.ENTRY_DATE));
+
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     @Property(tries = 12)
@@ -55,6 +68,7 @@ class SandboxProperties {
         SandboxContents contents;
         Adjustments adjusted;
         Adjustments adjustedAsOf;
+        List<AdjustedStatement> statements = new ArrayList<>();
         String headBefore;
         long accepted;
         try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledger)) {
@@ -69,6 +83,15 @@ class SandboxProperties {
             Sandbox sandbox = Sandbox.open(session, contents);
             adjusted = sandbox.adjustments(null);
             adjustedAsOf = sandbox.adjustments(asOf);
+            for (StatementRequest request : STATEMENTS) {
+                AdjustedStatement statement = sandbox.statement(request);
+                statements.add(statement);
+                // as posted is the real ledger's own statement, wherever the proposals do not widen the columns
+                Statement real = session.statements().replayed(request, ColumnValuation.NONE, Long.MAX_VALUE);
+                if (real.columns().equals(statement.asPosted().columns())) {
+                    assertEquals(real, statement.asPosted(), request.kind().title() + " as posted");
+                }
+            }
             accepted = sandbox.decided().stream().filter(DecidedProposal::accepted).count();
             boolean someRefused = sandbox.decided().stream().anyMatch(one -> one.status() == DecidedProposal.Status.REFUSED);
             // the property must see proposals accepted and refused, not pass on samples where nothing happens
@@ -88,6 +111,12 @@ class SandboxProperties {
             assertEquals(adjusted.asAdjusted(), applied);
             assertEquals(adjustedAsOf.asAdjusted(), session.fullReplay().balances(Long.MAX_VALUE, asOf));
             assertTrue(accepted > 0 || adjusted.differences().isEmpty());
+            for (int i = 0; i < STATEMENTS.size(); i++) {
+                // the statement a copy with the proposals posted draws is exactly the one the sandbox showed as adjusted
+                assertEquals(session.statements().replayed(STATEMENTS.get(i), ColumnValuation.NONE, Long.MAX_VALUE),
+                        statements.get(i).asAdjusted(), STATEMENTS.get(i).kind().title());
+                assertTrue(accepted > 0 || statements.get(i).lines().stream().noneMatch(AdjustedStatement.Line::changed));
+            }
         }
     }
 

@@ -179,6 +179,90 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("an automatic entry id given at a past base is one the real ledger has not taken since, so the proposal applies at the head")
+    void automatic_ids_at_a_past_base() {
+        try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledgerFile)) {
+            long beforeSales = SandboxFixture.firstPositionOf(session, "entry-E2") - 1;
+            Sandbox past = emptySandbox(session, SandboxBase.atPosition(beforeSales)).propose(newIds -> EntryCommand.PostEntry.simple(
+                    newIds.get(), LocalDate.of(2025, 1, 31), "Accrued audit fee", List.of(Posting.of(FEES, Money.of("300", "EUR")),
+                            Posting.of(BANK, Money.of("-300", "EUR")))), "accrual", "auditor", NOW);
+            assertEquals("post E3 2025-01-31 Accrued audit fee", past.decided().get(0).proposal().summary());
+            assertEquals(DecidedProposal.Status.ACCEPTED, past.movedTo(SandboxBase.HEAD).decided().get(0).status());
+            SandboxProblem noReason = assertThrows(SandboxProblem.class, () -> past.propose(accrual("A9", "2025-02-01", "1"), " ", "auditor", NOW));
+            assertEquals("A proposal needs a reason: the audit report lists each one with why it was proposed.", noReason.getMessage());
+        }
+    }
+
+    @Test
+    @DisplayName("statements as posted beside as adjusted: each changed line names the proposals that change it, by column")
+    void statements_as_adjusted() {
+        try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledgerFile)) {
+            Sandbox sandbox = emptySandbox(session, SandboxBase.HEAD)
+                    .propose(accrual("A1", "2025-02-01", "300"), "accrual", "auditor", NOW)
+                    .propose(CommandDraft.of(post("A2", "2025-01-10", "Rent refund", RENT, "-100")), "refund", "auditor", NOW);
+            AdjustedStatement income = sandbox.statement(new dev.eventscope.statement.StatementRequest(
+                    dev.eventscope.statement.StatementKind.INCOME, dev.eventscope.statement.ReportPeriod.all(),
+                    dev.eventscope.statement.Interval.MONTHLY, 0, dev.eventscope.statement.StatementClock.ENTRY_DATE));
+            assertEquals(List.of("Jan", "Feb"), income.asAdjusted().columnHeadings());
+            AdjustedStatement.Line fees = line(income, "expenses:fees");
+            assertEquals(List.of(Map.of(), Map.of()), fees.asPosted());
+            assertEquals(List.of(Map.of(), Map.of("EUR", new BigDecimal("300"))), fees.asAdjusted().stream().map(Map::copyOf).toList());
+            assertEquals(List.of(1), fees.causedBy());
+            assertEquals(List.of(2), line(income, "expenses:rent").causedBy());
+            AdjustedStatement.Line total = income.lines().stream().filter(one -> one.label().equals("Total expenses")).findFirst().orElseThrow();
+            assertEquals(List.of(1, 2), total.causedBy());
+            assertEquals(List.of(), line(income, "income:sales").causedBy(), "sales are as posted");
+            AdjustedStatement.Line net = income.lines().get(income.lines().size() - 1);
+            assertEquals(List.of(Map.of("EUR", new BigDecimal("700")), Map.of()), net.asPosted().stream().map(Map::copyOf).toList());
+            assertEquals(List.of(Map.of("EUR", new BigDecimal("800")), Map.of("EUR", new BigDecimal("-300"))),
+                    net.asAdjusted().stream().map(Map::copyOf).toList());
+
+            // January's balance sheet: the February accrual is not in it, so only the refund changes the bank
+            AdjustedStatement january = sandbox.statement(new dev.eventscope.statement.StatementRequest(
+                    dev.eventscope.statement.StatementKind.BALANCE_SHEET, dev.eventscope.statement.ReportPeriod.parse("2025-01"),
+                    dev.eventscope.statement.Interval.NONE, 0, dev.eventscope.statement.StatementClock.ENTRY_DATE));
+            assertEquals(List.of(2), line(january, "assets:bank").causedBy());
+            SandboxProblem recorded = assertThrows(SandboxProblem.class, () -> sandbox.statement(new dev.eventscope.statement.StatementRequest(
+                    dev.eventscope.statement.StatementKind.BALANCE_SHEET, dev.eventscope.statement.ReportPeriod.all(),
+                    dev.eventscope.statement.Interval.NONE, 0, dev.eventscope.statement.StatementClock.RECORDED)));
+            assertTrue(recorded.getMessage().startsWith("A sandbox's statements are read by entry date"), recorded.getMessage());
+        }
+    }
+
+    private static AdjustedStatement.Line line(AdjustedStatement statement, String account) {
+        return statement.lines().stream().filter(one -> one.account().equals(account)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @DisplayName("apply decides against the ledger as it now is: refused, nothing is written; else one append by the accepting user")
+    void apply_decides_against_the_ledger_as_it_now_is() {
+        try (LedgerSession session = TestSessions.SQLITE.open(ledgerFile)) {
+            // decided at the head, then the real ledger moves on under the (stale) sandbox
+            Sandbox stale = emptySandbox(session, SandboxBase.HEAD)
+                    .propose(accrual("A1", "2025-02-01", "300"), "accrual", "auditor", NOW)
+                    .propose(CommandDraft.of(post("A2", "2025-02-02", "Rent", RENT, "50")), "rent", "auditor", NOW);
+            session.commands().execute(new AccountCommand.FreezeAccount(FEES, "under review"), ALICE);
+            long frozenAt = session.lastPosition();
+            assertThrows(AccountIsFrozen.class, () -> stale.apply("controller", NOW));
+            assertEquals(frozenAt, session.lastPosition(), "a refusal writes nothing, not even the rent");
+
+            // the account's stream moved on since the sandbox decided: apply loads its version afresh and appends after it
+            session.commands().execute(new AccountCommand.UnfreezeAccount(FEES), ALICE);
+            session.commands().execute(post("E3", "2025-02-03", "Fees", FEES, "20"), ALICE);
+            long before = session.lastPosition();
+            Sandbox.Applied applied = stale.apply("controller", NOW);
+            List<Long> positions = applied.executed().stream().flatMap(one -> one.result().positions().stream()).toList();
+            assertEquals(java.util.stream.LongStream.rangeClosed(before + 1, session.lastPosition()).boxed().toList(), positions,
+                    "one append, right after the head");
+            for (long position : positions) {
+                assertEquals("controller", session.readAt(position).orElseThrow().metadata().user());
+            }
+            assertTrue(applied.sandbox().decided().stream().allMatch(one -> one.status() == DecidedProposal.Status.APPLIED));
+            assertEquals(0, new BigDecimal("320").compareTo(session.fullReplay().balances(Long.MAX_VALUE, null).balance("expenses:fees", "EUR")));
+        }
+    }
+
+    @Test
     @DisplayName("a base in recorded time is the last position recorded at or before it")
     void base_by_recorded_time() {
         try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledgerFile)) {

@@ -11,6 +11,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -18,100 +20,252 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-import java.time.LocalDate;
+import dev.eventscope.statement.StatementKind;
+
+import java.util.List;
 import java.util.function.Function;
 
 /**
- * The "Propose adjustments…" window: a form to propose an entry with its reason, the proposals with their verdicts,
- * and the balances as posted beside as adjusted (rows a proposal changes are marked and name the proposals).
+ * The "Propose adjustments…" window: the base (moved on the recorded clock, the balances counted to an entry date), the
+ * real command forms proposing into the sandbox with a reason, the proposals with their verdicts, export and apply, and
+ * as posted beside as adjusted: balances, trial balance, timeline and a statement, where rows a proposal changes are
+ * marked, name the proposals, and select the proposal when chosen.
  */
 public final class SandboxView {
 
     private final SandboxViewModel model;
+    private Function<javafx.stage.Window, java.io.File> journalChooser = window -> {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export the proposals as an hledger journal");
+        chooser.setInitialFileName("proposals.journal");
+        return chooser.showSaveDialog(window);
+    };
 
     public SandboxView(SandboxViewModel model) {
         this.model = model;
     }
 
+    /** Where "Export hledger journal…" asks for the file (a save dialog unless replaced, as tests do). */
+    void setJournalChooser(Function<javafx.stage.Window, java.io.File> chooser) {
+        journalChooser = chooser;
+    }
+
+    /**
+     * Shows the window on {@code stage} at most of the screen (the forms, the proposals and as posted beside as adjusted
+     * need the room: 1800x1000 at most, 1200x760 at least) and loads the sandbox.
+     */
+    public void showOnScreen(Stage stage) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        show(stage, Math.max(1200, Math.min(1800, screen.getWidth() * 0.94)), Math.max(760, Math.min(1000, screen.getHeight() * 0.92)));
+    }
+
     /** Shows the window on {@code stage} and loads the sandbox. */
     public void show(Stage stage, double width, double height) {
         stage.setTitle("Propose adjustments");
-        stage.setScene(new Scene(build(), width, height));
+        Scene scene = new Scene(build(width), width, height);
+        // the real command forms, styled as in their own windows (errors in red, the imbalance coloured)
+        for (String sheet : List.of("/dev/eventscope/ui/shell/main-window.css", "/dev/eventscope/ui/commands/commands.css",
+                "/dev/eventscope/ui/sandbox/sandbox.css")) {
+            scene.getStylesheets().add(SandboxView.class.getResource(sheet).toExternalForm());
+        }
+        stage.setScene(scene);
         stage.show();
         model.load();
     }
 
-    VBox build() {
-        DatePicker date = new DatePicker(LocalDate.now());
-        date.setId("proposalDate");
-        Label dateProblem = new Label();
-        dateProblem.setId("proposalDateProblem");
-        dateProblem.setStyle("-fx-text-fill: #b00020;");
-        dateProblem.managedProperty().bind(dateProblem.textProperty().isNotEmpty());
-        DateFields.install(date, dateProblem::setText);
-        TextField description = field("proposalDescription", "Description", 220);
-        TextField debit = field("proposalDebit", "Debit account (e.g. expenses:fees)", 240);
-        TextField credit = field("proposalCredit", "Credit account (e.g. liabilities:accrued)", 240);
-        TextField amount = field("proposalAmount", "Amount", 100);
-        TextField commodity = field("proposalCommodity", "Commodity", 70);
-        commodity.setText("EUR");
-        TextField reason = field("proposalReason", "Reason (required)", 260);
-        Button propose = new Button("Propose");
-        propose.setId("proposeButton");
-        propose.disableProperty().bind(reason.textProperty().isEmpty().or(amount.textProperty().isEmpty())
-                .or(debit.textProperty().isEmpty()).or(credit.textProperty().isEmpty()));
-        propose.setOnAction(event -> model.proposeEntry(date.getValue(), description.getText(), debit.getText(), credit.getText(),
-                amount.getText(), commodity.getText(), reason.getText()));
-        propose.setMinWidth(Region.USE_PREF_SIZE);
-        // wraps onto a second row in a narrow window instead of cutting fields and the button short
-        FlowPane form = new FlowPane(8, 6, date, description, debit, credit, amount, commodity, reason, propose, dateProblem);
-
+    /** The window's content for a window {@code width} wide (the proposal forms get the width their postings grid needs). */
+    VBox build(double width) {
         Label message = new Label();
         message.setId("sandboxMessage");
         message.setWrapText(true);
+        message.setStyle("-fx-font-weight: bold;");
         message.textProperty().bind(model.message());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+
+        TextField reason = field("proposalReason", "Why this adjustment is proposed (required), e.g. audit fee not accrued", 520);
+        reason.textProperty().bindBidirectional(model.reason());
+        Label reasonLabel = new Label("Reason");
+        reasonLabel.setLabelFor(reason);
+        reasonLabel.setMinWidth(Region.USE_PREF_SIZE);
+        reasonLabel.setPadding(new Insets(4, 0, 0, 0));
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        VBox proposing = new VBox(6, new HBox(8, reasonLabel, reason), ProposalForms.build(model));
+        VBox.setVgrow(proposing.getChildren().get(1), Priority.ALWAYS);
 
         TableView<ProposalRow> proposals = new TableView<>(model.proposals());
         proposals.setId("proposalsTable");
-        proposals.getColumns().add(column("#", ProposalRow::number, 40));
-        proposals.getColumns().add(column("Proposal", ProposalRow::proposal, 340));
-        proposals.getColumns().add(column("Lines", ProposalRow::lines, 320));
-        proposals.getColumns().add(column("Status", ProposalRow::status, 380));
-        proposals.getColumns().add(column("Reason", ProposalRow::reason, 260));
-        proposals.getColumns().add(column("Proposed by", ProposalRow::proposedBy, 140));
-        proposals.setPrefHeight(220);
+        proposals.getColumns().add(column("#", ProposalRow::number, 36));
+        proposals.getColumns().add(wrapping(column("Proposal", ProposalRow::proposal, 250)));
+        proposals.getColumns().add(column("Lines", ProposalRow::lines, 250));
+        proposals.getColumns().add(wrapping(column("Status", ProposalRow::status, 300)));
+        proposals.getColumns().add(wrapping(column("Reason", ProposalRow::reason, 170)));
+        proposals.getColumns().add(column("Proposed by", ProposalRow::proposedBy, 100));
         proposals.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        proposals.setPlaceholder(new Label("No proposals yet: fill in a form on the left, with a reason."));
+        Button export = new Button("Export hledger journal…");
+        export.setId("exportJournalButton");
+        export.setOnAction(event -> {
+            java.io.File file = journalChooser.apply(export.getScene().getWindow());
+            if (file != null) {
+                model.exportJournal(file.toPath());
+            }
+        });
+        Button apply = new Button("Apply to the ledger");
+        apply.setId("applyButton");
+        apply.setOnAction(event -> model.apply());
+        apply.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.proposals()));
+        if (!model.canApply()) {
+            apply.disableProperty().unbind();
+            apply.setDisable(true);
+        }
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        apply.setMinWidth(Region.USE_PREF_SIZE);
+        Label applyNote = new Label(model.canApply() ? "Apply posts every accepted proposal in one append, as you."
+                : "The ledger is open read-only: proposals can be made and exported, not applied.");
+        applyNote.setWrapText(true);
+        VBox.setVgrow(proposals, Priority.ALWAYS);
+        VBox proposed = new VBox(6, bold("Proposals, decided against the base"), proposals, new HBox(8, export, apply, applyNote));
 
-        TableView<BalanceRow> asPosted = balanceTable("asPostedTable", false);
-        TableView<BalanceRow> asAdjusted = balanceTable("asAdjustedTable", true);
-        TableView<TimelineRow> timeline = timelineTable(proposals);
-        SplitPane sideBySide = new SplitPane(titled("As posted", asPosted), titled("As adjusted", asAdjusted),
-                titled("Timeline as posted beside as adjusted (by entry date)", timeline));
-        sideBySide.setDividerPositions(0.27, 0.6);
-        VBox.setVgrow(sideBySide, Priority.ALWAYS);
+        SplitPane top = new SplitPane(proposing, proposed);
+        // the postings grid needs about 820 pixels; the proposals table takes the rest
+        top.setDividerPositions(Math.min(0.62, 830 / Math.max(width, 1)));
+
+        TabPane results = new TabPane(new Tab("Balances and timeline", balancesTab(proposals)), new Tab("Statements", statementsTab(proposals)));
+        results.setId("sandboxResults");
+        results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane body = new SplitPane(top, results);
+        body.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        body.setDividerPositions(0.52);
+        VBox.setVgrow(body, Priority.ALWAYS);
 
         Label profit = new Label();
         profit.setId("sandboxProfit");
         profit.textProperty().bind(model.profit());
 
+        VBox root = new VBox(8, new Label("Proposed entries are decided by the ledger's own rules but never written to it"
+                + " until you apply them."), baseBar(), message, body, profit);
+        root.setPadding(new Insets(10));
+        root.setId("sandboxView");
+        return root;
+    }
+
+    /** The base (a point on the recorded clock) with a field to move it, and the entry date the balances are counted to. */
+    private FlowPane baseBar() {
         Label baseText = new Label();
         baseText.setId("sandboxBase");
         baseText.textProperty().bind(model.base());
-        TextField point = field("sandboxBasePoint", "head, a position or a recorded time", 260);
+        TextField point = field("sandboxBasePoint", "head, a position or a recorded time", 320);
         Button move = new Button("Move the base");
         move.setId("moveBaseButton");
         move.setOnAction(event -> model.moveBase(point.getText()));
         point.setOnAction(event -> model.moveBase(point.getText()));
-        FlowPane base = new FlowPane(8, 6, baseText, point, move);
+        Button again = new Button("Decide again");
+        again.setId("decideAgainButton");
+        again.setTooltip(new javafx.scene.control.Tooltip("Reads the ledger again (it may have moved on) and decides every proposal there."));
+        again.setOnAction(event -> model.decideAgain());
+        DatePicker asOf = new DatePicker();
+        asOf.setId("sandboxAsOf");
+        asOf.setPromptText("every date");
+        asOf.setPrefWidth(140);
+        Label asOfProblem = new Label();
+        asOfProblem.setStyle("-fx-text-fill: #b00020;");
+        DateFields.install(asOf, asOfProblem::setText);
+        asOf.valueProperty().addListener((observable, before, date) -> model.asOf(date));
+        // the label stays with its date field when a narrow window wraps the bar
+        HBox entryDate = new HBox(8, new Label("Balances as of entry date:"), asOf, asOfProblem);
+        entryDate.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        entryDate.setPadding(new Insets(0, 0, 0, 16));
+        FlowPane bar = new FlowPane(8, 6, baseText, point, move, again, entryDate);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
+    }
 
-        VBox root = new VBox(10, new Label("Proposed entries are decided by the ledger's own rules but never written to it."
-                + " Each proposal needs a reason."), base, form, message, proposals, sideBySide, profit);
-        root.setPadding(new Insets(12));
-        root.setId("sandboxView");
-        return root;
+    private VBox balancesTab(TableView<ProposalRow> proposals) {
+        TableView<BalanceRow> asPosted = balanceTable("asPostedTable", false);
+        TableView<BalanceRow> asAdjusted = balanceTable("asAdjustedTable", true);
+        TableView<TimelineRow> timeline = timelineTable(proposals);
+        SplitPane sideBySide = new SplitPane(titled("As posted", asPosted), titled("As adjusted", asAdjusted),
+                titled("Timeline as posted beside as adjusted (by entry date)", timeline));
+        sideBySide.setDividerPositions(0.25, 0.6);
+        VBox.setVgrow(sideBySide, Priority.ALWAYS);
+        Label trial = new Label();
+        trial.setId("sandboxTrialBalance");
+        trial.setWrapText(true);
+        trial.textProperty().bind(model.trialBalance());
+        VBox tab = new VBox(6, sideBySide, trial);
+        tab.setPadding(new Insets(6, 0, 0, 0));
+        return tab;
+    }
+
+    /** A statement as posted beside as adjusted; choosing a changed line selects the (latest) proposal that changes it. */
+    private VBox statementsTab(TableView<ProposalRow> proposals) {
+        javafx.scene.control.ChoiceBox<StatementKind> kind = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(StatementKind.values()));
+        kind.setId("sandboxStatementKind");
+        kind.setValue(StatementKind.BALANCE_SHEET);
+        kind.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(StatementKind value) {
+                return value == null ? "" : value.title();
+            }
+
+            @Override
+            public StatementKind fromString(String text) {
+                return StatementKind.BALANCE_SHEET;
+            }
+        });
+        TextField period = field("sandboxStatementPeriod", "period, e.g. 2025Q1 or 2025-01..2025-04 (empty: all)", 400);
+        Runnable draw = () -> model.showStatement(kind.getValue(), period.getText());
+        kind.valueProperty().addListener((observable, before, chosen) -> draw.run());
+        period.setOnAction(event -> draw.run());
+        Button show = new Button("Show");
+        show.setId("sandboxStatementShow");
+        show.setOnAction(event -> draw.run());
+        Label title = new Label();
+        title.setId("sandboxStatementTitle");
+        title.setStyle("-fx-font-weight: bold;");
+        title.textProperty().bind(model.statementTitle());
+        TableView<StatementRow> table = new TableView<>(model.statement());
+        table.setId("sandboxStatementTable");
+        table.getColumns().add(column("Line", StatementRow::line, 420));
+        table.getColumns().add(rightAligned(column("As posted", StatementRow::asPosted, 190)));
+        table.getColumns().add(rightAligned(column("As adjusted", StatementRow::asAdjusted, 190)));
+        table.getColumns().add(rightAligned(column("Change", StatementRow::change, 160)));
+        table.getColumns().add(column("By proposals", StatementRow::changedBy, 160));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No entries in that period."));
+        table.setRowFactory(marked(StatementRow::changed, row -> row.kind() != dev.eventscope.statement.StatementLines.Kind.ACCOUNT));
+        selectsProposal(table, StatementRow::proposals, proposals);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        HBox controls = new HBox(8, new Label("Statement"), kind, period, show);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox tab = new VBox(6, controls, title, table);
+        tab.setPadding(new Insets(6, 0, 0, 0));
+        return tab;
+    }
+
+    /** Choosing a row of {@code table} selects the latest of its causing proposals in the proposals table. */
+    private static <R> void selectsProposal(TableView<R> table, Function<R, List<Integer>> causes, TableView<ProposalRow> proposals) {
+        table.getSelectionModel().selectedItemProperty().addListener((observable, before, row) -> {
+            if (row == null || causes.apply(row).isEmpty()) {
+                return;
+            }
+            String number = Integer.toString(causes.apply(row).get(causes.apply(row).size() - 1));
+            proposals.getItems().stream().filter(proposal -> proposal.number().equals(number)).findFirst().ifPresent(proposal -> {
+                proposals.getSelectionModel().select(proposal);
+                proposals.scrollTo(proposal);
+            });
+        });
+    }
+
+    private static Label bold(String text) {
+        Label label = new Label(text);
+        label.setStyle("-fx-font-weight: bold;");
+        return label;
     }
 
     private TableView<BalanceRow> balanceTable(String id, boolean adjusted) {
@@ -121,20 +275,19 @@ public final class SandboxView {
         TableColumn<BalanceRow, String> commodity = column("Commodity", BalanceRow::commodity, 90);
         commodity.setMinWidth(96);
         table.getColumns().add(commodity);
-        table.getColumns().add(rightAligned(column(adjusted ? "As adjusted" : "As posted",
-                adjusted ? BalanceRow::asAdjusted : BalanceRow::asPosted, 130)));
+        TableColumn<BalanceRow, String> amount = rightAligned(column(adjusted ? "As adjusted" : "As posted",
+                adjusted ? BalanceRow::asAdjusted : BalanceRow::asPosted, 130));
+        // amounts are never cut short in a narrow window: the account column gives way
+        amount.setMinWidth(104);
+        table.getColumns().add(amount);
         if (adjusted) {
-            table.getColumns().add(rightAligned(column("Change", BalanceRow::change, 110)));
+            TableColumn<BalanceRow, String> change = rightAligned(column("Change", BalanceRow::change, 110));
+            change.setMinWidth(90);
+            table.getColumns().add(change);
             table.getColumns().add(column("By proposals", BalanceRow::changedBy, 130));
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setRowFactory(view -> new TableRow<>() {
-            @Override
-            protected void updateItem(BalanceRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setStyle(!empty && row != null && row.changed() ? "-fx-background-color: #fff3c4;" : "");
-            }
-        });
+        table.setRowFactory(marked(BalanceRow::changed, row -> false));
         return table;
     }
 
@@ -153,17 +306,45 @@ public final class SandboxView {
         table.getColumns().add(column("Proposals", TimelineRow::changedBy, 90));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No accepted proposal posts anything yet."));
-        table.getSelectionModel().selectedItemProperty().addListener((observable, before, row) -> {
-            if (row == null || row.proposals().isEmpty()) {
-                return;
-            }
-            String number = Integer.toString(row.proposals().get(row.proposals().size() - 1));
-            proposals.getItems().stream().filter(proposal -> proposal.number().equals(number)).findFirst().ifPresent(proposal -> {
-                proposals.getSelectionModel().select(proposal);
-                proposals.scrollTo(proposal);
-            });
-        });
+        selectsProposal(table, TimelineRow::proposals, proposals);
         return table;
+    }
+
+    private static final javafx.css.PseudoClass CHANGED = javafx.css.PseudoClass.getPseudoClass("changed");
+    private static final javafx.css.PseudoClass HEADING = javafx.css.PseudoClass.getPseudoClass("heading");
+
+    /** Rows marked (sandbox.css) where a proposal changes them, and in bold where they head or total a section. */
+    private static <R> javafx.util.Callback<TableView<R>, TableRow<R>> marked(java.util.function.Predicate<R> changed,
+                                                                            java.util.function.Predicate<R> heading) {
+        return view -> new TableRow<>() {
+            @Override
+            protected void updateItem(R row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(CHANGED, !empty && row != null && changed.test(row));
+                pseudoClassStateChanged(HEADING, !empty && row != null && heading.test(row));
+            }
+        };
+    }
+
+    /** Long text (a refusal's sentence, a reason) wraps within the column instead of being cut off. */
+    private static <R> TableColumn<R, String> wrapping(TableColumn<R, String> column) {
+        column.setCellFactory(ignored -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+                setGraphic(text);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+            }
+        });
+        return column;
     }
 
     private static <R> TableColumn<R, String> rightAligned(TableColumn<R, String> column) {
@@ -172,10 +353,8 @@ public final class SandboxView {
     }
 
     private static VBox titled(String title, TableView<?> table) {
-        Label label = new Label(title);
-        label.setStyle("-fx-font-weight: bold;");
         VBox.setVgrow(table, Priority.ALWAYS);
-        return new VBox(4, label, table);
+        return new VBox(4, bold(title), table);
     }
 
     private static TextField field(String id, String prompt, double width) {

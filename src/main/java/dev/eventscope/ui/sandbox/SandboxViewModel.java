@@ -1,13 +1,19 @@
 package dev.eventscope.ui.sandbox;
 
 import dev.eventscope.ui.state.MoneyText;
-import dev.eventscope.application.CommandDraft;
-import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 import dev.eventscope.domain.ledger.LedgerRuleViolation;
-import dev.eventscope.domain.ledger.Money;
-import dev.eventscope.domain.ledger.Posting;
+import dev.eventscope.sandbox.AdjustedStatement;
 import dev.eventscope.sandbox.AdjustedTimeline;
+import dev.eventscope.sandbox.ProposalJournal;
+import dev.eventscope.statement.Interval;
+import dev.eventscope.statement.ReportPeriod;
+import dev.eventscope.statement.StatementClock;
+import dev.eventscope.statement.StatementKind;
+import dev.eventscope.statement.StatementRequest;
+import dev.eventscope.ui.commands.CommandEnvironment;
+import dev.eventscope.ui.commands.CommandRunner;
+import dev.eventscope.ui.commands.LedgerLookups;
 import dev.eventscope.sandbox.Adjustments;
 import dev.eventscope.sandbox.DecidedProposal;
 import dev.eventscope.sandbox.Sandbox;
@@ -30,9 +36,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * "Propose adjustments…": the user's sandbox of the open ledger (at its head), its proposals with their verdicts, and
- * the balances as posted beside as adjusted, each change with the proposals that cause it. Proposing a two-line entry
- * decides it in the sandbox; a refusal shows the rule's own sentence. Work runs on the {@link TaskExecutor}.
+ * "Propose adjustments…": the user's sandbox of the open ledger (at the base its file holds, the head for a new one), its
+ * proposals with their verdicts, and as posted beside as adjusted: the balances (as of an entry date if chosen), the
+ * trial balance, a statement and the timeline, each change with the proposals that cause it. The real command forms
+ * propose through {@link #proposing()}, so a refusal reads as it would for a real command. Work runs on the
+ * {@link TaskExecutor}.
  */
 public final class SandboxViewModel {
 
@@ -57,9 +65,14 @@ public final class SandboxViewModel {
     }
 
     /** A sandbox with what the window shows of it, worked out off the UI thread. */
-    private record Shown(Sandbox sandbox, Adjustments adjustments, AdjustedTimeline timeline) {
-        static Shown of(Sandbox sandbox) {
-            return new Shown(sandbox, sandbox.adjustments(null), sandbox.timeline());
+    private record Shown(Sandbox sandbox, Adjustments adjustments, AdjustedTimeline timeline, AdjustedStatement statement) {
+    }
+
+    /** What the window shows besides the proposals: postings dated on or before {@code asOf} (null: all), and which statement. */
+    private record View(LocalDate asOf, StatementKind kind, ReportPeriod period) {
+        Shown of(Sandbox sandbox) {
+            return new Shown(sandbox, sandbox.adjustments(asOf), sandbox.timeline(), sandbox.statement(
+                    new StatementRequest(kind, period, Interval.NONE, 0, StatementClock.ENTRY_DATE)));
         }
     }
 
@@ -73,7 +86,15 @@ public final class SandboxViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper profit = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper base = new ReadOnlyStringWrapper("");
-    private Sandbox sandbox;
+    private final ReadOnlyStringWrapper trialBalance = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statementTitle = new ReadOnlyStringWrapper("");
+    private final ObservableList<StatementRow> statement = FXCollections.observableArrayList();
+    private final javafx.beans.property.StringProperty reason = new javafx.beans.property.SimpleStringProperty("");
+    /** The reason as typed, for the proposing runner (which runs off the UI thread). */
+    private volatile String reasonText = "";
+    private volatile Sandbox sandbox;
+    private volatile View view = new View(null, StatementKind.BALANCE_SHEET, ReportPeriod.all());
+    private volatile Shown proposedJustNow;
 
     public SandboxViewModel(LedgerSession session, SandboxFiles files, String user, TaskExecutor executor, Clock clock) {
         this.session = session;
@@ -81,6 +102,7 @@ public final class SandboxViewModel {
         this.user = user;
         this.executor = executor;
         this.clock = clock;
+        reason.addListener((observable, before, text) -> reasonText = text == null ? "" : text);
     }
 
     public ObservableList<ProposalRow> proposals() {
@@ -105,6 +127,21 @@ public final class SandboxViewModel {
         return profit.getReadOnlyProperty();
     }
 
+    /** The trial balance's debit and credit totals as posted and as adjusted, per commodity. */
+    public ReadOnlyStringProperty trialBalance() {
+        return trialBalance.getReadOnlyProperty();
+    }
+
+    /** The statement shown, e.g. "Balance Sheet 2025-03-31", with the base it is drawn at. */
+    public ReadOnlyStringProperty statementTitle() {
+        return statementTitle.getReadOnlyProperty();
+    }
+
+    /** The chosen statement's lines as posted beside as adjusted. */
+    public ObservableList<StatementRow> statement() {
+        return statement;
+    }
+
     /** Where the sandbox stands on the real ledger, e.g. "Base: the head (position 12)". */
     public ReadOnlyStringProperty base() {
         return base.getReadOnlyProperty();
@@ -112,12 +149,25 @@ public final class SandboxViewModel {
 
     /** Opens (or starts, at the head) the user's sandbox of the ledger. */
     public void load() {
-        executor.run(() -> {
-            String ledgerId = Sandbox.ledgerId(session);
-            SandboxContents contents = files.read(ledgerId, user)
-                    .orElseGet(() -> new SandboxContents(ledgerId, user, SandboxBase.HEAD, List.of()));
-            return Shown.of(Sandbox.open(session, contents));
-        }, this::show, this::failed);
+        executor.run(this::openedNow, this::show, this::failed);
+    }
+
+    /** The user's sandbox from its file (a new one at the head), decided against the ledger as it now is. */
+    private Shown openedNow() {
+        String ledgerId = Sandbox.ledgerId(session);
+        SandboxContents contents = files.read(ledgerId, user)
+                .orElseGet(() -> new SandboxContents(ledgerId, user, SandboxBase.HEAD, List.of()));
+        return view.of(Sandbox.open(session, contents));
+    }
+
+    /** Reads the ledger again (it may have moved on) and decides every proposal against it, saying so. */
+    public void decideAgain() {
+        executor.run(this::openedNow, shown -> {
+            show(shown);
+            long refused = shown.sandbox().decided().stream().filter(one -> one.status() == DecidedProposal.Status.REFUSED).count();
+            message.set("Decided every proposal again at position " + shown.sandbox().basePosition() + ": "
+                    + (refused == 0 ? "all still apply." : refused + " no longer apply; each says why."));
+        }, this::failed);
     }
 
     /**
@@ -138,38 +188,119 @@ public final class SandboxViewModel {
             return;
         }
         executor.run(() -> {
-            if (current == null) {
-                throw new SandboxProblem("The sandbox is still opening.");
-            }
-            Sandbox moved = current.movedTo(wanted);
+            Sandbox moved = opened(current).movedTo(wanted);
             files.write(moved.contents());
-            return Shown.of(moved);
+            return view.of(moved);
         }, moved -> {
             show(moved);
             message.set("Moved to " + wanted.describe() + "; every proposal was decided again there.");
         }, this::failed);
     }
 
-    /** Proposes {@code amount} from {@code credit} to {@code debit} on {@code date}, with a reason. */
-    public void proposeEntry(LocalDate date, String description, String debit, String credit, String amount, String commodity,
-                             String reason) {
+    /**
+     * The command runner the proposal forms (the real post, reverse, open-account and close-period forms) use here: it
+     * decides their command in the sandbox, after the proposals already made, with the reason typed in {@link #reason()},
+     * and keeps it in the sandbox file. A refusal throws the rule violation the real service throws, so the form shows it
+     * beside the field it concerns exactly as it would for a real command. Call {@link #proposalMade()} when the form
+     * says it is done.
+     */
+    public CommandRunner proposing() {
+        return draft -> {
+            Sandbox.Proposed proposed = opened(sandbox).proposed(draft, reasonText, user, clock.instant());
+            files.write(proposed.sandbox().contents());
+            proposedJustNow = view.of(proposed.sandbox());
+            return proposed.executed();
+        };
+    }
+
+    /** Shows the sandbox with the proposal a form just made (on the UI thread), and clears the reason for the next one. */
+    public void proposalMade() {
+        Shown shown = proposedJustNow;
+        if (shown == null) {
+            return;
+        }
+        show(shown);
+        DecidedProposal last = shown.sandbox().decided().get(shown.sandbox().decided().size() - 1);
+        message.set("Proposed " + last.proposal().number() + ": " + last.proposal().summary() + " (" + last.verdict() + ").");
+        reason.set("");
+    }
+
+    /** The environment the proposal forms run in: the ledger for completion, never read-only (only the sandbox file is written). */
+    public CommandEnvironment formEnvironment() {
+        return new CommandEnvironment(session, false, proposing(), new LedgerLookups(session), executor, clock);
+    }
+
+    /** Why the proposal is made; required. */
+    public javafx.beans.property.StringProperty reason() {
+        return reason;
+    }
+
+    /** Counts only postings dated on or before {@code date} (null: all) in the balances, trial balance and profit effect. */
+    public void asOf(LocalDate date) {
+        View wanted = new View(date, view.kind(), view.period());
+        redraw(wanted, "Balances as of " + (date == null ? "every entry date" : date) + ".");
+    }
+
+    /** Shows {@code kind} as posted beside as adjusted over {@code period} (hledger's forms: 2025, 2025Q1, A..B; empty: all). */
+    public void showStatement(StatementKind kind, String period) {
+        ReportPeriod parsed;
+        try {
+            parsed = ReportPeriod.parse(period);
+        } catch (IllegalArgumentException wrong) {
+            message.set(wrong.getMessage());
+            return;
+        }
+        redraw(new View(view.asOf(), kind, parsed), "");
+    }
+
+    private void redraw(View wanted, String done) {
+        view = wanted;
+        Sandbox current = sandbox;
+        if (current == null) {
+            return;
+        }
+        executor.run(() -> wanted.of(current), shown -> {
+            show(shown);
+            if (!done.isEmpty()) {
+                message.set(done);
+            }
+        }, this::failed);
+    }
+
+    /** Writes the proposals as an hledger journal to {@code file} (replaced whole). */
+    public void exportJournal(java.nio.file.Path file) {
+        Sandbox current = sandbox;
+        executor.run(() -> ProposalJournal.writeFile(opened(current), file),
+                entries -> message.set("Wrote " + entries + " proposed entries to " + file + "."), this::failed);
+    }
+
+    /** Whether {@link #apply} can post to this ledger (not when it is open read-only). */
+    public boolean canApply() {
+        return !session.readOnly();
+    }
+
+    /**
+     * Posts every accepted proposal to the real ledger in one atomic append by this user, decided against the ledger as
+     * it now is; a refusal or conflict writes nothing and says why.
+     */
+    public void apply() {
         Sandbox current = sandbox;
         executor.run(() -> {
-            if (current == null) {
-                throw new SandboxProblem("The sandbox is still opening.");
-            }
-            Money money = new Money(new BigDecimal(amount.strip()), commodity.strip());
-            List<Posting> postings = List.of(Posting.of(AccountName.of(debit.strip()), money),
-                    Posting.of(AccountName.of(credit.strip()), money.negate()));
-            CommandDraft draft = newIds -> PostEntry.simple(newIds.get(), date, description, postings);
-            Sandbox proposed = current.propose(draft, reason, user, clock.instant());
-            files.write(proposed.contents());
-            return Shown.of(proposed);
-        }, shown -> {
-            show(shown);
-            DecidedProposal last = shown.sandbox().decided().get(shown.sandbox().decided().size() - 1);
-            message.set("Proposed " + last.proposal().number() + ": " + last.proposal().summary() + ".");
+            Sandbox.Applied applied = opened(current).apply(user, clock.instant());
+            files.write(applied.sandbox().contents());
+            return java.util.Map.entry(view.of(applied.sandbox()), applied.executed().size());
+        }, done -> {
+            show(done.getKey());
+            message.set("Applied " + done.getValue() + " proposals to the ledger as " + user + ".");
         }, this::failed);
+    }
+
+    /** {@code current}, or a sentence when the window acts before the sandbox has opened. */
+    private static Sandbox opened(Sandbox current) {
+        if (current == null) {
+            throw new SandboxProblem("The sandbox is still opening.");
+        }
+        return current;
     }
 
     /** Every line of the proposed entry: what it writes when accepted, else what it asked for; nothing for other commands. */
@@ -193,6 +324,16 @@ public final class SandboxViewModel {
         } else {
             message.set(problem.getMessage() == null ? problem.toString() : problem.getMessage());
         }
+    }
+
+    /** "debits 1,000.00 EUR = credits 1,000.00 EUR", per commodity. */
+    private static String totals(dev.eventscope.domain.ledger.Balances balances) {
+        if (balances.isEmpty()) {
+            return "nothing posted";
+        }
+        return balances.debitTotals().entrySet().stream().map(entry -> "debits " + MoneyText.of(entry.getValue(), entry.getKey())
+                + " = credits " + MoneyText.of(balances.creditTotals().get(entry.getKey()), entry.getKey()))
+                .collect(Collectors.joining(", "));
     }
 
     private void show(Shown shown) {
@@ -232,6 +373,11 @@ public final class SandboxViewModel {
                     causes.isEmpty() ? "" : MoneyText.of(adjusted.subtract(posted)), causes));
         }
         balances.setAll(lines);
+        statement.setAll(StatementRow.of(shown.statement()));
+        statementTitle.set(shown.statement().asAdjusted().columns().isEmpty() ? "No entries in that period."
+                : shown.statement().asAdjusted().title() + ": as posted beside as adjusted");
+        trialBalance.set("Trial balance" + (adjustments.asOf() == null ? "" : " as of " + adjustments.asOf()) + ": as posted "
+                + totals(adjustments.asPosted()) + "; as adjusted " + totals(adjustments.asAdjusted()) + ".");
         // income and expenses sum to minus the profit: a proposal that adds 300 EUR of expenses lowers profit by 300 EUR
         profit.set(adjustments.effectOnProfit().isEmpty() ? "The proposals do not change profit."
                 : "Effect on profit: " + adjustments.effectOnProfit().entrySet().stream()

@@ -241,7 +241,7 @@ public final class MainWindowView {
             window.initOwner(stage);
             new dev.eventscope.ui.sandbox.SandboxView(new dev.eventscope.ui.sandbox.SandboxViewModel(explorer.model().session(),
                     dev.eventscope.sandbox.SandboxFiles.forCurrentUser(), System.getProperty("user.name", "unknown"),
-                    model.executor(), java.time.Clock.systemUTC())).show(window, 1400, 800);
+                    model.executor(), java.time.Clock.systemUTC())).showOnScreen(window);
         }
     }
 
