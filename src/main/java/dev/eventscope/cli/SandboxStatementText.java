@@ -61,6 +61,6 @@ final class SandboxStatementText {
     }
 
     private static String cell(SortedMap<String, BigDecimal> amounts, Map<String, Integer> scales) {
-        return String.join(", ", StatementLines.cell(amounts, scales));
+        return String.join(", ", StatementLines.cell(amounts, scales, StatementLines::amount));
     }
 }

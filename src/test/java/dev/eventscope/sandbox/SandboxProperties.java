@@ -12,7 +12,6 @@ import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamInfo;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.TestSessions;
-import dev.eventscope.statement.ColumnValuation;
 import dev.eventscope.statement.Interval;
 import dev.eventscope.statement.ReportPeriod;
 import dev.eventscope.statement.Statement;
@@ -87,7 +86,7 @@ class SandboxProperties {
                 AdjustedStatement statement = sandbox.statement(request);
                 statements.add(statement);
                 // as posted is the real ledger's own statement, wherever the proposals do not widen the columns
-                Statement real = session.statements().replayed(request, ColumnValuation.NONE, Long.MAX_VALUE);
+                Statement real = session.statements().replayed(request, Long.MAX_VALUE);
                 if (real.columns().equals(statement.asPosted().columns())) {
                     assertEquals(real, statement.asPosted(), request.kind().title() + " as posted");
                 }
@@ -113,7 +112,7 @@ class SandboxProperties {
             assertTrue(accepted > 0 || adjusted.differences().isEmpty());
             for (int i = 0; i < STATEMENTS.size(); i++) {
                 // the statement a copy with the proposals posted draws is exactly the one the sandbox showed as adjusted
-                assertEquals(session.statements().replayed(STATEMENTS.get(i), ColumnValuation.NONE, Long.MAX_VALUE),
+                assertEquals(session.statements().replayed(STATEMENTS.get(i), Long.MAX_VALUE),
                         statements.get(i).asAdjusted(), STATEMENTS.get(i).kind().title());
                 assertTrue(accepted > 0 || statements.get(i).lines().stream().noneMatch(AdjustedStatement.Line::changed));
             }

@@ -2,6 +2,7 @@ package dev.eventscope.ui.sandbox;
 
 import dev.eventscope.sandbox.AdjustedStatement;
 import dev.eventscope.statement.StatementLines;
+import dev.eventscope.ui.state.MoneyText;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -48,6 +49,6 @@ public record StatementRow(StatementLines.Kind kind, String line, String asPoste
     }
 
     private static String cell(SortedMap<String, BigDecimal> amounts, Map<String, Integer> scales) {
-        return String.join("\n", StatementLines.cell(amounts, scales));
+        return String.join("\n", StatementLines.cell(amounts, scales, MoneyText::of));
     }
 }
