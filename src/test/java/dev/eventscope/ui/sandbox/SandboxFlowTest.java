@@ -139,9 +139,9 @@ class SandboxFlowTest {
         TableView<StatementRow> statement = robot.lookup("#sandboxStatementTable").queryTableView();
         waitUntil(() -> statement.getItems().stream().anyMatch(line -> line.line().equals("Total expenses")));
         StatementRow expenses = statement.getItems().stream().filter(line -> line.line().equals("Total expenses")).findFirst().orElseThrow();
-        assertEquals(List.of("500 EUR", "800 EUR", "300 EUR", "#1"), List.of(expenses.asPosted(), expenses.asAdjusted(), expenses.change(), expenses.changedBy()));
+        assertEquals(List.of("500.00 EUR", "800.00 EUR", "300.00 EUR", "#1"), List.of(expenses.asPosted(), expenses.asAdjusted(), expenses.change(), expenses.changedBy()));
         StatementRow fees = statement.getItems().stream().filter(line -> line.line().equals("  fees")).findFirst().orElseThrow();
-        assertEquals(List.of("0", "200 EUR", "#1"), List.of(fees.asPosted(), fees.asAdjusted(), fees.changedBy()));
+        assertEquals(List.of("0", "200.00 EUR", "#1"), List.of(fees.asPosted(), fees.asAdjusted(), fees.changedBy()));
         assertTrue(text(robot, "#sandboxStatementTitle").startsWith("Income Statement"), text(robot, "#sandboxStatementTitle"));
 
         // the entry-date clock: as of 30 January the proposal (dated the 31st) changes nothing yet
@@ -263,7 +263,7 @@ class SandboxFlowTest {
         TableView<StatementRow> statement = robot.lookup("#sandboxStatementTable").queryTableView();
         waitUntil(() -> statement.getItems().stream().anyMatch(line -> line.line().equals("Net")));
         StatementRow bank = statement.getItems().stream().filter(line -> line.line().equals("  bank")).findFirst().orElseThrow();
-        assertEquals(List.of("700 EUR", "500 EUR", "-200 EUR", "#1"), List.of(bank.asPosted(), bank.asAdjusted(), bank.change(), bank.changedBy()));
+        assertEquals(List.of("700.00 EUR", "500.00 EUR", "-200.00 EUR", "#1"), List.of(bank.asPosted(), bank.asAdjusted(), bank.change(), bank.changedBy()));
         StatementRow net = statement.getItems().stream().filter(line -> line.line().equals("Net")).findFirst().orElseThrow();
         assertEquals("#1", net.changedBy());
         // choosing a changed line selects the proposal that changes it
