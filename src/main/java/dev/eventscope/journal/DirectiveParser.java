@@ -148,12 +148,19 @@ final class DirectiveParser {
         }
     }
 
+    /** A {@code commodity} directive's sample; as in hledger 1.25 it must show its decimal mark ({@code 1000.}). */
     private static ParsedAmount declarationSample(String file, int lineNumber, String text, AmountParser amountParser) {
+        ParsedAmount sample;
         try {
-            return amountParser.parseDeclarationSample(text);
+            sample = amountParser.parseDeclarationSample(text);
         } catch (AmountSyntaxException invalid) {
             throw new JournalParseException(file, lineNumber, 0, "the commodity format " + invalid.getMessage());
         }
+        if (text.indexOf(sample.style().decimalMark()) < 0) {
+            throw new JournalParseException(file, lineNumber, 0, "the commodity format \"" + text + "\" has no decimal"
+                    + " mark; hledger needs one, even with no decimals (write 1000. or 1.000,00)");
+        }
+        return sample;
     }
 
     private static List<String> indentedLines(JournalLines lines) {

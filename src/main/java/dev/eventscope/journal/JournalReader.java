@@ -249,7 +249,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             }
             char first = line.charAt(0);
             if (Character.isWhitespace(first)) {
-                if (stripped.startsWith(";") || stripped.startsWith("#")) {
+                if (stripped.startsWith(";") || stripped.startsWith("#") || stripped.startsWith("*")) {
                     continue;
                 }
                 throw new JournalParseException(lines.file(), lineNumber, 1, "this indented line does not belong to a"

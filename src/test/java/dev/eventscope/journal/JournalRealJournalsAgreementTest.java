@@ -1,0 +1,157 @@
+package dev.eventscope.journal;
+
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.journal.testkit.Hledger;
+import org.junit.jupiter.api.Test;
+
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static dev.eventscope.journal.HledgerAgreement.importAndCompare;
+import static dev.eventscope.testing.Texts.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the corpus of real public journals (docs/journals.md, "How it is checked") found, each on a small journal
+ * written for it: the imported ledger's balances equal {@code hledger bal} at the end and at two cut-off dates, the
+ * export gives the same {@code hledger bal}, and what hledger refuses is refused naming the line.
+ */
+class JournalRealJournalsAgreementTest extends JournalAgreementFixture {
+
+    @Test
+    void negative_unit_and_total_costs_are_read_as_hledger_reads_them() throws Exception {
+        // hledger's own test of cost signs (hledger/test/journal/costs.test): a total cost keeps its own sign
+        Path journal = write("negative-costs.journal", """
+                2022-01-01 Positive unit cost
+                    a        A 1
+                    b        B -1 @ A 1
+                2022-01-01 Positive total cost
+                    a        A 1
+                    b        B -1 @@ A 1
+                2022-01-02 Negative unit cost
+                    a        A 1
+                    b        B 1 @ A -1
+                2022-01-02 Negative total cost
+                    a        A 1
+                    b        B 1 @@ A -1
+                2022-01-03 Double negative unit cost
+                    a        A -1
+                    b        B -1 @ A -1
+                2022-01-03 Double negative total cost
+                    a        A -1
+                    b        B -1 @@ A -1
+                2022-01-04 Negative total cost with an elided amount
+                    b        B 2 @@ A -3
+                    a
+                """);
+        importAndCompare(journal, ledger(), date("2022-01-01"), date("2022-01-03"));
+        assertEquals(Hledger.balancesAtEnd(journal), Hledger.balancesAtEnd(export()));
+    }
+
+    @Test
+    void a_decimal_mark_directive_wins_over_the_commodity_directive_also_in_an_included_file() throws Exception {
+        // hledger/test/journal/directive-decimal-mark.test: -199,00 RUB in the included file is -199
+        write("commas.journal", """
+                decimal-mark ,
+                2021-05-01 YANDEX.PLUS
+                    Assets:Yandex            -199,00 RUB
+                    Expenses:Unknown:RUB
+                """);
+        Path journal = write("main.journal", """
+                commodity 1000.00 RUB
+                include commas.journal
+                2021-05-19 MTS Phone
+                    Assets:Yandex         -100.5 RUB
+                    Expenses:Phone         100.5 RUB
+                decimal-mark ,
+                2021-06-01 in the same file, after the commodity directive
+                    Assets:Yandex         -1,5 RUB
+                    Expenses:Phone
+                """);
+        importAndCompare(journal, ledger(), date("2021-05-01"), date("2021-05-20"));
+        assertEquals(Hledger.balancesAtEnd(journal), Hledger.balancesAtEnd(export()));
+    }
+
+    @Test
+    void a_commodity_directive_without_a_decimal_mark_is_refused_as_hledger_refuses_it() throws Exception {
+        for (String declaration : new String[] {"commodity 1000 EUR", "commodity 1 000 EUR",
+                "decimal-mark ,\ncommodity 1000.00 RUB"}) {
+            Path journal = write("no-mark.journal", declaration + "\n2021-01-01\n    a  1 EUR\n    b\n");
+            assertFalse(Hledger.isAvailable() && Hledger.check(journal).succeeded(), "hledger refuses " + declaration);
+            JournalImportException refused = assertThrows(JournalImportException.class,
+                    () -> importAndCompare(journal, ledger()));
+            assertMentions(refused.getMessage(), "no-mark.journal:" + declaration.lines().count(), "decimal mark");
+        }
+    }
+
+    @Test
+    void indented_comment_lines_at_the_top_level_may_start_with_a_star() throws Exception {
+        // hledger/test/journal/comments.test: file comments need not start in column 0
+        Path journal = write("comments.journal", """
+                ; file comments, ignored
+                # file comment using a hash
+                * file comment using a star (org node)
+                 ; file comments need not
+                 # start in
+                 * column 0
+
+                2009/1/1 x ; transaction same line comment
+                      ; transaction new line comment
+                    a  1  ; posting 1 same line comment
+                    ; posting 1 new line comment
+                    a:b
+                      ; posting 2 new line comment
+
+                 * a star line after the transaction, with a blank line before it: a comment
+
+                2009/1/2 y
+                    a  2
+                    b
+                """);
+        assertTrue(Hledger.check(journal).succeeded() || !Hledger.isAvailable(), "hledger reads it");
+        importAndCompare(journal, ledger(), date("2009-01-01"));
+    }
+
+    @Test
+    void numbers_with_more_decimal_places_than_hledgers_json_shows_are_kept_exactly() throws Exception {
+        // hledger/test/journal/numbers.test: hledger reads every place (its text output shows them); its JSON
+        // output rounds to 10 places, which the corpus comparison allows for
+        Path journal = write("long.journal", """
+                2021-01-01
+                    (a)      -0.12345678901234567890123456 EUR
+                2021-01-02
+                    b      1.00000000005 EUR
+                    c
+                """);
+        try (SqliteEventStore store = SqliteEventStore.open(ledger())) {
+            new JournalImporter(dev.eventscope.application.LedgerCommandService.create(store)).importJournal(journal,
+                    JournalImporter.Options.defaults(), dev.eventscope.application.CommandContext.byUser("alice"),
+                    ImportProgress.NONE);
+        }
+        Map<String, Map<String, BigDecimal>> ours = HledgerAgreement.ours(ledger(), null);
+        assertEquals(new BigDecimal("-0.12345678901234567890123456"), ours.get("a").get("EUR"));
+        assertEquals(new BigDecimal("1.00000000005"), ours.get("b").get("EUR"));
+        if (Hledger.isAvailable()) {
+            assertEquals(Hledger.balancesAtEnd(journal), Hledger.asJsonShowsThem(ours));
+            assertTrue(Hledger.run(java.util.List.of("-f", journal.toString(), "print")).standardOutput()
+                    .contains("-0.12345678901234567890123456 EUR"), "hledger reads every place");
+        }
+    }
+
+    private Path export() throws Exception {
+        Path exported = folder.resolve("exported.journal");
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger());
+             Writer out = Files.newBufferedWriter(exported, StandardCharsets.UTF_8)) {
+            new JournalExporter(store, BookkeepingCodec.create()).export(out);
+        }
+        return exported;
+    }
+}
