@@ -23,9 +23,10 @@ final class DirectiveParser {
 
     static JournalDirective.AccountDeclaration account(String file, int lineNumber, String argument, JournalLines lines,
             Consumer<JournalWarning> warn) {
-        // as in hledger, the name ends at two spaces or a tab: "account a ; type: L" declares the account "a ; type: L"
-        int wideSpace = indexOfWideSpace(argument);
-        String name = (wideSpace < 0 ? argument : argument.substring(0, wideSpace)).strip();
+        // as in hledger, the name ends at two whitespace characters: "account a ; type: L" declares "a ; type: L"
+        int nameEnd = TransactionParser.accountEnd(argument, 0);
+        int wideSpace = nameEnd == argument.length() ? -1 : nameEnd;
+        String name = (wideSpace < 0 ? argument : argument.substring(0, wideSpace)).strip().replace('\t', ' ');
         String rest = wideSpace < 0 ? "" : argument.substring(wideSpace).strip();
         if (name.isEmpty()) {
             throw new JournalParseException(file, lineNumber, 0, "the account directive has no account name");
@@ -170,11 +171,5 @@ final class DirectiveParser {
             found.add(lines.next().strip());
         }
         return found;
-    }
-
-    private static int indexOfWideSpace(String text) {
-        int tab = text.indexOf('\t');
-        int spaces = text.indexOf("  ");
-        return tab < 0 ? spaces : spaces < 0 ? tab : Math.min(tab, spaces);
     }
 }

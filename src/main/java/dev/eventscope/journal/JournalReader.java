@@ -124,6 +124,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
 
     private static JournalReader openFile(Path path, JournalReadListener listener, List<AutomatedRule> rules,
             AssignedAmounts checked) throws IOException {
+        IncludeResolver.requireJournal(path);
         Path real = path.toRealPath();
         JournalReader reader = new JournalReader(LineSource.ofUtf8(Files.newInputStream(real),
                 path.getFileName().toString()), real, listener, checked);

@@ -173,7 +173,8 @@ final class TransactionParser {
             }
         }
         int accountEnd = accountEnd(line, position);
-        String accountText = line.substring(position, accountEnd).strip();
+        // a single tab inside the name is a space there, as hledger 1.25 reads it
+        String accountText = line.substring(position, accountEnd).strip().replace('\t', ' ');
         if (accountText.isEmpty()) {
             throw new JournalParseException(lines.file(), lineNumber, position + 1, "this posting has no account name");
         }
@@ -311,13 +312,15 @@ final class TransactionParser {
         }
     }
 
-    /** The account name ends at two spaces, a tab, or the end of the line. */
+    /**
+     * The account name ends at two whitespace characters in a row (spaces, tabs, no-break spaces, in any mix) or at
+     * the end of the line. As in hledger 1.25, one tab alone does not end it: {@code a<TAB>5} names the account
+     * {@code a 5} (the tab read as a space), with no amount.
+     */
     static int accountEnd(String line, int start) {
         for (int index = start; index < line.length(); index++) {
-            char character = line.charAt(index);
-            // a no-break space counts as a space, as in hledger
-            if (character == '\t' || (AmountParser.isSpace(character) && index + 1 < line.length()
-                    && AmountParser.isSpace(line.charAt(index + 1)))) {
+            if (AmountParser.isSpace(line.charAt(index)) && index + 1 < line.length()
+                    && AmountParser.isSpace(line.charAt(index + 1))) {
                 return index;
             }
         }

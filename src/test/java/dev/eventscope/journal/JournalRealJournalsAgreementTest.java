@@ -146,6 +146,53 @@ class JournalRealJournalsAgreementTest extends JournalAgreementFixture {
         }
     }
 
+    @Test
+    void crlf_line_endings_tabs_trailing_spaces_and_very_long_lines_read_as_hledger_reads_them() throws Exception {
+        String longDescription = "a description ".repeat(1500);
+        String longAccount = "expenses:" + "x".repeat(400) + ":" + "y".repeat(400);
+        String text = "commodity $1,000.00\t; a tab before the comment   \n"
+                + "2024-01-01 * (#1) " + longDescription + "   ; " + "comment ".repeat(1000) + "\n"
+                + "\t" + longAccount + "\t\t$1,234.50   \n"
+                + "    assets:checking   \n"
+                + "\n"
+                + "2024-02-01 second\t\n"
+                + "    assets:checking \t$-0.50 = $-1,235.00\n"
+                + "    income:misc\n";
+        Path journal = write("crlf.journal", text.replace("\n", "\r\n"));
+        assertTrue(Hledger.check(journal).succeeded() || !Hledger.isAvailable(), "hledger reads it");
+        importAndCompare(journal, ledger(), date("2024-01-01"), date("2024-01-31"));
+        assertEquals(Hledger.balancesAtEnd(journal), Hledger.balancesAtEnd(export()));
+    }
+
+    @Test
+    void one_tab_between_account_and_amount_is_a_space_in_the_name_as_in_hledger() throws Exception {
+        // hledger 1.25 reads "a<TAB>5" as the account "a 5" with no amount (its balance 5 is inferred)
+        Path journal = write("tab.journal", "2024-01-01\n    a\t5\n    b  -5\n2024-01-02\n\ta\t\t5\n\tb \t-5\n\tc\t \t0\n");
+        if (Hledger.isAvailable()) {
+            assertEquals(BigDecimal.valueOf(5), Hledger.balancesAtEnd(journal).get("a 5").get(""));
+        }
+        importAndCompare(journal, ledger(), date("2024-01-01"));
+        assertEquals(Hledger.balancesAtEnd(journal), Hledger.balancesAtEnd(export()));
+    }
+
+    @Test
+    void timeclock_timedot_and_csv_files_are_refused_with_how_to_convert_them() throws Exception {
+        Path timeclock = write("work.timeclock", "i 2024-01-01 09:00:00 work:project  meeting\no 2024-01-01 10:30:00\n");
+        Path timedot = write("work.timedot", "2024-01-01\nfos.haskell  .... ..\n");
+        Path csv = write("bank.csv", "date,amount\n2024-01-01,5\n");
+        for (Path file : new Path[] {timeclock, timedot, csv}) {
+            JournalImportException refused = assertThrows(JournalImportException.class,
+                    () -> importAndCompare(file, ledger()));
+            assertMentions(refused.getMessage(), file.getFileName() + ":1", "hledger -f " + file.getFileName() + " print");
+            assertFalse(Files.exists(ledger()) && !HledgerAgreement.ours(ledger(), null).isEmpty(), "nothing written");
+        }
+        Path including = write("with-timeclock.journal", "2024-01-02\n    a  1\n    b\ninclude work.timeclock\n");
+        assertTrue(Hledger.check(including).succeeded() || !Hledger.isAvailable(), "hledger reads the include");
+        JournalImportException refused = assertThrows(JournalImportException.class,
+                () -> importAndCompare(including, ledger()));
+        assertMentions(refused.getMessage(), "with-timeclock.journal:4", "timeclock file", "print");
+    }
+
     private Path export() throws Exception {
         Path exported = folder.resolve("exported.journal");
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger());
