@@ -42,7 +42,7 @@ final class IncludeResolver {
             pattern = System.getProperty("user.home") + pattern.substring(1);
         }
         List<Path> found = isGlob(pattern) ? glob(folder, pattern, file, lineNumber)
-                : Files.isRegularFile(folder.resolve(pattern)) ? List.of(folder.resolve(pattern).normalize()) : List.of();
+                : readable(folder.resolve(pattern)) ? List.of(folder.resolve(pattern).normalize()) : List.of();
         if (found.isEmpty()) {
             throw new JournalParseException(file, lineNumber, 0, "no existing file matches the include \"" + argument.strip()
                     + "\" (looked in " + folder + ")");
@@ -55,6 +55,11 @@ final class IncludeResolver {
             }
         }
         return found;
+    }
+
+    /** A file, or a device such as /dev/null that reads as empty (hledger includes it), but not a folder. */
+    private static boolean readable(Path path) {
+        return Files.exists(path) && !Files.isDirectory(path);
     }
 
     /**

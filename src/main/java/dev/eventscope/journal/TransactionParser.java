@@ -181,7 +181,13 @@ final class TransactionParser {
         PostingKind kind = PostingKind.written(accountText);
         String account = kind.unwrap(accountText);
         if (!renamer.isIdentity()) {
+            String written = account;
             account = renamer.rename(account);
+            if (account.isBlank()) {
+                throw new JournalParseException(lines.file(), lineNumber, position + 1, "the alias directives in force"
+                        + " turn the account \"" + written + "\" into an empty name; hledger keeps the posting with no"
+                        + " account name, but a ledger account needs one");
+            }
         }
         int semicolon = indexOutsideQuotes(line, ';', accountEnd);
         int amountEnd = semicolon < 0 ? line.length() : semicolon;

@@ -176,6 +176,39 @@ class JournalRealJournalsAgreementTest extends JournalAgreementFixture {
     }
 
     @Test
+    void an_alias_that_empties_an_account_name_is_refused_naming_the_posting_line() throws Exception {
+        // hledger/test/account-aliases.test 16: hledger 1.25 keeps a posting with an empty account name (#1788)
+        Path journal = write("erase.journal", "alias /a:.*/=\n2021-01-01\n  a:aa     1\n  b\n");
+        assertTrue(Hledger.check(journal).succeeded() || !Hledger.isAvailable(), "hledger reads it");
+        JournalImportException refused = assertThrows(JournalImportException.class,
+                () -> importAndCompare(journal, ledger()));
+        assertMentions(refused.getMessage(), "erase.journal:3", "a:aa", "empty name");
+    }
+
+    @Test
+    void include_of_dev_null_reads_as_an_empty_file_as_in_hledger() throws Exception {
+        // hledger's journal cheatsheet (hledger/test/ledger-compat/syntax/hledger-main.test) holds "include /dev/null"
+        Path journal = write("devnull.journal", """
+                include /dev/null
+                payee Whole Foods
+                ~ monthly    budget goals  ; a periodic transaction, left out as hledger leaves it out
+                    expenses:food       $400
+                    budgeted
+                2022-01-01 Whole Foods | payee and note  ; tag1:
+                    expenses:food              $50
+                    assets:checking           $-50
+                     ; date:2022-01-03, the checking posting cleared two days later.
+                2022.01.02 dots
+                    assets:pouch                10 gold
+                    revenues:gifts              -2 "Liquorice Wands"
+                    assets:bag                   2 "Liquorice Wands"
+                    assets:gringotts           -10 gold
+                """);
+        assertTrue(Hledger.check(journal).succeeded() || !Hledger.isAvailable(), "hledger reads it");
+        importAndCompare(journal, ledger(), date("2022-01-01"), date("2022-01-02"));
+    }
+
+    @Test
     void timeclock_timedot_and_csv_files_are_refused_with_how_to_convert_them() throws Exception {
         Path timeclock = write("work.timeclock", "i 2024-01-01 09:00:00 work:project  meeting\no 2024-01-01 10:30:00\n");
         Path timedot = write("work.timedot", "2024-01-01\nfos.haskell  .... ..\n");
