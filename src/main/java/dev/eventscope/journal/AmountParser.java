@@ -122,6 +122,10 @@ final class AmountParser {
         if (exponent == 0) {
             return parsed;
         }
+        if (parsed.style().digitGroupMark() != 0) {
+            throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: it has digit groups and an"
+                    + " exponent, which hledger does not read together", numberOffset);
+        }
         // hledger 1.25 reads 1e3 as 1000 (and 1.5E-2 as 0.015)
         BigDecimal scaled = parsed.amount().quantity().scaleByPowerOfTen(exponent);
         scaled = scaled.scale() < 0 ? scaled.setScale(0) : scaled;

@@ -262,17 +262,22 @@ final class TransactionParser {
         Matcher bracketed = BRACKETED_POSTING_DATE.matcher(comment);
         while (bracketed.find()) {
             ownDates.add(bracketed.group(1));
+            if (bracketed.group(2) != null && bracketed.group(2).length() > 1) {
+                // hledger refuses a bracketed date whose secondary date is not one ([1/1=1/2/3/4])
+                parseDate(bracketed.group(2).substring(1), draft.line, 0, entryDate.getYear());
+            }
         }
         Matcher tagged = DATE_TAG.matcher(comment);
         while (tagged.find()) {
             ownDates.add(tagged.group(1));
         }
         for (String text : ownDates) {
-            LocalDate own;
-            try {
-                own = parseDate(text.replaceAll("[,;]$", ""), draft.line, 0, entryDate.getYear());
-            } catch (JournalParseException notADate) {
-                continue;
+            // a posting date that is not a date is refused naming its line, as hledger refuses it (date: 3.32)
+            LocalDate own = parseDate(text.replaceAll("[,;]$", ""), draft.line, 0, entryDate.getYear());
+            if (draft.amount == null && draft.assertion != null) {
+                throw new JournalParseException(lines.file(), draft.line, 0, "this balance assignment has its own"
+                        + " posting date (" + text + "); hledger 1.25 refuses that (\"balance assignments may not have a"
+                        + " custom date\")");
             }
             draft.ownDate = own.equals(entryDate) ? null : own;
             return;

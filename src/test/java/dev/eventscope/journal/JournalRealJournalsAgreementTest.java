@@ -209,6 +209,23 @@ class JournalRealJournalsAgreementTest extends JournalAgreementFixture {
     }
 
     @Test
+    void lines_hledger_refuses_that_the_import_used_to_read_are_refused_naming_the_line() throws Exception {
+        // from hledger's tests: balance-assertions.test 12, posting-dates.test 2 and 4, scientific.test 6
+        Map<String, String> refusedLines = new java.util.LinkedHashMap<>();
+        refusedLines.put("2013/1/1\n  a    $1  =$1\n  b         =$-1  ; date:2012/1/1\n", "3: this balance assignment");
+        refusedLines.put("2000/1/1\n   a  1   ; date: 3.32\n   b\n", "2: \"3.32\"");
+        refusedLines.put("2000/1/2\n   a  1   ; [1/1=1/2/3/4] bad second date\n   b\n", "2: \"1/2/3/4\"");
+        refusedLines.put("2018/1/1\n   (a)  1,000.5e-1\n", "2: \"1,000.5e-1\" is not an amount");
+        for (Map.Entry<String, String> example : refusedLines.entrySet()) {
+            Path journal = write("refused.journal", example.getKey());
+            assertFalse(Hledger.isAvailable() && Hledger.check(journal).succeeded(), "hledger refuses " + example.getKey());
+            JournalImportException refused = assertThrows(JournalImportException.class,
+                    () -> importAndCompare(journal, ledger()), example.getKey());
+            assertMentions(refused.getMessage(), "refused.journal:" + example.getValue());
+        }
+    }
+
+    @Test
     void timeclock_timedot_and_csv_files_are_refused_with_how_to_convert_them() throws Exception {
         Path timeclock = write("work.timeclock", "i 2024-01-01 09:00:00 work:project  meeting\no 2024-01-01 10:30:00\n");
         Path timedot = write("work.timedot", "2024-01-01\nfos.haskell  .... ..\n");
