@@ -125,6 +125,19 @@ final class DirectiveParser {
         }
     }
 
+    /**
+     * hledger 1.25 reads only comment lines under a {@code payee} or {@code tag} directive; ledger's sub-directives
+     * there ({@code alias}, {@code check}, {@code assert}) are refused naming their line, as hledger refuses them.
+     */
+    static void requireCommentOnly(String file, int lineNumber, String keyword, String indentedLine) {
+        String text = indentedLine.strip();
+        if ((keyword.equals("payee") || keyword.equals("tag")) && !text.startsWith(";") && !text.startsWith("#")
+                && !text.startsWith("*")) {
+            throw new JournalParseException(file, lineNumber, 0, "\"" + text + "\" under the " + keyword + " directive"
+                    + " is a ledger sub-directive that hledger 1.25 does not read (only comment lines may follow)");
+        }
+    }
+
     /** The refusal of a top-level line that is neither a transaction nor a directive. */
     static JournalParseException unknown(String file, String line, int lineNumber) {
         String start = line.strip();

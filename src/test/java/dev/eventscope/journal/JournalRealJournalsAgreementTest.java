@@ -191,6 +191,9 @@ class JournalRealJournalsAgreementTest extends JournalAgreementFixture {
         Path journal = write("devnull.journal", """
                 include /dev/null
                 payee Whole Foods
+                    ; a comment line under a payee directive
+                tag receipt
+                  ; and under a tag directive
                 ~ monthly    budget goals  ; a periodic transaction, left out as hledger leaves it out
                     expenses:food       $400
                     budgeted
@@ -210,12 +213,18 @@ class JournalRealJournalsAgreementTest extends JournalAgreementFixture {
 
     @Test
     void lines_hledger_refuses_that_the_import_used_to_read_are_refused_naming_the_line() throws Exception {
-        // from hledger's tests: balance-assertions.test 12, posting-dates.test 2 and 4, scientific.test 6
+        // from hledger's tests: balance-assertions.test 12, posting-dates.test 2 and 4, scientific.test 6; comment
+        // lines under payee and tag directives stay allowed (include_of_dev_null_reads_as_an_empty_file_as_in_hledger)
         Map<String, String> refusedLines = new java.util.LinkedHashMap<>();
         refusedLines.put("2013/1/1\n  a    $1  =$1\n  b         =$-1  ; date:2012/1/1\n", "3: this balance assignment");
         refusedLines.put("2000/1/1\n   a  1   ; date: 3.32\n   b\n", "2: \"3.32\"");
         refusedLines.put("2000/1/2\n   a  1   ; [1/1=1/2/3/4] bad second date\n   b\n", "2: \"1/2/3/4\"");
         refusedLines.put("2018/1/1\n   (a)  1,000.5e-1\n", "2: \"1,000.5e-1\" is not an amount");
+        // ledger's test/baseline/dir-payee.test and dir-tag.test: sub-directives hledger 1.25 does not read
+        refusedLines.put("payee KFC\n    alias Kentucky Fried Chicken\n2012-03-25 * KFC\n    A  10\n    B\n",
+                "2: \"alias Kentucky Fried Chicken\" under the payee directive");
+        refusedLines.put("tag Happy\n    check value == 'Valley'\n2012-02-27 * KFC\n    A  10\n    B\n",
+                "2: \"check value == 'Valley'\" under the tag directive");
         for (Map.Entry<String, String> example : refusedLines.entrySet()) {
             Path journal = write("refused.journal", example.getKey());
             assertFalse(Hledger.isAvailable() && Hledger.check(journal).succeeded(), "hledger refuses " + example.getKey());
