@@ -8,8 +8,8 @@ import java.util.Map;
  * Reads one amount such as {@code -$1,234.50}, {@code $-5}, {@code 500.00€}, {@code GBP 10},
  * {@code "quoted commodity" 5} or {@code 1.000,00 EUR}.
  *
- * <p>Decimal mark: a commodity declared with a {@code commodity} directive uses its declared mark, then a
- * {@code decimal-mark} directive applies; otherwise, as in hledger, when both {@code .} and {@code ,}
+ * <p>Decimal mark, in hledger 1.25's order: a {@code decimal-mark} directive in force, then the mark of the
+ * commodity's {@code commodity} directive, then the {@code D} directive's; otherwise, as in hledger, when both {@code .} and {@code ,}
  * appear the last one is the decimal mark, and a mark that appears once is the decimal mark while one
  * that appears several times groups digits. Digit groups may have any size, as in hledger 1.25 ({@code 1,00,000}).
  */
@@ -122,6 +122,10 @@ final class AmountParser {
         if (exponent == 0) {
             return parsed;
         }
+        if (parsed.style().digitGroupMark() != 0) {
+            throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: it has digit groups and an"
+                    + " exponent, which hledger does not read together", numberOffset);
+        }
         // hledger 1.25 reads 1e3 as 1000 (and 1.5E-2 as 0.015)
         BigDecimal scaled = parsed.amount().quantity().scaleByPowerOfTen(exponent);
         scaled = scaled.scale() < 0 ? scaled.setScale(0) : scaled;
@@ -132,8 +136,8 @@ final class AmountParser {
 
     private ParsedAmount interpret(String text, String number, int numberOffset, boolean negative, String commodity,
             boolean symbolOnLeft, boolean spaced) throws AmountSyntaxException {
-        Character declared = declaredDecimalMarks.getOrDefault(commodity,
-                defaultDecimalMark != null ? defaultDecimalMark : defaultCommodityDecimalMark);
+        Character declared = defaultDecimalMark != null ? defaultDecimalMark
+                : declaredDecimalMarks.getOrDefault(commodity, defaultCommodityDecimalMark);
         int dots = count(number, '.');
         int commas = count(number, ',');
         char decimalMark;

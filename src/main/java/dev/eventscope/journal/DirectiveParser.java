@@ -23,9 +23,10 @@ final class DirectiveParser {
 
     static JournalDirective.AccountDeclaration account(String file, int lineNumber, String argument, JournalLines lines,
             Consumer<JournalWarning> warn) {
-        // as in hledger, the name ends at two spaces or a tab: "account a ; type: L" declares the account "a ; type: L"
-        int wideSpace = indexOfWideSpace(argument);
-        String name = (wideSpace < 0 ? argument : argument.substring(0, wideSpace)).strip();
+        // as in hledger, the name ends at two whitespace characters: "account a ; type: L" declares "a ; type: L"
+        int nameEnd = TransactionParser.accountEnd(argument, 0);
+        int wideSpace = nameEnd == argument.length() ? -1 : nameEnd;
+        String name = (wideSpace < 0 ? argument : argument.substring(0, wideSpace)).strip().replace('\t', ' ');
         String rest = wideSpace < 0 ? "" : argument.substring(wideSpace).strip();
         if (name.isEmpty()) {
             throw new JournalParseException(file, lineNumber, 0, "the account directive has no account name");
@@ -124,6 +125,19 @@ final class DirectiveParser {
         }
     }
 
+    /**
+     * hledger 1.25 reads only comment lines under a {@code payee} or {@code tag} directive; ledger's sub-directives
+     * there ({@code alias}, {@code check}, {@code assert}) are refused naming their line, as hledger refuses them.
+     */
+    static void requireCommentOnly(String file, int lineNumber, String keyword, String indentedLine) {
+        String text = indentedLine.strip();
+        if ((keyword.equals("payee") || keyword.equals("tag")) && !text.startsWith(";") && !text.startsWith("#")
+                && !text.startsWith("*")) {
+            throw new JournalParseException(file, lineNumber, 0, "\"" + text + "\" under the " + keyword + " directive"
+                    + " is a ledger sub-directive that hledger 1.25 does not read (only comment lines may follow)");
+        }
+    }
+
     /** The refusal of a top-level line that is neither a transaction nor a directive. */
     static JournalParseException unknown(String file, String line, int lineNumber) {
         String start = line.strip();
@@ -148,12 +162,19 @@ final class DirectiveParser {
         }
     }
 
+    /** A {@code commodity} directive's sample; as in hledger 1.25 it must show its decimal mark ({@code 1000.}). */
     private static ParsedAmount declarationSample(String file, int lineNumber, String text, AmountParser amountParser) {
+        ParsedAmount sample;
         try {
-            return amountParser.parseDeclarationSample(text);
+            sample = amountParser.parseDeclarationSample(text);
         } catch (AmountSyntaxException invalid) {
             throw new JournalParseException(file, lineNumber, 0, "the commodity format " + invalid.getMessage());
         }
+        if (text.indexOf(sample.style().decimalMark()) < 0) {
+            throw new JournalParseException(file, lineNumber, 0, "the commodity format \"" + text + "\" has no decimal"
+                    + " mark; hledger needs one, even with no decimals (write 1000. or 1.000,00)");
+        }
+        return sample;
     }
 
     private static List<String> indentedLines(JournalLines lines) {
@@ -163,11 +184,5 @@ final class DirectiveParser {
             found.add(lines.next().strip());
         }
         return found;
-    }
-
-    private static int indexOfWideSpace(String text) {
-        int tab = text.indexOf('\t');
-        int spaces = text.indexOf("  ");
-        return tab < 0 ? spaces : spaces < 0 ? tab : Math.min(tab, spaces);
     }
 }

@@ -42,20 +42,49 @@ final class IncludeResolver {
             pattern = System.getProperty("user.home") + pattern.substring(1);
         }
         List<Path> found = isGlob(pattern) ? glob(folder, pattern, file, lineNumber)
-                : Files.isRegularFile(folder.resolve(pattern)) ? List.of(folder.resolve(pattern).normalize()) : List.of();
+                : readable(folder.resolve(pattern)) ? List.of(folder.resolve(pattern).normalize()) : List.of();
         if (found.isEmpty()) {
             throw new JournalParseException(file, lineNumber, 0, "no existing file matches the include \"" + argument.strip()
                     + "\" (looked in " + folder + ")");
         }
         for (Path included : found) {
-            String name = included.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (OTHER_FORMATS.stream().anyMatch(name::endsWith)) {
+            String format = otherFormat(included);
+            if (format != null) {
                 throw new JournalParseException(file, lineNumber, 0, "the include names " + included.getFileName()
-                        + ", which is not a journal (hledger would read it with its CSV, timeclock or timedot reader);"
-                        + " Eventscope can only include journal files");
+                        + ", " + notAJournal(included, format));
             }
         }
         return found;
+    }
+
+    /** A file, or a device such as /dev/null that reads as empty (hledger includes it), but not a folder. */
+    private static boolean readable(Path path) {
+        return Files.exists(path) && !Files.isDirectory(path);
+    }
+
+    /**
+     * Refuses a file to import that hledger would read with its CSV, timeclock or timedot reader (by its name, as
+     * hledger chooses), saying how to turn it into a journal.
+     */
+    static void requireJournal(Path path) {
+        String format = otherFormat(path);
+        if (format != null) {
+            throw new JournalParseException(path.getFileName().toString(), 1, 0, "this file "
+                    + notAJournal(path, format));
+        }
+    }
+
+    /** "csv", "timeclock" or "timedot" when hledger would read the file with that reader; null for a journal. */
+    private static String otherFormat(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return OTHER_FORMATS.stream().filter(name::endsWith).findFirst()
+                .map(extension -> extension.startsWith(".time") ? extension.substring(1) : "CSV").orElse(null);
+    }
+
+    private static String notAJournal(Path path, String format) {
+        return "is a " + format + " file, which hledger reads with its " + format + " reader and Eventscope does not"
+                + " (it imports journals): convert it with hledger -f " + path.getFileName() + " print > "
+                + path.getFileName() + ".journal and import that";
     }
 
     private static boolean isGlob(String pattern) {

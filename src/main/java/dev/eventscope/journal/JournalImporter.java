@@ -265,7 +265,7 @@ public final class JournalImporter {
      * commodities it uses.
      */
     static PostEntry toCommand(EntryId entryId, JournalTransaction transaction, Map<String, Integer> displayPrecision) {
-        PostEntry command = toCommand(entryId, transaction, Money.NO_SYMBOL);
+        PostEntry command = command(entryId, transaction, Money.NO_SYMBOL, true);
         Map<String, Integer> used = new HashMap<>();
         for (Posting posting : command.postings()) {
             String commodity = posting.cost().commodity();
@@ -283,11 +283,19 @@ public final class JournalImporter {
      * ledger's {@code baseCommodity}. Journal imports use {@link #toCommand(EntryId, JournalTransaction)}.
      */
     public static PostEntry toCommand(EntryId entryId, JournalTransaction transaction, String baseCommodity) {
+        return command(entryId, transaction, baseCommodity, false);
+    }
+
+    /** A journal's price is kept as written, a negative one included (hledger reads it); a typed one must not be. */
+    private static PostEntry command(EntryId entryId, JournalTransaction transaction, String baseCommodity,
+            boolean fromJournal) {
         List<Posting> postings = new ArrayList<>();
         for (JournalPosting posting : transaction.postings()) {
-            PostingPrice price = posting.price() == null ? null : new PostingPrice(
-                    posting.price().kind(),
-                    money(posting.price().amount(), baseCommodity));
+            Money priceAmount = posting.price() == null ? null : money(posting.price().amount(), baseCommodity);
+            PostingPrice price = priceAmount == null ? null
+                    : fromJournal ? new PostingPrice(posting.price().kind(), priceAmount)
+                    : posting.price().kind() == PriceKind.UNIT ? PostingPrice.unit(priceAmount)
+                    : PostingPrice.total(priceAmount);
             // the domain has no place for a lot annotation: kept as a comment tag
             String comment = PostingNotes.comment(posting);
             postings.add(new Posting(AccountName.of(posting.account()), money(posting.amount(), baseCommodity), price,

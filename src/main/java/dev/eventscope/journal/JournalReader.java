@@ -124,6 +124,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
 
     private static JournalReader openFile(Path path, JournalReadListener listener, List<AutomatedRule> rules,
             AssignedAmounts checked) throws IOException {
+        IncludeResolver.requireJournal(path);
         Path real = path.toRealPath();
         JournalReader reader = new JournalReader(LineSource.ofUtf8(Files.newInputStream(real),
                 path.getFileName().toString()), real, listener, checked);
@@ -249,7 +250,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             }
             char first = line.charAt(0);
             if (Character.isWhitespace(first)) {
-                if (stripped.startsWith(";") || stripped.startsWith("#")) {
+                if (stripped.startsWith(";") || stripped.startsWith("#") || stripped.startsWith("*")) {
                     continue;
                 }
                 throw new JournalParseException(lines.file(), lineNumber, 1, "this indented line does not belong to a"
@@ -419,6 +420,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         while ((next = lines.peek()) != null && !next.isEmpty() && Character.isWhitespace(next.charAt(0))
                 && !next.isBlank()) {
             lines.next();
+            DirectiveParser.requireCommentOnly(lines.file(), lines.lineNumber(), keyword, next);
             skipped++;
         }
         String what = switch (keyword.charAt(0)) {

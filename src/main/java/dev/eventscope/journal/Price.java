@@ -12,11 +12,14 @@ public record Price(PriceKind kind, Amount amount) {
         Objects.requireNonNull(amount, "amount");
     }
 
-    /** What {@code postingAmount} costs in the price's commodity, with the sign of the posting amount. */
+    /**
+     * What {@code postingAmount} costs in the price's commodity, as hledger 1.25 computes it: a unit price times the
+     * quantity, a total price times the quantity's sign (so a negative price, {@code B 1 @@ A -1}, costs {@code -1 A}).
+     */
     public Amount costOf(Amount postingAmount) {
         BigDecimal cost = kind == PriceKind.UNIT
                 ? postingAmount.quantity().multiply(amount.quantity())
-                : amount.quantity().abs().multiply(BigDecimal.valueOf(postingAmount.quantity().signum()));
+                : amount.quantity().multiply(BigDecimal.valueOf(postingAmount.quantity().signum()));
         return new Amount(cost, amount.commodity());
     }
 }

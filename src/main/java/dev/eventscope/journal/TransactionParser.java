@@ -173,14 +173,21 @@ final class TransactionParser {
             }
         }
         int accountEnd = accountEnd(line, position);
-        String accountText = line.substring(position, accountEnd).strip();
+        // a single tab inside the name is a space there, as hledger 1.25 reads it
+        String accountText = line.substring(position, accountEnd).strip().replace('\t', ' ');
         if (accountText.isEmpty()) {
             throw new JournalParseException(lines.file(), lineNumber, position + 1, "this posting has no account name");
         }
         PostingKind kind = PostingKind.written(accountText);
         String account = kind.unwrap(accountText);
         if (!renamer.isIdentity()) {
+            String written = account;
             account = renamer.rename(account);
+            if (account.isBlank()) {
+                throw new JournalParseException(lines.file(), lineNumber, position + 1, "the alias directives in force"
+                        + " turn the account \"" + written + "\" into an empty name; hledger keeps the posting with no"
+                        + " account name, but a ledger account needs one");
+            }
         }
         int semicolon = indexOutsideQuotes(line, ';', accountEnd);
         int amountEnd = semicolon < 0 ? line.length() : semicolon;
@@ -255,17 +262,22 @@ final class TransactionParser {
         Matcher bracketed = BRACKETED_POSTING_DATE.matcher(comment);
         while (bracketed.find()) {
             ownDates.add(bracketed.group(1));
+            if (bracketed.group(2) != null && bracketed.group(2).length() > 1) {
+                // hledger refuses a bracketed date whose secondary date is not one ([1/1=1/2/3/4])
+                parseDate(bracketed.group(2).substring(1), draft.line, 0, entryDate.getYear());
+            }
         }
         Matcher tagged = DATE_TAG.matcher(comment);
         while (tagged.find()) {
             ownDates.add(tagged.group(1));
         }
         for (String text : ownDates) {
-            LocalDate own;
-            try {
-                own = parseDate(text.replaceAll("[,;]$", ""), draft.line, 0, entryDate.getYear());
-            } catch (JournalParseException notADate) {
-                continue;
+            // a posting date that is not a date is refused naming its line, as hledger refuses it (date: 3.32)
+            LocalDate own = parseDate(text.replaceAll("[,;]$", ""), draft.line, 0, entryDate.getYear());
+            if (draft.amount == null && draft.assertion != null) {
+                throw new JournalParseException(lines.file(), draft.line, 0, "this balance assignment has its own"
+                        + " posting date (" + text + "); hledger 1.25 refuses that (\"balance assignments may not have a"
+                        + " custom date\")");
             }
             draft.ownDate = own.equals(entryDate) ? null : own;
             return;
@@ -311,13 +323,15 @@ final class TransactionParser {
         }
     }
 
-    /** The account name ends at two spaces, a tab, or the end of the line. */
+    /**
+     * The account name ends at two whitespace characters in a row (spaces, tabs, no-break spaces, in any mix) or at
+     * the end of the line. As in hledger 1.25, one tab alone does not end it: {@code a<TAB>5} names the account
+     * {@code a 5} (the tab read as a space), with no amount.
+     */
     static int accountEnd(String line, int start) {
         for (int index = start; index < line.length(); index++) {
-            char character = line.charAt(index);
-            // a no-break space counts as a space, as in hledger
-            if (character == '\t' || (AmountParser.isSpace(character) && index + 1 < line.length()
-                    && AmountParser.isSpace(line.charAt(index + 1)))) {
+            if (AmountParser.isSpace(line.charAt(index)) && index + 1 < line.length()
+                    && AmountParser.isSpace(line.charAt(index + 1))) {
                 return index;
             }
         }

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * For every {@code *.journal} directly in DIR that hledger reads, it imports the journal into a fresh ledger and
  * compares the balances with {@code hledger bal}, then exports the ledger and compares {@code hledger bal} of
  * the export with the original's. It prints {@code agree N / refused N / disagree N} and one line per journal;
- * it fails only on a disagreement, never on a refusal (a refusal names its line and is not a wrong number).
+ * it fails only on a disagreement, never on a refusal (a refusal names its line and is not a wrong number). A journal
+ * hledger refuses is not compared; the run says whether the import refuses it too.
  */
 class JournalCorpusDifferentialTest {
 
@@ -49,66 +50,91 @@ class JournalCorpusDifferentialTest {
         try (Stream<Path> files = Files.list(Path.of(corpus))) {
             journals = files.filter(path -> path.getFileName().toString().endsWith(".journal")).sorted().toList();
         }
-        int agree = 0;
-        int refused = 0;
-        int skipped = 0;
         List<String> disagreements = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         for (Path journal : journals) {
-            String name = journal.getFileName().toString();
-            HledgerRun check = Hledger.check(journal);
-            if (!check.succeeded()) {
-                skipped++;
-                report.append("hledger refuses  ").append(name).append('\n');
-                continue;
+            int lineStart = report.length();
+            try {
+                compare(journal, folder, hledgerArguments, report, disagreements);
+            } catch (RuntimeException | java.io.IOException failure) {
+                // hledger failing on the export, or our reading failing after an import: a disagreement, shown
+                disagreements.add(journal.getFileName().toString());
+                report.append("DISAGREE         ").append(journal.getFileName()).append(": ")
+                        .append(failure.getClass().getSimpleName()).append(' ').append(failure.getMessage()).append('\n');
+            } finally {
+                System.out.print(report.substring(lineStart)); // each journal's line as it is done: a run takes minutes
             }
-            Path ledger = folder.resolve(name + ".ledger");
+        }
+        String counts = report.toString();
+        int agree = (int) counts.lines().filter(line -> line.startsWith("agree ")).count();
+        int refused = (int) counts.lines().filter(line -> line.startsWith("refused")).count();
+        int skipped = (int) counts.lines().filter(line -> line.startsWith("hledger refuses")).count();
+        int refusedToo = (int) counts.lines().filter(line -> line.endsWith("(refused too)")).count();
+        System.out.printf("agree %d / refused %d / disagree %d (hledger itself refuses %d; the import refuses %d of"
+                + " them too)%n", agree, refused, disagreements.size(), skipped, refusedToo);
+        assertEquals(List.of(), disagreements);
+    }
+
+    private static void compare(Path journal, Path folder, List<String> hledgerArguments, StringBuilder report,
+            List<String> disagreements) throws java.io.IOException {
+        boolean auto = !hledgerArguments.isEmpty();
+        String name = journal.getFileName().toString();
+        HledgerRun check = Hledger.check(journal);
+        Path ledger = folder.resolve(name + ".ledger");
+        if (!check.succeeded()) {
+            // not comparable; shown whether the import refuses it too (reading more than hledger is no wrong number)
+            boolean alsoRefused = false;
             try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
                 new JournalImporter(LedgerCommandService.create(store)).importJournal(journal,
                         JournalImporter.Options.defaults().withAutomated(auto), CommandContext.byUser("corpus"),
                         ImportProgress.NONE);
-            } catch (JournalImportException refusal) {
-                refused++;
-                report.append("refused          ").append(name).append(": ").append(refusal.getMessage()).append('\n');
-                continue;
-            } catch (RuntimeException unexpected) {
-                // not a sentence naming file and line: counted as a refusal, but shown so it can be fixed
-                refused++;
-                report.append("refused (UNEXPECTED ").append(unexpected.getClass().getSimpleName()).append(") ")
-                        .append(name).append(": ").append(unexpected.getMessage()).append('\n');
-                continue;
+            } catch (RuntimeException refusal) {
+                alsoRefused = true;
             }
-            Map<String, Map<String, BigDecimal>> expected = Hledger.balances(journal, hledgerArguments, null);
-            Map<String, Map<String, BigDecimal>> actual = HledgerAgreement.ours(ledger, null);
-            String cutOffDisagreement = "";
-            for (LocalDate cutOff : cutOffs(journal)) {
-                if (!Hledger.balances(journal, hledgerArguments, cutOff).equals(HledgerAgreement.ours(ledger, cutOff))) {
-                    cutOffDisagreement = " (as of " + cutOff + ")";
-                    actual = HledgerAgreement.ours(ledger, cutOff);
-                    expected = Hledger.balances(journal, hledgerArguments, cutOff);
-                    break;
-                }
-            }
-            Path exported = folder.resolve(name + ".exported.journal");
-            try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-                 Writer out = Files.newBufferedWriter(exported, StandardCharsets.UTF_8)) {
-                new JournalExporter(store, BookkeepingCodec.create()).export(out);
-            }
-            boolean roundTrip = expected.equals(Hledger.balancesAtEnd(exported));
-            if (expected.equals(actual) && roundTrip && cutOffDisagreement.isEmpty()) {
-                agree++;
-                report.append("agree            ").append(name).append('\n');
-            } else {
-                disagreements.add(name);
-                report.append("DISAGREE         ").append(name).append(cutOffDisagreement)
-                        .append(roundTrip ? "" : " (export round trip differs)")
-                        .append(": hledger ").append(expected).append(" eventscope ").append(actual).append('\n');
+            report.append("hledger refuses  ").append(name).append(alsoRefused ? " (refused too)" : " (imported)")
+                    .append('\n');
+            return;
+        }
+        try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
+            new JournalImporter(LedgerCommandService.create(store)).importJournal(journal,
+                    JournalImporter.Options.defaults().withAutomated(auto), CommandContext.byUser("corpus"),
+                    ImportProgress.NONE);
+        } catch (JournalImportException refusal) {
+            report.append("refused          ").append(name).append(": ").append(refusal.getMessage()).append('\n');
+            return;
+        } catch (RuntimeException unexpected) {
+            // not a sentence naming file and line: counted as a refusal, but shown so it can be fixed
+            report.append("refused (UNEXPECTED ").append(unexpected.getClass().getSimpleName()).append(") ")
+                    .append(name).append(": ").append(unexpected.getMessage()).append('\n');
+            return;
+        }
+        Map<String, Map<String, BigDecimal>> expectedAtEnd = Hledger.balances(journal, hledgerArguments, null);
+        Map<String, Map<String, BigDecimal>> expected = expectedAtEnd;
+        Map<String, Map<String, BigDecimal>> actual = Hledger.asJsonShowsThem(HledgerAgreement.ours(ledger, null));
+        String cutOffDisagreement = "";
+        for (LocalDate cutOff : cutOffs(journal)) {
+            if (!Hledger.balances(journal, hledgerArguments, cutOff)
+                    .equals(Hledger.asJsonShowsThem(HledgerAgreement.ours(ledger, cutOff)))) {
+                cutOffDisagreement = " (as of " + cutOff + ")";
+                actual = Hledger.asJsonShowsThem(HledgerAgreement.ours(ledger, cutOff));
+                expected = Hledger.balances(journal, hledgerArguments, cutOff);
+                break;
             }
         }
-        System.out.println(report);
-        System.out.printf("agree %d / refused %d / disagree %d (hledger itself refuses %d)%n", agree, refused,
-                disagreements.size(), skipped);
-        assertEquals(List.of(), disagreements);
+        Path exported = folder.resolve(name + ".exported.journal");
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
+             Writer out = Files.newBufferedWriter(exported, StandardCharsets.UTF_8)) {
+            new JournalExporter(store, BookkeepingCodec.create()).export(out);
+        }
+        boolean roundTrip = expectedAtEnd.equals(Hledger.balancesAtEnd(exported));
+        if (expected.equals(actual) && roundTrip && cutOffDisagreement.isEmpty()) {
+            report.append("agree            ").append(name).append('\n');
+        } else {
+            disagreements.add(name);
+            report.append("DISAGREE         ").append(name).append(cutOffDisagreement)
+                    .append(roundTrip ? "" : " (export round trip differs)")
+                    .append(": hledger ").append(expected).append(" eventscope ").append(actual).append('\n');
+        }
     }
 
     /** The day before the first transaction's date, a day in the middle, and the day before the last one. */

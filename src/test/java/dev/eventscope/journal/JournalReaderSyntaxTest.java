@@ -160,9 +160,13 @@ class JournalReaderSyntaxTest {
 
         @Test
         void indentedByATab() {
-            JournalTransaction transaction = only("2024-01-01 x", "\tassets:cash\t5 EUR", "\tincome");
+            // two tabs (or a space and a tab) end the account name; one tab alone is a space in it, as in hledger 1.25
+            JournalTransaction transaction = only("2024-01-01 x", "\tassets:cash\t\t5 EUR", "\tincome \t-5 EUR",
+                    "\tequity\topening");
             assertEquals("assets:cash", transaction.postings().get(0).account());
             assertEquals(amount("5", "EUR"), transaction.postings().get(0).amount());
+            assertEquals(amount("-5", "EUR"), transaction.postings().get(1).amount());
+            assertEquals("equity opening", transaction.postings().get(2).account());
         }
 
         @Test

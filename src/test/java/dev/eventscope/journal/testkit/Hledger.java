@@ -165,6 +165,32 @@ public final class Hledger {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    /** The most decimal places hledger 1.25's JSON output shows: it rounds quantities to 10 places (half to even). */
+    public static final int JSON_DECIMAL_PLACES = 10;
+
+    /**
+     * {@code balances} as hledger 1.25's JSON shows them: a quantity with more than {@link #JSON_DECIMAL_PLACES}
+     * places rounded to that many, half to even (its text output shows them all; {@code -0.12345678901234567890 EUR}
+     * is read exactly but shown in JSON as {@code -0.123456789}), and zeros left out.
+     */
+    public static Map<String, Map<String, BigDecimal>> asJsonShowsThem(Map<String, Map<String, BigDecimal>> balances) {
+        Map<String, Map<String, BigDecimal>> shown = new TreeMap<>();
+        balances.forEach((account, amounts) -> {
+            Map<String, BigDecimal> byCommodity = new TreeMap<>();
+            amounts.forEach((commodity, quantity) -> {
+                BigDecimal rounded = quantity.scale() > JSON_DECIMAL_PLACES
+                        ? normalize(quantity.setScale(JSON_DECIMAL_PLACES, java.math.RoundingMode.HALF_EVEN)) : quantity;
+                if (rounded.signum() != 0) {
+                    byCommodity.put(commodity, rounded);
+                }
+            });
+            if (!byCommodity.isEmpty()) {
+                shown.put(account, byCommodity);
+            }
+        });
+        return shown;
+    }
+
     /** {@code hledger accounts --used --types}: each account postings use, with its one-letter type (empty: none). */
     public static Map<String, String> accountTypes(Path journal) {
         HledgerRun run = run(List.of("-f", journal.toString(), "accounts", "--used", "--types"));
