@@ -1,0 +1,95 @@
+package dev.eventscope.projection.sqlite.search;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tokens SQLite's FTS5 {@code unicode61 remove_diacritics 2} tokenizer makes of a text, done in Java so the
+ * relevance walk can count a word's occurrences in a document without asking FTS5: a token is a run of letters,
+ * digits and private-use characters (Unicode categories L*, N*, Co), folded to lower case without diacritics.
+ * The walk checks every document it reads against FTS5's own token count and falls back to FTS5 when they differ.
+ */
+final class Fts5Tokens {
+
+    private Fts5Tokens() {
+    }
+
+    static List<String> of(String text) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder token = new StringBuilder();
+        for (int index = 0; index < text.length(); ) {
+            int codePoint = text.codePointAt(index);
+            index += Character.charCount(codePoint);
+            if (codePoint < 128) {
+                if (codePoint >= 'A' && codePoint <= 'Z') {
+                    token.append((char) (codePoint + 32));
+                } else if (codePoint >= 'a' && codePoint <= 'z' || codePoint >= '0' && codePoint <= '9') {
+                    token.append((char) codePoint);
+                } else {
+                    end(token, tokens);
+                }
+            } else if (isTokenCharacter(codePoint)) {
+                token.append(fold(codePoint));
+            } else if (Character.getType(codePoint) != Character.NON_SPACING_MARK) {
+                // a combining mark is dropped (remove_diacritics 2) without ending the token
+                end(token, tokens);
+            }
+        }
+        end(token, tokens);
+        return tokens;
+    }
+
+    private static void end(StringBuilder token, List<String> tokens) {
+        if (token.length() > 0) {
+            tokens.add(token.toString());
+            token.setLength(0);
+        }
+    }
+
+    private static boolean isTokenCharacter(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
+                 Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
+                 Character.PRIVATE_USE -> true;
+            default -> false;
+        };
+    }
+
+    private static String fold(int codePoint) {
+        String lower = new String(Character.toChars(Character.toLowerCase(codePoint)));
+        String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+        int base = decomposed.codePointAt(0);
+        for (int index = Character.charCount(base); index < decomposed.length(); index++) {
+            if (Character.getType(decomposed.charAt(index)) != Character.NON_SPACING_MARK) {
+                return lower;
+            }
+        }
+        return new String(Character.toChars(base));
+    }
+
+    /** How often the phrase (its tokens in a row) occurs in the tokens; every start counts, as FTS5's instances do. */
+    static int occurrences(List<String> phrase, List<String> tokens) {
+        int count = 0;
+        for (int start = 0; start + phrase.size() <= tokens.size(); start++) {
+            int matched = 0;
+            while (matched < phrase.size() && tokens.get(start + matched).equals(phrase.get(matched))) {
+                matched++;
+            }
+            if (matched == phrase.size()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The largest number of times one token occurs in the tokens (1 for a text with no repeated token, 0 for none). */
+    static int mostRepeats(List<String> tokens) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        int most = 0;
+        for (String token : tokens) {
+            most = Math.max(most, counts.merge(token, 1, Integer::sum));
+        }
+        return most;
+    }
+}
