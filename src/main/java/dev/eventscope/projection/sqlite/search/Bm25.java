@@ -39,14 +39,4 @@ final class Bm25 {
         return score;
     }
 
-    /**
-     * The highest score a row of {@code length} tokens can have when no phrase occurs in it more than
-     * {@code repeats} times: bm25 grows with a phrase's frequency and falls with the row's length, so the walk visits
-     * rows by this bound and stops when no unvisited row can beat the page's last hit.
-     */
-    double bound(int repeats, int length) {
-        int[] frequencies = new int[idf.length];
-        java.util.Arrays.fill(frequencies, repeats);
-        return score(frequencies, length);
-    }
 }

@@ -83,13 +83,13 @@ final class Fts5Tokens {
         return count;
     }
 
-    /** The largest number of times one token occurs in the tokens (1 for a text with no repeated token, 0 for none). */
-    static int mostRepeats(List<String> tokens) {
+    /** The tokens that occur more than once, with how often. */
+    static java.util.Map<String, Integer> repeated(List<String> tokens) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        int most = 0;
         for (String token : tokens) {
-            most = Math.max(most, counts.merge(token, 1, Integer::sum));
+            counts.merge(token, 1, Integer::sum);
         }
-        return most;
+        counts.values().removeIf(count -> count < 2);
+        return counts;
     }
 }

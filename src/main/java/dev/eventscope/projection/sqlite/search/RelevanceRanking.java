@@ -151,17 +151,17 @@ final class RelevanceRanking {
         return positions;
     }
 
-    /** The (category, type, repeats) groups the query's category and type filters leave. */
+    /** The (category, type) groups the query's category and type filters leave. */
     private List<String[]> groups(SearchQuery query) throws SQLException {
         List<String[]> groups = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT category, type, repeats FROM search_bound_groups");
+        try (PreparedStatement select = connection.prepareStatement("SELECT category, type FROM search_bound_groups");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 String category = rows.getString(1);
                 String type = rows.getString(2);
                 boolean wantedCategory = query.category() == null || query.category().isBlank() || query.category().equals(category);
                 if (wantedCategory && (query.types().isEmpty() || query.types().contains(type))) {
-                    groups.add(new String[] {category, type, rows.getString(3)});
+                    groups.add(new String[] {category, type});
                 }
             }
         }

@@ -14,15 +14,21 @@ import java.util.PriorityQueue;
 import java.util.TreeSet;
 
 /**
- * The best hits of a query in relevance order without scoring every match. Each document's length and the most
- * times one token repeats in it are kept in {@code search_bound}, ordered by (category, type, repeats, length,
- * position); a phrase occurs in a document at most that many times, so {@link Bm25#bound} of those two figures is
- * the best score the document can have. The walk reads the groups (one per category, type and repeats) shortest
- * document first, always from the group whose next document has the highest bound, scores each document exactly
- * from its text, and stops when no unread document can beat the page's last hit (ties go to the lower position,
- * as {@code ORDER BY rank, rowid} breaks them). Answers null when it cannot answer exactly (a prefix word, a word
- * without letters or digits, a document whose tokens differ from FTS5's count) or has read more than its budget;
- * the caller then asks FTS5 to rank every match.
+ * The best hits of a query in relevance order without scoring every match. bm25 grows with a phrase's frequency in a
+ * document and falls with the document's length, so a document's best possible score follows from its length and an
+ * upper bound of each phrase's frequency; a phrase occurs at most as often as its first token. The index keeps every
+ * document's length ({@code search_bound}, by category, type, length, position) and, for every token a document
+ * holds more than once, how often ({@code search_repeats}, by token, count, length, position). The walk reads
+ * <ul>
+ *   <li>every document, shortest first: one whose query tokens each occur at most once scores at most
+ *       {@link Bm25#score} with every frequency 1 at its length;</li>
+ *   <li>for each query word's first token and each count it repeats with, those documents, shortest first: at most that
+ *       count for this phrase and the token's highest count for the others;</li>
+ * </ul>
+ * always from the source whose next document has the highest bound, scores each document exactly from its text, and
+ * stops when no source's next document can beat the page's last hit (ties go to the lower position, as
+ * {@code ORDER BY rank, rowid} breaks them). Answers null when it cannot answer exactly (a document whose tokens differ
+ * from FTS5's count) or has read more than its budget; the caller then asks FTS5 to rank every match.
  */
 final class RelevanceWalk {
 
@@ -60,31 +66,49 @@ final class RelevanceWalk {
         this.wanted = wanted;
     }
 
-    /** The best {@code wanted} hits, best first, or null (see the class comment). */
+    /** The best {@code wanted} hits, best first, or null (see the class comment). {@code groups}: (category, type) pairs to read. */
     List<Ranked> walk(List<String[]> groups) throws SQLException {
         String where = filters.where().isEmpty() ? "" : " AND " + filters.where().substring(" WHERE ".length());
-        String sql = "SELECT b.position, b.length FROM search_bound b" + (where.isEmpty() ? "" : " JOIN search_docs d ON d.position = b.position")
-                + " WHERE b.category = ? AND b.type = ? AND b.repeats = ? AND (b.length, b.position) > (?, ?)" + where
-                + " ORDER BY b.length, b.position LIMIT " + BATCH;
+        String join = where.isEmpty() ? "" : " JOIN search_docs d ON d.position = s.position";
+        String every = "SELECT s.position, s.length FROM search_bound s" + join + " WHERE s.category = ? AND s.type = ?"
+                + " AND (s.length, s.position) > (?, ?)" + where + " ORDER BY s.length, s.position LIMIT " + BATCH;
+        String repeated = "SELECT s.position, s.length FROM search_repeats s" + join + " WHERE s.token = ? AND s.count = ?"
+                + " AND (s.length, s.position) > (?, ?)" + where + " ORDER BY s.length, s.position LIMIT " + BATCH;
         PriorityQueue<Group> heads = new PriorityQueue<>(Comparator.comparingDouble((Group group) -> -group.bound())
                 .thenComparingLong(Group::position));
-        try (PreparedStatement rows = connection.prepareStatement(sql);
+        try (PreparedStatement everyRow = connection.prepareStatement(every);
+             PreparedStatement repeatedRow = connection.prepareStatement(repeated);
              Documents documents = new Documents(connection)) {
+            int[] ones = new int[phrases.size()];
+            java.util.Arrays.fill(ones, 1);
             for (String[] key : groups) {
-                Group group = new Group(key[0], key[1], Integer.parseInt(key[2]), rows);
-                if (group.advance(0, 0)) {
-                    heads.add(group);
+                add(heads, new Group(everyRow, key[0], key[1], length -> bm25.score(ones, length)));
+            }
+            int[] most = new int[phrases.size()];
+            List<List<Integer>> counts = new ArrayList<>();
+            for (int phrase = 0; phrase < phrases.size(); phrase++) {
+                counts.add(counts(phrases.get(phrase).get(0)));
+                most[phrase] = counts.get(phrase).isEmpty() ? 1 : counts.get(phrase).get(counts.get(phrase).size() - 1);
+            }
+            for (int phrase = 0; phrase < phrases.size(); phrase++) {
+                for (int count : counts.get(phrase)) {
+                    int[] frequencies = most.clone();
+                    frequencies[phrase] = count;
+                    add(heads, new Group(repeatedRow, phrases.get(phrase).get(0), count, length -> bm25.score(frequencies, length)));
                 }
             }
+            java.util.Set<Long> seen = new java.util.HashSet<>();
             List<Long> batch = new ArrayList<>(BATCH);
             while (!heads.isEmpty() || !batch.isEmpty()) {
                 Group group = heads.poll();
                 if (group != null && (best.size() < wanted || couldEnter(group))) {
-                    batch.add(group.position());
+                    if (seen.add(group.position())) {
+                        batch.add(group.position());
+                    }
                     if (group.next()) {
                         heads.add(group);
                     }
-                } else if (group != null && best.size() >= wanted && group.bound() == best.last().score()) {
+                } else if (group != null && group.bound() == best.last().score()) {
                     // equal bound, higher position: nothing more of this length in the group can enter
                     if (group.advance(group.length(), Long.MAX_VALUE)) {
                         heads.add(group);
@@ -99,6 +123,32 @@ final class RelevanceWalk {
             }
         }
         return new ArrayList<>(best);
+    }
+
+    private static void add(PriorityQueue<Group> heads, Group group) throws SQLException {
+        if (group.advance(0, 0)) {
+            heads.add(group);
+        }
+    }
+
+    /** The counts (2 or more) the token repeats with in some document, lowest first: one seek per count. */
+    private List<Integer> counts(String token) throws SQLException {
+        List<Integer> counts = new ArrayList<>();
+        try (PreparedStatement next = connection.prepareStatement(
+                "SELECT count FROM search_repeats WHERE token = ? AND count > ? ORDER BY count LIMIT 1")) {
+            int after = 1;
+            while (true) {
+                next.setString(1, token);
+                next.setInt(2, after);
+                try (ResultSet row = next.executeQuery()) {
+                    if (!row.next()) {
+                        return counts;
+                    }
+                    after = row.getInt(1);
+                    counts.add(after);
+                }
+            }
+        }
     }
 
     /** Every one of the documents scored (no budget: the caller keeps them few), the best {@code wanted} kept. */
@@ -151,21 +201,24 @@ final class RelevanceWalk {
         }
     }
 
-    /** One (category, type, repeats) group read in (length, position) order, a batch of rows at a time. */
+    /**
+     * One source of documents read in (length, position) order a batch of rows at a time: the documents of a
+     * (category, type), or those in which a token repeats a given number of times; its bound depends on the length only.
+     */
     private final class Group {
-        private final String category;
-        private final String type;
-        private final int repeats;
         private final PreparedStatement rows;
+        private final Object first;
+        private final Object second;
+        private final java.util.function.IntToDoubleFunction bounds;
         private final List<long[]> buffer = new ArrayList<>();
         private int next;
         private double bound;
 
-        Group(String category, String type, int repeats, PreparedStatement rows) {
-            this.category = category;
-            this.type = type;
-            this.repeats = repeats;
+        Group(PreparedStatement rows, Object first, Object second, java.util.function.IntToDoubleFunction bounds) {
             this.rows = rows;
+            this.first = first;
+            this.second = second;
+            this.bounds = bounds;
         }
 
         long position() {
@@ -184,7 +237,7 @@ final class RelevanceWalk {
         boolean next() throws SQLException {
             next++;
             if (next < buffer.size()) {
-                bound = bm25.bound(repeats, length());
+                bound = bounds.applyAsDouble(length());
                 return true;
             }
             long[] last = buffer.get(buffer.size() - 1);
@@ -193,12 +246,11 @@ final class RelevanceWalk {
 
         /** Reads the documents after (length, position); false when there are none. */
         boolean advance(long length, long position) throws SQLException {
-            rows.setString(1, category);
-            rows.setString(2, type);
-            rows.setInt(3, repeats);
-            rows.setLong(4, length);
-            rows.setLong(5, position);
-            filters.bind(rows, 6);
+            rows.setObject(1, first);
+            rows.setObject(2, second);
+            rows.setLong(3, length);
+            rows.setLong(4, position);
+            filters.bind(rows, 5);
             buffer.clear();
             next = 0;
             try (ResultSet found = rows.executeQuery()) {
@@ -209,7 +261,7 @@ final class RelevanceWalk {
             if (buffer.isEmpty()) {
                 return false;
             }
-            bound = bm25.bound(repeats, length());
+            bound = bounds.applyAsDouble(length());
             return true;
         }
     }

@@ -46,14 +46,18 @@ public final class SqliteSearchIndex implements SearchIndex {
         "CREATE INDEX IF NOT EXISTS search_by_date ON search_docs(entry_date, position)",
         "CREATE INDEX IF NOT EXISTS search_by_category_date ON search_docs(category, entry_date, position)",
         "CREATE INDEX IF NOT EXISTS search_by_amount ON search_docs(amount_e4, position)",
-        // what the relevance walk reads: each document's bound (RelevanceWalk), and which groups there are
-        "CREATE TABLE IF NOT EXISTS search_bound(category TEXT NOT NULL, type TEXT NOT NULL, repeats INTEGER NOT NULL,"
-                + " length INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY(category, type, repeats, length, position)) WITHOUT ROWID",
-        "CREATE TABLE IF NOT EXISTS search_bound_groups(category TEXT NOT NULL, type TEXT NOT NULL, repeats INTEGER NOT NULL,"
-                + " PRIMARY KEY(category, type, repeats)) WITHOUT ROWID",
     };
-    /** Set in search_state once every document has its row in search_bound (an index made before it existed has none). */
+    private static final String[] BOUND_SCHEMA = {
+        // what the relevance walk reads (RelevanceWalk): each document's length, the tokens it repeats, which groups there are
+        "CREATE TABLE IF NOT EXISTS search_bound(category TEXT NOT NULL, type TEXT NOT NULL, length INTEGER NOT NULL,"
+                + " position INTEGER NOT NULL, PRIMARY KEY(category, type, length, position)) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS search_repeats(token TEXT NOT NULL, count INTEGER NOT NULL, length INTEGER NOT NULL,"
+                + " position INTEGER NOT NULL, PRIMARY KEY(token, count, length, position)) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS search_bound_groups(category TEXT NOT NULL, type TEXT NOT NULL, PRIMARY KEY(category, type)) WITHOUT ROWID",
+    };
+    /** In search_state: the version of the walk's tables once every document is in them (an older index has none). */
     private static final String BOUNDS_KEPT = "bounds_kept";
+    private static final String BOUNDS_VERSION = "2";
 
     private final Path file;
     private final Connection connection;
@@ -85,7 +89,7 @@ public final class SqliteSearchIndex implements SearchIndex {
                 }
             }
             SqliteSearchIndex index = new SqliteSearchIndex(file, connection, fewMatches, fewFiltered);
-            if (index.state(BOUNDS_KEPT) == null) {
+            if (!BOUNDS_VERSION.equals(index.state(BOUNDS_KEPT))) {
                 index.keepBounds();
             }
             return index;
@@ -121,18 +125,24 @@ public final class SqliteSearchIndex implements SearchIndex {
      * the relevance walk existed is upgraded in place (a few seconds per 100,000 documents) rather than rebuilt.
      */
     private void keepBounds() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS search_bound");
+            statement.execute("DROP TABLE IF EXISTS search_repeats");
+            statement.execute("DROP TABLE IF EXISTS search_bound_groups");
+            for (String sql : BOUND_SCHEMA) {
+                statement.execute(sql);
+            }
+        }
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement();
-             PreparedStatement bound = connection.prepareStatement(BOUND_INSERT);
-             PreparedStatement group = connection.prepareStatement(GROUP_INSERT);
+             Bounds bounds = new Bounds(connection);
              ResultSet rows = statement.executeQuery("SELECT c.id, c.c0, d.category, d.type FROM search_text_content c"
                      + " JOIN search_docs d ON d.position = c.id")) {
             while (rows.next()) {
-                addBound(bound, group, rows.getLong(1), rows.getString(3), rows.getString(4), rows.getString(2));
+                bounds.add(rows.getLong(1), rows.getString(3), rows.getString(4), rows.getString(2));
             }
-            bound.executeBatch();
-            group.executeBatch();
-            statement.execute("INSERT OR REPLACE INTO search_state VALUES ('" + BOUNDS_KEPT + "', '1')");
+            bounds.flush();
+            statement.execute("INSERT OR REPLACE INTO search_state VALUES ('" + BOUNDS_KEPT + "', '" + BOUNDS_VERSION + "')");
             connection.commit();
         } catch (SQLException failed) {
             connection.rollback();
@@ -142,36 +152,16 @@ public final class SqliteSearchIndex implements SearchIndex {
         }
     }
 
-    private static final String BOUND_INSERT = "INSERT OR REPLACE INTO search_bound VALUES (?,?,?,?,?)";
-    private static final String GROUP_INSERT = "INSERT OR IGNORE INTO search_bound_groups VALUES (?,?,?)";
-
-    private static void addBound(PreparedStatement bound, PreparedStatement group, long position, String category, String type,
-                                 String text) throws SQLException {
-        List<String> tokens = Fts5Tokens.of(text);
-        int repeats = Fts5Tokens.mostRepeats(tokens);
-        bound.setString(1, category);
-        bound.setString(2, type);
-        bound.setInt(3, repeats);
-        bound.setInt(4, tokens.size());
-        bound.setLong(5, position);
-        bound.addBatch();
-        group.setString(1, category);
-        group.setString(2, type);
-        group.setInt(3, repeats);
-        group.addBatch();
-    }
-
     @Override
     public void add(String ledgerId, List<SearchDocument> documents, long checkpoint) {
         try {
             connection.setAutoCommit(false);
             try (PreparedStatement doc = connection.prepareStatement("INSERT OR REPLACE INTO search_docs VALUES (?,?,?,?,?,?,?,?,?,?,?)");
                  PreparedStatement text = connection.prepareStatement("INSERT INTO search_text(rowid, body) VALUES (?, ?)");
-                 PreparedStatement bound = connection.prepareStatement(BOUND_INSERT);
-                 PreparedStatement group = connection.prepareStatement(GROUP_INSERT);
+                 Bounds bounds = new Bounds(connection);
                  PreparedStatement state = connection.prepareStatement("INSERT OR REPLACE INTO search_state VALUES (?, ?)")) {
                 for (SearchDocument document : documents) {
-                    addBound(bound, group, document.position(), document.category(), document.type(), document.text());
+                    bounds.add(document.position(), document.category(), document.type(), document.text());
                     doc.setLong(1, document.position());
                     doc.setString(2, document.streamId());
                     doc.setString(3, document.category());
@@ -190,10 +180,9 @@ public final class SqliteSearchIndex implements SearchIndex {
                 }
                 doc.executeBatch();
                 text.executeBatch();
-                bound.executeBatch();
-                group.executeBatch();
+                bounds.flush();
                 state.setString(1, BOUNDS_KEPT);
-                state.setString(2, "1");
+                state.setString(2, BOUNDS_VERSION);
                 state.executeUpdate();
                 state.setString(1, "ledger_id");
                 state.setString(2, ledgerId);
@@ -247,6 +236,7 @@ public final class SqliteSearchIndex implements SearchIndex {
             statement.execute("DELETE FROM search_text");
             statement.execute("DELETE FROM search_state");
             statement.execute("DELETE FROM search_bound");
+            statement.execute("DELETE FROM search_repeats");
             statement.execute("DELETE FROM search_bound_groups");
             relevance.forget();
         } catch (SQLException failed) {
