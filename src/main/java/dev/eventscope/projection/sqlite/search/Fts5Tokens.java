@@ -83,6 +83,40 @@ final class Fts5Tokens {
         return count;
     }
 
+    /**
+     * True when an ASCII text cannot hold every phrase: one of their (ASCII) tokens is not even part of the text in lower
+     * case. Cheaper than making the tokens; a text with other characters is never ruled out (é folds to e).
+     */
+    static boolean lacksAny(String text, List<List<String>> phrases) {
+        for (int index = 0; index < text.length(); index++) {
+            if (text.charAt(index) >= 128) {
+                return false;
+            }
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (List<String> phrase : phrases) {
+            for (String token : phrase) {
+                if (!lower.contains(token)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** One bit of 64 per token (from its hash): a document lacks a token whose bit its signature lacks. */
+    static long signature(List<String> tokens) {
+        long signature = 0;
+        for (String token : tokens) {
+            signature |= bit(token);
+        }
+        return signature;
+    }
+
+    static long bit(String token) {
+        return 1L << ((token.hashCode() * 0x9E3779B9) >>> 26);
+    }
+
     /** The tokens that occur more than once, with how often. */
     static java.util.Map<String, Integer> repeated(List<String> tokens) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();

@@ -34,6 +34,7 @@ final class RelevanceRanking {
 
     private final Connection connection;
     private Route lastRoute;
+    private int lastRead;
     private final long fewMatches;
     private final int fewFiltered;
     /** Per phrase: the checkpoint it was counted up to and its number of documents then. */
@@ -77,6 +78,7 @@ final class RelevanceRanking {
             rows[phrase] = rowsWith(expressions.get(phrase), checkpoint);
             fewest = Math.min(fewest, rows[phrase]);
         }
+        lastRead = 0;
         if (fewest <= fewMatches) {
             lastRoute = Route.FTS5_RANKS_ALL;
             return null;
@@ -88,17 +90,24 @@ final class RelevanceRanking {
             List<Long> passing = passing(filters);
             if (passing.size() <= fewFiltered) {
                 List<RelevanceWalk.Ranked> scored = walk.scoreAll(passing);
+                lastRead = walk.read();
                 lastRoute = scored == null ? Route.WALK_GAVE_UP : Route.FILTERED_SCORED;
                 return scored;
             }
         }
         List<RelevanceWalk.Ranked> best = walk.walk(groups(query));
+        lastRead = walk.read();
         lastRoute = best == null ? Route.WALK_GAVE_UP : Route.WALK;
         return best;
     }
 
     Route lastRoute() {
         return lastRoute;
+    }
+
+    /** How many documents the last walk or filtered scoring read. */
+    int lastRead() {
+        return lastRead;
     }
 
     /** How many documents the phrase occurs in, as FTS5's bm25 counts them. */

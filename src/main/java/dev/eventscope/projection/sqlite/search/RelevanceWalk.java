@@ -16,14 +16,14 @@ import java.util.TreeSet;
 /**
  * The best hits of a query in relevance order without scoring every match. bm25 grows with a phrase's frequency in a
  * document and falls with the document's length, so a document's best possible score follows from its length and an
- * upper bound of each phrase's frequency; a phrase occurs at most as often as its first token. The index keeps every
+ * upper bound of each phrase's frequency; a phrase occurs at most as often as any one of its tokens. The index keeps every
  * document's length ({@code search_bound}, by category, type, length, position) and, for every token a document
  * holds more than once, how often ({@code search_repeats}, by token, count, length, position). The walk reads
  * <ul>
  *   <li>every document, shortest first: one whose query tokens each occur at most once scores at most
  *       {@link Bm25#score} with every frequency 1 at its length;</li>
- *   <li>for each query word's first token and each count it repeats with, those documents, shortest first: at most that
- *       count for this phrase and the token's highest count for the others;</li>
+ *   <li>for each query word, its token with the lowest highest count, and each count that token repeats with, those
+ *       documents, shortest first: at most that count for this phrase and the other phrases' tokens' highest counts;</li>
  * </ul>
  * always from the source whose next document has the highest bound, scores each document exactly from its text, and
  * stops when no source's next document can beat the page's last hit (ties go to the lower position, as
@@ -70,10 +70,16 @@ final class RelevanceWalk {
     List<Ranked> walk(List<String[]> groups) throws SQLException {
         String where = filters.where().isEmpty() ? "" : " AND " + filters.where().substring(" WHERE ".length());
         String join = where.isEmpty() ? "" : " JOIN search_docs d ON d.position = s.position";
+        long signature = 0;
+        for (List<String> phrase : phrases) {
+            signature |= Fts5Tokens.signature(phrase);
+        }
+        // the signature test runs inside SQLite, on the index row, before the document is read
+        String tokens = " AND (s.tokens & " + signature + ") = " + signature;
         String every = "SELECT s.position, s.length FROM search_bound s" + join + " WHERE s.category = ? AND s.type = ?"
-                + " AND (s.length, s.position) > (?, ?)" + where + " ORDER BY s.length, s.position LIMIT " + BATCH;
+                + " AND (s.length, s.position) > (?, ?)" + tokens + where + " ORDER BY s.length, s.position LIMIT " + BATCH;
         String repeated = "SELECT s.position, s.length FROM search_repeats s" + join + " WHERE s.token = ? AND s.count = ?"
-                + " AND (s.length, s.position) > (?, ?)" + where + " ORDER BY s.length, s.position LIMIT " + BATCH;
+                + " AND (s.length, s.position) > (?, ?)" + tokens + where + " ORDER BY s.length, s.position LIMIT " + BATCH;
         PriorityQueue<Group> heads = new PriorityQueue<>(Comparator.comparingDouble((Group group) -> -group.bound())
                 .thenComparingLong(Group::position));
         try (PreparedStatement everyRow = connection.prepareStatement(every);
@@ -84,17 +90,29 @@ final class RelevanceWalk {
             for (String[] key : groups) {
                 add(heads, new Group(everyRow, key[0], key[1], length -> bm25.score(ones, length)));
             }
+            // a phrase occurs at most as often as any one of its tokens: each phrase is bounded by the token that repeats least
             int[] most = new int[phrases.size()];
+            List<String> bounding = new ArrayList<>();
             List<List<Integer>> counts = new ArrayList<>();
-            for (int phrase = 0; phrase < phrases.size(); phrase++) {
-                counts.add(counts(phrases.get(phrase).get(0)));
-                most[phrase] = counts.get(phrase).isEmpty() ? 1 : counts.get(phrase).get(counts.get(phrase).size() - 1);
+            for (List<String> phrase : phrases) {
+                List<Integer> fewest = null;
+                String token = null;
+                for (String each : new java.util.LinkedHashSet<>(phrase)) {
+                    List<Integer> repeats = counts(each);
+                    if (fewest == null || highest(repeats) < highest(fewest)) {
+                        fewest = repeats;
+                        token = each;
+                    }
+                }
+                bounding.add(token);
+                counts.add(fewest);
+                most[counts.size() - 1] = highest(fewest);
             }
             for (int phrase = 0; phrase < phrases.size(); phrase++) {
                 for (int count : counts.get(phrase)) {
                     int[] frequencies = most.clone();
                     frequencies[phrase] = count;
-                    add(heads, new Group(repeatedRow, phrases.get(phrase).get(0), count, length -> bm25.score(frequencies, length)));
+                    add(heads, new Group(repeatedRow, bounding.get(phrase), count, length -> bm25.score(frequencies, length)));
                 }
             }
             java.util.Set<Long> seen = new java.util.HashSet<>();
@@ -131,6 +149,10 @@ final class RelevanceWalk {
         }
     }
 
+    private static int highest(List<Integer> counts) {
+        return counts.isEmpty() ? 1 : counts.get(counts.size() - 1);
+    }
+
     /** The counts (2 or more) the token repeats with in some document, lowest first: one seek per count. */
     private List<Integer> counts(String token) throws SQLException {
         List<Integer> counts = new ArrayList<>();
@@ -163,6 +185,11 @@ final class RelevanceWalk {
         return new ArrayList<>(best);
     }
 
+    /** How many documents were scored. */
+    int read() {
+        return read;
+    }
+
     private boolean couldEnter(Group group) {
         Ranked last = best.last();
         return group.bound() > last.score() || group.bound() == last.score() && group.position() < last.position();
@@ -175,6 +202,9 @@ final class RelevanceWalk {
         }
         int[] frequencies = new int[phrases.size()];
         for (Documents.Document document : documents.read(positions)) {
+            if (Fts5Tokens.lacksAny(document.text(), phrases)) {
+                continue;
+            }
             List<String> tokens = Fts5Tokens.of(document.text());
             if (tokens.size() != document.length()) {
                 return false;

@@ -50,14 +50,14 @@ public final class SqliteSearchIndex implements SearchIndex {
     private static final String[] BOUND_SCHEMA = {
         // what the relevance walk reads (RelevanceWalk): each document's length, the tokens it repeats, which groups there are
         "CREATE TABLE IF NOT EXISTS search_bound(category TEXT NOT NULL, type TEXT NOT NULL, length INTEGER NOT NULL,"
-                + " position INTEGER NOT NULL, PRIMARY KEY(category, type, length, position)) WITHOUT ROWID",
+                + " position INTEGER NOT NULL, tokens INTEGER NOT NULL, PRIMARY KEY(category, type, length, position)) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS search_repeats(token TEXT NOT NULL, count INTEGER NOT NULL, length INTEGER NOT NULL,"
-                + " position INTEGER NOT NULL, PRIMARY KEY(token, count, length, position)) WITHOUT ROWID",
+                + " position INTEGER NOT NULL, tokens INTEGER NOT NULL, PRIMARY KEY(token, count, length, position)) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS search_bound_groups(category TEXT NOT NULL, type TEXT NOT NULL, PRIMARY KEY(category, type)) WITHOUT ROWID",
     };
     /** In search_state: the version of the walk's tables once every document is in them (an older index has none). */
     private static final String BOUNDS_KEPT = "bounds_kept";
-    private static final String BOUNDS_VERSION = "2";
+    private static final String BOUNDS_VERSION = "3";
 
     private final Path file;
     private final Connection connection;
@@ -335,6 +335,11 @@ public final class SqliteSearchIndex implements SearchIndex {
     /** How the last relevance-ordered page was found. */
     RelevanceRanking.Route lastRelevanceRoute() {
         return relevance.lastRoute();
+    }
+
+    /** How many documents the last relevance-ordered page scored itself (0 when FTS5 ranked every match). */
+    int lastRelevanceRead() {
+        return relevance.lastRead();
     }
 
     /** The query's parameters, then one more row than a page (to tell whether another follows) and the offset (none after a key). */

@@ -17,7 +17,10 @@ public final class BenchmarkIndexes {
 
     /** How the index's last relevance-ordered page was found ("-" for an index of another kind or none yet). */
     public static String route(SearchIndex index) {
-        return index instanceof SqliteSearchIndex sqlite && sqlite.lastRelevanceRoute() != null
-                ? sqlite.lastRelevanceRoute().name().toLowerCase(java.util.Locale.ROOT) : "-";
+        if (index instanceof SqliteSearchIndex sqlite && sqlite.lastRelevanceRoute() != null) {
+            String route = sqlite.lastRelevanceRoute().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            return sqlite.lastRelevanceRead() == 0 ? route : String.format(java.util.Locale.ROOT, "%s (%,d scored)", route, sqlite.lastRelevanceRead());
+        }
+        return "-";
     }
 }
