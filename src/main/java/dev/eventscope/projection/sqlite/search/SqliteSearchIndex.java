@@ -133,16 +133,32 @@ public final class SqliteSearchIndex implements SearchIndex {
                 statement.execute(sql);
             }
         }
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement();
-             Bounds bounds = new Bounds(connection);
-             ResultSet rows = statement.executeQuery("SELECT c.id, c.c0, d.category, d.type FROM search_text_content c"
-                     + " JOIN search_docs d ON d.position = c.id")) {
-            while (rows.next()) {
-                bounds.add(rows.getLong(1), rows.getString(3), rows.getString(4), rows.getString(2));
+        inTransaction(() -> {
+            try (Statement statement = connection.createStatement();
+                 Bounds bounds = new Bounds(connection);
+                 ResultSet rows = statement.executeQuery("SELECT c.id, c.c0, d.category, d.type FROM search_text_content c"
+                         + " JOIN search_docs d ON d.position = c.id")) {
+                for (int read = 1; rows.next(); read++) {
+                    bounds.add(rows.getLong(1), rows.getString(3), rows.getString(4), rows.getString(2));
+                    if (read % 5_000 == 0) {
+                        bounds.flush();
+                    }
+                }
+                bounds.flush();
+                statement.execute("INSERT OR REPLACE INTO search_state VALUES ('" + BOUNDS_KEPT + "', '" + BOUNDS_VERSION + "')");
             }
-            bounds.flush();
-            statement.execute("INSERT OR REPLACE INTO search_state VALUES ('" + BOUNDS_KEPT + "', '" + BOUNDS_VERSION + "')");
+        });
+    }
+
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    /** Runs the work in one transaction: all of it is kept, or (on a failure, rethrown) none. */
+    private void inTransaction(Work work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            work.run();
             connection.commit();
         } catch (SQLException failed) {
             connection.rollback();
@@ -155,48 +171,43 @@ public final class SqliteSearchIndex implements SearchIndex {
     @Override
     public void add(String ledgerId, List<SearchDocument> documents, long checkpoint) {
         try {
-            connection.setAutoCommit(false);
-            try (PreparedStatement doc = connection.prepareStatement("INSERT OR REPLACE INTO search_docs VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-                 PreparedStatement text = connection.prepareStatement("INSERT INTO search_text(rowid, body) VALUES (?, ?)");
-                 Bounds bounds = new Bounds(connection);
-                 PreparedStatement state = connection.prepareStatement("INSERT OR REPLACE INTO search_state VALUES (?, ?)")) {
-                for (SearchDocument document : documents) {
-                    bounds.add(document.position(), document.category(), document.type(), document.text());
-                    doc.setLong(1, document.position());
-                    doc.setString(2, document.streamId());
-                    doc.setString(3, document.category());
-                    doc.setString(4, document.type());
-                    doc.setString(5, document.user());
-                    doc.setString(6, document.command());
-                    doc.setLong(7, document.recordedAtMicros());
-                    setNullable(doc, 8, document.entryDate() == null ? null : document.entryDate().toEpochDay());
-                    doc.setString(9, document.account());
-                    setNullable(doc, 10, document.amount() == null ? null : tenThousandths(document.amount().abs(), RoundingMode.FLOOR));
-                    doc.setString(11, document.entryId());
-                    doc.addBatch();
-                    text.setLong(1, document.position());
-                    text.setString(2, document.text());
-                    text.addBatch();
+            inTransaction(() -> {
+                try (PreparedStatement doc = connection.prepareStatement("INSERT OR REPLACE INTO search_docs VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                     PreparedStatement text = connection.prepareStatement("INSERT INTO search_text(rowid, body) VALUES (?, ?)");
+                     Bounds bounds = new Bounds(connection);
+                     PreparedStatement state = connection.prepareStatement("INSERT OR REPLACE INTO search_state VALUES (?, ?)")) {
+                    for (SearchDocument document : documents) {
+                        bounds.add(document.position(), document.category(), document.type(), document.text());
+                        doc.setLong(1, document.position());
+                        doc.setString(2, document.streamId());
+                        doc.setString(3, document.category());
+                        doc.setString(4, document.type());
+                        doc.setString(5, document.user());
+                        doc.setString(6, document.command());
+                        doc.setLong(7, document.recordedAtMicros());
+                        setNullable(doc, 8, document.entryDate() == null ? null : document.entryDate().toEpochDay());
+                        doc.setString(9, document.account());
+                        setNullable(doc, 10, document.amount() == null ? null : tenThousandths(document.amount().abs(), RoundingMode.FLOOR));
+                        doc.setString(11, document.entryId());
+                        doc.addBatch();
+                        text.setLong(1, document.position());
+                        text.setString(2, document.text());
+                        text.addBatch();
+                    }
+                    doc.executeBatch();
+                    text.executeBatch();
+                    bounds.flush();
+                    state.setString(1, BOUNDS_KEPT);
+                    state.setString(2, BOUNDS_VERSION);
+                    state.executeUpdate();
+                    state.setString(1, "ledger_id");
+                    state.setString(2, ledgerId);
+                    state.executeUpdate();
+                    state.setString(1, "checkpoint");
+                    state.setString(2, Long.toString(checkpoint));
+                    state.executeUpdate();
                 }
-                doc.executeBatch();
-                text.executeBatch();
-                bounds.flush();
-                state.setString(1, BOUNDS_KEPT);
-                state.setString(2, BOUNDS_VERSION);
-                state.executeUpdate();
-                state.setString(1, "ledger_id");
-                state.setString(2, ledgerId);
-                state.executeUpdate();
-                state.setString(1, "checkpoint");
-                state.setString(2, Long.toString(checkpoint));
-                state.executeUpdate();
-                connection.commit();
-            } catch (SQLException failed) {
-                connection.rollback();
-                throw failed;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException failed) {
             throw failure("write", failed);
         }
