@@ -91,6 +91,26 @@ class WorkbenchReportTest {
     }
 
     @Test
+    void in_json_csv_and_pdf_too_the_signature_covers_the_findings() throws Exception {
+        for (String format : List.of("json", "csv")) {
+            Path signed = report(format, "--tests", "--by", "entry-date");
+            assertEquals(ExitCodes.OK, RealCli.run("verify-report", signed.toString(), "--key-dir", keys.toString()).exitCode(), format);
+            String text = Files.readString(signed);
+            assertTrue(text.contains("approved by the controller"), format + " carries the finding's note");
+            Files.writeString(signed, text.replace("approved by the controller", "approved by the auditor"), StandardCharsets.UTF_8);
+            RealCli changed = RealCli.run("verify-report", signed.toString(), "--key-dir", keys.toString());
+            assertEquals(5, changed.exitCode(), format + ": a changed finding breaks the signature: " + changed.out() + changed.err());
+        }
+        // a PDF's signature covers its bytes as written (the findings are in them: json_csv_and_pdf_carry_the_findings_and_the_flags)
+        Path pdf = report("pdf", "--tests", "--by", "entry-date");
+        assertEquals(ExitCodes.OK, RealCli.run("verify-report", pdf.toString(), "--key-dir", keys.toString()).exitCode());
+        byte[] bytes = Files.readAllBytes(pdf);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(pdf, bytes);
+        assertEquals(5, RealCli.run("verify-report", pdf.toString(), "--key-dir", keys.toString()).exitCode());
+    }
+
+    @Test
     void without_tests_and_with_no_findings_the_report_has_no_workbench_section() throws Exception {
         String plain = Files.readString(report("html", "--no-findings"));
         assertFalse(plain.contains("<h2 id=\"findings\">"));

@@ -178,6 +178,17 @@ public final class WorkbenchWindow {
         category.valueProperty().addListener((observable, before, value) -> search.categoryProperty().set(value.equals("all streams") ? "" : value));
         ChoiceBox<SearchQuery.Order> order = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(SearchQuery.Order.values()));
         order.valueProperty().bindBidirectional(search.orderProperty());
+        order.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(SearchQuery.Order value) {
+                return value == SearchQuery.Order.RELEVANCE ? "best match first" : "in recording order";
+            }
+
+            @Override
+            public SearchQuery.Order fromString(String text) {
+                return text.equals("best match first") ? SearchQuery.Order.RELEVANCE : SearchQuery.Order.POSITION;
+            }
+        });
         Button go = new Button("Search");
         go.setId("searchButton");
         go.setDefaultButton(false);

@@ -119,13 +119,26 @@ final class SearchSql {
      * written and no word is read as an operator); a word ending in {@code *} is a prefix; all must match.
      */
     static String matchExpression(String text) {
+        return String.join(" AND ", phrases(text));
+    }
+
+    /** Each word's FTS5 phrase, in the order written (the order bm25 sums them in). */
+    static List<String> phrases(String text) {
         List<String> phrases = new ArrayList<>();
-        for (String word : text.strip().split("\\s+")) {
-            boolean prefix = word.endsWith("*") && word.length() > 1;
+        for (String word : words(text)) {
+            boolean prefix = isPrefix(word);
             String bare = prefix ? word.substring(0, word.length() - 1) : word;
             phrases.add("\"" + bare.replace("\"", "\"\"") + "\"" + (prefix ? " *" : ""));
         }
-        return String.join(" AND ", phrases);
+        return phrases;
+    }
+
+    static List<String> words(String text) {
+        return List.of(text.strip().split("\\s+"));
+    }
+
+    static boolean isPrefix(String word) {
+        return word.endsWith("*") && word.length() > 1;
     }
 
     String from() {
@@ -142,7 +155,12 @@ final class SearchSql {
 
     /** Binds the parameters from index 1; returns the next free index. */
     int bind(PreparedStatement statement) throws SQLException {
-        int index = 1;
+        return bind(statement, 1);
+    }
+
+    /** Binds the parameters from {@code index}; returns the next free index. */
+    int bind(PreparedStatement statement, int first) throws SQLException {
+        int index = first;
         for (Object parameter : parameters) {
             statement.setObject(index++, parameter);
         }

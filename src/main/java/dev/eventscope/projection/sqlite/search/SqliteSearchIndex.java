@@ -47,17 +47,35 @@ public final class SqliteSearchIndex implements SearchIndex {
         "CREATE INDEX IF NOT EXISTS search_by_category_date ON search_docs(category, entry_date, position)",
         "CREATE INDEX IF NOT EXISTS search_by_amount ON search_docs(amount_e4, position)",
     };
+    private static final String[] BOUND_SCHEMA = {
+        // what the relevance walk reads (RelevanceWalk): each document's length, the tokens it repeats, which groups there are
+        "CREATE TABLE IF NOT EXISTS search_bound(category TEXT NOT NULL, type TEXT NOT NULL, length INTEGER NOT NULL,"
+                + " position INTEGER NOT NULL, tokens INTEGER NOT NULL, PRIMARY KEY(category, type, length, position)) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS search_repeats(token TEXT NOT NULL, count INTEGER NOT NULL, length INTEGER NOT NULL,"
+                + " position INTEGER NOT NULL, tokens INTEGER NOT NULL, PRIMARY KEY(token, count, length, position)) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS search_bound_groups(category TEXT NOT NULL, type TEXT NOT NULL, PRIMARY KEY(category, type)) WITHOUT ROWID",
+    };
+    /** In search_state: the version of the walk's tables once every document is in them (an older index has none). */
+    private static final String BOUNDS_KEPT = "bounds_kept";
+    private static final String BOUNDS_VERSION = "3";
 
     private final Path file;
     private final Connection connection;
+    private final RelevanceRanking relevance;
 
-    private SqliteSearchIndex(Path file, Connection connection) {
+    private SqliteSearchIndex(Path file, Connection connection, long fewMatches, int fewFiltered) {
         this.file = file;
         this.connection = connection;
+        this.relevance = new RelevanceRanking(connection, fewMatches, fewFiltered);
     }
 
     /** Opens the index file, creating it and its folder when missing. */
     public static SqliteSearchIndex open(Path file) {
+        return open(file, RelevanceRanking.FEW_MATCHES, RelevanceRanking.FEW_FILTERED);
+    }
+
+    /** With the relevance ranking's thresholds chosen (see {@link RelevanceRanking}); for tests on small ledgers. */
+    static SqliteSearchIndex open(Path file, long fewMatches, int fewFiltered) {
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -70,7 +88,11 @@ public final class SqliteSearchIndex implements SearchIndex {
                     statement.execute(sql);
                 }
             }
-            return new SqliteSearchIndex(file, connection);
+            SqliteSearchIndex index = new SqliteSearchIndex(file, connection, fewMatches, fewFiltered);
+            if (!BOUNDS_VERSION.equals(index.state(BOUNDS_KEPT))) {
+                index.keepBounds();
+            }
+            return index;
         } catch (SQLException | java.io.IOException failed) {
             throw new SearchIndexException("The search index " + file + " cannot be opened: " + failed.getMessage(), failed);
         }
@@ -98,45 +120,94 @@ public final class SqliteSearchIndex implements SearchIndex {
         }
     }
 
+    /**
+     * Gives every document already indexed its row in search_bound, from the text FTS5 keeps: an index made before
+     * the relevance walk existed is upgraded in place (a few seconds per 100,000 documents) rather than rebuilt.
+     */
+    private void keepBounds() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS search_bound");
+            statement.execute("DROP TABLE IF EXISTS search_repeats");
+            statement.execute("DROP TABLE IF EXISTS search_bound_groups");
+            for (String sql : BOUND_SCHEMA) {
+                statement.execute(sql);
+            }
+        }
+        inTransaction(() -> {
+            try (Statement statement = connection.createStatement();
+                 Bounds bounds = new Bounds(connection);
+                 ResultSet rows = statement.executeQuery("SELECT c.id, c.c0, d.category, d.type FROM search_text_content c"
+                         + " JOIN search_docs d ON d.position = c.id")) {
+                for (int read = 1; rows.next(); read++) {
+                    bounds.add(rows.getLong(1), rows.getString(3), rows.getString(4), rows.getString(2));
+                    if (read % 5_000 == 0) {
+                        bounds.flush();
+                    }
+                }
+                bounds.flush();
+                statement.execute("INSERT OR REPLACE INTO search_state VALUES ('" + BOUNDS_KEPT + "', '" + BOUNDS_VERSION + "')");
+            }
+        });
+    }
+
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    /** Runs the work in one transaction: all of it is kept, or (on a failure, rethrown) none. */
+    private void inTransaction(Work work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
+        } catch (SQLException failed) {
+            connection.rollback();
+            throw failed;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     @Override
     public void add(String ledgerId, List<SearchDocument> documents, long checkpoint) {
         try {
-            connection.setAutoCommit(false);
-            try (PreparedStatement doc = connection.prepareStatement("INSERT OR REPLACE INTO search_docs VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-                 PreparedStatement text = connection.prepareStatement("INSERT INTO search_text(rowid, body) VALUES (?, ?)");
-                 PreparedStatement state = connection.prepareStatement("INSERT OR REPLACE INTO search_state VALUES (?, ?)")) {
-                for (SearchDocument document : documents) {
-                    doc.setLong(1, document.position());
-                    doc.setString(2, document.streamId());
-                    doc.setString(3, document.category());
-                    doc.setString(4, document.type());
-                    doc.setString(5, document.user());
-                    doc.setString(6, document.command());
-                    doc.setLong(7, document.recordedAtMicros());
-                    setNullable(doc, 8, document.entryDate() == null ? null : document.entryDate().toEpochDay());
-                    doc.setString(9, document.account());
-                    setNullable(doc, 10, document.amount() == null ? null : tenThousandths(document.amount().abs(), RoundingMode.FLOOR));
-                    doc.setString(11, document.entryId());
-                    doc.addBatch();
-                    text.setLong(1, document.position());
-                    text.setString(2, document.text());
-                    text.addBatch();
+            inTransaction(() -> {
+                try (PreparedStatement doc = connection.prepareStatement("INSERT OR REPLACE INTO search_docs VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                     PreparedStatement text = connection.prepareStatement("INSERT INTO search_text(rowid, body) VALUES (?, ?)");
+                     Bounds bounds = new Bounds(connection);
+                     PreparedStatement state = connection.prepareStatement("INSERT OR REPLACE INTO search_state VALUES (?, ?)")) {
+                    for (SearchDocument document : documents) {
+                        bounds.add(document.position(), document.category(), document.type(), document.text());
+                        doc.setLong(1, document.position());
+                        doc.setString(2, document.streamId());
+                        doc.setString(3, document.category());
+                        doc.setString(4, document.type());
+                        doc.setString(5, document.user());
+                        doc.setString(6, document.command());
+                        doc.setLong(7, document.recordedAtMicros());
+                        setNullable(doc, 8, document.entryDate() == null ? null : document.entryDate().toEpochDay());
+                        doc.setString(9, document.account());
+                        setNullable(doc, 10, document.amount() == null ? null : tenThousandths(document.amount().abs(), RoundingMode.FLOOR));
+                        doc.setString(11, document.entryId());
+                        doc.addBatch();
+                        text.setLong(1, document.position());
+                        text.setString(2, document.text());
+                        text.addBatch();
+                    }
+                    doc.executeBatch();
+                    text.executeBatch();
+                    bounds.flush();
+                    state.setString(1, BOUNDS_KEPT);
+                    state.setString(2, BOUNDS_VERSION);
+                    state.executeUpdate();
+                    state.setString(1, "ledger_id");
+                    state.setString(2, ledgerId);
+                    state.executeUpdate();
+                    state.setString(1, "checkpoint");
+                    state.setString(2, Long.toString(checkpoint));
+                    state.executeUpdate();
                 }
-                doc.executeBatch();
-                text.executeBatch();
-                state.setString(1, "ledger_id");
-                state.setString(2, ledgerId);
-                state.executeUpdate();
-                state.setString(1, "checkpoint");
-                state.setString(2, Long.toString(checkpoint));
-                state.executeUpdate();
-                connection.commit();
-            } catch (SQLException failed) {
-                connection.rollback();
-                throw failed;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException failed) {
             throw failure("write", failed);
         }
@@ -175,6 +246,10 @@ public final class SqliteSearchIndex implements SearchIndex {
             statement.execute("DELETE FROM search_docs");
             statement.execute("DELETE FROM search_text");
             statement.execute("DELETE FROM search_state");
+            statement.execute("DELETE FROM search_bound");
+            statement.execute("DELETE FROM search_repeats");
+            statement.execute("DELETE FROM search_bound_groups");
+            relevance.forget();
         } catch (SQLException failed) {
             throw failure("clear", failed);
         }
@@ -213,33 +288,27 @@ public final class SqliteSearchIndex implements SearchIndex {
     }
 
     /**
-     * Relevance order in two steps: the page's positions and ranks first (every match is ranked, but nothing else is
-     * read for it), then the documents and snippets of those positions only. Asking for the snippet in the ranking
-     * query made SQLite compute a snippet for every match before keeping the best (measured in benchmarks-search.md).
+     * Relevance order in two steps: the page's positions and ranks first, then the documents and snippets of those
+     * positions only. The ranks come from {@link RelevanceRanking} (which scores only what could make the page) or,
+     * when it leaves the query to FTS5, from FTS5 ranking every match; both give FTS5's bm25 and its order.
      */
     private SearchPage byRelevance(SearchQuery query, SearchCursor after, SearchSql sql) {
         List<Long> positions = new ArrayList<>();
         List<Double> ranks = new ArrayList<>();
-        String ranking = "SELECT search_text.rowid, search_text.rank" + sql.from() + sql.where() + sql.orderBy() + " LIMIT ? OFFSET ?";
         String document = "SELECT d.position, d.stream, d.type, d.user, d.command, d.recorded_at, d.entry_date, d.entry_id,"
                 + " snippet(search_text, 0, '[', ']', '…', 12) FROM search_text CROSS JOIN search_docs d ON d.position = search_text.rowid"
                 + " WHERE search_text MATCH ? AND search_text.rowid = ?";
         List<SearchHit> hits = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(ranking);
-             PreparedStatement documents = connection.prepareStatement(document)) {
-            bindPage(statement, sql, query, after);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    positions.add(rows.getLong(1));
-                    ranks.add(rows.getDouble(2));
-                }
-            }
-            documents.setString(1, SearchSql.matchExpression(query.text()));
-            for (int index = 0; index < Math.min(positions.size(), query.pageSize()); index++) {
-                documents.setLong(2, positions.get(index));
-                try (ResultSet rows = documents.executeQuery()) {
-                    if (rows.next()) {
-                        hits.add(hit(rows));
+        try {
+            rank(query, after, sql, positions, ranks);
+            try (PreparedStatement documents = connection.prepareStatement(document)) {
+                documents.setString(1, SearchSql.matchExpression(query.text()));
+                for (int index = 0; index < Math.min(positions.size(), query.pageSize()); index++) {
+                    documents.setLong(2, positions.get(index));
+                    try (ResultSet rows = documents.executeQuery()) {
+                        if (rows.next()) {
+                            hits.add(hit(rows));
+                        }
                     }
                 }
             }
@@ -249,6 +318,39 @@ public final class SqliteSearchIndex implements SearchIndex {
         boolean more = positions.size() > query.pageSize();
         return more ? new SearchPage(hits, true, new SearchCursor(positions.get(query.pageSize() - 1), ranks.get(query.pageSize() - 1)))
                 : new SearchPage(hits, false, null);
+    }
+
+    /** The page's positions and ranks, and one more if another page follows. */
+    private void rank(SearchQuery query, SearchCursor after, SearchSql sql, List<Long> positions, List<Double> ranks) throws SQLException {
+        int skipped = after != null ? 0 : (query.page() - 1) * query.pageSize();
+        List<RelevanceWalk.Ranked> best = relevance.best(query, after, skipped + query.pageSize() + 1, checkpoint());
+        if (best != null) {
+            for (RelevanceWalk.Ranked hit : best.subList(Math.min(skipped, best.size()), best.size())) {
+                positions.add(hit.position());
+                ranks.add(-hit.score());
+            }
+            return;
+        }
+        String ranking = "SELECT search_text.rowid, search_text.rank" + sql.from() + sql.where() + sql.orderBy() + " LIMIT ? OFFSET ?";
+        try (PreparedStatement statement = connection.prepareStatement(ranking)) {
+            bindPage(statement, sql, query, after);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    positions.add(rows.getLong(1));
+                    ranks.add(rows.getDouble(2));
+                }
+            }
+        }
+    }
+
+    /** How the last relevance-ordered page was found. */
+    RelevanceRanking.Route lastRelevanceRoute() {
+        return relevance.lastRoute();
+    }
+
+    /** How many documents the last relevance-ordered page scored itself (0 when FTS5 ranked every match). */
+    int lastRelevanceRead() {
+        return relevance.lastRead();
     }
 
     /** The query's parameters, then one more row than a page (to tell whether another follows) and the offset (none after a key). */

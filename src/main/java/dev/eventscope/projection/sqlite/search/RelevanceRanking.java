@@ -1,0 +1,179 @@
+package dev.eventscope.projection.sqlite.search;
+
+import dev.eventscope.projection.search.SearchCursor;
+import dev.eventscope.projection.search.SearchQuery;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses how to find a query's best hits in bm25 order, exactly as FTS5's {@code ORDER BY rank, rowid} orders them:
+ * <ul>
+ *   <li>a word found in few documents: FTS5 ranks every match (cheap when there are few); answered by null;</li>
+ *   <li>filters that few documents pass: those documents are scored, each from its text;</li>
+ *   <li>otherwise the {@link RelevanceWalk}, which scores only the documents that could still make the page.</li>
+ * </ul>
+ * bm25 needs each word's number of documents; FTS5 counts them over the whole index for every query, which is most
+ * of its cost on a common word. Here they are counted once and then only over the documents added since.
+ */
+final class RelevanceRanking {
+
+    /** FTS5 ranks up to this many matches in about 30 ms (1.5 µs each, benchmarks-search.md). */
+    static final long FEW_MATCHES = 20_000;
+    /** Up to this many documents passing the filters are scored one by one (a few µs each). */
+    static final int FEW_FILTERED = 5_000;
+
+    /** How the last query was answered (tests and the benchmark say which path they measured). */
+    enum Route { FTS5_RANKS_ALL, FILTERED_SCORED, WALK, WALK_GAVE_UP }
+
+    private final Connection connection;
+    private Route lastRoute;
+    private int lastRead;
+    private final long fewMatches;
+    private final int fewFiltered;
+    /** Per phrase: the checkpoint it was counted up to and its number of documents then. */
+    private final Map<String, long[]> phraseRows = new HashMap<>();
+
+    RelevanceRanking(Connection connection) {
+        this(connection, FEW_MATCHES, FEW_FILTERED);
+    }
+
+    /** With other thresholds (a test's small ledgers make every path reachable). */
+    RelevanceRanking(Connection connection, long fewMatches, int fewFiltered) {
+        this.connection = connection;
+        this.fewMatches = fewMatches;
+        this.fewFiltered = fewFiltered;
+    }
+
+    /** Forgets the counts (the index was cleared). */
+    void forget() {
+        phraseRows.clear();
+    }
+
+    /**
+     * The best {@code wanted} hits after {@code after} (null: from the best), best first; null when FTS5 should rank
+     * every match instead (few matches, or a query the walk cannot answer exactly).
+     */
+    List<RelevanceWalk.Ranked> best(SearchQuery query, SearchCursor after, int wanted, long checkpoint) throws SQLException {
+        List<String> words = SearchSql.words(query.text());
+        List<List<String>> phrases = new ArrayList<>();
+        for (String word : words) {
+            List<String> tokens = Fts5Tokens.of(word);
+            if (SearchSql.isPrefix(word) || tokens.isEmpty()) {
+                lastRoute = Route.FTS5_RANKS_ALL;
+                return null;
+            }
+            phrases.add(tokens);
+        }
+        List<String> expressions = SearchSql.phrases(query.text());
+        long[] rows = new long[expressions.size()];
+        long fewest = Long.MAX_VALUE;
+        for (int phrase = 0; phrase < rows.length; phrase++) {
+            rows[phrase] = rowsWith(expressions.get(phrase), checkpoint);
+            fewest = Math.min(fewest, rows[phrase]);
+        }
+        lastRead = 0;
+        if (fewest <= fewMatches) {
+            lastRoute = Route.FTS5_RANKS_ALL;
+            return null;
+        }
+        long[] totals = totals();
+        SearchSql filters = SearchSql.of(query.withText(""));
+        RelevanceWalk walk = new RelevanceWalk(connection, phrases, new Bm25(totals[0], totals[1], rows), filters, after, wanted);
+        if (!filters.where().isEmpty()) {
+            List<Long> passing = passing(filters);
+            if (passing.size() <= fewFiltered) {
+                List<RelevanceWalk.Ranked> scored = walk.scoreAll(passing);
+                lastRead = walk.read();
+                lastRoute = scored == null ? Route.WALK_GAVE_UP : Route.FILTERED_SCORED;
+                return scored;
+            }
+        }
+        List<RelevanceWalk.Ranked> best = walk.walk(groups(query));
+        lastRead = walk.read();
+        lastRoute = best == null ? Route.WALK_GAVE_UP : Route.WALK;
+        return best;
+    }
+
+    Route lastRoute() {
+        return lastRoute;
+    }
+
+    /** How many documents the last walk or filtered scoring read. */
+    int lastRead() {
+        return lastRead;
+    }
+
+    /** How many documents the phrase occurs in, as FTS5's bm25 counts them. */
+    private long rowsWith(String phrase, long checkpoint) throws SQLException {
+        long[] known = phraseRows.get(phrase);
+        if (known == null || known[0] > checkpoint) {
+            known = new long[] {0, 0};
+        }
+        if (known[0] < checkpoint) {
+            try (PreparedStatement count = connection.prepareStatement(
+                    "SELECT count(*) FROM search_text WHERE search_text MATCH ? AND rowid > ? AND rowid <= ?")) {
+                count.setString(1, phrase);
+                count.setLong(2, known[0]);
+                count.setLong(3, checkpoint);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    known = new long[] {checkpoint, known[1] + row.getLong(1)};
+                }
+            }
+            phraseRows.put(phrase, known);
+        }
+        return known[1];
+    }
+
+    /** FTS5's row count and token count, from its averages record (row 1 of {@code search_text_data}). */
+    private long[] totals() throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT block FROM search_text_data WHERE id = 1");
+             ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                return new long[] {0, 0};
+            }
+            byte[] block = row.getBytes(1);
+            int[] at = {0};
+            return new long[] {Documents.varint(block, at), Documents.varint(block, at)};
+        }
+    }
+
+    /** The positions passing the filters, up to one more than the few that are scored one by one. */
+    private List<Long> passing(SearchSql filters) throws SQLException {
+        List<Long> positions = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT d.position" + filters.from() + filters.where()
+                + " LIMIT " + (fewFiltered + 1L))) {
+            filters.bind(select);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    positions.add(rows.getLong(1));
+                }
+            }
+        }
+        return positions;
+    }
+
+    /** The (category, type) groups the query's category and type filters leave. */
+    private List<String[]> groups(SearchQuery query) throws SQLException {
+        List<String[]> groups = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT category, type FROM search_bound_groups");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                String category = rows.getString(1);
+                String type = rows.getString(2);
+                boolean wantedCategory = query.category() == null || query.category().isBlank() || query.category().equals(category);
+                if (wantedCategory && (query.types().isEmpty() || query.types().contains(type))) {
+                    groups.add(new String[] {category, type});
+                }
+            }
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,298 @@
+package dev.eventscope.projection.sqlite.search;
+
+import dev.eventscope.projection.search.SearchCursor;
+import dev.eventscope.projection.search.SearchQuery;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.TreeSet;
+
+/**
+ * The best hits of a query in relevance order without scoring every match. bm25 grows with a phrase's frequency in a
+ * document and falls with the document's length, so a document's best possible score follows from its length and an
+ * upper bound of each phrase's frequency; a phrase occurs at most as often as any one of its tokens. The index keeps every
+ * document's length ({@code search_bound}, by category, type, length, position) and, for every token a document
+ * holds more than once, how often ({@code search_repeats}, by token, count, length, position). The walk reads
+ * <ul>
+ *   <li>every document, shortest first: one whose query tokens each occur at most once scores at most
+ *       {@link Bm25#score} with every frequency 1 at its length;</li>
+ *   <li>for each query word, its token with the lowest highest count, and each count that token repeats with, those
+ *       documents, shortest first: at most that count for this phrase and the other phrases' tokens' highest counts;</li>
+ * </ul>
+ * always from the source whose next document has the highest bound, scores each document exactly from its text, and
+ * stops when no source's next document can beat the page's last hit (ties go to the lower position, as
+ * {@code ORDER BY rank, rowid} breaks them). Answers null when it cannot answer exactly (a document whose tokens differ
+ * from FTS5's count) or has read more than its budget; the caller then asks FTS5 to rank every match.
+ */
+final class RelevanceWalk {
+
+    /** A document and its bm25 score (higher is better; FTS5's rank is its negation). */
+    record Ranked(long position, double score) {
+    }
+
+    static final Comparator<Ranked> BEST_FIRST = Comparator.comparingDouble(Ranked::score).reversed()
+            .thenComparingLong(Ranked::position);
+
+    private static final int BATCH = 64;
+    private static final int BUDGET = 40_000;
+
+    private final Connection connection;
+    private final List<List<String>> phrases;
+    private final Bm25 bm25;
+    private final SearchSql filters;
+    private final SearchCursor after;
+    private final int wanted;
+    private final TreeSet<Ranked> best = new TreeSet<>(BEST_FIRST);
+    private int read;
+
+    /**
+     * @param phrases  each query word's tokens
+     * @param filters  the query's filters alone (the query without words), over {@code search_docs d}
+     * @param after    only hits after this key (may be null)
+     * @param wanted   how many hits in relevance order (after {@code after}) are asked for
+     */
+    RelevanceWalk(Connection connection, List<List<String>> phrases, Bm25 bm25, SearchSql filters, SearchCursor after, int wanted) {
+        this.connection = connection;
+        this.phrases = phrases;
+        this.bm25 = bm25;
+        this.filters = filters;
+        this.after = after;
+        this.wanted = wanted;
+    }
+
+    /** The best {@code wanted} hits, best first, or null (see the class comment). {@code groups}: (category, type) pairs to read. */
+    List<Ranked> walk(List<String[]> groups) throws SQLException {
+        String where = filters.where().isEmpty() ? "" : " AND " + filters.where().substring(" WHERE ".length());
+        String join = where.isEmpty() ? "" : " JOIN search_docs d ON d.position = s.position";
+        long signature = 0;
+        for (List<String> phrase : phrases) {
+            signature |= Fts5Tokens.signature(phrase);
+        }
+        // the signature test runs inside SQLite, on the index row, before the document is read
+        String tokens = " AND (s.tokens & " + signature + ") = " + signature;
+        String every = "SELECT s.position, s.length FROM search_bound s" + join + " WHERE s.category = ? AND s.type = ?"
+                + " AND (s.length, s.position) > (?, ?)" + tokens + where + " ORDER BY s.length, s.position LIMIT " + BATCH;
+        String repeated = "SELECT s.position, s.length FROM search_repeats s" + join + " WHERE s.token = ? AND s.count = ?"
+                + " AND (s.length, s.position) > (?, ?)" + tokens + where + " ORDER BY s.length, s.position LIMIT " + BATCH;
+        PriorityQueue<Group> heads = new PriorityQueue<>(Comparator.comparingDouble((Group group) -> -group.bound())
+                .thenComparingLong(Group::position));
+        try (PreparedStatement everyRow = connection.prepareStatement(every);
+             PreparedStatement repeatedRow = connection.prepareStatement(repeated);
+             Documents documents = new Documents(connection)) {
+            int[] ones = new int[phrases.size()];
+            java.util.Arrays.fill(ones, 1);
+            for (String[] key : groups) {
+                add(heads, new Group(everyRow, key[0], key[1], length -> bm25.score(ones, length)));
+            }
+            // a phrase occurs at most as often as any one of its tokens: each phrase is bounded by the token that repeats least
+            int[] most = new int[phrases.size()];
+            List<String> bounding = new ArrayList<>();
+            List<List<Integer>> counts = new ArrayList<>();
+            for (List<String> phrase : phrases) {
+                List<Integer> fewest = null;
+                String token = null;
+                for (String each : new java.util.LinkedHashSet<>(phrase)) {
+                    List<Integer> repeats = counts(each);
+                    if (fewest == null || highest(repeats) < highest(fewest)) {
+                        fewest = repeats;
+                        token = each;
+                    }
+                }
+                bounding.add(token);
+                counts.add(fewest);
+                most[counts.size() - 1] = highest(fewest);
+            }
+            for (int phrase = 0; phrase < phrases.size(); phrase++) {
+                for (int count : counts.get(phrase)) {
+                    int[] frequencies = most.clone();
+                    frequencies[phrase] = count;
+                    add(heads, new Group(repeatedRow, bounding.get(phrase), count, length -> bm25.score(frequencies, length)));
+                }
+            }
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            List<Long> batch = new ArrayList<>(BATCH);
+            while (!heads.isEmpty() || !batch.isEmpty()) {
+                Group group = heads.poll();
+                if (group != null && (best.size() < wanted || couldEnter(group))) {
+                    if (seen.add(group.position())) {
+                        batch.add(group.position());
+                    }
+                    if (group.next()) {
+                        heads.add(group);
+                    }
+                } else if (group != null && group.bound() == best.last().score()) {
+                    // equal bound, higher position: nothing more of this length in the group can enter
+                    if (group.advance(group.length(), Long.MAX_VALUE)) {
+                        heads.add(group);
+                    }
+                }
+                if (batch.size() == BATCH || heads.isEmpty() && !batch.isEmpty()) {
+                    if (!score(batch, documents, true)) {
+                        return null;
+                    }
+                    batch.clear();
+                }
+            }
+        }
+        return new ArrayList<>(best);
+    }
+
+    private static void add(PriorityQueue<Group> heads, Group group) throws SQLException {
+        if (group.advance(0, 0)) {
+            heads.add(group);
+        }
+    }
+
+    private static int highest(List<Integer> counts) {
+        return counts.isEmpty() ? 1 : counts.get(counts.size() - 1);
+    }
+
+    /** The counts (2 or more) the token repeats with in some document, lowest first: one seek per count. */
+    private List<Integer> counts(String token) throws SQLException {
+        List<Integer> counts = new ArrayList<>();
+        try (PreparedStatement next = connection.prepareStatement(
+                "SELECT count FROM search_repeats WHERE token = ? AND count > ? ORDER BY count LIMIT 1")) {
+            int after = 1;
+            while (true) {
+                next.setString(1, token);
+                next.setInt(2, after);
+                try (ResultSet row = next.executeQuery()) {
+                    if (!row.next()) {
+                        return counts;
+                    }
+                    after = row.getInt(1);
+                    counts.add(after);
+                }
+            }
+        }
+    }
+
+    /** Every one of the documents scored (no budget: the caller keeps them few), the best {@code wanted} kept. */
+    List<Ranked> scoreAll(List<Long> positions) throws SQLException {
+        try (Documents documents = new Documents(connection)) {
+            for (int from = 0; from < positions.size(); from += BATCH) {
+                if (!score(positions.subList(from, Math.min(positions.size(), from + BATCH)), documents, false)) {
+                    return null;
+                }
+            }
+        }
+        return new ArrayList<>(best);
+    }
+
+    /** How many documents were scored. */
+    int read() {
+        return read;
+    }
+
+    private boolean couldEnter(Group group) {
+        Ranked last = best.last();
+        return group.bound() > last.score() || group.bound() == last.score() && group.position() < last.position();
+    }
+
+    private boolean score(List<Long> positions, Documents documents, boolean budgeted) throws SQLException {
+        read += positions.size();
+        if (budgeted && read > BUDGET) {
+            return false;
+        }
+        int[] frequencies = new int[phrases.size()];
+        for (Documents.Document document : documents.read(positions)) {
+            if (Fts5Tokens.lacksAny(document.text(), phrases)) {
+                continue;
+            }
+            List<String> tokens = Fts5Tokens.of(document.text());
+            if (tokens.size() != document.length()) {
+                return false;
+            }
+            boolean all = true;
+            for (int phrase = 0; phrase < phrases.size() && all; phrase++) {
+                frequencies[phrase] = Fts5Tokens.occurrences(phrases.get(phrase), tokens);
+                all = frequencies[phrase] > 0;
+            }
+            if (all) {
+                offer(new Ranked(document.position(), bm25.score(frequencies, document.length())));
+            }
+        }
+        return true;
+    }
+
+    private void offer(Ranked hit) {
+        if (after != null && BEST_FIRST.compare(hit, new Ranked(after.position(), -after.rank())) <= 0) {
+            return;
+        }
+        best.add(hit);
+        if (best.size() > wanted) {
+            best.pollLast();
+        }
+    }
+
+    /**
+     * One source of documents read in (length, position) order a batch of rows at a time: the documents of a
+     * (category, type), or those in which a token repeats a given number of times; its bound depends on the length only.
+     */
+    private final class Group {
+        private final PreparedStatement rows;
+        private final Object first;
+        private final Object second;
+        private final java.util.function.IntToDoubleFunction bounds;
+        private final List<long[]> buffer = new ArrayList<>();
+        private int next;
+        private double bound;
+
+        Group(PreparedStatement rows, Object first, Object second, java.util.function.IntToDoubleFunction bounds) {
+            this.rows = rows;
+            this.first = first;
+            this.second = second;
+            this.bounds = bounds;
+        }
+
+        long position() {
+            return buffer.get(next)[0];
+        }
+
+        int length() {
+            return (int) buffer.get(next)[1];
+        }
+
+        double bound() {
+            return bound;
+        }
+
+        /** Moves to the following document; false at the group's end. */
+        boolean next() throws SQLException {
+            next++;
+            if (next < buffer.size()) {
+                bound = bounds.applyAsDouble(length());
+                return true;
+            }
+            long[] last = buffer.get(buffer.size() - 1);
+            return buffer.size() == BATCH && advance(last[1], last[0]);
+        }
+
+        /** Reads the documents after (length, position); false when there are none. */
+        boolean advance(long length, long position) throws SQLException {
+            rows.setObject(1, first);
+            rows.setObject(2, second);
+            rows.setLong(3, length);
+            rows.setLong(4, position);
+            filters.bind(rows, 5);
+            buffer.clear();
+            next = 0;
+            try (ResultSet found = rows.executeQuery()) {
+                while (found.next()) {
+                    buffer.add(new long[] {found.getLong(1), found.getLong(2)});
+                }
+            }
+            if (buffer.isEmpty()) {
+                return false;
+            }
+            bound = bounds.applyAsDouble(length());
+            return true;
+        }
+    }
+}

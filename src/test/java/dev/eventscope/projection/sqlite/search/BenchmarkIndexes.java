@@ -1,0 +1,26 @@
+package dev.eventscope.projection.sqlite.search;
+
+import dev.eventscope.projection.search.SearchIndex;
+
+import java.nio.file.Path;
+
+/** For {@code SearchBenchmark}: an index file opened so that FTS5 ranks every match (the reference), and how a page was found. */
+public final class BenchmarkIndexes {
+
+    private BenchmarkIndexes() {
+    }
+
+    /** The index with relevance order always left to FTS5 ({@code ORDER BY rank, rowid} over every match). */
+    public static SearchIndex rankingEveryMatch(Path file) {
+        return SqliteSearchIndex.open(file, Long.MAX_VALUE, 0);
+    }
+
+    /** How the index's last relevance-ordered page was found ("-" for an index of another kind or none yet). */
+    public static String route(SearchIndex index) {
+        if (index instanceof SqliteSearchIndex sqlite && sqlite.lastRelevanceRoute() != null) {
+            String route = sqlite.lastRelevanceRoute().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            return sqlite.lastRelevanceRead() == 0 ? route : String.format(java.util.Locale.ROOT, "%s (%,d scored)", route, sqlite.lastRelevanceRead());
+        }
+        return "-";
+    }
+}
