@@ -1,6 +1,8 @@
 package dev.eventscope.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,13 +10,20 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -34,11 +43,38 @@ class PackageRulesTest {
     private static final String JAVAFX = "javafx..";
     private static final String PICOCLI = "picocli..";
 
+    /**
+     * Each screen of the desktop app (a sub-package of {@code ui}) and what it may use besides the JDK (without
+     * java.sql), JavaFX, ControlsFX, SLF4J and the shared helpers in {@code ui} itself. A new screen gets a line here,
+     * or {@link #every_package_is_under_a_rule()} fails.
+     */
+    private static final Map<String, List<String>> SCREENS = new TreeMap<>(Map.ofEntries(
+            Map.entry("ui.commands", List.of("session", "application", "domain..", "eventstore", "journal")),
+            Map.entry("ui.explorer", List.of("session", "application", "audit", "codec", "domain..", "eventstore", "timetravel",
+                    "ui.knownat", "ui.projections", "ui.state", "ui.statements", "ui.timeline")),
+            Map.entry("ui.importer", List.of("session", "application", "journal", "ui.commands", "ui.welcome")),
+            Map.entry("ui.knownat", List.of("session", "domain..", "projection", "timetravel", "ui.state")),
+            Map.entry("ui.projections", List.of("session", "projection")),
+            Map.entry("ui.reports", List.of("session", "audit..", "eventstore", "sandbox")),
+            Map.entry("ui.sandbox", List.of("session", "sandbox", "application", "domain..", "ui.state")),
+            Map.entry("ui.settings", List.of("session")),
+            Map.entry("ui.shell", List.of("session", "sandbox", "application", "audit", "eventstore", "ui.commands", "ui.explorer",
+                    "ui.importer", "ui.projections", "ui.reports", "ui.sandbox", "ui.settings", "ui.team", "ui.timeline",
+                    "ui.welcome", "ui.workbench")),
+            Map.entry("ui.statements", List.of("session", "statement", "audit", "projection")),
+            Map.entry("ui.team", List.of("session")),
+            Map.entry("ui.timeline", List.of("session", "application", "domain..", "eventstore", "projection", "timetravel",
+                    "ui.state")),
+            Map.entry("ui.welcome", List.of("session", "ui.settings")),
+            Map.entry("ui.workbench", List.of("session", "application", "audit.findings", "audit.tests", "codec", "eventstore",
+                    "projection.search", "ui.explorer", "ui.timeline"))));
+
     /** Every package that holds production classes, each with its own rule below. */
-    private static final List<String> RULED_PACKAGES = List.of("domain", "domain.ledger", "eventstore", "eventstore.sqlite",
-            "eventstore.postgres", "codec", "application", "projection", "projection.search", "projection.sqlite",
-            "projection.sqlite.search", "timetravel", "statement", "audit", "journal",
-            "session", "sandbox", "ui", "cli", "bootstrap");
+    private static final List<String> RULED_PACKAGES = java.util.stream.Stream.concat(Stream.of("domain", "domain.ledger",
+            "eventstore", "eventstore.sqlite", "eventstore.postgres", "codec", "application", "projection", "projection.search",
+            "projection.sqlite", "projection.sqlite.search", "timetravel", "statement", "audit", "audit.findings",
+            "audit.tests", "journal", "session", "sandbox", "ui", "ui.state", "cli", "bootstrap"),
+            SCREENS.keySet().stream()).toList();
 
     private static JavaClasses production;
 
@@ -52,6 +88,22 @@ class PackageRulesTest {
             assertTrue(production.stream().anyMatch(type -> type.getPackageName().equals(ROOT + packageName)),
                     "no production class was found in " + ROOT + packageName);
         }
+    }
+
+    @Test
+    void the_import_holds_every_package_of_the_sources() throws IOException {
+        // a package whose classes were not imported would pass every rule: compare with the source folders
+        Path sources = Path.of("src/main/java/dev/eventscope");
+        assertTrue(Files.isDirectory(sources), "run from the project's folder: " + sources.toAbsolutePath());
+        Set<String> inSources = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            files.filter(file -> file.toString().endsWith(".java")).forEach(file -> inSources.add(
+                    sources.relativize(file.getParent()).toString().replace(java.io.File.separatorChar, '.')));
+        }
+        inSources.remove("");
+        Set<String> imported = new TreeSet<>();
+        production.forEach(type -> imported.add(type.getPackageName().substring(ROOT.length())));
+        assertEquals(inSources, imported, "packages in the sources and in the imported classes");
     }
 
     @Test
@@ -70,8 +122,8 @@ class PackageRulesTest {
 
     /** The packages whose rule covers their sub-packages too (the others' sub-packages have rules of their own). */
     private static boolean coveredWithSubPackages(String packageName) {
-        return List.of("domain.ledger", "codec", "application", "timetravel", "audit", "journal", "session", "ui", "cli",
-                "bootstrap").contains(packageName);
+        return List.of("domain.ledger", "codec", "application", "timetravel", "journal", "session", "cli", "bootstrap")
+                .contains(packageName);
     }
 
     /** Classes in {@code packageName} (with its sub-packages when it ends in "..") may only depend on {@code allowed}. */
@@ -202,6 +254,16 @@ class PackageRulesTest {
     }
 
     @Test
+    void the_auditor_s_findings_depend_on_the_audit_only() {
+        only("audit.findings", with(JDK_WITHOUT_SQL, "audit", JACKSON, LOGGING)).check(production);
+    }
+
+    @Test
+    void the_journal_entry_tests_depend_on_the_audit_the_ledger_domain_the_store_contract_and_the_codec() {
+        only("audit.tests", with(JDK_WITHOUT_SQL, "audit", "domain..", "eventstore", "codec", JACKSON, LOGGING)).check(production);
+    }
+
+    @Test
     void the_session_depends_on_the_layers_below_the_ui_and_cli() {
         only("session..", with(JDK_WITHOUT_SQL, "domain..", "eventstore", "codec", "application", "projection",
                 "projection.search", "timetravel", "statement", "audit..", "journal", LOGGING)).check(production);
@@ -218,6 +280,29 @@ class PackageRulesTest {
         only("ui..", with(JDK_WITHOUT_SQL, "session", "sandbox", "application", "projection", "projection.search", "timetravel",
                 "statement", "audit..", "journal",
                 "domain..", "eventstore", "codec", JAVAFX, JACKSON, "org.controlsfx..", LOGGING)).check(production);
+    }
+
+    @Test
+    void the_state_panel_s_rows_are_plain_java_over_time_travel() {
+        // no JavaFX: the rows the state panel shows are computed and tested without a screen
+        only("ui.state", with(JDK_WITHOUT_SQL, "domain..", "eventstore", "projection", "timetravel", LOGGING)).check(production);
+    }
+
+    @Test
+    void each_screen_depends_only_on_the_layers_and_screens_it_names() {
+        for (Map.Entry<String, List<String>> screen : SCREENS.entrySet()) {
+            String[] allowed = with(with(JDK_WITHOUT_SQL, JAVAFX, "org.controlsfx..", LOGGING, JACKSON, "ui"),
+                    screen.getValue().toArray(String[]::new));
+            only(screen.getKey(), allowed).check(production);
+        }
+    }
+
+    @Test
+    void the_ui_uses_controlsfx_s_public_api_only() {
+        noClasses().that().resideInAPackage(ROOT + "ui..")
+                .should().dependOnClassesThat().resideInAPackage("org.controlsfx..impl..")
+                .because("ControlsFX's impl packages are not its API (docs/architecture.md)")
+                .check(production);
     }
 
     @Test
@@ -295,18 +380,49 @@ class PackageRulesTest {
     }
 
     @Test
-    void the_domain_never_reads_the_clock_or_makes_random_ids() {
-        noClasses().that().resideInAPackage(ROOT + "domain..")
-                .should().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(java.time.LocalDate.class, "now")
-                .orShould().callMethod(java.time.LocalDateTime.class, "now")
-                .orShould().callMethod(java.time.Clock.class, "systemUTC")
-                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
-                .orShould().callMethod(java.time.Clock.class, "system", java.time.ZoneId.class)
-                .orShould().callConstructor(java.util.Random.class)
-                .orShould().callConstructor(java.util.Random.class, long.class)
-                .orShould().callMethod(java.util.UUID.class, "randomUUID")
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .check(production);
+    void the_domain_and_the_statements_never_read_the_clock_or_make_random_values() {
+        // DESIGN.md: time and ids enter through commands; statements are drawn from balances and dates given to them
+        neverReadTheClockOrMakeRandomValues(ROOT + "domain..", ROOT + "statement..").check(production);
+    }
+
+    @Test
+    void the_clock_rule_catches_every_way_of_reading_the_clock_or_making_random_values() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(ReadsTheClock.class);
+        String report = neverReadTheClockOrMakeRandomValues(ReadsTheClock.class.getPackageName())
+                .evaluate(fixture).getFailureReport().toString();
+        for (String call : ReadsTheClock.CALLS) {
+            assertTrue(report.contains(call), "the clock rule misses " + call + ":\n" + report);
+        }
+        assertTrue(!report.contains("withAClock"), "a clock handed in is allowed:\n" + report);
+    }
+
+    /** No class in {@code packages} reads the clock (any {@code now} without a {@code Clock}) or makes a random value. */
+    static ArchRule neverReadTheClockOrMakeRandomValues(String... packages) {
+        return noClasses().that().resideInAnyPackage(packages)
+                .should().callMethodWhere(new com.tngtech.archunit.base.DescribedPredicate<JavaMethodCall>(
+                        "read the clock or make a random value") {
+                    @Override
+                    public boolean test(JavaMethodCall call) {
+                        String owner = call.getTargetOwner().getName();
+                        String name = call.getName();
+                        boolean takesAClock = call.getTarget().getRawParameterTypes().stream()
+                                .anyMatch(type -> type.isEquivalentTo(java.time.Clock.class));
+                        return owner.startsWith("java.time.") && name.equals("now") && !takesAClock
+                                || owner.equals("java.time.Clock") && name.startsWith("system")
+                                || owner.equals("java.util.UUID") && name.equals("randomUUID")
+                                || owner.equals("java.lang.System") && (name.equals("currentTimeMillis") || name.equals("nanoTime"))
+                                || owner.equals("java.lang.Math") && name.equals("random")
+                                || owner.equals("java.util.concurrent.ThreadLocalRandom") && name.equals("current");
+                    }
+                })
+                .orShould().callConstructorWhere(new com.tngtech.archunit.base.DescribedPredicate<JavaConstructorCall>(
+                        "make a random number generator") {
+                    @Override
+                    public boolean test(JavaConstructorCall call) {
+                        return call.getTargetOwner().isAssignableTo(java.util.Random.class)
+                                || call.getTargetOwner().isEquivalentTo(java.util.SplittableRandom.class);
+                    }
+                })
+                .because("DESIGN.md: time and random values enter through commands, never read inside");
     }
 }

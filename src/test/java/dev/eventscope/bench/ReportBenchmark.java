@@ -31,7 +31,9 @@ import java.util.List;
 
 /**
  * On demand, never in CI: writes each report format over a generated ledger of about 1,000,000 events
- * and prints events per second and peak heap. Run with a small heap to prove the memory bound:
+ * and prints events per second and peak heap, and each report's CPU time beside the CPU time of a raw read and
+ * decode of every event measured just before it in the same JVM (for a machine shared with others). Run with a
+ * small heap to prove the memory bound:
  * <pre>
  * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
  * java -Xmx256m -cp target/classes:target/test-classes:$(cat cp.txt) dev.eventscope.bench.ReportBenchmark [events] [folder] [csv,json,html,pdf]
@@ -52,14 +54,19 @@ public final class ReportBenchmark {
             generate(ledger, targetEvents);
             System.out.printf("generated %s in %.1f s%n", ledger, (System.nanoTime() - start) / 1e9);
         }
-        System.out.printf("%-6s %12s %10s %12s %14s %12s%n", "format", "events", "seconds", "events/s", "peak heap MB", "file MB");
+        System.out.println("| format | events | wall s | events/s (wall) | peak heap MB | file MB | raw read + decode, CPU s"
+                + " (measured just before) | report, CPU s | ratio report / raw (CPU) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         List<ReportFormat> formats = args.length > 2
                 ? java.util.Arrays.stream(args[2].split(",")).map(name -> ReportFormat.valueOf(name.toUpperCase(java.util.Locale.ROOT))).toList()
                 : List.of(ReportFormat.values());
         for (ReportFormat format : formats) {
             Path out = folder.resolve("benchmark." + format.extension());
+            // the reference, in the same JVM just before: CPU time of reading and decoding every event
+            double rawCpu = rawReadCpuSeconds(ledger);
             resetPeaks();
             System.gc();
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             long events;
             try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
@@ -69,8 +76,9 @@ public final class ReportBenchmark {
                 events = ReportGenerator.create().write(store, request, stream, (phase, done, total) -> { }).rowsWritten();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%-6s %,12d %10.1f %,12.0f %14.1f %12.1f%n", format.extension(), events, seconds, events / seconds,
-                    peakHeap() / 1048576.0, Files.size(out) / 1048576.0);
+            double reportCpu = (processCpuNanos() - cpu) / 1e9;
+            System.out.printf("| %s | %,d | %.1f | %,.0f | %.1f | %.1f | %.2f | %.2f | %.2f |%n", format.extension(), events, seconds,
+                    events / seconds, peakHeap() / 1048576.0, Files.size(out) / 1048576.0, rawCpu, reportCpu, reportCpu / rawCpu);
         }
         System.out.printf("max heap %.0f MB%n", Runtime.getRuntime().maxMemory() / 1048576.0);
     }
@@ -97,6 +105,23 @@ public final class ReportBenchmark {
                 session.commit();
             }
         }
+    }
+
+    /** CPU seconds of the process to read and decode every event of the ledger. */
+    private static double rawReadCpuSeconds(Path ledger) {
+        dev.eventscope.codec.EventCodec codec = dev.eventscope.application.BookkeepingCodec.create();
+        long cpu = processCpuNanos();
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
+             dev.eventscope.eventstore.EventCursor cursor = store.readAll(0)) {
+            while (cursor.hasNext()) {
+                codec.decode(cursor.next());
+            }
+        }
+        return (processCpuNanos() - cpu) / 1e9;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void resetPeaks() {

@@ -57,7 +57,8 @@ import java.util.stream.Collectors;
  * java -cp target/test-classes:target/classes:$(cat cp.txt) dev.eventscope.bench.TimeTravelBenchmark [events] [accounts] [file]
  * </pre>
  * Generates about {@code events} events (default 1,000,000) over {@code accounts} accounts (default
- * 10,000) with three hot accounts of about 100,000 postings each, then prints a table.
+ * 10,000) with three hot accounts of about 100,000 postings each, then prints a table; with a fourth argument
+ * {@code --generate-only} it stops once the ledger is there (for the other read-side benchmarks).
  */
 public final class TimeTravelBenchmark {
 
@@ -78,6 +79,10 @@ public final class TimeTravelBenchmark {
                 long started = System.nanoTime();
                 generate(store, events, accounts);
                 row(table, "generate ledger (import)", store.lastPosition() + " events", seconds(started), "");
+            }
+            if (args.length > 3 && args[3].equals("--generate-only")) {
+                System.out.printf("%s holds %,d events%n", file, store.lastPosition());
+                return;
             }
             long total = store.lastPosition();
             EventCodec codec = BookkeepingCodec.create();

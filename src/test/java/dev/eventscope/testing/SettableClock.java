@@ -1,6 +1,7 @@
 package dev.eventscope.testing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -12,6 +13,18 @@ public class SettableClock extends Clock {
 
     public SettableClock(Instant start) {
         this.now = start;
+    }
+
+    /** A clock that moves on by {@code step} each time it is read (its first reading is {@code start + step}). */
+    public static SettableClock stepping(Instant start, Duration step) {
+        return new SettableClock(start) {
+            @Override
+            public synchronized Instant instant() {
+                Instant next = super.instant().plus(step);
+                set(next);
+                return next;
+            }
+        };
     }
 
     public void set(Instant instant) {

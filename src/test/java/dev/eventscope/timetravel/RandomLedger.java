@@ -14,18 +14,17 @@ import dev.eventscope.domain.ledger.Money;
 import dev.eventscope.domain.ledger.Posting;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.eventstore.sqlite.SqliteOptions;
+import dev.eventscope.testing.SettableClock;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Random ledgers written through the command service: accounts opened on 2024-01-01, two-posting
@@ -50,23 +49,7 @@ public final class RandomLedger {
 
     /** A ticking clock: each reading is one second after the previous one. */
     public static Clock tickingClock() {
-        AtomicLong seconds = new AtomicLong();
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.parse("2025-01-01T00:00:00Z").plusSeconds(seconds.incrementAndGet());
-            }
-        };
+        return SettableClock.stepping(Instant.parse("2025-01-01T00:00:00Z"), Duration.ofSeconds(1));
     }
 
     /** Writes a ledger file: {@code accounts} accounts opened, then {@code entries} entries imported. */

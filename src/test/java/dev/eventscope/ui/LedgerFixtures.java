@@ -7,16 +7,15 @@ import dev.eventscope.eventstore.StreamAppend;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.eventstore.sqlite.SqliteOptions;
+import dev.eventscope.testing.SettableClock;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,13 +30,15 @@ public final class LedgerFixtures {
     public static final String SALES = "account-income:sales";
     public static final String RENT = "account-expenses:rent";
     private static final Instant START = Instant.parse("2025-03-03T08:30:00Z");
+    /** The clock moves on by about 3 hours 13 minutes each time it is read, so events spread over days. */
+    private static final Duration STEP = Duration.ofSeconds(193 * 60).plusNanos(123_456_000);
 
     private LedgerFixtures() {
     }
 
     /** A ledger with 1 + 3 + 3 × {@code entries} events: created, three accounts opened, then entries. */
     public static Path bookkeepingLedger(Path file, int entries) throws Exception {
-        try (SqliteEventStore store = SqliteEventStore.open(file, SqliteOptions.defaults().withClock(new SteppingClock()))) {
+        try (SqliteEventStore store = SqliteEventStore.open(file, SqliteOptions.defaults().withClock(SettableClock.stepping(START, STEP)))) {
             store.append(StreamId.of("ledger"), ExpectedVersion.NO_STREAM, List.of(event("ledger-created", "LedgerCreated",
                     "{\"name\":\"Acme Bookkeeping\",\"baseCommodity\":\"EUR\"}", "alice", "CreateLedger", "c-setup", null)));
             for (String account : List.of(CHECKING, SALES, RENT)) {
@@ -95,26 +96,6 @@ public final class LedgerFixtures {
         }
     }
 
-    /** A clock that moves on by 3 hours 13 minutes each time it is read, so events spread over days. */
-    private static final class SteppingClock extends Clock {
-        private Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            now = now.plusSeconds(193 * 60).plusNanos(123_456_000);
-            return now;
-        }
-    }
 
     /** Writes a ledger for screenshots and trying the app: {@code LedgerFixtures <file> [entries]}. */
     public static void main(String[] args) throws Exception {

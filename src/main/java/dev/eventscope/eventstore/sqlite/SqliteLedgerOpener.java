@@ -25,6 +25,21 @@ final class SqliteLedgerOpener {
     record Connections(Connection writer, Connection reader) {
     }
 
+    /** The steps of creating a ledger, in order; {@code CrashSafetyTest} kills a creating process at each. */
+    enum CreationStep {
+        /** The hidden file's schema is written, its transaction not committed. */
+        SCHEMA_WRITTEN,
+        /** The hidden file is complete and closed, not yet linked under the ledger's name. */
+        COMMITTED,
+        /** Linked under the ledger's name; the hidden file not yet removed. */
+        LINKED,
+        /** Created; the writer has not opened it yet (still in rollback-journal mode, no WAL). */
+        CREATED
+    }
+
+    /** Told each step of creating a ledger with the connection writing it (null once closed); a test seam only. */
+    static volatile java.util.function.BiConsumer<CreationStep, Connection> creationSteps = (step, connection) -> { };
+
     private SqliteLedgerOpener() {
     }
 
@@ -126,8 +141,10 @@ final class SqliteLedgerOpener {
                 LedgerSchema.migrate(connection, 0, LedgerSchema.CURRENT_VERSION);
                 statement.execute("INSERT INTO ledger_meta (key, value) VALUES ('created_with_schema', '"
                         + LedgerSchema.CURRENT_VERSION + "'), ('head_position', '0')");
+                creationSteps.accept(CreationStep.SCHEMA_WRITTEN, connection);
                 statement.execute("COMMIT");
             }
+            creationSteps.accept(CreationStep.COMMITTED, null);
             try {
                 // a hard link fails if another process created the ledger meanwhile; a rename would replace it
                 Files.createLink(file, partial);
@@ -136,6 +153,7 @@ final class SqliteLedgerOpener {
             } catch (java.io.IOException | UnsupportedOperationException noHardLinks) {
                 Files.move(partial, file);
             }
+            creationSteps.accept(CreationStep.LINKED, null);
         } catch (java.io.IOException e) {
             throw new EventStoreException("Cannot create the ledger '" + file + "': " + e.getMessage() + ".", e);
         } finally {
@@ -147,6 +165,7 @@ final class SqliteLedgerOpener {
             }
         }
         LOG.info("created ledger {}", file);
+        creationSteps.accept(CreationStep.CREATED, null);
         return SqliteConnections.openWriter(file, options.synchronous());
     }
 

@@ -5,10 +5,8 @@ import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamId;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +24,8 @@ class PrefetchingCursorTest {
         private final long failAt;
         private final AtomicLong read = new AtomicLong();
         private final AtomicBoolean closed = new AtomicBoolean();
+        /** The threads that read from this source (the cursor's reading thread). */
+        private final java.util.Set<Thread> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Numbers(long count, long failAt) {
             this.count = count;
@@ -39,6 +39,7 @@ class PrefetchingCursorTest {
 
         @Override
         public RecordedEvent next() {
+            readers.add(Thread.currentThread());
             long position = read.incrementAndGet();
             if (position == failAt) {
                 throw new EventStoreException("Could not read the events of the ledger: the connection was lost.");
@@ -91,8 +92,12 @@ class PrefetchingCursorTest {
         assertTrue(source.closed.get(), "closed by the time close() returns");
         long readWhenClosed = source.read.get();
         assertTrue(readWhenClosed <= 500 * 4, "at most a few pages ahead: " + readWhenClosed);
-        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-                .until(() -> source.read.get() == readWhenClosed);
+        // the reading has stopped for good: every thread that read from the source has ended when close() returns
+        assertFalse(source.readers.isEmpty(), "the source was read on a thread of the cursor's");
+        for (Thread reader : source.readers) {
+            assertFalse(reader.isAlive(), reader.getName() + " still runs after close() returned");
+        }
+        assertEquals(readWhenClosed, source.read.get(), "nothing was read after close() returned");
         assertFalse(cursor.hasNext());
     }
 }

@@ -78,27 +78,35 @@ class CrashSafetyTest {
     }
 
     @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    @DisplayName("given a writer killed while it creates a new ledger, when the ledger is opened again, then it opens and is intact")
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @DisplayName("given a writer killed at each step of creating a new ledger, when the ledger is opened again, then it opens, is intact and takes appends")
     void a_writer_killed_while_creating_a_ledger_leaves_a_file_that_opens(@TempDir Path directory) throws Exception {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Path ledger = directory.resolve("new-" + attempt + ".sqlite");
-            File errorLog = directory.resolve("create-" + attempt + ".err").toFile();
-            Process worker = AppendWorker.startJvm(CrashWorker.class, errorLog, ledger.toString(), "FULL", String.valueOf(attempt));
-            // kill the moment the file appears: SQLite has made it, but the schema may not be committed yet
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!Files.exists(ledger) && worker.isAlive() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+        for (CreationCrashWorker.StopPoint point : CreationCrashWorker.StopPoint.values()) {
+            Path ledger = directory.resolve("new-" + point + ".sqlite");
+            File errorLog = directory.resolve("create-" + point + ".err").toFile();
+            Process worker = AppendWorker.startJvm(CreationCrashWorker.class, errorLog, ledger.toString(), point.name());
+            String halted;
+            try (BufferedReader output = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
+                halted = output.readLine();
+            } finally {
+                // SIGKILL while it waits at the stop point (a worker that never got there is killed too)
+                worker.toHandle().destroyForcibly();
             }
-            worker.toHandle().destroyForcibly();
             assertTrue(worker.waitFor(10, TimeUnit.SECONDS), "the killed worker did not die");
-            String leftOnDisk = describeFiles(directory, "new-" + attempt + ".sqlite");
+            assertEquals("STOPPED " + point, halted, "where the worker halted\n" + Files.readString(errorLog.toPath()));
+            String leftOnDisk = describeFiles(directory, "new-" + point + ".sqlite");
+            // the ledger's name never shows a half-made file: it appears only once the file is complete
+            assertEquals(point.linked(), Files.exists(ledger), "killed at " + point + ", the files left: " + leftOnDisk);
             try (EventStore store = SqliteEventStore.open(ledger)) {
                 IntegrityReport report = store.verify();
-                assertTrue(report.intact(), "attempt " + attempt + ": " + report.summary());
+                assertTrue(report.intact(), "killed at " + point + ": " + report.summary());
+                assertEquals(0, store.lastPosition(), "killed at " + point + ": a new ledger holds no event");
+                List<StreamAppend> first = CrashWorker.batch(point.ordinal(), 0);
+                assertEquals(1, store.appendAll(first).positions().get(0), "killed at " + point + ": the first append");
+                assertTrue(store.verify().intact(), "killed at " + point + ": chain intact after the first append");
             } catch (EventStoreException refused) {
-                throw new AssertionError("attempt " + attempt + ": a writer killed while creating a new ledger left "
-                        + leftOnDisk + ", and open() refuses it, so the ledger cannot be used until someone deletes"
+                throw new AssertionError("killed at " + point + ", a writer creating a new ledger left " + leftOnDisk
+                        + ", and open() refuses it, so the ledger cannot be used until someone deletes"
                         + " the file by hand: " + refused.getMessage(), refused);
             }
         }
@@ -106,7 +114,8 @@ class CrashSafetyTest {
 
     private static String describeFiles(Path directory, String prefix) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(file -> file.getFileName().toString().startsWith(prefix))
+            // the hidden file a creation writes first is named after the ledger too
+            return files.filter(file -> file.getFileName().toString().contains(prefix))
                     .map(file -> file.getFileName() + " (" + file.toFile().length() + " bytes)")
                     .sorted().toList().toString();
         }
