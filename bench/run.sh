@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one benchmark program: bench/run.sh StoreBenchmark|TimeTravelBenchmark|ImportBenchmark|ReportBenchmark|SliderBenchmark|StartupBenchmark|PostgresStoreBenchmark|AxonSideBySideBenchmark [args]
+# Runs one benchmark program (a class in src/test/java/dev/eventscope/bench, listed in the README) [args]
 # The table goes to standard output, progress to standard error. Never part of the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
