@@ -103,6 +103,7 @@ public final class TimelineBar extends VBox {
                 model.moveTo(value.doubleValue());
             }
         });
+        timelineSlider.valueChangingProperty().addListener((observable, before, changing) -> model.dragging(changing));
         timelineSlider.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         player.setCycleCount(Animation.INDEFINITE);
         model.playingProperty().addListener((observable, before, playing) -> {

@@ -233,6 +233,14 @@ public final class TimelineViewModel {
         return current == null || index.get() < 0 ? 0 : current.positionAt(index.get());
     }
 
+    /**
+     * The slider's thumb is held ({@code on}) or let go: while it is held, the state panel marks what changed since the
+     * point the drag began on (issue 16: a drag's before → after counts from the drag's start).
+     */
+    public void dragging(boolean on) {
+        state.dragging(on);
+    }
+
     /** Moves to the step at or before {@code value} on the axis (the slider was dragged there). */
     public void moveTo(double value) {
         Timeline current = timeline.get();

@@ -115,4 +115,48 @@ class TimelineWindowTest {
         assertEquals(last, model.indexProperty().get());
         assertEquals(engineBalances(model), shownBalances(robot));
     }
+
+    @Test
+    void a_drag_s_before_and_after_count_from_where_the_drag_began(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(hasText("small-business.ledger")).queryLabeled());
+        waitUntil(() -> robot.lookup(hasText("checking")).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
+        TimelineViewModel model = model(robot);
+        waitUntil(() -> model.timelineProperty().get() != null && CHECKING.equals(model.timelineProperty().get().stream()));
+        waitUntilShown(model);
+        String atStart = engineBalances(model).get("EUR");
+
+        // a real drag of the thumb, in several moves: each move is a tick the state panel shows on the way
+        Node thumb = robot.lookup("#timelineSlider .thumb").query();
+        double trackWidth = robot.lookup("#timelineSlider").query().getBoundsInLocal().getWidth();
+        java.util.Set<Integer> ticks = new java.util.TreeSet<>();
+        robot.drag(thumb);
+        for (int move = 0; move < 5; move++) {
+            robot.moveBy(-trackWidth * 0.08, 0);
+            waitUntilShown(model);
+            ticks.add(model.indexProperty().get());
+        }
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        waitUntilShown(model);
+        assertTrue(ticks.size() >= 3, "the drag passed several points: " + ticks);
+
+        StateRow balance = balanceLine(robot);
+        assertTrue(balance.changed(), "the balance is marked as changed during the drag: " + balance);
+        assertEquals(atStart, balance.before(), "before is the balance where the drag began, not at the previous tick");
+        assertEquals(engineBalances(model).get("EUR"), balance.value());
+        assertEquals(atStart + " → " + balance.value(), balance.display());
+
+        // the next move is marked against where the drag ended
+        String atDragEnd = balance.value();
+        robot.type(KeyCode.LEFT);
+        waitUntilShown(model);
+        StateRow next = balanceLine(robot);
+        assertTrue(!next.changed() || atDragEnd.equals(next.before()), "after the drag, a step compares with its end: " + next);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static StateRow balanceLine(FxRobot robot) {
+        TableView<StateRow> table = robot.lookup("#stateTable").queryAs(TableView.class);
+        return table.getItems().stream().filter(row -> row.explainable() && "EUR".equals(row.commodity())).findFirst().orElseThrow();
+    }
 }
