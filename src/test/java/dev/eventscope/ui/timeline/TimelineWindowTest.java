@@ -154,6 +154,27 @@ class TimelineWindowTest {
         assertTrue(!next.changed() || atDragEnd.equals(next.before()), "after the drag, a step compares with its end: " + next);
     }
 
+    @Test
+    void the_play_button_shows_a_drawn_pause_icon_while_playing(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(hasText("small-business.ledger")).queryLabeled());
+        waitUntil(() -> robot.lookup(hasText("checking")).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
+        TimelineViewModel model = model(robot);
+        waitUntil(() -> model.timelineProperty().get() != null && CHECKING.equals(model.timelineProperty().get().stream()));
+        javafx.scene.control.Button play = robot.lookup("#timelinePlay").queryAs(javafx.scene.control.Button.class);
+        assertEquals("playIcon", play.getGraphic().getId());
+        robot.clickOn(play);
+        waitUntil(() -> model.playingProperty().get());
+        // a shape, never a glyph the font may lack (it showed an empty box)
+        assertTrue(play.getGraphic() instanceof javafx.scene.shape.SVGPath, "the icon is drawn");
+        assertEquals("pauseIcon", play.getGraphic().getId());
+        assertTrue(play.getGraphic().getLayoutBounds().getWidth() >= 8 && play.getGraphic().isVisible());
+        assertTrue(play.getText() == null || play.getText().isEmpty(), "no glyph beside the icon: " + play.getText());
+        robot.clickOn(play);
+        waitUntil(() -> !model.playingProperty().get());
+        assertEquals("playIcon", play.getGraphic().getId());
+    }
+
     @SuppressWarnings("unchecked")
     private static StateRow balanceLine(FxRobot robot) {
         TableView<StateRow> table = robot.lookup("#stateTable").queryAs(TableView.class);
