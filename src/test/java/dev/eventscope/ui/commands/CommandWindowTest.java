@@ -162,6 +162,24 @@ class CommandWindowTest {
     }
 
     @Test
+    void a_refused_field_is_decorated_by_controlsfx_validation_and_keeps_its_sentence(FxRobot robot) throws Exception {
+        openLedgerAndSelectChecking(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#entryField").tryQuery().isPresent());
+        TextField entry = robot.lookup("#entryField").queryAs(TextField.class);
+        assertTrue(org.controlsfx.control.decoration.Decorator.getDecorations(entry) == null
+                || org.controlsfx.control.decoration.Decorator.getDecorations(entry).isEmpty(), "no decoration before a refusal");
+        robot.interact(() -> entry.setText("JE-NOPE-1"));
+        robot.clickOn("#submitButton");
+        waitUntil(() -> !robot.lookup("#entryError").queryAs(Label.class).getText().isEmpty()
+                && robot.lookup("#entryError").queryAs(Label.class).getStyleClass().contains("field-error"));
+        String sentence = robot.lookup("#entryError").queryAs(Label.class).getText();
+        assertTrue(sentence.contains("JE-NOPE-1"), sentence);
+        waitUntil(() -> org.controlsfx.control.decoration.Decorator.getDecorations(entry) != null
+                && !org.controlsfx.control.decoration.Decorator.getDecorations(entry).isEmpty());
+    }
+
+    @Test
     void an_unbalanced_entry_shows_the_domains_message_beside_the_grid(FxRobot robot) throws Exception {
         openLedgerAndSelectChecking(robot);
         fillEntry(robot, "120.00", "-100.00");
