@@ -197,16 +197,14 @@ public final class ProjectionsPanel {
         });
     }
 
-    /** Where the panel's left edge goes at the most (it takes at least the rest of the window). */
-    private static final double DOCKED_SHARE = 0.74;
     /**
-     * A window at least this wide docks the panel as a fourth column; in a narrower one a fourth column would leave
-     * neither the history nor the state panel room to read, so the panel opens as a drawer over the state panel.
+     * The panel docks as a fourth column only where the history keeps at least this much beside it (the sidebar and
+     * the state panel keep their widths); otherwise a fourth column would leave the history or the state panel no room
+     * to read, so the panel opens as a drawer over the state panel (at 1280 and at 1920 px wide).
      */
-    public static final double DOCKING_WIDTH = 1500;
-    private static final double PREFERRED_WIDTH = 480;
-    /** The drawer's width: room for every column of the table, as the state panel it covers is narrower than that. */
-    private static final double DRAWER_WIDTH = 600;
+    public static final double HISTORY_KEEPS = 560;
+    /** The panel's width: room for every column of its table. */
+    private static final double PANEL_WIDTH = 600;
     /** The drawer's width at the most, as a share of the window. */
     private static final double DRAWER_SHARE = 0.47;
 
@@ -218,9 +216,9 @@ public final class ProjectionsPanel {
     private StackPane watched;
 
     /**
-     * Shows the panel, or hides it when it is shown: docked at the right of {@code split} in a wide window, as a drawer
-     * at the right of {@code overlay} (the stack that holds the split) in a narrow one. A window resized across
-     * {@link #DOCKING_WIDTH} while the panel is shown moves it to the other place.
+     * Shows the panel, or hides it when it is shown: docked at the right of {@code split} in a window wide enough (see
+     * {@link #HISTORY_KEEPS}), else as a drawer at the right of {@code overlay} (the stack that holds the split). A
+     * window resized while the panel is shown moves it to the other place when the room asks for it.
      */
     public void toggleIn(SplitPane split, StackPane overlay) {
         if (isShown()) {
@@ -231,8 +229,8 @@ public final class ProjectionsPanel {
         if (watched != overlay) {
             watched = overlay;
             overlay.widthProperty().addListener(observable -> {
-                boolean narrow = narrow(overlay);
-                if (isShown() && (narrow ? dockedIn != null : drawerIn != null)) {
+                boolean wrongPlace = dockedIn != null ? historyWidth(split) < HISTORY_KEEPS : roomToDock(split);
+                if (isShown() && wrongPlace) {
                     remove();
                     place(split, overlay);
                 }
@@ -241,17 +239,24 @@ public final class ProjectionsPanel {
         }
     }
 
-    /** True when the panel opens as a drawer rather than docked (the window is narrower than {@link #DOCKING_WIDTH}). */
+    /** True when the panel is shown as a drawer rather than docked. */
     public boolean isDrawer() {
         return drawerIn != null;
     }
 
-    private static boolean narrow(StackPane overlay) {
-        return overlay.getWidth() > 0 && overlay.getWidth() < DOCKING_WIDTH;
+    /** The history's width (the split's second pane) as it stands. */
+    private static double historyWidth(SplitPane split) {
+        double[] dividers = split.getDividerPositions();
+        return dividers.length < 2 ? 0 : split.getWidth() * (dividers[1] - dividers[0]);
+    }
+
+    /** Docking takes the panel's width from the history alone: is there that much to spare? */
+    private static boolean roomToDock(SplitPane split) {
+        return split.getDividerPositions().length == 2 && historyWidth(split) - PANEL_WIDTH >= HISTORY_KEEPS;
     }
 
     private void place(SplitPane split, StackPane overlay) {
-        if (narrow(overlay)) {
+        if (!roomToDock(split)) {
             drawerIn = overlay;
             projectionsPanel.getStyleClass().add("drawer");
             StackPane.setAlignment(projectionsPanel, javafx.geometry.Pos.CENTER_RIGHT);
@@ -265,27 +270,23 @@ public final class ProjectionsPanel {
 
     private void drawerWidth(StackPane overlay) {
         if (drawerIn != null) {
-            projectionsPanel.setPrefWidth(Math.min(DRAWER_WIDTH, Math.max(projectionsPanel.getMinWidth(), overlay.getWidth() * DRAWER_SHARE)));
+            projectionsPanel.setPrefWidth(Math.min(PANEL_WIDTH, Math.max(projectionsPanel.getMinWidth(), overlay.getWidth() * DRAWER_SHARE)));
         }
     }
 
     private void dock(SplitPane split) {
-        // the panel docks at the right; the first pane (the sidebar) keeps its width and the others keep their
-        // proportions in what is left: about the panel's preferred width (480 px), never more than 40 % of the window
+        // the panel docks at the right with its own width; the sidebar and the state panel keep theirs, the history
+        // gives up the room (roomToDock checked it has enough)
         dockedIn = split;
-        projectionsPanel.setPrefWidth(PREFERRED_WIDTH);
+        projectionsPanel.setPrefWidth(PANEL_WIDTH);
         projectionsPanel.setMaxWidth(Double.MAX_VALUE);
         double[] before = split.getDividerPositions();
         dividersBeforeDocking = before;
+        double width = split.getWidth();
+        double stateShare = 1 - before[1];
         split.getItems().add(projectionsPanel);
-        double first = before.length == 0 ? 0 : before[0];
-        double share = split.getWidth() <= 0 ? DOCKED_SHARE
-                : Math.max(0.6, Math.min(DOCKED_SHARE, 1 - PREFERRED_WIDTH / split.getWidth()));
-        double scale = (share - first) / (1 - first);
-        for (int i = 1; i < before.length; i++) {
-            split.setDividerPosition(i, first + (before[i] - first) * scale);
-        }
-        split.setDividerPosition(before.length, share);
+        double panelAt = 1 - PANEL_WIDTH / width;
+        split.setDividerPositions(before[0], panelAt - stateShare, panelAt);
     }
 
     /** Takes the panel out of the drawer or the split (restoring the split's dividers). */
