@@ -111,6 +111,9 @@ class PanelsWindowTest {
         robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#reportDialog").tryQuery().isPresent());
         robot.clickOn("#formatHTML");
+        // the suggested file is shown, not typed: read-only, drawn as plain text, skipped by Tab (issue 16.11)
+        TextField saveAs = robot.lookup("#reportOutput").queryAs(TextField.class);
+        assertTrue(!saveAs.isEditable() && !saveAs.isFocusTraversable() && saveAs.getStyleClass().contains("read-only-field"));
         Path report = Path.of(robot.lookup("#reportOutput").queryAs(TextField.class).getText());
         assertTrue(report.getFileName().toString().matches("small-business-audit-\\d{4}-\\d{2}-\\d{2}\\.html"), report.toString());
         robot.clickOn("#exportReport");
