@@ -77,17 +77,23 @@ class TimelineWindowTest {
         return texts;
     }
 
+    /** Opens the sample and selects checking; returns the timeline once it shows checking. */
+    private TimelineViewModel openChecking(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(hasText("small-business.ledger")).queryLabeled());
+        waitUntil(() -> robot.lookup(hasText("checking")).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
+        TimelineViewModel model = model(robot);
+        waitUntil(() -> model.timelineProperty().get() != null && CHECKING.equals(model.timelineProperty().get().stream()));
+        return model;
+    }
+
     private void waitUntilShown(TimelineViewModel model) throws Exception {
         waitUntil(() -> model.state().shownIndexProperty().get() == model.indexProperty().get());
     }
 
     @Test
     void dragging_and_stepping_the_slider_shows_the_engine_s_balance_at_that_point(FxRobot robot) throws Exception {
-        robot.clickOn(robot.lookup(hasText("small-business.ledger")).queryLabeled());
-        waitUntil(() -> robot.lookup(hasText("checking")).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
-        TimelineViewModel model = model(robot);
-        waitUntil(() -> model.timelineProperty().get() != null && CHECKING.equals(model.timelineProperty().get().stream()));
+        TimelineViewModel model = openChecking(robot);
         waitUntilShown(model);
         int last = model.timelineProperty().get().lastIndex();
         assertEquals(last, model.indexProperty().get(), "the timeline opens at the latest event");
@@ -118,11 +124,7 @@ class TimelineWindowTest {
 
     @Test
     void a_drag_s_before_and_after_count_from_where_the_drag_began(FxRobot robot) throws Exception {
-        robot.clickOn(robot.lookup(hasText("small-business.ledger")).queryLabeled());
-        waitUntil(() -> robot.lookup(hasText("checking")).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
-        TimelineViewModel model = model(robot);
-        waitUntil(() -> model.timelineProperty().get() != null && CHECKING.equals(model.timelineProperty().get().stream()));
+        TimelineViewModel model = openChecking(robot);
         waitUntilShown(model);
         String atStart = engineBalances(model).get("EUR");
 
@@ -156,11 +158,7 @@ class TimelineWindowTest {
 
     @Test
     void the_play_button_shows_a_drawn_pause_icon_while_playing(FxRobot robot) throws Exception {
-        robot.clickOn(robot.lookup(hasText("small-business.ledger")).queryLabeled());
-        waitUntil(() -> robot.lookup(hasText("checking")).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
-        TimelineViewModel model = model(robot);
-        waitUntil(() -> model.timelineProperty().get() != null && CHECKING.equals(model.timelineProperty().get().stream()));
+        TimelineViewModel model = openChecking(robot);
         javafx.scene.control.Button play = robot.lookup("#timelinePlay").queryAs(javafx.scene.control.Button.class);
         assertEquals("playIcon", play.getGraphic().getId());
         robot.clickOn(play);
