@@ -101,7 +101,7 @@ public final class ExplorerView {
         projectionsPanel = new ProjectionsPanel(model.projections());
         statusBarController.setOnShowProjections(this::showProjections);
         projectionsPanel.startPolling(explorerRoot);
-        JobNotifications.install(explorerRoot, integrity, model.projections());
+        JobNotifications.install(explorerRoot, integrity, model.projections(), model.foreignAppends());
     }
 
     /**

@@ -6,8 +6,9 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
 /**
- * ControlsFX {@code Notifications} for long jobs that end while the user may be looking elsewhere: the integrity check
- * (its headline, in the banner's words) and a projection rebuild (its outcome, as the projections panel says it).
+ * ControlsFX {@code Notifications} for what happens while the user may be looking elsewhere: the integrity check ends
+ * (its headline, in the banner's words), a projection rebuild ends (its outcome, as the projections panel says it), or
+ * another process appends to the ledger (how many events, by whom; this window's own appends are not news).
  * Each shows for a few seconds at the bottom right of the explorer's window.
  */
 final class JobNotifications {
@@ -17,8 +18,13 @@ final class JobNotifications {
     private JobNotifications() {
     }
 
-    /** Notifies from now on, in {@code owner}'s window, when the integrity check or a rebuild of {@code model} ends. */
-    static void install(Node owner, IntegrityViewModel integrity, ProjectionsViewModel projections) {
+    /** Notifies from now on, in {@code owner}'s window, when the integrity check or a rebuild ends, or another process appends. */
+    static void install(Node owner, IntegrityViewModel integrity, ProjectionsViewModel projections, ForeignAppends foreign) {
+        foreign.latestProperty().addListener((observable, was, notice) -> {
+            if (notice != null) {
+                show(owner, "Ledger changed by another process", notice.text(), true);
+            }
+        });
         integrity.runningProperty().addListener((observable, was, running) -> {
             if (was && !running && !integrity.bannerTextProperty().get().isEmpty()) {
                 boolean intact = integrity.bannerStateProperty().get() == IntegrityViewModel.BannerState.INTACT;
