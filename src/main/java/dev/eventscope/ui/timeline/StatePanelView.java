@@ -53,6 +53,8 @@ public final class StatePanelView extends TabPane {
     @FXML private TableColumn<WhyLine, String> whyDescriptionColumn;
     @FXML private TextField compareFrom;
     @FXML private TextField compareTo;
+    @FXML private org.controlsfx.control.RangeSlider compareRange;
+    @FXML private Label compareRangeLabel;
     @FXML private Label compareStatus;
     @FXML private TableView<CompareRow> compareTable;
     @FXML private TableColumn<CompareRow, String> compareItemColumn;
@@ -205,6 +207,7 @@ public final class StatePanelView extends TabPane {
         compareFrom.textProperty().bindBidirectional(model.comparison().fromProperty());
         compareTo.textProperty().bindBidirectional(model.comparison().toProperty());
         compareStatus.textProperty().bind(model.comparison().statusProperty());
+        CompareRange.install(compareRange, compareRangeLabel, model);
         compareTable.setItems(model.comparison().rows());
         value(compareItemColumn, CompareRow::item);
         value(compareBeforeColumn, CompareRow::before);

@@ -323,6 +323,14 @@ public final class TimelineViewModel {
         }, this::fail);
     }
 
+    /** Compares the steps at or before {@code low} and {@code high} on the axis (the Compare tab's two thumbs). */
+    public void compareBetween(double low, double high) {
+        Timeline current = timeline.get();
+        if (current != null) {
+            comparison.compareBetween(current.pointAt(current.indexAt(low)), current.pointAt(current.indexAt(high)));
+        }
+    }
+
     /** Puts the point the slider stands on into the "to" field of the comparison. */
     public void compareToSlider() {
         comparison.compareTo(state.shownPointProperty().get());

@@ -173,6 +173,57 @@ class TimelineWindowTest {
         assertEquals("playIcon", play.getGraphic().getId());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void dragging_the_compare_tabs_range_slider_chooses_from_and_to_and_the_table_compares_them(FxRobot robot) throws Exception {
+        TimelineViewModel model = openChecking(robot);
+        waitUntilShown(model);
+        robot.clickOn(robot.lookup(".tab-label").match(hasText("Compare")).queryAs(Node.class));
+        waitUntil(() -> robot.lookup("#compareRange .high-thumb").tryQuery().isPresent());
+        org.controlsfx.control.RangeSlider range = robot.lookup("#compareRange").queryAs(org.controlsfx.control.RangeSlider.class);
+        Timeline timeline = model.timelineProperty().get();
+        assertEquals(timeline.minimum(), range.getLowValue(), 0.0, "the thumbs start at the ends of the timeline");
+        assertEquals(timeline.maximum(), range.getHighValue(), 0.0);
+        TableView<dev.eventscope.ui.state.CompareRow> table = robot.lookup("#compareTable").queryAs(TableView.class);
+        javafx.scene.control.TextField to = robot.lookup("#compareTo").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField from = robot.lookup("#compareFrom").queryAs(javafx.scene.control.TextField.class);
+        double width = range.getBoundsInLocal().getWidth();
+
+        // the "to" thumb, dragged to about the middle of the axis
+        robot.drag(robot.lookup("#compareRange .high-thumb").queryAs(Node.class))
+                .moveBy(-width * 0.25, 0).moveBy(-width * 0.2, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        int toStep = timeline.indexAt(range.getHighValue());
+        assertTrue(toStep > 0 && toStep < timeline.lastIndex(), "the thumb moved inside the axis: step " + toStep);
+        String toPoint = timeline.pointAt(toStep).toString();
+        waitUntil(() -> to.getText().equals(toPoint) && !table.getItems().isEmpty()
+                && robot.lookup("#compareStatus").queryAs(Label.class).getText().endsWith("between #0 and " + toPoint));
+        assertEquals("#0", from.getText());
+        assertTrue(table.getItems().stream().anyMatch(row -> row.after().equals(balanceAt(model, timeline.pointAt(toStep)))),
+                "a line's after is the engine's balance at " + toPoint + ": " + table.getItems());
+
+        // the "from" thumb, dragged right: both points are the thumbs' steps
+        robot.drag(robot.lookup("#compareRange .low-thumb").queryAs(Node.class))
+                .moveBy(width * 0.1, 0).moveBy(width * 0.1, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        int fromStep = timeline.indexAt(range.getLowValue());
+        assertTrue(fromStep > 0 && fromStep <= toStep, "the from thumb moved: step " + fromStep);
+        String fromPoint = timeline.pointAt(fromStep).toString();
+        waitUntil(() -> from.getText().equals(fromPoint)
+                && robot.lookup("#compareStatus").queryAs(Label.class).getText().endsWith("between " + fromPoint + " and " + toPoint));
+        String before = balanceAt(model, timeline.pointAt(fromStep));
+        String after = balanceAt(model, timeline.pointAt(toStep));
+        assertTrue(!before.equals(after), "the thumbs stand on steps with different balances: " + before);
+        assertTrue(table.getItems().stream().anyMatch(row -> row.before().equals(before) && row.after().equals(after)),
+                "before and after are the engine's balances at the two thumbs: " + table.getItems());
+        assertEquals("Thumbs at " + timeline.labelAt(fromStep) + " and " + timeline.labelAt(toStep),
+                robot.lookup("#compareRangeLabel").queryAs(Label.class).getText());
+    }
+
+    /** The engine's EUR balance of checking at {@code point}, as the panels write it. */
+    private static String balanceAt(TimelineViewModel model, Point point) {
+        BigDecimal balance = model.machine().timeTravel().accountAt("assets:bank:checking", point).getOrDefault("EUR", BigDecimal.ZERO);
+        return MoneyText.of(balance, "EUR");
+    }
+
     @SuppressWarnings("unchecked")
     private static StateRow balanceLine(FxRobot robot) {
         TableView<StateRow> table = robot.lookup("#stateTable").queryAs(TableView.class);
