@@ -50,30 +50,28 @@ final class CheckedFilter {
     }
 
     private void checksFromModel() {
-        if (syncing) {
-            return;
-        }
-        syncing = true;
-        try {
+        unlessSyncing(() -> {
             IndexedCheckModel<String> model = box.getCheckModel();
             if (!List.copyOf(model.getCheckedItems()).equals(List.copyOf(checked))) {
                 model.clearChecks();
                 checked.stream().filter(box.getItems()::contains).forEach(model::check);
             }
-        } finally {
-            syncing = false;
-        }
-        showTitle();
+        });
     }
 
     private void checksFromBox() {
+        // in the order of the choices, so the title reads the same whichever was ticked first
+        unlessSyncing(() -> checked.setAll(box.getItems().stream().filter(box.getCheckModel()::isChecked).toList()));
+    }
+
+    /** Runs one side's update of the other, unless that update is itself the echo of one; then says what is ticked. */
+    private void unlessSyncing(Runnable update) {
         if (syncing) {
             return;
         }
         syncing = true;
         try {
-            // in the order of the choices, so the title reads the same whichever was ticked first
-            checked.setAll(box.getItems().stream().filter(box.getCheckModel()::isChecked).toList());
+            update.run();
         } finally {
             syncing = false;
         }

@@ -78,7 +78,7 @@ final class CompareRange {
 
     private void showLabel() {
         if (shown != null && shown.size() >= 2) {
-            label.setText("Thumbs at " + shown.labelAt(shown.indexAt(slider.getLowValue())) + " and "
+            label.setText("Thumbs on " + shown.labelAt(shown.indexAt(slider.getLowValue())) + " and "
                     + shown.labelAt(shown.indexAt(slider.getHighValue())));
         }
     }

@@ -214,7 +214,7 @@ class TimelineWindowTest {
         assertTrue(!before.equals(after), "the thumbs stand on steps with different balances: " + before);
         assertTrue(table.getItems().stream().anyMatch(row -> row.before().equals(before) && row.after().equals(after)),
                 "before and after are the engine's balances at the two thumbs: " + table.getItems());
-        assertEquals("Thumbs at " + timeline.labelAt(fromStep) + " and " + timeline.labelAt(toStep),
+        assertEquals("Thumbs on " + timeline.labelAt(fromStep) + " and " + timeline.labelAt(toStep),
                 robot.lookup("#compareRangeLabel").queryAs(Label.class).getText());
     }
 
