@@ -46,7 +46,7 @@ import java.util.Optional;
 public final class LedgerSession implements AutoCloseable {
 
     private final Path file;
-    private final EventStore store;
+    private final OwnAppends store;
     private final LedgerReadModels readModels;
     /** One codec for the session (thread-safe), made on first use: each builds a Jackson mapper, too costly per call. */
     private dev.eventscope.codec.EventCodec codec;
@@ -54,7 +54,7 @@ public final class LedgerSession implements AutoCloseable {
 
     LedgerSession(Path file, EventStore store, LedgerReadModels readModels) {
         this.file = Objects.requireNonNull(file, "file");
-        this.store = Objects.requireNonNull(store, "store");
+        this.store = new OwnAppends(Objects.requireNonNull(store, "store"));
         this.readModels = Objects.requireNonNull(readModels, "readModels");
     }
 
@@ -128,6 +128,14 @@ public final class LedgerSession implements AutoCloseable {
     /** The latest snapshot of a stream at or below {@code maxVersion} with the given state schema version (as commands load them). */
     public Optional<dev.eventscope.eventstore.Snapshot> loadSnapshot(StreamId stream, long maxVersion, int stateSchemaVersion) {
         return store.loadSnapshot(stream, maxVersion, stateSchemaVersion);
+    }
+
+    /**
+     * Whether this session (its commands, imports, seals) appended the event at {@code position}, rather than another
+     * process writing the same ledger. May wait briefly for an append of this session still returning: not on the UI thread.
+     */
+    public boolean appendedHere(long position) throws InterruptedException {
+        return store.appendedHere(position);
     }
 
     /** Tells {@code listener} of new positions (appends by this or another process) until the returned handle is closed. */

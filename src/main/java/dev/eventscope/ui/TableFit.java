@@ -109,7 +109,11 @@ public final class TableFit {
         if (width <= 0) {
             return;
         }
-        Font font = fontOf(table);
+        Node cell = table.lookup(".table-cell");
+        // measured in a cell's own font the content needs no more; with the default font (before the table's style is
+        // applied) a fifth more, as the table's own font may be larger
+        Font font = cell instanceof Labeled labeled ? labeled.getFont() : Font.getDefault();
+        double spare = cell instanceof Labeled ? 1.1 : 1.2;
         double fixed = 0;
         List<TableColumn<S, ?>> shown = new ArrayList<>();
         for (TableColumn<S, ?> column : table.getColumns()) {
@@ -121,7 +125,7 @@ public final class TableFit {
         }
         Map<TableColumn<S, ?>, Double> wanted = new HashMap<>();
         for (TableColumn<S, ?> column : shown) {
-            wanted.put(column, Math.max(column.getMinWidth(), contentWidth(table, column, font)));
+            wanted.put(column, Math.max(column.getMinWidth(), contentWidth(table, column, font, spare)));
         }
         shown.sort(Comparator.comparingDouble(wanted::get));
         double left = width - fixed - SCROLL_BAR;
@@ -144,7 +148,7 @@ public final class TableFit {
         column.setPrefWidth(width);
     }
 
-    private static <S> double contentWidth(TableView<S> table, TableColumn<S, ?> column, Font font) {
+    private static <S> double contentWidth(TableView<S> table, TableColumn<S, ?> column, Font font, double spare) {
         Text measure = new Text();
         measure.setFont(font);
         measure.setText(column.getText() == null ? "" : column.getText());
@@ -159,12 +163,6 @@ public final class TableFit {
                 return column.getPrefWidth(); // drawn by its own cell: the width it was given
             }
         }
-        // a fifth to spare: the fit may measure with the default font before the table's own (larger) one is applied
-        return Math.min(WIDEST_COLUMN, Math.ceil(widest * 1.2 + CELL_PADDING));
-    }
-
-    private static Font fontOf(TableView<?> table) {
-        Node cell = table.lookup(".table-cell");
-        return cell instanceof Labeled labeled ? labeled.getFont() : Font.getDefault();
+        return Math.min(WIDEST_COLUMN, Math.ceil(widest * spare + CELL_PADDING));
     }
 }

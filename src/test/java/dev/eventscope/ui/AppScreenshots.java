@@ -46,6 +46,8 @@ public final class AppScreenshots {
             "unfreezeAccountItem", "closeAccountItem", "closePeriodItem", "reopenPeriodItem");
 
     private static Path out;
+    /** Only the explorer's own screens of the small-business sample (a sixth argument "explorer"), for a quick look. */
+    private static boolean explorerOnly;
     private static String size;
     private static Stage stage;
     private static MainWindowViewModel model;
@@ -59,13 +61,16 @@ public final class AppScreenshots {
         int width = Integer.parseInt(args[2]);
         int height = Integer.parseInt(args[3]);
         size = width + "x" + height;
+        String only = args.length > 4 ? args[4] : "";
+        explorerOnly = args.length > 5 && args[5].equals("explorer");
         Path settings = Files.createTempDirectory("shots");
         FxTaskExecutor executor = new FxTaskExecutor();
         openWindow(samples, settings, executor, width, height);
         Thread.sleep(1500);
         shoot(stage.getScene(), "welcome");
         try (var listing = Files.list(samples)) {
-            for (Path sample : listing.filter(file -> file.toString().endsWith(".ledger")).sorted().toList()) {
+            for (Path sample : listing.filter(file -> file.toString().endsWith(".ledger")
+                    && file.getFileName().toString().startsWith(only)).sorted().toList()) {
                 explore(settings, sample);
             }
         }
@@ -177,6 +182,9 @@ public final class AppScreenshots {
         Thread.sleep(2500);
         shoot(stage.getScene(), "projections");
         fire("#projectionsButton");
+        if (explorerOnly) {
+            return;
+        }
         for (String form : FORMS) {
             windowShot(() -> menuItem(form).fire(), "form-" + form.replace("Item", "").replaceAll("([A-Z])", "-$1")
                     .toLowerCase(java.util.Locale.ROOT), 1500, false);

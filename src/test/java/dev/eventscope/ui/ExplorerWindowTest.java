@@ -100,6 +100,54 @@ class ExplorerWindowTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_history_filters_tick_several_event_types_and_users_and_show_events_matching_any_ticked_value(FxRobot robot)
+            throws Exception {
+        openSample(robot, "books.ledger");
+        robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
+        waitUntil(() -> table(robot).getItems().size() == 7);
+        org.controlsfx.control.CheckComboBox<String> types = node(robot, "#eventTypeFilter", org.controlsfx.control.CheckComboBox.class);
+        org.controlsfx.control.CheckComboBox<String> users = node(robot, "#userFilter", org.controlsfx.control.CheckComboBox.class);
+        assertEquals("All event types", types.getTitle());
+        assertEquals(java.util.List.of("alice", "bob"), users.getItems());
+
+        tick(robot, types, "PostingRecorded");
+        waitUntil(() -> table(robot).getItems().size() == 6);
+        tick(robot, users, "bob");
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        assertTrue(table(robot).getItems().stream().allMatch(row -> "bob".equals(row.user())));
+        // a second type ticked: the account's opening is alice's, so bob's three postings stay alone
+        tick(robot, types, "AccountOpened");
+        assertEquals("AccountOpened, PostingRecorded", types.getTitle());
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        // a second user ticked: an event of any ticked user shows, so the opening and alice's postings come back
+        tick(robot, users, "alice");
+        waitUntil(() -> table(robot).getItems().size() == 7);
+        assertEquals(1, table(robot).getItems().stream().filter(row -> row.event().type().equals("AccountOpened")).count());
+        assertEquals("alice, bob", users.getTitle());
+
+        robot.clickOn("#clearFiltersButton");
+        waitUntil(() -> types.getCheckModel().getCheckedItems().isEmpty() && users.getCheckModel().getCheckedItems().isEmpty());
+        assertEquals("All event types", types.getTitle());
+        assertEquals("All users", users.getTitle());
+        assertEquals(7, table(robot).getItems().size());
+    }
+
+    /** Opens the filter's list, clicks the value's check box in it and closes the list again. */
+    private void tick(FxRobot robot, org.controlsfx.control.CheckComboBox<String> box, String value) throws Exception {
+        robot.clickOn(box);
+        waitUntil(() -> robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .anyMatch(cell -> value.equals(cell.getItem()) && cell.isVisible()));
+        javafx.scene.control.ListCell<?> cell = robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(candidate -> value.equals(candidate.getItem()) && candidate.isVisible()).findFirst().orElseThrow();
+        robot.clickOn(robot.from(cell).lookup(".check-box").queryAs(Node.class));
+        waitUntil(() -> box.getCheckModel().isChecked(value));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .noneMatch(candidate -> value.equals(candidate.getItem()) && candidate.getScene().getWindow().isShowing()));
+    }
+
+    @Test
     void parent_accounts_show_their_subtotal_in_the_sidebar_rolled_up_from_their_sub_accounts(FxRobot robot) throws Exception {
         openSample(robot, "small-business.ledger");
         waitUntil(() -> robot.lookup(".subtotal").queryAll().stream().anyMatch(Node::isVisible));

@@ -27,9 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 16 item 6: at 1280×720 with the projections panel open, the values a user reads are whole (an account's state
- * panel items and values, the history's types, users and commands), every cell reads whole on hover, and no wrapping
- * label is squeezed to a few characters a line.
+ * Issue 16 item 6: at 1280×720 with the projections panel open (a drawer there), the values a user reads are whole (an
+ * account's state panel items and values, the history's types, users and commands, the projections, the whole ledger's
+ * balances and a comparison of it), no table hides a column to the side, every state panel tab shows its title, every
+ * cell reads whole on hover, and no wrapping label is squeezed to a few characters a line.
  */
 @ExtendWith(ApplicationExtension.class)
 class ReadableWindowTest {
@@ -99,12 +100,41 @@ class ReadableWindowTest {
         assertWhole(history, Set.of("Event type", "User", "Command"));
         assertNoSqueezedLabels(robot);
 
+        // a 1280 px window opens the panel as a drawer over the state panel: no fourth column squeezes the others
+        Node panel = robot.lookup("#projectionsPanel").query();
+        assertTrue(panel.getStyleClass().contains("drawer"), "the projections panel is a drawer at 1280 px");
+        TableView<?> projections = robot.lookup("#projectionsTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> projections.getItems().size() >= 4);
+        layoutPasses();
+        assertWhole(projections, Set.of("Projection", "Ver", "Status", "Checkpoint", "Lag", "Updated"));
+        assertColumnsFit(projections);
+
         robot.interact(() -> ((ButtonBase) robot.lookup("#scopeLedger").query()).fire());
         WindowTests.waitUntil(() -> state.getItems().stream().anyMatch(row -> row.toString().contains("expenses:")));
         layoutPasses();
-        // the whole ledger's long account names and balances do not both fit the ~300 px the state panel keeps here:
-        // they read whole on hover (below), and whole without the projections panel (not asserted: left for issue 16)
+        // the whole ledger's long account names and balances read whole: a long name goes onto two lines
+        assertWhole(state, Set.of("Item", "Value"));
+        assertColumnsFit(state);
         assertNoSqueezedLabels(robot);
+        assertTabsWhole(robot);
+
+        // a comparison of the whole ledger: every item, before, after and change whole, no column off to the side
+        javafx.scene.control.TabPane tabs = statePanel(robot);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> "Compare".equals(tab.getText())).findFirst().orElseThrow()));
+        robot.interact(() -> {
+            ((javafx.scene.control.TextField) robot.lookup("#compareFrom").query()).setText("2024-03-31");
+            ((javafx.scene.control.TextField) robot.lookup("#compareTo").query()).setText("now");
+            ((ButtonBase) robot.lookup("#compareButton").query()).fire();
+        });
+        TableView<?> compare = robot.lookup("#compareTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> compare.getItems().size() > 10);
+        layoutPasses();
+        assertWhole(compare, Set.of("Item", "Before", "After", "Change"));
+        assertColumnsFit(compare);
+        assertNoSqueezedLabels(robot);
+        assertTabsWhole(robot);
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
 
         // every cell reads whole on hover, the fitted ones and the others
         TableCell<?, ?> cell = visibleCells(state).stream().filter(each -> "Value".equals(each.getTableColumn().getText())
@@ -130,11 +160,38 @@ class ReadableWindowTest {
                     ? cell.getText().substring(0, cell.getText().indexOf("  ")) : cell.getText();
             if (shown instanceof Text text && !text.getText().equals(cell.getText()) && !text.getText().startsWith(needed + " ")) {
                 cut.add(cell.getText() + " shown as " + text.getText());
+            } else if (shown instanceof Text text && text.getLayoutBounds().getHeight() > cell.getHeight() + 1) {
+                cut.add(cell.getText() + " in a row too low for its " + text.getText().lines().count() + " lines");
             }
         }
         assertTrue(checked > 3, "cells were checked in " + table.getId() + ": " + checked + " of " + visibleCells(table).size() + " at " + table.getWidth() + "x" + table.getHeight());
         assertEquals(List.of(), cut, "cut values in " + table.getId() + " (columns " + table.getColumns().stream()
                 .map(column -> column.getText() + " " + Math.round(column.getWidth())).toList() + ")");
+    }
+
+    /** The table's visible columns fit its width: none is off to the side behind a horizontal scroll bar. */
+    private static void assertColumnsFit(TableView<?> table) {
+        double columns = table.getVisibleLeafColumns().stream().mapToDouble(column -> column.getWidth()).sum();
+        assertTrue(columns <= table.getWidth(), table.getId() + ": columns " + Math.round(columns) + " px in " + Math.round(table.getWidth()) + " px");
+    }
+
+    /** Every tab of the state panel shows its whole title inside the panel (none clipped, none behind an overflow menu). */
+    private static void assertTabsWhole(FxRobot robot) {
+        javafx.scene.control.TabPane tabs = statePanel(robot);
+        double right = tabs.localToScene(tabs.getBoundsInLocal()).getMaxX();
+        List<String> clipped = new ArrayList<>();
+        for (Node tab : tabs.lookupAll(".tab")) {
+            if (tab.getParent() != null && tab.localToScene(tab.getBoundsInLocal()).getMaxX() > right + 0.5) {
+                clipped.add(tab.lookup(".tab-label") instanceof Label label ? label.getText() : tab.toString());
+            }
+        }
+        assertEquals(List.of(), clipped, "tabs beyond the state panel's right edge");
+        Node overflow = tabs.lookup(".control-buttons-tab");
+        assertTrue(overflow == null || !overflow.isVisible(), "the tabs need no overflow menu");
+    }
+
+    private static javafx.scene.control.TabPane statePanel(FxRobot robot) {
+        return robot.lookup("#statePanel").queryAs(javafx.scene.control.TabPane.class);
     }
 
     private static List<TableCell<?, ?>> visibleCells(TableView<?> table) {

@@ -68,6 +68,8 @@ public final class CommandFormView {
         formTitle.setText(model.title());
         submitButton.setText(model.submitLabel());
         int row = 0;
+        // ControlsFX decorates the field a refusal or an unreadable date concerns; the sentence stays beneath it
+        org.controlsfx.validation.ValidationSupport validation = new org.controlsfx.validation.ValidationSupport();
         for (FormField field : model.fields()) {
             Label label = new Label(field.label());
             label.getStyleClass().add("field-label");
@@ -81,6 +83,9 @@ public final class CommandFormView {
             note.setMaxWidth(Double.MAX_VALUE);
             note.textProperty().bind(Bindings.when(field.errorProperty().isEmpty()).then(field.hintProperty()).otherwise(field.errorProperty()));
             bindProblemStyle(note, field);
+            validation.registerValidator(input, false, (Control control, Object value) -> org.controlsfx.validation.ValidationResult
+                    .fromErrorIf(control, field.errorProperty().get(), !field.errorProperty().get().isEmpty()));
+            field.errorProperty().addListener((observable, before, now) -> validation.revalidate(input));
             fieldGrid.add(label, 0, row);
             fieldGrid.add(input, 1, row);
             fieldGrid.add(note, 1, row + 1);

@@ -46,6 +46,7 @@ public final class ExplorerView {
     @FXML private VBox timelineHost;
     @FXML private StackPane statePanelHost;
     @FXML private SplitPane mainSplit;
+    @FXML private StackPane centreStack;
     @FXML private HistoryView historyController;
     @FXML private StatusBarView statusBarController;
 
@@ -96,15 +97,38 @@ public final class ExplorerView {
         statePanelHost.getChildren().add(statePanel);
         // a wider window widens the history and the state panel, not the sidebar
         SplitPane.setResizableWithParent(mainSplit.getItems().get(0), false);
+        giveTheStatePanelRoom();
         projectionsPanel = new ProjectionsPanel(model.projections());
         statusBarController.setOnShowProjections(this::showProjections);
         projectionsPanel.startPolling(explorerRoot);
+        JobNotifications.install(explorerRoot, integrity, model.projections(), model.foreignAppends());
     }
+
+    /**
+     * The state panel's share of the window as the explorer first lays out: 30 %, but at least {@link #STATE_PANEL_WIDTH}
+     * (its tabs and a comparison's four columns) up to 40 %, the history taking the rest; a narrow window (1280 px)
+     * would otherwise leave it under 400 px.
+     */
+    private void giveTheStatePanelRoom() {
+        mainSplit.widthProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable observable) {
+                double width = mainSplit.getWidth();
+                if (width > 0 && mainSplit.getDividers().size() == 2) {
+                    mainSplit.widthProperty().removeListener(this);
+                    double share = Math.max(0.3, Math.min(0.4, STATE_PANEL_WIDTH / width));
+                    mainSplit.setDividerPosition(1, 1 - share);
+                }
+            }
+        });
+    }
+
+    private static final double STATE_PANEL_WIDTH = 480;
 
     /** Docks the projections panel at the right, or hides it (View › Projections, the toolbar button). */
     @FXML
     public void toggleProjections() {
-        projectionsPanel.toggleIn(mainSplit);
+        projectionsPanel.toggleIn(mainSplit, centreStack);
     }
 
     private void showProjections() {

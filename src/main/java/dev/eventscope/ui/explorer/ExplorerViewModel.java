@@ -52,6 +52,7 @@ public final class ExplorerViewModel {
     private final TimelineViewModel timeline;
     private final ProjectionsViewModel projections;
     private final KnownAtViewModel knownAt;
+    private final ForeignAppends foreignAppends;
     private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper lastPosition = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper("");
@@ -74,6 +75,7 @@ public final class ExplorerViewModel {
         this.timeline = new TimelineViewModel(session, executor, zone, sidebar.selectedStreamProperty(), this::jumpTo);
         this.projections = new ProjectionsViewModel(session, executor, clock, zone, this::jumpTo);
         this.knownAt = new KnownAtViewModel(session, executor, zone, this::jumpTo);
+        this.foreignAppends = new ForeignAppends(session, executor);
         sidebar.selectedStreamProperty().addListener((observable, before, stream) -> {
             if (stream != null && !stream.equals(history.streamProperty().get())) {
                 history.show(stream, 0);
@@ -139,6 +141,7 @@ public final class ExplorerViewModel {
         started = System.nanoTime();
         refresh(false);
         timeline.start();
+        foreignAppends.start();
         subscription = session.subscribe((fromPosition, toPosition) -> {
             // many appends in a burst become one refresh
             if (refreshPending.compareAndSet(false, true)) {
@@ -294,6 +297,7 @@ public final class ExplorerViewModel {
         closed = true;
         timeline.close();
         projections.close();
+        foreignAppends.close();
         if (subscription != null) {
             try {
                 subscription.close();
@@ -301,6 +305,11 @@ public final class ExplorerViewModel {
                 LOG.debug("closing the subscription failed: {}", e.toString());
             }
         }
+    }
+
+    /** Appends by another process writing the same ledger, told apart from this window's own. */
+    public ForeignAppends foreignAppends() {
+        return foreignAppends;
     }
 
     /** The Statements view's model, made on first use. */

@@ -3,13 +3,13 @@ package dev.eventscope.ui.explorer;
 import dev.eventscope.ui.DateFields;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import org.controlsfx.control.CheckComboBox;
 
 /** The explorer's history panel (HistoryView.fxml): the filters and the table of the selected stream's events. */
 public final class HistoryView {
@@ -18,8 +18,8 @@ public final class HistoryView {
     private boolean syncing;
 
     @FXML private Label historyTitle;
-    @FXML private ChoiceBox<String> eventTypeFilter;
-    @FXML private ChoiceBox<String> userFilter;
+    @FXML private CheckComboBox<String> eventTypeFilter;
+    @FXML private CheckComboBox<String> userFilter;
     @FXML private DatePicker fromDate;
     @FXML private DatePicker toDate;
     @FXML private TextField textSearch;
@@ -42,10 +42,9 @@ public final class HistoryView {
     @FXML
     private void initialize() {
         historyTitle.textProperty().bind(history.titleProperty());
-        eventTypeFilter.setItems(history.eventTypeChoices());
-        eventTypeFilter.valueProperty().bindBidirectional(history.eventTypeProperty());
-        userFilter.setItems(history.userChoices());
-        userFilter.valueProperty().bindBidirectional(history.userProperty());
+        CheckedFilter.bind(eventTypeFilter, history.eventTypeChoices(), history.checkedEventTypes(),
+                HistoryViewModel.ALL_EVENT_TYPES);
+        CheckedFilter.bind(userFilter, history.userChoices(), history.checkedUsers(), HistoryViewModel.ALL_USERS);
         fromDate.valueProperty().bindBidirectional(history.recordedFromProperty());
         toDate.valueProperty().bindBidirectional(history.recordedToProperty());
         // the pickers themselves turn red and say what to type; the history keeps its last filter meanwhile

@@ -27,19 +27,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * The event history of one stream (or of a cross-stream query, such as a correlation), with filters
- * by event type, user, recorded date and a full-text search over the event data. The newest load
+ * by event types and users (several may be ticked: an event matching any ticked value shows, nothing ticked
+ * shows all), recorded date and a full-text search over the event data. The newest load
  * request wins: an older load that finishes later is dropped.
  */
 public final class HistoryViewModel {
 
+    /** What the event type filter says while no type is ticked. */
     public static final String ALL_EVENT_TYPES = "All event types";
+    /** What the user filter says while no user is ticked. */
     public static final String ALL_USERS = "All users";
     private static final int PAGE = 2_000;
     /**
@@ -55,13 +58,13 @@ public final class HistoryViewModel {
 
     private final ObservableList<EventRow> allRows = FXCollections.observableArrayList();
     private final FilteredList<EventRow> rows = new FilteredList<>(allRows);
-    private final ObservableList<String> eventTypeChoices = FXCollections.observableArrayList(ALL_EVENT_TYPES);
+    private final ObservableList<String> eventTypeChoices = FXCollections.observableArrayList();
     // held here: an unmodifiable view only weakly listens to its list, so it must live as long as this model
     private final ObservableList<String> eventTypeChoicesView = FXCollections.unmodifiableObservableList(eventTypeChoices);
-    private final ObservableList<String> userChoices = FXCollections.observableArrayList(ALL_USERS);
+    private final ObservableList<String> userChoices = FXCollections.observableArrayList();
     private final ObservableList<String> userChoicesView = FXCollections.unmodifiableObservableList(userChoices);
-    private final ObjectProperty<String> eventType = new SimpleObjectProperty<>(ALL_EVENT_TYPES);
-    private final ObjectProperty<String> user = new SimpleObjectProperty<>(ALL_USERS);
+    private final ObservableList<String> checkedEventTypes = FXCollections.observableArrayList();
+    private final ObservableList<String> checkedUsers = FXCollections.observableArrayList();
     private final ObjectProperty<LocalDate> recordedFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> recordedTo = new SimpleObjectProperty<>();
     private final StringProperty text = new SimpleStringProperty("");
@@ -80,8 +83,8 @@ public final class HistoryViewModel {
         this.executor = executor;
         this.zone = zone;
         this.errors = errors;
-        eventType.addListener((observable, before, after) -> applyFilters());
-        user.addListener((observable, before, after) -> applyFilters());
+        checkedEventTypes.addListener((javafx.collections.ListChangeListener<String>) change -> applyFilters());
+        checkedUsers.addListener((javafx.collections.ListChangeListener<String>) change -> applyFilters());
         recordedFrom.addListener((observable, before, after) -> applyFilters());
         recordedTo.addListener((observable, before, after) -> applyFilters());
         text.addListener((observable, before, after) -> applyFilters());
@@ -158,8 +161,8 @@ public final class HistoryViewModel {
             types.add(event.type());
             users.add(event.metadata().user());
         }
-        replaceChoices(eventTypeChoices, ALL_EVENT_TYPES, types, eventType);
-        replaceChoices(userChoices, ALL_USERS, users, user);
+        replaceChoices(eventTypeChoices, types, checkedEventTypes);
+        replaceChoices(userChoices, users, checkedUsers);
         allRows.setAll(loaded);
         title.set(heading + "  ·  " + (events.size() < total && !events.isEmpty()
                 ? String.format("versions %,d–%,d of %,d events (the rest is not loaded)", events.get(0).version(),
@@ -168,15 +171,14 @@ public final class HistoryViewModel {
         select(positionToSelect > 0 ? rowAt(positionToSelect) : null);
     }
 
-    private static void replaceChoices(ObservableList<String> choices, String all, TreeSet<String> found,
-                                       ObjectProperty<String> chosen) {
-        List<String> latest = new ArrayList<>();
-        latest.add(all);
-        latest.addAll(found);
+    /** The values found become the choices; a ticked value the new events no longer hold is unticked. */
+    private static void replaceChoices(ObservableList<String> choices, TreeSet<String> found, ObservableList<String> checked) {
+        List<String> latest = new ArrayList<>(found);
         if (!latest.equals(choices)) {
-            String before = chosen.get();
             choices.setAll(latest);
-            chosen.set(latest.contains(before) ? before : all);
+            if (!found.containsAll(checked)) {
+                checked.retainAll(found);
+            }
         }
     }
 
@@ -199,8 +201,8 @@ public final class HistoryViewModel {
     }
 
     public void clearFilters() {
-        eventType.set(ALL_EVENT_TYPES);
-        user.set(ALL_USERS);
+        checkedEventTypes.clear();
+        checkedUsers.clear();
         recordedFrom.set(null);
         recordedTo.set(null);
         text.set("");
@@ -211,13 +213,13 @@ public final class HistoryViewModel {
     }
 
     private Predicate<EventRow> filter() {
-        String type = eventType.get();
-        String by = user.get();
+        Set<String> types = Set.copyOf(checkedEventTypes);
+        Set<String> users = Set.copyOf(checkedUsers);
         LocalDate from = recordedFrom.get();
         LocalDate to = recordedTo.get();
         String needle = text.get() == null ? "" : text.get().strip().toLowerCase(Locale.ROOT);
-        return row -> (type == null || ALL_EVENT_TYPES.equals(type) || type.equals(row.event().type()))
-                && (by == null || ALL_USERS.equals(by) || Objects.equals(by, row.user()))
+        return row -> (types.isEmpty() || types.contains(row.event().type()))
+                && (users.isEmpty() || (row.user() != null && users.contains(row.user())))
                 && (from == null || !row.recordedDate().isBefore(from))
                 && (to == null || !row.recordedDate().isAfter(to))
                 && (needle.isEmpty() || row.event().data().toLowerCase(Locale.ROOT).contains(needle));
@@ -235,12 +237,14 @@ public final class HistoryViewModel {
         return userChoicesView;
     }
 
-    public ObjectProperty<String> eventTypeProperty() {
-        return eventType;
+    /** The ticked event types (none ticked: every type shows). */
+    public ObservableList<String> checkedEventTypes() {
+        return checkedEventTypes;
     }
 
-    public ObjectProperty<String> userProperty() {
-        return user;
+    /** The ticked users (none ticked: every user shows). */
+    public ObservableList<String> checkedUsers() {
+        return checkedUsers;
     }
 
     public ObjectProperty<LocalDate> recordedFromProperty() {

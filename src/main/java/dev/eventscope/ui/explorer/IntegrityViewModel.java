@@ -75,10 +75,11 @@ public final class IntegrityViewModel {
         if (verifier != null) {
             LedgerVerifier machine = verifier;
             executor.run(() -> session.verify(machine), outcome -> {
-                running.set(false);
                 report.set(outcome.chain());
                 bannerText.set(bannerTextOf(outcome));
                 bannerState.set(outcome.tampered() ? BannerState.TAMPERED : BannerState.INTACT);
+                running.set(false); // last: whoever waits for the end reads the new banner
+
             }, failure -> {
                 running.set(false);
                 errors.accept(ErrorMessages.of(failure));
@@ -86,10 +87,10 @@ public final class IntegrityViewModel {
             return;
         }
         executor.run(session::verifyChain, outcome -> {
-            running.set(false);
             report.set(outcome);
             bannerText.set(bannerTextOf(outcome));
             bannerState.set(outcome.intact() ? BannerState.INTACT : BannerState.TAMPERED);
+            running.set(false);
         }, failure -> {
             running.set(false);
             errors.accept(ErrorMessages.of(failure));

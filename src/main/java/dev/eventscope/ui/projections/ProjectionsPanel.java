@@ -20,6 +20,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -79,6 +81,8 @@ public final class ProjectionsPanel {
         value(checkpointColumn, row -> String.format(Locale.ROOT, "#%,d", row.checkpoint()));
         value(lagColumn, row -> String.format(Locale.ROOT, "%,d", row.lag()));
         value(updatedColumn, row -> row.lastUpdate() == null ? "—" : row.lastUpdate());
+        // every column as wide as what it holds: "Checkpoint" and "Updated" are not cut for a long name
+        dev.eventscope.ui.TableFit.install(projectionsTable, nameColumn, versionColumn, checkpointColumn, lagColumn, updatedColumn);
         projectionsTable.setRowFactory(ignored -> new TableRow<>() {
             @Override
             protected void updateItem(ProjectionRow row, boolean empty) {
@@ -193,58 +197,118 @@ public final class ProjectionsPanel {
         });
     }
 
-    /** Where the panel's left edge goes at the most (it takes at least the rest of the window). */
-    private static final double DOCKED_SHARE = 0.74;
-    /** A window narrower than this docks the panel narrower. */
-    private static final double NARROW = 1500;
+    /**
+     * The panel docks as a fourth column only where the history keeps at least this much beside it (the sidebar and
+     * the state panel keep their widths); otherwise a fourth column would leave the history or the state panel no room
+     * to read, so the panel opens as a drawer over the state panel (at 1280 and at 1920 px wide).
+     */
+    public static final double HISTORY_KEEPS = 560;
+    /** The panel's width: room for every column of its table. */
+    private static final double PANEL_WIDTH = 600;
+    /** The drawer's width at the most, as a share of the window. */
+    private static final double DRAWER_SHARE = 0.47;
 
     /** The split's dividers before the panel was docked, restored when it goes. */
     private double[] dividersBeforeDocking;
+    private SplitPane dockedIn;
+    private StackPane drawerIn;
+    /** The stack whose width decides between docked and drawer (watched from the first toggle on). */
+    private StackPane watched;
 
-    /** Docks the panel at the right of {@code split}, or removes it when it is there. */
-    public void toggleIn(SplitPane split) {
-        if (split.getItems().contains(projectionsPanel)) {
-            split.getItems().remove(projectionsPanel);
-            restoreDividers(split);
-        } else {
-            // the panel docks at the right; the first pane (the sidebar) keeps its width and the
-            // others keep their proportions in what is left
-            double[] before = split.getDividerPositions();
-            dividersBeforeDocking = before;
-            split.getItems().add(projectionsPanel);
-            double first = before.length == 0 ? 0 : before[0];
-            // about the panel's preferred width (480 px), but never more than 40 % of the window, and in a narrow
-            // window (1280 px) at most 28 %, so the history between the sidebar and the state panel keeps room to read
-            double most = split.getWidth() > 0 && split.getWidth() < NARROW ? 0.72 : 0.6;
-            double share = split.getWidth() <= 0 ? DOCKED_SHARE
-                    : Math.max(most, Math.min(DOCKED_SHARE, 1 - projectionsPanel.prefWidth(-1) / split.getWidth()));
-            double scale = (share - first) / (1 - first);
-            for (int i = 1; i < before.length; i++) {
-                split.setDividerPosition(i, first + (before[i] - first) * scale);
-            }
-            split.setDividerPosition(before.length, share);
+    /**
+     * Shows the panel, or hides it when it is shown: docked at the right of {@code split} in a window wide enough (see
+     * {@link #HISTORY_KEEPS}), else as a drawer at the right of {@code overlay} (the stack that holds the split). A
+     * window resized while the panel is shown moves it to the other place when the room asks for it.
+     */
+    public void toggleIn(SplitPane split, StackPane overlay) {
+        if (isShown()) {
+            hide();
+            return;
+        }
+        place(split, overlay);
+        if (watched != overlay) {
+            watched = overlay;
+            overlay.widthProperty().addListener(observable -> {
+                boolean wrongPlace = dockedIn != null ? historyWidth(split) < HISTORY_KEEPS : roomToDock(split);
+                if (isShown() && wrongPlace) {
+                    remove();
+                    place(split, overlay);
+                }
+                drawerWidth(overlay);
+            });
         }
     }
 
-    private void restoreDividers(SplitPane split) {
-        if (dividersBeforeDocking != null && dividersBeforeDocking.length == split.getDividers().size()) {
-            split.setDividerPositions(dividersBeforeDocking);
+    /** True when the panel is shown as a drawer rather than docked. */
+    public boolean isDrawer() {
+        return drawerIn != null;
+    }
+
+    /** The history's width (the split's second pane) as it stands. */
+    private static double historyWidth(SplitPane split) {
+        double[] dividers = split.getDividerPositions();
+        return dividers.length < 2 ? 0 : split.getWidth() * (dividers[1] - dividers[0]);
+    }
+
+    /** Docking takes the panel's width from the history alone: is there that much to spare? */
+    private static boolean roomToDock(SplitPane split) {
+        return split.getDividerPositions().length == 2 && historyWidth(split) - PANEL_WIDTH >= HISTORY_KEEPS;
+    }
+
+    private void place(SplitPane split, StackPane overlay) {
+        if (!roomToDock(split)) {
+            drawerIn = overlay;
+            projectionsPanel.getStyleClass().add("drawer");
+            StackPane.setAlignment(projectionsPanel, javafx.geometry.Pos.CENTER_RIGHT);
+            projectionsPanel.setMaxWidth(Region.USE_PREF_SIZE);
+            drawerWidth(overlay);
+            overlay.getChildren().add(projectionsPanel);
+        } else {
+            dock(split);
         }
-        dividersBeforeDocking = null;
+    }
+
+    private void drawerWidth(StackPane overlay) {
+        if (drawerIn != null) {
+            projectionsPanel.setPrefWidth(Math.min(PANEL_WIDTH, Math.max(projectionsPanel.getMinWidth(), overlay.getWidth() * DRAWER_SHARE)));
+        }
+    }
+
+    private void dock(SplitPane split) {
+        // the panel docks at the right with its own width; the sidebar and the state panel keep theirs, the history
+        // gives up the room (roomToDock checked it has enough)
+        dockedIn = split;
+        projectionsPanel.setPrefWidth(PANEL_WIDTH);
+        projectionsPanel.setMaxWidth(Double.MAX_VALUE);
+        double[] before = split.getDividerPositions();
+        dividersBeforeDocking = before;
+        double width = split.getWidth();
+        double stateShare = 1 - before[1];
+        split.getItems().add(projectionsPanel);
+        double panelAt = 1 - PANEL_WIDTH / width;
+        split.setDividerPositions(before[0], panelAt - stateShare, panelAt);
+    }
+
+    /** Takes the panel out of the drawer or the split (restoring the split's dividers). */
+    private void remove() {
+        if (drawerIn != null) {
+            drawerIn.getChildren().remove(projectionsPanel);
+            projectionsPanel.getStyleClass().remove("drawer");
+            drawerIn = null;
+        }
+        if (dockedIn != null) {
+            dockedIn.getItems().remove(projectionsPanel);
+            if (dividersBeforeDocking != null && dividersBeforeDocking.length == dockedIn.getDividers().size()) {
+                dockedIn.setDividerPositions(dividersBeforeDocking);
+            }
+            dividersBeforeDocking = null;
+            dockedIn = null;
+        }
     }
 
     @FXML
     private void hide() {
-        if (projectionsPanel.getParent() != null) {
-            Parent parent = projectionsPanel.getParent();
-            while (parent != null && !(parent instanceof SplitPane)) {
-                parent = parent.getParent();
-            }
-            if (parent instanceof SplitPane split) {
-                split.getItems().remove(projectionsPanel);
-                restoreDividers(split);
-            }
-        }
+        remove();
     }
 
     public boolean isShown() {

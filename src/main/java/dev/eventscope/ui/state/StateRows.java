@@ -44,4 +44,21 @@ public final class StateRows {
         }
         return marked;
     }
+
+    /**
+     * {@code rows} as plain lines of their point, without the marks of a comparison: changed lines read their value only,
+     * and lines kept only to show that they vanished ({@value #ABSENT}) are left out.
+     */
+    public static List<StateRow> unmarked(List<StateRow> rows) {
+        List<StateRow> plain = new ArrayList<>(rows.size());
+        for (StateRow row : rows) {
+            if (!row.changed()) {
+                plain.add(row);
+            } else if (!ABSENT.equals(row.value())) {
+                plain.add(new StateRow(row.key(), row.section(), row.label(), row.value(), null, false,
+                        row.account(), row.commodity(), row.position()));
+            }
+        }
+        return plain;
+    }
 }

@@ -74,6 +74,13 @@ public final class CompareViewModel {
         }
     }
 
+    /** Puts two points into "from" and "to" and compares them. */
+    void compareBetween(Point fromPoint, Point toPoint) {
+        from.set(fromPoint.toString());
+        to.set(toPoint.toString());
+        compare();
+    }
+
     /** Puts {@code point} (the one the slider stands on) into the "to" field; nothing when there is none. */
     void compareTo(Point point) {
         if (point != null) {

@@ -42,6 +42,8 @@ public final class PointStateViewModel {
     /** The ledger's base commodity, read once per ledger off the UI thread (the whole ledger's totals are valued in it). */
     private volatile String baseCommodity;
     private List<StateRow> previousRows;
+    /** The lines at the point where the slider's drag began (null when no drag is on): a drag's lines are marked against them. */
+    private List<StateRow> dragStart;
 
     PointStateViewModel(TaskExecutor executor) {
         this.requests = new LatestOnly<>(executor);
@@ -59,6 +61,7 @@ public final class PointStateViewModel {
     void restart(LedgerTimeMachine machine) {
         requests.invalidate();
         previousRows = null;
+        dragStart = null;
         // a fresh tracker: one still computing for the old scope or axis keeps its own
         wholeLedgerRows = new WholeLedgerRows(machine.timeTravel(), machine.queries(), machine.session()::accountType);
         if (this.machine == null || this.machine.session() != machine.session()) {
@@ -80,6 +83,15 @@ public final class PointStateViewModel {
         return ValuedTotals.appendTo(state, tracking.trialBalance(), valuation, baseCommodity);
     }
 
+    /**
+     * The slider's thumb was pressed ({@code on}) or let go. While a drag is on, every line is marked against the point
+     * where it began, so "before → after" reads from the drag's start rather than from the previous tick; the marks
+     * stay when the thumb is let go, and the next move is marked against the point the drag ended on.
+     */
+    void dragging(boolean on) {
+        dragStart = on ? StateRows.unmarked(List.copyOf(rows)) : null;
+    }
+
     /** Shows nothing (no scope chosen). */
     void clear() {
         rows.show(List.of());
@@ -95,8 +107,17 @@ public final class PointStateViewModel {
         WholeLedgerRows tracking = wholeLedgerRows;
         LedgerTimeMachine on = machine;
         // the whole ledger's lines are kept between moves and spelled out only when shown; a stream is small
-        requests.submit(() -> scope == null ? wholeLedgerAt(tracking, on, point) : asking.at(scope, point), state -> {
-            if (scope == null) {
+        List<StateRow> since = dragStart;
+        requests.submit(() -> {
+            PointState state = scope == null ? wholeLedgerAt(tracking, on, point) : asking.at(scope, point);
+            // in a drag, marked against its start (off the UI thread: the whole ledger's lines are spelled out for it)
+            return since == null ? state : new PointState(state.point(), state.position(), state.heading(),
+                    List.copyOf(StateRows.compare(since, StateRows.unmarked(state.rows()))));
+        }, state -> {
+            if (since != null) {
+                rows.show(state.rows());
+                previousRows = scope == null ? null : StateRows.unmarked(state.rows());
+            } else if (scope == null) {
                 rows.show(state.rows()); // already marked against the point shown before
             } else {
                 List<StateRow> marked = StateRows.compare(previousRows, state.rows());

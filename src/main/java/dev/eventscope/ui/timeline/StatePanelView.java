@@ -1,5 +1,6 @@
 package dev.eventscope.ui.timeline;
 
+import dev.eventscope.ui.BreakingCell;
 import dev.eventscope.ui.state.CompareRow;
 import dev.eventscope.ui.state.Comparison;
 import dev.eventscope.ui.state.StateRow;
@@ -13,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -53,6 +53,8 @@ public final class StatePanelView extends TabPane {
     @FXML private TableColumn<WhyLine, String> whyDescriptionColumn;
     @FXML private TextField compareFrom;
     @FXML private TextField compareTo;
+    @FXML private org.controlsfx.control.RangeSlider compareRange;
+    @FXML private Label compareRangeLabel;
     @FXML private Label compareStatus;
     @FXML private TableView<CompareRow> compareTable;
     @FXML private TableColumn<CompareRow, String> compareItemColumn;
@@ -102,22 +104,9 @@ public final class StatePanelView extends TabPane {
         value(stateGroupColumn, StateRow::section);
         value(stateItemColumn, StateRow::label);
         value(stateValueColumn, StateRow::display);
-        // a changed value reads "before → after": the full text is in the tooltip when the column is narrow
-        stateValueColumn.setCellFactory(column -> new TableCell<>() {
-            private final Tooltip tooltip = new Tooltip();
-
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                if (empty || text == null) {
-                    setTooltip(null);
-                } else {
-                    tooltip.setText(text);
-                    setTooltip(tooltip);
-                }
-            }
-        });
+        // a long account name or "before → after" goes onto two lines in a narrow panel rather than being cut
+        BreakingCell.install(stateItemColumn);
+        BreakingCell.install(stateValueColumn);
         // the item and the value share the room by what they hold: "Last posting on" is not cut while the value has room
         dev.eventscope.ui.TableFit.install(stateTable, stateItemColumn, stateValueColumn);
         // the line at the selected index (an update keeps the index while the line there changes)
@@ -218,32 +207,23 @@ public final class StatePanelView extends TabPane {
         compareFrom.textProperty().bindBidirectional(model.comparison().fromProperty());
         compareTo.textProperty().bindBidirectional(model.comparison().toProperty());
         compareStatus.textProperty().bind(model.comparison().statusProperty());
+        CompareRange.install(compareRange, compareRangeLabel, model);
         compareTable.setItems(model.comparison().rows());
         value(compareItemColumn, CompareRow::item);
         value(compareBeforeColumn, CompareRow::before);
         value(compareAfterColumn, CompareRow::after);
         value(compareChangeColumn, CompareRow::change);
         for (TableColumn<CompareRow, String> column : List.of(compareItemColumn, compareBeforeColumn, compareAfterColumn)) {
-            column.setCellFactory(ignored -> new TableCell<>() {
-                @Override
-                protected void updateItem(String text, boolean empty) {
-                    super.updateItem(text, empty);
-                    setText(empty ? null : text);
-                    // a cut value can always be read whole on hover
-                    setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
-                }
-            });
+            // a cut value can always be read whole on hover; a long account name goes onto two lines
+            BreakingCell.install(column);
         }
         dev.eventscope.ui.TableFit.install(compareTable, compareBeforeColumn, compareAfterColumn, compareChangeColumn, compareItemColumn);
-        compareChangeColumn.setCellFactory(ignored -> new TableCell<>() {
+        BreakingCell.install(compareChangeColumn, () -> new BreakingCell<>() {
             @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            protected void decorate(String text, boolean empty) {
                 getStyleClass().removeAll("up", "down");
                 CompareRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (row != null && text != null && !text.isEmpty() && row.effect() != Comparison.Effect.NEUTRAL) {
+                if (row != null && text != null && row.effect() != Comparison.Effect.NEUTRAL) {
                     // coloured by what the change means (income growing is good news), not by its sign
                     getStyleClass().add(row.effect() == Comparison.Effect.FAVOURABLE ? "up" : "down");
                 }

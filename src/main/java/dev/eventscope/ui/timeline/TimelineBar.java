@@ -81,7 +81,9 @@ public final class TimelineBar extends VBox {
         });
 
         timelinePoint.textProperty().bind(model.labelProperty());
-        model.playingProperty().addListener((observable, before, playing) -> timelinePlay.setText(playing ? "❚❚" : "▶"));
+        // drawn, not a font's glyph: a font without "❚" showed an empty box while playing
+        showPlayIcon(false);
+        model.playingProperty().addListener((observable, before, playing) -> showPlayIcon(playing));
         timelineStatus.textProperty().bind(model.statusProperty());
         // a long message (an event that cannot be read, say) is cut to the bar's width: the whole of it on hover
         Tooltip statusTip = new Tooltip();
@@ -103,6 +105,7 @@ public final class TimelineBar extends VBox {
                 model.moveTo(value.doubleValue());
             }
         });
+        timelineSlider.valueChangingProperty().addListener((observable, before, changing) -> model.dragging(changing));
         timelineSlider.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         player.setCycleCount(Animation.INDEFINITE);
         model.playingProperty().addListener((observable, before, playing) -> {
@@ -112,6 +115,17 @@ public final class TimelineBar extends VBox {
                 player.stop();
             }
         });
+    }
+
+    private void showPlayIcon(boolean playing) {
+        javafx.scene.shape.SVGPath icon = new javafx.scene.shape.SVGPath();
+        icon.setContent(playing ? "M0 0 H3.5 V12 H0 Z M6.5 0 H10 V12 H6.5 Z" : "M0 0 L10 6 L0 12 Z");
+        icon.setId(playing ? "pauseIcon" : "playIcon");
+        icon.getStyleClass().add("play-icon");
+        timelinePlay.setText(null);
+        timelinePlay.setGraphic(icon);
+        timelinePlay.setTooltip(new Tooltip(playing ? "Pause (Space)" : "Play from here (Space)"));
+        timelinePlay.setAccessibleText(playing ? "Pause" : "Play");
     }
 
     @FXML

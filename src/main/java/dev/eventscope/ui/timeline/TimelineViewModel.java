@@ -233,6 +233,14 @@ public final class TimelineViewModel {
         return current == null || index.get() < 0 ? 0 : current.positionAt(index.get());
     }
 
+    /**
+     * The slider's thumb is held ({@code on}) or let go: while it is held, the state panel marks what changed since the
+     * point the drag began on (issue 16: a drag's before → after counts from the drag's start).
+     */
+    public void dragging(boolean on) {
+        state.dragging(on);
+    }
+
     /** Moves to the step at or before {@code value} on the axis (the slider was dragged there). */
     public void moveTo(double value) {
         Timeline current = timeline.get();
@@ -313,6 +321,14 @@ public final class TimelineViewModel {
                 jumpTo.accept(first.get(0).position());
             }
         }, this::fail);
+    }
+
+    /** Compares the steps at or before {@code low} and {@code high} on the axis (the Compare tab's two thumbs). */
+    public void compareBetween(double low, double high) {
+        Timeline current = timeline.get();
+        if (current != null) {
+            comparison.compareBetween(current.pointAt(current.indexAt(low)), current.pointAt(current.indexAt(high)));
+        }
     }
 
     /** Puts the point the slider stands on into the "to" field of the comparison. */

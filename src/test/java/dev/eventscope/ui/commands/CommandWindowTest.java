@@ -126,6 +126,38 @@ class CommandWindowTest {
     }
 
     @Test
+    void another_processs_append_is_a_notification_naming_its_user_and_the_windows_own_post_is_not(FxRobot robot)
+            throws Exception {
+        openLedgerAndSelectChecking(robot);
+        fillEntry(robot, "120.00", "-120.00");
+        robot.clickOn("#amount1");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> model.explorerProperty().get().history().streamProperty().get() != null
+                && model.explorerProperty().get().history().streamProperty().get().value().startsWith("entry-"));
+        long ownLast = model.explorerProperty().get().session().lastPosition();
+
+        // another process: its own store on the same file, a command by bob
+        long theirs;
+        try (EventStore other = SqliteEventStore.open(ledger)) {
+            theirs = LedgerCommandService.create(other).execute(new OpenAccount(AccountName.of("expenses:rent"),
+                    LocalDate.of(2025, 2, 1), null), CommandContext.byUser("bob")).lastPosition();
+        }
+        assertTrue(theirs > ownLast);
+        waitUntil(() -> !notifications(robot, "appended by another process").isEmpty());
+        // exactly one notification: bob's event; the form's post (by this window's user) is not news
+        assertEquals(java.util.List.of("1 event appended by another process (user bob) at #" + theirs + "."),
+                notifications(robot, "appended by another process"));
+    }
+
+    /** The texts of the ControlsFX notifications on show that contain {@code text}. */
+    private static java.util.List<String> notifications(FxRobot robot, String text) {
+        return robot.lookup(".notification-bar").queryAll().stream().filter(javafx.scene.Node::isVisible)
+                .flatMap(bar -> bar.lookupAll(".label").stream())
+                .filter(node -> node instanceof Label label && label.getText() != null && label.getText().contains(text))
+                .map(node -> ((Label) node).getText()).toList();
+    }
+
+    @Test
     void escape_closes_the_open_completion_list_and_leaves_the_form_with_its_input(FxRobot robot) throws Exception {
         openLedgerAndSelectChecking(robot);
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
@@ -159,6 +191,24 @@ class CommandWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#entryField").tryQuery().isPresent());
         assertEquals(entry, robot.lookup("#entryField").queryAs(TextField.class).getText());
+    }
+
+    @Test
+    void a_refused_field_is_decorated_by_controlsfx_validation_and_keeps_its_sentence(FxRobot robot) throws Exception {
+        openLedgerAndSelectChecking(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#entryField").tryQuery().isPresent());
+        TextField entry = robot.lookup("#entryField").queryAs(TextField.class);
+        assertTrue(org.controlsfx.control.decoration.Decorator.getDecorations(entry) == null
+                || org.controlsfx.control.decoration.Decorator.getDecorations(entry).isEmpty(), "no decoration before a refusal");
+        robot.interact(() -> entry.setText("JE-NOPE-1"));
+        robot.clickOn("#submitButton");
+        waitUntil(() -> !robot.lookup("#entryError").queryAs(Label.class).getText().isEmpty()
+                && robot.lookup("#entryError").queryAs(Label.class).getStyleClass().contains("field-error"));
+        String sentence = robot.lookup("#entryError").queryAs(Label.class).getText();
+        assertTrue(sentence.contains("JE-NOPE-1"), sentence);
+        waitUntil(() -> org.controlsfx.control.decoration.Decorator.getDecorations(entry) != null
+                && !org.controlsfx.control.decoration.Decorator.getDecorations(entry).isEmpty());
     }
 
     @Test

@@ -97,10 +97,13 @@ class ExplorerViewModelTest {
         open(ledger());
         explorer.sidebar().select(CHECKING);
         HistoryViewModel history = explorer.history();
-        assertEquals(List.of("All event types", "AccountOpened", "PostingRecorded"), history.eventTypeChoices());
-        history.eventTypeProperty().set("PostingRecorded");
+        assertEquals(List.of("AccountOpened", "PostingRecorded"), history.eventTypeChoices());
+        history.checkedEventTypes().setAll("PostingRecorded");
         assertEquals(6, history.rows().size());
-        history.userProperty().set("bob");
+        history.checkedEventTypes().setAll("PostingRecorded", "AccountOpened");
+        assertEquals(7, history.rows().size(), "an event of any ticked type shows");
+        history.checkedEventTypes().remove("AccountOpened");
+        history.checkedUsers().setAll("bob");
         assertEquals(3, history.rows().size());
         history.textProperty().set("OFFICE RENT");
         assertEquals(1, history.rows().size());

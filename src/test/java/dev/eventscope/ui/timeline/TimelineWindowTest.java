@@ -77,17 +77,23 @@ class TimelineWindowTest {
         return texts;
     }
 
+    /** Opens the sample and selects checking; returns the timeline once it shows checking. */
+    private TimelineViewModel openChecking(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(hasText("small-business.ledger")).queryLabeled());
+        waitUntil(() -> robot.lookup(hasText("checking")).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
+        TimelineViewModel model = model(robot);
+        waitUntil(() -> model.timelineProperty().get() != null && CHECKING.equals(model.timelineProperty().get().stream()));
+        return model;
+    }
+
     private void waitUntilShown(TimelineViewModel model) throws Exception {
         waitUntil(() -> model.state().shownIndexProperty().get() == model.indexProperty().get());
     }
 
     @Test
     void dragging_and_stepping_the_slider_shows_the_engine_s_balance_at_that_point(FxRobot robot) throws Exception {
-        robot.clickOn(robot.lookup(hasText("small-business.ledger")).queryLabeled());
-        waitUntil(() -> robot.lookup(hasText("checking")).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
-        TimelineViewModel model = model(robot);
-        waitUntil(() -> model.timelineProperty().get() != null && CHECKING.equals(model.timelineProperty().get().stream()));
+        TimelineViewModel model = openChecking(robot);
         waitUntilShown(model);
         int last = model.timelineProperty().get().lastIndex();
         assertEquals(last, model.indexProperty().get(), "the timeline opens at the latest event");
@@ -114,5 +120,113 @@ class TimelineWindowTest {
         waitUntilShown(model);
         assertEquals(last, model.indexProperty().get());
         assertEquals(engineBalances(model), shownBalances(robot));
+    }
+
+    @Test
+    void a_drag_s_before_and_after_count_from_where_the_drag_began(FxRobot robot) throws Exception {
+        TimelineViewModel model = openChecking(robot);
+        waitUntilShown(model);
+        String atStart = engineBalances(model).get("EUR");
+
+        // a real drag of the thumb, in several moves: each move is a tick the state panel shows on the way
+        Node thumb = robot.lookup("#timelineSlider .thumb").query();
+        double trackWidth = robot.lookup("#timelineSlider").query().getBoundsInLocal().getWidth();
+        java.util.Set<Integer> ticks = new java.util.TreeSet<>();
+        robot.drag(thumb);
+        for (int move = 0; move < 5; move++) {
+            robot.moveBy(-trackWidth * 0.08, 0);
+            waitUntilShown(model);
+            ticks.add(model.indexProperty().get());
+        }
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        waitUntilShown(model);
+        assertTrue(ticks.size() >= 3, "the drag passed several points: " + ticks);
+
+        StateRow balance = balanceLine(robot);
+        assertTrue(balance.changed(), "the balance is marked as changed during the drag: " + balance);
+        assertEquals(atStart, balance.before(), "before is the balance where the drag began, not at the previous tick");
+        assertEquals(engineBalances(model).get("EUR"), balance.value());
+        assertEquals(atStart + " → " + balance.value(), balance.display());
+
+        // the next move is marked against where the drag ended
+        String atDragEnd = balance.value();
+        robot.type(KeyCode.LEFT);
+        waitUntilShown(model);
+        StateRow next = balanceLine(robot);
+        assertTrue(!next.changed() || atDragEnd.equals(next.before()), "after the drag, a step compares with its end: " + next);
+    }
+
+    @Test
+    void the_play_button_shows_a_drawn_pause_icon_while_playing(FxRobot robot) throws Exception {
+        TimelineViewModel model = openChecking(robot);
+        javafx.scene.control.Button play = robot.lookup("#timelinePlay").queryAs(javafx.scene.control.Button.class);
+        assertEquals("playIcon", play.getGraphic().getId());
+        robot.clickOn(play);
+        waitUntil(() -> model.playingProperty().get());
+        // a shape, never a glyph the font may lack (it showed an empty box)
+        assertTrue(play.getGraphic() instanceof javafx.scene.shape.SVGPath, "the icon is drawn");
+        assertEquals("pauseIcon", play.getGraphic().getId());
+        assertTrue(play.getGraphic().getLayoutBounds().getWidth() >= 8 && play.getGraphic().isVisible());
+        assertTrue(play.getText() == null || play.getText().isEmpty(), "no glyph beside the icon: " + play.getText());
+        robot.clickOn(play);
+        waitUntil(() -> !model.playingProperty().get());
+        assertEquals("playIcon", play.getGraphic().getId());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dragging_the_compare_tabs_range_slider_chooses_from_and_to_and_the_table_compares_them(FxRobot robot) throws Exception {
+        TimelineViewModel model = openChecking(robot);
+        waitUntilShown(model);
+        robot.clickOn(robot.lookup(".tab-label").match(hasText("Compare")).queryAs(Node.class));
+        waitUntil(() -> robot.lookup("#compareRange .high-thumb").tryQuery().isPresent());
+        org.controlsfx.control.RangeSlider range = robot.lookup("#compareRange").queryAs(org.controlsfx.control.RangeSlider.class);
+        Timeline timeline = model.timelineProperty().get();
+        assertEquals(timeline.minimum(), range.getLowValue(), 0.0, "the thumbs start at the ends of the timeline");
+        assertEquals(timeline.maximum(), range.getHighValue(), 0.0);
+        TableView<dev.eventscope.ui.state.CompareRow> table = robot.lookup("#compareTable").queryAs(TableView.class);
+        javafx.scene.control.TextField to = robot.lookup("#compareTo").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField from = robot.lookup("#compareFrom").queryAs(javafx.scene.control.TextField.class);
+        double width = range.getBoundsInLocal().getWidth();
+
+        // the "to" thumb, dragged to about the middle of the axis
+        robot.drag(robot.lookup("#compareRange .high-thumb").queryAs(Node.class))
+                .moveBy(-width * 0.25, 0).moveBy(-width * 0.2, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        int toStep = timeline.indexAt(range.getHighValue());
+        assertTrue(toStep > 0 && toStep < timeline.lastIndex(), "the thumb moved inside the axis: step " + toStep);
+        String toPoint = timeline.pointAt(toStep).toString();
+        waitUntil(() -> to.getText().equals(toPoint) && !table.getItems().isEmpty()
+                && robot.lookup("#compareStatus").queryAs(Label.class).getText().endsWith("between #0 and " + toPoint));
+        assertEquals("#0", from.getText());
+        assertTrue(table.getItems().stream().anyMatch(row -> row.after().equals(balanceAt(model, timeline.pointAt(toStep)))),
+                "a line's after is the engine's balance at " + toPoint + ": " + table.getItems());
+
+        // the "from" thumb, dragged right: both points are the thumbs' steps
+        robot.drag(robot.lookup("#compareRange .low-thumb").queryAs(Node.class))
+                .moveBy(width * 0.1, 0).moveBy(width * 0.1, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        int fromStep = timeline.indexAt(range.getLowValue());
+        assertTrue(fromStep > 0 && fromStep <= toStep, "the from thumb moved: step " + fromStep);
+        String fromPoint = timeline.pointAt(fromStep).toString();
+        waitUntil(() -> from.getText().equals(fromPoint)
+                && robot.lookup("#compareStatus").queryAs(Label.class).getText().endsWith("between " + fromPoint + " and " + toPoint));
+        String before = balanceAt(model, timeline.pointAt(fromStep));
+        String after = balanceAt(model, timeline.pointAt(toStep));
+        assertTrue(!before.equals(after), "the thumbs stand on steps with different balances: " + before);
+        assertTrue(table.getItems().stream().anyMatch(row -> row.before().equals(before) && row.after().equals(after)),
+                "before and after are the engine's balances at the two thumbs: " + table.getItems());
+        assertEquals("Thumbs on " + timeline.labelAt(fromStep) + " and " + timeline.labelAt(toStep),
+                robot.lookup("#compareRangeLabel").queryAs(Label.class).getText());
+    }
+
+    /** The engine's EUR balance of checking at {@code point}, as the panels write it. */
+    private static String balanceAt(TimelineViewModel model, Point point) {
+        BigDecimal balance = model.machine().timeTravel().accountAt("assets:bank:checking", point).getOrDefault("EUR", BigDecimal.ZERO);
+        return MoneyText.of(balance, "EUR");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static StateRow balanceLine(FxRobot robot) {
+        TableView<StateRow> table = robot.lookup("#stateTable").queryAs(TableView.class);
+        return table.getItems().stream().filter(row -> row.explainable() && "EUR".equals(row.commodity())).findFirst().orElseThrow();
     }
 }

@@ -1,0 +1,132 @@
+package dev.eventscope.ui;
+
+import javafx.application.Platform;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A table cell whose text, when wider than its column, is broken onto more lines at its natural breaks (after the
+ * colons of an account name or a hyphen, at spaces, so "before → after" goes on two lines) instead of being cut with
+ * an ellipsis; the row grows to fit. The whole text is also shown on hover. Subclasses style the cell in
+ * {@link #decorate}.
+ */
+public class BreakingCell<S> extends TableCell<S, String> {
+
+    private final Tooltip tooltip = new Tooltip();
+    private String whole;
+
+    public BreakingCell() {
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(640);
+    }
+
+    /**
+     * Gives {@code column} breaking cells made by {@code cells}; when the column's width changes its table is refreshed,
+     * so the lines are broken afresh and the rows take their new heights (a table keeps the heights it measured).
+     */
+    public static <S> void install(TableColumn<S, String> column, Supplier<BreakingCell<S>> cells) {
+        column.setCellFactory(ignored -> cells.get());
+        boolean[] pending = new boolean[1];
+        column.widthProperty().addListener(observable -> {
+            if (!pending[0] && column.getTableView() != null) {
+                pending[0] = true;
+                Platform.runLater(() -> {
+                    pending[0] = false;
+                    column.getTableView().refresh();
+                });
+            }
+        });
+    }
+
+    /** {@link #install(TableColumn, Supplier)} with plain breaking cells. */
+    public static <S> void install(TableColumn<S, String> column) {
+        install(column, BreakingCell::new);
+    }
+
+    @Override
+    protected final void updateItem(String text, boolean empty) {
+        super.updateItem(text, empty);
+        whole = empty || text == null || text.isEmpty() ? null : text;
+        show();
+        setTooltip(whole == null ? null : tooltip);
+        tooltip.setText(whole == null ? "" : whole);
+        decorate(whole, empty);
+    }
+
+    /** Styles the cell for {@code text} (null when there is none); nothing by default. */
+    protected void decorate(String text, boolean empty) {
+    }
+
+    /** The whole text of the cell, on one line (its shown text may be broken onto several). */
+    public String wholeText() {
+        return whole;
+    }
+
+    private void show() {
+        if (whole == null) {
+            setText(null);
+            return;
+        }
+        // the column's width, known before the cell is laid out: the row measures its height from the text set here
+        double room = (getTableColumn() == null ? getWidth() : getTableColumn().getWidth()) - snappedLeftInset() - snappedRightInset() - 4;
+        // a tenth to spare: a changed line is set in bold by the style sheet, which a new cell may not have applied yet
+        String broken = room <= 0 ? whole : lines(whole, room * 0.9, getFont());
+        if (!broken.equals(getText())) {
+            setText(broken);
+        }
+    }
+
+    /**
+     * {@code text} broken onto lines no wider than {@code room} in {@code font} where it can be: after ':' or '-' and at
+     * spaces, the space dropped. A part without a break wider than the room stays whole (and is cut as any label is).
+     */
+    public static String lines(String text, double room, Font font) {
+        Text measure = new Text();
+        measure.setFont(font);
+        if (width(measure, text) <= room) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        for (String part : parts(text)) {
+            String candidate = line + part;
+            if (line.length() > 0 && width(measure, candidate.stripTrailing()) > room) {
+                out.append(line.toString().stripTrailing()).append('\n');
+                line.setLength(0);
+                line.append(part);
+            } else {
+                line.append(part);
+            }
+        }
+        return out.append(line.toString().stripTrailing()).toString();
+    }
+
+    /** The text cut after each ':' or '-' and after each space (kept with the part before it). */
+    private static List<String> parts(String text) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int index = 0; index < text.length(); index++) {
+            char each = text.charAt(index);
+            if (each == ':' || each == ' ' || (each == '-' && index > start)) {
+                parts.add(text.substring(start, index + 1));
+                start = index + 1;
+            }
+        }
+        if (start < text.length()) {
+            parts.add(text.substring(start));
+        }
+        return parts;
+    }
+
+    private static double width(Text measure, String text) {
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
+    }
+}
