@@ -8,7 +8,8 @@ import org.controlsfx.control.RangeSlider;
  * The Compare tab's ControlsFX {@link RangeSlider}: its two thumbs stand on the timeline's axis (the same steps as the
  * timeline's slider) and choose the comparison's "from" and "to"; letting a thumb go (or moving one with the keys)
  * fills in both points and compares. A new stream or axis puts the thumbs at the start and the end; new events only
- * lengthen the axis. The label beneath says which two steps the thumbs stand on.
+ * lengthen the axis. The label beneath says which two steps the thumbs stand on, or, once a point is typed into "from"
+ * or "to" instead, that the thumbs are not on the typed points.
  */
 final class CompareRange {
 
@@ -17,6 +18,7 @@ final class CompareRange {
     private final TimelineViewModel model;
     private Timeline shown;
     private boolean syncing;
+    private boolean filling;
 
     private CompareRange(RangeSlider slider, Label label, TimelineViewModel model) {
         this.slider = slider;
@@ -38,6 +40,16 @@ final class CompareRange {
         };
         slider.lowValueChangingProperty().addListener(letGo);
         slider.highValueChangingProperty().addListener(letGo);
+        ChangeListener<String> typed = (observable, before, text) -> range.typed();
+        model.comparison().fromProperty().addListener(typed);
+        model.comparison().toProperty().addListener(typed);
+    }
+
+    /** A point typed into "from" or "to" (not filled in by the thumbs): the label must not say the thumbs are on it. */
+    private void typed() {
+        if (!filling && shown != null && shown.size() >= 2) {
+            label.setText("Points typed above; drag a thumb to choose them on the timeline instead");
+        }
     }
 
     private void follow(Timeline timeline) {
@@ -72,7 +84,13 @@ final class CompareRange {
 
     private void compare() {
         if (!syncing && shown != null) {
-            model.compareBetween(slider.getLowValue(), slider.getHighValue());
+            filling = true;
+            try {
+                model.compareBetween(slider.getLowValue(), slider.getHighValue());
+            } finally {
+                filling = false;
+            }
+            showLabel();
         }
     }
 

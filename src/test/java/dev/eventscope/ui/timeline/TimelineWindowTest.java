@@ -216,6 +216,11 @@ class TimelineWindowTest {
                 "before and after are the engine's balances at the two thumbs: " + table.getItems());
         assertEquals("Thumbs on " + timeline.labelAt(fromStep) + " and " + timeline.labelAt(toStep),
                 robot.lookup("#compareRangeLabel").queryAs(Label.class).getText());
+
+        // a point typed into "from": the label no longer claims the thumbs stand on the compared points
+        robot.clickOn(from).eraseText(from.getText().length()).write("2024-03-31");
+        assertEquals("Points typed above; drag a thumb to choose them on the timeline instead",
+                robot.lookup("#compareRangeLabel").queryAs(Label.class).getText());
     }
 
     /** The engine's EUR balance of checking at {@code point}, as the panels write it. */
