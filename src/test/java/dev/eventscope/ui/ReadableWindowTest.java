@@ -100,6 +100,23 @@ class ReadableWindowTest {
         assertWhole(history, Set.of("Event type", "User", "Command"));
         assertNoSqueezedLabels(robot);
 
+        // why this value?: every entry id reads whole (a long one goes onto a second line), none ends in "…"
+        robot.interact(() -> {
+            for (int index = 0; index < state.getItems().size(); index++) {
+                if (((dev.eventscope.ui.state.StateRow) state.getItems().get(index)).explainable()) {
+                    state.getSelectionModel().select(index);
+                    break;
+                }
+            }
+            ((ButtonBase) robot.lookup("#whyButton").query()).fire();
+        });
+        TableView<?> why = robot.lookup("#whyTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> why.getItems().size() > 20);
+        layoutPasses();
+        assertWhole(why, Set.of("Entry"));
+        robot.interact(() -> statePanel(robot).getSelectionModel().select(0));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
         // a 1280 px window opens the panel as a drawer over the state panel: no fourth column squeezes the others
         Node panel = robot.lookup("#projectionsPanel").query();
         assertTrue(panel.getStyleClass().contains("drawer"), "the projections panel is a drawer at 1280 px");

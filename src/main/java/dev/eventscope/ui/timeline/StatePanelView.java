@@ -193,6 +193,8 @@ public final class StatePanelView extends TabPane {
         value(whyUserColumn, WhyLine::user);
         value(whyCommandColumn, WhyLine::command);
         value(whyDescriptionColumn, WhyLine::description);
+        // an entry id too long for its share of a narrow panel goes onto a second line (after a hyphen), never "…"
+        BreakingCell.install(whyEntryColumn);
         dev.eventscope.ui.TableFit.install(whyTable, whyEntryColumn, whyDateColumn, whyAmountColumn, whyBalanceColumn, whyUserColumn,
                 whyCommandColumn, whyDescriptionColumn);
         whyTable.setOnMouseClicked(event -> model.why().open(whyTable.getSelectionModel().getSelectedItem()));
