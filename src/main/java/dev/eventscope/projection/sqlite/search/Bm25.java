@@ -3,8 +3,10 @@ package dev.eventscope.projection.sqlite.search;
 /**
  * FTS5's {@code bm25()} (k1 = 1.2, b = 0.75, an IDF of 1e-6 for a phrase in half the rows or more) re-done in
  * Java with the same operations in the same order, so a score computed here is the double FTS5's {@code rank}
- * gives for the same row: {@code RelevanceRankingTest} compares them exactly. Higher scores are better; the rank
- * is the negated score, as FTS5 gives it.
+ * gives for the same row: {@code RelevanceRankingProperties} compares them exactly. Higher scores are better; the rank
+ * is the negated score, as FTS5 gives it. The logarithm of the IDF is SQLite's own {@code ln()}, the C library's
+ * {@code log} FTS5 calls: Java's {@code Math.log} differs from it in the last bit for about one argument in 2,000
+ * (and {@code StrictMath.log} more often), and one bit of difference reorders equal scores and breaks key paging.
  */
 final class Bm25 {
 
@@ -19,12 +21,35 @@ final class Bm25 {
      * @param tokens        the index's token count
      * @param phraseRows    for each phrase of the query, in order, the number of rows it occurs in
      */
-    Bm25(long rows, long tokens, long[] phraseRows) {
+    Bm25(long rows, long tokens, long[] phraseRows, java.util.function.DoubleUnaryOperator log) {
         this.averageLength = (double) tokens / (double) rows;
         this.idf = new double[phraseRows.length];
         for (int phrase = 0; phrase < phraseRows.length; phrase++) {
-            double value = Math.log((rows - phraseRows[phrase] + 0.5) / (phraseRows[phrase] + 0.5));
+            double value = log.applyAsDouble((rows - phraseRows[phrase] + 0.5) / (phraseRows[phrase] + 0.5));
             idf[phrase] = value <= 0.0 ? 1e-6 : value;
+        }
+    }
+
+    /** {@link #Bm25(long, long, long[], java.util.function.DoubleUnaryOperator)} with SQLite's {@code ln()} on {@code connection}. */
+    static Bm25 of(java.sql.Connection connection, long rows, long tokens, long[] phraseRows) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ln = connection.prepareStatement("SELECT ln(?)")) {
+            java.sql.SQLException[] failed = new java.sql.SQLException[1];
+            Bm25 bm25 = new Bm25(rows, tokens, phraseRows, argument -> {
+                try {
+                    ln.setDouble(1, argument);
+                    try (java.sql.ResultSet result = ln.executeQuery()) {
+                        result.next();
+                        return result.getDouble(1);
+                    }
+                } catch (java.sql.SQLException e) {
+                    failed[0] = e;
+                    return Double.NaN;
+                }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+            return bm25;
         }
     }
 

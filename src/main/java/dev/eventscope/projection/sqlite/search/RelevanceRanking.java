@@ -85,7 +85,7 @@ final class RelevanceRanking {
         }
         long[] totals = totals();
         SearchSql filters = SearchSql.of(query.withText(""));
-        RelevanceWalk walk = new RelevanceWalk(connection, phrases, new Bm25(totals[0], totals[1], rows), filters, after, wanted);
+        RelevanceWalk walk = new RelevanceWalk(connection, phrases, Bm25.of(connection, totals[0], totals[1], rows), filters, after, wanted);
         if (!filters.where().isEmpty()) {
             List<Long> passing = passing(filters);
             if (passing.size() <= fewFiltered) {
