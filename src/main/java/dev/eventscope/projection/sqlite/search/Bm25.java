@@ -16,41 +16,30 @@ final class Bm25 {
     private final double averageLength;
     private final double[] idf;
 
+    private Bm25(double averageLength, double[] idf) {
+        this.averageLength = averageLength;
+        this.idf = idf;
+    }
+
     /**
+     * @param connection    where SQLite's {@code ln()} is asked (once per phrase)
      * @param rows          the index's row count
      * @param tokens        the index's token count
      * @param phraseRows    for each phrase of the query, in order, the number of rows it occurs in
      */
-    Bm25(long rows, long tokens, long[] phraseRows, java.util.function.DoubleUnaryOperator log) {
-        this.averageLength = (double) tokens / (double) rows;
-        this.idf = new double[phraseRows.length];
-        for (int phrase = 0; phrase < phraseRows.length; phrase++) {
-            double value = log.applyAsDouble((rows - phraseRows[phrase] + 0.5) / (phraseRows[phrase] + 0.5));
-            idf[phrase] = value <= 0.0 ? 1e-6 : value;
-        }
-    }
-
-    /** {@link #Bm25(long, long, long[], java.util.function.DoubleUnaryOperator)} with SQLite's {@code ln()} on {@code connection}. */
     static Bm25 of(java.sql.Connection connection, long rows, long tokens, long[] phraseRows) throws java.sql.SQLException {
+        double[] idf = new double[phraseRows.length];
         try (java.sql.PreparedStatement ln = connection.prepareStatement("SELECT ln(?)")) {
-            java.sql.SQLException[] failed = new java.sql.SQLException[1];
-            Bm25 bm25 = new Bm25(rows, tokens, phraseRows, argument -> {
-                try {
-                    ln.setDouble(1, argument);
-                    try (java.sql.ResultSet result = ln.executeQuery()) {
-                        result.next();
-                        return result.getDouble(1);
-                    }
-                } catch (java.sql.SQLException e) {
-                    failed[0] = e;
-                    return Double.NaN;
+            for (int phrase = 0; phrase < phraseRows.length; phrase++) {
+                ln.setDouble(1, (rows - phraseRows[phrase] + 0.5) / (phraseRows[phrase] + 0.5));
+                try (java.sql.ResultSet result = ln.executeQuery()) {
+                    result.next();
+                    double value = result.getDouble(1);
+                    idf[phrase] = value <= 0.0 ? 1e-6 : value;
                 }
-            });
-            if (failed[0] != null) {
-                throw failed[0];
             }
-            return bm25;
         }
+        return new Bm25((double) tokens / (double) rows, idf);
     }
 
     /** The score of a row of {@code length} tokens in which phrase i occurs {@code frequencies[i]} times. */
