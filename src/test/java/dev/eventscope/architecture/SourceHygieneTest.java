@@ -97,6 +97,53 @@ class SourceHygieneTest {
                         + " never by sleeping (docs/architecture.md)");
     }
 
+    @Test
+    void no_test_leaves_folders_in_the_system_s_temporary_folder() {
+        JavaClasses tests = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("dev.eventscope");
+        assertTrue(tests.stream().anyMatch(type -> type.getSimpleName().equals("TimeTravelPropertiesTest")), "the test classes were found");
+        noTemporaryFoldersLeftBehind().check(tests.that(new com.tngtech.archunit.base.DescribedPredicate<JavaClass>("are not the fixture") {
+            @Override
+            public boolean test(JavaClass type) {
+                return !type.getName().startsWith(LeavesFoldersTest.class.getName());
+            }
+        }));
+        String report = noTemporaryFoldersLeftBehind().evaluate(new ClassFileImporter().importClasses(LeavesFoldersTest.class))
+                .getFailureReport().toString();
+        assertTrue(report.contains("createTempDirectory"), "the rule finds a test that leaves a folder: " + report);
+    }
+
+    /**
+     * Tests and properties take their folders from JUnit's {@code @TempDir} or from {@code TemporaryFolders} (deleted
+     * after each try): a property that made a folder per try in /tmp left 200 of them behind after each run.
+     */
+    private static ArchRule noTemporaryFoldersLeftBehind() {
+        return noClasses().that(new com.tngtech.archunit.base.DescribedPredicate<JavaClass>("are tests or properties") {
+                    @Override
+                    public boolean test(JavaClass type) {
+                        JavaClass outer = type;
+                        while (outer.getEnclosingClass().isPresent()) {
+                            outer = outer.getEnclosingClass().get();
+                        }
+                        String name = outer.getSimpleName();
+                        return (name.endsWith("Test") || name.endsWith("Tests") || name.endsWith("Properties"))
+                                && !outer.getPackageName().endsWith(".bench");
+                    }
+                })
+                .should().callMethod(Files.class, "createTempDirectory", String.class, java.nio.file.attribute.FileAttribute[].class)
+                .orShould().callMethod(Files.class, "createTempFile", String.class, String.class, java.nio.file.attribute.FileAttribute[].class)
+                .because("a folder or file made in the system's temporary folder is never deleted; use @TempDir or"
+                        + " dev.eventscope.testing.TemporaryFolders");
+    }
+
+    /** A fixture that leaves a folder behind (never run). */
+    static final class LeavesFoldersTest {
+        Path leaves() throws IOException {
+            return Files.createTempDirectory("left-behind");
+        }
+    }
+
     /** A fixture that sleeps in each way the rule refuses (never run). */
     static final class SleepsTest {
         void sleeps() throws InterruptedException {

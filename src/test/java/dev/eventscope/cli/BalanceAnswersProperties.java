@@ -1,12 +1,13 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.testing.TemporaryFolders;
+import net.jqwik.api.lifecycle.AfterTry;
 import dev.eventscope.timetravel.RandomLedger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,11 +19,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class BalanceAnswersProperties {
 
+    private final TemporaryFolders folders = new TemporaryFolders();
+
+    @AfterTry
+    void deleteTheTrysFolders() {
+        folders.deleteAll();
+    }
+
     @Property(tries = 12)
     void the_read_models_answer_as_the_full_replay_does(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
                                                        @ForAll @IntRange(min = 1, max = 400) int position,
                                                        @ForAll @IntRange(min = 0, max = 400) int days) throws Exception {
-        Path folder = Files.createTempDirectory("balance-answers");
+        Path folder = folders.create("balance-answers");
         Path ledger = folder.resolve("random.ledger");
         RandomLedger.writeLedger(ledger, seed, "p", 5, 60);
         String date = java.time.LocalDate.of(2024, 1, 1).plusDays(days).toString();

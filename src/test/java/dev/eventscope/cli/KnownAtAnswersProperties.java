@@ -1,5 +1,7 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.testing.TemporaryFolders;
+import net.jqwik.api.lifecycle.AfterTry;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.domain.ledger.AccountEvent;
@@ -15,7 +17,6 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,12 +32,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class KnownAtAnswersProperties {
 
+    private final TemporaryFolders folders = new TemporaryFolders();
+
+    @AfterTry
+    void deleteTheTrysFolders() {
+        folders.deleteAll();
+    }
+
     @Property(tries = 10)
     void balance_as_of_a_date_known_at_a_point_is_the_fold_of_what_was_known_then(
             @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
             @ForAll @IntRange(min = 0, max = 80) int knownAtIndex,
             @ForAll @IntRange(min = 0, max = 760) int days) throws Exception {
-        Path ledger = Files.createTempDirectory("known-at-cli").resolve("random.ledger");
+        Path ledger = folders.create("known-at-cli").resolve("random.ledger");
         try (SqliteEventStore store = RandomLedger.openStore(ledger)) {
             RandomLedger random = new RandomLedger(seed);
             var service = RandomLedger.service(store, "p");

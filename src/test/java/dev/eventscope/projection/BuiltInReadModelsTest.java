@@ -1,5 +1,7 @@
 package dev.eventscope.projection;
 
+import dev.eventscope.testing.TemporaryFolders;
+import net.jqwik.api.lifecycle.AfterTry;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.domain.ledger.AccountEvent;
 import dev.eventscope.domain.ledger.Amounts;
@@ -18,7 +20,6 @@ import net.jqwik.api.constraints.IntRange;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,13 +44,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BuiltInReadModelsTest {
 
+    private final TemporaryFolders folders = new TemporaryFolders();
+
+    @AfterTry
+    void deleteTheTrysFolders() {
+        folders.deleteAll();
+    }
+
     private static final String POSTING = AccountEvent.PostingRecorded.class.getSimpleName();
 
     @Property(tries = 6)
     void every_read_model_holds_exactly_what_the_events_say(@ForAll long seed,
                                                             @ForAll @IntRange(min = 1, max = 12) int checkpointEvery,
                                                             @ForAll @IntRange(min = 1, max = 50) int batchSize) throws IOException {
-        try (TimeTravelFixture fixture = new TimeTravelFixture(Files.createTempDirectory("read-models").resolve("ledger.sqlite"),
+        try (TimeTravelFixture fixture = new TimeTravelFixture(folders.create("read-models").resolve("ledger.sqlite"),
                 checkpointEvery, batchSize)) {
             RandomLedger ledger = new RandomLedger(seed);
             var service = RandomLedger.service(fixture.store, "p");

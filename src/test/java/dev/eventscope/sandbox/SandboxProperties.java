@@ -1,5 +1,7 @@
 package dev.eventscope.sandbox;
 
+import dev.eventscope.testing.TemporaryFolders;
+import net.jqwik.api.lifecycle.AfterTry;
 import dev.eventscope.domain.ledger.AccountCommand;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.Balances;
@@ -44,6 +46,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SandboxProperties {
 
+    private final TemporaryFolders folders = new TemporaryFolders();
+
+    @AfterTry
+    void deleteTheTrysFolders() {
+        folders.deleteAll();
+    }
+
     /** A balance sheet by quarter, an income statement by month, a trial balance, as the sandbox and the copy draw them. */
     private static final List<StatementRequest> STATEMENTS = List.of(
             new StatementRequest(StatementKind.BALANCE_SHEET, ReportPeriod.all(), Interval.QUARTERLY, 0, StatementClock.ENTRY_DATE),
@@ -55,7 +64,7 @@ class SandboxProperties {
     @Property(tries = 12)
     void applying_the_proposals_gives_the_as_adjusted_balances(@ForAll long seed,
                                                                @ForAll @IntRange(min = 1, max = 8) int proposalCount) throws IOException {
-        Path folder = Files.createTempDirectory("sandbox-property");
+        Path folder = folders.create("sandbox-property");
         Path ledger = folder.resolve("real.ledger");
         Path copy = folder.resolve("copy.ledger");
         RandomLedger.writeLedger(ledger, seed, "ev", 4, 25);

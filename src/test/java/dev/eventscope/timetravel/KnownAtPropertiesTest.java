@@ -1,5 +1,7 @@
 package dev.eventscope.timetravel;
 
+import dev.eventscope.testing.TemporaryFolders;
+import net.jqwik.api.lifecycle.AfterTry;
 import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.domain.ledger.AccountEvent;
 import dev.eventscope.domain.ledger.AccountName;
@@ -13,7 +15,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,10 +31,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class KnownAtPropertiesTest {
 
+    private final TemporaryFolders folders = new TemporaryFolders();
+
+    @AfterTry
+    void deleteTheTrysFolders() {
+        folders.deleteAll();
+    }
+
     @Property(tries = 8)
     void balances_as_of_a_date_known_at_a_point_equal_a_fold_of_the_events_known_then(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 9) int checkpointEvery) throws IOException {
-        Path folder = Files.createTempDirectory("known-at");
+        Path folder = folders.create("known-at");
         try (TimeTravelFixture fixture = new TimeTravelFixture(folder.resolve("ledger.sqlite"), checkpointEvery, 7)) {
             RandomLedger ledger = new RandomLedger(seed);
             var service = RandomLedger.service(fixture.store, "p");

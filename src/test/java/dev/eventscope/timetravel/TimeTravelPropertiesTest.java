@@ -1,5 +1,7 @@
 package dev.eventscope.timetravel;
 
+import dev.eventscope.testing.TemporaryFolders;
+import net.jqwik.api.lifecycle.AfterTry;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.domain.ledger.LedgerStreams;
@@ -16,14 +18,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.SortedMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,11 +35,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TimeTravelPropertiesTest {
 
+    private final TemporaryFolders folders = new TemporaryFolders();
+
+    @AfterTry
+    void deleteTheTrysFolders() {
+        folders.deleteAll();
+    }
+
     @Property(tries = 8)
     void state_from_snapshots_and_checkpoints_equals_a_full_replay(@ForAll long seed,
                                                                     @ForAll @IntRange(min = 1, max = 9) int checkpointEvery)
             throws IOException {
-        Path folder = Files.createTempDirectory("timetravel");
+        Path folder = folders.create("timetravel");
         try (TimeTravelFixture fixture = new TimeTravelFixture(folder.resolve("ledger.sqlite"), checkpointEvery, 7)) {
             RandomLedger ledger = new RandomLedger(seed);
             var service = RandomLedger.service(fixture.store, "p");
@@ -76,7 +82,7 @@ class TimeTravelPropertiesTest {
     @Property(tries = 8)
     void balances_and_accounts_as_of_a_date_equal_a_full_replay_also_after_back_dated_entries(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 9) int checkpointEvery) throws IOException {
-        Path folder = Files.createTempDirectory("asof");
+        Path folder = folders.create("asof");
         try (TimeTravelFixture fixture = new TimeTravelFixture(folder.resolve("ledger.sqlite"), checkpointEvery, 7)) {
             RandomLedger ledger = new RandomLedger(seed);
             var service = RandomLedger.service(fixture.store, "p");
@@ -146,7 +152,7 @@ class TimeTravelPropertiesTest {
 
     @Property(tries = 6)
     void a_rebuild_gives_exactly_the_read_model_that_catch_up_built(@ForAll long seed) throws IOException {
-        Path folder = Files.createTempDirectory("rebuild");
+        Path folder = folders.create("rebuild");
         try (TimeTravelFixture fixture = new TimeTravelFixture(folder.resolve("ledger.sqlite"), 5, 3)) {
             RandomLedger ledger = new RandomLedger(seed);
             var service = RandomLedger.service(fixture.store, "p");
@@ -191,7 +197,7 @@ class TimeTravelPropertiesTest {
     @Property(tries = 3)
     void a_rebuild_in_large_batches_gives_the_read_model_of_a_catch_up_event_by_event(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 40) int checkpointEvery) throws IOException {
-        Path file = Files.createTempDirectory("large-batches").resolve("ledger.sqlite");
+        Path file = folders.create("large-batches").resolve("ledger.sqlite");
         Map<String, List<ReadModelRow>> caughtUp;
         try (TimeTravelFixture fixture = new TimeTravelFixture(file, checkpointEvery, 1)) {
             RandomLedger ledger = new RandomLedger(seed);

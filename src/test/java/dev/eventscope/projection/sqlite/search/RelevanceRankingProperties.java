@@ -1,5 +1,6 @@
 package dev.eventscope.projection.sqlite.search;
 
+import dev.eventscope.testing.TemporaryFolders;
 import dev.eventscope.projection.search.SearchCursor;
 import dev.eventscope.projection.search.SearchDocument;
 import dev.eventscope.projection.search.SearchHit;
@@ -16,7 +17,6 @@ import net.jqwik.api.statistics.Statistics;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * the same ranks, the first page and every page after it by key.
  */
 class RelevanceRankingProperties {
+
+    private final TemporaryFolders folders = new TemporaryFolders();
 
     private static final List<String> WORDS = List.of("bank", "main", "main", "main", "bank", "assets", "assets:bank:main",
             "PostingRecorded", "EntryPosted", "EUR", "100.00", "JE-2025-0001", "JE-2025-0002", "supplier", "supplier-00021",
@@ -68,7 +70,7 @@ class RelevanceRankingProperties {
     @Property(tries = 150)
     void the_fast_paths_give_the_pages_fts5_gives_when_it_ranks_every_match(@ForAll("ledgers") Ledger ledger, @ForAll("asks") Ask ask)
             throws IOException {
-        Path folder = Files.createTempDirectory("relevance");
+        Path folder = folders.create("relevance");
         Path file = folder.resolve("index.sqlite");
         try (SqliteSearchIndex reference = SqliteSearchIndex.open(file, Long.MAX_VALUE, 0)) {
             reference.add("ledger", documents(ledger), ledger.documents());
@@ -88,12 +90,7 @@ class RelevanceRankingProperties {
             assertEquals(allPages(reference, query), allPages(fast, query), "every page by key of " + query);
             assertEquals(ranked(reference.search(query.withPage(2))), ranked(fast.search(query.withPage(2))), "page 2 by offset");
         } finally {
-            try (var files = Files.list(folder)) {
-                for (Path each : files.toList()) {
-                    Files.deleteIfExists(each);
-                }
-            }
-            Files.deleteIfExists(folder);
+            folders.deleteAll();
         }
     }
 
