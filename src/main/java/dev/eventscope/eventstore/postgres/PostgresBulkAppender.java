@@ -114,7 +114,7 @@ final class PostgresBulkAppender {
         return new AppendResult(positions, versions, false);
     }
 
-    /** Writes the touched streams' versions and the head in one statement; to run just before the commit. */
+    /** Writes the touched streams' versions and the head, and announces the append, in one statement; to run just before the commit. */
     void finish() throws SQLException {
         if (!headMoved) {
             return;
@@ -132,15 +132,16 @@ final class PostgresBulkAppender {
         }
         try (PreparedStatement write = connection.prepareStatement("WITH moved AS (UPDATE " + schema + ".streams s"
                 + " SET version = m.v, last_position = m.p FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS m (k, v, p)"
-                + " WHERE s.stream_key = m.k RETURNING 1)"
-                + " UPDATE " + schema + ".ledger_head SET position = ?, hash = ?, recorded_at = ? WHERE id = 1")) {
+                + " WHERE s.stream_key = m.k RETURNING 1), head AS (UPDATE " + schema + ".ledger_head SET position = ?, hash = ?,"
+                + " recorded_at = ? WHERE id = 1 RETURNING position) SELECT " + PostgresSchema.announce(schema, "position")
+                + " FROM head")) {
             write.setArray(1, connection.createArrayOf("bigint", keys));
             write.setArray(2, connection.createArrayOf("bigint", versions));
             write.setArray(3, connection.createArrayOf("bigint", lastPositions));
             write.setLong(4, head.position());
             write.setBytes(5, head.hash());
             write.setLong(6, head.recordedAt());
-            write.executeUpdate();
+            write.executeQuery().close();
         }
         headMoved = false;
     }
