@@ -48,6 +48,10 @@ class PostgresChangeNotificationTest {
             }
         }
         assertEquals(2, heard.get(0)[0], "the first range starts after the position current at subscription");
+        assertFollowEachOther(heard);
+    }
+
+    private static void assertFollowEachOther(List<long[]> heard) {
         for (int i = 1; i < heard.size(); i++) {
             assertEquals(heard.get(i - 1)[1] + 1, heard.get(i)[0], "ranges follow each other without gaps or repeats");
         }
@@ -79,8 +83,6 @@ class PostgresChangeNotificationTest {
             }
         }
         assertEquals(1, heard.get(0)[0]);
-        for (int i = 1; i < heard.size(); i++) {
-            assertEquals(heard.get(i - 1)[1] + 1, heard.get(i)[0], "ranges follow each other without gaps or repeats");
-        }
+        assertFollowEachOther(heard);
     }
 }
