@@ -11,18 +11,35 @@ import java.util.HexFormat;
 
 /**
  * A bulk's events written into the events table with {@code COPY ... FROM STDIN} (text format), the
- * server's cheapest way in: no statement to plan, no arrays to parse. Rows are added one by one and sent
- * in one {@code COPY} by {@link #send}, inside the bulk's transaction (so under its head lock, and undone
- * with it). Text and bytes are escaped as the text format requires; null is {@code \N}.
+ * server's cheapest way in: no statement to plan, no arrays to parse. The {@code COPY} starts before the
+ * first row is made and rows go to the server in chunks of about {@value #CHUNK} characters while the
+ * caller hashes the next ones, so the server inserts while the client works; {@link #finish} ends it,
+ * inside the bulk's transaction (so under its head lock, and undone with it), and closing an unfinished
+ * one cancels it. Text and bytes are escaped as the text format requires; null is {@code \N}.
  */
-final class EventsCopy {
+final class EventsCopy implements AutoCloseable {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private final StringBuilder rows = new StringBuilder(1 << 16);
+    private static final int CHUNK = 1 << 16;
+
+    private final CopyIn copy;
+    private final StringBuilder rows = new StringBuilder(CHUNK + 4096);
+
+    private EventsCopy(CopyIn copy) {
+        this.copy = copy;
+    }
+
+    /** Starts a {@code COPY} into {@code schema.events}. */
+    static EventsCopy start(Connection connection, String schema) throws SQLException {
+        return new EventsCopy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + schema + ".events (position,"
+                + " event_id, stream_key, version, type, schema_version, data, user_name, correlation_id, causation_id,"
+                + " command_name, recorded_at, prev_hash, hash) FROM STDIN"));
+    }
 
     /** One event row, its position, stream key, version, recorded time and hashes decided by the caller. */
-    void add(long position, NewEvent event, long streamKey, long version, long recordedAt, byte[] previousHash, byte[] hash) {
+    void add(long position, NewEvent event, long streamKey, long version, long recordedAt, byte[] previousHash, byte[] hash)
+            throws SQLException {
         rows.append(position).append('\t');
         text(event.eventId());
         rows.append(streamKey).append('\t').append(version).append('\t');
@@ -35,26 +52,32 @@ final class EventsCopy {
         text(event.metadata().commandName());
         rows.append(recordedAt).append("\t\\\\x").append(HEX.formatHex(previousHash)).append("\t\\\\x")
                 .append(HEX.formatHex(hash)).append('\n');
+        if (rows.length() >= CHUNK) {
+            send();
+        }
     }
 
-    /** Sends every row added in one {@code COPY} into {@code schema.events} and forgets them. */
-    void send(Connection connection, String schema) throws SQLException {
+    /** Sends the last rows and ends the {@code COPY}: every row is in the table (in this transaction). */
+    void finish() throws SQLException {
+        send();
+        copy.endCopy();
+    }
+
+    /** Cancels a {@code COPY} that was not finished (the caller's step failed). */
+    @Override
+    public void close() throws SQLException {
+        if (copy.isActive()) {
+            copy.cancelCopy();
+        }
+    }
+
+    private void send() throws SQLException {
         if (rows.length() == 0) {
             return;
         }
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + schema + ".events (position,"
-                + " event_id, stream_key, version, type, schema_version, data, user_name, correlation_id, causation_id,"
-                + " command_name, recorded_at, prev_hash, hash) FROM STDIN");
-        try {
-            byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            copy.endCopy();
-        } finally {
-            rows.setLength(0);
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
+        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+        rows.setLength(0);
+        copy.writeToCopy(bytes, 0, bytes.length);
     }
 
     private static boolean special(char c) {

@@ -180,6 +180,7 @@ final class OneStreamAppend {
             statement.setArray(parameter++, connection.createArrayOf("text", text[column]));
         }
         statement.setInt(parameter++, count);
+        statement.setInt(parameter++, count);
         statement.setInt(parameter, count);
     }
 
@@ -219,7 +220,7 @@ final class OneStreamAppend {
                 + " FROM head, stream st RETURNING hash),"
                 + " moved AS (UPDATE " + s + "ledger_head h SET position = head.position + 1, hash = i.hash,"
                 + " recorded_at = head.stamp FROM head, inserted i WHERE h.id = 1)"
-                + " SELECT st.before, head.position + 1 FROM stream st, head";
+                + " SELECT st.before, head.position + 1, " + PostgresSchema.announce(schema, "head.position + 1") + " FROM stream st, head";
     }
 
     /** Several events: the chain by a recursive step over the events' encoding parts. */
@@ -236,6 +237,7 @@ final class OneStreamAppend {
                 + " JOIN chain c ON c.i = e.i JOIN chain p ON p.i = e.i - 1 CROSS JOIN stream st CROSS JOIN head),"
                 + " moved AS (UPDATE " + s + "ledger_head h SET position = head.position + ?::integer, hash = c.hash,"
                 + " recorded_at = head.stamp FROM head, stream st, chain c WHERE h.id = 1 AND c.i = ?::integer)"
-                + " SELECT st.before, head.position + 1 FROM stream st, head";
+                + " SELECT st.before, head.position + 1, " + PostgresSchema.announce(schema, "head.position + ?::integer")
+                + " FROM stream st, head";
     }
 }

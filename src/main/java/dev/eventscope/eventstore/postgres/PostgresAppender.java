@@ -1,6 +1,5 @@
 package dev.eventscope.eventstore.postgres;
 
-import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.AppendResult;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.EventStoreException;
@@ -29,8 +28,8 @@ import java.util.Optional;
  * checks, the positions (head + 1, + 2, ...) and the hash chain are decided by one writer at a time
  * across all machines, and a rolled-back append leaves no gap. One command's append is one call of the
  * ledger's {@code append_events} function, which does all of it on the server in one round trip and holds
- * the lock only while it runs ({@link #appendInOneCall}); a bulk's appends run as statements inside the
- * bulk's transaction and chain in Java ({@link #append}), which costs the server less per event.
+ * the lock only while it runs ({@link #appendInOneCall}); a bulk's appends chain in Java and are written by
+ * {@link PostgresBulkAppender}, which costs the server less per event.
  * Not thread-safe; the store serialises calls.
  */
 final class PostgresAppender {
@@ -38,85 +37,11 @@ final class PostgresAppender {
     private final Connection connection;
     private final String schema;
     private final Optional<Clock> clock;
-    private final EventHashChain hashChain = new EventHashChain();
 
     PostgresAppender(Connection connection, String schema, Optional<Clock> clock) {
         this.connection = connection;
         this.schema = schema;
         this.clock = clock;
-    }
-
-    /**
-     * One append inside the open transaction (a bulk's): lock, look-up, write, hashing in Java; throws
-     * before writing anything when a check fails. A bulk's later appends find the lock taken already, and
-     * the server's work per event is only the insert (see {@link #appendInOneCall} for one command).
-     */
-    AppendResult append(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
-        IdempotentRetry.requireDistinctStreams(appends);
-        Head head = lockHead();
-        List<NewEvent> all = appends.stream().flatMap(a -> a.events().stream()).toList();
-        Map<String, IdempotentRetry.StoredEvent> stored = new HashMap<>();
-        Map<StreamId, long[]> streams = lookUp(appends, all, stored);
-        if (!stored.isEmpty()) {
-            AppendResult original = IdempotentRetry.original(appends, stored::get, stream -> streams.get(stream)[1]);
-            if (original != null) {
-                return original;
-            }
-            throw IdempotentRetry.clash(appends, stored::get);
-        }
-        checkExpectations(appends, streams);
-        if (all.isEmpty()) {
-            Map<StreamId, Long> versions = new LinkedHashMap<>();
-            appends.forEach(append -> versions.put(append.stream(), streams.get(append.stream())[1]));
-            return new AppendResult(List.of(), versions, false);
-        }
-        createMissingStreams(appends, streams);
-        long recordedAt = Math.max(clock.map(c -> IdempotentRetry.micros(c.instant())).orElse(head.serverMicros()), head.recordedAt());
-        long position = head.position();
-        byte[] previousHash = head.hash();
-        int count = all.size();
-        EventsCopy copy = new EventsCopy();
-        List<Long> movedKeys = new ArrayList<>();
-        List<Long> movedVersions = new ArrayList<>();
-        List<Long> movedPositions = new ArrayList<>();
-        List<Long> positions = new ArrayList<>(count);
-        Map<StreamId, Long> versions = new LinkedHashMap<>();
-        for (StreamAppend append : appends) {
-            long[] keyAndVersion = streams.get(append.stream());
-            long version = keyAndVersion[1];
-            for (NewEvent event : append.events()) {
-                position++;
-                version++;
-                byte[] hash = hashChain.link(previousHash, event.eventId(), append.stream().value(), version,
-                        event.type(), event.schemaVersion(), recordedAt, event.metadata().user(),
-                        event.metadata().correlationId(), event.metadata().causationId(),
-                        event.metadata().commandName(), event.data());
-                copy.add(position, event, keyAndVersion[0], version, recordedAt, previousHash, hash);
-                previousHash = hash;
-                positions.add(position);
-            }
-            if (!append.events().isEmpty()) {
-                movedKeys.add(keyAndVersion[0]);
-                movedVersions.add(version);
-                movedPositions.add(position);
-            }
-            versions.put(append.stream(), version);
-        }
-        // the events by COPY (the server's cheapest way in), then one statement moves the streams and the head
-        copy.send(connection, schema);
-        try (PreparedStatement write = connection.prepareStatement("WITH moved AS (UPDATE " + schema + ".streams s"
-                + " SET version = m.v, last_position = m.p FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS m (k, v, p)"
-                + " WHERE s.stream_key = m.k RETURNING 1)"
-                + " UPDATE " + schema + ".ledger_head SET position = ?, hash = ?, recorded_at = ? WHERE id = 1")) {
-            write.setArray(1, connection.createArrayOf("bigint", movedKeys.toArray()));
-            write.setArray(2, connection.createArrayOf("bigint", movedVersions.toArray()));
-            write.setArray(3, connection.createArrayOf("bigint", movedPositions.toArray()));
-            write.setLong(4, position);
-            write.setBytes(5, previousHash);
-            write.setLong(6, recordedAt);
-            write.executeUpdate();
-        }
-        return new AppendResult(positions, versions, false);
     }
 
     /**
@@ -236,81 +161,6 @@ final class PostgresAppender {
         throw new IllegalStateException("unhandled expected version " + expected);
     }
 
-    private record Head(long position, byte[] hash, long recordedAt, long serverMicros) {
-    }
-
-    /** Takes the ledger's write lock (held until the transaction ends) and reads the head of the chain. */
-    private Head lockHead() throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT position, hash, recorded_at,"
-                + " (EXTRACT(EPOCH FROM clock_timestamp()) * 1000000)::bigint FROM " + schema + ".ledger_head"
-                + " WHERE id = 1 FOR UPDATE");
-             ResultSet row = query.executeQuery()) {
-            if (!row.next()) {
-                throw new EventStoreException("The ledger in schema '" + schema + "' has lost the row of its table"
-                        + " ledger_head, which every append needs; it has been tampered with. Nothing was written.");
-            }
-            long position = row.getLong(1);
-            return new Head(position, position == 0 ? EventHashChain.GENESIS : row.getBytes(2), row.getLong(3),
-                    row.getLong(4));
-        }
-    }
-
-    /**
-     * In one query: each stream's key (0 when it does not exist) and version, and, into {@code stored},
-     * position, stream and stream version of every event id of the append that is stored already.
-     * Refuses an event id given twice in the append.
-     */
-    private Map<StreamId, long[]> lookUp(List<StreamAppend> appends, List<NewEvent> all,
-                                         Map<String, IdempotentRetry.StoredEvent> stored)
-            throws SQLException {
-        EventStoreException twice = IdempotentRetry.clash(appends, eventId -> null);
-        if (twice != null) {
-            throw twice;
-        }
-        Map<StreamId, long[]> streams = new HashMap<>();
-        for (StreamAppend append : appends) {
-            streams.put(append.stream(), new long[] {0, 0});
-        }
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT false, stream_id, stream_key, version, NULL FROM " + schema + ".streams WHERE stream_id = ANY (?)"
-                        + " UNION ALL SELECT true, s.stream_id, e.position, s.version, e.event_id FROM " + schema + ".events e"
-                        + " JOIN " + schema + ".streams s ON s.stream_key = e.stream_key WHERE e.event_id = ANY (?)")) {
-            query.setArray(1, connection.createArrayOf("text", appends.stream().map(a -> a.stream().value()).toArray()));
-            query.setArray(2, connection.createArrayOf("text", all.stream().map(NewEvent::eventId).toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    if (rows.getBoolean(1)) {
-                        stored.put(rows.getString(5), new IdempotentRetry.StoredEvent(rows.getLong(3), rows.getString(2),
-                                rows.getLong(4)));
-                    } else {
-                        streams.put(StreamId.of(rows.getString(2)), new long[] {rows.getLong(3), rows.getLong(4)});
-                    }
-                }
-            }
-        }
-        return streams;
-    }
-
-    private void createMissingStreams(List<StreamAppend> appends, Map<StreamId, long[]> streams) throws SQLException {
-        List<StreamId> missing = appends.stream()
-                .filter(append -> !append.events().isEmpty() && streams.get(append.stream())[0] == 0)
-                .map(StreamAppend::stream).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema + ".streams"
-                + " (stream_id, category, version, last_position) SELECT id, category, 0, 0 FROM unnest(?::text[], ?::text[])"
-                + " AS t (id, category) RETURNING stream_id, stream_key")) {
-            insert.setArray(1, connection.createArrayOf("text", missing.stream().map(StreamId::value).toArray()));
-            insert.setArray(2, connection.createArrayOf("text", missing.stream().map(StreamId::category).toArray()));
-            try (ResultSet rows = insert.executeQuery()) {
-                while (rows.next()) {
-                    streams.get(StreamId.of(rows.getString(1)))[0] = rows.getLong(2);
-                }
-            }
-        }
-    }
-
     /** The columns of the new events that both ways of writing send as arrays, in the order of the events. */
     private static final class EventColumns {
         final String[] eventIds;
@@ -359,7 +209,7 @@ final class PostgresAppender {
     }
 
     /** Throws {@link ConcurrencyConflict} for the first stream whose version (in {@code streams}) its append does not expect. */
-    private static void checkExpectations(List<StreamAppend> appends, Map<StreamId, long[]> streams) throws ConcurrencyConflict {
+    static void checkExpectations(List<StreamAppend> appends, Map<StreamId, long[]> streams) throws ConcurrencyConflict {
         for (StreamAppend append : appends) {
             long actual = streams.get(append.stream())[1];
             if (!append.expected().isSatisfiedBy(actual)) {

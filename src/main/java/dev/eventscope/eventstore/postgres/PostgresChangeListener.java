@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Tells listeners about new events with PostgreSQL's {@code LISTEN}/{@code NOTIFY}: every append
- * updates {@code ledger_head}, whose trigger notifies the channel with "schema position" when the
+ * Tells listeners about new events with PostgreSQL's {@code LISTEN}/{@code NOTIFY}: every statement
+ * that moves {@code ledger_head} forward notifies the channel with "schema position", sent when the
  * append commits. A thread of its own waits on a dedicated connection for those notifications
  * (pgjdbc blocks in {@code getNotifications(timeout)}; the events table is never polled). Appends
  * made through this store are announced at once. The thread runs only while someone listens; when

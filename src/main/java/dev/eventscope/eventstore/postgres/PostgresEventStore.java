@@ -211,10 +211,12 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
         try {
             Connection connection = writer();
             connection.setAutoCommit(false);
-            PostgresAppender appender = new PostgresAppender(connection, url.schema(), options.clock());
+            PostgresBulkAppender appender = new PostgresBulkAppender(connection, url.schema(), options.clock());
             return new TransactionalBulkAppend(
-                    TransactionalBulkAppend.Transaction.<SQLException>of(appender::append, connection::commit,
-                            () -> rollback(connection)),
+                    TransactionalBulkAppend.Transaction.<SQLException>of(appender::append, () -> {
+                        appender.finish();
+                        connection.commit();
+                    }, () -> rollback(connection)),
                     (action, e) -> writeFailure(action, (SQLException) e), writeLock::unlock,
                     (first, last) -> changes.appendedHere(last));
         } catch (SQLException | RuntimeException e) {

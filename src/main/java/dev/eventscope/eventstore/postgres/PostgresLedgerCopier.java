@@ -131,15 +131,16 @@ final class PostgresLedgerCopier {
         }
         try (PreparedStatement move = connection.prepareStatement("WITH moved AS (UPDATE " + schema + ".streams s"
                 + " SET version = m.v, last_position = m.p FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS m (k, v, p)"
-                + " WHERE s.stream_key = m.k RETURNING 1)"
-                + " UPDATE " + schema + ".ledger_head SET position = ?, hash = ?, recorded_at = ? WHERE id = 1")) {
+                + " WHERE s.stream_key = m.k RETURNING 1), head AS (UPDATE " + schema + ".ledger_head SET position = ?, hash = ?,"
+                + " recorded_at = ? WHERE id = 1 RETURNING position) SELECT " + PostgresSchema.announce(schema, "position")
+                + " FROM head")) {
             move.setArray(1, connection.createArrayOf("bigint", keys.toArray()));
             move.setArray(2, connection.createArrayOf("bigint", versions.toArray()));
             move.setArray(3, connection.createArrayOf("bigint", positions.toArray()));
             move.setLong(4, check.lastPosition());
             move.setBytes(5, check.previousHash());
             move.setLong(6, check.lastRecordedAt());
-            move.executeUpdate();
+            move.executeQuery().close();
         }
     }
 }

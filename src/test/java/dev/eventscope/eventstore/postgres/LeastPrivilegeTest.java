@@ -1,10 +1,12 @@
 package dev.eventscope.eventstore.postgres;
 
+import dev.eventscope.eventstore.BulkAppend;
 import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.NewEvent;
 import dev.eventscope.eventstore.Snapshot;
+import dev.eventscope.eventstore.StreamAppend;
 import dev.eventscope.eventstore.StreamId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -81,7 +83,17 @@ class LeastPrivilegeTest {
             store.saveSnapshot(new Snapshot(CASH, 2, "AccountState", 1, "{\"v\":2}"));
             store.saveSnapshot(new Snapshot(CASH, 2, "AccountState", 1, "{\"v\":\"2 again\"}"));
             assertEquals("{\"v\":\"2 again\"}", store.loadSnapshot(CASH, 3, 1).orElseThrow().data());
-            assertEquals(3, store.lastPosition());
+            // an import's bulk (new streams made by its look-up, COPY, streams and head moved before the commit) and an
+            // append to two streams at once (append_events) need no more than the writer's grants
+            StreamId sales = StreamId.of("income-sales");
+            try (BulkAppend bulk = store.beginBulkAppend()) {
+                bulk.append(List.of(new StreamAppend(sales, ExpectedVersion.NO_STREAM, List.of(event("s-1")))));
+                bulk.append(List.of(new StreamAppend(CASH, ExpectedVersion.exactly(3), List.of(event("c-4")))));
+                bulk.commit();
+            }
+            store.appendAll(List.of(new StreamAppend(CASH, ExpectedVersion.exactly(4), List.of(event("c-5"))),
+                    new StreamAppend(sales, ExpectedVersion.exactly(1), List.of(event("s-2")))));
+            assertEquals(7, store.lastPosition());
             assertTrue(store.verify().intact());
         }
         try (Connection clerk = connectAs("es_clerk", "clerk-password"); Statement statement = clerk.createStatement()) {
