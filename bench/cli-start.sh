@@ -5,7 +5,8 @@
 # alternately, round after round; the table gives medians of wall clock and of user + system CPU
 # (/usr/bin/time), and each median's ratio to `java -version`'s.
 #
-#   bench/cli-start.sh ROUNDS [NAME=ARCHIVE]...   (run after mvn package; NAME=ARCHIVE: the launcher with that archive)
+#   bench/cli-start.sh ROUNDS [NAME=JVM_OPTIONS]...
+#     (run after mvn package; NAME=JVM_OPTIONS: the launcher with these JVM options added, EVENTSCOPE_JAVA_OPTS)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=$1; shift
@@ -18,8 +19,10 @@ names=("java -version" "target/eventscope streams" "java -jar target/eventscope.
 commands=("java -version" "target/eventscope streams --ledger $work/small.ledger"
           "java -Xmx1g -jar target/eventscope.jar streams --ledger $work/small.ledger")
 for variant in "$@"; do
-  names+=("target/eventscope streams, archive ${variant%%=*}")
-  commands+=("env EVENTSCOPE_JAVA_OPTS=-XX:SharedArchiveFile=${variant#*=} target/eventscope streams --ledger $work/small.ledger")
+  names+=("target/eventscope streams, ${variant%%=*}")
+  printf '#!/bin/sh\nEVENTSCOPE_JAVA_OPTS="%s" exec target/eventscope "$@"\n' "${variant#*=}" > "$work/variant-${#names[@]}"
+  chmod +x "$work/variant-${#names[@]}"
+  commands+=("$work/variant-${#names[@]} streams --ledger $work/small.ledger")
 done
 for round in $(seq 1 "$rounds"); do
   for i in "${!commands[@]}"; do

@@ -6,9 +6,10 @@
 # by the process's CPU time. The variants run alternately, round after round, so the machine's load falls on all
 # alike; the table gives each variant's median and its ratio to the first variant's in the same rounds.
 #
-#   bench/desktop-start.sh ROUNDS LEDGER VARIANT=ARCHIVE...
-#     VARIANT=ARCHIVE: a name and the -XX:SharedArchiveFile the launcher's JVM gets (the JDK's own
-#     lib/server/classes.jsa means "no archive of ours"). Needs Xvfb; run after mvn package.
+#   bench/desktop-start.sh ROUNDS LEDGER NAME=JVM_OPTIONS...
+#     NAME=JVM_OPTIONS: a name and the JVM options the launcher adds (EVENTSCOPE_JAVA_OPTS), e.g.
+#     none="-XX:SharedArchiveFile=$JAVA_HOME/lib/server/classes.jsa" (the JDK's own archive: none of ours) or
+#     launcher="" (the launcher as it is). Needs Xvfb; run after mvn package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=$1; ledger=$(realpath "$2"); shift 2
@@ -21,11 +22,11 @@ sleep 2
 for variant in "$@"; do : > "$work/${variant%%=*}.tsv"; done
 for round in $(seq 1 "$rounds"); do
   for variant in "$@"; do
-    name=${variant%%=*}; archive=${variant#*=}
+    name=${variant%%=*}; options=${variant#*=}
     rm -rf "$work/state"
     /usr/bin/time -f '%e %U %S' -o "$work/time" env DISPLAY="$display" XDG_STATE_HOME="$work/state" \
       XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" \
-      EVENTSCOPE_JAVA_OPTS="-XX:SharedArchiveFile=$archive -Deventscope.exitAfterFirstPaint=0" \
+      EVENTSCOPE_JAVA_OPTS="$options -Deventscope.exitAfterFirstPaint=0" \
       timeout 300 target/eventscope "$ledger" >/dev/null 2>&1 || true
     line=$(grep -h 'first paint of the explorer' "$work/state/eventscope/logs/eventscope.log" || true)
     # "first paint of the explorer: W ms after the open began (C ms of process CPU); W2 ms after the process started (C2 ms of CPU)"

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The README's launcher {@code target/eventscope} and the class-data sharing archive {@code mvn package} makes beside
  * it (packaging/class-data-archive.sh): the launcher maps the archive's classes, and an archive that no longer fits
  * (made for other jars), is damaged or is missing never stops it or puts a warning in front of the user. Runs in
- * {@code mvn verify}, after {@code package}.
+ * {@code mvn verify}, after {@code package}. The launcher also loads sqlite-jdbc's native library from
+ * {@code target/native/}, so that the driver does not extract it into the temporary folder at every start.
  */
 class LauncherClassDataIT {
 
@@ -90,5 +91,25 @@ class LauncherClassDataIT {
             assertTrue(outcome.out().lines().anyMatch(line -> line.matches("eventscope \\d+\\.\\d+\\.\\d+.*")), outcome.out());
         }
         assertFalse(stale.out().contains(SHARED), "a class came from an archive made for other jars");
+    }
+
+    @Test
+    void the_launcher_loads_sqlite_s_native_library_from_the_build_without_the_temporary_folder() throws Exception {
+        Path ledger = folder.resolve("small-business.ledger");
+        Files.copy(Path.of("sample-data", "ledgers", "small-business.ledger"), ledger);
+        // a temporary "folder" that is a file: the driver can neither list it nor extract its library into it
+        Path notAFolder = Files.writeString(folder.resolve("tmp"), "not a folder");
+        String options = "-Djava.io.tmpdir=" + notAFolder + " -Duser.home=" + folder;
+
+        Outcome streams = launch(TARGET.resolve("eventscope"), options, "streams", "--ledger", ledger.toString());
+        Outcome extracting = launch(TARGET.resolve("eventscope"), options + " -Dorg.sqlite.lib.path=" + folder.resolve("none")
+                + " -Dorg.sqlite.tmpdir=" + notAFolder, "streams", "--ledger", ledger.toString());
+
+        assertEquals(0, streams.exitCode(), streams.err());
+        assertEquals("", streams.err());
+        assertTrue(streams.out().contains("account-assets:bank:checking"), streams.out());
+        // the control: without the build's library the driver needs the temporary folder, and fails here
+        assertEquals(2, extracting.exitCode(), extracting.out());
+        assertTrue(extracting.err().contains("libsqlitejdbc"), extracting.err());
     }
 }
