@@ -57,7 +57,7 @@ cp packaging/icons/eventscope.svg packaging/icons/eventscope-*.png "$out/input/i
 ls "$out/input/samples/"*.ledger >/dev/null || fail "no sample ledgers in sample-data/ledgers"
 # sqlite-jdbc's native library, so that the driver does not extract it at every start (-Dorg.sqlite.lib.path below),
 # and the training script, which the .deb's postinst runs again at /opt/eventscope
-"$here/sqlite-native.sh" target/lib "$out/input/native" "$(command -v java)"
+"$here/native-libraries.sh" "$out/input/lib" "$out/input/native" "$(command -v java)"
 cp "$here/class-data-archive.sh" "$out/input/class-data-archive.sh"
 
 # --- 4. a trimmed runtime: the modules jdeps finds, plus what reflection and natives need --------------------------

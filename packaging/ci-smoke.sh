@@ -77,6 +77,8 @@ expect_file '\./opt/eventscope/lib/app/icons/eventscope\.svg$' "the SVG icon"
 expect_file '\./opt/eventscope/lib/app/icons/eventscope-48\.png$' "the 48 px icon"
 expect_file '\./opt/eventscope/lib/eventscope-eventscope-MimeInfo\.xml$' "the MIME type"
 expect_file '\./opt/eventscope/lib/runtime/lib/libjava\.so$' "the trimmed runtime"
+expect_file '\./opt/eventscope/lib/app/native/libsqlitejdbc\.so$' "sqlite-jdbc's library, taken out of its jar at build time"
+expect_file '\./opt/eventscope/lib/app/lib/libglassgtk3\.so$' "JavaFX's libraries beside its jars, taken out at build time"
 for sample in sample-data/ledgers/*.ledger; do
   expect_file "\./opt/eventscope/lib/app/samples/$(basename "$sample")\$" "the sample $(basename "$sample")"
 done
