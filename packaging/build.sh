@@ -55,6 +55,10 @@ mkdir -p "$out/input/icons" "$out/input/mime"
 cp packaging/application-x-eventscope-ledger.xml "$out/input/mime/eventscope-ledger.xml"
 cp packaging/icons/eventscope.svg packaging/icons/eventscope-*.png "$out/input/icons/"
 ls "$out/input/samples/"*.ledger >/dev/null || fail "no sample ledgers in sample-data/ledgers"
+# sqlite-jdbc's native library, so that the driver does not extract it at every start (-Dorg.sqlite.lib.path below),
+# and the training script, which the .deb's postinst runs again at /opt/eventscope
+"$here/native-libraries.sh" "$out/input/lib" "$out/input/native" "$(command -v java)"
+cp "$here/class-data-archive.sh" "$out/input/class-data-archive.sh"
 
 # --- 4. a trimmed runtime: the modules jdeps finds, plus what reflection and natives need --------------------------
 found="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 target/eventscope.jar target/lib/*.jar 2>/dev/null | tail -1)"
@@ -73,12 +77,15 @@ jpackage --type app-image --dest "$out" "${common[@]}" \
   --add-modules "$modules" \
   --jlink-options "--strip-debug --no-header-files --no-man-pages --generate-cds-archive" \
   --java-options '-Deventscope.samples=$APPDIR/samples' --java-options '-Xmx1g' \
+  --java-options '-Dorg.sqlite.lib.path=$APPDIR/native' --java-options '-Dorg.sqlite.lib.name=libsqlitejdbc.so' \
+  --java-options '-Dorg.sqlite.tmpdir=$APPDIR/native' \
   --icon packaging/icons/eventscope-256.png
 # the base archive for heaps over 32 GB (no compressed oops) is never used under the launchers' -Xmx1g: 11 MB saved
 rm -f "$out/eventscope/lib/runtime/lib/server/classes_nocoops.jsa"
-# class-data sharing for the command line's start-up: a training run of the packaged launcher itself (the
-# archive fits only the runtime that made it). The .deb's postinst makes it again at /opt/eventscope, because
-# an archive names the jars' paths; the launcher starts without one (-Xshare:auto) where it does not fit.
+# class-data sharing for the start-up of the command line and of the desktop app (under Xvfb, where xvfb-run is
+# installed): a training run of the packaged launcher itself (the archive fits only the runtime that made it). The
+# .deb's postinst makes it again at /opt/eventscope, because an archive names the jars' paths; the launcher starts
+# without one (-Xshare:auto) where it does not fit.
 "$here/class-data-archive.sh" "$out/eventscope/lib/app/eventscope.jsa" sample-data/ledgers/small-business.ledger "$out/eventscope/bin/eventscope"
 printf '%s\n' 'java-options=-XX:SharedArchiveFile=$APPDIR/eventscope.jsa' 'java-options=-Xshare:auto' \
   'java-options=-Xlog:cds=off' 'java-options=-Xlog:cds+dynamic=off' >> "$out/eventscope/lib/app/eventscope.cfg"

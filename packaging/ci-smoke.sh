@@ -50,8 +50,9 @@ deb="$(ls "$out"/eventscope_*_amd64.deb 2>/dev/null | head -1)"
 image_mb=$(du -sm "$image" | cut -f1)
 deb_mb=$(( ($(stat -c %s "$deb") + 524287) / 1048576 ))
 echo "   app-image $image_mb MB, .deb $deb_mb MB"
-# (about 105 MB of runtime and jars, plus 24 MB of class-data sharing archives for the command line's start-up)
-(( image_mb < 140 )) || fail "the app-image is $image_mb MB; it must stay under 140 MB"
+# (about 105 MB of runtime and jars, plus 12 MB of the runtime's base class-data sharing archive and about 36 MB of the
+# app's, which covers the command line and the desktop app's first paint)
+(( image_mb < 170 )) || fail "the app-image is $image_mb MB; it must stay under 170 MB"
 
 # --- the .deb's metadata and contents -----------------------------------------------------------------------------
 step "inspect $deb"
@@ -76,6 +77,8 @@ expect_file '\./opt/eventscope/lib/app/icons/eventscope\.svg$' "the SVG icon"
 expect_file '\./opt/eventscope/lib/app/icons/eventscope-48\.png$' "the 48 px icon"
 expect_file '\./opt/eventscope/lib/eventscope-eventscope-MimeInfo\.xml$' "the MIME type"
 expect_file '\./opt/eventscope/lib/runtime/lib/libjava\.so$' "the trimmed runtime"
+expect_file '\./opt/eventscope/lib/app/native/libsqlitejdbc\.so$' "sqlite-jdbc's library, taken out of its jar at build time"
+expect_file '\./opt/eventscope/lib/app/lib/libglassgtk3\.so$' "JavaFX's libraries beside its jars, taken out at build time"
 for sample in sample-data/ledgers/*.ledger; do
   expect_file "\./opt/eventscope/lib/app/samples/$(basename "$sample")\$" "the sample $(basename "$sample")"
 done
@@ -111,6 +114,17 @@ check_launcher() {
   env -u DISPLAY "$launcher" verify --ledger "$work/small-business.ledger" | tee "$work/verify.txt" \
     || fail "$name verify --ledger small-business.ledger failed"
   grep -q "^intact through position" "$work/verify.txt" || fail "$name verify did not report the sample intact"
+  # the class-data sharing archive is used, and covers the desktop app (its training ran under Xvfb); sqlite's native
+  # library comes from the app, not from a copy in the temporary folder (a file here, so that a copy would fail)
+  JAVA_TOOL_OPTIONS="-Xlog:class+load=info" env -u DISPLAY "$launcher" --version 2>/dev/null \
+    | grep -q " dev.eventscope.bootstrap.Main source: shared objects file (top)" || fail "$name did not map its classes from its archive"
+  JAVA_TOOL_OPTIONS="-XX:+PrintSharedArchiveAndExit -XX:+PrintSharedDictionary" "$launcher" >"$work/archive.txt" 2>&1 || true
+  grep -q " dev.eventscope.ui.explorer.ExplorerView " "$work/archive.txt" && grep -q " javafx.scene.control.skin.TableViewSkin " "$work/archive.txt" \
+    || fail "$name's class-data sharing archive lacks the desktop app's classes: $(tail -3 "$work/archive.txt")"
+  echo "   class-data sharing archive: $(grep -c ' app_loader' "$work/archive.txt") classes of the app, the desktop's among them"
+  touch "$work/not-a-folder"
+  JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$work/not-a-folder" env -u DISPLAY "$launcher" streams --ledger "$work/small-business.ledger" \
+    >/dev/null 2>"$work/streams.err" || fail "$name streams needed the temporary folder: $(cat "$work/streams.err")"
   set +e; env -u DISPLAY "$launcher" verify --ledger "$work/tampered.ledger" >/dev/null 2>&1; local tampered=$?; set -e
   [[ $tampered == 3 ]] || fail "$name verify on tampered.ledger exited with $tampered, not 3 (tampered)"
   echo "   verify on tampered.ledger: exit 3"

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Makes a class-data sharing (AppCDS) archive for Eventscope's command line: one training run of
-# `balance` on a copy of a bundled sample ledger with -XX:ArchiveClassesAtExit, so later starts map
-# the classes a query needs instead of loading and verifying them (docs/cli-speed.md has the figures).
+# Makes a class-data sharing (AppCDS) archive for Eventscope, the command line and the desktop app in one: one
+# training run with -XX:ArchiveClassesAtExit (bootstrap.ClassDataTraining) answers `balance` and `streams` on a copy
+# of a bundled sample ledger, then opens it in the desktop app under Xvfb and closes it after the explorer's first
+# paint, so later starts map the classes both need instead of loading and verifying them (docs/cli-speed.md has the
+# figures). Without xvfb-run (or with EVENTSCOPE_CDS_DESKTOP=0) the archive is trained on the command line only, and
+# so is it when the desktop's training fails (no GTK, no display): that is reported, and the build goes on.
 #
 #   packaging/class-data-archive.sh ARCHIVE SAMPLE_LEDGER COMMAND...
 #     COMMAND: how to start Eventscope, e.g. `java -jar target/eventscope.jar` or the packaged launcher
@@ -11,13 +14,35 @@ set -euo pipefail
 archive=$(realpath -m "$1"); sample=$2; shift 2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp "$sample" "$work/training.ledger"
-rm -f "$archive"
-if ! JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive -Xlog:cds=off -Xlog:cds+dynamic=off" \
-     XDG_STATE_HOME="$work/state" "$@" balance --ledger "$work/training.ledger" >"$work/out" 2>&1; then
+
+# one training run: MODE (cli | desktop), then how to start it (a display wrapper, if any)
+train() {
+  local mode=$1; shift
+  rm -rf "$work/home" "$archive"
+  mkdir -p "$work/home"
+  cp "$sample" "$work/home/training.ledger"
+  JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$archive -Xlog:cds=off -Xlog:cds+dynamic=off -Deventscope.classDataTraining=$mode" \
+    XDG_STATE_HOME="$work/home/state" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data" \
+    XDG_CACHE_HOME="$work/home/cache" timeout 300 "$@" "$work/home/training.ledger" >"$work/out" 2>&1 && [ -s "$archive" ]
+}
+
+started=$SECONDS
+if [ "${EVENTSCOPE_CDS_DESKTOP:-1}" != 0 ] && command -v xvfb-run >/dev/null 2>&1; then
+  if train desktop xvfb-run -a -s "-screen 0 1600x1000x24" "$@"; then
+    echo "class-data-archive.sh: $archive ($(du -m "$archive" | cut -f1) MB) from the command line and the desktop app (Xvfb), $((SECONDS - started)) s"
+    exit 0
+  fi
+  echo "class-data-archive.sh: the desktop app's training run failed; training on the command line only:" >&2
+  tail -n 20 "$work/out" >&2
+  tail -n 20 "$work/home/state/eventscope/logs/eventscope.log" >&2 2>/dev/null || true
+else
+  echo "class-data-archive.sh: no xvfb-run (or EVENTSCOPE_CDS_DESKTOP=0): the archive covers the command line only;" \
+       "install xvfb for the desktop app's faster start" >&2
+fi
+if ! train cli "$@"; then
   echo "class-data-archive.sh: the training run failed; no archive made:" >&2
   cat "$work/out" >&2
   rm -f "$archive"
   exit 1
 fi
-[ -s "$archive" ] || { echo "class-data-archive.sh: the JVM made no archive at $archive" >&2; exit 1; }
+echo "class-data-archive.sh: $archive ($(du -m "$archive" | cut -f1) MB) from the command line, $((SECONDS - started)) s"

@@ -19,6 +19,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        String training = System.getProperty(ClassDataTraining.PROPERTY);
+        if (training != null) {
+            ClassDataTraining.run(training, args);
+            return;
+        }
         if (LaunchMode.of(List.of(args)) == LaunchMode.DESKTOP) {
             DesktopMain.main(args);
             return;

@@ -32,4 +32,21 @@ class LaunchModeTest {
         assertEquals(LaunchMode.COMMAND_LINE, LaunchMode.of(List.of("a.ledger", "b.ledger")));
         assertEquals(LaunchMode.COMMAND_LINE, LaunchMode.of(List.of("--ledger=a.ledger")));
     }
+
+    @Test
+    void given_a_bundled_sample_or_a_ledger_to_read_only_when_launched_then_the_desktop_app_opens_it() {
+        assertEquals(LaunchMode.DESKTOP, LaunchMode.of(List.of("--sample", "audit-case")));
+        assertEquals(LaunchMode.DESKTOP, LaunchMode.of(List.of("--sample=audit-case")));
+        assertEquals(LaunchMode.DESKTOP, LaunchMode.of(List.of("--sample", "audit-case", "--read-only")));
+        assertEquals(LaunchMode.DESKTOP, LaunchMode.of(List.of("books.ledger", "--read-only")));
+    }
+
+    @Test
+    void given_read_only_alone_or_a_sample_without_a_name_when_launched_then_the_command_line_runs() {
+        assertEquals(LaunchMode.COMMAND_LINE, LaunchMode.of(List.of("--read-only")));
+        assertEquals(LaunchMode.COMMAND_LINE, LaunchMode.of(List.of("--sample")));
+        assertEquals(LaunchMode.COMMAND_LINE, LaunchMode.of(List.of("--sample=")));
+        assertEquals(LaunchMode.COMMAND_LINE, LaunchMode.of(List.of("--sample", "--read-only")));
+        assertEquals(LaunchMode.COMMAND_LINE, LaunchMode.of(List.of("streams", "--ledger", "books.ledger", "--read-only")));
+    }
 }

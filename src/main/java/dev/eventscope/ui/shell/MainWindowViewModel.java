@@ -112,6 +112,7 @@ public final class MainWindowViewModel implements LedgerOpener {
     private void openWith(Path absolute, boolean readOnly, java.util.concurrent.Callable<LedgerSession> opener) {
         opening.set(true);
         long started = System.nanoTime();
+        FirstPaint firstPaint = FirstPaint.ofOpenStartingNow();
         LOG.info("opening {}{}", absolute, readOnly ? " read-only" : "");
         ExplorerWarmUp.start(); // while the store opens
         executor.run(() -> {
@@ -120,7 +121,7 @@ public final class MainWindowViewModel implements LedgerOpener {
                     return session;
                 },
                 session -> {
-                    opened(session);
+                    opened(session, firstPaint);
                     LOG.info("explorer built and started after {} ms (the window paints next)", millisSince(started));
                 },
                 failure -> {
@@ -151,7 +152,7 @@ public final class MainWindowViewModel implements LedgerOpener {
         open(file, false);
     }
 
-    private void opened(LedgerSession session) {
+    private void opened(LedgerSession session, FirstPaint firstPaint) {
         opening.set(false);
         closeCurrent();
         recentLedgers.setAll(settings.rememberRecent(session.file()));
@@ -166,6 +167,7 @@ public final class MainWindowViewModel implements LedgerOpener {
         afterFirstPaint.accept(() -> {
             if (explorer.get() == model) {
                 LOG.info("explorer painted {} ms after it was built; loading its data", millisSince(shown));
+                firstPaint.painted();
                 model.start();
                 model.projections().start();
                 model.integrity().checkOnOpen();
