@@ -46,7 +46,7 @@ final class DatedPostings {
         add((int) date.toEpochDay(), account, commodity, amount);
     }
 
-    void add(int day, String account, String commodity, BigDecimal amount) {
+    private void add(int day, String account, String commodity, BigDecimal amount) {
         if (size == days.length) {
             int grown = size * 2;
             days = Arrays.copyOf(days, grown);
@@ -88,10 +88,6 @@ final class DatedPostings {
             byCommodity[commodity] = ++pairs;
         }
         return byCommodity[commodity] - 1;
-    }
-
-    int size() {
-        return size;
     }
 
     /**
