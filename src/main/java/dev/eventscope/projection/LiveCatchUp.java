@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Brings the live tables of every healthy projection up to the ledger's last event, a batch at a time:
- * each batch and the checkpoints that record it are written in one transaction. When a batch fails, the
- * {@link FailureIsolation} finds the event and the projection, committing all that can be applied; that
+ * up to {@link #TRANSACTION_BATCHES} batches and the checkpoints that record them are written in one transaction.
+ * When a batch fails, the {@link FailureIsolation} finds the event and the projection, committing all that can be applied; that
  * projection stops there and the others go on. One catch-up at a time.
  */
 final class LiveCatchUp {
