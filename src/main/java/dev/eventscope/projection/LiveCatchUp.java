@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * Brings the live tables of every healthy projection up to the ledger's last event, a batch at a time:
- * up to {@link #TRANSACTION_BATCHES} batches and the checkpoints that record them are written in one transaction.
- * When a batch fails, the {@link FailureIsolation} finds the event and the projection, committing all that can be applied; that
- * projection stops there and the others go on. One catch-up at a time.
+ * up to {@link #TRANSACTION_BATCHES} batches and the checkpoints that record them are written in one
+ * transaction. When a batch fails, the {@link FailureIsolation} finds the event and the projection, committing
+ * all that can be applied; that projection stops there and the others go on. One catch-up at a time.
  */
 final class LiveCatchUp {
 
@@ -110,7 +110,7 @@ final class LiveCatchUp {
     /**
      * Applies {@code batch} and, while they are full and the ledger has more, the batches after it, up to
      * {@link #TRANSACTION_BATCHES} in one transaction (fewer commits: each rewrites the pages every batch touches,
-     * the tables' last pages and the balances, and a first open commits a thousand batches); {@code applied} hears of
+     * the tables' last pages and the balances, and a first open of 1,000,000 events has 200 batches); {@code applied} hears of
      * each batch applied. The batch that reaches the ledger's last event also settles ({@link Projection#caughtUp})
      * in it, so that a read model whose checkpoint says "caught up" has what it derives from many events too: a
      * settle of its own, after the checkpoint, was lost when the app closed right after reporting "live"
