@@ -39,18 +39,26 @@ public final class ActivityProjection implements Projection {
     public void apply(List<DecodedEvent> events, ReadModelTables tables) {
         // user, then command: a key per event would be an allocation per event for a handful of rows
         Map<String, Map<String, long[]>> batch = new LinkedHashMap<>();
+        // events come in runs of one user's command (an import: every event): the run's counts are looked up once
+        String lastUser = null;
+        String lastCommand = null;
+        long[] counts = null;
         for (DecodedEvent decoded : events) {
             RecordedEvent recorded = decoded.recorded();
             String user = recorded.metadata().user();
             String command = recorded.metadata().commandName() == null ? "" : recorded.metadata().commandName();
-            long[] counts = batch.computeIfAbsent(user, key -> new LinkedHashMap<>()).computeIfAbsent(command, key -> tables
-                    .find(ACTIVITY, user, command)
-                    .map(row -> new long[] {row.integer(2), row.integer(3), row.integer(4)})
-                    .orElse(new long[] {0, recorded.position(), 0}));
+            if (counts == null || !user.equals(lastUser) || !command.equals(lastCommand)) {
+                counts = batch.computeIfAbsent(user, key -> new LinkedHashMap<>()).computeIfAbsent(command, key -> tables
+                        .find(ACTIVITY, user, command)
+                        .map(row -> new long[] {row.integer(2), row.integer(3), row.integer(4)})
+                        .orElse(new long[] {0, recorded.position(), 0}));
+                lastUser = user;
+                lastCommand = command;
+            }
             counts[0]++;
             counts[2] = recorded.position();
         }
         batch.forEach((user, byCommand) -> byCommand.forEach(
-                (command, counts) -> tables.upsert(ACTIVITY, user, command, counts[0], counts[1], counts[2])));
+                (command, kept) -> tables.upsert(ACTIVITY, user, command, kept[0], kept[1], kept[2])));
     }
 }

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Account balances per commodity, every account's register with running balances, and ledger-wide
@@ -210,7 +212,9 @@ public final class BalancesProjection implements Projection {
         private String lastLineHash;
         private final Balances.Fold balances = Balances.fold();
         /** Each balance's plain text, computed once when it changes (the register, the table and every checkpoint use it). */
-        private final Map<String, Map<String, String>> texts = new HashMap<>();
+        private final Map<String, SortedMap<String, String>> texts = new HashMap<>();
+        /** The same maps by account name: a checkpoint is written from them in order, without a lookup per balance. */
+        private final SortedMap<String, SortedMap<String, String>> sortedTexts = new TreeMap<>();
         /** The account and commodity pairs a batch changed, written back at its end. */
         private final Map<String, Set<String>> changed = new HashMap<>();
         /**
@@ -255,7 +259,13 @@ public final class BalancesProjection implements Projection {
         /** Adds to a balance and returns its plain text; {@code toSave}: remembered for {@link #save}. */
         String add(String account, String commodity, BigDecimal amount, boolean toSave) {
             String after = balances.add(account, commodity, amount).toPlainString();
-            texts.computeIfAbsent(account, name -> new HashMap<>()).put(commodity, after);
+            SortedMap<String, String> accountTexts = texts.get(account);
+            if (accountTexts == null) {
+                accountTexts = new TreeMap<>();
+                texts.put(account, accountTexts);
+                sortedTexts.put(account, accountTexts);
+            }
+            accountTexts.put(commodity, after);
             if (toSave) {
                 changed.computeIfAbsent(account, name -> new HashSet<>()).add(commodity);
             }
@@ -266,14 +276,17 @@ public final class BalancesProjection implements Projection {
             return texts.get(account).get(commodity);
         }
 
-        /** The checkpoint blob, from the texts kept (the fold gives the order). */
+        /**
+         * The checkpoint blob, from the texts kept in account and commodity order: the fold's order, and a zero
+         * balance (left out) is the one whose normalised text is {@code "0"}.
+         */
         byte[] encode() {
-            BalanceBlob.Writer writer = new BalanceBlob.Writer(balances.accounts());
-            balances.forEach((account, commodity, amount) -> {
-                if (amount.signum() != 0) {
-                    writer.line(account, commodity, text(account, commodity));
+            BalanceBlob.Writer writer = new BalanceBlob.Writer(sortedTexts.size());
+            sortedTexts.forEach((account, perCommodity) -> perCommodity.forEach((commodity, text) -> {
+                if (!text.equals("0")) {
+                    writer.line(account, commodity, text);
                 }
-            });
+            }));
             return writer.bytes();
         }
 

@@ -1,79 +1,161 @@
 package dev.eventscope.projection;
 
+import dev.eventscope.domain.ledger.Amounts;
+
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The postings a rebuild applied, kept compactly (date as a day number, account and commodity as small
- * integers, the amount the event holds anyway) so that the date checkpoints can be folded from memory in
- * date order at its end, without reading the register back sorted by date. Lines of one date keep their
- * position order.
+ * Register lines kept compactly (date as a day number, each account and commodity pair as a small integer, the
+ * amount the event holds anyway), so that the date checkpoints are folded from memory in date order: from the
+ * postings a rebuild or a first catch-up applied, or from the register read back in position order (no sort by
+ * date in SQL). The fold sums per pair without normalising each step and formats a balance only when a checkpoint
+ * needs it and it changed since the last one; the blobs are byte for byte those {@link BalanceBlob#encode} writes
+ * for a {@link dev.eventscope.domain.ledger.Balances.Fold} of the same lines ({@code DatedPostingsTest}).
  */
 final class DatedPostings {
 
-    /** Receives one posting in date order. */
+    /** Receives one date checkpoint: its date and its blob. */
     @FunctionalInterface
-    interface Line {
-        void accept(String date, String account, String commodity, BigDecimal amount);
+    interface Checkpoint {
+        void accept(String date, byte[] blob);
     }
 
     private final Map<String, Integer> accountIds = new HashMap<>();
     private final List<String> accounts = new ArrayList<>();
     private final Map<String, Integer> commodityIds = new HashMap<>();
     private final List<String> commodities = new ArrayList<>();
+    /** Per account id: pair id + 1 by commodity id (0: none yet). */
+    private final List<int[]> pairsOfAccount = new ArrayList<>();
+    private int[] pairAccount = new int[64];
+    private int[] pairCommodity = new int[64];
+    private int pairs;
     private int[] days = new int[1_024];
-    private int[] accountOf = new int[1_024];
-    private int[] commodityOf = new int[1_024];
+    private int[] pairOf = new int[1_024];
     private BigDecimal[] amounts = new BigDecimal[1_024];
     private int size;
 
     void add(LocalDate date, String account, String commodity, BigDecimal amount) {
+        add((int) date.toEpochDay(), account, commodity, amount);
+    }
+
+    private void add(int day, String account, String commodity, BigDecimal amount) {
         if (size == days.length) {
             int grown = size * 2;
             days = Arrays.copyOf(days, grown);
-            accountOf = Arrays.copyOf(accountOf, grown);
-            commodityOf = Arrays.copyOf(commodityOf, grown);
+            pairOf = Arrays.copyOf(pairOf, grown);
             amounts = Arrays.copyOf(amounts, grown);
         }
-        days[size] = (int) date.toEpochDay();
-        accountOf[size] = id(account, accountIds, accounts);
-        commodityOf[size] = id(commodity, commodityIds, commodities);
+        days[size] = day;
+        pairOf[size] = pair(id(account, accountIds, accounts), id(commodity, commodityIds, commodities));
         amounts[size] = amount;
         size++;
     }
 
-    private static int id(String name, Map<String, Integer> ids, List<String> names) {
+    private int id(String name, Map<String, Integer> ids, List<String> names) {
         Integer id = ids.get(name);
         if (id == null) {
             id = names.size();
             ids.put(name, id);
             names.add(name);
+            if (names == accounts) {
+                pairsOfAccount.add(new int[0]);
+            }
         }
         return id;
     }
 
-    /** Every posting, by date and then in the order added (position order). */
-    void forEachByDate(Line line) {
+    private int pair(int account, int commodity) {
+        int[] byCommodity = pairsOfAccount.get(account);
+        if (commodity >= byCommodity.length) {
+            byCommodity = Arrays.copyOf(byCommodity, commodity + 1);
+            pairsOfAccount.set(account, byCommodity);
+        }
+        if (byCommodity[commodity] == 0) {
+            if (pairs == pairAccount.length) {
+                pairAccount = Arrays.copyOf(pairAccount, pairs * 2);
+                pairCommodity = Arrays.copyOf(pairCommodity, pairs * 2);
+            }
+            pairAccount[pairs] = account;
+            pairCommodity[pairs] = commodity;
+            byCommodity[commodity] = ++pairs;
+        }
+        return byCommodity[commodity] - 1;
+    }
+
+    /**
+     * Folds every line in date order (lines of one date in the order added) and hands over a checkpoint at the end
+     * of a date whenever at least {@code every} lines were added since the previous one, and one at the last date.
+     */
+    void checkpoints(int every, Checkpoint checkpoint) {
         long[] order = new long[size];
         for (int i = 0; i < size; i++) {
-            // days since 1970 fit in 31 bits with room to spare; the index breaks ties in position order
+            // days since 1970 fit in 31 bits with room to spare; the index breaks ties in the order added
             order[i] = ((long) days[i] << 32) | i;
         }
         Arrays.sort(order);
-        String date = null;
-        int dateDay = Integer.MIN_VALUE;
-        for (long key : order) {
-            int i = (int) key;
-            if (days[i] != dateDay) {
-                dateDay = days[i];
-                date = LocalDate.ofEpochDay(dateDay).toString();
+        Blob blob = new Blob();
+        long sinceCheckpoint = 0;
+        for (int k = 0; k < size; k++) {
+            int i = (int) order[k];
+            blob.add(pairOf[i], amounts[i]);
+            sinceCheckpoint++;
+            boolean lastOfDate = k + 1 == size || days[(int) order[k + 1]] != days[i];
+            if (lastOfDate && (k + 1 == size || sinceCheckpoint >= every)) {
+                checkpoint.accept(LocalDate.ofEpochDay(days[i]).toString(), blob.encode());
+                sinceCheckpoint = 0;
             }
-            line.accept(date, accounts.get(accountOf[i]), commodities.get(commodityOf[i]), amounts[i]);
+        }
+    }
+
+    /** The running sums per pair, and their blob (lines sorted by account, then commodity; zeros left out). */
+    private final class Blob {
+        private final BigDecimal[] sums = new BigDecimal[pairs];
+        /** Each sum's normalised plain text, null while it changed since it was last formatted. */
+        private final String[] texts = new String[pairs];
+        private final int[] sorted = sortedPairs();
+        private int length = 1_024;
+
+        void add(int pair, BigDecimal amount) {
+            BigDecimal sum = sums[pair];
+            sums[pair] = sum == null ? amount : sum.add(amount);
+            texts[pair] = null;
+        }
+
+        byte[] encode() {
+            StringBuilder text = new StringBuilder(length);
+            for (int pair : sorted) {
+                BigDecimal sum = sums[pair];
+                if (sum == null || sum.signum() == 0) {
+                    continue;
+                }
+                String amount = texts[pair];
+                if (amount == null) {
+                    amount = Amounts.normalise(sum).toPlainString();
+                    texts[pair] = amount;
+                }
+                text.append(accounts.get(pairAccount[pair])).append('\t').append(commodities.get(pairCommodity[pair]))
+                        .append('\t').append(amount).append('\n');
+            }
+            length = text.length() + 64;
+            return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        private int[] sortedPairs() {
+            Integer[] byName = new Integer[pairs];
+            for (int pair = 0; pair < pairs; pair++) {
+                byName[pair] = pair;
+            }
+            Arrays.sort(byName, Comparator.<Integer, String>comparing(pair -> accounts.get(pairAccount[pair]))
+                    .thenComparing(pair -> commodities.get(pairCommodity[pair])));
+            return Arrays.stream(byName).mapToInt(Integer::intValue).toArray();
         }
     }
 }

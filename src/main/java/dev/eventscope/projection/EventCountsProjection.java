@@ -4,6 +4,7 @@ import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.eventstore.RecordedEvent;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,22 +42,48 @@ public final class EventCountsProjection implements Projection {
 
     @Override
     public void apply(List<DecodedEvent> events, ReadModelTables tables) {
-        Map<String, Long> byType = new LinkedHashMap<>();
+        // a batch holds a handful of event types: a short list compared by equals costs less than hashing each
+        // event's type (a new string per event)
+        List<String> types = new ArrayList<>();
+        List<long[]> typeCounts = new ArrayList<>();
         Map<String, Long> byDay = new LinkedHashMap<>();
-        // events come in recorded order, so runs of one day are long: its name is made once per run, not per event
+        // events come in recorded order, so runs of one day are long: its name is made and counted once per run
         long dayNumber = Long.MIN_VALUE;
         String day = null;
+        long inDay = 0;
         for (DecodedEvent decoded : events) {
-            byType.merge(decoded.recorded().type(), 1L, Long::sum);
+            count(decoded.recorded().type(), types, typeCounts);
             long eventDay = Math.floorDiv(decoded.recorded().recordedAtMicros(), MICROS_PER_DAY);
             if (eventDay != dayNumber) {
+                if (day != null) {
+                    byDay.merge(day, inDay, Long::sum);
+                }
                 dayNumber = eventDay;
                 day = LocalDate.ofEpochDay(eventDay).toString();
+                inDay = 0;
             }
-            byDay.merge(day, 1L, Long::sum);
+            inDay++;
+        }
+        if (day != null) {
+            byDay.merge(day, inDay, Long::sum);
+        }
+        Map<String, Long> byType = new LinkedHashMap<>();
+        for (int i = 0; i < types.size(); i++) {
+            byType.put(types.get(i), typeCounts.get(i)[0]);
         }
         add(tables, BY_TYPE, byType);
         add(tables, BY_DAY, byDay);
+    }
+
+    private static void count(String type, List<String> types, List<long[]> counts) {
+        for (int i = 0; i < types.size(); i++) {
+            if (types.get(i).equals(type)) {
+                counts.get(i)[0]++;
+                return;
+            }
+        }
+        types.add(type);
+        counts.add(new long[] {1});
     }
 
     private static void add(ReadModelTables tables, String table, Map<String, Long> counts) {

@@ -15,8 +15,8 @@ import java.util.Optional;
  * (rebuilding those whose version changed or whose checkpoint does not belong to this ledger, and
  * resuming rebuilds a crash interrupted); {@link #follow} keeps them up to date as events arrive, also
  * from other processes; {@link #rebuild} replays one projection from position 0 into a shadow
- * generation of its tables and swaps it in atomically, while the old read model keeps serving. Each
- * batch of events and the checkpoint that records it are written in one transaction. A projection
+ * generation of its tables and swaps it in atomically, while the old read model keeps serving. A batch
+ * of events (a catch-up: up to four) and the checkpoint that records it are written in one transaction. A projection
  * that fails on an event stops there with a {@link ProjectionFailure}; the others go on. Thread-safe.
  *
  * <p>This class holds the lifecycle (open, status, close) and hands each role to its own class:

@@ -30,7 +30,8 @@ class ProjectionFailureIsolationTest {
              SqliteReadModelStore readModels = SqliteReadModelStore.inLedgerFile(file);
              Projections projections = new Projections(store, BookkeepingCodec.create(), readModels,
                      List.of(new RefusingProjection("fussy", 7), new RefusingProjection("quiet", -1)), 5)) {
-            // batches of five: the batch 6-10 fails as a whole, so event 6 is applied again on its own before 7 fails
+            // batches of five, four to a transaction: the transaction of events 1-20 fails as a whole (7 is in its
+            // second batch), so events 1-6 are applied again one by one before 7 fails
             projections.open(ProgressListener.NONE);
             long last = store.lastPosition();
             ProjectionStatus fussy = projections.status().get(0);
