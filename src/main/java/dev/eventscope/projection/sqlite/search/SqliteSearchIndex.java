@@ -57,7 +57,7 @@ public final class SqliteSearchIndex implements SearchIndex {
     };
     /** In search_state: the version of the walk's tables once every document is in them (an older index has none). */
     private static final String BOUNDS_KEPT = "bounds_kept";
-    private static final String BOUNDS_VERSION = "3";
+    private static final String BOUNDS_VERSION = "4";
 
     private final Path file;
     private final Connection connection;
