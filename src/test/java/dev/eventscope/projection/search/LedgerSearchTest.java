@@ -154,6 +154,25 @@ class LedgerSearchTest {
     }
 
     @Test
+    void a_word_with_each_filter_the_text_names_agrees_with_a_plain_scan() {
+        // type, user, command, category and account are also added to the full-text match as words (SearchSql.hints)
+        assertEquals(scan(d -> d.text().contains("Invoice") && d.type().equals("PostingRecorded")),
+                found(all().withText("invoice").withTypes(List.of("PostingRecorded"))));
+        assertEquals(scan(d -> d.text().toLowerCase(java.util.Locale.ROOT).contains("eur")
+                        && (d.type().equals("PostingRecorded") || d.type().equals("EntryPosted"))),
+                found(all().withText("eur").withTypes(List.of("PostingRecorded", "EntryPosted"))));
+        assertEquals(scan(d -> d.text().contains("Invoice") && "PostEntry".equals(d.command())),
+                found(all().withText("invoice").withCommand("PostEntry")));
+        assertEquals(scan(d -> d.text().contains("Invoice") && "entry".equals(d.category())),
+                found(all().withText("invoice").withCategory("entry")));
+        assertEquals(scan(d -> d.text().toLowerCase(java.util.Locale.ROOT).contains("eur") && d.account() != null
+                        && d.account().startsWith("expenses:")), found(all().withText("eur").withAccount("expenses")));
+        assertEquals(scan(d -> d.text().contains("Invoice") && "carol".equals(d.user()) && "account".equals(d.category())),
+                found(all().withText("invoice").withUser("carol").withCategory("account")));
+        assertEquals(List.of(), found(all().withText("invoice").withTypes(List.of("AccountOpened"))));
+    }
+
+    @Test
     void words_that_look_like_query_syntax_are_searched_as_written() {
         assertEquals(List.of(), found(all().withText("\"unbalanced AND OR NOT ( -")));
         assertEquals(found(all().withText("invoice")), found(all().withText("INVOICE")));

@@ -56,10 +56,18 @@ final class Fts5Tokens {
         };
     }
 
+    /**
+     * Lower case, and without its diacritics when what is left is an ASCII letter: FTS5's table of diacritics maps only to
+     * ASCII ({@code é} → {@code e}, {@code č} → {@code c}, {@code ǘ} → {@code u}), so Greek {@code ά}, Cyrillic {@code й} and
+     * Polish {@code ł} stay as they are.
+     */
     private static String fold(int codePoint) {
         String lower = new String(Character.toChars(Character.toLowerCase(codePoint)));
         String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
         int base = decomposed.codePointAt(0);
+        if (base >= 128) {
+            return lower;
+        }
         for (int index = Character.charCount(base); index < decomposed.length(); index++) {
             if (Character.getType(decomposed.charAt(index)) != Character.NON_SPACING_MARK) {
                 return lower;

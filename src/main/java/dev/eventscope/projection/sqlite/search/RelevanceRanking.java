@@ -61,6 +61,7 @@ final class RelevanceRanking {
      * every match instead (few matches, or a query the walk cannot answer exactly).
      */
     List<RelevanceWalk.Ranked> best(SearchQuery query, SearchCursor after, int wanted, long checkpoint) throws SQLException {
+        lastRead = 0;
         List<String> words = SearchSql.words(query.text());
         List<List<String>> phrases = new ArrayList<>();
         for (String word : words) {

@@ -40,6 +40,9 @@ final class RelevanceWalk {
             .thenComparingLong(Ranked::position);
 
     private static final int BATCH = 64;
+    private static final int STANDS = 0;
+    private static final int FELL = 1;
+    private static final int ENDED = 2;
     private static final int BUDGET = 40_000;
 
     private final Connection connection;
@@ -76,24 +79,31 @@ final class RelevanceWalk {
         }
         // the signature test runs inside SQLite, on the index row, before the document is read
         String tokens = " AND (s.tokens & " + signature + ") = " + signature;
-        String every = "SELECT s.position, s.length FROM search_bound s" + join + " WHERE s.category = ? AND s.type = ?"
-                + " AND (s.length, s.position) > (?, ?)" + tokens + where + " ORDER BY s.length, s.position LIMIT " + BATCH;
-        String repeated = "SELECT s.position, s.length FROM search_repeats s" + join + " WHERE s.token = ? AND s.count = ?"
-                + " AND (s.length, s.position) > (?, ?)" + tokens + where + " ORDER BY s.length, s.position LIMIT " + BATCH;
+        String every = "SELECT s.position, s.length FROM search_bound s%s WHERE s.category = ? AND s.type = ?"
+                + " AND (s.length, s.position) > (?, ?) AND s.length <= ?" + tokens + "%s ORDER BY s.length, s.position LIMIT ";
+        String repeated = "SELECT s.position, s.length FROM search_repeats s%s WHERE s.token = ? AND s.count = ?"
+                + " AND (s.length, s.position) > (?, ?) AND s.length <= ?" + tokens + "%s ORDER BY s.length, s.position LIMIT ";
         PriorityQueue<Group> heads = new PriorityQueue<>(Comparator.comparingDouble((Group group) -> -group.bound())
                 .thenComparingLong(Group::position));
-        try (PreparedStatement everyRow = connection.prepareStatement(every);
-             PreparedStatement repeatedRow = connection.prepareStatement(repeated);
+        try (PreparedStatement everyRow = connection.prepareStatement(String.format(every, join, where) + BATCH);
+             PreparedStatement repeatedRow = connection.prepareStatement(String.format(repeated, join, where) + BATCH);
+             PreparedStatement everyPeek = connection.prepareStatement(String.format(every, "", "") + 1);
+             PreparedStatement repeatedPeek = connection.prepareStatement(String.format(repeated, "", "") + 1);
+             PreparedStatement anyPassing = connection.prepareStatement("SELECT 1" + filters.from() + filters.where()
+                     + (where.isEmpty() ? " WHERE" : " AND") + " d.category = ? AND d.type = ? LIMIT 1");
              Documents documents = new Documents(connection)) {
             int[] ones = new int[phrases.size()];
             java.util.Arrays.fill(ones, 1);
             for (String[] key : groups) {
-                add(heads, new Group(everyRow, key[0], key[1], length -> bm25.score(ones, length)));
+                if (where.isEmpty() || passes(anyPassing, key)) {
+                    add(heads, new Group(everyRow, everyPeek, key[0], key[1], length -> bm25.score(ones, length), null));
+                }
             }
-            // a phrase occurs at most as often as any one of its tokens: each phrase is bounded by the token that repeats least
+            // a phrase occurs at most as often as any one of its tokens: each phrase is bounded by the token that repeats
+            // least, at most its highest count among the groups of that token not yet read to their end (1 once all are)
             int[] most = new int[phrases.size()];
             List<String> bounding = new ArrayList<>();
-            List<List<Integer>> counts = new ArrayList<>();
+            List<TreeSet<Integer>> counts = new ArrayList<>();
             for (List<String> phrase : phrases) {
                 List<Integer> fewest = null;
                 String token = null;
@@ -105,20 +115,34 @@ final class RelevanceWalk {
                     }
                 }
                 bounding.add(token);
-                counts.add(fewest);
+                counts.add(new TreeSet<>(fewest));
                 most[counts.size() - 1] = highest(fewest);
             }
             for (int phrase = 0; phrase < phrases.size(); phrase++) {
-                for (int count : counts.get(phrase)) {
-                    int[] frequencies = most.clone();
-                    frequencies[phrase] = count;
-                    add(heads, new Group(repeatedRow, bounding.get(phrase), count, length -> bm25.score(frequencies, length)));
+                int which = phrase;
+                for (int count : new ArrayList<>(counts.get(phrase))) {
+                    add(heads, new Group(repeatedRow, repeatedPeek, bounding.get(phrase), count, length -> {
+                        int[] frequencies = most.clone();
+                        frequencies[which] = count;
+                        return bm25.score(frequencies, length);
+                    }, () -> {
+                        counts.get(which).remove(count);
+                        most[which] = counts.get(which).isEmpty() ? 1 : counts.get(which).last();
+                    }));
                 }
             }
             java.util.Set<Long> seen = new java.util.HashSet<>();
             List<Long> batch = new ArrayList<>(BATCH);
             while (!heads.isEmpty() || !batch.isEmpty()) {
                 Group group = heads.poll();
+                int refreshed = group == null ? STANDS : group.refresh();
+                if (refreshed != STANDS) {
+                    if (refreshed == FELL) {
+                        // its bound fell (a phrase's repeats were all read, or its head was only a guess): back in order
+                        heads.add(group);
+                    }
+                    continue;
+                }
                 if (group != null && (best.size() < wanted || couldEnter(group))) {
                     if (seen.add(group.position())) {
                         batch.add(group.position());
@@ -143,8 +167,43 @@ final class RelevanceWalk {
         return new ArrayList<>(best);
     }
 
+    /** Whether any document of the (category, type) group passes the filters. */
+    private boolean passes(PreparedStatement anyPassing, String[] group) throws SQLException {
+        int next = filters.bind(anyPassing);
+        anyPassing.setString(next, group[0]);
+        anyPassing.setString(next + 1, group[1]);
+        try (ResultSet row = anyPassing.executeQuery()) {
+            return row.next();
+        }
+    }
+
+    /**
+     * The longest length at which a document of the group could still enter the page (its bound falls with length),
+     * or no limit while the page is not full.
+     */
+    private long longest(java.util.function.IntToDoubleFunction bounds) {
+        if (best.size() < wanted) {
+            return Integer.MAX_VALUE;
+        }
+        double last = best.last().score();
+        int low = 0;
+        int high = Integer.MAX_VALUE;
+        if (bounds.applyAsDouble(0) < last) {
+            return -1;
+        }
+        while (low < high) {
+            int middle = (int) (((long) low + high + 1) / 2);
+            if (bounds.applyAsDouble(middle) >= last) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
     private static void add(PriorityQueue<Group> heads, Group group) throws SQLException {
-        if (group.advance(0, 0)) {
+        if (group.start()) {
             heads.add(group);
         }
     }
@@ -233,22 +292,31 @@ final class RelevanceWalk {
 
     /**
      * One source of documents read in (length, position) order a batch of rows at a time: the documents of a
-     * (category, type), or those in which a token repeats a given number of times; its bound depends on the length only.
+     * (category, type), or those in which a token repeats a given number of times; its bound depends on the length
+     * (and on the phrases' highest counts, which only fall). With filters, its first head is a guess from the group's
+     * shortest document whatever the filters (an upper bound, cheap); the filtered rows are read only when the guess is
+     * polled, and then only up to the length at which no document could still enter the page.
      */
     private final class Group {
         private final PreparedStatement rows;
+        private final PreparedStatement peek;
         private final Object first;
         private final Object second;
         private final java.util.function.IntToDoubleFunction bounds;
+        private final Runnable ended;
         private final List<long[]> buffer = new ArrayList<>();
         private int next;
         private double bound;
+        private boolean guessed;
 
-        Group(PreparedStatement rows, Object first, Object second, java.util.function.IntToDoubleFunction bounds) {
+        Group(PreparedStatement rows, PreparedStatement peek, Object first, Object second,
+              java.util.function.IntToDoubleFunction bounds, Runnable ended) {
             this.rows = rows;
+            this.peek = peek;
             this.first = first;
             this.second = second;
             this.bounds = bounds;
+            this.ended = ended;
         }
 
         long position() {
@@ -263,6 +331,23 @@ final class RelevanceWalk {
             return bound;
         }
 
+        /**
+         * Makes the head real (a guess is replaced by the first filtered row) and recomputes its bound: {@link #FELL} when
+         * the bound fell (the group must be put back in order), {@link #ENDED} when no row is left, else {@link #STANDS}.
+         */
+        int refresh() throws SQLException {
+            double before = bound;
+            if (guessed) {
+                guessed = false;
+                if (!advance(0, 0)) {
+                    return ENDED;
+                }
+            } else {
+                bound = bounds.applyAsDouble(length());
+            }
+            return bound < before ? FELL : STANDS;
+        }
+
         /** Moves to the following document; false at the group's end. */
         boolean next() throws SQLException {
             next++;
@@ -271,19 +356,49 @@ final class RelevanceWalk {
                 return true;
             }
             long[] last = buffer.get(buffer.size() - 1);
-            return buffer.size() == BATCH && advance(last[1], last[0]);
+            if (buffer.size() == BATCH) {
+                return advance(last[1], last[0]);
+            }
+            end();
+            return false;
         }
 
-        /** Reads the documents after (length, position); false when there are none. */
+        /** The first head: a guess when there are filters (see the class comment), else the first row. */
+        boolean start() throws SQLException {
+            if (filters.where().isEmpty()) {
+                return advance(0, 0);
+            }
+            if (!read(peek, 0, 0, Integer.MAX_VALUE, false)) {
+                end();
+                return false;
+            }
+            guessed = true;
+            return true;
+        }
+
+        /** Reads the documents after (length, position) that could still enter the page; false when there are none. */
         boolean advance(long length, long position) throws SQLException {
-            rows.setObject(1, first);
-            rows.setObject(2, second);
-            rows.setLong(3, length);
-            rows.setLong(4, position);
-            filters.bind(rows, 5);
+            long cap = longest(bounds);
+            if (cap < length || !read(rows, length, position, cap, true)) {
+                // rows longer than the cap were not read; they cannot enter, now or later (the page's last score only rises)
+                end();
+                return false;
+            }
+            return true;
+        }
+
+        private boolean read(PreparedStatement statement, long length, long position, long cap, boolean filtered) throws SQLException {
+            statement.setObject(1, first);
+            statement.setObject(2, second);
+            statement.setLong(3, length);
+            statement.setLong(4, position);
+            statement.setLong(5, cap);
+            if (filtered) {
+                filters.bind(statement, 6);
+            }
             buffer.clear();
             next = 0;
-            try (ResultSet found = rows.executeQuery()) {
+            try (ResultSet found = statement.executeQuery()) {
                 while (found.next()) {
                     buffer.add(new long[] {found.getLong(1), found.getLong(2)});
                 }
@@ -293,6 +408,12 @@ final class RelevanceWalk {
             }
             bound = bounds.applyAsDouble(length());
             return true;
+        }
+
+        private void end() {
+            if (ended != null) {
+                ended.run();
+            }
         }
     }
 }

@@ -31,14 +31,25 @@ final class SearchSql {
 
     /** With {@code after} (may be null): only the hits after that key in the query's order (keyset paging). */
     static SearchSql of(SearchQuery query, SearchCursor after) {
+        return of(query, after, true);
+    }
+
+    /**
+     * @param hinted whether the filters' words are added to the full-text match in position order (see {@link #hints}) and
+     *               the scan ends at the last document passing the filters; false gives SQLite's plain join (the benchmark's reference)
+     */
+    static SearchSql of(SearchQuery query, SearchCursor after, boolean hinted) {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         String from;
+        boolean relevance = query.hasText() && query.order() == SearchQuery.Order.RELEVANCE;
         if (query.hasText()) {
             // CROSS JOIN keeps the full-text match as the outer loop, read in position order, whatever the statistics say
             from = " FROM search_text CROSS JOIN search_docs d ON d.position = search_text.rowid";
             conditions.add("search_text MATCH ?");
-            parameters.add(matchExpression(query.text()));
+            List<String> hints = relevance || !hinted ? List.of() : hints(query);
+            parameters.add(hints.isEmpty() ? matchExpression(query.text())
+                    : "(" + matchExpression(query.text()) + ") AND " + String.join(" AND ", hints));
         } else {
             from = " FROM search_docs d";
         }
@@ -82,11 +93,16 @@ final class SearchSql {
         if (query.hasText() && conditions.size() > 1) {
             // every hit passes the filters, so none lies before the first event that does: the full-text scan starts
             // there (its rowid bound is cheap for FTS5) instead of reading every earlier match
-            List<String> filters = conditions.subList(1, conditions.size());
+            // and ends at the last (a time range is a run of positions: nothing after it is read)
+            List<String> filters = new ArrayList<>(conditions.subList(1, conditions.size()));
+            List<Object> filterParameters = new ArrayList<>(parameters.subList(1, parameters.size()));
             conditions.add("search_text.rowid >= (SELECT min(d.position) FROM search_docs d WHERE " + String.join(" AND ", filters) + ")");
-            parameters.addAll(new ArrayList<>(parameters.subList(1, parameters.size())));
+            parameters.addAll(filterParameters);
+            if (hinted) {
+                conditions.add("search_text.rowid <= (SELECT max(d.position) FROM search_docs d WHERE " + String.join(" AND ", filters) + ")");
+                parameters.addAll(filterParameters);
+            }
         }
-        boolean relevance = query.hasText() && query.order() == SearchQuery.Order.RELEVANCE;
         if (after != null && relevance) {
             conditions.add("(search_text.rank > ? OR (search_text.rank = ? AND search_text.rowid > ?))");
             parameters.add(after.rank());
@@ -105,6 +121,36 @@ final class SearchSql {
         String orderBy = relevance
                 ? " ORDER BY search_text.rank, search_text.rowid" : query.hasText() ? " ORDER BY search_text.rowid" : " ORDER BY d.position";
         return new SearchSql(from, where, orderBy, parameters);
+    }
+
+    /**
+     * Words every document passing the filters holds, added to the full-text match in position order so that FTS5
+     * intersects their lists itself (it skips through a long list to the next row of a short one) instead of SQLite
+     * joining every match of the query's words to its document to check the filter: a document's text begins with its
+     * type, stream (category-name, so an account's name), user and command ({@code SearchDocuments}). The filters are
+     * still checked on the documents; these words only narrow the matches. Only plain ASCII values are used, so FTS5's
+     * tokens of them are surely the ones in the text.
+     */
+    static List<String> hints(SearchQuery query) {
+        List<String> hints = new ArrayList<>();
+        if (!query.types().isEmpty() && query.types().stream().allMatch(SearchSql::hintable)) {
+            hints.add("(" + String.join(" OR ", query.types().stream().map(SearchSql::quoted).toList()) + ")");
+        }
+        for (String value : new String[] {query.user(), query.command(), query.category(),
+                query.account() == null ? null : "account-" + query.account()}) {
+            if (value != null && !value.isBlank() && hintable(value)) {
+                hints.add(quoted(value));
+            }
+        }
+        return hints;
+    }
+
+    private static boolean hintable(String value) {
+        return value.chars().allMatch(character -> character > 31 && character < 127) && !Fts5Tokens.of(value).isEmpty();
+    }
+
+    private static String quoted(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
     private static void equal(List<String> conditions, List<Object> parameters, String column, String value) {

@@ -57,16 +57,19 @@ public final class SqliteSearchIndex implements SearchIndex {
     };
     /** In search_state: the version of the walk's tables once every document is in them (an older index has none). */
     private static final String BOUNDS_KEPT = "bounds_kept";
-    private static final String BOUNDS_VERSION = "3";
+    private static final String BOUNDS_VERSION = "4";
 
     private final Path file;
     private final Connection connection;
     private final RelevanceRanking relevance;
+    /** Whether position-order searches add the filters' words to the full-text match ({@link SearchSql#hints}). */
+    private final boolean hinted;
 
-    private SqliteSearchIndex(Path file, Connection connection, long fewMatches, int fewFiltered) {
+    private SqliteSearchIndex(Path file, Connection connection, long fewMatches, int fewFiltered, boolean hinted) {
         this.file = file;
         this.connection = connection;
         this.relevance = new RelevanceRanking(connection, fewMatches, fewFiltered);
+        this.hinted = hinted;
     }
 
     /** Opens the index file, creating it and its folder when missing. */
@@ -76,6 +79,11 @@ public final class SqliteSearchIndex implements SearchIndex {
 
     /** With the relevance ranking's thresholds chosen (see {@link RelevanceRanking}); for tests on small ledgers. */
     static SqliteSearchIndex open(Path file, long fewMatches, int fewFiltered) {
+        return open(file, fewMatches, fewFiltered, true);
+    }
+
+    /** {@code hinted} false: position-order searches are SQLite's plain join of the match and the filters (a reference). */
+    static SqliteSearchIndex open(Path file, long fewMatches, int fewFiltered, boolean hinted) {
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -88,7 +96,7 @@ public final class SqliteSearchIndex implements SearchIndex {
                     statement.execute(sql);
                 }
             }
-            SqliteSearchIndex index = new SqliteSearchIndex(file, connection, fewMatches, fewFiltered);
+            SqliteSearchIndex index = new SqliteSearchIndex(file, connection, fewMatches, fewFiltered, hinted);
             if (!BOUNDS_VERSION.equals(index.state(BOUNDS_KEPT))) {
                 index.keepBounds();
             }
@@ -262,7 +270,7 @@ public final class SqliteSearchIndex implements SearchIndex {
 
     @Override
     public SearchPage search(SearchQuery query, SearchCursor after) {
-        SearchSql sql = SearchSql.of(query, after);
+        SearchSql sql = SearchSql.of(query, after, hinted);
         boolean relevance = query.hasText() && query.order() == SearchQuery.Order.RELEVANCE;
         if (relevance) {
             return byRelevance(query, after, sql);

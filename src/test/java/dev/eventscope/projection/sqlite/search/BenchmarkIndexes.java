@@ -10,9 +10,12 @@ public final class BenchmarkIndexes {
     private BenchmarkIndexes() {
     }
 
-    /** The index with relevance order always left to FTS5 ({@code ORDER BY rank, rowid} over every match). */
+    /**
+     * The index with relevance order always left to FTS5 ({@code ORDER BY rank, rowid} over every match) and position order
+     * to SQLite's plain join of the full-text match and the filters.
+     */
     public static SearchIndex rankingEveryMatch(Path file) {
-        return SqliteSearchIndex.open(file, Long.MAX_VALUE, 0);
+        return SqliteSearchIndex.open(file, Long.MAX_VALUE, 0, false);
     }
 
     /** How the index's last relevance-ordered page was found ("-" for an index of another kind or none yet). */
