@@ -203,7 +203,8 @@ public final class StatePanelView extends TabPane {
         value(whyDescriptionColumn, WhyLine::description);
         // an entry id too long for its share of a narrow panel goes onto a second line (after a hyphen), never "…"
         BreakingCell.install(whyEntryColumn);
-        dev.eventscope.ui.TableFit.install(whyTable, whyEntryColumn, whyDateColumn, whyAmountColumn, whyBalanceColumn, whyUserColumn,
+        // the entry (with the details in a narrow panel) takes the room the amounts leave
+        dev.eventscope.ui.TableFit.installElastic(whyTable, whyEntryColumn, whyEntryColumn, whyDateColumn, whyAmountColumn, whyBalanceColumn, whyUserColumn,
                 whyCommandColumn, whyDescriptionColumn);
         // in a panel too narrow for eight columns the date, description, user and command read with the entry id, wrapped,
         // instead of in columns off to the side
@@ -223,7 +224,7 @@ public final class StatePanelView extends TabPane {
             for (TableColumn<WhyLine, String> column : List.of(whyDateColumn, whyUserColumn, whyCommandColumn, whyDescriptionColumn)) {
                 column.setVisible(!narrow);
             }
-            whyEntryColumn.setText(narrow ? "Date · entry, description, by" : "Entry");
+            whyEntryColumn.setText(narrow ? "Posting" : "Entry");
             whyTable.refresh();
         }
     }
