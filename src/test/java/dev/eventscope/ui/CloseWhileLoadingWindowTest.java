@@ -46,9 +46,7 @@ class CloseWhileLoadingWindowTest {
         Path samples = Files.createDirectories(run.resolve("samples"));
         sample = Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), samples.resolve("audit-case.ledger"));
         executor = new FxTaskExecutor();
-        model = WindowTests.show(stage, WindowTests.model(executor, run, samples));
-        stage.setWidth(1280);
-        stage.setHeight(720);
+        model = WindowTests.showAt1280(stage, executor, run, samples);
     }
 
     @AfterEach

@@ -52,9 +52,7 @@ class TamperedStateWindowTest {
         // #250's amount no longer a number: the balances projection stops before it
         dev.eventscope.samples.SampleLedgers.tamper(stopped, "replace(data, '\"amount\":', '\"amount\":1')");
         executor = new FxTaskExecutor();
-        model = WindowTests.show(stage, WindowTests.model(executor, run, samples));
-        stage.setWidth(1280);
-        stage.setHeight(720);
+        model = WindowTests.showAt1280(stage, executor, run, samples);
     }
 
     @AfterEach
