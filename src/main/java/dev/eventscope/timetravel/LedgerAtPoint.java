@@ -239,8 +239,7 @@ public final class LedgerAtPoint {
             projections.catchUp();
         }
         if (queries.registerPosition() < position) {
-            throw new TimeTravelException("The balances read model stops at position " + queries.registerPosition()
-                    + " and cannot reach position " + position + "; the Projections panel (or 'eventscope projections' on the command line) says why.");
+            throw TimeTravelException.readModelStopped(queries.registerPosition(), position);
         }
     }
 

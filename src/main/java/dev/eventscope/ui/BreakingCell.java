@@ -60,6 +60,14 @@ public class BreakingCell<S> extends TableCell<S, String> {
         decorate(whole, empty);
     }
 
+    /**
+     * The share of the column's room a line may take: a tenth to spare by default, as a changed line is set in bold by
+     * the style sheet, which a new cell may not have applied yet; a column never set in bold may take it all.
+     */
+    protected double spare() {
+        return 0.9;
+    }
+
     /** Styles the cell for {@code text} (null when there is none); nothing by default. */
     protected void decorate(String text, boolean empty) {
     }
@@ -76,8 +84,7 @@ public class BreakingCell<S> extends TableCell<S, String> {
         }
         // the column's width, known before the cell is laid out: the row measures its height from the text set here
         double room = (getTableColumn() == null ? getWidth() : getTableColumn().getWidth()) - snappedLeftInset() - snappedRightInset() - 4;
-        // a tenth to spare: a changed line is set in bold by the style sheet, which a new cell may not have applied yet
-        String broken = room <= 0 ? whole : lines(whole, room * 0.9, getFont());
+        String broken = room <= 0 ? whole : lines(whole, room * spare(), getFont());
         if (!broken.equals(getText())) {
             setText(broken);
         }
@@ -88,14 +95,27 @@ public class BreakingCell<S> extends TableCell<S, String> {
      * spaces, the space dropped. A part without a break wider than the room stays whole (and is cut as any label is).
      */
     public static String lines(String text, double room, Font font) {
+        if (text.indexOf('\n') >= 0) {
+            // each line of a text that has several is broken on its own
+            return String.join("\n", text.lines().map(line -> lines(line, room, font)).toList());
+        }
         Text measure = new Text();
         measure.setFont(font);
         if (width(measure, text) <= room) {
             return text;
         }
+        // an account name breaks at its colons where that is enough ("assets:fixed:" above "accumulated-depreciation")
+        String atColons = packed(parts(text, ":"), room, measure);
+        if (atColons.lines().allMatch(line -> width(measure, line) <= room)) {
+            return atColons;
+        }
+        return packed(parts(text, ": -"), room, measure);
+    }
+
+    private static String packed(List<String> parts, double room, Text measure) {
         StringBuilder out = new StringBuilder();
         StringBuilder line = new StringBuilder();
-        for (String part : parts(text)) {
+        for (String part : parts) {
             String candidate = line + part;
             if (line.length() > 0 && width(measure, candidate.stripTrailing()) > room) {
                 out.append(line.toString().stripTrailing()).append('\n');
@@ -108,13 +128,13 @@ public class BreakingCell<S> extends TableCell<S, String> {
         return out.append(line.toString().stripTrailing()).toString();
     }
 
-    /** The text cut after each ':' or '-' and after each space (kept with the part before it). */
-    private static List<String> parts(String text) {
+    /** The text cut after each of {@code breaks} (':', ' ', '-'; a '-' never starts a part) kept with the part before it. */
+    private static List<String> parts(String text, String breaks) {
         List<String> parts = new ArrayList<>();
         int start = 0;
         for (int index = 0; index < text.length(); index++) {
             char each = text.charAt(index);
-            if (each == ':' || each == ' ' || (each == '-' && index > start)) {
+            if (breaks.indexOf(each) >= 0 && (each != '-' || index > start)) {
                 parts.add(text.substring(start, index + 1));
                 start = index + 1;
             }

@@ -11,6 +11,12 @@ public final class ErrorMessages {
     public static String of(Throwable failure) {
         Throwable cause = failure;
         while (cause != null) {
+            if (cause instanceof dev.eventscope.timetravel.TimeTravelException stopped && stopped.readModelStop() >= 0) {
+                // time travel names the command-line tool; a desktop user is told where the window shows it
+                return "The balances read model stops at position " + stopped.readModelStop() + " and cannot reach position "
+                        + stopped.askedPosition() + ": a projection could not apply the event after it. Click Projections in the toolbar"
+                        + " to see which event it is and why.";
+            }
             if (isWrittenForUsers(cause) && cause.getMessage() != null) {
                 return cause.getMessage();
             }

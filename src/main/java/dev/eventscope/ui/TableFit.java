@@ -46,6 +46,15 @@ public final class TableFit {
      */
     @SafeVarargs
     public static <S> void install(TableView<S> table, TableColumn<S, ?>... columns) {
+        installElastic(table, null, columns);
+    }
+
+    /**
+     * {@link #install(TableView, TableColumn[])}, where {@code elastic} (one of {@code columns}) always takes the room
+     * the others leave, and every other fitted column is as wide as its content and no wider (amounts beside a name).
+     */
+    @SafeVarargs
+    public static <S> void installElastic(TableView<S> table, TableColumn<S, ?> elastic, TableColumn<S, ?>... columns) {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         List<TableColumn<S, ?>> fitted = List.of(columns);
         boolean[] pending = new boolean[1];
@@ -54,7 +63,7 @@ public final class TableFit {
                 pending[0] = true;
                 Platform.runLater(() -> {
                     pending[0] = false;
-                    fit(table, fitted);
+                    fit(table, fitted, elastic);
                 });
             }
         };
@@ -104,7 +113,7 @@ public final class TableFit {
      * is left (at least {@link #ELASTIC_MINIMUM} or its content), and reads whole on hover when cut. Where even that
      * does not fit, the table scrolls sideways.
      */
-    private static <S> void fit(TableView<S> table, List<TableColumn<S, ?>> fitted) {
+    private static <S> void fit(TableView<S> table, List<TableColumn<S, ?>> fitted, TableColumn<S, ?> elastic) {
         double width = table.getWidth();
         if (width <= 0) {
             return;
@@ -125,9 +134,15 @@ public final class TableFit {
         }
         Map<TableColumn<S, ?>, Double> wanted = new HashMap<>();
         for (TableColumn<S, ?> column : shown) {
-            wanted.put(column, Math.max(column.getMinWidth(), contentWidth(table, column, font, spare)));
+            // beside an elastic column (a name beside amounts) the others are exactly as wide as their content
+            double content = elastic == null || column == elastic ? contentWidth(table, column, font, spare, CELL_PADDING)
+                    : contentWidth(table, column, font, 1.02, CELL_PADDING - 8);
+            wanted.put(column, Math.max(column.getMinWidth(), content));
         }
         shown.sort(Comparator.comparingDouble(wanted::get));
+        if (elastic != null && shown.remove(elastic)) {
+            shown.add(elastic);
+        }
         double left = width - fixed - SCROLL_BAR;
         for (int index = 0; index < shown.size(); index++) {
             TableColumn<S, ?> column = shown.get(index);
@@ -148,7 +163,7 @@ public final class TableFit {
         column.setPrefWidth(width);
     }
 
-    private static <S> double contentWidth(TableView<S> table, TableColumn<S, ?> column, Font font, double spare) {
+    private static <S> double contentWidth(TableView<S> table, TableColumn<S, ?> column, Font font, double spare, double padding) {
         Text measure = new Text();
         measure.setFont(font);
         measure.setText(column.getText() == null ? "" : column.getText());
@@ -163,6 +178,6 @@ public final class TableFit {
                 return column.getPrefWidth(); // drawn by its own cell: the width it was given
             }
         }
-        return Math.min(WIDEST_COLUMN, Math.ceil(widest * spare + CELL_PADDING));
+        return Math.min(WIDEST_COLUMN, Math.ceil(widest * spare + padding));
     }
 }

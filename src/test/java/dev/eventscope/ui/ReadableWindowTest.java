@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -113,7 +114,7 @@ class ReadableWindowTest {
         TableView<?> why = robot.lookup("#whyTable").queryAs(TableView.class);
         WindowTests.waitUntil(() -> why.getItems().size() > 20);
         layoutPasses();
-        assertWhole(why, Set.of("Entry"));
+        assertWhole(why, Set.of(why.getColumns().get(1).getText(), "Amount", "Balance"), 2);
         robot.interact(() -> statePanel(robot).getSelectionModel().select(0));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
 
@@ -161,8 +162,119 @@ class ReadableWindowTest {
         assertEquals(cell.getText(), cell.getTooltip().getText());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void with_the_drawer_closed_why_descriptions_and_compared_names_read_without_a_sideways_scroll(FxRobot robot) throws Exception {
+        robot.interact(() -> model.welcome().openSample(sample));
+        WindowTests.waitUntil(() -> model.explorerProperty().get() != null && robot.lookup("#stateTable").tryQuery().isPresent());
+        robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:bank:checking")));
+        TableView<dev.eventscope.ui.state.StateRow> state = robot.lookup("#stateTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> state.getItems().stream().anyMatch(dev.eventscope.ui.state.StateRow::explainable));
+        robot.interact(() -> {
+            for (int index = 0; index < state.getItems().size(); index++) {
+                if (state.getItems().get(index).explainable()) {
+                    state.getSelectionModel().select(index);
+                    break;
+                }
+            }
+            ((ButtonBase) robot.lookup("#whyButton").query()).fire();
+        });
+        TableView<dev.eventscope.ui.state.WhyLine> why = robot.lookup("#whyTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> why.getItems().size() > 20);
+        layoutPasses();
+        // every shown posting's description is read inside the table, not in a column off to the side
+        assertColumnsFit(why);
+        List<String> unread = new ArrayList<>();
+        double right = why.localToScene(why.getBoundsInLocal()).getMaxX();
+        for (javafx.scene.control.TableRow<?> row : why.lookupAll(".table-row-cell").stream()
+                .filter(node -> node instanceof javafx.scene.control.TableRow<?> each && each.getItem() != null && each.isVisible()
+                        && each.localToScene(each.getBoundsInLocal()).getMaxY() < why.localToScene(why.getBoundsInLocal()).getMaxY())
+                .map(node -> (javafx.scene.control.TableRow<?>) node).toList()) {
+            String description = ((dev.eventscope.ui.state.WhyLine) row.getItem()).description();
+            String wanted = description.replaceAll("\\s", "");
+            boolean read = visibleCells(why).stream().anyMatch(cell -> cell.getTableRow() == row
+                    && cell.localToScene(cell.getBoundsInLocal()).getMaxX() <= right + 0.5
+                    && cell.lookup(".text") instanceof Text text && text.getText().replaceAll("\\s", "").contains(wanted));
+            if (!read && !description.isBlank()) {
+                unread.add(description);
+            }
+        }
+        assertEquals(List.of(), unread, "descriptions not read whole inside the Why? table");
+        assertWhole(why, Set.of(why.getColumns().get(1).getText(), "Amount", "Balance"), 2);
+
+        // the whole ledger compared: names wrap at most once (at a colon), amounts whole, no sideways scroll
+        robot.interact(() -> ((ButtonBase) robot.lookup("#scopeLedger").query()).fire());
+        TableView<dev.eventscope.ui.state.CompareRow> compare = compareWholeLedger(robot);
+        assertNamesWrapAtMostOnceAtColons(compare);
+        assertColumnsFit(compare);
+        assertWhole(compare, Set.of("Item", "Before", "Before\n→ after", "After", "Change"));
+
+        // at 1920 px the money columns are as wide as their amounts, the names take the rest
+        robot.interact(() -> {
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        });
+        layoutPasses();
+        layoutPasses();
+        assertColumnsFit(compare);
+        assertNamesWrapAtMostOnceAtColons(compare);
+        for (TableColumn<dev.eventscope.ui.state.CompareRow, ?> column : compare.getVisibleLeafColumns()) {
+            if (column.getText().equals("Item")) {
+                continue;
+            }
+            Text measure = new Text(column.getText());
+            double widest = measure.getLayoutBounds().getWidth(); // never narrower than its header
+            for (TableCell<?, ?> cell : visibleCells(compare)) {
+                if (cell.getTableColumn() == column && cell.getText() != null) {
+                    measure.setFont(cell.getFont());
+                    measure.setText(cell.getText());
+                    widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+                }
+            }
+            assertTrue(column.getWidth() <= widest * 1.1 + 30, column.getText() + " is " + Math.round(column.getWidth())
+                    + " px for amounts of " + Math.round(widest) + " px");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<dev.eventscope.ui.state.CompareRow> compareWholeLedger(FxRobot robot) throws Exception {
+        javafx.scene.control.TabPane tabs = statePanel(robot);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> "Compare".equals(tab.getText())).findFirst().orElseThrow()));
+        WindowTests.waitUntil(() -> robot.lookup("#compareFrom").tryQuery().isPresent() && model.explorerProperty().get().timeline().scope() == null);
+        robot.interact(() -> {
+            ((javafx.scene.control.TextField) robot.lookup("#compareFrom").query()).setText("2024-03-31");
+            ((javafx.scene.control.TextField) robot.lookup("#compareTo").query()).setText("now");
+            ((ButtonBase) robot.lookup("#compareButton").query()).fire();
+        });
+        TableView<dev.eventscope.ui.state.CompareRow> compare = robot.lookup("#compareTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> compare.getItems().size() > 10);
+        layoutPasses();
+        return compare;
+    }
+
+    /** Every shown item is on one line, or on two with the first ending at a colon of the account name. */
+    private static void assertNamesWrapAtMostOnceAtColons(TableView<?> compare) {
+        List<String> badly = new ArrayList<>();
+        for (TableCell<?, ?> cell : visibleCells(compare)) {
+            if (cell.getTableColumn() != null && "Item".equals(cell.getTableColumn().getText()) && cell.getText() != null
+                    && cell.lookup(".text") instanceof Text text) {
+                List<String> lines = text.getText().lines().toList();
+                if (lines.size() > 2 || lines.size() == 2 && !lines.get(0).endsWith(":")) {
+                    badly.add(text.getText().replace("\n", " / "));
+                }
+            }
+        }
+        assertEquals(List.of(), badly, "names broken more than once or not at a colon (Item "
+                + Math.round(compare.getColumns().get(0).getWidth()) + " px of " + Math.round(compare.getWidth()) + ")");
+    }
+
     /** Every visible cell of the named columns shows its whole text (a cut one ends in an ellipsis). */
     private static void assertWhole(TableView<?> table, Set<String> columns) {
+        assertWhole(table, columns, 4);
+    }
+
+    /** {@link #assertWhole(TableView, Set)} where at least {@code least} cells are shown (rows of several lines are fewer). */
+    private static void assertWhole(TableView<?> table, Set<String> columns, int least) {
         List<String> cut = new ArrayList<>();
         int checked = 0;
         for (TableCell<?, ?> cell : visibleCells(table)) {
@@ -181,7 +293,7 @@ class ReadableWindowTest {
                 cut.add(cell.getText() + " in a row too low for its " + text.getText().lines().count() + " lines");
             }
         }
-        assertTrue(checked > 3, "cells were checked in " + table.getId() + ": " + checked + " of " + visibleCells(table).size() + " at " + table.getWidth() + "x" + table.getHeight());
+        assertTrue(checked >= least, "cells were checked in " + table.getId() + ": " + checked + " of " + visibleCells(table).size() + " at " + table.getWidth() + "x" + table.getHeight());
         assertEquals(List.of(), cut, "cut values in " + table.getId() + " (columns " + table.getColumns().stream()
                 .map(column -> column.getText() + " " + Math.round(column.getWidth())).toList() + ")");
     }

@@ -44,6 +44,14 @@ public final class WindowTests {
         return model;
     }
 
+    /** Shows the main window over {@code samples} (data and settings in {@code run}) at 1280 × 720, the smallest size we design for. */
+    public static MainWindowViewModel showAt1280(Stage stage, FxTaskExecutor executor, Path run, Path samples) {
+        MainWindowViewModel model = show(stage, model(executor, run, samples));
+        stage.setWidth(1280);
+        stage.setHeight(720);
+        return model;
+    }
+
     /**
      * Shows the main window, 1240 × 780, offering one bundled sample ({@code sample-data/ledgers/NAME.ledger}) copied
      * into a new run folder below {@code folder}.

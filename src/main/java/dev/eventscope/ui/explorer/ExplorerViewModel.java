@@ -40,7 +40,7 @@ public final class ExplorerViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final LedgerSession session;
-    private final TaskExecutor executor;
+    private final SessionWork executor;
     private dev.eventscope.ui.statements.StatementsViewModel statements;
     private final Clock clock;
     private final ZoneId zone;
@@ -65,17 +65,18 @@ public final class ExplorerViewModel {
 
     public ExplorerViewModel(LedgerSession session, TaskExecutor executor, Clock clock, ZoneId zone, Consumer<String> errors) {
         this.session = session;
-        this.executor = executor;
+        // every panel's background work goes through it, so a close can await (and then silence) what still runs
+        this.executor = new SessionWork(executor);
         this.clock = clock;
         this.zone = zone;
         this.errors = errors;
-        this.sidebar = new SidebarViewModel(executor);
-        this.history = new HistoryViewModel(session, executor, zone, errors);
-        this.integrity = new IntegrityViewModel(session, executor, errors);
-        this.timeline = new TimelineViewModel(session, executor, zone, sidebar.selectedStreamProperty(), this::jumpTo);
-        this.projections = new ProjectionsViewModel(session, executor, clock, zone, this::jumpTo);
-        this.knownAt = new KnownAtViewModel(session, executor, zone, this::jumpTo);
-        this.foreignAppends = new ForeignAppends(session, executor);
+        this.sidebar = new SidebarViewModel(this.executor);
+        this.history = new HistoryViewModel(session, this.executor, zone, errors);
+        this.integrity = new IntegrityViewModel(session, this.executor, errors);
+        this.timeline = new TimelineViewModel(session, this.executor, zone, sidebar.selectedStreamProperty(), this::jumpTo);
+        this.projections = new ProjectionsViewModel(session, this.executor, clock, zone, this::jumpTo);
+        this.knownAt = new KnownAtViewModel(session, this.executor, zone, this::jumpTo);
+        this.foreignAppends = new ForeignAppends(session, this.executor);
         sidebar.selectedStreamProperty().addListener((observable, before, stream) -> {
             if (stream != null && !stream.equals(history.streamProperty().get())) {
                 history.show(stream, 0);
@@ -294,6 +295,14 @@ public final class ExplorerViewModel {
 
     /** Stops listening for new events; the session's owner closes the session. */
     public void close() {
+        closeThen(() -> { });
+    }
+
+    /**
+     * Stops listening for new events and starting work, and runs {@code closeSession} once the panels' background work
+     * still running has ended (at once when none runs), so no load finds its store closed under it.
+     */
+    public void closeThen(Runnable closeSession) {
         closed = true;
         timeline.close();
         projections.close();
@@ -305,6 +314,7 @@ public final class ExplorerViewModel {
                 LOG.debug("closing the subscription failed: {}", e.toString());
             }
         }
+        executor.closeThen(closeSession);
     }
 
     /** Appends by another process writing the same ledger, told apart from this window's own. */

@@ -206,12 +206,14 @@ public final class MainWindowViewModel implements LedgerOpener {
     private void closeCurrent() {
         ExplorerViewModel current = explorer.get();
         if (current != null) {
-            current.close();
-            try {
-                current.session().close();
-            } catch (RuntimeException e) {
-                LOG.warn("closing {} failed: {}", current.session().file(), e.toString());
-            }
+            // the session closes once the panels' loads still running have ended, never under them
+            current.closeThen(() -> {
+                try {
+                    current.session().close();
+                } catch (RuntimeException e) {
+                    LOG.warn("closing {} failed: {}", current.session().file(), e.toString());
+                }
+            });
         }
     }
 

@@ -30,7 +30,14 @@ import java.util.function.Function;
  */
 public final class StatePanelView extends TabPane {
 
+    /** Below this width the Why? table shows a posting's date, description, user and command with its entry id. */
+    private static final double WIDE_WHY = 720;
+
     private final TimelineViewModel model;
+    private boolean narrowWhy;
+    /** Below this width the compare table shows before and after in one column, on two lines. */
+    private static final double WIDE_COMPARE = 520;
+    private boolean narrowCompare;
 
     @FXML private Tab chartTab;
     @FXML private Tab whyTab;
@@ -186,7 +193,8 @@ public final class StatePanelView extends TabPane {
         whyTitle.textProperty().bind(model.why().titleProperty());
         whyTable.setItems(model.why().lines());
         value(whyPositionColumn, line -> Long.toString(line.position()));
-        value(whyEntryColumn, WhyLine::entryId);
+        value(whyEntryColumn, line -> narrowWhy ? line.date() + " · " + line.entryId() + "\n" + line.description() + "\n"
+                + line.user() + " · " + line.command() : line.entryId());
         value(whyDateColumn, WhyLine::date);
         value(whyAmountColumn, WhyLine::amount);
         value(whyBalanceColumn, WhyLine::runningBalance);
@@ -195,14 +203,30 @@ public final class StatePanelView extends TabPane {
         value(whyDescriptionColumn, WhyLine::description);
         // an entry id too long for its share of a narrow panel goes onto a second line (after a hyphen), never "…"
         BreakingCell.install(whyEntryColumn);
-        dev.eventscope.ui.TableFit.install(whyTable, whyEntryColumn, whyDateColumn, whyAmountColumn, whyBalanceColumn, whyUserColumn,
+        // the entry (with the details in a narrow panel) takes the room the amounts leave
+        dev.eventscope.ui.TableFit.installElastic(whyTable, whyEntryColumn, whyEntryColumn, whyDateColumn, whyAmountColumn, whyBalanceColumn, whyUserColumn,
                 whyCommandColumn, whyDescriptionColumn);
+        // in a panel too narrow for eight columns the date, description, user and command read with the entry id, wrapped,
+        // instead of in columns off to the side
+        whyTable.widthProperty().addListener((observable, before, width) -> narrowWhy(width.doubleValue() < WIDE_WHY));
+        narrowWhy(whyTable.getWidth() > 0 && whyTable.getWidth() < WIDE_WHY);
         whyTable.setOnMouseClicked(event -> model.why().open(whyTable.getSelectionModel().getSelectedItem()));
         whyTable.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER) {
                 model.why().open(whyTable.getSelectionModel().getSelectedItem());
             }
         });
+    }
+
+    private void narrowWhy(boolean narrow) {
+        if (narrow != narrowWhy) {
+            narrowWhy = narrow;
+            for (TableColumn<WhyLine, String> column : List.of(whyDateColumn, whyUserColumn, whyCommandColumn, whyDescriptionColumn)) {
+                column.setVisible(!narrow);
+            }
+            whyEntryColumn.setText(narrow ? "Posting" : "Entry");
+            whyTable.refresh();
+        }
     }
 
     private void bindCompareTab() {
@@ -212,14 +236,25 @@ public final class StatePanelView extends TabPane {
         CompareRange.install(compareRange, compareRangeLabel, model);
         compareTable.setItems(model.comparison().rows());
         value(compareItemColumn, CompareRow::item);
-        value(compareBeforeColumn, CompareRow::before);
-        value(compareAfterColumn, CompareRow::after);
-        value(compareChangeColumn, CompareRow::change);
-        for (TableColumn<CompareRow, String> column : List.of(compareItemColumn, compareBeforeColumn, compareAfterColumn)) {
-            // a cut value can always be read whole on hover; a long account name goes onto two lines
+        // where the item names its commodity ("assets:bank:checking (EUR)") the amounts beside it are numbers only, and
+        // in a narrow panel before and after share a column on two lines: the name keeps the room to read whole
+        value(compareBeforeColumn, row -> narrowCompare ? amount(row.before(), row) + "\n→ " + amount(row.after(), row) : amount(row.before(), row));
+        value(compareAfterColumn, row -> amount(row.after(), row));
+        value(compareChangeColumn, row -> amount(row.change(), row));
+        compareTable.widthProperty().addListener((observable, before, width) -> narrowCompare(width.doubleValue() < WIDE_COMPARE));
+        for (TableColumn<CompareRow, String> column : List.of(compareBeforeColumn, compareAfterColumn)) {
+            // a cut value can always be read whole on hover
             BreakingCell.install(column);
         }
-        dev.eventscope.ui.TableFit.install(compareTable, compareBeforeColumn, compareAfterColumn, compareChangeColumn, compareItemColumn);
+        // a long account name goes onto two lines, at a colon; no compared line is set in bold, so the name takes all the room
+        BreakingCell.install(compareItemColumn, () -> new BreakingCell<>() {
+            @Override
+            protected double spare() {
+                return 1;
+            }
+        });
+        dev.eventscope.ui.TableFit.installElastic(compareTable, compareItemColumn, compareBeforeColumn, compareAfterColumn, compareChangeColumn,
+                compareItemColumn);
         BreakingCell.install(compareChangeColumn, () -> new BreakingCell<>() {
             @Override
             protected void decorate(String text, boolean empty) {
@@ -231,6 +266,25 @@ public final class StatePanelView extends TabPane {
                 }
             }
         });
+    }
+
+    private void narrowCompare(boolean narrow) {
+        if (narrow != narrowCompare) {
+            narrowCompare = narrow;
+            compareAfterColumn.setVisible(!narrow);
+            compareBeforeColumn.setText(narrow ? "Before\n→ after" : "Before");
+            compareTable.refresh();
+        }
+    }
+
+    /** {@code money} without its commodity when the row's item names it ("… (EUR)"); else as it is. */
+    private static String amount(String money, CompareRow row) {
+        int open = row.item().lastIndexOf(" (");
+        if (money == null || open < 0 || !row.item().endsWith(")")) {
+            return money;
+        }
+        String unit = " " + row.item().substring(open + 2, row.item().length() - 1);
+        return money.endsWith(unit) ? money.substring(0, money.length() - unit.length()) : money;
     }
 
     @FXML

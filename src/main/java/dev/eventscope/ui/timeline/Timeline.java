@@ -94,10 +94,39 @@ public final class Timeline {
 
     /** The last step whose coordinate is at or before {@code coordinate} (step 0 when before all). */
     public int indexAt(double coordinate) {
-        long wanted = (long) Math.floor(coordinate + 1e-6);
-        int found = Arrays.binarySearch(coordinates, wanted);
+        return lastAtOrBefore(coordinates, (long) Math.floor(coordinate + 1e-6));
+    }
+
+    /**
+     * The step a typed point stands on, when it is a point of this axis: a position (or, for a stream on the position
+     * axis, a version) on the position axis, a position or a recorded time on the recorded-time axis, an entry date on
+     * the entry-date axis, "now" on any; the last step at or before it (step 0 when before all). Empty for a point of
+     * another kind (a date on the position axis), which no step of this axis stands for. {@code #0} is step 0 of every axis.
+     */
+    public java.util.OptionalInt indexOf(Point point) {
+        if (point instanceof Point.Latest) {
+            return java.util.OptionalInt.of(lastIndex());
+        }
+        if (point instanceof Point.AtPosition at && at.position() == 0) {
+            return java.util.OptionalInt.of(0); // before any event: the start of every axis
+        }
+        return switch (axis) {
+            case POSITION -> point instanceof Point.AtPosition at ? java.util.OptionalInt.of(indexAt(at.position()))
+                    : point instanceof Point.AtVersion version && stream != null && version.version() >= 0
+                    ? java.util.OptionalInt.of((int) Math.min(version.version(), lastIndex())) : java.util.OptionalInt.empty();
+            case RECORDED_TIME -> point instanceof Point.AtRecordedTime at
+                    ? java.util.OptionalInt.of(indexAt(at.time().getEpochSecond() * 1_000_000.0 + at.time().getNano() / 1_000))
+                    : point instanceof Point.AtPosition at ? java.util.OptionalInt.of(lastAtOrBefore(positions, at.position()))
+                    : java.util.OptionalInt.empty();
+            case ENTRY_DATE -> point instanceof Point.AsOfDate at ? java.util.OptionalInt.of(indexAt(at.date().toEpochDay()))
+                    : java.util.OptionalInt.empty();
+        };
+    }
+
+    private static int lastAtOrBefore(long[] ascending, long value) {
+        int found = Arrays.binarySearch(ascending, value);
         if (found >= 0) {
-            while (found + 1 < coordinates.length && coordinates[found + 1] == wanted) {
+            while (found + 1 < ascending.length && ascending[found + 1] == value) {
                 found++;
             }
             return found;

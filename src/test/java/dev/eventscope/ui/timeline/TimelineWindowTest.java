@@ -217,10 +217,51 @@ class TimelineWindowTest {
         assertEquals("Thumbs on " + timeline.labelAt(fromStep) + " and " + timeline.labelAt(toStep),
                 robot.lookup("#compareRangeLabel").queryAs(Label.class).getText());
 
-        // a point typed into "from": the label no longer claims the thumbs stand on the compared points
-        robot.clickOn(from).eraseText(from.getText().length()).write("2024-03-31");
-        assertEquals("Points typed above; drag a thumb to choose them on the timeline instead",
-                robot.lookup("#compareRangeLabel").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void points_typed_into_compare_move_the_range_sliders_thumbs_when_they_are_on_the_axis(FxRobot robot) throws Exception {
+        TimelineViewModel model = openChecking(robot);
+        waitUntilShown(model);
+        robot.clickOn(robot.lookup(".tab-label").match(hasText("Compare")).queryAs(Node.class));
+        waitUntil(() -> robot.lookup("#compareRange .high-thumb").tryQuery().isPresent());
+        org.controlsfx.control.RangeSlider range = robot.lookup("#compareRange").queryAs(org.controlsfx.control.RangeSlider.class);
+        Label label = robot.lookup("#compareRangeLabel").queryAs(Label.class);
+        javafx.scene.control.TextField to = robot.lookup("#compareTo").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField from = robot.lookup("#compareFrom").queryAs(javafx.scene.control.TextField.class);
+        Timeline timeline = model.timelineProperty().get();
+
+        // positions typed on the position axis: each thumb goes to its step (a position between two of the stream's
+        // events to the step before it), and nothing is compared until asked
+        long between = timeline.positionAt(30) + 1;
+        robot.clickOn(from).eraseText(from.getText().length()).write("#" + timeline.positionAt(12));
+        robot.clickOn(to).eraseText(to.getText().length()).write("#" + between);
+        waitUntil(() -> range.getLowValue() == timeline.coordinateAt(12) && range.getHighValue() == timeline.coordinateAt(30));
+        assertEquals("Thumbs on " + timeline.labelAt(12) + " and " + timeline.labelAt(30), label.getText());
+        // "now" is the end of every axis
+        robot.clickOn(to).eraseText(to.getText().length()).write("now");
+        waitUntil(() -> range.getHighValue() == timeline.maximum());
+
+        // a date is no point of the position axis: its thumb stays, and the label says why
+        robot.clickOn(from).eraseText(from.getText().length()).write("2025-03-31");
+        waitUntil(() -> label.getText().startsWith("\"2025-03-31\""));
+        assertEquals(timeline.coordinateAt(12), range.getLowValue(), 0.0);
+        assertTrue(label.getText().startsWith("\"2025-03-31\" is not a point of the position axis; the thumbs stay on "),
+                label.getText());
+
+        // on the entry-date axis the typed date is one: the "from" thumb stands on it, "to" (now) at the end
+        robot.clickOn("Entry date");
+        waitUntil(() -> model.timelineProperty().get() != timeline && model.timelineProperty().get().axis() == TimelineAxis.ENTRY_DATE);
+        Timeline dates = model.timelineProperty().get();
+        int march = dates.indexOf(Point.parse("2025-03-31")).orElseThrow();
+        waitUntil(() -> range.getLowValue() == dates.coordinateAt(march) && range.getHighValue() == dates.maximum());
+        assertEquals("Thumbs on " + dates.labelAt(march) + " and " + dates.labelAt(dates.lastIndex()), label.getText());
+        assertEquals("2025-03-31", from.getText(), "the typed point is kept");
+
+        // and back: a thumb moved with the keys fills the field with its step and compares
+        robot.clickOn(robot.lookup("#compareRange .low-thumb").queryAs(Node.class)).type(KeyCode.RIGHT);
+        waitUntil(() -> !from.getText().equals("2025-03-31"));
+        assertEquals(dates.pointAt(dates.indexAt(range.getLowValue())).toString(), from.getText());
     }
 
     /** The engine's EUR balance of checking at {@code point}, as the panels write it. */
