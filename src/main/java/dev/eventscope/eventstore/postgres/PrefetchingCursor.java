@@ -12,12 +12,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link ServerCursor} read one page ahead on a thread of its own, so that the server's work and pgjdbc's
- * row handling for the next page overlap the caller's work (decoding, folding) on the current one: measured
- * by CPU time, reading and decoding alternate otherwise (docs/postgresql.md). At most {@value #PAGES_AHEAD}
- * pages wait, so memory stays constant. Only the reading thread touches the server cursor; closing stops it,
- * and it closes the server cursor (its transaction and connection). A failure of the read reaches the caller
- * at the page where it happened, as the server cursor would have thrown it.
+ * A cursor on the server (the binary {@link CopyCursor}) read one page ahead on a thread of its own, so that the
+ * server's work and the rows' handling for the next page overlap the caller's work (decoding, folding) on the
+ * current one: measured by CPU time, reading and decoding alternate otherwise (docs/postgresql.md). At most
+ * {@value #PAGES_AHEAD} pages wait, so memory stays constant. Only the reading thread touches the source cursor;
+ * closing stops it, and it closes the source (its connection). A failure of the read reaches the caller at the
+ * page where it happened, as the source would have thrown it.
  */
 final class PrefetchingCursor implements EventCursor {
 
@@ -111,7 +111,7 @@ final class PrefetchingCursor implements EventCursor {
         return page.get(index++);
     }
 
-    /** Stops the reading thread, which closes the server cursor; waits for it (briefly) so the connection is closed. */
+    /** Stops the reading thread, which closes the source cursor; waits for it (briefly) so the connection is closed. */
     @Override
     public void close() {
         ended = true;
