@@ -6,6 +6,7 @@ import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.EventRows;
 import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.StreamId;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
+import java.util.function.LongFunction;
 
 /**
  * The whole-ledger cursor: {@code COPY (SELECT <}{@link EventRows#COLUMNS}{@code > ... ORDER BY position) TO STDOUT
@@ -37,7 +39,7 @@ final class CopyCursor implements EventCursor {
 
     private final Connection connection;
     private final CopyOut copy;
-    private final StreamNames names;
+    private final LongFunction<StreamId> names;
     private final Failure failure;
     private byte[] chunk = new byte[0];
     private int at;
@@ -53,21 +55,27 @@ final class CopyCursor implements EventCursor {
     }
 
     /**
-     * Starts {@code COPY (select) TO STDOUT (FORMAT binary)} on {@code connection}, which this cursor owns from now
-     * on; {@code select} returns {@link EventRows#COLUMNS} in position order, with its values written into it (a
-     * {@code COPY} takes no parameters).
+     * Starts {@code COPY (select) TO STDOUT (FORMAT binary)} on {@code connection}, which the cursor owns from now on;
+     * {@code select} returns {@link EventRows#COLUMNS} in position order, with its values written into it (a
+     * {@code COPY} takes no parameters). {@code names} resolves a stream key.
      */
-    CopyCursor(Connection connection, String select, StreamNames names, Failure failure) {
-        this.connection = connection;
-        this.names = names;
-        this.failure = failure;
+    static CopyCursor start(Connection connection, String select, LongFunction<StreamId> names, Failure failure) {
         try {
             connection.setAutoCommit(true);
-            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + select + ") TO STDOUT (FORMAT binary)");
+            return new CopyCursor(connection, connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyOut("COPY (" + select + ") TO STDOUT (FORMAT binary)"), names, failure);
         } catch (SQLException e) {
             PostgresConnections.closeQuietly(connection);
             throw failure.of(e, 0);
         }
+    }
+
+    /** The events of a binary {@code COPY} of {@link EventRows#COLUMNS} under way on {@code connection}. */
+    CopyCursor(Connection connection, CopyOut copy, LongFunction<StreamId> names, Failure failure) {
+        this.connection = connection;
+        this.copy = copy;
+        this.names = names;
+        this.failure = failure;
     }
 
     @Override
@@ -137,7 +145,7 @@ final class CopyCursor implements EventCursor {
         String command = textField();
         long recordedAt = longField();
         String hash = hexField();
-        return new RecordedEvent(position, eventId, names.nameOf(streamKey), version, type, schemaVersion, data,
+        return new RecordedEvent(position, eventId, names.apply(streamKey), version, type, schemaVersion, data,
                 new EventMetadata(user, correlation, causation, command), recordedAt, hash);
     }
 

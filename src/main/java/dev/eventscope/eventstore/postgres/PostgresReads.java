@@ -87,8 +87,8 @@ final class PostgresReads {
      */
     private EventCursor wholeLedger(long afterPosition, String condition) {
         ensureOpen.run();
-        return new PrefetchingCursor(new CopyCursor(PostgresConnections.open(url, options), "SELECT " + columns() + " FROM "
-                + table("events") + " e WHERE e.position > " + afterPosition + condition + " ORDER BY e.position", streamNames,
+        return new PrefetchingCursor(CopyCursor.start(PostgresConnections.open(url, options), "SELECT " + columns() + " FROM "
+                + table("events") + " e WHERE e.position > " + afterPosition + condition + " ORDER BY e.position", streamNames::nameOf,
                 (e, lastPosition) -> PostgresErrors.readFailure(url, "read the events of", e, lastPosition)), PAGE);
     }
 

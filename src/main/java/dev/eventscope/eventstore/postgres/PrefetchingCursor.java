@@ -37,21 +37,31 @@ final class PrefetchingCursor implements EventCursor {
         reader.start();
     }
 
+    /** Hands over page after page; a failure after the events read before it, so the caller gets every one of them. */
     private void read(EventCursor source, int pageSize) {
         try (source) {
-            while (!stopped) {
-                List<RecordedEvent> batch = new ArrayList<>(pageSize);
-                while (batch.size() < pageSize && source.hasNext()) {
+            List<RecordedEvent> batch = new ArrayList<>(pageSize);
+            try {
+                while (!stopped && source.hasNext()) {
                     batch.add(source.next());
+                    if (batch.size() == pageSize) {
+                        hand(batch);
+                        batch = new ArrayList<>(pageSize);
+                    }
                 }
-                if (batch.isEmpty()) {
-                    break;
-                }
-                hand(batch);
+            } catch (RuntimeException | Error failure) {
+                handAll(batch);
+                hand(failure);
+                return;
             }
+            handAll(batch);
             hand(END);
-        } catch (RuntimeException | Error failure) {
-            hand(failure);
+        }
+    }
+
+    private void handAll(List<RecordedEvent> batch) {
+        if (!batch.isEmpty()) {
+            hand(batch);
         }
     }
 
