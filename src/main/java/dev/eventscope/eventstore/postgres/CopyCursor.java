@@ -36,6 +36,7 @@ final class CopyCursor implements EventCursor {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final int FIELDS = 13;
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final Connection connection;
     private final CopyOut copy;
@@ -45,6 +46,8 @@ final class CopyCursor implements EventCursor {
     private int at;
     private boolean headerRead;
     private long lastPosition;
+    private final byte[][] repeatedBytes = new byte[3][];
+    private final String[] repeatedTexts = new String[3];
     private RecordedEvent next;
     private boolean closed;
 
@@ -136,13 +139,13 @@ final class CopyCursor implements EventCursor {
         String eventId = textField();
         long streamKey = longField();
         long version = longField();
-        String type = textField();
+        String type = repeatedText(0);
         int schemaVersion = intField();
         String data = textField();
-        String user = textField();
+        String user = repeatedText(1);
         String correlation = textField();
         String causation = textField();
-        String command = textField();
+        String command = repeatedText(2);
         long recordedAt = longField();
         String hash = hexField();
         return new RecordedEvent(position, eventId, names.apply(streamKey), version, type, schemaVersion, data,
@@ -204,14 +207,39 @@ final class CopyCursor implements EventCursor {
         return text;
     }
 
+    /**
+     * A text column whose values repeat from row to row (type, user, command): the previous row's string when the bytes
+     * are the same, so that it is neither decoded nor allocated again, and its hash code (the codec looks the type up
+     * by name) is computed once.
+     */
+    private String repeatedText(int column) throws SQLException {
+        int length = field();
+        if (length < 0) {
+            return null;
+        }
+        byte[] previous = repeatedBytes[column];
+        if (previous == null || !Arrays.equals(previous, 0, previous.length, chunk, at, at + length)) {
+            repeatedBytes[column] = Arrays.copyOfRange(chunk, at, at + length);
+            repeatedTexts[column] = new String(chunk, at, length, StandardCharsets.UTF_8);
+        }
+        at += length;
+        return repeatedTexts[column];
+    }
+
+    /** The hash in lower-case hex, as {@link EventHashChain#hex} writes it, straight from the row's bytes. */
     private String hexField() throws SQLException {
         int length = field();
         if (length < 0) {
             throw malformed("an event without its hash");
         }
-        byte[] bytes = Arrays.copyOfRange(chunk, at, at + length);
+        byte[] hex = new byte[length * 2];
+        for (int i = 0; i < length; i++) {
+            int b = chunk[at + i] & 0xff;
+            hex[2 * i] = HEX_DIGITS[b >>> 4];
+            hex[2 * i + 1] = HEX_DIGITS[b & 0xf];
+        }
         at += length;
-        return EventHashChain.hex(bytes);
+        return new String(hex, StandardCharsets.ISO_8859_1);
     }
 
     /**
