@@ -39,8 +39,11 @@ import java.util.List;
  * median events/s with the rounds' range, the CPU µs per event of the client (whole JVM; the caller's thread alone in
  * brackets) and of the server (every backend, exited ones included), and the load average around the run. On demand:
  * <pre>
- * bench/run.sh PostgresReadBenchmark [events, default 1000000] [rounds, default 3]
+ * bench/run.sh PostgresReadBenchmark [events, default 1000000] [rounds, default 3] [idle %, default 0] [minutes, default 0]
  * </pre>
+ * With an idle share (say 80) each measurement first waits, at most the given minutes in all, until the machine's cores
+ * were that idle for the last second (the other engineers' builds and tests come and go); every row also prints how
+ * many cores the rest of the machine (neither this JVM nor the server) kept busy while it was measured.
  * Output goes to stdout because this is a command-line program, not library code.
  */
 public final class PostgresReadBenchmark {
@@ -51,7 +54,8 @@ public final class PostgresReadBenchmark {
     public static void main(String[] arguments) throws Exception {
         System.out.println("| measurement | result |");
         System.out.println("|---|---|");
-        run(arguments.length > 0 ? Integer.parseInt(arguments[0]) : 1_000_000, arguments.length > 1 ? Integer.parseInt(arguments[1]) : 3);
+        run(arguments.length > 0 ? Integer.parseInt(arguments[0]) : 1_000_000, arguments.length > 1 ? Integer.parseInt(arguments[1]) : 3,
+                arguments.length > 2 ? Integer.parseInt(arguments[2]) : 0, arguments.length > 3 ? Integer.parseInt(arguments[3]) : 0);
     }
 
     /** One way of reading the whole ledger; returns the number of events (rows) read. */
@@ -64,6 +68,11 @@ public final class PostgresReadBenchmark {
     }
 
     static void run(int events, int rounds) throws Exception {
+        run(events, rounds, 0, 0);
+    }
+
+    static void run(int events, int rounds, int idlePercent, int waitMinutes) throws Exception {
+        long waitUntil = System.nanoTime() + waitMinutes * 60_000_000_000L;
         PostgresLedgerUrl ledger = TestPostgres.freshLedger();
         EventCodec codec = BookkeepingCodec.create();
         write(ledger, codec, events);
@@ -85,6 +94,7 @@ public final class PostgresReadBenchmark {
             double[][] client = new double[n][rounds];
             double[][] caller = new double[n][rounds];
             double[][] server = new double[n][rounds];
+            double[][] others = new double[n][rounds];
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             com.sun.management.OperatingSystemMXBean process =
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -92,16 +102,22 @@ public final class PostgresReadBenchmark {
             for (int round = 0; round < rounds; round++) {
                 for (int k = 0; k < n; k++) {
                     int v = (k + round) % n;
+                    while (idlePercent > 0 && System.nanoTime() < waitUntil && MachineCpu.idleShareOverOneSecond() * 100 < idlePercent) {
+                        System.err.print(".");
+                    }
+                    long[] machineBefore = MachineCpu.ticks();
                     long serverBefore = PostgresStoreBenchmark.serverCpuNanos(admin);
                     long clientBefore = process.getProcessCpuTime();
                     long callerBefore = threads.getCurrentThreadCpuTime();
                     long start = System.nanoTime();
                     long read = variants.get(v).reader().read();
                     long elapsed = System.nanoTime() - start;
+                    long[] machineAfter = MachineCpu.ticks();
                     long clientNanos = process.getProcessCpuTime() - clientBefore;
                     long callerNanos = threads.getCurrentThreadCpuTime() - callerBefore;
                     Thread.sleep(300); // the reading backend has exited and been counted into the server's total
                     long serverNanos = PostgresStoreBenchmark.serverCpuNanos(admin) - serverBefore;
+                    others[v][round] = MachineCpu.otherCores(machineBefore, machineAfter, elapsed, clientNanos + serverNanos);
                     if (read != events) {
                         throw new IllegalStateException(variants.get(v).name() + " read " + read + " events, wrote " + events);
                     }
@@ -122,6 +138,8 @@ public final class PostgresReadBenchmark {
                 row("… CPU µs per event: client JVM (its calling thread) / server; CPU-bound rate on one core / on two free cores",
                         String.format("%.2f (%.2f) / %.2f; %,.0f / %,.0f", c, PostgresStoreBenchmark.median(caller[v]), s,
                                 1e6 / (c + s), 1e6 / twoCoreBound(c, PostgresStoreBenchmark.median(caller[v]), s)));
+                row("… cores the rest of the machine kept busy meanwhile (of 2), median (rounds)", String.format("%.2f (%.2f–%.2f)",
+                        PostgresStoreBenchmark.median(others[v]), PostgresStoreBenchmark.min(others[v]), PostgresStoreBenchmark.max(others[v])));
             }
             double[] ratio = new double[rounds];
             for (int round = 0; round < rounds; round++) {
@@ -215,6 +233,36 @@ public final class PostgresReadBenchmark {
     private static long serverAlone(Connection admin, String select) throws Exception {
         try (Statement statement = admin.createStatement()) {
             return statement.executeUpdate("COPY (" + select + ") TO '/dev/null' (FORMAT binary)");
+        }
+    }
+
+    /** The machine's CPU time from {@code /proc/stat} (10 ms ticks, every core). */
+    private static final class MachineCpu {
+
+        /** {busy, idle} ticks of all cores so far. */
+        static long[] ticks() throws Exception {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+            long busy = 0;
+            for (int i = 1; i <= 8; i++) {
+                busy += Long.parseLong(fields[i]);
+            }
+            return new long[] {busy - idle, idle};
+        }
+
+        static double idleShareOverOneSecond() throws Exception {
+            long[] before = ticks();
+            Thread.sleep(1_000);
+            long[] after = ticks();
+            long busy = after[0] - before[0];
+            long idle = after[1] - before[1];
+            return busy + idle == 0 ? 0 : (double) idle / (busy + idle);
+        }
+
+        /** Cores kept busy by everything but this JVM and the server between two readings {@code elapsed} ns apart. */
+        static double otherCores(long[] before, long[] after, long elapsed, long ownNanos) {
+            long busyNanos = (after[0] - before[0]) * 10_000_000L;
+            return Math.max(0, busyNanos - ownNanos) / (double) elapsed;
         }
     }
 
