@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -24,9 +25,43 @@ final class IsoDateModule extends SimpleModule {
     IsoDateModule() {
         super("eventscope-iso-dates");
         addSerializer(LocalDate.class, new ToStringSerializer<>());
-        addDeserializer(LocalDate.class, new IsoDeserializer<>(LocalDate.class, LocalDate::parse, "an ISO date such as 2024-03-31"));
+        addDeserializer(LocalDate.class, new IsoDeserializer<>(LocalDate.class, IsoDateModule::parseDate, "an ISO date such as 2024-03-31"));
         addSerializer(Instant.class, new ToStringSerializer<>());
         addDeserializer(Instant.class, new IsoDeserializer<>(Instant.class, Instant::parse, "an ISO instant such as 2024-03-31T09:00:00Z"));
+    }
+
+    /**
+     * {@link LocalDate#parse}, with the form every stored date has ({@code 2024-03-31}) read without the formatter, whose
+     * field resolution was a tenth of decoding a posting (docs/postgresql.md); any other text, and a date that does not
+     * exist, go to {@link LocalDate#parse}, so the result or the exception is the same ({@code IsoDatesProperties}).
+     */
+    static LocalDate parseDate(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                try {
+                    return LocalDate.of(year, month, day);
+                } catch (DateTimeException doesNotExist) {
+                    // LocalDate.parse says what is wrong, in its own words
+                }
+            }
+        }
+        return LocalDate.parse(text);
+    }
+
+    /** The number that the ASCII digits from {@code from} to {@code to} write, or -1 when one of them is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static final class ToStringSerializer<T> extends JsonSerializer<T> {

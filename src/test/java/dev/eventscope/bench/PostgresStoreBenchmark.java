@@ -1,15 +1,11 @@
 package dev.eventscope.bench;
 
-import dev.eventscope.application.BookkeepingCodec;
-import dev.eventscope.codec.EventCodec;
 import dev.eventscope.domain.ledger.AccountEvent.PostingRecorded;
 import dev.eventscope.eventstore.BulkAppend;
 import dev.eventscope.eventstore.ConcurrencyConflict;
-import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.NewEvent;
-import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamAppend;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.postgres.PostgresEventStore;
@@ -301,124 +297,16 @@ public final class PostgresStoreBenchmark {
         }
     }
 
-    /**
-     * The whole-ledger read of {@code events} events through the server-side cursor ({@code readAll}), once
-     * taking the events as they come and once decoding each into its record with the app's codec, as a
-     * projection rebuild does; median of {@value #ROUNDS} reads each, alternating.
-     */
+    /** The whole-ledger read and its references, paired in the same rounds ({@link PostgresReadBenchmark}). */
     private static void wholeLedgerRead(int events) throws Exception {
-        PostgresLedgerUrl ledger = TestPostgres.freshLedger();
-        EventCodec codec = BookkeepingCodec.create();
-        EventMetadata metadata = new EventMetadata("bench", "c", null, "PostEntry");
-        try (PostgresEventStore store = PostgresEventStore.open(ledger); BulkAppend bulk = store.beginBulkAppend()) {
-            for (int b = 0; b < events / 1_000; b++) {
-                List<NewEvent> batch = new ArrayList<>(1_000);
-                for (int i = 0; i < 1_000; i++) {
-                    int sequence = b * 1_000 + i;
-                    batch.add(codec.toNewEvent("read-" + sequence, AxonSideBySideBenchmark.posting(sequence), metadata));
-                }
-                bulk.append(List.of(new StreamAppend(StreamId.of("account-read-" + b % 100), ExpectedVersion.ANY, batch)));
-            }
-            bulk.commit();
-        }
-        double[] plain = new double[ROUNDS];
-        double[] decoded = new double[ROUNDS];
-        // CPU time per event, so that the machine's load (other engineers' work) does not decide the figure:
-        // the client's (this JVM: the reading and the cursor's thread, pgjdbc, rows, decoding, GC and JIT included) and the
-        // server's (its processes, the cursor's backend included)
-        double[][] clientMicros = new double[3][ROUNDS];
-        double[][] serverMicros = new double[3][ROUNDS];
-        double[] raw = new double[ROUNDS];
-        ProcessCpu threads = new ProcessCpu();
-        try (PostgresEventStore store = PostgresEventStore.open(ledger); Connection admin = TestPostgres.admin()) {
-            for (int round = 0; round < ROUNDS; round++) {
-                for (boolean decode : round % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
-                    long serverBefore = serverCpuNanos(admin);
-                    long clientBefore = threads.nanos();
-                    long start = System.nanoTime();
-                    long read = 0;
-                    try (EventCursor cursor = store.readAll(0)) {
-                        while (cursor.hasNext()) {
-                            RecordedEvent event = cursor.next();
-                            if (decode && !(codec.decodeValue(event).value().orElse(null) instanceof PostingRecorded)) {
-                                throw new IllegalStateException("not a posting at position " + event.position());
-                            }
-                            read++;
-                        }
-                    }
-                    long elapsed = System.nanoTime() - start;
-                    long client = threads.nanos() - clientBefore;
-                    Thread.sleep(300); // the cursor's backend has exited and been counted into the server's total
-                    long server = serverCpuNanos(admin) - serverBefore;
-                    if (read != events) {
-                        throw new IllegalStateException("read " + read + " events, wrote " + events);
-                    }
-                    (decode ? decoded : plain)[round] = read / (elapsed / 1e9);
-                    clientMicros[decode ? 1 : 0][round] = client / 1e3 / read;
-                    serverMicros[decode ? 1 : 0][round] = server / 1e3 / read;
-                }
-                long serverBefore = serverCpuNanos(admin);
-                long clientBefore = threads.nanos();
-                long start = System.nanoTime();
-                long read = rawRead(ledger);
-                raw[round] = read / ((System.nanoTime() - start) / 1e9);
-                clientMicros[2][round] = (threads.nanos() - clientBefore) / 1e3 / read;
-                Thread.sleep(300);
-                serverMicros[2][round] = (serverCpuNanos(admin) - serverBefore) / 1e3 / read;
-            }
-        }
-        row(String.format("whole-ledger read of %,d events (readAll), events only: events/s, median of %d", events, ROUNDS),
-                String.format("%.0f (rounds %.0f–%.0f)", median(plain), min(plain), max(plain)));
-        row(String.format("whole-ledger read of %,d events, each decoded into its PostingRecorded (issue's target: at least"
-                + " 200,000): events/s", events), String.format("%.0f (rounds %.0f–%.0f)", median(decoded), min(decoded),
-                max(decoded)));
-        row(String.format("reference in the same run: raw JDBC read of the same rows and columns (one query, fetch size 2,000,"
-                + " each column taken, nothing decoded): events/s, median of %d", ROUNDS),
-                String.format("%.0f (rounds %.0f–%.0f)", median(raw), min(raw), max(raw)));
-        for (int decode = 0; decode < 3; decode++) {
-            double client = median(clientMicros[decode]);
-            double server = median(serverMicros[decode]);
-            row(String.format("%s: CPU µs per event, client (whole JVM) / server (median of %d)", decode == 0 ? "events only"
-                    : decode == 1 ? "with decoding" : "raw JDBC", ROUNDS), String.format("%.2f / %.2f → CPU-bound rate %.0f events/s on one core,"
-                    + " %.0f with client and server on two", client, server, 1e6 / (client + server), 1e6 / Math.max(client, server)));
-        }
-    }
-
-    /** Reads every event row of the ledger with plain JDBC (a server-side portal like the store's), taking each column. */
-    private static long rawRead(PostgresLedgerUrl ledger) throws Exception {
-        long read = 0;
-        try (Connection connection = TestPostgres.admin()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + dev.eventscope.eventstore.EventRows.COLUMNS
-                    + " FROM " + ledger.schema() + ".events e ORDER BY e.position")) {
-                query.setFetchSize(2_000);
-                try (java.sql.ResultSet rows = query.executeQuery()) {
-                    long sink = 0;
-                    while (rows.next()) {
-                        sink += rows.getLong(1) + rows.getString(2).length() + rows.getLong(3) + rows.getLong(4)
-                                + rows.getString(5).length() + rows.getInt(6) + rows.getString(7).length()
-                                + rows.getString(8).length() + rows.getLong(12) + rows.getBytes(13).length;
-                        String correlation = rows.getString(9);
-                        String causation = rows.getString(10);
-                        String command = rows.getString(11);
-                        sink += (correlation == null ? 0 : 1) + (causation == null ? 0 : 1) + (command == null ? 0 : 1);
-                        read++;
-                    }
-                    if (sink == 42) {
-                        System.err.println("(never)");
-                    }
-                }
-            }
-            connection.rollback();
-        }
-        return read;
+        PostgresReadBenchmark.run(events, ROUNDS);
     }
 
     /**
      * CPU time of the whole server: its postmaster (which counts its exited children, as {@code cutime}/{@code cstime})
      * and every live child. The server must run on this machine (the embedded one does); 10 ms resolution.
      */
-    private static long serverCpuNanos(Connection admin) throws Exception {
+    static long serverCpuNanos(Connection admin) throws Exception {
         long backend;
         try (Statement statement = admin.createStatement(); java.sql.ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
             row.next();
@@ -454,17 +342,17 @@ public final class PostgresStoreBenchmark {
         return fields;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static double min(double[] values) {
+    static double min(double[] values) {
         return Arrays.stream(values).min().orElseThrow();
     }
 
-    private static double max(double[] values) {
+    static double max(double[] values) {
         return Arrays.stream(values).max().orElseThrow();
     }
 

@@ -61,6 +61,17 @@ final class PostgresErrors {
         return new EventStoreException("Could not " + action + " the ledger " + url + ": " + firstLine(e) + ".", e);
     }
 
+    /** An error while reading events through a cursor, after the event at {@code lastPosition} (0: before the first). */
+    static EventStoreException readFailure(PostgresLedgerUrl url, String action, SQLException e, long lastPosition) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+            return new EventStoreException("Could not " + action + " the ledger " + url + ": the connection to the PostgreSQL"
+                    + " server " + url.host() + ":" + url.port() + " was lost " + (lastPosition == 0 ? "before the first event"
+                    : "after position " + lastPosition) + " (" + firstLine(e) + "); read again.", e);
+        }
+        return failure(url, action, e);
+    }
+
     private static String firstLine(SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');

@@ -12,12 +12,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link ServerCursor} read one page ahead on a thread of its own, so that the server's work and pgjdbc's
- * row handling for the next page overlap the caller's work (decoding, folding) on the current one: measured
- * by CPU time, reading and decoding alternate otherwise (docs/postgresql.md). At most {@value #PAGES_AHEAD}
- * pages wait, so memory stays constant. Only the reading thread touches the server cursor; closing stops it,
- * and it closes the server cursor (its transaction and connection). A failure of the read reaches the caller
- * at the page where it happened, as the server cursor would have thrown it.
+ * A cursor on the server (the binary {@link CopyCursor}) read one page ahead on a thread of its own, so that the
+ * server's work and the rows' handling for the next page overlap the caller's work (decoding, folding) on the
+ * current one: measured by CPU time, reading and decoding alternate otherwise (docs/postgresql.md). At most
+ * {@value #PAGES_AHEAD} pages wait, so memory stays constant. Only the reading thread touches the source cursor;
+ * closing stops it, and it closes the source (its connection). A failure of the read reaches the caller at the
+ * page where it happened, as the source would have thrown it.
  */
 final class PrefetchingCursor implements EventCursor {
 
@@ -37,21 +37,31 @@ final class PrefetchingCursor implements EventCursor {
         reader.start();
     }
 
+    /** Hands over page after page; a failure after the events read before it, so the caller gets every one of them. */
     private void read(EventCursor source, int pageSize) {
         try (source) {
-            while (!stopped) {
-                List<RecordedEvent> batch = new ArrayList<>(pageSize);
-                while (batch.size() < pageSize && source.hasNext()) {
+            List<RecordedEvent> batch = new ArrayList<>(pageSize);
+            try {
+                while (!stopped && source.hasNext()) {
                     batch.add(source.next());
+                    if (batch.size() == pageSize) {
+                        hand(batch);
+                        batch = new ArrayList<>(pageSize);
+                    }
                 }
-                if (batch.isEmpty()) {
-                    break;
-                }
-                hand(batch);
+            } catch (RuntimeException | Error failure) {
+                handAll(batch);
+                hand(failure);
+                return;
             }
+            handAll(batch);
             hand(END);
-        } catch (RuntimeException | Error failure) {
-            hand(failure);
+        }
+    }
+
+    private void handAll(List<RecordedEvent> batch) {
+        if (!batch.isEmpty()) {
+            hand(batch);
         }
     }
 
@@ -111,7 +121,7 @@ final class PrefetchingCursor implements EventCursor {
         return page.get(index++);
     }
 
-    /** Stops the reading thread, which closes the server cursor; waits for it (briefly) so the connection is closed. */
+    /** Stops the reading thread, which closes the source cursor; waits for it (briefly) so the connection is closed. */
     @Override
     public void close() {
         ended = true;

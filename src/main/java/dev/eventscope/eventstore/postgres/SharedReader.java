@@ -22,6 +22,12 @@ final class SharedReader implements AutoCloseable {
         T read(ResultSet row) throws SQLException;
     }
 
+    /** Sets a query's parameters. */
+    @FunctionalInterface
+    interface Parameters {
+        void set(PreparedStatement query) throws SQLException;
+    }
+
     private final PostgresLedgerUrl url;
     private final PostgresOptions options;
     private final boolean readOnly;
@@ -35,7 +41,7 @@ final class SharedReader implements AutoCloseable {
     }
 
     /** The rows of one query; throws {@link EventStoreException} naming {@code action} on failure. */
-    synchronized <T> List<T> query(String action, String sql, ServerCursor.Parameters parameters, RowReader<T> rowReader) {
+    synchronized <T> List<T> query(String action, String sql, Parameters parameters, RowReader<T> rowReader) {
         try {
             return queryOnce(sql, parameters, rowReader);
         } catch (SQLException e) {
@@ -54,7 +60,7 @@ final class SharedReader implements AutoCloseable {
         }
     }
 
-    private <T> List<T> queryOnce(String sql, ServerCursor.Parameters parameters, RowReader<T> rowReader) throws SQLException {
+    private <T> List<T> queryOnce(String sql, Parameters parameters, RowReader<T> rowReader) throws SQLException {
         if (connection == null || connection.isClosed()) {
             connection = PostgresConnections.open(url, options);
             connection.setReadOnly(readOnly);
