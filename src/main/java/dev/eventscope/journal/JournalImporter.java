@@ -100,14 +100,15 @@ public final class JournalImporter {
         EntryId firstEntryId = null;
         EntryId lastEntryId = null;
         ReadCounts read;
-        try (ImportSession session = service.beginImport(context);
+        // deciding and encoding here, parsing and writing each on a thread of their own: one transaction all the same
+        try (ImportSession session = service.beginPipelinedImport(context);
              JournalReader reader = open(journal, noting(bytesRead, warningsRead), rules, survey.assigned);
              ReadAhead items = readAhead(reader, survey.displayPrecision)) {
             // the session holds the write lock: what is read here cannot change before the commit
             RepeatCheck repeats = options.allowDuplicates() ? RepeatCheck.none() : RepeatCheck.start(service, journalName, sha256);
             if (!session.ledgerState().created()) {
                 String name = options.ledgerName() != null ? options.ledgerName() : stripExtension(journal);
-                events += session.execute(new CreateLedger(name, baseCommodity)).positions().size();
+                events += session.submit(new CreateLedger(name, baseCommodity), false);
             }
             long nextEntryNumber = EntryIds.entryCount(service.repository().store()) + 1;
             int idWidth = Math.max(6, Long.toString(nextEntryNumber + survey.transactions).length());
@@ -130,30 +131,23 @@ public final class JournalImporter {
                         AccountName account = AccountName.of(posting.account());
                         if (session.accountState(account).status() == AccountStatus.NOT_OPENED) {
                             LocalDate openedOn = survey.firstUse.getOrDefault(posting.account(), postingDate(posting, transaction));
-                            events += session.execute(new OpenAccount(account, openedOn,
+                            events += session.submit(new OpenAccount(account, openedOn,
                                     survey.descriptions.get(posting.account()),
-                                    AccountType.of(account, survey.declaredTypes))).positions().size();
+                                    AccountType.of(account, survey.declaredTypes)), false);
                             accountsOpened++;
                         }
                     }
-                    EntryId entryId = EntryId.of(options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++));
+                    EntryId entryId = EntryId.of(entryIdText(options.entryIdPrefix(), idWidth, nextEntryNumber++));
                     while (session.isEntryTaken(entryId)) {
                         // an id a user chose by hand; automatic ids never collide with it
-                        entryId = EntryId.of(options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++));
+                        entryId = EntryId.of(entryIdText(options.entryIdPrefix(), idWidth, nextEntryNumber++));
                     }
                     // a bare amount keeps its own (empty) commodity, never the ledger's base commodity
                     PostEntry command = toCommand(entryId, transaction, survey.displayPrecision);
                     repeats.check(command, where);
-                    List<Long> positions = session.execute(command).positions();
+                    events += session.submit(command, true);
                     firstEntryId = firstEntryId == null ? entryId : firstEntryId;
                     lastEntryId = entryId;
-                    events += positions.size();
-                    if (firstPosition == 0 && !positions.isEmpty()) {
-                        firstPosition = positions.get(0);
-                    }
-                    if (!positions.isEmpty()) {
-                        lastPosition = positions.get(positions.size() - 1);
-                    }
                     entries++;
                     if (entries % 200 == 0) {
                         progress.progress("importing", bytesRead.get(), totalBytes, entries);
@@ -164,9 +158,11 @@ public final class JournalImporter {
             }
             report(warningsRead, warnings, progress);
             repeats.refuseRepeats(entries);
-            events += session.execute(new RecordImport(journalName, sha256, entries, firstEntryId, lastEntryId))
-                    .positions().size();
+            events += session.submit(new RecordImport(journalName, sha256, entries, firstEntryId, lastEntryId), false);
             session.commit();
+            long[] entryPositions = session.trackedPositions();
+            firstPosition = entryPositions[0];
+            lastPosition = entryPositions[1];
             read = reader.counts();
         } catch (JournalParseException e) {
             throw new JournalImportException(e.file(), e.line(), e.problem(), e);
@@ -178,7 +174,7 @@ public final class JournalImporter {
     /** A {@code P} directive becomes a price event in the {@code prices} stream, in the journal's order. */
     private static long recordPrice(ImportSession session, JournalDirective.MarketPrice price) {
         try {
-            return session.execute(recordPriceCommand(price)).positions().size();
+            return session.submit(recordPriceCommand(price), false);
         } catch (LedgerRuleViolation violation) {
             throw new JournalImportException(price.location().file(), price.location().line(), violation.getMessage(),
                     violation);
@@ -308,6 +304,16 @@ public final class JournalImporter {
         return new PostEntry(entryId, transaction.date(), transaction.secondaryDate(), status(transaction.status()),
                 transaction.code().isBlank() ? null : transaction.code(), transaction.description(), tags,
                 transaction.comment().isBlank() ? null : transaction.comment(), postings);
+    }
+
+    /** {@code prefix} and {@code number} padded with zeros to {@code width} digits ({@code String.format} costs more). */
+    static String entryIdText(String prefix, int width, long number) {
+        String digits = Long.toString(number);
+        StringBuilder id = new StringBuilder(prefix.length() + Math.max(width, digits.length())).append(prefix);
+        for (int i = digits.length(); i < width; i++) {
+            id.append('0');
+        }
+        return id.append(digits).toString();
     }
 
     private static LocalDate postingDate(JournalPosting posting, JournalTransaction transaction) {
