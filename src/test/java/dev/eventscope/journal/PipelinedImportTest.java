@@ -54,7 +54,9 @@ class PipelinedImportTest {
     private Path journal(String name, int entries, String lastLines) throws Exception {
         StringBuilder text = new StringBuilder();
         for (int i = 1; i <= entries; i++) {
-            text.append(LocalDate.of(2025, 1, 1).plusDays(i % 300)).append(" Sale ").append(i).append('\n')
+            // the earlier import's entries (name "earlier…") come first in time: accounts are opened on their first use
+            LocalDate start = name.startsWith("earlier") ? LocalDate.of(2024, 1, 1) : LocalDate.of(2025, 1, 1);
+            text.append(start.plusDays(i % 300)).append(" Sale ").append(i).append('\n')
                     .append("    assets:bank   ").append(i % 97 + 1).append(".50 EUR\n")
                     .append("    income:store-").append(i % 7).append('\n');
         }
@@ -104,10 +106,9 @@ class PipelinedImportTest {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
             eventsBefore = events(store);
         }
-        // the disk "fails" on one of the import's last events: long after the deciding thread has handed most over
-        long failingPosition = before + 3L * ENTRIES;
+        // the disk "fails" on one of the import's last entries: long after the deciding thread has handed most over
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + ledger); Statement statement = sql.createStatement()) {
-            statement.execute("CREATE TRIGGER failing_disk BEFORE INSERT ON events WHEN NEW.position = " + failingPosition
+            statement.execute("CREATE TRIGGER failing_disk BEFORE INSERT ON streams WHEN NEW.stream_id = 'entry-E001490'"
                     + " BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END");
         }
         Path journal = journal("books.journal", ENTRIES, "");
