@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -82,13 +84,16 @@ public final class JournalImporter {
     public ImportSummary importJournal(Path journal, Options options, CommandContext context, ImportProgress progress) {
         long started = System.nanoTime();
         long totalBytes = sizeOf(journal);
-        String sha256 = RepeatCheck.sha256(journal);
+        // the journal's SHA-256 is read on a thread of its own while the first pass reads the journal
+        CompletableFuture<String> journalHash = CompletableFuture.supplyAsync(() -> RepeatCheck.sha256(journal),
+                work -> daemon("eventscope-journal-sha256", work).start());
         String journalName = journal.getFileName().toString();
         List<AutomatedRule> rules = options.applyAutomated() ? automatedRules(journal) : null;
         FirstPass survey = survey(journal, totalBytes, progress, rules);
         List<JournalWarning> warnings = new ArrayList<>();
         String baseCommodity = options.baseCommodity() != null ? options.baseCommodity()
                 : survey.firstCommodity != null ? survey.firstCommodity : "EUR";
+        String sha256 = joined(journalHash);
         long entries = 0;
         // the journal is read on a thread of its own (ReadAhead): its listener only notes, this thread reports
         AtomicLong bytesRead = new AtomicLong();
@@ -372,6 +377,21 @@ public final class JournalImporter {
                     : JournalReader.openChecked(journal, listener, rules, checked);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static Thread daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** The future's value; what it failed with is thrown as it was. */
+    private static String joined(CompletableFuture<String> value) {
+        try {
+            return value.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
