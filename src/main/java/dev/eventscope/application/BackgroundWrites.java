@@ -46,7 +46,6 @@ final class BackgroundWrites implements AutoCloseable {
     private volatile Throwable failure;
     private List<Write> pending = new ArrayList<>(BATCH);
     private boolean ended;
-    private boolean committed;
     /** First and last position of the tracked writes; read after {@link #finished}. */
     private long firstTracked;
     private long lastTracked;
@@ -79,11 +78,6 @@ final class BackgroundWrites implements AutoCloseable {
         handOver(End.COMMIT);
         awaitUninterruptibly(finished);
         throwIfFailed();
-        committed = true;
-    }
-
-    boolean committed() {
-        return committed;
     }
 
     /** Positions {first, last} of the tracked writes (0 when none); valid after {@link #commit}. */
