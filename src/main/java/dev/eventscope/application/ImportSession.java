@@ -12,6 +12,7 @@ import dev.eventscope.eventstore.BulkAppend;
 import dev.eventscope.eventstore.ConcurrencyConflict;
 import dev.eventscope.eventstore.StreamId;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,11 +23,18 @@ import java.util.Set;
  * Many commands in one transaction: nothing is visible, and nothing stays, unless {@link #commit}
  * is called. The ledger and account states are cached in memory between commands (one entry per
  * account, not per event), so a long import does not re-read streams. Use it from one thread.
+ *
+ * <p>A pipelined session ({@link LedgerCommandService#beginPipelinedImport}) decides and encodes on the calling
+ * thread and hands the events over to a writing thread of its own ({@link BackgroundWrites}), which holds the
+ * transaction: commands go in with {@link #submit}, whose positions are not known before the commit.
  */
 public final class ImportSession implements AutoCloseable {
 
     private final LedgerCommandService service;
+    /** Null when pipelined. */
     private final BulkAppend bulk;
+    /** Null unless pipelined. */
+    private final BackgroundWrites background;
     private final CommandContext context;
     private final Map<AccountName, Loaded<AccountState>> accounts = new HashMap<>();
     private Loaded<LedgerState> ledger;
@@ -38,10 +46,23 @@ public final class ImportSession implements AutoCloseable {
     private Boolean startedWithoutEntries;
     private long eventsWritten;
     private long commands;
+    /** First and last position of the tracked commands' events, when not pipelined. */
+    private long firstTracked;
+    private long lastTracked;
 
     ImportSession(LedgerCommandService service, BulkAppend bulk, CommandContext context) {
+        this(service, bulk, null, context);
+    }
+
+    ImportSession(LedgerCommandService service, BackgroundWrites background, CommandContext context) {
+        this(service, null, background, context);
+    }
+
+    private ImportSession(LedgerCommandService service, BulkAppend bulk, BackgroundWrites background,
+                          CommandContext context) {
         this.service = service;
         this.bulk = bulk;
+        this.background = background;
         this.context = context;
         this.entryIds = new EntryIds.Allocator(service.repository().store());
     }
@@ -54,20 +75,63 @@ public final class ImportSession implements AutoCloseable {
         return entryIds.next();
     }
 
-    /** Decides and appends one command inside the import's transaction; rule violations propagate. */
+    /**
+     * Decides and appends one command inside the import's transaction; rule violations propagate. Not in a pipelined
+     * session, whose positions are known only after the commit: use {@link #submit} there.
+     */
     public CommandResult execute(Object command) {
+        if (background != null) {
+            throw new IllegalStateException("a pipelined import session takes its commands with submit");
+        }
         String commandId = service.ids().nextId();
         List<PlannedAppend> plans = CommandPlanner.plan(command, states);
+        List<Object> after = statesAfter(plans);
         try {
             AppendResult result = bulk.append(service.toAppends(plans, command, commandId, context));
-            remember(plans);
-            service.snapshot(plans);
+            remember(plans, after);
+            service.saveSnapshots(service.snapshotsDue(plans, after));
             eventsWritten += result.positions().size();
             commands++;
             return new CommandResult(commandId, result.positions(), 1);
         } catch (ConcurrencyConflict conflict) {
             throw new ConflictPersisted(command.getClass().getSimpleName(), 1, conflict);
         }
+    }
+
+    /**
+     * Decides one command and has its events appended inside the import's transaction (in a pipelined session, by the
+     * writing thread, later); rule violations of the decision propagate at once, a failure of the writing at a later
+     * call or at {@link #commit}. Returns how many events the command gives; with {@code tracked}, its positions count
+     * in {@link #trackedPositions()}.
+     */
+    public long submit(Object command, boolean tracked) {
+        if (background == null) {
+            List<Long> positions = execute(command).positions();
+            if (tracked && !positions.isEmpty()) {
+                firstTracked = firstTracked == 0 ? positions.get(0) : firstTracked;
+                lastTracked = positions.get(positions.size() - 1);
+            }
+            return positions.size();
+        }
+        String commandId = service.ids().nextId();
+        List<PlannedAppend> plans = CommandPlanner.plan(command, states);
+        List<Object> after = statesAfter(plans);
+        BackgroundWrites.Write write = new BackgroundWrites.Write(command.getClass().getSimpleName(),
+                service.toAppends(plans, command, commandId, context), service.snapshotsDue(plans, after), tracked);
+        remember(plans, after);
+        long events = 0;
+        for (PlannedAppend plan : plans) {
+            events += plan.events().size();
+        }
+        background.hand(write);
+        eventsWritten += events;
+        commands++;
+        return events;
+    }
+
+    /** Positions {first, last} of the events of the tracked {@link #submit submitted} commands; valid after the commit. */
+    public long[] trackedPositions() {
+        return background != null ? background.trackedPositions() : new long[] {firstTracked, lastTracked};
     }
 
     /**
@@ -113,32 +177,53 @@ public final class ImportSession implements AutoCloseable {
     }
 
     public void commit() {
-        bulk.commit();
+        if (background != null) {
+            background.commit();
+        } else {
+            bulk.commit();
+        }
     }
 
     /** Rolls the whole import back unless it was committed. */
     @Override
     public void close() {
-        bulk.close();
+        if (background != null) {
+            background.close();
+        } else {
+            bulk.close();
+        }
     }
 
-    @SuppressWarnings("unchecked")
-    private void remember(List<PlannedAppend> plans) {
+    /** Each plan's state after its events (null for a plan without events), worked out once. */
+    private static List<Object> statesAfter(List<PlannedAppend> plans) {
+        List<Object> after = new ArrayList<>(plans.size());
         for (PlannedAppend plan : plans) {
+            after.add(plan.events().isEmpty() ? null : plan.stateAfter());
+        }
+        return after;
+    }
+
+    private void remember(List<PlannedAppend> plans, List<Object> statesAfter) {
+        for (int i = 0; i < plans.size(); i++) {
+            PlannedAppend plan = plans.get(i);
             if (plan.events().isEmpty()) {
                 continue;
             }
             String stream = plan.stream().value();
+            Object after = statesAfter.get(i);
             if (stream.startsWith(LedgerStreams.ENTRY_PREFIX)) {
                 freeEntries.remove(EntryId.of(stream.substring(LedgerStreams.ENTRY_PREFIX.length())));
             }
             if (stream.equals(LedgerStreams.LEDGER)) {
-                ledger = new Loaded<>((LedgerState) plan.stateAfter(), plan.versionAfter(), 0);
+                ledger = new Loaded<>((LedgerState) after, plan.versionAfter(), 0);
             } else if (stream.startsWith(LedgerStreams.ACCOUNT_PREFIX)) {
-                AccountName name = AccountName.of(stream.substring(LedgerStreams.ACCOUNT_PREFIX.length()));
-                accounts.put(name, new Loaded<>((AccountState) plan.stateAfter(), plan.versionAfter(), 0));
+                AccountState state = (AccountState) after;
+                // the state names its account: no second parse of the stream's name per posting
+                AccountName name = state.name() != null ? state.name()
+                        : AccountName.of(stream.substring(LedgerStreams.ACCOUNT_PREFIX.length()));
+                accounts.put(name, new Loaded<>(state, plan.versionAfter(), 0));
             } else if (stream.equals(LedgerStreams.PRICES)) {
-                prices = new Loaded<>((PricesState) plan.stateAfter(), plan.versionAfter(), 0);
+                prices = new Loaded<>((PricesState) after, plan.versionAfter(), 0);
             }
         }
     }

@@ -15,6 +15,7 @@ import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.NewEvent;
+import dev.eventscope.eventstore.Snapshot;
 import dev.eventscope.eventstore.StreamAppend;
 import dev.eventscope.eventstore.StreamId;
 
@@ -124,6 +125,14 @@ public final class LedgerCommandService {
         return new ImportSession(this, store.beginBulkAppend(), context);
     }
 
+    /**
+     * As {@link #beginImport}, with the writing on a thread of its own (see {@link ImportSession#submit}): the calling
+     * thread decides and encodes while the writing thread appends, through a bounded queue, in one transaction.
+     */
+    public ImportSession beginPipelinedImport(CommandContext context) {
+        return new ImportSession(this, new BackgroundWrites(store), context);
+    }
+
     List<StreamAppend> toAppends(List<PlannedAppend> plans, Object command, String commandId, CommandContext context) {
         EventMetadata metadata = new EventMetadata(context.user(),
                 context.correlationId() == null ? commandId : context.correlationId(),
@@ -142,13 +151,31 @@ public final class LedgerCommandService {
 
     /** Saves a snapshot of each stream whose version crossed a multiple of the snapshot interval. */
     void snapshot(List<PlannedAppend> plans) {
+        saveSnapshots(snapshotsDue(plans, null));
+    }
+
+    /**
+     * The snapshot of each stream whose version crossed a multiple of the snapshot interval, of its state after the
+     * plan ({@code statesAfter}, one per plan; null: worked out here for the streams that are due).
+     */
+    List<Snapshot> snapshotsDue(List<PlannedAppend> plans, List<Object> statesAfter) {
         int every = settings.snapshotEvery();
-        for (PlannedAppend plan : plans) {
+        List<Snapshot> due = List.of();
+        for (int i = 0; i < plans.size(); i++) {
+            PlannedAppend plan = plans.get(i);
             if (plan.events().isEmpty() || plan.versionAfter() / every == plan.expectedVersion() / every) {
                 continue;
             }
-            store.saveSnapshot(codec.snapshotOf(plan.stream(), plan.versionAfter(), plan.stateAfter(),
+            due = due.isEmpty() ? new ArrayList<>(2) : due;
+            due.add(codec.snapshotOf(plan.stream(), plan.versionAfter(), statesAfter == null ? plan.stateAfter() : statesAfter.get(i),
                     plan.aggregate().stateSchemaVersion()));
+        }
+        return due;
+    }
+
+    void saveSnapshots(List<Snapshot> snapshots) {
+        for (Snapshot snapshot : snapshots) {
+            store.saveSnapshot(snapshot);
         }
     }
 

@@ -59,7 +59,7 @@ public final class EventHashChain {
         writeString(causationId);
         writeString(commandName);
         writeString(data);
-        sha256.reset();
+        // digest() leaves the digest reset for the next link
         sha256.update(previousHash);
         sha256.update(buffer, 0, length);
         return sha256.digest();

@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -82,13 +84,16 @@ public final class JournalImporter {
     public ImportSummary importJournal(Path journal, Options options, CommandContext context, ImportProgress progress) {
         long started = System.nanoTime();
         long totalBytes = sizeOf(journal);
-        String sha256 = RepeatCheck.sha256(journal);
+        // the journal's SHA-256 is read on a thread of its own while the first pass reads the journal
+        CompletableFuture<String> journalHash = CompletableFuture.supplyAsync(() -> RepeatCheck.sha256(journal),
+                work -> daemon("eventscope-journal-sha256", work).start());
         String journalName = journal.getFileName().toString();
         List<AutomatedRule> rules = options.applyAutomated() ? automatedRules(journal) : null;
         FirstPass survey = survey(journal, totalBytes, progress, rules);
         List<JournalWarning> warnings = new ArrayList<>();
         String baseCommodity = options.baseCommodity() != null ? options.baseCommodity()
                 : survey.firstCommodity != null ? survey.firstCommodity : "EUR";
+        String sha256 = joined(journalHash);
         long entries = 0;
         // the journal is read on a thread of its own (ReadAhead): its listener only notes, this thread reports
         AtomicLong bytesRead = new AtomicLong();
@@ -100,14 +105,15 @@ public final class JournalImporter {
         EntryId firstEntryId = null;
         EntryId lastEntryId = null;
         ReadCounts read;
-        try (ImportSession session = service.beginImport(context);
+        // deciding and encoding here, parsing and writing each on a thread of their own: one transaction all the same
+        try (ImportSession session = service.beginPipelinedImport(context);
              JournalReader reader = open(journal, noting(bytesRead, warningsRead), rules, survey.assigned);
              ReadAhead items = readAhead(reader, survey.displayPrecision)) {
             // the session holds the write lock: what is read here cannot change before the commit
             RepeatCheck repeats = options.allowDuplicates() ? RepeatCheck.none() : RepeatCheck.start(service, journalName, sha256);
             if (!session.ledgerState().created()) {
                 String name = options.ledgerName() != null ? options.ledgerName() : stripExtension(journal);
-                events += session.execute(new CreateLedger(name, baseCommodity)).positions().size();
+                events += session.submit(new CreateLedger(name, baseCommodity), false);
             }
             long nextEntryNumber = EntryIds.entryCount(service.repository().store()) + 1;
             int idWidth = Math.max(6, Long.toString(nextEntryNumber + survey.transactions).length());
@@ -130,30 +136,23 @@ public final class JournalImporter {
                         AccountName account = AccountName.of(posting.account());
                         if (session.accountState(account).status() == AccountStatus.NOT_OPENED) {
                             LocalDate openedOn = survey.firstUse.getOrDefault(posting.account(), postingDate(posting, transaction));
-                            events += session.execute(new OpenAccount(account, openedOn,
+                            events += session.submit(new OpenAccount(account, openedOn,
                                     survey.descriptions.get(posting.account()),
-                                    AccountType.of(account, survey.declaredTypes))).positions().size();
+                                    AccountType.of(account, survey.declaredTypes)), false);
                             accountsOpened++;
                         }
                     }
-                    EntryId entryId = EntryId.of(options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++));
+                    EntryId entryId = EntryId.of(entryIdText(options.entryIdPrefix(), idWidth, nextEntryNumber++));
                     while (session.isEntryTaken(entryId)) {
                         // an id a user chose by hand; automatic ids never collide with it
-                        entryId = EntryId.of(options.entryIdPrefix() + String.format("%0" + idWidth + "d", nextEntryNumber++));
+                        entryId = EntryId.of(entryIdText(options.entryIdPrefix(), idWidth, nextEntryNumber++));
                     }
                     // a bare amount keeps its own (empty) commodity, never the ledger's base commodity
                     PostEntry command = toCommand(entryId, transaction, survey.displayPrecision);
                     repeats.check(command, where);
-                    List<Long> positions = session.execute(command).positions();
+                    events += session.submit(command, true);
                     firstEntryId = firstEntryId == null ? entryId : firstEntryId;
                     lastEntryId = entryId;
-                    events += positions.size();
-                    if (firstPosition == 0 && !positions.isEmpty()) {
-                        firstPosition = positions.get(0);
-                    }
-                    if (!positions.isEmpty()) {
-                        lastPosition = positions.get(positions.size() - 1);
-                    }
                     entries++;
                     if (entries % 200 == 0) {
                         progress.progress("importing", bytesRead.get(), totalBytes, entries);
@@ -164,9 +163,11 @@ public final class JournalImporter {
             }
             report(warningsRead, warnings, progress);
             repeats.refuseRepeats(entries);
-            events += session.execute(new RecordImport(journalName, sha256, entries, firstEntryId, lastEntryId))
-                    .positions().size();
+            events += session.submit(new RecordImport(journalName, sha256, entries, firstEntryId, lastEntryId), false);
             session.commit();
+            long[] entryPositions = session.trackedPositions();
+            firstPosition = entryPositions[0];
+            lastPosition = entryPositions[1];
             read = reader.counts();
         } catch (JournalParseException e) {
             throw new JournalImportException(e.file(), e.line(), e.problem(), e);
@@ -178,7 +179,7 @@ public final class JournalImporter {
     /** A {@code P} directive becomes a price event in the {@code prices} stream, in the journal's order. */
     private static long recordPrice(ImportSession session, JournalDirective.MarketPrice price) {
         try {
-            return session.execute(recordPriceCommand(price)).positions().size();
+            return session.submit(recordPriceCommand(price), false);
         } catch (LedgerRuleViolation violation) {
             throw new JournalImportException(price.location().file(), price.location().line(), violation.getMessage(),
                     violation);
@@ -310,6 +311,16 @@ public final class JournalImporter {
                 transaction.comment().isBlank() ? null : transaction.comment(), postings);
     }
 
+    /** {@code prefix} and {@code number} padded with zeros to {@code width} digits ({@code String.format} costs more). */
+    static String entryIdText(String prefix, int width, long number) {
+        String digits = Long.toString(number);
+        StringBuilder id = new StringBuilder(prefix.length() + Math.max(width, digits.length())).append(prefix);
+        for (int i = digits.length(); i < width; i++) {
+            id.append('0');
+        }
+        return id.append(digits).toString();
+    }
+
     private static LocalDate postingDate(JournalPosting posting, JournalTransaction transaction) {
         return posting.date() != null ? posting.date() : transaction.date();
     }
@@ -366,6 +377,21 @@ public final class JournalImporter {
                     : JournalReader.openChecked(journal, listener, rules, checked);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static Thread daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** The future's value; what it failed with is thrown as it was. */
+    private static String joined(CompletableFuture<String> value) {
+        try {
+            return value.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

@@ -27,7 +27,8 @@ import java.util.Map;
  * beside the store's own bulk-append rate for the same number of events measured in the same run
  * (synthetic events of the same size, appended in one transaction, one append per entry's streams)
  * and beside {@code hledger bal} reading the same journal (issue 15: import no slower than hledger
- * parses). Run it with {@code BENCH_JAVA_OPTS=-Xmx512m} to show the import's bounded memory.
+ * parses). Run it with {@code BENCH_JAVA_OPTS=-Xmx512m} to show the import's bounded memory; {@code
+ * -Dbench.importOnly=true} measures the import alone (for 1,000,000 entries: hledger 1.25 would need many GB).
  *
  * <pre>bench/run.sh ImportBenchmark [entries] [accounts]</pre>
  */
@@ -75,6 +76,21 @@ public final class ImportBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
+    /**
+     * The old generation's peak use since start (G1's "G1 Old Gen", or any pool named "Old"): what stayed alive long
+     * enough to be promoted, garbage not yet collected included. The sum of all pools' peaks would overcount, since
+     * eden, survivors and the old generation peak at different times.
+     */
+    private static long peakHeapMegabytes() {
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getName().contains("Old")) {
+                peak = Math.max(peak, pool.getPeakUsage().getUsed());
+            }
+        }
+        return peak >> 20;
+    }
+
     public static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
         int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
@@ -91,6 +107,12 @@ public final class ImportBenchmark {
         }
         double importCpu = processCpuSeconds() - cpuBefore;
         double importSeconds = summary.elapsed().toNanos() / 1e9;
+        if (Boolean.getBoolean("bench.importOnly")) {
+            System.out.printf(Locale.ROOT, "| import %,d-entry journal | %,d events | %.1f s wall | %.1f s CPU | old generation peak %,d MB, max heap %,d MB |%n",
+                    summary.entries(), summary.events(), importSeconds, importCpu, peakHeapMegabytes(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            return;
+        }
         double[] hledger = hledgerBalance(journal);
         double hledgerSeconds = hledger[0];
 
@@ -142,7 +164,8 @@ public final class ImportBenchmark {
         } else {
             System.out.println("| `hledger bal` | hledger is not installed: no reference | | | | |");
         }
-        System.out.printf(Locale.ROOT, "%nmax heap %d MB", Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "%nmax heap %d MB, old generation peak %d MB", Runtime.getRuntime().maxMemory() >> 20,
+                peakHeapMegabytes());
         System.out.printf(Locale.ROOT, "; machine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"));
     }

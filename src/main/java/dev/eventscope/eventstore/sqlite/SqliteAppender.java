@@ -64,6 +64,8 @@ final class SqliteAppender {
      */
     private final Map<StreamId, long[]> unwrittenMoves = new LinkedHashMap<>();
     private long unwrittenHead;
+    /** Moved streams held at most before their rows are written inside the transaction (see writeMovesAndForgetThem). */
+    static final int UNWRITTEN_MOVES_AT_MOST = 50_000;
     /**
      * The head (position, hash, recorded time) after this transaction's last append, so that the next append of a
      * bulk does not ask for it again: under BEGIN IMMEDIATE no other writer can move it. Null outside a transaction.
@@ -231,6 +233,9 @@ final class SqliteAppender {
             }
             versions.put(append.stream(), version);
         }
+        if (unwrittenMoves.size() >= UNWRITTEN_MOVES_AT_MOST) {
+            writeMovesAndForgetThem();
+        }
         if (!positions.isEmpty()) {
             try {
                 insertEvent.executeBatch();
@@ -276,6 +281,20 @@ final class SqliteAppender {
             updateHead.executeUpdate();
             unwrittenHead = 0;
         }
+    }
+
+    /**
+     * Writes the moved streams' rows now and forgets those streams, so that a transaction of a million new streams
+     * (an import's entries) holds at most {@link #UNWRITTEN_MOVES_AT_MOST} of them in memory. A forgotten stream's
+     * version is read back from its row, which this connection sees with the transaction's writes; its committed
+     * version is forgotten too, since it is out of date.
+     */
+    private void writeMovesAndForgetThem() throws SQLException {
+        for (StreamId stream : unwrittenMoves.keySet()) {
+            pendingStreams.remove(stream);
+            committedStreams.remove(stream);
+        }
+        writeMoves();
     }
 
     private void forgetUnwritten() {

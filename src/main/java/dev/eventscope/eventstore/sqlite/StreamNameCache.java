@@ -34,7 +34,15 @@ final class StreamNameCache {
         }
     }
 
+    /**
+     * Notes a new stream's name, while fewer than {@link #REMEMBERED_AT_MOST} are held: an import of a million entries
+     * creates a million streams, which must not all stay in memory; a name not held is asked for when needed.
+     */
     void remember(long streamKey, StreamId name) {
-        names.put(streamKey, name);
+        if (names.size() < REMEMBERED_AT_MOST) {
+            names.put(streamKey, name);
+        }
     }
+
+    static final int REMEMBERED_AT_MOST = 200_000;
 }

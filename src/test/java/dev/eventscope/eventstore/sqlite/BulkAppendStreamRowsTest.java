@@ -96,6 +96,30 @@ class BulkAppendStreamRowsTest {
         }
     }
 
+    @Test
+    void a_bulk_of_more_new_streams_than_it_holds_in_memory_writes_their_rows_on_the_way() throws Exception {
+        // a bulk holds at most UNWRITTEN_MOVES_AT_MOST moved streams before writing their rows (an import of a million
+        // entries); the hot stream then goes back to its row, which must tell the version this bulk gave it
+        int entries = SqliteAppender.UNWRITTEN_MOVES_AT_MOST + 10;
+        Path file = folder.resolve("long-bulk.ledger");
+        try (SqliteEventStore store = SqliteEventStore.open(file)) {
+            store.append(HOT, ExpectedVersion.NO_STREAM, events(1));
+            try (BulkAppend bulk = store.beginBulkAppend()) {
+                for (int entry = 1; entry <= entries; entry++) {
+                    AppendResult result = bulk.append(List.of(
+                            new StreamAppend(StreamId.of("entry-E" + entry), ExpectedVersion.NO_STREAM, events(1)),
+                            new StreamAppend(HOT, ExpectedVersion.exactly(entry), events(1))));
+                    assertEquals(entry + 1, result.versionOf(HOT));
+                }
+                bulk.commit();
+            }
+            assertEquals(rowsFromEvents(store), rowsAsStored(store));
+            assertEquals(store.lastPosition(), headPosition(file));
+            assertEquals(entries + 2, store.append(HOT, ExpectedVersion.exactly(entries + 1), events(1)).versionOf(HOT));
+            assertTrue(store.verify().intact());
+        }
+    }
+
     /** Each stream's version and last position as the events say (the reference). */
     private static Map<String, List<Long>> rowsFromEvents(SqliteEventStore store) {
         Map<String, List<Long>> rows = new HashMap<>();
