@@ -366,7 +366,7 @@ final class SqliteAppender {
 
     /** A broken unique constraint on insert means a repeated or already stored event id: say which. */
     private RuntimeException duplicateOrFailure(SQLException e, List<StreamAppend> appends) throws SQLException {
-        if (SqliteErrors.isConstraintViolation(e)) {
+        if (SqliteErrors.isUniqueViolation(e)) {
             EventStoreException clash = IdempotentRetry.clash(appends, this::find);
             if (clash != null) {
                 return clash;

@@ -26,8 +26,13 @@ final class SqliteErrors {
         return SQLiteErrorCode.getErrorCode(code & 0xFF);
     }
 
-    static boolean isConstraintViolation(SQLException e) {
-        return primaryCode(e) == SQLiteErrorCode.SQLITE_CONSTRAINT;
+    /**
+     * True only for a broken UNIQUE or PRIMARY KEY constraint, the one way an insert tells of a repeated event id; a
+     * trigger's RAISE(ABORT) or a NOT NULL failure is also SQLITE_CONSTRAINT, but says nothing about event ids.
+     */
+    static boolean isUniqueViolation(SQLException e) {
+        int code = e instanceof SQLiteException sqlite ? sqlite.getResultCode().code : e.getErrorCode();
+        return code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE.code || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY.code;
     }
 
     /** True for a file SQLite cannot read as a database: damaged, or not a database at all. */

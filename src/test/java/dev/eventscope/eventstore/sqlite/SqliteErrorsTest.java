@@ -39,8 +39,54 @@ class SqliteErrorsTest {
         String plain = errors.failure("read", new SQLiteException("[SQLITE_BUSY] and malformed, says the text",
                 SQLiteErrorCode.SQLITE_ERROR)).getMessage();
         assertFalse(plain.contains("held it locked") || plain.contains("damaged"), plain);
-        assertTrue(SqliteErrors.isConstraintViolation(new SQLiteException("x", SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)));
-        assertFalse(SqliteErrors.isConstraintViolation(new SQLiteException("UNIQUE constraint failed", SQLiteErrorCode.SQLITE_IOERR)));
+        assertTrue(SqliteErrors.isUniqueViolation(new SQLiteException("x", SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)));
+        assertFalse(SqliteErrors.isUniqueViolation(new SQLiteException("UNIQUE constraint failed", SQLiteErrorCode.SQLITE_IOERR)));
+    }
+
+    @Test
+    void only_a_broken_unique_key_is_taken_for_a_repeated_event_id() throws Exception {
+        Path file = folder.resolve("constraints.sqlite");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE t (id TEXT UNIQUE, x INTEGER NOT NULL)");
+            statement.execute("CREATE TRIGGER refuse BEFORE INSERT ON t WHEN NEW.x = 13 BEGIN SELECT RAISE(ABORT, 'refused'); END");
+            statement.execute("INSERT INTO t VALUES ('a', 1)");
+            SQLException repeated = assertThrows(SQLException.class, () -> statement.execute("INSERT INTO t VALUES ('a', 2)"));
+            SQLException refused = assertThrows(SQLException.class, () -> statement.execute("INSERT INTO t VALUES ('b', 13)"));
+            SQLException missing = assertThrows(SQLException.class, () -> statement.execute("INSERT INTO t VALUES ('c', NULL)"));
+            assertTrue(SqliteErrors.isUniqueViolation(repeated), repeated.toString());
+            for (SQLException other : new SQLException[]{refused, missing}) {
+                assertEquals(SQLiteErrorCode.SQLITE_CONSTRAINT, SqliteErrors.primaryCode(other), other.toString());
+                assertFalse(SqliteErrors.isUniqueViolation(other), other.toString());
+            }
+        }
+    }
+
+    @Test
+    void an_insert_refused_by_a_trigger_midway_through_an_append_is_not_called_a_repeated_event_id() throws Exception {
+        Path file = folder.resolve("books.ledger");
+        try (SqliteEventStore store = SqliteEventStore.open(file)) {
+            store.append(dev.eventscope.eventstore.StreamId.of("account-cash"), dev.eventscope.eventstore.ExpectedVersion.NO_STREAM,
+                    java.util.List.of(event("e-1")));
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TRIGGER failing_disk BEFORE INSERT ON events WHEN NEW.event_id = 'e-4'"
+                    + " BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END");
+        }
+        try (SqliteEventStore store = SqliteEventStore.open(file)) {
+            RuntimeException failed = assertThrows(RuntimeException.class, () -> store.append(
+                    dev.eventscope.eventstore.StreamId.of("account-cash"), dev.eventscope.eventstore.ExpectedVersion.exactly(1),
+                    java.util.List.of(event("e-2"), event("e-3"), event("e-4"))));
+            assertMentions(failed.getMessage(), "simulated disk failure");
+            assertFalse(failed.getMessage().contains("already stored"), failed.getMessage());
+            assertEquals(1, store.lastPosition(), "nothing of the refused append was written");
+        }
+    }
+
+    private static dev.eventscope.eventstore.NewEvent event(String id) {
+        return new dev.eventscope.eventstore.NewEvent(id, "Something", 1, "{}",
+                new dev.eventscope.eventstore.EventMetadata("alice", null, null, "Test"));
     }
 
     @Test
