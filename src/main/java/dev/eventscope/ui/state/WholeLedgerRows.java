@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -40,8 +41,10 @@ public final class WholeLedgerRows {
     private final Function<String, AccountType> accountTypes;
     /** The lines shown (null: none yet, or the last move failed). */
     private WholeLedgerLines lines;
-    /** The balances shown. */
+    /** The balances at the last long jump (or first answer). */
     private Balances balances = Balances.empty();
+    /** The register amounts small moves went through since then: added to {@link #balances} only for a long jump's comparison. */
+    private Balances.Fold moved = Balances.fold();
     private long position = -1;
     private boolean shownByDate;
 
@@ -83,31 +86,38 @@ public final class WholeLedgerRows {
         if (lines == null) {
             lines = new WholeLedgerLines(account -> sections.computeIfAbsent(account, this::sectionOf));
             balances = Balances.empty();
+            moved = Balances.fold();
             byDate = true;
         }
         long target = byDate ? -1 : timeTravel.positionOf(point);
         if (!byDate && Math.abs(target - position) <= smallMove && queries.registerPosition() >= Math.max(target, position)) {
-            Balances moved = registerAmounts(position, target);
-            Balances now = balances.plus(moved);
-            return show(point, target, now, changes(balances, moved, now));
+            List<BalanceChange> changes = changes(registerAmounts(position, target),
+                    (account, commodity) -> balances.balance(account, commodity).add(moved.balance(account, commodity)));
+            changes.forEach(change -> moved.add(change.account(), change.commodity(), change.change()));
+            return show(point, target, changes);
         }
         // the engine's answer becomes the balances shown
+        Balances shown = moved.accounts() == 0 ? balances : balances.plus(moved.balances());
         LedgerBalances at = timeTravel.ledgerBalancesAt(point);
-        return show(point, at.position(), at.balances(), BalanceChange.between(balances, at.balances()));
+        List<BalanceChange> changes = BalanceChange.between(shown, at.balances());
+        balances = at.balances();
+        moved = Balances.fold();
+        return show(point, at.position(), changes);
     }
 
-    private PointState show(Point point, long at, Balances now, List<BalanceChange> changes) {
+    private PointState show(Point point, long at, List<BalanceChange> changes) {
         List<StateRow> rows = lines.move(changes);
-        balances = now;
         position = at;
         return new PointState(point, at, heading(point), rows);
     }
 
-    /** What moving the register amounts {@code moved} did to the balances: {@code before} became {@code after}. */
-    static List<BalanceChange> changes(Balances before, Balances moved, Balances after) {
+    /** The register amounts {@code step} as changes of the balances that {@code before} gives (per account and commodity). */
+    static List<BalanceChange> changes(Balances step, BiFunction<String, String, BigDecimal> before) {
         List<BalanceChange> changes = new ArrayList<>();
-        moved.forEach((account, commodity, amount) -> changes.add(
-                new BalanceChange(account, commodity, before.balance(account, commodity), after.balance(account, commodity))));
+        step.forEach((account, commodity, amount) -> {
+            BigDecimal was = before.apply(account, commodity);
+            changes.add(new BalanceChange(account, commodity, was, was.add(amount)));
+        });
         return changes;
     }
 
@@ -118,11 +128,11 @@ public final class WholeLedgerRows {
 
     /** The register amounts between two positions, negated for a move back. */
     private Balances registerAmounts(long from, long to) {
-        Balances.Fold moved = Balances.fold();
+        Balances.Fold step = Balances.fold();
         boolean forward = to > from;
         queries.registerAmountsBetween(Math.min(from, to), Math.max(from, to),
-                (account, commodity, amount) -> moved.add(account, commodity, forward ? amount : amount.negate()));
-        return moved.balances();
+                (account, commodity, amount) -> step.add(account, commodity, forward ? amount : amount.negate()));
+        return step.balances();
     }
 
     private String heading(Point point) {

@@ -51,7 +51,7 @@ class WholeLedgerLinesProperties {
                 Balances moved = delta(random, shown, accounts, commodities);
                 now = shown.plus(moved);
                 assertEquals(shown.toFold().addAll(moved).balances(), now, "plus is a fold of both");
-                changes = WholeLedgerRows.changes(shown, moved, now);
+                changes = WholeLedgerRows.changes(moved, shown::balance);
             } else {
                 now = balances(random, accounts, commodities);
                 changes = BalanceChange.between(shown, now);
