@@ -70,6 +70,34 @@ public final class Balances {
         return fold.balances();
     }
 
+    /**
+     * These balances plus {@code other}'s, account by account and commodity by commodity (the same as folding both):
+     * a few changes to many balances copy the account index once and only the accounts {@code other} names.
+     */
+    public Balances plus(Balances other) {
+        if (other.isEmpty()) {
+            return this;
+        }
+        TreeMap<String, SortedMap<String, BigDecimal>> sum = new TreeMap<>(accounts);
+        other.accounts.forEach((account, perCommodity) -> {
+            TreeMap<String, BigDecimal> merged = new TreeMap<>(account(account));
+            perCommodity.forEach((commodity, amount) -> {
+                BigDecimal after = Amounts.normalise(merged.getOrDefault(commodity, BigDecimal.ZERO).add(amount));
+                if (after.signum() == 0) {
+                    merged.remove(commodity);
+                } else {
+                    merged.put(commodity, after);
+                }
+            });
+            if (merged.isEmpty()) {
+                sum.remove(account);
+            } else {
+                sum.put(account, Collections.unmodifiableSortedMap(merged));
+            }
+        });
+        return sum.isEmpty() ? EMPTY : new Balances(Collections.unmodifiableSortedMap(sum));
+    }
+
     /** The balance of one account in one commodity; zero when it has none. */
     public BigDecimal balance(String account, String commodity) {
         return account(account).getOrDefault(commodity, BigDecimal.ZERO);
