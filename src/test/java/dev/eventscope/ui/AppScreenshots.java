@@ -121,6 +121,7 @@ public final class AppScreenshots {
         onFx(() -> {
             TableView<?> history = (TableView<?>) stage.getScene().lookup("#historyTable");
             history.getSelectionModel().select(history.getItems().size() - 1);
+            history.scrollTo(history.getItems().size() - 1); // as a user's End key does: the picked event in view
             return null;
         });
         Thread.sleep(1200);
