@@ -37,22 +37,22 @@ final class SessionWork implements TaskExecutor {
             }
             running++;
         }
-        executor.<Outcome<T>>run(() -> {
+        executor.<T>run(() -> {
             try {
-                return new Outcome<>(work.call(), null);
+                return work.call();
             } catch (Exception failure) {
                 if (closed) {
-                    // the ledger was closed under it (a load that outlived the grace): nothing is wrong
+                    // the ledger was closed under it (a load that outlived the grace): nothing is wrong, nothing is shown
                     LOG.debug("background work ended by the ledger's close: {}", failure.toString());
-                    return new Outcome<>(null, failure);
+                    return null;
                 }
                 throw failure;
             } finally {
                 ended();
             }
-        }, outcome -> {
+        }, value -> {
             if (!closed) {
-                onSuccess.accept(outcome.value());
+                onSuccess.accept(value);
             }
         }, failure -> {
             if (!closed) {
@@ -106,8 +106,5 @@ final class SessionWork implements TaskExecutor {
         if (running > 0) {
             LOG.info("closing the ledger while {} background load(s) still run", running);
         }
-    }
-
-    private record Outcome<T>(T value, Throwable failure) {
     }
 }
