@@ -239,7 +239,7 @@ public final class LedgerAtPoint {
             projections.catchUp();
         }
         if (queries.registerPosition() < position) {
-            throw TimeTravelException.readModelStopped(queries.registerPosition(), position);
+            throw new TimeTravelException.ReadModelStopped(queries.registerPosition(), position);
         }
     }
 

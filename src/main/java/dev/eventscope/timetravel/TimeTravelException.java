@@ -1,43 +1,39 @@
 package dev.eventscope.timetravel;
 
 /** A time-travel question that cannot be answered, such as a version point asked of the whole ledger; the message says why. */
-public final class TimeTravelException extends RuntimeException {
-
-    /** For a balances read model that stops before the asked position: where it stops, else -1. */
-    private final long readModelStop;
-    private final long asked;
+public class TimeTravelException extends RuntimeException {
 
     public TimeTravelException(String message) {
-        this(message, null, -1, -1);
+        super(message);
     }
 
     public TimeTravelException(String message, Throwable cause) {
-        this(message, cause, -1, -1);
-    }
-
-    private TimeTravelException(String message, Throwable cause, long readModelStop, long asked) {
         super(message, cause);
-        this.readModelStop = readModelStop;
-        this.asked = asked;
     }
 
     /**
-     * The balances read model stops at {@code stop} (a projection could not apply the next event) and cannot reach
-     * {@code position}. The message names the command-line tool that says why; a window says where it shows it instead
-     * (from {@link #readModelStop()} and {@link #askedPosition()}).
+     * The balances read model stops at {@link #stop()} (a projection could not apply the next event) and cannot reach
+     * the {@link #asked()} position. The message names the command-line tool that says why; a window says where it
+     * shows it instead, from the two positions.
      */
-    static TimeTravelException readModelStopped(long stop, long position) {
-        return new TimeTravelException("The balances read model stops at position " + stop + " and cannot reach position "
-                + position + "; 'eventscope projections' says why.", null, stop, position);
-    }
+    public static final class ReadModelStopped extends TimeTravelException {
 
-    /** Where the balances read model stops, when that is why the question cannot be answered; else -1. */
-    public long readModelStop() {
-        return readModelStop;
-    }
+        private final long stop;
+        private final long asked;
 
-    /** The position asked for, when the read model stops before it; else -1. */
-    public long askedPosition() {
-        return asked;
+        ReadModelStopped(long stop, long asked) {
+            super("The balances read model stops at position " + stop + " and cannot reach position " + asked
+                    + "; 'eventscope projections' says why.");
+            this.stop = stop;
+            this.asked = asked;
+        }
+
+        public long stop() {
+            return stop;
+        }
+
+        public long asked() {
+            return asked;
+        }
     }
 }

@@ -11,10 +11,10 @@ public final class ErrorMessages {
     public static String of(Throwable failure) {
         Throwable cause = failure;
         while (cause != null) {
-            if (cause instanceof dev.eventscope.timetravel.TimeTravelException stopped && stopped.readModelStop() >= 0) {
+            if (cause instanceof dev.eventscope.timetravel.TimeTravelException.ReadModelStopped stopped) {
                 // time travel names the command-line tool; a desktop user is told where the window shows it
-                return "The balances read model stops at position " + stopped.readModelStop() + " and cannot reach position "
-                        + stopped.askedPosition() + ": a projection could not apply the event after it. Click Projections in the toolbar"
+                return "The balances read model stops at position " + stopped.stop() + " and cannot reach position "
+                        + stopped.asked() + ": a projection could not apply the event after it. Click Projections in the toolbar"
                         + " to see which event it is and why.";
             }
             if (isWrittenForUsers(cause) && cause.getMessage() != null) {
