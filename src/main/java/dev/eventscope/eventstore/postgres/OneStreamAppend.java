@@ -5,6 +5,7 @@ import dev.eventscope.eventstore.EventHashChain;
 import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.NewEvent;
 import dev.eventscope.eventstore.StreamAppend;
+import dev.eventscope.eventstore.StreamId;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,22 +21,24 @@ import java.util.Optional;
 /**
  * The common append, the events of one command to one stream, as one plain SQL statement (no PL/pgSQL):
  * one round trip, one short transaction with autocommit, and a plan the server prepares once per
- * connection. The statement takes the head lock first ({@code FOR UPDATE}, which in READ COMMITTED returns
- * the newest head even when another writer committed meanwhile), then moves the stream forward with an
- * {@code UPDATE ... WHERE version = expected} (or creates it with {@code ON CONFLICT DO NOTHING}), which
- * re-checks the newest stream row as well; the events' positions follow the locked head, and their hashes
- * are chained on the server from the locked head's hash with one {@code sha256} per event over the event's
- * canonical encoding, which the client sends cut where the version and the recorded time go
+ * connection. No stream row moves: a stream's version is its last event's, and the unique key
+ * {@code (stream_key, version)} lets each version be written once. One event to a stream expected at an
+ * exact version (or not made yet) is the shortest statement ({@link #headFirst}): the update that moves the
+ * head locks it (in READ COMMITTED on the newest committed head, even when another writer moved it while
+ * this one waited) and chains the event's hash from it in its {@code SET}. Other one-stream appends lock the
+ * head first ({@code FOR UPDATE}), read the stream's version, and chain their events from the locked head.
+ * The hashes are computed on the server with one {@code sha256} per event over the event's canonical
+ * encoding, which the client sends cut where the version and the recorded time go
  * ({@link EventHashChain#parts}). Everything the statement could not decide alone — a version not met, a
- * stream created by another writer meanwhile, an event id stored already (the unique key refuses it, and
- * the whole statement rolls back), a lost head row — writes nothing and returns no row, and the caller
- * then asks {@code append_events}, which answers each of those exactly (conflict, idempotent retry,
- * tampering). Measured in docs/postgresql.md: the server's CPU per one-event append fell from about
- * 290 µs with {@code append_events} to the figure there.
+ * stream made or moved by another writer meanwhile, an event id stored already (a unique key or the
+ * stream key's {@code NOT NULL} refuses the row, and the whole statement rolls back), a lost head row —
+ * writes nothing, and the caller then asks {@code append_events}, which answers each of those exactly
+ * (conflict, idempotent retry, tampering). Measured in docs/postgresql.md.
  */
 final class OneStreamAppend {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String NOT_NULL_VIOLATION = "23502";
 
     private final Connection connection;
     private final String schema;
@@ -45,6 +48,8 @@ final class OneStreamAppend {
     private final String moveStream;
     private final String createStreamWithOne;
     private final String moveStreamByOne;
+    private final String firstEvent;
+    private final String nextEvent;
 
     OneStreamAppend(Connection connection, String schema, Optional<Clock> clock) {
         this.connection = connection;
@@ -54,6 +59,8 @@ final class OneStreamAppend {
         this.moveStream = manyEvents(false);
         this.createStreamWithOne = oneEvent(true);
         this.moveStreamByOne = oneEvent(false);
+        this.firstEvent = headFirst(true);
+        this.nextEvent = headFirst(false);
     }
 
     /** Whether this appends through {@code connection} (a new writer connection needs a new one). */
@@ -79,32 +86,27 @@ final class OneStreamAppend {
         int count = events.size();
         boolean single = count == 1;
         boolean newStream = append.expected() instanceof ExpectedVersion.NoStream;
-        try (PreparedStatement statement = connection.prepareStatement(single ? (newStream ? createStreamWithOne : moveStreamByOne)
-                : (newStream ? createStream : moveStream))) {
-            int parameter = 1;
-            if (clock.isPresent()) {
-                statement.setLong(parameter++, dev.eventscope.eventstore.IdempotentRetry.micros(clock.get().instant()));
+        long expected = append.expected() instanceof ExpectedVersion.Exact exact ? exact.version() : -1;
+        boolean headFirst = single && (newStream || expected > 0);
+        String sql = headFirst ? (newStream ? firstEvent : nextEvent) : single ? (newStream ? createStreamWithOne : moveStreamByOne)
+                : (newStream ? createStream : moveStream);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (headFirst) {
+                bindHeadFirst(statement, append.stream(), newStream ? 0 : expected, events.get(0));
             } else {
-                statement.setNull(parameter++, Types.BIGINT);
-            }
-            if (newStream) {
+                int parameter = bindClock(statement, 1);
                 statement.setString(parameter++, append.stream().value());
-                statement.setString(parameter++, append.stream().category());
-                statement.setInt(parameter++, count);
-                statement.setInt(parameter++, count);
-            } else {
-                long expected = append.expected() instanceof ExpectedVersion.Exact exact ? exact.version() : -1;
-                statement.setInt(parameter++, count);
-                statement.setInt(parameter++, count);
-                statement.setString(parameter++, append.stream().value());
-                statement.setLong(parameter++, expected);
-                statement.setLong(parameter++, expected);
-                statement.setInt(parameter++, count);
-            }
-            if (single) {
-                bindOne(statement, parameter, append.stream().value(), events.get(0));
-            } else {
-                bindMany(statement, parameter, append.stream().value(), events);
+                if (newStream) {
+                    statement.setString(parameter++, append.stream().category());
+                } else {
+                    statement.setLong(parameter++, expected);
+                    statement.setLong(parameter++, expected);
+                }
+                if (single) {
+                    bindOne(statement, parameter, append.stream().value(), events.get(0));
+                } else {
+                    bindMany(statement, parameter, append.stream().value(), events);
+                }
             }
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
@@ -119,11 +121,52 @@ final class OneStreamAppend {
                 return new AppendResult(positions, Map.of(append.stream(), before + count), false);
             }
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                return null; // an event id stored already: the statement rolled back whole
+            if (UNIQUE_VIOLATION.equals(e.getSQLState()) || NOT_NULL_VIOLATION.equals(e.getSQLState())) {
+                // an event id or the stream's next version stored already, or no stream to append to as expected:
+                // the statement rolled back whole
+                return null;
             }
             throw e;
         }
+    }
+
+    private int bindClock(PreparedStatement statement, int parameter) throws SQLException {
+        if (clock.isPresent()) {
+            statement.setLong(parameter, dev.eventscope.eventstore.IdempotentRetry.micros(clock.get().instant()));
+        } else {
+            statement.setNull(parameter, Types.BIGINT);
+        }
+        return parameter + 1;
+    }
+
+    /** The parameters of {@link #headFirst}: the event goes to version {@code before + 1}. */
+    private void bindHeadFirst(PreparedStatement statement, StreamId stream, long before, NewEvent event) throws SQLException {
+        byte[][] parts = parts(stream.value(), event);
+        int parameter = 1;
+        statement.setBytes(parameter++, parts[0]);
+        statement.setLong(parameter++, before + 1);
+        statement.setBytes(parameter++, parts[1]);
+        parameter = bindClock(statement, parameter);
+        statement.setBytes(parameter++, parts[2]);
+        parameter = bindClock(statement, parameter);
+        if (before == 0) {
+            statement.setString(parameter++, stream.value());
+            statement.setString(parameter++, stream.category());
+            statement.setString(parameter++, event.eventId());
+        } else {
+            statement.setString(parameter++, event.eventId());
+            statement.setString(parameter++, stream.value());
+            statement.setLong(parameter++, before);
+        }
+        statement.setLong(parameter++, before + 1);
+        statement.setString(parameter++, event.type());
+        statement.setInt(parameter++, event.schemaVersion());
+        statement.setString(parameter++, event.data());
+        statement.setString(parameter++, event.metadata().user());
+        statement.setString(parameter++, event.metadata().correlationId());
+        statement.setString(parameter++, event.metadata().causationId());
+        statement.setString(parameter++, event.metadata().commandName());
+        statement.setLong(parameter, before);
     }
 
     private byte[][] parts(String stream, NewEvent event) {
@@ -192,19 +235,53 @@ final class OneStreamAppend {
                 + " AS stamp FROM " + schema + ".ledger_head h WHERE h.id = 1 FOR UPDATE),";
     }
 
-    /** The stream's step; {@code newStream} creates it (expected: none), else moves an existing one forward. */
+    /**
+     * The stream's step; {@code newStream} makes it (expected: none), else finds it with its version, its last
+     * event's. That version is read in the statement's snapshot, taken before the head lock was granted: when
+     * another writer appended to the stream meanwhile, the next version is stored already, its unique key refuses
+     * the row and the statement rolls back whole.
+     */
     private String stream(boolean newStream) {
         String s = schema + ".";
         return newStream
-                ? "stream AS (INSERT INTO " + s + "streams (stream_id, category, version, last_position)"
-                        + " SELECT ?, ?, ?::integer, head.position + ?::integer FROM head ON CONFLICT (stream_id) DO NOTHING"
-                        + " RETURNING stream_key, 0::bigint AS before),"
-                // the head is read (and locked) while the new row is computed, before the stream's row is locked:
-                // every writer takes the head first, so two writers never wait for each other the other way round
-                : "stream AS (UPDATE " + s + "streams t SET version = t.version + ?::integer,"
-                        + " last_position = (SELECT position FROM head) + ?::integer"
-                        + " WHERE t.stream_id = ? AND (?::bigint < 0 OR t.version = ?::bigint)"
-                        + " RETURNING t.stream_key, t.version - ?::integer AS before),";
+                // the head is read (and locked) before the stream is made: every writer takes the head first, so two
+                // writers never wait for each other the other way round
+                ? "stream AS (INSERT INTO " + s + "stream_names (stream_id, category) SELECT ?, ? FROM head"
+                        + " ON CONFLICT (stream_id) DO NOTHING RETURNING stream_key, 0::bigint AS before),"
+                : "stream AS (SELECT t.stream_key, coalesce(l.version, 0) AS before FROM head, " + s + "stream_names t"
+                        + " LEFT JOIN LATERAL (SELECT e.version FROM " + s + "events e WHERE e.stream_key = t.stream_key"
+                        + " ORDER BY e.version DESC LIMIT 1) l ON true"
+                        + " WHERE t.stream_id = ? AND (?::bigint < 0 OR coalesce(l.version, 0) = ?::bigint)),";
+    }
+
+    /** The recorded time: the clock's (or the server's at the statement's start), never before the head's. */
+    private static String stamp(String head) {
+        return "greatest(coalesce(?::bigint, (EXTRACT(EPOCH FROM statement_timestamp()) * 1000000)::bigint), " + head + ")";
+    }
+
+    /**
+     * One event to version {@code before + 1} of a stream that is expected at exactly {@code before} (0: not made
+     * yet), in the fewest plan nodes: the head row is locked by the update that moves it, which computes the
+     * event's hash from the head's in its {@code SET} (the version is known without reading the stream) and keeps
+     * the hash it moved from in {@code prev_hash}, for {@code RETURNING} to give the insert. A stream not there as
+     * expected gives the event no stream key, a version or an event id stored already a duplicate key: either
+     * fails the statement, which then wrote nothing.
+     */
+    private String headFirst(boolean newStream) {
+        String s = schema + ".";
+        String previous = "CASE WHEN h.position = 0 THEN '\\x" + "00".repeat(32) + "'::bytea ELSE h.hash END";
+        String key = newStream ? "(SELECT c.stream_key FROM created c)"
+                : "(SELECT t.stream_key FROM " + s + "stream_names t WHERE t.stream_id = ? AND EXISTS (SELECT FROM " + s
+                        + "events e WHERE e.stream_key = t.stream_key AND e.version = ?::bigint))";
+        return "WITH moved AS (UPDATE " + s + "ledger_head h SET position = h.position + 1, prev_hash = " + previous + ","
+                + " hash = sha256(" + previous + " || ?::bytea || int8send(?::bigint) || ?::bytea || int8send("
+                + stamp("h.recorded_at") + ") || ?::bytea), recorded_at = " + stamp("h.recorded_at")
+                + " WHERE h.id = 1 RETURNING h.position, h.prev_hash, h.hash, h.recorded_at),"
+                + (newStream ? " created AS (INSERT INTO " + s + "stream_names (stream_id, category) SELECT ?, ? FROM moved"
+                        + " ON CONFLICT (stream_id) DO NOTHING RETURNING stream_key)," : "")
+                + " inserted AS (INSERT INTO " + s + "events" + COLUMNS + " SELECT m.position, ?, " + key + ", ?::bigint,"
+                + " ?, ?::integer, ?, ?, ?, ?, ?, m.recorded_at, m.prev_hash, m.hash FROM moved m)"
+                + " SELECT ?::bigint, m.position, " + PostgresSchema.announce(schema, "m.position") + " FROM moved m";
     }
 
     private static final String COLUMNS = " (position, event_id, stream_key, version, type, schema_version, data, user_name,"

@@ -24,12 +24,12 @@ import java.util.Optional;
 /**
  * A bulk's appends (an import), all inside one open transaction of the writer connection. The first
  * append takes the head lock ({@code FOR UPDATE}), which the bulk then holds until it commits or rolls
- * back: every other writer takes the head before any stream row, so while the bulk holds it no one else
- * moves the head or a stream, and the bulk keeps both on the client — the head it wrote last, and each
- * stream it touched with its key, version and last position. So an append costs one look-up statement
+ * back: every other writer takes the head before it makes a stream or inserts an event, so while the bulk
+ * holds it no one else moves the head or a stream, and the bulk keeps both on the client — the head it
+ * wrote last, and each stream it touched with its key, version and last position. So an append costs one look-up statement
  * (the streams not touched yet, which it creates when missing, and the event ids stored already) and one
  * {@code COPY} of its events, chained in Java and streamed to the server while the next are hashed; the
- * streams' versions and the head are written once, by {@link #finish} before the commit. Every check
+ * head is written once, by {@link #finish} before the commit (a stream's version is its last event's). Every check
  * (idempotent retry, expected versions) happens before anything of the append is written, and any failure
  * stops the bulk, which is then rolled back whole ({@code TransactionalBulkAppend}), streams created by
  * the failed look-up included. Not thread-safe; the store serialises calls.
@@ -42,7 +42,7 @@ final class PostgresBulkAppender {
     private final EventHashChain hashChain = new EventHashChain();
     /** The head as this bulk left it; null until the first append took the lock. */
     private Head head;
-    /** Streams this bulk has touched: key, version, last position — ahead of their rows until {@link #finish}. */
+    /** Streams this bulk has touched: key, version, last position (the bulk's own events are visible to it too). */
     private final Map<StreamId, long[]> touched = new LinkedHashMap<>();
     private boolean headMoved;
 
@@ -114,33 +114,17 @@ final class PostgresBulkAppender {
         return new AppendResult(positions, versions, false);
     }
 
-    /** Writes the touched streams' versions and the head, and announces the append, in one statement; to run just before the commit. */
+    /** Writes the head and announces the append, in one statement; to run just before the commit. */
     void finish() throws SQLException {
         if (!headMoved) {
             return;
         }
-        int count = touched.size();
-        Long[] keys = new Long[count];
-        Long[] versions = new Long[count];
-        Long[] lastPositions = new Long[count];
-        int i = 0;
-        for (long[] stream : touched.values()) {
-            keys[i] = stream[0];
-            versions[i] = stream[1];
-            lastPositions[i] = stream[2];
-            i++;
-        }
-        try (PreparedStatement write = connection.prepareStatement("WITH moved AS (UPDATE " + schema + ".streams s"
-                + " SET version = m.v, last_position = m.p FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS m (k, v, p)"
-                + " WHERE s.stream_key = m.k RETURNING 1), head AS (UPDATE " + schema + ".ledger_head SET position = ?, hash = ?,"
-                + " recorded_at = ? WHERE id = 1 RETURNING position) SELECT " + PostgresSchema.announce(schema, "position")
-                + " FROM head")) {
-            write.setArray(1, connection.createArrayOf("bigint", keys));
-            write.setArray(2, connection.createArrayOf("bigint", versions));
-            write.setArray(3, connection.createArrayOf("bigint", lastPositions));
-            write.setLong(4, head.position());
-            write.setBytes(5, head.hash());
-            write.setLong(6, head.recordedAt());
+        try (PreparedStatement write = connection.prepareStatement("WITH head AS (UPDATE " + schema + ".ledger_head"
+                + " SET position = ?, hash = ?, recorded_at = ? WHERE id = 1 RETURNING position) SELECT "
+                + PostgresSchema.announce(schema, "position") + " FROM head")) {
+            write.setLong(1, head.position());
+            write.setBytes(2, head.hash());
+            write.setLong(3, head.recordedAt());
             write.executeQuery().close();
         }
         headMoved = false;
@@ -187,8 +171,8 @@ final class PostgresBulkAppender {
             }
         }
         String s = schema + ".";
-        try (PreparedStatement query = connection.prepareStatement("WITH created AS (INSERT INTO " + s + "streams"
-                + " (stream_id, category, version, last_position) SELECT id, category, 0, 0 FROM unnest(?::text[], ?::text[])"
+        try (PreparedStatement query = connection.prepareStatement("WITH created AS (INSERT INTO " + s + "stream_names"
+                + " (stream_id, category) SELECT id, category FROM unnest(?::text[], ?::text[])"
                 + " AS t (id, category) ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id, stream_key)"
                 + " SELECT 'S', stream_id, stream_key, 0, NULL FROM created"
                 + " UNION ALL SELECT 'S', stream_id, stream_key, version, NULL FROM " + s + "streams WHERE stream_id = ANY (?)"
@@ -204,7 +188,7 @@ final class PostgresBulkAppender {
                     switch (rows.getString(1)) {
                         case "S" -> streams.put(StreamId.of(rows.getString(2)), new long[] {rows.getLong(3), rows.getLong(4)});
                         case "E" -> {
-                            // a stream this bulk touched is ahead of its row
+                            // a stream this bulk touched: its version as the bulk keeps it
                             long[] known = touched.get(StreamId.of(rows.getString(2)));
                             stored.put(rows.getString(5), new IdempotentRetry.StoredEvent(rows.getLong(3), rows.getString(2),
                                     known != null ? known[1] : rows.getLong(4)));

@@ -37,7 +37,7 @@ final class PostgresChainVerifier {
             long recordedHead = recordedHead();
             // the stream id by a keyed look-up per row, so the walk follows the position index with no sort
             try (PreparedStatement query = connection.prepareStatement("SELECT e.position, e.event_id, (SELECT s.stream_id"
-                    + " FROM " + schema + ".streams s WHERE s.stream_key = e.stream_key), "
+                    + " FROM " + schema + ".stream_names s WHERE s.stream_key = e.stream_key), "
                     + EventRows.CHAIN_COLUMNS_AFTER_STREAM + " FROM " + schema + ".events e ORDER BY e.position")) {
                 query.setFetchSize(fetchSize);
                 try (ResultSet rows = query.executeQuery()) {

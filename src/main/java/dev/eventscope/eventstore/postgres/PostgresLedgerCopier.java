@@ -57,7 +57,7 @@ final class PostgresLedgerCopier {
         }
         flush(check.streams());
         if (check.lastPosition() > 0) {
-            moveStreamsAndHead(check);
+            moveHead(check);
         }
         return check.lastPosition();
     }
@@ -74,8 +74,8 @@ final class PostgresLedgerCopier {
             }
         }
         if (!missing.isEmpty()) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema + ".streams"
-                    + " (stream_id, category, version, last_position) SELECT id, category, 0, 0"
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema + ".stream_names"
+                    + " (stream_id, category) SELECT id, category"
                     + " FROM unnest(?::text[], ?::text[]) AS t (id, category) RETURNING stream_id, stream_key")) {
                 insert.setArray(1, connection.createArrayOf("text", missing.keySet().stream().map(StreamId::value).toArray()));
                 insert.setArray(2, connection.createArrayOf("text", missing.values().toArray()));
@@ -120,26 +120,13 @@ final class PostgresLedgerCopier {
         batch.clear();
     }
 
-    private void moveStreamsAndHead(CopiedLedgerCheck check) throws SQLException {
-        List<Long> keys = new ArrayList<>();
-        List<Long> versions = new ArrayList<>();
-        List<Long> positions = new ArrayList<>();
-        for (CopiedStream stream : check.streams().values()) {
-            keys.add(stream.key());
-            versions.add(stream.version());
-            positions.add(stream.lastPosition());
-        }
-        try (PreparedStatement move = connection.prepareStatement("WITH moved AS (UPDATE " + schema + ".streams s"
-                + " SET version = m.v, last_position = m.p FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS m (k, v, p)"
-                + " WHERE s.stream_key = m.k RETURNING 1), head AS (UPDATE " + schema + ".ledger_head SET position = ?, hash = ?,"
-                + " recorded_at = ? WHERE id = 1 RETURNING position) SELECT " + PostgresSchema.announce(schema, "position")
-                + " FROM head")) {
-            move.setArray(1, connection.createArrayOf("bigint", keys.toArray()));
-            move.setArray(2, connection.createArrayOf("bigint", versions.toArray()));
-            move.setArray(3, connection.createArrayOf("bigint", positions.toArray()));
-            move.setLong(4, check.lastPosition());
-            move.setBytes(5, check.previousHash());
-            move.setLong(6, check.lastRecordedAt());
+    private void moveHead(CopiedLedgerCheck check) throws SQLException {
+        try (PreparedStatement move = connection.prepareStatement("WITH head AS (UPDATE " + schema + ".ledger_head"
+                + " SET position = ?, hash = ?, recorded_at = ? WHERE id = 1 RETURNING position) SELECT "
+                + PostgresSchema.announce(schema, "position") + " FROM head")) {
+            move.setLong(1, check.lastPosition());
+            move.setBytes(2, check.previousHash());
+            move.setLong(3, check.lastRecordedAt());
             move.executeQuery().close();
         }
     }

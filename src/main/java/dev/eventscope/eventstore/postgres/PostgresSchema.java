@@ -21,7 +21,7 @@ import java.util.UUID;
  */
 final class PostgresSchema {
 
-    static final int CURRENT_VERSION = 1;
+    static final int CURRENT_VERSION = 2;
     static final String APPLICATION = "eventscope";
     /** The channel every ledger of a database announces appends on; the payload is "schema position". */
     static final String CHANNEL = "eventscope_appends";
@@ -44,19 +44,26 @@ final class PostgresSchema {
         String s = schema + ".";
         return List.of(
                 "CREATE TABLE " + s + "ledger_meta (key text PRIMARY KEY, value text NOT NULL)",
+                // the one-event statement sets prev_hash to the hash it moves the head from, and reads it back with
+                // RETURNING (which shows only new values before PostgreSQL 18); nothing else reads or keeps it
                 "CREATE TABLE " + s + "ledger_head (id integer PRIMARY KEY CHECK (id = 1), position bigint NOT NULL,"
-                        + " hash bytea NOT NULL, recorded_at bigint NOT NULL)",
-                "CREATE TABLE " + s + "streams (stream_key bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-                        + " stream_id text COLLATE \"C\" NOT NULL UNIQUE, category text COLLATE \"C\" NOT NULL,"
-                        + " version bigint NOT NULL, last_position bigint NOT NULL)",
-                "CREATE INDEX streams_by_category ON " + s + "streams (category, stream_id)",
+                        + " hash bytea NOT NULL, recorded_at bigint NOT NULL, prev_hash bytea NOT NULL)",
+                // a stream's row is written once, when the stream is made; its version and last position are its
+                // last event's (the view streams), so an append moves no stream row
+                "CREATE TABLE " + s + "stream_names (stream_key bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                        + " stream_id text COLLATE \"C\" NOT NULL UNIQUE, category text COLLATE \"C\" NOT NULL)",
+                "CREATE INDEX streams_by_category ON " + s + "stream_names (category, stream_id)",
                 "CREATE TABLE " + s + "events (position bigint PRIMARY KEY, event_id text NOT NULL UNIQUE,"
                         + " stream_key bigint NOT NULL, version bigint NOT NULL,"
                         + " type text NOT NULL, schema_version integer NOT NULL, data text NOT NULL,"
                         + " user_name text NOT NULL, correlation_id text, causation_id text, command_name text,"
                         + " recorded_at bigint NOT NULL, prev_hash bytea NOT NULL, hash bytea NOT NULL,"
                         + " UNIQUE (stream_key, version))",
-                "CREATE TABLE " + s + "snapshots (stream_key bigint NOT NULL REFERENCES " + s + "streams (stream_key),"
+                "CREATE VIEW " + s + "streams AS SELECT n.stream_key, n.stream_id, n.category,"
+                        + " coalesce(l.version, 0) AS version, coalesce(l.position, 0) AS last_position FROM " + s + "stream_names n"
+                        + " LEFT JOIN LATERAL (SELECT e.version, e.position FROM " + s + "events e"
+                        + " WHERE e.stream_key = n.stream_key ORDER BY e.version DESC LIMIT 1) l ON true",
+                "CREATE TABLE " + s + "snapshots (stream_key bigint NOT NULL REFERENCES " + s + "stream_names (stream_key),"
                         + " version bigint NOT NULL, state_type text NOT NULL, state_schema_version integer NOT NULL,"
                         + " data text NOT NULL, PRIMARY KEY (stream_key, version, state_schema_version))",
                 "CREATE FUNCTION " + s + "events_are_immutable() RETURNS trigger LANGUAGE plpgsql"
@@ -79,7 +86,7 @@ final class PostgresSchema {
                         + " EXECUTE FUNCTION " + s + "head_moves_forward()",
                 "CREATE TRIGGER head_is_permanent BEFORE DELETE OR TRUNCATE ON " + s + "ledger_head"
                         + " FOR EACH STATEMENT EXECUTE FUNCTION " + s + "events_are_immutable()",
-                "INSERT INTO " + s + "ledger_head (id, position, hash, recorded_at) VALUES (1, 0, '\\x', 0)",
+                "INSERT INTO " + s + "ledger_head (id, position, hash, recorded_at, prev_hash) VALUES (1, 0, '\\x', 0, '\\x')",
                 "CREATE FUNCTION " + s + "hash_field(value text) RETURNS bytea LANGUAGE sql STABLE AS $$ SELECT CASE"
                         + " WHEN value IS NULL THEN '\\xffffffff'::bytea ELSE pg_catalog.int4send(pg_catalog.octet_length("
                         + "pg_catalog.convert_to(value, 'UTF8'))) || pg_catalog.convert_to(value, 'UTF8') END $$",
@@ -150,10 +157,8 @@ final class PostgresSchema {
                 + "   moves AS (SELECT a.i, a.id, a.c, a.k, m.version, m.position FROM unnest(stream_ids, categories, keys)"
                 + "    WITH ORDINALITY AS a (id, c, k, i) JOIN (SELECT e.s, max(e.version) AS version, max(e.position) AS position"
                 + "    FROM e GROUP BY e.s) m ON m.s = a.i),"
-                + "   created AS (INSERT INTO " + s + "streams (stream_id, category, version, last_position)"
-                + "    SELECT m.id, m.c, m.version, m.position FROM moves m WHERE m.k = 0 RETURNING stream_key, stream_id),"
-                + "   updated AS (UPDATE " + s + "streams t SET version = m.version, last_position = m.position FROM moves m"
-                + "    WHERE m.k <> 0 AND t.stream_key = m.k),"
+                + "   created AS (INSERT INTO " + s + "stream_names (stream_id, category)"
+                + "    SELECT m.id, m.c FROM moves m WHERE m.k = 0 RETURNING stream_key, stream_id),"
                 + "   inserted AS (INSERT INTO " + s + "events (position, event_id, stream_key, version, type, schema_version, data,"
                 + "    user_name, correlation_id, causation_id, command_name, recorded_at, prev_hash, hash)"
                 + "    SELECT e.position, e.id, coalesce(c.stream_key, m.k), e.version, e.t, e.sv, e.d, e.u, e.co, e.ca, e.cm, stamp,"
@@ -243,9 +248,8 @@ final class PostgresSchema {
                 "REVOKE ALL ON ALL TABLES IN SCHEMA " + schema + " FROM PUBLIC",
                 "GRANT USAGE ON SCHEMA " + schema + " TO " + auditor + ", " + writer,
                 "GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + auditor + ", " + writer,
-                "GRANT INSERT ON " + s + "events, " + s + "streams, " + s + "snapshots TO " + writer,
-                "GRANT UPDATE (version, last_position) ON " + s + "streams TO " + writer,
-                "GRANT UPDATE (position, hash, recorded_at) ON " + s + "ledger_head TO " + writer,
+                "GRANT INSERT ON " + s + "events, " + s + "stream_names, " + s + "snapshots TO " + writer,
+                "GRANT UPDATE (position, hash, recorded_at, prev_hash) ON " + s + "ledger_head TO " + writer,
                 "GRANT UPDATE (state_type, data) ON " + s + "snapshots TO " + writer);
     }
 
@@ -286,6 +290,11 @@ final class PostgresSchema {
                 if (state.version() > CURRENT_VERSION) {
                     throw new EventStoreException(where + " holds a ledger written by a newer Eventscope (ledger schema"
                             + " version " + state.version() + "); open it with a newer Eventscope.");
+                }
+                if (state.version() == 1) {
+                    throw new EventStoreException(where + " holds a ledger of schema version 1, which only development builds"
+                            + " of Eventscope before 3 December 2026 wrote (no release did) and this Eventscope does not read;"
+                            + " create the ledger anew with eventscope init.");
                 }
                 if (state.version() < 1) {
                     throw new EventStoreException(where + " is not an Eventscope ledger: its schema version '"

@@ -36,7 +36,7 @@ final class StreamNames {
         }
         long after = highestKnown;
         List<Long> keys = reader.query("read the stream names of", "SELECT stream_key, stream_id FROM " + schema
-                + ".streams WHERE stream_key > ? ORDER BY stream_key", statement -> statement.setLong(1, after), row -> {
+                + ".stream_names WHERE stream_key > ? ORDER BY stream_key", statement -> statement.setLong(1, after), row -> {
                     names.put(row.getLong(1), StreamId.of(row.getString(2)));
                     return row.getLong(1);
                 });

@@ -54,6 +54,12 @@ class OneStreamAppendTest {
                     "a stream that exists already");
             assertNull(statement.tryAppend(new StreamAppend(StreamId.of("account-none"), ExpectedVersion.ANY, events("x3", 1))),
                     "a stream that does not exist yet, with any version: append_events creates it");
+            assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(9), events("x5", 1))),
+                    "a version the stream has not reached");
+            assertNull(statement.tryAppend(new StreamAppend(StreamId.of("account-none"), ExpectedVersion.exactly(1),
+                    events("x6", 1))), "a version of a stream that does not exist");
+            assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(4), events("x7", 2))),
+                    "two events on a version not met");
             assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(5), events("b", 1))),
                     "an event id stored already");
             assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(5), List.of(event("x4-0"), event("b-1")))),
