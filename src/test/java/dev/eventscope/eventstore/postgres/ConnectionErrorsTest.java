@@ -141,6 +141,13 @@ class ConnectionErrorsTest {
         }
 
         @Test
+        void a_ledger_of_schema_version_1_from_a_development_build_is_refused() throws Exception {
+            PostgresLedgerUrl url = TestPostgres.freshLedger();
+            asSuperuser("UPDATE " + url.schema() + ".ledger_meta SET value = '1' WHERE key = 'schema_version'");
+            assertMentions(openingFails(url).getMessage(), "schema version 1", "development builds", "create the ledger anew");
+        }
+
+        @Test
         void init_refuses_a_schema_that_already_holds_a_ledger() {
             PostgresLedgerUrl url = TestPostgres.freshLedger();
             assertMentions(assertThrows(EventStoreException.class, () -> PostgresEventStore.create(url, PostgresOptions.defaults()))
