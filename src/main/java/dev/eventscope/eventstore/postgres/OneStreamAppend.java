@@ -159,6 +159,13 @@ final class OneStreamAppend {
             statement.setLong(parameter++, before);
         }
         statement.setLong(parameter++, before + 1);
+        parameter = bindColumns(statement, parameter, event);
+        statement.setLong(parameter, before);
+    }
+
+    /** The event's columns from its type to its command name; returns the next parameter's index. */
+    private static int bindColumns(PreparedStatement statement, int from, NewEvent event) throws SQLException {
+        int parameter = from;
         statement.setString(parameter++, event.type());
         statement.setInt(parameter++, event.schemaVersion());
         statement.setString(parameter++, event.data());
@@ -166,7 +173,7 @@ final class OneStreamAppend {
         statement.setString(parameter++, event.metadata().correlationId());
         statement.setString(parameter++, event.metadata().causationId());
         statement.setString(parameter++, event.metadata().commandName());
-        statement.setLong(parameter, before);
+        return parameter;
     }
 
     private byte[][] parts(String stream, NewEvent event) {
@@ -176,15 +183,8 @@ final class OneStreamAppend {
 
     /** One event's encoding parts and columns as plain parameters. */
     private void bindOne(PreparedStatement statement, int from, String stream, NewEvent event) throws SQLException {
-        int parameter = from;
-        statement.setString(parameter++, event.eventId());
-        statement.setString(parameter++, event.type());
-        statement.setInt(parameter++, event.schemaVersion());
-        statement.setString(parameter++, event.data());
-        statement.setString(parameter++, event.metadata().user());
-        statement.setString(parameter++, event.metadata().correlationId());
-        statement.setString(parameter++, event.metadata().causationId());
-        statement.setString(parameter++, event.metadata().commandName());
+        statement.setString(from, event.eventId());
+        int parameter = bindColumns(statement, from + 1, event);
         for (byte[] part : parts(stream, event)) {
             statement.setBytes(parameter++, part);
         }

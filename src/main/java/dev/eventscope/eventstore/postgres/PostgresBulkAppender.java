@@ -119,14 +119,7 @@ final class PostgresBulkAppender {
         if (!headMoved) {
             return;
         }
-        try (PreparedStatement write = connection.prepareStatement("WITH head AS (UPDATE " + schema + ".ledger_head"
-                + " SET position = ?, hash = ?, recorded_at = ? WHERE id = 1 RETURNING position) SELECT "
-                + PostgresSchema.announce(schema, "position") + " FROM head")) {
-            write.setLong(1, head.position());
-            write.setBytes(2, head.hash());
-            write.setLong(3, head.recordedAt());
-            write.executeQuery().close();
-        }
+        PostgresSchema.moveHead(connection, schema, head.position(), head.hash(), head.recordedAt());
         headMoved = false;
     }
 

@@ -57,7 +57,7 @@ final class PostgresLedgerCopier {
         }
         flush(check.streams());
         if (check.lastPosition() > 0) {
-            moveHead(check);
+            PostgresSchema.moveHead(connection, schema, check.lastPosition(), check.previousHash(), check.lastRecordedAt());
         }
         return check.lastPosition();
     }
@@ -118,16 +118,5 @@ final class PostgresLedgerCopier {
         }
         lastHashOfPreviousBatch = hashes[count - 1];
         batch.clear();
-    }
-
-    private void moveHead(CopiedLedgerCheck check) throws SQLException {
-        try (PreparedStatement move = connection.prepareStatement("WITH head AS (UPDATE " + schema + ".ledger_head"
-                + " SET position = ?, hash = ?, recorded_at = ? WHERE id = 1 RETURNING position) SELECT "
-                + PostgresSchema.announce(schema, "position") + " FROM head")) {
-            move.setLong(1, check.lastPosition());
-            move.setBytes(2, check.previousHash());
-            move.setLong(3, check.lastRecordedAt());
-            move.executeQuery().close();
-        }
     }
 }

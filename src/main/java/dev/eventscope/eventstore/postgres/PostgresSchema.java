@@ -40,6 +40,22 @@ final class PostgresSchema {
         return "pg_catalog.pg_notify('" + CHANNEL + "', '" + schema + " ' || (" + position + ")::text)";
     }
 
+    /**
+     * Moves the head to what a bulk or a copy wrote under its lock, and announces it, in one statement; the
+     * one-stream statement and {@code append_events} move it in their own statements.
+     */
+    static void moveHead(Connection connection, String schema, long position, byte[] hash, long recordedAt)
+            throws SQLException {
+        try (PreparedStatement move = connection.prepareStatement("WITH head AS (UPDATE " + schema + ".ledger_head"
+                + " SET position = ?, hash = ?, recorded_at = ? WHERE id = 1 RETURNING position) SELECT "
+                + announce(schema, "position") + " FROM head")) {
+            move.setLong(1, position);
+            move.setBytes(2, hash);
+            move.setLong(3, recordedAt);
+            move.executeQuery().close();
+        }
+    }
+
     private static List<String> statements(String schema) {
         String s = schema + ".";
         return List.of(

@@ -44,6 +44,10 @@ class OneStreamAppendTest {
             assertNotNull(moved, "three events on an existing stream at the expected version");
             assertEquals(List.of(2L, 3L, 4L), moved.positions());
             assertEquals(4L, moved.versionOf(CASH));
+            AppendResult next = statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(4), events("e", 1)));
+            assertNotNull(next, "one event on an existing stream at the expected version");
+            assertEquals(List.of(5L), next.positions());
+            assertEquals(5L, next.versionOf(CASH));
             assertNotNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.ANY, events("c", 1))));
             assertNotNull(statement.tryAppend(new StreamAppend(StreamId.of("account-new"), ExpectedVersion.NO_STREAM,
                     events("d", 2))));
@@ -60,13 +64,13 @@ class OneStreamAppendTest {
                     events("x6", 1))), "a version of a stream that does not exist");
             assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(4), events("x7", 2))),
                     "two events on a version not met");
-            assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(5), events("b", 1))),
+            assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(6), events("b", 1))),
                     "an event id stored already");
-            assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(5), List.of(event("x4-0"), event("b-1")))),
+            assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(6), List.of(event("x4-0"), event("b-1")))),
                     "a new event id beside a stored one");
 
-            assertEquals(7, store.lastPosition(), "nothing of the handed-back appends was written");
-            assertEquals(5, store.streamVersion(CASH));
+            assertEquals(8, store.lastPosition(), "nothing of the handed-back appends was written");
+            assertEquals(6, store.streamVersion(CASH));
             assertEquals(0, store.streamVersion(StreamId.of("account-none")), "no stream was created by a handed-back append");
             assertTrue(store.verify().intact(), store.verify().summary());
         }
