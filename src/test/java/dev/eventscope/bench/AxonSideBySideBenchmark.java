@@ -87,7 +87,7 @@ public final class AxonSideBySideBenchmark {
                     appendBatches(store, axon, codec, "batch", events, 1_000));
             row("append, 100 events per append: events/s", appendBatches(store, axon, codec, "batch100", events, 100));
             row("append, 1 event per append (a commit each): events/s",
-                    appendSingles(store, axon, codec, "single", Math.max(2_000, events / 25)));
+                    appendSingles(store, axon, codec, "single", Math.max(5_000, events / 10)));
             long[][] small = load(store, axon, codec, "load-100", 100, 300);
             latencyRows("load an aggregate of 100 events", small);
             long[][] large = load(store, axon, codec, "load-10k", 10_000, 30);

@@ -16,7 +16,9 @@ import java.util.UUID;
  * ({@code application = eventscope}) and holds its schema version; the one row of
  * {@code ledger_head} holds the last position, its hash and recorded time, and is the lock every
  * append takes, which keeps positions contiguous and the chain linear with many writers; a trigger
- * lets it only move forward. Every statement names the schema, and the trigger functions run with
+ * lets it only move forward. A stream's row ({@code stream_names}) is written once; its version and last
+ * position are its last event's (the view {@code streams}), so no append moves a stream row (schema
+ * version 2). Every statement names the schema, and the trigger functions run with
  * {@code search_path = pg_catalog}, so nothing placed in the schema can stand in for a built-in.
  */
 final class PostgresSchema {
@@ -248,7 +250,7 @@ final class PostgresSchema {
     /**
      * The SQL that creates (when missing) the ledger's two group roles and grants them the least they
      * need: the auditor may read every table and nothing else; the writer may also insert events and
-     * snapshots and update the bookkeeping rows an append moves forward (a stream's version, the head,
+     * snapshots and update the bookkeeping rows an append moves forward (the head,
      * a snapshot replaced), but may never update, delete or truncate an event. Members are added with
      * {@code GRANT <role> TO <login>}. Documented in docs/postgresql.md.
      */
