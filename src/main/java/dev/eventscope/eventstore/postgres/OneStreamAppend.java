@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,9 @@ final class OneStreamAppend {
     private final String moveStreamByOne;
     private final String firstEvent;
     private final String nextEvent;
+    private final String nextEventByKey;
+    /** Stream keys met by the one-event statement: a key names its stream forever, so it saves the name's look-up. */
+    private final Map<StreamId, Long> keys = new HashMap<>();
 
     OneStreamAppend(Connection connection, String schema, Optional<Clock> clock) {
         this.connection = connection;
@@ -59,8 +63,9 @@ final class OneStreamAppend {
         this.moveStream = manyEvents(false);
         this.createStreamWithOne = oneEvent(true);
         this.moveStreamByOne = oneEvent(false);
-        this.firstEvent = headFirst(true);
-        this.nextEvent = headFirst(false);
+        this.firstEvent = headFirst(Key.NEW);
+        this.nextEvent = headFirst(Key.BY_NAME);
+        this.nextEventByKey = headFirst(Key.KNOWN);
     }
 
     /** Whether this appends through {@code connection} (a new writer connection needs a new one). */
@@ -88,11 +93,12 @@ final class OneStreamAppend {
         boolean newStream = append.expected() instanceof ExpectedVersion.NoStream;
         long expected = append.expected() instanceof ExpectedVersion.Exact exact ? exact.version() : -1;
         boolean headFirst = single && (newStream || expected > 0);
-        String sql = headFirst ? (newStream ? firstEvent : nextEvent) : single ? (newStream ? createStreamWithOne : moveStreamByOne)
-                : (newStream ? createStream : moveStream);
+        Long key = headFirst && !newStream ? keys.get(append.stream()) : null;
+        String sql = headFirst ? (newStream ? firstEvent : key != null ? nextEventByKey : nextEvent)
+                : single ? (newStream ? createStreamWithOne : moveStreamByOne) : (newStream ? createStream : moveStream);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             if (headFirst) {
-                bindHeadFirst(statement, append.stream(), newStream ? 0 : expected, events.get(0));
+                bindHeadFirst(statement, append.stream(), key, newStream ? 0 : expected, events.get(0));
             } else {
                 int parameter = bindClock(statement, 1);
                 statement.setString(parameter++, append.stream().value());
@@ -114,6 +120,12 @@ final class OneStreamAppend {
                 }
                 long before = row.getLong(1);
                 long first = row.getLong(2);
+                if (headFirst) {
+                    if (keys.size() >= 100_000) {
+                        keys.clear();
+                    }
+                    keys.put(append.stream(), row.getLong(4));
+                }
                 List<Long> positions = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     positions.add(first + i);
@@ -140,7 +152,8 @@ final class OneStreamAppend {
     }
 
     /** The parameters of {@link #headFirst}: the event goes to version {@code before + 1}. */
-    private void bindHeadFirst(PreparedStatement statement, StreamId stream, long before, NewEvent event) throws SQLException {
+    private void bindHeadFirst(PreparedStatement statement, StreamId stream, Long key, long before, NewEvent event)
+            throws SQLException {
         byte[][] parts = parts(stream.value(), event);
         int parameter = 1;
         statement.setBytes(parameter++, parts[0]);
@@ -155,7 +168,12 @@ final class OneStreamAppend {
             statement.setString(parameter++, event.eventId());
         } else {
             statement.setString(parameter++, event.eventId());
-            statement.setString(parameter++, stream.value());
+            if (key != null) {
+                statement.setLong(parameter++, key);
+                statement.setLong(parameter++, key);
+            } else {
+                statement.setString(parameter++, stream.value());
+            }
             statement.setLong(parameter++, before);
         }
         statement.setLong(parameter++, before + 1);
@@ -263,16 +281,22 @@ final class OneStreamAppend {
      * One event to version {@code before + 1} of a stream that is expected at exactly {@code before} (0: not made
      * yet), in the fewest plan nodes: the head row is locked by the update that moves it, which computes the
      * event's hash from the head's in its {@code SET} (the version is known without reading the stream) and keeps
-     * the hash it moved from in {@code prev_hash}, for {@code RETURNING} to give the insert. A stream not there as
+     * the hash it moved from in {@code prev_hash}, for {@code RETURNING} to give the insert. The stream's key comes
+     * from the stream it makes, its name, or this writer's memory of keys it met (one index probe less). A stream not there as
      * expected gives the event no stream key, a version or an event id stored already a duplicate key: either
      * fails the statement, which then wrote nothing.
      */
-    private String headFirst(boolean newStream) {
+    private String headFirst(Key by) {
         String s = schema + ".";
+        boolean newStream = by == Key.NEW;
         String previous = "CASE WHEN h.position = 0 THEN '\\x" + "00".repeat(32) + "'::bytea ELSE h.hash END";
-        String key = newStream ? "(SELECT c.stream_key FROM created c)"
-                : "(SELECT t.stream_key FROM " + s + "stream_names t WHERE t.stream_id = ? AND EXISTS (SELECT FROM " + s
-                        + "events e WHERE e.stream_key = t.stream_key AND e.version = ?::bigint))";
+        String key = switch (by) {
+            case NEW -> "(SELECT c.stream_key FROM created c)";
+            case BY_NAME -> "(SELECT t.stream_key FROM " + s + "stream_names t WHERE t.stream_id = ? AND EXISTS (SELECT FROM "
+                    + s + "events e WHERE e.stream_key = t.stream_key AND e.version = ?::bigint))";
+            case KNOWN -> "(SELECT ?::bigint WHERE EXISTS (SELECT FROM " + s + "events e WHERE e.stream_key = ?::bigint"
+                    + " AND e.version = ?::bigint))";
+        };
         return "WITH moved AS (UPDATE " + s + "ledger_head h SET position = h.position + 1, prev_hash = " + previous + ","
                 + " hash = sha256(" + previous + " || ?::bytea || int8send(?::bigint) || ?::bytea || int8send("
                 + stamp("h.recorded_at") + ") || ?::bytea), recorded_at = " + stamp("h.recorded_at")
@@ -280,9 +304,13 @@ final class OneStreamAppend {
                 + (newStream ? " created AS (INSERT INTO " + s + "stream_names (stream_id, category) SELECT ?, ? FROM moved"
                         + " ON CONFLICT (stream_id) DO NOTHING RETURNING stream_key)," : "")
                 + " inserted AS (INSERT INTO " + s + "events" + COLUMNS + " SELECT m.position, ?, " + key + ", ?::bigint,"
-                + " ?, ?::integer, ?, ?, ?, ?, ?, m.recorded_at, m.prev_hash, m.hash FROM moved m)"
-                + " SELECT ?::bigint, m.position, " + PostgresSchema.announce(schema, "m.position") + " FROM moved m";
+                + " ?, ?::integer, ?, ?, ?, ?, ?, m.recorded_at, m.prev_hash, m.hash FROM moved m RETURNING stream_key)"
+                + " SELECT ?::bigint, m.position, " + PostgresSchema.announce(schema, "m.position") + ","
+                + " (SELECT i.stream_key FROM inserted i) FROM moved m";
     }
+
+    /** Where the one-event statement finds its stream's key: a stream it makes, the stream's name, a key met before. */
+    private enum Key { NEW, BY_NAME, KNOWN }
 
     private static final String COLUMNS = " (position, event_id, stream_key, version, type, schema_version, data, user_name,"
             + " correlation_id, causation_id, command_name, recorded_at, prev_hash, hash)";

@@ -51,6 +51,10 @@ class OneStreamAppendTest {
             assertNotNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.ANY, events("c", 1))));
             assertNotNull(statement.tryAppend(new StreamAppend(StreamId.of("account-new"), ExpectedVersion.NO_STREAM,
                     events("d", 2))));
+            AppendResult byName = statement.tryAppend(new StreamAppend(StreamId.of("account-new"), ExpectedVersion.exactly(2),
+                    events("f", 1)));
+            assertNotNull(byName, "one event on a stream whose key the statement has not met yet");
+            assertEquals(3L, byName.versionOf(StreamId.of("account-new")));
 
             assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(2), events("x1", 1))),
                     "a version not met");
@@ -69,7 +73,7 @@ class OneStreamAppendTest {
             assertNull(statement.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(6), List.of(event("x4-0"), event("b-1")))),
                     "a new event id beside a stored one");
 
-            assertEquals(8, store.lastPosition(), "nothing of the handed-back appends was written");
+            assertEquals(9, store.lastPosition(), "nothing of the handed-back appends was written");
             assertEquals(6, store.streamVersion(CASH));
             assertEquals(0, store.streamVersion(StreamId.of("account-none")), "no stream was created by a handed-back append");
             assertTrue(store.verify().intact(), store.verify().summary());
