@@ -100,6 +100,7 @@ public final class ImportBenchmark {
         System.err.printf("[bench] journal: %,d entries, %,d bytes%n", entries, Files.size(journal));
 
         ImportSummary summary;
+        ThreadCpuShares threads = new ThreadCpuShares();
         double cpuBefore = processCpuSeconds();
         try (SqliteEventStore store = SqliteEventStore.open(folder.resolve("imported.ledger"))) {
             summary = new JournalImporter(LedgerCommandService.create(store)).importJournal(journal,
@@ -107,6 +108,13 @@ public final class ImportBenchmark {
         }
         double importCpu = processCpuSeconds() - cpuBefore;
         double importSeconds = summary.elapsed().toNanos() / 1e9;
+        Map<String, Double> byThread = threads.secondsByKind();
+        double threadTotal = byThread.values().stream().mapToDouble(Double::doubleValue).sum();
+        System.out.println("| the import's CPU by thread | CPU s | share |");
+        System.out.println("|---|---|---|");
+        byThread.forEach((kind, seconds) -> System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f %% |%n", kind, seconds,
+                100 * seconds / threadTotal));
+        System.out.println();
         if (Boolean.getBoolean("bench.importOnly")) {
             System.out.printf(Locale.ROOT, "| import %,d-entry journal | %,d events | %.1f s wall | %.1f s CPU | old generation peak %,d MB, max heap %,d MB |%n",
                     summary.entries(), summary.events(), importSeconds, importCpu, peakHeapMegabytes(),
