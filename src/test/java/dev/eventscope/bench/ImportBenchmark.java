@@ -91,6 +91,61 @@ public final class ImportBenchmark {
         return peak >> 20;
     }
 
+    /**
+     * Wall and CPU seconds of {@code rows} plain JDBC inserts into a table shaped like the ledger's {@code events} (same
+     * columns, the same two unique indexes, ids that grow like the import's, a payload of an event's size), in one
+     * transaction with the store's connection settings, timed to the commit: what SQLite itself needs for the rows an
+     * import writes, without hashing, streams or snapshots.
+     */
+    private static double[] plainInserts(Path file, long rows) throws java.sql.SQLException {
+        String data = "{\"entryId\":\"E000001\",\"account\":\"income:sales:store-12\",\"amount\":{\"amount\":123.45,"
+                + "\"commodity\":\"EUR\"},\"date\":\"2024-03-05\",\"description\":\"Sale at store 12\",\"postingIndex\":1}";
+        byte[] hash = new byte[32];
+        long started = System.nanoTime();
+        double cpuBefore = processCpuSeconds();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode=WAL");
+                statement.execute("PRAGMA synchronous=NORMAL");
+                statement.execute("PRAGMA cache_size=-64000");
+                statement.execute("PRAGMA wal_autocheckpoint=10000");
+                statement.execute("CREATE TABLE events (position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE,"
+                        + " stream_key INTEGER NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL,"
+                        + " data TEXT NOT NULL, user_name TEXT NOT NULL, correlation_id TEXT, causation_id TEXT, command_name TEXT,"
+                        + " recorded_at INTEGER NOT NULL, prev_hash BLOB NOT NULL, hash BLOB NOT NULL, UNIQUE (stream_key, version))");
+            }
+            connection.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO events VALUES"
+                    + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (long row = 1; row <= rows; row++) {
+                    long entry = (row + 3) / 4;
+                    boolean entryEvent = row % 4 == 1;
+                    insert.setLong(1, row);
+                    String counter = Long.toHexString(row);
+                    insert.setString(2, "0190d5c8-0000-7000-8000-" + "000000000000".substring(counter.length()) + counter);
+                    insert.setLong(3, entryEvent ? 10_000 + entry : row % 2_000);
+                    insert.setLong(4, entryEvent ? 1 : row);
+                    insert.setString(5, entryEvent ? "EntryPosted" : "PostingRecorded");
+                    insert.setInt(6, 1);
+                    insert.setString(7, data);
+                    insert.setString(8, "bench");
+                    insert.setString(9, "0190d5c8-0000-7000-8000-00000000c0de");
+                    insert.setString(10, "0190d5c8-0000-7000-8000-00000000c0de");
+                    insert.setString(11, "PostEntry");
+                    insert.setLong(12, 1_700_000_000_000_000L);
+                    insert.setBytes(13, hash);
+                    insert.setBytes(14, hash);
+                    insert.addBatch();
+                    if (row % 1_000 == 0 || row == rows) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+            connection.commit();
+        }
+        return new double[] {(System.nanoTime() - started) / 1e9, processCpuSeconds() - cpuBefore};
+    }
+
     public static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
         int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
@@ -152,6 +207,7 @@ public final class ImportBenchmark {
         }
         double rawSeconds = (System.nanoTime() - rawStarted) / 1e9;
         double rawCpu = processCpuSeconds() - rawCpuBefore;
+        double[] sqliteFloor = plainInserts(folder.resolve("plain.sqlite"), events);
 
         System.out.println("| measurement | entries | events | wall s | CPU s | entries/s | events/s |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -160,6 +216,8 @@ public final class ImportBenchmark {
                 events / importSeconds);
         System.out.printf(Locale.ROOT, "| store bulk append of as many events, 3 streams per append, no domain | | %,d | %.1f | %.1f | | %,.0f |%n",
                 events, rawSeconds, rawCpu, events / rawSeconds);
+        System.out.printf(Locale.ROOT, "| plain JDBC inserts of as many rows into the ledger's events table (its 14 columns and two unique indexes), one transaction, no hashing, no streams: SQLite's own floor | | %,d | %.1f | %.1f | | %,.0f |%n",
+                events, sqliteFloor[0], sqliteFloor[1], events / sqliteFloor[0]);
         System.out.printf(Locale.ROOT, "| import ÷ store bulk append | | | %.2f | %.2f | | |%n", importSeconds / rawSeconds,
                 importCpu / rawCpu);
         if (hledgerSeconds > 0) {
@@ -169,6 +227,8 @@ public final class ImportBenchmark {
                     importCpu / hledger[1]);
             System.out.printf(Locale.ROOT, "| store bulk append alone ÷ hledger (the floor of the ratio above) | | | %.2f | %.2f | | |%n",
                     rawSeconds / hledgerSeconds, rawCpu / hledger[1]);
+            System.out.printf(Locale.ROOT, "| plain SQLite inserts alone ÷ hledger (the floor below the store) | | | %.2f | %.2f | | |%n",
+                    sqliteFloor[0] / hledgerSeconds, sqliteFloor[1] / hledger[1]);
         } else {
             System.out.println("| `hledger bal` | hledger is not installed: no reference | | | | |");
         }
