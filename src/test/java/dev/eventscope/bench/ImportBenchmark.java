@@ -48,16 +48,24 @@ public final class ImportBenchmark {
         } catch (java.io.IOException notInstalled) {
             return new double[] {0, 0};
         }
-        Path times = Files.createTempFile("hledger-time", ".txt");
+        return timedProcess(List.of("hledger", "-f", journal.toString(), "bal"));
+    }
+
+    /**
+     * Wall and CPU (user + system, from {@code /usr/bin/time}; -1 without it) seconds of a whole process, its output
+     * discarded; throws when it fails.
+     */
+    private static double[] timedProcess(List<String> program) throws Exception {
+        Path times = Files.createTempFile("process-time", ".txt");
         boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
         List<String> command = new ArrayList<>(timed ? List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString())
                 : List.of());
-        command.addAll(List.of("hledger", "-f", journal.toString(), "bal"));
+        command.addAll(program);
         long started = System.nanoTime();
         Process run = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         if (run.waitFor() != 0) {
-            throw new IllegalStateException("hledger bal failed on the generated journal (exit " + run.exitValue() + ")");
+            throw new IllegalStateException(program.get(0) + " failed on the generated journal (exit " + run.exitValue() + ")");
         }
         double wall = (System.nanoTime() - started) / 1e9;
         double cpu = -1;
@@ -68,6 +76,21 @@ public final class ImportBenchmark {
         }
         Files.deleteIfExists(times);
         return new double[] {wall, cpu};
+    }
+
+    /**
+     * The import as the command line runs it: a JVM of its own (start-up, class loading and the JIT's work on a cold
+     * JVM included), with {@code -Xmx512m} and the given options ({@code default}: none), whole process timed.
+     */
+    private static double[] importInFreshJvm(Path journal, Path ledger, String options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m"));
+        if (!options.isBlank() && !options.equals("default")) {
+            command.addAll(List.of(options.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ImportBenchmark.class.getName(), "--import",
+                journal.toString(), ledger.toString()));
+        return timedProcess(command);
     }
 
     /** CPU seconds (user + system) of this whole process so far: every thread, the JIT's and the collector's too. */
@@ -147,6 +170,14 @@ public final class ImportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("--import")) {
+            // the child of importInFreshJvm
+            try (SqliteEventStore store = SqliteEventStore.open(Path.of(args[2]))) {
+                new JournalImporter(LedgerCommandService.create(store)).importJournal(Path.of(args[1]),
+                        JournalImporter.Options.defaults(), CommandContext.byUser("bench"), ImportProgress.NONE);
+            }
+            return;
+        }
         int entries = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
         int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         Path folder = Files.createTempDirectory("eventscope-import-bench");
@@ -178,6 +209,13 @@ public final class ImportBenchmark {
         }
         double[] hledger = hledgerBalance(journal);
         double hledgerSeconds = hledger[0];
+        // bench.freshJvms="default|-XX:TieredStopAtLevel=1": the import again in JVMs of its own, one per set of options
+        String[] freshJvms = System.getProperty("bench.freshJvms", "").isBlank() ? new String[0]
+                : System.getProperty("bench.freshJvms").split("\\|");
+        List<double[]> fresh = new ArrayList<>();
+        for (int i = 0; i < freshJvms.length; i++) {
+            fresh.add(importInFreshJvm(journal, folder.resolve("fresh-" + i + ".ledger"), freshJvms[i]));
+        }
 
         long events = summary.events();
         long rawStarted = System.nanoTime();
@@ -229,6 +267,12 @@ public final class ImportBenchmark {
                     rawSeconds / hledgerSeconds, rawCpu / hledger[1]);
             System.out.printf(Locale.ROOT, "| plain SQLite inserts alone ÷ hledger (the floor below the store) | | | %.2f | %.2f | | |%n",
                     sqliteFloor[0] / hledgerSeconds, sqliteFloor[1] / hledger[1]);
+            for (int i = 0; i < freshJvms.length; i++) {
+                System.out.printf(Locale.ROOT, "| import in a JVM of its own, as the command line runs it (whole process), options: `%s` | %,d | | %.1f | %.1f | | |%n",
+                        freshJvms[i], entries, fresh.get(i)[0], fresh.get(i)[1]);
+                System.out.printf(Locale.ROOT, "| its ÷ hledger (target ≤ 1.0) | | | %.2f | %.2f | | |%n",
+                        fresh.get(i)[0] / hledgerSeconds, fresh.get(i)[1] / hledger[1]);
+            }
         } else {
             System.out.println("| `hledger bal` | hledger is not installed: no reference | | | | |");
         }
