@@ -11,12 +11,15 @@ import java.util.stream.Stream;
 /**
  * CPU seconds per kind of thread of this process over a window, from Linux's {@code /proc/self/task/TID/stat}: every
  * thread, the JIT's compiler threads and the garbage collector's included (which Java's thread bean does not see).
- * Threads that end inside the window (an import's writing thread) are counted by sampling every 100 ms and keeping each
+ * Threads that end inside the window (an import's writing thread) are counted by sampling every 500 ms and keeping each
  * thread's last reading. Empty where there is no {@code /proc}.
  */
 final class ThreadCpuShares implements AutoCloseable {
 
     private static final double TICKS_PER_SECOND = 100.0;
+    /** Reading every thread's file costs CPU in proportion to the wall clock: not more often than this. */
+    private static final long SAMPLE_EVERY_MS = 500;
+    static final String SAMPLER = "bench-thread-cpu";
 
     private record Reading(String name, long ticks) {
     }
@@ -33,12 +36,12 @@ final class ThreadCpuShares implements AutoCloseable {
             while (running) {
                 sample();
                 try {
-                    Thread.sleep(100);
+                    Thread.sleep(SAMPLE_EVERY_MS);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
-        }, "bench-thread-cpu");
+        }, SAMPLER);
         sampler.setDaemon(true);
         sampler.start();
     }
@@ -85,11 +88,14 @@ final class ThreadCpuShares implements AutoCloseable {
         if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Periodic")) {
             return "garbage collector";
         }
-        if (name.equals("main")) {
+        if (name.equals("main") || name.equals("java")) {
             return "importing thread (main: first reading, deciding, encoding)";
         }
         if (name.startsWith("eventscope-impo")) {
             return "writing thread (hash chain, SQLite, snapshots)";
+        }
+        if (name.startsWith("bench-thread-cp")) {
+            return SAMPLER;
         }
         if (name.startsWith("eventscope-jour")) {
             return "journal reading thread (second reading)";
