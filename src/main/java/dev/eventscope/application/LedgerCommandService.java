@@ -60,7 +60,8 @@ public final class LedgerCommandService {
     }
 
     public static LedgerCommandService create(EventStore store) {
-        return new LedgerCommandService(store, BookkeepingCodec.create(), IdGenerator.random(), Settings.defaults());
+        return new LedgerCommandService(store, BookkeepingCodec.create(), IdGenerator.timeOrdered(java.time.Clock.systemUTC()),
+                Settings.defaults());
     }
 
     public AggregateRepository repository() {

@@ -83,7 +83,7 @@ final class SqliteAppender {
         try {
             selectStream = connection.prepareStatement("SELECT stream_key, version FROM streams WHERE stream_id = ?");
             insertStream = connection.prepareStatement(
-                    "INSERT INTO streams (stream_id, category, version, last_position) VALUES (?, ?, 0, 0) RETURNING stream_key");
+                    "INSERT INTO streams (stream_id, category, version, last_position) VALUES (?, ?, ?, ?) RETURNING stream_key");
             updateStream = connection.prepareStatement("UPDATE streams SET version = ?, last_position = ? WHERE stream_key = ?");
             selectHead = connection.prepareStatement("SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1");
             findEvent = connection.prepareStatement(
@@ -199,8 +199,11 @@ final class SqliteAppender {
         Map<StreamId, Long> versions = new LinkedHashMap<>();
         for (StreamAppend append : appends) {
             long[] keyAndVersion = streams.get(append.stream());
-            if (keyAndVersion[0] == 0 && !append.events().isEmpty()) {
-                keyAndVersion[0] = createStream(append.stream());
+            boolean created = keyAndVersion[0] == 0 && !append.events().isEmpty();
+            if (created) {
+                // written with the version and position it has after this append: no second write of its row
+                keyAndVersion[0] = createStream(append.stream(), keyAndVersion[1] + append.events().size(),
+                        position + append.events().size());
             }
             long version = keyAndVersion[1];
             for (NewEvent event : append.events()) {
@@ -227,7 +230,9 @@ final class SqliteAppender {
                 previousHash = hash;
                 positions.add(position);
             }
-            if (!append.events().isEmpty()) {
+            if (!append.events().isEmpty() && !created) {
+                // a stream created above is not remembered: its row is right, and lookUp reads it if it is needed again
+                // (an import's million entry streams are each appended to once)
                 pendingStreams.put(append.stream(), new long[] {keyAndVersion[0], version});
                 unwrittenMoves.put(append.stream(), new long[] {keyAndVersion[0], version, position});
             }
@@ -283,6 +288,14 @@ final class SqliteAppender {
         }
     }
 
+    /** Writes one moved stream's row now (a snapshot of it is about to be saved, which reads it); the others wait. */
+    void writeMove(StreamId stream) throws SQLException {
+        long[] move = unwrittenMoves.remove(stream);
+        if (move != null) {
+            moveStreams(move, 1);
+        }
+    }
+
     /**
      * Writes the moved streams' rows now and forgets those streams, so that a transaction of a million new streams
      * (an import's entries) holds at most {@link #UNWRITTEN_MOVES_AT_MOST} of them in memory. A forgotten stream's
@@ -316,9 +329,11 @@ final class SqliteAppender {
         }
     }
 
-    private long createStream(StreamId stream) throws SQLException {
+    private long createStream(StreamId stream, long version, long lastPosition) throws SQLException {
         insertStream.setString(1, stream.value());
         insertStream.setString(2, stream.category());
+        insertStream.setLong(3, version);
+        insertStream.setLong(4, lastPosition);
         // one round instead of an INSERT and a "SELECT last_insert_rowid()": an import creates a stream per entry
         try (ResultSet key = insertStream.executeQuery()) {
             key.next();

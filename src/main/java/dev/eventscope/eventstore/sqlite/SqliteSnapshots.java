@@ -45,8 +45,10 @@ final class SqliteSnapshots {
                 if (own) {
                     control.execute("BEGIN IMMEDIATE");
                 } else {
-                    // the snapshot is saved only up to its stream's version, which the bulk's appends may not have written yet
-                    appender.writeMoves();
+                    // the snapshot is saved only up to its stream's version, which the bulk's appends may not have written yet;
+                    // the other streams' rows wait for the commit (writing them all here, thousands of times, was most of
+                    // the stream rows an import wrote)
+                    appender.writeMove(snapshot.stream());
                 }
                 try {
                     insert(statements, snapshot);

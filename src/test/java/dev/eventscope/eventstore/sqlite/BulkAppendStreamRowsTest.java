@@ -68,6 +68,16 @@ class BulkAppendStreamRowsTest {
                         retried = hotEvents;
                         original = result;
                     }
+                    if (entry == 30) {
+                        // a new stream's row is written once, with its version after the append; appended to again in
+                        // the same bulk, and snapshotted there, it must still tell the right version
+                        StreamId multi = StreamId.of("entry-multi");
+                        assertEquals(3, bulk.append(List.of(new StreamAppend(multi, ExpectedVersion.NO_STREAM, events(3))))
+                                .versionOf(multi));
+                        assertEquals(5, bulk.append(List.of(new StreamAppend(multi, ExpectedVersion.exactly(3), events(2))))
+                                .versionOf(multi));
+                        store.saveSnapshot(new Snapshot(multi, 5, "EntryState", 1, "{\"v\":5}"));
+                    }
                     if (entry == 20) {
                         // a snapshot is only saved up to its stream's version: it must see this bulk's appends
                         store.saveSnapshot(new Snapshot(HOT, result.versionOf(HOT), "AccountState", 1, "{\"v\":20}"));
