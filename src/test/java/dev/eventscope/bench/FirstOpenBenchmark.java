@@ -50,21 +50,55 @@ public final class FirstOpenBenchmark {
     private FirstOpenBenchmark() {
     }
 
-    /** Wall, process CPU, calling thread's CPU and collector time of one measured piece of work, in seconds. */
-    private record Cost(double wall, double processCpu, double threadCpu, double gc) {
+    /**
+     * Wall, process CPU, calling thread's CPU, collector time (pauses, by wall clock) and the CPU time of the JVM's
+     * collector and compiler threads (from /proc: their names start with "GC", "G1" or "VM Thread", and "C1"/"C2") of one
+     * measured piece of work, in seconds.
+     */
+    private record Cost(double wall, double processCpu, double threadCpu, double gc, double gcThreadsCpu, double jitCpu) {
         static Cost of(Work work) throws Exception {
             long wall = System.nanoTime();
             long process = OS.getProcessCpuTime();
             long thread = THREADS.getCurrentThreadCpuTime();
             long gc = gcMillis();
+            double[] jvm = jvmThreadsCpu();
             work.run();
+            double[] after = jvmThreadsCpu();
             return new Cost((System.nanoTime() - wall) / 1e9, (OS.getProcessCpuTime() - process) / 1e9,
-                    (THREADS.getCurrentThreadCpuTime() - thread) / 1e9, (gcMillis() - gc) / 1e3);
+                    (THREADS.getCurrentThreadCpuTime() - thread) / 1e9, (gcMillis() - gc) / 1e3, after[0] - jvm[0],
+                    after[1] - jvm[1]);
         }
 
         Cost plus(Cost other) {
-            return new Cost(wall + other.wall, processCpu + other.processCpu, threadCpu + other.threadCpu, gc + other.gc);
+            return new Cost(wall + other.wall, processCpu + other.processCpu, threadCpu + other.threadCpu, gc + other.gc,
+                    gcThreadsCpu + other.gcThreadsCpu, jitCpu + other.jitCpu);
         }
+    }
+
+    /** CPU seconds so far of the collector's threads and of the compiler's, from /proc/self/task (zero elsewhere). */
+    private static double[] jvmThreadsCpu() {
+        double[] cpu = new double[2];
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // utime and stime are fields 14 and 15 of stat, in clock ticks of 1/100 s
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    if (name.startsWith("GC") || name.startsWith("G1") || name.equals("VM Thread")) {
+                        cpu[0] += seconds;
+                    } else if (name.startsWith("C1 ") || name.startsWith("C2 ")) {
+                        cpu[1] += seconds;
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException notLinux) {
+            return cpu;
+        }
+        return cpu;
     }
 
     @FunctionalInterface
@@ -126,10 +160,11 @@ public final class FirstOpenBenchmark {
 
         System.out.printf(Locale.ROOT, "%nFirst open of %s: %,d events, %,d read-model rows; %s%n", ledger, events[0], written,
                 machine());
-        System.out.println("| what | wall s | process CPU s | calling thread CPU s | GC s |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| what | wall s | process CPU s | calling thread CPU s | GC pauses s | collector threads CPU s"
+                + " | compiler threads CPU s |");
+        System.out.println("|---|---|---|---|---|---|---|");
         row("first open (every read model from nothing, indexes, date checkpoints)", first);
-        System.out.printf(Locale.ROOT, "| … of which the catch-up (to the last event's batch) | %.2f | | | |%n", caughtUpAt[0]);
+        System.out.printf(Locale.ROOT, "| … of which the catch-up (to the last event's batch) | %.2f | | | | | |%n", caughtUpAt[0]);
         row("second open (nothing to do)", second);
         row("raw read: every event, not decoded", rawRead);
         row("raw read and decode: every event, those the projections read decoded", rawDecode);
@@ -138,11 +173,11 @@ public final class FirstOpenBenchmark {
         row("raw write: the same indexes with PRAGMA threads = 2", rawWrite[2]);
         Cost floor = rawRead.plus(rawWrite[0]).plus(rawWrite[1]);
         row("raw floor: read + rows + indexes, one after the other", floor);
-        System.out.printf(Locale.ROOT, "| first open ÷ raw floor | %.2f | %.2f | | |%n", first.wall / floor.wall,
+        System.out.printf(Locale.ROOT, "| first open ÷ raw floor | %.2f | %.2f | | | | |%n", first.wall / floor.wall,
                 first.processCpu / floor.processCpu);
         row("raw floor on both cores: read and decode on one thread while SQLite writes the rows and indexes on another",
                 bothCores);
-        System.out.printf(Locale.ROOT, "| first open ÷ raw floor on both cores | %.2f | %.2f | | |%n", first.wall / bothCores.wall,
+        System.out.printf(Locale.ROOT, "| first open ÷ raw floor on both cores | %.2f | %.2f | | | | |%n", first.wall / bothCores.wall,
                 first.processCpu / bothCores.processCpu);
     }
 
@@ -170,8 +205,8 @@ public final class FirstOpenBenchmark {
     }
 
     private static void row(String what, Cost cost) {
-        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", what, cost.wall, cost.processCpu,
-                cost.threadCpu, cost.gc);
+        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", what, cost.wall, cost.processCpu,
+                cost.threadCpu, cost.gc, cost.gcThreadsCpu, cost.jitCpu);
     }
 
     /** Copies every read-model table into a new file with SQLite alone, then builds each index; returns the rows. */
