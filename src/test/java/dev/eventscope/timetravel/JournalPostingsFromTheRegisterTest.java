@@ -8,10 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -53,15 +51,6 @@ class JournalPostingsFromTheRegisterTest {
     }
 
     private static List<String> journalTables(Path file) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm_journal%' ORDER BY name")) {
-            List<String> names = new ArrayList<>();
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-            return names;
-        }
+        return FirstOpenIndexingTest.schemaNames(file, "table", "rm_journal%");
     }
 }
