@@ -3,16 +3,22 @@ package dev.eventscope.projection;
 import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.domain.ledger.EntryEvent;
-import dev.eventscope.domain.ledger.Posting;
 
 import java.util.List;
 import java.util.Set;
 
-/** The journal: every entry with its postings, and reversals linked both ways. */
+/**
+ * The journal: every entry, and reversals linked both ways. An entry's postings are not written again here: each
+ * is the {@code balances} register's line with the entry's id and posting index ({@code PostingRecorded} carries
+ * both), and {@link LedgerQueries#dump} gives them as {@link #POSTINGS} from the register in service (version 2;
+ * version 1 copied them into a table of their own, 737,698 rows and an index on a 989,700-event ledger that no
+ * query read: docs/cli-speed.md, first open). No secondary index: no query looks entries up by anything but their id.
+ */
 public final class JournalProjection implements Projection {
 
     public static final String NAME = "journal";
     public static final String ENTRIES = "journal_entries";
+    /** The journal's postings as {@link LedgerQueries#dump} names them: the register's lines, read from its table. */
     public static final String POSTINGS = "journal_postings";
 
     @Override
@@ -22,18 +28,13 @@ public final class JournalProjection implements Projection {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
     public List<TableDefinition> tables() {
-        return List.of(
-                TableDefinition.table(ENTRIES).text("entry_id").integer("position").text("date").text("description")
-                        .text("reverses").text("reversed_by").text("user_name").primaryKey("entry_id")
-                        .index("position").build(),
-                TableDefinition.table(POSTINGS).text("entry_id").integer("posting_index").text("account")
-                        .decimal("amount").text("commodity").primaryKey("entry_id", "posting_index")
-                        .index("account").build());
+        return List.of(TableDefinition.table(ENTRIES).text("entry_id").integer("position").text("date").text("description")
+                .text("reverses").text("reversed_by").text("user_name").primaryKey("entry_id").build());
     }
 
     /** A rebuild reads only these streams (the other events would not change this read model). */
@@ -59,11 +60,6 @@ public final class JournalProjection implements Projection {
                 String reverses = posted.reversesEntryId() == null ? null : posted.reversesEntryId().value();
                 tables.insert(ENTRIES, posted.entryId().value(), decoded.recorded().position(), posted.date().toString(),
                         posted.description(), reverses, null, decoded.recorded().metadata().user());
-                int index = 1;
-                for (Posting posting : posted.postings()) {
-                    tables.insert(POSTINGS, posted.entryId().value(), index++, posting.account().value(),
-                            posting.amount().amount(), posting.amount().commodity());
-                }
             } else if (event instanceof EntryEvent.EntryReversed reversed) {
                 String entryId = decoded.recorded().streamId().value().substring("entry-".length());
                 ReadModelRow row = tables.find(ENTRIES, entryId).orElseThrow(() -> new IllegalStateException(

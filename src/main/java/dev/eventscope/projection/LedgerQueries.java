@@ -110,6 +110,9 @@ public interface LedgerQueries {
     /** The balances projection's checkpoint: register lines exist up to this position. */
     long registerPosition();
 
-    /** Every row of a built-in read-model table in primary-key order, for comparisons in tests and audits. */
+    /**
+     * Every row of a built-in read-model table in primary-key order, for comparisons in tests and audits; the journal's
+     * also gives its postings ({@link JournalProjection#POSTINGS}: the register's lines by entry and posting index).
+     */
     Map<String, List<ReadModelRow>> dump(String projection);
 }

@@ -117,20 +117,27 @@ final class LiveCatchUp {
      * (docs/cli-speed.md), and the next open built the date checkpoints again. Returns the number of events read.
      */
     private long apply(List<DecodedEvent> batch, BatchReader batches, Consumer<List<DecodedEvent>> applied) {
-        List<DecodedEvent> inTransaction = new ArrayList<>(batch);
+        // only where the transaction's events start and end are kept, not the events: holding up to four decoded
+        // batches until the commit made each of them survive young collections (docs/cli-speed.md, first open); a
+        // failure, rare, reads them again
+        long after = batch.get(0).recorded().position() - 1;
+        long[] last = {after};
+        long[] count = {0};
         synchronized (writeLock) {
             try {
                 readModels.transaction(transaction -> {
                     List<DecodedEvent> next = batch;
-                    for (int count = 1; ; count++) {
+                    for (int batchCount = 1; ; batchCount++) {
                         long lastPosition = next.get(next.size() - 1).recorded().position();
                         boolean reachesTheEnd = lastPosition >= store.lastPosition();
+                        last[0] = lastPosition;
+                        count[0] += next.size();
                         applyWithin(transaction, next);
                         if (reachesTheEnd) {
                             settleWithin(transaction);
                         }
                         applied.accept(next);
-                        if (reachesTheEnd || next.size() < batchSize || count == TRANSACTION_BATCHES) {
+                        if (reachesTheEnd || next.size() < batchSize || batchCount == TRANSACTION_BATCHES) {
                             return;
                         }
                         // every healthy projection now stands at this batch's last event
@@ -142,7 +149,6 @@ final class LiveCatchUp {
                         if (next.isEmpty()) {
                             return;
                         }
-                        inTransaction.addAll(next);
                     }
                 });
             } catch (ReadModelException storeFailure) {
@@ -151,13 +157,35 @@ final class LiveCatchUp {
                 // what was applied before it is rolled back too, and read again by the next catch-up
                 throw unreadable.readFailure;
             } catch (RuntimeException projectionFailure) {
-                // the transaction is rolled back: every batch in it is applied again, event by event
+                // the transaction is rolled back: every event in it is read again and applied event by event
+                List<DecodedEvent> inTransaction = readAgain(after, last[0]);
                 for (Projection projection : projections) {
                     isolation.applyToLive(projection, inTransaction);
                 }
             }
         }
-        return inTransaction.size();
+        return count[0];
+    }
+
+    /** The events in positions ({@code after}, {@code upTo}], decoded as a catch-up decodes them. */
+    private List<DecodedEvent> readAgain(long after, long upTo) {
+        List<DecodedEvent> events = new ArrayList<>();
+        try (BatchSource source = new BatchSource(store, codec, projections, batchSize)) {
+            long from = after;
+            while (from < upTo) {
+                List<DecodedEvent> batch = source.read(from);
+                for (DecodedEvent event : batch) {
+                    if (event.recorded().position() <= upTo) {
+                        events.add(event);
+                    }
+                }
+                if (batch.size() < batchSize) {
+                    break;
+                }
+                from = batch.get(batch.size() - 1).recorded().position();
+            }
+        }
+        return events;
     }
 
     private void applyWithin(ReadModelTransaction transaction, List<DecodedEvent> batch) {

@@ -3,12 +3,15 @@ package dev.eventscope.bench;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.codec.EventCodec;
 import dev.eventscope.eventstore.EventCursor;
+import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.journal.ImportProgress;
 import dev.eventscope.journal.JournalImporter;
 import dev.eventscope.journal.testkit.LedgerBenchmarkData;
 import dev.eventscope.projection.BuiltInProjections;
+import dev.eventscope.projection.Projection;
 import dev.eventscope.projection.ProgressListener;
 import dev.eventscope.projection.Projections;
 import dev.eventscope.projection.sqlite.SqliteReadModelStore;
@@ -47,21 +50,55 @@ public final class FirstOpenBenchmark {
     private FirstOpenBenchmark() {
     }
 
-    /** Wall, process CPU, calling thread's CPU and collector time of one measured piece of work, in seconds. */
-    private record Cost(double wall, double processCpu, double threadCpu, double gc) {
+    /**
+     * Wall, process CPU, calling thread's CPU, collector time (pauses, by wall clock) and the CPU time of the JVM's
+     * collector and compiler threads (from /proc: their names start with "GC", "G1" or "VM Thread", and "C1"/"C2") of one
+     * measured piece of work, in seconds.
+     */
+    private record Cost(double wall, double processCpu, double threadCpu, double gc, double gcThreadsCpu, double jitCpu) {
         static Cost of(Work work) throws Exception {
             long wall = System.nanoTime();
             long process = OS.getProcessCpuTime();
             long thread = THREADS.getCurrentThreadCpuTime();
             long gc = gcMillis();
+            double[] jvm = jvmThreadsCpu();
             work.run();
+            double[] after = jvmThreadsCpu();
             return new Cost((System.nanoTime() - wall) / 1e9, (OS.getProcessCpuTime() - process) / 1e9,
-                    (THREADS.getCurrentThreadCpuTime() - thread) / 1e9, (gcMillis() - gc) / 1e3);
+                    (THREADS.getCurrentThreadCpuTime() - thread) / 1e9, (gcMillis() - gc) / 1e3, after[0] - jvm[0],
+                    after[1] - jvm[1]);
         }
 
         Cost plus(Cost other) {
-            return new Cost(wall + other.wall, processCpu + other.processCpu, threadCpu + other.threadCpu, gc + other.gc);
+            return new Cost(wall + other.wall, processCpu + other.processCpu, threadCpu + other.threadCpu, gc + other.gc,
+                    gcThreadsCpu + other.gcThreadsCpu, jitCpu + other.jitCpu);
         }
+    }
+
+    /** CPU seconds so far of the collector's threads and of the compiler's, from /proc/self/task (zero elsewhere). */
+    private static double[] jvmThreadsCpu() {
+        double[] cpu = new double[2];
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // utime and stime are fields 14 and 15 of stat, in clock ticks of 1/100 s
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    if (name.startsWith("GC") || name.startsWith("G1") || name.equals("VM Thread")) {
+                        cpu[0] += seconds;
+                    } else if (name.startsWith("C1 ") || name.startsWith("C2 ")) {
+                        cpu[1] += seconds;
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException notLinux) {
+            return cpu;
+        }
+        return cpu;
     }
 
     @FunctionalInterface
@@ -101,35 +138,66 @@ public final class FirstOpenBenchmark {
                 projections.open(ProgressListener.NONE);
             }
         });
-        Cost rawRead = Cost.of(() -> {
-            try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger); EventCursor cursor = store.readAll(0)) {
-                long count = 0;
-                while (cursor.hasNext()) {
-                    count += cursor.next().data().length() > 0 ? 1 : 0;
-                }
-                if (count != events[0]) {
-                    throw new IllegalStateException("read " + count + " of " + events[0] + " events");
-                }
-            }
-        });
+        Cost rawRead = Cost.of(() -> readEvents(ledger, events[0], false));
+        Cost rawDecode = Cost.of(() -> readEvents(ledger, events[0], true));
         Cost[] rawWrite = new Cost[3];
-        long written = rawWrite(readModels, folder.resolve("raw-write.sqlite"), rawWrite);
+        long written = rawWrite(readModels, folder.resolve("raw-write.sqlite"), rawWrite, true);
+        // the least a first open must do, with both cores at once: one thread reads and decodes what the projections
+        // decode, while this one has SQLite write the same rows and build the same indexes (its sorter thread allowed)
+        Cost[] parallelWrite = new Cost[3];
+        Cost bothCores = Cost.of(() -> {
+            Thread reading = new Thread(() -> {
+                try {
+                    readEvents(ledger, events[0], true);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "bench-read-and-decode");
+            reading.start();
+            rawWrite(readModels, folder.resolve("raw-write-parallel.sqlite"), parallelWrite, false);
+            reading.join();
+        });
 
         System.out.printf(Locale.ROOT, "%nFirst open of %s: %,d events, %,d read-model rows; %s%n", ledger, events[0], written,
                 machine());
-        System.out.println("| what | wall s | process CPU s | calling thread CPU s | GC s |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| what | wall s | process CPU s | calling thread CPU s | GC pauses s | collector threads CPU s"
+                + " | compiler threads CPU s |");
+        System.out.println("|---|---|---|---|---|---|---|");
         row("first open (every read model from nothing, indexes, date checkpoints)", first);
-        System.out.printf(Locale.ROOT, "| … of which the catch-up (to the last event's batch) | %.2f | | | |%n", caughtUpAt[0]);
+        System.out.printf(Locale.ROOT, "| … of which the catch-up (to the last event's batch) | %.2f | | | | | |%n", caughtUpAt[0]);
         row("second open (nothing to do)", second);
         row("raw read: every event, not decoded", rawRead);
+        row("raw read and decode: every event, those the projections read decoded", rawDecode);
         row("raw write: SQLite copies the same rows (INSERT … SELECT)", rawWrite[0]);
         row("raw write: SQLite builds the same indexes", rawWrite[1]);
         row("raw write: the same indexes with PRAGMA threads = 2", rawWrite[2]);
         Cost floor = rawRead.plus(rawWrite[0]).plus(rawWrite[1]);
         row("raw floor: read + rows + indexes, one after the other", floor);
-        System.out.printf(Locale.ROOT, "| first open ÷ raw floor | %.2f | %.2f | | |%n", first.wall / floor.wall,
+        System.out.printf(Locale.ROOT, "| first open ÷ raw floor | %.2f | %.2f | | | | |%n", first.wall / floor.wall,
                 first.processCpu / floor.processCpu);
+        row("raw floor on both cores: read and decode on one thread while SQLite writes the rows and indexes on another",
+                bothCores);
+        System.out.printf(Locale.ROOT, "| first open ÷ raw floor on both cores | %.2f | %.2f | | | | |%n", first.wall / bothCores.wall,
+                first.processCpu / bothCores.processCpu);
+    }
+
+    /** Reads every event (decoding those any built-in projection decodes, when asked) and checks the count. */
+    private static void readEvents(Path ledger, long expected, boolean decode) throws Exception {
+        EventCodec codec = BookkeepingCodec.create();
+        List<Projection> readers = BuiltInProjections.all();
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger); EventCursor cursor = store.readAll(0)) {
+            long count = 0;
+            while (cursor.hasNext()) {
+                RecordedEvent event = cursor.next();
+                count += event.data().length() > 0 ? 1 : 0;
+                if (decode && readers.stream().anyMatch(projection -> projection.decodes(event))) {
+                    codec.decodeValue(event);
+                }
+            }
+            if (count != expected) {
+                throw new IllegalStateException("read " + count + " of " + expected + " events");
+            }
+        }
     }
 
     private static Projections projections(SqliteEventStore store, SqliteReadModelStore models) {
@@ -137,12 +205,12 @@ public final class FirstOpenBenchmark {
     }
 
     private static void row(String what, Cost cost) {
-        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", what, cost.wall, cost.processCpu,
-                cost.threadCpu, cost.gc);
+        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", what, cost.wall, cost.processCpu,
+                cost.threadCpu, cost.gc, cost.gcThreadsCpu, cost.jitCpu);
     }
 
     /** Copies every read-model table into a new file with SQLite alone, then builds each index; returns the rows. */
-    private static long rawWrite(Path readModels, Path target, Cost[] costs) throws Exception {
+    private static long rawWrite(Path readModels, Path target, Cost[] costs, boolean bothSorters) throws Exception {
         long[] rows = new long[1];
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + target.toAbsolutePath());
              Statement statement = connection.createStatement()) {
@@ -175,11 +243,17 @@ public final class FirstOpenBenchmark {
                 }
                 statement.execute("COMMIT");
             });
+            if (!bothSorters) {
+                statement.execute("PRAGMA threads = 2");
+            }
             costs[1] = Cost.of(() -> {
                 for (String index : indexes) {
                     statement.execute(index);
                 }
             });
+            if (!bothSorters) {
+                return rows[0];
+            }
             // the same again with the sorter's helper thread the read-model writer allows itself
             for (String index : indexes) {
                 statement.execute("DROP INDEX main." + index.split(" ")[2]);

@@ -85,7 +85,8 @@ class ProjectionCrashTest {
                     reopened.timeTravel.ledgerBalancesAt(new Point.AtPosition(last / 3)).balances());
             for (Projection projection : reopened.projections.projections()) {
                 Map<String, List<ReadModelRow>> recovered = reopened.readModels.ledgerQueries().dump(projection.name());
-                assertEquals(projection.tables().size(), recovered.size(), "every table of " + projection.name() + " was read");
+                assertTrue(recovered.keySet().containsAll(projection.tables().stream().map(table -> table.name()).toList()),
+                        "every table of " + projection.name() + " was read");
                 reopened.projections.rebuild(projection.name(), ProgressListener.NONE, new CancellationToken());
                 assertEquals(recovered, reopened.readModels.ledgerQueries().dump(projection.name()), projection.name());
             }

@@ -165,7 +165,8 @@ class TimeTravelPropertiesTest {
             assertDateCheckpointsHoldWhatTheyClaim(fixture);
             for (Projection projection : fixture.projections.projections()) {
                 Map<String, List<ReadModelRow>> dumped = fixture.readModels.ledgerQueries().dump(projection.name());
-                assertEquals(projection.tables().size(), dumped.size(), "every table of " + projection.name() + " was dumped");
+                assertTrue(dumped.keySet().containsAll(projection.tables().stream().map(table -> table.name()).toList()),
+                        "every table of " + projection.name() + " was dumped");
                 Map<String, List<ReadModelRow>> caughtUp = withoutDateCheckpoints(dumped);
                 assertTrue(caughtUp.values().stream().anyMatch(rows -> !rows.isEmpty()), projection.name() + " has rows");
                 RebuildOutcome outcome = fixture.projections.rebuild(projection.name(), ProgressListener.NONE,

@@ -6,6 +6,7 @@ import dev.eventscope.projection.BalancesProjection;
 import dev.eventscope.projection.DateCheckpoint;
 import dev.eventscope.projection.EventCountsProjection;
 import dev.eventscope.projection.EventStampsProjection;
+import dev.eventscope.projection.JournalProjection;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.projection.PostingDates;
 import dev.eventscope.projection.PostingSummary;
@@ -302,26 +303,35 @@ final class SqliteLedgerQueries implements LedgerQueries {
         String prefix = "rm_" + projection + "__";
         for (String physical : store.physicalTables(projection, generation)) {
             String logical = physical.substring(prefix.length(), physical.length() - ("_g" + generation).length());
-            List<ReadModelRow> rows = new ArrayList<>();
-            Connection reader = store.reader();
-            synchronized (reader) {
-                try (PreparedStatement statement = reader.prepareStatement("SELECT * FROM " + physical + " ORDER BY 1, 2");
-                     ResultSet result = statement.executeQuery()) {
-                    ResultSetMetaData meta = result.getMetaData();
-                    while (result.next()) {
-                        Object[] values = new Object[meta.getColumnCount()];
-                        for (int i = 0; i < values.length; i++) {
-                            Object value = result.getObject(i + 1);
-                            values[i] = value instanceof Integer number ? Long.valueOf(number) : value;
-                        }
-                        rows.add(new ReadModelRow(values));
-                    }
-                } catch (SQLException e) {
-                    throw new ReadModelException("Could not read " + physical + ": " + e.getMessage(), e);
-                }
-            }
-            tables.put(logical, rows);
+            tables.put(logical, rows("SELECT * FROM " + physical + " ORDER BY 1, 2", physical));
+        }
+        if (projection.equals(JournalProjection.NAME) && store.state(BalancesProjection.NAME).isPresent()) {
+            // the journal's postings are the register's lines (JournalProjection), as version 1 kept them
+            tables.put(JournalProjection.POSTINGS, rows("SELECT entry_id, posting_index, account, amount, commodity FROM "
+                    + register() + " ORDER BY 1, 2", JournalProjection.POSTINGS));
         }
         return tables;
+    }
+
+    private List<ReadModelRow> rows(String sql, String what) {
+        List<ReadModelRow> rows = new ArrayList<>();
+        Connection reader = store.reader();
+        synchronized (reader) {
+            try (PreparedStatement statement = reader.prepareStatement(sql);
+                 ResultSet result = statement.executeQuery()) {
+                ResultSetMetaData meta = result.getMetaData();
+                while (result.next()) {
+                    Object[] values = new Object[meta.getColumnCount()];
+                    for (int i = 0; i < values.length; i++) {
+                        Object value = result.getObject(i + 1);
+                        values[i] = value instanceof Integer number ? Long.valueOf(number) : value;
+                    }
+                    rows.add(new ReadModelRow(values));
+                }
+            } catch (SQLException e) {
+                throw new ReadModelException("Could not read " + what + ": " + e.getMessage(), e);
+            }
+        }
+        return rows;
     }
 }

@@ -281,22 +281,28 @@ public final class SqliteReadModelStore implements ReadModelStore {
     /** Physical names of every table of a projection's generation, from the file's schema. */
     List<String> physicalTables(String projection, int generation) {
         synchronized (reader) {
-            try (PreparedStatement query = reader.prepareStatement(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '\\' ORDER BY name")) {
-                query.setString(1, "rm\\_" + projection + "\\_\\_%\\_g" + generation);
-                List<String> names = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        String name = rows.getString(1);
-                        if (name.endsWith("_g" + generation)) {
-                            names.add(name);
-                        }
-                    }
-                }
-                return names;
+            try {
+                return physicalTables(reader, projection, generation);
             } catch (SQLException e) {
                 throw failure("list the tables of projection '" + projection + "'", e);
             }
+        }
+    }
+
+    private static List<String> physicalTables(Connection connection, String projection, int generation) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '\\' ORDER BY name")) {
+            query.setString(1, "rm\\_" + projection + "\\_\\_%\\_g" + generation);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String name = rows.getString(1);
+                    if (name.endsWith("_g" + generation) && name.startsWith("rm_" + projection + "__")) {
+                        names.add(name);
+                    }
+                }
+            }
+            return names;
         }
     }
 
@@ -350,11 +356,24 @@ public final class SqliteReadModelStore implements ReadModelStore {
             return table.columns().get(table.columnIndex(column)).type() == TableDefinition.ColumnType.INTEGER;
         }
 
+        /**
+         * Drops every table of the generation the file holds, also those an earlier version of the projection had and
+         * this one no longer defines (the journal's postings before version 2).
+         */
         @Override
         public void dropTables(Projection projection, int generation) {
             try (Statement statement = writer.createStatement()) {
+                List<String> names = new ArrayList<>();
                 for (TableDefinition table : projection.tables()) {
-                    statement.execute("DROP TABLE IF EXISTS " + SqlTables.physicalName(projection.name(), table.name(), generation));
+                    names.add(SqlTables.physicalName(projection.name(), table.name(), generation));
+                }
+                for (String name : physicalTables(writer, projection.name(), generation)) {
+                    if (!names.contains(name)) {
+                        names.add(name);
+                    }
+                }
+                for (String name : names) {
+                    statement.execute("DROP TABLE IF EXISTS " + name);
                 }
             } catch (SQLException e) {
                 throw failure("drop the old tables of projection '" + projection.name() + "'", e);
