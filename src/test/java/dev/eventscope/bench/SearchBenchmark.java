@@ -150,6 +150,8 @@ public final class SearchBenchmark {
                 // session 9: prefixes of one to three letters (FTS5's prefix lists), prefixes in relevance order, selective filters
                 new Case("worst: prefix of one letter \"e*\"", base.withText("e*"), d -> true),
                 new Case("worst: prefix of two letters \"ma*\"", base.withText("ma*"), d -> true),
+                new Case("worst: prefix of four characters beginning 100,000 entry ids \"B001*\"", base.withText("B001*"), d -> true),
+                new Case("worst: relevance: prefix of four characters \"B001*\"", relevance.withText("B001*"), d -> true),
                 new Case("worst: relevance: prefix of one letter \"a*\"", relevance.withText("a*"), d -> true),
                 new Case("worst: relevance: prefix of two letters \"ma*\"", relevance.withText("ma*"), d -> true),
                 new Case("worst: relevance: prefix \"supplier-0002*\"", relevance.withText("supplier-0002*"), d -> true),

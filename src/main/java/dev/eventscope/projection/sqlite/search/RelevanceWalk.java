@@ -157,8 +157,8 @@ final class RelevanceWalk {
     /**
      * The best {@code wanted} hits among the documents passing the filters, when they are few enough to be read one by one
      * with their bounds: each one's length and signature ({@code search_bound} by position) and how often each phrase's
-     * bounding token repeats in it ({@code search_repeats} by position, a prefix's {@code search_prefix_repeats} by its counts
-     * and the length), all in one statement;
+     * bounding token repeats in it ({@code search_repeats}, a prefix's {@code search_prefix_repeats}: a seek per count at the
+     * document's length and position), all in one statement;
      * then scored best bound first until no document left could enter the page. Null as {@link #walk}.
      */
     List<Ranked> walkPassing() throws SQLException {
@@ -166,12 +166,10 @@ final class RelevanceWalk {
         long signature = signature();
         StringBuilder select = new StringBuilder("SELECT b.position, b.length");
         for (int phrase = 0; phrase < phrases.size(); phrase++) {
-            // a prefix key's repeats have no index by position: one seek per count it repeats with, at the known length
-            select.append(Fts5Tokens.isPrefix(bounding.token(phrase))
-                    ? ", (SELECT max(r.count) FROM search_prefix_repeats r WHERE r.token = ? AND r.count IN (" + bounding.counts(phrase)
-                            .stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ")"
-                            + " AND r.length = b.length AND r.position = b.position)"
-                    : ", (SELECT r.count FROM search_repeats r WHERE r.position = b.position AND r.token = ?)");
+            // one seek per count the token repeats with (a few), at the document's known length and position
+            select.append(", (SELECT max(r.count) FROM ").append(Fts5Tokens.isPrefix(bounding.token(phrase)) ? "search_prefix_repeats" : "search_repeats")
+                    .append(" r WHERE r.token = ? AND r.count IN (").append(bounding.counts(phrase).stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(","))).append(") AND r.length = b.length AND r.position = b.position)");
         }
         select.append(filters.from()).append(" CROSS JOIN search_bound b ON b.position = d.position").append(filters.where())
                 .append(filters.where().isEmpty() ? " WHERE" : " AND").append(" (b.tokens & ").append(signature).append(") = ").append(signature);

@@ -59,9 +59,8 @@ public final class SqliteSearchIndex implements SearchIndex {
         // every prefix of 1 to 3 characters that begins more than one of a document's tokens (key "ab*"), with how many
         "CREATE TABLE IF NOT EXISTS search_prefix_repeats(token TEXT NOT NULL, count INTEGER NOT NULL, length INTEGER NOT NULL,"
                 + " position INTEGER NOT NULL, tokens INTEGER NOT NULL, PRIMARY KEY(token, count, length, position)) WITHOUT ROWID",
-        // a few documents passing a filter are bounded one by one: their length, signature and repeats by position
+        // a few documents passing a filter are bounded one by one: their length and signature by position
         "CREATE INDEX IF NOT EXISTS search_bound_by_position ON search_bound(position, tokens)",
-        "CREATE INDEX IF NOT EXISTS search_repeats_by_position ON search_repeats(position, token)",
     };
     /** Tables of the index, dropped when its full-text table has an older layout (the projection then rebuilds it). */
     private static final String[] TABLES = {"search_state", "search_docs", "search_text", "search_bound", "search_repeats",
