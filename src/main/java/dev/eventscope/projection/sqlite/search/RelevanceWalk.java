@@ -72,7 +72,9 @@ final class RelevanceWalk {
     /** The best {@code wanted} hits, best first, or null (see the class comment). {@code groups}: (category, type) pairs to read. */
     List<Ranked> walk(List<String[]> groups) throws SQLException {
         String where = filters.where().isEmpty() ? "" : " AND " + filters.where().substring(" WHERE ".length());
-        String join = where.isEmpty() ? "" : " JOIN search_docs d ON d.position = s.position";
+        // CROSS JOIN: the group's rows stay the outer loop, read in (length, position) order, whatever the statistics say
+        // (with search_bound's index by position, SQLite chose to drive an amount filter's rows from their own index)
+        String join = where.isEmpty() ? "" : " CROSS JOIN search_docs d ON d.position = s.position";
         long signature = signature();
         // the signature test runs inside SQLite, on the index row, before the document is read
         String tokens = " AND (s.tokens & " + signature + ") = " + signature;
