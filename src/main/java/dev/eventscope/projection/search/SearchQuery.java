@@ -28,7 +28,16 @@ public record SearchQuery(String text, List<String> types, String user, String c
         if (pageSize < 1 || pageSize > 1000) {
             throw new IllegalArgumentException("The page size must be between 1 and 1000, not " + pageSize + ".");
         }
+        for (String word : text.split("\\s+")) {
+            if (OPERATORS.contains(word)) {
+                throw new IllegalArgumentException("The search words hold " + word + ", but search has no AND, OR, NOT or NEAR:"
+                        + " every word must match; to find the word itself, write it in lower case.");
+            }
+        }
     }
+
+    /** FTS5's operators, written in capitals: refused rather than silently searched for as words. */
+    private static final List<String> OPERATORS = List.of("AND", "OR", "NOT", "NEAR");
 
     /** Words to find, no filter, by position, the first page of 50. */
     public static SearchQuery text(String text) {

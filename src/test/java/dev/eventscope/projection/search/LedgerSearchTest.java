@@ -174,7 +174,7 @@ class LedgerSearchTest {
 
     @Test
     void words_that_look_like_query_syntax_are_searched_as_written() {
-        assertEquals(List.of(), found(all().withText("\"unbalanced AND OR NOT ( -")));
+        assertEquals(List.of(), found(all().withText("\"unbalanced and or not ( -")));
         assertEquals(found(all().withText("invoice")), found(all().withText("INVOICE")));
     }
 
@@ -219,6 +219,15 @@ class LedgerSearchTest {
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> all().withPage(0));
         assertEquals("The page must be 1 or more, not 0.", wrong.getMessage());
         assertFalse(found(all().withPage(1000)).isEmpty(), "paging through collects every page from the first");
+    }
+
+    @Test
+    void or_and_not_are_refused_with_a_sentence_and_the_words_in_lower_case_are_found() {
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> SearchQuery.text("stapler OR paper"));
+        assertEquals("The search words hold OR, but search has no AND, OR, NOT or NEAR: every word must match; to find the word"
+                + " itself, write it in lower case.", wrong.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> all().withText("NOT stapler"));
+        assertEquals("stapler or", SearchQuery.text("stapler or").text(), "in lower case, the word itself is searched for");
     }
 
     @Test

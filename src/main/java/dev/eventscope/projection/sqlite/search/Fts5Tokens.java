@@ -76,12 +76,15 @@ final class Fts5Tokens {
         return new String(Character.toChars(base));
     }
 
-    /** How often the phrase (its tokens in a row) occurs in the tokens; every start counts, as FTS5's instances do. */
+    /**
+     * How often the phrase (its tokens in a row) occurs in the tokens; every start counts, as FTS5's instances do. A phrase
+     * token ending in {@code *} (a prefix, {@link #prefixed}) matches every token beginning with it.
+     */
     static int occurrences(List<String> phrase, List<String> tokens) {
         int count = 0;
         for (int start = 0; start + phrase.size() <= tokens.size(); start++) {
             int matched = 0;
-            while (matched < phrase.size() && tokens.get(start + matched).equals(phrase.get(matched))) {
+            while (matched < phrase.size() && matches(phrase.get(matched), tokens.get(start + matched))) {
                 matched++;
             }
             if (matched == phrase.size()) {
@@ -89,6 +92,50 @@ final class Fts5Tokens {
             }
         }
         return count;
+    }
+
+    private static boolean matches(String phraseToken, String token) {
+        return isPrefix(phraseToken) ? token.startsWith(phraseToken.substring(0, phraseToken.length() - 1)) : token.equals(phraseToken);
+    }
+
+    /** A token of a query phrase that is a prefix (FTS5's {@code "word" *}): it ends in {@code *}, which no token holds. */
+    static boolean isPrefix(String phraseToken) {
+        return phraseToken.endsWith("*");
+    }
+
+    /** A prefix word's phrase: the tokens of the word without its {@code *}, the last one marked as a prefix (empty: none). */
+    static List<String> prefixed(String bare) {
+        List<String> tokens = new ArrayList<>(of(bare));
+        if (!tokens.isEmpty()) {
+            tokens.set(tokens.size() - 1, tokens.get(tokens.size() - 1) + "*");
+        }
+        return tokens;
+    }
+
+    /** The longest prefix (in characters) whose repeats the index keeps per document ({@code search_prefix_repeats}). */
+    static final int KEPT_PREFIX = 3;
+
+    /**
+     * The key under which the index keeps a prefix token's repeats: its first {@link #KEPT_PREFIX} characters and {@code *}
+     * (a token beginning with the prefix begins with these, so their count bounds the prefix's).
+     */
+    static String prefixKey(String prefixToken) {
+        String bare = prefixToken.substring(0, prefixToken.length() - 1);
+        int end = bare.codePointCount(0, bare.length()) <= KEPT_PREFIX ? bare.length() : bare.offsetByCodePoints(0, KEPT_PREFIX);
+        return bare.substring(0, end) + "*";
+    }
+
+    /** The prefixes of 1 to {@link #KEPT_PREFIX} characters that begin more than one of the tokens, as keys ({@code ab*}), with how many. */
+    static java.util.Map<String, Integer> prefixesRepeated(List<String> tokens) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String token : tokens) {
+            int characters = token.codePointCount(0, token.length());
+            for (int length = 1; length <= Math.min(KEPT_PREFIX, characters); length++) {
+                counts.merge(token.substring(0, token.offsetByCodePoints(0, length)) + "*", 1, Integer::sum);
+            }
+        }
+        counts.values().removeIf(count -> count < 2);
+        return counts;
     }
 
     /**
@@ -104,7 +151,7 @@ final class Fts5Tokens {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         for (List<String> phrase : phrases) {
             for (String token : phrase) {
-                if (!lower.contains(token)) {
+                if (!lower.contains(isPrefix(token) ? token.substring(0, token.length() - 1) : token)) {
                     return true;
                 }
             }
@@ -112,11 +159,11 @@ final class Fts5Tokens {
         return false;
     }
 
-    /** One bit of 64 per token (from its hash): a document lacks a token whose bit its signature lacks. */
+    /** One bit of 64 per token (from its hash): a document lacks a token whose bit its signature lacks. A prefix has none. */
     static long signature(List<String> tokens) {
         long signature = 0;
         for (String token : tokens) {
-            signature |= bit(token);
+            signature |= isPrefix(token) ? 0 : bit(token);
         }
         return signature;
     }

@@ -15,8 +15,11 @@ import java.util.Map;
 /**
  * Chooses how to find a query's best hits in bm25 order, exactly as FTS5's {@code ORDER BY rank, rowid} orders them:
  * <ul>
- *   <li>a word found in few documents: FTS5 ranks every match (cheap when there are few); answered by null;</li>
+ *   <li>a word found in few documents: FTS5 ranks every match (cheap when there are few); answered by null; with a prefix
+ *       word (FTS5 is slow to rank those even when few) the matches are read in position order and scored here;</li>
  *   <li>filters that few documents pass: those documents are scored, each from its text;</li>
+ *   <li>filters that some more pass: those documents are read with their bounds and scored best bound first
+ *       ({@link RelevanceWalk#walkPassing});</li>
  *   <li>otherwise the {@link RelevanceWalk}, which scores only the documents that could still make the page.</li>
  * </ul>
  * bm25 needs each word's number of documents; FTS5 counts them over the whole index for every query, which is most
@@ -29,26 +32,27 @@ final class RelevanceRanking {
     /** Up to this many documents passing the filters are scored one by one (a few µs each). */
     static final int FEW_FILTERED = 5_000;
 
+    /** Up to this many documents passing the filters are read with their bounds (about 4 µs each) and the best scored. */
+    static final int FEW_PASSING = 25_000;
+
     /** How the last query was answered (tests and the benchmark say which path they measured). */
-    enum Route { FTS5_RANKS_ALL, FILTERED_SCORED, WALK, WALK_GAVE_UP }
+    enum Route { FTS5_RANKS_ALL, MATCHES_SCORED, FILTERED_SCORED, PASSING_WALK, WALK, WALK_GAVE_UP }
 
     private final Connection connection;
     private Route lastRoute;
     private int lastRead;
     private final long fewMatches;
     private final int fewFiltered;
+    private final int fewPassing;
     /** Per phrase: the checkpoint it was counted up to and its number of documents then. */
     private final Map<String, long[]> phraseRows = new HashMap<>();
 
-    RelevanceRanking(Connection connection) {
-        this(connection, FEW_MATCHES, FEW_FILTERED);
-    }
-
     /** With other thresholds (a test's small ledgers make every path reachable). */
-    RelevanceRanking(Connection connection, long fewMatches, int fewFiltered) {
+    RelevanceRanking(Connection connection, long fewMatches, int fewFiltered, int fewPassing) {
         this.connection = connection;
         this.fewMatches = fewMatches;
         this.fewFiltered = fewFiltered;
+        this.fewPassing = fewPassing;
     }
 
     /** Forgets the counts (the index was cleared). */
@@ -62,14 +66,21 @@ final class RelevanceRanking {
      */
     List<RelevanceWalk.Ranked> best(SearchQuery query, SearchCursor after, int wanted, long checkpoint) throws SQLException {
         lastRead = 0;
+        lastRoute = Route.FTS5_RANKS_ALL;
+        if (fewMatches == Long.MAX_VALUE) {
+            return null;
+        }
         List<String> words = SearchSql.words(query.text());
         List<List<String>> phrases = new ArrayList<>();
+        boolean prefix = false;
         for (String word : words) {
-            List<String> tokens = Fts5Tokens.of(word);
-            if (SearchSql.isPrefix(word) || tokens.isEmpty()) {
+            boolean prefixWord = SearchSql.isPrefix(word);
+            List<String> tokens = prefixWord ? Fts5Tokens.prefixed(word.substring(0, word.length() - 1)) : Fts5Tokens.of(word);
+            if (tokens.isEmpty()) {
                 lastRoute = Route.FTS5_RANKS_ALL;
                 return null;
             }
+            prefix |= prefixWord;
             phrases.add(tokens);
         }
         List<String> expressions = SearchSql.phrases(query.text());
@@ -80,25 +91,32 @@ final class RelevanceRanking {
             fewest = Math.min(fewest, rows[phrase]);
         }
         lastRead = 0;
-        if (fewest <= fewMatches) {
+        if (fewest <= fewMatches && !prefix) {
             lastRoute = Route.FTS5_RANKS_ALL;
             return null;
         }
         long[] totals = totals();
         SearchSql filters = SearchSql.of(query.withText(""));
         RelevanceWalk walk = new RelevanceWalk(connection, phrases, Bm25.of(connection, totals[0], totals[1], rows), filters, after, wanted);
+        if (fewest <= fewMatches) {
+            return answered(walk, walk.scoreAll(positions(SearchSql.of(query.withOrder(SearchQuery.Order.POSITION)), fewMatches)),
+                    Route.MATCHES_SCORED);
+        }
         if (!filters.where().isEmpty()) {
-            List<Long> passing = passing(filters);
+            List<Long> passing = positions(filters, fewFiltered);
             if (passing.size() <= fewFiltered) {
-                List<RelevanceWalk.Ranked> scored = walk.scoreAll(passing);
-                lastRead = walk.read();
-                lastRoute = scored == null ? Route.WALK_GAVE_UP : Route.FILTERED_SCORED;
-                return scored;
+                return answered(walk, walk.scoreAll(passing), Route.FILTERED_SCORED);
+            }
+            if (passingAtMost(filters, fewPassing)) {
+                return answered(walk, walk.walkPassing(), Route.PASSING_WALK);
             }
         }
-        List<RelevanceWalk.Ranked> best = walk.walk(groups(query));
+        return answered(walk, walk.walk(groups(query)), Route.WALK);
+    }
+
+    private List<RelevanceWalk.Ranked> answered(RelevanceWalk walk, List<RelevanceWalk.Ranked> best, Route route) {
         lastRead = walk.read();
-        lastRoute = best == null ? Route.WALK_GAVE_UP : Route.WALK;
+        lastRoute = best == null ? Route.WALK_GAVE_UP : route;
         return best;
     }
 
@@ -146,11 +164,23 @@ final class RelevanceRanking {
         }
     }
 
-    /** The positions passing the filters, up to one more than the few that are scored one by one. */
-    private List<Long> passing(SearchSql filters) throws SQLException {
+    /** Whether at most {@code most} documents pass the filters (counted up to one more). */
+    private boolean passingAtMost(SearchSql filters, int most) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM (SELECT 1" + filters.from() + filters.where()
+                + " LIMIT " + (most + 1L) + ")")) {
+            filters.bind(select);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getLong(1) <= most;
+            }
+        }
+    }
+
+    /** The positions the query (or the filters alone) selects, up to one more than {@code few}. */
+    private List<Long> positions(SearchSql filters, long few) throws SQLException {
         List<Long> positions = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT d.position" + filters.from() + filters.where()
-                + " LIMIT " + (fewFiltered + 1L))) {
+        String column = filters.from().contains("search_text") ? "search_text.rowid" : "d.position";
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + column + filters.from() + filters.where()
+                + " LIMIT " + (Math.max(few, -1) + 1L))) {
             filters.bind(select);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

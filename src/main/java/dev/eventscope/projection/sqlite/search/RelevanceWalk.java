@@ -72,23 +72,24 @@ final class RelevanceWalk {
     /** The best {@code wanted} hits, best first, or null (see the class comment). {@code groups}: (category, type) pairs to read. */
     List<Ranked> walk(List<String[]> groups) throws SQLException {
         String where = filters.where().isEmpty() ? "" : " AND " + filters.where().substring(" WHERE ".length());
-        String join = where.isEmpty() ? "" : " JOIN search_docs d ON d.position = s.position";
-        long signature = 0;
-        for (List<String> phrase : phrases) {
-            signature |= Fts5Tokens.signature(phrase);
-        }
+        // CROSS JOIN: the group's rows stay the outer loop, read in (length, position) order, whatever the statistics say
+        // (with search_bound's index by position, SQLite chose to drive an amount filter's rows from their own index)
+        String join = where.isEmpty() ? "" : " CROSS JOIN search_docs d ON d.position = s.position";
+        long signature = signature();
         // the signature test runs inside SQLite, on the index row, before the document is read
         String tokens = " AND (s.tokens & " + signature + ") = " + signature;
         String every = "SELECT s.position, s.length FROM search_bound s%s WHERE s.category = ? AND s.type = ?"
                 + " AND (s.length, s.position) > (?, ?) AND s.length <= ?" + tokens + "%s ORDER BY s.length, s.position LIMIT ";
-        String repeated = "SELECT s.position, s.length FROM search_repeats s%s WHERE s.token = ? AND s.count = ?"
+        String repeated = "SELECT s.position, s.length FROM %s s%s WHERE s.token = ? AND s.count = ?"
                 + " AND (s.length, s.position) > (?, ?) AND s.length <= ?" + tokens + "%s ORDER BY s.length, s.position LIMIT ";
         PriorityQueue<Group> heads = new PriorityQueue<>(Comparator.comparingDouble((Group group) -> -group.bound())
                 .thenComparingLong(Group::position));
         try (PreparedStatement everyRow = connection.prepareStatement(String.format(every, join, where) + BATCH);
-             PreparedStatement repeatedRow = connection.prepareStatement(String.format(repeated, join, where) + BATCH);
+             PreparedStatement repeatedRow = connection.prepareStatement(String.format(repeated, "search_repeats", join, where) + BATCH);
+             PreparedStatement prefixRow = connection.prepareStatement(String.format(repeated, "search_prefix_repeats", join, where) + BATCH);
              PreparedStatement everyPeek = connection.prepareStatement(String.format(every, "", "") + 1);
-             PreparedStatement repeatedPeek = connection.prepareStatement(String.format(repeated, "", "") + 1);
+             PreparedStatement repeatedPeek = connection.prepareStatement(String.format(repeated, "search_repeats", "", "") + 1);
+             PreparedStatement prefixPeek = connection.prepareStatement(String.format(repeated, "search_prefix_repeats", "", "") + 1);
              PreparedStatement anyPassing = connection.prepareStatement("SELECT 1" + filters.from() + filters.where()
                      + (where.isEmpty() ? " WHERE" : " AND") + " d.category = ? AND d.type = ? LIMIT 1");
              Documents documents = new Documents(connection)) {
@@ -99,35 +100,19 @@ final class RelevanceWalk {
                     add(heads, new Group(everyRow, everyPeek, key[0], key[1], length -> bm25.score(ones, length), null));
                 }
             }
-            // a phrase occurs at most as often as any one of its tokens: each phrase is bounded by the token that repeats
-            // least, at most its highest count among the groups of that token not yet read to their end (1 once all are)
-            int[] most = new int[phrases.size()];
-            List<String> bounding = new ArrayList<>();
-            List<TreeSet<Integer>> counts = new ArrayList<>();
-            for (List<String> phrase : phrases) {
-                List<Integer> fewest = null;
-                String token = null;
-                for (String each : new java.util.LinkedHashSet<>(phrase)) {
-                    List<Integer> repeats = counts(each);
-                    if (fewest == null || highest(repeats) < highest(fewest)) {
-                        fewest = repeats;
-                        token = each;
-                    }
-                }
-                bounding.add(token);
-                counts.add(new TreeSet<>(fewest));
-                most[counts.size() - 1] = highest(fewest);
-            }
+            PhraseBounds bounding = PhraseBounds.of(connection, phrases);
+            int[][] most = {bounding.most()};
             for (int phrase = 0; phrase < phrases.size(); phrase++) {
                 int which = phrase;
-                for (int count : new ArrayList<>(counts.get(phrase))) {
-                    add(heads, new Group(repeatedRow, repeatedPeek, bounding.get(phrase), count, length -> {
-                        int[] frequencies = most.clone();
+                boolean prefix = Fts5Tokens.isPrefix(bounding.token(phrase));
+                for (int count : bounding.counts(phrase)) {
+                    add(heads, new Group(prefix ? prefixRow : repeatedRow, prefix ? prefixPeek : repeatedPeek, bounding.token(phrase), count, length -> {
+                        int[] frequencies = most[0].clone();
                         frequencies[which] = count;
                         return bm25.score(frequencies, length);
                     }, () -> {
-                        counts.get(which).remove(count);
-                        most[which] = counts.get(which).isEmpty() ? 1 : counts.get(which).last();
+                        bounding.ended(which, count);
+                        most[0] = bounding.most();
                     }));
                 }
             }
@@ -162,6 +147,71 @@ final class RelevanceWalk {
                     }
                     batch.clear();
                 }
+            }
+        }
+        return new ArrayList<>(best);
+    }
+
+    private long signature() {
+        return phrases.stream().mapToLong(Fts5Tokens::signature).reduce(0, (one, other) -> one | other);
+    }
+
+    /**
+     * The best {@code wanted} hits among the documents passing the filters, when they are few enough to be read one by one
+     * with their bounds: each one's length and signature ({@code search_bound} by position) and how often each phrase's
+     * bounding token repeats in it ({@code search_repeats}, a prefix's {@code search_prefix_repeats}: a seek per count at the
+     * document's length and position), all in one statement;
+     * then scored best bound first until no document left could enter the page. Null as {@link #walk}.
+     */
+    List<Ranked> walkPassing() throws SQLException {
+        PhraseBounds bounding = PhraseBounds.of(connection, phrases);
+        long signature = signature();
+        StringBuilder select = new StringBuilder("SELECT b.position, b.length");
+        for (int phrase = 0; phrase < phrases.size(); phrase++) {
+            // one seek per count the token repeats with (a few), at the document's known length and position
+            select.append(", (SELECT max(r.count) FROM ").append(Fts5Tokens.isPrefix(bounding.token(phrase)) ? "search_prefix_repeats" : "search_repeats")
+                    .append(" r WHERE r.token = ? AND r.count IN (").append(bounding.counts(phrase).stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(","))).append(") AND r.length = b.length AND r.position = b.position)");
+        }
+        select.append(filters.from()).append(" CROSS JOIN search_bound b ON b.position = d.position").append(filters.where())
+                .append(filters.where().isEmpty() ? " WHERE" : " AND").append(" (b.tokens & ").append(signature).append(") = ").append(signature);
+        List<double[]> candidates = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(select.toString())) {
+            int next = 1;
+            for (int phrase = 0; phrase < phrases.size(); phrase++) {
+                statement.setString(next++, bounding.token(phrase));
+            }
+            filters.bind(statement, next);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    int[] frequencies = new int[phrases.size()];
+                    for (int phrase = 0; phrase < frequencies.length; phrase++) {
+                        int count = rows.getInt(3 + phrase);
+                        frequencies[phrase] = rows.wasNull() ? 1 : count;
+                    }
+                    candidates.add(new double[] {bm25.score(frequencies, rows.getInt(2)), rows.getLong(1)});
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingDouble((double[] candidate) -> -candidate[0]).thenComparingDouble(candidate -> candidate[1]));
+        List<Long> batch = new ArrayList<>(BATCH);
+        try (Documents documents = new Documents(connection)) {
+            for (int index = 0; index < candidates.size(); ) {
+                double[] candidate = candidates.get(index);
+                if (best.size() < wanted || couldEnter(candidate[0], (long) candidate[1])) {
+                    batch.add((long) candidate[1]);
+                    index++;
+                    if (batch.size() < BATCH && index < candidates.size()) {
+                        continue;
+                    }
+                } else if (batch.isEmpty()) {
+                    break;
+                }
+                // a full batch, the last candidate, or one that cannot enter the page as it stands: score what is waiting
+                if (!score(batch, documents, false)) {
+                    return null;
+                }
+                batch.clear();
             }
         }
         return new ArrayList<>(best);
@@ -208,30 +258,6 @@ final class RelevanceWalk {
         }
     }
 
-    private static int highest(List<Integer> counts) {
-        return counts.isEmpty() ? 1 : counts.get(counts.size() - 1);
-    }
-
-    /** The counts (2 or more) the token repeats with in some document, lowest first: one seek per count. */
-    private List<Integer> counts(String token) throws SQLException {
-        List<Integer> counts = new ArrayList<>();
-        try (PreparedStatement next = connection.prepareStatement(
-                "SELECT count FROM search_repeats WHERE token = ? AND count > ? ORDER BY count LIMIT 1")) {
-            int after = 1;
-            while (true) {
-                next.setString(1, token);
-                next.setInt(2, after);
-                try (ResultSet row = next.executeQuery()) {
-                    if (!row.next()) {
-                        return counts;
-                    }
-                    after = row.getInt(1);
-                    counts.add(after);
-                }
-            }
-        }
-    }
-
     /** Every one of the documents scored (no budget: the caller keeps them few), the best {@code wanted} kept. */
     List<Ranked> scoreAll(List<Long> positions) throws SQLException {
         try (Documents documents = new Documents(connection)) {
@@ -250,8 +276,12 @@ final class RelevanceWalk {
     }
 
     private boolean couldEnter(Group group) {
+        return couldEnter(group.bound(), group.position());
+    }
+
+    private boolean couldEnter(double bound, long position) {
         Ranked last = best.last();
-        return group.bound() > last.score() || group.bound() == last.score() && group.position() < last.position();
+        return bound > last.score() || bound == last.score() && position < last.position();
     }
 
     private boolean score(List<Long> positions, Documents documents, boolean budgeted) throws SQLException {

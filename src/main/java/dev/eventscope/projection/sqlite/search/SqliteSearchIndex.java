@@ -36,7 +36,9 @@ public final class SqliteSearchIndex implements SearchIndex {
         "CREATE TABLE IF NOT EXISTS search_docs(position INTEGER PRIMARY KEY, stream TEXT NOT NULL, category TEXT NOT NULL,"
                 + " type TEXT NOT NULL, user TEXT, command TEXT, recorded_at INTEGER NOT NULL, entry_date INTEGER,"
                 + " account TEXT, amount_e4 INTEGER, entry_id TEXT)",
-        "CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')",
+        // prefix: FTS5 keeps the lists of every 1-, 2- and 3-character prefix, so a short prefix is one list, not a merge of
+        // every term beginning with it (benchmarks-search.md, session 9)
+        "CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')",
         "CREATE INDEX IF NOT EXISTS search_by_type ON search_docs(type, position)",
         "CREATE INDEX IF NOT EXISTS search_by_user ON search_docs(user, position)",
         "CREATE INDEX IF NOT EXISTS search_by_command ON search_docs(command, position)",
@@ -54,10 +56,18 @@ public final class SqliteSearchIndex implements SearchIndex {
         "CREATE TABLE IF NOT EXISTS search_repeats(token TEXT NOT NULL, count INTEGER NOT NULL, length INTEGER NOT NULL,"
                 + " position INTEGER NOT NULL, tokens INTEGER NOT NULL, PRIMARY KEY(token, count, length, position)) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS search_bound_groups(category TEXT NOT NULL, type TEXT NOT NULL, PRIMARY KEY(category, type)) WITHOUT ROWID",
+        // every prefix of 1 to 3 characters that begins more than one of a document's tokens (key "ab*"), with how many
+        "CREATE TABLE IF NOT EXISTS search_prefix_repeats(token TEXT NOT NULL, count INTEGER NOT NULL, length INTEGER NOT NULL,"
+                + " position INTEGER NOT NULL, tokens INTEGER NOT NULL, PRIMARY KEY(token, count, length, position)) WITHOUT ROWID",
+        // a few documents passing a filter are bounded one by one: their length and signature by position
+        "CREATE INDEX IF NOT EXISTS search_bound_by_position ON search_bound(position, tokens)",
     };
+    /** Tables of the index, dropped when its full-text table has an older layout (the projection then rebuilds it). */
+    private static final String[] TABLES = {"search_state", "search_docs", "search_text", "search_bound", "search_repeats",
+        "search_bound_groups", "search_prefix_repeats"};
     /** In search_state: the version of the walk's tables once every document is in them (an older index has none). */
     private static final String BOUNDS_KEPT = "bounds_kept";
-    private static final String BOUNDS_VERSION = "4";
+    private static final String BOUNDS_VERSION = "5";
 
     private final Path file;
     private final Connection connection;
@@ -65,25 +75,28 @@ public final class SqliteSearchIndex implements SearchIndex {
     /** Whether position-order searches add the filters' words to the full-text match ({@link SearchSql#hints}). */
     private final boolean hinted;
 
-    private SqliteSearchIndex(Path file, Connection connection, long fewMatches, int fewFiltered, boolean hinted) {
+    private SqliteSearchIndex(Path file, Connection connection, long fewMatches, int fewFiltered, int fewPassing, boolean hinted) {
         this.file = file;
         this.connection = connection;
-        this.relevance = new RelevanceRanking(connection, fewMatches, fewFiltered);
+        this.relevance = new RelevanceRanking(connection, fewMatches, fewFiltered, fewPassing);
         this.hinted = hinted;
     }
 
     /** Opens the index file, creating it and its folder when missing. */
     public static SqliteSearchIndex open(Path file) {
-        return open(file, RelevanceRanking.FEW_MATCHES, RelevanceRanking.FEW_FILTERED);
+        return open(file, RelevanceRanking.FEW_MATCHES, RelevanceRanking.FEW_FILTERED, RelevanceRanking.FEW_PASSING, true);
     }
 
-    /** With the relevance ranking's thresholds chosen (see {@link RelevanceRanking}); for tests on small ledgers. */
+    /**
+     * With the relevance ranking's thresholds chosen (see {@link RelevanceRanking}; {@code fewMatches} Long.MAX_VALUE: FTS5
+     * ranks every query), the walk from the passing documents' bounds taken up to {@code fewFiltered} too; for tests.
+     */
     static SqliteSearchIndex open(Path file, long fewMatches, int fewFiltered) {
-        return open(file, fewMatches, fewFiltered, true);
+        return open(file, fewMatches, fewFiltered, fewFiltered, true);
     }
 
     /** {@code hinted} false: position-order searches are SQLite's plain join of the match and the filters (a reference). */
-    static SqliteSearchIndex open(Path file, long fewMatches, int fewFiltered, boolean hinted) {
+    static SqliteSearchIndex open(Path file, long fewMatches, int fewFiltered, int fewPassing, boolean hinted) {
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -92,17 +105,34 @@ public final class SqliteSearchIndex implements SearchIndex {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode = WAL");
                 statement.execute("PRAGMA synchronous = NORMAL");
+                dropOlderLayout(statement);
                 for (String sql : SCHEMA) {
                     statement.execute(sql);
                 }
             }
-            SqliteSearchIndex index = new SqliteSearchIndex(file, connection, fewMatches, fewFiltered, hinted);
+            SqliteSearchIndex index = new SqliteSearchIndex(file, connection, fewMatches, fewFiltered, fewPassing, hinted);
             if (!BOUNDS_VERSION.equals(index.state(BOUNDS_KEPT))) {
                 index.keepBounds();
             }
             return index;
         } catch (SQLException | java.io.IOException failed) {
             throw new SearchIndexException("The search index " + file + " cannot be opened: " + failed.getMessage(), failed);
+        }
+    }
+
+    /**
+     * An index whose full-text table lacks the prefix lists is emptied: FTS5 cannot add them to a table, so the search
+     * projection, finding no checkpoint, indexes the ledger again from its first event.
+     */
+    private static void dropOlderLayout(Statement statement) throws SQLException {
+        boolean older;
+        try (ResultSet row = statement.executeQuery("SELECT sql FROM sqlite_master WHERE name = 'search_text'")) {
+            older = row.next() && !row.getString(1).contains("prefix");
+        }
+        if (older) {
+            for (String table : TABLES) {
+                statement.execute("DROP TABLE IF EXISTS " + table);
+            }
         }
     }
 
@@ -137,6 +167,7 @@ public final class SqliteSearchIndex implements SearchIndex {
             statement.execute("DROP TABLE IF EXISTS search_bound");
             statement.execute("DROP TABLE IF EXISTS search_repeats");
             statement.execute("DROP TABLE IF EXISTS search_bound_groups");
+            statement.execute("DROP TABLE IF EXISTS search_prefix_repeats");
             for (String sql : BOUND_SCHEMA) {
                 statement.execute(sql);
             }
@@ -257,6 +288,7 @@ public final class SqliteSearchIndex implements SearchIndex {
             statement.execute("DELETE FROM search_bound");
             statement.execute("DELETE FROM search_repeats");
             statement.execute("DELETE FROM search_bound_groups");
+            statement.execute("DELETE FROM search_prefix_repeats");
             relevance.forget();
         } catch (SQLException failed) {
             throw failure("clear", failed);
@@ -303,23 +335,30 @@ public final class SqliteSearchIndex implements SearchIndex {
     private SearchPage byRelevance(SearchQuery query, SearchCursor after, SearchSql sql) {
         List<Long> positions = new ArrayList<>();
         List<Double> ranks = new ArrayList<>();
-        String document = "SELECT d.position, d.stream, d.type, d.user, d.command, d.recorded_at, d.entry_date, d.entry_id,"
-                + " snippet(search_text, 0, '[', ']', '…', 12) FROM search_text CROSS JOIN search_docs d ON d.position = search_text.rowid"
-                + " WHERE search_text MATCH ? AND search_text.rowid = ?";
         List<SearchHit> hits = new ArrayList<>();
         try {
             rank(query, after, sql, positions, ranks);
+            List<Long> page = positions.subList(0, Math.min(positions.size(), query.pageSize()));
+            // a prefix longer than FTS5's prefix lists is a merge of its terms' lists at every look-up (about 20 ms for
+            // main*): then one scan of the matches for the page ("+ 0" keeps the IN from becoming a look-up per hit)
+            boolean merged = SearchSql.words(query.text()).stream().filter(SearchSql::isPrefix).map(word -> Fts5Tokens.prefixed(word.substring(0, word.length() - 1)))
+                    .anyMatch(tokens -> !tokens.isEmpty() && Fts5Tokens.prefixKey(tokens.get(tokens.size() - 1)).length() <= tokens.get(tokens.size() - 1).length() - 1);
+            String document = "SELECT d.position, d.stream, d.type, d.user, d.command, d.recorded_at, d.entry_date, d.entry_id,"
+                    + " snippet(search_text, 0, '[', ']', '…', 12) FROM search_text CROSS JOIN search_docs d ON d.position = search_text.rowid"
+                    + " WHERE search_text MATCH ? AND search_text.rowid" + (merged ? " + 0" : "") + " IN (" + String.join(",", java.util.Collections.nCopies(page.size(), "?")) + ")";
+            java.util.Map<Long, SearchHit> found = new java.util.HashMap<>();
             try (PreparedStatement documents = connection.prepareStatement(document)) {
                 documents.setString(1, SearchSql.matchExpression(query.text()));
-                for (int index = 0; index < Math.min(positions.size(), query.pageSize()); index++) {
-                    documents.setLong(2, positions.get(index));
-                    try (ResultSet rows = documents.executeQuery()) {
-                        if (rows.next()) {
-                            hits.add(hit(rows));
-                        }
+                for (int index = 0; index < page.size(); index++) {
+                    documents.setLong(index + 2, page.get(index));
+                }
+                try (ResultSet rows = documents.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(rows.getLong(1), hit(rows));
                     }
                 }
             }
+            page.stream().map(found::get).filter(java.util.Objects::nonNull).forEach(hits::add);
         } catch (SQLException failed) {
             throw failure("search", failed);
         }

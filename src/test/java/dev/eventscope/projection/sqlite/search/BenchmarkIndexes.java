@@ -15,7 +15,7 @@ public final class BenchmarkIndexes {
      * to SQLite's plain join of the full-text match and the filters.
      */
     public static SearchIndex rankingEveryMatch(Path file) {
-        return SqliteSearchIndex.open(file, Long.MAX_VALUE, 0, false);
+        return SqliteSearchIndex.open(file, Long.MAX_VALUE, 0, 0, false);
     }
 
     /** How the index's last relevance-ordered page was found ("-" for an index of another kind or none yet). */

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * Issue 19: relevance order without scoring every match. On random ledgers' indexes (event-like texts over a small
  * vocabulary with repeated, common, rare, accented and several-token words), random queries of one to three words
  * with random filters are answered twice on the same index file: by the fast paths (the walk, or the filtered
- * documents scored one by one; thresholds set so they are always taken) and by FTS5 ranking every match
+ * documents scored one by one, the walk from their bounds, a prefix word's matches scored; thresholds set so they are
+ * always taken) and by FTS5 ranking every match
  * ({@code ORDER BY rank, rowid}, the exhaustive reference). The pages must be the same events in the same order with
  * the same ranks, the first page and every page after it by key.
  */
@@ -43,15 +44,20 @@ class RelevanceRankingProperties {
             "PostingRecorded", "EntryPosted", "EUR", "100.00", "JE-2025-0001", "JE-2025-0002", "supplier", "supplier-00021",
             "Müller", "café", "Straße", "ÉCOLE", "alice", "bob", "rent", "rent", "payroll", "Sale", "2024-03-01");
     private static final List<String> QUERY_WORDS = List.of("main", "bank", "MAIN", "assets:bank:main", "EUR", "100.00",
-            "JE-2025-0001", "supplier", "muller", "cafe", "strasse", "straße", "école", "rent", "payroll", "sale", "2024-03-01", "bank:main");
+            "JE-2025-0001", "supplier", "muller", "cafe", "strasse", "straße", "école", "rent", "payroll", "sale", "2024-03-01", "bank:main",
+            // prefixes: of one to three characters (FTS5's prefix lists, the walk's prefix repeats), longer, accented, in a phrase
+            "m*", "ma*", "mai*", "main*", "e*", "su*", "supplier-0*", "é*", "mü*", "caf*", "assets:b*", "2024-0*", "p*", "r*");
     private static final List<String> USERS = List.of("alice", "bob", "carol");
 
     /** A random ledger index: how many documents and the seed of their texts and columns. */
     record Ledger(int documents, long seed) {
     }
 
-    /** A query: words, which filters (bit set), the page size and how the fast path is forced. */
-    record Ask(List<String> words, int filters, int pageSize, boolean scoreFiltered) {
+    /**
+     * A query: words, which filters (bit set), the page size and which fast path is forced: 0 the filtered documents scored,
+     * 1 the walk from the filtered documents' bounds, 2 the walk over every group, 3 a prefix word's matches scored.
+     */
+    record Ask(List<String> words, int filters, int pageSize, int path) {
     }
 
     @Provide
@@ -64,7 +70,7 @@ class RelevanceRankingProperties {
         return Combinators.combine(Arbitraries.of(QUERY_WORDS).list().ofMinSize(1).ofMaxSize(3),
                 Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(0)),
                         Tuple.of(3, Arbitraries.integers().between(0, 63).filter(bits -> Integer.bitCount(bits) <= 2))),
-                Arbitraries.integers().between(1, 12), Arbitraries.of(true, false)).as(Ask::new);
+                Arbitraries.integers().between(1, 12), Arbitraries.integers().between(0, 3)).as(Ask::new);
     }
 
     @Property(tries = 150)
@@ -76,7 +82,8 @@ class RelevanceRankingProperties {
             reference.add("ledger", documents(ledger), ledger.documents());
         }
         SearchQuery query = query(ask);
-        try (SqliteSearchIndex fast = SqliteSearchIndex.open(file, 0, ask.scoreFiltered() ? Integer.MAX_VALUE : -1);
+        try (SqliteSearchIndex fast = SqliteSearchIndex.open(file, ask.path() == 3 ? Long.MAX_VALUE - 1 : 0,
+                ask.path() == 0 ? Integer.MAX_VALUE : -1, ask.path() == 1 ? Integer.MAX_VALUE : -1, true);
              SqliteSearchIndex reference = SqliteSearchIndex.open(file, Long.MAX_VALUE, 0)) {
             SearchPage expected = reference.search(query, null);
             assertEquals(RelevanceRanking.Route.FTS5_RANKS_ALL, reference.lastRelevanceRoute());
@@ -84,6 +91,7 @@ class RelevanceRankingProperties {
             RelevanceRanking.Route route = fast.lastRelevanceRoute();
             assertNotEquals(RelevanceRanking.Route.WALK_GAVE_UP, route, "the walk read a document whose tokens FTS5 counted differently");
             Statistics.label("route").collect(route);
+            Statistics.label("route of a prefix word").collect(ask.words().stream().anyMatch(word -> word.endsWith("*")) ? route : "no prefix");
             Statistics.label("hits on the first page").collect(Math.min(expected.hits().size(), 3));
             assertEquals(ranked(expected), ranked(actual), "the first page of " + query);
             assertEquals(expected.next(), actual.next());
