@@ -127,34 +127,38 @@ final class DatedPostings {
     /** The running sums per pair, and their blob (lines sorted by account, then commodity; zeros left out). */
     private final class Blob {
         private final BigDecimal[] sums = new BigDecimal[pairs];
-        /** Each sum's normalised plain text, null while it changed since it was last formatted. */
-        private final String[] texts = new String[pairs];
+        /** Each nonzero sum's blob line in UTF-8, null while it changed since it was last formatted. */
+        private final byte[][] lines = new byte[pairs][];
         private final int[] sorted = sortedPairs();
-        private int length = 1_024;
+        /** The blob being written, reused from one checkpoint to the next. */
+        private byte[] buffer = new byte[1 << 16];
 
         void add(int pair, BigDecimal amount) {
             BigDecimal sum = sums[pair];
             sums[pair] = sum == null ? amount : sum.add(amount);
-            texts[pair] = null;
+            lines[pair] = null;
         }
 
         byte[] encode() {
-            StringBuilder text = new StringBuilder(length);
+            int size = 0;
             for (int pair : sorted) {
                 BigDecimal sum = sums[pair];
                 if (sum == null || sum.signum() == 0) {
                     continue;
                 }
-                String amount = texts[pair];
-                if (amount == null) {
-                    amount = Amounts.normalise(sum).toPlainString();
-                    texts[pair] = amount;
+                byte[] line = lines[pair];
+                if (line == null) {
+                    line = (accounts.get(pairAccount[pair]) + '\t' + commodities.get(pairCommodity[pair]) + '\t'
+                            + Amounts.normalise(sum).toPlainString() + '\n').getBytes(StandardCharsets.UTF_8);
+                    lines[pair] = line;
                 }
-                text.append(accounts.get(pairAccount[pair])).append('\t').append(commodities.get(pairCommodity[pair]))
-                        .append('\t').append(amount).append('\n');
+                if (size + line.length > buffer.length) {
+                    buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + line.length));
+                }
+                System.arraycopy(line, 0, buffer, size, line.length);
+                size += line.length;
             }
-            length = text.length() + 64;
-            return text.toString().getBytes(StandardCharsets.UTF_8);
+            return Arrays.copyOf(buffer, size);
         }
 
         private int[] sortedPairs() {
