@@ -40,42 +40,57 @@ public final class DatedLines {
 
     /**
      * Hands over the lines dated after {@code after} (null: no lower limit) and on or before {@code upToDate} (null:
-     * no upper limit) with position at most {@code upTo}, of {@code account} only unless it is null, in their order.
+     * no upper limit) with position at most {@code upTo}, of {@code account} only unless it is null (then only the
+     * lines of that account are parsed, found by their account field), in their order.
      *
      * @throws ReadModelException when a line is not of the form above
      */
     public static void read(byte[] lines, String after, String upToDate, long upTo, String account, Sink sink) {
         String text = new String(lines, StandardCharsets.UTF_8);
-        int start = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
+        if (account == null) {
+            for (int start = 0; start < text.length(); start = line(text, start, after, upToDate, upTo, null, sink)) {
+                // every line in turn
+            }
+            return;
+        }
+        // one account's lines: found by their account field, the others never parsed
+        String field = '\t' + account + '\t';
+        for (int at = text.indexOf(field); at >= 0; at = text.indexOf(field, at + 1)) {
+            int start = text.lastIndexOf('\n', at) + 1;
+            // the account is the third field: the match must follow the line's second tab (not be its commodity)
             int dateAt = text.indexOf('\t', start) + 1;
-            int accountAt = dateAt == 0 ? 0 : text.indexOf('\t', dateAt) + 1;
-            int commodityAt = accountAt == 0 ? 0 : text.indexOf('\t', accountAt) + 1;
-            int amountAt = commodityAt == 0 ? 0 : text.indexOf('\t', commodityAt) + 1;
-            if (end < 0 || amountAt == 0 || amountAt > end) {
+            if (dateAt > 0 && text.indexOf('\t', dateAt) == at) {
+                at = line(text, start, after, upToDate, upTo, account, sink) - 1;
+            }
+        }
+    }
+
+    /** Hands over the line at {@code start} if it is wanted; returns where the next line starts. */
+    private static int line(String text, int start, String after, String upToDate, long upTo, String account, Sink sink) {
+        int end = text.indexOf('\n', start);
+        int dateAt = text.indexOf('\t', start) + 1;
+        int accountAt = dateAt == 0 ? 0 : text.indexOf('\t', dateAt) + 1;
+        int commodityAt = accountAt == 0 ? 0 : text.indexOf('\t', accountAt) + 1;
+        int amountAt = commodityAt == 0 ? 0 : text.indexOf('\t', commodityAt) + 1;
+        if (end < 0 || amountAt == 0 || amountAt > end) {
+            throw damaged(start);
+        }
+        String date = text.substring(dateAt, accountAt - 1);
+        if ((after == null || date.compareTo(after) > 0) && (upToDate == null || date.compareTo(upToDate) <= 0)) {
+            long position;
+            BigDecimal amount;
+            try {
+                position = Long.parseLong(text, start, dateAt - 1, 10);
+                amount = new BigDecimal(text.substring(amountAt, end));
+            } catch (NumberFormatException e) {
                 throw damaged(start);
             }
-            String date = text.substring(dateAt, accountAt - 1);
-            boolean wanted = (after == null || date.compareTo(after) > 0) && (upToDate == null || date.compareTo(upToDate) <= 0)
-                    && (account == null || account.length() == commodityAt - 1 - accountAt
-                    && text.startsWith(account, accountAt));
-            if (wanted) {
-                long position;
-                BigDecimal amount;
-                try {
-                    position = Long.parseLong(text, start, dateAt - 1, 10);
-                    amount = new BigDecimal(text.substring(amountAt, end));
-                } catch (NumberFormatException e) {
-                    throw damaged(start);
-                }
-                if (position <= upTo) {
-                    sink.line(position, date, account == null ? text.substring(accountAt, commodityAt - 1) : account,
-                            text.substring(commodityAt, amountAt - 1), amount);
-                }
+            if (position <= upTo) {
+                sink.line(position, date, account == null ? text.substring(accountAt, commodityAt - 1) : account,
+                        text.substring(commodityAt, amountAt - 1), amount);
             }
-            start = end + 1;
         }
+        return end + 1;
     }
 
     private static ReadModelException damaged(int at) {
