@@ -1,20 +1,12 @@
 package dev.eventscope.bench;
 
-import dev.eventscope.application.BookkeepingCodec;
-import dev.eventscope.codec.EventCodec;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.eventstore.StreamId;
-import dev.eventscope.eventstore.sqlite.SqliteEventStore;
-import dev.eventscope.projection.BuiltInProjections;
 import dev.eventscope.projection.ProgressListener;
-import dev.eventscope.projection.Projections;
-import dev.eventscope.projection.sqlite.SqliteReadModelStore;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.timetravel.TimeTravel;
 
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Random;
@@ -30,24 +22,17 @@ import java.util.Random;
 public final class DatedQueriesBenchmark {
 
     private static final String[] HOT = {"assets:bank:main", "income:sales", "expenses:supplies"};
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private DatedQueriesBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path ledger = Path.of(args[0]);
-        Path readModels = Path.of(args[1]);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         String build = System.getProperty("bench.build", "?");
-        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-             SqliteReadModelStore models = SqliteReadModelStore.inSeparateFile(readModels, ledger)) {
-            EventCodec codec = BookkeepingCodec.create();
-            Projections projections = new Projections(store, codec, models, BuiltInProjections.all());
-            projections.open(ProgressListener.NONE);
-            TimeTravel timeTravel = new TimeTravel(store, codec, projections);
-            long total = store.lastPosition();
+        try (BalancesRebuildBenchmark.Opened opened = BalancesRebuildBenchmark.Opened.of(args)) {
+            opened.projections().open(ProgressListener.NONE);
+            TimeTravel timeTravel = new TimeTravel(opened.store(), opened.codec(), opened.projections());
+            long total = opened.store().lastPosition();
             Random first = new Random(0);
             print(build, 0, "first question of each kind (what first use builds)", measure(() -> {
                 timeTravel.ledgerBalancesAt(new Point.AsOfDate(randomDate(first)));
@@ -81,7 +66,6 @@ public final class DatedQueriesBenchmark {
                     }
                 }));
             }
-            projections.close();
         }
     }
 
@@ -97,11 +81,9 @@ public final class DatedQueriesBenchmark {
         System.out.printf(Locale.ROOT, "| %s | %d | %s | %.2f | %.2f |%n", build, round, what, cost[0], cost[1]);
     }
 
-    /** Process CPU s and wall s. */
-    private static double[] measure(Runnable work) {
-        long cpu = OS.getProcessCpuTime();
-        long wall = System.nanoTime();
-        work.run();
-        return new double[] {(OS.getProcessCpuTime() - cpu) / 1e9, (System.nanoTime() - wall) / 1e9};
+    /** Process CPU s and wall s ({@link BalancesRebuildBenchmark#measure}). */
+    private static double[] measure(BalancesRebuildBenchmark.Work work) throws Exception {
+        double[] cost = BalancesRebuildBenchmark.measure(work);
+        return new double[] {cost[0], cost[2]};
     }
 }
