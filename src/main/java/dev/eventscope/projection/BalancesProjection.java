@@ -18,15 +18,15 @@ import java.util.TreeMap;
  * Account balances per commodity, every account's register with running balances, and ledger-wide
  * balance checkpoints (the basis of time travel), one at the first account or ledger event at or after
  * each multiple of {@code checkpointEvery}, so fewer than that many register lines lie between two.
- * Register lines are indexed by (account, commodity, position), so that "balance at position P" is one
- * lookup and "why" is a range scan; the indexes by (date, position) and (account, date, position), which
- * questions as of an entry date need (one account as of a date is then one range read), are built by the
- * first such question, as the date checkpoints are. The positions of the accounts' other events (opened,
- * frozen, closed) are kept in {@code account_lifecycle}. The table {@code date_checkpoints} (cumulative
- * balances as of entry dates, see {@link DateCheckpoint}) is kept by this projection too, never by a
- * reader: built at the end of a rebuild and again by a catch-up that leaves it too far behind
- * ({@link DateCheckpointBuilder}). The balances are folded by {@link Balances.Fold}, kept across batches
- * of one generation while the register's last position says nothing else changed them (see {@link #bookFor}).
+ * Register lines are indexed by (account, commodity, position, date), so that "balance at position P" is one
+ * lookup, "why" is a range scan, and one account's count of postings as of a date is read from the index alone.
+ * The register has no index by date: the table {@code date_checkpoints} (cumulative balances as of entry dates,
+ * see {@link DateCheckpoint}, each with the register lines dated since the previous one, see {@link DatedLines})
+ * is what questions as of a date read. It is kept by this projection, never by a reader: built at the end of a
+ * rebuild and again by a catch-up that leaves it too far behind ({@link DateCheckpointBuilder}). The positions
+ * of the accounts' other events (opened, frozen, closed) are kept in {@code account_lifecycle}. The balances are
+ * folded by {@link Balances.Fold}, kept across batches of one generation while the register's last position says
+ * nothing else changed them (see {@link #bookFor}).
  */
 public final class BalancesProjection implements Projection {
 
@@ -62,7 +62,7 @@ public final class BalancesProjection implements Projection {
 
     @Override
     public int version() {
-        return 5;
+        return 6;
     }
 
     @Override
@@ -73,12 +73,11 @@ public final class BalancesProjection implements Projection {
                 TableDefinition.table(REGISTER).integer("position").text("account").text("commodity").decimal("amount")
                         .decimal("running_balance").text("entry_id").integer("posting_index").text("date")
                         .text("description").text("reverses")
-                        .primaryKey("position").index("account", "commodity", "position")
-                        .indexOnDemand("date", "position").indexOnDemand("account", "date", "position").build(),
+                        .primaryKey("position").index("account", "commodity", "position", "date").build(),
                 TableDefinition.table(CHECKPOINTS).integer("position").text("event_hash").text("digest").blob("data")
                         .primaryKey("position").build(),
                 TableDefinition.table(DATE_CHECKPOINTS).text("date").integer("position").text("event_hash").text("digest")
-                        .blob("data").primaryKey("date").build(),
+                        .blob("data").blob("lines").primaryKey("date").build(),
                 TableDefinition.table(ACCOUNT_EVENTS).integer("position").text("account").integer("version")
                         .primaryKey("position").index("account", "position").build());
     }
@@ -113,7 +112,7 @@ public final class BalancesProjection implements Projection {
                 String after = book.add(account, commodity, posting.amount().amount(), !building);
                 // who, by which command and when are the event's own columns in the store: the queries join them
                 if (book.datedPostings != null) {
-                    book.datedPostings.add(posting.date(), account, commodity, posting.amount().amount());
+                    book.datedPostings.add(recorded.position(), posting.date(), account, commodity, posting.amount().amount());
                 }
                 tables.insert(REGISTER, recorded.position(), account, commodity, posting.amount().amount(), after,
                         posting.entryId().value(), posting.postingIndex(), posting.date().toString(), posting.description(),

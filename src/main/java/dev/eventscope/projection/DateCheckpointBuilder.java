@@ -38,7 +38,7 @@ final class DateCheckpointBuilder {
         tables.forEach(BalancesProjection.REGISTER, List.of("position", "date", "account", "commodity", "amount"),
                 List.of("position"), row -> {
                     if (row.integer(0) <= position) {
-                        lines.add(LocalDate.parse(row.text(1)), row.text(2), row.text(3), row.decimal(4));
+                        lines.add(row.integer(0), LocalDate.parse(row.text(1)), row.text(2), row.text(3), row.decimal(4));
                     }
                 });
         build(tables, position, eventHash, lines);
@@ -47,7 +47,7 @@ final class DateCheckpointBuilder {
     /** The same from postings a rebuild kept in memory: every register line, none read back. */
     void build(ReadModelTables tables, long position, String eventHash, DatedPostings postings) {
         tables.clear(BalancesProjection.DATE_CHECKPOINTS);
-        postings.checkpoints(every, (date, data) -> tables.upsert(BalancesProjection.DATE_CHECKPOINTS, date, position,
-                eventHash, BalanceBlob.digest(data), data));
+        postings.checkpoints(every, (date, data, lines) -> tables.upsert(BalancesProjection.DATE_CHECKPOINTS, date, position,
+                eventHash, BalanceBlob.digest(data), data, lines));
     }
 }

@@ -13,19 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Register lines kept compactly (date as a day number, each account and commodity pair as a small integer, the
- * amount the event holds anyway), so that the date checkpoints are folded from memory in date order: from the
+ * Register lines kept compactly (position, date as a day number, each account and commodity pair as a small integer,
+ * the amount the event holds anyway), so that the date checkpoints are folded from memory in date order: from the
  * postings a rebuild or a first catch-up applied, or from the register read back in position order (no sort by
  * date in SQL). The fold sums per pair without normalising each step and formats a balance only when a checkpoint
  * needs it and it changed since the last one; the blobs are byte for byte those {@link BalanceBlob#encode} writes
- * for a {@link dev.eventscope.domain.ledger.Balances.Fold} of the same lines ({@code DatedPostingsTest}).
+ * for a {@link dev.eventscope.domain.ledger.Balances.Fold} of the same lines ({@code DatedPostingsTest}). Each
+ * checkpoint also gets the lines dated after the previous one and on or before its date, in date order
+ * ({@link DatedLines}): what questions as of a date read instead of an index of the register by date.
  */
 final class DatedPostings {
 
-    /** Receives one date checkpoint: its date and its blob. */
+    /** Receives one date checkpoint: its date, its blob and the lines it added to the previous one ({@link DatedLines}). */
     @FunctionalInterface
     interface Checkpoint {
-        void accept(String date, byte[] blob);
+        void accept(String date, byte[] blob, byte[] lines);
     }
 
     private final Map<String, Integer> accountIds = new HashMap<>();
@@ -37,23 +39,23 @@ final class DatedPostings {
     private int[] pairAccount = new int[64];
     private int[] pairCommodity = new int[64];
     private int pairs;
+    private long[] positions = new long[1_024];
     private int[] days = new int[1_024];
     private int[] pairOf = new int[1_024];
     private BigDecimal[] amounts = new BigDecimal[1_024];
     private int size;
 
-    void add(LocalDate date, String account, String commodity, BigDecimal amount) {
-        add((int) date.toEpochDay(), account, commodity, amount);
-    }
-
-    private void add(int day, String account, String commodity, BigDecimal amount) {
+    /** Adds a register line; lines of one date must come in position order. */
+    void add(long position, LocalDate date, String account, String commodity, BigDecimal amount) {
         if (size == days.length) {
             int grown = size * 2;
+            positions = Arrays.copyOf(positions, grown);
             days = Arrays.copyOf(days, grown);
             pairOf = Arrays.copyOf(pairOf, grown);
             amounts = Arrays.copyOf(amounts, grown);
         }
-        days[size] = day;
+        positions[size] = position;
+        days[size] = (int) date.toEpochDay();
         pairOf[size] = pair(id(account, accountIds, accounts), id(commodity, commodityIds, commodities));
         amounts[size] = amount;
         size++;
@@ -102,14 +104,21 @@ final class DatedPostings {
         }
         Arrays.sort(order);
         Blob blob = new Blob();
+        DatedLines.Writer lines = new DatedLines.Writer();
         long sinceCheckpoint = 0;
+        String date = null;
         for (int k = 0; k < size; k++) {
             int i = (int) order[k];
+            if (k == 0 || days[(int) order[k - 1]] != days[i]) {
+                date = LocalDate.ofEpochDay(days[i]).toString();
+            }
             blob.add(pairOf[i], amounts[i]);
+            lines.line(positions[i], date, accounts.get(pairAccount[pairOf[i]]), commodities.get(pairCommodity[pairOf[i]]),
+                    amounts[i]);
             sinceCheckpoint++;
             boolean lastOfDate = k + 1 == size || days[(int) order[k + 1]] != days[i];
             if (lastOfDate && (k + 1 == size || sinceCheckpoint >= every)) {
-                checkpoint.accept(LocalDate.ofEpochDay(days[i]).toString(), blob.encode());
+                checkpoint.accept(date, blob.encode(), lines.bytes());
                 sinceCheckpoint = 0;
             }
         }
@@ -118,34 +127,38 @@ final class DatedPostings {
     /** The running sums per pair, and their blob (lines sorted by account, then commodity; zeros left out). */
     private final class Blob {
         private final BigDecimal[] sums = new BigDecimal[pairs];
-        /** Each sum's normalised plain text, null while it changed since it was last formatted. */
-        private final String[] texts = new String[pairs];
+        /** Each nonzero sum's blob line in UTF-8, null while it changed since it was last formatted. */
+        private final byte[][] lines = new byte[pairs][];
         private final int[] sorted = sortedPairs();
-        private int length = 1_024;
+        /** The blob being written, reused from one checkpoint to the next. */
+        private byte[] buffer = new byte[1 << 16];
 
         void add(int pair, BigDecimal amount) {
             BigDecimal sum = sums[pair];
             sums[pair] = sum == null ? amount : sum.add(amount);
-            texts[pair] = null;
+            lines[pair] = null;
         }
 
         byte[] encode() {
-            StringBuilder text = new StringBuilder(length);
+            int size = 0;
             for (int pair : sorted) {
                 BigDecimal sum = sums[pair];
                 if (sum == null || sum.signum() == 0) {
                     continue;
                 }
-                String amount = texts[pair];
-                if (amount == null) {
-                    amount = Amounts.normalise(sum).toPlainString();
-                    texts[pair] = amount;
+                byte[] line = lines[pair];
+                if (line == null) {
+                    line = (accounts.get(pairAccount[pair]) + '\t' + commodities.get(pairCommodity[pair]) + '\t'
+                            + Amounts.normalise(sum).toPlainString() + '\n').getBytes(StandardCharsets.UTF_8);
+                    lines[pair] = line;
                 }
-                text.append(accounts.get(pairAccount[pair])).append('\t').append(commodities.get(pairCommodity[pair]))
-                        .append('\t').append(amount).append('\n');
+                if (size + line.length > buffer.length) {
+                    buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + line.length));
+                }
+                System.arraycopy(line, 0, buffer, size, line.length);
+                size += line.length;
             }
-            length = text.length() + 64;
-            return text.toString().getBytes(StandardCharsets.UTF_8);
+            return Arrays.copyOf(buffer, size);
         }
 
         private int[] sortedPairs() {

@@ -66,13 +66,14 @@ public interface LedgerQueries {
 
     /**
      * The register lines dated after {@code after} (null: from the first date) and on or before
-     * {@code upToDate} (null: no limit), with position at most {@code upTo}, in date order.
+     * {@code upToDate} (null: no limit), with position at most {@code upTo}: those the date checkpoints hold in date
+     * order, then those recorded after the checkpoints in position order.
      */
     void registerAmountsDatedBetween(LocalDate after, LocalDate upToDate, long upTo, DatedRegisterSink sink);
 
     /**
      * How many register lines are dated after {@code after} with position at most {@code upTo}, counting no further
-     * than {@code limit}: an index-only read of at most {@code limit} entries of the (date, position) index.
+     * than {@code limit}: the date checkpoints' lines, read up to the checkpoint at which the count reaches the limit.
      */
     long countRegisterDatedAfter(LocalDate after, long upTo, long limit);
 
@@ -86,7 +87,10 @@ public interface LedgerQueries {
     /** One account's postings dated after {@code after} and on or before {@code upToDate}, position at most {@code upTo}. */
     void accountPostingsDatedBetween(String account, LocalDate after, LocalDate upToDate, long upTo, AccountPostingSink sink);
 
-    /** Count, latest date and latest position of one account's postings dated on or before {@code date}: an index-only read. */
+    /**
+     * Count, latest date and latest position of one account's postings dated on or before {@code date}: an index-only
+     * read of the register index (account, commodity, position, date).
+     */
     PostingSummary accountPostingSummaryAsOf(String account, LocalDate date, long upTo);
 
     /** Positions of the account's events that are not postings (opened, frozen, closed...), at most {@code upTo}, in order. */

@@ -32,20 +32,16 @@ public final class BalancesRebuildBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path ledger = Path.of(args[0]);
-        Path readModels = Path.of(args[1]);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         String build = System.getProperty("bench.build", "?");
-        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-             SqliteReadModelStore models = SqliteReadModelStore.inSeparateFile(readModels, ledger)) {
-            EventCodec codec = BookkeepingCodec.create();
-            Projections projections = new Projections(store, codec, models, BuiltInProjections.all());
+        try (Opened opened = Opened.of(args)) {
+            Projections projections = opened.projections();
             print(build, 0, "open (catch-up of what is missing)", measure(() -> projections.open(ProgressListener.NONE)));
             for (int round = 1; round <= rounds; round++) {
                 double[] raw = measure(() -> {
-                    try (EventCursor cursor = store.readAll(0)) {
+                    try (EventCursor cursor = opened.store().readAll(0)) {
                         while (cursor.hasNext()) {
-                            codec.decode(cursor.next());
+                            opened.codec().decode(cursor.next());
                         }
                     }
                 });
@@ -55,7 +51,29 @@ public final class BalancesRebuildBenchmark {
                 System.out.printf(Locale.ROOT, "| %s | %d | rebuild ÷ raw (process CPU) | %.2f | | |%n", build, round,
                         rebuild[0] / raw[0]);
             }
+        }
+    }
+
+    /**
+     * The ledger {@code args[0]} opened read-only, its read models in the file {@code args[1]} (built by the first
+     * open when the file is new), and every built-in projection on them (not opened yet).
+     */
+    record Opened(SqliteEventStore store, SqliteReadModelStore models, EventCodec codec, Projections projections)
+            implements AutoCloseable {
+
+        static Opened of(String[] args) {
+            Path ledger = Path.of(args[0]);
+            SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
+            SqliteReadModelStore models = SqliteReadModelStore.inSeparateFile(Path.of(args[1]), ledger);
+            EventCodec codec = BookkeepingCodec.create();
+            return new Opened(store, models, codec, new Projections(store, codec, models, BuiltInProjections.all()));
+        }
+
+        @Override
+        public void close() {
             projections.close();
+            models.close();
+            store.close();
         }
     }
 
@@ -64,7 +82,7 @@ public final class BalancesRebuildBenchmark {
     }
 
     /** Process CPU s, calling thread CPU s, wall s. */
-    private static double[] measure(Work work) throws Exception {
+    static double[] measure(Work work) throws Exception {
         long process = OS.getProcessCpuTime();
         long thread = THREADS.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
@@ -74,7 +92,7 @@ public final class BalancesRebuildBenchmark {
     }
 
     @FunctionalInterface
-    private interface Work {
+    interface Work {
         void run() throws Exception;
     }
 }

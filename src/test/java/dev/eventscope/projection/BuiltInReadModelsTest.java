@@ -104,7 +104,8 @@ class BuiltInReadModelsTest {
     /**
      * Position checkpoints follow the first account or ledger event at or after each multiple of the
      * interval and hold every balance after it; date checkpoints hold the postings dated on or before their
-     * date recorded at or before their position. Both carry the hash of the event at their position.
+     * date recorded at or before their position, and the register lines dated after the previous one's date and
+     * on or before their own, in date then position order. Both carry the hash of the event at their position.
      */
     private static void assertCheckpoints(String table, List<ReadModelRow> rows, Expected expected, List<RecordedEvent> events,
                                           int checkpointEvery) {
@@ -113,11 +114,19 @@ class BuiltInReadModelsTest {
         } else {
             assertFalse(rows.isEmpty(), "a catch-up leaves date checkpoints");
         }
+        LocalDate previous = null;
         for (ReadModelRow row : rows) {
             boolean dated = table.equals(BalancesProjection.DATE_CHECKPOINTS);
             long position = row.integer(dated ? 1 : 0);
             LocalDate date = dated ? LocalDate.parse(row.text(0)) : null;
             byte[] data = row.blob(dated ? 4 : 3);
+            if (dated) {
+                List<List<Object>> lines = new ArrayList<>();
+                DatedLines.read(row.blob(5), null, null, Long.MAX_VALUE, null, (at, day, account, commodity, amount) ->
+                        lines.add(List.of(at, day, account, commodity, Amounts.normalise(amount))));
+                assertEquals(expected.linesDated(position, previous, date), lines, "register lines of the date checkpoint " + date);
+                previous = date;
+            }
             assertEquals(expected.balances(events, position, date), BalanceBlob.decode(data).balances(), table + " at #" + position);
             assertEquals(events.get((int) position - 1).hash(), row.text(dated ? 2 : 1), table + " hash at #" + position);
             assertEquals(BalanceBlob.digest(data), row.text(dated ? 3 : 2), table + " digest at #" + position);
@@ -214,6 +223,20 @@ class BuiltInReadModelsTest {
         }
 
         /** Balances after the event at {@code position}, of the postings dated on or before {@code asOf} (null: all). */
+        /** The register lines recorded at or before a position dated after one date and on or before another, by date and position. */
+        List<List<Object>> linesDated(long position, LocalDate after, LocalDate upTo) {
+            List<List<Object>> lines = new ArrayList<>();
+            for (List<Object> line : rows.getOrDefault("balances.register", List.of())) {
+                LocalDate date = LocalDate.parse((String) line.get(7));
+                if ((Long) line.get(0) <= position && (after == null || date.isAfter(after)) && !date.isAfter(upTo)) {
+                    lines.add(List.of(line.get(0), line.get(7), line.get(1), line.get(2), Amounts.normalise((BigDecimal) line.get(3))));
+                }
+            }
+            lines.sort(java.util.Comparator.comparing((List<Object> line) -> (String) line.get(1))
+                    .thenComparing(line -> (Long) line.get(0)));
+            return lines;
+        }
+
         Balances balances(List<RecordedEvent> events, long position, LocalDate asOf) {
             Map<String, Map<String, BigDecimal>> sums = new TreeMap<>();
             for (List<Object> line : rows.getOrDefault("balances.register", List.of())) {

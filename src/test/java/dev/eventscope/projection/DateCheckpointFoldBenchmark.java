@@ -37,7 +37,7 @@ public final class DateCheckpointFoldBenchmark {
             days[i] = 18_000 + random.nextInt(5 * 365);
             accounts[i] = random.nextInt(3) == 0 ? "assets:bank:main" : "expenses:item:a" + random.nextInt(10_000);
             amounts[i] = BigDecimal.valueOf(random.nextInt(2_000_000) - 1_000_000, 2);
-            postings.add(LocalDate.ofEpochDay(days[i]), accounts[i], "EUR", amounts[i]);
+            postings.add(3L * i + 1, LocalDate.ofEpochDay(days[i]), accounts[i], "EUR", amounts[i]);
         }
         System.out.println("| round | session 7 fold (Balances.Fold + BalanceBlob.encode): thread CPU s | DatedPostings.checkpoints: thread CPU s | checkpoints | same bytes |");
         System.out.println("|---|---|---|---|---|");
@@ -48,7 +48,7 @@ public final class DateCheckpointFoldBenchmark {
             started = THREADS.getCurrentThreadCpuTime();
             byte[][] after = new byte[before.length][];
             int[] count = {0};
-            postings.checkpoints(EVERY, (date, blob) -> after[Math.min(count[0]++, after.length - 1)] = blob);
+            postings.checkpoints(EVERY, (date, blob, lines) -> after[Math.min(count[0]++, after.length - 1)] = blob);
             double newSeconds = (THREADS.getCurrentThreadCpuTime() - started) / 1e9;
             System.out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %d | %s |%n", round, referenceSeconds, newSeconds, count[0],
                     count[0] == before.length && Arrays.deepEquals(before, after));

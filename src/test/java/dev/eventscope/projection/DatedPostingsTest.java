@@ -20,14 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The date checkpoints folded from compact postings (sums per account and commodity pair, formatted only when
  * changed) against the plain reference: the lines sorted by date, folded by {@link Balances.Fold} and encoded by
  * {@link BalanceBlob#encode}, a checkpoint at the end of a date once at least {@code every} lines were added and one
- * at the last date.
+ * at the last date; each with the lines added since the previous one, in date then position order, which
+ * {@link DatedLines#read} gives back (and filters by date, position and account).
  */
 class DatedPostingsTest {
 
     private record Line(int day, String account, String commodity, BigDecimal amount, int order) {
     }
 
-    private record Checkpoint(String date, byte[] blob) {
+    private record Checkpoint(String date, byte[] blob, List<String> lines) {
     }
 
     @Property(tries = 200)
@@ -42,19 +43,77 @@ class DatedPostingsTest {
             Line line = new Line(18_000 + random.nextInt(40), "account:" + (char) ('a' + random.nextInt(8)),
                     random.nextBoolean() ? "EUR" : random.nextBoolean() ? "USD" : "€", amount(random), i);
             added.add(line);
-            postings.add(LocalDate.ofEpochDay(line.day()), line.account(), line.commodity(), line.amount());
+            postings.add(position(line), LocalDate.ofEpochDay(line.day()), line.account(), line.commodity(), line.amount());
         }
+        String account = "account:" + (char) ('a' + random.nextInt(8));
+        long upTo = random.nextInt(lines + 1) * 3L;
 
         // when
         List<Checkpoint> checkpoints = new ArrayList<>();
-        postings.checkpoints(every, (date, blob) -> checkpoints.add(new Checkpoint(date, blob)));
+        List<String> accountLines = new ArrayList<>();
+        postings.checkpoints(every, (date, blob, dated) -> {
+            List<String> read = new ArrayList<>();
+            DatedLines.read(dated, null, null, Long.MAX_VALUE, null, (position, day, name, commodity, amount) ->
+                    read.add(text(position, day, name, commodity, amount)));
+            checkpoints.add(new Checkpoint(date, blob, read));
+            DatedLines.read(dated, null, null, upTo, account, (position, day, name, commodity, amount) ->
+                    accountLines.add(text(position, day, name, commodity, amount)));
+        });
 
         // then
         List<Checkpoint> expected = reference(added, every);
         assertEquals(expected.stream().map(Checkpoint::date).toList(), checkpoints.stream().map(Checkpoint::date).toList());
         for (int i = 0; i < expected.size(); i++) {
             assertArrayEquals(expected.get(i).blob(), checkpoints.get(i).blob(), expected.get(i).date());
+            assertEquals(expected.get(i).lines(), checkpoints.get(i).lines(), expected.get(i).date());
         }
+        assertEquals(expected.stream().flatMap(checkpoint -> checkpoint.lines().stream())
+                .filter(line -> line.split("\t")[2].equals(account) && Long.parseLong(line.split("\t")[0]) <= upTo).toList(),
+                accountLines, "the lines of " + account + " up to #" + upTo);
+    }
+
+    @Property(tries = 50)
+    void a_reader_takes_the_lines_dated_in_a_range(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
+        Random random = new Random(seed);
+        DatedPostings postings = new DatedPostings();
+        List<Line> added = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Line line = new Line(18_000 + random.nextInt(20), "a" + random.nextInt(3), "EUR", amount(random), i);
+            added.add(line);
+            postings.add(position(line), LocalDate.ofEpochDay(line.day()), line.account(), line.commodity(), line.amount());
+        }
+        String after = LocalDate.ofEpochDay(17_999 + random.nextInt(22)).toString();
+        String upToDate = LocalDate.ofEpochDay(17_999 + random.nextInt(22)).toString();
+        List<String> read = new ArrayList<>();
+        postings.checkpoints(1_000, (date, blob, dated) -> DatedLines.read(dated, after, upToDate, Long.MAX_VALUE, null,
+                (position, day, account, commodity, amount) -> read.add(text(position, day, account, commodity, amount))));
+        assertEquals(added.stream().sorted(Comparator.comparingInt(Line::day).thenComparingInt(Line::order))
+                .filter(line -> LocalDate.ofEpochDay(line.day()).toString().compareTo(after) > 0
+                        && LocalDate.ofEpochDay(line.day()).toString().compareTo(upToDate) <= 0)
+                .map(DatedPostingsTest::text).toList(), read, "dated after " + after + " up to " + upToDate);
+    }
+
+    @Property(tries = 20)
+    void damaged_lines_are_named_not_misread(@ForAll @IntRange(min = 0, max = 3) int cut) {
+        byte[] lines = "12\t2024-01-02\tassets:a\tEUR\t1.5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] damaged = cut == 3 ? "x\t2024-01-02\ta\tEUR\t1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                : java.util.Arrays.copyOf(lines, 5 + cut * 7);
+        ReadModelException thrown = org.junit.jupiter.api.Assertions.assertThrows(ReadModelException.class,
+                () -> DatedLines.read(damaged, null, null, Long.MAX_VALUE, null, (position, date, account, commodity, amount) -> { }));
+        assertEquals(true, thrown.getMessage().contains("rebuild the balances projection"), thrown.getMessage());
+    }
+
+    /** Positions three apart in the order added (as the register's lines are, among other events). */
+    private static long position(Line line) {
+        return 3L * line.order() + 1;
+    }
+
+    private static String text(Line line) {
+        return text(position(line), LocalDate.ofEpochDay(line.day()).toString(), line.account(), line.commodity(), line.amount());
+    }
+
+    private static String text(long position, String date, String account, String commodity, BigDecimal amount) {
+        return position + "\t" + date + "\t" + account + "\t" + commodity + "\t" + amount.toPlainString();
     }
 
     private static BigDecimal amount(Random random) {
@@ -72,13 +131,17 @@ class DatedPostingsTest {
         List<Checkpoint> checkpoints = new ArrayList<>();
         Balances.Fold balances = Balances.fold();
         long since = 0;
+        List<String> pending = new ArrayList<>();
         for (int i = 0; i < byDate.size(); i++) {
             Line line = byDate.get(i);
             balances.add(line.account(), line.commodity(), line.amount());
+            pending.add(text(line));
             since++;
             boolean lastOfDate = i + 1 == byDate.size() || byDate.get(i + 1).day() != line.day();
             if (lastOfDate && (i + 1 == byDate.size() || since >= every)) {
-                checkpoints.add(new Checkpoint(LocalDate.ofEpochDay(line.day()).toString(), BalanceBlob.encode(balances)));
+                checkpoints.add(new Checkpoint(LocalDate.ofEpochDay(line.day()).toString(), BalanceBlob.encode(balances),
+                        List.copyOf(pending)));
+                pending.clear();
                 since = 0;
             }
         }
