@@ -9,7 +9,8 @@
 #   bench/desktop-start.sh ROUNDS LEDGER NAME=JVM_OPTIONS...
 #     NAME=JVM_OPTIONS: a name and the JVM options the launcher adds (EVENTSCOPE_JAVA_OPTS), e.g.
 #     none="-XX:SharedArchiveFile=$JAVA_HOME/lib/server/classes.jsa" (the JDK's own archive: none of ours) or
-#     launcher="" (the launcher as it is). Needs Xvfb; run after mvn package.
+#     launcher="" (the launcher as it is). NAME@LAUNCHER=JVM_OPTIONS runs another build's launcher (e.g. a reference
+#     commit's target/eventscope, its own archive beside it) in the same rounds. Needs Xvfb; run after mvn package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=$1; ledger=$(realpath "$2"); shift 2
@@ -19,15 +20,16 @@ Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb; rm -rf "$work"' EXIT
 sleep 2
-for variant in "$@"; do : > "$work/${variant%%=*}.tsv"; done
+for variant in "$@"; do spec=${variant%%=*}; : > "$work/${spec%%@*}.tsv"; done
 for round in $(seq 1 "$rounds"); do
   for variant in "$@"; do
-    name=${variant%%=*}; options=${variant#*=}
+    spec=${variant%%=*}; options=${variant#*=}; name=${spec%%@*}; launcher=target/eventscope
+    [[ $spec == *@* ]] && launcher=${spec#*@}
     rm -rf "$work/state"
     /usr/bin/time -f '%e %U %S' -o "$work/time" env DISPLAY="$display" XDG_STATE_HOME="$work/state" \
       XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" \
       EVENTSCOPE_JAVA_OPTS="$options -Deventscope.exitAfterFirstPaint=0" \
-      timeout 300 target/eventscope "$ledger" >/dev/null 2>&1 || true
+      timeout 300 "$launcher" "$ledger" >/dev/null 2>&1 || true
     line=$(grep -h 'first paint of the explorer' "$work/state/eventscope/logs/eventscope.log" || true)
     # "first paint of the explorer: W ms after the open began (C ms of process CPU); W2 ms after the process started (C2 ms of CPU)"
     figures=$(sed -E 's/.*: ([0-9]+) ms after the open began \(([0-9-]+) ms of process CPU\); ([0-9?]+) ms after the process started \(([0-9-]+) ms of CPU\).*/\1 \2 \3 \4/' <<<"$line")
@@ -36,10 +38,10 @@ for round in $(seq 1 "$rounds"); do
     echo "round $round $name: open→paint, process start→paint (wall CPU): $figures; whole process: $wall s wall, $user+$sys s CPU; load $(cut -d' ' -f1 /proc/loadavg)" >&2
   done
 done
-first=${1%%=*}
+first=${1%%=*}; first=${first%%@*}
 python3 - "$work" "$first" "$@" <<'PY'
 import statistics, sys
-work, first, variants = sys.argv[1], sys.argv[2], [v.split("=", 1)[0] for v in sys.argv[3:]]
+work, first, variants = sys.argv[1], sys.argv[2], [v.split("=", 1)[0].split("@", 1)[0] for v in sys.argv[3:]]
 def rows(name):
     out = []
     for line in open(f"{work}/{name}.tsv"):

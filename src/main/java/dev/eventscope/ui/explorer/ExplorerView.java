@@ -35,6 +35,7 @@ public final class ExplorerView {
     }
 
     private final ExplorerViewModel model;
+    /** Made when first shown ({@link #projectionsPanel()}). */
     private ProjectionsPanel projectionsPanel;
     private Runnable exportReport = () -> { };
 
@@ -98,9 +99,8 @@ public final class ExplorerView {
         // a wider window widens the history and the state panel, not the sidebar
         SplitPane.setResizableWithParent(mainSplit.getItems().get(0), false);
         giveTheStatePanelRoom();
-        projectionsPanel = new ProjectionsPanel(model.projections());
         statusBarController.setOnShowProjections(this::showProjections);
-        projectionsPanel.startPolling(explorerRoot);
+        ProjectionsPanel.startPolling(model.projections(), explorerRoot);
         JobNotifications.install(explorerRoot, integrity, model.projections(), model.foreignAppends());
     }
 
@@ -128,13 +128,21 @@ public final class ExplorerView {
     /** Docks the projections panel at the right, or hides it (View › Projections, the toolbar button). */
     @FXML
     public void toggleProjections() {
-        projectionsPanel.toggleIn(mainSplit, centreStack);
+        projectionsPanel().toggleIn(mainSplit, centreStack);
     }
 
     private void showProjections() {
-        if (!projectionsPanel.isShown()) {
+        if (!projectionsPanel().isShown()) {
             toggleProjections();
         }
+    }
+
+    /** The projections panel, made when first shown: it is not in the window's first frame. */
+    private ProjectionsPanel projectionsPanel() {
+        if (projectionsPanel == null) {
+            projectionsPanel = new ProjectionsPanel(model.projections());
+        }
+        return projectionsPanel;
     }
 
     /** What the toolbar's Export report button does (the window opens the dialog). */

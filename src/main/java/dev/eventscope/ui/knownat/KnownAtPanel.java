@@ -87,12 +87,14 @@ public final class KnownAtPanel extends VBox {
 
     /**
      * Adds the panel to the state panel as its "As known" tab, after "State", and brings the tab forward whenever
-     * figures are shown for a knowledge point.
+     * figures are shown for a knowledge point; the panel itself is made when the tab is first shown.
      */
     public static void addTo(TabPane statePanel, KnownAtViewModel model) {
-        Tab tab = new Tab("As known", new KnownAtPanel(model));
+        Tab tab = new Tab("As known");
         tab.setId("knownAtTab");
         statePanel.getTabs().add(Math.min(1, statePanel.getTabs().size()), tab);
+        // made when first shown: its two tables are a sixth of the explorer's nodes, hidden behind "State" at the first frame
+        dev.eventscope.ui.LazyTab.whenFirstShown(tab, () -> new KnownAtPanel(model));
         model.shownProperty().addListener((observable, was, shown) -> {
             if (shown) {
                 statePanel.getSelectionModel().select(tab);

@@ -39,7 +39,6 @@ import java.util.function.Function;
 public final class ProjectionsPanel {
 
     private final ProjectionsViewModel model;
-    private Timeline polling;
 
     @FXML private VBox projectionsPanel;
     @FXML private TableView<ProjectionRow> projectionsTable;
@@ -182,12 +181,12 @@ public final class ProjectionsPanel {
         });
     }
 
-    /** Starts polling the status twice a second; stops by itself when {@code owner} leaves its window. */
-    public void startPolling(Node owner) {
-        if (polling != null) {
-            return;
-        }
-        polling = new Timeline(new KeyFrame(Duration.millis(500), event -> model.refreshStatus()));
+    /**
+     * Starts polling {@code model}'s status twice a second, shown or not (the status bar reads it too); stops by itself
+     * when {@code owner} leaves its window. Once per explorer: the panel itself is made when first shown.
+     */
+    public static void startPolling(ProjectionsViewModel model, Node owner) {
+        Timeline polling = new Timeline(new KeyFrame(Duration.millis(500), event -> model.refreshStatus()));
         polling.setCycleCount(Timeline.INDEFINITE);
         polling.play();
         owner.sceneProperty().addListener((observable, before, scene) -> {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Loads the explorer's classes (its views and view models, the codec, the controls' skins) on a
- * background thread while the store opens, once per run: otherwise the explorer's first frame waits for
+ * Loads the explorer's classes (its views and view models, the codec, the controls' skins, and every class the UI
+ * thread was seen to load for the explorer's first frame) on a background thread while the store opens, once per run: otherwise the explorer's first frame waits for
  * them, loaded one after another on the UI thread. Loading a class has no effect but its own
  * initialisation, so this changes nothing the user sees; a class that fails here loads when it is used.
  */
@@ -60,6 +60,37 @@ final class ExplorerWarmUp {
         return classes;
     }
 
+    /** Where the list of the classes the UI thread loads for the explorer's first frame is kept (its header says how it is made). */
+    static final String LIST = "/dev/eventscope/ui/shell/explorer-classes.txt";
+
+    /**
+     * The classes the UI thread loaded before the explorer's first paint, in that order (a resource made from a recording,
+     * {@value #LIST}): the list above names the ones worth initialising too; these are only loaded, which runs none of
+     * their code. Empty if the resource cannot be read.
+     */
+    static List<String> listed() {
+        try (java.io.InputStream in = ExplorerWarmUp.class.getResourceAsStream(LIST)) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (java.io.IOException unreadable) {
+            LOG.debug("warm-up list unreadable: {}", unreadable.toString());
+            return List.of();
+        }
+    }
+
+    private static boolean load(String name, boolean initialise, ClassLoader loader) {
+        try {
+            Class.forName(name, initialise, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError | RuntimeException skipped) {
+            LOG.debug("warm-up skipped {}: {}", name, skipped.toString());
+            return false;
+        }
+    }
+
     private ExplorerWarmUp() {
     }
 
@@ -72,13 +103,14 @@ final class ExplorerWarmUp {
         Thread thread = new Thread(() -> {
             long started = System.nanoTime();
             for (Class<?> type : classes()) {
-                try {
-                    Class.forName(type.getName(), true, loader);
-                } catch (ClassNotFoundException | LinkageError | RuntimeException skipped) {
-                    LOG.debug("warm-up skipped {}: {}", type.getName(), skipped.toString());
-                }
+                load(type.getName(), true, loader);
             }
-            LOG.info("explorer classes loaded in the background in {} ms", (System.nanoTime() - started) / 1_000_000);
+            int loaded = 0;
+            for (String name : listed()) {
+                loaded += load(name, false, loader) ? 1 : 0;
+            }
+            LOG.info("explorer classes loaded in the background in {} ms ({} of the first frame's list)",
+                    (System.nanoTime() - started) / 1_000_000, loaded);
         }, "explorer-warm-up");
         thread.setDaemon(true);
         thread.start();

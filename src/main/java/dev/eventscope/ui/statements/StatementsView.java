@@ -69,11 +69,7 @@ public final class StatementsView extends VBox {
         Tab tab = new Tab("Statements");
         tab.setId("statementsTab");
         tab.setClosable(false);
-        tab.selectedProperty().addListener((observable, before, selected) -> {
-            if (selected && tab.getContent() == null) {
-                tab.setContent(new StatementsView(model.get()));
-            }
-        });
+        dev.eventscope.ui.LazyTab.whenFirstShown(tab, () -> new StatementsView(model.get()));
         return tab;
     }
 

@@ -1,6 +1,7 @@
 package dev.eventscope.ui.timeline;
 
 import dev.eventscope.ui.BreakingCell;
+import dev.eventscope.ui.LazyTab;
 import dev.eventscope.ui.state.CompareRow;
 import dev.eventscope.ui.state.Comparison;
 import dev.eventscope.ui.state.StateRow;
@@ -78,30 +79,13 @@ public final class StatePanelView extends TabPane {
     private void initialize() {
         bindStateTab();
         // the other tabs join the scene (styles, skins, layout) when first shown, not before the window's first frame
-        whenFirstShown(chartTab, () -> new BalanceChartView(model));
+        LazyTab.whenFirstShown(chartTab, () -> new BalanceChartView(model));
         javafx.scene.Node why = whyTab.getContent();
-        whenFirstShown(whyTab, () -> why);
+        LazyTab.whenFirstShown(whyTab, () -> why);
         javafx.scene.Node compare = compareTab.getContent();
-        whenFirstShown(compareTab, () -> compare);
+        LazyTab.whenFirstShown(compareTab, () -> compare);
         bindWhyTab();
         bindCompareTab();
-    }
-
-    private static void whenFirstShown(Tab tab, java.util.function.Supplier<javafx.scene.Node> content) {
-        if (tab.isSelected()) {
-            tab.setContent(content.get());
-            return;
-        }
-        tab.setContent(null);
-        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> observable, Boolean before, Boolean selected) {
-                if (selected) {
-                    tab.selectedProperty().removeListener(this);
-                    tab.setContent(content.get());
-                }
-            }
-        });
     }
 
     private void bindStateTab() {
