@@ -78,7 +78,7 @@ public final class EventCodec {
      * current schema version is read straight into its class, without keeping its JSON tree (about half
      * the work and most of the garbage); any other event, or one that does not fit, is decoded by
      * {@link #decode}, so the outcome is the same. A posting in the form this codec writes it is read without Jackson
-     * ({@link PostingJson}: the same record, in about a third of the time).
+     * ({@link PostingJson}: the same record, for under half the CPU).
      */
     public DecodedEvent decodeValue(RecordedEvent recorded) {
         Objects.requireNonNull(recorded, "recorded event");

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Reads a {@link PostingRecorded} written by {@link EventCodec} (its fields in their order, no white space, strings
  * without escapes) in one pass over the text, without Jackson's parser and bean machinery: postings are most of a
- * ledger's events, and Jackson's reading was about four fifths of a whole-ledger read's client work
+ * ledger's events, and Jackson's reading was about two thirds of a whole-ledger read's client CPU
  * (docs/postgresql.md). Anything else, and anything the record refuses, gives null, and the caller reads the text with
  * Jackson: so the result, when there is one, is the record Jackson would have built ({@code PostingJsonTest} compares
  * the two on written and on damaged text).
