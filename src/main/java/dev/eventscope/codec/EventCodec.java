@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eventscope.domain.ledger.AccountEvent.PostingRecorded;
 import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.NewEvent;
 import dev.eventscope.eventstore.RecordedEvent;
@@ -76,7 +77,8 @@ public final class EventCodec {
      * As {@link #decode}, for a reader that needs only the event's record (a projection): an event of the
      * current schema version is read straight into its class, without keeping its JSON tree (about half
      * the work and most of the garbage); any other event, or one that does not fit, is decoded by
-     * {@link #decode}, so the outcome is the same.
+     * {@link #decode}, so the outcome is the same. A posting in the form this codec writes it is read without Jackson
+     * ({@link PostingJson}: the same record, for under half the CPU).
      */
     public DecodedEvent decodeValue(RecordedEvent recorded) {
         Objects.requireNonNull(recorded, "recorded event");
@@ -85,7 +87,10 @@ public final class EventCodec {
             return decode(recorded);
         }
         try {
-            Object event = valueReaders.computeIfAbsent(type.javaClass(), mapper::readerFor).readValue(recorded.data());
+            Object event = type.javaClass() == PostingRecorded.class ? PostingJson.read(recorded.data()) : null;
+            if (event == null) {
+                event = valueReaders.computeIfAbsent(type.javaClass(), mapper::readerFor).readValue(recorded.data());
+            }
             return event == null ? decode(recorded) : new DecodedEvent.Typed(recorded, null, OptionalInt.empty(), event);
         } catch (IOException | RuntimeException doesNotFit) {
             return decode(recorded);

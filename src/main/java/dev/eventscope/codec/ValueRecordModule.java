@@ -76,9 +76,25 @@ final class ValueRecordModule extends SimpleModule {
 
     private static final class ValueDeserializer extends JsonDeserializer<Object> {
         private final Class<?> type;
+        /**
+         * The record's constructor, looked up once: {@code getDeclaredConstructor} copies the constructor and
+         * {@code setAccessible} checks access on every call, about a twentieth of decoding a posting (docs/postgresql.md).
+         */
+        private final Constructor<?> constructor;
+        private final Exception notUsable;
 
         ValueDeserializer(Class<?> type) {
             this.type = type;
+            Constructor<?> found = null;
+            Exception failure = null;
+            try {
+                found = type.getDeclaredConstructor(String.class);
+                found.setAccessible(true);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                failure = e;
+            }
+            this.constructor = failure == null ? found : null;
+            this.notUsable = failure;
         }
 
         @Override
@@ -94,9 +110,10 @@ final class ValueRecordModule extends SimpleModule {
                 }
                 text = value.asText();
             }
+            if (constructor == null) {
+                throw new IOException("cannot build a " + type.getSimpleName() + " from '" + text + "'", notUsable);
+            }
             try {
-                Constructor<?> constructor = type.getDeclaredConstructor(String.class);
-                constructor.setAccessible(true);
                 return constructor.newInstance(text);
             } catch (InvocationTargetException e) {
                 throw new IOException("'" + text + "' is not a valid " + type.getSimpleName() + ": "

@@ -36,7 +36,16 @@ final class CopyCursor implements EventCursor {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final int FIELDS = 13;
-    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** The two lower-case hex digits of each byte value, side by side. */
+    private static final byte[] HEX_PAIRS = new byte[512];
+
+    static {
+        byte[] digits = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        for (int b = 0; b < 256; b++) {
+            HEX_PAIRS[2 * b] = digits[b >>> 4];
+            HEX_PAIRS[2 * b + 1] = digits[b & 0xf];
+        }
+    }
 
     private final Connection connection;
     private final CopyOut copy;
@@ -46,8 +55,11 @@ final class CopyCursor implements EventCursor {
     private int at;
     private boolean headerRead;
     private long lastPosition;
-    private final byte[][] repeatedBytes = new byte[3][];
-    private final String[] repeatedTexts = new String[3];
+    private final byte[][] repeatedBytes = new byte[5][];
+    private final String[] repeatedTexts = new String[5];
+    private long previousStreamKey = -1;
+    private StreamId previousStream;
+    private EventMetadata previousMetadata = new EventMetadata("", null, null, null);
     private RecordedEvent next;
     private boolean closed;
 
@@ -143,13 +155,27 @@ final class CopyCursor implements EventCursor {
         int schemaVersion = intField();
         String data = textField();
         String user = repeatedText(1);
-        String correlation = textField();
-        String causation = textField();
-        String command = repeatedText(2);
+        String correlation = repeatedText(2);
+        String causation = repeatedText(3);
+        String command = repeatedText(4);
         long recordedAt = longField();
         String hash = hexField();
-        return new RecordedEvent(position, eventId, names.apply(streamKey), version, type, schemaVersion, data,
-                new EventMetadata(user, correlation, causation, command), recordedAt, hash);
+        if (streamKey != previousStreamKey) {
+            previousStream = names.apply(streamKey);
+            previousStreamKey = streamKey;
+        }
+        return new RecordedEvent(position, eventId, previousStream, version, type, schemaVersion, data,
+                metadata(user, correlation, causation, command), recordedAt, hash);
+    }
+
+    /** The previous row's metadata when its four texts are the very same strings (the events of one command), else new. */
+    private EventMetadata metadata(String user, String correlation, String causation, String command) {
+        EventMetadata previous = previousMetadata;
+        if (previous.user() != user || previous.correlationId() != correlation || previous.causationId() != causation
+                || previous.commandName() != command) {
+            previousMetadata = new EventMetadata(user, correlation, causation, command);
+        }
+        return previousMetadata;
     }
 
     private void readHeader() throws SQLException {
@@ -208,9 +234,9 @@ final class CopyCursor implements EventCursor {
     }
 
     /**
-     * A text column whose values repeat from row to row (type, user, command): the previous row's string when the bytes
-     * are the same, so that it is neither decoded nor allocated again, and its hash code (the codec looks the type up
-     * by name) is computed once.
+     * A text column whose values repeat from row to row (type, user, correlation, causation, command): the previous row's
+     * string when the bytes are the same, so that it is neither decoded nor allocated again, and its hash code (the
+     * codec looks the type up by name) is computed once.
      */
     private String repeatedText(int column) throws SQLException {
         int length = field();
@@ -234,9 +260,9 @@ final class CopyCursor implements EventCursor {
         }
         byte[] hex = new byte[length * 2];
         for (int i = 0; i < length; i++) {
-            int b = chunk[at + i] & 0xff;
-            hex[2 * i] = HEX_DIGITS[b >>> 4];
-            hex[2 * i + 1] = HEX_DIGITS[b & 0xf];
+            int pair = 2 * (chunk[at + i] & 0xff);
+            hex[2 * i] = HEX_PAIRS[pair];
+            hex[2 * i + 1] = HEX_PAIRS[pair + 1];
         }
         at += length;
         return new String(hex, StandardCharsets.ISO_8859_1);

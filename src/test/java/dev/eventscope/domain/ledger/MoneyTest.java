@@ -113,6 +113,28 @@ class MoneyTest {
             assertThrows(InvalidCommodity.class, () -> Money.requireValidCommodity(""));
         }
 
+        /** The checking loop refuses exactly what {@code isBlank}, {@code strip} and {@code isISOControl} over code points refuse. */
+        @Test
+        void refusesExactlyTheBlankPaddedAndControlledCommodities() {
+            String[] parts = {"E", "€", "\uD83D\uDCB6", " ", "\t", "\u2003", "\u3000", "\u00a0", "\u0085", "\u009f", "\u007f",
+                    "\u0000", "\u001f", "\u200b", "\uD800", "a b"};
+            java.util.Random random = new java.util.Random(14);
+            for (int i = 0; i < 20_000; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int n = random.nextInt(5); n > 0; n--) {
+                    text.append(parts[random.nextInt(parts.length)]);
+                }
+                String commodity = text.toString();
+                boolean valid = !commodity.isBlank() && commodity.strip().equals(commodity)
+                        && commodity.codePoints().noneMatch(Character::isISOControl);
+                if (valid) {
+                    Money.requireValidCommodity(commodity);
+                } else {
+                    assertThrows(InvalidCommodity.class, () -> Money.requireValidCommodity(commodity), commodity);
+                }
+            }
+        }
+
         @Test
         void acceptsSymbolsAndQuotedNames() {
             assertEquals("€", money("1 €").commodity());
