@@ -28,7 +28,7 @@ final class TextWidths {
     private final Font font;
     private final Text measure = new Text();
     private final Map<String, Double> measured = new HashMap<>();
-    private final Map<Character, Double> characters = new HashMap<>();
+    private final Map<Integer, Double> characters = new HashMap<>();
 
     TextWidths(Font font) {
         this.font = font;
@@ -54,14 +54,15 @@ final class TextWidths {
         return width;
     }
 
-    /** At least {@link #width}: the widths of its characters measured one by one, added up, with a margin. */
+    /** At least {@link #width}: the widths of its characters (code points) laid out one by one, added up, with a margin. */
     double bound(String text) {
         double sum = 0;
-        for (int index = 0; index < text.length(); index++) {
-            char each = text.charAt(index);
+        for (int index = 0; index < text.length(); ) {
+            int each = text.codePointAt(index);
+            index += Character.charCount(each);
             Double width = characters.get(each);
             if (width == null) {
-                measure.setText(String.valueOf(each));
+                measure.setText(new String(Character.toChars(each)));
                 width = measure.getLayoutBounds().getWidth();
                 characters.put(each, width);
             }

@@ -104,7 +104,10 @@ class TextWidthsTest {
             default -> {
                 StringBuilder any = new StringBuilder();
                 for (int length = random.nextInt(30); length > 0; length--) {
-                    any.append((char) (random.nextBoolean() ? 32 + random.nextInt(95) : 0xC0 + random.nextInt(0x17F - 0xC0)));
+                    int kind = random.nextInt(10);
+                    // printable ASCII, Latin letters with accents, now and then a character outside the basic plane (🙂)
+                    any.appendCodePoint(kind < 5 ? 32 + random.nextInt(95) : kind < 9 ? 0xC0 + random.nextInt(0x17F - 0xC0)
+                            : 0x1F600 + random.nextInt(0x40));
                 }
                 yield any.toString();
             }
