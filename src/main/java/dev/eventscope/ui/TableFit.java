@@ -11,7 +11,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,12 +57,14 @@ public final class TableFit {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         List<TableColumn<S, ?>> fitted = List.of(columns);
         boolean[] pending = new boolean[1];
+        // the texts measured, kept from fit to fit: a slider move shows mostly the same labels again
+        TextWidths[] widths = new TextWidths[1];
         Runnable refit = () -> {
             if (!pending[0]) {
                 pending[0] = true;
                 Platform.runLater(() -> {
                     pending[0] = false;
-                    fit(table, fitted, elastic);
+                    fit(table, fitted, elastic, widths);
                 });
             }
         };
@@ -113,7 +114,7 @@ public final class TableFit {
      * is left (at least {@link #ELASTIC_MINIMUM} or its content), and reads whole on hover when cut. Where even that
      * does not fit, the table scrolls sideways.
      */
-    private static <S> void fit(TableView<S> table, List<TableColumn<S, ?>> fitted, TableColumn<S, ?> elastic) {
+    private static <S> void fit(TableView<S> table, List<TableColumn<S, ?>> fitted, TableColumn<S, ?> elastic, TextWidths[] widths) {
         double width = table.getWidth();
         if (width <= 0) {
             return;
@@ -123,6 +124,9 @@ public final class TableFit {
         // applied) a fifth more, as the table's own font may be larger
         Font font = cell instanceof Labeled labeled ? labeled.getFont() : Font.getDefault();
         double spare = cell instanceof Labeled ? 1.1 : 1.2;
+        if (widths[0] == null || !widths[0].font().equals(font)) {
+            widths[0] = new TextWidths(font);
+        }
         double fixed = 0;
         List<TableColumn<S, ?>> shown = new ArrayList<>();
         for (TableColumn<S, ?> column : table.getColumns()) {
@@ -135,8 +139,8 @@ public final class TableFit {
         Map<TableColumn<S, ?>, Double> wanted = new HashMap<>();
         for (TableColumn<S, ?> column : shown) {
             // beside an elastic column (a name beside amounts) the others are exactly as wide as their content
-            double content = elastic == null || column == elastic ? contentWidth(table, column, font, spare, CELL_PADDING)
-                    : contentWidth(table, column, font, 1.02, CELL_PADDING - 8);
+            double content = elastic == null || column == elastic ? contentWidth(table, column, widths[0], spare, CELL_PADDING)
+                    : contentWidth(table, column, widths[0], 1.02, CELL_PADDING - 8);
             wanted.put(column, Math.max(column.getMinWidth(), content));
         }
         shown.sort(Comparator.comparingDouble(wanted::get));
@@ -163,21 +167,20 @@ public final class TableFit {
         column.setPrefWidth(width);
     }
 
-    private static <S> double contentWidth(TableView<S> table, TableColumn<S, ?> column, Font font, double spare, double padding) {
-        Text measure = new Text();
-        measure.setFont(font);
-        measure.setText(column.getText() == null ? "" : column.getText());
-        double widest = measure.getLayoutBounds().getWidth() + 8;
+    private static <S> double contentWidth(TableView<S> table, TableColumn<S, ?> column, TextWidths widths, double spare,
+                                           double padding) {
+        double widest = widths.width(column.getText() == null ? "" : column.getText()) + 8;
         List<S> items = table.getItems();
+        List<String> texts = new ArrayList<>();
         for (int row = 0; row < Math.min(items.size(), MEASURED_ROWS); row++) {
             Object value = column.getCellData(row);
             if (value instanceof String text) {
-                measure.setText(text);
-                widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+                texts.add(text);
             } else if (value != null) {
                 return column.getPrefWidth(); // drawn by its own cell: the width it was given
             }
         }
+        widest = Math.max(widest, widths.widest(texts));
         return Math.min(WIDEST_COLUMN, Math.ceil(widest * spare + padding));
     }
 }

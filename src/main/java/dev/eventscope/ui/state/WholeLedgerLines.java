@@ -1,7 +1,6 @@
 package dev.eventscope.ui.state;
 
 import dev.eventscope.domain.ledger.Balances;
-import dev.eventscope.timetravel.BalanceChange;
 
 import java.math.BigDecimal;
 import java.util.AbstractList;
@@ -34,6 +33,7 @@ final class WholeLedgerLines {
     /** Every balance slot met so far (zero ones included), by account and commodity: looked up by hash, walked in order. */
     private final Map<Key, BalanceSlot> balanceSlots = new HashMap<>();
     private final TreeMap<Key, BalanceSlot> ordered = new TreeMap<>();
+    private BalanceSlot[] inOrder = new BalanceSlot[0];
     private final Map<String, TotalSlot> subtotals = new HashMap<>();
     private final TreeMap<String, CommoditySlots> commodities = new TreeMap<>();
     /** The lines shown, in order; the last {@link #ghostCount} vanished at the last move (shown as "—"). */
@@ -57,17 +57,57 @@ final class WholeLedgerLines {
     }
 
     /**
-     * The lines after {@code changes} (each balance at most once), marked against the lines before (nothing is marked
-     * on the first move).
+     * The lines at a point whose balances are {@code now} (a long jump), marked against the lines before (nothing is
+     * marked on the first move). The slots hold the balances shown, so the changes are found in one ordered walk over
+     * the slots and {@code now} (both sorted by account and commodity): no lookup by name, whose fresh strings from
+     * every answer made each lookup compare two equal names character by character at a random place in memory.
      */
-    List<StateRow> move(List<BalanceChange> changes) {
+    List<StateRow> moveTo(Balances now) {
+        begin();
+        BalanceSlot[] slots = inOrder();
+        int next = 0;
+        boolean structural = false;
+        for (Map.Entry<String, SortedMap<String, BigDecimal>> account : now.asMap().entrySet()) {
+            String name = account.getKey();
+            for (Map.Entry<String, BigDecimal> balance : account.getValue().entrySet()) {
+                String commodity = balance.getKey();
+                int order = 1;
+                while (next < slots.length && (order = slots[next].compareTo(name, commodity)) < 0) {
+                    // a balance shown before that {@code now} does not have: it vanished
+                    BalanceSlot gone = slots[next++];
+                    structural |= gone.amount.signum() != 0 && apply(gone, BigDecimal.ZERO);
+                }
+                BalanceSlot slot = order == 0 ? slots[next++] : slot(name, commodity);
+                if (slot.amount.compareTo(balance.getValue()) != 0) {
+                    structural |= apply(slot, balance.getValue());
+                }
+            }
+        }
+        while (next < slots.length) {
+            BalanceSlot gone = slots[next++];
+            structural |= gone.amount.signum() != 0 && apply(gone, BigDecimal.ZERO);
+        }
+        return end(structural);
+    }
+
+    /** The lines after adding {@code step} (register amounts between two near points) to the balances shown. */
+    List<StateRow> moveBy(Balances step) {
+        begin();
+        boolean[] structural = {false};
+        step.forEach((account, commodity, amount) -> {
+            BalanceSlot slot = slot(account, commodity);
+            structural[0] |= apply(slot, slot.amount.add(amount));
+        });
+        return end(structural[0]);
+    }
+
+    private void begin() {
         epoch++;
         touched.clear();
-        boolean structural = !shown || ghostCount > 0;
-        for (BalanceChange change : changes) {
-            structural |= apply(change);
-        }
-        if (structural) {
+    }
+
+    private List<StateRow> end(boolean changedLines) {
+        if (changedLines || !shown || ghostCount > 0) {
             return relayout();
         }
         BigDecimal[] now = amounts.clone();
@@ -93,11 +133,12 @@ final class WholeLedgerLines {
         return sums;
     }
 
-    /** Adds one balance's change to it and to every total above it; true when the balance appears or vanishes. */
-    private boolean apply(BalanceChange change) {
-        BalanceSlot slot = slot(change.account(), change.commodity());
-        BigDecimal before = change.before();
-        BigDecimal after = change.after();
+    /**
+     * Sets one balance (each at most once a move) and adds its change to every total above it; true when the balance
+     * appears or vanishes.
+     */
+    private boolean apply(BalanceSlot slot, BigDecimal after) {
+        BigDecimal before = slot.amount;
         int count = before.signum() == 0 ? 1 : after.signum() == 0 ? -1 : 0;
         touch(slot).amount = after;
         BigDecimal difference = after.subtract(before);
@@ -108,6 +149,14 @@ final class WholeLedgerLines {
         touch(slot.credits).add(Balances.credit(after).subtract(Balances.credit(before)), count);
         balanceCount += count;
         return count != 0;
+    }
+
+    /** Every balance slot in the order of {@link Balances} (made again only after new slots were made). */
+    private BalanceSlot[] inOrder() {
+        if (inOrder.length != ordered.size()) {
+            inOrder = ordered.values().toArray(new BalanceSlot[0]);
+        }
+        return inOrder;
     }
 
     private <S extends Slot> S touch(S slot) {
@@ -265,6 +314,8 @@ final class WholeLedgerLines {
 
     private static final class BalanceSlot extends Slot {
         private final LineInfo info;
+        private final String account;
+        private final String commodity;
         /** The subtotals of its parents (from the top) and of its own account, then its section's total. */
         private final TotalSlot[] above;
         private final TotalSlot debits;
@@ -272,6 +323,8 @@ final class WholeLedgerLines {
 
         BalanceSlot(LineInfo info, int order, TotalSlot[] above, TotalSlot debits, TotalSlot credits) {
             this.info = info;
+            this.account = info.account();
+            this.commodity = info.commodity();
             this.order = order;
             this.above = above;
             this.debits = debits;
@@ -281,6 +334,12 @@ final class WholeLedgerLines {
         @Override
         LineInfo info() {
             return info;
+        }
+
+        /** This slot's place before (negative), at (0) or after (positive) the balance of {@code account} in {@code commodity}. */
+        int compareTo(String otherAccount, String otherCommodity) {
+            int byAccount = account.compareTo(otherAccount);
+            return byAccount != 0 ? byAccount : commodity.compareTo(otherCommodity);
         }
     }
 

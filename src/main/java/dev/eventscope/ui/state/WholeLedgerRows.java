@@ -4,7 +4,6 @@ import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.AccountType;
 import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.projection.LedgerQueries;
-import dev.eventscope.timetravel.BalanceChange;
 import dev.eventscope.timetravel.LedgerBalances;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.timetravel.TimeTravel;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -23,9 +21,8 @@ import java.util.TreeMap;
 /**
  * The whole ledger's state panel lines (every balance by account type, parent subtotals, totals, trial balance), kept
  * between slider moves so that a move computes only what changed: a small move reads the register lines between the
- * two points, a long one asks time travel for the balances there (from its nearest checkpoint) and compares them with
- * the ones shown, in one ordered walk ({@link BalanceChange#between}); {@link WholeLedgerLines} patches the lines with
- * those changes. The answer is an immutable list of amounts whose lines are spelled out (formatted) only when read: a
+ * two points, a long one asks time travel for the balances there (from its nearest checkpoint);
+ * {@link WholeLedgerLines}, which holds the balances shown, patches the lines with what changed. The answer is an immutable list of amounts whose lines are spelled out (formatted) only when read: a
  * table reads the few lines it shows, so a move over 10,000 balances formats a screenful, not 10,000. Used by one
  * background computation at a time (the timeline's newest-wins queue).
  */
@@ -41,10 +38,6 @@ public final class WholeLedgerRows {
     private final Function<String, AccountType> accountTypes;
     /** The lines shown (null: none yet, or the last move failed). */
     private WholeLedgerLines lines;
-    /** The balances at the last long jump (or first answer). */
-    private Balances balances = Balances.empty();
-    /** The register amounts small moves went through since then: added to {@link #balances} only for a long jump's comparison. */
-    private Balances.Fold moved = Balances.fold();
     private long position = -1;
     private boolean shownByDate;
 
@@ -85,40 +78,20 @@ public final class WholeLedgerRows {
         shownByDate = point instanceof Point.AsOfDate;
         if (lines == null) {
             lines = new WholeLedgerLines(account -> sections.computeIfAbsent(account, this::sectionOf));
-            balances = Balances.empty();
-            moved = Balances.fold();
             byDate = true;
         }
         long target = byDate ? -1 : timeTravel.positionOf(point);
         if (!byDate && Math.abs(target - position) <= smallMove && queries.registerPosition() >= Math.max(target, position)) {
-            List<BalanceChange> changes = changes(registerAmounts(position, target),
-                    (account, commodity) -> balances.balance(account, commodity).add(moved.balance(account, commodity)));
-            changes.forEach(change -> moved.add(change.account(), change.commodity(), change.change()));
-            return show(point, target, changes);
+            return show(point, target, lines.moveBy(registerAmounts(position, target)));
         }
-        // the engine's answer becomes the balances shown
-        Balances shown = moved.accounts() == 0 ? balances : balances.plus(moved.balances());
+        // the lines hold the balances shown: the engine's answer is compared with them
         LedgerBalances at = timeTravel.ledgerBalancesAt(point);
-        List<BalanceChange> changes = BalanceChange.between(shown, at.balances());
-        balances = at.balances();
-        moved = Balances.fold();
-        return show(point, at.position(), changes);
+        return show(point, at.position(), lines.moveTo(at.balances()));
     }
 
-    private PointState show(Point point, long at, List<BalanceChange> changes) {
-        List<StateRow> rows = lines.move(changes);
+    private PointState show(Point point, long at, List<StateRow> rows) {
         position = at;
         return new PointState(point, at, heading(point), rows);
-    }
-
-    /** The register amounts {@code step} as changes of the balances that {@code before} gives (per account and commodity). */
-    static List<BalanceChange> changes(Balances step, BiFunction<String, String, BigDecimal> before) {
-        List<BalanceChange> changes = new ArrayList<>();
-        step.forEach((account, commodity, amount) -> {
-            BigDecimal was = before.apply(account, commodity);
-            changes.add(new BalanceChange(account, commodity, was, was.add(amount)));
-        });
-        return changes;
     }
 
     /** The trial balance at the point last answered: per commodity, the debits ({@code [0]}) and the credits ({@code [1]}). */

@@ -69,6 +69,26 @@ class BalancesTest {
         assertEquals(reference(postings), fold(postings).asMap());
     }
 
+    /** Some postings taken back (whole accounts or single commodities fall to zero); the value taken first stays as it was. */
+    @Property
+    void balances_leave_out_what_fell_to_zero_and_stay_as_taken(@ForAll("postings") List<Post> postings,
+                                                                 @ForAll("postings") List<Post> later) {
+        List<Post> all = new java.util.ArrayList<>(postings);
+        for (int index = 0; index < postings.size(); index += 2) {
+            Post post = postings.get(index);
+            all.add(new Post(post.account(), post.commodity(), post.amount().negate()));
+        }
+        Balances.Fold fold = Balances.fold();
+        all.forEach(post -> fold.add(post.account(), post.commodity(), post.amount()));
+        Balances taken = fold.balances();
+        assertEquals(reference(all), taken.asMap());
+        later.forEach(post -> fold.add(post.account(), post.commodity(), post.amount()));
+        assertEquals(reference(all), taken.asMap(), "the value does not follow the fold");
+        List<Post> both = new java.util.ArrayList<>(all);
+        both.addAll(later);
+        assertEquals(reference(both), fold.balances().asMap());
+    }
+
     @Property
     void adding_a_difference_gives_the_later_balances(@ForAll("postings") List<Post> first,
                                                        @ForAll("postings") List<Post> second) {

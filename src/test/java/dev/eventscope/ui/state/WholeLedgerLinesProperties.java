@@ -1,7 +1,6 @@
 package dev.eventscope.ui.state;
 
 import dev.eventscope.domain.ledger.Balances;
-import dev.eventscope.timetravel.BalanceChange;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
@@ -45,19 +44,17 @@ class WholeLedgerLinesProperties {
         int moves = 1 + random.nextInt(25);
         for (int move = 0; move < moves; move++) {
             Balances now;
-            List<BalanceChange> changes;
+            Balances moved = null;
             boolean small = move > 0 && random.nextBoolean();
             if (small) {
-                Balances moved = delta(random, shown, accounts, commodities);
+                moved = delta(random, shown, accounts, commodities);
                 now = shown.plus(moved);
                 assertEquals(shown.toFold().addAll(moved).balances(), now, "plus is a fold of both");
-                changes = WholeLedgerRows.changes(moved, shown::balance);
             } else {
                 now = balances(random, accounts, commodities);
-                changes = BalanceChange.between(shown, now);
             }
             List<StateRow> fresh = WholeLedgerRows.rows(now, new HashMap<>(), new HashMap<>(), SECTION_OF);
-            List<StateRow> patched = new ArrayList<>(lines.move(changes));
+            List<StateRow> patched = new ArrayList<>(small ? lines.moveBy(moved) : lines.moveTo(now));
             assertEquals(StateRows.compare(freshBefore, fresh), patched, "move " + move + (small ? " (small)" : " (jump)"));
             assertEquals(now.lines(), lines.balanceCount(), "balances at move " + move);
             assertEquals(trialBalance(now), text(lines.trialBalance()), "trial balance at move " + move);
