@@ -133,11 +133,7 @@ public final class Projections implements AutoCloseable {
             readModels.transaction(transaction -> {
                 for (Projection projection : projections) {
                     transaction.state(projection.name())
-                            .ifPresent(state -> {
-                                transaction.createIndexes(projection, state.generation());
-                                // and the indexes questions as of a date need, so that no question builds them (issue 15)
-                                transaction.createOnDemandIndexes(projection, state.generation());
-                            });
+                            .ifPresent(state -> transaction.createIndexes(projection, state.generation()));
                 }
             });
         }

@@ -12,9 +12,6 @@ public interface ReadModelTransaction {
     /** Creates the projection's secondary indexes of this generation unless they exist. */
     void createIndexes(Projection projection, int generation);
 
-    /** Builds the projection's on-demand indexes in a generation (those not built yet). */
-    void createOnDemandIndexes(Projection projection, int generation);
-
     /** Drops the projection's tables of this generation, if any. */
     void dropTables(Projection projection, int generation);
 

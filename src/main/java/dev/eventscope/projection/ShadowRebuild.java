@@ -102,7 +102,6 @@ final class ShadowRebuild {
             readModels.transaction(transaction -> {
                 ProjectionState current = transaction.state(projection.name()).orElseThrow();
                 transaction.createIndexes(projection, current.buildingGeneration());
-                transaction.createOnDemandIndexes(projection, current.buildingGeneration());
                 projection.rebuilt(transaction.tables(projection, current.buildingGeneration()));
                 indexed[0] = System.nanoTime();
                 transaction.dropTables(projection, current.generation());

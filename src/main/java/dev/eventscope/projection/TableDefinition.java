@@ -6,12 +6,10 @@ import java.util.Objects;
 /**
  * One table of a projection's read model: its logical name (the store adds the {@code rm_} prefix and
  * the generation), its columns in order, the primary key and extra indexes. Indexes are built when a
- * rebuild or first catch-up ends; indexes "on demand" only when a query that needs them first runs
- * (for questions most sessions never ask, so a rebuild does not pay for them). Decimal columns hold
+ * rebuild or first catch-up ends (no query ever builds one). Decimal columns hold
  * {@link java.math.BigDecimal} as exact text, never as floating point.
  */
-public record TableDefinition(String name, List<Column> columns, List<String> primaryKey, List<List<String>> indexes,
-                              List<List<String>> onDemandIndexes) {
+public record TableDefinition(String name, List<Column> columns, List<String> primaryKey, List<List<String>> indexes) {
 
     /** The kind of value a column holds. */
     public enum ColumnType { TEXT, INTEGER, DECIMAL, BLOB }
@@ -32,7 +30,6 @@ public record TableDefinition(String name, List<Column> columns, List<String> pr
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
         indexes = indexes.stream().map(List::copyOf).toList();
-        onDemandIndexes = onDemandIndexes.stream().map(List::copyOf).toList();
     }
 
     /** Starts a table definition. */
@@ -55,7 +52,6 @@ public record TableDefinition(String name, List<Column> columns, List<String> pr
         private final java.util.ArrayList<Column> columns = new java.util.ArrayList<>();
         private List<String> primaryKey = List.of();
         private final java.util.ArrayList<List<String>> indexes = new java.util.ArrayList<>();
-        private final java.util.ArrayList<List<String>> onDemandIndexes = new java.util.ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -91,14 +87,8 @@ public record TableDefinition(String name, List<Column> columns, List<String> pr
             return this;
         }
 
-        /** An index built by the first query that needs it, not by a rebuild. */
-        public Builder indexOnDemand(String... key) {
-            onDemandIndexes.add(List.of(key));
-            return this;
-        }
-
         public TableDefinition build() {
-            return new TableDefinition(name, columns, primaryKey, indexes, onDemandIndexes);
+            return new TableDefinition(name, columns, primaryKey, indexes);
         }
     }
 }

@@ -29,7 +29,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -328,22 +327,12 @@ public final class SqliteReadModelStore implements ReadModelStore {
 
         @Override
         public void createIndexes(Projection projection, int generation) {
-            createIndexes(projection, generation, TableDefinition::indexes, "_i");
-        }
-
-        @Override
-        public void createOnDemandIndexes(Projection projection, int generation) {
-            createIndexes(projection, generation, TableDefinition::onDemandIndexes, "_d");
-        }
-
-        private void createIndexes(Projection projection, int generation, Function<TableDefinition, List<List<String>>> which,
-                                   String suffix) {
             try (Statement statement = writer.createStatement()) {
                 for (TableDefinition table : projection.tables()) {
                     String name = SqlTables.physicalName(projection.name(), table.name(), generation);
                     int index = 0;
-                    for (List<String> indexColumns : which.apply(table)) {
-                        statement.execute("CREATE INDEX IF NOT EXISTS " + name + suffix + (++index) + " ON " + name
+                    for (List<String> indexColumns : table.indexes()) {
+                        statement.execute("CREATE INDEX IF NOT EXISTS " + name + "_i" + (++index) + " ON " + name
                                 + " (" + String.join(", ", indexColumns) + ")");
                     }
                 }
