@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -37,28 +38,34 @@ final class SessionWork implements TaskExecutor {
             }
             running++;
         }
-        executor.<T>run(() -> {
-            try {
-                return work.call();
-            } catch (Exception failure) {
-                if (closed) {
-                    // the ledger was closed under it (a load that outlived the grace): nothing is wrong, nothing is shown
-                    LOG.debug("background work ended by the ledger's close: {}", failure.toString());
-                    return null;
+        try {
+            executor.<T>run(() -> {
+                try {
+                    return work.call();
+                } catch (Exception failure) {
+                    if (closed) {
+                        // the ledger was closed under it (a load that outlived the grace): nothing is wrong, nothing is shown
+                        LOG.debug("background work ended by the ledger's close: {}", failure.toString());
+                        return null;
+                    }
+                    throw failure;
+                } finally {
+                    ended();
                 }
-                throw failure;
-            } finally {
-                ended();
-            }
-        }, value -> {
-            if (!closed) {
-                onSuccess.accept(value);
-            }
-        }, failure -> {
-            if (!closed) {
-                onFailure.accept(failure);
-            }
-        });
+            }, value -> {
+                if (!closed) {
+                    onSuccess.accept(value);
+                }
+            }, failure -> {
+                if (!closed) {
+                    onFailure.accept(failure);
+                }
+            });
+        } catch (RejectedExecutionException quitting) {
+            // the app's workers stopped first (it is quitting): the work never runs, so a close must not wait for it
+            ended();
+            LOG.debug("background work not started, the app is quitting: {}", quitting.toString());
+        }
     }
 
     @Override
