@@ -94,7 +94,7 @@ final class LiveCatchUp {
 
     private void settleWithin(ReadModelTransaction transaction) {
         for (Projection projection : projections) {
-            transaction.state(projection.name()).filter(state -> !state.failed()).ifPresent(
+            transaction.state(projection.name()).filter(state -> followed(projection, state)).ifPresent(
                     state -> projection.caughtUp(transaction.tables(projection, state.generation())));
         }
     }
@@ -102,9 +102,17 @@ final class LiveCatchUp {
     private List<ProjectionState> healthyStates() {
         List<ProjectionState> states = new ArrayList<>();
         for (Projection projection : projections) {
-            readModels.state(projection.name()).filter(state -> !state.failed()).ifPresent(states::add);
+            readModels.state(projection.name()).filter(state -> followed(projection, state)).ifPresent(states::add);
         }
         return states;
+    }
+
+    /**
+     * Whether a catch-up applies events to the projection's tables in service: not when it failed, nor when they are
+     * an older version's (a rebuild replaces them; this version's code would write its own shapes into them).
+     */
+    private static boolean followed(Projection projection, ProjectionState state) {
+        return !state.failed() && state.version() == projection.version();
     }
 
     /**
@@ -160,7 +168,9 @@ final class LiveCatchUp {
                 // the transaction is rolled back: every event in it is read again and applied event by event
                 List<DecodedEvent> inTransaction = readAgain(after, last[0]);
                 for (Projection projection : projections) {
-                    isolation.applyToLive(projection, inTransaction);
+                    if (readModels.state(projection.name()).filter(state -> followed(projection, state)).isPresent()) {
+                        isolation.applyToLive(projection, inTransaction);
+                    }
                 }
             }
         }
@@ -192,7 +202,7 @@ final class LiveCatchUp {
         for (Projection projection : projections) {
             ProjectionState state = transaction.state(projection.name()).orElseThrow();
             List<DecodedEvent> unseen = after(batch, state.position());
-            if (state.failed() || unseen.isEmpty()) {
+            if (!followed(projection, state) || unseen.isEmpty()) {
                 continue;
             }
             projection.apply(unseen, transaction.tables(projection, state.generation()));
