@@ -3,6 +3,9 @@ package dev.eventscope.ui.shell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,13 +72,13 @@ final class ExplorerWarmUp {
      * their code. Empty if the resource cannot be read.
      */
     static List<String> listed() {
-        try (java.io.InputStream in = ExplorerWarmUp.class.getResourceAsStream(LIST)) {
+        try (InputStream in = ExplorerWarmUp.class.getResourceAsStream(LIST)) {
             if (in == null) {
                 return List.of();
             }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        } catch (java.io.IOException unreadable) {
+        } catch (IOException unreadable) {
             LOG.debug("warm-up list unreadable: {}", unreadable.toString());
             return List.of();
         }
