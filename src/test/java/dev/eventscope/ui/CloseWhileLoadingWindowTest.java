@@ -15,7 +15,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,9 +41,9 @@ class CloseWhileLoadingWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        Path samples = Files.createDirectories(run.resolve("samples"));
-        sample = Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), samples.resolve("audit-case.ledger"));
+        Path run = WindowTests.runWithSamples(folder, "audit-case");
+        Path samples = WindowTests.samples(run);
+        sample = samples.resolve("audit-case.ledger");
         executor = new FxTaskExecutor();
         model = WindowTests.showAt1280(stage, executor, run, samples);
     }

@@ -18,7 +18,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +45,9 @@ class ReadableWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        Path samples = Files.createDirectories(run.resolve("samples"));
-        sample = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), samples.resolve("small-business.ledger"));
+        Path run = WindowTests.runWithSamples(folder, "small-business");
+        Path samples = WindowTests.samples(run);
+        sample = samples.resolve("small-business.ledger");
         executor = new FxTaskExecutor();
         this.stage = stage;
         model = WindowTests.show(stage, WindowTests.model(executor, run, samples));

@@ -58,13 +58,29 @@ public final class WindowTests {
      */
     public static MainWindowViewModel showWithSample(Stage stage, FxTaskExecutor executor, Path folder, String name)
             throws java.io.IOException {
-        Path run = java.nio.file.Files.createTempDirectory(folder, "run");
-        Path samples = java.nio.file.Files.createDirectories(run.resolve("samples"));
-        java.nio.file.Files.copy(Path.of("sample-data/ledgers/" + name + ".ledger"), samples.resolve(name + ".ledger"));
-        MainWindowViewModel model = show(stage, model(executor, run, samples));
+        Path run = runWithSamples(folder, name);
+        MainWindowViewModel model = show(stage, model(executor, run, samples(run)));
         stage.setWidth(1240);
         stage.setHeight(780);
         return model;
+    }
+
+    /**
+     * A new run folder below {@code folder} whose {@link #samples} folder holds copies of the bundled samples named
+     * ({@code sample-data/ledgers/NAME.ledger}).
+     */
+    public static Path runWithSamples(Path folder, String... names) throws java.io.IOException {
+        Path run = java.nio.file.Files.createTempDirectory(folder, "run");
+        Path samples = java.nio.file.Files.createDirectories(samples(run));
+        for (String name : names) {
+            java.nio.file.Files.copy(Path.of("sample-data/ledgers/" + name + ".ledger"), samples.resolve(name + ".ledger"));
+        }
+        return run;
+    }
+
+    /** The samples folder of a run folder. */
+    public static Path samples(Path run) {
+        return run.resolve("samples");
     }
 
     /**

@@ -16,7 +16,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,9 +32,8 @@ class UpcastPaneWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        Path samples = Files.createDirectories(run.resolve("samples"));
-        Files.copy(Path.of("sample-data/ledgers/legacy-schema.ledger"), samples.resolve("legacy-schema.ledger"));
+        Path run = WindowTests.runWithSamples(folder, "legacy-schema");
+        Path samples = WindowTests.samples(run);
         executor = new FxTaskExecutor();
         WindowTests.show(stage, WindowTests.model(executor, run, samples));
         stage.setWidth(1240);

@@ -17,7 +17,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -41,9 +40,8 @@ class KnownAtWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        Path samples = Files.createDirectories(run.resolve("samples"));
-        Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), samples.resolve("audit-case.ledger"));
+        Path run = WindowTests.runWithSamples(folder, "audit-case");
+        Path samples = WindowTests.samples(run);
         executor = new FxTaskExecutor();
         model = WindowTests.show(stage, WindowTests.model(executor, run, samples));
         stage.setWidth(1600);

@@ -40,10 +40,8 @@ class StatementsWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = Files.createTempDirectory(folder, "run");
-        Path samples = Files.createDirectories(run.resolve("samples"));
-        Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), samples.resolve("small-business.ledger"));
-        Files.copy(Path.of("sample-data/ledgers/household-two-currencies.ledger"), samples.resolve("household-two-currencies.ledger"));
+        Path run = WindowTests.runWithSamples(folder, "small-business", "household-two-currencies");
+        Path samples = WindowTests.samples(run);
         executor = new FxTaskExecutor();
         WindowTests.show(stage, WindowTests.model(executor, run, samples));
         stage.setWidth(1240);
