@@ -280,12 +280,7 @@ public final class Balances {
 
         private static SortedMap<String, BigDecimal> withoutZeros(SortedMap<String, BigDecimal> balances) {
             TreeMap<String, BigDecimal> copy = new TreeMap<>(balances);
-            for (BigDecimal amount : balances.values()) {
-                if (amount.signum() == 0) {
-                    copy.values().removeIf(each -> each.signum() == 0);
-                    break;
-                }
-            }
+            copy.values().removeIf(amount -> amount.signum() == 0);
             return copy;
         }
     }
