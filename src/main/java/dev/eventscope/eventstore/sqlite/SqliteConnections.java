@@ -11,6 +11,9 @@ import java.sql.SQLException;
 final class SqliteConnections {
 
     private static final int BUSY_TIMEOUT_MS = 15_000;
+    /** The WAL's size after which a commit checkpoints it into the file: 100,000 pages of 4 KiB. */
+    static final long WAL_CHECKPOINT_BYTES = 100_000L * 4_096;
+    static final long WAL_SIZE_KEPT_BYTES = 64L << 20;
 
     private SqliteConnections() {
     }
@@ -55,10 +58,20 @@ final class SqliteConnections {
         config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(1L << 30));
         Connection connection = config.createConnection(url(file));
         try (var statement = connection.createStatement()) {
-            // fewer, larger checkpoints: every checkpoint fsyncs, and bulk appends would pay for it per 4 MB
-            statement.execute("PRAGMA wal_autocheckpoint = 10000");
+            // fewer, larger checkpoints: each copies every page the WAL holds into the file and fsyncs it, so appends paid
+            // for it every 40 MB with 10,000 pages of 4 KiB; ~400 MB is what the raw JDBC reference of StoreBenchmark uses
+            // (docs/benchmarks-store.md, session 10). Closing the last connection checkpoints what is left.
+            statement.execute("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_BYTES / pageSize(statement));
+            // once a checkpoint has emptied it, a WAL grown to ~400 MB by a long bulk append is cut back to this size
+            statement.execute("PRAGMA journal_size_limit = " + WAL_SIZE_KEPT_BYTES);
         }
         return connection;
+    }
+
+    private static long pageSize(java.sql.Statement statement) throws SQLException {
+        try (java.sql.ResultSet row = statement.executeQuery("PRAGMA page_size")) {
+            return row.next() ? row.getLong(1) : 4_096;
+        }
     }
 
     /** A reader of a file that the store may also write. */

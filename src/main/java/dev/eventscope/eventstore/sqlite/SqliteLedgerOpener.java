@@ -137,6 +137,8 @@ final class SqliteLedgerOpener {
         try {
             try (Connection connection = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + partial, new java.util.Properties());
                  Statement statement = connection.createStatement()) {
+                // before the first write: the page size of a file is fixed once it has any (WAL cannot change it)
+                statement.execute("PRAGMA page_size = " + LedgerSchema.PAGE_SIZE);
                 statement.execute("BEGIN IMMEDIATE");
                 LedgerSchema.migrate(connection, 0, LedgerSchema.CURRENT_VERSION);
                 statement.execute("INSERT INTO ledger_meta (key, value) VALUES ('created_with_schema', '"

@@ -72,6 +72,58 @@ class LedgerFileTest {
     }
 
     @Nested
+    @DisplayName("pages and checkpoints (session 10)")
+    class PagesAndCheckpoints {
+
+        @Test
+        void a_new_ledger_has_16_KiB_pages_and_its_writer_checkpoints_the_wal_every_400_MB() throws Exception {
+            Path file = ledgerWith(folder.resolve("pages.ledger"), 2, 3);
+            assertEquals("16384", pragma(file, "page_size"));
+            try (Connection writer = SqliteConnections.openWriter(file, SqliteOptions.Synchronous.FULL)) {
+                assertEquals(100_000L * 4_096 / 16_384, writerPragma(writer, "wal_autocheckpoint"));
+                assertEquals(64L << 20, writerPragma(writer, "journal_size_limit"));
+            }
+        }
+
+        @Test
+        void a_ledger_with_4_KiB_pages_as_every_earlier_eventscope_made_keeps_them_and_works() throws Exception {
+            Path file = ledgerWith(folder.resolve("old-pages.ledger"), 3, 4);
+            // what a ledger made before session 10 is: the same schema in SQLite's default 4 KiB pages
+            rawSql(file, "PRAGMA journal_mode = DELETE", "PRAGMA page_size = 4096", "VACUUM", "PRAGMA journal_mode = WAL");
+            assertEquals("4096", pragma(file, "page_size"));
+            try (SqliteEventStore store = SqliteEventStore.open(file)) {
+                assertTrue(store.verify().intact());
+                store.append(StreamId.of("account-test:0"), ExpectedVersion.exactly(4), List.of(new NewEvent("after", "Tested", 1,
+                        "{}", EventMetadata.by("tester"))));
+                try (dev.eventscope.eventstore.BulkAppend bulk = store.beginBulkAppend()) {
+                    for (int n = 0; n < 500; n++) {
+                        bulk.append(List.of(new dev.eventscope.eventstore.StreamAppend(StreamId.of("account-test:bulk"),
+                                ExpectedVersion.exactly(n), List.of(new NewEvent("bulk-" + n, "Tested", 1, "{\"n\":" + n + "}",
+                                EventMetadata.by("tester"))))));
+                    }
+                    bulk.commit();
+                }
+                assertEquals(513, store.lastPosition());
+                assertTrue(store.verify().intact());
+                assertEquals(100_000L, writerPragma(store.writerConnection(), "wal_autocheckpoint"));
+            }
+            assertEquals("4096", pragma(file, "page_size"));
+            try (SqliteEventStore store = SqliteEventStore.openReadOnly(file)) {
+                assertEquals(513, store.lastPosition());
+                assertEquals(500, store.readStream(StreamId.of("account-test:bulk"), 1, dev.eventscope.eventstore.Direction.FORWARD,
+                        1_000).size());
+            }
+        }
+
+        private static long writerPragma(Connection writer, String name) throws SQLException {
+            try (Statement statement = writer.createStatement(); ResultSet row = statement.executeQuery("PRAGMA " + name)) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("a file that is not a ledger is refused and left byte-for-byte unchanged")
     class NotALedger {
 
