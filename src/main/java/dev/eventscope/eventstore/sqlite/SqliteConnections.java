@@ -13,6 +13,7 @@ final class SqliteConnections {
     private static final int BUSY_TIMEOUT_MS = 15_000;
     /** The WAL's size after which a commit checkpoints it into the file: 100,000 pages of 4 KiB. */
     static final long WAL_CHECKPOINT_BYTES = 100_000L * 4_096;
+    /** What is kept of a WAL file once a checkpoint has emptied it ({@code journal_size_limit}). */
     static final long WAL_SIZE_KEPT_BYTES = 64L << 20;
 
     private SqliteConnections() {
