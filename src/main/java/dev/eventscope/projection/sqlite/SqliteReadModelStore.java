@@ -170,12 +170,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
     }
 
     private PreparedStatement writerStatement(String sql) throws SQLException {
-        PreparedStatement statement = writerStatements.get(sql);
-        if (statement == null) {
-            statement = writer.prepareStatement(sql);
-            writerStatements.put(sql, statement);
-        }
-        return statement;
+        return SqlTables.preparedOnce(writerStatements, writer, sql);
     }
 
     Connection reader() {
