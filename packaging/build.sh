@@ -76,13 +76,14 @@ jpackage --type app-image --dest "$out" "${common[@]}" \
   --input "$out/input" --main-jar eventscope.jar --main-class dev.eventscope.bootstrap.Main \
   --add-modules "$modules" \
   --jlink-options "--strip-debug --no-header-files --no-man-pages --generate-cds-archive" \
-  --java-options '-Deventscope.samples=$APPDIR/samples' --java-options '-Xmx1g' \
+  --java-options '-Deventscope.samples=$APPDIR/samples' --java-options '-Xmx1g' --java-options '-XX:NewSize=256m' \
   --java-options '-Dorg.sqlite.lib.path=$APPDIR/native' --java-options '-Dorg.sqlite.lib.name=libsqlitejdbc.so' \
   --java-options '-Dorg.sqlite.tmpdir=$APPDIR/native' \
   --java-options '-XX:Tier4InvocationThreshold=30000' --java-options '-XX:Tier4MinInvocationThreshold=10000' \
   --java-options '-XX:Tier4CompileThreshold=40000' --java-options '-XX:Tier4BackEdgeThreshold=200000' \
   --icon packaging/icons/eventscope-256.png
-# the Tier4 thresholds: C2 later than the JDK's default, as in packaging/launcher/eventscope (docs/cli-speed.md)
+# the Tier4 thresholds: C2 later than the JDK's default, and the young generation's floor (NewSize), as in
+# packaging/launcher/eventscope (docs/cli-speed.md)
 # the base archive for heaps over 32 GB (no compressed oops) is never used under the launchers' -Xmx1g: 11 MB saved
 rm -f "$out/eventscope/lib/runtime/lib/server/classes_nocoops.jsa"
 # class-data sharing for the start-up of the command line and of the desktop app (under Xvfb, where xvfb-run is

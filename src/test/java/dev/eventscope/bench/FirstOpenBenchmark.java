@@ -138,6 +138,14 @@ public final class FirstOpenBenchmark {
                 projections.open(ProgressListener.NONE);
             }
         });
+        if (Boolean.getBoolean("bench.firstOpenOnly")) {
+            // quick comparisons of builds or JVM options: the first and second open alone
+            System.out.printf(Locale.ROOT, "%nFirst open of %s: %,d events; %s%n", ledger, events[0], machine());
+            header();
+            row("first open (every read model from nothing, indexes, date checkpoints)", first);
+            row("second open (nothing to do)", second);
+            return;
+        }
         Cost rawRead = Cost.of(() -> readEvents(ledger, events[0], false));
         Cost rawDecode = Cost.of(() -> readEvents(ledger, events[0], true));
         Cost[] rawWrite = new Cost[3];
@@ -160,9 +168,7 @@ public final class FirstOpenBenchmark {
 
         System.out.printf(Locale.ROOT, "%nFirst open of %s: %,d events, %,d read-model rows; %s%n", ledger, events[0], written,
                 machine());
-        System.out.println("| what | wall s | process CPU s | calling thread CPU s | GC pauses s | collector threads CPU s"
-                + " | compiler threads CPU s |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        header();
         row("first open (every read model from nothing, indexes, date checkpoints)", first);
         System.out.printf(Locale.ROOT, "| … of which the catch-up (to the last event's batch) | %.2f | | | | | |%n", caughtUpAt[0]);
         row("second open (nothing to do)", second);
@@ -202,6 +208,12 @@ public final class FirstOpenBenchmark {
 
     private static Projections projections(SqliteEventStore store, SqliteReadModelStore models) {
         return new Projections(store, BookkeepingCodec.create(), models, BuiltInProjections.all());
+    }
+
+    private static void header() {
+        System.out.println("| what | wall s | process CPU s | calling thread CPU s | GC pauses s | collector threads CPU s"
+                + " | compiler threads CPU s |");
+        System.out.println("|---|---|---|---|---|---|---|");
     }
 
     private static void row(String what, Cost cost) {

@@ -15,15 +15,30 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StreamNameCache {
 
     private final ConcurrentHashMap<Long, StreamId> names = new ConcurrentHashMap<>();
+    /** The name query, prepared on {@link #lookupConnection}; guarded by {@code this}. */
+    private PreparedStatement lookup;
+    private Connection lookupConnection;
 
+    /**
+     * The stream's name, asked of {@code connection} when it is not held. The query is prepared once per connection, not
+     * once per miss: reading a ledger of 250,000 entry streams from the start misses once per stream, and preparing the
+     * statement each time cost the first open's read-ahead thread about a fifth of its samples (docs/cli-speed.md).
+     */
     StreamId nameOf(Connection connection, long streamKey) throws SQLException {
         StreamId cached = names.get(streamKey);
         if (cached != null) {
             return cached;
         }
-        try (PreparedStatement query = connection.prepareStatement("SELECT stream_id FROM streams WHERE stream_key = ?")) {
-            query.setLong(1, streamKey);
-            try (ResultSet row = query.executeQuery()) {
+        synchronized (this) {
+            if (lookupConnection != connection || lookup.isClosed()) {
+                if (lookup != null) {
+                    lookup.close();
+                }
+                lookup = connection.prepareStatement("SELECT stream_id FROM streams WHERE stream_key = ?");
+                lookupConnection = connection;
+            }
+            lookup.setLong(1, streamKey);
+            try (ResultSet row = lookup.executeQuery()) {
                 if (!row.next()) {
                     throw new SQLException("event refers to stream key " + streamKey + " which is not in the streams table");
                 }

@@ -240,6 +240,12 @@ final class SqlTables implements ReadModelTables {
     }
 
     private PreparedStatement statement(String sql) throws SQLException {
+        return preparedOnce(statements, connection, sql);
+    }
+
+    /** The statement {@code statements} holds for {@code sql}, prepared on {@code connection} the first time. */
+    static PreparedStatement preparedOnce(Map<String, PreparedStatement> statements, Connection connection, String sql)
+            throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
             statement = connection.prepareStatement(sql);

@@ -25,8 +25,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -40,6 +42,8 @@ import java.util.stream.Collectors;
 public final class SqliteReadModelStore implements ReadModelStore {
 
     private static final int BUSY_TIMEOUT_MS = 15_000;
+    private static final String SELECT_STATE = "SELECT * FROM projection_state WHERE name = ?";
+    private static final String SAVE_STATE = "INSERT OR REPLACE INTO projection_state VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Path file;
     private final String eventsTable;
@@ -48,6 +52,8 @@ public final class SqliteReadModelStore implements ReadModelStore {
     private final Connection writer;
     private final Connection reader;
     private final SqliteLedgerQueries queries;
+    /** The writer's checkpoint statements, prepared once: a catch-up reads and saves every state in every batch. */
+    private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
 
     private SqliteReadModelStore(Path file, Path separateLedger, String serverLedgerId) {
         this.file = file;
@@ -163,6 +169,10 @@ public final class SqliteReadModelStore implements ReadModelStore {
         return connection;
     }
 
+    private PreparedStatement writerStatement(String sql) throws SQLException {
+        return SqlTables.preparedOnce(writerStatements, writer, sql);
+    }
+
     Connection reader() {
         return reader;
     }
@@ -196,19 +206,23 @@ public final class SqliteReadModelStore implements ReadModelStore {
     }
 
     private static Optional<ProjectionState> readState(Connection connection, String projection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM projection_state WHERE name = ?")) {
-            query.setString(1, projection);
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                long failurePosition = rows.getLong("failure_position");
-                ProjectionFailure failure = rows.wasNull() ? null : new ProjectionFailure(projection, failurePosition,
-                        rows.getString("failure_type"), rows.getString("failure_error"));
-                return Optional.of(new ProjectionState(projection, rows.getInt("version"), rows.getInt("generation"),
-                        rows.getLong("position"), rows.getString("position_hash"), failure, rows.getInt("building_version"),
-                        rows.getInt("building_generation"), rows.getLong("building_position"), rows.getString("building_hash")));
+        try (PreparedStatement query = connection.prepareStatement(SELECT_STATE)) {
+            return readState(query, projection);
+        }
+    }
+
+    private static Optional<ProjectionState> readState(PreparedStatement query, String projection) throws SQLException {
+        query.setString(1, projection);
+        try (ResultSet rows = query.executeQuery()) {
+            if (!rows.next()) {
+                return Optional.empty();
             }
+            long failurePosition = rows.getLong("failure_position");
+            ProjectionFailure failure = rows.wasNull() ? null : new ProjectionFailure(projection, failurePosition,
+                    rows.getString("failure_type"), rows.getString("failure_error"));
+            return Optional.of(new ProjectionState(projection, rows.getInt("version"), rows.getInt("generation"),
+                    rows.getLong("position"), rows.getString("position_hash"), failure, rows.getInt("building_version"),
+                    rows.getInt("building_generation"), rows.getLong("building_position"), rows.getString("building_hash")));
         }
     }
 
@@ -381,8 +395,8 @@ public final class SqliteReadModelStore implements ReadModelStore {
         @Override
         public void saveState(ProjectionState state) {
             flushAll();
-            try (PreparedStatement upsert = writer.prepareStatement(
-                    "INSERT OR REPLACE INTO projection_state VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try {
+                PreparedStatement upsert = writerStatement(SAVE_STATE);
                 upsert.setString(1, state.name());
                 upsert.setInt(2, state.version());
                 upsert.setInt(3, state.generation());
@@ -406,7 +420,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
         public Optional<ProjectionState> state(String projection) {
             flushAll();
             try {
-                return readState(writer, projection);
+                return readState(writerStatement(SELECT_STATE), projection);
             } catch (SQLException e) {
                 throw failure("read the state of projection '" + projection + "'", e);
             }
