@@ -228,7 +228,7 @@ public final class AxonSideBySideBenchmark {
         return events;
     }
 
-    private static NewEvent newEvent(EventCodec codec, String stream, int sequence) {
+    static NewEvent newEvent(EventCodec codec, String stream, int sequence) {
         return codec.toNewEvent(stream + "-" + sequence, posting(sequence), METADATA);
     }
 
@@ -287,7 +287,7 @@ public final class AxonSideBySideBenchmark {
      * with explicit transactions: its connection provider hands out that connection (closing it is a no-op)
      * and its transaction manager commits or rolls back on it.
      */
-    private static final class AxonSide implements AutoCloseable, ConnectionProvider, TransactionManager {
+    static final class AxonSide implements AutoCloseable, ConnectionProvider, TransactionManager {
 
         private final Connection connection;
         private final Connection unclosable;
