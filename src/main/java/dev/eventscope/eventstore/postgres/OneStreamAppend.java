@@ -79,7 +79,7 @@ final class OneStreamAppend {
             return false;
         }
         List<NewEvent> events = appends.get(0).events();
-        return events.stream().map(NewEvent::eventId).distinct().count() == events.size();
+        return events.size() == 1 || events.stream().map(NewEvent::eventId).distinct().count() == events.size();
     }
 
     /**
