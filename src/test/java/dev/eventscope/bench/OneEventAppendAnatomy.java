@@ -45,11 +45,8 @@ public final class OneEventAppendAnatomy {
         int count = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 2_000;
         int rounds = arguments.length > 1 ? Integer.parseInt(arguments[1]) : 5;
         EventCodec codec = BookkeepingCodec.create();
-        PostgresLedgerUrl url = TestPostgres.freshLedger();
+        PostgresLedgerUrl url = AxonSideBySideBenchmark.freshServer();
         try (Connection admin = TestPostgres.admin(); Statement statement = admin.createStatement()) {
-            statement.execute("ALTER ROLE CURRENT_USER SET synchronous_commit = on");
-            statement.execute("DROP SCHEMA IF EXISTS axon_bench CASCADE");
-            statement.execute("CREATE SCHEMA axon_bench");
             statement.execute("DROP SCHEMA IF EXISTS anatomy CASCADE");
             statement.execute("CREATE SCHEMA anatomy");
             for (String table : List.of("plain", "headed")) {
