@@ -63,12 +63,7 @@ public final class AxonSideBySideBenchmark {
     public static void main(String[] arguments) throws Exception {
         int events = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 100_000;
         EventCodec codec = BookkeepingCodec.create();
-        PostgresLedgerUrl url = TestPostgres.freshLedger();
-        try (Connection admin = TestPostgres.admin(); Statement statement = admin.createStatement()) {
-            statement.execute("ALTER ROLE CURRENT_USER SET synchronous_commit = on");
-            statement.execute("DROP SCHEMA IF EXISTS axon_bench CASCADE");
-            statement.execute("CREATE SCHEMA axon_bench");
-        }
+        PostgresLedgerUrl url = freshServer();
         try (PostgresEventStore store = PostgresEventStore.open(url); AxonSide axon = new AxonSide(codec)) {
             System.err.println("warming up both");
             appendBatches(store, axon, codec, "warm", 20_000, 1_000);
@@ -93,6 +88,17 @@ public final class AxonSideBySideBenchmark {
             long[][] large = load(store, axon, codec, "load-10k", 10_000, 30);
             latencyRows("load an aggregate of 10,000 events", large);
         }
+    }
+
+    /** A new ledger, {@code synchronous_commit} on for both sides, and Axon's schema made anew: where every comparison starts. */
+    static PostgresLedgerUrl freshServer() throws SQLException {
+        PostgresLedgerUrl url = TestPostgres.freshLedger();
+        try (Connection admin = TestPostgres.admin(); Statement statement = admin.createStatement()) {
+            statement.execute("ALTER ROLE CURRENT_USER SET synchronous_commit = on");
+            statement.execute("DROP SCHEMA IF EXISTS axon_bench CASCADE");
+            statement.execute("CREATE SCHEMA axon_bench");
+        }
+        return url;
     }
 
     /**
@@ -228,7 +234,7 @@ public final class AxonSideBySideBenchmark {
         return events;
     }
 
-    private static NewEvent newEvent(EventCodec codec, String stream, int sequence) {
+    static NewEvent newEvent(EventCodec codec, String stream, int sequence) {
         return codec.toNewEvent(stream + "-" + sequence, posting(sequence), METADATA);
     }
 
@@ -287,7 +293,7 @@ public final class AxonSideBySideBenchmark {
      * with explicit transactions: its connection provider hands out that connection (closing it is a no-op)
      * and its transaction manager commits or rolls back on it.
      */
-    private static final class AxonSide implements AutoCloseable, ConnectionProvider, TransactionManager {
+    static final class AxonSide implements AutoCloseable, ConnectionProvider, TransactionManager {
 
         private final Connection connection;
         private final Connection unclosable;

@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * CPU time for the benchmarks, which the load of a shared machine does not enter as it enters wall time:
  * this JVM's (every thread, GC and JIT included) and the server's client backends' (their {@code /proc}
- * times; the embedded server runs on this machine), both in nanoseconds. 10 ms resolution on the server's
- * side, so measure at least a few hundred milliseconds of work.
+ * times; the embedded server runs on this machine), both in nanoseconds: the scheduler's run time of each
+ * backend where the kernel gives it ({@code /proc/PID/schedstat}), else 10 ms ticks (then measure at least a few
+ * hundred milliseconds of work).
  */
 final class ServerCpu {
 
@@ -46,16 +47,29 @@ final class ServerCpu {
                 pids.add(rows.getLong(1));
             }
         }
-        long ticks = 0;
+        long nanos = 0;
         for (long pid : pids) {
+            nanos += processNanos(pid);
+        }
+        return nanos;
+    }
+
+    /**
+     * One process's CPU nanoseconds: its scheduler's run time ({@code /proc/PID/schedstat}, nanoseconds), else its
+     * user and system times ({@code /proc/PID/stat}, 10 ms ticks); 0 when it has ended meanwhile.
+     */
+    static long processNanos(long pid) {
+        try {
+            String schedstat = Files.readString(Path.of("/proc/" + pid + "/schedstat"));
+            return Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+        } catch (java.io.IOException | RuntimeException noSchedstat) {
             try {
                 String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // USER_HZ is 100 on Linux
             } catch (java.io.IOException gone) {
-                // the backend ended meanwhile
+                return 0; // the backend ended meanwhile
             }
         }
-        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 }

@@ -79,7 +79,7 @@ final class OneStreamAppend {
             return false;
         }
         List<NewEvent> events = appends.get(0).events();
-        return events.stream().map(NewEvent::eventId).distinct().count() == events.size();
+        return events.size() == 1 || events.stream().map(NewEvent::eventId).distinct().count() == events.size();
     }
 
     /**
@@ -118,13 +118,19 @@ final class OneStreamAppend {
                 if (!row.next()) {
                     return null;
                 }
-                long before = row.getLong(1);
-                long first = row.getLong(2);
+                long before;
+                long first;
                 if (headFirst) {
+                    // the one-event statement returns the event's position and stream key
+                    before = newStream ? 0 : expected;
+                    first = row.getLong(1);
                     if (keys.size() >= 100_000) {
                         keys.clear();
                     }
-                    keys.put(append.stream(), row.getLong(4));
+                    keys.put(append.stream(), row.getLong(2));
+                } else {
+                    before = row.getLong(1);
+                    first = row.getLong(2);
                 }
                 List<Long> positions = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
@@ -159,9 +165,9 @@ final class OneStreamAppend {
         statement.setBytes(parameter++, parts[0]);
         statement.setLong(parameter++, before + 1);
         statement.setBytes(parameter++, parts[1]);
-        parameter = bindClock(statement, parameter);
+        parameter = bindFixedClock(statement, parameter);
         statement.setBytes(parameter++, parts[2]);
-        parameter = bindClock(statement, parameter);
+        parameter = bindFixedClock(statement, parameter);
         if (before == 0) {
             statement.setString(parameter++, stream.value());
             statement.setString(parameter++, stream.category());
@@ -177,8 +183,16 @@ final class OneStreamAppend {
             statement.setLong(parameter++, before);
         }
         statement.setLong(parameter++, before + 1);
-        parameter = bindColumns(statement, parameter, event);
-        statement.setLong(parameter, before);
+        bindColumns(statement, parameter, event);
+    }
+
+    /** The fixed clock's time, where a clock is given ({@link #headFirst} then has a parameter for it). */
+    private int bindFixedClock(PreparedStatement statement, int parameter) throws SQLException {
+        if (clock.isEmpty()) {
+            return parameter;
+        }
+        statement.setLong(parameter, dev.eventscope.eventstore.IdempotentRetry.micros(clock.get().instant()));
+        return parameter + 1;
     }
 
     /** The event's columns from its type to its command name; returns the next parameter's index. */
@@ -279,34 +293,38 @@ final class OneStreamAppend {
 
     /**
      * One event to version {@code before + 1} of a stream that is expected at exactly {@code before} (0: not made
-     * yet), in the fewest plan nodes: the head row is locked by the update that moves it, which computes the
-     * event's hash from the head's in its {@code SET} (the version is known without reading the stream) and keeps
-     * the hash it moved from in {@code prev_hash}, for {@code RETURNING} to give the insert. The stream's key comes
-     * from the stream it makes, its name, or this writer's memory of keys it met (one index probe less). A stream not there as
-     * expected gives the event no stream key, a version or an event id stored already a duplicate key: either
-     * fails the statement, which then wrote nothing.
+     * yet), in the fewest plan nodes and the shortest text (the server copies a statement's text at every execution):
+     * the head row is locked by the update that moves it, which computes the event's hash from the head's in its
+     * {@code SET} (the version is known without reading the stream) and keeps the hash it moved from in
+     * {@code prev_hash}, for {@code RETURNING} to give the insert; the insert returns the event's position and stream
+     * key, and announces it. The stream's key comes from the stream it makes, its name, or this writer's memory of
+     * keys it met (one index probe less). A stream not there as expected gives the event no stream key, a version or
+     * an event id stored already a duplicate key: either fails the statement, which then wrote nothing. Only a new
+     * stream's event can be the ledger's first: a stream at a version above 0 has events, so the head's hash is a
+     * real one and needs no case for the empty ledger.
      */
     private String headFirst(Key by) {
         String s = schema + ".";
         boolean newStream = by == Key.NEW;
-        String previous = "CASE WHEN h.position = 0 THEN '\\x" + "00".repeat(32) + "'::bytea ELSE h.hash END";
+        String previous = newStream ? "CASE WHEN h.position = 0 THEN '\\x" + "00".repeat(32) + "'::bytea ELSE h.hash END" : "h.hash";
+        // the recorded time: the fixed clock's or the server's at the statement's start, never before the head's
+        String stamp = "greatest(" + (clock.isPresent() ? "?::bigint" : "(EXTRACT(EPOCH FROM statement_timestamp()) * 1000000)::bigint")
+                + ", h.recorded_at)";
         String key = switch (by) {
-            case NEW -> "(SELECT c.stream_key FROM created c)";
+            case NEW -> "(SELECT c.stream_key FROM c)";
             case BY_NAME -> "(SELECT t.stream_key FROM " + s + "stream_names t WHERE t.stream_id = ? AND EXISTS (SELECT FROM "
                     + s + "events e WHERE e.stream_key = t.stream_key AND e.version = ?::bigint))";
             case KNOWN -> "(SELECT ?::bigint WHERE EXISTS (SELECT FROM " + s + "events e WHERE e.stream_key = ?::bigint"
                     + " AND e.version = ?::bigint))";
         };
-        return "WITH moved AS (UPDATE " + s + "ledger_head h SET position = h.position + 1, prev_hash = " + previous + ","
-                + " hash = sha256(" + previous + " || ?::bytea || int8send(?::bigint) || ?::bytea || int8send("
-                + stamp("h.recorded_at") + ") || ?::bytea), recorded_at = " + stamp("h.recorded_at")
-                + " WHERE h.id = 1 RETURNING h.position, h.prev_hash, h.hash, h.recorded_at),"
-                + (newStream ? " created AS (INSERT INTO " + s + "stream_names (stream_id, category) SELECT ?, ? FROM moved"
-                        + " ON CONFLICT (stream_id) DO NOTHING RETURNING stream_key)," : "")
-                + " inserted AS (INSERT INTO " + s + "events" + COLUMNS + " SELECT m.position, ?, " + key + ", ?::bigint,"
-                + " ?, ?::integer, ?, ?, ?, ?, ?, m.recorded_at, m.prev_hash, m.hash FROM moved m RETURNING stream_key)"
-                + " SELECT ?::bigint, m.position, " + PostgresSchema.announce(schema, "m.position") + ","
-                + " (SELECT i.stream_key FROM inserted i) FROM moved m";
+        return "WITH m AS (UPDATE " + s + "ledger_head h SET position = h.position + 1, prev_hash = " + previous + ","
+                + " hash = sha256(" + previous + " || ?::bytea || int8send(?::bigint) || ?::bytea || int8send(" + stamp
+                + ") || ?::bytea), recorded_at = " + stamp + " WHERE h.id = 1 RETURNING h.position, h.prev_hash, h.hash, h.recorded_at)"
+                + (newStream ? ", c AS (INSERT INTO " + s + "stream_names (stream_id, category) SELECT ?, ? FROM m"
+                        + " ON CONFLICT (stream_id) DO NOTHING RETURNING stream_key)" : "")
+                + " INSERT INTO " + s + "events" + COLUMNS + " SELECT m.position, ?, " + key + ", ?::bigint,"
+                + " ?, ?::integer, ?, ?, ?, ?, ?, m.recorded_at, m.prev_hash, m.hash FROM m"
+                + " RETURNING position, stream_key, " + PostgresSchema.announce(schema, "position");
     }
 
     /** Where the one-event statement finds its stream's key: a stream it makes, the stream's name, a key met before. */
