@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.codec.DateDigits;
 import dev.eventscope.domain.ledger.PostingKind;
 import dev.eventscope.domain.ledger.PriceKind;
 import java.time.DateTimeException;
@@ -134,33 +135,7 @@ final class TransactionParser {
      * then reads (or refuses) as before. {@code ParserFastPathsProperties} compares the two.
      */
     static LocalDate fullDate(String text) {
-        if (text.length() != 10) {
-            return null;
-        }
-        char separator = text.charAt(4);
-        if ((separator != '-' && separator != '/' && separator != '.') || text.charAt(7) != separator) {
-            return null;
-        }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
-            return null;
-        }
-        return day <= 28 || day <= java.time.YearMonth.of(year, month).lengthOfMonth() ? LocalDate.of(year, month, day) : null;
-    }
-
-    /** The number the ASCII digits from {@code from} to {@code to} write, or -1 when one of them is not one. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        return DateDigits.read(text, "-/.");
     }
 
     /** A date written as in an entry's header (the year may come from a {@code Y} directive), for directives. */
