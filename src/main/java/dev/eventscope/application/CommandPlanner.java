@@ -88,6 +88,9 @@ final class CommandPlanner {
                                                Map<EntryId, Loaded<EntryState>> entries,
                                                Map<AccountName, Loaded<AccountState>> accounts) {
         List<PlannedAppend> plans = new ArrayList<>();
+        // the accounts by their streams' names: no account name parsed (and checked) again from a stream's name
+        Map<String, Loaded<AccountState>> accountStreams = new java.util.HashMap<>();
+        accounts.forEach((account, loaded) -> accountStreams.put(LedgerStreams.account(account), loaded));
         for (EntryDecision.StreamEvents part : decision.streams()) {
             String name = part.streamName();
             StreamId stream = StreamId.of(name);
@@ -97,7 +100,7 @@ final class CommandPlanner {
                 Loaded<EntryState> entry = entries.get(EntryId.of(name.substring(LedgerStreams.ENTRY_PREFIX.length())));
                 plans.add(new PlannedAppend(stream, Aggregate.ENTRY, entry.version(), entry.state(), part.events()));
             } else if (name.startsWith(LedgerStreams.ACCOUNT_PREFIX)) {
-                Loaded<AccountState> account = accounts.get(AccountName.of(name.substring(LedgerStreams.ACCOUNT_PREFIX.length())));
+                Loaded<AccountState> account = accountStreams.get(name);
                 plans.add(new PlannedAppend(stream, Aggregate.ACCOUNT, account.version(), account.state(), part.events()));
             } else {
                 throw new IllegalStateException("a decision touched the unknown stream " + name);

@@ -64,7 +64,9 @@ public final class EventCodec {
         EventType type = registry.byClass(event.getClass()).orElseThrow(() -> new CodecException(
                 "Event class " + event.getClass().getName() + " is not registered in the event type registry,"
                         + " so it could not be read back; register it before writing it."));
-        return new EncodedEvent(type.name(), type.currentSchemaVersion(), toJson(event));
+        // an import's entries and postings are written without Jackson's bean machinery, to the same bytes
+        String json = EventJsonWriter.write(event);
+        return new EncodedEvent(type.name(), type.currentSchemaVersion(), json != null ? json : toJson(event));
     }
 
     /** The event ready to append, with the given id and metadata. */

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -36,32 +35,8 @@ final class IsoDateModule extends SimpleModule {
      * exist, go to {@link LocalDate#parse}, so the result or the exception is the same ({@code IsoDatesProperties}).
      */
     static LocalDate parseDate(String text) {
-        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 7);
-            int day = digits(text, 8, 10);
-            if (year >= 0 && month >= 0 && day >= 0) {
-                try {
-                    return LocalDate.of(year, month, day);
-                } catch (DateTimeException doesNotExist) {
-                    // LocalDate.parse says what is wrong, in its own words
-                }
-            }
-        }
-        return LocalDate.parse(text);
-    }
-
-    /** The number that the ASCII digits from {@code from} to {@code to} write, or -1 when one of them is not a digit. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        LocalDate date = DateDigits.read(text, "-");
+        return date != null ? date : LocalDate.parse(text);
     }
 
     private static final class ToStringSerializer<T> extends JsonSerializer<T> {

@@ -115,6 +115,8 @@ public final class JournalImporter {
                 String name = options.ledgerName() != null ? options.ledgerName() : stripExtension(journal);
                 events += session.submit(new CreateLedger(name, baseCommodity), false);
             }
+            // each account's name checked once, not at each of its postings: as many names as firstUse holds
+            AccountNames accountNames = new AccountNames();
             long nextEntryNumber = EntryIds.entryCount(service.repository().store()) + 1;
             int idWidth = Math.max(6, Long.toString(nextEntryNumber + survey.transactions).length());
             while (items.hasNext()) {
@@ -133,7 +135,7 @@ public final class JournalImporter {
                 SourceLocation where = transaction.location();
                 try {
                     for (JournalPosting posting : transaction.postings()) {
-                        AccountName account = AccountName.of(posting.account());
+                        AccountName account = accountNames.of(posting.account());
                         if (session.accountState(account).status() == AccountStatus.NOT_OPENED) {
                             LocalDate openedOn = survey.firstUse.getOrDefault(posting.account(), postingDate(posting, transaction));
                             events += session.submit(new OpenAccount(account, openedOn,
@@ -148,7 +150,7 @@ public final class JournalImporter {
                         entryId = EntryId.of(entryIdText(options.entryIdPrefix(), idWidth, nextEntryNumber++));
                     }
                     // a bare amount keeps its own (empty) commodity, never the ledger's base commodity
-                    PostEntry command = toCommand(entryId, transaction, survey.displayPrecision);
+                    PostEntry command = toCommand(entryId, transaction, survey.displayPrecision, accountNames::of);
                     repeats.check(command, where);
                     events += session.submit(command, true);
                     firstEntryId = firstEntryId == null ? entryId : firstEntryId;
@@ -266,7 +268,12 @@ public final class JournalImporter {
      * commodities it uses.
      */
     static PostEntry toCommand(EntryId entryId, JournalTransaction transaction, Map<String, Integer> displayPrecision) {
-        PostEntry command = command(entryId, transaction, Money.NO_SYMBOL, true);
+        return toCommand(entryId, transaction, displayPrecision, AccountName::of);
+    }
+
+    private static PostEntry toCommand(EntryId entryId, JournalTransaction transaction,
+            Map<String, Integer> displayPrecision, java.util.function.Function<String, AccountName> names) {
+        PostEntry command = command(entryId, transaction, Money.NO_SYMBOL, true, names);
         Map<String, Integer> used = new HashMap<>();
         for (Posting posting : command.postings()) {
             String commodity = posting.cost().commodity();
@@ -284,12 +291,12 @@ public final class JournalImporter {
      * ledger's {@code baseCommodity}. Journal imports use {@link #toCommand(EntryId, JournalTransaction)}.
      */
     public static PostEntry toCommand(EntryId entryId, JournalTransaction transaction, String baseCommodity) {
-        return command(entryId, transaction, baseCommodity, false);
+        return command(entryId, transaction, baseCommodity, false, AccountName::of);
     }
 
     /** A journal's price is kept as written, a negative one included (hledger reads it); a typed one must not be. */
     private static PostEntry command(EntryId entryId, JournalTransaction transaction, String baseCommodity,
-            boolean fromJournal) {
+            boolean fromJournal, java.util.function.Function<String, AccountName> names) {
         List<Posting> postings = new ArrayList<>();
         for (JournalPosting posting : transaction.postings()) {
             Money priceAmount = posting.price() == null ? null : money(posting.price().amount(), baseCommodity);
@@ -299,7 +306,7 @@ public final class JournalImporter {
                     : PostingPrice.total(priceAmount);
             // the domain has no place for a lot annotation: kept as a comment tag
             String comment = PostingNotes.comment(posting);
-            postings.add(new Posting(AccountName.of(posting.account()), money(posting.amount(), baseCommodity), price,
+            postings.add(new Posting(names.apply(posting.account()), money(posting.amount(), baseCommodity), price,
                     comment.isBlank() ? null : comment, posting.kind(), posting.date()));
         }
         Map<String, String> tags = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.codec.DateDigits;
 import dev.eventscope.domain.ledger.PostingKind;
 import dev.eventscope.domain.ledger.PriceKind;
 import java.time.DateTimeException;
@@ -72,7 +73,7 @@ final class TransactionParser {
         int equals = dateText.indexOf('=');
         String primary = equals < 0 ? dateText : dateText.substring(0, equals);
         Integer year = defaultYear;
-        if (year == null && SHORT_DATE.matcher(primary).matches()) {
+        if (year == null && primary.length() <= 5 && SHORT_DATE.matcher(primary).matches()) {
             // hledger reads a date without a year, with no Y directive, in the current year
             year = currentYear;
             yearlessDateNoted.noted(lines.file(), headerLine, currentYear);
@@ -128,12 +129,25 @@ final class TransactionParser {
                 postings, new SourceLocation(lines.file(), headerLine));
     }
 
+    /**
+     * The date in the form nearly every entry writes it, {@code YYYY-MM-DD} (or with {@code /} or {@code .}), read
+     * without the regular expressions; null for any other text or a day not on the calendar, which {@link #parseDate}
+     * then reads (or refuses) as before. {@code ParserFastPathsProperties} compares the two.
+     */
+    static LocalDate fullDate(String text) {
+        return DateDigits.read(text, "-/.");
+    }
+
     /** A date written as in an entry's header (the year may come from a {@code Y} directive), for directives. */
     LocalDate date(String text, int lineNumber) {
         return parseDate(text, lineNumber, 0, defaultYear);
     }
 
     private LocalDate parseDate(String text, int lineNumber, int column, Integer yearIfMissing) {
+        LocalDate written = fullDate(text);
+        if (written != null) {
+            return written;
+        }
         Matcher full = FULL_DATE.matcher(text);
         Matcher partial = SHORT_DATE.matcher(text);
         int year;
@@ -192,16 +206,16 @@ final class TransactionParser {
         int semicolon = indexOutsideQuotes(line, ';', accountEnd);
         int amountEnd = semicolon < 0 ? line.length() : semicolon;
         String lot = "";
-        int brace = indexOutsideQuotes(line.substring(0, amountEnd), '{', accountEnd);
+        int brace = indexOutsideQuotes(line, '{', accountEnd, amountEnd);
         if (brace >= 0) {
             int lotEnd = lotAnnotationEnd(line, brace, amountEnd, lineNumber);
             lot = line.substring(brace, lotEnd).strip();
             // blanked out, so that the rest of the posting reads as if the annotation were not there
             line = line.substring(0, brace) + " ".repeat(lotEnd - brace) + line.substring(lotEnd);
         }
-        int equals = indexOutsideQuotes(line.substring(0, amountEnd), '=', accountEnd);
+        int equals = indexOutsideQuotes(line, '=', accountEnd, amountEnd);
         int priceEnd = equals < 0 ? amountEnd : equals;
-        int at = indexOutsideQuotes(line.substring(0, priceEnd), '@', accountEnd);
+        int at = indexOutsideQuotes(line, '@', accountEnd, priceEnd);
         int quantityEnd = at < 0 ? priceEnd : at;
         String amountText = line.substring(accountEnd, quantityEnd);
         Amount amount = amountText.isBlank() ? null : amount(amountText, lineNumber, accountEnd, true);
@@ -225,7 +239,7 @@ final class TransactionParser {
             if (inclusive) {
                 assertionStart++;
             }
-            int costAt = indexOutsideQuotes(line.substring(0, amountEnd), '@', assertionStart);
+            int costAt = indexOutsideQuotes(line, '@', assertionStart, amountEnd);
             int expectedEnd = costAt < 0 ? amountEnd : costAt;
             Amount expected = amount(line.substring(assertionStart, expectedEnd), lineNumber, assertionStart, false);
             if (costAt >= 0) {
@@ -339,8 +353,13 @@ final class TransactionParser {
     }
 
     static int indexOutsideQuotes(String text, char wanted, int from) {
+        return indexOutsideQuotes(text, wanted, from, text.length());
+    }
+
+    /** As {@link #indexOutsideQuotes(String, char, int)} in {@code text} up to {@code to}, without a substring. */
+    static int indexOutsideQuotes(String text, char wanted, int from, int to) {
         boolean quoted = false;
-        for (int index = from; index < text.length(); index++) {
+        for (int index = from; index < to; index++) {
             char character = text.charAt(index);
             if (character == '"') {
                 quoted = !quoted;

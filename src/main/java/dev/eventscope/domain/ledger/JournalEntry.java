@@ -47,6 +47,18 @@ public record JournalEntry(
 
     /** The distinct accounts of the postings, in the order they first appear. */
     public List<AccountName> accounts() {
-        return postings.stream().map(Posting::account).distinct().toList();
+        return accountsOf(postings);
+    }
+
+    /** The distinct accounts of {@code postings}, in the order they first appear; unmodifiable. */
+    static List<AccountName> accountsOf(List<Posting> postings) {
+        List<AccountName> accounts = new java.util.ArrayList<>(postings.size());
+        for (Posting posting : postings) {
+            // an entry has a handful of postings: comparing with each costs less than a set
+            if (!accounts.contains(posting.account())) {
+                accounts.add(posting.account());
+            }
+        }
+        return java.util.Collections.unmodifiableList(accounts);
     }
 }

@@ -106,7 +106,7 @@ public final class PostingPolicy {
 
     private static void requireAccountsAcceptPostings(EntryPosted posted, Map<AccountName, AccountState> accounts,
             String attempted) {
-        for (AccountName account : posted.toJournalEntry().accounts()) {
+        for (AccountName account : JournalEntry.accountsOf(posted.postings())) {
             AccountState state = accounts.getOrDefault(account, AccountState.INITIAL);
             AccountDecider.requireAcceptsPostings(state, account, attempted);
         }
@@ -121,15 +121,18 @@ public final class PostingPolicy {
 
     /** One {@code PostingRecorded} per posting, grouped by account in the order the accounts first appear. */
     private static List<StreamEvents> postingsByAccount(EntryPosted posted) {
-        List<AccountName> accounts = posted.toJournalEntry().accounts();
-        Map<AccountName, List<BookkeepingEvent>> byAccount = new LinkedHashMap<>();
         List<Posting> postings = posted.postings();
+        List<AccountName> accounts = JournalEntry.accountsOf(postings);
+        Map<AccountName, List<BookkeepingEvent>> byAccount = new LinkedHashMap<>();
         for (int index = 0; index < postings.size(); index++) {
             Posting posting = postings.get(index);
-            List<String> otherAccounts = accounts.stream()
-                    .filter(other -> !other.equals(posting.account()))
-                    .map(AccountName::value)
-                    .toList();
+            // a loop, not a stream: an import runs this for every posting (JFR: docs/cli-speed.md)
+            List<String> otherAccounts = new ArrayList<>(accounts.size());
+            for (AccountName other : accounts) {
+                if (!other.equals(posting.account())) {
+                    otherAccounts.add(other.value());
+                }
+            }
             byAccount.computeIfAbsent(posting.account(), account -> new ArrayList<>())
                     .add(new PostingRecorded(posted.entryId(), index + 1, posting.dateIn(posted.date()), posted.description(),
                             posting.amount(), posting.cost(), otherAccounts, posted.reversesEntryId(), posting.kind()));

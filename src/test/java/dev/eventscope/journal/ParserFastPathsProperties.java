@@ -1,0 +1,72 @@
+package dev.eventscope.journal;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The journal parser's fast paths against the plain code they stand in for: a header's date read without regular
+ * expressions ({@link TransactionParser#fullDate}) against the full-date expression and {@link LocalDate#of}, and the
+ * digit-group check ({@link AmountParser#checkGroups}) against splitting at the group mark.
+ */
+class ParserFastPathsProperties {
+
+    private static final Pattern FULL_DATE = Pattern.compile("(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})");
+
+    @Property(tries = 5_000)
+    void a_date_is_read_as_the_expression_reads_it_or_left_to_it(@ForAll("nearlyDates") String text) {
+        LocalDate expected = null;
+        Matcher full = FULL_DATE.matcher(text);
+        if (full.matches() && text.length() == 10) {
+            try {
+                expected = LocalDate.of(Integer.parseInt(full.group(1)), Integer.parseInt(full.group(3)),
+                        Integer.parseInt(full.group(4)));
+            } catch (DateTimeException notOnTheCalendar) {
+                // left to the expression, which refuses it with its own message
+            }
+        }
+        assertEquals(expected, TransactionParser.fullDate(text), text);
+    }
+
+    @Property(tries = 5_000)
+    void digit_groups_are_checked_as_splitting_checks_them(@ForAll("numbers") String integerPart, @ForAll("marks") char mark) {
+        String[] groups = integerPart.split(Pattern.quote(String.valueOf(mark)), -1);
+        boolean expected = true;
+        if (groups.length > 1) {
+            for (String group : groups) {
+                expected &= !group.isEmpty();
+            }
+        }
+        assertEquals(expected, AmountParser.checkGroups(integerPart, mark), integerPart + " grouped by " + mark);
+    }
+
+    @Provide
+    Arbitrary<String> nearlyDates() {
+        Arbitrary<String> real = Arbitraries.longs().between(LocalDate.of(0, 1, 1).toEpochDay(), LocalDate.of(9_999, 12, 31).toEpochDay())
+                .map(day -> LocalDate.ofEpochDay(day).toString());
+        Arbitrary<String> separated = real.map(date -> date.replace('-', date.hashCode() % 2 == 0 ? '/' : '.'));
+        Arbitrary<String> noise = Arbitraries.strings().withChars("0123456789-/. x١").ofMinLength(8).ofMaxLength(11);
+        Arbitrary<String> shaped = Arbitraries.strings().withChars("0123456789").ofLength(8)
+                .map(digits -> digits.substring(0, 4) + "-" + digits.substring(4, 6) + "-" + digits.substring(6));
+        return Arbitraries.oneOf(real, separated, noise, shaped);
+    }
+
+    @Provide
+    Arbitrary<String> numbers() {
+        return Arbitraries.strings().withChars("0123456789.,").ofMaxLength(12);
+    }
+
+    @Provide
+    Arbitrary<Character> marks() {
+        return Arbitraries.of('.', ',');
+    }
+}
