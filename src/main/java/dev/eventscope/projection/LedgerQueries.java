@@ -93,6 +93,13 @@ public interface LedgerQueries {
      */
     PostingSummary accountPostingSummaryAsOf(String account, LocalDate date, long upTo);
 
+    /**
+     * The posting summary of one account that the date checkpoint of {@code checkpointDate} keeps (postings dated on
+     * or before that date, recorded at or before its position); empty when it keeps none for the account (only the
+     * busiest accounts have one, see {@link PostingSummaries}).
+     */
+    Optional<PostingSummary> dateCheckpointSummary(LocalDate checkpointDate, String account);
+
     /** Positions of the account's events that are not postings (opened, frozen, closed...), at most {@code upTo}, in order. */
     List<Long> accountLifecyclePositions(String account, long upTo);
 

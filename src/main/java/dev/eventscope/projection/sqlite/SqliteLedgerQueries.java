@@ -10,6 +10,7 @@ import dev.eventscope.projection.EventStampsProjection;
 import dev.eventscope.projection.JournalProjection;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.projection.PostingDates;
+import dev.eventscope.projection.PostingSummaries;
 import dev.eventscope.projection.PostingSummary;
 import dev.eventscope.projection.ProjectionState;
 import dev.eventscope.projection.ReadModelException;
@@ -274,6 +275,14 @@ final class SqliteLedgerQueries implements LedgerQueries {
                 + " WHERE account = ? AND date <= ? AND position <= ?",
                 rows -> new PostingSummary(rows.getLong(1), rows.getString(2) == null ? null : LocalDate.parse(rows.getString(2)),
                         rows.getLong(3)), account, date.toString(), upTo).get(0);
+    }
+
+    @Override
+    public Optional<PostingSummary> dateCheckpointSummary(LocalDate checkpointDate, String account) {
+        List<byte[]> summaries = query("SELECT summaries FROM " + table(BalancesProjection.NAME, BalancesProjection.DATE_CHECKPOINTS)
+                + " WHERE date = ?", rows -> rows.getBytes(1), checkpointDate.toString());
+        return summaries.isEmpty() || summaries.get(0) == null ? Optional.empty()
+                : PostingSummaries.find(summaries.get(0), account);
     }
 
     @Override
