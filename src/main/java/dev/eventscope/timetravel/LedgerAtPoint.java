@@ -35,6 +35,7 @@ public final class LedgerAtPoint {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerAtPoint.class);
     private static final BalanceCheckpoint NO_CHECKPOINT = new BalanceCheckpoint(0, "", "", new byte[0]);
     private static final DateCheckpoint NO_DATE_CHECKPOINT = new DateCheckpoint(null, 0, "", "", new byte[0]);
+    private static final PostingSummary NO_POSTINGS = new PostingSummary(0, null, 0);
 
     private final EventStore store;
     private final Projections projections;
@@ -183,19 +184,29 @@ public final class LedgerAtPoint {
     }
 
     /**
-     * One account's balances as of a date: its line of the latest verified date checkpoint on or before
-     * the date, plus its postings recorded after the checkpoint but dated on or before its date, plus its
+     * One account's balances as of a date. An account of fewer than {@link LedgerQueries#FEW_ACCOUNT_LINES} register
+     * lines: all its postings dated up to the date, through the register index (a few index entries, where a
+     * checkpoint is a 400 KB blob to read and verify). A larger one: its line of the latest verified date checkpoint
+     * on or before the date, plus its postings recorded after the checkpoint but dated on or before its date, plus its
      * postings dated after the checkpoint's date up to the date; the same postings added to the checkpoint's summary
      * of the account, when it keeps one ({@link LedgerQueries#dateCheckpointSummary}; before the first checkpoint
      * every posting is read, so the count starts from none).
      */
     AccountAsOf accountAsOf(String account, LocalDate date) {
+        if (queries.countAccountLines(account, LedgerQueries.FEW_ACCOUNT_LINES) < LedgerQueries.FEW_ACCOUNT_LINES) {
+            // a small account: all its postings up to the date through the register index, no checkpoint needed
+            long last = store.lastPosition();
+            ensureRegister(last);
+            AccountPostings postings = new AccountPostings(new TreeMap<>(), NO_POSTINGS);
+            queries.accountPostingsDatedBetween(account, null, date, last, postings);
+            return new AccountAsOf(postings.balances, last, Optional.of(postings.summary()));
+        }
         AsOfBase base = asOfBase(date);
         DateCheckpoint checkpoint = base.checkpoint();
-        Optional<PostingSummary> kept = checkpoint.date() == null ? Optional.of(new PostingSummary(0, null, 0))
+        Optional<PostingSummary> kept = checkpoint.date() == null ? Optional.of(NO_POSTINGS)
                 : queries.dateCheckpointSummary(checkpoint.date(), account);
         AccountPostings postings = new AccountPostings(BalanceBlob.decodeAccount(checkpoint.data(), account),
-                kept.orElse(new PostingSummary(0, null, 0)));
+                kept.orElse(NO_POSTINGS));
         if (checkpoint.date() != null) {
             queries.accountPostingsRecordedBetween(account, checkpoint.position(), base.upTo(), checkpoint.date(), postings);
         }
