@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * Register lines are indexed by (account, commodity, position, date), so that "balance at position P" is one
  * lookup, "why" is a range scan, and one account's count of postings as of a date is read from the index alone.
  * The register has no index by date: the table {@code date_checkpoints} (cumulative balances as of entry dates,
- * see {@link DateCheckpoint}, each with the register lines dated since the previous one, see {@link DatedLines})
+ * see {@link DateCheckpoint}, each with the register lines dated since the previous one, see {@link DatedLines}, and
+ * the busiest accounts' posting counts, see {@link PostingSummaries})
  * is what questions as of a date read. It is kept by this projection, never by a reader: built at the end of a
  * rebuild and again by a catch-up that leaves it too far behind ({@link DateCheckpointBuilder}). The positions
  * of the accounts' other events (opened, frozen, closed) are kept in {@code account_lifecycle}. The balances are
@@ -62,7 +63,7 @@ public final class BalancesProjection implements Projection {
 
     @Override
     public int version() {
-        return 6;
+        return 7;
     }
 
     @Override
@@ -77,7 +78,7 @@ public final class BalancesProjection implements Projection {
                 TableDefinition.table(CHECKPOINTS).integer("position").text("event_hash").text("digest").blob("data")
                         .primaryKey("position").build(),
                 TableDefinition.table(DATE_CHECKPOINTS).text("date").integer("position").text("event_hash").text("digest")
-                        .blob("data").blob("lines").primaryKey("date").build(),
+                        .blob("data").blob("lines").blob("summaries").primaryKey("date").build(),
                 TableDefinition.table(ACCOUNT_EVENTS).integer("position").text("account").integer("version")
                         .primaryKey("position").index("account", "position").build());
     }

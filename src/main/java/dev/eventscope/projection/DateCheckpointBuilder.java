@@ -47,7 +47,7 @@ final class DateCheckpointBuilder {
     /** The same from postings a rebuild kept in memory: every register line, none read back. */
     void build(ReadModelTables tables, long position, String eventHash, DatedPostings postings) {
         tables.clear(BalancesProjection.DATE_CHECKPOINTS);
-        postings.checkpoints(every, (date, data, lines) -> tables.upsert(BalancesProjection.DATE_CHECKPOINTS, date, position,
-                eventHash, BalanceBlob.digest(data), data, lines));
+        postings.checkpoints(every, (date, data, lines, summaries) -> tables.upsert(BalancesProjection.DATE_CHECKPOINTS, date,
+                position, eventHash, BalanceBlob.digest(data), data, lines, summaries));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Register lines kept compactly (position, date as a day number, each account and commodity pair as a small integer,
@@ -24,10 +25,13 @@ import java.util.Map;
  */
 final class DatedPostings {
 
-    /** Receives one date checkpoint: its date, its blob and the lines it added to the previous one ({@link DatedLines}). */
+    /**
+     * Receives one date checkpoint: its date, its blob, the lines it added to the previous one ({@link DatedLines})
+     * and its busiest accounts' posting summaries ({@link PostingSummaries}).
+     */
     @FunctionalInterface
     interface Checkpoint {
-        void accept(String date, byte[] blob, byte[] lines);
+        void accept(String date, byte[] blob, byte[] lines, byte[] summaries);
     }
 
     private final Map<String, Integer> accountIds = new HashMap<>();
@@ -94,7 +98,8 @@ final class DatedPostings {
 
     /**
      * Folds every line in date order (lines of one date in the order added) and hands over a checkpoint at the end
-     * of a date whenever at least {@code every} lines were added since the previous one, and one at the last date.
+     * of a date whenever at least {@code every} lines were added since the previous one, and one at the last date; each
+     * with the posting summaries of the accounts that have at least {@code every} lines in all.
      */
     void checkpoints(int every, Checkpoint checkpoint) {
         long[] order = new long[size];
@@ -104,6 +109,7 @@ final class DatedPostings {
         }
         Arrays.sort(order);
         Blob blob = new Blob();
+        Summaries summaries = new Summaries(every);
         DatedLines.Writer lines = new DatedLines.Writer();
         long sinceCheckpoint = 0;
         String date = null;
@@ -113,14 +119,48 @@ final class DatedPostings {
                 date = LocalDate.ofEpochDay(days[i]).toString();
             }
             blob.add(pairOf[i], amounts[i]);
+            summaries.add(pairAccount[pairOf[i]], date, positions[i]);
             lines.line(positions[i], date, accounts.get(pairAccount[pairOf[i]]), commodities.get(pairCommodity[pairOf[i]]),
                     amounts[i]);
             sinceCheckpoint++;
             boolean lastOfDate = k + 1 == size || days[(int) order[k + 1]] != days[i];
             if (lastOfDate && (k + 1 == size || sinceCheckpoint >= every)) {
-                checkpoint.accept(date, blob.encode(), lines.bytes());
+                checkpoint.accept(date, blob.encode(), lines.bytes(), summaries.encode());
                 sinceCheckpoint = 0;
             }
+        }
+    }
+
+    /** Per account: postings, latest date and position so far; encoded for the accounts of at least {@code every} lines. */
+    private final class Summaries {
+        private final long[] postings = new long[accounts.size()];
+        private final String[] lastDates = new String[accounts.size()];
+        private final long[] lastPositions = new long[accounts.size()];
+        /** The busy accounts' ids in name order. */
+        private final int[] busy;
+        private final PostingSummaries.Writer writer = new PostingSummaries.Writer();
+
+        Summaries(int every) {
+            int[] linesOf = new int[accounts.size()];
+            for (int i = 0; i < size; i++) {
+                linesOf[pairAccount[pairOf[i]]]++;
+            }
+            busy = IntStream.range(0, linesOf.length).filter(account -> linesOf[account] >= every).boxed()
+                    .sorted(Comparator.comparing(accounts::get)).mapToInt(Integer::intValue).toArray();
+        }
+
+        /** Lines come in date order, so the date is the latest; positions of one date come in the order added. */
+        void add(int account, String date, long position) {
+            postings[account]++;
+            lastDates[account] = date;
+            lastPositions[account] = Math.max(lastPositions[account], position);
+        }
+
+        byte[] encode() {
+            for (int account : busy) {
+                writer.summary(accounts.get(account), postings[account], lastDates[account], lastPositions[account]);
+            }
+            return writer.bytes();
         }
     }
 

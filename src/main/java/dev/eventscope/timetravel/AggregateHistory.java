@@ -18,6 +18,7 @@ import dev.eventscope.projection.PostingSummary;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -85,24 +86,26 @@ public final class AggregateHistory {
     /**
      * An account as of a date without replaying its stream: its few other events (opened, frozen,
      * closed: positions from the register's {@code account_lifecycle} table) folded in order, and its
-     * postings dated on or before the date summed from one indexed range read of the register. The two
+     * postings dated on or before the date summed from the latest date checkpoint and the lines after it (counted
+     * there too when the checkpoint keeps the account's posting summary, else through the register index). The two
      * commute: a posting changes only balances, count and last posting date, the other events only the rest.
      */
     private AggregateStateAt accountStateAsOf(StreamId stream, Point.AsOfDate asOf) {
         String account = stream.value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
         LedgerAtPoint.AccountAsOf balances = ledger.accountAsOf(account, asOf.date());
-        return accountState(stream, account, asOf, asOf.date(), balances.balances(), balances.upTo());
+        return accountState(stream, account, asOf, asOf.date(), balances.balances(), balances.upTo(), balances.postings());
     }
 
     /** An account as of a date known at a position: as {@link #accountStateAsOf}, nothing after the position counted. */
     private AggregateStateAt accountStateKnownAt(StreamId stream, Point.AsKnownAt known) {
         String account = stream.value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
         long last = ledger.positionOf(known);
-        return accountState(stream, account, known, known.date(), ledger.accountKnownAt(account, known.date(), last), last);
+        return accountState(stream, account, known, known.date(), ledger.accountKnownAt(account, known.date(), last), last,
+                Optional.empty());
     }
 
     private AggregateStateAt accountState(StreamId stream, String account, Point point, LocalDate date,
-                                          Map<String, BigDecimal> postingBalances, long last) {
+                                          Map<String, BigDecimal> postingBalances, long last, Optional<PostingSummary> counted) {
         AccountState state = Aggregate.ACCOUNT.initialState();
         long version = 0;
         long position = 0;
@@ -117,7 +120,7 @@ public final class AggregateHistory {
             position = recorded.position();
             replayed++;
         }
-        PostingSummary summary = ledger.queries().accountPostingSummaryAsOf(account, date, last);
+        PostingSummary summary = counted.orElseGet(() -> ledger.queries().accountPostingSummaryAsOf(account, date, last));
         if (summary.postings() > 0) {
             state = new AccountState(state.status(), state.name(), state.type(), state.description(),
                     state.openedOn(), state.frozenReason(), state.closedOn(),

@@ -8,6 +8,7 @@ import dev.eventscope.projection.BalanceBlob;
 import dev.eventscope.projection.BalanceCheckpoint;
 import dev.eventscope.projection.DateCheckpoint;
 import dev.eventscope.projection.LedgerQueries;
+import dev.eventscope.projection.PostingSummary;
 import dev.eventscope.projection.Projections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class LedgerAtPoint {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerAtPoint.class);
     private static final BalanceCheckpoint NO_CHECKPOINT = new BalanceCheckpoint(0, "", "", new byte[0]);
     private static final DateCheckpoint NO_DATE_CHECKPOINT = new DateCheckpoint(null, 0, "", "", new byte[0]);
+    private static final PostingSummary NO_POSTINGS = new PostingSummary(0, null, 0);
 
     private final EventStore store;
     private final Projections projections;
@@ -173,26 +175,72 @@ public final class LedgerAtPoint {
         return new AsOfBase(checkpoint, Math.max(last, checkpoint.position()));
     }
 
-    /** One account's balances as of a date, and the last position they count. */
-    record AccountAsOf(SortedMap<String, BigDecimal> balances, long upTo) {
+    /**
+     * One account's balances as of a date, the last position they count, and the count, latest date and position of
+     * the postings summed (empty when the date checkpoint keeps no summary for the account: then they are counted
+     * through the register index, {@link LedgerQueries#accountPostingSummaryAsOf}).
+     */
+    record AccountAsOf(SortedMap<String, BigDecimal> balances, long upTo, Optional<PostingSummary> postings) {
     }
 
     /**
-     * One account's balances as of a date: its line of the latest verified date checkpoint on or before
-     * the date, plus its postings recorded after the checkpoint but dated on or before its date, plus its
-     * postings dated after the checkpoint's date up to the date (index (account, date, position)).
+     * One account's balances as of a date. An account of fewer than {@link LedgerQueries#FEW_ACCOUNT_LINES} register
+     * lines: all its postings dated up to the date, through the register index (a few index entries, where a
+     * checkpoint is a 400 KB blob to read and verify). A larger one: its line of the latest verified date checkpoint
+     * on or before the date, plus its postings recorded after the checkpoint but dated on or before its date, plus its
+     * postings dated after the checkpoint's date up to the date; the same postings added to the checkpoint's summary
+     * of the account, when it keeps one ({@link LedgerQueries#dateCheckpointSummary}; before the first checkpoint
+     * every posting is read, so the count starts from none).
      */
     AccountAsOf accountAsOf(String account, LocalDate date) {
+        if (queries.countAccountLines(account, LedgerQueries.FEW_ACCOUNT_LINES) < LedgerQueries.FEW_ACCOUNT_LINES) {
+            // a small account: all its postings up to the date through the register index, no checkpoint needed
+            long last = store.lastPosition();
+            ensureRegister(last);
+            AccountPostings postings = new AccountPostings(new TreeMap<>(), NO_POSTINGS);
+            queries.accountPostingsDatedBetween(account, null, date, last, postings);
+            return new AccountAsOf(postings.balances, last, Optional.of(postings.summary()));
+        }
         AsOfBase base = asOfBase(date);
         DateCheckpoint checkpoint = base.checkpoint();
-        SortedMap<String, BigDecimal> balances = BalanceBlob.decodeAccount(checkpoint.data(), account);
-        LedgerQueries.AccountPostingSink add = (postingPosition, postingDate, commodity, amount) ->
-                balances.merge(commodity, amount, BigDecimal::add);
+        Optional<PostingSummary> kept = checkpoint.date() == null ? Optional.of(NO_POSTINGS)
+                : queries.dateCheckpointSummary(checkpoint.date(), account);
+        AccountPostings postings = new AccountPostings(BalanceBlob.decodeAccount(checkpoint.data(), account),
+                kept.orElse(NO_POSTINGS));
         if (checkpoint.date() != null) {
-            queries.accountPostingsRecordedBetween(account, checkpoint.position(), base.upTo(), checkpoint.date(), add);
+            queries.accountPostingsRecordedBetween(account, checkpoint.position(), base.upTo(), checkpoint.date(), postings);
         }
-        queries.accountPostingsDatedBetween(account, checkpoint.date(), date, base.upTo(), add);
-        return new AccountAsOf(balances, base.upTo());
+        queries.accountPostingsDatedBetween(account, checkpoint.date(), date, base.upTo(), postings);
+        return new AccountAsOf(postings.balances, base.upTo(), kept.map(none -> postings.summary()));
+    }
+
+    /** One account's balances and posting summary, each posting added to both. */
+    private static final class AccountPostings implements LedgerQueries.AccountPostingSink {
+        private final SortedMap<String, BigDecimal> balances;
+        private long count;
+        private String lastDate;
+        private long lastPosition;
+
+        AccountPostings(SortedMap<String, BigDecimal> balances, PostingSummary from) {
+            this.balances = balances;
+            this.count = from.postings();
+            this.lastDate = from.lastDate() == null ? null : from.lastDate().toString();
+            this.lastPosition = from.lastPosition();
+        }
+
+        @Override
+        public void posting(long position, String date, String commodity, BigDecimal amount) {
+            balances.merge(commodity, amount, BigDecimal::add);
+            count++;
+            if (lastDate == null || date.compareTo(lastDate) > 0) {
+                lastDate = date;
+            }
+            lastPosition = Math.max(lastPosition, position);
+        }
+
+        PostingSummary summary() {
+            return new PostingSummary(count, lastDate == null ? null : LocalDate.parse(lastDate), lastPosition);
+        }
     }
 
     /** The latest date checkpoint on or before the date whose event hash and digest match; a damaged one is passed over. */

@@ -48,7 +48,7 @@ public final class DateCheckpointFoldBenchmark {
             started = THREADS.getCurrentThreadCpuTime();
             byte[][] after = new byte[before.length][];
             int[] count = {0};
-            postings.checkpoints(EVERY, (date, blob, lines) -> after[Math.min(count[0]++, after.length - 1)] = blob);
+            postings.checkpoints(EVERY, (date, blob, lines, summaries) -> after[Math.min(count[0]++, after.length - 1)] = blob);
             double newSeconds = (THREADS.getCurrentThreadCpuTime() - started) / 1e9;
             System.out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %d | %s |%n", round, referenceSeconds, newSeconds, count[0],
                     count[0] == before.length && Arrays.deepEquals(before, after));

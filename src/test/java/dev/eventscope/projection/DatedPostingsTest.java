@@ -11,7 +11,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,8 +32,10 @@ class DatedPostingsTest {
     private record Line(int day, String account, String commodity, BigDecimal amount, int order) {
     }
 
-    private record Checkpoint(String date, byte[] blob, List<String> lines) {
+    private record Checkpoint(String date, byte[] blob, List<String> lines, Map<String, Optional<PostingSummary>> summaries) {
     }
+
+    private static final List<String> ACCOUNTS = IntStream.range(0, 8).mapToObj(i -> "account:" + (char) ('a' + i)).toList();
 
     @Property(tries = 200)
     void checkpoints_equal_a_balances_fold_of_the_lines_in_date_order(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
@@ -51,11 +57,13 @@ class DatedPostingsTest {
         // when
         List<Checkpoint> checkpoints = new ArrayList<>();
         List<String> accountLines = new ArrayList<>();
-        postings.checkpoints(every, (date, blob, dated) -> {
+        postings.checkpoints(every, (date, blob, dated, summaries) -> {
             List<String> read = new ArrayList<>();
             DatedLines.read(dated, null, null, Long.MAX_VALUE, null, (position, day, name, commodity, amount) ->
                     read.add(text(position, day, name, commodity, amount)));
-            checkpoints.add(new Checkpoint(date, blob, read));
+            Map<String, Optional<PostingSummary>> kept = new TreeMap<>();
+            ACCOUNTS.forEach(name -> kept.put(name, PostingSummaries.find(summaries, name)));
+            checkpoints.add(new Checkpoint(date, blob, read, kept));
             DatedLines.read(dated, null, null, upTo, account, (position, day, name, commodity, amount) ->
                     accountLines.add(text(position, day, name, commodity, amount)));
         });
@@ -66,6 +74,7 @@ class DatedPostingsTest {
         for (int i = 0; i < expected.size(); i++) {
             assertArrayEquals(expected.get(i).blob(), checkpoints.get(i).blob(), expected.get(i).date());
             assertEquals(expected.get(i).lines(), checkpoints.get(i).lines(), expected.get(i).date());
+            assertEquals(expected.get(i).summaries(), checkpoints.get(i).summaries(), expected.get(i).date());
         }
         assertEquals(expected.stream().flatMap(checkpoint -> checkpoint.lines().stream())
                 .filter(line -> line.split("\t")[2].equals(account) && Long.parseLong(line.split("\t")[0]) <= upTo).toList(),
@@ -85,7 +94,7 @@ class DatedPostingsTest {
         String after = LocalDate.ofEpochDay(17_999 + random.nextInt(22)).toString();
         String upToDate = LocalDate.ofEpochDay(17_999 + random.nextInt(22)).toString();
         List<String> read = new ArrayList<>();
-        postings.checkpoints(1_000, (date, blob, dated) -> DatedLines.read(dated, after, upToDate, Long.MAX_VALUE, null,
+        postings.checkpoints(1_000, (date, blob, dated, summaries) -> DatedLines.read(dated, after, upToDate, Long.MAX_VALUE, null,
                 (position, day, account, commodity, amount) -> read.add(text(position, day, account, commodity, amount))));
         assertEquals(added.stream().sorted(Comparator.comparingInt(Line::day).thenComparingInt(Line::order))
                 .filter(line -> LocalDate.ofEpochDay(line.day()).toString().compareTo(after) > 0
@@ -101,6 +110,22 @@ class DatedPostingsTest {
         ReadModelException thrown = org.junit.jupiter.api.Assertions.assertThrows(ReadModelException.class,
                 () -> DatedLines.read(damaged, null, null, Long.MAX_VALUE, null, (position, date, account, commodity, amount) -> { }));
         assertEquals(true, thrown.getMessage().contains("rebuild the balances projection"), thrown.getMessage());
+    }
+
+    @Property(tries = 20)
+    void a_damaged_posting_summary_is_named_not_misread(@ForAll @IntRange(min = 0, max = 3) int damage) {
+        String line = switch (damage) {
+            case 0 -> "assets:a\tx\t2024-01-02\t7\n";
+            case 1 -> "assets:a\t3\t2024-13-02\t7\n";
+            case 2 -> "assets:a\t3\t2024-01-02\n";
+            default -> "assets:a\t3\t2024-01-02\t7";
+        };
+        ReadModelException thrown = org.junit.jupiter.api.Assertions.assertThrows(ReadModelException.class,
+                () -> PostingSummaries.find(line.getBytes(java.nio.charset.StandardCharsets.UTF_8), "assets:a"));
+        assertEquals(true, thrown.getMessage().contains("assets:a") && thrown.getMessage().contains("rebuild the balances"),
+                thrown.getMessage());
+        assertEquals(Optional.empty(), PostingSummaries.find(line.getBytes(java.nio.charset.StandardCharsets.UTF_8), "assets"),
+                "another account's line, even one whose name starts the same, is not read");
     }
 
     /** Positions three apart in the order added (as the register's lines are, among other events). */
@@ -132,15 +157,27 @@ class DatedPostingsTest {
         Balances.Fold balances = Balances.fold();
         long since = 0;
         List<String> pending = new ArrayList<>();
+        Map<String, Long> linesOf = new TreeMap<>();
+        lines.forEach(line -> linesOf.merge(line.account(), 1L, Long::sum));
+        Map<String, List<Line>> folded = new TreeMap<>();
         for (int i = 0; i < byDate.size(); i++) {
             Line line = byDate.get(i);
+            folded.computeIfAbsent(line.account(), name -> new ArrayList<>()).add(line);
             balances.add(line.account(), line.commodity(), line.amount());
             pending.add(text(line));
             since++;
             boolean lastOfDate = i + 1 == byDate.size() || byDate.get(i + 1).day() != line.day();
             if (lastOfDate && (i + 1 == byDate.size() || since >= every)) {
+                Map<String, Optional<PostingSummary>> summaries = new TreeMap<>();
+                for (String account : ACCOUNTS) {
+                    List<Line> of = folded.getOrDefault(account, List.of());
+                    summaries.put(account, linesOf.getOrDefault(account, 0L) < every ? Optional.empty()
+                            : Optional.of(new PostingSummary(of.size(),
+                                    of.stream().map(Line::day).max(Integer::compare).map(LocalDate::ofEpochDay).orElse(null),
+                                    of.stream().mapToLong(DatedPostingsTest::position).max().orElse(0))));
+                }
                 checkpoints.add(new Checkpoint(LocalDate.ofEpochDay(line.day()).toString(), BalanceBlob.encode(balances),
-                        List.copyOf(pending)));
+                        List.copyOf(pending), summaries));
                 pending.clear();
                 since = 0;
             }

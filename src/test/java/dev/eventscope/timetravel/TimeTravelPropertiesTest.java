@@ -147,7 +147,8 @@ class TimeTravelPropertiesTest {
         int generation = fixture.readModels.state(BalancesProjection.NAME).orElseThrow().generation();
         fixture.readModels.transaction(transaction -> transaction.tables(projection, generation).upsert(
                 BalancesProjection.DATE_CHECKPOINTS, damaged.text(0), damaged.integer(1), damaged.text(2), damaged.text(3),
-                "assets:bank:a0\tEUR\t1000000\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), damaged.blob(5)));
+                "assets:bank:a0\tEUR\t1000000\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), damaged.blob(5),
+                damaged.blob(6)));
     }
 
     @Property(tries = 6)

@@ -10,6 +10,7 @@ import dev.eventscope.projection.EventStampsProjection;
 import dev.eventscope.projection.JournalProjection;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.projection.PostingDates;
+import dev.eventscope.projection.PostingSummaries;
 import dev.eventscope.projection.PostingSummary;
 import dev.eventscope.projection.ProjectionState;
 import dev.eventscope.projection.ReadModelException;
@@ -41,12 +42,6 @@ final class SqliteLedgerQueries implements LedgerQueries {
     private static final String REGISTER_LINE = "r.position, r.account, r.commodity, r.amount, r.running_balance, r.entry_id,"
             + " r.posting_index, r.date, r.description, e.user_name, e.command_name, e.recorded_at, r.reverses";
 
-    /**
-     * Up to this many register lines, one account's postings by date are read through the register index (about
-     * 50 µs); a larger account's from the date checkpoints' lines (one row of about 250 KB on a million events,
-     * whatever the account), instead of scanning all its index entries.
-     */
-    private static final long ACCOUNT_LINES_READ_BY_INDEX = 2_000;
 
     private final SqliteReadModelStore store;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -245,18 +240,24 @@ final class SqliteLedgerQueries implements LedgerQueries {
     @Override
     public void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,
                                                AccountPostingSink sink) {
+        // "+account": the range goes by position (the lines recorded after a checkpoint: at most the two checkpoint
+        // intervals a catch-up lets them lag), not through the account's index entries (110,000 for a hot account)
         each("SELECT position, date, commodity, amount FROM " + register()
-                + " WHERE position > ? AND position <= ? AND account = ? AND date <= ?",
+                + " WHERE position > ? AND position <= ? AND +account = ? AND date <= ?",
                 rows -> sink.posting(rows.getLong(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
                 after, upTo, account, datedOnOrBefore.toString());
     }
 
     @Override
+    public long countAccountLines(String account, long limit) {
+        return query("SELECT COUNT(*) FROM (SELECT 1 FROM " + register() + " WHERE account = ? LIMIT ?)",
+                rows -> rows.getLong(1), account, limit).get(0);
+    }
+
+    @Override
     public void accountPostingsDatedBetween(String account, LocalDate after, LocalDate upToDate, long upTo,
                                             AccountPostingSink sink) {
-        long lines = query("SELECT COUNT(*) FROM (SELECT 1 FROM " + register() + " WHERE account = ? LIMIT ?)",
-                rows -> rows.getLong(1), account, ACCOUNT_LINES_READ_BY_INDEX).get(0);
-        if (lines < ACCOUNT_LINES_READ_BY_INDEX) {
+        if (countAccountLines(account, FEW_ACCOUNT_LINES) < FEW_ACCOUNT_LINES) {
             // a small account: its few index entries, filtered by date there (the date is the index's last column)
             each("SELECT position, date, commodity, amount FROM " + register()
                             + " WHERE account = ? AND date > ? AND date <= ? AND position <= ?",
@@ -274,6 +275,14 @@ final class SqliteLedgerQueries implements LedgerQueries {
                 + " WHERE account = ? AND date <= ? AND position <= ?",
                 rows -> new PostingSummary(rows.getLong(1), rows.getString(2) == null ? null : LocalDate.parse(rows.getString(2)),
                         rows.getLong(3)), account, date.toString(), upTo).get(0);
+    }
+
+    @Override
+    public Optional<PostingSummary> dateCheckpointSummary(LocalDate checkpointDate, String account) {
+        List<byte[]> summaries = query("SELECT summaries FROM " + table(BalancesProjection.NAME, BalancesProjection.DATE_CHECKPOINTS)
+                + " WHERE date = ?", rows -> rows.getBytes(1), checkpointDate.toString());
+        return summaries.isEmpty() || summaries.get(0) == null ? Optional.empty()
+                : PostingSummaries.find(summaries.get(0), account);
     }
 
     @Override
