@@ -339,16 +339,14 @@ public final class SqliteSearchIndex implements SearchIndex {
         try {
             rank(query, after, sql, positions, ranks);
             List<Long> page = positions.subList(0, Math.min(positions.size(), query.pageSize()));
-            // a prefix longer than FTS5's prefix lists is a merge of its terms' lists at every look-up (about 20 ms for
-            // main*): then one scan of the matches for the page ("+ 0" keeps the IN from becoming a look-up per hit)
-            boolean merged = SearchSql.words(query.text()).stream().filter(SearchSql::isPrefix).map(word -> Fts5Tokens.prefixed(word.substring(0, word.length() - 1)))
-                    .anyMatch(tokens -> !tokens.isEmpty() && Fts5Tokens.prefixKey(tokens.get(tokens.size() - 1)).length() <= tokens.get(tokens.size() - 1).length() - 1);
+            // "+ 0" (a long prefix's merge): one scan of the matches, the IN not made a look-up per hit
+            String[] match = relevance.pageMatch(query.text(), checkpoint());
             String document = "SELECT d.position, d.stream, d.type, d.user, d.command, d.recorded_at, d.entry_date, d.entry_id,"
                     + " snippet(search_text, 0, '[', ']', '…', 12) FROM search_text CROSS JOIN search_docs d ON d.position = search_text.rowid"
-                    + " WHERE search_text MATCH ? AND search_text.rowid" + (merged ? " + 0" : "") + " IN (" + String.join(",", java.util.Collections.nCopies(page.size(), "?")) + ")";
+                    + " WHERE search_text MATCH ? AND search_text.rowid" + match[1] + " IN (" + String.join(",", java.util.Collections.nCopies(page.size(), "?")) + ")";
             java.util.Map<Long, SearchHit> found = new java.util.HashMap<>();
             try (PreparedStatement documents = connection.prepareStatement(document)) {
-                documents.setString(1, SearchSql.matchExpression(query.text()));
+                documents.setString(1, match[0]);
                 for (int index = 0; index < page.size(); index++) {
                     documents.setLong(index + 2, page.get(index));
                 }
