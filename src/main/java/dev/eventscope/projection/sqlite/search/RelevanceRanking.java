@@ -235,20 +235,45 @@ final class RelevanceRanking {
         return positions;
     }
 
-    /** The (category, type) groups the query's category and type filters leave. */
+    /**
+     * The (category, type) groups the query's category and type filters leave, less those in which no document names a user,
+     * command or account the query's filters pass ({@code search_group_values}).
+     */
     private List<String[]> groups(SearchQuery query) throws SQLException {
         List<String[]> groups = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT category, type FROM search_bound_groups");
+             PreparedStatement named = connection.prepareStatement("SELECT 1 FROM search_group_values WHERE category = ? AND type = ?"
+                     + " AND name = ? AND (value = ? OR (value >= ? AND value < ?)) LIMIT 1");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 String category = rows.getString(1);
                 String type = rows.getString(2);
                 boolean wantedCategory = query.category() == null || query.category().isBlank() || query.category().equals(category);
-                if (wantedCategory && (query.types().isEmpty() || query.types().contains(type))) {
+                if (wantedCategory && (query.types().isEmpty() || query.types().contains(type))
+                        && names(named, category, type, "user", query.user(), query.user())
+                        && names(named, category, type, "command", query.command(), query.command())
+                        && names(named, category, type, "account", query.account(), query.account() + ":")) {
                     groups.add(new String[] {category, type});
                 }
             }
         }
         return groups;
+    }
+
+    /** Whether a document of the group names the value (or one from {@code from} up to its last character raised), or no value is asked for. */
+    private static boolean names(PreparedStatement named, String category, String type, String name, String value, String from) throws SQLException {
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        named.setString(1, category);
+        named.setString(2, type);
+        named.setString(3, name);
+        named.setString(4, value);
+        named.setString(5, from);
+        // an account's subaccounts: from "name:" up to "name;" (as SearchSql filters them); a user or command: none
+        named.setString(6, from.equals(value) ? value : value + ";");
+        try (ResultSet row = named.executeQuery()) {
+            return row.next();
+        }
     }
 }
