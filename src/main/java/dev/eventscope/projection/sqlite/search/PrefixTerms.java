@@ -82,10 +82,7 @@ final class PrefixTerms {
             select.setBytes(2, until);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    // the vocabulary may take the upper bound as inclusive
-                    if (rows.getString(1).startsWith(bare)) {
-                        terms.add(rows.getString(1));
-                    }
+                    terms.add(rows.getString(1));
                 }
             }
         }
