@@ -140,7 +140,7 @@ final class RelevanceRanking {
             return answered(walk, walk.scoreAll(positions(SearchSql.of(query.withOrder(SearchQuery.Order.POSITION)), fewMatches)),
                     Route.MATCHES_SCORED);
         }
-        if (manyTerms && fewest <= fewMatches * MANY_TERMS_MATCHES) {
+        if (manyTerms && fewest / MANY_TERMS_MATCHES <= fewMatches) {
             // a long prefix of very many terms (B001*: 100,000 entry ids) gives the walk no signature and only its first
             // three characters' repeats as a bound; FTS5 ranks its matches at about 1 µs each
             lastRoute = Route.FTS5_RANKS_ALL;
