@@ -2,7 +2,9 @@ package dev.eventscope.projection.sqlite.search;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -17,15 +19,51 @@ final class Bounds implements AutoCloseable {
     private final PreparedStatement repeats;
     private final PreparedStatement prefixes;
     private final PreparedStatement group;
+    private final PreparedStatement values;
+    private final java.util.Set<List<String>> written = new java.util.HashSet<>();
 
     Bounds(Connection connection) throws SQLException {
         bound = connection.prepareStatement("INSERT OR REPLACE INTO search_bound VALUES (?,?,?,?,?)");
         repeats = connection.prepareStatement("INSERT OR REPLACE INTO search_repeats VALUES (?,?,?,?,?)");
         prefixes = connection.prepareStatement("INSERT OR REPLACE INTO search_prefix_repeats VALUES (?,?,?,?,?)");
         group = connection.prepareStatement("INSERT OR IGNORE INTO search_bound_groups VALUES (?,?)");
+        values = connection.prepareStatement("INSERT OR IGNORE INTO search_group_values VALUES (?,?,?,?)");
     }
 
-    void add(long position, String category, String type, String text) throws SQLException {
+    /**
+     * Keeps, per (category, type) group, every user, command and account its documents name ({@code search_group_values}), so
+     * a walk leaves out a group none of whose documents can pass a user, command or account filter without looking for one
+     * (which read every document passing the filter: about 60 ms for the 242,424 postings under assets:bank). Filled once
+     * from the documents of an index made before the table was.
+     */
+    static void keepGroupValues(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS search_group_values(category TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,"
+                    + " value TEXT NOT NULL, PRIMARY KEY(category, type, name, value)) WITHOUT ROWID");
+            try (ResultSet kept = statement.executeQuery("SELECT 1 FROM search_state WHERE key = 'group_values'")) {
+                if (kept.next()) {
+                    return;
+                }
+            }
+            for (String column : new String[] {"user", "command", "account"}) {
+                statement.execute("INSERT OR IGNORE INTO search_group_values SELECT DISTINCT category, type, '" + column + "', " + column
+                        + " FROM search_docs WHERE " + column + " IS NOT NULL");
+            }
+            statement.execute("INSERT OR REPLACE INTO search_state VALUES ('group_values', '1')");
+        }
+    }
+
+    void add(long position, String category, String type, String text, String... named) throws SQLException {
+        String[] names = {"user", "command", "account"};
+        for (int index = 0; index < named.length; index++) {
+            if (named[index] != null && written.add(List.of(category, type, names[index], named[index]))) {
+                values.setString(1, category);
+                values.setString(2, type);
+                values.setString(3, names[index]);
+                values.setString(4, named[index]);
+                values.addBatch();
+            }
+        }
         List<String> tokens = Fts5Tokens.of(text);
         long signature = Fts5Tokens.signature(tokens);
         bound.setString(1, category);
@@ -58,6 +96,7 @@ final class Bounds implements AutoCloseable {
         repeats.executeBatch();
         prefixes.executeBatch();
         group.executeBatch();
+        values.executeBatch();
     }
 
     @Override
@@ -66,5 +105,6 @@ final class Bounds implements AutoCloseable {
         repeats.close();
         prefixes.close();
         group.close();
+        values.close();
     }
 }

@@ -34,11 +34,14 @@ final class RelevanceRanking {
 
     /** Up to this many documents passing the filters are read with their bounds (about 4 µs each) and the best scored. */
     static final int FEW_PASSING = 25_000;
+    /** A long prefix beginning more terms than {@link PrefixTerms#MOST} is left to FTS5 up to this many times {@code fewMatches}. */
+    static final long MANY_TERMS_MATCHES = 10;
 
     /** How the last query was answered (tests and the benchmark say which path they measured). */
     enum Route { FTS5_RANKS_ALL, MATCHES_SCORED, FILTERED_SCORED, PASSING_WALK, WALK, WALK_GAVE_UP }
 
     private final Connection connection;
+    private final PrefixTerms prefixTerms;
     private Route lastRoute;
     private int lastRead;
     private final long fewMatches;
@@ -50,6 +53,7 @@ final class RelevanceRanking {
     /** With other thresholds (a test's small ledgers make every path reachable). */
     RelevanceRanking(Connection connection, long fewMatches, int fewFiltered, int fewPassing) {
         this.connection = connection;
+        this.prefixTerms = new PrefixTerms(connection);
         this.fewMatches = fewMatches;
         this.fewFiltered = fewFiltered;
         this.fewPassing = fewPassing;
@@ -58,6 +62,29 @@ final class RelevanceRanking {
     /** Forgets the counts (the index was cleared). */
     void forget() {
         phraseRows.clear();
+        prefixTerms.forget();
+    }
+
+    /**
+     * The full-text match with which the page's documents are looked up ({@code [0]}), and whether the look-up must be one
+     * scan of the matches ({@code [1]} "+ 0"): a prefix longer than FTS5's prefix lists is a merge of its terms' lists at every
+     * look-up (about 20 ms for main*), unless it begins one term, which is then looked up as that word (same snippet).
+     */
+    String[] pageMatch(String text, long checkpoint) throws SQLException {
+        List<String> phrases = new ArrayList<>();
+        boolean merged = false;
+        for (String word : SearchSql.words(text)) {
+            List<String> tokens = SearchSql.isPrefix(word) ? Fts5Tokens.prefixed(word.substring(0, word.length() - 1)) : List.of();
+            List<String> begun = tokens.isEmpty() ? null : prefixTerms.of(tokens.get(tokens.size() - 1), checkpoint);
+            boolean one = begun != null && begun.size() == 1;
+            merged |= !tokens.isEmpty() && !one && Fts5Tokens.prefixKey(tokens.get(tokens.size() - 1)).length() < tokens.get(tokens.size() - 1).length();
+            List<String> exact = one ? new ArrayList<>(tokens.subList(0, tokens.size() - 1)) : null;
+            if (one) {
+                exact.add(begun.get(0));
+            }
+            phrases.add(one ? "\"" + String.join(" ", exact) + "\"" : SearchSql.phrases(word).get(0));
+        }
+        return new String[] {String.join(" AND ", phrases), merged ? " + 0" : ""};
     }
 
     /**
@@ -72,7 +99,9 @@ final class RelevanceRanking {
         }
         List<String> words = SearchSql.words(query.text());
         List<List<String>> phrases = new ArrayList<>();
+        List<List<String>> terms = new ArrayList<>();
         boolean prefix = false;
+        boolean manyTerms = false;
         for (String word : words) {
             boolean prefixWord = SearchSql.isPrefix(word);
             List<String> tokens = prefixWord ? Fts5Tokens.prefixed(word.substring(0, word.length() - 1)) : Fts5Tokens.of(word);
@@ -80,8 +109,16 @@ final class RelevanceRanking {
                 lastRoute = Route.FTS5_RANKS_ALL;
                 return null;
             }
+            List<String> begun = prefixWord ? prefixTerms.of(tokens.get(tokens.size() - 1), checkpoint) : null;
+            manyTerms |= prefixWord && begun == null && Fts5Tokens.prefixKey(tokens.get(tokens.size() - 1)).length() < tokens.get(tokens.size() - 1).length();
+            if (begun != null && begun.size() == 1) {
+                // a prefix beginning one term is that word (same documents, same frequencies)
+                tokens = new ArrayList<>(tokens);
+                tokens.set(tokens.size() - 1, begun.get(0));
+            }
             prefix |= prefixWord;
             phrases.add(tokens);
+            terms.add(begun);
         }
         List<String> expressions = SearchSql.phrases(query.text());
         long[] rows = new long[expressions.size()];
@@ -97,10 +134,17 @@ final class RelevanceRanking {
         }
         long[] totals = totals();
         SearchSql filters = SearchSql.of(query.withText(""));
-        RelevanceWalk walk = new RelevanceWalk(connection, phrases, Bm25.of(connection, totals[0], totals[1], rows), filters, after, wanted);
+        RelevanceWalk walk = new RelevanceWalk(connection, phrases, Signature.of(phrases, terms),
+                Bm25.of(connection, totals[0], totals[1], rows), filters, after, wanted);
         if (fewest <= fewMatches) {
             return answered(walk, walk.scoreAll(positions(SearchSql.of(query.withOrder(SearchQuery.Order.POSITION)), fewMatches)),
                     Route.MATCHES_SCORED);
+        }
+        if (manyTerms && fewest / MANY_TERMS_MATCHES <= fewMatches) {
+            // a long prefix of very many terms (B001*: 100,000 entry ids) gives the walk no signature and only its first
+            // three characters' repeats as a bound; FTS5 ranks its matches at about 1 µs each
+            lastRoute = Route.FTS5_RANKS_ALL;
+            return null;
         }
         if (!filters.where().isEmpty()) {
             List<Long> passing = positions(filters, fewFiltered);
@@ -191,20 +235,45 @@ final class RelevanceRanking {
         return positions;
     }
 
-    /** The (category, type) groups the query's category and type filters leave. */
+    /**
+     * The (category, type) groups the query's category and type filters leave, less those in which no document names a user,
+     * command or account the query's filters pass ({@code search_group_values}).
+     */
     private List<String[]> groups(SearchQuery query) throws SQLException {
         List<String[]> groups = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT category, type FROM search_bound_groups");
+             PreparedStatement named = connection.prepareStatement("SELECT 1 FROM search_group_values WHERE category = ? AND type = ?"
+                     + " AND name = ? AND (value = ? OR (value >= ? AND value < ?)) LIMIT 1");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 String category = rows.getString(1);
                 String type = rows.getString(2);
                 boolean wantedCategory = query.category() == null || query.category().isBlank() || query.category().equals(category);
-                if (wantedCategory && (query.types().isEmpty() || query.types().contains(type))) {
+                if (wantedCategory && (query.types().isEmpty() || query.types().contains(type))
+                        && names(named, category, type, "user", query.user(), query.user())
+                        && names(named, category, type, "command", query.command(), query.command())
+                        && names(named, category, type, "account", query.account(), query.account() + ":")) {
                     groups.add(new String[] {category, type});
                 }
             }
         }
         return groups;
+    }
+
+    /** Whether a document of the group names the value (or one from {@code from} up to its last character raised), or no value is asked for. */
+    private static boolean names(PreparedStatement named, String category, String type, String name, String value, String from) throws SQLException {
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        named.setString(1, category);
+        named.setString(2, type);
+        named.setString(3, name);
+        named.setString(4, value);
+        named.setString(5, from);
+        // an account's subaccounts: from "name:" up to "name;" (as SearchSql filters them); a user or command: none
+        named.setString(6, from.equals(value) ? value : value + ";");
+        try (ResultSet row = named.executeQuery()) {
+            return row.next();
+        }
     }
 }

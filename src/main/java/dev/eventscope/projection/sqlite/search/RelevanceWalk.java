@@ -47,6 +47,7 @@ final class RelevanceWalk {
 
     private final Connection connection;
     private final List<List<String>> phrases;
+    private final Signature signature;
     private final Bm25 bm25;
     private final SearchSql filters;
     private final SearchCursor after;
@@ -60,9 +61,11 @@ final class RelevanceWalk {
      * @param after    only hits after this key (may be null)
      * @param wanted   how many hits in relevance order (after {@code after}) are asked for
      */
-    RelevanceWalk(Connection connection, List<List<String>> phrases, Bm25 bm25, SearchSql filters, SearchCursor after, int wanted) {
+    RelevanceWalk(Connection connection, List<List<String>> phrases, Signature signature, Bm25 bm25, SearchSql filters,
+                  SearchCursor after, int wanted) {
         this.connection = connection;
         this.phrases = phrases;
+        this.signature = signature;
         this.bm25 = bm25;
         this.filters = filters;
         this.after = after;
@@ -75,9 +78,7 @@ final class RelevanceWalk {
         // CROSS JOIN: the group's rows stay the outer loop, read in (length, position) order, whatever the statistics say
         // (with search_bound's index by position, SQLite chose to drive an amount filter's rows from their own index)
         String join = where.isEmpty() ? "" : " CROSS JOIN search_docs d ON d.position = s.position";
-        long signature = signature();
-        // the signature test runs inside SQLite, on the index row, before the document is read
-        String tokens = " AND (s.tokens & " + signature + ") = " + signature;
+        String tokens = " AND " + signature.test("s");
         String every = "SELECT s.position, s.length FROM search_bound s%s WHERE s.category = ? AND s.type = ?"
                 + " AND (s.length, s.position) > (?, ?) AND s.length <= ?" + tokens + "%s ORDER BY s.length, s.position LIMIT ";
         String repeated = "SELECT s.position, s.length FROM %s s%s WHERE s.token = ? AND s.count = ?"
@@ -152,10 +153,6 @@ final class RelevanceWalk {
         return new ArrayList<>(best);
     }
 
-    private long signature() {
-        return phrases.stream().mapToLong(Fts5Tokens::signature).reduce(0, (one, other) -> one | other);
-    }
-
     /**
      * The best {@code wanted} hits among the documents passing the filters, when they are few enough to be read one by one
      * with their bounds: each one's length and signature ({@code search_bound} by position) and how often each phrase's
@@ -165,7 +162,6 @@ final class RelevanceWalk {
      */
     List<Ranked> walkPassing() throws SQLException {
         PhraseBounds bounding = PhraseBounds.of(connection, phrases);
-        long signature = signature();
         StringBuilder select = new StringBuilder("SELECT b.position, b.length");
         for (int phrase = 0; phrase < phrases.size(); phrase++) {
             // one seek per count the token repeats with (a few), at the document's known length and position
@@ -174,7 +170,7 @@ final class RelevanceWalk {
                             .collect(java.util.stream.Collectors.joining(","))).append(") AND r.length = b.length AND r.position = b.position)");
         }
         select.append(filters.from()).append(" CROSS JOIN search_bound b ON b.position = d.position").append(filters.where())
-                .append(filters.where().isEmpty() ? " WHERE" : " AND").append(" (b.tokens & ").append(signature).append(") = ").append(signature);
+                .append(filters.where().isEmpty() ? " WHERE " : " AND ").append(signature.test("b"));
         List<double[]> candidates = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(select.toString())) {
             int next = 1;

@@ -64,7 +64,7 @@ public final class SqliteSearchIndex implements SearchIndex {
     };
     /** Tables of the index, dropped when its full-text table has an older layout (the projection then rebuilds it). */
     private static final String[] TABLES = {"search_state", "search_docs", "search_text", "search_bound", "search_repeats",
-        "search_bound_groups", "search_prefix_repeats"};
+        "search_bound_groups", "search_prefix_repeats", "search_group_values"};
     /** In search_state: the version of the walk's tables once every document is in them (an older index has none). */
     private static final String BOUNDS_KEPT = "bounds_kept";
     private static final String BOUNDS_VERSION = "5";
@@ -111,6 +111,7 @@ public final class SqliteSearchIndex implements SearchIndex {
                 }
             }
             SqliteSearchIndex index = new SqliteSearchIndex(file, connection, fewMatches, fewFiltered, fewPassing, hinted);
+            Bounds.keepGroupValues(connection);
             if (!BOUNDS_VERSION.equals(index.state(BOUNDS_KEPT))) {
                 index.keepBounds();
             }
@@ -175,10 +176,11 @@ public final class SqliteSearchIndex implements SearchIndex {
         inTransaction(() -> {
             try (Statement statement = connection.createStatement();
                  Bounds bounds = new Bounds(connection);
-                 ResultSet rows = statement.executeQuery("SELECT c.id, c.c0, d.category, d.type FROM search_text_content c"
-                         + " JOIN search_docs d ON d.position = c.id")) {
+                 ResultSet rows = statement.executeQuery("SELECT c.id, c.c0, d.category, d.type, d.user, d.command, d.account"
+                         + " FROM search_text_content c JOIN search_docs d ON d.position = c.id")) {
                 for (int read = 1; rows.next(); read++) {
-                    bounds.add(rows.getLong(1), rows.getString(3), rows.getString(4), rows.getString(2));
+                    bounds.add(rows.getLong(1), rows.getString(3), rows.getString(4), rows.getString(2), rows.getString(5), rows.getString(6),
+                            rows.getString(7));
                     if (read % 5_000 == 0) {
                         bounds.flush();
                     }
@@ -216,7 +218,8 @@ public final class SqliteSearchIndex implements SearchIndex {
                      Bounds bounds = new Bounds(connection);
                      PreparedStatement state = connection.prepareStatement("INSERT OR REPLACE INTO search_state VALUES (?, ?)")) {
                     for (SearchDocument document : documents) {
-                        bounds.add(document.position(), document.category(), document.type(), document.text());
+                        bounds.add(document.position(), document.category(), document.type(), document.text(), document.user(),
+                                document.command(), document.account());
                         doc.setLong(1, document.position());
                         doc.setString(2, document.streamId());
                         doc.setString(3, document.category());
@@ -289,6 +292,7 @@ public final class SqliteSearchIndex implements SearchIndex {
             statement.execute("DELETE FROM search_repeats");
             statement.execute("DELETE FROM search_bound_groups");
             statement.execute("DELETE FROM search_prefix_repeats");
+            statement.execute("DELETE FROM search_group_values");
             relevance.forget();
         } catch (SQLException failed) {
             throw failure("clear", failed);
@@ -339,16 +343,14 @@ public final class SqliteSearchIndex implements SearchIndex {
         try {
             rank(query, after, sql, positions, ranks);
             List<Long> page = positions.subList(0, Math.min(positions.size(), query.pageSize()));
-            // a prefix longer than FTS5's prefix lists is a merge of its terms' lists at every look-up (about 20 ms for
-            // main*): then one scan of the matches for the page ("+ 0" keeps the IN from becoming a look-up per hit)
-            boolean merged = SearchSql.words(query.text()).stream().filter(SearchSql::isPrefix).map(word -> Fts5Tokens.prefixed(word.substring(0, word.length() - 1)))
-                    .anyMatch(tokens -> !tokens.isEmpty() && Fts5Tokens.prefixKey(tokens.get(tokens.size() - 1)).length() <= tokens.get(tokens.size() - 1).length() - 1);
+            // "+ 0" (a long prefix's merge): one scan of the matches, the IN not made a look-up per hit
+            String[] match = relevance.pageMatch(query.text(), checkpoint());
             String document = "SELECT d.position, d.stream, d.type, d.user, d.command, d.recorded_at, d.entry_date, d.entry_id,"
                     + " snippet(search_text, 0, '[', ']', '…', 12) FROM search_text CROSS JOIN search_docs d ON d.position = search_text.rowid"
-                    + " WHERE search_text MATCH ? AND search_text.rowid" + (merged ? " + 0" : "") + " IN (" + String.join(",", java.util.Collections.nCopies(page.size(), "?")) + ")";
+                    + " WHERE search_text MATCH ? AND search_text.rowid" + match[1] + " IN (" + String.join(",", java.util.Collections.nCopies(page.size(), "?")) + ")";
             java.util.Map<Long, SearchHit> found = new java.util.HashMap<>();
             try (PreparedStatement documents = connection.prepareStatement(document)) {
-                documents.setString(1, SearchSql.matchExpression(query.text()));
+                documents.setString(1, match[0]);
                 for (int index = 0; index < page.size(); index++) {
                     documents.setLong(index + 2, page.get(index));
                 }

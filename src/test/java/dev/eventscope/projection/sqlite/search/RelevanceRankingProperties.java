@@ -42,11 +42,16 @@ class RelevanceRankingProperties {
 
     private static final List<String> WORDS = List.of("bank", "main", "main", "main", "bank", "assets", "assets:bank:main",
             "PostingRecorded", "EntryPosted", "EUR", "100.00", "JE-2025-0001", "JE-2025-0002", "supplier", "supplier-00021",
-            "Müller", "café", "Straße", "ÉCOLE", "alice", "bob", "rent", "rent", "payroll", "Sale", "2024-03-01");
+            "Müller", "café", "Straße", "ÉCOLE", "alice", "bob", "rent", "rent", "payroll", "Sale", "2024-03-01",
+            // more terms a long prefix begins (main*: main, mainland, maintenance; straß*: straße, straßen)
+            "mainland", "maintenance", "Straßen", "abce");
     private static final List<String> QUERY_WORDS = List.of("main", "bank", "MAIN", "assets:bank:main", "EUR", "100.00",
             "JE-2025-0001", "supplier", "muller", "cafe", "strasse", "straße", "école", "rent", "payroll", "sale", "2024-03-01", "bank:main",
             // prefixes: of one to three characters (FTS5's prefix lists, the walk's prefix repeats), longer, accented, in a phrase
-            "m*", "ma*", "mai*", "main*", "e*", "su*", "supplier-0*", "é*", "mü*", "caf*", "assets:b*", "2024-0*", "p*", "r*");
+            "m*", "ma*", "mai*", "main*", "e*", "su*", "supplier-0*", "é*", "mü*", "caf*", "assets:b*", "2024-0*", "p*", "r*",
+            // longer than the prefix lists: one term (supp*, payr*, écol*, in a phrase je-2025-0001*), a few (main*, straß*,
+            // bank:main*), none (abcd*, whose bytes raised by one are the term abce)
+            "supp*", "payr*", "écol*", "je-2025-0001*", "straß*", "bank:main*", "maint*", "abcd*");
     private static final List<String> USERS = List.of("alice", "bob", "carol");
 
     /** A random ledger index: how many documents and the seed of their texts and columns. */
