@@ -73,9 +73,9 @@ class SourceHygieneTest {
         assertTrue(report.contains("Thread.sleep(long)") && report.contains("TimeUnit.sleep(long)")
                 && report.contains("ConditionFactory.during"), report);
         // properties (jqwik) and integration tests (failsafe) are tests too
-        for (Class<?> fixture : List.of(SleepsProperties.class, SleepsIT.class)) {
-            String found = noSleepingTests().evaluate(new ClassFileImporter().importClasses(fixture)).getFailureReport().toString();
-            assertTrue(found.contains(fixture.getSimpleName()) && found.contains("Thread.sleep(long)"), found);
+        for (Class<?> sleeper : List.of(SleepsProperties.class, SleepsIT.class)) {
+            String found = noSleepingTests().evaluate(new ClassFileImporter().importClasses(sleeper)).getFailureReport().toString();
+            assertTrue(found.contains(sleeper.getSimpleName()) && found.contains("Thread.sleep(long)"), found);
         }
     }
 

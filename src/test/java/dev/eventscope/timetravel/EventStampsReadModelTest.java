@@ -51,7 +51,7 @@ class EventStampsReadModelTest {
             assertEquals(true, otherStreams, "and events of other streams, which get no stamp");
             try (Projections stamps = new Projections(fixture.store, BookkeepingCodec.create(), fixture.readModels,
                     List.of(new EventStampsProjection()), 7)) {
-                stamps.catchUp();
+                stamps.open(dev.eventscope.projection.ProgressListener.NONE);
             }
             List<List<Object>> rows = new ArrayList<>();
             for (ReadModelRow row : fixture.readModels.ledgerQueries().dump(EventStampsProjection.NAME).get(EventStampsProjection.EVENTS)) {
