@@ -21,8 +21,8 @@ class ExplorerWarmUpTest {
         List<Class<?>> named = FirstFrameClasses.named();
         assertTrue(named.size() > 300, "the first frame's classes: " + named.size());
         assertEquals(named.size(), new HashSet<>(named).size(), "no class twice");
-        assertTrue(named.contains(javafx.scene.control.TableView.class) && named.contains(javafx.scene.control.skin.TableColumnHeader.class),
-                "the explorer's table and its column headers");
+        assertTrue(named.contains(javafx.scene.control.TableView.class) && named.contains(javafx.scene.control.TreeView.class),
+                "the explorer's table and tree");
         assertTrue(named.stream().anyMatch(type -> type.getName().startsWith("dev.eventscope.ui.")), "and its own classes");
         for (Class<?> type : named) {
             assertTrue(java.lang.reflect.Modifier.isPublic(type.getModifiers()), type + " is public (a literal names it)");
