@@ -33,9 +33,11 @@ for round in $(seq 1 "$rounds"); do
     line=$(grep -h 'first paint of the explorer' "$work/state/eventscope/logs/eventscope.log" || true)
     # "first paint of the explorer: W ms after the open began (C ms of process CPU); W2 ms after the process started (C2 ms of CPU)"
     figures=$(sed -E 's/.*: ([0-9]+) ms after the open began \(([0-9-]+) ms of process CPU\); ([0-9?]+) ms after the process started \(([0-9-]+) ms of CPU\).*/\1 \2 \3 \4/' <<<"$line")
+    # "…; UI thread U ms of CPU since the open" (builds before session 10 do not log it: -1)
+    ui=$(sed -nE 's/.*UI thread ([0-9-]+) ms of CPU since the open.*/\1/p' <<<"$line"); ui=${ui:--1}
     read -r wall user sys < "$work/time"
-    echo "$figures $wall $user $sys" >> "$work/$name.tsv"
-    echo "round $round $name: open→paint, process start→paint (wall CPU): $figures; whole process: $wall s wall, $user+$sys s CPU; load $(cut -d' ' -f1 /proc/loadavg)" >&2
+    echo "$figures $wall $user $sys $ui" >> "$work/$name.tsv"
+    echo "round $round $name: open→paint, process start→paint (wall CPU): $figures; UI thread CPU $ui ms; whole process: $wall s wall, $user+$sys s CPU; load $(cut -d' ' -f1 /proc/loadavg)" >&2
   done
 done
 first=${1%%=*}; first=${first%%@*}
@@ -46,11 +48,11 @@ def rows(name):
     out = []
     for line in open(f"{work}/{name}.tsv"):
         f = line.split()
-        if len(f) == 7 and f[0].isdigit():
-            out.append([float(f[0]), float(f[1]), float(f[2]), float(f[3]), float(f[4]) * 1000, (float(f[5]) + float(f[6])) * 1000])
+        if len(f) == 8 and f[0].isdigit():
+            out.append([float(f[0]), float(f[1]), float(f[7]), float(f[2]), float(f[3]), float(f[4]) * 1000, (float(f[5]) + float(f[6])) * 1000])
     return out
 data = {name: rows(name) for name in variants}
-columns = ["open → first paint, wall", "open → first paint, process CPU", "process start → first paint, wall",
+columns = ["open → first paint, wall", "open → first paint, process CPU", "open → first paint, UI thread CPU", "process start → first paint, wall",
            "process start → first paint, process CPU", "whole process (to exit), wall", "whole process, user + system CPU"]
 print(f"| variant | runs | " + " | ".join(columns) + " |")
 print("|---|---|" + "---|" * len(columns))
@@ -62,4 +64,15 @@ for name in variants:
     base = [statistics.median(r[i] for r in data[first]) for i in range(len(columns))] if data[first] else None
     cells = [f"{m:,.0f} ms" + (f" ({m / b:.2f}×)" if base and name != first and b > 0 else "") for m, b in zip(medians, base or medians)]
     print(f"| {name} | {len(runs)} | " + " | ".join(cells) + " |")
+# the same rounds paired: each round's ratio to the first variant's, median and range (load falls on a round's runs alike)
+print()
+print(f"| variant | rounds | open → first paint, process CPU: ratio to {first} per round, median (min–max) | UI thread CPU: ratio per round, median (min–max) |")
+print("|---|---|---|---|")
+for name in variants:
+    if name == first:
+        continue
+    def paired(i):
+        ratios = [r[i] / b[i] for r, b in zip(data[name], data[first]) if b[i] > 0 and r[i] >= 0]
+        return f"{statistics.median(ratios):.2f}× ({min(ratios):.2f}–{max(ratios):.2f})" if ratios else "not logged"
+    print(f"| {name} | {min(len(data[name]), len(data[first]))} | {paired(1)} | {paired(2)} |")
 PY

@@ -1,6 +1,5 @@
 package dev.eventscope.projection;
 
-import dev.eventscope.domain.ledger.Balances;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -118,9 +117,6 @@ public interface LedgerQueries {
 
     /** The latest ledger-wide balance checkpoint at or below {@code position}. */
     Optional<BalanceCheckpoint> balanceCheckpointAtOrBelow(long position);
-
-    /** Current balances (zero balances left out). */
-    Balances currentBalances();
 
     /** Number of events per recorded day (UTC). */
     SortedMap<LocalDate, Long> countsByDay();

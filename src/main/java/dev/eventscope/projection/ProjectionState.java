@@ -1,21 +1,28 @@
 package dev.eventscope.projection;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * What the read-model store remembers of a projection: the version and table generation in service,
  * its checkpoint (last applied position and the hash of that event, so that a checkpoint that does
- * not belong to this ledger is noticed), a failure if it stopped, and a rebuild in progress (a
+ * not belong to this ledger is noticed), its failure if it stopped (empty while it runs), and a rebuild in progress (a
  * shadow generation, its version and checkpoint; generation 0 when none).
  */
 public record ProjectionState(String name, int version, int generation, long position, String positionHash,
-                              ProjectionFailure failure, int buildingVersion, int buildingGeneration,
+                              Optional<ProjectionFailure> failure, int buildingVersion, int buildingGeneration,
                               long buildingPosition, String buildingHash) {
 
+    public ProjectionState {
+        Objects.requireNonNull(failure, "failure: Optional.empty() when the projection runs");
+    }
+
     public static ProjectionState fresh(String name, int version) {
-        return new ProjectionState(name, version, 1, 0, "", null, 0, 0, 0, "");
+        return new ProjectionState(name, version, 1, 0, "", Optional.empty(), 0, 0, 0, "");
     }
 
     public boolean failed() {
-        return failure != null;
+        return failure.isPresent();
     }
 
     public boolean building() {
@@ -28,7 +35,7 @@ public record ProjectionState(String name, int version, int generation, long pos
     }
 
     public ProjectionState withFailure(ProjectionFailure newFailure) {
-        return new ProjectionState(name, version, generation, position, positionHash, newFailure, buildingVersion,
+        return new ProjectionState(name, version, generation, position, positionHash, Optional.of(newFailure), buildingVersion,
                 buildingGeneration, buildingPosition, buildingHash);
     }
 
@@ -48,7 +55,7 @@ public record ProjectionState(String name, int version, int generation, long pos
 
     /** The shadow generation takes over: its version, tables and checkpoint; any failure is cleared. */
     public ProjectionState swapped() {
-        return new ProjectionState(name, buildingVersion, buildingGeneration, buildingPosition, buildingHash, null,
+        return new ProjectionState(name, buildingVersion, buildingGeneration, buildingPosition, buildingHash, Optional.empty(),
                 0, 0, 0, "");
     }
 }

@@ -181,7 +181,7 @@ public final class Projections implements AutoCloseable {
             ProjectionState state = readModels.state(projection.name())
                     .orElse(ProjectionState.fresh(projection.name(), projection.version()));
             statuses.add(new ProjectionStatus(projection.name(), state.version(), projection.version(), state.position(),
-                    last, Optional.ofNullable(state.failure()), state.building() ? Math.max(1, state.buildingPosition()) : 0));
+                    last, state.failure(), state.building() ? Math.max(1, state.buildingPosition()) : 0));
         }
         return statuses;
     }

@@ -58,7 +58,9 @@ class SourceHygieneTest {
         JavaClasses withoutTheFixture = tests.that(new com.tngtech.archunit.base.DescribedPredicate<JavaClass>("are not the fixture") {
             @Override
             public boolean test(JavaClass type) {
-                return !type.getName().startsWith(SleepsTest.class.getName());
+                return !type.getName().startsWith(SleepsTest.class.getName())
+                        && !type.getName().startsWith(SleepsProperties.class.getName())
+                        && !type.getName().startsWith(SleepsIT.class.getName());
             }
         });
         noSleepingTests().check(withoutTheFixture);
@@ -70,10 +72,15 @@ class SourceHygieneTest {
         String report = noSleepingTests().evaluate(fixture).getFailureReport().toString();
         assertTrue(report.contains("Thread.sleep(long)") && report.contains("TimeUnit.sleep(long)")
                 && report.contains("ConditionFactory.during"), report);
+        // properties (jqwik) and integration tests (failsafe) are tests too
+        for (Class<?> sleeper : List.of(SleepsProperties.class, SleepsIT.class)) {
+            String found = noSleepingTests().evaluate(new ClassFileImporter().importClasses(sleeper)).getFailureReport().toString();
+            assertTrue(found.contains(sleeper.getSimpleName()) && found.contains("Thread.sleep(long)"), found);
+        }
     }
 
     /**
-     * Test classes (named ...Test, with their nested and anonymous classes) never sleep, nor wait "during" a time
+     * Test classes (named ...Test, ...Tests, ...Properties or ...IT, with their nested and anonymous classes) never sleep, nor wait "during" a time
      * for nothing to change. Benchmarks, screenshot tools and the child processes the crash tests kill are not tests.
      */
     private static ArchRule noSleepingTests() {
@@ -84,7 +91,8 @@ class SourceHygieneTest {
                         while (outer.getEnclosingClass().isPresent()) {
                             outer = outer.getEnclosingClass().get();
                         }
-                        return (outer.getSimpleName().endsWith("Test") || outer.getSimpleName().endsWith("Tests"))
+                        String name = outer.getSimpleName();
+                        return (name.endsWith("Test") || name.endsWith("Tests") || name.endsWith("Properties") || name.endsWith("IT"))
                                 && !outer.getPackageName().endsWith(".bench");
                     }
                 })

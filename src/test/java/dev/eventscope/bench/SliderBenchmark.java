@@ -118,6 +118,12 @@ public final class SliderBenchmark {
 
         Platform.runLater(() -> timeline.wholeLedgerProperty().set(true));
         waitFor(() -> onFx(() -> timeline.timelineProperty().get() != null && timeline.timelineProperty().get().wholeLedger()), 300);
+        if (Integer.getInteger("slider.dragRounds", 0) > 0) {
+            dragRounds(timeline, Integer.getInteger("slider.dragRounds"), Integer.getInteger("slider.dragsPerRound", 200));
+            Platform.runLater(() -> explorer[0].close());
+            executor.close();
+            System.exit(0);
+        }
         heap.reset();
         cpu = processCpuNanos();
         long[] ledgerMoves = moves(timeline);
@@ -145,6 +151,49 @@ public final class SliderBenchmark {
         System.exit(0);
     }
 
+    /**
+     * Whole-ledger drags in rounds that a driver paces (bench/slider-drag-rounds.py runs two builds' JVMs and lets them
+     * take turns, so the machine's load falls on both alike): after a warm-up round it prints "ready", then each line
+     * "go" on standard input runs {@code perRound} drag moves (±2,000 events, one random walk across the rounds) and
+     * prints "round N FX_CPU PROCESS_CPU WALL_P50": the UI thread's CPU per move (it does a move's work once the
+     * answer is in: the panel's rows, the table's refit, the pulse's CSS and layout), the process's CPU per move and
+     * the wall p50, in ms.
+     */
+    private static void dragRounds(TimelineViewModel timeline, int rounds, int perRound) throws Exception {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long fxThread = onFx(() -> Thread.currentThread().getId());
+        Random random = new Random(11);
+        int last = onFx(() -> timeline.timelineProperty().get().lastIndex());
+        int[] current = {last / 2};
+        drags(timeline, random, last, current, perRound); // warm-up: JIT, caches, the first move's account types
+        java.io.BufferedReader commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8));
+        System.out.println("ready");
+        for (int round = 1; round <= rounds; round++) {
+            String command = commands.readLine();
+            if (command == null || !command.strip().equals("go")) {
+                return;
+            }
+            long fxCpu = threads.getThreadCpuTime(fxThread);
+            long cpu = processCpuNanos();
+            long[] walls = drags(timeline, random, last, current, perRound);
+            double fx = (threads.getThreadCpuTime(fxThread) - fxCpu) / 1e6 / perRound;
+            double process = (processCpuNanos() - cpu) / 1e6 / perRound;
+            Arrays.sort(walls);
+            System.out.printf(java.util.Locale.ROOT, "round %d %.3f %.3f %.3f%n", round, fx, process, walls[walls.length / 2] / 1e6);
+        }
+    }
+
+    /** {@code count} drag moves of at most 2,000 steps from {@code current[0]} on; each waits until the panel shows it. */
+    private static long[] drags(TimelineViewModel timeline, Random random, int last, int[] current, int count) throws Exception {
+        long[] nanos = new long[count];
+        for (int move = 0; move < count; move++) {
+            current[0] = Math.max(0, Math.min(last, current[0] + random.nextInt(2 * 2_000 + 1) - 2_000));
+            nanos[move] = moveTo(timeline, current[0]);
+        }
+        return nanos;
+    }
+
     /** Moves the slider to random steps one after another; each time until the panel shows that step. */
     private static long[] moves(TimelineViewModel timeline) throws Exception {
         return moves(timeline, 0);
@@ -162,38 +211,42 @@ public final class SliderBenchmark {
         for (int move = 0; move < MOVES; move++) {
             current = drag == 0 ? random.nextInt(last + 1)
                     : Math.max(0, Math.min(last, current + random.nextInt(2 * drag + 1) - drag));
-            int step = current;
-            CountDownLatch shown = new CountDownLatch(1);
-            AtomicLong took = new AtomicLong();
-            Platform.runLater(() -> {
-                long asked = System.nanoTime();
-                if (timeline.state().shownIndexProperty().get() == step) {
-                    took.set(0);
-                    shown.countDown();
-                    return;
-                }
-                timeline.state().shownIndexProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                    @Override
-                    public void changed(javafx.beans.value.ObservableValue<? extends Number> observable, Number before, Number now) {
-                        if (now.intValue() == step) {
-                            took.set(System.nanoTime() - asked);
-                            timeline.state().shownIndexProperty().removeListener(this);
-                            shown.countDown();
-                        }
-                    }
-                });
-                timeline.select(step);
-            });
-            if (!shown.await(Long.getLong("slider.moveTimeout", 30), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the state at step " + step + " never showed: " + onFx(() -> timeline.statusProperty().get()));
-            }
-            nanos[move] = took.get();
+            nanos[move] = moveTo(timeline, current);
         }
         long slow = Arrays.stream(nanos).filter(took -> took > 100_000_000L).count();
         long slowEarly = Arrays.stream(nanos, 0, 50).filter(took -> took > 100_000_000L).count();
         System.out.printf("moves over 100 ms: %d (%d of them among the first 50)%n", slow, slowEarly);
         Arrays.sort(nanos);
         return nanos;
+    }
+
+    /** Moves the slider to {@code step} and waits until the state panel shows it: the wall time from the move. */
+    private static long moveTo(TimelineViewModel timeline, int step) throws Exception {
+        CountDownLatch shown = new CountDownLatch(1);
+        AtomicLong took = new AtomicLong();
+        Platform.runLater(() -> {
+            long asked = System.nanoTime();
+            if (timeline.state().shownIndexProperty().get() == step) {
+                took.set(0);
+                shown.countDown();
+                return;
+            }
+            timeline.state().shownIndexProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Number> observable, Number before, Number now) {
+                    if (now.intValue() == step) {
+                        took.set(System.nanoTime() - asked);
+                        timeline.state().shownIndexProperty().removeListener(this);
+                        shown.countDown();
+                    }
+                }
+            });
+            timeline.select(step);
+        });
+        if (!shown.await(Long.getLong("slider.moveTimeout", 30), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the state at step " + step + " never showed: " + onFx(() -> timeline.statusProperty().get()));
+        }
+        return took.get();
     }
 
     /** Keeps a row for the table at the end and prints it at once, so a run that fails later keeps what it measured. */

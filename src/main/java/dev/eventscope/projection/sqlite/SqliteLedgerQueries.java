@@ -1,6 +1,5 @@
 package dev.eventscope.projection.sqlite;
 
-import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.projection.BalanceCheckpoint;
 import dev.eventscope.projection.BalancesProjection;
 import dev.eventscope.projection.DateCheckpoint;
@@ -307,14 +306,6 @@ final class SqliteLedgerQueries implements LedgerQueries {
                 + " WHERE position <= ? ORDER BY position DESC LIMIT 1",
                 rows -> new BalanceCheckpoint(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getBytes(4)),
                 position).stream().findFirst();
-    }
-
-    @Override
-    public Balances currentBalances() {
-        Balances.Fold balances = Balances.fold();
-        each("SELECT account, commodity, amount FROM " + table(BalancesProjection.NAME, BalancesProjection.BALANCES),
-                rows -> balances.add(rows.getString(1), rows.getString(2), new BigDecimal(rows.getString(3))));
-        return balances.balances();
     }
 
     @Override

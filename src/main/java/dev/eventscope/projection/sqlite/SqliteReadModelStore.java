@@ -218,8 +218,8 @@ public final class SqliteReadModelStore implements ReadModelStore {
                 return Optional.empty();
             }
             long failurePosition = rows.getLong("failure_position");
-            ProjectionFailure failure = rows.wasNull() ? null : new ProjectionFailure(projection, failurePosition,
-                    rows.getString("failure_type"), rows.getString("failure_error"));
+            Optional<ProjectionFailure> failure = rows.wasNull() ? Optional.empty() : Optional.of(new ProjectionFailure(
+                    projection, failurePosition, rows.getString("failure_type"), rows.getString("failure_error")));
             return Optional.of(new ProjectionState(projection, rows.getInt("version"), rows.getInt("generation"),
                     rows.getLong("position"), rows.getString("position_hash"), failure, rows.getInt("building_version"),
                     rows.getInt("building_generation"), rows.getLong("building_position"), rows.getString("building_hash")));
@@ -402,10 +402,10 @@ public final class SqliteReadModelStore implements ReadModelStore {
                 upsert.setInt(3, state.generation());
                 upsert.setLong(4, state.position());
                 upsert.setString(5, state.positionHash());
-                ProjectionFailure failure = state.failure();
-                SqlValues.bind(upsert, 6, failure == null ? null : failure.position());
-                SqlValues.bind(upsert, 7, failure == null ? null : failure.eventType());
-                SqlValues.bind(upsert, 8, failure == null ? null : failure.error());
+                Optional<ProjectionFailure> failure = state.failure();
+                SqlValues.bind(upsert, 6, failure.map(ProjectionFailure::position).orElse(null));
+                SqlValues.bind(upsert, 7, failure.map(ProjectionFailure::eventType).orElse(null));
+                SqlValues.bind(upsert, 8, failure.map(ProjectionFailure::error).orElse(null));
                 upsert.setInt(9, state.buildingVersion());
                 upsert.setInt(10, state.buildingGeneration());
                 upsert.setLong(11, state.buildingPosition());

@@ -31,7 +31,8 @@ public final class ExplorerView {
     /** This package's own classes the explorer's first frame needs, for the warm-up to load in the background. */
     public static List<Class<?>> helperClasses() {
         return List.of(HistoryColumns.class, MetadataGrid.class, StreamTreeCell.class, SidebarView.class, HistoryView.class,
-                EventDetailView.class, IntegrityBannerView.class, StatusBarView.class);
+                EventDetailView.class, IntegrityBannerView.class, StatusBarView.class, SessionWork.class, CheckedFilter.class,
+                JobNotifications.class);
     }
 
     private final ExplorerViewModel model;

@@ -3,17 +3,15 @@ package dev.eventscope.ui.shell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Loads the explorer's classes (its views and view models, the codec, the controls' skins, and every class the UI
- * thread was seen to load for the explorer's first frame) on a background thread while the store opens, once per run: otherwise the explorer's first frame waits for
- * them, loaded one after another on the UI thread. Loading a class has no effect but its own
+ * Loads the explorer's classes (its views and view models, the codec, the controls' skins, and the classes the UI
+ * thread was seen to load for the explorer's first frame, {@link FirstFrameClasses}) on a background thread while the
+ * store opens, once per run: otherwise the explorer's first frame waits for them, loaded one after another on the UI
+ * thread. Every class is named by its literal, none by a string. Loading a class has no effect but its own
  * initialisation, so this changes nothing the user sees; a class that fails here loads when it is used.
  */
 final class ExplorerWarmUp {
@@ -63,34 +61,25 @@ final class ExplorerWarmUp {
         return classes;
     }
 
-    /** Where the list of the classes the UI thread loads for the explorer's first frame is kept (its header says how it is made). */
-    static final String LIST = "/dev/eventscope/ui/shell/explorer-classes.txt";
-
     /**
-     * The classes the UI thread loaded before the explorer's first paint, in that order (a resource made from a recording,
-     * {@value #LIST}): the list above names the ones worth initialising too; these are only loaded, which runs none of
-     * their code. Empty if the resource cannot be read.
+     * Loads a class's nest: its nested, anonymous and private member classes (each loaded, none initialised). False if
+     * one of them cannot be loaded; it then loads when it is used.
      */
-    static List<String> listed() {
-        try (InputStream in = ExplorerWarmUp.class.getResourceAsStream(LIST)) {
-            if (in == null) {
-                return List.of();
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        } catch (IOException unreadable) {
-            LOG.debug("warm-up list unreadable: {}", unreadable.toString());
-            return List.of();
+    private static boolean loadNest(Class<?> host) {
+        try {
+            return host.getNestMembers().length > 0;
+        } catch (LinkageError | RuntimeException skipped) {
+            LOG.debug("warm-up skipped the nest of {}: {}", host.getName(), skipped.toString());
+            return false;
         }
     }
 
-    private static boolean load(String name, boolean initialise, ClassLoader loader) {
+    /** Initialises a class (its static initialiser runs here rather than on the UI thread). */
+    private static void initialise(Class<?> type, ClassLoader loader) {
         try {
-            Class.forName(name, initialise, loader);
-            return true;
+            Class.forName(type.getName(), true, loader);
         } catch (ClassNotFoundException | LinkageError | RuntimeException skipped) {
-            LOG.debug("warm-up skipped {}: {}", name, skipped.toString());
-            return false;
+            LOG.debug("warm-up skipped {}: {}", type.getName(), skipped.toString());
         }
     }
 
@@ -106,14 +95,20 @@ final class ExplorerWarmUp {
         Thread thread = new Thread(() -> {
             long started = System.nanoTime();
             for (Class<?> type : classes()) {
-                load(type.getName(), true, loader);
+                initialise(type, loader);
             }
-            int loaded = 0;
-            for (String name : listed()) {
-                loaded += load(name, false, loader) ? 1 : 0;
+            int named = 0;
+            int nests = 0;
+            try {
+                named = FirstFrameClasses.named().size(); // evaluating the literals loads the classes
+                for (Class<?> host : FirstFrameClasses.nestHosts()) {
+                    nests += loadNest(host) ? 1 : 0;
+                }
+            } catch (LinkageError skipped) {
+                LOG.debug("warm-up stopped: {}", skipped.toString());
             }
-            LOG.info("explorer classes loaded in the background in {} ms ({} of the first frame's list)",
-                    (System.nanoTime() - started) / 1_000_000, loaded);
+            LOG.info("explorer classes loaded in the background in {} ms ({} of the first frame's classes and {} nests)",
+                    (System.nanoTime() - started) / 1_000_000, named, nests);
         }, "explorer-warm-up");
         thread.setDaemon(true);
         thread.start();

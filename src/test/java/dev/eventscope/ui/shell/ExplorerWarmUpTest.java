@@ -2,34 +2,44 @@ package dev.eventscope.ui.shell;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The warm-up's list of the classes the explorer's first frame loads: read, and every name still a class (a renamed or
- * removed class fails here, so the list is made again as its header says, instead of silently warming nothing).
+ * The warm-up's classes of the explorer's first frame are class literals (the compiler checks each name; a renamed class
+ * fails the build), each named once, and each nest host brings classes that a literal cannot name.
  */
 class ExplorerWarmUpTest {
 
     @Test
-    void every_listed_class_exists_and_is_named_once() {
-        List<String> listed = ExplorerWarmUp.listed();
-        assertTrue(listed.size() > 500, "the list is read: " + listed.size() + " names");
-        assertTrue(listed.contains("javafx.scene.control.TableView"), "the explorer's controls are in it");
-        assertTrue(listed.stream().anyMatch(name -> name.startsWith("dev.eventscope.ui.")), "and its own classes");
-        List<String> missing = new ArrayList<>();
-        for (String name : listed) {
-            try {
-                Class.forName(name, false, ExplorerWarmUp.class.getClassLoader());
-            } catch (ClassNotFoundException gone) {
-                missing.add(name);
-            }
+    void the_first_frame_s_classes_are_named_once_and_hold_the_explorer_s_controls_and_its_own_classes() {
+        List<Class<?>> named = FirstFrameClasses.named();
+        assertTrue(named.size() > 300, "the first frame's classes: " + named.size());
+        assertEquals(named.size(), new HashSet<>(named).size(), "no class twice");
+        assertTrue(named.contains(javafx.scene.control.TableView.class) && named.contains(javafx.scene.control.TreeView.class),
+                "the explorer's table and tree");
+        assertTrue(named.stream().anyMatch(type -> type.getName().startsWith("dev.eventscope.ui.")), "and its own classes");
+        for (Class<?> type : named) {
+            assertTrue(java.lang.reflect.Modifier.isPublic(type.getModifiers()), type + " is public (a literal names it)");
         }
-        assertEquals(List.of(), missing, "classes in " + ExplorerWarmUp.LIST + " that no longer exist: make the list again");
-        assertEquals(listed.size(), new HashSet<>(listed).size(), "no name twice");
+    }
+
+    @Test
+    void each_nest_host_brings_member_classes_that_no_literal_names() {
+        List<Class<?>> hosts = FirstFrameClasses.nestHosts();
+        Set<Class<?>> named = new HashSet<>(FirstFrameClasses.named());
+        assertTrue(hosts.size() > 50, "nest hosts: " + hosts.size());
+        assertEquals(hosts.size(), new HashSet<>(hosts).size(), "no host twice");
+        for (Class<?> host : hosts) {
+            assertNull(host.getEnclosingClass(), host + " is the top of its nest");
+            long hidden = java.util.Arrays.stream(host.getNestMembers())
+                    .filter(member -> member != host && !named.contains(member)).count();
+            assertTrue(hidden > 0, host + " has members the literals do not name");
+        }
     }
 }
