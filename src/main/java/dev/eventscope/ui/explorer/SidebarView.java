@@ -28,6 +28,7 @@ public final class SidebarView {
     @FXML private ChoiceBox<String> streamType;
     @FXML private TreeView<SidebarNode> streamTree;
     @FXML private org.controlsfx.control.BreadCrumbBar<String> accountPath;
+    @FXML private javafx.scene.control.ScrollPane accountPathScroll;
 
     SidebarView(SidebarViewModel sidebar) {
         this.sidebar = sidebar;
@@ -61,8 +62,8 @@ public final class SidebarView {
     /** The selected account's path as crumbs: Accounts › assets › bank › checking (hidden for other streams). */
     private void showPath(StreamId stream) {
         boolean account = stream != null && stream.value().startsWith(ACCOUNT_PREFIX);
-        accountPath.setVisible(account);
-        accountPath.setManaged(account);
+        accountPathScroll.setVisible(account);
+        accountPathScroll.setManaged(account);
         if (!account) {
             return;
         }
@@ -70,6 +71,12 @@ public final class SidebarView {
         crumbs.add(SidebarTree.ACCOUNTS);
         crumbs.addAll(List.of(stream.value().substring(ACCOUNT_PREFIX.length()).split(":", -1)));
         accountPath.setSelectedCrumb(org.controlsfx.control.BreadCrumbBar.buildTreeModel(crumbs.toArray(new String[0])));
+        accountPathScroll.setTooltip(new javafx.scene.control.Tooltip(String.join(" › ", crumbs)));
+        // the selected account is the last crumb: once the new crumbs are laid out, show the end of the bar
+        javafx.application.Platform.runLater(() -> {
+            accountPathScroll.layout();
+            accountPathScroll.setHvalue(accountPathScroll.getHmax());
+        });
     }
 
     /** "assets:bank" for the crumb bank under assets (the first crumb, Accounts, is not part of the name). */
