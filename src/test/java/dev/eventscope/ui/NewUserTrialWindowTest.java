@@ -106,6 +106,32 @@ class NewUserTrialWindowTest {
     }
 
     @Test
+    void the_open_account_form_shows_its_hint_whole_and_never_submits_a_date_it_cannot_read(FxRobot robot) {
+        openSample(robot);
+        // before any stream is picked, the state panel says what to do (moving the timeline does nothing yet)
+        assertEquals("Select a stream in the sidebar, or choose Whole ledger above, to see its state here.",
+                robot.lookup("#statePlaceholder").queryAs(Labeled.class).getText());
+        long before = model.explorerProperty().get().session().lastPosition();
+        shortcut(robot, KeyCode.A);
+        WindowTests.waitUntil(() -> formTitle(robot).equals("Open an account"));
+        Node form = robot.lookup("#formRoot").query();
+        WindowTests.waitUntil(() -> cutLabels(form).isEmpty());
+        assertEquals(List.of(), cutLabels(form), "the form's hints are cut");
+
+        robot.interact(() -> {
+            robot.lookup("#accountField").queryAs(TextField.class).setText("assets:petty-cash");
+            javafx.scene.control.DatePicker opened = robot.lookup("#dateField").queryAs(javafx.scene.control.DatePicker.class);
+            opened.getEditor().setText("31.31.2025");
+        });
+        robot.interact(() -> robot.lookup("#submitButton").queryAs(Button.class).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        // the picker still holds the date it had; opening the account on it unseen was the defect
+        assertEquals("'31.31.2025' is not a date; type it like 2025-06-30.", robot.lookup("#dateError").queryAs(Labeled.class).getText());
+        assertEquals(before, model.explorerProperty().get().session().lastPosition(), "nothing was appended");
+        assertTrue(robot.lookup("#formRoot").tryQuery().isPresent(), "the form stays open");
+    }
+
+    @Test
     void the_picked_last_event_stays_whole_when_the_integrity_banner_pushes_the_history_down(FxRobot robot) {
         robot.interact(() -> {
             stage.setWidth(1920);

@@ -82,6 +82,8 @@ public final class CommandFormView {
             note.setId(field.key() + "Error");
             note.setWrapText(true);
             note.setMaxWidth(Double.MAX_VALUE);
+            // as tall as its lines: the open-account hint was cut to "any other name is ..." on a row of two lines
+            note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             note.textProperty().bind(Bindings.when(field.errorProperty().isEmpty()).then(field.hintProperty()).otherwise(field.errorProperty()));
             bindProblemStyle(note, field);
             validation.registerValidator(input, false, (Control control, Object value) -> org.controlsfx.validation.ValidationResult
@@ -99,7 +101,7 @@ public final class CommandFormView {
         if (field.kind() == FieldKind.DATE) {
             DatePicker picker = new DatePicker();
             picker.valueProperty().bindBidirectional(field.dateProperty());
-            DateFields.install(picker, problem -> field.errorProperty().set(problem));
+            DateFields.install(picker, field::typed);
             picker.setMaxWidth(Double.MAX_VALUE);
             return picker;
         }

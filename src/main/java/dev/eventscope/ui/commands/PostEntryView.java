@@ -78,7 +78,7 @@ public final class PostEntryView {
     @FXML
     private void initialize() {
         dateField.valueProperty().bindBidirectional(model.field(ViolationTarget.DATE).dateProperty());
-        DateFields.install(dateField, problem -> model.field(ViolationTarget.DATE).errorProperty().set(problem));
+        DateFields.install(dateField, model.field(ViolationTarget.DATE)::typed);
         descriptionField.textProperty().bindBidirectional(model.field(ViolationTarget.DESCRIPTION).textProperty());
         codeField.textProperty().bindBidirectional(model.field("code").textProperty());
         statusField.setItems(FXCollections.observableArrayList(EntryStatus.values()));
