@@ -132,6 +132,33 @@ class NewUserTrialWindowTest {
     }
 
     @Test
+    void a_state_panel_line_never_breaks_a_date_or_a_number_at_its_hyphen(FxRobot robot) {
+        openSample(robot);
+        robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:bank:checking")));
+        TableView<?> state = robot.lookup("#stateTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> state.getItems().size() > 8);
+        WindowTests.waitUntil(() -> !shownLines(state).isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        // "2025-12-28 PAY-2025-12B" read "2025-12-28 PAY-2025-" above "12B", and a date "2025-" above "12-30"
+        List<String> broken = shownLines(state).stream().filter(text -> text.matches("(?s).*[0-9]-\n[0-9].*"))
+                .map(text -> text.replace("\n", " / ")).toList();
+        assertEquals(List.of(), broken, "dates and numbers broken at a hyphen");
+        assertTrue(shownLines(state).stream().anyMatch(text -> text.contains("\n")), "some lines are broken at all: " + shownLines(state));
+    }
+
+    /** The shown texts of the state table's filled cells. */
+    private static List<String> shownLines(TableView<?> table) {
+        List<String> shown = new ArrayList<>();
+        for (Node node : table.lookupAll(".table-cell")) {
+            if (node instanceof javafx.scene.control.TableCell<?, ?> cell && cell.isVisible() && cell.getTableRow() != null
+                    && !cell.getTableRow().isEmpty() && cell.getText() != null && cell.lookup(".text") instanceof Text text) {
+                shown.add(text.getText());
+            }
+        }
+        return shown;
+    }
+
+    @Test
     void the_picked_last_event_stays_whole_when_the_integrity_banner_pushes_the_history_down(FxRobot robot) {
         robot.interact(() -> {
             stage.setWidth(1920);
