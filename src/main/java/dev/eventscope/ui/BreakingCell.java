@@ -128,13 +128,18 @@ public class BreakingCell<S> extends TableCell<S, String> {
         return out.append(line.toString().stripTrailing()).toString();
     }
 
-    /** The text cut after each of {@code breaks} (':', ' ', '-'; a '-' never starts a part) kept with the part before it. */
+    /**
+     * The text cut after each of {@code breaks} (':', ' ', '-'; a '-' never starts a part, nor breaks between digits, so
+     * a date "2025-12-30" or "LOAN-4471-10" keeps its numbers together) kept with the part before it.
+     */
     private static List<String> parts(String text, String breaks) {
         List<String> parts = new ArrayList<>();
         int start = 0;
         for (int index = 0; index < text.length(); index++) {
             char each = text.charAt(index);
-            if (breaks.indexOf(each) >= 0 && (each != '-' || index > start)) {
+            boolean betweenDigits = each == '-' && index > 0 && index + 1 < text.length()
+                    && Character.isDigit(text.charAt(index - 1)) && Character.isDigit(text.charAt(index + 1));
+            if (breaks.indexOf(each) >= 0 && (each != '-' || index > start && !betweenDigits)) {
                 parts.add(text.substring(start, index + 1));
                 start = index + 1;
             }

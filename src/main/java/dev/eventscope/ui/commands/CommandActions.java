@@ -113,7 +113,10 @@ public final class CommandActions {
         form(RecordPriceViewModel::new);
     }
 
-    /** The "Books" menu: every command with its shortcut. */
+    /**
+     * The "Books" menu: every command with its shortcut. Freeze is Ctrl+Shift+L ("lock") and Close period Ctrl+Shift+D
+     * ("closing date"): Ctrl+Shift+F searches the whole ledger (Audit) and Ctrl+Shift+P shows the projections (View).
+     */
     public Menu menu() {
         Menu menu = new Menu("_Books");
         menu.setId("booksMenu");
@@ -122,11 +125,11 @@ public final class CommandActions {
                 item("_Reverse entry…", "Shortcut+Shift+R", "reverseEntryItem", this::reverseEntry),
                 new SeparatorMenuItem(),
                 item("_Open account…", "Shortcut+Shift+A", "openAccountItem", this::openAccount),
-                item("_Freeze account…", "Shortcut+Shift+F", "freezeAccountItem", this::freezeAccount),
+                item("_Freeze account…", "Shortcut+Shift+L", "freezeAccountItem", this::freezeAccount),
                 item("_Unfreeze account…", "Shortcut+Shift+U", "unfreezeAccountItem", this::unfreezeAccount),
                 item("_Close account…", "Shortcut+Shift+K", "closeAccountItem", this::closeAccount),
                 new SeparatorMenuItem(),
-                item("Close _period…", "Shortcut+Shift+P", "closePeriodItem", this::closePeriod),
+                item("Close _period…", "Shortcut+Shift+D", "closePeriodItem", this::closePeriod),
                 item("Reop_en period…", "Shortcut+Shift+E", "reopenPeriodItem", this::reopenPeriod),
                 new SeparatorMenuItem(),
                 item("Record market pr_ice…", "Shortcut+Shift+M", "recordPriceItem", this::recordPrice));

@@ -38,6 +38,7 @@ public final class CommandFormView {
     @FXML private Label conflictText;
     @FXML private Label doneText;
     @FXML private Button submitButton;
+    @FXML private Button cancelButton;
 
     public CommandFormView(CommandFormViewModel model) {
         this.model = model;
@@ -81,6 +82,8 @@ public final class CommandFormView {
             note.setId(field.key() + "Error");
             note.setWrapText(true);
             note.setMaxWidth(Double.MAX_VALUE);
+            // as tall as its lines: the open-account hint was cut to "any other name is ..." on a row of two lines
+            note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             note.textProperty().bind(Bindings.when(field.errorProperty().isEmpty()).then(field.hintProperty()).otherwise(field.errorProperty()));
             bindProblemStyle(note, field);
             validation.registerValidator(input, false, (Control control, Object value) -> org.controlsfx.validation.ValidationResult
@@ -91,14 +94,14 @@ public final class CommandFormView {
             fieldGrid.add(note, 1, row + 1);
             row += 2;
         }
-        bindCommon(model, generalError, conflictBox, conflictText, doneText, submitButton, readOnlyNote);
+        bindCommon(model, generalError, conflictBox, conflictText, doneText, submitButton, cancelButton, readOnlyNote);
     }
 
     private Control input(FormField field) {
         if (field.kind() == FieldKind.DATE) {
             DatePicker picker = new DatePicker();
             picker.valueProperty().bindBidirectional(field.dateProperty());
-            DateFields.install(picker, problem -> field.errorProperty().set(problem));
+            DateFields.install(picker, field::typed);
             picker.setMaxWidth(Double.MAX_VALUE);
             return picker;
         }
@@ -124,9 +127,14 @@ public final class CommandFormView {
         restyle.run();
     }
 
-    /** Binds what every form shows the same way: the general error, the conflict box, the done line, read-only mode. */
+    /**
+     * Binds what every form shows the same way: the general error, the conflict box, the done line, read-only mode, and
+     * the button that leaves the form: "Cancel" until something was done, then "Close" (a "Close" beside "Close period"
+     * or "Close account" read as a second way to close the period or the account).
+     */
     static void bindCommon(CommandFormViewModel model, Label generalError, VBox conflictBox, Label conflictText, Label doneText,
-                           Button submitButton, Label readOnlyNote) {
+                           Button submitButton, Button cancelButton, Label readOnlyNote) {
+        cancelButton.textProperty().bind(model.doneProperty().map(text -> text.isEmpty() ? "Cancel" : "Close"));
         generalError.textProperty().bind(model.generalErrorProperty());
         show(generalError, !model.generalErrorProperty().get().isEmpty());
         model.generalErrorProperty().addListener((observable, before, text) -> show(generalError, !text.isEmpty()));

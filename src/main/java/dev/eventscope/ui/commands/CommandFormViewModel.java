@@ -112,6 +112,12 @@ public abstract class CommandFormViewModel {
         }
         clearErrors();
         conflict.set(null);
+        // a field whose typed text is unreadable still holds its earlier value: never submit that value unseen
+        List<FormField> unreadable = fields.stream().filter(field -> !field.unreadableProperty().get().isEmpty()).toList();
+        if (!unreadable.isEmpty()) {
+            unreadable.forEach(field -> field.errorProperty().set(field.unreadableProperty().get()));
+            return;
+        }
         running.set(true);
         Object[] built = new Object[1];
         environment.executor().run(() -> {

@@ -25,6 +25,7 @@ public final class FormField {
     private final StringProperty hint = new SimpleStringProperty("");
     private final BooleanProperty hintIsProblem = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty unreadable = new SimpleStringProperty("");
 
     public FormField(String key, String label, FieldKind kind, String prompt) {
         this.key = key;
@@ -72,6 +73,20 @@ public final class FormField {
 
     public StringProperty errorProperty() {
         return error;
+    }
+
+    /**
+     * The sentence for text typed into the field that cannot be read (a date field holding "31.31.2025"), "" when it
+     * reads; the form refuses to submit while one is set, since the field's value is still the one it had before.
+     */
+    public StringProperty unreadableProperty() {
+        return unreadable;
+    }
+
+    /** Marks the field's typed text as unreadable ({@code problem}) or readable (""), and shows that at once. */
+    public void typed(String problem) {
+        unreadable.set(problem);
+        error.set(problem);
     }
 
     void showHint(String message, boolean problem) {

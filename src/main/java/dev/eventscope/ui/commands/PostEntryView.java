@@ -47,6 +47,7 @@ public final class PostEntryView {
     @FXML private Label conflictText;
     @FXML private Label doneText;
     @FXML private Button submitButton;
+    @FXML private Button cancelButton;
     @FXML private Button addRowButton;
 
     public PostEntryView(PostEntryViewModel model) {
@@ -77,7 +78,7 @@ public final class PostEntryView {
     @FXML
     private void initialize() {
         dateField.valueProperty().bindBidirectional(model.field(ViolationTarget.DATE).dateProperty());
-        DateFields.install(dateField, problem -> model.field(ViolationTarget.DATE).errorProperty().set(problem));
+        DateFields.install(dateField, model.field(ViolationTarget.DATE)::typed);
         descriptionField.textProperty().bindBidirectional(model.field(ViolationTarget.DESCRIPTION).textProperty());
         codeField.textProperty().bindBidirectional(model.field("code").textProperty());
         statusField.setItems(FXCollections.observableArrayList(EntryStatus.values()));
@@ -118,7 +119,7 @@ public final class PostEntryView {
             node.disableProperty().bind(model.runningProperty());
         }
         addRowButton.disableProperty().bind(model.runningProperty());
-        CommandFormView.bindCommon(model, generalError, conflictBox, conflictText, doneText, submitButton, readOnlyNote);
+        CommandFormView.bindCommon(model, generalError, conflictBox, conflictText, doneText, submitButton, cancelButton, readOnlyNote);
         formRoot.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
             if (key.getCode() == KeyCode.ENTER && key.isShortcutDown()) {
                 key.consume();

@@ -76,6 +76,21 @@ public final class HistoryView {
             }
         });
         history.selectedProperty().addListener((observable, before, row) -> selectInTable(row));
+        // a banner above (the integrity check's) or the window made lower shrinks the table from below: the picked event,
+        // often the last, then sat half under the horizontal scroll bar; the table scrolls as little as keeps it whole
+        historyTable.heightProperty().addListener((observable, before, height) -> {
+            if (height.doubleValue() < before.doubleValue()) {
+                javafx.application.Platform.runLater(this::keepSelectedInView);
+            }
+        });
+    }
+
+    /** Scrolls the table as little as makes the picked row wholly visible, when one is picked and the table is shown. */
+    private void keepSelectedInView() {
+        int index = historyTable.getSelectionModel().getSelectedIndex();
+        if (index >= 0 && historyTable.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            flow.scrollTo(index);
+        }
     }
 
     private void selectInTable(EventRow row) {

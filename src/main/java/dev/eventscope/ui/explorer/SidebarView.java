@@ -28,6 +28,7 @@ public final class SidebarView {
     @FXML private ChoiceBox<String> streamType;
     @FXML private TreeView<SidebarNode> streamTree;
     @FXML private org.controlsfx.control.BreadCrumbBar<String> accountPath;
+    @FXML private javafx.scene.layout.StackPane accountPathBox;
 
     SidebarView(SidebarViewModel sidebar) {
         this.sidebar = sidebar;
@@ -49,6 +50,13 @@ public final class SidebarView {
         sidebar.selectedStreamProperty().addListener((observable, before, stream) -> selectInTree(stream));
         sidebar.selectedStreamProperty().addListener((observable, before, stream) -> showPath(stream));
         showPath(sidebar.selectedStreamProperty().get());
+        // the path keeps its start in view when it fits, else its end (the selected account); nothing outside is drawn
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(accountPathBox.widthProperty());
+        clip.heightProperty().bind(accountPathBox.heightProperty());
+        accountPathBox.setClip(clip);
+        accountPathBox.widthProperty().addListener(observable -> alignPath());
+        accountPath.widthProperty().addListener(observable -> alignPath());
         accountPath.setOnCrumbAction(event -> {
             // a parent's crumb filters the tree to the accounts beneath it ("assets:bank"); the first one clears it
             TreeItem<String> crumb = event.getSelectedCrumb();
@@ -58,11 +66,16 @@ public final class SidebarView {
 
     private static final String ACCOUNT_PREFIX = "account-";
 
+    private void alignPath() {
+        accountPathBox.setAlignment(accountPath.prefWidth(-1) > accountPathBox.getWidth()
+                ? javafx.geometry.Pos.CENTER_RIGHT : javafx.geometry.Pos.CENTER_LEFT);
+    }
+
     /** The selected account's path as crumbs: Accounts › assets › bank › checking (hidden for other streams). */
     private void showPath(StreamId stream) {
         boolean account = stream != null && stream.value().startsWith(ACCOUNT_PREFIX);
-        accountPath.setVisible(account);
-        accountPath.setManaged(account);
+        accountPathBox.setVisible(account);
+        accountPathBox.setManaged(account);
         if (!account) {
             return;
         }
@@ -70,6 +83,8 @@ public final class SidebarView {
         crumbs.add(SidebarTree.ACCOUNTS);
         crumbs.addAll(List.of(stream.value().substring(ACCOUNT_PREFIX.length()).split(":", -1)));
         accountPath.setSelectedCrumb(org.controlsfx.control.BreadCrumbBar.buildTreeModel(crumbs.toArray(new String[0])));
+        javafx.scene.control.Tooltip.install(accountPathBox, new javafx.scene.control.Tooltip(String.join(" › ", crumbs)));
+        javafx.application.Platform.runLater(this::alignPath);
     }
 
     /** "assets:bank" for the crumb bank under assets (the first crumb, Accounts, is not part of the name). */

@@ -45,6 +45,7 @@ public final class StatePanelView extends TabPane {
     @FXML private Tab compareTab;
     @FXML private Label stateHeading;
     @FXML private TableView<StateRow> stateTable;
+    @FXML private javafx.scene.control.Label statePlaceholder;
     @FXML private TableColumn<StateRow, String> stateGroupColumn;
     @FXML private TableColumn<StateRow, String> stateItemColumn;
     @FXML private TableColumn<StateRow, String> stateValueColumn;
@@ -92,6 +93,10 @@ public final class StatePanelView extends TabPane {
         stateHeading.textProperty().bind(model.state().headingProperty());
         // a slider move reports the lines as updated: the table refreshes the rows it shows instead of rebuilding them
         stateTable.setItems(model.state().rows());
+        // with no stream selected and "Selected stream" chosen there is no timeline to move: say what to do instead
+        statePlaceholder.textProperty().bind(Bindings.createStringBinding(() -> model.timelineProperty().get() == null
+                        ? "Select a stream in the sidebar, or choose Whole ledger above, to see its state here."
+                        : "Move the timeline to see the state at that point.", model.timelineProperty()));
         value(stateGroupColumn, StateRow::section);
         value(stateItemColumn, StateRow::label);
         value(stateValueColumn, StateRow::display);

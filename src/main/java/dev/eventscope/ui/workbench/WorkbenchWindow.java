@@ -88,12 +88,20 @@ public final class WorkbenchWindow {
         TestsViewModel tests = model.tests();
         ListView<TestResult> list = new ListView<>(tests.results());
         list.setId("testList");
-        list.setCellFactory(view -> new ListCell<>() {
-            @Override
-            protected void updateItem(TestResult result, boolean empty) {
-                super.updateItem(result, empty);
-                setText(empty || result == null ? null : result.title() + "  (" + result.flagged().size() + ")");
-            }
+        list.setCellFactory(view -> {
+            // a long title ("Posted to an account the user never used before") wraps inside the list, which at 1280 px
+            // cut it and scrolled sideways
+            ListCell<TestResult> cell = new ListCell<>() {
+                @Override
+                protected void updateItem(TestResult result, boolean empty) {
+                    super.updateItem(result, empty);
+                    setText(empty || result == null ? null : result.title() + "  (" + result.flagged().size() + ")");
+                }
+            };
+            cell.setWrapText(true);
+            cell.prefWidthProperty().bind(view.widthProperty().subtract(24));
+            cell.setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            return cell;
         });
         list.getSelectionModel().selectedItemProperty().addListener((observable, before, result) -> {
             if (result != null) {
