@@ -77,6 +77,8 @@ public final class ReportDialog {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Export audit report — " + model.ledgerName());
         Scene scene = new Scene(load());
+        // the base look every screen shares (palette, type, buttons), then this window's own
+        scene.getStylesheets().add(ReportDialog.class.getResource("/dev/eventscope/ui/shell/main-window.css").toExternalForm());
         scene.getStylesheets().add(ReportDialog.class.getResource("/dev/eventscope/ui/reports/reports.css").toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(620);

@@ -38,6 +38,8 @@ public final class VerifyReportDialog {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Verify a report");
         Scene scene = new Scene(load());
+        // the base look every screen shares (palette, type, buttons), then this window's own
+        scene.getStylesheets().add(VerifyReportDialog.class.getResource("/dev/eventscope/ui/shell/main-window.css").toExternalForm());
         scene.getStylesheets().add(VerifyReportDialog.class.getResource("/dev/eventscope/ui/reports/reports.css").toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(560);

@@ -37,6 +37,8 @@ public final class TeamLedgerDialog {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Open team ledger");
         Scene scene = new Scene(load());
+        // the base look every screen shares (palette, type, buttons), then this window's own
+        scene.getStylesheets().add(TeamLedgerDialog.class.getResource("/dev/eventscope/ui/shell/main-window.css").toExternalForm());
         scene.getStylesheets().add(TeamLedgerDialog.class.getResource("/dev/eventscope/ui/team/team.css").toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(560);

@@ -60,6 +60,8 @@ public final class WorkbenchWindow {
         tabs.getTabs().addAll(testsTab(), searchTab(), findingsTab());
         tabs.getTabs().forEach(tab -> tab.setClosable(false));
         Scene scene = new Scene(tabs, 1180, 720);
+        // the base look every screen shares (palette, type, buttons), then this window's own
+        scene.getStylesheets().add(WorkbenchWindow.class.getResource("/dev/eventscope/ui/shell/main-window.css").toExternalForm());
         scene.getStylesheets().add(WorkbenchWindow.class.getResource("workbench.css").toExternalForm());
         stage.setScene(scene);
     }

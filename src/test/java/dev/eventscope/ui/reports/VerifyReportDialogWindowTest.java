@@ -48,6 +48,14 @@ class VerifyReportDialogWindowTest {
     }
 
     @Test
+    void the_dialog_has_the_look_every_screen_shares() {
+        // the base style sheet first (palette, type, buttons), as the explorer and the command forms have it; without it
+        // the dialog came up in JavaFX's own grey look beside the app's (a new user's trial, session 10)
+        assertTrue(dialog.stage().getScene().getStylesheets().get(0).endsWith("/dev/eventscope/ui/shell/main-window.css"),
+                "style sheets: " + dialog.stage().getScene().getStylesheets());
+    }
+
+    @Test
     void a_long_explanation_leaves_verify_and_close_in_view_and_working(FxRobot robot) {
         StringBuilder path = new StringBuilder("/home/auditor");
         for (int folder = 0; folder < 40; folder++) {

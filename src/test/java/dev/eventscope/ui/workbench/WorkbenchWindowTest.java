@@ -76,6 +76,11 @@ class WorkbenchWindowTest {
 
     /** Brings the workbench back in front of the main window, as a user clicking on it would. */
     private static void toFront(FxRobot robot) {
+        Stage workbench = (Stage) robot.window(window -> window instanceof Stage stage && stage.getTitle() != null
+                && stage.getTitle().startsWith("Auditor's workbench"));
+        // the look every screen shares comes first (without it the workbench came up in JavaFX's own grey look)
+        assertTrue(workbench.getScene().getStylesheets().get(0).endsWith("/dev/eventscope/ui/shell/main-window.css"),
+                "the workbench's style sheets: " + workbench.getScene().getStylesheets());
         robot.interact(() -> robot.window(window -> window instanceof Stage stage && stage.getTitle() != null
                 && stage.getTitle().startsWith("Auditor's workbench")).requestFocus());
         robot.interact(() -> ((Stage) robot.window(window -> window instanceof Stage stage && stage.getTitle() != null
