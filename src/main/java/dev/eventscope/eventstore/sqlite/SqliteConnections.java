@@ -5,7 +5,9 @@ import org.sqlite.SQLiteOpenMode;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /** Opens JDBC connections to a ledger file with the settings each role needs. */
 final class SqliteConnections {
@@ -69,8 +71,8 @@ final class SqliteConnections {
         return connection;
     }
 
-    private static long pageSize(java.sql.Statement statement) throws SQLException {
-        try (java.sql.ResultSet row = statement.executeQuery("PRAGMA page_size")) {
+    private static long pageSize(Statement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery("PRAGMA page_size")) {
             return row.next() ? row.getLong(1) : 4_096;
         }
     }

@@ -29,6 +29,8 @@ public final class SidebarView {
     @FXML private TreeView<SidebarNode> streamTree;
     @FXML private org.controlsfx.control.BreadCrumbBar<String> accountPath;
     @FXML private javafx.scene.layout.StackPane accountPathBox;
+    /** The whole account path, for a path cut to its end; one tooltip, its text set with each selection. */
+    private final javafx.scene.control.Tooltip accountPathTip = new javafx.scene.control.Tooltip();
 
     SidebarView(SidebarViewModel sidebar) {
         this.sidebar = sidebar;
@@ -49,6 +51,7 @@ public final class SidebarView {
         });
         sidebar.selectedStreamProperty().addListener((observable, before, stream) -> selectInTree(stream));
         sidebar.selectedStreamProperty().addListener((observable, before, stream) -> showPath(stream));
+        javafx.scene.control.Tooltip.install(accountPathBox, accountPathTip);
         showPath(sidebar.selectedStreamProperty().get());
         // the path keeps its start in view when it fits, else its end (the selected account); nothing outside is drawn
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
@@ -83,7 +86,7 @@ public final class SidebarView {
         crumbs.add(SidebarTree.ACCOUNTS);
         crumbs.addAll(List.of(stream.value().substring(ACCOUNT_PREFIX.length()).split(":", -1)));
         accountPath.setSelectedCrumb(org.controlsfx.control.BreadCrumbBar.buildTreeModel(crumbs.toArray(new String[0])));
-        javafx.scene.control.Tooltip.install(accountPathBox, new javafx.scene.control.Tooltip(String.join(" › ", crumbs)));
+        accountPathTip.setText(String.join(" › ", crumbs));
         javafx.application.Platform.runLater(this::alignPath);
     }
 
