@@ -1,5 +1,6 @@
 package dev.eventscope.ui.commands;
 
+import dev.eventscope.ui.BaseLook;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
@@ -19,7 +20,7 @@ public final class FormWindow {
         }
         stage.initModality(Modality.WINDOW_MODAL);
         Scene scene = new Scene(content);
-        scene.getStylesheets().add(FormWindow.class.getResource("/dev/eventscope/ui/shell/main-window.css").toExternalForm());
+        BaseLook.addTo(scene);
         scene.getStylesheets().add(FormWindow.class.getResource("/dev/eventscope/ui/commands/commands.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle(title);

@@ -1,5 +1,6 @@
 package dev.eventscope.ui.reports;
 
+import dev.eventscope.ui.BaseLook;
 import dev.eventscope.ui.DateFields;
 import dev.eventscope.audit.PaperSize;
 import dev.eventscope.audit.ReportFormat;
@@ -77,8 +78,7 @@ public final class ReportDialog {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Export audit report — " + model.ledgerName());
         Scene scene = new Scene(load());
-        // the base look every screen shares (palette, type, buttons), then this window's own
-        scene.getStylesheets().add(ReportDialog.class.getResource("/dev/eventscope/ui/shell/main-window.css").toExternalForm());
+        BaseLook.addTo(scene);
         scene.getStylesheets().add(ReportDialog.class.getResource("/dev/eventscope/ui/reports/reports.css").toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(620);

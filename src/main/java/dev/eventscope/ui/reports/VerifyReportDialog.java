@@ -1,5 +1,6 @@
 package dev.eventscope.ui.reports;
 
+import dev.eventscope.ui.BaseLook;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -38,8 +39,7 @@ public final class VerifyReportDialog {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Verify a report");
         Scene scene = new Scene(load());
-        // the base look every screen shares (palette, type, buttons), then this window's own
-        scene.getStylesheets().add(VerifyReportDialog.class.getResource("/dev/eventscope/ui/shell/main-window.css").toExternalForm());
+        BaseLook.addTo(scene);
         scene.getStylesheets().add(VerifyReportDialog.class.getResource("/dev/eventscope/ui/reports/reports.css").toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(560);

@@ -1,5 +1,6 @@
 package dev.eventscope.ui.sandbox;
 
+import dev.eventscope.ui.BaseLook;
 import dev.eventscope.ui.DateFields;
 import dev.eventscope.ui.sandbox.SandboxViewModel.BalanceRow;
 import dev.eventscope.ui.sandbox.SandboxViewModel.ProposalRow;
@@ -68,7 +69,7 @@ public final class SandboxView {
         stage.setTitle("Propose adjustments");
         Scene scene = new Scene(build(width), width, height);
         // the real command forms, styled as in their own windows (errors in red, the imbalance coloured)
-        for (String sheet : List.of("/dev/eventscope/ui/shell/main-window.css", "/dev/eventscope/ui/commands/commands.css",
+        for (String sheet : List.of(BaseLook.SHEET, "/dev/eventscope/ui/commands/commands.css",
                 "/dev/eventscope/ui/sandbox/sandbox.css")) {
             scene.getStylesheets().add(SandboxView.class.getResource(sheet).toExternalForm());
         }

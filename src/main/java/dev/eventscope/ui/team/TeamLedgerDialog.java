@@ -1,5 +1,6 @@
 package dev.eventscope.ui.team;
 
+import dev.eventscope.ui.BaseLook;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -37,8 +38,7 @@ public final class TeamLedgerDialog {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Open team ledger");
         Scene scene = new Scene(load());
-        // the base look every screen shares (palette, type, buttons), then this window's own
-        scene.getStylesheets().add(TeamLedgerDialog.class.getResource("/dev/eventscope/ui/shell/main-window.css").toExternalForm());
+        BaseLook.addTo(scene);
         scene.getStylesheets().add(TeamLedgerDialog.class.getResource("/dev/eventscope/ui/team/team.css").toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(560);

@@ -1,5 +1,6 @@
 package dev.eventscope.ui.workbench;
 
+import dev.eventscope.ui.BaseLook;
 import dev.eventscope.audit.findings.Finding;
 import dev.eventscope.audit.findings.FindingTarget;
 import dev.eventscope.audit.findings.Severity;
@@ -60,8 +61,7 @@ public final class WorkbenchWindow {
         tabs.getTabs().addAll(testsTab(), searchTab(), findingsTab());
         tabs.getTabs().forEach(tab -> tab.setClosable(false));
         Scene scene = new Scene(tabs, 1180, 720);
-        // the base look every screen shares (palette, type, buttons), then this window's own
-        scene.getStylesheets().add(WorkbenchWindow.class.getResource("/dev/eventscope/ui/shell/main-window.css").toExternalForm());
+        BaseLook.addTo(scene);
         scene.getStylesheets().add(WorkbenchWindow.class.getResource("workbench.css").toExternalForm());
         stage.setScene(scene);
     }
