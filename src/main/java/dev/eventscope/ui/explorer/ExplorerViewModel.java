@@ -60,6 +60,8 @@ public final class ExplorerViewModel {
     private AutoCloseable subscription;
     private long started = System.nanoTime();
     private volatile boolean closed;
+    /** Whether this view model opened the read models (or saw them opened) before its first question to them. */
+    private volatile boolean readModelsOpened;
     /** Set while the history and the timeline follow each other, so neither echoes the other's move back. */
     private boolean linking;
 
@@ -206,7 +208,16 @@ public final class ExplorerViewModel {
 
     /** The parent accounts' subtotals at the ledger's last position, from the read models (off the UI thread). */
     private void showSubtotals(long position) {
-        executor.run(() -> SidebarViewModel.subtotalTexts(session.timeTravel().ledgerBalancesAt(new Point.AtPosition(position)).balances()),
+        executor.run(() -> {
+            if (!readModelsOpened) {
+                // the first ask may come before the projections panel or the timeline opened the read models (on a
+                // first open they do not exist yet, an outdated one is rebuilt): open them, or wait for the opening
+                // under way, as those panels do, rather than find the register stopped and never show the subtotals
+                session.projections().open(dev.eventscope.projection.ProgressListener.NONE);
+                readModelsOpened = true;
+            }
+            return SidebarViewModel.subtotalTexts(session.timeTravel().ledgerBalancesAt(new Point.AtPosition(position)).balances());
+        },
                 texts -> {
                     if (!closed && position == lastPosition.get()) {
                         sidebar.setSubtotals(texts);
