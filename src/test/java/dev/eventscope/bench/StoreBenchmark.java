@@ -123,8 +123,10 @@ public final class StoreBenchmark {
                 Path ledger = layout == Layout.BLOCKED ? blockedLedger : interleavedLedger;
                 deleteLedgerFiles(ledger);
                 rawInserts(best, layout, 1_000);
+                keepBest(best, "raw ledger " + layout + " 1000", rawLedgerInsert(layout, 1_000));
                 keepBest(best, "store " + layout + " NORMAL", storeAppend(ledger, layout, SqliteOptions.Synchronous.NORMAL));
                 rawInserts(best, layout, 10_000);
+                keepBest(best, "raw ledger " + layout + " 10000", rawLedgerInsert(layout, 10_000));
                 deleteLedgerFiles(ledger);
                 keepBest(best, "bulk " + layout, storeAppend(ledger, layout, SqliteOptions.Synchronous.NORMAL, 10));
             }
@@ -140,6 +142,15 @@ public final class StoreBenchmark {
                 }
                 // the reference at this transaction size is the fastest page size, whichever it was in this run
                 best.put("raw " + layout + " " + batch, bestOf(best, layout, batch));
+            }
+        }
+        for (Layout layout : Layout.values()) {
+            for (int batch : new int[] {1_000, 10_000}) {
+                rows.add(new Row("(a') raw JDBC writing what the store holds, into a ledger the store made, " + layoutName(layout)
+                        + ", " + String.format("%,d", batch) + " rows/transaction", rates(best.get("raw ledger " + layout + " " + batch))
+                        + "; with close: " + ratesClosed(best.get("raw ledger " + layout + " " + batch)), "like-with-like baseline",
+                        "the store's tables and 16 KiB pages; previous hash and SHA-256 link, stream rows and head once per"
+                        + " transaction; tuned like (a)"));
             }
         }
         for (Layout layout : Layout.values()) {
@@ -168,6 +179,26 @@ public final class StoreBenchmark {
             ratio("(b) store ÷ best raw, " + layoutName(layout) + ", timed to the close (WAL checkpointed into the file)",
                     new double[] {store[2], store[3]},
                     new double[] {Math.max(raw1000[2], raw10000[2]), Math.max(raw1000[3], raw10000[3])});
+            // both sides at their better transaction size: appendAll commits every 1,000 events, the bulk append (what an
+            // import uses) every 10,000, as raw JDBC does at its two sizes
+            double[] bulk = best.get("bulk " + layout);
+            ratio("(b) store's better batched append (appendAll or bulk) ÷ best raw, " + layoutName(layout)
+                    + ", timed to the last commit", new double[] {Math.max(store[0], bulk[0]), Math.max(store[1], bulk[1])},
+                    new double[] {Math.max(raw1000[0], raw10000[0]), Math.max(raw1000[1], raw10000[1])});
+        }
+        for (Layout layout : Layout.values()) {
+            double[] rawLedger1000 = best.get("raw ledger " + layout + " 1000");
+            double[] rawLedger10000 = best.get("raw ledger " + layout + " 10000");
+            ratio("(b') store appendAll ÷ raw JDBC writing what the store holds, same 1,000 rows/transaction, " + layoutName(layout),
+                    best.get("store " + layout + " NORMAL"), rawLedger1000);
+            ratio("(b') store bulk append ÷ raw JDBC writing what the store holds, same 10,000 rows/transaction, "
+                    + layoutName(layout), best.get("bulk " + layout), rawLedger10000);
+            double[] bestRaw = {Math.max(best.get("raw " + layout + " 1000")[0], best.get("raw " + layout + " 10000")[0]),
+                    Math.max(best.get("raw " + layout + " 1000")[1], best.get("raw " + layout + " 10000")[1])};
+            double[] bestRawLedger = {Math.max(rawLedger1000[0], rawLedger10000[0]), Math.max(rawLedger1000[1], rawLedger10000[1])};
+            rows.add(new Row("(a'÷a) the price of what a ledger holds: best raw writing it ÷ best plain raw, " + layoutName(layout),
+                    String.format("%.2f (by CPU time: %.2f)", bestRawLedger[0] / bestRaw[0], bestRawLedger[1] / bestRaw[1]),
+                    "diagnostic", "the ceiling of \"store ÷ best raw\" for any store that holds what a ledger holds"));
         }
         if (appendsOnly) {
             printTable();
@@ -213,6 +244,13 @@ public final class StoreBenchmark {
         StoreBenchmark small = new StoreBenchmark(Math.min(events, 20_000), 1, directory.resolve("warm-up"), out);
         Files.createDirectories(small.directory);
         small.rawInsert(Layout.BLOCKED, 1_000, 100_000, 4_096);
+        for (Layout layout : Layout.values()) {
+            // once, untimed: the like-with-like reference writes a ledger the store reads and verifies
+            Path rawLedger = small.directory.resolve("raw-ledger.ledger");
+            small.rawLedgerInsert(layout, 1_000, rawLedger);
+            small.rawLedger(layout).check(rawLedger);
+            deleteLedgerFiles(rawLedger);
+        }
         Path ledger = small.directory.resolve("warm-up.ledger");
         // every append path the rounds time, in both layouts, so that the JIT has compiled the store's code before
         // the first round: at 100,000 events a round is about a second of CPU
@@ -306,6 +344,24 @@ public final class StoreBenchmark {
         double[] measured = {events / (elapsed / 1e9), events / (cpu / 1e9), events / (elapsedClosed / 1e9),
                 events / (cpuClosed / 1e9)};
         progress("raw " + layout + " batch " + batch + ", " + pageSize + "-byte pages: " + rates(measured));
+        return measured;
+    }
+
+    private RawLedgerInsert rawLedger(Layout layout) {
+        return new RawLedgerInsert(events, payloads, metadata, index -> streamAndVersion(layout, index));
+    }
+
+    private double[] rawLedgerInsert(Layout layout, int batch) throws SQLException, IOException {
+        Path ledger = directory.resolve("raw-ledger-" + layout + "-" + batch + ".ledger");
+        double[] measured = rawLedgerInsert(layout, batch, ledger);
+        deleteLedgerFiles(ledger);
+        return measured;
+    }
+
+    private double[] rawLedgerInsert(Layout layout, int batch, Path ledger) throws SQLException, IOException {
+        deleteLedgerFiles(ledger);
+        double[] measured = rawLedger(layout).run(ledger, batch);
+        progress("raw ledger " + layout + " batch " + batch + ": " + rates(measured));
         return measured;
     }
 
@@ -493,7 +549,7 @@ public final class StoreBenchmark {
                 + " " + System.getProperty("os.version");
     }
 
-    private static long cpuNanos() {
+    static long cpuNanos() {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
