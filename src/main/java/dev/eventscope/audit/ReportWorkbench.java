@@ -3,7 +3,7 @@ package dev.eventscope.audit;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.audit.findings.Finding;
 import dev.eventscope.audit.findings.FindingTarget;
-import dev.eventscope.audit.findings.FindingsBook;
+import dev.eventscope.audit.findings.FindingsFile;
 import dev.eventscope.audit.tests.JournalEntryTests;
 import dev.eventscope.audit.tests.LedgerEventSource;
 import dev.eventscope.audit.tests.LedgerFacts;
@@ -50,7 +50,7 @@ public record ReportWorkbench(List<LinkedFinding> findings, List<TestResult> tes
         String ledgerId = store.readAt(1).map(RecordedEvent::eventId).orElse(null);
         List<LinkedFinding> findings = new ArrayList<>();
         if (ledgerId != null && findingsDirectory != null) {
-            for (Finding finding : new FindingsBook(findingsDirectory, ledgerId, "-").everyUsers()) {
+            for (Finding finding : new FindingsFile(findingsDirectory, ledgerId, "-").everyUsers()) {
                 findings.add(new LinkedFinding(finding, positionOf(store, finding.target())));
             }
         }

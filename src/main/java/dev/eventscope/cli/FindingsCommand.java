@@ -4,7 +4,7 @@ import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.audit.findings.Finding;
 import dev.eventscope.audit.findings.FindingTarget;
-import dev.eventscope.audit.findings.FindingsBook;
+import dev.eventscope.audit.findings.FindingsFile;
 import dev.eventscope.audit.findings.FindingsFormats;
 import dev.eventscope.audit.findings.Severity;
 import dev.eventscope.audit.tests.JournalEntryTests;
@@ -74,10 +74,10 @@ final class FindingsCommand implements Callable<Integer> {
             this.stores = Objects.requireNonNull(stores, "stores");
         }
 
-        FindingsBook book(LedgerSession store) {
+        FindingsFile findingsFile(LedgerSession store) {
             String ledgerId = store.readAt(1).map(RecordedEvent::eventId).orElseThrow(() -> new CommandProblem(
                     ledger.file() + " is an empty ledger: there is nothing to record findings on.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER));
-            return new FindingsBook(directory != null ? directory : FindingsBook.defaultDirectory(), ledgerId,
+            return new FindingsFile(directory != null ? directory : FindingsFile.defaultDirectory(), ledgerId,
                     user != null ? user : System.getProperty("user.name", "auditor"));
         }
 
@@ -122,7 +122,7 @@ final class FindingsCommand implements Callable<Integer> {
             try (LedgerSession store = ledger.openReadOnly(stores)) {
                 FindingTarget what = target(store);
                 try {
-                    finding = book(store).add(what, Severity.named(severity), note, Clock.systemUTC());
+                    finding = findingsFile(store).add(what, Severity.named(severity), note, Clock.systemUTC());
                 } catch (IllegalArgumentException wrong) {
                     throw usage(wrong.getMessage());
                 }
@@ -181,8 +181,8 @@ final class FindingsCommand implements Callable<Integer> {
         public Integer call() {
             List<Finding> findings;
             try (LedgerSession store = ledger.openReadOnly(stores)) {
-                FindingsBook book = book(store);
-                findings = allUsers ? book.everyUsers() : book.list();
+                FindingsFile findingsFile = findingsFile(store);
+                findings = allUsers ? findingsFile.everyUsers() : findingsFile.list();
             }
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
@@ -211,7 +211,7 @@ final class FindingsCommand implements Callable<Integer> {
         public Integer call() {
             Finding removed;
             try (LedgerSession store = ledger.openReadOnly(stores)) {
-                removed = book(store).remove(id);
+                removed = findingsFile(store).remove(id);
             } catch (IllegalArgumentException wrong) {
                 throw usage(wrong.getMessage());
             }

@@ -126,7 +126,7 @@ public final class ReportCommand implements Callable<Integer> {
     /** The generator, adding the findings (unless --no-findings) and the test results (with --tests) after the events. */
     private ReportGenerator generator() {
         Path findings = withoutFindings ? null
-                : findingsDirectory != null ? findingsDirectory : dev.eventscope.audit.findings.FindingsBook.defaultDirectory();
+                : findingsDirectory != null ? findingsDirectory : dev.eventscope.audit.findings.FindingsFile.defaultDirectory();
         ReportGenerator generator = withStatements ? ReportGenerator.create().withStatements() : ReportGenerator.create();
         return generator.withWorkbench(store -> dev.eventscope.audit.ReportWorkbench.of(store, findings, withTests,
                 dev.eventscope.audit.tests.TestSettings.defaults(clock.getZone())));

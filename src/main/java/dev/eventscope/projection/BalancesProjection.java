@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ import java.util.TreeMap;
  * rebuild and again by a catch-up that leaves it too far behind ({@link DateCheckpointBuilder}). The positions
  * of the accounts' other events (opened, frozen, closed) are kept in {@code account_lifecycle}. The balances are
  * folded by {@link Balances.Fold}, kept across batches of one generation while the register's last position says
- * nothing else changed them (see {@link #bookFor}).
+ * nothing else changed them (see {@link #batchFor}).
  */
 public final class BalancesProjection implements Projection {
 
@@ -41,7 +42,7 @@ public final class BalancesProjection implements Projection {
 
     private final int checkpointEvery;
     private final DateCheckpointBuilder dateCheckpoints;
-    /** The balances completed batches left, per generation, for the next batch (see {@link #bookFor}). */
+    /** The balances completed batches left, per generation, for the next batch (see {@link #batchFor}). */
     private final Map<Integer, BatchBalances> kept = new HashMap<>();
 
     public BalancesProjection(int checkpointEvery) {
@@ -100,8 +101,9 @@ public final class BalancesProjection implements Projection {
         // a checkpoint follows the first account or ledger event at or after each multiple of checkpointEvery
         // (only those events are read, so a rebuild that reads only their streams writes the same ones)
         long lastCheckpoint = tables.max(CHECKPOINTS, "position");
-        BatchBalances book = bookFor(tables);
+        BatchBalances batch = batchFor(tables);
         boolean building = tables.building(); // a rebuild writes the balances table once, in rebuilt()
+        Optional<DatedPostings> datedPostings = batch.datedPostings;
         for (DecodedEvent decoded : events) {
             RecordedEvent recorded = decoded.recorded();
             if (!ProjectionEvents.isAccountOrLedger(recorded)) {
@@ -110,95 +112,95 @@ public final class BalancesProjection implements Projection {
             if (ProjectionEvents.typed(decoded) instanceof AccountEvent.PostingRecorded posting) {
                 String account = ProjectionEvents.accountOf(decoded);
                 String commodity = posting.amount().commodity();
-                String after = book.add(account, commodity, posting.amount().amount(), !building);
+                BigDecimal amount = posting.amount().amount();
+                String after = building ? batch.add(account, commodity, amount) : batch.post(account, commodity, amount);
                 // who, by which command and when are the event's own columns in the store: the queries join them
-                if (book.datedPostings != null) {
-                    book.datedPostings.add(recorded.position(), posting.date(), account, commodity, posting.amount().amount());
+                if (datedPostings.isPresent()) {
+                    datedPostings.get().add(recorded.position(), posting.date(), account, commodity, amount);
                 }
-                tables.insert(REGISTER, recorded.position(), account, commodity, posting.amount().amount(), after,
+                tables.insert(REGISTER, recorded.position(), account, commodity, amount, after,
                         posting.entryId().value(), posting.postingIndex(), posting.date().toString(), posting.description(),
                         posting.reversesEntryId() == null ? null : posting.reversesEntryId().value());
-                book.registerPosition = recorded.position();
-                book.lastLineHash = recorded.hash();
+                batch.registerPosition = recorded.position();
+                batch.lastLineHash = Optional.of(recorded.hash());
             } else if (ProjectionEvents.typed(decoded) instanceof AccountEvent) {
                 tables.insert(ACCOUNT_EVENTS, recorded.position(), ProjectionEvents.accountOf(decoded), recorded.version());
             }
             if (recorded.position() / checkpointEvery > lastCheckpoint / checkpointEvery) {
-                byte[] data = book.encode();
+                byte[] data = batch.encode();
                 tables.upsert(CHECKPOINTS, recorded.position(), recorded.hash(), BalanceBlob.digest(data), data);
                 lastCheckpoint = recorded.position();
             }
         }
         if (!building) {
-            book.save(tables);
+            batch.save(tables);
         }
-        keep(book);
+        keep(batch);
     }
 
     /**
-     * A rebuild leaves the balances table for the end: every balance is written once, from the book; then
-     * the date checkpoints are built from the whole register.
+     * A rebuild leaves the balances table for the end: every balance is written once, from the batch's balances;
+     * then the date checkpoints are built from the whole register.
      */
     @Override
     public void rebuilt(ReadModelTables tables) {
-        BatchBalances book = bookFor(tables);
-        book.balances.forEach((account, commodity, balance) -> tables.upsert(BALANCES, account, commodity,
-                book.text(account, commodity)));
-        buildDateCheckpoints(tables, book);
-        book.datedPostings = null;
-        keep(book);
+        BatchBalances batch = batchFor(tables);
+        batch.balances.forEach((account, commodity, balance) -> tables.upsert(BALANCES, account, commodity,
+                batch.text(account, commodity)));
+        buildDateCheckpoints(tables, Optional.of(batch));
+        batch.datedPostings = Optional.empty();
+        keep(batch);
     }
 
     /** After a catch-up: the date checkpoints are built again when they lag too far behind (see {@link DateCheckpointBuilder}). */
     @Override
     public void caughtUp(ReadModelTables tables) {
-        BatchBalances book = kept.get(tables.generation());
+        Optional<BatchBalances> batch = Optional.ofNullable(kept.get(tables.generation()));
         if (dateCheckpoints.behind(tables)) {
-            buildDateCheckpoints(tables, book != null && book.registerPosition == tables.max(REGISTER, "position") ? book : null);
+            long registerPosition = tables.max(REGISTER, "position");
+            buildDateCheckpoints(tables, batch.filter(balances -> balances.registerPosition == registerPosition));
         }
-        if (book != null) {
-            // the postings of a catch-up that started from an empty register served its date checkpoints; later
-            // catch-ups read the register back (they come one by one, and a few lines each)
-            book.datedPostings = null;
-        }
+        // the postings of a catch-up that started from an empty register served its date checkpoints; later
+        // catch-ups read the register back (they come one by one, and a few lines each)
+        batch.ifPresent(balances -> balances.datedPostings = Optional.empty());
     }
 
     /**
-     * At the register's last line when the book knows that event's hash (it applied it); else at the
+     * At the register's last line when the batch's balances know that event's hash (they applied it); else at the
      * latest position checkpoint (none without one).
      */
-    private void buildDateCheckpoints(ReadModelTables tables, BatchBalances book) {
-        if (book != null && book.lastLineHash != null && book.datedPostings != null) {
-            dateCheckpoints.build(tables, book.registerPosition, book.lastLineHash, book.datedPostings);
-            return;
-        }
-        if (book != null && book.lastLineHash != null) {
-            dateCheckpoints.build(tables, book.registerPosition, book.lastLineHash);
+    private void buildDateCheckpoints(ReadModelTables tables, Optional<BatchBalances> batch) {
+        Optional<BatchBalances> applied = batch.filter(balances -> balances.lastLineHash.isPresent());
+        if (applied.isPresent()) {
+            BatchBalances balances = applied.get();
+            String hash = balances.lastLineHash.get();
+            balances.datedPostings.ifPresentOrElse(
+                    postings -> dateCheckpoints.build(tables, balances.registerPosition, hash, postings),
+                    () -> dateCheckpoints.build(tables, balances.registerPosition, hash));
             return;
         }
         tables.find(CHECKPOINTS, tables.max(CHECKPOINTS, "position"))
                 .ifPresent(checkpoint -> dateCheckpoints.build(tables, checkpoint.integer(0), checkpoint.text(1)));
     }
 
-    private void keep(BatchBalances book) {
-        kept.put(book.generation, book);
+    private void keep(BatchBalances batch) {
+        kept.put(batch.generation, batch);
         // the generation in service and one being rebuilt; an older one is gone
-        kept.keySet().removeIf(generation -> generation < book.generation - 1);
+        kept.keySet().removeIf(generation -> generation < batch.generation - 1);
     }
 
     /**
-     * The balances as the tables hold them before this batch: the book the previous batch of the same
+     * The balances as the tables hold them before this batch: the ones the previous batch of the same
      * generation left, when the register's last position is still the one it saw (balances are the sum of
      * the register, so then they are equal: a batch rolled back after it, or another process that applied
-     * postings, would have moved it), else every balance read again. The kept book is let go while a batch
-     * works on it, so a batch that fails leaves none behind.
+     * postings, would have moved it), else every balance read again. The kept balances are let go while a batch
+     * works on them, so a batch that fails leaves none behind.
      */
-    private BatchBalances bookFor(ReadModelTables tables) {
-        BatchBalances book = kept.remove(tables.generation());
-        if (book == null || book.registerPosition != tables.max(REGISTER, "position")) {
-            book = BatchBalances.read(tables);
-        }
-        return book;
+    private BatchBalances batchFor(ReadModelTables tables) {
+        long registerPosition = tables.max(REGISTER, "position");
+        return Optional.ofNullable(kept.remove(tables.generation()))
+                .filter(batch -> batch.registerPosition == registerPosition)
+                .orElseGet(() -> BatchBalances.read(tables));
     }
 
     /**
@@ -208,8 +210,8 @@ public final class BalancesProjection implements Projection {
     private static final class BatchBalances {
         private final int generation;
         private long registerPosition;
-        /** The hash of the event at {@link #registerPosition} when this book applied it (null: read from the tables). */
-        private String lastLineHash;
+        /** The hash of the event at {@link #registerPosition} when these balances applied it (empty: read from the tables). */
+        private Optional<String> lastLineHash = Optional.empty();
         private final Balances.Fold balances = Balances.fold();
         /** Each balance's plain text, computed once when it changes (the register, the table and every checkpoint use it). */
         private final Map<String, SortedMap<String, String>> texts = new HashMap<>();
@@ -219,10 +221,10 @@ public final class BalancesProjection implements Projection {
         private final Map<String, Set<String>> changed = new HashMap<>();
         /**
          * Every posting applied since the register was empty (a rebuild, or a catch-up of a new read model),
-         * for the date checkpoints at its end (null otherwise: a later catch-up, or a rebuild resumed after a
+         * for the date checkpoints at its end (empty otherwise: a later catch-up, or a rebuild resumed after a
          * crash, reads the register back instead).
          */
-        private DatedPostings datedPostings;
+        private Optional<DatedPostings> datedPostings = Optional.empty();
 
         private BatchBalances(int generation, long registerPosition) {
             this.generation = generation;
@@ -235,11 +237,11 @@ public final class BalancesProjection implements Projection {
          * interrupted reads its register once when it resumes).
          */
         static BatchBalances read(ReadModelTables tables) {
-            BatchBalances book = new BatchBalances(tables.generation(), tables.max(REGISTER, "position"));
-            if (book.registerPosition == 0) {
+            BatchBalances batch = new BatchBalances(tables.generation(), tables.max(REGISTER, "position"));
+            if (batch.registerPosition == 0) {
                 // a rebuild, or the first catch-up of a new read model (the first open of a ledger): its date
                 // checkpoints are folded from these at the end instead of reading the register back by date
-                book.datedPostings = new DatedPostings();
+                batch.datedPostings = Optional.of(new DatedPostings());
             }
             if (tables.building()) {
                 Map<String, Map<String, BigDecimal>> last = new HashMap<>();
@@ -247,17 +249,24 @@ public final class BalancesProjection implements Projection {
                     last.computeIfAbsent(row.text(1), account -> new HashMap<>()).put(row.text(2), row.decimal(4));
                 }
                 last.forEach((account, perCommodity) -> perCommodity.forEach(
-                        (commodity, balance) -> book.add(account, commodity, balance, false)));
+                        (commodity, balance) -> batch.add(account, commodity, balance)));
             } else {
                 for (ReadModelRow row : tables.all(BALANCES)) {
-                    book.add(row.text(0), row.text(1), row.decimal(2), false);
+                    batch.add(row.text(0), row.text(1), row.decimal(2));
                 }
             }
-            return book;
+            return batch;
         }
 
-        /** Adds to a balance and returns its plain text; {@code toSave}: remembered for {@link #save}. */
-        String add(String account, String commodity, BigDecimal amount, boolean toSave) {
+        /** Adds a posting to a balance and remembers the balance for {@link #save}; returns its plain text. */
+        String post(String account, String commodity, BigDecimal amount) {
+            String after = add(account, commodity, amount);
+            changed.computeIfAbsent(account, name -> new HashSet<>()).add(commodity);
+            return after;
+        }
+
+        /** Adds to a balance and returns its plain text (a rebuild writes every balance at its end instead). */
+        String add(String account, String commodity, BigDecimal amount) {
             String after = balances.add(account, commodity, amount).toPlainString();
             SortedMap<String, String> accountTexts = texts.get(account);
             if (accountTexts == null) {
@@ -266,9 +275,6 @@ public final class BalancesProjection implements Projection {
                 sortedTexts.put(account, accountTexts);
             }
             accountTexts.put(commodity, after);
-            if (toSave) {
-                changed.computeIfAbsent(account, name -> new HashSet<>()).add(commodity);
-            }
             return after;
         }
 

@@ -9,11 +9,15 @@ import dev.eventscope.projection.CancellationToken;
 import dev.eventscope.projection.ProgressListener;
 import dev.eventscope.projection.Projections;
 import dev.eventscope.projection.sqlite.SqliteReadModelStore;
+import dev.eventscope.timetravel.Point;
+import dev.eventscope.timetravel.TimeTravel;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Random;
 
 /**
  * The {@code balances} rebuild alone, by CPU time, each beside a raw read and decode of every event in the same
@@ -21,6 +25,8 @@ import java.util.Locale;
  * The ledger is opened read-only and its read models live in their own file (built by the first round's open when
  * the file is new), so two builds can be compared on one ledger, each with its own read-model file, in turns.
  * Written against the API the read side had before issue 13 too (commit b5b31eb), so the same file runs on either.
+ * After each rebuild it asks one question as of a date: b5b31eb built its date indexes and checkpoints there (the
+ * work a rebuild now does itself, as issue 15 asks), so rebuild plus first question compares the same work.
  */
 public final class BalancesRebuildBenchmark {
 
@@ -50,6 +56,12 @@ public final class BalancesRebuildBenchmark {
                 print(build, round, "rebuild balances", rebuild);
                 System.out.printf(Locale.ROOT, "| %s | %d | rebuild ÷ raw (process CPU) | %.2f | | |%n", build, round,
                         rebuild[0] / raw[0]);
+                TimeTravel timeTravel = new TimeTravel(opened.store(), opened.codec(), projections);
+                LocalDate date = LocalDate.of(2020, 1, 1).plusDays(new Random(round).nextInt(1800));
+                double[] first = measure(() -> timeTravel.ledgerBalancesAt(new Point.AsOfDate(date)));
+                print(build, round, "first whole-ledger balances as of a date after it", first);
+                print(build, round, "rebuild + first question", new double[] {rebuild[0] + first[0], rebuild[1] + first[1],
+                        rebuild[2] + first[2]});
             }
         }
     }

@@ -18,10 +18,14 @@ import java.util.Random;
  * {@code java ... DatedQueriesBenchmark LEDGER READ_MODEL_FILE [rounds]}. One question of each kind is asked before
  * the rounds (what a build makes on first use is not measured). Written against the API that the read side had
  * before and after issue 13, so the same file runs on any of those commits; run two builds side by side.
+ * The accounts asked about default to those of {@code TimeTravelBenchmark}'s ledger; for another ledger, name its
+ * three busiest accounts with {@code -Dbench.hot=a,b,c} and its ordinary ones in a file, one a line, with
+ * {@code -Dbench.ordinary=FILE} (e.g. the {@code account} directives of the journal it was imported from).
  */
 public final class DatedQueriesBenchmark {
 
-    private static final String[] HOT = {"assets:bank:main", "income:sales", "expenses:supplies"};
+    private static final String[] HOT = System.getProperty("bench.hot", "assets:bank:main,income:sales,expenses:supplies")
+            .split(",");
 
     private DatedQueriesBenchmark() {
     }
@@ -29,6 +33,7 @@ public final class DatedQueriesBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         String build = System.getProperty("bench.build", "?");
+        String[] ordinary = ordinaryAccounts();
         try (BalancesRebuildBenchmark.Opened opened = BalancesRebuildBenchmark.Opened.of(args)) {
             opened.projections().open(ProgressListener.NONE);
             TimeTravel timeTravel = new TimeTravel(opened.store(), opened.codec(), opened.projections());
@@ -57,7 +62,7 @@ public final class DatedQueriesBenchmark {
                 }));
                 print(build, round, "1,000 ordinary account states as of random dates", measure(() -> {
                     for (int i = 0; i < 1_000; i++) {
-                        timeTravel.stateOf(account("expenses:item:a" + random.nextInt(10_000)), new Point.AsOfDate(randomDate(random)));
+                        timeTravel.stateOf(account(ordinary[random.nextInt(ordinary.length)]), new Point.AsOfDate(randomDate(random)));
                     }
                 }));
                 print(build, round, "1,000 hot-account balances at random positions", measure(() -> {
@@ -67,6 +72,16 @@ public final class DatedQueriesBenchmark {
                 }));
             }
         }
+    }
+
+    /** The accounts of {@code -Dbench.ordinary=FILE}, else {@code TimeTravelBenchmark}'s 10,000 ordinary ones. */
+    private static String[] ordinaryAccounts() throws java.io.IOException {
+        String file = System.getProperty("bench.ordinary");
+        if (file == null) {
+            return java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> "expenses:item:a" + i).toArray(String[]::new);
+        }
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of(file)).stream().filter(line -> !line.isBlank())
+                .toArray(String[]::new);
     }
 
     private static StreamId account(String name) {

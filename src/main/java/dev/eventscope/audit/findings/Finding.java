@@ -3,7 +3,7 @@ package dev.eventscope.audit.findings;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One finding: its id in the auditor's book ({@code F-0001}), who made it when, what it is about, how serious, and the note. */
+/** One finding: its id in the auditor's findings file ({@code F-0001}), who made it when, what it is about, how serious, and the note. */
 public record Finding(String id, String user, Instant createdAt, FindingTarget target, Severity severity, String note) {
 
     public Finding {

@@ -310,7 +310,7 @@ public final class ReportDialogViewModel {
         // the workbench's findings (every user's, kept outside the ledger) and test results go inside the signed file
         // the app's reports carry the "Statements" section (balance sheet and income statement per quarter)
         ReportGenerator generator = ReportGenerator.create().withStatements().withWorkbench(ledger -> dev.eventscope.audit.ReportWorkbench.of(ledger,
-                dev.eventscope.audit.findings.FindingsBook.defaultDirectory(), true,
+                dev.eventscope.audit.findings.FindingsFile.defaultDirectory(), true,
                 dev.eventscope.audit.tests.TestSettings.defaults(request.zone())));
         SignedReportFile.Written written = session.writeReport(new SignedReportFile(generator, new ReportSigner(keys)),
                 request, output, replace, (phase, done, total) -> {

@@ -2,7 +2,7 @@ package dev.eventscope.ui.workbench;
 
 import dev.eventscope.audit.findings.Finding;
 import dev.eventscope.audit.findings.FindingTarget;
-import dev.eventscope.audit.findings.FindingsBook;
+import dev.eventscope.audit.findings.FindingsFile;
 import dev.eventscope.audit.findings.Severity;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
@@ -19,15 +19,15 @@ import java.util.function.Consumer;
  */
 public final class FindingsViewModel {
 
-    private final FindingsBook book;
+    private final FindingsFile findingsFile;
     private final LedgerSession session;
     private final TaskExecutor executor;
     private final Clock clock;
     private final Consumer<String> errors;
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
 
-    public FindingsViewModel(FindingsBook book, LedgerSession session, TaskExecutor executor, Clock clock, Consumer<String> errors) {
-        this.book = book;
+    public FindingsViewModel(FindingsFile findingsFile, LedgerSession session, TaskExecutor executor, Clock clock, Consumer<String> errors) {
+        this.findingsFile = findingsFile;
         this.session = session;
         this.executor = executor;
         this.clock = clock;
@@ -35,21 +35,21 @@ public final class FindingsViewModel {
     }
 
     public void load() {
-        executor.run(book::list, findings::setAll, failure -> errors.accept(failure.getMessage()));
+        executor.run(findingsFile::list, findings::setAll, failure -> errors.accept(failure.getMessage()));
     }
 
     /** Records a finding; a blank note is refused with a sentence. */
     public void mark(FindingTarget target, Severity severity, String note) {
         executor.run(() -> {
-            book.add(target, severity, note, clock);
-            return book.list();
+            findingsFile.add(target, severity, note, clock);
+            return findingsFile.list();
         }, findings::setAll, failure -> errors.accept(failure.getMessage()));
     }
 
     public void remove(Finding finding) {
         executor.run(() -> {
-            book.remove(finding.id());
-            return book.list();
+            findingsFile.remove(finding.id());
+            return findingsFile.list();
         }, findings::setAll, failure -> errors.accept(failure.getMessage()));
     }
 
@@ -58,7 +58,7 @@ public final class FindingsViewModel {
     }
 
     public String user() {
-        return book.user();
+        return findingsFile.user();
     }
 
     /** The moment a finding about a point in time is about; empty for any other finding. */

@@ -1,7 +1,7 @@
 package dev.eventscope.ui.workbench;
 
 import dev.eventscope.application.CommandContext;
-import dev.eventscope.audit.findings.FindingsBook;
+import dev.eventscope.audit.findings.FindingsFile;
 import dev.eventscope.projection.search.SearchIndexes;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.explorer.ExplorerViewModel;
@@ -72,7 +72,7 @@ public final class WorkbenchMenu {
             window.stage().close();
         }
         WorkbenchViewModel model = new WorkbenchViewModel(open.session(), executor, SearchIndexes.forCurrentUser(),
-                FindingsBook.defaultDirectory(), CommandContext.osUser().user(), ZoneId.systemDefault(), Clock.systemUTC(), errors);
+                FindingsFile.defaultDirectory(), CommandContext.osUser().user(), ZoneId.systemDefault(), Clock.systemUTC(), errors);
         window = WorkbenchWindow.show(model, open::jumpTo, open.timeline()::showRecordedTime, owner, tab);
     }
 }

@@ -1,6 +1,6 @@
 package dev.eventscope.ui.workbench;
 
-import dev.eventscope.audit.findings.FindingsBook;
+import dev.eventscope.audit.findings.FindingsFile;
 import dev.eventscope.audit.tests.TestSettings;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.session.LedgerSession;
@@ -28,7 +28,7 @@ public final class WorkbenchViewModel {
         this.tests = new TestsViewModel(session.events(), executor, TestSettings.defaults(zone), errors);
         this.search = new SearchViewModel(session, searchIndexes, executor, errors);
         String ledgerId = session.readAt(1).map(RecordedEvent::eventId).orElse("empty-ledger");
-        this.findings = new FindingsViewModel(new FindingsBook(findingsDirectory, ledgerId, user), session, executor, clock, errors);
+        this.findings = new FindingsViewModel(new FindingsFile(findingsDirectory, ledgerId, user), session, executor, clock, errors);
     }
 
     public String ledgerName() {

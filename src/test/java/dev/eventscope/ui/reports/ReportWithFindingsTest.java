@@ -3,7 +3,7 @@ package dev.eventscope.ui.reports;
 import dev.eventscope.audit.ReportFormat;
 import dev.eventscope.audit.SigningKeys;
 import dev.eventscope.audit.findings.FindingTarget;
-import dev.eventscope.audit.findings.FindingsBook;
+import dev.eventscope.audit.findings.FindingsFile;
 import dev.eventscope.audit.findings.Severity;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.ui.SameThreadExecutor;
@@ -31,7 +31,7 @@ class ReportWithFindingsTest {
         String note = "Checked with the controller, case " + UUID.randomUUID();
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
             String ledgerId = store.readAt(1).orElseThrow().eventId();
-            new FindingsBook(FindingsBook.defaultDirectory(), ledgerId, "report-auditor")
+            new FindingsFile(FindingsFile.defaultDirectory(), ledgerId, "report-auditor")
                     .add(FindingTarget.entry("JE-2025-0196"), Severity.HIGH, note, Clock.systemUTC());
             ReportDialogViewModel model = new ReportDialogViewModel(dev.eventscope.session.TestSessions.of(ledger, store), new SameThreadExecutor(),
                     Clock.fixed(Instant.parse("2025-11-01T10:00:00Z"), ZoneOffset.UTC), "auditor", new SigningKeys(folder.resolve("keys")), "test");

@@ -6,7 +6,7 @@ import static dev.eventscope.testing.FxShots.waitFor;
 
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.audit.findings.FindingTarget;
-import dev.eventscope.audit.findings.FindingsBook;
+import dev.eventscope.audit.findings.FindingsFile;
 import dev.eventscope.audit.findings.Severity;
 import dev.eventscope.audit.tests.TestResult;
 import dev.eventscope.bootstrap.SqliteLedgerStoreFactory;
@@ -49,12 +49,12 @@ public final class WorkbenchScreenshots {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
             ledgerId = store.readAt(1).orElseThrow().eventId();
         }
-        FindingsBook book = new FindingsBook(FindingsBook.defaultDirectory(), ledgerId,
+        FindingsFile findingsFile = new FindingsFile(FindingsFile.defaultDirectory(), ledgerId,
                 dev.eventscope.application.CommandContext.osUser().user());
-        if (book.list().isEmpty()) {
-            book.add(FindingTarget.entry("JE-2025-0100"), Severity.HIGH, "Late correction into the closed Q1, approved by the controller"
+        if (findingsFile.list().isEmpty()) {
+            findingsFile.add(FindingTarget.entry("JE-2025-0100"), Severity.HIGH, "Late correction into the closed Q1, approved by the controller"
                     + " who also reopened and closed the period", Clock.systemUTC());
-            book.add(FindingTarget.test("duplicates", "JE-2025-0026"), Severity.MEDIUM, "Thyssen bill booked twice; reversed three"
+            findingsFile.add(FindingTarget.test("duplicates", "JE-2025-0026"), Severity.MEDIUM, "Thyssen bill booked twice; reversed three"
                     + " weeks later by JE-2025-0045", Clock.systemUTC());
         }
         Platform.startup(() -> { });

@@ -115,7 +115,7 @@ class WorkbenchWindowTest {
         robot.clickOn("#findingNote").write("Posted into a closed quarter after a reopening");
         robot.clickOn(robot.lookup(hasText("OK")).queryButton());
         waitUntil(() -> table(robot, "#findingsTable").getItems().size() == 1);
-        assertEquals(1, new dev.eventscope.audit.findings.FindingsBook(dev.eventscope.audit.findings.FindingsBook.defaultDirectory(),
+        assertEquals(1, new dev.eventscope.audit.findings.FindingsFile(dev.eventscope.audit.findings.FindingsFile.defaultDirectory(),
                 model.explorerProperty().get().session().readAt(1).orElseThrow().eventId(),
                 dev.eventscope.application.CommandContext.osUser().user()).list().size(), "kept in the findings file");
         Finding finding = (Finding) table(robot, "#findingsTable").getItems().get(0);
@@ -158,7 +158,7 @@ class WorkbenchWindowTest {
             }
         }
         assertTrue(expected >= 335 && expected < session.lastPosition(), "a moment in the middle of the ledger: " + expected);
-        new dev.eventscope.audit.findings.FindingsBook(dev.eventscope.audit.findings.FindingsBook.defaultDirectory(),
+        new dev.eventscope.audit.findings.FindingsFile(dev.eventscope.audit.findings.FindingsFile.defaultDirectory(),
                 session.readAt(1).orElseThrow().eventId(), dev.eventscope.application.CommandContext.osUser().user())
                 .add(dev.eventscope.audit.findings.FindingTarget.time(moment), dev.eventscope.audit.findings.Severity.HIGH,
                         "What the books said when the quarter was reported", java.time.Clock.systemUTC());
@@ -169,11 +169,11 @@ class WorkbenchWindowTest {
             openTheFindingAndSeeTheTimelineMove(robot, timeline, expected);
         } finally {
             // the findings file is per ledger id and user, shared by the copies of the sample the other tests open
-            dev.eventscope.audit.findings.FindingsBook book = new dev.eventscope.audit.findings.FindingsBook(
-                    dev.eventscope.audit.findings.FindingsBook.defaultDirectory(), session.readAt(1).orElseThrow().eventId(),
+            dev.eventscope.audit.findings.FindingsFile findingsFile = new dev.eventscope.audit.findings.FindingsFile(
+                    dev.eventscope.audit.findings.FindingsFile.defaultDirectory(), session.readAt(1).orElseThrow().eventId(),
                     dev.eventscope.application.CommandContext.osUser().user());
-            book.list().stream().filter(finding -> finding.target().kind() == dev.eventscope.audit.findings.FindingTarget.Kind.TIME)
-                    .forEach(finding -> book.remove(finding.id()));
+            findingsFile.list().stream().filter(finding -> finding.target().kind() == dev.eventscope.audit.findings.FindingTarget.Kind.TIME)
+                    .forEach(finding -> findingsFile.remove(finding.id()));
         }
     }
 

@@ -24,9 +24,9 @@ import java.util.stream.Stream;
  * ({@code <folder>/<ledger id>/<user>.json}, by default under {@code $XDG_STATE_HOME/eventscope/findings}),
  * so a read-only ledger stays untouched and whoever can write the ledger cannot rewrite the findings.
  * Every change rewrites the file whole through a temporary file and an atomic move: a crash leaves the old
- * book or the new one, never half of one. A file that cannot be read stops it with the file named.
+ * file or the new one, never half of one. A file that cannot be read stops it with the file named.
  */
-public final class FindingsBook {
+public final class FindingsFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,7 +34,7 @@ public final class FindingsBook {
     private final String ledgerId;
     private final String user;
 
-    public FindingsBook(Path directory, String ledgerId, String user) {
+    public FindingsFile(Path directory, String ledgerId, String user) {
         this.directory = directory;
         this.ledgerId = ledgerId;
         this.user = user;

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * must be dropped whenever the read model moved without it: here a second process (another engine on
  * the same ledger file) applies postings between two batches of the first.
  */
-class BalancesBookTest {
+class KeptBalancesTest {
 
     @TempDir
     Path folder;

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 19: findings are kept per user and ledger id in a file of their own, written whole or not at all. */
-class FindingsBookTest {
+class FindingsFileTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-11-03T14:05:09.123Z"), ZoneOffset.UTC);
 
@@ -25,7 +25,7 @@ class FindingsBookTest {
 
     @Test
     void findings_are_numbered_listed_and_removed_per_user_and_ledger() {
-        FindingsBook alice = new FindingsBook(folder, "ledger-1", "alice");
+        FindingsFile alice = new FindingsFile(folder, "ledger-1", "alice");
         Finding first = alice.add(FindingTarget.entry("JE-2025-0100"), Severity.HIGH, " late correction ", CLOCK);
         Finding second = alice.add(FindingTarget.event(335), Severity.LOW, "check the reopening", CLOCK);
         alice.add(FindingTarget.time(Instant.parse("2025-05-06T12:00:00Z")), Severity.INFO, "state before the reopening", CLOCK);
@@ -39,29 +39,29 @@ class FindingsBookTest {
         assertEquals(second, alice.remove("f-0002"));
         assertEquals("F-0005", alice.add(FindingTarget.event(1), Severity.LOW, "again", CLOCK).id(), "ids are never reused");
 
-        FindingsBook bob = new FindingsBook(folder, "ledger-1", "bob");
+        FindingsFile bob = new FindingsFile(folder, "ledger-1", "bob");
         bob.add(FindingTarget.entry("JE-2025-0026"), Severity.CRITICAL, "duplicate bill", CLOCK);
         assertEquals(1, bob.list().size());
         assertEquals(5, alice.everyUsers().size());
-        assertEquals(0, new FindingsBook(folder, "ledger-2", "alice").list().size(), "another ledger has its own findings");
+        assertEquals(0, new FindingsFile(folder, "ledger-2", "alice").list().size(), "another ledger has its own findings");
         assertTrue(Files.exists(folder.resolve("ledger-1").resolve("alice.json")));
     }
 
     @Test
     void bad_input_is_refused_with_a_sentence_and_nothing_is_written() throws Exception {
-        FindingsBook book = new FindingsBook(folder, "ledger-1", "alice");
+        FindingsFile findingsFile = new FindingsFile(folder, "ledger-1", "alice");
         assertEquals("A finding needs a note saying what was found.", assertThrows(IllegalArgumentException.class,
-                () -> book.add(FindingTarget.event(3), Severity.LOW, "  ", CLOCK)).getMessage());
-        assertTrue(Files.notExists(book.file()));
+                () -> findingsFile.add(FindingTarget.event(3), Severity.LOW, "  ", CLOCK)).getMessage());
+        assertTrue(Files.notExists(findingsFile.file()));
         assertEquals("There is no severity \"urgent\": use info, low, medium, high or critical.",
                 assertThrows(IllegalArgumentException.class, () -> Severity.named("urgent")).getMessage());
         assertEquals("There is no finding F-0009 in alice's findings (there are none).",
-                assertThrows(IllegalArgumentException.class, () -> book.remove("F-0009")).getMessage());
-        book.add(FindingTarget.event(3), Severity.LOW, "a note", CLOCK);
-        Files.writeString(book.file(), "{ not json");
-        IllegalStateException unreadable = assertThrows(IllegalStateException.class, book::list);
-        assertTrue(unreadable.getMessage().startsWith("The findings file " + book.file() + " cannot be read: "), unreadable.getMessage());
-        assertEquals(List.of(book.file()), Files.list(book.file().getParent()).toList(), "no partial file is left behind");
+                assertThrows(IllegalArgumentException.class, () -> findingsFile.remove("F-0009")).getMessage());
+        findingsFile.add(FindingTarget.event(3), Severity.LOW, "a note", CLOCK);
+        Files.writeString(findingsFile.file(), "{ not json");
+        IllegalStateException unreadable = assertThrows(IllegalStateException.class, findingsFile::list);
+        assertTrue(unreadable.getMessage().startsWith("The findings file " + findingsFile.file() + " cannot be read: "), unreadable.getMessage());
+        assertEquals(List.of(findingsFile.file()), Files.list(findingsFile.file().getParent()).toList(), "no partial file is left behind");
     }
 
     @Test
@@ -76,7 +76,7 @@ class FindingsBookTest {
 
     @Test
     void the_default_folder_follows_xdg_state_home() {
-        assertEquals(Path.of("/state/eventscope/findings"), FindingsBook.defaultDirectory(Map.of("XDG_STATE_HOME", "/state"), "/home/a"));
-        assertEquals(Path.of("/home/a/.local/state/eventscope/findings"), FindingsBook.defaultDirectory(Map.of(), "/home/a"));
+        assertEquals(Path.of("/state/eventscope/findings"), FindingsFile.defaultDirectory(Map.of("XDG_STATE_HOME", "/state"), "/home/a"));
+        assertEquals(Path.of("/home/a/.local/state/eventscope/findings"), FindingsFile.defaultDirectory(Map.of(), "/home/a"));
     }
 }
