@@ -371,6 +371,11 @@ public final class AxonSideBySideBenchmark {
             };
         }
 
+        /** The server process of Axon's one connection (its CPU is Axon's server side). */
+        long backendPid() throws SQLException {
+            return ServerCpu.backendPid(connection);
+        }
+
         @Override
         public void close() throws SQLException {
             connection.close();

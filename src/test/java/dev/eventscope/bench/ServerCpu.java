@@ -54,6 +54,24 @@ final class ServerCpu {
         return nanos;
     }
 
+    /** The server process (backend) of {@code connection}; it commits nothing (the query only reads). */
+    static long backendPid(Connection connection) throws java.sql.SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** The summed CPU nanoseconds of the processes {@code pids} ({@link #processNanos}). */
+    static long processNanos(long[] pids) {
+        long nanos = 0;
+        for (long pid : pids) {
+            nanos += processNanos(pid);
+        }
+        return nanos;
+    }
+
     /**
      * One process's CPU nanoseconds: its scheduler's run time ({@code /proc/PID/schedstat}, nanoseconds), else its
      * user and system times ({@code /proc/PID/stat}, 10 ms ticks); 0 when it has ended meanwhile.

@@ -52,8 +52,14 @@ final class OneStreamAppend {
     private final String firstEvent;
     private final String nextEvent;
     private final String nextEventByKey;
-    /** Stream keys met by the one-event statement: a key names its stream forever, so it saves the name's look-up. */
-    private final Map<StreamId, Long> keys = new HashMap<>();
+    private final String nextEventOfWritten;
+    /**
+     * Per stream met by the one-event statement, its key (a key names its stream forever, so it saves the name's
+     * look-up) and the highest version this writer wrote to it. Events are never removed, so that version exists
+     * for good: an append expected at it or below needs no probe that the expected version exists ({@link
+     * Key#WRITTEN}); if the stream has moved past it, the unique key {@code (stream_key, version)} refuses the row.
+     */
+    private final Map<StreamId, long[]> met = new HashMap<>();
 
     OneStreamAppend(Connection connection, String schema, Optional<Clock> clock) {
         this.connection = connection;
@@ -66,6 +72,7 @@ final class OneStreamAppend {
         this.firstEvent = headFirst(Key.NEW);
         this.nextEvent = headFirst(Key.BY_NAME);
         this.nextEventByKey = headFirst(Key.KNOWN);
+        this.nextEventOfWritten = headFirst(Key.WRITTEN);
     }
 
     /** Whether this appends through {@code connection} (a new writer connection needs a new one). */
@@ -93,12 +100,14 @@ final class OneStreamAppend {
         boolean newStream = append.expected() instanceof ExpectedVersion.NoStream;
         long expected = append.expected() instanceof ExpectedVersion.Exact exact ? exact.version() : -1;
         boolean headFirst = single && (newStream || expected > 0);
-        Long key = headFirst && !newStream ? keys.get(append.stream()) : null;
-        String sql = headFirst ? (newStream ? firstEvent : key != null ? nextEventByKey : nextEvent)
+        long[] known = headFirst && !newStream ? met.get(append.stream()) : null;
+        Long key = known != null ? known[0] : null;
+        boolean written = known != null && expected <= known[1];
+        String sql = headFirst ? (newStream ? firstEvent : written ? nextEventOfWritten : key != null ? nextEventByKey : nextEvent)
                 : single ? (newStream ? createStreamWithOne : moveStreamByOne) : (newStream ? createStream : moveStream);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             if (headFirst) {
-                bindHeadFirst(statement, append.stream(), key, newStream ? 0 : expected, events.get(0));
+                bindHeadFirst(statement, append.stream(), key, newStream ? 0 : expected, written, events.get(0));
             } else {
                 int parameter = bindClock(statement, 1);
                 statement.setString(parameter++, append.stream().value());
@@ -124,10 +133,10 @@ final class OneStreamAppend {
                     // the one-event statement returns the event's position and stream key
                     before = newStream ? 0 : expected;
                     first = row.getLong(1);
-                    if (keys.size() >= 100_000) {
-                        keys.clear();
+                    if (met.size() >= 100_000) {
+                        met.clear();
                     }
-                    keys.put(append.stream(), row.getLong(2));
+                    met.put(append.stream(), new long[] {row.getLong(2), Math.max(before + 1, known != null ? known[1] : 0)});
                 } else {
                     before = row.getLong(1);
                     first = row.getLong(2);
@@ -158,8 +167,8 @@ final class OneStreamAppend {
     }
 
     /** The parameters of {@link #headFirst}: the event goes to version {@code before + 1}. */
-    private void bindHeadFirst(PreparedStatement statement, StreamId stream, Long key, long before, NewEvent event)
-            throws SQLException {
+    private void bindHeadFirst(PreparedStatement statement, StreamId stream, Long key, long before, boolean written,
+                               NewEvent event) throws SQLException {
         byte[][] parts = parts(stream.value(), event);
         int parameter = 1;
         statement.setBytes(parameter++, parts[0]);
@@ -174,13 +183,17 @@ final class OneStreamAppend {
             statement.setString(parameter++, event.eventId());
         } else {
             statement.setString(parameter++, event.eventId());
-            if (key != null) {
-                statement.setLong(parameter++, key);
+            if (written) {
                 statement.setLong(parameter++, key);
             } else {
-                statement.setString(parameter++, stream.value());
+                if (key != null) {
+                    statement.setLong(parameter++, key);
+                    statement.setLong(parameter++, key);
+                } else {
+                    statement.setString(parameter++, stream.value());
+                }
+                statement.setLong(parameter++, before);
             }
-            statement.setLong(parameter++, before);
         }
         statement.setLong(parameter++, before + 1);
         bindColumns(statement, parameter, event);
@@ -316,6 +329,7 @@ final class OneStreamAppend {
                     + s + "events e WHERE e.stream_key = t.stream_key AND e.version = ?::bigint))";
             case KNOWN -> "(SELECT ?::bigint WHERE EXISTS (SELECT FROM " + s + "events e WHERE e.stream_key = ?::bigint"
                     + " AND e.version = ?::bigint))";
+            case WRITTEN -> "?::bigint";
         };
         return "WITH m AS (UPDATE " + s + "ledger_head h SET position = h.position + 1, prev_hash = " + previous + ","
                 + " hash = sha256(" + previous + " || ?::bytea || int8send(?::bigint) || ?::bytea || int8send(" + stamp
@@ -327,8 +341,12 @@ final class OneStreamAppend {
                 + " RETURNING position, stream_key, " + PostgresSchema.announce(schema, "position");
     }
 
-    /** Where the one-event statement finds its stream's key: a stream it makes, the stream's name, a key met before. */
-    private enum Key { NEW, BY_NAME, KNOWN }
+    /**
+     * Where the one-event statement finds its stream's key: a stream it makes, the stream's name, a key met before
+     * (each with the expected version's probe), or a key met before of a stream expected at a version this writer
+     * wrote, which exists for good (no probe).
+     */
+    private enum Key { NEW, BY_NAME, KNOWN, WRITTEN }
 
     private static final String COLUMNS = " (position, event_id, stream_key, version, type, schema_version, data, user_name,"
             + " correlation_id, causation_id, command_name, recorded_at, prev_hash, hash)";

@@ -80,6 +80,40 @@ class OneStreamAppendTest {
         }
     }
 
+    @Test
+    @DisplayName("given a writer that wrote a stream's versions, when it appends one event expected at one of them without probing it, then another writer's appends in between are still refused or chained as they must be")
+    void skips_the_probe_only_for_versions_it_wrote() throws Exception {
+        PostgresLedgerUrl url = TestPostgres.freshLedger();
+        try (Connection first = PostgresConnections.open(url, PostgresOptions.defaults());
+             Connection second = PostgresConnections.open(url, PostgresOptions.defaults());
+             PostgresEventStore store = PostgresEventStore.open(url)) {
+            OneStreamAppend writer = new OneStreamAppend(first, url.schema(), Optional.empty());
+            OneStreamAppend other = new OneStreamAppend(second, url.schema(), Optional.empty());
+            StreamId card = StreamId.of("account-card");
+
+            assertNotNull(writer.tryAppend(new StreamAppend(CASH, ExpectedVersion.NO_STREAM, events("a", 1))));
+            assertEquals(List.of(2L), writer.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(1), events("b", 1)))
+                    .positions(), "version 1 was written by this writer: no probe");
+            assertEquals(List.of(3L), other.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(2), events("c", 1)))
+                    .positions(), "the other writer moves the stream to version 3");
+            assertNull(writer.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(2), events("x1", 1))),
+                    "version 2 is not the stream's last any more: the unique key refuses version 3 again");
+            assertNull(writer.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(1), events("x2", 1))),
+                    "nor version 2, expected at a version it wrote long ago");
+            assertEquals(List.of(4L), writer.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(3), events("d", 1)))
+                    .positions(), "version 3, which this writer did not write, is probed and found");
+            assertNull(writer.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(5), events("x3", 1))),
+                    "a version above every one written is probed, and not found");
+            assertNotNull(other.tryAppend(new StreamAppend(card, ExpectedVersion.NO_STREAM, events("e", 1))));
+            assertEquals(List.of(6L), writer.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(4), events("f", 1)))
+                    .positions(), "another stream's append in between: the next position, chained from it");
+
+            assertEquals(6, store.lastPosition(), "nothing of the refused appends was written");
+            assertEquals(5, store.streamVersion(CASH));
+            assertTrue(store.verify().intact(), store.verify().summary());
+        }
+    }
+
     private static List<NewEvent> events(String prefix, int count) {
         return java.util.stream.IntStream.range(0, count).mapToObj(i -> event(prefix + "-" + i)).toList();
     }
