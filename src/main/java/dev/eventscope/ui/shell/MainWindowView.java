@@ -6,6 +6,7 @@ import dev.eventscope.ui.importer.ImportLauncher;
 import dev.eventscope.ui.explorer.ExplorerViewModel;
 import dev.eventscope.ui.reports.ReportDialog;
 import dev.eventscope.ui.reports.VerifyReportDialog;
+import dev.eventscope.ui.ScreenFit;
 import dev.eventscope.ui.settings.WindowBounds;
 import dev.eventscope.ui.welcome.WelcomeView;
 import javafx.collections.ListChangeListener;
@@ -48,6 +49,9 @@ public final class MainWindowView {
     @FXML private MenuItem exportReportItem;
     @FXML private MenuItem projectionsItem;
     private final MenuItem proposeItem = new MenuItem("Propose adjustments…");
+    /** A first window on a large screen: room for the four panes side by side, not the whole screen. */
+    private static final double FIRST_WIDTH = 1680;
+    private static final double FIRST_HEIGHT = 1050;
 
     private MainWindowView(MainWindowViewModel model, Stage stage) {
         this.model = model;
@@ -160,20 +164,19 @@ public final class MainWindowView {
         alert.show();
     }
 
+    /**
+     * The remembered bounds, kept inside the screen they lie on (a screen may have shrunk since); without any, a new
+     * window (the whole of a small screen: the explorer is laid out for 1280 × 720 and more). Whoever sizes the window
+     * afterwards is not overruled.
+     */
     private void restoreBounds() {
         WindowBounds bounds = model.settings().windowBounds().orElse(null);
-        if (bounds == null || Screen.getScreensForRectangle(new Rectangle2D(bounds.x(), bounds.y(), bounds.width(), bounds.height())).isEmpty()) {
-            // first start: most of the screen, since the explorer shows four panes side by side
-            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-            stage.setWidth(Math.max(1024, Math.min(1680, screen.getWidth() * 0.94)));
-            stage.setHeight(Math.max(700, Math.min(1050, screen.getHeight() * 0.94)));
-            stage.centerOnScreen();
+        Rectangle2D saved = bounds == null ? null : new Rectangle2D(bounds.x(), bounds.y(), bounds.width(), bounds.height());
+        if (saved == null || Screen.getScreensForRectangle(saved).isEmpty()) {
+            ScreenFit.placeNew(stage, FIRST_WIDTH, FIRST_HEIGHT);
             return;
         }
-        stage.setX(bounds.x());
-        stage.setY(bounds.y());
-        stage.setWidth(bounds.width());
-        stage.setHeight(bounds.height());
+        ScreenFit.place(stage, ScreenFit.inside(saved, ScreenFit.screenOf(saved)));
         stage.setMaximized(bounds.maximized());
     }
 
