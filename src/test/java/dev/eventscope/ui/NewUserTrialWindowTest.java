@@ -132,6 +132,27 @@ class NewUserTrialWindowTest {
     }
 
     @Test
+    void a_newly_opened_account_is_selected_in_the_sidebar_with_its_history_shown(FxRobot robot) {
+        openSample(robot);
+        robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:bank:checking")));
+        shortcut(robot, KeyCode.A);
+        WindowTests.waitUntil(() -> formTitle(robot).equals("Open an account"));
+        robot.interact(() -> robot.lookup("#accountField").queryAs(TextField.class).setText("assets:petty-cash"));
+        robot.interact(() -> robot.lookup("#submitButton").queryAs(Button.class).fire());
+        StreamId opened = StreamId.of("account-assets:petty-cash");
+        // as after a post: the new stream is the sidebar's selection, its history shown with its event picked
+        WindowTests.waitUntil(() -> opened.equals(model.explorerProperty().get().sidebar().selectedStreamProperty().get()));
+        javafx.scene.control.TreeView<?> tree = robot.lookup("#streamTree").queryAs(javafx.scene.control.TreeView.class);
+        WindowTests.waitUntil(() -> tree.getSelectionModel().getSelectedItem() != null
+                && tree.getSelectionModel().getSelectedItem().getValue() instanceof dev.eventscope.ui.explorer.SidebarNode node
+                && node.isStream() && opened.equals(node.stream()));
+        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> history.getItems().size() == 1 && history.getSelectionModel().getSelectedIndex() == 0);
+        assertTrue(robot.lookup("#detailHeading").queryAs(Labeled.class).getText().startsWith("AccountOpened"),
+                robot.lookup("#detailHeading").queryAs(Labeled.class).getText());
+    }
+
+    @Test
     void a_state_panel_line_never_breaks_a_date_or_a_number_at_its_hyphen(FxRobot robot) {
         openSample(robot);
         robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:bank:checking")));
