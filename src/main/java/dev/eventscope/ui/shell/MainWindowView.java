@@ -36,6 +36,8 @@ public final class MainWindowView {
     private Parent welcome;
     private ExplorerView explorer;
     private CommandActions commands;
+    /** Starts imports (File › Import a journal…) and knows the one still running. */
+    private ImportLauncher imports;
 
     @FXML private javafx.scene.control.MenuBar menuBar;
     @FXML private StackPane content;
@@ -76,6 +78,12 @@ public final class MainWindowView {
         stage.setMinHeight(560);
         view.restoreBounds();
         stage.setOnHidden(event -> view.saveBoundsAndClose());
+        stage.setOnCloseRequest(event -> {
+            if (view.importRunning()) {
+                event.consume();
+                view.closeAfterImport("Closing the window", stage::close);
+            }
+        });
         stage.show();
         return view;
     }
@@ -229,12 +237,54 @@ public final class MainWindowView {
     /** File › Import a journal: into the open ledger, or (on the welcome screen) into a new ledger. */
     @FXML
     private void importJournal() {
-        ImportLauncher launcher = new ImportLauncher(model.sessions(), model.executor(), stage, path -> model.open(path, false));
         if (explorer != null) {
-            launcher.importIntoOpenLedger(explorer.model().session());
+            importer().importIntoOpenLedger(explorer.model().session());
         } else {
-            launcher.importIntoNewLedger();
+            importer().importIntoNewLedger();
         }
+    }
+
+    /** What starts imports from this window (tests start one through it without the file dialogs). */
+    public ImportLauncher importer() {
+        if (imports == null) {
+            imports = new ImportLauncher(model.sessions(), model.executor(), stage, path -> model.open(path, false));
+        }
+        return imports;
+    }
+
+    private boolean importRunning() {
+        return imports != null && imports.running().isPresent();
+    }
+
+    /**
+     * Runs {@code close} at once, or, while an import runs, asks first: closing cancels the import, and {@code close}
+     * runs once everything it wrote is rolled back (never a half-imported ledger, never a ledger closed under it).
+     */
+    private void closeAfterImport(String closing, Runnable close) {
+        dev.eventscope.ui.importer.ImportViewModel running = imports == null ? null : imports.running().orElse(null);
+        if (running == null) {
+            close.run();
+            return;
+        }
+        javafx.scene.control.ButtonType stop = new javafx.scene.control.ButtonType("Cancel the import",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep importing",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The journal " + running.journal().getFileName() + " is being imported into "
+                + running.target().ledger().getFileName() + ". " + closing + " cancels the import: nothing of it is written"
+                + " and the ledger stays as it was.", stop, keep);
+        ask.initOwner(stage);
+        ask.setTitle("Eventscope");
+        ask.setHeaderText("An import is running");
+        ask.getDialogPane().setId("importRunningDialog");
+        ask.getDialogPane().setMinWidth(480);
+        ask.setOnHidden(event -> {
+            if (ask.getResult() == stop) {
+                running.whenEnded(close);
+                running.cancel();
+            }
+        });
+        ask.show();
     }
 
     /** Books › Propose adjustments…: the user's sandbox of the open ledger, in a window of its own (issue 20). */
@@ -250,12 +300,12 @@ public final class MainWindowView {
 
     @FXML
     private void closeLedger() {
-        model.close();
+        closeAfterImport("Closing the ledger", model::close);
     }
 
     @FXML
     private void quit() {
-        stage.close();
+        closeAfterImport("Quitting", stage::close);
     }
 
     @FXML
