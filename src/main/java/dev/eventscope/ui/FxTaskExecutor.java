@@ -32,8 +32,9 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             } catch (Exception | LinkageError failure) {
                 if (failure instanceof EventStoreException || failure instanceof dev.eventscope.domain.ledger.LedgerRuleViolation
                         || failure instanceof dev.eventscope.application.ConflictPersisted
-                        || failure instanceof dev.eventscope.journal.JournalImportException) {
-                    // a readable refusal (not a ledger, read-only, ...): the user sees it; no stack trace needed
+                        || failure instanceof dev.eventscope.journal.JournalImportException
+                        || failure instanceof dev.eventscope.journal.JournalImporter.ImportCancelled) {
+                    // a readable refusal (not a ledger, read-only, ...) or a cancel the user asked for: the user sees it; no stack trace needed
                     LOG.info("{}", failure.getMessage());
                 } else {
                     LOG.warn("background work failed: {}", failure.toString(), failure);

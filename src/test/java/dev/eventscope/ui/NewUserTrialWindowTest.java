@@ -132,6 +132,75 @@ class NewUserTrialWindowTest {
     }
 
     @Test
+    void a_newly_opened_account_is_selected_in_the_sidebar_with_its_history_shown(FxRobot robot) {
+        openSample(robot);
+        robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:bank:checking")));
+        shortcut(robot, KeyCode.A);
+        WindowTests.waitUntil(() -> formTitle(robot).equals("Open an account"));
+        robot.interact(() -> robot.lookup("#accountField").queryAs(TextField.class).setText("assets:petty-cash"));
+        robot.interact(() -> robot.lookup("#submitButton").queryAs(Button.class).fire());
+        StreamId opened = StreamId.of("account-assets:petty-cash");
+        // as after a post: the new stream is the sidebar's selection, its history shown with its event picked
+        WindowTests.waitUntil(() -> opened.equals(model.explorerProperty().get().sidebar().selectedStreamProperty().get()));
+        javafx.scene.control.TreeView<?> tree = robot.lookup("#streamTree").queryAs(javafx.scene.control.TreeView.class);
+        WindowTests.waitUntil(() -> tree.getSelectionModel().getSelectedItem() != null
+                && tree.getSelectionModel().getSelectedItem().getValue() instanceof dev.eventscope.ui.explorer.SidebarNode node
+                && node.isStream() && opened.equals(node.stream()));
+        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> history.getItems().size() == 1 && history.getSelectionModel().getSelectedIndex() == 0);
+        assertTrue(robot.lookup("#detailHeading").queryAs(Labeled.class).getText().startsWith("AccountOpened"),
+                robot.lookup("#detailHeading").queryAs(Labeled.class).getText());
+    }
+
+    @Test
+    void the_event_detail_at_1280_cuts_no_value_without_its_whole_text_on_hover_and_a_copy(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:bank:checking")));
+        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> history.getItems().size() == 137);
+        robot.interact(() -> history.getSelectionModel().select(history.getItems().size() - 1));
+        WindowTests.waitUntil(() -> robot.lookup("#correlationLink").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane metadata = robot.lookup(".metadata-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        assertEquals(List.of(), visibleScrollBars(metadata, javafx.geometry.Orientation.HORIZONTAL), "the metadata scrolls sideways");
+        double right = metadata.localToScene(metadata.getLayoutBounds()).getMaxX();
+        List<String> unreadable = new ArrayList<>();
+        int shortened = 0;
+        for (Node node : metadata.lookupAll(".meta-value")) {
+            Labeled value = (Labeled) node;
+            Text shown = (Text) value.lookup(".text");
+            if (value.localToScene(value.getLayoutBounds()).getMaxX() > right + 0.5) {
+                unreadable.add(value.getText() + " runs past the pane's edge");
+            }
+            String whole = value.getText();
+            if (shown.getText().contains(value.getEllipsisString()) && !whole.contains(value.getEllipsisString())) {
+                shortened++;
+                if (value.getTooltip() == null || !value.getTooltip().getText().contains(whole)) {
+                    unreadable.add(whole + " shown as " + shown.getText() + " without its whole text on hover");
+                }
+            }
+            // every value can be copied whole (right click › Copy …)
+            robot.interact(() -> {
+                javafx.scene.input.Clipboard.getSystemClipboard().clear();
+                value.getContextMenu().getItems().get(0).fire();
+            });
+            String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get();
+            if (!whole.equals(copied)) {
+                unreadable.add(whole + " copied as " + copied);
+            }
+        }
+        assertEquals(List.of(), unreadable);
+        assertTrue(shortened > 0, "at 1280 px some identifier is shown by its start and end");
+        javafx.scene.control.TextArea json = robot.lookup("#jsonText").queryAs(javafx.scene.control.TextArea.class);
+        assertEquals(List.of(), visibleScrollBars(json, javafx.geometry.Orientation.HORIZONTAL), "the JSON scrolls sideways");
+    }
+
+    private static List<ScrollBar> visibleScrollBars(Parent parent, javafx.geometry.Orientation orientation) {
+        return parent.lookupAll(".scroll-bar").stream().filter(node -> node instanceof ScrollBar bar && bar.getOrientation() == orientation
+                && bar.isVisible() && bar.getParent() != null && bar.getParent().isVisible()).map(ScrollBar.class::cast).toList();
+    }
+
+    @Test
     void a_state_panel_line_never_breaks_a_date_or_a_number_at_its_hyphen(FxRobot robot) {
         openSample(robot);
         robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:bank:checking")));

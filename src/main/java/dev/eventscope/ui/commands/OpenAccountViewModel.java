@@ -51,6 +51,12 @@ public final class OpenAccountViewModel extends CommandFormViewModel {
         return new OpenAccount(name, requiredDate(openedOn, "opening date"), text.isEmpty() ? null : text);
     }
 
+    /** The new account, selected in the sidebar with its history shown, as a new entry is after a post. */
+    @Override
+    protected dev.eventscope.eventstore.StreamId writtenStream(Object command) {
+        return dev.eventscope.eventstore.StreamId.of(dev.eventscope.domain.ledger.LedgerStreams.account(((OpenAccount) command).account()));
+    }
+
     @Override
     protected String describeDone(Object command, CommandResult result) {
         return "Opened " + ((OpenAccount) command).account() + ".";

@@ -5,16 +5,30 @@ import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 import java.util.List;
 import java.util.Set;
 
-/** Lays out an event's metadata as label/value rows; correlation and causation ids become links. */
+/**
+ * Lays out an event's metadata as label/value rows; correlation and causation ids become links. The grid is as wide as
+ * its pane (no sideways scrolling): a value with spaces wraps; an identifier or hash that is wider than the pane shows its
+ * start and end ("8b180279…c3a1e5"). Every value gives its whole text in a tooltip and can be copied (right click, Copy).
+ */
 final class MetadataGrid {
 
-    private static final double META_VALUE_MIN_WIDTH = 140;
+    /** A value column narrower than this would show too little of an identifier to tell it. */
+    private static final double META_VALUE_MIN_WIDTH = 60;
 
     private static final Set<String> MONOSPACED = Set.of("Event id", "Correlation id", "Causation id", "Hash");
 
@@ -24,6 +38,13 @@ final class MetadataGrid {
     MetadataGrid(GridPane grid, ExplorerViewModel model) {
         this.grid = grid;
         this.model = model;
+        ColumnConstraints keys = new ColumnConstraints();
+        keys.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setMinWidth(META_VALUE_MIN_WIDTH);
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        grid.getColumnConstraints().setAll(keys, values);
     }
 
     void bind(ObservableList<MetadataField> fields) {
@@ -43,11 +64,13 @@ final class MetadataGrid {
     }
 
     private Node valueOf(MetadataField field) {
+        Labeled value;
         if (field.link() != MetadataField.Link.NONE) {
             Hyperlink link = new Hyperlink(field.value());
             link.getStyleClass().addAll("meta-value", "monospace", "meta-link");
-            link.setTooltip(new Tooltip(field.link() == MetadataField.Link.CORRELATION
-                    ? "Show every event with this correlation id" : "Show the event that caused this one"));
+            link.setTooltip(new Tooltip((field.link() == MetadataField.Link.CORRELATION
+                    ? "Show every event with this correlation id" : "Show the event that caused this one")
+                    + ":\n" + field.value() + "\n(right click to copy it)"));
             link.setOnAction(event -> {
                 if (field.link() == MetadataField.Link.CORRELATION) {
                     model.followCorrelation(field.value());
@@ -56,16 +79,30 @@ final class MetadataGrid {
                 }
             });
             link.setId(field.link() == MetadataField.Link.CORRELATION ? "correlationLink" : "causationLink");
-            return link;
+            value = link;
+        } else {
+            value = new Label(field.value());
+            value.getStyleClass().add("meta-value");
+            value.setTooltip(new Tooltip(field.value() + "\n(right click to copy it)"));
         }
-        Label value = new Label(field.value());
-        value.getStyleClass().add("meta-value");
         if (MONOSPACED.contains(field.label())) {
+            // an identifier reads by its start and end: one line, the middle left out where the pane is narrow
             value.getStyleClass().add("monospace");
+            value.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            value.setEllipsisString("…");
+        } else {
+            value.setWrapText(true);
         }
-        value.setWrapText(true);
-        // a narrow detail pane scrolls rather than wrapping a value one character a line
         value.setMinWidth(META_VALUE_MIN_WIDTH);
+        value.setMaxWidth(Double.MAX_VALUE);
+        value.setId(value.getId() == null ? "meta-" + field.label().replaceAll("[^A-Za-z]", "") : value.getId());
+        MenuItem copy = new MenuItem("Copy " + field.label().toLowerCase(java.util.Locale.ROOT));
+        copy.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(field.value());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        value.setContextMenu(new ContextMenu(copy));
         return value;
     }
 }

@@ -53,6 +53,10 @@ public final class ImportDialog {
         Stage stage = FormWindow.show(owner, root, "Import a journal");
         stage.setOnCloseRequest(event -> {
             if (model.stateProperty().get() == ImportState.RUNNING) {
+                // closing a running import cancels it; the dialog (and the window it blocks) stays until everything
+                // the import wrote is rolled back, so nothing can close the ledger under it
+                event.consume();
+                model.whenEnded(stage::hide);
                 model.cancel();
             }
         });

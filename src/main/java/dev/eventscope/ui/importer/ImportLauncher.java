@@ -20,6 +20,7 @@ public final class ImportLauncher {
     private final TaskExecutor executor;
     private final Window owner;
     private final Consumer<Path> openLedger;
+    private ImportViewModel lastStarted;
 
     public ImportLauncher(LedgerSessions sessions, TaskExecutor executor, Window owner, Consumer<Path> openLedger) {
         this.sessions = sessions;
@@ -65,7 +66,13 @@ public final class ImportLauncher {
         ImportViewModel model = new ImportViewModel(executor, sessions);
         model.start(journal, target);
         ImportDialog.show(owner, model, openLedger);
+        lastStarted = model;
         return model;
+    }
+
+    /** The import this launcher started that is still running (one at a time: its dialog is modal), if any. */
+    public java.util.Optional<ImportViewModel> running() {
+        return java.util.Optional.ofNullable(lastStarted).filter(model -> model.stateProperty().get() == ImportState.RUNNING);
     }
 
     private Path chooseJournal() {

@@ -176,6 +176,23 @@ public final class ImportViewModel {
         }
     }
 
+    /** Runs {@code action} on the UI thread once the import is no longer running (at once when it is not). */
+    public void whenEnded(Runnable action) {
+        if (state.get() != ImportState.RUNNING) {
+            action.run();
+            return;
+        }
+        state.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends ImportState> observable, ImportState before, ImportState now) {
+                if (now != ImportState.RUNNING) {
+                    state.removeListener(this);
+                    action.run();
+                }
+            }
+        });
+    }
+
     /** Stops the import; everything it wrote is rolled back. */
     public void cancel() {
         cancelRequested.set(true);

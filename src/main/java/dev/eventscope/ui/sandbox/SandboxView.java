@@ -57,11 +57,13 @@ public final class SandboxView {
 
     /**
      * Shows the window on {@code stage} at most of the screen (the forms, the proposals and as posted beside as adjusted
-     * need the room: 1800x1000 at most, 1200x760 at least) and loads the sandbox.
+     * need the room: 1800x1000 at most; the whole of a screen of 1280x720) and loads the sandbox.
      */
     public void showOnScreen(Stage stage) {
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        show(stage, Math.max(1200, Math.min(1800, screen.getWidth() * 0.94)), Math.max(760, Math.min(1000, screen.getHeight() * 0.92)));
+        javafx.geometry.Rectangle2D bounds = dev.eventscope.ui.ScreenFit.newWindow(javafx.stage.Screen.getPrimary().getVisualBounds(), 1800, 1000);
+        show(stage, bounds.getWidth(), bounds.getHeight());
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
     }
 
     /** Shows the window on {@code stage} and loads the sandbox. */

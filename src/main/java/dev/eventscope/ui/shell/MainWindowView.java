@@ -6,6 +6,7 @@ import dev.eventscope.ui.importer.ImportLauncher;
 import dev.eventscope.ui.explorer.ExplorerViewModel;
 import dev.eventscope.ui.reports.ReportDialog;
 import dev.eventscope.ui.reports.VerifyReportDialog;
+import dev.eventscope.ui.ScreenFit;
 import dev.eventscope.ui.settings.WindowBounds;
 import dev.eventscope.ui.welcome.WelcomeView;
 import javafx.collections.ListChangeListener;
@@ -35,6 +36,8 @@ public final class MainWindowView {
     private Parent welcome;
     private ExplorerView explorer;
     private CommandActions commands;
+    /** Starts imports (File › Import a journal…) and knows the one still running. */
+    private ImportLauncher imports;
 
     @FXML private javafx.scene.control.MenuBar menuBar;
     @FXML private StackPane content;
@@ -48,6 +51,9 @@ public final class MainWindowView {
     @FXML private MenuItem exportReportItem;
     @FXML private MenuItem projectionsItem;
     private final MenuItem proposeItem = new MenuItem("Propose adjustments…");
+    /** A first window on a large screen: room for the four panes side by side, not the whole screen. */
+    private static final double FIRST_WIDTH = 1680;
+    private static final double FIRST_HEIGHT = 1050;
 
     private MainWindowView(MainWindowViewModel model, Stage stage) {
         this.model = model;
@@ -72,6 +78,12 @@ public final class MainWindowView {
         stage.setMinHeight(560);
         view.restoreBounds();
         stage.setOnHidden(event -> view.saveBoundsAndClose());
+        stage.setOnCloseRequest(event -> {
+            if (view.importRunning()) {
+                event.consume();
+                view.closeAfterImport("Closing the window", stage::close);
+            }
+        });
         stage.show();
         return view;
     }
@@ -160,20 +172,19 @@ public final class MainWindowView {
         alert.show();
     }
 
+    /**
+     * The remembered bounds, kept inside the screen they lie on (a screen may have shrunk since); without any, a new
+     * window (the whole of a small screen: the explorer is laid out for 1280 × 720 and more). Whoever sizes the window
+     * afterwards is not overruled.
+     */
     private void restoreBounds() {
         WindowBounds bounds = model.settings().windowBounds().orElse(null);
-        if (bounds == null || Screen.getScreensForRectangle(new Rectangle2D(bounds.x(), bounds.y(), bounds.width(), bounds.height())).isEmpty()) {
-            // first start: most of the screen, since the explorer shows four panes side by side
-            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-            stage.setWidth(Math.max(1024, Math.min(1680, screen.getWidth() * 0.94)));
-            stage.setHeight(Math.max(700, Math.min(1050, screen.getHeight() * 0.94)));
-            stage.centerOnScreen();
+        Rectangle2D saved = bounds == null ? null : new Rectangle2D(bounds.x(), bounds.y(), bounds.width(), bounds.height());
+        if (saved == null || Screen.getScreensForRectangle(saved).isEmpty()) {
+            ScreenFit.placeNew(stage, FIRST_WIDTH, FIRST_HEIGHT);
             return;
         }
-        stage.setX(bounds.x());
-        stage.setY(bounds.y());
-        stage.setWidth(bounds.width());
-        stage.setHeight(bounds.height());
+        ScreenFit.place(stage, ScreenFit.inside(saved, ScreenFit.screenOf(saved)));
         stage.setMaximized(bounds.maximized());
     }
 
@@ -226,12 +237,54 @@ public final class MainWindowView {
     /** File › Import a journal: into the open ledger, or (on the welcome screen) into a new ledger. */
     @FXML
     private void importJournal() {
-        ImportLauncher launcher = new ImportLauncher(model.sessions(), model.executor(), stage, path -> model.open(path, false));
         if (explorer != null) {
-            launcher.importIntoOpenLedger(explorer.model().session());
+            importer().importIntoOpenLedger(explorer.model().session());
         } else {
-            launcher.importIntoNewLedger();
+            importer().importIntoNewLedger();
         }
+    }
+
+    /** What starts imports from this window (tests start one through it without the file dialogs). */
+    public ImportLauncher importer() {
+        if (imports == null) {
+            imports = new ImportLauncher(model.sessions(), model.executor(), stage, path -> model.open(path, false));
+        }
+        return imports;
+    }
+
+    private boolean importRunning() {
+        return imports != null && imports.running().isPresent();
+    }
+
+    /**
+     * Runs {@code close} at once, or, while an import runs, asks first: closing cancels the import, and {@code close}
+     * runs once everything it wrote is rolled back (never a half-imported ledger, never a ledger closed under it).
+     */
+    private void closeAfterImport(String closing, Runnable close) {
+        dev.eventscope.ui.importer.ImportViewModel running = imports == null ? null : imports.running().orElse(null);
+        if (running == null) {
+            close.run();
+            return;
+        }
+        javafx.scene.control.ButtonType stop = new javafx.scene.control.ButtonType("Cancel the import",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep importing",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The journal " + running.journal().getFileName() + " is being imported into "
+                + running.target().ledger().getFileName() + ". " + closing + " cancels the import: nothing of it is written"
+                + " and the ledger stays as it was.", stop, keep);
+        ask.initOwner(stage);
+        ask.setTitle("Eventscope");
+        ask.setHeaderText("An import is running");
+        ask.getDialogPane().setId("importRunningDialog");
+        ask.getDialogPane().setMinWidth(480);
+        ask.setOnHidden(event -> {
+            if (ask.getResult() == stop) {
+                running.whenEnded(close);
+                running.cancel();
+            }
+        });
+        ask.show();
     }
 
     /** Books › Propose adjustments…: the user's sandbox of the open ledger, in a window of its own (issue 20). */
@@ -247,12 +300,12 @@ public final class MainWindowView {
 
     @FXML
     private void closeLedger() {
-        model.close();
+        closeAfterImport("Closing the ledger", model::close);
     }
 
     @FXML
     private void quit() {
-        stage.close();
+        closeAfterImport("Quitting", stage::close);
     }
 
     @FXML
