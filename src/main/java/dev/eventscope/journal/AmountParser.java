@@ -188,13 +188,36 @@ final class AmountParser {
         if (digits.isEmpty() && fraction.isEmpty()) {
             throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: a number is missing", numberOffset);
         }
-        BigDecimal quantity = new BigDecimal((digits.isEmpty() ? "0" : digits) + (fraction.isEmpty() ? "" : "." + fraction));
+        BigDecimal quantity = decimal(digits, fraction);
         if (negative) {
             quantity = quantity.negate();
         }
         char usedGroupMark = integerPart.indexOf(groupMark) >= 0 ? groupMark : 0;
         AmountStyle style = new AmountStyle(symbolOnLeft, spaced, decimalMark, usedGroupMark, fraction.length());
         return new ParsedAmount(new Amount(quantity, commodity), style, ambiguous);
+    }
+
+    /**
+     * The number {@code digits.fraction} ({@code digits} may be empty: 0), with as many decimal places as {@code
+     * fraction} has digits: from a long when it has at most 18 digits in all (nearly every amount), else as {@code
+     * new BigDecimal(text)} reads it. Both give the same unscaled value and scale; {@code ParserFastPathsProperties}
+     * compares them.
+     */
+    static BigDecimal decimal(String digits, String fraction) {
+        int length = digits.length() + fraction.length();
+        if (length > 0 && length <= 18) {
+            long unscaled = 0;
+            boolean plain = true;
+            for (int index = 0; index < length && plain; index++) {
+                char digit = index < digits.length() ? digits.charAt(index) : fraction.charAt(index - digits.length());
+                plain = digit >= '0' && digit <= '9';
+                unscaled = unscaled * 10 + (digit - '0');
+            }
+            if (plain) {
+                return BigDecimal.valueOf(unscaled, fraction.length());
+            }
+        }
+        return new BigDecimal((digits.isEmpty() ? "0" : digits) + (fraction.isEmpty() ? "" : "." + fraction));
     }
 
     /**
@@ -293,6 +316,10 @@ final class AmountParser {
 
         /** An exponent such as {@code e3} or {@code E-2} right after the number, or 0. */
         int exponent() {
+            // nearly every amount has none: the expression only when an e or E follows the number
+            if (atEnd() || (text.charAt(position) != 'e' && text.charAt(position) != 'E')) {
+                return 0;
+            }
             java.util.regex.Matcher matcher = EXPONENT.matcher(text).region(position, text.length());
             if (!matcher.lookingAt()) {
                 return 0;

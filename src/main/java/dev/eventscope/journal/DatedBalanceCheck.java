@@ -37,7 +37,7 @@ final class DatedBalanceCheck {
     }
 
     /** A transaction with a balance assignment, kept whole until its place in date order is reached. */
-    record Deferred(long sequence, String file, String entryName, int headerLine, List<PostingDraft> drafts,
+    record Deferred(long sequence, String file, TransactionBalancer.EntryName entryName, int headerLine, List<PostingDraft> drafts,
                     String description, AutomatedRules automated) {
     }
 

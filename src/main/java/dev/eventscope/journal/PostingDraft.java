@@ -18,7 +18,8 @@ final class PostingDraft {
     final int line;
     final int amountColumn;
     final int assertionColumn;
-    private final List<String> commentLines = new ArrayList<>();
+    /** Made with the first comment line: most postings have none. */
+    private List<String> commentLines;
     String lot = "";
     /** The posting's own date, when it differs from the transaction's ({@code ; date:DATE}); null otherwise. */
     LocalDate ownDate;
@@ -44,11 +45,14 @@ final class PostingDraft {
     }
 
     void addCommentLine(String text) {
+        if (commentLines == null) {
+            commentLines = new ArrayList<>(2);
+        }
         commentLines.add(text);
     }
 
     String comment() {
-        return String.join("\n", commentLines);
+        return commentLines == null ? "" : String.join("\n", commentLines);
     }
 
     JournalPosting toPosting(Amount finalAmount, Price finalPrice) {

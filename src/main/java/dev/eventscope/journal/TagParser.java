@@ -18,6 +18,10 @@ final class TagParser {
     }
 
     static List<Tag> tags(String comment) {
+        if (comment.indexOf(':') < 0) {
+            // every tag name ends at a colon: most comments (and every empty one) have none, and no expression is run
+            return List.of();
+        }
         List<Tag> tags = new ArrayList<>();
         for (String line : comment.split("\n", -1)) {
             Matcher matcher = TAG_NAME.matcher(line);

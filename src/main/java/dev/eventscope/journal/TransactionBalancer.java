@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,21 +32,42 @@ import java.util.stream.Collectors;
  */
 final class TransactionBalancer {
 
+    /** The kinds of posting that must balance, each among itself. */
+    private static final PostingKind[] BALANCED_KINDS = {PostingKind.REAL, PostingKind.BALANCED_VIRTUAL};
+
     private DatedBalanceCheck collector;
     private AssignedAmounts assigned = AssignedAmounts.NONE;
     private long transactions;
     private final Map<String, Integer> inferredPrecision = new LinkedHashMap<>();
     private final Map<String, Integer> declaredPrecision = new LinkedHashMap<>();
     private Map<String, Integer> fixedPrecision;
+    /** {@link #displayPrecision()} while reading, kept until an amount or directive changes it (null: to be made). */
+    private Map<String, Integer> precisionSoFar;
+
+    /**
+     * The transaction a message names: "the transaction on DATE "DESCRIPTION"", made only for a message (not once
+     * per transaction read).
+     */
+    record EntryName(LocalDate date, String description) {
+        @Override
+        public String toString() {
+            return "the transaction on " + date + (description.isEmpty() ? "" : " \"" + description + "\"");
+        }
+    }
 
     /** An amount written with {@code decimalPlaces} in {@code commodity}. */
     void notePrecision(String commodity, int decimalPlaces) {
-        inferredPrecision.merge(commodity, decimalPlaces, Math::max);
+        Integer known = inferredPrecision.get(commodity);
+        if (known == null || known < decimalPlaces) {
+            inferredPrecision.put(commodity, decimalPlaces);
+            precisionSoFar = null;
+        }
     }
 
     /** A {@code commodity} directive's format: it fixes the commodity's precision, whatever amounts are written. */
     void declarePrecision(String commodity, int decimalPlaces) {
         declaredPrecision.put(commodity, decimalPlaces);
+        precisionSoFar = null;
     }
 
     /** From now on, judge with {@code precision} (the whole journal's) instead of the amounts read so far. */
@@ -58,9 +80,12 @@ final class TransactionBalancer {
         if (fixedPrecision != null) {
             return fixedPrecision;
         }
-        Map<String, Integer> precision = new LinkedHashMap<>(inferredPrecision);
-        precision.putAll(declaredPrecision);
-        return precision;
+        if (precisionSoFar == null) {
+            Map<String, Integer> precision = new LinkedHashMap<>(inferredPrecision);
+            precision.putAll(declaredPrecision);
+            precisionSoFar = Collections.unmodifiableMap(precision);
+        }
+        return precisionSoFar;
     }
 
     /** A balanced transaction's postings, and which of them came from which draft (an elided one may give several). */
@@ -76,14 +101,19 @@ final class TransactionBalancer {
      * automated} is given, its rules add their postings to the balanced transaction (as {@code hledger --auto}
      * does: after inferring amounts, before balance assertions), and the result must still balance.
      */
-    List<JournalPosting> complete(String file, String entryName, int headerLine, List<PostingDraft> drafts,
+    List<JournalPosting> complete(String file, EntryName entryName, int headerLine, List<PostingDraft> drafts,
             String description, AutomatedRules automated, LocalDate date) {
         long sequence = ++transactions;
-        boolean assigns = drafts.stream().anyMatch(draft -> draft.amount == null && draft.assertion != null);
+        boolean assigns = false;
+        for (PostingDraft draft : drafts) {
+            assigns |= draft.amount == null && draft.assertion != null;
+        }
         if (assigns) {
             // hledger 1.25 removes every price of a transaction with a balance assignment before it fills and balances
             // it (an elided amount then takes each commodity as it is), and prints the transaction without them
-            drafts.forEach(draft -> draft.price = null);
+            for (PostingDraft draft : drafts) {
+                draft.price = null;
+            }
         }
         if (collector != null && assigns) {
             collector.defer(date, new DatedBalanceCheck.Deferred(sequence, file, entryName, headerLine, drafts,
@@ -120,13 +150,18 @@ final class TransactionBalancer {
     }
 
     /** Infers elided amounts and checks that the transaction balances; every assignment has its amount by now. */
-    Balanced balance(String file, String entryName, int headerLine, List<PostingDraft> drafts,
+    Balanced balance(String file, EntryName entryName, int headerLine, List<PostingDraft> drafts,
             String description, AutomatedRules automated) {
         Map<PostingDraft, List<JournalPosting>> completed = new IdentityHashMap<>();
-        for (PostingKind group : new PostingKind[] {PostingKind.REAL, PostingKind.BALANCED_VIRTUAL}) {
-            List<PostingDraft> members = drafts.stream().filter(draft -> draft.kind == group).collect(Collectors.toList());
+        for (PostingKind group : BALANCED_KINDS) {
+            List<PostingDraft> members = new ArrayList<>(drafts.size());
+            for (PostingDraft draft : drafts) {
+                if (draft.kind == group) {
+                    members.add(draft);
+                }
+            }
             if (!members.isEmpty()) {
-                completed.putAll(balanceGroup(file, entryName, headerLine, members));
+                balanceGroup(file, entryName, headerLine, members, completed);
             }
         }
         List<JournalPosting> postings = new ArrayList<>();
@@ -134,7 +169,7 @@ final class TransactionBalancer {
         for (PostingDraft draft : drafts) {
             List<JournalPosting> forDraft = completed.get(draft);
             if (forDraft == null && draft.assigned != null) {
-                forDraft = draft.assigned.stream().map(amount -> draft.toPosting(amount, null)).collect(Collectors.toList());
+                forDraft = postings(draft, draft.assigned);
             } else if (forDraft == null) {
                 Amount amount = draft.amount == null ? new Amount(BigDecimal.ZERO, "") : draft.amount;
                 forDraft = List.of(draft.toPosting(amount, draft.price));
@@ -155,8 +190,8 @@ final class TransactionBalancer {
         return new Balanced(postings, completed, assertedAfter);
     }
 
-    private void requireBalancedAfterRules(String file, String entryName, int headerLine, List<JournalPosting> postings) {
-        for (PostingKind group : new PostingKind[] {PostingKind.REAL, PostingKind.BALANCED_VIRTUAL}) {
+    private void requireBalancedAfterRules(String file, EntryName entryName, int headerLine, List<JournalPosting> postings) {
+        for (PostingKind group : BALANCED_KINDS) {
             Map<String, BigDecimal> sums = new LinkedHashMap<>();
             postings.stream().filter(posting -> posting.kind() == group)
                     .forEach(posting -> sums.merge(posting.cost().commodity(), posting.cost().quantity(), BigDecimal::add));
@@ -172,8 +207,17 @@ final class TransactionBalancer {
         }
     }
 
-    private Map<PostingDraft, List<JournalPosting>> balanceGroup(String file, String entryName, int headerLine, List<PostingDraft> members) {
-        List<PostingDraft> elided = members.stream().filter(draft -> draft.amount == null).collect(Collectors.toList());
+    /** Puts each member's postings into {@code result}: the group's members balanced, an elided amount inferred. */
+    private void balanceGroup(String file, EntryName entryName, int headerLine, List<PostingDraft> members,
+            Map<PostingDraft, List<JournalPosting>> result) {
+        List<PostingDraft> elided = new ArrayList<>(1);
+        boolean unpriced = true;
+        for (PostingDraft draft : members) {
+            if (draft.amount == null) {
+                elided.add(draft);
+            }
+            unpriced &= draft.price == null && draft.assigned == null;
+        }
         if (elided.size() > 1) {
             PostingDraft second = elided.get(1);
             throw new JournalParseException(file, second.line, 0, entryName + " has more than one posting without an amount ("
@@ -181,7 +225,6 @@ final class TransactionBalancer {
                     + " on line " + second.line + "), so neither amount can be inferred");
         }
         Map<String, BigDecimal> imbalance = BalancingRule.imbalances(sumAtCost(members), displayPrecision());
-        Map<PostingDraft, List<JournalPosting>> result = new IdentityHashMap<>();
         if (elided.size() == 1) {
             List<Amount> inferred = new ArrayList<>();
             // hledger keeps a multi-commodity amount ordered by commodity symbol, so its postings come in that order.
@@ -189,17 +232,14 @@ final class TransactionBalancer {
             if (inferred.isEmpty()) {
                 inferred.add(new Amount(BigDecimal.ZERO, ""));
             }
-            PostingDraft draft = elided.get(0);
-            result.put(draft, inferred.stream().map(amount -> draft.toPosting(amount, null)).collect(Collectors.toList()));
+            result.put(elided.get(0), postings(elided.get(0), inferred));
         }
-        boolean inferPrice = elided.isEmpty() && imbalance.size() == 2
-                && members.stream().allMatch(draft -> draft.price == null && draft.assigned == null);
+        boolean inferPrice = elided.isEmpty() && imbalance.size() == 2 && unpriced;
         Price conversion = inferPrice ? conversionPrice(members, new ArrayList<>(imbalance.keySet())) : null;
         for (PostingDraft draft : members) {
             if (draft.amount != null) {
                 boolean converted = conversion != null && draft.amount.commodity().equals(conversionFrom(members, imbalance));
-                result.put(draft, draft.assigned != null
-                        ? draft.assigned.stream().map(amount -> draft.toPosting(amount, null)).collect(Collectors.toList())
+                result.put(draft, draft.assigned != null ? postings(draft, draft.assigned)
                         : List.of(draft.toPosting(draft.amount, converted ? conversion : draft.price)));
             }
         }
@@ -211,7 +251,15 @@ final class TransactionBalancer {
                     + (members.get(0).kind == PostingKind.REAL ? "" : "balanced virtual ")
                     + "postings add up to " + offBy + " instead of zero");
         }
-        return result;
+    }
+
+    /** The postings of {@code draft} with {@code amounts}, unpriced (an inferred or assigned amount has no price). */
+    private static List<JournalPosting> postings(PostingDraft draft, List<Amount> amounts) {
+        List<JournalPosting> postings = new ArrayList<>(amounts.size());
+        for (Amount amount : amounts) {
+            postings.add(draft.toPosting(amount, null));
+        }
+        return postings;
     }
 
     private static String conversionFrom(List<PostingDraft> members, Map<String, BigDecimal> imbalance) {

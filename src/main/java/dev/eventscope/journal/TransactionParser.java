@@ -100,7 +100,7 @@ final class TransactionParser {
             rest = rest.substring(rest.indexOf(')') + 1).strip();
         }
         String description = rest;
-        String entryName = "the transaction on " + date + (description.isEmpty() ? "" : " \"" + description + "\"");
+        TransactionBalancer.EntryName entryName = new TransactionBalancer.EntryName(date, description);
 
         List<PostingDraft> drafts = new ArrayList<>();
         String line;
@@ -124,7 +124,7 @@ final class TransactionParser {
         }
         List<JournalPosting> postings = balancer.complete(lines.file(), entryName, headerLine, drafts, description,
                 automated, date);
-        String comment = String.join("\n", commentLines);
+        String comment = commentLines.isEmpty() ? "" : String.join("\n", commentLines);
         return new JournalTransaction(date, secondaryDate, status, code, description, comment, TagParser.tags(comment),
                 postings, new SourceLocation(lines.file(), headerLine));
     }

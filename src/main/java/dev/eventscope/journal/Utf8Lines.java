@@ -77,6 +77,10 @@ final class Utf8Lines {
     }
 
     private String decode(int length) {
+        if (ascii(length)) {
+            // nearly every line of a journal is ASCII, which is its own UTF-8: one copy, no decoder and no char buffer
+            return new String(line, 0, length, StandardCharsets.ISO_8859_1);
+        }
         ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
         CharBuffer chars = CharBuffer.allocate(length);
         decoder.reset();
@@ -91,6 +95,15 @@ final class Utf8Lines {
         decoder.flush(chars);
         chars.flip();
         return chars.toString();
+    }
+
+    private boolean ascii(int length) {
+        for (int index = 0; index < length; index++) {
+            if (line[index] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void close() throws IOException {

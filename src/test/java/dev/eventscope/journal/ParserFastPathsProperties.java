@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The journal parser's fast paths against the plain code they stand in for: a header's date read without regular
  * expressions ({@link TransactionParser#fullDate}) against the full-date expression and {@link LocalDate#of}, and the
- * digit-group check ({@link AmountParser#checkGroups}) against splitting at the group mark.
+ * digit-group check ({@link AmountParser#checkGroups}) against splitting at the group mark, a quantity read from its digits
+ * ({@link AmountParser#decimal}) against {@code new BigDecimal(text)}, and the tag reading's early return for a
+ * comment without a colon.
  */
 class ParserFastPathsProperties {
 
@@ -47,6 +49,38 @@ class ParserFastPathsProperties {
             }
         }
         assertEquals(expected, AmountParser.checkGroups(integerPart, mark), integerPart + " grouped by " + mark);
+    }
+
+    @Property(tries = 5_000)
+    void a_quantity_is_the_decimal_its_text_reads_as(@ForAll("digitRuns") String digits, @ForAll("digitRuns") String fraction) {
+        net.jqwik.api.Assume.that(!(digits.isEmpty() && fraction.isEmpty()));
+        java.math.BigDecimal expected = new java.math.BigDecimal((digits.isEmpty() ? "0" : digits)
+                + (fraction.isEmpty() ? "" : "." + fraction));
+        java.math.BigDecimal read = AmountParser.decimal(digits, fraction);
+        // equals compares the unscaled value and the scale: 1.50 is not 1.5
+        assertEquals(expected, read, digits + "." + fraction);
+        assertEquals(expected.precision(), read.precision(), digits + "." + fraction);
+    }
+
+    @Property(tries = 2_000)
+    void a_comment_without_a_colon_has_no_tags(@ForAll("commentTexts") String comment) {
+        net.jqwik.api.Assume.that(comment.indexOf(':') < 0);
+        assertEquals(java.util.List.of(), TagParser.tags(comment), comment);
+        // the expression the early return stands in for finds no tag name either: each one ends at a colon
+        assertEquals(false, java.util.regex.Pattern.compile("(?<![^\\s,])([^\\s,:]+):").matcher(comment).find(), comment);
+    }
+
+    @Provide
+    Arbitrary<String> digitRuns() {
+        Arbitrary<String> shortRuns = Arbitraries.strings().withChars("0123456789").ofMaxLength(10);
+        Arbitrary<String> longRuns = Arbitraries.strings().withChars("0123456789").ofMinLength(8).ofMaxLength(25);
+        Arbitrary<String> zeros = Arbitraries.strings().withChars("09").ofMaxLength(19);
+        return Arbitraries.oneOf(shortRuns, longRuns, zeros);
+    }
+
+    @Provide
+    Arbitrary<String> commentTexts() {
+        return Arbitraries.strings().withChars("ab ,;\n\t1").ofMaxLength(20);
     }
 
     @Provide
