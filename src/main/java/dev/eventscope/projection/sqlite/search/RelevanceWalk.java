@@ -78,16 +78,34 @@ final class RelevanceWalk {
     }
 
     /**
-     * The best {@code wanted} hits among the given matches of the query (every one, filters applied) with their FTS5 lengths,
+     * The best {@code wanted} hits among the given matches of the query (every one, filters applied, in ascending position) with
+     * their FTS5 lengths,
      * best first, or null as {@link #walk}: the matches are the source of the documents whose bounding tokens do not repeat,
      * read shortest first from memory instead of every document of every group (most of which lack the words).
      */
     List<Ranked> walkMatches(long[] positions, int[] lengths) throws SQLException {
-        long[] keys = new long[positions.length];
-        for (int index = 0; index < keys.length; index++) {
-            keys[index] = Matches.key(lengths[index], positions[index]);
+        // by length then position: counted per length (a few dozen), the positions already ascending within each
+        // (a sort of the 100,000 keys took most of the time)
+        int longest = 0;
+        for (int length : lengths) {
+            longest = Math.max(longest, length);
         }
-        java.util.Arrays.sort(keys);
+        int[] starts = new int[longest + 2];
+        for (int length : lengths) {
+            starts[length + 1]++;
+        }
+        for (int length = 1; length < starts.length; length++) {
+            starts[length] += starts[length - 1];
+        }
+        long[] keys = new long[positions.length];
+        boolean ascending = true;
+        for (int index = 0; index < positions.length; index++) {
+            keys[starts[lengths[index]]++] = Matches.key(lengths[index], positions[index]);
+            ascending &= index == 0 || positions[index - 1] < positions[index];
+        }
+        if (!ascending) {
+            java.util.Arrays.sort(keys);
+        }
         return walk(List.of(), keys);
     }
 
