@@ -17,8 +17,6 @@ import java.util.Map;
  * <ul>
  *   <li>a word found in few documents: FTS5 ranks every match (cheap when there are few); answered by null; with a prefix
  *       word (FTS5 is slow to rank those even when few) the matches are read in position order and scored here;</li>
- *   <li>a long prefix of very many terms: its matches, shortest first ({@link RelevanceWalk#walkMatches}, with the lengths
- *       kept in memory by {@link DocumentLengths});</li>
  *   <li>filters that few documents pass: those documents are scored, each from its text;</li>
  *   <li>filters that some more pass: those documents are read with their bounds and scored best bound first
  *       ({@link RelevanceWalk#walkPassing});</li>
@@ -40,11 +38,10 @@ final class RelevanceRanking {
     static final long MANY_TERMS_MATCHES = 10;
 
     /** How the last query was answered (tests and the benchmark say which path they measured). */
-    enum Route { FTS5_RANKS_ALL, MATCHES_SCORED, MATCHES_WALK, FILTERED_SCORED, PASSING_WALK, WALK, WALK_GAVE_UP }
+    enum Route { FTS5_RANKS_ALL, MATCHES_SCORED, FILTERED_SCORED, PASSING_WALK, WALK, WALK_GAVE_UP }
 
     private final Connection connection;
     private final PrefixTerms prefixTerms;
-    private final DocumentLengths lengths;
     private Route lastRoute;
     private int lastRead;
     private final long fewMatches;
@@ -54,10 +51,9 @@ final class RelevanceRanking {
     private final Map<String, long[]> phraseRows = new HashMap<>();
 
     /** With other thresholds (a test's small ledgers make every path reachable). */
-    RelevanceRanking(Connection connection, DocumentLengths lengths, long fewMatches, int fewFiltered, int fewPassing) {
+    RelevanceRanking(Connection connection, long fewMatches, int fewFiltered, int fewPassing) {
         this.connection = connection;
         this.prefixTerms = new PrefixTerms(connection);
-        this.lengths = lengths;
         this.fewMatches = fewMatches;
         this.fewFiltered = fewFiltered;
         this.fewPassing = fewPassing;
@@ -67,7 +63,6 @@ final class RelevanceRanking {
     void forget() {
         phraseRows.clear();
         prefixTerms.forget();
-        lengths.forget();
     }
 
     /**
@@ -145,21 +140,11 @@ final class RelevanceRanking {
             return answered(walk, walk.scoreAll(positions(SearchSql.of(query.withOrder(SearchQuery.Order.POSITION)), fewMatches)),
                     Route.MATCHES_SCORED);
         }
-        if (manyTerms) {
+        if (manyTerms && fewest / MANY_TERMS_MATCHES <= fewMatches) {
             // a long prefix of very many terms (B001*: 100,000 entry ids) gives the walk no signature and only its first
-            // three characters' repeats as a bound: its matches are read (what FTS5 does before it ranks them) with their
-            // lengths from memory, and walked shortest first
-            long[] matches = positions(SearchSql.of(query.withOrder(SearchQuery.Order.POSITION)), Long.MAX_VALUE - 1).stream()
-                    .mapToLong(Long::longValue).toArray();
-            int[] lengthsOf = lengths.of(matches, connection);
-            if (lengthsOf != null) {
-                return answered(walk, walk.walkMatches(matches, lengthsOf), Route.MATCHES_WALK);
-            }
-            if (fewest / MANY_TERMS_MATCHES <= fewMatches) {
-                // the lengths are still loading: FTS5 ranks the matches at about 1 µs each
-                lastRoute = Route.FTS5_RANKS_ALL;
-                return null;
-            }
+            // three characters' repeats as a bound; FTS5 ranks its matches at about 1 µs each
+            lastRoute = Route.FTS5_RANKS_ALL;
+            return null;
         }
         if (!filters.where().isEmpty()) {
             List<Long> passing = positions(filters, fewFiltered);

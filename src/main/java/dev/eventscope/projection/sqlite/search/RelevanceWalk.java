@@ -74,43 +74,6 @@ final class RelevanceWalk {
 
     /** The best {@code wanted} hits, best first, or null (see the class comment). {@code groups}: (category, type) pairs to read. */
     List<Ranked> walk(List<String[]> groups) throws SQLException {
-        return walk(groups, null);
-    }
-
-    /**
-     * The best {@code wanted} hits among the given matches of the query (every one, filters applied, in ascending position) with
-     * their FTS5 lengths,
-     * best first, or null as {@link #walk}: the matches are the source of the documents whose bounding tokens do not repeat,
-     * read shortest first from memory instead of every document of every group (most of which lack the words).
-     */
-    List<Ranked> walkMatches(long[] positions, int[] lengths) throws SQLException {
-        // by length then position: counted per length (a few dozen), the positions already ascending within each
-        // (a sort of the 100,000 keys took most of the time)
-        int longest = 0;
-        for (int length : lengths) {
-            longest = Math.max(longest, length);
-        }
-        int[] starts = new int[longest + 2];
-        for (int length : lengths) {
-            starts[length + 1]++;
-        }
-        for (int length = 1; length < starts.length; length++) {
-            starts[length] += starts[length - 1];
-        }
-        long[] keys = new long[positions.length];
-        boolean ascending = true;
-        for (int index = 0; index < positions.length; index++) {
-            keys[starts[lengths[index]]++] = Matches.key(lengths[index], positions[index]);
-            ascending &= index == 0 || positions[index - 1] < positions[index];
-        }
-        if (!ascending) {
-            java.util.Arrays.sort(keys);
-        }
-        return walk(List.of(), keys);
-    }
-
-    /** {@code matches}: null, or the query's matches as sorted {@link Matches#key}s, read instead of the groups' documents. */
-    private List<Ranked> walk(List<String[]> groups, long[] matches) throws SQLException {
         String where = filters.where().isEmpty() ? "" : " AND " + filters.where().substring(" WHERE ".length());
         // CROSS JOIN: the group's rows stay the outer loop, read in (length, position) order, whatever the statistics say
         // (with search_bound's index by position, SQLite chose to drive an amount filter's rows from their own index)
@@ -137,9 +100,6 @@ final class RelevanceWalk {
                 if (where.isEmpty() || passes(anyPassing, key)) {
                     add(heads, new Group(everyRow, everyPeek, key[0], key[1], length -> bm25.score(ones, length), null));
                 }
-            }
-            if (matches != null) {
-                add(heads, new Group(new Matches(matches), length -> bm25.score(ones, length)));
             }
             PhraseBounds bounding = PhraseBounds.of(connection, phrases);
             int[][] most = {bounding.most()};
@@ -370,7 +330,6 @@ final class RelevanceWalk {
         private final Object second;
         private final java.util.function.IntToDoubleFunction bounds;
         private final Runnable ended;
-        private final Matches matches;
         private final List<long[]> buffer = new ArrayList<>();
         private int next;
         private double bound;
@@ -384,18 +343,6 @@ final class RelevanceWalk {
             this.second = second;
             this.bounds = bounds;
             this.ended = ended;
-            this.matches = null;
-        }
-
-        /** The query's matches in memory (filters already applied): read as the rows of a group, without SQL. */
-        Group(Matches matches, java.util.function.IntToDoubleFunction bounds) {
-            this.rows = null;
-            this.peek = null;
-            this.first = null;
-            this.second = null;
-            this.bounds = bounds;
-            this.ended = null;
-            this.matches = matches;
         }
 
         long position() {
@@ -444,7 +391,7 @@ final class RelevanceWalk {
 
         /** The first head: a guess when there are filters (see the class comment), else the first row. */
         boolean start() throws SQLException {
-            if (filters.where().isEmpty() || matches != null) {
+            if (filters.where().isEmpty()) {
                 return advance(0, 0);
             }
             if (!read(peek, 0, 0, Integer.MAX_VALUE, false)) {
@@ -467,16 +414,6 @@ final class RelevanceWalk {
         }
 
         private boolean read(PreparedStatement statement, long length, long position, long cap, boolean filtered) throws SQLException {
-            if (matches != null) {
-                buffer.clear();
-                next = 0;
-                matches.after(length, position, cap, BATCH, buffer);
-                if (buffer.isEmpty()) {
-                    return false;
-                }
-                bound = bounds.applyAsDouble(length());
-                return true;
-            }
             statement.setObject(1, first);
             statement.setObject(2, second);
             statement.setLong(3, length);
@@ -502,29 +439,6 @@ final class RelevanceWalk {
         private void end() {
             if (ended != null) {
                 ended.run();
-            }
-        }
-    }
-
-    /** Documents in (length, position) order, each as one long: the length in the high bits, the position in the low 40. */
-    private record Matches(long[] keys) {
-
-        private static final int POSITION_BITS = 40;
-
-        static long key(int length, long position) {
-            return ((long) length << POSITION_BITS) | position;
-        }
-
-        /** Adds up to {@code most} documents after (length, position), none longer than {@code cap}, as {position, length}. */
-        void after(long length, long position, long cap, int most, List<long[]> into) {
-            long from = position >= 1L << POSITION_BITS ? key((int) length + 1, 0) : key((int) length, position) + 1;
-            int index = java.util.Arrays.binarySearch(keys, from);
-            for (index = index < 0 ? -index - 1 : index; index < keys.length && into.size() < most; index++) {
-                long found = keys[index] >>> POSITION_BITS;
-                if (found > cap) {
-                    return;
-                }
-                into.add(new long[] {keys[index] & ((1L << POSITION_BITS) - 1), found});
             }
         }
     }

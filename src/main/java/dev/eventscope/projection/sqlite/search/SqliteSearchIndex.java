@@ -72,15 +72,13 @@ public final class SqliteSearchIndex implements SearchIndex {
     private final Path file;
     private final Connection connection;
     private final RelevanceRanking relevance;
-    private final DocumentLengths lengths;
     /** Whether position-order searches add the filters' words to the full-text match ({@link SearchSql#hints}). */
     private final boolean hinted;
 
     private SqliteSearchIndex(Path file, Connection connection, long fewMatches, int fewFiltered, int fewPassing, boolean hinted) {
         this.file = file;
         this.connection = connection;
-        this.lengths = DocumentLengths.loading(file);
-        this.relevance = new RelevanceRanking(connection, lengths, fewMatches, fewFiltered, fewPassing);
+        this.relevance = new RelevanceRanking(connection, fewMatches, fewFiltered, fewPassing);
         this.hinted = hinted;
     }
 
@@ -394,11 +392,6 @@ public final class SqliteSearchIndex implements SearchIndex {
         }
     }
 
-    /** Waits until the documents' lengths are in memory (loaded off the opener's thread); for tests. */
-    void awaitLengths() throws InterruptedException {
-        lengths.awaitLoaded();
-    }
-
     /** How the last relevance-ordered page was found. */
     RelevanceRanking.Route lastRelevanceRoute() {
         return relevance.lastRoute();
@@ -447,7 +440,6 @@ public final class SqliteSearchIndex implements SearchIndex {
 
     @Override
     public void close() {
-        lengths.close();
         try {
             connection.close();
         } catch (SQLException ignored) {
