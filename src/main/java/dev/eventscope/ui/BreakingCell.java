@@ -99,12 +99,11 @@ public class BreakingCell<S> extends TableCell<S, String> {
             // each line of a text that has several is broken on its own
             return String.join("\n", text.lines().map(line -> lines(line, room, font)).toList());
         }
-        // most texts fit: told by the widths of their characters, or one layout remembered across cells and moves
-        if (TextWidths.of(font).fits(text, room)) {
-            return text;
-        }
         Text measure = new Text();
         measure.setFont(font);
+        if (width(measure, text) <= room) {
+            return text;
+        }
         // an account name breaks at its colons where that is enough ("assets:fixed:" above "accumulated-depreciation")
         String atColons = packed(parts(text, ":"), room, measure);
         if (atColons.lines().allMatch(line -> width(measure, line) <= room)) {

@@ -98,21 +98,9 @@ public final class TableFit {
         }
 
         void changed(ListChangeListener.Change<? extends S> change) {
-            boolean any = false;
-            while (change.next()) {
-                if (change.wasUpdated() && !change.wasAdded() && !change.wasRemoved() && !change.wasPermutated()) {
-                    if (change.getFrom() < MEASURED_ROWS) {
-                        updated.set(change.getFrom(), Math.min(change.getTo(), MEASURED_ROWS));
-                        any = true;
-                    }
-                } else {
-                    readAll = true;
-                    any = true;
-                }
-            }
-            if (any) {
-                refit(false);
-            }
+            // every row is read again: reading only the updated ones left a column fitted to stale texts in the
+            // screenshots (the state table's item column), not yet understood
+            refit(true);
         }
 
         /** Fits once the current event is handled ({@code readAll}: every row's text may have changed). */
