@@ -55,30 +55,95 @@ public final class TableFit {
     @SafeVarargs
     public static <S> void installElastic(TableView<S> table, TableColumn<S, ?> elastic, TableColumn<S, ?>... columns) {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        List<TableColumn<S, ?>> fitted = List.of(columns);
-        boolean[] pending = new boolean[1];
-        // the texts measured, kept from fit to fit: a slider move shows mostly the same labels again
-        TextWidths[] widths = new TextWidths[1];
-        Runnable refit = () -> {
-            if (!pending[0]) {
-                pending[0] = true;
+        Fitting<S> fitting = new Fitting<>(table, List.of(columns), elastic);
+        ListChangeListener<S> rowsChanged = fitting::changed;
+        table.getItems().addListener(rowsChanged);
+        table.itemsProperty().addListener((observable, before, items) -> {
+            if (before != null) {
+                before.removeListener(rowsChanged);
+            }
+            items.addListener(rowsChanged);
+            fitting.refit(true);
+        });
+        table.widthProperty().addListener((InvalidationListener) observable -> fitting.refit(false));
+        for (TableColumn<S, ?> column : table.getColumns()) {
+            column.visibleProperty().addListener((InvalidationListener) observable -> fitting.refit(true));
+        }
+        fitting.refit(true);
+        wholeTextOnHover(table);
+    }
+
+    /**
+     * One table's fitting: the texts of the measured rows are kept from fit to fit, and a change that only updates rows
+     * (a slider move) reads again only the rows it updated among the measured ones, so a move that changes no measured
+     * row costs no reading, spelling out or measuring (and a fit that finds the same widths changes nothing).
+     */
+    private static final class Fitting<S> {
+        private final TableView<S> table;
+        private final List<TableColumn<S, ?>> fitted;
+        private final TableColumn<S, ?> elastic;
+        /** The texts read per fitted column, by row (up to {@link #MEASURED_ROWS}); null when a column must be read whole. */
+        private final Map<TableColumn<S, ?>, List<String>> texts = new HashMap<>();
+        /** Rows updated since the last fit (only updates: any other change reads every row again). */
+        private final java.util.BitSet updated = new java.util.BitSet();
+        private boolean readAll = true;
+        private boolean pending;
+        /** The texts measured, kept from fit to fit: a slider move shows mostly the same labels again. */
+        private TextWidths widths;
+
+        Fitting(TableView<S> table, List<TableColumn<S, ?>> fitted, TableColumn<S, ?> elastic) {
+            this.table = table;
+            this.fitted = fitted;
+            this.elastic = elastic;
+        }
+
+        void changed(ListChangeListener.Change<? extends S> change) {
+            // every row is read again: reading only the updated ones left a column fitted to stale texts in the
+            // screenshots (the state table's item column), not yet understood
+            refit(true);
+        }
+
+        /** Fits once the current event is handled ({@code readAll}: every row's text may have changed). */
+        void refit(boolean everyRow) {
+            readAll |= everyRow;
+            if (!pending) {
+                pending = true;
                 Platform.runLater(() -> {
-                    pending[0] = false;
-                    fit(table, fitted, elastic, widths);
+                    pending = false;
+                    fit(this);
                 });
             }
-        };
-        table.getItems().addListener((ListChangeListener<S>) change -> refit.run());
-        table.itemsProperty().addListener((observable, before, items) -> {
-            items.addListener((ListChangeListener<S>) change -> refit.run());
-            refit.run();
-        });
-        table.widthProperty().addListener((InvalidationListener) observable -> refit.run());
-        for (TableColumn<S, ?> column : table.getColumns()) {
-            column.visibleProperty().addListener((InvalidationListener) observable -> refit.run());
         }
-        refit.run();
-        wholeTextOnHover(table);
+
+        /** The texts of {@code column}'s measured rows, read again where they changed; null when its cells draw no text. */
+        List<String> texts(TableColumn<S, ?> column) {
+            List<S> items = table.getItems();
+            int rows = Math.min(items.size(), MEASURED_ROWS);
+            List<String> kept = readAll ? null : texts.get(column);
+            if (kept == null || kept.size() != rows) {
+                kept = new ArrayList<>(rows);
+                for (int row = 0; row < rows; row++) {
+                    kept.add("");
+                }
+                updated.set(0, rows);
+            }
+            for (int row = updated.nextSetBit(0); row >= 0 && row < rows; row = updated.nextSetBit(row + 1)) {
+                Object value = column.getCellData(row);
+                if (value != null && !(value instanceof String)) {
+                    texts.remove(column);
+                    return null; // drawn by its own cell
+                }
+                kept.set(row, value == null ? "" : (String) value);
+            }
+            texts.put(column, kept);
+            return kept;
+        }
+
+        /** Forgets what changed once every column has been read. */
+        void read() {
+            updated.clear();
+            readAll = false;
+        }
     }
 
     /** Every cell of {@code table} shows its whole text in a tooltip (a cell with its own tooltip keeps it). */
@@ -114,7 +179,8 @@ public final class TableFit {
      * is left (at least {@link #ELASTIC_MINIMUM} or its content), and reads whole on hover when cut. Where even that
      * does not fit, the table scrolls sideways.
      */
-    private static <S> void fit(TableView<S> table, List<TableColumn<S, ?>> fitted, TableColumn<S, ?> elastic, TextWidths[] widths) {
+    private static <S> void fit(Fitting<S> fitting) {
+        TableView<S> table = fitting.table;
         double width = table.getWidth();
         if (width <= 0) {
             return;
@@ -124,13 +190,14 @@ public final class TableFit {
         // applied) a fifth more, as the table's own font may be larger
         Font font = cell instanceof Labeled labeled ? labeled.getFont() : Font.getDefault();
         double spare = cell instanceof Labeled ? 1.1 : 1.2;
-        if (widths[0] == null || !widths[0].font().equals(font)) {
-            widths[0] = new TextWidths(font);
+        if (fitting.widths == null || !fitting.widths.font().equals(font)) {
+            fitting.widths = new TextWidths(font);
         }
+        TableColumn<S, ?> elastic = fitting.elastic;
         double fixed = 0;
         List<TableColumn<S, ?>> shown = new ArrayList<>();
         for (TableColumn<S, ?> column : table.getColumns()) {
-            if (column.isVisible() && fitted.contains(column)) {
+            if (column.isVisible() && fitting.fitted.contains(column)) {
                 shown.add(column);
             } else if (column.isVisible()) {
                 fixed += column.getWidth();
@@ -139,10 +206,11 @@ public final class TableFit {
         Map<TableColumn<S, ?>, Double> wanted = new HashMap<>();
         for (TableColumn<S, ?> column : shown) {
             // beside an elastic column (a name beside amounts) the others are exactly as wide as their content
-            double content = elastic == null || column == elastic ? contentWidth(table, column, widths[0], spare, CELL_PADDING)
-                    : contentWidth(table, column, widths[0], 1.02, CELL_PADDING - 8);
+            double content = elastic == null || column == elastic ? contentWidth(fitting, column, spare, CELL_PADDING)
+                    : contentWidth(fitting, column, 1.02, CELL_PADDING - 8);
             wanted.put(column, Math.max(column.getMinWidth(), content));
         }
+        fitting.read();
         shown.sort(Comparator.comparingDouble(wanted::get));
         if (elastic != null && shown.remove(elastic)) {
             shown.add(elastic);
@@ -167,18 +235,12 @@ public final class TableFit {
         column.setPrefWidth(width);
     }
 
-    private static <S> double contentWidth(TableView<S> table, TableColumn<S, ?> column, TextWidths widths, double spare,
-                                           double padding) {
+    private static <S> double contentWidth(Fitting<S> fitting, TableColumn<S, ?> column, double spare, double padding) {
+        TextWidths widths = fitting.widths;
         double widest = widths.width(column.getText() == null ? "" : column.getText()) + 8;
-        List<S> items = table.getItems();
-        List<String> texts = new ArrayList<>();
-        for (int row = 0; row < Math.min(items.size(), MEASURED_ROWS); row++) {
-            Object value = column.getCellData(row);
-            if (value instanceof String text) {
-                texts.add(text);
-            } else if (value != null) {
-                return column.getPrefWidth(); // drawn by its own cell: the width it was given
-            }
+        List<String> texts = fitting.texts(column);
+        if (texts == null) {
+            return column.getPrefWidth(); // drawn by its own cell: the width it was given
         }
         widest = Math.max(widest, widths.widest(texts));
         return Math.min(WIDEST_COLUMN, Math.ceil(widest * spare + padding));

@@ -3,7 +3,6 @@ package dev.eventscope.ui;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import java.util.Map;
  * every text not measured yet, it is the widest of all. The answer is exactly the widest measured width
  * ({@code TextWidthsTest} compares it with measuring every text). UI thread only.
  */
-final class TextWidths {
+public final class TextWidths {
 
     /** Texts remembered with their width; past this many the memory starts afresh. */
     static final int KEPT = 20_000;
@@ -28,11 +27,33 @@ final class TextWidths {
     private final Font font;
     private final Text measure = new Text();
     private final Map<String, Double> measured = new HashMap<>();
+    /** The widths of the characters below {@link #TABLE} (Latin, arrows), by code point; 0 while not measured. */
+    private final double[] table = new double[TABLE];
     private final Map<Integer, Double> characters = new HashMap<>();
+    /** Below this code point a character's width is kept in an array ("→" is U+2192). */
+    private static final int TABLE = 0x2200;
+    /** The measures of the fonts asked for by {@link #of} (a cell's font and a table's font are the same few). */
+    private static final Map<Font, TextWidths> SHARED = new HashMap<>();
 
     TextWidths(Font font) {
         this.font = font;
         measure.setFont(font);
+    }
+
+    /** The measures of {@code font}, shared by every caller on the UI thread (each distinct text is laid out once). */
+    public static TextWidths of(Font font) {
+        if (SHARED.size() > 16) {
+            SHARED.clear();
+        }
+        return SHARED.computeIfAbsent(font, TextWidths::new);
+    }
+
+    /**
+     * True when {@code text} laid out on one line in this font is at most {@code room} wide; most texts are told by
+     * their {@link #bound} alone, without being laid out.
+     */
+    public boolean fits(String text, double room) {
+        return bound(text) <= room || width(text) <= room;
     }
 
     Font font() {
@@ -40,7 +61,7 @@ final class TextWidths {
     }
 
     /** The width of {@code text} laid out on one line in this font. */
-    double width(String text) {
+    public double width(String text) {
         Double known = measured.get(text);
         if (known != null) {
             return known;
@@ -60,35 +81,52 @@ final class TextWidths {
         for (int index = 0; index < text.length(); ) {
             int each = text.codePointAt(index);
             index += Character.charCount(each);
-            Double width = characters.get(each);
-            if (width == null) {
-                measure.setText(new String(Character.toChars(each)));
-                width = measure.getLayoutBounds().getWidth();
-                characters.put(each, width);
-            }
-            sum += width;
+            sum += each < TABLE ? tabled(each) : character(each);
         }
         return sum * MARGIN + MARGIN_PIXELS;
+    }
+
+    private double tabled(int character) {
+        double width = table[character];
+        if (width == 0) {
+            width = character(character);
+            table[character] = width;
+        }
+        return width;
+    }
+
+    private double character(int character) {
+        Double width = characters.get(character);
+        if (width == null) {
+            measure.setText(new String(Character.toChars(character)));
+            width = measure.getLayoutBounds().getWidth();
+            characters.put(character, width);
+        }
+        return width;
     }
 
     /** The width of the widest of {@code texts} (0 when there are none). */
     double widest(List<String> texts) {
         int count = texts.size();
         double[] bounds = new double[count];
-        Integer[] order = new Integer[count];
+        int top = -1;
         for (int index = 0; index < count; index++) {
             String text = texts.get(index);
             Double known = measured.get(text);
             bounds[index] = known != null ? known : bound(text);
-            order[index] = index;
-        }
-        Arrays.sort(order, (one, other) -> Double.compare(bounds[other], bounds[one]));
-        double widest = 0;
-        for (int index : order) {
-            if (bounds[index] <= widest) {
-                break; // no text left can be wider than the widest measured
+            if (top < 0 || bounds[index] > bounds[top]) {
+                top = index;
             }
-            widest = Math.max(widest, width(texts.get(index)));
+        }
+        if (top < 0) {
+            return 0;
+        }
+        // the text of the highest bound first: then only the texts whose bound is above the widest measured are laid out
+        double widest = width(texts.get(top));
+        for (int index = 0; index < count; index++) {
+            if (bounds[index] > widest) {
+                widest = Math.max(widest, width(texts.get(index)));
+            }
         }
         return widest;
     }

@@ -40,6 +40,8 @@ import java.util.function.BooleanSupplier;
 public final class SliderBenchmark {
 
     private static final int MOVES = 500;
+    /** The state panel's view model (the moves wait until it shows their step). */
+    private static dev.eventscope.ui.timeline.PointStateViewModel state;
 
     private SliderBenchmark() {
     }
@@ -86,6 +88,7 @@ public final class SliderBenchmark {
         add(table, new String[] {"open ledger → first painted window", String.format("%.2f s", openSeconds), "target < 2 s",
                 heap.peakMb(), ""});
         TimelineViewModel timeline = explorer[0].timeline();
+        state = explorer[0].statePanel().state();
         // a first open of 1,000,000 events catches every read model up: minutes on a loaded machine
         waitFor(() -> onFx(() -> timeline.machine() != null), 3_600);
         double readySeconds = (System.nanoTime() - opening) / 1e9;
@@ -97,7 +100,7 @@ public final class SliderBenchmark {
                 && account.equals(timeline.timelineProperty().get().stream())), 300);
         // the account's balance chart loads in the background after selecting it; measure the slider once it is there
         long selected = System.nanoTime();
-        waitFor(() -> onFx(() -> !timeline.chart().chartProperty().get().isEmpty()), 300);
+        waitFor(() -> onFx(() -> !explorer[0].statePanel().chart().chartProperty().get().isEmpty()), 300);
         add(table, new String[] {"select account → timeline and balance chart loaded", String.format("%.2f s", (System.nanoTime() - selected) / 1e9),
                 "", heap.peakMb(), ""});
         long cpu;
@@ -226,17 +229,17 @@ public final class SliderBenchmark {
         AtomicLong took = new AtomicLong();
         Platform.runLater(() -> {
             long asked = System.nanoTime();
-            if (timeline.state().shownIndexProperty().get() == step) {
+            if (state.shownIndexProperty().get() == step) {
                 took.set(0);
                 shown.countDown();
                 return;
             }
-            timeline.state().shownIndexProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            state.shownIndexProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                 @Override
                 public void changed(javafx.beans.value.ObservableValue<? extends Number> observable, Number before, Number now) {
                     if (now.intValue() == step) {
                         took.set(System.nanoTime() - asked);
-                        timeline.state().shownIndexProperty().removeListener(this);
+                        state.shownIndexProperty().removeListener(this);
                         shown.countDown();
                     }
                 }

@@ -93,7 +93,7 @@ public final class ExplorerView {
         verifyButton.disableProperty().bind(integrity.runningProperty());
         timelineHost.getChildren().add(new TimelineBar(model.timeline()));
         timelineHost.getChildren().add(new KnownAtBar(model.knownAt()));
-        StatePanelView statePanel = new StatePanelView(model.timeline());
+        StatePanelView statePanel = new StatePanelView(model.statePanel());
         statePanel.getTabs().add(1, dev.eventscope.ui.statements.StatementsView.tab(model::statements));
         KnownAtPanel.addTo(statePanel, model.knownAt());
         statePanelHost.getChildren().add(statePanel);

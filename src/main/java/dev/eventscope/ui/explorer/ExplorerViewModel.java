@@ -9,6 +9,7 @@ import dev.eventscope.session.LedgerSession;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.TaskExecutor;
+import dev.eventscope.ui.timeline.StatePanelModels;
 import dev.eventscope.ui.timeline.TimelineViewModel;
 import dev.eventscope.ui.knownat.KnownAtViewModel;
 import dev.eventscope.ui.projections.ProjectionsViewModel;
@@ -50,6 +51,7 @@ public final class ExplorerViewModel {
     private final EventDetailViewModel detail = new EventDetailViewModel();
     private final IntegrityViewModel integrity;
     private final TimelineViewModel timeline;
+    private final StatePanelModels statePanel;
     private final ProjectionsViewModel projections;
     private final KnownAtViewModel knownAt;
     private final ForeignAppends foreignAppends;
@@ -75,7 +77,8 @@ public final class ExplorerViewModel {
         this.sidebar = new SidebarViewModel(this.executor);
         this.history = new HistoryViewModel(session, this.executor, zone, errors);
         this.integrity = new IntegrityViewModel(session, this.executor, errors);
-        this.timeline = new TimelineViewModel(session, this.executor, zone, sidebar.selectedStreamProperty(), this::jumpTo);
+        this.timeline = new TimelineViewModel(session, this.executor, zone, sidebar.selectedStreamProperty());
+        this.statePanel = StatePanelModels.following(timeline, this.executor, this::jumpTo);
         this.projections = new ProjectionsViewModel(session, this.executor, clock, zone, this::jumpTo);
         this.knownAt = new KnownAtViewModel(session, this.executor, zone, this::jumpTo);
         this.foreignAppends = new ForeignAppends(session, this.executor);
@@ -363,6 +366,11 @@ public final class ExplorerViewModel {
 
     public TimelineViewModel timeline() {
         return timeline;
+    }
+
+    /** The state panel's view models, each following the timeline. */
+    public StatePanelModels statePanel() {
+        return statePanel;
     }
 
     /** The session's projections (started by the window when the ledger opens). */

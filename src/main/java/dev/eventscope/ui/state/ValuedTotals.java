@@ -89,19 +89,8 @@ public final class ValuedTotals {
         if (valued.isEmpty()) {
             return state;
         }
-        List<StateRow> shown = state.rows();
         // the state's own lines are spelled out only when read: so are these, after them
-        List<StateRow> all = new java.util.AbstractList<>() {
-            @Override
-            public StateRow get(int index) {
-                return index < shown.size() ? shown.get(index) : valued.get(index - shown.size());
-            }
-
-            @Override
-            public int size() {
-                return shown.size() + valued.size();
-            }
-        };
+        List<StateRow> all = new Joined(state.rows(), valued);
         return new PointState(state.point(), state.position(), state.heading(), all);
     }
 
@@ -117,6 +106,36 @@ public final class ValuedTotals {
         }
         return "× " + price.rate().round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString() + " ("
                 + price.steps().size() + " prices)";
+    }
+
+    /** The state's lines, then the valued ones; a line reads as before where its own list says so. */
+    private static final class Joined extends java.util.AbstractList<StateRow> implements java.util.RandomAccess, ComparedLines {
+        private final List<StateRow> shown;
+        private final List<StateRow> valued;
+
+        Joined(List<StateRow> shown, List<StateRow> valued) {
+            this.shown = shown;
+            this.valued = valued;
+        }
+
+        @Override
+        public StateRow get(int index) {
+            return index < shown.size() ? shown.get(index) : valued.get(index - shown.size());
+        }
+
+        @Override
+        public int size() {
+            return shown.size() + valued.size();
+        }
+
+        @Override
+        public boolean readsAsBefore(List<StateRow> before, int index) {
+            if (!(before instanceof Joined other) || other.shown.size() != shown.size() || index >= other.size()) {
+                return false;
+            }
+            return index < shown.size() ? shown instanceof ComparedLines lines && lines.readsAsBefore(other.shown, index)
+                    : get(index).equals(other.get(index));
+        }
     }
 
     private static String amount(BigDecimal value, int places, String base) {

@@ -3,13 +3,11 @@ package dev.eventscope.ui.state;
 import dev.eventscope.domain.ledger.Balances;
 
 import java.math.BigDecimal;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.RandomAccess;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -26,8 +24,6 @@ import java.util.function.Function;
 final class WholeLedgerLines {
 
     static final List<String> TYPE_ORDER = List.of("Assets", "Liabilities", "Equity", "Income", "Expenses", "Other");
-    /** "before" of a line that did not exist at the point shown before. */
-    private static final BigDecimal WAS_ABSENT = new BigDecimal("0");
 
     private final Function<String, String> sectionOf;
     /** Every balance slot met so far (zero ones included), by account and commodity: looked up by hash, walked in order. */
@@ -119,7 +115,7 @@ final class WholeLedgerLines {
             }
         }
         amounts = now;
-        return new Lines(infos, now, before);
+        return new AmountLines(infos, now, before);
     }
 
     /** The trial balance now: per commodity, the debits ({@code [0]}) and the credits ({@code [1]}). */
@@ -230,8 +226,8 @@ final class WholeLedgerLines {
             nextInfos[index] = slot.info();
             now[index] = slot.amount;
             if (shown) {
-                BigDecimal old = slot.index < 0 ? WAS_ABSENT : amounts[slot.index];
-                before[index] = old != WAS_ABSENT && old.compareTo(slot.amount) == 0 ? null : old;
+                BigDecimal old = slot.index < 0 ? AmountLines.WAS_ABSENT : amounts[slot.index];
+                before[index] = old != AmountLines.WAS_ABSENT && old.compareTo(slot.amount) == 0 ? null : old;
             }
         }
         int ghost = size;
@@ -254,7 +250,7 @@ final class WholeLedgerLines {
         amounts = now;
         ghostCount = ghosts;
         shown = true;
-        return new Lines(infos, now, before);
+        return new AmountLines(infos, now, before);
     }
 
     private BalanceSlot slot(String account, String commodity) {
@@ -291,13 +287,6 @@ final class WholeLedgerLines {
             int byAccount = account.compareTo(other.account);
             return byAccount != 0 ? byAccount : commodity.compareTo(other.commodity);
         }
-    }
-
-    /**
-     * What a line keeps from point to point: its key, section and label; {@code account} (null for totals)
-     * and {@code commodity} (null for totals) as its row names them; {@code unit}, the commodity its amount is in.
-     */
-    private record LineInfo(String key, String section, String label, String account, String commodity, String unit) {
     }
 
     /** One line's amount now, where it stands in the layout (-1: not shown) and what it was before this move. */
@@ -401,39 +390,6 @@ final class WholeLedgerLines {
                         "Total " + section.toLowerCase(Locale.ROOT) + " (" + commodity + ")", commodity, order);
             }
             return sections[order];
-        }
-    }
-
-    /**
-     * The lines at one point, immutable: each is spelled out when read (a table reads those it shows).
-     * {@code before[i]} is the amount at the point shown before when the line changed (null when it did not).
-     */
-    private static final class Lines extends AbstractList<StateRow> implements RandomAccess {
-        private final LineInfo[] layout;
-        private final BigDecimal[] now;
-        private final BigDecimal[] before;
-
-        Lines(LineInfo[] layout, BigDecimal[] now, BigDecimal[] before) {
-            this.layout = layout;
-            this.now = now;
-            this.before = before;
-        }
-
-        @Override
-        public StateRow get(int index) {
-            LineInfo line = layout[index];
-            String value = now[index] == null ? StateRows.ABSENT : MoneyText.of(now[index], line.unit());
-            BigDecimal old = before[index];
-            if (old == null) {
-                return new StateRow(line.key(), line.section(), line.label(), value, null, false, line.account(), line.commodity(), 0);
-            }
-            String was = old == WAS_ABSENT ? StateRows.ABSENT : MoneyText.of(old, line.unit());
-            return new StateRow(line.key(), line.section(), line.label(), value, was, true, line.account(), line.commodity(), 0);
-        }
-
-        @Override
-        public int size() {
-            return layout.length;
         }
     }
 }

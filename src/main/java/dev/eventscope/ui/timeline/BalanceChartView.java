@@ -24,7 +24,7 @@ import java.util.Map;
  */
 final class BalanceChartView extends VBox {
 
-    private final TimelineViewModel model;
+    private final BalanceChartViewModel model;
     @FXML private Label chartTitle;
     @FXML private NumberAxis xAxis;
     @FXML private NumberAxis yAxis;
@@ -36,14 +36,14 @@ final class BalanceChartView extends VBox {
     @FXML private ChoiceBox<String> commodityChoice;
     private Map<String, List<BalanceHistory.ChartPoint>> shown = Map.of();
 
-    BalanceChartView(TimelineViewModel model) {
+    BalanceChartView(BalanceChartViewModel model) {
         this.model = model;
         dev.eventscope.ui.FxmlViews.loadInto(this, "/dev/eventscope/ui/timeline/BalanceChartView.fxml", "the balance chart");
     }
 
     @FXML
     private void initialize() {
-        chartTitle.textProperty().bind(model.chart().titleProperty());
+        chartTitle.textProperty().bind(model.titleProperty());
         xAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number value) {
@@ -55,12 +55,12 @@ final class BalanceChartView extends VBox {
                 return 0;
             }
         });
-        model.chart().chartProperty().addListener((observable, before, series) -> show(series));
+        model.chartProperty().addListener((observable, before, series) -> show(series));
         commodityChoice.valueProperty().addListener((observable, before, commodity) -> draw(commodity));
         commodityLabel.visibleProperty().bind(commodityChoice.visibleProperty());
         commodityLabel.managedProperty().bind(commodityChoice.visibleProperty());
         commodityChoice.managedProperty().bind(commodityChoice.visibleProperty());
-        show(model.chart().chartProperty().get());
+        show(model.chartProperty().get());
         model.coordinateProperty().addListener((observable, before, coordinate) -> placeCursor());
         balanceChart.needsLayoutProperty().addListener((observable, before, needs) -> placeCursor());
         overlay.layoutBoundsProperty().addListener((observable, before, bounds) -> placeCursor());
@@ -89,7 +89,7 @@ final class BalanceChartView extends VBox {
         boolean empty = points.isEmpty();
         balanceChart.setVisible(!empty);
         emptyChart.setVisible(empty);
-        emptyChart.setText(model.chart().titleProperty().get().startsWith("Select")
+        emptyChart.setText(model.titleProperty().get().startsWith("Select")
                 ? "" : "Nothing to chart: this account has no postings yet.");
         if (empty) {
             cursor.setVisible(false);

@@ -3,6 +3,7 @@ package dev.eventscope.ui.timeline;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.ui.TaskExecutor;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -13,17 +14,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** The balance chart of the account the timeline shows, by the timeline's axis; read off the UI thread, newest request wins. */
-public final class BalanceChartViewModel {
+/**
+ * The balance chart of the account the timeline shows, by the timeline's axis, with the slider's place on it; read off
+ * the UI thread, newest request wins, each time a timeline is loaded ({@link TimelineFollower}).
+ */
+public final class BalanceChartViewModel implements TimelineFollower {
 
     private final LatestOnly<Map<String, List<BalanceHistory.ChartPoint>>> requests;
     private final Consumer<Throwable> failed;
     private final ReadOnlyObjectWrapper<Map<String, List<BalanceHistory.ChartPoint>>> chart = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
 
-    BalanceChartViewModel(TaskExecutor executor, Consumer<Throwable> failed) {
+    private final TimelineViewModel timeline;
+
+    /** Charts what {@code timeline} loads; failures go to {@code failed}. */
+    BalanceChartViewModel(TaskExecutor executor, TimelineViewModel timeline, Consumer<Throwable> failed) {
         this.requests = new LatestOnly<>(executor);
+        this.timeline = timeline;
         this.failed = failed;
+    }
+
+    @Override
+    public void loaded(LedgerTimeMachine machine, StreamId scope, TimelineAxis axis) {
+        load(machine, scope, axis);
     }
 
     /** Charts {@code scope}'s balance when it is an account; anything else empties the chart and says why. */
@@ -48,5 +61,15 @@ public final class BalanceChartViewModel {
 
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** The timeline's axis (the chart's x axis). */
+    public ReadOnlyObjectProperty<TimelineAxis> axisProperty() {
+        return timeline.axisProperty();
+    }
+
+    /** Where the slider stands on the axis (the chart's cursor). */
+    public ReadOnlyDoubleProperty coordinateProperty() {
+        return timeline.coordinateProperty();
     }
 }

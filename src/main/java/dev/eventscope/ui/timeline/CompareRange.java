@@ -19,13 +19,13 @@ final class CompareRange {
 
     private final RangeSlider slider;
     private final Label label;
-    private final TimelineViewModel model;
+    private final CompareViewModel model;
     private Timeline shown;
     private boolean syncing;
     private boolean filling;
     private final javafx.animation.PauseTransition typing = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
 
-    private CompareRange(RangeSlider slider, Label label, TimelineViewModel model) {
+    private CompareRange(RangeSlider slider, Label label, CompareViewModel model) {
         this.slider = slider;
         this.label = label;
         this.model = model;
@@ -36,7 +36,7 @@ final class CompareRange {
         });
     }
 
-    static void install(RangeSlider slider, Label label, TimelineViewModel model) {
+    static void install(RangeSlider slider, Label label, CompareViewModel model) {
         CompareRange range = new CompareRange(slider, label, model);
         range.follow(model.timelineProperty().get());
         model.timelineProperty().addListener((observable, before, timeline) -> range.follow(timeline));
@@ -51,8 +51,8 @@ final class CompareRange {
         slider.lowValueChangingProperty().addListener(letGo);
         slider.highValueChangingProperty().addListener(letGo);
         ChangeListener<String> typed = (observable, before, text) -> range.typed();
-        model.comparison().fromProperty().addListener(typed);
-        model.comparison().toProperty().addListener(typed);
+        model.fromProperty().addListener(typed);
+        model.toProperty().addListener(typed);
     }
 
     /**
@@ -70,18 +70,18 @@ final class CompareRange {
      * leaves its thumb where it is, and the label says so.
      */
     private void placeFromFields() {
-        java.util.OptionalInt from = stepOf(model.comparison().fromProperty().get());
-        java.util.OptionalInt to = stepOf(model.comparison().toProperty().get());
+        java.util.OptionalInt from = stepOf(model.fromProperty().get());
+        java.util.OptionalInt to = stepOf(model.toProperty().get());
         double low = from.isPresent() ? shown.coordinateAt(from.getAsInt()) : slider.getLowValue();
         double high = to.isPresent() ? shown.coordinateAt(to.getAsInt()) : slider.getHighValue();
         place(Math.min(low, high), Math.max(low, high));
         showLabel();
         List<String> off = new java.util.ArrayList<>();
         if (from.isEmpty()) {
-            off.add("\"" + model.comparison().fromProperty().get().strip() + "\"");
+            off.add("\"" + model.fromProperty().get().strip() + "\"");
         }
         if (to.isEmpty()) {
-            off.add("\"" + model.comparison().toProperty().get().strip() + "\"");
+            off.add("\"" + model.toProperty().get().strip() + "\"");
         }
         if (!off.isEmpty()) {
             label.setText(String.join(" and ", off) + (off.size() == 1 ? " is not a point" : " are not points") + " of the "

@@ -6,36 +6,45 @@ import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.state.CompareRow;
 import dev.eventscope.ui.state.Comparison;
+import dev.eventscope.ui.state.StateQuery;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 
 import java.util.List;
-import java.util.function.Supplier;
 
-/** The comparison of two points typed in: the timeline's stream field by field, or the whole ledger's balances. */
-public final class CompareViewModel {
+/**
+ * The comparison of two points typed in (or chosen on the timeline's axis): the timeline's stream field by field, or
+ * the whole ledger's balances.
+ */
+public final class CompareViewModel implements TimelineFollower {
 
     private final LatestOnly<List<CompareRow>> requests;
-    private final Supplier<StreamId> scope;
+    private final TimelineViewModel timeline;
+    private final ObservableValue<Point> shownPoint;
     private final StringProperty from = new SimpleStringProperty("#0");
     private final StringProperty to = new SimpleStringProperty("now");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
     private Comparison comparison;
 
-    /** {@code scope} is the stream compared (null for the whole ledger), as the timeline shows it. */
-    CompareViewModel(TaskExecutor executor, Supplier<StreamId> scope) {
+    /** Compares points of the scope {@code timeline} shows; "← slider" takes {@code shownPoint} (the state panel's). */
+    CompareViewModel(TaskExecutor executor, TimelineViewModel timeline, ObservableValue<Point> shownPoint) {
         this.requests = new LatestOnly<>(executor);
-        this.scope = scope;
+        this.timeline = timeline;
+        this.shownPoint = shownPoint;
     }
 
-    /** Compares with {@code opened} from now on (once time travel is ready). */
-    void use(Comparison opened) {
-        comparison = opened;
+    /** Compares with the opened time travel from now on. */
+    @Override
+    public void opened(LedgerTimeMachine opened) {
+        comparison = new Comparison(opened.timeTravel(), new StateQuery(opened.timeTravel(), opened.queries(),
+                opened.session()::accountType));
     }
 
     /** Compares the two points typed in; a point that cannot be read clears the rows and says why. */
@@ -54,7 +63,7 @@ public final class CompareViewModel {
             status.set(ErrorMessages.of(invalid));
             return;
         }
-        StreamId compared = scope.get();
+        StreamId compared = timeline.scope();
         Comparison using = comparison;
         status.set("Comparing…");
         requests.submit(() -> using.between(compared, fromPoint, toPoint), found -> {
@@ -68,24 +77,34 @@ public final class CompareViewModel {
     }
 
     /** The ledger moved: a comparison shown with "now" on either side is made again. */
-    void followLedger() {
+    @Override
+    public void ledgerMoved() {
         if (!rows.isEmpty() && (to.get().strip().equalsIgnoreCase("now") || from.get().strip().equalsIgnoreCase("now"))) {
             compare();
         }
     }
 
-    /** Puts two points into "from" and "to" and compares them. */
-    void compareBetween(Point fromPoint, Point toPoint) {
-        from.set(fromPoint.toString());
-        to.set(toPoint.toString());
-        compare();
+    /** Compares the steps at or before {@code low} and {@code high} on the timeline's axis (the range's two thumbs). */
+    public void compareBetween(double low, double high) {
+        Timeline current = timeline.timelineProperty().get();
+        if (current != null) {
+            from.set(current.pointAt(current.indexAt(low)).toString());
+            to.set(current.pointAt(current.indexAt(high)).toString());
+            compare();
+        }
     }
 
-    /** Puts {@code point} (the one the slider stands on) into the "to" field; nothing when there is none. */
-    void compareTo(Point point) {
+    /** Puts the point the slider stands on (the state panel shows) into the "to" field; nothing when there is none. */
+    public void compareToSlider() {
+        Point point = shownPoint.getValue();
         if (point != null) {
             to.set(point.toString());
         }
+    }
+
+    /** The timeline whose axis the range's thumbs stand on. */
+    public ReadOnlyObjectProperty<Timeline> timelineProperty() {
+        return timeline.timelineProperty();
     }
 
     public StringProperty fromProperty() {

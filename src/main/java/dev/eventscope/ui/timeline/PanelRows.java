@@ -1,5 +1,6 @@
 package dev.eventscope.ui.timeline;
 
+import dev.eventscope.ui.state.ComparedLines;
 import dev.eventscope.ui.state.StateRow;
 import javafx.collections.ObservableListBase;
 
@@ -10,7 +11,9 @@ import java.util.List;
  * without copying it (the whole ledger's lines are spelled out only when read, and a table reads only
  * those it shows). Showing new lines reports the lines both lists have as <em>updated</em>, and the rest as
  * added or removed at the end: a table then refreshes the rows it shows instead of rebuilding them (it
- * rebuilds every visible row, new cells and styles, when its items report a replacement). UI thread only.
+ * rebuilds every visible row, new cells and styles, when its items report a replacement). Lines that can tell
+ * ({@link ComparedLines}) report only those that read differently, so a move re-reads, re-spells and refits
+ * only what changed. UI thread only.
  */
 final class PanelRows extends ObservableListBase<StateRow> {
 
@@ -21,9 +24,12 @@ final class PanelRows extends ObservableListBase<StateRow> {
         List<StateRow> before = lines;
         lines = next;
         int common = Math.min(before.size(), next.size());
+        ComparedLines compared = next instanceof ComparedLines lines ? lines : null;
         beginChange();
         for (int index = 0; index < common; index++) {
-            nextUpdate(index);
+            if (compared == null || !compared.readsAsBefore(before, index)) {
+                nextUpdate(index);
+            }
         }
         if (next.size() > common) {
             nextAdd(common, next.size());

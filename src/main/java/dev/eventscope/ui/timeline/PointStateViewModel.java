@@ -24,18 +24,29 @@ import javafx.collections.ObservableList;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The state panel: the state of the timeline's scope (a stream, or the whole ledger) at the point the slider
  * stands on, each line marked against the point shown before; computed off the UI thread, newest request wins.
+ * It follows the timeline's slider ({@link TimelineFollower}); its links lead to the history.
  */
-public final class PointStateViewModel {
+public final class PointStateViewModel implements TimelineFollower {
+
+    private static final String NO_SCOPE = "Select a stream in the sidebar, or choose Whole ledger above, to see its state here.";
+    private static final String SCOPE = "Move the timeline to see the state at that point.";
 
     private final LatestOnly<PointState> requests;
     private final PanelRows rows = new PanelRows();
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Point> shownPoint = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper shownIndex = new ReadOnlyIntegerWrapper(-1);
+    /** What the empty panel says: what to do to see a state. */
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(NO_SCOPE);
+    private final TaskExecutor executor;
+    private final LongConsumer jumpTo;
+    private final Consumer<Throwable> failed;
+    private final Consumer<String> say;
     private StateQuery query;
     private WholeLedgerRows wholeLedgerRows;
     private LedgerTimeMachine machine;
@@ -45,13 +56,43 @@ public final class PointStateViewModel {
     /** The lines at the point where the slider's drag began (null when no drag is on): a drag's lines are marked against them. */
     private List<StateRow> dragStart;
 
-    PointStateViewModel(TaskExecutor executor) {
+    /**
+     * Failures go to {@code failed}, what a link cannot find to {@code say} (both the timeline's status); a link to an
+     * event goes to {@code jumpTo} (its position).
+     */
+    PointStateViewModel(TaskExecutor executor, LongConsumer jumpTo, Consumer<Throwable> failed, Consumer<String> say) {
         this.requests = new LatestOnly<>(executor);
+        this.executor = executor;
+        this.jumpTo = jumpTo;
+        this.failed = failed;
+        this.say = say;
     }
 
-    /** Reads a stream's state with {@code opened} from now on (once time travel is ready). */
-    void use(StateQuery opened) {
-        query = opened;
+    /** Reads a stream's state with the opened time travel from now on. */
+    @Override
+    public void opened(LedgerTimeMachine opened) {
+        query = new StateQuery(opened.timeTravel(), opened.queries(), opened.session()::accountType);
+    }
+
+    @Override
+    public void reloading(LedgerTimeMachine machine) {
+        restart(machine);
+    }
+
+    @Override
+    public void cleared() {
+        clear();
+        placeholder.set(NO_SCOPE);
+    }
+
+    @Override
+    public void moved(Step step) {
+        show(step.scope(), step.point(), step.index(), step.label(), failed);
+    }
+
+    @Override
+    public void loaded(LedgerTimeMachine machine, StreamId scope, TimelineAxis axis) {
+        placeholder.set(SCOPE);
     }
 
     /**
@@ -88,7 +129,8 @@ public final class PointStateViewModel {
      * where it began, so "before → after" reads from the drag's start rather than from the previous tick; the marks
      * stay when the thumb is let go, and the next move is marked against the point the drag ended on.
      */
-    void dragging(boolean on) {
+    @Override
+    public void dragging(boolean on) {
         dragStart = on ? StateRows.unmarked(List.copyOf(rows)) : null;
     }
 
@@ -136,6 +178,34 @@ public final class PointStateViewModel {
             shownPoint.set(null);
             failed.accept(failure);
         });
+    }
+
+    /** Follows a link to journal entry {@code entryId}: its stream and first event in the history and sidebar. */
+    public void openEntry(String entryId) {
+        if (machine == null || entryId == null) {
+            return;
+        }
+        LedgerSession session = machine.session();
+        StreamId stream = StreamId.of(LedgerStreams.ENTRY_PREFIX + entryId);
+        executor.run(() -> session.readStream(stream, 1, dev.eventscope.eventstore.Direction.FORWARD, 1), first -> {
+            if (first.isEmpty()) {
+                say.accept("There is no journal entry " + entryId + " in this ledger.");
+            } else {
+                jumpTo.accept(first.get(0).position());
+            }
+        }, failed);
+    }
+
+    /** Selects the event at global {@code position} in the history (a line about one event). */
+    public void showEvent(long position) {
+        if (position > 0) {
+            jumpTo.accept(position);
+        }
+    }
+
+    /** What the panel says while it shows no lines. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
     }
 
     public ObservableList<StateRow> rows() {

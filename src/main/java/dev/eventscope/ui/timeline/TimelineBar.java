@@ -26,7 +26,8 @@ public final class TimelineBar extends VBox {
 
     /** This package's own classes the explorer's first frame needs, for the warm-up to load in the background. */
     public static java.util.List<Class<?>> helperClasses() {
-        return java.util.List.of(DensityStrip.class, LatestOnly.class, PanelRows.class, CompareRange.class);
+        return java.util.List.of(DensityStrip.class, LatestOnly.class, PanelRows.class, CompareRange.class, StateView.class,
+                TextColumns.class, TimelineFollower.class);
     }
 
 

@@ -1,15 +1,10 @@
 package dev.eventscope.ui.timeline;
 
-import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.ui.ErrorMessages;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
-import dev.eventscope.ui.state.Comparison;
-import dev.eventscope.ui.state.Insights;
-import dev.eventscope.ui.state.StateQuery;
-import dev.eventscope.ui.state.StateRow;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -29,15 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.ZoneId;
-import java.util.function.LongConsumer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The timeline slider and the state panel beside it: the scope (the selected stream, or the whole
- * ledger), the axis, the step the slider stands on, and the state at that step with what changed
- * since the step shown before. Every computation runs through the {@link TaskExecutor}; the newest
- * request wins. The state panel ({@link PointStateViewModel}), the balance chart ({@link BalanceChartViewModel}),
- * "why this value?" ({@link WhyViewModel}) and the comparison of two points ({@link CompareViewModel}) are view
- * models of their own, which this one feeds.
+ * The timeline slider: the scope (the selected stream, or the whole ledger), the axis, the timeline loaded for them
+ * and the step the slider stands on. Every computation runs through the {@link TaskExecutor}; the newest request
+ * wins. What shows a point of the timeline (the state panel, the balance chart, "why this value?", the comparison:
+ * {@link StatePanelModels}) follows it as a {@link TimelineFollower}, each a view model of its own.
  */
 public final class TimelineViewModel {
 
@@ -47,12 +41,8 @@ public final class TimelineViewModel {
     private final TaskExecutor executor;
     private final ZoneId zone;
     private final ObservableValue<StreamId> selectedStream;
-    private final LongConsumer jumpTo;
     private final LatestOnly<Placed> timelineRequests;
-    private final PointStateViewModel state;
-    private final BalanceChartViewModel chart;
-    private final WhyViewModel why;
-    private final CompareViewModel comparison;
+    private final List<TimelineFollower> followers = new ArrayList<>();
 
     private final BooleanProperty wholeLedger = new SimpleBooleanProperty(false);
     private final ObjectProperty<TimelineAxis> axis = new SimpleObjectProperty<>(TimelineAxis.POSITION);
@@ -69,18 +59,12 @@ public final class TimelineViewModel {
     private boolean placingAfterLoad;
     private boolean closed;
 
-    public TimelineViewModel(LedgerSession session, TaskExecutor executor, ZoneId zone, ObservableValue<StreamId> selectedStream,
-                             LongConsumer jumpTo) {
+    public TimelineViewModel(LedgerSession session, TaskExecutor executor, ZoneId zone, ObservableValue<StreamId> selectedStream) {
         this.session = session;
         this.executor = executor;
         this.zone = zone;
         this.selectedStream = selectedStream;
-        this.jumpTo = jumpTo;
         this.timelineRequests = new LatestOnly<>(executor);
-        this.state = new PointStateViewModel(executor);
-        this.chart = new BalanceChartViewModel(executor, this::fail);
-        this.why = new WhyViewModel(executor, jumpTo, this::fail);
-        this.comparison = new CompareViewModel(executor, this::scope);
         selectedStream.addListener((observable, before, stream) -> {
             if (!wholeLedger.get()) {
                 reload();
@@ -88,6 +72,14 @@ public final class TimelineViewModel {
         });
         wholeLedger.addListener((observable, before, whole) -> reload());
         axis.addListener((observable, before, now) -> reload());
+    }
+
+    /** From now on {@code follower} is told of every step of the slider (and time travel once it is open). */
+    void follow(TimelineFollower follower) {
+        followers.add(follower);
+        if (machine != null) {
+            follower.opened(machine);
+        }
     }
 
     /** Opens the read models and the time-travel engine in the background, then loads the timeline. */
@@ -100,10 +92,7 @@ public final class TimelineViewModel {
                 return;
             }
             machine = opened;
-            StateQuery query = new StateQuery(opened.timeTravel(), opened.queries(), opened.session()::accountType);
-            state.use(query);
-            why.use(new Insights(opened.timeTravel()));
-            comparison.use(new Comparison(opened.timeTravel(), query));
+            followers.forEach(follower -> follower.opened(opened));
             reload();
         }, failure -> status.set("Time travel is unavailable: " + ErrorMessages.of(failure)));
     }
@@ -119,7 +108,7 @@ public final class TimelineViewModel {
      */
     public void followLedger() {
         reload();
-        comparison.followLedger();
+        followers.forEach(TimelineFollower::ledgerMoved);
     }
 
     /** Re-reads the timeline of the current scope and axis (after a scope or axis change, or new events). */
@@ -129,11 +118,12 @@ public final class TimelineViewModel {
         }
         StreamId scope = scope();
         TimelineAxis wantedAxis = axis.get();
-        state.restart(machine);
+        LedgerTimeMachine using = machine;
+        followers.forEach(follower -> follower.reloading(using));
         if (scope == null && !wholeLedger.get()) {
             timelineRequests.invalidate();
             timeline.set(null);
-            state.clear();
+            followers.forEach(TimelineFollower::cleared);
             status.set("Select a stream, or choose Whole ledger.");
             return;
         }
@@ -144,7 +134,6 @@ public final class TimelineViewModel {
                 : new Point.AtPosition(before.positionAt(index.get()));
         status.set("Loading the timeline…");
         TimelineLoader loader = new TimelineLoader(machine.session(), machine.queries(), zone);
-        LedgerTimeMachine using = machine;
         java.time.Instant time = requestedTime;
         timelineRequests.submit(() -> {
             // the read models follow appends on their own thread: catch them up to now before reading them
@@ -167,7 +156,7 @@ public final class TimelineViewModel {
             } finally {
                 placingAfterLoad = false;
             }
-            chart.load(using, scope, wantedAxis);
+            followers.forEach(follower -> follower.loaded(using, scope, wantedAxis));
         }, this::fail);
     }
 
@@ -238,7 +227,7 @@ public final class TimelineViewModel {
      * point the drag began on (issue 16: a drag's before → after counts from the drag's start).
      */
     public void dragging(boolean on) {
-        state.dragging(on);
+        followers.forEach(follower -> follower.dragging(on));
     }
 
     /** Moves to the step at or before {@code value} on the axis (the slider was dragged there). */
@@ -262,8 +251,9 @@ public final class TimelineViewModel {
         }
         index.set(clamped);
         label.set(current.labelAt(clamped));
-        Point point = current.pointAt(clamped);
-        state.show(current.stream(), point, clamped, current.labelAt(clamped), this::fail);
+        TimelineFollower.Step shown = new TimelineFollower.Step(current.stream(), current.pointAt(clamped), clamped,
+                current.labelAt(clamped));
+        followers.forEach(follower -> follower.moved(shown));
     }
 
     public void stepBy(int steps) {
@@ -302,43 +292,15 @@ public final class TimelineViewModel {
         }
     }
 
-    /** "Why this value?" for a balance line of the state panel, at the point shown. */
-    public void explain(StateRow row) {
-        why.explain(row, state.shownPointProperty().get());
-    }
-
-    /** Follows a link to journal entry {@code entryId}: its stream and first event in the history and sidebar. */
-    public void openEntry(String entryId) {
-        if (machine == null || entryId == null) {
-            return;
-        }
-        LedgerTimeMachine using = machine;
-        StreamId stream = StreamId.of(LedgerStreams.ENTRY_PREFIX + entryId);
-        executor.run(() -> using.session().readStream(stream, 1, dev.eventscope.eventstore.Direction.FORWARD, 1), first -> {
-            if (first.isEmpty()) {
-                status.set("There is no journal entry " + entryId + " in this ledger.");
-            } else {
-                jumpTo.accept(first.get(0).position());
-            }
-        }, this::fail);
-    }
-
-    /** Compares the steps at or before {@code low} and {@code high} on the axis (the Compare tab's two thumbs). */
-    public void compareBetween(double low, double high) {
-        Timeline current = timeline.get();
-        if (current != null) {
-            comparison.compareBetween(current.pointAt(current.indexAt(low)), current.pointAt(current.indexAt(high)));
-        }
-    }
-
-    /** Puts the point the slider stands on into the "to" field of the comparison. */
-    public void compareToSlider() {
-        comparison.compareTo(state.shownPointProperty().get());
-    }
-
-    private void fail(Throwable failure) {
+    /** Shows a failure of time travel (here or in a panel that follows the timeline) in the timeline's status. */
+    void fail(Throwable failure) {
         LOG.debug("time travel failed: {}", failure.toString());
         status.set(ErrorMessages.of(failure));
+    }
+
+    /** Says {@code message} in the timeline's status (a link of a panel that leads nowhere). */
+    void say(String message) {
+        status.set(message);
     }
 
     /** Stops playing and closes the read models. */
@@ -381,26 +343,6 @@ public final class TimelineViewModel {
 
     public ReadOnlyBooleanProperty playingProperty() {
         return playing.getReadOnlyProperty();
-    }
-
-    /** The state panel: the state at the point the slider stands on. */
-    public PointStateViewModel state() {
-        return state;
-    }
-
-    /** The balance chart of the account shown. */
-    public BalanceChartViewModel chart() {
-        return chart;
-    }
-
-    /** "Why this value?" for the state panel's balances. */
-    public WhyViewModel why() {
-        return why;
-    }
-
-    /** The comparison of two points of the scope shown. */
-    public CompareViewModel comparison() {
-        return comparison;
     }
 
     /** The time-travel engine once opened (null before), for tests and benchmarks. */

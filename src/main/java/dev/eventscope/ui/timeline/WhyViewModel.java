@@ -7,6 +7,7 @@ import dev.eventscope.ui.state.StateRow;
 import dev.eventscope.ui.state.WhyLine;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -14,7 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /** "Why this value?": the postings behind a balance of the state panel, each a link to its event in the history. */
-public final class WhyViewModel {
+public final class WhyViewModel implements TimelineFollower {
 
     private final LatestOnly<Insights.Explained> requests;
     private final LongConsumer jumpTo;
@@ -22,21 +23,29 @@ public final class WhyViewModel {
     private final ReadOnlyStringWrapper title =
             new ReadOnlyStringWrapper("Choose a balance in the state panel and pick \"Why this value?\".");
     private final ObservableList<WhyLine> lines = FXCollections.observableArrayList();
+    private final ObservableValue<Point> shownPoint;
     private Insights insights;
 
-    WhyViewModel(TaskExecutor executor, LongConsumer jumpTo, Consumer<Throwable> failed) {
+    /** Explains balances at {@code shownPoint} (the point the state panel shows). */
+    WhyViewModel(TaskExecutor executor, ObservableValue<Point> shownPoint, LongConsumer jumpTo, Consumer<Throwable> failed) {
         this.requests = new LatestOnly<>(executor);
+        this.shownPoint = shownPoint;
         this.jumpTo = jumpTo;
         this.failed = failed;
     }
 
-    /** Answers from {@code opened} from now on (once time travel is ready). */
-    void use(Insights opened) {
-        insights = opened;
+    /** Answers with the opened time travel from now on. */
+    @Override
+    public void opened(LedgerTimeMachine opened) {
+        insights = new Insights(opened.timeTravel());
     }
 
-    /** Explains the balance on {@code row} at {@code point}; nothing for a row that is not a balance, or before time travel is ready. */
-    void explain(StateRow row, Point point) {
+    /**
+     * Explains the balance on {@code row} at the point the state panel shows; nothing for a row that is not a balance, or
+     * before time travel is ready.
+     */
+    public void explain(StateRow row) {
+        Point point = shownPoint.getValue();
         if (row == null || !row.explainable() || point == null || insights == null) {
             return;
         }

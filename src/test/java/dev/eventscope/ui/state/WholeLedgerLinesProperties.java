@@ -41,6 +41,7 @@ class WholeLedgerLinesProperties {
         WholeLedgerLines lines = new WholeLedgerLines(SECTION_OF);
         Balances shown = Balances.empty();
         List<StateRow> freshBefore = null;
+        List<StateRow> answeredBefore = null;
         int moves = 1 + random.nextInt(25);
         for (int move = 0; move < moves; move++) {
             Balances now;
@@ -54,7 +55,17 @@ class WholeLedgerLinesProperties {
                 now = balances(random, accounts, commodities);
             }
             List<StateRow> fresh = WholeLedgerRows.rows(now, new HashMap<>(), new HashMap<>(), SECTION_OF);
-            List<StateRow> patched = new ArrayList<>(small ? lines.moveBy(moved) : lines.moveTo(now));
+            List<StateRow> answered = small ? lines.moveBy(moved) : lines.moveTo(now);
+            // a line said to read as before (so the table is not told of it) is the line shown before, taken over or not
+            boolean someReadAsBefore = false;
+            for (int index = 0; answeredBefore != null && index < Math.min(answered.size(), answeredBefore.size()); index++) {
+                if (((ComparedLines) answered).readsAsBefore(answeredBefore, index)) {
+                    assertEquals(answeredBefore.get(index), answered.get(index), "line " + index + " at move " + move);
+                    someReadAsBefore = true;
+                }
+            }
+            Statistics.label("some lines read as before").collect(someReadAsBefore);
+            List<StateRow> patched = new ArrayList<>(answered);
             assertEquals(StateRows.compare(freshBefore, fresh), patched, "move " + move + (small ? " (small)" : " (jump)"));
             assertEquals(now.lines(), lines.balanceCount(), "balances at move " + move);
             assertEquals(trialBalance(now), text(lines.trialBalance()), "trial balance at move " + move);
@@ -62,6 +73,7 @@ class WholeLedgerLinesProperties {
                     .anyMatch(row -> StateRows.ABSENT.equals(row.value()) || StateRows.ABSENT.equals(row.before())));
             shown = now;
             freshBefore = fresh;
+            answeredBefore = answered;
         }
     }
 

@@ -82,6 +82,10 @@ class LivePanelsWindowTest {
         return robot.lookup("#timelineBar").queryAs(TimelineBar.class).model();
     }
 
+    private static StatePanelModels statePanel(FxRobot robot) {
+        return robot.lookup("#statePanel").queryAs(StatePanelView.class).models();
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -136,7 +140,7 @@ class LivePanelsWindowTest {
         waitUntil(() -> history(robot).getItems().size() == 2);
         waitUntil(() -> text(robot, "#timelineStatus").startsWith("2 events in entry-" + ENTRY));
         waitUntil(() -> timeline(robot).indexProperty().get() == timeline(robot).timelineProperty().get().lastIndex()
-                && timeline(robot).state().rows().stream().anyMatch(row -> row.value().toLowerCase().contains("reversed")
+                && statePanel(robot).state().rows().stream().anyMatch(row -> row.value().toLowerCase().contains("reversed")
                 && !row.value().toLowerCase().contains("not")));
         waitUntil(() -> Long.parseLong(text(robot, "#statusPosition").replaceAll("\\D", "")) > before);
         waitUntil(() -> text(robot, "#stateHeading").contains("#" + text(robot, "#statusPosition").replaceAll("\\D", ""))

@@ -1,5 +1,6 @@
 package dev.eventscope.ui.timeline;
 
+import dev.eventscope.ui.state.ComparedLines;
 import dev.eventscope.ui.state.StateRow;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,41 @@ class PanelRowsTest {
         assertEquals(List.of("updated 0..3"), events);
         assertEquals(lines("a", "B", "c"), rows);
         assertEquals(rows, mirror);
+    }
+
+    /** Lines that say which of them read as before: here, those whose value is the same object as before. */
+    private static List<StateRow> compared(List<StateRow> lines) {
+        final class Compared extends java.util.AbstractList<StateRow> implements ComparedLines {
+            @Override
+            public StateRow get(int index) {
+                return lines.get(index);
+            }
+
+            @Override
+            public int size() {
+                return lines.size();
+            }
+
+            @Override
+            public boolean readsAsBefore(List<StateRow> before, int index) {
+                return index < before.size() && before.get(index).equals(lines.get(index));
+            }
+        }
+        return new Compared();
+    }
+
+    @Test
+    void lines_that_can_tell_report_only_those_that_read_differently() {
+        rows.show(compared(lines("a", "b", "c", "d")));
+        events.clear();
+        rows.show(compared(lines("a", "B", "C", "d", "e")));
+        assertEquals(List.of("updated 1..3", "added [e]"), events);
+        assertEquals(rows, mirror);
+        events.clear();
+        rows.show(compared(lines("a", "B", "C", "d", "e")));
+        assertEquals(List.of(), events, "nothing changed: the table is told nothing");
+        rows.show(lines("a", "B", "C", "d", "e"));
+        assertEquals(List.of("updated 0..5"), events, "lines that cannot tell are all reported");
     }
 
     @Test

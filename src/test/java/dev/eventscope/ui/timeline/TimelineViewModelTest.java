@@ -47,13 +47,15 @@ class TimelineViewModelTest {
     private final List<Long> jumps = new ArrayList<>();
     private SqliteEventStore store;
     private TimelineViewModel model;
+    private StatePanelModels panel;
     private StreamId busiestAccount;
 
     @BeforeEach
     void open() throws Exception {
         Path ledger = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("books.ledger"));
         store = SqliteEventStore.open(ledger);
-        model = new TimelineViewModel(TestSessions.of(ledger, store), executor, ZoneOffset.UTC, selected, jumps::add);
+        model = new TimelineViewModel(TestSessions.of(ledger, store), executor, ZoneOffset.UTC, selected);
+        panel = StatePanelModels.following(model, executor, jumps::add);
         model.start();
         busiestAccount = store.streams(StreamFilter.ALL).stream().filter(info -> info.streamId().value().startsWith("account-"))
                 .max(Comparator.comparingLong(StreamInfo::version)).orElseThrow().streamId();
@@ -76,7 +78,7 @@ class TimelineViewModelTest {
     /** The balance lines the panel shows, commodity -> text. */
     private Map<String, String> shownBalances() {
         Map<String, String> shown = new TreeMap<>();
-        model.state().rows().stream().filter(row -> row.explainable() && !row.value().equals("—"))
+        panel.state().rows().stream().filter(row -> row.explainable() && !row.value().equals("—"))
                 .forEach(row -> shown.put(row.commodity(), row.value()));
         return shown;
     }
@@ -112,7 +114,7 @@ class TimelineViewModelTest {
                 Point point = timeline.pointAt(step);
                 assertEquals(new Point.AtPosition(timeline.positionAt(step)), point);
                 assertEquals(texts(engine().accountAt(account(), point)), shownBalances(), "at step " + step);
-                assertEquals(point, model.state().shownPointProperty().get());
+                assertEquals(point, panel.state().shownPointProperty().get());
             }
         }
 
@@ -121,7 +123,7 @@ class TimelineViewModelTest {
             model.select(2);
             Map<String, String> before = shownBalances();
             model.stepBy(1);
-            List<StateRow> changed = model.state().rows().stream().filter(row -> row.changed() && row.explainable()).toList();
+            List<StateRow> changed = panel.state().rows().stream().filter(row -> row.changed() && row.explainable()).toList();
             assertFalse(changed.isEmpty(), "the posting at step 3 moved a balance");
             StateRow row = changed.get(0);
             assertEquals(before.getOrDefault(row.commodity(), "—"), row.before());
@@ -150,45 +152,45 @@ class TimelineViewModelTest {
 
         @Test
         void why_lists_the_postings_that_sum_to_the_balance_and_a_click_jumps_to_the_event() {
-            StateRow balance = model.state().rows().stream().filter(StateRow::explainable).findFirst().orElseThrow();
-            model.explain(balance);
-            assertFalse(model.why().lines().isEmpty());
-            WhyLine last = model.why().lines().get(model.why().lines().size() - 1);
+            StateRow balance = panel.state().rows().stream().filter(StateRow::explainable).findFirst().orElseThrow();
+            panel.why().explain(balance);
+            assertFalse(panel.why().lines().isEmpty());
+            WhyLine last = panel.why().lines().get(panel.why().lines().size() - 1);
             assertEquals(balance.value(), last.runningBalance());
-            assertEquals(engine().why(account(), balance.commodity(), model.state().shownPointProperty().get()).contributions().size(),
-                    model.why().lines().size());
-            model.why().open(last);
+            assertEquals(engine().why(account(), balance.commodity(), panel.state().shownPointProperty().get()).contributions().size(),
+                    panel.why().lines().size());
+            panel.why().open(last);
             assertEquals(List.of(last.position()), jumps);
         }
 
         @Test
         void comparing_two_points_of_the_account_lists_its_changed_fields() {
-            model.comparison().fromProperty().set("v1");
-            model.comparison().toProperty().set("now");
-            model.comparison().compare();
+            panel.comparison().fromProperty().set("v1");
+            panel.comparison().toProperty().set("now");
+            panel.comparison().compare();
             assertFalse(engine().diff(busiestAccount, new Point.AtVersion(1), new Point.Latest()).isEmpty());
-            assertTrue(model.comparison().rows().stream().anyMatch(row -> row.item().startsWith("Balance in ")), model.comparison().rows().toString());
-            assertTrue(model.comparison().rows().stream().anyMatch(row -> row.item().equals("Postings") && row.change().startsWith("+")),
-                    model.comparison().rows().toString());
-            assertTrue(model.comparison().rows().stream().noneMatch(row -> row.item().contains(".") || row.item().equals("postingCount")),
-                    "the State panel's labels, never raw field names: " + model.comparison().rows());
+            assertTrue(panel.comparison().rows().stream().anyMatch(row -> row.item().startsWith("Balance in ")), panel.comparison().rows().toString());
+            assertTrue(panel.comparison().rows().stream().anyMatch(row -> row.item().equals("Postings") && row.change().startsWith("+")),
+                    panel.comparison().rows().toString());
+            assertTrue(panel.comparison().rows().stream().noneMatch(row -> row.item().contains(".") || row.item().equals("postingCount")),
+                    "the State panel's labels, never raw field names: " + panel.comparison().rows());
         }
 
         @Test
         void a_point_that_is_not_one_is_refused_in_words() {
-            model.comparison().fromProperty().set("v1");
-            model.comparison().toProperty().set("now");
-            model.comparison().compare();
-            assertFalse(model.comparison().rows().isEmpty());
-            model.comparison().fromProperty().set("yesterday-ish");
-            model.comparison().compare();
-            assertTrue(model.comparison().rows().isEmpty(), "an error clears the earlier result");
-            assertTrue(model.comparison().statusProperty().get().contains("yesterday-ish"), model.comparison().statusProperty().get());
+            panel.comparison().fromProperty().set("v1");
+            panel.comparison().toProperty().set("now");
+            panel.comparison().compare();
+            assertFalse(panel.comparison().rows().isEmpty());
+            panel.comparison().fromProperty().set("yesterday-ish");
+            panel.comparison().compare();
+            assertTrue(panel.comparison().rows().isEmpty(), "an error clears the earlier result");
+            assertTrue(panel.comparison().statusProperty().get().contains("yesterday-ish"), panel.comparison().statusProperty().get());
         }
 
         @Test
         void the_balance_chart_ends_at_the_current_balance() {
-            Map<String, List<BalanceHistory.ChartPoint>> chart = model.chart().chartProperty().get();
+            Map<String, List<BalanceHistory.ChartPoint>> chart = panel.chart().chartProperty().get();
             assertFalse(chart.isEmpty());
             chart.forEach((commodity, points) -> assertEquals(0, engine().accountAt(account(), new Point.Latest())
                     .getOrDefault(commodity, BigDecimal.ZERO).compareTo(points.get(points.size() - 1).balance())));
@@ -207,7 +209,7 @@ class TimelineViewModelTest {
             model.select(7);
             model.select(5);
             executor.runNewestFirst();
-            assertEquals(5, model.state().shownIndexProperty().get());
+            assertEquals(5, panel.state().shownIndexProperty().get());
             Point point = model.timelineProperty().get().pointAt(5);
             assertEquals(texts(engine().accountAt(account(), point)), shownBalances());
         }
@@ -219,7 +221,7 @@ class TimelineViewModelTest {
             model.select(2);
             model.wholeLedgerProperty().set(true);
             executor.runHeld();
-            assertTrue(model.state().headingProperty().get().startsWith("Whole ledger"), model.state().headingProperty().get());
+            assertTrue(panel.state().headingProperty().get().startsWith("Whole ledger"), panel.state().headingProperty().get());
         }
     }
 
@@ -242,12 +244,12 @@ class TimelineViewModelTest {
                 engine().ledgerBalancesAt(new Point.AtPosition(step)).balances().forEach((account, commodity, amount) ->
                         expected.put(account + " " + commodity, MoneyText.of(amount, commodity)));
                 Map<String, String> shown = new TreeMap<>();
-                model.state().rows().stream().filter(row -> row.explainable() && !row.value().equals("—"))
+                panel.state().rows().stream().filter(row -> row.explainable() && !row.value().equals("—"))
                         .forEach(row -> shown.put(row.account() + " " + row.commodity(), row.value()));
                 assertEquals(expected, shown, "at #" + step);
             }
-            assertTrue(model.state().rows().stream().anyMatch(row -> row.section().equals("Trial balance")));
-            assertTrue(model.state().rows().stream().anyMatch(row -> row.section().equals("Assets")));
+            assertTrue(panel.state().rows().stream().anyMatch(row -> row.section().equals("Trial balance")));
+            assertTrue(panel.state().rows().stream().anyMatch(row -> row.section().equals("Assets")));
         }
 
         @Test
@@ -276,16 +278,16 @@ class TimelineViewModelTest {
             Timeline dates = model.timelineProperty().get();
             model.moveTo(dates.coordinateAt(3) + 0.5);
             assertEquals(3, model.indexProperty().get());
-            assertEquals(new Point.AsOfDate(java.time.LocalDate.ofEpochDay(dates.coordinateAt(3))), model.state().shownPointProperty().get());
+            assertEquals(new Point.AsOfDate(java.time.LocalDate.ofEpochDay(dates.coordinateAt(3))), panel.state().shownPointProperty().get());
         }
 
         @Test
         void comparing_two_positions_lists_every_balance_that_changed() {
-            model.comparison().fromProperty().set("#10");
-            model.comparison().toProperty().set("now");
-            model.comparison().compare();
-            assertEquals(engine().diff(new Point.AtPosition(10), new Point.Latest()).size(), model.comparison().rows().size());
-            assertFalse(model.comparison().rows().isEmpty());
+            panel.comparison().fromProperty().set("#10");
+            panel.comparison().toProperty().set("now");
+            panel.comparison().compare();
+            assertEquals(engine().diff(new Point.AtPosition(10), new Point.Latest()).size(), panel.comparison().rows().size());
+            assertFalse(panel.comparison().rows().isEmpty());
         }
     }
 }

@@ -60,6 +60,10 @@ class TimelineWindowTest {
         return robot.lookup("#timelineBar").queryAs(TimelineBar.class).model();
     }
 
+    private static StatePanelModels statePanel(FxRobot robot) {
+        return robot.lookup("#statePanel").queryAs(StatePanelView.class).models();
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, String> shownBalances(FxRobot robot) {
         TableView<StateRow> table = robot.lookup("#stateTable").queryAs(TableView.class);
@@ -88,7 +92,8 @@ class TimelineWindowTest {
     }
 
     private void waitUntilShown(TimelineViewModel model) throws Exception {
-        waitUntil(() -> model.state().shownIndexProperty().get() == model.indexProperty().get());
+        PointStateViewModel state = statePanel(new FxRobot()).state();
+        waitUntil(() -> state.shownIndexProperty().get() == model.indexProperty().get());
     }
 
     @Test
