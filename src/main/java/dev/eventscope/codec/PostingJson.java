@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -43,14 +44,7 @@ final class PostingJson {
 
     /** The posting, or null when the text is not in the form the codec writes (or the record refuses its values). */
     static PostingRecorded read(String json) {
-        if (json == null || json.length() > LONGEST_TEXT) {
-            return null;
-        }
-        try {
-            return new PostingJson(json).posting();
-        } catch (RuntimeException notThisForm) { // NotCanonical, or a value the record or the date refuses
-            return null;
-        }
+        return readWith(json, PostingJson::posting);
     }
 
     /**
@@ -58,11 +52,15 @@ final class PostingJson {
      * the records refuse its values.
      */
     static EntryPosted readEntry(String json) {
+        return readWith(json, PostingJson::entry);
+    }
+
+    private static <T> T readWith(String json, Function<PostingJson, T> reader) {
         if (json == null || json.length() > LONGEST_TEXT) {
             return null;
         }
         try {
-            return new PostingJson(json).entry();
+            return reader.apply(new PostingJson(json));
         } catch (RuntimeException notThisForm) { // NotCanonical, or a value a record or the date refuses
             return null;
         }

@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -61,21 +63,7 @@ class PostingJsonTest {
     @Test
     void a_damaged_text_gives_jacksons_record_or_nothing() throws Exception {
         Random random = new Random(15);
-        int accepted = 0;
-        for (int i = 0; i < 30_000; i++) {
-            String text = damaged(codec.encode(randomPosting(random)).json(), random);
-            PostingRecorded fast = PostingJson.read(text);
-            if (fast != null) {
-                accepted++;
-                Object expected;
-                try {
-                    expected = jackson.readValue(text);
-                } catch (Exception refused) {
-                    throw new AssertionError("read without Jackson, refused by Jackson (" + refused.getMessage() + "): " + text, refused);
-                }
-                assertEquals(expected, fast, text);
-            }
-        }
+        int accepted = readDamaged(30_000, () -> codec.encode(randomPosting(random)).json(), PostingJson::read, jackson, random);
         assertTrue(accepted > 100, accepted + " damaged texts read without Jackson: the comparison must have cases");
     }
 
@@ -114,6 +102,30 @@ class PostingJsonTest {
         BigInteger digits = new BigInteger(1 + random.nextInt(random.nextInt(10) == 0 ? 120 : 40), random);
         BigDecimal amount = new BigDecimal(random.nextBoolean() ? digits : digits.negate(), random.nextInt(12) - 3);
         return new Money(amount, COMMODITIES[random.nextInt(COMMODITIES.length)]);
+    }
+
+    /**
+     * Damages {@code rounds} written texts; whenever the fast reader reads one, Jackson must read the same record from it.
+     * Returns how many it read.
+     */
+    private static int readDamaged(int rounds, Supplier<String> written, Function<String, Object> fast, ObjectReader jackson,
+                                   Random random) {
+        int accepted = 0;
+        for (int i = 0; i < rounds; i++) {
+            String text = damaged(written.get(), random);
+            Object read = fast.apply(text);
+            if (read != null) {
+                accepted++;
+                Object expected;
+                try {
+                    expected = jackson.readValue(text);
+                } catch (Exception refused) {
+                    throw new AssertionError("read without Jackson, refused by Jackson (" + refused.getMessage() + "): " + text, refused);
+                }
+                assertEquals(expected, read, text);
+            }
+        }
+        return accepted;
     }
 
     /** The text with one or two random insertions, deletions, replacements, truncations or repeats. */
@@ -161,21 +173,8 @@ class PostingJsonTest {
             }
         }
         assertTrue(withoutJackson > 200, withoutJackson + " of 3,000 read without Jackson");
-        int accepted = 0;
-        for (int i = 0; i < 20_000; i++) {
-            String text = damaged(codec.encode(randomEntry(random)).json(), random);
-            EntryPosted fast = PostingJson.readEntry(text);
-            if (fast != null) {
-                accepted++;
-                Object expected;
-                try {
-                    expected = jacksonEntries.readValue(text);
-                } catch (Exception refused) {
-                    throw new AssertionError("read without Jackson, refused by Jackson (" + refused.getMessage() + "): " + text, refused);
-                }
-                assertEquals(expected, fast, text);
-            }
-        }
+        int accepted = readDamaged(20_000, () -> codec.encode(randomEntry(random)).json(), PostingJson::readEntry,
+                jacksonEntries, random);
         assertTrue(accepted > 50, accepted + " damaged texts read without Jackson: the comparison must have cases");
     }
 
