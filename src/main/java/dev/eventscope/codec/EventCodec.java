@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventscope.domain.ledger.AccountEvent.PostingRecorded;
+import dev.eventscope.domain.ledger.EntryEvent.EntryPosted;
 import dev.eventscope.eventstore.EventMetadata;
 import dev.eventscope.eventstore.NewEvent;
 import dev.eventscope.eventstore.RecordedEvent;
@@ -89,7 +90,8 @@ public final class EventCodec {
             return decode(recorded);
         }
         try {
-            Object event = type.javaClass() == PostingRecorded.class ? PostingJson.read(recorded.data()) : null;
+            Object event = type.javaClass() == PostingRecorded.class ? PostingJson.read(recorded.data())
+                    : type.javaClass() == EntryPosted.class ? PostingJson.readEntry(recorded.data()) : null;
             if (event == null) {
                 event = valueReaders.computeIfAbsent(type.javaClass(), mapper::readerFor).readValue(recorded.data());
             }

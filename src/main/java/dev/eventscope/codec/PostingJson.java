@@ -1,13 +1,22 @@
 package dev.eventscope.codec;
 
 import dev.eventscope.domain.ledger.AccountEvent.PostingRecorded;
+import dev.eventscope.domain.ledger.AccountName;
+import dev.eventscope.domain.ledger.EntryEvent.EntryPosted;
 import dev.eventscope.domain.ledger.EntryId;
+import dev.eventscope.domain.ledger.EntryStatus;
 import dev.eventscope.domain.ledger.Money;
+import dev.eventscope.domain.ledger.Posting;
 import dev.eventscope.domain.ledger.PostingKind;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Reads a {@link PostingRecorded} written by {@link EventCodec} (its fields in their order, no white space, strings
@@ -16,6 +25,9 @@ import java.util.List;
  * (docs/postgresql.md). Anything else, and anything the record refuses, gives null, and the caller reads the text with
  * Jackson: so the result, when there is one, is the record Jackson would have built ({@code PostingJsonTest} compares
  * the two on written and on damaged text).
+ *
+ * <p>The same for an {@link EntryPosted} without prices ({@link #readEntry}): a ledger's entry events are a quarter of
+ * its events and, read by Jackson, were most of a first open's decoding (docs/cli-speed.md, first open, session 11).
  */
 final class PostingJson {
 
@@ -32,14 +44,103 @@ final class PostingJson {
 
     /** The posting, or null when the text is not in the form the codec writes (or the record refuses its values). */
     static PostingRecorded read(String json) {
+        return readWith(json, PostingJson::posting);
+    }
+
+    /**
+     * The entry, or null when the text is not in the form the codec writes, a posting has a price (left to Jackson), or
+     * the records refuse its values.
+     */
+    static EntryPosted readEntry(String json) {
+        return readWith(json, PostingJson::entry);
+    }
+
+    private static <T> T readWith(String json, Function<PostingJson, T> reader) {
         if (json == null || json.length() > LONGEST_TEXT) {
             return null;
         }
         try {
-            return new PostingJson(json).posting();
-        } catch (RuntimeException notThisForm) { // NotCanonical, or a value the record or the date refuses
+            return reader.apply(new PostingJson(json));
+        } catch (RuntimeException notThisForm) { // NotCanonical, or a value a record or the date refuses
             return null;
         }
+    }
+
+    private EntryPosted entry() {
+        expect('{');
+        EntryId entryId = new EntryId(string(name("entryId")));
+        LocalDate date = IsoDateModule.parseDate(string(name(",\"date\"")));
+        LocalDate secondaryDate = nullableDate(name(",\"secondaryDate\""));
+        EntryStatus status = EntryStatus.valueOf(string(name(",\"status\"")));
+        String code = nullableString(name(",\"code\""));
+        String description = string(name(",\"description\""));
+        Map<String, String> tags = object(name(",\"tags\""), this::nullableString); // a tag's value may be null
+        String comment = nullableString(name(",\"comment\""));
+        List<Posting> postings = postings(name(",\"postings\""));
+        String reverses = nullableString(name(",\"reversesEntryId\""));
+        Map<String, Integer> displayPrecision = object(name(",\"displayPrecision\""), this::integer);
+        expect('}');
+        if (at != json.length()) {
+            throw NotCanonical.INSTANCE;
+        }
+        return new EntryPosted(entryId, date, secondaryDate, status, code, description, tags, comment, postings,
+                reverses == null ? null : new EntryId(reverses), displayPrecision);
+    }
+
+    private List<Posting> postings(int from) {
+        at = from;
+        expect('[');
+        List<Posting> postings = new ArrayList<>(4);
+        if (peek() == ']') {
+            at++;
+            return postings;
+        }
+        postings.add(entryPosting());
+        while (peek() == ',') {
+            at++;
+            postings.add(entryPosting());
+        }
+        expect(']');
+        return postings;
+    }
+
+    /** {@code {"account","amount","price":null,"comment","kind","date"}}; a price is left to Jackson. */
+    private Posting entryPosting() {
+        expect('{');
+        AccountName account = new AccountName(string(name("account")));
+        Money amount = money(name(",\"amount\""));
+        name(",\"price\"");
+        if (!json.startsWith("null", at)) {
+            throw NotCanonical.INSTANCE;
+        }
+        at += 4;
+        String comment = nullableString(name(",\"comment\""));
+        String kind = nullableString(name(",\"kind\""));
+        LocalDate date = nullableDate(name(",\"date\""));
+        expect('}');
+        return new Posting(account, amount, null, comment, kind == null ? null : PostingKind.valueOf(kind), date);
+    }
+
+    private LocalDate nullableDate(int from) {
+        String text = nullableString(from);
+        return text == null ? null : IsoDateModule.parseDate(text);
+    }
+
+    /** {@code {"name":value,...}}, in the text's order; each value read by {@code value} from where it starts. */
+    private <V> Map<String, V> object(int from, IntFunction<V> value) {
+        at = from;
+        Map<String, V> values = new LinkedHashMap<>();
+        expect('{');
+        while (peek() != '}') {
+            if (!values.isEmpty()) {
+                expect(',');
+            }
+            String name = string(at);
+            expect(':');
+            values.put(name, value.apply(at));
+        }
+        at++;
+        return values;
     }
 
     private PostingRecorded posting() {

@@ -35,8 +35,16 @@ final class SqliteReads {
         return thread;
     });
 
-    private static final String PAGE = "SELECT " + EventRows.COLUMNS + " FROM events e WHERE e.position > ?"
-            + " ORDER BY e.position LIMIT ?";
+    /**
+     * The events' columns and, after them, their stream's name, joined: a first read of a ledger meets each of its
+     * 250,000 entry streams once, and a query per stream it had not seen cost the first open's read-ahead thread about a
+     * sixth of its samples (docs/cli-speed.md, first open, session 11). A LEFT JOIN keeps the events table the outer loop
+     * (position order) and keeps an event whose stream row is missing, which {@link StreamNameCache} then reports.
+     */
+    private static final String COLUMNS_AND_STREAM = EventRows.COLUMNS + ", s.stream_id";
+    private static final int STREAM_NAME_COLUMN = 14;
+    private static final String PAGE = "SELECT " + COLUMNS_AND_STREAM + " FROM events e"
+            + " LEFT JOIN streams s ON s.stream_key = e.stream_key WHERE e.position > ? ORDER BY e.position LIMIT ?";
 
     private final SqliteStatements reader;
     private final StreamNameCache streamNames;
@@ -83,7 +91,7 @@ final class SqliteReads {
         }
         List<String> sorted = new ArrayList<>(new TreeSet<>(categories));
         // CROSS JOIN keeps the events table as the outer loop: position order, one key lookup per event
-        String sql = "SELECT " + EventRows.COLUMNS + " FROM events e CROSS JOIN streams s ON s.stream_key = e.stream_key"
+        String sql = "SELECT " + COLUMNS_AND_STREAM + " FROM events e CROSS JOIN streams s ON s.stream_key = e.stream_key"
                 + " WHERE e.position > ? AND s.category IN (" + String.join(", ", Collections.nCopies(sorted.size(), "?"))
                 + ") ORDER BY e.position LIMIT ?";
         return new PagedCursor(afterPosition, (after, limit) -> readPage(sql, after, sorted, limit), READ_AHEAD);
@@ -102,7 +110,18 @@ final class SqliteReads {
                 statement.setString(2 + i, categories.get(i));
             }
             statement.setInt(2 + categories.size(), limit);
-        }, this::events);
+        }, this::eventsWithStreamNames);
+    }
+
+    /** Rows of {@link #COLUMNS_AND_STREAM}: the stream's name is read from the row when it is not held yet. */
+    private List<RecordedEvent> eventsWithStreamNames(ResultSet rows) throws SQLException {
+        EventRows<SQLException> columns = new EventRows<>(rows::getLong, rows::getInt, rows::getString, rows::getBytes);
+        List<RecordedEvent> events = new ArrayList<>();
+        while (rows.next()) {
+            events.add(columns.event(key -> streamNames.nameOf(reader.connection(), key,
+                    () -> rows.getString(STREAM_NAME_COLUMN))));
+        }
+        return events;
     }
 
     private List<RecordedEvent> events(ResultSet rows) throws SQLException {

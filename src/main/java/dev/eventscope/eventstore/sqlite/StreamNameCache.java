@@ -49,6 +49,31 @@ final class StreamNameCache {
         }
     }
 
+    /** Reads the name a query joined to its row, if it found one (null otherwise). */
+    @FunctionalInterface
+    interface JoinedName {
+        String read() throws SQLException;
+    }
+
+    /**
+     * The stream's name: held, or else read from the row's joined column (no query of its own), and held while fewer
+     * than {@link #REMEMBERED_AT_MOST} are (a ledger's 250,000 entry streams are each met about once). A row that
+     * joined no stream row is asked of {@code connection}, which reports the missing stream.
+     */
+    StreamId nameOf(Connection connection, long streamKey, JoinedName joined) throws SQLException {
+        StreamId cached = names.get(streamKey);
+        if (cached != null) {
+            return cached;
+        }
+        String name = joined.read();
+        if (name == null) {
+            return nameOf(connection, streamKey);
+        }
+        StreamId stream = StreamId.of(name);
+        remember(streamKey, stream);
+        return stream;
+    }
+
     /**
      * Notes a new stream's name, while fewer than {@link #REMEMBERED_AT_MOST} are held: an import of a million entries
      * creates a million streams, which must not all stay in memory; a name not held is asked for when needed.

@@ -49,4 +49,26 @@ class StreamNameCacheTest {
             assertEquals(StreamId.of("entry-E1000"), cache.nameOf(second, 1_000));
         }
     }
+
+    @Test
+    void takesTheNameTheEventsQueryJoinedAndAsksTheTableOnlyWhenNoneWasJoined() throws SQLException {
+        String url = "jdbc:sqlite:" + folder.resolve("joined.sqlite");
+        try (Connection setUp = DriverManager.getConnection(url); Statement statement = setUp.createStatement()) {
+            statement.execute("CREATE TABLE streams (stream_key INTEGER PRIMARY KEY, stream_id TEXT NOT NULL)");
+            statement.execute("INSERT INTO streams VALUES (1, 'ledger')");
+        }
+        StreamNameCache cache = new StreamNameCache();
+        try (Connection connection = DriverManager.getConnection(url)) {
+            // the joined name is used as it is, not the table's (key 7 has no row: a query would fail)
+            assertEquals(StreamId.of("account-assets:bank"), cache.nameOf(connection, 7, () -> "account-assets:bank"));
+            // held now: the joined column is not read again
+            assertEquals(StreamId.of("account-assets:bank"), cache.nameOf(connection, 7, () -> {
+                throw new AssertionError("a held name was read from the row again");
+            }));
+            // nothing joined (the stream's row is missing, or was): the table is asked, and names it or reports it
+            assertEquals(StreamId.of("ledger"), cache.nameOf(connection, 1, () -> null));
+            SQLException unknown = assertThrows(SQLException.class, () -> cache.nameOf(connection, 8, () -> null));
+            assertTrue(unknown.getMessage().contains("stream key 8 which is not in the streams table"), unknown.getMessage());
+        }
+    }
 }
