@@ -23,6 +23,7 @@ import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.StreamInfo;
 import dev.eventscope.journal.JournalExporter;
 import dev.eventscope.projection.LedgerQueries;
+import dev.eventscope.projection.ProgressListener;
 import dev.eventscope.projection.Projections;
 import dev.eventscope.timetravel.FullReplay;
 import dev.eventscope.timetravel.TimeTravel;
@@ -172,6 +173,15 @@ public final class LedgerSession implements AutoCloseable {
     /** The projection engine, opened (not caught up) on first call, which may do I/O: call it off the UI thread. */
     public Projections projections() {
         return readModels.projections();
+    }
+
+    /**
+     * Opens the read models and catches them up, or waits for an opening under way (on a first open they are built, an
+     * outdated one is rebuilt): a panel that asks them before the projections panel or the timeline opened them would
+     * otherwise find the register stopped. Off the UI thread.
+     */
+    public void openReadModels() {
+        readModels.projections().open(ProgressListener.NONE);
     }
 
     /** Time travel over the ledger, answering from the read models where it can (opened on first call). */

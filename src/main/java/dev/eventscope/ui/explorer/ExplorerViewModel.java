@@ -216,7 +216,7 @@ public final class ExplorerViewModel {
                 // the first ask may come before the projections panel or the timeline opened the read models (on a
                 // first open they do not exist yet, an outdated one is rebuilt): open them, or wait for the opening
                 // under way, as those panels do, rather than find the register stopped and never show the subtotals
-                session.projections().open(dev.eventscope.projection.ProgressListener.NONE);
+                session.openReadModels();
                 readModelsOpened = true;
             }
             return SidebarViewModel.subtotalTexts(session.timeTravel().ledgerBalancesAt(new Point.AtPosition(position)).balances());

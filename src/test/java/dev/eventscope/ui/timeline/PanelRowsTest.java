@@ -83,7 +83,8 @@ class PanelRowsTest {
         rows.show(compared(lines("a", "b", "c", "d")));
         events.clear();
         rows.show(compared(lines("a", "B", "C", "d", "e")));
-        assertEquals(List.of("updated 1..3", "added [e]"), events);
+        // the order of the sub-changes is JavaFX's (ListChangeBuilder's), not ours: only which ones matter
+        assertEquals(List.of("added [e]", "updated 1..3"), events.stream().sorted().toList());
         assertEquals(rows, mirror);
         events.clear();
         rows.show(compared(lines("a", "B", "C", "d", "e")));
