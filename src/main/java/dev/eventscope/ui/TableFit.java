@@ -74,9 +74,8 @@ public final class TableFit {
     }
 
     /**
-     * One table's fitting: the texts of the measured rows are kept from fit to fit, and a change that only updates rows
-     * (a slider move) reads again only the rows it updated among the measured ones, so a move that changes no measured
-     * row costs no reading, spelling out or measuring (and a fit that finds the same widths changes nothing).
+     * One table's fitting: the texts of the measured rows are kept from fit to fit, so a fit that only the table's width
+     * asks for reads no row again; any change of the rows reads them all again.
      */
     private static final class Fitting<S> {
         private final TableView<S> table;
@@ -84,8 +83,6 @@ public final class TableFit {
         private final TableColumn<S, ?> elastic;
         /** The texts read per fitted column, by row (up to {@link #MEASURED_ROWS}); null when a column must be read whole. */
         private final Map<TableColumn<S, ?>, List<String>> texts = new HashMap<>();
-        /** Rows updated since the last fit (only updates: any other change reads every row again). */
-        private final java.util.BitSet updated = new java.util.BitSet();
         private boolean readAll = true;
         private boolean pending;
         /** The texts measured, kept from fit to fit: a slider move shows mostly the same labels again. */
@@ -115,33 +112,28 @@ public final class TableFit {
             }
         }
 
-        /** The texts of {@code column}'s measured rows, read again where they changed; null when its cells draw no text. */
+        /** The texts of {@code column}'s measured rows (read again after the rows changed); null when its cells draw no text. */
         List<String> texts(TableColumn<S, ?> column) {
-            List<S> items = table.getItems();
-            int rows = Math.min(items.size(), MEASURED_ROWS);
+            int rows = Math.min(table.getItems().size(), MEASURED_ROWS);
             List<String> kept = readAll ? null : texts.get(column);
-            if (kept == null || kept.size() != rows) {
-                kept = new ArrayList<>(rows);
-                for (int row = 0; row < rows; row++) {
-                    kept.add("");
-                }
-                updated.set(0, rows);
+            if (kept != null && kept.size() == rows) {
+                return kept;
             }
-            for (int row = updated.nextSetBit(0); row >= 0 && row < rows; row = updated.nextSetBit(row + 1)) {
+            kept = new ArrayList<>(rows);
+            for (int row = 0; row < rows; row++) {
                 Object value = column.getCellData(row);
                 if (value != null && !(value instanceof String)) {
                     texts.remove(column);
                     return null; // drawn by its own cell
                 }
-                kept.set(row, value == null ? "" : (String) value);
+                kept.add(value == null ? "" : (String) value);
             }
             texts.put(column, kept);
             return kept;
         }
 
-        /** Forgets what changed once every column has been read. */
+        /** Every column has been read: until the rows change, the next fit reuses the texts. */
         void read() {
-            updated.clear();
             readAll = false;
         }
     }

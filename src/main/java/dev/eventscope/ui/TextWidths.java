@@ -16,7 +16,7 @@ import java.util.Map;
  * every text not measured yet, it is the widest of all. The answer is exactly the widest measured width
  * ({@code TextWidthsTest} compares it with measuring every text). UI thread only.
  */
-public final class TextWidths {
+final class TextWidths {
 
     /** Texts remembered with their width; past this many the memory starts afresh. */
     static final int KEPT = 20_000;
@@ -32,28 +32,10 @@ public final class TextWidths {
     private final Map<Integer, Double> characters = new HashMap<>();
     /** Below this code point a character's width is kept in an array ("→" is U+2192). */
     private static final int TABLE = 0x2200;
-    /** The measures of the fonts asked for by {@link #of} (a cell's font and a table's font are the same few). */
-    private static final Map<Font, TextWidths> SHARED = new HashMap<>();
 
     TextWidths(Font font) {
         this.font = font;
         measure.setFont(font);
-    }
-
-    /** The measures of {@code font}, shared by every caller on the UI thread (each distinct text is laid out once). */
-    public static TextWidths of(Font font) {
-        if (SHARED.size() > 16) {
-            SHARED.clear();
-        }
-        return SHARED.computeIfAbsent(font, TextWidths::new);
-    }
-
-    /**
-     * True when {@code text} laid out on one line in this font is at most {@code room} wide; most texts are told by
-     * their {@link #bound} alone, without being laid out.
-     */
-    public boolean fits(String text, double room) {
-        return bound(text) <= room || width(text) <= room;
     }
 
     Font font() {
@@ -61,7 +43,7 @@ public final class TextWidths {
     }
 
     /** The width of {@code text} laid out on one line in this font. */
-    public double width(String text) {
+    double width(String text) {
         Double known = measured.get(text);
         if (known != null) {
             return known;

@@ -59,7 +59,11 @@ final class OneStreamAppend {
      * for good: an append expected at it or below needs no probe that the expected version exists ({@link
      * Key#WRITTEN}); if the stream has moved past it, the unique key {@code (stream_key, version)} refuses the row.
      */
-    private final Map<StreamId, long[]> met = new HashMap<>();
+    private final Map<StreamId, Met> met = new HashMap<>();
+
+    /** A stream's key and the highest version this writer wrote to it. */
+    private record Met(long key, long written) {
+    }
 
     OneStreamAppend(Connection connection, String schema, Optional<Clock> clock) {
         this.connection = connection;
@@ -100,9 +104,9 @@ final class OneStreamAppend {
         boolean newStream = append.expected() instanceof ExpectedVersion.NoStream;
         long expected = append.expected() instanceof ExpectedVersion.Exact exact ? exact.version() : -1;
         boolean headFirst = single && (newStream || expected > 0);
-        long[] known = headFirst && !newStream ? met.get(append.stream()) : null;
-        Long key = known != null ? known[0] : null;
-        boolean written = known != null && expected <= known[1];
+        Met known = headFirst && !newStream ? met.get(append.stream()) : null;
+        Long key = known != null ? known.key() : null;
+        boolean written = known != null && expected <= known.written();
         String sql = headFirst ? (newStream ? firstEvent : written ? nextEventOfWritten : key != null ? nextEventByKey : nextEvent)
                 : single ? (newStream ? createStreamWithOne : moveStreamByOne) : (newStream ? createStream : moveStream);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -136,7 +140,7 @@ final class OneStreamAppend {
                     if (met.size() >= 100_000) {
                         met.clear();
                     }
-                    met.put(append.stream(), new long[] {row.getLong(2), Math.max(before + 1, known != null ? known[1] : 0)});
+                    met.put(append.stream(), new Met(row.getLong(2), Math.max(before + 1, known != null ? known.written() : 0)));
                 } else {
                     before = row.getLong(1);
                     first = row.getLong(2);
