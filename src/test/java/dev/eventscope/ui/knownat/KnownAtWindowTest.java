@@ -71,8 +71,10 @@ class KnownAtWindowTest {
         robot.interact(() -> robot.lookup("#knownAtPoint").queryAs(TextField.class).clear());
         robot.clickOn("#knownAtPoint").write("2025-04-15");
         robot.clickOn("#knownAtShow");
+        // the answer's tables are built when the answer arrives, on the UI thread after the worker's question
+        WindowTests.waitUntil(() -> robot.lookup("#knownAtFigures").tryQuery().isPresent()
+                && !table(robot, "#knownAtFigures").getItems().isEmpty());
         TableView<KnownFigure> figures = table(robot, "#knownAtFigures");
-        WindowTests.waitUntil(() -> !figures.getItems().isEmpty());
         TabPane statePanel = robot.lookup("#statePanel").queryAs(TabPane.class);
         assertEquals("knownAtTab", statePanel.getSelectionModel().getSelectedItem().getId(), "the \"As known\" tab comes forward");
         KnownFigure freight = figures.getItems().stream().filter(figure -> figure.account().equals("expenses:freight"))
