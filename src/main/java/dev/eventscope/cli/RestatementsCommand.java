@@ -81,7 +81,7 @@ final class RestatementsCommand implements Callable<Integer> {
 
     private static void text(PrintWriter out, Restatement restatement) {
         out.println("Period ending " + restatement.periodEnd() + ", known at #" + restatement.knownAtPosition()
-                + (restatement.knownAtRecordedAt() == null ? "" : " (" + restatement.knownAtRecordedAt() + ")")
+                + restatement.knownAtRecordedAt().map(recorded -> " (" + recorded + ")").orElse("")
                 + ": " + restatement.basis() + ".");
         if (restatement.isEmpty()) {
             out.println("Nothing recorded since changed the figures as of " + restatement.periodEnd() + ".");
@@ -130,7 +130,7 @@ final class RestatementsCommand implements Callable<Integer> {
         ObjectNode root = mapper.createObjectNode();
         root.put("periodEnd", restatement.periodEnd().toString());
         root.put("knownAtPosition", restatement.knownAtPosition());
-        root.put("knownAtRecordedAt", restatement.knownAtRecordedAt() == null ? null : restatement.knownAtRecordedAt().toString());
+        root.put("knownAtRecordedAt", restatement.knownAtRecordedAt().map(Object::toString).orElse(null));
         root.put("basis", restatement.basis());
         ArrayNode postings = root.putArray("postings");
         for (RegisterLine line : restatement.lines()) {

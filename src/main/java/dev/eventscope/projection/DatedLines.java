@@ -38,35 +38,57 @@ public final class DatedLines {
         }
     }
 
+    /** Where a line's account comes from: the line's own field, or the account a reader filters by. */
+    @FunctionalInterface
+    private interface AccountField {
+        String of(String text, int accountAt, int commodityAt);
+    }
+
+    private static final AccountField LINE_ACCOUNT = (text, accountAt, commodityAt) -> text.substring(accountAt, commodityAt - 1);
+
     /**
-     * Hands over the lines dated after {@code after} (null: no lower limit) and on or before {@code upToDate} (null:
-     * no upper limit) with position at most {@code upTo}, of {@code account} only unless it is null (then only the
-     * lines of that account are parsed, found by their account field), in their order.
+     * Hands over the lines dated in {@code dates} with position at most {@code upTo}, in their order.
      *
      * @throws ReadModelException when a line is not of the form above
      */
-    public static void read(byte[] lines, String after, String upToDate, long upTo, String account, Sink sink) {
+    public static void read(byte[] lines, DateSpan dates, long upTo, Sink sink) {
         String text = new String(lines, StandardCharsets.UTF_8);
-        if (account == null) {
-            for (int start = 0; start < text.length(); start = line(text, start, after, upToDate, upTo, null, sink)) {
-                // every line in turn
-            }
-            return;
+        String after = dates.afterText();
+        String upToDate = dates.upToText();
+        for (int start = 0; start < text.length(); start = line(text, start, after, upToDate, upTo, LINE_ACCOUNT, sink)) {
+            // every line in turn
         }
-        // one account's lines: found by their account field, the others never parsed
+    }
+
+    /**
+     * As {@link #read}, of {@code account}'s lines only: they are found by their account field, the others never
+     * parsed.
+     *
+     * @throws ReadModelException when one of the account's lines is not of the form above
+     */
+    public static void readAccount(byte[] lines, DateSpan dates, long upTo, String account, Sink sink) {
+        String text = new String(lines, StandardCharsets.UTF_8);
+        String after = dates.afterText();
+        String upToDate = dates.upToText();
+        AccountField asked = (line, accountAt, commodityAt) -> account;
         String field = '\t' + account + '\t';
         for (int at = text.indexOf(field); at >= 0; at = text.indexOf(field, at + 1)) {
             int start = text.lastIndexOf('\n', at) + 1;
             // the account is the third field: the match must follow the line's second tab (not be its commodity)
             int dateAt = text.indexOf('\t', start) + 1;
             if (dateAt > 0 && text.indexOf('\t', dateAt) == at) {
-                at = line(text, start, after, upToDate, upTo, account, sink) - 1;
+                at = line(text, start, after, upToDate, upTo, asked, sink) - 1;
             }
         }
     }
 
-    /** Hands over the line at {@code start} if it is wanted; returns where the next line starts. */
-    private static int line(String text, int start, String after, String upToDate, long upTo, String account, Sink sink) {
+    /**
+     * Hands over the line at {@code start} if it is dated after {@code after} and on or before {@code upToDate} (ISO
+     * texts, "" and "~" for open ends: {@link DateSpan}) with position at most {@code upTo}; returns where the next
+     * line starts.
+     */
+    private static int line(String text, int start, String after, String upToDate, long upTo, AccountField account,
+                            Sink sink) {
         int end = text.indexOf('\n', start);
         int dateAt = text.indexOf('\t', start) + 1;
         int accountAt = dateAt == 0 ? 0 : text.indexOf('\t', dateAt) + 1;
@@ -76,7 +98,7 @@ public final class DatedLines {
             throw damaged(start);
         }
         String date = text.substring(dateAt, accountAt - 1);
-        if ((after == null || date.compareTo(after) > 0) && (upToDate == null || date.compareTo(upToDate) <= 0)) {
+        if (date.compareTo(after) > 0 && date.compareTo(upToDate) <= 0) {
             long position;
             BigDecimal amount;
             try {
@@ -86,8 +108,8 @@ public final class DatedLines {
                 throw damaged(start);
             }
             if (position <= upTo) {
-                sink.line(position, date, account == null ? text.substring(accountAt, commodityAt - 1) : account,
-                        text.substring(commodityAt, amountAt - 1), amount);
+                sink.line(position, date, account.of(text, accountAt, commodityAt), text.substring(commodityAt, amountAt - 1),
+                        amount);
             }
         }
         return end + 1;

@@ -141,6 +141,7 @@ final class DatedPostings {
         private final PostingSummaries.Writer writer = new PostingSummaries.Writer();
 
         Summaries(int every) {
+            Arrays.fill(lastDates, "");
             int[] linesOf = new int[accounts.size()];
             for (int i = 0; i < size; i++) {
                 linesOf[pairAccount[pairOf[i]]]++;

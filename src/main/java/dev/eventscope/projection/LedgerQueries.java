@@ -64,11 +64,10 @@ public interface LedgerQueries {
     void registerAmountsRecordedBetween(long after, long upTo, LocalDate datedOnOrBefore, RegisterSink sink);
 
     /**
-     * The register lines dated after {@code after} (null: from the first date) and on or before
-     * {@code upToDate} (null: no limit), with position at most {@code upTo}: those the date checkpoints hold in date
-     * order, then those recorded after the checkpoints in position order.
+     * The register lines dated in {@code dates} (either end may be open), with position at most {@code upTo}: those the
+     * date checkpoints hold in date order, then those recorded after the checkpoints in position order.
      */
-    void registerAmountsDatedBetween(LocalDate after, LocalDate upToDate, long upTo, DatedRegisterSink sink);
+    void registerAmountsDatedBetween(DateSpan dates, long upTo, DatedRegisterSink sink);
 
     /**
      * How many register lines are dated after {@code after} with position at most {@code upTo}, counting no further
@@ -93,8 +92,8 @@ public interface LedgerQueries {
     void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,
                                         AccountPostingSink sink);
 
-    /** One account's postings dated after {@code after} and on or before {@code upToDate}, position at most {@code upTo}. */
-    void accountPostingsDatedBetween(String account, LocalDate after, LocalDate upToDate, long upTo, AccountPostingSink sink);
+    /** One account's postings dated in {@code dates} (either end may be open), position at most {@code upTo}. */
+    void accountPostingsDatedBetween(String account, DateSpan dates, long upTo, AccountPostingSink sink);
 
     /**
      * Count, latest date and latest position of one account's postings dated on or before {@code date}: an index-only

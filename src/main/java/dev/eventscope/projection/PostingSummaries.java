@@ -24,8 +24,9 @@ public final class PostingSummaries {
     static final class Writer {
         private final StringBuilder text = new StringBuilder(256);
 
+        /** One account's summary; {@code lastDate} is "" before its first posting. */
         void summary(String account, long postings, String lastDate, long lastPosition) {
-            text.append(account).append('\t').append(postings).append('\t').append(lastDate == null ? "" : lastDate).append('\t')
+            text.append(account).append('\t').append(postings).append('\t').append(lastDate).append('\t')
                     .append(lastPosition).append('\n');
         }
 
@@ -55,7 +56,8 @@ public final class PostingSummaries {
         try {
             if (fields.length == 3) {
                 return Optional.of(new PostingSummary(Long.parseLong(fields[0]),
-                        fields[1].isEmpty() ? null : LocalDate.parse(fields[1]), Long.parseLong(fields[2])));
+                        fields[1].isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(fields[1])),
+                        Long.parseLong(fields[2])));
             }
         } catch (RuntimeException malformed) {
             // reported below with the account's line

@@ -144,7 +144,7 @@ public final class Sandbox {
      */
     public Adjustments adjustments(LocalDate asOf) {
         FullReplay replay = new FullReplay(overlay, CODEC);
-        Balances asPosted = replay.balances(basePosition, asOf);
+        Balances asPosted = asOf == null ? replay.balances(basePosition) : replay.balances(basePosition, asOf);
         Balances.Fold adjusted = asPosted.toFold();
         for (DecidedProposal proposal : decided) {
             if (proposal.accepted()) {
@@ -152,7 +152,7 @@ public final class Sandbox {
             }
         }
         Balances asAdjusted = adjusted.balances();
-        Balances replayed = replay.balances(Long.MAX_VALUE, asOf);
+        Balances replayed = asOf == null ? replay.balances(Long.MAX_VALUE) : replay.balances(Long.MAX_VALUE, asOf);
         if (!replayed.equals(asAdjusted)) {
             throw new IllegalStateException("The sandbox's adjusted balances " + asAdjusted
                     + " differ from a full replay of its events " + replayed + ".");

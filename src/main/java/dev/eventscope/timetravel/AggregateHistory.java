@@ -124,7 +124,7 @@ public final class AggregateHistory {
         if (summary.postings() > 0) {
             state = new AccountState(state.status(), state.name(), state.type(), state.description(),
                     state.openedOn(), state.frozenReason(), state.closedOn(),
-                    Balances.copyOf(postingBalances), summary.postings(), summary.lastDate());
+                    Balances.copyOf(postingBalances), summary.postings(), summary.lastDate().orElseThrow());
             replayed += summary.postings();
             if (summary.lastPosition() > position) {
                 position = summary.lastPosition();
@@ -136,17 +136,16 @@ public final class AggregateHistory {
 
     /** Whether an event carries an entry date after {@code date} (postings, entries and reversals do). */
     static boolean datedAfter(Object event, LocalDate date) {
-        LocalDate eventDate = null;
         if (event instanceof AccountEvent.PostingRecorded posting) {
-            eventDate = posting.date();
+            return posting.date().isAfter(date);
         } else if (event instanceof EntryEvent.EntryPosted posted) {
-            eventDate = posted.date();
+            return posted.date().isAfter(date);
         } else if (event instanceof EntryEvent.EntryReversed reversed) {
-            eventDate = reversed.date();
+            return reversed.date().isAfter(date);
         } else if (event instanceof dev.eventscope.domain.ledger.PriceEvent.PriceRecorded price) {
-            eventDate = price.date();
+            return price.date().isAfter(date);
         }
-        return eventDate != null && eventDate.isAfter(date);
+        return false;
     }
 
     /** The stream's version after the event at global {@code position}: binary search over its versions. */

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -84,12 +85,12 @@ public final class Differences {
     public Explanation why(String account, String commodity, Point point) {
         List<RegisterLine> contributions;
         long position;
-        LocalDate date = point instanceof Point.AsOfDate asOf ? asOf.date()
-                : point instanceof Point.AsKnownAt known ? known.date() : null;
-        if (date != null) {
+        Optional<LocalDate> date = point instanceof Point.AsOfDate asOf ? Optional.of(asOf.date())
+                : point instanceof Point.AsKnownAt known ? Optional.of(known.date()) : Optional.empty();
+        if (date.isPresent()) {
             position = ledger.positionOf(point);
             ledger.ensureRegister(position);
-            contributions = ledger.queries().accountRegisterAsOf(account, date, position).stream()
+            contributions = ledger.queries().accountRegisterAsOf(account, date.get(), position).stream()
                     .filter(line -> line.commodity().equals(commodity)).toList();
         } else {
             position = ledger.positionOf(point);

@@ -37,12 +37,22 @@ public final class FullReplay {
     }
 
     /**
-     * Balances after the event at {@code position} ({@link Long#MAX_VALUE}: the whole ledger), counting
-     * only postings dated on or before {@code asOf} (null: all). A posting that cannot be read stops the
-     * replay with a {@link TimeTravelException} naming its position: a balance is never given without it.
+     * Balances after the event at {@code position} ({@link Long#MAX_VALUE}: the whole ledger), every posting counted.
+     * A posting that cannot be read stops the replay with a {@link TimeTravelException} naming its position: a balance
+     * is never given without it.
      */
+    public Balances balances(long position) {
+        return balances(recorded -> recorded.position() > position, posting -> true);
+    }
+
+    /** As {@link #balances(long)}, counting only the postings dated on or before {@code asOf}. */
     public Balances balances(long position, LocalDate asOf) {
-        return balances(recorded -> recorded.position() > position, asOf);
+        return balances(recorded -> recorded.position() > position, datedOnOrBefore(asOf));
+    }
+
+    private static Predicate<AccountEvent.PostingRecorded> datedOnOrBefore(LocalDate asOf) {
+        java.util.Objects.requireNonNull(asOf, "asOf: balances(position) counts every posting");
+        return posting -> !posting.date().isAfter(asOf);
     }
 
     /**
@@ -55,13 +65,13 @@ public final class FullReplay {
         }
         Instant time = ((Point.AtRecordedTime) point.knownAt()).time();
         long micros = time.getEpochSecond() * 1_000_000 + time.getNano() / 1_000;
-        return balances(recorded -> recorded.recordedAtMicros() > micros, point.date());
+        return balances(recorded -> recorded.recordedAtMicros() > micros, datedOnOrBefore(point.date()));
     }
 
-    private Balances balances(Predicate<RecordedEvent> past, LocalDate asOf) {
+    private Balances balances(Predicate<RecordedEvent> past, Predicate<AccountEvent.PostingRecorded> counted) {
         Balances.Fold balances = Balances.fold();
         forEachPosting(past, (account, posting) -> {
-            if (asOf == null || !posting.date().isAfter(asOf)) {
+            if (counted.test(posting)) {
                 balances.add(account, posting.amount());
             }
         });
@@ -157,7 +167,7 @@ public final class FullReplay {
         if (point instanceof Point.AsOfDate asOf) {
             return balances(Long.MAX_VALUE, asOf.date());
         }
-        return balances(positionOf(point), null);
+        return balances(positionOf(point));
     }
 
     /** One aggregate's state at any point, folded from its first event: the reference for {@link AggregateHistory#stateOf}. */

@@ -3,7 +3,7 @@ package dev.eventscope.timetravel;
 import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.projection.BalanceBlob;
 import dev.eventscope.projection.BalanceCheckpoint;
-import dev.eventscope.projection.DateCheckpoint;
+import dev.eventscope.projection.DateSpan;
 import dev.eventscope.projection.LedgerQueries;
 
 import java.math.BigDecimal;
@@ -45,7 +45,7 @@ final class KnownAtBalances {
     LedgerBalances balances(Point.AsKnownAt point, KnownAtStrategy strategy) {
         long knownAt = ledger.positionOf(point.knownAt());
         ledger.ensureRegister(knownAt);
-        DateCheckpoint dated = ledger.verifiedDateCheckpointOnOrBefore(point.date());
+        DateStart dated = ledger.verifiedDateCheckpointOnOrBefore(point.date());
         BalanceCheckpoint positioned = ledger.verifiedCheckpointAtOrBelow(knownAt);
         KnownAtStrategy chosen = strategy;
         if (strategy == KnownAtStrategy.CHEAPER) {
@@ -63,21 +63,21 @@ final class KnownAtBalances {
                 ? fromDateCheckpoint(point, knownAt, dated) : fromPositionCheckpoint(point, knownAt, positioned);
     }
 
-    private LedgerBalances fromDateCheckpoint(Point.AsKnownAt point, long knownAt, DateCheckpoint checkpoint) {
-        Balances.Fold balances = BalanceBlob.decode(checkpoint.data());
+    private LedgerBalances fromDateCheckpoint(Point.AsKnownAt point, long knownAt, DateStart start) {
+        Balances.Fold balances = BalanceBlob.decode(start.data());
         long[] lines = {0};
         LedgerQueries.RegisterSink add = counting(balances, lines, false);
-        if (checkpoint.date() != null) {
+        start.checkpoint().ifPresent(checkpoint -> {
             if (knownAt > checkpoint.position()) {
                 queries.registerAmountsRecordedBetween(checkpoint.position(), knownAt, checkpoint.date(), add);
             } else if (knownAt < checkpoint.position()) {
                 queries.registerAmountsRecordedBetween(knownAt, checkpoint.position(), checkpoint.date(),
                         counting(balances, lines, true));
             }
-        }
-        queries.registerAmountsDatedBetween(checkpoint.date(), point.date(), knownAt,
+        });
+        queries.registerAmountsDatedBetween(start.datesUpTo(point.date()), knownAt,
                 (date, account, commodity, amount) -> add.amount(account, commodity, amount));
-        return new LedgerBalances(point, knownAt, balances.balances(), checkpoint.position(), lines[0]);
+        return new LedgerBalances(point, knownAt, balances.balances(), start.position(), lines[0]);
     }
 
     private LedgerBalances fromPositionCheckpoint(Point.AsKnownAt point, long knownAt, BalanceCheckpoint checkpoint) {
@@ -85,7 +85,7 @@ final class KnownAtBalances {
         long[] lines = {0};
         queries.registerAmountsBetween(checkpoint.position(), knownAt, counting(balances, lines, false));
         LedgerQueries.RegisterSink takeOff = counting(balances, lines, true);
-        queries.registerAmountsDatedBetween(point.date(), null, knownAt,
+        queries.registerAmountsDatedBetween(DateSpan.after(point.date()), knownAt,
                 (date, account, commodity, amount) -> takeOff.amount(account, commodity, amount));
         return new LedgerBalances(point, knownAt, balances.balances(), checkpoint.position(), lines[0]);
     }
@@ -95,19 +95,19 @@ final class KnownAtBalances {
      * to the position as in {@link KnownAtStrategy#FROM_DATE_CHECKPOINT}, through the (account, date, position) index.
      */
     SortedMap<String, BigDecimal> account(String account, LocalDate date, long knownAt) {
-        DateCheckpoint checkpoint = ledger.verifiedDateCheckpointOnOrBefore(date);
-        SortedMap<String, BigDecimal> balances = BalanceBlob.decodeAccount(checkpoint.data(), account);
+        DateStart start = ledger.verifiedDateCheckpointOnOrBefore(date);
+        SortedMap<String, BigDecimal> balances = BalanceBlob.decodeAccount(start.data(), account);
         LedgerQueries.AccountPostingSink add = (position, postingDate, commodity, amount) ->
                 balances.merge(commodity, amount, BigDecimal::add);
-        if (checkpoint.date() != null) {
+        start.checkpoint().ifPresent(checkpoint -> {
             if (knownAt > checkpoint.position()) {
                 queries.accountPostingsRecordedBetween(account, checkpoint.position(), knownAt, checkpoint.date(), add);
             } else if (knownAt < checkpoint.position()) {
                 queries.accountPostingsRecordedBetween(account, knownAt, checkpoint.position(), checkpoint.date(),
                         (position, postingDate, commodity, amount) -> balances.merge(commodity, amount.negate(), BigDecimal::add));
             }
-        }
-        queries.accountPostingsDatedBetween(account, checkpoint.date(), date, knownAt, add);
+        });
+        queries.accountPostingsDatedBetween(account, start.datesUpTo(date), knownAt, add);
         return balances;
     }
 

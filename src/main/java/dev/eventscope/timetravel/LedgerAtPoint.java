@@ -6,7 +6,7 @@ import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.projection.BalanceBlob;
 import dev.eventscope.projection.BalanceCheckpoint;
-import dev.eventscope.projection.DateCheckpoint;
+import dev.eventscope.projection.DateSpan;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.projection.PostingSummary;
 import dev.eventscope.projection.Projections;
@@ -34,8 +34,6 @@ public final class LedgerAtPoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerAtPoint.class);
     private static final BalanceCheckpoint NO_CHECKPOINT = new BalanceCheckpoint(0, "", "", new byte[0]);
-    private static final DateCheckpoint NO_DATE_CHECKPOINT = new DateCheckpoint(null, 0, "", "", new byte[0]);
-    private static final PostingSummary NO_POSTINGS = new PostingSummary(0, null, 0);
 
     private final EventStore store;
     private final Projections projections;
@@ -148,31 +146,30 @@ public final class LedgerAtPoint {
      */
     private LedgerBalances ledgerBalancesAsOf(Point point, LocalDate date) {
         AsOfBase base = asOfBase(date);
-        DateCheckpoint checkpoint = base.checkpoint();
-        Balances.Fold balances = BalanceBlob.decode(checkpoint.data());
+        DateStart start = base.start();
+        Balances.Fold balances = BalanceBlob.decode(start.data());
         long[] lines = {0};
         LedgerQueries.RegisterSink add = (account, commodity, amount) -> {
             balances.add(account, commodity, amount);
             lines[0]++;
         };
-        if (checkpoint.date() != null) {
-            queries.registerAmountsRecordedBetween(checkpoint.position(), base.upTo(), checkpoint.date(), add);
-        }
-        queries.registerAmountsDatedBetween(checkpoint.date(), date, base.upTo(),
+        start.checkpoint().ifPresent(checkpoint ->
+                queries.registerAmountsRecordedBetween(checkpoint.position(), base.upTo(), checkpoint.date(), add));
+        queries.registerAmountsDatedBetween(start.datesUpTo(date), base.upTo(),
                 (lineDate, account, commodity, amount) -> add.amount(account, commodity, amount));
-        return new LedgerBalances(point, base.upTo(), balances.balances(), checkpoint.position(), lines[0]);
+        return new LedgerBalances(point, base.upTo(), balances.balances(), start.position(), lines[0]);
     }
 
     /** The date checkpoint a question as of {@code date} starts from, and the last position the answer counts. */
-    private record AsOfBase(DateCheckpoint checkpoint, long upTo) {
+    private record AsOfBase(DateStart start, long upTo) {
     }
 
     private AsOfBase asOfBase(LocalDate date) {
         long last = store.lastPosition();
         ensureRegister(last);
-        DateCheckpoint checkpoint = verifiedDateCheckpointOnOrBefore(date);
+        DateStart start = verifiedDateCheckpointOnOrBefore(date);
         // a catch-up that committed after lastPosition() may have moved the checkpoint past it
-        return new AsOfBase(checkpoint, Math.max(last, checkpoint.position()));
+        return new AsOfBase(start, Math.max(last, start.position()));
     }
 
     /**
@@ -197,20 +194,19 @@ public final class LedgerAtPoint {
             // a small account: all its postings up to the date through the register index, no checkpoint needed
             long last = store.lastPosition();
             ensureRegister(last);
-            AccountPostings postings = new AccountPostings(new TreeMap<>(), NO_POSTINGS);
-            queries.accountPostingsDatedBetween(account, null, date, last, postings);
+            AccountPostings postings = new AccountPostings(new TreeMap<>(), PostingSummary.NONE);
+            queries.accountPostingsDatedBetween(account, DateSpan.upTo(date), last, postings);
             return new AccountAsOf(postings.balances, last, Optional.of(postings.summary()));
         }
         AsOfBase base = asOfBase(date);
-        DateCheckpoint checkpoint = base.checkpoint();
-        Optional<PostingSummary> kept = checkpoint.date() == null ? Optional.of(NO_POSTINGS)
-                : queries.dateCheckpointSummary(checkpoint.date(), account);
-        AccountPostings postings = new AccountPostings(BalanceBlob.decodeAccount(checkpoint.data(), account),
-                kept.orElse(NO_POSTINGS));
-        if (checkpoint.date() != null) {
-            queries.accountPostingsRecordedBetween(account, checkpoint.position(), base.upTo(), checkpoint.date(), postings);
-        }
-        queries.accountPostingsDatedBetween(account, checkpoint.date(), date, base.upTo(), postings);
+        DateStart start = base.start();
+        Optional<PostingSummary> kept = start.checkpoint().isEmpty() ? Optional.of(PostingSummary.NONE)
+                : queries.dateCheckpointSummary(start.checkpoint().get().date(), account);
+        AccountPostings postings = new AccountPostings(BalanceBlob.decodeAccount(start.data(), account),
+                kept.orElse(PostingSummary.NONE));
+        start.checkpoint().ifPresent(checkpoint -> queries.accountPostingsRecordedBetween(account, checkpoint.position(),
+                base.upTo(), checkpoint.date(), postings));
+        queries.accountPostingsDatedBetween(account, start.datesUpTo(date), base.upTo(), postings);
         return new AccountAsOf(postings.balances, base.upTo(), kept.map(none -> postings.summary()));
     }
 
@@ -218,13 +214,14 @@ public final class LedgerAtPoint {
     private static final class AccountPostings implements LedgerQueries.AccountPostingSink {
         private final SortedMap<String, BigDecimal> balances;
         private long count;
+        /** The latest date as ISO text; "" (before every date) while there is none. */
         private String lastDate;
         private long lastPosition;
 
         AccountPostings(SortedMap<String, BigDecimal> balances, PostingSummary from) {
             this.balances = balances;
             this.count = from.postings();
-            this.lastDate = from.lastDate() == null ? null : from.lastDate().toString();
+            this.lastDate = from.lastDate().map(LocalDate::toString).orElse("");
             this.lastPosition = from.lastPosition();
         }
 
@@ -232,24 +229,27 @@ public final class LedgerAtPoint {
         public void posting(long position, String date, String commodity, BigDecimal amount) {
             balances.merge(commodity, amount, BigDecimal::add);
             count++;
-            if (lastDate == null || date.compareTo(lastDate) > 0) {
+            if (date.compareTo(lastDate) > 0) {
                 lastDate = date;
             }
             lastPosition = Math.max(lastPosition, position);
         }
 
         PostingSummary summary() {
-            return new PostingSummary(count, lastDate == null ? null : LocalDate.parse(lastDate), lastPosition);
+            return new PostingSummary(count, lastDate.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(lastDate)),
+                    lastPosition);
         }
     }
 
-    /** The latest date checkpoint on or before the date whose event hash and digest match; a damaged one is passed over. */
-    DateCheckpoint verifiedDateCheckpointOnOrBefore(LocalDate date) {
-        return verified(queries.dateCheckpointOnOrBefore(date),
+    /**
+     * The latest date checkpoint on or before the date whose event hash and digest match (a damaged one is passed
+     * over), or the start of the ledger when there is none.
+     */
+    DateStart verifiedDateCheckpointOnOrBefore(LocalDate date) {
+        return new DateStart(verified(queries.dateCheckpointOnOrBefore(date),
                 checkpoint -> queries.dateCheckpointOnOrBefore(checkpoint.date().minusDays(1)),
                 checkpoint -> matches(checkpoint.position(), checkpoint.eventHash(), checkpoint.data(), checkpoint.digest()),
-                checkpoint -> "date checkpoint of " + checkpoint.date() + " (position " + checkpoint.position() + ")",
-                NO_DATE_CHECKPOINT);
+                checkpoint -> "date checkpoint of " + checkpoint.date() + " (position " + checkpoint.position() + ")"));
     }
 
     /** The nearest checkpoint at or below the position whose event hash and digest match; a damaged one is passed over. */
@@ -257,23 +257,26 @@ public final class LedgerAtPoint {
         return verified(queries.balanceCheckpointAtOrBelow(position),
                 checkpoint -> queries.balanceCheckpointAtOrBelow(checkpoint.position() - 1),
                 checkpoint -> matches(checkpoint.position(), checkpoint.eventHash(), checkpoint.data(), checkpoint.digest()),
-                checkpoint -> "balance checkpoint at position " + checkpoint.position(), NO_CHECKPOINT);
+                checkpoint -> "balance checkpoint at position " + checkpoint.position()).orElse(NO_CHECKPOINT);
     }
 
-    /** The first checkpoint, walking back from {@code found}, that matches the ledger; each one that does not is logged. */
-    private static <C> C verified(Optional<C> found, Function<C, Optional<C>> before, Predicate<C> matches,
-                                  Function<C, String> name, C none) {
+    /**
+     * The first checkpoint, walking back from {@code found}, that matches the ledger (each one that does not is
+     * logged); empty when none does.
+     */
+    private static <C> Optional<C> verified(Optional<C> found, Function<C, Optional<C>> before, Predicate<C> matches,
+                                            Function<C, String> name) {
         Optional<C> candidate = found;
         while (candidate.isPresent()) {
             C checkpoint = candidate.get();
             if (matches.test(checkpoint)) {
-                return checkpoint;
+                return candidate;
             }
             LOG.warn("The {} does not match the ledger or its digest; it is passed over. Rebuilding the balances projection"
                     + " replaces it.", name.apply(checkpoint));
             candidate = before.apply(checkpoint);
         }
-        return none;
+        return Optional.empty();
     }
 
     private boolean matches(long position, String eventHash, byte[] data, String digest) {

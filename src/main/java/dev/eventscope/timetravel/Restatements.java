@@ -52,7 +52,7 @@ public final class Restatements {
         ledger.ensureRegister(store.lastPosition());
         List<RegisterLine> lines = new ArrayList<>();
         ledger.queries().registerRecordedAfter(position, periodEnd, lines::add);
-        Instant recordedAt = position == 0 ? null : store.readAt(position).map(RecordedEvent::recordedAt).orElse(null);
+        Optional<Instant> recordedAt = position == 0 ? Optional.empty() : store.readAt(position).map(RecordedEvent::recordedAt);
         List<BalanceChange> effect = BalanceChange.between(
                 ledger.ledgerBalancesAt(new Point.AsKnownAt(periodEnd, new Point.AtPosition(position))).balances(),
                 ledger.ledgerBalancesAt(new Point.AsOfDate(periodEnd)).balances());

@@ -55,7 +55,7 @@ public final class SandboxBenchmark {
                     long opened = System.nanoTime();
                     sandbox.adjustments(null);
                     long adjusted = System.nanoTime();
-                    session.fullReplay().balances(Long.MAX_VALUE, null);
+                    session.fullReplay().balances(Long.MAX_VALUE);
                     long replayed = System.nanoTime();
                     System.out.printf("| %d | %d | %d | %d | %d | %d |%n", entries, session.lastPosition(), proposals,
                             (opened - start) / 1_000_000, (adjusted - opened) / 1_000_000, (replayed - adjusted) / 1_000_000);

@@ -48,7 +48,9 @@ class JournalImporterTest {
 
     private Map<String, Map<String, BigDecimal>> ourBalances(Path ledger, LocalDate asOf) {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
-            return new TreeMap<>(new FullReplay(store, BookkeepingCodec.create()).balances(Long.MAX_VALUE, asOf).asMap());
+            FullReplay replay = new FullReplay(store, BookkeepingCodec.create());
+            // asOf null: at the end, every posting
+            return new TreeMap<>((asOf == null ? replay.balances(Long.MAX_VALUE) : replay.balances(Long.MAX_VALUE, asOf)).asMap());
         }
     }
 

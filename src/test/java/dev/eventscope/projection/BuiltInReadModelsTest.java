@@ -122,7 +122,7 @@ class BuiltInReadModelsTest {
             byte[] data = row.blob(dated ? 4 : 3);
             if (dated) {
                 List<List<Object>> lines = new ArrayList<>();
-                DatedLines.read(row.blob(5), null, null, Long.MAX_VALUE, null, (at, day, account, commodity, amount) ->
+                DatedLines.read(row.blob(5), DateSpan.all(), Long.MAX_VALUE, (at, day, account, commodity, amount) ->
                         lines.add(List.of(at, day, account, commodity, Amounts.normalise(amount))));
                 assertEquals(expected.linesDated(position, previous, date), lines, "register lines of the date checkpoint " + date);
                 previous = date;

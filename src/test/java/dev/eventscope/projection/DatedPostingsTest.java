@@ -59,12 +59,12 @@ class DatedPostingsTest {
         List<String> accountLines = new ArrayList<>();
         postings.checkpoints(every, (date, blob, dated, summaries) -> {
             List<String> read = new ArrayList<>();
-            DatedLines.read(dated, null, null, Long.MAX_VALUE, null, (position, day, name, commodity, amount) ->
+            DatedLines.read(dated, DateSpan.all(), Long.MAX_VALUE, (position, day, name, commodity, amount) ->
                     read.add(text(position, day, name, commodity, amount)));
             Map<String, Optional<PostingSummary>> kept = new TreeMap<>();
             ACCOUNTS.forEach(name -> kept.put(name, PostingSummaries.find(summaries, name)));
             checkpoints.add(new Checkpoint(date, blob, read, kept));
-            DatedLines.read(dated, null, null, upTo, account, (position, day, name, commodity, amount) ->
+            DatedLines.readAccount(dated, DateSpan.all(), upTo, account, (position, day, name, commodity, amount) ->
                     accountLines.add(text(position, day, name, commodity, amount)));
         });
 
@@ -91,15 +91,27 @@ class DatedPostingsTest {
             added.add(line);
             postings.add(position(line), LocalDate.ofEpochDay(line.day()), line.account(), line.commodity(), line.amount());
         }
-        String after = LocalDate.ofEpochDay(17_999 + random.nextInt(22)).toString();
-        String upToDate = LocalDate.ofEpochDay(17_999 + random.nextInt(22)).toString();
+        // either end open one time in three: an open end must let every date through on its side, and no more
+        Optional<LocalDate> after = random.nextInt(3) == 0 ? Optional.empty()
+                : Optional.of(LocalDate.ofEpochDay(17_999 + random.nextInt(22)));
+        Optional<LocalDate> upToDate = random.nextInt(3) == 0 ? Optional.empty()
+                : Optional.of(LocalDate.ofEpochDay(17_999 + random.nextInt(22)));
+        String account = "a" + random.nextInt(3);
         List<String> read = new ArrayList<>();
-        postings.checkpoints(1_000, (date, blob, dated, summaries) -> DatedLines.read(dated, after, upToDate, Long.MAX_VALUE, null,
-                (position, day, account, commodity, amount) -> read.add(text(position, day, account, commodity, amount))));
-        assertEquals(added.stream().sorted(Comparator.comparingInt(Line::day).thenComparingInt(Line::order))
-                .filter(line -> LocalDate.ofEpochDay(line.day()).toString().compareTo(after) > 0
-                        && LocalDate.ofEpochDay(line.day()).toString().compareTo(upToDate) <= 0)
-                .map(DatedPostingsTest::text).toList(), read, "dated after " + after + " up to " + upToDate);
+        List<String> readOfAccount = new ArrayList<>();
+        postings.checkpoints(1_000, (date, blob, dated, summaries) -> {
+            DatedLines.read(dated, new DateSpan(after, upToDate), Long.MAX_VALUE,
+                    (position, day, name, commodity, amount) -> read.add(text(position, day, name, commodity, amount)));
+            DatedLines.readAccount(dated, new DateSpan(after, upToDate), Long.MAX_VALUE, account,
+                    (position, day, name, commodity, amount) -> readOfAccount.add(text(position, day, name, commodity, amount)));
+        });
+        List<Line> expected = added.stream().sorted(Comparator.comparingInt(Line::day).thenComparingInt(Line::order))
+                .filter(line -> after.map(from -> LocalDate.ofEpochDay(line.day()).isAfter(from)).orElse(true)
+                        && upToDate.map(to -> !LocalDate.ofEpochDay(line.day()).isAfter(to)).orElse(true))
+                .toList();
+        assertEquals(expected.stream().map(DatedPostingsTest::text).toList(), read, "dated after " + after + " up to " + upToDate);
+        assertEquals(expected.stream().filter(line -> line.account().equals(account)).map(DatedPostingsTest::text).toList(),
+                readOfAccount, account + " dated after " + after + " up to " + upToDate);
     }
 
     @Property(tries = 20)
@@ -108,7 +120,7 @@ class DatedPostingsTest {
         byte[] damaged = cut == 3 ? "x\t2024-01-02\ta\tEUR\t1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)
                 : java.util.Arrays.copyOf(lines, 5 + cut * 7);
         ReadModelException thrown = org.junit.jupiter.api.Assertions.assertThrows(ReadModelException.class,
-                () -> DatedLines.read(damaged, null, null, Long.MAX_VALUE, null, (position, date, account, commodity, amount) -> { }));
+                () -> DatedLines.read(damaged, DateSpan.all(), Long.MAX_VALUE, (position, date, account, commodity, amount) -> { }));
         assertEquals(true, thrown.getMessage().contains("rebuild the balances projection"), thrown.getMessage());
     }
 
@@ -173,7 +185,7 @@ class DatedPostingsTest {
                     List<Line> of = folded.getOrDefault(account, List.of());
                     summaries.put(account, linesOf.getOrDefault(account, 0L) < every ? Optional.empty()
                             : Optional.of(new PostingSummary(of.size(),
-                                    of.stream().map(Line::day).max(Integer::compare).map(LocalDate::ofEpochDay).orElse(null),
+                                    of.stream().map(Line::day).max(Integer::compare).map(LocalDate::ofEpochDay),
                                     of.stream().mapToLong(DatedPostingsTest::position).max().orElse(0))));
                 }
                 checkpoints.add(new Checkpoint(LocalDate.ofEpochDay(line.day()).toString(), BalanceBlob.encode(balances),

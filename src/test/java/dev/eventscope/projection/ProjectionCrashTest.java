@@ -79,9 +79,9 @@ class ProjectionCrashTest {
                 assertEquals(last, status.checkpoint(), status.name());
                 assertEquals(0, status.rebuildPosition(), status.name());
             }
-            assertEquals(reopened.replay.balances(last, null),
+            assertEquals(reopened.replay.balances(last),
                     reopened.timeTravel.ledgerBalancesAt(new Point.Latest()).balances());
-            assertEquals(reopened.replay.balances(last / 3, null),
+            assertEquals(reopened.replay.balances(last / 3),
                     reopened.timeTravel.ledgerBalancesAt(new Point.AtPosition(last / 3)).balances());
             for (Projection projection : reopened.projections.projections()) {
                 Map<String, List<ReadModelRow>> recovered = reopened.readModels.ledgerQueries().dump(projection.name());

@@ -35,7 +35,9 @@ class SampleLedgersTest {
 
     private Map<String, Map<String, BigDecimal>> balances(Path ledger, LocalDate asOf) {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
-            return new TreeMap<>(new FullReplay(store, codec).balances(Long.MAX_VALUE, asOf).asMap());
+            FullReplay replay = new FullReplay(store, codec);
+            // asOf null: at the end, every posting
+            return new TreeMap<>((asOf == null ? replay.balances(Long.MAX_VALUE) : replay.balances(Long.MAX_VALUE, asOf)).asMap());
         }
     }
 

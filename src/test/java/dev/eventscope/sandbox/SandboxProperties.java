@@ -115,7 +115,7 @@ class SandboxProperties {
             if (accepted > 0) {
                 Sandbox.open(session, contents).apply("controller", NOW);
             }
-            Balances applied = session.fullReplay().balances(Long.MAX_VALUE, null);
+            Balances applied = session.fullReplay().balances(Long.MAX_VALUE);
             assertEquals(adjusted.asAdjusted(), applied);
             assertEquals(adjustedAsOf.asAdjusted(), session.fullReplay().balances(Long.MAX_VALUE, asOf));
             assertTrue(accepted > 0 || adjusted.differences().isEmpty());

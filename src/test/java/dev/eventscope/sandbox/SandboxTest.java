@@ -258,7 +258,7 @@ class SandboxTest {
                 assertEquals("controller", session.readAt(position).orElseThrow().metadata().user());
             }
             assertTrue(applied.sandbox().decided().stream().allMatch(one -> one.status() == DecidedProposal.Status.APPLIED));
-            assertEquals(0, new BigDecimal("320").compareTo(session.fullReplay().balances(Long.MAX_VALUE, null).balance("expenses:fees", "EUR")));
+            assertEquals(0, new BigDecimal("320").compareTo(session.fullReplay().balances(Long.MAX_VALUE).balance("expenses:fees", "EUR")));
         }
     }
 

@@ -43,7 +43,7 @@ class LedgerStatementsTest {
                 for (Column column : drawn.columns()) {
                     long position = session.timeTravel().positionOf(new Point.AtRecordedTime(
                             column.end().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1_000)));
-                    Balances atEnd = session.fullReplay().balances(position, null);
+                    Balances atEnd = session.fullReplay().balances(position);
                     expected.add(kind.balancesAtEnd() ? atEnd : atEnd.minus(before));
                     before = atEnd;
                 }

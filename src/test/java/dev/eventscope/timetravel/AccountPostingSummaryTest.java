@@ -136,7 +136,7 @@ class AccountPostingSummaryTest {
         List<Posting> counted = postings.stream()
                 .filter(posting -> posting.account().equals(account) && !posting.date().isAfter(date) && posting.position() <= upTo)
                 .toList();
-        return new PostingSummary(counted.size(), counted.stream().map(Posting::date).max(Comparator.naturalOrder()).orElse(null),
+        return new PostingSummary(counted.size(), counted.stream().map(Posting::date).max(Comparator.naturalOrder()),
                 counted.stream().mapToLong(Posting::position).max().orElse(0));
     }
 

@@ -58,7 +58,7 @@ class TimeTravelPropertiesTest {
             long last = fixture.store.lastPosition();
             for (int i = 0; i < 6; i++) {
                 long position = random.nextInt((int) last + 1);
-                Balances expected = fixture.replay.balances(position, null);
+                Balances expected = fixture.replay.balances(position);
                 assertEquals(expected, fixture.timeTravel.ledgerBalancesAt(new Point.AtPosition(position)).balances(),
                         "balances at #" + position);
                 LocalDate date = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(800));

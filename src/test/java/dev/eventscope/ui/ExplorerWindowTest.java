@@ -154,7 +154,7 @@ class ExplorerWindowTest {
         dev.eventscope.session.LedgerSession session = model.explorerProperty().get().session();
         // an independent roll-up of the full replay: every balance of an account named "assets:…" adds to "assets"
         java.util.Map<String, java.math.BigDecimal> assets = new java.util.TreeMap<>();
-        session.fullReplay().balances(session.lastPosition(), null).forEach((account, commodity, amount) -> {
+        session.fullReplay().balances(session.lastPosition()).forEach((account, commodity, amount) -> {
             if (account.startsWith("assets:")) {
                 assets.merge(commodity, amount, java.math.BigDecimal::add);
             }

@@ -3,6 +3,7 @@ package dev.eventscope.projection.sqlite;
 import dev.eventscope.projection.BalanceCheckpoint;
 import dev.eventscope.projection.BalancesProjection;
 import dev.eventscope.projection.DateCheckpoint;
+import dev.eventscope.projection.DateSpan;
 import dev.eventscope.projection.DatedLines;
 import dev.eventscope.projection.EventCountsProjection;
 import dev.eventscope.projection.EventStampsProjection;
@@ -111,32 +112,47 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     /**
-     * The register lines dated after {@code after} (null: from the first date) and on or before {@code upToDate} (null:
-     * no limit) with position at most {@code upTo}, of {@code account} only unless it is null (the register has no index
-     * by date): first those the date checkpoints hold, from the rows whose lines can be in range (each holds the lines
+     * The register lines dated in {@code dates} with position at most {@code upTo} (the register has no index by
+     * date): first those the date checkpoints hold, from the rows whose lines can be in range (each holds the lines
      * dated after the previous one's date, see {@link DatedLines}), in date order, as long as {@code more} says so
-     * before a row; then those recorded after the checkpoints' position, by position (at most the two checkpoint
-     * intervals a catch-up lets them lag).
+     * before a row, each row's lines read by {@code read}; then those recorded after the checkpoints' position, by
+     * position (at most the two checkpoint intervals a catch-up lets them lag), of the accounts {@code accountFilter}
+     * leaves (an SQL condition and its parameters).
      */
-    private void datedLines(LocalDate after, LocalDate upToDate, long upTo, String account, BooleanSupplier more,
-                            DatedLines.Sink sink) {
+    private void datedLines(DateSpan dates, long upTo, BooleanSupplier more, RowConsumer read, String accountFilter,
+                            Object[] accountParameters, DatedLines.Sink sink) {
         String checkpoints = table(BalancesProjection.NAME, BalancesProjection.DATE_CHECKPOINTS);
-        String from = after == null ? "" : after.toString();
-        String to = upToDate == null ? "~" : upToDate.toString();
+        String from = dates.afterText();
+        String to = dates.upToText();
         each("SELECT lines FROM " + checkpoints + " WHERE date > ? AND date <= COALESCE((SELECT MIN(date) FROM "
                 + checkpoints + " WHERE date >= ?), '~') ORDER BY date", rows -> {
                     if (more.getAsBoolean()) {
-                        DatedLines.read(linesOf(rows), after == null ? null : from, upToDate == null ? null : to, upTo, account,
-                                sink);
+                        read.accept(rows);
                     }
                 }, from, to);
-        // "+account": the scan goes by position, not through the account's index entries
+        Object[] parameters = new Object[3 + accountParameters.length];
+        parameters[0] = upTo;
+        parameters[1] = from;
+        parameters[2] = to;
+        System.arraycopy(accountParameters, 0, parameters, 3, accountParameters.length);
         each("SELECT position, date, account, commodity, amount FROM " + register() + " WHERE position > COALESCE("
                         + "(SELECT MAX(position) FROM " + checkpoints + "), 0) AND position <= ? AND date > ? AND date <= ?"
-                        + (account == null ? "" : " AND +account = ?") + " ORDER BY position",
+                        + accountFilter + " ORDER BY position",
                 rows -> sink.line(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
                         new BigDecimal(rows.getString(5))),
-                account == null ? new Object[] {upTo, from, to} : new Object[] {upTo, from, to, account});
+                parameters);
+    }
+
+    /** {@link #datedLines} of every account. */
+    private void datedLines(DateSpan dates, long upTo, BooleanSupplier more, DatedLines.Sink sink) {
+        datedLines(dates, upTo, more, rows -> DatedLines.read(linesOf(rows), dates, upTo, sink), "", new Object[0], sink);
+    }
+
+    /** {@link #datedLines} of one account. */
+    private void accountDatedLines(String account, DateSpan dates, long upTo, DatedLines.Sink sink) {
+        // "+account": the scan goes by position, not through the account's index entries
+        datedLines(dates, upTo, () -> true, rows -> DatedLines.readAccount(linesOf(rows), dates, upTo, account, sink),
+                " AND +account = ?", new Object[] {account}, sink);
     }
 
     private byte[] linesOf(ResultSet rows) throws SQLException {
@@ -218,15 +234,15 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     @Override
-    public void registerAmountsDatedBetween(LocalDate after, LocalDate upToDate, long upTo, DatedRegisterSink sink) {
-        datedLines(after, upToDate, upTo, null, () -> true,
+    public void registerAmountsDatedBetween(DateSpan dates, long upTo, DatedRegisterSink sink) {
+        datedLines(dates, upTo, () -> true,
                 (position, date, account, commodity, amount) -> sink.amount(date, account, commodity, amount));
     }
 
     @Override
     public long countRegisterDatedAfter(LocalDate after, long upTo, long limit) {
         long[] count = {0};
-        datedLines(after, null, upTo, null, () -> count[0] < limit, (position, date, account, commodity, amount) -> count[0]++);
+        datedLines(DateSpan.after(after), upTo, () -> count[0] < limit, (position, date, account, commodity, amount) -> count[0]++);
         return Math.min(count[0], limit);
     }
 
@@ -254,17 +270,16 @@ final class SqliteLedgerQueries implements LedgerQueries {
     }
 
     @Override
-    public void accountPostingsDatedBetween(String account, LocalDate after, LocalDate upToDate, long upTo,
-                                            AccountPostingSink sink) {
+    public void accountPostingsDatedBetween(String account, DateSpan dates, long upTo, AccountPostingSink sink) {
         if (countAccountLines(account, FEW_ACCOUNT_LINES) < FEW_ACCOUNT_LINES) {
             // a small account: its few index entries, filtered by date there (the date is the index's last column)
             each("SELECT position, date, commodity, amount FROM " + register()
                             + " WHERE account = ? AND date > ? AND date <= ? AND position <= ?",
                     rows -> sink.posting(rows.getLong(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
-                    account, after == null ? "" : after.toString(), upToDate.toString(), upTo);
+                    account, dates.afterText(), dates.upToText(), upTo);
             return;
         }
-        datedLines(after, upToDate, upTo, account, () -> true,
+        accountDatedLines(account, dates, upTo,
                 (position, date, lineAccount, commodity, amount) -> sink.posting(position, date, commodity, amount));
     }
 
@@ -272,8 +287,8 @@ final class SqliteLedgerQueries implements LedgerQueries {
     public PostingSummary accountPostingSummaryAsOf(String account, LocalDate date, long upTo) {
         return query("SELECT COUNT(*), MAX(date), MAX(position) FROM " + register()
                 + " WHERE account = ? AND date <= ? AND position <= ?",
-                rows -> new PostingSummary(rows.getLong(1), rows.getString(2) == null ? null : LocalDate.parse(rows.getString(2)),
-                        rows.getLong(3)), account, date.toString(), upTo).get(0);
+                rows -> new PostingSummary(rows.getLong(1),
+                        Optional.ofNullable(rows.getString(2)).map(LocalDate::parse), rows.getLong(3)), account, date.toString(), upTo).get(0);
     }
 
     @Override
@@ -324,13 +339,13 @@ final class SqliteLedgerQueries implements LedgerQueries {
             range[1] = range[1] == null || date.compareTo(range[1]) > 0 ? date : range[1];
         };
         // the first checkpoint row with a line up to upTo holds the first date; the lines recorded after the checkpoints
-        datedLines(null, null, upTo, null, () -> range[0] == null, widen);
+        datedLines(DateSpan.all(), upTo, () -> range[0] == null, widen);
         // the last such row, read from the end, holds the last date of the lines the checkpoints hold
         boolean[] found = {false};
         each("SELECT lines FROM " + table(BalancesProjection.NAME, BalancesProjection.DATE_CHECKPOINTS) + " ORDER BY date DESC",
                 rows -> {
                     if (!found[0]) {
-                        DatedLines.read(linesOf(rows), null, null, upTo, null, (position, date, account, commodity, amount) -> {
+                        DatedLines.read(linesOf(rows), DateSpan.all(), upTo, (position, date, account, commodity, amount) -> {
                             found[0] = true;
                             widen.line(position, date, account, commodity, amount);
                         });

@@ -118,8 +118,8 @@ public final class KnownAtViewModel {
     private void present(Answer answer) {
         Restatement restatement = answer.restatement();
         heading.set("As of " + restatement.periodEnd() + ", as known " + answer.knowledge() + " (through #"
-                + restatement.knownAtPosition() + (restatement.knownAtRecordedAt() == null ? ""
-                : ", recorded " + time(restatement.knownAtRecordedAt())) + "), against as known now.");
+                + restatement.knownAtPosition() + restatement.knownAtRecordedAt()
+                .map(recorded -> ", recorded " + time(recorded)).orElse("") + "), against as known now.");
         Set<String> restated = new HashSet<>();
         for (BalanceChange change : restatement.effect()) {
             restated.add(change.account() + "\t" + change.commodity());

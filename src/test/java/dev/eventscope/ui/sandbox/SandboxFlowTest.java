@@ -238,7 +238,7 @@ class SandboxFlowTest {
         assertEquals("Applied 3 proposals to the ledger as auditor.", message.getText());
         assertTrue(proposals.getItems().get(0).status().startsWith("applied by auditor"), proposals.getItems().get(0).status());
         assertTrue(session.lastPosition() > headBefore);
-        assertEquals(0, new BigDecimal("200").compareTo(session.fullReplay().balances(Long.MAX_VALUE, null).balance("expenses:fees", "EUR")));
+        assertEquals(0, new BigDecimal("200").compareTo(session.fullReplay().balances(Long.MAX_VALUE).balance("expenses:fees", "EUR")));
     }
 
     @Test
