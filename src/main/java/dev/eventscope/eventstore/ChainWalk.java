@@ -7,11 +7,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * The hash-chain walk both store adapters run (docs/hash-chain.md): rows in position order, each with
- * the hash it was chained to as well as its own, which tells an altered event (its content no longer
- * gives its hash) from a removed one (a gap, a row linking past its predecessor, or fewer rows than the
- * recorded head), an inserted one (a row the next one skips, or a row beyond the head) and two events
- * swapped. It names the first event that does not fit; what an adapter checks beside the chain (its
- * own bookkeeping tables) it checks after a walk that found the chain intact.
+ * the hash it was chained to (stored, or the hash of the row read before it) as well as its own, which
+ * tells an altered event (its content no longer gives its hash) from a removed one (a gap, a row linking
+ * past its predecessor, fewer rows than the recorded head, or a stream missing a version the adapter
+ * finds beside the chain), an inserted one (a row the next one skips, or a row beyond the head) and two
+ * events swapped. It names the first event that does not fit; what an adapter checks beside the chain
+ * (its own bookkeeping tables) it checks after a walk that found the chain intact.
  */
 public final class ChainWalk {
 
