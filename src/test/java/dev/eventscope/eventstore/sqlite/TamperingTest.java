@@ -26,6 +26,14 @@ class TamperingTest {
         return file;
     }
 
+    /** Deletes the event at {@code deleted} and moves every later one down a position, as a careful forger would. */
+    private static void deleteAndRenumber(Path file, int deleted) throws Exception {
+        rawSql(file, "DELETE FROM events WHERE position = " + deleted);
+        for (int position = deleted + 1; position <= 40; position++) {
+            rawSql(file, "UPDATE events SET position = " + (position - 1) + " WHERE position = " + position);
+        }
+    }
+
     private IntegrityReport verify(Path file) {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(file)) {
             return store.verify();
@@ -83,10 +91,7 @@ class TamperingTest {
     @Test
     void a_deleted_row_with_the_rest_renumbered_is_named() throws Exception {
         Path file = ledger();
-        rawSql(file, "DELETE FROM events WHERE position = 12");
-        for (int position = 13; position <= 40; position++) {
-            rawSql(file, "UPDATE events SET position = " + (position - 1) + " WHERE position = " + position);
-        }
+        deleteAndRenumber(file, 12);
         rawSql(file, "UPDATE ledger_meta SET value = '39' WHERE key = 'head_position'");
         IntegrityReport report = verify(file);
         assertEquals(12, report.firstBadPosition());
@@ -167,10 +172,7 @@ class TamperingTest {
         // position 10 is the last event of account-test:0: no stream misses a version, and without a stored previous
         // hash nothing tells this removal from an edit of the event now at position 10, so it is named as altered there
         Path file = ledger();
-        rawSql(file, "DELETE FROM events WHERE position = 10");
-        for (int position = 11; position <= 40; position++) {
-            rawSql(file, "UPDATE events SET position = " + (position - 1) + " WHERE position = " + position);
-        }
+        deleteAndRenumber(file, 10);
         rawSql(file, "UPDATE ledger_meta SET value = '39' WHERE key = 'head_position'");
         IntegrityReport report = verify(file);
         assertFalse(report.intact());
@@ -182,10 +184,7 @@ class TamperingTest {
     @Test
     void a_renumbered_removal_names_the_stream_that_misses_a_version() throws Exception {
         Path file = ledger();
-        rawSql(file, "DELETE FROM events WHERE position = 12");
-        for (int position = 13; position <= 40; position++) {
-            rawSql(file, "UPDATE events SET position = " + (position - 1) + " WHERE position = " + position);
-        }
+        deleteAndRenumber(file, 12);
         IntegrityReport report = verify(file);
         assertEquals(Tampering.REMOVED, report.kind());
         assertMentions(report.summary(), "account-test:1", "version 2");
