@@ -3,25 +3,46 @@ package dev.eventscope.eventstore;
 import dev.eventscope.eventstore.IntegrityReport.Tampering;
 
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 /**
  * The hash-chain walk both store adapters run (docs/hash-chain.md): rows in position order, each with
- * the hash it was chained to as well as its own, which tells an altered event (its content no longer
- * gives its hash) from a removed one (a gap, a row linking past its predecessor, or fewer rows than the
- * recorded head), an inserted one (a row the next one skips, or a row beyond the head) and two events
- * swapped. It names the first event that does not fit; what an adapter checks beside the chain (its
- * own bookkeeping tables) it checks after a walk that found the chain intact.
+ * the hash it was chained to (stored, or the hash of the row read before it) as well as its own, which
+ * tells an altered event (its content no longer gives its hash) from a removed one (a gap, a row linking
+ * past its predecessor, fewer rows than the recorded head, or a stream missing a version the adapter
+ * finds beside the chain), an inserted one (a row the next one skips, or a row beyond the head) and two
+ * events swapped. It names the first event that does not fit; what an adapter checks beside the chain
+ * (its own bookkeeping tables) it checks after a walk that found the chain intact.
  */
 public final class ChainWalk {
 
-    /** One row of the chain: the event, the hash it was chained to, its recorded hash, and what its content gives now. */
-    public record Link(RecordedEvent event, byte[] previousHash, byte[] hash, byte[] computed) {
+    /**
+     * One row of the chain: the event, the hash it was chained to, its recorded hash, and what its content gives now.
+     * {@code relink}, when not null, gives what its content gives chained to another hash: an adapter that stores no
+     * previous hash passes the hash of the row read before it as {@code previousHash}, and the walk tries the others.
+     */
+    public record Link(RecordedEvent event, byte[] previousHash, byte[] hash, byte[] computed,
+                       UnaryOperator<byte[]> relink) {
+
+        /** A row whose stored previous hash is all the walk needs. */
+        public Link(RecordedEvent event, byte[] previousHash, byte[] hash, byte[] computed) {
+            this(event, previousHash, hash, computed, null);
+        }
+
         long position() {
             return event.position();
         }
 
         boolean intact() {
             return Arrays.equals(hash, computed);
+        }
+
+        /** Whether this row, chained to {@code previous}, gives its recorded hash. */
+        boolean follows(byte[] previous) {
+            if (Arrays.equals(previousHash, previous)) {
+                return intact();
+            }
+            return relink != null && Arrays.equals(hash, relink.apply(previous));
         }
     }
 
@@ -32,6 +53,15 @@ public final class ChainWalk {
 
         /** The row {@link #next} will give, without taking it; null after the last. */
         Link peek() throws X;
+
+        /**
+         * What the adapter finds beside the chain that shows an event just before {@code link} was removed and the
+         * positions after it renumbered (a stream missing a version there), or null. An adapter that stores no
+         * previous hash needs it: to the chain alone such a removal looks like {@code link} altered.
+         */
+        default String removedBefore(Link link) throws X {
+            return null;
+        }
     }
 
     private ChainWalk() {
@@ -92,8 +122,8 @@ public final class ChainWalk {
             return null;
         }
         Link after = links.peek();
-        boolean afterLinksBack = after != null && after.intact() && Arrays.equals(after.previousHash(), previous);
-        if (afterLinksBack && link.intact() && Arrays.equals(link.previousHash(), after.hash())) {
+        boolean afterLinksBack = after != null && after.follows(previous);
+        if (afterLinksBack && link.follows(after.hash())) {
             return IntegrityReport.broken(checked, goodThrough, goodHash, link.position(), Tampering.REORDERED,
                     "the events at positions " + link.position() + " and " + after.position()
                             + " are both intact but stored in each other's place");
@@ -104,6 +134,11 @@ public final class ChainWalk {
                             + ", so this event was never part of the chain");
         }
         if (!link.intact()) {
+            String removed = links.removedBefore(link);
+            if (removed != null) {
+                return IntegrityReport.broken(checked, goodThrough, goodHash, link.position(), Tampering.REMOVED,
+                        "the event before it was removed and the positions after it renumbered: " + removed);
+            }
             return IntegrityReport.broken(checked, goodThrough, goodHash, link.position(), Tampering.ALTERED,
                     "its stored content no longer gives its recorded hash");
         }

@@ -19,6 +19,14 @@ public final class EventRows<X extends Exception> {
     public static final String CHAIN_COLUMNS_AFTER_STREAM = "e.version, e.type, e.schema_version, e.recorded_at,"
             + " e.user_name, e.correlation_id, e.causation_id, e.command_name, e.data, e.prev_hash, e.hash";
 
+    /**
+     * {@link #CHAIN_COLUMNS_AFTER_STREAM} without the stored previous hash, for a table that keeps none (a SQLite
+     * ledger of schema 3, where the previous hash is the hash of the row at the position before): read by
+     * {@link #chainLinkAfter}.
+     */
+    public static final String CHAIN_COLUMNS_WITHOUT_PREVIOUS = "e.version, e.type, e.schema_version, e.recorded_at,"
+            + " e.user_name, e.correlation_id, e.causation_id, e.command_name, e.data, e.hash";
+
     /** A column getter of one type. */
     @FunctionalInterface
     public interface Column<T, X extends Exception> {
@@ -75,17 +83,41 @@ public final class EventRows<X extends Exception> {
      * content gives now (from the raw columns, so a null stays null).
      */
     public ChainWalk.Link chainLink(EventHashChain hashChain) throws X {
-        String streamId = texts.at(3);
         byte[] previousHash = bytes.at(13);
-        byte[] hash = bytes.at(14);
+        return chainLink(hashChain, previousHash, bytes.at(14), false);
+    }
+
+    /**
+     * The current row of {@code position, event_id, stream_id, } {@link #CHAIN_COLUMNS_WITHOUT_PREVIOUS} as a link
+     * chained to {@code precedingHash}, the recorded hash of the row read before it ({@link EventHashChain#GENESIS}
+     * before the first). The link can be chained again to another hash ({@link ChainWalk.Link#follows}), which is
+     * how the walk tells an inserted or a swapped row from an altered one without a stored previous hash.
+     */
+    public ChainWalk.Link chainLinkAfter(EventHashChain hashChain, byte[] precedingHash) throws X {
+        return chainLink(hashChain, precedingHash, bytes.at(13), true);
+    }
+
+    private ChainWalk.Link chainLink(EventHashChain hashChain, byte[] previousHash, byte[] hash, boolean relinkable) throws X {
+        String streamId = texts.at(3);
+        String eventId = texts.at(2);
+        long version = longs.at(4);
+        String type = texts.at(5);
+        int schemaVersion = ints.at(6);
+        long recordedAt = longs.at(7);
         String user = texts.at(8);
-        byte[] computed = hashChain.link(previousHash == null || previousHash.length == 0 ? EventHashChain.GENESIS : previousHash,
-                texts.at(2), streamId, longs.at(4), texts.at(5), ints.at(6), longs.at(7), user, texts.at(9), texts.at(10),
-                texts.at(11), texts.at(12));
-        RecordedEvent event = new RecordedEvent(longs.at(1), texts.at(2),
-                streamId == null || streamId.isBlank() ? null : StreamId.of(streamId), longs.at(4), texts.at(5), ints.at(6),
-                texts.at(12), new EventMetadata(user == null ? "" : user, texts.at(9), texts.at(10), texts.at(11)),
-                longs.at(7), EventHashChain.hex(hash));
-        return new ChainWalk.Link(event, previousHash, hash, computed);
+        String correlationId = texts.at(9);
+        String causationId = texts.at(10);
+        String commandName = texts.at(11);
+        String data = texts.at(12);
+        java.util.function.UnaryOperator<byte[]> content = previous -> hashChain.link(
+                previous == null || previous.length == 0 ? EventHashChain.GENESIS : previous, eventId, streamId, version, type,
+                schemaVersion, recordedAt, user, correlationId, causationId, commandName, data);
+        byte[] computed = content.apply(previousHash);
+        RecordedEvent event = new RecordedEvent(longs.at(1), eventId,
+                streamId == null || streamId.isBlank() ? null : StreamId.of(streamId), version, type, schemaVersion,
+                data, new EventMetadata(user == null ? "" : user, correlationId, causationId, commandName),
+                recordedAt, EventHashChain.hex(hash));
+        return relinkable ? new ChainWalk.Link(event, previousHash, hash, computed, content)
+                : new ChainWalk.Link(event, previousHash, hash, computed);
     }
 }

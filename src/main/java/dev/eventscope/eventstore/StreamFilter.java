@@ -23,7 +23,16 @@ public record StreamFilter(String category, String namePattern) {
      * (such as {@code GLOB ?}) and {@code pattern} turns the glob into what that operator expects.
      */
     public String where(String nameMatch, java.util.function.UnaryOperator<String> pattern, java.util.List<String> parameters) {
-        StringBuilder sql = new StringBuilder(" WHERE version > 0");
+        return where("version > 0", nameMatch, pattern, parameters);
+    }
+
+    /**
+     * The same WHERE clause over a streams table without a version column, with {@code withEvents} the adapter's
+     * condition for a stream that has events (SQL; {@code TRUE} where every stream row has them).
+     */
+    public String where(String withEvents, String nameMatch, java.util.function.UnaryOperator<String> pattern,
+                        java.util.List<String> parameters) {
+        StringBuilder sql = new StringBuilder(" WHERE ").append(withEvents);
         if (category != null) {
             sql.append(" AND category = ?");
             parameters.add(category);

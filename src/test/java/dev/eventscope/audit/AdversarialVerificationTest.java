@@ -187,9 +187,9 @@ class AdversarialVerificationTest {
 
         // when a forged posting to the bank, under bob's name, is appended and chained
         ChainRewriter.rewrite(ledger, "INSERT INTO events (position, event_id, stream_key, version, type, schema_version, data,"
-                + " user_name, correlation_id, causation_id, command_name, recorded_at, prev_hash, hash)"
+                + " user_name, correlation_id, causation_id, command_name, recorded_at, hash)"
                 + " SELECT (SELECT MAX(position) + 1 FROM events), 'forged-1', stream_key, version + 1000, type, schema_version,"
-                + " data, 'bob', NULL, NULL, command_name, recorded_at + 1, prev_hash, hash FROM events WHERE position = 11");
+                + " data, 'bob', NULL, NULL, command_name, recorded_at + 1, hash FROM events WHERE position = 11");
 
         // then the history extends what was remembered, so only the books and the seal's reach tell
         LedgerVerification after = verify(ledger, machine("auditor"));

@@ -135,11 +135,11 @@ public final class ImportBenchmark {
                 statement.execute("CREATE TABLE events (position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE,"
                         + " stream_key INTEGER NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL,"
                         + " data TEXT NOT NULL, user_name TEXT NOT NULL, correlation_id TEXT, causation_id TEXT, command_name TEXT,"
-                        + " recorded_at INTEGER NOT NULL, prev_hash BLOB NOT NULL, hash BLOB NOT NULL, UNIQUE (stream_key, version))");
+                        + " recorded_at INTEGER NOT NULL, hash BLOB NOT NULL, UNIQUE (stream_key, version))");
             }
             connection.setAutoCommit(false);
             try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO events VALUES"
-                    + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (long row = 1; row <= rows; row++) {
                     long entry = (row + 3) / 4;
                     boolean entryEvent = row % 4 == 1;
@@ -157,7 +157,6 @@ public final class ImportBenchmark {
                     insert.setString(11, "PostEntry");
                     insert.setLong(12, 1_700_000_000_000_000L);
                     insert.setBytes(13, hash);
-                    insert.setBytes(14, hash);
                     insert.addBatch();
                     if (row % 1_000 == 0 || row == rows) {
                         insert.executeBatch();

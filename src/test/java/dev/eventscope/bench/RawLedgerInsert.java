@@ -13,18 +13,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongFunction;
 
 /**
  * The raw reference that holds what the store holds, for {@link StoreBenchmark}: plain JDBC, tuned as the plain raw
  * reference is (batched prepared statements, WAL, synchronous=NORMAL, 256 MB cache, a checkpoint per ~400 MB), writing
  * into a ledger file the store itself created (its tables, indexes and page size) the same rows the store writes: every
- * event with its metadata columns, its previous hash and its SHA-256 link ({@link EventHashChain}), each moved stream's
- * row (version, last position: what stream lists and version checks read) and the head position, once per transaction.
- * No version check, no idempotency look-up, no result: only the writes. The plain reference keeps none of the streams'
- * rows, no previous hash and a constant instead of the hash, so it holds less than a ledger does.
+ * event with its metadata columns and its SHA-256 link ({@link EventHashChain}), each new stream's row (id and category:
+ * what stream lists read; since ledger schema 3 a stream's version is its events', so a moved stream writes no row) and
+ * the head position, once per transaction. No version check, no idempotency look-up, no result: only the writes. The
+ * plain reference keeps no streams' rows and a constant instead of the hash, so it holds less than a ledger does.
  */
 final class RawLedgerInsert {
 
@@ -77,14 +77,13 @@ final class RawLedgerInsert {
     private void insert(Connection connection, int batch) throws SQLException {
         EventHashChain hashChain = new EventHashChain();
         byte[] previousHash = EventHashChain.GENESIS;
-        // stream number -> {version, last position} of the streams the open transaction moved
-        Map<Long, long[]> moved = new LinkedHashMap<>();
+        // the streams the open transaction created (a ledger of schema 3 writes a stream's row once, with its first event)
+        List<Long> created = new ArrayList<>();
         try (PreparedStatement insertEvent = connection.prepareStatement("INSERT INTO events (position, event_id, stream_key,"
                 + " version, type, schema_version, data, user_name, correlation_id, causation_id, command_name, recorded_at,"
-                + " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement moveStream = connection.prepareStatement("INSERT INTO streams (stream_key, stream_id, category,"
-                     + " version, last_position) VALUES (?, ?, 'account', ?, ?) ON CONFLICT (stream_key) DO UPDATE"
-                     + " SET version = excluded.version, last_position = excluded.last_position");
+                + " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement createStream = connection.prepareStatement("INSERT INTO streams (stream_key, stream_id, category)"
+                     + " VALUES (?, ?, 'account')");
              PreparedStatement moveHead = connection.prepareStatement("INSERT INTO ledger_meta (key, value) VALUES"
                      + " ('head_position', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
             long recordedAt = 0;
@@ -111,22 +110,23 @@ final class RawLedgerInsert {
                 insertEvent.setString(10, metadata.causationId());
                 insertEvent.setString(11, metadata.commandName());
                 insertEvent.setLong(12, recordedAt);
-                insertEvent.setBytes(13, previousHash);
-                insertEvent.setBytes(14, hash);
+                insertEvent.setBytes(13, hash);
                 insertEvent.addBatch();
                 previousHash = hash;
-                moved.put(streamAndVersion[0], new long[] {streamAndVersion[1], position});
+                if (streamAndVersion[1] == 1) {
+                    created.add(streamAndVersion[0]);
+                }
                 if ((i + 1) % batch == 0 || i + 1 == events) {
                     insertEvent.executeBatch();
-                    for (Map.Entry<Long, long[]> stream : moved.entrySet()) {
-                        moveStream.setLong(1, stream.getKey() + 1);
-                        moveStream.setString(2, "account-" + stream.getKey());
-                        moveStream.setLong(3, stream.getValue()[0]);
-                        moveStream.setLong(4, stream.getValue()[1]);
-                        moveStream.addBatch();
+                    if (!created.isEmpty()) {
+                        for (long stream : created) {
+                            createStream.setLong(1, stream + 1);
+                            createStream.setString(2, "account-" + stream);
+                            createStream.addBatch();
+                        }
+                        createStream.executeBatch();
+                        created.clear();
                     }
-                    moveStream.executeBatch();
-                    moved.clear();
                     moveHead.setString(1, Long.toString(position));
                     moveHead.executeUpdate();
                     connection.commit();

@@ -149,8 +149,8 @@ public final class StoreBenchmark {
                 rows.add(new Row("(a') raw JDBC writing what the store holds, into a ledger the store made, " + layoutName(layout)
                         + ", " + String.format("%,d", batch) + " rows/transaction", rates(best.get("raw ledger " + layout + " " + batch))
                         + "; with close: " + ratesClosed(best.get("raw ledger " + layout + " " + batch)), "like-with-like baseline",
-                        "the store's tables and 16 KiB pages; previous hash and SHA-256 link, stream rows and head once per"
-                        + " transaction; tuned like (a)"));
+                        "the store's tables (ledger schema 3) and 16 KiB pages; SHA-256 link, new streams' rows and head once"
+                        + " per transaction; tuned like (a)"));
             }
         }
         for (Layout layout : Layout.values()) {

@@ -26,7 +26,9 @@ import java.util.Deque;
 final class ChainVerifier {
 
     private static final int PAGE_SIZE = 5_000;
-    private static final String QUERY = "SELECT e.position, e.event_id, s.stream_id, " + EventRows.CHAIN_COLUMNS_AFTER_STREAM
+    // no stored previous hash (schema 3; a schema-2 ledger read as it is has one, equal to what this reads): each
+    // row is chained to the hash of the row read before it
+    private static final String QUERY = "SELECT e.position, e.event_id, s.stream_id, " + EventRows.CHAIN_COLUMNS_WITHOUT_PREVIOUS
             + " FROM events e LEFT JOIN streams s ON s.stream_key = e.stream_key"
             + " WHERE e.position > ? ORDER BY e.position LIMIT ?";
     /** A stream's category as the store derives it from the stream id: the part before the first '-'. */
@@ -38,6 +40,7 @@ final class ChainVerifier {
     private final EventHashChain hashChain = new EventHashChain();
     private final Deque<ChainWalk.Link> buffer = new ArrayDeque<>();
     private long lastRead = Long.MIN_VALUE;
+    private byte[] lastHash = EventHashChain.GENESIS;
     private boolean exhausted;
 
     ChainVerifier(Connection connection) {
@@ -81,12 +84,17 @@ final class ChainVerifier {
                     fill(query);
                     return buffer.peekFirst();
                 }
+
+                @Override
+                public String removedBefore(ChainWalk.Link link) throws SQLException {
+                    return missingVersionAt(link.event().position());
+                }
             }, head.position(), observer);
             if (!chain.intact()) {
                 return chain.readThrough(readThrough);
             }
             String besideTheChain = head.problem() != null ? head.problem() : editedCategory();
-            if (besideTheChain == null) {
+            if (besideTheChain == null && recordsStreamVersions()) {
                 besideTheChain = editedStreamVersion();
             }
             if (besideTheChain != null) {
@@ -134,6 +142,43 @@ final class ChainVerifier {
         }
     }
 
+    /**
+     * Whether the streams keep their own version and last position: a ledger of schema 2 read as it is (read-only; it
+     * is upgraded to 3, which derives them from the events, when first opened for writing).
+     */
+    private boolean recordsStreamVersions() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*) FROM pragma_table_info('streams') WHERE name = 'version'");
+             ResultSet row = query.executeQuery()) {
+            return row.next() && row.getInt(1) > 0;
+        }
+    }
+
+    /**
+     * A stream that misses a version whose event would lie just before {@code position}: its event before the gap
+     * lies before that position and its event after the gap at or after it. Without a stored previous hash this is
+     * what tells an event removed (and the positions after it renumbered) from the next event altered; read only
+     * once the walk has found a break, since it reads every row.
+     */
+    private String missingVersionAt(long position) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT s.stream_id, COALESCE(g.before, 0) + 1,"
+                + " g.position FROM (SELECT stream_key, version, position, LAG(version) OVER w AS before,"
+                + " LAG(position) OVER w AS before_position FROM events WINDOW w AS (PARTITION BY stream_key ORDER BY version))"
+                + " g LEFT JOIN streams s ON s.stream_key = g.stream_key WHERE g.position >= ?"
+                + " AND COALESCE(g.before_position, 0) < ? AND g.version <> COALESCE(g.before, 0) + 1"
+                + " ORDER BY g.position LIMIT 1")) {
+            query.setLong(1, position);
+            query.setLong(2, position);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                return "the stream '" + row.getString(1) + "' has no event at version " + row.getLong(2)
+                        + ", which lay just before position " + position;
+            }
+        }
+    }
+
     /** The first stream whose recorded version or last position is not what its events say, or null. */
     private String editedStreamVersion() throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT s.stream_id, s.version, s.last_position,"
@@ -161,9 +206,10 @@ final class ChainVerifier {
             EventRows<SQLException> columns = new EventRows<>(rows::getLong, rows::getInt, rows::getString, rows::getBytes);
             while (rows.next()) {
                 count++;
-                ChainWalk.Link link = columns.chainLink(hashChain);
+                ChainWalk.Link link = columns.chainLinkAfter(hashChain, lastHash);
                 buffer.addLast(link);
                 lastRead = link.event().position();
+                lastHash = link.hash();
             }
         }
         afterEachPage.run();

@@ -14,7 +14,12 @@ final class LedgerSchema {
 
     /** "EvSc" — the SQLite application id of an Eventscope ledger. */
     static final int APPLICATION_ID = 0x45765363;
-    static final int CURRENT_VERSION = 2;
+    static final int CURRENT_VERSION = 3;
+    /**
+     * The oldest schema this Eventscope reads without upgrading it: a read-only open never writes, and every read
+     * (the chain walk, stream lists and versions) asks only what versions 2 and 3 both hold.
+     */
+    static final int OLDEST_READABLE_VERSION = 2;
     /**
      * The page size of a new ledger file. A commit writes every page it changed to the WAL, one frame per page, and
      * an append of 1,000 events to 1,000 streams changes a leaf of the (stream, version) index per stream: with
@@ -44,9 +49,32 @@ final class LedgerSchema {
             List.of(
                     "CREATE TABLE snapshots (stream_key INTEGER NOT NULL REFERENCES streams (stream_key),"
                             + " version INTEGER NOT NULL, state_type TEXT NOT NULL, state_schema_version INTEGER NOT NULL,"
-                            + " data TEXT NOT NULL, PRIMARY KEY (stream_key, version, state_schema_version))"));
+                            + " data TEXT NOT NULL, PRIMARY KEY (stream_key, version, state_schema_version))"),
+            // version 3: what an append writes beyond its events is only what cannot be derived from them. A
+            // stream's version and last position are the last entry of its (stream_key, version) index, one seek
+            // away; an event's previous hash is the hash of the event at the position before it. Keeping them cost
+            // an interleaved append about a quarter and a tenth of its rate (docs/benchmarks-store.md, session 11).
+            // DROP COLUMN rewrites each table once; a ledger is upgraded when it is first opened for writing.
+            List.of(
+                    "ALTER TABLE events DROP COLUMN prev_hash",
+                    "ALTER TABLE streams DROP COLUMN version",
+                    "ALTER TABLE streams DROP COLUMN last_position"));
 
     private LedgerSchema() {
+    }
+
+    /**
+     * SQL for the current version of the stream whose key is {@code streamKey} (an SQL expression): the last entry of
+     * the events' (stream_key, version) index, one seek; 0 for a stream without events. Reads schema 2 and 3 alike.
+     */
+    static String versionOf(String streamKey) {
+        return "COALESCE((SELECT MAX(v.version) FROM events v WHERE v.stream_key = " + streamKey + "), 0)";
+    }
+
+    /** SQL for the position of the last event of the stream whose key is {@code streamKey}; 0 without events. */
+    static String lastPositionOf(String streamKey) {
+        return "COALESCE((SELECT v.position FROM events v WHERE v.stream_key = " + streamKey
+                + " ORDER BY v.version DESC LIMIT 1), 0)";
     }
 
     /** Brings a ledger at {@code fromVersion} up to {@code toVersion}; the caller owns the transaction. */

@@ -33,10 +33,6 @@ final class SqliteAppender {
     private final EventHashChain hashChain = new EventHashChain();
     private final PreparedStatement selectStream;
     private final PreparedStatement insertStream;
-    private final PreparedStatement updateStream;
-    private static final int MOVES_PER_STATEMENT = 250;
-    /** Statements that move {@code n} streams at once, by {@code n}; at most {@link #MOVES_PER_STATEMENT} of them. */
-    private final Map<Integer, PreparedStatement> moveStatements = new java.util.HashMap<>();
     private final PreparedStatement selectHead;
     private final PreparedStatement findEvent;
     private final PreparedStatement insertEvent;
@@ -57,15 +53,13 @@ final class SqliteAppender {
     /** Streams changed by the open transaction, applied to {@link #committedStreams} on commit. */
     private final Map<StreamId, long[]> pendingStreams = new java.util.HashMap<>();
     /**
-     * Stream rows (key, version, last position) and the head position that the open transaction moved but has not
-     * written yet: they are written once per transaction, at its commit (or before a snapshot, which reads the stream's
-     * row), not once per append: a bulk import moves its hot accounts' rows a hundred thousand times (JFR:
-     * docs/cli-speed.md). Nothing outside this transaction can see them before the commit anyway.
+     * The head position the open transaction moved, written once at its commit rather than once per append (a bulk
+     * import appends a hundred thousand times in one transaction). A stream's version has no row of its own to write
+     * (schema version 3): it is the last entry of the events' (stream_key, version) index.
      */
-    private final Map<StreamId, long[]> unwrittenMoves = new LinkedHashMap<>();
     private long unwrittenHead;
-    /** Moved streams held at most before their rows are written inside the transaction (see writeMovesAndForgetThem). */
-    static final int UNWRITTEN_MOVES_AT_MOST = 50_000;
+    /** Moved streams remembered at most within one transaction (see forgetPendingStreams). */
+    static final int PENDING_STREAMS_AT_MOST = 50_000;
     /**
      * The head (position, hash, recorded time) after this transaction's last append, so that the next append of a
      * bulk does not ask for it again: under BEGIN IMMEDIATE no other writer can move it. Null outside a transaction.
@@ -81,17 +75,16 @@ final class SqliteAppender {
         this.clock = clock;
         this.streamNames = streamNames;
         try {
-            selectStream = connection.prepareStatement("SELECT stream_key, version FROM streams WHERE stream_id = ?");
-            insertStream = connection.prepareStatement(
-                    "INSERT INTO streams (stream_id, category, version, last_position) VALUES (?, ?, ?, ?) RETURNING stream_key");
-            updateStream = connection.prepareStatement("UPDATE streams SET version = ?, last_position = ? WHERE stream_key = ?");
+            selectStream = connection.prepareStatement("SELECT s.stream_key, " + LedgerSchema.versionOf("s.stream_key")
+                    + " FROM streams s WHERE s.stream_id = ?");
+            insertStream = connection.prepareStatement("INSERT INTO streams (stream_id, category) VALUES (?, ?) RETURNING stream_key");
             selectHead = connection.prepareStatement("SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1");
             findEvent = connection.prepareStatement(
-                    "SELECT e.position, s.stream_id, s.version FROM events e JOIN streams s ON s.stream_key = e.stream_key"
-                            + " WHERE e.event_id = ?");
+                    "SELECT e.position, s.stream_id, " + LedgerSchema.versionOf("e.stream_key")
+                            + " FROM events e JOIN streams s ON s.stream_key = e.stream_key WHERE e.event_id = ?");
             insertEvent = connection.prepareStatement("INSERT INTO events (position, event_id, stream_key, version, type,"
-                    + " schema_version, data, user_name, correlation_id, causation_id, command_name, recorded_at, prev_hash, hash)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " schema_version, data, user_name, correlation_id, causation_id, command_name, recorded_at, hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             updateHead = connection.prepareStatement("INSERT INTO ledger_meta (key, value) VALUES ('head_position', ?)"
                     + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
             control = connection.createStatement();
@@ -124,7 +117,7 @@ final class SqliteAppender {
     }
 
     void commit() throws SQLException {
-        writeMoves();
+        writeHead();
         control.execute("COMMIT");
         transactionOpen = false;
         head = null;
@@ -201,9 +194,7 @@ final class SqliteAppender {
             long[] keyAndVersion = streams.get(append.stream());
             boolean created = keyAndVersion[0] == 0 && !append.events().isEmpty();
             if (created) {
-                // written with the version and position it has after this append: no second write of its row
-                keyAndVersion[0] = createStream(append.stream(), keyAndVersion[1] + append.events().size(),
-                        position + append.events().size());
+                keyAndVersion[0] = createStream(append.stream());
             }
             long version = keyAndVersion[1];
             for (NewEvent event : append.events()) {
@@ -224,22 +215,20 @@ final class SqliteAppender {
                 insertEvent.setString(10, event.metadata().causationId());
                 insertEvent.setString(11, event.metadata().commandName());
                 insertEvent.setLong(12, recordedAt);
-                insertEvent.setBytes(13, previousHash);
-                insertEvent.setBytes(14, hash);
+                insertEvent.setBytes(13, hash);
                 insertEvent.addBatch();
                 previousHash = hash;
                 positions.add(position);
             }
             if (!append.events().isEmpty() && !created) {
-                // a stream created above is not remembered: its row is right, and lookUp reads it if it is needed again
+                // a stream created above is not remembered: lookUp reads its key and version if it is needed again
                 // (an import's million entry streams are each appended to once)
                 pendingStreams.put(append.stream(), new long[] {keyAndVersion[0], version});
-                unwrittenMoves.put(append.stream(), new long[] {keyAndVersion[0], version, position});
             }
             versions.put(append.stream(), version);
         }
-        if (unwrittenMoves.size() >= UNWRITTEN_MOVES_AT_MOST) {
-            writeMovesAndForgetThem();
+        if (pendingStreams.size() >= PENDING_STREAMS_AT_MOST) {
+            forgetPendingStreams();
         }
         if (!positions.isEmpty()) {
             try {
@@ -260,27 +249,12 @@ final class SqliteAppender {
             if (!row.next()) {
                 return null;
             }
-            // the stream's row may lag behind this transaction's appends (see unwrittenMoves)
-            long[] moved = pendingStreams.get(StreamId.of(row.getString(2)));
-            return new IdempotentRetry.StoredEvent(row.getLong(1), row.getString(2), moved != null ? moved[1] : row.getLong(3));
+            return new IdempotentRetry.StoredEvent(row.getLong(1), row.getString(2), row.getLong(3));
         }
     }
 
-    /**
-     * Writes the stream rows and the head position that the open transaction's appends moved (see
-     * {@link #unwrittenMoves}); called at commit, and before anything on this connection reads a stream's row.
-     */
-    void writeMoves() throws SQLException {
-        if (!unwrittenMoves.isEmpty()) {
-            long[] moved = new long[3 * unwrittenMoves.size()];
-            int next = 0;
-            for (long[] move : unwrittenMoves.values()) {
-                System.arraycopy(move, 0, moved, next, 3);
-                next += 3;
-            }
-            moveStreams(moved, unwrittenMoves.size());
-            unwrittenMoves.clear();
-        }
+    /** Writes the head position that the open transaction's appends moved (see {@link #unwrittenHead}). */
+    private void writeHead() throws SQLException {
         if (unwrittenHead > 0) {
             updateHead.setString(1, Long.toString(unwrittenHead));
             updateHead.executeUpdate();
@@ -288,30 +262,20 @@ final class SqliteAppender {
         }
     }
 
-    /** Writes one moved stream's row now (a snapshot of it is about to be saved, which reads it); the others wait. */
-    void writeMove(StreamId stream) throws SQLException {
-        long[] move = unwrittenMoves.remove(stream);
-        if (move != null) {
-            moveStreams(move, 1);
-        }
-    }
-
     /**
-     * Writes the moved streams' rows now and forgets those streams, so that a transaction of a million new streams
-     * (an import's entries) holds at most {@link #UNWRITTEN_MOVES_AT_MOST} of them in memory. A forgotten stream's
-     * version is read back from its row, which this connection sees with the transaction's writes; its committed
-     * version is forgotten too, since it is out of date.
+     * Forgets the streams this transaction moved, so that a transaction of a million appends to distinct streams holds
+     * at most {@link #PENDING_STREAMS_AT_MOST} of them in memory. A forgotten stream's version is read back from the
+     * events' index, which this connection sees with the transaction's writes; its committed version is forgotten
+     * too, since it is out of date.
      */
-    private void writeMovesAndForgetThem() throws SQLException {
-        for (StreamId stream : unwrittenMoves.keySet()) {
-            pendingStreams.remove(stream);
+    private void forgetPendingStreams() {
+        for (StreamId stream : pendingStreams.keySet()) {
             committedStreams.remove(stream);
         }
-        writeMoves();
+        pendingStreams.clear();
     }
 
     private void forgetUnwritten() {
-        unwrittenMoves.clear();
         unwrittenHead = 0;
     }
 
@@ -329,53 +293,15 @@ final class SqliteAppender {
         }
     }
 
-    private long createStream(StreamId stream, long version, long lastPosition) throws SQLException {
+    private long createStream(StreamId stream) throws SQLException {
         insertStream.setString(1, stream.value());
         insertStream.setString(2, stream.category());
-        insertStream.setLong(3, version);
-        insertStream.setLong(4, lastPosition);
         // one round instead of an INSERT and a "SELECT last_insert_rowid()": an import creates a stream per entry
         try (ResultSet key = insertStream.executeQuery()) {
             key.next();
             long streamKey = key.getLong(1);
             streamNames.remember(streamKey, stream);
             return streamKey;
-        }
-    }
-
-    /**
-     * Records each moved stream's new version and last position: up to {@link #MOVES_PER_STATEMENT} rows
-     * in one {@code UPDATE ... FROM (VALUES ...)}, because an append that touches a thousand streams (an
-     * import's interleaved accounts) otherwise pays a JDBC round of reset, binds and step per stream.
-     * {@code moved} holds key, version, position per stream.
-     */
-    private void moveStreams(long[] moved, int count) throws SQLException {
-        for (int first = 0; first < count; first += MOVES_PER_STATEMENT) {
-            int rows = Math.min(MOVES_PER_STATEMENT, count - first);
-            PreparedStatement update = rows == 1 ? updateStream : moveStatements.computeIfAbsent(rows, this::prepareMoves);
-            if (rows == 1) {
-                update.setLong(1, moved[3 * first + 1]);
-                update.setLong(2, moved[3 * first + 2]);
-                update.setLong(3, moved[3 * first]);
-            } else {
-                for (int i = 0; i < 3 * rows; i++) {
-                    update.setLong(i + 1, moved[3 * first + i]);
-                }
-            }
-            update.executeUpdate();
-        }
-    }
-
-    private PreparedStatement prepareMoves(int rows) {
-        StringBuilder sql = new StringBuilder("UPDATE streams SET version = m.column2, last_position = m.column3 FROM (VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
-        }
-        sql.append(") AS m WHERE streams.stream_key = m.column1");
-        try {
-            return connection.prepareStatement(sql.toString());
-        } catch (SQLException e) {
-            throw new EventStoreException("Cannot prepare the ledger for writing: " + e.getMessage(), e);
         }
     }
 

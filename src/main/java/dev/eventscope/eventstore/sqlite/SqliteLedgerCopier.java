@@ -10,7 +10,6 @@ import dev.eventscope.eventstore.StreamId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
 
 /**
  * Writes recorded events as they are into an empty ledger file (an auditor's offline copy of a team
@@ -39,21 +38,20 @@ final class SqliteLedgerCopier {
             }
         }
         PreparedStatement insertStream = writer.prepared(
-                "INSERT INTO streams (stream_id, category, version, last_position) VALUES (?, ?, 0, 0)");
+                "INSERT INTO streams (stream_id, category) VALUES (?, ?)");
         PreparedStatement insertEvent = writer.prepared("INSERT INTO events (position, event_id, stream_key, version, type,"
-                + " schema_version, data, user_name, correlation_id, causation_id, command_name, recorded_at, prev_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " schema_version, data, user_name, correlation_id, causation_id, command_name, recorded_at, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         CopiedLedgerCheck check = new CopiedLedgerCheck(sourceName);
         int pending = 0;
         try (EventCursor events = source.readAll(0)) {
             while (events.hasNext()) {
                 RecordedEvent event = events.next();
-                byte[] previousHash = check.previousHash();
                 CopiedStream stream = check.accept(event);
                 if (stream.key() == 0) {
                     stream.key(createStream(insertStream, event.streamId()));
                 }
-                bind(insertEvent, event, stream.key(), previousHash);
+                bind(insertEvent, event, stream.key());
                 insertEvent.addBatch();
                 if (++pending == BATCH) {
                     insertEvent.executeBatch();
@@ -64,12 +62,11 @@ final class SqliteLedgerCopier {
         if (pending > 0) {
             insertEvent.executeBatch();
         }
-        moveStreamsAndHead(check);
+        writeHead(check);
         return check.lastPosition();
     }
 
-    private static void bind(PreparedStatement insert, RecordedEvent event, long streamKey, byte[] previousHash)
-            throws SQLException {
+    private static void bind(PreparedStatement insert, RecordedEvent event, long streamKey) throws SQLException {
         insert.setLong(1, event.position());
         insert.setString(2, event.eventId());
         insert.setLong(3, streamKey);
@@ -82,8 +79,7 @@ final class SqliteLedgerCopier {
         insert.setString(10, event.metadata().causationId());
         insert.setString(11, event.metadata().commandName());
         insert.setLong(12, event.recordedAtMicros());
-        insert.setBytes(13, previousHash);
-        insert.setBytes(14, CopiedLedgerCheck.hashOf(event));
+        insert.setBytes(13, CopiedLedgerCheck.hashOf(event));
     }
 
     private long createStream(PreparedStatement insertStream, StreamId stream) throws SQLException {
@@ -97,15 +93,8 @@ final class SqliteLedgerCopier {
         }
     }
 
-    private void moveStreamsAndHead(CopiedLedgerCheck check) throws SQLException {
-        PreparedStatement move = writer.prepared("UPDATE streams SET version = ?, last_position = ? WHERE stream_key = ?");
-        for (Map.Entry<StreamId, CopiedStream> entry : check.streams().entrySet()) {
-            move.setLong(1, entry.getValue().version());
-            move.setLong(2, entry.getValue().lastPosition());
-            move.setLong(3, entry.getValue().key());
-            move.addBatch();
-        }
-        move.executeBatch();
+    /** The head position; the streams' versions are their events' (ledger schema 3). */
+    private void writeHead(CopiedLedgerCheck check) throws SQLException {
         PreparedStatement head = writer.prepared("INSERT INTO ledger_meta (key, value) VALUES ('head_position', ?)"
                 + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
         head.setString(1, Long.toString(check.lastPosition()));

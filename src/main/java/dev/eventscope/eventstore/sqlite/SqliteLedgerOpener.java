@@ -113,7 +113,9 @@ final class SqliteLedgerOpener {
             throw new EventStoreException("The ledger '" + absolute + "' does not exist.");
         }
         int schemaVersion = LedgerFileInspector.inspect(absolute);
-        if (schemaVersion < LedgerSchema.CURRENT_VERSION) {
+        // a read-only open never writes: a ledger of an older schema this version still reads is read as it is, and
+        // upgraded only when someone first opens it for writing
+        if (schemaVersion < LedgerSchema.OLDEST_READABLE_VERSION) {
             throw new EventStoreException("'" + absolute + "' was written by an older Eventscope (ledger schema version "
                     + schemaVersion + ") and must be upgraded once before it can be opened read-only;"
                     + " open it normally to upgrade it.");

@@ -44,11 +44,6 @@ final class SqliteSnapshots {
             try (Statement control = statements.connection().createStatement()) {
                 if (own) {
                     control.execute("BEGIN IMMEDIATE");
-                } else {
-                    // the snapshot is saved only up to its stream's version, which the bulk's appends may not have written yet;
-                    // the other streams' rows wait for the commit (writing them all here, thousands of times, was most of
-                    // the stream rows an import wrote)
-                    appender.writeMove(snapshot.stream());
                 }
                 try {
                     insert(statements, snapshot);
@@ -67,8 +62,11 @@ final class SqliteSnapshots {
     }
 
     private static void insert(SqliteStatements statements, Snapshot snapshot) throws SQLException {
-        PreparedStatement insert = statements.prepared("INSERT OR REPLACE INTO snapshots " + SnapshotRows.COLUMNS + " "
-                + SnapshotRows.selectFrom("streams"));
+        // the stream's version is its events' (schema 3 keeps no version in the stream's row): the event the snapshot
+        // is taken at must exist, which the bulk's own appends in this transaction satisfy too
+        PreparedStatement insert = statements.prepared("INSERT OR REPLACE INTO snapshots " + SnapshotRows.COLUMNS
+                + " SELECT s.stream_key, ?, ?, ?, ? FROM streams s WHERE s.stream_id = ? AND EXISTS"
+                + " (SELECT 1 FROM events v WHERE v.stream_key = s.stream_key AND v.version = ?)");
         Object[] parameters = SnapshotRows.parameters(snapshot);
         for (int i = 0; i < parameters.length; i++) {
             insert.setObject(i + 1, parameters[i]);
@@ -91,7 +89,8 @@ final class SqliteSnapshots {
             }
             return statements.query("load a snapshot from", "SELECT s.version, s.state_type, s.data, "
                     + SnapshotAnchors.JUDGE_COLUMNS + " FROM snapshots s JOIN streams t ON t.stream_key = s.stream_key"
-                    + SnapshotAnchors.JUDGE_JOINS + " WHERE t.stream_id = ? AND s.version <= ? AND s.version <= t.version"
+                    + SnapshotAnchors.JUDGE_JOINS + " WHERE t.stream_id = ? AND s.version <= ? AND s.version <= "
+                    + LedgerSchema.versionOf("t.stream_key")
                     + " AND s.state_schema_version = ? ORDER BY s.version DESC", query -> {
                         query.setString(1, stream.value());
                         query.setLong(2, maxVersion);

@@ -28,10 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A bulk append writes its streams' rows and the head position once, at commit, not per append (docs/cli-speed.md):
- * what the rows say afterwards must be exactly what the events say, a snapshot saved inside the bulk must see the
- * stream's version, a retried append inside it must report the stream's current version, and a rolled-back bulk
- * must leave the rows as they were.
+ * A bulk append writes the head position once, at commit, not per append (docs/cli-speed.md), and keeps the versions
+ * of the streams it moved in memory (schema 3 derives them from the events' index, with no row of their own): what
+ * the stream listing says afterwards must be exactly what the events say, a snapshot saved inside the bulk must see
+ * the stream's version, a retried append inside it must report the stream's current version, and a rolled-back bulk
+ * must leave the listing as it was.
  */
 class BulkAppendStreamRowsTest {
 
@@ -107,17 +108,23 @@ class BulkAppendStreamRowsTest {
     }
 
     @Test
-    void a_bulk_of_more_new_streams_than_it_holds_in_memory_writes_their_rows_on_the_way() throws Exception {
-        // a bulk holds at most UNWRITTEN_MOVES_AT_MOST moved streams before writing their rows (an import of a million
-        // entries); the hot stream then goes back to its row, which must tell the version this bulk gave it
-        int entries = SqliteAppender.UNWRITTEN_MOVES_AT_MOST + 10;
+    void a_bulk_moving_more_streams_than_it_holds_in_memory_reads_their_versions_back_from_the_events() throws Exception {
+        // a bulk remembers at most PENDING_STREAMS_AT_MOST moved streams (an import moving a million); then it forgets
+        // them, and the hot stream's version is read back from the events' index, which must tell what this bulk gave it
+        int entries = SqliteAppender.PENDING_STREAMS_AT_MOST + 10;
         Path file = folder.resolve("long-bulk.ledger");
         try (SqliteEventStore store = SqliteEventStore.open(file)) {
             store.append(HOT, ExpectedVersion.NO_STREAM, events(1));
             try (BulkAppend bulk = store.beginBulkAppend()) {
                 for (int entry = 1; entry <= entries; entry++) {
+                    bulk.append(List.of(new StreamAppend(StreamId.of("entry-E" + entry), ExpectedVersion.NO_STREAM, events(1))));
+                }
+                bulk.commit();
+            }
+            try (BulkAppend bulk = store.beginBulkAppend()) {
+                for (int entry = 1; entry <= entries; entry++) {
                     AppendResult result = bulk.append(List.of(
-                            new StreamAppend(StreamId.of("entry-E" + entry), ExpectedVersion.NO_STREAM, events(1)),
+                            new StreamAppend(StreamId.of("entry-E" + entry), ExpectedVersion.exactly(1), events(1)),
                             new StreamAppend(HOT, ExpectedVersion.exactly(entry), events(1))));
                     assertEquals(entry + 1, result.versionOf(HOT));
                 }

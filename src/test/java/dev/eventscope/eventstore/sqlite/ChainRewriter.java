@@ -39,15 +39,14 @@ public final class ChainRewriter {
         try (PreparedStatement rows = connection.prepareStatement("SELECT e.position, e.event_id, s.stream_id, e.version, e.type,"
                 + " e.schema_version, e.recorded_at, e.user_name, e.correlation_id, e.causation_id, e.command_name, e.data"
                 + " FROM events e JOIN streams s ON s.stream_key = e.stream_key ORDER BY e.position");
-             PreparedStatement update = connection.prepareStatement("UPDATE events SET prev_hash = ?, hash = ? WHERE position = ?");
+             PreparedStatement update = connection.prepareStatement("UPDATE events SET hash = ? WHERE position = ?");
              ResultSet row = rows.executeQuery()) {
             while (row.next()) {
                 byte[] hash = chain.link(previous, row.getString(2), row.getString(3), row.getLong(4), row.getString(5),
                         row.getInt(6), row.getLong(7), row.getString(8), row.getString(9), row.getString(10), row.getString(11),
                         row.getString(12));
-                update.setBytes(1, previous);
-                update.setBytes(2, hash);
-                update.setLong(3, row.getLong(1));
+                update.setBytes(1, hash);
+                update.setLong(2, row.getLong(1));
                 update.addBatch();
                 previous = hash;
                 last = row.getLong(1);
@@ -56,9 +55,6 @@ public final class ChainRewriter {
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("UPDATE ledger_meta SET value = '" + last + "' WHERE key = 'head_position'");
-            statement.execute("UPDATE streams SET version = COALESCE((SELECT MAX(version) FROM events e WHERE e.stream_key ="
-                    + " streams.stream_key), 0), last_position = COALESCE((SELECT MAX(position) FROM events e"
-                    + " WHERE e.stream_key = streams.stream_key), 0)");
         }
         connection.commit();
     }

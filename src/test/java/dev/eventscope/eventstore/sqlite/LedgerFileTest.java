@@ -228,21 +228,27 @@ class LedgerFileTest {
 
         @Test
         void is_migrated_in_one_transaction_and_keeps_its_events_and_chain() throws Exception {
-            Path file = ledgerWith(folder.resolve("old.ledger"), 3, 4);
+            // a ledger of schema 1: a bundled sample (schema 2) without the table step 2 adds
+            Path file = SchemaUpgradeTest.copyOfSample(folder, "small-business");
+            long last;
+            try (SqliteEventStore store = SqliteEventStore.openReadOnly(file)) {
+                last = store.lastPosition();
+            }
             rawSql(file, "DROP TABLE snapshots", "PRAGMA user_version = 1");
+            StreamId bank = StreamId.of("account-assets:bank:checking");
             try (SqliteEventStore store = SqliteEventStore.open(file)) {
-                assertEquals(12, store.lastPosition());
+                assertEquals(last, store.lastPosition());
                 assertTrue(store.verify().intact());
-                store.append(StreamId.of("account-test:0"), ExpectedVersion.exactly(4), List.of(new NewEvent("later", "Tested", 1, "{}",
+                store.append(bank, ExpectedVersion.exactly(137), List.of(new NewEvent("later", "Tested", 1, "{}",
                         EventMetadata.by("tester"))));
-                store.saveSnapshot(new dev.eventscope.eventstore.Snapshot(StreamId.of("account-test:0"), 5, "S", 1, "{}"));
+                store.saveSnapshot(new dev.eventscope.eventstore.Snapshot(bank, 138, "S", 1, "{}"));
             }
             assertEquals(String.valueOf(LedgerSchema.CURRENT_VERSION), pragma(file, "user_version"));
         }
 
         @Test
         void a_failed_migration_leaves_the_old_schema() throws Exception {
-            Path file = ledgerWith(folder.resolve("half.ledger"), 1, 2);
+            Path file = SchemaUpgradeTest.copyOfSample(folder, "small-business");
             // a table in the way of step 2 makes the migration fail midway
             rawSql(file, "DROP TABLE snapshots", "PRAGMA user_version = 1", "CREATE VIEW snapshots AS SELECT 1");
             assertThrows(EventStoreException.class, () -> SqliteEventStore.open(file));
@@ -251,7 +257,7 @@ class LedgerFileTest {
 
         @Test
         void is_refused_read_only_with_advice_to_upgrade() throws Exception {
-            Path file = ledgerWith(folder.resolve("old-ro.ledger"), 1, 1);
+            Path file = SchemaUpgradeTest.copyOfSample(folder, "small-business");
             rawSql(file, "DROP TABLE snapshots", "PRAGMA user_version = 1");
             EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.openReadOnly(file));
             assertMentions(refused.getMessage(), "older Eventscope", "open it normally");

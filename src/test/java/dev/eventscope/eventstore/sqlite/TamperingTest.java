@@ -26,6 +26,14 @@ class TamperingTest {
         return file;
     }
 
+    /** Deletes the event at {@code deleted} and moves every later one down a position, as a careful forger would. */
+    private static void deleteAndRenumber(Path file, int deleted) throws Exception {
+        rawSql(file, "DELETE FROM events WHERE position = " + deleted);
+        for (int position = deleted + 1; position <= 40; position++) {
+            rawSql(file, "UPDATE events SET position = " + (position - 1) + " WHERE position = " + position);
+        }
+    }
+
     private IntegrityReport verify(Path file) {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(file)) {
             return store.verify();
@@ -83,10 +91,7 @@ class TamperingTest {
     @Test
     void a_deleted_row_with_the_rest_renumbered_is_named() throws Exception {
         Path file = ledger();
-        rawSql(file, "DELETE FROM events WHERE position = 12");
-        for (int position = 13; position <= 40; position++) {
-            rawSql(file, "UPDATE events SET position = " + (position - 1) + " WHERE position = " + position);
-        }
+        deleteAndRenumber(file, 12);
         rawSql(file, "UPDATE ledger_meta SET value = '39' WHERE key = 'head_position'");
         IntegrityReport report = verify(file);
         assertEquals(12, report.firstBadPosition());
@@ -100,8 +105,8 @@ class TamperingTest {
             rawSql(file, "UPDATE events SET position = " + (position + 1) + " WHERE position = " + position);
         }
         rawSql(file, "INSERT INTO events (position, event_id, stream_key, version, type, schema_version, data, user_name,"
-                + " recorded_at, prev_hash, hash) SELECT 20, 'forged', stream_key, 99, 'Tested', 1, '{}', 'mallory',"
-                + " recorded_at, hash, randomblob(32) FROM events WHERE position = 19",
+                + " recorded_at, hash) SELECT 20, 'forged', stream_key, 99, 'Tested', 1, '{}', 'mallory',"
+                + " recorded_at, randomblob(32) FROM events WHERE position = 19",
                 "UPDATE ledger_meta SET value = '41' WHERE key = 'head_position'");
         IntegrityReport report = verify(file);
         assertEquals(20, report.firstBadPosition());
@@ -112,8 +117,8 @@ class TamperingTest {
     void a_row_added_after_the_head_is_named_as_inserted() throws Exception {
         Path file = ledger();
         rawSql(file, "INSERT INTO events (position, event_id, stream_key, version, type, schema_version, data, user_name,"
-                + " recorded_at, prev_hash, hash) SELECT 41, 'forged', stream_key, 99, 'Tested', 1, '{}', 'mallory',"
-                + " recorded_at, hash, randomblob(32) FROM events WHERE position = 40");
+                + " recorded_at, hash) SELECT 41, 'forged', stream_key, 99, 'Tested', 1, '{}', 'mallory',"
+                + " recorded_at, randomblob(32) FROM events WHERE position = 40");
         IntegrityReport report = verify(file);
         assertEquals(41, report.firstBadPosition());
         assertEquals(Tampering.INSERTED, report.kind());
@@ -124,7 +129,7 @@ class TamperingTest {
     void a_row_before_the_first_is_named_as_inserted() throws Exception {
         Path file = ledger();
         rawSql(file, "INSERT INTO events (position, event_id, stream_key, version, type, schema_version, data, user_name,"
-                + " recorded_at, prev_hash, hash) VALUES (0, 'forged', 1, 99, 'Tested', 1, '{}', 'mallory', 0, zeroblob(32), zeroblob(32))");
+                + " recorded_at, hash) VALUES (0, 'forged', 1, 99, 'Tested', 1, '{}', 'mallory', 0, zeroblob(32))");
         IntegrityReport report = verify(file);
         assertEquals(0, report.firstBadPosition());
         assertEquals(Tampering.INSERTED, report.kind());
@@ -163,12 +168,54 @@ class TamperingTest {
     }
 
     @Test
-    void a_stream_version_that_disagrees_with_its_events_is_named() throws Exception {
+    void a_removed_last_event_of_a_stream_with_the_rest_renumbered_is_found_at_its_position() throws Exception {
+        // position 10 is the last event of account-test:0: no stream misses a version, and without a stored previous
+        // hash nothing tells this removal from an edit of the event now at position 10, so it is named as altered there
         Path file = ledger();
-        rawSql(file, "UPDATE streams SET version = 7 WHERE stream_id = 'account-test:1'");
+        deleteAndRenumber(file, 10);
+        rawSql(file, "UPDATE ledger_meta SET value = '39' WHERE key = 'head_position'");
+        IntegrityReport report = verify(file);
+        assertFalse(report.intact());
+        assertEquals(10, report.firstBadPosition());
+        assertEquals(9, report.lastPosition());
+        assertEquals(Tampering.ALTERED, report.kind());
+    }
+
+    @Test
+    void a_renumbered_removal_names_the_stream_that_misses_a_version() throws Exception {
+        Path file = ledger();
+        deleteAndRenumber(file, 12);
+        IntegrityReport report = verify(file);
+        assertEquals(Tampering.REMOVED, report.kind());
+        assertMentions(report.summary(), "account-test:1", "version 2");
+    }
+
+    @Test
+    void an_altered_event_in_a_ledger_of_interleaved_streams_is_not_taken_for_a_removal() throws Exception {
+        Path file = folder.resolve("interleaved.ledger");
+        try (SqliteEventStore store = SqliteEventStore.open(file)) {
+            for (int v = 0; v < 5; v++) {
+                for (int s = 0; s < 3; s++) {
+                    store.append(dev.eventscope.eventstore.StreamId.of("account-test:" + s),
+                            dev.eventscope.eventstore.ExpectedVersion.ANY, java.util.List.of(new dev.eventscope.eventstore.NewEvent(
+                                    "i-" + s + "-" + v, "Tested", 1, "{}", dev.eventscope.eventstore.EventMetadata.by("tester"))));
+                }
+            }
+        }
+        rawSql(file, "DROP TRIGGER events_are_immutable", "UPDATE events SET type = 'Forged' WHERE position = 8");
+        IntegrityReport report = verify(file);
+        assertEquals(8, report.firstBadPosition());
+        assertEquals(Tampering.ALTERED, report.kind());
+    }
+
+    @Test
+    void a_stream_version_that_disagrees_with_its_events_is_named_in_a_ledger_of_schema_2() throws Exception {
+        // schema 2 kept each stream's version in its row; a ledger of it read as it is still has that row checked
+        Path file = SchemaUpgradeTest.copyOfSample(folder, "small-business");
+        rawSql(file, "UPDATE streams SET version = 7 WHERE stream_id = 'account-assets:bank:savings'");
         IntegrityReport report = verify(file);
         assertFalse(report.intact());
         assertEquals(Tampering.METADATA, report.kind());
-        assertMentions(report.summary(), "account-test:1", "recorded at version 7", "end at version 10");
+        assertMentions(report.summary(), "account-assets:bank:savings", "recorded at version 7", "end at version 5");
     }
 }
