@@ -2,6 +2,9 @@ package dev.eventscope.projection.sqlite;
 
 import dev.eventscope.projection.ReadModelException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -26,6 +29,7 @@ import java.util.Locale;
  */
 final class FreshCacheBuild {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FreshCacheBuild.class);
     private static final String[] COMPANIONS = {"-wal", "-shm", "-journal"};
 
     private final Path file;
@@ -78,7 +82,8 @@ final class FreshCacheBuild {
 
     /**
      * The build is over (or stops here: the store is closed): the file goes to WAL and {@code synchronous = NORMAL}, as
-     * any read-model file, is synced, and only then loses its marker. Outside any transaction; once.
+     * any read-model file, is synced, and only then loses its marker. Outside any transaction; once. Whatever fails here
+     * leaves the marker (the next open builds the file again) and does not keep the store from closing.
      */
     void finish(Connection writer) {
         if (finished) {
@@ -97,7 +102,7 @@ final class FreshCacheBuild {
             Files.deleteIfExists(marker);
             finished = true;
         } catch (SQLException | IOException e) {
-            throw new ReadModelException("Could not finish the read-model cache " + file + ": " + e.getMessage(), e);
+            LOG.warn("The read-model cache {} stays marked as unfinished and will be built again: {}", file, e.getMessage());
         }
     }
 }
