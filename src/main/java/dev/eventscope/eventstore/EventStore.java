@@ -70,6 +70,15 @@ public interface EventStore extends AutoCloseable {
         return categories.isEmpty() ? all : new CategoryCursor(all, categories);
     }
 
+    /**
+     * As {@link #readAll(long, Set)}, for a reader that needs neither an event's id nor its correlation and causation ids
+     * (a projection's catch-up or rebuild): a store may leave them out (the id empty, the other two null) and read less
+     * per event. This default reads everything.
+     */
+    default EventCursor readAllForProjections(long afterPosition, Set<String> categories) {
+        return readAll(afterPosition, categories);
+    }
+
     /** The event at a global position, if any. */
     Optional<RecordedEvent> readAt(long position);
 

@@ -37,7 +37,7 @@ final class BatchSource implements AutoCloseable {
     synchronized List<DecodedEvent> read(long after) {
         if (cursor == null || after != cursorAfter) {
             close();
-            cursor = store.readAll(after, categoriesRead(readers));
+            cursor = store.readAllForProjections(after, categoriesRead(readers));
         }
         List<DecodedEvent> batch = new ArrayList<>(Math.min(size, 10_000));
         try {

@@ -119,6 +119,9 @@ public final class Projections implements AutoCloseable {
         }
         catchUp.run(progress);
         indexLiveTables();
+        synchronized (writeLock) {
+            readModels.built();
+        }
         for (Projection projection : toRebuild) {
             rebuild(projection.name(), progress, new CancellationToken());
         }

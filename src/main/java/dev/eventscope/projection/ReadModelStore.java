@@ -27,6 +27,13 @@ public interface ReadModelStore extends AutoCloseable {
         return false;
     }
 
+    /**
+     * The first open's catch-up is over: a store that writes a file built from nothing faster than it writes a file
+     * in service (without a journal on disk) makes it one now. Called outside any transaction. Default: nothing.
+     */
+    default void built() {
+    }
+
     /** Where the read models are kept, for the user: the ledger file or a cache file. */
     String location();
 

@@ -163,6 +163,11 @@ final class OwnAppends implements EventStore {
     }
 
     @Override
+    public EventCursor readAllForProjections(long afterPosition, Set<String> categories) {
+        return store.readAllForProjections(afterPosition, categories);
+    }
+
+    @Override
     public Optional<RecordedEvent> readAt(long position) {
         return store.readAt(position);
     }

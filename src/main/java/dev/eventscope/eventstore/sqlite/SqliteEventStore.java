@@ -168,6 +168,12 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
     }
 
     @Override
+    public EventCursor readAllForProjections(long afterPosition, Set<String> categories) {
+        ensureOpen();
+        return reads.readAllForProjections(afterPosition, categories);
+    }
+
+    @Override
     public Optional<RecordedEvent> readAt(long position) {
         List<RecordedEvent> page = reads.readPage(position - 1, 1);
         return page.isEmpty() || page.get(0).position() != position ? Optional.empty() : Optional.of(page.get(0));

@@ -1,5 +1,6 @@
 package dev.eventscope.projection.sqlite;
 
+import dev.eventscope.projection.Projection;
 import dev.eventscope.projection.ReadModelException;
 import dev.eventscope.projection.ReadModelRow;
 import dev.eventscope.projection.ReadModelTables;
@@ -27,18 +28,23 @@ import java.util.stream.Collectors;
 final class SqlTables implements ReadModelTables {
 
     private final Connection connection;
+    private final String projection;
     private final int generation;
     private final boolean building;
     private final Map<String, TableDefinition> definitions = new HashMap<>();
     private final Map<String, String> physicalNames = new HashMap<>();
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** The connection's statements, shared by every transaction (prepared once, not once per batch). */
+    private final Map<String, PreparedStatement> statements;
     private final Map<String, PreparedStatement> pendingByTable = new HashMap<>();
     private final Map<String, String> insertSql = new HashMap<>();
     private final Map<String, String> upsertSql = new HashMap<>();
     private final Map<String, String> findSql = new HashMap<>();
 
-    SqlTables(Connection connection, List<TableDefinition> tables, String projection, int generation, boolean building) {
+    SqlTables(Connection connection, Map<String, PreparedStatement> statements, List<TableDefinition> tables, String projection,
+              int generation, boolean building) {
         this.connection = connection;
+        this.statements = statements;
+        this.projection = projection;
         this.generation = generation;
         this.building = building;
         for (TableDefinition table : tables) {
@@ -54,6 +60,22 @@ final class SqlTables implements ReadModelTables {
                     + (others.isEmpty() ? "NOTHING" : "UPDATE SET " + others.stream()
                             .map(column -> column + " = excluded." + column).collect(Collectors.joining(", "))));
         }
+    }
+
+    /**
+     * The tables of {@code projection}'s generation that this transaction has {@code opened} already (a catch-up asks
+     * for them once per batch and projection), or new ones, added to {@code opened}.
+     */
+    static SqlTables openedOrNew(List<SqlTables> opened, Connection connection, Map<String, PreparedStatement> statements,
+                                 Projection projection, int generation, boolean building) {
+        for (SqlTables tables : opened) {
+            if (tables.projection.equals(projection.name()) && tables.generation == generation && tables.building == building) {
+                return tables;
+            }
+        }
+        SqlTables tables = new SqlTables(connection, statements, projection.tables(), projection.name(), generation, building);
+        opened.add(tables);
+        return tables;
     }
 
     static String physicalName(String projection, String table, int generation) {
@@ -221,14 +243,19 @@ final class SqlTables implements ReadModelTables {
         }
     }
 
-    void close() {
-        for (PreparedStatement statement : statements.values()) {
+    /**
+     * The transaction is over: rows still pending (it failed before they ran) are dropped, so that the shared statements
+     * never run them in a later transaction.
+     */
+    void release() {
+        for (PreparedStatement pending : pendingByTable.values()) {
             try {
-                statement.close();
+                pending.clearBatch();
             } catch (SQLException ignored) {
-                // closing a statement of a finished transaction cannot lose data
+                // a statement that cannot clear its batch is closed with the connection; nothing was written
             }
         }
+        pendingByTable.clear();
     }
 
     private TableDefinition definition(String table) {

@@ -52,15 +52,24 @@ public final class SqliteReadModelStore implements ReadModelStore {
     private final Connection writer;
     private final Connection reader;
     private final SqliteLedgerQueries queries;
-    /** The writer's checkpoint statements, prepared once: a catch-up reads and saves every state in every batch. */
+    /**
+     * The writer's statements, prepared once: a catch-up reads and saves every state and inserts into the same tables in
+     * every batch (a batch's pending rows are run or dropped before its transaction ends, {@link SqlTables#release}).
+     */
     private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
+    /** A cache file being built from nothing, written without a journal on disk until {@link #built}; else null. */
+    private final FreshCacheBuild freshBuild;
 
-    private SqliteReadModelStore(Path file, Path separateLedger, String serverLedgerId) {
+    private SqliteReadModelStore(Path file, Path separateLedger, String serverLedgerId, FreshCacheBuild freshBuild) {
         this.file = file;
         this.eventsTable = separateLedger == null ? "main.events" : "ledger.events";
         this.serverCache = serverLedgerId != null;
+        this.freshBuild = freshBuild;
         try {
-            this.writer = connect(file, true);
+            this.writer = connect(file, true, freshBuild == null);
+            if (freshBuild != null) {
+                freshBuild.configure(writer);
+            }
             if (serverCache) {
                 ServerLedgerCache.recordIdentity(writer, serverLedgerId);
             }
@@ -75,7 +84,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
                         + " building_version INTEGER NOT NULL, building_generation INTEGER NOT NULL,"
                         + " building_position INTEGER NOT NULL, building_hash TEXT NOT NULL)");
             }
-            this.reader = connect(file, false);
+            this.reader = connect(file, false, false);
             if (separateLedger != null) {
                 attachReadOnly(reader, separateLedger);
             }
@@ -87,13 +96,14 @@ public final class SqliteReadModelStore implements ReadModelStore {
 
     /** Read models kept in the ledger file (which must be writable). */
     public static SqliteReadModelStore inLedgerFile(Path ledgerFile) {
-        return new SqliteReadModelStore(ledgerFile, null, null);
+        return new SqliteReadModelStore(ledgerFile, null, null, null);
     }
 
     /**
      * Read models in a separate file, for a ledger that may not be written (auditor mode); the ledger is
      * attached read-only to the connection queries use, for the events' own columns (who, by which command,
-     * when) that register lines show.
+     * when) that register lines show. A file built from nothing is written quickly until {@link #built} or the
+     * close, and thrown away by the next open if neither came ({@link FreshCacheBuild}).
      */
     public static SqliteReadModelStore inSeparateFile(Path readModelFile, Path ledgerFile) {
         try {
@@ -102,7 +112,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
             throw new ReadModelException("Could not create the folder for the read models at " + readModelFile + ": "
                     + e.getMessage(), e);
         }
-        return new SqliteReadModelStore(readModelFile, ledgerFile, null);
+        return new SqliteReadModelStore(readModelFile, ledgerFile, null, FreshCacheBuild.prepare(readModelFile));
     }
 
     /**
@@ -118,7 +128,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
     /** As {@link #forServerLedger(String, String)}, in the given cache file (tests). */
     public static SqliteReadModelStore forServerLedger(Path cacheFile, String ledgerId) {
         ServerLedgerCache.claim(cacheFile, ledgerId);
-        return new SqliteReadModelStore(cacheFile, null, ledgerId);
+        return new SqliteReadModelStore(cacheFile, null, ledgerId, null);
     }
 
     /** The cache file a server ledger's read models are kept in, for {@code user}. */
@@ -153,20 +163,21 @@ public final class SqliteReadModelStore implements ReadModelStore {
         return base.resolve("eventscope").resolve("read-models");
     }
 
-    private static Connection connect(Path file, boolean writing) throws SQLException {
+    private static Connection connect(Path file, boolean writing, boolean walAndSync) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setOpenMode(SQLiteOpenMode.OPEN_URI); // so that the ledger can be attached read-only by URI
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setCacheSize(-64_000);
         // else sqlite-jdbc prepares "SELECT last_insert_rowid()" after every INSERT; nothing here reads generated keys
         config.setGetGeneratedKeys(false);
-        if (writing) {
+        if (writing && walAndSync) {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        }
+        if (writing) {
             config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         }
-        Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        return connection;
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
     private PreparedStatement writerStatement(String sql) throws SQLException {
@@ -246,19 +257,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
             rollback();
             throw failed;
         } finally {
-            transaction.closeStatements();
-        }
-    }
-
-    /** Runs one statement on the writer connection; only inside {@link #transaction}, on its thread. */
-    void executeInTransaction(String sql, Object... parameters) {
-        try (PreparedStatement statement = writer.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                SqlValues.bind(statement, i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("write the read models", e);
+            transaction.release();
         }
     }
 
@@ -280,8 +279,16 @@ public final class SqliteReadModelStore implements ReadModelStore {
     }
 
     @Override
+    public synchronized void built() {
+        if (freshBuild != null) {
+            freshBuild.finish(writer);
+        }
+    }
+
+    @Override
     public synchronized void close() {
         try {
+            built();
             writer.close();
             synchronized (reader) {
                 reader.close();
@@ -387,9 +394,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
         public ReadModelTables tables(Projection projection, int generation) {
             boolean building = state(projection.name())
                     .map(state -> state.building() && state.buildingGeneration() == generation).orElse(false);
-            SqlTables tables = new SqlTables(writer, projection.tables(), projection.name(), generation, building);
-            opened.add(tables);
-            return tables;
+            return SqlTables.openedOrNew(opened, writer, writerStatements, projection, generation, building);
         }
 
         @Override
@@ -436,9 +441,9 @@ public final class SqliteReadModelStore implements ReadModelStore {
             flushAll();
         }
 
-        void closeStatements() {
+        void release() {
             for (SqlTables tables : opened) {
-                tables.close();
+                tables.release();
             }
         }
     }
