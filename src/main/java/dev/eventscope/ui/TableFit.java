@@ -54,8 +54,22 @@ public final class TableFit {
      */
     @SafeVarargs
     public static <S> void installElastic(TableView<S> table, TableColumn<S, ?> elastic, TableColumn<S, ?>... columns) {
+        installFitting(new Fitting<>(table, List.of(columns), elastic, false));
+    }
+
+    /**
+     * {@link #install(TableView, TableColumn[])} for a table whose rows are values (immutable) and whose cells' texts
+     * depend on their row alone: a row read before (the same instance at the same place) is not read again, so a
+     * change of a few rows (a slider move) reads and measures only those.
+     */
+    @SafeVarargs
+    public static <S> void installByRow(TableView<S> table, TableColumn<S, ?>... columns) {
+        installFitting(new Fitting<>(table, List.of(columns), null, true));
+    }
+
+    private static <S> void installFitting(Fitting<S> fitting) {
+        TableView<S> table = fitting.table;
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        Fitting<S> fitting = new Fitting<>(table, List.of(columns), elastic);
         ListChangeListener<S> rowsChanged = fitting::changed;
         table.getItems().addListener(rowsChanged);
         table.itemsProperty().addListener((observable, before, items) -> {
@@ -75,23 +89,26 @@ public final class TableFit {
 
     /**
      * One table's fitting: the texts of the measured rows are kept from fit to fit, so a fit that only the table's width
-     * asks for reads no row again; any change of the rows reads them all again.
+     * asks for reads no row again; any change of the rows reads them all again, except, where rows are values
+     * ({@link #installByRow}), the rows that are the same instances at the same places as when read.
      */
     private static final class Fitting<S> {
         private final TableView<S> table;
         private final List<TableColumn<S, ?>> fitted;
         private final TableColumn<S, ?> elastic;
-        /** The texts read per fitted column, by row (up to {@link #MEASURED_ROWS}); null when a column must be read whole. */
-        private final Map<TableColumn<S, ?>, List<String>> texts = new HashMap<>();
+        private final boolean byRow;
+        /** The texts read per fitted column, by row (up to {@link #MEASURED_ROWS}); none when a column must be read whole. */
+        private final Map<TableColumn<S, ?>, Read<S>> texts = new HashMap<>();
         private boolean readAll = true;
         private boolean pending;
         /** The texts measured, kept from fit to fit: a slider move shows mostly the same labels again. */
         private TextWidths widths;
 
-        Fitting(TableView<S> table, List<TableColumn<S, ?>> fitted, TableColumn<S, ?> elastic) {
+        Fitting(TableView<S> table, List<TableColumn<S, ?>> fitted, TableColumn<S, ?> elastic, boolean byRow) {
             this.table = table;
             this.fitted = fitted;
             this.elastic = elastic;
+            this.byRow = byRow;
         }
 
         void changed(ListChangeListener.Change<? extends S> change) {
@@ -113,20 +130,40 @@ public final class TableFit {
         }
 
         /** The texts of {@code column}'s measured rows (read again after the rows changed); null when its cells draw no text. */
-        List<String> texts(TableColumn<S, ?> column) {
-            int rows = Math.min(table.getItems().size(), MEASURED_ROWS);
-            List<String> kept = readAll ? null : texts.get(column);
-            if (kept != null && kept.size() == rows) {
+        Read<S> texts(TableColumn<S, ?> column) {
+            List<S> items = table.getItems();
+            int rows = Math.min(items.size(), MEASURED_ROWS);
+            Read<S> kept = texts.get(column);
+            if (!readAll && kept != null && kept.texts.size() == rows) {
                 return kept;
             }
-            kept = new ArrayList<>(rows);
+            if (!byRow || kept == null) {
+                kept = new Read<>(new ArrayList<>(rows), new ArrayList<>(rows));
+            }
+            boolean changed = kept.texts.size() != rows;
             for (int row = 0; row < rows; row++) {
+                S item = items.get(row);
+                if (row < kept.rows.size() && kept.rows.get(row) == item) {
+                    continue; // the same value at the same place reads as when read
+                }
                 Object value = column.getCellData(row);
                 if (value != null && !(value instanceof String)) {
                     texts.remove(column);
                     return null; // drawn by its own cell
                 }
-                kept.add(value == null ? "" : (String) value);
+                String text = value == null ? "" : (String) value;
+                if (row < kept.rows.size()) {
+                    kept.rows.set(row, item);
+                    changed |= !text.equals(kept.texts.set(row, text));
+                } else {
+                    kept.rows.add(item);
+                    kept.texts.add(text);
+                }
+            }
+            kept.rows.subList(rows, kept.rows.size()).clear();
+            kept.texts.subList(rows, kept.texts.size()).clear();
+            if (changed) {
+                kept.widest = -1;
             }
             texts.put(column, kept);
             return kept;
@@ -230,11 +267,31 @@ public final class TableFit {
     private static <S> double contentWidth(Fitting<S> fitting, TableColumn<S, ?> column, double spare, double padding) {
         TextWidths widths = fitting.widths;
         double widest = widths.width(column.getText() == null ? "" : column.getText()) + 8;
-        List<String> texts = fitting.texts(column);
-        if (texts == null) {
+        Read<S> read = fitting.texts(column);
+        if (read == null) {
             return column.getPrefWidth(); // drawn by its own cell: the width it was given
         }
-        widest = Math.max(widest, widths.widest(texts));
+        if (read.widest < 0 || read.font != widths) {
+            read.widest = widths.widest(read.texts);
+            read.font = widths;
+        }
+        widest = Math.max(widest, read.widest);
         return Math.min(WIDEST_COLUMN, Math.ceil(widest * spare + padding));
+    }
+
+    /**
+     * One column's measured rows as read: each row's item (kept only where rows are values) and text, and the width of
+     * the widest text in the font measured in (negative: not measured since a text changed).
+     */
+    private static final class Read<S> {
+        private final List<S> rows;
+        private final List<String> texts;
+        private double widest = -1;
+        private TextWidths font;
+
+        Read(List<S> rows, List<String> texts) {
+            this.rows = rows;
+            this.texts = texts;
+        }
     }
 }

@@ -62,8 +62,9 @@ public final class StateView {
         // a long account name or "before → after" goes onto two lines in a narrow panel rather than being cut
         BreakingCell.install(stateItemColumn);
         BreakingCell.install(stateValueColumn);
-        // the item and the value share the room by what they hold: "Last posting on" is not cut while the value has room
-        TableFit.install(stateTable, stateItemColumn, stateValueColumn);
+        // the item and the value share the room by what they hold: "Last posting on" is not cut while the value has room;
+        // the lines are values, so a move reads and measures only the lines it changed
+        TableFit.installByRow(stateTable, stateItemColumn, stateValueColumn);
         // the line at the selected index (an update keeps the index while the line there changes)
         whyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedLine() == null || !selectedLine().explainable(),
                 stateTable.getSelectionModel().selectedIndexProperty(), model.rows()));

@@ -1,0 +1,116 @@
+package dev.eventscope.ui;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * {@link TableFit#installByRow}, which reads again only the rows that are not the same value at the same place, against
+ * {@link TableFit#install}, which reads every measured row on every change: two tables showing the same rows through
+ * seeded random changes (a few rows replaced, lines inserted and removed in the middle, many rows removed at the top,
+ * everything replaced, now and then by more rows than are measured) get the same column widths after each.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TableFitTest {
+
+    private record Line(String name, String amount) {
+    }
+
+    private final ObservableList<Line> lines = FXCollections.observableArrayList();
+    private TableView<Line> everyRow;
+    private TableView<Line> byRow;
+
+    @Start
+    void start(Stage stage) {
+        everyRow = table(false);
+        byRow = table(true);
+        stage.setScene(new Scene(new HBox(everyRow, byRow), 1000, 400));
+        stage.show();
+    }
+
+    private TableView<Line> table(boolean rowsAreValues) {
+        TableView<Line> table = new TableView<>(lines);
+        table.setPrefWidth(500);
+        TableColumn<Line, String> name = column("Item", Line::name);
+        TableColumn<Line, String> amount = column("Value", Line::amount);
+        table.getColumns().setAll(List.of(name, amount));
+        if (rowsAreValues) {
+            TableFit.installByRow(table, name, amount);
+        } else {
+            TableFit.install(table, name, amount);
+        }
+        return table;
+    }
+
+    private static TableColumn<Line, String> column(String title, Function<Line, String> text) {
+        TableColumn<Line, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        return column;
+    }
+
+    @Test
+    void fits_as_reading_every_row_after_each_change(FxRobot robot) {
+        Random random = new Random(20261204);
+        robot.interact(() -> {
+            for (int index = 0; index < 60; index++) {
+                lines.add(line(random));
+            }
+        });
+        double widestAmount = 0;
+        double narrowestAmount = Double.MAX_VALUE;
+        for (int step = 0; step < 80; step++) {
+            int kind = random.nextInt(6);
+            robot.interact(() -> {
+                switch (kind) {
+                    case 0, 1 -> {
+                        for (int count = 1 + random.nextInt(8); count > 0; count--) {
+                            lines.set(random.nextInt(lines.size()), line(random));
+                        }
+                    }
+                    case 2 -> lines.add(random.nextInt(lines.size()), line(random));
+                    case 3 -> lines.remove(random.nextInt(lines.size()));
+                    case 4 -> lines.remove(0, random.nextInt(Math.max(1, lines.size() - 20)));
+                    default -> lines.setAll(random.ints(random.nextInt(3) == 0 ? 450 : 20 + random.nextInt(100)).mapToObj(ignored -> line(random)).toList());
+                }
+                while (lines.size() < 20) {
+                    lines.add(line(random));
+                }
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            for (int column = 0; column < 2; column++) {
+                int which = column;
+                assertEquals(everyRow.getColumns().get(which).getPrefWidth(), byRow.getColumns().get(which).getPrefWidth(),
+                        () -> "column " + which + " after step " + kind);
+            }
+            widestAmount = Math.max(widestAmount, byRow.getColumns().get(1).getPrefWidth());
+            narrowestAmount = Math.min(narrowestAmount, byRow.getColumns().get(1).getPrefWidth());
+        }
+        // the changes did move the widths: a fit that kept stale texts would have been caught
+        assertNotEquals(widestAmount, narrowestAmount);
+    }
+
+    private static Line line(Random random) {
+        String name = "assets:" + "bank".repeat(1 + random.nextInt(4)) + ":" + random.nextInt(1000);
+        long cents = (long) (random.nextGaussian() * Math.pow(10, 1 + random.nextInt(random.nextInt(20) == 0 ? 12 : 6)));
+        String amount = String.format(java.util.Locale.ROOT, "%,.2f EUR", cents / 100.0);
+        return new Line(name, random.nextInt(30) == 0 ? amount + " → " + amount + "0" : amount);
+    }
+}
