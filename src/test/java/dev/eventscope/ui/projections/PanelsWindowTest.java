@@ -106,6 +106,33 @@ class PanelsWindowTest {
     }
 
     @Test
+    void the_suggested_report_file_shows_its_name_however_long_its_folder(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#reportDialog").tryQuery().isPresent());
+        robot.clickOn("#formatCSV");
+        TextField saveAs = robot.lookup("#reportOutput").queryAs(TextField.class);
+        waitUntil(() -> saveAs.getText().endsWith(".csv"));
+        // the run folder is long enough that the whole path does not fit: its end, the file's name, must be the part seen
+        assertTrue(saveAs.lookup(".text").getLayoutBounds().getWidth() > saveAs.getWidth(), "the path fits whole: " + saveAs.getText());
+        waitUntil(() -> shownRight(saveAs) <= fieldRight(saveAs) + 0.5);
+        assertTrue(shownRight(saveAs) <= fieldRight(saveAs) + 0.5, "the path ends at x=" + shownRight(saveAs)
+                + ", beyond the field's right edge at x=" + fieldRight(saveAs));
+        assertTrue(saveAs.getTooltip().getText().startsWith(saveAs.getText()), saveAs.getTooltip().getText());
+    }
+
+    /** Where the field's text ends on the screen. */
+    private static double shownRight(TextField field) {
+        Node text = field.lookup(".text");
+        return text.localToScene(text.getLayoutBounds()).getMaxX();
+    }
+
+    /** Where the field's text area ends (inside its padding). */
+    private static double fieldRight(TextField field) {
+        return field.localToScene(field.getLayoutBounds()).getMaxX() - field.getPadding().getRight();
+    }
+
+    @Test
     void an_html_report_exported_through_the_dialog_names_the_ledger_and_verifies(FxRobot robot) throws Exception {
         openSample(robot);
         robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
