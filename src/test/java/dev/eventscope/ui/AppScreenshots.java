@@ -204,6 +204,9 @@ public final class AppScreenshots {
         });
         Thread.sleep(wait);
         Scene window = newWindow(before);
+        if (window.lookup("#sandboxBase") instanceof javafx.scene.control.Label base) {
+            waitFor(() -> !base.getText().isEmpty()); // the sandbox read (a busy machine outlasts any fixed wait)
+        }
         if (fullSize) {
             onFx(() -> sized((Stage) window.getWindow()));
             Thread.sleep(2000);

@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sees in the real window, headless, on a copy of the bundled small-business sample.
  */
 @ExtendWith(ApplicationExtension.class)
-class NewUserTrialWindowTest {
+public class NewUserTrialWindowTest {
 
     @TempDir
     static Path folder;
@@ -366,7 +366,7 @@ class NewUserTrialWindowTest {
     }
 
     /** Every shown button, label and check box under {@code root} whose text is cut with an ellipsis. */
-    static List<String> cutLabels(Node root) {
+    public static List<String> cutLabels(Node root) {
         List<String> cut = new ArrayList<>();
         walk(root, cut);
         return cut;

@@ -154,7 +154,17 @@ public final class ReportDialog {
         reportPaper.disableProperty().bind(model.formatProperty().isNotEqualTo(ReportFormat.PDF));
 
         reportOutput.textProperty().bind(model.outputFileProperty().map(Path::toString));
-        reportOutput.setTooltip(new javafx.scene.control.Tooltip("Where the report is saved; Choose… picks another file."));
+        javafx.scene.control.Tooltip whereSaved = new javafx.scene.control.Tooltip();
+        whereSaved.textProperty().bind(reportOutput.textProperty().map(path -> path + "\nWhere the report is saved; Choose… picks another file."));
+        reportOutput.setTooltip(whereSaved);
+        // a long folder hid the file's own name ("…/small-business-audit-2026-1"): the field shows the path's end
+        // (home, then end: a caret already at the end moves nowhere, and the field scrolls only when it moves)
+        Runnable showEnd = () -> {
+            reportOutput.home();
+            reportOutput.end();
+        };
+        reportOutput.textProperty().addListener((observable, before, path) -> javafx.application.Platform.runLater(showEnd));
+        reportOutput.widthProperty().addListener((observable, before, width) -> javafx.application.Platform.runLater(showEnd));
 
         reportValidation.textProperty().bind(Bindings.createStringBinding(() -> !model.errorProperty().get().isEmpty()
                 ? model.errorProperty().get() : model.validationProperty().get(), model.errorProperty(), model.validationProperty()));

@@ -38,6 +38,9 @@ import java.util.function.Function;
  */
 public final class SandboxView {
 
+    /** The width the proposal forms need: the entry form's postings grid (account, amount, commodity, price, ×) whole. */
+    private static final double FORMS_WIDTH = 850;
+
     private final SandboxViewModel model;
     private Function<javafx.stage.Window, java.io.File> journalChooser = window -> {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
@@ -101,12 +104,16 @@ public final class SandboxView {
 
         TableView<ProposalRow> proposals = new TableView<>(model.proposals());
         proposals.setId("proposalsTable");
-        proposals.getColumns().add(column("#", ProposalRow::number, 36));
+        TableColumn<ProposalRow, String> number = column("#", ProposalRow::number, 36);
+        number.setMinWidth(30);
+        proposals.getColumns().add(number);
+        // every column wraps: beside the forms on a 1280 px screen the table is about 400 px wide, and a status or a
+        // posting cut to "expenses:sal…" says nothing
         proposals.getColumns().add(wrapping(column("Proposal", ProposalRow::proposal, 250)));
-        proposals.getColumns().add(column("Lines", ProposalRow::lines, 250));
+        proposals.getColumns().add(wrapping(column("Lines", ProposalRow::lines, 250)));
         proposals.getColumns().add(wrapping(column("Status", ProposalRow::status, 300)));
         proposals.getColumns().add(wrapping(column("Reason", ProposalRow::reason, 170)));
-        proposals.getColumns().add(column("Proposed by", ProposalRow::proposedBy, 100));
+        proposals.getColumns().add(wrapping(column("By", ProposalRow::proposedBy, 100)));
         proposals.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         proposals.setPlaceholder(new Label("No proposals yet: fill in a form on the left, with a reason."));
         Button export = new Button("Export hledger journal…");
@@ -129,20 +136,28 @@ public final class SandboxView {
         apply.setMinWidth(Region.USE_PREF_SIZE);
         Label applyNote = new Label(model.canApply() ? "Apply posts every accepted proposal in one append, as you."
                 : "The ledger is open read-only: proposals can be made and exported, not applied.");
+        applyNote.setId("applyNote");
         applyNote.setWrapText(true);
+        applyNote.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(proposals, Priority.ALWAYS);
-        VBox proposed = new VBox(6, bold("Proposals, decided against the base"), proposals, new HBox(8, export, apply, applyNote));
+        // the note has a line of its own: beside the buttons it was cut to "Apply posts every accepted proposal in one …"
+        VBox proposed = new VBox(6, bold("Proposals, decided against the base"), proposals, new HBox(8, export, apply), applyNote);
+        proposed.setMinWidth(0);
 
         SplitPane top = new SplitPane(proposing, proposed);
-        // the postings grid needs about 820 pixels; the proposals table takes the rest
-        top.setDividerPositions(Math.min(0.62, 830 / Math.max(width, 1)));
+        // the forms get the width their postings grid needs (no sideways scrolling, at 1280 px too) and keep it when the
+        // window grows; the proposals take the rest
+        top.setDividerPositions(FORMS_WIDTH / Math.max(width - 20, FORMS_WIDTH + 1));
+        SplitPane.setResizableWithParent(proposing, false);
 
-        TabPane results = new TabPane(new Tab("Balances and timeline", balancesTab(proposals)), new Tab("Statements", statementsTab(proposals)));
+        TabPane results = new TabPane(new Tab("Balances", balancesTab()),
+                new Tab("Statements", statementsTab(proposals)), new Tab("Timeline", timelineTab(proposals)));
         results.setId("sandboxResults");
         results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane body = new SplitPane(top, results);
         body.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        body.setDividerPositions(0.52);
+        // the forms above show an entry's three posting rows on a 720 px screen; the tables below keep about seven rows
+        body.setDividerPositions(0.58);
         VBox.setVgrow(body, Priority.ALWAYS);
 
         Label profit = new Label();
@@ -161,7 +176,7 @@ public final class SandboxView {
         Label baseText = new Label();
         baseText.setId("sandboxBase");
         baseText.textProperty().bind(model.base());
-        TextField point = field("sandboxBasePoint", "head, a position or a recorded time", 320);
+        TextField point = field("sandboxBasePoint", "head, a position or a recorded time", 250);
         Button move = new Button("Move the base");
         move.setId("moveBaseButton");
         move.setOnAction(event -> model.moveBase(point.getText()));
@@ -187,19 +202,26 @@ public final class SandboxView {
         return bar;
     }
 
-    private VBox balancesTab(TableView<ProposalRow> proposals) {
-        TableView<BalanceRow> asPosted = balanceTable("asPostedTable", false);
-        TableView<BalanceRow> asAdjusted = balanceTable("asAdjustedTable", true);
-        TableView<TimelineRow> timeline = timelineTable(proposals);
-        SplitPane sideBySide = new SplitPane(titled("As posted", asPosted), titled("As adjusted", asAdjusted),
-                titled("Timeline as posted beside as adjusted (by entry date)", timeline));
-        sideBySide.setDividerPositions(0.25, 0.6);
-        VBox.setVgrow(sideBySide, Priority.ALWAYS);
+    /**
+     * One table of the balances as posted beside as adjusted (two tables side by side repeated the account and cut it to
+     * "assets:ban…" at 1280 px), and the trial balance either way.
+     */
+    private VBox balancesTab() {
+        TableView<BalanceRow> balances = balanceTable();
+        VBox.setVgrow(balances, Priority.ALWAYS);
         Label trial = new Label();
         trial.setId("sandboxTrialBalance");
         trial.setWrapText(true);
+        trial.setMinHeight(Region.USE_PREF_SIZE);
         trial.textProperty().bind(model.trialBalance());
-        VBox tab = new VBox(6, sideBySide, trial);
+        VBox tab = new VBox(6, balances, trial);
+        tab.setPadding(new Insets(6, 0, 0, 0));
+        return tab;
+    }
+
+    /** The timeline as posted beside as adjusted, in a tab of its own: each date a proposal posts on. */
+    private VBox timelineTab(TableView<ProposalRow> proposals) {
+        VBox tab = titled("As posted beside as adjusted on each entry date an accepted proposal posts on", timelineTable(proposals));
         tab.setPadding(new Insets(6, 0, 0, 0));
         return tab;
     }
@@ -271,26 +293,23 @@ public final class SandboxView {
         return label;
     }
 
-    private TableView<BalanceRow> balanceTable(String id, boolean adjusted) {
+    private TableView<BalanceRow> balanceTable() {
         TableView<BalanceRow> table = new TableView<>(model.balances());
-        table.setId(id);
-        table.getColumns().add(column("Account", BalanceRow::account, 280));
+        table.setId("asAdjustedTable");
+        table.getColumns().add(column("Account", BalanceRow::account, 380));
         TableColumn<BalanceRow, String> commodity = column("Commodity", BalanceRow::commodity, 90);
         commodity.setMinWidth(96);
         table.getColumns().add(commodity);
-        TableColumn<BalanceRow, String> amount = rightAligned(column(adjusted ? "As adjusted" : "As posted",
-                adjusted ? BalanceRow::asAdjusted : BalanceRow::asPosted, 130));
         // amounts are never cut short in a narrow window: the account column gives way
-        amount.setMinWidth(104);
-        table.getColumns().add(amount);
-        if (adjusted) {
-            TableColumn<BalanceRow, String> change = rightAligned(column("Change", BalanceRow::change, 110));
-            change.setMinWidth(90);
-            table.getColumns().add(change);
-            table.getColumns().add(column("By proposals", BalanceRow::changedBy, 130));
+        for (TableColumn<BalanceRow, String> amount : List.of(column("As posted", BalanceRow::asPosted, 150),
+                column("As adjusted", BalanceRow::asAdjusted, 150), column("Change", BalanceRow::change, 130))) {
+            amount.setMinWidth(110);
+            table.getColumns().add(rightAligned(amount));
         }
+        table.getColumns().add(column("By proposals", BalanceRow::changedBy, 130));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(marked(BalanceRow::changed, row -> false));
+        table.setPlaceholder(new Label("No account has a balance at the base."));
         return table;
     }
 

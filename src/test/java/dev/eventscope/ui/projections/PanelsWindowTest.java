@@ -106,13 +106,41 @@ class PanelsWindowTest {
     }
 
     @Test
-    void an_html_report_exported_through_the_dialog_names_the_ledger_and_verifies(FxRobot robot) throws Exception {
+    void the_suggested_report_file_shows_its_name_however_long_its_folder(FxRobot robot) throws Exception {
+        TextField saveAs = reportDialog(robot, "CSV");
+        waitUntil(() -> saveAs.getText().endsWith(".csv"));
+        // the run folder is long enough that the whole path does not fit: its end, the file's name, must be the part seen
+        assertTrue(saveAs.lookup(".text").getLayoutBounds().getWidth() > saveAs.getWidth(), "the path fits whole: " + saveAs.getText());
+        waitUntil(() -> shownRight(saveAs) <= fieldRight(saveAs) + 0.5);
+        assertTrue(shownRight(saveAs) <= fieldRight(saveAs) + 0.5, "the path ends at x=" + shownRight(saveAs)
+                + ", beyond the field's right edge at x=" + fieldRight(saveAs));
+        assertTrue(saveAs.getTooltip().getText().startsWith(saveAs.getText()), saveAs.getTooltip().getText());
+    }
+
+    /** Opens the sample, then the report dialog (Ctrl+E), picks {@code format}; gives the Save as field. */
+    private TextField reportDialog(FxRobot robot, String format) throws Exception {
         openSample(robot);
         robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#reportDialog").tryQuery().isPresent());
-        robot.clickOn("#formatHTML");
+        robot.clickOn("#format" + format);
+        return robot.lookup("#reportOutput").queryAs(TextField.class);
+    }
+
+    /** Where the field's text ends on the screen. */
+    private static double shownRight(TextField field) {
+        Node text = field.lookup(".text");
+        return text.localToScene(text.getLayoutBounds()).getMaxX();
+    }
+
+    /** Where the field's text area ends (inside its padding). */
+    private static double fieldRight(TextField field) {
+        return field.localToScene(field.getLayoutBounds()).getMaxX() - field.getPadding().getRight();
+    }
+
+    @Test
+    void an_html_report_exported_through_the_dialog_names_the_ledger_and_verifies(FxRobot robot) throws Exception {
+        TextField saveAs = reportDialog(robot, "HTML");
         // the suggested file is shown, not typed: read-only, drawn as plain text, skipped by Tab (issue 16.11)
-        TextField saveAs = robot.lookup("#reportOutput").queryAs(TextField.class);
         assertTrue(!saveAs.isEditable() && !saveAs.isFocusTraversable() && saveAs.getStyleClass().contains("read-only-field"));
         Path report = Path.of(robot.lookup("#reportOutput").queryAs(TextField.class).getText());
         assertTrue(report.getFileName().toString().matches("small-business-audit-\\d{4}-\\d{2}-\\d{2}\\.html"), report.toString());

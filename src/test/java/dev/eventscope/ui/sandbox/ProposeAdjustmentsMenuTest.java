@@ -70,7 +70,7 @@ class ProposeAdjustmentsMenuTest {
         WindowTests.waitUntil(() -> !proposeItem().isDisable());
         robot.interact(() -> proposeItem().fire());
         WindowTests.waitUntil(() -> sandboxWindow().isPresent());
-        TableView<?> asPosted = (TableView<?>) sandboxWindow().orElseThrow().lookup("#asPostedTable");
+        TableView<?> asPosted = (TableView<?>) sandboxWindow().orElseThrow().lookup("#asAdjustedTable");
         javafx.scene.control.Label message = (javafx.scene.control.Label) sandboxWindow().orElseThrow().lookup("#sandboxMessage");
         WindowTests.waitUntil(() -> !asPosted.getItems().isEmpty() || !message.getText().isEmpty());
         assertEquals("", message.getText());

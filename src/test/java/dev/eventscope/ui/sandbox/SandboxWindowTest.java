@@ -121,6 +121,7 @@ class SandboxWindowTest {
         assertEquals(new SandboxViewModel.TimelineRow("2025-01-31", "expenses:rent", "EUR", MoneyText.of(new java.math.BigDecimal("500")),
                 MoneyText.of(new java.math.BigDecimal("100")), MoneyText.of(new java.math.BigDecimal("-400")), "#1, #2", java.util.List.of(1, 2)),
                 rentStep);
+        robot.interact(() -> robot.lookup("#sandboxResults").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(2));
         robot.clickOn(robot.lookup("#adjustedTimelineTable .table-row-cell").nth(timeline.getItems().indexOf(rentStep)).queryAs(javafx.scene.Node.class));
         waitUntil(() -> proposals.getSelectionModel().getSelectedItem() != null
                 && proposals.getSelectionModel().getSelectedItem().number().equals("2"));
