@@ -17,6 +17,8 @@ import java.util.Map;
  * <ul>
  *   <li>a word found in few documents: FTS5 ranks every match (cheap when there are few); answered by null; with a prefix
  *       word (FTS5 is slow to rank those even when few) the matches are read in position order and scored here;</li>
+ *   <li>a long prefix of very many terms: its matches, shortest first ({@link RelevanceWalk#walkMatches}, with the lengths
+ *       kept in memory by {@link DocumentLengths});</li>
  *   <li>filters that few documents pass: those documents are scored, each from its text;</li>
  *   <li>filters that some more pass: those documents are read with their bounds and scored best bound first
  *       ({@link RelevanceWalk#walkPassing});</li>
@@ -38,10 +40,11 @@ final class RelevanceRanking {
     static final long MANY_TERMS_MATCHES = 10;
 
     /** How the last query was answered (tests and the benchmark say which path they measured). */
-    enum Route { FTS5_RANKS_ALL, MATCHES_SCORED, FILTERED_SCORED, PASSING_WALK, WALK, WALK_GAVE_UP }
+    enum Route { FTS5_RANKS_ALL, MATCHES_SCORED, MATCHES_WALK, FILTERED_SCORED, PASSING_WALK, WALK, WALK_GAVE_UP }
 
     private final Connection connection;
     private final PrefixTerms prefixTerms;
+    private final DocumentLengths lengths;
     private Route lastRoute;
     private int lastRead;
     private final long fewMatches;
@@ -51,9 +54,10 @@ final class RelevanceRanking {
     private final Map<String, long[]> phraseRows = new HashMap<>();
 
     /** With other thresholds (a test's small ledgers make every path reachable). */
-    RelevanceRanking(Connection connection, long fewMatches, int fewFiltered, int fewPassing) {
+    RelevanceRanking(Connection connection, DocumentLengths lengths, long fewMatches, int fewFiltered, int fewPassing) {
         this.connection = connection;
         this.prefixTerms = new PrefixTerms(connection);
+        this.lengths = lengths;
         this.fewMatches = fewMatches;
         this.fewFiltered = fewFiltered;
         this.fewPassing = fewPassing;
@@ -63,28 +67,27 @@ final class RelevanceRanking {
     void forget() {
         phraseRows.clear();
         prefixTerms.forget();
+        lengths.forget();
     }
 
     /**
-     * The full-text match with which the page's documents are looked up ({@code [0]}), and whether the look-up must be one
-     * scan of the matches ({@code [1]} "+ 0"): a prefix longer than FTS5's prefix lists is a merge of its terms' lists at every
-     * look-up (about 20 ms for main*), unless it begins one term, which is then looked up as that word (same snippet).
+     * The full-text match with which the page's documents are looked up: each word's phrase, and for a prefix longer than FTS5's
+     * prefix lists that begins several terms (a merge of their lists at every look-up, about 20 ms for main*), its tokens
+     * ({@link RelevancePage} looks such a page up by one scan of the matches, or each document by the one term it holds); a
+     * prefix beginning one term is looked up as that word (same snippet).
      */
-    String[] pageMatch(String text, long checkpoint) throws SQLException {
+    RelevancePage.Match pageMatch(String text, long checkpoint) throws SQLException {
         List<String> phrases = new ArrayList<>();
-        boolean merged = false;
+        List<List<String>> merged = new ArrayList<>();
         for (String word : SearchSql.words(text)) {
             List<String> tokens = SearchSql.isPrefix(word) ? Fts5Tokens.prefixed(word.substring(0, word.length() - 1)) : List.of();
             List<String> begun = tokens.isEmpty() ? null : prefixTerms.of(tokens.get(tokens.size() - 1), checkpoint);
             boolean one = begun != null && begun.size() == 1;
-            merged |= !tokens.isEmpty() && !one && Fts5Tokens.prefixKey(tokens.get(tokens.size() - 1)).length() < tokens.get(tokens.size() - 1).length();
-            List<String> exact = one ? new ArrayList<>(tokens.subList(0, tokens.size() - 1)) : null;
-            if (one) {
-                exact.add(begun.get(0));
-            }
-            phrases.add(one ? "\"" + String.join(" ", exact) + "\"" : SearchSql.phrases(word).get(0));
+            boolean merging = !tokens.isEmpty() && !one && Fts5Tokens.prefixKey(tokens.get(tokens.size() - 1)).length() < tokens.get(tokens.size() - 1).length();
+            merged.add(merging ? tokens : null);
+            phrases.add(one ? RelevancePage.phrase(tokens.subList(0, tokens.size() - 1), begun.get(0)) : SearchSql.phrases(word).get(0));
         }
-        return new String[] {String.join(" AND ", phrases), merged ? " + 0" : ""};
+        return new RelevancePage.Match(phrases, merged);
     }
 
     /**
@@ -140,11 +143,20 @@ final class RelevanceRanking {
             return answered(walk, walk.scoreAll(positions(SearchSql.of(query.withOrder(SearchQuery.Order.POSITION)), fewMatches)),
                     Route.MATCHES_SCORED);
         }
-        if (manyTerms && fewest / MANY_TERMS_MATCHES <= fewMatches) {
+        if (manyTerms) {
             // a long prefix of very many terms (B001*: 100,000 entry ids) gives the walk no signature and only its first
-            // three characters' repeats as a bound; FTS5 ranks its matches at about 1 µs each
-            lastRoute = Route.FTS5_RANKS_ALL;
-            return null;
+            // three characters' repeats as a bound: its matches are read (what FTS5 does before it ranks them) with their
+            // lengths from memory, and walked shortest first
+            long[] matches = lengths.ready() ? allPositions(query, filters) : null;
+            int[] lengthsOf = matches == null ? null : lengths.of(matches, connection);
+            if (lengthsOf != null) {
+                return answered(walk, walk.walkMatches(matches, lengthsOf), Route.MATCHES_WALK);
+            }
+            if (fewest / MANY_TERMS_MATCHES <= fewMatches) {
+                // the lengths are still loading: FTS5 ranks the matches at about 1 µs each
+                lastRoute = Route.FTS5_RANKS_ALL;
+                return null;
+            }
         }
         if (!filters.where().isEmpty()) {
             List<Long> passing = positions(filters, fewFiltered);
@@ -217,6 +229,34 @@ final class RelevanceRanking {
                 return row.next() && row.getLong(1) <= most;
             }
         }
+    }
+
+    /**
+     * Every position the query selects, ascending, read into an array (a long prefix has 100,000 matches); without filters from
+     * the full-text table alone (the position-order statement joins every match to its document).
+     */
+    private long[] allPositions(SearchQuery query, SearchSql filters) throws SQLException {
+        long[] positions = new long[1024];
+        int count = 0;
+        SearchSql matches = SearchSql.of(query.withOrder(SearchQuery.Order.POSITION));
+        try (PreparedStatement select = connection.prepareStatement(filters.where().isEmpty()
+                ? "SELECT rowid FROM search_text WHERE search_text MATCH ? ORDER BY rowid"
+                : "SELECT search_text.rowid" + matches.from() + matches.where() + " ORDER BY search_text.rowid")) {
+            if (filters.where().isEmpty()) {
+                select.setString(1, SearchSql.matchExpression(query.text()));
+            } else {
+                matches.bind(select);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    if (count == positions.length) {
+                        positions = java.util.Arrays.copyOf(positions, count * 2);
+                    }
+                    positions[count++] = rows.getLong(1);
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(positions, count);
     }
 
     /** The positions the query (or the filters alone) selects, up to one more than {@code few}. */

@@ -39,10 +39,9 @@ final class RelevanceWalk {
     static final Comparator<Ranked> BEST_FIRST = Comparator.comparingDouble(Ranked::score).reversed()
             .thenComparingLong(Ranked::position);
 
-    private static final int BATCH = 64;
-    private static final int STANDS = 0;
-    private static final int FELL = 1;
-    private static final int ENDED = 2;
+    private static final int BATCH = WalkGroup.BATCH;
+    private static final int STANDS = WalkGroup.STANDS;
+    private static final int FELL = WalkGroup.FELL;
     private static final int BUDGET = 40_000;
 
     private final Connection connection;
@@ -74,6 +73,21 @@ final class RelevanceWalk {
 
     /** The best {@code wanted} hits, best first, or null (see the class comment). {@code groups}: (category, type) pairs to read. */
     List<Ranked> walk(List<String[]> groups) throws SQLException {
+        return walk(groups, null);
+    }
+
+    /**
+     * The best {@code wanted} hits among the given matches of the query (every one, filters applied, in ascending position) with
+     * their FTS5 lengths,
+     * best first, or null as {@link #walk}: the matches are the source of the documents whose bounding tokens do not repeat,
+     * read shortest first from memory instead of every document of every group (most of which lack the words).
+     */
+    List<Ranked> walkMatches(long[] positions, int[] lengths) throws SQLException {
+        return walk(List.of(), WalkGroup.Matches.of(positions, lengths));
+    }
+
+    /** {@code matches}: null, or the query's matches in (length, position) order, read instead of the groups' documents. */
+    private List<Ranked> walk(List<String[]> groups, WalkGroup.Matches matches) throws SQLException {
         String where = filters.where().isEmpty() ? "" : " AND " + filters.where().substring(" WHERE ".length());
         // CROSS JOIN: the group's rows stay the outer loop, read in (length, position) order, whatever the statistics say
         // (with search_bound's index by position, SQLite chose to drive an amount filter's rows from their own index)
@@ -83,8 +97,8 @@ final class RelevanceWalk {
                 + " AND (s.length, s.position) > (?, ?) AND s.length <= ?" + tokens + "%s ORDER BY s.length, s.position LIMIT ";
         String repeated = "SELECT s.position, s.length FROM %s s%s WHERE s.token = ? AND s.count = ?"
                 + " AND (s.length, s.position) > (?, ?) AND s.length <= ?" + tokens + "%s ORDER BY s.length, s.position LIMIT ";
-        PriorityQueue<Group> heads = new PriorityQueue<>(Comparator.comparingDouble((Group group) -> -group.bound())
-                .thenComparingLong(Group::position));
+        PriorityQueue<WalkGroup> heads = new PriorityQueue<>(Comparator.comparingDouble((WalkGroup group) -> -group.bound())
+                .thenComparingLong(WalkGroup::position));
         try (PreparedStatement everyRow = connection.prepareStatement(String.format(every, join, where) + BATCH);
              PreparedStatement repeatedRow = connection.prepareStatement(String.format(repeated, "search_repeats", join, where) + BATCH);
              PreparedStatement prefixRow = connection.prepareStatement(String.format(repeated, "search_prefix_repeats", join, where) + BATCH);
@@ -98,8 +112,11 @@ final class RelevanceWalk {
             java.util.Arrays.fill(ones, 1);
             for (String[] key : groups) {
                 if (where.isEmpty() || passes(anyPassing, key)) {
-                    add(heads, new Group(everyRow, everyPeek, key[0], key[1], length -> bm25.score(ones, length), null));
+                    add(heads, new WalkGroup(filters, this::longest, everyRow, everyPeek, key[0], key[1], length -> bm25.score(ones, length), null));
                 }
+            }
+            if (matches != null) {
+                add(heads, new WalkGroup(filters, this::longest, matches, length -> bm25.score(ones, length)));
             }
             PhraseBounds bounding = PhraseBounds.of(connection, phrases);
             int[][] most = {bounding.most()};
@@ -107,7 +124,7 @@ final class RelevanceWalk {
                 int which = phrase;
                 boolean prefix = Fts5Tokens.isPrefix(bounding.token(phrase));
                 for (int count : bounding.counts(phrase)) {
-                    add(heads, new Group(prefix ? prefixRow : repeatedRow, prefix ? prefixPeek : repeatedPeek, bounding.token(phrase), count, length -> {
+                    add(heads, new WalkGroup(filters, this::longest, prefix ? prefixRow : repeatedRow, prefix ? prefixPeek : repeatedPeek, bounding.token(phrase), count, length -> {
                         int[] frequencies = most[0].clone();
                         frequencies[which] = count;
                         return bm25.score(frequencies, length);
@@ -120,7 +137,7 @@ final class RelevanceWalk {
             java.util.Set<Long> seen = new java.util.HashSet<>();
             List<Long> batch = new ArrayList<>(BATCH);
             while (!heads.isEmpty() || !batch.isEmpty()) {
-                Group group = heads.poll();
+                WalkGroup group = heads.poll();
                 int refreshed = group == null ? STANDS : group.refresh();
                 if (refreshed != STANDS) {
                     if (refreshed == FELL) {
@@ -248,7 +265,7 @@ final class RelevanceWalk {
         return low;
     }
 
-    private static void add(PriorityQueue<Group> heads, Group group) throws SQLException {
+    private static void add(PriorityQueue<WalkGroup> heads, WalkGroup group) throws SQLException {
         if (group.start()) {
             heads.add(group);
         }
@@ -271,7 +288,7 @@ final class RelevanceWalk {
         return read;
     }
 
-    private boolean couldEnter(Group group) {
+    private boolean couldEnter(WalkGroup group) {
         return couldEnter(group.bound(), group.position());
     }
 
@@ -313,133 +330,6 @@ final class RelevanceWalk {
         best.add(hit);
         if (best.size() > wanted) {
             best.pollLast();
-        }
-    }
-
-    /**
-     * One source of documents read in (length, position) order a batch of rows at a time: the documents of a
-     * (category, type), or those in which a token repeats a given number of times; its bound depends on the length
-     * (and on the phrases' highest counts, which only fall). With filters, its first head is a guess from the group's
-     * shortest document whatever the filters (an upper bound, cheap); the filtered rows are read only when the guess is
-     * polled, and then only up to the length at which no document could still enter the page.
-     */
-    private final class Group {
-        private final PreparedStatement rows;
-        private final PreparedStatement peek;
-        private final Object first;
-        private final Object second;
-        private final java.util.function.IntToDoubleFunction bounds;
-        private final Runnable ended;
-        private final List<long[]> buffer = new ArrayList<>();
-        private int next;
-        private double bound;
-        private boolean guessed;
-
-        Group(PreparedStatement rows, PreparedStatement peek, Object first, Object second,
-              java.util.function.IntToDoubleFunction bounds, Runnable ended) {
-            this.rows = rows;
-            this.peek = peek;
-            this.first = first;
-            this.second = second;
-            this.bounds = bounds;
-            this.ended = ended;
-        }
-
-        long position() {
-            return buffer.get(next)[0];
-        }
-
-        int length() {
-            return (int) buffer.get(next)[1];
-        }
-
-        double bound() {
-            return bound;
-        }
-
-        /**
-         * Makes the head real (a guess is replaced by the first filtered row) and recomputes its bound: {@link #FELL} when
-         * the bound fell (the group must be put back in order), {@link #ENDED} when no row is left, else {@link #STANDS}.
-         */
-        int refresh() throws SQLException {
-            double before = bound;
-            if (guessed) {
-                guessed = false;
-                if (!advance(0, 0)) {
-                    return ENDED;
-                }
-            } else {
-                bound = bounds.applyAsDouble(length());
-            }
-            return bound < before ? FELL : STANDS;
-        }
-
-        /** Moves to the following document; false at the group's end. */
-        boolean next() throws SQLException {
-            next++;
-            if (next < buffer.size()) {
-                bound = bounds.applyAsDouble(length());
-                return true;
-            }
-            long[] last = buffer.get(buffer.size() - 1);
-            if (buffer.size() == BATCH) {
-                return advance(last[1], last[0]);
-            }
-            end();
-            return false;
-        }
-
-        /** The first head: a guess when there are filters (see the class comment), else the first row. */
-        boolean start() throws SQLException {
-            if (filters.where().isEmpty()) {
-                return advance(0, 0);
-            }
-            if (!read(peek, 0, 0, Integer.MAX_VALUE, false)) {
-                end();
-                return false;
-            }
-            guessed = true;
-            return true;
-        }
-
-        /** Reads the documents after (length, position) that could still enter the page; false when there are none. */
-        boolean advance(long length, long position) throws SQLException {
-            long cap = longest(bounds);
-            if (cap < length || !read(rows, length, position, cap, true)) {
-                // rows longer than the cap were not read; they cannot enter, now or later (the page's last score only rises)
-                end();
-                return false;
-            }
-            return true;
-        }
-
-        private boolean read(PreparedStatement statement, long length, long position, long cap, boolean filtered) throws SQLException {
-            statement.setObject(1, first);
-            statement.setObject(2, second);
-            statement.setLong(3, length);
-            statement.setLong(4, position);
-            statement.setLong(5, cap);
-            if (filtered) {
-                filters.bind(statement, 6);
-            }
-            buffer.clear();
-            next = 0;
-            try (ResultSet found = statement.executeQuery()) {
-                while (found.next()) {
-                    buffer.add(new long[] {found.getLong(1), found.getLong(2)});
-                }
-            }
-            if (buffer.isEmpty()) {
-                return false;
-            }
-            bound = bounds.applyAsDouble(length());
-            return true;
-        }
-
-        private void end() {
-            if (ended != null) {
-                ended.run();
-            }
         }
     }
 }

@@ -72,13 +72,15 @@ public final class SqliteSearchIndex implements SearchIndex {
     private final Path file;
     private final Connection connection;
     private final RelevanceRanking relevance;
+    private final DocumentLengths lengths;
     /** Whether position-order searches add the filters' words to the full-text match ({@link SearchSql#hints}). */
     private final boolean hinted;
 
     private SqliteSearchIndex(Path file, Connection connection, long fewMatches, int fewFiltered, int fewPassing, boolean hinted) {
         this.file = file;
         this.connection = connection;
-        this.relevance = new RelevanceRanking(connection, fewMatches, fewFiltered, fewPassing);
+        this.lengths = DocumentLengths.loading(file);
+        this.relevance = new RelevanceRanking(connection, lengths, fewMatches, fewFiltered, fewPassing);
         this.hinted = hinted;
     }
 
@@ -343,23 +345,7 @@ public final class SqliteSearchIndex implements SearchIndex {
         try {
             rank(query, after, sql, positions, ranks);
             List<Long> page = positions.subList(0, Math.min(positions.size(), query.pageSize()));
-            // "+ 0" (a long prefix's merge): one scan of the matches, the IN not made a look-up per hit
-            String[] match = relevance.pageMatch(query.text(), checkpoint());
-            String document = "SELECT d.position, d.stream, d.type, d.user, d.command, d.recorded_at, d.entry_date, d.entry_id,"
-                    + " snippet(search_text, 0, '[', ']', '…', 12) FROM search_text CROSS JOIN search_docs d ON d.position = search_text.rowid"
-                    + " WHERE search_text MATCH ? AND search_text.rowid" + match[1] + " IN (" + String.join(",", java.util.Collections.nCopies(page.size(), "?")) + ")";
-            java.util.Map<Long, SearchHit> found = new java.util.HashMap<>();
-            try (PreparedStatement documents = connection.prepareStatement(document)) {
-                documents.setString(1, match[0]);
-                for (int index = 0; index < page.size(); index++) {
-                    documents.setLong(index + 2, page.get(index));
-                }
-                try (ResultSet rows = documents.executeQuery()) {
-                    while (rows.next()) {
-                        found.put(rows.getLong(1), hit(rows));
-                    }
-                }
-            }
+            java.util.Map<Long, SearchHit> found = RelevancePage.hits(connection, relevance.pageMatch(query.text(), checkpoint()), page);
             page.stream().map(found::get).filter(java.util.Objects::nonNull).forEach(hits::add);
         } catch (SQLException failed) {
             throw failure("search", failed);
@@ -392,6 +378,11 @@ public final class SqliteSearchIndex implements SearchIndex {
         }
     }
 
+    /** Waits until the documents' lengths are in memory (loaded off the opener's thread); for tests. */
+    void awaitLengths() throws InterruptedException {
+        lengths.awaitLoaded();
+    }
+
     /** How the last relevance-ordered page was found. */
     RelevanceRanking.Route lastRelevanceRoute() {
         return relevance.lastRoute();
@@ -409,7 +400,7 @@ public final class SqliteSearchIndex implements SearchIndex {
         statement.setLong(next + 1, after != null ? 0 : (long) (query.page() - 1) * query.pageSize());
     }
 
-    private static SearchHit hit(ResultSet rows) throws SQLException {
+    static SearchHit hit(ResultSet rows) throws SQLException {
         long date = rows.getLong(7);
         LocalDate entryDate = rows.wasNull() ? null : LocalDate.ofEpochDay(date);
         return new SearchHit(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
@@ -440,6 +431,7 @@ public final class SqliteSearchIndex implements SearchIndex {
 
     @Override
     public void close() {
+        lengths.close();
         try {
             connection.close();
         } catch (SQLException ignored) {

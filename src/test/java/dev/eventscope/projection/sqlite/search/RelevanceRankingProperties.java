@@ -51,7 +51,10 @@ class RelevanceRankingProperties {
             "m*", "ma*", "mai*", "main*", "e*", "su*", "supplier-0*", "é*", "mü*", "caf*", "assets:b*", "2024-0*", "p*", "r*",
             // longer than the prefix lists: one term (supp*, payr*, écol*, in a phrase je-2025-0001*), a few (main*, straß*,
             // bank:main*), none (abcd*, whose bytes raised by one are the term abce)
-            "supp*", "payr*", "écol*", "je-2025-0001*", "straß*", "bank:main*", "maint*", "abcd*");
+            "supp*", "payr*", "écol*", "je-2025-0001*", "straß*", "bank:main*", "maint*", "abcd*",
+            // entry ids B10000 to B10039: b100* begins up to 40 terms (more than PrefixTerms.MOST: its matches are walked
+            // shortest first, with their lengths from memory), b1001* ten, B10007 one
+            "b100*", "B100*", "b1001*", "B10007", "b10*");
     private static final List<String> USERS = List.of("alice", "bob", "carol");
 
     /** A random ledger index: how many documents and the seed of their texts and columns. */
@@ -78,9 +81,32 @@ class RelevanceRankingProperties {
                 Arbitraries.integers().between(1, 12), Arbitraries.integers().between(0, 3)).as(Ask::new);
     }
 
+    @Provide
+    Arbitrary<Ask> manyTermsAsks() {
+        return Combinators.combine(Arbitraries.of(QUERY_WORDS).list().ofMaxSize(1).map(words -> {
+                    List<String> all = new ArrayList<>(words);
+                    all.add(0, "b100*");
+                    return all;
+                }), Arbitraries.integers().between(0, 63).filter(bits -> Integer.bitCount(bits) <= 1),
+                Arbitraries.integers().between(1, 12), Arbitraries.just(2)).as(Ask::new);
+    }
+
     @Property(tries = 150)
     void the_fast_paths_give_the_pages_fts5_gives_when_it_ranks_every_match(@ForAll("ledgers") Ledger ledger, @ForAll("asks") Ask ask)
-            throws IOException {
+            throws IOException, InterruptedException {
+        samePages(ledger, ask);
+    }
+
+    /** A long prefix beginning more terms than a signature test is worth: its matches are walked shortest first (lengths in memory). */
+    @Property(tries = 60)
+    void a_long_prefix_of_many_terms_gives_the_pages_fts5_gives(@ForAll("ledgers") Ledger ledger, @ForAll("manyTermsAsks") Ask ask)
+            throws IOException, InterruptedException {
+        RelevanceRanking.Route route = samePages(ledger, ask);
+        Statistics.label("many terms").collect(route);
+    }
+
+    /** Answers the ask with the fast paths and with FTS5 ranking every match, asserts the same pages, and says which path answered. */
+    private RelevanceRanking.Route samePages(Ledger ledger, Ask ask) throws IOException, InterruptedException {
         Path folder = folders.create("relevance");
         Path file = folder.resolve("index.sqlite");
         try (SqliteSearchIndex reference = SqliteSearchIndex.open(file, Long.MAX_VALUE, 0)) {
@@ -90,6 +116,7 @@ class RelevanceRankingProperties {
         try (SqliteSearchIndex fast = SqliteSearchIndex.open(file, ask.path() == 3 ? Long.MAX_VALUE - 1 : 0,
                 ask.path() == 0 ? Integer.MAX_VALUE : -1, ask.path() == 1 ? Integer.MAX_VALUE : -1, true);
              SqliteSearchIndex reference = SqliteSearchIndex.open(file, Long.MAX_VALUE, 0)) {
+            fast.awaitLengths();
             SearchPage expected = reference.search(query, null);
             assertEquals(RelevanceRanking.Route.FTS5_RANKS_ALL, reference.lastRelevanceRoute());
             SearchPage actual = fast.search(query, null);
@@ -102,6 +129,7 @@ class RelevanceRankingProperties {
             assertEquals(expected.next(), actual.next());
             assertEquals(allPages(reference, query), allPages(fast, query), "every page by key of " + query);
             assertEquals(ranked(reference.search(query.withPage(2))), ranked(fast.search(query.withPage(2))), "page 2 by offset");
+            return route;
         } finally {
             folders.deleteAll();
         }
@@ -163,6 +191,10 @@ class RelevanceRankingProperties {
             int words = random.nextInt(random.nextBoolean() ? 4 : 25);
             for (int word = 0; word < words; word++) {
                 text.append(' ').append(WORDS.get(random.nextInt(WORDS.size())));
+            }
+            // an entry id in half the documents, now and then two (a long prefix repeated in a document)
+            for (int id = random.nextInt(4); id >= 2; id--) {
+                text.append(" B100").append(String.format(java.util.Locale.ROOT, "%02d", random.nextInt(40)));
             }
             documents.add(new SearchDocument(position, stream, posting ? "account" : "entry", type, user, "PostEntry",
                     1_700_000_000_000_000L + position * 1_000_000L, LocalDate.of(2024, 1, 1).plusDays(random.nextInt(150)),
