@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 /**
  * The Search tab: words and filters over every stream, a page of hits at a time, by position or relevance.
  * Without words it is the whole log (every stream in position order) through the filters. The index is
- * brought up to date before each search, off the UI thread.
+ * brought up to date before each search, off the UI thread, and kept open between searches until {@link #close}.
  */
 public final class SearchViewModel {
 
@@ -89,7 +89,8 @@ public final class SearchViewModel {
         }
         status.set("Searching…");
         executor.run(() -> {
-            try (LedgerSearch search = session.openSearch(indexDirectory)) {
+            synchronized (opening) {
+                LedgerSearch search = opened();
                 search.catchUp();
                 return new Found(search.search(query, start), search.count(query));
             }
@@ -112,6 +113,50 @@ public final class SearchViewModel {
     }
 
     private record Found(SearchPage page, long total) {
+    }
+
+    /**
+     * The ledger's search index, opened by the first search (or {@link #warmUp}) and kept open for the next ones: what the
+     * index keeps in memory (each word's document count for bm25, the documents' lengths it loads off the opener's thread) is
+     * then paid once, not at every search. Used on the executor's threads one at a time ({@link #opening}).
+     */
+    private LedgerSearch open;
+    private final Object opening = new Object();
+
+    private LedgerSearch opened() {
+        if (open == null) {
+            open = session.openSearch(indexDirectory);
+        }
+        return open;
+    }
+
+    /** The index this view keeps open between searches, if one is open now; for tests. */
+    java.util.Optional<LedgerSearch> openIndex() {
+        synchronized (opening) {
+            return java.util.Optional.ofNullable(open);
+        }
+    }
+
+    /** Opens the index in the background (the Search tab was shown), so that it warms up before the first search; never waits. */
+    public void warmUp() {
+        executor.run(() -> {
+            synchronized (opening) {
+                return opened();
+            }
+        }, opened -> { }, failure -> { });
+    }
+
+    /** Closes the index (the workbench closed), in the background after any search still running. */
+    public void close() {
+        executor.run(() -> {
+            synchronized (opening) {
+                if (open != null) {
+                    open.close();
+                    open = null;
+                }
+                return true;
+            }
+        }, closed -> { }, failure -> { });
     }
 
     SearchQuery query(int wanted) {

@@ -46,4 +46,9 @@ public final class WorkbenchViewModel {
     public FindingsViewModel findings() {
         return findings;
     }
+
+    /** The workbench closed: closes what it keeps open (the search index). */
+    public void close() {
+        search.close();
+    }
 }

@@ -64,6 +64,13 @@ public final class WorkbenchWindow {
         BaseLook.addTo(scene);
         scene.getStylesheets().add(WorkbenchWindow.class.getResource("workbench.css").toExternalForm());
         stage.setScene(scene);
+        // the Search tab opens the index in the background, so its first search finds it warm; closing the window closes it
+        tabs.getSelectionModel().selectedIndexProperty().addListener((seen, before, now) -> {
+            if (now.intValue() == 1) {
+                model.search().warmUp();
+            }
+        });
+        stage.setOnHidden(hidden -> model.close());
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 19: the app's search and whole-log view take every filter, both clocks included, and refuse bad ones in a sentence. */
 class SearchViewModelTest {
@@ -42,6 +43,7 @@ class SearchViewModelTest {
             search.recordedFromProperty().set("yesterday");
             search.search();
             assertEquals(List.of("Recorded from \"yesterday\" is not a date (2025-05-06) or a time (2025-05-06T12:00:00Z)."), errors);
+            search.close();
         }
     }
 
@@ -64,6 +66,28 @@ class SearchViewModelTest {
             search.previousPage();
             search.previousPage();
             assertEquals(1, search.hits().get(0).position(), "there is no page before the first");
+            search.close();
+        }
+    }
+
+    @Test
+    void the_index_opened_by_the_first_search_serves_the_next_ones_and_closes_with_the_workbench() throws Exception {
+        // each search used to open and close the index, so every search in the app counted each word's documents for
+        // bm25 again and never had the documents' lengths loaded in time: a first ask every time
+        Path ledger = Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), folder.resolve("kept-open.ledger"));
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+            SearchViewModel search = new SearchViewModel(dev.eventscope.session.TestSessions.of(ledger, store), folder.resolve("kept-index"),
+                    new SameThreadExecutor(), error -> { throw new AssertionError(error); });
+            assertTrue(search.openIndex().isEmpty(), "nothing is opened before the first search");
+            search.textProperty().set("JE-2025-0197");
+            search.search();
+            assertEquals(3, search.hits().size());
+            dev.eventscope.projection.search.LedgerSearch first = search.openIndex().orElseThrow();
+            search.textProperty().set("freight");
+            search.search();
+            assertTrue(search.openIndex().orElseThrow() == first, "the second search asks the index the first one opened");
+            search.close();
+            assertTrue(search.openIndex().isEmpty(), "closing the workbench closes the index");
         }
     }
 }
