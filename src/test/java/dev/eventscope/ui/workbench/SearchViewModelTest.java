@@ -25,7 +25,7 @@ class SearchViewModelTest {
         Path ledger = Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), folder.resolve("audit-case.ledger"));
         List<String> errors = new ArrayList<>();
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
-            SearchViewModel search = new SearchViewModel(dev.eventscope.session.TestSessions.of(ledger, store), folder.resolve("index"), new SameThreadExecutor(), errors::add);
+            SearchViewModel search = viewOf(ledger, store, "index", errors::add);
             search.userProperty().set("p.brandt");
             search.search();
             assertEquals(4, search.hits().size(), "the account p.brandt opened, the entry and its postings");
@@ -51,8 +51,7 @@ class SearchViewModelTest {
     void pages_forward_and_back_through_the_whole_log_by_key() throws Exception {
         Path ledger = Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), folder.resolve("audit-case.ledger"));
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
-            SearchViewModel search = new SearchViewModel(dev.eventscope.session.TestSessions.of(ledger, store), folder.resolve("index"),
-                    new SameThreadExecutor(), error -> { throw new AssertionError(error); });
+            SearchViewModel search = viewOf(ledger, store, "index", SearchViewModelTest::fail);
             search.search();
             assertEquals(1, search.hits().get(0).position());
             search.nextPage();
@@ -76,8 +75,7 @@ class SearchViewModelTest {
         // bm25 again and never had the documents' lengths loaded in time: a first ask every time
         Path ledger = Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), folder.resolve("kept-open.ledger"));
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
-            SearchViewModel search = new SearchViewModel(dev.eventscope.session.TestSessions.of(ledger, store), folder.resolve("kept-index"),
-                    new SameThreadExecutor(), error -> { throw new AssertionError(error); });
+            SearchViewModel search = viewOf(ledger, store, "kept-index", SearchViewModelTest::fail);
             assertTrue(search.openIndex().isEmpty(), "nothing is opened before the first search");
             search.textProperty().set("JE-2025-0197");
             search.search();
@@ -89,5 +87,13 @@ class SearchViewModelTest {
             search.close();
             assertTrue(search.openIndex().isEmpty(), "closing the workbench closes the index");
         }
+    }
+
+    private SearchViewModel viewOf(Path ledger, SqliteEventStore store, String index, java.util.function.Consumer<String> errors) {
+        return new SearchViewModel(dev.eventscope.session.TestSessions.of(ledger, store), folder.resolve(index), new SameThreadExecutor(), errors);
+    }
+
+    private static void fail(String error) {
+        throw new AssertionError(error);
     }
 }
