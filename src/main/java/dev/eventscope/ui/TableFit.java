@@ -156,7 +156,7 @@ public final class TableFit {
                     kept.rows.set(row, item);
                     changed |= !text.equals(kept.texts.set(row, text));
                 } else {
-                    kept.rows.add(item);
+                    kept.rows.add(byRow ? item : null); // only a table of values reuses what it read by row
                     kept.texts.add(text);
                 }
             }

@@ -143,7 +143,7 @@ public final class SearchViewModel {
             synchronized (opening) {
                 return opened();
             }
-        }, opened -> { }, failure -> { });
+        }, opened -> { }, failure -> { }); // a failure to open is reported by the search that needs the index
     }
 
     /** Closes the index (the workbench closed), in the background after any search still running. */
