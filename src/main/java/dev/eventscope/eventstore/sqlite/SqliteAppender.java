@@ -33,6 +33,7 @@ final class SqliteAppender {
     private final EventHashChain hashChain = new EventHashChain();
     private final PreparedStatement selectStream;
     private final PreparedStatement insertStream;
+    private final PreparedStatement selectGreatestStreamKey;
     private final PreparedStatement selectHead;
     private final PreparedStatement findEvent;
     private final PreparedStatement insertEvent;
@@ -69,6 +70,13 @@ final class SqliteAppender {
     private record Head(long position, byte[] hash, long recordedAt) {
     }
     private long dataVersion = Long.MIN_VALUE;
+    /**
+     * The key of the next stream this connection creates: SQLite's own choice for a new row (the greatest key plus one),
+     * read once and then counted, valid like {@link #committedStreams}; 0 until read, and again after a rollback.
+     */
+    private long nextStreamKey;
+    /** Tells an append that cannot be a retry (an import's: its ids grow), whose look-up of its first id is skipped. */
+    private final GreatestEventId greatestEventId;
 
     SqliteAppender(Connection connection, Clock clock, StreamNameCache streamNames) {
         this.connection = connection;
@@ -77,7 +85,11 @@ final class SqliteAppender {
         try {
             selectStream = connection.prepareStatement("SELECT s.stream_key, " + LedgerSchema.versionOf("s.stream_key")
                     + " FROM streams s WHERE s.stream_id = ?");
-            insertStream = connection.prepareStatement("INSERT INTO streams (stream_id, category) VALUES (?, ?) RETURNING stream_key");
+            // the key given, not RETURNING it: RETURNING made each insert cost about twice as much (docs/benchmarks-store.md)
+            insertStream = connection.prepareStatement("INSERT INTO streams (stream_key, stream_id, category) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (stream_id) DO NOTHING");
+            selectGreatestStreamKey = connection.prepareStatement("SELECT max(stream_key) FROM streams");
+            greatestEventId = new GreatestEventId(connection.prepareStatement("SELECT max(event_id) FROM events"));
             selectHead = connection.prepareStatement("SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1");
             findEvent = connection.prepareStatement(
                     "SELECT e.position, s.stream_id, " + LedgerSchema.versionOf("e.stream_key")
@@ -111,6 +123,8 @@ final class SqliteAppender {
             long current = row.next() ? row.getLong(1) : Long.MIN_VALUE;
             if (current != dataVersion) {
                 committedStreams.clear();
+                greatestEventId.forget();
+                nextStreamKey = 0;
                 dataVersion = current;
             }
         }
@@ -127,6 +141,7 @@ final class SqliteAppender {
 
     void rollback() {
         transactionOpen = false;
+        nextStreamKey = 0;
         head = null;
         pendingStreams.clear();
         forgetUnwritten();
@@ -160,17 +175,31 @@ final class SqliteAppender {
     }
 
     private AppendResult appendInTransaction(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
-        AppendResult original = IdempotentRetry.original(appends, this::find, stream -> lookUp(stream)[1]);
+        AppendResult original = greatestEventId.surelyNew(appends) ? null
+                : IdempotentRetry.original(appends, this::find, stream -> lookUp(stream)[1]);
         if (original != null) {
             return original;
         }
         Map<StreamId, long[]> streams = new LinkedHashMap<>();
+        // one stream this connection does not know, which may be new, is created after every other check instead of
+        // looked up first (an import's entry streams: one query less per entry); its row tells whether it was new
+        StreamAppend maybeNew = null;
         for (StreamAppend append : appends) {
-            long[] keyAndVersion = lookUp(append.stream());
+            long[] keyAndVersion = known(append.stream());
+            if (keyAndVersion == null && maybeNew == null && !append.events().isEmpty()
+                    && append.expected().isSatisfiedBy(0)) {
+                maybeNew = append;
+                streams.put(append.stream(), null);
+                continue;
+            }
+            keyAndVersion = keyAndVersion != null ? keyAndVersion : lookUpStored(append.stream());
             if (!append.expected().isSatisfiedBy(keyAndVersion[1])) {
                 throw new ConcurrencyConflict(append.stream(), append.expected(), keyAndVersion[1]);
             }
             streams.put(append.stream(), keyAndVersion);
+        }
+        if (maybeNew != null) {
+            streams.put(maybeNew.stream(), createUnlessStored(maybeNew));
         }
         long position;
         byte[] previousHash;
@@ -192,8 +221,8 @@ final class SqliteAppender {
         Map<StreamId, Long> versions = new LinkedHashMap<>();
         for (StreamAppend append : appends) {
             long[] keyAndVersion = streams.get(append.stream());
-            boolean created = keyAndVersion[0] == 0 && !append.events().isEmpty();
-            if (created) {
+            boolean created = append == maybeNew ? keyAndVersion[2] == 1 : keyAndVersion[0] == 0 && !append.events().isEmpty();
+            if (created && keyAndVersion[0] == 0) {
                 keyAndVersion[0] = createStream(append.stream());
             }
             long version = keyAndVersion[1];
@@ -239,8 +268,25 @@ final class SqliteAppender {
             }
             unwrittenHead = position;
             head = transactionOpen ? new Head(position, previousHash, recordedAt) : null;
+            greatestEventId.raise(appends);
         }
         return new AppendResult(positions, versions, false);
+    }
+
+    /**
+     * {key, version, 1 when created here} of a stream this connection does not know, whose expected version a new
+     * stream satisfies: its row is inserted unless one is stored, in which case the stored stream is checked as usual.
+     */
+    private long[] createUnlessStored(StreamAppend append) throws ConcurrencyConflict, SQLException {
+        long streamKey = insertStream(append.stream());
+        if (streamKey != 0) {
+            return new long[] {streamKey, 0, 1};
+        }
+        long[] stored = lookUpStored(append.stream());
+        if (!append.expected().isSatisfiedBy(stored[1])) {
+            throw new ConcurrencyConflict(append.stream(), append.expected(), stored[1]);
+        }
+        return new long[] {stored[0], stored[1], 0};
     }
 
     private IdempotentRetry.StoredEvent find(String eventId) throws SQLException {
@@ -280,29 +326,51 @@ final class SqliteAppender {
     }
 
     private long[] lookUp(StreamId stream) throws SQLException {
+        long[] known = known(stream);
+        return known != null ? known : lookUpStored(stream);
+    }
+
+    /** {key, version} of a stream this transaction or an earlier one of this connection wrote; null when not known. */
+    private long[] known(StreamId stream) {
         long[] known = pendingStreams.get(stream);
         if (known == null) {
             known = committedStreams.get(stream);
         }
-        if (known != null) {
-            return known.clone();
-        }
+        return known != null ? known.clone() : null;
+    }
+
+    /** {key, version} of a stream as stored; {0, 0} when it has no row. */
+    private long[] lookUpStored(StreamId stream) throws SQLException {
         selectStream.setString(1, stream.value());
         try (ResultSet row = selectStream.executeQuery()) {
             return row.next() ? new long[] {row.getLong(1), row.getLong(2)} : new long[] {0, 0};
         }
     }
 
+    /** Creates the row of a stream that has none (the caller looked), and returns its key. */
     private long createStream(StreamId stream) throws SQLException {
-        insertStream.setString(1, stream.value());
-        insertStream.setString(2, stream.category());
-        // one round instead of an INSERT and a "SELECT last_insert_rowid()": an import creates a stream per entry
-        try (ResultSet key = insertStream.executeQuery()) {
-            key.next();
-            long streamKey = key.getLong(1);
-            streamNames.remember(streamKey, stream);
-            return streamKey;
+        long streamKey = insertStream(stream);
+        if (streamKey == 0) {
+            throw new SQLException("the stream '" + stream + "' has a row already, though none was found");
         }
+        return streamKey;
+    }
+
+    /** Inserts the stream's row and returns its key, or 0 when the stream has a row already (nothing is written then). */
+    private long insertStream(StreamId stream) throws SQLException {
+        if (nextStreamKey == 0) {
+            try (ResultSet row = selectGreatestStreamKey.executeQuery()) {
+                nextStreamKey = (row.next() ? row.getLong(1) : 0) + 1;
+            }
+        }
+        insertStream.setLong(1, nextStreamKey);
+        insertStream.setString(2, stream.value());
+        insertStream.setString(3, stream.category());
+        if (insertStream.executeUpdate() == 0) {
+            return 0;
+        }
+        streamNames.remember(nextStreamKey, stream);
+        return nextStreamKey++;
     }
 
     /** A broken unique constraint on insert means a repeated or already stored event id: say which. */
@@ -319,6 +387,8 @@ final class SqliteAppender {
     /** Forgets the streams (and the head) it remembers, after their rows were written by other means (a ledger copy). */
     void forgetStreams() {
         committedStreams.clear();
+        greatestEventId.forget();
+        nextStreamKey = 0;
         pendingStreams.clear();
         forgetUnwritten();
         head = null;

@@ -1,0 +1,130 @@
+package dev.eventscope.eventstore.sqlite;
+
+import dev.eventscope.eventstore.AppendResult;
+import dev.eventscope.eventstore.BulkAppend;
+import dev.eventscope.eventstore.ConcurrencyConflict;
+import dev.eventscope.eventstore.EventMetadata;
+import dev.eventscope.eventstore.ExpectedVersion;
+import dev.eventscope.eventstore.NewEvent;
+import dev.eventscope.eventstore.StreamAppend;
+import dev.eventscope.eventstore.StreamFilter;
+import dev.eventscope.eventstore.StreamId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The two look-ups the writer skips (docs/benchmarks-store.md, session 13): an event id greater than every stored one
+ * is not looked up as a possible retry ({@link GreatestEventId}), and a stream it does not know, whose expected version
+ * a new stream satisfies, is created with an insert that does nothing when the stream is stored, under the key SQLite
+ * itself would give it (counted by the writer instead of returned by each insert). Each test gives a case where the
+ * shortcut would be wrong: another connection wrote after the writer learnt its bound, its streams or its next key, or
+ * a rollback took back keys it had counted.
+ */
+class AppendShortcutsTest {
+
+    @TempDir
+    Path folder;
+
+    private static NewEvent event(String id) {
+        return new NewEvent(id, "Something", 1, "{\"id\":\"" + id + "\"}", new EventMetadata("alice", "c", "c", "Cmd"));
+    }
+
+    @Test
+    void a_retry_of_what_another_connection_wrote_after_this_one_last_appended_is_found() throws Exception {
+        Path file = folder.resolve("two-writers.ledger");
+        try (SqliteEventStore first = SqliteEventStore.open(file); SqliteEventStore second = SqliteEventStore.open(file)) {
+            first.append(StreamId.of("entry-a"), ExpectedVersion.NO_STREAM, List.of(event("id-1")));
+            AppendResult original = second.append(StreamId.of("entry-b"), ExpectedVersion.NO_STREAM, List.of(event("id-9")));
+
+            // "id-9" is greater than anything the first writer wrote itself: only the other connection's commit says it is stored
+            AppendResult retried = first.append(StreamId.of("entry-b"), ExpectedVersion.NO_STREAM, List.of(event("id-9")));
+
+            assertTrue(retried.alreadyStored());
+            assertEquals(original.positions(), retried.positions());
+        }
+    }
+
+    @Test
+    void a_retry_inside_a_bulk_of_an_id_the_bulk_wrote_is_found() throws Exception {
+        try (SqliteEventStore store = SqliteEventStore.open(folder.resolve("bulk.ledger"));
+             BulkAppend bulk = store.beginBulkAppend()) {
+            AppendResult original = bulk.append(List.of(new StreamAppend(StreamId.of("entry-a"), ExpectedVersion.NO_STREAM,
+                    List.of(event("id-5"), event("id-6")))));
+            bulk.append(List.of(new StreamAppend(StreamId.of("entry-b"), ExpectedVersion.NO_STREAM, List.of(event("id-7")))));
+
+            AppendResult retried = bulk.append(List.of(new StreamAppend(StreamId.of("entry-a"), ExpectedVersion.NO_STREAM,
+                    List.of(event("id-5"), event("id-6")))));
+
+            assertTrue(retried.alreadyStored());
+            assertEquals(original.positions(), retried.positions());
+            bulk.commit();
+        }
+    }
+
+    @Test
+    void a_stream_another_connection_created_is_not_taken_for_a_new_one() throws Exception {
+        Path file = folder.resolve("stream-elsewhere.ledger");
+        StreamId stream = StreamId.of("entry-x");
+        try (SqliteEventStore first = SqliteEventStore.open(file); SqliteEventStore second = SqliteEventStore.open(file)) {
+            first.append(StreamId.of("entry-a"), ExpectedVersion.NO_STREAM, List.of(event("id-1")));
+            second.append(stream, ExpectedVersion.NO_STREAM, List.of(event("id-2")));
+
+            ConcurrencyConflict conflict = assertThrows(ConcurrencyConflict.class,
+                    () -> first.append(stream, ExpectedVersion.exactly(0), List.of(event("id-3"))));
+            assertEquals(1, conflict.actualVersion());
+            AppendResult anyVersion = first.append(stream, ExpectedVersion.ANY, List.of(event("id-4")));
+
+            assertEquals(2, anyVersion.versionOf(stream));
+            assertEquals(2, first.streamVersion(stream));
+            assertEquals(2, first.countStreams(StreamFilter.ALL));
+        }
+    }
+
+    @Test
+    void a_conflict_in_an_append_with_a_new_stream_creates_nothing() throws Exception {
+        Path file = folder.resolve("conflict.ledger");
+        StreamId account = StreamId.of("account-cash");
+        try (SqliteEventStore store = SqliteEventStore.open(file)) {
+            store.append(account, ExpectedVersion.NO_STREAM, List.of(event("id-1")));
+
+            assertThrows(ConcurrencyConflict.class, () -> store.appendAll(List.of(
+                    new StreamAppend(StreamId.of("entry-new"), ExpectedVersion.NO_STREAM, List.of(event("id-2"))),
+                    new StreamAppend(account, ExpectedVersion.exactly(5), List.of(event("id-3"))))));
+
+            assertEquals(0, store.streamVersion(StreamId.of("entry-new")));
+            AppendResult later = store.append(StreamId.of("entry-new"), ExpectedVersion.NO_STREAM, List.of(event("id-4")));
+            assertEquals(1, later.versionOf(StreamId.of("entry-new")));
+        }
+    }
+
+    @Test
+    void stream_keys_are_the_ones_sqlite_gives_after_a_rollback_and_after_another_connection_wrote() throws Exception {
+        Path file = folder.resolve("keys.ledger");
+        try (SqliteEventStore first = SqliteEventStore.open(file); SqliteEventStore second = SqliteEventStore.open(file)) {
+            first.append(StreamId.of("entry-a"), ExpectedVersion.NO_STREAM, List.of(event("id-1")));
+            try (BulkAppend rolledBack = first.beginBulkAppend()) {
+                rolledBack.append(List.of(new StreamAppend(StreamId.of("entry-gone"), ExpectedVersion.NO_STREAM,
+                        List.of(event("id-2")))));
+            }
+            first.append(StreamId.of("entry-b"), ExpectedVersion.NO_STREAM, List.of(event("id-3")));
+            second.append(StreamId.of("entry-c"), ExpectedVersion.NO_STREAM, List.of(event("id-4")));
+            first.append(StreamId.of("entry-d"), ExpectedVersion.NO_STREAM, List.of(event("id-5")));
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT stream_key, stream_id FROM streams ORDER BY stream_key")) {
+            StringBuilder keys = new StringBuilder();
+            while (rows.next()) {
+                keys.append(rows.getLong(1)).append('=').append(rows.getString(2)).append(' ');
+            }
+            assertEquals("1=entry-a 2=entry-b 3=entry-c 4=entry-d ", keys.toString());
+        }
+    }
+}
