@@ -1,6 +1,7 @@
 package dev.eventscope.eventstore.sqlite;
 
 import dev.eventscope.eventstore.EventMetadata;
+import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.eventstore.NewEvent;
@@ -22,9 +23,12 @@ import java.sql.Statement;
 import java.util.List;
 
 import static dev.eventscope.eventstore.sqlite.LedgerFileTest.pragma;
+import static dev.eventscope.eventstore.sqlite.LedgerFiles.rawSql;
 import static dev.eventscope.eventstore.sqlite.LedgerFiles.sha256;
+import static dev.eventscope.testing.Texts.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -122,5 +126,35 @@ class SchemaUpgradeTest {
             assertEquals(old.lastPosition(), upgraded.lastPosition());
         }
         assertEquals(String.valueOf(LedgerSchema.CURRENT_VERSION), pragma(ledger, "user_version"));
+    }
+
+    // session 13, the adversary's trial
+
+    @Test
+    void a_schema_2_ledger_whose_stream_records_were_edited_is_not_upgraded_as_that_would_drop_the_evidence() throws Exception {
+        // before: the upgrade dropped streams.version, and the ledger verified intact from then on
+        Path ledger = copyOfSample(folder, "small-business");
+        rawSql(ledger, "UPDATE streams SET version = 7 WHERE stream_id = 'account-assets:bank:savings'");
+        String before = sha256(ledger);
+        EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.open(ledger).close());
+        assertMentions(refused.getMessage(), "Cannot upgrade", "account-assets:bank:savings",
+                "recorded at version 7", "left unchanged");
+        assertEquals(before, sha256(ledger));
+        assertEquals("2", pragma(ledger, "user_version"));
+        IntegrityReport report = readOnly(ledger).report();
+        assertEquals(IntegrityReport.Tampering.METADATA, report.kind());
+        assertMentions(report.summary(), "account-assets:bank:savings");
+    }
+
+    @Test
+    void a_schema_2_ledger_whose_schema_version_was_set_forward_is_refused_in_one_sentence_and_left_unchanged() throws Exception {
+        // before: every append failed with SQLite's "NOT NULL constraint failed: streams.version"
+        Path ledger = copyOfSample(folder, "small-business");
+        rawSql(ledger, "PRAGMA user_version = 3");
+        String before = sha256(ledger);
+        EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.open(ledger).close());
+        assertMentions(refused.getMessage(), "says it is at ledger schema version 3",
+                "columns of version 2", "left unchanged");
+        assertEquals(before, sha256(ledger));
     }
 }
