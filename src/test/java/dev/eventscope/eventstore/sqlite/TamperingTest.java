@@ -122,12 +122,17 @@ class TamperingTest {
         assertEquals(Tampering.INSERTED, report.kind());
     }
 
-    @Test
-    void a_row_added_after_the_head_is_named_as_inserted() throws Exception {
-        Path file = ledger();
+    /** Adds a forged event at position 41, after the recorded head 40. */
+    private static void addAfterTheHead(Path file) throws Exception {
         rawSql(file, "INSERT INTO events (position, event_id, stream_key, version, type, schema_version, data, user_name,"
                 + " recorded_at, hash) SELECT 41, 'forged', stream_key, 99, 'Tested', 1, '{}', 'mallory',"
                 + " recorded_at, randomblob(32) FROM events WHERE position = 40");
+    }
+
+    @Test
+    void a_row_added_after_the_head_is_named_as_inserted() throws Exception {
+        Path file = ledger();
+        addAfterTheHead(file);
         IntegrityReport report = verify(file);
         assertEquals(41, report.firstBadPosition());
         assertEquals(Tampering.INSERTED, report.kind());
@@ -255,9 +260,7 @@ class TamperingTest {
     @Test
     void a_write_after_an_event_was_added_beyond_the_head_is_refused() throws Exception {
         Path file = ledger();
-        rawSql(file, "INSERT INTO events (position, event_id, stream_key, version, type, schema_version, data, user_name,"
-                + " recorded_at, hash) SELECT 41, 'forged', stream_key, 99, 'Tested', 1, '{}', 'mallory',"
-                + " recorded_at, randomblob(32) FROM events WHERE position = 40");
+        addAfterTheHead(file);
         EventStoreException refused = assertThrows(EventStoreException.class, () -> post(file, "innocent"));
         assertMentions(refused.getMessage(), "up to position 40", "holds events up to position 41");
         assertEquals(Tampering.INSERTED, verify(file).kind());
