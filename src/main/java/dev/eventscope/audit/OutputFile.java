@@ -148,6 +148,10 @@ public final class OutputFile implements AutoCloseable {
         if (failed instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
+        if (failed instanceof java.nio.file.FileSystemException refused) {
+            // its message is only the file's name when the system gave no reason (e.g. a folder under /proc)
+            return refused.getReason() != null ? refused.getReason() : "the file system refused to create it";
+        }
         return message == null ? failed.getClass().getSimpleName() : message;
     }
 

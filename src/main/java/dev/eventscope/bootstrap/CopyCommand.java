@@ -60,6 +60,9 @@ final class CopyCommand implements Callable<Integer> {
             throw new EventStoreException("There is no ledger file at " + from + ". Nothing was copied.");
         }
         boolean newFile = !LedgerStoreFactory.isServerLedger(to) && !Files.exists(to);
+        if (!LedgerStoreFactory.isServerLedger(to)) {
+            refuseTargetFile(newFile);
+        }
         String sourceName = LedgerStores.name(from);
         try (EventStore source = stores.openReadOnly(from);
              EventStore target = newFile ? stores.create(to) : stores.open(to)) {
@@ -76,6 +79,38 @@ final class CopyCommand implements Callable<Integer> {
                 removeNewFile();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Refuses, before the target is opened for writing (which would upgrade an older ledger), a target file that is the
+     * source itself (also through a link), that already holds events, or that would be the -wal, -shm or -journal file
+     * of a database beside it (SQLite would take the copy for that database's log).
+     */
+    private void refuseTargetFile(boolean newFile) {
+        if (newFile) {
+            String name = to.toAbsolutePath().getFileName().toString();
+            for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
+                Path database = to.toAbsolutePath().resolveSibling(name.substring(0, Math.max(0, name.length() - suffix.length())));
+                if (name.endsWith(suffix) && Files.isRegularFile(database)) {
+                    throw new EventStoreException("Refusing to copy into " + to + ", the " + suffix.substring(1) + " file of "
+                            + database + "; choose another file name. Nothing was copied.");
+                }
+            }
+            return;
+        }
+        try {
+            if (!LedgerStoreFactory.isServerLedger(from) && Files.isSameFile(from, to)) {
+                throw new EventStoreException("Refusing to copy " + from + " onto itself (" + to + " is the same file)."
+                        + " Nothing was copied.");
+            }
+        } catch (IOException unknown) {
+            // the opening below says what is wrong with the file
+        }
+        try (EventStore existing = stores.openReadOnly(to)) {
+            if (existing.lastPosition() > 0) {
+                throw dev.eventscope.eventstore.CopiedLedgerCheck.targetNotEmpty(LedgerStores.name(to));
+            }
         }
     }
 

@@ -94,8 +94,11 @@ final class ChainVerifier {
                 return chain.readThrough(readThrough);
             }
             String besideTheChain = head.problem() != null ? head.problem() : editedCategory();
+            if (besideTheChain == null) {
+                besideTheChain = editedGuards();
+            }
             if (besideTheChain == null && recordsStreamVersions()) {
-                besideTheChain = editedStreamVersion();
+                besideTheChain = editedStreamVersion(connection);
             }
             if (besideTheChain != null) {
                 return new IntegrityReport(false, chain.eventsChecked(), chain.lastPosition(), chain.headHash(), 0,
@@ -116,7 +119,8 @@ final class ChainVerifier {
         try (PreparedStatement query = connection.prepareStatement("SELECT value FROM ledger_meta WHERE key = 'head_position'");
              ResultSet row = query.executeQuery()) {
             if (!row.next()) {
-                return new RecordedHead(-1, null);
+                // written when the ledger was created and at every commit since: its absence is an edit
+                return new RecordedHead(-1, "ledger_meta records no head position, which every ledger has from its creation on");
             }
             String value = row.getString(1);
             try {
@@ -140,6 +144,36 @@ final class ChainVerifier {
             return "the stream '" + row.getString(1) + "' is filed under the category '" + row.getString(2) + "' instead of '"
                     + StreamId.of(row.getString(1)).category() + "', which would hide it from every list of its kind";
         }
+    }
+
+    /**
+     * The first of the ledger's triggers ({@link LedgerSchema#GUARDS}) dropped or changed, or a trigger Eventscope never
+     * writes, or null. A careful forger puts the guards back; a careless one is caught here even when the chain holds.
+     */
+    private String editedGuards() throws SQLException {
+        java.util.Map<String, String> found = new java.util.TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                found.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        for (String guard : new java.util.TreeSet<>(LedgerSchema.GUARDS.keySet())) {
+            String sql = found.remove(guard);
+            if (sql == null) {
+                return "the trigger '" + guard + "' that keeps events from being changed or deleted was dropped";
+            }
+            if (!sql.equals(LedgerSchema.GUARDS.get(guard))) {
+                return "the trigger '" + guard + "' that keeps events from being changed or deleted was replaced by: "
+                        + oneLine(sql);
+            }
+        }
+        return found.isEmpty() ? null : "a trigger Eventscope never writes was added: " + oneLine(found.values().iterator().next());
+    }
+
+    private static String oneLine(String sql) {
+        String line = sql == null ? "" : sql.replaceAll("\\s+", " ").strip();
+        return line.length() <= 160 ? line : line.substring(0, 160) + "…";
     }
 
     /**
@@ -179,8 +213,11 @@ final class ChainVerifier {
         }
     }
 
-    /** The first stream whose recorded version or last position is not what its events say, or null. */
-    private String editedStreamVersion() throws SQLException {
+    /**
+     * The first stream whose recorded version or last position is not what its events say, or null; for a ledger of
+     * schema 2 or older, whose streams record both (the upgrade to 3 asks too, before it drops them).
+     */
+    static String editedStreamVersion(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT s.stream_id, s.version, s.last_position,"
                 + " COALESCE(e.version, 0), COALESCE(e.position, 0) FROM streams s LEFT JOIN (SELECT stream_key,"
                 + " MAX(version) AS version, MAX(position) AS position FROM events GROUP BY stream_key) e"

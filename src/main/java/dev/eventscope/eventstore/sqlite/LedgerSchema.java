@@ -28,6 +28,17 @@ final class LedgerSchema {
      */
     static final int PAGE_SIZE = 16_384;
 
+    /**
+     * The triggers of a ledger, by name, exactly as every Eventscope since the first has written them: they refuse
+     * any change and any deletion of an event. A ledger with one of them missing or changed, or with any other trigger
+     * (code that would run inside Eventscope's own writes), was edited outside Eventscope; {@code verify} says so.
+     */
+    static final java.util.Map<String, String> GUARDS = java.util.Map.of(
+            "events_are_immutable", "CREATE TRIGGER events_are_immutable BEFORE UPDATE ON events BEGIN"
+                    + " SELECT RAISE(ABORT, 'events are immutable: an event can never be changed'); END",
+            "events_are_permanent", "CREATE TRIGGER events_are_permanent BEFORE DELETE ON events BEGIN"
+                    + " SELECT RAISE(ABORT, 'events are immutable: an event can never be deleted'); END");
+
     private static final List<List<String>> STEPS = List.of(
             // version 1: the event store proper
             List.of(
@@ -41,10 +52,8 @@ final class LedgerSchema {
                             + " user_name TEXT NOT NULL, correlation_id TEXT, causation_id TEXT, command_name TEXT,"
                             + " recorded_at INTEGER NOT NULL, prev_hash BLOB NOT NULL, hash BLOB NOT NULL,"
                             + " UNIQUE (stream_key, version))",
-                    "CREATE TRIGGER events_are_immutable BEFORE UPDATE ON events BEGIN"
-                            + " SELECT RAISE(ABORT, 'events are immutable: an event can never be changed'); END",
-                    "CREATE TRIGGER events_are_permanent BEFORE DELETE ON events BEGIN"
-                            + " SELECT RAISE(ABORT, 'events are immutable: an event can never be deleted'); END"),
+                    GUARDS.get("events_are_immutable"),
+                    GUARDS.get("events_are_permanent")),
             // version 2: aggregate snapshots
             List.of(
                     "CREATE TABLE snapshots (stream_key INTEGER NOT NULL REFERENCES streams (stream_key),"

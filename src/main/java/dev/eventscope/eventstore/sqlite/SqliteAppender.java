@@ -90,7 +90,10 @@ final class SqliteAppender {
                     + " ON CONFLICT (stream_id) DO NOTHING");
             selectGreatestStreamKey = connection.prepareStatement("SELECT max(stream_key) FROM streams");
             greatestEventId = new GreatestEventId(connection.prepareStatement("SELECT max(event_id) FROM events"));
-            selectHead = connection.prepareStatement("SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1");
+            // the last event, and beside it the head position the last commit recorded: one row even without events
+            selectHead = connection.prepareStatement("SELECT e.position, e.hash, e.recorded_at,"
+                    + " (SELECT value FROM ledger_meta WHERE key = 'head_position') FROM (SELECT 1)"
+                    + " LEFT JOIN (SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1) e");
             findEvent = connection.prepareStatement(
                     "SELECT e.position, s.stream_id, " + LedgerSchema.versionOf("e.stream_key")
                             + " FROM events e JOIN streams s ON s.stream_key = e.stream_key WHERE e.event_id = ?");
@@ -210,10 +213,12 @@ final class SqliteAppender {
             lastRecordedAt = head.recordedAt();
         } else {
             try (ResultSet row = selectHead.executeQuery()) {
-                boolean any = row.next();
+                row.next();
+                boolean any = row.getObject(1) != null;
                 position = any ? row.getLong(1) : 0;
                 previousHash = any ? row.getBytes(2) : EventHashChain.GENESIS;
                 lastRecordedAt = any ? row.getLong(3) : Long.MIN_VALUE;
+                RecordedHeadCheck.require(row.getString(4), position);
             }
         }
         long recordedAt = Math.max(IdempotentRetry.micros(clock.instant()), lastRecordedAt);

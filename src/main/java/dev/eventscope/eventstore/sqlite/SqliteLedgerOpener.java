@@ -67,6 +67,8 @@ final class SqliteLedgerOpener {
                 }
                 if (actualVersion < LedgerSchema.CURRENT_VERSION) {
                     migrate(writer, absolute, actualVersion);
+                } else {
+                    refuseOlderColumns(writer, absolute);
                 }
             }
             reader = SqliteConnections.openReader(absolute, false);
@@ -178,6 +180,7 @@ final class SqliteLedgerOpener {
             statement.execute("BEGIN IMMEDIATE");
             try {
                 requireTablesOf(writer, file, fromVersion);
+                refuseToDropEvidence(writer, file, fromVersion);
                 LedgerSchema.migrate(writer, fromVersion, LedgerSchema.CURRENT_VERSION);
                 statement.execute("COMMIT");
             } catch (SQLException | RuntimeException e) {
@@ -192,6 +195,40 @@ final class SqliteLedgerOpener {
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
         LOG.info("migrated ledger {} from schema {} to {}", file, fromVersion, LedgerSchema.CURRENT_VERSION);
+    }
+
+    /**
+     * Refuses a file that says it is at the current version but still has the columns version 3 dropped (its schema
+     * version was set forward outside Eventscope): every append would fail on them with SQLite's own words.
+     */
+    private static void refuseOlderColumns(Connection writer, Path file) throws SQLException {
+        try (Statement statement = writer.createStatement(); ResultSet row = statement.executeQuery("SELECT (SELECT COUNT(*)"
+                + " FROM pragma_table_info('events') WHERE name = 'prev_hash') + (SELECT COUNT(*) FROM"
+                + " pragma_table_info('streams') WHERE name IN ('version', 'last_position'))")) {
+            if (row.next() && row.getInt(1) > 0) {
+                throw new EventStoreException("'" + file + "' says it is at ledger schema version " + LedgerSchema.CURRENT_VERSION
+                        + " but still has the columns of version 2 (its schema version was changed outside Eventscope); it was"
+                        + " left unchanged: set its schema version back to 2, or restore it from a backup.");
+            }
+        }
+    }
+
+    /**
+     * Refuses to upgrade a ledger whose streams' recorded versions were edited: version 3 drops those columns, and with
+     * them the only trace of the edit, which {@code verify} reports on the file as it is (session 13's adversary: a
+     * post upgraded such a ledger, and it verified intact afterwards).
+     */
+    private static void refuseToDropEvidence(Connection writer, Path file, int fromVersion) throws SQLException {
+        if (fromVersion >= 3) {
+            return;
+        }
+        String edited = ChainVerifier.editedStreamVersion(writer);
+        if (edited != null) {
+            throw new EventStoreException("Cannot upgrade '" + file + "' to ledger schema version " + LedgerSchema.CURRENT_VERSION
+                    + ": its records beside the chain were edited (" + edited + "), and the upgrade would drop those records"
+                    + " and with them the trace of the edit. It was left unchanged; 'eventscope verify' reads it as it is."
+                    + " Restore it from a backup to write to it.");
+        }
     }
 
     /**

@@ -11,7 +11,7 @@ import java.sql.Statement;
 /**
  * The attacker of issue 17: someone with write access and the documented chain encoding, who edits
  * the events table with a plain SQLite tool and then recomputes every hash so the chain is
- * self-consistent again. Test code only.
+ * self-consistent again, and puts the immutability triggers back. Test code only.
  */
 public final class ChainRewriter {
 
@@ -28,6 +28,11 @@ public final class ChainRewriter {
                 statement.execute(sql);
             }
             rechain(connection);
+            // and puts the guards back as they were, or verify would name them as dropped (session 13)
+            connection.setAutoCommit(true);
+            for (String guard : new java.util.TreeSet<>(LedgerSchema.GUARDS.keySet())) {
+                statement.execute(LedgerSchema.GUARDS.get(guard));
+            }
         }
     }
 

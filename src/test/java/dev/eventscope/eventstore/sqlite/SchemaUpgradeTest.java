@@ -1,6 +1,7 @@
 package dev.eventscope.eventstore.sqlite;
 
 import dev.eventscope.eventstore.EventMetadata;
+import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.eventstore.NewEvent;
@@ -22,9 +23,12 @@ import java.sql.Statement;
 import java.util.List;
 
 import static dev.eventscope.eventstore.sqlite.LedgerFileTest.pragma;
+import static dev.eventscope.eventstore.sqlite.LedgerFiles.rawSql;
 import static dev.eventscope.eventstore.sqlite.LedgerFiles.sha256;
+import static dev.eventscope.testing.Texts.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -122,5 +126,37 @@ class SchemaUpgradeTest {
             assertEquals(old.lastPosition(), upgraded.lastPosition());
         }
         assertEquals(String.valueOf(LedgerSchema.CURRENT_VERSION), pragma(ledger, "user_version"));
+    }
+
+    // session 13, the adversary's trial
+
+    /** Edits a copy of the sample with {@code sql}, opens it for writing, and returns the refusal; the file is unchanged. */
+    private String refusedAfter(String sql) throws Exception {
+        Path ledger = copyOfSample(folder, "small-business");
+        rawSql(ledger, sql);
+        String before = sha256(ledger);
+        String refusal = assertThrows(EventStoreException.class, () -> SqliteEventStore.open(ledger).close()).getMessage();
+        assertEquals(before, sha256(ledger));
+        assertEquals(sql.startsWith("PRAGMA") ? "3" : "2", pragma(ledger, "user_version"));
+        return refusal;
+    }
+
+    @Test
+    void a_schema_2_ledger_whose_stream_records_were_edited_is_not_upgraded_as_that_would_drop_the_evidence() throws Exception {
+        // before: the upgrade dropped streams.version, and the ledger verified intact from then on
+        String update = "UPDATE streams SET version = 7 WHERE stream_id = 'account-assets:bank:savings'";
+        assertMentions(refusedAfter(update), "Cannot upgrade", "account-assets:bank:savings", "recorded at version 7",
+                "left unchanged");
+        Path ledger = folder.resolve("small-business.ledger");
+        IntegrityReport report = readOnly(ledger).report();
+        assertEquals(IntegrityReport.Tampering.METADATA, report.kind());
+        assertMentions(report.summary(), "account-assets:bank:savings");
+    }
+
+    @Test
+    void a_schema_2_ledger_whose_schema_version_was_set_forward_is_refused_in_one_sentence_and_left_unchanged() throws Exception {
+        // before: every append failed with SQLite's "NOT NULL constraint failed: streams.version"
+        assertMentions(refusedAfter("PRAGMA user_version = 3"), "says it is at ledger schema version 3", "columns of version 2",
+                "left unchanged");
     }
 }

@@ -1,17 +1,26 @@
 package dev.eventscope.eventstore.sqlite;
 
+import dev.eventscope.eventstore.ConcurrencyConflict;
+import dev.eventscope.eventstore.EventMetadata;
+import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.IntegrityReport;
+import dev.eventscope.eventstore.NewEvent;
+import dev.eventscope.eventstore.StreamAppend;
+import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.IntegrityReport.Tampering;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static dev.eventscope.eventstore.sqlite.LedgerFiles.ledgerWith;
 import static dev.eventscope.eventstore.sqlite.LedgerFiles.rawSql;
 import static dev.eventscope.testing.Texts.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Someone with a plain SQLite tool drops the triggers and edits the events table; verify names what they did. */
@@ -42,7 +51,7 @@ class TamperingTest {
 
     @Test
     void an_untouched_ledger_is_intact() throws Exception {
-        IntegrityReport report = verify(ledger());
+        IntegrityReport report = verify(ledgerWith(folder.resolve("untouched.ledger"), 4, 10));
         assertTrue(report.intact());
         assertEquals(40, report.lastPosition());
         assertEquals(40, report.eventsChecked());
@@ -113,12 +122,17 @@ class TamperingTest {
         assertEquals(Tampering.INSERTED, report.kind());
     }
 
-    @Test
-    void a_row_added_after_the_head_is_named_as_inserted() throws Exception {
-        Path file = ledger();
+    /** Adds a forged event at position 41, after the recorded head 40. */
+    private static void addAfterTheHead(Path file) throws Exception {
         rawSql(file, "INSERT INTO events (position, event_id, stream_key, version, type, schema_version, data, user_name,"
                 + " recorded_at, hash) SELECT 41, 'forged', stream_key, 99, 'Tested', 1, '{}', 'mallory',"
                 + " recorded_at, randomblob(32) FROM events WHERE position = 40");
+    }
+
+    @Test
+    void a_row_added_after_the_head_is_named_as_inserted() throws Exception {
+        Path file = ledger();
+        addAfterTheHead(file);
         IntegrityReport report = verify(file);
         assertEquals(41, report.firstBadPosition());
         assertEquals(Tampering.INSERTED, report.kind());
@@ -217,5 +231,81 @@ class TamperingTest {
         assertFalse(report.intact());
         assertEquals(Tampering.METADATA, report.kind());
         assertMentions(report.summary(), "account-assets:bank:savings", "recorded at version 7", "end at version 5");
+    }
+
+    // session 13, the adversary's trial: what the chain alone let through
+
+    private static void post(Path file, String id) {
+        try (SqliteEventStore store = SqliteEventStore.open(file)) {
+            store.appendAll(List.of(new StreamAppend(StreamId.of("account-test:0"), ExpectedVersion.ANY,
+                    List.of(new NewEvent(id, "Tested", 1, "{}", EventMetadata.by("tester"))))));
+        } catch (ConcurrencyConflict impossible) {
+            throw new AssertionError(impossible);
+        }
+    }
+
+    @Test
+    void a_write_after_the_newest_event_was_deleted_is_refused_so_the_removal_stays_visible() throws Exception {
+        // before: the next post reused position 40 and recorded it as the head, and the ledger verified intact
+        Path file = ledger();
+        rawSql(file, "DELETE FROM events WHERE position = 40");
+        EventStoreException refused = assertThrows(EventStoreException.class, () -> post(file, "innocent"));
+        assertMentions(refused.getMessage(), "Nothing was written", "up to position 40", "last event is at position 39",
+                "eventscope verify");
+        IntegrityReport report = verify(file);
+        assertEquals(40, report.firstBadPosition());
+        assertEquals(Tampering.REMOVED, report.kind());
+    }
+
+    @Test
+    void a_write_after_an_event_was_added_beyond_the_head_is_refused() throws Exception {
+        Path file = ledger();
+        addAfterTheHead(file);
+        EventStoreException refused = assertThrows(EventStoreException.class, () -> post(file, "innocent"));
+        assertMentions(refused.getMessage(), "up to position 40", "holds events up to position 41");
+        assertEquals(Tampering.INSERTED, verify(file).kind());
+    }
+
+    @Test
+    void a_write_to_a_ledger_whose_head_position_was_deleted_is_refused_and_verify_names_it() throws Exception {
+        Path file = ledger();
+        rawSql(file, "DELETE FROM ledger_meta WHERE key = 'head_position'", "DELETE FROM events WHERE position = 40");
+        IntegrityReport report = verify(file);
+        assertFalse(report.intact());
+        assertEquals(Tampering.METADATA, report.kind());
+        assertMentions(report.summary(), "no head position");
+        assertMentions(assertThrows(EventStoreException.class, () -> post(file, "innocent")).getMessage(),
+                "records no head position");
+    }
+
+    /** The summary of verifying an untouched six-event ledger (triggers in place) after {@code sql}; its chain holds. */
+    private String besideAnIntactChainAfter(String... sql) throws Exception {
+        Path file = ledgerWith(folder.resolve("guards.ledger"), 2, 3);
+        rawSql(file, sql);
+        IntegrityReport report = verify(file);
+        assertFalse(report.intact());
+        assertEquals(Tampering.METADATA, report.kind());
+        assertEquals(6, report.lastPosition());
+        return report.summary();
+    }
+
+    @Test
+    void a_ledger_whose_guarding_trigger_was_dropped_is_named_although_its_chain_holds() throws Exception {
+        assertMentions(besideAnIntactChainAfter("DROP TRIGGER events_are_permanent"), "events_are_permanent", "dropped");
+    }
+
+    @Test
+    void a_guarding_trigger_replaced_by_one_that_lets_everything_through_is_named() throws Exception {
+        assertMentions(besideAnIntactChainAfter("DROP TRIGGER events_are_immutable",
+                "CREATE TRIGGER events_are_immutable BEFORE UPDATE ON events BEGIN SELECT 1; END"),
+                "events_are_immutable", "replaced by", "SELECT 1");
+    }
+
+    @Test
+    void a_trigger_eventscope_never_writes_is_named() throws Exception {
+        // code that would run inside every append, e.g. moving the head or filing streams elsewhere
+        assertMentions(besideAnIntactChainAfter(
+                "CREATE TRIGGER refile AFTER INSERT ON streams BEGIN UPDATE streams SET category = 'x' WHERE 0; END"),
+                "never writes", "refile");
     }
 }
