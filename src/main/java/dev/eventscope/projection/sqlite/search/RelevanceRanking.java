@@ -290,7 +290,8 @@ final class RelevanceRanking {
                 if (wantedCategory && (query.types().isEmpty() || query.types().contains(type))
                         && names(named, category, type, "user", query.user(), query.user())
                         && names(named, category, type, "command", query.command(), query.command())
-                        && names(named, category, type, "account", query.account(), query.account() + ":")) {
+                        && names(named, category, type, "account", query.account(), query.account() + ":")
+                        && (query.minAmount() == null && query.maxAmount() == null || names(named, category, type, "amount", Bounds.ANY, Bounds.ANY))) {
                     groups.add(new String[] {category, type});
                 }
             }

@@ -223,7 +223,7 @@ public final class SqliteSearchIndex implements SearchIndex {
                      PreparedStatement state = connection.prepareStatement("INSERT OR REPLACE INTO search_state VALUES (?, ?)")) {
                     for (SearchDocument document : documents) {
                         bounds.add(document.position(), document.category(), document.type(), document.text(), document.user(),
-                                document.command(), document.account());
+                                document.command(), document.account(), document.amount() == null ? null : Bounds.ANY);
                         doc.setLong(1, document.position());
                         doc.setString(2, document.streamId());
                         doc.setString(3, document.category());
