@@ -114,7 +114,7 @@ public final class SqliteSearchIndex implements SearchIndex {
             }
             SqliteSearchIndex index = new SqliteSearchIndex(file, connection, fewMatches, fewFiltered, fewPassing, hinted);
             Bounds.keepGroupValues(connection);
-            index.relevance.counts().open();
+            index.inTransaction(index.relevance.counts()::open);
             if (!BOUNDS_VERSION.equals(index.state(BOUNDS_KEPT))) {
                 index.keepBounds();
             }
