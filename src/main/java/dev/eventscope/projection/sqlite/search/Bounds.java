@@ -20,6 +20,8 @@ final class Bounds implements AutoCloseable {
     private final PreparedStatement prefixes;
     private final PreparedStatement group;
     private final PreparedStatement values;
+    /** The value kept under "amount" for a group some document of which has an amount (an amount filter leaves the others out). */
+    static final String ANY = "*";
     private final java.util.Set<List<String>> written = new java.util.HashSet<>();
 
     Bounds(Connection connection) throws SQLException {
@@ -40,6 +42,14 @@ final class Bounds implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS search_group_values(category TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,"
                     + " value TEXT NOT NULL, PRIMARY KEY(category, type, name, value)) WITHOUT ROWID");
+            try (ResultSet kept = statement.executeQuery("SELECT 1 FROM search_state WHERE key = 'group_amounts'")) {
+                if (!kept.next()) {
+                    // session 13: with an amount filter, the walk looked through the filter's rows for one in a group without amounts
+                    statement.execute("INSERT OR IGNORE INTO search_group_values SELECT DISTINCT category, type, 'amount', '" + ANY
+                            + "' FROM search_docs WHERE amount_e4 IS NOT NULL");
+                    statement.execute("INSERT OR REPLACE INTO search_state VALUES ('group_amounts', '1')");
+                }
+            }
             try (ResultSet kept = statement.executeQuery("SELECT 1 FROM search_state WHERE key = 'group_values'")) {
                 if (kept.next()) {
                     return;
@@ -54,7 +64,7 @@ final class Bounds implements AutoCloseable {
     }
 
     void add(long position, String category, String type, String text, String... named) throws SQLException {
-        String[] names = {"user", "command", "account"};
+        String[] names = {"user", "command", "account", "amount"};
         for (int index = 0; index < named.length; index++) {
             if (named[index] != null && written.add(List.of(category, type, names[index], named[index]))) {
                 values.setString(1, category);

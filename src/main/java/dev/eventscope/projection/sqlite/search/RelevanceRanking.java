@@ -25,7 +25,7 @@ import java.util.Map;
  *   <li>otherwise the {@link RelevanceWalk}, which scores only the documents that could still make the page.</li>
  * </ul>
  * bm25 needs each word's number of documents; FTS5 counts them over the whole index for every query, which is most
- * of its cost on a common word. Here they are counted once and then only over the documents added since.
+ * of its cost on a common word. Here they are read from the counts the index keeps ({@link DocumentCounts}).
  */
 final class RelevanceRanking {
 
@@ -45,6 +45,7 @@ final class RelevanceRanking {
     private final Connection connection;
     private final PrefixTerms prefixTerms;
     private final DocumentLengths lengths;
+    private final DocumentCounts counts;
     private Route lastRoute;
     private int lastRead;
     private final long fewMatches;
@@ -58,9 +59,15 @@ final class RelevanceRanking {
         this.connection = connection;
         this.prefixTerms = new PrefixTerms(connection);
         this.lengths = lengths;
+        this.counts = new DocumentCounts(connection);
         this.fewMatches = fewMatches;
         this.fewFiltered = fewFiltered;
         this.fewPassing = fewPassing;
+    }
+
+    /** The phrases' document counts this ranking reads (the index keeps them with every batch). */
+    DocumentCounts counts() {
+        return counts;
     }
 
     /** Forgets the counts (the index was cleared). */
@@ -103,6 +110,7 @@ final class RelevanceRanking {
         List<String> words = SearchSql.words(query.text());
         List<List<String>> phrases = new ArrayList<>();
         List<List<String>> terms = new ArrayList<>();
+        List<String> single = new ArrayList<>();
         boolean prefix = false;
         boolean manyTerms = false;
         for (String word : words) {
@@ -120,6 +128,8 @@ final class RelevanceRanking {
                 tokens.set(tokens.size() - 1, begun.get(0));
             }
             prefix |= prefixWord;
+            // the one token whose kept count is the phrase's (a plain word, or a prefix beginning one term)
+            single.add(tokens.size() == 1 && DocumentCounts.plain(word) && (!prefixWord || begun != null && begun.size() == 1) ? tokens.get(0) : null);
             phrases.add(tokens);
             terms.add(begun);
         }
@@ -127,7 +137,7 @@ final class RelevanceRanking {
         long[] rows = new long[expressions.size()];
         long fewest = Long.MAX_VALUE;
         for (int phrase = 0; phrase < rows.length; phrase++) {
-            rows[phrase] = rowsWith(expressions.get(phrase), checkpoint);
+            rows[phrase] = rowsWith(expressions.get(phrase), single.get(phrase), checkpoint);
             fewest = Math.min(fewest, rows[phrase]);
         }
         lastRead = 0;
@@ -185,23 +195,11 @@ final class RelevanceRanking {
         return lastRead;
     }
 
-    /** How many documents the phrase occurs in, as FTS5's bm25 counts them. */
-    private long rowsWith(String phrase, long checkpoint) throws SQLException {
+    /** How many documents the phrase occurs in, as FTS5's bm25 counts them ({@code token}: see {@link DocumentCounts#rows}). */
+    private long rowsWith(String phrase, String token, long checkpoint) throws SQLException {
         long[] known = phraseRows.get(phrase);
-        if (known == null || known[0] > checkpoint) {
-            known = new long[] {0, 0};
-        }
-        if (known[0] < checkpoint) {
-            try (PreparedStatement count = connection.prepareStatement(
-                    "SELECT count(*) FROM search_text WHERE search_text MATCH ? AND rowid > ? AND rowid <= ?")) {
-                count.setString(1, phrase);
-                count.setLong(2, known[0]);
-                count.setLong(3, checkpoint);
-                try (ResultSet row = count.executeQuery()) {
-                    row.next();
-                    known = new long[] {checkpoint, known[1] + row.getLong(1)};
-                }
-            }
+        if (known == null || known[0] != checkpoint) {
+            known = new long[] {checkpoint, counts.rows(phrase, token, checkpoint)};
             phraseRows.put(phrase, known);
         }
         return known[1];
@@ -292,7 +290,8 @@ final class RelevanceRanking {
                 if (wantedCategory && (query.types().isEmpty() || query.types().contains(type))
                         && names(named, category, type, "user", query.user(), query.user())
                         && names(named, category, type, "command", query.command(), query.command())
-                        && names(named, category, type, "account", query.account(), query.account() + ":")) {
+                        && names(named, category, type, "account", query.account(), query.account() + ":")
+                        && (query.minAmount() == null && query.maxAmount() == null || names(named, category, type, "amount", Bounds.ANY, Bounds.ANY))) {
                     groups.add(new String[] {category, type});
                 }
             }

@@ -64,7 +64,7 @@ public final class SqliteSearchIndex implements SearchIndex {
     };
     /** Tables of the index, dropped when its full-text table has an older layout (the projection then rebuilds it). */
     private static final String[] TABLES = {"search_state", "search_docs", "search_text", "search_bound", "search_repeats",
-        "search_bound_groups", "search_prefix_repeats", "search_group_values"};
+        "search_bound_groups", "search_prefix_repeats", "search_group_values", "search_token_rows", "search_unplain", "search_phrase_rows"};
     /** In search_state: the version of the walk's tables once every document is in them (an older index has none). */
     private static final String BOUNDS_KEPT = "bounds_kept";
     private static final String BOUNDS_VERSION = "5";
@@ -114,6 +114,7 @@ public final class SqliteSearchIndex implements SearchIndex {
             }
             SqliteSearchIndex index = new SqliteSearchIndex(file, connection, fewMatches, fewFiltered, fewPassing, hinted);
             Bounds.keepGroupValues(connection);
+            index.inTransaction(index.relevance.counts()::open);
             if (!BOUNDS_VERSION.equals(index.state(BOUNDS_KEPT))) {
                 index.keepBounds();
             }
@@ -218,10 +219,11 @@ public final class SqliteSearchIndex implements SearchIndex {
                 try (PreparedStatement doc = connection.prepareStatement("INSERT OR REPLACE INTO search_docs VALUES (?,?,?,?,?,?,?,?,?,?,?)");
                      PreparedStatement text = connection.prepareStatement("INSERT INTO search_text(rowid, body) VALUES (?, ?)");
                      Bounds bounds = new Bounds(connection);
+                     DocumentCounts.Batch counted = relevance.counts().new Batch();
                      PreparedStatement state = connection.prepareStatement("INSERT OR REPLACE INTO search_state VALUES (?, ?)")) {
                     for (SearchDocument document : documents) {
                         bounds.add(document.position(), document.category(), document.type(), document.text(), document.user(),
-                                document.command(), document.account());
+                                document.command(), document.account(), document.amount() == null ? null : Bounds.ANY);
                         doc.setLong(1, document.position());
                         doc.setString(2, document.streamId());
                         doc.setString(3, document.category());
@@ -237,10 +239,12 @@ public final class SqliteSearchIndex implements SearchIndex {
                         text.setLong(1, document.position());
                         text.setString(2, document.text());
                         text.addBatch();
+                        counted.add(document.position(), document.text());
                     }
                     doc.executeBatch();
                     text.executeBatch();
                     bounds.flush();
+                    counted.flush();
                     state.setString(1, BOUNDS_KEPT);
                     state.setString(2, BOUNDS_VERSION);
                     state.executeUpdate();
@@ -295,6 +299,7 @@ public final class SqliteSearchIndex implements SearchIndex {
             statement.execute("DELETE FROM search_bound_groups");
             statement.execute("DELETE FROM search_prefix_repeats");
             statement.execute("DELETE FROM search_group_values");
+            relevance.counts().clear();
             relevance.forget();
         } catch (SQLException failed) {
             throw failure("clear", failed);

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Issue 19: the relevance walk leaves out a (category, type) group in which no document names the filter's user, command or
- * account ({@code search_group_values}), and an index made before that table is given it from its documents when opened.
+ * account, or none of which has an amount under an amount filter ({@code search_group_values}), and an index made before that table is given it from its documents when opened.
  * Every hit (one page of 300) is compared with FTS5 ranking every match, before and after the table is emptied and refilled.
  */
 class GroupValuesTest {
@@ -38,7 +38,7 @@ class GroupValuesTest {
             String account = position % 3 == 1 ? "assets:bank:main" : "expenses:rent";
             documents.add(new SearchDocument(position, posting ? "account-" + account : "entry-E" + position, posting ? "account" : "entry",
                     posting ? "PostingRecorded" : "EntryPosted", position % 2 == 0 ? "alice" : "bob", "PostEntry",
-                    1_700_000_000_000_000L + position, LocalDate.of(2024, 1, 1), posting ? account : null, BigDecimal.ONE, "E" + position,
+                    1_700_000_000_000_000L + position, LocalDate.of(2024, 1, 1), posting ? account : null, posting ? BigDecimal.ONE : null, "E" + position,
                     (posting ? "PostingRecorded account-" + account : "EntryPosted assets:bank:main expenses:rent") + " main bank".repeat(position % 4)));
         }
         try (SqliteSearchIndex index = SqliteSearchIndex.open(file, Long.MAX_VALUE, 0)) {
@@ -48,6 +48,7 @@ class GroupValuesTest {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM search_group_values");
             statement.execute("DELETE FROM search_state WHERE key = 'group_values'");
+            statement.execute("DELETE FROM search_state WHERE key = 'group_amounts'");
         }
         assertSamePages(file);
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = connection.createStatement();
@@ -66,7 +67,8 @@ class GroupValuesTest {
              SqliteSearchIndex reference = SqliteSearchIndex.open(file, Long.MAX_VALUE, 0)) {
             SearchQuery main = SearchQuery.text("main bank").withOrder(SearchQuery.Order.RELEVANCE).withPageSize(300);
             for (SearchQuery query : List.of(main.withAccount("assets:bank"), main.withAccount("assets"), main.withAccount("expenses:rent"),
-                    main.withUser("alice"), main.withUser("nobody"), main.withCommand("PostEntry").withAccount("assets:bank:main"))) {
+                    main.withUser("alice"), main.withUser("nobody"), main.withAmounts(BigDecimal.ZERO, BigDecimal.TEN),
+                    main.withAmounts(BigDecimal.TEN, null), main.withCommand("PostEntry").withAccount("assets:bank:main"))) {
                 SearchPage expected = reference.search(query);
                 assertEquals(positions(expected), positions(walk.search(query)), query.toString());
                 assertEquals(expected.next(), walk.search(query).next(), query.toString());
