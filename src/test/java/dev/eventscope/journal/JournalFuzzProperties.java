@@ -3,6 +3,7 @@ package dev.eventscope.journal;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.LedgerCommandService;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.testing.TemporaryFolders;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -21,9 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,6 +42,7 @@ class JournalFuzzProperties {
 
     private static final String NAME = "fuzz.journal";
     private static final List<byte[]> SEEDS = seeds();
+    private static final TemporaryFolders FOLDERS = new TemporaryFolders();
     private static Path work;
     private static Path baseLedger;
     private static byte[] baseLedgerBytes;
@@ -59,7 +59,7 @@ class JournalFuzzProperties {
 
     @BeforeContainer
     static void createLedgerWithEntries() throws IOException {
-        work = Files.createTempDirectory("journal-fuzz");
+        work = FOLDERS.create("journal-fuzz");
         Path journal = work.resolve("base.journal");
         Files.write(journal, SEEDS.get(0));
         baseLedger = work.resolve("base.ledger");
@@ -68,15 +68,11 @@ class JournalFuzzProperties {
     }
 
     @AfterContainer
-    static void removeWork() throws IOException {
-        try (Stream<Path> all = Files.walk(work)) {
-            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+    static void removeWork() {
+        FOLDERS.deleteAll();
     }
 
-    @Property(tries = 400)
+    @Property(tries = 300)
     void a_damaged_journal_is_read_or_refused_naming_its_file_and_line(@ForAll("damaged") Mutated damaged)
             throws IOException {
         Path folder = Files.createTempDirectory(work, "read");
@@ -91,7 +87,7 @@ class JournalFuzzProperties {
         }
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void a_damaged_journal_refused_by_the_import_leaves_a_ledger_with_entries_byte_for_byte_unchanged(
             @ForAll("damaged") Mutated damaged) throws IOException {
         Path folder = Files.createTempDirectory(work, "import");
