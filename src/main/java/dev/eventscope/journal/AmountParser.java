@@ -17,6 +17,9 @@ final class AmountParser {
 
     private static final java.util.regex.Pattern EXPONENT = java.util.regex.Pattern.compile("[eE]([+-]?\\d{1,3})(?![0-9])");
 
+    /** The most digits a number may have: far more than any amount, far fewer than would take long to read. */
+    static final int MAX_DIGITS = 1000;
+
     private static final String NON_SIMPLE_COMMODITY_CHARACTERS = "-+.,@*;\"{}=()[]";
 
     private final Map<String, Character> declaredDecimalMarks = new HashMap<>();
@@ -187,6 +190,12 @@ final class AmountParser {
         String digits = integerPart.replace(String.valueOf(groupMark), "");
         if (digits.isEmpty() && fraction.isEmpty()) {
             throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: a number is missing", numberOffset);
+        }
+        if (digits.length() + fraction.length() > MAX_DIGITS) {
+            // reading millions of digits takes minutes (BigDecimal's parsing is quadratic); no amount has so many
+            throw new AmountSyntaxException("the amount \"" + text.strip().substring(0, 20) + "...\" has "
+                    + (digits.length() + fraction.length()) + " digits, more than the " + MAX_DIGITS
+                    + " Eventscope reads", numberOffset);
         }
         BigDecimal quantity = decimal(digits, fraction);
         if (negative) {

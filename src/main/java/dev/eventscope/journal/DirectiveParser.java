@@ -3,6 +3,7 @@ package dev.eventscope.journal;
 import dev.eventscope.domain.ledger.AccountType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,31 @@ final class DirectiveParser {
     record MarketPriceParts(String date, String commodity, ParsedAmount price) {
     }
 
+    /** The directives hledger 1.25 also reads with ledger's leading {@code !} ({@code !include}, {@code !account}...). */
+    private static final Set<String> BANG_DIRECTIVES = Set.of("include", "account", "alias", "end",
+            "commodity", "payee", "tag", "apply", "Y", "D", "C", "N", "decimal-mark");
+
+    /** {@code Y2014}: hledger 1.25 needs no space between {@code Y} and the year ({@code year2014} it refuses). */
+    private static final Pattern YEAR_RUN_IN = Pattern.compile("Y\\d+");
+
     private DirectiveParser() {
+    }
+
+    /**
+     * A top-level directive line's keyword and argument, as hledger 1.25 reads them: ledger's leading {@code !} is
+     * dropped where hledger drops it ({@code !include x}), and {@code Y} may run into its year ({@code Y2014}).
+     * Other lines keep their first word, so that an unknown one is refused by name.
+     */
+    static String[] keywordAndArgument(String stripped) {
+        String text = stripped;
+        String first = stripped.split("\\s+", 2)[0];
+        if (first.length() > 1 && first.charAt(0) == '!' && (BANG_DIRECTIVES.contains(first.substring(1))
+                || YEAR_RUN_IN.matcher(first.substring(1)).matches())) {
+            text = stripped.substring(1);
+            first = first.substring(1);
+        }
+        String keyword = YEAR_RUN_IN.matcher(first).matches() ? "Y" : first;
+        return new String[]{keyword, text.substring(keyword.length()).strip()};
     }
 
     static JournalDirective.AccountDeclaration account(String file, int lineNumber, String argument, JournalLines lines,
@@ -83,8 +108,10 @@ final class DirectiveParser {
                         amountParser);
                 style = sample.style();
             } else if (!subLine.startsWith(";")) {
-                warn.accept(new JournalWarning(new SourceLocation(file, lines.lineNumber()),
-                        "the commodity sub-directive \"" + subLine + "\" is not supported and was skipped"));
+                // hledger 1.25 refuses them too; ledger's alias, precision, default... would change the numbers
+                throw new JournalParseException(file, lines.lineNumber(), 0, "the commodity sub-directive \"" + subLine
+                        + "\" is not one hledger reads (it reads only format and ; comments), and ledger's alias,"
+                        + " precision or default would change the numbers; remove it, or write what it means in the journal");
             }
         }
         return new JournalDirective.CommodityDeclaration(commodity, style, new SourceLocation(file, lineNumber));

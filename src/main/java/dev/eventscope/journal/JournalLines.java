@@ -83,7 +83,15 @@ final class JournalLines implements AutoCloseable {
         }
     }
 
-    /** Skips the indented lines that follow (the body of something skipped). */
+    /**
+     * Whether a line is blank as hledger 1.25 sees it: nothing but Unicode spaces, a no-break space included (which
+     * Java's {@code strip} keeps), so a line holding only a no-break space separates entries, as in hledger.
+     */
+    static boolean isBlank(String line) {
+        return line.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+    }
+
+        /** Skips the indented lines that follow (the body of something skipped). */
     void skipIndentedLines() {
         String next;
         while ((next = peek()) != null && !next.isBlank() && Character.isWhitespace(next.charAt(0))) {

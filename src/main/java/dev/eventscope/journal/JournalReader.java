@@ -245,7 +245,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             }
             int lineNumber = lines.lineNumber();
             String stripped = line.strip();
-            if (stripped.isEmpty()) {
+            if (JournalLines.isBlank(stripped)) {
                 continue;
             }
             char first = line.charAt(0);
@@ -277,9 +277,8 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                 counts = counts.withTransaction(transaction.postings().size());
                 return transaction;
             }
-            String keyword = stripped.split("\\s+", 2)[0];
-            String argument = stripped.substring(keyword.length()).strip();
-            JournalItem item = directive(keyword, argument, line, lineNumber);
+            String[] keywordAndArgument = DirectiveParser.keywordAndArgument(stripped);
+            JournalItem item = directive(keywordAndArgument[0], keywordAndArgument[1], line, lineNumber);
             if (item != null) {
                 return item;
             }

@@ -216,7 +216,9 @@ final class TransactionParser {
         int equals = indexOutsideQuotes(line, '=', accountEnd, amountEnd);
         int priceEnd = equals < 0 ? amountEnd : equals;
         int at = indexOutsideQuotes(line, '@', accountEnd, priceEnd);
-        int quantityEnd = at < 0 ? priceEnd : at;
+        // ledger's virtual cost (@) / (@@): hledger 1.25 reads it as @ / @@
+        boolean parenthesised = at > accountEnd && line.charAt(at - 1) == '(';
+        int quantityEnd = at < 0 ? priceEnd : parenthesised ? at - 1 : at;
         String amountText = line.substring(accountEnd, quantityEnd);
         Amount amount = amountText.isBlank() ? null : amount(amountText, lineNumber, accountEnd, true);
         Price price = null;
@@ -226,6 +228,13 @@ final class TransactionParser {
             }
             boolean total = at + 1 < line.length() && line.charAt(at + 1) == '@';
             int priceStart = at + (total ? 2 : 1);
+            if (parenthesised) {
+                if (priceStart >= priceEnd || line.charAt(priceStart) != ')') {
+                    throw new JournalParseException(lines.file(), lineNumber, priceStart + 1, "a cost written (@ or (@@"
+                            + " needs its closing parenthesis right after the @: (@) or (@@)");
+                }
+                priceStart++;
+            }
             Amount priceAmount = amount(line.substring(priceStart, priceEnd), lineNumber, priceStart, false);
             // a price in the commodity it prices (10 EUR @@ 20 EUR) is read as hledger 1.25 reads it: the posting moves
             // 10 EUR and costs 20 EUR, so the entry balances at cost and the balances do not sum to zero; ledger refuses it

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static dev.eventscope.testing.Texts.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -111,5 +112,36 @@ class JournalImportCommandLineTest {
         Path original = folder.resolve("bare.journal");
         assertEquals(Hledger.balances(original, java.util.List.of("--real"), null),
                 Hledger.balances(exported, java.util.List.of("--real"), null));
+    }
+
+    @Test
+    void an_import_into_a_ledger_with_entries_that_fails_midway_leaves_the_ledger_byte_for_byte_unchanged()
+            throws Exception {
+        Path ledger = importJournal("""
+                2025-01-02 opening
+                    assets:bank  1000.00 EUR
+                    equity:opening
+                """);
+        assertEquals(0, run("close-period", "-l", ledger.toString(), "--through", "2025-03-31", "--user", "alice")
+                .exitCode());
+        byte[] before = Files.readAllBytes(ledger);
+        StringBuilder text = new StringBuilder();
+        for (int day = 0; day < 300; day++) {
+            text.append("2025-07-").append(String.format("%02d", 1 + day % 28)).append(" groceries ").append(day)
+                    .append("\n    expenses:food  1.50 EUR\n    assets:bank\n");
+        }
+        // its last entry falls in the closed period: refused only as it is written, after 300 entries
+        text.append("2025-03-01 late receipt\n    expenses:food  2.00 EUR\n    assets:bank\n");
+        Path journal = folder.resolve("july.journal");
+        Files.writeString(journal, text);
+        Run refused = run("import", journal.toString(), "--ledger", ledger.toString(), "--user", "alice");
+        assertEquals(4, refused.exitCode(), refused.out() + refused.err());
+        assertMentions(refused.err(), "july.journal:901", "Nothing was imported; the ledger is unchanged");
+        assertArrayEquals(before, Files.readAllBytes(ledger), "the ledger file changed");
+        assertFalse(Files.exists(Path.of(ledger + "-wal")) && Files.size(Path.of(ledger + "-wal")) > 0,
+                "a write-ahead log was left behind");
+        Run balance = run("balance", "-l", ledger.toString(), "--format", "csv");
+        assertEquals(0, balance.exitCode(), balance.err());
+        assertMentions(balance.out(), "assets:bank,EUR,1000\n");
     }
 }

@@ -56,9 +56,16 @@ final class HledgerAgreement {
 
     /** The dates of the journal's first and last transactions (by date, not by place); empty when it has none. */
     static List<LocalDate> firstAndLastDates(Path journal) throws java.io.IOException {
+        return firstAndLastDates(journal, false);
+    }
+
+    /** The same, read with the journal's automated transactions applied (an assertion may count on them). */
+    static List<LocalDate> firstAndLastDates(Path journal, boolean automated) throws java.io.IOException {
         LocalDate first = null;
         LocalDate last = null;
-        try (JournalReader reader = JournalReader.open(journal, JournalReadListener.NONE)) {
+        try (JournalReader reader = automated
+                ? JournalReader.openChecking(journal, JournalReadListener.NONE, JournalReader.automatedRules(journal))
+                : JournalReader.open(journal, JournalReadListener.NONE)) {
             for (JournalTransaction transaction : (Iterable<JournalTransaction>) reader.transactions()::iterator) {
                 first = first == null || transaction.date().isBefore(first) ? transaction.date() : first;
                 last = last == null || transaction.date().isAfter(last) ? transaction.date() : last;
