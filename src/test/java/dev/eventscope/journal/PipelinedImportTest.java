@@ -120,11 +120,14 @@ class PipelinedImportTest {
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
             assertEquals(before, store.lastPosition());
             assertEquals(eventsBefore, events(store));
-            assertTrue(store.verify().intact());
         }
         // the write lock and the file are free again: the same journal imports once the disk works
         try (Connection sql = DriverManager.getConnection("jdbc:sqlite:" + ledger); Statement statement = sql.createStatement()) {
             statement.execute("DROP TRIGGER failing_disk");
+        }
+        // verified once the test's own trigger is gone: verify names a trigger Eventscope never writes as an edit
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+            assertTrue(store.verify().intact());
         }
         ImportSummary summary = importInto(ledger, journal);
         assertEquals(ENTRIES, summary.entries());
