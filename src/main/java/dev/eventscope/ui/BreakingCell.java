@@ -5,11 +5,10 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -94,97 +93,46 @@ public class BreakingCell<S> extends TableCell<S, String> {
     /**
      * {@code text} broken onto lines no wider than {@code room} in {@code font} where it can be: after ':' or '-' and at
      * spaces, the space dropped. A part without a break wider than the room stays whole (and is cut as any label is).
-     * The answer for a text, room and font is remembered (a slider move shows mostly the same texts again, and a
-     * changed value is broken once for all the cells that show it), and each text is laid out once ({@link TextWidths}).
-     * UI thread only.
      */
     public static String lines(String text, double room, Font font) {
-        Breaks breaks = BREAKS.get(font);
-        if (breaks == null) {
-            if (BREAKS.size() >= FONTS) {
-                BREAKS.clear();
-            }
-            breaks = new Breaks(new TextWidths(font));
-            BREAKS.put(font, breaks);
+        if (text.indexOf('\n') >= 0) {
+            // each line of a text that has several is broken on its own
+            return String.join("\n", text.lines().map(line -> lines(line, room, font)).toList());
         }
-        return breaks.lines(text, room);
+        Text measure = new Text();
+        measure.setFont(font);
+        if (width(measure, text) <= room) {
+            return text;
+        }
+        // an account name breaks at its colons where that is enough ("assets:fixed:" above "accumulated-depreciation")
+        String atColons = packed(parts(text, ":"), room, measure);
+        if (atColons.lines().allMatch(line -> width(measure, line) <= room)) {
+            return atColons;
+        }
+        return packed(parts(text, ": -"), room, measure);
     }
 
-    /** Fonts whose breaks are remembered; past this many the memory starts afresh. */
-    private static final int FONTS = 16;
-    private static final Map<Font, Breaks> BREAKS = new HashMap<>();
-
-    /** The texts broken in one font, by text and room, and the widths of the texts and candidate lines measured. */
-    private static final class Breaks {
-        /** Answers remembered; past this many the memory starts afresh. */
-        private static final int KEPT = 8_192;
-        private final TextWidths widths;
-        private final Map<Room, String> broken = new HashMap<>();
-
-        Breaks(TextWidths widths) {
-            this.widths = widths;
-        }
-
-        String lines(String text, double room) {
-            Room key = new Room(text, room);
-            String known = broken.get(key);
-            if (known == null) {
-                if (broken.size() >= KEPT) {
-                    broken.clear();
-                }
-                known = breakUp(text, room);
-                broken.put(key, known);
+    private static String packed(List<String> parts, double room, Text measure) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        for (String part : parts) {
+            String candidate = line + part;
+            if (line.length() > 0 && width(measure, candidate.stripTrailing()) > room) {
+                out.append(line.toString().stripTrailing()).append('\n');
+                line.setLength(0);
+                line.append(part);
+            } else {
+                line.append(part);
             }
-            return known;
         }
-
-        private String breakUp(String text, double room) {
-            if (text.indexOf('\n') >= 0) {
-                // each line of a text that has several is broken on its own
-                return String.join("\n", text.lines().map(line -> lines(line, room)).toList());
-            }
-            if (fits(text, room)) {
-                return text;
-            }
-            // an account name breaks at its colons where that is enough ("assets:fixed:" above "accumulated-depreciation")
-            String atColons = packed(parts(text, ":"), room);
-            if (atColons.lines().allMatch(line -> fits(line, room))) {
-                return atColons;
-            }
-            return packed(parts(text, ": -"), room);
-        }
-
-        private String packed(List<String> parts, double room) {
-            StringBuilder out = new StringBuilder();
-            StringBuilder line = new StringBuilder();
-            for (String part : parts) {
-                String candidate = line + part;
-                if (line.length() > 0 && !fits(candidate.stripTrailing(), room)) {
-                    out.append(line.toString().stripTrailing()).append('\n');
-                    line.setLength(0);
-                    line.append(part);
-                } else {
-                    line.append(part);
-                }
-            }
-            return out.append(line.toString().stripTrailing()).toString();
-        }
-
-        /** No wider than {@code room}: told by its characters' widths when they are enough (never less than its width). */
-        private boolean fits(String text, double room) {
-            return widths.bound(text) <= room || widths.width(text) <= room;
-        }
-    }
-
-    /** A text to break and the room it has. */
-    private record Room(String text, double room) {
+        return out.append(line.toString().stripTrailing()).toString();
     }
 
     /**
      * The text cut after each of {@code breaks} (':', ' ', '-'; a '-' never starts a part, nor breaks between digits, so
      * a date "2025-12-30" or "LOAN-4471-10" keeps its numbers together) kept with the part before it.
      */
-    static List<String> parts(String text, String breaks) {
+    private static List<String> parts(String text, String breaks) {
         List<String> parts = new ArrayList<>();
         int start = 0;
         for (int index = 0; index < text.length(); index++) {
@@ -202,4 +150,8 @@ public class BreakingCell<S> extends TableCell<S, String> {
         return parts;
     }
 
+    private static double width(Text measure, String text) {
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
+    }
 }

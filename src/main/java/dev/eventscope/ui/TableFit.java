@@ -34,8 +34,6 @@ public final class TableFit {
     /** No fitted column is squeezed below this (or its content, when narrower): the table scrolls instead. */
     private static final double ELASTIC_MINIMUM = 120;
     private static final String HOVER_TIP = "table-fit-tip";
-    /** Fonts whose measures a table keeps (a plain and a bold cell, and a change of the look). */
-    private static final int FONTS_KEPT = 4;
 
     private TableFit() {
     }
@@ -105,11 +103,6 @@ public final class TableFit {
         private boolean pending;
         /** The texts measured, kept from fit to fit: a slider move shows mostly the same labels again. */
         private TextWidths widths;
-        /**
-         * The measures of the fonts met, kept: the first cell found may be a changed line's (bold) on one move and a
-         * plain one on the next, and each font's texts were measured afresh each time.
-         */
-        private final Map<Font, TextWidths> widthsByFont = new HashMap<>();
 
         Fitting(TableView<S> table, List<TableColumn<S, ?>> fitted, TableColumn<S, ?> elastic, boolean byRow) {
             this.table = table;
@@ -147,8 +140,7 @@ public final class TableFit {
             if (!byRow || kept == null) {
                 kept = new Read<>(new ArrayList<>(rows), new ArrayList<>(rows));
             }
-            List<String> gone = new ArrayList<>();
-            List<String> came = new ArrayList<>();
+            boolean changed = kept.texts.size() != rows;
             for (int row = 0; row < rows; row++) {
                 S item = items.get(row);
                 if (row < kept.rows.size() && kept.rows.get(row) == item) {
@@ -162,57 +154,19 @@ public final class TableFit {
                 String text = value == null ? "" : (String) value;
                 if (row < kept.rows.size()) {
                     kept.rows.set(row, item);
-                    String was = kept.texts.set(row, text);
-                    if (!text.equals(was)) {
-                        gone.add(was);
-                        came.add(text);
-                    }
+                    changed |= !text.equals(kept.texts.set(row, text));
                 } else {
                     kept.rows.add(byRow ? item : null); // only a table of values reuses what it read by row
                     kept.texts.add(text);
-                    came.add(text);
                 }
             }
             kept.rows.subList(rows, kept.rows.size()).clear();
-            List<String> below = kept.texts.subList(rows, kept.texts.size());
-            gone.addAll(below);
-            below.clear();
-            kept.widest.entrySet().removeIf(widest -> !stillWidest(widest.getKey(), widest.getValue(), gone, came));
+            kept.texts.subList(rows, kept.texts.size()).clear();
+            if (changed) {
+                kept.widest = -1;
+            }
             texts.put(column, kept);
             return kept;
-        }
-
-        /**
-         * True when {@code widest}, the width of the widest of a column's texts in {@code widths}' font, is still that
-         * after the texts {@code gone} left them and those that {@code came} joined: none that left can have been as
-         * wide (its bound is narrower) and none that came can be wider (its bound is no wider). Then a move that
-         * changes some of the measured lines measures nothing again; otherwise the widest is found afresh.
-         */
-        private static boolean stillWidest(TextWidths widths, double widest, List<String> gone, List<String> came) {
-            for (String text : gone) {
-                if (widths.bound(text) >= widest) {
-                    return false;
-                }
-            }
-            for (String text : came) {
-                if (widths.bound(text) > widest) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** The measures of texts in {@code font} (a few fonts are kept; past that they start afresh). */
-        TextWidths widths(Font font) {
-            TextWidths known = widthsByFont.get(font);
-            if (known == null) {
-                if (widthsByFont.size() >= FONTS_KEPT) {
-                    widthsByFont.clear();
-                }
-                known = new TextWidths(font);
-                widthsByFont.put(font, known);
-            }
-            return known;
         }
 
         /** Every column has been read: until the rows change, the next fit reuses the texts. */
@@ -266,7 +220,7 @@ public final class TableFit {
         Font font = cell instanceof Labeled labeled ? labeled.getFont() : Font.getDefault();
         double spare = cell instanceof Labeled ? 1.1 : 1.2;
         if (fitting.widths == null || !fitting.widths.font().equals(font)) {
-            fitting.widths = fitting.widths(font);
+            fitting.widths = new TextWidths(font);
         }
         TableColumn<S, ?> elastic = fitting.elastic;
         double fixed = 0;
@@ -317,26 +271,23 @@ public final class TableFit {
         if (read == null) {
             return column.getPrefWidth(); // drawn by its own cell: the width it was given
         }
-        Double widestRead = read.widest.get(widths);
-        if (widestRead == null) {
-            widestRead = widths.widest(read.texts);
-            if (read.widest.size() >= FONTS_KEPT) {
-                read.widest.clear();
-            }
-            read.widest.put(widths, widestRead);
+        if (read.widest < 0 || read.font != widths) {
+            read.widest = widths.widest(read.texts);
+            read.font = widths;
         }
-        widest = Math.max(widest, widestRead);
+        widest = Math.max(widest, read.widest);
         return Math.min(WIDEST_COLUMN, Math.ceil(widest * spare + padding));
     }
 
     /**
      * One column's measured rows as read: each row's item (kept only where rows are values) and text, and the width of
-     * the widest text in each font measured in (kept while the texts that changed show it is still the widest).
+     * the widest text in the font measured in (negative: not measured since a text changed).
      */
     private static final class Read<S> {
         private final List<S> rows;
         private final List<String> texts;
-        private final Map<TextWidths, Double> widest = new HashMap<>();
+        private double widest = -1;
+        private TextWidths font;
 
         Read(List<S> rows, List<String> texts) {
             this.rows = rows;

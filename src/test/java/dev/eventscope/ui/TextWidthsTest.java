@@ -78,7 +78,7 @@ class TextWidthsTest {
         assertEquals(alone("0", font), widths.width("0"));
     }
 
-    static List<Font> fonts() {
+    private static List<Font> fonts() {
         Font base = Font.getDefault();
         return List.of(base, Font.font(base.getFamily(), FontWeight.BOLD, 13), Font.font("Monospaced", 12),
                 Font.font(base.getFamily(), 17.5));
@@ -90,7 +90,7 @@ class TextWidthsTest {
         return measure.getLayoutBounds().getWidth();
     }
 
-    static String text(Random random) {
+    private static String text(Random random) {
         return switch (random.nextInt(4)) {
             case 0 -> money(random);
             case 1 -> money(random) + " → " + money(random);
