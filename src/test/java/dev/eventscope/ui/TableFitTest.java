@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * {@link TableFit#installByRow}, which reads again only the rows that are not the same value at the same place, against
  * {@link TableFit#install}, which reads every measured row on every change: two tables showing the same rows through
  * seeded random changes (a few rows replaced, lines inserted and removed in the middle, many rows removed at the top,
- * everything replaced, now and then by more rows than are measured) get the same column widths after each.
+ * everything replaced, now and then by more rows than are measured, the cells' font changed and then the tables' width) get
+ * the same column widths after each.
  */
 @ExtendWith(ApplicationExtension.class)
 class TableFitTest {
@@ -77,7 +78,29 @@ class TableFitTest {
         double widestAmount = 0;
         double narrowestAmount = Double.MAX_VALUE;
         for (int step = 0; step < 80; step++) {
-            int kind = random.nextInt(6);
+            int kind = random.nextInt(7);
+            if (kind == 6) {
+                // the cells' font changes (as a changed line's bold one may be the cell a fit measures in), then the
+                // tables' width, no row: the widest texts kept per font must be those of the font measured in now
+                String style = "-fx-font-size: " + (11 + random.nextInt(3) * 3) + "px;";
+                double width = 480 + random.nextInt(3) * 20;
+                robot.interact(() -> {
+                    everyRow.setStyle(style);
+                    byRow.setStyle(style);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> {
+                    everyRow.setPrefWidth(width);
+                    byRow.setPrefWidth(width);
+                    // a column hidden and shown again in both (so both tables' cells are set up alike): the reference
+                    // table reads and measures every row afresh, the other keeps the rows it read and their widest
+                    for (TableView<Line> table : List.of(everyRow, byRow)) {
+                        table.getColumns().get(0).setVisible(false);
+                        table.getColumns().get(0).setVisible(true);
+                    }
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+            }
             robot.interact(() -> {
                 switch (kind) {
                     case 0, 1 -> {
@@ -88,7 +111,8 @@ class TableFitTest {
                     case 2 -> lines.add(random.nextInt(lines.size()), line(random));
                     case 3 -> lines.remove(random.nextInt(lines.size()));
                     case 4 -> lines.remove(0, random.nextInt(Math.max(1, lines.size() - 20)));
-                    default -> lines.setAll(random.ints(random.nextInt(3) == 0 ? 450 : 20 + random.nextInt(100)).mapToObj(ignored -> line(random)).toList());
+                    case 5 -> lines.setAll(random.ints(random.nextInt(3) == 0 ? 450 : 20 + random.nextInt(100)).mapToObj(ignored -> line(random)).toList());
+                    default -> { }
                 }
                 while (lines.size() < 20) {
                     lines.add(line(random));
