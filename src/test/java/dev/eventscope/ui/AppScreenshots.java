@@ -104,11 +104,14 @@ public final class AppScreenshots {
     private static void explore(Path settings, Path sample) throws Exception {
         String name = sample.getFileName().toString().replace(".ledger", "");
         Path copy = Files.copy(sample, settings.resolve(sample.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Object before = model.explorerProperty().get();
         onFx(() -> {
             model.open(copy, false);
             return null;
         });
-        waitFor(() -> model.explorerProperty().get() != null && stage.getScene().lookup("#streamTree") != null);
+        // the sample before stays shown until this one is open: wait for this one's explorer, not any
+        waitFor(() -> model.explorerProperty().get() != null && model.explorerProperty().get() != before
+                && stage.getScene().lookup("#streamTree") != null && stage.getScene().lookup("#statusProjections") != null);
         waitFor(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#statusProjections")).getText().startsWith("Projections live"));
         var explorer = model.explorerProperty().get();
         StreamInfo busiest = explorer.session().streams(StreamFilter.category("account")).stream()

@@ -332,7 +332,7 @@ public class NewUserTrialWindowTest {
     }
 
     /** The scene y where the picked row of {@code table} ends. */
-    private static double pickedRowBottom(TableView<?> table) {
+    static double pickedRowBottom(TableView<?> table) {
         int picked = table.getSelectionModel().getSelectedIndex();
         return table.lookupAll(".table-row-cell").stream()
                 .filter(node -> node instanceof TableRow<?> row && row.getIndex() == picked && row.isVisible())
@@ -340,7 +340,7 @@ public class NewUserTrialWindowTest {
     }
 
     /** The scene y down to which the rows of {@code table} are seen (above a horizontal scroll bar, inside the table). */
-    private static double visibleBottom(TableView<?> table) {
+    static double visibleBottom(TableView<?> table) {
         Region clipped = (Region) table.lookup(".clipped-container");
         return clipped.localToScene(0, clipped.getHeight()).getY();
     }

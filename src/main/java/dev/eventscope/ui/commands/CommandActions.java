@@ -129,7 +129,7 @@ public final class CommandActions {
                 item("_Unfreeze account…", "Shortcut+Shift+U", "unfreezeAccountItem", this::unfreezeAccount),
                 item("_Close account…", "Shortcut+Shift+K", "closeAccountItem", this::closeAccount),
                 new SeparatorMenuItem(),
-                item("Close _period…", "Shortcut+Shift+D", "closePeriodItem", this::closePeriod),
+                item("Close perio_d…", "Shortcut+Shift+D", "closePeriodItem", this::closePeriod),
                 item("Reop_en period…", "Shortcut+Shift+E", "reopenPeriodItem", this::reopenPeriod),
                 new SeparatorMenuItem(),
                 item("Record market pr_ice…", "Shortcut+Shift+M", "recordPriceItem", this::recordPrice));

@@ -51,6 +51,10 @@ public final class CommandFormView {
         view.stage = FormWindow.show(owner, root, model.title());
         model.setOnDone(message -> view.stage.close());
         model.loadChoices();
+        // the cursor in the first field, so a keyboard user types at once (the window's own first focus was not always it)
+        if (!model.fields().isEmpty()) {
+            root.lookup("#" + model.fields().get(0).key() + "Field").requestFocus();
+        }
         return view.stage;
     }
 

@@ -1,12 +1,17 @@
 package dev.eventscope.ui.explorer;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 
+import java.util.List;
 import java.util.function.Function;
 
 /** How the history table's columns show an {@link EventRow}. */
@@ -49,8 +54,11 @@ final class HistoryColumns {
         });
     }
 
-    /** The hash status, coloured: green verified, red tampered, grey unverified. */
-    static void hash(TableColumn<EventRow, EventRow> column) {
+    /**
+     * The hash status, coloured: green verified, red tampered, grey unverified; in a {@code narrow} table its symbol alone
+     * (✓, ✗, ⚠, ?), the words in the tooltip and the detail.
+     */
+    static void hash(TableColumn<EventRow, EventRow> column, ObservableBooleanValue narrow) {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setComparator((left, right) -> left.hashStatus().compareTo(right.hashStatus()));
         column.setCellFactory(ignored -> new TableCell<>() {
@@ -64,10 +72,66 @@ final class HistoryColumns {
                     return;
                 }
                 // the long "unverifiable after the break" is shortened in the table; the tooltip and the detail give it in full
-                setText(row.hashStatus() == HashStatus.UNVERIFIABLE ? "⚠ unverifiable" : row.hashLabel());
+                String label = row.hashStatus() == HashStatus.UNVERIFIABLE ? "⚠ unverifiable" : row.hashLabel();
+                setText(narrow.get() ? label.substring(0, label.indexOf(' ')) : label);
                 setTooltip(new Tooltip(row.hashLabel()));
                 getStyleClass().add("hash-" + row.hashStatus().name().toLowerCase(java.util.Locale.ROOT));
             }
         });
     }
+
+    /**
+     * A table too narrow for every column (the explorer at 1280 px) scrolled sideways with the summary and the hash off to
+     * the right. There the hash shows its symbol alone and the columns the event detail repeats ({@code givingWay}: its
+     * version, command and user, then its type) give way in that order until the rest and a summary of
+     * {@link #SUMMARY_MINIMUM} fit; each comes back as the table widens. {@code narrow} says whether the hash shows
+     * its symbol alone.
+     */
+    @SafeVarargs
+    static void giveWayWhenNarrow(TableView<EventRow> table, TableColumn<EventRow, ?> summary, TableColumn<EventRow, ?> hash,
+                                  BooleanProperty narrow, TableColumn<EventRow, ?>... givingWay) {
+        List<TableColumn<EventRow, ?>> optional = List.of(givingWay);
+        double hashWidth = hash.getPrefWidth();
+        double hashMinimum = hash.getMinWidth();
+        InvalidationListener fit = observable -> {
+            double room = table.getWidth() - SCROLL_BAR;
+            if (room <= 0) {
+                return;
+            }
+            double needed = SUMMARY_MINIMUM;
+            for (TableColumn<EventRow, ?> column : table.getColumns()) {
+                boolean shown = optional.contains(column) || column.isVisible();
+                if (shown && column != hash && column != summary) {
+                    needed += column.getMinWidth();
+                }
+            }
+            boolean tight = needed + hashMinimum > room;
+            needed += tight ? NARROW_HASH : hashMinimum;
+            int hidden = 0;
+            while (hidden < optional.size() && needed > room) {
+                needed -= optional.get(hidden++).getMinWidth();
+            }
+            for (int index = 0; index < optional.size(); index++) {
+                optional.get(index).setVisible(index >= hidden);
+            }
+            hash.setMinWidth(tight ? NARROW_HASH : hashMinimum);
+            hash.setPrefWidth(tight ? NARROW_HASH : hashWidth);
+            if (narrow.get() != tight) {
+                narrow.set(tight);
+                table.refresh();
+            }
+        };
+        table.widthProperty().addListener(fit);
+        table.getColumns().forEach(column -> column.visibleProperty().addListener((observable, before, shown) -> {
+            if (!optional.contains(column)) {
+                fit.invalidated(observable);
+            }
+        }));
+    }
+
+    /** The least room a summary is left beside the other columns before one of them gives way. */
+    private static final double SUMMARY_MINIMUM = 120;
+    /** A hash column with its symbol alone, as wide as its header. */
+    private static final double NARROW_HASH = 52;
+    private static final double SCROLL_BAR = 18;
 }

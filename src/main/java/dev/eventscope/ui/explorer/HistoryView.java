@@ -62,13 +62,15 @@ public final class HistoryView {
         HistoryColumns.text(userColumn, EventRow::user);
         HistoryColumns.text(commandColumn, EventRow::command);
         HistoryColumns.text(summaryColumn, EventRow::summary);
-        HistoryColumns.hash(hashColumn);
+        javafx.beans.property.BooleanProperty narrow = new javafx.beans.property.SimpleBooleanProperty();
+        HistoryColumns.hash(hashColumn, narrow);
 
         SortedList<EventRow> sorted = new SortedList<>(history.rows());
         sorted.comparatorProperty().bind(historyTable.comparatorProperty());
         historyTable.setItems(sorted);
         // sized to what they hold (a user name, a command), so no value is cut while the summary has room
         dev.eventscope.ui.TableFit.install(historyTable, typeColumn, streamColumn, userColumn, commandColumn, summaryColumn);
+        HistoryColumns.giveWayWhenNarrow(historyTable, summaryColumn, hashColumn, narrow, versionColumn, commandColumn, userColumn, typeColumn);
         historyTable.setPlaceholder(new Label("No events to show"));
         historyTable.getSelectionModel().selectedItemProperty().addListener((observable, before, row) -> {
             if (!syncing) {

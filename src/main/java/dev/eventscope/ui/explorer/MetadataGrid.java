@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Lays out an event's metadata as label/value rows; correlation and causation ids become links. The grid is as wide as
- * its pane (no sideways scrolling): a value with spaces wraps; an identifier or hash that is wider than the pane shows its
+ * its pane (no sideways scrolling): a value with spaces wraps between its words; a single word too wide is shortened
+ * with an ellipsis; an identifier or hash that is wider than the pane shows its
  * start and end ("8b180279…c3a1e5"). Every value gives its whole text in a tooltip and can be copied (right click, Copy).
  */
 final class MetadataGrid {
@@ -90,8 +91,12 @@ final class MetadataGrid {
             value.getStyleClass().add("monospace");
             value.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
             value.setEllipsisString("…");
-        } else {
+        } else if (field.value().strip().contains(" ")) {
             value.setWrapText(true);
+        } else {
+            // one word (a command's name) breaks nowhere: wrapped, "ReverseEntry" read "ReverseEntr" above "y" at 1280 px
+            value.setTextOverrun(OverrunStyle.ELLIPSIS);
+            value.setEllipsisString("…");
         }
         value.setMinWidth(META_VALUE_MIN_WIDTH);
         value.setMaxWidth(Double.MAX_VALUE);

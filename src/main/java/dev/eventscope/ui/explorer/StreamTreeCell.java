@@ -42,6 +42,10 @@ final class StreamTreeCell extends TreeCell<SidebarNode> {
         // a long name is cut with an ellipsis, so the badge stays inside the tree instead of under a scrollbar;
         // a short one (a level of the account tree) is never cut for a subtotal beside it
         name.setMinWidth(0);
+        // a name cut at its end read "accumulated-…" at 1280 px: like the crumb below, it shows its end (what tells
+        // "suspense-2025h2" from "suspense"); the tooltip names the whole stream
+        name.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        name.setEllipsisString("…");
         count.setMinWidth(Region.USE_PREF_SIZE);
         box.setMaxWidth(Region.USE_PREF_SIZE);
         count.getStyleClass().add("count-badge");

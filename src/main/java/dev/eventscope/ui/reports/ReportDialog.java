@@ -95,6 +95,8 @@ public final class ReportDialog {
         ReportDialog dialog = new ReportDialog(model, owner);
         model.loadAccounts();
         dialog.stage.show();
+        // Enter exports (the whole ledger unless a scope is ticked): the first focus was the Account box, which Enter ticked
+        dialog.exportReport.requestFocus();
         return dialog;
     }
 

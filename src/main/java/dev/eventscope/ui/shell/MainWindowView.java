@@ -50,7 +50,7 @@ public final class MainWindowView {
     @FXML private MenuItem sealItem;
     @FXML private MenuItem exportReportItem;
     @FXML private MenuItem projectionsItem;
-    private final MenuItem proposeItem = new MenuItem("Propose adjustments…");
+    private final MenuItem proposeItem = new MenuItem("Propose _adjustments…");
     /** A first window on a large screen: room for the four panes side by side, not the whole screen. */
     private static final double FIRST_WIDTH = 1680;
     private static final double FIRST_HEIGHT = 1050;

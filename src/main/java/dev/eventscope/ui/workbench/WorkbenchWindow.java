@@ -71,6 +71,14 @@ public final class WorkbenchWindow {
             }
         });
         stage.setOnHidden(hidden -> model.close());
+        // a window of its own over the explorer: Esc leaves it, as it leaves every dialog (a field's completion popup is a
+        // window of its own and takes it first); caught on the way down, since the lists and tables consume Esc
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                key.consume();
+                stage.close();
+            }
+        });
     }
 
     /**

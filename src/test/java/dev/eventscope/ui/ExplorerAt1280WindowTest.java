@@ -1,0 +1,174 @@
+package dev.eventscope.ui;
+
+import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.ui.shell.MainWindowViewModel;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeCell;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What session 12's trial left at 1280×720 (docs/ui.md, "Session 13"): the history scrolled sideways, a command's name
+ * broke inside the word, the sidebar cut a long account name at its end. Headless, on copies of the bundled samples.
+ */
+@ExtendWith(ApplicationExtension.class)
+public class ExplorerAt1280WindowTest {
+
+    @TempDir
+    static Path folder;
+
+    private FxTaskExecutor executor;
+    private MainWindowViewModel model;
+    private Stage stage;
+    private Path samples;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path run = WindowTests.runWithSamples(folder, "small-business", "audit-case");
+        samples = WindowTests.samples(run);
+        executor = new FxTaskExecutor();
+        this.stage = stage;
+        model = WindowTests.showAt1280(stage, executor, run, samples);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WindowTests.close(executor);
+    }
+
+    @Test
+    void the_history_at_1280_never_scrolls_sideways_and_keeps_the_picked_last_event_whole_after_verify(FxRobot robot) {
+        open(robot, "small-business");
+        robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:bank:checking")));
+        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> history.getItems().size() == 137);
+        robot.interact(() -> {
+            history.getSelectionModel().select(history.getItems().size() - 1);
+            history.scrollTo(history.getItems().size() - 1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WindowTests.waitUntil(() -> sidewaysBars(history).isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), sidewaysBars(history), "the history scrolls sideways at 1280 × 720");
+        double right = history.localToScene(history.getLayoutBounds()).getMaxX();
+        for (String title : List.of("#", "Recorded", "Summary", "Hash")) {
+            TableColumn<?, ?> column = column(history, title);
+            assertTrue(column.isVisible(), title + " is shown");
+            assertTrue(headerRight(history, title) <= right + 0.5, title + " ends at " + headerRight(history, title)
+                    + ", the table at " + right);
+        }
+
+        robot.interact(() -> ((ButtonBase) robot.lookup("#verifyButton").query()).fire());
+        WindowTests.waitUntil(() -> robot.lookup("#banner").query().isVisible());
+        WindowTests.waitUntil(() -> NewUserTrialWindowTest.pickedRowBottom(history) <= NewUserTrialWindowTest.visibleBottom(history) + 0.5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(NewUserTrialWindowTest.pickedRowBottom(history) <= NewUserTrialWindowTest.visibleBottom(history) + 0.5, "the picked row ends at " + NewUserTrialWindowTest.pickedRowBottom(history)
+                + ", the rows are seen down to " + NewUserTrialWindowTest.visibleBottom(history));
+        assertEquals(List.of(), sidewaysBars(history), "the history scrolls sideways after Verify");
+
+        // wide again, every column comes back (the detail repeats the ones that gave way meanwhile)
+        robot.interact(() -> {
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        });
+        WindowTests.waitUntil(() -> List.of("Ver", "Event type", "User", "Command").stream().allMatch(title -> column(history, title).isVisible()));
+        WaitForAsyncUtils.waitForFxEvents();
+        WindowTests.waitUntil(() -> !hashTexts(history).isEmpty());
+        assertTrue(hashTexts(history).stream().allMatch(text -> text.startsWith("✓ ")), "the hash says its words again: " + hashTexts(history) + " in a table " + history.getWidth() + " wide in a window " + stage.getWidth());
+    }
+
+    @Test
+    void a_commands_name_in_the_event_detail_never_breaks_inside_the_word(FxRobot robot) {
+        open(robot, "audit-case");
+        robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:receivables:trade")));
+        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> history.getItems().size() == 100);
+        robot.interact(() -> history.getSelectionModel().select(history.getItems().size() - 1));
+        WindowTests.waitUntil(() -> robot.lookup("#meta-Command").tryQuery().map(node -> "ReverseEntry".equals(((Labeled) node).getText())).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label command = robot.lookup("#meta-Command").queryAs(Label.class);
+        Text text = (Text) command.lookup(".text");
+        String shown = text.getText();
+        Text oneLine = new Text("ReverseEntry");
+        oneLine.setFont(text.getFont());
+        // at 1280 px it read "ReverseEntr" above "y"
+        assertTrue(text.getLayoutBounds().getHeight() < oneLine.getLayoutBounds().getHeight() * 1.5,
+                "the command is broken into lines: " + text.getLayoutBounds().getHeight() + " px high for one line of "
+                        + oneLine.getLayoutBounds().getHeight());
+        assertFalse(shown.contains("\n"), "the command is broken into lines: " + shown.replace("\n", " / "));
+        assertTrue(shown.equals("ReverseEntry") || shown.endsWith("…") && command.getTooltip().getText().contains("ReverseEntry"),
+                "shown as " + shown);
+    }
+
+    @Test
+    void a_long_account_name_in_the_sidebar_shows_its_end_and_its_whole_name_on_hover(FxRobot robot) {
+        open(robot, "small-business");
+        WindowTests.waitUntil(() -> nameCell(robot) != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        TreeCell<?> cell = nameCell(robot);
+        Label name = (Label) cell.lookup(".label");
+        String shown = ((Text) name.lookup(".text")).getText();
+        // "accumulated-…" at 1280 px: the end that tells it from the others was the part cut
+        assertTrue(shown.equals("accumulated-depreciation") || shown.startsWith("…") && shown.endsWith("depreciation"), "shown as " + shown);
+        assertTrue(cell.getTooltip() != null && cell.getTooltip().getText().contains("accumulated-depreciation"),
+                "the whole name on hover");
+    }
+
+    private void open(FxRobot robot, String sample) {
+        robot.interact(() -> model.welcome().openSample(samples.resolve(sample + ".ledger")));
+        WindowTests.waitUntil(() -> model.explorerProperty().get() != null && robot.lookup("#historyTable").tryQuery().isPresent()
+                && robot.lookup("#verifyButton").tryQuery().isPresent());
+    }
+
+    private static TreeCell<?> nameCell(FxRobot robot) {
+        return robot.lookup(".tree-cell").queryAll().stream()
+                .filter(node -> node instanceof TreeCell<?> cell && cell.isVisible() && cell.lookup(".label") instanceof Label label
+                        && "accumulated-depreciation".equals(label.getText()))
+                .map(node -> (TreeCell<?>) node).findFirst().orElse(null);
+    }
+
+    /** The texts of the hash column's shown cells. */
+    private static List<String> hashTexts(TableView<?> table) {
+        TableColumn<?, ?> hash = column(table, "Hash");
+        return table.lookupAll(".table-cell").stream().filter(node -> node instanceof javafx.scene.control.TableCell<?, ?> cell
+                && cell.getTableColumn() == hash && cell.isVisible() && !cell.isEmpty() && cell.getTableRow() != null
+                && cell.getTableRow().isVisible() && !cell.getTableRow().isEmpty())
+                .map(node -> ((Labeled) node).getText()).toList();
+    }
+
+    private static List<ScrollBar> sidewaysBars(TableView<?> table) {
+        return table.lookupAll(".scroll-bar").stream().filter(node -> node instanceof ScrollBar bar
+                && bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()).map(ScrollBar.class::cast).toList();
+    }
+
+    private static TableColumn<?, ?> column(TableView<?> table, String title) {
+        return table.getColumns().stream().filter(column -> title.equals(column.getText())).findFirst().orElseThrow();
+    }
+
+    private static double headerRight(TableView<?> table, String title) {
+        return table.lookupAll(".column-header").stream()
+                .filter(node -> node.lookup(".label") instanceof Labeled label && title.equals(label.getText()) && node.isVisible())
+                .mapToDouble(node -> node.localToScene(node.getLayoutBounds()).getMaxX()).max().orElse(Double.MAX_VALUE);
+    }
+}
