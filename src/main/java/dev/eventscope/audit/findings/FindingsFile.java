@@ -123,8 +123,20 @@ public final class FindingsFile {
             }
             return findings;
         } catch (IOException | RuntimeException unreadable) {
-            throw new IllegalStateException("The findings file " + file + " cannot be read: " + unreadable.getMessage(), unreadable);
+            throw new IllegalStateException("The findings file " + file + " cannot be read: " + why(unreadable)
+                    + "; move it aside or restore it from a backup (the ledger is not affected).", unreadable);
         }
+    }
+
+    /** What is wrong, in one line: a JSON error with its line and column (Jackson's own message spans two lines). */
+    private static String why(Exception unreadable) {
+        if (unreadable instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            com.fasterxml.jackson.core.JsonLocation where = json.getLocation();
+            String what = json.getOriginalMessage().lines().findFirst().orElse("not JSON").strip();
+            return where == null ? what : what + " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+        }
+        String message = unreadable.getMessage() == null ? unreadable.getClass().getSimpleName() : unreadable.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
     }
 
     private void write(List<Finding> findings) {

@@ -61,6 +61,11 @@ class FindingsFileTest {
         Files.writeString(findingsFile.file(), "{ not json");
         IllegalStateException unreadable = assertThrows(IllegalStateException.class, findingsFile::list);
         assertTrue(unreadable.getMessage().startsWith("The findings file " + findingsFile.file() + " cannot be read: "), unreadable.getMessage());
+        // one line naming where the file stops being JSON, and what to do
+        assertEquals(1, unreadable.getMessage().lines().count(), unreadable.getMessage());
+        assertTrue(unreadable.getMessage().contains("at line 1, column "), unreadable.getMessage());
+        assertTrue(unreadable.getMessage().endsWith("move it aside or restore it from a backup (the ledger is not affected)."),
+                unreadable.getMessage());
         assertEquals(List.of(findingsFile.file()), Files.list(findingsFile.file().getParent()).toList(), "no partial file is left behind");
     }
 
