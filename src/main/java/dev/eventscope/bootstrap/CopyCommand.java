@@ -2,6 +2,7 @@ package dev.eventscope.bootstrap;
 
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.cli.ExitCodes;
+import dev.eventscope.eventstore.CopiedLedgerCheck;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.IntegrityReport;
@@ -109,7 +110,7 @@ final class CopyCommand implements Callable<Integer> {
         }
         try (EventStore existing = stores.openReadOnly(to)) {
             if (existing.lastPosition() > 0) {
-                throw dev.eventscope.eventstore.CopiedLedgerCheck.targetNotEmpty(LedgerStores.name(to));
+                throw CopiedLedgerCheck.targetNotEmpty(LedgerStores.name(to));
             }
         }
     }

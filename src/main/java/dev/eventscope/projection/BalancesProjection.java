@@ -161,16 +161,16 @@ public final class BalancesProjection implements Projection {
      */
     @Override
     public void caughtUp(ReadModelTables tables) {
-        Optional<BatchBalances> batch = Optional.of(batchFor(tables));
-        batch.get().writeDeferred(tables);
-        keep(batch.get());
+        // at the register's last line (batchFor checks it), so its balances serve the date checkpoints as they are
+        BatchBalances batch = batchFor(tables);
+        batch.writeDeferred(tables);
+        keep(batch);
         if (dateCheckpoints.behind(tables)) {
-            long registerPosition = tables.max(REGISTER, "position");
-            buildDateCheckpoints(tables, batch.filter(balances -> balances.registerPosition == registerPosition));
+            buildDateCheckpoints(tables, Optional.of(batch));
         }
         // the postings of a catch-up that started from an empty register served its date checkpoints; later
         // catch-ups read the register back (they come one by one, and a few lines each)
-        batch.ifPresent(balances -> balances.datedPostings = Optional.empty());
+        batch.datedPostings = Optional.empty();
     }
 
     /**

@@ -14,6 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Walks the hash chain ({@link ChainWalk}) in position order, one page at a time.
@@ -151,14 +154,14 @@ final class ChainVerifier {
      * writes, or null. A careful forger puts the guards back; a careless one is caught here even when the chain holds.
      */
     private String editedGuards() throws SQLException {
-        java.util.Map<String, String> found = new java.util.TreeMap<>();
+        Map<String, String> found = new TreeMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 found.put(rows.getString(1), rows.getString(2));
             }
         }
-        for (String guard : new java.util.TreeSet<>(LedgerSchema.GUARDS.keySet())) {
+        for (String guard : new TreeSet<>(LedgerSchema.GUARDS.keySet())) {
             String sql = found.remove(guard);
             if (sql == null) {
                 return "the trigger '" + guard + "' that keeps events from being changed or deleted was dropped";

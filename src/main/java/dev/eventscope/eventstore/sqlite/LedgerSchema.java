@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The ledger file's schema and its migrations. {@code PRAGMA user_version} holds the schema
@@ -33,7 +34,7 @@ final class LedgerSchema {
      * any change and any deletion of an event. A ledger with one of them missing or changed, or with any other trigger
      * (code that would run inside Eventscope's own writes), was edited outside Eventscope; {@code verify} says so.
      */
-    static final java.util.Map<String, String> GUARDS = java.util.Map.of(
+    static final Map<String, String> GUARDS = Map.of(
             "events_are_immutable", "CREATE TRIGGER events_are_immutable BEFORE UPDATE ON events BEGIN"
                     + " SELECT RAISE(ABORT, 'events are immutable: an event can never be changed'); END",
             "events_are_permanent", "CREATE TRIGGER events_are_permanent BEFORE DELETE ON events BEGIN"
