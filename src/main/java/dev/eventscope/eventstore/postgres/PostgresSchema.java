@@ -62,9 +62,13 @@ final class PostgresSchema {
         String s = schema + ".";
         return List.of(
                 "CREATE TABLE " + s + "ledger_meta (key text PRIMARY KEY, value text NOT NULL)",
+                // the head's id can only be 1: a domain's check runs only where an id is written (a second head row, an
+                // id changed), not at every append's update as a table CHECK does (ledgers made before session 14 have
+                // CHECK (id = 1): the same rule)
+                "CREATE DOMAIN " + s + "ledger_head_id AS integer CHECK (VALUE = 1)",
                 // the one-event statement sets prev_hash to the hash it moves the head from, and reads it back with
                 // RETURNING (which shows only new values before PostgreSQL 18); nothing else reads or keeps it
-                "CREATE TABLE " + s + "ledger_head (id integer PRIMARY KEY CHECK (id = 1), position bigint NOT NULL,"
+                "CREATE TABLE " + s + "ledger_head (id " + s + "ledger_head_id PRIMARY KEY, position bigint NOT NULL,"
                         + " hash bytea NOT NULL, recorded_at bigint NOT NULL, prev_hash bytea NOT NULL)",
                 // a stream's row is written once, when the stream is made; its version and last position are its
                 // last event's (the view streams), so an append moves no stream row
@@ -100,8 +104,10 @@ final class PostgresSchema {
                         + " NEW.position USING ERRCODE = 'integrity_constraint_violation'; END IF; RETURN NEW; END $$",
                 // the condition is checked without calling the function, which only runs (and refuses) on a violation;
                 // the server reads it back from its text at every statement that updates the head, so it is kept short
-                // (the id cannot change anyway: CHECK (id = 1))
-                "CREATE TRIGGER head_moves_forward BEFORE UPDATE ON " + s + "ledger_head FOR EACH ROW"
+                // (the id cannot change anyway: its domain). AFTER, not BEFORE: a BEFORE row trigger locks the row
+                // (a WAL record) before every update; the refusal rolls the update back all the same (ledgers made
+                // before session 14 have the BEFORE trigger: the same rule)
+                "CREATE TRIGGER head_moves_forward AFTER UPDATE ON " + s + "ledger_head FOR EACH ROW"
                         + " WHEN (NEW.position < OLD.position OR NEW.recorded_at < OLD.recorded_at)"
                         + " EXECUTE FUNCTION " + s + "head_moves_forward()",
                 "CREATE TRIGGER head_is_permanent BEFORE DELETE OR TRUNCATE ON " + s + "ledger_head"

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -82,6 +83,16 @@ class PostgresLedgerRulesTest {
         }
 
         @Test
+        void the_head_stays_one_row_with_id_1() {
+            for (String sql : List.of("UPDATE $S.ledger_head SET id = 2", "INSERT INTO $S.ledger_head (id, position, hash, recorded_at,"
+                    + " prev_hash) SELECT 2, position, hash, recorded_at, prev_hash FROM $S.ledger_head")) {
+                assertMentions(assertThrows(SQLException.class, () -> asSuperuser(sql)).getMessage(), "ledger_head_id");
+            }
+            assertTrue(verify().intact());
+            assertEquals(10, verify().lastPosition());
+        }
+
+        @Test
         void the_head_only_moves_forward_and_cannot_be_removed() throws Exception {
             assertMentions(assertThrows(SQLException.class, () -> asSuperuser("UPDATE $S.ledger_head SET position = 3"))
                     .getMessage(), "the ledger head only moves forward");
@@ -89,6 +100,15 @@ class PostgresLedgerRulesTest {
                     .getMessage(), "the ledger head only moves forward");
             assertMentions(assertThrows(SQLException.class, () -> asSuperuser("DELETE FROM $S.ledger_head"))
                     .getMessage(), "immutable");
+            // the head's update refused above rolled back whole: the head is where it was (the trigger runs after the
+            // row is updated, and its refusal undoes the update)
+            try (Connection connection = TestPostgres.admin(); Statement statement = connection.createStatement();
+                 ResultSet head = statement.executeQuery("SELECT position, recorded_at > 0 FROM " + url.schema() + ".ledger_head")) {
+                assertTrue(head.next());
+                assertEquals(10, head.getLong(1));
+                assertTrue(head.getBoolean(2));
+                assertFalse(head.next());
+            }
             try (PostgresEventStore store = PostgresEventStore.open(url)) {
                 assertEquals(10, store.lastPosition());
                 store.append(CASH, ExpectedVersion.exactly(10), List.of(new NewEvent("event-11", "Something", 1, "{}",
