@@ -6,6 +6,7 @@ import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.eventstore.RecordedEvent;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -107,6 +108,10 @@ public final class BalancesProjection implements Projection {
         // a rebuild writes the balances table once, in rebuilt(); the first catch-up once, in caughtUp()
         boolean deferred = tables.building() || batch.deferred;
         Optional<DatedPostings> datedPostings = batch.datedPostings;
+        // an entry's postings share its date, and entries come in date runs: its text is made once per run
+        LocalDate lastDate = null;
+        String lastDateText = null;
+        String lastLineHash = null;
         for (DecodedEvent decoded : events) {
             RecordedEvent recorded = decoded.recorded();
             if (!ProjectionEvents.isAccountOrLedger(recorded)) {
@@ -121,11 +126,15 @@ public final class BalancesProjection implements Projection {
                 if (datedPostings.isPresent()) {
                     datedPostings.get().add(recorded.position(), posting.date(), account, commodity, amount);
                 }
+                if (!posting.date().equals(lastDate)) {
+                    lastDate = posting.date();
+                    lastDateText = lastDate.toString();
+                }
                 tables.insert(REGISTER, recorded.position(), account, commodity, amount, after,
-                        posting.entryId().value(), posting.postingIndex(), posting.date().toString(), posting.description(),
+                        posting.entryId().value(), posting.postingIndex(), lastDateText, posting.description(),
                         posting.reversesEntryId() == null ? null : posting.reversesEntryId().value());
                 batch.registerPosition = recorded.position();
-                batch.lastLineHash = Optional.of(recorded.hash());
+                lastLineHash = recorded.hash();
             } else if (ProjectionEvents.typed(decoded) instanceof AccountEvent) {
                 tables.insert(ACCOUNT_EVENTS, recorded.position(), ProjectionEvents.accountOf(decoded), recorded.version());
             }
@@ -134,6 +143,9 @@ public final class BalancesProjection implements Projection {
                 tables.upsert(CHECKPOINTS, recorded.position(), recorded.hash(), BalanceBlob.digest(data), data);
                 lastCheckpoint = recorded.position();
             }
+        }
+        if (lastLineHash != null) {
+            batch.lastLineHash = Optional.of(lastLineHash);
         }
         if (!deferred) {
             batch.save(tables);
