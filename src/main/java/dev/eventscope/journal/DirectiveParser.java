@@ -36,7 +36,7 @@ final class DirectiveParser {
      */
     static String[] keywordAndArgument(String stripped) {
         String text = stripped;
-        String first = stripped.split("\\s+", 2)[0];
+        String first = firstWord(stripped);
         if (first.length() > 1 && first.charAt(0) == '!' && (BANG_DIRECTIVES.contains(first.substring(1))
                 || YEAR_RUN_IN.matcher(first.substring(1)).matches())) {
             text = stripped.substring(1);
@@ -44,6 +44,21 @@ final class DirectiveParser {
         }
         String keyword = YEAR_RUN_IN.matcher(first).matches() ? "Y" : first;
         return new String[]{keyword, text.substring(keyword.length()).strip()};
+    }
+
+    /**
+     * What {@code text.split("\\s+", 2)[0]} gives (the text before its first space, tab, line feed, vertical tab, form
+     * feed or carriage return), without compiling that expression for every directive line: a journal with 2,000 account
+     * declarations had {@code String.split} compiled by C2 three times in its import (JFR, session 14).
+     */
+    static String firstWord(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return text.substring(0, i);
+            }
+        }
+        return text;
     }
 
     static JournalDirective.AccountDeclaration account(String file, int lineNumber, String argument, JournalLines lines,

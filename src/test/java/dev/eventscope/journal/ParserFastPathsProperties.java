@@ -70,6 +70,17 @@ class ParserFastPathsProperties {
         assertEquals(false, java.util.regex.Pattern.compile("(?<![^\\s,])([^\\s,:]+):").matcher(comment).find(), comment);
     }
 
+    @Property(tries = 5_000)
+    void a_directive_keyword_is_the_first_word_splitting_gives(@ForAll("directiveLines") String line) {
+        assertEquals(line.split("\\s+", 2)[0], DirectiveParser.firstWord(line), line);
+    }
+
+    @Provide
+    Arbitrary<String> directiveLines() {
+        // \u000B, \f, \r are whitespace to the expression; a no-break space and \u001C are not (Character.isWhitespace: the second is)
+        return Arbitraries.strings().withChars("ab! \t\n\u000B\f\r\u00A0\u001C2").ofMaxLength(12);
+    }
+
     @Provide
     Arbitrary<String> digitRuns() {
         Arbitrary<String> shortRuns = Arbitraries.strings().withChars("0123456789").ofMaxLength(10);

@@ -127,4 +127,47 @@ class AppendShortcutsTest {
             assertEquals("1=entry-a 2=entry-b 3=entry-c 4=entry-d ", keys.toString());
         }
     }
+    /**
+     * A stream created in a bulk is remembered among the last few created (an import opens an account and posts to it
+     * next, session 14): its next append needs no look-up. Wrong if the memory outlived a rollback, kept a version a
+     * later append moved, or an evicted stream lost its version.
+     */
+    @Test
+    void a_stream_created_in_a_bulk_has_its_version_in_later_appends_and_none_after_a_rollback() throws Exception {
+        StreamId account = StreamId.of("account-cash");
+        StreamId other = StreamId.of("account-bank");
+        try (SqliteEventStore store = SqliteEventStore.open(folder.resolve("created.ledger"))) {
+            try (BulkAppend rolledBack = store.beginBulkAppend()) {
+                rolledBack.append(List.of(new StreamAppend(account, ExpectedVersion.NO_STREAM, List.of(event("id-0")))));
+            }
+            try (BulkAppend bulk = store.beginBulkAppend()) {
+                // rolled back: a new stream again, not one at version 1
+                bulk.append(List.of(new StreamAppend(account, ExpectedVersion.NO_STREAM, List.of(event("id-1")))));
+                bulk.append(List.of(new StreamAppend(account, ExpectedVersion.exactly(1), List.of(event("id-2")))));
+                bulk.append(List.of(new StreamAppend(other, ExpectedVersion.NO_STREAM, List.of(event("id-3")))));
+                for (int i = 0; i < 2 * SqliteAppender.CREATED_STREAMS_AT_MOST; i++) {
+                    bulk.append(List.of(new StreamAppend(StreamId.of("entry-" + i), ExpectedVersion.NO_STREAM,
+                            List.of(event("id-4-" + i)))));
+                }
+                // no longer among the last created: looked up
+                AppendResult third = bulk.append(List.of(new StreamAppend(account, ExpectedVersion.exactly(2),
+                        List.of(event("id-5")))));
+                assertEquals(3, third.versionOf(account));
+                bulk.append(List.of(new StreamAppend(other, ExpectedVersion.exactly(1), List.of(event("id-6")))));
+                bulk.commit();
+            }
+            assertEquals(3, store.streamVersion(account));
+            assertEquals(2, store.streamVersion(other));
+            try (BulkAppend bulk = store.beginBulkAppend()) {
+                StreamId fresh = StreamId.of("account-fresh");
+                bulk.append(List.of(new StreamAppend(fresh, ExpectedVersion.NO_STREAM, List.of(event("id-7")))));
+                bulk.append(List.of(new StreamAppend(fresh, ExpectedVersion.exactly(1), List.of(event("id-8")))));
+                // the version the second append moved it to, not the one it was created at
+                ConcurrencyConflict conflict = assertThrows(ConcurrencyConflict.class, () -> bulk.append(List.of(
+                        new StreamAppend(fresh, ExpectedVersion.exactly(1), List.of(event("id-9"))))));
+                assertEquals(2, conflict.actualVersion());
+            }
+            assertEquals(0, store.streamVersion(StreamId.of("account-fresh")));
+        }
+    }
 }
