@@ -142,4 +142,12 @@ class PostgresAdversaryTrialTest {
             assertTrue(store.verify().intact());
         }
     }
+
+    @Test
+    void a_password_given_as_a_url_parameter_is_refused_without_being_echoed() {
+        EventStoreException refused = assertThrows(EventStoreException.class,
+                () -> PostgresLedgerUrl.parse("postgresql://u@localhost/db?schema=books&password=hunter2"));
+        assertMentions(refused.getMessage(), "'password'", "schema=books", "password=***");
+        assertFalse(refused.getMessage().contains("hunter2"), refused.getMessage());
+    }
 }
