@@ -45,6 +45,7 @@ public final class EventscopeCli {
             commandLine.addSubcommand(subcommand.create().get());
         }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        DateArguments.register(commandLine);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.
         return commandLine;

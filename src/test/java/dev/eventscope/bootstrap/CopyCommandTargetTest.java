@@ -80,4 +80,18 @@ class CopyCommandTargetTest {
             assertFalse(Files.exists(log), log + " was made");
         }
     }
+
+    @Test
+    void a_source_edited_beside_its_intact_chain_is_refused_rather_than_laundered_into_a_clean_copy() throws Exception {
+        // session 14: a dropped guard or an edited category (chain intact) copied into a new ledger, which got fresh guards
+        // and derived categories and verified intact: the edit was laundered away
+        Path source = sample();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + source);
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TRIGGER events_are_permanent");
+        }
+        Path target = folder.resolve("clean.ledger");
+        assertRefusedAndUnchanged(source, target, "is not intact", "events_are_permanent", "Nothing was copied");
+        assertFalse(Files.exists(target), "no file is left behind");
+    }
 }

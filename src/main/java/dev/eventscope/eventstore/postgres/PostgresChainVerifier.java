@@ -40,9 +40,13 @@ final class PostgresChainVerifier {
                     + " FROM " + schema + ".stream_names s WHERE s.stream_key = e.stream_key), "
                     + EventRows.CHAIN_COLUMNS_AFTER_STREAM + " FROM " + schema + ".events e ORDER BY e.position")) {
                 query.setFetchSize(fetchSize);
+                IntegrityReport chain;
                 try (ResultSet rows = query.executeQuery()) {
-                    return ChainWalk.walk(new Lookahead(rows), recordedHead, observer);
+                    chain = ChainWalk.walk(new Lookahead(rows), recordedHead, observer);
                 }
+                String edit = chain.intact() ? PostgresLedgerRecords.firstEdit(connection, schema, recordedHead >= 0) : null;
+                return edit == null ? chain : new IntegrityReport(false, chain.eventsChecked(), chain.lastPosition(),
+                        chain.headHash(), 0, IntegrityReport.Tampering.METADATA, edit, chain.readThrough());
             }
         } finally {
             connection.rollback();

@@ -107,8 +107,11 @@ public record PostgresLedgerUrl(String user, String host, int port, String datab
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
-    /** The text with anything between "//" and "@" hidden, so a password typed by mistake is not echoed. */
+    /**
+     * The text with anything between "//" and "@" hidden, and the value of every parameter but the schema (such as
+     * {@code ?password=}, session 14), so a password typed by mistake is not echoed.
+     */
     private static String safe(String text) {
-        return text.replaceFirst("//[^@/]*:[^@/]*@", "//***@");
+        return text.replaceFirst("//[^@/]*:[^@/]*@", "//***@").replaceAll("([?&])(?!schema=)([^=&]*)=[^&]*", "$1$2=***");
     }
 }

@@ -58,6 +58,13 @@ final class PostgresSchema {
         }
     }
 
+    /** The body (between the {@code $$}) of a guard's function as {@link #statements} writes it, for verify to compare. */
+    static String guardFunctionBody(String function) {
+        String head = "CREATE FUNCTION s." + function + "()";
+        String created = statements("s").stream().filter(sql -> sql.startsWith(head)).findFirst().orElseThrow();
+        return created.substring(created.indexOf("$$") + 2, created.lastIndexOf("$$"));
+    }
+
     private static List<String> statements(String schema) {
         String s = schema + ".";
         return List.of(
@@ -324,7 +331,7 @@ final class PostgresSchema {
                 }
                 if (state.version() < 1) {
                     throw new EventStoreException(where + " is not an Eventscope ledger: its schema version '"
-                            + state.version() + "' is not one Eventscope ever wrote.");
+                            + state.storedVersion() + "' is not one Eventscope ever wrote.");
                 }
                 return state.ledgerId();
             }
@@ -340,7 +347,12 @@ final class PostgresSchema {
 
     enum Kind { MISSING, NO_ACCESS, EMPTY, OTHER_TABLES, LEDGER }
 
-    record State(Kind kind, int version, String ledgerId) {
+    /** {@code storedVersion}: the schema version as stored, for the sentence that refuses one that is not a number. */
+    record State(Kind kind, int version, String ledgerId, String storedVersion) {
+
+        State(Kind kind, int version, String ledgerId) {
+            this(kind, version, ledgerId, String.valueOf(version));
+        }
     }
 
     private static State inspect(Connection connection, String schema) throws SQLException {
@@ -397,7 +409,7 @@ final class PostgresSchema {
         try {
             return new State(Kind.LEDGER, Integer.parseInt(version.trim()), ledgerId);
         } catch (NumberFormatException e) {
-            return new State(Kind.LEDGER, -1, ledgerId);
+            return new State(Kind.LEDGER, -1, ledgerId, version);
         }
     }
 }

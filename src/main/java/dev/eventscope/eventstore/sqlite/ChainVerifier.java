@@ -100,6 +100,9 @@ final class ChainVerifier {
             if (besideTheChain == null) {
                 besideTheChain = editedGuards();
             }
+            if (besideTheChain == null) {
+                besideTheChain = streamWithoutEvents();
+            }
             if (besideTheChain == null && recordsStreamVersions()) {
                 besideTheChain = editedStreamVersion(connection);
             }
@@ -146,6 +149,20 @@ final class ChainVerifier {
             }
             return "the stream '" + row.getString(1) + "' is filed under the category '" + row.getString(2) + "' instead of '"
                     + StreamId.of(row.getString(1)).category() + "', which would hide it from every list of its kind";
+        }
+    }
+
+    /**
+     * The first stream recorded without any event, or null. Eventscope writes a stream's row in the transaction of its
+     * first event, so a row alone was added by hand, or left behind when its events were deleted; it would be listed as
+     * an account never opened (session 14).
+     */
+    private String streamWithoutEvents() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT stream_id FROM streams s WHERE NOT EXISTS"
+                + " (SELECT 1 FROM events e WHERE e.stream_key = s.stream_key) ORDER BY stream_id LIMIT 1");
+             ResultSet row = query.executeQuery()) {
+            return row.next() ? "the stream '" + row.getString(1) + "' is recorded without any event, which Eventscope never"
+                    + " writes: it was added by hand, or its events were deleted" : null;
         }
     }
 

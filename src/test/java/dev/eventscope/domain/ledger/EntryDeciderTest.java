@@ -52,7 +52,8 @@ class EntryDeciderTest {
 
     @Test
     void refusesADescriptionAJournalCouldNotHold() {
-        for (String description : new String[]{"Rent\n    assets:bank  5 EUR", "Rent\r", "Rent\u2028more", "Rent; tag:x"}) {
+        for (String description : new String[]{"Rent\n    assets:bank  5 EUR", "Rent\r", "Rent\u2028more", "Rent; tag:x",
+                "Refund \u202E00.005", "Refund \u2067x\u2069"}) {
             anEntry().when(PostEntry.simple(entryId("9"), date("2024-02-01"), description, RENT.postings()))
                     .thenRefused(InvalidDescription.class);
         }

@@ -308,4 +308,11 @@ class TamperingTest {
                 "CREATE TRIGGER refile AFTER INSERT ON streams BEGIN UPDATE streams SET category = 'x' WHERE 0; END"),
                 "never writes", "refile");
     }
+
+    @Test
+    void a_stream_recorded_without_any_event_is_named() throws Exception {
+        // session 13 found it verified intact and was listed as an account never opened; the triggers stay in place
+        assertMentions(besideAnIntactChainAfter("INSERT INTO streams (stream_key, stream_id, category)"
+                + " VALUES (99, 'account-assets:hidden', 'account')"), "account-assets:hidden", "without any event");
+    }
 }
