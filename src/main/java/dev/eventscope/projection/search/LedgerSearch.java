@@ -43,6 +43,11 @@ public final class LedgerSearch implements AutoCloseable {
         return projection.rebuild(events, ledgerId, lastPosition);
     }
 
+    /** See {@link SearchIndex#warmUp}: for an index kept open between searches (the app's), not for a one-shot command. */
+    public void warmUp() {
+        index.warmUp();
+    }
+
     public SearchPage search(SearchQuery query) {
         return index.search(query);
     }

@@ -22,6 +22,13 @@ public interface SearchIndex extends AutoCloseable {
     default void analyze() {
     }
 
+    /**
+     * Loads in the background what a long-running user keeps in memory to answer later queries faster (a one-shot command
+     * does not call it: it would pay for what it does not use); never waits. By default nothing.
+     */
+    default void warmUp() {
+    }
+
     /** Forgets everything, for a rebuild. */
     void clear();
 

@@ -126,6 +126,8 @@ public final class SearchViewModel {
     private LedgerSearch opened() {
         if (open == null) {
             open = session.openSearch(indexDirectory);
+            // kept open for the next searches: worth loading what makes later ones faster
+            open.warmUp();
         }
         return open;
     }

@@ -14,7 +14,9 @@ import java.util.Arrays;
  * many terms ({@code B001*}: 100,000 entry ids, each in one document) is its shortest matches; FTS5 looks up every match's
  * length one by one (about 1 µs each) to score them all, here they are read from an array.
  * <p>
- * Loaded when the index is opened, off the opener's thread, by a connection of its own (a read; the index is in WAL mode, so
+ * Loaded when a long-running user of the index asks it to warm up ({@link #start}; the app's Search tab does, a one-shot
+ * command never: loading them costs about a second of CPU for a million documents, which a command would pay and not use),
+ * off the caller's thread, by a connection of its own (a read; the index is in WAL mode, so
  * it does not wait for a catch-up writing beside it); until then {@link #of} answers null and the caller ranks another way.
  * Documents added later are read on demand, by position after the last one known (positions only grow; a cleared index
  * starts again from none).
@@ -28,6 +30,7 @@ final class DocumentLengths implements AutoCloseable {
     private final Thread loader;
     private volatile Loaded loaded;
     private volatile boolean closed;
+    private boolean started;
     /** How many times the index was cleared: a load begun before the last time is not kept. */
     private int generation;
 
@@ -36,11 +39,17 @@ final class DocumentLengths implements AutoCloseable {
         loader.setDaemon(true);
     }
 
-    /** Starts loading the lengths of the index file's documents. */
-    static DocumentLengths loading(Path file) {
-        DocumentLengths lengths = new DocumentLengths(file);
-        lengths.loader.start();
-        return lengths;
+    /** The lengths of the index file's documents, not loaded until {@link #start}. */
+    static DocumentLengths of(Path file) {
+        return new DocumentLengths(file);
+    }
+
+    /** Starts loading the lengths, once (later calls do nothing). */
+    synchronized void start() {
+        if (!started && !closed) {
+            started = true;
+            loader.start();
+        }
     }
 
     private void load(Path file) {
@@ -60,8 +69,9 @@ final class DocumentLengths implements AutoCloseable {
         }
     }
 
-    /** Waits until the lengths are loaded (or failed to load); for tests, which need a route that does not depend on timing. */
+    /** Starts loading the lengths and waits until they are loaded (or failed to load); for tests, which need a route that does not depend on timing. */
     void awaitLoaded() throws InterruptedException {
+        start();
         loader.join();
     }
 
@@ -123,7 +133,9 @@ final class DocumentLengths implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+        }
         try {
             loader.join();
         } catch (InterruptedException interrupted) {

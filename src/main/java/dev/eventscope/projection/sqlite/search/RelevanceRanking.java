@@ -114,24 +114,18 @@ final class RelevanceRanking {
         boolean prefix = false;
         boolean manyTerms = false;
         for (String word : words) {
-            boolean prefixWord = SearchSql.isPrefix(word);
-            List<String> tokens = prefixWord ? Fts5Tokens.prefixed(word.substring(0, word.length() - 1)) : Fts5Tokens.of(word);
-            if (tokens.isEmpty()) {
+            Word read = word(word, checkpoint);
+            if (read == null) {
                 lastRoute = Route.FTS5_RANKS_ALL;
                 return null;
             }
-            List<String> begun = prefixWord ? prefixTerms.of(tokens.get(tokens.size() - 1), checkpoint) : null;
-            manyTerms |= prefixWord && begun == null && Fts5Tokens.prefixKey(tokens.get(tokens.size() - 1)).length() < tokens.get(tokens.size() - 1).length();
-            if (begun != null && begun.size() == 1) {
-                // a prefix beginning one term is that word (same documents, same frequencies)
-                tokens = new ArrayList<>(tokens);
-                tokens.set(tokens.size() - 1, begun.get(0));
-            }
+            boolean prefixWord = SearchSql.isPrefix(word);
+            manyTerms |= prefixWord && read.begun() == null
+                    && Fts5Tokens.prefixKey(read.tokens().get(read.tokens().size() - 1)).length() < read.tokens().get(read.tokens().size() - 1).length();
             prefix |= prefixWord;
-            // the one token whose kept count is the phrase's (a plain word, or a prefix beginning one term)
-            single.add(tokens.size() == 1 && DocumentCounts.plain(word) && (!prefixWord || begun != null && begun.size() == 1) ? tokens.get(0) : null);
-            phrases.add(tokens);
-            terms.add(begun);
+            single.add(read.single());
+            phrases.add(read.tokens());
+            terms.add(read.begun());
         }
         List<String> expressions = SearchSql.phrases(query.text());
         long[] rows = new long[expressions.size()];
@@ -178,6 +172,40 @@ final class RelevanceRanking {
             }
         }
         return answered(walk, walk.walk(groups(query)), Route.WALK);
+    }
+
+    /**
+     * A word's tokens as the walk matches them, the terms a prefix begins (null: not a prefix, or too many), and the one token
+     * whose kept count is the word's (a plain word, or a prefix beginning one term; else null). Null when it has no token.
+     */
+    private record Word(List<String> tokens, List<String> begun, String single) {
+    }
+
+    private Word word(String word, long checkpoint) throws SQLException {
+        boolean prefixWord = SearchSql.isPrefix(word);
+        List<String> tokens = prefixWord ? Fts5Tokens.prefixed(word.substring(0, word.length() - 1)) : Fts5Tokens.of(word);
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        List<String> begun = prefixWord ? prefixTerms.of(tokens.get(tokens.size() - 1), checkpoint) : null;
+        if (begun != null && begun.size() == 1) {
+            // a prefix beginning one term is that word (same documents, same frequencies)
+            tokens = new ArrayList<>(tokens);
+            tokens.set(tokens.size() - 1, begun.get(0));
+        }
+        boolean one = tokens.size() == 1 && DocumentCounts.plain(word) && (!prefixWord || begun != null && begun.size() == 1);
+        return new Word(tokens, begun, one ? tokens.get(0) : null);
+    }
+
+    /**
+     * How many documents hold the query's one word, as {@code count(*) ... MATCH} counts them, from the counts the index keeps
+     * (a primary-key look-up for a word, a kept count extended to the checkpoint for a phrase or prefix); -1 for a query of
+     * several words or with filters, whose matches must be counted.
+     */
+    long matches(SearchQuery query, long checkpoint) throws SQLException {
+        List<String> words = query.hasText() ? SearchSql.words(query.text()) : List.of();
+        Word read = words.size() == 1 && SearchSql.of(query.withText("")).where().isEmpty() ? word(words.get(0), checkpoint) : null;
+        return read == null ? -1 : rowsWith(SearchSql.phrases(query.text()).get(0), read.single(), checkpoint);
     }
 
     private List<RelevanceWalk.Ranked> answered(RelevanceWalk walk, List<RelevanceWalk.Ranked> best, Route route) {

@@ -3,6 +3,7 @@ package dev.eventscope.projection.sqlite.search;
 import dev.eventscope.projection.search.SearchCursor;
 import dev.eventscope.projection.search.SearchQuery;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -68,11 +69,11 @@ final class SearchSql {
         }
         if (query.minAmount() != null) {
             conditions.add("d.amount_e4 >= ?");
-            parameters.add(SqliteSearchIndex.tenThousandths(query.minAmount(), RoundingMode.CEILING));
+            parameters.add(tenThousandths(query.minAmount(), RoundingMode.CEILING));
         }
         if (query.maxAmount() != null) {
             conditions.add("d.amount_e4 <= ?");
-            parameters.add(SqliteSearchIndex.tenThousandths(query.maxAmount(), RoundingMode.FLOOR));
+            parameters.add(tenThousandths(query.maxAmount(), RoundingMode.FLOOR));
         }
         if (query.recordedFrom() != null) {
             conditions.add("d.recorded_at >= ?");
@@ -121,6 +122,15 @@ final class SearchSql {
         String orderBy = relevance
                 ? " ORDER BY search_text.rank, search_text.rowid" : query.hasText() ? " ORDER BY search_text.rowid" : " ORDER BY d.position";
         return new SearchSql(from, where, orderBy, parameters);
+    }
+
+    /** An amount in ten-thousandths, saturated to the range of a long (a filter needs no more). */
+    static long tenThousandths(BigDecimal amount, RoundingMode rounding) {
+        BigDecimal scaled = amount.movePointRight(4).setScale(0, rounding);
+        if (scaled.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            return Long.MAX_VALUE;
+        }
+        return scaled.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0 ? Long.MIN_VALUE : scaled.longValueExact();
     }
 
     /**

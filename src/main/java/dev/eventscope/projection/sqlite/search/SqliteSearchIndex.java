@@ -8,7 +8,6 @@ import dev.eventscope.projection.search.SearchIndexException;
 import dev.eventscope.projection.search.SearchPage;
 import dev.eventscope.projection.search.SearchQuery;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +78,7 @@ public final class SqliteSearchIndex implements SearchIndex {
     private SqliteSearchIndex(Path file, Connection connection, long fewMatches, int fewFiltered, int fewPassing, boolean hinted) {
         this.file = file;
         this.connection = connection;
-        this.lengths = DocumentLengths.loading(file);
+        this.lengths = DocumentLengths.of(file);
         this.relevance = new RelevanceRanking(connection, lengths, fewMatches, fewFiltered, fewPassing);
         this.hinted = hinted;
     }
@@ -89,10 +88,7 @@ public final class SqliteSearchIndex implements SearchIndex {
         return open(file, RelevanceRanking.FEW_MATCHES, RelevanceRanking.FEW_FILTERED, RelevanceRanking.FEW_PASSING, true);
     }
 
-    /**
-     * With the relevance ranking's thresholds chosen (see {@link RelevanceRanking}; {@code fewMatches} Long.MAX_VALUE: FTS5
-     * ranks every query), the walk from the passing documents' bounds taken up to {@code fewFiltered} too; for tests.
-     */
+    /** With the ranking's thresholds ({@link RelevanceRanking}; fewMatches Long.MAX_VALUE: FTS5 ranks every query); for tests. */
     static SqliteSearchIndex open(Path file, long fewMatches, int fewFiltered) {
         return open(file, fewMatches, fewFiltered, fewFiltered, true);
     }
@@ -107,6 +103,8 @@ public final class SqliteSearchIndex implements SearchIndex {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode = WAL");
                 statement.execute("PRAGMA synchronous = NORMAL");
+                // pages read in place from the page cache, not copied one by one (SQLite's largest map; benchmarks-search.md, session 14)
+                statement.execute("PRAGMA mmap_size = 2147418112");
                 dropOlderLayout(statement);
                 for (String sql : SCHEMA) {
                     statement.execute(sql);
@@ -233,7 +231,7 @@ public final class SqliteSearchIndex implements SearchIndex {
                         doc.setLong(7, document.recordedAtMicros());
                         setNullable(doc, 8, document.entryDate() == null ? null : document.entryDate().toEpochDay());
                         doc.setString(9, document.account());
-                        setNullable(doc, 10, document.amount() == null ? null : tenThousandths(document.amount().abs(), RoundingMode.FLOOR));
+                        setNullable(doc, 10, document.amount() == null ? null : SearchSql.tenThousandths(document.amount().abs(), RoundingMode.FLOOR));
                         doc.setString(11, document.entryId());
                         doc.addBatch();
                         text.setLong(1, document.position());
@@ -267,15 +265,6 @@ public final class SqliteSearchIndex implements SearchIndex {
         } else {
             statement.setLong(index, value);
         }
-    }
-
-    /** An amount in ten-thousandths, saturated to the range of a long (a filter needs no more). */
-    static long tenThousandths(BigDecimal amount, RoundingMode rounding) {
-        BigDecimal scaled = amount.movePointRight(4).setScale(0, rounding);
-        if (scaled.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            return Long.MAX_VALUE;
-        }
-        return scaled.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0 ? Long.MIN_VALUE : scaled.longValueExact();
     }
 
     /** Refreshes the planner's statistics (after a large catch-up), so a filter picks its best index. */
@@ -383,17 +372,22 @@ public final class SqliteSearchIndex implements SearchIndex {
         }
     }
 
-    /** Waits until the documents' lengths are in memory (loaded off the opener's thread); for tests. */
+    /** Starts loading the documents' lengths off the caller's thread (for the walk of a long prefix of very many terms). */
+    @Override
+    public void warmUp() {
+        lengths.start();
+    }
+
+    /** As {@link #warmUp}, then waits until the lengths are in memory; for tests. */
     void awaitLengths() throws InterruptedException {
         lengths.awaitLoaded();
     }
 
-    /** How the last relevance-ordered page was found. */
     RelevanceRanking.Route lastRelevanceRoute() {
         return relevance.lastRoute();
     }
 
-    /** How many documents the last relevance-ordered page scored itself (0 when FTS5 ranked every match). */
+    /** How many documents the last relevance-ordered page scored itself (0 when FTS5 ranked every match), and its route. */
     int lastRelevanceRead() {
         return relevance.lastRead();
     }
@@ -413,8 +407,18 @@ public final class SqliteSearchIndex implements SearchIndex {
                 rows.getString(9));
     }
 
+    /** One word without filters: the count the index keeps for bm25 (FTS5 counts every match: 0.3 s for "eur"). */
     @Override
     public long count(SearchQuery query) {
+        try {
+            long kept = relevance.matches(query, checkpoint());
+            return kept >= 0 ? kept : counted(query);
+        } catch (SQLException failed) {
+            throw failure("count", failed);
+        }
+    }
+
+    private long counted(SearchQuery query) throws SQLException {
         SearchSql sql = SearchSql.of(query);
         try (PreparedStatement statement = connection.prepareStatement("SELECT count(*)" + sql.from() + sql.where())) {
             sql.bind(statement);
@@ -422,8 +426,6 @@ public final class SqliteSearchIndex implements SearchIndex {
                 row.next();
                 return row.getLong(1);
             }
-        } catch (SQLException failed) {
-            throw failure("count", failed);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.eventscope.projection.sqlite.search;
 
 import dev.eventscope.projection.search.SearchDocument;
+import dev.eventscope.projection.search.SearchQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,14 +40,17 @@ class DocumentCountsTest {
         try (SqliteSearchIndex index = SqliteSearchIndex.open(file)) {
             index.add("ledger", documents(1, 120, "assets:bank:main EUR rent-%d B10%d"), 120);
             assertCounts(file, 120, "first batch");
+            assertTotals(index, file, "first batch");
             // a catch-up: the same words again, new words, and documents that are not plain ASCII
             index.add("ledger", documents(121, 200, "expenses:rent EUR café main-%d supplier-00021 B10%d zebra"), 200);
             assertCounts(file, 200, "after a catch-up");
+            assertTotals(index, file, "after a catch-up");
             index.add("ledger", documents(201, 230, "bank main EUR naïve cafe %d %d"), 230);
             assertCounts(file, 230, "after a second catch-up");
             index.clear();
             index.add("ledger", documents(1, 50, "zebra main %d rent %d"), 50);
             assertCounts(file, 50, "after the index was cleared and filled with other documents");
+            assertTotals(index, file, "after the index was cleared");
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM search_token_rows");
@@ -56,6 +60,7 @@ class DocumentCountsTest {
             assertCounts(file, 50, "an index made before the counts, filled when opened");
             reopened.add("ledger", documents(51, 90, "EUR main %d café %d"), 90);
             assertCounts(file, 90, "a catch-up after the upgrade");
+            assertTotals(reopened, file, "a catch-up after the upgrade");
         }
     }
 
@@ -86,6 +91,24 @@ class DocumentCountsTest {
                     position % 3 == 0 ? text + " ma main" : text));
         }
         return documents;
+    }
+
+    /**
+     * The total a search of one word prints (the command line's "N events found", now read from the kept counts) is FTS5's
+     * count of the word's rows, as is a word with a filter (still counted by SQL).
+     */
+    private static void assertTotals(SqliteSearchIndex index, Path file, String when) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             PreparedStatement fts5 = connection.prepareStatement("SELECT count(*) FROM search_text WHERE search_text MATCH ?")) {
+            for (String word : WORDS) {
+                fts5.setString(1, SearchSql.phrases(word).get(0));
+                try (ResultSet row = fts5.executeQuery()) {
+                    row.next();
+                    assertEquals(row.getLong(1), index.count(SearchQuery.text(word)), word + ", " + when);
+                    assertEquals(row.getLong(1), index.count(SearchQuery.text(word).withAmounts(BigDecimal.ZERO, BigDecimal.TEN)), word + ", amount 0-10, " + when);
+                }
+            }
+        }
     }
 
     /** Every word's count, as the ranking asks it, against FTS5 counting the phrase's rows itself. */

@@ -17,6 +17,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 19: the terms a prefix longer than FTS5's prefix lists begins, read from FTS5's vocabulary (the walk's signature
@@ -57,6 +58,29 @@ class PrefixTermsTest {
                 assertEquals(words.equals("b001*") ? RelevanceRanking.Route.MATCHES_WALK
                         : words.equals("straß*") ? RelevanceRanking.Route.MATCHES_SCORED : RelevanceRanking.Route.WALK, fast.lastRelevanceRoute(), words);
             }
+        }
+    }
+
+    /**
+     * Session 14: an index opened by a one-shot command (the CLI) never loads the documents' lengths (a second of CPU on a
+     * million documents, which the command paid and did not use): a long prefix of many terms is ranked by FTS5 until the
+     * index is asked to warm up (the app's Search tab does), then walked from its matches; the same page either way.
+     */
+    @Test
+    void the_lengths_are_loaded_only_when_the_index_is_asked_to_warm_up() throws Exception {
+        Path file = index(folder.resolve("index.sqlite"));
+        try (SqliteSearchIndex fast = SqliteSearchIndex.open(file, 10, -1);
+             SqliteSearchIndex reference = SqliteSearchIndex.open(file, Long.MAX_VALUE, 0)) {
+            SearchQuery query = SearchQuery.text("b001*").withOrder(SearchQuery.Order.RELEVANCE).withPageSize(5);
+            List<Long> expected = positions(reference.search(query));
+            assertEquals(expected, positions(fast.search(query)));
+            assertEquals(RelevanceRanking.Route.FTS5_RANKS_ALL, fast.lastRelevanceRoute(), "not warmed up: the lengths were not loaded");
+            assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(thread -> thread.getName().equals("search-index-warm-up")),
+                    "no thread loads them");
+            fast.warmUp();
+            fast.awaitLengths();
+            assertEquals(expected, positions(fast.search(query)));
+            assertEquals(RelevanceRanking.Route.MATCHES_WALK, fast.lastRelevanceRoute(), "warmed up: walked from the matches");
         }
     }
 
