@@ -306,6 +306,33 @@ class JournalRealJournalsAgreementTest extends JournalAgreementFixture {
         assertFalse(Files.exists(ledger()) && !HledgerAgreement.ours(ledger(), null).isEmpty(), "nothing written");
     }
 
+    @Test
+    void brackets_inside_a_virtual_postings_brackets_are_taken_off_as_hledger_takes_them_off() throws Exception {
+        // the corpus of session 14: hledger/test/journal/parens-in-account-name.test 2. hledger 1.25 takes off up to
+        // three pairs of brackets around a virtual posting's account (the outer pair gives the kind); the import took
+        // off one and gave [(b:bb)] the account "(b:bb)" where hledger's balance is in "b:bb"
+        Path journal = write("nested.journal", """
+                2023-01-01
+                  [(b:bb)]   1
+                  [b:[bbb]]
+                  (((a)))    5
+                  [([c])]    2
+                  [d]       -2
+                """);
+        if (Hledger.isAvailable()) {
+            assertEquals(BigDecimal.ONE, Hledger.balancesAtEnd(journal).get("b:bb").get(""));
+        }
+        importAndCompare(journal, ledger(), date("2023-01-01"));
+        assertEquals(Hledger.balancesAtEnd(journal), Hledger.balancesAtEnd(export()));
+        // a name still in brackets after that ([([(a)])] is the account "(a)") would be written back as [(a)], which
+        // hledger reads as "a": refused naming the line
+        Path still = write("still.journal", "2023-01-01\n  [([(a)])]  1\n  [b]\n");
+        assertTrue(Hledger.check(still).succeeded() || !Hledger.isAvailable(), "hledger reads it");
+        JournalImportException refused = assertThrows(JournalImportException.class,
+                () -> importAndCompare(still, folder.resolve("still.ledger")));
+        assertMentions(refused.getMessage(), "still.journal:2", "\"(a)\"", "rename the account");
+    }
+
     private Path export() throws Exception {
         Path exported = folder.resolve("exported.journal");
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger());
