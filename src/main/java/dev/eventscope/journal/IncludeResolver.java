@@ -57,9 +57,24 @@ final class IncludeResolver {
         return found;
     }
 
+    private static final Path NULL_DEVICE = Path.of("/dev/null");
+
     /** A file, or a device such as /dev/null that reads as empty (hledger includes it), but not a folder. */
     private static boolean readable(Path path) {
         return Files.exists(path) && !Files.isDirectory(path);
+    }
+
+    /**
+     * Refuses to read what is not a regular file, the null device aside (it reads as empty, and hledger's journal
+     * cheatsheet includes it): a named pipe waits for a writer and {@code /dev/zero} never ends, so reading either
+     * would hang the import. {@code real} is the path with its links resolved.
+     */
+    static void requireRegularFile(Path real, String file, int lineNumber, String what) {
+        if (!Files.isRegularFile(real) && !real.equals(NULL_DEVICE)) {
+            throw new JournalParseException(file, lineNumber, 0, what + " is not a regular file but a pipe, a device"
+                    + " or a socket, which Eventscope does not read (it could wait or read without end): save what"
+                    + " it holds to a file and name that file");
+        }
     }
 
     /**
@@ -71,6 +86,13 @@ final class IncludeResolver {
         if (format != null) {
             throw new JournalParseException(path.getFileName().toString(), 1, 0, "this file "
                     + notAJournal(path, format));
+        }
+        if (Files.exists(path)) {
+            try {
+                requireRegularFile(path.toRealPath(), path.getFileName().toString(), 1, "the journal " + path);
+            } catch (IOException unresolved) {
+                // left to the reading, which names the file it cannot read
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.eventscope.journal;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.journal.testkit.Hledger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.Writer;
@@ -331,6 +332,27 @@ class JournalRealJournalsAgreementTest extends JournalAgreementFixture {
         JournalImportException refused = assertThrows(JournalImportException.class,
                 () -> importAndCompare(still, folder.resolve("still.ledger")));
         assertMentions(refused.getMessage(), "still.journal:2", "\"(a)\"", "rename the account");
+    }
+
+    @Test
+    void a_named_pipe_as_an_include_is_refused_naming_the_line_instead_of_waiting_for_a_writer() throws Exception {
+        // the adversarial input of session 14: "include pipe.fifo" waited for ever, also with a writer feeding the pipe
+        // (so on the old code this test waits rather than fails), and "include /dev/zero" ran out of memory; a pipe, a
+        // device or a socket is refused naming the include line, the null device aside (it reads as empty, above)
+        Path fifo = folder.resolve("pipe.fifo");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo works");
+        Path journal = write("pipe.journal", "2024-01-01\n  a  1\n  b\ninclude pipe.fifo\n");
+        JournalImportException refused = assertThrows(JournalImportException.class,
+                () -> importAndCompare(journal, ledger()));
+        assertMentions(refused.getMessage(), "pipe.journal:4", "pipe.fifo", "not a regular file");
+        assertFalse(Files.exists(ledger()) && !HledgerAgreement.ours(ledger(), null).isEmpty(), "nothing written");
+        if (Files.exists(Path.of("/dev/zero"))) {
+            Path zero = write("zero.journal", "2024-01-01\n  a  1\n  b\ninclude /dev/zero\n");
+            assertMentions(assertThrows(JournalImportException.class, () -> importAndCompare(zero,
+                    folder.resolve("zero.ledger"))).getMessage(), "zero.journal:4", "/dev/zero", "not a regular file");
+            assertMentions(assertThrows(JournalImportException.class, () -> importAndCompare(Path.of("/dev/zero"),
+                    folder.resolve("device.ledger"))).getMessage(), "zero:1", "/dev/zero", "not a regular file");
+        }
     }
 
     private Path export() throws Exception {
