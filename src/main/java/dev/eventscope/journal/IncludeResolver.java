@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /**
@@ -127,9 +128,17 @@ final class IncludeResolver {
             return List.of();
         }
         String relative = absolute.subpath(firstGlob, absolute.getNameCount()).toString();
-        PathMatcher deep = FileSystems.getDefault().getPathMatcher("glob:" + relative);
-        // as in hledger, **/ also matches no folder at all: **/*.journal includes the files next to the pattern
-        PathMatcher shallow = FileSystems.getDefault().getPathMatcher("glob:" + relative.replace("**/", ""));
+        PathMatcher deep;
+        PathMatcher shallow;
+        try {
+            deep = FileSystems.getDefault().getPathMatcher("glob:" + relative);
+            // as in hledger, **/ also matches no folder at all: **/*.journal includes the files next to the pattern
+            shallow = FileSystems.getDefault().getPathMatcher("glob:" + relative.replace("**/", ""));
+        } catch (PatternSyntaxException unreadable) {
+            throw new JournalParseException(file, lineNumber, 0, "the include pattern \"" + pattern + "\" is not a"
+                    + " glob Eventscope can read (" + unreadable.getDescription() + "), nor one hledger reads: name"
+                    + " the file, or close the bracket");
+        }
         PathMatcher matcher = path -> deep.matches(path) || shallow.matches(path);
         int depth = relative.contains("**") ? Integer.MAX_VALUE : absolute.getNameCount() - firstGlob;
         Path base = start;

@@ -355,6 +355,17 @@ class JournalRealJournalsAgreementTest extends JournalAgreementFixture {
         }
     }
 
+    @Test
+    void an_include_glob_that_cannot_be_read_is_refused_naming_the_line() throws Exception {
+        // the corpus of session 14: hledger/test/journal/include.test 4, "include [.journal", which hledger refuses;
+        // the import stopped with the glob library's own three-line message ("Missing ']' near index 8")
+        Path journal = write("glob.journal", "2024-01-01\n  a  1\n  b\ninclude [.journal\n");
+        assertFalse(Hledger.isAvailable() && Hledger.check(journal).succeeded(), "hledger refuses it");
+        JournalImportException refused = assertThrows(JournalImportException.class,
+                () -> importAndCompare(journal, ledger()));
+        assertMentions(refused.getMessage(), "glob.journal:4", "[.journal", "not a glob");
+    }
+
     private Path export() throws Exception {
         Path exported = folder.resolve("exported.journal");
         try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger());
