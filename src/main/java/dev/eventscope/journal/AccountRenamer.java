@@ -1,5 +1,7 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.ledger.PostingKind;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -45,6 +47,23 @@ final class AccountRenamer {
             renamed = aliases.get(index).apply(renamed);
         }
         return renamed;
+    }
+
+    /**
+     * The name of a virtual posting written {@code (inner)} or {@code [inner]}, as hledger 1.25 reads it: joining it
+     * to the {@code apply account} prefixes and applying the aliases each take off one more pair of brackets around the
+     * whole name, so {@code [([(a)])]} is the account {@code (a)} and {@code (((a)))} the account {@code a}.
+     */
+    String renameVirtual(String inner) {
+        String renamed = unbracket(prefixes.isEmpty() ? inner : String.join(":", prefixes) + ":" + inner);
+        for (int index = aliases.size() - 1; index >= 0; index--) {
+            renamed = aliases.get(index).apply(renamed);
+        }
+        return unbracket(renamed);
+    }
+
+    private static String unbracket(String name) {
+        return PostingKind.written(name).unwrap(name);
     }
 
     void applyAccount(String prefix) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /**
@@ -57,9 +58,24 @@ final class IncludeResolver {
         return found;
     }
 
+    private static final Path NULL_DEVICE = Path.of("/dev/null");
+
     /** A file, or a device such as /dev/null that reads as empty (hledger includes it), but not a folder. */
     private static boolean readable(Path path) {
         return Files.exists(path) && !Files.isDirectory(path);
+    }
+
+    /**
+     * Refuses to read what is not a regular file, the null device aside (it reads as empty, and hledger's journal
+     * cheatsheet includes it): a named pipe waits for a writer and {@code /dev/zero} never ends, so reading either
+     * would hang the import. {@code real} is the path with its links resolved.
+     */
+    static void requireRegularFile(Path real, String file, int lineNumber, String what) {
+        if (!Files.isRegularFile(real) && !real.equals(NULL_DEVICE)) {
+            throw new JournalParseException(file, lineNumber, 0, what + " is not a regular file but a pipe, a device"
+                    + " or a socket, which Eventscope does not read (it could wait or read without end): save what"
+                    + " it holds to a file and name that file");
+        }
     }
 
     /**
@@ -71,6 +87,13 @@ final class IncludeResolver {
         if (format != null) {
             throw new JournalParseException(path.getFileName().toString(), 1, 0, "this file "
                     + notAJournal(path, format));
+        }
+        if (Files.exists(path)) {
+            try {
+                requireRegularFile(path.toRealPath(), path.getFileName().toString(), 1, "the journal " + path);
+            } catch (IOException unresolved) {
+                // left to the reading, which names the file it cannot read
+            }
         }
     }
 
@@ -105,9 +128,17 @@ final class IncludeResolver {
             return List.of();
         }
         String relative = absolute.subpath(firstGlob, absolute.getNameCount()).toString();
-        PathMatcher deep = FileSystems.getDefault().getPathMatcher("glob:" + relative);
-        // as in hledger, **/ also matches no folder at all: **/*.journal includes the files next to the pattern
-        PathMatcher shallow = FileSystems.getDefault().getPathMatcher("glob:" + relative.replace("**/", ""));
+        PathMatcher deep;
+        PathMatcher shallow;
+        try {
+            deep = FileSystems.getDefault().getPathMatcher("glob:" + relative);
+            // as in hledger, **/ also matches no folder at all: **/*.journal includes the files next to the pattern
+            shallow = FileSystems.getDefault().getPathMatcher("glob:" + relative.replace("**/", ""));
+        } catch (PatternSyntaxException unreadable) {
+            throw new JournalParseException(file, lineNumber, 0, "the include pattern \"" + pattern + "\" is not a"
+                    + " glob Eventscope can read (" + unreadable.getDescription() + "), nor one hledger reads: name"
+                    + " the file, or close the bracket");
+        }
         PathMatcher matcher = path -> deep.matches(path) || shallow.matches(path);
         int depth = relative.contains("**") ? Integer.MAX_VALUE : absolute.getNameCount() - firstGlob;
         Path base = start;

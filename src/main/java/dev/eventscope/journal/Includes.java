@@ -57,6 +57,7 @@ final class Includes {
                 throw new JournalParseException(lines.file(), lineNumber, 0, "the included file " + included
                         + " cannot be read: " + failure.getMessage());
             }
+            IncludeResolver.requireRegularFile(real, lines.file(), lineNumber, "the included file " + included);
             if (lines.isOpen(real)) {
                 throw new JournalParseException(lines.file(), lineNumber, 0, "the include of " + included.getFileName()
                         + " is a loop: that file is already being read (it includes, directly or not, the file"

@@ -194,14 +194,22 @@ final class TransactionParser {
         }
         PostingKind kind = PostingKind.written(accountText);
         String account = kind.unwrap(accountText);
-        if (!renamer.isIdentity()) {
-            String written = account;
-            account = renamer.rename(account);
-            if (account.isBlank()) {
-                throw new JournalParseException(lines.file(), lineNumber, position + 1, "the alias directives in force"
-                        + " turn the account \"" + written + "\" into an empty name; hledger keeps the posting with no"
-                        + " account name, but a ledger account needs one");
+        String written = account;
+        if (kind != PostingKind.REAL) {
+            // hledger 1.25 takes off up to two more pairs of brackets around the whole name: [([(a)])] is [ ] of (a)
+            account = renamer.renameVirtual(account);
+            if (PostingKind.written(account) != PostingKind.REAL) {
+                throw new JournalParseException(lines.file(), lineNumber, position + 1, "hledger 1.25 reads this"
+                        + " posting's account as \"" + account + "\", a name in brackets, which Eventscope could not"
+                        + " write back so that hledger reads the same name: rename the account without the brackets");
             }
+        } else if (!renamer.isIdentity()) {
+            account = renamer.rename(account);
+        }
+        if (account.isBlank() && !written.equals(account)) {
+            throw new JournalParseException(lines.file(), lineNumber, position + 1, "the alias directives in force"
+                    + " turn the account \"" + written + "\" into an empty name; hledger keeps the posting with no"
+                    + " account name, but a ledger account needs one");
         }
         int semicolon = indexOutsideQuotes(line, ';', accountEnd);
         int amountEnd = semicolon < 0 ? line.length() : semicolon;

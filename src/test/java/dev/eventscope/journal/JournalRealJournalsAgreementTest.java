@@ -3,6 +3,7 @@ package dev.eventscope.journal;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.journal.testkit.Hledger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.Writer;
@@ -304,6 +305,65 @@ class JournalRealJournalsAgreementTest extends JournalAgreementFixture {
                 () -> importAndCompare(journal, ledger()));
         assertMentions(refused.getMessage(), "commodity-alias.journal:3", "alias USD", "only format");
         assertFalse(Files.exists(ledger()) && !HledgerAgreement.ours(ledger(), null).isEmpty(), "nothing written");
+    }
+
+    @Test
+    void brackets_inside_a_virtual_postings_brackets_are_taken_off_as_hledger_takes_them_off() throws Exception {
+        // the corpus of session 14: hledger/test/journal/parens-in-account-name.test 2. hledger 1.25 takes off up to
+        // three pairs of brackets around a virtual posting's account (the outer pair gives the kind); the import took
+        // off one and gave [(b:bb)] the account "(b:bb)" where hledger's balance is in "b:bb"
+        Path journal = write("nested.journal", """
+                2023-01-01
+                  [(b:bb)]   1
+                  [b:[bbb]]
+                  (((a)))    5
+                  [([c])]    2
+                  [d]       -2
+                """);
+        if (Hledger.isAvailable()) {
+            assertEquals(BigDecimal.ONE, Hledger.balancesAtEnd(journal).get("b:bb").get(""));
+        }
+        importAndCompare(journal, ledger(), date("2023-01-01"));
+        assertEquals(Hledger.balancesAtEnd(journal), Hledger.balancesAtEnd(export()));
+        // a name still in brackets after that ([([(a)])] is the account "(a)") would be written back as [(a)], which
+        // hledger reads as "a": refused naming the line
+        Path still = write("still.journal", "2023-01-01\n  [([(a)])]  1\n  [b]\n");
+        assertTrue(Hledger.check(still).succeeded() || !Hledger.isAvailable(), "hledger reads it");
+        JournalImportException refused = assertThrows(JournalImportException.class,
+                () -> importAndCompare(still, folder.resolve("still.ledger")));
+        assertMentions(refused.getMessage(), "still.journal:2", "\"(a)\"", "rename the account");
+    }
+
+    @Test
+    void a_named_pipe_as_an_include_is_refused_naming_the_line_instead_of_waiting_for_a_writer() throws Exception {
+        // the adversarial input of session 14: "include pipe.fifo" waited for ever, also with a writer feeding the pipe
+        // (so on the old code this test waits rather than fails), and "include /dev/zero" ran out of memory; a pipe, a
+        // device or a socket is refused naming the include line, the null device aside (it reads as empty, above)
+        Path fifo = folder.resolve("pipe.fifo");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo works");
+        Path journal = write("pipe.journal", "2024-01-01\n  a  1\n  b\ninclude pipe.fifo\n");
+        JournalImportException refused = assertThrows(JournalImportException.class,
+                () -> importAndCompare(journal, ledger()));
+        assertMentions(refused.getMessage(), "pipe.journal:4", "pipe.fifo", "not a regular file");
+        assertFalse(Files.exists(ledger()) && !HledgerAgreement.ours(ledger(), null).isEmpty(), "nothing written");
+        if (Files.exists(Path.of("/dev/zero"))) {
+            Path zero = write("zero.journal", "2024-01-01\n  a  1\n  b\ninclude /dev/zero\n");
+            assertMentions(assertThrows(JournalImportException.class, () -> importAndCompare(zero,
+                    folder.resolve("zero.ledger"))).getMessage(), "zero.journal:4", "/dev/zero", "not a regular file");
+            assertMentions(assertThrows(JournalImportException.class, () -> importAndCompare(Path.of("/dev/zero"),
+                    folder.resolve("device.ledger"))).getMessage(), "zero:1", "/dev/zero", "not a regular file");
+        }
+    }
+
+    @Test
+    void an_include_glob_that_cannot_be_read_is_refused_naming_the_line() throws Exception {
+        // the corpus of session 14: hledger/test/journal/include.test 4, "include [.journal", which hledger refuses;
+        // the import stopped with the glob library's own three-line message ("Missing ']' near index 8")
+        Path journal = write("glob.journal", "2024-01-01\n  a  1\n  b\ninclude [.journal\n");
+        assertFalse(Hledger.isAvailable() && Hledger.check(journal).succeeded(), "hledger refuses it");
+        JournalImportException refused = assertThrows(JournalImportException.class,
+                () -> importAndCompare(journal, ledger()));
+        assertMentions(refused.getMessage(), "glob.journal:4", "[.journal", "not a glob");
     }
 
     private Path export() throws Exception {
