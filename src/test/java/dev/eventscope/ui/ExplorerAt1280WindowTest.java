@@ -156,7 +156,7 @@ public class ExplorerAt1280WindowTest {
             history.scrollTo(history.getItems().size() - 1);
         });
         TableView<?> state = robot.lookup("#stateTable").queryAs(TableView.class);
-        WindowTests.waitUntil(() -> stateCells(state).stream().anyMatch(cell -> cell.getText().contains("JE-2025")));
+        WindowTests.waitUntil(() -> stateCells(state).stream().anyMatch(cell -> ((dev.eventscope.ui.BreakingCell<?>) cell).wholeText().contains("JE-2025")));
         WaitForAsyncUtils.waitForFxEvents();
         List<String> broken = new java.util.ArrayList<>();
         for (javafx.scene.control.TableCell<?, ?> cell : stateCells(state)) {
@@ -170,6 +170,7 @@ public class ExplorerAt1280WindowTest {
             }
         }
         assertEquals(List.of(), broken, "state lines cut or broken at 1280 × 720");
+        assertEquals(List.of(), sidewaysBars(state), "the state table scrolls sideways at 1280 × 720");
         assertTrue(stateCells(state).stream().anyMatch(cell -> ((dev.eventscope.ui.BreakingCell<?>) cell).wholeText().startsWith("14,863.40 EUR")),
                 "a last entry shows its amount");
 
