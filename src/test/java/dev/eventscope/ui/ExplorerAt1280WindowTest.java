@@ -59,15 +59,7 @@ public class ExplorerAt1280WindowTest {
 
     @Test
     void the_history_at_1280_never_scrolls_sideways_and_keeps_the_picked_last_event_whole_after_verify(FxRobot robot) {
-        open(robot, "small-business");
-        robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:bank:checking")));
-        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
-        WindowTests.waitUntil(() -> history.getItems().size() == 137);
-        robot.interact(() -> {
-            history.getSelectionModel().select(history.getItems().size() - 1);
-            history.scrollTo(history.getItems().size() - 1);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> history = pickTheLastEvent(robot, "small-business", "account-assets:bank:checking", 137);
         WindowTests.waitUntil(() -> sidewaysBars(history).isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), sidewaysBars(history), "the history scrolls sideways at 1280 × 720");
@@ -107,15 +99,7 @@ public class ExplorerAt1280WindowTest {
      */
     @Test
     void the_picked_last_event_is_whole_in_the_first_frame_after_the_banner_appears_and_verify_relabels_in_one_change(FxRobot robot) {
-        open(robot, "small-business");
-        robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:bank:checking")));
-        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
-        WindowTests.waitUntil(() -> history.getItems().size() == 137);
-        robot.interact(() -> {
-            history.getSelectionModel().select(history.getItems().size() - 1);
-            history.scrollTo(history.getItems().size() - 1);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> history = pickTheLastEvent(robot, "small-business", "account-assets:bank:checking", 137);
         WindowTests.waitUntil(() -> NewUserTrialWindowTest.pickedRowBottom(history) <= NewUserTrialWindowTest.visibleBottom(history) + 0.5);
         double[] firstFrame = new double[2];
         robot.interact(() -> {
@@ -147,14 +131,7 @@ public class ExplorerAt1280WindowTest {
      */
     @Test
     void the_state_panel_reads_whole_at_1280_and_the_history_sums_up_a_posting_in_words(FxRobot robot) {
-        open(robot, "audit-case");
-        robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:receivables:trade")));
-        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
-        WindowTests.waitUntil(() -> history.getItems().size() > 50);
-        robot.interact(() -> {
-            history.getSelectionModel().select(history.getItems().size() - 1);
-            history.scrollTo(history.getItems().size() - 1);
-        });
+        TableView<?> history = pickTheLastEvent(robot, "audit-case", "account-assets:receivables:trade", 100);
         TableView<?> state = robot.lookup("#stateTable").queryAs(TableView.class);
         WindowTests.waitUntil(() -> stateCells(state).stream().anyMatch(cell -> ((dev.eventscope.ui.BreakingCell<?>) cell).wholeText().contains("JE-2025")));
         WaitForAsyncUtils.waitForFxEvents();
@@ -221,6 +198,20 @@ public class ExplorerAt1280WindowTest {
         assertTrue(shown.equals("accumulated-depreciation") || shown.startsWith("…") && shown.endsWith("depreciation"), "shown as " + shown);
         assertTrue(cell.getTooltip() != null && cell.getTooltip().getText().contains("accumulated-depreciation"),
                 "the whole name on hover");
+    }
+
+    /** Opens {@code sample}, selects {@code stream} and picks its last event in view, as the End key does. */
+    private TableView<?> pickTheLastEvent(FxRobot robot, String sample, String stream, int events) {
+        open(robot, sample);
+        robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of(stream)));
+        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> history.getItems().size() == events);
+        robot.interact(() -> {
+            history.getSelectionModel().select(history.getItems().size() - 1);
+            history.scrollTo(history.getItems().size() - 1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return history;
     }
 
     private void open(FxRobot robot, String sample) {
