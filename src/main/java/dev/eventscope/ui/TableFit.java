@@ -203,6 +203,39 @@ public final class TableFit {
     }
 
     /**
+     * Keeps {@code column} at least as wide as the widest line of its texts, at most {@code most}: a short label ("Last
+     * posted") or an id on a line of its own ("JE-2025-0196") is then never broken, however the others share the room.
+     */
+    public static <S> void keepLinesWhole(TableView<S> table, TableColumn<S, ?> column, double most) {
+        TextWidths[] widths = new TextWidths[1];
+        InvalidationListener measure = observable -> {
+            Font font = table.lookup(".table-cell") instanceof Labeled cell ? cell.getFont() : Font.getDefault();
+            if (widths[0] == null || !widths[0].font().equals(font)) {
+                widths[0] = new TextWidths(font);
+            }
+            double widest = 0;
+            for (int row = 0; row < Math.min(table.getItems().size(), MEASURED_ROWS); row++) {
+                Object text = column.getCellData(row);
+                if (text != null) {
+                    for (String line : text.toString().split("\n")) {
+                        widest = Math.max(widest, widths[0].width(line));
+                    }
+                }
+            }
+            column.setMinWidth(Math.min(most, Math.ceil(widest * 1.1 + CELL_PADDING)));
+        };
+        table.getItems().addListener(measure);
+        table.itemsProperty().addListener((observable, before, items) -> {
+            if (before != null) {
+                before.removeListener(measure);
+            }
+            if (items != null) {
+                items.addListener(measure);
+            }
+        });
+    }
+
+    /**
      * The fitted columns share the room the others leave by what their content wants, narrowest first: each gets its
      * content's width while its fair share allows, so short values are never cut for a long one; the widest takes what
      * is left (at least {@link #ELASTIC_MINIMUM} or its content), and reads whole on hover when cut. Where even that
@@ -251,8 +284,10 @@ public final class TableFit {
             boolean widest = index == shown.size() - 1;
             double given = widest ? Math.max(left, Math.min(want, ELASTIC_MINIMUM))
                     : Math.max(Math.min(want, left / (shown.size() - index)), Math.min(want, ELASTIC_MINIMUM));
-            widen(column, Math.floor(Math.max(given, column.getMinWidth())));
-            left -= given;
+            // a column kept wider than its share (its minimum) leaves the others that much less
+            double kept = Math.floor(Math.max(given, column.getMinWidth()));
+            widen(column, kept);
+            left -= kept;
         }
     }
 

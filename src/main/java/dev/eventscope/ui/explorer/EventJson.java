@@ -38,7 +38,7 @@ public final class EventJson {
     }
 
     /** A posting event's virtual kind comes first in its summary, so that a virtual posting is seen as one. */
-    private static String virtualMark(JsonNode node) {
+    static String virtualMark(JsonNode node) {
         JsonNode kind = node.get("kind");
         if (kind == null || !kind.isTextual()) {
             return "";
@@ -77,7 +77,7 @@ public final class EventJson {
         return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
-    private static JsonNode parse(String data) {
+    static JsonNode parse(String data) {
         if (data == null || data.isBlank()) {
             return null;
         }

@@ -23,7 +23,7 @@ public record EventRow(RecordedEvent event, String recordedLocal, String recorde
                 LOCAL.format(recordedAt.atZone(zone)),
                 UTC.format(recordedAt.atZone(ZoneOffset.UTC)),
                 recordedAt.atZone(zone).toLocalDate(),
-                EventJson.summary(event.data()),
+                EventSummary.of(event.type(), event.data()),
                 status,
                 status.labelFor(report));
     }

@@ -79,20 +79,8 @@ public final class HistoryView {
         });
         history.selectedProperty().addListener((observable, before, row) -> selectInTable(row));
         // a banner above (the integrity check's) or the window made lower shrinks the table from below: the picked event,
-        // often the last, then sat half under the horizontal scroll bar; the table scrolls as little as keeps it whole
-        historyTable.heightProperty().addListener((observable, before, height) -> {
-            if (height.doubleValue() < before.doubleValue()) {
-                javafx.application.Platform.runLater(this::keepSelectedInView);
-            }
-        });
-    }
-
-    /** Scrolls the table as little as makes the picked row wholly visible, when one is picked and the table is shown. */
-    private void keepSelectedInView() {
-        int index = historyTable.getSelectionModel().getSelectedIndex();
-        if (index >= 0 && historyTable.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
-            flow.scrollTo(index);
-        }
+        // often the last, stays whole (the skin scrolls as little as keeps it so, in the same layout pass)
+        historyTable.setSkin(new PickedRowSkin<>(historyTable));
     }
 
     private void selectInTable(EventRow row) {
@@ -106,7 +94,8 @@ public final class HistoryView {
             } else {
                 historyTable.getSelectionModel().select(row);
                 int index = historyTable.getItems().indexOf(row);
-                if (index >= 0) {
+                // a row already seen whole stays where it is (Verify re-labels every row and picks the same event again)
+                if (index >= 0 && !(historyTable.getSkin() instanceof PickedRowSkin<?> skin && skin.showsWhole(index))) {
                     historyTable.scrollTo(Math.max(0, index - 3));
                 }
             }

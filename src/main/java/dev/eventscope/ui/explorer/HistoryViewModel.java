@@ -58,6 +58,7 @@ public final class HistoryViewModel {
 
     private final ObservableList<EventRow> allRows = FXCollections.observableArrayList();
     private final FilteredList<EventRow> rows = new FilteredList<>(allRows);
+    private boolean relabelling;
     private final ObservableList<String> eventTypeChoices = FXCollections.observableArrayList();
     // held here: an unmodifiable view only weakly listens to its list, so it must live as long as this model
     private final ObservableList<String> eventTypeChoicesView = FXCollections.unmodifiableObservableList(eventTypeChoices);
@@ -186,17 +187,31 @@ public final class HistoryViewModel {
         return rows.stream().filter(row -> row.position() == position).findFirst().orElse(null);
     }
 
-    /** Re-labels every row with the hash status the new integrity report gives it. */
+    /** Re-labels every row with the hash status the new integrity report gives it; the picked event stays picked. */
     public void setIntegrityReport(IntegrityReport latest) {
         report = latest;
-        long selectedPosition = selected.get() == null ? 0 : selected.get().position();
-        allRows.replaceAll(row -> row.withReport(latest));
-        if (selectedPosition > 0) {
-            select(rowAt(selectedPosition));
+        EventRow picked = selected.get();
+        List<EventRow> relabelled = new ArrayList<>(allRows.size());
+        for (EventRow row : allRows) {
+            relabelled.add(row.withReport(latest));
+        }
+        relabelling = true;
+        try {
+            // one change: replaceAll fired one per row, each sorted and drawn again (seconds of a frozen window
+            // after Verify on a stream of thousands of events)
+            allRows.setAll(relabelled);
+        } finally {
+            relabelling = false;
+        }
+        if (picked != null) {
+            select(rowAt(picked.position()));
         }
     }
 
     public void select(EventRow row) {
+        if (relabelling) {
+            return; // the table lets go of its row while every row is replaced; the same event is picked again after
+        }
         selected.set(row);
     }
 

@@ -81,7 +81,9 @@ public final class SandboxView {
         stage.setScene(scene);
         stage.show();
         model.load();
+        SandboxLeaving.byEscape(stage, model.message());
     }
+
 
     /** The window's content for a window {@code width} wide (the proposal forms get the width their postings grid needs). */
     VBox build(double width) {

@@ -88,7 +88,7 @@ public final class StateQuery {
             rows.add(StateRow.of("type", "Account", "Type", words(state.type().name())));
         }
         if (state.openedOn() != null) {
-            rows.add(StateRow.of("opened", "Account", "Opened on", state.openedOn().toString()));
+            rows.add(StateRow.of("opened", "Account", "Opened", state.openedOn().toString()));
         }
         if (state.frozenReason() != null) {
             rows.add(StateRow.of("frozen", "Account", "Frozen because", state.frozenReason()));
@@ -98,7 +98,7 @@ public final class StateQuery {
         }
         rows.add(StateRow.of("postings", "Account", "Postings", String.format("%,d", state.postingCount())));
         if (state.lastPostingDate() != null) {
-            rows.add(StateRow.of("last-date", "Account", "Last posting date", state.lastPostingDate().toString()));
+            rows.add(StateRow.of("last-date", "Account", "Last posted", state.lastPostingDate().toString()));
         }
         new TreeMap<>(state.balances()).forEach((commodity, amount) -> rows.add(StateRow.balance("balance:" + commodity,
                 "Balances", commodity, MoneyText.of(amount, commodity), account, commodity)));
@@ -106,8 +106,11 @@ public final class StateQuery {
             rows.add(StateRow.of("balance:none", "Balances", "(all commodities)", "0.00"));
         }
         for (RegisterLine line : lastEntries(account, state.balances().keySet(), point, position)) {
+            // date above id, amount above description: each line short enough for a 1280 px window, so an id is
+            // never broken at its hyphen ("JE-" above "2025-0196") nor a description cut after its first words
             rows.add(StateRow.of("entry:" + line.position() + ":" + line.postingIndex(), LAST_ENTRIES,
-                    line.date() + "  " + line.entryId(), MoneyText.of(line.amount(), line.commodity()) + "  " + line.description())
+                    line.date() + "\n" + line.entryId(), MoneyText.of(line.amount(), line.commodity())
+                            + (line.description() == null || line.description().isBlank() ? "" : "\n" + line.description()))
                     .atPosition(line.position()));
         }
         return rows;

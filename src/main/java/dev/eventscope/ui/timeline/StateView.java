@@ -65,6 +65,8 @@ public final class StateView {
         // the item and the value share the room by what they hold: "Last posting on" is not cut while the value has room;
         // the lines are values, so a move reads and measures only the lines it changed
         TableFit.installByRow(stateTable, stateItemColumn, stateValueColumn);
+        // an item is a label, a date or an id: each line whole (the value breaks instead)
+        TableFit.keepLinesWhole(stateTable, stateItemColumn, 150);
         // the line at the selected index (an update keeps the index while the line there changes)
         whyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedLine() == null || !selectedLine().explainable(),
                 stateTable.getSelectionModel().selectedIndexProperty(), model.rows()));

@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -115,6 +116,43 @@ class SandboxSmallScreenWindowTest {
 
         WindowTests.waitUntil(() -> NewUserTrialWindowTest.cutLabels(stage.getScene().getRoot()).isEmpty());
         assertEquals(List.of(), NewUserTrialWindowTest.cutLabels(stage.getScene().getRoot()), "cut short at 1280 × 720");
+    }
+
+    /** Session 14: the sandbox could be left only with the mouse. Esc leaves it; a half-written proposal is asked about first. */
+    @Test
+    void esc_closes_the_sandbox_at_once_and_asks_first_while_a_proposal_is_half_written(FxRobot robot) throws Exception {
+        open(robot);
+        TableView<?> proposals = robot.lookup("#proposalsTable").queryTableView();
+        WindowTests.waitUntil(() -> proposals.getItems().size() == 1);
+        javafx.scene.control.TextField reason = robot.lookup("#proposalReason").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            reason.requestFocus();
+            reason.setText("audit fee not accrued");
+        });
+        robot.interact(() -> escape(stage));
+        WindowTests.waitUntil(() -> robot.lookup("#sandboxLeaveDialog").tryQuery().isPresent());
+        assertTrue(stage.isShowing(), "the sandbox closed with a proposal half written");
+        javafx.scene.control.DialogPane ask = robot.lookup("#sandboxLeaveDialog").queryAs(javafx.scene.control.DialogPane.class);
+        javafx.scene.control.Button keep = ask.getButtonTypes().stream().map(type -> (javafx.scene.control.Button) ask.lookupButton(type))
+                .filter(javafx.scene.control.Button::isDefaultButton).findFirst().orElseThrow();
+        assertEquals("Keep writing", keep.getText(), "Enter keeps what was typed");
+        robot.interact(keep::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(stage.isShowing(), "Keep writing closed the sandbox");
+        assertEquals("audit fee not accrued", reason.getText());
+
+        robot.interact(() -> reason.setText(""));
+        robot.interact(() -> escape(stage));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(stage.isShowing(), "Esc with nothing written leaves the sandbox at once");
+        assertTrue(robot.lookup("#sandboxLeaveDialog").tryQuery().isEmpty(), "nothing to ask about");
+    }
+
+    /** Esc as a key press reaches the window's focused node (Monocle's robot may hand keys to another window). */
+    private static void escape(Stage window) {
+        Node target = window.getScene().getFocusOwner() == null ? window.getScene().getRoot() : window.getScene().getFocusOwner();
+        javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                javafx.scene.input.KeyCode.ESCAPE, false, false, false, false));
     }
 
     private static ScrollPane formPane(FxRobot robot, String form) {

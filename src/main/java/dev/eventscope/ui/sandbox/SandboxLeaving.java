@@ -1,0 +1,89 @@
+package dev.eventscope.ui.sandbox;
+
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Esc leaves the sandbox window, as it leaves the workbench and every dialog: at once when nothing is being written
+ * (each proposal is kept in the sandbox file the moment it is made), after asking when a proposal is half written (a
+ * field changed since the window opened or since the last proposal). A popup (completion, date picker) takes Esc first.
+ */
+final class SandboxLeaving {
+
+    private final Stage stage;
+    private final Scene scene;
+    /** The fields' texts when nothing was being written: at opening, and after each proposal (which clears its form). */
+    private final Map<TextInputControl, String> written = new HashMap<>();
+
+    private SandboxLeaving(Stage stage) {
+        this.stage = stage;
+        this.scene = stage.getScene();
+    }
+
+    /** Lets Esc close {@code stage} (its scene already set); {@code message} changes when a proposal is made. */
+    static void byEscape(Stage stage, ObservableValue<String> message) {
+        SandboxLeaving leaving = new SandboxLeaving(stage);
+        leaving.remember();
+        message.addListener((observable, before, now) -> leaving.remember());
+        // caught on the way down: the tables and fields consume Esc
+        leaving.scene.addEventFilter(KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.ESCAPE) {
+                key.consume();
+                leaving.leave();
+            }
+        });
+    }
+
+    private void remember() {
+        written.clear();
+        scene.getRoot().lookupAll(".text-input").forEach(node -> {
+            if (node instanceof TextInputControl field) {
+                written.put(field, field.getText());
+            }
+        });
+    }
+
+    /** Whether a field the person can see holds text it did not hold when nothing was being written. */
+    boolean halfWritten() {
+        return scene.getRoot().lookupAll(".text-input").stream().anyMatch(node -> node instanceof TextInputControl field
+                && field.isVisible() && field.getText() != null && !field.getText().isEmpty()
+                && !Objects.equals(field.getText(), written.getOrDefault(field, "")));
+    }
+
+    private void leave() {
+        if (!halfWritten()) {
+            stage.close();
+            return;
+        }
+        ButtonType discard = new ButtonType("Discard and close", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep writing", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The proposal you are writing has not been proposed: closing"
+                + " discards what you typed. The proposals already made stay in your sandbox.", discard, keep);
+        ask.initOwner(stage);
+        ask.setTitle("Propose adjustments");
+        ask.setHeaderText("Close the sandbox?");
+        ask.getDialogPane().setId("sandboxLeaveDialog");
+        ask.getDialogPane().setMinWidth(460);
+        // Enter keeps what was typed; leaving takes a deliberate choice
+        ((Button) ask.getDialogPane().lookupButton(discard)).setDefaultButton(false);
+        ((Button) ask.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        ask.setOnHidden(hidden -> {
+            if (ask.getResult() == discard) {
+                stage.close();
+            }
+        });
+        ask.show();
+    }
+}
