@@ -47,6 +47,7 @@ final class BalanceQuestion {
             return replayed(ledger, sessions, point);
         }
         try (LedgerSession session = ledger.openSession(sessions, false)) {
+            RecordedPoints.requireRecorded(session, point);
             session.projections().open(ProjectionsCommand.progressBar(progress));
             return session.timeTravel().ledgerBalancesAt(point).balances();
         } catch (TimeTravelException readModelsStopped) {
@@ -60,6 +61,7 @@ final class BalanceQuestion {
 
     private Balances replayed(LedgerOption ledger, LedgerSessions sessions, Point point) {
         try (LedgerSession session = ledger.openReadOnly(sessions)) {
+            RecordedPoints.requireRecorded(session, point);
             return session.fullReplay().balancesAt(point);
         }
     }

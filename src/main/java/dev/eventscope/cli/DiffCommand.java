@@ -78,6 +78,7 @@ public final class DiffCommand implements Callable<Integer> {
         Point toPoint = points[1];
         PrintWriter out = spec.commandLine().getOut();
         try (LedgerSession session = ledger.openSession(sessions, false)) {
+            RecordedPoints.requireRecorded(session, fromPoint, toPoint);
             if (replay) {
                 if (stream != null) {
                     printFieldChanges(out, session.fullReplay().diff(StreamId.of(stream), fromPoint, toPoint), fromPoint, toPoint);

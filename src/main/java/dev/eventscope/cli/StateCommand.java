@@ -102,6 +102,7 @@ public final class StateCommand implements Callable<Integer> {
                 throw new CommandProblem("The ledger has no stream '" + stream + "'.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
             Point at = knownAt.applyTo((point == null ? new PointOptions() : point).point());
+            RecordedPoints.requireRecorded(session, at);
             if (replay) {
                 String json = BookkeepingCodec.create().toJson(session.fullReplay().stateAt(streamId, at));
                 if (format == Format.JSON) {

@@ -19,6 +19,7 @@ import dev.eventscope.statement.StatementRequest;
 import dev.eventscope.statement.StatementText;
 import dev.eventscope.statement.StatementValuation;
 import dev.eventscope.domain.ledger.ValuedBalances;
+import dev.eventscope.timetravel.Point;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,6 +122,9 @@ final class StatementCommand implements Callable<Integer> {
         }
         if (byReplay) {
             try (LedgerSession session = ledger.openReadOnly(sessions)) {
+                if (atPosition > 0) {
+                    RecordedPoints.requireRecorded(session, new Point.AtPosition(atPosition));
+                }
                 statement = session.statements().replayed(request, atPosition > 0 ? atPosition : Long.MAX_VALUE);
             }
         } else {
