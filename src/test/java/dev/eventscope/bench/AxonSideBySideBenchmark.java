@@ -43,9 +43,12 @@ import java.util.function.IntFunction;
  * transactions (what a Spring transaction manager gives it), and a fetch batch of 1,000 rows like
  * Eventscope's pages. Loading an aggregate is reading its stream and decoding every payload, without
  * snapshots, in both. {@code synchronous_commit=on} for both. Each append measurement runs in
- * {@value #ROUNDS} rounds that alternate which side goes first (a shared machine's load then falls on both)
- * and prints each side's median rate and the median, lowest and highest of the rounds' own ratios; the
- * loads alternate the two sides at every iteration and print p50 and p99. Prints a Markdown table:
+ * {@value #ROUNDS} rounds ({@value #ONE_EVENT_ROUNDS} for one event per append) that alternate which side goes
+ * first (a shared machine's load then falls on both), after both sides' tables are vacuumed, and prints each
+ * side's median rate and the median, lowest and highest of the rounds' own ratios; the one-event row also
+ * each side's CPU per append as {@code OneEventAppendAnatomy} counts it (the appending thread and the side's
+ * own server processes). The loads alternate the two sides at every iteration and print p50 and p99. Prints a
+ * Markdown table:
  * <pre>
  * bench/run.sh AxonSideBySideBenchmark [events to append, default 100000]
  * </pre>
@@ -55,6 +58,11 @@ public final class AxonSideBySideBenchmark {
 
     private static final String AGGREGATE_TYPE = "Account";
     private static final int ROUNDS = 5;
+    /**
+     * Rounds of the one-event row: its sides differ by a few per cent, and five rounds of about a second each spanned
+     * 0.77–1.09 on a quiet machine (session 14), so it runs in more, shorter rounds.
+     */
+    private static final int ONE_EVENT_ROUNDS = 15;
     private static final EventMetadata METADATA = new EventMetadata("bench", "c", null, "PostEntry");
 
     private AxonSideBySideBenchmark() {
@@ -64,7 +72,8 @@ public final class AxonSideBySideBenchmark {
         int events = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 100_000;
         EventCodec codec = BookkeepingCodec.create();
         PostgresLedgerUrl url = freshServer();
-        try (PostgresEventStore store = PostgresEventStore.open(url); AxonSide axon = new AxonSide(codec)) {
+        try (PostgresEventStore store = PostgresEventStore.open(url); AxonSide axon = new AxonSide(codec);
+             Connection admin = TestPostgres.admin()) {
             System.err.println("warming up both");
             appendBatches(store, axon, codec, "warm", 20_000, 1_000);
             // one-event appends take other code than the batches on Eventscope's side (the one-event statement), on Axon's
@@ -76,17 +85,39 @@ public final class AxonSideBySideBenchmark {
             for (double[] side : CPU) {
                 java.util.Arrays.fill(side, 0);
             }
+            // each side's own server processes: the store's connections (reader and writer) and Axon's one connection
+            ownBackends = new long[][] {OneEventAppendAnatomy.backends(admin, "eventscope"), {axon.backendPid()}};
+            own = null;
             System.out.println("| " + events + " events, embedded PostgreSQL 17.5, synchronous_commit=on | Eventscope | Axon 4.13 JdbcEventStorageEngine | Eventscope ÷ Axon: median of rounds (lowest–highest) |");
             System.out.println("|---|---|---|---|");
+            vacuum(admin, url);
             row("append, 1,000 events per append (one aggregate each): events/s",
                     appendBatches(store, axon, codec, "batch", events, 1_000));
+            vacuum(admin, url);
             row("append, 100 events per append: events/s", appendBatches(store, axon, codec, "batch100", events, 100));
+            vacuum(admin, url);
             row("append, 1 event per append (a commit each): events/s",
                     appendSingles(store, axon, codec, "single", Math.max(5_000, events / 10)));
+            ownRow();
             long[][] small = load(store, axon, codec, "load-100", 100, 300);
             latencyRows("load an aggregate of 100 events", small);
             long[][] large = load(store, axon, codec, "load-10k", 10_000, 30);
             latencyRows("load an aggregate of 10,000 events", large);
+        }
+    }
+
+    /**
+     * Vacuums and analyses both sides' tables before an append row, outside its rounds. Autovacuum otherwise passes
+     * over the two events tables once a minute after the rows before have inserted some 100,000 events on each side
+     * (1–2 s each, seen in {@code pg_stat_activity}, session 15), and a pass inside the one-event row's ten seconds
+     * slows whichever side's round it meets: a third process's work in one side's figure. Both sides get it alike.
+     */
+    private static void vacuum(Connection admin, PostgresLedgerUrl url) throws SQLException {
+        System.err.println("vacuuming both sides' tables before the next row");
+        String s = url.schema() + ".";
+        try (Statement statement = admin.createStatement()) {
+            statement.execute("VACUUM (ANALYZE) " + s + "events, " + s + "ledger_head, " + s + "stream_names,"
+                    + " axon_bench.domainevententry");
         }
     }
 
@@ -132,9 +163,10 @@ public final class AxonSideBySideBenchmark {
     private static double[][] appendSingles(PostgresEventStore store, AxonSide axon, EventCodec codec, String prefix,
                                             int count) throws Exception {
         StreamId stream = StreamId.of(prefix + "-es");
-        int perRound = Math.max(1, count / ROUNDS);
-        double[][] rates = new double[2][ROUNDS];
-        for (int round = 0; round < ROUNDS; round++) {
+        int perRound = Math.max(1, count / ONE_EVENT_ROUNDS);
+        double[][] rates = new double[2][ONE_EVENT_ROUNDS];
+        own = new double[2][ONE_EVENT_ROUNDS];
+        for (int round = 0; round < ONE_EVENT_ROUNDS; round++) {
             int first = round * perRound;
             Timed eventscope = () -> {
                 for (int i = first; i < first + perRound; i++) {
@@ -159,17 +191,50 @@ public final class AxonSideBySideBenchmark {
     /** Runs both sides once, Eventscope first in even rounds and Axon first in odd ones; stores each side's rate. */
     private static void timeRound(double[][] rates, int round, double events, Timed eventscope, Timed axon) throws Exception {
         Timed[] sides = {eventscope, axon};
+        int rounds = rates[0].length;
         for (int k = 0; k < 2; k++) {
             int side = round % 2 == 0 ? k : 1 - k;
             long[] before = ServerCpu.now();
+            long backends = ownBackends == null ? 0 : ServerCpu.processNanos(ownBackends[side]);
+            long thread = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             sides[side].run();
             rates[side][round] = events / ((System.nanoTime() - start) / 1e9);
+            thread = THREADS.getCurrentThreadCpuTime() - thread;
             long[] cpu = ServerCpu.since(before);
             // CPU µs per event, client (this JVM) and server (client backends): rows [2 + side] [client, server] summed over rounds
-            CPU[side][0] += cpu[0] / 1e3 / events / ROUNDS;
-            CPU[side][1] += cpu[1] / 1e3 / events / ROUNDS;
+            CPU[side][0] += cpu[0] / 1e3 / events / rounds;
+            CPU[side][1] += cpu[1] / 1e3 / events / rounds;
+            if (own != null && ownBackends != null) {
+                own[side][round] = (thread + ServerCpu.processNanos(ownBackends[side]) - backends) / 1e3 / events;
+            }
         }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Each side's own server processes, [Eventscope, Axon]; null during the warm-up. */
+    private static long[][] ownBackends;
+    /**
+     * Per round of the one-event row, [Eventscope, Axon]: CPU µs per append of the appending thread (where both
+     * sides' appends run) and the side's own server processes, as {@code OneEventAppendAnatomy} counts it.
+     */
+    private static double[][] own;
+
+    /** The one-event row's CPU as the anatomy benchmark counts it, with the rounds' own ratios. */
+    private static void ownRow() {
+        int rounds = own[0].length;
+        double[] ratios = new double[rounds];
+        int cheaper = 0;
+        for (int round = 0; round < rounds; round++) {
+            ratios[round] = own[1][round] / own[0][round];
+            cheaper += ratios[round] > 1 ? 1 : 0;
+        }
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        System.out.printf("| … CPU µs per append, appending thread + own server processes, median of rounds | %.1f | %.1f | %.2f×"
+                + " (Axon's ÷ Eventscope's; rounds %.2f–%.2f; Eventscope cheaper in %d of %d) |%n", median(own[0]),
+                median(own[1]), median(ratios), sorted[0], sorted[rounds - 1], cheaper, rounds);
+        own = null;
     }
 
     /** CPU µs per event of the append row being measured, [Eventscope, Axon][client, server], mean of the rounds. */
@@ -257,14 +322,15 @@ public final class AxonSideBySideBenchmark {
     }
 
     private static void rowOfRates(String what, double[][] rates) {
-        double[] ratios = new double[ROUNDS];
-        for (int round = 0; round < ROUNDS; round++) {
+        int rounds = rates[0].length;
+        double[] ratios = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
             ratios[round] = rates[0][round] / rates[1][round];
         }
         double[] sorted = ratios.clone();
         Arrays.sort(sorted);
         System.out.printf("| %s | %,.0f | %,.0f | %.2f× (rounds %.2f–%.2f) |%n", what, median(rates[0]), median(rates[1]),
-                median(ratios), sorted[0], sorted[ROUNDS - 1]);
+                median(ratios), sorted[0], sorted[rounds - 1]);
     }
 
     private static double median(double[] values) {

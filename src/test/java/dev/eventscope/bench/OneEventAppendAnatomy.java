@@ -13,6 +13,7 @@ import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -150,7 +151,7 @@ public final class OneEventAppendAnatomy {
     }
 
     /** The server processes of the connections named {@code applicationName} (the store's reader and writer). */
-    private static long[] backends(Connection admin, String applicationName) throws Exception {
+    static long[] backends(Connection admin, String applicationName) throws SQLException {
         List<Long> pids = new ArrayList<>();
         try (PreparedStatement query = admin.prepareStatement("SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
             query.setString(1, applicationName);
