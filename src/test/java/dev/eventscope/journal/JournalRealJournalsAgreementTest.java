@@ -247,7 +247,8 @@ class JournalRealJournalsAgreementTest extends JournalAgreementFixture {
         assertTrue(Hledger.check(including).succeeded() || !Hledger.isAvailable(), "hledger reads the include");
         JournalImportException refused = assertThrows(JournalImportException.class,
                 () -> importAndCompare(including, ledger()));
-        assertMentions(refused.getMessage(), "with-timeclock.journal:4", "timeclock file", "print");
+        assertMentions(refused.getMessage(), "with-timeclock.journal:4", "names work.timeclock, and work.timeclock is a"
+                + " timeclock file", "print");
     }
 
     @Test
