@@ -52,7 +52,7 @@ final class IncludeResolver {
             String format = otherFormat(included);
             if (format != null) {
                 throw new JournalParseException(file, lineNumber, 0, "the include names " + included.getFileName()
-                        + ", " + notAJournal(included, format));
+                        + ", and " + included.getFileName() + " " + notAJournal(included, format));
             }
         }
         return found;

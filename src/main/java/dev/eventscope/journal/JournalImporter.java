@@ -261,7 +261,7 @@ public final class JournalImporter {
                 lastEntryId = entryId;
                 entries++;
             } catch (LedgerRuleViolation violation) {
-                throw new JournalImportException(where.file(), where.line(), violation.getMessage(), violation);
+                throw new JournalImportException(where.file(), where.line(), violation);
             }
         }
 

@@ -221,6 +221,21 @@ final class TransactionParser {
             // blanked out, so that the rest of the posting reads as if the annotation were not there
             line = line.substring(0, brace) + " ".repeat(lotEnd - brace) + line.substring(lotEnd);
         }
+        // hledger 1.25 reads a lot date [DATE] in any place after the quantity, with or without a lot price
+        int bracket = indexOutsideQuotes(line, '[', accountEnd, amountEnd);
+        Matcher lotDate = bracket < 0 ? null : LOT_DATE.matcher(line).region(bracket, amountEnd);
+        if (lotDate != null && lotDate.lookingAt()) {
+            parseDate(lotDate.group(1), lineNumber, bracket + 1, null);
+            lot = (lot + " " + line.substring(bracket, lotDate.end()).strip()).strip();
+            line = line.substring(0, bracket) + " ".repeat(lotDate.end() - bracket) + line.substring(lotDate.end());
+        }
+        int note = lot.isEmpty() ? -1 : indexOutsideQuotes(line, '(', accountEnd, amountEnd);
+        if (note >= 0 && (note + 1 >= amountEnd || line.charAt(note + 1) != '@')) {
+            int noteEnd = line.indexOf(')', note);
+            throw new JournalParseException(lines.file(), lineNumber, note + 1, "the lot note " + line.substring(note,
+                    noteEnd < 0 || noteEnd >= amountEnd ? amountEnd : noteEnd + 1).strip() + " is ledger syntax that"
+                    + " hledger 1.25 refuses: move the note into the posting's comment");
+        }
         int equals = indexOutsideQuotes(line, '=', accountEnd, amountEnd);
         int priceEnd = equals < 0 ? amountEnd : equals;
         int at = indexOutsideQuotes(line, '@', accountEnd, priceEnd);
@@ -229,6 +244,10 @@ final class TransactionParser {
         int quantityEnd = at < 0 ? priceEnd : parenthesised ? at - 1 : at;
         String amountText = line.substring(accountEnd, quantityEnd);
         Amount amount = amountText.isBlank() ? null : amount(amountText, lineNumber, accountEnd, true);
+        if (amount == null && !lot.isEmpty()) {
+            throw new JournalParseException(lines.file(), lineNumber, accountEnd + 1, "the lot annotation " + lot
+                    + " needs a quantity before it (hledger refuses it too)");
+        }
         Price price = null;
         if (at >= 0) {
             if (amount == null) {
@@ -315,11 +334,12 @@ final class TransactionParser {
         }
     }
 
-    private static final Pattern LOT_DATE = Pattern.compile("\\s*\\[\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}\\]");
+    private static final Pattern LOT_DATE = Pattern.compile("\\[[ \\t]*(\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})[ \\t]*\\]");
 
     /**
      * Where a lot annotation that starts at {@code brace} ends: {@code {PRICE}} or {@code {{TOTAL}}} (an optional
-     * {@code =} first), then optionally {@code [DATE]}, as hledger 1.25 reads them. The price must be an amount.
+     * {@code =} first), as hledger 1.25 reads it (a lot date {@code [DATE]} is read on its own, in any place). The price
+     * must be an amount.
      */
     private int lotAnnotationEnd(String line, int brace, int amountEnd, int lineNumber) {
         boolean total = brace + 1 < amountEnd && line.charAt(brace + 1) == '{';
@@ -334,13 +354,12 @@ final class TransactionParser {
         if (priceText.strip().startsWith("=")) {
             priceStart += priceText.indexOf('=') + 1;
         }
-        amount(line.substring(priceStart, close), lineNumber, priceStart, false);
-        int end = close + closing.length();
-        Matcher date = LOT_DATE.matcher(line).region(end, amountEnd);
-        if (date.lookingAt()) {
-            end = date.end();
+        if (line.substring(priceStart, close).isBlank()) {
+            throw new JournalParseException(lines.file(), lineNumber, brace + 1, "the lot price " + closing.replace('}',
+                    '{') + closing + " is empty, which hledger 1.25 refuses too: write the price in it or take it out");
         }
-        return end;
+        amount(line.substring(priceStart, close), lineNumber, priceStart, false);
+        return close + closing.length();
     }
 
     /** Only posting amounts set a commodity's display precision, as in hledger (prices and assertions do not). */

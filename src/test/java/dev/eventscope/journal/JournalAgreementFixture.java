@@ -1,7 +1,11 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,6 +28,16 @@ abstract class JournalAgreementFixture {
 
     Path ledger() {
         return folder.resolve("books.ledger");
+    }
+
+    /** The ledger written back as a journal by {@code eventscope export}'s exporter. */
+    Path export() throws Exception {
+        Path exported = folder.resolve("exported.journal");
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger());
+             Writer out = Files.newBufferedWriter(exported, StandardCharsets.UTF_8)) {
+            new JournalExporter(store, BookkeepingCodec.create()).export(out);
+        }
+        return exported;
     }
 
     static LocalDate date(String text) {
