@@ -364,6 +364,9 @@ final class SandboxCommands {
                 entries = ProposalJournal.writeFile(opened, output, List.of(ledger.file()));
             } catch (OutputRefused refused) {
                 throw new CommandProblem(refused.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            } catch (UncheckedIOException failed) {
+                throw new CommandProblem("Could not write the proposed entries to " + output + ": "
+                        + failed.getCause().getMessage() + "; nothing was changed.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
             out.println("Wrote " + entries + " proposed entries to " + output + ".");
         }
