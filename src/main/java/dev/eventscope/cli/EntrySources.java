@@ -18,6 +18,8 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the entries of {@code post} come from: a journal snippet (standard input), or the options.
@@ -28,6 +30,13 @@ final class EntrySources {
 
     /** The header the postings of the options are read under; its date and description are never used. */
     private static final String NEUTRAL_HEADER = "2000-01-01\n";
+    /** The parser's sentences about the snippet's one transaction, to be said in the words of the options. */
+    private static final Pattern UNBALANCED =
+            Pattern.compile("does not balance: its (balanced virtual )?postings add up to (.+) instead of zero");
+    private static final Pattern TWO_ELIDED = Pattern.compile(
+            "has more than one posting without an amount \\((.+) on line (\\d+) and (.+) on line (\\d+)\\), so neither"
+                    + " amount can be inferred");
+    private static final Pattern LINE = Pattern.compile("(?:on )?line (\\d+)");
 
     private EntrySources() {
     }
@@ -85,15 +94,49 @@ final class EntrySources {
             }
             transaction = read.get(0);
         } catch (JournalParseException e) {
-            int index = e.line() - 2;
-            String which = index >= 0 && index < postings.size() ? "The --posting '" + postings.get(index) + "'"
-                    : "The --posting options";
-            throw new CommandProblem(which + " cannot be read: " + e.problem(), ExitCodes.REFUSED);
+            throw new CommandProblem(optionsProblem(e, postings), ExitCodes.REFUSED);
         }
         requireRealPostings(transaction, "--posting");
         PostEntry parsed = JournalImporter.toCommand(entryId, transaction, commodity);
         return new PostEntry(entryId, date, null, EntryStatus.UNMARKED, null, description, parsed.tags(), null,
                 parsed.postings());
+    }
+
+    /**
+     * What is wrong with the postings, in the words of the options: the neutral header's date and the snippet's line
+     * numbers are the parser's, never the person's, so they are not shown (session 14 saw "the transaction on
+     * 2000-01-01 … line 2").
+     */
+    static String optionsProblem(JournalParseException e, List<String> postings) {
+        String problem = e.problem();
+        String header = "the transaction on " + NEUTRAL_HEADER.strip() + " ";
+        boolean ofTheEntry = problem.startsWith(header);
+        if (ofTheEntry) {
+            problem = problem.substring(header.length());
+        }
+        Matcher unbalanced = UNBALANCED.matcher(problem);
+        if (unbalanced.matches()) {
+            return "The --posting options do not balance: their "
+                    + (unbalanced.group(1) == null ? "" : unbalanced.group(1)) + "amounts add up to "
+                    + unbalanced.group(2) + " instead of zero; give amounts that sum to zero in each commodity, or leave"
+                    + " one posting's amount out.";
+        }
+        Matcher twoElided = TWO_ELIDED.matcher(problem);
+        if (twoElided.matches()) {
+            return "Only one --posting may leave its amount out, but " + option(twoElided.group(2), postings) + " and "
+                    + option(twoElided.group(4), postings) + " both do; give one of them an amount.";
+        }
+        int index = e.line() - 2;
+        String which = index >= 0 && index < postings.size() ? "The --posting '" + printable(postings.get(index)) + "'"
+                : "The --posting options";
+        return which + " cannot be read: " + (ofTheEntry ? "the entry " : "")
+                + LINE.matcher(problem).replaceAll(line -> Matcher.quoteReplacement(option(line.group(1), postings)));
+    }
+
+    /** The option written on line {@code line} of the snippet (the header is line 1), as the person typed it. */
+    private static String option(String line, List<String> postings) {
+        int index = Integer.parseInt(line) - 2;
+        return index >= 0 && index < postings.size() ? "--posting '" + printable(postings.get(index)) + "'" : "a --posting";
     }
 
     /** The same entry under another id. */

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,8 +56,10 @@ final class ExportCommand implements Callable<Integer> {
                 try (OutputFile file = OutputFile.prepare(out, "the journal", force, List.of(ledger.file()))) {
                     try (Writer writer = Files.newBufferedWriter(file.temporary(), StandardCharsets.UTF_8)) {
                         entries = session.exportJournal(writer);
-                    } catch (IOException failed) {
-                        throw new CommandProblem("Could not write the journal to " + out + ": " + failed.getMessage()
+                    } catch (IOException | UncheckedIOException failed) {
+                        // the journal writer wraps the system's reason (e.g. "No space left on device") in an unchecked one
+                        IOException cause = failed instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) failed;
+                        throw new CommandProblem("Could not write the journal to " + out + ": " + cause.getMessage()
                                 + "; nothing was changed.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
                     }
                     file.commit();

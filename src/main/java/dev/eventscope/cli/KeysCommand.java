@@ -1,6 +1,8 @@
 package dev.eventscope.cli;
 
 import dev.eventscope.application.CommandContext;
+import dev.eventscope.audit.OutputFile;
+import dev.eventscope.audit.OutputRefused;
 import dev.eventscope.audit.TrustedKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,14 +92,21 @@ public final class KeysCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
             }
-            if (Files.exists(out)) {
+            if (Files.exists(out) && !Files.isDirectory(out)) {
                 throw new CommandProblem("Not exported: " + out + " already exists.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
-            try {
-                Files.writeString(out, key, StandardCharsets.US_ASCII);
-            } catch (IOException failed) {
-                throw new CommandProblem("Could not write the key to " + out + ": " + failed.getMessage() + ".",
-                        ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            // written as every output file is: never onto a ledger or a database's -wal/-shm/-journal, never a folder,
+            // never over an existing file; whole or not at all
+            try (OutputFile file = OutputFile.prepare(out, "the key", false, List.of())) {
+                try {
+                    Files.writeString(file.temporary(), key, StandardCharsets.US_ASCII);
+                } catch (IOException failed) {
+                    throw new CommandProblem("Could not write the key to " + out + ": " + failed.getMessage()
+                            + "; nothing was changed.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+                }
+                file.commit();
+            } catch (OutputRefused refused) {
+                throw new CommandProblem("Not exported: " + refused.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
             spec.commandLine().getOut().println("Exported the public key of " + owner + " (fingerprint "
                     + TrustedKeys.fingerprint(Base64.getDecoder().decode(key.strip())) + ") to " + out + ".");

@@ -1,6 +1,7 @@
 package dev.eventscope.cli;
 
 import dev.eventscope.application.CommandDraft;
+import dev.eventscope.audit.OutputRefused;
 import dev.eventscope.sandbox.Adjustments;
 import dev.eventscope.sandbox.DecidedProposal;
 import dev.eventscope.sandbox.ProposalJournal;
@@ -358,7 +359,15 @@ final class SandboxCommands {
                 ProposalJournal.write(opened, out);
                 return;
             }
-            int entries = ProposalJournal.writeFile(opened, output);
+            int entries;
+            try {
+                entries = ProposalJournal.writeFile(opened, output, List.of(ledger.file()));
+            } catch (OutputRefused refused) {
+                throw new CommandProblem(refused.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            } catch (UncheckedIOException failed) {
+                throw new CommandProblem("Could not write the proposed entries to " + output + ": "
+                        + failed.getCause().getMessage() + "; nothing was changed.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            }
             out.println("Wrote " + entries + " proposed entries to " + output + ".");
         }
     }

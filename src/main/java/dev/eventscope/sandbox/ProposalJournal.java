@@ -1,6 +1,8 @@
 package dev.eventscope.sandbox;
 
 import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.audit.OutputFile;
+import dev.eventscope.audit.OutputRefused;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
 import dev.eventscope.domain.ledger.EntryEvent.EntryPosted;
@@ -28,27 +30,27 @@ public final class ProposalJournal {
 
     /**
      * Writes the journal to {@code file}, replaced whole: written to a temporary file beside it and moved into place, so
-     * a failure leaves the old file as it was. Returns the number of entries written; a file that cannot be written
-     * throws {@link UncheckedIOException} naming it.
+     * a failure leaves the old file as it was. Returns the number of entries written. A file that must not be written (a
+     * ledger or any SQLite database, through any link; a database's {@code -wal}, {@code -shm} or {@code -journal}; one
+     * of {@code openLedgers}; a folder) throws {@link OutputRefused} before anything is written; a file that cannot be
+     * written throws {@link UncheckedIOException} naming it.
      */
-    public static int writeFile(Sandbox sandbox, java.nio.file.Path file) {
-        java.nio.file.Path folder = file.toAbsolutePath().getParent();
-        try {
-            java.nio.file.Path partial = java.nio.file.Files.createTempFile(folder, ".proposals-", ".partial");
-            try {
-                int entries;
-                try (Writer writer = java.nio.file.Files.newBufferedWriter(partial, java.nio.charset.StandardCharsets.UTF_8)) {
-                    entries = write(sandbox, writer);
-                }
-                java.nio.file.Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                return entries;
-            } finally {
-                java.nio.file.Files.deleteIfExists(partial);
+    public static int writeFile(Sandbox sandbox, java.nio.file.Path file, java.util.Collection<java.nio.file.Path> openLedgers) {
+        try (OutputFile output = OutputFile.prepare(file, "the proposed entries", true, openLedgers)) {
+            int entries;
+            try (Writer writer = java.nio.file.Files.newBufferedWriter(output.temporary(), java.nio.charset.StandardCharsets.UTF_8)) {
+                entries = write(sandbox, writer);
+            } catch (IOException failed) {
+                throw new UncheckedIOException("Could not write " + file + ": " + failed.getMessage(), failed);
             }
-        } catch (IOException failed) {
-            throw new UncheckedIOException("Could not write " + file + ": " + failed.getMessage(), failed);
+            output.commit();
+            return entries;
         }
+    }
+
+    /** {@link #writeFile(Sandbox, java.nio.file.Path, java.util.Collection)} with no ledger open but the sandbox's. */
+    public static int writeFile(Sandbox sandbox, java.nio.file.Path file) {
+        return writeFile(sandbox, file, java.util.List.of());
     }
 
     /** Writes the journal; returns the number of entries written. */

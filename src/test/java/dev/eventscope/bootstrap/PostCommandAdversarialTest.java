@@ -298,6 +298,26 @@ class PostCommandAdversarialTest {
         }
 
         @Test
+        @DisplayName("session 15: a --posting refusal names the options, not the parser's transaction on 2000-01-01 and its lines")
+        void a_posting_refusal_names_the_options_and_what_is_wrong_with_them() {
+            RealCli unbalanced = post("Coffee", "expenses:rent  1 EUR", "assets:bank  2 EUR");
+            RealCli twoWithoutAmount = post("Coffee", "expenses:rent", "assets:bank");
+            RealCli notAnAmount = post("Coffee", "expenses:rent  1 EUR", "assets:bank  abc");
+
+            for (RealCli refused : List.of(unbalanced, twoWithoutAmount, notAnAmount)) {
+                assertEquals(4, refused.exitCode(), refused.err());
+                assertEquals(1, refused.err().lines().count(), refused.err());
+                assertFalse(refused.err().contains("2000-01-01"), refused.err());
+                assertFalse(refused.err().contains("transaction"), refused.err());
+                assertFalse(refused.err().matches("(?s).*\\bline \\d.*"), refused.err());
+            }
+            assertMentions(unbalanced.err(), "--posting", "do not balance", "3 EUR");
+            assertMentions(twoWithoutAmount.err(), "--posting 'expenses:rent'", "--posting 'assets:bank'", "amount");
+            assertMentions(notAnAmount.err(), "--posting 'assets:bank  abc'", "not an amount");
+            assertEquals(3, entries());
+        }
+
+        @Test
         void a_reversal_description_with_a_line_break_is_refused() {
             RealCli refused = RealCli.run("reverse", "E000003", "-l", ledger.toString(), "--on", "2025-02-10",
                     "--description", "Undo\n    assets:bank  5 EUR");

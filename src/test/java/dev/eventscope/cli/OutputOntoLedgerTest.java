@@ -120,6 +120,56 @@ class OutputOntoLedgerTest {
             assertLedgerIntact(before);
         }
 
+        private CliRun sandboxExport(Path out) throws IOException {
+            String sandboxes = folder.resolve("sandboxes").toString();
+            CliRun started = CliRun.run(SQLITE, "sandbox", "new", "-l", ledger().toString(), "--sandbox-dir", sandboxes,
+                    "--user", "auditor", "--replace");
+            assertEquals(ExitCodes.OK, started.exitCode(), started.err());
+            return CliRun.run(SQLITE, "sandbox", "export", "-l", ledger().toString(), "--sandbox-dir", sandboxes,
+                    "--user", "auditor", "--output", out.toString());
+        }
+
+        @Test
+        @DisplayName("session 15: sandbox export --output onto the ledger (itself, a symbolic or hard link) is refused; it replaced the ledger by a journal")
+        void sandbox_export_onto_the_ledger_is_refused() throws Exception {
+            String before = sha256(ledger());
+            Path symbolic = Files.createSymbolicLink(folder.resolve("link.journal"), ledger());
+            Path hard = Files.createLink(folder.resolve("hard.journal"), ledger());
+            for (Path target : List.of(ledger(), symbolic, hard)) {
+                CliRun run = sandboxExport(target);
+                assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, run.exitCode(), target + ": " + run.out() + run.err());
+                assertTrue(run.err().contains("Refusing to write the proposed entries onto the ledger"), run.err());
+                assertEquals(1, run.errLines().size(), run.err());
+                assertLedgerIntact(before);
+            }
+            CliRun wal = sandboxExport(Path.of(ledger() + "-journal"));
+            assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, wal.exitCode(), wal.err());
+            assertFalse(Files.exists(Path.of(ledger() + "-journal")));
+            assertLedgerIntact(before);
+            assertNoTemporaryFiles();
+            CliRun written = sandboxExport(folder.resolve("proposals.journal"));
+            assertEquals(ExitCodes.OK, written.exitCode(), written.err());
+            assertTrue(Files.readString(folder.resolve("proposals.journal")).startsWith("; Proposed adjustments"));
+        }
+
+        @Test
+        @DisplayName("session 15: keys export --out onto a ledger's -wal, -shm or -journal (not there yet) is refused; it was written")
+        void keys_export_onto_a_ledger_side_file_is_refused() throws Exception {
+            String before = sha256(ledger());
+            for (String suffix : List.of("-wal", "-shm", "-journal")) {
+                Path side = Path.of(ledger() + suffix);
+                CliRun run = CliRun.run(SQLITE, "keys", "export", "--key-dir", folder.resolve("keys").toString(),
+                        "--out", side.toString());
+                assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, run.exitCode(), suffix + ": " + run.out());
+                assertTrue(run.err().contains(suffix.substring(1) + " file"), run.err());
+                assertFalse(Files.exists(side), side + " was written");
+            }
+            CliRun folderRun = CliRun.run(SQLITE, "keys", "export", "--key-dir", folder.resolve("keys").toString(),
+                    "--out", folder.toString());
+            assertTrue(folderRun.err().contains("is a folder"), folderRun.err());
+            assertLedgerIntact(before);
+        }
+
         @Test
         void another_ledger_is_refused_too() throws Exception {
             Path other = AuditFixtures.acmeLedger(folder.resolve("other.ledger"));

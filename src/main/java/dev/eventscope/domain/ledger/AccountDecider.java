@@ -42,6 +42,10 @@ public final class AccountDecider {
                 default -> {
                 }
             }
+            String unseen = account.unseenCharacterProblem();
+            if (unseen != null) {
+                throw new InvalidAccountName(account.value(), unseen);
+            }
             AccountType type = open.declaredType() != null ? open.declaredType() : account.type();
             String description = open.description() == null || open.description().isBlank()
                     ? null : open.description().strip();

@@ -48,6 +48,32 @@ public record AccountName(String value) implements Comparable<AccountName> {
         return null;
     }
 
+    /**
+     * Why a new account may not be opened under this name although a journal could hold it, or null: the name holds a
+     * character that does not show (a zero-width space, a soft hyphen, a byte-order mark, a bidirectional control, a line
+     * or paragraph separator, a space other than U+0020), or it is not in composed form (NFC), so it would look exactly
+     * like another account ("assets:bank:check\u200Bing", "cafe\u0301" beside "caf\u00E9") and postings to the
+     * look-alike would pass unnoticed in every list, report and export (session 15). Only opening asks this: names already
+     * recorded stay readable. The zero-width joiner and non-joiner (U+200C, U+200D) are allowed, as scripts such as
+     * Persian and Devanagari need them.
+     */
+    public String unseenCharacterProblem() {
+        int unseen = value.codePoints().filter(c -> c != 0x200C && c != 0x200D && switch (Character.getType(c)) {
+            case Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            case Character.SPACE_SEPARATOR -> c != ' ';
+            default -> false;
+        }).findFirst().orElse(-1);
+        if (unseen >= 0) {
+            return String.format("it contains the character U+%04X, which does not show, so the name would look like"
+                    + " another account's", unseen);
+        }
+        if (!java.text.Normalizer.isNormalized(value, java.text.Normalizer.Form.NFC)) {
+            return "it is written with combining characters (not in composed form, NFC), so it would look like the account"
+                    + " written with composed letters; write it with composed letters";
+        }
+        return null;
+    }
+
     /** The segments, top first: {@code [assets, bank, checking]}. */
     public List<String> segments() {
         return List.of(value.split(SEPARATOR, -1));

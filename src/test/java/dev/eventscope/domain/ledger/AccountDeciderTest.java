@@ -80,6 +80,30 @@ class AccountDeciderTest {
         }
 
         @Test
+        @DisplayName("session 15: a name with a character that does not show, or combining accents, is refused, as it would look like another account")
+        void refusesANameThatWouldLookLikeAnotherAccount() {
+            for (String unseen : List.of("\u200B", "\u00AD", "\uFEFF", "\u202E", "\u2066", "\u2028", "\u00A0", "\u2009")) {
+                AccountName lookalike = account("assets:bank:check" + unseen + "ing");
+                InvalidAccountName refused = anAccount().when(new OpenAccount(lookalike, date("2024-01-01"), null))
+                        .thenRefused(InvalidAccountName.class);
+                assertEquals(true, refused.getMessage().contains(String.format("U+%04X", (int) unseen.charAt(0))),
+                        refused.getMessage());
+            }
+            InvalidAccountName decomposed = anAccount().when(new OpenAccount(account("expenses:cafe\u0301"), date("2024-01-01"), null))
+                    .thenRefused(InvalidAccountName.class);
+            assertEquals(true, decomposed.getMessage().contains("composed"), decomposed.getMessage());
+        }
+
+        @Test
+        void opensNamesInAnyScriptWithComposedLettersAndTheJoinersScriptsNeed() {
+            for (String name : List.of("expenses:caf\u00E9", "assets:\u0628\u0627\u0646\u06A9\u200C\u0647\u0627",
+                    "Aktiva:Bank und Kasse", "expenses: travel")) {
+                anAccount().when(new OpenAccount(account(name), date("2024-01-01"), null))
+                        .then(new AccountOpened(account(name), account(name).type(), date("2024-01-01"), null));
+            }
+        }
+
+        @Test
         void cannotBeFrozen() {
             AccountNotOpen violation = anAccount().when(new FreezeAccount(BANK, "audit")).thenRefused(AccountNotOpen.class);
             assertEquals("Account assets:bank:checking has not been opened, so it cannot be frozen.",
