@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Account balances per commodity, every account's register with running balances, and ledger-wide
@@ -48,9 +47,6 @@ public final class BalancesProjection implements Projection {
     private final DateCheckpointBuilder dateCheckpoints;
     /** The balances completed batches left, per generation, for the next batch (see {@link #batchFor}). */
     private final Map<Integer, BatchBalances> kept = new HashMap<>();
-    /** Account names by their stream's name (see {@link #accountOf}); more accounts than this are cut as they come. */
-    private static final int ACCOUNTS_HELD_AT_MOST = 50_000;
-    private final Map<String, String> accounts = new ConcurrentHashMap<>();
 
     public BalancesProjection(int checkpointEvery) {
         if (checkpointEvery < 1) {
@@ -122,7 +118,7 @@ public final class BalancesProjection implements Projection {
                 continue;
             }
             if (ProjectionEvents.typed(decoded) instanceof AccountEvent.PostingRecorded posting) {
-                String account = accountOf(decoded);
+                String account = ProjectionEvents.accountOf(decoded);
                 String commodity = posting.amount().commodity();
                 BigDecimal amount = posting.amount().amount();
                 String after = deferred ? batch.add(account, commodity, amount) : batch.post(account, commodity, amount);
@@ -140,7 +136,7 @@ public final class BalancesProjection implements Projection {
                 batch.registerPosition = recorded.position();
                 lastLineHash = recorded.hash();
             } else if (ProjectionEvents.typed(decoded) instanceof AccountEvent) {
-                tables.insert(ACCOUNT_EVENTS, recorded.position(), accountOf(decoded), recorded.version());
+                tables.insert(ACCOUNT_EVENTS, recorded.position(), ProjectionEvents.accountOf(decoded), recorded.version());
             }
             if (recorded.position() / checkpointEvery > lastCheckpoint / checkpointEvery) {
                 byte[] data = batch.encode();
@@ -155,23 +151,6 @@ public final class BalancesProjection implements Projection {
             batch.save(tables);
         }
         keep(batch);
-    }
-
-    /**
-     * The account of an account stream's event, one string per account (the store's cursor holds one stream name per
-     * stream): a new substring per posting was hashed again by every map a posting goes through (the fold, the texts,
-     * the dated postings); 737,698 postings on a 989,700-event ledger for 2,000 accounts.
-     */
-    private String accountOf(DecodedEvent decoded) {
-        String stream = decoded.recorded().streamId().value();
-        String account = accounts.get(stream);
-        if (account == null) {
-            account = ProjectionEvents.accountOf(decoded);
-            if (accounts.size() < ACCOUNTS_HELD_AT_MOST) {
-                accounts.put(stream, account);
-            }
-        }
-        return account;
     }
 
     /**
