@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -34,6 +35,9 @@ final class PostingJson {
     /** Longer texts, and longer numbers, are left to Jackson, whose read constraints then apply as before. */
     private static final int LONGEST_TEXT = 100_000;
     private static final int LONGEST_NUMBER = 100;
+    /** Account names already checked by {@link AccountName}'s constructor; more than this many are checked as they come. */
+    private static final int ACCOUNT_NAMES_HELD_AT_MOST = 20_000;
+    private static final Map<String, AccountName> ACCOUNT_NAMES = new ConcurrentHashMap<>();
 
     private final String json;
     private int at;
@@ -107,7 +111,7 @@ final class PostingJson {
     /** {@code {"account","amount","price":null,"comment","kind","date"}}; a price is left to Jackson. */
     private Posting entryPosting() {
         expect('{');
-        AccountName account = new AccountName(string(name("account")));
+        AccountName account = accountName(string(name("account")));
         Money amount = money(name(",\"amount\""));
         name(",\"price\"");
         if (!json.startsWith("null", at)) {
@@ -119,6 +123,23 @@ final class PostingJson {
         LocalDate date = nullableDate(name(",\"date\""));
         expect('}');
         return new Posting(account, amount, null, comment, kind == null ? null : PostingKind.valueOf(kind), date);
+    }
+
+    /**
+     * The account name, checked once per distinct name: a ledger has a few thousand accounts and hundreds of thousands of
+     * entry postings, and checking each again was a tenth of a first open's decoding (docs/cli-speed.md, first open,
+     * session 15). A name the record refuses is never held, so it is refused every time, as before.
+     */
+    private static AccountName accountName(String text) {
+        AccountName held = ACCOUNT_NAMES.get(text);
+        if (held != null) {
+            return held;
+        }
+        AccountName checked = new AccountName(text);
+        if (ACCOUNT_NAMES.size() < ACCOUNT_NAMES_HELD_AT_MOST) {
+            ACCOUNT_NAMES.put(text, checked);
+        }
+        return checked;
     }
 
     private LocalDate nullableDate(int from) {

@@ -3,7 +3,6 @@ package dev.eventscope.eventstore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The canonical encoding of an event and the SHA-256 link that chains it to the event before.
@@ -24,7 +23,7 @@ public final class EventHashChain {
     /** The "previous hash" of the first event: 32 zero bytes. */
     public static final byte[] GENESIS = new byte[32];
     private static final String DOMAIN_TAG = "eventscope/event/v1";
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final MessageDigest sha256;
     /**
@@ -91,9 +90,21 @@ public final class EventHashChain {
         return new byte[][] {beforeVersion, beforeRecordedAt, java.util.Arrays.copyOf(buffer, length)};
     }
 
-    /** Lower-case hex of a hash, null for null. */
+    /**
+     * Lower-case hex of a hash, null for null: the text {@link java.util.HexFormat#of()} gives, written into one array (every event
+     * a catch-up reads carries its hash as text; {@code HexFormat} appended it character by character to a builder,
+     * about a tenth of a first open's read-ahead thread, docs/cli-speed.md, session 15).
+     */
     public static String hex(byte[] hash) {
-        return hash == null ? null : HEX.formatHex(hash);
+        if (hash == null) {
+            return null;
+        }
+        byte[] text = new byte[hash.length * 2];
+        for (int i = 0; i < hash.length; i++) {
+            text[2 * i] = HEX_DIGITS[(hash[i] >> 4) & 0xF];
+            text[2 * i + 1] = HEX_DIGITS[hash[i] & 0xF];
+        }
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     private void writeString(String value) {
