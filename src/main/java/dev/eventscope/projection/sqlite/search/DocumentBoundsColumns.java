@@ -70,7 +70,7 @@ final class DocumentBoundsColumns {
      * Upgrades an index whose documents lack their bounds (run inside the caller's transaction): adds the columns, drops the
      * filters' indexes (faster to make again than to keep up to date row by row), fills every row from its text, makes the
      * indexes again with the bounds, and records the version. Logs its progress every 100,000 documents, as a warning so the
-     * command line shows it too (3.5 minutes for a million documents: benchmarks-search.md, session 15).
+     * command line shows it too (about 40 s of CPU for a million documents, minutes on a busy disk: benchmarks-search.md, session 15).
      */
     static void upgrade(Connection connection) throws SQLException {
         long started = System.nanoTime();
