@@ -4,13 +4,11 @@ import dev.eventscope.projection.search.SearchDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -136,13 +134,6 @@ class DocumentBoundsTest {
     }
 
     private static List<SearchDocument> documents(int from, int to, String format) {
-        List<SearchDocument> documents = new ArrayList<>();
-        for (int position = from; position <= to; position++) {
-            String text = String.format(format, position % 7, position);
-            documents.add(new SearchDocument(position, "account-x", "account", "PostingRecorded", "alice", "PostEntry",
-                    1_700_000_000_000_000L + position, LocalDate.of(2024, 1, 1), position % 2 == 0 ? "assets:bank:main" : "assets:stores",
-                    BigDecimal.ONE, "E" + position, position % 3 == 0 ? text + " ma main" : text));
-        }
-        return documents;
+        return DocumentCountsTest.documents(from, to, format);
     }
 }
