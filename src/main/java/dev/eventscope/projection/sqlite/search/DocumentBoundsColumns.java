@@ -74,8 +74,15 @@ final class DocumentBoundsColumns {
      */
     static void upgrade(Connection connection) throws SQLException {
         long started = System.nanoTime();
-        LOG.warn("Search index upgrade: keeping every document's bounds beside the filters (once; a few minutes per million events)");
         try (Statement statement = connection.createStatement()) {
+            long total;
+            try (ResultSet count = statement.executeQuery("SELECT count(*) FROM search_docs")) {
+                total = count.next() ? count.getLong(1) : 0;
+            }
+            if (total > 0) {
+                // a new index (nothing to fill) says nothing
+                LOG.warn("Search index upgrade: keeping every document's bounds beside the filters (once; a few minutes per million events)");
+            }
             Set<String> present = new HashSet<>();
             try (ResultSet columns = statement.executeQuery("PRAGMA table_info(search_docs)")) {
                 while (columns.next()) {
@@ -92,10 +99,6 @@ final class DocumentBoundsColumns {
             }
             // the passing walk's join by position, which the columns replace
             statement.execute("DROP INDEX IF EXISTS search_bound_by_position");
-            long total;
-            try (ResultSet count = statement.executeQuery("SELECT count(*) FROM search_docs")) {
-                total = count.next() ? count.getLong(1) : 0;
-            }
             try (PreparedStatement update = update(connection);
                  ResultSet rows = statement.executeQuery("SELECT id, c0 FROM search_text_content")) {
                 long done = 0;
@@ -113,7 +116,9 @@ final class DocumentBoundsColumns {
             }
             createIndexes(statement);
             statement.execute("INSERT OR REPLACE INTO search_state VALUES ('" + KEPT + "', '" + VERSION + "')");
+            if (total > 0) {
+                LOG.warn("Search index upgrade: done in {} s", (System.nanoTime() - started) / 1_000_000_000);
+            }
         }
-        LOG.warn("Search index upgrade: done in {} s", (System.nanoTime() - started) / 1_000_000_000);
     }
 }
