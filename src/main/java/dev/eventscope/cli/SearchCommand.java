@@ -107,6 +107,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text (default), csv or json.")
     private Format format;
 
+    @Option(names = "--count", description = "Also count every event found (the total; with filters this can take a few"
+            + " hundred ms on a million events, so the first page is printed without it unless asked).")
+    private boolean count;
+
     @Option(names = "--index-dir", hidden = true, paramLabel = "DIR", description = "Where search indexes are kept.")
     private Path indexDirectory;
 
@@ -122,14 +126,19 @@ final class SearchCommand implements Callable<Integer> {
         try (LedgerSession session = ledger.openReadOnly(sessions);
              LedgerSearch search = session.openSearch(indexDirectory != null ? indexDirectory : SearchIndexes.forCurrentUser())) {
             search.catchUp();
-            found = search.search(query, afterKey());
-            total = search.count(query);
+            SearchCursor key = afterKey();
+            found = search.search(query, key);
+            // a first page with nothing after it holds every event found: its total is known without counting
+            total = count ? search.count(query) : key == null && query.page() == 1 && !found.hasMore() ? found.hits().size() : UNCOUNTED;
         } catch (SearchIndexException failed) {
             throw new CommandProblem(failed.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
         SearchResultWriter.write(format.name(), after == null ? query : null, query.order(), found, total, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
+
+    /** The total when it was neither asked for ({@code --count}) nor known from the page. */
+    static final long UNCOUNTED = -1;
 
     private SearchQuery query() {
         if (minAmount != null && maxAmount != null && minAmount.compareTo(maxAmount) > 0) {
@@ -189,7 +198,12 @@ final class SearchCommand implements Callable<Integer> {
                 }
                 case "JSON" -> {
                     com.fasterxml.jackson.databind.node.ObjectNode json = dev.eventscope.codec.EventCodec.newObjectMapper()
-                            .createObjectNode().put("total", total);
+                            .createObjectNode();
+                    if (total == UNCOUNTED) {
+                        json.putNull("total");
+                    } else {
+                        json.put("total", total);
+                    }
                     if (query != null) {
                         json.put("page", query.page());
                     }
@@ -198,9 +212,7 @@ final class SearchCommand implements Callable<Integer> {
                             .toPrettyString());
                 }
                 default -> {
-                    String which = query == null ? "the page after the given key" : "page " + query.page() + " of "
-                            + ((total + query.pageSize() - 1) / query.pageSize());
-                    out.println(total == 0 ? "Nothing found." : total + (total == 1 ? " event" : " events") + " found; " + which + ".");
+                    out.println(heading(query, found, total));
                     TextTable table = new TextTable("POSITION", "RECORDED", "USER", "TYPE", "STREAM", "DATE", "MATCH").alignRight(0);
                     for (SearchHit hit : found.hits()) {
                         table.addRow(Long.toString(hit.position()), hit.recordedAt().toString(), text(hit.user()), hit.type(),
@@ -215,6 +227,17 @@ final class SearchCommand implements Callable<Integer> {
                 }
             }
             out.flush();
+        }
+
+        /** "N events found; page P of M.", or without a total "Page P; more follow (--count counts them all)." */
+        private static String heading(SearchQuery query, SearchPage found, long total) {
+            if (total == UNCOUNTED) {
+                String which = query == null ? "The page after the given key" : "Page " + query.page();
+                return which + (found.hasMore() ? "; more follow (--count counts them all)." : ", the last.");
+            }
+            String which = query == null ? "the page after the given key" : "page " + query.page() + " of "
+                    + ((total + query.pageSize() - 1) / query.pageSize());
+            return total == 0 ? "Nothing found." : total + (total == 1 ? " event" : " events") + " found; " + which + ".";
         }
 
         private static String text(String value) {

@@ -62,8 +62,14 @@ class SearchCommandLineTest {
         assertTrue(closes.out().startsWith("2 events found; page 1 of 1."), closes.out());
         RealCli amounts = search("--account", "expenses:travel", "--min-amount", "4900", "--max-amount", "4950", "--format", "csv");
         assertEquals(List.of("4,905.60", "4,926.90", "4,917.80").size() + 1, amounts.out().lines().count(), amounts.out());
-        RealCli relevance = search("Kanzlei", "Brandt", "--sort", "relevance", "--page-size", "2");
+        RealCli relevance = search("Kanzlei", "Brandt", "--sort", "relevance", "--page-size", "2", "--count");
         assertTrue(relevance.out().startsWith("6 events found; page 1 of 3."), relevance.out());
+        // without --count the first page is printed without counting every event found (unless the page holds them all)
+        RealCli uncounted = search("Kanzlei", "Brandt", "--sort", "relevance", "--page-size", "2");
+        assertTrue(uncounted.out().startsWith("Page 1; more follow (--count counts them all)."), uncounted.out());
+        assertEquals(relevance.out().lines().skip(1).toList(), uncounted.out().lines().skip(1).toList(), "the same page");
+        RealCli uncountedJson = search("Kanzlei", "Brandt", "--sort", "relevance", "--page-size", "2", "--format", "json");
+        assertTrue(uncountedJson.out().contains("\"total\" : null"), uncountedJson.out());
     }
 
     @Test

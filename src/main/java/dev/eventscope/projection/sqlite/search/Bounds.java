@@ -63,7 +63,8 @@ final class Bounds implements AutoCloseable {
         }
     }
 
-    void add(long position, String category, String type, String text, String... named) throws SQLException {
+    /** Writes the document's rows of the walk's tables; returns its bounds, which its {@code search_docs} row keeps. */
+    DocumentBounds add(long position, String category, String type, String text, String... named) throws SQLException {
         String[] names = {"user", "command", "account", "amount"};
         for (int index = 0; index < named.length; index++) {
             if (named[index] != null && written.add(List.of(category, type, names[index], named[index]))) {
@@ -82,11 +83,14 @@ final class Bounds implements AutoCloseable {
         bound.setLong(4, position);
         bound.setLong(5, signature);
         bound.addBatch();
-        repeats(repeats, Fts5Tokens.repeated(tokens), tokens.size(), position, signature);
-        repeats(prefixes, Fts5Tokens.prefixesRepeated(tokens), tokens.size(), position, signature);
+        Map<String, Integer> repeatedTokens = Fts5Tokens.repeated(tokens);
+        Map<String, Integer> repeatedPrefixes = Fts5Tokens.prefixesRepeated(tokens);
+        repeats(repeats, repeatedTokens, tokens.size(), position, signature);
+        repeats(prefixes, repeatedPrefixes, tokens.size(), position, signature);
         group.setString(1, category);
         group.setString(2, type);
         group.addBatch();
+        return DocumentBounds.of(tokens, repeatedTokens, repeatedPrefixes);
     }
 
     private static void repeats(PreparedStatement insert, Map<String, Integer> repeated, int length, long position, long signature)

@@ -172,35 +172,23 @@ final class RelevanceWalk {
 
     /**
      * The best {@code wanted} hits among the documents passing the filters, when they are few enough to be read one by one
-     * with their bounds: each one's length and signature ({@code search_bound} by position) and how often each phrase's
-     * bounding token repeats in it ({@code search_repeats}, a prefix's {@code search_prefix_repeats}: a seek per count at the
-     * document's length and position), all in one statement;
+     * with their bounds: each one's length, signature and repeats ({@link DocumentBounds}) are kept in its own row, so in the
+     * filter's index, and the statement reads that index alone (no join, no seek per document);
      * then scored best bound first until no document left could enter the page. Null as {@link #walk}.
      */
     List<Ranked> walkPassing() throws SQLException {
-        PhraseBounds bounding = PhraseBounds.of(connection, phrases);
-        StringBuilder select = new StringBuilder("SELECT b.position, b.length");
-        for (int phrase = 0; phrase < phrases.size(); phrase++) {
-            // one seek per count the token repeats with (a few), at the document's known length and position
-            select.append(", (SELECT max(r.count) FROM ").append(Fts5Tokens.isPrefix(bounding.token(phrase)) ? "search_prefix_repeats" : "search_repeats")
-                    .append(" r WHERE r.token = ? AND r.count IN (").append(bounding.counts(phrase).stream().map(String::valueOf)
-                            .collect(java.util.stream.Collectors.joining(","))).append(") AND r.length = b.length AND r.position = b.position)");
-        }
-        select.append(filters.from()).append(" CROSS JOIN search_bound b ON b.position = d.position").append(filters.where())
-                .append(filters.where().isEmpty() ? " WHERE " : " AND ").append(signature.test("b"));
+        String select = "SELECT d.position, d." + String.join(", d.", DocumentBounds.COLUMNS) + filters.from() + filters.where()
+                + (filters.where().isEmpty() ? " WHERE " : " AND ") + signature.test("d");
         List<double[]> candidates = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(select.toString())) {
-            int next = 1;
-            for (int phrase = 0; phrase < phrases.size(); phrase++) {
-                statement.setString(next++, bounding.token(phrase));
-            }
-            filters.bind(statement, next);
+        try (PreparedStatement statement = connection.prepareStatement(select)) {
+            filters.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {
+                int[] frequencies = new int[phrases.size()];
                 while (rows.next()) {
-                    int[] frequencies = new int[phrases.size()];
+                    DocumentBounds bounds = new DocumentBounds(rows.getInt(2), rows.getLong(3), rows.getLong(4), rows.getLong(5),
+                            rows.getLong(6), rows.getLong(7), rows.getInt(8), rows.getInt(9));
                     for (int phrase = 0; phrase < frequencies.length; phrase++) {
-                        int count = rows.getInt(3 + phrase);
-                        frequencies[phrase] = rows.wasNull() ? 1 : count;
+                        frequencies[phrase] = bounds.occurrences(phrases.get(phrase));
                     }
                     candidates.add(new double[] {bm25.score(frequencies, rows.getInt(2)), rows.getLong(1)});
                 }

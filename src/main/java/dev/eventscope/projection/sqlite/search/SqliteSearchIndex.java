@@ -34,19 +34,11 @@ public final class SqliteSearchIndex implements SearchIndex {
         "CREATE TABLE IF NOT EXISTS search_state(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS search_docs(position INTEGER PRIMARY KEY, stream TEXT NOT NULL, category TEXT NOT NULL,"
                 + " type TEXT NOT NULL, user TEXT, command TEXT, recorded_at INTEGER NOT NULL, entry_date INTEGER,"
-                + " account TEXT, amount_e4 INTEGER, entry_id TEXT)",
+                + " account TEXT, amount_e4 INTEGER, entry_id TEXT, " + DocumentBoundsColumns.definitions() + ")",
+        // each filter's index (DocumentBoundsColumns#createIndexes) leads with it, ends with the position and the document's bounds
         // prefix: FTS5 keeps the lists of every 1-, 2- and 3-character prefix, so a short prefix is one list, not a merge of
         // every term beginning with it (benchmarks-search.md, session 9)
         "CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')",
-        "CREATE INDEX IF NOT EXISTS search_by_type ON search_docs(type, position)",
-        "CREATE INDEX IF NOT EXISTS search_by_user ON search_docs(user, position)",
-        "CREATE INDEX IF NOT EXISTS search_by_command ON search_docs(command, position)",
-        "CREATE INDEX IF NOT EXISTS search_by_category ON search_docs(category, position)",
-        "CREATE INDEX IF NOT EXISTS search_by_account ON search_docs(account, position)",
-        "CREATE INDEX IF NOT EXISTS search_by_recorded ON search_docs(recorded_at)",
-        "CREATE INDEX IF NOT EXISTS search_by_date ON search_docs(entry_date, position)",
-        "CREATE INDEX IF NOT EXISTS search_by_category_date ON search_docs(category, entry_date, position)",
-        "CREATE INDEX IF NOT EXISTS search_by_amount ON search_docs(amount_e4, position)",
     };
     private static final String[] BOUND_SCHEMA = {
         // what the relevance walk reads (RelevanceWalk): each document's length, the tokens it repeats, which groups there are
@@ -58,8 +50,6 @@ public final class SqliteSearchIndex implements SearchIndex {
         // every prefix of 1 to 3 characters that begins more than one of a document's tokens (key "ab*"), with how many
         "CREATE TABLE IF NOT EXISTS search_prefix_repeats(token TEXT NOT NULL, count INTEGER NOT NULL, length INTEGER NOT NULL,"
                 + " position INTEGER NOT NULL, tokens INTEGER NOT NULL, PRIMARY KEY(token, count, length, position)) WITHOUT ROWID",
-        // a few documents passing a filter are bounded one by one: their length and signature by position
-        "CREATE INDEX IF NOT EXISTS search_bound_by_position ON search_bound(position, tokens)",
     };
     /** Tables of the index, dropped when its full-text table has an older layout (the projection then rebuilds it). */
     private static final String[] TABLES = {"search_state", "search_docs", "search_text", "search_bound", "search_repeats",
@@ -115,6 +105,12 @@ public final class SqliteSearchIndex implements SearchIndex {
             index.inTransaction(index.relevance.counts()::open);
             if (!BOUNDS_VERSION.equals(index.state(BOUNDS_KEPT))) {
                 index.keepBounds();
+            }
+            if (!DocumentBoundsColumns.VERSION.equals(index.state(DocumentBoundsColumns.KEPT))) {
+                index.inTransaction(() -> DocumentBoundsColumns.upgrade(connection));
+            }
+            try (Statement statement = connection.createStatement()) {
+                DocumentBoundsColumns.createIndexes(statement);
             }
             return index;
         } catch (SQLException | java.io.IOException failed) {
@@ -214,14 +210,14 @@ public final class SqliteSearchIndex implements SearchIndex {
     public void add(String ledgerId, List<SearchDocument> documents, long checkpoint) {
         try {
             inTransaction(() -> {
-                try (PreparedStatement doc = connection.prepareStatement("INSERT OR REPLACE INTO search_docs VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                try (PreparedStatement doc = connection.prepareStatement("INSERT OR REPLACE INTO search_docs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
                      PreparedStatement text = connection.prepareStatement("INSERT INTO search_text(rowid, body) VALUES (?, ?)");
                      Bounds bounds = new Bounds(connection);
                      DocumentCounts.Batch counted = relevance.counts().new Batch();
                      PreparedStatement state = connection.prepareStatement("INSERT OR REPLACE INTO search_state VALUES (?, ?)")) {
                     for (SearchDocument document : documents) {
-                        bounds.add(document.position(), document.category(), document.type(), document.text(), document.user(),
-                                document.command(), document.account(), document.amount() == null ? null : Bounds.ANY);
+                        DocumentBounds kept = bounds.add(document.position(), document.category(), document.type(), document.text(),
+                                document.user(), document.command(), document.account(), document.amount() == null ? null : Bounds.ANY);
                         doc.setLong(1, document.position());
                         doc.setString(2, document.streamId());
                         doc.setString(3, document.category());
@@ -233,6 +229,7 @@ public final class SqliteSearchIndex implements SearchIndex {
                         doc.setString(9, document.account());
                         setNullable(doc, 10, document.amount() == null ? null : SearchSql.tenThousandths(document.amount().abs(), RoundingMode.FLOOR));
                         doc.setString(11, document.entryId());
+                        DocumentBoundsColumns.set(doc, 12, kept);
                         doc.addBatch();
                         text.setLong(1, document.position());
                         text.setString(2, document.text());
@@ -245,6 +242,9 @@ public final class SqliteSearchIndex implements SearchIndex {
                     counted.flush();
                     state.setString(1, BOUNDS_KEPT);
                     state.setString(2, BOUNDS_VERSION);
+                    state.executeUpdate();
+                    state.setString(1, DocumentBoundsColumns.KEPT);
+                    state.setString(2, DocumentBoundsColumns.VERSION);
                     state.executeUpdate();
                     state.setString(1, "ledger_id");
                     state.setString(2, ledgerId);

@@ -82,7 +82,8 @@ class DocumentCountsTest {
         assertCounts(file, 70, "the kept count extended");
     }
 
-    private static List<SearchDocument> documents(int from, int to, String format) {
+    /** Documents from..to of one account, their text the format with (position % 7, position); every third adds "ma main". */
+    static List<SearchDocument> documents(int from, int to, String format) {
         List<SearchDocument> documents = new ArrayList<>();
         for (int position = from; position <= to; position++) {
             String text = String.format(format, position % 7, position);
