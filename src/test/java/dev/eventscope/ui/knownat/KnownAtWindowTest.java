@@ -86,6 +86,10 @@ class KnownAtWindowTest {
         assertTrue(supplies.then().contains("2,148.60") && supplies.restated(), supplies.toString());
         assertTrue(robot.lookup("#knownAtHeading").queryAs(Label.class).getText().startsWith("As of 2025-03-31, as known at the end of 2025-04-15 (UTC) (through #"));
 
+        // session 15: the sentence lost its point ("2 postings recorded since restated them")
+        String status = robot.lookup("#knownAtStatus").queryAs(Label.class).getText();
+        assertTrue(status.matches("2 postings recorded after #[0-9]+ restated the figures as of 2025-03-31 \\(on the As known tab\\)\\."),
+                status);
         TableView<RestatingLine> lines = table(robot, "#knownAtLines");
         assertEquals(List.of("JE-2025-0100", "JE-2025-0100"), lines.getItems().stream().map(RestatingLine::entry).toList());
         RestatingLine first = lines.getItems().get(0);
