@@ -33,7 +33,7 @@ public final class ErrorMessages {
      */
     static String withWhatToDo(String message) {
         if (message.contains("not an Eventscope ledger") && !message.contains("File ›")) {
-            return message + " Open a ledger made by Eventscope, or bring the books in with File › Import a journal….";
+            return message + " Open a ledger made by Eventscope, or bring the books in from their journal (File › Import a journal…).";
         }
         if (message.contains("' is damaged:") && !message.contains("backup")) {
             return message + " Nothing was changed; restore the file from a backup.";

@@ -33,7 +33,7 @@ class ErrorMessagesTest {
     void a_refused_file_is_told_with_what_to_do_next() {
         String foreign = ErrorMessages.of(new dev.eventscope.eventstore.EventStoreException(
                 "'/tmp/photos.ledger' is an SQLite database but not an Eventscope ledger (it has tables photos)."));
-        assertTrue(foreign.endsWith("Open a ledger made by Eventscope, or bring the books in with File › Import a journal…."), foreign);
+        assertTrue(foreign.endsWith("Open a ledger made by Eventscope, or bring the books in from their journal (File › Import a journal…)."), foreign);
         String damaged = ErrorMessages.of(new dev.eventscope.eventstore.EventStoreException(
                 "'/tmp/books.ledger' is damaged: its SQLite header gives an impossible page size (2515)."));
         assertTrue(damaged.endsWith("Nothing was changed; restore the file from a backup."), damaged);
