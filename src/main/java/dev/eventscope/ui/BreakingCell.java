@@ -6,6 +6,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,13 @@ public class BreakingCell<S> extends TableCell<S, String> {
     public BreakingCell() {
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(640);
+        // the lines of a right-aligned value ("-14.90 EUR" above "Sparkasse account fees") end at the same edge
+        alignmentProperty().addListener((observable, before, now) -> setTextAlignment(now == null ? TextAlignment.LEFT
+                : switch (now.getHpos()) {
+                    case RIGHT -> TextAlignment.RIGHT;
+                    case CENTER -> TextAlignment.CENTER;
+                    default -> TextAlignment.LEFT;
+                }));
     }
 
     /**
@@ -59,6 +67,20 @@ public class BreakingCell<S> extends TableCell<S, String> {
         tooltip.setText(whole == null ? "" : whole);
         decorate(whole, empty);
     }
+
+    /**
+     * A text of several lines is given a few pixels more than it measures: under GTK the label's skin clipped such a
+     * text about two pixels short of its height, so the last line lost its descenders ("Pay" read "Pav"), the row
+     * sized exactly to the measured lines.
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        double height = super.computePrefHeight(width);
+        String shown = getText();
+        return shown != null && shown.indexOf('\n') >= 0 ? Math.ceil(height + DESCENT_ROOM) : height;
+    }
+
+    private static final double DESCENT_ROOM = 4;
 
     /**
      * The share of the column's room a line may take: a tenth to spare by default, as a changed line is set in bold by

@@ -18,12 +18,27 @@ public final class ErrorMessages {
                         + " to see which event it is and why.";
             }
             if (isWrittenForUsers(cause) && cause.getMessage() != null) {
-                return cause.getMessage();
+                return withWhatToDo(cause.getMessage());
             }
             cause = cause.getCause();
         }
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         return "Something went wrong (" + message + "); try again, and if it persists, report it with the log.";
+    }
+
+    /**
+     * A refused file's sentence, shared with the command line, says what is wrong; the window adds what a person can do
+     * there (session 15's trial: "is damaged: its SQLite header gives an impossible page size" and "an SQLite database
+     * but not an Eventscope ledger" ended without a next step).
+     */
+    static String withWhatToDo(String message) {
+        if (message.contains("not an Eventscope ledger") && !message.contains("File ›")) {
+            return message + " Open a ledger made by Eventscope, or bring the books in from their journal (File › Import a journal…).";
+        }
+        if (message.contains("' is damaged:") && !message.contains("backup")) {
+            return message + " Nothing was changed; restore the file from a backup.";
+        }
+        return message;
     }
 
     /**

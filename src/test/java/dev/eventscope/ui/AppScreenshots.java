@@ -80,10 +80,16 @@ public final class AppScreenshots {
 
     /** Starts JavaFX and shows the main window on the samples at the top left, {@code width} by {@code height}; see {@link #model()}. */
     static Stage openWindow(Path samples, Path settings, FxTaskExecutor executor, int width, int height) throws Exception {
+        return openWindow(TestSessions.SQLITE, samples, settings, executor, width, height);
+    }
+
+    /** {@link #openWindow(Path, Path, FxTaskExecutor, int, int)} on {@code sessions} (the desktop's own reach servers too). */
+    static Stage openWindow(dev.eventscope.session.LedgerSessions sessions, Path samples, Path settings, FxTaskExecutor executor,
+                            int width, int height) throws Exception {
         Platform.startup(() -> { });
         stage = onFx(() -> {
             Stage window = new Stage();
-            model = new MainWindowViewModel(TestSessions.SQLITE, executor, new SettingsStore(settings.resolve("config")),
+            model = new MainWindowViewModel(sessions, executor, new SettingsStore(settings.resolve("config")),
                     new SampleLedgers(samples, settings.resolve("data")), Clock.systemDefaultZone(), ZoneId.systemDefault());
             model.setSigningKeys(new SigningKeys(settings.resolve("keys")));
             MainWindowView.show(window, model);

@@ -28,4 +28,16 @@ class ErrorMessagesTest {
         assertEquals("Something went wrong (boom); try again, and if it persists, report it with the log.",
                 ErrorMessages.of(new IllegalStateException("boom")));
     }
+
+    @Test
+    void a_refused_file_is_told_with_what_to_do_next() {
+        String foreign = ErrorMessages.of(new dev.eventscope.eventstore.EventStoreException(
+                "'/tmp/photos.ledger' is an SQLite database but not an Eventscope ledger (it has tables photos)."));
+        assertTrue(foreign.endsWith("Open a ledger made by Eventscope, or bring the books in from their journal (File › Import a journal…)."), foreign);
+        String damaged = ErrorMessages.of(new dev.eventscope.eventstore.EventStoreException(
+                "'/tmp/books.ledger' is damaged: its SQLite header gives an impossible page size (2515)."));
+        assertTrue(damaged.endsWith("Nothing was changed; restore the file from a backup."), damaged);
+        String truncated = "'/tmp/books.ledger' is truncated: it holds 20000 bytes but its header says 622592. Restore it from a backup.";
+        assertEquals(truncated, ErrorMessages.of(new dev.eventscope.eventstore.EventStoreException(truncated)));
+    }
 }

@@ -84,7 +84,8 @@ final class HistoryColumns {
      * A table too narrow for every column (the explorer at 1280 px) scrolled sideways with the summary and the hash off to
      * the right. There the hash shows its symbol alone and the columns the event detail repeats ({@code givingWay}: its
      * version, command and user, then its type) give way in that order until the rest and a summary of
-     * {@link #SUMMARY_MINIMUM} fit; each comes back as the table widens. {@code narrow} says whether the hash shows
+     * {@link #SUMMARY_MINIMUM} fit; each comes back as the table widens. Before the hash narrows, the version, command
+     * and user give way to a summary of {@link #SUMMARY_COMFORTABLE} (at 1920 px the summary read "-14.90 EUR, Spar…"). {@code narrow} says whether the hash shows
      * its symbol alone.
      */
     @SafeVarargs
@@ -98,16 +99,27 @@ final class HistoryColumns {
             if (room <= 0) {
                 return;
             }
-            double needed = SUMMARY_MINIMUM;
+            double others = 0;
             for (TableColumn<EventRow, ?> column : table.getColumns()) {
                 boolean shown = optional.contains(column) || column.isVisible();
                 if (shown && column != hash && column != summary) {
-                    needed += column.getMinWidth();
+                    others += column.getMinWidth();
                 }
             }
+            // first the version, command and user give way to a summary that reads ("-14.90 EUR, Sparkasse account
+            // fees, with …" was "-14.90 EUR, Spar…" at 1920 px), the hash keeping its words
+            int hidden = 0;
+            double comfortable = SUMMARY_COMFORTABLE + others + hashMinimum;
+            while (hidden < Math.min(COMFORT_GIVES_WAY, optional.size()) && comfortable > room) {
+                comfortable -= optional.get(hidden++).getMinWidth();
+            }
+            double needed = SUMMARY_MINIMUM + others;
+            for (int index = 0; index < hidden; index++) {
+                needed -= optional.get(index).getMinWidth();
+            }
+            // then, narrower still, the hash shows its symbol alone and the rest give way to the least summary
             boolean tight = needed + hashMinimum > room;
             needed += tight ? NARROW_HASH : hashMinimum;
-            int hidden = 0;
             while (hidden < optional.size() && needed > room) {
                 needed -= optional.get(hidden++).getMinWidth();
             }
@@ -129,6 +141,10 @@ final class HistoryColumns {
         }));
     }
 
+    /** The room a summary is given, where the version, command and user columns can make it, before the hash narrows. */
+    private static final double SUMMARY_COMFORTABLE = 300;
+    /** How many of the columns giving way (the version, command and user) do so for a comfortable summary. */
+    private static final int COMFORT_GIVES_WAY = 3;
     /** The least room a summary is left beside the other columns before one of them gives way. */
     private static final double SUMMARY_MINIMUM = 120;
     /** A hash column with its symbol alone, as wide as its header. */

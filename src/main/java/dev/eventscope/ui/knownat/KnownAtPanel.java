@@ -49,6 +49,8 @@ public final class KnownAtPanel extends VBox {
         text(figureThenColumn, KnownFigure::then);
         text(figureNowColumn, KnownFigure::now);
         text(figureChangeColumn, KnownFigure::change);
+        // a long account name breaks at its colons rather than being cut ("assets:fixed:accumulated-d…" at 1920 px)
+        dev.eventscope.ui.BreakingCell.install(figureAccountColumn);
         knownAtFigures.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(KnownFigure figure, boolean empty) {

@@ -147,8 +147,12 @@ public final class KnownAtViewModel {
                     line.date().toString(), line.account(), MoneyText.of(line.amount(), line.commodity())));
         }
         lines.setAll(restating);
-        status.set(restating.isEmpty() ? "Nothing recorded since changed the figures as of " + restatement.periodEnd() + "."
-                : restating.size() + " posting" + (restating.size() == 1 ? "" : "s") + " recorded since restated them.");
+        // the point was missing from both sentences ("Nothing recorded since changed the figures…")
+        String since = " recorded after #" + restatement.knownAtPosition();
+        status.set(restating.isEmpty() ? "Nothing" + since + " changed the figures as of " + restatement.periodEnd()
+                + ": as known " + answer.knowledge() + " and as known now agree."
+                : restating.size() + " posting" + (restating.size() == 1 ? "" : "s") + since + " restated the figures as of "
+                + restatement.periodEnd() + " (on the As known tab).");
         shown.set(true);
     }
 

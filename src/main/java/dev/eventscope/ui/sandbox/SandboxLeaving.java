@@ -1,11 +1,15 @@
 package dev.eventscope.ui.sandbox;
 
 import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -18,14 +22,20 @@ import java.util.Objects;
 /**
  * Esc leaves the sandbox window, as it leaves the workbench and every dialog: at once when nothing is being written
  * (each proposal is kept in the sandbox file the moment it is made), after asking when a proposal is half written (a
- * field changed since the window opened or since the last proposal). A popup (completion, date picker) takes Esc first.
+ * field's text or choice changed since the window opened or since the last proposal). A popup (completion, date picker) takes Esc first.
  */
 final class SandboxLeaving {
 
+    /** The id of the node holding what a proposal is written in (the reason and the forms). */
+    static final String PROPOSING = "proposing";
+
     private final Stage stage;
     private final Scene scene;
-    /** The fields' texts when nothing was being written: at opening, and after each proposal (which clears its form). */
-    private final Map<TextInputControl, String> written = new HashMap<>();
+    /**
+     * What each field held when nothing was being written (at opening, and after each proposal, which clears its form):
+     * a text field's text, a combo box's or date picker's choice, a check box's tick.
+     */
+    private final Map<Node, Object> written = new HashMap<>();
 
     private SandboxLeaving(Stage stage) {
         this.stage = stage;
@@ -48,18 +58,36 @@ final class SandboxLeaving {
 
     private void remember() {
         written.clear();
-        scene.getRoot().lookupAll(".text-input").forEach(node -> {
-            if (node instanceof TextInputControl field) {
-                written.put(field, field.getText());
-            }
-        });
+        fields().forEach(field -> written.put(field, held(field)));
     }
 
-    /** Whether a field the person can see holds text it did not hold when nothing was being written. */
+    /**
+     * Whether a field the person can see holds what it did not hold when nothing was being written: typed text, or a
+     * choice made alone (an entry's status chosen, a date picked, a box ticked) — session 14 looked at texts only.
+     */
     boolean halfWritten() {
-        return scene.getRoot().lookupAll(".text-input").stream().anyMatch(node -> node instanceof TextInputControl field
-                && field.isVisible() && field.getText() != null && !field.getText().isEmpty()
-                && !Objects.equals(field.getText(), written.getOrDefault(field, "")));
+        return fields().anyMatch(field -> field.isVisible() && !field.isDisabled() && held(field) != null
+                && !"".equals(held(field)) && !Objects.equals(held(field), written.get(field)));
+    }
+
+    private java.util.stream.Stream<Node> fields() {
+        Node proposing = scene.lookup("#" + PROPOSING);
+        return (proposing == null ? scene.getRoot() : proposing).lookupAll("*").stream().filter(node -> node instanceof TextInputControl
+                || node instanceof ComboBoxBase<?> || node instanceof ChoiceBox<?> || node instanceof CheckBox);
+    }
+
+    /** What {@code field} holds: its text, its choice or its tick (a tick not given is nothing held). */
+    private static Object held(Node field) {
+        if (field instanceof TextInputControl text) {
+            return text.getText();
+        }
+        if (field instanceof ComboBoxBase<?> choice) {
+            return choice.getValue();
+        }
+        if (field instanceof ChoiceBox<?> choice) {
+            return choice.getValue();
+        }
+        return ((CheckBox) field).isSelected() ? Boolean.TRUE : null;
     }
 
     private void leave() {

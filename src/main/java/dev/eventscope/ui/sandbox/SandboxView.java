@@ -102,6 +102,7 @@ public final class SandboxView {
         reasonLabel.setPadding(new Insets(4, 0, 0, 0));
         HBox.setHgrow(reason, Priority.ALWAYS);
         VBox proposing = new VBox(6, new HBox(8, reasonLabel, reason), ProposalForms.build(model));
+        proposing.setId(SandboxLeaving.PROPOSING); // what Esc asks about: the reason and the forms, not the statements' choices
         VBox.setVgrow(proposing.getChildren().get(1), Priority.ALWAYS);
 
         TableView<ProposalRow> proposals = new TableView<>(model.proposals());

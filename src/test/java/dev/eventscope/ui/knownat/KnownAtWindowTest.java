@@ -6,6 +6,7 @@ import dev.eventscope.ui.explorer.EventRow;
 import dev.eventscope.ui.shell.MainWindowViewModel;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -86,6 +88,22 @@ class KnownAtWindowTest {
         assertTrue(supplies.then().contains("2,148.60") && supplies.restated(), supplies.toString());
         assertTrue(robot.lookup("#knownAtHeading").queryAs(Label.class).getText().startsWith("As of 2025-03-31, as known at the end of 2025-04-15 (UTC) (through #"));
 
+        // session 15: account names were cut ("expenses:salaries:employe…" at 1920 px); they break at their colons instead,
+        // here in an account column as narrow as the panel beside the history can make it
+        TableColumn<?, ?> account = figures.getColumns().get(0);
+        robot.interact(() -> account.setMaxWidth(account.getMinWidth()));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = figures.lookupAll(".table-cell").stream()
+                .filter(node -> node instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getTableColumn() == account
+                        && !cell.isEmpty() && cell.lookup(".text") instanceof javafx.scene.text.Text)
+                .map(node -> ((javafx.scene.text.Text) node.lookup(".text")).getText()).toList();
+        assertTrue(shown.size() > 3, "account cells shown: " + shown + " in a column " + account.getWidth() + " wide");
+        assertEquals(List.of(), shown.stream().filter(text -> text.contains("…")).toList(), "account names cut in the As known figures");
+        // session 15: the sentence lost its point ("2 postings recorded since restated them")
+        String status = robot.lookup("#knownAtStatus").queryAs(Label.class).getText();
+        assertTrue(status.matches("2 postings recorded after #[0-9]+ restated the figures as of 2025-03-31 \\(on the As known tab\\)\\."),
+                status);
         TableView<RestatingLine> lines = table(robot, "#knownAtLines");
         assertEquals(List.of("JE-2025-0100", "JE-2025-0100"), lines.getItems().stream().map(RestatingLine::entry).toList());
         RestatingLine first = lines.getItems().get(0);

@@ -141,7 +141,22 @@ class SandboxSmallScreenWindowTest {
         assertTrue(stage.isShowing(), "Keep writing closed the sandbox");
         assertEquals("audit fee not accrued", reason.getText());
 
+        // a choice made alone is writing too (session 14 looked at the fields' texts only): the entry's status chosen
         robot.interact(() -> reason.setText(""));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Object> status = (javafx.scene.control.ChoiceBox<Object>) stage.getScene().lookup("#proposing")
+                .lookupAll(".choice-box").stream().filter(Node::isVisible).findFirst().orElseThrow();
+        Object before = status.getValue();
+        robot.interact(() -> status.setValue(status.getItems().stream().filter(item -> !item.equals(before)).findFirst().orElseThrow()));
+        robot.interact(() -> escape(stage));
+        WindowTests.waitUntil(() -> robot.lookup("#sandboxLeaveDialog").tryQuery().isPresent());
+        assertTrue(stage.isShowing(), "the sandbox closed with the entry's status chosen in its form");
+        javafx.scene.control.DialogPane again = robot.lookup("#sandboxLeaveDialog").queryAs(javafx.scene.control.DialogPane.class);
+        robot.interact(() -> again.getButtonTypes().stream().map(type -> (javafx.scene.control.Button) again.lookupButton(type))
+                .filter(javafx.scene.control.Button::isDefaultButton).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> status.setValue(before));
         robot.interact(() -> escape(stage));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(stage.isShowing(), "Esc with nothing written leaves the sandbox at once");
