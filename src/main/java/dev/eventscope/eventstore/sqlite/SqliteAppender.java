@@ -90,9 +90,12 @@ final class SqliteAppender {
     private long nextStreamKey;
     /** Tells an append that cannot be a retry (an import's: its ids grow), whose look-up of its first id is skipped. */
     private final GreatestEventId greatestEventId;
+    /** Told after each commit: checkpoints the WAL beside the writer when it has grown enough. */
+    private final Runnable committed;
 
-    SqliteAppender(Connection connection, Clock clock, StreamNameCache streamNames) {
+    SqliteAppender(Connection connection, Clock clock, StreamNameCache streamNames, Runnable committed) {
         this.connection = connection;
+        this.committed = committed;
         this.clock = clock;
         this.streamNames = streamNames;
         try {
@@ -155,6 +158,7 @@ final class SqliteAppender {
         committedStreams.putAll(pendingStreams);
         pendingStreams.clear();
         createdStreams.clear();
+        committed.run();
     }
 
     void rollback() {

@@ -13,8 +13,13 @@ import java.sql.Statement;
 final class SqliteConnections {
 
     private static final int BUSY_TIMEOUT_MS = 15_000;
-    /** The WAL's size after which a commit checkpoints it into the file: 100,000 pages of 4 KiB. */
+    /** The WAL's growth after which it is checkpointed into the file on a thread of its own ({@link WalCheckpointer}). */
     static final long WAL_CHECKPOINT_BYTES = 100_000L * 4_096;
+    /**
+     * The WAL's size after which a commit of the writer checkpoints it itself (SQLite's automatic checkpoint): the
+     * bound on the WAL while a long bulk append keeps {@link WalCheckpointer}'s checkpoints from starting it over.
+     */
+    static final long WAL_WRITER_CHECKPOINT_BYTES = 4 * WAL_CHECKPOINT_BYTES;
     /** What is kept of a WAL file once a checkpoint has emptied it ({@code journal_size_limit}). */
     static final long WAL_SIZE_KEPT_BYTES = 64L << 20;
 
@@ -62,13 +67,23 @@ final class SqliteConnections {
         Connection connection = config.createConnection(url(file));
         try (var statement = connection.createStatement()) {
             // fewer, larger checkpoints: each copies every page the WAL holds into the file and fsyncs it, so appends paid
-            // for it every 40 MB with 10,000 pages of 4 KiB; ~400 MB is what the raw JDBC reference of StoreBenchmark uses
-            // (docs/benchmarks-store.md, session 10). Closing the last connection checkpoints what is left.
-            statement.execute("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_BYTES / pageSize(statement));
+            // for it every 40 MB with 10,000 pages of 4 KiB (docs/benchmarks-store.md, session 10); every ~400 MB they are
+            // done beside the writer (WalCheckpointer, session 15), and the writer's own at ~1.6 GB only bounds the WAL.
+            // Closing the last connection checkpoints what is left.
+            statement.execute("PRAGMA wal_autocheckpoint = " + WAL_WRITER_CHECKPOINT_BYTES / pageSize(statement));
             // once a checkpoint has emptied it, a WAL grown to ~400 MB by a long bulk append is cut back to this size
             statement.execute("PRAGMA journal_size_limit = " + WAL_SIZE_KEPT_BYTES);
         }
         return connection;
+    }
+
+    /** A connection that only checkpoints the WAL ({@link WalCheckpointer}), fsyncing as the writer does. */
+    static Connection openCheckpointer(Path file, SqliteOptions.Synchronous synchronous) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setSynchronous(synchronous == SqliteOptions.Synchronous.FULL
+                ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        return config.createConnection(url(file));
     }
 
     private static long pageSize(Statement statement) throws SQLException {

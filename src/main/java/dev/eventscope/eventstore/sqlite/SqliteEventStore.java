@@ -49,6 +49,8 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
     private final SqliteReads reads;
     private final SqliteSnapshots snapshots;
     private final ChangeWatcher watcher;
+    /** Null for a read-only ledger. */
+    private final WalCheckpointer checkpointer;
     private volatile boolean closed;
 
     private SqliteEventStore(Path file, SqliteOptions options, SqliteLedgerOpener.Connections connections) {
@@ -57,7 +59,10 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
         this.options = options;
         this.writer = connections.writer() == null ? null : new SqliteStatements(connections.writer(), errors);
         this.reader = new SqliteStatements(connections.reader(), errors);
-        this.appender = writer == null ? null : new SqliteAppender(connections.writer(), options.clock(), streamNames);
+        this.checkpointer = writer == null ? null
+                : new WalCheckpointer(file, options.synchronous(), SqliteConnections.WAL_CHECKPOINT_BYTES);
+        this.appender = writer == null ? null
+                : new SqliteAppender(connections.writer(), options.clock(), streamNames, checkpointer::committed);
         this.reads = new SqliteReads(reader, streamNames, this::ensureOpen);
         this.snapshots = new SqliteSnapshots(file, writer, appender, reader);
         this.watcher = new ChangeWatcher(file, options.changePollInterval(), this::lastPosition);
@@ -109,9 +114,13 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
             writer.lock().unlock();
             throw writer.errors().failure("start writing to", e);
         }
+        checkpointer.bulkStarted();
         return new TransactionalBulkAppend(
                 TransactionalBulkAppend.Transaction.<SQLException>of(appender::appendWithin, appender::commit, appender::rollback),
-                (action, e) -> writer.errors().failure(action, (SQLException) e), writer.lock()::unlock, watcher::appendedHere);
+                (action, e) -> writer.errors().failure(action, (SQLException) e), () -> {
+                    checkpointer.bulkEnded();
+                    writer.lock().unlock();
+                }, watcher::appendedHere);
     }
 
     /**
@@ -266,6 +275,7 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
         closed = true;
         watcher.close();
         if (writer != null) {
+            checkpointer.close();
             writer.close();
         }
         reader.close();
