@@ -104,11 +104,11 @@ class LedgerCommandLineTest {
         }
 
         @Test
-        void an_unbalanced_entry_is_refused_with_the_domain_message_and_exit_4() {
+        void an_unbalanced_entry_is_refused_naming_the_postings_and_exit_4() {
             RealCli refused = RealCli.run("post", "-l", ledger.toString(), "--date", "2025-02-05", "--description", "Typo",
                     "--posting", "expenses:rent  3.50 EUR", "--posting", "assets:bank  -3.00 EUR");
             assertEquals(4, refused.exitCode());
-            assertMentions(refused.err(), "does not balance", "0.50");
+            assertMentions(refused.err(), "--posting options do not balance", "0.50 EUR");
             assertFalse(refused.err().contains("Exception"), refused.err());
         }
 
