@@ -51,6 +51,9 @@ public final class KnownAtPanel extends VBox {
         text(figureChangeColumn, KnownFigure::change);
         // a long account name breaks at its colons rather than being cut ("assets:fixed:accumulated-d…" at 1920 px)
         dev.eventscope.ui.BreakingCell.install(figureAccountColumn);
+        // an empty Change column took the room the amounts needed at 1280 px ("30,206.52 …"): shown only when a figure changed
+        figureChangeColumn.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.figures().stream().anyMatch(figure -> figure.change() != null && !figure.change().isBlank()), model.figures()));
         knownAtFigures.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(KnownFigure figure, boolean empty) {
