@@ -59,6 +59,7 @@ final class BackgroundWrites implements AutoCloseable {
         awaitUninterruptibly(started);
         if (failure != null) {
             ended = true;
+            awaitEnd();
             throw rethrown(failure);
         }
     }
@@ -76,7 +77,7 @@ final class BackgroundWrites implements AutoCloseable {
     void commit() {
         throwIfFailed();
         handOver(End.COMMIT);
-        awaitUninterruptibly(finished);
+        awaitEnd();
         throwIfFailed();
     }
 
@@ -92,7 +93,26 @@ final class BackgroundWrites implements AutoCloseable {
             pending = new ArrayList<>();
             handOver(End.ROLL_BACK);
         }
+        awaitEnd();
+    }
+
+    /**
+     * Waits until the writing thread has finished and has ended: the latch says the bulk is closed (the write lock let
+     * go), the join that no thread of the import outlives it (a caller that checks right after sees none).
+     */
+    private void awaitEnd() {
         awaitUninterruptibly(finished);
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void handOver(End end) {
