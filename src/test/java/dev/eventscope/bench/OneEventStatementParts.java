@@ -1,0 +1,20 @@
+package dev.eventscope.bench;
+
+import dev.eventscope.eventstore.postgres.StatementPartsRounds;
+
+/**
+ * What each part of the one-event PostgreSQL append costs its server backend, in paired rotating rounds
+ * ({@link StatementPartsRounds}, which lives beside the store it takes apart). On demand:
+ * <pre>
+ * bench/run.sh OneEventStatementParts [appends per variant and round, default 300] [rounds, default 41]
+ * </pre>
+ */
+public final class OneEventStatementParts {
+
+    private OneEventStatementParts() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        StatementPartsRounds.main(arguments);
+    }
+}
