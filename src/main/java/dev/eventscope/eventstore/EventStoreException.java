@@ -14,6 +14,8 @@ public class EventStoreException extends RuntimeException {
         NOT_A_LEDGER,
         /** The file is a ledger (or claims to be) but its bytes are damaged or truncated. */
         DAMAGED,
+        /** The ledger may be read but not written by this user (its file or folder is read-only): it opens read-only. */
+        READ_ONLY,
         OTHER
     }
 

@@ -40,8 +40,18 @@ public final class ErrorMessages {
             case NOT_A_LEDGER -> refused.what()
                     + " Open a ledger made by Eventscope, or bring the books in from their journal (File › Import a journal…).";
             case DAMAGED -> refused.what() + " Nothing was changed; restore the file from a backup.";
-            case OTHER -> refused.getMessage();
+            case READ_ONLY, OTHER -> refused.getMessage();
         };
+    }
+
+    /** Whether {@code failure} (or a cause of it) is a store problem of this kind. */
+    public static boolean isProblem(Throwable failure, EventStoreException.Problem problem) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EventStoreException refused && refused.problem() == problem) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
