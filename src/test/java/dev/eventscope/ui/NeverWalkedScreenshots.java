@@ -99,11 +99,13 @@ public final class NeverWalkedScreenshots {
             AppScreenshots.model().open(copy, false);
             return null;
         });
-        long deadline = System.currentTimeMillis() + 600_000;
-        while (System.currentTimeMillis() < deadline && !onFx(() -> stage.getScene().lookup("#statusProjections") instanceof Labeled live
-                && live.getText().startsWith("Projections live"))) {
+        long deadline = System.currentTimeMillis() + 900_000;
+        while (System.currentTimeMillis() < deadline && !onFx(() -> AppScreenshots.model().explorerProperty().get() != null
+                && AppScreenshots.model().explorerProperty().get().session().fileName().equals("big.ledger")
+                && stage.getScene().lookup("#statusProjections") instanceof Labeled live && live.getText().startsWith("Projections live"))) {
             Thread.sleep(1000);
         }
+        System.out.println("big ledger live after " + (900_000 - (deadline - System.currentTimeMillis())) / 1000 + " s");
         fire(stage, "#projectionsButton");
         Thread.sleep(2500);
         fire(stage, "#rebuildAllButton");
@@ -115,6 +117,24 @@ public final class NeverWalkedScreenshots {
                 + ", cancel " + onFx(() -> !stage.getScene().lookup("#cancelRebuildButton").isDisabled()));
         Thread.sleep(8000);
         save(stage.getScene(), out.resolve("projections-rebuilding-later-" + size + ".png"));
+        fire(stage, "#cancelRebuildButton");
+        Thread.sleep(3000);
+        save(stage.getScene(), out.resolve("projections-rebuild-cancelled-" + size + ".png"));
+        Set<Window> before = Set.copyOf(Window.getWindows());
+        onFx(() -> {
+            menuItem(stage, "workbenchSearchItem").fire();
+            return null;
+        });
+        Thread.sleep(3000);
+        Scene workbench = onFx(() -> Window.getWindows().stream().filter(each -> !before.contains(each)).findFirst().orElseThrow().getScene());
+        onFx(() -> {
+            ((javafx.scene.control.TextField) workbench.lookup("#searchField")).setText("rent");
+            ((ButtonBase) workbench.lookup("#searchButton")).fire();
+            return null;
+        });
+        Thread.sleep(4000);
+        save(workbench, out.resolve("search-indexing-" + size + ".png"));
+        System.out.println("search: " + onFx(() -> ((Labeled) workbench.lookup("#searchStatus")).getText()));
         executor.close();
         System.exit(0);
     }
@@ -125,6 +145,12 @@ public final class NeverWalkedScreenshots {
         return bar.getMenus().stream().map(menu -> menu.getText() + ": " + menu.getItems().stream()
                 .filter(item -> item.getText() != null && !item.isDisable()).map(MenuItem::getText).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining(" | "));
+    }
+
+    private static MenuItem menuItem(Stage stage, String id) {
+        MenuBar bar = (MenuBar) stage.getScene().lookup(".menu-bar");
+        return bar.getMenus().stream().flatMap(menu -> menu.getItems().stream()).filter(item -> id.equals(item.getId()))
+                .findFirst().orElseThrow();
     }
 
     private static void fire(Stage stage, String id) throws Exception {
