@@ -63,8 +63,7 @@ class ErrorMessagesTest {
     }
 
     @Test
-    void a_file_the_store_refuses_by_kind_gets_the_windows_advice() throws Exception {
-        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("refused");
+    void a_file_the_store_refuses_by_kind_gets_the_windows_advice(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
         java.nio.file.Path text = java.nio.file.Files.writeString(folder.resolve("notes.ledger"), "2025-01-01 rent\n");
         EventStoreException refused = org.junit.jupiter.api.Assertions.assertThrows(EventStoreException.class,
                 () -> dev.eventscope.eventstore.sqlite.SqliteEventStore.openReadOnly(text).close());

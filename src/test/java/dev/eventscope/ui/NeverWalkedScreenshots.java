@@ -122,7 +122,7 @@ public final class NeverWalkedScreenshots {
         save(stage.getScene(), out.resolve("projections-rebuild-cancelled-" + size + ".png"));
         Set<Window> before = Set.copyOf(Window.getWindows());
         onFx(() -> {
-            menuItem(stage, "workbenchSearchItem").fire();
+            TrialScreenshots.menuItem(stage, "workbenchSearchItem").fire();
             return null;
         });
         Thread.sleep(3000);
@@ -145,12 +145,6 @@ public final class NeverWalkedScreenshots {
         return bar.getMenus().stream().map(menu -> menu.getText() + ": " + menu.getItems().stream()
                 .filter(item -> item.getText() != null && !item.isDisable()).map(MenuItem::getText).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining(" | "));
-    }
-
-    private static MenuItem menuItem(Stage stage, String id) {
-        MenuBar bar = (MenuBar) stage.getScene().lookup(".menu-bar");
-        return bar.getMenus().stream().flatMap(menu -> menu.getItems().stream()).filter(item -> id.equals(item.getId()))
-                .findFirst().orElseThrow();
     }
 
     private static void fire(Stage stage, String id) throws Exception {

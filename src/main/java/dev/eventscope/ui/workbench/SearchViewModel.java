@@ -50,8 +50,8 @@ public final class SearchViewModel {
     /** Session 16: an index of an older Eventscope is upgraded in place on open (~40 s per million events), said only in the log. */
     static final String OPENING = "Opening the search index: safe to wait (an index of an older Eventscope is upgraded once,"
             + " about 40 s per million events).";
-    static final String CATCHING_UP = "Indexing the events recorded since: safe to wait (the first search of a large ledger"
-            + " indexes every event once).";
+    static final String CATCHING_UP = "Indexing the events recorded since the last search: safe to wait (the first search of a"
+            + " large ledger indexes every event once).";
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(IDLE);
     private final javafx.beans.property.ReadOnlyBooleanWrapper busy = new javafx.beans.property.ReadOnlyBooleanWrapper();
     /** Searches asked for whose answer has not come yet (on the UI thread). */

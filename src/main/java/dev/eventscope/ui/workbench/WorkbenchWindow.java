@@ -247,6 +247,11 @@ public final class WorkbenchWindow {
         javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
         whole.textProperty().bind(search.statusProperty());
         status.setTooltip(whole);
+        // a long status ("Opening the search index: safe to wait …") gives way, never the buttons beside it (cut to "N…")
+        status.setMinWidth(0);
+        for (Button button : List.of(previous, next, mark)) {
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
         working.setId("searchWorking");
         working.setPrefSize(18, 18);
