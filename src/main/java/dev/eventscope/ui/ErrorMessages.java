@@ -17,8 +17,11 @@ public final class ErrorMessages {
                         + stopped.asked() + ": a projection could not apply the event after it. Click Projections in the toolbar"
                         + " to see which event it is and why.";
             }
+            if (cause instanceof EventStoreException refused && refused.problem() != EventStoreException.Problem.OTHER) {
+                return withWhatToDo(refused);
+            }
             if (isWrittenForUsers(cause) && cause.getMessage() != null) {
-                return withWhatToDo(cause.getMessage());
+                return cause.getMessage();
             }
             cause = cause.getCause();
         }
@@ -27,18 +30,28 @@ public final class ErrorMessages {
     }
 
     /**
-     * A refused file's sentence, shared with the command line, says what is wrong; the window adds what a person can do
-     * there (session 15's trial: "is damaged: its SQLite header gives an impossible page size" and "an SQLite database
-     * but not an Eventscope ledger" ended without a next step).
+     * A refused file's sentence, shared with the command line, says what is wrong; the window puts after it what a person
+     * can do there (session 15's trial: "is damaged: its SQLite header gives an impossible page size" and "an SQLite
+     * database but not an Eventscope ledger" ended without a next step). The advice follows the kind of problem the
+     * store names, never its wording (session 16: rewording a store message must not change the advice).
      */
-    static String withWhatToDo(String message) {
-        if (message.contains("not an Eventscope ledger") && !message.contains("File ›")) {
-            return message + " Open a ledger made by Eventscope, or bring the books in from their journal (File › Import a journal…).";
+    static String withWhatToDo(EventStoreException refused) {
+        return switch (refused.problem()) {
+            case NOT_A_LEDGER -> refused.what()
+                    + " Open a ledger made by Eventscope, or bring the books in from their journal (File › Import a journal…).";
+            case DAMAGED -> refused.what() + " Nothing was changed; restore the file from a backup.";
+            case READ_ONLY, OTHER -> refused.getMessage();
+        };
+    }
+
+    /** Whether {@code failure} (or a cause of it) is a store problem of this kind. */
+    public static boolean isProblem(Throwable failure, EventStoreException.Problem problem) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EventStoreException refused && refused.problem() == problem) {
+                return true;
+            }
         }
-        if (message.contains("' is damaged:") && !message.contains("backup")) {
-            return message + " Nothing was changed; restore the file from a backup.";
-        }
-        return message;
+        return false;
     }
 
     /**

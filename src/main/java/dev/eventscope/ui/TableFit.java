@@ -80,6 +80,21 @@ public final class TableFit {
             fitting.refit(true);
         });
         table.widthProperty().addListener((InvalidationListener) observable -> fitting.refit(false));
+        // the fit runs before the layout pass of the pulse that follows a change, so no frame shows the table unfitted
+        // (session 14: a runLater after the rows changed could come after the layout, and a shot caught a sideways bar)
+        Runnable beforeLayout = fitting::beforeLayout;
+        table.sceneProperty().addListener((observable, before, scene) -> {
+            if (before != null) {
+                before.removePreLayoutPulseListener(beforeLayout);
+            }
+            if (scene != null) {
+                scene.addPreLayoutPulseListener(beforeLayout);
+                fitting.refit(false);
+            }
+        });
+        if (table.getScene() != null) {
+            table.getScene().addPreLayoutPulseListener(beforeLayout);
+        }
         for (TableColumn<S, ?> column : table.getColumns()) {
             column.visibleProperty().addListener((InvalidationListener) observable -> fitting.refit(true));
         }
@@ -117,15 +132,23 @@ public final class TableFit {
             refit(true);
         }
 
-        /** Fits once the current event is handled ({@code readAll}: every row's text may have changed). */
+        /**
+         * Fits before the next layout pass ({@code readAll}: every row's text may have changed); a table not yet in a
+         * scene fits before the first layout of the scene it joins.
+         */
         void refit(boolean everyRow) {
             readAll |= everyRow;
             if (!pending) {
                 pending = true;
-                Platform.runLater(() -> {
-                    pending = false;
-                    fit(this);
-                });
+                Platform.requestNextPulse();
+            }
+        }
+
+        /** Called before every layout pass of the table's scene: fits if asked since the last fit. */
+        void beforeLayout() {
+            if (pending) {
+                pending = false;
+                fit(this);
             }
         }
 

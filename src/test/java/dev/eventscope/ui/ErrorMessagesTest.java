@@ -1,5 +1,7 @@
 package dev.eventscope.ui;
 
+import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.EventStoreException.Problem;
 import dev.eventscope.timetravel.InvalidPoint;
 import dev.eventscope.timetravel.TimeTravelException;
 import org.junit.jupiter.api.Test;
@@ -31,13 +33,41 @@ class ErrorMessagesTest {
 
     @Test
     void a_refused_file_is_told_with_what_to_do_next() {
-        String foreign = ErrorMessages.of(new dev.eventscope.eventstore.EventStoreException(
-                "'/tmp/photos.ledger' is an SQLite database but not an Eventscope ledger (it has tables photos)."));
-        assertTrue(foreign.endsWith("Open a ledger made by Eventscope, or bring the books in from their journal (File › Import a journal…)."), foreign);
-        String damaged = ErrorMessages.of(new dev.eventscope.eventstore.EventStoreException(
-                "'/tmp/books.ledger' is damaged: its SQLite header gives an impossible page size (2515)."));
-        assertTrue(damaged.endsWith("Nothing was changed; restore the file from a backup."), damaged);
-        String truncated = "'/tmp/books.ledger' is truncated: it holds 20000 bytes but its header says 622592. Restore it from a backup.";
-        assertEquals(truncated, ErrorMessages.of(new dev.eventscope.eventstore.EventStoreException(truncated)));
+        String foreign = ErrorMessages.of(new EventStoreException(Problem.NOT_A_LEDGER,
+                "'/tmp/photos.ledger' is an SQLite database but not an Eventscope ledger (it has tables photos).", "", null));
+        assertEquals("'/tmp/photos.ledger' is an SQLite database but not an Eventscope ledger (it has tables photos)."
+                + " Open a ledger made by Eventscope, or bring the books in from their journal (File › Import a journal…).", foreign);
+        String damaged = ErrorMessages.of(new EventStoreException(Problem.DAMAGED,
+                "'/tmp/books.ledger' is damaged: its SQLite header gives an impossible page size (2515).", "", null));
+        assertTrue(damaged.endsWith("(2515). Nothing was changed; restore the file from a backup."), damaged);
+        // the store's own advice gives way to the window's, said once
+        String truncated = ErrorMessages.of(new EventStoreException(Problem.DAMAGED,
+                "'/tmp/books.ledger' is truncated: it holds 20000 bytes but its header says 622592.", "Restore it from a backup.", null));
+        assertEquals("'/tmp/books.ledger' is truncated: it holds 20000 bytes but its header says 622592."
+                + " Nothing was changed; restore the file from a backup.", truncated);
+    }
+
+    @Test
+    void the_advice_follows_the_kind_of_problem_never_the_wording() {
+        // worded like a damaged file but of no named kind: shown as written, nothing added
+        String unnamed = "'/tmp/books.ledger' is damaged: its SQLite header gives an impossible page size (2515).";
+        assertEquals(unnamed, ErrorMessages.of(new EventStoreException(unnamed)));
+        String plainNotALedger = "The file /tmp/x is not an Eventscope ledger.";
+        assertEquals(plainNotALedger, ErrorMessages.of(new EventStoreException(plainNotALedger)));
+        // reworded, the kind still brings its advice
+        String reworded = ErrorMessages.of(new EventStoreException(Problem.NOT_A_LEDGER, "'/tmp/notes.txt' holds plain text.", "", null));
+        assertTrue(reworded.endsWith("(File › Import a journal…)."), reworded);
+        String rewordedDamage = ErrorMessages.of(new CompletionException(new EventStoreException(Problem.DAMAGED,
+                "'/tmp/books.ledger' has broken pages.", "", null)));
+        assertEquals("'/tmp/books.ledger' has broken pages. Nothing was changed; restore the file from a backup.", rewordedDamage);
+    }
+
+    @Test
+    void a_file_the_store_refuses_by_kind_gets_the_windows_advice(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        java.nio.file.Path text = java.nio.file.Files.writeString(folder.resolve("notes.ledger"), "2025-01-01 rent\n");
+        EventStoreException refused = org.junit.jupiter.api.Assertions.assertThrows(EventStoreException.class,
+                () -> dev.eventscope.eventstore.sqlite.SqliteEventStore.openReadOnly(text).close());
+        assertEquals(Problem.NOT_A_LEDGER, refused.problem());
+        assertTrue(ErrorMessages.of(refused).endsWith("(File › Import a journal…)."));
     }
 }

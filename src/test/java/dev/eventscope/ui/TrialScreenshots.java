@@ -125,7 +125,8 @@ public final class TrialScreenshots {
         return window;
     }
 
-    private static MenuItem menuItem(Stage stage, String id) {
+    /** The main window's menu item of this id. */
+    static MenuItem menuItem(Stage stage, String id) {
         MenuBar bar = (MenuBar) stage.getScene().lookup(".menu-bar");
         return bar.getMenus().stream().flatMap(menu -> menu.getItems().stream()).filter(item -> id.equals(item.getId()))
                 .findFirst().orElseThrow();

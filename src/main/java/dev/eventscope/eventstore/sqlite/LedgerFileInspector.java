@@ -48,7 +48,7 @@ final class LedgerFileInspector {
 
     private static byte[] readHeader(Path file) {
         if (Files.isDirectory(file)) {
-            throw new EventStoreException("'" + file + "' is a folder, not an Eventscope ledger file.");
+            throw new EventStoreException(EventStoreException.Problem.NOT_A_LEDGER, "'" + file + "' is a folder, not an Eventscope ledger file.", "", null);
         }
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(HEADER_SIZE);
@@ -59,16 +59,16 @@ final class LedgerFileInspector {
 
     private static void checkHeader(Path file, byte[] header) {
         if (header.length == 0) {
-            throw new EventStoreException("'" + file + "' is an empty file (0 bytes), not an Eventscope ledger.");
+            throw new EventStoreException(EventStoreException.Problem.NOT_A_LEDGER, "'" + file + "' is an empty file (0 bytes), not an Eventscope ledger.", "", null);
         }
         if (!startsWithMagic(header)) {
             String kind = looksLikeText(header) ? "a text file" : "not an SQLite database";
-            throw new EventStoreException("'" + file + "' is not an Eventscope ledger: it is " + kind
-                    + ", while a ledger is an SQLite database file.");
+            throw new EventStoreException(EventStoreException.Problem.NOT_A_LEDGER, "'" + file + "' is not an Eventscope ledger: it is "
+                    + kind + ", while a ledger is an SQLite database file.", "", null);
         }
         if (header.length < HEADER_SIZE) {
-            throw new EventStoreException("'" + file + "' is truncated: it ends after " + header.length
-                    + " bytes, inside the 100-byte SQLite header.");
+            throw new EventStoreException(EventStoreException.Problem.DAMAGED, "'" + file + "' is truncated: it ends after "
+                    + header.length + " bytes, inside the 100-byte SQLite header.", "", null);
         }
         long pageSize = ((header[16] & 0xFF) << 8) | (header[17] & 0xFF);
         if (pageSize == 1) {
@@ -78,18 +78,20 @@ final class LedgerFileInspector {
         boolean pageCountValid = readInt(header, 24) == readInt(header, 92);
         long size = sizeOf(file);
         if (pageSize < 512 || Long.bitCount(pageSize) != 1) {
-            throw new EventStoreException("'" + file + "' is damaged: its SQLite header gives an impossible page size ("
-                    + pageSize + ").");
+            throw new EventStoreException(EventStoreException.Problem.DAMAGED, "'" + file
+                    + "' is damaged: its SQLite header gives an impossible page size (" + pageSize + ").", "", null);
         }
         if (size % pageSize != 0 || (pageCountValid && pageCount > 0 && size < pageCount * pageSize)) {
-            throw new EventStoreException("'" + file + "' is truncated: it holds " + size + " bytes but its header says "
-                    + (pageCountValid ? pageCount * pageSize : "a whole number of " + pageSize + "-byte pages")
-                    + ". Restore it from a backup.");
+            throw new EventStoreException(EventStoreException.Problem.DAMAGED, "'" + file + "' is truncated: it holds " + size
+                    + " bytes but its header says "
+                    + (pageCountValid ? pageCount * pageSize : "a whole number of " + pageSize + "-byte pages") + ".",
+                    "Restore it from a backup.", null);
         }
         int applicationId = readInt(header, 68);
         if (applicationId != LedgerSchema.APPLICATION_ID && applicationId != 0) {
-            throw new EventStoreException("'" + file + "' is an SQLite database of another application (application id 0x"
-                    + Integer.toHexString(applicationId) + "), not an Eventscope ledger.");
+            throw new EventStoreException(EventStoreException.Problem.NOT_A_LEDGER, "'" + file
+                    + "' is an SQLite database of another application (application id 0x"
+                    + Integer.toHexString(applicationId) + "), not an Eventscope ledger.", "", null);
         }
     }
 
@@ -107,8 +109,10 @@ final class LedgerFileInspector {
             }
         }
         if (applicationId != LedgerSchema.APPLICATION_ID) {
-            throw new EventStoreException("'" + file + "' is an SQLite database but not an Eventscope ledger"
-                    + (tables.isEmpty() ? " (it has no tables)." : " (it has tables " + String.join(", ", sorted(tables)) + ")."));
+            throw new EventStoreException(EventStoreException.Problem.NOT_A_LEDGER, "'" + file
+                    + "' is an SQLite database but not an Eventscope ledger"
+                    + (tables.isEmpty() ? " (it has no tables)." : " (it has tables " + String.join(", ", sorted(tables)) + ")."),
+                    "", null);
         }
         if (schemaVersion > LedgerSchema.CURRENT_VERSION) {
             throw new EventStoreException("'" + file + "' was written by a newer Eventscope (ledger schema version "
@@ -121,8 +125,8 @@ final class LedgerFileInspector {
         }
         for (String table : LedgerSchema.requiredTables(schemaVersion)) {
             if (!tables.contains(table)) {
-                throw new EventStoreException("'" + file + "' is damaged: the table '" + table
-                        + "' that a ledger of schema version " + schemaVersion + " must have is missing.");
+                throw new EventStoreException(EventStoreException.Problem.DAMAGED, "'" + file + "' is damaged: the table '" + table
+                        + "' that a ledger of schema version " + schemaVersion + " must have is missing.", "", null);
             }
         }
         return schemaVersion;
@@ -131,8 +135,9 @@ final class LedgerFileInspector {
     static EventStoreException damaged(Path file, SQLException e) {
         String reason = e.getMessage() == null ? "unknown error" : e.getMessage();
         if (SqliteErrors.isDamage(e)) {
-            return new EventStoreException("'" + file + "' is damaged: SQLite reports that the database image is malformed ("
-                    + firstLine(reason) + "). Restore it from a backup; nothing was changed.", e);
+            return new EventStoreException(EventStoreException.Problem.DAMAGED, "'" + file
+                    + "' is damaged: SQLite reports that the database image is malformed (" + firstLine(reason) + ").",
+                    "Restore it from a backup; nothing was changed.", e);
         }
         return new EventStoreException("Cannot open '" + file + "': " + firstLine(reason) + ".", e);
     }

@@ -85,7 +85,7 @@ final class SqliteLedgerOpener {
         Path folder = ledger.getParent();
         writeProblem(ledger, Files.isWritable(ledger), folder == null || Files.isWritable(folder),
                 Files.exists(Path.of(ledger + "-wal"))).ifPresent(problem -> {
-                    throw new EventStoreException(problem);
+                    throw new EventStoreException(EventStoreException.Problem.READ_ONLY, problem, "", null);
                 });
     }
 

@@ -14,6 +14,7 @@ public final class KnownAtBar extends HBox {
     @FXML private TextField knownAtAsOf;
     @FXML private TextField knownAtPoint;
     @FXML private Label knownAtStatus;
+    @FXML private javafx.scene.control.ProgressIndicator knownAtProgress;
 
     public KnownAtBar(KnownAtViewModel model) {
         this.model = model;
@@ -25,6 +26,10 @@ public final class KnownAtBar extends HBox {
         knownAtAsOf.textProperty().bindBidirectional(model.asOfProperty());
         knownAtPoint.textProperty().bindBidirectional(model.knownAtProperty());
         knownAtStatus.textProperty().bind(model.statusProperty());
+        javafx.beans.binding.BooleanBinding reading = model.progressProperty().greaterThanOrEqualTo(0);
+        knownAtProgress.visibleProperty().bind(reading);
+        knownAtProgress.managedProperty().bind(reading);
+        knownAtProgress.progressProperty().bind(model.progressProperty());
     }
 
     @FXML

@@ -10,6 +10,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -21,6 +22,9 @@ public final class KnownAtPanel extends VBox {
     private final KnownAtViewModel model;
 
     @FXML private Label knownAtHeading;
+    @FXML private javafx.scene.layout.HBox knownAtReading;
+    @FXML private javafx.scene.control.ProgressIndicator knownAtReadingProgress;
+    @FXML private Label knownAtReadingText;
     @FXML private TableView<KnownFigure> knownAtFigures;
     @FXML private TableColumn<KnownFigure, String> figureAccountColumn;
     @FXML private TableColumn<KnownFigure, String> figureThenColumn;
@@ -44,6 +48,14 @@ public final class KnownAtPanel extends VBox {
     @FXML
     private void initialize() {
         knownAtHeading.textProperty().bind(model.headingProperty());
+        javafx.beans.binding.BooleanBinding reading = model.progressProperty().greaterThanOrEqualTo(0);
+        knownAtReading.visibleProperty().bind(reading);
+        knownAtReading.managedProperty().bind(reading);
+        knownAtReadingProgress.progressProperty().bind(model.progressProperty());
+        knownAtReadingText.textProperty().bind(model.readingProperty());
+        // session 16: the answer before stayed shown as if current while a new question was read for seconds
+        model.staleProperty().addListener((observable, was, stale) -> markStale(stale));
+        markStale(model.staleProperty().get());
         knownAtFigures.setItems(model.figures());
         text(figureAccountColumn, KnownFigure::account);
         text(figureThenColumn, KnownFigure::then);
@@ -105,6 +117,23 @@ public final class KnownAtPanel extends VBox {
                 statePanel.getSelectionModel().select(tab);
             }
         });
+        // a question being read comes forward at once, with its progress, rather than the State tab staying as it was
+        model.progressProperty().addListener((observable, was, now) -> {
+            if (was.doubleValue() < 0 && now.doubleValue() >= 0) {
+                statePanel.getSelectionModel().select(tab);
+            }
+        });
+    }
+
+    private void markStale(boolean stale) {
+        for (javafx.scene.Node node : List.of(knownAtHeading, knownAtFigures, knownAtLines)) {
+            node.getStyleClass().remove("known-at-stale");
+            if (stale) {
+                node.getStyleClass().add("known-at-stale");
+            }
+        }
+        knownAtFigures.setDisable(stale);
+        knownAtLines.setDisable(stale);
     }
 
     private static <T> void text(TableColumn<T, String> column, Function<T, String> value) {

@@ -14,6 +14,8 @@ import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.state.MoneyText;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -47,6 +49,8 @@ import java.util.function.LongConsumer;
  */
 public final class KnownAtViewModel {
 
+    private static final double IDLE = -1;
+    private static final int STEPS = 3;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final LedgerSession session;
@@ -60,6 +64,11 @@ public final class KnownAtViewModel {
             + " the timeline to see the books as known then against as known now.");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper();
+    /** While a question is read: how far (0 to 1), negative when nothing is being read. */
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(IDLE);
+    /** True from a new question until its answer: the figures shown answer the question before. */
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper reading = new ReadOnlyStringWrapper("");
     private final ObservableList<KnownFigure> figures = FXCollections.observableArrayList();
     private final ObservableList<RestatingLine> lines = FXCollections.observableArrayList();
     private long requests;
@@ -92,27 +101,54 @@ public final class KnownAtViewModel {
             return;
         }
         long request = ++requests;
-        status.set("Reading the books as of " + date + "…");
         String typed = knownAt.get().strip();
-        executor.run(() -> answer(date, knowledge, typed), answer -> {
+        // session 16: on a loaded machine the answer takes seconds; the question is shown being read, step by step, and
+        // the figures of the question before are marked as such (never shown as if they answered this one)
+        status.set("Reading the books as of " + date + " (1 of " + STEPS + ")…");
+        reading.set("Reading the books as of " + date + ", as known " + (typed.isEmpty() ? "when the period was closed" : "at " + typed)
+                + "… It is safe to wait" + (shown.get() ? "; the figures below still answer the question before." : "."));
+        stale.set(shown.get());
+        progress.set(0);
+        executor.run(() -> answer(date, knowledge, typed, request), answer -> {
             if (request == requests) {
+                progress.set(IDLE);
+                stale.set(false);
                 present(answer);
             }
         }, failure -> {
             if (request == requests) {
-                status.set(ErrorMessages.of(failure));
+                progress.set(IDLE);
+                stale.set(false);
+                String why = ErrorMessages.of(failure);
+                status.set(why);
+                // the figures of the question before would read as this one's answer
+                figures.clear();
+                lines.clear();
+                heading.set("No figures as of " + date + ": " + why);
             }
         });
     }
 
-    private Answer answer(LocalDate date, Optional<Point> knowledge, String typed) {
+    private Answer answer(LocalDate date, Optional<Point> knowledge, String typed, long request) {
         session.projections().open(ProgressListener.NONE);
         TimeTravel timeTravel = session.timeTravel();
         Restatement restatement = timeTravel.restatements(date, knowledge);
+        stepDone(request, 1, "the books as known then");
         Balances then = timeTravel.ledgerBalancesAt(new Point.AsKnownAt(date, new Point.AtPosition(restatement.knownAtPosition())))
                 .balances();
+        stepDone(request, 2, "the books as known now");
         Balances now = timeTravel.ledgerBalancesAt(new Point.AsOfDate(date)).balances();
         return new Answer(restatement, then, now, knowledge(typed, restatement));
+    }
+
+    /** Tells, on the UI thread, that {@code done} of the three readings are done and which comes next. */
+    private void stepDone(long request, int done, String next) {
+        executor.onUiThread(() -> {
+            if (request == requests && progress.get() >= 0) {
+                progress.set((double) done / STEPS);
+                status.set("Reading " + next + " (" + (done + 1) + " of " + STEPS + ")…");
+            }
+        });
     }
 
     private void present(Answer answer) {
@@ -181,6 +217,8 @@ public final class KnownAtViewModel {
     /** Forgets the knowledge point: the panel goes back to its first sentence. */
     public void clear() {
         requests++;
+        progress.set(IDLE);
+        stale.set(false);
         knownAt.set("");
         figures.clear();
         lines.clear();
@@ -207,6 +245,21 @@ public final class KnownAtViewModel {
     /** True once figures are shown (the state panel brings its "As known" tab forward). */
     public ReadOnlyBooleanProperty shownProperty() {
         return shown.getReadOnlyProperty();
+    }
+
+    /** How far the question being read is (0 to 1); negative while none is. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** True while the figures shown answer the question before the one being read. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** The question being read, in words, with what the figures shown meanwhile are. */
+    public ReadOnlyStringProperty readingProperty() {
+        return reading.getReadOnlyProperty();
     }
 
     public ObservableList<KnownFigure> figures() {

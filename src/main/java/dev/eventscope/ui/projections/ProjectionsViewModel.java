@@ -234,9 +234,10 @@ public final class ProjectionsViewModel {
             return;
         }
         progress.set((index + step.fraction()) / count);
-        progressText.set(ProgressText.position(step) + (count > 1 ? " · projection " + (index + 1) + " of " + count : ""));
+        boolean several = count > 1 && !step.catchUp();
+        progressText.set(several ? ProgressText.positionOfSeveral(step, index, count) : ProgressText.position(step));
         speedText.set(ProgressText.speed(step.eventsPerSecond()));
-        remainingText.set(ProgressText.remaining(step.estimatedRemaining()));
+        remainingText.set(several ? ProgressText.remainingOfSeveral(step, index, count) : ProgressText.remaining(step.estimatedRemaining()));
         if (opening.get()) {
             statusLine.set(ProgressText.catchingUp(step));
         }

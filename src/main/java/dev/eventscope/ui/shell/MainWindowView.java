@@ -91,6 +91,7 @@ public final class MainWindowView {
     @FXML
     private void initialize() {
         model.setErrorHandler(this::showError);
+        model.setOnReadOnlyOffered(this::offerReadOnly);
         commands = new CommandActions(model.executor(), () -> stage);
         menuBar.getMenus().add(2, commands.menu());
         proposeItem.setId("proposeAdjustmentsItem");
@@ -160,6 +161,24 @@ public final class MainWindowView {
             recentMenu.getItems().add(item);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    /** A ledger one may read but not write: the sentence, and a button that opens it read-only (the default: Enter). */
+    private void offerReadOnly(String message, Runnable openReadOnly) {
+        javafx.scene.control.ButtonType readOnly = new javafx.scene.control.ButtonType("Open _read-only",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, readOnly, javafx.scene.control.ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setTitle("Eventscope");
+        alert.setHeaderText(null);
+        alert.getDialogPane().setId("readOnlyOfferDialog");
+        alert.getDialogPane().setMinWidth(480);
+        alert.setOnHidden(closed -> {
+            if (alert.getResult() == readOnly) {
+                openReadOnly.run();
+            }
+        });
+        alert.show();
     }
 
     private void showError(String message) {

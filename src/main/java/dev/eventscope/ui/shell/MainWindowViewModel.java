@@ -58,6 +58,7 @@ public final class MainWindowViewModel implements LedgerOpener {
     private SigningKeys signingKeys;
     private Consumer<Runnable> afterFirstPaint = Runnable::run;
     private Consumer<Path> teamLedgerRequested = url -> openTeamLedger(url, false, null);
+    private java.util.function.BiConsumer<String, Runnable> readOnlyOffer = (message, openReadOnly) -> showError(message);
 
     public MainWindowViewModel(LedgerSessions sessions, TaskExecutor executor, SettingsStore settings,
                                SampleLedgers samples, Clock clock, ZoneId zone) {
@@ -104,6 +105,14 @@ public final class MainWindowViewModel implements LedgerOpener {
         return new dev.eventscope.ui.team.TeamLedgerViewModel(sessions, executor, this::openTeamLedger);
     }
 
+    /**
+     * What happens when a ledger may be read but not written: the view shows the sentence with a way to open it read-only
+     * at once ({@code openReadOnly}); without a view, the sentence alone.
+     */
+    public void setOnReadOnlyOffered(java.util.function.BiConsumer<String, Runnable> handler) {
+        readOnlyOffer = handler;
+    }
+
     /** What happens when a team ledger is picked from the recent list: the view shows the dialog, filled in. */
     public void setOnTeamLedgerRequested(Consumer<Path> handler) {
         teamLedgerRequested = handler;
@@ -126,7 +135,12 @@ public final class MainWindowViewModel implements LedgerOpener {
                 },
                 failure -> {
                     opening.set(false);
-                    showError(ErrorMessages.of(failure));
+                    if (!readOnly && ErrorMessages.isProblem(failure, dev.eventscope.eventstore.EventStoreException.Problem.READ_ONLY)) {
+                        // session 16: the sentence said "Open it read-only (as an auditor)" beside a lone OK button
+                        readOnlyOffer.accept(ErrorMessages.of(failure), () -> open(absolute, true));
+                    } else {
+                        showError(ErrorMessages.of(failure));
+                    }
                 });
     }
 

@@ -46,7 +46,16 @@ public final class SearchViewModel {
     private final StringProperty recordedTo = new SimpleStringProperty("");
     private final ObjectProperty<SearchQuery.Order> order = new SimpleObjectProperty<>(SearchQuery.Order.POSITION);
     private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Type words, or leave them out to see the whole log.");
+    private static final String IDLE = "Type words, or leave them out to see the whole log.";
+    /** Session 16: an index of an older Eventscope is upgraded in place on open (~40 s per million events), said only in the log. */
+    static final String OPENING = "Opening the search index: safe to wait (an index of an older Eventscope is upgraded once,"
+            + " about 40 s per million events).";
+    static final String CATCHING_UP = "Indexing the events recorded since the last search: safe to wait (the first search of a"
+            + " large ledger indexes every event once).";
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(IDLE);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper busy = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    /** Searches asked for whose answer has not come yet (on the UI thread). */
+    private int searching;
     private int page = 1;
     private boolean hasMore;
     private long total;
@@ -87,11 +96,15 @@ public final class SearchViewModel {
             errors.accept(wrong.getMessage());
             return;
         }
+        searching++;
+        busy.set(true);
         status.set("Searching…");
         executor.run(() -> {
             synchronized (opening) {
                 LedgerSearch search = opened();
+                executor.onUiThread(() -> status.set(CATCHING_UP));
                 search.catchUp();
+                executor.onUiThread(() -> status.set("Searching…"));
                 return new Found(search.search(query, start), search.count(query));
             }
         }, found -> {
@@ -105,8 +118,10 @@ public final class SearchViewModel {
             total = found.total();
             hits.setAll(found.page().hits());
             long pages = Math.max(1, (total + query.pageSize() - 1) / query.pageSize());
+            busy.set(--searching > 0);
             status.set(total == 0 ? "Nothing found." : total + (total == 1 ? " event" : " events") + " · page " + page + " of " + pages);
         }, failure -> {
+            busy.set(--searching > 0);
             status.set("The search failed.");
             errors.accept(failure.getMessage());
         });
@@ -125,6 +140,7 @@ public final class SearchViewModel {
 
     private LedgerSearch opened() {
         if (open == null) {
+            executor.onUiThread(() -> status.set(OPENING));
             open = session.openSearch(indexDirectory);
             // kept open for the next searches: worth loading what makes later ones faster
             open.warmUp();
@@ -141,11 +157,27 @@ public final class SearchViewModel {
 
     /** Opens the index in the background (the Search tab was shown), so that it warms up before the first search; never waits. */
     public void warmUp() {
+        busy.set(true);
         executor.run(() -> {
             synchronized (opening) {
                 return opened();
             }
-        }, opened -> { }, failure -> { }); // a failure to open is reported by the search that needs the index
+        }, opened -> warmedUp(), failure -> warmedUp()); // a failure to open is reported by the search that needs the index
+    }
+
+    /** The opening said while the tab warmed the index up gives way to the first sentence, unless a search said more since. */
+    private void warmedUp() {
+        if (searching == 0) {
+            busy.set(false);
+            if (OPENING.equals(status.get())) {
+                status.set(IDLE);
+            }
+        }
+    }
+
+    /** True while the index is opened, brought up to date or searched (a progress indicator beside the status). */
+    public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     /** Closes the index (the workbench closed), in the background after any search still running. */

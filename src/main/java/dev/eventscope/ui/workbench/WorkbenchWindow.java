@@ -244,6 +244,20 @@ public final class WorkbenchWindow {
         Label status = new Label();
         status.setId("searchStatus");
         status.textProperty().bind(search.statusProperty());
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(search.statusProperty());
+        status.setTooltip(whole);
+        // a long status ("Opening the search index: safe to wait …") gives way, never the buttons beside it (cut to "N…")
+        status.setMinWidth(0);
+        for (Button button : List.of(previous, next, mark)) {
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
+        working.setId("searchWorking");
+        working.setPrefSize(18, 18);
+        working.setMinSize(18, 18);
+        working.visibleProperty().bind(search.busyProperty());
+        working.managedProperty().bind(search.busyProperty());
         HBox filters = new HBox(6, new Label("Filters:"), user, command, type, account, from, to, category, order);
         HBox clocks = new HBox(6, new Label("Business date:"), dateFrom, dateTo, new Label("   Recorded:"), recordedFrom, recordedTo);
         clocks.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -251,7 +265,7 @@ public final class WorkbenchWindow {
         for (TextField field : List.of(user, command, type, account, from, to, dateFrom, dateTo, recordedFrom, recordedTo)) {
             field.setOnAction(event -> search.search());
         }
-        VBox box = new VBox(8, new HBox(8, words, go), filters, clocks, hits, new HBox(8, previous, next, mark, status));
+        VBox box = new VBox(8, new HBox(8, words, go), filters, clocks, hits, new HBox(8, previous, next, mark, working, status));
         VBox.setVgrow(hits, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return new Tab("Search the whole ledger", box);

@@ -126,6 +126,20 @@ class ProjectionsViewModelTest {
         }
 
         @Test
+        void a_rebuild_of_several_projections_gives_the_share_the_bar_shows_and_what_follows() {
+            // session 16: "event 145,000 of 200,000 (73 %) · projection 1 of 4" under a bar at 18 %, and the time left
+            // was the first projection's alone
+            RebuildProgress first = new RebuildProgress("balances", 145_000, 200_000, 7_602, Duration.ofSeconds(7));
+            assertEquals("Rebuilding balances (projection 1 of 4): event 145,000 of 200,000 · 18 % of the whole rebuild",
+                    ProgressText.positionOfSeveral(first, 0, 4));
+            assertEquals("about 7 s left for balances, then 3 more projections", ProgressText.remainingOfSeveral(first, 0, 4));
+            RebuildProgress last = new RebuildProgress("event_counts", 100_000, 200_000, 7_602, Duration.ofSeconds(13));
+            assertEquals("Rebuilding event_counts (projection 4 of 4): event 100,000 of 200,000 · 88 % of the whole rebuild",
+                    ProgressText.positionOfSeveral(last, 3, 4));
+            assertEquals("about 13 s left for event_counts", ProgressText.remainingOfSeveral(last, 3, 4));
+        }
+
+        @Test
         void a_cancelled_rebuild_says_the_old_read_model_still_serves() {
             String sentence = ProjectionsViewModel.sentence(RebuildOutcome.cancelled("journal", 1_200), 3_400);
             assertEquals("The rebuild of journal was cancelled at event 1,200; the old read model (checkpoint 3,400) still serves.", sentence);

@@ -89,6 +89,34 @@ class SearchViewModelTest {
         }
     }
 
+    @Test
+    void opening_and_updating_the_index_are_said_while_they_last_and_a_busy_mark_shows_until_the_answer() throws Exception {
+        // session 16: an older index is upgraded in place on open (~40 s per million events) and a first search of a large
+        // ledger indexes it whole, all under "Searching…" with the work in the log only
+        Path ledger = Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), folder.resolve("said.ledger"));
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+            SearchViewModel search = viewOf(ledger, store, "said-index", SearchViewModelTest::fail);
+            java.util.List<String> said = new java.util.ArrayList<>();
+            java.util.List<Boolean> busy = new java.util.ArrayList<>();
+            search.statusProperty().addListener((observable, before, now) -> {
+                said.add(now);
+                busy.add(search.busyProperty().get());
+            });
+            search.warmUp();
+            assertEquals(java.util.List.of(SearchViewModel.OPENING, "Type words, or leave them out to see the whole log."), said);
+            assertEquals(java.util.List.of(true, false), busy, "busy while the index opens, not after");
+            said.clear();
+            busy.clear();
+            search.textProperty().set("freight");
+            search.search();
+            assertEquals(java.util.List.of("Searching…", SearchViewModel.CATCHING_UP, "Searching…"), said.subList(0, 3),
+                    "an index already open is not opened again: " + said);
+            assertEquals(java.util.List.of(true, true, true, false), busy);
+            assertTrue(said.get(3).endsWith("page 1 of 1") && !search.busyProperty().get(), said.get(3));
+            search.close();
+        }
+    }
+
     private SearchViewModel viewOf(Path ledger, SqliteEventStore store, String index, java.util.function.Consumer<String> errors) {
         return new SearchViewModel(dev.eventscope.session.TestSessions.of(ledger, store), folder.resolve(index), new SameThreadExecutor(), errors);
     }
