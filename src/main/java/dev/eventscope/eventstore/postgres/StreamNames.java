@@ -29,7 +29,18 @@ final class StreamNames {
         return known != null ? known : load(streamKey);
     }
 
-    private synchronized StreamId load(long streamKey) {
+    /**
+     * Loads the streams created since the highest key known, under the shared reader's lock alone: a read holding that
+     * lock names its rows' streams through here ({@code readAt}), so a lock of this class taken first by the whole-ledger
+     * cursor's thread, which then waits for the reader, deadlocked the two (found by the team-ledger window test).
+     */
+    private StreamId load(long streamKey) {
+        synchronized (reader) {
+            return loadHoldingReader(streamKey);
+        }
+    }
+
+    private StreamId loadHoldingReader(long streamKey) {
         StreamId known = names.get(streamKey);
         if (known != null) {
             return known;
