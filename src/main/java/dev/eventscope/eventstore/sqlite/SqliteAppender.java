@@ -264,8 +264,24 @@ final class SqliteAppender {
             for (NewEvent event : append.events()) {
                 position++;
                 version++;
-                previousHash = insertEvent(event, append.stream(), keyAndVersion[0], version, position, recordedAt,
-                        previousHash);
+                byte[] hash = hashChain.link(previousHash, event.eventId(), append.stream().value(), version, event.type(),
+                        event.schemaVersion(), recordedAt, event.metadata().user(), event.metadata().correlationId(),
+                        event.metadata().causationId(), event.metadata().commandName(), event.data());
+                insertEvent.setLong(1, position);
+                insertEvent.setString(2, event.eventId());
+                insertEvent.setLong(3, keyAndVersion[0]);
+                insertEvent.setLong(4, version);
+                insertEvent.setString(5, event.type());
+                insertEvent.setInt(6, event.schemaVersion());
+                insertEvent.setString(7, event.data());
+                insertEvent.setString(8, event.metadata().user());
+                insertEvent.setString(9, event.metadata().correlationId());
+                insertEvent.setString(10, event.metadata().causationId());
+                insertEvent.setString(11, event.metadata().commandName());
+                insertEvent.setLong(12, recordedAt);
+                insertEvent.setBytes(13, hash);
+                insertEvent.addBatch();
+                previousHash = hash;
                 positions.add(position);
             }
             if (!append.events().isEmpty() && !created) {
@@ -293,29 +309,6 @@ final class SqliteAppender {
             greatestEventId.raise(appends);
         }
         return new AppendResult(positions, versions, false);
-    }
-
-    /** Chains one event and adds its row to the batch; returns its hash. Apart, so C2 compiles it once (session 16). */
-    private byte[] insertEvent(NewEvent event, StreamId stream, long streamKey, long version, long position,
-                               long recordedAt, byte[] previousHash) throws SQLException {
-        byte[] hash = hashChain.link(previousHash, event.eventId(), stream.value(), version, event.type(),
-                event.schemaVersion(), recordedAt, event.metadata().user(), event.metadata().correlationId(),
-                event.metadata().causationId(), event.metadata().commandName(), event.data());
-        insertEvent.setLong(1, position);
-        insertEvent.setString(2, event.eventId());
-        insertEvent.setLong(3, streamKey);
-        insertEvent.setLong(4, version);
-        insertEvent.setString(5, event.type());
-        insertEvent.setInt(6, event.schemaVersion());
-        insertEvent.setString(7, event.data());
-        insertEvent.setString(8, event.metadata().user());
-        insertEvent.setString(9, event.metadata().correlationId());
-        insertEvent.setString(10, event.metadata().causationId());
-        insertEvent.setString(11, event.metadata().commandName());
-        insertEvent.setLong(12, recordedAt);
-        insertEvent.setBytes(13, hash);
-        insertEvent.addBatch();
-        return hash;
     }
 
     /**
