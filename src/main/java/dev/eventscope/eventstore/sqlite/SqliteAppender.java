@@ -51,7 +51,10 @@ final class SqliteAppender {
             return size() > 100_000;
         }
     };
-    /** Streams changed by the open transaction, applied to {@link #committedStreams} on commit. */
+    /**
+     * Streams changed by the open transaction (and stored streams it only checked), applied to {@link #committedStreams}
+     * on commit.
+     */
     private final Map<StreamId, long[]> pendingStreams = new java.util.HashMap<>();
     /**
      * The head position the open transaction moved, written once at its commit rather than once per append (a bulk
@@ -215,7 +218,14 @@ final class SqliteAppender {
                 streams.put(append.stream(), null);
                 continue;
             }
-            keyAndVersion = keyAndVersion != null ? keyAndVersion : lookUpStored(append.stream());
+            if (keyAndVersion == null) {
+                keyAndVersion = lookUpStored(append.stream());
+                if (append.events().isEmpty() && keyAndVersion[0] != 0) {
+                    // a stream only checked, never moved (every imported entry checks the ledger stream's version):
+                    // its stored version holds for the rest of the transaction, so it is looked up once, not per append
+                    pendingStreams.put(append.stream(), keyAndVersion.clone());
+                }
+            }
             if (!append.expected().isSatisfiedBy(keyAndVersion[1])) {
                 throw new ConcurrencyConflict(append.stream(), append.expected(), keyAndVersion[1]);
             }

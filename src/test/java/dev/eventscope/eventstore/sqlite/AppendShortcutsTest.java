@@ -170,4 +170,45 @@ class AppendShortcutsTest {
             assertEquals(0, store.streamVersion(StreamId.of("account-fresh")));
         }
     }
+    /**
+     * A stream an append only checks (no events: every imported entry checks the ledger stream's version) is looked up
+     * once per transaction and then remembered (session 16). Wrong if a stream without a row were remembered at version
+     * 0 (its creation by a later append would then be shadowed), if a later append's move were missed, or if the memory
+     * outlived another connection's commit.
+     */
+    @Test
+    void a_stream_only_checked_keeps_its_true_version_through_moves_creation_and_other_writers() throws Exception {
+        Path file = folder.resolve("checked.ledger");
+        StreamId ledger = StreamId.of("ledger");
+        StreamId missing = StreamId.of("account-later");
+        try (SqliteEventStore first = SqliteEventStore.open(file); SqliteEventStore second = SqliteEventStore.open(file)) {
+            first.append(ledger, ExpectedVersion.NO_STREAM, List.of(event("id-1")));
+            try (BulkAppend bulk = first.beginBulkAppend()) {
+                bulk.append(List.of(new StreamAppend(ledger, ExpectedVersion.exactly(1), List.of()),
+                        new StreamAppend(missing, ExpectedVersion.NO_STREAM, List.of())));
+                bulk.append(List.of(new StreamAppend(ledger, ExpectedVersion.exactly(1), List.of())));
+                // created after it was checked without a row: its version is the creation's, not the check's
+                bulk.append(List.of(new StreamAppend(missing, ExpectedVersion.NO_STREAM, List.of(event("id-2")))));
+                assertEquals(2, bulk.append(List.of(new StreamAppend(missing, ExpectedVersion.exactly(1),
+                        List.of(event("id-3"))))).versionOf(missing));
+                // moved after it was checked: the check after the move sees the move (a conflict would stop the bulk)
+                bulk.append(List.of(new StreamAppend(ledger, ExpectedVersion.exactly(1), List.of(event("id-4")))));
+                bulk.append(List.of(new StreamAppend(ledger, ExpectedVersion.exactly(2), List.of())));
+                bulk.commit();
+            }
+            ConcurrencyConflict stale = assertThrows(ConcurrencyConflict.class, () -> first.appendAll(List.of(
+                    new StreamAppend(ledger, ExpectedVersion.exactly(1), List.of()))));
+            assertEquals(2, stale.actualVersion());
+            first.appendAll(List.of(new StreamAppend(ledger, ExpectedVersion.exactly(2), List.of()),
+                    new StreamAppend(StreamId.of("entry-a"), ExpectedVersion.NO_STREAM, List.of(event("id-5")))));
+            second.append(ledger, ExpectedVersion.exactly(2), List.of(event("id-6")));
+
+            // the other connection moved it after the first last checked it
+            ConcurrencyConflict moved = assertThrows(ConcurrencyConflict.class, () -> first.appendAll(List.of(
+                    new StreamAppend(ledger, ExpectedVersion.exactly(2), List.of()),
+                    new StreamAppend(StreamId.of("entry-b"), ExpectedVersion.NO_STREAM, List.of(event("id-7"))))));
+            assertEquals(3, moved.actualVersion());
+            assertEquals(2, first.streamVersion(missing));
+        }
+    }
 }
