@@ -117,8 +117,14 @@ final class DirectiveParser {
         if (commodity.isEmpty() && style == null) {
             throw new JournalParseException(file, lineNumber, 0, "the commodity directive names no commodity");
         }
+        boolean sampled = style != null;
         for (String subLine : indentedLines(lines)) {
-            if (subLine.startsWith("format ")) {
+            if (subLine.startsWith("format ") && sampled) {
+                // hledger 1.25 refuses it ("unexpected 'f'"): the directive's own amount already gives the format
+                throw new JournalParseException(file, lines.lineNumber(), 0, "a format sub-directive under a commodity"
+                        + " directive that already has an amount (" + declared + ") is refused by hledger 1.25 too:"
+                        + " keep one of the two formats");
+            } else if (subLine.startsWith("format ")) {
                 ParsedAmount sample = declarationSample(file, lines.lineNumber(), subLine.substring("format ".length()).strip(),
                         amountParser);
                 style = sample.style();
