@@ -75,6 +75,31 @@ class JournalCorpus16AgreementTest extends JournalAgreementFixture {
     }
 
     @Test
+    void a_market_price_without_a_commodity_is_refused_saying_what_to_write() throws Exception {
+        // ledger-autosync writes "P 2016/10/08 07:30:08 SHSAX 47.8600000" (its format_position); the refusal came from
+        // the domain after reading and said only '"" is not a usable commodity', naming no fix
+        Path journal = write("bare-price.journal", "P 2016/10/08 07:30:08 SHSAX 47.8600000\n\n2016/10/08 position\n"
+                + "  Foo  10 SHSAX @ $47.86\n  Assets:Unknown\n");
+        JournalImportException refused = assertThrows(JournalImportException.class,
+                () -> importAndCompare(journal, ledger()));
+        assertMentions(refused.getMessage(), "bare-price.journal:1", "has no commodity", "47.8600000 USD");
+        // with the commodity written, it imports and agrees
+        Path fixed = write("priced.journal", "P 2016/10/08 07:30:08 SHSAX $47.8600000\n\n2016/10/08 position\n"
+                + "  Foo  10 SHSAX @ $47.86\n  Assets:Unknown\n");
+        importAndCompare(fixed, ledger());
+    }
+
+    @Test
+    void an_include_naming_a_file_with_a_nul_character_is_refused_naming_the_line() throws Exception {
+        // found by JournalFuzzProperties this session: the reader stopped with java.nio.file.InvalidPathException
+        // ("Nul character not allowed"), a stack trace instead of one sentence naming the file and line
+        Path journal = write("nul-include.journal", "2024-01-01\n  a  1\n  b\n\ninclude \0 missing.journal\n");
+        JournalImportException refused = assertThrows(JournalImportException.class,
+                () -> importAndCompare(journal, ledger()));
+        assertMentions(refused.getMessage(), "nul-include.journal:5", "NUL character");
+    }
+
+    @Test
     void a_balance_assertion_with_a_cost_still_imports_its_cost_ignored_as_hledger_ignores_it() throws Exception {
         // hledger/test/journal/assertions.test 19 and 20: only an assignment (no amount before the =) is refused
         Path journal = write("asserted-cost.journal", """
