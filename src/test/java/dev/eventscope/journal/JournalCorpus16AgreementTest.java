@@ -57,32 +57,24 @@ class JournalCorpus16AgreementTest extends JournalAgreementFixture {
     void a_format_sub_directive_under_a_commodity_directive_with_an_amount_is_refused_as_hledger_refuses_it() throws Exception {
         // hledger/test/journal/directive-commodity.test 9: hledger 1.25 refuses "commodity A 1." followed by "format";
         // the import read it, the format line overriding the directive's own (here: 1,5 A read with a decimal comma)
-        Path journal = write("two-formats.journal", "commodity A 1.\n  format 1,0 A\n\n2020-01-01\n  (a)  1,5 A\n");
+        Path journal = assertRefused("two-formats.journal", "commodity A 1.\n  format 1,0 A\n\n2020-01-01\n  (a)  1,5 A\n",
+                "two-formats.journal:2", "format sub-directive", "keep one");
         assertFalse(Hledger.isAvailable() && Hledger.check(journal).succeeded(), "hledger refuses it");
-        JournalImportException refused = assertThrows(JournalImportException.class,
-                () -> importAndCompare(journal, ledger()));
-        assertMentions(refused.getMessage(), "two-formats.journal:2", "format sub-directive", "keep one");
     }
 
     @Test
     void a_year_of_more_than_four_digits_is_refused_saying_so() throws Exception {
         // hledger/test/close.test 15: hledger 1.25 reads 999999-12-31; the refusal said to write YYYY-MM-DD, as if the
         // date were mistyped
-        Path journal = write("far-year.journal", "999999-12-31\n  (a)  1\n");
-        JournalImportException refused = assertThrows(JournalImportException.class,
-                () -> importAndCompare(journal, ledger()));
-        assertMentions(refused.getMessage(), "far-year.journal:1", "more than four digits");
+        assertRefused("far-year.journal", "999999-12-31\n  (a)  1\n", "far-year.journal:1", "more than four digits");
     }
 
     @Test
     void a_market_price_without_a_commodity_is_refused_saying_what_to_write() throws Exception {
         // ledger-autosync writes "P 2016/10/08 07:30:08 SHSAX 47.8600000" (its format_position); the refusal came from
         // the domain after reading and said only '"" is not a usable commodity', naming no fix
-        Path journal = write("bare-price.journal", "P 2016/10/08 07:30:08 SHSAX 47.8600000\n\n2016/10/08 position\n"
-                + "  Foo  10 SHSAX @ $47.86\n  Assets:Unknown\n");
-        JournalImportException refused = assertThrows(JournalImportException.class,
-                () -> importAndCompare(journal, ledger()));
-        assertMentions(refused.getMessage(), "bare-price.journal:1", "has no commodity", "47.8600000 USD");
+        assertRefused("bare-price.journal", "P 2016/10/08 07:30:08 SHSAX 47.8600000\n\n2016/10/08 position\n"
+                + "  Foo  10 SHSAX @ $47.86\n  Assets:Unknown\n", "bare-price.journal:1", "has no commodity", "47.8600000 USD");
         // with the commodity written, it imports and agrees
         Path fixed = write("priced.journal", "P 2016/10/08 07:30:08 SHSAX $47.8600000\n\n2016/10/08 position\n"
                 + "  Foo  10 SHSAX @ $47.86\n  Assets:Unknown\n");
@@ -93,10 +85,8 @@ class JournalCorpus16AgreementTest extends JournalAgreementFixture {
     void an_include_naming_a_file_with_a_nul_character_is_refused_naming_the_line() throws Exception {
         // found by JournalFuzzProperties this session: the reader stopped with java.nio.file.InvalidPathException
         // ("Nul character not allowed"), a stack trace instead of one sentence naming the file and line
-        Path journal = write("nul-include.journal", "2024-01-01\n  a  1\n  b\n\ninclude \0 missing.journal\n");
-        JournalImportException refused = assertThrows(JournalImportException.class,
-                () -> importAndCompare(journal, ledger()));
-        assertMentions(refused.getMessage(), "nul-include.journal:5", "NUL character");
+        assertRefused("nul-include.journal", "2024-01-01\n  a  1\n  b\n\ninclude \0 missing.journal\n",
+                "nul-include.journal:5", "NUL character");
     }
 
     @Test
@@ -111,5 +101,14 @@ class JournalCorpus16AgreementTest extends JournalAgreementFixture {
         assertTrue(Hledger.check(journal).succeeded() || !Hledger.isAvailable(), "hledger reads it");
         importAndCompare(journal, ledger());
         assertEquals(Hledger.balancesAtEnd(journal), Hledger.balancesAtEnd(export()));
+    }
+
+    /** Writes {@code text} as {@code name}, checks the import refuses it with a message mentioning {@code mentions}. */
+    private Path assertRefused(String name, String text, String... mentions) throws Exception {
+        Path journal = write(name, text);
+        JournalImportException refused = assertThrows(JournalImportException.class,
+                () -> importAndCompare(journal, ledger()));
+        assertMentions(refused.getMessage(), mentions);
+        return journal;
     }
 }
