@@ -117,8 +117,14 @@ final class DirectiveParser {
         if (commodity.isEmpty() && style == null) {
             throw new JournalParseException(file, lineNumber, 0, "the commodity directive names no commodity");
         }
+        boolean sampled = style != null;
         for (String subLine : indentedLines(lines)) {
-            if (subLine.startsWith("format ")) {
+            if (subLine.startsWith("format ") && sampled) {
+                // hledger 1.25 refuses it ("unexpected 'f'"): the directive's own amount already gives the format
+                throw new JournalParseException(file, lines.lineNumber(), 0, "a format sub-directive under a commodity"
+                        + " directive that already has an amount (" + declared + ") is refused by hledger 1.25 too:"
+                        + " keep one of the two formats");
+            } else if (subLine.startsWith("format ")) {
                 ParsedAmount sample = declarationSample(file, lines.lineNumber(), subLine.substring("format ".length()).strip(),
                         amountParser);
                 style = sample.style();
@@ -160,11 +166,19 @@ final class DirectiveParser {
         if (commodity.length() > 2 && commodity.startsWith("\"") && commodity.endsWith("\"")) {
             commodity = commodity.substring(1, commodity.length() - 1);
         }
+        ParsedAmount price;
         try {
-            return new MarketPriceParts(parts.group(1), commodity, amountParser.parse(parts.group(3)));
+            price = amountParser.parse(parts.group(3));
         } catch (AmountSyntaxException invalid) {
             throw new JournalParseException(file, lineNumber, 0, "the price of the P directive " + invalid.getMessage());
         }
+        if (price.amount().commodity().isEmpty()) {
+            // ledger-autosync writes these (P 2016/10/08 07:30:08 SHSAX 47.8600000); hledger 1.25 values nothing with it
+            throw new JournalParseException(file, lineNumber, 0, "the price " + parts.group(3).strip() + " of the P"
+                    + " directive has no commodity, so it says nothing about " + commodity + "'s value: write the"
+                    + " commodity it is in (such as " + parts.group(3).strip() + " USD) or remove the line");
+        }
+        return new MarketPriceParts(parts.group(1), commodity, price);
     }
 
     /**

@@ -39,6 +39,11 @@ final class IncludeResolver {
         if (pattern.isEmpty()) {
             throw new JournalParseException(file, lineNumber, 0, "the include directive names no file");
         }
+        if (pattern.indexOf('\0') >= 0) {
+            // found by JournalFuzzProperties: Path.resolve threw InvalidPathException, which named no line
+            throw new JournalParseException(file, lineNumber, 0, "the include names a file with a NUL character in its"
+                    + " name, which no file can have: write the included file's name without it");
+        }
         if (pattern.equals("~") || pattern.startsWith("~/")) {
             pattern = System.getProperty("user.home") + pattern.substring(1);
         }

@@ -163,7 +163,9 @@ final class TransactionParser {
             day = Integer.parseInt(partial.group(3));
         } else {
             throw new JournalParseException(lines.file(), lineNumber, column, "\"" + text + "\" is not a date: write it as"
-                    + " YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD" + (partial.matches() ? ", or set the year with a Y directive" : ""));
+                    + " YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD" + (partial.matches() ? ", or set the year with a Y directive"
+                    : text.matches("\\d{5,}[-/.].*") ? " (a year of more than four digits, which hledger reads, is not"
+                    + " imported: a ledger's dates have four-digit years)" : ""));
         }
         try {
             return LocalDate.of(year, month, day);
@@ -278,6 +280,14 @@ final class TransactionParser {
             int costAt = indexOutsideQuotes(line, '@', assertionStart, amountEnd);
             int expectedEnd = costAt < 0 ? amountEnd : costAt;
             Amount expected = amount(line.substring(assertionStart, expectedEnd), lineNumber, assertionStart, false);
+            if (costAt >= 0 && amount == null) {
+                // hledger 1.25 gives such a posting the assigned amount at its cost less the balance before it at none
+                // (two amounts), and balances the entry with that cost; the import keeps no cost on an assignment
+                throw new JournalParseException(lines.file(), lineNumber, costAt + 1, "a balance assignment with a cost"
+                        + " is not imported (hledger 1.25 gives the posting the assigned amount at that cost less the"
+                        + " balance before it at none): write the posting's amount and cost, with the assignment as an"
+                        + " assertion after it");
+            }
             if (costAt >= 0) {
                 // hledger reads the cost of an asserted amount and ignores it: balances are not kept at cost
                 int costStart = costAt + (costAt + 1 < amountEnd && line.charAt(costAt + 1) == '@' ? 2 : 1);
