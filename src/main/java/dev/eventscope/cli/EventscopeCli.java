@@ -45,6 +45,9 @@ public final class EventscopeCli {
             commandLine.addSubcommand(subcommand.create().get());
         }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // an argument is what was typed: picocli would otherwise replace "@FILE" by FILE's words, so a description, a
+        // "--known-at @2025-04-15T17:00:00Z" or a name starting with "@" could read any file (session 16)
+        commandLine.setExpandAtFiles(false);
         DateArguments.register(commandLine);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.

@@ -1,6 +1,10 @@
 package dev.eventscope.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,6 +35,17 @@ class BadArgumentsTest {
         assertMentions(firstLine, "'" + value + "'", says, "write");
         assertFalse(run.err().contains("java."), run.err());
         assertFalse(run.err().contains("index 0"), run.err());
+    }
+
+    @Test
+    void an_argument_starting_with_an_at_sign_is_read_as_written_not_from_the_file_it_names(@TempDir Path folder)
+            throws Exception {
+        // session 16: picocli's @-files were on, so "@FILE" anywhere on the line was replaced by FILE's lines
+        Path file = folder.resolve("as-of");
+        Files.writeString(file, "2025-01-31\n");
+        CliRun run = CliRun.run(new FakeLedgerStores(), "balance", "--ledger", "books.ledger", "--as-of", "@" + file);
+        assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, run.exitCode(), run.err());
+        assertMentions(run.err().lines().findFirst().orElse(""), "'@" + file + "'", "is not a date");
     }
 
     @Test
