@@ -49,6 +49,16 @@ class BadArgumentsTest {
     }
 
     @Test
+    void an_argument_the_jvm_could_not_decode_is_refused_before_anything_is_done() {
+        // session 16: "café" typed under LANG=C, or a Latin-1 byte under UTF-8, reached Java as U+FFFD and was recorded so
+        CliRun run = CliRun.run(new FakeLedgerStores(), "post", "--ledger", "books.ledger", "--date", "2025-01-31",
+                "--description", "caf\uFFFD\uFFFD", "--posting", "expenses:rent  1 EUR", "--posting", "assets:bank");
+        assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, run.exitCode(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertMentions(run.err(), "'caf\uFFFD\uFFFD'", "not text in this system's character encoding", "nothing was done");
+    }
+
+    @Test
     void a_control_character_in_a_date_is_shown_escaped_so_the_sentence_stays_one_line() {
         CliRun run = CliRun.run(new FakeLedgerStores(), "balance", "--ledger", "books.ledger", "--as-of", "2025-01-01\n\u202Eevil");
         assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, run.exitCode());
