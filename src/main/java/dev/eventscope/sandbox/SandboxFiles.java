@@ -99,6 +99,13 @@ public final class SandboxFiles {
      * kept). Refused in one sentence, the file left as the other process wrote it.
      */
     public void replace(SandboxContents read, SandboxContents contents) {
+        // a file lock is held per process: threads of one process wait on the class's monitor first
+        synchronized (SandboxFiles.class) {
+            replaceLocked(read, contents);
+        }
+    }
+
+    private void replaceLocked(SandboxContents read, SandboxContents contents) {
         Path file = fileOf(contents.ledgerId(), contents.user());
         try {
             Files.createDirectories(directory);
