@@ -122,7 +122,7 @@ public final class ReportVerifier {
     private Optional<ReportVerification> check(ReportSignature signature, String actualSha256, String what) {
         if (!ReportSignature.ALGORITHM.equals(signature.algorithm()) || signature.publicKey() == null || signature.signature() == null) {
             return Optional.of(ReportVerification.failed(Outcome.SIGNATURE_UNREADABLE,
-                    "The signature of " + what + " is not an Eventscope Ed25519 signature."));
+                    "The signature of " + lowerFirst(what) + " is not an Eventscope Ed25519 signature."));
         }
         if (!actualSha256.equals(signature.reportSha256())) {
             return Optional.of(ReportVerification.failed(Outcome.REPORT_CHANGED, what
@@ -132,21 +132,27 @@ public final class ReportVerifier {
         try {
             byte[] encodedKey = Base64.getDecoder().decode(signature.publicKey());
             if (!FileDigest.sha256Hex(encodedKey).equals(signature.publicKeyFingerprint())) {
-                return Optional.of(ReportVerification.failed(Outcome.SIGNATURE_INVALID, "The signature of " + what
+                return Optional.of(ReportVerification.failed(Outcome.SIGNATURE_INVALID, "The signature of " + lowerFirst(what)
                         + " names key fingerprint " + signature.publicKeyFingerprint() + " but carries a different public key."));
             }
             Signature ed25519 = Signature.getInstance(ReportSignature.ALGORITHM);
             ed25519.initVerify(SigningKeys.publicKey(encodedKey));
             ed25519.update(signature.statement().bytes());
             if (!ed25519.verify(Base64.getDecoder().decode(signature.signature()))) {
-                return Optional.of(ReportVerification.failed(Outcome.SIGNATURE_INVALID, "The signature of " + what
-                        + " does not match its key: the signature, the signer or the stated head hash was changed."));
+                return Optional.of(ReportVerification.failed(Outcome.SIGNATURE_INVALID, "The signature of " + lowerFirst(what)
+                        + " does not match its key: the signature, the signer, the stated position or the stated head hash was"
+                        + " changed."));
             }
         } catch (GeneralSecurityException | IllegalArgumentException broken) {
-            return Optional.of(ReportVerification.failed(Outcome.SIGNATURE_UNREADABLE, "The signature of " + what
+            return Optional.of(ReportVerification.failed(Outcome.SIGNATURE_UNREADABLE, "The signature of " + lowerFirst(what)
                     + " cannot be checked: " + broken.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /** "the report x.json" inside a sentence ("The signature of The report …" was printed before session 16). */
+    private static String lowerFirst(String what) {
+        return Character.toLowerCase(what.charAt(0)) + what.substring(1);
     }
 
     /** The embedded signature of a JSON report and the SHA-256 of the canonical bytes, when the file ends with one. */

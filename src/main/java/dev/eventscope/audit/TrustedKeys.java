@@ -78,7 +78,15 @@ public final class TrustedKeys {
     static byte[] readPublicKey(Path file) {
         String text;
         try {
+            // a named pipe or a device would be read for ever, a huge file whole (session 16); a key is 60 characters
+            if (Files.exists(file) && (!Files.isRegularFile(file) || Files.size(file) > 4096)) {
+                throw new IllegalArgumentException("The file " + file + " does not hold an Ed25519 public key: it is "
+                        + (Files.isRegularFile(file) ? "larger than any key file" : "not a file but a named pipe, a"
+                        + " device or a folder") + " (expected the base64 text that 'eventscope keys export' writes).");
+            }
             text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IllegalArgumentException refused) {
+            throw refused;
         } catch (IOException | RuntimeException unreadable) {
             throw new IllegalArgumentException("Could not read the key file " + file + ": " + unreadable.getMessage() + ".");
         }

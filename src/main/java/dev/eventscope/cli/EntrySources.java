@@ -30,12 +30,6 @@ final class EntrySources {
 
     /** The header the postings of the options are read under; its date and description are never used. */
     private static final String NEUTRAL_HEADER = "2000-01-01\n";
-    /** The parser's sentences about the snippet's one transaction, to be said in the words of the options. */
-    private static final Pattern UNBALANCED =
-            Pattern.compile("does not balance: its (balanced virtual )?postings add up to (.+) instead of zero");
-    private static final Pattern TWO_ELIDED = Pattern.compile(
-            "has more than one posting without an amount \\((.+) on line (\\d+) and (.+) on line (\\d+)\\), so neither"
-                    + " amount can be inferred");
     private static final Pattern LINE = Pattern.compile("(?:on )?line (\\d+)");
 
     private EntrySources() {
@@ -114,28 +108,27 @@ final class EntrySources {
         if (ofTheEntry) {
             problem = problem.substring(header.length());
         }
-        Matcher unbalanced = UNBALANCED.matcher(problem);
-        if (unbalanced.matches()) {
-            return "The --posting options do not balance: their "
-                    + (unbalanced.group(1) == null ? "" : unbalanced.group(1)) + "amounts add up to "
-                    + unbalanced.group(2) + " instead of zero; give amounts that sum to zero in each commodity, or leave"
-                    + " one posting's amount out.";
+        // decided from the kind the parser names, never from its sentence, which may be reworded (session 16)
+        if (e.kind().orElse(null) instanceof JournalParseException.Unbalanced unbalanced) {
+            return "The --posting options do not balance: their " + (unbalanced.virtual() ? "balanced virtual " : "")
+                    + "amounts add up to " + unbalanced.offBy() + " instead of zero; give amounts that sum to zero in"
+                    + " each commodity, or leave one posting's amount out.";
         }
-        Matcher twoElided = TWO_ELIDED.matcher(problem);
-        if (twoElided.matches()) {
-            return "Only one --posting may leave its amount out, but " + option(twoElided.group(2), postings) + " and "
-                    + option(twoElided.group(4), postings) + " both do; give one of them an amount.";
+        if (e.kind().orElse(null) instanceof JournalParseException.TwoAmountsMissing missing) {
+            return "Only one --posting may leave its amount out, but " + option(missing.firstLine(), postings) + " and "
+                    + option(missing.secondLine(), postings) + " both do; give one of them an amount.";
         }
         int index = e.line() - 2;
         String which = index >= 0 && index < postings.size() ? "The --posting '" + printable(postings.get(index)) + "'"
                 : "The --posting options";
         return which + " cannot be read: " + (ofTheEntry ? "the entry " : "")
-                + LINE.matcher(problem).replaceAll(line -> Matcher.quoteReplacement(option(line.group(1), postings)));
+                + LINE.matcher(problem).replaceAll(line -> Matcher.quoteReplacement(
+                        option(Integer.parseInt(line.group(1)), postings)));
     }
 
     /** The option written on line {@code line} of the snippet (the header is line 1), as the person typed it. */
-    private static String option(String line, List<String> postings) {
-        int index = Integer.parseInt(line) - 2;
+    private static String option(int line, List<String> postings) {
+        int index = line - 2;
         return index >= 0 && index < postings.size() ? "--posting '" + printable(postings.get(index)) + "'" : "a --posting";
     }
 

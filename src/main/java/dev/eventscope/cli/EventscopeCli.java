@@ -45,10 +45,32 @@ public final class EventscopeCli {
             commandLine.addSubcommand(subcommand.create().get());
         }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // an argument is what was typed: picocli would otherwise replace "@FILE" by FILE's words, so a description, a
+        // "--known-at @2025-04-15T17:00:00Z" or a name starting with "@" could read any file (session 16)
+        commandLine.setExpandAtFiles(false);
+        commandLine.setExecutionStrategy(parseResult -> undecodedArgument(parseResult.originalArgs())
+                .map(argument -> {
+                    commandLine.getErr().println(argument);
+                    return ExitCodes.USAGE_OR_UNREADABLE_LEDGER;
+                }).orElseGet(() -> new CommandLine.RunLast().execute(parseResult)));
         DateArguments.register(commandLine);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.
         return commandLine;
+    }
+
+    /**
+     * The refusal of an argument the JVM could not decode, or empty: bytes that are not text in the system's encoding
+     * (a Latin-1 "\u00E9", or any non-ASCII letter when LANG=C) reach Java as U+FFFD, and would have been recorded as
+     * that instead of what was typed (session 16).
+     */
+    static java.util.Optional<String> undecodedArgument(List<String> args) {
+        return args.stream().filter(argument -> argument.indexOf('\uFFFD') >= 0).findFirst()
+                .map(argument -> "The argument '" + argument.replace("\n", "\\n") + "' holds bytes that are not text in"
+                        + " this system's character encoding (" + System.getProperty("sun.jnu.encoding",
+                        java.nio.charset.Charset.defaultCharset().name()) + "), so it cannot be read as written; nothing"
+                        + " was done. Run Eventscope in a UTF-8 locale (LANG=C.UTF-8) with UTF-8 arguments, or give"
+                        + " entries as a UTF-8 journal on standard input.");
     }
 
     /** A subcommand, made only when it is run or listed; its names are read from its {@code @Command}. */

@@ -52,14 +52,15 @@ final class SandboxAccess {
         String user = userOf(command.user);
         try (LedgerSession session = command.ledger.openReadOnly(command.sessions())) {
             Sandbox sandbox = open(session, user);
-            int first = sandbox.contents().nextNumber();
+            SandboxContents read = sandbox.contents();
+            int first = read.nextNumber();
             for (CommandDraft draft : drafts) {
                 Sandbox current = sandbox;
                 sandbox = guarded(() -> current.propose(draft, reason, user, Instant.now()));
             }
             Sandbox proposed = sandbox;
             guarded(() -> {
-                files().write(proposed.contents());
+                files().replace(read, proposed.contents());
                 return null;
             });
             PrintWriter out = command.spec.commandLine().getOut();

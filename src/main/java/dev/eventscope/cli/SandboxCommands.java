@@ -236,7 +236,7 @@ final class SandboxCommands {
                 SandboxContents contents = move && existing.isPresent() ? existing.get().withBase(base)
                         : new SandboxContents(ledgerId, owner, base, List.of());
                 Sandbox opened = Sandbox.open(session, contents);
-                sandbox.files().write(contents);
+                sandbox.files().replace(existing.orElse(null), contents);
                 return opened;
             });
             out.println(SandboxAccess.baseLine().apply(started));
@@ -397,7 +397,7 @@ final class SandboxCommands {
             String applier = by == null ? owner : by;
             Sandbox.Applied applied = SandboxAccess.guarded(() -> opened.apply(applier, Instant.now()));
             SandboxAccess.guarded(() -> {
-                sandbox.files().write(applied.sandbox().contents());
+                sandbox.files().replace(opened.contents(), applied.sandbox().contents());
                 return null;
             });
             long first = applied.executed().get(0).result().positions().stream().findFirst().orElse(0L);

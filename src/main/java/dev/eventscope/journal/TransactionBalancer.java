@@ -222,7 +222,9 @@ final class TransactionBalancer {
             PostingDraft second = elided.get(1);
             throw new JournalParseException(file, second.line, 0, entryName + " has more than one posting without an amount ("
                     + elided.get(0).account + " on line " + elided.get(0).line + " and " + second.account
-                    + " on line " + second.line + "), so neither amount can be inferred");
+                    + " on line " + second.line + "), so neither amount can be inferred",
+                    new JournalParseException.TwoAmountsMissing(elided.get(0).account, elided.get(0).line, second.account,
+                            second.line));
         }
         Map<String, BigDecimal> imbalance = BalancingRule.imbalances(sumAtCost(members), displayPrecision());
         if (elided.size() == 1) {
@@ -247,9 +249,10 @@ final class TransactionBalancer {
             String offBy = imbalance.entrySet().stream()
                     .map(entry -> new Amount(entry.getValue(), entry.getKey()).toString())
                     .collect(Collectors.joining(" and "));
+            boolean virtual = members.get(0).kind != PostingKind.REAL;
             throw new JournalParseException(file, headerLine, 0, entryName + " does not balance: its "
-                    + (members.get(0).kind == PostingKind.REAL ? "" : "balanced virtual ")
-                    + "postings add up to " + offBy + " instead of zero");
+                    + (virtual ? "balanced virtual " : "") + "postings add up to " + offBy + " instead of zero",
+                    new JournalParseException.Unbalanced(virtual, offBy));
         }
     }
 

@@ -9,10 +9,13 @@ import dev.eventscope.codec.EventCodec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -66,7 +69,15 @@ public final class SandboxFiles {
             return Optional.empty();
         }
         try {
+            if (!Files.isRegularFile(file)) {
+                // a named pipe would be read for ever (session 16)
+                throw new IllegalArgumentException("it is not a file but a named pipe, a device or a folder");
+            }
             JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (root != null && root.path("format").asInt() > FORMAT) {
+                throw new IllegalArgumentException("it was written by a newer Eventscope, in sandbox format "
+                        + root.path("format").asInt() + "; this one reads format " + FORMAT);
+            }
             if (root == null || root.path("format").asInt() != FORMAT) {
                 throw new IllegalArgumentException("it is not a sandbox of format " + FORMAT);
             }
@@ -78,6 +89,37 @@ public final class SandboxFiles {
         } catch (IOException | RuntimeException unreadable) {
             throw new SandboxProblem("The sandbox file " + file + " is damaged (" + reason(unreadable)
                     + "); move it away to start a new sandbox.", unreadable);
+        }
+    }
+
+    /**
+     * Replaces the sandbox's file with {@code contents} only if it still holds {@code read} (what the caller read; null:
+     * no file), checked and written under a lock beside it, so two processes proposing at once never lose one's
+     * proposals to the other's write (session 16: four concurrent {@code sandbox post}s each said "Proposed", two were
+     * kept). Refused in one sentence, the file left as the other process wrote it.
+     */
+    public void replace(SandboxContents read, SandboxContents contents) {
+        // a file lock is held per process: threads of one process wait on the class's monitor first
+        synchronized (SandboxFiles.class) {
+            replaceLocked(read, contents);
+        }
+    }
+
+    private void replaceLocked(SandboxContents read, SandboxContents contents) {
+        Path file = fileOf(contents.ledgerId(), contents.user());
+        try {
+            Files.createDirectories(directory);
+            try (FileChannel lock = FileChannel.open(directory.resolve(file.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+                Optional<SandboxContents> now = read(contents.ledgerId(), contents.user());
+                if (read == null ? now.isPresent() : now.isEmpty() || !toJson(now.get()).equals(toJson(read))) {
+                    throw new SandboxProblem("Another process changed the sandbox of " + contents.user() + " (" + file
+                            + ") after this command read it, so nothing was kept here; run the command again.");
+                }
+                write(contents);
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Could not write the sandbox " + file + ": " + failed.getMessage(), failed);
         }
     }
 
@@ -157,6 +199,9 @@ public final class SandboxFiles {
     }
 
     private static String reason(Exception unreadable) {
+        if (unreadable instanceof java.nio.charset.CharacterCodingException) {
+            return "it is not UTF-8 text";
+        }
         String message = unreadable.getMessage();
         if (message == null) {
             return unreadable.getClass().getSimpleName();

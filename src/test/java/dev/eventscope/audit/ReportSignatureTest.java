@@ -89,6 +89,20 @@ class ReportSignatureTest {
     }
 
     @Test
+    void a_changed_position_in_the_sig_file_is_refused_in_a_sentence_that_says_what_may_have_changed() throws Exception {
+        // session 16: "The signature of The report …", and the position was not among the things named
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("acme.ledger"));
+        Path report = signedReport(ledger, ReportFormat.HTML);
+        Path sig = ReportSigner.signatureFile(report);
+        Files.writeString(sig, Files.readString(sig).replaceFirst("\"verifiedThroughPosition\" : \\d+",
+                "\"verifiedThroughPosition\" : 1"));
+        ReportVerification verification = new ReportVerifier().verify(report);
+        assertEquals(Outcome.SIGNATURE_INVALID, verification.outcome());
+        assertEquals("The signature of the report " + report.getFileName() + " does not match its key: the signature,"
+                + " the signer, the stated position or the stated head hash was changed.", verification.message());
+    }
+
+    @Test
     void an_unsigned_report_is_named_as_such() throws Exception {
         Path report = Files.writeString(folder.resolve("plain.csv"), "position\r\n");
         ReportVerification verification = new ReportVerifier().verify(report);

@@ -2,16 +2,20 @@ package dev.eventscope.audit;
 
 import dev.eventscope.audit.ReportVerification.Outcome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 
 import static dev.eventscope.testing.Texts.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 17, point 6: keys that mean something, and a JSON signature over exactly the signed document. */
@@ -49,6 +53,25 @@ class ReportTrustTest {
         reader.trust(auditorKeys().publicKeyFile("auditor"));
         assertTrue(new ReportVerifier(reader).verify(report).valid());
         assertTrue(new ReportVerifier(new TrustedKeys(auditorKeys())).verify(report).valid(), "the signer's own key is trusted");
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void a_key_file_that_is_a_named_pipe_or_far_too_large_is_refused_without_reading_it() throws Exception {
+        // session 16: 'keys trust PIPE' waited for ever for a writer, and a huge file would have been read whole
+        Path pipe = folder.resolve("key.pub");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start().waitFor());
+        Path huge = folder.resolve("huge.pub");
+        Files.write(huge, new byte[1 << 20]);
+        TrustedKeys reader = new TrustedKeys(new SigningKeys(folder.resolve("reader-keys")));
+
+        // only a guard against the old hang, generous for a loaded machine: the refusal reads nothing
+        IllegalArgumentException fromPipe = assertTimeoutPreemptively(Duration.ofMinutes(2),
+                () -> assertThrows(IllegalArgumentException.class, () -> reader.trust(pipe)));
+        assertMentions(fromPipe.getMessage(), "key.pub", "not a file but a named pipe");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> reader.trust(huge)).getMessage(),
+                "huge.pub", "larger than any key file");
+        assertEquals(0, reader.list().stream().filter(key -> !key.own()).count());
     }
 
     @Test

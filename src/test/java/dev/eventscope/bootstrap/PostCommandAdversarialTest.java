@@ -318,6 +318,21 @@ class PostCommandAdversarialTest {
         }
 
         @Test
+        @DisplayName("session 16: an argument starting with @ is kept as written, never replaced by the file it names")
+        void an_argument_naming_a_file_after_an_at_sign_is_not_read_from_that_file() throws Exception {
+            Path secret = folder.resolve("secret.txt");
+            Files.writeString(secret, "the content of another file\n");
+
+            RealCli posted = post("@" + secret, "expenses:rent  1 EUR", "assets:bank");
+
+            assertEquals(0, posted.exitCode(), posted.err());
+            assertEquals(4, entries());
+            Matcher id = POSTED.matcher(posted.out());
+            assertTrue(id.find(), posted.out());
+            assertEquals("@" + secret, entry(id.group(1)).entry().description());
+        }
+
+        @Test
         void a_reversal_description_with_a_line_break_is_refused() {
             RealCli refused = RealCli.run("reverse", "E000003", "-l", ledger.toString(), "--on", "2025-02-10",
                     "--description", "Undo\n    assets:bank  5 EUR");

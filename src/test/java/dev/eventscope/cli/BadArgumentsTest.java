@@ -1,6 +1,10 @@
 package dev.eventscope.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,6 +35,27 @@ class BadArgumentsTest {
         assertMentions(firstLine, "'" + value + "'", says, "write");
         assertFalse(run.err().contains("java."), run.err());
         assertFalse(run.err().contains("index 0"), run.err());
+    }
+
+    @Test
+    void an_argument_starting_with_an_at_sign_is_read_as_written_not_from_the_file_it_names(@TempDir Path folder)
+            throws Exception {
+        // session 16: picocli's @-files were on, so "@FILE" anywhere on the line was replaced by FILE's lines
+        Path file = folder.resolve("as-of");
+        Files.writeString(file, "2025-01-31\n");
+        CliRun run = CliRun.run(new FakeLedgerStores(), "balance", "--ledger", "books.ledger", "--as-of", "@" + file);
+        assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, run.exitCode(), run.err());
+        assertMentions(run.err().lines().findFirst().orElse(""), "'@" + file + "'", "is not a date");
+    }
+
+    @Test
+    void an_argument_the_jvm_could_not_decode_is_refused_before_anything_is_done() {
+        // session 16: "café" typed under LANG=C, or a Latin-1 byte under UTF-8, reached Java as U+FFFD and was recorded so
+        CliRun run = CliRun.run(new FakeLedgerStores(), "post", "--ledger", "books.ledger", "--date", "2025-01-31",
+                "--description", "caf\uFFFD\uFFFD", "--posting", "expenses:rent  1 EUR", "--posting", "assets:bank");
+        assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, run.exitCode(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertMentions(run.err(), "'caf\uFFFD\uFFFD'", "not text in this system's character encoding", "nothing was done");
     }
 
     @Test

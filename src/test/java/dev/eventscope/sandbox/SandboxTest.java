@@ -306,6 +306,45 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("session 16: a proposal written from a stale read is refused, never writing over another process's")
+    void two_processes_on_one_sandbox() {
+        SandboxFiles files = new SandboxFiles(folder.resolve("state"));
+        try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledgerFile)) {
+            Sandbox empty = emptySandbox(session, SandboxBase.HEAD);
+            files.replace(null, empty.contents());
+            SandboxContents read = files.read(empty.contents().ledgerId(), "auditor").orElseThrow();
+            SandboxContents first = empty.propose(accrual("A1", "2025-01-31", "300"), "one", "auditor", NOW).contents();
+            SandboxContents second = empty.propose(accrual("A2", "2025-01-31", "400"), "two", "auditor", NOW).contents();
+
+            files.replace(read, first);
+            SandboxProblem stale = assertThrows(SandboxProblem.class, () -> files.replace(read, second));
+            assertTrue(stale.getMessage().startsWith("Another process changed the sandbox of auditor"), stale.getMessage());
+            assertEquals(first, files.read(read.ledgerId(), "auditor").orElseThrow(), "the first process's proposal is kept");
+            assertThrows(SandboxProblem.class, () -> files.replace(null, second), "a new sandbox over an existing one");
+        }
+    }
+
+    @Test
+    @DisplayName("session 16: a sandbox file that is a named pipe, or of a newer format, is named so without reading it")
+    @org.junit.jupiter.api.condition.EnabledOnOs({org.junit.jupiter.api.condition.OS.LINUX,
+            org.junit.jupiter.api.condition.OS.MAC})
+    void a_sandbox_file_that_is_a_pipe_or_newer() throws Exception {
+        SandboxFiles files = new SandboxFiles(folder.resolve("state"));
+        Files.createDirectories(folder.resolve("state"));
+        Path pipe = files.fileOf("ledger-1", "auditor");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start().waitFor());
+        // only a guard against the old hang, generous for a loaded machine: the refusal reads nothing
+        SandboxProblem fromPipe = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2),
+                () -> assertThrows(SandboxProblem.class, () -> files.read("ledger-1", "auditor")));
+        assertTrue(fromPipe.getMessage().contains("is damaged (it is not a file but a named pipe"), fromPipe.getMessage());
+
+        Path newer = files.fileOf("ledger-2", "auditor");
+        Files.writeString(newer, "{\"format\": 2, \"ledgerId\": \"ledger-2\", \"user\": \"auditor\"}");
+        SandboxProblem fromNewer = assertThrows(SandboxProblem.class, () -> files.read("ledger-2", "auditor"));
+        assertTrue(fromNewer.getMessage().contains("written by a newer Eventscope, in sandbox format 2"), fromNewer.getMessage());
+    }
+
+    @Test
     @DisplayName("sandboxes live in the XDG state folder, beside the remembered heads")
     void default_directory() {
         assertEquals(Path.of("/state/eventscope/sandboxes"),

@@ -43,6 +43,9 @@ public final class AccountDecider {
                 }
             }
             String unseen = account.unseenCharacterProblem();
+            if (unseen == null) {
+                unseen = account.mixedScriptProblem();
+            }
             if (unseen != null) {
                 throw new InvalidAccountName(account.value(), unseen);
             }

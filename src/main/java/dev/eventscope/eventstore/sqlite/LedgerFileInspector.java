@@ -50,6 +50,11 @@ final class LedgerFileInspector {
         if (Files.isDirectory(file)) {
             throw new EventStoreException(EventStoreException.Problem.NOT_A_LEDGER, "'" + file + "' is a folder, not an Eventscope ledger file.", "", null);
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // reading a named pipe waits for a writer that never comes, and a device never ends (session 16)
+            throw new EventStoreException("'" + file + "' is not a file but a named pipe, a device or a socket, so it"
+                    + " cannot be an Eventscope ledger.");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(HEADER_SIZE);
         } catch (IOException e) {

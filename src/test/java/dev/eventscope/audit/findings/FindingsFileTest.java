@@ -48,6 +48,38 @@ class FindingsFileTest {
     }
 
     @Test
+    void findings_added_at_the_same_time_are_all_kept_under_distinct_ids() throws Exception {
+        // session 16: four 'findings add' at once each said "Recorded", two under the same id, and one was lost
+        int writers = 8;
+        int each = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<List<String>>> runs = new java.util.ArrayList<>();
+        for (int writer = 0; writer < writers; writer++) {
+            int w = writer;
+            runs.add(pool.submit(() -> {
+                start.await();
+                // each writer a FindingsFile of its own, as each process has
+                FindingsFile mine = new FindingsFile(folder, "ledger-1", "alice");
+                List<String> ids = new java.util.ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    ids.add(mine.add(FindingTarget.event(w * each + i + 1L), Severity.LOW, "n", CLOCK).id());
+                }
+                return ids;
+            }));
+        }
+        start.countDown();
+        java.util.Set<String> told = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<List<String>> run : runs) {
+            told.addAll(run.get());
+        }
+        pool.shutdown();
+        assertEquals(writers * each, told.size(), "every id told is distinct");
+        List<Finding> kept = new FindingsFile(folder, "ledger-1", "alice").list();
+        assertEquals(told, new java.util.HashSet<>(kept.stream().map(Finding::id).toList()), "every finding told is kept");
+    }
+
+    @Test
     void bad_input_is_refused_with_a_sentence_and_nothing_is_written() throws Exception {
         FindingsFile findingsFile = new FindingsFile(folder, "ledger-1", "alice");
         assertEquals("A finding needs a note saying what was found.", assertThrows(IllegalArgumentException.class,

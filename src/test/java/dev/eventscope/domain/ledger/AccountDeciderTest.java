@@ -95,6 +95,33 @@ class AccountDeciderTest {
         }
 
         @Test
+        void refusesASegmentMixingLookAlikeScripts() {
+            // session 16: a Cyrillic "\u0430" in "assets", a Cyrillic "\u0441" in "checking", a Greek omicron in "food",
+            // Cyrillic beside Greek
+            for (String lookalike : List.of("\u0430ssets:bank", "assets:bank:\u0441hecking", "expenses:f\u03BFod",
+                    "assets:\u0431\u0430\u043D\u03BA", "assets:\u0585range")) {
+                InvalidAccountName refused = anAccount().when(new OpenAccount(account(lookalike), date("2024-01-01"), null))
+                        .thenRefused(InvalidAccountName.class);
+                assertEquals(true, refused.getMessage().contains("mixes letters of the scripts"), refused.getMessage());
+            }
+            InvalidAccountName named = anAccount().when(new OpenAccount(account("\u0430ssets"), date("2024-01-01"), null))
+                    .thenRefused(InvalidAccountName.class);
+            assertEquals(true, named.getMessage().contains("'\u0430ssets' mixes letters of the scripts Latin and Cyrillic, which look alike"),
+                    named.getMessage());
+        }
+
+        @Test
+        void opensSegmentsInOneScriptEachAndTheMixesScriptsNeed() {
+            for (String name : List.of("assets:\u0431\u0430\u043D\u043A", "expenses:\u03C6\u03B1\u03B3\u03B7\u03C4\u03CC",
+                    "expenses:\u65E5\u672C\u306E\u30AB\u30D5\u30A7 Tokyo", "expenses:\uC11C\uC6B8 \u98DF\u5802",
+                    "assets:Bank \u05DC\u05D0\u05D5\u05DE\u05D9", "assets:bank 2024-01 (EUR)", "expenses:caf\u00E9",
+                    "\u8CC7\u7522:\u0411\u0430\u043D\u043A\u83AB\u65AF\u79D1", "Assets:\u0627\u0644\u0642\u0627\u0647\u0631\u0629\u94F6\u884C")) {
+                anAccount().when(new OpenAccount(account(name), date("2024-01-01"), null))
+                        .then(new AccountOpened(account(name), account(name).type(), date("2024-01-01"), null));
+            }
+        }
+
+        @Test
         void opensNamesInAnyScriptWithComposedLettersAndTheJoinersScriptsNeed() {
             for (String name : List.of("expenses:caf\u00E9", "assets:\u0628\u0627\u0646\u06A9\u200C\u0647\u0627",
                     "Aktiva:Bank und Kasse", "expenses: travel")) {

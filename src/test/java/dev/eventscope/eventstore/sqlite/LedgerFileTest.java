@@ -8,6 +8,8 @@ import dev.eventscope.eventstore.StreamId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.RandomAccessFile;
@@ -18,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 import static dev.eventscope.eventstore.sqlite.LedgerFiles.ledgerWith;
@@ -27,6 +30,7 @@ import static dev.eventscope.testing.Texts.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LedgerFileTest {
@@ -220,6 +224,46 @@ class LedgerFileTest {
         void a_folder() {
             EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.open(folder));
             assertMentions(refused.getMessage(), "folder");
+        }
+
+        @Test
+        @DisplayName("session 16: another program's database with a table named events, as a ledger has")
+        void a_database_of_another_program_with_a_table_named_events() throws Exception {
+            Path file = folder.resolve("tracker.db");
+            rawSql(file, "CREATE TABLE events (position INTEGER PRIMARY KEY, stream_id TEXT, data TEXT)",
+                    "CREATE TABLE head (position INTEGER)", "INSERT INTO events VALUES (1, 's', '{}')");
+            assertRefusedUnchanged(file, "SQLite database but not an Eventscope ledger", "events");
+        }
+
+        @Test
+        @DisplayName("session 16: a named pipe is refused at once (reading it waited for ever for a writer)")
+        @EnabledOnOs({OS.LINUX, OS.MAC})
+        void a_named_pipe() throws Exception {
+            Path pipe = folder.resolve("pipe.ledger");
+            assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start().waitFor());
+            // only a guard against the old hang, generous for a loaded machine: the refusal reads nothing
+            assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+                for (boolean readOnly : new boolean[] {false, true}) {
+                    EventStoreException refused = assertThrows(EventStoreException.class, () -> {
+                        try (SqliteEventStore store = readOnly ? SqliteEventStore.openReadOnly(pipe)
+                                : SqliteEventStore.open(pipe)) {
+                            store.lastPosition();
+                        }
+                    });
+                    assertMentions(refused.getMessage(), "pipe.ledger", "not a file but a named pipe");
+                }
+            });
+            assertFalse(Files.exists(Path.of(pipe + "-wal")));
+            assertFalse(Files.exists(Path.of(pipe + "-journal")));
+        }
+
+        @Test
+        @DisplayName("session 16: a device is refused as one, not read as a database that never ends")
+        @EnabledOnOs(OS.LINUX)
+        void a_device() {
+            EventStoreException refused = assertThrows(EventStoreException.class,
+                    () -> SqliteEventStore.openReadOnly(Path.of("/dev/zero")));
+            assertMentions(refused.getMessage(), "/dev/zero", "not a file but a named pipe, a device");
         }
     }
 
