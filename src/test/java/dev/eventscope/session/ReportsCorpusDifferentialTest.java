@@ -166,9 +166,10 @@ class ReportsCorpusDifferentialTest {
          * of both with hledger's span, which compares the same figures, and a note says so.
          */
         private void spanAsHledgerReadsIt() {
-            List<LocalDate> hledgers = Hledger.run(List.of("-f", journal.toString(), "print", "-O", "csv")).standardOutput().lines()
-                    .skip(1).map(line -> line.split(",")[1].replace("\"", "")).filter(date -> !date.isEmpty())
-                    .map(date -> LocalDate.parse(date.replace('/', '-'))).sorted().toList();
+            // every transaction's header line starts with its date, as hledger print writes it
+            List<LocalDate> hledgers = Hledger.run(List.of("-f", journal.toString(), "print")).standardOutput().lines()
+                    .filter(line -> line.matches("\\d{4}-\\d{2}-\\d{2}\\b.*")).map(line -> LocalDate.parse(line.substring(0, 10)))
+                    .sorted().toList();
             if (!hledgers.isEmpty() && !(hledgers.get(0).equals(dates.get(0)) && hledgers.get(hledgers.size() - 1).equals(dates.get(1)))) {
                 open = hledgers.get(0) + ".." + hledgers.get(hledgers.size() - 1).plusDays(1);
                 notes.add("NOTE " + name + ": hledger's span " + open + ", the ledger's " + dates.get(0) + ".." + dates.get(1)
