@@ -81,7 +81,8 @@ final class StatementCommand implements Callable<Integer> {
     String kind;
 
     @Option(names = {"-p", "--period"}, paramLabel = "PERIOD", description = "2025, 2025Q1, 2025-03, 2025-03-15, or A..B"
-            + " (from the start of A to the start of B, B not included, as in hledger); default: every entry.")
+            + " (from the start of A to the start of B, B not included, as in hledger; also written 'from A to B', 'A to B',"
+            + " 'A-B', 'in A'); default: every entry.")
     String period = "";
 
     @Option(names = "--depth", paramLabel = "N", description = "Roll accounts up to N levels (default: every level).")
