@@ -81,7 +81,8 @@ final class StatementCommand implements Callable<Integer> {
     String kind;
 
     @Option(names = {"-p", "--period"}, paramLabel = "PERIOD", description = "2025, 2025Q1, 2025-03, 2025-03-15, or A..B"
-            + " (from the start of A to the start of B, B not included, as in hledger); default: every entry.")
+            + " (from the start of A to the start of B, B not included, as in hledger; also written 'from A to B', 'A to B',"
+            + " 'A-B', 'in A'); default: every entry.")
     String period = "";
 
     @Option(names = "--depth", paramLabel = "N", description = "Roll accounts up to N levels (default: every level).")
@@ -125,11 +126,13 @@ final class StatementCommand implements Callable<Integer> {
                 if (atPosition > 0) {
                     RecordedPoints.requireRecorded(session, new Point.AtPosition(atPosition));
                 }
+                valuation.requireKnownCommodity(session, () -> session.fullReplay().balances(Long.MAX_VALUE));
                 statement = session.statements().replayed(request, atPosition > 0 ? atPosition : Long.MAX_VALUE);
             }
         } else {
             try (LedgerSession session = ledger.openSession(sessions, false)) {
                 session.projections().open(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
+                valuation.requireKnownCommodity(session, () -> session.timeTravel().ledgerBalancesAt(new Point.Latest()).balances());
                 statement = session.statements().draw(request);
             }
         }
@@ -155,7 +158,9 @@ final class StatementCommand implements Callable<Integer> {
         try {
             return new StatementRequest(StatementKind.ofCommandName(kind), ReportPeriod.parse(period), columns.interval(), depth,
                     statementClock, valuation.forStatement());
-        } catch (IllegalArgumentException wrong) { // InvalidPeriod, or no such statement
+        } catch (dev.eventscope.statement.InvalidPeriod unreadable) {
+            throw new CommandProblem(unreadable.naming("--period"), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+        } catch (IllegalArgumentException wrong) { // no such statement
             throw new CommandProblem(wrong.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
     }

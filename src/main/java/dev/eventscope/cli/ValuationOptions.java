@@ -58,6 +58,35 @@ final class ValuationOptions {
         return Optional.of(market ? new ValuationTarget.DefaultCommodities() : new ValuationTarget.InCommodity(commodity.strip()));
     }
 
+    /**
+     * Refuses {@code --value COMM} when neither a recorded price nor a balance of the ledger names COMM (a typo,
+     * most likely: hledger's {@code -X} would quietly show every amount unconverted), in one sentence listing the
+     * commodities it could be; a ledger with no commodity at all is let through (its report says it is empty).
+     */
+    void requireKnownCommodity(LedgerSession session, java.util.function.Supplier<Balances> balances) {
+        if (commodity == null || market || commodity.isBlank()) {
+            return;
+        }
+        String asked = commodity.strip();
+        java.util.SortedSet<String> known = new java.util.TreeSet<>();
+        session.marketPrices().recorded().forEach(price -> {
+            known.add(price.commodity());
+            known.add(price.price().commodity());
+        });
+        if (known.contains(asked)) {
+            return;
+        }
+        balances.get().asMap().values().forEach(amounts -> known.addAll(amounts.keySet()));
+        known.remove("");
+        if (known.isEmpty() || known.contains(asked)) {
+            return;
+        }
+        throw new CommandProblem("--value " + asked + " names a commodity that no market price and no balance of the ledger"
+                + " holds, so nothing could be valued in it: give one of " + String.join(", ", known.stream().limit(12).toList())
+                + (known.size() > 12 ? " (and " + (known.size() - 12) + " more)" : "") + ", as --value " + known.first() + ".",
+                ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+    }
+
     /** Valued balances and the decimal places text shows a value in each commodity with. */
     record Answer(ValuedBalances valued, ToIntFunction<String> places) {
     }
@@ -73,6 +102,7 @@ final class ValuationOptions {
         LocalDate on = date != null ? date : asOf != null ? asOf : LocalDate.now();
         try (LedgerSession session = ledger.openReadOnly(sessions)) {
             // at a position, the prices the ledger knew then
+            requireKnownCommodity(session, () -> balances);
             Valuation valuation = session.valuation(atPosition > 0 ? atPosition : Long.MAX_VALUE);
             return Optional.of(new Answer(valuation.value(balances, on, target),
                     valueCommodity -> valuation.displayPlaces(valueCommodity, 2)));

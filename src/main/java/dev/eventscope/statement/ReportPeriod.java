@@ -19,6 +19,16 @@ public record ReportPeriod(LocalDate start, LocalDate end, String text) {
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})[qQ]([1-4])");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})[-/.](\\d{1,2})");
     private static final Pattern DAY = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
+    private static final Pattern COMPACT_MONTH = Pattern.compile("(\\d{4})(\\d{2})");
+    private static final Pattern COMPACT_DAY = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+    /** hledger's other ways of writing a range: "from A to B", "A to B", "from A", "to B", "A-B", "A - B", "-B", "A-". */
+    private static final Pattern FROM_TO = Pattern.compile("(?i)(?:from\\s+)?(\\S*?)\\s*(?:\\bto\\b|(?<=^|\\d)\\s*-\\s*(?=\\d{4}|$))\\s*(\\S*)");
+    private static final Pattern FROM = Pattern.compile("(?i)from\\s+(\\S+)");
+    private static final Pattern IN = Pattern.compile("(?i)in\\s+(\\S+)");
+    /** A word ("last", "jan", "today") or a quarter without its year ("q1"): a period hledger reads by today's date. */
+    private static final Pattern RELATIVE_WORD = Pattern.compile("(?i)\\p{L}{2,}|(?<![0-9])q[1-4]");
+    private static final Pattern INTERVAL_WORD = Pattern.compile("(?i).*\\b(daily|weekly|biweekly|fortnightly|monthly|bimonthly"
+            + "|quarterly|yearly|every|each)\\b.*");
 
     public ReportPeriod {
         if (start != null && end != null && !start.isBefore(end)) {
@@ -31,12 +41,46 @@ public record ReportPeriod(LocalDate start, LocalDate end, String text) {
         return new ReportPeriod(null, null, "");
     }
 
-    /** Reads the forms above; throws {@link InvalidPeriod} naming the text when it fits none. */
+    /**
+     * Reads the forms above, and hledger's other ways of writing them ({@code in 2025}, {@code from 2025-01 to 2025-04},
+     * {@code 2025-01 to 2025-04}, {@code from 2025-02}, {@code to 2025-03}, {@code 2025-01-2025-04}, {@code 20250315},
+     * {@code 202503}); throws {@link InvalidPeriod} naming the text when it fits none, with its own sentence for a
+     * period relative to today ({@code last year}, {@code jan}) and for an interval ({@code monthly in 2025}).
+     */
     public static ReportPeriod parse(String text) {
-        String trimmed = text == null ? "" : text.strip();
+        String trimmed = text == null ? "" : text.strip().replaceAll("\\s+", " ");
         if (trimmed.isEmpty()) {
             return all();
         }
+        ReportPeriod read = parseDotted(asDotted(trimmed, text), text);
+        return new ReportPeriod(read.start(), read.end(), trimmed);
+    }
+
+    /** hledger's word and hyphen forms written as {@code A..B}; the dotted forms as they are. */
+    private static String asDotted(String trimmed, String text) {
+        if (INTERVAL_WORD.matcher(trimmed).matches()) {
+            throw new InvalidPeriod(text, InvalidPeriod.INTERVAL);
+        }
+        Matcher matcher;
+        if (trimmed.contains("..")) {
+            return trimmed;
+        }
+        if ((matcher = IN.matcher(trimmed)).matches()) {
+            return asDotted(matcher.group(1), text);
+        }
+        if ((matcher = FROM_TO.matcher(trimmed)).matches() && !(matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
+            return matcher.group(1) + ".." + matcher.group(2);
+        }
+        if ((matcher = FROM.matcher(trimmed)).matches()) {
+            return matcher.group(1) + "..";
+        }
+        if (RELATIVE_WORD.matcher(trimmed).find()) {
+            throw new InvalidPeriod(text, InvalidPeriod.RELATIVE);
+        }
+        return trimmed;
+    }
+
+    private static ReportPeriod parseDotted(String trimmed, String text) {
         int dots = trimmed.indexOf("..");
         if (dots < 0) {
             LocalDate[] span = span(trimmed, text);
@@ -62,11 +106,11 @@ public record ReportPeriod(LocalDate start, LocalDate end, String text) {
                 LocalDate start = LocalDate.of(Integer.parseInt(matcher.group(1)), (Integer.parseInt(matcher.group(2)) - 1) * 3 + 1, 1);
                 return new LocalDate[] {start, start.plusMonths(3)};
             }
-            if ((matcher = MONTH.matcher(part)).matches()) {
+            if ((matcher = COMPACT_MONTH.matcher(part)).matches() || (matcher = MONTH.matcher(part)).matches()) {
                 LocalDate start = LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), 1);
                 return new LocalDate[] {start, start.plusMonths(1)};
             }
-            if ((matcher = DAY.matcher(part)).matches()) {
+            if ((matcher = COMPACT_DAY.matcher(part)).matches() || (matcher = DAY.matcher(part)).matches()) {
                 LocalDate start = LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
                         Integer.parseInt(matcher.group(3)));
                 return new LocalDate[] {start, start.plusDays(1)};

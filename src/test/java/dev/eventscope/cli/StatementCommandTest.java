@@ -65,8 +65,66 @@ class StatementCommandTest {
 
         assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, run.exitCode());
         assertEquals(1, run.errLines().size(), run.err());
-        assertTrue(run.err().startsWith("The period \"2025Q5\" cannot be read"), run.err());
+        assertTrue(run.err().startsWith("--period \"2025Q5\" cannot be read: give a year (2025)"), run.err());
         assertEquals("", run.out());
+    }
+
+    /** hledger 1.25's -p reads these too (each checked with hledger): the same statement as the dotted form. */
+    @Test
+    void the_period_forms_hledger_reads_in_words_and_hyphens_give_the_same_statement() {
+        CliRun dotted = statement("income", "--period", "2025-01..2025-04", "--depth", "1", "--format", "csv");
+        assertEquals(ExitCodes.OK, dotted.exitCode(), dotted.err());
+        for (String period : List.of("from 2025-01 to 2025-04", "2025-01-01 to 2025-04-01", "2025-01-2025-04", "2025Q1", "in 2025Q1")) {
+            CliRun run = statement("income", "--period", period, "--depth", "1", "--format", "csv");
+            assertEquals(ExitCodes.OK, run.exitCode(), period + ": " + run.err());
+            assertEquals(dotted.out(), run.out(), period);
+        }
+    }
+
+    @Test
+    void a_period_relative_to_today_and_an_interval_in_the_period_are_refused_in_one_sentence_naming_the_option() {
+        CliRun relative = statement("income", "-p", "last year");
+        assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, relative.exitCode());
+        assertEquals(List.of("--period \"last year\" cannot be read: a period relative to today or named by a word is not"
+                + " read, since a report of the books must not change with the day it is run; give its dates instead, as 2025,"
+                + " 2025-01 or 2025-01..2025-04."), relative.errLines());
+
+        CliRun interval = statement("income", "-p", "monthly in 2025");
+        assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, interval.exitCode());
+        assertEquals(List.of("--period \"monthly in 2025\" cannot be read: give the columns with -M, -Q or -Y beside the"
+                + " period instead, as --period 2025 -M."), interval.errLines());
+    }
+
+    @Test
+    void a_negative_depth_is_one_sentence_and_depth_0_shows_every_level() {
+        CliRun negative = statement("income", "--depth", "-1");
+        assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, negative.exitCode());
+        assertEquals(List.of("--depth must be 0 (every level) or more, not -1."), negative.errLines());
+
+        CliRun every = statement("income", "--depth", "0", "--format", "csv");
+        CliRun none = statement("income", "--format", "csv");
+        assertEquals(ExitCodes.OK, every.exitCode(), every.err());
+        assertEquals(none.out(), every.out());
+    }
+
+    @Test
+    void a_period_outside_the_ledger_shows_zero_columns_as_hledger_does() {
+        CliRun run = statement("income", "-p", "1990", "--format", "csv");
+
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertEquals(List.of("section,account,level,commodity,1990", "Revenues,total,,,0", "Expenses,total,,,0", ",Net,,,0"),
+                run.out().lines().toList());
+    }
+
+    @Test
+    void an_empty_ledger_says_it_has_no_entries() throws Exception {
+        Files.delete(ledger);
+        assertEquals(ExitCodes.OK, CliRun.run(new FakeLedgerStores().with(ledger), "init", "--ledger", ledger.toString()).exitCode());
+        for (String kind : List.of("balance-sheet", "income", "trial-balance")) {
+            CliRun run = statement(kind, "-Q", "--value", "EUR");
+            assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+            assertEquals("No entries in the ledger.\n", run.out(), kind);
+        }
     }
 
     @Test
@@ -208,6 +266,21 @@ class StatementCommandTest {
             CliRun both = statement("income", "--value", "EUR", "--market");
             assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, both.exitCode());
             assertEquals(List.of("Give either --value COMMODITY or --market, not both."), both.errLines());
+        }
+
+        @Test
+        void a_commodity_no_price_and_no_balance_names_is_refused_in_one_sentence_listing_those_it_could_be() {
+            for (CliRun run : List.of(statement("income", "--value", "EUX"), statement("balance-sheet", "--value", "EUX", "--replay"))) {
+                assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, run.exitCode());
+                assertEquals(List.of("--value EUX names a commodity that no market price and no balance of the ledger holds,"
+                        + " so nothing could be valued in it: give one of $, EUR, Kč, as --value $."), run.errLines().stream()
+                        .filter(line -> !line.isBlank() && !line.startsWith("read models")).toList());
+                assertEquals("", run.out());
+            }
+            CliRun balance = CliRun.run(new FakeLedgerStores().with(ledger), "trial-balance", "--ledger", ledger.toString(),
+                    "--value", "EUX");
+            assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, balance.exitCode());
+            assertTrue(balance.err().startsWith("--value EUX names a commodity that no market price"), balance.err());
         }
     }
 }

@@ -33,6 +33,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
+import static dev.eventscope.session.HledgerStatementLines.Valued;
+import static dev.eventscope.session.HledgerStatementLines.converted;
+import static dev.eventscope.session.HledgerStatementLines.hledgerFlags;
+import static dev.eventscope.session.HledgerStatementLines.lines;
+import static dev.eventscope.session.HledgerStatementLines.scales;
+import static dev.eventscope.session.HledgerStatementLines.trialBalanceLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -151,56 +157,19 @@ class StatementsAgreeWithHledgerTest {
         valued.ifPresent(how -> flags.add(how.hledgerFlag()));
         var run = Hledger.run(flags);
         assertTrue(run.succeeded(), run.describe());
-        List<List<String>> records = dev.eventscope.audit.Csv.parse(run.standardOutput().lines().map(line -> line + "\r\n")
-                .collect(java.util.stream.Collectors.joining()));
-        List<String> expected = new ArrayList<>();
         Map<String, Integer> scales = new HashMap<>();
-        for (List<String> record : records.subList(1, records.size())) {
-            if (record.equals(List.of(""))) {
-                continue;
-            }
-            List<SortedMap<String, BigDecimal>> amounts = new ArrayList<>();
-            record.subList(1, record.size()).forEach(cell -> amounts.add(HledgerStatement.amounts(cell)));
-            amounts.forEach(column -> column.forEach((commodity, amount) -> scales.merge(commodity, amount.scale(), Math::max)));
-            add(expected, record.get(0), ordinals(amounts.size()), amounts, Map.of());
-        }
+        List<String> expected = trialBalanceLines(run.standardOutput(), scales);
         Path ledger = importInto(journal);
         try (LedgerSession session = TestSessions.SQLITE.open(ledger)) {
             session.projections().open(ProgressListener.NONE);
             for (Statement ours : List.of(session.statements().draw(request), session.statements().replayed(request, Long.MAX_VALUE))) {
-                List<String> lines = new ArrayList<>();
-                List<String> columns = ordinals(ours.columns().size());
-                ours.sections().forEach(section -> section.rows().forEach(row -> add(lines, row.account(), columns, row.amounts(), scales)));
-                add(lines, "total", columns, ours.net(), scales);
+                List<String> lines = trialBalanceLines(ours, scales);
                 assertEquals(String.join("\n", expected.stream().sorted().toList()), String.join("\n", lines.stream().sorted().toList()),
                         "against hledger bal -H; hledger printed:\n" + run.standardOutput());
             }
         }
     }
 
-    private static List<String> ordinals(int count) {
-        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(Integer::toString).toList();
-    }
-
-    /** A valuation as the test's table writes it ("-X EUR", "-V", "2025-06-30 EUR", "2025-06-30 -V"): ours and hledger's flag. */
-    private record Valued(StatementValue value, String hledgerFlag) {
-        static Optional<Valued> parse(String text) {
-            String[] words = text.strip().split(" ");
-            boolean dated = Character.isDigit(words[0].charAt(0));
-            java.time.LocalDate date = dated ? java.time.LocalDate.parse(words[0]) : null;
-            String target = dated ? words[1] : words[0].equals("-V") ? "-V" : words[1];
-            ValuationTarget into = target.equals("-V") ? ValuationTarget.defaults() : ValuationTarget.in(target);
-            String flag = dated ? "--value=" + date + (target.equals("-V") ? "" : "," + target)
-                    : target.equals("-V") ? "-V" : "--value=end," + target;
-            return Optional.of(new Valued(new StatementValue(into, date), flag));
-        }
-    }
-
-    /** How many (column, commodity) pairs the statement converted with a price. */
-    private static long converted(Statement statement) {
-        return statement.valuation().orElseThrow().columns().stream().flatMap(column -> column.prices().stream())
-                .filter(price -> price.status() == ValuedLine.Status.CONVERTED).count();
-    }
 
     private Path importInto(Path journal) {
         Path ledger = folder.resolve(journal.getFileName() + ".ledger");
@@ -246,74 +215,4 @@ class StatementsAgreeWithHledgerTest {
         }
     }
 
-    /** hledger's -p, -M/-Q/-Y and --depth for the same request. */
-    private static List<String> hledgerFlags(String period, Interval interval, int depth) {
-        List<String> flags = new ArrayList<>();
-        if (!period.isEmpty()) {
-            flags.addAll(List.of("-p", period));
-        }
-        switch (interval) {
-            case MONTHLY -> flags.add("-M");
-            case QUARTERLY -> flags.add("-Q");
-            case YEARLY -> flags.add("-Y");
-            case NONE -> { }
-        }
-        if (depth > 0) {
-            flags.addAll(List.of("--depth", Integer.toString(depth)));
-        }
-        return flags;
-    }
-
-    /** hledger's lines: section | account | column | commodity amount, in a sorted order. */
-    private static List<String> lines(HledgerStatement hledger) {
-        List<String> lines = new ArrayList<>();
-        hledger.sections().forEach((section, rows) -> {
-            rows.forEach((account, amounts) -> add(lines, section + " | " + account, hledger.columns(), amounts, Map.of()));
-            add(lines, section + " | total", hledger.columns(), hledger.totals().getOrDefault(section, List.of()), Map.of());
-        });
-        add(lines, "Net", hledger.columns(), hledger.net(), Map.of());
-        return lines.stream().sorted().toList();
-    }
-
-    private static List<String> lines(Statement statement, Map<String, Integer> scales) {
-        List<String> lines = new ArrayList<>();
-        List<String> columns = statement.columnHeadings();
-        for (Statement.Section section : statement.sections()) {
-            section.rows().forEach(row -> add(lines, section.name() + " | " + row.account(), columns, row.amounts(), scales));
-            add(lines, section.name() + " | total", columns, section.totals(), scales);
-        }
-        add(lines, "Net", columns, statement.net(), scales);
-        return lines.stream().sorted().toList();
-    }
-
-    private static void add(List<String> lines, String label, List<String> columns, List<SortedMap<String, BigDecimal>> amounts,
-                            Map<String, Integer> scales) {
-        for (int column = 0; column < amounts.size(); column++) {
-            String heading = columns.get(column);
-            boolean any = false;
-            for (Map.Entry<String, BigDecimal> amount : amounts.get(column).entrySet()) {
-                BigDecimal shown = scales.containsKey(amount.getKey())
-                        ? amount.getValue().setScale(scales.get(amount.getKey()), RoundingMode.HALF_EVEN) : amount.getValue();
-                if (shown.signum() != 0) {
-                    lines.add(label + " | " + heading + " | " + amount.getKey() + " " + shown.stripTrailingZeros().toPlainString());
-                    any = true;
-                }
-            }
-            if (!any) {
-                lines.add(label + " | " + heading + " | 0");
-            }
-        }
-    }
-
-    /** Per commodity, the decimals hledger printed (its display precision). */
-    private static Map<String, Integer> scales(HledgerStatement hledger) {
-        Map<String, Integer> scales = new HashMap<>();
-        List<List<SortedMap<String, BigDecimal>>> all = new ArrayList<>();
-        hledger.sections().values().forEach(rows -> all.addAll(rows.values()));
-        all.addAll(hledger.totals().values());
-        all.add(hledger.net());
-        all.forEach(columns -> columns.forEach(amounts -> amounts.forEach((commodity, amount) ->
-                scales.merge(commodity, amount.scale(), Math::max))));
-        return scales;
-    }
 }

@@ -25,11 +25,51 @@ class ReportPeriodTest {
             "2025/3/15, 2025-03-15, 2025-03-16",
             "2025-01..2025-04, 2025-01-01, 2025-04-01",
             "2025Q1..2025Q4, 2025-01-01, 2025-10-01",
-            "2024..2026, 2024-01-01, 2026-01-01"})
+            "2024..2026, 2024-01-01, 2026-01-01",
+            // hledger 1.25's other ways of writing them (each checked with hledger -p)
+            "in 2025, 2025-01-01, 2026-01-01",
+            "in 2025-03, 2025-03-01, 2025-04-01",
+            "2025-01-01 to 2025-03-01, 2025-01-01, 2025-03-01",
+            "from 2025-01 to 2025-04, 2025-01-01, 2025-04-01",
+            "From 2025 To 2026, 2025-01-01, 2026-01-01",
+            "2025-01-2025-04, 2025-01-01, 2025-04-01",
+            "2025-02-2025-04-15, 2025-02-01, 2025-04-15",
+            "2025-01-01-2025-03-01, 2025-01-01, 2025-03-01",
+            "2025-02 - 2025-04, 2025-02-01, 2025-04-01",
+            "2025 - 2026, 2025-01-01, 2026-01-01",
+            "20250315, 2025-03-15, 2025-03-16",
+            "202503, 2025-03-01, 2025-04-01",
+            "2025-3, 2025-03-01, 2025-04-01",
+            "2025.03.15, 2025-03-15, 2025-03-16"})
     void reads_the_forms_hledger_reads_the_end_of_a_range_not_included(String text, LocalDate start, LocalDate end) {
         ReportPeriod period = ReportPeriod.parse(text);
         assertEquals(start, period.start());
         assertEquals(end, period.end());
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource({"from 2025-02, 2025-02-01,", "2025-02-, 2025-02-01,", "2025/01/01.., 2025-01-01,", "to 2025-03, , 2025-03-01",
+            "-2025-03, , 2025-03-01"})
+    void hledgers_open_ranges_in_words_and_hyphens_are_read(String text, LocalDate start, LocalDate end) {
+        assertEquals(start, ReportPeriod.parse(text).start());
+        assertEquals(end, ReportPeriod.parse(text).end());
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"last year", "jan", "q1", "today", "january 2025", "since 2025-02"})
+    void a_period_relative_to_today_or_named_by_a_word_is_refused_saying_to_give_dates(String text) {
+        InvalidPeriod problem = assertThrows(InvalidPeriod.class, () -> ReportPeriod.parse(text));
+        assertEquals("--period \"" + text + "\" cannot be read: a period relative to today or named by a word is not read,"
+                + " since a report of the books must not change with the day it is run; give its dates instead, as 2025,"
+                + " 2025-01 or 2025-01..2025-04.", problem.naming("--period"));
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"monthly in 2025", "every month from 2025", "2025 quarterly"})
+    void an_interval_in_the_period_is_refused_naming_the_column_options(String text) {
+        InvalidPeriod problem = assertThrows(InvalidPeriod.class, () -> ReportPeriod.parse(text));
+        assertTrue(problem.getMessage().endsWith("give the columns with -M, -Q or -Y beside the period instead, as --period 2025 -M."),
+                problem.getMessage());
     }
 
     @Test
@@ -41,7 +81,8 @@ class ReportPeriodTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"2025Q5", "2025-13", "2025-02-30", "last year", "2025..2024", "2025..2025", "..", "1..2..3", "25"})
+    @ValueSource(strings = {"2025Q5", "2025-13", "2025-02-30", "last year", "2025..2024", "2025..2025", "..", "1..2..3", "25",
+            "2025-02-29", "2025-01..2025-01", "-", "to", "2025-W11"})
     void a_period_it_cannot_read_is_named_in_one_sentence(String text) {
         InvalidPeriod problem = assertThrows(InvalidPeriod.class, () -> ReportPeriod.parse(text));
         assertTrue(problem.getMessage().startsWith("The period \"" + text + "\" cannot be read: "), problem.getMessage());

@@ -22,7 +22,7 @@ public record HledgerStatement(List<String> columns, Map<String, Map<String, Lis
                                String csv) {
 
     /** "$-1163.19", "-14991.67 EUR", "2063.00Kč", "CHF 12.00": symbol before or after, maybe spaced. */
-    private static final Pattern AMOUNT = Pattern.compile("^(\\D*?)\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*(.*)$");
+    private static final Pattern AMOUNT = Pattern.compile("^(\"[^\"]*\"|\\D*?)\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*(.*)$");
 
     /** Runs {@code hledger -f JOURNAL COMMAND --tree --no-elide -O csv ARGUMENTS...} and reads what it printed. */
     public static HledgerStatement run(Path journal, String command, List<String> arguments) {
@@ -75,12 +75,18 @@ public record HledgerStatement(List<String> columns, Map<String, Map<String, Lis
             if (!matcher.matches()) {
                 throw new IllegalStateException("hledger printed an amount that cannot be read: \"" + part + "\"");
             }
-            String commodity = (matcher.group(1) + matcher.group(3)).strip();
+            // hledger quotes a symbol holding spaces or digits ("Plans: Wildthorn Mail"); the ledger keeps it unquoted
+            String commodity = unquoted((matcher.group(1) + matcher.group(3)).strip());
             BigDecimal quantity = new BigDecimal(matcher.group(2));
             if (quantity.signum() != 0) {
                 amounts.merge(commodity, quantity, BigDecimal::add);
             }
         }
         return amounts;
+    }
+
+    private static String unquoted(String commodity) {
+        return commodity.length() > 1 && commodity.startsWith("\"") && commodity.endsWith("\"")
+                ? commodity.substring(1, commodity.length() - 1) : commodity;
     }
 }
