@@ -87,7 +87,7 @@ public record AccountName(String value) implements Comparable<AccountName> {
             UnicodeScript.GREEK, UnicodeScript.ARMENIAN, UnicodeScript.CHEROKEE, UnicodeScript.COPTIC);
 
     /**
-     * Why a new account may not be opened under this name, or null: one of its segments mixes the letters of two scripts
+     * Why a new account may not be opened under this name, or null: one of its words mixes the letters of two scripts
      * that look alike ("\u0430ssets" with a Cyrillic "\u0430" beside "assets", "\u0441hecking"), so postings to the
      * look-alike would pass unnoticed (session 16). Different segments may be in different scripts
      * ("assets:\u0431\u0430\u043D\u043A"), and a segment may mix scripts that do not look alike ("Tokyo \u98DF\u5802",
@@ -96,13 +96,17 @@ public record AccountName(String value) implements Comparable<AccountName> {
      */
     public String mixedScriptProblem() {
         for (String segment : segments()) {
-            Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
-            segment.codePoints().mapToObj(UnicodeScript::of).filter(LOOK_ALIKE_SCRIPTS::contains).forEach(scripts::add);
-            if (scripts.size() > 1) {
-                return "its segment '" + segment + "' mixes letters of the scripts " + scripts.stream()
-                        .map(script -> script.name().charAt(0) + script.name().substring(1).toLowerCase(Locale.ROOT))
-                        .collect(Collectors.joining(" and ")) + ", which look alike, so it could look like another"
-                        + " account's; write each segment in one of them";
+            // words, not segments: "\u041A\u0430\u0440\u0442\u0430 VISA" (a Cyrillic word beside a Latin one) is how
+            // real journals name things; a look-alike hides inside one word
+            for (String word : segment.split("[^\\p{L}\\p{M}]+")) {
+                Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
+                word.codePoints().mapToObj(UnicodeScript::of).filter(LOOK_ALIKE_SCRIPTS::contains).forEach(scripts::add);
+                if (scripts.size() > 1) {
+                    return "its word '" + word + "' mixes letters of the scripts " + scripts.stream()
+                            .map(script -> script.name().charAt(0) + script.name().substring(1).toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(" and ")) + ", which look alike, so it could look like another"
+                            + " account's; write each word in one of them";
+                }
             }
         }
         return null;

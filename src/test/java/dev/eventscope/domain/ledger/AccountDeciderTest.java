@@ -115,7 +115,10 @@ class AccountDeciderTest {
             for (String name : List.of("assets:\u0431\u0430\u043D\u043A", "expenses:\u03C6\u03B1\u03B3\u03B7\u03C4\u03CC",
                     "expenses:\u65E5\u672C\u306E\u30AB\u30D5\u30A7 Tokyo", "expenses:\uC11C\uC6B8 \u98DF\u5802",
                     "assets:Bank \u05DC\u05D0\u05D5\u05DE\u05D9", "assets:bank 2024-01 (EUR)", "expenses:caf\u00E9",
-                    "\u8CC7\u7522:\u0411\u0430\u043D\u043A\u83AB\u65AF\u79D1", "Assets:\u0627\u0644\u0642\u0627\u0647\u0631\u0629\u94F6\u884C")) {
+                    "\u8CC7\u7522:\u0411\u0430\u043D\u043A\u83AB\u65AF\u79D1", "Assets:\u0627\u0644\u0642\u0627\u0647\u0631\u0629\u94F6\u884C",
+                    // a word in each script, as real journals name cards and banks: only a word may not mix them
+                    "expenses:\u041A\u0430\u0440\u0442\u0430 VISA", "assets:\u03A4\u03C1\u03AC\u03C0\u03B5\u03B6\u03B1 ABC",
+                    "assets:\u0421\u0431\u0435\u0440\u0431\u0430\u043D\u043A-Online")) {
                 anAccount().when(new OpenAccount(account(name), date("2024-01-01"), null))
                         .then(new AccountOpened(account(name), account(name).type(), date("2024-01-01"), null));
             }
