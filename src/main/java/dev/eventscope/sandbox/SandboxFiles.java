@@ -96,16 +96,17 @@ public final class SandboxFiles {
      * Replaces the sandbox's file with {@code contents} only if it still holds {@code read} (what the caller read; null:
      * no file), checked and written under a lock beside it, so two processes proposing at once never lose one's
      * proposals to the other's write (session 16: four concurrent {@code sandbox post}s each said "Proposed", two were
-     * kept). Refused in one sentence, the file left as the other process wrote it.
+     * kept). Refused in one sentence, the file left as the other process wrote it. Returns what the file now holds, read
+     * back under the same lock (what a later {@code replace} must be given as {@code read}).
      */
-    public void replace(SandboxContents read, SandboxContents contents) {
+    public SandboxContents replace(SandboxContents read, SandboxContents contents) {
         // a file lock is held per process: threads of one process wait on the class's monitor first
         synchronized (SandboxFiles.class) {
-            replaceLocked(read, contents);
+            return replaceLocked(read, contents);
         }
     }
 
-    private void replaceLocked(SandboxContents read, SandboxContents contents) {
+    private SandboxContents replaceLocked(SandboxContents read, SandboxContents contents) {
         Path file = fileOf(contents.ledgerId(), contents.user());
         try {
             Files.createDirectories(directory);
@@ -117,6 +118,7 @@ public final class SandboxFiles {
                             + ") after this command read it, so nothing was kept here; run the command again.");
                 }
                 write(contents);
+                return read(contents.ledgerId(), contents.user()).orElseThrow();
             }
         } catch (IOException failed) {
             throw new UncheckedIOException("Could not write the sandbox " + file + ": " + failed.getMessage(), failed);

@@ -58,6 +58,8 @@ public final class SandboxViewModel {
         }
     }
 
+    /** What the sandbox's file held when this window last read or wrote it; null when there was no file. */
+    private volatile SandboxContents onDisk;
     private final LedgerSession session;
     /** One step of the timeline as adjusted: an account at the end of a date a proposal posts on, and the proposals that cause the change. */
     public record TimelineRow(String date, String account, String commodity, String asPosted, String asAdjusted, String change,
@@ -155,8 +157,9 @@ public final class SandboxViewModel {
     /** The user's sandbox from its file (a new one at the head), decided against the ledger as it now is. */
     private Shown openedNow() {
         String ledgerId = Sandbox.ledgerId(session);
-        SandboxContents contents = files.read(ledgerId, user)
-                .orElseGet(() -> new SandboxContents(ledgerId, user, SandboxBase.HEAD, List.of()));
+        java.util.Optional<SandboxContents> read = files.read(ledgerId, user);
+        onDisk = read.orElse(null);
+        SandboxContents contents = read.orElseGet(() -> new SandboxContents(ledgerId, user, SandboxBase.HEAD, List.of()));
         return view.of(Sandbox.open(session, contents));
     }
 
@@ -189,7 +192,7 @@ public final class SandboxViewModel {
         }
         executor.run(() -> {
             Sandbox moved = opened(current).movedTo(wanted);
-            files.write(moved.contents());
+            keep(moved.contents());
             return view.of(moved);
         }, moved -> {
             show(moved);
@@ -207,7 +210,7 @@ public final class SandboxViewModel {
     public CommandRunner proposing() {
         return draft -> {
             Sandbox.Proposed proposed = opened(sandbox).proposed(draft, reasonText, user, clock.instant());
-            files.write(proposed.sandbox().contents());
+            keep(proposed.sandbox().contents());
             proposedJustNow = view.of(proposed.sandbox());
             return proposed.executed();
         };
@@ -287,12 +290,23 @@ public final class SandboxViewModel {
         Sandbox current = sandbox;
         executor.run(() -> {
             Sandbox.Applied applied = opened(current).apply(user, clock.instant());
-            files.write(applied.sandbox().contents());
+            keep(applied.sandbox().contents());
             return java.util.Map.entry(view.of(applied.sandbox()), applied.executed().size());
         }, done -> {
             show(done.getKey());
             message.set("Applied " + done.getValue() + " proposals to the ledger as " + user + ".");
         }, this::failed);
+    }
+
+    /**
+     * Writes the sandbox's file only if it still holds what this window last read or wrote there, as the command line
+     * does (session 16: a proposal made by {@code eventscope sandbox post} while this window was open was lost at the
+     * window's next proposal); otherwise a sentence says another process changed it and nothing is kept.
+     */
+    private void keep(SandboxContents contents) {
+        synchronized (this) {
+            onDisk = files.replace(onDisk, contents);
+        }
     }
 
     /** {@code current}, or a sentence when the window acts before the sandbox has opened. */

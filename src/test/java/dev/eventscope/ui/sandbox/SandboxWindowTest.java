@@ -80,6 +80,38 @@ class SandboxWindowTest {
     }
 
     @Test
+    void a_proposal_made_elsewhere_while_the_window_is_open_is_never_lost_by_the_window_s_next_one(FxRobot robot) throws Exception {
+        TableView<SandboxViewModel.BalanceRow> adjusted = robot.lookup("#asAdjustedTable").queryTableView();
+        waitUntil(() -> !adjusted.getItems().isEmpty());
+        Instant now = Instant.parse("2025-02-10T09:00:00Z");
+        java.util.function.Function<String, dev.eventscope.domain.ledger.EntryCommand.PostEntry> entry = id ->
+                dev.eventscope.domain.ledger.EntryCommand.PostEntry.simple(dev.eventscope.domain.ledger.EntryId.of(id),
+                        java.time.LocalDate.of(2025, 1, 31), "Fees " + id, java.util.List.of(posting("expenses:fees", "10"),
+                                posting("assets:bank", "-10")));
+        // two proposals from the window in a row: what it wrote is what it expects to find the second time
+        for (String id : java.util.List.of("W1", "W2")) {
+            robot.interact(() -> model.reason().set("fees"));
+            model.proposing().execute(ids -> entry.apply(id));
+            robot.interact(model::proposalMade);
+        }
+        // the command line proposes meanwhile (session 16's adversary: the window's next write dropped it)
+        SandboxFiles files = new SandboxFiles(run.resolve("sandboxes"));
+        dev.eventscope.sandbox.SandboxContents read = files.read(dev.eventscope.sandbox.Sandbox.ledgerId(session), "auditor")
+                .orElseThrow();
+        assertEquals(2, read.proposals().size());
+        files.replace(read, dev.eventscope.sandbox.Sandbox.open(session, read).propose(ids -> entry.apply("C1"), "elsewhere",
+                "auditor", now).contents());
+
+        robot.interact(() -> model.reason().set("fees"));
+        RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> model.proposing().execute(ids -> entry.apply("W3")));
+        assertTrue(refused.getMessage().contains("Another process changed the sandbox"), refused.getMessage());
+        assertEquals(java.util.List.of("Fees W1", "Fees W2", "Fees C1"), files.read(dev.eventscope.sandbox.Sandbox.ledgerId(session),
+                "auditor").orElseThrow().proposals().stream()
+                .map(proposal -> proposal.summary().substring(proposal.summary().lastIndexOf("Fees "))).toList());
+    }
+
+    @Test
     void every_proposed_entry_shows_with_all_its_lines_and_the_base(FxRobot robot) throws Exception {
         TableView<SandboxViewModel.ProposalRow> proposals = robot.lookup("#proposalsTable").queryTableView();
         TableView<SandboxViewModel.BalanceRow> adjusted = robot.lookup("#asAdjustedTable").queryTableView();
