@@ -2,8 +2,6 @@ package dev.eventscope.projection;
 
 import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.codec.EventCodec;
-import dev.eventscope.codec.EventType;
-import dev.eventscope.domain.ledger.EntryEvent.EntryPosted;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.RecordedEvent;
@@ -11,12 +9,10 @@ import dev.eventscope.eventstore.RecordedEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Batches of events for some projections; events none of them decodes are left undecoded, and an entry's
- * {@code EntryPosted} is read as its {@link EntryHeader} when that is all they read of it. One store cursor
+ * Batches of events for some projections; events none of them decodes are left undecoded. One store cursor
  * serves batch after batch while each starts where the previous one ended (a cursor per batch would
  * read a page ahead and throw it away every time); any other start, or a short batch (the end of the
  * ledger for now), closes it and the next batch opens a new one. Synchronized: a prefetch that was
@@ -47,7 +43,8 @@ final class BatchSource implements AutoCloseable {
         try {
             while (batch.size() < size && cursor.hasNext()) {
                 RecordedEvent recorded = cursor.next();
-                batch.add(decoded(recorded));
+                batch.add(decodedFor(recorded) ? codec.decodeValue(recorded)
+                        : new DecodedEvent.Unreadable(recorded, "not decoded: no projection of this batch reads it"));
             }
         } catch (RuntimeException failed) {
             close();
@@ -73,32 +70,13 @@ final class BatchSource implements AutoCloseable {
         return categories;
     }
 
-    /**
-     * The event decoded as the batch's projections need it: in full when one of them reads more than an entry's
-     * header, as an {@link EntryHeader} when all that read it read only that (and its text is in the codec's own form),
-     * not at all when none reads it.
-     */
-    private DecodedEvent decoded(RecordedEvent recorded) {
-        boolean headerOnly = false;
+    private boolean decodedFor(RecordedEvent recorded) {
         for (Projection reader : readers) {
             if (reader.decodes(recorded)) {
-                if (!reader.readsEntryHeadersOnly() || !isCurrentEntryPosted(recorded)) {
-                    return codec.decodeValue(recorded);
-                }
-                headerOnly = true;
+                return true;
             }
         }
-        if (!headerOnly) {
-            return new DecodedEvent.Unreadable(recorded, "not decoded: no projection of this batch reads it");
-        }
-        EntryHeader header = EntryHeader.read(recorded.data());
-        return header == null ? codec.decodeValue(recorded) : new DecodedEvent.Typed(recorded, null, OptionalInt.empty(), header);
-    }
-
-    /** An {@code EntryPosted} event in the current schema version (any other is upcast, and decoded in full). */
-    private boolean isCurrentEntryPosted(RecordedEvent recorded) {
-        EventType type = codec.registry().byName(recorded.type()).orElse(null);
-        return type != null && type.javaClass() == EntryPosted.class && recorded.schemaVersion() == type.currentSchemaVersion();
+        return false;
     }
 
     @Override

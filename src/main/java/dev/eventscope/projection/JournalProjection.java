@@ -3,9 +3,7 @@ package dev.eventscope.projection;
 import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.domain.ledger.EntryEvent;
-import dev.eventscope.domain.ledger.EntryId;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -45,19 +43,10 @@ public final class JournalProjection implements Projection {
         return ProjectionEvents.ENTRY_AND_LEDGER;
     }
 
-    /**
-     * Only entry and ledger events are read (an unreadable one stops the projection); account postings are not. Of an
-     * {@code EntryPosted}, only its header ({@link #readsEntryHeadersOnly}).
-     */
+    /** Only entry and ledger events are read (an unreadable one stops the projection); account postings are not. */
     @Override
     public boolean decodes(RecordedEvent event) {
         return ProjectionEvents.isEntryOrLedger(event);
-    }
-
-    /** An entry's header is all the journal stores of an {@code EntryPosted} event: its postings are not decoded. */
-    @Override
-    public boolean readsEntryHeadersOnly() {
-        return true;
     }
 
     @Override
@@ -67,10 +56,10 @@ public final class JournalProjection implements Projection {
                 continue;
             }
             Object event = ProjectionEvents.typed(decoded);
-            if (event instanceof EntryHeader header) {
-                insert(tables, decoded, header.entryId(), header.date(), header.description(), header.reversesEntryId());
-            } else if (event instanceof EntryEvent.EntryPosted posted) {
-                insert(tables, decoded, posted.entryId(), posted.date(), posted.description(), posted.reversesEntryId());
+            if (event instanceof EntryEvent.EntryPosted posted) {
+                String reverses = posted.reversesEntryId() == null ? null : posted.reversesEntryId().value();
+                tables.insert(ENTRIES, posted.entryId().value(), decoded.recorded().position(), posted.date().toString(),
+                        posted.description(), reverses, null, decoded.recorded().metadata().user());
             } else if (event instanceof EntryEvent.EntryReversed reversed) {
                 String entryId = decoded.recorded().streamId().value().substring("entry-".length());
                 ReadModelRow row = tables.find(ENTRIES, entryId).orElseThrow(() -> new IllegalStateException(
@@ -80,11 +69,5 @@ public final class JournalProjection implements Projection {
                 tables.upsert(ENTRIES, values);
             }
         }
-    }
-
-    private static void insert(ReadModelTables tables, DecodedEvent decoded, EntryId entryId, LocalDate date,
-            String description, EntryId reverses) {
-        tables.insert(ENTRIES, entryId.value(), decoded.recorded().position(), date.toString(), description,
-                reverses == null ? null : reverses.value(), null, decoded.recorded().metadata().user());
     }
 }

@@ -36,17 +36,6 @@ public interface Projection {
     }
 
     /**
-     * Whether, of an entry's {@code EntryPosted} event that {@link #decodes} asks for, {@link #apply} reads only what
-     * an {@link EntryHeader} holds (its id, date, description and the entry it reverses). When no other projection of
-     * the batch needs more, such an event then reaches {@code apply} with an {@code EntryHeader} as its
-     * {@link DecodedEvent#value()} instead of the {@code EntryPosted} record, whose postings are not built; an event
-     * not in the codec's own form is decoded in full as before, so {@code apply} must take either. Default: no.
-     */
-    default boolean readsEntryHeadersOnly() {
-        return false;
-    }
-
-    /**
      * The stream categories whose events this projection reads (such as {@code account}); empty, the
      * default, means every event. A rebuild of this projection alone then reads only those streams: an
      * event of another category never reaches {@link #apply} there, so a projection that names categories
