@@ -34,7 +34,10 @@ public final class StatusBarView {
         statusBar.progressProperty().bind(Bindings.createDoubleBinding(() -> model.integrity().runningProperty().get() ? -1
                         : model.projections().rebuildingProperty().get() ? Math.max(0.001, model.projections().progressProperty().get()) : 0,
                 model.integrity().runningProperty(), model.projections().rebuildingProperty(), model.projections().progressProperty()));
-        statusEvents.textProperty().bind(model.eventCountProperty().asString("%,d events"));
+        // until the first read of the ledger, "0 events" read as an empty ledger (session 16's trial, a large ledger opening)
+        statusEvents.textProperty().bind(Bindings.createStringBinding(() -> model.lastRefreshProperty().get().isEmpty()
+                ? "Opening…" : String.format("%,d events", model.eventCountProperty().get()),
+                model.lastRefreshProperty(), model.eventCountProperty()));
         statusPosition.textProperty().bind(model.lastPositionProperty().asString("last position #%d"));
         statusRefresh.textProperty().bind(model.lastRefreshProperty().map(time -> time.isEmpty() ? "" : "refreshed " + time));
         statusProjections.textProperty().bind(model.projections().statusLineProperty());

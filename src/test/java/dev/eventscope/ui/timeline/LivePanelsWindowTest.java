@@ -125,6 +125,8 @@ class LivePanelsWindowTest {
     void after_a_search_and_an_external_reverse_every_panel_shows_the_reversal(FxRobot robot) throws Exception {
         open(robot);
         long before = Long.parseLong(text(robot, "#statusPosition").replaceAll("\\D", ""));
+        // read once: the count, not the "Opening…" shown until the ledger's first read
+        assertTrue(text(robot, "#statusEvents").matches("[\\d,]+ events"), text(robot, "#statusEvents"));
 
         // the sidebar search, then a click on what it found
         robot.clickOn("#streamSearch").write(ENTRY);
