@@ -4,18 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eventscope.audit.LockedFiles;
 import dev.eventscope.audit.RememberedHeads;
 import dev.eventscope.codec.EventCodec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -100,18 +98,9 @@ public final class SandboxFiles {
      * back under the same lock (what a later {@code replace} must be given as {@code read}).
      */
     public SandboxContents replace(SandboxContents read, SandboxContents contents) {
-        // a file lock is held per process: threads of one process wait on the class's monitor first
-        synchronized (SandboxFiles.class) {
-            return replaceLocked(read, contents);
-        }
-    }
-
-    private SandboxContents replaceLocked(SandboxContents read, SandboxContents contents) {
         Path file = fileOf(contents.ledgerId(), contents.user());
         try {
-            Files.createDirectories(directory);
-            try (FileChannel lock = FileChannel.open(directory.resolve(file.getFileName() + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+            return LockedFiles.underLock(directory.resolve(file.getFileName() + ".lock"), () -> {
                 Optional<SandboxContents> now = read(contents.ledgerId(), contents.user());
                 if (read == null ? now.isPresent() : now.isEmpty() || !toJson(now.get()).equals(toJson(read))) {
                     throw new SandboxProblem("Another process changed the sandbox of " + contents.user() + " (" + file
@@ -119,7 +108,7 @@ public final class SandboxFiles {
                 }
                 write(contents);
                 return read(contents.ledgerId(), contents.user()).orElseThrow();
-            }
+            });
         } catch (IOException failed) {
             throw new UncheckedIOException("Could not write the sandbox " + file + ": " + failed.getMessage(), failed);
         }

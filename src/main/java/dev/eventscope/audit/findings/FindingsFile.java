@@ -109,27 +109,13 @@ public final class FindingsFile {
 
     /**
      * Runs a read-modify-write of this user's file under an exclusive lock ({@code .findings.lock} in the findings
-     * folder, beside every ledger's folder): four
-     * {@code findings add} at once each said "Recorded", two under the same id, and one was lost (session 16).
+     * folder, beside every ledger's folder): four {@code findings add} at once each said "Recorded", two under the same
+     * id, and one was lost (session 16).
      */
-    private static synchronized <T> T lockedInThisProcess(java.util.function.Supplier<T> change) {
-        return change.get();
-    }
-
     private <T> T locked(java.util.function.Supplier<T> change) {
-        // a file lock is held per process: threads of one process wait on the class's monitor first
-        return lockedInThisProcess(() -> lockedAcrossProcesses(change));
-    }
-
-    private <T> T lockedAcrossProcesses(java.util.function.Supplier<T> change) {
         Path file = file();
         try {
-            Files.createDirectories(file.getParent());
-            try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(
-                    directory.resolve(".findings.lock"), java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = lock.lock()) {
-                return change.get();
-            }
+            return dev.eventscope.audit.LockedFiles.underLock(directory.resolve(".findings.lock"), change::get);
         } catch (IOException failed) {
             throw new UncheckedIOException("The findings file " + file + " cannot be written: " + failed.getMessage(), failed);
         }
