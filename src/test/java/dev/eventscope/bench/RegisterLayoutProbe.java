@@ -38,6 +38,10 @@ public final class RegisterLayoutProbe {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final int CHUNK = 256;
     private static final int PER_TRANSACTION = 20_000;
+    /** The register's columns as the read model declares them. */
+    private static final String REGISTER_TABLE = "CREATE TABLE register (position INTEGER, account TEXT, commodity TEXT,"
+            + " amount TEXT, running_balance TEXT, entry_id TEXT, posting_index INTEGER, date TEXT, description TEXT,"
+            + " reverses TEXT, PRIMARY KEY (position))";
 
     private record Line(long position, String account, String commodity, String amount, String runningBalance,
                         String entryId, long postingIndex, String date, String description, String reverses) {
@@ -118,9 +122,7 @@ public final class RegisterLayoutProbe {
     /** The same ten values per row as the register, then its index; returns the thread CPU of each. */
     private static double[] writeRows(List<Line> lines, Path file) throws SQLException {
         try (Connection connection = fresh(file); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE register (position INTEGER, account TEXT, commodity TEXT, amount TEXT,"
-                    + " running_balance TEXT, entry_id TEXT, posting_index INTEGER, date TEXT, description TEXT, reverses TEXT,"
-                    + " PRIMARY KEY (position))");
+            statement.execute(REGISTER_TABLE);
             connection.commit();
             long started = THREADS.getCurrentThreadCpuTime();
             try (PreparedStatement insert = connection.prepareStatement(
@@ -161,9 +163,7 @@ public final class RegisterLayoutProbe {
     /** The same rows, 5,000 at a time as one bound JSON text that SQLite expands ({@code json_each}). */
     private static double writeRowsAsJson(List<Line> lines, Path file) throws SQLException {
         try (Connection connection = fresh(file); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE register (position INTEGER, account TEXT, commodity TEXT, amount TEXT,"
-                    + " running_balance TEXT, entry_id TEXT, posting_index INTEGER, date TEXT, description TEXT, reverses TEXT,"
-                    + " PRIMARY KEY (position))");
+            statement.execute(REGISTER_TABLE);
             connection.commit();
             long started = THREADS.getCurrentThreadCpuTime();
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO register SELECT value ->> 0, value ->> 1,"
