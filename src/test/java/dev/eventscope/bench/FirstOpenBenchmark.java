@@ -206,8 +206,15 @@ public final class FirstOpenBenchmark {
         }
     }
 
+    /**
+     * The built-in read models, or only those {@code -Dbench.projections} names (comma-separated, e.g. {@code balances}):
+     * the writer's time per read model is the first open of each alone (docs/cli-speed.md, session 17).
+     */
     private static Projections projections(SqliteEventStore store, SqliteReadModelStore models) {
-        return new Projections(store, BookkeepingCodec.create(), models, BuiltInProjections.all());
+        String only = System.getProperty("bench.projections", "");
+        List<Projection> chosen = BuiltInProjections.all().stream()
+                .filter(projection -> only.isBlank() || List.of(only.split(",")).contains(projection.name())).toList();
+        return new Projections(store, BookkeepingCodec.create(), models, chosen);
     }
 
     private static void header() {
