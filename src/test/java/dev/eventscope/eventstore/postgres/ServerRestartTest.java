@@ -39,7 +39,7 @@ class ServerRestartTest {
     Path folder;
 
     @Test
-    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     @DisplayName("given a writer appending, when the server restarts, then returned appends survive whole, failures are one sentence, and appending resumes")
     void appends_survive_a_server_restart_and_the_store_reconnects() throws Exception {
         Path data = folder.resolve("data");
