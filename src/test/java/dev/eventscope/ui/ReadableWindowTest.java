@@ -73,7 +73,7 @@ class ReadableWindowTest {
                 });
                 javafx.application.Platform.requestNextPulse();
             });
-            assertTrue(laidOut.await(30, java.util.concurrent.TimeUnit.SECONDS), "no layout pass within 30 s");
+            assertTrue(laidOut.await(60, java.util.concurrent.TimeUnit.SECONDS), "no layout pass within 60 s");
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         }
     }
