@@ -130,13 +130,21 @@ check_launcher() {
   echo "   verify on tampered.ledger: exit 3"
   done_step
 
-  step "$name: desktop app under Xvfb, alive after 20 s"
+  step "$name: desktop app under Xvfb, alive 20 s after its window appeared"
+  # the window is waited for (up to 180 s: a loaded CI machine starts the JVM slowly), not assumed after a fixed time
   xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
     set -u
     "$1" >"$2/app.out" 2>&1 & pid=$!
+    waited=0
+    until xdotool search --name "^Eventscope$" >/dev/null 2>&1; do
+      kill -0 $pid 2>/dev/null || { echo "the app exited before showing its window:"; cat "$2/app.out"; exit 1; }
+      [ $waited -lt 180 ] || { echo "no window titled Eventscope after 180 s:"; cat "$2/app.out"; kill $pid; exit 1; }
+      sleep 1; waited=$((waited + 1))
+    done
+    echo "   window after about $waited s"
     sleep 20
     kill -0 $pid 2>/dev/null || { echo "the app exited early:"; cat "$2/app.out"; exit 1; }
-    xdotool search --name "^Eventscope$" >/dev/null || { echo "no window titled Eventscope:"; cat "$2/app.out"; kill $pid; exit 1; }
+    xdotool search --name "^Eventscope$" >/dev/null || { echo "no window titled Eventscope any more:"; cat "$2/app.out"; kill $pid; exit 1; }
     import -window root "$3"
     kill $pid; wait $pid 2>/dev/null; exit 0' check "$launcher" "$work" "$screenshot" || fail "$name: the desktop app did not stay up with a window"
   [[ -s "$screenshot" ]] || fail "$name: no screenshot"

@@ -90,7 +90,7 @@ class PostCommandAdversarialTest {
                 start.countDown();
                 Set<String> ids = new HashSet<>();
                 for (Future<RealCli> future : runs) {
-                    RealCli posted = future.get(60, TimeUnit.SECONDS);
+                    RealCli posted = future.get(300, TimeUnit.SECONDS);
                     assertEquals(0, posted.exitCode(), posted.err());
                     Matcher id = POSTED.matcher(posted.out());
                     assertTrue(id.find(), posted.out());
@@ -117,8 +117,8 @@ class PostCommandAdversarialTest {
                     return RealCli.run("reverse", "E000003", "-l", ledger.toString(), "--on", "2025-02-10");
                 });
                 start.countDown();
-                RealCli one = first.get(60, TimeUnit.SECONDS);
-                RealCli other = second.get(60, TimeUnit.SECONDS);
+                RealCli one = first.get(300, TimeUnit.SECONDS);
+                RealCli other = second.get(300, TimeUnit.SECONDS);
                 assertEquals(0, one.exitCode(), one.err());
                 assertEquals(0, other.exitCode(), other.err());
                 assertEquals(5, entries());

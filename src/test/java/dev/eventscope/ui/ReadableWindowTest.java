@@ -73,7 +73,7 @@ class ReadableWindowTest {
                 });
                 javafx.application.Platform.requestNextPulse();
             });
-            assertTrue(laidOut.await(30, java.util.concurrent.TimeUnit.SECONDS), "no layout pass within 30 s");
+            assertTrue(laidOut.await(60, java.util.concurrent.TimeUnit.SECONDS), "no layout pass within 60 s");
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         }
     }
@@ -277,7 +277,7 @@ class ReadableWindowTest {
     private static void assertWhole(TableView<?> table, Set<String> columns, int least) {
         // a column fitted to its content re-breaks its cells a pulse or two later: wait for the table to settle
         try {
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(50))
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(50))
                     .until(() -> cutCells(table, columns).isEmpty());
         } catch (org.awaitility.core.ConditionTimeoutException stillCut) {
             // reported below, with the columns' widths

@@ -48,7 +48,7 @@ class ConcurrentWritersTest {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     @DisplayName("given writers racing for the same streams, when they append with expected versions, then every version is won once and the ledger is whole")
     void racing_writers_win_each_version_once_and_leave_a_contiguous_verified_chain() throws Exception {
         PostgresLedgerUrl url = TestPostgres.freshLedger();

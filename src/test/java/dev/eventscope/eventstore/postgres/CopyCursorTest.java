@@ -191,13 +191,13 @@ class CopyCursorTest {
     @Test
     @DisplayName("given a whole-ledger cursor read only a little way, when it is closed, then the server's COPY and its backend end")
     void closing_midway_ends_the_servers_copy() throws Exception {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> copyBackends().isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> copyBackends().isEmpty());
         try (PostgresEventStore store = PostgresEventStore.open(large)) {
             EventCursor cursor = store.readAll(0);
             assertEquals(1, cursor.next().position());
             assertEquals(1, copyBackends().size(), "the COPY runs while the cursor is open");
             cursor.close();
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> copyBackends().isEmpty());
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> copyBackends().isEmpty());
             assertEquals(1, readAll(store.readAll(14_999)).size(), "the store reads on after a cursor was closed midway");
         }
     }
@@ -205,7 +205,7 @@ class CopyCursorTest {
     @Test
     @DisplayName("given a whole-ledger cursor whose backend the server ends midway, when it is read on, then every event before it arrives and then one sentence names the lost connection and the last position")
     void a_backend_ended_midway_is_reported_after_the_events_before_it() throws Exception {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> copyBackends().isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> copyBackends().isEmpty());
         try (PostgresEventStore store = PostgresEventStore.open(large); EventCursor cursor = store.readAll(0)) {
             assertEquals(1, cursor.next().position());
             List<Long> backends = copyBackends();

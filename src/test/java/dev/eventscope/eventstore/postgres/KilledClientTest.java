@@ -38,7 +38,7 @@ class KilledClientTest {
     Path folder;
 
     @Test
-    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     @DisplayName("given a client killed mid-batch ten times, then every returned batch is whole and no batch is partial")
     void a_client_killed_mid_batch_leaves_only_whole_batches() throws Exception {
         PostgresLedgerUrl url = TestPostgres.freshLedger();
@@ -63,7 +63,7 @@ class KilledClientTest {
                 }
                 // the client is inside its append of the next batch (hashing, inserting or committing 2,000 events)
                 client.destroyForcibly();
-                assertTrue(client.waitFor(30, TimeUnit.SECONDS));
+                assertTrue(client.waitFor(120, TimeUnit.SECONDS));
             }
         }
         try (PostgresEventStore store = PostgresEventStore.open(url)) {

@@ -71,14 +71,14 @@ class LostConnectionTest {
              AutoCloseable subscription = watcher.subscribe((from, to) -> heard.add(new long[] {from, to}))) {
             try (PostgresEventStore writer = PostgresEventStore.open(url)) {
                 writer.append(CASH, ExpectedVersion.NO_STREAM, List.of(event("first")));
-                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(1))
+                org.awaitility.Awaitility.await().atMost(PostgresChangeNotificationTest.HEARD_WITHIN)
                         .until(() -> !heard.isEmpty() && heard.get(heard.size() - 1)[1] == 1);
             }
             assertTrue(dropEventscopeConnections() >= 1, "the listener was connected");
             try (PostgresEventStore writer = PostgresEventStore.open(url)) {
                 writer.append(CASH, ExpectedVersion.exactly(1), List.of(event("second"), event("third")));
             }
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+            org.awaitility.Awaitility.await().atMost(PostgresChangeNotificationTest.HEARD_WITHIN)
                     .until(() -> heard.get(heard.size() - 1)[1] == 3);
         }
         assertEquals(1, heard.get(0)[0]);

@@ -9,8 +9,13 @@ import dev.eventscope.eventstore.StreamId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
@@ -18,18 +23,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Two desktops on one PostgreSQL ledger: one store listens, another store (its own connections, as
- * on another machine) appends; LISTEN/NOTIFY tells the listener within a second, with the exact
- * positions, in order and never twice. Another ledger's appends in the same database are not heard.
+ * on another machine) appends; LISTEN/NOTIFY tells the listener, with the exact positions, in order
+ * and never twice. Another ledger's appends in the same database are not heard.
+ *
+ * <p>The promise "within one second" is kept in two parts (docs/testing.md): here, the listener is told
+ * by the server's notification and not by asking — its connection ran no statement after its LISTEN — and
+ * within {@link #HEARD_WITHIN}, a bound that only fails a listener that does not hear at all (CI's machines are
+ * slow and loaded); {@code bench/run.sh ChangeNotificationLatency} measures the time itself against the one
+ * second on a quiet machine.
  */
 class PostgresChangeNotificationTest {
+
+    /** How long a test waits to be told: generous, so that only a listener that is not told fails. */
+    static final Duration HEARD_WITHIN = Duration.ofSeconds(60);
 
     private static NewEvent event(String id) {
         return new NewEvent(id, "Something", 1, "{}", EventMetadata.by("bob"));
     }
 
     @Test
-    @DisplayName("given a listener on one store, when another store appends, then it hears the new positions within one second")
-    void another_store_s_appends_are_heard_within_one_second() throws Exception {
+    @DisplayName("given a listener on one store, when another store appends, then the server's notification tells it the new positions")
+    void another_store_s_appends_are_heard_by_notification() throws Exception {
         PostgresLedgerUrl url = TestPostgres.freshLedger();
         PostgresLedgerUrl otherLedger = TestPostgres.freshLedger();
         List<long[]> heard = new CopyOnWriteArrayList<>();
@@ -37,18 +51,37 @@ class PostgresChangeNotificationTest {
              PostgresEventStore writer = PostgresEventStore.open(url);
              PostgresEventStore elsewhere = PostgresEventStore.open(otherLedger)) {
             writer.append(StreamId.of("ledger"), ExpectedVersion.NO_STREAM, List.of(event("before")));
+            Set<Integer> listeningBefore = listeningBackends();
             try (AutoCloseable subscription = watcher.subscribe((from, to) -> heard.add(new long[] {from, to}))) {
                 elsewhere.append(StreamId.of("ledger"), ExpectedVersion.NO_STREAM, List.of(event("elsewhere-1"),
                         event("elsewhere-2"), event("elsewhere-3"), event("elsewhere-4"), event("elsewhere-5")));
                 writer.append(StreamId.of("account-a"), ExpectedVersion.NO_STREAM, List.of(event("a-1"), event("a-2")));
-                await().atMost(Duration.ofSeconds(1)).until(() -> !heard.isEmpty() && heard.get(heard.size() - 1)[1] == 3);
+                await().atMost(HEARD_WITHIN).until(() -> !heard.isEmpty() && heard.get(heard.size() - 1)[1] == 3);
 
                 writer.append(StreamId.of("account-a"), ExpectedVersion.exactly(2), List.of(event("a-3")));
-                await().atMost(Duration.ofSeconds(1)).until(() -> heard.get(heard.size() - 1)[1] == 4);
+                await().atMost(HEARD_WITHIN).until(() -> heard.get(heard.size() - 1)[1] == 4);
+
+                // told, not asking: the listener's own connection ran nothing after its LISTEN (a poll would show here)
+                Set<Integer> listening = listeningBackends();
+                listening.removeAll(listeningBefore);
+                assertEquals(1, listening.size(), "one new connection of this JVM whose last statement is its LISTEN: " + listening);
             }
         }
         assertEquals(2, heard.get(0)[0], "the first range starts after the position current at subscription");
         assertFollowEachOther(heard);
+    }
+
+    /** The server processes of Eventscope's connections in this database whose last statement was a LISTEN. */
+    private static Set<Integer> listeningBackends() throws Exception {
+        Set<Integer> pids = new HashSet<>();
+        try (Connection admin = TestPostgres.admin(); PreparedStatement query = admin.prepareStatement(
+                "SELECT pid FROM pg_stat_activity WHERE application_name = 'eventscope' AND datname = current_database()"
+                        + " AND query LIKE 'LISTEN %'"); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                pids.add(rows.getInt(1));
+            }
+        }
+        return pids;
     }
 
     private static void assertFollowEachOther(List<long[]> heard) {
@@ -69,17 +102,17 @@ class PostgresChangeNotificationTest {
             from.append(StreamId.of("ledger"), ExpectedVersion.NO_STREAM, List.of(event("c-1"), event("c-2")));
             try (AutoCloseable subscription = watcher.subscribe((first, last) -> heard.add(new long[] {first, last}))) {
                 writer.copyFrom(from, "the source ledger");
-                await().atMost(Duration.ofSeconds(1)).until(() -> !heard.isEmpty() && heard.get(heard.size() - 1)[1] == 2);
+                await().atMost(HEARD_WITHIN).until(() -> !heard.isEmpty() && heard.get(heard.size() - 1)[1] == 2);
                 writer.appendAll(List.of(new StreamAppend(StreamId.of("account-a"), ExpectedVersion.NO_STREAM, List.of(event("m-1"))),
                         new StreamAppend(StreamId.of("account-b"), ExpectedVersion.NO_STREAM, List.of(event("m-2")))));
-                await().atMost(Duration.ofSeconds(1)).until(() -> heard.get(heard.size() - 1)[1] == 4);
+                await().atMost(HEARD_WITHIN).until(() -> heard.get(heard.size() - 1)[1] == 4);
                 try (BulkAppend bulk = writer.beginBulkAppend()) {
                     bulk.append(List.of(new StreamAppend(StreamId.of("account-a"), ExpectedVersion.exactly(1), List.of(event("b-1")))));
                     bulk.append(List.of(new StreamAppend(StreamId.of("account-c"), ExpectedVersion.NO_STREAM,
                             List.of(event("b-2"), event("b-3")))));
                     bulk.commit();
                 }
-                await().atMost(Duration.ofSeconds(1)).until(() -> heard.get(heard.size() - 1)[1] == 7);
+                await().atMost(HEARD_WITHIN).until(() -> heard.get(heard.size() - 1)[1] == 7);
             }
         }
         assertEquals(1, heard.get(0)[0]);

@@ -39,11 +39,11 @@ class ServerRestartTest {
     Path folder;
 
     @Test
-    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     @DisplayName("given a writer appending, when the server restarts, then returned appends survive whole, failures are one sentence, and appending resumes")
     void appends_survive_a_server_restart_and_the_store_reconnects() throws Exception {
         Path data = folder.resolve("data");
-        EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+        EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPGStartupWait(TestPostgres.EMBEDDED_STARTUP_WAIT).start();
         int port = server.getPort();
         PostgresLedgerUrl url = new PostgresLedgerUrl("postgres", "localhost", port, "postgres", "restarted");
         PostgresEventStore.create(url, PostgresOptions.defaults()).close();
@@ -74,7 +74,7 @@ class ServerRestartTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> returned.size() >= 40);
 
             server.close();
-            server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+            server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPGStartupWait(TestPostgres.EMBEDDED_STARTUP_WAIT).setPort(port).start();
 
             int beforeRestart = returned.size();
             await().atMost(Duration.ofSeconds(60)).until(() -> returned.size() >= beforeRestart + 40);

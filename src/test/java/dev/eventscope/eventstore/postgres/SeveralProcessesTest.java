@@ -42,12 +42,12 @@ class SeveralProcessesTest {
                 lines.add(line);
             }
         }
-        assertTrue(process.waitFor(90, TimeUnit.SECONDS), "the worker finished");
+        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "the worker finished");
         return lines;
     }
 
     @Test
-    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     @DisplayName("given three JVMs racing for two streams, then every version is won once, every win is stored where it was reported, and the chain verifies")
     void racing_jvms_win_each_version_once() throws Exception {
         PostgresLedgerUrl url = TestPostgres.freshLedger();
@@ -80,7 +80,7 @@ class SeveralProcessesTest {
     }
 
     @Test
-    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     @DisplayName("given a ledger with more event data than a reader's heap, when that reader walks the whole ledger, then the server-side cursor keeps it within its heap")
     void the_whole_ledger_cursor_reads_more_than_the_heap_holds() throws Exception {
         PostgresLedgerUrl url = TestPostgres.freshLedger();

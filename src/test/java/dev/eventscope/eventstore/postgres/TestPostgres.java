@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,6 +30,8 @@ public final class TestPostgres {
     static final String EXTERNAL_URL_VARIABLE = "EVENTSCOPE_TEST_PG_URL";
     /** Set to 1 when the external server has the embedded server's password rules (.ci/debian-postgres). */
     static final String PASSWORD_RULES_VARIABLE = "EVENTSCOPE_TEST_PG_PASSWORD_RULES";
+    /** How long an embedded server may take to start (ServerRestartTest's servers too). */
+    static final java.time.Duration EMBEDDED_STARTUP_WAIT = java.time.Duration.ofSeconds(120);
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static final List<String> CREATED = new CopyOnWriteArrayList<>();
     private static PostgresLedgerUrl base;
@@ -92,16 +95,26 @@ public final class TestPostgres {
         return base;
     }
 
+    /**
+     * Starts the embedded server. Its start is given two minutes (the library's default, 10 s, is less than initdb and
+     * the start take on a loaded CI machine), and a start that fails is tried again, twice, on a new port: the free
+     * port the library picks may be taken by another process before the server binds it.
+     */
     private static EmbeddedPostgres startEmbedded() {
-        try {
-            return EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "300")
-                    .setDataDirectoryCustomizer(TestPostgres::requirePasswordsExceptForPostgres)
-                    .start();
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("No PostgreSQL server for the tests: the embedded server did not start ("
-                    + e.getMessage() + ") and " + EXTERNAL_URL_VARIABLE + " is not set.", e);
+        List<String> failures = new ArrayList<>();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "300")
+                        .setPGStartupWait(EMBEDDED_STARTUP_WAIT)
+                        .setDataDirectoryCustomizer(TestPostgres::requirePasswordsExceptForPostgres)
+                        .start();
+            } catch (IOException | RuntimeException e) {
+                failures.add("attempt " + attempt + ": " + e.getMessage());
+            }
         }
+        throw new IllegalStateException("No PostgreSQL server for the tests: the embedded server did not start ("
+                + String.join("; ", failures) + ") and " + EXTERNAL_URL_VARIABLE + " is not set.");
     }
 
     private static void requirePasswordsExceptForPostgres(java.io.File dataDirectory) {

@@ -49,7 +49,7 @@ class CrashSafetyTest {
     private static final int TRIALS = 2 * CrashWorker.StopPoint.values().length;
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     @DisplayName("given a writer killed mid-append, when the ledger is reopened, then every batch is all or nothing and every returned batch is there")
     void a_killed_writer_leaves_only_whole_batches(@TempDir Path directory) throws Exception {
         long masterSeed = System.nanoTime();
@@ -78,7 +78,7 @@ class CrashSafetyTest {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     @DisplayName("given a writer killed at each step of creating a new ledger, when the ledger is opened again, then it opens, is intact and takes appends")
     void a_writer_killed_while_creating_a_ledger_leaves_a_file_that_opens(@TempDir Path directory) throws Exception {
         for (CreationCrashWorker.StopPoint point : CreationCrashWorker.StopPoint.values()) {
@@ -92,7 +92,7 @@ class CrashSafetyTest {
                 // SIGKILL while it waits at the stop point (a worker that never got there is killed too)
                 worker.toHandle().destroyForcibly();
             }
-            assertTrue(worker.waitFor(10, TimeUnit.SECONDS), "the killed worker did not die");
+            assertTrue(worker.waitFor(60, TimeUnit.SECONDS), "the killed worker did not die");
             assertEquals("STOPPED " + point, halted, "where the worker halted\n" + Files.readString(errorLog.toPath()));
             String leftOnDisk = describeFiles(directory, "new-" + point + ".sqlite");
             // the ledger's name never shows a half-made file: it appears only once the file is complete
@@ -151,7 +151,7 @@ class CrashSafetyTest {
             // SIGKILL while it waits at the stop point (a worker that never got there is killed too)
             worker.toHandle().destroyForcibly();
         }
-        assertTrue(worker.waitFor(10, TimeUnit.SECONDS), "the killed worker did not die");
+        assertTrue(worker.waitFor(60, TimeUnit.SECONDS), "the killed worker did not die");
         assertTrue(stopped, context + ": the worker ended without reaching its stop point\n" + Files.readString(errorLog.toPath()));
         return done;
     }

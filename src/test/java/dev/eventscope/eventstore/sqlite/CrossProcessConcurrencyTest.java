@@ -52,7 +52,7 @@ class CrossProcessConcurrencyTest {
     }
 
     @Test
-    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     @DisplayName("given three JVMs appending with exact expected versions, when they race, then every version has exactly one winner")
     void every_version_of_every_stream_is_won_by_exactly_one_process(@TempDir Path directory) throws Exception {
         // given a ledger created before the race (creating the schema is not what is raced here)
@@ -85,7 +85,7 @@ class CrossProcessConcurrencyTest {
             List<WorkerReport> reports = new ArrayList<>();
             for (int i = 0; i < WORKERS; i++) {
                 reports.add(collect("worker" + i, outputs.get(i), errorLogs.get(i)));
-                assertTrue(workers.get(i).waitFor(60, TimeUnit.SECONDS), "worker" + i + " did not exit");
+                assertTrue(workers.get(i).waitFor(300, TimeUnit.SECONDS), "worker" + i + " did not exit");
                 assertEquals(0, workers.get(i).exitValue(), "worker" + i + " failed: " + read(errorLogs.get(i)));
             }
 

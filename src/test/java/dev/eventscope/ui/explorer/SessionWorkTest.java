@@ -73,6 +73,6 @@ class SessionWorkTest {
         work.closeThen(() -> closed.add("closed"));
         assertTrue(closed.isEmpty(), "a load still runs: the close waits");
         workers.held.forEach(Runnable::run);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> closed.size() == 1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> closed.size() == 1);
     }
 }

@@ -311,7 +311,7 @@ class SandboxFlowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 

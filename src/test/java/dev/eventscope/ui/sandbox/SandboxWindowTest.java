@@ -71,7 +71,7 @@ class SandboxWindowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 

@@ -105,7 +105,7 @@ class WorkbenchWindowTest {
         FlaggedEntry late = (FlaggedEntry) table(robot, "#flaggedTable").getItems().get(0);
         assertEquals("JE-2025-0100", late.entryId());
 
-        robot.doubleClickOn(robot.lookup("#flaggedTable .table-row-cell").nth(0).queryAs(Node.class));
+        WindowTests.doubleClick(robot, robot.lookup("#flaggedTable .table-row-cell").nth(0).queryAs(Node.class));
         waitUntil(() -> selectedInExplorer() == late.position());
         toFront(robot);
 
@@ -139,7 +139,7 @@ class WorkbenchWindowTest {
         waitUntil(() -> table(robot, "#hitTable").getItems().size() == 3);
         SearchHit second = (SearchHit) table(robot, "#hitTable").getItems().get(1);
         assertEquals("p.brandt", second.user());
-        robot.doubleClickOn(robot.lookup("#hitTable .table-row-cell").nth(1).queryAs(Node.class));
+        WindowTests.doubleClick(robot, robot.lookup("#hitTable .table-row-cell").nth(1).queryAs(Node.class));
         waitUntil(() -> selectedInExplorer() == second.position());
     }
 
@@ -186,7 +186,7 @@ class WorkbenchWindowTest {
         int row = table(robot, "#findingsTable").getItems().indexOf(table(robot, "#findingsTable").getItems().stream()
                 .filter(item -> ((Finding) item).target().kind() == dev.eventscope.audit.findings.FindingTarget.Kind.TIME)
                 .findFirst().orElseThrow());
-        robot.doubleClickOn(robot.lookup("#findingsTable .table-row-cell").nth(row).queryAs(Node.class));
+        WindowTests.doubleClick(robot, robot.lookup("#findingsTable .table-row-cell").nth(row).queryAs(Node.class));
         final long wanted = expected;
         waitUntil(() -> timeline.wholeLedgerProperty().get() && timeline.axisProperty().get() == dev.eventscope.ui.timeline.TimelineAxis.RECORDED_TIME
                 && timeline.timelineProperty().get() != null
