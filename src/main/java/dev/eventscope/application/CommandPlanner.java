@@ -1,6 +1,7 @@
 package dev.eventscope.application;
 
 import dev.eventscope.domain.ledger.AccountCommand;
+import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
 import dev.eventscope.domain.ledger.AccountDecider;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.AccountState;
@@ -43,6 +44,11 @@ final class CommandPlanner {
         } else if (command instanceof AccountCommand accountCommand) {
             Loaded<AccountState> account = states.account(accountCommand.account());
             List<BookkeepingEvent> events = List.copyOf(AccountDecider.decide(accountCommand, account.state()));
+            if (accountCommand instanceof OpenAccount) {
+                // a new name that looks exactly like another account's ("\u0441\u0430\u0455\u04BB" beside
+                // "cash"): the account aggregate sees only its own stream, so the planner asks the ledger's names
+                states.lookAlikes().requireNoLookAlike(accountCommand.account());
+            }
             return List.of(new PlannedAppend(StreamId.of(LedgerStreams.account(accountCommand.account())), Aggregate.ACCOUNT,
                     account.version(), account.state(), events));
         } else if (command instanceof PriceCommand priceCommand) {

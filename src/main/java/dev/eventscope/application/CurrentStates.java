@@ -1,5 +1,6 @@
 package dev.eventscope.application;
 
+import dev.eventscope.domain.ledger.AccountLookAlikes;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.AccountState;
 import dev.eventscope.domain.ledger.EntryId;
@@ -17,4 +18,7 @@ interface CurrentStates {
     Loaded<EntryState> entry(EntryId entry);
 
     Loaded<PricesState> prices();
+
+    /** The ledger's accounts by their look (asked only when an account is opened). */
+    AccountLookAlikes lookAlikes();
 }

@@ -1,5 +1,6 @@
 package dev.eventscope.application;
 
+import dev.eventscope.domain.ledger.AccountLookAlikes;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.AccountState;
 import dev.eventscope.domain.ledger.EntryId;
@@ -41,6 +42,8 @@ public final class ImportSession implements AutoCloseable {
     /** Entry ids this session found free (no stream yet); under the write lock they stay free until it posts them. */
     private final Set<EntryId> freeEntries = new HashSet<>();
     private Loaded<PricesState> prices;
+    /** The ledger's accounts by their look, read when the session first opens an account, then kept up to date. */
+    private AccountLookAlikes lookAlikes;
     private final EntryIds.Allocator entryIds;
     /** Whether the ledger held no journal entry when the session took the write lock; null until first asked. */
     private Boolean startedWithoutEntries;
@@ -222,6 +225,9 @@ public final class ImportSession implements AutoCloseable {
                 AccountName name = state.name() != null ? state.name()
                         : AccountName.of(stream.substring(LedgerStreams.ACCOUNT_PREFIX.length()));
                 accounts.put(name, new Loaded<>(state, plan.versionAfter(), 0));
+                if (lookAlikes != null && plan.expectedVersion() == 0) {
+                    lookAlikes.add(name.value());
+                }
             } else if (stream.equals(LedgerStreams.PRICES)) {
                 prices = new Loaded<>((PricesState) after, plan.versionAfter(), 0);
             }
@@ -264,6 +270,21 @@ public final class ImportSession implements AutoCloseable {
                 prices = service.repository().load(Aggregate.PRICES, StreamId.of(LedgerStreams.PRICES));
             }
             return prices;
+        }
+
+        @Override
+        public AccountLookAlikes lookAlikes() {
+            if (lookAlikes == null) {
+                // what the store holds now is what the session started from (it holds the write lock), plus what
+                // remember() adds as this session opens accounts
+                lookAlikes = LedgerCommandService.recordedAccounts(service.repository().store());
+                accounts.forEach((name, loaded) -> {
+                    if (loaded.state().status() != dev.eventscope.domain.ledger.AccountStatus.NOT_OPENED) {
+                        lookAlikes.add(name.value());
+                    }
+                });
+            }
+            return lookAlikes;
         }
     };
 }

@@ -1,6 +1,7 @@
 package dev.eventscope.application;
 
 import dev.eventscope.codec.EventCodec;
+import dev.eventscope.domain.ledger.AccountLookAlikes;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.AccountState;
 import dev.eventscope.domain.ledger.BookkeepingEvent;
@@ -17,7 +18,9 @@ import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.NewEvent;
 import dev.eventscope.eventstore.Snapshot;
 import dev.eventscope.eventstore.StreamAppend;
+import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamId;
+import dev.eventscope.eventstore.StreamInfo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -201,6 +204,20 @@ public final class LedgerCommandService {
             public Loaded<PricesState> prices() {
                 return repository.load(Aggregate.PRICES, StreamId.of(LedgerStreams.PRICES));
             }
+
+            @Override
+            public AccountLookAlikes lookAlikes() {
+                return recordedAccounts(repository.store());
+            }
         };
+    }
+
+    /** The accounts recorded in {@code store} (streams {@code account-<name>}), by their look. */
+    static AccountLookAlikes recordedAccounts(EventStore store) {
+        AccountLookAlikes accounts = new AccountLookAlikes();
+        for (StreamInfo stream : store.streams(StreamFilter.category("account"))) {
+            accounts.add(stream.streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length()));
+        }
+        return accounts;
     }
 }

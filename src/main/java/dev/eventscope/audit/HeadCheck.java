@@ -16,6 +16,7 @@ final class HeadCheck implements ChainObserver {
     private String ledgerId;
     private RememberedHead remembered;
     private boolean passedThrough;
+    private long lastSeen;
 
     HeadCheck(RememberedHeads heads) {
         this.heads = heads;
@@ -23,6 +24,7 @@ final class HeadCheck implements ChainObserver {
 
     @Override
     public void verified(RecordedEvent event) {
+        lastSeen = event.position();
         if (event.position() == 1) {
             ledgerId = event.eventId();
             remembered = heads.recall(ledgerId).orElse(null);
@@ -45,6 +47,22 @@ final class HeadCheck implements ChainObserver {
         if (remembered == null || passedThrough) {
             return null;
         }
-        return remembered.describe() + "; its history no longer contains that head";
+        return problem(remembered, lastSeen);
+    }
+
+    /**
+     * The finding for a remembered head that is gone, given where the ledger now ends: a ledger that now ends before
+     * it was rolled back (replaced by an older copy of itself, or its newest events removed) and the sentence says so
+     * (session 17); otherwise the event there has another hash now, so the history up to it was rewritten.
+     */
+    static String problem(RememberedHead remembered, long lastPosition) {
+        String gone = remembered.describe() + "; its history no longer contains that head";
+        if (lastPosition < remembered.position()) {
+            return gone + ": it now ends at #" + lastPosition + ", " + (remembered.position() - lastPosition)
+                    + (remembered.position() - lastPosition == 1 ? " event" : " events") + " earlier, so it was rolled"
+                    + " back (replaced by an older copy of itself, or its newest events were removed)";
+        }
+        return gone + ": the event at #" + remembered.position() + " has another hash now, so the history up to it was"
+                + " rewritten";
     }
 }

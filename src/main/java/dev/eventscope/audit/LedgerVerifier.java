@@ -51,7 +51,8 @@ public final class LedgerVerifier {
         return heads.recall(first.get().eventId()).flatMap(remembered -> {
             Optional<RecordedEvent> atHead = store.readAt(remembered.position());
             return atHead.isPresent() && remembered.headHash().equals(atHead.get().hash()) ? Optional.empty()
-                    : Optional.of(remembered.describe() + "; its history no longer contains that head");
+                    : Optional.of(HeadCheck.problem(remembered, atHead.isPresent() ? remembered.position()
+                            : store.lastPosition()));
         });
     }
 

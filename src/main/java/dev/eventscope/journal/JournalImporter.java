@@ -261,14 +261,14 @@ public final class JournalImporter {
                 lastEntryId = entryId;
                 entries++;
             } catch (LedgerRuleViolation violation) {
-                throw new JournalImportException(where.file(), where.line(), violation);
+                throw accountNames.refusal(violation, where);
             }
         }
 
         /** Opens, on the first date the journal uses it, each account of the entry that is not open yet. */
         private void openAccounts(JournalTransaction transaction) {
             for (JournalPosting posting : transaction.postings()) {
-                AccountName account = accountNames.of(posting.account());
+                AccountName account = accountNames.of(posting.account(), transaction.location());
                 if (session.accountState(account).status() == AccountStatus.NOT_OPENED) {
                     LocalDate openedOn = survey.firstUse.getOrDefault(posting.account(), postingDate(posting, transaction));
                     events += session.submit(new OpenAccount(account, openedOn, survey.descriptions.get(posting.account()),

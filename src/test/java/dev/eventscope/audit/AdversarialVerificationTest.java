@@ -110,6 +110,38 @@ class AdversarialVerificationTest {
         }
 
         @Test
+        void a_ledger_rolled_back_to_an_older_copy_is_named_as_rolled_back_on_opening_and_by_verify() throws Exception {
+            // given an older copy of the ledger, and the ledger itself verified here after a seal was appended to it
+            Path ledger = acme();
+            Path older = folder.resolve("older-copy.ledger");
+            java.nio.file.Files.copy(ledger, older);
+            assertTrue(seal(ledger, "auditor", "alice").sealed());
+            LedgerVerification later = verify(ledger, machine("auditor"));
+            long head = later.chain().lastPosition();
+
+            // when the file is replaced by its older copy (session 17: what does the app say on opening it?)
+            for (String log : List.of("-wal", "-shm")) {
+                java.nio.file.Files.deleteIfExists(Path.of(ledger + log));
+            }
+            java.nio.file.Files.copy(older, ledger, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+            // then the quick check on opening says, in one sentence, that it ends earlier than the head verified here
+            String onOpening;
+            try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+                onOpening = machine("auditor").checkRememberedHead(store).orElseThrow();
+            }
+            String rolledBack = "it now ends at #" + (head - 1) + ", 1 event earlier, so it was rolled back (replaced by an"
+                    + " older copy of itself, or its newest events were removed)";
+            assertMentions(onOpening, "verified here through #" + head, "its history no longer contains that head: "
+                    + rolledBack);
+            assertEquals(onOpening.indexOf("rolled back"), onOpening.lastIndexOf("rolled back"), "said once: " + onOpening);
+            // and verify says the same, while the chain alone is intact
+            LedgerVerification after = verify(ledger, machine("auditor"));
+            assertTrue(after.chain().intact() && after.tampered(), after.chain().summary());
+            assertEquals(onOpening, after.historyProblem());
+        }
+
+        @Test
         void goes_unnoticed_by_a_machine_that_never_verified_the_ledger_before() throws Exception {
             Path ledger = acme();
             ChainRewriter.rewrite(ledger, "DELETE FROM events WHERE position > 20");
@@ -153,7 +185,8 @@ class AdversarialVerificationTest {
             ChainRewriter.rewrite(ledger, INFLATE_INVOICE);
             LedgerVerification after = verify(ledger, machine("auditor"));
             assertTrue(after.chain().intact());
-            assertMentions(after.historyProblem(), "its history no longer contains that head");
+            assertMentions(after.historyProblem(), "its history no longer contains that head: the event at #",
+                    "has another hash now, so the history up to it was rewritten");
         }
 
         @Test
