@@ -22,9 +22,9 @@ import java.util.List;
 /**
  * One event per append, taken apart: Eventscope's append, Axon 4.13's and two plain references on the same
  * server, in many short rounds whose order rotates every round (and turns round every other round), so that a
- * shared machine's load falls on every side alike, each round started alike for every side ({@link SettledRounds}). Each side appends through its own connection, so each side's
- * server CPU is its own backend's alone (scheduler nanoseconds from {@code /proc/PID/schedstat}); the client's is
- * the appending thread's CPU (the store's and Axon's appends run on it; no other thread works for either) and the
+ * shared machine's load falls on every side alike, each round started alike for every side ({@link SettledRounds}).
+ * Each side appends through its own connection, so each side's server CPU is its own backend's alone (scheduler
+ * nanoseconds from {@code /proc/PID/schedstat}); the client's is the appending thread's CPU (the store's and Axon's appends run on it; no other thread works for either) and the
  * JVM's (GC and JIT included, 10 ms ticks: a mean over the rounds). Every append's latency is kept, for p50 and
  * p99. WAL bytes per append come from {@code pg_current_wal_insert_lsn} around each side's block. The references: a
  * plain {@code INSERT} of an events-shaped row (the same columns and three unique keys) with autocommit — the
