@@ -89,6 +89,12 @@ public final class AxonSideBySideBenchmark {
             vacuumed = url.schema() + ".events, " + url.schema() + ".ledger_head, " + url.schema() + ".stream_names,"
                     + " axon_bench.domainevententry";
             probe = new RoundProbe(admin, "'" + url.schema() + "', 'axon_bench'");
+            // the measuring code itself (its queries, pgjdbc's parser, the formatting, /proc reads) was still being compiled
+            // by C2 inside the rounds, 50 ms to 1.3 s at a time, on either side's block (-XX:+PrintCompilation, session 17)
+            for (int i = 0; i < HARNESS_WARM_UP; i++) {
+                ServerCpu.since(admin, ServerCpu.now(admin));
+                probe.since(probe.snapshot()).describe(1);
+            }
             // each side's own server processes: the store's connections (reader and writer) and Axon's one connection
             ownBackends = new long[][] {OneEventAppendAnatomy.backends(admin, "eventscope"), {axon.backendPid()}};
             own = null;
@@ -205,6 +211,9 @@ public final class AxonSideBySideBenchmark {
         }
         return rates;
     }
+
+    /** Measurements made before the rows, so that the JIT has compiled the measuring code before the rounds. */
+    private static final int HARNESS_WARM_UP = 3_000;
 
     /** Appends per side left untimed after the one-event row's {@code CHECKPOINT}. */
     private static final int UNTIMED = 2_000;
