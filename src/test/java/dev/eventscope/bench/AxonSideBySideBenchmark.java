@@ -62,7 +62,7 @@ public final class AxonSideBySideBenchmark {
      * Rounds of the one-event row: its sides differ by a few per cent, and five rounds of about a second each spanned
      * 0.77–1.09 on a quiet machine (session 14), so it runs in more, shorter rounds.
      */
-    private static final int ONE_EVENT_ROUNDS = 15;
+    private static final int ONE_EVENT_ROUNDS = 40;
     private static final EventMetadata METADATA = new EventMetadata("bench", "c", null, "PostEntry");
 
     private AxonSideBySideBenchmark() {
@@ -74,16 +74,26 @@ public final class AxonSideBySideBenchmark {
         PostgresLedgerUrl url = freshServer();
         try (PostgresEventStore store = PostgresEventStore.open(url); AxonSide axon = new AxonSide(codec);
              Connection admin = TestPostgres.admin()) {
+            monitor = admin;
             System.err.println("warming up both");
             appendBatches(store, axon, codec, "warm", 20_000, 1_000);
             // one-event appends take other code than the batches on Eventscope's side (the one-event statement), on Axon's
             // the same; 10,000 each before the rounds, so that neither side's figure holds the JIT compiling its path (on a
             // loaded machine the C2 compiler thread took as much CPU as the appending thread over the first 12,000)
-            appendSingles(store, axon, codec, "warm1", 10_000);
+            appendSingles(store, axon, codec, "warm1", 10_000, ONE_EVENT_ROUNDS, false);
             load(store, axon, codec, "warm-100", 100, 50);
 
             for (double[] side : CPU) {
                 java.util.Arrays.fill(side, 0);
+            }
+            vacuumed = url.schema() + ".events, " + url.schema() + ".ledger_head, " + url.schema() + ".stream_names,"
+                    + " axon_bench.domainevententry";
+            probe = new RoundProbe(admin, "'" + url.schema() + "', 'axon_bench'");
+            // the measuring code itself (its queries, pgjdbc's parser, the formatting, /proc reads) was still being compiled
+            // by C2 inside the rounds, 50 ms to 1.3 s at a time, on either side's block (-XX:+PrintCompilation, session 17)
+            for (int i = 0; i < HARNESS_WARM_UP; i++) {
+                ServerCpu.since(admin, ServerCpu.now(admin));
+                probe.since(probe.snapshot()).describe(1);
             }
             // each side's own server processes: the store's connections (reader and writer) and Axon's one connection
             ownBackends = new long[][] {OneEventAppendAnatomy.backends(admin, "eventscope"), {axon.backendPid()}};
@@ -96,9 +106,15 @@ public final class AxonSideBySideBenchmark {
             vacuum(admin, url);
             row("append, 100 events per append: events/s", appendBatches(store, axon, codec, "batch100", events, 100));
             vacuum(admin, url);
-            row("append, 1 event per append (a commit each): events/s",
-                    appendSingles(store, axon, codec, "single", Math.max(5_000, events / 10)));
+            boolean settle = Boolean.parseBoolean(System.getProperty("bench.settle", "true"));
+            int oneEventRounds = Integer.getInteger("bench.oneEventRounds", ONE_EVENT_ROUNDS);
+            int singlesCount = Math.max(10_000, events / 5);
+            double[][] singles = appendSingles(store, axon, codec, "single", singlesCount, oneEventRounds, settle);
+            row("append, 1 event per append (a commit each" + (settle ? "; rounds settled alike" : "") + "): events/s", singles);
+            sumRow(singles);
             ownRow();
+            housekeepingRow(Math.max(1, singlesCount / oneEventRounds) * oneEventRounds);
+            System.err.print(probe.tables());
             long[][] small = load(store, axon, codec, "load-100", 100, 300);
             latencyRows("load an aggregate of 100 events", small);
             long[][] large = load(store, axon, codec, "load-10k", 10_000, 30);
@@ -159,28 +175,55 @@ public final class AxonSideBySideBenchmark {
         return rates;
     }
 
-    /** {@code count} one-event appends to one aggregate on each side, each its own transaction and commit, in rounds as above. */
+    /**
+     * {@code count} one-event appends to one aggregate on each side, each its own transaction and commit, in {@code rounds}
+     * rounds that alternate which side goes first. With {@code settle} (the default since session 17) both sides get the
+     * same, outside the timing ({@link SettledRounds}): a {@code CHECKPOINT} and {@value #UNTIMED} untimed appends each,
+     * alternating, before the first round; a collection, {@code VACUUM (ANALYZE)} of both sides' tables and an idle JIT
+     * before every round. Without it (the rounds before session 17) whichever side's block housekeeping falls in pays for
+     * it. Each side's block is logged to standard error with what else happened in it ({@link RoundProbe}).
+     */
     private static double[][] appendSingles(PostgresEventStore store, AxonSide axon, EventCodec codec, String prefix,
-                                            int count) throws Exception {
+                                            int count, int rounds, boolean settle) throws Exception {
         StreamId stream = StreamId.of(prefix + "-es");
-        int perRound = Math.max(1, count / ONE_EVENT_ROUNDS);
-        double[][] rates = new double[2][ONE_EVENT_ROUNDS];
-        own = new double[2][ONE_EVENT_ROUNDS];
-        for (int round = 0; round < ONE_EVENT_ROUNDS; round++) {
-            int first = round * perRound;
-            Timed eventscope = () -> {
-                for (int i = first; i < first + perRound; i++) {
-                    store.append(stream, ExpectedVersion.exactly(i), List.of(newEvent(codec, stream.value(), i)));
-                }
-            };
-            Timed axonSide = () -> {
-                for (int i = first; i < first + perRound; i++) {
-                    axon.append(prefix + "-axon", i, 1);
-                }
-            };
-            timeRound(rates, round, perRound, eventscope, axonSide);
+        int perRound = Math.max(1, count / rounds);
+        double[][] rates = new double[2][rounds];
+        own = new double[2][rounds];
+        int[] next = {0, 0};
+        Timed eventscope = () -> {
+            int i = next[0]++;
+            store.append(stream, ExpectedVersion.exactly(i), List.of(newEvent(codec, stream.value(), i)));
+        };
+        Timed axonSide = () -> axon.append(prefix + "-axon", next[1]++, 1);
+        settle = settle && probe != null;
+        if (settle) {
+            SettledRounds.checkpoint(monitor);
+            for (int i = 0; i < UNTIMED; i++) {
+                eventscope.run();
+                axonSide.run();
+            }
+        }
+        for (int round = 0; round < rounds; round++) {
+            if (settle) {
+                SettledRounds.settle(monitor, vacuumed);
+            }
+            timeRound(rates, round, perRound, times(perRound, eventscope), times(perRound, axonSide));
         }
         return rates;
+    }
+
+    /** Measurements made before the rows, so that the JIT has compiled the measuring code before the rounds. */
+    private static final int HARNESS_WARM_UP = 3_000;
+
+    /** Appends per side left untimed after the one-event row's {@code CHECKPOINT}. */
+    private static final int UNTIMED = 2_000;
+
+    private static Timed times(int count, Timed once) {
+        return () -> {
+            for (int i = 0; i < count; i++) {
+                once.run();
+            }
+        };
     }
 
     @FunctionalInterface
@@ -194,22 +237,38 @@ public final class AxonSideBySideBenchmark {
         int rounds = rates[0].length;
         for (int k = 0; k < 2; k++) {
             int side = round % 2 == 0 ? k : 1 - k;
-            long[] before = ServerCpu.now();
+            long[] before = ServerCpu.now(monitor);
+            RoundProbe.Snapshot housekeeping = probe == null || own == null ? null : probe.snapshot();
             long backends = ownBackends == null ? 0 : ServerCpu.processNanos(ownBackends[side]);
             long thread = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             sides[side].run();
             rates[side][round] = events / ((System.nanoTime() - start) / 1e9);
             thread = THREADS.getCurrentThreadCpuTime() - thread;
-            long[] cpu = ServerCpu.since(before);
+            long[] cpu = ServerCpu.since(monitor, before);
             // CPU µs per event, client (this JVM) and server (client backends): rows [2 + side] [client, server] summed over rounds
             CPU[side][0] += cpu[0] / 1e3 / events / rounds;
             CPU[side][1] += cpu[1] / 1e3 / events / rounds;
-            if (own != null && ownBackends != null) {
+            if (own != null && housekeeping != null) {
                 own[side][round] = (thread + ServerCpu.processNanos(ownBackends[side]) - backends) / 1e3 / events;
+                // the probe's queries run on the monitoring connection, whose backend is in neither side's figure
+                RoundProbe.Block block = probe.since(housekeeping);
+                System.err.printf("round %2d %-10s %6.0f appends/s, thread %5.1f µs, own server %5.1f µs; %s%n", round,
+                        side == 0 ? "Eventscope" : "Axon", rates[side][round], thread / 1e3 / events,
+                        own[side][round] - thread / 1e3 / events, block.describe((int) events));
+                inside[side][0] += block.checkpoint() ? 1 : 0;
+                inside[side][1] += block.autovacuums();
+                inside[side][2] += block.collections();
+                inside[side][3] += block.walBytes();
             }
         }
     }
+
+    /** The kept monitoring connection (server CPU, housekeeping, the settling between rounds). */
+    private static Connection monitor;
+    private static RoundProbe probe;
+    /** Both sides' tables, as {@code VACUUM} lists them. */
+    private static String vacuumed;
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     /** Each side's own server processes, [Eventscope, Axon]; null during the warm-up. */
@@ -219,6 +278,34 @@ public final class AxonSideBySideBenchmark {
      * sides' appends run) and the side's own server processes, as {@code OneEventAppendAnatomy} counts it.
      */
     private static double[][] own;
+
+    /**
+     * The one-event row over all its rounds: each side's appends ÷ its summed time (every round has as many appends per
+     * side), and the rounds Eventscope was faster in.
+     */
+    private static void sumRow(double[][] rates) {
+        int rounds = rates[0].length;
+        double[] secondsPerAppend = new double[2];
+        int faster = 0;
+        for (int round = 0; round < rounds; round++) {
+            secondsPerAppend[0] += 1 / rates[0][round];
+            secondsPerAppend[1] += 1 / rates[1][round];
+            faster += rates[0][round] > rates[1][round] ? 1 : 0;
+        }
+        System.out.printf("| … all rounds together: appends ÷ summed time | %,.0f | %,.0f | %.2f× (Eventscope faster in %d of %d"
+                + " rounds) |%n", rounds / secondsPerAppend[0], rounds / secondsPerAppend[1],
+                secondsPerAppend[1] / secondsPerAppend[0], faster, rounds);
+    }
+
+    /** Per side, inside the one-event row's timed blocks: checkpoints begun, autovacuum passes, collections, WAL bytes. */
+    private static final long[][] inside = new long[2][4];
+
+    private static void housekeepingRow(int appends) {
+        System.out.printf("| … inside the timed blocks: checkpoints begun, autovacuum/autoanalyze passes, JVM collections; WAL"
+                + " bytes per append | %d, %d, %d; %,.0f | %d, %d, %d; %,.0f | (each block's detail on standard error) |%n",
+                inside[0][0], inside[0][1], inside[0][2], (double) inside[0][3] / appends, inside[1][0], inside[1][1],
+                inside[1][2], (double) inside[1][3] / appends);
+    }
 
     /** The one-event row's CPU as the anatomy benchmark counts it, with the rounds' own ratios. */
     private static void ownRow() {

@@ -22,9 +22,9 @@ import java.util.List;
 /**
  * One event per append, taken apart: Eventscope's append, Axon 4.13's and two plain references on the same
  * server, in many short rounds whose order rotates every round (and turns round every other round), so that a
- * shared machine's load falls on every side alike. Each side appends through its own connection, so each side's
- * server CPU is its own backend's alone (scheduler nanoseconds from {@code /proc/PID/schedstat}); the client's is
- * the appending thread's CPU (the store's and Axon's appends run on it; no other thread works for either) and the
+ * shared machine's load falls on every side alike, each round started alike for every side ({@link SettledRounds}).
+ * Each side appends through its own connection, so each side's server CPU is its own backend's alone (scheduler
+ * nanoseconds from {@code /proc/PID/schedstat}); the client's is the appending thread's CPU (the store's and Axon's appends run on it; no other thread works for either) and the
  * JVM's (GC and JIT included, 10 ms ticks: a mean over the rounds). Every append's latency is kept, for p50 and
  * p99. WAL bytes per append come from {@code pg_current_wal_insert_lsn} around each side's block. The references: a
  * plain {@code INSERT} of an events-shaped row (the same columns and three unique keys) with autocommit — the
@@ -125,6 +125,11 @@ public final class OneEventAppendAnatomy {
                         headed.executeUpdate();
                     }, new long[] {ServerCpu.backendPid(headedConnection)}));
             int[] next = {1, 0, 0, 0};
+            // since session 17 every round starts alike for every side (SettledRounds); the warm-up follows a
+            // checkpoint, so that it pays the first change of each page after it, written whole to the WAL
+            String tables = url.schema() + ".events, " + url.schema() + ".ledger_head, " + url.schema() + ".stream_names,"
+                    + " axon_bench.domainevententry, anatomy.plain, anatomy.headed, anatomy.head";
+            SettledRounds.checkpoint(admin);
             System.err.println("warming up, " + WARM_UP + " appends per side");
             for (int s = 0; s < sides.size(); s++) {
                 for (int i = 0; i < WARM_UP; i++) {
@@ -134,6 +139,7 @@ public final class OneEventAppendAnatomy {
             double[][][] figures = new double[sides.size()][5][rounds];
             long[][] latencies = new long[sides.size()][count * rounds];
             for (int round = 0; round < rounds; round++) {
+                SettledRounds.settle(admin, tables);
                 for (int k = 0; k < sides.size(); k++) {
                     // rotate the first side every round, and turn the order round every other round
                     int s = round % 2 == 0 ? (k + round / 2) % sides.size() : (sides.size() - 1 - k + round / 2) % sides.size();
@@ -169,7 +175,7 @@ public final class OneEventAppendAnatomy {
             throws Exception {
         long wal = walPosition(admin);
         long server = ServerCpu.processNanos(side.backends());
-        long jvm = ServerCpu.now()[0];
+        long jvm = ServerCpu.jvmNanos();
         long thread = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long before = start;
@@ -181,7 +187,7 @@ public final class OneEventAppendAnatomy {
         }
         long wall = before - start;
         thread = THREADS.getCurrentThreadCpuTime() - thread;
-        jvm = ServerCpu.now()[0] - jvm;
+        jvm = ServerCpu.jvmNanos() - jvm;
         server = ServerCpu.processNanos(side.backends()) - server;
         long walBytes = walPosition(admin) - wal;
         return new double[] {count / (wall / 1e9), thread / 1e3 / count, jvm / 1e3 / count, server / 1e3 / count,

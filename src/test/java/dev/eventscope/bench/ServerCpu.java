@@ -28,7 +28,22 @@ final class ServerCpu {
 
     /** {client JVM, server backends} CPU nanoseconds now. */
     static long[] now() throws Exception {
-        return new long[] {SYSTEM.getProcessCpuTime(), backendNanos()};
+        try (Connection admin = TestPostgres.admin()) {
+            return now(admin);
+        }
+    }
+
+    /**
+     * {client JVM, server backends} CPU nanoseconds now, the backends listed through {@code monitor}, a connection kept
+     * open: a connection opened per call forks a backend before a timed block and ends one during it.
+     */
+    static long[] now(Connection monitor) throws Exception {
+        return new long[] {SYSTEM.getProcessCpuTime(), backendNanos(monitor)};
+    }
+
+    /** This JVM's CPU nanoseconds (every thread), without asking the server. */
+    static long jvmNanos() {
+        return SYSTEM.getProcessCpuTime();
     }
 
     /** {client, server} CPU nanoseconds since {@code before}. */
@@ -37,10 +52,16 @@ final class ServerCpu {
         return new long[] {now[0] - before[0], now[1] - before[1]};
     }
 
+    /** {client, server} CPU nanoseconds since {@code before}, through {@code monitor} ({@link #now(Connection)}). */
+    static long[] since(Connection monitor, long[] before) throws Exception {
+        long[] now = now(monitor);
+        return new long[] {now[0] - before[0], now[1] - before[1]};
+    }
+
     /** CPU nanoseconds of every live client backend of the server but the one asking. */
-    private static long backendNanos() throws Exception {
+    private static long backendNanos(Connection monitor) throws Exception {
         List<Long> pids = new ArrayList<>();
-        try (Connection admin = TestPostgres.admin(); Statement statement = admin.createStatement();
+        try (Statement statement = monitor.createStatement();
              ResultSet rows = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend'"
                      + " AND pid <> pg_backend_pid()")) {
             while (rows.next()) {

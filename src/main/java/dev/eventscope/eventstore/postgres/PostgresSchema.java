@@ -75,8 +75,13 @@ final class PostgresSchema {
                 "CREATE DOMAIN " + s + "ledger_head_id AS integer CHECK (VALUE = 1)",
                 // the one-event statement sets prev_hash to the hash it moves the head from, and reads it back with
                 // RETURNING (which shows only new values before PostgreSQL 18); nothing else reads or keeps it
+                // one row, updated by every append: autovacuum's thresholds (50 changed or dead rows) made a worker analyze it
+                // about once a minute while appends ran (statistics of one row plan nothing, and each pass made every
+                // writer plan its statement anew) and vacuum what HOT pruning removes by itself (session 17); vacuum still
+                // comes once 10,000 dead versions pile up behind a long snapshot, and anti-wraparound vacuum as always
                 "CREATE TABLE " + s + "ledger_head (id " + s + "ledger_head_id PRIMARY KEY, position bigint NOT NULL,"
-                        + " hash bytea NOT NULL, recorded_at bigint NOT NULL, prev_hash bytea NOT NULL)",
+                        + " hash bytea NOT NULL, recorded_at bigint NOT NULL, prev_hash bytea NOT NULL)"
+                        + " WITH (autovacuum_analyze_threshold = 2147483647, autovacuum_vacuum_threshold = 10000)",
                 // a stream's row is written once, when the stream is made; its version and last position are its
                 // last event's (the view streams), so an append moves no stream row
                 "CREATE TABLE " + s + "stream_names (stream_key bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"

@@ -199,4 +199,39 @@ class PostgresLedgerRulesTest {
             assertTrue(store.verify().intact());
         }
     }
+
+    @Nested
+    @DisplayName("the head row's housekeeping")
+    class HeadHousekeeping {
+
+        private String headOptions() throws SQLException {
+            try (Connection connection = TestPostgres.admin(); Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT coalesce(array_to_string(reloptions, ','), '') FROM pg_class"
+                         + " WHERE oid = '" + url.schema() + ".ledger_head'::regclass")) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+
+        @Test
+        void a_new_ledger_never_has_its_one_row_head_analyzed_and_vacuums_it_only_behind_a_long_snapshot() throws SQLException {
+            String options = headOptions();
+            assertTrue(options.contains("autovacuum_analyze_threshold=2147483647"), options);
+            assertTrue(options.contains("autovacuum_vacuum_threshold=10000"), options);
+        }
+
+        @Test
+        void a_ledger_made_before_session_17_with_autovacuums_defaults_keeps_appending_and_verifying() throws Exception {
+            asSuperuser("ALTER TABLE $S.ledger_head RESET (autovacuum_analyze_threshold, autovacuum_vacuum_threshold)");
+            assertEquals("", headOptions());
+            try (PostgresEventStore store = PostgresEventStore.open(url)) {
+                for (int i = 10; i < 15; i++) {
+                    store.append(CASH, ExpectedVersion.exactly(i), List.of(new NewEvent("old-layout-" + i, "Something", 1,
+                            "{}", EventMetadata.by("bob"))));
+                }
+                assertEquals(15, store.readAt(15).orElseThrow().position());
+                assertTrue(store.verify().intact());
+            }
+        }
+    }
 }
