@@ -252,10 +252,12 @@ public final class WorkbenchWindow {
         for (Button button : List.of(previous, next, mark)) {
             button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
+        // a bar: it measures the index's upgrade and indexing ("n of N events"), and moves unmeasured while searching
+        javafx.scene.control.ProgressBar working = new javafx.scene.control.ProgressBar();
         working.setId("searchWorking");
-        working.setPrefSize(18, 18);
-        working.setMinSize(18, 18);
+        working.setPrefWidth(120);
+        working.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        working.progressProperty().bind(search.progressProperty());
         working.visibleProperty().bind(search.busyProperty());
         working.managedProperty().bind(search.busyProperty());
         HBox filters = new HBox(6, new Label("Filters:"), user, command, type, account, from, to, category, order);
