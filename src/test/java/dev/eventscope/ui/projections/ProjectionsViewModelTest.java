@@ -199,6 +199,21 @@ class ProjectionsViewModelTest {
     }
 
     @Test
+    void once_every_event_is_read_the_panel_says_the_rebuilt_table_is_put_in_place_and_cancel_greys() throws Exception {
+        // session 16: Cancel pressed at 100 % (while the rebuilt table is indexed and swapped in) greyed, the text unchanged
+        open(BuiltInProjections.all(), 50);
+        java.util.Map<String, Boolean> cancellableWhenSaid = new java.util.LinkedHashMap<>();
+        model.progressTextProperty().addListener((observable, before, text) -> cancellableWhenSaid.put(text, model.cancellableProperty().get()));
+        model.rebuildAll();
+        assertEquals(false, cancellableWhenSaid.get("Putting the rebuilt balances in place (projection 1 of 4)…"), cancellableWhenSaid.toString());
+        assertEquals(false, cancellableWhenSaid.get("Putting the rebuilt event_counts in place (projection 4 of 4)…"), cancellableWhenSaid.toString());
+        assertTrue(cancellableWhenSaid.entrySet().stream().anyMatch(said -> said.getKey().startsWith("Rebuilding journal (projection 2 of 4)")
+                && said.getValue()), "the next projection's rebuild may be cancelled again: " + cancellableWhenSaid);
+        model.rebuild("journal");
+        assertTrue(cancellableWhenSaid.containsKey("Putting the rebuilt journal in place…"), cancellableWhenSaid.toString());
+    }
+
+    @Test
     void cancelling_a_rebuild_keeps_the_old_read_model_in_service() throws Exception {
         open(BuiltInProjections.all(), 50);
         long last = store.lastPosition();
