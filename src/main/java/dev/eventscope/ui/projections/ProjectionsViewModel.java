@@ -163,7 +163,10 @@ public final class ProjectionsViewModel {
         if (!stopped.equals(failures)) {
             failures.setAll(stopped);
         }
-        statusLine.set(summary(updated));
+        if (!opening.get()) {
+            // while opening, the status bar keeps the catch-up's percentage (session 17's shot: "200,000 behind" at 5 %)
+            statusLine.set(summary(updated));
+        }
     }
 
     private static String detail(ProjectionStatus status, ProjectionHealth health) {

@@ -47,7 +47,7 @@ class PreparingTimeTravelTest {
             assertEquals(events, told.get(told.size() - 1).position());
             assertTrue(said.contains(PreparingText.of(told.get(told.size() - 1))), said.toString());
             assertTrue(said.contains(String.format(java.util.Locale.ROOT,
-                    "Preparing time travel: the read models hold all %,d events; indexing them (once, after a first open)…", events)),
+                    "Building the read models for time travel: indexing their %,d events (once, after a first open)…", events)),
                     said.toString());
             assertEquals("Select a stream, or choose Whole ledger.", said.get(said.size() - 1), "then the timeline as before");
             model.close();
@@ -56,11 +56,12 @@ class PreparingTimeTravelTest {
 
     @Test
     void the_steps_between_are_said_in_events_and_percent() {
-        assertEquals("Preparing time travel: catching up the read models, event 45,000 of 200,000 (23 %)…",
+        // how far comes before the detail: a status cut at 1280 px still says what and how far
+        assertEquals("Building the read models for time travel: 23 % (event 45,000 of 200,000)…",
                 PreparingText.of(new RebuildProgress(RebuildProgress.CATCH_UP, 45_000, 200_000, 9_000, Duration.ofSeconds(17))));
-        assertEquals("Preparing time travel: rebuilding balances (made by an older Eventscope), event 1,000 of 4,000 (25 %)…",
+        assertEquals("Building the read models for time travel: balances 25 % (made by an older Eventscope, rebuilt: event 1,000 of 4,000)…",
                 PreparingText.of(new RebuildProgress("balances", 1_000, 4_000, 500, Duration.ofSeconds(6))));
-        assertEquals("Preparing time travel: putting the rebuilt balances in place…",
+        assertEquals("Building the read models for time travel: putting the rebuilt balances in place…",
                 PreparingText.of(new RebuildProgress("balances", 4_000, 4_000, 500, Duration.ZERO)));
     }
 }
