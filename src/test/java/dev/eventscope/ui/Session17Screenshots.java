@@ -51,7 +51,7 @@ public final class Session17Screenshots {
         Thread.sleep(5000);
         save(stage.getScene(), out.resolve("first-open-preparing-" + size + ".png"));
         say(stage, "first open at 5 s");
-        waitFor(stage, "#timelineStatus", text -> text.contains("catching up the read models, event") || text.contains("hold all"), 600);
+        waitFor(stage, "#timelineStatus", text -> text.startsWith("Building the read models for time travel:"), 600);
         save(stage.getScene(), out.resolve("first-open-catching-up-" + size + ".png"));
         say(stage, "first open catching up");
         waitFor(stage, "#statusProjections", text -> text.startsWith("Projections live"), 900);
