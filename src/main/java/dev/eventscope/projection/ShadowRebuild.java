@@ -77,6 +77,8 @@ final class ShadowRebuild {
             List<DecodedEvent> batch = batches.after(state.buildingPosition());
             waited += System.nanoTime() - waitStarted;
             if (batch.isEmpty()) {
+                // every event read (a rebuild of some streams ends before the ledger's end): told, for the swap takes a while
+                progress.progressed(progressOf(name, Math.max(state.buildingPosition(), store.lastPosition()), startPosition, started));
                 swap(projection, state.buildingPosition(), started, waited);
                 catchUp.run();
                 // a rebuild that read only some streams ends at the last of their events; the catch-up then

@@ -3,6 +3,7 @@ package dev.eventscope.session;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.projection.Projections;
+import dev.eventscope.projection.search.IndexingProgress;
 import dev.eventscope.projection.search.LedgerSearch;
 import dev.eventscope.projection.search.SearchIndexFactory;
 import dev.eventscope.timetravel.TimeTravel;
@@ -35,8 +36,8 @@ final class LedgerReadModels implements AutoCloseable {
     }
 
     /** Opens the ledger's search index kept in {@code indexDirectory}; the caller closes it. */
-    LedgerSearch openSearch(Path indexDirectory) {
-        return LedgerSearch.open(store, indexDirectory, searchIndexes);
+    LedgerSearch openSearch(Path indexDirectory, IndexingProgress upgrade) {
+        return LedgerSearch.open(store, indexDirectory, searchIndexes, upgrade);
     }
 
     synchronized Projections projections() {

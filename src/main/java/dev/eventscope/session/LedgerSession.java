@@ -259,7 +259,13 @@ public final class LedgerSession implements AutoCloseable {
 
     /** Opens this ledger's search index (kept in {@code indexDirectory}, outside the ledger); close it when done. */
     public dev.eventscope.projection.search.LedgerSearch openSearch(Path indexDirectory) {
-        return readModels.openSearch(indexDirectory);
+        return openSearch(indexDirectory, dev.eventscope.projection.search.IndexingProgress.NONE);
+    }
+
+    /** As {@link #openSearch(Path)}; {@code upgrade} hears how far the upgrade of an index of an older Eventscope is. */
+    public dev.eventscope.projection.search.LedgerSearch openSearch(Path indexDirectory,
+                                                                    dev.eventscope.projection.search.IndexingProgress upgrade) {
+        return readModels.openSearch(indexDirectory, upgrade);
     }
 
     /** The position of the event a finding points at (see {@link dev.eventscope.audit.ReportWorkbench#positionOf}). */

@@ -80,6 +80,47 @@ public class KeyboardWindowTest {
         assertTrue(items > 25, "the menus' items were read: " + items);
     }
 
+    @Test
+    void the_team_ledger_dialog_has_a_letter_for_every_field_and_button_and_enter_and_esc_answer(FxRobot robot) {
+        // session 17's walk: URL, User and Password had no letter and no labelFor (a keyboard user tabbed through them blind)
+        robot.interact(() -> TrialScreenshots.menuItem(stage, "openTeamItem").fire());
+        WindowTests.waitUntil(() -> robot.lookup("#teamUrl").tryQuery().isPresent());
+        Node dialog = robot.lookup("#teamLedgerDialog").query();
+        List<String> problems = new ArrayList<>();
+        Map<Character, String> letters = new HashMap<>();
+        for (Node node : dialog.lookupAll("*")) {
+            if (!(node instanceof Labeled labeled) || labeled.getText() == null || labeled.getText().isBlank()
+                    || labeled.getStyleClass().contains("muted") || labeled.getStyleClass().contains("dialog-heading")
+                    || "teamResult".equals(labeled.getId()) || !node.isVisible()) {
+                continue;
+            }
+            String text = labeled.getText();
+            int mark = text.indexOf('_');
+            boolean command = node instanceof javafx.scene.control.ButtonBase;
+            if (command && (((javafx.scene.control.ButtonBase) node) instanceof javafx.scene.control.Button button) && button.isCancelButton()) {
+                continue; // Esc
+            }
+            if (mark < 0) {
+                problems.add(text + " has no letter");
+                continue;
+            }
+            String before = letters.put(Character.toLowerCase(text.charAt(mark + 1)), text);
+            if (before != null) {
+                problems.add(text + " and " + before + " share a letter");
+            }
+            if (node instanceof javafx.scene.control.Label label && label.getLabelFor() == null) {
+                problems.add(text + " names no field (labelFor)");
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(letters.size() >= 6, "the dialog's fields and buttons were read: " + letters);
+        javafx.scene.control.Button open = robot.lookup("#teamOpenButton").queryAs(javafx.scene.control.Button.class);
+        assertTrue(open.isDefaultButton(), "Enter opens");
+        assertTrue(dialog.lookupAll(".button").stream().anyMatch(node -> node instanceof javafx.scene.control.Button button
+                && button.isCancelButton()), "Esc cancels");
+        robot.interact(() -> dialog.getScene().getWindow().hide());
+    }
+
     /** Adds to {@code problems} each item without a mnemonic and each letter two items share. */
     private static void letters(List<MenuItem> items, String where, List<String> problems) {
         Map<Character, List<String>> byLetter = new HashMap<>();

@@ -61,7 +61,7 @@ public final class TrialScreenshots {
         onFx(() -> {
             ((TextField) team.lookup("#teamUrl")).setText("https://example.com/books");
             ((Button) team.getRoot().lookupAll(".button").stream().filter(node -> node instanceof Button button
-                    && button.getText().startsWith("Open")).findFirst().orElseThrow()).fire();
+                    && button.getText().replace("_", "").startsWith("Open")).findFirst().orElseThrow()).fire();
             return null;
         });
         Thread.sleep(1500);

@@ -28,14 +28,25 @@ public final class LedgerSearch implements AutoCloseable {
 
     /** Opens the index of the store's ledger in {@code indexDirectory}; nothing is indexed yet (see {@link #catchUp()}). */
     public static LedgerSearch open(EventStore store, Path indexDirectory, SearchIndexFactory factory) {
+        return open(store, indexDirectory, factory, IndexingProgress.NONE);
+    }
+
+    /** As {@link #open(EventStore, Path, SearchIndexFactory)}; {@code upgrade} hears how far the upgrade of an older index is. */
+    public static LedgerSearch open(EventStore store, Path indexDirectory, SearchIndexFactory factory, IndexingProgress upgrade) {
         LongFunction<EventCursor> events = store::readAll;
         String ledgerId = SearchProjection.ledgerId(events).orElse("empty-ledger");
-        return new LedgerSearch(factory.open(SearchIndexes.fileOf(indexDirectory, ledgerId)), events, ledgerId, store.lastPosition());
+        return new LedgerSearch(factory.open(SearchIndexes.fileOf(indexDirectory, ledgerId), upgrade), events, ledgerId,
+                store.lastPosition());
     }
 
     /** Indexes the events recorded since the last time; returns how many. */
     public long catchUp() {
-        return projection.catchUp(events, ledgerId, lastPosition);
+        return catchUp(IndexingProgress.NONE);
+    }
+
+    /** As {@link #catchUp()}, telling {@code progress} how far it is after each batch. */
+    public long catchUp(IndexingProgress progress) {
+        return projection.catchUp(events, ledgerId, lastPosition, progress);
     }
 
     /** Forgets the index and indexes every event again; returns how many. */

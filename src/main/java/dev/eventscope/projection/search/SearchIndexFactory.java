@@ -6,4 +6,9 @@ import java.nio.file.Path;
 public interface SearchIndexFactory {
 
     SearchIndex open(Path indexFile);
+
+    /** As {@link #open(Path)}, telling {@code upgrade} how far the upgrade of an older index is (if one is needed). */
+    default SearchIndex open(Path indexFile, IndexingProgress upgrade) {
+        return open(indexFile);
+    }
 }

@@ -35,12 +35,19 @@ public final class SearchProjection {
      * @param lastPosition  the ledger's last position
      */
     public long catchUp(LongFunction<EventCursor> events, String ledgerId, long lastPosition) {
+        return catchUp(events, ledgerId, lastPosition, IndexingProgress.NONE);
+    }
+
+    /** As {@link #catchUp(LongFunction, String, long)}, telling {@code progress} after each batch how far it is (by position). */
+    public long catchUp(LongFunction<EventCursor> events, String ledgerId, long lastPosition, IndexingProgress progress) {
         if (index.ledgerId() != null && (!index.ledgerId().equals(ledgerId) || index.checkpoint() > lastPosition)) {
             index.clear();
         }
         long added = 0;
+        long from = index.checkpoint();
+        long total = Math.max(0, lastPosition - from);
         List<SearchDocument> batch = new ArrayList<>(BATCH);
-        try (EventCursor cursor = events.apply(index.checkpoint())) {
+        try (EventCursor cursor = events.apply(from)) {
             while (cursor.hasNext()) {
                 RecordedEvent event = cursor.next();
                 batch.add(documents.of(event));
@@ -48,12 +55,14 @@ public final class SearchProjection {
                     index.add(ledgerId, batch, event.position());
                     added += batch.size();
                     batch.clear();
+                    progress.reached(Math.min(total, event.position() - from), total);
                 }
             }
         }
         if (!batch.isEmpty()) {
             index.add(ledgerId, batch, batch.get(batch.size() - 1).position());
             added += batch.size();
+            progress.reached(total, total);
         }
         if (added >= ANALYZE_AFTER) {
             index.analyze();

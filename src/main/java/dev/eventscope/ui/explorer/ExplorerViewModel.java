@@ -146,7 +146,8 @@ public final class ExplorerViewModel {
     public void start() {
         started = System.nanoTime();
         refresh(false);
-        timeline.start();
+        // the timeline and the projections panel both open the read models; whichever does tells both how far
+        timeline.start(projections.openingProgress());
         foreignAppends.start();
         subscription = session.subscribe((fromPosition, toPosition) -> {
             // many appends in a burst become one refresh
@@ -371,6 +372,11 @@ public final class ExplorerViewModel {
     /** The state panel's view models, each following the timeline. */
     public StatePanelModels statePanel() {
         return statePanel;
+    }
+
+    /** Starts the session's projections (the window does, once it has painted), their opening told in the timeline too. */
+    public void startProjections() {
+        projections.start(timeline.preparing());
     }
 
     /** The session's projections (started by the window when the ledger opens). */

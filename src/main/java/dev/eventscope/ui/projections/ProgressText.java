@@ -36,6 +36,17 @@ public final class ProgressText {
         return after == 0 ? left : left + ", then " + after + " more projection" + (after == 1 ? "" : "s");
     }
 
+    /** Whether a rebuild has read every event: its rebuilt tables are then indexed and put in place, which cannot be cancelled. */
+    public static boolean placing(RebuildProgress progress) {
+        return !progress.catchUp() && progress.position() >= progress.lastPosition();
+    }
+
+    /** "Putting the rebuilt balances in place…", with "(projection 2 of 4)" when several are rebuilt in turn. */
+    public static String placing(RebuildProgress progress, int index, int count) {
+        return "Putting the rebuilt " + progress.projection() + " in place" + (count > 1 ? " (projection " + (index + 1) + " of "
+                + count + ")" : "") + "…";
+    }
+
     /** "Projections: catching up… 45 %", for the status bar while the read models are opened. */
     public static String catchingUp(RebuildProgress progress) {
         return "Projections: catching up… " + percent(progress) + " %";

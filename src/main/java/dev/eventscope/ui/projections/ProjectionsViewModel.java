@@ -85,6 +85,14 @@ public final class ProjectionsViewModel {
 
     /** Opens the read models, catches them up and follows the ledger, all off the UI thread; once per session. */
     public void start() {
+        start(ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #start()}; {@code alsoTold} hears how far the opening is too (the timeline's status: whichever of the two opens the
+     * read models first reports to both, the other waits for it).
+     */
+    public void start(ProgressListener alsoTold) {
         if (started || closed) {
             return;
         }
@@ -94,7 +102,11 @@ public final class ProjectionsViewModel {
         executor.run(() -> {
             Projections projections = session.projections();
             // outdated read models are rebuilt while opening; show how far, without Cancel
-            projections.open(listener(0, 1));
+            ProgressListener panel = openingProgress();
+            projections.open(step -> {
+                panel.progressed(step);
+                alsoTold.progressed(step);
+            });
             projections.follow();
             return projections.status();
         }, latest -> {
@@ -151,7 +163,10 @@ public final class ProjectionsViewModel {
         if (!stopped.equals(failures)) {
             failures.setAll(stopped);
         }
-        statusLine.set(summary(updated));
+        if (!opening.get()) {
+            // while opening, the status bar keeps the catch-up's percentage (session 17's shot: "200,000 behind" at 5 %)
+            statusLine.set(summary(updated));
+        }
     }
 
     private static String detail(ProjectionStatus status, ProjectionHealth health) {
@@ -225,16 +240,31 @@ public final class ProjectionsViewModel {
         show(statuses);
     }
 
+    /** Shows in this panel and the status bar how far an opening of the read models is (whoever opens them). */
+    public ProgressListener openingProgress() {
+        return listener(0, 1);
+    }
+
     private ProgressListener listener(int index, int count) {
         return step -> executor.onUiThread(() -> showProgress(step, index, count));
     }
 
     private void showProgress(RebuildProgress step, int index, int count) {
-        if (closed) {
-            return;
+        CancellationToken token = cancellation;
+        if (closed || token != null && token.isCancelled()) {
+            return; // "Cancelling…" stays until the rebuild has stopped
         }
         progress.set((index + step.fraction()) / count);
         boolean several = count > 1 && !step.catchUp();
+        if (ProgressText.placing(step)) {
+            // session 16: Cancel pressed here greyed with the text unchanged for seconds; the swap cannot be cancelled
+            cancellable.set(false);
+            progressText.set(ProgressText.placing(step, index, several ? count : 1));
+            speedText.set("");
+            remainingText.set("");
+            return;
+        }
+        cancellable.set(rebuilding.get());
         progressText.set(several ? ProgressText.positionOfSeveral(step, index, count) : ProgressText.position(step));
         speedText.set(ProgressText.speed(step.eventsPerSecond()));
         remainingText.set(several ? ProgressText.remainingOfSeveral(step, index, count) : ProgressText.remaining(step.estimatedRemaining()));

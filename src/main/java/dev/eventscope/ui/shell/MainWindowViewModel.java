@@ -183,7 +183,7 @@ public final class MainWindowViewModel implements LedgerOpener {
                 LOG.info("explorer painted {} ms after it was built; loading its data", millisSince(shown));
                 firstPaint.painted();
                 model.start();
-                model.projections().start();
+                model.startProjections();
                 model.integrity().checkOnOpen();
             }
         });

@@ -27,8 +27,13 @@ public final class LedgerTimeMachine implements AutoCloseable {
      * the projections panel may be catching up the same projections, which is safe: catch-up is serialised).
      */
     public static LedgerTimeMachine open(LedgerSession session) {
+        return open(session, ProgressListener.NONE);
+    }
+
+    /** As {@link #open(LedgerSession)}; {@code progress} hears of the catch-up and of any rebuild while opening. */
+    public static LedgerTimeMachine open(LedgerSession session, ProgressListener progress) {
         LedgerTimeMachine machine = new LedgerTimeMachine(session);
-        machine.projections.open(ProgressListener.NONE);
+        machine.projections.open(progress);
         machine.projections.follow();
         return machine;
     }

@@ -3,6 +3,7 @@ package dev.eventscope.ui.timeline;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.ui.ErrorMessages;
+import dev.eventscope.projection.ProgressListener;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.ui.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
@@ -50,7 +51,7 @@ public final class TimelineViewModel {
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyDoubleWrapper coordinate = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Preparing time travel…");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(PreparingText.OPENING);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
 
     private LedgerTimeMachine machine;
@@ -84,8 +85,21 @@ public final class TimelineViewModel {
 
     /** Opens the read models and the time-travel engine in the background, then loads the timeline. */
     public void start() {
+        start(ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #start()}; {@code alsoTold} hears how far the read models' opening is, besides this timeline's status. Session 16's
+     * trial: a first open of a large ledger said "Preparing time travel…" for a minute, with nothing of what or how far.
+     */
+    public void start(ProgressListener alsoTold) {
         long started = System.nanoTime();
-        executor.run(() -> LedgerTimeMachine.open(session), opened -> {
+        status.set(PreparingText.OPENING);
+        ProgressListener preparing = preparing();
+        executor.run(() -> LedgerTimeMachine.open(session, step -> {
+            preparing.progressed(step);
+            alsoTold.progressed(step);
+        }), opened -> {
             LOG.info("time travel ready after {} ms", (System.nanoTime() - started) / 1_000_000);
             if (closed) {
                 opened.close();
@@ -95,6 +109,15 @@ public final class TimelineViewModel {
             followers.forEach(follower -> follower.opened(opened));
             reload();
         }, failure -> status.set("Time travel is unavailable: " + ErrorMessages.of(failure)));
+    }
+
+    /** Says in the timeline's status how far the read models' opening is, while time travel is not open yet. */
+    public ProgressListener preparing() {
+        return step -> executor.onUiThread(() -> {
+            if (machine == null && !closed) {
+                status.set(PreparingText.of(step));
+            }
+        });
     }
 
     /** The scope shown: null for the whole ledger. */

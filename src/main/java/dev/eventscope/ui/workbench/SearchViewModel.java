@@ -53,6 +53,8 @@ public final class SearchViewModel {
     static final String CATCHING_UP = "Indexing the events recorded since the last search: safe to wait (the first search of a"
             + " large ledger indexes every event once).";
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(IDLE);
+    /** How far the index's long work is, from 0 to 1; -1 while it is not known (a bar that moves without measuring). */
+    private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(-1);
     private final javafx.beans.property.ReadOnlyBooleanWrapper busy = new javafx.beans.property.ReadOnlyBooleanWrapper();
     /** Searches asked for whose answer has not come yet (on the UI thread). */
     private int searching;
@@ -102,9 +104,9 @@ public final class SearchViewModel {
         executor.run(() -> {
             synchronized (opening) {
                 LedgerSearch search = opened();
-                executor.onUiThread(() -> status.set(CATCHING_UP));
-                search.catchUp();
-                executor.onUiThread(() -> status.set("Searching…"));
+                say(CATCHING_UP, -1);
+                search.catchUp((done, all) -> say(indexing(done, all), fraction(done, all)));
+                say("Searching…", -1);
                 return new Found(search.search(query, start), search.count(query));
             }
         }, found -> {
@@ -140,12 +142,38 @@ public final class SearchViewModel {
 
     private LedgerSearch opened() {
         if (open == null) {
-            executor.onUiThread(() -> status.set(OPENING));
-            open = session.openSearch(indexDirectory);
+            say(OPENING, -1);
+            open = session.openSearch(indexDirectory, (done, all) -> say(upgrading(done, all), fraction(done, all)));
             // kept open for the next searches: worth loading what makes later ones faster
             open.warmUp();
         }
         return open;
+    }
+
+    /** Says {@code sentence} with the bar at {@code reached} (-1: not measured), on the UI thread. */
+    private void say(String sentence, double reached) {
+        executor.onUiThread(() -> {
+            progress.set(reached);
+            status.set(sentence);
+        });
+    }
+
+    private static final String UPGRADING = "Upgrading the search index of an older Eventscope";
+
+    /** Session 17: the upgrade and the indexing said which work, not how far ("n of N events" now, and a measuring bar). */
+    static String upgrading(long done, long all) {
+        return String.format(java.util.Locale.ROOT, UPGRADING + " (once): %,d of %,d events"
+                + " (%d %%) · safe to wait.", done, all, Math.round(fraction(done, all) * 100));
+    }
+
+    static String indexing(long done, long all) {
+        return String.format(java.util.Locale.ROOT, "Indexing the events recorded since the last search: %,d of %,d events"
+                + " (%d %%) · safe to wait (the first search of a large ledger indexes every event once).", done, all,
+                Math.round(fraction(done, all) * 100));
+    }
+
+    private static double fraction(long done, long all) {
+        return all <= 0 ? 1 : Math.min(1, (double) done / all);
     }
 
     /** The index this view keeps open between searches, if one is open now; for tests. */
@@ -169,10 +197,16 @@ public final class SearchViewModel {
     private void warmedUp() {
         if (searching == 0) {
             busy.set(false);
-            if (OPENING.equals(status.get())) {
+            if (OPENING.equals(status.get()) || status.get().startsWith(UPGRADING)) {
+                progress.set(-1);
                 status.set(IDLE);
             }
         }
+    }
+
+    /** How far the index's upgrade or indexing is, from 0 to 1, or -1 when not measured (a bar beside the status). */
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 
     /** True while the index is opened, brought up to date or searched (a progress indicator beside the status). */

@@ -252,10 +252,12 @@ public final class WorkbenchWindow {
         for (Button button : List.of(previous, next, mark)) {
             button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
+        // a bar: it measures the index's upgrade and indexing ("n of N events"), and moves unmeasured while searching
+        javafx.scene.control.ProgressBar working = new javafx.scene.control.ProgressBar();
         working.setId("searchWorking");
-        working.setPrefSize(18, 18);
-        working.setMinSize(18, 18);
+        working.setPrefWidth(120);
+        working.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        working.progressProperty().bind(search.progressProperty());
         working.visibleProperty().bind(search.busyProperty());
         working.managedProperty().bind(search.busyProperty());
         HBox filters = new HBox(6, new Label("Filters:"), user, command, type, account, from, to, category, order);
@@ -286,9 +288,13 @@ public final class WorkbenchWindow {
         table.getColumns().add(column("Id", 70, Finding::id));
         table.getColumns().add(column("Severity", 80, finding -> finding.severity().text()));
         table.getColumns().add(column("About", 260, finding -> finding.target().describe()));
-        table.getColumns().add(column("Note", 900, Finding::note));
         table.getColumns().add(column("By", 90, Finding::user));
         table.getColumns().add(column("When", 170, finding -> finding.createdAt().toString()));
+        // session 17's shot with 40 findings: a long note ran off the right edge under a sideways bar, By and When beyond it
+        TableColumn<Finding, String> note = column("Note", 400, Finding::note);
+        note.setCellFactory(WrappingCell::new);
+        table.getColumns().add(note);
+        lastColumnFills(table);
         table.setPlaceholder(new Label("No findings yet: mark a flagged entry or a search hit as a finding."));
         table.setRowFactory(view -> {
             javafx.scene.control.TableRow<Finding> row = new javafx.scene.control.TableRow<>();

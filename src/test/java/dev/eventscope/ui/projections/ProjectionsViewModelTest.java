@@ -147,6 +147,27 @@ class ProjectionsViewModelTest {
     }
 
     @Test
+    void a_status_read_while_opening_leaves_the_status_bars_percentage() throws Exception {
+        // session 17's shot at 1920: the timeline said 5 % while the status bar, refreshed meanwhile, said "200,000 behind"
+        create(BuiltInProjections.all(), 100);
+        List<String> statusLines = new ArrayList<>();
+        boolean[] refreshed = new boolean[1];
+        model.statusLineProperty().addListener((property, before, now) -> {
+            statusLines.add(now);
+            if (!refreshed[0] && now.matches("Projections: catching up… [1-9][0-9]? %")) {
+                refreshed[0] = true;
+                model.refreshStatus();
+            }
+        });
+        model.start();
+        assertTrue(refreshed[0], "the status was read while the read models opened: " + statusLines);
+        List<String> whileOpening = statusLines.subList(0, statusLines.size() - 1);
+        assertTrue(whileOpening.stream().allMatch(line -> line.startsWith("Projections: catching up…")),
+                "only the percentage until the read models are open: " + statusLines);
+        assertEquals("Projections live", model.statusLineProperty().get());
+    }
+
+    @Test
     void the_first_open_shows_how_far_the_catch_up_is_in_the_panel_and_the_status_bar() throws Exception {
         create(BuiltInProjections.all(), 100);
         List<String> statusLines = new ArrayList<>();
@@ -196,6 +217,21 @@ class ProjectionsViewModelTest {
                 model.messageProperty().get());
         assertEquals(ProjectionHealth.LIVE, model.rows().get(1).health());
         assertTrue(!model.rebuildingProperty().get());
+    }
+
+    @Test
+    void once_every_event_is_read_the_panel_says_the_rebuilt_table_is_put_in_place_and_cancel_greys() throws Exception {
+        // session 16: Cancel pressed at 100 % (while the rebuilt table is indexed and swapped in) greyed, the text unchanged
+        open(BuiltInProjections.all(), 50);
+        java.util.Map<String, Boolean> cancellableWhenSaid = new java.util.LinkedHashMap<>();
+        model.progressTextProperty().addListener((observable, before, text) -> cancellableWhenSaid.put(text, model.cancellableProperty().get()));
+        model.rebuildAll();
+        assertEquals(false, cancellableWhenSaid.get("Putting the rebuilt balances in place (projection 1 of 4)…"), cancellableWhenSaid.toString());
+        assertEquals(false, cancellableWhenSaid.get("Putting the rebuilt event_counts in place (projection 4 of 4)…"), cancellableWhenSaid.toString());
+        assertTrue(cancellableWhenSaid.entrySet().stream().anyMatch(said -> said.getKey().startsWith("Rebuilding journal (projection 2 of 4)")
+                && said.getValue()), "the next projection's rebuild may be cancelled again: " + cancellableWhenSaid);
+        model.rebuild("journal");
+        assertTrue(cancellableWhenSaid.containsKey("Putting the rebuilt journal in place…"), cancellableWhenSaid.toString());
     }
 
     @Test

@@ -109,11 +109,46 @@ class SearchViewModelTest {
             busy.clear();
             search.textProperty().set("freight");
             search.search();
-            assertEquals(java.util.List.of("Searching…", SearchViewModel.CATCHING_UP, "Searching…"), said.subList(0, 3),
-                    "an index already open is not opened again: " + said);
-            assertEquals(java.util.List.of(true, true, true, false), busy);
-            assertTrue(said.get(3).endsWith("page 1 of 1") && !search.busyProperty().get(), said.get(3));
+            long events = store.lastPosition();
+            assertEquals(java.util.List.of("Searching…", SearchViewModel.CATCHING_UP, SearchViewModel.indexing(events, events),
+                    "Searching…"), said.subList(0, 4), "an index already open is not opened again: " + said);
+            assertEquals(java.util.List.of(true, true, true, true, false), busy);
+            assertTrue(said.get(4).endsWith("page 1 of 1") && !search.busyProperty().get(), said.get(4));
             search.close();
+        }
+    }
+
+    @Test
+    void a_first_searchs_indexing_and_an_older_indexs_upgrade_say_how_far_in_events_and_on_a_measuring_bar() throws Exception {
+        // session 16 left both said as which work only ("safe to wait"), never how far: minutes on a large ledger with no measure
+        Path ledger = Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), folder.resolve("far.ledger"));
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+            long events = store.lastPosition();
+            SearchViewModel first = viewOf(ledger, store, "far-index", SearchViewModelTest::fail);
+            java.util.Map<String, Double> bar = new java.util.LinkedHashMap<>();
+            first.statusProperty().addListener((observable, before, now) -> bar.put(now, first.progressProperty().get()));
+            first.search();
+            String indexed = String.format(java.util.Locale.ROOT, "Indexing the events recorded since the last search: %,d of %,d events (100 %%)", events, events);
+            assertTrue(bar.keySet().stream().anyMatch(sentence -> sentence.startsWith(indexed)), "a first search says how far: " + bar);
+            assertEquals(1.0, bar.get(SearchViewModel.indexing(events, events)), "the bar measures the indexing");
+            assertEquals(-1.0, bar.get("Searching…"), "a search itself is not measured");
+            assertEquals(-1.0, first.progressProperty().get());
+            String ledgerId = first.openIndex().orElseThrow().ledgerId();
+            first.close();
+            Path index = dev.eventscope.projection.search.SearchIndexes.fileOf(folder.resolve("far-index"), ledgerId);
+            // an index of an older Eventscope: its documents lack their bounds (DocumentBoundsColumns), upgraded when opened
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + index);
+                 java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM search_state WHERE key = 'document_bounds'");
+            }
+            SearchViewModel later = viewOf(ledger, store, "far-index", SearchViewModelTest::fail);
+            List<String> said = new ArrayList<>();
+            later.statusProperty().addListener((observable, before, now) -> said.add(now));
+            later.warmUp();
+            assertTrue(said.contains(SearchViewModel.upgrading(events, events)), "the upgrade says how far: " + said);
+            assertTrue(SearchViewModel.upgrading(events, events).startsWith(String.format(java.util.Locale.ROOT,
+                    "Upgrading the search index of an older Eventscope (once): %,d of %,d events (100 %%)", events, events)));
+            later.close();
         }
     }
 

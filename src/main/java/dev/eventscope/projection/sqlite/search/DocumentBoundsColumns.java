@@ -1,5 +1,6 @@
 package dev.eventscope.projection.sqlite.search;
 
+import dev.eventscope.projection.search.IndexingProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,7 @@ final class DocumentBoundsColumns {
      * indexes again with the bounds, and records the version. Logs its progress every 100,000 documents, as a warning so the
      * command line shows it too (about 40 s of CPU for a million documents, minutes on a busy disk: benchmarks-search.md, session 15).
      */
-    static void upgrade(Connection connection) throws SQLException {
+    static void upgrade(Connection connection, IndexingProgress progress) throws SQLException {
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             long total;
@@ -107,12 +108,16 @@ final class DocumentBoundsColumns {
                     update.addBatch();
                     if (++done % 5_000 == 0) {
                         update.executeBatch();
+                        progress.reached(done, total);
                     }
                     if (done % 100_000 == 0) {
                         LOG.warn("Search index upgrade: bounds of {} of {} documents kept", done, total);
                     }
                 }
                 update.executeBatch();
+                if (total > 0) {
+                    progress.reached(done, total);
+                }
             }
             createIndexes(statement);
             statement.execute("INSERT OR REPLACE INTO search_state VALUES ('" + KEPT + "', '" + VERSION + "')");

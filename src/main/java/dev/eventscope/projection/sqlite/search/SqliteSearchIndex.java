@@ -1,5 +1,6 @@
 package dev.eventscope.projection.sqlite.search;
 
+import dev.eventscope.projection.search.IndexingProgress;
 import dev.eventscope.projection.search.SearchCursor;
 import dev.eventscope.projection.search.SearchDocument;
 import dev.eventscope.projection.search.SearchHit;
@@ -73,18 +74,22 @@ public final class SqliteSearchIndex implements SearchIndex {
         this.hinted = hinted;
     }
 
-    /** Opens the index file, creating it and its folder when missing. */
     public static SqliteSearchIndex open(Path file) {
-        return open(file, RelevanceRanking.FEW_MATCHES, RelevanceRanking.FEW_FILTERED, RelevanceRanking.FEW_PASSING, true);
+        return open(file, IndexingProgress.NONE);
+    }
+
+    /** Opens the index file, creating it and its folder when missing; {@code upgrade} hears how far an older index's upgrade is. */
+    public static SqliteSearchIndex open(Path file, IndexingProgress upgrade) {
+        return open(file, RelevanceRanking.FEW_MATCHES, RelevanceRanking.FEW_FILTERED, RelevanceRanking.FEW_PASSING, true, upgrade);
     }
 
     /** With the ranking's thresholds ({@link RelevanceRanking}; fewMatches Long.MAX_VALUE: FTS5 ranks every query); for tests. */
     static SqliteSearchIndex open(Path file, long fewMatches, int fewFiltered) {
-        return open(file, fewMatches, fewFiltered, fewFiltered, true);
+        return open(file, fewMatches, fewFiltered, fewFiltered, true, IndexingProgress.NONE);
     }
 
     /** {@code hinted} false: position-order searches are SQLite's plain join of the match and the filters (a reference). */
-    static SqliteSearchIndex open(Path file, long fewMatches, int fewFiltered, int fewPassing, boolean hinted) {
+    static SqliteSearchIndex open(Path file, long few, int fewFiltered, int fewPassing, boolean hinted, IndexingProgress upgrade) {
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -100,14 +105,14 @@ public final class SqliteSearchIndex implements SearchIndex {
                     statement.execute(sql);
                 }
             }
-            SqliteSearchIndex index = new SqliteSearchIndex(file, connection, fewMatches, fewFiltered, fewPassing, hinted);
+            SqliteSearchIndex index = new SqliteSearchIndex(file, connection, few, fewFiltered, fewPassing, hinted);
             Bounds.keepGroupValues(connection);
             index.inTransaction(index.relevance.counts()::open);
             if (!BOUNDS_VERSION.equals(index.state(BOUNDS_KEPT))) {
                 index.keepBounds();
             }
             if (!DocumentBoundsColumns.VERSION.equals(index.state(DocumentBoundsColumns.KEPT))) {
-                index.inTransaction(() -> DocumentBoundsColumns.upgrade(connection));
+                index.inTransaction(() -> DocumentBoundsColumns.upgrade(connection, upgrade));
             }
             try (Statement statement = connection.createStatement()) {
                 DocumentBoundsColumns.createIndexes(statement);
@@ -118,10 +123,7 @@ public final class SqliteSearchIndex implements SearchIndex {
         }
     }
 
-    /**
-     * An index whose full-text table lacks the prefix lists is emptied: FTS5 cannot add them to a table, so the search
-     * projection, finding no checkpoint, indexes the ledger again from its first event.
-     */
+    /** An index whose full-text table lacks the prefix lists is emptied (FTS5 cannot add them): the projection indexes it again. */
     private static void dropOlderLayout(Statement statement) throws SQLException {
         boolean older;
         try (ResultSet row = statement.executeQuery("SELECT sql FROM sqlite_master WHERE name = 'search_text'")) {

@@ -1,5 +1,6 @@
 package dev.eventscope.projection.sqlite.search;
 
+import dev.eventscope.projection.search.IndexingProgress;
 import dev.eventscope.projection.search.SearchIndex;
 import dev.eventscope.projection.search.SearchIndexFactory;
 
@@ -11,5 +12,10 @@ public final class SqliteSearchIndexFactory implements SearchIndexFactory {
     @Override
     public SearchIndex open(Path indexFile) {
         return SqliteSearchIndex.open(indexFile);
+    }
+
+    @Override
+    public SearchIndex open(Path indexFile, IndexingProgress upgrade) {
+        return SqliteSearchIndex.open(indexFile, upgrade);
     }
 }

@@ -15,7 +15,7 @@ public final class BenchmarkIndexes {
      * to SQLite's plain join of the full-text match and the filters.
      */
     public static SearchIndex rankingEveryMatch(Path file) {
-        return SqliteSearchIndex.open(file, Long.MAX_VALUE, 0, 0, false);
+        return SqliteSearchIndex.open(file, Long.MAX_VALUE, 0, 0, false, dev.eventscope.projection.search.IndexingProgress.NONE);
     }
 
     /** Waits until the index has loaded what it loads off the opener's thread (its documents' lengths); returns the wait in ms. */

@@ -5,6 +5,7 @@ import dev.eventscope.projection.search.SearchCursor;
 import dev.eventscope.projection.search.SearchDocument;
 import dev.eventscope.projection.search.SearchHit;
 import dev.eventscope.projection.search.SearchPage;
+import dev.eventscope.projection.search.IndexingProgress;
 import dev.eventscope.projection.search.SearchQuery;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -114,7 +115,7 @@ class RelevanceRankingProperties {
         }
         SearchQuery query = query(ask);
         try (SqliteSearchIndex fast = SqliteSearchIndex.open(file, ask.path() == 3 ? Long.MAX_VALUE - 1 : 0,
-                ask.path() == 0 ? Integer.MAX_VALUE : -1, ask.path() == 1 ? Integer.MAX_VALUE : -1, true);
+                ask.path() == 0 ? Integer.MAX_VALUE : -1, ask.path() == 1 ? Integer.MAX_VALUE : -1, true, IndexingProgress.NONE);
              SqliteSearchIndex reference = SqliteSearchIndex.open(file, Long.MAX_VALUE, 0)) {
             fast.awaitLengths();
             SearchPage expected = reference.search(query, null);
