@@ -52,6 +52,31 @@ class JournalCorpus17AgreementTest extends JournalAgreementFixture {
     }
 
     @Test
+    void a_comment_after_a_decimal_mark_or_year_directive_is_read_as_hledger_reads_it() throws Exception {
+        // hledger's own journal cheatsheet (as hledger-desktop's parser fixture holds it) writes
+        // "decimal-mark .          ; The decimal mark used in this file (if ambiguous)."; hledger 1.25 reads the mark and
+        // ignores the rest of the line, and reads "Y 2024 ; c"; the import refused both lines, valid journals
+        Path journal = write("commented-directives.journal", """
+                decimal-mark ,          ; the decimal mark used in this file
+                Y 2024  ; partial dates below are in 2024
+
+                01/05 groceries
+                    expenses:food     1.000,50 EUR
+                    assets:bank
+
+                decimal-mark .;no space before this comment
+                Y 2025 # and a hash comment
+
+                01/06 groceries
+                    expenses:food     1,000.25 EUR
+                    assets:bank
+                """);
+        assertTrue(Hledger.check(journal).succeeded() || !Hledger.isAvailable(), "hledger reads it");
+        importAndCompare(journal, ledger(), date("2024-01-05"), date("2025-01-05"));
+        assertEquals(Hledger.balancesAtEnd(journal), Hledger.balancesAtEnd(export()));
+    }
+
+    @Test
     void a_periodic_rule_hledger_reads_is_still_left_out_and_the_journal_imports() throws Exception {
         String[] readRules = {"~ monthly from 2026-01-01", "~ every 2 weeks from 2023-05-01", "~ every 5 days from 2023-03-05",
                 "~ every 15th day of month from 2023-03-05", "~ monthly", "~weekly", "~ quarterly from 04/01",
