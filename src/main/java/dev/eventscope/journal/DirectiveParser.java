@@ -203,6 +203,7 @@ final class DirectiveParser {
     }
 
     static int year(String file, int lineNumber, String argument) {
+        argument = argument.replaceFirst("\\s*[;#].*", ""); // a comment may follow, as in hledger 1.25 ("Y 2024 ; c")
         if (!argument.matches("\\d{4}")) {
             throw new JournalParseException(file, lineNumber, 0, "the year directive needs a four-digit year but has \""
                     + argument + "\"");

@@ -313,7 +313,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             }
             case "decimal-mark" -> {
                 counts = counts.withDirective();
-                if (!argument.equals(".") && !argument.equals(",")) {
+                if (!argument.startsWith(".") && !argument.startsWith(",")) { // hledger 1.25 ignores the rest of the line
                     throw new JournalParseException(file, lineNumber, line.indexOf(keyword) + keyword.length() + 2,
                             "the decimal-mark directive needs . or , but has \"" + argument + "\"");
                 }
@@ -392,6 +392,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             }
             default -> {
                 if (keyword.startsWith("~")) {
+                    PeriodicRuleStart.check(lines.file(), line, lineNumber);
                     skipDirective(keyword, lineNumber, "is left out, as hledger leaves it out without --forecast");
                     return null;
                 }

@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import static dev.eventscope.journal.HledgerAgreement.importAndCompare;
+import static dev.eventscope.testing.Texts.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 /**
  * What the agreement tests of issue 12 share: a temporary folder, journals written into it, and the ledger each
  * test imports into (see {@link HledgerAgreement}).
@@ -38,6 +42,15 @@ abstract class JournalAgreementFixture {
             new JournalExporter(store, BookkeepingCodec.create()).export(out);
         }
         return exported;
+    }
+
+    /** Writes {@code text} as {@code name}, checks the import refuses it with a message mentioning {@code mentions}. */
+    Path assertRefused(String name, String text, String... mentions) throws Exception {
+        Path journal = write(name, text);
+        JournalImportException refused = assertThrows(JournalImportException.class,
+                () -> importAndCompare(journal, ledger()));
+        assertMentions(refused.getMessage(), mentions);
+        return journal;
     }
 
     static LocalDate date(String text) {

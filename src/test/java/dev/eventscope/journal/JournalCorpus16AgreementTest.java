@@ -102,13 +102,4 @@ class JournalCorpus16AgreementTest extends JournalAgreementFixture {
         importAndCompare(journal, ledger());
         assertEquals(Hledger.balancesAtEnd(journal), Hledger.balancesAtEnd(export()));
     }
-
-    /** Writes {@code text} as {@code name}, checks the import refuses it with a message mentioning {@code mentions}. */
-    private Path assertRefused(String name, String text, String... mentions) throws Exception {
-        Path journal = write(name, text);
-        JournalImportException refused = assertThrows(JournalImportException.class,
-                () -> importAndCompare(journal, ledger()));
-        assertMentions(refused.getMessage(), mentions);
-        return journal;
-    }
 }
