@@ -144,6 +144,15 @@ class DeclaredAccountTypesAgreeWithHledgerTest {
                         Assets:Other       2 EUR
                         equity           -13 EUR
                     """,
+            // only the top declared: an export that typed each account by itself would declare assets:checking alone
+            "top-declared-only", """
+                    account assets  ; type: A
+
+                    2025-01-01 x
+                        assets:checking     10 EUR
+                        assets:receivable    5 EUR
+                        equity             -15 EUR
+                    """,
             "parents-declared", """
                     account assets  ; type: A
                     account assets:bank  ; type: C
@@ -187,6 +196,7 @@ class DeclaredAccountTypesAgreeWithHledgerTest {
             "german-long-forms      | income        |      | NONE      | 1 | differs",
             "declared-twice         | balance-sheet |      | NONE      | 0 | differs",
             "cash-declared-only     | balance-sheet |      | NONE      | 0 | agrees",
+            "top-declared-only      | balance-sheet |      | NONE      | 0 | agrees",
             "parents-declared       | balance-sheet | 2025 | QUARTERLY | 2 | agrees",
             "parents-declared       | income        | 2025 | MONTHLY   | 0 | agrees"})
     void sections_as_hledger_chooses_them(String name, String kind, String periodOrNull, Interval interval, int depth,
@@ -225,6 +235,24 @@ class DeclaredAccountTypesAgreeWithHledgerTest {
         try (LedgerSession session = TestSessions.SQLITE.open(importInto(plain))) {
             assertEquals(DeclaredAccountTypes.NONE, session.declaredAccountTypes());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"top-declared-only", "parents-declared", "other-declared-asset", "nested-declarations",
+            "declared-twice", "german-long-forms"})
+    void an_export_declares_the_types_as_the_journal_did_so_hledger_draws_the_same_sections(String name) throws IOException {
+        Path journal = folder.resolve(name + ".journal");
+        Files.writeString(journal, JOURNALS.get(name));
+        Path exported = folder.resolve(name + "-exported.journal");
+        try (LedgerSession session = TestSessions.SQLITE.open(importInto(journal));
+             java.io.Writer out = Files.newBufferedWriter(exported)) {
+            session.exportJournal(out);
+        }
+        for (String command : List.of("bse", "is")) {
+            assertEquals(lines(HledgerStatement.run(journal, command, List.of())),
+                    lines(HledgerStatement.run(exported, command, List.of())), "hledger " + command + " of the export");
+        }
+        StatementsAgreeWithHledgerTest.compare(journal, importInto(exported), StatementKind.BALANCE_SHEET, "", Interval.NONE, 0);
     }
 
     private Path importInto(Path journal) {
