@@ -1,6 +1,7 @@
 package dev.eventscope.application;
 
 import dev.eventscope.codec.EventCodec;
+import dev.eventscope.domain.ledger.DeclaredAccountTypes;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.LedgerEvent.JournalImported;
 import dev.eventscope.domain.ledger.LedgerStreams;
@@ -11,6 +12,7 @@ import dev.eventscope.eventstore.StreamId;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The imports a ledger has committed: each one wrote a {@code JournalImported} event on the
@@ -26,22 +28,34 @@ public final class RecordedImports {
 
     /** Every committed import, oldest first. */
     public static List<CompletedImport> list(EventStore store) {
+        List<CompletedImport> imports = new ArrayList<>();
+        forEach(store, (recorded, imported) -> imports.add(new CompletedImport(recorded.position(), recorded.recordedAt(),
+                recorded.metadata().user(), imported.journal(), imported.sha256(), imported.entries(),
+                text(imported.firstEntryId()), text(imported.lastEntryId()))));
+        return imports;
+    }
+
+    /** The account types the committed imports' journals declared, in the order they were imported and declared. */
+    public static DeclaredAccountTypes declaredAccountTypes(EventStore store) {
+        DeclaredAccountTypes[] declared = {DeclaredAccountTypes.NONE};
+        forEach(store, (recorded, imported) -> declared[0] = declared[0].plus(imported.declaredAccountTypes()));
+        return declared[0];
+    }
+
+    private static void forEach(EventStore store, BiConsumer<RecordedEvent, JournalImported> action) {
         EventCodec codec = BookkeepingCodec.create();
         StreamId ledger = StreamId.of(LedgerStreams.LEDGER);
-        List<CompletedImport> imports = new ArrayList<>();
         long next = 1;
         while (true) {
             List<RecordedEvent> page = store.readStream(ledger, next, Direction.FORWARD, PAGE);
             for (RecordedEvent recorded : page) {
                 next = recorded.version() + 1;
                 if (codec.decode(recorded).value().orElse(null) instanceof JournalImported imported) {
-                    imports.add(new CompletedImport(recorded.position(), recorded.recordedAt(), recorded.metadata().user(),
-                            imported.journal(), imported.sha256(), imported.entries(), text(imported.firstEntryId()),
-                            text(imported.lastEntryId())));
+                    action.accept(recorded, imported);
                 }
             }
             if (page.size() < PAGE) {
-                return imports;
+                return;
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.eventscope.audit;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.projection.PostingDates;
+import dev.eventscope.statement.AccountSections;
 import dev.eventscope.statement.Column;
 import dev.eventscope.statement.ColumnValuation;
 import dev.eventscope.domain.ledger.Valuation;
@@ -59,7 +60,10 @@ public final class ReportStatements {
         SortedSet<LocalDate> asked = new TreeSet<>(StatementBuilder.datesAsked(StatementKind.BALANCE_SHEET, columns));
         asked.addAll(StatementBuilder.datesAsked(StatementKind.INCOME, columns));
         SortedMap<LocalDate, dev.eventscope.domain.ledger.Balances> asOf = replay.balancesAsOf(position, asked);
-        StatementBuilder builder = new StatementBuilder(replay::accountType, ColumnValuation.NONE);
+        // the sections as hledger 1.25 chooses them: by the imported journals' type declarations, if any
+        AccountSections sections = AccountSections.of(dev.eventscope.application.RecordedImports.declaredAccountTypes(store),
+                replay::accountType);
+        StatementBuilder builder = new StatementBuilder(sections, ColumnValuation.NONE);
         List<Statement> statements = new java.util.ArrayList<>(List.of(builder.build(StatementKind.BALANCE_SHEET, columns, DEPTH, asOf::get),
                 builder.build(StatementKind.INCOME, columns, DEPTH, asOf::get)));
         dev.eventscope.domain.ledger.MarketPrices prices = dev.eventscope.application.MarketPriceHistory.readThrough(store, codec, position);
@@ -67,7 +71,7 @@ public final class ReportStatements {
             Valuation valuation = new Valuation(prices);
             StatementValue value = StatementValue.atPeriodEnds(ValuationTarget.in(baseCommodity));
             for (StatementKind kind : List.of(StatementKind.BALANCE_SHEET, StatementKind.INCOME)) {
-                statements.add(new StatementBuilder(replay::accountType, new MarketColumnValuation(value, column -> valuation))
+                statements.add(new StatementBuilder(sections, new MarketColumnValuation(value, column -> valuation))
                         .build(kind, columns, DEPTH, asOf::get));
             }
         }

@@ -3,6 +3,8 @@ package dev.eventscope.journal;
 import dev.eventscope.application.MarketPriceHistory;
 import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.codec.EventCodec;
+import dev.eventscope.application.RecordedImports;
+import dev.eventscope.domain.ledger.DeclaredAccountTypes;
 import dev.eventscope.domain.ledger.AccountEvent.AccountOpened;
 import dev.eventscope.domain.ledger.AccountType;
 import dev.eventscope.domain.ledger.EntryEvent.EntryPosted;
@@ -48,12 +50,16 @@ public final class JournalExporter {
     public long export(Writer out) {
         JournalWriter writer = new JournalWriter(out);
         SourceLocation nowhere = new SourceLocation("", 0);
+        // the imports' type declarations as they were written, since hledger chooses bs/is sections by them
+        DeclaredAccountTypes declared = RecordedImports.declaredAccountTypes(store);
         for (StreamInfo account : store.streams(StreamFilter.category("account"))) {
             String name = account.streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length());
-            String comment = declaredType(account)
+            String comment = (declared.isEmpty() ? declaredType(account) : Optional.<AccountType>empty())
                     .map(type -> JournalDirective.AccountDeclaration.TYPE_TAG + ": " + type.code()).orElse("");
             writer.write(new JournalDirective.AccountDeclaration(name, comment, List.of(), nowhere));
         }
+        declared.byType().forEach((type, names) -> names.forEach(name -> writer.write(new JournalDirective.AccountDeclaration(
+                name, JournalDirective.AccountDeclaration.TYPE_TAG + ": " + type.code(), List.of(), nowhere))));
         writePrices(writer, nowhere);
         long entries = 0;
         ExportedPrecision precision = new ExportedPrecision();

@@ -132,7 +132,7 @@ public final class JournalImporter {
             report(warningsRead, warnings, progress);
             repeats.refuseRepeats(poster.entries);
             poster.events += session.submit(new RecordImport(journalName, sha256, poster.entries, poster.firstEntryId,
-                    poster.lastEntryId), false);
+                    poster.lastEntryId, survey.declaredTypes.byType()), false);
             session.commit();
             entryPositions = session.trackedPositions();
             read = reader.counts();
@@ -190,7 +190,7 @@ public final class JournalImporter {
                     }
                     // hledger reads every declaration before it types any account, wherever the declaration stands
                     declaration.declaredType().ifPresent(type ->
-                            survey.declaredTypes.putIfAbsent(declaration.account(), type));
+                            survey.declaredTypes.add(declaration.account(), type));
                 } else if (item instanceof JournalTransaction transaction) {
                     survey.transactions++;
                     for (JournalPosting posting : transaction.postings()) {
@@ -212,7 +212,7 @@ public final class JournalImporter {
     private static final class FirstPass {
         final Map<String, LocalDate> firstUse = new HashMap<>();
         final Map<String, String> descriptions = new HashMap<>();
-        final Map<String, AccountType> declaredTypes = new HashMap<>();
+        final AccountTypeDeclarations declaredTypes = new AccountTypeDeclarations();
         String firstCommodity;
         long transactions;
         Map<String, Integer> displayPrecision = Map.of();
@@ -272,7 +272,7 @@ public final class JournalImporter {
                 if (session.accountState(account).status() == AccountStatus.NOT_OPENED) {
                     LocalDate openedOn = survey.firstUse.getOrDefault(posting.account(), postingDate(posting, transaction));
                     events += session.submit(new OpenAccount(account, openedOn, survey.descriptions.get(posting.account()),
-                            AccountType.of(account, survey.declaredTypes)), false);
+                            AccountType.of(account, survey.declaredTypes.firstByAccount())), false);
                     accountsOpened++;
                 }
             }

@@ -187,7 +187,9 @@ public final class Sandbox {
         if (!adjusted.equals(replay.balancesAsOf(Long.MAX_VALUE, asked))) {
             throw new IllegalStateException("The sandbox's adjusted balances for the statement differ from a full replay of its events.");
         }
-        StatementBuilder builder = new StatementBuilder(this::typeOf, ColumnValuation.NONE);
+        // sections as the ledger's own statements choose them: by the imported journals' declared types, if any
+        StatementBuilder builder = new StatementBuilder(dev.eventscope.statement.AccountSections.of(
+                dev.eventscope.application.RecordedImports.declaredAccountTypes(overlay), this::typeOf), ColumnValuation.NONE);
         return AdjustedStatement.of(builder.build(request.kind(), columns, request.depth(), posted::get),
                 builder.build(request.kind(), columns, request.depth(), adjusted::get), decided, this::typeOf);
     }

@@ -93,6 +93,11 @@ public final class LedgerSession implements AutoCloseable {
         return RecordedImports.list(store);
     }
 
+    /** The account types the imported journals declared: they choose a statement's sections as in hledger 1.25. */
+    public dev.eventscope.domain.ledger.DeclaredAccountTypes declaredAccountTypes() {
+        return RecordedImports.declaredAccountTypes(store);
+    }
+
     // histories
 
     public long lastPosition() {

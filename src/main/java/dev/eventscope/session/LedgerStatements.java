@@ -6,6 +6,7 @@ import dev.eventscope.domain.ledger.PriceEvent.PriceRecorded;
 import dev.eventscope.domain.ledger.Valuation;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.projection.PostingDates;
+import dev.eventscope.statement.AccountSections;
 import dev.eventscope.statement.Column;
 import dev.eventscope.statement.ColumnValuation;
 import dev.eventscope.statement.MarketColumnValuation;
@@ -104,7 +105,8 @@ public final class LedgerStatements {
 
     private Statement build(StatementRequest request, ColumnValuation valuation, List<Column> columns,
                             Function<LocalDate, Balances> asOf) {
-        return new StatementBuilder(session::accountType, valuation).build(request.kind(), columns, request.depth(), asOf);
+        AccountSections sections = AccountSections.of(session.declaredAccountTypes(), session::accountType);
+        return new StatementBuilder(sections, valuation).build(request.kind(), columns, request.depth(), asOf);
     }
 
     /** The columns the request asks for, the open sides of its period filled from the ledger's first and last day on its clock. */

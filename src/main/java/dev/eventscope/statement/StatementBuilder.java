@@ -38,12 +38,17 @@ public final class StatementBuilder {
         return Integer.compare(a.length, b.length);
     };
 
-    private final Function<String, AccountType> typeOf;
+    private final AccountSections accountSections;
     private final ColumnValuation valuation;
 
     /** {@code typeOf} gives an account's type (as {@code LedgerSession.accountType} infers it, hledger's way). */
     public StatementBuilder(Function<String, AccountType> typeOf, ColumnValuation valuation) {
-        this.typeOf = Objects.requireNonNull(typeOf, "typeOf");
+        this(AccountSections.byType(typeOf), valuation);
+    }
+
+    /** {@code accountSections} says which accounts each section holds (hledger 1.25's way, declared types first). */
+    public StatementBuilder(AccountSections accountSections, ColumnValuation valuation) {
+        this.accountSections = Objects.requireNonNull(accountSections, "accountSections");
         this.valuation = Objects.requireNonNull(valuation, "valuation");
     }
 
@@ -83,10 +88,10 @@ public final class StatementBuilder {
 
     private Statement build(StatementKind kind, List<Column> columns, int depth, List<Balances> perColumn,
                             java.util.Optional<StatementValuation> valued) {
-        Map<String, AccountType> types = new HashMap<>();
         List<Statement.Section> sections = new ArrayList<>();
         List<Fold> net = folds(columns.size());
         for (StatementKind.SectionSpec spec : kind.sections()) {
+            Map<String, Boolean> held = new HashMap<>();
             List<Balances> sectionColumns = new ArrayList<>();
             List<Fold> totals = folds(columns.size());
             for (int column = 0; column < perColumn.size(); column++) {
@@ -94,7 +99,7 @@ public final class StatementBuilder {
                 Fold total = totals.get(column);
                 Fold netColumn = net.get(column);
                 perColumn.get(column).forEach((account, commodity, amount) -> {
-                    if (spec.types().contains(types.computeIfAbsent(account, typeOf))) {
+                    if (held.computeIfAbsent(account, name -> accountSections.holds(spec, name))) {
                         BigDecimal shown = spec.sign() < 0 ? amount.negate() : amount;
                         fold.add(account, commodity, shown);
                         total.add(commodity, shown);

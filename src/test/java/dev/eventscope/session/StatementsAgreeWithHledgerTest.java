@@ -172,6 +172,11 @@ class StatementsAgreeWithHledgerTest {
 
 
     private Path importInto(Path journal) {
+        return importInto(folder, journal);
+    }
+
+    /** A new ledger in {@code folder} holding {@code journal}, imported as {@code eventscope import} imports it. */
+    static Path importInto(Path folder, Path journal) {
         Path ledger = folder.resolve(journal.getFileName() + ".ledger");
         try (LedgerSession session = TestSessions.SQLITE.create(ledger)) {
             new JournalImporter(session.commands()).importJournal(journal, JournalImporter.Options.defaults(),
@@ -180,7 +185,8 @@ class StatementsAgreeWithHledgerTest {
         return ledger;
     }
 
-    private static void compare(Path journal, Path ledger, StatementKind kind, String period, Interval interval, int depth) {
+    /** Our statement (read models and replay) equals hledger's, and our balance sheet's assets and liabilities {@code bs}'s. */
+    static void compare(Path journal, Path ledger, StatementKind kind, String period, Interval interval, int depth) {
         compare(journal, ledger, kind, period, interval, depth, Optional.empty());
     }
 

@@ -56,6 +56,16 @@ public enum AccountType {
                 .map(Map.Entry::getValue).findFirst().orElse(UNCLASSIFIED);
     }
 
+    /**
+     * Whether this type's own name rule matches {@code account} (case-insensitive), whatever rule comes first:
+     * {@code assets:bank} says {@link #ASSETS} ({@code ^assets?(:|$)}) as well as {@link #CASH}. hledger 1.25 chooses a
+     * statement section by these rules when no account was declared with the section's type
+     * ({@link DeclaredAccountTypes}). False for {@link #UNCLASSIFIED}.
+     */
+    public boolean nameSays(String account) {
+        return NAME_RULES.stream().anyMatch(rule -> rule.getValue() == this && rule.getKey().matcher(account).find());
+    }
+
     private static Map.Entry<Pattern, AccountType> rule(String regex, String code) {
         return Map.entry(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), fromTag(code).orElseThrow());
     }

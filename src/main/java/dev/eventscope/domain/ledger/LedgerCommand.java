@@ -1,6 +1,8 @@
 package dev.eventscope.domain.ledger;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Commands to the {@code ledger} stream. */
@@ -26,12 +28,22 @@ public sealed interface LedgerCommand {
         }
     }
 
-    /** Records that a journal was imported (see {@code LedgerEvent.JournalImported}); issued by the import itself. */
-    record RecordImport(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId)
+    /**
+     * Records that a journal was imported, with the account types it declared (see {@code LedgerEvent.JournalImported});
+     * issued by the import itself.
+     */
+    record RecordImport(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId,
+                        Map<AccountType, List<String>> declaredAccountTypes)
             implements LedgerCommand {
         public RecordImport {
             Objects.requireNonNull(journal, "journal");
             Objects.requireNonNull(sha256, "sha256");
+            declaredAccountTypes = DeclaredAccountTypes.copyOf(declaredAccountTypes);
+        }
+
+        /** An import that declared no account type. */
+        public RecordImport(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId) {
+            this(journal, sha256, entries, firstEntryId, lastEntryId, Map.of());
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.eventscope.domain.ledger;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Events of the {@code ledger} stream. */
@@ -36,13 +38,23 @@ public sealed interface LedgerEvent extends BookkeepingEvent {
      * A journal was imported whole, in the same transaction as this event: its file name, the SHA-256
      * of its bytes (lower-case hex), how many entries it brought and the first and last of their ids
      * (null when it had none). Lets a later import of the same file be recognised, and tells after a
-     * killed import whether it was committed.
+     * killed import whether it was committed. {@code declaredAccountTypes} holds the journal's
+     * {@code account NAME  ; type: T} declarations by type, each type's accounts in the journal's order, as hledger
+     * 1.25 keeps them to choose a statement's sections ({@link DeclaredAccountTypes}); empty in events written before
+     * it was recorded (session 17), and for a journal that declares no type.
      */
-    record JournalImported(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId)
+    record JournalImported(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId,
+                           Map<AccountType, List<String>> declaredAccountTypes)
             implements LedgerEvent {
         public JournalImported {
             Objects.requireNonNull(journal, "journal");
             Objects.requireNonNull(sha256, "sha256");
+            declaredAccountTypes = DeclaredAccountTypes.copyOf(declaredAccountTypes);
+        }
+
+        /** An import that declared no account type. */
+        public JournalImported(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId) {
+            this(journal, sha256, entries, firstEntryId, lastEntryId, Map.of());
         }
     }
 }

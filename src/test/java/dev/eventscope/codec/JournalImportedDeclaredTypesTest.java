@@ -1,0 +1,49 @@
+package dev.eventscope.codec;
+
+import dev.eventscope.domain.ledger.AccountType;
+import dev.eventscope.domain.ledger.EntryId;
+import dev.eventscope.domain.ledger.LedgerEvent.JournalImported;
+import dev.eventscope.eventstore.EventMetadata;
+import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.StreamId;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The account types an import declared, recorded on its {@code JournalImported} event (session 17), and older events without them. */
+class JournalImportedDeclaredTypesTest {
+
+    private final EventCodec codec = new EventCodec(LedgerEventTypes.registry().build());
+
+    private static RecordedEvent stored(int schemaVersion, String data) {
+        return new RecordedEvent(1, "e-1", StreamId.of("ledger"), 1, "JournalImported", schemaVersion, data,
+                EventMetadata.by("tester"), 0, "00");
+    }
+
+    @Test
+    void an_import_recorded_before_declared_types_reads_as_one_that_declared_none() {
+        RecordedEvent old = stored(1, "{\"journal\":\"books.journal\",\"sha256\":\"" + "0".repeat(64) + "\",\"entries\":2,"
+                + "\"firstEntryId\":\"E1\",\"lastEntryId\":\"E2\"}");
+        DecodedEvent decoded = codec.decode(old);
+        assertEquals(new JournalImported("books.journal", "0".repeat(64), 2, EntryId.of("E1"), EntryId.of("E2")),
+                decoded.value().orElseThrow());
+        assertFalse(decoded.wasUpcasted(), "a missing field is read as none; no schema change");
+    }
+
+    @Test
+    void declared_types_are_written_readably_by_type_in_declaration_order_and_read_back() {
+        JournalImported imported = new JournalImported("books.journal", "0".repeat(64), 2, EntryId.of("E1"),
+                EntryId.of("E2"), Map.of(AccountType.LIABILITIES, List.of("Passiva", "x"), AccountType.ASSETS,
+                List.of("Aktiva", "x")));
+        EncodedEvent encoded = codec.encode(imported);
+        assertEquals(1, encoded.schemaVersion());
+        assertEquals("{\"journal\":\"books.journal\",\"sha256\":\"" + "0".repeat(64) + "\",\"entries\":2,"
+                + "\"firstEntryId\":\"E1\",\"lastEntryId\":\"E2\",\"declaredAccountTypes\":{\"ASSETS\":[\"Aktiva\",\"x\"],"
+                + "\"LIABILITIES\":[\"Passiva\",\"x\"]}}", encoded.json());
+        assertEquals(imported, codec.decode(stored(encoded.schemaVersion(), encoded.json())).value().orElseThrow());
+    }
+}
