@@ -33,6 +33,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -281,6 +284,13 @@ public final class WorkbenchWindow {
         return field;
     }
 
+    /** When a finding was made, as the history shows recorded times: local time to the second, not ISO with its "T" and "Z". */
+    static String when(Instant createdAt) {
+        return WHEN.format(createdAt.atZone(ZoneId.systemDefault()));
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     private Tab findingsTab() {
         FindingsViewModel findings = model.findings();
         TableView<Finding> table = new TableView<>(findings.findings());
@@ -289,7 +299,7 @@ public final class WorkbenchWindow {
         table.getColumns().add(column("Severity", 80, finding -> finding.severity().text()));
         table.getColumns().add(column("About", 260, finding -> finding.target().describe()));
         table.getColumns().add(column("By", 90, Finding::user));
-        table.getColumns().add(column("When", 170, finding -> finding.createdAt().toString()));
+        table.getColumns().add(column("When", 150, finding -> when(finding.createdAt())));
         // session 17's shot with 40 findings: a long note ran off the right edge under a sideways bar, By and When beyond it
         TableColumn<Finding, String> note = column("Note", 400, Finding::note);
         note.setCellFactory(WrappingCell::new);

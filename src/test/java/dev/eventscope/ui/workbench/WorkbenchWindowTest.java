@@ -11,6 +11,7 @@ import dev.eventscope.ui.shell.MainWindowViewModel;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -121,6 +122,11 @@ class WorkbenchWindowTest {
         Finding finding = (Finding) table(robot, "#findingsTable").getItems().get(0);
         assertEquals("test:late-postings/JE-2025-0100", finding.target().toString());
         assertEquals("Posted into a closed quarter after a reopening", finding.note());
+        // the When column reads as the history's recorded times do (local, to the second), not "2026-12-05T11:16:33Z"
+        TableColumn<?, ?> when = table(robot, "#findingsTable").getColumns().stream()
+                .filter(column -> column.getText().equals("When")).findFirst().orElseThrow();
+        assertEquals(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(finding.createdAt().atZone(java.time.ZoneId.systemDefault())), when.getCellObservableValue(0).getValue());
 
         toFront(robot);
         robot.clickOn(robot.lookup(hasText("Benford's law, first digits  (0)")).queryLabeled());
