@@ -38,7 +38,9 @@ public final class StatusBarView {
         statusEvents.textProperty().bind(Bindings.createStringBinding(() -> model.lastRefreshProperty().get().isEmpty()
                 ? "Opening…" : String.format("%,d events", model.eventCountProperty().get()),
                 model.lastRefreshProperty(), model.eventCountProperty()));
-        statusPosition.textProperty().bind(model.lastPositionProperty().asString("last position #%d"));
+        statusPosition.textProperty().bind(Bindings.createStringBinding(() -> model.lastRefreshProperty().get().isEmpty()
+                ? "" : String.format("last position #%d", model.lastPositionProperty().get()),
+                model.lastRefreshProperty(), model.lastPositionProperty()));
         statusRefresh.textProperty().bind(model.lastRefreshProperty().map(time -> time.isEmpty() ? "" : "refreshed " + time));
         statusProjections.textProperty().bind(model.projections().statusLineProperty());
         statusProjections.setOnMouseClicked(event -> showProjections.run());

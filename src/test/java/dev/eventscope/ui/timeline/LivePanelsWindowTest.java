@@ -127,6 +127,7 @@ class LivePanelsWindowTest {
         long before = Long.parseLong(text(robot, "#statusPosition").replaceAll("\\D", ""));
         // read once: the count, not the "Opening…" shown until the ledger's first read
         assertTrue(text(robot, "#statusEvents").matches("[\\d,]+ events"), text(robot, "#statusEvents"));
+        assertTrue(text(robot, "#statusPosition").matches("last position #\\d+"), text(robot, "#statusPosition"));
 
         // the sidebar search, then a click on what it found
         robot.clickOn("#streamSearch").write(ENTRY);
