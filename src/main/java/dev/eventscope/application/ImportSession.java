@@ -3,6 +3,7 @@ package dev.eventscope.application;
 import dev.eventscope.domain.ledger.AccountLookAlikes;
 import dev.eventscope.domain.ledger.AccountName;
 import dev.eventscope.domain.ledger.AccountState;
+import dev.eventscope.domain.ledger.AccountStatus;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.EntryState;
 import dev.eventscope.domain.ledger.LedgerState;
@@ -279,7 +280,7 @@ public final class ImportSession implements AutoCloseable {
                 // remember() adds as this session opens accounts
                 lookAlikes = LedgerCommandService.recordedAccounts(service.repository().store());
                 accounts.forEach((name, loaded) -> {
-                    if (loaded.state().status() != dev.eventscope.domain.ledger.AccountStatus.NOT_OPENED) {
+                    if (loaded.state().status() != AccountStatus.NOT_OPENED) {
                         lookAlikes.add(name.value());
                     }
                 });

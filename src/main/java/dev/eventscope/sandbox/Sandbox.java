@@ -8,6 +8,7 @@ import dev.eventscope.application.CommandDraft;
 import dev.eventscope.application.Executed;
 import dev.eventscope.application.IdGenerator;
 import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.application.RecordedImports;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.domain.ledger.AccountEvent;
 import dev.eventscope.domain.ledger.AccountName;
@@ -20,6 +21,7 @@ import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.projection.PostingDates;
 import dev.eventscope.session.LedgerSession;
+import dev.eventscope.statement.AccountSections;
 import dev.eventscope.statement.Column;
 import dev.eventscope.statement.ColumnValuation;
 import dev.eventscope.statement.StatementBuilder;
@@ -188,8 +190,8 @@ public final class Sandbox {
             throw new IllegalStateException("The sandbox's adjusted balances for the statement differ from a full replay of its events.");
         }
         // sections as the ledger's own statements choose them: by the imported journals' declared types, if any
-        StatementBuilder builder = new StatementBuilder(dev.eventscope.statement.AccountSections.of(
-                dev.eventscope.application.RecordedImports.declaredAccountTypes(overlay), this::typeOf), ColumnValuation.NONE);
+        StatementBuilder builder = new StatementBuilder(AccountSections.of(RecordedImports.declaredAccountTypes(overlay), this::typeOf),
+                ColumnValuation.NONE);
         return AdjustedStatement.of(builder.build(request.kind(), columns, request.depth(), posted::get),
                 builder.build(request.kind(), columns, request.depth(), adjusted::get), decided, this::typeOf);
     }
