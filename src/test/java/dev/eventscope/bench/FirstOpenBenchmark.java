@@ -120,8 +120,8 @@ public final class FirstOpenBenchmark {
         double[] caughtUpAt = new double[1];
         long startedNanos = System.nanoTime();
         Cost first = Cost.of(() -> {
-            try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-                 SqliteReadModelStore models = SqliteReadModelStore.inSeparateFile(readModels, ledger);
+            try (SqliteEventStore store = openStore(ledger);
+                 SqliteReadModelStore models = readModels(readModels, ledger);
                  Projections projections = projections(store, models)) {
                 events[0] = store.lastPosition();
                 projections.open(progress -> {
@@ -132,15 +132,17 @@ public final class FirstOpenBenchmark {
             }
         });
         Cost second = Cost.of(() -> {
-            try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-                 SqliteReadModelStore models = SqliteReadModelStore.inSeparateFile(readModels, ledger);
+            try (SqliteEventStore store = openStore(ledger);
+                 SqliteReadModelStore models = readModels(readModels, ledger);
                  Projections projections = projections(store, models)) {
                 projections.open(ProgressListener.NONE);
             }
         });
-        if (Boolean.getBoolean("bench.firstOpenOnly")) {
-            // quick comparisons of builds or JVM options: the first and second open alone
-            System.out.printf(Locale.ROOT, "%nFirst open of %s: %,d events; %s%n", ledger, events[0], machine());
+        if (Boolean.getBoolean("bench.firstOpenOnly") || IN_LEDGER) {
+            // quick comparisons of builds or JVM options: the first and second open alone (the raw rates copy a
+            // separate read-model file, so a first open into the ledger file measures these two only)
+            System.out.printf(Locale.ROOT, "%nFirst open of %s: %,d events, read models %s; %s%n", ledger, events[0],
+                    IN_LEDGER ? "in the ledger file" : "in a separate file", machine());
             header();
             row("first open (every read model from nothing, indexes, date checkpoints)", first);
             row("second open (nothing to do)", second);
@@ -204,6 +206,22 @@ public final class FirstOpenBenchmark {
                 throw new IllegalStateException("read " + count + " of " + expected + " events");
             }
         }
+    }
+
+    /**
+     * With {@code -Dbench.inLedger=true} the read models go into the ledger file itself, opened for writing, as the
+     * desktop app keeps them for a ledger it may write (a copy: the benchmark writes into it); else into a separate
+     * file beside a read-only ledger, as the command line keeps them (a cache file built from nothing, {@code
+     * FreshCacheBuild}). docs/cli-speed.md, session 18.
+     */
+    private static final boolean IN_LEDGER = Boolean.getBoolean("bench.inLedger");
+
+    private static SqliteEventStore openStore(Path ledger) {
+        return IN_LEDGER ? SqliteEventStore.open(ledger) : SqliteEventStore.openReadOnly(ledger);
+    }
+
+    private static SqliteReadModelStore readModels(Path readModels, Path ledger) {
+        return IN_LEDGER ? SqliteReadModelStore.inLedgerFile(ledger) : SqliteReadModelStore.inSeparateFile(readModels, ledger);
     }
 
     /**
