@@ -245,10 +245,10 @@ public final class FirstOpenBenchmark {
 
     /** The first open split at its last batch (date checkpoints included) and the rest (commit, indexes, durability). */
     private static void caughtUpRows(Cost first, double wall, double[] cpu) {
-        System.out.printf(Locale.ROOT, "| … of which up to the last batch applied (its date checkpoints included) | %.2f | %.2f | %.2f"
-                + " | | | |%n", wall, cpu[0], cpu[1]);
-        System.out.printf(Locale.ROOT, "| … of which the rest: commit, indexes, the file made durable | %.2f | %.2f | %.2f | | | |%n",
-                first.wall - wall, first.processCpu - cpu[0], first.threadCpu - cpu[1]);
+        String row = "| … of which %s | %.2f | %.2f | %.2f | | | |%n";
+        System.out.printf(Locale.ROOT, row, "up to the last batch applied (its date checkpoints included)", wall, cpu[0], cpu[1]);
+        System.out.printf(Locale.ROOT, row, "the rest: commit, indexes, the file made durable", first.wall - wall,
+                first.processCpu - cpu[0], first.threadCpu - cpu[1]);
     }
 
     private static void header() {
