@@ -119,30 +119,40 @@ public final class FirstOpenBenchmark {
         long[] events = new long[1];
         double[] caughtUpAt = new double[1];
         long startedNanos = System.nanoTime();
+        // process and calling thread's CPU when the last batch (with its date checkpoints) is applied: the rest of the
+        // first open is its commit, the indexes and making the file durable, with the second core mostly idle
+        double[] caughtUpCpu = new double[2];
+        long startedCpu = OS.getProcessCpuTime();
+        long startedThreadCpu = THREADS.getCurrentThreadCpuTime();
         Cost first = Cost.of(() -> {
-            try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-                 SqliteReadModelStore models = SqliteReadModelStore.inSeparateFile(readModels, ledger);
+            try (SqliteEventStore store = openStore(ledger);
+                 SqliteReadModelStore models = readModels(readModels, ledger);
                  Projections projections = projections(store, models)) {
                 events[0] = store.lastPosition();
                 projections.open(progress -> {
                     if (progress.position() >= progress.lastPosition()) {
                         caughtUpAt[0] = (System.nanoTime() - startedNanos) / 1e9;
+                        caughtUpCpu[0] = (OS.getProcessCpuTime() - startedCpu) / 1e9;
+                        caughtUpCpu[1] = (THREADS.getCurrentThreadCpuTime() - startedThreadCpu) / 1e9;
                     }
                 });
             }
         });
         Cost second = Cost.of(() -> {
-            try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
-                 SqliteReadModelStore models = SqliteReadModelStore.inSeparateFile(readModels, ledger);
+            try (SqliteEventStore store = openStore(ledger);
+                 SqliteReadModelStore models = readModels(readModels, ledger);
                  Projections projections = projections(store, models)) {
                 projections.open(ProgressListener.NONE);
             }
         });
-        if (Boolean.getBoolean("bench.firstOpenOnly")) {
-            // quick comparisons of builds or JVM options: the first and second open alone
-            System.out.printf(Locale.ROOT, "%nFirst open of %s: %,d events; %s%n", ledger, events[0], machine());
+        if (Boolean.getBoolean("bench.firstOpenOnly") || IN_LEDGER) {
+            // quick comparisons of builds or JVM options: the first and second open alone (the raw rates copy a
+            // separate read-model file, so a first open into the ledger file measures these two only)
+            System.out.printf(Locale.ROOT, "%nFirst open of %s: %,d events, read models %s; %s%n", ledger, events[0],
+                    IN_LEDGER ? "in the ledger file" : "in a separate file", machine());
             header();
             row("first open (every read model from nothing, indexes, date checkpoints)", first);
+            caughtUpRows(first, caughtUpAt[0], caughtUpCpu);
             row("second open (nothing to do)", second);
             return;
         }
@@ -170,7 +180,7 @@ public final class FirstOpenBenchmark {
                 machine());
         header();
         row("first open (every read model from nothing, indexes, date checkpoints)", first);
-        System.out.printf(Locale.ROOT, "| … of which the catch-up (to the last event's batch) | %.2f | | | | | |%n", caughtUpAt[0]);
+        caughtUpRows(first, caughtUpAt[0], caughtUpCpu);
         row("second open (nothing to do)", second);
         row("raw read: every event, not decoded", rawRead);
         row("raw read and decode: every event, those the projections read decoded", rawDecode);
@@ -207,6 +217,22 @@ public final class FirstOpenBenchmark {
     }
 
     /**
+     * With {@code -Dbench.inLedger=true} the read models go into the ledger file itself, opened for writing, as the
+     * desktop app keeps them for a ledger it may write (a copy: the benchmark writes into it); else into a separate
+     * file beside a read-only ledger, as the command line keeps them (a cache file built from nothing, {@code
+     * FreshCacheBuild}). docs/cli-speed.md, session 18.
+     */
+    private static final boolean IN_LEDGER = Boolean.getBoolean("bench.inLedger");
+
+    private static SqliteEventStore openStore(Path ledger) {
+        return IN_LEDGER ? SqliteEventStore.open(ledger) : SqliteEventStore.openReadOnly(ledger);
+    }
+
+    private static SqliteReadModelStore readModels(Path readModels, Path ledger) {
+        return IN_LEDGER ? SqliteReadModelStore.inLedgerFile(ledger) : SqliteReadModelStore.inSeparateFile(readModels, ledger);
+    }
+
+    /**
      * The built-in read models, or only those {@code -Dbench.projections} names (comma-separated, e.g. {@code balances}):
      * the writer's time per read model is the first open of each alone (docs/cli-speed.md, session 17).
      */
@@ -215,6 +241,14 @@ public final class FirstOpenBenchmark {
         List<Projection> chosen = BuiltInProjections.all().stream()
                 .filter(projection -> only.isBlank() || List.of(only.split(",")).contains(projection.name())).toList();
         return new Projections(store, BookkeepingCodec.create(), models, chosen);
+    }
+
+    /** The first open split at its last batch (date checkpoints included) and the rest (commit, indexes, durability). */
+    private static void caughtUpRows(Cost first, double wall, double[] cpu) {
+        String row = "| … of which %s | %.2f | %.2f | %.2f | | | |%n";
+        System.out.printf(Locale.ROOT, row, "up to the last batch applied (its date checkpoints included)", wall, cpu[0], cpu[1]);
+        System.out.printf(Locale.ROOT, row, "the rest: commit, indexes, the file made durable", first.wall - wall,
+                first.processCpu - cpu[0], first.threadCpu - cpu[1]);
     }
 
     private static void header() {
