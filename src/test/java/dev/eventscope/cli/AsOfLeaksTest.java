@@ -162,6 +162,26 @@ class AsOfLeaksTest {
     }
 
     @Test
+    void a_stream_first_recorded_after_the_point_is_no_stream_at_it() {
+        for (String[] point : List.of(new String[] {"--at-position", String.valueOf(position)},
+                new String[] {"--as-of", "2024-12-31", "--known-at", "#" + position})) {
+            CliRun state = CliRun.onLedger(stores, ledger, "state", concat(new String[] {"--stream", "entry-e3"}, point));
+            // before session 18: shown at version 0 with an empty state, the stream only being recorded later
+            assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, state.exitCode(), state.out());
+            assertThat(state.err()).startsWith("The ledger had no stream 'entry-e3' at ");
+            assertEquals(state.exitCode(), CliRun.onLedger(stores, cut, "state", "--stream", "entry-e3").exitCode());
+        }
+        CliRun begun = CliRun.onLedger(stores, ledger, "state", "--stream", "entry-e2", "--at-position", String.valueOf(position));
+        assertEquals(0, begun.exitCode(), begun.err());
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    @Test
     void the_cut_ledger_is_the_prefix() throws Exception {
         assertThat(Files.size(cut)).isPositive();
         try (SqliteEventStore whole = SqliteEventStore.openReadOnly(ledger); SqliteEventStore cutOne = SqliteEventStore.openReadOnly(cut)) {
