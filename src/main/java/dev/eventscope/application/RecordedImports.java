@@ -43,7 +43,7 @@ public final class RecordedImports {
     /**
      * The account types declared by the imports recorded at or before {@code upToPosition} ({@link Long#MAX_VALUE}: all):
      * a statement as of a position chooses its sections by what was declared by then, never by a later import's
-     * declarations (session 18: the report and the sandbox read them from the whole ledger).
+     * declarations (before session 18 a statement at a position and the report read them from the whole ledger).
      */
     public static DeclaredAccountTypes declaredAccountTypes(EventStore store, long upToPosition) {
         DeclaredAccountTypes[] declared = {DeclaredAccountTypes.NONE};
