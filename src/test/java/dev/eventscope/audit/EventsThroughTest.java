@@ -55,6 +55,9 @@ class EventsThroughTest {
                     assertEquals(ids(cutOne.readStream(stream.streamId(), Long.MAX_VALUE, Direction.BACKWARD, 2)),
                             ids(view.readStream(stream.streamId(), Long.MAX_VALUE, Direction.BACKWARD, 2)), what);
                 }
+                // the journal-entry tests a report adds read the same entries as on the cut ledger
+                var settings = dev.eventscope.audit.tests.TestSettings.defaults(java.time.ZoneOffset.UTC);
+                assertEquals(ReportWorkbench.of(cutOne, null, true, settings), ReportWorkbench.of(view, null, true, settings), at);
                 assertTrue(view.isReadOnly());
                 assertThrows(EventStoreException.class, view::beginBulkAppend);
             }
