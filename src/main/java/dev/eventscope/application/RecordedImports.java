@@ -37,8 +37,21 @@ public final class RecordedImports {
 
     /** The account types the committed imports' journals declared, in the order they were imported and declared. */
     public static DeclaredAccountTypes declaredAccountTypes(EventStore store) {
+        return declaredAccountTypes(store, Long.MAX_VALUE);
+    }
+
+    /**
+     * The account types declared by the imports recorded at or before {@code upToPosition} ({@link Long#MAX_VALUE}: all):
+     * a statement as of a position chooses its sections by what was declared by then, never by a later import's
+     * declarations (before session 18 a statement at a position and the report read them from the whole ledger).
+     */
+    public static DeclaredAccountTypes declaredAccountTypes(EventStore store, long upToPosition) {
         DeclaredAccountTypes[] declared = {DeclaredAccountTypes.NONE};
-        forEach(store, (recorded, imported) -> declared[0] = declared[0].plus(imported.declaredAccountTypes()));
+        forEach(store, (recorded, imported) -> {
+            if (recorded.position() <= upToPosition) {
+                declared[0] = declared[0].plus(imported.declaredAccountTypes());
+            }
+        });
         return declared[0];
     }
 

@@ -60,8 +60,9 @@ public final class ReportStatements {
         SortedSet<LocalDate> asked = new TreeSet<>(StatementBuilder.datesAsked(StatementKind.BALANCE_SHEET, columns));
         asked.addAll(StatementBuilder.datesAsked(StatementKind.INCOME, columns));
         SortedMap<LocalDate, dev.eventscope.domain.ledger.Balances> asOf = replay.balancesAsOf(position, asked);
-        // the sections as hledger 1.25 chooses them: by the imported journals' type declarations, if any
-        AccountSections sections = AccountSections.of(dev.eventscope.application.RecordedImports.declaredAccountTypes(store),
+        // the sections as hledger 1.25 chooses them: by the imported journals' type declarations, if any, as recorded
+        // by the report's position (a later import's declarations must not move an account between sections)
+        AccountSections sections = AccountSections.of(dev.eventscope.application.RecordedImports.declaredAccountTypes(store, position),
                 replay::accountType);
         StatementBuilder builder = new StatementBuilder(sections, ColumnValuation.NONE);
         List<Statement> statements = new java.util.ArrayList<>(List.of(builder.build(StatementKind.BALANCE_SHEET, columns, DEPTH, asOf::get),

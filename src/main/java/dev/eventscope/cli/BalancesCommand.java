@@ -42,7 +42,7 @@ abstract class BalancesCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         Balances balances = question.answer(ledger, sessions, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
-        Optional<ValuationOptions.Answer> valued = valuation.value(balances, ledger, sessions, question.asOf, question.atPosition);
+        Optional<ValuationOptions.Answer> valued = valuation.value(balances, ledger, sessions, question.asOf, question.point());
         if (valued.isPresent()) {
             new ValuedBalancesWriter(valuedAsTrialBalance(), valued.get().places()).write(out, format, valued.get().valued(), question);
         } else {

@@ -3,6 +3,8 @@ package dev.eventscope.cli;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.eventstore.Direction;
+import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.timetravel.AggregateStateAt;
 import dev.eventscope.timetravel.Point;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -89,6 +92,23 @@ public final class StateCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
     private Format format;
 
+    /**
+     * Refuses a stream whose first event was recorded after a recorded-clock point (a position, a time, a date as known
+     * at one): as of that point the ledger had no such stream, as a ledger cut there would say (before session 18 it was
+     * shown at version 0, empty, which told of a stream that was only recorded later).
+     */
+    private void requireBegunBy(LedgerSession session, StreamId streamId, Point at) {
+        if (!(at instanceof Point.AtPosition || at instanceof Point.AtRecordedTime || at instanceof Point.AsKnownAt)) {
+            return;
+        }
+        long known = session.fullReplay().positionKnownAt(at);
+        List<RecordedEvent> first = session.readStream(streamId, 1, Direction.FORWARD, 1);
+        if (first.isEmpty() || first.get(0).position() > known) {
+            throw new CommandProblem("The ledger had no stream '" + stream + "' at " + at + ": nothing was recorded in it by then.",
+                    ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+        }
+    }
+
     public StateCommand(LedgerSessions sessions) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
@@ -103,6 +123,7 @@ public final class StateCommand implements Callable<Integer> {
             }
             Point at = knownAt.applyTo((point == null ? new PointOptions() : point).point());
             RecordedPoints.requireRecorded(session, at);
+            requireBegunBy(session, streamId, at);
             if (replay) {
                 String json = BookkeepingCodec.create().toJson(session.fullReplay().stateAt(streamId, at));
                 if (format == Format.JSON) {

@@ -126,13 +126,14 @@ final class StatementCommand implements Callable<Integer> {
                 if (atPosition > 0) {
                     RecordedPoints.requireRecorded(session, new Point.AtPosition(atPosition));
                 }
-                valuation.requireKnownCommodity(session, () -> session.fullReplay().balances(Long.MAX_VALUE));
-                statement = session.statements().replayed(request, atPosition > 0 ? atPosition : Long.MAX_VALUE);
+                long upTo = atPosition > 0 ? atPosition : Long.MAX_VALUE;
+                valuation.requireKnownCommodity(session, upTo, () -> session.fullReplay().balances(upTo));
+                statement = session.statements().replayed(request, upTo);
             }
         } else {
             try (LedgerSession session = ledger.openSession(sessions, false)) {
                 session.projections().open(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
-                valuation.requireKnownCommodity(session, () -> session.timeTravel().ledgerBalancesAt(new Point.Latest()).balances());
+                valuation.requireKnownCommodity(session, Long.MAX_VALUE, () -> session.timeTravel().ledgerBalancesAt(new Point.Latest()).balances());
                 statement = session.statements().draw(request);
             }
         }

@@ -7,6 +7,7 @@ import dev.eventscope.domain.ledger.ValuedBalances;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.statement.StatementValue;
+import dev.eventscope.timetravel.Point;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
@@ -61,15 +62,18 @@ final class ValuationOptions {
     /**
      * Refuses {@code --value COMM} when neither a recorded price nor a balance of the ledger names COMM (a typo,
      * most likely: hledger's {@code -X} would quietly show every amount unconverted), in one sentence listing the
-     * commodities it could be; a ledger with no commodity at all is let through (its report says it is empty).
+     * commodities it could be; a ledger with no commodity at all is let through (its report says it is empty). Only the
+     * prices recorded at or before {@code knownThrough} ({@link Long#MAX_VALUE}: all) count, as {@code balances} are
+     * the balances at the point asked.
      */
-    void requireKnownCommodity(LedgerSession session, java.util.function.Supplier<Balances> balances) {
+    void requireKnownCommodity(LedgerSession session, long knownThrough, java.util.function.Supplier<Balances> balances) {
         if (commodity == null || market || commodity.isBlank()) {
             return;
         }
         String asked = commodity.strip();
         java.util.SortedSet<String> known = new java.util.TreeSet<>();
-        session.marketPrices().recorded().forEach(price -> {
+        // the prices recorded by the point asked: a commodity first priced later is as unknown as a typo then
+        session.valuation(knownThrough).prices().recorded().forEach(price -> {
             known.add(price.commodity());
             known.add(price.price().commodity());
         });
@@ -91,9 +95,11 @@ final class ValuationOptions {
     record Answer(ValuedBalances valued, ToIntFunction<String> places) {
     }
 
-    /** The valued balances, or empty when no valuation was asked for. */
-    Optional<Answer> value(Balances balances, LedgerOption ledger, LedgerSessions sessions, LocalDate asOf,
-                                   long atPosition) {
+    /**
+     * The valued balances, or empty when no valuation was asked for; {@code balances} are the balances at {@code point},
+     * valued in the prices recorded by then (a position, a recorded time, a date as known at one of them; else all).
+     */
+    Optional<Answer> value(Balances balances, LedgerOption ledger, LedgerSessions sessions, LocalDate asOf, Point point) {
         Optional<ValuationTarget> asked = target();
         if (asked.isEmpty()) {
             return Optional.empty();
@@ -101,9 +107,11 @@ final class ValuationOptions {
         ValuationTarget target = asked.get();
         LocalDate on = date != null ? date : asOf != null ? asOf : LocalDate.now();
         try (LedgerSession session = ledger.openReadOnly(sessions)) {
-            // at a position, the prices the ledger knew then
-            requireKnownCommodity(session, () -> balances);
-            Valuation valuation = session.valuation(atPosition > 0 ? atPosition : Long.MAX_VALUE);
+            // at a position or as known at a moment, the prices the ledger knew then (before session 18, only at a
+            // position: --known-at valued in every price, later ones too)
+            long knownThrough = session.fullReplay().positionKnownAt(point);
+            requireKnownCommodity(session, knownThrough, () -> balances);
+            Valuation valuation = session.valuation(knownThrough);
             return Optional.of(new Answer(valuation.value(balances, on, target),
                     valueCommodity -> valuation.displayPlaces(valueCommodity, 2)));
         }

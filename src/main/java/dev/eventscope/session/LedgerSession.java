@@ -98,6 +98,11 @@ public final class LedgerSession implements AutoCloseable {
         return RecordedImports.declaredAccountTypes(store);
     }
 
+    /** The account types declared by the imports recorded at or before {@code upToPosition} ({@link Long#MAX_VALUE}: all). */
+    public dev.eventscope.domain.ledger.DeclaredAccountTypes declaredAccountTypes(long upToPosition) {
+        return RecordedImports.declaredAccountTypes(store, upToPosition);
+    }
+
     // histories
 
     public long lastPosition() {

@@ -58,7 +58,7 @@ public final class LedgerStatements {
                     : column -> byPosition.computeIfAbsent(session.timeTravel().positionOf(
                             new Point.AtRecordedTime(endOfDay(column.end()))), session::valuation));
         }
-        return build(request, valuation, columns(request, queries, last, entryClock ? known : null), asOf);
+        return build(request, valuation, columns(request, queries, last, entryClock ? known : null), asOf, last);
     }
 
     /**
@@ -83,7 +83,7 @@ public final class LedgerStatements {
         List<Column> columns = request.period().columns(request.interval(), dates == null ? null : dates.first(), lastDate);
         // one pass over the events for every date the statement asks, not one replay per date
         SortedMap<LocalDate, Balances> asOf = replay.balancesAsOf(upToPosition, StatementBuilder.datesAsked(request.kind(), columns));
-        return build(request, valuation, columns, asOf::get);
+        return build(request, valuation, columns, asOf::get, upToPosition);
     }
 
     /**
@@ -103,9 +103,10 @@ public final class LedgerStatements {
         return last;
     }
 
+    /** The statement, its sections chosen by the account types declared at or before {@code upToPosition}, never later. */
     private Statement build(StatementRequest request, ColumnValuation valuation, List<Column> columns,
-                            Function<LocalDate, Balances> asOf) {
-        AccountSections sections = AccountSections.of(session.declaredAccountTypes(), session::accountType);
+                            Function<LocalDate, Balances> asOf, long upToPosition) {
+        AccountSections sections = AccountSections.of(session.declaredAccountTypes(upToPosition), session::accountType);
         return new StatementBuilder(sections, valuation).build(request.kind(), columns, request.depth(), asOf);
     }
 

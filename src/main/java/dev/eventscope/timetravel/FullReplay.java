@@ -210,6 +210,18 @@ public final class FullReplay {
     }
 
     /**
+     * The last position a ledger-wide point counts what was recorded through: a position, the last event recorded at or
+     * before a time, a date as known at one of those, or (a date as known now, "now") the last position. What else an
+     * answer at the point reads (market prices, declared account types) must be read through it, never further.
+     */
+    public long positionKnownAt(Point point) {
+        if (point instanceof Point.AsKnownAt known) {
+            return positionOf(known.knownAt());
+        }
+        return positionOf(point instanceof Point.AsOfDate ? new Point.Latest() : point);
+    }
+
+    /**
      * An aggregate's state as of an entry date as known after global {@code position}: its events up to that
      * position folded from the first, leaving out those dated after {@code asOf}.
      */

@@ -65,4 +65,53 @@ class ReportWhilePostingTest {
             assertTrue(colleague.lastPosition() > outcome.integrity().lastPosition(), "the colleague did post meanwhile");
         }
     }
+
+    @Test
+    void the_workbench_reads_the_ledger_the_verification_read_not_the_entries_posted_meanwhile() throws Exception {
+        // given the Acme ledger and a colleague who posts an entry each time the report starts a pass over the events
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("acme.ledger"));
+        int[] posted = {0};
+        try (SqliteEventStore colleague = SqliteEventStore.open(ledger);
+             SqliteEventStore reading = SqliteEventStore.openReadOnly(ledger)) {
+            LedgerCommandService service = LedgerCommandService.create(colleague);
+            EventStore postingMeanwhile = (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(),
+                    new Class<?>[] {EventStore.class}, (proxy, method, arguments) -> {
+                        if (method.getName().equals("readAll")) {
+                            posted[0]++;
+                            service.execute(PostEntry.simple(EntryId.of("LATE" + posted[0]), LocalDate.of(2024, 2, 10), "posted meanwhile",
+                                    List.of(Posting.of(AccountName.of(AuditFixtures.BANK), Money.of("5.00", "EUR")),
+                                            Posting.of(AccountName.of(AuditFixtures.SALES), Money.of("-5.00", "EUR")))),
+                                    CommandContext.byUser("dave"));
+                        }
+                        try {
+                            return method.invoke(reading, arguments);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            long[] workbenchSaw = new long[3];
+
+            // when the report is written with a workbench that counts what it reads
+            ReportOutcome outcome = ReportGenerator.create().withWorkbench(store -> {
+                        workbenchSaw[0] = store.lastPosition();
+                        try (var events = store.readAll(0)) {
+                            while (events.hasNext()) {
+                                events.next();
+                                workbenchSaw[1]++;
+                            }
+                        }
+                        workbenchSaw[2] = store.streamVersion(dev.eventscope.eventstore.StreamId.of("entry-LATE1"));
+                        return ReportWorkbench.NONE;
+                    }).write(postingMeanwhile, ReportFiles.request(ledger, ReportScope.wholeLedger(), ReportFormat.JSON),
+                    new ByteArrayOutputStream(), ReportProgress.none());
+
+            // then it read the events through the verified position and no entry posted meanwhile (before session 18 it
+            // was handed the whole ledger: the tests' results counted the late entries)
+            long verified = outcome.integrity().lastPosition();
+            assertTrue(colleague.lastPosition() > verified, "the colleague did post meanwhile");
+            assertEquals(verified, workbenchSaw[0]);
+            assertEquals(verified, workbenchSaw[1]);
+            assertEquals(0, workbenchSaw[2], "LATE1 was posted after the verification");
+        }
+    }
 }
