@@ -25,7 +25,13 @@ final class PostgresConnections {
             properties.setProperty("password", password);
         }
         properties.setProperty("ApplicationName", "eventscope");
-        properties.setProperty("connectTimeout", Long.toString(Math.max(1, options.connectTimeout().toSeconds())));
+        // the wait for the server is bounded by loginTimeout alone (pgjdbc connects in a thread of its own and gives up
+        // waiting for it after that long); the connect and the answers to the encryption requests are not timed, since
+        // one timed step leaves the socket non-blocking for good, and then every reply costs the appending thread a read
+        // that finds nothing, a poll and the read again (docs/postgresql.md, "Session 18")
+        properties.setProperty("connectTimeout", "0");
+        properties.setProperty("sslResponseTimeout", "0");
+        properties.setProperty("gssResponseTimeout", "0");
         properties.setProperty("loginTimeout", Long.toString(Math.max(1, options.connectTimeout().toSeconds())));
         properties.setProperty("tcpKeepAlive", "true");
         // every statement names the ledger's schema; the search path holds the built-ins only, so nothing in

@@ -71,7 +71,27 @@ public final class StatementPartsRounds {
                 new Variant("sha256 left out (reference: its input cut to 32 bytes instead)",
                         sql -> sql.replace("hash = sha256(", "hash = substring(").replace("|| ?::bytea), recorded_at",
                                 "|| ?::bytea from 1 for 32), recorded_at"), null),
+                new Variant("the head keeps no prev_hash (reference: the event's prev_hash taken from the new hash)",
+                        StatementPartsRounds::withoutHeadPrevHash, null),
+                new Variant("the server's clock not read (reference: 0 instead, so the head's recorded time)",
+                        sql -> sql.replace(SERVER_CLOCK, "0::bigint"), null),
+                new Variant("all of the above left out (reference: what is left of the statement)",
+                        sql -> withoutHeadPrevHash(sql).replace(announce, "NULL::void").replace(SERVER_CLOCK, "0::bigint")
+                                .replace("hash = sha256(", "hash = substring(").replace("|| ?::bytea), recorded_at",
+                                        "|| ?::bytea from 1 for 32), recorded_at"), trigger),
                 new Variant("as is, again (control)", null, null));
+    }
+
+    private static final String SERVER_CLOCK = "(EXTRACT(EPOCH FROM statement_timestamp()) * 1000000)::bigint";
+
+    /** The head's update without writing {@code prev_hash}: the insert is given the new hash in its place (a reference only). */
+    private static String withoutHeadPrevHash(String sql) {
+        String kept = sql.replaceFirst(" prev_hash = (CASE WHEN h\\.position = 0 THEN '[^']*'::bytea ELSE h\\.hash END|h\\.hash),", "")
+                .replace("RETURNING h.position, h.prev_hash, h.hash", "RETURNING h.position, h.hash AS prev_hash, h.hash");
+        if (kept.contains("prev_hash =")) {
+            throw new IllegalStateException("the head's prev_hash is no longer set as this variant expects; update the variant");
+        }
+        return kept;
     }
 
     public static void main(String[] arguments) throws Exception {
