@@ -86,6 +86,52 @@ class StatementsWindowTest {
     }
 
     @Test
+    void every_label_beside_a_field_names_it_and_its_letter_reaches_it(FxRobot robot) {
+        // session 17: StatementsView.fxml named its fields by labelFor before they were declared (FXML resolves no forward
+        // reference), so the labels named no field: Alt+letter did nothing and a screen reader read unlabelled fields. The same
+        // held for the As known bar, the Compare tab and the balance chart's commodity.
+        openStatements(robot, "small-business.ledger");
+        robot.clickOn(robot.lookup(".tab-pane > .tab-header-area .tab").match(node -> node.lookup(".tab-label") != null
+                && hasText("Compare").matches(node.lookup(".tab-label"))).queryAs(javafx.scene.Node.class));
+        WindowTests.waitUntil(() -> robot.lookup("#compareFrom").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".tab-pane > .tab-header-area .tab").match(node -> node.lookup(".tab-label") != null
+                && hasText("Statements").matches(node.lookup(".tab-label"))).queryAs(javafx.scene.Node.class));
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("_Period", "statementPeriod");
+        expected.put("_Depth (0: all)", "statementDepth");
+        expected.put("As _of", "knownAtAsOf");
+        expected.put("_known at", "knownAtPoint");
+        expected.put("F_rom", "compareFrom");
+        expected.put("to", "compareTo");
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (var named : expected.entrySet()) {
+            java.util.Optional<javafx.scene.control.Label> label = robot.lookup(".label").match(node -> node instanceof javafx.scene.control.Label l
+                    && named.getKey().equals(l.getText()) && l.getLabelFor() != null).tryQueryAs(javafx.scene.control.Label.class);
+            if (label.isEmpty()) {
+                problems.add(named.getKey() + " names no field");
+            } else if (!named.getValue().equals(label.get().getLabelFor().getId())) {
+                problems.add(named.getKey() + " names " + label.get().getLabelFor().getId() + ", not " + named.getValue());
+            }
+        }
+        for (String choice : java.util.List.of("#statementKind", "#statementColumns", "#statementClock", "#statementValuation")) {
+            String said = robot.lookup(choice).query().getAccessibleText();
+            if (said == null || said.isBlank()) {
+                problems.add(choice + " has no name for a screen reader");
+            }
+        }
+        assertEquals(java.util.List.of(), problems);
+        // the letters reach the fields from anywhere in the window
+        robot.clickOn("#showStatement");
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.P).release(javafx.scene.input.KeyCode.P, javafx.scene.input.KeyCode.ALT);
+        WindowTests.waitUntil(() -> robot.lookup("#statementPeriod").query().isFocused());
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.D).release(javafx.scene.input.KeyCode.D, javafx.scene.input.KeyCode.ALT);
+        WindowTests.waitUntil(() -> robot.lookup("#statementDepth").queryAs(javafx.scene.control.Spinner.class).getEditor().isFocused()
+                || robot.lookup("#statementDepth").query().isFocused());
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.O).release(javafx.scene.input.KeyCode.O, javafx.scene.input.KeyCode.ALT);
+        WindowTests.waitUntil(() -> robot.lookup("#knownAtAsOf").query().isFocused());
+    }
+
+    @Test
     void a_balance_sheet_valued_in_euros_shows_each_quarter_at_its_end_and_the_prices_used(FxRobot robot) {
         openStatements(robot, "household-two-currencies.ledger");
         WindowTests.waitUntil(() -> robot.lookup("#statementValuation").queryAs(javafx.scene.control.ChoiceBox.class).isVisible());
