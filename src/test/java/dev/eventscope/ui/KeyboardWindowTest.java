@@ -111,6 +111,11 @@ public class KeyboardWindowTest {
             if (node instanceof javafx.scene.control.Label label && label.getLabelFor() == null) {
                 problems.add(text + " names no field (labelFor)");
             }
+            // session 18's shot: a Label reads no letter unless told to, and showed "Ledger U_RL", "_User", "_Password"
+            if (!labeled.isMnemonicParsing() || labeled.lookup(".text") instanceof javafx.scene.text.Text drawn
+                    && drawn.getText().contains("_")) {
+                problems.add(text + " shows its underscore instead of underlining its letter");
+            }
         }
         assertEquals(List.of(), problems);
         assertTrue(letters.size() >= 6, "the dialog's fields and buttons were read: " + letters);

@@ -101,6 +101,26 @@ public final class TrialScreenshots {
         });
         Thread.sleep(4000);
         save(stage.getScene(), out.resolve("statements-" + size + ".png"));
+        // session 18: a quarterly income statement wider than the panel says what is to the right, and opens whole in a window
+        onFx(() -> {
+            javafx.scene.Scene scene = stage.getScene();
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ChoiceBox<Object> kind = (javafx.scene.control.ChoiceBox<Object>) scene.lookup("#statementKind");
+            kind.getItems().stream().filter(item -> kind.getConverter() == null ? item.toString().contains("INCOME")
+                    : kind.getConverter().toString(item).equals("Income Statement")).findFirst().ifPresent(kind::setValue);
+            ((TextField) scene.lookup("#statementPeriod")).setText("2025");
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ChoiceBox<Object> columns = (javafx.scene.control.ChoiceBox<Object>) scene.lookup("#statementColumns");
+            columns.getItems().stream().filter(item -> columns.getConverter() == null ? item.toString().contains("QUARTER")
+                    : columns.getConverter().toString(item).equals("Quarterly")).findFirst().ifPresent(columns::setValue);
+            ((ButtonBase) scene.lookup("#showStatement")).fire();
+            return null;
+        });
+        Thread.sleep(5000);
+        save(stage.getScene(), out.resolve("statements-quarterly-" + size + ".png"));
+        if (stage.getScene().lookup("#statementWindow").isVisible()) {
+            shotOf(() -> ((ButtonBase) stage.getScene().lookup("#statementWindow")).fire(), "statements-window", 2000);
+        }
         executor.close();
         System.exit(0);
     }

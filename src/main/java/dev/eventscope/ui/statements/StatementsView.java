@@ -51,6 +51,9 @@ public final class StatementsView extends VBox {
     @FXML private ChoiceBox<StatementClock> clockChoice;
     @FXML private ChoiceBox<String> valuationChoice;
     @FXML private Label pricesLabel;
+    @FXML private javafx.scene.layout.HBox widerBox;
+    @FXML private Label widerLabel;
+    @FXML private Button windowButton;
     @FXML private Button showButton;
     @FXML private Button exportButton;
     @FXML private ProgressIndicator progress;
@@ -114,15 +117,75 @@ public final class StatementsView extends VBox {
             }
         });
         model.statementProperty().addListener((observable, before, statement) -> showColumns(statement));
+        statementTable.widthProperty().addListener((observable, before, width) -> sayWhatIsToTheRight());
+    }
+
+    /**
+     * Session 17: a quarterly statement at 1280 px ran off the panel's right edge, the fourth quarter and the total behind a thin
+     * scroll bar. Where the columns are wider than the table, a line above it says which are to the right and offers the
+     * statement in a window of its own, as wide as the statement.
+     */
+    private void sayWhatIsToTheRight() {
+        java.util.List<String> hidden = new java.util.ArrayList<>();
+        double room = statementTable.getWidth() - 18; // the vertical scroll bar
+        double right = 0;
+        for (TableColumn<StatementLines.Line, ?> column : statementTable.getColumns()) {
+            right += column.getWidth();
+            if (right > room + 0.5) {
+                hidden.add(column.getText());
+            }
+        }
+        boolean wider = !hidden.isEmpty() && statementTable.getWidth() > 0;
+        widerBox.setVisible(wider);
+        widerBox.setManaged(wider);
+        widerLabel.setText(!wider ? "" : "Wider than this panel: " + String.join(", ", hidden) + (hidden.size() == 1 ? " is" : " are")
+                + " to the right (scroll sideways).");
+    }
+
+    /** The statement shown, in a window of its own as wide as its columns (at most the screen's width). */
+    @FXML
+    private void openWindow() {
+        Statement statement = model.statementProperty().get();
+        if (statement == null) {
+            return;
+        }
+        TableView<StatementLines.Line> whole = new TableView<>(model.lines());
+        whole.setId("statementWholeTable");
+        whole.getStyleClass().add("statement-table");
+        whole.setRowFactory(statementTable.getRowFactory());
+        fillColumns(whole, statement);
+        Label heading = new Label(model.headingProperty().get());
+        heading.getStyleClass().add("pane-heading");
+        heading.setWrapText(true);
+        VBox box = new VBox(6, heading, whole);
+        VBox.setVgrow(whole, javafx.scene.layout.Priority.ALWAYS);
+        box.setPadding(new javafx.geometry.Insets(8));
+        double columns = whole.getColumns().stream().mapToDouble(TableColumn::getPrefWidth).sum();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.scene.Scene scene = new javafx.scene.Scene(box, Math.min(screen.getWidth() - 40, columns + 16 + 24 + 4),
+                Math.min(screen.getHeight() - 80, 640));
+        dev.eventscope.ui.BaseLook.addTo(scene);
+        scene.getStylesheets().addAll(getStylesheets());
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.setTitle(model.headingProperty().get());
+        if (getScene() != null) {
+            stage.initOwner(getScene().getWindow());
+        }
+        stage.setScene(scene);
+        stage.show();
     }
 
     /** One column for the labels, then one per period of the statement. */
     private void showColumns(Statement statement) {
         titleLabel.setText(statement == null ? "" : model.headingProperty().get());
         statementTable.getColumns().clear();
-        if (statement == null) {
-            return;
+        if (statement != null) {
+            fillColumns(statementTable, statement);
         }
+        sayWhatIsToTheRight();
+    }
+
+    private void fillColumns(TableView<StatementLines.Line> statementTable, Statement statement) {
         TableColumn<StatementLines.Line, String> account = new TableColumn<>("Account");
         account.setSortable(false);
         account.getStyleClass().add("statement-account");
@@ -152,6 +215,7 @@ public final class StatementsView extends VBox {
             amounts.setCellValueFactory(line -> new ReadOnlyStringWrapper(line.getValue().cells().isEmpty() ? ""
                     : String.join("\n", line.getValue().cells().get(column))));
             statementTable.getColumns().add(amounts);
+            amounts.widthProperty().addListener((observable, before, width) -> sayWhatIsToTheRight());
         }
     }
 

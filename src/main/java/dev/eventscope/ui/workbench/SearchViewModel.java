@@ -53,6 +53,12 @@ public final class SearchViewModel {
     static final String CATCHING_UP = "Indexing the events recorded since the last search: safe to wait (the first search of a"
             + " large ledger indexes every event once).";
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(IDLE);
+    /** What the empty table says before any search (session 17 left it saying so while a first search indexed). */
+    static final String BEFORE_SEARCH = "Search, or search without words for the whole log.";
+    static final String NOTHING_FOUND = "Nothing found: no event matches these words and filters.";
+    static final String FAILED = "The search failed: nothing to show.";
+    /** What the last search came to, for the empty table: null before the first one. */
+    private final javafx.beans.property.ObjectProperty<String> answered = new SimpleObjectProperty<>();
     /** How far the index's long work is, from 0 to 1; -1 while it is not known (a bar that moves without measuring). */
     private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(-1);
     private final javafx.beans.property.ReadOnlyBooleanWrapper busy = new javafx.beans.property.ReadOnlyBooleanWrapper();
@@ -120,9 +126,11 @@ public final class SearchViewModel {
             total = found.total();
             hits.setAll(found.page().hits());
             long pages = Math.max(1, (total + query.pageSize() - 1) / query.pageSize());
+            answered.set(NOTHING_FOUND); // before busy ends: the empty table never says how to search in between
             busy.set(--searching > 0);
             status.set(total == 0 ? "Nothing found." : total + (total == 1 ? " event" : " events") + " · page " + page + " of " + pages);
         }, failure -> {
+            answered.set(FAILED);
             busy.set(--searching > 0);
             status.set("The search failed.");
             errors.accept(failure.getMessage());
@@ -208,6 +216,18 @@ public final class SearchViewModel {
     public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
+
+    /**
+     * What the empty hit table says: while the index opens, is brought up to date or searched, that work and how far (the
+     * status's sentence); after a search that found nothing, so; before any search, how to search. Session 17 left it saying
+     * "Search, or search without words…" while a first search indexed the ledger for minutes.
+     */
+    public javafx.beans.binding.StringExpression placeholderProperty() {
+        return placeholder;
+    }
+
+    private final javafx.beans.binding.StringBinding placeholder = javafx.beans.binding.Bindings.createStringBinding(
+            () -> busy.get() && !IDLE.equals(status.get()) ? status.get() : answered.get() == null ? BEFORE_SEARCH : answered.get(), busy, status, answered);
 
     /** True while the index is opened, brought up to date or searched (a progress indicator beside the status). */
     public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {

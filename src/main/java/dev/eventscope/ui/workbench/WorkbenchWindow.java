@@ -224,14 +224,21 @@ public final class WorkbenchWindow {
         TableView<SearchHit> hits = new TableView<>(search.hits());
         hits.setId("hitTable");
         hits.getColumns().add(column("#", 70, hit -> Long.toString(hit.position())));
-        hits.getColumns().add(column("Recorded", 170, hit -> hit.recordedAt().toString()));
+        hits.getColumns().add(recordedColumn());
         hits.getColumns().add(column("User", 80, SearchHit::user));
         hits.getColumns().add(column("Type", 130, SearchHit::type));
         hits.getColumns().add(column("Stream", 230, SearchHit::streamId));
         hits.getColumns().add(column("Date", 90, hit -> hit.entryDate() == null ? "" : hit.entryDate().toString()));
         hits.getColumns().add(column("Match", 380, hit -> hit.snippet() == null ? "" : hit.snippet()));
         lastColumnFills(hits);
-        hits.setPlaceholder(new Label("Search, or search without words for the whole log."));
+        // while a first search indexes the ledger the empty table says so and how far, not "search…" (session 17's last look)
+        Label nothingYet = new Label();
+        nothingYet.setId("hitPlaceholder");
+        nothingYet.textProperty().bind(search.placeholderProperty());
+        nothingYet.setWrapText(true);
+        nothingYet.setMaxWidth(560);
+        nothingYet.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        hits.setPlaceholder(nothingYet);
         opensOnDoubleClick(hits, SearchHit::position);
         Button previous = new Button("◀ Previous");
         previous.setOnAction(event -> search.previousPage());
@@ -290,6 +297,35 @@ public final class WorkbenchWindow {
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /**
+     * A hit's recorded time as the history shows it (local, to the second), sorted by the instant; the tooltip gives the
+     * exact instant as the Recorded filters take it. Session 17 showed ISO text ("2025-05-06T12:00:00.123456Z").
+     */
+    static TableColumn<SearchHit, Instant> recordedColumn() {
+        TableColumn<SearchHit, Instant> column = new TableColumn<>("Recorded");
+        column.setId("hitRecorded");
+        column.setPrefWidth(150);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().recordedAt()));
+        column.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        column.setCellFactory(ignored -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Tooltip exact = new javafx.scene.control.Tooltip();
+
+            @Override
+            protected void updateItem(Instant recorded, boolean empty) {
+                super.updateItem(recorded, empty);
+                if (empty || recorded == null) {
+                    setText(null);
+                    setTooltip(null);
+                } else {
+                    setText(when(recorded));
+                    exact.setText(recorded + " (UTC, as the Recorded filters take it)");
+                    setTooltip(exact);
+                }
+            }
+        });
+        return column;
+    }
 
     private Tab findingsTab() {
         FindingsViewModel findings = model.findings();

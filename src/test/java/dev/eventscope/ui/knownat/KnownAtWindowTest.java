@@ -113,4 +113,22 @@ class KnownAtWindowTest {
             return selected != null && selected.position() == first.position();
         });
     }
+
+    @Test
+    void the_bars_answer_reads_whole_at_1280(FxRobot robot) {
+        // session 18's walk: at 1280 px "Nothing recorded after #263 changed the figures as of 2025-03-31: as k…" was cut
+        robot.clickOn(robot.lookup(hasText("audit-case.ledger")).queryLabeled());
+        WindowTests.waitUntil(() -> model.explorerProperty().get() != null && !robot.lookup("#streamTree").queryAll().isEmpty());
+        robot.interact(() -> robot.lookup("#knownAtAsOf").query().getScene().getWindow().setWidth(1280));
+        robot.clickOn("#knownAtAsOf").write("2025-03-31");
+        robot.clickOn("#knownAtPoint").write("2025-04-15");
+        robot.clickOn("#knownAtShow");
+        Label status = robot.lookup("#knownAtStatus").queryAs(Label.class);
+        WindowTests.waitUntil(() -> status.getText().contains("as of 2025-03-31") && robot.lookup("#knownAtFigures").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) status.lookup(".text");
+        assertEquals(status.getText(), shown.getText(), "the answer is cut");
+        assertTrue(shown.getLayoutBounds().getHeight() <= status.getHeight() + 0.5, "no line cut below");
+        assertTrue(status.localToScene(status.getLayoutBounds()).getMaxX() <= status.getScene().getWidth() + 0.5, "inside the window");
+    }
 }

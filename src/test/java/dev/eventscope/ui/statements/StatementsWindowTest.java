@@ -5,6 +5,7 @@ import dev.eventscope.ui.FxTaskExecutor;
 import dev.eventscope.ui.WindowTests;
 import dev.eventscope.ui.state.MoneyText;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -37,9 +38,11 @@ class StatementsWindowTest {
     static Path folder;
 
     private FxTaskExecutor executor;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         Path run = WindowTests.runWithSamples(folder, "small-business", "household-two-currencies");
         Path samples = WindowTests.samples(run);
         executor = new FxTaskExecutor();
@@ -83,6 +86,52 @@ class StatementsWindowTest {
         robot.clickOn(robot.lookup(".tab-pane > .tab-header-area .tab").match(node -> node.lookup(".tab-label") != null
                 && hasText("Statements").matches(node.lookup(".tab-label"))).queryAs(javafx.scene.Node.class));
         WindowTests.waitUntil(() -> robot.lookup("#statementKind").tryQuery().isPresent());
+    }
+
+    @Test
+    void every_label_beside_a_field_names_it_and_its_letter_reaches_it(FxRobot robot) {
+        // session 17: StatementsView.fxml named its fields by labelFor before they were declared (FXML resolves no forward
+        // reference), so the labels named no field: Alt+letter did nothing and a screen reader read unlabelled fields. The same
+        // held for the As known bar, the Compare tab and the balance chart's commodity.
+        openStatements(robot, "small-business.ledger");
+        robot.clickOn(robot.lookup(".tab-pane > .tab-header-area .tab").match(node -> node.lookup(".tab-label") != null
+                && hasText("Compare").matches(node.lookup(".tab-label"))).queryAs(javafx.scene.Node.class));
+        WindowTests.waitUntil(() -> robot.lookup("#compareFrom").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".tab-pane > .tab-header-area .tab").match(node -> node.lookup(".tab-label") != null
+                && hasText("Statements").matches(node.lookup(".tab-label"))).queryAs(javafx.scene.Node.class));
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("_Period", "statementPeriod");
+        expected.put("_Depth (0: all)", "statementDepth");
+        expected.put("As _of", "knownAtAsOf");
+        expected.put("_known at", "knownAtPoint");
+        expected.put("F_rom", "compareFrom");
+        expected.put("to", "compareTo");
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (var named : expected.entrySet()) {
+            java.util.Optional<javafx.scene.control.Label> label = robot.lookup(".label").match(node -> node instanceof javafx.scene.control.Label l
+                    && named.getKey().equals(l.getText()) && l.getLabelFor() != null).tryQueryAs(javafx.scene.control.Label.class);
+            if (label.isEmpty()) {
+                problems.add(named.getKey() + " names no field");
+            } else if (!named.getValue().equals(label.get().getLabelFor().getId())) {
+                problems.add(named.getKey() + " names " + label.get().getLabelFor().getId() + ", not " + named.getValue());
+            }
+        }
+        for (String choice : java.util.List.of("#statementKind", "#statementColumns", "#statementClock", "#statementValuation")) {
+            String said = robot.lookup(choice).query().getAccessibleText();
+            if (said == null || said.isBlank()) {
+                problems.add(choice + " has no name for a screen reader");
+            }
+        }
+        assertEquals(java.util.List.of(), problems);
+        // the letters reach the fields from anywhere in the window
+        robot.clickOn("#showStatement");
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.P).release(javafx.scene.input.KeyCode.P, javafx.scene.input.KeyCode.ALT);
+        WindowTests.waitUntil(() -> robot.lookup("#statementPeriod").query().isFocused());
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.D).release(javafx.scene.input.KeyCode.D, javafx.scene.input.KeyCode.ALT);
+        WindowTests.waitUntil(() -> robot.lookup("#statementDepth").queryAs(javafx.scene.control.Spinner.class).getEditor().isFocused()
+                || robot.lookup("#statementDepth").query().isFocused());
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.O).release(javafx.scene.input.KeyCode.O, javafx.scene.input.KeyCode.ALT);
+        WindowTests.waitUntil(() -> robot.lookup("#knownAtAsOf").query().isFocused());
     }
 
     @Test
@@ -141,5 +190,38 @@ class StatementsWindowTest {
         assertEquals("section,account,level,commodity,2025Q1,2025Q2,2025Q3,2025Q4", lines.get(0).replace("\uFEFF", ""));
         assertTrue(lines.contains("Revenues,income,1,EUR,59680,44540,47810,34352.37"), String.join("\n", lines));
         assertTrue(lines.contains(",Net,,EUR,26122.43,10528.38,11887.63,-14892.87"), String.join("\n", lines));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_quarterly_statement_wider_than_the_panel_says_what_is_to_the_right_and_opens_whole_in_a_window(FxRobot robot) {
+        // session 17: at 1280 px the quarterly statement ran off the panel's right edge behind a thin scroll bar, unsaid
+        robot.interact(() -> stage.setWidth(1280));
+        openStatements(robot, "small-business.ledger");
+        robot.clickOn("#statementKind").clickOn("Income Statement");
+        robot.clickOn("#statementPeriod").write("2025");
+        robot.clickOn("#statementColumns").clickOn("Quarterly");
+        robot.clickOn("#showStatement");
+        WindowTests.waitUntil(() -> !table(robot).getItems().isEmpty());
+        javafx.scene.control.Label wider = robot.lookup("#statementWider").queryAs(javafx.scene.control.Label.class);
+        WindowTests.waitUntil(() -> wider.isVisible() && wider.getText().contains("2025Q4"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.text.Text said = (javafx.scene.text.Text) wider.lookup(".text");
+        assertEquals(wider.getText(), said.getText(), "the line reads whole");
+        assertTrue(said.getLayoutBounds().getHeight() <= wider.getHeight() + 0.5, "no line cut below");
+        assertTrue(wider.getText().startsWith("Wider than this panel: ") && wider.getText().endsWith("to the right (scroll sideways)."),
+                wider.getText());
+
+        robot.clickOn("#statementWindow");
+        WindowTests.waitUntil(() -> robot.lookup("#statementWholeTable").tryQuery().isPresent());
+        TableView<StatementLines.Line> whole = robot.lookup("#statementWholeTable").queryAs(TableView.class);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Account", "2025Q1", "2025Q2", "2025Q3", "2025Q4"),
+                whole.getColumns().stream().map(column -> column.getText()).toList());
+        double columns = whole.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        assertTrue(columns <= whole.getWidth(), "every column in the window: " + columns + " px in " + whole.getWidth());
+        assertTrue(whole.lookupAll(".scroll-bar").stream().noneMatch(node -> node instanceof javafx.scene.control.ScrollBar bar
+                && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()), "no sideways scroll in the window");
+        robot.interact(() -> whole.getScene().getWindow().hide());
     }
 }

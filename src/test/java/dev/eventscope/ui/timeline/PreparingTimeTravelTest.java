@@ -59,7 +59,7 @@ class PreparingTimeTravelTest {
         // how far comes before the detail: a status cut at 1280 px still says what and how far
         assertEquals("Building the read models for time travel: 23 % (event 45,000 of 200,000)…",
                 PreparingText.of(new RebuildProgress(RebuildProgress.CATCH_UP, 45_000, 200_000, 9_000, Duration.ofSeconds(17))));
-        assertEquals("Building the read models for time travel: balances 25 % (made by an older Eventscope, rebuilt: event 1,000 of 4,000)…",
+        assertEquals("Rebuilding balances (an older Eventscope's) for time travel: 25 % (event 1,000 of 4,000)…",
                 PreparingText.of(new RebuildProgress("balances", 1_000, 4_000, 500, Duration.ofSeconds(6))));
         assertEquals("Building the read models for time travel: putting the rebuilt balances in place…",
                 PreparingText.of(new RebuildProgress("balances", 4_000, 4_000, 500, Duration.ZERO)));

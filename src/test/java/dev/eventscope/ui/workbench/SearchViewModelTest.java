@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 19: the app's search and whole-log view take every filter, both clocks included, and refuse bad ones in a sentence. */
@@ -149,6 +150,28 @@ class SearchViewModelTest {
             assertTrue(SearchViewModel.upgrading(events, events).startsWith(String.format(java.util.Locale.ROOT,
                     "Upgrading the search index of an older Eventscope (once): %,d of %,d events (100 %%)", events, events)));
             later.close();
+        }
+    }
+
+    @Test
+    void the_empty_table_says_the_indexing_and_how_far_while_it_lasts_and_nothing_found_only_after_a_search() throws Exception {
+        // session 17's last look: "Search, or search without words for the whole log." stayed while a first search indexed
+        Path ledger = Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), folder.resolve("empty.ledger"));
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+            long events = store.lastPosition();
+            SearchViewModel search = viewOf(ledger, store, "empty-index", SearchViewModelTest::fail);
+            assertEquals(SearchViewModel.BEFORE_SEARCH, search.placeholderProperty().get());
+            List<String> said = new ArrayList<>();
+            search.placeholderProperty().addListener((observable, before, now) -> said.add(now));
+            search.textProperty().set("zzqxnothingmatches");
+            search.search();
+            assertTrue(said.contains(SearchViewModel.indexing(events, events)), "the indexing and how far: " + said);
+            assertTrue(said.indexOf(SearchViewModel.indexing(events, events)) < said.indexOf(SearchViewModel.NOTHING_FOUND), said.toString());
+            assertEquals(List.of(SearchViewModel.NOTHING_FOUND), said.stream().filter(sentence -> sentence.startsWith("Nothing")).toList(),
+                    "nothing found is said once, when the search answered: " + said);
+            assertFalse(said.contains(SearchViewModel.BEFORE_SEARCH), "never how to search while indexing: " + said);
+            assertEquals(SearchViewModel.NOTHING_FOUND, search.placeholderProperty().get());
+            search.close();
         }
     }
 

@@ -137,6 +137,50 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void hits_show_their_recorded_time_as_the_history_does_sorted_by_the_instant_and_an_empty_answer_says_nothing_found(FxRobot robot)
+            throws Exception {
+        // session 17's last look: the Recorded column showed ISO text, and the empty table kept saying "Search, or search …"
+        openTheAuditCase(robot);
+        shortcut(robot, KeyCode.F);
+        waitUntil(() -> robot.lookup("#hitPlaceholder").tryQuery().isPresent());
+        javafx.scene.control.Label placeholder = robot.lookup("#hitPlaceholder").queryAs(javafx.scene.control.Label.class);
+        waitUntil(() -> SearchViewModel.BEFORE_SEARCH.equals(placeholder.getText()));
+        robot.clickOn("#searchField").write("JE-2025-0197").type(KeyCode.ENTER);
+        waitUntil(() -> table(robot, "#hitTable").getItems().size() == 3);
+        TableView<SearchHit> hits = table(robot, "#hitTable");
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        java.util.List<javafx.scene.control.TableCell<?, ?>> cells = robot.lookup("#hitTable .table-cell").queryAllAs(
+                javafx.scene.control.TableCell.class).stream().filter(cell -> cell.getTableColumn() != null
+                && "hitRecorded".equals(cell.getTableColumn().getId()) && cell.getTableRow() != null
+                && cell.getTableRow().getItem() != null).<javafx.scene.control.TableCell<?, ?>>map(cell -> cell).toList();
+        assertEquals(3, cells.size(), "a Recorded cell per hit");
+        for (javafx.scene.control.TableCell<?, ?> cell : cells) {
+            SearchHit hit = (SearchHit) cell.getTableRow().getItem();
+            assertEquals(local.format(hit.recordedAt().atZone(java.time.ZoneId.systemDefault())), cell.getText());
+            assertTrue(cell.getTooltip().getText().startsWith(hit.recordedAt().toString()), "the exact instant on hover: "
+                    + cell.getTooltip().getText());
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) cell.lookup(".text");
+            assertEquals(cell.getText(), shown.getText(), "the recorded time reads whole");
+        }
+        // sorted by the instant: a click on the header sorts up, a second one down
+        robot.clickOn("#hitRecorded");
+        robot.clickOn("#hitRecorded");
+        waitUntil(() -> !hits.getSortOrder().isEmpty() && hits.getSortOrder().get(0).getSortType() == TableColumn.SortType.DESCENDING);
+        java.util.List<java.time.Instant> order = hits.getItems().stream().map(SearchHit::recordedAt).toList();
+        java.util.List<java.time.Instant> newestFirst = new java.util.ArrayList<>(order);
+        newestFirst.sort(java.util.Comparator.reverseOrder());
+        assertEquals(newestFirst, order);
+
+        robot.clickOn("#searchField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("zzqxnothingmatches").type(KeyCode.ENTER);
+        waitUntil(() -> hits.getItems().isEmpty() && SearchViewModel.NOTHING_FOUND.equals(placeholder.getText()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.text.Text said = (javafx.scene.text.Text) placeholder.lookup(".text");
+        assertTrue(placeholder.isVisible() && placeholder.getScene() != null, "the empty table says it");
+        assertEquals(SearchViewModel.NOTHING_FOUND, said.getText().replace("\n", " "), "said whole");
+    }
+
+    @Test
     void a_search_hit_opens_its_event_in_the_explorer(FxRobot robot) throws Exception {
         openTheAuditCase(robot);
         shortcut(robot, KeyCode.F);
