@@ -298,17 +298,7 @@ public final class JournalImporter {
 
     private static PostEntry toCommand(EntryId entryId, JournalTransaction transaction,
             Map<String, Integer> displayPrecision, java.util.function.Function<String, AccountName> names) {
-        PostEntry command = command(entryId, transaction, Money.NO_SYMBOL, true, names);
-        Map<String, Integer> used = new HashMap<>();
-        for (Posting posting : command.postings()) {
-            String commodity = posting.cost().commodity();
-            Integer places = displayPrecision.get(commodity);
-            if (places != null) {
-                used.put(commodity, places);
-            }
-        }
-        return new PostEntry(command.entryId(), command.date(), command.secondaryDate(), command.status(), command.code(),
-                command.description(), command.tags(), command.comment(), command.postings(), used);
+        return command(entryId, transaction, Money.NO_SYMBOL, true, names, displayPrecision);
     }
 
     /**
@@ -316,12 +306,17 @@ public final class JournalImporter {
      * ledger's {@code baseCommodity}. Journal imports use {@link #toCommand(EntryId, JournalTransaction)}.
      */
     public static PostEntry toCommand(EntryId entryId, JournalTransaction transaction, String baseCommodity) {
-        return command(entryId, transaction, baseCommodity, false, AccountName::of);
+        return command(entryId, transaction, baseCommodity, false, AccountName::of, null);
     }
 
-    /** A journal's price is kept as written, a negative one included (hledger reads it); a typed one must not be. */
+    /**
+     * A journal's price is kept as written, a negative one included (hledger reads it); a typed one must not be. With
+     * {@code displayPrecision} (null: none), the command keeps the precision of the commodities its postings' costs use;
+     * the command is made once (session 18: it was made, then copied with the precision).
+     */
     private static PostEntry command(EntryId entryId, JournalTransaction transaction, String baseCommodity,
-            boolean fromJournal, java.util.function.Function<String, AccountName> names) {
+            boolean fromJournal, java.util.function.Function<String, AccountName> names,
+            Map<String, Integer> displayPrecision) {
         List<Posting> postings = new ArrayList<>();
         for (JournalPosting posting : transaction.postings()) {
             Money priceAmount = posting.price() == null ? null : money(posting.price().amount(), baseCommodity);
@@ -338,9 +333,20 @@ public final class JournalImporter {
         for (Tag tag : transaction.tags()) {
             tags.merge(tag.name(), tag.value(), (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + ", " + b);
         }
+        Map<String, Integer> used = Map.of();
+        if (displayPrecision != null) {
+            used = new HashMap<>();
+            for (Posting posting : postings) {
+                String commodity = posting.cost().commodity();
+                Integer places = displayPrecision.get(commodity);
+                if (places != null) {
+                    used.put(commodity, places);
+                }
+            }
+        }
         return new PostEntry(entryId, transaction.date(), transaction.secondaryDate(), status(transaction.status()),
                 transaction.code().isBlank() ? null : transaction.code(), transaction.description(), tags,
-                transaction.comment().isBlank() ? null : transaction.comment(), postings);
+                transaction.comment().isBlank() ? null : transaction.comment(), postings, used);
     }
 
     /** {@code prefix} and {@code number} padded with zeros to {@code width} digits ({@code String.format} costs more). */
