@@ -228,6 +228,9 @@ public final class JournalImporter {
         private final int idWidth;
         // each account's name checked once, not at each of its postings: as many names as firstUse holds
         private final AccountNames accountNames = new AccountNames();
+        // the accounts known to be open (opened here, or open in the ledger): once open, an account never reads as not
+        // opened again, so each posting's account is one look-up here, not a name check and a state look-up (session 18)
+        private final Map<String, AccountName> open = new HashMap<>();
         private long nextEntryNumber;
         long entries;
         long accountsOpened;
@@ -254,7 +257,7 @@ public final class JournalImporter {
                     entryId = EntryId.of(entryIdText(entryIdPrefix, idWidth, nextEntryNumber++));
                 }
                 // a bare amount keeps its own (empty) commodity, never the ledger's base commodity
-                PostEntry command = toCommand(entryId, transaction, survey.displayPrecision, accountNames::of);
+                PostEntry command = toCommand(entryId, transaction, survey.displayPrecision, this::nameOf);
                 repeats.check(command, where);
                 events += session.submit(command, true);
                 firstEntryId = firstEntryId == null ? entryId : firstEntryId;
@@ -268,6 +271,9 @@ public final class JournalImporter {
         /** Opens, on the first date the journal uses it, each account of the entry that is not open yet. */
         private void openAccounts(JournalTransaction transaction) {
             for (JournalPosting posting : transaction.postings()) {
+                if (open.containsKey(posting.account())) {
+                    continue;
+                }
                 AccountName account = accountNames.of(posting.account(), transaction.location());
                 if (session.accountState(account).status() == AccountStatus.NOT_OPENED) {
                     LocalDate openedOn = survey.firstUse.getOrDefault(posting.account(), postingDate(posting, transaction));
@@ -275,7 +281,14 @@ public final class JournalImporter {
                             AccountType.of(account, survey.declaredTypes.firstByAccount())), false);
                     accountsOpened++;
                 }
+                open.put(posting.account(), account);
             }
+        }
+
+        /** The account name an entry's posting writes: the one {@link #openAccounts} checked and opened. */
+        private AccountName nameOf(String written) {
+            AccountName account = open.get(written);
+            return account != null ? account : accountNames.of(written);
         }
     }
 
