@@ -4,10 +4,7 @@ import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.EntryIds;
 import dev.eventscope.application.ImportSession;
 import dev.eventscope.application.LedgerCommandService;
-import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
 import dev.eventscope.domain.ledger.AccountName;
-import dev.eventscope.domain.ledger.AccountStatus;
-import dev.eventscope.domain.ledger.AccountType;
 import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.EntryStatus;
@@ -209,7 +206,8 @@ public final class JournalImporter {
         return survey;
     }
 
-    private static final class FirstPass {
+    /** What the first pass found, which the second needs. */
+    static final class FirstPass {
         final Map<String, LocalDate> firstUse = new HashMap<>();
         final Map<String, String> descriptions = new HashMap<>();
         final AccountTypeDeclarations declaredTypes = new AccountTypeDeclarations();
@@ -219,78 +217,6 @@ public final class JournalImporter {
         AssignedAmounts assigned;
     }
 
-    /** The second pass's work per journal entry, and what it has counted: opens the entry's new accounts, posts it. */
-    private static final class EntryPoster {
-        private final ImportSession session;
-        private final FirstPass survey;
-        private final String entryIdPrefix;
-        private final RepeatCheck repeats;
-        private final int idWidth;
-        // each account's name checked once, not at each of its postings: as many names as firstUse holds
-        private final AccountNames accountNames = new AccountNames();
-        // the accounts known to be open (opened here, or open in the ledger): once open, an account never reads as not
-        // opened again, so each posting's account is one look-up here, not a name check and a state look-up (session 18)
-        private final Map<String, AccountName> open = new HashMap<>();
-        private long nextEntryNumber;
-        long entries;
-        long accountsOpened;
-        long events;
-        EntryId firstEntryId;
-        EntryId lastEntryId;
-
-        EntryPoster(ImportSession session, FirstPass survey, Options options, RepeatCheck repeats, long nextEntryNumber) {
-            this.session = session;
-            this.survey = survey;
-            this.entryIdPrefix = options.entryIdPrefix();
-            this.repeats = repeats;
-            this.nextEntryNumber = nextEntryNumber;
-            this.idWidth = Math.max(6, Long.toString(nextEntryNumber + survey.transactions).length());
-        }
-
-        void post(JournalTransaction transaction) {
-            SourceLocation where = transaction.location();
-            try {
-                openAccounts(transaction);
-                EntryId entryId = EntryId.of(entryIdText(entryIdPrefix, idWidth, nextEntryNumber++));
-                while (session.isEntryTaken(entryId)) {
-                    // an id a user chose by hand; automatic ids never collide with it
-                    entryId = EntryId.of(entryIdText(entryIdPrefix, idWidth, nextEntryNumber++));
-                }
-                // a bare amount keeps its own (empty) commodity, never the ledger's base commodity
-                PostEntry command = toCommand(entryId, transaction, survey.displayPrecision, this::nameOf);
-                repeats.check(command, where);
-                events += session.submit(command, true);
-                firstEntryId = firstEntryId == null ? entryId : firstEntryId;
-                lastEntryId = entryId;
-                entries++;
-            } catch (LedgerRuleViolation violation) {
-                throw accountNames.refusal(violation, where);
-            }
-        }
-
-        /** Opens, on the first date the journal uses it, each account of the entry that is not open yet. */
-        private void openAccounts(JournalTransaction transaction) {
-            for (JournalPosting posting : transaction.postings()) {
-                if (open.containsKey(posting.account())) {
-                    continue;
-                }
-                AccountName account = accountNames.of(posting.account(), transaction.location());
-                if (session.accountState(account).status() == AccountStatus.NOT_OPENED) {
-                    LocalDate openedOn = survey.firstUse.getOrDefault(posting.account(), postingDate(posting, transaction));
-                    events += session.submit(new OpenAccount(account, openedOn, survey.descriptions.get(posting.account()),
-                            AccountType.of(account, survey.declaredTypes.firstByAccount())), false);
-                    accountsOpened++;
-                }
-                open.put(posting.account(), account);
-            }
-        }
-
-        /** The account name an entry's posting writes: the one {@link #openAccounts} checked and opened. */
-        private AccountName nameOf(String written) {
-            AccountName account = open.get(written);
-            return account != null ? account : accountNames.of(written);
-        }
-    }
 
     /**
      * The domain command for one journal transaction. An amount without a commodity keeps the no-symbol
@@ -309,7 +235,7 @@ public final class JournalImporter {
         return toCommand(entryId, transaction, displayPrecision, AccountName::of);
     }
 
-    private static PostEntry toCommand(EntryId entryId, JournalTransaction transaction,
+    static PostEntry toCommand(EntryId entryId, JournalTransaction transaction,
             Map<String, Integer> displayPrecision, java.util.function.Function<String, AccountName> names) {
         return command(entryId, transaction, Money.NO_SYMBOL, true, names, displayPrecision);
     }
@@ -372,7 +298,7 @@ public final class JournalImporter {
         return id.append(digits).toString();
     }
 
-    private static LocalDate postingDate(JournalPosting posting, JournalTransaction transaction) {
+    static LocalDate postingDate(JournalPosting posting, JournalTransaction transaction) {
         return posting.date() != null ? posting.date() : transaction.date();
     }
 
