@@ -238,14 +238,9 @@ final class DatedBalanceCheck {
             accounts[item] = -1;
             return item;
         }
-        accounts[item] = accountIds.computeIfAbsent(account, name -> {
-            accountNames.add(name);
-            return accountNames.size() - 1;
-        });
-        commodities[item] = commodityIds.computeIfAbsent(amount.commodity(), name -> {
-            commodityNames.add(name);
-            return commodityNames.size() - 1;
-        });
+        // a look-up, not computeIfAbsent with a lambda that captures this list: one of these per posting (session 18)
+        accounts[item] = idOf(account, accountIds, accountNames);
+        commodities[item] = idOf(amount.commodity(), commodityIds, commodityNames);
         BigDecimal quantity = amount.quantity();
         if (quantity.precision() <= 18 && quantity.scale() >= Byte.MIN_VALUE && quantity.scale() <= Byte.MAX_VALUE) {
             unscaled[item] = quantity.unscaledValue().longValueExact();
@@ -254,6 +249,16 @@ final class DatedBalanceCheck {
             largeQuantities.put(item, quantity);
         }
         return item;
+    }
+
+    private static int idOf(String name, Map<String, Integer> ids, List<String> names) {
+        Integer id = ids.get(name);
+        if (id == null) {
+            id = names.size();
+            names.add(name);
+            ids.put(name, id);
+        }
+        return id;
     }
 
     private BigDecimal quantity(int item) {

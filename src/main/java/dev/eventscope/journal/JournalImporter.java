@@ -4,10 +4,7 @@ import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.EntryIds;
 import dev.eventscope.application.ImportSession;
 import dev.eventscope.application.LedgerCommandService;
-import dev.eventscope.domain.ledger.AccountCommand.OpenAccount;
 import dev.eventscope.domain.ledger.AccountName;
-import dev.eventscope.domain.ledger.AccountStatus;
-import dev.eventscope.domain.ledger.AccountType;
 import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.EntryStatus;
@@ -209,7 +206,8 @@ public final class JournalImporter {
         return survey;
     }
 
-    private static final class FirstPass {
+    /** What the first pass found, which the second needs. */
+    static final class FirstPass {
         final Map<String, LocalDate> firstUse = new HashMap<>();
         final Map<String, String> descriptions = new HashMap<>();
         final AccountTypeDeclarations declaredTypes = new AccountTypeDeclarations();
@@ -219,65 +217,6 @@ public final class JournalImporter {
         AssignedAmounts assigned;
     }
 
-    /** The second pass's work per journal entry, and what it has counted: opens the entry's new accounts, posts it. */
-    private static final class EntryPoster {
-        private final ImportSession session;
-        private final FirstPass survey;
-        private final String entryIdPrefix;
-        private final RepeatCheck repeats;
-        private final int idWidth;
-        // each account's name checked once, not at each of its postings: as many names as firstUse holds
-        private final AccountNames accountNames = new AccountNames();
-        private long nextEntryNumber;
-        long entries;
-        long accountsOpened;
-        long events;
-        EntryId firstEntryId;
-        EntryId lastEntryId;
-
-        EntryPoster(ImportSession session, FirstPass survey, Options options, RepeatCheck repeats, long nextEntryNumber) {
-            this.session = session;
-            this.survey = survey;
-            this.entryIdPrefix = options.entryIdPrefix();
-            this.repeats = repeats;
-            this.nextEntryNumber = nextEntryNumber;
-            this.idWidth = Math.max(6, Long.toString(nextEntryNumber + survey.transactions).length());
-        }
-
-        void post(JournalTransaction transaction) {
-            SourceLocation where = transaction.location();
-            try {
-                openAccounts(transaction);
-                EntryId entryId = EntryId.of(entryIdText(entryIdPrefix, idWidth, nextEntryNumber++));
-                while (session.isEntryTaken(entryId)) {
-                    // an id a user chose by hand; automatic ids never collide with it
-                    entryId = EntryId.of(entryIdText(entryIdPrefix, idWidth, nextEntryNumber++));
-                }
-                // a bare amount keeps its own (empty) commodity, never the ledger's base commodity
-                PostEntry command = toCommand(entryId, transaction, survey.displayPrecision, accountNames::of);
-                repeats.check(command, where);
-                events += session.submit(command, true);
-                firstEntryId = firstEntryId == null ? entryId : firstEntryId;
-                lastEntryId = entryId;
-                entries++;
-            } catch (LedgerRuleViolation violation) {
-                throw accountNames.refusal(violation, where);
-            }
-        }
-
-        /** Opens, on the first date the journal uses it, each account of the entry that is not open yet. */
-        private void openAccounts(JournalTransaction transaction) {
-            for (JournalPosting posting : transaction.postings()) {
-                AccountName account = accountNames.of(posting.account(), transaction.location());
-                if (session.accountState(account).status() == AccountStatus.NOT_OPENED) {
-                    LocalDate openedOn = survey.firstUse.getOrDefault(posting.account(), postingDate(posting, transaction));
-                    events += session.submit(new OpenAccount(account, openedOn, survey.descriptions.get(posting.account()),
-                            AccountType.of(account, survey.declaredTypes.firstByAccount())), false);
-                    accountsOpened++;
-                }
-            }
-        }
-    }
 
     /**
      * The domain command for one journal transaction. An amount without a commodity keeps the no-symbol
@@ -296,19 +235,9 @@ public final class JournalImporter {
         return toCommand(entryId, transaction, displayPrecision, AccountName::of);
     }
 
-    private static PostEntry toCommand(EntryId entryId, JournalTransaction transaction,
+    static PostEntry toCommand(EntryId entryId, JournalTransaction transaction,
             Map<String, Integer> displayPrecision, java.util.function.Function<String, AccountName> names) {
-        PostEntry command = command(entryId, transaction, Money.NO_SYMBOL, true, names);
-        Map<String, Integer> used = new HashMap<>();
-        for (Posting posting : command.postings()) {
-            String commodity = posting.cost().commodity();
-            Integer places = displayPrecision.get(commodity);
-            if (places != null) {
-                used.put(commodity, places);
-            }
-        }
-        return new PostEntry(command.entryId(), command.date(), command.secondaryDate(), command.status(), command.code(),
-                command.description(), command.tags(), command.comment(), command.postings(), used);
+        return command(entryId, transaction, Money.NO_SYMBOL, true, names, displayPrecision);
     }
 
     /**
@@ -316,12 +245,17 @@ public final class JournalImporter {
      * ledger's {@code baseCommodity}. Journal imports use {@link #toCommand(EntryId, JournalTransaction)}.
      */
     public static PostEntry toCommand(EntryId entryId, JournalTransaction transaction, String baseCommodity) {
-        return command(entryId, transaction, baseCommodity, false, AccountName::of);
+        return command(entryId, transaction, baseCommodity, false, AccountName::of, null);
     }
 
-    /** A journal's price is kept as written, a negative one included (hledger reads it); a typed one must not be. */
+    /**
+     * A journal's price is kept as written, a negative one included (hledger reads it); a typed one must not be. With
+     * {@code displayPrecision} (null: none), the command keeps the precision of the commodities its postings' costs use;
+     * the command is made once (session 18: it was made, then copied with the precision).
+     */
     private static PostEntry command(EntryId entryId, JournalTransaction transaction, String baseCommodity,
-            boolean fromJournal, java.util.function.Function<String, AccountName> names) {
+            boolean fromJournal, java.util.function.Function<String, AccountName> names,
+            Map<String, Integer> displayPrecision) {
         List<Posting> postings = new ArrayList<>();
         for (JournalPosting posting : transaction.postings()) {
             Money priceAmount = posting.price() == null ? null : money(posting.price().amount(), baseCommodity);
@@ -338,9 +272,20 @@ public final class JournalImporter {
         for (Tag tag : transaction.tags()) {
             tags.merge(tag.name(), tag.value(), (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + ", " + b);
         }
+        Map<String, Integer> used = Map.of();
+        if (displayPrecision != null) {
+            used = new HashMap<>();
+            for (Posting posting : postings) {
+                String commodity = posting.cost().commodity();
+                Integer places = displayPrecision.get(commodity);
+                if (places != null) {
+                    used.put(commodity, places);
+                }
+            }
+        }
         return new PostEntry(entryId, transaction.date(), transaction.secondaryDate(), status(transaction.status()),
                 transaction.code().isBlank() ? null : transaction.code(), transaction.description(), tags,
-                transaction.comment().isBlank() ? null : transaction.comment(), postings);
+                transaction.comment().isBlank() ? null : transaction.comment(), postings, used);
     }
 
     /** {@code prefix} and {@code number} padded with zeros to {@code width} digits ({@code String.format} costs more). */
@@ -353,7 +298,7 @@ public final class JournalImporter {
         return id.append(digits).toString();
     }
 
-    private static LocalDate postingDate(JournalPosting posting, JournalTransaction transaction) {
+    static LocalDate postingDate(JournalPosting posting, JournalTransaction transaction) {
         return posting.date() != null ? posting.date() : transaction.date();
     }
 

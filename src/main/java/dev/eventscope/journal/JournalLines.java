@@ -88,7 +88,15 @@ final class JournalLines implements AutoCloseable {
      * Java's {@code strip} keeps), so a line holding only a no-break space separates entries, as in hledger.
      */
     static boolean isBlank(String line) {
-        return line.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+        // a loop, not a stream of code points: every line of both readings passes here (session 18, JFR)
+        for (int i = 0; i < line.length(); ) {
+            int c = line.codePointAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
         /** Skips the indented lines that follow (the body of something skipped). */

@@ -40,6 +40,25 @@ class ParserFastPathsProperties {
     }
 
     @Property(tries = 5_000)
+    void a_line_is_blank_as_the_stream_of_its_code_points_says(@ForAll("blankish") String line) {
+        boolean expected = line.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+        assertEquals(expected, JournalLines.isBlank(line), line);
+    }
+
+    @Provide
+    Arbitrary<String> blankish() {
+        // mostly the characters hledger and Java count as space (ASCII ones, the no-break spaces, the Unicode spaces,
+        // the line and paragraph separators), now and then a visible one, a lone surrogate or a pair
+        return Arbitraries.of(' ', '\t', '\n', '\r', '\u000B', '\f', '\u001C', '\u001F', '\u00A0', '\u2007', '\u202F',
+                '\u2000', '\u200A', '\u2028', '\u2029', '\u3000', '\u1680', '\u200B', '\u0085', 'a', ';', '\uD83D', '\uDE00')
+                .list().ofMaxSize(6).map(chars -> {
+                    StringBuilder text = new StringBuilder();
+                    chars.forEach(text::append);
+                    return text.toString();
+                });
+    }
+
+    @Property(tries = 5_000)
     void digit_groups_are_checked_as_splitting_checks_them(@ForAll("numbers") String integerPart, @ForAll("marks") char mark) {
         String[] groups = integerPart.split(Pattern.quote(String.valueOf(mark)), -1);
         boolean expected = true;

@@ -51,8 +51,12 @@ public final class BalancingRule {
         Map<PostingKind, Map<String, BigDecimal>> result = new EnumMap<>(PostingKind.class);
         for (PostingKind kind : new PostingKind[] {PostingKind.REAL, PostingKind.BALANCED_VIRTUAL}) {
             Map<String, BigDecimal> sums = new LinkedHashMap<>();
-            postings.stream().filter(posting -> posting.kind() == kind).map(Posting::cost)
-                    .forEach(cost -> sums.merge(cost.commodity(), cost.amount(), BigDecimal::add));
+            for (Posting posting : postings) {
+                if (posting.kind() == kind) {
+                    Money cost = posting.cost();
+                    sums.merge(cost.commodity(), cost.amount(), BigDecimal::add);
+                }
+            }
             Map<String, BigDecimal> off = imbalances(sums, displayPrecision);
             if (!off.isEmpty()) {
                 result.put(kind, off);

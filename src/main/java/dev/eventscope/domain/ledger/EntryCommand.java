@@ -1,9 +1,13 @@
 package dev.eventscope.domain.ledger;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Commands about journal entries; decided by {@link PostingPolicy}, which sees every stream they touch. */
 public sealed interface EntryCommand {
@@ -48,7 +52,21 @@ public sealed interface EntryCommand {
 
         /** The distinct accounts of the postings, in the order they first appear. */
         public List<AccountName> accounts() {
-            return postings.stream().map(Posting::account).distinct().toList();
+            // a loop, not a stream: it runs for every entry posted or imported (session 18)
+            if (postings.size() > 16) {
+                Set<AccountName> distinct = new LinkedHashSet<>();
+                for (Posting posting : postings) {
+                    distinct.add(posting.account());
+                }
+                return List.copyOf(distinct);
+            }
+            List<AccountName> accounts = new ArrayList<>(postings.size());
+            for (Posting posting : postings) {
+                if (!accounts.contains(posting.account())) {
+                    accounts.add(posting.account());
+                }
+            }
+            return Collections.unmodifiableList(accounts);
         }
     }
 

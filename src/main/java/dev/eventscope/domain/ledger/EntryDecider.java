@@ -76,8 +76,10 @@ public final class EntryDecider {
      */
     public static void requirePostingsBalance(EntryId entryId, String description, List<Posting> postings,
             Map<String, Integer> displayPrecision) {
-        boolean onlyUnbalancedVirtual = !postings.isEmpty()
-                && postings.stream().allMatch(posting -> posting.kind() == PostingKind.VIRTUAL);
+        boolean onlyUnbalancedVirtual = !postings.isEmpty();
+        for (Posting posting : postings) {
+            onlyUnbalancedVirtual &= posting.kind() == PostingKind.VIRTUAL;
+        }
         if (postings.size() < MINIMUM_POSTINGS && !onlyUnbalancedVirtual) {
             throw new TooFewPostings(entryId, postings.size());
         }
