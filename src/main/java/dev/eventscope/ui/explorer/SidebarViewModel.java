@@ -61,7 +61,7 @@ public final class SidebarViewModel {
     private final ReadOnlyObjectWrapper<Map<String, String>> subtotals = new ReadOnlyObjectWrapper<>(Map.of());
 
     /** What the tree shows while the streams wait to be listed (a first open's catch-up). */
-    public static final SidebarNode FILLING = new SidebarNode("filling", "Listing the streams once the read models are built…",
+    public static final SidebarNode FILLING = new SidebarNode("filling", "Listing the streams…",
             null, 0, List.of());
     private final javafx.beans.property.ReadOnlyBooleanWrapper filling = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
