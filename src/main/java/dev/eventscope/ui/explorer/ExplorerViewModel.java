@@ -64,6 +64,10 @@ public final class ExplorerViewModel {
     private volatile boolean closed;
     /** Whether this view model opened the read models (or saw them opened) before its first question to them. */
     private volatile boolean readModelsOpened;
+    /** Set (on the UI thread) while the first listing of the streams waits for the read models; refreshes meanwhile wait with it. */
+    private boolean listingWaits;
+    /** A refresh of everything asked for while the first listing waited. */
+    private boolean everythingAsked;
     /** Set while the history and the timeline follow each other, so neither echoes the other's move back. */
     private boolean linking;
 
@@ -174,19 +178,39 @@ public final class ExplorerViewModel {
         if (closed) {
             return;
         }
+        if (listingWaits) {
+            // the first listing waits for the read models and lists everything then, appends made meanwhile included
+            everythingAsked |= everything;
+            return;
+        }
+        // a first open lists and groups the streams (250,000 journal entries: a second or more of CPU) once its
+        // catch-up has ended, rather than beside it on a loaded machine; the sidebar says it is filling meanwhile
+        boolean waitForReadModels = !readModelsOpened && !session.readModelsOpen();
+        if (waitForReadModels) {
+            listingWaits = true;
+            sidebar.showFilling();
+        }
         long asked = System.nanoTime();
         java.util.function.Function<List<StreamInfo>, SidebarViewModel.Prepared> grouping = sidebar.preparer();
         executor.run(() -> {
+            if (waitForReadModels) {
+                awaitReadModels();
+            }
+            long listing = System.nanoTime();
             long lastPosition = session.lastPosition();
             List<StreamInfo> streams = session.streams(StreamFilter.ALL);
             long listed = System.nanoTime();
             // grouped here, off the UI thread: 250,000 journal entries must not stall the window
             SidebarViewModel.Prepared prepared = grouping.apply(streams);
             long events = streams.stream().mapToLong(StreamInfo::version).sum();
-            LOG.info("listed {} streams in {} ms, grouped in {} ms ({} ms after opening)", streams.size(),
-                    (listed - asked) / 1_000_000, (System.nanoTime() - listed) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+            LOG.info("listed {} streams in {} ms (after {} ms waiting for the read models), grouped in {} ms ({} ms after opening)",
+                    streams.size(), (listed - listing) / 1_000_000, (listing - asked) / 1_000_000,
+                    (System.nanoTime() - listed) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
             return new Snapshot(prepared, events, lastPosition);
         }, latest -> {
+            boolean all = everything || everythingAsked;
+            listingWaits = false;
+            everythingAsked = false;
             if (closed) {
                 return;
             }
@@ -198,16 +222,32 @@ public final class ExplorerViewModel {
             eventCount.set(latest.events());
             lastPosition.set(latest.lastPosition());
             lastRefresh.set(TIME.format(clock.instant().atZone(zone)));
-            if (shown != null && (everything || sidebar.versionOf(shown) != versionBefore)) {
+            if (shown != null && (all || sidebar.versionOf(shown) != versionBefore)) {
                 history.reload();
             }
-            if (moved || everything) {
+            if (moved || all) {
                 timeline.followLedger();
                 projections.refreshStatus();
                 showSubtotals(latest.lastPosition());
             }
             LOG.info("sidebar and status shown in {} ms on the UI thread", (System.nanoTime() - applying) / 1_000_000);
-        }, this::fail);
+        }, failure -> {
+            listingWaits = false;
+            fail(failure);
+        });
+    }
+
+    /**
+     * Opens the read models, or waits for the opening under way (a first open's catch-up); when they cannot be opened
+     * the streams are listed all the same (the projections panel tells what went wrong).
+     */
+    private void awaitReadModels() {
+        try {
+            session.openReadModels();
+            readModelsOpened = true;
+        } catch (RuntimeException failure) {
+            LOG.info("listing the streams without the read models: {}", failure.toString());
+        }
     }
 
     /** The parent accounts' subtotals at the ledger's last position, from the read models (off the UI thread). */

@@ -12,7 +12,8 @@ import java.util.List;
 public record SidebarNode(String key, String label, StreamId stream, long count, List<SidebarNode> children) {
 
     public SidebarNode {
-        children = List.copyOf(children);
+        // a page's stream nodes are made when first read (SidebarTree.StreamNodes), and never change once made
+        children = children instanceof SidebarTree.StreamNodes ? children : List.copyOf(children);
     }
 
     public boolean isStream() {

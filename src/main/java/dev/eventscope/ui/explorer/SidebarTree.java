@@ -51,14 +51,22 @@ public final class SidebarTree {
     /** The groups of streams whose name contains {@code search} (any case) and whose group is {@code type}. */
     public static List<SidebarNode> build(List<StreamInfo> streams, String search, String type) {
         String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        boolean allTypes = type == null || ALL_TYPES.equals(type);
         Map<String, List<StreamInfo>> byGroup = new TreeMap<>(SidebarTree::compareGroups);
+        // streams come in runs of one category (listed by name): one group lookup per run, not per stream
+        String category = null;
+        List<StreamInfo> run = null;
         for (StreamInfo stream : streams) {
-            String group = groupOf(stream.category());
-            boolean typeMatches = type == null || ALL_TYPES.equals(type) || type.equals(group);
-            if (typeMatches && stream.streamId().value().toLowerCase(Locale.ROOT).contains(needle)) {
-                byGroup.computeIfAbsent(group, ignored -> new ArrayList<>()).add(stream);
+            if (!stream.category().equals(category)) {
+                category = stream.category();
+                String group = groupOf(category);
+                run = allTypes || type.equals(group) ? byGroup.computeIfAbsent(group, ignored -> new ArrayList<>()) : null;
+            }
+            if (run != null && (needle.isEmpty() || stream.streamId().value().toLowerCase(Locale.ROOT).contains(needle))) {
+                run.add(stream);
             }
         }
+        byGroup.values().removeIf(List::isEmpty);
         List<SidebarNode> groups = new ArrayList<>();
         byGroup.forEach((group, members) -> groups.add(new SidebarNode("group:" + group, group, null, members.size(),
                 ACCOUNTS.equals(group) ? accountTree(members) : flat(group, members))));
@@ -71,7 +79,8 @@ public final class SidebarTree {
             if (stream.equals(node.stream())) {
                 return List.of(node);
             }
-            if (!node.children().isEmpty()) {
+            // a page that does not hold the stream is passed over without making its stream nodes
+            if (!node.children().isEmpty() && !(node.children() instanceof StreamNodes page && !page.holds(stream))) {
                 List<SidebarNode> below = pathTo(node.children(), stream);
                 if (!below.isEmpty()) {
                     List<SidebarNode> path = new ArrayList<>(below.size() + 1);
@@ -99,7 +108,8 @@ public final class SidebarTree {
 
     /**
      * The streams of a flat group; more than {@link #PAGE_SIZE} are put into pages ("E000001 … E001000",
-     * counting their streams) so that the tree never holds hundreds of thousands of items at once.
+     * counting their streams) so that the tree never holds hundreds of thousands of items at once. A page's stream
+     * nodes are made when first asked for (a page expanded, a stream looked for), not for 250 pages on every grouping.
      */
     private static List<SidebarNode> flat(String group, List<StreamInfo> members) {
         if (members.size() <= PAGE_SIZE) {
@@ -110,7 +120,7 @@ public final class SidebarTree {
             List<StreamInfo> page = members.subList(from, Math.min(members.size(), from + PAGE_SIZE));
             String first = labelOf(page.get(0));
             String last = labelOf(page.get(page.size() - 1));
-            pages.add(new SidebarNode("page:" + group + ":" + first, first + " … " + last, null, page.size(), streamNodes(page)));
+            pages.add(new SidebarNode("page:" + group + ":" + first, first + " … " + last, null, page.size(), new StreamNodes(page)));
         }
         return pages;
     }
@@ -121,6 +131,54 @@ public final class SidebarTree {
             nodes.add(new SidebarNode("stream:" + stream.streamId().value(), labelOf(stream), stream.streamId(), stream.version(), List.of()));
         }
         return nodes;
+    }
+
+    /** A page's stream nodes, made on first use (then kept): a list like any other to its readers. */
+    static final class StreamNodes extends java.util.AbstractList<SidebarNode> implements java.util.RandomAccess {
+        private final List<StreamInfo> members;
+        private List<SidebarNode> made;
+
+        private StreamNodes(List<StreamInfo> members) {
+            this.members = members;
+        }
+
+        private synchronized List<SidebarNode> nodes() {
+            List<SidebarNode> nodes = made;
+            if (nodes == null) {
+                nodes = List.copyOf(streamNodes(members));
+                made = nodes;
+            }
+            return nodes;
+        }
+
+        /** Whether its stream nodes have been made (tests). */
+        synchronized boolean made() {
+            return made != null;
+        }
+
+        boolean holds(StreamId stream) {
+            for (StreamInfo member : members) {
+                if (member.streamId().equals(stream)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public SidebarNode get(int index) {
+            return nodes().get(index);
+        }
+
+        @Override
+        public int size() {
+            return members.size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return members.isEmpty();
+        }
     }
 
     private static String labelOf(StreamInfo stream) {

@@ -60,6 +60,11 @@ public final class SidebarViewModel {
     /** Each parent account's rolled-up balance as text ("1,200.00 EUR · 5.00 USD"), by account name. */
     private final ReadOnlyObjectWrapper<Map<String, String>> subtotals = new ReadOnlyObjectWrapper<>(Map.of());
 
+    /** What the tree shows while the streams wait to be listed (a first open's catch-up). */
+    public static final SidebarNode FILLING = new SidebarNode("filling", "Listing the streams…",
+            null, 0, List.of());
+    private final javafx.beans.property.ReadOnlyBooleanWrapper filling = new javafx.beans.property.ReadOnlyBooleanWrapper();
+
     /** Groups on the calling thread (tests, small ledgers). */
     public SidebarViewModel() {
         this(AT_ONCE);
@@ -95,9 +100,25 @@ public final class SidebarViewModel {
         return new Prepared(copy, versions, choices, search, effectiveType, SidebarTree.build(copy, search, effectiveType));
     }
 
-    /** Shows what {@link #preparing} built (on the UI thread). */
+    /**
+     * Says the streams are being listed (a first open lists them once its catch-up has ended, rather than compete with
+     * it): the tree shows {@link #FILLING} until the next {@link #apply}.
+     */
+    public void showFilling() {
+        generation++;
+        filling.set(true);
+        groups.set(List.of(FILLING));
+    }
+
+    /** True from {@link #showFilling} until the streams are shown. */
+    public javafx.beans.property.ReadOnlyBooleanProperty fillingProperty() {
+        return filling.getReadOnlyProperty();
+    }
+
+    /** Shows what {@link #preparer} built (on the UI thread). */
     public void apply(Prepared prepared) {
         generation++;
+        filling.set(false);
         streams = prepared.streams();
         versions = prepared.versions();
         if (!prepared.choices().equals(typeChoices)) {
@@ -122,6 +143,9 @@ public final class SidebarViewModel {
     }
 
     private void rebuild() {
+        if (filling.get()) {
+            return; // nothing listed yet: the streams, once listed, are grouped for the search and type then set
+        }
         long asked = ++generation;
         List<StreamInfo> current = streams;
         String searching = search.get();
