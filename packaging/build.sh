@@ -91,8 +91,11 @@ rm -f "$out/eventscope/lib/runtime/lib/server/classes_nocoops.jsa"
 # .deb's postinst makes it again at /opt/eventscope, because an archive names the jars' paths; the launcher starts
 # without one (-Xshare:auto) where it does not fit.
 "$here/class-data-archive.sh" "$out/eventscope/lib/app/eventscope.jsa" sample-data/ledgers/small-business.ledger "$out/eventscope/bin/eventscope"
+# -XX:ArchiveRelocationMode=0: the archive mapped where it was made for, not relocated at every start (as in
+# packaging/launcher/eventscope)
 printf '%s\n' 'java-options=-XX:SharedArchiveFile=$APPDIR/eventscope.jsa' 'java-options=-Xshare:auto' \
-  'java-options=-Xlog:cds=off' 'java-options=-Xlog:cds+dynamic=off' >> "$out/eventscope/lib/app/eventscope.cfg"
+  'java-options=-Xlog:cds=off' 'java-options=-Xlog:cds+dynamic=off' 'java-options=-XX:+UnlockDiagnosticVMOptions' \
+  'java-options=-XX:ArchiveRelocationMode=0' >> "$out/eventscope/lib/app/eventscope.cfg"
 echo "app-image: $out/eventscope ($(du -sm "$out/eventscope" | cut -f1) MB)"
 
 # --- 6. the .deb ------------------------------------------------------------------------------------------------
