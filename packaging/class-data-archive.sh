@@ -37,9 +37,11 @@ dump() {
   local java_home class_path
   java_home=$(sed -n 1p "$work/jvm.txt"); class_path=$(sed -n 2p "$work/jvm.txt")
   # lambdas implementing an interface of a pre-Java 6 class file (picocli's): generating them at dump time links
-  # that interface, and a linked old class is left out of the archive with everything that implements it
+  # that interface, and a linked old class is left out of the archive with everything that implements it. Classes
+  # named in both lists are named once; @ lines are all kept: two call sites of one method reference give two equal
+  # @lambda-proxy lines, and each gets its class from the archive only if it has its own line
   { cat "$java_home/lib/classlist" 2>/dev/null || true; grep -v '^@lambda-proxy.*picocli/' "$work/classes.txt"; } \
-    | awk '!seen[$0]++' > "$work/archive-classes.txt"
+    | awk '/^@/ || !seen[$0]++' > "$work/archive-classes.txt"
   # -Xmx1g: the launchers' heap, so that the archived heap objects need no relocation at each start
   env -u JAVA_TOOL_OPTIONS timeout 300 "$java_home/bin/java" -Xmx1g -Xshare:dump -XX:SharedClassListFile="$work/archive-classes.txt" \
     -XX:SharedArchiveFile="$archive" -cp "$class_path" >>"$work/out" 2>&1 && [ -s "$archive" ] \

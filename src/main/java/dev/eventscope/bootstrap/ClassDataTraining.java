@@ -34,7 +34,7 @@ final class ClassDataTraining {
      * {@code --ledger}: the short read-only answers whose start-up the archive is for, so that their classes and
      * lambdas (date arguments, as-of and at-position paths) are in it.
      */
-    private static final List<List<String>> QUESTIONS = List.of(
+    static final List<List<String>> QUESTIONS = List.of(
             List.of("balance"),
             List.of("streams"),
             List.of("balance", "--as-of", "2025-03-31"),
