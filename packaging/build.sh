@@ -75,7 +75,7 @@ common=(--name eventscope --app-version "$version" --vendor "$vendor" --descript
 jpackage --type app-image --dest "$out" "${common[@]}" \
   --input "$out/input" --main-jar eventscope.jar --main-class dev.eventscope.bootstrap.Main \
   --add-modules "$modules" \
-  --jlink-options "--strip-debug --no-header-files --no-man-pages --generate-cds-archive" \
+  --jlink-options "--strip-debug --no-header-files --no-man-pages" \
   --java-options '-Deventscope.samples=$APPDIR/samples' --java-options '-Xmx1g' --java-options '-XX:NewSize=256m' \
   --java-options '-Dorg.sqlite.lib.path=$APPDIR/native' --java-options '-Dorg.sqlite.lib.name=libsqlitejdbc.so' \
   --java-options '-Dorg.sqlite.tmpdir=$APPDIR/native' \
@@ -84,8 +84,9 @@ jpackage --type app-image --dest "$out" "${common[@]}" \
   --icon packaging/icons/eventscope-256.png
 # the Tier4 thresholds: C2 later than the JDK's default, and the young generation's floor (NewSize), as in
 # packaging/launcher/eventscope (docs/cli-speed.md)
-# the base archive for heaps over 32 GB (no compressed oops) is never used under the launchers' -Xmx1g: 11 MB saved
-rm -f "$out/eventscope/lib/runtime/lib/server/classes_nocoops.jsa"
+# no base archive of the runtime's own (jlink --generate-cds-archive, 12 MB): the launcher always names the app's
+# archive below, which is static and holds the JDK classes the app uses as well, and a JVM pointed at a missing or
+# stale archive runs without class-data sharing rather than fall back to the runtime's
 # class-data sharing for the start-up of the command line and of the desktop app (under Xvfb, where xvfb-run is
 # installed): a training run of the packaged launcher itself (the archive fits only the runtime that made it). The
 # .deb's postinst makes it again at /opt/eventscope, because an archive names the jars' paths; the launcher starts
