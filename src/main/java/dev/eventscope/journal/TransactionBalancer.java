@@ -288,9 +288,23 @@ final class TransactionBalancer {
         if (fromPostings.size() == 1) {
             return new Price(PriceKind.TOTAL, new Amount(toSum.abs(), to));
         }
-        Map<String, Integer> precision = displayPrecision();
-        int scale = Math.max(2, precision.getOrDefault(from, 0) + precision.getOrDefault(to, 0));
-        return new Price(PriceKind.UNIT, new Amount(toSum.divide(fromSum, scale, RoundingMode.HALF_EVEN).abs(), to));
+        return new Price(PriceKind.UNIT, new Amount(inferredUnitPrice(toSum, fromSum), to));
+    }
+
+    /** Decimal places of an inferred unit price: hledger divides its {@code Decimal}s to 255 places (a {@code Word8}). */
+    static final int INFERRED_UNIT_PRICE_PLACES = 255;
+
+    /**
+     * The unit price hledger 1.25 infers for an unpriced two-commodity entry whose first commodity has several postings:
+     * the other commodity's sum divided by this one's, to 255 decimal places rounded half to even, as hledger's
+     * {@code Decimal} division gives it (its display precision, {@code max 2 (from + to)} places, only shows it shorter).
+     * Until session 18 the import kept only the display precision's places, so {@code 3 x EUR 20} against
+     * {@code USD -20} cost 3 x 20 x 0.33 = 19.80 USD: refused once USD was written with cents elsewhere in the journal,
+     * and otherwise recorded with a price hledger does not use.
+     */
+    static BigDecimal inferredUnitPrice(BigDecimal toSum, BigDecimal fromSum) {
+        BigDecimal price = toSum.divide(fromSum, INFERRED_UNIT_PRICE_PLACES, RoundingMode.HALF_EVEN).abs().stripTrailingZeros();
+        return price.scale() < 0 ? price.setScale(0) : price;
     }
 
     private Map<String, BigDecimal> sumAtCost(List<PostingDraft> members) {
