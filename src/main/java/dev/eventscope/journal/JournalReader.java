@@ -89,9 +89,12 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
      */
     public static JournalReader open(Reader reader, String file, JournalReadListener listener) {
         String text = LineSource.readWhole(reader, file);
-        AssignedAmounts checked = check(new JournalReader(LineSource.of(new StringReader(text), file), null,
-                JournalReadListener.NONE, null));
-        return new JournalReader(LineSource.of(new StringReader(text), file), null, listener, checked);
+        JournalReader checking = new JournalReader(LineSource.of(new StringReader(text), file), null,
+                JournalReadListener.NONE, null);
+        AssignedAmounts checked = check(checking);
+        JournalReader reading = new JournalReader(LineSource.of(new StringReader(text), file), null, listener, checked);
+        reading.fixDisplayPrecision(checking.displayPrecision());
+        return reading;
     }
 
     /**
@@ -101,7 +104,11 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
      * and then item by item; an error of the first reading is thrown here.
      */
     public static JournalReader open(Path path, JournalReadListener listener) throws IOException {
-        return openChecked(path, listener, null, check(openChecking(path, JournalReadListener.NONE, null)));
+        JournalReader checking = openChecking(path, JournalReadListener.NONE, null);
+        JournalReader reading = openChecked(path, listener, null, check(checking));
+        // the second reading balances at the whole journal's precision, as hledger does (and as the import does)
+        reading.fixDisplayPrecision(checking.displayPrecision());
+        return reading;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 
 import static dev.eventscope.journal.HledgerAgreement.importAndCompare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -82,13 +83,51 @@ class JournalCorpus18AgreementTest extends JournalAgreementFixture {
 
     @Test
     void the_inferred_unit_price_has_hledgers_255_decimal_places_rounded_half_to_even() {
-        BigDecimal third = TransactionBalancer.inferredUnitPrice(new BigDecimal("-20"), new BigDecimal("60"));
+        BigDecimal third = TransactionBalancer.inferredUnitPrice(new BigDecimal("-20"), new BigDecimal("60"), 2);
         assertEquals(255, third.scale());
         assertEquals(new BigDecimal("0." + "3".repeat(255)), third);
-        BigDecimal twoThirds = TransactionBalancer.inferredUnitPrice(new BigDecimal("40"), new BigDecimal("-60"));
+        BigDecimal twoThirds = TransactionBalancer.inferredUnitPrice(new BigDecimal("40"), new BigDecimal("-60"), 2);
         assertEquals(new BigDecimal("0." + "6".repeat(254) + "7"), twoThirds);
-        // an exact quotient keeps only the places it needs, as hledger's Decimal normalises it
-        assertEquals(new BigDecimal("0.5"), TransactionBalancer.inferredUnitPrice(new BigDecimal("-30"), new BigDecimal("60")));
-        assertEquals(new BigDecimal("2"), TransactionBalancer.inferredUnitPrice(new BigDecimal("-40"), new BigDecimal("20")));
+        // an exact quotient is shown at hledger's display precision for it (max 2 (from + to) places), no shorter
+        assertEquals("0.50", TransactionBalancer.inferredUnitPrice(new BigDecimal("-30"), new BigDecimal("60"), 2).toPlainString());
+        assertEquals("2.0000", TransactionBalancer.inferredUnitPrice(new BigDecimal("-40"), new BigDecimal("20"), 4).toPlainString());
+    }
+
+    /** An entry off by USD 0.0025: unbalanced at four decimal places, balanced at USD's declared two. */
+    private static final String OFF_BY_A_QUARTER_CENT = """
+            2016-10-06 bitcoin purchase
+                expenses:fees           3.9900 USD
+                assets:bitcoin          0.75 BTC @ 531.93 USD
+                assets:checking         -402.94 USD
+            """;
+
+    @Test
+    void an_entry_unbalanced_at_the_places_read_so_far_imports_when_a_commodity_directive_further_on_declares_fewer()
+            throws Exception {
+        // found probing the corpus's taxinglots journal (the refusal named another line than hledger's): the import's
+        // first reading balanced each entry at the precision read so far, which a commodity directive further on (here
+        // a commodity file included after the transactions, as ngalaiko/ledger.anon's main.ledger includes its) can
+        // lower; hledger balances at the whole journal's precision, USD's declared two places, and reads the journal
+        write("commodities.journal", "commodity 1.00 USD\n");
+        write("2016.journal", OFF_BY_A_QUARTER_CENT);
+        Path journal = write("main.journal", "include 2016.journal\ninclude commodities.journal\n");
+        assertTrue(!Hledger.isAvailable() || Hledger.check(journal).succeeded(), "hledger reads it");
+        importAndCompare(journal, ledger(), date("2016-10-05"));
+        assertEquals(Hledger.balancesAtEnd(journal), Hledger.balancesAtEnd(export()));
+        // every reader of journals reads it as the import does
+        try (JournalReader reader = JournalReader.open(journal, JournalReadListener.NONE)) {
+            assertEquals(1, reader.items().filter(item -> item instanceof JournalTransaction).count());
+        }
+    }
+
+    @Test
+    void an_entry_unbalanced_at_the_whole_journals_precision_is_still_refused_naming_its_line() throws Exception {
+        // a P price with ten places further on raises USD's precision: hledger refuses the entry, and so does the import
+        Path journal = assertRefused("refused.journal", OFF_BY_A_QUARTER_CENT + "\nP 2016-01-05 GBP 1.4677390947 USD\n",
+                "refused.journal:1", "does not balance", "-0.0025 USD");
+        assertFalse(Hledger.isAvailable() && Hledger.check(journal).succeeded(), "hledger refuses it");
+        Files.deleteIfExists(ledger());
+        assertRefused("declared.journal", OFF_BY_A_QUARTER_CENT + "\ncommodity 1.0000 USD\n", "declared.journal:1",
+                "does not balance");
     }
 }
