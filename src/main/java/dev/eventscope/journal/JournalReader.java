@@ -89,12 +89,9 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
      */
     public static JournalReader open(Reader reader, String file, JournalReadListener listener) {
         String text = LineSource.readWhole(reader, file);
-        JournalReader checking = new JournalReader(LineSource.of(new StringReader(text), file), null,
-                JournalReadListener.NONE, null);
-        AssignedAmounts checked = check(checking);
-        JournalReader reading = new JournalReader(LineSource.of(new StringReader(text), file), null, listener, checked);
-        reading.fixDisplayPrecision(checking.displayPrecision());
-        return reading;
+        AssignedAmounts checked = check(new JournalReader(LineSource.of(new StringReader(text), file), null,
+                JournalReadListener.NONE, null));
+        return new JournalReader(LineSource.of(new StringReader(text), file), null, listener, checked);
     }
 
     /**
@@ -104,11 +101,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
      * and then item by item; an error of the first reading is thrown here.
      */
     public static JournalReader open(Path path, JournalReadListener listener) throws IOException {
-        JournalReader checking = openChecking(path, JournalReadListener.NONE, null);
-        JournalReader reading = openChecked(path, listener, null, check(checking));
-        // the second reading balances at the whole journal's precision, as hledger does (and as the import does)
-        reading.fixDisplayPrecision(checking.displayPrecision());
-        return reading;
+        return openChecked(path, listener, null, check(openChecking(path, JournalReadListener.NONE, null)));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -30,8 +31,8 @@ import java.util.stream.Collectors;
  * whole journal's, but more when a {@code commodity} directive further on declares fewer (a commodity file included
  * after the transactions). So the checking reading does not refuse an entry that does not balance at the precision
  * known so far: it judges it again at the whole journal's precision when it ends ({@link #finishChecking}), and
- * refuses it only then (until session 18 it refused it at once, a valid journal hledger reads); {@link #fixPrecision}
- * gives the second reading the whole journal's precision so that it judges exactly as hledger does.
+ * refuses it only then (until session 18 it refused it at once, a valid journal hledger reads); the second reading
+ * balances at the whole journal's precision ({@link #checked}, {@link #fixPrecision}), exactly as hledger does.
  */
 final class TransactionBalancer {
 
@@ -50,7 +51,8 @@ final class TransactionBalancer {
      */
     private final List<DeferredImbalance> deferredImbalances = new ArrayList<>();
 
-    private record DeferredImbalance(JournalParseException refusal, Map<String, BigDecimal> sums) {
+    /** The refusal is made only if it is thrown: a journal may hold many such entries, and each stack trace costs. */
+    private record DeferredImbalance(Supplier<JournalParseException> refusal, Map<String, BigDecimal> sums) {
     }
 
     /** {@link #displayPrecision()} while reading, kept until an amount or directive changes it (null: to be made). */
@@ -155,19 +157,25 @@ final class TransactionBalancer {
         // the whole journal's precision is refused first
         for (DeferredImbalance deferred : deferredImbalances) {
             if (!BalancingRule.imbalances(deferred.sums(), displayPrecision()).isEmpty()) {
-                throw deferred.refusal();
+                throw deferred.refusal().get();
             }
         }
         deferredImbalances.clear();
         // the walk balances each transaction with an assignment at the whole journal's precision, and refuses at once
         DatedBalanceCheck walk = collector;
         collector = null;
-        return walk.finish(this);
+        return walk.finish(this).atPrecision(displayPrecision());
     }
 
-    /** Assignments take {@code amounts}, found by an earlier checking reading of the same journal. */
+    /**
+     * Assignments take {@code amounts}, found by an earlier checking reading of the same journal, and entries balance at
+     * the whole journal's precision it found (every reader of journals, as hledger and the import do).
+     */
     void checked(AssignedAmounts amounts) {
         assigned = amounts;
+        if (amounts.displayPrecision() != null) {
+            fixPrecision(amounts.displayPrecision());
+        }
     }
 
     /** Infers elided amounts and checks that the transaction balances; every assignment has its amount by now. */
@@ -271,11 +279,11 @@ final class TransactionBalancer {
                     .map(entry -> new Amount(entry.getValue(), entry.getKey()).toString())
                     .collect(Collectors.joining(" and "));
             boolean virtual = members.get(0).kind != PostingKind.REAL;
-            JournalParseException refusal = new JournalParseException(file, headerLine, 0, entryName + " does not balance: its "
-                    + (virtual ? "balanced virtual " : "") + "postings add up to " + offBy + " instead of zero",
-                    new JournalParseException.Unbalanced(virtual, offBy));
+            Supplier<JournalParseException> refusal = () -> new JournalParseException(file, headerLine, 0, entryName
+                    + " does not balance: its " + (virtual ? "balanced virtual " : "") + "postings add up to " + offBy
+                    + " instead of zero", new JournalParseException.Unbalanced(virtual, offBy));
             if (collector == null || fixedPrecision != null) {
-                throw refusal;
+                throw refusal.get();
             }
             // the precision read so far may be more than the whole journal's (a commodity directive further on)
             deferredImbalances.add(new DeferredImbalance(refusal, sumAtCost(members)));

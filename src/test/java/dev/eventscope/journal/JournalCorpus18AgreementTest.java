@@ -130,4 +130,32 @@ class JournalCorpus18AgreementTest extends JournalAgreementFixture {
         assertRefused("declared.journal", OFF_BY_A_QUARTER_CENT + "\ncommodity 1.0000 USD\n", "declared.journal:1",
                 "does not balance");
     }
+
+    @Test
+    void a_default_commodity_whose_amount_shows_no_decimal_mark_is_refused_as_hledger_refuses_it() throws Exception {
+        // ShrykeWindgrace/hledger-directive-exploration: main.journal has D 0.00 EUR, its aux.journal D 0,00 EUR and
+        // "acc 1,01"; hledger 1.25 refuses the second D (read in EUR's style so far, 0,00 shows no decimal point), the
+        // import read it and "1,01" as 101 EUR (the journal was refused only by the assertion after it)
+        write("aux.journal", "D 0,00 EUR\n\n2021-06-01 Tx with comma\n    acc          1,01\n    inc\n");
+        Path journal = assertRefused("main.journal", """
+                D 0.00 EUR
+
+                2021-01-01 Tx wo commodity
+                    acc       1.01
+                    inc
+
+                include aux.journal
+                """, "aux.journal:1", "D directive", "decimal mark");
+        assertFalse(Hledger.isAvailable() && Hledger.check(journal).succeeded(), "hledger refuses it");
+        for (String directive : List.of("D 1000 EUR", "D $1")) {
+            Files.deleteIfExists(ledger());
+            Path refused = assertRefused("no-mark.journal", directive + "\n\n2021-06-01 x\n    acc  5\n    inc\n",
+                    "no-mark.journal:1", "decimal mark");
+            assertFalse(Hledger.isAvailable() && Hledger.check(refused).succeeded(), "hledger refuses " + directive);
+        }
+        // alone, D 0,00 EUR shows its decimal comma: hledger reads 1,01 EUR, and so does the import
+        Files.deleteIfExists(ledger());
+        Path alone = write("aux-alone.journal", "D 0,00 EUR\n\n2021-06-01 Tx with comma\n    acc          1,01\n    inc\n");
+        importAndCompare(alone, ledger());
+    }
 }
