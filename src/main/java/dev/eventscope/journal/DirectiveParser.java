@@ -151,9 +151,8 @@ final class DirectiveParser {
         // after D 0.00 EUR is refused; until session 18 the import read it, and 1,01 below it as 101)
         if (declared.indexOf(sample.style().decimalMark()) < 0) {
             throw new JournalParseException(file, lineNumber, 0, "the D directive's amount \"" + declared + "\" shows no"
-                    + " decimal mark " + sample.style().decimalMark() + "; hledger needs one, even with no decimals"
-                    + " (write D 1000.00 EUR or D 1.000,00 EUR, with the mark this commodity"
-                    + " has so far)");
+                    + " decimal mark (this commodity's is \"" + sample.style().decimalMark() + "\" so far); hledger needs"
+                    + " one, even with no decimals (write D 1000.00 EUR or D 1.000,00 EUR)");
         }
         return sample;
     }
