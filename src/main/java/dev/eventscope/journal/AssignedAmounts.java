@@ -8,12 +8,23 @@ import java.util.Map;
  * sequence number of the transaction that holds them (its place among the journal's transactions, from 1) and then
  * one list per assignment in posting order (several amounts when an assignment sets several commodities).
  */
-record AssignedAmounts(Map<Long, List<List<Amount>>> bySequence) {
+record AssignedAmounts(Map<Long, List<List<Amount>>> bySequence, Map<String, Integer> displayPrecision) {
 
     static final AssignedAmounts NONE = new AssignedAmounts(Map.of());
 
+    /** {@code displayPrecision}: the whole journal's, which the reading that takes these amounts balances at; null: not known. */
     AssignedAmounts {
         bySequence = Map.copyOf(bySequence);
+        displayPrecision = displayPrecision == null ? null : Map.copyOf(displayPrecision);
+    }
+
+    AssignedAmounts(Map<Long, List<List<Amount>>> bySequence) {
+        this(bySequence, null);
+    }
+
+    /** These amounts, with the whole journal's display precision, which the checking reading found at its end. */
+    AssignedAmounts atPrecision(Map<String, Integer> precision) {
+        return new AssignedAmounts(bySequence, precision);
     }
 
     /** Gives the assignments among {@code drafts} their amounts; throws if the journal changed since it was checked. */

@@ -147,6 +147,13 @@ final class DirectiveParser {
             throw new JournalParseException(file, lineNumber, 0, "the D directive needs an amount with a commodity,"
                     + " such as D $1,000.00");
         }
+        // as hledger 1.25: its sample, read in the commodity's style so far, must show its decimal mark (D 0,00 EUR
+        // after D 0.00 EUR is refused; until session 18 the import read it, and 1,01 below it as 101)
+        if (declared.indexOf(sample.style().decimalMark()) < 0) {
+            throw new JournalParseException(file, lineNumber, 0, "the D directive's amount \"" + declared + "\" shows no"
+                    + " decimal mark (this commodity's is \"" + sample.style().decimalMark() + "\" so far); hledger needs"
+                    + " one, even with no decimals (write D 1000.00 EUR or D 1.000,00 EUR)");
+        }
         return sample;
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -26,9 +27,12 @@ import java.util.stream.Collectors;
  *
  * <p>A commodity's display precision is hledger's: declared by a {@code commodity} directive, else the most
  * decimal places of its posting amounts (and {@code P} and {@code D} amounts) in the whole journal. Reading in
- * one pass, the balancer knows only the amounts read so far, which is never more decimal places than the whole
- * journal's, so it accepts every entry hledger accepts; {@link #fixPrecision} gives it the whole journal's
- * precision (found by a first pass) so that it judges exactly as hledger does.
+ * one pass, the balancer knows only the directives and amounts read so far: usually fewer decimal places than the
+ * whole journal's, but more when a {@code commodity} directive further on declares fewer (a commodity file included
+ * after the transactions). So the checking reading does not refuse an entry that does not balance at the precision
+ * known so far: it judges it again at the whole journal's precision when it ends ({@link #finishChecking}), and
+ * refuses it only then (until session 18 it refused it at once, a valid journal hledger reads); the second reading
+ * balances at the whole journal's precision ({@link #checked}, {@link #fixPrecision}), exactly as hledger does.
  */
 final class TransactionBalancer {
 
@@ -41,6 +45,16 @@ final class TransactionBalancer {
     private final Map<String, Integer> inferredPrecision = new LinkedHashMap<>();
     private final Map<String, Integer> declaredPrecision = new LinkedHashMap<>();
     private Map<String, Integer> fixedPrecision;
+    /**
+     * Entries the checking reading found unbalanced before the whole journal's precision was known, with their sums
+     * at cost: judged again when it ends ({@link #finishChecking}).
+     */
+    private final List<DeferredImbalance> deferredImbalances = new ArrayList<>();
+
+    /** The refusal is made only if it is thrown: a journal may hold many such entries, and each stack trace costs. */
+    private record DeferredImbalance(Supplier<JournalParseException> refusal, Map<String, BigDecimal> sums) {
+    }
+
     /** {@link #displayPrecision()} while reading, kept until an amount or directive changes it (null: to be made). */
     private Map<String, Integer> precisionSoFar;
 
@@ -139,14 +153,29 @@ final class TransactionBalancer {
 
     /** Checks assertions and fills assignments in date order over everything recorded since {@link #checking()}. */
     AssignedAmounts finishChecking() {
-        AssignedAmounts result = collector.finish(this);
+        // hledger balances every transaction before it checks any assertion: the first entry that does not balance at
+        // the whole journal's precision is refused first
+        for (DeferredImbalance deferred : deferredImbalances) {
+            if (!BalancingRule.imbalances(deferred.sums(), displayPrecision()).isEmpty()) {
+                throw deferred.refusal().get();
+            }
+        }
+        deferredImbalances.clear();
+        // the walk balances each transaction with an assignment at the whole journal's precision, and refuses at once
+        DatedBalanceCheck walk = collector;
         collector = null;
-        return result;
+        return walk.finish(this).atPrecision(displayPrecision());
     }
 
-    /** Assignments take {@code amounts}, found by an earlier checking reading of the same journal. */
+    /**
+     * Assignments take {@code amounts}, found by an earlier checking reading of the same journal, and entries balance at
+     * the whole journal's precision it found (every reader of journals, as hledger and the import do).
+     */
     void checked(AssignedAmounts amounts) {
         assigned = amounts;
+        if (amounts.displayPrecision() != null) {
+            fixPrecision(amounts.displayPrecision());
+        }
     }
 
     /** Infers elided amounts and checks that the transaction balances; every assignment has its amount by now. */
@@ -250,9 +279,14 @@ final class TransactionBalancer {
                     .map(entry -> new Amount(entry.getValue(), entry.getKey()).toString())
                     .collect(Collectors.joining(" and "));
             boolean virtual = members.get(0).kind != PostingKind.REAL;
-            throw new JournalParseException(file, headerLine, 0, entryName + " does not balance: its "
-                    + (virtual ? "balanced virtual " : "") + "postings add up to " + offBy + " instead of zero",
-                    new JournalParseException.Unbalanced(virtual, offBy));
+            Supplier<JournalParseException> refusal = () -> new JournalParseException(file, headerLine, 0, entryName
+                    + " does not balance: its " + (virtual ? "balanced virtual " : "") + "postings add up to " + offBy
+                    + " instead of zero", new JournalParseException.Unbalanced(virtual, offBy));
+            if (collector == null || fixedPrecision != null) {
+                throw refusal.get();
+            }
+            // the precision read so far may be more than the whole journal's (a commodity directive further on)
+            deferredImbalances.add(new DeferredImbalance(refusal, sumAtCost(members)));
         }
     }
 
@@ -289,8 +323,25 @@ final class TransactionBalancer {
             return new Price(PriceKind.TOTAL, new Amount(toSum.abs(), to));
         }
         Map<String, Integer> precision = displayPrecision();
-        int scale = Math.max(2, precision.getOrDefault(from, 0) + precision.getOrDefault(to, 0));
-        return new Price(PriceKind.UNIT, new Amount(toSum.divide(fromSum, scale, RoundingMode.HALF_EVEN).abs(), to));
+        int displayed = Math.max(2, precision.getOrDefault(from, 0) + precision.getOrDefault(to, 0));
+        return new Price(PriceKind.UNIT, new Amount(inferredUnitPrice(toSum, fromSum, displayed), to));
+    }
+
+    /** Decimal places of an inferred unit price: hledger divides its {@code Decimal}s to 255 places (a {@code Word8}). */
+    static final int INFERRED_UNIT_PRICE_PLACES = 255;
+
+    /**
+     * The unit price hledger 1.25 infers for an unpriced two-commodity entry whose first commodity has several postings:
+     * the other commodity's sum divided by this one's, to 255 decimal places rounded half to even, as hledger's
+     * {@code Decimal} division gives it; hledger shows it at its display precision, {@code max 2 (from + to)} places
+     * ({@code displayedPlaces}), so an exact quotient keeps at least those places ({@code 1.10}), a longer one all of its.
+     * Until session 18 the import kept only the display precision's places, so {@code 3 x EUR 20} against
+     * {@code USD -20} cost 3 x 20 x 0.33 = 19.80 USD: refused once USD was written with cents elsewhere in the journal,
+     * and otherwise recorded with a price hledger does not use.
+     */
+    static BigDecimal inferredUnitPrice(BigDecimal toSum, BigDecimal fromSum, int displayedPlaces) {
+        BigDecimal price = toSum.divide(fromSum, INFERRED_UNIT_PRICE_PLACES, RoundingMode.HALF_EVEN).abs().stripTrailingZeros();
+        return price.scale() < displayedPlaces ? price.setScale(displayedPlaces) : price;
     }
 
     private Map<String, BigDecimal> sumAtCost(List<PostingDraft> members) {
