@@ -60,6 +60,10 @@ public final class ReportDialog {
     @FXML private DatePicker reportTo;
     @FXML private ChoiceBox<TimeBasis> reportBasis;
     @FXML private Label reportScopeText;
+    @FXML private Label reportToLabel;
+    @FXML private Label reportBasisLabel;
+    @FXML private Label reportPaperLabel;
+    @FXML private Label reportOutputLabel;
     @FXML private HBox reportFormats;
     @FXML private ChoiceBox<PaperSize> reportPaper;
     @FXML private TextField reportOutput;
@@ -112,6 +116,11 @@ public final class ReportDialog {
 
     @FXML
     private void initialize() {
+        // each label names its field for screen readers (set here: FXML resolves no reference to a field declared after it)
+        reportToLabel.setLabelFor(reportTo);
+        reportBasisLabel.setLabelFor(reportBasis);
+        reportPaperLabel.setLabelFor(reportPaper);
+        reportOutputLabel.setLabelFor(reportOutput);
         heading.setText("Export a signed audit report of " + model.ledgerName());
 
         reportAccount.textProperty().bindBidirectional(model.accountProperty());

@@ -20,7 +20,11 @@ import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,6 +119,20 @@ class PanelsWindowTest {
         assertTrue(shownRight(saveAs) <= fieldRight(saveAs) + 0.5, "the path ends at x=" + shownRight(saveAs)
                 + ", beyond the field's right edge at x=" + fieldRight(saveAs));
         assertTrue(saveAs.getTooltip().getText().startsWith(saveAs.getText()), saveAs.getTooltip().getText());
+    }
+
+    @Test
+    void every_label_beside_a_field_of_the_report_dialog_names_that_field(FxRobot robot) throws Exception {
+        reportDialog(robot, "PDF");
+        Map<String, String> labelled = new TreeMap<>();
+        for (Node node : robot.lookup("#reportDialog .label").queryAll()) {
+            if (node instanceof Label label && label.getLabelFor() != null) {
+                labelled.put(label.getText(), label.getLabelFor().getId());
+            }
+        }
+        assertEquals(Map.of("to", "reportTo", "by", "reportBasis", "Paper", "reportPaper", "Save as", "reportOutput"),
+                labelled.entrySet().stream().filter(entry -> Set.of("to", "by", "Paper", "Save as").contains(entry.getKey()))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     /** Opens the sample, then the report dialog (Ctrl+E), picks {@code format}; gives the Save as field. */
