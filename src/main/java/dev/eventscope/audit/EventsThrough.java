@@ -16,9 +16,11 @@ import dev.eventscope.eventstore.StreamInfo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A ledger's events up to one position, read-only: what a report hands to the parts it adds after its events (the
@@ -33,6 +35,8 @@ final class EventsThrough implements EventStore {
 
     private final EventStore ledger;
     private final long through;
+    /** Each stream's version at the position, once found: the events through it never change. */
+    private final Map<StreamId, Long> versions = new ConcurrentHashMap<>();
 
     EventsThrough(EventStore ledger, long through) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -138,6 +142,14 @@ final class EventsThrough implements EventStore {
     /** The stream's version at the position: its last event at or before it (0: none). */
     @Override
     public long streamVersion(StreamId stream) {
+        return versions.computeIfAbsent(stream, this::versionThrough);
+    }
+
+    private long versionThrough(StreamId stream) {
+        long current = ledger.streamVersion(stream);
+        if (current == 0 || ledger.readStream(stream, current, Direction.BACKWARD, 1).get(0).position() <= through) {
+            return current;  // no events, or none after the position: no paging through the stream
+        }
         long version = 0;
         long next = 1;
         while (true) {
