@@ -2,6 +2,7 @@ package dev.eventscope.journal;
 
 import dev.eventscope.domain.ledger.PriceKind;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,15 +21,16 @@ final class AutomatedRules {
 
     /**
      * The postings with each rule's postings inserted after every posting it matches; rules apply in journal order,
-     * and a later rule also sees the postings an earlier one generated (as in hledger 1.25).
+     * and a later rule also sees the postings an earlier one generated (as in hledger 1.25). {@code date} is the
+     * transaction's date, which a posting without a date of its own is matched on.
      */
-    List<JournalPosting> apply(List<JournalPosting> postings, String description) {
+    List<JournalPosting> apply(List<JournalPosting> postings, String description, LocalDate date) {
         List<JournalPosting> current = postings;
         for (AutomatedRule rule : rules) {
             List<JournalPosting> next = new ArrayList<>();
             for (JournalPosting posting : current) {
                 next.add(posting);
-                if (rule.query().matches(posting, description)) {
+                if (rule.query().matches(posting, description, date)) {
                     for (AutomatedRule.Template template : rule.postings()) {
                         next.add(generate(rule, template, posting));
                     }
@@ -53,8 +55,11 @@ final class AutomatedRules {
         } else {
             amount = template.amount();
         }
-        String comment = "generated-posting: = " + rule.query().text();
+        // as in hledger 1.25, the generated posting is dated like the posting it matched (that posting's own date, if
+        // it has one), and the date is written into its comment as hledger prints it ("[2023-01-15], generated-posting:")
+        LocalDate date = matched.date();
+        String comment = (date == null ? "" : "[" + date + "], ") + "generated-posting: = " + rule.query().text();
         return new JournalPosting(Status.UNMARKED, template.account(), template.kind(), amount, price, null, comment,
-                TagParser.tags(comment));
+                TagParser.tags(comment), "", date);
     }
 }

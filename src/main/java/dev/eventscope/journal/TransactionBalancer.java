@@ -210,7 +210,7 @@ final class TransactionBalancer {
             }
         }
         if (automated != null && !automated.isEmpty()) {
-            List<JournalPosting> extended = automated.apply(postings, description);
+            List<JournalPosting> extended = automated.apply(postings, description, entryName.date());
             if (extended.size() != postings.size()) {
                 requireBalancedAfterRules(file, entryName, headerLine, extended);
                 postings = extended;
