@@ -75,7 +75,9 @@ final class DirectiveParser {
         if (rest.startsWith(";")) {
             commentLines.add(rest.substring(1).strip());
         }
-        for (String subLine : indentedLines(lines)) {
+        String subLine;
+        while ((subLine = nextIndented(lines)) != null) {
+            // one at a time, so that a warning names the sub-directive's own line (until session 19 the last one's)
             if (subLine.startsWith(";")) {
                 commentLines.add(subLine.substring(1).strip());
             } else {
@@ -118,7 +120,9 @@ final class DirectiveParser {
             throw new JournalParseException(file, lineNumber, 0, "the commodity directive names no commodity");
         }
         boolean sampled = style != null;
-        for (String subLine : indentedLines(lines)) {
+        String subLine;
+        while ((subLine = nextIndented(lines)) != null) {
+            // one at a time, so that a refusal names the sub-directive's own line (until session 19 the last one's)
             if (subLine.startsWith("format ") && sampled) {
                 // hledger 1.25 refuses it ("unexpected 'f'"): the directive's own amount already gives the format
                 throw new JournalParseException(file, lines.lineNumber(), 0, "a format sub-directive under a commodity"
@@ -241,12 +245,9 @@ final class DirectiveParser {
         return sample;
     }
 
-    private static List<String> indentedLines(JournalLines lines) {
-        List<String> found = new ArrayList<>();
-        String next;
-        while ((next = lines.peek()) != null && !next.isBlank() && Character.isWhitespace(next.charAt(0))) {
-            found.add(lines.next().strip());
-        }
-        return found;
+    /** The next indented line under a directive, stripped and consumed (so its line number is current); else null. */
+    private static String nextIndented(JournalLines lines) {
+        String next = lines.peek();
+        return next != null && !next.isBlank() && Character.isWhitespace(next.charAt(0)) ? lines.next().strip() : null;
     }
 }

@@ -105,6 +105,43 @@ class JournalCorpus19AgreementTest extends JournalAgreementFixture {
     }
 
     @Test
+    void a_commodity_sub_directive_hledger_refuses_is_refused_naming_its_own_line_as_hledger_names_it() throws Exception {
+        // stettberger/ledger-funds's ledger.dat: hledger 1.25 refuses line 3 ("note Euros"); the import refused too, but
+        // named line 6, the block's last sub-directive
+        Path journal = assertRefused("funds.journal", """
+                ;;; * Setup and Accounts
+                commodity €
+                  note Euros
+                  format 1,000.00 €
+                  nomarket
+                  default
+
+                2018/12/31 Opening Balance
+                    Assets                                      5000 €
+                    Equity:Opening Balances
+                """, "funds.journal:3:", "note Euros");
+        assertTrue(!Hledger.isAvailable() || Hledger.check(journal).standardError().contains("funds.journal:3:"),
+                "hledger names line 3 too");
+    }
+
+    @Test
+    void an_account_sub_directive_hledger_ignores_is_skipped_with_a_warning_naming_its_own_line() throws Exception {
+        // matclab/compta-asso-ledger's accounts.ledger: ledger's alias and note under an account, which hledger 1.25
+        // ignores; the warnings named the block's last line for each of them
+        Path journal = write("asso.journal", """
+                account 5:3:1
+                   alias caisse
+                   note caisse
+
+                2024/03/27 *  Jeanne Truc
+                    7:5:8:1             -20.00 €
+                    5:3:1                  20 €
+                """);
+        ImportSummary summary = importAndCompare(journal, ledger());
+        assertEquals(List.of(2, 3), summary.warnings().stream().map(warning -> warning.location().line()).toList());
+    }
+
+    @Test
     void a_period_relative_to_today_is_refused_naming_the_line_and_the_term() throws Exception {
         // hledger reads date:thisyear against the day it runs; a ledger must not depend on the day it was imported
         Path journal = write("relative.journal", "2023-01-01 a\n    x  1\n    y\n\n= x date:thisyear\n    (matched)  *1\n");
