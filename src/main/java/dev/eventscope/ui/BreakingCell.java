@@ -33,6 +33,13 @@ public class BreakingCell<S> extends TableCell<S, String> {
                     case CENTER -> TextAlignment.CENTER;
                     default -> TextAlignment.LEFT;
                 }));
+        // the lines are broken for the room the cell is given as it is laid out too: broken for its column's width
+        // only, "assets:receivables:customers (EUR)" was cut to "(E…" at 1280 × 800 in a cell narrower than it measured
+        widthProperty().addListener(observable -> {
+            if (whole != null) {
+                show();
+            }
+        });
     }
 
     /**
@@ -105,7 +112,9 @@ public class BreakingCell<S> extends TableCell<S, String> {
             return;
         }
         // the column's width, known before the cell is laid out: the row measures its height from the text set here
-        double room = (getTableColumn() == null ? getWidth() : getTableColumn().getWidth()) - snappedLeftInset() - snappedRightInset() - 4;
+        double width = getTableColumn() == null ? getWidth() : getWidth() > 0 ? Math.min(getWidth(), getTableColumn().getWidth())
+                : getTableColumn().getWidth();
+        double room = width - snappedLeftInset() - snappedRightInset() - 4;
         String broken = room <= 0 ? whole : lines(whole, room * spare(), getFont());
         if (!broken.equals(getText())) {
             setText(broken);
