@@ -135,6 +135,39 @@ public class At1280x800WindowTest {
                 "the long name was among those looked at: " + itemCells(compare).stream().map(Labeled::getText).toList());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_why_tables_entry_codes_keep_their_numbers_on_their_line(FxRobot robot) {
+        open(robot);
+        robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:bank:checking")));
+        TableView<dev.eventscope.ui.state.StateRow> state = robot.lookup("#stateTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> state.getItems().stream().anyMatch(dev.eventscope.ui.state.StateRow::explainable));
+        robot.interact(() -> {
+            for (int index = 0; index < state.getItems().size(); index++) {
+                if (state.getItems().get(index).explainable()) {
+                    state.getSelectionModel().select(index);
+                    break;
+                }
+            }
+            ((ButtonBase) robot.lookup("#whyButton").query()).fire();
+        });
+        TableView<?> why = robot.lookup("#whyTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> why.getItems().size() > 20);
+        settle(() -> brokenCodes(why).isEmpty() && why.lookupAll(".table-cell").stream()
+                .anyMatch(node -> node instanceof TableCell<?, ?> cell && cell.getText() != null && cell.getText().contains("BILL-2025")));
+        // "2025-01-01 · OB-" above "2025", "BILL-" above "2025-001" at 1280 px
+        assertEquals(List.of(), brokenCodes(why), "codes broken before their number");
+        assertTrue(why.lookupAll(".table-cell").stream().anyMatch(node -> node instanceof TableCell<?, ?> cell && cell.isVisible()
+                && cell.getText() != null && cell.getText().contains("BILL-2025")), "a posting with a code was looked at");
+    }
+
+    private static List<String> brokenCodes(TableView<?> table) {
+        return table.lookupAll(".table-cell").stream()
+                .filter(node -> node instanceof TableCell<?, ?> cell && cell.isVisible() && cell.lookup(".text") instanceof Text text
+                        && text.getText().matches("(?s).*[A-Za-z]-\n[0-9].*"))
+                .map(node -> ((Text) node.lookup(".text")).getText().replace("\n", " / ")).toList();
+    }
+
     private static List<TableCell<?, ?>> itemCells(TableView<?> table) {
         double bottom = table.localToScene(table.getLayoutBounds()).getMaxY();
         return table.lookupAll(".table-cell").stream()
