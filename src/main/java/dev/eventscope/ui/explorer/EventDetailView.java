@@ -54,7 +54,8 @@ public final class EventDetailView {
             return;
         }
         metadataGrid.applyCss();
-        metadataScroll.setMinViewportWidth(Math.ceil(metadataGrid.minWidth(-1)));
+        // beside two JSON panes (an upcast event) the three share the room: the metadata scrolls sideways where it must
+        metadataScroll.setMinViewportWidth(detailSplit.getItems().contains(upcastPane) ? 0 : Math.ceil(metadataGrid.minWidth(-1)));
     }
 
     private void showUpcast(boolean upcast) {
@@ -68,5 +69,6 @@ public final class EventDetailView {
         }
         upcastPane.setVisible(upcast);
         upcastPane.setManaged(upcast);
+        keepMetadataWhole();
     }
 }
