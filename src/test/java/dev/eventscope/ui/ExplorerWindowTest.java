@@ -184,7 +184,10 @@ class ExplorerWindowTest {
         for (javafx.scene.control.TreeItem<String> item = crumbs.getSelectedCrumb(); item != null; item = item.getParent()) {
             path.add(0, item.getValue());
         }
-        assertEquals(java.util.List.of("Accounts", "assets", "bank", "checking"), path);
+        // the whole path, or (session 19) where the sidebar is narrower than it, its end after one "…" crumb
+        java.util.List<String> whole = java.util.List.of("Accounts", "assets", "bank", "checking");
+        assertTrue(path.equals(whole) || path.get(0).equals("…") && path.size() >= 3
+                && whole.subList(whole.size() - path.size() + 1, whole.size()).equals(path.subList(1, path.size())), path.toString());
         robot.clickOn(robot.from(crumbs).lookup(hasText("bank")).queryButton());
         waitUntil(() -> "account-assets:bank".equals(model.explorerProperty().get().sidebar().searchProperty().get()));
         waitUntil(() -> robot.lookup(hasText("savings")).tryQuery().isPresent() && robot.lookup(hasText("equipment")).tryQuery().isEmpty());

@@ -19,6 +19,7 @@ public final class EventDetailView {
     @FXML private SplitPane detailSplit;
     @FXML private Label detailHeading;
     @FXML private GridPane metadataGrid;
+    @FXML private javafx.scene.control.ScrollPane metadataScroll;
     @FXML private Label jsonHeading;
     @FXML private TextArea jsonText;
     @FXML private VBox upcastPane;
@@ -41,6 +42,20 @@ public final class EventDetailView {
         detailSplit.getItems().remove(upcastPane);
         detail.upcastJsonProperty().addListener((observable, before, upcast) -> showUpcast(!upcast.isEmpty()));
         new MetadataGrid(metadataGrid, explorer).bind(detail.metadata());
+        // the metadata's pane is never narrower than its grid: a value wraps between its words, never inside a number
+        // ("09:00:00.00" above "0000 UTC" at 1280 px); the data beside it, which wraps anywhere, gives way
+        detail.metadata().addListener((javafx.collections.ListChangeListener<MetadataField>) change ->
+                javafx.application.Platform.runLater(this::keepMetadataWhole));
+        metadataGrid.sceneProperty().addListener((observable, before, scene) -> javafx.application.Platform.runLater(this::keepMetadataWhole));
+    }
+
+    private void keepMetadataWhole() {
+        if (metadataGrid.getScene() == null) {
+            return;
+        }
+        metadataGrid.applyCss();
+        // beside two JSON panes (an upcast event) the three share the room: the metadata scrolls sideways where it must
+        metadataScroll.setMinViewportWidth(detailSplit.getItems().contains(upcastPane) ? 0 : Math.ceil(metadataGrid.minWidth(-1)));
     }
 
     private void showUpcast(boolean upcast) {
@@ -54,5 +69,6 @@ public final class EventDetailView {
         }
         upcastPane.setVisible(upcast);
         upcastPane.setManaged(upcast);
+        keepMetadataWhole();
     }
 }

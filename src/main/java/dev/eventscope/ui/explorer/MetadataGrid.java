@@ -42,7 +42,9 @@ final class MetadataGrid {
         ColumnConstraints keys = new ColumnConstraints();
         keys.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
-        values.setMinWidth(META_VALUE_MIN_WIDTH);
+        // the column is as narrow as its values allow: 60 px for a value shortened with an ellipsis, the widest word of
+        // a value that wraps (a time "09:00:00.000000" broke inside the number in a column of 60 px at 1280 px)
+        values.setMinWidth(Region.USE_COMPUTED_SIZE);
         values.setHgrow(Priority.ALWAYS);
         values.setFillWidth(true);
         grid.getColumnConstraints().setAll(keys, values);
@@ -82,7 +84,8 @@ final class MetadataGrid {
             link.setId(field.link() == MetadataField.Link.CORRELATION ? "correlationLink" : "causationLink");
             value = link;
         } else {
-            value = new Label(field.value());
+            value = field.value().strip().contains(" ") && !MONOSPACED.contains(field.label())
+                    ? new WordsLabel(field.value()) : new Label(field.value());
             value.getStyleClass().add("meta-value");
             value.setTooltip(new Tooltip(field.value() + "\n(right click to copy it)"));
         }
@@ -98,7 +101,9 @@ final class MetadataGrid {
             value.setTextOverrun(OverrunStyle.ELLIPSIS);
             value.setEllipsisString("…");
         }
-        value.setMinWidth(META_VALUE_MIN_WIDTH);
+        if (!(value instanceof WordsLabel)) {
+            value.setMinWidth(META_VALUE_MIN_WIDTH);
+        }
         value.setMaxWidth(Double.MAX_VALUE);
         value.setId(value.getId() == null ? "meta-" + field.label().replaceAll("[^A-Za-z]", "") : value.getId());
         MenuItem copy = new MenuItem("Copy " + field.label().toLowerCase(java.util.Locale.ROOT));
@@ -109,5 +114,28 @@ final class MetadataGrid {
         });
         value.setContextMenu(new ContextMenu(copy));
         return value;
+    }
+
+    /**
+     * A value that wraps between its words and never inside one: it is never narrower than its widest word (the grid,
+     * and the pane around it, give way instead; see {@link EventDetailView}).
+     */
+    static final class WordsLabel extends Label {
+
+        WordsLabel(String text) {
+            super(text);
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            javafx.scene.text.Text measure = new javafx.scene.text.Text();
+            measure.setFont(getFont());
+            double widest = 0;
+            for (String word : getText().strip().split("\\s+")) {
+                measure.setText(word);
+                widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+            }
+            return Math.max(META_VALUE_MIN_WIDTH, Math.ceil(widest) + 1 + snappedLeftInset() + snappedRightInset());
+        }
     }
 }

@@ -58,19 +58,26 @@ public final class SidebarView {
         clip.widthProperty().bind(accountPathBox.widthProperty());
         clip.heightProperty().bind(accountPathBox.heightProperty());
         accountPathBox.setClip(clip);
-        accountPathBox.widthProperty().addListener(observable -> alignPath());
+        accountPathBox.widthProperty().addListener(observable -> fitPath());
         accountPath.widthProperty().addListener(observable -> alignPath());
         accountPath.setOnCrumbAction(event -> {
             // a parent's crumb filters the tree to the accounts beneath it ("assets:bank"); the first one clears it
-            TreeItem<String> crumb = event.getSelectedCrumb();
-            sidebar.searchProperty().set(crumb.getParent() == null ? "" : ACCOUNT_PREFIX + pathOf(crumb));
+            // ("…", standing for the levels left out, filters to the last of them)
+            sidebar.searchProperty().set(filterOf(event.getSelectedCrumb()));
         });
     }
 
     private static final String ACCOUNT_PREFIX = "account-";
+    /** The crumb standing for the levels left out at the start of a path too wide for the sidebar. */
+    private static final String LEFT_OUT = "…";
+
+    /** The selected account's path: Accounts, then its levels ("assets", "bank", "checking"); empty for other streams. */
+    private List<String> wholePath = List.of();
+    /** How many crumbs at the start of {@link #wholePath} the "…" crumb stands for (0: the whole path is shown). */
+    private int leftOut;
 
     private void alignPath() {
-        accountPathBox.setAlignment(accountPath.prefWidth(-1) > accountPathBox.getWidth()
+        accountPathBox.setAlignment(crumbsWidth() > accountPathBox.getWidth()
                 ? javafx.geometry.Pos.CENTER_RIGHT : javafx.geometry.Pos.CENTER_LEFT);
     }
 
@@ -80,23 +87,92 @@ public final class SidebarView {
         accountPathBox.setVisible(account);
         accountPathBox.setManaged(account);
         if (!account) {
+            wholePath = List.of();
             return;
         }
         List<String> crumbs = new ArrayList<>();
         crumbs.add(SidebarTree.ACCOUNTS);
         crumbs.addAll(List.of(stream.value().substring(ACCOUNT_PREFIX.length()).split(":", -1)));
-        accountPath.setSelectedCrumb(org.controlsfx.control.BreadCrumbBar.buildTreeModel(crumbs.toArray(new String[0])));
+        wholePath = List.copyOf(crumbs);
         accountPathTip.setText(String.join(" › ", crumbs));
-        javafx.application.Platform.runLater(this::alignPath);
+        fitPath();
+        javafx.application.Platform.runLater(this::fitPath);
     }
 
-    /** "assets:bank" for the crumb bank under assets (the first crumb, Accounts, is not part of the name). */
-    private static String pathOf(TreeItem<String> crumb) {
+    /**
+     * Shows as much of the path as the sidebar holds, always its end (the selected account): where the whole path is
+     * wider, its first crumbs give way to one "…" crumb (the whole path on hover). Cut by the sidebar's edge, it read
+     * "ounts › assets › bank › checking" at 1280 px.
+     */
+    private void fitPath() {
+        if (wholePath.isEmpty()) {
+            return;
+        }
+        double room = accountPathBox.getWidth() - accountPathBox.snappedLeftInset() - accountPathBox.snappedRightInset();
+        for (int each = 0; each < wholePath.size(); each = each == 0 ? 2 : each + 1) {
+            showCrumbs(each);
+            if (room <= 0 || accountPath.getSkin() == null) {
+                break;
+            }
+            accountPath.applyCss();
+            if (crumbsWidth() <= room) {
+                break;
+            }
+        }
+        alignPath();
+    }
+
+    /**
+     * The width the crumbs take as the bar lays them out (each overlaps the one before by its arrow). The bar's own
+     * preferred width is the span of its crumbs where they were last laid out, not where new crumbs will go.
+     */
+    private double crumbsWidth() {
+        double width = accountPath.snappedLeftInset() + accountPath.snappedRightInset();
+        boolean first = true;
+        for (javafx.scene.Node crumb : accountPath.getChildrenUnmodifiable()) {
+            width += accountPath.snapSizeX(crumb.prefWidth(-1));
+            if (!first && crumb instanceof org.controlsfx.control.BreadCrumbBar.BreadCrumbButton button) {
+                width -= button.getArrowWidth();
+            }
+            first = false;
+        }
+        return width;
+    }
+
+    private void showCrumbs(int leaveOut) {
+        List<String> shown = new ArrayList<>();
+        if (leaveOut > 0) {
+            shown.add(LEFT_OUT);
+        }
+        shown.addAll(wholePath.subList(leaveOut, wholePath.size()));
+        if (leaveOut != leftOut || accountPath.getSelectedCrumb() == null
+                || !shown.equals(crumbsOf(accountPath.getSelectedCrumb()))) {
+            leftOut = leaveOut;
+            accountPath.setSelectedCrumb(org.controlsfx.control.BreadCrumbBar.buildTreeModel(shown.toArray(new String[0])));
+        }
+    }
+
+    private static List<String> crumbsOf(TreeItem<String> last) {
+        List<String> crumbs = new ArrayList<>();
+        for (TreeItem<String> item = last; item != null; item = item.getParent()) {
+            crumbs.add(0, item.getValue());
+        }
+        return crumbs;
+    }
+
+    /**
+     * The stream search a crumb sets: "" for Accounts, "account-assets:bank" for the crumb bank under assets; the "…"
+     * crumb stands for the levels it left out ("" when it left out only Accounts).
+     */
+    private String filterOf(TreeItem<String> crumb) {
         List<String> segments = new ArrayList<>();
         for (TreeItem<String> item = crumb; item != null && item.getParent() != null; item = item.getParent()) {
             segments.add(0, item.getValue());
         }
-        return String.join(":", segments);
+        if (leftOut > 0) {
+            segments.addAll(0, wholePath.subList(1, leftOut));
+        }
+        return segments.isEmpty() ? "" : ACCOUNT_PREFIX + String.join(":", segments);
     }
 
     private void fillTree(List<SidebarNode> groups) {

@@ -46,9 +46,38 @@ final class StreamTreeCell extends TreeCell<SidebarNode> {
         // "suspense-2025h2" from "suspense"); the tooltip names the whole stream
         name.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         name.setEllipsisString("…");
+        // but a name that can break is read whole on two lines: "accumulated-" above "depreciation" (it read
+        // "…d-depreciation" at 1280 px); the ellipsis is left for a name with no break that fits
+        name.widthProperty().addListener(observable -> fitName());
         count.setMinWidth(Region.USE_PREF_SIZE);
         box.setMaxWidth(Region.USE_PREF_SIZE);
         count.getStyleClass().add("count-badge");
+    }
+
+    /** The entry's name on one line; the label may show it broken onto two. */
+    private String wholeName;
+
+    private void fitName() {
+        if (wholeName == null) {
+            return;
+        }
+        double room = name.getWidth() - name.snappedLeftInset() - name.snappedRightInset();
+        String shown = wholeName;
+        if (room > 0) {
+            String broken = dev.eventscope.ui.BreakingCell.lines(wholeName, room, name.getFont());
+            javafx.scene.text.Text measure = new javafx.scene.text.Text();
+            measure.setFont(name.getFont());
+            boolean fits = broken.lines().allMatch(line -> {
+                measure.setText(line);
+                return measure.getLayoutBounds().getWidth() <= room;
+            });
+            if (fits && broken.lines().count() <= 2) {
+                shown = broken;
+            }
+        }
+        if (!shown.equals(name.getText())) {
+            name.setText(shown);
+        }
     }
 
     @Override
@@ -57,12 +86,15 @@ final class StreamTreeCell extends TreeCell<SidebarNode> {
         getStyleClass().removeAll("group-cell", "stream-cell", "level-cell");
         if (empty || node == null) {
             setTooltip(null);
+            wholeName = null;
             box.prefWidthProperty().unbind();
             setGraphic(null);
             setText(null);
             return;
         }
+        wholeName = node.label();
         name.setText(node.label());
+        fitName();
         name.setMinWidth(node.label().length() <= 14 ? Region.USE_PREF_SIZE : 0);
         String rolledUp = node.key().startsWith(ACCOUNT_KEY) && !node.children().isEmpty()
                 ? subtotals.getValue().get(node.key().substring(ACCOUNT_KEY.length())) : null;

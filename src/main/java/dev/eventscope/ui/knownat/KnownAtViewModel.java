@@ -204,7 +204,12 @@ public final class KnownAtViewModel {
     }
 
     private String time(Instant instant) {
-        return TIME.format(instant.atZone(zone)) + " " + zone.getId();
+        return TIME.format(instant.atZone(zone)) + " " + zoneName(zone);
+    }
+
+    /** "UTC" for any zone that is UTC ("Etc/UTC", "Z", "UTC"); a zone's id otherwise ("Europe/Berlin"). */
+    static String zoneName(java.time.ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
     /** Selects the restating posting's event in the history. */

@@ -172,6 +172,13 @@ public final class StatementsView extends VBox {
             stage.initOwner(getScene().getWindow());
         }
         stage.setScene(scene);
+        // like every other window Eventscope opens over the main one, Escape closes it (it did nothing)
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                key.consume();
+                stage.close();
+            }
+        });
         stage.show();
     }
 

@@ -222,6 +222,10 @@ class StatementsWindowTest {
         assertTrue(columns <= whole.getWidth(), "every column in the window: " + columns + " px in " + whole.getWidth());
         assertTrue(whole.lookupAll(".scroll-bar").stream().noneMatch(node -> node instanceof javafx.scene.control.ScrollBar bar
                 && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()), "no sideways scroll in the window");
-        robot.interact(() -> whole.getScene().getWindow().hide());
+        // Escape closes it, as it closes the other windows over the main one (session 19: it did nothing)
+        javafx.stage.Window window = whole.getScene().getWindow();
+        robot.interact(whole::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WindowTests.waitUntil(() -> !window.isShowing());
     }
 }
