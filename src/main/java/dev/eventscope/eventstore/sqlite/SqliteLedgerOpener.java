@@ -54,6 +54,9 @@ final class SqliteLedgerOpener {
             throw new EventStoreException("Cannot create the ledger '" + absolute + "': the folder '"
                     + absolute.getParent() + "' does not exist.");
         }
+        if (!exists) {
+            refuseSideFileName(absolute);
+        }
         Connection writer = null;
         Connection reader = null;
         try {
@@ -77,6 +80,38 @@ final class SqliteLedgerOpener {
             closeQuietly(writer);
             closeQuietly(reader);
             throw e instanceof SQLException sql ? LedgerFileInspector.damaged(absolute, sql) : (RuntimeException) e;
+        }
+    }
+
+    private static final String[] SIDE_FILE_SUFFIXES = {"-wal", "-shm", "-journal"};
+
+    /**
+     * Refuses, before a byte is written, a new ledger whose file SQLite would take for another database's log or shared
+     * memory ({@code L-wal}, {@code L-shm}, {@code L-journal} beside a file {@code L}): the next opening of {@code L}
+     * would read it as its log and delete it (session 19). Also refuses a new ledger beside a leftover {@code -wal},
+     * {@code -shm} or {@code -journal} of its name, which SQLite would read as the new ledger's own log (a
+     * {@code -journal} would be rolled back into it).
+     */
+    private static void refuseSideFileName(Path file) {
+        String name = file.getFileName().toString();
+        for (String suffix : SIDE_FILE_SUFFIXES) {
+            if (name.endsWith(suffix) && name.length() > suffix.length()) {
+                Path database = file.resolveSibling(name.substring(0, name.length() - suffix.length()));
+                if (Files.exists(database)) {
+                    throw new EventStoreException("Cannot create the ledger '" + file + "': SQLite would take it for the "
+                            + suffix.substring(1) + " file of '" + database + "' beside it and delete it when that file is"
+                            + " next opened; choose another file name. Nothing was created.");
+                }
+            }
+        }
+        for (String suffix : SIDE_FILE_SUFFIXES) {
+            Path leftover = Path.of(file + suffix);
+            // a ledger made meanwhile by another process under this name has its own log: that race is the creation's
+            if (Files.exists(leftover, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
+                throw new EventStoreException("Cannot create the ledger '" + file + "': there is already a file '" + leftover
+                        + "' beside it, which SQLite would read as the new ledger's " + (suffix.equals("-shm")
+                        ? "shared memory" : "log") + "; remove it or choose another file name. Nothing was created.");
+            }
         }
     }
 

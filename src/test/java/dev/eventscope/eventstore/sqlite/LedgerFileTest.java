@@ -62,6 +62,42 @@ class LedgerFileTest {
         }
 
         @Test
+        void a_new_ledger_named_as_the_log_or_shared_memory_of_another_is_refused_and_the_other_keeps_its_events() throws Exception {
+            // session 19: init/import/copy made books.ledger-wal as a ledger; the next opening of books.ledger read it as
+            // its write-ahead log and deleted it, with every event it held
+            Path books = ledgerWith(folder.resolve("books.ledger"), 2, 3);
+            String before = sha256(books);
+            for (String suffix : List.of("-wal", "-shm", "-journal")) {
+                Path sideFile = folder.resolve("books.ledger" + suffix);
+                EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.open(sideFile),
+                        suffix);
+                assertMentions(refused.getMessage(), "books.ledger" + suffix, suffix.substring(1) + " file of",
+                        "Nothing was created");
+                assertFalse(Files.exists(sideFile), "nothing may be created under the name " + sideFile);
+            }
+            assertEquals(before, sha256(books));
+            try (SqliteEventStore store = SqliteEventStore.openReadOnly(books)) {
+                assertEquals(6, store.lastPosition());
+            }
+        }
+
+        @Test
+        void a_new_ledger_beside_a_leftover_log_of_its_name_is_refused() throws Exception {
+            // a -journal left there would be rolled back into the new ledger when its writer first opens it
+            for (String suffix : List.of("-wal", "-shm", "-journal")) {
+                Path file = folder.resolve("fresh" + suffix.replace('-', '_') + ".ledger");
+                Path leftover = Path.of(file + suffix);
+                Files.writeString(leftover, "not ours");
+                EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.open(file),
+                        suffix);
+                assertMentions(refused.getMessage(), leftover.getFileName().toString(), "already a file",
+                        "Nothing was created");
+                assertFalse(Files.exists(file));
+                assertEquals("not ours", Files.readString(leftover));
+            }
+        }
+
+        @Test
         void the_writer_runs_with_synchronous_full_by_default() throws Exception {
             // synchronous is per connection, so ask the store's own writer through a fresh append path
             SqliteOptions options = SqliteOptions.defaults();
