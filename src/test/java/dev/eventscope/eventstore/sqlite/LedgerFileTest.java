@@ -98,6 +98,38 @@ class LedgerFileTest {
         }
 
         @Test
+        void another_ledger_s_write_ahead_log_put_beside_a_ledger_is_refused_for_writing_and_the_ledger_is_left_whole()
+                throws Exception {
+            // session 19: opening for writing copied the foreign log into the file for good and said "left unchanged"
+            Path books = ledgerWith(folder.resolve("books.ledger"), 2, 3);
+            Path other = ledgerWith(folder.resolve("other.ledger"), 3, 4);
+            Path foreignLog = folder.resolve("stolen-wal");
+            try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + other);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA wal_autocheckpoint = 0");
+                // the other ledger's owner rewrites its events, so its log holds pages of its events table
+                statement.execute("DROP TRIGGER events_are_immutable");
+                statement.execute("UPDATE events SET data = data || ' '");
+                Files.copy(Path.of(other + "-wal"), foreignLog);
+            }
+            String before = sha256(books);
+            assertFalse(Files.exists(Path.of(books + "-wal")), "a closed ledger keeps no log");
+            Files.deleteIfExists(Path.of(books + "-shm"));
+            Files.copy(foreignLog, Path.of(books + "-wal"));
+
+            EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.open(books));
+
+            assertMentions(refused.getMessage(), "books.ledger-wal", "does not belong to it", "Nothing was changed");
+            assertEquals(before, sha256(books), "the ledger file must not change");
+            Files.delete(Path.of(books + "-wal"));
+            Files.deleteIfExists(Path.of(books + "-shm"));
+            try (SqliteEventStore store = SqliteEventStore.open(books)) {
+                assertEquals(6, store.lastPosition());
+                assertTrue(store.verify().intact());
+            }
+        }
+
+        @Test
         void the_writer_runs_with_synchronous_full_by_default() throws Exception {
             // synchronous is per connection, so ask the store's own writer through a fresh append path
             SqliteOptions options = SqliteOptions.defaults();
