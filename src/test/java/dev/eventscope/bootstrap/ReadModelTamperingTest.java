@@ -91,6 +91,34 @@ class ReadModelTamperingTest {
                 "the description 'reviewed by the auditor' where the event says");
     }
 
+    @Test
+    void another_ledger_s_cache_copied_in_place_is_rebuilt_and_balance_shows_this_ledger_s_figures() throws Exception {
+        // the other ledger's read models hold the entry X2 before their checkpoint, this ledger posts it after that
+        // position: catching their tables up with this ledger's events failed on every command ("UNIQUE constraint
+        // failed: rm_journal__journal_entries_g1.entry_id") until the cache was deleted by hand
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("mine.ledger"));
+        Path other = AuditFixtures.acmeLedger(folder.resolve("other.ledger"));
+        post(ledger, "X1", "10.00");
+        post(ledger, "X2", "20.00");
+        post(other, "X2", "30.00");
+        assertEquals(ExitCodes.OK, run("balance", "--ledger", other.toString()).exitCode());
+        String truth = run("balance", "--replay", "--ledger", ledger.toString()).out();
+        Files.copy(SqliteReadModelStore.cacheFileFor(other), SqliteReadModelStore.cacheFileFor(ledger),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Run balance = run("balance", "--ledger", ledger.toString());
+
+        assertEquals(ExitCodes.OK, balance.exitCode(), balance.err());
+        assertEquals(truth, balance.out());
+        assertEquals(ExitCodes.OK, run("verify", "--ledger", ledger.toString()).exitCode());
+    }
+
+    private void post(Path ledger, String id, String amount) {
+        Run post = run("post", "--ledger", ledger.toString(), "--id", id, "--date", "2024-03-31", "--description",
+                "fee " + id, "--posting", "expenses:rent  " + amount + " EUR", "--posting", "assets:bank");
+        assertEquals(ExitCodes.OK, post.exitCode(), post.err());
+    }
+
     /** Edits the balances register's last line in the read models of {@code file}; returns its position. */
     private static long editLastRegisterLine(Path file, String assignment) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
