@@ -69,7 +69,7 @@ final class ReadModelRegisterCheck implements ChainObserver {
             }
             if (cursor.problem != null && cursor.belongsToLedger) {
                 problems.add("the read models in " + cursor.register.location() + " were edited: " + cursor.problem
-                        + "; balances, trial balances and statements read from them would be false. They are not part of"
+                        + "; balances, trial balances and statements read from them would be false or fail. They are not part of"
                         + " the ledger's record: run eventscope projections rebuild (with --read-only for the read models"
                         + " of your cache) to build them again from the events");
             }
@@ -124,7 +124,8 @@ final class ReadModelRegisterCheck implements ChainObserver {
 
         Cursor(RecordedRegister register) {
             this.register = register;
-            this.line = register.next();
+            this.problem = register.unreadable().orElse(null);
+            this.line = problem == null ? register.next() : Optional.empty();
         }
 
         /** Every line before {@code position} lies at a position that holds no posting. */

@@ -24,6 +24,11 @@ public interface RecordedRegister extends AutoCloseable {
     /** The hash of the event at {@link #position()} the read model recorded, to tell its own ledger from another. */
     String positionHash();
 
+    /** Why the lines cannot be read at all (their table is gone), when they cannot; then {@link #next()} is not asked. */
+    default Optional<String> unreadable() {
+        return Optional.empty();
+    }
+
     /** The next line in position order, empty after the last one. */
     Optional<Line> next();
 

@@ -73,6 +73,25 @@ class ReadModelTamperingTest {
     }
 
     @Test
+    void a_register_table_dropped_from_the_ledger_file_s_read_models_is_named_by_verify() throws Exception {
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("dropped.ledger"));
+        assertEquals(ExitCodes.OK, run("projections", "rebuild", "--ledger", ledger.toString()).exitCode());
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + ledger);
+             Statement statement = connection.createStatement();
+             ResultSet generation = statement.executeQuery("SELECT generation FROM projection_state WHERE name = 'balances'")) {
+            generation.next();
+            String table = "rm_balances__register_g" + generation.getLong(1);
+            generation.close();
+            statement.execute("DROP TABLE " + table);
+        }
+
+        Run verify = run("verify", "--ledger", ledger.toString());
+
+        assertEquals(ExitCodes.TAMPERED, verify.exitCode(), verify.out() + verify.err());
+        assertMentions(verify.out(), "TAMPERED: the read models in " + ledger, "register table", "is gone");
+    }
+
+    @Test
     void a_register_line_edited_in_the_cache_is_shown_by_balance_and_named_by_verify() throws Exception {
         Path ledger = AuditFixtures.acmeLedger(folder.resolve("acme-cached.ledger"));
         String before = run("balance", "--ledger", ledger.toString()).out();

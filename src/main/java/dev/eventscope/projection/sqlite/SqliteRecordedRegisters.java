@@ -88,9 +88,18 @@ public final class SqliteRecordedRegisters {
                 positionHash = row.getString(4);
             }
         }
+        String table = SqlTables.physicalName(BalancesProjection.NAME, BalancesProjection.REGISTER, (int) generation);
+        try (PreparedStatement exists = connection.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            exists.setString(1, table);
+            try (ResultSet found = exists.executeQuery()) {
+                if (!found.next()) {
+                    return Optional.of(new Missing(connection, location, position, positionHash, table));
+                }
+            }
+        }
         PreparedStatement lines = connection.prepareStatement("SELECT position, account, commodity, amount, running_balance,"
-                + " entry_id, posting_index, date, description, reverses FROM "
-                + SqlTables.physicalName(BalancesProjection.NAME, BalancesProjection.REGISTER, (int) generation)
+                + " entry_id, posting_index, date, description, reverses FROM " + table
                 + " WHERE position <= ? ORDER BY position");
         lines.setLong(1, position);
         return Optional.of(new Register(connection, lines, lines.executeQuery(), location, position, positionHash));
@@ -103,6 +112,27 @@ public final class SqliteRecordedRegisters {
             } catch (Exception ignored) {
                 // a read-only connection: nothing is lost
             }
+        }
+    }
+
+    /** A read model whose state names a register table that is not there. */
+    private record Missing(Connection connection, String location, long position, String positionHash, String table)
+            implements RecordedRegister {
+
+        @Override
+        public Optional<String> unreadable() {
+            return Optional.of("their register table " + table + ", which their checkpoint at position " + position
+                    + " names, is gone");
+        }
+
+        @Override
+        public Optional<Line> next() {
+            return Optional.empty();
+        }
+
+        @Override
+        public void close() {
+            SqliteRecordedRegisters.close(connection);
         }
     }
 
