@@ -22,7 +22,8 @@ public record LedgerVerification(
         String rememberProblem,
         SealFindings seals,
         SnapshotFindings snapshots,
-        LedgerBalance balance) {
+        LedgerBalance balance,
+        List<String> readModelProblems) {
 
     public LedgerVerification {
         Objects.requireNonNull(chain, "chain");
@@ -30,15 +31,17 @@ public record LedgerVerification(
         Objects.requireNonNull(seals, "seals");
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(balance, "balance");
+        readModelProblems = List.copyOf(readModelProblems);
     }
 
     /**
      * True when someone changed the ledger: a broken chain, a lost remembered head, a broken seal, a
-     * snapshot in use that does not equal its replay, or books that do not balance.
+     * snapshot in use that does not equal its replay, books that do not balance, or read models whose register lines are
+     * not the ledger's postings (session 19).
      */
     public boolean tampered() {
         return !chain.intact() || historyProblem != null || seals.broken() || snapshots.misleads()
-                || !balance.imbalances().isEmpty();
+                || !balance.imbalances().isEmpty() || !readModelProblems.isEmpty();
     }
 
     /** The lines a person reads, the most important first. */
@@ -60,6 +63,7 @@ public record LedgerVerification(
         lines.addAll(seals.lines());
         lines.addAll(snapshots.lines());
         lines.add(balance.summary());
+        readModelProblems.forEach(problem -> lines.add("TAMPERED: " + problem + "."));
         return lines;
     }
 }

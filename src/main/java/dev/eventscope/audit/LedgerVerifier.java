@@ -5,10 +5,12 @@ import dev.eventscope.codec.EventCodec;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.projection.RecordedRegister;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -62,14 +64,32 @@ public final class LedgerVerifier {
     }
 
     public LedgerVerification verify(EventStore store, Path ledgerFile) {
+        return verify(store, ledgerFile, List.of());
+    }
+
+    /**
+     * As {@link #verify(EventStore, Path)}, also comparing the balances read models' register lines kept for the
+     * ledger with its postings (session 19); the registers are read before the walk begins (a read model never runs
+     * ahead of the events), and closed here.
+     */
+    public LedgerVerification verify(EventStore store, Path ledgerFile, List<RecordedRegister> registers) {
         HeadCheck headCheck = new HeadCheck(heads);
         SealCheck sealCheck = new SealCheck(trustedKeys);
         LedgerBalanceCheck balanceCheck = new LedgerBalanceCheck(codec);
-        IntegrityReport chain = store.verify(event -> {
-            headCheck.verified(event);
-            sealCheck.verified(event);
-            balanceCheck.verified(event);
-        });
+        ReadModelRegisterCheck registerCheck = new ReadModelRegisterCheck(codec, registers);
+        IntegrityReport chain;
+        List<String> readModelProblems;
+        try {
+            chain = store.verify(event -> {
+                headCheck.verified(event);
+                sealCheck.verified(event);
+                balanceCheck.verified(event);
+                registerCheck.verified(event);
+            });
+            readModelProblems = chain.intact() ? registerCheck.problems(chain.lastPosition()) : List.of();
+        } finally {
+            registerCheck.close();
+        }
         String historyProblem = headCheck.problem();
         SealFindings seals = sealCheck.findings();
         SnapshotFindings snapshots = new SnapshotAudit(codec).check(store);
@@ -89,6 +109,6 @@ public final class LedgerVerifier {
             }
         }
         return new LedgerVerification(chain, headCheck.ledgerId(), headCheck.remembered(), historyProblem, remember,
-                rememberProblem, seals, snapshots, balanceCheck.result());
+                rememberProblem, seals, snapshots, balanceCheck.result(), readModelProblems);
     }
 }

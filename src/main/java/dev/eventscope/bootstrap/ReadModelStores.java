@@ -25,4 +25,9 @@ public final class ReadModelStores implements ReadModelStoreFactory {
         }
         return files.open(ledger, store);
     }
+
+    @Override
+    public java.util.List<dev.eventscope.projection.RecordedRegister> registers(Path ledger) {
+        return files.registers(ledger);
+    }
 }

@@ -111,6 +111,14 @@ public final class Projections implements AutoCloseable {
                 if (!belongsToLedger(state.position(), state.positionHash())) {
                     LOG.warn("The checkpoint of projection '{}' at position {} does not match this ledger; rebuilding it.",
                             projection.name(), state.position());
+                    // not caught up meanwhile: its tables hold another history (another ledger's read models put in
+                    // place, session 19), and this ledger's events would collide with their rows; the rebuild's swap
+                    // clears the mark
+                    if (!state.failed()) {
+                        ProjectionState foreign = state.withFailure(new ProjectionFailure(projection.name(), state.position(),
+                                "checkpoint", "the read model's checkpoint is not an event of this ledger"));
+                        readModels.transaction(transaction -> transaction.saveState(foreign));
+                    }
                     toRebuild.add(projection);
                 } else if (state.version() != projection.version() || state.building()) {
                     toRebuild.add(projection);

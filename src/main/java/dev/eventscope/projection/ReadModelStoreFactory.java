@@ -3,6 +3,7 @@ package dev.eventscope.projection;
 import dev.eventscope.eventstore.EventStore;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Opens the read models of a ledger: in the ledger file itself when it may be written, otherwise in a
@@ -14,4 +15,13 @@ public interface ReadModelStoreFactory {
 
     /** The read models of {@code ledger}, whose events {@code store} (opened already) holds. */
     ReadModelStore open(Path ledger, EventStore store);
+
+    /**
+     * The balances registers kept for {@code ledger} (in it, and in this user's cache for it), opened for one read each,
+     * for {@code verify} to compare with the events (session 19); none where the factory keeps none. The caller closes
+     * them.
+     */
+    default List<RecordedRegister> registers(Path ledger) {
+        return List.of();
+    }
 }

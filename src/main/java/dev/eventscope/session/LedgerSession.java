@@ -53,8 +53,13 @@ public final class LedgerSession implements AutoCloseable {
     private dev.eventscope.codec.EventCodec codec;
     private LedgerCommandService commands;
 
-    LedgerSession(Path file, EventStore store, LedgerReadModels readModels) {
+    /** The balances registers kept for the ledger, opened for {@link #verify} to compare with the events. */
+    private final java.util.function.Supplier<List<dev.eventscope.projection.RecordedRegister>> registers;
+
+    LedgerSession(Path file, EventStore store, LedgerReadModels readModels,
+                  java.util.function.Supplier<List<dev.eventscope.projection.RecordedRegister>> registers) {
         this.file = Objects.requireNonNull(file, "file");
+        this.registers = Objects.requireNonNull(registers, "registers");
         this.store = new OwnAppends(Objects.requireNonNull(store, "store"));
         this.readModels = Objects.requireNonNull(readModels, "readModels");
     }
@@ -231,9 +236,12 @@ public final class LedgerSession implements AutoCloseable {
         return verifier.checkRememberedHead(store);
     }
 
-    /** This machine's full verification (chain, remembered head, seals, snapshots, books). */
+    /**
+     * This machine's full verification (chain, remembered head, seals, snapshots, books, and the balances read models
+     * kept for the ledger against its postings).
+     */
     public LedgerVerification verify(LedgerVerifier verifier) {
-        return verifier.verify(store, file);
+        return verifier.verify(store, file, registers.get());
     }
 
     /** Verifies, then appends a seal of the verified head signed by {@code user}. */

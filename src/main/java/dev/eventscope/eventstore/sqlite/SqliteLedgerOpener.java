@@ -49,10 +49,14 @@ final class SqliteLedgerOpener {
         if (exists) {
             LedgerFileInspector.inspect(absolute);
             refuseWhenNotWritable(absolute);
+            LedgerSideFiles.refuseForeignLog(absolute);
         }
         if (!exists && absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
             throw new EventStoreException("Cannot create the ledger '" + absolute + "': the folder '"
                     + absolute.getParent() + "' does not exist.");
+        }
+        if (!exists) {
+            LedgerSideFiles.refuseSideFileName(absolute);
         }
         Connection writer = null;
         Connection reader = null;

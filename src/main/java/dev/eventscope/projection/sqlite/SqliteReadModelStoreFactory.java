@@ -4,8 +4,10 @@ import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.projection.ReadModelStore;
 import dev.eventscope.projection.ReadModelStoreFactory;
+import dev.eventscope.projection.RecordedRegister;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Read models of a ledger file: in the file, or for a read-only ledger in {@link SqliteReadModelStore#cacheFileFor}.
@@ -22,5 +24,11 @@ public final class SqliteReadModelStoreFactory implements ReadModelStoreFactory 
         }
         return store.isReadOnly() ? SqliteReadModelStore.inSeparateFile(SqliteReadModelStore.cacheFileFor(ledgerFile), ledgerFile)
                 : SqliteReadModelStore.inLedgerFile(ledgerFile);
+    }
+
+    @Override
+    public List<RecordedRegister> registers(Path ledgerFile) {
+        return ledgerFile.toString().startsWith("postgresql:") || !java.nio.file.Files.isRegularFile(ledgerFile)
+                ? List.of() : SqliteRecordedRegisters.of(ledgerFile);
     }
 }

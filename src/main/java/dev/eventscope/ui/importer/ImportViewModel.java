@@ -164,7 +164,8 @@ public final class ImportViewModel {
     }
 
     private void removeUnfinishedLedger() {
-        if (target == null || !target.newLedger()) {
+        // a ledger refused before it was created leaves nothing of ours: files beside its name are another's (session 19)
+        if (target == null || !target.newLedger() || !Files.exists(target.ledger())) {
             return;
         }
         for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {

@@ -62,6 +62,74 @@ class LedgerFileTest {
         }
 
         @Test
+        void a_new_ledger_named_as_the_log_or_shared_memory_of_another_is_refused_and_the_other_keeps_its_events() throws Exception {
+            // session 19: init/import/copy made books.ledger-wal as a ledger; the next opening of books.ledger read it as
+            // its write-ahead log and deleted it, with every event it held
+            Path books = ledgerWith(folder.resolve("books.ledger"), 2, 3);
+            String before = sha256(books);
+            for (String suffix : List.of("-wal", "-shm", "-journal")) {
+                Path sideFile = folder.resolve("books.ledger" + suffix);
+                EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.open(sideFile),
+                        suffix);
+                assertMentions(refused.getMessage(), "books.ledger" + suffix, suffix.substring(1) + " file of",
+                        "Nothing was created");
+                assertFalse(Files.exists(sideFile), "nothing may be created under the name " + sideFile);
+            }
+            assertEquals(before, sha256(books));
+            try (SqliteEventStore store = SqliteEventStore.openReadOnly(books)) {
+                assertEquals(6, store.lastPosition());
+            }
+        }
+
+        @Test
+        void a_new_ledger_beside_a_leftover_log_of_its_name_is_refused() throws Exception {
+            // a -journal left there would be rolled back into the new ledger when its writer first opens it
+            for (String suffix : List.of("-wal", "-shm", "-journal")) {
+                Path file = folder.resolve("fresh" + suffix.replace('-', '_') + ".ledger");
+                Path leftover = Path.of(file + suffix);
+                Files.writeString(leftover, "not ours");
+                EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.open(file),
+                        suffix);
+                assertMentions(refused.getMessage(), leftover.getFileName().toString(), "already a file",
+                        "Nothing was created");
+                assertFalse(Files.exists(file));
+                assertEquals("not ours", Files.readString(leftover));
+            }
+        }
+
+        @Test
+        void another_ledger_s_write_ahead_log_put_beside_a_ledger_is_refused_for_writing_and_the_ledger_is_left_whole()
+                throws Exception {
+            // session 19: opening for writing copied the foreign log into the file for good and said "left unchanged"
+            Path books = ledgerWith(folder.resolve("books.ledger"), 2, 3);
+            Path other = ledgerWith(folder.resolve("other.ledger"), 3, 4);
+            Path foreignLog = folder.resolve("stolen-wal");
+            try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + other);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA wal_autocheckpoint = 0");
+                // the other ledger's owner rewrites its events, so its log holds pages of its events table
+                statement.execute("DROP TRIGGER events_are_immutable");
+                statement.execute("UPDATE events SET data = data || ' '");
+                Files.copy(Path.of(other + "-wal"), foreignLog);
+            }
+            String before = sha256(books);
+            assertFalse(Files.exists(Path.of(books + "-wal")), "a closed ledger keeps no log");
+            Files.deleteIfExists(Path.of(books + "-shm"));
+            Files.copy(foreignLog, Path.of(books + "-wal"));
+
+            EventStoreException refused = assertThrows(EventStoreException.class, () -> SqliteEventStore.open(books));
+
+            assertMentions(refused.getMessage(), "books.ledger-wal", "does not belong to it", "Nothing was changed");
+            assertEquals(before, sha256(books), "the ledger file must not change");
+            Files.delete(Path.of(books + "-wal"));
+            Files.deleteIfExists(Path.of(books + "-shm"));
+            try (SqliteEventStore store = SqliteEventStore.open(books)) {
+                assertEquals(6, store.lastPosition());
+                assertTrue(store.verify().intact());
+            }
+        }
+
+        @Test
         void the_writer_runs_with_synchronous_full_by_default() throws Exception {
             // synchronous is per connection, so ask the store's own writer through a fresh append path
             SqliteOptions options = SqliteOptions.defaults();

@@ -57,6 +57,20 @@ class ImportViewModelTest {
     }
 
     @Test
+    void a_new_ledger_refused_beside_a_leftover_log_leaves_that_file_as_it_was() throws Exception {
+        // session 19: the refusal said "remove it or choose another file name", and the failed import removed it unasked
+        Path journal = journal("2025-01-02 Sale\n    assets:bank  100.00 EUR\n    income:sales\n");
+        Path leftover = Files.writeString(folder.resolve("books.ledger-journal"), "not ours");
+        ImportViewModel model = new ImportViewModel(new SameThreadExecutor(), SQLITE);
+        model.start(journal, ImportTarget.newLedger(folder.resolve("books.ledger")));
+
+        assertEquals(ImportState.FAILED, model.stateProperty().get());
+        assertTrue(model.errorProperty().get().contains("books.ledger-journal"), model.errorProperty().get());
+        assertEquals("not ours", Files.readString(leftover));
+        assertFalse(Files.exists(folder.resolve("books.ledger")));
+    }
+
+    @Test
     void cancelling_rolls_everything_back() throws Exception {
         Path journal = journal("2025-01-02 Sale\n    assets:bank  100.00 EUR\n    income:sales\n");
         Path ledger = folder.resolve("open.ledger");

@@ -1,0 +1,168 @@
+package dev.eventscope.projection.sqlite;
+
+import dev.eventscope.eventstore.sqlite.ReadOnlyAccess;
+import dev.eventscope.projection.BalancesProjection;
+import dev.eventscope.projection.ReadModelException;
+import dev.eventscope.projection.RecordedRegister;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The balances registers kept for a SQLite ledger file: the read models in the file itself and those in this user's
+ * cache for it ({@link SqliteReadModelStore#cacheFileFor}), each opened read-only, for {@code verify} (session 19). A
+ * read model of another version of the projection is left out: it is rebuilt before anything is shown from it.
+ */
+public final class SqliteRecordedRegisters {
+
+    private static final int CURRENT_VERSION = new BalancesProjection(1).version();
+
+    private SqliteRecordedRegisters() {
+    }
+
+    /** The registers kept for {@code ledgerFile}, in the file first; none when it keeps no read models. */
+    public static List<RecordedRegister> of(Path ledgerFile) {
+        List<RecordedRegister> registers = new ArrayList<>();
+        try {
+            open(ReadOnlyAccess.uri(ledgerFile), ledgerFile.toString()).ifPresent(registers::add);
+            Path cache = SqliteReadModelStore.cacheFileFor(ledgerFile);
+            if (Files.isRegularFile(cache)) {
+                open(cache.toAbsolutePath().toUri().toString().replace("file:///", "file:/") + "?mode=ro", cache.toString()).ifPresent(registers::add);
+            }
+            return registers;
+        } catch (RuntimeException failed) {
+            registers.forEach(RecordedRegister::close);
+            throw failed;
+        }
+    }
+
+    private static Optional<RecordedRegister> open(String uri, String location) {
+        Connection connection = null;
+        try {
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+            config.setReadOnly(true);
+            config.setBusyTimeout(15_000);
+            connection = config.createConnection("jdbc:sqlite:" + uri);
+            // the state and the lines from one read transaction: a catch-up committing meanwhile is not seen
+            connection.setAutoCommit(false);
+            Optional<RecordedRegister> register = register(connection, location);
+            if (register.isEmpty()) {
+                connection.close();
+            }
+            return register;
+        } catch (SQLException e) {
+            close(connection);
+            throw new ReadModelException("Could not read the read models in " + location + " to compare them with the"
+                    + " events: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<RecordedRegister> register(Connection connection, String location) throws SQLException {
+        try (PreparedStatement tables = connection.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'projection_state'");
+             ResultSet table = tables.executeQuery()) {
+            if (!table.next()) {
+                return Optional.empty();
+            }
+        }
+        long generation;
+        long position;
+        String positionHash;
+        try (PreparedStatement state = connection.prepareStatement(
+                "SELECT version, generation, position, position_hash FROM projection_state WHERE name = ?")) {
+            state.setString(1, BalancesProjection.NAME);
+            try (ResultSet row = state.executeQuery()) {
+                if (!row.next() || row.getInt(1) != CURRENT_VERSION || row.getLong(3) <= 0) {
+                    return Optional.empty();
+                }
+                generation = row.getLong(2);
+                position = row.getLong(3);
+                positionHash = row.getString(4);
+            }
+        }
+        String table = SqlTables.physicalName(BalancesProjection.NAME, BalancesProjection.REGISTER, (int) generation);
+        try (PreparedStatement exists = connection.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            exists.setString(1, table);
+            try (ResultSet found = exists.executeQuery()) {
+                if (!found.next()) {
+                    return Optional.of(new Missing(connection, location, position, positionHash, table));
+                }
+            }
+        }
+        PreparedStatement lines = connection.prepareStatement("SELECT position, account, commodity, amount, running_balance,"
+                + " entry_id, posting_index, date, description, reverses FROM " + table
+                + " WHERE position <= ? ORDER BY position");
+        lines.setLong(1, position);
+        return Optional.of(new Register(connection, lines, lines.executeQuery(), location, position, positionHash));
+    }
+
+    private static void close(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // a read-only connection: nothing is lost
+            }
+        }
+    }
+
+    /** A read model whose state names a register table that is not there. */
+    private record Missing(Connection connection, String location, long position, String positionHash, String table)
+            implements RecordedRegister {
+
+        @Override
+        public Optional<String> unreadable() {
+            return Optional.of("their register table " + table + ", which their checkpoint at position " + position
+                    + " names, is gone");
+        }
+
+        @Override
+        public Optional<Line> next() {
+            return Optional.empty();
+        }
+
+        @Override
+        public void close() {
+            SqliteRecordedRegisters.close(connection);
+        }
+    }
+
+    private record Register(Connection connection, PreparedStatement statement, ResultSet rows, String location,
+                            long position, String positionHash) implements RecordedRegister {
+
+        @Override
+        public Optional<Line> next() {
+            try {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Line(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                        rows.getString(5), rows.getString(6), rows.getLong(7), rows.getString(8), rows.getString(9),
+                        rows.getString(10)));
+            } catch (SQLException e) {
+                throw new ReadModelException("Could not read the register lines in " + location + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            SqliteRecordedRegisters.close(rows);
+            SqliteRecordedRegisters.close(statement);
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // ending a read: nothing to undo
+            }
+            SqliteRecordedRegisters.close(connection);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.eventscope.bootstrap;
+
+import dev.eventscope.audit.AuditFixtures;
+import dev.eventscope.cli.EventscopeCli;
+import dev.eventscope.cli.ExitCodes;
+import dev.eventscope.projection.sqlite.SqliteReadModelStore;
+import dev.eventscope.session.TestSessions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.eventscope.testing.Texts.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Session 19's adversary: the balances read models are kept beside the chain (in a writable ledger's file, or in the
+ * user's cache for a read-only one), and every balance is summed from their register lines. Whoever can write that file
+ * could edit a line, or put another ledger's read models in place, and {@code balance} showed it while {@code verify}
+ * said intact. Verify now compares the lines with the postings it walks.
+ */
+class ReadModelTamperingTest {
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (args[0].equals("verify")) {
+            all.addAll(List.of("--heads-dir", folder.resolve("heads").toString(), "--key-dir", folder.resolve("keys").toString()));
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = EventscopeCli.commandLine(TestSessions.SQLITE);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return new Run(commandLine.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    }
+
+    @Test
+    void a_register_line_edited_in_the_ledger_file_s_read_models_is_named_by_verify() throws Exception {
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("acme.ledger"));
+        assertEquals(ExitCodes.OK, run("projections", "rebuild", "--ledger", ledger.toString()).exitCode());
+        // read models behind the events are not an edit
+        Run post = run("post", "--ledger", ledger.toString(), "--date", "2024-03-31", "--description",
+                "late fee", "--posting", "expenses:rent  2.50 EUR", "--posting", "assets:bank");
+        assertEquals(ExitCodes.OK, post.exitCode(), post.err());
+        Run honest = run("verify", "--ledger", ledger.toString());
+        assertEquals(ExitCodes.OK, honest.exitCode(), honest.out() + honest.err());
+        assertFalse(honest.out().contains("read models"), honest.out());
+
+        long position = editLastRegisterLine(ledger, "amount = amount + 1000");
+        Run verify = run("verify", "--ledger", ledger.toString());
+
+        assertEquals(ExitCodes.TAMPERED, verify.exitCode(), verify.out());
+        assertMentions(verify.out(), "TAMPERED: the read models in " + ledger, "were edited",
+                "register line at position " + position, "amount", "where the event says", "projections rebuild");
+    }
+
+    @Test
+    void a_register_table_dropped_from_the_ledger_file_s_read_models_is_named_by_verify() throws Exception {
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("dropped.ledger"));
+        assertEquals(ExitCodes.OK, run("projections", "rebuild", "--ledger", ledger.toString()).exitCode());
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + ledger);
+             Statement statement = connection.createStatement();
+             ResultSet generation = statement.executeQuery("SELECT generation FROM projection_state WHERE name = 'balances'")) {
+            generation.next();
+            String table = "rm_balances__register_g" + generation.getLong(1);
+            generation.close();
+            statement.execute("DROP TABLE " + table);
+        }
+
+        Run verify = run("verify", "--ledger", ledger.toString());
+
+        assertEquals(ExitCodes.TAMPERED, verify.exitCode(), verify.out() + verify.err());
+        assertMentions(verify.out(), "TAMPERED: the read models in " + ledger, "register table", "is gone");
+    }
+
+    @Test
+    void a_register_line_edited_in_the_cache_is_shown_by_balance_and_named_by_verify() throws Exception {
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("acme-cached.ledger"));
+        String before = run("balance", "--ledger", ledger.toString()).out();
+        Path cache = SqliteReadModelStore.cacheFileFor(ledger);
+        assertTrue(Files.isRegularFile(cache), cache.toString());
+        assertEquals(ExitCodes.OK, run("verify", "--ledger", ledger.toString()).exitCode());
+
+        long position = editLastRegisterLine(cache, "description = 'reviewed by the auditor'");
+        editLastRegisterLine(cache, "amount = amount + 1000000");
+        String after = run("balance", "--ledger", ledger.toString()).out();
+        Run verify = run("verify", "--ledger", ledger.toString());
+
+        assertFalse(before.equals(after), "the forged line must reach balance, else this test shows nothing: " + after);
+        assertEquals(ExitCodes.TAMPERED, verify.exitCode(), verify.out());
+        assertMentions(verify.out(), "TAMPERED: the read models in " + cache, "register line at position " + position,
+                "the description 'reviewed by the auditor' where the event says");
+    }
+
+    @Test
+    void another_ledger_s_cache_copied_in_place_is_rebuilt_and_balance_shows_this_ledger_s_figures() throws Exception {
+        // the other ledger's read models hold the entry X2 before their checkpoint, this ledger posts it after that
+        // position: catching their tables up with this ledger's events failed on every command ("UNIQUE constraint
+        // failed: rm_journal__journal_entries_g1.entry_id") until the cache was deleted by hand
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("mine.ledger"));
+        Path other = AuditFixtures.acmeLedger(folder.resolve("other.ledger"));
+        post(ledger, "X1", "10.00");
+        post(ledger, "X2", "20.00");
+        post(other, "X2", "30.00");
+        assertEquals(ExitCodes.OK, run("balance", "--ledger", other.toString()).exitCode());
+        String truth = run("balance", "--replay", "--ledger", ledger.toString()).out();
+        Files.copy(SqliteReadModelStore.cacheFileFor(other), SqliteReadModelStore.cacheFileFor(ledger),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Run balance = run("balance", "--ledger", ledger.toString());
+
+        assertEquals(ExitCodes.OK, balance.exitCode(), balance.err());
+        assertEquals(truth, balance.out());
+        assertEquals(ExitCodes.OK, run("verify", "--ledger", ledger.toString()).exitCode());
+    }
+
+    private void post(Path ledger, String id, String amount) {
+        Run post = run("post", "--ledger", ledger.toString(), "--id", id, "--date", "2024-03-31", "--description",
+                "fee " + id, "--posting", "expenses:rent  " + amount + " EUR", "--posting", "assets:bank");
+        assertEquals(ExitCodes.OK, post.exitCode(), post.err());
+    }
+
+    /** Edits the balances register's last line in the read models of {@code file}; returns its position. */
+    private static long editLastRegisterLine(Path file, String assignment) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            long generation;
+            try (ResultSet row = statement.executeQuery(
+                    "SELECT generation FROM projection_state WHERE name = 'balances'")) {
+                assertTrue(row.next(), "the balances read model of " + file);
+                generation = row.getLong(1);
+            }
+            String register = "rm_balances__register_g" + generation;
+            long position;
+            try (ResultSet row = statement.executeQuery("SELECT max(position) FROM " + register)) {
+                row.next();
+                position = row.getLong(1);
+            }
+            assertEquals(1, statement.executeUpdate("UPDATE " + register + " SET " + assignment + " WHERE position = "
+                    + position));
+            return position;
+        }
+    }
+}
