@@ -1,18 +1,4 @@
-package dev.eventscope.audit;
-
-import dev.eventscope.eventstore.AppendResult;
-import dev.eventscope.eventstore.BulkAppend;
-import dev.eventscope.eventstore.Direction;
-import dev.eventscope.eventstore.EventCursor;
-import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.EventStoreException;
-import dev.eventscope.eventstore.IntegrityReport;
-import dev.eventscope.eventstore.RecordedEvent;
-import dev.eventscope.eventstore.Snapshot;
-import dev.eventscope.eventstore.StreamAppend;
-import dev.eventscope.eventstore.StreamFilter;
-import dev.eventscope.eventstore.StreamId;
-import dev.eventscope.eventstore.StreamInfo;
+package dev.eventscope.eventstore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +9,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A ledger's events up to one position, read-only: what a report hands to the parts it adds after its events (the
- * workbench's findings and journal-entry tests), so they read exactly the ledger the report's verification read, not
- * the events another user appended while the report was written (session 18). Appends and snapshots are refused with
- * an {@link EventStoreException}; the hash chain is verified on the whole ledger, as the report already did. Closing
- * it leaves the ledger open: the report's caller owns it.
+ * A store's events up to one position, read-only: the one read path of "the ledger as it stood at position P" (session
+ * 19). A report hands it to the parts it adds after its events (the workbench's findings and journal-entry tests), so
+ * they read exactly the ledger the report's verification read, not the events appended meanwhile (session 18); the
+ * sandbox's overlay reads its base through it, keeping its proposed events after it. Every read answers as the ledger
+ * cut at the position would (a stream's events and version, backward reads, the listing of streams, the whole-ledger
+ * cursor, snapshots at or below the version at the position). Appends and snapshots are refused with an
+ * {@link EventStoreException}; {@link #verify} verifies the whole ledger's hash chain. Closing it leaves the ledger
+ * open: its owner closes it.
  */
-final class EventsThrough implements EventStore {
+public final class EventsThrough implements EventStore {
 
     private static final int PAGE = 1_000;
 
@@ -38,7 +27,8 @@ final class EventsThrough implements EventStore {
     /** Each stream's version at the position, once found: the events through it never change. */
     private final Map<StreamId, Long> versions = new ConcurrentHashMap<>();
 
-    EventsThrough(EventStore ledger, long through) {
+    /** The events of {@code ledger} at positions 1 to {@code through}. */
+    public EventsThrough(EventStore ledger, long through) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.through = through;
     }
@@ -59,7 +49,7 @@ final class EventsThrough implements EventStore {
     }
 
     private EventStoreException refused() {
-        return new EventStoreException("The report reads the ledger through position " + through + " and writes nothing to it.");
+        return new EventStoreException("The ledger is read through position " + through + " here, and nothing is written to it.");
     }
 
     @Override
@@ -185,7 +175,7 @@ final class EventsThrough implements EventStore {
 
     /** Nothing is ever appended to the ledger as read through the position. */
     @Override
-    public AutoCloseable subscribe(dev.eventscope.eventstore.AppendListener listener) {
+    public AutoCloseable subscribe(AppendListener listener) {
         return () -> { };
     }
 
@@ -194,8 +184,13 @@ final class EventsThrough implements EventStore {
         return true;
     }
 
+    /** The position read through. */
+    public long through() {
+        return through;
+    }
+
     @Override
     public void close() {
-        // the ledger belongs to the report's caller
+        // the ledger belongs to its owner (the report's caller, the sandbox's session)
     }
 }
