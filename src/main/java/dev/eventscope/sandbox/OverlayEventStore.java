@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -159,47 +158,9 @@ final class OverlayEventStore implements EventStore {
 
     @Override
     public EventCursor readAll(long afterPosition) {
-        EventCursor realEvents = real.readAll(afterPosition);
-        List<RecordedEvent> mine = proposedEvents();
-        return new EventCursor() {
-            private boolean realDone;
-            private int index;
-            private RecordedEvent next = advance();
-
-            private RecordedEvent advance() {
-                if (!realDone && realEvents.hasNext()) {
-                    return realEvents.next();
-                }
-                realDone = true;
-                while (index < mine.size()) {
-                    RecordedEvent event = mine.get(index++);
-                    if (event.position() > afterPosition) {
-                        return event;
-                    }
-                }
-                return null;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public RecordedEvent next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                RecordedEvent current = next;
-                next = advance();
-                return current;
-            }
-
-            @Override
-            public void close() {
-                realEvents.close();
-            }
-        };
+        // the real events through the base (the view stops there), then the proposed ones after afterPosition
+        List<RecordedEvent> mine = proposedEvents().stream().filter(event -> event.position() > afterPosition).toList();
+        return EventCursor.concat(real.readAll(afterPosition), mine.iterator());
     }
 
     @Override
