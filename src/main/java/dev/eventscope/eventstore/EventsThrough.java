@@ -55,15 +55,11 @@ public final class EventsThrough implements EventStore {
     @Override
     public List<RecordedEvent> readStream(StreamId stream, long fromVersion, Direction direction, int limit) {
         if (direction == Direction.FORWARD) {
-            // a stream's events come in position order: those through the position are a prefix
-            List<RecordedEvent> wanted = new ArrayList<>();
-            for (RecordedEvent event : ledger.readStream(stream, fromVersion, Direction.FORWARD, limit)) {
-                if (event.position() > through) {
-                    break;
-                }
-                wanted.add(event);
-            }
-            return wanted;
+            // a stream's events come in position order: those through the position are its versions up to the one at
+            // it, and no more are read (a page reaching past the position read up to a page of later events)
+            long first = Math.max(1, fromVersion);
+            long version = streamVersion(stream);
+            return first > version ? List.of() : ledger.readStream(stream, first, Direction.FORWARD, (int) Math.min(limit, version - first + 1));
         }
         long version = Math.min(fromVersion, streamVersion(stream));
         return version < 1 ? List.of() : ledger.readStream(stream, version, Direction.BACKWARD, limit);
