@@ -116,7 +116,8 @@ public final class EventsThrough implements EventStore {
                 streams.add(info);
                 continue;
             }
-            long version = streamVersion(info.streamId());
+            // its last event is after the position: its version there is found by paging, without asking again
+            long version = versions.computeIfAbsent(info.streamId(), this::versionByPaging);
             if (version > 0) {
                 long lastPosition = ledger.readStream(info.streamId(), version, Direction.BACKWARD, 1).get(0).position();
                 streams.add(new StreamInfo(info.streamId(), info.category(), version, lastPosition));
@@ -136,6 +137,11 @@ public final class EventsThrough implements EventStore {
         if (current == 0 || ledger.readStream(stream, current, Direction.BACKWARD, 1).get(0).position() <= through) {
             return current;  // no events, or none after the position: no paging through the stream
         }
+        return versionByPaging(stream);
+    }
+
+    /** The stream's version at the position, its events read in pages from the first until one comes after it. */
+    private long versionByPaging(StreamId stream) {
         long version = 0;
         long next = 1;
         while (true) {
