@@ -95,7 +95,7 @@ public final class ReportGenerator {
         }
         // the findings and tests read the ledger the verification read, as every section before them (session 18: the
         // tests ran over the events appended meanwhile too)
-        ReportWorkbench extra = workbench.apply(new EventsThrough(store, total));
+        ReportWorkbench extra = workbench.apply(new dev.eventscope.eventstore.EventsThrough(store, total));
         if (!extra.isEmpty()) {
             writer.workbench(extra);
         }

@@ -133,7 +133,11 @@ final class StatementCommand implements Callable<Integer> {
         } else {
             try (LedgerSession session = ledger.openSession(sessions, false)) {
                 session.projections().open(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
-                valuation.requireKnownCommodity(session, Long.MAX_VALUE, () -> session.timeTravel().ledgerBalancesAt(new Point.Latest()).balances());
+                // on the recorded clock the statement stands at the end of its last column: nothing later names a commodity
+                long upTo = session.statements().position(request);
+                valuation.requireKnownCommodity(session, upTo == session.lastPosition() ? Long.MAX_VALUE : upTo,
+                        () -> session.timeTravel().ledgerBalancesAt(upTo == session.lastPosition() ? new Point.Latest()
+                                : new Point.AtPosition(upTo)).balances());
                 statement = session.statements().draw(request);
             }
         }

@@ -10,4 +10,9 @@ public interface EventCursor extends Iterator<RecordedEvent>, AutoCloseable {
 
     @Override
     void close();
+
+    /** The events of {@code first}, then those of {@code then} (events kept in memory); closing it closes {@code first}. */
+    static EventCursor concat(EventCursor first, Iterator<RecordedEvent> then) {
+        return new ConcatenatedCursor(first, then);
+    }
 }

@@ -8,6 +8,7 @@ import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.EventsThrough;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.eventstore.NewEvent;
 import dev.eventscope.eventstore.RecordedEvent;
@@ -23,13 +24,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The real ledger's events up to a base position, read-only, with proposed events kept in memory after it:
+ * The real ledger's events up to a base position, read-only (read through {@link EventsThrough}, the one read path of a
+ * ledger up to a position, shared with the report), with proposed events kept in memory after it:
  * the store a sandbox decides its proposals on, through the same {@code LedgerCommandService} as the real
  * ledger. Appends (single or bulk) only ever go to memory; the real ledger is only read. Proposed events
  * carry no hash (they are in no chain), so {@link #verify()} is refused. The real ledger's snapshots at or below a
@@ -38,18 +39,16 @@ import java.util.regex.Pattern;
  */
 final class OverlayEventStore implements EventStore {
 
-    private static final int PAGE = 1_000;
-
-    private final LedgerSession real;
+    /** The real events through the base: every read of them goes through this view. */
+    private final EventStore real;
     private final long base;
     private final long recordedAtMicros;
     private final List<RecordedEvent> proposed = new ArrayList<>();
-    private final Map<StreamId, Long> baseVersions = new HashMap<>();
     private final Map<StreamId, List<RecordedEvent>> proposedByStream = new HashMap<>();
 
     /** The real events up to position {@code base}; proposed events are stamped {@code recordedAtMicros}. */
     OverlayEventStore(LedgerSession real, long base, long recordedAtMicros) {
-        this.real = real;
+        this.real = real.eventsThrough(base);
         this.base = base;
         this.recordedAtMicros = recordedAtMicros;
     }
@@ -129,112 +128,39 @@ final class OverlayEventStore implements EventStore {
 
     @Override
     public synchronized List<RecordedEvent> readStream(StreamId stream, long fromVersion, Direction direction, int limit) {
-        List<RecordedEvent> all = new ArrayList<>();
-        long baseVersion = baseVersion(stream);
-        long next = direction == Direction.FORWARD ? Math.max(1, fromVersion) : 1;
-        while (next <= baseVersion) {
-            List<RecordedEvent> page = real.readStream(stream, next, Direction.FORWARD, (int) Math.min(PAGE, baseVersion - next + 1));
-            if (page.isEmpty()) {
-                break;
-            }
-            all.addAll(page);
-            next = page.get(page.size() - 1).version() + 1;
-            if (direction == Direction.FORWARD && all.size() >= limit) {
-                break;
-            }
-        }
-        all.addAll(proposedByStream.getOrDefault(stream, List.of()));
+        List<RecordedEvent> mine = proposedByStream.getOrDefault(stream, List.of());
         List<RecordedEvent> wanted = new ArrayList<>();
         if (direction == Direction.FORWARD) {
-            for (RecordedEvent event : all) {
+            // the real events through the base come first, the proposed ones after them
+            wanted.addAll(real.readStream(stream, fromVersion, Direction.FORWARD, limit));
+            for (RecordedEvent event : mine) {
                 if (event.version() >= fromVersion && wanted.size() < limit) {
                     wanted.add(event);
                 }
             }
-        } else {
-            for (int i = all.size() - 1; i >= 0 && wanted.size() < limit; i--) {
-                if (all.get(i).version() <= fromVersion) {
-                    wanted.add(all.get(i));
-                }
+            return wanted;
+        }
+        for (int i = mine.size() - 1; i >= 0 && wanted.size() < limit; i--) {
+            if (mine.get(i).version() <= fromVersion) {
+                wanted.add(mine.get(i));
             }
+        }
+        if (wanted.size() < limit) {
+            wanted.addAll(real.readStream(stream, fromVersion, Direction.BACKWARD, limit - wanted.size()));
         }
         return wanted;
     }
 
-    /** The stream's version at the base position (its real events are a prefix of its versions). */
+    /** The stream's version at the base position. */
     private long baseVersion(StreamId stream) {
-        Long known = baseVersions.get(stream);
-        if (known != null) {
-            return known;
-        }
-        long version = 0;
-        if (real.streamVersion(stream) > 0) {
-            long next = 1;
-            outer:
-            while (true) {
-                List<RecordedEvent> page = real.readStream(stream, next, Direction.FORWARD, PAGE);
-                for (RecordedEvent event : page) {
-                    if (event.position() > base) {
-                        break outer;
-                    }
-                    version = event.version();
-                }
-                if (page.size() < PAGE) {
-                    break;
-                }
-                next = version + 1;
-            }
-        }
-        baseVersions.put(stream, version);
-        return version;
+        return real.streamVersion(stream);
     }
 
     @Override
     public EventCursor readAll(long afterPosition) {
-        EventCursor realEvents = real.readAll(Math.min(afterPosition, base));
-        List<RecordedEvent> mine = proposedEvents();
-        return new EventCursor() {
-            private boolean realDone;
-            private int index;
-            private RecordedEvent next = advance();
-
-            private RecordedEvent advance() {
-                if (!realDone && realEvents.hasNext()) {
-                    RecordedEvent event = realEvents.next();
-                    if (event.position() <= base) {
-                        return event;
-                    }
-                }
-                realDone = true;
-                while (index < mine.size()) {
-                    RecordedEvent event = mine.get(index++);
-                    if (event.position() > afterPosition) {
-                        return event;
-                    }
-                }
-                return null;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public RecordedEvent next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                RecordedEvent current = next;
-                next = advance();
-                return current;
-            }
-
-            @Override
-            public void close() {
-                realEvents.close();
-            }
-        };
+        // the real events through the base (the view stops there), then the proposed ones after afterPosition
+        List<RecordedEvent> mine = proposedEvents().stream().filter(event -> event.position() > afterPosition).toList();
+        return EventCursor.concat(real.readAll(afterPosition), mine.iterator());
     }
 
     @Override
@@ -250,11 +176,7 @@ final class OverlayEventStore implements EventStore {
     public synchronized List<StreamInfo> streams(StreamFilter filter) {
         TreeMap<StreamId, StreamInfo> streams = new TreeMap<>();
         for (StreamInfo info : real.streams(filter)) {
-            long version = baseVersion(info.streamId());
-            if (version > 0) {
-                long lastPosition = readStream(info.streamId(), version, Direction.BACKWARD, 1).get(0).position();
-                streams.put(info.streamId(), new StreamInfo(info.streamId(), info.category(), version, lastPosition));
-            }
+            streams.put(info.streamId(), info);
         }
         Pattern names = filter.namePattern() == null ? null : glob(filter.namePattern());
         for (Map.Entry<StreamId, List<RecordedEvent>> stream : proposedByStream.entrySet()) {
@@ -299,8 +221,7 @@ final class OverlayEventStore implements EventStore {
 
     @Override
     public synchronized Optional<Snapshot> loadSnapshot(StreamId stream, long maxVersion, int stateSchemaVersion) {
-        long baseVersion = baseVersion(stream);
-        return baseVersion == 0 ? Optional.empty() : real.loadSnapshot(stream, Math.min(maxVersion, baseVersion), stateSchemaVersion);
+        return real.loadSnapshot(stream, maxVersion, stateSchemaVersion);
     }
 
     @Override

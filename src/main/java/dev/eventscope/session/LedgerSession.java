@@ -141,6 +141,14 @@ public final class LedgerSession implements AutoCloseable {
         store.streamStamps(stream, sink);
     }
 
+    /**
+     * The ledger's events through {@code position}, read-only, read as the ledger cut there would be: what a sandbox
+     * reads its base through (the one read path of a ledger up to a position, shared with the report's).
+     */
+    public EventStore eventsThrough(long position) {
+        return new dev.eventscope.eventstore.EventsThrough(store, position);
+    }
+
     /** The latest snapshot of a stream at or below {@code maxVersion} with the given state schema version (as commands load them). */
     public Optional<dev.eventscope.eventstore.Snapshot> loadSnapshot(StreamId stream, long maxVersion, int stateSchemaVersion) {
         return store.loadSnapshot(stream, maxVersion, stateSchemaVersion);

@@ -58,7 +58,33 @@ public final class LedgerStatements {
                     : column -> byPosition.computeIfAbsent(session.timeTravel().positionOf(
                             new Point.AtRecordedTime(endOfDay(column.end()))), session::valuation));
         }
-        return build(request, valuation, columns(request, queries, last, entryClock ? known : null), asOf, last);
+        List<Column> columns = columns(request, queries, last, entryClock ? known : null);
+        return build(request, valuation, columns, asOf, entryClock ? last : recordedBy(columns, last));
+    }
+
+    /**
+     * The position {@link #draw} answers {@code request} at: the head on the entry-date clock; on the recorded clock
+     * the last event recorded by the end of its last column's day. The read models must be open.
+     */
+    public long position(StatementRequest request) {
+        long last = session.lastPosition();
+        if (request.clock() == StatementClock.ENTRY_DATE) {
+            return last;
+        }
+        return recordedBy(columns(request, session.queries(), last, null), last);
+    }
+
+    /**
+     * The position a statement on the recorded clock stands at: the last event recorded by the end of its last
+     * column's day (the head when it has no column). Its sections are chosen by what was declared by then, as on the
+     * ledger cut there; before session 19 they were chosen by every declaration, later ones too.
+     */
+    private long recordedBy(List<Column> columns, long last) {
+        if (columns.isEmpty()) {
+            return last;
+        }
+        long position = session.timeTravel().positionOf(new Point.AtRecordedTime(endOfDay(columns.get(columns.size() - 1).end())));
+        return Math.min(last, position);
     }
 
     /**

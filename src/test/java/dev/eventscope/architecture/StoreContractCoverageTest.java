@@ -36,7 +36,7 @@ class StoreContractCoverageTest {
      * appends), and {@code EventsThroughTest} checks its reads against the same ledger cut at that position.
      */
     private static final Set<String> PARTIAL_BY_DESIGN = Set.of("dev.eventscope.sandbox.OverlayEventStore",
-            "dev.eventscope.audit.EventsThrough");
+            "dev.eventscope.eventstore.EventsThrough");
 
     @Test
     void every_event_store_runs_the_store_contract() throws ClassNotFoundException {

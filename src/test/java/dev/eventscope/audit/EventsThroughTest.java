@@ -4,6 +4,7 @@ import dev.eventscope.eventstore.Direction;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.EventStoreException;
+import dev.eventscope.eventstore.EventsThrough;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamInfo;

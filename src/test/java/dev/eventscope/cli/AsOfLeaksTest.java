@@ -14,7 +14,9 @@ import dev.eventscope.domain.ledger.Money;
 import dev.eventscope.domain.ledger.Posting;
 import dev.eventscope.domain.ledger.PriceCommand;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.eventstore.sqlite.SqliteOptions;
 import dev.eventscope.statement.StatementText;
+import dev.eventscope.testing.SettableClock;
 import dev.eventscope.testing.TemporaryFolders;
 import dev.eventscope.timetravel.LedgerPrefix;
 import dev.eventscope.timetravel.RandomLedger;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +55,9 @@ class AsOfLeaksTest {
         Path folder = folders.create("asof-leaks");
         ledger = folder.resolve("whole.ledger");
         cut = folder.resolve("cut.ledger");
-        try (SqliteEventStore store = RandomLedger.openStore(ledger)) {
+        // one second a reading, as RandomLedger's clock; the events after P are recorded two days later (the recorded clock)
+        SettableClock clock = SettableClock.stepping(Instant.parse("2025-01-01T00:00:00Z"), Duration.ofSeconds(1));
+        try (SqliteEventStore store = SqliteEventStore.open(ledger, SqliteOptions.defaults().withClock(clock))) {
             LedgerCommandService service = RandomLedger.service(store, "p");
             CommandContext alice = CommandContext.byUser("alice");
             service.execute(new LedgerCommand.CreateLedger("leaks", "EUR"), alice);
@@ -61,6 +67,7 @@ class AsOfLeaksTest {
             post(service, "e1", "EUR", "100.00");
             post(service, "e2", "GBP", "40.00");
             position = store.lastPosition();
+            clock.set(Instant.parse("2025-01-03T00:00:00Z"));
             service.execute(new LedgerCommand.RecordImport("later.journal", "1".repeat(64), 0, null, null,
                     Map.of(AccountType.LIABILITIES, List.of("assets:bank"))), alice);
             service.execute(new PriceCommand.RecordPrice(LocalDate.of(2024, 1, 1), "EUR", new Money(new BigDecimal("1.10"), "USD"), 2), alice);
@@ -109,6 +116,25 @@ class AsOfLeaksTest {
     }
 
     @Test
+    void a_statement_on_the_recorded_clock_chooses_its_sections_by_the_account_types_declared_by_its_last_column() {
+        // the position was recorded on 1 January 2025, the declaration on the 3rd: a statement through the 2nd stands at P
+        for (String[] asked : List.of(new String[] {"balance-sheet"}, new String[] {"balance-sheet", "--depth", "1"},
+                new String[] {"balance-sheet", "--value", "EUR"})) {
+            String[] through = concat(new String[] {"statement"}, concat(asked, new String[] {"--clock", "recorded", "-p", "..2025-01-03"}));
+            CliRun onRecordedClock = CliRun.onLedger(stores, ledger, through[0], java.util.Arrays.copyOfRange(through, 1, through.length));
+            CliRun onTheCut = CliRun.onLedger(stores, cut, through[0], java.util.Arrays.copyOfRange(through, 1, through.length));
+            String what = String.join(" ", through);
+            assertEquals(0, onRecordedClock.exitCode(), what + "\n" + onRecordedClock.err());
+            // before session 19: assets:bank under Liabilities too, by the declaration recorded on the 3rd
+            assertThat(onRecordedClock.out()).as(what).contains("Assets\nassets").doesNotContain("Liabilities\nassets");
+            assertEquals(onTheCut.out(), onRecordedClock.out(), what);
+        }
+        // through the 3rd the declaration holds
+        CliRun throughTheThird = CliRun.onLedger(stores, ledger, "statement", "balance-sheet", "--clock", "recorded", "-p", "..2025-01-04");
+        assertThat(throughTheThird.out()).contains("Liabilities\nassets");
+    }
+
+    @Test
     void a_balance_known_at_a_position_is_valued_in_the_prices_recorded_by_then() {
         CliRun knownAt = CliRun.run(stores, "balance", "--ledger", ledger.toString(), "--known-at", "#" + position, "--market");
         CliRun atHeadOfCut = CliRun.run(stores, "balance", "--ledger", cut.toString(), "--market");
@@ -136,7 +162,9 @@ class AsOfLeaksTest {
     void a_commodity_first_priced_after_the_point_is_refused_as_unknown_at_it() {
         for (String[] asked : List.of(new String[] {"balance", "--known-at", "#" + position, "--value", "USD"},
                 new String[] {"balance", "--at-position", String.valueOf(position), "--value", "USD"},
-                new String[] {"statement", "income", "--at-position", String.valueOf(position), "--value", "USD"})) {
+                new String[] {"statement", "income", "--at-position", String.valueOf(position), "--value", "USD"},
+                // session 19: on the recorded clock, a statement through the 2nd of January stands at P
+                new String[] {"statement", "income", "--clock", "recorded", "-p", "..2025-01-03", "--value", "USD"})) {
             CliRun answer = CliRun.onLedger(stores, ledger, asked[0], java.util.Arrays.copyOfRange(asked, 1, asked.length));
             // before session 18: accepted, as a price recorded after the point names USD
             assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, answer.exitCode(), String.join(" ", asked) + "\n" + answer.out());

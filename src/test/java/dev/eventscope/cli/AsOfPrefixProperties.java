@@ -12,6 +12,7 @@ import dev.eventscope.domain.ledger.Money;
 import dev.eventscope.domain.ledger.PriceCommand;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.eventstore.sqlite.SqliteOptions;
 import dev.eventscope.statement.Statement;
 import dev.eventscope.statement.StatementText;
 import dev.eventscope.testing.TemporaryFolders;
@@ -175,12 +176,71 @@ class AsOfPrefixProperties {
     }
 
     /**
+     * Session 19 (asof): a statement on the recorded clock through day D (each column the ledger as known at the end of
+     * its day) equals the same statement on the ledger cut at the end of D: sections chosen by the types declared by
+     * then, valued in the prices recorded by then, a commodity first priced later unknown. The ledger's appends are
+     * twenty hours apart, so it spans some months and a cut at a day's end falls between any two appends.
+     */
+    @Property(tries = 8)
+    void every_statement_on_the_recorded_clock_through_a_day_is_the_statement_of_the_ledger_cut_at_its_end(
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
+            @ForAll @IntRange(min = 1, max = 1_000) int cut) throws Exception {
+        Path folder = folders.create("asof-recorded");
+        Path ledger = folder.resolve("whole").resolve("random.ledger");
+        java.nio.file.Files.createDirectories(ledger.getParent());
+        long last = writeLedger(ledger, seed, dev.eventscope.testing.SettableClock.stepping(
+                Instant.parse("2025-01-01T00:00:00Z"), java.time.Duration.ofHours(20)));
+        LocalDate day;
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+            day = LocalDate.ofInstant(store.readAt(Math.max(1, Math.min(last, (long) cut * last / 1_000))).orElseThrow().recordedAt(),
+                    java.time.ZoneOffset.UTC);
+        }
+        String through = ".." + day.plusDays(1);
+        sameOnTheCut(ledger, folder.resolve("day"), day, last, List.of(
+                new String[] {"statement", "balance-sheet", "--clock", "recorded", "-p", through},
+                new String[] {"statement", "balance-sheet", "--clock", "recorded", "-p", through, "--depth", "1"},
+                new String[] {"statement", "income", "--clock", "recorded", "-p", through, "--value", "EUR"},
+                new String[] {"statement", "balance-sheet", "--clock", "recorded", "-p", through, "--value", "USD", "--format", "csv"},
+                new String[] {"statement", "income", "--clock", "recorded", "-p", through, "--value", "GBP"},
+                new String[] {"statement", "trial-balance", "--clock", "recorded", "-p", through, "--format", "json"}));
+        // monthly columns run to their month's end (as in hledger), so the cut is at the end of D's month
+        LocalDate monthEnd = day.withDayOfMonth(day.lengthOfMonth());
+        String throughMonth = ".." + monthEnd.plusDays(1);
+        sameOnTheCut(ledger, folder.resolve("month"), monthEnd, last, List.of(
+                new String[] {"statement", "balance-sheet", "--clock", "recorded", "-p", throughMonth, "--monthly", "--depth", "1"},
+                new String[] {"statement", "income", "--clock", "recorded", "-p", throughMonth, "--monthly", "--market"}));
+    }
+
+    /** Each question asked of {@code ledger} equals the same question asked of the ledger cut at the end of {@code day}. */
+    private static void sameOnTheCut(Path ledger, Path folder, LocalDate day, long last, List<String[]> questions) throws Exception {
+        Instant endOfDay = day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Path prefix = folder.resolve("random.ledger");
+        java.nio.file.Files.createDirectories(folder);
+        long position = LedgerPrefix.copy(ledger, prefix, event -> event.recordedAt().isBefore(endOfDay));
+        FakeLedgerStores stores = new FakeLedgerStores().with(ledger).with(prefix);
+        for (String[] question : questions) {
+            CliRun onWhole = run(stores, ledger, question);
+            CliRun onCut = run(stores, prefix, question);
+            String what = String.join(" ", question) + " against the ledger cut at the end of " + day + " (#" + position + " of " + last + ")";
+            assertEquals(onCut.exitCode(), onWhole.exitCode(), what + "\n" + onWhole.err() + "\n" + onCut.err());
+            assertEquals(refusal(onCut.err()), refusal(onWhole.err()), what);
+            assertEquals(onCut.out(), onWhole.out(), what);
+        }
+    }
+
+    /**
      * A random ledger with every kind of event a reader looks "as of": entries and reversals (one append each, and
      * imports), accounts frozen and unfrozen, accounts opened late, imports declaring account types, market prices.
      */
     static long writeLedger(Path file, long seed) {
+        return writeLedger(file, seed, RandomLedger.tickingClock());
+    }
+
+    /** The same ledger, each reading of {@code clock} recording one append. */
+    static long writeLedger(Path file, long seed, java.time.Clock clock) {
         Random random = new Random(seed * 31 + 7);
-        try (SqliteEventStore store = RandomLedger.openStore(file)) {
+        try (SqliteEventStore store = SqliteEventStore.open(file, SqliteOptions.defaults()
+                .withSynchronous(SqliteOptions.Synchronous.NORMAL).withClock(clock))) {
             RandomLedger ledger = new RandomLedger(seed);
             LedgerCommandService service = RandomLedger.service(store, "p");
             ledger.create(service, 5);
@@ -241,6 +301,11 @@ class AsOfPrefixProperties {
         return out.replace(" as known at " + at, "").replace(" and " + at + ".", " and now.").lines()
                 .filter(line -> !line.startsWith("Point:") && !line.startsWith("Rebuilt:"))
                 .reduce("", (a, b) -> a + b + "\n");
+    }
+
+    /** Standard error without the read models' progress bar. */
+    private static String refusal(String err) {
+        return err.lines().filter(line -> !line.startsWith("read models") && !line.isBlank()).reduce("", (a, b) -> a + b + "\n");
     }
 
     private static List<String> texts(List<Statement> statements) {

@@ -123,8 +123,10 @@ public final class StateQuery {
      */
     private List<RegisterLine> lastEntries(String account, java.util.Set<String> commodities, Point point, long position) {
         List<RegisterLine> lines;
-        if (point instanceof Point.AsOfDate asOf) {
-            lines = new ArrayList<>(queries.accountRegisterAsOf(account, asOf.date(), Long.MAX_VALUE));
+        if (point instanceof Point.AsOfDate || point instanceof Point.AsKnownAt) {
+            // a date as known at a point: the lines dated by then known at it (session 19: every line known at it was shown)
+            lines = new ArrayList<>(point instanceof Point.AsKnownAt known ? queries.accountRegisterAsOf(account, known.date(), position)
+                    : queries.accountRegisterAsOf(account, ((Point.AsOfDate) point).date(), Long.MAX_VALUE));
             lines.sort(Comparator.comparing(RegisterLine::date).thenComparingLong(RegisterLine::position));
         } else {
             long window = 2_000;

@@ -1,18 +1,4 @@
-package dev.eventscope.audit;
-
-import dev.eventscope.eventstore.AppendResult;
-import dev.eventscope.eventstore.BulkAppend;
-import dev.eventscope.eventstore.Direction;
-import dev.eventscope.eventstore.EventCursor;
-import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.EventStoreException;
-import dev.eventscope.eventstore.IntegrityReport;
-import dev.eventscope.eventstore.RecordedEvent;
-import dev.eventscope.eventstore.Snapshot;
-import dev.eventscope.eventstore.StreamAppend;
-import dev.eventscope.eventstore.StreamFilter;
-import dev.eventscope.eventstore.StreamId;
-import dev.eventscope.eventstore.StreamInfo;
+package dev.eventscope.eventstore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +9,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A ledger's events up to one position, read-only: what a report hands to the parts it adds after its events (the
- * workbench's findings and journal-entry tests), so they read exactly the ledger the report's verification read, not
- * the events another user appended while the report was written (session 18). Appends and snapshots are refused with
- * an {@link EventStoreException}; the hash chain is verified on the whole ledger, as the report already did. Closing
- * it leaves the ledger open: the report's caller owns it.
+ * A store's events up to one position, read-only: the one read path of "the ledger as it stood at position P" (session
+ * 19). A report hands it to the parts it adds after its events (the workbench's findings and journal-entry tests), so
+ * they read exactly the ledger the report's verification read, not the events appended meanwhile (session 18); the
+ * sandbox's overlay reads its base through it, keeping its proposed events after it. Every read answers as the ledger
+ * cut at the position would (a stream's events and version, backward reads, the listing of streams, the whole-ledger
+ * cursor, snapshots at or below the version at the position). Appends and snapshots are refused with an
+ * {@link EventStoreException}; {@link #verify} verifies the whole ledger's hash chain. Closing it leaves the ledger
+ * open: its owner closes it.
  */
-final class EventsThrough implements EventStore {
+public final class EventsThrough implements EventStore {
 
     private static final int PAGE = 1_000;
 
@@ -38,7 +27,8 @@ final class EventsThrough implements EventStore {
     /** Each stream's version at the position, once found: the events through it never change. */
     private final Map<StreamId, Long> versions = new ConcurrentHashMap<>();
 
-    EventsThrough(EventStore ledger, long through) {
+    /** The events of {@code ledger} at positions 1 to {@code through}. */
+    public EventsThrough(EventStore ledger, long through) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.through = through;
     }
@@ -59,21 +49,17 @@ final class EventsThrough implements EventStore {
     }
 
     private EventStoreException refused() {
-        return new EventStoreException("The report reads the ledger through position " + through + " and writes nothing to it.");
+        return new EventStoreException("The ledger is read through position " + through + " here, and nothing is written to it.");
     }
 
     @Override
     public List<RecordedEvent> readStream(StreamId stream, long fromVersion, Direction direction, int limit) {
         if (direction == Direction.FORWARD) {
-            // a stream's events come in position order: those through the position are a prefix
-            List<RecordedEvent> wanted = new ArrayList<>();
-            for (RecordedEvent event : ledger.readStream(stream, fromVersion, Direction.FORWARD, limit)) {
-                if (event.position() > through) {
-                    break;
-                }
-                wanted.add(event);
-            }
-            return wanted;
+            // a stream's events come in position order: those through the position are its versions up to the one at
+            // it, and no more are read (a page reaching past the position read up to a page of later events)
+            long first = Math.max(1, fromVersion);
+            long version = streamVersion(stream);
+            return first > version ? List.of() : ledger.readStream(stream, first, Direction.FORWARD, (int) Math.min(limit, version - first + 1));
         }
         long version = Math.min(fromVersion, streamVersion(stream));
         return version < 1 ? List.of() : ledger.readStream(stream, version, Direction.BACKWARD, limit);
@@ -130,7 +116,8 @@ final class EventsThrough implements EventStore {
                 streams.add(info);
                 continue;
             }
-            long version = streamVersion(info.streamId());
+            // its last event is after the position: its version there is found by paging, without asking again
+            long version = versions.computeIfAbsent(info.streamId(), this::versionByPaging);
             if (version > 0) {
                 long lastPosition = ledger.readStream(info.streamId(), version, Direction.BACKWARD, 1).get(0).position();
                 streams.add(new StreamInfo(info.streamId(), info.category(), version, lastPosition));
@@ -150,6 +137,11 @@ final class EventsThrough implements EventStore {
         if (current == 0 || ledger.readStream(stream, current, Direction.BACKWARD, 1).get(0).position() <= through) {
             return current;  // no events, or none after the position: no paging through the stream
         }
+        return versionByPaging(stream);
+    }
+
+    /** The stream's version at the position, its events read in pages from the first until one comes after it. */
+    private long versionByPaging(StreamId stream) {
         long version = 0;
         long next = 1;
         while (true) {
@@ -185,7 +177,7 @@ final class EventsThrough implements EventStore {
 
     /** Nothing is ever appended to the ledger as read through the position. */
     @Override
-    public AutoCloseable subscribe(dev.eventscope.eventstore.AppendListener listener) {
+    public AutoCloseable subscribe(AppendListener listener) {
         return () -> { };
     }
 
@@ -194,8 +186,13 @@ final class EventsThrough implements EventStore {
         return true;
     }
 
+    /** The position read through. */
+    public long through() {
+        return through;
+    }
+
     @Override
     public void close() {
-        // the ledger belongs to the report's caller
+        // the ledger belongs to its owner (the report's caller, the sandbox's session)
     }
 }
