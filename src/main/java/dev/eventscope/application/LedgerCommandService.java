@@ -160,7 +160,8 @@ public final class LedgerCommandService {
 
     /**
      * The snapshot of each stream whose version crossed a multiple of the snapshot interval, of its state after the
-     * plan ({@code statesAfter}, one per plan; null: worked out here for the streams that are due).
+     * plan ({@code statesAfter}, one per plan; null, or a null element for a plan with events: worked out here for the
+     * streams that are due).
      */
     List<Snapshot> snapshotsDue(List<PlannedAppend> plans, List<Object> statesAfter) {
         int every = settings.snapshotEvery();
@@ -171,7 +172,7 @@ public final class LedgerCommandService {
                 continue;
             }
             due = due.isEmpty() ? new ArrayList<>(2) : due;
-            due.add(codec.snapshotOf(plan.stream(), plan.versionAfter(), statesAfter == null ? plan.stateAfter() : statesAfter.get(i),
+            due.add(codec.snapshotOf(plan.stream(), plan.versionAfter(), statesAfter == null || statesAfter.get(i) == null ? plan.stateAfter() : statesAfter.get(i),
                     plan.aggregate().stateSchemaVersion()));
         }
         return due;

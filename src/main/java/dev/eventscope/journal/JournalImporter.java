@@ -268,7 +268,7 @@ public final class JournalImporter {
             postings.add(new Posting(names.apply(posting.account()), money(posting.amount(), baseCommodity), price,
                     comment.isBlank() ? null : comment, posting.kind(), posting.date()));
         }
-        Map<String, String> tags = new LinkedHashMap<>();
+        Map<String, String> tags = transaction.tags().isEmpty() ? Map.of() : new LinkedHashMap<>();
         for (Tag tag : transaction.tags()) {
             tags.merge(tag.name(), tag.value(), (a, b) -> a.isEmpty() ? b : b.isEmpty() ? a : a + ", " + b);
         }

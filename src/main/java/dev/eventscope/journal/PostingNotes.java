@@ -24,6 +24,10 @@ final class PostingNotes {
 
     /** The ledger posting's comment for {@code posting}: its own comment, then the tagged lines. */
     static String comment(JournalPosting posting) {
+        if (posting.lot().isEmpty()) {
+            // nearly every posting: no list and no joining (session 19)
+            return posting.comment().isBlank() ? "" : posting.comment();
+        }
         List<String> lines = new ArrayList<>();
         if (!posting.comment().isBlank()) {
             lines.add(posting.comment());

@@ -213,6 +213,15 @@ final class TransactionParser {
                     + " turn the account \"" + written + "\" into an empty name; hledger keeps the posting with no"
                     + " account name, but a ledger account needs one");
         }
+        long marks = PostingMarks.plainMarks(line, accountEnd);
+        if (marks != PostingMarks.NOT_PLAIN) {
+            // nearly every posting: no quote, lot price or lot date before its comment; one scan found the marks
+            int semicolon = (int) (marks >> 40) - 1;
+            int equals = (int) ((marks >> 20) & 0xFFFFF) - 1;
+            int at = (int) (marks & 0xFFFFF) - 1;
+            return finishPosting(line, lineNumber, status, account, kind, accountEnd, semicolon,
+                    semicolon < 0 ? line.length() : semicolon, "", equals, equals >= 0 && at > equals ? -1 : at);
+        }
         int semicolon = indexOutsideQuotes(line, ';', accountEnd);
         int amountEnd = semicolon < 0 ? line.length() : semicolon;
         String lot = "";
@@ -239,8 +248,14 @@ final class TransactionParser {
                     + " hledger 1.25 refuses: move the note into the posting's comment");
         }
         int equals = indexOutsideQuotes(line, '=', accountEnd, amountEnd);
+        int at = indexOutsideQuotes(line, '@', accountEnd, equals < 0 ? amountEnd : equals);
+        return finishPosting(line, lineNumber, status, account, kind, accountEnd, semicolon, amountEnd, lot, equals, at);
+    }
+
+    /** The rest of a posting, its marks found: {@code at} is the first {@code @} before {@code equals} (-1: none). */
+    private PostingDraft finishPosting(String line, int lineNumber, Status status, String account, PostingKind kind,
+            int accountEnd, int semicolon, int amountEnd, String lot, int equals, int at) {
         int priceEnd = equals < 0 ? amountEnd : equals;
-        int at = indexOutsideQuotes(line, '@', accountEnd, priceEnd);
         // ledger's virtual cost (@) / (@@): hledger 1.25 reads it as @ / @@
         boolean parenthesised = at > accountEnd && line.charAt(at - 1) == '(';
         int quantityEnd = at < 0 ? priceEnd : parenthesised ? at - 1 : at;

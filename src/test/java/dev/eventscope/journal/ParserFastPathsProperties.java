@@ -94,6 +94,40 @@ class ParserFastPathsProperties {
         assertEquals(line.split("\\s+", 2)[0], DirectiveParser.firstWord(line), line);
     }
 
+    /**
+     * A posting's marks found in one scan ({@link PostingMarks#plainMarks}, session 19) against the quote-aware searches
+     * the parser made before (and still makes for any other line): the same comment, assertion and price positions, and
+     * the scan gives up exactly when a quote, a brace or a bracket comes before the first semicolon. Fails when the scan
+     * ignores quotes (checked by taking the quote out of its give-up characters).
+     */
+    @Property(tries = 10_000)
+    void a_plain_postings_marks_are_where_the_quote_aware_searches_find_them(@ForAll("postingTails") String line,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 4) int from) {
+        net.jqwik.api.Assume.that(from <= line.length());
+        long marks = PostingMarks.plainMarks(line, from);
+        int rawSemicolon = line.indexOf(';', from);
+        String beforeComment = line.substring(from, rawSemicolon < 0 ? line.length() : rawSemicolon);
+        boolean plain = beforeComment.indexOf('"') < 0 && beforeComment.indexOf('{') < 0 && beforeComment.indexOf('[') < 0;
+        assertEquals(!plain, marks == PostingMarks.NOT_PLAIN, line);
+        if (!plain) {
+            return;
+        }
+        int semicolon = TransactionParser.indexOutsideQuotes(line, ';', from);
+        int amountEnd = semicolon < 0 ? line.length() : semicolon;
+        int equals = TransactionParser.indexOutsideQuotes(line, '=', from, amountEnd);
+        int at = TransactionParser.indexOutsideQuotes(line, '@', from, equals < 0 ? amountEnd : equals);
+        int scannedAt = (int) (marks & 0xFFFFF) - 1;
+        int scannedEquals = (int) ((marks >> 20) & 0xFFFFF) - 1;
+        assertEquals(semicolon, (int) (marks >> 40) - 1, "comment of " + line);
+        assertEquals(equals, scannedEquals, "assertion of " + line);
+        assertEquals(at, scannedEquals >= 0 && scannedAt > scannedEquals ? -1 : scannedAt, "price of " + line);
+    }
+
+    @Provide
+    Arbitrary<String> postingTails() {
+        return Arbitraries.strings().withChars("  a1.;=@\"{[(*E-").ofMaxLength(24);
+    }
+
     @Provide
     Arbitrary<String> directiveLines() {
         // \u000B, \f, \r are whitespace to the expression; a no-break space and \u001C are not (Character.isWhitespace: the second is)

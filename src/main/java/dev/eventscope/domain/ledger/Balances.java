@@ -287,8 +287,14 @@ public final class Balances {
 
     // One account's balances, as account states keep them.
 
-    /** The canonical, unmodifiable copy of one account's balance map. */
+    /**
+     * The canonical, unmodifiable copy of one account's balance map (sorted by commodity, normalised, no zeros); a map
+     * this method or {@link #plus(Map, Money)} made is canonical already and returned as it is.
+     */
     public static Map<String, BigDecimal> copyOf(Map<String, BigDecimal> balances) {
+        if (CanonicalBalanceMap.isCanonical(balances)) {
+            return balances;
+        }
         TreeMap<String, BigDecimal> canonical = new TreeMap<>();
         balances.forEach((commodity, amount) -> {
             BigDecimal normalised = Amounts.normalise(amount);
@@ -296,14 +302,29 @@ public final class Balances {
                 canonical.put(commodity, normalised);
             }
         });
-        return Collections.unmodifiableMap(canonical);
+        return canonical.isEmpty() ? CanonicalBalanceMap.EMPTY : new CanonicalBalanceMap(canonical);
     }
 
-    /** One account's balances after adding {@code money}. */
+    /**
+     * One account's balances after adding {@code money}. From a canonical map (every account state's), one copy with
+     * the one commodity changed: the others are normalised and nonzero already (session 19: three copies before, the
+     * sum then every amount normalised again; {@code BalancesPlusProperties} compares the two).
+     */
     public static Map<String, BigDecimal> plus(Map<String, BigDecimal> balances, Money money) {
-        TreeMap<String, BigDecimal> sum = new TreeMap<>(balances);
-        sum.merge(money.commodity(), money.amount(), BigDecimal::add);
-        return copyOf(sum);
+        if (!(balances instanceof CanonicalBalanceMap canonical)) {
+            TreeMap<String, BigDecimal> sum = new TreeMap<>(balances);
+            sum.merge(money.commodity(), money.amount(), BigDecimal::add);
+            return copyOf(sum);
+        }
+        TreeMap<String, BigDecimal> sum = canonical.mutableCopy();
+        BigDecimal before = sum.get(money.commodity());
+        BigDecimal after = Amounts.normalise(before == null ? money.amount() : before.add(money.amount()));
+        if (after.signum() == 0) {
+            sum.remove(money.commodity());
+        } else {
+            sum.put(money.commodity(), after);
+        }
+        return sum.isEmpty() ? CanonicalBalanceMap.EMPTY : new CanonicalBalanceMap(sum);
     }
 
     /** Sums amounts per commodity; zero sums are left out. */

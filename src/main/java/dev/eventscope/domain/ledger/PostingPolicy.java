@@ -48,11 +48,12 @@ public final class PostingPolicy {
             requireOpenPeriod(command.entryId(), posting.dateIn(command.date()), ledger);
         }
         EntryPosted posted = (EntryPosted) entryEvents.get(0);
-        requireAccountsAcceptPostings(posted, accounts, "take the posting of entry " + command.entryId());
+        List<AccountName> touched = JournalEntry.accountsOf(posted.postings());
+        requireAccountsAcceptPostings(posted, touched, accounts, command.entryId(), null);
         List<StreamEvents> streams = new ArrayList<>();
         streams.add(new StreamEvents(LedgerStreams.LEDGER, List.of()));
         streams.add(new StreamEvents(LedgerStreams.entry(command.entryId()), List.copyOf(entryEvents)));
-        streams.addAll(postingsByAccount(posted));
+        streams.addAll(postingsByAccount(posted, touched));
         return new EntryDecision(streams);
     }
 
@@ -78,14 +79,14 @@ public final class PostingPolicy {
                 EntryStatus.UNMARKED, null, reversalDescription(command, originalEntry), originalEntry.tags(), null,
                 originalEntry.postings().stream().map(Posting::negated).toList(), command.originalEntryId(),
                 originalEntry.displayPrecision());
-        requireAccountsAcceptPostings(reversalPosted, accounts,
-                "take the posting of entry " + command.reversalEntryId() + ", which reverses entry "
-                        + command.originalEntryId());
+        List<AccountName> touched = JournalEntry.accountsOf(reversalPosted.postings());
+        requireAccountsAcceptPostings(reversalPosted, touched, accounts, command.reversalEntryId(),
+                command.originalEntryId());
         List<StreamEvents> streams = new ArrayList<>();
         streams.add(new StreamEvents(LedgerStreams.LEDGER, List.of()));
         streams.add(new StreamEvents(LedgerStreams.entry(command.reversalEntryId()), List.of(reversalPosted)));
         streams.add(new StreamEvents(LedgerStreams.entry(command.originalEntryId()), List.copyOf(originalEvents)));
-        streams.addAll(postingsByAccount(reversalPosted));
+        streams.addAll(postingsByAccount(reversalPosted, touched));
         return new EntryDecision(streams);
     }
 
@@ -104,11 +105,19 @@ public final class PostingPolicy {
         }
     }
 
-    private static void requireAccountsAcceptPostings(EntryPosted posted, Map<AccountName, AccountState> accounts,
-            String attempted) {
-        for (AccountName account : JournalEntry.accountsOf(posted.postings())) {
+    /**
+     * {@code touched}: the distinct accounts of {@code posted}'s postings; {@code reversed}: the entry {@code posted}
+     * reverses (null: none). What was attempted, for a refusal's message, is written only when an account refuses
+     * (session 19: an import made the text for every entry).
+     */
+    private static void requireAccountsAcceptPostings(EntryPosted posted, List<AccountName> touched,
+            Map<AccountName, AccountState> accounts, EntryId entryId, EntryId reversed) {
+        for (AccountName account : touched) {
             AccountState state = accounts.getOrDefault(account, AccountState.INITIAL);
-            AccountDecider.requireAcceptsPostings(state, account, attempted);
+            if (state.status() != AccountStatus.OPEN) {
+                AccountDecider.requireAcceptsPostings(state, account, "take the posting of entry " + entryId
+                        + (reversed == null ? "" : ", which reverses entry " + reversed));
+            }
         }
         for (Posting posting : posted.postings()) {
             LocalDate date = posting.dateIn(posted.date());
@@ -120,9 +129,8 @@ public final class PostingPolicy {
     }
 
     /** One {@code PostingRecorded} per posting, grouped by account in the order the accounts first appear. */
-    private static List<StreamEvents> postingsByAccount(EntryPosted posted) {
+    private static List<StreamEvents> postingsByAccount(EntryPosted posted, List<AccountName> accounts) {
         List<Posting> postings = posted.postings();
-        List<AccountName> accounts = JournalEntry.accountsOf(postings);
         Map<AccountName, List<BookkeepingEvent>> byAccount = new LinkedHashMap<>();
         for (int index = 0; index < postings.size(); index++) {
             Posting posting = postings.get(index);
