@@ -40,14 +40,10 @@ public final class IdempotentRetry {
     public static void requireDistinctStreams(List<StreamAppend> appends) {
         if (appends.size() <= 8) {
             // the usual append (an entry and its accounts): comparing pairs costs less than hashing into a set
-            // the ids' hashes first (a string keeps its hash): two different streams rarely share one
             for (int i = 1; i < appends.size(); i++) {
-                StreamId stream = appends.get(i).stream();
-                int hash = stream.value().hashCode();
                 for (int j = 0; j < i; j++) {
-                    StreamId earlier = appends.get(j).stream();
-                    if (earlier.value().hashCode() == hash && earlier.equals(stream)) {
-                        throw twice(stream);
+                    if (appends.get(i).stream().equals(appends.get(j).stream())) {
+                        throw twice(appends.get(i).stream());
                     }
                 }
             }

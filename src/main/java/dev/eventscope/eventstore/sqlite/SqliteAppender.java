@@ -9,9 +9,6 @@ import dev.eventscope.eventstore.NewEvent;
 import dev.eventscope.eventstore.StreamAppend;
 import dev.eventscope.eventstore.StreamId;
 
-import org.sqlite.SQLiteConnection;
-import org.sqlite.SQLiteConnectionConfig;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -89,18 +86,8 @@ final class SqliteAppender {
     private record Head(long position, byte[] hash, long recordedAt) {
     }
 
-    /** A stream's last event as the last append of the open transaction wrote it: its key, version and hash. */
-    record WrittenEvent(StreamId stream, long streamKey, long version, byte[] hash) {
-    }
-
-    /**
-     * What the last append of the open transaction wrote, stream by stream: an import saves the snapshots due after an
-     * append right after it, and with these it needs neither a look-up of the stream's key nor one of the event's hash
-     * (two queries per snapshot). Emptied by every append, commit, rollback and forgetting.
-     */
-    private final List<WrittenEvent> lastAppend = new ArrayList<>();
-    /** Whether {@link #lastAppend} is whole: its append wrote every event (set after the batch went through). */
-    private boolean lastAppendWritten;
+    /** What the last append of the open transaction wrote, for the snapshots saved right after it (SqliteSnapshots). */
+    final LastAppend lastAppend = new LastAppend();
     private long dataVersion = Long.MIN_VALUE;
     /**
      * The key of the next stream this connection creates: SQLite's own choice for a new row (the greatest key plus one),
@@ -111,15 +98,6 @@ final class SqliteAppender {
     private final GreatestEventId greatestEventId;
     /** Told after each commit: checkpoints the WAL beside the writer when it has grown enough. */
     private final Runnable committed;
-    /**
-     * sqlite-jdbc's own note of JDBC auto-commit on the writer connection. In auto-commit mode the driver steps a
-     * {@code begin;} after every statement it runs (and commits it when SQLite was in no transaction); inside this
-     * writer's own {@code BEGIN IMMEDIATE} that {@code begin;} always fails, an error made and thrown away per statement:
-     * two per imported entry (its events' batch and its stream's row). While the writer's transaction is open the
-     * driver is told auto-commit is off — the flag only, no SQL runs — and told again at commit and rollback. Null
-     * when the connection is not sqlite-jdbc's.
-     */
-    private final SQLiteConnectionConfig driverConfig;
 
     SqliteAppender(Connection connection, Clock clock, StreamNameCache streamNames, Runnable committed) {
         this.connection = connection;
@@ -127,8 +105,6 @@ final class SqliteAppender {
         this.clock = clock;
         this.streamNames = streamNames;
         try {
-            driverConfig = connection.isWrapperFor(SQLiteConnection.class)
-                    ? connection.unwrap(SQLiteConnection.class).getConnectionConfig() : null;
             selectStream = connection.prepareStatement("SELECT s.stream_key, " + LedgerSchema.versionOf("s.stream_key")
                     + " FROM streams s WHERE s.stream_id = ?");
             // the key given, not RETURNING it: RETURNING made each insert cost about twice as much (docs/benchmarks-store.md)
@@ -167,7 +143,6 @@ final class SqliteAppender {
         transactionOpen = true;
         pendingStreams.clear();
         createdStreams.clear();
-        lastAppend.clear();
         forgetUnwritten();
         head = null;
         try (ResultSet row = dataVersionQuery.executeQuery()) {
@@ -179,13 +154,11 @@ final class SqliteAppender {
                 dataVersion = current;
             }
         }
-        driverAutoCommit(false);
     }
 
     void commit() throws SQLException {
         writeHead();
         control.execute("COMMIT");
-        driverAutoCommit(true);
         transactionOpen = false;
         head = null;
         committedStreams.putAll(pendingStreams);
@@ -196,7 +169,6 @@ final class SqliteAppender {
     }
 
     void rollback() {
-        driverAutoCommit(true);
         transactionOpen = false;
         nextStreamKey = 0;
         head = null;
@@ -208,12 +180,6 @@ final class SqliteAppender {
             control.execute("ROLLBACK");
         } catch (SQLException ignored) {
             // the transaction may already have been rolled back by SQLite itself
-        }
-    }
-
-    private void driverAutoCommit(boolean on) {
-        if (driverConfig != null) {
-            driverConfig.setAutoCommit(on);
         }
     }
 
@@ -241,7 +207,6 @@ final class SqliteAppender {
 
     private AppendResult appendInTransaction(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
         lastAppend.clear();
-        lastAppendWritten = false;
         AppendResult original = greatestEventId.surelyNew(appends) ? null
                 : IdempotentRetry.original(appends, this::find, stream -> lookUp(stream)[1]);
         if (original != null) {
@@ -328,15 +293,14 @@ final class SqliteAppender {
             if (!append.events().isEmpty() && !created) {
                 pendingStreams.put(append.stream(), new long[] {keyAndVersion[0], version});
                 createdStreams.remove(append.stream());
+                lastAppend.add(append.stream(), keyAndVersion[0], version, previousHash);
             } else if (created) {
                 // a stream created above is remembered only among the last few (an import's million entry streams
                 // are each appended to once); lookUp reads an older one's key and version if it is needed again
                 createdStreams.put(append.stream(), new long[] {keyAndVersion[0], version});
+                lastAppend.add(append.stream(), keyAndVersion[0], version, previousHash);
             }
             versions.put(append.stream(), version);
-            if (!append.events().isEmpty()) {
-                lastAppend.add(new WrittenEvent(append.stream(), keyAndVersion[0], version, previousHash));
-            }
         }
         if (pendingStreams.size() >= PENDING_STREAMS_AT_MOST) {
             forgetPendingStreams();
@@ -346,14 +310,13 @@ final class SqliteAppender {
                 insertEvent.executeBatch();
             } catch (SQLException e) {
                 insertEvent.clearBatch();
-                lastAppend.clear();
                 throw duplicateOrFailure(e, appends);
             }
             unwrittenHead = position;
             head = transactionOpen ? new Head(position, previousHash, recordedAt) : null;
             greatestEventId.raise(appends);
         }
-        lastAppendWritten = true;
+        lastAppend.written();
         return new AppendResult(positions, versions, false);
     }
 
@@ -482,21 +445,5 @@ final class SqliteAppender {
         lastAppend.clear();
         forgetUnwritten();
         head = null;
-    }
-
-    /**
-     * The event at {@code version} of {@code stream} when it is the stream's last event in the last append of the
-     * transaction still open (a bulk append); null otherwise, and the caller looks it up.
-     */
-    WrittenEvent writtenByLastAppend(StreamId stream, long version) {
-        if (!transactionOpen || !lastAppendWritten) {
-            return null;
-        }
-        for (WrittenEvent written : lastAppend) {
-            if (written.version() == version && written.stream().equals(stream)) {
-                return written;
-            }
-        }
-        return null;
     }
 }

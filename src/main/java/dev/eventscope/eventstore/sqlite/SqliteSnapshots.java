@@ -62,7 +62,7 @@ final class SqliteSnapshots {
     }
 
     private void insert(SqliteStatements statements, Snapshot snapshot) throws SQLException {
-        SqliteAppender.WrittenEvent written = appender.writtenByLastAppend(snapshot.stream(), snapshot.version());
+        LastAppend.WrittenEvent written = appender.lastAppend.find(snapshot.stream(), snapshot.version());
         if (written != null) {
             insertAt(statements, snapshot, written);
             return;
@@ -88,7 +88,7 @@ final class SqliteSnapshots {
      * knows the stream's key and the event's hash, so the row and its anchor are written without looking either up.
      * The same rows as {@link #insert}'s look-ups give.
      */
-    private static void insertAt(SqliteStatements statements, Snapshot snapshot, SqliteAppender.WrittenEvent written)
+    private static void insertAt(SqliteStatements statements, Snapshot snapshot, LastAppend.WrittenEvent written)
             throws SQLException {
         PreparedStatement insert = statements.prepared("INSERT OR REPLACE INTO snapshots " + SnapshotRows.COLUMNS
                 + " VALUES (?, ?, ?, ?, ?)");
