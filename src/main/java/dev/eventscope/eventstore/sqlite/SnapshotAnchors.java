@@ -51,6 +51,21 @@ final class SnapshotAnchors {
             eventHash = row.getBytes(1);
             streamKey = row.getLong(2);
         }
+        insertAnchor(writer, streamKey, version, stateSchemaVersion, eventHash, stateType, data);
+    }
+
+    /**
+     * Anchors the snapshot just saved to an event whose key and hash the caller knows (it wrote the event in the
+     * transaction it holds): the same row as {@link #anchor}, without looking the event up.
+     */
+    static void anchorTo(SqliteStatements writer, long streamKey, long version, int stateSchemaVersion, byte[] eventHash,
+                         String stateType, String data) throws SQLException {
+        writer.prepared(CREATE).execute();
+        insertAnchor(writer, streamKey, version, stateSchemaVersion, eventHash, stateType, data);
+    }
+
+    private static void insertAnchor(SqliteStatements writer, long streamKey, long version, int stateSchemaVersion,
+                                     byte[] eventHash, String stateType, String data) throws SQLException {
         PreparedStatement insert = writer.prepared("INSERT OR REPLACE INTO " + TABLE
                 + " (stream_key, version, state_schema_version, event_hash, state_digest) VALUES (?, ?, ?, ?, ?)");
         insert.setLong(1, streamKey);

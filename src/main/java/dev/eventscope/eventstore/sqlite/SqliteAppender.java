@@ -85,6 +85,9 @@ final class SqliteAppender {
 
     private record Head(long position, byte[] hash, long recordedAt) {
     }
+
+    /** What the last append of the open transaction wrote, for the snapshots saved right after it (SqliteSnapshots). */
+    final LastAppend lastAppend = new LastAppend();
     private long dataVersion = Long.MIN_VALUE;
     /**
      * The key of the next stream this connection creates: SQLite's own choice for a new row (the greatest key plus one),
@@ -161,6 +164,7 @@ final class SqliteAppender {
         committedStreams.putAll(pendingStreams);
         pendingStreams.clear();
         createdStreams.clear();
+        lastAppend.clear();
         committed.run();
     }
 
@@ -170,6 +174,7 @@ final class SqliteAppender {
         head = null;
         pendingStreams.clear();
         createdStreams.clear();
+        lastAppend.clear();
         forgetUnwritten();
         try {
             control.execute("ROLLBACK");
@@ -201,6 +206,7 @@ final class SqliteAppender {
     }
 
     private AppendResult appendInTransaction(List<StreamAppend> appends) throws ConcurrencyConflict, SQLException {
+        lastAppend.clear();
         AppendResult original = greatestEventId.surelyNew(appends) ? null
                 : IdempotentRetry.original(appends, this::find, stream -> lookUp(stream)[1]);
         if (original != null) {
@@ -287,10 +293,12 @@ final class SqliteAppender {
             if (!append.events().isEmpty() && !created) {
                 pendingStreams.put(append.stream(), new long[] {keyAndVersion[0], version});
                 createdStreams.remove(append.stream());
+                lastAppend.add(append.stream(), keyAndVersion[0], version, previousHash);
             } else if (created) {
                 // a stream created above is remembered only among the last few (an import's million entry streams
                 // are each appended to once); lookUp reads an older one's key and version if it is needed again
                 createdStreams.put(append.stream(), new long[] {keyAndVersion[0], version});
+                lastAppend.add(append.stream(), keyAndVersion[0], version, previousHash);
             }
             versions.put(append.stream(), version);
         }
@@ -308,6 +316,7 @@ final class SqliteAppender {
             head = transactionOpen ? new Head(position, previousHash, recordedAt) : null;
             greatestEventId.raise(appends);
         }
+        lastAppend.written();
         return new AppendResult(positions, versions, false);
     }
 
@@ -433,6 +442,7 @@ final class SqliteAppender {
         nextStreamKey = 0;
         pendingStreams.clear();
         createdStreams.clear();
+        lastAppend.clear();
         forgetUnwritten();
         head = null;
     }

@@ -61,7 +61,12 @@ final class SqliteSnapshots {
         });
     }
 
-    private static void insert(SqliteStatements statements, Snapshot snapshot) throws SQLException {
+    private void insert(SqliteStatements statements, Snapshot snapshot) throws SQLException {
+        LastAppend.WrittenEvent written = appender.lastAppend.find(snapshot.stream(), snapshot.version());
+        if (written != null) {
+            insertAt(statements, snapshot, written);
+            return;
+        }
         // the stream's version is its events' (schema 3 keeps no version in the stream's row): the event the snapshot
         // is taken at must exist, which the bulk's own appends in this transaction satisfy too
         PreparedStatement insert = statements.prepared("INSERT OR REPLACE INTO snapshots " + SnapshotRows.COLUMNS
@@ -76,6 +81,25 @@ final class SqliteSnapshots {
         }
         SnapshotAnchors.anchor(statements, snapshot.stream().value(), snapshot.version(),
                 snapshot.stateSchemaVersion(), snapshot.stateType(), snapshot.data());
+    }
+
+    /**
+     * A snapshot taken at the last event an append of the open bulk just wrote (an import's snapshots): the appender
+     * knows the stream's key and the event's hash, so the row and its anchor are written without looking either up.
+     * The same rows as {@link #insert}'s look-ups give.
+     */
+    private static void insertAt(SqliteStatements statements, Snapshot snapshot, LastAppend.WrittenEvent written)
+            throws SQLException {
+        PreparedStatement insert = statements.prepared("INSERT OR REPLACE INTO snapshots " + SnapshotRows.COLUMNS
+                + " VALUES (?, ?, ?, ?, ?)");
+        insert.setLong(1, written.streamKey());
+        insert.setLong(2, snapshot.version());
+        insert.setString(3, snapshot.stateType());
+        insert.setInt(4, snapshot.stateSchemaVersion());
+        insert.setString(5, snapshot.data());
+        insert.executeUpdate();
+        SnapshotAnchors.anchorTo(statements, written.streamKey(), snapshot.version(), snapshot.stateSchemaVersion(),
+                written.hash(), snapshot.stateType(), snapshot.data());
     }
 
     /**
