@@ -133,13 +133,17 @@ final class LedgerSideFiles {
                 }
             }
         }
-        for (String suffix : SIDE_FILE_SUFFIXES) {
+        // a leftover -shm is never read into a new ledger: the first connection to a database finds no other holding
+        // it and truncates it (SQLite's unix VFS); a -wal with frames or a -journal with pages would be read into it
+        for (String suffix : new String[] {"-wal", "-journal"}) {
             Path leftover = Path.of(file + suffix);
-            // a ledger made meanwhile by another process under this name has its own log: that race is the creation's
-            if (Files.exists(leftover, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
+            // a ledger made meanwhile by another process under this name has its own log: that race is the creation's.
+            // An empty file holds nothing SQLite could read into the new ledger (no log frame, no journal to roll back,
+            // shared memory it rebuilds): a read-only opening of a ledger since removed leaves an empty -wal and -shm
+            if (Files.exists(leftover, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(file) && !empty(leftover)) {
                 throw new EventStoreException("Cannot create the ledger '" + file + "': there is already a file '" + leftover
-                        + "' beside it, which SQLite would read as the new ledger's " + (suffix.equals("-shm")
-                        ? "shared memory" : "log") + "; remove it or choose another file name. Nothing was created.");
+                        + "' beside it, which SQLite would read as the new ledger's log; remove it or choose another file"
+                        + " name. Nothing was created.");
             }
         }
     }
@@ -147,6 +151,14 @@ final class LedgerSideFiles {
     private static int pragma(Connection connection, String name) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("PRAGMA " + name)) {
             return row.next() ? row.getInt(1) : 0;
+        }
+    }
+
+    private static boolean empty(Path file) {
+        try {
+            return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(file) == 0;
+        } catch (java.io.IOException unreadable) {
+            return false;
         }
     }
 }

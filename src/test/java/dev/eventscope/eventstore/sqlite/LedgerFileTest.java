@@ -84,7 +84,7 @@ class LedgerFileTest {
         @Test
         void a_new_ledger_beside_a_leftover_log_of_its_name_is_refused() throws Exception {
             // a -journal left there would be rolled back into the new ledger when its writer first opens it
-            for (String suffix : List.of("-wal", "-shm", "-journal")) {
+            for (String suffix : List.of("-wal", "-journal")) {
                 Path file = folder.resolve("fresh" + suffix.replace('-', '_') + ".ledger");
                 Path leftover = Path.of(file + suffix);
                 Files.writeString(leftover, "not ours");
@@ -94,6 +94,27 @@ class LedgerFileTest {
                         "Nothing was created");
                 assertFalse(Files.exists(file));
                 assertEquals("not ours", Files.readString(leftover));
+            }
+        }
+
+        @Test
+        void a_new_ledger_beside_the_empty_log_a_read_only_opening_left_is_created() throws Exception {
+            // a read-only opening of a ledger leaves an empty -wal and -shm; the ledger removed, its name is free again
+            Path file = ledgerWith(folder.resolve("again.ledger"), 2, 3);
+            try (SqliteEventStore readOnly = SqliteEventStore.openReadOnly(file)) {
+                assertEquals(6, readOnly.lastPosition());
+            }
+            Files.delete(file);
+            assertTrue(Files.exists(Path.of(file + "-shm")), "the read-only opening left its shared memory");
+            for (String suffix : List.of("-wal", "-journal")) {
+                Path leftover = Path.of(file + suffix);
+                if (!Files.exists(leftover)) {
+                    Files.createFile(leftover);
+                }
+                assertEquals(0, Files.size(leftover), suffix);
+            }
+            try (SqliteEventStore store = SqliteEventStore.open(file)) {
+                assertEquals(0, store.lastPosition());
             }
         }
 
