@@ -6,6 +6,7 @@ import dev.eventscope.projection.ReadModelStore;
 import dev.eventscope.projection.ReadModelStoreFactory;
 import dev.eventscope.projection.sqlite.SqliteReadModelStore;
 import dev.eventscope.projection.sqlite.SqliteReadModelStoreFactory;
+import dev.eventscope.projection.sqlite.SqliteRecordedRegisters;
 
 import java.nio.file.Path;
 
@@ -28,6 +29,15 @@ public final class ReadModelStores implements ReadModelStoreFactory {
 
     @Override
     public java.util.List<dev.eventscope.projection.RecordedRegister> registers(Path ledger) {
+        return files.registers(ledger);
+    }
+
+    @Override
+    public java.util.List<dev.eventscope.projection.RecordedRegister> registers(Path ledger, EventStore store) {
+        if (store instanceof PostgresEventStore server) {
+            return SqliteRecordedRegisters.ofCache(
+                    SqliteReadModelStore.cacheFileForServerLedger(server.ledgerId(), server.url().effectiveUser()));
+        }
         return files.registers(ledger);
     }
 }

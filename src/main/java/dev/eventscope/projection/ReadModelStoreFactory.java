@@ -24,4 +24,12 @@ public interface ReadModelStoreFactory {
     default List<RecordedRegister> registers(Path ledger) {
         return List.of();
     }
+
+    /**
+     * As {@link #registers(Path)}, for the ledger whose events {@code store} holds: a server ledger's read models are
+     * kept in a cache per ledger id and user, which only the opened store can name (session 19, adversary2).
+     */
+    default List<RecordedRegister> registers(Path ledger, EventStore store) {
+        return registers(ledger);
+    }
 }

@@ -103,6 +103,6 @@ public final class LedgerSessions {
     public LedgerSession of(Path ledger, EventStore store) {
         LedgerReadModels readModels = new LedgerReadModels(store,
                 () -> projections.apply(store, readModelStores.open(ledger, store)), searchIndexes);
-        return new LedgerSession(ledger, store, readModels, () -> readModelStores.registers(ledger));
+        return new LedgerSession(ledger, store, readModels, () -> readModelStores.registers(ledger, store));
     }
 }

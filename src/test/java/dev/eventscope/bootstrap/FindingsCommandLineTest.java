@@ -77,4 +77,33 @@ class FindingsCommandLineTest {
         RealCli remove = findings(ledger, "remove", "F-0001");
         assertEquals("There is no finding F-0001 in auditor's findings (there are none).", remove.err().strip());
     }
+
+    @Test
+    void another_ledger_s_findings_file_copied_in_place_is_refused_not_listed_as_this_ledger_s() throws Exception {
+        // session 19 (adversary2): the file records the ledger it was written for, but nothing read it, so another
+        // ledger's findings put in this ledger's folder were listed (and signed into reports) as this ledger's
+        Path mine = Files.copy(Path.of("sample-data/ledgers/audit-case.ledger"), folder.resolve("audit-case.ledger"));
+        Path other = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("small-business.ledger"));
+        assertEquals(ExitCodes.OK, findings(mine, "add", "--event", "1", "--note", "Mine").exitCode());
+        Path mineFile = onlyFindingsFileWithout(null);
+        assertEquals(ExitCodes.OK, findings(other, "add", "--event", "2", "--note", "Planted from the other ledger").exitCode());
+        Path otherFile = onlyFindingsFileWithout(mineFile);
+        Files.copy(otherFile, mineFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        RealCli listed = findings(mine, "list");
+
+        assertEquals(ExitCodes.UNEXPECTED_FAILURE, listed.exitCode(), listed.out());
+        assertTrue(!listed.out().contains("Planted"), listed.out());
+        dev.eventscope.testing.Texts.assertMentions(listed.err(), "The findings file " + mineFile, "belongs to the ledger "
+                + otherFile.getParent().getFileName(), "not to this ledger (" + mineFile.getParent().getFileName() + ")");
+    }
+
+    /** The one findings file in the findings folder other than {@code except}. */
+    private Path onlyFindingsFileWithout(Path except) throws Exception {
+        try (java.util.stream.Stream<Path> files = Files.walk(folder.resolve("findings"))) {
+            List<Path> found = files.filter(path -> path.toString().endsWith(".json") && !path.equals(except)).toList();
+            assertEquals(1, found.size(), found.toString());
+            return found.get(0);
+        }
+    }
 }

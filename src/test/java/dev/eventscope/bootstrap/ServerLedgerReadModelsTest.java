@@ -244,4 +244,42 @@ class ServerLedgerReadModelsTest {
         assertEquals(checkpointsAt(ledgerId(first), lastPosition(first)), cacheContents(secondCache));
         assertSameAsReplay(first.toString());
     }
+
+    @Test
+    @DisplayName("given a server ledger whose cached register line was edited, when verify runs, then it names the edit"
+            + " in the cache (balance showed the forged figure)")
+    void a_register_line_edited_in_a_server_ledger_s_cache_is_named_by_verify() throws Exception {
+        // session 19 (adversary2): verify compared the register of a ledger file and of its cache, never a server
+        // ledger's cache, so an edited line there reached balance and verify said intact
+        PostgresLedgerUrl url = importedLedger(JOURNAL);
+        String before = run("balance", "--ledger", url.toString(), "--format", "csv").out();
+        Path cache = SqliteReadModelStore.cacheFileForServerLedger(ledgerId(url), url.effectiveUser());
+        assertTrue(Files.isRegularFile(cache), cache.toString());
+        TestBootstrap.Run intact = run("verify", "--ledger", url.toString());
+        assertEquals(dev.eventscope.cli.ExitCodes.OK, intact.exitCode(), intact.out() + intact.err());
+
+        long position;
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + cache);
+             Statement statement = connection.createStatement()) {
+            long generation;
+            try (ResultSet row = statement.executeQuery("SELECT generation FROM projection_state WHERE name = 'balances'")) {
+                assertTrue(row.next(), "the balances read model of " + cache);
+                generation = row.getLong(1);
+            }
+            String register = "rm_balances__register_g" + generation;
+            try (ResultSet row = statement.executeQuery("SELECT max(position) FROM " + register)) {
+                row.next();
+                position = row.getLong(1);
+            }
+            assertEquals(1, statement.executeUpdate("UPDATE " + register + " SET amount = amount + 1000000,"
+                    + " running_balance = running_balance + 1000000 WHERE position = " + position));
+        }
+        String after = run("balance", "--ledger", url.toString(), "--format", "csv").out();
+        TestBootstrap.Run verify = run("verify", "--ledger", url.toString());
+
+        assertNotEquals(before, after, "the forged line must reach balance, else this test shows nothing");
+        assertEquals(dev.eventscope.cli.ExitCodes.TAMPERED, verify.exitCode(), verify.out() + verify.err());
+        assertMentions(verify.out(), "TAMPERED: the read models in " + cache, "register line at position " + position,
+                "has the amount");
+    }
 }

@@ -131,12 +131,27 @@ public final class FindingsFile {
         return removed;
     }
 
-    private static List<Finding> read(Path file) {
+    private List<Finding> read(Path file) {
         if (!Files.exists(file)) {
             return List.of();
         }
+        JsonNode root;
         try {
-            JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException unreadable) {
+            throw new IllegalStateException("The findings file " + file + " cannot be read: " + why(unreadable)
+                    + "; move it aside or restore it from a backup (the ledger is not affected).", unreadable);
+        }
+        // session 19 (adversary2): another ledger's findings copied into this ledger's folder were listed, and signed
+        // into its reports, as this ledger's; every findings file names the ledger it was written for
+        String recorded = root.path("ledgerId").isTextual() ? root.path("ledgerId").asText() : null;
+        if (!ledgerId.equals(recorded)) {
+            throw new IllegalStateException("The findings file " + file + " belongs to "
+                    + (recorded == null ? "no ledger (it names none)" : "the ledger " + recorded) + ", not to this ledger ("
+                    + ledgerId + "): its findings are not this ledger's. Move it aside or restore this ledger's findings"
+                    + " from a backup (the ledger is not affected).");
+        }
+        try {
             List<Finding> findings = new ArrayList<>();
             for (JsonNode node : root.path("findings")) {
                 findings.add(new Finding(node.path("id").asText(), node.path("user").asText(), Instant.parse(node.path("createdAt").asText()),
@@ -144,7 +159,7 @@ public final class FindingsFile {
                         node.path("note").asText()));
             }
             return findings;
-        } catch (IOException | RuntimeException unreadable) {
+        } catch (RuntimeException unreadable) {
             throw new IllegalStateException("The findings file " + file + " cannot be read: " + why(unreadable)
                     + "; move it aside or restore it from a backup (the ledger is not affected).", unreadable);
         }

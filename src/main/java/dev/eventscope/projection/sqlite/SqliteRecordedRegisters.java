@@ -32,15 +32,25 @@ public final class SqliteRecordedRegisters {
         List<RecordedRegister> registers = new ArrayList<>();
         try {
             open(ReadOnlyAccess.uri(ledgerFile), ledgerFile.toString()).ifPresent(registers::add);
-            Path cache = SqliteReadModelStore.cacheFileFor(ledgerFile);
-            if (Files.isRegularFile(cache)) {
-                open(cache.toAbsolutePath().toUri().toString().replace("file:///", "file:/") + "?mode=ro", cache.toString()).ifPresent(registers::add);
-            }
+            registers.addAll(ofCache(SqliteReadModelStore.cacheFileFor(ledgerFile)));
             return registers;
         } catch (RuntimeException failed) {
             registers.forEach(RecordedRegister::close);
             throw failed;
         }
+    }
+
+    /**
+     * The register in a cache file of read models ({@code cacheFile}: a read-only ledger file's, or a server ledger's
+     * for its ledger id and this user); none when there is no such file or it keeps no balances register. A cache of
+     * another ledger is left out by the check itself (its checkpoint is not this ledger's event).
+     */
+    public static List<RecordedRegister> ofCache(Path cacheFile) {
+        if (!Files.isRegularFile(cacheFile)) {
+            return List.of();
+        }
+        return open(cacheFile.toAbsolutePath().toUri().toString().replace("file:///", "file:/") + "?mode=ro",
+                cacheFile.toString()).map(List::of).orElse(List.of());
     }
 
     private static Optional<RecordedRegister> open(String uri, String location) {
