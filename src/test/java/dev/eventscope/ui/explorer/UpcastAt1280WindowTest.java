@@ -80,9 +80,36 @@ class UpcastAt1280WindowTest {
             assertEquals(List.of(), wordsFit(value), field + " is broken inside a word, in " + Math.round(value.getWidth()) + " px");
             assertTrue(value.localToScene(value.getLayoutBounds()).getMaxX() <= right + 0.5, field + " ends right of the pane");
         }
+        // the three panes' headings read whole ("As read now (sc…" and "AccountOpened …" were cut)
+        for (Label heading : robot.lookup(".pane-heading").queryAllAs(Label.class)) {
+            if (heading.isVisible() && heading.getScene() == viewport.getScene() && !heading.getText().isEmpty()
+                    && isInDetail(heading)) {
+                assertEquals(heading.getText().replaceAll("\\s+", " "), drawn(heading), "the heading is cut in " + Math.round(heading.getWidth()) + " px");
+            }
+        }
         double stored = robot.lookup("#jsonText").queryAs(Node.class).getLayoutBounds().getWidth();
         double now = robot.lookup("#upcastText").queryAs(Node.class).getLayoutBounds().getWidth();
         assertTrue(stored >= 150 && now >= 150, "the JSON panes are " + Math.round(stored) + " and " + Math.round(now) + " px wide");
+    }
+
+    private static boolean isInDetail(Node node) {
+        for (Node up = node; up != null; up = up.getParent()) {
+            if (up.getStyleClass().contains("detail")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text a label draws, its lines joined by spaces. */
+    private static String drawn(Label label) {
+        StringBuilder text = new StringBuilder();
+        for (Node node : label.lookupAll(".text")) {
+            if (node instanceof Text line && line.getParent() != null) {
+                text.append(line.getText());
+            }
+        }
+        return text.toString().replaceAll("\\s+", " ").strip();
     }
 
     private static List<Node> sideways(FxRobot robot) {
