@@ -45,12 +45,14 @@ public class KeyboardWindowTest {
     private FxTaskExecutor executor;
     private MainWindowViewModel model;
     private Stage stage;
+    private Path samples;
 
     @Start
     void start(Stage stage) throws Exception {
         Path run = WindowTests.runWithSamples(folder, "small-business");
         executor = new FxTaskExecutor();
         this.stage = stage;
+        this.samples = WindowTests.samples(run);
         model = WindowTests.showAt1280(stage, executor, run, WindowTests.samples(run));
     }
 
@@ -243,6 +245,49 @@ public class KeyboardWindowTest {
         });
         WindowTests.waitUntil(() -> !workbench.isShowing());
         assertTrue(stage.isShowing(), "the explorer stays");
+    }
+
+    @Test
+    void escape_in_a_form_with_typed_input_asks_before_throwing_it_away(FxRobot robot) {
+        robot.interact(() -> model.welcome().openSample(samples.resolve("small-business.ledger")));
+        WindowTests.waitUntil(() -> model.explorerProperty().get() != null && robot.lookup("#verifyButton").tryQuery().isPresent());
+        long start = model.explorerProperty().get().session().lastPosition();
+
+        // Post entry (Ctrl+N), a description typed, Esc: the form asks instead of closing
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        WindowTests.waitUntil(() -> robot.lookup("#account0").tryQuery().map(Node::isFocused).orElse(false));
+        robot.press(KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT);
+        WindowTests.waitUntil(() -> robot.lookup("#descriptionField").queryAs(TextField.class).isFocused());
+        write(robot, "Team lunch");
+        robot.type(KeyCode.ESCAPE);
+        try {
+            WindowTests.waitUntil(() -> robot.lookup("#keepEditing").tryQuery().isPresent());
+        } catch (org.awaitility.core.ConditionTimeoutException notAsked) {
+            throw new AssertionError("Esc closed the form with 'Team lunch' typed, without asking (form showing: "
+                    + robot.lookup("#descriptionField").tryQuery().isPresent() + ")", notAsked);
+        }
+        // Esc (or Enter) in the question keeps the form and what was typed
+        robot.type(KeyCode.ESCAPE);
+        WindowTests.waitUntil(() -> robot.lookup("#keepEditing").tryQuery().isEmpty());
+        assertEquals("Team lunch", robot.lookup("#descriptionField").queryAs(TextField.class).getText());
+        robot.type(KeyCode.ESCAPE);
+        WindowTests.waitUntil(() -> robot.lookup("#keepEditing").tryQuery().isPresent());
+        robot.type(KeyCode.ENTER);
+        WindowTests.waitUntil(() -> robot.lookup("#keepEditing").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#descriptionField").tryQuery().isPresent(), "Enter keeps the form");
+        // Discard (Alt+D) closes it, and nothing is posted
+        robot.type(KeyCode.ESCAPE);
+        WindowTests.waitUntil(() -> robot.lookup("#discardTyped").tryQuery().isPresent());
+        robot.press(KeyCode.ALT, KeyCode.D).release(KeyCode.D, KeyCode.ALT);
+        WindowTests.waitUntil(() -> robot.lookup("#descriptionField").tryQuery().isEmpty() && robot.lookup("#discardTyped").tryQuery().isEmpty());
+        assertEquals(start, model.explorerProperty().get().session().lastPosition(), "nothing was posted");
+
+        // a form with nothing typed closes at once
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        WindowTests.waitUntil(() -> robot.lookup("#account0").tryQuery().map(Node::isFocused).orElse(false));
+        robot.type(KeyCode.ESCAPE);
+        WindowTests.waitUntil(() -> robot.lookup("#account0").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#keepEditing").tryQuery().isEmpty(), "no question for an untouched form");
     }
 
     /**

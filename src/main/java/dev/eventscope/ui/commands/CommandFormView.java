@@ -178,6 +178,9 @@ public final class CommandFormView {
 
     @FXML
     private void close() {
+        if (!FormWindow.mayClose(formRoot)) {
+            return; // the person keeps what they typed
+        }
         formRoot.getScene().getWindow().hide();
     }
 }

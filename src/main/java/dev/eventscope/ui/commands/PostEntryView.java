@@ -219,6 +219,9 @@ public final class PostEntryView {
 
     @FXML
     private void close() {
+        if (!FormWindow.mayClose(formRoot)) {
+            return; // the person keeps what they typed
+        }
         formRoot.getScene().getWindow().hide();
     }
 }

@@ -25,6 +25,7 @@ public final class EventDetailView {
     @FXML private VBox upcastPane;
     @FXML private Label upcastHeading;
     @FXML private TextArea upcastText;
+    private MetadataGrid grid;
 
     /** {@code explorer} follows the links in the metadata (correlation, causation). */
     EventDetailView(EventDetailViewModel detail, ExplorerViewModel explorer) {
@@ -41,7 +42,14 @@ public final class EventDetailView {
         upcastHeading.textProperty().bind(detail.upcastHeadingProperty());
         detailSplit.getItems().remove(upcastPane);
         detail.upcastJsonProperty().addListener((observable, before, upcast) -> showUpcast(!upcast.isEmpty()));
-        new MetadataGrid(metadataGrid, explorer).bind(detail.metadata());
+        grid = new MetadataGrid(metadataGrid, explorer);
+        grid.bind(detail.metadata());
+        // where the pane is narrower than keys beside their values, each key stands above its value
+        metadataScroll.viewportBoundsProperty().addListener((observable, before, bounds) -> {
+            if (before == null || before.getWidth() != bounds.getWidth()) {
+                javafx.application.Platform.runLater(this::keepMetadataWhole);
+            }
+        });
         // the metadata's pane is never narrower than its grid: a value wraps between its words, never inside a number
         // ("09:00:00.00" above "0000 UTC" at 1280 px); the data beside it, which wraps anywhere, gives way
         detail.metadata().addListener((javafx.collections.ListChangeListener<MetadataField>) change ->
@@ -54,8 +62,14 @@ public final class EventDetailView {
             return;
         }
         metadataGrid.applyCss();
-        // beside two JSON panes (an upcast event) the three share the room: the metadata scrolls sideways where it must
-        metadataScroll.setMinViewportWidth(detailSplit.getItems().contains(upcastPane) ? 0 : Math.ceil(metadataGrid.minWidth(-1)));
+        double beside = Math.ceil(grid.besideMinWidth());
+        // beside two JSON panes (an upcast event) the three share the room: there the metadata may be as narrow as its
+        // widest key or value, each key above its value (at 1280 px the pane has ~140 px; keys beside values need ~230,
+        // and scrolled sideways); beside one JSON pane it keeps each key beside its value
+        boolean upcast = detailSplit.getItems().contains(upcastPane);
+        metadataScroll.setMinViewportWidth(upcast ? Math.ceil(grid.stackedMinWidth()) : beside);
+        double room = metadataScroll.getViewportBounds() == null ? 0 : metadataScroll.getViewportBounds().getWidth();
+        grid.stack(room > 0 && room + 0.5 < beside);
     }
 
     private void showUpcast(boolean upcast) {

@@ -35,13 +35,16 @@ final class MetadataGrid {
 
     private final GridPane grid;
     private final ExplorerViewModel model;
+    private final ColumnConstraints keys = new ColumnConstraints();
+    private final ColumnConstraints values = new ColumnConstraints();
+    /** Each row's key and value, in order. */
+    private final List<Node[]> rows = new java.util.ArrayList<>();
+    private boolean stacked;
 
     MetadataGrid(GridPane grid, ExplorerViewModel model) {
         this.grid = grid;
         this.model = model;
-        ColumnConstraints keys = new ColumnConstraints();
         keys.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints();
         // the column is as narrow as its values allow: 60 px for a value shortened with an ellipsis, the widest word of
         // a value that wraps (a time "09:00:00.000000" broke inside the number in a column of 60 px at 1280 px)
         values.setMinWidth(Region.USE_COMPUTED_SIZE);
@@ -56,13 +59,73 @@ final class MetadataGrid {
     }
 
     private void fill(List<MetadataField> fields) {
-        grid.getChildren().clear();
-        int row = 0;
+        rows.clear();
         for (MetadataField field : fields) {
             Label key = new Label(field.label());
             key.getStyleClass().add("meta-key");
             key.setMinWidth(Label.USE_PREF_SIZE);
-            grid.addRow(row++, key, valueOf(field));
+            rows.add(new Node[] {key, valueOf(field)});
+        }
+        layOut();
+    }
+
+    /**
+     * Puts each key above its value ({@code true}: one column, for a narrow pane, as beside the two JSON panes of an
+     * upcast event at 1280 px) or beside it ({@code false}: two columns).
+     */
+    void stack(boolean stack) {
+        if (stack != stacked) {
+            stacked = stack;
+            layOut();
+        }
+    }
+
+    boolean stacked() {
+        return stacked;
+    }
+
+    /** The narrowest the grid can be with each key beside its value (CSS applied). */
+    double besideMinWidth() {
+        double key = 0;
+        double value = 0;
+        for (Node[] row : rows) {
+            key = Math.max(key, row[0].minWidth(-1));
+            value = Math.max(value, row[1].minWidth(-1));
+        }
+        return grid.snappedLeftInset() + key + grid.getHgap() + value + grid.snappedRightInset();
+    }
+
+    /** The narrowest the grid can be with each key above its value (CSS applied). */
+    double stackedMinWidth() {
+        double widest = 0;
+        for (Node[] row : rows) {
+            widest = Math.max(widest, Math.max(row[0].minWidth(-1), row[1].minWidth(-1)));
+        }
+        return grid.snappedLeftInset() + widest + grid.snappedRightInset();
+    }
+
+    private void layOut() {
+        grid.getChildren().clear();
+        if (stacked) {
+            grid.getColumnConstraints().setAll(values);
+        } else {
+            grid.getColumnConstraints().setAll(keys, values);
+        }
+        if (stacked != grid.getStyleClass().contains("stacked")) {
+            if (stacked) {
+                grid.getStyleClass().add("stacked");
+            } else {
+                grid.getStyleClass().remove("stacked");
+            }
+        }
+        int row = 0;
+        for (Node[] pair : rows) {
+            if (stacked) {
+                grid.add(pair[0], 0, row++);
+                grid.add(pair[1], 0, row++);
+            } else {
+                grid.addRow(row++, pair[0], pair[1]);
+            }
         }
     }
 
