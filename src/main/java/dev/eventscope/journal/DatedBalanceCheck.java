@@ -41,8 +41,6 @@ final class DatedBalanceCheck {
                     String description, AutomatedRules automated) {
     }
 
-    /** How many postings of a transaction {@link #record} keeps: all, or none ({@link #keepingNothing}). */
-    private final int recordedPerTransaction;
     private int size;
     private int[] dates = new int[1024];
     private int[] accounts = new int[1024];
@@ -58,26 +56,8 @@ final class DatedBalanceCheck {
     private final List<String> commodityNames = new ArrayList<>();
 
     /** The postings of a balanced transaction without assignments; {@code assertedAfter} maps each to its assertion. */
-    DatedBalanceCheck() {
-        this(Integer.MAX_VALUE);
-    }
-
-    private DatedBalanceCheck(int recordedPerTransaction) {
-        this.recordedPerTransaction = recordedPerTransaction;
-    }
-
-    /**
-     * A check that records nothing, for a reading that does not check: its {@link #record} runs the same code as the
-     * checking one's (no branch of its own, the loop just ends at once), so C2 compiles the balancer once for both.
-     */
-    static DatedBalanceCheck keepingNothing() {
-        return new DatedBalanceCheck(0);
-    }
-
     void record(String file, LocalDate date, List<JournalPosting> postings, Map<JournalPosting, PostingDraft> assertedAfter) {
-        int count = Math.min(postings.size(), recordedPerTransaction);
-        for (int i = 0; i < count; i++) {
-            JournalPosting posting = postings.get(i);
+        for (JournalPosting posting : postings) {
             int item = add(posting.date() != null ? posting.date() : date, posting.account(), posting.amount());
             PostingDraft asserted = assertedAfter.get(posting);
             if (asserted != null) {

@@ -169,16 +169,15 @@ public final class JournalImporter {
 
     private FirstPass survey(Path journal, long totalBytes, ImportProgress progress, List<AutomatedRule> rules) {
         FirstPass survey = new FirstPass();
-        // the same listener class as the second reading's (a different one cost C2 a deoptimisation of the reader in
-        // every import): it notes how far the reading got, and this loop reports it; the first reading's warnings
-        // are the second's, which reports them, so they are dropped here
-        AtomicLong bytesRead = new AtomicLong(-1);
-        Queue<JournalWarning> warningsRead = new ConcurrentLinkedQueue<>();
-        long reported = -1;
-        try (JournalReader reader = open(journal, noting(bytesRead, warningsRead), rules, null)) {
+        JournalReadListener checking = new JournalReadListener() {
+            @Override
+            public void progress(long linesRead, long bytesRead) {
+                progress.progress("checking", bytesRead, totalBytes, 0);
+            }
+        };
+        try (JournalReader reader = open(journal, checking, rules, null)) {
             while (reader.hasNext()) {
                 JournalItem item = reader.next();
-                reported = reportChecking(progress, bytesRead, reported, totalBytes, warningsRead);
                 if (progress.cancelled()) {
                     throw new ImportCancelled(0);
                 }
@@ -199,24 +198,12 @@ public final class JournalImporter {
                     }
                 }
             }
-            reportChecking(progress, bytesRead, reported, totalBytes, warningsRead);
             survey.displayPrecision = reader.displayPrecision();
             survey.assigned = reader.checkedAmounts();
         } catch (JournalParseException e) {
             throw new JournalImportException(e.file(), e.line(), e.problem(), e);
         }
         return survey;
-    }
-
-    /** Reports the first reading's progress if it moved since {@code reported}; returns what is reported now. */
-    private static long reportChecking(ImportProgress progress, AtomicLong bytesRead, long reported, long totalBytes,
-                                       Queue<JournalWarning> warningsRead) {
-        long bytes = bytesRead.get();
-        if (bytes != reported) {
-            progress.progress("checking", bytes, totalBytes, 0);
-            warningsRead.clear();
-        }
-        return bytes;
     }
 
     /** What the first pass found, which the second needs. */
@@ -338,28 +325,17 @@ public final class JournalImporter {
 
     /** A listener for the reading thread: it only notes how far the reading got and what it warned of. */
     private static JournalReadListener noting(AtomicLong bytesSeen, Queue<JournalWarning> warningsRead) {
-        return new Noting(bytesSeen, warningsRead);
-    }
+        return new JournalReadListener() {
+            @Override
+            public void progress(long linesRead, long bytesRead) {
+                bytesSeen.set(bytesRead);
+            }
 
-    /** The one listener class of both readings, so that the reader's calls to it see one class. */
-    private static final class Noting implements JournalReadListener {
-        private final AtomicLong bytesSeen;
-        private final Queue<JournalWarning> warningsRead;
-
-        Noting(AtomicLong bytesSeen, Queue<JournalWarning> warningsRead) {
-            this.bytesSeen = bytesSeen;
-            this.warningsRead = warningsRead;
-        }
-
-        @Override
-        public void progress(long linesRead, long bytesRead) {
-            bytesSeen.set(bytesRead);
-        }
-
-        @Override
-        public void warning(JournalWarning warning) {
-            warningsRead.add(warning);
-        }
+            @Override
+            public void warning(JournalWarning warning) {
+                warningsRead.add(warning);
+            }
+        };
     }
 
     /** Passes on, from the importing thread, the warnings the reading thread noted. */

@@ -40,12 +40,6 @@ final class TransactionBalancer {
     private static final PostingKind[] BALANCED_KINDS = {PostingKind.REAL, PostingKind.BALANCED_VIRTUAL};
 
     private DatedBalanceCheck collector;
-    /**
-     * Where {@link #complete} records each balanced transaction: the checking reading's {@link #collector}, else one
-     * that keeps nothing. Not a null check: both readings then take the same branches and call the same class, so the
-     * code C2 compiles during the first reading serves the second without a deoptimisation (session 19).
-     */
-    private DatedBalanceCheck recorder = DatedBalanceCheck.keepingNothing();
     private AssignedAmounts assigned = AssignedAmounts.NONE;
     private long transactions;
     private final Map<String, Integer> inferredPrecision = new LinkedHashMap<>();
@@ -87,36 +81,20 @@ final class TransactionBalancer {
     /** A {@code commodity} directive's format: it fixes the commodity's precision, whatever amounts are written. */
     void declarePrecision(String commodity, int decimalPlaces) {
         declaredPrecision.put(commodity, decimalPlaces);
-        if (fixedPrecision == null) {
-            // once fixed, the answer is the fixed precision: keeping it spares the per-transaction path a branch the
-            // first reading's profile never saw (the directives come first, before anything is compiled)
-            precisionSoFar = null;
-        }
+        precisionSoFar = null;
     }
 
     /** From now on, judge with {@code precision} (the whole journal's) instead of the amounts read so far. */
     void fixPrecision(Map<String, Integer> precision) {
         fixedPrecision = Map.copyOf(precision);
-        precisionSoFar = fixedPrecision;
-        // the amounts read from now on change nothing (the answer is the fixed precision): noted as known, they do not
-        // drop the kept precision at each commodity's first amount, a branch the first reading's profile never saw
-        inferredPrecision.putAll(fixedPrecision);
     }
 
-    /**
-     * The display precision of every commodity seen so far (the whole journal's once it has been read). The fixed
-     * precision is looked at only when the kept one was dropped (a new commodity or more decimal places), so the
-     * per-transaction path is the same whichever reading runs.
-     */
+    /** The display precision of every commodity seen so far (the whole journal's once it has been read). */
     Map<String, Integer> displayPrecision() {
-        Map<String, Integer> precision = precisionSoFar;
-        return precision != null ? precision : madePrecision();
-    }
-
-    private Map<String, Integer> madePrecision() {
         if (fixedPrecision != null) {
-            precisionSoFar = fixedPrecision;
-        } else {
+            return fixedPrecision;
+        }
+        if (precisionSoFar == null) {
             Map<String, Integer> precision = new LinkedHashMap<>(inferredPrecision);
             precision.putAll(declaredPrecision);
             precisionSoFar = Collections.unmodifiableMap(precision);
@@ -151,8 +129,7 @@ final class TransactionBalancer {
                 draft.price = null;
             }
         }
-        // assigns first: the reading (collector) is looked at only for the rare transaction with an assignment
-        if (assigns && collector != null) {
+        if (collector != null && assigns) {
             collector.defer(date, new DatedBalanceCheck.Deferred(sequence, file, entryName, headerLine, drafts,
                     description, automated));
             return drafts.stream().map(draft -> draft.toPosting(draft.amount != null ? draft.amount
@@ -163,14 +140,15 @@ final class TransactionBalancer {
             assigned.fill(sequence, file, headerLine, drafts);
         }
         Balanced balanced = balance(file, entryName, headerLine, drafts, description, automated);
-        recorder.record(file, date, balanced.postings(), balanced.assertedAfter());
+        if (collector != null) {
+            collector.record(file, date, balanced.postings(), balanced.assertedAfter());
+        }
         return balanced.postings();
     }
 
     /** From now on, transactions are recorded for {@link #finishChecking()}. */
     void checking() {
         collector = new DatedBalanceCheck();
-        recorder = collector;
     }
 
     /** Checks assertions and fills assignments in date order over everything recorded since {@link #checking()}. */
@@ -186,7 +164,6 @@ final class TransactionBalancer {
         // the walk balances each transaction with an assignment at the whole journal's precision, and refuses at once
         DatedBalanceCheck walk = collector;
         collector = null;
-        recorder = DatedBalanceCheck.keepingNothing();
         return walk.finish(this).atPrecision(displayPrecision());
     }
 
