@@ -122,7 +122,8 @@ public final class MainWindowViewModel implements LedgerOpener {
         opening.set(true);
         long started = System.nanoTime();
         FirstPaint firstPaint = FirstPaint.ofOpenStartingNow();
-        LOG.info("opening {}{}", absolute, readOnly ? " read-only" : "");
+        LOG.info("opening {}{} at {} ms of the JVM", absolute, readOnly ? " read-only" : "",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         ExplorerWarmUp.start(); // while the store opens
         executor.run(() -> {
                     LedgerSession session = opener.call();
@@ -174,16 +175,19 @@ public final class MainWindowViewModel implements LedgerOpener {
         if (machineVerifier != null) {
             model.integrity().useMachineVerification(machineVerifier);
         }
+        // the read models' opening (a first open's catch-up: seconds of the writer thread, which needs no window) starts
+        // now, while the explorer's screen is built and painted; the sidebar's first listing still waits for it (session 18),
+        // and the catch-up's progress shows in the status bar, the projections panel and the timeline once they are on screen
+        model.startProjections();
         explorer.set(model);
         title.set(session.fileName() + (session.readOnly() ? " — read-only (auditor)" : "") + " — " + APP);
-        // the window paints first; then the sidebar, status, timeline and projections load off the UI thread
+        // the window paints first; then the sidebar, status and timeline load off the UI thread
         long shown = System.nanoTime();
         afterFirstPaint.accept(() -> {
             if (explorer.get() == model) {
                 LOG.info("explorer painted {} ms after it was built; loading its data", millisSince(shown));
                 firstPaint.painted();
                 model.start();
-                model.startProjections();
                 model.integrity().checkOnOpen();
             }
         });
