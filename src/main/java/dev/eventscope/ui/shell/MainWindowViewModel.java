@@ -175,19 +175,18 @@ public final class MainWindowViewModel implements LedgerOpener {
         if (machineVerifier != null) {
             model.integrity().useMachineVerification(machineVerifier);
         }
-        // the read models' opening (a first open's catch-up: seconds of the writer thread, which needs no window) starts
-        // now, while the explorer's screen is built and painted; the sidebar's first listing still waits for it (session 18),
-        // and the catch-up's progress shows in the status bar, the projections panel and the timeline once they are on screen
-        model.startProjections();
         explorer.set(model);
         title.set(session.fileName() + (session.readOnly() ? " — read-only (auditor)" : "") + " — " + APP);
-        // the window paints first; then the sidebar, status and timeline load off the UI thread
+        // the window paints first; then the sidebar, status, timeline and projections load off the UI thread. Session 19
+        // measured starting the projections (a first open's catch-up) before the paint instead: +2.0-2.6 s of process CPU
+        // (the compiler, the UI thread and the renderer) and the first paint later, no earlier end (docs/cli-speed.md)
         long shown = System.nanoTime();
         afterFirstPaint.accept(() -> {
             if (explorer.get() == model) {
                 LOG.info("explorer painted {} ms after it was built; loading its data", millisSince(shown));
                 firstPaint.painted();
                 model.start();
+                model.startProjections();
                 model.integrity().checkOnOpen();
             }
         });

@@ -64,28 +64,6 @@ class MainWindowViewModelTest {
         assertEquals("Eventscope", window.titleProperty().get());
     }
 
-    /**
-     * Session 19: the read models' opening (a first open's catch-up) starts with the explorer, not after its first paint; the
-     * sidebar, status and timeline load after the paint, as before.
-     */
-    @Test
-    void the_read_models_open_before_the_first_paint_and_the_sidebar_loads_after_it() throws Exception {
-        Path file = LedgerFixtures.bookkeepingLedger(folder.resolve("books.ledger"), 3);
-        List<Runnable> afterPaint = new ArrayList<>();
-        window.setAfterFirstPaint(afterPaint::add);
-        window.open(file, false);
-        var explorer = window.explorerProperty().get();
-        assertNotNull(explorer);
-        assertTrue(explorer.session().readModelsOpen(), "the read models were opened before the paint");
-        assertFalse(explorer.projections().rows().isEmpty(), "the projections panel has their status");
-        assertEquals(0, explorer.eventCountProperty().get(), "nothing listed before the paint");
-        assertEquals(1, afterPaint.size());
-
-        afterPaint.get(0).run(); // painted
-        assertTrue(explorer.eventCountProperty().get() > 0, "the sidebar and status loaded after the paint");
-        assertTrue(errors.isEmpty(), errors::toString);
-    }
-
     @Test
     void read_only_mode_says_so_in_the_title_and_cannot_append() throws Exception {
         Path file = LedgerFixtures.bookkeepingLedger(folder.resolve("books.ledger"), 1);
