@@ -106,11 +106,10 @@ public final class ProjectionsViewModel {
             Projections projections = session.projections();
             // outdated read models are rebuilt while opening; show how far, without Cancel
             ProgressListener panel = openingProgress();
-            // at most ~10 reports a second reach the UI thread (a first open's catch-up reports after every batch)
-            projections.open(new ThrottledProgress(step -> {
+            projections.open(step -> {
                 panel.progressed(step);
                 alsoTold.progressed(step);
-            }));
+            });
             projections.follow();
             LOG.info("read models opened and caught up in {} ms, at {} ms of the JVM ({} ms of process CPU)",
                     (System.nanoTime() - began) / 1_000_000, jvmUptimeMillis(),

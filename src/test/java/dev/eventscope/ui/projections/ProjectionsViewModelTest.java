@@ -176,9 +176,8 @@ class ProjectionsViewModelTest {
         model.progressTextProperty().addListener((property, before, now) -> positions.add(now));
         model.start();
         long last = store.lastPosition();
-        // session 19: at most ~10 steps a second reach the UI (ThrottledProgressTest), the first and the last always
-        assertTrue(statusLines.stream().anyMatch(line -> line.matches("Projections: catching up… [1-9][0-9]? %")),
-                "the status bar shows how far the catch-up is before its end: " + statusLines);
+        assertTrue(statusLines.stream().filter(line -> line.startsWith("Projections: catching up… ")).count() > 3,
+                "the status bar follows the catch-up batch by batch: " + statusLines);
         assertTrue(statusLines.contains("Projections: catching up… 100 %"), statusLines.toString());
         assertTrue(positions.contains(String.format(java.util.Locale.ROOT,
                 "Catching up the read models: event %,d of %,d (100 %%)", last, last)), positions.toString());
