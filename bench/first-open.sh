@@ -11,6 +11,7 @@
 #                                                              the last event with its date checkpoints and the register's
 #                                                              index (polled with sqlite3), and the CPU by thread then
 #
+# FIRST_OPEN_APP_OPTS adds JVM options to the app (e.g. a JFR recording).
 # BUILD is a built worktree (e.g. /tmp/ref-s18, or .). Work files go to ${FIRST_OPEN_WORK:-/tmp/first-open}/MODE-TAG.
 # Run two modes side by side (2 s apart, alternating which starts first) to pair them under load.
 set -euo pipefail
@@ -40,7 +41,7 @@ case $mode in
     xvfb=$!
     sleep 1
     start=$(date +%s.%N)
-    DISPLAY=$display EVENTSCOPE_JAVA_OPTS="-Deventscope.exitAfterFirstPaint=900" "$build/target/eventscope" "$work/copy.ledger" \
+    DISPLAY=$display EVENTSCOPE_JAVA_OPTS="-Deventscope.exitAfterFirstPaint=900 ${FIRST_OPEN_APP_OPTS:-}" "$build/target/eventscope" "$work/copy.ledger" \
       > "$work/out" 2>&1 &
     app=$!
     sleep 2

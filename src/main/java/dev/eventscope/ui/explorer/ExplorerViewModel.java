@@ -185,7 +185,8 @@ public final class ExplorerViewModel {
         }
         // a first open lists and groups the streams (250,000 journal entries: a second or more of CPU) once its
         // catch-up has ended, rather than beside it on a loaded machine; the sidebar says it is filling meanwhile
-        boolean waitForReadModels = !readModelsOpened && !session.readModelsOpen();
+        // (the projections panel may have begun the opening before this first listing: the window starts it at once)
+        boolean waitForReadModels = !readModelsOpened && (!session.readModelsOpen() || projections.openingProperty().get());
         if (waitForReadModels) {
             listingWaits = true;
             sidebar.showFilling();

@@ -100,6 +100,9 @@ public final class ProjectionsViewModel {
         opening.set(true);
         statusLine.set("Projections: catching up…");
         executor.run(() -> {
+            // the app's own timeline of an open (docs/cli-speed.md, "Session 19 (appopen)"): milliseconds since the JVM started
+            long began = System.nanoTime();
+            LOG.info("opening the read models (catch-up) at {} ms of the JVM", jvmUptimeMillis());
             Projections projections = session.projections();
             // outdated read models are rebuilt while opening; show how far, without Cancel
             ProgressListener panel = openingProgress();
@@ -108,6 +111,9 @@ public final class ProjectionsViewModel {
                 alsoTold.progressed(step);
             });
             projections.follow();
+            LOG.info("read models opened and caught up in {} ms, at {} ms of the JVM ({} ms of process CPU)",
+                    (System.nanoTime() - began) / 1_000_000, jvmUptimeMillis(),
+                    ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L));
             return projections.status();
         }, latest -> {
             opening.set(false);
@@ -122,6 +128,10 @@ public final class ProjectionsViewModel {
                 message.set("The read models could not be opened: " + ErrorMessages.of(failure));
             }
         });
+    }
+
+    private static long jvmUptimeMillis() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     /** Re-reads every projection's status in the background (skipped while one read is under way). */

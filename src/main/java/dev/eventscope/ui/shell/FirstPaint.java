@@ -42,9 +42,10 @@ final class FirstPaint {
         long cpu = processCpuMillis();
         Optional<Instant> processStart = ProcessHandle.current().info().startInstant();
         LOG.info("first paint of the explorer: {} ms after the open began ({} ms of process CPU); {} ms after the process started"
-                        + " ({} ms of CPU); UI thread {} ms of CPU since the open",
+                        + " ({} ms of CPU); UI thread {} ms of CPU since the open; at {} ms of the JVM",
                 wall, cpu - cpuAtOpen, processStart.map(start -> Long.toString(java.time.Duration.between(start, Instant.now()).toMillis()))
-                        .orElse("?"), cpu, currentThreadCpuMillis() - uiThreadCpuAtOpen);
+                        .orElse("?"), cpu, currentThreadCpuMillis() - uiThreadCpuAtOpen,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         String exitAfter = System.getProperty(EXIT_AFTER);
         if (exitAfter != null) {
             double seconds;

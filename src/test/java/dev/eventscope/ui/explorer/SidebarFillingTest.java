@@ -148,6 +148,30 @@ class SidebarFillingTest {
         assertTrue(errors.isEmpty(), errors::toString);
     }
 
+    /**
+     * Session 19: the window starts the projections panel's opening (the catch-up) before the explorer's first paint, so the
+     * read-model engine exists when the sidebar first lists: the listing must still wait for the catch-up, not run beside it.
+     */
+    @Test
+    void a_catch_up_begun_by_the_projections_panel_before_the_first_listing_is_waited_for_all_the_same() throws Exception {
+        Path file = LedgerFixtures.bookkeepingLedger(folder.resolve("books.ledger"), 60);
+        open(file);
+        session.projections(); // the panel's opening has made the engine (its first step) and not caught it up yet
+        executor.hold();
+        explorer.startProjections();
+        explorer.start();
+        assertTrue(explorer.sidebar().fillingProperty().get(), "the first listing waits for the catch-up under way");
+        assertEquals(List.of(SidebarViewModel.FILLING), explorer.sidebar().groupsProperty().get());
+
+        executor.runHeld();
+        long events = caughtUp.get();
+        assertTrue(events >= 10 * BATCH, "the catch-up ran in many batches: " + events);
+        assertEquals(List.of(events), caughtUpAtListing, "one listing, once the catch-up had read every event");
+        assertFalse(explorer.sidebar().fillingProperty().get());
+        assertEquals(List.of("Ledger", "Accounts", "Journal entries"), labels(explorer.sidebar().groupsProperty().get()));
+        assertTrue(errors.isEmpty(), errors::toString);
+    }
+
     @Test
     void a_ledger_whose_read_models_are_open_is_listed_at_once() throws Exception {
         Path file = LedgerFixtures.bookkeepingLedger(folder.resolve("books.ledger"), 6);
