@@ -66,13 +66,13 @@ public class At1280x800WindowTest {
     void the_recorded_time_in_the_event_detail_wraps_between_its_words_never_inside_the_number(FxRobot robot) {
         pickTheLastEvent(robot);
         WindowTests.waitUntil(() -> robot.lookup("#meta-RecordedUTC").tryQuery().isPresent());
-        settle(() -> wordsFit(robot.lookup("#meta-RecordedUTC").queryAs(Label.class)).isEmpty());
+        settle(() -> WindowTests.wordsWiderThanTheirRoom(robot.lookup("#meta-RecordedUTC").queryAs(Label.class)).isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         for (String field : List.of("#meta-RecordedUTC", "#meta-Recorded")) {
             Label value = robot.lookup(field).queryAs(Label.class);
             assertTrue(value.getText().matches(".*[0-9]{2}:[0-9]{2}:[0-9]{2}.*"), field + " reads " + value.getText());
             // "09:00:00.00" above "0000 UTC": the value's column was narrower than the time
-            assertEquals(List.of(), wordsFit(value), field + " is broken inside a word, in " + Math.round(value.getWidth()) + " px");
+            assertEquals(List.of(), WindowTests.wordsWiderThanTheirRoom(value), field + " is broken inside a word, in " + Math.round(value.getWidth()) + " px");
             // and the pane does not hide it to the side instead
             Node viewport = robot.lookup(".metadata-scroll > .viewport").query();
             double right = viewport.localToScene(viewport.getLayoutBounds()).getMaxX();
@@ -83,26 +83,6 @@ public class At1280x800WindowTest {
                 "the metadata scrolls sideways");
         Node json = robot.lookup("#jsonText").query();
         assertTrue(json.getLayoutBounds().getWidth() >= 180, "the data beside it keeps room: " + json.getLayoutBounds().getWidth());
-    }
-
-    /** The words of {@code value} wider than the room its text is laid out in (none when each word is on one line). */
-    private static List<String> wordsFit(Label value) {
-        Text text = (Text) value.lookup(".text");
-        List<String> wider = new ArrayList<>();
-        if (text == null) {
-            wider.add("(not drawn yet)");
-            return wider;
-        }
-        double room = text.getWrappingWidth() > 0 ? text.getWrappingWidth() : value.getWidth();
-        Text measure = new Text();
-        measure.setFont(text.getFont());
-        for (String word : value.getText().strip().split("\\s+")) {
-            measure.setText(word);
-            if (measure.getLayoutBounds().getWidth() > room + 0.5) {
-                wider.add(word + " (" + Math.round(measure.getLayoutBounds().getWidth()) + " px in " + Math.round(room) + ")");
-            }
-        }
-        return wider;
     }
 
     @Test

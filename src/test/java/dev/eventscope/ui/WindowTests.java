@@ -131,4 +131,24 @@ public final class WindowTests {
         FxToolkit.cleanupStages();
         executor.close();
     }
+
+    /** The words of {@code value} wider than the room its text is laid out in (none when each word is on one line). */
+    public static java.util.List<String> wordsWiderThanTheirRoom(javafx.scene.control.Label value) {
+        javafx.scene.text.Text text = (javafx.scene.text.Text) value.lookup(".text");
+        java.util.List<String> wider = new java.util.ArrayList<>();
+        if (text == null) {
+            wider.add("(not drawn yet)");
+            return wider;
+        }
+        double room = text.getWrappingWidth() > 0 ? text.getWrappingWidth() : value.getWidth();
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(text.getFont());
+        for (String word : value.getText().strip().split("\\s+")) {
+            measure.setText(word);
+            if (measure.getLayoutBounds().getWidth() > room + 0.5) {
+                wider.add(word + " (" + Math.round(measure.getLayoutBounds().getWidth()) + " px in " + Math.round(room) + ")");
+            }
+        }
+        return wider;
+    }
 }

@@ -21,7 +21,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,7 +68,7 @@ class UpcastAt1280WindowTest {
         robot.clickOn(robot.lookup("#historyTable .table-row-cell").nth(0).queryAs(Node.class));
         Node upcast = robot.lookup("#upcastPane").queryAs(Node.class);
         WindowTests.waitUntil(() -> upcast.isVisible() && robot.lookup("#meta-RecordedUTC").tryQuery().isPresent());
-        settle(() -> sideways(robot).isEmpty() && wordsFit(robot.lookup("#meta-RecordedUTC").queryAs(Label.class)).isEmpty());
+        settle(() -> sideways(robot).isEmpty() && WindowTests.wordsWiderThanTheirRoom(robot.lookup("#meta-RecordedUTC").queryAs(Label.class)).isEmpty());
 
         Node viewport = robot.lookup(".metadata-scroll > .viewport").query();
         assertEquals(List.of(), sideways(robot), "the metadata scrolls sideways in a viewport of "
@@ -77,7 +76,7 @@ class UpcastAt1280WindowTest {
         double right = viewport.localToScene(viewport.getLayoutBounds()).getMaxX();
         for (String field : List.of("#meta-RecordedUTC", "#meta-Recorded", "#meta-Type")) {
             Label value = robot.lookup(field).queryAs(Label.class);
-            assertEquals(List.of(), wordsFit(value), field + " is broken inside a word, in " + Math.round(value.getWidth()) + " px");
+            assertEquals(List.of(), WindowTests.wordsWiderThanTheirRoom(value), field + " is broken inside a word, in " + Math.round(value.getWidth()) + " px");
             assertTrue(value.localToScene(value.getLayoutBounds()).getMaxX() <= right + 0.5, field + " ends right of the pane");
         }
         // the three panes' headings read whole ("As read now (sc…" and "AccountOpened …" were cut)
@@ -116,26 +115,6 @@ class UpcastAt1280WindowTest {
         return robot.lookup(".metadata-scroll .scroll-bar").queryAll().stream()
                 .filter(node -> node instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible())
                 .toList();
-    }
-
-    /** The words of {@code value} wider than the room its text is laid out in (none when each word is on one line). */
-    private static List<String> wordsFit(Label value) {
-        Text text = (Text) value.lookup(".text");
-        List<String> wider = new ArrayList<>();
-        if (text == null) {
-            wider.add("(not drawn yet)");
-            return wider;
-        }
-        double room = text.getWrappingWidth() > 0 ? text.getWrappingWidth() : value.getWidth();
-        Text measure = new Text();
-        measure.setFont(text.getFont());
-        for (String word : value.getText().strip().split("\\s+")) {
-            measure.setText(word);
-            if (measure.getLayoutBounds().getWidth() > room + 0.5) {
-                wider.add(word + " (" + Math.round(measure.getLayoutBounds().getWidth()) + " px in " + Math.round(room) + ")");
-            }
-        }
-        return wider;
     }
 
     private static void settle(java.util.concurrent.Callable<Boolean> settled) {
