@@ -120,17 +120,7 @@ public class At1280x800WindowTest {
     void the_why_tables_entry_codes_keep_their_numbers_on_their_line(FxRobot robot) {
         open(robot);
         robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:bank:checking")));
-        TableView<dev.eventscope.ui.state.StateRow> state = robot.lookup("#stateTable").queryAs(TableView.class);
-        WindowTests.waitUntil(() -> state.getItems().stream().anyMatch(dev.eventscope.ui.state.StateRow::explainable));
-        robot.interact(() -> {
-            for (int index = 0; index < state.getItems().size(); index++) {
-                if (state.getItems().get(index).explainable()) {
-                    state.getSelectionModel().select(index);
-                    break;
-                }
-            }
-            ((ButtonBase) robot.lookup("#whyButton").query()).fire();
-        });
+        WindowTests.askWhyOfTheFirstExplainableRow(robot);
         TableView<?> why = robot.lookup("#whyTable").queryAs(TableView.class);
         WindowTests.waitUntil(() -> why.getItems().size() > 20);
         settle(() -> brokenCodes(why).isEmpty() && why.lookupAll(".table-cell").stream()

@@ -168,17 +168,7 @@ class ReadableWindowTest {
         robot.interact(() -> model.welcome().openSample(sample));
         WindowTests.waitUntil(() -> model.explorerProperty().get() != null && robot.lookup("#stateTable").tryQuery().isPresent());
         robot.interact(() -> model.explorerProperty().get().sidebar().select(StreamId.of("account-assets:bank:checking")));
-        TableView<dev.eventscope.ui.state.StateRow> state = robot.lookup("#stateTable").queryAs(TableView.class);
-        WindowTests.waitUntil(() -> state.getItems().stream().anyMatch(dev.eventscope.ui.state.StateRow::explainable));
-        robot.interact(() -> {
-            for (int index = 0; index < state.getItems().size(); index++) {
-                if (state.getItems().get(index).explainable()) {
-                    state.getSelectionModel().select(index);
-                    break;
-                }
-            }
-            ((ButtonBase) robot.lookup("#whyButton").query()).fire();
-        });
+        WindowTests.askWhyOfTheFirstExplainableRow(robot);
         TableView<dev.eventscope.ui.state.WhyLine> why = robot.lookup("#whyTable").queryAs(TableView.class);
         WindowTests.waitUntil(() -> why.getItems().size() > 20);
         layoutPasses();

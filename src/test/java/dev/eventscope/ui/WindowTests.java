@@ -151,4 +151,20 @@ public final class WindowTests {
         }
         return wider;
     }
+
+    /** Selects the first row of the state table that Why? can explain, once there is one, and presses Why?. */
+    @SuppressWarnings("unchecked")
+    public static void askWhyOfTheFirstExplainableRow(org.testfx.api.FxRobot robot) {
+        javafx.scene.control.TableView<dev.eventscope.ui.state.StateRow> state = robot.lookup("#stateTable").queryAs(javafx.scene.control.TableView.class);
+        WindowTests.waitUntil(() -> state.getItems().stream().anyMatch(dev.eventscope.ui.state.StateRow::explainable));
+        robot.interact(() -> {
+            for (int index = 0; index < state.getItems().size(); index++) {
+                if (state.getItems().get(index).explainable()) {
+                    state.getSelectionModel().select(index);
+                    break;
+                }
+            }
+            ((javafx.scene.control.ButtonBase) robot.lookup("#whyButton").query()).fire();
+        });
+    }
 }

@@ -2,13 +2,10 @@ package dev.eventscope.ui.explorer;
 
 import dev.eventscope.ui.FxTaskExecutor;
 import dev.eventscope.ui.WindowTests;
-import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +22,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
 /**
  * The event detail's three panes at 1280 px (an event of an older schema, "as read now" beside "as stored"): the
@@ -56,15 +52,7 @@ class UpcastAt1280WindowTest {
     @Test
     @SuppressWarnings("unchecked")
     void the_metadata_beside_two_json_panes_reads_whole_without_scrolling_sideways(FxRobot robot) {
-        robot.clickOn(robot.lookup(hasText("legacy-schema.ledger")).queryLabeled());
-        WindowTests.waitUntil(() -> robot.lookup("#streamSearch").tryQuery().isPresent());
-        Platform.runLater(() -> robot.lookup("#streamSearch").queryAs(TextField.class).setText("checking"));
-        WaitForAsyncUtils.waitForFxEvents();
-        Node tree = robot.lookup("#streamTree").queryAs(Node.class);
-        WindowTests.waitUntil(() -> robot.from(tree).lookup(hasText("checking")).tryQuery().isPresent());
-        robot.clickOn(robot.from(tree).lookup(hasText("checking")).queryLabeled());
-        TableView<EventRow> history = robot.lookup("#historyTable").queryAs(TableView.class);
-        WindowTests.waitUntil(() -> !history.getItems().isEmpty());
+        UpcastPaneWindowTest.openCheckingOfTheLegacyLedger(robot);
         robot.clickOn(robot.lookup("#historyTable .table-row-cell").nth(0).queryAs(Node.class));
         Node upcast = robot.lookup("#upcastPane").queryAs(Node.class);
         WindowTests.waitUntil(() -> upcast.isVisible() && robot.lookup("#meta-RecordedUTC").tryQuery().isPresent());

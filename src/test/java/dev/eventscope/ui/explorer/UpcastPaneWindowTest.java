@@ -48,6 +48,20 @@ class UpcastPaneWindowTest {
     @Test
     @SuppressWarnings("unchecked")
     void an_upcast_event_shows_both_forms_side_by_side_at_a_readable_width(FxRobot robot) throws Exception {
+        openCheckingOfTheLegacyLedger(robot);
+        // the account's first event is its AccountOpened in the version 1 shape
+        robot.clickOn(robot.lookup("#historyTable .table-row-cell").nth(0).queryAs(Node.class));
+        Node upcast = robot.lookup("#upcastPane").queryAs(Node.class);
+        WindowTests.waitUntil(upcast::isVisible);
+        WaitForAsyncUtils.waitForFxEvents();
+        double width = upcast.getBoundsInLocal().getWidth();
+        double json = robot.lookup("#jsonText").queryAs(Node.class).getBoundsInLocal().getWidth();
+        assertTrue(width > 150 && width > json * 0.6, "the upcast pane is " + width + " px wide beside JSON of " + json + " px");
+    }
+
+    /** Opens the sample with events in an older schema and its checking account's history, and waits for the rows. */
+    @SuppressWarnings("unchecked")
+    static void openCheckingOfTheLegacyLedger(FxRobot robot) {
         robot.clickOn(robot.lookup(hasText("legacy-schema.ledger")).queryLabeled());
         WindowTests.waitUntil(() -> robot.lookup("#streamSearch").tryQuery().isPresent());
         Platform.runLater(() -> robot.lookup("#streamSearch").queryAs(TextField.class).setText("checking"));
@@ -57,13 +71,5 @@ class UpcastPaneWindowTest {
         robot.clickOn(robot.from(tree).lookup(hasText("checking")).queryLabeled());
         TableView<EventRow> history = robot.lookup("#historyTable").queryAs(TableView.class);
         WindowTests.waitUntil(() -> !history.getItems().isEmpty());
-        // the account's first event is its AccountOpened in the version 1 shape
-        robot.clickOn(robot.lookup("#historyTable .table-row-cell").nth(0).queryAs(Node.class));
-        Node upcast = robot.lookup("#upcastPane").queryAs(Node.class);
-        WindowTests.waitUntil(upcast::isVisible);
-        WaitForAsyncUtils.waitForFxEvents();
-        double width = upcast.getBoundsInLocal().getWidth();
-        double json = robot.lookup("#jsonText").queryAs(Node.class).getBoundsInLocal().getWidth();
-        assertTrue(width > 150 && width > json * 0.6, "the upcast pane is " + width + " px wide beside JSON of " + json + " px");
     }
 }
