@@ -1,6 +1,7 @@
 package dev.eventscope.audit;
 
 import dev.eventscope.eventstore.IntegrityReport;
+import dev.eventscope.eventstore.RecordedLogins;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,8 @@ public record LedgerVerification(
         SealFindings seals,
         SnapshotFindings snapshots,
         LedgerBalance balance,
-        List<String> readModelProblems) {
+        List<String> readModelProblems,
+        Optional<RecordedLogins> logins) {
 
     public LedgerVerification {
         Objects.requireNonNull(chain, "chain");
@@ -32,6 +34,7 @@ public record LedgerVerification(
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(balance, "balance");
         readModelProblems = List.copyOf(readModelProblems);
+        Objects.requireNonNull(logins, "logins");
     }
 
     /**
@@ -64,6 +67,45 @@ public record LedgerVerification(
         lines.addAll(snapshots.lines());
         lines.add(balance.summary());
         readModelProblems.forEach(problem -> lines.add("TAMPERED: " + problem + "."));
+        logins.ifPresent(kept -> lines.addAll(loginLines(kept)));
         return lines;
+    }
+
+    /**
+     * What a server ledger kept about the login that wrote each event (session 20): named, never counted as tampering
+     * (a service login may post for a person; a copy carries the login that made it).
+     */
+    static List<String> loginLines(RecordedLogins logins) {
+        if (!logins.kept()) {
+            return List.of("Logins: this ledger does not keep the PostgreSQL login that wrote each event (it was made"
+                    + " before Eventscope kept them); its owner starts keeping them with eventscope init --grant-roles.");
+        }
+        String before = logins.withoutLogin() == 0 ? "" : count(logins.withoutLogin(), "event")
+                + " written before logins were kept " + (logins.withoutLogin() == 1 ? "has" : "have") + " none";
+        if (logins.elsewhere().isEmpty()) {
+            return List.of("Logins: every event was recorded under the name of the PostgreSQL login that wrote it"
+                    + (before.isEmpty() ? "" : " (" + before + ")") + ".");
+        }
+        List<String> lines = new ArrayList<>();
+        long events = logins.elsewhere().stream().mapToLong(RecordedLogins.Elsewhere::events).sum();
+        boolean all = logins.pairs() == logins.elsewhere().size();
+        lines.add("Logins: " + (all ? count(events, "event") + (events == 1 ? " was" : " were") : "events were")
+                + " recorded under another user than the PostgreSQL login that wrote them (not tampering by itself: a"
+                + " service login may post for a person, and a copy carries the login that made it):");
+        for (RecordedLogins.Elsewhere pair : logins.elsewhere()) {
+            lines.add("  login '" + pair.login() + "' wrote " + count(pair.events(), "event") + " as '" + pair.user() + "' ("
+                    + (pair.first() == pair.last() ? "#" + pair.first() : "#" + pair.first() + " to #" + pair.last()) + ")");
+        }
+        if (!all) {
+            lines.add("  and " + (logins.pairs() - logins.elsewhere().size()) + " more pairs of login and user.");
+        }
+        if (!before.isEmpty()) {
+            lines.add("  " + before + ".");
+        }
+        return lines;
+    }
+
+    private static String count(long n, String noun) {
+        return String.format(java.util.Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 }

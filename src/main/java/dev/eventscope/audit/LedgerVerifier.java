@@ -3,6 +3,7 @@ package dev.eventscope.audit;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.eventstore.EventStore;
+import dev.eventscope.eventstore.RecordedLogins;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.projection.RecordedRegister;
@@ -100,6 +101,7 @@ public final class LedgerVerifier {
         }
         SealFindings seals = sealCheck.findings();
         SnapshotFindings snapshots = new SnapshotAudit(codec).check(store);
+        Optional<RecordedLogins> logins = chain.lastPosition() > 0 ? store.recordedLogins(chain.lastPosition()) : Optional.empty();
         boolean passes = chain.intact() && historyProblem == null && !seals.broken();
         boolean remember = passes && headCheck.ledgerId() != null && chain.lastPosition() > 0
                 // a verification that raced with another one never moves the remembered head backwards
@@ -116,6 +118,6 @@ public final class LedgerVerifier {
             }
         }
         return new LedgerVerification(chain, headCheck.ledgerId(), headCheck.remembered(), historyProblem, remember,
-                rememberProblem, seals, snapshots, balanceCheck.result(), readModelProblems);
+                rememberProblem, seals, snapshots, balanceCheck.result(), readModelProblems, logins);
     }
 }

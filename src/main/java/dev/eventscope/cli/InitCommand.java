@@ -3,6 +3,7 @@ package dev.eventscope.cli;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.LedgerStoreFactory;
+import dev.eventscope.eventstore.EventStoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,15 +57,24 @@ public final class InitCommand implements Callable<Integer> {
                     + ledger.file() + " is decided by its file permissions. Nothing was created.",
                     ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
+        // a path folds the URL's "//" into "/"; the person reads back what they typed
+        String name = ledger.file().toString().replaceFirst("^postgresql:/(?!/)", "postgresql://");
         try (LedgerSession session = sessions.create(ledger.file())) {
-            // a path folds the URL's "//" into "/"; the person reads back what they typed
-            String name = ledger.file().toString().replaceFirst("^postgresql:/(?!/)", "postgresql://");
             spec.commandLine().getOut().println("Created the ledger " + name + ".");
+        } catch (EventStoreException exists) {
+            if (!grantRoles || exists.problem() != EventStoreException.Problem.ALREADY_A_LEDGER) {
+                throw exists;
+            }
+            // session 20: the owner grants the roles of a ledger made earlier, which also makes the server keep the login
+            // that writes each event from now on
+            spec.commandLine().getOut().println("The ledger " + name + " exists already; its events are left as they are.");
         }
         if (grantRoles) {
             List<String> roles = sessions.grantRoles(ledger.file());
             spec.commandLine().getOut().println("Created the roles " + roles.get(0) + " (may append) and " + roles.get(1)
                     + " (may only read); give them to people with GRANT " + roles.get(0) + " TO <login>.");
+            spec.commandLine().getOut().println("The server keeps the PostgreSQL login that writes each new event;"
+                    + " verify names the events recorded under another user.");
         }
         return ExitCodes.OK;
     }

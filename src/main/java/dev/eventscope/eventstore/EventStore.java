@@ -128,6 +128,14 @@ public interface EventStore extends AutoCloseable {
         return report;
     }
 
+    /**
+     * What the store kept about the login that wrote each event through {@code position} (a PostgreSQL ledger
+     * keeps it, see {@link RecordedLogins}); empty for a store that has no logins (a SQLite file).
+     */
+    default Optional<RecordedLogins> recordedLogins(long position) {
+        return Optional.empty();
+    }
+
     void saveSnapshot(Snapshot snapshot);
 
     /** The latest snapshot of a stream at or below {@code maxVersion} with the given state schema version. */

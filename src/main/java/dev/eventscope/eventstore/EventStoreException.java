@@ -16,6 +16,8 @@ public class EventStoreException extends RuntimeException {
         DAMAGED,
         /** The ledger may be read but not written by this user (its file or folder is read-only): it opens read-only. */
         READ_ONLY,
+        /** A ledger was to be created where one exists already (nothing was changed). */
+        ALREADY_A_LEDGER,
         OTHER
     }
 

@@ -165,6 +165,11 @@ public final class EventsThrough implements EventStore {
     }
 
     @Override
+    public Optional<RecordedLogins> recordedLogins(long position) {
+        return ledger.recordedLogins(Math.min(position, through));
+    }
+
+    @Override
     public IntegrityReport verify() {
         return ledger.verify();
     }

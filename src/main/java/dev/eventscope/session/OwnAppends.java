@@ -10,6 +10,7 @@ import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.IntegrityReport;
+import dev.eventscope.eventstore.RecordedLogins;
 import dev.eventscope.eventstore.NewEvent;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.Snapshot;
@@ -200,6 +201,11 @@ final class OwnAppends implements EventStore {
     @Override
     public IntegrityReport verify() {
         return store.verify();
+    }
+
+    @Override
+    public Optional<RecordedLogins> recordedLogins(long position) {
+        return store.recordedLogins(position);
     }
 
     @Override

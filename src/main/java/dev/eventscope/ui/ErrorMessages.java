@@ -40,7 +40,7 @@ public final class ErrorMessages {
             case NOT_A_LEDGER -> refused.what()
                     + " Open a ledger made by Eventscope, or bring the books in from their journal (File › Import a journal…).";
             case DAMAGED -> refused.what() + " Nothing was changed; restore the file from a backup.";
-            case READ_ONLY, OTHER -> refused.getMessage();
+            case READ_ONLY, ALREADY_A_LEDGER, OTHER -> refused.getMessage();
         };
     }
 

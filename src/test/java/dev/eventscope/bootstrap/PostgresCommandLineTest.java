@@ -64,6 +64,45 @@ class PostgresCommandLineTest {
     }
 
     @Test
+    @DisplayName("given events recorded under another user than the login, when verify runs, then it names them;"
+            + " a ledger made before logins were kept says so until its owner grants the roles")
+    void verify_names_the_logins_the_server_kept() throws Exception {
+        PostgresLedgerUrl url = TestPostgres.freshUrl();
+        String login = url.effectiveUser();
+        assertEquals(0, run("init", "--ledger", url.toString()).exitCode());
+        Path journal = folder.resolve("shop.journal");
+        Files.writeString(journal, """
+                2025-01-02 * Opening
+                    assets:bank        1,000.00 EUR
+                    equity:opening
+                """);
+        assertEquals(0, run("import", journal.toString(), "--ledger", url.toString(), "--user", "alice").exitCode());
+        TestBootstrap.Run verified = run("verify", "--ledger", url.toString());
+        assertEquals(0, verified.exitCode(), verified.err());
+        assertMentions(verified.out(), " were recorded under another user than the PostgreSQL login that wrote them",
+                "login '" + login + "' wrote ", " as 'alice' (#1 to #");
+
+        // the same ledger as one made before logins were kept
+        try (java.sql.Connection admin = TestPostgres.admin(); java.sql.Statement statement = admin.createStatement()) {
+            statement.execute("ALTER TABLE " + url.schema() + ".events DROP COLUMN login_role");
+        }
+        TestBootstrap.Run old = run("verify", "--ledger", url.toString());
+        assertEquals(0, old.exitCode(), old.err());
+        assertMentions(old.out(), "does not keep the PostgreSQL login that wrote each event", "eventscope init --grant-roles");
+        TestBootstrap.Run granted = run("init", "--ledger", url.toString(), "--grant-roles");
+        assertEquals(0, granted.exitCode(), granted.err());
+        assertMentions(granted.out(), "exists already; its events are left as they are", "Created the roles",
+                "keeps the PostgreSQL login that writes each new event");
+        TestBootstrap.Run upgraded = run("verify", "--ledger", url.toString());
+        assertEquals(0, upgraded.exitCode(), upgraded.err());
+        assertMentions(upgraded.out(), "Logins: every event was recorded under the name of the PostgreSQL login that wrote it (",
+                " events written before logins were kept have none)");
+        TestBootstrap.Run plainInitAgain = run("init", "--ledger", url.toString());
+        assertEquals(2, plainInitAgain.exitCode());
+        assertMentions(plainInitAgain.err(), "already holds an Eventscope ledger");
+    }
+
+    @Test
     void init_with_grant_roles_creates_the_writer_and_auditor_roles() throws Exception {
         PostgresLedgerUrl url = TestPostgres.freshUrl();
         TestBootstrap.Run created = run("init", "--ledger", url.toString(), "--grant-roles");
@@ -73,8 +112,9 @@ class PostgresCommandLineTest {
         try (java.sql.Connection admin = TestPostgres.admin();
              java.sql.ResultSet row = admin.createStatement().executeQuery("SELECT has_table_privilege('" + url.schema()
                      + "_auditor', '" + url.schema() + ".events', 'SELECT'), has_table_privilege('" + url.schema()
-                     + "_auditor', '" + url.schema() + ".events', 'INSERT'), has_table_privilege('" + url.schema()
-                     + "_writer', '" + url.schema() + ".events', 'INSERT'), has_table_privilege('" + url.schema()
+                     + "_auditor', '" + url.schema() + ".events', 'INSERT'), has_column_privilege('" + url.schema()
+                     + "_writer', '" + url.schema() + ".events', 'user_name', 'INSERT') AND NOT has_column_privilege('"
+                     + url.schema() + "_writer', '" + url.schema() + ".events', 'login_role', 'INSERT'), has_table_privilege('" + url.schema()
                      + "_writer', '" + url.schema() + ".events', 'UPDATE')")) {
             assertTrue(row.next());
             assertEquals(List.of(true, false, true, false),

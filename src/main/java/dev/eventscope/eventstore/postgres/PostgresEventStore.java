@@ -12,6 +12,7 @@ import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.LedgerCopyTarget;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.eventstore.RecordedEvent;
+import dev.eventscope.eventstore.RecordedLogins;
 import dev.eventscope.eventstore.Snapshot;
 import dev.eventscope.eventstore.SnapshotRows;
 import dev.eventscope.eventstore.StreamAppend;
@@ -286,6 +287,20 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
             return new PostgresChainVerifier(connection, url.schema(), options.fetchSize()).verify(observer);
         } catch (SQLException e) {
             throw PostgresErrors.failure(url, "verify", e);
+        } finally {
+            PostgresConnections.closeQuietly(connection);
+        }
+    }
+
+    /** The logins the server kept for the events through {@code position} ({@link PostgresLogins}). */
+    @Override
+    public Optional<RecordedLogins> recordedLogins(long position) {
+        ensureOpen();
+        Connection connection = PostgresConnections.open(url, options);
+        try {
+            return Optional.of(PostgresLogins.through(connection, url.schema(), position));
+        } catch (SQLException e) {
+            throw PostgresErrors.failure(url, "read the logins of", e);
         } finally {
             PostgresConnections.closeQuietly(connection);
         }

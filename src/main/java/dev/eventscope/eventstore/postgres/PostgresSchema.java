@@ -92,6 +92,8 @@ final class PostgresSchema {
                         + " type text NOT NULL, schema_version integer NOT NULL, data text NOT NULL,"
                         + " user_name text NOT NULL, correlation_id text, causation_id text, command_name text,"
                         + " recorded_at bigint NOT NULL, prev_hash bytea NOT NULL, hash bytea NOT NULL,"
+                        // session 20: the login that wrote the row, filled by the server (see keepLogins)
+                        + " login_role text DEFAULT session_user,"
                         + " UNIQUE (stream_key, version))",
                 "CREATE VIEW " + s + "streams AS SELECT n.stream_key, n.stream_id, n.category,"
                         + " coalesce(l.version, 0) AS version, coalesce(l.position, 0) AS last_position FROM " + s + "stream_names n"
@@ -225,8 +227,8 @@ final class PostgresSchema {
                 throw noAccess(connection, url);
             }
             if (state.kind() == Kind.LEDGER) {
-                throw new EventStoreException("The schema '" + schema + "' of " + url.host() + "/" + url.database()
-                        + " already holds an Eventscope ledger; nothing was changed.");
+                throw new EventStoreException(EventStoreException.Problem.ALREADY_A_LEDGER, "The schema '" + schema + "' of "
+                        + url.host() + "/" + url.database() + " already holds an Eventscope ledger; nothing was changed.", "", null);
             }
             if (state.kind() == Kind.OTHER_TABLES) {
                 throw new EventStoreException("The schema '" + schema + "' of " + url.host() + "/" + url.database()
@@ -286,9 +288,30 @@ final class PostgresSchema {
                 "REVOKE ALL ON ALL TABLES IN SCHEMA " + schema + " FROM PUBLIC",
                 "GRANT USAGE ON SCHEMA " + schema + " TO " + auditor + ", " + writer,
                 "GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + auditor + ", " + writer,
-                "GRANT INSERT ON " + s + "events, " + s + "stream_names, " + s + "snapshots TO " + writer,
+                // the writer inserts every column of an event but the login that wrote it (keepLogins)
+                "REVOKE INSERT ON " + s + "events FROM " + writer,
+                "GRANT INSERT (" + WRITTEN_COLUMNS + ") ON " + s + "events TO " + writer,
+                "GRANT INSERT ON " + s + "stream_names, " + s + "snapshots TO " + writer,
                 "GRANT UPDATE (position, hash, recorded_at, prev_hash) ON " + s + "ledger_head TO " + writer,
                 "GRANT UPDATE (state_type, data) ON " + s + "snapshots TO " + writer);
+    }
+
+    /** The columns of an event a client writes: all but {@code login_role}, which the server fills. */
+    static final String WRITTEN_COLUMNS = "position, event_id, stream_key, version, type, schema_version, data, user_name,"
+            + " correlation_id, causation_id, command_name, recorded_at, prev_hash, hash";
+
+    /**
+     * Session 20: the user recorded on an event is the client's choice and part of the hash, so a writer could record
+     * any name. The server keeps the login that wrote each row beside it: {@code login_role}, {@code DEFAULT
+     * session_user} (the login, also inside a function that runs as another role), a column the writer role may not
+     * name ({@link #roleStatements}), outside the hash (a client cannot know it), so older ledgers stay readable and an
+     * older Eventscope writing to an upgraded ledger fills it all the same. A ledger made before it gets the column from
+     * its owner's {@code init --grant-roles}: NULL for the events already there, the default only for new ones (a
+     * default given in the {@code ADD COLUMN} itself would be stamped on the old rows too).
+     */
+    static List<String> keepLogins(String schema) {
+        return List.of("ALTER TABLE " + schema + ".events ADD COLUMN IF NOT EXISTS login_role text",
+                "ALTER TABLE " + schema + ".events ALTER COLUMN login_role SET DEFAULT session_user");
     }
 
     /** Creates the ledger's roles and grants (see {@link #roleStatements}) in one transaction. */
@@ -300,6 +323,9 @@ final class PostgresSchema {
         check(connection, url);
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            for (String sql : keepLogins(url.schema())) {
+                statement.execute(sql);
+            }
             for (String sql : roleStatements(url.schema())) {
                 statement.execute(sql);
             }
