@@ -6,6 +6,7 @@ import dev.eventscope.eventstore.CopiedLedgerCheck;
 import dev.eventscope.eventstore.EventStore;
 import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.IntegrityReport;
+import dev.eventscope.eventstore.RecordedLogins;
 import dev.eventscope.eventstore.LedgerCopyTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,6 +83,12 @@ final class CopyCommand implements Callable<Integer> {
             IntegrityReport report = target.verify();
             spec.commandLine().getOut().println("Copied " + copied + " events from " + sourceName + " to "
                     + LedgerStores.name(to) + "; " + report.summary() + ".");
+            if (copied > 0 && !LedgerStoreFactory.isServerLedger(to)
+                    && source.recordedLogins(source.lastPosition()).filter(RecordedLogins::kept).isPresent()) {
+                // session 20: the login the server kept beside each event is outside the hash and a file has no logins
+                spec.commandLine().getOut().println("The PostgreSQL logins that wrote the events were not copied (a ledger"
+                        + " file has no logins); eventscope verify on " + sourceName + " names them.");
+            }
             return report.intact() ? ExitCodes.OK : ExitCodes.TAMPERED;
         } catch (RuntimeException e) {
             if (newFile) {
