@@ -293,8 +293,29 @@ public final class AxonSideBySideBenchmark {
             faster += rates[0][round] > rates[1][round] ? 1 : 0;
         }
         System.out.printf("| … all rounds together: appends ÷ summed time | %,.0f | %,.0f | %.2f× (Eventscope faster in %d of %d"
-                + " rounds) |%n", rounds / secondsPerAppend[0], rounds / secondsPerAppend[1],
-                secondsPerAppend[1] / secondsPerAppend[0], faster, rounds);
+                + " rounds; %s) |%n", rounds / secondsPerAppend[0], rounds / secondsPerAppend[1],
+                secondsPerAppend[1] / secondsPerAppend[0], faster, rounds, signTest(faster, rounds));
+    }
+
+    /**
+     * Session 20: how likely as many rounds won (or more) would be if neither side were faster, each round a coin's
+     * toss (the one-sided sign test: the chance of at least {@code wins} heads in {@code rounds} fair tosses). Below
+     * 0.01, the rounds say Eventscope is faster, however small the difference; the ratio says by how much.
+     */
+    static String signTest(int wins, int rounds) {
+        double tail = 0;
+        for (int k = wins; k <= rounds; k++) {
+            tail += Math.exp(logChoose(rounds, k) - rounds * Math.log(2));
+        }
+        return String.format(java.util.Locale.ROOT, "sign test p = %.4f", Math.min(1, tail));
+    }
+
+    private static double logChoose(int n, int k) {
+        double sum = 0;
+        for (int i = 1; i <= k; i++) {
+            sum += Math.log(n - k + i) - Math.log(i);
+        }
+        return sum;
     }
 
     /** Per side, inside the one-event row's timed blocks: checkpoints begun, autovacuum passes, collections, WAL bytes. */
@@ -319,8 +340,8 @@ public final class AxonSideBySideBenchmark {
         double[] sorted = ratios.clone();
         Arrays.sort(sorted);
         System.out.printf("| … CPU µs per append, appending thread + own server processes, median of rounds | %.1f | %.1f | %.2f×"
-                + " (Axon's ÷ Eventscope's; rounds %.2f–%.2f; Eventscope cheaper in %d of %d) |%n", median(own[0]),
-                median(own[1]), median(ratios), sorted[0], sorted[rounds - 1], cheaper, rounds);
+                + " (Axon's ÷ Eventscope's; rounds %.2f–%.2f; Eventscope cheaper in %d of %d; %s) |%n", median(own[0]),
+                median(own[1]), median(ratios), sorted[0], sorted[rounds - 1], cheaper, rounds, signTest(cheaper, rounds));
         own = null;
     }
 
