@@ -46,6 +46,12 @@ public class Phases {
                 totals.computeIfAbsent(variant, v -> new ArrayList<>()).add(phases[phases.length - 1] / 1e6);
             }
         }
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(directory);
         for (String variant : variants) {
             List<long[]> all = perRound.get(variant);
             long[] sum = new long[all.get(0).length];
