@@ -77,7 +77,8 @@ class ServerRestartTest {
             // the writer keeps appending while the server is away, until an append has failed: on a busy machine the
             // writer thread may not run at all during a quick restart, and then nothing would show the restart noticed
             int failuresBefore = failures.size();
-            await().atMost(Duration.ofSeconds(120)).until(() -> failures.size() > failuresBefore);
+            await("an append failing while the server is away").atMost(Duration.ofSeconds(120))
+                    .until(() -> failures.size() > failuresBefore);
             server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPGStartupWait(TestPostgres.EMBEDDED_STARTUP_WAIT).setPort(port).start();
 
             int beforeRestart = returned.size();
