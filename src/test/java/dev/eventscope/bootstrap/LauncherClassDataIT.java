@@ -45,7 +45,7 @@ class LauncherClassDataIT {
         Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish within a minute");
+        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "the launcher did not finish within five minutes");
         return new Outcome(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 

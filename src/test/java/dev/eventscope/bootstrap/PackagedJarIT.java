@@ -36,7 +36,7 @@ class PackagedJarIT {
         List<String> command = new java.util.ArrayList<>(List.of(javaBinary, "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the jar did not finish within a minute");
+        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "the jar did not finish within five minutes");
         return new Outcome(process.exitValue(),
                 new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));

@@ -51,6 +51,7 @@ public abstract class InterleavedAppendProperties {
     protected abstract LedgerUnderTest newLedger() throws Exception;
 
     private static final int STREAM_COUNT = 4;
+    private static final long WRITER_HANG_GUARD_MILLIS = 300_000;
 
     /** How a writer states its expectation of a stream's version. */
     enum Expectation { LAST_SEEN, ANY, NO_STREAM, STREAM_EXISTS }
@@ -166,8 +167,11 @@ public abstract class InterleavedAppendProperties {
             }
             start.countDown();
             for (Thread thread : threads) {
-                thread.join(60_000);
-                assertFalse(thread.isAlive(), "a writer thread did not finish within 60 s (deadlock?)");
+                // a hang guard: a thread's few dozen appends take milliseconds, and seconds on a loaded machine where
+                // several writers wait for each other's locks
+                thread.join(WRITER_HANG_GUARD_MILLIS);
+                assertFalse(thread.isAlive(), "a writer thread did not finish within " + WRITER_HANG_GUARD_MILLIS / 1000
+                        + " s (deadlock?)");
             }
         } finally {
             if (shared != null) {

@@ -35,14 +35,19 @@ class BlockingSocketTest {
 
     /** {@code O_NONBLOCK} in the octal {@code flags} of {@code /proc/self/fdinfo}. */
     private static final int O_NONBLOCK = 04000;
+    /** The state {@code TCP_ESTABLISHED} in {@code /proc/net/tcp}. */
+    private static final String ESTABLISHED = "01";
 
     @Test
     void a_writer_connection_reads_its_replies_on_a_blocking_socket() throws Exception {
         try (Connection connection = PostgresConnections.open(TestPostgres.freshLedger(), PostgresOptions.defaults())) {
             int port;
-            try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("SELECT inet_client_port()")) {
+            int serverPort;
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT inet_client_port(), inet_server_port()")) {
                 row.next();
                 port = row.getInt(1);
+                serverPort = row.getInt(2);
             }
             // a few replies read, as an append's would be
             for (int i = 0; i < 3; i++) {
@@ -50,7 +55,7 @@ class BlockingSocketTest {
                     statement.execute("SELECT 1");
                 }
             }
-            int flags = fdFlags(socketInode(port));
+            int flags = fdFlags(socketInode(port, serverPort));
             assertEquals(0, flags & O_NONBLOCK, "the connection's socket is non-blocking (flags " + Integer.toOctalString(flags) + ")");
         }
     }
@@ -87,9 +92,15 @@ class BlockingSocketTest {
         }
     }
 
-    /** The inode of this process's TCP socket whose local port is {@code port}. */
-    private static long socketInode(int port) throws IOException {
+    /**
+     * The inode of the established TCP socket from local port {@code port} to remote port {@code serverPort}. The table
+     * lists every socket of the machine's network namespace, not only this process's: the local port alone may also be
+     * another connection's (to another server, or one closing in TIME_WAIT, when other tests or processes connect
+     * meanwhile), so the connection is told by both ends and its state.
+     */
+    private static long socketInode(int port, int serverPort) throws IOException {
         String hexPort = String.format(Locale.ROOT, "%04X", port);
+        String hexServerPort = String.format(Locale.ROOT, "%04X", serverPort);
         List<Long> inodes = new ArrayList<>();
         for (String table : List.of("/proc/self/net/tcp", "/proc/self/net/tcp6")) {
             Path file = Path.of(table);
@@ -99,12 +110,12 @@ class BlockingSocketTest {
             List<String> lines = Files.readAllLines(file);
             for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.trim().split("\\s+");
-                if (fields[1].endsWith(":" + hexPort)) {
+                if (fields[1].endsWith(":" + hexPort) && fields[2].endsWith(":" + hexServerPort) && fields[3].equals(ESTABLISHED)) {
                     inodes.add(Long.parseLong(fields[9]));
                 }
             }
         }
-        assertEquals(1, inodes.size(), "sockets with local port " + port + ": " + inodes);
+        assertEquals(1, inodes.size(), "established sockets from local port " + port + " to port " + serverPort + ": " + inodes);
         return inodes.get(0);
     }
 

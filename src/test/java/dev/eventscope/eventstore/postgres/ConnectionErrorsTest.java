@@ -42,9 +42,17 @@ class ConnectionErrorsTest {
         System.clearProperty(PGPASSFILE_PROPERTY);
     }
 
+    /**
+     * The connect timeout bounds the whole login (pgjdbc's loginTimeout: connect, authentication, the server's first
+     * answers), so it is a hang guard here, not what is tested: a few seconds, as it was, made a loaded machine's slow
+     * login (a backend forked, a SCRAM password hashed) fail as "Cannot reach the server" instead of the refusal each
+     * test names. The closed port is refused at once whatever the bound.
+     */
+    private static final Duration LOGIN_HANG_GUARD = Duration.ofSeconds(120);
+
     private static EventStoreException openingFails(PostgresLedgerUrl url) {
         return assertThrows(EventStoreException.class,
-                () -> PostgresEventStore.open(url, PostgresOptions.defaults().withConnectTimeout(Duration.ofSeconds(3)), false));
+                () -> PostgresEventStore.open(url, PostgresOptions.defaults().withConnectTimeout(LOGIN_HANG_GUARD), false));
     }
 
     private static void asSuperuser(String... statements) throws SQLException {

@@ -5,7 +5,6 @@ import dev.eventscope.eventstore.StreamFilter;
 import dev.eventscope.eventstore.StreamInfo;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -14,6 +13,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -33,12 +34,20 @@ class KilledClientTest {
 
     private static final int TRIALS = 10;
     private static final int BATCH = 2_000;
+    private static final long CLIENT_HANG_GUARD_SECONDS = 300;
+
+    private static String readQuietly(File file) {
+        try {
+            return Files.readString(file.toPath());
+        } catch (java.io.IOException unreadable) {
+            return "(" + file + " cannot be read: " + unreadable.getMessage() + ")";
+        }
+    }
 
     @TempDir
     Path folder;
 
     @Test
-    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     @DisplayName("given a client killed mid-batch ten times, then every returned batch is whole and no batch is partial")
     void a_client_killed_mid_batch_leaves_only_whole_batches() throws Exception {
         PostgresLedgerUrl url = TestPostgres.freshLedger();
@@ -49,22 +58,30 @@ class KilledClientTest {
             String name = "t" + trial;
             Process client = PostgresWorker.start(errors, "128m", "batches", url.toString(), name, Integer.toString(BATCH));
             int batchesBeforeKill = 1 + random.nextInt(3);
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
-                int appending = 0;
-                while (appending <= batchesBeforeKill) {
-                    String line = out.readLine();
-                    assertTrue(line != null, "the client stopped early: " + Files.readString(errors.toPath()));
-                    String[] parts = line.split(" ");
-                    if (line.startsWith("RETURNED ")) {
-                        returned.put("batch-" + name + "-" + parts[1], new long[] {Long.parseLong(parts[2]), Long.parseLong(parts[3])});
-                    } else if (line.startsWith("APPENDING ")) {
-                        appending++;
-                    }
+            try {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
+                    // a hang guard per client JVM (a bound around all ten measured the machine's speed, not a hang)
+                    assertTimeoutPreemptively(Duration.ofSeconds(CLIENT_HANG_GUARD_SECONDS), () -> {
+                        int appending = 0;
+                        while (appending <= batchesBeforeKill) {
+                            String line = out.readLine();
+                            assertTrue(line != null, "the client stopped early: " + Files.readString(errors.toPath()));
+                            String[] parts = line.split(" ");
+                            if (line.startsWith("RETURNED ")) {
+                                returned.put("batch-" + name + "-" + parts[1], new long[] {Long.parseLong(parts[2]), Long.parseLong(parts[3])});
+                            } else if (line.startsWith("APPENDING ")) {
+                                appending++;
+                            }
+                        }
+                    }, () -> "client " + name + " did not begin its batch " + (batchesBeforeKill + 1) + " within "
+                            + CLIENT_HANG_GUARD_SECONDS + " s: " + readQuietly(errors));
+                    // the client is inside its append of the next batch (hashing, inserting or committing 2,000 events)
+                    client.destroyForcibly();
                 }
-                // the client is inside its append of the next batch (hashing, inserting or committing 2,000 events)
-                client.destroyForcibly();
-                assertTrue(client.waitFor(120, TimeUnit.SECONDS));
+            } finally {
+                client.destroyForcibly(); // a client that never got there is killed too
             }
+            assertTrue(client.waitFor(120, TimeUnit.SECONDS));
         }
         try (PostgresEventStore store = PostgresEventStore.open(url)) {
             List<StreamInfo> batches = store.streams(StreamFilter.category("batch"));

@@ -30,13 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (checkpoints of every kind, the log restarted and truncated). It must never refuse the ledger's own log: a writer
  * appending and checkpointing runs while the check, and whole openings for writing, are made again and again. No
  * timing luck is needed for the test to mean something: it counts the checks made with a non-empty log while a
- * checkpoint had run since the previous check, and goes on checking (for up to two minutes) until there are enough of
- * them: on a busy CI machine the writer may checkpoint only a few times during the first 300 checks.
+ * checkpoint had run since the previous check, and goes on checking (for up to ten minutes, a hang guard) until there
+ * are enough of them: on a busy CI machine the writer may checkpoint only a few times during the first 300 checks.
  */
 class ForeignLogCheckUnderWritesTest {
 
     private static final int CHECKS = 300;
     private static final int RACED_CHECKS = 10;
+    /** How long the checks go on for at most while too few of them raced a checkpoint: CI machines differ in speed. */
+    private static final long RACE_HANG_GUARD_SECONDS = 600;
 
     @TempDir
     Path folder;
@@ -79,7 +81,8 @@ class ForeignLogCheckUnderWritesTest {
         try {
             assertTrue(writing.await(60, TimeUnit.SECONDS), "the writer began");
             int lastCheckpoints = checkpoints.get();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            // a hang guard only (a writer that stopped checkpointing): the loop ends as soon as enough checks raced
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RACE_HANG_GUARD_SECONDS);
             // at least CHECKS checks, and on a slow or busy machine more, until enough of them raced a checkpoint
             for (int check = 0; (check < CHECKS || racedChecks < RACED_CHECKS) && System.nanoTime() < deadline
                     && writerFailures.isEmpty(); check++) {
