@@ -50,7 +50,7 @@ public record ReportWorkbench(List<LinkedFinding> findings, List<TestResult> tes
         String ledgerId = store.readAt(1).map(RecordedEvent::eventId).orElse(null);
         List<LinkedFinding> findings = new ArrayList<>();
         if (ledgerId != null && findingsDirectory != null) {
-            for (Finding finding : new FindingsFile(findingsDirectory, ledgerId, "-").everyUsers()) {
+            for (Finding finding : new FindingsFile(findingsDirectory, ledgerId, "-", FindingsFile.History.of(store)).everyUsers()) {
                 findings.add(new LinkedFinding(finding, positionOf(store, finding.target())));
             }
         }
