@@ -65,15 +65,17 @@ public final class SqliteReadModelStore implements ReadModelStore {
         this.eventsTable = separateLedger == null ? "main.events" : "ledger.events";
         this.serverCache = serverLedgerId != null;
         this.freshBuild = freshBuild;
+        Connection openedWriter = null;
+        Connection openedReader = null;
         try {
-            this.writer = connect(file, true, freshBuild == null);
+            openedWriter = connect(file, true, freshBuild == null);
             if (freshBuild != null) {
-                freshBuild.configure(writer);
+                freshBuild.configure(openedWriter);
             }
             if (serverCache) {
-                ServerLedgerCache.recordIdentity(writer, serverLedgerId);
+                ServerLedgerCache.recordIdentity(openedWriter, serverLedgerId);
             }
-            try (Statement statement = writer.createStatement()) {
+            try (Statement statement = openedWriter.createStatement()) {
                 // as the store's writer: checkpoint the WAL every ~40 MB, not after every rebuild batch
                 statement.execute("PRAGMA wal_autocheckpoint = 10000");
                 // building an index sorts every row of its table: SQLite may use a second core for the sort
@@ -84,14 +86,29 @@ public final class SqliteReadModelStore implements ReadModelStore {
                         + " building_version INTEGER NOT NULL, building_generation INTEGER NOT NULL,"
                         + " building_position INTEGER NOT NULL, building_hash TEXT NOT NULL)");
             }
-            this.reader = connect(file, false, false);
+            openedReader = connect(file, false, false);
             if (separateLedger != null) {
-                attachReadOnly(reader, separateLedger);
+                attachReadOnly(openedReader, separateLedger);
             }
         } catch (SQLException e) {
+            // closed, so that a damaged cache file can be moved aside and built again (CacheFiles)
+            closeQuietly(openedReader);
+            closeQuietly(openedWriter);
             throw new ReadModelException("Could not open the read models in " + file + ": " + e.getMessage(), e);
         }
+        this.writer = openedWriter;
+        this.reader = openedReader;
         this.queries = new SqliteLedgerQueries(this);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the open failed already; that failure is the one reported
+            }
+        }
     }
 
     /** Read models kept in the ledger file (which must be writable). */
@@ -112,7 +129,18 @@ public final class SqliteReadModelStore implements ReadModelStore {
             throw new ReadModelException("Could not create the folder for the read models at " + readModelFile + ": "
                     + e.getMessage(), e);
         }
-        return new SqliteReadModelStore(readModelFile, ledgerFile, null, FreshCacheBuild.prepare(readModelFile));
+        // session 20 (adversary): a link or a ledger under the cache's name had one ledger's read models written into
+        // another ledger by a plain balance; a cache SQLite cannot read made every read command fail until deleted by hand
+        CacheFiles.requireOwn(readModelFile);
+        try {
+            return new SqliteReadModelStore(readModelFile, ledgerFile, null, FreshCacheBuild.prepare(readModelFile));
+        } catch (ReadModelException failed) {
+            if (!CacheFiles.unreadable(failed)) {
+                throw failed;
+            }
+            CacheFiles.moveAside(readModelFile, failed);
+            return new SqliteReadModelStore(readModelFile, ledgerFile, null, FreshCacheBuild.prepare(readModelFile));
+        }
     }
 
     /**
@@ -127,6 +155,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
 
     /** As {@link #forServerLedger(String, String)}, in the given cache file (tests). */
     public static SqliteReadModelStore forServerLedger(Path cacheFile, String ledgerId) {
+        CacheFiles.requireOwn(cacheFile);
         ServerLedgerCache.claim(cacheFile, ledgerId);
         return new SqliteReadModelStore(cacheFile, null, ledgerId, null);
     }
