@@ -1,8 +1,5 @@
 package dev.eventscope.audit.findings;
 
-import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.EventsThrough;
-import dev.eventscope.eventstore.RecordedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -63,12 +60,6 @@ public final class FindingsFile {
                     return hashAt.apply(position);
                 }
             };
-        }
-
-        /** The store's events (its own: a view cut at a position is read through to the whole ledger). */
-        static History of(EventStore store) {
-            EventStore ledger = store instanceof EventsThrough cut ? cut.whole() : store;
-            return of(ledger::lastPosition, position -> ledger.readAt(position).map(RecordedEvent::hash));
         }
     }
 

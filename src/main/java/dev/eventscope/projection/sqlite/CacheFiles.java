@@ -84,6 +84,41 @@ final class CacheFiles {
         return ByteBuffer.wrap(header, 68, 4).getInt();
     }
 
+    /**
+     * Opens the cache in {@code file} with {@code open} once it is a file of its own ({@link #requireOwn}); a file SQLite
+     * cannot read at all is moved aside ({@link #moveAside}) and the cache opened again, built from nothing.
+     */
+    static <T> T openOwn(Path file, java.util.function.Supplier<T> open) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new ReadModelException("Could not create the folder for the read models at " + file + ": " + e.getMessage(), e);
+        }
+        requireOwn(file);
+        try {
+            return open.get();
+        } catch (ReadModelException failed) {
+            if (!unreadable(failed)) {
+                throw failed;
+            }
+            moveAside(file, failed);
+            return open.get();
+        }
+    }
+
+    /** Closes what a failed open had opened; that failure is the one reported. */
+    static void closeQuietly(java.sql.Connection... connections) {
+        for (java.sql.Connection connection : connections) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // the open's own failure is reported
+                }
+            }
+        }
+    }
+
     /** Whether a cache failed to open because SQLite cannot read the file as a database at all. */
     static boolean unreadable(ReadModelException failed) {
         if (!(failed.getCause() instanceof SQLException sql) || sql.getMessage() == null) {

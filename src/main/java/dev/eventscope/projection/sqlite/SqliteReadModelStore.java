@@ -13,7 +13,6 @@ import dev.eventscope.projection.TableDefinition;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,24 +90,12 @@ public final class SqliteReadModelStore implements ReadModelStore {
                 attachReadOnly(openedReader, separateLedger);
             }
         } catch (SQLException e) {
-            // closed, so that a damaged cache file can be moved aside and built again (CacheFiles)
-            closeQuietly(openedReader);
-            closeQuietly(openedWriter);
+            CacheFiles.closeQuietly(openedReader, openedWriter); // so that a damaged cache can be moved aside
             throw new ReadModelException("Could not open the read models in " + file + ": " + e.getMessage(), e);
         }
         this.writer = openedWriter;
         this.reader = openedReader;
         this.queries = new SqliteLedgerQueries(this);
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // the open failed already; that failure is the one reported
-            }
-        }
     }
 
     /** Read models kept in the ledger file (which must be writable). */
@@ -123,24 +110,8 @@ public final class SqliteReadModelStore implements ReadModelStore {
      * close, and thrown away by the next open if neither came ({@link FreshCacheBuild}).
      */
     public static SqliteReadModelStore inSeparateFile(Path readModelFile, Path ledgerFile) {
-        try {
-            Files.createDirectories(readModelFile.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new ReadModelException("Could not create the folder for the read models at " + readModelFile + ": "
-                    + e.getMessage(), e);
-        }
-        // session 20 (adversary): a link or a ledger under the cache's name had one ledger's read models written into
-        // another ledger by a plain balance; a cache SQLite cannot read made every read command fail until deleted by hand
-        CacheFiles.requireOwn(readModelFile);
-        try {
-            return new SqliteReadModelStore(readModelFile, ledgerFile, null, FreshCacheBuild.prepare(readModelFile));
-        } catch (ReadModelException failed) {
-            if (!CacheFiles.unreadable(failed)) {
-                throw failed;
-            }
-            CacheFiles.moveAside(readModelFile, failed);
-            return new SqliteReadModelStore(readModelFile, ledgerFile, null, FreshCacheBuild.prepare(readModelFile));
-        }
+        return CacheFiles.openOwn(readModelFile,
+                () -> new SqliteReadModelStore(readModelFile, ledgerFile, null, FreshCacheBuild.prepare(readModelFile)));
     }
 
     /**
@@ -155,7 +126,6 @@ public final class SqliteReadModelStore implements ReadModelStore {
 
     /** As {@link #forServerLedger(String, String)}, in the given cache file (tests). */
     public static SqliteReadModelStore forServerLedger(Path cacheFile, String ledgerId) {
-        CacheFiles.requireOwn(cacheFile);
         ServerLedgerCache.claim(cacheFile, ledgerId);
         return new SqliteReadModelStore(cacheFile, null, ledgerId, null);
     }
