@@ -34,4 +34,15 @@ class KeyFilesThroughLinksTest {
         assertTrue(refused.getMessage().startsWith("Could not create or read the signing key of auditor in "), refused.getMessage());
         assertArrayEquals(before, Files.readAllBytes(ledger), "the ledger the link names is left whole");
     }
+
+    @Test
+    void a_link_planted_under_a_lock_file_s_name_is_not_opened() throws Exception {
+        Path ledger = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("books.ledger"));
+        Path lock = Files.createSymbolicLink(folder.resolve(".findings.lock"), ledger);
+        boolean[] ran = {false};
+
+        assertThrows(java.io.IOException.class, () -> LockedFiles.underLock(lock, () -> ran[0] = true));
+
+        assertTrue(!ran[0], "nothing is done under a lock taken on another file");
+    }
 }
