@@ -28,7 +28,10 @@ public final class LockedFiles {
     public static <T> T underLock(Path lockFile, Change<T> change) throws IOException {
         synchronized (LockedFiles.class) {
             Files.createDirectories(lockFile.toAbsolutePath().getParent());
-            try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            // session 20 (adversary): never through a link planted under the lock's name (its lock would land on the
+            // file the link names, a ledger, and closing it would drop SQLite's own locks on that file in this process)
+            try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
                  FileLock held = lock.lock()) {
                 return change.make();
             }

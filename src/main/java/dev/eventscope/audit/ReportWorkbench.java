@@ -50,7 +50,7 @@ public record ReportWorkbench(List<LinkedFinding> findings, List<TestResult> tes
         String ledgerId = store.readAt(1).map(RecordedEvent::eventId).orElse(null);
         List<LinkedFinding> findings = new ArrayList<>();
         if (ledgerId != null && findingsDirectory != null) {
-            for (Finding finding : new FindingsFile(findingsDirectory, ledgerId, "-").everyUsers()) {
+            for (Finding finding : new FindingsFile(findingsDirectory, ledgerId, "-", findingsHistory(store)).everyUsers()) {
                 findings.add(new LinkedFinding(finding, positionOf(store, finding.target())));
             }
         }
@@ -58,6 +58,12 @@ public record ReportWorkbench(List<LinkedFinding> findings, List<TestResult> tes
                 ? JournalEntryTests.run(LedgerFacts.read(LedgerEventSource.of(store), BookkeepingCodec.create()), settings, Set.of())
                 : List.of();
         return new ReportWorkbench(findings, tests);
+    }
+
+    /** The ledger's events a finding's recorded head is checked against: the whole ledger behind a report's verified cut. */
+    private static FindingsFile.History findingsHistory(EventStore store) {
+        EventStore ledger = store instanceof dev.eventscope.eventstore.EventsThrough cut ? cut.whole() : store;
+        return FindingsFile.History.of(ledger::lastPosition, position -> ledger.readAt(position).map(RecordedEvent::hash));
     }
 
     /**

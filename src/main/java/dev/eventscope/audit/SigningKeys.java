@@ -68,7 +68,10 @@ public final class SigningKeys {
             createPrivateDirectory();
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             writePrivate(privateFile, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n");
-            Files.writeString(publicFile, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n");
+            // session 20 (adversary): never through a link planted under the key's name (it would overwrite what it names)
+            Files.writeString(publicFile, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
             return pair;
         } catch (IOException failed) {
             throw new UncheckedIOException("Could not create or read the signing key of " + user + " in " + directory

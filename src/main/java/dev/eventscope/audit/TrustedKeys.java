@@ -67,7 +67,10 @@ public final class TrustedKeys {
             Files.createDirectories(trustedDirectory());
             String name = file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
             Files.writeString(trustedDirectory().resolve(fingerprint.substring(0, 16) + "-" + name
-                    + (name.endsWith(".pub") ? "" : ".pub")), Base64.getEncoder().encodeToString(encoded) + "\n");
+                    + (name.endsWith(".pub") ? "" : ".pub")), Base64.getEncoder().encodeToString(encoded) + "\n",
+                    // session 20 (adversary): never through a link planted under the key's name
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (IOException failed) {
             throw new UncheckedIOException("Could not store the trusted key in " + trustedDirectory() + ": " + failed.getMessage(), failed);
         }

@@ -78,7 +78,8 @@ final class FindingsCommand implements Callable<Integer> {
             String ledgerId = store.readAt(1).map(RecordedEvent::eventId).orElseThrow(() -> new CommandProblem(
                     ledger.file() + " is an empty ledger: there is nothing to record findings on.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER));
             return new FindingsFile(directory != null ? directory : FindingsFile.defaultDirectory(), ledgerId,
-                    user != null ? user : System.getProperty("user.name", "auditor"));
+                    user != null ? user : System.getProperty("user.name", "auditor"),
+                    FindingsFile.History.of(store::lastPosition, position -> store.readAt(position).map(RecordedEvent::hash)));
         }
 
         static CommandProblem usage(String message) {

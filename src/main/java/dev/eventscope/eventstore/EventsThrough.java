@@ -33,6 +33,11 @@ public final class EventsThrough implements EventStore {
         this.through = through;
     }
 
+    /** The whole ledger this view cuts at its position (to tell whether something names an event of its history). */
+    public EventStore whole() {
+        return ledger;
+    }
+
     @Override
     public AppendResult appendAll(List<StreamAppend> appends) {
         throw refused();

@@ -98,6 +98,45 @@ class FindingsCommandLineTest {
                 + otherFile.getParent().getFileName(), "not to this ledger (" + mineFile.getParent().getFileName() + ")");
     }
 
+    @Test
+    void findings_made_on_another_copy_of_the_same_ledger_are_refused_not_listed_as_this_ledger_s() throws Exception {
+        // session 20 (adversary): findings are kept per ledger id, which every copy of the ledger shares, so findings made
+        // on a later state of the ledger were listed (and signed into reports) for an older copy of it, and findings made
+        // on a copy that went its own way for the other copy, though the events they name are other events there
+        Path ledger = Files.copy(Path.of("sample-data/ledgers/small-business.ledger"), folder.resolve("small-business.ledger"));
+        Path older = Files.copy(ledger, folder.resolve("older-copy.ledger"));
+        assertEquals(ExitCodes.OK, post(ledger, "Stationery").exitCode());
+        assertEquals(ExitCodes.OK, findings(ledger, "add", "--event", "763", "--note", "Posted without a receipt").exitCode());
+        Path file = onlyFindingsFileWithout(null);
+
+        RealCli onTheOlderCopy = findings(older, "list");
+
+        assertEquals(ExitCodes.UNEXPECTED_FAILURE, onTheOlderCopy.exitCode(), onTheOlderCopy.out());
+        assertTrue(!onTheOlderCopy.out().contains("receipt"), onTheOlderCopy.out());
+        dev.eventscope.testing.Texts.assertMentions(onTheOlderCopy.err(), "The findings file " + file,
+                "finding F-0001 (on event 763) was made when the ledger's last event was #765", "this ledger ends at #762",
+                "the findings were made on a later state of the ledger");
+
+        assertEquals(ExitCodes.OK, post(older, "Coffee").exitCode(), "the older copy goes its own way: another event at #763");
+        RealCli onTheFork = findings(older, "list");
+        assertEquals(ExitCodes.UNEXPECTED_FAILURE, onTheFork.exitCode(), onTheFork.out());
+        dev.eventscope.testing.Texts.assertMentions(onTheFork.err(), "this ledger holds another event there",
+                "the findings were made on another copy of the ledger");
+        RealCli addedOnTheFork = findings(older, "add", "--event", "763", "--note", "x");
+        assertEquals(ExitCodes.UNEXPECTED_FAILURE, addedOnTheFork.exitCode(), "nothing is added to another history's findings");
+
+        RealCli onTheLedger = findings(ledger, "list");
+        assertEquals(ExitCodes.OK, onTheLedger.exitCode(), onTheLedger.err());
+        assertTrue(onTheLedger.out().contains("Posted without a receipt"), onTheLedger.out());
+        assertEquals(ExitCodes.OK, post(ledger, "Paper").exitCode());
+        assertTrue(findings(ledger, "list").out().contains("Posted without a receipt"), "a later state of the same history keeps them");
+    }
+
+    private static RealCli post(Path ledger, String description) {
+        return RealCli.run("post", "-l", ledger.toString(), "--date", "2025-12-31", "--description", description,
+                "--posting", "expenses:office-supplies  3.50 EUR", "--posting", "assets:bank:checking");
+    }
+
     /** The one findings file in the findings folder other than {@code except}. */
     private Path onlyFindingsFileWithout(Path except) throws Exception {
         try (java.util.stream.Stream<Path> files = Files.walk(folder.resolve("findings"))) {

@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -33,11 +36,56 @@ public final class FindingsFile {
     private final Path directory;
     private final String ledgerId;
     private final String user;
+    /** The ledger the findings are read for, to tell whether each was made on its history; null: not checked. */
+    private final History history;
 
+    /**
+     * The events of the ledger the findings are on, as far as a finding's anchor needs them: its last position, and
+     * the hash of the event at a position (empty beyond the last).
+     */
+    public interface History {
+        long lastPosition();
+
+        Optional<String> hashAt(long position);
+
+        static History of(LongSupplier lastPosition, LongFunction<Optional<String>> hashAt) {
+            return new History() {
+                @Override
+                public long lastPosition() {
+                    return lastPosition.getAsLong();
+                }
+
+                @Override
+                public Optional<String> hashAt(long position) {
+                    return hashAt.apply(position);
+                }
+            };
+        }
+    }
+
+    /** What the ledger was when a finding was recorded: its last position and the hash of the event there. */
+    private record Anchor(long position, String hash) {
+    }
+
+    /** A finding as the file keeps it: with the ledger's head it was made on (null in files written before session 20). */
+    private record Stored(Finding finding, Anchor anchor) {
+    }
+
+    /** Findings not checked against any ledger (a caller with no ledger at hand). */
     public FindingsFile(Path directory, String ledgerId, String user) {
+        this(directory, ledgerId, user, null);
+    }
+
+    /**
+     * Findings on the ledger whose events {@code history} reads: each finding recorded names the ledger's head it was
+     * made on, and a file holding a finding made on another history of the ledger (an older or newer copy of the file,
+     * one that went its own way) is refused rather than read as this ledger's findings.
+     */
+    public FindingsFile(Path directory, String ledgerId, String user, History history) {
         this.directory = directory;
         this.ledgerId = ledgerId;
         this.user = user;
+        this.history = history;
     }
 
     public static Path defaultDirectory(Map<String, String> environment, String userHome) {
@@ -69,7 +117,11 @@ public final class FindingsFile {
 
     /** This user's findings, in the order they were made. */
     public List<Finding> list() {
-        return read(file());
+        return findings(read(file()));
+    }
+
+    private static List<Finding> findings(List<Stored> stored) {
+        return stored.stream().map(Stored::finding).toList();
     }
 
     /** Every user's findings on this ledger, user by user. */
@@ -80,7 +132,7 @@ public final class FindingsFile {
         }
         List<Finding> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            files.filter(path -> path.getFileName().toString().endsWith(".json")).sorted().forEach(path -> all.addAll(read(path)));
+            files.filter(path -> path.getFileName().toString().endsWith(".json")).sorted().forEach(path -> all.addAll(findings(read(path))));
         } catch (IOException failed) {
             throw new UncheckedIOException("The findings folder " + folder + " cannot be read: " + failed.getMessage(), failed);
         }
@@ -93,11 +145,11 @@ public final class FindingsFile {
     }
 
     private Finding addUnlocked(FindingTarget target, Severity severity, String note, Clock clock) {
-        List<Finding> findings = new ArrayList<>(list());
-        int next = findings.stream().mapToInt(finding -> Integer.parseInt(finding.id().substring(2))).max().orElse(0) + 1;
+        List<Stored> findings = new ArrayList<>(read(file()));
+        int next = findings.stream().mapToInt(stored -> Integer.parseInt(stored.finding().id().substring(2))).max().orElse(0) + 1;
         Finding finding = new Finding(String.format("F-%04d", next), user, Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                 target, severity, note.strip());
-        findings.add(finding);
+        findings.add(new Stored(finding, head()));
         write(findings);
         return finding;
     }
@@ -122,16 +174,59 @@ public final class FindingsFile {
     }
 
     private Finding removeUnlocked(String id) {
-        List<Finding> findings = new ArrayList<>(list());
-        Finding removed = findings.stream().filter(finding -> finding.id().equalsIgnoreCase(id.strip())).findFirst()
+        List<Stored> findings = new ArrayList<>(read(file()));
+        Stored removed = findings.stream().filter(stored -> stored.finding().id().equalsIgnoreCase(id.strip())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("There is no finding " + id + " in " + user + "'s findings"
-                        + (list().isEmpty() ? " (there are none)." : " (they are " + String.join(", ", list().stream().map(Finding::id).toList()) + ").")));
+                        + (findings.isEmpty() ? " (there are none)." : " (they are "
+                        + String.join(", ", findings.stream().map(stored -> stored.finding().id()).toList()) + ").")));
         findings.remove(removed);
         write(findings);
-        return removed;
+        return removed.finding();
     }
 
-    private List<Finding> read(Path file) {
+    /** The ledger's head now, which a finding recorded now is anchored to (none without a ledger, or on an empty one). */
+    private Anchor head() {
+        if (history == null) {
+            return null;
+        }
+        long last = history.lastPosition();
+        return last < 1 ? null : history.hashAt(last).map(hash -> new Anchor(last, hash)).orElse(null);
+    }
+
+    /**
+     * Session 20 (adversary): findings are kept per ledger id, which every copy of a ledger shares, so findings made on
+     * an older copy of the ledger (or on a copy that went its own way, or before the ledger was rolled back) were listed,
+     * and signed into reports, as this ledger's, though the events they name may be other events here. Each finding
+     * names the head it was made on; one whose head is not in this ledger's history refuses the file.
+     */
+    private void requireThisHistory(Path file, List<Stored> findings) {
+        if (history == null) {
+            return;
+        }
+        Map<Long, Optional<String>> hashes = new java.util.HashMap<>();
+        for (Stored stored : findings) {
+            Anchor anchor = stored.anchor();
+            if (anchor == null) {
+                continue;
+            }
+            Optional<String> here = hashes.computeIfAbsent(anchor.position(), history::hashAt);
+            if (here.isPresent() && here.get().equals(anchor.hash())) {
+                continue;
+            }
+            String which = "Its finding " + stored.finding().id() + " (on " + stored.finding().target().describe()
+                    + ") was made when the ledger's last event was #" + anchor.position() + " with hash " + anchor.hash();
+            String why = here.isEmpty()
+                    ? ", but this ledger ends at #" + history.lastPosition() + ": the findings were made on a later state of"
+                    + " the ledger, and this file is an older copy of it, or it was rolled back"
+                    : ", but this ledger holds another event there (hash " + here.get() + "): the findings were made on another"
+                    + " copy of the ledger, which went its own way, or this ledger's history was rewritten";
+            throw new IllegalStateException("The findings file " + file + " does not belong to this ledger's history. " + which
+                    + why + "; its findings are not this ledger's. Open the findings with the ledger they were made on, or"
+                    + " move the file aside (the ledger is not affected).");
+        }
+    }
+
+    private List<Stored> read(Path file) {
         if (!Files.exists(file)) {
             return List.of();
         }
@@ -151,18 +246,30 @@ public final class FindingsFile {
                     + ledgerId + "): its findings are not this ledger's. Move it aside or restore this ledger's findings"
                     + " from a backup (the ledger is not affected).");
         }
+        List<Stored> findings = new ArrayList<>();
         try {
-            List<Finding> findings = new ArrayList<>();
             for (JsonNode node : root.path("findings")) {
-                findings.add(new Finding(node.path("id").asText(), node.path("user").asText(), Instant.parse(node.path("createdAt").asText()),
+                JsonNode madeOn = node.path("madeOn");
+                Anchor anchor = madeOn.isMissingNode() || madeOn.isNull() ? null : anchor(madeOn);
+                findings.add(new Stored(new Finding(node.path("id").asText(), node.path("user").asText(), Instant.parse(node.path("createdAt").asText()),
                         FindingTarget.parse(node.path("target").asText()), Severity.named(node.path("severity").asText()),
-                        node.path("note").asText()));
+                        node.path("note").asText()), anchor));
             }
-            return findings;
         } catch (RuntimeException unreadable) {
             throw new IllegalStateException("The findings file " + file + " cannot be read: " + why(unreadable)
                     + "; move it aside or restore it from a backup (the ledger is not affected).", unreadable);
         }
+        requireThisHistory(file, findings);
+        return findings;
+    }
+
+    private static Anchor anchor(JsonNode madeOn) {
+        JsonNode position = madeOn.path("position");
+        JsonNode hash = madeOn.path("hash");
+        if (!position.canConvertToLong() || !position.isIntegralNumber() || position.asLong() < 1 || !hash.isTextual() || hash.asText().isBlank()) {
+            throw new IllegalArgumentException("a finding's \"madeOn\" is not a position of 1 or more and a hash: " + madeOn);
+        }
+        return new Anchor(position.asLong(), hash.asText());
     }
 
     /** What is wrong, in one line: a JSON error with its line and column (Jackson's own message spans two lines). */
@@ -176,14 +283,18 @@ public final class FindingsFile {
         return message.lines().findFirst().orElse(message).strip();
     }
 
-    private void write(List<Finding> findings) {
+    private void write(List<Stored> findings) {
         ObjectNode root = JSON.createObjectNode();
         root.put("ledgerId", ledgerId);
         root.put("user", user);
         ArrayNode array = root.putArray("findings");
-        for (Finding finding : findings) {
-            array.addObject().put("id", finding.id()).put("user", finding.user()).put("createdAt", finding.createdAt().toString())
+        for (Stored stored : findings) {
+            Finding finding = stored.finding();
+            ObjectNode node = array.addObject().put("id", finding.id()).put("user", finding.user()).put("createdAt", finding.createdAt().toString())
                     .put("target", finding.target().toString()).put("severity", finding.severity().text()).put("note", finding.note());
+            if (stored.anchor() != null) {
+                node.putObject("madeOn").put("position", stored.anchor().position()).put("hash", stored.anchor().hash());
+            }
         }
         Path file = file();
         try {

@@ -43,6 +43,8 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
     private final PostgresOptions options;
     private final boolean readOnly;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Whether a bulk append's transaction is open on the writer connection (read and written under {@link #writeLock}). */
+    private boolean bulkOpen;
     private final PostgresChangeListener changes;
     private final String ledgerId;
     private final SharedReader reader;
@@ -213,14 +215,19 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
             Connection connection = writer();
             connection.setAutoCommit(false);
             PostgresBulkAppender appender = new PostgresBulkAppender(connection, url.schema(), options.clock());
+            bulkOpen = true;
             return new TransactionalBulkAppend(
                     TransactionalBulkAppend.Transaction.<SQLException>of(appender::append, () -> {
                         appender.finish();
                         connection.commit();
                     }, () -> rollback(connection)),
-                    (action, e) -> writeFailure(action, (SQLException) e), writeLock::unlock,
+                    (action, e) -> writeFailure(action, (SQLException) e), () -> {
+                        bulkOpen = false;
+                        writeLock.unlock();
+                    },
                     (first, last) -> changes.appendedHere(last));
         } catch (SQLException | RuntimeException e) {
+            bulkOpen = false;
             writeLock.unlock();
             throw e instanceof SQLException sql ? writeFailure("start writing to", sql) : (RuntimeException) e;
         }
@@ -312,7 +319,14 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
         writeLock.lock();
         try {
             Connection connection = writer();
-            connection.setAutoCommit(true);
+            // session 20 (adversary): an import saves snapshots inside its bulk append (this thread holds the write lock,
+            // the bulk's transaction is open on this connection). Switching to auto-commit there committed the import so
+            // far and ran the rest of it statement by statement: a killed import left thousands of events behind a head
+            // at 0 (verify: TAMPERED, "inserted"), and a whole one ended "Cannot commit when autoCommit is enabled"
+            // though it was written. Inside a bulk the snapshot joins its transaction, committed or rolled back with it.
+            if (!bulkOpen) {
+                connection.setAutoCommit(true);
+            }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + url.schema() + ".snapshots "
                     + SnapshotRows.COLUMNS + " " + SnapshotRows.selectFrom(url.schema() + ".streams")
                     + " ON CONFLICT (stream_key, version, state_schema_version)"

@@ -54,7 +54,7 @@ final class FreshCacheBuild {
     static FreshCacheBuild prepare(Path file) {
         Path marker = markerOf(file);
         try {
-            if (Files.exists(marker)) {
+            if (Files.exists(marker, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 Files.deleteIfExists(file);
                 for (String companion : COMPANIONS) {
                     Files.deleteIfExists(file.resolveSibling(file.getFileName() + companion));
@@ -62,8 +62,12 @@ final class FreshCacheBuild {
             } else if (Files.exists(file)) {
                 return null;
             }
-            Files.writeString(marker, "a build of this read-model cache from nothing has not finished\n");
-            try (FileChannel channel = FileChannel.open(marker, StandardOpenOption.WRITE)) {
+            // session 20 (adversary): written through a symbolic link planted under the marker's name, it overwrote a
+            // ledger with this sentence; the name is freed and the marker made anew, never opened through a link
+            Files.deleteIfExists(marker);
+            Files.writeString(marker, "a build of this read-model cache from nothing has not finished\n",
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (FileChannel channel = FileChannel.open(marker, StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 channel.force(true);
             }
             return new FreshCacheBuild(file);
@@ -96,7 +100,7 @@ final class FreshCacheBuild {
                 }
             }
             statement.execute("PRAGMA synchronous = NORMAL");
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 channel.force(true);
             }
             Files.deleteIfExists(marker);

@@ -47,6 +47,7 @@ final class ServerLedgerCache {
 
     /** Makes sure {@code file} is absent or belongs to {@code ledgerId}: a file of another ledger is removed. */
     static void claim(Path file, String ledgerId) {
+        CacheFiles.requireOwn(file); // session 20 (adversary): never a link, a ledger or a file of several names
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             if (!Files.exists(file)) {

@@ -13,7 +13,6 @@ import dev.eventscope.projection.TableDefinition;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,15 +64,17 @@ public final class SqliteReadModelStore implements ReadModelStore {
         this.eventsTable = separateLedger == null ? "main.events" : "ledger.events";
         this.serverCache = serverLedgerId != null;
         this.freshBuild = freshBuild;
+        Connection openedWriter = null;
+        Connection openedReader = null;
         try {
-            this.writer = connect(file, true, freshBuild == null);
+            openedWriter = connect(file, true, freshBuild == null);
             if (freshBuild != null) {
-                freshBuild.configure(writer);
+                freshBuild.configure(openedWriter);
             }
             if (serverCache) {
-                ServerLedgerCache.recordIdentity(writer, serverLedgerId);
+                ServerLedgerCache.recordIdentity(openedWriter, serverLedgerId);
             }
-            try (Statement statement = writer.createStatement()) {
+            try (Statement statement = openedWriter.createStatement()) {
                 // as the store's writer: checkpoint the WAL every ~40 MB, not after every rebuild batch
                 statement.execute("PRAGMA wal_autocheckpoint = 10000");
                 // building an index sorts every row of its table: SQLite may use a second core for the sort
@@ -84,13 +85,16 @@ public final class SqliteReadModelStore implements ReadModelStore {
                         + " building_version INTEGER NOT NULL, building_generation INTEGER NOT NULL,"
                         + " building_position INTEGER NOT NULL, building_hash TEXT NOT NULL)");
             }
-            this.reader = connect(file, false, false);
+            openedReader = connect(file, false, false);
             if (separateLedger != null) {
-                attachReadOnly(reader, separateLedger);
+                attachReadOnly(openedReader, separateLedger);
             }
         } catch (SQLException e) {
+            CacheFiles.closeQuietly(openedReader, openedWriter); // so that a damaged cache can be moved aside
             throw new ReadModelException("Could not open the read models in " + file + ": " + e.getMessage(), e);
         }
+        this.writer = openedWriter;
+        this.reader = openedReader;
         this.queries = new SqliteLedgerQueries(this);
     }
 
@@ -106,13 +110,8 @@ public final class SqliteReadModelStore implements ReadModelStore {
      * close, and thrown away by the next open if neither came ({@link FreshCacheBuild}).
      */
     public static SqliteReadModelStore inSeparateFile(Path readModelFile, Path ledgerFile) {
-        try {
-            Files.createDirectories(readModelFile.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new ReadModelException("Could not create the folder for the read models at " + readModelFile + ": "
-                    + e.getMessage(), e);
-        }
-        return new SqliteReadModelStore(readModelFile, ledgerFile, null, FreshCacheBuild.prepare(readModelFile));
+        return CacheFiles.openOwn(readModelFile,
+                () -> new SqliteReadModelStore(readModelFile, ledgerFile, null, FreshCacheBuild.prepare(readModelFile)));
     }
 
     /**

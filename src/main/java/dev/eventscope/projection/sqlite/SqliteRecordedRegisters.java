@@ -24,6 +24,8 @@ public final class SqliteRecordedRegisters {
 
     private static final int CURRENT_VERSION = new BalancesProjection(1).version();
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqliteRecordedRegisters.class);
+
     private SqliteRecordedRegisters() {
     }
 
@@ -49,8 +51,21 @@ public final class SqliteRecordedRegisters {
         if (!Files.isRegularFile(cacheFile)) {
             return List.of();
         }
-        return open(cacheFile.toAbsolutePath().toUri().toString().replace("file:///", "file:/") + "?mode=ro",
-                cacheFile.toString()).map(List::of).orElse(List.of());
+        try {
+            // session 20 (adversary): a link or a ledger under the cache's name is not this ledger's cache, and a cache
+            // SQLite cannot read at all made verify fail without a verdict on the ledger; each is left out, and said
+            CacheFiles.requireOwn(cacheFile);
+            return open(cacheFile.toAbsolutePath().toUri().toString().replace("file:///", "file:/") + "?mode=ro",
+                    cacheFile.toString()).map(List::of).orElse(List.of());
+        } catch (ReadModelException notOurs) {
+            if (notOurs.getCause() != null && !CacheFiles.unreadable(notOurs)) {
+                throw notOurs;
+            }
+            LOG.warn("{} The read models there were not compared with the events.", notOurs.getCause() == null
+                    ? notOurs.getMessage() : "The read-model cache " + cacheFile + " cannot be read (" + notOurs.getCause().getMessage()
+                    + "); the next command that reads it moves it aside and builds it again.");
+            return List.of();
+        }
     }
 
     private static Optional<RecordedRegister> open(String uri, String location) {

@@ -28,7 +28,8 @@ public final class WorkbenchViewModel {
         this.tests = new TestsViewModel(session.events(), executor, TestSettings.defaults(zone), errors);
         this.search = new SearchViewModel(session, searchIndexes, executor, errors);
         String ledgerId = session.readAt(1).map(RecordedEvent::eventId).orElse("empty-ledger");
-        this.findings = new FindingsViewModel(new FindingsFile(findingsDirectory, ledgerId, user), session, executor, clock, errors);
+        this.findings = new FindingsViewModel(new FindingsFile(findingsDirectory, ledgerId, user,
+                FindingsFile.History.of(session::lastPosition, position -> session.readAt(position).map(RecordedEvent::hash))), session, executor, clock, errors);
     }
 
     public String ledgerName() {

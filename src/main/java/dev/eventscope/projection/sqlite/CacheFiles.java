@@ -1,0 +1,149 @@
+package dev.eventscope.projection.sqlite;
+
+import dev.eventscope.projection.ReadModelException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+
+/**
+ * What a read-model cache file must be before Eventscope writes into it (session 20, adversary): a file of its own in
+ * the cache folder. The cache is written by every read command, so a symbolic link there (to a ledger), a hard link to
+ * a ledger or a ledger copied under the cache's name had the read models of one ledger written into another ledger by
+ * a plain {@code balance}. A cache file SQLite cannot read at all is only a cache: it is moved aside and built again.
+ */
+final class CacheFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CacheFiles.class);
+    /** The Eventscope ledger's {@code PRAGMA application_id} ("EvSc"); a read-model cache has none. */
+    private static final int LEDGER_APPLICATION_ID = 0x45765363;
+
+    private CacheFiles() {
+    }
+
+    /**
+     * Refuses, before a byte is written, a cache path that is not a plain file of its own: a symbolic link, a folder,
+     * a pipe or a device, a file with other names (hard links), or an Eventscope ledger. A missing file is fine.
+     */
+    static void requireOwn(Path file) {
+        if (Files.isSymbolicLink(file)) {
+            String target;
+            try {
+                target = Files.readSymbolicLink(file).toString();
+            } catch (IOException | UnsupportedOperationException unreadable) {
+                target = "a file that cannot be told";
+            }
+            throw refused(file, "is a symbolic link (to " + target + "), so the read models would be written into that file");
+        }
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw refused(file, "is not a file but a folder, a named pipe, a device or a socket");
+        }
+        int names = names(file);
+        if (names > 1) {
+            throw refused(file, "is a file with " + names + " names (hard links), so the read models would be written into"
+                    + " a file that is also kept elsewhere");
+        }
+        if (applicationId(file) == LEDGER_APPLICATION_ID) {
+            throw refused(file, "is an Eventscope ledger, not a cache, and Eventscope never writes read models into a"
+                    + " ledger it did not open");
+        }
+    }
+
+    private static ReadModelException refused(Path file, String what) {
+        return new ReadModelException("The read-model cache " + file + " " + what + ". Nothing was written to it. It is only"
+                + " a cache: move it away (it is built again from the ledger's events; the ledger is not affected).");
+    }
+
+    private static int names(Path file) {
+        try {
+            return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException notTold) {
+            return 1;
+        }
+    }
+
+    private static int applicationId(Path file) {
+        byte[] header = new byte[72];
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (in.readNBytes(header, 0, header.length) < header.length) {
+                return 0;
+            }
+        } catch (IOException unreadable) {
+            return 0; // SQLite says what is wrong when it opens the file
+        }
+        return ByteBuffer.wrap(header, 68, 4).getInt();
+    }
+
+    /**
+     * Opens the cache in {@code file} with {@code open} once it is a file of its own ({@link #requireOwn}); a file SQLite
+     * cannot read at all is moved aside ({@link #moveAside}) and the cache opened again, built from nothing.
+     */
+    static <T> T openOwn(Path file, java.util.function.Supplier<T> open) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new ReadModelException("Could not create the folder for the read models at " + file + ": " + e.getMessage(), e);
+        }
+        requireOwn(file);
+        try {
+            return open.get();
+        } catch (ReadModelException failed) {
+            if (!unreadable(failed)) {
+                throw failed;
+            }
+            moveAside(file, failed);
+            return open.get();
+        }
+    }
+
+    /** Closes what a failed open had opened; that failure is the one reported. */
+    static void closeQuietly(java.sql.Connection... connections) {
+        for (java.sql.Connection connection : connections) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // the open's own failure is reported
+                }
+            }
+        }
+    }
+
+    /** Whether a cache failed to open because SQLite cannot read the file as a database at all. */
+    static boolean unreadable(ReadModelException failed) {
+        if (!(failed.getCause() instanceof SQLException sql) || sql.getMessage() == null) {
+            return false;
+        }
+        String message = sql.getMessage();
+        return message.contains("SQLITE_NOTADB") || message.contains("SQLITE_CORRUPT");
+    }
+
+    /**
+     * Moves a cache file SQLite cannot read to {@code <file>.damaged} (replacing an older one there), with its log and
+     * shared memory removed, so that it is built again; says so in the log.
+     */
+    static void moveAside(Path file, ReadModelException why) {
+        Path aside = file.resolveSibling(file.getFileName() + ".damaged");
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            for (String companion : new String[] {"-wal", "-shm", "-journal"}) {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + companion));
+            }
+        } catch (IOException failed) {
+            throw new ReadModelException(why.getMessage() + " It is only a cache, but it could not be moved aside to " + aside
+                    + " (" + failed.getMessage() + "): delete it, and the read models are built again from the ledger's events.", why);
+        }
+        LOG.warn("The read-model cache {} could not be read ({}); it was moved to {} and is built again from the ledger's events.",
+                file, why.getCause().getMessage(), aside);
+    }
+}
