@@ -106,7 +106,8 @@ public final class MainWindowView {
         model.openingProperty().addListener((observable, was, opening) -> {
             if (!opening) {
                 javafx.application.Platform.runLater(() -> {
-                    if (model.explorerProperty().get() == null && !model.openingProperty().get() && explorer == null) {
+                    // only when the room is still empty: a welcome screen already shown stays as it is (its focus too)
+                    if (welcome == null && model.explorerProperty().get() == null && !model.openingProperty().get() && explorer == null) {
                         showScreen(null);
                     }
                 });
