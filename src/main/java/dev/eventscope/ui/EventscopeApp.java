@@ -46,12 +46,21 @@ public final class EventscopeApp extends Application {
         MainWindowViewModel model = new MainWindowViewModel(ledgerSessions, executor,
                 new SettingsStore(directories.configDirectory()), samples, Clock.systemDefaultZone(), ZoneId.systemDefault());
         model.setMachineVerifier(dev.eventscope.audit.LedgerVerifier.forCurrentUser());
-        MainWindowView.show(stage, model);
+        // a ledger given at launch begins to open (off the UI thread) before the window is built and shown, and the window
+        // then skips the welcome screen (session 20: the store opens meanwhile; docs/cli-speed.md, "Session 20 (appopen)")
         LaunchArguments arguments = LaunchArguments.parse(getParameters().getRaw());
+        // a team ledger's URL opens through the window's password dialog: the window first
+        boolean windowFirst = arguments.ledger() != null && LedgerSessions.isServerLedger(arguments.ledger());
+        if (windowFirst) {
+            MainWindowView.show(stage, model);
+        }
         if (arguments.sample() != null) {
             model.open(samples.workingCopyOf(samples.samplesFolder().resolve(arguments.sample() + ".ledger")), arguments.readOnly());
         } else if (arguments.ledger() != null) {
             model.open(arguments.ledger(), arguments.readOnly());
+        }
+        if (!windowFirst) {
+            MainWindowView.show(stage, model);
         }
     }
 

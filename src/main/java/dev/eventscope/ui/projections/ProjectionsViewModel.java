@@ -102,7 +102,8 @@ public final class ProjectionsViewModel {
         executor.run(() -> {
             // the app's own timeline of an open (docs/cli-speed.md, "Session 19 (appopen)"): milliseconds since the JVM started
             long began = System.nanoTime();
-            LOG.info("opening the read models (catch-up) at {} ms of the JVM", jvmUptimeMillis());
+            LOG.info("opening the read models (catch-up) at {} ms of the JVM ({} ms of process CPU)", jvmUptimeMillis(),
+                    ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L));
             Projections projections = session.projections();
             // outdated read models are rebuilt while opening; show how far, without Cancel
             ProgressListener panel = openingProgress();

@@ -99,12 +99,20 @@ public final class MainWindowView {
         menuBar.getMenus().get(2).getItems().add(proposeItem);
         menuBar.getMenus().add(menuBar.getMenus().size() - 1,
                 new dev.eventscope.ui.workbench.WorkbenchMenu(model.explorerProperty(), model.executor(), stage, this::showError).menu());
-        WelcomeView welcomeView = new WelcomeView(model.welcome(), model::forgetRecent);
-        welcomeView.setOnImportJournal(this::importJournal);
-        welcomeView.setOnOpenTeamLedger(this::openTeamLedger);
         model.setOnTeamLedgerRequested(this::showTeamLedgerDialog);
-        welcome = welcomeView.load();
         model.explorerProperty().addListener((observable, before, explorerModel) -> showScreen(explorerModel));
+        // a ledger given at launch is opening already: the welcome screen is built only if it is shown (the open failed),
+        // not built, styled and laid out on the UI thread for nothing before the explorer replaces it (session 20)
+        model.openingProperty().addListener((observable, was, opening) -> {
+            if (!opening) {
+                javafx.application.Platform.runLater(() -> {
+                    // only when the room is still empty: a welcome screen already shown stays as it is (its focus too)
+                    if (welcome == null && model.explorerProperty().get() == null && !model.openingProperty().get() && explorer == null) {
+                        showScreen(null);
+                    }
+                });
+            }
+        });
         showScreen(model.explorerProperty().get());
         model.recentLedgers().addListener((ListChangeListener<Path>) change -> fillRecentMenu());
         fillRecentMenu();
@@ -147,8 +155,23 @@ public final class MainWindowView {
         } else {
             explorer = null;
             commands.setSession(null);
-            content.getChildren().setAll(welcome);
+            if (model.openingProperty().get() && welcome == null) {
+                content.getChildren().clear(); // the window's menus and an empty room with the wait cursor, until the ledger opens
+            } else {
+                content.getChildren().setAll(welcomeScreen());
+            }
         }
+    }
+
+    /** The welcome screen, built when first shown. */
+    private Parent welcomeScreen() {
+        if (welcome == null) {
+            WelcomeView welcomeView = new WelcomeView(model.welcome(), model::forgetRecent);
+            welcomeView.setOnImportJournal(this::importJournal);
+            welcomeView.setOnOpenTeamLedger(this::openTeamLedger);
+            welcome = welcomeView.load();
+        }
+        return welcome;
     }
 
     private void fillRecentMenu() {

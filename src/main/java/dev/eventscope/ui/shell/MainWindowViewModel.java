@@ -179,7 +179,8 @@ public final class MainWindowViewModel implements LedgerOpener {
         title.set(session.fileName() + (session.readOnly() ? " — read-only (auditor)" : "") + " — " + APP);
         // the window paints first; then the sidebar, status, timeline and projections load off the UI thread. Session 19
         // measured starting the projections (a first open's catch-up) before the paint instead: +2.0-2.6 s of process CPU
-        // (the compiler, the UI thread and the renderer) and the first paint later, no earlier end (docs/cli-speed.md)
+        // (the compiler, the UI thread and the renderer) and the first paint later, no earlier end; session 20 again +2.3-2.6 s:
+        // with C2 busy on the catch-up, the UI's warming code is compiled at tier 2 and more of it by C2 (docs/cli-speed.md)
         long shown = System.nanoTime();
         afterFirstPaint.accept(() -> {
             if (explorer.get() == model) {
