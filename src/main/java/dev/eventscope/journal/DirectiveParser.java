@@ -184,6 +184,18 @@ final class DirectiveParser {
         String commodity = parts.group(2);
         if (commodity.length() > 2 && commodity.startsWith("\"") && commodity.endsWith("\"")) {
             commodity = commodity.substring(1, commodity.length() - 1);
+        } else {
+            for (int index = 0; index < commodity.length(); index++) {
+                if (!AmountParser.isSimpleCommodityCharacter(commodity.charAt(index))) {
+                    // hledger 1.25 ends an unquoted symbol there and reads the rest as the price: badele/ledger-tools's
+                    // "P 2023-10-29  AUM5 75.726 EUR" is AUM at 575.726 EUR for hledger, a number its author did not mean
+                    // (until session 20 the import read AUM5 at 75.726 EUR, a price hledger does not give)
+                    throw new JournalParseException(file, lineNumber, 0, "the P directive's commodity " + commodity
+                            + " is not quoted, so hledger 1.25 reads only \"" + commodity.substring(0, index) + "\" as the"
+                            + " commodity and the rest (\"" + rest.substring(rest.indexOf(commodity) + index) + "\") as the"
+                            + " price: quote it (\"" + commodity + "\") to say which is meant");
+                }
+            }
         }
         ParsedAmount price;
         try {

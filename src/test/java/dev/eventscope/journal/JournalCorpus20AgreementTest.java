@@ -93,6 +93,49 @@ class JournalCorpus20AgreementTest extends JournalAgreementFixture {
     }
 
     @Test
+    void a_space_after_a_lot_price_brace_is_refused_at_the_line_hledger_refuses() throws Exception {
+        // ledger2beancount's tests/lots.ledger line 28: "10.00 EUR { 0.90 GBP}", which hledger 1.25 refuses ("unexpected
+        // '0', expecting '='"); the import read it, and refused the journal 47 lines further on, or imported a journal
+        // that hledger refuses
+        Path journal = assertRefused("spaced.journal", """
+                2018-03-17 * Test
+                    Assets:Test               10.00 EUR {0.90 GBP }
+                    Equity:Opening-Balance    -9.00 GBP
+
+                2018-03-17 * Test
+                    Assets:Test               10.00 EUR { 0.90 GBP}
+                    Equity:Opening-Balance    -9.00 GBP
+                """, "spaced.journal:6", "{ 0.90 GBP}");
+        assertTrue(!Hledger.isAvailable() || Hledger.check(journal).standardError().contains("spaced.journal:6:"),
+                "hledger refuses line 6 too");
+        Path fixed = write("fixed.journal", """
+                2018-03-17 * Test
+                    Assets:Test               10.00 EUR { =0.90 GBP}
+                    Equity:Opening-Balance    -9.00 GBP
+                """);
+        importAndCompare(fixed, folder.resolve("fixed.ledger"));
+    }
+
+    @Test
+    void an_unquoted_market_price_commodity_with_a_digit_is_refused_saying_how_hledger_splits_it() throws Exception {
+        // badele/ledger-tools's prices/tradingview/prices.ledger: "P 2023-10-29  AUM5 75.726 EUR", which hledger 1.25 reads
+        // as AUM at 575.726 EUR (its symbol ends at the digit, and "5 75.726" is one number with a space grouping its
+        // digits); the import recorded AUM5 at 75.726 EUR, a price hledger does not give (found by the reports differential)
+        assertRefused("prices.journal", """
+                P 2023-10-29  EUNL 73.922 EUR
+                P 2023-10-29  AUM5 75.726 EUR
+                """, "prices.journal:2", "AUM5", "\"AUM\"", "quote it");
+        Path quoted = write("quoted.journal", """
+                P 2023-10-29  "AUM5" 75.726 EUR
+
+                2023-10-29 x
+                    a  1 "AUM5"
+                    b  -75.726 EUR
+                """);
+        importAndCompare(quoted, folder.resolve("quoted.ledger"));
+    }
+
+    @Test
     void reckons_csv_outputs_with_tab_separated_postings_agree_with_hledger() throws Exception {
         // cantino/reckon's integration outputs (MIT, vendored): tabs between account and amount, "$61,90" decimal
         // commas, "$3,452.90" beside "$655.00", amounts after a tab and a space
