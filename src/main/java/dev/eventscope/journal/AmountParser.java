@@ -20,7 +20,13 @@ final class AmountParser {
     /** The most digits a number may have: far more than any amount, far fewer than would take long to read. */
     static final int MAX_DIGITS = 1000;
 
-    private static final String NON_SIMPLE_COMMODITY_CHARACTERS = "-+.,@*;\"{}=()[]";
+    /**
+     * The characters, besides digits and spaces, that end an unquoted commodity symbol: hledger 1.25's own list
+     * ({@code isNonsimpleCommodityChar}). A comma, a parenthesis or a bracket belongs to the symbol, as in hledger:
+     * {@code $,10} is 10 of the commodity {@code $,} (until session 20 the import read it as $0.10, a number hledger does
+     * not give, and refused {@code 10 X]}, which hledger reads).
+     */
+    private static final String NON_SIMPLE_COMMODITY_CHARACTERS = "-+.@*;\"{}=";
 
     private final Map<String, Character> declaredDecimalMarks = new HashMap<>();
     private Character defaultDecimalMark;

@@ -108,7 +108,11 @@ final class DirectiveParser {
         String declared = (semicolon < 0 ? argument : argument.substring(0, semicolon)).strip();
         String commodity;
         AmountStyle style = null;
-        if (declared.chars().anyMatch(Character::isDigit)) {
+        // a quoted name alone declares that commodity, digits in it or not (commodity "LU0274208692"), as in hledger 1.25;
+        // until session 20 the import took its digits for an amount and refused it
+        boolean quotedNameAlone = declared.length() > 2 && declared.charAt(0) == '"'
+                && declared.indexOf('"', 1) == declared.length() - 1;
+        if (!quotedNameAlone && declared.chars().anyMatch(Character::isDigit)) {
             ParsedAmount sample = declarationSample(file, lineNumber, declared, amountParser);
             commodity = sample.amount().commodity();
             style = sample.style();
@@ -129,8 +133,12 @@ final class DirectiveParser {
                         + " directive that already has an amount (" + declared + ") is refused by hledger 1.25 too:"
                         + " keep one of the two formats");
             } else if (subLine.startsWith("format ")) {
-                ParsedAmount sample = declarationSample(file, lines.lineNumber(), subLine.substring("format ".length()).strip(),
-                        amountParser);
+                // a comment may follow the format, as in hledger 1.25 ("format ILS 2.000.000,00 ; comment"); until session 20
+                // the import refused it
+                String format = subLine.substring("format ".length());
+                int formatComment = format.indexOf(';');
+                ParsedAmount sample = declarationSample(file, lines.lineNumber(),
+                        (formatComment < 0 ? format : format.substring(0, formatComment)).strip(), amountParser);
                 style = sample.style();
             } else if (!subLine.startsWith(";")) {
                 // hledger 1.25 refuses them too; ledger's alias, precision, default... would change the numbers
@@ -176,6 +184,18 @@ final class DirectiveParser {
         String commodity = parts.group(2);
         if (commodity.length() > 2 && commodity.startsWith("\"") && commodity.endsWith("\"")) {
             commodity = commodity.substring(1, commodity.length() - 1);
+        } else {
+            for (int index = 0; index < commodity.length(); index++) {
+                if (!AmountParser.isSimpleCommodityCharacter(commodity.charAt(index))) {
+                    // hledger 1.25 ends an unquoted symbol there and reads the rest as the price: badele/ledger-tools's
+                    // "P 2023-10-29  AUM5 75.726 EUR" is AUM at 575.726 EUR for hledger, a number its author did not mean
+                    // (until session 20 the import read AUM5 at 75.726 EUR, a price hledger does not give)
+                    throw new JournalParseException(file, lineNumber, 0, "the P directive's commodity " + commodity
+                            + " is not quoted, so hledger 1.25 reads only \"" + commodity.substring(0, index) + "\" as the"
+                            + " commodity and the rest (\"" + rest.substring(rest.indexOf(commodity) + index) + "\") as the"
+                            + " price: quote it (\"" + commodity + "\") to say which is meant");
+                }
+            }
         }
         ParsedAmount price;
         try {

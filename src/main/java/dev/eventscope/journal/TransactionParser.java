@@ -376,6 +376,14 @@ final class TransactionParser {
         }
         int priceStart = brace + (total ? 2 : 1);
         String priceText = line.substring(priceStart, close);
+        if (!priceText.isEmpty() && AmountParser.isSpace(priceText.charAt(0)) && !priceText.isBlank()
+                && !priceText.strip().startsWith("=")) {
+            // hledger 1.25 refuses "{ 0.90 GBP}" ("expecting '='": only a fixed price "{ =0.90 GBP}" may follow a
+            // space there); until session 20 the import read it, and so imported journals hledger refuses
+            throw new JournalParseException(lines.file(), lineNumber, priceStart + 1, "the lot price " + closing.replace('}',
+                    '{') + line.substring(priceStart, close) + closing + " has a space after its opening brace, which hledger"
+                    + " 1.25 refuses: write it " + closing.replace('}', '{') + priceText.strip() + closing);
+        }
         if (priceText.strip().startsWith("=")) {
             priceStart += priceText.indexOf('=') + 1;
         }
