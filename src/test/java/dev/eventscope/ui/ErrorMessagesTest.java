@@ -21,6 +21,13 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void a_sandbox_problem_is_its_own_sentence() {
+        // session 20's shot: "Something went wrong (The sandbox is still opening.); try again, and if it persists, …"
+        assertEquals("The sandbox is still opening.", ErrorMessages.of(new RuntimeException(
+                new dev.eventscope.sandbox.SandboxProblem("The sandbox is still opening."))));
+    }
+
+    @Test
     void a_point_that_is_not_one_lists_the_accepted_forms() {
         assertTrue(ErrorMessages.of(new InvalidPoint("yesterday")).startsWith("'yesterday' is not a point"));
     }

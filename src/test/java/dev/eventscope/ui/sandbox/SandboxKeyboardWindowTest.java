@@ -61,7 +61,9 @@ class SandboxKeyboardWindowTest {
         executor = new FxTaskExecutor();
         model = new SandboxViewModel(session, new SandboxFiles(run.resolve("sandboxes")), "alice", executor,
                 Clock.fixed(Instant.parse("2025-02-10T09:00:00Z"), ZoneOffset.UTC));
-        // the test's own stage, so that the robot's keys reach this window
+        // the test's own stage, so that the robot's keys reach this window; a main window shown on it by an earlier test
+        // class bound its title
+        stage.titleProperty().unbind();
         new SandboxView(model).show(stage, 1240, 760);
     }
 
