@@ -50,7 +50,8 @@ public final class Session20Screenshots {
         try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + locked); var statement = holder.createStatement()) {
             statement.execute("PRAGMA locking_mode = EXCLUSIVE");
             statement.execute("BEGIN EXCLUSIVE");
-            shotOf(() -> AppScreenshots.model().welcome().openChosen(locked), "error-locked-ledger", 8000);
+            // SQLite waits up to 15 s for the lock (SqliteConnections), then the open fails with a sentence
+            shotOf(() -> AppScreenshots.model().welcome().openChosen(locked), "error-locked-ledger", 22000);
             statement.execute("ROLLBACK");
         }
 
