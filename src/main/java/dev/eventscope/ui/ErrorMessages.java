@@ -57,12 +57,15 @@ public final class ErrorMessages {
     /**
      * Failures whose message already says what is wrong and where, in the user's terms: a store problem,
      * a question time travel cannot answer (an unreadable event, a point that is not one), a history
-     * that cannot be rebuilt.
+     * that cannot be rebuilt, a sandbox that cannot be used as asked.
      */
     private static boolean isWrittenForUsers(Throwable failure) {
         return failure instanceof EventStoreException
                 || failure instanceof dev.eventscope.timetravel.TimeTravelException
                 || failure instanceof dev.eventscope.timetravel.InvalidPoint
-                || failure instanceof dev.eventscope.application.UnreadableHistory;
+                || failure instanceof dev.eventscope.application.UnreadableHistory
+                // session 20's shot: a proposal made while the sandbox opened read "Something went wrong (The sandbox is
+                // still opening.); try again, and if it persists, report it with the log."
+                || failure instanceof dev.eventscope.sandbox.SandboxProblem;
     }
 }

@@ -232,7 +232,10 @@ public final class TableFit {
     public static <S> void keepLinesWhole(TableView<S> table, TableColumn<S, ?> column, double most) {
         TextWidths[] widths = new TextWidths[1];
         InvalidationListener measure = observable -> {
-            Font font = table.lookup(".table-cell") instanceof Labeled cell ? cell.getFont() : Font.getDefault();
+            Font regular = table.lookup(".table-cell") instanceof Labeled cell ? cell.getFont() : Font.getDefault();
+            // measured in bold: a changed line is set in bold, and a line measured in the regular face was broken in
+            // bold ("(all" above a cut "commodities)" at 1280 px, session 19's upcast shot)
+            Font font = Font.font(regular.getFamily(), javafx.scene.text.FontWeight.BOLD, regular.getSize());
             if (widths[0] == null || !widths[0].font().equals(font)) {
                 widths[0] = new TextWidths(font);
             }
@@ -245,7 +248,8 @@ public final class TableFit {
                     }
                 }
             }
-            column.setMinWidth(Math.min(most, Math.ceil(widest * 1.1 + CELL_PADDING)));
+            // a breaking cell lets a line take nine tenths of its room (BreakingCell.spare): the column leaves it that
+            column.setMinWidth(Math.min(most, Math.ceil(widest / 0.9 + CELL_PADDING)));
         };
         table.getItems().addListener(measure);
         table.itemsProperty().addListener((observable, before, items) -> {

@@ -21,6 +21,30 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void a_ledger_another_program_holds_locked_says_so_in_words(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        // session 20's shot: "Cannot open '…/locked.ledger': [SQLITE_BUSY] The database file is locked (database is locked)."
+        java.nio.file.Path ledger = java.nio.file.Files.copy(java.nio.file.Path.of("sample-data/ledgers/small-business.ledger"),
+                folder.resolve("locked.ledger"));
+        try (var holder = java.sql.DriverManager.getConnection("jdbc:sqlite:" + ledger); var statement = holder.createStatement()) {
+            statement.execute("PRAGMA locking_mode = EXCLUSIVE");
+            statement.execute("BEGIN EXCLUSIVE");
+            // SQLite waits out its busy timeout (15 s) before it gives up
+            RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                    () -> dev.eventscope.session.TestSessions.SQLITE.open(ledger).close());
+            String said = ErrorMessages.of(refused);
+            assertTrue(said.contains("another program has held it locked") && !said.contains("SQLITE_BUSY"), said);
+            statement.execute("ROLLBACK");
+        }
+    }
+
+    @Test
+    void a_sandbox_problem_is_its_own_sentence() {
+        // session 20's shot: "Something went wrong (The sandbox is still opening.); try again, and if it persists, …"
+        assertEquals("The sandbox is still opening.", ErrorMessages.of(new RuntimeException(
+                new dev.eventscope.sandbox.SandboxProblem("The sandbox is still opening."))));
+    }
+
+    @Test
     void a_point_that_is_not_one_lists_the_accepted_forms() {
         assertTrue(ErrorMessages.of(new InvalidPoint("yesterday")).startsWith("'yesterday' is not a point"));
     }

@@ -2,6 +2,7 @@ package dev.eventscope.eventstore.sqlite;
 
 import dev.eventscope.eventstore.EventStoreException;
 
+import org.sqlite.SQLiteErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -143,6 +144,12 @@ final class LedgerFileInspector {
             return new EventStoreException(EventStoreException.Problem.DAMAGED, "'" + file
                     + "' is damaged: SQLite reports that the database image is malformed (" + firstLine(reason) + ").",
                     "Restore it from a backup; nothing was changed.", e);
+        }
+        SQLiteErrorCode code = SqliteErrors.primaryCode(e);
+        if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED) {
+            // session 20's shot: "[SQLITE_BUSY] The database file is locked (database is locked)."
+            return new EventStoreException("Cannot open '" + file + "': another program has held it locked for more than"
+                    + " 15 seconds. Nothing was changed; try again when that program is done with it.", e);
         }
         return new EventStoreException("Cannot open '" + file + "': " + firstLine(reason) + ".", e);
     }

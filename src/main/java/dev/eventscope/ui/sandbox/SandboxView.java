@@ -96,8 +96,8 @@ public final class SandboxView {
 
         TextField reason = field("proposalReason", "Why this adjustment is proposed (required), e.g. audit fee not accrued", 520);
         reason.textProperty().bindBidirectional(model.reason());
-        Label reasonLabel = new Label("Reason");
-        reasonLabel.setLabelFor(reason);
+        // every field has a label naming it with a letter (Alt+letter) of its own in this window
+        Label reasonLabel = lettered("_Reason", reason);
         reasonLabel.setMinWidth(Region.USE_PREF_SIZE);
         reasonLabel.setPadding(new Insets(4, 0, 0, 0));
         HBox.setHgrow(reason, Priority.ALWAYS);
@@ -119,7 +119,7 @@ public final class SandboxView {
         proposals.getColumns().add(wrapping(column("By", ProposalRow::proposedBy, 100)));
         proposals.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         proposals.setPlaceholder(new Label("No proposals yet: fill in a form on the left, with a reason."));
-        Button export = new Button("Export hledger journal…");
+        Button export = new Button("E_xport hledger journal…");
         export.setId("exportJournalButton");
         export.setOnAction(event -> {
             java.io.File file = journalChooser.apply(export.getScene().getWindow());
@@ -127,7 +127,7 @@ public final class SandboxView {
                 model.exportJournal(file.toPath());
             }
         });
-        Button apply = new Button("Apply to the ledger");
+        Button apply = new Button("A_pply to the ledger");
         apply.setId("applyButton");
         apply.setOnAction(event -> model.apply());
         apply.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.proposals()));
@@ -181,10 +181,11 @@ public final class SandboxView {
         baseText.textProperty().bind(model.base());
         TextField point = field("sandboxBasePoint", "head, a position or a recorded time", 250);
         Button move = new Button("Move the base");
+        Label moveTo = lettered("_Move to", point);
         move.setId("moveBaseButton");
         move.setOnAction(event -> model.moveBase(point.getText()));
         point.setOnAction(event -> model.moveBase(point.getText()));
-        Button again = new Button("Decide again");
+        Button again = new Button("Decide a_gain");
         again.setId("decideAgainButton");
         again.setTooltip(new javafx.scene.control.Tooltip("Reads the ledger again (it may have moved on) and decides every proposal there."));
         again.setOnAction(event -> model.decideAgain());
@@ -197,10 +198,13 @@ public final class SandboxView {
         DateFields.install(asOf, asOfProblem::setText);
         asOf.valueProperty().addListener((observable, before, date) -> model.asOf(date));
         // the label stays with its date field when a narrow window wraps the bar
-        HBox entryDate = new HBox(8, new Label("Balances as of entry date:"), asOf, asOfProblem);
+        HBox entryDate = new HBox(8, lettered("Balances as of e_ntry date:", asOf), asOf, asOfProblem);
         entryDate.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         entryDate.setPadding(new Insets(0, 0, 0, 16));
-        FlowPane bar = new FlowPane(8, 6, baseText, point, move, again, entryDate);
+        // the label and its field stay together when a narrow window wraps the bar
+        HBox moveField = new HBox(8, moveTo, point);
+        moveField.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        FlowPane bar = new FlowPane(8, 6, baseText, moveField, move, again, entryDate);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
     }
@@ -269,7 +273,7 @@ public final class SandboxView {
         table.setRowFactory(marked(StatementRow::changed, row -> row.kind() != dev.eventscope.statement.StatementLines.Kind.ACCOUNT));
         selectsProposal(table, StatementRow::proposals, proposals);
         VBox.setVgrow(table, Priority.ALWAYS);
-        HBox controls = new HBox(8, new Label("Statement"), kind, period, show);
+        HBox controls = new HBox(8, lettered("S_tatement", kind), kind, period, show);
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox tab = new VBox(6, controls, title, table);
         tab.setPadding(new Insets(6, 0, 0, 0));
@@ -288,6 +292,15 @@ public final class SandboxView {
                 proposals.scrollTo(proposal);
             });
         });
+    }
+
+    /** A label naming {@code field}, its letter marked by an underscore ("_Reason": Alt+R moves to the field). */
+    private static Label lettered(String text, javafx.scene.Node field) {
+        Label label = new Label(text);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static Label bold(String text) {

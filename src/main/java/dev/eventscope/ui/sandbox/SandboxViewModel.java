@@ -180,13 +180,15 @@ public final class SandboxViewModel {
     public void moveBase(String point) {
         Sandbox current = sandbox;
         String text = point == null ? "" : point.strip();
+        // a position as the app writes it ("#12", the history and the known-at bar) is a position too
+        text = text.startsWith("#") ? text.substring(1).strip() : text;
         SandboxBase wanted;
         try {
             wanted = text.equalsIgnoreCase("head") || text.isEmpty() ? SandboxBase.HEAD
                     : text.chars().allMatch(Character::isDigit) ? SandboxBase.atPosition(Long.parseLong(text))
                     : SandboxBase.atTime(java.time.Instant.parse(text));
         } catch (RuntimeException wrong) {
-            message.set("The base \"" + text + "\" is not \"head\", a position such as 12 or a recorded time such as"
+            message.set("The base \"" + text + "\" is not \"head\", a position such as #12 or a recorded time such as"
                     + " 2025-01-31T12:00:00Z.");
             return;
         }

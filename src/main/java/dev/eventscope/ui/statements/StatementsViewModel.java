@@ -139,7 +139,7 @@ public final class StatementsViewModel {
             // a statement in one commodity names it once, in its heading, so that more periods fit beside the history
             java.util.Set<String> commodities = new java.util.TreeSet<>(StatementLines.scales(drawn).keySet());
             boolean single = commodities.size() == 1 && !commodities.iterator().next().isEmpty();
-            lines.setAll(StatementLines.of(drawn, single ? (amount, commodity) -> MoneyText.of(amount) : MoneyText::of));
+            lines.setAll(single ? inOneColumn(drawn, commodities.iterator().next()) : StatementLines.of(drawn, MoneyText::of));
             heading.set(drawn.title() + (single ? " \u00b7 amounts in " + commodities.iterator().next() : ""));
             pricesUsed.set(drawn.valuation().map(valued -> valued.legend(drawn.columnHeadings())).filter(legend -> !legend.isEmpty())
                     .map(legend -> "Prices used (each applies to every line of its column holding that commodity):\n"
@@ -153,6 +153,23 @@ public final class StatementsViewModel {
             running.set(false);
             message.set(ErrorMessages.of(failure));
         });
+    }
+
+    /**
+     * The lines of a statement in one commodity, its amounts without the commodity (the heading names it once) and a
+     * zero at the commodity's decimals: "0.00" beside "44.70" reads as one column of figures, where the "0" hledger and
+     * the text, HTML and PDF statements write for nothing (beside "44.70 EUR") did not. The CSV export keeps plain
+     * decimals, as spreadsheets read them.
+     */
+    static List<StatementLines.Line> inOneColumn(Statement drawn, String commodity) {
+        // a cell with no amount is the one StatementLines writes as "0"; MoneyText never writes an amount that way
+        List<String> nothing = StatementLines.cell(new java.util.TreeMap<>(), java.util.Map.of(), (amount, unit) -> "");
+        List<String> zero = List.of(MoneyText.of(java.math.BigDecimal.ZERO.setScale(
+                StatementLines.scales(drawn).getOrDefault(commodity, 2))));
+        return StatementLines.of(drawn, (amount, unit) -> MoneyText.of(amount)).stream()
+                .map(line -> new StatementLines.Line(line.kind(), line.label(), line.account(), line.cells().stream()
+                        .map(cell -> cell.equals(nothing) ? zero : cell).toList()))
+                .toList();
     }
 
     /**

@@ -66,7 +66,7 @@ public final class StateView {
         // the lines are values, so a move reads and measures only the lines it changed
         TableFit.installByRow(stateTable, stateItemColumn, stateValueColumn);
         // an item is a label, a date or an id: each line whole (the value breaks instead)
-        TableFit.keepLinesWhole(stateTable, stateItemColumn, 150);
+        TableFit.keepLinesWhole(stateTable, stateItemColumn, 170);
         // the line at the selected index (an update keeps the index while the line there changes)
         whyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedLine() == null || !selectedLine().explainable(),
                 stateTable.getSelectionModel().selectedIndexProperty(), model.rows()));

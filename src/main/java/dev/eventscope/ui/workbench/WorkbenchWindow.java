@@ -240,6 +240,18 @@ public final class WorkbenchWindow {
         nothingYet.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         hits.setPlaceholder(nothingYet);
         opensOnDoubleClick(hits, SearchHit::position);
+        // Down in the words moves to the results (the first hit chosen), as in a search box anywhere: without it a
+        // keyboard user tabbed through the Search button and nine filters to reach them
+        words.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == javafx.scene.input.KeyCode.DOWN && !hits.getItems().isEmpty()) {
+                if (hits.getSelectionModel().getSelectedIndex() < 0) {
+                    hits.getSelectionModel().select(0);
+                }
+                hits.getFocusModel().focus(hits.getSelectionModel().getSelectedIndex());
+                hits.requestFocus();
+                key.consume();
+            }
+        });
         Button previous = new Button("◀ Previous");
         previous.setOnAction(event -> search.previousPage());
         Button next = new Button("Next ▶");

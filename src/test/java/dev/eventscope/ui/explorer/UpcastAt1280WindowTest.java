@@ -79,6 +79,44 @@ class UpcastAt1280WindowTest {
         assertTrue(stored >= 150 && now >= 150, "the JSON panes are " + Math.round(stored) + " and " + Math.round(now) + " px wide");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_line_of_the_state_panel_reads_whole_at_1280(FxRobot robot) {
+        // session 19 (ui2)'s shot: "Balances (all commodities)" showed "(all" at the first event, its second line cut
+        UpcastPaneWindowTest.openCheckingOfTheLegacyLedger(robot);
+        robot.clickOn(robot.lookup("#historyTable .table-row-cell").nth(0).queryAs(Node.class));
+        javafx.scene.control.TableView<dev.eventscope.ui.state.StateRow> state = robot.lookup("#stateTable").queryAs(javafx.scene.control.TableView.class);
+        WindowTests.waitUntil(() -> state.getItems().stream().anyMatch(row -> row.label().startsWith("(all")));
+        settle(() -> cutCells(state).isEmpty());
+        assertEquals(List.of(), cutCells(state));
+    }
+
+    /** The state table's cells whose drawn lines are taller than the cell's room, or shortened with an ellipsis. */
+    static List<String> cutCells(javafx.scene.control.TableView<?> table) {
+        List<String> cut = new java.util.ArrayList<>();
+        for (Node node : table.lookupAll(".table-cell")) {
+            if (!(node instanceof javafx.scene.control.TableCell<?, ?> cell) || cell.getText() == null || cell.getText().isBlank()
+                    || !cell.isVisible() || cell.getTableRow() == null || cell.getTableRow().isEmpty()) {
+                continue;
+            }
+            Text drawn = (Text) cell.lookup(".text");
+            if (drawn == null) {
+                continue;
+            }
+            double room = cell.getHeight() - cell.snappedTopInset() - cell.snappedBottomInset();
+            double height = drawn.getLayoutBounds().getHeight();
+            String whole = cell.getText().replaceAll("\\s+", " ").strip();
+            String shown = drawn.getText().replaceAll("\\s+", " ").strip();
+            if (height > room + 1 || !shown.equals(whole)) {
+                cut.add("'" + cell.getText().replace("\n", "⏎") + "' drawn as '" + drawn.getText().replace("\n", "⏎") + "', "
+                        + Math.round(height) + " px of text in " + Math.round(room) + " px (a cell " + Math.round(cell.getWidth())
+                        + " px wide, its column " + Math.round(cell.getTableColumn().getWidth()) + " px, at least "
+                        + Math.round(cell.getTableColumn().getMinWidth()) + ")");
+            }
+        }
+        return cut;
+    }
+
     private static boolean isInDetail(Node node) {
         for (Node up = node; up != null; up = up.getParent()) {
             if (up.getStyleClass().contains("detail")) {

@@ -167,7 +167,7 @@ class SandboxWindowTest {
                 ((Label) robot.lookup("#sandboxBase").query()).getText());
         fill(robot, "#sandboxBasePoint", "yesterday");
         robot.clickOn("#moveBaseButton");
-        assertEquals("The base \"yesterday\" is not \"head\", a position such as 12 or a recorded time such as 2025-01-31T12:00:00Z.",
+        assertEquals("The base \"yesterday\" is not \"head\", a position such as #12 or a recorded time such as 2025-01-31T12:00:00Z.",
                 ((Label) robot.lookup("#sandboxMessage").query()).getText());
         assertEquals(bytes, SandboxFixture.sha256(ledger));
     }

@@ -66,7 +66,7 @@ class StatementsViewModelTest {
         assertEquals("", model.messageProperty().get());
         StatementLines.Line total = model.lines().get(model.lines().size() - 1);
         assertEquals(StatementLines.Kind.NET, total.kind());
-        assertEquals(List.of(List.of("0")), total.cells(), "a balanced ledger's trial balance totals zero");
+        assertEquals(List.of(List.of("0.00")), total.cells(), "a balanced ledger's trial balance totals zero, at the euro's decimals");
         assertTrue(model.lines().stream().anyMatch(line -> line.account().equals("assets")));
 
         Path csv = folder.resolve("trial-balance.csv");
@@ -74,5 +74,28 @@ class StatementsViewModelTest {
         model.exportCsv(csv, done::add);
         assertEquals(List.of("Exported Trial Balance 2025-12-31 to trial-balance.csv."), done);
         assertEquals("section,account,level,commodity,2025-12-31", Files.readAllLines(csv).get(0));
+    }
+
+    @Test
+    void a_zero_in_a_statement_of_one_commodity_reads_as_a_figure_of_its_column() throws Exception {
+        // session 19's shot: the quarterly income statement showed interest and accounting as "0" beside "44.70"
+        model.kindProperty().set(StatementKind.INCOME);
+        model.periodProperty().set("2025");
+        model.intervalProperty().set(Interval.QUARTERLY);
+        model.depthProperty().set(0);
+        model.show();
+
+        assertEquals("", model.messageProperty().get());
+        StatementLines.Line interest = model.lines().stream().filter(line -> line.account().equals("income:interest")).findFirst().orElseThrow();
+        assertEquals(List.of(List.of("0.00"), List.of("0.00"), List.of("0.00"), List.of("412.37")), interest.cells());
+        assertTrue(model.lines().stream().flatMap(line -> line.cells().stream()).flatMap(List::stream)
+                .allMatch(amount -> amount.matches("-?[0-9,]+\\.[0-9]{2}")), "every amount has the euro's two decimals");
+        // the exports keep what hledger and spreadsheets read: the CSV a plain 0, the text statement hledger's "0"
+        Path csv = folder.resolve("income.csv");
+        model.exportCsv(csv, done -> { });
+        assertTrue(Files.readAllLines(csv).stream().anyMatch(line -> line.startsWith("Revenues,income:interest,") && line.endsWith(",0,0,0,412.37")),
+                String.join("\n", Files.readAllLines(csv)));
+        assertTrue(StatementLines.of(model.statementProperty().get()).stream().filter(line -> line.account().equals("income:interest"))
+                .findFirst().orElseThrow().cells().get(0).equals(List.of("0")));
     }
 }

@@ -194,6 +194,24 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void a_keyboard_user_searches_moves_down_the_hits_and_opens_one_with_enter(FxRobot robot) throws Exception {
+        // session 20's walk: the hits were reached only by tabbing through the Search button and nine filters
+        openTheAuditCase(robot);
+        shortcut(robot, KeyCode.F);
+        waitUntil(() -> robot.lookup("#searchField").tryQuery().isPresent());
+        robot.clickOn("#searchField").write("JE-2025-0197").type(KeyCode.ENTER);
+        waitUntil(() -> table(robot, "#hitTable").getItems().size() == 3);
+        TableView<?> hits = table(robot, "#hitTable");
+        robot.type(KeyCode.DOWN);
+        waitUntil(() -> hits.isFocused() && hits.getSelectionModel().getSelectedIndex() == 0);
+        robot.type(KeyCode.DOWN);
+        waitUntil(() -> hits.getSelectionModel().getSelectedIndex() == 1);
+        SearchHit second = (SearchHit) hits.getItems().get(1);
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> selectedInExplorer() == second.position());
+    }
+
+    @Test
     void a_finding_about_a_point_in_time_moves_the_explorers_timeline_there(FxRobot robot) throws Exception {
         openTheAuditCase(robot);
         dev.eventscope.session.LedgerSession session = model.explorerProperty().get().session();
