@@ -17,6 +17,9 @@ final class AmountParser {
 
     private static final java.util.regex.Pattern EXPONENT = java.util.regex.Pattern.compile("[eE]([+-]?\\d{1,3})(?![0-9])");
 
+    /** An exponent of four digits or more after a number ({@code 1e5000}), which {@link #EXPONENT} does not read. */
+    private static final java.util.regex.Pattern LONG_EXPONENT = java.util.regex.Pattern.compile("[eE][+-]?\\d{4,}(?![0-9])");
+
     /** The most digits a number may have: far more than any amount, far fewer than would take long to read. */
     static final int MAX_DIGITS = 1000;
 
@@ -87,6 +90,10 @@ final class AmountParser {
                         + character + "'), which hledger does not read either", index);
             }
         }
+        if (text.isBlank()) {
+            // the callers say which amount (a price after @, an assertion after =) is missing; this is the fallback
+            throw new AmountSyntaxException("an amount is missing here", 0);
+        }
         Cursor cursor = new Cursor(text);
         cursor.skipSpaces();
         int signOffset = cursor.position;
@@ -110,9 +117,18 @@ final class AmountParser {
         int numberOffset = cursor.position;
         String number = cursor.number();
         if (number.isEmpty()) {
-            throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: a number is missing", numberOffset);
+            throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount: " + (cursor.atEnd()
+                    ? "a number is missing" : "a number was expected where \"" + text.substring(numberOffset).strip()
+                    + "\" stands"), numberOffset);
         }
         int exponent = cursor.exponent();
+        java.util.regex.Matcher longExponent = LONG_EXPONENT.matcher(text).region(cursor.position, text.length());
+        if (exponent == 0 && longExponent.lookingAt()) {
+            // hledger 1.25 reads 1e5000 as a number of 5,001 digits; the import reads exponents of up to three digits
+            throw new AmountSyntaxException("\"" + text.strip() + "\" is not an amount the import reads: its exponent "
+                    + longExponent.group().strip() + " has more than three digits (hledger 1.25 reads it as a number of"
+                    + " thousands of digits)", cursor.position);
+        }
         String commodity = leftCommodity;
         if (leftCommodity == null) {
             spaced = cursor.skipSpaces();

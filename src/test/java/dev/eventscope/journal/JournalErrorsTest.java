@@ -179,4 +179,75 @@ class JournalErrorsTest {
             assertEquals(2, failure("2024-01-01 x", "    a  1 AAPL {$100} (lot1)", "    b  $-100").line());
         }
     }
+
+    @Nested
+    @DisplayName("a price or an assertion with no amount says what was found and where (session 20)")
+    class MissingAmounts {
+
+        @Test
+        void ledgersFixedPriceFormIsNamedWithItsColumnAndTheFix() {
+            JournalParseException error = failure("2024-01-01 x", "    x    10 AAPL @ =$50.00", "    y");
+            assertEquals("test.journal:2: the price \"@ =$50.00\" at column 20 is ledger's fixed-price form (@ =PRICE),"
+                    + " which hledger 1.25 and Eventscope do not read: write it \"@ $50.00\"", error.getMessage());
+            assertEquals(20, error.column());
+        }
+
+        @Test
+        void aFixedTotalPrice() {
+            assertEquals("test.journal:2: the price \"@@ =$500.00\" at column 21 is ledger's fixed-price form (@@ =PRICE),"
+                    + " which hledger 1.25 and Eventscope do not read: write it \"@@ $500.00\"",
+                    failure("2024-01-01 x", "    x    10 AAPL @@ =$500.00", "    y").getMessage());
+        }
+
+        @Test
+        void anAtSignWithNothingAfterIt() {
+            JournalParseException error = failure("2024-01-01 x", "    x    10 AAPL @  ; no price", "    y");
+            assertEquals("test.journal:2: the @ at column 18 has no price after it (hledger 1.25 refuses it too): write the"
+                    + " price after it, as in \"@ $1.50\", or take the @ out", error.getMessage());
+            assertEquals(18, error.column());
+            assertTrue(failure("2024-01-01 x", "    x    10 AAPL @@", "    y").getMessage()
+                    .contains("the @@ at column 18 has no price after it"));
+            assertTrue(failure("2024-01-01 x", "    x    10 AAPL @ =", "    y").getMessage()
+                    .contains("the @ at column 18 has no price after it"));
+        }
+
+        @Test
+        void anAssertionWithNoAmount() {
+            JournalParseException error = failure("2024-01-01 x", "    x    10 EUR ==* ", "    y");
+            assertEquals("test.journal:2: the balance assertion \"==*\" at column 17 has no amount after it (hledger 1.25"
+                    + " refuses it too): write the balance expected after the ==*, or take the ==* out", error.getMessage());
+            assertEquals(17, error.column());
+            assertTrue(failure("2024-01-01 x", "    x    5 EUR = @ 2 $", "    y").getMessage()
+                    .contains("the balance assertion \"=\" at column 16 has no amount after it"));
+        }
+
+        @Test
+        void aNumberMissingNamesWhatStandsInItsPlace() {
+            assertEquals("test.journal:2: \"--5\" is not an amount: a number was expected where \"-5\" stands",
+                    failure("2024-01-01 x", "    x    --5", "    y").getMessage());
+            assertEquals("test.journal:2: \"@ $3\" is not an amount: a number was expected where \"@ $3\" stands",
+                    failure("2024-01-01 x", "    x    10 AAPL @ @ $3", "    y").getMessage());
+            assertEquals("test.journal:2: \"$\" is not an amount: a number is missing",
+                    failure("2024-01-01 x", "    x    $", "    y").getMessage());
+        }
+
+        @Test
+        void anExponentOfFourDigitsIsRefusedSayingSo() {
+            assertEquals("test.journal:2: \"1e5000\" is not an amount the import reads: its exponent e5000 has more than"
+                    + " three digits (hledger 1.25 reads it as a number of thousands of digits)",
+                    failure("2024-01-01 x", "    x    1e5000", "    y").getMessage());
+        }
+
+        @Test
+        void noRefusalOfTheAmountParserIsEmpty() {
+            // a small fuzz of malformed amounts: every refusal quotes what it found, never an empty ""
+            String[] malformed = {"@", "@@", "@ ", "= ", "== ", "=* ", "@ =", "@@ =$1", "@ = 5", "= @ 2 $", "@ $", "{}",
+                "--5", "+-5", "$ 5 $", "@ @ $3", "= = 5 EUR", "@ (1*3 GBP)", "@ $50.00 @ $3", "@ 2 $ = ", "1e5000"};
+            for (String tail : malformed) {
+                String posting = tail.matches("[-+$1].*") ? tail : "10 AAPL " + tail;
+                String message = failure("2024-01-01 x", "    x    " + posting, "    y").getMessage();
+                assertTrue(!message.contains("\"\"") && message.startsWith("test.journal:2: "), posting + ": " + message);
+            }
+        }
+    }
 }
