@@ -84,8 +84,9 @@ public final class JournalImporter {
         CompletableFuture<String> journalHash = CompletableFuture.supplyAsync(() -> RepeatCheck.sha256(journal),
                 work -> daemon("eventscope-journal-sha256", work).start());
         String journalName = journal.getFileName().toString();
-        List<AutomatedRule> rules = options.applyAutomated() ? automatedRules(journal) : null;
-        FirstPass survey = survey(journal, totalBytes, progress, rules);
+        JournalReader.CollectedRules collected = options.applyAutomated() ? automatedRules(journal) : null;
+        List<AutomatedRule> rules = collected == null ? null : collected.rules();
+        FirstPass survey = survey(journal, totalBytes, progress, rules, collected == null ? null : collected.refusal());
         List<JournalWarning> warnings = new ArrayList<>();
         String baseCommodity = options.baseCommodity() != null ? options.baseCommodity()
                 : survey.firstCommodity != null ? survey.firstCommodity : "EUR";
@@ -157,17 +158,20 @@ public final class JournalImporter {
     }
 
     /** The first pass: reads the whole journal, so that syntax errors stop the import before anything is written. */
-    private static List<AutomatedRule> automatedRules(Path journal) {
+    private static JournalReader.CollectedRules automatedRules(Path journal) {
         try {
-            return JournalReader.automatedRules(journal);
-        } catch (JournalParseException e) {
-            throw new JournalImportException(e.file(), e.line(), e.problem(), e);
+            return JournalReader.automatedRulesUntilRefused(journal);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
         }
     }
 
-    private FirstPass survey(Path journal, long totalBytes, ImportProgress progress, List<AutomatedRule> rules) {
+    /**
+     * {@code refused}: the refusal the collecting of automated rules met (null: none), thrown unless this reading, with
+     * the rules read before it, meets a refusal first (which is then the first in journal order, as hledger names it).
+     */
+    private FirstPass survey(Path journal, long totalBytes, ImportProgress progress, List<AutomatedRule> rules,
+            JournalParseException refused) {
         FirstPass survey = new FirstPass();
         JournalReadListener checking = new JournalReadListener() {
             @Override
@@ -197,6 +201,10 @@ public final class JournalImporter {
                         }
                     }
                 }
+            }
+            if (refused != null) {
+                // the reading normally meets the same refusal where the collecting met it; never checks without all rules
+                throw refused;
             }
             survey.displayPrecision = reader.displayPrecision();
             survey.assigned = reader.checkedAmounts();

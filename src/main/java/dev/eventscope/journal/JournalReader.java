@@ -163,6 +163,29 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     }
 
 
+    /** The automated transactions read before the journal's first refusal, and that refusal (null: none). */
+    record CollectedRules(List<AutomatedRule> rules, JournalParseException refusal) {
+    }
+
+    /**
+     * As {@link #automatedRules}, but a refusal met while collecting is returned, not thrown, with the rules read
+     * before it: the import then reads the journal with them and names the first refusal in journal order, as hledger
+     * does (it parses the whole journal before it applies any rule), without a third pass (session 20: with
+     * {@code --auto}, a journal was refused at the first directive the import does not read, where hledger names a bad
+     * posting above it).
+     */
+    static CollectedRules automatedRulesUntilRefused(Path path) throws IOException {
+        try (JournalReader reader = openChecking(path, JournalReadListener.NONE, null)) {
+            reader.automatedMode = AutomatedMode.COLLECT;
+            try {
+                reader.forEachRemaining(item -> { });
+            } catch (JournalParseException refusal) {
+                return new CollectedRules(List.copyOf(reader.collectedRules), refusal);
+            }
+            return new CollectedRules(List.copyOf(reader.collectedRules), null);
+        }
+    }
+
     @Override
     public boolean hasNext() {
         if (pending == null && !finished) {

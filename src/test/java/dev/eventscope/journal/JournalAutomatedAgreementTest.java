@@ -108,4 +108,72 @@ class JournalAutomatedAgreementTest extends JournalAgreementFixture {
             assertMentions(error.getMessage(), "unbalanced.journal:4", "automated");
         }
     }
+
+    @Nested
+    @DisplayName("with --auto, the first refusal in journal order, as hledger names it (session 20)")
+    class FirstRefusalWithAuto {
+
+        private JournalImportException refusal(Path journal) {
+            return assertThrows(JournalImportException.class, () -> {
+                try (dev.eventscope.eventstore.sqlite.SqliteEventStore store =
+                             dev.eventscope.eventstore.sqlite.SqliteEventStore.open(ledger())) {
+                    new JournalImporter(dev.eventscope.application.LedgerCommandService.create(store)).importJournal(journal,
+                            JournalImporter.Options.defaults().withAutomated(true),
+                            dev.eventscope.application.CommandContext.byUser("alice"), ImportProgress.NONE);
+                }
+            });
+        }
+
+        private void hledgerNamesLine(Path journal, int line) {
+            if (dev.eventscope.journal.testkit.Hledger.isAvailable()) {
+                dev.eventscope.journal.testkit.HledgerRun run = dev.eventscope.journal.testkit.Hledger.run(
+                        List.of("-f", journal.toString(), "--auto", "bal"));
+                assertMentions(run.standardError(), journal.getFileName() + ":" + line + ":");
+            }
+        }
+
+        @Test
+        void a_bad_posting_above_a_directive_the_import_refuses_is_named_first() throws Exception {
+            // ledger2beancount's tests/fixated.ledger, shortened: the rules pass meets `apply fixed` (line 6) first
+            Path journal = write("fixated.journal", """
+                    2012-04-10 My Broker
+                        Assets:Brokerage            10 AAPL @ =$50.00
+                        Assets:Brokerage:Cash       $-500.00
+
+                    apply fixed CAD $0.90
+
+                    = expenses:food
+                        expenses:tax   *0.1
+                        liabilities:tax  *-0.1
+                    """);
+            JournalImportException error = refusal(journal);
+            assertEquals(2, error.line());
+            assertMentions(error.getMessage(), "fixated.journal:2", "@ =$50.00", "fixed-price form");
+            hledgerNamesLine(journal, 2);
+        }
+
+        @Test
+        void the_directive_is_named_when_nothing_above_it_is_refused() throws Exception {
+            Path journal = write("fixed.journal", """
+                    = expenses:food
+                        expenses:tax   *0.1
+                        liabilities:tax  *-0.1
+
+                    2012-04-10 groceries
+                        expenses:food  $20
+                        assets:bank
+
+                    apply fixed CAD $0.90
+
+                    2012-04-11 groceries
+                        expenses:food  $20
+                        assets:bank  =  $-50
+                    """);
+            JournalImportException error = refusal(journal);
+            // the assertion at line 13 fails too, but only after the journal is read: the directive is named
+            assertEquals(9, error.line());
+            assertMentions(error.getMessage(), "fixed.journal:9");
+            hledgerNamesLine(journal, 9);
+        }
+    }
 }
