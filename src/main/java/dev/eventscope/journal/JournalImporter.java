@@ -84,7 +84,7 @@ public final class JournalImporter {
         CompletableFuture<String> journalHash = CompletableFuture.supplyAsync(() -> RepeatCheck.sha256(journal),
                 work -> daemon("eventscope-journal-sha256", work).start());
         String journalName = journal.getFileName().toString();
-        JournalReader.CollectedRules collected = options.applyAutomated() ? automatedRules(journal) : null;
+        CollectedRules collected = options.applyAutomated() ? automatedRules(journal) : null;
         List<AutomatedRule> rules = collected == null ? null : collected.rules();
         FirstPass survey = survey(journal, totalBytes, progress, rules, collected == null ? null : collected.refusal());
         List<JournalWarning> warnings = new ArrayList<>();
@@ -158,9 +158,9 @@ public final class JournalImporter {
     }
 
     /** The first pass: reads the whole journal, so that syntax errors stop the import before anything is written. */
-    private static JournalReader.CollectedRules automatedRules(Path journal) {
+    private static CollectedRules automatedRules(Path journal) {
         try {
-            return JournalReader.automatedRulesUntilRefused(journal);
+            return JournalReader.automatedRules(journal);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
         }

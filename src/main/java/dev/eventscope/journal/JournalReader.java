@@ -150,31 +150,8 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         return checked;
     }
 
-    /**
-     * The automated transactions of a journal and its includes, in journal order. hledger applies each one to
-     * every transaction wherever it stands, so they are all read before any transaction is.
-     */
-    static List<AutomatedRule> automatedRules(Path path) throws IOException {
-        try (JournalReader reader = openChecking(path, JournalReadListener.NONE, null)) {
-            reader.automatedMode = AutomatedMode.COLLECT;
-            reader.forEachRemaining(item -> { });
-            return List.copyOf(reader.collectedRules);
-        }
-    }
-
-
-    /** The automated transactions read before the journal's first refusal, and that refusal (null: none). */
-    record CollectedRules(List<AutomatedRule> rules, JournalParseException refusal) {
-    }
-
-    /**
-     * As {@link #automatedRules}, but a refusal met while collecting is returned, not thrown, with the rules read
-     * before it: the import then reads the journal with them and names the first refusal in journal order, as hledger
-     * does (it parses the whole journal before it applies any rule), without a third pass (session 20: with
-     * {@code --auto}, a journal was refused at the first directive the import does not read, where hledger names a bad
-     * posting above it).
-     */
-    static CollectedRules automatedRulesUntilRefused(Path path) throws IOException {
+    /** The automated transactions of a journal and its includes, in journal order: see {@link CollectedRules}. */
+    static CollectedRules automatedRules(Path path) throws IOException {
         try (JournalReader reader = openChecking(path, JournalReadListener.NONE, null)) {
             reader.automatedMode = AutomatedMode.COLLECT;
             try {

@@ -280,7 +280,7 @@ final class TransactionParser {
                 priceStart++;
             }
             if (line.substring(priceStart, priceEnd).isBlank()) {
-                throw missingPrice(line, lineNumber, at, total, equals, amountEnd);
+                throw MissingAmounts.price(lines.file(), line, lineNumber, at, total, equals, amountEnd);
             }
             Amount priceAmount = amount(line.substring(priceStart, priceEnd), lineNumber, priceStart, false);
             // a price in the commodity it prices (10 EUR @@ 20 EUR) is read as hledger 1.25 reads it: the posting moves
@@ -298,10 +298,7 @@ final class TransactionParser {
             int costAt = indexOutsideQuotes(line, '@', assertionStart, amountEnd);
             int expectedEnd = costAt < 0 ? amountEnd : costAt;
             if (line.substring(assertionStart, expectedEnd).isBlank()) {
-                String mark = line.substring(equals, assertionStart);
-                throw new JournalParseException(lines.file(), lineNumber, equals + 1, "the balance assertion \"" + mark
-                        + "\" at column " + (equals + 1) + " has no amount after it (hledger 1.25 refuses it too): write the"
-                        + " balance expected after the " + mark + ", or take the " + mark + " out");
+                throw MissingAmounts.assertion(lines.file(), line, lineNumber, equals, assertionStart);
             }
             Amount expected = amount(line.substring(assertionStart, expectedEnd), lineNumber, assertionStart, false);
             if (costAt >= 0 && amount == null) {
@@ -326,24 +323,6 @@ final class TransactionParser {
             draft.addCommentLine(line.substring(semicolon + 1).strip());
         }
         return draft;
-    }
-
-    /**
-     * The refusal of a price with no amount after its {@code @} (or {@code @@}), in one sentence that says what was found
-     * and where: ledger's fixed-price form {@code @ =$50.00} (hledger 1.25 refuses it, "unexpected '='"), or nothing.
-     */
-    private JournalParseException missingPrice(String line, int lineNumber, int at, boolean total, int equals,
-            int amountEnd) {
-        String sign = total ? "@@" : "@";
-        String fixed = equals < 0 ? "" : line.substring(equals + 1, amountEnd).strip();
-        if (!fixed.isEmpty() && !fixed.startsWith("=")) {
-            return new JournalParseException(lines.file(), lineNumber, equals + 1, "the price \"" + line.substring(at,
-                    amountEnd).strip() + "\" at column " + (equals + 1) + " is ledger's fixed-price form (" + sign
-                    + " =PRICE), which hledger 1.25 and Eventscope do not read: write it \"" + sign + " " + fixed + "\"");
-        }
-        return new JournalParseException(lines.file(), lineNumber, at + 1, "the " + sign + " at column " + (at + 1)
-                + " has no price after it (hledger 1.25 refuses it too): write the price after it, as in \"" + sign
-                + " $1.50\", or take the " + sign + " out");
     }
 
     private static final Pattern BRACKETED_POSTING_DATE =

@@ -64,7 +64,7 @@ final class HledgerAgreement {
         LocalDate first = null;
         LocalDate last = null;
         try (JournalReader reader = automated
-                ? JournalReader.openChecking(journal, JournalReadListener.NONE, JournalReader.automatedRules(journal))
+                ? JournalReader.openChecking(journal, JournalReadListener.NONE, JournalReader.automatedRules(journal).orThrow())
                 : JournalReader.open(journal, JournalReadListener.NONE)) {
             for (JournalTransaction transaction : (Iterable<JournalTransaction>) reader.transactions()::iterator) {
                 first = first == null || transaction.date().isBefore(first) ? transaction.date() : first;
