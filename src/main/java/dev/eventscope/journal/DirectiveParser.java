@@ -126,7 +126,9 @@ final class DirectiveParser {
         boolean sampled = style != null;
         String subLine;
         while ((subLine = nextIndented(lines)) != null) {
-            // one at a time, so that a refusal names the sub-directive's own line (until session 19 the last one's)
+            // one at a time, so that a refusal names the sub-directive's own line (until session 19 the last one's);
+            // a format with nothing after it is refused as such (until session 20: "format" is not one hledger reads)
+            subLine = subLine.equals("format") ? "format " : subLine;
             if (subLine.startsWith("format ") && sampled) {
                 // hledger 1.25 refuses it ("unexpected 'f'"): the directive's own amount already gives the format
                 throw new JournalParseException(file, lines.lineNumber(), 0, "a format sub-directive under a commodity"
@@ -243,6 +245,11 @@ final class DirectiveParser {
     }
 
     private static ParsedAmount sample(String file, int lineNumber, String text, AmountParser amountParser) {
+        if (text.isBlank()) {
+            // until session 20: 'the commodity format "" is not an amount'
+            throw new JournalParseException(file, lineNumber, 0, "the directive has no commodity format after it (hledger"
+                    + " 1.25 refuses it too): write a sample amount, such as 1,000.00 EUR");
+        }
         try {
             return amountParser.parse(text);
         } catch (AmountSyntaxException invalid) {
@@ -253,6 +260,9 @@ final class DirectiveParser {
     /** A {@code commodity} directive's sample; as in hledger 1.25 it must show its decimal mark ({@code 1000.}). */
     private static ParsedAmount declarationSample(String file, int lineNumber, String text, AmountParser amountParser) {
         ParsedAmount sample;
+        if (text.isBlank()) {
+            return sample(file, lineNumber, text, amountParser);
+        }
         try {
             sample = amountParser.parseDeclarationSample(text);
         } catch (AmountSyntaxException invalid) {

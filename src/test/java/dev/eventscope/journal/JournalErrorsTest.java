@@ -239,6 +239,15 @@ class JournalErrorsTest {
         }
 
         @Test
+        void aDirectiveWithNoFormatSaysSo() {
+            String expected = "the directive has no commodity format after it (hledger 1.25 refuses it too): write a sample"
+                    + " amount, such as 1,000.00 EUR";
+            assertEquals("test.journal:1: " + expected, failure("D ").getMessage());
+            // the sub-directive "format" alone was called "not one hledger reads (it reads only format ...)"
+            assertEquals("test.journal:2: " + expected, failure("commodity EUR", "  format ").getMessage());
+        }
+
+        @Test
         void noRefusalOfTheAmountParserIsEmpty() {
             // a small fuzz of malformed amounts: every refusal quotes what it found, never an empty ""
             String[] malformed = {"@", "@@", "@ ", "= ", "== ", "=* ", "@ =", "@@ =$1", "@ = 5", "= @ 2 $", "@ $", "{}",
