@@ -134,7 +134,7 @@ class JournalAutomatedAgreementTest extends JournalAgreementFixture {
 
         @Test
         void a_bad_posting_above_a_directive_the_import_refuses_is_named_first() throws Exception {
-            // ledger2beancount's tests/fixated.ledger, shortened: the rules pass meets `apply fixed` (line 6) first
+            // ledger2beancount's tests/fixated.ledger, shortened: the rules pass meets `apply fixed` (line 5) first
             Path journal = write("fixated.journal", """
                     2012-04-10 My Broker
                         Assets:Brokerage            10 AAPL @ =$50.00
