@@ -104,6 +104,8 @@ public final class SandboxView {
         VBox proposing = new VBox(6, new HBox(8, reasonLabel, reason), ProposalForms.build(model));
         proposing.setId(SandboxLeaving.PROPOSING); // what Esc asks about: the reason and the forms, not the statements' choices
         VBox.setVgrow(proposing.getChildren().get(1), Priority.ALWAYS);
+        // greyed until the sandbox has opened: a proposal made meanwhile could only be refused ("still opening")
+        proposing.disableProperty().bind(model.opened().not());
 
         TableView<ProposalRow> proposals = new TableView<>(model.proposals());
         proposals.setId("proposalsTable");
@@ -135,6 +137,7 @@ public final class SandboxView {
             apply.disableProperty().unbind();
             apply.setDisable(true);
         }
+        export.disableProperty().bind(model.opened().not());
         export.setMinWidth(Region.USE_PREF_SIZE);
         apply.setMinWidth(Region.USE_PREF_SIZE);
         Label applyNote = new Label(model.canApply() ? "Apply posts every accepted proposal in one append, as you."
@@ -203,6 +206,9 @@ public final class SandboxView {
         entryDate.setPadding(new Insets(0, 0, 0, 16));
         // the label and its field stay together when a narrow window wraps the bar
         HBox moveField = new HBox(8, moveTo, point);
+        // the base moves an opened sandbox; "Decide again" stays, as it opens the sandbox afresh (after a failed opening too)
+        moveField.disableProperty().bind(model.opened().not());
+        move.disableProperty().bind(model.opened().not());
         moveField.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         FlowPane bar = new FlowPane(8, 6, baseText, moveField, move, again, entryDate);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
