@@ -173,6 +173,25 @@ class SandboxSmallScreenWindowTest {
         assertEquals(List.of(), problems, "proposals table cells at 1280 × 720 (table " + Math.round(proposals.getWidth()) + " px)");
     }
 
+    /**
+     * Session 20 (ui2)'s shot at 1920 px: a verdict a little wider than its column broke at its colon and the next line
+     * began with the space after it ("refused:" above " Entry BILL-2025-001 is not in the books, …").
+     */
+    @Test
+    void a_line_broken_at_a_colon_does_not_start_with_a_space(FxRobot robot) {
+        String verdict = "refused: Entry BILL-2025-001 is not in the books, so it cannot be reversed.";
+        String[] broken = new String[1];
+        robot.interact(() -> {
+            javafx.scene.text.Text measure = new javafx.scene.text.Text(verdict);
+            javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
+            measure.setFont(font);
+            broken[0] = dev.eventscope.ui.BreakingCell.lines(verdict, measure.getLayoutBounds().getWidth() - 1, font);
+        });
+        assertTrue(broken[0].contains("\n"), "broken: " + broken[0]);
+        assertEquals(List.of(), broken[0].lines().filter(line -> !line.equals(line.stripLeading())).toList(), "lines starting with a space");
+        assertEquals(verdict, String.join(" ", broken[0].lines().toList()), "the words, in order");
+    }
+
     /** Session 14: the sandbox could be left only with the mouse. Esc leaves it; a half-written proposal is asked about first. */
     @Test
     void esc_closes_the_sandbox_at_once_and_asks_first_while_a_proposal_is_half_written(FxRobot robot) throws Exception {
