@@ -363,7 +363,7 @@ public final class WorkbenchWindow {
             });
             return row;
         });
-        // Enter opens the chosen finding; Delete removes it, as "Remove finding" (Alt+R) does
+        // Enter opens the chosen finding; Delete removes it, as "Remove finding" (Alt+E) does
         table.setOnKeyPressed(event -> {
             if (event.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
                 openFinding(table.getSelectionModel().getSelectedItem());
@@ -372,7 +372,7 @@ public final class WorkbenchWindow {
                 findings.remove(table.getSelectionModel().getSelectedItem());
             }
         });
-        Button remove = new Button("_Remove finding");
+        Button remove = new Button("R_emove finding");
         remove.setId("removeFinding");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(event -> findings.remove(table.getSelectionModel().getSelectedItem()));
