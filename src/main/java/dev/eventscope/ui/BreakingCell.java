@@ -151,7 +151,8 @@ public class BreakingCell<S> extends TableCell<S, String> {
             if (line.length() > 0 && width(measure, candidate.stripTrailing()) > room) {
                 out.append(line.toString().stripTrailing()).append('\n');
                 line.setLength(0);
-                line.append(part);
+                // a line never starts with the space it was broken at ("refused:" above " Entry …" at 1920 px)
+                line.append(part.stripLeading());
             } else {
                 line.append(part);
             }

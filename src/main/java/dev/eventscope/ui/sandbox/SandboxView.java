@@ -104,19 +104,21 @@ public final class SandboxView {
         VBox proposing = new VBox(6, new HBox(8, reasonLabel, reason), ProposalForms.build(model));
         proposing.setId(SandboxLeaving.PROPOSING); // what Esc asks about: the reason and the forms, not the statements' choices
         VBox.setVgrow(proposing.getChildren().get(1), Priority.ALWAYS);
+        // greyed until the sandbox has opened: a proposal made meanwhile could only be refused ("still opening")
+        proposing.disableProperty().bind(model.opened().not());
 
         TableView<ProposalRow> proposals = new TableView<>(model.proposals());
         proposals.setId("proposalsTable");
         TableColumn<ProposalRow, String> number = column("#", ProposalRow::number, 36);
         number.setMinWidth(30);
         proposals.getColumns().add(number);
-        // every column wraps: beside the forms on a 1280 px screen the table is about 400 px wide, and a status or a
-        // posting cut to "expenses:sal…" says nothing
-        proposals.getColumns().add(wrapping(column("Proposal", ProposalRow::proposal, 250)));
-        proposals.getColumns().add(wrapping(column("Lines", ProposalRow::lines, 250)));
-        proposals.getColumns().add(wrapping(column("Status", ProposalRow::status, 300)));
-        proposals.getColumns().add(wrapping(column("Reason", ProposalRow::reason, 170)));
-        proposals.getColumns().add(wrapping(column("By", ProposalRow::proposedBy, 100)));
+        // beside the forms on a 1280 px screen the table is about 400 px wide: six wrapping columns of about 60 px each
+        // broke inside words ("BILL-2025-00" above "1", "roo" above "t"). Three columns of text, the reason and who proposed
+        // broke inside words ("BILL-2025-00" above "1", "roo" above "t"), and three columns of 120 px made a row 234 px tall.
+        // Two columns of text: the proposal with its verdict, reason and who proposed it on lines of their own, and the
+        // entry's lines; each broken only between words (after ':' or '-', at spaces)
+        proposals.getColumns().add(breaking(column("Proposal", SandboxView::proposalText, 420)));
+        proposals.getColumns().add(breaking(column("Lines", ProposalRow::lines, 300)));
         proposals.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         proposals.setPlaceholder(new Label("No proposals yet: fill in a form on the left, with a reason."));
         Button export = new Button("E_xport hledger journal…");
@@ -135,6 +137,7 @@ public final class SandboxView {
             apply.disableProperty().unbind();
             apply.setDisable(true);
         }
+        export.disableProperty().bind(model.opened().not());
         export.setMinWidth(Region.USE_PREF_SIZE);
         apply.setMinWidth(Region.USE_PREF_SIZE);
         Label applyNote = new Label(model.canApply() ? "Apply posts every accepted proposal in one append, as you."
@@ -203,6 +206,9 @@ public final class SandboxView {
         entryDate.setPadding(new Insets(0, 0, 0, 16));
         // the label and its field stay together when a narrow window wraps the bar
         HBox moveField = new HBox(8, moveTo, point);
+        // the base moves an opened sandbox; "Decide again" stays, as it opens the sandbox afresh (after a failed opening too)
+        moveField.disableProperty().bind(model.opened().not());
+        move.disableProperty().bind(model.opened().not());
         moveField.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         FlowPane bar = new FlowPane(8, 6, baseText, moveField, move, again, entryDate);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -364,25 +370,26 @@ public final class SandboxView {
         };
     }
 
-    /** Long text (a refusal's sentence, a reason) wraps within the column instead of being cut off. */
-    private static <R> TableColumn<R, String> wrapping(TableColumn<R, String> column) {
-        column.setCellFactory(ignored -> new javafx.scene.control.TableCell<>() {
-            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
-
-            {
-                text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
-                text.fillProperty().bind(textFillProperty());
-                text.fontProperty().bind(fontProperty());
-                setGraphic(text);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                text.setText(empty || item == null ? "" : item);
-            }
-        });
+    /**
+     * Long text (a refusal's sentence, an entry's lines) is broken onto more lines between words instead of being cut
+     * off or broken inside a word; a column keeps room for the longest part that cannot be broken ("BILL-2025-001").
+     */
+    private static <R> TableColumn<R, String> breaking(TableColumn<R, String> column) {
+        column.setMinWidth(120);
+        dev.eventscope.ui.BreakingCell.install(column);
         return column;
+    }
+
+    /** A proposal's cell: what it proposes, its verdict, why and who proposed it, each on a line of its own. */
+    static String proposalText(ProposalRow row) {
+        StringBuilder text = new StringBuilder(row.proposal()).append('\n').append(row.status());
+        if (row.reason() != null && !row.reason().isBlank()) {
+            text.append("\nReason: ").append(row.reason());
+        }
+        if (row.proposedBy() != null && !row.proposedBy().isBlank()) {
+            text.append("\nBy ").append(row.proposedBy());
+        }
+        return text.toString();
     }
 
     private static <R> TableColumn<R, String> rightAligned(TableColumn<R, String> column) {

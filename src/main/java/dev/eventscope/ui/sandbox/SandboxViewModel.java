@@ -92,6 +92,8 @@ public final class SandboxViewModel {
     private final ReadOnlyStringWrapper statementTitle = new ReadOnlyStringWrapper("");
     private final ObservableList<StatementRow> statement = FXCollections.observableArrayList();
     private final javafx.beans.property.StringProperty reason = new javafx.beans.property.SimpleStringProperty("");
+    /** Whether the sandbox has opened (its file read and decided): until then there is nothing to propose into. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper opened = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     /** The reason as typed, for the proposing runner (which runs off the UI thread). */
     private volatile String reasonText = "";
     private volatile Sandbox sandbox;
@@ -147,6 +149,14 @@ public final class SandboxViewModel {
     /** Where the sandbox stands on the real ledger, e.g. "Base: the head (position 12)". */
     public ReadOnlyStringProperty base() {
         return base.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the sandbox has opened: the window greys its reason, forms, base field and export until then (a proposal
+     * made meanwhile could only be refused with "The sandbox is still opening.").
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty opened() {
+        return opened.getReadOnlyProperty();
     }
 
     /** Opens (or starts, at the head) the user's sandbox of the ledger. */
@@ -355,6 +365,7 @@ public final class SandboxViewModel {
     private void show(Shown shown) {
         Sandbox opened = shown.sandbox();
         sandbox = opened;
+        this.opened.set(true);
         List<ProposalRow> rows = new ArrayList<>();
         for (DecidedProposal decided : opened.decided()) {
             rows.add(new ProposalRow(Integer.toString(decided.proposal().number()), decided.proposal().summary(), linesOf(decided),

@@ -152,7 +152,7 @@ public final class WorkbenchWindow {
         VBox benford = new VBox(6, types, chart.node());
         benford.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tests.benford()));
         benford.managedProperty().bind(benford.visibleProperty());
-        Button run = new Button("Run tests again");
+        Button run = new Button("_Run tests again");
         run.setId("runTests");
         run.disableProperty().bind(tests.runningProperty());
         run.setOnAction(event -> tests.run());
@@ -363,12 +363,17 @@ public final class WorkbenchWindow {
             });
             return row;
         });
+        // Enter opens the chosen finding; Delete removes it, as "Remove finding" (Alt+E) does
         table.setOnKeyPressed(event -> {
             if (event.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
                 openFinding(table.getSelectionModel().getSelectedItem());
+            } else if (event.getCode() == javafx.scene.input.KeyCode.DELETE && table.getSelectionModel().getSelectedItem() != null) {
+                event.consume();
+                findings.remove(table.getSelectionModel().getSelectedItem());
             }
         });
-        Button remove = new Button("Remove finding");
+        Button remove = new Button("R_emove finding");
+        remove.setId("removeFinding");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(event -> findings.remove(table.getSelectionModel().getSelectedItem()));
         Label where = new Label("Kept for " + findings.user() + " outside the ledger file; included in every report.");
@@ -390,7 +395,7 @@ public final class WorkbenchWindow {
 
     /** A button that asks for a severity and a note and records a finding on what {@code target} gives. */
     private Button markButton(java.util.function.Supplier<FindingTarget> target) {
-        Button mark = new Button("Mark as finding…");
+        Button mark = new Button("_Mark as finding…");
         mark.getStyleClass().add("mark-finding");
         mark.setOnAction(event -> {
             FindingTarget about = target.get();

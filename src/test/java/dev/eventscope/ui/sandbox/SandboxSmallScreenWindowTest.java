@@ -61,17 +61,27 @@ class SandboxSmallScreenWindowTest {
 
     /** Opens the window in the test, not in {@code @Start}: on a busy machine reading the sample outlasts its time limit. */
     private void open(FxRobot robot) throws Exception {
+        open(robot, false);
+    }
+
+    private void open(FxRobot robot, boolean withReversal) throws Exception {
         Path run = WindowTests.runWithSamples(folder, "small-business");
         session = TestSessions.SQLITE.openReadOnly(WindowTests.samples(run).resolve("small-business.ledger"));
         Instant now = Instant.parse("2026-01-10T09:00:00Z");
         SandboxFiles files = new SandboxFiles(run.resolve("sandboxes"));
         Sandbox sandbox = Sandbox.open(session, new SandboxContents(Sandbox.ledgerId(session), "auditor", SandboxBase.HEAD, List.of()));
         Money social = Money.of("412.50", "EUR");
-        files.write(sandbox.propose(ids -> EntryCommand.PostEntry.simple(EntryId.of("ADJ-1"), LocalDate.of(2025, 12, 31),
+        Sandbox proposed = sandbox.propose(ids -> EntryCommand.PostEntry.simple(EntryId.of("ADJ-1"), LocalDate.of(2025, 12, 31),
                 "Employer social security for December not accrued", List.of(
                         Posting.of(AccountName.of("expenses:salaries:employer-social-security"), social),
                         Posting.of(AccountName.of("liabilities:payroll:social-security"), social.negate()))),
-                "the December payroll's employer share was booked in January", "auditor", now).contents());
+                "the December payroll's employer share was booked in January", "auditor", now);
+        if (withReversal) {
+            // session 20's shot: "BILL-2025-00" above "1", "roo" above "t" in the proposals table at 1280 px
+            proposed = proposed.propose(ids -> new EntryCommand.ReverseEntry(EntryId.of("BILL-2025-001"), EntryId.of("BILL-2025-001-R"),
+                    LocalDate.of(2026, 12, 6), "February rent booked twice"), "the rent of February was booked twice", "root", now);
+        }
+        files.write(proposed.contents());
         executor = new FxTaskExecutor();
         SandboxViewModel model = new SandboxViewModel(session, files, "auditor", executor, Clock.fixed(now, ZoneOffset.UTC));
         robot.interact(() -> {
@@ -116,6 +126,70 @@ class SandboxSmallScreenWindowTest {
 
         WindowTests.waitUntil(() -> NewUserTrialWindowTest.cutLabels(stage.getScene().getRoot()).isEmpty());
         assertEquals(List.of(), NewUserTrialWindowTest.cutLabels(stage.getScene().getRoot()), "cut short at 1280 × 720");
+    }
+
+    /**
+     * Session 20: beside the forms at 1280 px the proposals table is about 400 px wide; its six wrapping columns broke
+     * inside words ("BILL-2025-00" above "1", "roo" above "t"). Every cell now reads whole: its drawn lines, joined,
+     * are its text, no line breaks between two letters or digits, and no line is cut or taller than its cell.
+     */
+    @Test
+    void at_1280_every_cell_of_the_proposals_table_reads_whole_and_breaks_only_between_words(FxRobot robot) throws Exception {
+        open(robot, true);
+        TableView<?> proposals = robot.lookup("#proposalsTable").queryTableView();
+        WindowTests.waitUntil(() -> proposals.getItems().size() == 2);
+        WindowTests.waitUntil(() -> !proposals.lookupAll(".table-cell").isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int row = 0; row < proposals.getItems().size(); row++) {
+            int index = row;
+            // rows of several lines: the table shows one or two at a time, so each is scrolled to and drawn first
+            // rows of several lines: the table shows about one at a time at this size, so it is scrolled (as by the wheel)
+            // until the row is drawn
+            WindowTests.waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> {
+                boolean drawn = proposals.lookupAll(".table-cell").stream().anyMatch(node -> node instanceof javafx.scene.control.TableCell<?, ?> cell
+                        && cell.isVisible() && cell.getIndex() == index && cell.getItem() != null);
+                if (!drawn) {
+                    ((javafx.scene.control.skin.VirtualFlow<?>) proposals.lookup(".virtual-flow")).scrollPixels(40);
+                }
+                return drawn;
+            }).get());
+            robot.interact(() -> {
+                for (Node node : proposals.lookupAll(".table-cell")) {
+                    if (!(node instanceof javafx.scene.control.TableCell<?, ?> cell) || cell.isEmpty() || cell.getItem() == null
+                            || !cell.isVisible() || cell.getIndex() != index) {
+                        continue;
+                    }
+                    String whole = cell.getItem().toString();
+                    if (whole.isEmpty() || !seen.add(index + ":" + whole)) {
+                        continue;
+                    }
+                    problems.addAll(drawnProblems(cell, whole));
+                }
+            });
+        }
+        assertTrue(seen.stream().anyMatch(text -> text.contains("BILL-2025-001")), "the reversal's cells were looked at: " + seen);
+        assertEquals(List.of(), problems, "proposals table cells at 1280 × 720 (table " + Math.round(proposals.getWidth()) + " px)");
+    }
+
+    /**
+     * Session 20 (ui2)'s shot at 1920 px: a verdict a little wider than its column broke at its colon and the next line
+     * began with the space after it ("refused:" above " Entry BILL-2025-001 is not in the books, …").
+     */
+    @Test
+    void a_line_broken_at_a_colon_does_not_start_with_a_space(FxRobot robot) {
+        String verdict = "refused: Entry BILL-2025-001 is not in the books, so it cannot be reversed.";
+        String[] broken = new String[1];
+        robot.interact(() -> {
+            javafx.scene.text.Text measure = new javafx.scene.text.Text(verdict);
+            javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
+            measure.setFont(font);
+            broken[0] = dev.eventscope.ui.BreakingCell.lines(verdict, measure.getLayoutBounds().getWidth() - 1, font);
+        });
+        assertTrue(broken[0].contains("\n"), "broken: " + broken[0]);
+        assertEquals(List.of(), broken[0].lines().filter(line -> !line.equals(line.stripLeading())).toList(), "lines starting with a space");
+        assertEquals(verdict, String.join(" ", broken[0].lines().toList()), "the words, in order");
     }
 
     /** Session 14: the sandbox could be left only with the mouse. Esc leaves it; a half-written proposal is asked about first. */
@@ -199,5 +273,71 @@ class SandboxSmallScreenWindowTest {
 
     private static Bounds sceneBounds(Node node) {
         return node.localToScene(node.getLayoutBounds());
+    }
+
+    /**
+     * What is wrong with how {@code cell} draws {@code whole}: the drawn lines (at its '\n's and where its text nodes wrap,
+     * found from the caret's line) joined differ from the text other than by the breaks, a line breaks between two letters
+     * or digits, or the drawn text is taller than the cell.
+     */
+    private static List<String> drawnProblems(javafx.scene.control.TableCell<?, ?> cell, String whole) {
+        List<String> problems = new ArrayList<>();
+        List<javafx.scene.text.Text> texts = cell.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
+                .map(javafx.scene.text.Text.class::cast).filter(text -> text.isVisible() && text.getText() != null
+                        && !text.getText().isEmpty()).toList();
+        if (texts.isEmpty()) {
+            texts = cell.getGraphic() instanceof javafx.scene.text.Text graphic ? List.of(graphic) : List.of();
+        }
+        StringBuilder drawn = new StringBuilder();
+        for (javafx.scene.text.Text text : texts) {
+            String content = text.getText();
+            StringBuilder lines = new StringBuilder();
+            double lineY = Double.NaN;
+            for (int index = 0; index < content.length(); index++) {
+                javafx.scene.shape.PathElement[] caret = text.caretShape(index, true);
+                double y = caret.length > 0 && caret[0] instanceof javafx.scene.shape.MoveTo move ? move.getY() : lineY;
+                if (!Double.isNaN(lineY) && y > lineY + 1 && content.charAt(index) != '\n' && index > 0 && content.charAt(index - 1) != '\n') {
+                    lines.append('\n'); // a wrap the text node made
+                }
+                lineY = y;
+                lines.append(content.charAt(index));
+            }
+            drawn.append(lines);
+            double height = text.getLayoutBounds().getHeight();
+            if (height > cell.getHeight() + 1) {
+                problems.add("'" + whole + "': " + Math.round(height) + " px of text in a cell " + Math.round(cell.getHeight()) + " px tall");
+            }
+        }
+        String shown = drawn.toString();
+        if (!shown.replaceAll("\\s+", "").equals(whole.replaceAll("\\s+", ""))) {
+            problems.add("'" + whole + "' drawn as '" + shown.replace("\n", "⏎") + "'");
+        }
+        // a break where the text has a space (dropped or kept) is between words; where it has none, only after ':' or '-'
+        int at = 0;
+        for (int index = 0; index < shown.length() && at <= whole.length(); index++) {
+            char drawnChar = shown.charAt(index);
+            if (drawnChar == '\n' && (at >= whole.length() || !Character.isWhitespace(whole.charAt(at)))) {
+                if (index > 0 && Character.isLetterOrDigit(shown.charAt(index - 1))) {
+                    problems.add("'" + whole + "' broken inside a word: '" + shown.replace("\n", "⏎") + "' (cell "
+                            + Math.round(cell.getWidth()) + " px wide)");
+                    break;
+                }
+                continue;
+            }
+            if (Character.isWhitespace(drawnChar)) {
+                while (at < whole.length() && Character.isWhitespace(whole.charAt(at))) {
+                    at++;
+                }
+                while (index + 1 < shown.length() && Character.isWhitespace(shown.charAt(index + 1))) {
+                    index++;
+                }
+                continue;
+            }
+            while (at < whole.length() && Character.isWhitespace(whole.charAt(at))) {
+                at++;
+            }
+            at++;
+        }
+        return problems;
     }
 }

@@ -211,6 +211,53 @@ class WorkbenchWindowTest {
         waitUntil(() -> selectedInExplorer() == second.position());
     }
 
+    /**
+     * Session 20 (ui2)'s keyboard walk of the Tests and Findings tabs: their buttons had no letter, and a finding could be
+     * removed only by tabbing to its button. Each button has a letter of its own in its tab; Delete removes the chosen finding.
+     */
+    @Test
+    void a_keyboard_user_removes_a_finding_with_delete_and_every_button_has_a_letter(FxRobot robot) throws Exception {
+        openTheAuditCase(robot);
+        dev.eventscope.session.LedgerSession session = model.explorerProperty().get().session();
+        dev.eventscope.audit.findings.FindingsFile findingsFile = new dev.eventscope.audit.findings.FindingsFile(
+                dev.eventscope.audit.findings.FindingsFile.defaultDirectory(), session.readAt(1).orElseThrow().eventId(),
+                dev.eventscope.application.CommandContext.osUser().user());
+        findingsFile.add(dev.eventscope.audit.findings.FindingTarget.time(session.readAt(3).orElseThrow().recordedAt()),
+                dev.eventscope.audit.findings.Severity.LOW, "Removed by the Delete key", java.time.Clock.systemUTC());
+        try {
+            shortcut(robot, KeyCode.T);
+            waitUntil(() -> robot.lookup("#findingsTable").tryQuery().isPresent());
+            java.util.List<String> unlettered = new java.util.ArrayList<>();
+            robot.interact(() -> {
+                for (String id : java.util.List.of("#runTests", "#markFlagged", "#removeFinding")) {
+                    javafx.scene.control.Button button = robot.lookup(id).queryButton();
+                    if (!button.isMnemonicParsing() || button.getText().indexOf('_') < 0) {
+                        unlettered.add(button.getText());
+                    }
+                }
+            });
+            assertEquals(java.util.List.of(), unlettered, "buttons without a letter");
+            TableView<Finding> findings = table(robot, "#findingsTable");
+            waitUntil(() -> findings.getItems().stream().anyMatch(finding -> finding.note().equals("Removed by the Delete key")));
+            toFront(robot);
+            robot.interact(() -> {
+                robot.lookup("#workbenchTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(2);
+                findings.requestFocus();
+                findings.getSelectionModel().select(findings.getItems().stream()
+                        .filter(finding -> finding.note().equals("Removed by the Delete key")).findFirst().orElseThrow());
+            });
+            waitUntil(findings::isFocused);
+            robot.type(KeyCode.DELETE);
+            waitUntil(() -> findings.getItems().stream().noneMatch(finding -> finding.note().equals("Removed by the Delete key")));
+            assertTrue(findingsFile.list().stream().noneMatch(finding -> finding.note().equals("Removed by the Delete key")),
+                    "removed from the findings file");
+        } finally {
+            // the findings file is per ledger id and user, shared by the copies of the sample the other tests open
+            findingsFile.list().stream().filter(finding -> finding.note().equals("Removed by the Delete key"))
+                    .forEach(finding -> findingsFile.remove(finding.id()));
+        }
+    }
+
     @Test
     void a_finding_about_a_point_in_time_moves_the_explorers_timeline_there(FxRobot robot) throws Exception {
         openTheAuditCase(robot);
