@@ -40,6 +40,9 @@ final class SqliteLedgerOpener {
     /** Told each step of creating a ledger with the connection writing it (null once closed); a test seam only. */
     static volatile java.util.function.BiConsumer<CreationStep, Connection> creationSteps = (step, connection) -> { };
 
+    /** Told when an upgrade's transaction has begun, with the writer's connection; a test seam only. */
+    static volatile java.util.function.Consumer<Connection> upgradeBegun = connection -> { };
+
     private SqliteLedgerOpener() {
     }
 
@@ -166,6 +169,12 @@ final class SqliteLedgerOpener {
             creationSteps.accept(CreationStep.LINKED, null);
         } catch (java.io.IOException e) {
             throw new EventStoreException("Cannot create the ledger '" + file + "': " + e.getMessage() + ".", e);
+        } catch (SQLException e) {
+            if (SqliteErrors.primaryCode(e) == org.sqlite.SQLiteErrorCode.SQLITE_FULL) {
+                throw new EventStoreException("Cannot create the ledger '" + file + "': " + LedgerFileInspector.NO_SPACE
+                        + " Nothing was created; free some space and try again.", e);
+            }
+            throw e;
         } finally {
             try {
                 Files.deleteIfExists(partial);
@@ -183,14 +192,26 @@ final class SqliteLedgerOpener {
         try (Statement statement = writer.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
             try {
+                upgradeBegun.accept(writer);
                 requireTablesOf(writer, file, fromVersion);
                 refuseToDropEvidence(writer, file, fromVersion);
                 LedgerSchema.migrate(writer, fromVersion, LedgerSchema.CURRENT_VERSION);
                 statement.execute("COMMIT");
             } catch (SQLException | RuntimeException e) {
-                statement.execute("ROLLBACK");
+                try {
+                    statement.execute("ROLLBACK");
+                } catch (SQLException alreadyRolledBack) {
+                    // SQLite rolls a transaction back by itself on some errors (a full disk: SQLITE_FULL); its
+                    // "cannot rollback - no transaction is active" must not hide why the upgrade failed (session 20)
+                    e.addSuppressed(alreadyRolledBack);
+                }
                 if (e instanceof EventStoreException readable) {
                     throw readable;
+                }
+                if (e instanceof SQLException sql && SqliteErrors.primaryCode(sql) == org.sqlite.SQLiteErrorCode.SQLITE_FULL) {
+                    throw new EventStoreException("Cannot upgrade '" + file + "' from ledger schema version " + fromVersion
+                            + " to " + LedgerSchema.CURRENT_VERSION + ": " + LedgerFileInspector.NO_SPACE
+                            + " It was left unchanged; free some space and try again.", e);
                 }
                 throw new EventStoreException("Cannot upgrade '" + file + "' from ledger schema version " + fromVersion
                         + " to " + LedgerSchema.CURRENT_VERSION + ": its tables do not match its schema version, so it was"
