@@ -60,6 +60,9 @@ final class SqliteLedgerOpener {
         }
         if (!exists) {
             LedgerSideFiles.refuseSideFileName(absolute);
+            createProblem(absolute, Files.isWritable(absolute.getParent())).ifPresent(problem -> {
+                throw new EventStoreException(EventStoreException.Problem.READ_ONLY, problem, "", null);
+            });
         }
         Connection writer = null;
         Connection reader = null;
@@ -108,6 +111,16 @@ final class SqliteLedgerOpener {
                     + " Open it read-only (as an auditor) to look at it.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The sentence for a new ledger whose folder may not be written (a read-only mount, a folder without write
+     * permission), or empty: SQLite's own words were "[SQLITE_CANTOPEN] Unable to open the database file" (session 20).
+     */
+    static Optional<String> createProblem(Path ledger, boolean folderWritable) {
+        return folderWritable ? Optional.empty() : Optional.of("Cannot create the ledger '" + ledger + "': you may not"
+                + " create files in its folder '" + ledger.getParent() + "' (it, or the file system it is on, is"
+                + " read-only for you). Nothing was created.");
     }
 
     private static int userVersion(Connection connection) throws SQLException {

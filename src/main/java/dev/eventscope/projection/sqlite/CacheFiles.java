@@ -19,7 +19,7 @@ import java.sql.SQLException;
  * a ledger or a ledger copied under the cache's name had the read models of one ledger written into another ledger by
  * a plain {@code balance}. A cache file SQLite cannot read at all is only a cache: it is moved aside and built again.
  */
-final class CacheFiles {
+public final class CacheFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(CacheFiles.class);
     /** The Eventscope ledger's {@code PRAGMA application_id} ("EvSc"); a read-model cache has none. */
@@ -33,6 +33,17 @@ final class CacheFiles {
      * a pipe or a device, a file with other names (hard links), or an Eventscope ledger. A missing file is fine.
      */
     static void requireOwn(Path file) {
+        notOwn(file, "the read models").ifPresent(what -> {
+            throw refused(file, what);
+        });
+    }
+
+    /**
+     * Why {@code file} is not a plain file of its own that {@code contents} may be written into (a symbolic link, not a
+     * regular file, a file of several names, an Eventscope ledger), or empty (a missing file is fine). Also for the
+     * search index, kept beside the caches in the user's folders (session 20, adversary2).
+     */
+    public static java.util.Optional<String> notOwn(Path file, String contents) {
         if (Files.isSymbolicLink(file)) {
             String target;
             try {
@@ -40,23 +51,42 @@ final class CacheFiles {
             } catch (IOException | UnsupportedOperationException unreadable) {
                 target = "a file that cannot be told";
             }
-            throw refused(file, "is a symbolic link (to " + target + "), so the read models would be written into that file");
+            return java.util.Optional.of("is a symbolic link (to " + target + "), so " + contents + " would be written into that file");
         }
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+            return java.util.Optional.empty();
         }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw refused(file, "is not a file but a folder, a named pipe, a device or a socket");
+            return java.util.Optional.of("is not a file but a folder, a named pipe, a device or a socket");
         }
         int names = names(file);
         if (names > 1) {
-            throw refused(file, "is a file with " + names + " names (hard links), so the read models would be written into"
-                    + " a file that is also kept elsewhere");
+            return java.util.Optional.of("is a file with " + names + " names (hard links), so " + contents + " would be written"
+                    + " into a file that is also kept elsewhere");
         }
         if (applicationId(file) == LEDGER_APPLICATION_ID) {
-            throw refused(file, "is an Eventscope ledger, not a cache, and Eventscope never writes read models into a"
-                    + " ledger it did not open");
+            return java.util.Optional.of("is an Eventscope ledger, not a cache, and Eventscope never writes " + contents
+                    + " into a ledger it did not open");
         }
+        return java.util.Optional.empty();
+    }
+
+    /** The sentence refusing a search index file that is not a file of its own ({@link #notOwn}), or empty. */
+    public static java.util.Optional<String> indexRefusal(Path file) {
+        return notOwn(file, "the search index").map(what -> "The search index " + file + " " + what + ". Nothing was written"
+                + " to it. It is only an index: move it away (it is built again from the ledger's events; the ledger is not"
+                + " affected).");
+    }
+
+    /** "{@code start}: why": a full disk in the user's words (session 20, adversary2), anything else in SQLite's. */
+    static ReadModelException failure(String start, SQLException e) {
+        if (e instanceof org.sqlite.SQLiteException sqlite
+                && (sqlite.getResultCode().code & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_FULL.code) {
+            return new ReadModelException(start + ": the disk is full (no space left on device). It is only a cache: free"
+                    + " some space, and the next command goes on building it from the ledger's events (the ledger is not"
+                    + " affected).", e);
+        }
+        return new ReadModelException(start + ": " + e.getMessage(), e);
     }
 
     private static ReadModelException refused(Path file, String what) {

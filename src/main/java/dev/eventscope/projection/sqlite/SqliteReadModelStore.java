@@ -269,14 +269,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
     }
 
     private ReadModelException failure(String what, SQLException e) {
-        if (e instanceof org.sqlite.SQLiteException sqlite
-                && (sqlite.getResultCode().code & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_FULL.code) {
-            // session 20 (adversary2): a cache on a full disk said SQLite's "[SQLITE_FULL] Insertion failed …"
-            return new ReadModelException("Could not " + what + " in " + file + ": the disk is full (no space left on"
-                    + " device). It is only a cache: free some space, and the next command goes on building it from the"
-                    + " ledger's events (the ledger is not affected).", e);
-        }
-        return new ReadModelException("Could not " + what + " in " + file + ": " + e.getMessage(), e);
+        return CacheFiles.failure("Could not " + what + " in " + file, e);
     }
 
     @Override
