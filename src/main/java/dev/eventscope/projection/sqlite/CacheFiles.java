@@ -19,7 +19,7 @@ import java.sql.SQLException;
  * a ledger or a ledger copied under the cache's name had the read models of one ledger written into another ledger by
  * a plain {@code balance}. A cache file SQLite cannot read at all is only a cache: it is moved aside and built again.
  */
-public final class CacheFiles {
+final class CacheFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(CacheFiles.class);
     /** The Eventscope ledger's {@code PRAGMA application_id} ("EvSc"); a read-model cache has none. */
@@ -40,10 +40,10 @@ public final class CacheFiles {
 
     /**
      * Why {@code file} is not a plain file of its own that {@code contents} may be written into (a symbolic link, not a
-     * regular file, a file of several names, an Eventscope ledger), or empty (a missing file is fine). Also for the
-     * search index, kept beside the caches in the user's folders (session 20, adversary2).
+     * regular file, a file of several names, an Eventscope ledger), or empty (a missing file is fine). The search index
+     * keeps the same rule in its own package ({@code search.IndexFiles}; the package rules keep it apart).
      */
-    public static java.util.Optional<String> notOwn(Path file, String contents) {
+    static java.util.Optional<String> notOwn(Path file, String contents) {
         if (Files.isSymbolicLink(file)) {
             String target;
             try {
@@ -69,13 +69,6 @@ public final class CacheFiles {
                     + " into a ledger it did not open");
         }
         return java.util.Optional.empty();
-    }
-
-    /** The sentence refusing a search index file that is not a file of its own ({@link #notOwn}), or empty. */
-    public static java.util.Optional<String> indexRefusal(Path file) {
-        return notOwn(file, "the search index").map(what -> "The search index " + file + " " + what + ". Nothing was written"
-                + " to it. It is only an index: move it away (it is built again from the ledger's events; the ledger is not"
-                + " affected).");
     }
 
     /** "{@code start}: why": a full disk in the user's words (session 20, adversary2), anything else in SQLite's. */

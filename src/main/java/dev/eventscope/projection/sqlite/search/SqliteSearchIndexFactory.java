@@ -2,9 +2,7 @@ package dev.eventscope.projection.sqlite.search;
 
 import dev.eventscope.projection.search.IndexingProgress;
 import dev.eventscope.projection.search.SearchIndex;
-import dev.eventscope.projection.search.SearchIndexException;
 import dev.eventscope.projection.search.SearchIndexFactory;
-import dev.eventscope.projection.sqlite.CacheFiles;
 
 import java.nio.file.Path;
 
@@ -28,8 +26,6 @@ public final class SqliteSearchIndexFactory implements SearchIndexFactory {
     }
 
     private static void requireOwn(Path indexFile) {
-        CacheFiles.indexRefusal(indexFile).ifPresent(refusal -> {
-            throw new SearchIndexException(refusal);
-        });
+        IndexFiles.requireOwn(indexFile);
     }
 }
