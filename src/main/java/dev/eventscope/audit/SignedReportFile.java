@@ -48,17 +48,66 @@ public final class SignedReportFile {
              OutputFile signature = OutputFile.prepare(signatureTarget, "the report's signature", replaceSignature,
                      openLedgers)) {
             ReportOutcome outcome;
-            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(report.temporary()), 1 << 16)) {
+            FailureKept file;
+            try {
+                file = new FailureKept(Files.newOutputStream(report.temporary()));
+            } catch (IOException failed) {
+                throw new UncheckedIOException("Could not write the report to " + target + ": " + failed.getMessage()
+                        + "; nothing was changed", failed);
+            }
+            try (OutputStream stream = new BufferedOutputStream(file, 1 << 16)) {
                 outcome = generator.write(store, request, stream, progress);
             } catch (IOException failed) {
                 throw new UncheckedIOException("Could not write the report to " + target + ": " + failed.getMessage()
                         + "; nothing was changed", failed);
+            } catch (UncheckedIOException failed) {
+                // the format's writer says "Could not write the HTML report: No space left on device" without the file
+                // it was writing (session 20, adversary2: a full disk); the report's file is named here
+                if (file.failure == null) {
+                    throw failed;
+                }
+                throw new UncheckedIOException("Could not write the report to " + target + ": " + file.failure.getMessage()
+                        + "; nothing was changed", file.failure);
             }
             ReportSignature detached = signer.sign(report.temporary(), target.getFileName().toString(), signature.temporary(),
                     request.format(), request.generatedBy(), outcome.integrity());
             report.commit();
             signature.commit();
             return new Written(outcome, detached);
+        }
+    }
+
+    /** The report's file, keeping the first failure of a write to it (the format writers rethrow it unchecked). */
+    private static final class FailureKept extends java.io.FilterOutputStream {
+        private IOException failure;
+
+        FailureKept(OutputStream file) {
+            super(file);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
         }
     }
 }

@@ -2,9 +2,12 @@ package dev.eventscope.bootstrap;
 
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.cli.EventscopeCli;
+import dev.eventscope.cli.StandardOutput;
 import dev.eventscope.projection.sqlite.search.SqliteSearchIndexFactory;
 import dev.eventscope.session.LedgerSessions;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.util.List;
 
 /**
@@ -28,7 +31,8 @@ public final class Main {
             DesktopMain.main(args);
             return;
         }
-        System.exit(run(new LedgerStores(), args));
+        // a write to standard output that fails (a full disk) is said and ends the command non-zero (StandardOutput)
+        System.exit(StandardOutput.run(new FileOutputStream(FileDescriptor.out), System.err, () -> run(new LedgerStores(), args)));
     }
 
     /** Runs the command line with the given stores and returns the exit code (without exiting). */

@@ -156,7 +156,8 @@ public final class LedgerSession implements AutoCloseable {
 
     /**
      * Whether this session (its commands, imports, seals) appended the event at {@code position}, rather than another
-     * process writing the same ledger. May wait briefly for an append of this session still returning: not on the UI thread.
+     * process writing the same ledger. Waits for the appends of this session begun before the call to return or fail
+     * (however long that takes on a loaded machine): not on the UI thread.
      */
     public boolean appendedHere(long position) throws InterruptedException {
         return store.appendedHere(position);

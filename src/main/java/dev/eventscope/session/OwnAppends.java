@@ -35,38 +35,44 @@ import java.util.function.Consumer;
  */
 final class OwnAppends implements EventStore {
 
-    private static final long WAIT_MILLIS = 5_000;
-
     private final EventStore store;
     /** First position of each run appended here → its last position. */
     private final TreeMap<Long, Long> runs = new TreeMap<>();
-    /** Appends begun here and not yet remembered: the store may announce their positions before they return. */
-    private int inFlight;
+    /**
+     * Tickets of the appends begun here and not yet remembered (nor failed): the store may announce their positions
+     * before they return.
+     */
+    private final java.util.TreeSet<Long> inFlight = new java.util.TreeSet<>();
+    /** The ticket the next append begun here gets. */
+    private long nextTicket;
 
     OwnAppends(EventStore store) {
         this.store = store;
     }
 
     /**
-     * Whether this session appended the event at {@code position}. Waits (at most {@code WAIT_MILLIS}) for appends
-     * still on their way back from the store, which may already have announced their positions: call it off the UI
-     * thread.
+     * Whether this session appended the event at {@code position}. Waits, without a time limit, for the appends begun
+     * here before this call that have not returned yet (they may already have announced their positions); every
+     * append ends, by returning or failing, so the wait does too. Appends begun after this call are not waited for,
+     * so a stream of them cannot keep it waiting. Call it off the UI thread; an interrupt ends the wait.
      */
     synchronized boolean appendedHere(long position) throws InterruptedException {
-        long until = System.nanoTime() + WAIT_MILLIS * 1_000_000;
-        while (inFlight > 0 && System.nanoTime() < until) {
-            wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+        long begunBefore = nextTicket;
+        while (!inFlight.isEmpty() && inFlight.first() < begunBefore) {
+            wait();
         }
         Map.Entry<Long, Long> run = runs.floorEntry(position);
         return run != null && run.getValue() >= position;
     }
 
-    private synchronized void begin() {
-        inFlight++;
+    private synchronized long begin() {
+        long ticket = nextTicket++;
+        inFlight.add(ticket);
+        return ticket;
     }
 
-    private synchronized void end() {
-        inFlight--;
+    private synchronized void end(long ticket) {
+        inFlight.remove(ticket);
         notifyAll();
     }
 
@@ -93,21 +99,21 @@ final class OwnAppends implements EventStore {
 
     @Override
     public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events) throws ConcurrencyConflict {
-        begin();
+        long ticket = begin();
         try {
             return remember(store.append(stream, expected, events));
         } finally {
-            end();
+            end(ticket);
         }
     }
 
     @Override
     public AppendResult appendAll(List<StreamAppend> appends) throws ConcurrencyConflict {
-        begin();
+        long ticket = begin();
         try {
             return remember(store.appendAll(appends));
         } finally {
-            end();
+            end(ticket);
         }
     }
 
@@ -126,13 +132,13 @@ final class OwnAppends implements EventStore {
 
             @Override
             public void commit() {
-                begin();
+                long ticket = begin();
                 try {
                     bulk.commit();
                     pending.forEach(OwnAppends.this::remember);
                     pending.clear();
                 } finally {
-                    end();
+                    end(ticket);
                 }
             }
 

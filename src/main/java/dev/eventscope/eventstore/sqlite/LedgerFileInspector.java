@@ -151,8 +151,21 @@ final class LedgerFileInspector {
             return new EventStoreException("Cannot open '" + file + "': another program has held it locked for more than"
                     + " 15 seconds. Nothing was changed; try again when that program is done with it.", e);
         }
+        if (e instanceof org.sqlite.SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_IOERR_SHMSIZE) {
+            // a full disk as SQLite meets it first when it opens a ledger: it cannot size the shared-memory file (session 20)
+            return new EventStoreException("Cannot open '" + file + "': SQLite could not make room for its shared-memory"
+                    + " file '" + file + "-shm' (" + firstLine(reason) + "); the disk is most likely full (no space left on"
+                    + " device). Nothing was changed; free some space and try again.", e);
+        }
+        if (code == SQLiteErrorCode.SQLITE_FULL) {
+            return new EventStoreException("Cannot open '" + file + "': " + NO_SPACE
+                    + " Nothing was changed; free some space and try again.", e);
+        }
         return new EventStoreException("Cannot open '" + file + "': " + firstLine(reason) + ".", e);
     }
+
+    /** A full disk, as every sentence about one says it (with SQLite's words for it). */
+    static final String NO_SPACE = "the disk is full (no space left on device).";
 
     private static String firstLine(String text) {
         int newline = text.indexOf('\n');

@@ -48,7 +48,7 @@ final class SqliteErrors {
             case SQLITE_BUSY, SQLITE_LOCKED -> new EventStoreException(start
                     + "another program has held it locked for more than 15 seconds. Try again.", e);
             case SQLITE_READONLY -> new EventStoreException(start + "the file or its folder is not writable.", e);
-            case SQLITE_FULL -> new EventStoreException(start + "the disk is full. Nothing was written.", e);
+            case SQLITE_FULL -> new EventStoreException(start + LedgerFileInspector.NO_SPACE + " Nothing was written.", e);
             case SQLITE_CORRUPT, SQLITE_NOTADB -> LedgerFileInspector.damaged(file, e);
             default -> new EventStoreException(start + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         };

@@ -40,6 +40,9 @@ final class SqliteLedgerOpener {
     /** Told each step of creating a ledger with the connection writing it (null once closed); a test seam only. */
     static volatile java.util.function.BiConsumer<CreationStep, Connection> creationSteps = (step, connection) -> { };
 
+    /** Told when an upgrade's transaction has begun, with the writer's connection; a test seam only. */
+    static volatile java.util.function.Consumer<Connection> upgradeBegun = connection -> { };
+
     private SqliteLedgerOpener() {
     }
 
@@ -57,6 +60,9 @@ final class SqliteLedgerOpener {
         }
         if (!exists) {
             LedgerSideFiles.refuseSideFileName(absolute);
+            createProblem(absolute, Files.isWritable(absolute.getParent())).ifPresent(problem -> {
+                throw new EventStoreException(EventStoreException.Problem.READ_ONLY, problem, "", null);
+            });
         }
         Connection writer = null;
         Connection reader = null;
@@ -105,6 +111,16 @@ final class SqliteLedgerOpener {
                     + " Open it read-only (as an auditor) to look at it.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The sentence for a new ledger whose folder may not be written (a read-only mount, a folder without write
+     * permission), or empty: SQLite's own words were "[SQLITE_CANTOPEN] Unable to open the database file" (session 20).
+     */
+    static Optional<String> createProblem(Path ledger, boolean folderWritable) {
+        return folderWritable ? Optional.empty() : Optional.of("Cannot create the ledger '" + ledger + "': you may not"
+                + " create files in its folder '" + ledger.getParent() + "' (it, or the file system it is on, is"
+                + " read-only for you). Nothing was created.");
     }
 
     private static int userVersion(Connection connection) throws SQLException {
@@ -166,6 +182,12 @@ final class SqliteLedgerOpener {
             creationSteps.accept(CreationStep.LINKED, null);
         } catch (java.io.IOException e) {
             throw new EventStoreException("Cannot create the ledger '" + file + "': " + e.getMessage() + ".", e);
+        } catch (SQLException e) {
+            if (SqliteErrors.primaryCode(e) == org.sqlite.SQLiteErrorCode.SQLITE_FULL) {
+                throw new EventStoreException("Cannot create the ledger '" + file + "': " + LedgerFileInspector.NO_SPACE
+                        + " Nothing was created; free some space and try again.", e);
+            }
+            throw e;
         } finally {
             try {
                 Files.deleteIfExists(partial);
@@ -183,14 +205,26 @@ final class SqliteLedgerOpener {
         try (Statement statement = writer.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
             try {
+                upgradeBegun.accept(writer);
                 requireTablesOf(writer, file, fromVersion);
                 refuseToDropEvidence(writer, file, fromVersion);
                 LedgerSchema.migrate(writer, fromVersion, LedgerSchema.CURRENT_VERSION);
                 statement.execute("COMMIT");
             } catch (SQLException | RuntimeException e) {
-                statement.execute("ROLLBACK");
+                try {
+                    statement.execute("ROLLBACK");
+                } catch (SQLException alreadyRolledBack) {
+                    // SQLite rolls a transaction back by itself on some errors (a full disk: SQLITE_FULL); its
+                    // "cannot rollback - no transaction is active" must not hide why the upgrade failed (session 20)
+                    e.addSuppressed(alreadyRolledBack);
+                }
                 if (e instanceof EventStoreException readable) {
                     throw readable;
+                }
+                if (e instanceof SQLException sql && SqliteErrors.primaryCode(sql) == org.sqlite.SQLiteErrorCode.SQLITE_FULL) {
+                    throw new EventStoreException("Cannot upgrade '" + file + "' from ledger schema version " + fromVersion
+                            + " to " + LedgerSchema.CURRENT_VERSION + ": " + LedgerFileInspector.NO_SPACE
+                            + " It was left unchanged; free some space and try again.", e);
                 }
                 throw new EventStoreException("Cannot upgrade '" + file + "' from ledger schema version " + fromVersion
                         + " to " + LedgerSchema.CURRENT_VERSION + ": its tables do not match its schema version, so it was"

@@ -33,6 +33,17 @@ final class CacheFiles {
      * a pipe or a device, a file with other names (hard links), or an Eventscope ledger. A missing file is fine.
      */
     static void requireOwn(Path file) {
+        notOwn(file, "the read models").ifPresent(what -> {
+            throw refused(file, what);
+        });
+    }
+
+    /**
+     * Why {@code file} is not a plain file of its own that {@code contents} may be written into (a symbolic link, not a
+     * regular file, a file of several names, an Eventscope ledger), or empty (a missing file is fine). The search index
+     * keeps the same rule in its own package ({@code search.IndexFiles}; the package rules keep it apart).
+     */
+    static java.util.Optional<String> notOwn(Path file, String contents) {
         if (Files.isSymbolicLink(file)) {
             String target;
             try {
@@ -40,23 +51,35 @@ final class CacheFiles {
             } catch (IOException | UnsupportedOperationException unreadable) {
                 target = "a file that cannot be told";
             }
-            throw refused(file, "is a symbolic link (to " + target + "), so the read models would be written into that file");
+            return java.util.Optional.of("is a symbolic link (to " + target + "), so " + contents + " would be written into that file");
         }
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+            return java.util.Optional.empty();
         }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw refused(file, "is not a file but a folder, a named pipe, a device or a socket");
+            return java.util.Optional.of("is not a file but a folder, a named pipe, a device or a socket");
         }
         int names = names(file);
         if (names > 1) {
-            throw refused(file, "is a file with " + names + " names (hard links), so the read models would be written into"
-                    + " a file that is also kept elsewhere");
+            return java.util.Optional.of("is a file with " + names + " names (hard links), so " + contents + " would be written"
+                    + " into a file that is also kept elsewhere");
         }
         if (applicationId(file) == LEDGER_APPLICATION_ID) {
-            throw refused(file, "is an Eventscope ledger, not a cache, and Eventscope never writes read models into a"
-                    + " ledger it did not open");
+            return java.util.Optional.of("is an Eventscope ledger, not a cache, and Eventscope never writes " + contents
+                    + " into a ledger it did not open");
         }
+        return java.util.Optional.empty();
+    }
+
+    /** "{@code start}: why": a full disk in the user's words (session 20, adversary2), anything else in SQLite's. */
+    static ReadModelException failure(String start, SQLException e) {
+        if (e instanceof org.sqlite.SQLiteException sqlite
+                && (sqlite.getResultCode().code & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_FULL.code) {
+            return new ReadModelException(start + ": the disk is full (no space left on device). It is only a cache: free"
+                    + " some space, and the next command goes on building it from the ledger's events (the ledger is not"
+                    + " affected).", e);
+        }
+        return new ReadModelException(start + ": " + e.getMessage(), e);
     }
 
     private static ReadModelException refused(Path file, String what) {

@@ -269,7 +269,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
     }
 
     private ReadModelException failure(String what, SQLException e) {
-        return new ReadModelException("Could not " + what + " in " + file + ": " + e.getMessage(), e);
+        return CacheFiles.failure("Could not " + what + " in " + file, e);
     }
 
     @Override

@@ -35,4 +35,14 @@ class PermissionMessagesTest {
         assertEquals(Optional.empty(), SqliteLedgerOpener.writeProblem(LEDGER, true, false, true), "an existing WAL can be written");
         assertEquals(Optional.empty(), SqliteLedgerOpener.writeProblem(LEDGER, true, true, false));
     }
+
+    @Test
+    void a_new_ledger_in_a_folder_that_may_not_be_written_is_refused_in_one_sentence() {
+        // session 20 (adversary2): on a read-only mount, import and copy into a new ledger said SQLite's
+        // "[SQLITE_CANTOPEN] Unable to open the database file"
+        assertEquals(Optional.of("Cannot create the ledger '" + LEDGER + "': you may not create files in its folder '"
+                + LEDGER.getParent() + "' (it, or the file system it is on, is read-only for you). Nothing was created."),
+                SqliteLedgerOpener.createProblem(LEDGER, false));
+        assertEquals(Optional.empty(), SqliteLedgerOpener.createProblem(LEDGER, true));
+    }
 }
