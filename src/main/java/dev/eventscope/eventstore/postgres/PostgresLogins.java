@@ -33,26 +33,27 @@ final class PostgresLogins {
                     }
                 }
             }
-            long without;
-            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + schema + ".events"
-                    + " WHERE position <= ? AND login_role IS NULL")) {
-                count.setLong(1, position);
-                try (ResultSet row = count.executeQuery()) {
-                    row.next();
-                    without = row.getLong(1);
-                }
-            }
+            // one pass over the events: the NULL logins (rows written before logins were kept) form one group, each
+            // pair of a login and another user's name one group each, shown first; the window sums are taken before the LIMIT
+            long without = 0;
             List<RecordedLogins.Elsewhere> elsewhere = new ArrayList<>();
             long pairs = 0;
-            try (PreparedStatement query = connection.prepareStatement("SELECT login_role, user_name, count(*), min(position),"
-                    + " max(position), count(*) OVER () FROM " + schema + ".events WHERE position <= ? AND login_role <> user_name"
-                    + " GROUP BY login_role, user_name ORDER BY min(position) LIMIT " + RecordedLogins.SHOWN)) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT login_role, user_name, n, first, last,"
+                    + " count(*) FILTER (WHERE login_role IS NOT NULL) OVER (),"
+                    + " coalesce(sum(n) FILTER (WHERE login_role IS NULL) OVER (), 0)::bigint FROM (SELECT login_role,"
+                    + " CASE WHEN login_role IS NULL THEN NULL ELSE user_name END AS user_name, count(*) AS n,"
+                    + " min(position) AS first, max(position) AS last FROM " + schema + ".events WHERE position <= ?"
+                    + " AND (login_role IS NULL OR login_role <> user_name) GROUP BY 1, 2) g"
+                    + " ORDER BY login_role IS NULL, first LIMIT " + RecordedLogins.SHOWN)) {
                 query.setLong(1, position);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        elsewhere.add(new RecordedLogins.Elsewhere(rows.getString(1), rows.getString(2), rows.getLong(3),
-                                rows.getLong(4), rows.getLong(5)));
                         pairs = rows.getLong(6);
+                        without = rows.getLong(7);
+                        if (rows.getString(1) != null) {
+                            elsewhere.add(new RecordedLogins.Elsewhere(rows.getString(1), rows.getString(2), rows.getLong(3),
+                                    rows.getLong(4), rows.getLong(5)));
+                        }
                     }
                 }
             }

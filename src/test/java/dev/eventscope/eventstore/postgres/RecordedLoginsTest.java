@@ -134,6 +134,40 @@ class RecordedLoginsTest {
         }
     }
 
+    @Test
+    @DisplayName("given more pairs than are shown and rows of before logins were kept, then all are counted in one pass")
+    void more_pairs_than_shown_and_rows_without_a_login_are_all_counted() throws Exception {
+        try (Connection admin = TestPostgres.admin(); Statement statement = admin.createStatement()) {
+            statement.execute("ALTER TABLE " + ledger.schema() + ".events DROP COLUMN login_role");
+            statement.execute("GRANT INSERT ON " + ledger.schema() + ".events TO " + ledger.schema() + "_writer");
+        }
+        try (PostgresEventStore store = PostgresEventStore.open(clerk(), PostgresOptions.defaults(), false)) {
+            store.append(CASH, ExpectedVersion.NO_STREAM, List.of(event("c-1", "alice"), event("c-2", "es_logclerk")));
+            store.append(CASH, ExpectedVersion.exactly(2), List.of(event("c-3", "bob")));
+        }
+        PostgresEventStore.grantRoles(ledger, PostgresOptions.defaults());
+        int others = RecordedLogins.SHOWN + 2;
+        try (PostgresEventStore store = PostgresEventStore.open(clerk(), PostgresOptions.defaults(), false)) {
+            for (int i = 0; i < others; i++) {
+                // each user twice, and the clerk's own name between them (not counted)
+                store.append(CASH, ExpectedVersion.exactly(3 + 3L * i), List.of(event("u-" + i, "user-" + i),
+                        event("o-" + i, "es_logclerk"), event("v-" + i, "user-" + i)));
+            }
+            RecordedLogins logins = store.recordedLogins(store.lastPosition()).orElseThrow();
+            assertEquals(3, logins.withoutLogin(), logins.toString());
+            assertEquals(others, logins.pairs(), logins.toString());
+            assertEquals(RecordedLogins.SHOWN, logins.elsewhere().size(), logins.toString());
+            for (int i = 0; i < RecordedLogins.SHOWN; i++) {
+                assertEquals(new RecordedLogins.Elsewhere("es_logclerk", "user-" + i, 2, 4 + 3L * i, 6 + 3L * i),
+                        logins.elsewhere().get(i));
+            }
+            // through the rows without a login only: none elsewhere
+            assertEquals(new RecordedLogins(true, 3, List.of(), 0), store.recordedLogins(3).orElseThrow());
+            // through nothing
+            assertEquals(new RecordedLogins(true, 0, List.of(), 0), store.recordedLogins(0).orElseThrow());
+        }
+    }
+
     private Connection connect(String user, String password) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
