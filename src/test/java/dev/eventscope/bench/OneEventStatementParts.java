@@ -6,7 +6,7 @@ import dev.eventscope.eventstore.postgres.StatementPartsRounds;
  * What each part of the one-event PostgreSQL append costs its server backend, in paired rotating rounds
  * ({@link StatementPartsRounds}, which lives beside the store it takes apart). On demand:
  * <pre>
- * bench/run.sh OneEventStatementParts [appends per variant and round, default 300] [rounds, default 41]
+ * bench/run.sh OneEventStatementParts [appends per variant and round, default 300] [rounds, default 41] [21: session 21's candidates]
  * </pre>
  */
 public final class OneEventStatementParts {

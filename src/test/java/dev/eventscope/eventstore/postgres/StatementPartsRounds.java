@@ -33,7 +33,7 @@ import java.util.function.UnaryOperator;
  * references that leave a promise out are measurements only, never a store. The variants are made by editing the
  * store's statement text (reflection on {@link OneStreamAppend}'s statements, so the text measured is the store's)
  * and by {@code ALTER}s of the variant's ledger. No one listens on the server. On demand, from
- * {@code bench/run.sh OneEventStatementParts [appends per variant and round, default 300] [rounds, default 41]}.
+ * {@code bench/run.sh OneEventStatementParts [appends per variant and round, default 300] [rounds, default 41] [21]}.
  */
 public final class StatementPartsRounds {
 
@@ -82,6 +82,25 @@ public final class StatementPartsRounds {
                 new Variant("as is, again (control)", null, null));
     }
 
+    /**
+     * Session 21's candidates (third argument {@code 21}): the event id's unique key in the "C" collation (the server's
+     * default collation compares text by the C library's {@code strcoll}), the head's page pruned sooner (a lower fill
+     * factor), and, as a reference, the head found through its primary key's index as before session 21 (the store's
+     * statement finds it by a sequential scan of its one page).
+     */
+    private static List<Variant> session21(String schema) {
+        String collate = "ALTER TABLE " + schema + ".events ALTER COLUMN event_id TYPE text COLLATE \"C\"";
+        String fill = "ALTER TABLE " + schema + ".ledger_head SET (fillfactor = 20)";
+        return List.of(
+                new Variant("as is", null, null),
+                new Variant("event_id in the \"C\" collation", null, collate),
+                new Variant("the head's page pruned sooner (fillfactor 20)", null, fill),
+                new Variant("both", null, collate + "; " + fill),
+                new Variant("the head through its index (reference: before session 21)",
+                        sql -> sql.replace("WHERE h.id + 0 = 1 RETURNING", "WHERE h.id = 1 RETURNING"), null),
+                new Variant("as is, again (control)", null, null));
+    }
+
     private static final String SERVER_CLOCK = "(EXTRACT(EPOCH FROM statement_timestamp()) * 1000000)::bigint";
 
     /** The head's update without writing {@code prev_hash}: the insert is given the new hash in its place (a reference only). */
@@ -97,6 +116,7 @@ public final class StatementPartsRounds {
     public static void main(String[] arguments) throws Exception {
         int count = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 300;
         int rounds = arguments.length > 1 ? Integer.parseInt(arguments[1]) : 41;
+        boolean session21 = arguments.length > 2 && arguments[2].equals("21");
         try (Connection admin = TestPostgres.admin(); Statement statement = admin.createStatement()) {
             statement.execute("ALTER ROLE CURRENT_USER SET synchronous_commit = on");
         }
@@ -104,10 +124,10 @@ public final class StatementPartsRounds {
         List<Connection> connections = new ArrayList<>();
         try {
             // each variant names its own ledger's schema in its statement, so the list is made once per ledger
-            int variants = variants("any").size();
+            int variants = (session21 ? session21("any") : variants("any")).size();
             for (int index = 0; index < variants; index++) {
                 PostgresLedgerUrl url = TestPostgres.freshLedger();
-                Variant variant = variants(url.schema()).get(index);
+                Variant variant = (session21 ? session21(url.schema()) : variants(url.schema())).get(index);
                 if (variant.alter() != null) {
                     try (Connection admin = TestPostgres.admin(); Statement statement = admin.createStatement()) {
                         statement.execute(variant.alter());
