@@ -116,7 +116,9 @@ public final class StatementPartsRounds {
     public static void main(String[] arguments) throws Exception {
         int count = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 300;
         int rounds = arguments.length > 1 ? Integer.parseInt(arguments[1]) : 41;
-        boolean session21 = arguments.length > 2 && arguments[2].equals("21");
+        boolean session21 = arguments.length > 2 && arguments[2].startsWith("21");
+        // "21u": random UUIDs for event ids, as the application makes them (IdGenerator), in place of stream-version
+        randomIds = arguments.length > 2 && arguments[2].equals("21u");
         try (Connection admin = TestPostgres.admin(); Statement statement = admin.createStatement()) {
             statement.execute("ALTER ROLE CURRENT_USER SET synchronous_commit = on");
         }
@@ -187,9 +189,11 @@ public final class StatementPartsRounds {
         }
     }
 
+    private static boolean randomIds;
+
     private static void append(Running variant) throws SQLException {
         long version = variant.next()[0];
-        NewEvent event = new NewEvent(variant.stream().value() + "-" + version, "PostingRecorded", 1, DATA, METADATA);
+        NewEvent event = new NewEvent(randomIds ? java.util.UUID.randomUUID().toString() : variant.stream().value() + "-" + version, "PostingRecorded", 1, DATA, METADATA);
         ExpectedVersion expected = version == 0 ? new ExpectedVersion.NoStream() : ExpectedVersion.exactly(version);
         if (variant.append().tryAppend(new StreamAppend(variant.stream(), expected, List.of(event))) == null) {
             throw new IllegalStateException(variant.variant().name() + ": the append at version " + version + " was refused");
