@@ -545,9 +545,15 @@ public final class AxonSideBySideBenchmark {
             };
         }
 
-        /** The server process of Axon's one connection (its CPU is Axon's server side). */
+        /**
+         * The server process of Axon's one connection (its CPU is Axon's server side). The connection does not autocommit,
+         * so the query's transaction is ended here: left open (as before session 21), its snapshot kept every dead row
+         * version made meanwhile, Eventscope's head row's included, until Axon's next commit.
+         */
         long backendPid() throws SQLException {
-            return ServerCpu.backendPid(connection);
+            long pid = ServerCpu.backendPid(connection);
+            connection.commit();
+            return pid;
         }
 
         @Override
