@@ -33,7 +33,7 @@ import java.util.function.UnaryOperator;
  * references that leave a promise out are measurements only, never a store. The variants are made by editing the
  * store's statement text (reflection on {@link OneStreamAppend}'s statements, so the text measured is the store's)
  * and by {@code ALTER}s of the variant's ledger. No one listens on the server. On demand, from
- * {@code bench/run.sh OneEventStatementParts [appends per variant and round, default 300] [rounds, default 41] [21]}.
+ * {@code bench/run.sh OneEventStatementParts [appends per variant and round, default 300] [rounds, default 41] [21 or 21u]}.
  */
 public final class StatementPartsRounds {
 
@@ -192,7 +192,8 @@ public final class StatementPartsRounds {
 
     private static void append(Running variant) throws SQLException {
         long version = variant.next()[0];
-        NewEvent event = new NewEvent(randomIds ? java.util.UUID.randomUUID().toString() : variant.stream().value() + "-" + version, "PostingRecorded", 1, DATA, METADATA);
+        String id = randomIds ? java.util.UUID.randomUUID().toString() : variant.stream().value() + "-" + version;
+        NewEvent event = new NewEvent(id, "PostingRecorded", 1, DATA, METADATA);
         ExpectedVersion expected = version == 0 ? new ExpectedVersion.NoStream() : ExpectedVersion.exactly(version);
         if (variant.append().tryAppend(new StreamAppend(variant.stream(), expected, List.of(event))) == null) {
             throw new IllegalStateException(variant.variant().name() + ": the append at version " + version + " was refused");
