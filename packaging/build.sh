@@ -94,6 +94,10 @@ jpackage --type app-image --dest "$out" "${common[@]}" \
 "$here/class-data-archive.sh" "$out/eventscope/lib/app/eventscope.jsa" sample-data/ledgers/small-business.ledger "$out/eventscope/bin/eventscope"
 printf '%s\n' 'java-options=-XX:SharedArchiveFile=$APPDIR/eventscope.jsa' 'java-options=-Xshare:auto' \
   'java-options=-Xlog:cds=off' 'java-options=-Xlog:cds+dynamic=off' >> "$out/eventscope/lib/app/eventscope.cfg"
+# the desktop's and JavaFX's code kept out of C2, as packaging/launcher/eventscope does (docs/cli-speed.md, "Session 21 (appopen)")
+cp packaging/compiler-directives.json "$out/eventscope/lib/app/compiler-directives.json"
+printf '%s\n' 'java-options=-XX:+UnlockDiagnosticVMOptions' \
+  'java-options=-XX:CompilerDirectivesFile=$APPDIR/compiler-directives.json' >> "$out/eventscope/lib/app/eventscope.cfg"
 echo "app-image: $out/eventscope ($(du -sm "$out/eventscope" | cut -f1) MB)"
 
 # --- 6. the .deb ------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 target=$1; java=$2
 cp "$here/launcher/eventscope" "$target/eventscope"
+cp "$here/compiler-directives.json" "$target/compiler-directives.json"
 chmod +x "$target/eventscope"
 "$here/native-libraries.sh" "$target/lib" "$target/native" "$java"
 "$here/class-data-archive.sh" "$target/eventscope.jsa" "$here/../sample-data/ledgers/small-business.ledger" \

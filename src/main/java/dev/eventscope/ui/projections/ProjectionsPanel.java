@@ -1,8 +1,6 @@
 package dev.eventscope.ui.projections;
 
 import dev.eventscope.projection.ProjectionFailure;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -23,7 +21,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -184,17 +181,32 @@ public final class ProjectionsPanel {
     /**
      * Starts polling {@code model}'s status twice a second, shown or not (the status bar reads it too); stops by itself
      * when {@code owner} leaves its window. Once per explorer: the panel itself is made when first shown.
+     *
+     * <p>Not a JavaFX {@code Timeline}: while any animation plays, the toolkit runs a pulse every frame (60 a second) for
+     * the whole session, each waking the UI and renderer threads with nothing to draw — CPU that a first open's catch-up
+     * needs (docs/cli-speed.md, "Session 21 (appopen)"). A daemon thread asks the UI thread twice a second instead.
      */
     public static void startPolling(ProjectionsViewModel model, Node owner) {
-        Timeline polling = new Timeline(new KeyFrame(Duration.millis(500), event -> model.refreshStatus()));
-        polling.setCycleCount(Timeline.INDEFINITE);
-        polling.play();
+        java.util.concurrent.ScheduledExecutorService ticks = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                runnable -> {
+                    Thread thread = new Thread(runnable, "eventscope-status-poll");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        ticks.scheduleWithFixedDelay(() -> javafx.application.Platform.runLater(() -> {
+            if (!ticks.isShutdown()) {
+                model.refreshStatus();
+            }
+        }), POLL_MILLIS, POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
         owner.sceneProperty().addListener((observable, before, scene) -> {
             if (before != null && scene == null) {
-                polling.stop();
+                ticks.shutdownNow();
             }
         });
     }
+
+    /** How often the status is polled. */
+    private static final long POLL_MILLIS = 500;
 
     /**
      * The panel docks as a fourth column only where the history keeps at least this much beside it (the sidebar and

@@ -1,8 +1,6 @@
 package dev.eventscope.ui.shell;
 
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
-import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,12 +53,22 @@ final class FirstPaint {
                 LOG.warn("-D{}={} is not a number of seconds; the app stays open", EXIT_AFTER, exitAfter);
                 return;
             }
-            PauseTransition pause = new PauseTransition(Duration.seconds(Math.max(0, seconds)));
-            pause.setOnFinished(event -> {
+            // a sleeping daemon thread, not a PauseTransition: a playing animation makes the toolkit pulse 60 times a second
+            // until it ends, which the start-up and first-open benchmarks would count as the app's (a user's app has no such
+            // animation; docs/cli-speed.md, "Session 21 (appopen)")
+            long millis = (long) (Math.max(0, seconds) * 1000);
+            Thread closer = new Thread(() -> {
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
                 LOG.info("closing {} s after the first paint (-D{})", exitAfter, EXIT_AFTER);
                 Platform.exit();
-            });
-            pause.play();
+            }, "eventscope-exit-after-first-paint");
+            closer.setDaemon(true);
+            closer.start();
         }
     }
 
