@@ -149,7 +149,11 @@ public final class WorkbenchWindow {
         types.getSelectionModel().selectedItemProperty().addListener((observable, before, group) -> chart.show(group));
         tests.benford().addListener((javafx.collections.ListChangeListener<BenfordGroup>) change -> types.getSelectionModel()
                 .select(tests.benford().stream().max(java.util.Comparator.comparingInt(BenfordGroup::count)).orElse(null)));
-        VBox benford = new VBox(6, types, chart.node());
+        // session 21: the list, the flagged table and the Benford chooser had no label and no letter (reached by Tab only)
+        Label benfordLabel = lettered("_Benford's law for", types);
+        HBox benfordChoice = new HBox(8, benfordLabel, types);
+        benfordChoice.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox benford = new VBox(6, benfordChoice, chart.node());
         benford.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tests.benford()));
         benford.managedProperty().bind(benford.visibleProperty());
         Button run = new Button("_Run tests again");
@@ -164,10 +168,24 @@ public final class WorkbenchWindow {
         mark.disableProperty().bind(flagged.getSelectionModel().selectedItemProperty().isNull());
         Label status = new Label();
         status.textProperty().bind(tests.statusProperty());
-        VBox right = new VBox(8, description, flagged, benford, new HBox(8, run, mark, status));
+        // reached by its letter, the table chooses its first entry, so Enter opens at once (a mouse click chooses anyway)
+        flagged.focusedProperty().addListener((observable, before, focused) -> {
+            if (focused && flagged.getSelectionModel().isEmpty() && !flagged.getItems().isEmpty()) {
+                flagged.getSelectionModel().select(0);
+            }
+        });
+        Label flaggedLabel = lettered("_Flagged entries: double-click one, or press Enter, to open its event in the explorer", flagged);
+        flaggedLabel.setWrapText(true);
+        flaggedLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox right = new VBox(8, description, flaggedLabel, flagged, benford, new HBox(8, run, mark, status));
         VBox.setVgrow(flagged, Priority.ALWAYS);
         right.setPadding(new Insets(8));
-        SplitPane split = new SplitPane(list, right);
+        Label listLabel = lettered("_Tests", list);
+        listLabel.setPadding(new Insets(4, 0, 0, 6));
+        VBox left = new VBox(4, listLabel, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        left.setMinWidth(0);
+        SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.22);
         return new Tab("Journal-entry tests", split);
     }
@@ -410,7 +428,8 @@ public final class WorkbenchWindow {
             severity.setValue(Severity.MEDIUM);
             severity.setId("findingSeverity");
             note.getEditor().setId("findingNote");
-            note.getDialogPane().setContent(new VBox(8, new Label("Severity"), severity, new Label("Note"), note.getEditor()));
+            note.getDialogPane().setContent(new VBox(8, lettered("_Severity", severity), severity, lettered("_Note", note.getEditor()),
+                    note.getEditor()));
             note.showAndWait().ifPresent(text -> model.findings().mark(about, severity.getValue(), text));
         });
         return mark;
@@ -431,6 +450,14 @@ public final class WorkbenchWindow {
                 openEvent.accept(position.applyAsLong(table.getSelectionModel().getSelectedItem()));
             }
         });
+    }
+
+    /** A label naming {@code field}, its letter marked by an underscore ("_Tests": Alt+T moves to the list). */
+    private static Label lettered(String text, javafx.scene.Node field) {
+        Label label = new Label(text);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        return label;
     }
 
     /** The last column takes the room left, so a reason, match or note is read whole. */
