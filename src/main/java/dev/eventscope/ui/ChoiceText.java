@@ -12,7 +12,7 @@ public final class ChoiceText {
 
     /**
      * Up and Down on a closed choice box choose the previous or next choice, as they do in a combo box (the Benford
-     * chooser); Space still opens the list. Before, a keyboard user had to open the list to change a choice.
+     * chooser); Space (and Alt+Down) still opens the list. Before, a keyboard user had to open the list to change a choice.
      */
     public static void stepsByArrows(javafx.scene.control.ChoiceBox<?> choice) {
         choice.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
@@ -26,6 +26,13 @@ public final class ChoiceText {
                 choice.getSelectionModel().select(next);
             }
             key.consume();
+        });
+        // its release would open the list (ChoiceBox's own binding): the choice is made, the list stays closed
+        choice.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, key -> {
+            if (!choice.isShowing() && !key.isAltDown() && (key.getCode() == javafx.scene.input.KeyCode.DOWN
+                    || key.getCode() == javafx.scene.input.KeyCode.UP)) {
+                key.consume();
+            }
         });
     }
 

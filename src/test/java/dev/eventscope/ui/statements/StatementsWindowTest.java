@@ -249,7 +249,12 @@ class StatementsWindowTest {
         WindowTests.waitUntil(kind::isFocused);
         // Down on the closed choice chooses the next statement (before: nothing; the list had to be opened with Space)
         robot.type(KeyCode.DOWN);
-        WindowTests.waitUntil(() -> kind.getValue() == dev.eventscope.statement.StatementKind.INCOME && !kind.isShowing());
+        try {
+            WindowTests.waitUntil(() -> kind.getValue() == dev.eventscope.statement.StatementKind.INCOME && !kind.isShowing());
+        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+            throw new AssertionError("after Down: " + kind.getValue() + " at " + kind.getSelectionModel().getSelectedIndex() + ", showing "
+                    + kind.isShowing() + ", focused " + kind.isFocused() + ", focus owner " + stage.getScene().getFocusOwner(), timeout);
+        }
 
         alt(robot, KeyCode.P);
         WindowTests.waitUntil(() -> robot.lookup("#statementPeriod").query().isFocused());
