@@ -58,7 +58,7 @@ public final class Session21Screenshots {
             TrialScreenshots.menuItem(stage, "sealItem").fire();
             return null;
         });
-        waitFor("the seal's banner", () -> banner(stage).contains("Sealed through"));
+        waitFor("the seal's banner", () -> bannerText(stage).contains("Sealed through"));
         Thread.sleep(1500);
         save(stage.getScene(), out.resolve("seal-sealed-" + size + ".png"));
         System.out.println("sealed: " + banner(stage));
@@ -129,7 +129,12 @@ public final class Session21Screenshots {
     }
 
     private static String banner(Stage stage) throws Exception {
-        return onFx(() -> stage.getScene().getRoot().lookupAll("#banner .label").stream().map(node -> ((Labeled) node).getText())
-                .filter(text -> text != null && !text.isBlank()).collect(Collectors.joining(" / ")));
+        return onFx(() -> bannerText(stage));
+    }
+
+    /** The banner's words, read on the FX thread (a condition of {@link #waitFor} runs there: no nested onFx). */
+    private static String bannerText(Stage stage) {
+        return stage.getScene().getRoot().lookupAll("#banner .label").stream().map(node -> ((Labeled) node).getText())
+                .filter(text -> text != null && !text.isBlank()).collect(Collectors.joining(" / "));
     }
 }

@@ -24,7 +24,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -150,7 +149,7 @@ public final class WorkbenchWindow {
         tests.benford().addListener((javafx.collections.ListChangeListener<BenfordGroup>) change -> types.getSelectionModel()
                 .select(tests.benford().stream().max(java.util.Comparator.comparingInt(BenfordGroup::count)).orElse(null)));
         // session 21: the list, the flagged table and the Benford chooser had no label and no letter (reached by Tab only)
-        Label benfordLabel = lettered("_Benford's law for", types);
+        Label benfordLabel = MarkAsFinding.lettered("_Benford's law for", types);
         HBox benfordChoice = new HBox(8, benfordLabel, types);
         benfordChoice.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox benford = new VBox(6, benfordChoice, chart.node());
@@ -174,13 +173,13 @@ public final class WorkbenchWindow {
                 flagged.getSelectionModel().select(0);
             }
         });
-        Label flaggedLabel = lettered("_Flagged entries: double-click one, or press Enter, to open its event in the explorer", flagged);
+        Label flaggedLabel = MarkAsFinding.lettered("_Flagged entries: double-click one, or press Enter, to open its event in the explorer", flagged);
         flaggedLabel.setWrapText(true);
         flaggedLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox right = new VBox(8, description, flaggedLabel, flagged, benford, new HBox(8, run, mark, status));
         VBox.setVgrow(flagged, Priority.ALWAYS);
         right.setPadding(new Insets(8));
-        Label listLabel = lettered("_Tests", list);
+        Label listLabel = MarkAsFinding.lettered("_Tests", list);
         listLabel.setPadding(new Insets(4, 0, 0, 6));
         VBox left = new VBox(4, listLabel, list);
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -413,26 +412,7 @@ public final class WorkbenchWindow {
 
     /** A button that asks for a severity and a note and records a finding on what {@code target} gives. */
     private Button markButton(java.util.function.Supplier<FindingTarget> target) {
-        Button mark = new Button("_Mark as finding…");
-        mark.getStyleClass().add("mark-finding");
-        mark.setOnAction(event -> {
-            FindingTarget about = target.get();
-            if (about == null) {
-                return;
-            }
-            TextInputDialog note = new TextInputDialog();
-            note.initOwner(stage);
-            note.setTitle("Mark as finding");
-            note.setHeaderText("Finding on " + about.describe());
-            ChoiceBox<Severity> severity = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(Severity.values()));
-            severity.setValue(Severity.MEDIUM);
-            severity.setId("findingSeverity");
-            note.getEditor().setId("findingNote");
-            note.getDialogPane().setContent(new VBox(8, lettered("_Severity", severity), severity, lettered("_Note", note.getEditor()),
-                    note.getEditor()));
-            note.showAndWait().ifPresent(text -> model.findings().mark(about, severity.getValue(), text));
-        });
-        return mark;
+        return MarkAsFinding.button(stage, model.findings(), target);
     }
 
     private <T> void opensOnDoubleClick(TableView<T> table, java.util.function.ToLongFunction<T> position) {
@@ -450,14 +430,6 @@ public final class WorkbenchWindow {
                 openEvent.accept(position.applyAsLong(table.getSelectionModel().getSelectedItem()));
             }
         });
-    }
-
-    /** A label naming {@code field}, its letter marked by an underscore ("_Tests": Alt+T moves to the list). */
-    private static Label lettered(String text, javafx.scene.Node field) {
-        Label label = new Label(text);
-        label.setMnemonicParsing(true);
-        label.setLabelFor(field);
-        return label;
     }
 
     /** The last column takes the room left, so a reason, match or note is read whole. */

@@ -225,13 +225,13 @@ class SandboxSmallScreenWindowTest {
     void a_refused_proposal_reads_refused_in_the_list_and_says_why_under_it() {
         SandboxViewModel.ProposalRow refused = new SandboxViewModel.ProposalRow("3", "reverse X-1 with X-1-R on 2026-12-06", "",
                 "refused: Entry X-1 is not in the books, so it cannot be reversed.", "booked twice", "root");
-        assertEquals("refused", SandboxView.verdictWord(refused));
+        assertEquals("refused", ProposalList.verdictWord(refused));
         assertEquals("#3 reverse X-1 with X-1-R on 2026-12-06\nrefused: Entry X-1 is not in the books, so it cannot be reversed."
-                + "\nReason: booked twice\nBy root", SandboxView.detailText(refused, true));
-        assertEquals("applied", SandboxView.verdictWord(new SandboxViewModel.ProposalRow("4", "post A 2025-01-01 x", "a  1 EUR",
+                + "\nReason: booked twice\nBy root", ProposalList.detailText(refused, true));
+        assertEquals("applied", ProposalList.verdictWord(new SandboxViewModel.ProposalRow("4", "post A 2025-01-01 x", "a  1 EUR",
                 "applied by root at 2026-01-10T09:00:00Z", "", "root")));
-        assertEquals("Choose a proposal above to read its verdict, reason and lines.", SandboxView.detailText(null, true));
-        assertEquals("", SandboxView.detailText(null, false));
+        assertEquals("Choose a proposal above to read its verdict, reason and lines.", ProposalList.detailText(null, true));
+        assertEquals("", ProposalList.detailText(null, false));
     }
 
     /** The list's cells are one line each, cut at their end at most, with their whole text on hover. */
