@@ -115,7 +115,7 @@ public final class IntegrityViewModel {
                     running.set(false);
                     report.set(outcome.verification().chain());
                     if (outcome.sealed()) {
-                        bannerText.set("Sealed through #" + outcome.seal().sealedPosition() + " by " + user + " · head hash "
+                        bannerText.set(sealedText(outcome, user) + " · head hash "
                                 + abbreviate(outcome.seal().sealedHash()) + " · key " + abbreviate(outcome.seal().fingerprint()));
                         bannerState.set(BannerState.INTACT);
                     } else if (outcome.verification().tampered()) {
@@ -128,6 +128,16 @@ public final class IntegrityViewModel {
                     running.set(false);
                     errors.accept(ErrorMessages.of(failure));
                 });
+    }
+
+    /**
+     * What a seal sealed, in words: the seal is an event of its own, stored after the head it seals, so the status
+     * bar counts one event more than the position sealed; the banner says so rather than leave "#762" beside "763
+     * events" unexplained.
+     */
+    static String sealedText(LedgerSealer.Outcome outcome, String user) {
+        return "Sealed through #" + outcome.seal().sealedPosition() + " by " + user + " (the seal itself is event #"
+                + outcome.position() + ")";
     }
 
     /** Whether Tools › Seal can work here: this machine's verification is in use. */

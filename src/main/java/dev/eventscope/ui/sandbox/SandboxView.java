@@ -107,20 +107,8 @@ public final class SandboxView {
         // greyed until the sandbox has opened: a proposal made meanwhile could only be refused ("still opening")
         proposing.disableProperty().bind(model.opened().not());
 
-        TableView<ProposalRow> proposals = new TableView<>(model.proposals());
-        proposals.setId("proposalsTable");
-        TableColumn<ProposalRow, String> number = column("#", ProposalRow::number, 36);
-        number.setMinWidth(30);
-        proposals.getColumns().add(number);
-        // beside the forms on a 1280 px screen the table is about 400 px wide: six wrapping columns of about 60 px each
-        // broke inside words ("BILL-2025-00" above "1", "roo" above "t"). Three columns of text, the reason and who proposed
-        // broke inside words ("BILL-2025-00" above "1", "roo" above "t"), and three columns of 120 px made a row 234 px tall.
-        // Two columns of text: the proposal with its verdict, reason and who proposed it on lines of their own, and the
-        // entry's lines; each broken only between words (after ':' or '-', at spaces)
-        proposals.getColumns().add(breaking(column("Proposal", SandboxView::proposalText, 420)));
-        proposals.getColumns().add(breaking(column("Lines", ProposalRow::lines, 300)));
-        proposals.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        proposals.setPlaceholder(new Label("No proposals yet: fill in a form on the left, with a reason."));
+        TableView<ProposalRow> proposals = ProposalList.table(model.proposals());
+        javafx.scene.control.ScrollPane detailPane = ProposalList.detail(proposals, model.proposals());
         Button export = new Button("E_xport hledger journal…");
         export.setId("exportJournalButton");
         export.setOnAction(event -> {
@@ -147,7 +135,7 @@ public final class SandboxView {
         applyNote.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(proposals, Priority.ALWAYS);
         // the note has a line of its own: beside the buttons it was cut to "Apply posts every accepted proposal in one …"
-        VBox proposed = new VBox(6, bold("Proposals, decided against the base"), proposals, new HBox(8, export, apply), applyNote);
+        VBox proposed = new VBox(6, bold("Proposals, decided against the base"), proposals, detailPane, new HBox(8, export, apply), applyNote);
         proposed.setMinWidth(0);
 
         SplitPane top = new SplitPane(proposing, proposed);
@@ -368,28 +356,6 @@ public final class SandboxView {
                 pseudoClassStateChanged(HEADING, !empty && row != null && heading.test(row));
             }
         };
-    }
-
-    /**
-     * Long text (a refusal's sentence, an entry's lines) is broken onto more lines between words instead of being cut
-     * off or broken inside a word; a column keeps room for the longest part that cannot be broken ("BILL-2025-001").
-     */
-    private static <R> TableColumn<R, String> breaking(TableColumn<R, String> column) {
-        column.setMinWidth(120);
-        dev.eventscope.ui.BreakingCell.install(column);
-        return column;
-    }
-
-    /** A proposal's cell: what it proposes, its verdict, why and who proposed it, each on a line of its own. */
-    static String proposalText(ProposalRow row) {
-        StringBuilder text = new StringBuilder(row.proposal()).append('\n').append(row.status());
-        if (row.reason() != null && !row.reason().isBlank()) {
-            text.append("\nReason: ").append(row.reason());
-        }
-        if (row.proposedBy() != null && !row.proposedBy().isBlank()) {
-            text.append("\nBy ").append(row.proposedBy());
-        }
-        return text.toString();
     }
 
     private static <R> TableColumn<R, String> rightAligned(TableColumn<R, String> column) {

@@ -97,6 +97,9 @@ public final class StatementsView extends VBox {
         valuationChoice.visibleProperty().bind(javafx.beans.binding.Bindings.size(model.valuationChoices()).greaterThan(1));
         valuationChoice.managedProperty().bind(valuationChoice.visibleProperty());
         model.loadValuationChoices();
+        for (ChoiceBox<?> choice : java.util.List.of(kindChoice, intervalChoice, clockChoice, valuationChoice)) {
+            ChoiceText.stepsByArrows(choice);
+        }
         pricesLabel.textProperty().bind(model.pricesUsedProperty());
         pricesLabel.managedProperty().bind(model.pricesUsedProperty().isNotEmpty());
         progress.visibleProperty().bind(model.runningProperty());

@@ -54,6 +54,13 @@ public final class StatePanelView extends TabPane {
         statePaneController.setOnExplain(row -> {
             models.why().explain(row);
             getSelectionModel().select(whyTab);
+            // a keyboard user goes on in the postings (Down, Enter opens one), as a mouse user clicks one
+            javafx.application.Platform.runLater(() -> {
+                Node table = whyTab.getContent() == null ? null : whyTab.getContent().lookup("#whyTable");
+                if (table != null && isSelected(whyTab)) {
+                    table.requestFocus();
+                }
+            });
         });
         // the other tabs join the scene (styles, skins, layout) when first shown, not before the window's first frame
         LazyTab.whenFirstShown(chartTab, () -> new BalanceChartView(models.chart()));
@@ -61,6 +68,10 @@ public final class StatePanelView extends TabPane {
         LazyTab.whenFirstShown(whyTab, () -> why);
         Node compare = compareTab.getContent();
         LazyTab.whenFirstShown(compareTab, () -> compare);
+    }
+
+    private boolean isSelected(javafx.scene.control.Tab tab) {
+        return getSelectionModel().getSelectedItem() == tab;
     }
 
     /** The view models of the panel's tabs. */

@@ -71,6 +71,20 @@ public final class StateView {
         whyButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedLine() == null || !selectedLine().explainable(),
                 stateTable.getSelectionModel().selectedIndexProperty(), model.rows()));
         stateTable.setRowFactory(ignored -> row());
+        // Enter does what a click does: a balance shows its postings (Why?), "Reverses JE-…" opens that entry
+        stateTable.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
+            StateRow line = selectedLine();
+            if (key.getCode() != javafx.scene.input.KeyCode.ENTER || line == null) {
+                return;
+            }
+            if (line.linkedEntry() != null) {
+                key.consume();
+                model.openEntry(line.linkedEntry());
+            } else if (line.explainable()) {
+                key.consume();
+                explain(line);
+            }
+        });
     }
 
     private TableRow<StateRow> row() {

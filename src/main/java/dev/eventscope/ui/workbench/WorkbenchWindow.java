@@ -24,7 +24,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -149,7 +148,11 @@ public final class WorkbenchWindow {
         types.getSelectionModel().selectedItemProperty().addListener((observable, before, group) -> chart.show(group));
         tests.benford().addListener((javafx.collections.ListChangeListener<BenfordGroup>) change -> types.getSelectionModel()
                 .select(tests.benford().stream().max(java.util.Comparator.comparingInt(BenfordGroup::count)).orElse(null)));
-        VBox benford = new VBox(6, types, chart.node());
+        // session 21: the list, the flagged table and the Benford chooser had no label and no letter (reached by Tab only)
+        Label benfordLabel = MarkAsFinding.lettered("_Benford's law for", types);
+        HBox benfordChoice = new HBox(8, benfordLabel, types);
+        benfordChoice.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox benford = new VBox(6, benfordChoice, chart.node());
         benford.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tests.benford()));
         benford.managedProperty().bind(benford.visibleProperty());
         Button run = new Button("_Run tests again");
@@ -164,10 +167,24 @@ public final class WorkbenchWindow {
         mark.disableProperty().bind(flagged.getSelectionModel().selectedItemProperty().isNull());
         Label status = new Label();
         status.textProperty().bind(tests.statusProperty());
-        VBox right = new VBox(8, description, flagged, benford, new HBox(8, run, mark, status));
+        // reached by its letter, the table chooses its first entry, so Enter opens at once (a mouse click chooses anyway)
+        flagged.focusedProperty().addListener((observable, before, focused) -> {
+            if (focused && flagged.getSelectionModel().isEmpty() && !flagged.getItems().isEmpty()) {
+                flagged.getSelectionModel().select(0);
+            }
+        });
+        Label flaggedLabel = MarkAsFinding.lettered("_Flagged entries: double-click one, or press Enter, to open its event in the explorer", flagged);
+        flaggedLabel.setWrapText(true);
+        flaggedLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox right = new VBox(8, description, flaggedLabel, flagged, benford, new HBox(8, run, mark, status));
         VBox.setVgrow(flagged, Priority.ALWAYS);
         right.setPadding(new Insets(8));
-        SplitPane split = new SplitPane(list, right);
+        Label listLabel = MarkAsFinding.lettered("_Tests", list);
+        listLabel.setPadding(new Insets(4, 0, 0, 6));
+        VBox left = new VBox(4, listLabel, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        left.setMinWidth(0);
+        SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.22);
         return new Tab("Journal-entry tests", split);
     }
@@ -395,25 +412,7 @@ public final class WorkbenchWindow {
 
     /** A button that asks for a severity and a note and records a finding on what {@code target} gives. */
     private Button markButton(java.util.function.Supplier<FindingTarget> target) {
-        Button mark = new Button("_Mark as finding…");
-        mark.getStyleClass().add("mark-finding");
-        mark.setOnAction(event -> {
-            FindingTarget about = target.get();
-            if (about == null) {
-                return;
-            }
-            TextInputDialog note = new TextInputDialog();
-            note.initOwner(stage);
-            note.setTitle("Mark as finding");
-            note.setHeaderText("Finding on " + about.describe());
-            ChoiceBox<Severity> severity = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(Severity.values()));
-            severity.setValue(Severity.MEDIUM);
-            severity.setId("findingSeverity");
-            note.getEditor().setId("findingNote");
-            note.getDialogPane().setContent(new VBox(8, new Label("Severity"), severity, new Label("Note"), note.getEditor()));
-            note.showAndWait().ifPresent(text -> model.findings().mark(about, severity.getValue(), text));
-        });
-        return mark;
+        return MarkAsFinding.button(stage, model.findings(), target);
     }
 
     private <T> void opensOnDoubleClick(TableView<T> table, java.util.function.ToLongFunction<T> position) {

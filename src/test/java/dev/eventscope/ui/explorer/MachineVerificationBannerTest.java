@@ -84,6 +84,9 @@ class MachineVerificationBannerTest {
             assertEquals(BannerState.INTACT, integrity.bannerStateProperty().get());
             assertMentions(integrity.bannerTextProperty().get(), "Sealed through #29 by alice");
             assertEquals("LedgerSealed", store.readAt(30).orElseThrow().type());
+            // and it says why the status bar counts one event more than the position sealed: the seal is an event
+            assertMentions(integrity.bannerTextProperty().get(), "(the seal itself is event #30)");
+            assertEquals(30, store.lastPosition());
             assertTrue(machine().verify(store, ledger).seals().lastConfirmed().isPresent());
         }
         assertEquals(List.of(), errors);

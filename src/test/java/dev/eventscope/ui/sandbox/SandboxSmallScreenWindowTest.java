@@ -65,6 +65,11 @@ class SandboxSmallScreenWindowTest {
     }
 
     private void open(FxRobot robot, boolean withReversal) throws Exception {
+        open(robot, withReversal, 0);
+    }
+
+    /** Opens the sandbox with ADJ-1, the refused reversal if asked, and {@code more} accrual proposals after them. */
+    private void open(FxRobot robot, boolean withReversal, int more) throws Exception {
         Path run = WindowTests.runWithSamples(folder, "small-business");
         session = TestSessions.SQLITE.openReadOnly(WindowTests.samples(run).resolve("small-business.ledger"));
         Instant now = Instant.parse("2026-01-10T09:00:00Z");
@@ -80,6 +85,14 @@ class SandboxSmallScreenWindowTest {
             // session 20's shot: "BILL-2025-00" above "1", "roo" above "t" in the proposals table at 1280 px
             proposed = proposed.propose(ids -> new EntryCommand.ReverseEntry(EntryId.of("BILL-2025-001"), EntryId.of("BILL-2025-001-R"),
                     LocalDate.of(2026, 12, 6), "February rent booked twice"), "the rent of February was booked twice", "root", now);
+        }
+        for (int accrual = 1; accrual <= more; accrual++) {
+            Money fee = Money.of(accrual + "00.00", "EUR");
+            EntryId id = EntryId.of("ADJ-" + (accrual + 1));
+            proposed = proposed.propose(ids -> EntryCommand.PostEntry.simple(id, LocalDate.of(2025, 12, 31),
+                    "Audit fee accrued", List.of(Posting.of(AccountName.of("expenses:salaries:employer-social-security"), fee),
+                            Posting.of(AccountName.of("liabilities:payroll:social-security"), fee.negate()))),
+                    "accrual " + id, "auditor", now);
         }
         files.write(proposed.contents());
         executor = new FxTaskExecutor();
@@ -124,53 +137,133 @@ class SandboxSmallScreenWindowTest {
         Node openSubmit = robot.from(openPane).lookup("#submitButton").query();
         assertTrue(within(openSubmit, openPane), "Propose opening at " + sceneBounds(openSubmit) + ", its pane " + sceneBounds(openPane));
 
-        WindowTests.waitUntil(() -> NewUserTrialWindowTest.cutLabels(stage.getScene().getRoot()).isEmpty());
-        assertEquals(List.of(), NewUserTrialWindowTest.cutLabels(stage.getScene().getRoot()), "cut short at 1280 × 720");
+        // the proposals' list is one line per proposal, its end cut when narrower (the whole text on hover and in the
+        // pane under it: the_list_names_each_proposal_on_one_line_with_its_whole_text_on_hover); nothing else is cut
+        java.util.function.Supplier<List<String>> cutOutsideTheList = () -> {
+            List<String> cut = new ArrayList<>(NewUserTrialWindowTest.cutLabels(stage.getScene().getRoot()));
+            cut.removeAll(NewUserTrialWindowTest.cutLabels(proposals));
+            return cut;
+        };
+        WindowTests.waitUntil(() -> cutOutsideTheList.get().isEmpty());
+        assertEquals(List.of(), cutOutsideTheList.get(), "cut short at 1280 × 720");
+        List<String> wholeProposals = proposals.getItems().stream().map(row -> ((SandboxViewModel.ProposalRow) row).proposal()).toList();
+        assertEquals(List.of(), NewUserTrialWindowTest.cutLabels(proposals).stream()
+                .filter(cut -> wholeProposals.stream().noneMatch(whole -> cut.startsWith(whole + " shown as "))).toList(),
+                "cut in the proposals' list other than a proposal's one line");
     }
 
     /**
-     * Session 20: beside the forms at 1280 px the proposals table is about 400 px wide; its six wrapping columns broke
-     * inside words ("BILL-2025-00" above "1", "roo" above "t"). Every cell now reads whole: its drawn lines, joined,
-     * are its text, no line breaks between two letters or digits, and no line is cut or taller than its cell.
+     * Session 21: at 1280 × 720 the proposals table showed about one proposal at a time (each row held its verdict,
+     * reason and lines, ~150 px). It is a list of one line per proposal with the chosen one's whole text under it:
+     * with seven proposals at least five rows are wholly seen at once, each one line tall.
      */
     @Test
-    void at_1280_every_cell_of_the_proposals_table_reads_whole_and_breaks_only_between_words(FxRobot robot) throws Exception {
+    void at_1280_by_720_several_proposals_are_seen_at_once(FxRobot robot) throws Exception {
+        open(robot, true, 5);
+        TableView<?> proposals = robot.lookup("#proposalsTable").queryTableView();
+        WindowTests.waitUntil(() -> proposals.getItems().size() == 7);
+        WindowTests.waitUntil(() -> proposals.lookupAll(".table-row-cell").stream()
+                .anyMatch(node -> node instanceof javafx.scene.control.TableRow<?> row && row.getItem() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Integer> seen = new ArrayList<>();
+        robot.interact(() -> {
+            Node flow = proposals.lookup(".clipped-container");
+            Bounds viewport = sceneBounds(flow);
+            for (Node node : proposals.lookupAll(".table-row-cell")) {
+                if (node instanceof javafx.scene.control.TableRow<?> row && row.isVisible() && row.getItem() != null) {
+                    Bounds bounds = sceneBounds(row);
+                    if (bounds.getMinY() >= viewport.getMinY() - 0.5 && bounds.getMaxY() <= viewport.getMaxY() + 0.5
+                            && bounds.getMaxY() <= stage.getScene().getHeight()) {
+                        seen.add(row.getIndex());
+                    }
+                }
+            }
+        });
+        assertTrue(seen.size() >= 5, "proposals wholly seen at 1280 × 720: " + seen + " (table " + Math.round(proposals.getHeight())
+                + " px tall)");
+    }
+
+    /**
+     * Session 20: beside the forms at 1280 px the proposals' cells broke inside words ("BILL-2025-00" above "1", "roo"
+     * above "t"). The list is now one line per proposal (its whole text on hover); the chosen proposal reads whole in the
+     * pane under it: what it proposes, its verdict, reason, who proposed it and its lines, broken only between words,
+     * with no sideways scrolling.
+     */
+    @Test
+    void at_1280_every_proposal_reads_whole_under_the_list_and_breaks_only_between_words(FxRobot robot) throws Exception {
+        open(robot, true);
+        TableView<SandboxViewModel.ProposalRow> proposals = robot.lookup("#proposalsTable").queryTableView();
+        WindowTests.waitUntil(() -> proposals.getItems().size() == 2);
+        javafx.scene.control.Label detail = robot.lookup("#proposalDetail").queryAs(javafx.scene.control.Label.class);
+        ScrollPane pane = robot.lookup("#proposalDetailPane").queryAs(ScrollPane.class);
+        List<String> problems = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        for (int row = 0; row < proposals.getItems().size(); row++) {
+            int index = row;
+            robot.interact(() -> proposals.getSelectionModel().select(index));
+            SandboxViewModel.ProposalRow chosen = proposals.getItems().get(index);
+            WindowTests.waitUntil(() -> detail.getText().startsWith("#" + chosen.number() + " "));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                String whole = detail.getText();
+                shown.add(whole);
+                for (String part : List.of(chosen.proposal(), chosen.status(), chosen.reason(), chosen.lines())) {
+                    if (!whole.contains(part)) {
+                        problems.add("#" + chosen.number() + " does not show '" + part + "'");
+                    }
+                }
+                problems.addAll(drawnProblems(detail, whole, pane.getViewportBounds().getWidth()));
+            });
+        }
+        assertEquals(List.of(), visible(horizontalBars(pane)), "the detail scrolls sideways");
+        assertTrue(shown.stream().anyMatch(text -> text.contains("reverse BILL-2025-001 with BILL-2025-001-R")), "the reversal was looked at: " + shown);
+        assertEquals(List.of(), problems, "the chosen proposal at 1280 × 720 (pane " + Math.round(pane.getWidth()) + " px)");
+    }
+
+    /** The list names a verdict by its first word; the pane under it says the whole sentence, or what to do. */
+    @Test
+    void a_refused_proposal_reads_refused_in_the_list_and_says_why_under_it() {
+        SandboxViewModel.ProposalRow refused = new SandboxViewModel.ProposalRow("3", "reverse X-1 with X-1-R on 2026-12-06", "",
+                "refused: Entry X-1 is not in the books, so it cannot be reversed.", "booked twice", "root");
+        assertEquals("refused", ProposalList.verdictWord(refused));
+        assertEquals("#3 reverse X-1 with X-1-R on 2026-12-06\nrefused: Entry X-1 is not in the books, so it cannot be reversed."
+                + "\nReason: booked twice\nBy root", ProposalList.detailText(refused, true));
+        assertEquals("applied", ProposalList.verdictWord(new SandboxViewModel.ProposalRow("4", "post A 2025-01-01 x", "a  1 EUR",
+                "applied by root at 2026-01-10T09:00:00Z", "", "root")));
+        assertEquals("Choose a proposal above to read its verdict, reason and lines.", ProposalList.detailText(null, true));
+        assertEquals("", ProposalList.detailText(null, false));
+    }
+
+    /** The list's cells are one line each, cut at their end at most, with their whole text on hover. */
+    @Test
+    void the_list_names_each_proposal_on_one_line_with_its_whole_text_on_hover(FxRobot robot) throws Exception {
         open(robot, true);
         TableView<?> proposals = robot.lookup("#proposalsTable").queryTableView();
         WindowTests.waitUntil(() -> proposals.getItems().size() == 2);
-        WindowTests.waitUntil(() -> !proposals.lookupAll(".table-cell").isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
+        WindowTests.waitUntil(() -> proposals.lookupAll(".table-cell").stream().anyMatch(node -> node instanceof javafx.scene.control.TableCell<?, ?> cell
+                && cell.getItem() != null && cell.getItem().toString().contains("BILL-2025-001")));
         List<String> problems = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (int row = 0; row < proposals.getItems().size(); row++) {
-            int index = row;
-            // rows of several lines: the table shows one or two at a time, so each is scrolled to and drawn first
-            // rows of several lines: the table shows about one at a time at this size, so it is scrolled (as by the wheel)
-            // until the row is drawn
-            WindowTests.waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> {
-                boolean drawn = proposals.lookupAll(".table-cell").stream().anyMatch(node -> node instanceof javafx.scene.control.TableCell<?, ?> cell
-                        && cell.isVisible() && cell.getIndex() == index && cell.getItem() != null);
-                if (!drawn) {
-                    ((javafx.scene.control.skin.VirtualFlow<?>) proposals.lookup(".virtual-flow")).scrollPixels(40);
+        List<String> verdicts = new ArrayList<>();
+        robot.interact(() -> {
+            for (Node node : proposals.lookupAll(".table-cell")) {
+                if (!(node instanceof javafx.scene.control.TableCell<?, ?> cell) || cell.isEmpty() || cell.getItem() == null) {
+                    continue;
                 }
-                return drawn;
-            }).get());
-            robot.interact(() -> {
-                for (Node node : proposals.lookupAll(".table-cell")) {
-                    if (!(node instanceof javafx.scene.control.TableCell<?, ?> cell) || cell.isEmpty() || cell.getItem() == null
-                            || !cell.isVisible() || cell.getIndex() != index) {
-                        continue;
-                    }
-                    String whole = cell.getItem().toString();
-                    if (whole.isEmpty() || !seen.add(index + ":" + whole)) {
-                        continue;
-                    }
-                    problems.addAll(drawnProblems(cell, whole));
+                String text = cell.getItem().toString();
+                if (cell.getTableColumn().getText().equals("Verdict")) {
+                    verdicts.add(text);
                 }
-            });
-        }
-        assertTrue(seen.stream().anyMatch(text -> text.contains("BILL-2025-001")), "the reversal's cells were looked at: " + seen);
-        assertEquals(List.of(), problems, "proposals table cells at 1280 × 720 (table " + Math.round(proposals.getWidth()) + " px)");
+                if (cell.getTableColumn().getText().equals("Proposal")
+                        && (cell.getTooltip() == null || !cell.getTooltip().getText().equals(text))) {
+                    problems.add("'" + text + "' has no tooltip with its whole text");
+                }
+                if (cell.getHeight() > 40) {
+                    problems.add("'" + text + "' in a row " + Math.round(cell.getHeight()) + " px tall");
+                }
+            }
+        });
+        assertEquals(List.of("accepted", "accepted"), verdicts);
+        assertEquals(List.of(), problems);
     }
 
     /**
@@ -280,13 +373,16 @@ class SandboxSmallScreenWindowTest {
      * found from the caret's line) joined differ from the text other than by the breaks, a line breaks between two letters
      * or digits, or the drawn text is taller than the cell.
      */
-    private static List<String> drawnProblems(javafx.scene.control.TableCell<?, ?> cell, String whole) {
+    private static List<String> drawnProblems(javafx.scene.control.Labeled cell, String whole, double room) {
         List<String> problems = new ArrayList<>();
         List<javafx.scene.text.Text> texts = cell.lookupAll(".text").stream().filter(javafx.scene.text.Text.class::isInstance)
                 .map(javafx.scene.text.Text.class::cast).filter(text -> text.isVisible() && text.getText() != null
                         && !text.getText().isEmpty()).toList();
         if (texts.isEmpty()) {
             texts = cell.getGraphic() instanceof javafx.scene.text.Text graphic ? List.of(graphic) : List.of();
+        }
+        if (cell.getWidth() > room + 1) {
+            problems.add("'" + whole + "': " + Math.round(cell.getWidth()) + " px wide in " + Math.round(room) + " px");
         }
         StringBuilder drawn = new StringBuilder();
         for (javafx.scene.text.Text text : texts) {

@@ -105,7 +105,8 @@ class StatementsWindowTest {
         expected.put("As _of", "knownAtAsOf");
         expected.put("_known at", "knownAtPoint");
         expected.put("F_rom", "compareFrom");
-        expected.put("to", "compareTo");
+        expected.put("_until", "compareTo");
+        expected.put("_Statement", "statementKind");
         java.util.List<String> problems = new java.util.ArrayList<>();
         for (var named : expected.entrySet()) {
             java.util.Optional<javafx.scene.control.Label> label = robot.lookup(".label").match(node -> node instanceof javafx.scene.control.Label l
@@ -227,5 +228,71 @@ class StatementsWindowTest {
         robot.interact(whole::requestFocus);
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         WindowTests.waitUntil(() -> !window.isShowing());
+    }
+
+    private static void alt(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.ALT, key).release(key, KeyCode.ALT);
+    }
+
+    /**
+     * Session 21's keyboard walk: the statement's choice had no label or letter, and Export had no letter. A keyboard
+     * user chooses the income statement (Alt+S, Down), a period (Alt+P, "2025"), quarterly
+     * columns (Tab to Columns, Down, Down), shows it with Enter, opens it in a window (Alt+W) and leaves it
+     * with Escape, and exports it (Alt+X) — no mouse after the tab is chosen.
+     */
+    @Test
+    void a_keyboard_user_chooses_a_statement_and_period_opens_it_in_a_window_and_exports_it(FxRobot robot) throws Exception {
+        robot.interact(() -> stage.setWidth(1280));
+        openStatements(robot, "small-business.ledger");
+        javafx.scene.control.ChoiceBox<?> kind = robot.lookup("#statementKind").queryAs(javafx.scene.control.ChoiceBox.class);
+        alt(robot, KeyCode.S);
+        WindowTests.waitUntil(kind::isFocused);
+        // Down on the closed choice chooses the next statement (before: nothing; the list had to be opened with Space)
+        robot.type(KeyCode.DOWN);
+        try {
+            WindowTests.waitUntil(() -> kind.getValue() == dev.eventscope.statement.StatementKind.INCOME && !kind.isShowing());
+        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+            throw new AssertionError("after Down: " + kind.getValue() + " at " + kind.getSelectionModel().getSelectedIndex() + ", showing "
+                    + kind.isShowing() + ", focused " + kind.isFocused() + ", focus owner " + stage.getScene().getFocusOwner(), timeout);
+        }
+
+        alt(robot, KeyCode.P);
+        WindowTests.waitUntil(() -> robot.lookup("#statementPeriod").query().isFocused());
+        robot.write("2025");
+        robot.type(KeyCode.TAB);
+        javafx.scene.control.ChoiceBox<Object> columns = cast(robot.lookup("#statementColumns").query());
+        WindowTests.waitUntil(columns::isFocused);
+        robot.type(KeyCode.DOWN).type(KeyCode.DOWN);
+        WindowTests.waitUntil(() -> "Quarterly".equals(columns.getConverter().toString(columns.getValue())) && !columns.isShowing());
+        // Enter shows it (Show is the tab's default button), from the field just left as from anywhere in the tab
+        alt(robot, KeyCode.P);
+        WindowTests.waitUntil(() -> robot.lookup("#statementPeriod").query().isFocused());
+        robot.type(KeyCode.ENTER);
+        WindowTests.waitUntil(() -> !table(robot).getItems().isEmpty());
+        assertEquals("Income Statement 2025Q1..2025Q4 \u00b7 amounts in EUR",
+                robot.lookup("#statementTitle").queryAs(javafx.scene.control.Label.class).getText());
+
+        // wider than the panel at 1280 px: Alt+W opens it in a window of its own; Escape leaves it
+        WindowTests.waitUntil(() -> robot.lookup("#statementWindow").query().isVisible());
+        alt(robot, KeyCode.W);
+        WindowTests.waitUntil(() -> robot.lookup("#statementWholeTable").tryQuery().isPresent());
+        javafx.stage.Window window = robot.lookup("#statementWholeTable").query().getScene().getWindow();
+        WindowTests.waitUntil(window::isFocused);
+        robot.type(KeyCode.ESCAPE);
+        WindowTests.waitUntil(() -> !window.isShowing());
+
+        // Alt+X exports it
+        Path csv = folder.resolve("income-2025-by-keys.csv");
+        robot.lookup("#statementsView").queryAs(StatementsView.class).setExportTarget(owner -> Optional.of(csv));
+        robot.interact(() -> stage.requestFocus());
+        alt(robot, KeyCode.X);
+        WindowTests.waitUntil(() -> Files.exists(csv));
+        assertEquals("section,account,level,commodity,2025Q1,2025Q2,2025Q3,2025Q4",
+                Files.readAllLines(csv, StandardCharsets.UTF_8).get(0).replace("\uFEFF", ""));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object value) {
+        return (T) value;
     }
 }

@@ -308,4 +308,65 @@ class WorkbenchWindowTest {
                 && timeline.timelineProperty().get().axis() == dev.eventscope.ui.timeline.TimelineAxis.RECORDED_TIME
                 && timeline.positionShown() == wanted);
     }
+
+    /**
+     * Session 21: the Tests tab walked by keys as a whole. Before, the list, the flagged table and the Benford chooser
+     * had no label and no letter (reached by Tab only). Alt+T moves to the tests, Down chooses one, Alt+F to its flagged
+     * entries (the first chosen), Enter opens one in the explorer, Alt+B to the Benford chooser (Down shows the next
+     * group), Alt+R runs the tests again.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_keyboard_user_walks_the_tests_tab_the_list_the_flagged_entries_benford_and_runs_them_again(FxRobot robot) throws Exception {
+        openTheAuditCase(robot);
+        shortcut(robot, KeyCode.T);
+        waitUntil(() -> robot.lookup("#testList").tryQuery().isPresent()
+                && robot.lookup("#testList").queryAs(ListView.class).getItems().size() == 12);
+        toFront(robot);
+        ListView<TestResult> tests = robot.lookup("#testList").queryAs(ListView.class);
+        chooseByKeys(robot, tests, "Late postings");
+        TableView<FlaggedEntry> flagged = table(robot, "#flaggedTable");
+        waitUntil(() -> flagged.getItems().size() == 1);
+
+        alt(robot, KeyCode.F);
+        waitUntil(() -> flagged.isFocused() && flagged.getSelectionModel().getSelectedItem() != null);
+        FlaggedEntry late = flagged.getSelectionModel().getSelectedItem();
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> selectedInExplorer() == late.position());
+        toFront(robot);
+
+        // the Benford chooser is shown with its test
+        chooseByKeys(robot, tests, "Benford's law, first digits");
+        javafx.scene.control.ComboBox<dev.eventscope.audit.tests.BenfordGroup> benford = robot.lookup("#benfordType")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        waitUntil(() -> benford.getItems().size() > 1 && benford.getValue() != null);
+        alt(robot, KeyCode.B);
+        waitUntil(benford::isFocused);
+        dev.eventscope.audit.tests.BenfordGroup shown = benford.getValue();
+        String title = robot.lookup("#benfordChart").queryAs(BarChart.class).getTitle();
+        robot.type(benford.getSelectionModel().getSelectedIndex() + 1 < benford.getItems().size() ? KeyCode.DOWN : KeyCode.UP);
+        waitUntil(() -> benford.getValue() != shown && !robot.lookup("#benfordChart").queryAs(BarChart.class).getTitle().equals(title));
+
+        TestResult first = tests.getItems().get(0);
+        alt(robot, KeyCode.R);
+        waitUntil(() -> tests.getItems().size() == 12 && tests.getItems().get(0) != first);
+    }
+
+    /** Alt+T to the tests, Home, then Down until the test titled {@code title} is chosen. */
+    private static void chooseByKeys(FxRobot robot, ListView<TestResult> tests, String title) {
+        alt(robot, KeyCode.T);
+        waitUntil(tests::isFocused);
+        robot.type(KeyCode.HOME);
+        waitUntil(() -> tests.getSelectionModel().getSelectedIndex() == 0);
+        for (int step = 0; step < 12 && !title.equals(tests.getSelectionModel().getSelectedItem().title()); step++) {
+            int before = tests.getSelectionModel().getSelectedIndex();
+            robot.type(KeyCode.DOWN);
+            waitUntil(() -> tests.getSelectionModel().getSelectedIndex() != before);
+        }
+        assertEquals(title, tests.getSelectionModel().getSelectedItem().title(), "Down reached " + title);
+    }
+
+    private static void alt(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.ALT, key).release(key, KeyCode.ALT);
+    }
 }

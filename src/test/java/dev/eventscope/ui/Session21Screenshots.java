@@ -1,0 +1,140 @@
+package dev.eventscope.ui;
+
+import static dev.eventscope.testing.FxShots.onFx;
+import static dev.eventscope.testing.FxShots.save;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * Session 21's screens (docs/ui.md, "Session 21 (ui)"), under Xvfb: the seal's banner after Tools › Seal, and the
+ * sandbox's proposals as a one-line list with the chosen proposal under it (an accepted reversal, the same reversal
+ * again and one of an entry not in the books, both refused; then the base moved to #3). Session20Ui2Screenshots slept
+ * fixed times and, at load 25, shot the window before the ledger had opened; this one waits for each thing (at most
+ * 300 s each). Run as AppScreenshots is, with its own {@code XDG_*} folders and {@code -Duser.home}:
+ * {@code Session21Screenshots sample-data/ledgers <outdir> 1280 720}.
+ */
+public final class Session21Screenshots {
+
+    private static Path out;
+    private static String size;
+
+    private Session21Screenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path samples = Path.of(args[0]).toAbsolutePath();
+        out = Files.createDirectories(Path.of(args[1]));
+        size = args[2] + "x" + args[3];
+        Path settings = Files.createTempDirectory("session21ui");
+        FxTaskExecutor executor = new FxTaskExecutor();
+        Stage stage = AppScreenshots.openWindow(samples, settings, executor, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        onFx(() -> {
+            AppScreenshots.model().setMachineVerifier(dev.eventscope.audit.LedgerVerifier.forCurrentUser());
+            return null;
+        });
+        Path sample = Files.copy(samples.resolve("small-business.ledger"), settings.resolve("small-business.ledger"));
+        onFx(() -> {
+            AppScreenshots.model().open(sample, false);
+            return null;
+        });
+        waitFor("the ledger opened", () -> AppScreenshots.model().explorerProperty().get() != null
+                && !TrialScreenshots.menuItem(stage, "sealItem").isDisable()
+                && stage.getScene().lookup("#streamTree") != null);
+        Thread.sleep(3000);
+        onFx(() -> {
+            TrialScreenshots.menuItem(stage, "sealItem").fire();
+            return null;
+        });
+        waitFor("the seal's banner", () -> bannerText(stage).contains("Sealed through"));
+        Thread.sleep(1500);
+        save(stage.getScene(), out.resolve("seal-sealed-" + size + ".png"));
+        System.out.println("sealed: " + banner(stage));
+        sandbox(stage);
+        executor.close();
+        System.exit(0);
+    }
+
+    private static void sandbox(Stage stage) throws Exception {
+        Set<Window> before = Set.copyOf(Window.getWindows());
+        onFx(() -> {
+            TrialScreenshots.menuItem(stage, "proposeAdjustmentsItem").fire();
+            return null;
+        });
+        waitFor("the sandbox's window", () -> Window.getWindows().stream().anyMatch(each -> !before.contains(each)));
+        Scene window = onFx(() -> Window.getWindows().stream().filter(each -> !before.contains(each)).findFirst().orElseThrow().getScene());
+        waitFor("the sandbox opened", () -> !window.lookup("#proposalReason").isDisabled());
+        TableView<?> proposals = (TableView<?>) window.lookup("#proposalsTable");
+        int count = 0;
+        for (String entry : new String[] {"BILL-2025-001", "BILL-2025-001", "NOT-IN-BOOKS-1"}) {
+            int expected = ++count;
+            onFx(() -> {
+                ((TextField) window.lookup("#proposalReason")).setText(expected == 3 ? "A bill the supplier says we never got"
+                        : "The February rent was booked twice");
+                javafx.scene.control.TabPane forms = (javafx.scene.control.TabPane) window.lookup("#proposalForms");
+                forms.getSelectionModel().select(1);
+                Node reverse = window.lookup("#proposeReverseForm");
+                ((TextField) reverse.lookupAll(".text-field").iterator().next()).setText(entry);
+                return null;
+            });
+            Thread.sleep(500);
+            onFx(() -> {
+                ((ButtonBase) window.lookup("#proposeReverseForm").lookup("#submitButton")).fire();
+                return null;
+            });
+            waitFor("proposal " + expected, () -> proposals.getItems().size() >= expected);
+        }
+        Thread.sleep(2000);
+        save(window, out.resolve("sandbox-list-" + size + ".png"));
+        System.out.println("sandbox: " + onFx(() -> ((Labeled) window.lookup("#proposalDetail")).getText().replace("\n", " / ")));
+        onFx(() -> {
+            ((TextField) window.lookup("#sandboxBasePoint")).setText("#3");
+            ((ButtonBase) window.lookup("#moveBaseButton")).fire();
+            return null;
+        });
+        waitFor("the base moved", () -> ((Labeled) window.lookup("#sandboxBase")).getText().contains("position 3"));
+        onFx(() -> {
+            proposals.getSelectionModel().select(0);
+            return null;
+        });
+        Thread.sleep(2000);
+        save(window, out.resolve("sandbox-refused-" + size + ".png"));
+        System.out.println("sandbox refused: " + onFx(() -> ((Labeled) window.lookup("#proposalDetail")).getText().replace("\n", " / ")));
+        onFx(() -> {
+            window.getWindow().hide();
+            return null;
+        });
+    }
+
+    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (!onFx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("waited 300 s for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static String banner(Stage stage) throws Exception {
+        return onFx(() -> bannerText(stage));
+    }
+
+    /** The banner's words, read on the FX thread (a condition of {@link #waitFor} runs there: no nested onFx). */
+    private static String bannerText(Stage stage) {
+        return stage.getScene().getRoot().lookupAll("#banner .label").stream().map(node -> ((Labeled) node).getText())
+                .filter(text -> text != null && !text.isBlank()).collect(Collectors.joining(" / "));
+    }
+}
