@@ -367,7 +367,13 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                         price.commodity(), price.price().amount(), new SourceLocation(file, lineNumber));
             }
             case "payee", "tag", "N", "C" -> {
-                // hledger reads these and they change no balance
+                // hledger reads these and they change no balance; it refuses an N without a commodity symbol and a C
+                // without two amounts (C EUR = 1.20 USD, in tree-sitter-ledger's tests), and so does the import
+                if (keyword.equals("C")) {
+                    DirectiveParser.conversion(file, lineNumber, argument, amountParser);
+                } else if (keyword.equals("N")) {
+                    DirectiveParser.ignoredPriceCommodity(file, lineNumber, argument);
+                }
                 skipDirective(keyword, lineNumber, "is ignored, as hledger ignores it for balances");
                 return null;
             }
