@@ -214,6 +214,15 @@ final class DirectiveParser {
         return new MarketPriceParts(parts.group(1), commodity, price);
     }
 
+    /** Refuses an {@code N} or {@code C} directive hledger 1.25 refuses (it reads and ignores the others). */
+    static void checkIgnored(String keyword, String file, int lineNumber, String argument, AmountParser amountParser) {
+        if (keyword.equals("C")) {
+            conversion(file, lineNumber, argument, amountParser);
+        } else if (keyword.equals("N")) {
+            ignoredPriceCommodity(file, lineNumber, argument);
+        }
+    }
+
     /**
      * Checks a {@code C AMOUNT = AMOUNT} directive (ledger's commodity conversion) as hledger 1.25 reads it: an amount
      * (a price after it allowed), {@code =}, and an amount, anything after the second amount ignored. hledger ignores the

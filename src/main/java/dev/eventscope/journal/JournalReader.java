@@ -367,13 +367,8 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                         price.commodity(), price.price().amount(), new SourceLocation(file, lineNumber));
             }
             case "payee", "tag", "N", "C" -> {
-                // hledger reads these and they change no balance; it refuses an N without a commodity symbol and a C
-                // without two amounts (C EUR = 1.20 USD, in tree-sitter-ledger's tests), and so does the import
-                if (keyword.equals("C")) {
-                    DirectiveParser.conversion(file, lineNumber, argument, amountParser);
-                } else if (keyword.equals("N")) {
-                    DirectiveParser.ignoredPriceCommodity(file, lineNumber, argument);
-                }
+                // hledger reads these and they change no balance, but refuses an N or a C it cannot read (session 21)
+                DirectiveParser.checkIgnored(keyword, file, lineNumber, argument, amountParser);
                 skipDirective(keyword, lineNumber, "is ignored, as hledger ignores it for balances");
                 return null;
             }
