@@ -214,6 +214,78 @@ final class DirectiveParser {
         return new MarketPriceParts(parts.group(1), commodity, price);
     }
 
+    /** Refuses an {@code N} or {@code C} directive hledger 1.25 refuses (it reads and ignores the others). */
+    static void checkIgnored(String keyword, String file, int lineNumber, String argument, AmountParser amountParser) {
+        if (keyword.equals("C")) {
+            conversion(file, lineNumber, argument, amountParser);
+        } else if (keyword.equals("N")) {
+            ignoredPriceCommodity(file, lineNumber, argument);
+        }
+    }
+
+    /**
+     * Checks a {@code C AMOUNT = AMOUNT} directive (ledger's commodity conversion) as hledger 1.25 reads it: an amount
+     * (a price after it allowed), {@code =}, and an amount, anything after the second amount ignored. hledger ignores the
+     * directive for balances, and so does the import; but it refuses the journal when either amount is missing
+     * ({@code C EUR = 1.20 USD}, in cbarrete/tree-sitter-ledger's tests), and until session 21 the import read such a
+     * journal.
+     */
+    static void conversion(String file, int lineNumber, String argument, AmountParser amountParser) {
+        String text = argument.strip();
+        int equals = text.indexOf('=');
+        String example = ": write it as C 1.00 EUR = 1.20 USD (hledger 1.25 refuses it too)";
+        if (equals < 0) {
+            throw new JournalParseException(file, lineNumber, 0, "the C directive \"C " + text + "\" has no \"=\" between"
+                    + " its two amounts" + example);
+        }
+        String left = text.substring(0, equals);
+        int at = left.indexOf('@');
+        try {
+            amountParser.parse(at < 0 ? left : left.substring(0, at));
+            if (at >= 0) {
+                amountParser.parse(left.substring(at + 1).replaceFirst("^@", ""));
+            }
+        } catch (AmountSyntaxException invalid) {
+            throw new JournalParseException(file, lineNumber, 0, "the C directive's first amount \"" + left.strip()
+                    + "\" is not an amount" + example);
+        }
+        String right = text.substring(equals + 1);
+        int semicolon = right.indexOf(';');
+        if (semicolon >= 0) {
+            right = right.substring(0, semicolon);
+        }
+        right = right.strip();
+        int priceAt = right.indexOf('@');
+        if (priceAt >= 0) {
+            right = right.substring(0, priceAt).strip();
+        }
+        // hledger reads the amount at the start and ignores the rest of the line ("C 1 EUR = 1.20 USD junk")
+        for (int end = right.length(); end > 0; end = right.lastIndexOf(' ', end - 1)) {
+            try {
+                amountParser.parse(right.substring(0, end));
+                return;
+            } catch (AmountSyntaxException tooLong) {
+                // try a shorter start
+            }
+        }
+        throw new JournalParseException(file, lineNumber, 0, "the C directive's second amount \"" + right
+                + "\" is not an amount" + example);
+    }
+
+    /**
+     * Checks an {@code N COMMODITY} directive (ledger's commodity whose price is ignored) as hledger 1.25 reads it: a
+     * quoted or unquoted commodity symbol must follow ({@code N} alone and {@code N 5} are refused, by hledger too).
+     */
+    static void ignoredPriceCommodity(String file, int lineNumber, String argument) {
+        String text = argument.strip();
+        boolean symbol = text.startsWith("\"") ? text.indexOf('"', 1) > 1
+                : !text.isEmpty() && AmountParser.isSimpleCommodityCharacter(text.charAt(0));
+        if (!symbol) {
+            throw new JournalParseException(file, lineNumber, 0, "the N directive needs a commodity symbol after it, as in"
+                    + " N EUR, but has \"" + text + "\" (hledger 1.25 refuses it too)");
+        }
+    }
+
     /**
      * hledger 1.25 reads only comment lines under a {@code payee} or {@code tag} directive; ledger's sub-directives
      * there ({@code alias}, {@code check}, {@code assert}) are refused naming their line, as hledger refuses them.

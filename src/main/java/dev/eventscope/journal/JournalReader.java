@@ -367,7 +367,8 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                         price.commodity(), price.price().amount(), new SourceLocation(file, lineNumber));
             }
             case "payee", "tag", "N", "C" -> {
-                // hledger reads these and they change no balance
+                // hledger reads these and they change no balance, but refuses an N or a C it cannot read (session 21)
+                DirectiveParser.checkIgnored(keyword, file, lineNumber, argument, amountParser);
                 skipDirective(keyword, lineNumber, "is ignored, as hledger ignores it for balances");
                 return null;
             }

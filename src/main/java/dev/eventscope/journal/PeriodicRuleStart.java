@@ -38,6 +38,12 @@ final class PeriodicRuleStart {
         period = end < 0 ? period : period.substring(0, end);
         int comment = period.indexOf(';');
         period = (comment < 0 ? period : period.substring(0, comment)).strip();
+        if (period.isEmpty()) {
+            // hledger 1.25 refuses "~" with no period after it ("unexpected newline"), even without --forecast; until
+            // session 21 the import left the rule out and read the journal (cbarrete/tree-sitter-ledger's tests)
+            throw new JournalParseException(file, lineNumber, 2, "the periodic transaction has no period after \"~\","
+                    + " and hledger 1.25 refuses it too: write one, as in \"~ monthly\"");
+        }
         String[] words = period.toLowerCase(Locale.ROOT).split("\\s+");
         int at = 0;
         Unit unit = switch (words[0]) {
