@@ -1,0 +1,103 @@
+package dev.eventscope.journal;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.eventscope.testing.Texts.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Journals written to exhaust the reader (session 21, adversary): each ends in one sentence naming the file and line,
+ * without filling the heap or reading for ever; and a glob's files that include one another are read as hledger reads
+ * them, not refused as a loop.
+ */
+@DisplayName("hostile journals end in one sentence, in bounded memory and time")
+class HostileJournalsTest {
+
+    @TempDir
+    Path folder;
+
+    private Path write(String name, String text) throws IOException {
+        Path file = folder.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    private static List<JournalItem> readAll(Path journal) throws IOException {
+        List<JournalItem> items = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(journal, JournalReadListener.NONE)) {
+            reader.forEachRemaining(items::add);
+        }
+        return items;
+    }
+
+    @Test
+    void a_line_longer_than_16_MiB_is_refused_with_its_line_rather_than_read_into_memory() throws IOException {
+        // a 2 GB sparse file of NUL bytes, or a 100 MB line, filled a 512 MB heap (OutOfMemoryError, and the new
+        // ledger left behind); here 17 MiB of NUL bytes after one good line
+        Path journal = write("huge.journal", "; a comment\n");
+        try (RandomAccessFile file = new RandomAccessFile(journal.toFile(), "rw")) {
+            file.setLength(file.length() + (17L << 20));
+        }
+        JournalParseException refused = assertThrows(JournalParseException.class, () -> readAll(journal));
+        assertEquals(2, refused.line(), refused.getMessage());
+        assertMentions(refused.getMessage(), "huge.journal:2", "longer than 16 MiB");
+    }
+
+    @Test
+    void a_file_included_twice_at_every_level_is_refused_once_it_would_be_read_more_than_a_thousand_times() throws IOException {
+        // never a loop, but 42 such files would read the last one 2^41 times (the import ran until killed)
+        for (int level = 0; level < 11; level++) {
+            write("bomb" + level + ".journal", "include bomb" + (level + 1) + ".journal\ninclude bomb" + (level + 1)
+                    + ".journal\n");
+        }
+        write("bomb11.journal", "; the last one\n");
+        JournalParseException refused = assertThrows(JournalParseException.class,
+                () -> readAll(folder.resolve("bomb0.journal")));
+        assertMentions(refused.getMessage(), "bomb10.journal:", "bomb11.journal more than 1,000 times");
+    }
+
+    @Test
+    void includes_more_than_a_hundred_levels_deep_are_refused_naming_the_line() throws IOException {
+        // each level held a file and a 64 KiB buffer open: 5,001 levels took 560 MB
+        for (int level = 0; level <= 101; level++) {
+            write("chain" + level + ".journal", "include chain" + (level + 1) + ".journal\n");
+        }
+        write("chain102.journal", "2025-01-01 x\n    a  1\n    b\n");
+        JournalParseException refused = assertThrows(JournalParseException.class,
+                () -> readAll(folder.resolve("chain0.journal")));
+        assertMentions(refused.getMessage(), "chain100.journal:1", "101 includes deep");
+        write("chain100.journal", "2025-01-01 x\n    a  1\n    b\n");
+        assertEquals(1, readAll(folder.resolve("chain0.journal")).stream()
+                .filter(JournalTransaction.class::isInstance).count(), "a hundred levels deep are read");
+    }
+
+    @Test
+    void a_glob_s_file_that_includes_another_file_of_the_glob_is_not_a_loop() throws IOException {
+        // hledger 1.25 prints a, b (from a's include), then b (the glob's second file); the base refused it as a loop,
+        // because every file the glob matched counted as being read while it waited its turn
+        write("g/a.journal", "2025-01-01 a\n    x  1\n    y\n\ninclude b.journal\n");
+        write("g/b.journal", "2025-01-02 b\n    x  1\n    y\n");
+        Path journal = write("main.journal", "include g/*.journal\n");
+        List<String> read = readAll(journal).stream().filter(JournalTransaction.class::isInstance)
+                .map(item -> ((JournalTransaction) item).description()).toList();
+        assertEquals(List.of("a", "b", "b"), read);
+    }
+
+    @Test
+    void a_real_loop_through_a_glob_is_still_refused() throws IOException {
+        write("h/a.journal", "include ../main.journal\n");
+        Path journal = write("main.journal", "include h/*.journal\n");
+        JournalParseException refused = assertThrows(JournalParseException.class, () -> readAll(journal));
+        assertMentions(refused.getMessage(), "a.journal:1", "loop");
+    }
+}
