@@ -10,6 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.eventscope.application.CommandContext;
+import dev.eventscope.application.LedgerCommandService;
+import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 
 import static dev.eventscope.testing.Texts.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,5 +104,43 @@ class HostileJournalsTest {
         Path journal = write("main.journal", "include h/*.journal\n");
         JournalParseException refused = assertThrows(JournalParseException.class, () -> readAll(journal));
         assertMentions(refused.getMessage(), "a.journal:1", "loop");
+    }
+
+    @Test
+    void a_journal_written_to_between_its_check_and_its_import_is_refused_and_nothing_is_imported() throws IOException {
+        // base: the entry appended while the import read the journal went in, its balance assertion (1 EUR, false)
+        // never checked, and the import was recorded under the SHA-256 of a third reading
+        int entries = 10_000; // more than the import's reading may be ahead of the posting (16 batches of 256 items)
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= entries; i++) {
+            text.append("2025-01-01 e").append(i).append("\n    assets:bank  1 EUR\n    equity:opening\n");
+        }
+        Path journal = write("growing.journal", text.toString());
+        AtomicLong asked = new AtomicLong();
+        ImportProgress appendAfterTheCheck = new ImportProgress() {
+            @Override
+            public boolean cancelled() {
+                // asked once per item by the checking pass, then once per entry by the import: the first question
+                // of the import comes after the check has read the whole journal
+                if (asked.incrementAndGet() == entries + 1) {
+                    try {
+                        Files.writeString(journal, "2025-12-31 forged\n    assets:bank  1 EUR = 1 EUR\n"
+                                + "    equity:opening\n", java.nio.file.StandardOpenOption.APPEND);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return false;
+            }
+        };
+        Path ledger = folder.resolve("l.ledger");
+        try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
+            JournalImportException refused = assertThrows(JournalImportException.class, () -> new JournalImporter(
+                    LedgerCommandService.create(store)).importJournal(journal, JournalImporter.Options.defaults(),
+                    CommandContext.byUser("alice"), appendAfterTheCheck));
+            assertMentions(refused.getMessage(), "growing.journal:", "changed while it was imported",
+                    "Nothing was imported");
+            assertEquals(0, store.lastPosition(), "nothing was written");
+        }
     }
 }
