@@ -48,9 +48,10 @@ final class Includes {
 
     /**
      * How many includes deep a journal may go (session 21: a chain of 5,001 files, each including the next, held a file
-     * and a 64 KiB buffer open per level and took 560 MB; a real journal's includes go a few levels deep).
+     * and a 64 KiB buffer open per level and took 560 MB; a real journal's includes go a few levels deep, and
+     * {@code JournalFuzzProperties} reads a chain of 300).
      */
-    static final int MAX_DEPTH = 100;
+    static final int MAX_DEPTH = 1_000;
 
     /**
      * How many times one import may read one file (session 21: 42 files each including the next one twice, never a loop,
@@ -64,8 +65,9 @@ final class Includes {
         Path including = lines.path();
         Path folder = including != null ? including.getParent() : Path.of("").toAbsolutePath();
         if (lines.depth() >= MAX_DEPTH) {
-            throw new JournalParseException(lines.file(), lineNumber, 0, "this include would go " + (MAX_DEPTH + 1)
-                    + " includes deep, more than the " + MAX_DEPTH + " Eventscope follows (each included file here"
+            throw new JournalParseException(lines.file(), lineNumber, 0, "this include would go "
+                    + String.format("%,d", MAX_DEPTH + 1) + " includes deep, more than the "
+                    + String.format("%,d", MAX_DEPTH) + " Eventscope follows (each included file here"
                     + " includes another): include the files from fewer levels");
         }
         List<Path> files = IncludeResolver.resolve(argument, folder, lines.file(), lineNumber);

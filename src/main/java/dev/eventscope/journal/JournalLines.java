@@ -58,6 +58,11 @@ final class JournalLines implements AutoCloseable {
         return root.lineNumber();
     }
 
+    /** The SHA-256 of the top-level file's bytes read so far ({@link LineSource#sha256()}). */
+    String rootSha256() {
+        return root.sha256();
+    }
+
     long rootBytesRead() {
         return root.bytesRead();
     }

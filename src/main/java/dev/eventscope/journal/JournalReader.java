@@ -6,10 +6,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.nio.file.Path;
 import java.time.Year;
 import java.util.ArrayList;
@@ -130,10 +126,8 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             AssignedAmounts checked) throws IOException {
         IncludeResolver.requireJournal(path);
         Path real = path.toRealPath();
-        MessageDigest digest = sha256();
-        JournalReader reader = new JournalReader(LineSource.ofUtf8(new DigestInputStream(Files.newInputStream(real),
-                digest), path.getFileName().toString()), real, listener, checked);
-        reader.rootDigest = digest;
+        JournalReader reader = new JournalReader(LineSource.ofUtf8Hashed(Files.newInputStream(real),
+                path.getFileName().toString()), real, listener, checked);
         if (rules != null) {
             reader.automatedMode = AutomatedMode.APPLY;
             reader.transactionParser.applyAutomated(new AutomatedRules(rules));
@@ -141,32 +135,8 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         return reader;
     }
 
-    /** The SHA-256 of the bytes of the top-level file this reading has read; null for a journal read from a reader. */
-    private MessageDigest rootDigest;
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
-        }
-    }
-
-    /**
-     * The SHA-256 (64 lower-case hex digits) of the top-level file's bytes this reading read, once it has read them all:
-     * two readings of one file that read the same bytes give the same (session 21: a journal written to between the
-     * reading that checks it and the one that is imported).
-     */
-    String sha256OfWhatWasRead() {
-        if (rootDigest == null) {
-            throw new IllegalStateException("a journal read from a reader has no file to hash");
-        }
-        try {
-            return HexFormat.of().formatHex(((MessageDigest) rootDigest.clone()).digest());
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("this Java cannot copy a SHA-256 digest", e);
-        }
-    }
+    /** The SHA-256 of the top-level file's bytes this reading read, once all are read (session 21, {@link LineSource}). */
+    String sha256OfWhatWasRead() { return lines.rootSha256(); }
 
     private static AssignedAmounts check(JournalReader checking) {
         try (checking) {
@@ -232,9 +202,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         return items().filter(JournalTransaction.class::isInstance).map(JournalTransaction.class::cast);
     }
 
-    public long transactionCount() {
-        return transactionCount;
-    }
+    public long transactionCount() { return transactionCount; }
 
     /** Lines read of the top-level journal (not counting included files). */
     public int linesRead() {

@@ -72,18 +72,18 @@ class HostileJournalsTest {
     }
 
     @Test
-    void includes_more_than_a_hundred_levels_deep_are_refused_naming_the_line() throws IOException {
+    void includes_more_than_a_thousand_levels_deep_are_refused_naming_the_line() throws IOException {
         // each level held a file and a 64 KiB buffer open: 5,001 levels took 560 MB
-        for (int level = 0; level <= 101; level++) {
+        for (int level = 0; level <= 1_001; level++) {
             write("chain" + level + ".journal", "include chain" + (level + 1) + ".journal\n");
         }
-        write("chain102.journal", "2025-01-01 x\n    a  1\n    b\n");
+        write("chain1002.journal", "2025-01-01 x\n    a  1\n    b\n");
         JournalParseException refused = assertThrows(JournalParseException.class,
                 () -> readAll(folder.resolve("chain0.journal")));
-        assertMentions(refused.getMessage(), "chain100.journal:1", "101 includes deep");
-        write("chain100.journal", "2025-01-01 x\n    a  1\n    b\n");
+        assertMentions(refused.getMessage(), "chain1000.journal:1", "1,001 includes deep");
+        write("chain1000.journal", "2025-01-01 x\n    a  1\n    b\n");
         assertEquals(1, readAll(folder.resolve("chain0.journal")).stream()
-                .filter(JournalTransaction.class::isInstance).count(), "a hundred levels deep are read");
+                .filter(JournalTransaction.class::isInstance).count(), "a thousand levels deep are read");
     }
 
     @Test
@@ -142,5 +142,15 @@ class HostileJournalsTest {
                     "Nothing was imported");
             assertEquals(0, store.lastPosition(), "nothing was written");
         }
+    }
+
+    @Test
+    void a_byte_order_mark_in_the_middle_of_a_journal_is_named_not_quoted_invisibly() throws IOException {
+        // two files joined: the second's byte-order mark starts line 5; the base quoted the line with it, unseen
+        Path journal = write("joined.journal", "2025-01-01 a\n    x  1 EUR\n    y\n\n\uFEFF2025-01-02 b\n    x  1 EUR\n"
+                + "    y\n");
+        JournalParseException refused = assertThrows(JournalParseException.class, () -> readAll(journal));
+        assertMentions(refused.getMessage(), "joined.journal:5", "\"\\uFEFF2025-01-02 b\"",
+                "starts with the invisible character U+FEFF, a byte-order mark");
     }
 }
