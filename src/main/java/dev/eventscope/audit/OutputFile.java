@@ -93,6 +93,12 @@ public final class OutputFile implements AutoCloseable {
         if (!Files.isDirectory(folder)) {
             throw new OutputRefused("Cannot write " + what + " to " + target + ": the folder " + folder + " does not exist.");
         }
+        Path own = ownFolderHolding(folder, System.getenv(), System.getProperty("user.home"));
+        if (own != null) {
+            throw new OutputRefused("Refusing to write " + what + " to " + target + ": it is inside " + own + ", where"
+                    + " Eventscope keeps its own files (signing keys, findings, sandboxes, remembered heads, caches),"
+                    + " which it would replace; choose a file elsewhere. Nothing was changed.");
+        }
         String name = absolute.getFileName().toString();
         for (String suffix : LEDGER_SIDE_FILES) {
             if (name.endsWith(suffix)) {
@@ -118,6 +124,45 @@ public final class OutputFile implements AutoCloseable {
         }
         if (!Files.isWritable(folder)) {
             throw new OutputRefused("Cannot write " + what + " to " + target + ": you may not create files in " + folder + ".");
+        }
+    }
+
+    /**
+     * Eventscope's own folders ({@code eventscope} in the XDG config, state, cache and data folders: the signing keys,
+     * the findings, sandboxes, remembered heads and search indexes, the read-model caches, the sample copies). Session 21:
+     * {@code export --force -o ~/.config/eventscope/keys/me.ed25519.key} replaced the private signing key by a journal,
+     * and {@code sandbox export} (which replaces its file whole) the findings file, without {@code --force}.
+     */
+    static List<Path> ownFolders(java.util.Map<String, String> environment, String userHome) {
+        Path home = Path.of(userHome);
+        return List.of(xdg(environment, "XDG_CONFIG_HOME", home.resolve(".config")),
+                xdg(environment, "XDG_STATE_HOME", home.resolve(".local").resolve("state")),
+                xdg(environment, "XDG_CACHE_HOME", home.resolve(".cache")),
+                xdg(environment, "XDG_DATA_HOME", home.resolve(".local").resolve("share")));
+    }
+
+    private static Path xdg(java.util.Map<String, String> environment, String variable, Path otherwise) {
+        String value = environment.get(variable);
+        Path base = value != null && !value.isBlank() ? Path.of(value) : otherwise;
+        return base.resolve("eventscope").toAbsolutePath().normalize();
+    }
+
+    /** The folder of Eventscope's own that holds {@code folder} (an existing folder, compared through links), or null. */
+    static Path ownFolderHolding(Path folder, java.util.Map<String, String> environment, String userHome) {
+        Path real = realOrAsWritten(folder);
+        for (Path own : ownFolders(environment, userHome)) {
+            if (real.startsWith(realOrAsWritten(own))) {
+                return own;
+            }
+        }
+        return null;
+    }
+
+    private static Path realOrAsWritten(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException missing) {
+            return path.toAbsolutePath().normalize();
         }
     }
 

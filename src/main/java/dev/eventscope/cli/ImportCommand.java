@@ -70,11 +70,20 @@ final class ImportCommand extends LedgerCommandBase {
                                     + warning.message());
                         }
                     });
-        } catch (RuntimeException failed) {
+        } catch (RuntimeException | OutOfMemoryError failed) {
+            // an OutOfMemoryError too (session 21: one entry of 1,000,000 postings under -Xmx512m left an empty new
+            // ledger behind and a stack trace): the import's transaction was never committed, and what it held is
+            // garbage by now, so the empty ledger is removed and the failure said in one sentence
             boolean empty = newLedger && session.lastPosition() == 0;
             session.close();
             if (empty) {
                 removeEmptyLedger();
+            }
+            if (failed instanceof OutOfMemoryError) {
+                throw new CommandProblem("Eventscope ran out of memory importing " + journal + " (Java may use at most "
+                        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB here): nothing was imported"
+                        + (empty ? " and no ledger was created" : "; the ledger is unchanged") + ". Split the journal,"
+                        + " or give Java more memory (EVENTSCOPE_JAVA_OPTS=-Xmx2g).", ExitCodes.UNEXPECTED_FAILURE);
             }
             throw failed;
         }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -44,9 +46,30 @@ final class Includes {
         return true;
     }
 
+    /**
+     * How many includes deep a journal may go (session 21: a chain of 5,001 files, each including the next, held a file
+     * and a 64 KiB buffer open per level and took 560 MB; a real journal's includes go a few levels deep, and
+     * {@code JournalFuzzProperties} reads a chain of 300).
+     */
+    static final int MAX_DEPTH = 1_000;
+
+    /**
+     * How many times one import may read one file (session 21: 42 files each including the next one twice, never a loop,
+     * would read the last one 2^41 times; a real journal includes a shared file such as its accounts a few times).
+     */
+    static final int MAX_READS_OF_ONE_FILE = 1_000;
+
+    private final Map<Path, Integer> reads = new HashMap<>();
+
     void include(String argument, int lineNumber) {
         Path including = lines.path();
         Path folder = including != null ? including.getParent() : Path.of("").toAbsolutePath();
+        if (lines.depth() >= MAX_DEPTH) {
+            throw new JournalParseException(lines.file(), lineNumber, 0, "this include would go "
+                    + String.format("%,d", MAX_DEPTH + 1) + " includes deep, more than the "
+                    + String.format("%,d", MAX_DEPTH) + " Eventscope follows (each included file here"
+                    + " includes another): include the files from fewer levels");
+        }
         List<Path> files = IncludeResolver.resolve(argument, folder, lines.file(), lineNumber);
         List<Path> reals = new ArrayList<>();
         for (Path included : files) {
@@ -63,22 +86,29 @@ final class Includes {
                         + " is a loop: that file is already being read (it includes, directly or not, the file"
                         + " including it)");
             }
+            if (!Files.isReadable(real)) {
+                throw new JournalParseException(lines.file(), lineNumber, 0, "the included file " + included
+                        + " cannot be read: you may not read it");
+            }
+            int times = reads.merge(real, 1, Integer::sum);
+            if (times > MAX_READS_OF_ONE_FILE) {
+                throw new JournalParseException(lines.file(), lineNumber, 0, "this include would read "
+                        + included.getFileName() + " more than " + String.format("%,d", MAX_READS_OF_ONE_FILE)
+                        + " times in this journal, the most Eventscope reads one file (do the files that include it"
+                        + " include it twice, level after level?): include it fewer times");
+            }
             reals.add(real);
         }
-        // Pushed last file first, so that the first file is read first; each one's end pops it and restores what
-        // the including file had set (year, decimal mark, default commodity).
+        // Each file is opened when its first line is read, after the files before it, and its end pops it and
+        // restores what the including file had set (year, decimal mark, default commodity).
         IncludeState parent = new IncludeState(transactionParser.defaultYear(), amountParser.defaultDecimalMark(),
                 amountParser.defaultCommodity(), amountParser.defaultCommodityDecimalMark(), renamer.snapshot());
-        for (int index = reals.size() - 1; index >= 0; index--) {
-            Path real = reals.get(index);
-            try {
-                lines.include(LineSource.ofUtf8(Files.newInputStream(real), files.get(index).getFileName().toString()), real);
-            } catch (IOException failure) {
-                throw new JournalParseException(lines.file(), lineNumber, 0, "the included file " + files.get(index)
-                        + " cannot be read: " + failure.getMessage());
-            }
+        List<LineSource> sources = new ArrayList<>();
+        for (int index = 0; index < reals.size(); index++) {
+            sources.add(LineSource.ofUtf8File(reals.get(index), files.get(index).getFileName().toString()));
             includeStates.push(parent);
         }
+        lines.include(sources, reals);
     }
 
     private void restoreAfterInclude() {

@@ -29,8 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -80,9 +78,6 @@ public final class JournalImporter {
     public ImportSummary importJournal(Path journal, Options options, CommandContext context, ImportProgress progress) {
         long started = System.nanoTime();
         long totalBytes = sizeOf(journal);
-        // the journal's SHA-256 is read on a thread of its own while the first pass reads the journal
-        CompletableFuture<String> journalHash = CompletableFuture.supplyAsync(() -> RepeatCheck.sha256(journal),
-                work -> daemon("eventscope-journal-sha256", work).start());
         String journalName = journal.getFileName().toString();
         CollectedRules collected = options.applyAutomated() ? automatedRules(journal) : null;
         List<AutomatedRule> rules = collected == null ? null : collected.rules();
@@ -90,7 +85,9 @@ public final class JournalImporter {
         List<JournalWarning> warnings = new ArrayList<>();
         String baseCommodity = options.baseCommodity() != null ? options.baseCommodity()
                 : survey.firstCommodity != null ? survey.firstCommodity : "EUR";
-        String sha256 = joined(journalHash);
+        // the journal's SHA-256 is that of the bytes the first pass read and checked (session 21: it was read a third
+        // time, on a thread of its own, and could be another version's)
+        String sha256 = survey.sha256;
         // the journal is read on a thread of its own (ReadAhead): its listener only notes, this thread reports
         AtomicLong bytesRead = new AtomicLong();
         Queue<JournalWarning> warningsRead = new ConcurrentLinkedQueue<>();
@@ -128,6 +125,7 @@ public final class JournalImporter {
                 }
             }
             report(warningsRead, warnings, progress);
+            requireUnchanged(journalName, sha256, reader.sha256OfWhatWasRead(), reader.linesRead());
             repeats.refuseRepeats(poster.entries);
             poster.events += session.submit(new RecordImport(journalName, sha256, poster.entries, poster.firstEntryId,
                     poster.lastEntryId, survey.declaredTypes.byType()), false);
@@ -139,6 +137,20 @@ public final class JournalImporter {
         }
         return new ImportSummary(poster.entries, poster.accountsOpened, poster.events, entryPositions[0], entryPositions[1],
                 warnings, Duration.ofNanos(System.nanoTime() - started), read);
+    }
+
+    /**
+     * The journal is read twice, by the first pass that checks it and by the reading that is imported: a file written
+     * to between them would have entries imported that were never checked (session 21, adversary: an entry appended
+     * during the import, its balance assertion false, went in, and the import was recorded under the SHA-256 of a
+     * third reading). Both readings hash the bytes they read; the import is refused, before its commit, when they differ.
+     */
+    private static void requireUnchanged(String journalName, String checked, String imported, int linesRead) {
+        if (!imported.equals(checked)) {
+            throw new JournalImportException(journalName, linesRead, "the journal changed while it was imported (the"
+                    + " bytes checked first have the SHA-256 " + checked + ", those read to import " + imported + "), so"
+                    + " what was checked is not what would be imported; import it again once nothing writes to it", null);
+        }
     }
 
     /** A {@code P} directive becomes a price event in the {@code prices} stream, in the journal's order. */
@@ -207,6 +219,7 @@ public final class JournalImporter {
                 throw refused;
             }
             survey.displayPrecision = reader.displayPrecision();
+            survey.sha256 = reader.sha256OfWhatWasRead();
             survey.assigned = reader.checkedAmounts();
         } catch (JournalParseException e) {
             throw new JournalImportException(e.file(), e.line(), e.problem(), e);
@@ -223,6 +236,8 @@ public final class JournalImporter {
         long transactions;
         Map<String, Integer> displayPrecision = Map.of();
         AssignedAmounts assigned;
+        /** The SHA-256 of the journal's bytes this pass read. */
+        String sha256;
     }
 
 
@@ -362,21 +377,6 @@ public final class JournalImporter {
                     : JournalReader.openChecked(journal, listener, rules, checked);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
-        }
-    }
-
-    private static Thread daemon(String name, Runnable work) {
-        Thread thread = new Thread(work, name);
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    /** The future's value; what it failed with is thrown as it was. */
-    private static String joined(CompletableFuture<String> value) {
-        try {
-            return value.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.eventscope.journal;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * The lines of a journal and of the files it includes: the file being read is on top of a stack, an
@@ -11,8 +12,11 @@ import java.util.Deque;
  */
 final class JournalLines implements AutoCloseable {
 
-    /** One open file; {@code path} is null for a journal read from a {@link java.io.Reader}. */
-    record OpenFile(LineSource lines, Path path) {
+    /**
+     * One open file; {@code path} is null for a journal read from a {@link java.io.Reader}; {@code includer} is the file
+     * whose {@code include} named it (null for the top-level journal), and {@code depth} how many includes deep it is.
+     */
+    record OpenFile(LineSource lines, Path path, OpenFile includer, int depth) {
     }
 
     private final Deque<OpenFile> open = new ArrayDeque<>();
@@ -20,7 +24,7 @@ final class JournalLines implements AutoCloseable {
 
     JournalLines(LineSource root, Path rootPath) {
         this.root = root;
-        open.push(new OpenFile(root, rootPath));
+        open.push(new OpenFile(root, rootPath, null, 0));
     }
 
     private LineSource current() {
@@ -54,17 +58,40 @@ final class JournalLines implements AutoCloseable {
         return root.lineNumber();
     }
 
+    /** The SHA-256 of the top-level file's bytes read so far ({@link LineSource#sha256()}). */
+    String rootSha256() {
+        return root.sha256();
+    }
+
     long rootBytesRead() {
         return root.bytesRead();
     }
 
-    /** Whether {@code path} (a real path) is being read already: including it again would never end. */
+    /**
+     * Whether {@code path} (a real path) is being read already, by the current file or one of the files that include it:
+     * including it again would never end. Files a glob matched that wait their turn are not being read yet: one of them
+     * may include the next (session 21).
+     */
     boolean isOpen(Path path) {
-        return open.stream().anyMatch(file -> file.path() != null && file.path().equals(path));
+        for (OpenFile file = open.peek(); file != null; file = file.includer()) {
+            if (file.path() != null && file.path().equals(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    void include(LineSource lines, Path path) {
-        open.push(new OpenFile(lines, path));
+    /** How many includes deep the current file is (0 for the top-level journal). */
+    int depth() {
+        return open.peek().depth();
+    }
+
+    /** The files one include of the current file names, read in this order after the current line. */
+    void include(List<LineSource> sources, List<Path> paths) {
+        OpenFile includer = open.peek();
+        for (int index = sources.size() - 1; index >= 0; index--) {
+            open.push(new OpenFile(sources.get(index), paths.get(index), includer, includer.depth() + 1));
+        }
     }
 
     /** Closes the current file if it is an included one; false when it is the top-level journal. */

@@ -126,7 +126,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             AssignedAmounts checked) throws IOException {
         IncludeResolver.requireJournal(path);
         Path real = path.toRealPath();
-        JournalReader reader = new JournalReader(LineSource.ofUtf8(Files.newInputStream(real),
+        JournalReader reader = new JournalReader(LineSource.ofUtf8Hashed(Files.newInputStream(real),
                 path.getFileName().toString()), real, listener, checked);
         if (rules != null) {
             reader.automatedMode = AutomatedMode.APPLY;
@@ -134,6 +134,9 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         }
         return reader;
     }
+
+    /** The SHA-256 of the top-level file's bytes this reading read, once all are read (session 21, {@link LineSource}). */
+    String sha256OfWhatWasRead() { return lines.rootSha256(); }
 
     private static AssignedAmounts check(JournalReader checking) {
         try (checking) {
@@ -199,9 +202,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         return items().filter(JournalTransaction.class::isInstance).map(JournalTransaction.class::cast);
     }
 
-    public long transactionCount() {
-        return transactionCount;
-    }
+    public long transactionCount() { return transactionCount; }
 
     /** Lines read of the top-level journal (not counting included files). */
     public int linesRead() {

@@ -17,6 +17,13 @@ import java.util.Arrays;
  */
 final class Utf8Lines {
 
+    /**
+     * The longest line read, in bytes (16 MiB): far beyond any journal's line (session 15 imported a 10 MB account
+     * name), and a bound on the memory one line takes. A longer line (a file of one 100 MB line, a 2 GB sparse file of
+     * NUL bytes) is refused with its line number rather than filling the heap (session 21, adversary).
+     */
+    static final int MAX_LINE_BYTES = 16 << 20;
+
     private final InputStream in;
     private final String file;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -28,9 +35,21 @@ final class Utf8Lines {
     private byte[] line = new byte[256];
     private int lineNumber;
 
+    private final int maxLineBytes;
+
     Utf8Lines(InputStream in, String file) {
+        this(in, file, MAX_LINE_BYTES);
+    }
+
+    /** With a smaller longest line, for tests. */
+    Utf8Lines(InputStream in, String file, int maxLineBytes) {
         this.in = in;
         this.file = file;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    private static String sizeOf(int bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 
     /** The next line without its terminator, or null at the end of the file. */
@@ -68,7 +87,12 @@ final class Utf8Lines {
                 break;
             }
             if (length == line.length) {
-                line = Arrays.copyOf(line, length * 2);
+                if (length >= maxLineBytes) {
+                    throw new JournalParseException(file, lineNumber + 1, 0, "this line is longer than "
+                            + sizeOf(maxLineBytes) + ", the longest line Eventscope reads (a journal's lines are far"
+                            + " shorter: is this a journal?); split it, or import the journal it should be");
+                }
+                line = Arrays.copyOf(line, Math.min(length * 2, maxLineBytes));
             }
             line[length++] = next;
         }

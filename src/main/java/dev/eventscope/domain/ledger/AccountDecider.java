@@ -42,7 +42,10 @@ public final class AccountDecider {
                 default -> {
                 }
             }
-            String unseen = account.unseenCharacterProblem();
+            String unseen = account.depthProblem();
+            if (unseen == null) {
+                unseen = account.unseenCharacterProblem();
+            }
             if (unseen == null) {
                 unseen = account.mixedScriptProblem();
             }

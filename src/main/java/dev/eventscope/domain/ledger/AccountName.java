@@ -54,6 +54,25 @@ public record AccountName(String value) implements Comparable<AccountName> {
     }
 
     /**
+     * The most segments a new account's name may have (100; a real chart of accounts goes a few levels deep). Every part
+     * of a name up to a colon is compared with the ledger's accounts when it is opened, so a name 100,000 levels deep
+     * kept an import busy for hours (session 21, adversary).
+     */
+    public static final int MAX_OPENED_DEPTH = 100;
+
+    /** Why a new account may not be opened under this name because it is too deep, or null. */
+    public String depthProblem() {
+        int segments = 1;
+        for (int index = value.indexOf(SEPARATOR); index >= 0; index = value.indexOf(SEPARATOR, index + 1)) {
+            if (++segments > MAX_OPENED_DEPTH) {
+                return "it has more than " + MAX_OPENED_DEPTH + " segments (levels between colons), more than Eventscope"
+                        + " opens; a chart of accounts needs far fewer";
+            }
+        }
+        return null;
+    }
+
+    /**
      * Why a new account may not be opened under this name although a journal could hold it, or null: the name holds a
      * character that does not show (a zero-width space, a soft hyphen, a byte-order mark, a bidirectional control, a line
      * or paragraph separator, a space other than U+0020), or it is not in composed form (NFC), so it would look exactly

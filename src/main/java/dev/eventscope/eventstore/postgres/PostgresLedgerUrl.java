@@ -35,7 +35,24 @@ public record PostgresLedgerUrl(String user, String host, int port, String datab
             throw new EventStoreException("The schema name '" + schema + "' cannot name a ledger: use lower-case letters,"
                     + " digits and underscores, starting with a letter (at most 63 characters).");
         }
+        // session 21: 'select' passed and then failed as "syntax error at or near "select"" (names are written unquoted)
+        if (RESERVED.contains(schema) || schema.startsWith("pg_")) {
+            throw new EventStoreException("The schema name '" + schema + "' cannot name a ledger: " + (schema.startsWith(
+                    "pg_") ? "PostgreSQL keeps names starting with pg_ for its own schemas" : "it is a word PostgreSQL"
+                    + " reserves for its SQL") + "; choose another name, such as '" + schema.replaceFirst("^pg_", "")
+                    + "_ledger'.");
+        }
     }
+
+    /** PostgreSQL 15's reserved key words and those reserved but allowed as a function or type name (pg_get_keywords). */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of(("all analyse analyze and any array as asc"
+            + " asymmetric authorization binary both case cast check collate collation column concurrently constraint"
+            + " create cross current_catalog current_date current_role current_schema current_time current_timestamp"
+            + " current_user default deferrable desc distinct do else end except false fetch for foreign freeze from"
+            + " full grant group having ilike in initially inner intersect into is isnull join lateral leading left like"
+            + " limit localtime localtimestamp natural not notnull null offset on only or order outer overlaps placing"
+            + " primary references returning right select session_user similar some symmetric table tablesample then to"
+            + " trailing true union unique user using variadic verbose when where window with").split(" "));
 
     /** Whether a ledger name (as typed after {@code --ledger}) names a PostgreSQL ledger. */
     public static boolean isPostgresUrl(String ledgerName) {

@@ -95,6 +95,18 @@ class AccountDeciderTest {
         }
 
         @Test
+        void refusesANameMoreThanAHundredLevelsDeepAndOpensOneOfAHundred() {
+            // session 21: every part of a new name up to a colon is compared with the ledger's accounts, so a name
+            // 100,000 levels deep kept an import busy for hours; a depth of 101 was opened before the limit
+            String deepest = String.join(":", java.util.Collections.nCopies(100, "a"));
+            assertEquals(account(deepest), anAccount().when(new OpenAccount(account(deepest), date("2024-01-01"), null))
+                    .stateAfter().name());
+            InvalidAccountName refused = anAccount().when(new OpenAccount(account(deepest + ":a"), date("2024-01-01"),
+                    null)).thenRefused(InvalidAccountName.class);
+            assertEquals(true, refused.getMessage().contains("more than 100 segments"), refused.getMessage());
+        }
+
+        @Test
         void refusesASegmentMixingLookAlikeScripts() {
             // session 16: a Cyrillic "\u0430" in "assets", a Cyrillic "\u0441" in "checking", a Greek omicron in "food",
             // Cyrillic beside Greek

@@ -22,6 +22,20 @@ class PostgresLedgerUrlTest {
     }
 
     @Test
+    void a_reserved_word_or_a_pg_prefix_is_refused_as_a_schema_name_before_any_sql_and_unreserved_words_are_not() {
+        // session 21: schema=select passed, then init failed with "syntax error at or near "select""; pg_x is the
+        // server's own prefix
+        for (String schema : java.util.List.of("select", "user", "left", "authorization", "table", "pg_books")) {
+            EventStoreException refused = assertThrows(EventStoreException.class,
+                    () -> PostgresLedgerUrl.parse("postgresql://localhost/books?schema=" + schema));
+            assertMentions(refused.getMessage(), "'" + schema + "' cannot name a ledger", "choose another name");
+        }
+        for (String schema : java.util.List.of("int", "values", "none", "ledger", "public")) {
+            assertEquals(schema, PostgresLedgerUrl.parse("postgresql://localhost/books?schema=" + schema).schema());
+        }
+    }
+
+    @Test
     void user_and_port_are_optional() {
         PostgresLedgerUrl url = PostgresLedgerUrl.parse("postgresql://localhost/books?schema=shop");
         assertNull(url.user());
