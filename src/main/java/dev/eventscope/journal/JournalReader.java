@@ -205,9 +205,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
     public long transactionCount() { return transactionCount; }
 
     /** Lines read of the top-level journal (not counting included files). */
-    public int linesRead() {
-        return lines.rootLineNumber();
-    }
+    public int linesRead() { return lines.rootLineNumber(); }
 
     /** How many transactions, postings, directives and skipped items were read so far, included files counted. */
     public ReadCounts counts() {
