@@ -38,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * drawn from the read models and by replay, and every cell as {@link StatementLines} shows it is compared with what
  * hledger 1.25 printed for {@code hledger bal -H --tree --no-elide} (pasted below; checked again against hledger itself
  * when it is installed). Every journal here gives its commodities a style: a {@code commodity} directive with fewer or
- * more places than the amounts, the most places of the amounts, a {@code D} directive (over bare amounts and over an
- * amount written in its commodity), a {@code P} price, and amounts inferred from {@code @} prices in a styled commodity.
+ * more places than the amounts, the most places of the amounts, a {@code D} directive (over bare amounts, over an
+ * amount written in its commodity, and balancing at its places), a {@code P} price, and amounts inferred from {@code @} prices in a styled commodity.
  */
 class CommodityStylesShownAsHledgerTest {
 
@@ -138,6 +138,24 @@ class CommodityStylesShownAsHledgerTest {
                         2025-01-02 b
                             c    $1.25
                             d
+                        """, """
+                                        $1.3  a
+                                       $-1.3  b
+                                        $1.2  c
+                                       $-1.2  d
+                        --------------------
+                                           0
+                        """, Map.of("$", 1)),
+                Arguments.of("D directive's places balance a transaction (the import refused it: 0.05 off)", """
+                        D $1,000.0
+
+                        2025-01-01 a
+                            a    1.257
+                            b
+
+                        2025-01-02 b
+                            c    1.25
+                            d    -1.2
                         """, """
                                         $1.3  a
                                        $-1.3  b
