@@ -130,7 +130,7 @@ public final class JournalImporter {
             report(warningsRead, warnings, progress);
             repeats.refuseRepeats(poster.entries);
             poster.events += session.submit(new RecordImport(journalName, sha256, poster.entries, poster.firstEntryId,
-                    poster.lastEntryId, survey.declaredTypes.byType(), survey.displayPrecision), false);
+                    poster.lastEntryId, survey.declaredTypes.byType(), survey.displayPrecision, poster.inferredPlaces.byAccount()), false);
             session.commit();
             entryPositions = session.trackedPositions();
             read = reader.counts();

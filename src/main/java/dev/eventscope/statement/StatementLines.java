@@ -38,20 +38,42 @@ public final class StatementLines {
         return of(statement, StatementLines::amount);
     }
 
-    /** The lines, each amount written by {@code text} (the app groups thousands). */
+    /**
+     * The lines, each amount written by {@code text} (the app groups thousands). A commodity without a style is shown
+     * on an account's line at the most places of the prices the account's amounts in it were inferred from
+     * ({@link dev.eventscope.domain.ledger.CommodityStyles#inferredPlaces}), on a total's at the most of its section's
+     * lines, on the net line at the most of every line, as hledger 1.25 shows them.
+     */
     public static List<Line> of(Statement statement, AmountText text) {
         Map<String, Integer> scales = scales(statement);
+        Map<String, Integer> valued = statement.valuation().map(StatementValuation::places).orElse(Map.of());
+        Map<String, Integer> netInferred = new HashMap<>();
         List<Line> lines = new ArrayList<>();
         for (Statement.Section section : statement.sections()) {
             lines.add(new Line(Kind.SECTION, section.name(), "", List.of()));
+            Map<String, Integer> sectionInferred = new HashMap<>();
             for (Statement.Row row : section.rows()) {
+                Map<String, Integer> inferred = new HashMap<>(statement.styles().inferredPlaces(row.account()));
+                inferred.keySet().removeAll(valued.keySet());
+                inferred.forEach((commodity, places) -> sectionInferred.merge(commodity, places, Math::max));
                 lines.add(new Line(Kind.ACCOUNT, "  ".repeat(row.level() - 1) + (row.level() == 1 ? row.account() : row.leafName()),
-                        row.account(), cells(row.amounts(), scales, text)));
+                        row.account(), cells(row.amounts(), with(scales, inferred), text)));
             }
-            lines.add(new Line(Kind.TOTAL, "Total " + section.name().toLowerCase(java.util.Locale.ROOT), "", cells(section.totals(), scales, text)));
+            sectionInferred.forEach((commodity, places) -> netInferred.merge(commodity, places, Math::max));
+            lines.add(new Line(Kind.TOTAL, "Total " + section.name().toLowerCase(java.util.Locale.ROOT), "",
+                    cells(section.totals(), with(scales, sectionInferred), text)));
         }
-        lines.add(new Line(Kind.NET, statement.netName(), "", cells(statement.net(), scales, text)));
+        lines.add(new Line(Kind.NET, statement.netName(), "", cells(statement.net(), with(scales, netInferred), text)));
         return lines;
+    }
+
+    private static Map<String, Integer> with(Map<String, Integer> scales, Map<String, Integer> inferred) {
+        if (inferred.isEmpty()) {
+            return scales;
+        }
+        Map<String, Integer> merged = new HashMap<>(scales);
+        merged.putAll(inferred);
+        return merged;
     }
 
     /**

@@ -203,7 +203,92 @@ class CommodityStylesShownAsHledgerTest {
                         --------------------
                                        1.5 A
                                     -3.2 EUR
-                        """, Map.of("A", 1, "EUR", 1)));
+                        """, Map.of("A", 1, "EUR", 1)),
+                Arguments.of("no style: each account at its prices' places (@ 2.123: 3), a sum at the most it sums", """
+                        2025/01/01 a
+                            x    1.5 A @ 2.123
+                            y
+
+                        2025/01/02 b
+                            x    1.5 A @ 2.1
+                            z
+
+                        2025/01/03 c
+                            x    1 A @ 2.12345
+                            z
+                        """, """
+                                       4.0 A  x
+                                      -3.184  y
+                                    -5.27345  z
+                        --------------------
+                                    -8.45795
+                                       4.0 A
+                        """, Map.of("A", 1)),
+                Arguments.of("no style for $: 3.1845 inferred from @ $2.123 shows 3 places, the total too", """
+                        2025/01/01 a
+                            x    1.5 A @ $2.123
+                            y
+
+                        2025/01/02 b
+                            x    1 A @ $2.1
+                            z
+                        """, """
+                                       2.5 A  x
+                                     $-3.184  y
+                                       $-2.1  z
+                        --------------------
+                                     $-5.284
+                                       2.5 A
+                        """, Map.of("A", 1)),
+                Arguments.of("no style: an amount inferred from @@ takes the total's places", """
+                        2025/01/01 a
+                            x    1.5 A @@ $3.1
+                            y
+
+                        2025/01/02 a
+                            x    1.5 A @@ 3.12345 B
+                            z
+                        """, """
+                                       3.0 A  x
+                                       $-3.1  y
+                                  -3.12345 B  z
+                        --------------------
+                                       $-3.1
+                                       3.0 A
+                                  -3.12345 B
+                        """, Map.of("A", 1)),
+                Arguments.of("no style, rolled up: a parent at the most places of its sub-accounts", """
+                        2025/01/04 fund one
+                            assets:funds:one    912.611 "INF740K01OK1" @ 93.1347
+                            assets:bank:mf
+
+                        2025/01/04 fund two
+                            assets:funds:two    136.456 "INF109KC1LJ8" @ 36.64
+                            assets:bank:mf:coin
+
+                        2025/01/05 fund three
+                            assets:funds:three    21.318 "INF200K01UH9" @ 280.327
+                            assets:bank:mf:coin
+                        """, """
+                                 -95971.5105
+                        136.456 "INF109KC1LJ8"
+                         21.318 "INF200K01UH9"
+                        912.611 "INF740K01OK1"  assets
+                                 -95971.5105    bank
+                                 -95971.5105      mf
+                                  -10975.759        coin
+                        136.456 "INF109KC1LJ8"
+                         21.318 "INF200K01UH9"
+                        912.611 "INF740K01OK1"    funds
+                        912.611 "INF740K01OK1"      one
+                        21.318 "INF200K01UH9"      three
+                        136.456 "INF109KC1LJ8"      two
+                        --------------------
+                                 -95971.5105
+                        136.456 "INF109KC1LJ8"
+                         21.318 "INF200K01UH9"
+                        912.611 "INF740K01OK1"
+                        """, Map.of("INF740K01OK1", 3, "INF109KC1LJ8", 3, "INF200K01UH9", 3)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -222,7 +307,8 @@ class CommodityStylesShownAsHledgerTest {
                     CommandContext.byUser("tester"), ImportProgress.NONE);
         }
         try (LedgerSession session = TestSessions.SQLITE.open(ledger)) {
-            assertEquals(new CommodityStyles(styles), session.commodityStyles(Long.MAX_VALUE), "the styles the import recorded");
+            assertEquals(new CommodityStyles(styles).places(), session.commodityStyles(Long.MAX_VALUE).places(),
+                    "the styles the import recorded");
             session.projections().open(ProgressListener.NONE);
             StatementRequest request = new StatementRequest(StatementKind.TRIAL_BALANCE, ReportPeriod.parse(""), Interval.NONE, 0,
                     StatementClock.ENTRY_DATE);
@@ -279,7 +365,9 @@ class CommodityStylesShownAsHledgerTest {
                     throw new IllegalStateException("not an amount: " + text);
                 }
                 String number = matcher.group(2);
-                lines.add(label + " | " + (matcher.group(1) + matcher.group(3)).strip() + " " + number);
+                // hledger quotes a symbol holding digits ("INF740K01OK1"); the ledger keeps it unquoted
+                String commodity = (matcher.group(1) + matcher.group(3)).strip().replace("\"", "");
+                lines.add(label + " | " + commodity + " " + number);
             }
             pending.clear();
         }
@@ -287,14 +375,16 @@ class CommodityStylesShownAsHledgerTest {
         return lines.stream().map(line -> line.endsWith(" |  0") ? line.replace(" |  0", " | 0") : line).sorted().toList();
     }
 
-    /** Our trial balance as StatementLines shows it, as the same lines. */
+    /** Our trial balance as StatementLines shows it (each account's line, the total), as the same lines. */
     private static List<String> shown(Statement statement) {
-        Map<String, Integer> scales = StatementLines.scales(statement);
         List<String> lines = new ArrayList<>();
         StatementLines.AmountText text = (BigDecimal amount, String commodity) -> commodity + " " + amount.toPlainString();
-        statement.sections().forEach(section -> section.rows().forEach(row -> StatementLines.cell(row.amounts().get(0), scales, text)
-                .forEach(cell -> lines.add(row.account() + " | " + cell))));
-        StatementLines.cell(statement.net().get(0), scales, text).forEach(cell -> lines.add("total | " + cell));
+        for (StatementLines.Line line : StatementLines.of(statement, text)) {
+            if (line.kind() == StatementLines.Kind.ACCOUNT || line.kind() == StatementLines.Kind.NET) {
+                String label = line.kind() == StatementLines.Kind.NET ? "total" : line.account();
+                line.cells().get(0).forEach(cell -> lines.add(label + " | " + cell));
+            }
+        }
         return lines.stream().sorted().toList();
     }
 }

@@ -419,24 +419,27 @@ class ReportsCorpusDifferentialTest {
             Statement drawn = session.statements().draw(request(kind, period, interval, depth, Optional.empty()));
             Statement ours = styled ? drawn : new Statement(drawn.kind(), drawn.title(), drawn.columns(), drawn.depth(),
                     drawn.sections(), drawn.net(), drawn.valuation());
-            Map<String, Integer> scales = dev.eventscope.statement.StatementLines.scales(ours);
             List<String> actual = new ArrayList<>();
-            java.util.function.BiConsumer<String, List<java.util.SortedMap<String, BigDecimal>>> add = (line, amounts) -> {
-                for (int column = 0; column < amounts.size(); column++) {
-                    int number = column + 1;
-                    dev.eventscope.statement.StatementLines.cell(amounts.get(column), scales, (amount, commodity) -> commodity + " "
-                            + (amount.signum() < 0 ? "-" : "") + amount.abs().toPlainString().replaceAll("[^0-9]", ""))
-                            .forEach(text -> actual.add(line + " | " + number + " | " + text));
+            String prefix = "";
+            for (dev.eventscope.statement.StatementLines.Line line : dev.eventscope.statement.StatementLines.of(ours,
+                    (amount, commodity) -> commodity + " " + (amount.signum() < 0 ? "-" : "")
+                            + amount.abs().toPlainString().replaceAll("[^0-9]", ""))) {
+                String shownAs = switch (line.kind()) {
+                    case SECTION -> null;
+                    case ACCOUNT -> prefix + line.account();
+                    case TOTAL -> statement ? prefix + "total" : null;
+                    case NET -> statement ? "Net" : "total";
+                };
+                if (line.kind() == dev.eventscope.statement.StatementLines.Kind.SECTION) {
+                    prefix = statement ? line.label() + " | " : "";
                 }
-            };
-            for (Statement.Section part : ours.sections()) {
-                String prefix = statement ? part.name() + " | " : "";
-                part.rows().forEach(row -> add.accept(prefix + row.account(), row.amounts()));
-                if (statement) {
-                    add.accept(prefix + "total", part.totals());
+                if (shownAs != null) {
+                    for (int column = 0; column < line.cells().size(); column++) {
+                        int number = column + 1;
+                        line.cells().get(column).forEach(text -> actual.add(shownAs + " | " + number + " | " + text));
+                    }
                 }
             }
-            add.accept(statement ? "Net" : "total", ours.net());
             return differs(label, expected.stream().sorted().toList(), actual.stream().sorted().toList());
         }
 
