@@ -76,7 +76,11 @@ class ReportsCorpusDifferentialTest {
      * Differences whose cause is known and written down in docs/statements.md ("The corpus, reported"): counted as
      * "differ (known)", printed, and not failed on. Each names the journal and why.
      */
-    private static final Map<String, String> KNOWN = Map.of();
+    private static final Map<String, String> KNOWN = Map.of("creto-mutual-funds-quoted-isin-bare-prices-buys.journal",
+            "hledger 1.25 shows the bare commodity (written only in @ prices) at each account's prices' places: 3 in"
+            + " rsvfund:coin (-19998.872), 4 elsewhere; these comparisons round ours to the most places hledger printed"
+            + " for a commodity in the whole report (4: -19998.8716). As shown (-Djournal.corpus.display=true) every"
+            + " line agrees to the character since session 21 (docs/journals.md, \"Session 21 (reports)\")");
     // session 16 listed hlt13-account-types-3 and -4 here (hledger 1.25 chooses sections by declared types); they agree
     // since session 17, when the import records the declarations (statements.md, "Declared account types")
 
