@@ -1,6 +1,7 @@
 package dev.eventscope.application;
 
 import dev.eventscope.codec.EventCodec;
+import dev.eventscope.domain.ledger.CommodityStyles;
 import dev.eventscope.domain.ledger.DeclaredAccountTypes;
 import dev.eventscope.domain.ledger.EntryId;
 import dev.eventscope.domain.ledger.LedgerEvent.JournalImported;
@@ -53,6 +54,20 @@ public final class RecordedImports {
             }
         });
         return declared[0];
+    }
+
+    /**
+     * The display styles the imports recorded at or before {@code upToPosition} ({@link Long#MAX_VALUE}: all) gave
+     * their commodities (none for imports recorded before session 21).
+     */
+    public static CommodityStyles commodityStyles(EventStore store, long upToPosition) {
+        CommodityStyles[] styles = {CommodityStyles.NONE};
+        forEach(store, (recorded, imported) -> {
+            if (recorded.position() <= upToPosition) {
+                styles[0] = styles[0].plus(imported.commodityStyles(), imported.inferredPlaces());
+            }
+        });
+        return styles[0];
     }
 
     private static void forEach(EventStore store, BiConsumer<RecordedEvent, JournalImported> action) {

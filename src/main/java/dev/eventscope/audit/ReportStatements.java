@@ -64,7 +64,8 @@ public final class ReportStatements {
         // by the report's position (a later import's declarations must not move an account between sections)
         AccountSections sections = AccountSections.of(dev.eventscope.application.RecordedImports.declaredAccountTypes(store, position),
                 replay::accountType);
-        StatementBuilder builder = new StatementBuilder(sections, ColumnValuation.NONE);
+        dev.eventscope.domain.ledger.CommodityStyles styles = dev.eventscope.application.RecordedImports.commodityStyles(store, position);
+        StatementBuilder builder = new StatementBuilder(sections, ColumnValuation.NONE).withStyles(styles);
         List<Statement> statements = new java.util.ArrayList<>(List.of(builder.build(StatementKind.BALANCE_SHEET, columns, DEPTH, asOf::get),
                 builder.build(StatementKind.INCOME, columns, DEPTH, asOf::get)));
         dev.eventscope.domain.ledger.MarketPrices prices = dev.eventscope.application.MarketPriceHistory.readThrough(store, codec, position);
@@ -72,7 +73,7 @@ public final class ReportStatements {
             Valuation valuation = new Valuation(prices);
             StatementValue value = StatementValue.atPeriodEnds(ValuationTarget.in(baseCommodity));
             for (StatementKind kind : List.of(StatementKind.BALANCE_SHEET, StatementKind.INCOME)) {
-                statements.add(new StatementBuilder(sections, new MarketColumnValuation(value, column -> valuation))
+                statements.add(new StatementBuilder(sections, new MarketColumnValuation(value, column -> valuation)).withStyles(styles)
                         .build(kind, columns, DEPTH, asOf::get));
             }
         }

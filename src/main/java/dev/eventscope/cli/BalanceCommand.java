@@ -59,8 +59,11 @@ final class BalanceCommand extends BalancesCommand {
             return;
         }
         TextTable table = new TextTable("ACCOUNT", "AMOUNT", "COMMODITY").alignRight(1);
-        balances.forEach((account, commodity, amount) -> table.addRow(account, amount.toPlainString(), commodity));
-        balances.totals().forEach((commodity, total) -> table.addRow("(total)", total.toPlainString(), commodity));
+        // text shows each amount at its commodity's style, as hledger does; CSV and JSON keep the exact decimals
+        balances.forEach((account, commodity, amount) -> table.addRow(account,
+                question.styles.shown(commodity, amount).toPlainString(), commodity));
+        balances.totals().forEach((commodity, total) -> table.addRow("(total)",
+                question.styles.shown(commodity, total).toPlainString(), commodity));
         table.print(out);
     }
 }

@@ -77,11 +77,13 @@ final class TrialBalanceCommand extends BalancesCommand {
             return;
         }
         TextTable table = new TextTable("ACCOUNT", "COMMODITY", "DEBIT", "CREDIT").alignRight(2).alignRight(3);
-        balances.forEach((account, commodity, amount) -> table.addRow(account, commodity, blankIfZero(Balances.debit(amount)),
-                blankIfZero(Balances.credit(amount))));
+        // text shows each amount at its commodity's style, as hledger does; CSV and JSON keep the exact decimals
+        dev.eventscope.domain.ledger.CommodityStyles styles = question.styles;
+        balances.forEach((account, commodity, amount) -> table.addRow(account, commodity,
+                blankIfZero(styles.shown(commodity, Balances.debit(amount))), blankIfZero(styles.shown(commodity, Balances.credit(amount)))));
         for (String commodity : commodities(debits, credits)) {
-            table.addRow("(total)", commodity, debits.getOrDefault(commodity, BigDecimal.ZERO).toPlainString(),
-                    credits.getOrDefault(commodity, BigDecimal.ZERO).toPlainString());
+            table.addRow("(total)", commodity, styles.shown(commodity, debits.getOrDefault(commodity, BigDecimal.ZERO)).toPlainString(),
+                    styles.shown(commodity, credits.getOrDefault(commodity, BigDecimal.ZERO)).toPlainString());
         }
         table.print(out);
     }

@@ -31,6 +31,7 @@ final class EntryPoster {
     long events;
     EntryId firstEntryId;
     EntryId lastEntryId;
+    final InferredPlaces inferredPlaces = new InferredPlaces();
 
     EntryPoster(ImportSession session, JournalImporter.FirstPass survey, JournalImporter.Options options, RepeatCheck repeats,
                 long nextEntryNumber) {
@@ -54,6 +55,7 @@ final class EntryPoster {
             // a bare amount keeps its own (empty) commodity, never the ledger's base commodity
             PostEntry command = JournalImporter.toCommand(entryId, transaction, survey.displayPrecision, this::nameOf);
             repeats.check(command, where);
+            inferredPlaces.note(transaction, survey.displayPrecision, written -> nameOf(written).value());
             events += session.submit(command, true);
             firstEntryId = firstEntryId == null ? entryId : firstEntryId;
             lastEntryId = entryId;

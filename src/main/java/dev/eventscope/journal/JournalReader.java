@@ -323,7 +323,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
                 counts = counts.withDirective();
                 ParsedAmount sample = DirectiveParser.defaultCommodity(file, lineNumber, argument, amountParser);
                 amountParser.setDefaultCommodity(sample.amount().commodity(), sample.style().decimalMark());
-                balancer.notePrecision(sample.amount().commodity(), sample.style().precision());
+                balancer.defaultCommodityPrecision(sample.amount().commodity(), sample.style().precision());
                 return null;
             }
             case "Y", "year" -> {

@@ -44,6 +44,8 @@ final class TransactionBalancer {
     private long transactions;
     private final Map<String, Integer> inferredPrecision = new LinkedHashMap<>();
     private final Map<String, Integer> declaredPrecision = new LinkedHashMap<>();
+    /** The last {@code D} directive's commodity and places (hledger 1.25 keeps one), or empty. */
+    private Map<String, Integer> defaultCommodityPrecision = Map.of();
     private Map<String, Integer> fixedPrecision;
     /**
      * Entries the checking reading found unbalanced before the whole journal's precision was known, with their sums
@@ -84,6 +86,16 @@ final class TransactionBalancer {
         precisionSoFar = null;
     }
 
+    /**
+     * A {@code D} directive's sample: as in hledger 1.25 ({@code journalCommodityStyles}: declared, then the default
+     * commodity's, then inferred styles) its places style the commodity over every amount written in it, and a
+     * {@code commodity} directive's over them; only the journal's last {@code D} counts.
+     */
+    void defaultCommodityPrecision(String commodity, int decimalPlaces) {
+        defaultCommodityPrecision = Map.of(commodity, decimalPlaces);
+        precisionSoFar = null;
+    }
+
     /** From now on, judge with {@code precision} (the whole journal's) instead of the amounts read so far. */
     void fixPrecision(Map<String, Integer> precision) {
         fixedPrecision = Map.copyOf(precision);
@@ -96,6 +108,7 @@ final class TransactionBalancer {
         }
         if (precisionSoFar == null) {
             Map<String, Integer> precision = new LinkedHashMap<>(inferredPrecision);
+            precision.putAll(defaultCommodityPrecision);
             precision.putAll(declaredPrecision);
             precisionSoFar = Collections.unmodifiableMap(precision);
         }

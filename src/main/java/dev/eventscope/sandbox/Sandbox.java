@@ -191,7 +191,7 @@ public final class Sandbox {
         }
         // sections as the ledger's own statements choose them: by the imported journals' declared types, if any
         StatementBuilder builder = new StatementBuilder(AccountSections.of(RecordedImports.declaredAccountTypes(overlay), this::typeOf),
-                ColumnValuation.NONE);
+                ColumnValuation.NONE).withStyles(RecordedImports.commodityStyles(overlay, Long.MAX_VALUE));
         return AdjustedStatement.of(builder.build(request.kind(), columns, request.depth(), posted::get),
                 builder.build(request.kind(), columns, request.depth(), adjusted::get), decided, this::typeOf);
     }

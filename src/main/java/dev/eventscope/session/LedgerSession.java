@@ -108,6 +108,14 @@ public final class LedgerSession implements AutoCloseable {
         return RecordedImports.declaredAccountTypes(store, upToPosition);
     }
 
+    /**
+     * The display styles the journals imported at or before {@code upToPosition} ({@link Long#MAX_VALUE}: all) gave their
+     * commodities: the places reports show them with, as hledger 1.25 does.
+     */
+    public dev.eventscope.domain.ledger.CommodityStyles commodityStyles(long upToPosition) {
+        return RecordedImports.commodityStyles(store, upToPosition);
+    }
+
     // histories
 
     public long lastPosition() {

@@ -133,7 +133,8 @@ public final class LedgerStatements {
     private Statement build(StatementRequest request, ColumnValuation valuation, List<Column> columns,
                             Function<LocalDate, Balances> asOf, long upToPosition) {
         AccountSections sections = AccountSections.of(session.declaredAccountTypes(upToPosition), session::accountType);
-        return new StatementBuilder(sections, valuation).build(request.kind(), columns, request.depth(), asOf);
+        return new StatementBuilder(sections, valuation).withStyles(session.commodityStyles(upToPosition))
+                .build(request.kind(), columns, request.depth(), asOf);
     }
 
     /** The columns the request asks for, the open sides of its period filled from the ledger's first and last day on its clock. */

@@ -1,5 +1,7 @@
 package dev.eventscope.statement;
 
+import dev.eventscope.domain.ledger.CommodityStyles;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.SortedMap;
@@ -8,16 +10,26 @@ import java.util.SortedMap;
  * A drawn statement: its columns, its sections of account rows (amounts per column and commodity, already in the
  * section's display sign) each with a total, and the net line (for a balance sheet assets less liabilities and
  * equity; for an income statement revenues less expenses; for a trial balance the sum of every balance, zero when
- * the ledger balances), and, when valued at market prices, how and at which prices. An immutable value, written by {@link StatementText}, {@link StatementCsv} and {@link StatementHtml}.
+ * the ledger balances), and, when valued at market prices, how and at which prices, and the display styles of the
+ * ledger's journals ({@code styles}: the places each styled commodity is shown with, {@link StatementLines#scales}).
+ * An immutable value, written by {@link StatementText}, {@link StatementCsv} and {@link StatementHtml}.
  */
 public record Statement(StatementKind kind, String title, List<Column> columns, int depth, List<Section> sections,
-                        List<SortedMap<String, BigDecimal>> net, java.util.Optional<StatementValuation> valuation) {
+                        List<SortedMap<String, BigDecimal>> net, java.util.Optional<StatementValuation> valuation,
+                        CommodityStyles styles) {
 
     public Statement {
         java.util.Objects.requireNonNull(valuation, "valuation");
+        java.util.Objects.requireNonNull(styles, "styles");
         columns = List.copyOf(columns);
         sections = List.copyOf(sections);
         net = List.copyOf(net);
+    }
+
+    /** A statement of a ledger whose journals styled no commodity. */
+    public Statement(StatementKind kind, String title, List<Column> columns, int depth, List<Section> sections,
+                     List<SortedMap<String, BigDecimal>> net, java.util.Optional<StatementValuation> valuation) {
+        this(kind, title, columns, depth, sections, net, valuation, CommodityStyles.NONE);
     }
 
     /** A section: its rows in tree order and its total per column. */

@@ -3,6 +3,7 @@ package dev.eventscope.statement;
 import dev.eventscope.domain.ledger.AccountType;
 import dev.eventscope.domain.ledger.Amounts;
 import dev.eventscope.domain.ledger.Balances;
+import dev.eventscope.domain.ledger.CommodityStyles;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -40,6 +41,7 @@ public final class StatementBuilder {
 
     private final AccountSections accountSections;
     private final ColumnValuation valuation;
+    private final CommodityStyles styles;
 
     /** {@code typeOf} gives an account's type (as {@code LedgerSession.accountType} infers it, hledger's way). */
     public StatementBuilder(Function<String, AccountType> typeOf, ColumnValuation valuation) {
@@ -48,8 +50,18 @@ public final class StatementBuilder {
 
     /** {@code accountSections} says which accounts each section holds (hledger 1.25's way, declared types first). */
     public StatementBuilder(AccountSections accountSections, ColumnValuation valuation) {
+        this(accountSections, valuation, CommodityStyles.NONE);
+    }
+
+    private StatementBuilder(AccountSections accountSections, ColumnValuation valuation, CommodityStyles styles) {
         this.accountSections = Objects.requireNonNull(accountSections, "accountSections");
         this.valuation = Objects.requireNonNull(valuation, "valuation");
+        this.styles = Objects.requireNonNull(styles, "styles");
+    }
+
+    /** This builder, its statements shown in the journals' display {@code styles} (they change no figure). */
+    public StatementBuilder withStyles(CommodityStyles styles) {
+        return new StatementBuilder(accountSections, valuation, styles);
     }
 
     /**
@@ -112,7 +124,7 @@ public final class StatementBuilder {
         }
         String title = kind.title() + (columns.isEmpty() ? "" : " " + span(kind, columns))
                 + valued.map(how -> ", " + how.description()).orElse("");
-        return new Statement(kind, title, columns, depth, sections, net.stream().map(Fold::value).toList(), valued);
+        return new Statement(kind, title, columns, depth, sections, net.stream().map(Fold::value).toList(), valued, styles);
     }
 
     private static String span(StatementKind kind, List<Column> columns) {

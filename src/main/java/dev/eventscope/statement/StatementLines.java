@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.stream.Collectors;
 
 /**
  * A statement as the lines of a table, the one layout the text, HTML and PDF writers and the app share: section
@@ -39,26 +38,51 @@ public final class StatementLines {
         return of(statement, StatementLines::amount);
     }
 
-    /** The lines, each amount written by {@code text} (the app groups thousands). */
+    /**
+     * The lines, each amount written by {@code text} (the app groups thousands). A commodity without a style is shown
+     * on an account's line at the most places of the prices the account's amounts in it were inferred from
+     * ({@link dev.eventscope.domain.ledger.CommodityStyles#inferredPlaces}), on a total's at the most of its section's
+     * lines, on the net line at the most of every line, as hledger 1.25 shows them.
+     */
     public static List<Line> of(Statement statement, AmountText text) {
         Map<String, Integer> scales = scales(statement);
+        Map<String, Integer> valued = statement.valuation().map(StatementValuation::places).orElse(Map.of());
+        Map<String, Integer> netInferred = new HashMap<>();
         List<Line> lines = new ArrayList<>();
         for (Statement.Section section : statement.sections()) {
             lines.add(new Line(Kind.SECTION, section.name(), "", List.of()));
+            Map<String, Integer> sectionInferred = new HashMap<>();
             for (Statement.Row row : section.rows()) {
+                Map<String, Integer> inferred = new HashMap<>(statement.styles().inferredPlaces(row.account()));
+                inferred.keySet().removeAll(valued.keySet());
+                inferred.forEach((commodity, places) -> sectionInferred.merge(commodity, places, Math::max));
                 lines.add(new Line(Kind.ACCOUNT, "  ".repeat(row.level() - 1) + (row.level() == 1 ? row.account() : row.leafName()),
-                        row.account(), cells(row.amounts(), scales, text)));
+                        row.account(), cells(row.amounts(), with(scales, inferred), text)));
             }
-            lines.add(new Line(Kind.TOTAL, "Total " + section.name().toLowerCase(java.util.Locale.ROOT), "", cells(section.totals(), scales, text)));
+            sectionInferred.forEach((commodity, places) -> netInferred.merge(commodity, places, Math::max));
+            lines.add(new Line(Kind.TOTAL, "Total " + section.name().toLowerCase(java.util.Locale.ROOT), "",
+                    cells(section.totals(), with(scales, sectionInferred), text)));
         }
-        lines.add(new Line(Kind.NET, statement.netName(), "", cells(statement.net(), scales, text)));
+        lines.add(new Line(Kind.NET, statement.netName(), "", cells(statement.net(), with(scales, netInferred), text)));
         return lines;
     }
 
+    private static Map<String, Integer> with(Map<String, Integer> scales, Map<String, Integer> inferred) {
+        if (inferred.isEmpty()) {
+            return scales;
+        }
+        Map<String, Integer> merged = new HashMap<>(scales);
+        merged.putAll(inferred);
+        return merged;
+    }
+
     /**
-     * Per commodity, the most decimals any of the statement's amounts has: every amount of that commodity is shown
-     * with as many (12.5 EUR beside 6.25 EUR reads 12.50 EUR), as hledger shows a commodity at one precision; a
-     * value commodity of a valued statement at its {@link StatementValuation#places() places}.
+     * Per commodity, the decimals its amounts are shown with, as hledger 1.25 shows them: a commodity the journals
+     * styled ({@link Statement#styles()}) at its style's places, sums and amounts inferred from prices included
+     * ({@code 4.0 A}, {@code -3.2 $}); any other commodity (written only as a price) at the most decimals any of the
+     * statement's amounts has (12.5 EUR beside 6.25 EUR reads 12.50 EUR); a value commodity of a valued statement that
+     * is not styled at its {@link StatementValuation#places() places}. Only what is shown is rounded (half even, as
+     * hledger rounds), never a figure that is summed.
      */
     public static Map<String, Integer> scales(Statement statement) {
         Map<String, Integer> scales = new HashMap<>();
@@ -71,6 +95,8 @@ public final class StatementLines {
         look.accept(statement.net());
         // a value at market prices is shown rounded to its commodity's decimals, as hledger rounds what it shows
         statement.valuation().ifPresent(valued -> scales.putAll(valued.places()));
+        // only the commodities the statement shows: the app names a statement's one commodity in its heading
+        statement.styles().places().forEach((commodity, places) -> scales.computeIfPresent(commodity, (key, seen) -> places));
         return scales;
     }
 
@@ -78,14 +104,20 @@ public final class StatementLines {
         return amounts.stream().map(column -> cell(column, scales, text)).toList();
     }
 
-    /** One cell: an amount per commodity (at the commodity's scale), "0" when there is none. */
+    /**
+     * One cell: an amount per commodity (at the commodity's scale), "0" when there is none. An amount that shows as
+     * zero at its commodity's places (0.05 $ at one place) is left out, as hledger 1.25 leaves out an amount that
+     * looks zero when it shows one.
+     */
     public static List<String> cell(SortedMap<String, BigDecimal> amounts, Map<String, Integer> scales, AmountText text) {
-        if (amounts.isEmpty()) {
-            return List.of("0");
-        }
-        return amounts.entrySet().stream().map(entry -> text.of(entry.getValue().setScale(
-                scales.getOrDefault(entry.getKey(), entry.getValue().scale()), java.math.RoundingMode.HALF_EVEN), entry.getKey()))
-                .collect(Collectors.toList());
+        List<String> shown = new ArrayList<>();
+        amounts.forEach((commodity, amount) -> {
+            BigDecimal rounded = amount.setScale(scales.getOrDefault(commodity, amount.scale()), java.math.RoundingMode.HALF_EVEN);
+            if (rounded.signum() != 0 || amount.signum() == 0) {
+                shown.add(text.of(rounded, commodity));
+            }
+        });
+        return shown.isEmpty() ? List.of("0") : shown;
     }
 
     /** An amount and its commodity as text: "1234.50 EUR"; a bare amount alone. */

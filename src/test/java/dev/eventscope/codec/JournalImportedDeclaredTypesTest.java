@@ -43,7 +43,23 @@ class JournalImportedDeclaredTypesTest {
         assertEquals(1, encoded.schemaVersion());
         assertEquals("{\"journal\":\"books.journal\",\"sha256\":\"" + "0".repeat(64) + "\",\"entries\":2,"
                 + "\"firstEntryId\":\"E1\",\"lastEntryId\":\"E2\",\"declaredAccountTypes\":{\"ASSETS\":[\"Aktiva\",\"x\"],"
-                + "\"LIABILITIES\":[\"Passiva\",\"x\"]}}", encoded.json());
+                + "\"LIABILITIES\":[\"Passiva\",\"x\"]},\"commodityStyles\":{},\"inferredPlaces\":{}}", encoded.json());
         assertEquals(imported, codec.decode(stored(encoded.schemaVersion(), encoded.json())).value().orElseThrow());
+    }
+
+    @Test
+    void commodity_styles_are_written_by_commodity_and_read_back_and_an_older_import_has_none() {
+        JournalImported imported = new JournalImported("books.journal", "0".repeat(64), 2, EntryId.of("E1"),
+                EntryId.of("E2"), Map.of(), Map.of("EUR", 2, "$", 1), Map.of("assets:fund", Map.of("", 3)));
+        EncodedEvent encoded = codec.encode(imported);
+        assertEquals(1, encoded.schemaVersion());
+        assertEquals("{\"journal\":\"books.journal\",\"sha256\":\"" + "0".repeat(64) + "\",\"entries\":2,"
+                + "\"firstEntryId\":\"E1\",\"lastEntryId\":\"E2\",\"declaredAccountTypes\":{},"
+                + "\"commodityStyles\":{\"$\":1,\"EUR\":2},\"inferredPlaces\":{\"assets:fund\":{\"\":3}}}", encoded.json());
+        assertEquals(imported, codec.decode(stored(encoded.schemaVersion(), encoded.json())).value().orElseThrow());
+        JournalImported old = (JournalImported) codec.decode(stored(1, "{\"journal\":\"books.journal\",\"sha256\":\""
+                + "0".repeat(64) + "\",\"entries\":2,\"firstEntryId\":\"E1\",\"lastEntryId\":\"E2\"}")).value().orElseThrow();
+        assertEquals(Map.of(), old.commodityStyles());
+        assertEquals(Map.of(), old.inferredPlaces());
     }
 }

@@ -63,10 +63,24 @@ class ReportsCorpusDifferentialTest {
             "valued -X", "prices", "known-at (replay)", "restatements (replay)", "recorded clock (replay)");
 
     /**
+     * With {@code -Djournal.corpus.display=true} (session 21) the trial balance, {@code bse} and {@code is} are also
+     * compared as shown: hledger's own display (no {@code -c} styles) against ours as {@code StatementLines} shows it,
+     * amount by amount, digit by digit (the places included; the symbol's side, digit groups and the decimal mark
+     * aside).
+     */
+    private static final boolean DISPLAY = Boolean.getBoolean("journal.corpus.display");
+    private static final List<String> DISPLAY_REPORTS = List.of("shown: trial-balance", "shown: bse", "shown: is",
+            "unstyled: trial-balance", "unstyled: bse", "unstyled: is");
+
+    /**
      * Differences whose cause is known and written down in docs/statements.md ("The corpus, reported"): counted as
      * "differ (known)", printed, and not failed on. Each names the journal and why.
      */
-    private static final Map<String, String> KNOWN = Map.of();
+    private static final Map<String, String> KNOWN = Map.of("creto-mutual-funds-quoted-isin-bare-prices-buys.journal",
+            "hledger 1.25 shows the bare commodity (written only in @ prices) at each account's prices' places: 3 in"
+            + " rsvfund:coin (-19998.872), 4 elsewhere; these comparisons round ours to the most places hledger printed"
+            + " for a commodity in the whole report (4: -19998.8716). As shown (-Djournal.corpus.display=true) every"
+            + " line agrees to the character since session 21 (docs/journals.md, \"Session 21 (reports)\")");
     // session 16 listed hlt13-account-types-3 and -4 here (hledger 1.25 chooses sections by declared types); they agree
     // since session 17, when the import records the declarations (statements.md, "Declared account types")
 
@@ -84,6 +98,9 @@ class ReportsCorpusDifferentialTest {
         Assumptions.assumeTrue(corpus != null, "set -Djournal.corpus=DIR to run the reports' corpus differential");
         Assumptions.assumeTrue(Hledger.isAvailable(), "hledger is not installed");
         REPORTS.forEach(report -> outcomes.put(report, new TreeMap<>()));
+        if (DISPLAY) {
+            DISPLAY_REPORTS.forEach(report -> outcomes.put(report, new TreeMap<>()));
+        }
         List<Path> journals;
         try (Stream<Path> files = Files.list(Path.of(corpus))) {
             journals = files.filter(path -> path.getFileName().toString().endsWith(".journal")).sorted().toList();
@@ -181,6 +198,9 @@ class ReportsCorpusDifferentialTest {
         void compareAll() throws IOException {
             if (dates.isEmpty()) {
                 REPORTS.forEach(report -> record(report, name, "not comparable: no transactions"));
+                if (DISPLAY) {
+                    DISPLAY_REPORTS.forEach(report -> record(report, name, "not comparable: no transactions"));
+                }
                 return;
             }
             spanAsHledgerReadsIt();
@@ -232,6 +252,19 @@ class ReportsCorpusDifferentialTest {
                 });
             }
             check("prices", this::prices);
+            if (DISPLAY) {
+                // "unstyled": ours shown as before session 21, each commodity at the most places of the statement's amounts
+                for (boolean styled : List.of(true, false)) {
+                    String prefix = styled ? "shown: " : "unstyled: ";
+                    check(prefix + "trial-balance", () -> shown("bal", StatementKind.TRIAL_BALANCE, "", Interval.NONE, 0, styled)
+                            + shown("bal", StatementKind.TRIAL_BALANCE, year, Interval.QUARTERLY, 1, styled)
+                            + shown("bal", StatementKind.TRIAL_BALANCE, span, Interval.MONTHLY, 2, styled));
+                    check(prefix + "bse", () -> shown("bse", StatementKind.BALANCE_SHEET, "", Interval.NONE, 0, styled)
+                            + shown("bse", StatementKind.BALANCE_SHEET, "", Interval.YEARLY, 2, styled));
+                    check(prefix + "is", () -> shown("is", StatementKind.INCOME, "", Interval.NONE, 0, styled)
+                            + shown("is", StatementKind.INCOME, span, Interval.MONTHLY, 2, styled));
+                }
+            }
             check("known-at (replay)", () -> knownAt(middle, last));
             check("restatements (replay)", () -> restatements(middle, last));
             check("recorded clock (replay)", this::recordedClock);
@@ -250,6 +283,11 @@ class ReportsCorpusDifferentialTest {
             }
             if (difference.isEmpty()) {
                 record(report, name, "agree");
+            } else if (DISPLAY_REPORTS.contains(report)) {
+                // counted and printed, not failed on: amounts in a commodity without a style are not yet shown at the
+                // places hledger gives each (docs/journals.md, "Session 21 (reports)")
+                record(report, name, "differ");
+                notes.add("SHOWN DIFFER " + report + " " + name + ":\n" + difference);
             } else if (KNOWN.containsKey(name)) {
                 record(report, name, "differ (known)");
                 notes.add("KNOWN " + report + " " + name + ": " + KNOWN.get(name) + "\n" + difference);
@@ -322,6 +360,91 @@ class ReportsCorpusDifferentialTest {
                 found += "  " + label + ": columns hledger " + hledger.columns() + " ours " + ours.columnHeadings() + "\n";
             }
             return found;
+        }
+
+        /**
+         * hledger's report as it shows it (its own styles, no {@code -c}) against ours as shown ({@link
+         * dev.eventscope.statement.StatementLines#cell}): per line, column and commodity, the sign and the digits.
+         */
+        private String shown(String command, StatementKind kind, String asked, Interval interval, int depth, boolean styled) {
+            String period = asked.isEmpty() ? open : asked;
+            List<String> flags = new ArrayList<>(List.of("-f", journal.toString(), command, "--tree", "--no-elide", "-O", "csv"));
+            if (kind == StatementKind.TRIAL_BALANCE) {
+                flags.add("-H");
+            }
+            flags.addAll(hledgerFlags(period, interval, depth));
+            String label = "shown " + String.join(" ", flags.subList(2, flags.size()));
+            HledgerRun run = Hledger.run(flags);
+            if (!run.succeeded()) {
+                throw new NotComparable("hledger refuses " + label);
+            }
+            List<List<String>> records = dev.eventscope.audit.Csv.parse(run.standardOutput().lines().map(line -> line + "\r\n")
+                    .collect(java.util.stream.Collectors.joining())).stream().filter(record -> !record.equals(List.of(""))).toList();
+            boolean statement = kind != StatementKind.TRIAL_BALANCE;
+            int header = statement ? 1 : 0;
+            int columns = records.get(header).size() - 1;
+            List<String> expected = new ArrayList<>();
+            String section = "";
+            for (List<String> record : records.subList(header + 1, records.size())) {
+                String name = record.get(0);
+                List<String> cells = new ArrayList<>();
+                for (int column = 1; column <= columns; column++) {
+                    cells.add(column < record.size() ? record.get(column) : "");
+                }
+                if (statement && !name.contains(":") && !name.equals("total") && cells.stream().allMatch(String::isEmpty)
+                        && Character.isUpperCase(name.charAt(0))) {
+                    section = name + " | ";
+                    continue;
+                }
+                String line = name.equals("Net:") ? "Net" : statement ? section + name : name;
+                for (int column = 0; column < columns; column++) {
+                    String cell = cells.get(column);
+                    if (cell.matches(".*\\d[ \u00a0\u202f]\\d.*")) {
+                        throw new NotComparable("hledger groups digits with spaces");
+                    }
+                    List<String> amounts = new ArrayList<>();
+                    for (String part : cell.isBlank() ? List.<String>of() : List.of(cell.split(", "))) {
+                        java.util.regex.Matcher amount = SHOWN.matcher(part.strip());
+                        if (!amount.matches()) {
+                            throw new NotComparable("hledger shows an amount not read here: " + part);
+                        }
+                        String digits = amount.group(3).replaceAll("[^0-9]", "");
+                        if (!digits.matches("0+")) {
+                            amounts.add(unquoted((amount.group(1) + amount.group(4)).strip()) + " " + amount.group(2) + digits);
+                        }
+                    }
+                    if (amounts.isEmpty()) {
+                        amounts.add("0");
+                    }
+                    int number = column + 1;
+                    amounts.forEach(text -> expected.add(line + " | " + number + " | " + text));
+                }
+            }
+            Statement drawn = session.statements().draw(request(kind, period, interval, depth, Optional.empty()));
+            Statement ours = styled ? drawn : new Statement(drawn.kind(), drawn.title(), drawn.columns(), drawn.depth(),
+                    drawn.sections(), drawn.net(), drawn.valuation());
+            List<String> actual = new ArrayList<>();
+            String prefix = "";
+            for (dev.eventscope.statement.StatementLines.Line line : dev.eventscope.statement.StatementLines.of(ours,
+                    (amount, commodity) -> commodity + " " + (amount.signum() < 0 ? "-" : "")
+                            + amount.abs().toPlainString().replaceAll("[^0-9]", ""))) {
+                String shownAs = switch (line.kind()) {
+                    case SECTION -> null;
+                    case ACCOUNT -> prefix + line.account();
+                    case TOTAL -> statement ? prefix + "total" : null;
+                    case NET -> statement ? "Net" : "total";
+                };
+                if (line.kind() == dev.eventscope.statement.StatementLines.Kind.SECTION) {
+                    prefix = statement ? line.label() + " | " : "";
+                }
+                if (shownAs != null) {
+                    for (int column = 0; column < line.cells().size(); column++) {
+                        int number = column + 1;
+                        line.cells().get(column).forEach(text -> actual.add(shownAs + " | " + number + " | " + text));
+                    }
+                }
+            }
+            return differs(label, expected.stream().sorted().toList(), actual.stream().sorted().toList());
         }
 
         /**
@@ -462,6 +585,10 @@ class ReportsCorpusDifferentialTest {
             return found.toString();
         }
     }
+
+    /** An amount as hledger shows it: a symbol before or after, the sign, digits with any marks between them. */
+    private static final java.util.regex.Pattern SHOWN = java.util.regex.Pattern.compile(
+            "^(\"[^\"]*\"|[^-0-9]*?)\\s*(-?)([0-9](?:[0-9.,]*[0-9])?)\\s*(.*)$");
 
     private static BigDecimal amount(Map<String, ? extends Map<String, BigDecimal>> balances, String account, String commodity) {
         Map<String, BigDecimal> amounts = balances.get(account);

@@ -33,17 +33,26 @@ public sealed interface LedgerCommand {
      * issued by the import itself.
      */
     record RecordImport(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId,
-                        Map<AccountType, List<String>> declaredAccountTypes)
+                        Map<AccountType, List<String>> declaredAccountTypes, Map<String, Integer> commodityStyles,
+                        Map<String, Map<String, Integer>> inferredPlaces)
             implements LedgerCommand {
         public RecordImport {
             Objects.requireNonNull(journal, "journal");
             Objects.requireNonNull(sha256, "sha256");
             declaredAccountTypes = DeclaredAccountTypes.copyOf(declaredAccountTypes);
+            commodityStyles = CommodityStyles.copyOf(commodityStyles);
+            inferredPlaces = CommodityStyles.copyOfInferred(inferredPlaces);
+        }
+
+        /** An import that gave no commodity a display style. */
+        public RecordImport(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId,
+                            Map<AccountType, List<String>> declaredAccountTypes) {
+            this(journal, sha256, entries, firstEntryId, lastEntryId, declaredAccountTypes, Map.of(), Map.of());
         }
 
         /** An import that declared no account type. */
         public RecordImport(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId) {
-            this(journal, sha256, entries, firstEntryId, lastEntryId, Map.of());
+            this(journal, sha256, entries, firstEntryId, lastEntryId, Map.of(), Map.of(), Map.of());
         }
     }
 }

@@ -62,7 +62,8 @@ public final class LedgerDecider {
                 throw new RequiredValueMissing("SHA-256 of the imported journal (64 lower-case hex digits)");
             }
             return List.of(new JournalImported(imported.journal(), imported.sha256(), imported.entries(),
-                    imported.firstEntryId(), imported.lastEntryId(), imported.declaredAccountTypes()));
+                    imported.firstEntryId(), imported.lastEntryId(), imported.declaredAccountTypes(),
+                    imported.commodityStyles(), imported.inferredPlaces()));
         }
         throw new IllegalStateException("unhandled command " + command);
     }

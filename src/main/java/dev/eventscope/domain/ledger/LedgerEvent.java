@@ -41,20 +41,34 @@ public sealed interface LedgerEvent extends BookkeepingEvent {
      * killed import whether it was committed. {@code declaredAccountTypes} holds the journal's
      * {@code account NAME  ; type: T} declarations by type, each type's accounts in the journal's order, as hledger
      * 1.25 keeps them to choose a statement's sections ({@link DeclaredAccountTypes}); empty in events written before
-     * it was recorded (session 17), and for a journal that declares no type.
+     * it was recorded (session 17), and for a journal that declares no type. {@code commodityStyles} holds the
+     * decimal places of each commodity the journal gave a display style (hledger 1.25's commodity styles: a
+     * {@code commodity} or {@code D} directive, else the most places of its posting amounts and {@code P} prices), by
+     * which reports show that commodity's amounts ({@link CommodityStyles}); {@code inferredPlaces}, per account and
+     * commodity without a style, the most places of the prices its amounts were inferred from; both empty in events
+     * written before session 21.
      */
     record JournalImported(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId,
-                           Map<AccountType, List<String>> declaredAccountTypes)
+                           Map<AccountType, List<String>> declaredAccountTypes, Map<String, Integer> commodityStyles,
+                           Map<String, Map<String, Integer>> inferredPlaces)
             implements LedgerEvent {
         public JournalImported {
             Objects.requireNonNull(journal, "journal");
             Objects.requireNonNull(sha256, "sha256");
             declaredAccountTypes = DeclaredAccountTypes.copyOf(declaredAccountTypes);
+            commodityStyles = CommodityStyles.copyOf(commodityStyles);
+            inferredPlaces = CommodityStyles.copyOfInferred(inferredPlaces);
+        }
+
+        /** An import that gave no commodity a style (or one recorded before session 21). */
+        public JournalImported(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId,
+                               Map<AccountType, List<String>> declaredAccountTypes) {
+            this(journal, sha256, entries, firstEntryId, lastEntryId, declaredAccountTypes, Map.of(), Map.of());
         }
 
         /** An import that declared no account type. */
         public JournalImported(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId) {
-            this(journal, sha256, entries, firstEntryId, lastEntryId, Map.of());
+            this(journal, sha256, entries, firstEntryId, lastEntryId, Map.of(), Map.of(), Map.of());
         }
     }
 }
