@@ -53,7 +53,8 @@ final class SqliteAppender {
     };
     /**
      * Streams changed by the open transaction (and stored streams it only checked), applied to {@link #committedStreams}
-     * on commit.
+     * on commit: {key, version, 0} (slot 2: see {@link #moveRemembered}). A stream already among committedStreams is not
+     * put here when moved: its entry is moved in place.
      */
     private final Map<StreamId, long[]> pendingStreams = new java.util.HashMap<>();
     /**
@@ -89,6 +90,12 @@ final class SqliteAppender {
     /** What the last append of the open transaction wrote, for the snapshots saved right after it (SqliteSnapshots). */
     final LastAppend lastAppend = new LastAppend();
     private long dataVersion = Long.MIN_VALUE;
+    /** Counts the transactions {@link #begin} opened: an entry of committedStreams moved in one holds its number. */
+    private long transaction;
+    /** The entries of {@link #committedStreams} the open transaction moved in place, and their versions before it. */
+    private final List<long[]> moved = new ArrayList<>();
+    private long[] movedVersions = new long[64];
+    private int movedCount;
     /**
      * The key of the next stream this connection creates: SQLite's own choice for a new row (the greatest key plus one),
      * read once and then counted, valid like {@link #committedStreams}; 0 until read, and again after a rollback.
@@ -141,6 +148,8 @@ final class SqliteAppender {
     void begin() throws SQLException {
         control.execute("BEGIN IMMEDIATE");
         transactionOpen = true;
+        transaction++;
+        forgetMoved();
         pendingStreams.clear();
         createdStreams.clear();
         forgetUnwritten();
@@ -161,6 +170,7 @@ final class SqliteAppender {
         control.execute("COMMIT");
         transactionOpen = false;
         head = null;
+        forgetMoved();
         committedStreams.putAll(pendingStreams);
         pendingStreams.clear();
         createdStreams.clear();
@@ -170,6 +180,7 @@ final class SqliteAppender {
 
     void rollback() {
         transactionOpen = false;
+        restoreRemembered();
         nextStreamKey = 0;
         head = null;
         pendingStreams.clear();
@@ -212,16 +223,31 @@ final class SqliteAppender {
         if (original != null) {
             return original;
         }
-        Map<StreamId, long[]> streams = new LinkedHashMap<>();
+        // each append's stream {key, version}, by the append's index (the streams are distinct); for a stream found among
+        // committedStreams its entry itself, whose version the write below moves in place (see moveRemembered)
+        long[][] places = new long[appends.size()][];
+        boolean[] remembered = new boolean[places.length];
         // one stream this connection does not know, which may be new, is created after every other check instead of
         // looked up first (an import's entry streams: one query less per entry); its row tells whether it was new
         StreamAppend maybeNew = null;
+        int maybeNewAt = -1;
+        int at = -1;
         for (StreamAppend append : appends) {
-            long[] keyAndVersion = known(append.stream());
+            at++;
+            long[] keyAndVersion = pendingStreams.get(append.stream());
+            if (keyAndVersion == null) {
+                keyAndVersion = createdStreams.get(append.stream());
+            }
+            if (keyAndVersion != null) {
+                keyAndVersion = keyAndVersion.clone();
+            } else {
+                keyAndVersion = committedStreams.get(append.stream());
+                remembered[at] = keyAndVersion != null;
+            }
             if (keyAndVersion == null && maybeNew == null && !append.events().isEmpty()
                     && append.expected().isSatisfiedBy(0)) {
                 maybeNew = append;
-                streams.put(append.stream(), null);
+                maybeNewAt = at;
                 continue;
             }
             if (keyAndVersion == null) {
@@ -229,16 +255,16 @@ final class SqliteAppender {
                 if (append.events().isEmpty() && keyAndVersion[0] != 0) {
                     // a stream only checked, never moved (every imported entry checks the ledger stream's version):
                     // its stored version holds for the rest of the transaction, so it is looked up once, not per append
-                    pendingStreams.put(append.stream(), keyAndVersion.clone());
+                    pendingStreams.put(append.stream(), new long[] {keyAndVersion[0], keyAndVersion[1], 0});
                 }
             }
             if (!append.expected().isSatisfiedBy(keyAndVersion[1])) {
                 throw new ConcurrencyConflict(append.stream(), append.expected(), keyAndVersion[1]);
             }
-            streams.put(append.stream(), keyAndVersion);
+            places[at] = keyAndVersion;
         }
         if (maybeNew != null) {
-            streams.put(maybeNew.stream(), createUnlessStored(maybeNew));
+            places[maybeNewAt] = createUnlessStored(maybeNew);
         }
         long position;
         byte[] previousHash;
@@ -260,8 +286,10 @@ final class SqliteAppender {
         long recordedAt = Math.max(IdempotentRetry.micros(clock.instant()), lastRecordedAt);
         List<Long> positions = new ArrayList<>();
         Map<StreamId, Long> versions = new LinkedHashMap<>();
+        at = -1;
         for (StreamAppend append : appends) {
-            long[] keyAndVersion = streams.get(append.stream());
+            at++;
+            long[] keyAndVersion = places[at];
             boolean created = append == maybeNew ? keyAndVersion[2] == 1 : keyAndVersion[0] == 0 && !append.events().isEmpty();
             if (created && keyAndVersion[0] == 0) {
                 keyAndVersion[0] = createStream(append.stream());
@@ -291,8 +319,14 @@ final class SqliteAppender {
                 positions.add(position);
             }
             if (!append.events().isEmpty() && !created) {
-                pendingStreams.put(append.stream(), new long[] {keyAndVersion[0], version});
-                createdStreams.remove(append.stream());
+                if (remembered[at]) {
+                    moveRemembered(keyAndVersion, version);
+                } else {
+                    pendingStreams.put(append.stream(), new long[] {keyAndVersion[0], version, 0});
+                    if (!createdStreams.isEmpty()) {
+                        createdStreams.remove(append.stream());
+                    }
+                }
                 lastAppend.add(append.stream(), keyAndVersion[0], version, previousHash);
             } else if (created) {
                 // a stream created above is remembered only among the last few (an import's million entry streams
@@ -318,6 +352,37 @@ final class SqliteAppender {
         }
         lastAppend.written();
         return new AppendResult(positions, versions, false);
+    }
+
+    /**
+     * Moves a stream of {@link #committedStreams} to {@code version} in place, its version before this transaction kept
+     * (once per transaction) for {@link #rollback}: no copy into {@link #pendingStreams} and none back at the commit
+     * (session 21: a thousand streams per call when they interleave). Slot 2 of the entry tells the transaction that
+     * kept it.
+     */
+    private void moveRemembered(long[] entry, long version) {
+        if (entry[2] != transaction) {
+            entry[2] = transaction;
+            if (movedCount == movedVersions.length) {
+                movedVersions = java.util.Arrays.copyOf(movedVersions, movedCount * 2);
+            }
+            movedVersions[movedCount++] = entry[1];
+            moved.add(entry);
+        }
+        entry[1] = version;
+    }
+
+    /** Puts the streams of {@link #committedStreams} this transaction moved back where they were before it. */
+    private void restoreRemembered() {
+        for (int i = 0; i < movedCount; i++) {
+            moved.get(i)[1] = movedVersions[i];
+        }
+        forgetMoved();
+    }
+
+    private void forgetMoved() {
+        moved.clear();
+        movedCount = 0;
     }
 
     /**
@@ -438,6 +503,7 @@ final class SqliteAppender {
     /** Forgets the streams (and the head) it remembers, after their rows were written by other means (a ledger copy). */
     void forgetStreams() {
         committedStreams.clear();
+        forgetMoved();
         greatestEventId.forget();
         nextStreamKey = 0;
         pendingStreams.clear();
