@@ -40,44 +40,14 @@ final class SqliteAppender {
     private final PreparedStatement updateHead;
     private final Statement control;
     private final PreparedStatement dataVersionQuery;
-    /**
-     * Stream keys and versions as of this connection's last commit. Valid only while no other
-     * connection has committed, which {@code PRAGMA data_version} tells at the start of each
-     * transaction; saves a lookup per stream per append (a thousand per batch when streams interleave).
-     */
-    private final Map<StreamId, long[]> committedStreams = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<StreamId, long[]> eldest) {
-            return size() > 100_000;
-        }
-    };
-    /**
-     * Streams changed by the open transaction (and stored streams it only checked), applied to {@link #committedStreams}
-     * on commit: {key, version, 0} (slot 2: see {@link #moveRemembered}). A stream already among committedStreams is not
-     * put here when moved: its entry is moved in place.
-     */
-    private final Map<StreamId, long[]> pendingStreams = new java.util.HashMap<>();
+    /** The streams' keys and versions known without asking the ledger. */
+    private final KnownStreams streams = new KnownStreams();
     /**
      * The head position the open transaction moved, written once at its commit rather than once per append (a bulk
      * import appends a hundred thousand times in one transaction). A stream's version has no row of its own to write
      * (schema version 3): it is the last entry of the events' (stream_key, version) index.
      */
     private long unwrittenHead;
-    /**
-     * The last few streams this transaction created, with their versions: an import opens an account (a new stream)
-     * and posts to it in its next append, which then needs no look-up (session 13's JFR: 9 % of the writer's SQLite
-     * time for 2,000 of them). Kept apart from {@link #pendingStreams} so that a million entry streams, each created and
-     * never appended to again, do not fill that map.
-     */
-    private final Map<StreamId, long[]> createdStreams = new LinkedHashMap<>(64, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<StreamId, long[]> eldest) {
-            return size() > CREATED_STREAMS_AT_MOST;
-        }
-    };
-    static final int CREATED_STREAMS_AT_MOST = 32;
-    /** Moved streams remembered at most within one transaction (see forgetPendingStreams). */
-    static final int PENDING_STREAMS_AT_MOST = 50_000;
     /**
      * The head (position, hash, recorded time) after this transaction's last append, so that the next append of a
      * bulk does not ask for it again: under BEGIN IMMEDIATE no other writer can move it. Null outside a transaction.
@@ -90,15 +60,9 @@ final class SqliteAppender {
     /** What the last append of the open transaction wrote, for the snapshots saved right after it (SqliteSnapshots). */
     final LastAppend lastAppend = new LastAppend();
     private long dataVersion = Long.MIN_VALUE;
-    /** Counts the transactions {@link #begin} opened: an entry of committedStreams moved in one holds its number. */
-    private long transaction;
-    /** The entries of {@link #committedStreams} the open transaction moved in place, and their versions before it. */
-    private final List<long[]> moved = new ArrayList<>();
-    private long[] movedVersions = new long[64];
-    private int movedCount;
     /**
      * The key of the next stream this connection creates: SQLite's own choice for a new row (the greatest key plus one),
-     * read once and then counted, valid like {@link #committedStreams}; 0 until read, and again after a rollback.
+     * read once and then counted, valid like what {@link KnownStreams} holds of the last commit; 0 until read, and again after a rollback.
      */
     private long nextStreamKey;
     /** Tells an append that cannot be a retry (an import's: its ids grow), whose look-up of its first id is skipped. */
@@ -148,16 +112,13 @@ final class SqliteAppender {
     void begin() throws SQLException {
         control.execute("BEGIN IMMEDIATE");
         transactionOpen = true;
-        transaction++;
-        forgetMoved();
-        pendingStreams.clear();
-        createdStreams.clear();
+        streams.begin();
         forgetUnwritten();
         head = null;
         try (ResultSet row = dataVersionQuery.executeQuery()) {
             long current = row.next() ? row.getLong(1) : Long.MIN_VALUE;
             if (current != dataVersion) {
-                committedStreams.clear();
+                streams.forgetCommitted();
                 greatestEventId.forget();
                 nextStreamKey = 0;
                 dataVersion = current;
@@ -170,21 +131,16 @@ final class SqliteAppender {
         control.execute("COMMIT");
         transactionOpen = false;
         head = null;
-        forgetMoved();
-        committedStreams.putAll(pendingStreams);
-        pendingStreams.clear();
-        createdStreams.clear();
+        streams.committed();
         lastAppend.clear();
         committed.run();
     }
 
     void rollback() {
         transactionOpen = false;
-        restoreRemembered();
+        streams.rolledBack();
         nextStreamKey = 0;
         head = null;
-        pendingStreams.clear();
-        createdStreams.clear();
         lastAppend.clear();
         forgetUnwritten();
         try {
@@ -224,9 +180,9 @@ final class SqliteAppender {
             return original;
         }
         // each append's stream {key, version}, by the append's index (the streams are distinct); for a stream found among
-        // committedStreams its entry itself, whose version the write below moves in place (see moveRemembered)
+        // the last commit its entry itself (also in remembered), which the write below moves in place (KnownStreams.moved)
         long[][] places = new long[appends.size()][];
-        boolean[] remembered = new boolean[places.length];
+        long[][] remembered = new long[places.length][];
         // one stream this connection does not know, which may be new, is created after every other check instead of
         // looked up first (an import's entry streams: one query less per entry); its row tells whether it was new
         StreamAppend maybeNew = null;
@@ -234,15 +190,10 @@ final class SqliteAppender {
         int at = -1;
         for (StreamAppend append : appends) {
             at++;
-            long[] keyAndVersion = pendingStreams.get(append.stream());
+            long[] keyAndVersion = streams.ofTransaction(append.stream());
             if (keyAndVersion == null) {
-                keyAndVersion = createdStreams.get(append.stream());
-            }
-            if (keyAndVersion != null) {
-                keyAndVersion = keyAndVersion.clone();
-            } else {
-                keyAndVersion = committedStreams.get(append.stream());
-                remembered[at] = keyAndVersion != null;
+                keyAndVersion = streams.ofLastCommit(append.stream());
+                remembered[at] = keyAndVersion;
             }
             if (keyAndVersion == null && maybeNew == null && !append.events().isEmpty()
                     && append.expected().isSatisfiedBy(0)) {
@@ -255,7 +206,7 @@ final class SqliteAppender {
                 if (append.events().isEmpty() && keyAndVersion[0] != 0) {
                     // a stream only checked, never moved (every imported entry checks the ledger stream's version):
                     // its stored version holds for the rest of the transaction, so it is looked up once, not per append
-                    pendingStreams.put(append.stream(), new long[] {keyAndVersion[0], keyAndVersion[1], 0});
+                    streams.checked(append.stream(), keyAndVersion[0], keyAndVersion[1]);
                 }
             }
             if (!append.expected().isSatisfiedBy(keyAndVersion[1])) {
@@ -319,26 +270,17 @@ final class SqliteAppender {
                 positions.add(position);
             }
             if (!append.events().isEmpty() && !created) {
-                if (remembered[at]) {
-                    moveRemembered(keyAndVersion, version);
-                } else {
-                    pendingStreams.put(append.stream(), new long[] {keyAndVersion[0], version, 0});
-                    if (!createdStreams.isEmpty()) {
-                        createdStreams.remove(append.stream());
-                    }
-                }
+                streams.moved(append.stream(), remembered[at], keyAndVersion[0], version);
                 lastAppend.add(append.stream(), keyAndVersion[0], version, previousHash);
             } else if (created) {
                 // a stream created above is remembered only among the last few (an import's million entry streams
                 // are each appended to once); lookUp reads an older one's key and version if it is needed again
-                createdStreams.put(append.stream(), new long[] {keyAndVersion[0], version});
+                streams.created(append.stream(), keyAndVersion[0], version);
                 lastAppend.add(append.stream(), keyAndVersion[0], version, previousHash);
             }
             versions.put(append.stream(), version);
         }
-        if (pendingStreams.size() >= PENDING_STREAMS_AT_MOST) {
-            forgetPendingStreams();
-        }
+        streams.forgetPendingIfMany();
         if (!positions.isEmpty()) {
             try {
                 insertEvent.executeBatch();
@@ -352,37 +294,6 @@ final class SqliteAppender {
         }
         lastAppend.written();
         return new AppendResult(positions, versions, false);
-    }
-
-    /**
-     * Moves a stream of {@link #committedStreams} to {@code version} in place, its version before this transaction kept
-     * (once per transaction) for {@link #rollback}: no copy into {@link #pendingStreams} and none back at the commit
-     * (session 21: a thousand streams per call when they interleave). Slot 2 of the entry tells the transaction that
-     * kept it.
-     */
-    private void moveRemembered(long[] entry, long version) {
-        if (entry[2] != transaction) {
-            entry[2] = transaction;
-            if (movedCount == movedVersions.length) {
-                movedVersions = java.util.Arrays.copyOf(movedVersions, movedCount * 2);
-            }
-            movedVersions[movedCount++] = entry[1];
-            moved.add(entry);
-        }
-        entry[1] = version;
-    }
-
-    /** Puts the streams of {@link #committedStreams} this transaction moved back where they were before it. */
-    private void restoreRemembered() {
-        for (int i = 0; i < movedCount; i++) {
-            moved.get(i)[1] = movedVersions[i];
-        }
-        forgetMoved();
-    }
-
-    private void forgetMoved() {
-        moved.clear();
-        movedCount = 0;
     }
 
     /**
@@ -420,39 +331,13 @@ final class SqliteAppender {
         }
     }
 
-    /**
-     * Forgets the streams this transaction moved, so that a transaction of a million appends to distinct streams holds
-     * at most {@link #PENDING_STREAMS_AT_MOST} of them in memory. A forgotten stream's version is read back from the
-     * events' index, which this connection sees with the transaction's writes; its committed version is forgotten
-     * too, since it is out of date.
-     */
-    private void forgetPendingStreams() {
-        for (StreamId stream : pendingStreams.keySet()) {
-            committedStreams.remove(stream);
-        }
-        pendingStreams.clear();
-        createdStreams.clear();
-    }
-
     private void forgetUnwritten() {
         unwrittenHead = 0;
     }
 
     private long[] lookUp(StreamId stream) throws SQLException {
-        long[] known = known(stream);
+        long[] known = streams.known(stream);
         return known != null ? known : lookUpStored(stream);
-    }
-
-    /** {key, version} of a stream this transaction or an earlier one of this connection wrote; null when not known. */
-    private long[] known(StreamId stream) {
-        long[] known = pendingStreams.get(stream);
-        if (known == null) {
-            known = createdStreams.get(stream);
-        }
-        if (known == null) {
-            known = committedStreams.get(stream);
-        }
-        return known != null ? known.clone() : null;
     }
 
     /** {key, version} of a stream as stored; {0, 0} when it has no row. */
@@ -502,12 +387,9 @@ final class SqliteAppender {
 
     /** Forgets the streams (and the head) it remembers, after their rows were written by other means (a ledger copy). */
     void forgetStreams() {
-        committedStreams.clear();
-        forgetMoved();
+        streams.forgetAll();
         greatestEventId.forget();
         nextStreamKey = 0;
-        pendingStreams.clear();
-        createdStreams.clear();
         lastAppend.clear();
         forgetUnwritten();
         head = null;
