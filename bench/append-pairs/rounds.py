@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """StoreBenchmark's progress lines (its stderr) to store ÷ best raw by CPU per cell: the first round, the best of the first 3,
 the best of all rounds so far (also of a run still going or stopped). Usage: rounds.py STDERR-FILE (docs/benchmarks-store.md, session 21)."""
+import re, sys
 lines=open(sys.argv[1]).read().split('\n')
 rounds=[];cur={}
 started=False
