@@ -51,6 +51,10 @@ public final class StoreBenchmark {
      * largest, and the fastest is the reference: the store's page size must not make raw JDBC look slower than it can be.
      */
     private static final int[] RAW_PAGE_SIZES = {4_096, 16_384, 65_536};
+    /** The rounds have settled when the last one raised no measurement's best rate by CPU more than this. */
+    private static final double SETTLED = 0.02;
+    /** Rounds run at most beyond --rounds while waiting for the rounds to settle. */
+    private static final int MORE_ROUNDS = 5;
 
     /** How events are spread over streams: 100 consecutive per stream, or round-robin over all streams. */
     enum Layout { BLOCKED, INTERLEAVED }
@@ -65,6 +69,9 @@ public final class StoreBenchmark {
     private final Path directory;
     private final PrintStream out;
     private final List<Row> rows = new ArrayList<>();
+    /** How many rounds ran, and whether they settled before the cap (see {@link #run}). */
+    private int roundsRun;
+    private boolean roundsSettled;
     /** The append cells side by side (printed under the table): each store figure beside both raw references. */
     private final List<String> summary = new ArrayList<>();
     private final String[] payloads = new String[997];
@@ -119,18 +126,61 @@ public final class StoreBenchmark {
         Path interleavedLedger = directory.resolve("interleaved.ledger");
         // Raw and store runs alternate, and the best of the rounds counts, so that load from other
         // processes on a shared machine hurts neither side more than the other.
+        //
+        // Every side is warmed by the same rule (session 21): the rounds go on past --rounds until the last one raised no
+        // measurement's best rate by CPU more than SETTLED (the JIT's work on either side is done, so its best stands), at
+        // most MORE_ROUNDS more. The first round (cold: only the 20,000-event warm-up before it) and the best of the first
+        // --rounds rounds (the method before session 21) are kept too and printed beside the settled figure.
         Map<String, double[]> best = new LinkedHashMap<>();
-        for (int round = 1; round <= rounds; round++) {
+        Map<String, double[]> cold = new LinkedHashMap<>();
+        Map<String, double[]> early = new LinkedHashMap<>();
+        int round = 0;
+        boolean settled = false;
+        while (!settled && round < rounds + MORE_ROUNDS) {
+            round++;
+            Map<String, double[]> before = new LinkedHashMap<>(best);
+            int thisRound = round;
+            java.util.function.BiConsumer<String, double[]> keep = (key, measured) -> {
+                keepBest(best, key, measured);
+                if (thisRound == 1) {
+                    keepBest(cold, key, measured);
+                }
+                if (thisRound <= rounds) {
+                    keepBest(early, key, measured);
+                }
+            };
             for (Layout layout : Layout.values()) {
                 Path ledger = layout == Layout.BLOCKED ? blockedLedger : interleavedLedger;
                 deleteLedgerFiles(ledger);
-                rawInserts(best, layout, 1_000);
-                keepBest(best, "raw ledger " + layout + " 1000", rawLedgerInsert(layout, 1_000));
-                keepBest(best, "store " + layout + " NORMAL", storeAppend(ledger, layout, SqliteOptions.Synchronous.NORMAL));
-                rawInserts(best, layout, 10_000);
-                keepBest(best, "raw ledger " + layout + " 10000", rawLedgerInsert(layout, 10_000));
+                rawInserts(keep, layout, 1_000);
+                keep.accept("raw ledger " + layout + " 1000", rawLedgerInsert(layout, 1_000));
+                keep.accept("store " + layout + " NORMAL", storeAppend(ledger, layout, SqliteOptions.Synchronous.NORMAL));
+                rawInserts(keep, layout, 10_000);
+                keep.accept("raw ledger " + layout + " 10000", rawLedgerInsert(layout, 10_000));
                 deleteLedgerFiles(ledger);
-                keepBest(best, "bulk " + layout, storeAppend(ledger, layout, SqliteOptions.Synchronous.NORMAL, 10));
+                keep.accept("bulk " + layout, storeAppend(ledger, layout, SqliteOptions.Synchronous.NORMAL, 10));
+            }
+            double rise = 0;
+            String risen = "";
+            for (Map.Entry<String, double[]> entry : best.entrySet()) {
+                double[] earlier = before.get(entry.getKey());
+                double by = earlier == null ? Double.POSITIVE_INFINITY : entry.getValue()[1] / earlier[1] - 1;
+                if (by > rise) {
+                    rise = by;
+                    risen = entry.getKey();
+                }
+            }
+            settled = round >= Math.max(2, rounds) && rise <= SETTLED;
+            progress(String.format("round %d: the largest rise of a best rate by CPU %.1f %% (%s)%s", round, rise * 100, risen,
+                    settled ? ": settled" : ""));
+        }
+        roundsRun = round;
+        roundsSettled = settled;
+        for (Map<String, double[]> measured : List.of(cold, early)) {
+            for (Layout layout : Layout.values()) {
+                for (int batch : new int[] {1_000, 10_000}) {
+                    measured.put("raw " + layout + " " + batch, bestOf(measured, layout, batch));
+                }
             }
         }
         for (Layout layout : Layout.values()) {
@@ -202,7 +252,7 @@ public final class StoreBenchmark {
                     String.format("%.2f (by CPU time: %.2f)", bestRawLedger[0] / bestRaw[0], bestRawLedger[1] / bestRaw[1]),
                     "diagnostic", "the ceiling of \"store ÷ best raw\" for any store that holds what a ledger holds"));
         }
-        summarise(best);
+        summarise(best, cold, early);
         if (appendsOnly) {
             printTable();
             return;
@@ -232,8 +282,10 @@ public final class StoreBenchmark {
         out.println();
         out.println("Machine: " + machine());
         out.println("Events: " + String.format("%,d", events) + " (~300-byte JSON payload), " + String.format("%,d", streams)
-                + " streams of " + EVENTS_PER_STREAM + " events; best of " + rounds + " alternating rounds for (a) and (b); files in "
-                + directory);
+                + " streams of " + EVENTS_PER_STREAM + " events; best of " + roundsRun + " alternating rounds for (a) and (b) ("
+                + (roundsSettled ? "settled: the last raised no best rate by CPU more than " : "NOT settled: the last still raised a best"
+                + " rate by CPU more than ") + Math.round(SETTLED * 100) + " %; at least " + rounds + ", at most " + (rounds + MORE_ROUNDS)
+                + "); files in " + directory);
         out.println();
         out.println("| measurement | result | target | note |");
         out.println("|---|---|---|---|");
@@ -247,14 +299,15 @@ public final class StoreBenchmark {
                     + " the best raw (any page size, either transaction size); target ≥ 0.6 × best raw:");
             out.println();
             out.println("| layout | store append | store | raw at the same rows/transaction | store ÷ raw, same rows/transaction"
-                    + " | best raw | **store ÷ best raw** | (a') at the same rows/transaction | store ÷ (a') |");
-            out.println("|---|---|---|---|---|---|---|---|---|");
+                    + " | best raw | **store ÷ best raw** | (a') at the same rows/transaction | store ÷ (a') | store ÷ best raw,"
+                    + " first round (cold) | store ÷ best raw, best of the first " + rounds + " rounds (the method before session 21) |");
+            out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             summary.forEach(out::println);
         }
     }
 
     /** Fills {@link #summary}: per layout, appendAll (1,000 rows/transaction) and the bulk append (10,000). */
-    private void summarise(Map<String, double[]> best) {
+    private void summarise(Map<String, double[]> best, Map<String, double[]> cold, Map<String, double[]> early) {
         for (Layout layout : Layout.values()) {
             double[] raw1000 = best.get("raw " + layout + " 1000");
             double[] raw10000 = best.get("raw " + layout + " 10000");
@@ -266,9 +319,18 @@ public final class StoreBenchmark {
                 summary.add("| " + layoutName(layout) + " | " + (batch == 1_000 ? "`appendAll`, 1,000 events/transaction"
                         : "bulk, 10,000 events/transaction") + " | " + pair(store[0], store[1]) + " | " + pair(raw[0], raw[1])
                         + " | " + ratioPair(store, raw) + " | " + pair(bestRaw[0], bestRaw[1]) + " | **" + ratioPair(store, bestRaw)
-                        + "** | " + pair(rawLedger[0], rawLedger[1]) + " | " + ratioPair(store, rawLedger) + " |");
+                        + "** | " + pair(rawLedger[0], rawLedger[1]) + " | " + ratioPair(store, rawLedger) + " | "
+                        + ratioToBestRaw(cold, layout, batch) + " | " + ratioToBestRaw(early, layout, batch) + " |");
             }
         }
+    }
+
+    /** Store ÷ best raw (wall, CPU) of one set of measurements: the first round's, or the first --rounds rounds'. */
+    private static String ratioToBestRaw(Map<String, double[]> measured, Layout layout, int batch) {
+        double[] raw1000 = measured.get("raw " + layout + " 1000");
+        double[] raw10000 = measured.get("raw " + layout + " 10000");
+        double[] store = measured.get(batch == 1_000 ? "store " + layout + " NORMAL" : "bulk " + layout);
+        return ratioPair(store, new double[] {Math.max(raw1000[0], raw10000[0]), Math.max(raw1000[1], raw10000[1])});
     }
 
     private static String pair(double wall, double cpu) {
@@ -314,9 +376,10 @@ public final class StoreBenchmark {
     }
 
     /** Raw JDBC inserts at {@code batch} rows per transaction with each page size of {@link #RAW_PAGE_SIZES}. */
-    private void rawInserts(Map<String, double[]> best, Layout layout, int batch) throws SQLException, IOException {
+    private void rawInserts(java.util.function.BiConsumer<String, double[]> keep, Layout layout, int batch)
+            throws SQLException, IOException {
         for (int pageSize : RAW_PAGE_SIZES) {
-            keepBest(best, "raw " + layout + " " + batch + " " + pageSize, rawInsert(layout, batch, 100_000, pageSize));
+            keep.accept("raw " + layout + " " + batch + " " + pageSize, rawInsert(layout, batch, 100_000, pageSize));
         }
     }
 

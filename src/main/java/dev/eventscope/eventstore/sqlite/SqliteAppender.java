@@ -40,43 +40,14 @@ final class SqliteAppender {
     private final PreparedStatement updateHead;
     private final Statement control;
     private final PreparedStatement dataVersionQuery;
-    /**
-     * Stream keys and versions as of this connection's last commit. Valid only while no other
-     * connection has committed, which {@code PRAGMA data_version} tells at the start of each
-     * transaction; saves a lookup per stream per append (a thousand per batch when streams interleave).
-     */
-    private final Map<StreamId, long[]> committedStreams = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<StreamId, long[]> eldest) {
-            return size() > 100_000;
-        }
-    };
-    /**
-     * Streams changed by the open transaction (and stored streams it only checked), applied to {@link #committedStreams}
-     * on commit.
-     */
-    private final Map<StreamId, long[]> pendingStreams = new java.util.HashMap<>();
+    /** The streams' keys and versions known without asking the ledger. */
+    private final KnownStreams streams = new KnownStreams();
     /**
      * The head position the open transaction moved, written once at its commit rather than once per append (a bulk
      * import appends a hundred thousand times in one transaction). A stream's version has no row of its own to write
      * (schema version 3): it is the last entry of the events' (stream_key, version) index.
      */
     private long unwrittenHead;
-    /**
-     * The last few streams this transaction created, with their versions: an import opens an account (a new stream)
-     * and posts to it in its next append, which then needs no look-up (session 13's JFR: 9 % of the writer's SQLite
-     * time for 2,000 of them). Kept apart from {@link #pendingStreams} so that a million entry streams, each created and
-     * never appended to again, do not fill that map.
-     */
-    private final Map<StreamId, long[]> createdStreams = new LinkedHashMap<>(64, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<StreamId, long[]> eldest) {
-            return size() > CREATED_STREAMS_AT_MOST;
-        }
-    };
-    static final int CREATED_STREAMS_AT_MOST = 32;
-    /** Moved streams remembered at most within one transaction (see forgetPendingStreams). */
-    static final int PENDING_STREAMS_AT_MOST = 50_000;
     /**
      * The head (position, hash, recorded time) after this transaction's last append, so that the next append of a
      * bulk does not ask for it again: under BEGIN IMMEDIATE no other writer can move it. Null outside a transaction.
@@ -91,7 +62,7 @@ final class SqliteAppender {
     private long dataVersion = Long.MIN_VALUE;
     /**
      * The key of the next stream this connection creates: SQLite's own choice for a new row (the greatest key plus one),
-     * read once and then counted, valid like {@link #committedStreams}; 0 until read, and again after a rollback.
+     * read once and then counted, valid like what {@link KnownStreams} holds of the last commit; 0 until read, and again after a rollback.
      */
     private long nextStreamKey;
     /** Tells an append that cannot be a retry (an import's: its ids grow), whose look-up of its first id is skipped. */
@@ -141,14 +112,13 @@ final class SqliteAppender {
     void begin() throws SQLException {
         control.execute("BEGIN IMMEDIATE");
         transactionOpen = true;
-        pendingStreams.clear();
-        createdStreams.clear();
+        streams.begin();
         forgetUnwritten();
         head = null;
         try (ResultSet row = dataVersionQuery.executeQuery()) {
             long current = row.next() ? row.getLong(1) : Long.MIN_VALUE;
             if (current != dataVersion) {
-                committedStreams.clear();
+                streams.forgetCommitted();
                 greatestEventId.forget();
                 nextStreamKey = 0;
                 dataVersion = current;
@@ -161,19 +131,16 @@ final class SqliteAppender {
         control.execute("COMMIT");
         transactionOpen = false;
         head = null;
-        committedStreams.putAll(pendingStreams);
-        pendingStreams.clear();
-        createdStreams.clear();
+        streams.committed();
         lastAppend.clear();
         committed.run();
     }
 
     void rollback() {
         transactionOpen = false;
+        streams.rolledBack();
         nextStreamKey = 0;
         head = null;
-        pendingStreams.clear();
-        createdStreams.clear();
         lastAppend.clear();
         forgetUnwritten();
         try {
@@ -212,16 +179,26 @@ final class SqliteAppender {
         if (original != null) {
             return original;
         }
-        Map<StreamId, long[]> streams = new LinkedHashMap<>();
+        // each append's stream {key, version}, by the append's index (the streams are distinct); for a stream found among
+        // the last commit its entry itself (also in remembered), which the write below moves in place (KnownStreams.moved)
+        long[][] places = new long[appends.size()][];
+        long[][] remembered = new long[places.length][];
         // one stream this connection does not know, which may be new, is created after every other check instead of
         // looked up first (an import's entry streams: one query less per entry); its row tells whether it was new
         StreamAppend maybeNew = null;
+        int maybeNewAt = -1;
+        int at = -1;
         for (StreamAppend append : appends) {
-            long[] keyAndVersion = known(append.stream());
+            at++;
+            long[] keyAndVersion = streams.ofTransaction(append.stream());
+            if (keyAndVersion == null) {
+                keyAndVersion = streams.ofLastCommit(append.stream());
+                remembered[at] = keyAndVersion;
+            }
             if (keyAndVersion == null && maybeNew == null && !append.events().isEmpty()
                     && append.expected().isSatisfiedBy(0)) {
                 maybeNew = append;
-                streams.put(append.stream(), null);
+                maybeNewAt = at;
                 continue;
             }
             if (keyAndVersion == null) {
@@ -229,16 +206,16 @@ final class SqliteAppender {
                 if (append.events().isEmpty() && keyAndVersion[0] != 0) {
                     // a stream only checked, never moved (every imported entry checks the ledger stream's version):
                     // its stored version holds for the rest of the transaction, so it is looked up once, not per append
-                    pendingStreams.put(append.stream(), keyAndVersion.clone());
+                    streams.checked(append.stream(), keyAndVersion[0], keyAndVersion[1]);
                 }
             }
             if (!append.expected().isSatisfiedBy(keyAndVersion[1])) {
                 throw new ConcurrencyConflict(append.stream(), append.expected(), keyAndVersion[1]);
             }
-            streams.put(append.stream(), keyAndVersion);
+            places[at] = keyAndVersion;
         }
         if (maybeNew != null) {
-            streams.put(maybeNew.stream(), createUnlessStored(maybeNew));
+            places[maybeNewAt] = createUnlessStored(maybeNew);
         }
         long position;
         byte[] previousHash;
@@ -260,8 +237,10 @@ final class SqliteAppender {
         long recordedAt = Math.max(IdempotentRetry.micros(clock.instant()), lastRecordedAt);
         List<Long> positions = new ArrayList<>();
         Map<StreamId, Long> versions = new LinkedHashMap<>();
+        at = -1;
         for (StreamAppend append : appends) {
-            long[] keyAndVersion = streams.get(append.stream());
+            at++;
+            long[] keyAndVersion = places[at];
             boolean created = append == maybeNew ? keyAndVersion[2] == 1 : keyAndVersion[0] == 0 && !append.events().isEmpty();
             if (created && keyAndVersion[0] == 0) {
                 keyAndVersion[0] = createStream(append.stream());
@@ -291,20 +270,17 @@ final class SqliteAppender {
                 positions.add(position);
             }
             if (!append.events().isEmpty() && !created) {
-                pendingStreams.put(append.stream(), new long[] {keyAndVersion[0], version});
-                createdStreams.remove(append.stream());
+                streams.moved(append.stream(), remembered[at], keyAndVersion[0], version);
                 lastAppend.add(append.stream(), keyAndVersion[0], version, previousHash);
             } else if (created) {
                 // a stream created above is remembered only among the last few (an import's million entry streams
                 // are each appended to once); lookUp reads an older one's key and version if it is needed again
-                createdStreams.put(append.stream(), new long[] {keyAndVersion[0], version});
+                streams.created(append.stream(), keyAndVersion[0], version);
                 lastAppend.add(append.stream(), keyAndVersion[0], version, previousHash);
             }
             versions.put(append.stream(), version);
         }
-        if (pendingStreams.size() >= PENDING_STREAMS_AT_MOST) {
-            forgetPendingStreams();
-        }
+        streams.forgetPendingIfMany();
         if (!positions.isEmpty()) {
             try {
                 insertEvent.executeBatch();
@@ -355,39 +331,13 @@ final class SqliteAppender {
         }
     }
 
-    /**
-     * Forgets the streams this transaction moved, so that a transaction of a million appends to distinct streams holds
-     * at most {@link #PENDING_STREAMS_AT_MOST} of them in memory. A forgotten stream's version is read back from the
-     * events' index, which this connection sees with the transaction's writes; its committed version is forgotten
-     * too, since it is out of date.
-     */
-    private void forgetPendingStreams() {
-        for (StreamId stream : pendingStreams.keySet()) {
-            committedStreams.remove(stream);
-        }
-        pendingStreams.clear();
-        createdStreams.clear();
-    }
-
     private void forgetUnwritten() {
         unwrittenHead = 0;
     }
 
     private long[] lookUp(StreamId stream) throws SQLException {
-        long[] known = known(stream);
+        long[] known = streams.known(stream);
         return known != null ? known : lookUpStored(stream);
-    }
-
-    /** {key, version} of a stream this transaction or an earlier one of this connection wrote; null when not known. */
-    private long[] known(StreamId stream) {
-        long[] known = pendingStreams.get(stream);
-        if (known == null) {
-            known = createdStreams.get(stream);
-        }
-        if (known == null) {
-            known = committedStreams.get(stream);
-        }
-        return known != null ? known.clone() : null;
     }
 
     /** {key, version} of a stream as stored; {0, 0} when it has no row. */
@@ -437,11 +387,9 @@ final class SqliteAppender {
 
     /** Forgets the streams (and the head) it remembers, after their rows were written by other means (a ledger copy). */
     void forgetStreams() {
-        committedStreams.clear();
+        streams.forgetAll();
         greatestEventId.forget();
         nextStreamKey = 0;
-        pendingStreams.clear();
-        createdStreams.clear();
         lastAppend.clear();
         forgetUnwritten();
         head = null;

@@ -145,7 +145,7 @@ class AppendShortcutsTest {
                 bulk.append(List.of(new StreamAppend(account, ExpectedVersion.NO_STREAM, List.of(event("id-1")))));
                 bulk.append(List.of(new StreamAppend(account, ExpectedVersion.exactly(1), List.of(event("id-2")))));
                 bulk.append(List.of(new StreamAppend(other, ExpectedVersion.NO_STREAM, List.of(event("id-3")))));
-                for (int i = 0; i < 2 * SqliteAppender.CREATED_STREAMS_AT_MOST; i++) {
+                for (int i = 0; i < 2 * KnownStreams.CREATED_AT_MOST; i++) {
                     bulk.append(List.of(new StreamAppend(StreamId.of("entry-" + i), ExpectedVersion.NO_STREAM,
                             List.of(event("id-4-" + i)))));
                 }

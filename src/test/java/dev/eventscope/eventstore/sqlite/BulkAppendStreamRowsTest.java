@@ -109,9 +109,9 @@ class BulkAppendStreamRowsTest {
 
     @Test
     void a_bulk_moving_more_streams_than_it_holds_in_memory_reads_their_versions_back_from_the_events() throws Exception {
-        // a bulk remembers at most PENDING_STREAMS_AT_MOST moved streams (an import moving a million); then it forgets
+        // a bulk remembers at most PENDING_AT_MOST moved streams (an import moving a million); then it forgets
         // them, and the hot stream's version is read back from the events' index, which must tell what this bulk gave it
-        int entries = SqliteAppender.PENDING_STREAMS_AT_MOST + 10;
+        int entries = KnownStreams.PENDING_AT_MOST + 10;
         Path file = folder.resolve("long-bulk.ledger");
         try (SqliteEventStore store = SqliteEventStore.open(file)) {
             store.append(HOT, ExpectedVersion.NO_STREAM, events(1));
