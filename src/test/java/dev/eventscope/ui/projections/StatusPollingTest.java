@@ -88,9 +88,16 @@ class StatusPollingTest {
             stage.setScene(scene);
             stage.show();
         });
-        WindowTests.waitUntil(() -> true);
+        // an animation another test started may still run for a while (a multi-click timer, a fade): the count starts
+        // once the toolkit has been idle for half a second, so only the polling's own pulses are counted (an animation
+        // that never stops fails here, as it should: it would keep the toolkit pulsing in the app too)
+        java.util.concurrent.atomic.AtomicLong lastPulse = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        robot.interact(() -> stage.getScene().addPostLayoutPulseListener(() -> {
+            lastPulse.set(System.nanoTime());
+            pulses.incrementAndGet();
+        }));
+        WindowTests.waitUntil(() -> System.nanoTime() - lastPulse.get() > 500_000_000L);
         robot.interact(() -> {
-            stage.getScene().addPostLayoutPulseListener(pulses::incrementAndGet);
             pulses.set(0);
             ProjectionsPanel.startPolling(model, owner);
         });
