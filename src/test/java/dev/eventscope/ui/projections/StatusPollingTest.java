@@ -88,25 +88,60 @@ class StatusPollingTest {
             stage.setScene(scene);
             stage.show();
         });
-        // an animation another test started may still run for a while (a multi-click timer, a fade): the count starts
-        // once the toolkit has been idle for half a second, so only the polling's own pulses are counted (an animation
-        // that never stops fails here, as it should: it would keep the toolkit pulsing in the app too)
+        // The polling must start no animation: a running animation is what makes the toolkit pulse every frame. Counted
+        // two ways. (1) The toolkit's running animations before and while the status is polled: the polling adds none.
+        // Other tests in this JVM may leave animations of their own running (CI's whole run did: the toolkit never
+        // went idle), so (1) counts the difference. (2) Where the toolkit has gone idle first (half a second without a
+        // pulse, within 5 s; this class run alone), the pulses themselves: at most what the polls change.
         java.util.concurrent.atomic.AtomicLong lastPulse = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
         robot.interact(() -> stage.getScene().addPostLayoutPulseListener(() -> {
             lastPulse.set(System.nanoTime());
             pulses.incrementAndGet();
         }));
-        WindowTests.waitUntil(() -> System.nanoTime() - lastPulse.get() > 500_000_000L);
+        long waitingSince = System.nanoTime();
+        WindowTests.waitUntil(() -> System.nanoTime() - lastPulse.get() > 500_000_000L
+                || System.nanoTime() - waitingSince > 5_000_000_000L);
+        boolean idle = System.nanoTime() - lastPulse.get() > 500_000_000L;
+        int[] before = new int[1];
         robot.interact(() -> {
+            before[0] = runningAnimations();
             pulses.set(0);
             ProjectionsPanel.startPolling(model, owner);
         });
 
-        WindowTests.waitUntil(() -> polls.get() >= 6);
+        java.util.List<Integer> during = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WindowTests.waitUntil(() -> {
+            robot.interact(() -> during.add(runningAnimations()));
+            return polls.get() >= 6;
+        });
         int polled = polls.get();
         int pulsed = pulses.get();
-        assertTrue(pulsed <= 2 * polled + 4,
-                pulsed + " pulses during " + polled + " status polls: something keeps the toolkit pulsing every frame");
+        int most = during.stream().mapToInt(Integer::intValue).max().orElse(0);
+        assertTrue(most <= before[0], "the status polling started an animation: " + before[0] + " running before it, "
+                + during + " while it polled (an animation keeps the toolkit pulsing every frame)");
+        if (idle) {
+            assertTrue(pulsed <= 2 * polled + 4,
+                    pulsed + " pulses during " + polled + " status polls: something keeps the toolkit pulsing every frame");
+        }
+    }
+
+    /** How many animations the toolkit runs now (its primary timer's receivers; on the FX thread). */
+    private static int runningAnimations() {
+        try {
+            Object timer = com.sun.javafx.tk.Toolkit.getToolkit().getPrimaryTimer();
+            for (Class<?> type = timer.getClass(); type != null; type = type.getSuperclass()) {
+                for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                    if (field.getName().equals("receivers")) {
+                        field.setAccessible(true);
+                        Object[] receivers = (Object[]) field.get(timer);
+                        return (int) java.util.Arrays.stream(receivers).filter(java.util.Objects::nonNull).count();
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the toolkit's primary timer could not be read", e);
+        }
+        throw new IllegalStateException("the toolkit's primary timer has no receivers field");
     }
 
     @Test
