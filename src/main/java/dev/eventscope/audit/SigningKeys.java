@@ -119,8 +119,9 @@ public final class SigningKeys {
      */
     private static DamagedKey damaged(Path file, String which, Exception cause) {
         return new DamagedKey("The " + which + " key file " + file + " does not hold an Ed25519 key (" + cause.getMessage()
-                + "); nothing was signed. Restore it from a backup, or move the key pair (" + file.getFileName()
-                + " and the file beside it) away to have a new key made, which others must then trust again.", cause);
+                + "), so nothing can be signed with it or exported from it. Restore it from a backup, or move the key pair ("
+                + file.getFileName() + " and the file beside it) away to have a new key made, which others must then trust"
+                + " again.", cause);
     }
 
     /** A key file whose content is not a key. */

@@ -34,7 +34,7 @@ class KeyFilesWrittenWholeTest {
         SigningKeys.DamagedKey refused = assertThrows(SigningKeys.DamagedKey.class, () -> keys.forUser("auditor"));
 
         assertMentions(refused.getMessage(), "The private key file " + privateKey, "does not hold an Ed25519 key",
-                "nothing was signed");
+                "nothing can be signed with it or exported from it");
     }
 
     @Test
