@@ -213,16 +213,8 @@ final class TransactionParser {
                     + " turn the account \"" + written + "\" into an empty name; hledger keeps the posting with no"
                     + " account name, but a ledger account needs one");
         }
-        int control = controlCharacter(account);
-        if (control >= 0) {
-            // session 21 (adversary2): refused here, at the posting's own line and with the character written out; the
-            // ledger's refusal named the transaction's first line and echoed a raw NUL into the terminal
-            int at = written.equals(account) ? line.indexOf(account.charAt(control), position) : -1;
-            throw new JournalParseException(lines.file(), lineNumber, at < 0 ? position + 1 : at + 1,
-                    "the account name \"" + visible(account) + "\" holds the control character "
-                    + String.format("U+%04X", (int) account.charAt(control)) + ", which no account name in a ledger may"
-                    + " hold, although hledger reads it: rename the account in the journal");
-        }
+        // session 21 (adversary2): refused at the posting's own line, the character written out (AccountControlCharacters)
+        AccountControlCharacters.refuse(lines.file(), line, lineNumber, position, written, account);
         long marks = PostingMarks.plainMarks(line, accountEnd);
         if (marks != PostingMarks.NOT_PLAIN) {
             // nearly every posting: no quote, lot price or lot date before its comment; one scan found the marks
@@ -260,27 +252,6 @@ final class TransactionParser {
         int equals = indexOutsideQuotes(line, '=', accountEnd, amountEnd);
         int at = indexOutsideQuotes(line, '@', accountEnd, equals < 0 ? amountEnd : equals);
         return finishPosting(line, lineNumber, status, account, kind, accountEnd, semicolon, amountEnd, lot, equals, at);
-    }
-
-    /** Where the first control character (other than the tab, read as a space) is in an account name, or -1. */
-    private static int controlCharacter(String account) {
-        for (int index = 0; index < account.length(); index++) {
-            char c = account.charAt(index);
-            if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-                return index;
-            }
-        }
-        return -1;
-    }
-
-    /** {@code text} with its control characters written as {@code \\uXXXX}, for a sentence. */
-    private static String visible(String text) {
-        StringBuilder shown = new StringBuilder(text.length() + 8);
-        for (int index = 0; index < text.length(); index++) {
-            char c = text.charAt(index);
-            shown.append(Character.isISOControl(c) ? String.format("\\u%04X", (int) c) : String.valueOf(c));
-        }
-        return shown.toString();
     }
 
     /** The rest of a posting, its marks found: {@code at} is the first {@code @} before {@code equals} (-1: none). */
