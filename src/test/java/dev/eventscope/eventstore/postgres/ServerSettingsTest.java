@@ -104,9 +104,11 @@ class ServerSettingsTest {
 
     @Test
     void a_statement_timeout_is_named_and_nothing_is_written() throws Exception {
-        admin("ALTER ROLE " + ROLE + " SET statement_timeout = '200ms'");
         try (PostgresEventStore store = openAsRole();
              Connection holder = TestPostgres.admin(); Statement statement = holder.createStatement()) {
+            // set once the ledger is open (its opening, slow on a loaded machine, is not timed); the writer's connection,
+            // opened at the first append, has it
+            admin("ALTER ROLE " + ROLE + " SET statement_timeout = '1s'");
             // the append waits for a lock held here until its statement_timeout cancels it: no race on how fast it runs
             holder.setAutoCommit(false);
             statement.execute("LOCK TABLE " + ledger.schema() + ".ledger_head IN ACCESS EXCLUSIVE MODE");
@@ -134,8 +136,9 @@ class ServerSettingsTest {
 
     @Test
     void an_idle_in_transaction_timeout_during_verify_is_named_not_called_a_lost_connection() throws Exception {
-        admin("ALTER ROLE " + ROLE + " SET idle_in_transaction_session_timeout = '100ms'");
         try (PostgresEventStore store = openAsRole()) {
+            // set once the ledger is open (so its opening is not timed); verify's own connection has it
+            admin("ALTER ROLE " + ROLE + " SET idle_in_transaction_session_timeout = '100ms'");
             // verify's walk waits at its first event, its transaction open, until the server has ended that session
             EventStoreException refused = assertThrows(EventStoreException.class, () -> store.verify(event -> {
                 if (event.position() == 1) {
