@@ -86,8 +86,16 @@ class KeyFilesWrittenWholeTest {
         Process process = builder.start();
         String err;
         try {
-            err = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            // read on a thread of its own, so that a child that never ends is caught by the hang guard below
+            java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the command ended");
+            err = read.get(60, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
             process.destroyForcibly();
         }

@@ -93,8 +93,16 @@ class SessionBesideTheCommandLineTest {
         builder.environment().put("XDG_DATA_HOME", folder.resolve("data").toString());
         Process process = builder.start();
         try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the command ended");
+            // read on a thread of its own, so that a child that never ends is caught by the hang guard below
+            java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the command ended");
+            String output = read.get(60, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(0, process.exitValue(), String.join(" ", arguments) + ": " + output);
         } finally {
             process.destroyForcibly();
