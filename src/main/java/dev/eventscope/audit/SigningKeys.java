@@ -67,11 +67,11 @@ public final class SigningKeys {
             }
             createPrivateDirectory();
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            writePrivate(privateFile, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n");
-            // session 20 (adversary): never through a link planted under the key's name (it would overwrite what it names)
-            Files.writeString(publicFile, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
-                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            // session 21 (adversary2): each file is written whole beside its name and renamed over it, so a full disk
+            // leaves no empty or half-written key behind; the rename replaces a link planted under the key's name, never
+            // what it names (session 20)
+            writeWhole(privateFile, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n", true);
+            writeWhole(publicFile, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n", false);
             return pair;
         } catch (IOException failed) {
             throw new UncheckedIOException("Could not create or read the signing key of " + user + " in " + directory
@@ -87,12 +87,48 @@ public final class SigningKeys {
         return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
     }
 
-    private static KeyPair load(Path privateFile, Path publicFile) throws IOException, GeneralSecurityException {
-        KeyFactory factory = KeyFactory.getInstance("Ed25519");
-        PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(
-                Base64.getDecoder().decode(Files.readString(privateFile).strip())));
-        PublicKey publicKey = publicKey(Base64.getDecoder().decode(Files.readString(publicFile).strip()));
+    private static KeyPair load(Path privateFile, Path publicFile) throws IOException {
+        KeyFactory factory;
+        try {
+            factory = KeyFactory.getInstance("Ed25519");
+        } catch (GeneralSecurityException noEd25519) {
+            throw new IllegalStateException("this Java has no Ed25519", noEd25519);
+        }
+        PrivateKey privateKey;
+        try {
+            privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(decoded(privateFile)));
+        } catch (GeneralSecurityException | IllegalArgumentException damaged) {
+            throw damaged(privateFile, "private", damaged);
+        }
+        PublicKey publicKey;
+        try {
+            publicKey = publicKey(decoded(publicFile));
+        } catch (GeneralSecurityException | IllegalArgumentException damaged) {
+            throw damaged(publicFile, "public", damaged);
+        }
         return new KeyPair(publicKey, privateKey);
+    }
+
+    private static byte[] decoded(Path file) throws IOException {
+        return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+    }
+
+    /**
+     * A key file that is not a key: the sentence names the file (session 21, adversary2: "Illegal base64 character 3b"
+     * said neither which file nor what to do).
+     */
+    private static DamagedKey damaged(Path file, String which, Exception cause) {
+        return new DamagedKey("The " + which + " key file " + file + " does not hold an Ed25519 key (" + cause.getMessage()
+                + "), so nothing can be signed with it or exported from it. Restore it from a backup, or move the key pair ("
+                + file.getFileName() + " and the file beside it) away to have a new key made, which others must then trust"
+                + " again.", cause);
+    }
+
+    /** A key file whose content is not a key. */
+    public static final class DamagedKey extends IllegalStateException {
+        DamagedKey(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** A private key that others can read may be copied: signing with it proves nothing, so it is refused. */
@@ -126,12 +162,29 @@ public final class SigningKeys {
         }
     }
 
-    private void writePrivate(Path file, String text) throws IOException {
-        if (posix()) {
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    /** Writes {@code text} to a new file beside {@code file} (600 when private) and renames it over {@code file}. */
+    private void writeWhole(Path file, String text, boolean secret) throws IOException {
+        Path temporary = file.resolveSibling("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
+        try {
+            if (posix()) {
+                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--")));
+            } else {
+                Files.createFile(temporary);
+            }
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temporary,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
-        Files.write(file, text.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The user name made safe as a file name: letters, digits, '.', '_' and '-' kept, anything else '_'. */

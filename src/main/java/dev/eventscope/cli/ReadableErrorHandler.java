@@ -45,7 +45,8 @@ final class ReadableErrorHandler implements CommandLine.IExecutionExceptionHandl
                 || exception instanceof dev.eventscope.application.ConflictPersisted
                 || exception instanceof dev.eventscope.application.UnreadableHistory
                 || exception instanceof dev.eventscope.timetravel.TimeTravelException
-                || exception instanceof dev.eventscope.audit.UnsafePrivateKey) {
+                || exception instanceof dev.eventscope.audit.UnsafePrivateKey
+                || exception instanceof dev.eventscope.audit.SigningKeys.DamagedKey) {
             return ExitCodes.REFUSED;
         }
         return ExitCodes.UNEXPECTED_FAILURE;

@@ -6,15 +6,6 @@ import dev.eventscope.application.LedgerCommandService;
 import dev.eventscope.application.RecordedImports;
 import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /**
  * Whether an import would book entries twice: the same journal imported before (same SHA-256), or
  * entries the ledger already holds (same date, description and postings, counted). Started inside
@@ -61,22 +52,6 @@ final class RepeatCheck {
     void refuseRepeats(long entries) {
         if (repeats > 0) {
             throw DuplicateImport.someEntries(repeats, entries, firstRepeat, firstRepeatDescription);
-        }
-    }
-
-    /** The SHA-256 of the journal's bytes, as 64 lower-case hex digits. */
-    static String sha256(Path journal) {
-        try (InputStream in = Files.newInputStream(journal)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
         }
     }
 }

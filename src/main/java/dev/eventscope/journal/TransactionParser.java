@@ -213,6 +213,8 @@ final class TransactionParser {
                     + " turn the account \"" + written + "\" into an empty name; hledger keeps the posting with no"
                     + " account name, but a ledger account needs one");
         }
+        // session 21 (adversary2): refused at the posting's own line, the character written out (AccountControlCharacters)
+        AccountControlCharacters.refuse(lines.file(), line, lineNumber, position, written, account);
         long marks = PostingMarks.plainMarks(line, accountEnd);
         if (marks != PostingMarks.NOT_PLAIN) {
             // nearly every posting: no quote, lot price or lot date before its comment; one scan found the marks

@@ -153,4 +153,21 @@ class HostileJournalsTest {
         assertMentions(refused.getMessage(), "joined.journal:5", "\"\\uFEFF2025-01-02 b\"",
                 "starts with the invisible character U+FEFF, a byte-order mark");
     }
+
+    @Test
+    void a_nul_in_an_account_name_is_refused_at_the_posting_s_line_and_written_out_not_echoed_raw() throws IOException {
+        // session 21 (adversary2): the base refused at the transaction's line (1) and echoed the NUL into the terminal
+        Path journal = write("nul.journal", "2025-01-01 nul test\n    ; a note\n    assets:ba\0nk   10 EUR\n    equity\n");
+        Path ledger = folder.resolve("nul.ledger");
+        try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
+            JournalImportException refused = assertThrows(JournalImportException.class, () -> new JournalImporter(
+                    LedgerCommandService.create(store)).importJournal(journal, JournalImporter.Options.defaults(),
+                    CommandContext.byUser("alice"), dev.eventscope.journal.ImportProgress.NONE));
+            assertEquals(3, refused.line(), refused.getMessage());
+            assertMentions(refused.getMessage(), "nul.journal:3", "\"assets:ba\\u0000nk\"", "control character U+0000",
+                    "Nothing was imported");
+            assertEquals(-1, refused.getMessage().indexOf('\0'), "no raw NUL in the sentence: " + refused.getMessage());
+            assertEquals(0, store.lastPosition(), "nothing was written");
+        }
+    }
 }

@@ -32,6 +32,7 @@ final class PostgresChainVerifier {
 
     IntegrityReport verify(ChainObserver observer) throws SQLException {
         connection.setAutoCommit(false);
+        SQLException failed = null;
         try (Statement control = connection.createStatement()) {
             control.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             long recordedHead = recordedHead();
@@ -48,9 +49,21 @@ final class PostgresChainVerifier {
                 return edit == null ? chain : new IntegrityReport(false, chain.eventsChecked(), chain.lastPosition(),
                         chain.headHash(), 0, IntegrityReport.Tampering.METADATA, edit, chain.readThrough());
             }
+        } catch (SQLException e) {
+            failed = e;
+            throw e;
         } finally {
-            connection.rollback();
-            connection.setAutoCommit(true);
+            try {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } catch (SQLException closing) {
+                // session 21 (adversary2): a server that ended the session (idle_in_transaction_session_timeout) made
+                // this rollback fail with "This connection has been closed", which hid the server's reason
+                if (failed == null) {
+                    throw closing;
+                }
+                failed.addSuppressed(closing);
+            }
         }
     }
 
