@@ -89,14 +89,17 @@ public final class Session21Screenshots {
                 ((TextField) reverse.lookupAll(".text-field").iterator().next()).setText(entry);
                 return null;
             });
-            Thread.sleep(500);
             onFx(() -> {
                 ((ButtonBase) window.lookup("#proposeReverseForm").lookup("#submitButton")).fire();
                 return null;
             });
             waitFor("proposal " + expected, () -> proposals.getItems().size() >= expected);
+            // the new proposal is chosen (a runLater after the list changed): its verdict is under the list
+            waitFor("proposal " + expected + " shown under the list", () -> detailText(window).startsWith("#" + expected + " "));
+            if (expected == 1) {
+                save(window, out.resolve("sandbox-proposed-" + size + ".png"));
+            }
         }
-        Thread.sleep(2000);
         save(window, out.resolve("sandbox-list-" + size + ".png"));
         System.out.println("sandbox: " + onFx(() -> ((Labeled) window.lookup("#proposalDetail")).getText().replace("\n", " / ")));
         onFx(() -> {
@@ -105,11 +108,15 @@ public final class Session21Screenshots {
             return null;
         });
         waitFor("the base moved", () -> ((Labeled) window.lookup("#sandboxBase")).getText().contains("position 3"));
+        // every proposal is decided again at the new base: BILL-2025-001 is not in the books at #3
+        waitFor("the reversal refused at the new base", () -> proposals.getItems().stream()
+                .anyMatch(row -> ((dev.eventscope.ui.sandbox.SandboxViewModel.ProposalRow) row).number().equals("1")
+                        && ((dev.eventscope.ui.sandbox.SandboxViewModel.ProposalRow) row).status().startsWith("refused")));
         onFx(() -> {
             proposals.getSelectionModel().select(0);
             return null;
         });
-        Thread.sleep(2000);
+        waitFor("proposal 1 refused under the list", () -> detailText(window).startsWith("#1 ") && detailText(window).contains("refused"));
         save(window, out.resolve("sandbox-refused-" + size + ".png"));
         System.out.println("sandbox refused: " + onFx(() -> ((Labeled) window.lookup("#proposalDetail")).getText().replace("\n", " / ")));
         onFx(() -> {
@@ -126,6 +133,12 @@ public final class Session21Screenshots {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The chosen proposal's whole text under the list, read on the FX thread. */
+    private static String detailText(Scene window) {
+        String text = ((Labeled) window.lookup("#proposalDetail")).getText();
+        return text == null ? "" : text;
     }
 
     private static String banner(Stage stage) throws Exception {
