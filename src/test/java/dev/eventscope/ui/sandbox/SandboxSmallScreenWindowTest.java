@@ -234,6 +234,26 @@ class SandboxSmallScreenWindowTest {
                 Math.round(small), Math.round(large), Math.round(text[0]));
     }
 
+    /**
+     * Session 21 (ui2): with one proposal at 1280 × 720 the list kept five empty rows while the proposal under it (its
+     * verdict, reason, proposer and two lines) scrolled in a pane of three lines. The list is as tall as its proposals
+     * need (six rows at most), so one proposal reads whole under it.
+     */
+    @Test
+    void at_1280_by_720_a_single_proposal_reads_whole_under_a_list_without_empty_rows(FxRobot robot) throws Exception {
+        open(robot);
+        TableView<SandboxViewModel.ProposalRow> proposals = robot.lookup("#proposalsTable").queryTableView();
+        WindowTests.waitUntil(() -> proposals.getItems().size() == 1);
+        javafx.scene.control.Label detail = robot.lookup("#proposalDetail").queryAs(javafx.scene.control.Label.class);
+        ScrollPane pane = robot.lookup("#proposalDetailPane").queryAs(ScrollPane.class);
+        WindowTests.waitUntil(() -> detail.getText().startsWith("#1 ") && detail.getText().contains("Lines:"));
+        double viewport = viewportHeight(robot, pane);
+        double[] text = new double[1];
+        robot.interact(() -> text[0] = detail.getHeight());
+        assertTrue(text[0] <= viewport + 0.5, "the only proposal (" + Math.round(text[0]) + " px of text) scrolls in its pane of "
+                + Math.round(viewport) + " px under a list " + Math.round(proposals.getHeight()) + " px tall at 1280 × 720");
+    }
+
     private double viewportHeight(FxRobot robot, ScrollPane pane) {
         WaitForAsyncUtils.waitForFxEvents();
         double[] height = new double[1];
