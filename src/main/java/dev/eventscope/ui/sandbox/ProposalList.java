@@ -55,11 +55,35 @@ final class ProposalList {
         detailPane.setId("proposalDetailPane");
         detailPane.setFitToWidth(true);
         detailPane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        detailPane.setPrefViewportHeight(104);
         detailPane.setMinHeight(60);
         // the chosen proposal stays chosen when the proposals are decided again; a new one (or none chosen) shows the newest
         keepsAProposalChosen(proposals);
         return detailPane;
+    }
+
+    /**
+     * The list above the chosen proposal's pane, with a divider a person can drag; the list gets about a quarter of the height
+     * (and at least its header and a row per proposal, up to six), the pane the rest, so both grow with the window.
+     */
+    static javafx.scene.control.SplitPane listAndDetail(TableView<ProposalRow> proposals, javafx.scene.control.ScrollPane detailPane) {
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(proposals, detailPane);
+        split.setId("proposalsAndDetail");
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        // the header and a row per proposal, up to six (five wholly seen wherever the list is scrolled), whatever the share
+        // and wherever the divider is dragged: at 1280 x 720 a share alone gave either four rows or a detail of three lines
+        // under five empty rows; the detail gets the rest
+        proposals.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> listMinHeight(proposals.getItems().size()), proposals.getItems()));
+        split.setDividerPositions(LIST_SHARE);
+        return split;
+    }
+
+    /** The list's share of the height it shares with the chosen proposal's pane (more when its rows need it). */
+    static final double LIST_SHARE = 0.25;
+
+    /** The list's least height for {@code count} proposals: its header and a row of 24 px (the base font) each, one to six. */
+    static double listMinHeight(int count) {
+        return 32 + 24 * Math.max(1, Math.min(count, 6));
     }
 
     /** A one-line cell: cut at its end with an ellipsis when narrower than its text, the whole text on hover. */

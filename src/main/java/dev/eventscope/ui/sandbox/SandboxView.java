@@ -133,9 +133,12 @@ public final class SandboxView {
         applyNote.setId("applyNote");
         applyNote.setWrapText(true);
         applyNote.setMinHeight(Region.USE_PREF_SIZE);
-        VBox.setVgrow(proposals, Priority.ALWAYS);
+        // the list above, the chosen proposal under it, with a divider between them: both grow with the window (session
+        // 21: the detail was ~104 px at every size, and at 1920 x 1080 the list kept a dozen empty rows above it)
+        SplitPane listAndDetail = ProposalList.listAndDetail(proposals, detailPane);
+        VBox.setVgrow(listAndDetail, Priority.ALWAYS);
         // the note has a line of its own: beside the buttons it was cut to "Apply posts every accepted proposal in one …"
-        VBox proposed = new VBox(6, bold("Proposals, decided against the base"), proposals, detailPane, new HBox(8, export, apply), applyNote);
+        VBox proposed = new VBox(6, bold("Proposals, decided against the base"), listAndDetail, new HBox(8, export, apply), applyNote);
         proposed.setMinWidth(0);
 
         SplitPane top = new SplitPane(proposing, proposed);

@@ -121,6 +121,23 @@ public final class StatementsView extends VBox {
         });
         model.statementProperty().addListener((observable, before, statement) -> showColumns(statement));
         statementTable.widthProperty().addListener((observable, before, width) -> sayWhatIsToTheRight());
+        // before Show the table has no columns: its header was an empty grey strip above "Choose a statement and a
+        // period, then Show." (session 21, ui2)
+        statementTable.skinProperty().addListener((observable, before, skin) -> headerOnlyWithColumns());
+        statementTable.getColumns().addListener((javafx.collections.ListChangeListener<TableColumn<StatementLines.Line, ?>>) change
+                -> headerOnlyWithColumns());
+    }
+
+    /** Hides the table's header while the table has no columns (nothing shown yet). */
+    private void headerOnlyWithColumns() {
+        if (!(statementTable.lookup(".column-header-background") instanceof javafx.scene.layout.Region header)) {
+            return;
+        }
+        boolean none = statementTable.getColumns().isEmpty();
+        header.setVisible(!none);
+        header.setMinHeight(none ? 0 : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+        header.setPrefHeight(none ? 0 : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+        header.setMaxHeight(none ? 0 : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
     }
 
     /**

@@ -184,6 +184,104 @@ class SandboxSmallScreenWindowTest {
     }
 
     /**
+     * Session 21 (ui2): the chosen proposal's pane under the list was ~104 px tall at every size, so at 1920 × 1080 a
+     * proposal with its lines scrolled there while the list above kept a dozen empty rows. The list and the pane share
+     * the height with a divider between them: the pane grows with the window, the list still shows five proposals at
+     * 1280 × 720, and at 1920 × 1080 the accrual with its two lines reads whole without scrolling.
+     */
+    @Test
+    void the_chosen_proposal_grows_with_the_window_and_reads_whole_at_1920_by_1080(FxRobot robot) throws Exception {
+        open(robot, true, 5);
+        TableView<SandboxViewModel.ProposalRow> proposals = robot.lookup("#proposalsTable").queryTableView();
+        WindowTests.waitUntil(() -> proposals.getItems().size() == 7);
+        javafx.scene.control.Label detail = robot.lookup("#proposalDetail").queryAs(javafx.scene.control.Label.class);
+        ScrollPane pane = robot.lookup("#proposalDetailPane").queryAs(ScrollPane.class);
+        robot.interact(() -> proposals.getSelectionModel().select(0));
+        WindowTests.waitUntil(() -> detail.getText().startsWith("#1 ") && detail.getText().contains("Lines:"));
+        double small = viewportHeight(robot, pane);
+        List<Integer> seenSmall = rowsWhollySeen(robot, proposals);
+
+        // Monocle's headless screen is 1280 × 800 (a bigger window overflows its buffer): the window's content is laid
+        // out and drawn at 1920 × 1080 in a scene of that size, as a screenshot of it is
+        double[] measured = new double[2];
+        robot.interact(() -> {
+            javafx.scene.Scene shown = stage.getScene();
+            javafx.scene.Parent content = shown.getRoot();
+            shown.setRoot(new javafx.scene.Group());
+            javafx.scene.Scene large = new javafx.scene.Scene(content, 1920, 1080);
+            large.getStylesheets().setAll(shown.getStylesheets());
+            large.snapshot(null);
+            large.snapshot(null);
+            measured[0] = pane.getViewportBounds().getHeight();
+            measured[1] = detail.getHeight();
+        });
+        double large = measured[0];
+        double[] text = {measured[1]};
+
+        assertTrue(seenSmall.size() >= 5, "proposals wholly seen at 1280 × 720: " + seenSmall + " (list " + Math.round(proposals.getHeight())
+                + " px, the chosen proposal's pane " + Math.round(small) + " px)");
+        assertTrue(large >= small + 100, "the chosen proposal's pane: " + Math.round(small) + " px tall at 1280 × 720, "
+                + Math.round(large) + " px at 1920 × 1080");
+        assertTrue(text[0] <= large + 0.5, "the chosen proposal (" + Math.round(text[0]) + " px of text) scrolls in its pane of "
+                + Math.round(large) + " px at 1920 × 1080: " + detail.getText().replace("\n", " / "));
+        javafx.scene.Parent above = pane.getParent();
+        while (above != null && !(above instanceof javafx.scene.control.SplitPane split && split.getItems().contains(proposals))) {
+            above = above.getParent();
+        }
+        assertTrue(above instanceof javafx.scene.control.SplitPane split && split.getOrientation() == Orientation.VERTICAL,
+                "no divider between the list and the chosen proposal");
+        System.out.printf("the chosen proposal's pane: %d px at 1280 x 720, %d px at 1920 x 1080 (its text %d px)%n",
+                Math.round(small), Math.round(large), Math.round(text[0]));
+    }
+
+    /**
+     * Session 21 (ui2): with one proposal at 1280 × 720 the list kept five empty rows while the proposal under it (its
+     * verdict, reason, proposer and two lines) scrolled in a pane of three lines. The list is as tall as its proposals
+     * need (six rows at most), so one proposal reads whole under it.
+     */
+    @Test
+    void at_1280_by_720_a_single_proposal_reads_whole_under_a_list_without_empty_rows(FxRobot robot) throws Exception {
+        open(robot);
+        TableView<SandboxViewModel.ProposalRow> proposals = robot.lookup("#proposalsTable").queryTableView();
+        WindowTests.waitUntil(() -> proposals.getItems().size() == 1);
+        javafx.scene.control.Label detail = robot.lookup("#proposalDetail").queryAs(javafx.scene.control.Label.class);
+        ScrollPane pane = robot.lookup("#proposalDetailPane").queryAs(ScrollPane.class);
+        WindowTests.waitUntil(() -> detail.getText().startsWith("#1 ") && detail.getText().contains("Lines:"));
+        double viewport = viewportHeight(robot, pane);
+        double[] text = new double[1];
+        robot.interact(() -> text[0] = detail.getHeight());
+        assertTrue(text[0] <= viewport + 0.5, "the only proposal (" + Math.round(text[0]) + " px of text) scrolls in its pane of "
+                + Math.round(viewport) + " px under a list " + Math.round(proposals.getHeight()) + " px tall at 1280 × 720");
+    }
+
+    private double viewportHeight(FxRobot robot, ScrollPane pane) {
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] height = new double[1];
+        robot.interact(() -> height[0] = pane.getViewportBounds().getHeight());
+        return height[0];
+    }
+
+    /** The rows of {@code proposals} wholly inside the table's viewport and the window. */
+    private List<Integer> rowsWhollySeen(FxRobot robot, TableView<?> proposals) {
+        WindowTests.waitUntil(() -> proposals.lookupAll(".table-row-cell").stream()
+                .anyMatch(node -> node instanceof javafx.scene.control.TableRow<?> row && row.getItem() != null));
+        List<Integer> seen = new ArrayList<>();
+        robot.interact(() -> {
+            Bounds viewport = sceneBounds(proposals.lookup(".clipped-container"));
+            for (Node node : proposals.lookupAll(".table-row-cell")) {
+                if (node instanceof javafx.scene.control.TableRow<?> row && row.isVisible() && row.getItem() != null) {
+                    Bounds bounds = sceneBounds(row);
+                    if (bounds.getMinY() >= viewport.getMinY() - 0.5 && bounds.getMaxY() <= viewport.getMaxY() + 0.5
+                            && bounds.getMaxY() <= stage.getScene().getHeight()) {
+                        seen.add(row.getIndex());
+                    }
+                }
+            }
+        });
+        return seen;
+    }
+
+    /**
      * Session 20: beside the forms at 1280 px the proposals' cells broke inside words ("BILL-2025-00" above "1", "roo"
      * above "t"). The list is now one line per proposal (its whole text on hover); the chosen proposal reads whole in the
      * pane under it: what it proposes, its verdict, reason, who proposed it and its lines, broken only between words,

@@ -135,6 +135,20 @@ class StatementsWindowTest {
         WindowTests.waitUntil(() -> robot.lookup("#knownAtAsOf").query().isFocused());
     }
 
+    /** Session 21 (ui2): before Show the table drew an empty grey header strip (no columns) above what to do. */
+    @Test
+    void before_show_the_empty_table_says_what_to_do_without_an_empty_header(FxRobot robot) {
+        openStatements(robot, "household-two-currencies.ledger");
+        WindowTests.waitUntil(() -> table(robot).lookup(".column-header-background") != null);
+        javafx.scene.Node header = table(robot).lookup(".column-header-background");
+        assertTrue(!header.isVisible() || header.getLayoutBounds().getHeight() < 1,
+                "an empty header " + Math.round(header.getLayoutBounds().getHeight()) + " px tall above the sentence");
+        robot.clickOn("#showStatement");
+        WindowTests.waitUntil(() -> !table(robot).getItems().isEmpty());
+        javafx.scene.Node shown = table(robot).lookup(".column-header-background");
+        assertTrue(shown.isVisible() && shown.getLayoutBounds().getHeight() > 10, "the statement's column titles are hidden");
+    }
+
     @Test
     void a_balance_sheet_valued_in_euros_shows_each_quarter_at_its_end_and_the_prices_used(FxRobot robot) {
         openStatements(robot, "household-two-currencies.ledger");
