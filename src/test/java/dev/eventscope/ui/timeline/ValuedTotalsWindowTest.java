@@ -53,7 +53,15 @@ class ValuedTotalsWindowTest {
     @SuppressWarnings("unchecked")
     private static Optional<StateRow> row(FxRobot robot, String key) {
         TableView<StateRow> table = robot.lookup("#stateTable").queryAs(TableView.class);
-        return table.getItems().stream().filter(row -> row.key().equals(key)).findFirst();
+        // the items are read on the FX thread, which changes them: read from the test's thread they raced the state
+        // panel's refill (an IndexOutOfBoundsException in the CI of session 21)
+        java.util.List<StateRow> items;
+        try {
+            items = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> java.util.List.copyOf(table.getItems())).get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        return items.stream().filter(row -> row.key().equals(key)).findFirst();
     }
 
     @Test
