@@ -36,6 +36,7 @@ public final class ChildJvm {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private String shellPrefix;
     private File standardOutput;
+    private Duration hangGuard = HANG_GUARD;
 
     private ChildJvm(String mainClass, List<String> arguments) {
         this.mainClass = mainClass;
@@ -87,6 +88,12 @@ public final class ChildJvm {
         return this;
     }
 
+    /** Another hang guard than {@link #HANG_GUARD} (ChildJvmTest's child that never ends). */
+    public ChildJvm hangGuard(Duration guard) {
+        hangGuard = guard;
+        return this;
+    }
+
     /** The command as started. */
     public List<String> command() {
         List<String> command = new ArrayList<>();
@@ -107,7 +114,7 @@ public final class ChildJvm {
         if (standardOutput != null) {
             builder.redirectOutput(standardOutput);
         }
-        return new Running(String.join(" ", arguments), builder.start(), standardOutput == null);
+        return new Running(String.join(" ", arguments), builder.start(), standardOutput == null, hangGuard);
     }
 
     /** Runs the child until it ends (at most {@link #HANG_GUARD}, then it is killed and this throws). */
@@ -133,9 +140,11 @@ public final class ChildJvm {
         private final Process process;
         private final CompletableFuture<String> out;
         private final CompletableFuture<String> err;
+        private final Duration hangGuard;
 
-        private Running(String name, Process process, boolean readOut) {
+        private Running(String name, Process process, boolean readOut, Duration hangGuard) {
             this.name = name;
+            this.hangGuard = hangGuard;
             this.process = process;
             this.out = readOut ? readAll(process.getInputStream(), "out") : CompletableFuture.completedFuture("");
             this.err = readAll(process.getErrorStream(), "err");
@@ -163,9 +172,9 @@ public final class ChildJvm {
             return process.isAlive();
         }
 
-        /** Waits until the child ends (at most {@link #HANG_GUARD}; then it is killed and this throws an AssertionError). */
+        /** Waits until the child ends (at most its hang guard; then it is killed and this throws an AssertionError). */
         public Ended awaitEnd() throws InterruptedException {
-            if (!process.waitFor(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)) {
+            if (!process.waitFor(hangGuard.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill();
                 String printed;
                 try {
@@ -173,7 +182,7 @@ public final class ChildJvm {
                 } catch (RuntimeException | AssertionError unreadable) {
                     printed = "(its output could not be read: " + unreadable + ")";
                 }
-                throw new AssertionError("the child JVM (" + name + ") did not end within " + HANG_GUARD.toSeconds()
+                throw new AssertionError("the child JVM (" + name + ") did not end within " + hangGuard.toSeconds()
                         + " s and was killed; it printed: " + printed);
             }
             return new Ended(process.exitValue(), read(out), read(err));
