@@ -109,7 +109,7 @@ class ExplorerWindowTest {
         org.controlsfx.control.CheckComboBox<String> types = node(robot, "#eventTypeFilter", org.controlsfx.control.CheckComboBox.class);
         org.controlsfx.control.CheckComboBox<String> users = node(robot, "#userFilter", org.controlsfx.control.CheckComboBox.class);
         assertEquals("All event types", types.getTitle());
-        assertEquals(java.util.List.of("alice", "bob"), users.getItems());
+        assertEquals(java.util.List.of("alice", "bob"), WindowTests.onFx(() -> java.util.List.copyOf(users.getItems())));
 
         tick(robot, types, "PostingRecorded");
         waitUntil(() -> table(robot).getItems().size() == 6);

@@ -133,7 +133,7 @@ class WorkbenchWindowTest {
         waitUntil(() -> robot.lookup("#benfordChart").queryAs(BarChart.class).getData().size() == 2);
         assertTrue(robot.lookup("#benfordChart").queryAs(BarChart.class).getTitle().startsWith("assets: 201 postings"),
                 robot.lookup("#benfordChart").queryAs(BarChart.class).getTitle());
-        assertEquals(12, tests.getItems().size());
+        assertEquals(12, WindowTests.items(tests).size());
     }
 
     @Test
@@ -167,7 +167,7 @@ class WorkbenchWindowTest {
         robot.clickOn("#hitRecorded");
         robot.clickOn("#hitRecorded");
         waitUntil(() -> !hits.getSortOrder().isEmpty() && hits.getSortOrder().get(0).getSortType() == TableColumn.SortType.DESCENDING);
-        java.util.List<java.time.Instant> order = hits.getItems().stream().map(SearchHit::recordedAt).toList();
+        java.util.List<java.time.Instant> order = WindowTests.items(hits).stream().map(SearchHit::recordedAt).toList();
         java.util.List<java.time.Instant> newestFirst = new java.util.ArrayList<>(order);
         newestFirst.sort(java.util.Comparator.reverseOrder());
         assertEquals(newestFirst, order);
@@ -206,7 +206,7 @@ class WorkbenchWindowTest {
         waitUntil(() -> hits.isFocused() && hits.getSelectionModel().getSelectedIndex() == 0);
         robot.type(KeyCode.DOWN);
         waitUntil(() -> hits.getSelectionModel().getSelectedIndex() == 1);
-        SearchHit second = (SearchHit) hits.getItems().get(1);
+        SearchHit second = (SearchHit) WindowTests.items(hits).get(1);
         robot.type(KeyCode.ENTER);
         waitUntil(() -> selectedInExplorer() == second.position());
     }
@@ -344,10 +344,10 @@ class WorkbenchWindowTest {
         waitUntil(benford::isFocused);
         dev.eventscope.audit.tests.BenfordGroup shown = benford.getValue();
         String title = robot.lookup("#benfordChart").queryAs(BarChart.class).getTitle();
-        robot.type(benford.getSelectionModel().getSelectedIndex() + 1 < benford.getItems().size() ? KeyCode.DOWN : KeyCode.UP);
+        robot.type(benford.getSelectionModel().getSelectedIndex() + 1 < WindowTests.items(benford).size() ? KeyCode.DOWN : KeyCode.UP);
         waitUntil(() -> benford.getValue() != shown && !robot.lookup("#benfordChart").queryAs(BarChart.class).getTitle().equals(title));
 
-        TestResult first = tests.getItems().get(0);
+        TestResult first = WindowTests.items(tests).get(0);
         alt(robot, KeyCode.R);
         waitUntil(() -> tests.getItems().size() == 12 && tests.getItems().get(0) != first);
     }
