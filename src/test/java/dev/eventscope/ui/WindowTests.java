@@ -160,11 +160,6 @@ public final class WindowTests {
         return onFx(() -> copy(box.getItems()));
     }
 
-    /** The text of {@code labeled}, read on the FX thread (see {@link #onFx}). */
-    public static String text(javafx.scene.control.Labeled labeled) {
-        return onFx(labeled::getText);
-    }
-
     private static <T> java.util.List<T> copy(java.util.List<T> items) {
         return java.util.Collections.unmodifiableList(new java.util.ArrayList<>(items));
     }
