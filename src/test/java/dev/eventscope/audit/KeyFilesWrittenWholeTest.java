@@ -1,5 +1,6 @@
 package dev.eventscope.audit;
 
+import dev.eventscope.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,33 +74,11 @@ class KeyFilesWrittenWholeTest {
         Path bash = Path.of("/bin/bash");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(bash), "needs bash for ulimit");
         Path config = folder.resolve("config");
-        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(bash.toString(), "-c",
-                "trap '' XFSZ; ulimit -f 0; exec \"$0\" -XX:-UsePerfData -Xshare:off -cp \"$1\" "
-                        + dev.eventscope.bootstrap.Main.class.getName() + " keys export --user auditor",
-                javaCommand, System.getProperty("java.class.path"))
-                .redirectErrorStream(true); // a pipe: the limit on file sizes would stop writes to a file
-        builder.environment().put("XDG_CONFIG_HOME", config.toString());
-        builder.environment().put("XDG_STATE_HOME", folder.resolve("state").toString());
-        builder.environment().put("XDG_CACHE_HOME", folder.resolve("cache").toString());
-        builder.environment().put("XDG_DATA_HOME", folder.resolve("data").toString());
-        Process process = builder.start();
-        String err;
-        try {
-            // read on a thread of its own, so that a child that never ends is caught by the hang guard below
-            java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the command ended");
-            err = read.get(60, java.util.concurrent.TimeUnit.SECONDS);
-        } finally {
-            process.destroyForcibly();
-        }
-        assertEquals(1, process.exitValue(), err);
+        // stderr is a pipe: the limit on file sizes would stop writes to a file
+        ChildJvm.Ended ended = ChildJvm.eventscope("keys", "export", "--user", "auditor").foldersIn(folder)
+                .underShell("trap '' XFSZ; ulimit -f 0").jvmOptions("-XX:-UsePerfData", "-Xshare:off").run();
+        String err = ended.printed();
+        assertEquals(1, ended.code(), err);
         assertMentions(err, "Could not create or read the signing key of auditor", "File too large");
         Path keys = config.resolve("eventscope").resolve("keys");
         try (Stream<Path> files = Files.exists(keys) ? Files.list(keys) : Stream.empty()) {

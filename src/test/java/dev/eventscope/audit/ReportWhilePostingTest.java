@@ -35,22 +35,7 @@ class ReportWhilePostingTest {
         int[] posted = {0};
         try (SqliteEventStore colleague = SqliteEventStore.open(ledger);
              SqliteEventStore reading = SqliteEventStore.openReadOnly(ledger)) {
-            LedgerCommandService service = LedgerCommandService.create(colleague);
-            EventStore postingMeanwhile = (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(),
-                    new Class<?>[] {EventStore.class}, (proxy, method, arguments) -> {
-                        if (method.getName().equals("readAll")) {
-                            posted[0]++;
-                            service.execute(PostEntry.simple(EntryId.of("LATE" + posted[0]), LocalDate.of(2024, 2, 10), "posted meanwhile",
-                                    List.of(Posting.of(AccountName.of(AuditFixtures.BANK), Money.of("5.00", "EUR")),
-                                            Posting.of(AccountName.of(AuditFixtures.SALES), Money.of("-5.00", "EUR")))),
-                                    CommandContext.byUser("dave"));
-                        }
-                        try {
-                            return method.invoke(reading, arguments);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            EventStore postingMeanwhile = postingOnEachPass(colleague, reading, posted);
 
             // when the report is written
             ReportOutcome outcome = ReportGenerator.create().write(postingMeanwhile,
@@ -73,22 +58,7 @@ class ReportWhilePostingTest {
         int[] posted = {0};
         try (SqliteEventStore colleague = SqliteEventStore.open(ledger);
              SqliteEventStore reading = SqliteEventStore.openReadOnly(ledger)) {
-            LedgerCommandService service = LedgerCommandService.create(colleague);
-            EventStore postingMeanwhile = (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(),
-                    new Class<?>[] {EventStore.class}, (proxy, method, arguments) -> {
-                        if (method.getName().equals("readAll")) {
-                            posted[0]++;
-                            service.execute(PostEntry.simple(EntryId.of("LATE" + posted[0]), LocalDate.of(2024, 2, 10), "posted meanwhile",
-                                    List.of(Posting.of(AccountName.of(AuditFixtures.BANK), Money.of("5.00", "EUR")),
-                                            Posting.of(AccountName.of(AuditFixtures.SALES), Money.of("-5.00", "EUR")))),
-                                    CommandContext.byUser("dave"));
-                        }
-                        try {
-                            return method.invoke(reading, arguments);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            EventStore postingMeanwhile = postingOnEachPass(colleague, reading, posted);
             long[] workbenchSaw = new long[3];
 
             // when the report is written with a workbench that counts what it reads
@@ -113,5 +83,25 @@ class ReportWhilePostingTest {
             assertEquals(verified, workbenchSaw[1]);
             assertEquals(0, workbenchSaw[2], "LATE1 was posted after the verification");
         }
+    }
+
+    /** {@code reading}, except that each pass over the events ({@code readAll}) first has the colleague post an entry (counted in {@code posted[0]}). */
+    private static EventStore postingOnEachPass(SqliteEventStore colleague, SqliteEventStore reading, int[] posted) {
+        LedgerCommandService service = LedgerCommandService.create(colleague);
+        return (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(),
+                new Class<?>[] {EventStore.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("readAll")) {
+                        posted[0]++;
+                        service.execute(PostEntry.simple(EntryId.of("LATE" + posted[0]), LocalDate.of(2024, 2, 10), "posted meanwhile",
+                                List.of(Posting.of(AccountName.of(AuditFixtures.BANK), Money.of("5.00", "EUR")),
+                                        Posting.of(AccountName.of(AuditFixtures.SALES), Money.of("-5.00", "EUR")))),
+                                CommandContext.byUser("dave"));
+                    }
+                    try {
+                        return method.invoke(reading, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

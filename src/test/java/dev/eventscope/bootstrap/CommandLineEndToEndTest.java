@@ -1,8 +1,6 @@
 package dev.eventscope.bootstrap;
 
-import dev.eventscope.session.TestSessions;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.eventscope.cli.EventscopeCli;
 import dev.eventscope.cli.ExitCodes;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.eventstore.EventMetadata;
@@ -14,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,16 +29,8 @@ class CommandLineEndToEndTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(TestSessions.SQLITE);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    private static RealCli run(String... args) {
+        return RealCli.run(args);
     }
 
     private Path ledgerWithThreeEvents() throws Exception {
@@ -65,7 +53,7 @@ class CommandLineEndToEndTest {
             headHash = store.readAt(3).orElseThrow().hash();
         }
 
-        Run run = run("verify", "--ledger", file.toString(), "--heads-dir", folder.resolve("heads").toString(), "--key-dir", folder.resolve("keys").toString());
+        RealCli run = run("verify", "--ledger", file.toString(), "--heads-dir", folder.resolve("heads").toString(), "--key-dir", folder.resolve("keys").toString());
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertEquals("intact through position 3, head hash " + headHash, run.out().lines().findFirst().orElseThrow());
@@ -80,7 +68,7 @@ class CommandLineEndToEndTest {
             statement.execute("UPDATE events SET data = '{\"amount\":1000.10}' WHERE position = 3");
         }
 
-        Run run = run("verify", "--ledger", file.toString(), "--heads-dir", folder.resolve("heads").toString(), "--key-dir", folder.resolve("keys").toString());
+        RealCli run = run("verify", "--ledger", file.toString(), "--heads-dir", folder.resolve("heads").toString(), "--key-dir", folder.resolve("keys").toString());
 
         assertEquals(ExitCodes.TAMPERED, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().startsWith("TAMPERED at position 3: event altered"), run.out());
@@ -90,7 +78,7 @@ class CommandLineEndToEndTest {
     void verify_refuses_a_file_that_is_not_a_ledger_in_one_sentence() throws Exception {
         Path notes = Files.writeString(folder.resolve("notes.txt"), "shopping list\n");
 
-        Run run = run("verify", "--ledger", notes.toString());
+        RealCli run = run("verify", "--ledger", notes.toString());
 
         assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
@@ -102,7 +90,7 @@ class CommandLineEndToEndTest {
     void verify_does_not_create_a_missing_ledger() {
         Path missing = folder.resolve("missing.ledger");
 
-        Run run = run("verify", "--ledger", missing.toString());
+        RealCli run = run("verify", "--ledger", missing.toString());
 
         assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, run.exitCode());
         assertFalse(Files.exists(missing));
@@ -121,8 +109,8 @@ class CommandLineEndToEndTest {
     void streams_and_history_read_a_real_ledger() throws Exception {
         Path file = ledgerWithThreeEvents();
 
-        Run streams = run("streams", "--ledger", file.toString(), "--category", "account");
-        Run history = run("history", "--ledger", file.toString(), "--stream", "account-assets:bank", "--format", "json");
+        RealCli streams = run("streams", "--ledger", file.toString(), "--category", "account");
+        RealCli history = run("history", "--ledger", file.toString(), "--stream", "account-assets:bank", "--format", "json");
 
         assertEquals(List.of("STREAM               CATEGORY  VERSION  LAST POSITION",
                 "account-assets:bank  account         2              3"), streams.out().lines().toList());

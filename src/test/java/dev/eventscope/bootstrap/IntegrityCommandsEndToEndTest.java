@@ -1,17 +1,12 @@
 package dev.eventscope.bootstrap;
 
-import dev.eventscope.session.TestSessions;
 import dev.eventscope.audit.AuditFixtures;
-import dev.eventscope.cli.EventscopeCli;
 import dev.eventscope.cli.ExitCodes;
 import dev.eventscope.eventstore.sqlite.ChainRewriter;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,11 +22,8 @@ class IntegrityCommandsEndToEndTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
     /** Runs the command line as the given machine (its remembered heads and keys). */
-    private Run run(String machine, String... args) {
+    private RealCli run(String machine, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         if (!args[0].equals("report")) {
             all.addAll(List.of("--heads-dir", folder.resolve(machine).resolve("heads").toString()));
@@ -48,8 +40,8 @@ class IntegrityCommandsEndToEndTest {
     void a_sealed_ledger_verifies_with_its_last_seal_named_and_balanced_books() {
         Path ledger = acme();
 
-        Run seal = run("alice", "seal", "--ledger", ledger.toString(), "--user", "alice");
-        Run verify = run("alice", "verify", "--ledger", ledger.toString());
+        RealCli seal = run("alice", "seal", "--ledger", ledger.toString(), "--user", "alice");
+        RealCli verify = run("alice", "verify", "--ledger", ledger.toString());
 
         assertEquals(ExitCodes.OK, seal.exitCode(), seal.err());
         assertMentions(seal.out(), "Sealed ledger", "through #29", "as alice");
@@ -64,11 +56,11 @@ class IntegrityCommandsEndToEndTest {
         run("alice", "seal", "--ledger", ledger.toString(), "--user", "alice");
         Path exported = folder.resolve("alice.pub");
 
-        Run before = run("auditor", "verify", "--ledger", ledger.toString());
-        Run export = run("alice", "keys", "export", "--user", "alice", "--out", exported.toString());
-        Run trust = run("auditor", "keys", "trust", exported.toString());
-        Run list = run("auditor", "keys", "list");
-        Run after = run("auditor", "verify", "--ledger", ledger.toString());
+        RealCli before = run("auditor", "verify", "--ledger", ledger.toString());
+        RealCli export = run("alice", "keys", "export", "--user", "alice", "--out", exported.toString());
+        RealCli trust = run("auditor", "keys", "trust", exported.toString());
+        RealCli list = run("auditor", "keys", "list");
+        RealCli after = run("auditor", "verify", "--ledger", ledger.toString());
 
         assertMentions(before.out(), "signed, but by a key this machine does not trust");
         assertEquals(ExitCodes.OK, export.exitCode(), export.err());
@@ -84,7 +76,7 @@ class IntegrityCommandsEndToEndTest {
         assertEquals(ExitCodes.OK, run("auditor", "verify", "--ledger", ledger.toString()).exitCode());
 
         ChainRewriter.rewrite(ledger, "DELETE FROM events WHERE position > 20");
-        Run verify = run("auditor", "verify", "--ledger", ledger.toString());
+        RealCli verify = run("auditor", "verify", "--ledger", ledger.toString());
 
         assertEquals(ExitCodes.TAMPERED, verify.exitCode(), verify.out());
         assertMentions(verify.out(), "intact through position 20", "TAMPERED: this ledger was verified here through #29",
@@ -100,7 +92,7 @@ class IntegrityCommandsEndToEndTest {
             before = store.lastPosition();
         }
 
-        Run seal = run("alice", "seal", "--ledger", ledger.toString(), "--user", "alice");
+        RealCli seal = run("alice", "seal", "--ledger", ledger.toString(), "--user", "alice");
 
         assertEquals(ExitCodes.TAMPERED, seal.exitCode(), seal.out() + seal.err());
         assertMentions(seal.err(), "TAMPERED at position 11", "Not sealed");
@@ -112,7 +104,7 @@ class IntegrityCommandsEndToEndTest {
     @Test
     void trusting_a_file_that_is_not_a_key_is_refused_in_one_sentence() throws Exception {
         Path notAKey = Files.writeString(folder.resolve("notes.txt"), "shopping list\n");
-        Run trust = run("auditor", "keys", "trust", notAKey.toString());
+        RealCli trust = run("auditor", "keys", "trust", notAKey.toString());
         assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, trust.exitCode());
         assertEquals(1, trust.err().lines().count(), trust.err());
         assertMentions(trust.err(), "notes.txt", "does not hold an Ed25519 public key");
@@ -122,15 +114,15 @@ class IntegrityCommandsEndToEndTest {
     void verify_report_exits_7_for_a_signer_this_machine_does_not_trust_and_0_once_trusted() throws Exception {
         Path ledger = acme();
         Path report = folder.resolve("acme.json");
-        Run made = run("alice", "report", "--ledger", ledger.toString(), "--format", "json", "--out", report.toString());
+        RealCli made = run("alice", "report", "--ledger", ledger.toString(), "--format", "json", "--out", report.toString());
         assertEquals(ExitCodes.OK, made.exitCode(), made.err());
         Path exported = folder.resolve("alice.pub");
         String signer = dev.eventscope.application.CommandContext.osUser().user();
         run("alice", "keys", "export", "--user", signer, "--out", exported.toString());
 
-        Run untrusted = run("auditor", "verify-report", report.toString());
+        RealCli untrusted = run("auditor", "verify-report", report.toString());
         run("auditor", "keys", "trust", exported.toString());
-        Run trusted = run("auditor", "verify-report", report.toString());
+        RealCli trusted = run("auditor", "verify-report", report.toString());
 
         assertEquals(dev.eventscope.cli.VerifyReportCommand.UNTRUSTED_SIGNER, untrusted.exitCode(), untrusted.out() + untrusted.err());
         assertMentions(untrusted.err(), "signed, but by a key this machine does not trust (fingerprint ");
@@ -144,7 +136,7 @@ class IntegrityCommandsEndToEndTest {
         Path privateKey = folder.resolve("alice").resolve("keys").resolve("alice.ed25519.key");
         Files.setPosixFilePermissions(privateKey, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
 
-        Run seal = run("alice", "seal", "--ledger", ledger.toString(), "--user", "alice");
+        RealCli seal = run("alice", "seal", "--ledger", ledger.toString(), "--user", "alice");
 
         assertEquals(ExitCodes.REFUSED, seal.exitCode(), seal.out() + seal.err());
         assertEquals(1, seal.err().lines().count(), seal.err());
@@ -164,19 +156,14 @@ class IntegrityCommandsEndToEndTest {
                 new String[] {"streams", "--ledger", ledger.toString()},
                 new String[] {"history", "--ledger", ledger.toString(), "--stream", "seal"},
                 new String[] {"accounts", "--ledger", ledger.toString()})) {
-            Run result = runPlain(command);
+            RealCli result = runPlain(command);
             assertEquals(ExitCodes.OK, result.exitCode(), String.join(" ", command) + ": " + result.err());
         }
         assertMentions(runPlain("balance", "--ledger", ledger.toString()).out(), "550");
     }
 
     /** Runs the command line with no machine state options (for commands that keep none). */
-    private Run runPlain(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(TestSessions.SQLITE);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    private RealCli runPlain(String... args) {
+        return RealCli.run(args);
     }
 }

@@ -1,15 +1,11 @@
 package dev.eventscope.bootstrap;
 
-import dev.eventscope.session.TestSessions;
-import dev.eventscope.cli.EventscopeCli;
 import dev.eventscope.journal.testkit.Hledger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,23 +20,15 @@ class JournalImportCommandLineTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(TestSessions.SQLITE);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    private static RealCli run(String... args) {
+        return RealCli.run(args);
     }
 
     private Path importJournal(String text) throws Exception {
         Path journal = folder.resolve("bare.journal");
         Files.writeString(journal, text);
         Path ledger = folder.resolve("bare.ledger");
-        Run imported = run("import", journal.toString(), "--ledger", ledger.toString(), "--user", "alice");
+        RealCli imported = run("import", journal.toString(), "--ledger", ledger.toString(), "--user", "alice");
         assertEquals(0, imported.exitCode(), imported.err());
         return ledger;
     }
@@ -55,7 +43,7 @@ class JournalImportCommandLineTest {
                     assets:a  -1
                     equity
                 """);
-        Run balance = run("balance", "-l", ledger.toString(), "--format", "csv");
+        RealCli balance = run("balance", "-l", ledger.toString(), "--format", "csv");
         assertEquals(String.join("\n", "account,commodity,amount", "assets:a,,-1", "assets:a,A,-1", "equity,,1", "equity,A,1")
                 + "\n", balance.out());
         assertMentions(run("balance", "-l", ledger.toString()).out(), "-1  ");
@@ -85,7 +73,7 @@ class JournalImportCommandLineTest {
                     assets:bank  1 EUR
                     equity
                 """);
-        Run imported = run("import", journal.toString(), "--ledger", folder.resolve("summary.ledger").toString(),
+        RealCli imported = run("import", journal.toString(), "--ledger", folder.resolve("summary.ledger").toString(),
                 "--user", "alice");
         assertEquals(0, imported.exitCode(), imported.err());
         // the P directive is a market price now (issue 18): a directive read, not an item skipped
@@ -134,13 +122,13 @@ class JournalImportCommandLineTest {
         text.append("2025-03-01 late receipt\n    expenses:food  2.00 EUR\n    assets:bank\n");
         Path journal = folder.resolve("july.journal");
         Files.writeString(journal, text);
-        Run refused = run("import", journal.toString(), "--ledger", ledger.toString(), "--user", "alice");
+        RealCli refused = run("import", journal.toString(), "--ledger", ledger.toString(), "--user", "alice");
         assertEquals(4, refused.exitCode(), refused.out() + refused.err());
         assertMentions(refused.err(), "july.journal:901", "Nothing was imported; the ledger is unchanged");
         assertArrayEquals(before, Files.readAllBytes(ledger), "the ledger file changed");
         assertFalse(Files.exists(Path.of(ledger + "-wal")) && Files.size(Path.of(ledger + "-wal")) > 0,
                 "a write-ahead log was left behind");
-        Run balance = run("balance", "-l", ledger.toString(), "--format", "csv");
+        RealCli balance = run("balance", "-l", ledger.toString(), "--format", "csv");
         assertEquals(0, balance.exitCode(), balance.err());
         assertMentions(balance.out(), "assets:bank,EUR,1000\n");
     }

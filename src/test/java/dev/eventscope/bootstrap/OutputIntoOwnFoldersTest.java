@@ -1,15 +1,13 @@
 package dev.eventscope.bootstrap;
 
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,27 +23,8 @@ class OutputIntoOwnFoldersTest {
     @TempDir
     Path folder;
 
-    private record Ended(int code, String err) {
-    }
-
-    private Ended run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        Path err = folder.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(folder.resolve("out.txt").toFile())
-                .redirectError(err.toFile());
-        builder.environment().put("XDG_CONFIG_HOME", folder.resolve("config").toString());
-        builder.environment().put("XDG_STATE_HOME", folder.resolve("state").toString());
-        builder.environment().put("XDG_CACHE_HOME", folder.resolve("cache").toString());
-        builder.environment().put("XDG_DATA_HOME", folder.resolve("data").toString());
-        Process process = builder.start();
-        try {
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the command ended");
-        } finally {
-            process.destroyForcibly();
-        }
-        return new Ended(process.exitValue(), Files.readString(err, StandardCharsets.UTF_8));
+    private ChildJvm.Ended run(String... args) throws Exception {
+        return ChildJvm.run(folder, args);
     }
 
     @Test
@@ -61,16 +40,16 @@ class OutputIntoOwnFoldersTest {
 
         for (String target : List.of(key.toString(), folder.resolve("state/eventscope/findings/x/../some-ledger/auditor.json")
                 .toString(), linkedKeys.resolve("auditor.ed25519.key").toString())) {
-            Ended refused = run("export", "--ledger", ledger.toString(), "--force", "-o", target);
+            ChildJvm.Ended refused = run("export", "--ledger", ledger.toString(), "--force", "-o", target);
             assertEquals(2, refused.code(), target + ": " + refused.err());
             assertTrue(refused.err().contains("where Eventscope keeps its own files"), refused.err());
         }
-        Ended sandbox = run("sandbox", "export", "--ledger", ledger.toString(), "-o", findings.toString());
+        ChildJvm.Ended sandbox = run("sandbox", "export", "--ledger", ledger.toString(), "-o", findings.toString());
         assertTrue(sandbox.code() != 0, sandbox.err());
         assertEquals("the private key\n", Files.readString(key));
         assertEquals("{\"findings\": []}\n", Files.readString(findings));
 
-        Ended elsewhere = run("export", "--ledger", ledger.toString(), "-o", folder.resolve("books.journal").toString());
+        ChildJvm.Ended elsewhere = run("export", "--ledger", ledger.toString(), "-o", folder.resolve("books.journal").toString());
         assertEquals(0, elsewhere.code(), elsewhere.err());
     }
 }

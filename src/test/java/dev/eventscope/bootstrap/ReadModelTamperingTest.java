@@ -1,16 +1,11 @@
 package dev.eventscope.bootstrap;
 
 import dev.eventscope.audit.AuditFixtures;
-import dev.eventscope.cli.EventscopeCli;
 import dev.eventscope.cli.ExitCodes;
 import dev.eventscope.projection.sqlite.SqliteReadModelStore;
-import dev.eventscope.session.TestSessions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,20 +31,12 @@ class ReadModelTamperingTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
+    private RealCli run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         if (args[0].equals("verify")) {
             all.addAll(List.of("--heads-dir", folder.resolve("heads").toString(), "--key-dir", folder.resolve("keys").toString()));
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(TestSessions.SQLITE);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        return RealCli.run(all.toArray(String[]::new));
     }
 
     @Test
@@ -57,15 +44,15 @@ class ReadModelTamperingTest {
         Path ledger = AuditFixtures.acmeLedger(folder.resolve("acme.ledger"));
         assertEquals(ExitCodes.OK, run("projections", "rebuild", "--ledger", ledger.toString()).exitCode());
         // read models behind the events are not an edit
-        Run post = run("post", "--ledger", ledger.toString(), "--date", "2024-03-31", "--description",
+        RealCli post = run("post", "--ledger", ledger.toString(), "--date", "2024-03-31", "--description",
                 "late fee", "--posting", "expenses:rent  2.50 EUR", "--posting", "assets:bank");
         assertEquals(ExitCodes.OK, post.exitCode(), post.err());
-        Run honest = run("verify", "--ledger", ledger.toString());
+        RealCli honest = run("verify", "--ledger", ledger.toString());
         assertEquals(ExitCodes.OK, honest.exitCode(), honest.out() + honest.err());
         assertFalse(honest.out().contains("read models"), honest.out());
 
         long position = editLastRegisterLine(ledger, "amount = amount + 1000");
-        Run verify = run("verify", "--ledger", ledger.toString());
+        RealCli verify = run("verify", "--ledger", ledger.toString());
 
         assertEquals(ExitCodes.TAMPERED, verify.exitCode(), verify.out());
         assertMentions(verify.out(), "TAMPERED: the read models in " + ledger, "were edited",
@@ -85,7 +72,7 @@ class ReadModelTamperingTest {
             statement.execute("DROP TABLE " + table);
         }
 
-        Run verify = run("verify", "--ledger", ledger.toString());
+        RealCli verify = run("verify", "--ledger", ledger.toString());
 
         assertEquals(ExitCodes.TAMPERED, verify.exitCode(), verify.out() + verify.err());
         assertMentions(verify.out(), "TAMPERED: the read models in " + ledger, "register table", "is gone");
@@ -102,7 +89,7 @@ class ReadModelTamperingTest {
         long position = editLastRegisterLine(cache, "description = 'reviewed by the auditor'");
         editLastRegisterLine(cache, "amount = amount + 1000000");
         String after = run("balance", "--ledger", ledger.toString()).out();
-        Run verify = run("verify", "--ledger", ledger.toString());
+        RealCli verify = run("verify", "--ledger", ledger.toString());
 
         assertFalse(before.equals(after), "the forged line must reach balance, else this test shows nothing: " + after);
         assertEquals(ExitCodes.TAMPERED, verify.exitCode(), verify.out());
@@ -125,7 +112,7 @@ class ReadModelTamperingTest {
         Files.copy(SqliteReadModelStore.cacheFileFor(other), SqliteReadModelStore.cacheFileFor(ledger),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-        Run balance = run("balance", "--ledger", ledger.toString());
+        RealCli balance = run("balance", "--ledger", ledger.toString());
 
         assertEquals(ExitCodes.OK, balance.exitCode(), balance.err());
         assertEquals(truth, balance.out());
@@ -133,7 +120,7 @@ class ReadModelTamperingTest {
     }
 
     private void post(Path ledger, String id, String amount) {
-        Run post = run("post", "--ledger", ledger.toString(), "--id", id, "--date", "2024-03-31", "--description",
+        RealCli post = run("post", "--ledger", ledger.toString(), "--id", id, "--date", "2024-03-31", "--description",
                 "fee " + id, "--posting", "expenses:rent  " + amount + " EUR", "--posting", "assets:bank");
         assertEquals(ExitCodes.OK, post.exitCode(), post.err());
     }

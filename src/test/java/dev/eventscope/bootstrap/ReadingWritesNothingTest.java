@@ -1,16 +1,11 @@
 package dev.eventscope.bootstrap;
 
-import dev.eventscope.session.TestSessions;
-import dev.eventscope.cli.EventscopeCli;
 import dev.eventscope.timetravel.RandomLedger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -35,16 +30,8 @@ class ReadingWritesNothingTest {
 
     private Path readOnlyFolder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(TestSessions.SQLITE);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    private static RealCli run(String... args) {
+        return RealCli.run(args);
     }
 
     private Path ledger(Path in) {
@@ -83,7 +70,7 @@ class ReadingWritesNothingTest {
                 new String[]{"report", "--ledger", file.toString(), "--format", "csv", "--out",
                         reports.resolve("r.csv").toString(), "--key-dir", reports.resolve("keys").toString()});
         for (String[] command : commands) {
-            Run run = run(command);
+            RealCli run = run(command);
             assertEquals(0, run.exitCode(), String.join(" ", command) + ": " + run.err());
         }
     }
@@ -112,7 +99,7 @@ class ReadingWritesNothingTest {
         if (root()) {
             // the owner's next post works (it would have met a -wal it could not open)
             Files.setOwner(file, folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("root"));
-            Run post = run("post", "--ledger", file.toString(), "--date", "2024-12-01", "--description", "after the audit",
+            RealCli post = run("post", "--ledger", file.toString(), "--date", "2024-12-01", "--description", "after the audit",
                     "--posting", "assets:bank:a0  1.00 EUR", "--posting", "expenses:x0  -1.00 EUR");
             assertTrue(post.exitCode() == 0 || post.exitCode() == 4, post.err());
         }
@@ -122,7 +109,7 @@ class ReadingWritesNothingTest {
     void the_projections_status_writes_nothing_into_the_ledger() throws Exception {
         Path file = ledger(folder);
         String before = sha256(file);
-        Run status = run("projections", "--ledger", file.toString());
+        RealCli status = run("projections", "--ledger", file.toString());
         assertEquals(0, status.exitCode(), status.err());
         assertTrue(status.out().contains("UP TO DATE"), status.out());
         assertFalse(status.out().contains("Read models kept in " + file.toAbsolutePath()), status.out());

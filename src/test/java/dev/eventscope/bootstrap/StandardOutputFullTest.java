@@ -1,16 +1,13 @@
 package dev.eventscope.bootstrap;
 
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,17 +23,8 @@ class StandardOutputFullTest {
     @TempDir
     Path folder;
 
-    private record Ended(int code, String err) {
-    }
-
-    private Ended run(File stdout, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        Path err = folder.resolve("err.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the command ended");
-        return new Ended(process.exitValue(), Files.readString(err, StandardCharsets.UTF_8));
+    private ChildJvm.Ended run(File stdout, String... args) throws Exception {
+        return ChildJvm.eventscope(args).foldersIn(folder).standardOutputTo(stdout).run();
     }
 
     @Test
@@ -48,13 +36,13 @@ class StandardOutputFullTest {
         String[] verify = {"verify", "--ledger", ledger.toString(), "--heads-dir", folder.resolve("heads").toString(),
                 "--key-dir", folder.resolve("keys").toString()};
 
-        Ended failed = run(full, verify);
+        ChildJvm.Ended failed = run(full, verify);
         assertEquals(2, failed.code(), failed.err());
         assertTrue(failed.err().contains("Could not write the output to '/dev/full' (standard output): No space left on device."
                 + " The output written there is incomplete"), failed.err());
 
         Path fine = folder.resolve("out.txt");
-        Ended written = run(fine.toFile(), verify);
+        ChildJvm.Ended written = run(fine.toFile(), verify);
         assertEquals(0, written.code(), written.err());
         assertTrue(Files.readString(fine).startsWith("intact"), Files.readString(fine));
     }

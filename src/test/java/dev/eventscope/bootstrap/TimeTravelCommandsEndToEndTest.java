@@ -1,14 +1,9 @@
 package dev.eventscope.bootstrap;
 
-import dev.eventscope.session.TestSessions;
-import dev.eventscope.cli.EventscopeCli;
 import dev.eventscope.timetravel.RandomLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,16 +15,8 @@ class TimeTravelCommandsEndToEndTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = EventscopeCli.commandLine(TestSessions.SQLITE);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    private static RealCli run(String... args) {
+        return RealCli.run(args);
     }
 
     private Path ledger() {
@@ -47,14 +34,14 @@ class TimeTravelCommandsEndToEndTest {
     @Test
     void projections_shows_every_read_model_up_to_date_and_rebuild_swaps_them_in() {
         Path file = ledger();
-        Run status = run("projections", "--ledger", file.toString());
+        RealCli status = run("projections", "--ledger", file.toString());
         assertEquals(0, status.exitCode(), status.err());
         assertTrue(status.out().contains("balances") && status.out().contains("UP TO DATE"), status.out());
         // the first open built every read model and said how far it was (issue 15); the next has nothing to say
         assertTrue(status.err().contains("read models    [##############################] 100%"), status.err());
-        Run again = run("projections", "--ledger", file.toString());
+        RealCli again = run("projections", "--ledger", file.toString());
         assertEquals("", again.err());
-        Run rebuild = run("projections", "rebuild", "--ledger", file.toString(), "--name", "journal");
+        RealCli rebuild = run("projections", "rebuild", "--ledger", file.toString(), "--name", "journal");
         assertEquals(0, rebuild.exitCode(), rebuild.err());
         assertTrue(rebuild.out().contains("Rebuild of journal: completed"), rebuild.out());
     }
@@ -62,12 +49,12 @@ class TimeTravelCommandsEndToEndTest {
     @Test
     void state_shows_an_account_at_a_version_and_diff_lists_changed_balances() {
         Path file = ledger();
-        Run state = run("state", "--ledger", file.toString(), "--stream", "account-assets:bank:a0", "--version", "1");
+        RealCli state = run("state", "--ledger", file.toString(), "--stream", "account-assets:bank:a0", "--version", "1");
         assertEquals(0, state.exitCode(), state.err());
         assertTrue(state.out().contains("status = OPEN"), state.out());
-        Run json = run("state", "--ledger", file.toString(), "--stream", "account-assets:bank:a0", "--format", "json");
+        RealCli json = run("state", "--ledger", file.toString(), "--stream", "account-assets:bank:a0", "--format", "json");
         assertTrue(json.out().startsWith("{\"stream\":\"account-assets:bank:a0\""), json.out());
-        Run diff = run("diff", "--ledger", file.toString(), "--from", "#0", "--to", "now");
+        RealCli diff = run("diff", "--ledger", file.toString(), "--from", "#0", "--to", "now");
         assertEquals(0, diff.exitCode(), diff.err());
         assertTrue(diff.out().contains("ACCOUNT"), diff.out());
     }
@@ -75,10 +62,10 @@ class TimeTravelCommandsEndToEndTest {
     @Test
     void an_account_as_of_a_date_is_read_from_read_models_built_for_the_read_only_ledger() {
         Path file = ledger();
-        Run state = run("state", "--ledger", file.toString(), "--stream", "account-assets:bank:a0", "--as-of", "2025-12-31");
+        RealCli state = run("state", "--ledger", file.toString(), "--stream", "account-assets:bank:a0", "--as-of", "2025-12-31");
         assertEquals(0, state.exitCode(), state.err());
         assertTrue(state.out().contains("status = OPEN"), state.out());
-        Run diff = run("diff", "--ledger", file.toString(), "--stream", "account-assets:bank:a0", "--from", "2024-01-01",
+        RealCli diff = run("diff", "--ledger", file.toString(), "--stream", "account-assets:bank:a0", "--from", "2024-01-01",
                 "--to", "2025-12-31");
         assertEquals(0, diff.exitCode(), diff.err());
     }
@@ -86,7 +73,7 @@ class TimeTravelCommandsEndToEndTest {
     @Test
     void a_point_that_is_not_one_is_refused_with_the_accepted_forms() {
         Path file = ledger();
-        Run diff = run("diff", "--ledger", file.toString(), "--from", "yesterday");
+        RealCli diff = run("diff", "--ledger", file.toString(), "--from", "yesterday");
         assertEquals(2, diff.exitCode());
         assertTrue(diff.err().contains("#1200"), diff.err());
     }

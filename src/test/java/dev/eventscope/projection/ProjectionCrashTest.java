@@ -1,6 +1,7 @@
 package dev.eventscope.projection;
 
 import dev.eventscope.projection.sqlite.SqliteReadModelStore;
+import dev.eventscope.testing.ChildJvm;
 import dev.eventscope.timetravel.Point;
 import dev.eventscope.timetravel.RandomLedger;
 import dev.eventscope.timetravel.TimeTravelFixture;
@@ -56,14 +57,16 @@ class ProjectionCrashTest {
     }
 
     private void killChildWhen(String mode, Path file, Predicate<ProjectionState> reached) throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), mode, file.toString())
-                .redirectErrorStream(true).redirectOutput(folder.resolve("child.log").toFile()).start();
-        // the child holds the lock while it creates the tables (a ReadModelException): look again
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).ignoreException(ReadModelException.class)
-                .until(() -> !child.isAlive() || reached(file, reached));
-        assertTrue(child.isAlive(), "the child finished before it could be killed; give it more events");
-        child.destroyForcibly().waitFor();
+        try (ChildJvm.Running child = ChildJvm.of(CrashChild.class, mode, file.toString()).foldersIn(folder).start()) {
+            // the child holds the lock while it creates the tables (a ReadModelException): look again
+            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).ignoreException(ReadModelException.class)
+                    .until(() -> !child.isAlive() || reached(file, reached));
+            if (!child.isAlive()) {
+                throw new AssertionError("the child finished before it could be killed; give it more events. It printed: "
+                        + child.printed());
+            }
+            child.kill();
+        }
     }
 
     private static boolean reached(Path file, Predicate<ProjectionState> reached) {

@@ -5,20 +5,17 @@ import dev.eventscope.audit.LedgerVerifier;
 import dev.eventscope.audit.RememberedHeads;
 import dev.eventscope.audit.SigningKeys;
 import dev.eventscope.audit.TrustedKeys;
-import dev.eventscope.bootstrap.Main;
 import dev.eventscope.application.BookkeepingCodec;
+import dev.eventscope.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.awaitility.Awaitility.await;
@@ -83,29 +80,7 @@ class SessionBesideTheCommandLineTest {
 
     /** Runs the command line in a JVM of its own with this test's XDG folders; it must succeed. */
     private void run(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("XDG_CONFIG_HOME", folder.resolve("config").toString());
-        builder.environment().put("XDG_STATE_HOME", folder.resolve("state").toString());
-        builder.environment().put("XDG_CACHE_HOME", folder.resolve("cache").toString());
-        builder.environment().put("XDG_DATA_HOME", folder.resolve("data").toString());
-        Process process = builder.start();
-        try {
-            // read on a thread of its own, so that a child that never ends is caught by the hang guard below
-            java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the command ended");
-            String output = read.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            assertEquals(0, process.exitValue(), String.join(" ", arguments) + ": " + output);
-        } finally {
-            process.destroyForcibly();
-        }
+        ChildJvm.Ended ended = ChildJvm.run(folder, arguments);
+        assertEquals(0, ended.code(), String.join(" ", arguments) + ": " + ended.printed());
     }
 }

@@ -102,6 +102,34 @@ public final class AppScreenshots {
         return stage;
     }
 
+    /**
+     * What the seal and sandbox screenshot programs (Session20Ui2Screenshots, Session21Screenshots) start from, given
+     * their arguments {@code SAMPLES OUTDIR WIDTH HEIGHT}: the output folder made, settings in a new temporary folder
+     * ({@code prefix}…), the main window at that size, with the machine verifier the desktop's bootstrap gives it
+     * ({@code EventscopeApp}: {@code LedgerVerifier.forCurrentUser()}), so that Tools › Seal is not greyed.
+     */
+    static Shots openWithMachineVerifier(String[] args, String prefix) throws Exception {
+        Path samples = Path.of(args[0]).toAbsolutePath();
+        Path outdir = Files.createDirectories(Path.of(args[1]));
+        Path settings = Files.createTempDirectory(prefix);
+        FxTaskExecutor executor = new FxTaskExecutor();
+        Stage window = openWindow(samples, settings, executor, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        onFx(() -> {
+            model.setMachineVerifier(dev.eventscope.audit.LedgerVerifier.forCurrentUser());
+            return null;
+        });
+        return new Shots(samples, outdir, args[2] + "x" + args[3], settings, executor, window);
+    }
+
+    /** A screenshot program's samples, output folder, size ("1280x720"), settings folder, executor and main window. */
+    record Shots(Path samples, Path out, String size, Path settings, FxTaskExecutor executor, Stage stage) {
+
+        /** A copy of the sample {@code NAME.ledger} in the settings folder, to open (and write to). */
+        Path copyOfSample(String name) throws java.io.IOException {
+            return Files.copy(samples.resolve(name + ".ledger"), settings.resolve(name + ".ledger"));
+        }
+    }
+
     /** The main window's view model, once {@link #openWindow} showed it. */
     static MainWindowViewModel model() {
         return model;

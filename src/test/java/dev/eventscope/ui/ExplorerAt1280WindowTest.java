@@ -165,7 +165,7 @@ public class ExplorerAt1280WindowTest {
                 "a last entry shows its amount");
 
         String summary = history.getColumns().stream().filter(column -> "Summary".equals(column.getText())).findFirst().orElseThrow()
-                .getCellData(history.getItems().size() - 1).toString();
+                .getCellData(WindowTests.items(history).size() - 1).toString();
         assertTrue(summary.matches("-?[0-9,]+\\.[0-9]{2} EUR, .+, with .+"), "the summary of a posting reads " + summary);
     }
 

@@ -86,7 +86,7 @@ class ExplorerWindowTest {
         assertEquals("books.ledger — Eventscope", stage.getTitle());
 
         robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
-        waitUntil(() -> table(robot).getItems().size() == 7);
+        waitUntil(() -> WindowTests.items(table(robot)).size() == 7);
 
         robot.clickOn(robot.lookup("#historyTable .table-row-cell").nth(2).queryAs(Node.class));
         waitUntil(() -> node(robot, "#jsonText", TextArea.class).getText().contains("\"entryId\" : \"entry-0002\""));
@@ -95,8 +95,8 @@ class ExplorerWindowTest {
         // the metadata shows the correlation id as a link to every event of the same command
         waitUntil(() -> robot.lookup("#correlationLink").tryQuery().isPresent());
         robot.clickOn("#correlationLink");
-        waitUntil(() -> table(robot).getItems().size() == 3);
-        assertEquals(java.util.List.of(8L, 9L, 10L), table(robot).getItems().stream().map(EventRow::position).toList());
+        waitUntil(() -> WindowTests.items(table(robot)).size() == 3);
+        assertEquals(java.util.List.of(8L, 9L, 10L), WindowTests.items(table(robot)).stream().map(EventRow::position).toList());
     }
 
     @Test
@@ -105,32 +105,32 @@ class ExplorerWindowTest {
             throws Exception {
         openSample(robot, "books.ledger");
         robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
-        waitUntil(() -> table(robot).getItems().size() == 7);
+        waitUntil(() -> WindowTests.items(table(robot)).size() == 7);
         org.controlsfx.control.CheckComboBox<String> types = node(robot, "#eventTypeFilter", org.controlsfx.control.CheckComboBox.class);
         org.controlsfx.control.CheckComboBox<String> users = node(robot, "#userFilter", org.controlsfx.control.CheckComboBox.class);
         assertEquals("All event types", types.getTitle());
-        assertEquals(java.util.List.of("alice", "bob"), users.getItems());
+        assertEquals(java.util.List.of("alice", "bob"), WindowTests.onFx(() -> java.util.List.copyOf(users.getItems())));
 
         tick(robot, types, "PostingRecorded");
-        waitUntil(() -> table(robot).getItems().size() == 6);
+        waitUntil(() -> WindowTests.items(table(robot)).size() == 6);
         tick(robot, users, "bob");
-        waitUntil(() -> table(robot).getItems().size() == 3);
-        assertTrue(table(robot).getItems().stream().allMatch(row -> "bob".equals(row.user())));
+        waitUntil(() -> WindowTests.items(table(robot)).size() == 3);
+        assertTrue(WindowTests.items(table(robot)).stream().allMatch(row -> "bob".equals(row.user())));
         // a second type ticked: the account's opening is alice's, so bob's three postings stay alone
         tick(robot, types, "AccountOpened");
         assertEquals("AccountOpened, PostingRecorded", types.getTitle());
-        waitUntil(() -> table(robot).getItems().size() == 3);
+        waitUntil(() -> WindowTests.items(table(robot)).size() == 3);
         // a second user ticked: an event of any ticked user shows, so the opening and alice's postings come back
         tick(robot, users, "alice");
-        waitUntil(() -> table(robot).getItems().size() == 7);
-        assertEquals(1, table(robot).getItems().stream().filter(row -> row.event().type().equals("AccountOpened")).count());
+        waitUntil(() -> WindowTests.items(table(robot)).size() == 7);
+        assertEquals(1, WindowTests.items(table(robot)).stream().filter(row -> row.event().type().equals("AccountOpened")).count());
         assertEquals("alice, bob", users.getTitle());
 
         robot.clickOn("#clearFiltersButton");
         waitUntil(() -> types.getCheckModel().getCheckedItems().isEmpty() && users.getCheckModel().getCheckedItems().isEmpty());
         assertEquals("All event types", types.getTitle());
         assertEquals("All users", users.getTitle());
-        assertEquals(7, table(robot).getItems().size());
+        assertEquals(7, WindowTests.items(table(robot)).size());
     }
 
     /** Opens the filter's list, clicks the value's check box in it and closes the list again. */

@@ -32,20 +32,14 @@ public final class Session20Ui2Screenshots {
     }
 
     public static void main(String[] args) throws Exception {
-        Path samples = Path.of(args[0]).toAbsolutePath();
-        out = Files.createDirectories(Path.of(args[1]));
-        size = args[2] + "x" + args[3];
-        Path settings = Files.createTempDirectory("session20ui2");
-        FxTaskExecutor executor = new FxTaskExecutor();
-        Stage stage = AppScreenshots.openWindow(samples, settings, executor, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         // what bootstrap gives the window (EventscopeApp), so that Tools › Seal is not greyed
-        onFx(() -> {
-            AppScreenshots.model().setMachineVerifier(dev.eventscope.audit.LedgerVerifier.forCurrentUser());
-            return null;
-        });
+        AppScreenshots.Shots shots = AppScreenshots.openWithMachineVerifier(args, "session20ui2");
+        out = shots.out();
+        size = shots.size();
+        Stage stage = shots.stage();
         Thread.sleep(1500);
 
-        Path sample = Files.copy(samples.resolve("small-business.ledger"), settings.resolve("small-business.ledger"));
+        Path sample = shots.copyOfSample("small-business");
         open(sample);
         Thread.sleep(7000);
         save(stage.getScene(), out.resolve("seal-before-" + size + ".png"));
@@ -61,7 +55,7 @@ public final class Session20Ui2Screenshots {
 
         sandbox(stage);
 
-        Path tampered = Files.copy(samples.resolve("tampered.ledger"), settings.resolve("tampered.ledger"));
+        Path tampered = shots.copyOfSample("tampered");
         open(tampered);
         Thread.sleep(7000);
         shootOthers(stage, "seal-tampered-open");
@@ -74,7 +68,7 @@ public final class Session20Ui2Screenshots {
         System.out.println("refused: seal item disabled = " + onFx(() -> TrialScreenshots.menuItem(stage, "sealItem").isDisable())
                 + "; banner: " + banner(stage) + openWindows());
         shootOthers(stage, "seal-refused-dialog");
-        executor.close();
+        shots.executor().close();
         System.exit(0);
     }
 

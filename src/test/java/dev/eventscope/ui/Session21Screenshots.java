@@ -35,17 +35,11 @@ public final class Session21Screenshots {
     }
 
     public static void main(String[] args) throws Exception {
-        Path samples = Path.of(args[0]).toAbsolutePath();
-        out = Files.createDirectories(Path.of(args[1]));
-        size = args[2] + "x" + args[3];
-        Path settings = Files.createTempDirectory("session21ui");
-        FxTaskExecutor executor = new FxTaskExecutor();
-        Stage stage = AppScreenshots.openWindow(samples, settings, executor, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-        onFx(() -> {
-            AppScreenshots.model().setMachineVerifier(dev.eventscope.audit.LedgerVerifier.forCurrentUser());
-            return null;
-        });
-        Path sample = Files.copy(samples.resolve("small-business.ledger"), settings.resolve("small-business.ledger"));
+        AppScreenshots.Shots shots = AppScreenshots.openWithMachineVerifier(args, "session21ui");
+        out = shots.out();
+        size = shots.size();
+        Stage stage = shots.stage();
+        Path sample = shots.copyOfSample("small-business");
         onFx(() -> {
             AppScreenshots.model().open(sample, false);
             return null;
@@ -63,7 +57,7 @@ public final class Session21Screenshots {
         save(stage.getScene(), out.resolve("seal-sealed-" + size + ".png"));
         System.out.println("sealed: " + banner(stage));
         sandbox(stage);
-        executor.close();
+        shots.executor().close();
         System.exit(0);
     }
 

@@ -71,10 +71,16 @@ public final class WindowTests {
      */
     public static MainWindowViewModel showWithSample(Stage stage, FxTaskExecutor executor, Path folder, String name)
             throws java.io.IOException {
+        return showWithSample(stage, executor, folder, name, 1240, 780);
+    }
+
+    /** {@link #showWithSample(Stage, FxTaskExecutor, Path, String)} at {@code width} × {@code height}. */
+    public static MainWindowViewModel showWithSample(Stage stage, FxTaskExecutor executor, Path folder, String name,
+            double width, double height) throws java.io.IOException {
         Path run = runWithSamples(folder, name);
         MainWindowViewModel model = show(stage, model(executor, run, samples(run)));
-        stage.setWidth(1240);
-        stage.setHeight(780);
+        stage.setWidth(width);
+        stage.setHeight(height);
         return model;
     }
 
@@ -97,12 +103,65 @@ public final class WindowTests {
     }
 
     /**
-     * Waits until the condition holds, then for the FX events it queued. The deadline is generous (a
-     * minute; the machine running the tests may be busy): it only bounds a test that would otherwise hang.
+     * Waits until the condition holds, then for the FX events it queued. The condition is evaluated on the FX thread,
+     * as the controls and view model properties it reads are changed there (read from the test's thread, a table's
+     * items raced a refill: an IndexOutOfBoundsException in CI, session 21). The deadline is generous (a minute; the
+     * machine running the tests may be busy): it only bounds a test that would otherwise hang.
      */
     public static void waitUntil(Callable<Boolean> condition) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(condition);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> onFx(condition));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * What {@code read} returns, read on the FX thread (at once where this is the FX thread), so that what the FX thread
+     * changes is never read halfway through a change. What {@code read} throws is thrown here.
+     */
+    public static <T> T onFx(Callable<T> read) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            try {
+                return read.call();
+            } catch (RuntimeException | Error failure) {
+                throw failure;
+            } catch (Exception failure) {
+                throw new IllegalStateException(failure);
+            }
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException failure) {
+            if (failure.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (failure.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failure.getCause());
+        } catch (InterruptedException failure) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(failure);
+        } catch (java.util.concurrent.TimeoutException failure) {
+            throw new IllegalStateException("the FX thread did not answer within 60 s", failure);
+        }
+    }
+
+    /** A copy of the items of {@code table}, taken on the FX thread (see {@link #onFx}). */
+    public static <T> java.util.List<T> items(javafx.scene.control.TableView<T> table) {
+        return onFx(() -> copy(table.getItems()));
+    }
+
+    /** A copy of the items of {@code list}, taken on the FX thread (see {@link #onFx}). */
+    public static <T> java.util.List<T> items(javafx.scene.control.ListView<T> list) {
+        return onFx(() -> copy(list.getItems()));
+    }
+
+    /** A copy of the items of {@code box}, taken on the FX thread (see {@link #onFx}). */
+    public static <T> java.util.List<T> items(javafx.scene.control.ComboBox<T> box) {
+        return onFx(() -> copy(box.getItems()));
+    }
+
+    private static <T> java.util.List<T> copy(java.util.List<T> items) {
+        return java.util.Collections.unmodifiableList(new java.util.ArrayList<>(items));
     }
 
     /**
@@ -156,7 +215,7 @@ public final class WindowTests {
     @SuppressWarnings("unchecked")
     public static void askWhyOfTheFirstExplainableRow(org.testfx.api.FxRobot robot) {
         javafx.scene.control.TableView<dev.eventscope.ui.state.StateRow> state = robot.lookup("#stateTable").queryAs(javafx.scene.control.TableView.class);
-        WindowTests.waitUntil(() -> state.getItems().stream().anyMatch(dev.eventscope.ui.state.StateRow::explainable));
+        WindowTests.waitUntil(() -> state.getItems().stream().anyMatch(dev.eventscope.ui.state.StateRow::explainable)); // on the FX thread
         robot.interact(() -> {
             for (int index = 0; index < state.getItems().size(); index++) {
                 if (state.getItems().get(index).explainable()) {

@@ -90,7 +90,7 @@ class CommandWindowTest {
         robot.interact(() -> model.open(ledger, false));
         waitUntil(() -> robot.lookup(hasText("checking")).tryQuery().isPresent());
         robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
-        waitUntil(() -> table(robot).getItems().size() == 1);
+        waitUntil(() -> WindowTests.items(table(robot)).size() == 1);
     }
 
     private void fillEntry(FxRobot robot, String debit, String credit) throws Exception {
@@ -121,8 +121,8 @@ class CommandWindowTest {
                 model.explorerProperty().get().sidebar().selectedStreamProperty().get());
         waitUntil(() -> robot.lookup("#streamTree").queryAs(javafx.scene.control.TreeView.class).getSelectionModel().getSelectedItem() != null);
         robot.clickOn(robot.lookup(hasText("checking")).queryLabeled());
-        waitUntil(() -> table(robot).getItems().size() == 2);
-        assertEquals("PostingRecorded", table(robot).getItems().get(1).event().type());
+        waitUntil(() -> WindowTests.items(table(robot)).size() == 2);
+        assertEquals("PostingRecorded", WindowTests.items(table(robot)).get(1).event().type());
     }
 
     @Test
@@ -223,7 +223,7 @@ class CommandWindowTest {
         robot.clickOn("#submitButton");
         waitUntil(() -> robot.lookup("#gridError").queryAs(Label.class).isVisible());
         assertTrue(robot.lookup("#gridError").queryAs(Label.class).getText().contains("20"));
-        assertEquals(1, table(robot).getItems().size());
+        assertEquals(1, WindowTests.items(table(robot)).size());
     }
 
     @Test
@@ -238,7 +238,7 @@ class CommandWindowTest {
         waitUntil(() -> started.get().stateProperty().get() == ImportState.DONE);
         assertEquals(1.0, robot.lookup("#progressBar").queryAs(ProgressBar.class).getProgress());
         assertTrue(robot.lookup("#summaryLabel").queryAs(Label.class).getText().startsWith("Imported 2 entries"));
-        waitUntil(() -> table(robot).getItems().size() == 3);
+        waitUntil(() -> WindowTests.items(table(robot)).size() == 3);
     }
 
     @Test
@@ -257,7 +257,7 @@ class CommandWindowTest {
         waitUntil(() -> started.get().stateProperty().get() == ImportState.CANCELLED);
         assertTrue(robot.lookup("#summaryLabel").queryAs(Label.class).getText().contains("unchanged"));
         assertEquals(before, session.lastPosition());
-        assertEquals(1, table(robot).getItems().size());
+        assertEquals(1, WindowTests.items(table(robot)).size());
     }
 
     /**

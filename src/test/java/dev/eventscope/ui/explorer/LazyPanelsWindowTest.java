@@ -101,7 +101,7 @@ class LazyPanelsWindowTest {
         WindowTests.waitUntil(() -> robot.lookup("#knownAtFigures").tryQuery().isPresent());
         TableView<KnownFigure> figures = robot.lookup("#knownAtFigures").queryAs(TableView.class);
         WindowTests.waitUntil(() -> !figures.getItems().isEmpty());
-        assertTrue(figures.getItems().stream().anyMatch(figure -> figure.account().equals("expenses:freight") && figure.restated()));
+        assertTrue(WindowTests.items(figures).stream().anyMatch(figure -> figure.account().equals("expenses:freight") && figure.restated()));
     }
 
     @Test

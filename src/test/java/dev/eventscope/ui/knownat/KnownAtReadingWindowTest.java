@@ -50,11 +50,8 @@ class KnownAtReadingWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = WindowTests.runWithSamples(folder, "audit-case");
         executor = new FxTaskExecutor();
-        model = WindowTests.show(stage, WindowTests.model(executor, run, WindowTests.samples(run)));
-        stage.setWidth(1280);
-        stage.setHeight(720);
+        model = WindowTests.showWithSample(stage, executor, folder, "audit-case", 1280, 720);
     }
 
     @AfterEach

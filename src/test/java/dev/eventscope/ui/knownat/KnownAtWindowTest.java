@@ -79,11 +79,11 @@ class KnownAtWindowTest {
         TableView<KnownFigure> figures = table(robot, "#knownAtFigures");
         TabPane statePanel = robot.lookup("#statePanel").queryAs(TabPane.class);
         assertEquals("knownAtTab", statePanel.getSelectionModel().getSelectedItem().getId(), "the \"As known\" tab comes forward");
-        KnownFigure freight = figures.getItems().stream().filter(figure -> figure.account().equals("expenses:freight"))
+        KnownFigure freight = WindowTests.items(figures).stream().filter(figure -> figure.account().equals("expenses:freight"))
                 .findFirst().orElseThrow();
         assertTrue(freight.then().contains("9,916.12") && freight.now().contains("12,064.72") && freight.restated(),
                 freight.toString());
-        KnownFigure supplies = figures.getItems().stream().filter(figure -> figure.account().equals("expenses:office-supplies"))
+        KnownFigure supplies = WindowTests.items(figures).stream().filter(figure -> figure.account().equals("expenses:office-supplies"))
                 .findFirst().orElseThrow();
         assertTrue(supplies.then().contains("2,148.60") && supplies.restated(), supplies.toString());
         assertTrue(robot.lookup("#knownAtHeading").queryAs(Label.class).getText().startsWith("As of 2025-03-31, as known at the end of 2025-04-15 (UTC) (through #"));
@@ -105,8 +105,8 @@ class KnownAtWindowTest {
         assertTrue(status.matches("2 postings recorded after #[0-9]+ restated the figures as of 2025-03-31 \\(on the As known tab\\)\\."),
                 status);
         TableView<RestatingLine> lines = table(robot, "#knownAtLines");
-        assertEquals(List.of("JE-2025-0100", "JE-2025-0100"), lines.getItems().stream().map(RestatingLine::entry).toList());
-        RestatingLine first = lines.getItems().get(0);
+        assertEquals(List.of("JE-2025-0100", "JE-2025-0100"), WindowTests.items(lines).stream().map(RestatingLine::entry).toList());
+        RestatingLine first = WindowTests.items(lines).get(0);
         robot.clickOn(robot.lookup("#knownAtLines .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         WindowTests.waitUntil(() -> {
             EventRow selected = model.explorerProperty().get().history().selectedProperty().get();

@@ -110,8 +110,8 @@ class StatusPollingTest {
         });
 
         java.util.List<Integer> during = new java.util.concurrent.CopyOnWriteArrayList<>();
-        WindowTests.waitUntil(() -> {
-            robot.interact(() -> during.add(runningAnimations()));
+        WindowTests.waitUntil(() -> { // on the FX thread
+            during.add(runningAnimations());
             return polls.get() >= 6;
         });
         int polled = polls.get();

@@ -74,6 +74,6 @@ class ProposeAdjustmentsMenuTest {
         javafx.scene.control.Label message = (javafx.scene.control.Label) sandboxWindow().orElseThrow().lookup("#sandboxMessage");
         WindowTests.waitUntil(() -> !asPosted.getItems().isEmpty() || !message.getText().isEmpty());
         assertEquals("", message.getText());
-        assertEquals(3, asPosted.getItems().size()); // bank, rent and sales: the fees account has no postings yet
+        assertEquals(3, WindowTests.items(asPosted).size()); // bank, rent and sales: the fees account has no postings yet
     }
 }

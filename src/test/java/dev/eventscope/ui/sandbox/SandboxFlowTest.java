@@ -1,5 +1,6 @@
 package dev.eventscope.ui.sandbox;
 
+import dev.eventscope.ui.WindowTests;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.domain.ledger.EntryCommand;
 import dev.eventscope.domain.ledger.EntryId;
@@ -19,7 +20,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +32,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -118,36 +117,36 @@ class SandboxFlowTest {
         robot.clickOn(robot.from(entry).lookup("#submitButton").queryButton());
         waitUntil(() -> proposals.getItems().size() == 1);
         assertEquals("Proposed 1: post E3 2025-01-31 Fees split (accepted).", message.getText());
-        assertEquals(3, proposals.getItems().get(0).lines().split("\n").length, proposals.getItems().get(0).lines());
+        assertEquals(3, WindowTests.items(proposals).get(0).lines().split("\n").length, WindowTests.items(proposals).get(0).lines());
         assertEquals("", robot.lookup("#proposalReason").queryAs(TextField.class).getText(), "the reason is cleared for the next one");
 
         // as posted beside as adjusted at the base: the rent as posted 500, as adjusted 600, caused by #1; no sales yet
         TableView<SandboxViewModel.BalanceRow> adjusted = robot.lookup("#asAdjustedTable").queryTableView();
         SandboxViewModel.BalanceRow rent = row(adjusted, "expenses:rent");
         assertEquals(List.of(money("500"), money("600"), money("100"), "#1"), List.of(rent.asPosted(), rent.asAdjusted(), rent.change(), rent.changedBy()));
-        assertTrue(adjusted.getItems().stream().noneMatch(row -> row.account().equals("income:sales")), "E2 is after the base");
+        assertTrue(WindowTests.items(adjusted).stream().noneMatch(row -> row.account().equals("income:sales")), "E2 is after the base");
         assertEquals("Trial balance: as posted debits " + MoneyText.of(new BigDecimal("500"), "EUR") + " = credits "
                 + MoneyText.of(new BigDecimal("500"), "EUR") + "; as adjusted debits " + MoneyText.of(new BigDecimal("800"), "EUR")
                 + " = credits " + MoneyText.of(new BigDecimal("800"), "EUR") + ".", text(robot, "#sandboxTrialBalance"));
         TableView<SandboxViewModel.TimelineRow> timeline = robot.lookup("#adjustedTimelineTable").queryTableView();
-        assertTrue(timeline.getItems().stream().anyMatch(step -> step.date().equals("2025-01-31") && step.account().equals("expenses:fees")
-                && step.changedBy().equals("#1")), timeline.getItems().toString());
+        assertTrue(WindowTests.items(timeline).stream().anyMatch(step -> step.date().equals("2025-01-31") && step.account().equals("expenses:fees")
+                && step.changedBy().equals("#1")), WindowTests.items(timeline).toString());
 
         // the income statement as posted beside as adjusted, each changed line naming the proposal
         robot.interact(() -> robot.lookup("#sandboxResults").queryAs(TabPane.class).getSelectionModel().select(1));
         robot.interact(() -> kindChoice(robot).setValue(StatementKind.INCOME));
         TableView<StatementRow> statement = robot.lookup("#sandboxStatementTable").queryTableView();
         waitUntil(() -> statement.getItems().stream().anyMatch(line -> line.line().equals("Total expenses")));
-        StatementRow expenses = statement.getItems().stream().filter(line -> line.line().equals("Total expenses")).findFirst().orElseThrow();
+        StatementRow expenses = WindowTests.items(statement).stream().filter(line -> line.line().equals("Total expenses")).findFirst().orElseThrow();
         assertEquals(List.of("500.00 EUR", "800.00 EUR", "300.00 EUR", "#1"), List.of(expenses.asPosted(), expenses.asAdjusted(), expenses.change(), expenses.changedBy()));
-        StatementRow fees = statement.getItems().stream().filter(line -> line.line().equals("  fees")).findFirst().orElseThrow();
+        StatementRow fees = WindowTests.items(statement).stream().filter(line -> line.line().equals("  fees")).findFirst().orElseThrow();
         assertEquals(List.of("0", "200.00 EUR", "#1"), List.of(fees.asPosted(), fees.asAdjusted(), fees.changedBy()));
         assertTrue(text(robot, "#sandboxStatementTitle").startsWith("Income Statement"), text(robot, "#sandboxStatementTitle"));
 
         // the entry-date clock: as of 30 January the proposal (dated the 31st) changes nothing yet
         robot.interact(() -> robot.lookup("#sandboxAsOf").queryAs(DatePicker.class).setValue(LocalDate.of(2025, 1, 30)));
         waitUntil(() -> text(robot, "#sandboxTrialBalance").startsWith("Trial balance as of 2025-01-30:"));
-        assertTrue(adjusted.getItems().stream().noneMatch(SandboxViewModel.BalanceRow::changed), adjusted.getItems().toString());
+        assertTrue(WindowTests.items(adjusted).stream().noneMatch(SandboxViewModel.BalanceRow::changed), WindowTests.items(adjusted).toString());
         assertEquals("The proposals do not change profit.", text(robot, "#sandboxProfit"));
         robot.interact(() -> robot.lookup("#sandboxAsOf").queryAs(DatePicker.class).setValue(null));
         waitUntil(() -> text(robot, "#sandboxTrialBalance").startsWith("Trial balance: "));
@@ -188,7 +187,7 @@ class SandboxFlowTest {
         String closedPeriod = realRefusal(new dev.eventscope.domain.ledger.PostingInClosedPeriod(
                 EntryId.of("E5"), LocalDate.of(2025, 1, 15), LocalDate.of(2025, 1, 31)));
         assertEquals(closedPeriod, dateError.getText());
-        assertEquals(4, proposals.getItems().size());
+        assertEquals(4, WindowTests.items(proposals).size());
         robot.interact(() -> robot.from(entry).lookup("#dateField").queryAs(DatePicker.class).setValue(LocalDate.of(2025, 2, 3)));
         fill(robot, robot.from(entry).lookup("#amount1").query(), "-40");
         assertEquals("Off by 10.00 EUR", robot.from(entry).lookup("#imbalanceLabel").queryAs(Label.class).getText());
@@ -196,14 +195,14 @@ class SandboxFlowTest {
         Label gridError = robot.from(entry).lookup("#gridError").query();
         waitUntil(() -> !gridError.getText().isEmpty());
         assertTrue(gridError.getText().contains("does not balance"), gridError.getText());
-        assertEquals(4, proposals.getItems().size());
+        assertEquals(4, WindowTests.items(proposals).size());
 
         // the base moved back before E1: the reversal of E1 no longer applies, and says why
         long beforeRent = SandboxFixture.firstPositionOf(session, "entry-E1") - 1;
         fill(robot, robot.lookup("#sandboxBasePoint").query(), Long.toString(beforeRent));
         robot.clickOn("#moveBaseButton");
         waitUntil(() -> proposals.getItems().get(2).status().startsWith("refused: "));
-        assertTrue(proposals.getItems().get(2).status().contains("E1"), proposals.getItems().get(2).status());
+        assertTrue(WindowTests.items(proposals).get(2).status().contains("E1"), WindowTests.items(proposals).get(2).status());
 
         // back at the head; then the real ledger moves on (E1 reversed for real): deciding again refuses the proposed reversal
         fill(robot, robot.lookup("#sandboxBasePoint").query(), "head");
@@ -215,8 +214,8 @@ class SandboxFlowTest {
         waitUntil(() -> proposals.getItems().get(2).status().startsWith("refused: "));
         assertEquals("Decided every proposal again at position " + session.lastPosition() + ": 1 no longer apply; each says why.",
                 message.getText());
-        assertEquals(List.of("accepted", "accepted", "accepted"), List.of(proposals.getItems().get(0).status(),
-                proposals.getItems().get(1).status(), proposals.getItems().get(3).status()));
+        assertEquals(List.of("accepted", "accepted", "accepted"), List.of(WindowTests.items(proposals).get(0).status(),
+                WindowTests.items(proposals).get(1).status(), WindowTests.items(proposals).get(3).status()));
 
         robot.interact(() -> robot.lookup("#sandboxResults").queryAs(TabPane.class).getSelectionModel().select(0));
         save(robot, Path.of(System.getProperty("sandbox.screenshot", "target/screenshots/sandbox.png")));
@@ -236,7 +235,7 @@ class SandboxFlowTest {
         robot.clickOn("#applyButton");
         waitUntil(() -> message.getText().startsWith("Applied "));
         assertEquals("Applied 3 proposals to the ledger as auditor.", message.getText());
-        assertTrue(proposals.getItems().get(0).status().startsWith("applied by auditor"), proposals.getItems().get(0).status());
+        assertTrue(WindowTests.items(proposals).get(0).status().startsWith("applied by auditor"), WindowTests.items(proposals).get(0).status());
         assertTrue(session.lastPosition() > headBefore);
         assertEquals(0, new BigDecimal("200").compareTo(session.fullReplay().balances(Long.MAX_VALUE).balance("expenses:fees", "EUR")));
     }
@@ -262,9 +261,9 @@ class SandboxFlowTest {
         robot.interact(() -> robot.lookup("#sandboxResults").queryAs(TabPane.class).getSelectionModel().select(1));
         TableView<StatementRow> statement = robot.lookup("#sandboxStatementTable").queryTableView();
         waitUntil(() -> statement.getItems().stream().anyMatch(line -> line.line().equals("Net")));
-        StatementRow bank = statement.getItems().stream().filter(line -> line.line().equals("  bank")).findFirst().orElseThrow();
+        StatementRow bank = WindowTests.items(statement).stream().filter(line -> line.line().equals("  bank")).findFirst().orElseThrow();
         assertEquals(List.of("700.00 EUR", "500.00 EUR", "-200.00 EUR", "#1"), List.of(bank.asPosted(), bank.asAdjusted(), bank.change(), bank.changedBy()));
-        StatementRow net = statement.getItems().stream().filter(line -> line.line().equals("Net")).findFirst().orElseThrow();
+        StatementRow net = WindowTests.items(statement).stream().filter(line -> line.line().equals("Net")).findFirst().orElseThrow();
         assertEquals("#1", net.changedBy());
         // choosing a changed line selects the proposal that changes it
         robot.clickOn(robot.from(statement).lookup(".table-row-cell").match(node -> ((javafx.scene.control.TableRow<?>) node).getItem() == bank)
@@ -276,7 +275,7 @@ class SandboxFlowTest {
         fill(robot, robot.lookup("#sandboxStatementPeriod").query(), "last year");
         robot.clickOn("#sandboxStatementShow");
         waitUntil(() -> text(robot, "#sandboxMessage").contains("last year"));
-        assertFalse(statement.getItems().isEmpty());
+        assertFalse(WindowTests.items(statement).isEmpty());
         assertEquals(bytes, SandboxFixture.sha256(ledger));
     }
 
@@ -295,7 +294,7 @@ class SandboxFlowTest {
     }
 
     private static SandboxViewModel.BalanceRow row(TableView<SandboxViewModel.BalanceRow> table, String account) {
-        return table.getItems().stream().filter(row -> row.account().equals(account)).findFirst().orElseThrow();
+        return WindowTests.items(table).stream().filter(row -> row.account().equals(account)).findFirst().orElseThrow();
     }
 
     private static void reason(FxRobot robot, String text) {
@@ -311,8 +310,7 @@ class SandboxFlowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> WaitForAsyncUtils.asyncFx(condition).get());
+        WindowTests.waitUntil(condition); // evaluated on the FX thread
     }
 
     private void save(FxRobot robot, Path file) throws Exception {

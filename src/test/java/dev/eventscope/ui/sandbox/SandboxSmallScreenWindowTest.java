@@ -146,7 +146,7 @@ class SandboxSmallScreenWindowTest {
         };
         WindowTests.waitUntil(() -> cutOutsideTheList.get().isEmpty());
         assertEquals(List.of(), cutOutsideTheList.get(), "cut short at 1280 × 720");
-        List<String> wholeProposals = proposals.getItems().stream().map(row -> ((SandboxViewModel.ProposalRow) row).proposal()).toList();
+        List<String> wholeProposals = WindowTests.items(proposals).stream().map(row -> ((SandboxViewModel.ProposalRow) row).proposal()).toList();
         assertEquals(List.of(), NewUserTrialWindowTest.cutLabels(proposals).stream()
                 .filter(cut -> wholeProposals.stream().noneMatch(whole -> cut.startsWith(whole + " shown as "))).toList(),
                 "cut in the proposals' list other than a proposal's one line");
@@ -296,10 +296,10 @@ class SandboxSmallScreenWindowTest {
         ScrollPane pane = robot.lookup("#proposalDetailPane").queryAs(ScrollPane.class);
         List<String> problems = new ArrayList<>();
         List<String> shown = new ArrayList<>();
-        for (int row = 0; row < proposals.getItems().size(); row++) {
+        for (int row = 0; row < WindowTests.items(proposals).size(); row++) {
             int index = row;
             robot.interact(() -> proposals.getSelectionModel().select(index));
-            SandboxViewModel.ProposalRow chosen = proposals.getItems().get(index);
+            SandboxViewModel.ProposalRow chosen = WindowTests.items(proposals).get(index);
             WindowTests.waitUntil(() -> detail.getText().startsWith("#" + chosen.number() + " "));
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> {

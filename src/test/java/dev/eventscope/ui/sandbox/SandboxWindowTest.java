@@ -1,5 +1,6 @@
 package dev.eventscope.ui.sandbox;
 
+import dev.eventscope.ui.WindowTests;
 import dev.eventscope.ui.state.MoneyText;
 import dev.eventscope.sandbox.SandboxFiles;
 import dev.eventscope.sandbox.SandboxFixture;
@@ -10,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,12 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
@@ -71,8 +69,7 @@ class SandboxWindowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> WaitForAsyncUtils.asyncFx(condition).get());
+        WindowTests.waitUntil(condition); // evaluated on the FX thread
     }
 
     private void fill(FxRobot robot, String id, String text) {
@@ -135,26 +132,26 @@ class SandboxWindowTest {
         String euro300 = MoneyText.of(new java.math.BigDecimal("-300"), "EUR");
         assertEquals("expenses:fees  " + MoneyText.of(new java.math.BigDecimal("200"), "EUR") + "\n"
                 + "expenses:rent  " + MoneyText.of(new java.math.BigDecimal("100"), "EUR") + "\n"
-                + "assets:bank  " + euro300, proposals.getItems().get(0).lines());
+                + "assets:bank  " + euro300, WindowTests.items(proposals).get(0).lines());
         assertEquals(java.util.Set.of("expenses:rent  " + MoneyText.of(new java.math.BigDecimal("-500"), "EUR"),
                 "assets:bank  " + MoneyText.of(new java.math.BigDecimal("500"), "EUR")),
-                java.util.Set.copyOf(java.util.List.of(proposals.getItems().get(1).lines().split("\n"))), "the reversal's lines");
+                java.util.Set.copyOf(java.util.List.of(WindowTests.items(proposals).get(1).lines().split("\n"))), "the reversal's lines");
         assertTrue(((Label) robot.lookup("#sandboxBase").query()).getText().startsWith("Base: the head (position "),
                 ((Label) robot.lookup("#sandboxBase").query()).getText());
-        SandboxViewModel.BalanceRow rent = adjusted.getItems().stream().filter(row -> row.account().equals("expenses:rent"))
+        SandboxViewModel.BalanceRow rent = WindowTests.items(adjusted).stream().filter(row -> row.account().equals("expenses:rent"))
                 .findFirst().orElseThrow();
         assertEquals("#1, #2", rent.changedBy());
 
         // the timeline as adjusted: on 2025-01-31 (both proposals' date) rent as posted 500, as adjusted 100; choosing it
         // selects the proposal that caused it
         TableView<SandboxViewModel.TimelineRow> timeline = robot.lookup("#adjustedTimelineTable").queryTableView();
-        SandboxViewModel.TimelineRow rentStep = timeline.getItems().stream().filter(row -> row.account().equals("expenses:rent"))
+        SandboxViewModel.TimelineRow rentStep = WindowTests.items(timeline).stream().filter(row -> row.account().equals("expenses:rent"))
                 .findFirst().orElseThrow();
         assertEquals(new SandboxViewModel.TimelineRow("2025-01-31", "expenses:rent", "EUR", MoneyText.of(new java.math.BigDecimal("500")),
                 MoneyText.of(new java.math.BigDecimal("100")), MoneyText.of(new java.math.BigDecimal("-400")), "#1, #2", java.util.List.of(1, 2)),
                 rentStep);
         robot.interact(() -> robot.lookup("#sandboxResults").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(2));
-        robot.clickOn(robot.lookup("#adjustedTimelineTable .table-row-cell").nth(timeline.getItems().indexOf(rentStep)).queryAs(javafx.scene.Node.class));
+        robot.clickOn(robot.lookup("#adjustedTimelineTable .table-row-cell").nth(WindowTests.items(timeline).indexOf(rentStep)).queryAs(javafx.scene.Node.class));
         waitUntil(() -> proposals.getSelectionModel().getSelectedItem() != null
                 && proposals.getSelectionModel().getSelectedItem().number().equals("2"));
 

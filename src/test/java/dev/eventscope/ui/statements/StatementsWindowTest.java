@@ -63,7 +63,7 @@ class StatementsWindowTest {
 
     /** The cell of the line labelled {@code label} in column {@code column} (1: the first period). */
     private static String cell(FxRobot robot, String label, int column) {
-        return table(robot).getItems().stream().filter(line -> line.label().strip().equals(label)).findFirst()
+        return WindowTests.items(table(robot)).stream().filter(line -> line.label().strip().equals(label)).findFirst()
                 .map(line -> String.join(" / ", line.cells().get(column - 1))).orElse("(no line " + label + ")");
     }
 
@@ -144,7 +144,7 @@ class StatementsWindowTest {
         assertTrue(!header.isVisible() || header.getLayoutBounds().getHeight() < 1,
                 "an empty header " + Math.round(header.getLayoutBounds().getHeight()) + " px tall above the sentence");
         robot.clickOn("#showStatement");
-        WindowTests.waitUntil(() -> !table(robot).getItems().isEmpty());
+        WindowTests.waitUntil(() -> !WindowTests.items(table(robot)).isEmpty());
         javafx.scene.Node shown = table(robot).lookup(".column-header-background");
         assertTrue(shown.isVisible() && shown.getLayoutBounds().getHeight() > 10, "the statement's column titles are hidden");
     }
@@ -160,7 +160,7 @@ class StatementsWindowTest {
         robot.doubleClickOn(depth.getEditor()).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("1");
         robot.clickOn("#statementValuation").clickOn("In EUR at market prices");
         robot.clickOn("#showStatement");
-        WindowTests.waitUntil(() -> !table(robot).getItems().isEmpty());
+        WindowTests.waitUntil(() -> !WindowTests.items(table(robot)).isEmpty());
 
         // hledger bs -X EUR -Q -p 2025 --depth 1 on the household journal: 31,149.33 EUR ... 49,768.51 EUR
         assertEquals(money("31149.33"), cell(robot, "assets", 1));
@@ -183,7 +183,7 @@ class StatementsWindowTest {
         Spinner<?> depth = robot.lookup("#statementDepth").queryAs(Spinner.class);
         robot.doubleClickOn(depth.getEditor()).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("2");
         robot.clickOn("#showStatement");
-        WindowTests.waitUntil(() -> !table(robot).getItems().isEmpty());
+        WindowTests.waitUntil(() -> !WindowTests.items(table(robot)).isEmpty());
 
         assertEquals(List.of("Account", "2025Q1", "2025Q2", "2025Q3", "2025Q4"),
                 table(robot).getColumns().stream().map(column -> column.getText()).toList());
@@ -195,7 +195,7 @@ class StatementsWindowTest {
         assertEquals(javafx.geometry.Pos.TOP_RIGHT, shownCell(robot, 1).getAlignment(), "amounts are right-aligned");
         assertEquals("Income Statement 2025Q1..2025Q4 \u00b7 amounts in EUR",
                 robot.lookup("#statementTitle").queryAs(javafx.scene.control.Label.class).getText());
-        assertTrue(table(robot).getItems().stream().noneMatch(line -> line.account().split(":").length > 2), "depth 2");
+        assertTrue(WindowTests.items(table(robot)).stream().noneMatch(line -> line.account().split(":").length > 2), "depth 2");
 
         Path csv = folder.resolve("income-2025.csv");
         robot.lookup("#statementsView").queryAs(StatementsView.class).setExportTarget(owner -> Optional.of(csv));
@@ -217,7 +217,7 @@ class StatementsWindowTest {
         robot.clickOn("#statementPeriod").write("2025");
         robot.clickOn("#statementColumns").clickOn("Quarterly");
         robot.clickOn("#showStatement");
-        WindowTests.waitUntil(() -> !table(robot).getItems().isEmpty());
+        WindowTests.waitUntil(() -> !WindowTests.items(table(robot)).isEmpty());
         javafx.scene.control.Label wider = robot.lookup("#statementWider").queryAs(javafx.scene.control.Label.class);
         WindowTests.waitUntil(() -> wider.isVisible() && wider.getText().contains("2025Q4"));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
@@ -282,7 +282,7 @@ class StatementsWindowTest {
         alt(robot, KeyCode.P);
         WindowTests.waitUntil(() -> robot.lookup("#statementPeriod").query().isFocused());
         robot.type(KeyCode.ENTER);
-        WindowTests.waitUntil(() -> !table(robot).getItems().isEmpty());
+        WindowTests.waitUntil(() -> !WindowTests.items(table(robot)).isEmpty());
         assertEquals("Income Statement 2025Q1..2025Q4 \u00b7 amounts in EUR",
                 robot.lookup("#statementTitle").queryAs(javafx.scene.control.Label.class).getText());
 

@@ -47,11 +47,8 @@ class CompareWhyKeyboardWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path run = WindowTests.runWithSamples(folder, "small-business");
         executor = new FxTaskExecutor();
-        model = WindowTests.show(stage, WindowTests.model(executor, run, WindowTests.samples(run)));
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        model = WindowTests.showWithSample(stage, executor, folder, "small-business", 1280, 800);
     }
 
     @AfterEach

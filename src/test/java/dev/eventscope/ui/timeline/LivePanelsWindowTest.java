@@ -240,7 +240,8 @@ class LivePanelsWindowTest {
         robot.clickOn(robot.lookup(hasText("Balance chart")).queryAs(javafx.scene.Node.class));
         waitUntil(() -> !robot.lookup("#balanceChart").queryAs(javafx.scene.chart.LineChart.class).getData().isEmpty());
         javafx.scene.chart.LineChart<Number, Number> chart = robot.lookup("#balanceChart").queryAs(javafx.scene.chart.LineChart.class);
-        var points = chart.getData().get(0).getData();
+        // read on the FX thread, which draws the chart: a refill while the test read the points would race
+        var points = dev.eventscope.ui.WindowTests.onFx(() -> List.copyOf(chart.getData().get(0).getData()));
         assertEquals("Balance in EUR", chart.getYAxis().getLabel());
         for (int at = 1; at < points.size(); at += 2) {
             // every change is a vertical step: the same x twice, the old balance first

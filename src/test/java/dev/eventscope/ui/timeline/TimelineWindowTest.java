@@ -70,7 +70,7 @@ class TimelineWindowTest {
     private Map<String, String> shownBalances(FxRobot robot) {
         TableView<StateRow> table = robot.lookup("#stateTable").queryAs(TableView.class);
         Map<String, String> shown = new TreeMap<>();
-        table.getItems().stream().filter(row -> row.explainable() && !row.value().equals("—"))
+        WindowTests.items(table).stream().filter(row -> row.explainable() && !row.value().equals("—"))
                 .forEach(row -> shown.put(row.commodity(), row.value()));
         return shown;
     }
@@ -217,8 +217,8 @@ class TimelineWindowTest {
         waitUntil(() -> to.getText().equals(toPoint) && !table.getItems().isEmpty()
                 && robot.lookup("#compareStatus").queryAs(Label.class).getText().endsWith("between #0 and " + toPoint));
         assertEquals("#0", from.getText());
-        assertTrue(table.getItems().stream().anyMatch(row -> row.after().equals(balanceAt(model, timeline.pointAt(toStep)))),
-                "a line's after is the engine's balance at " + toPoint + ": " + table.getItems());
+        assertTrue(WindowTests.items(table).stream().anyMatch(row -> row.after().equals(balanceAt(model, timeline.pointAt(toStep)))),
+                "a line's after is the engine's balance at " + toPoint + ": " + WindowTests.items(table));
 
         // the "from" thumb, dragged right: both points are the thumbs' steps
         robot.drag(robot.lookup("#compareRange .low-thumb").queryAs(Node.class))
@@ -231,8 +231,8 @@ class TimelineWindowTest {
         String before = balanceAt(model, timeline.pointAt(fromStep));
         String after = balanceAt(model, timeline.pointAt(toStep));
         assertTrue(!before.equals(after), "the thumbs stand on steps with different balances: " + before);
-        assertTrue(table.getItems().stream().anyMatch(row -> row.before().equals(before) && row.after().equals(after)),
-                "before and after are the engine's balances at the two thumbs: " + table.getItems());
+        assertTrue(WindowTests.items(table).stream().anyMatch(row -> row.before().equals(before) && row.after().equals(after)),
+                "before and after are the engine's balances at the two thumbs: " + WindowTests.items(table));
         assertEquals("Thumbs on " + timeline.labelAt(fromStep) + " and " + timeline.labelAt(toStep),
                 robot.lookup("#compareRangeLabel").queryAs(Label.class).getText());
 
@@ -292,6 +292,6 @@ class TimelineWindowTest {
     @SuppressWarnings("unchecked")
     private static StateRow balanceLine(FxRobot robot) {
         TableView<StateRow> table = robot.lookup("#stateTable").queryAs(TableView.class);
-        return table.getItems().stream().filter(row -> row.explainable() && "EUR".equals(row.commodity())).findFirst().orElseThrow();
+        return WindowTests.items(table).stream().filter(row -> row.explainable() && "EUR".equals(row.commodity())).findFirst().orElseThrow();
     }
 }

@@ -102,8 +102,8 @@ class WorkbenchWindowTest {
                 && robot.lookup("#testList").queryAs(ListView.class).getItems().size() == 12);
         ListView<TestResult> tests = robot.lookup("#testList").queryAs(ListView.class);
         robot.clickOn(robot.lookup(hasText("Late postings  (1)")).queryLabeled());
-        waitUntil(() -> table(robot, "#flaggedTable").getItems().size() == 1);
-        FlaggedEntry late = (FlaggedEntry) table(robot, "#flaggedTable").getItems().get(0);
+        waitUntil(() -> WindowTests.items(table(robot, "#flaggedTable")).size() == 1);
+        FlaggedEntry late = (FlaggedEntry) WindowTests.items(table(robot, "#flaggedTable")).get(0);
         assertEquals("JE-2025-0100", late.entryId());
 
         WindowTests.doubleClick(robot, robot.lookup("#flaggedTable .table-row-cell").nth(0).queryAs(Node.class));
@@ -115,11 +115,11 @@ class WorkbenchWindowTest {
         waitUntil(() -> robot.lookup("#findingNote").tryQuery().isPresent());
         robot.clickOn("#findingNote").write("Posted into a closed quarter after a reopening");
         robot.clickOn(robot.lookup(hasText("OK")).queryButton());
-        waitUntil(() -> table(robot, "#findingsTable").getItems().size() == 1);
+        waitUntil(() -> WindowTests.items(table(robot, "#findingsTable")).size() == 1);
         assertEquals(1, new dev.eventscope.audit.findings.FindingsFile(dev.eventscope.audit.findings.FindingsFile.defaultDirectory(),
                 model.explorerProperty().get().session().readAt(1).orElseThrow().eventId(),
                 dev.eventscope.application.CommandContext.osUser().user()).list().size(), "kept in the findings file");
-        Finding finding = (Finding) table(robot, "#findingsTable").getItems().get(0);
+        Finding finding = (Finding) WindowTests.items(table(robot, "#findingsTable")).get(0);
         assertEquals("test:late-postings/JE-2025-0100", finding.target().toString());
         assertEquals("Posted into a closed quarter after a reopening", finding.note());
         // the When column reads as the history's recorded times do (local, to the second), not "2026-12-05T11:16:33Z"
@@ -133,7 +133,7 @@ class WorkbenchWindowTest {
         waitUntil(() -> robot.lookup("#benfordChart").queryAs(BarChart.class).getData().size() == 2);
         assertTrue(robot.lookup("#benfordChart").queryAs(BarChart.class).getTitle().startsWith("assets: 201 postings"),
                 robot.lookup("#benfordChart").queryAs(BarChart.class).getTitle());
-        assertEquals(12, tests.getItems().size());
+        assertEquals(12, WindowTests.items(tests).size());
     }
 
     @Test
@@ -147,7 +147,7 @@ class WorkbenchWindowTest {
         javafx.scene.control.Label placeholder = robot.lookup("#hitPlaceholder").queryAs(javafx.scene.control.Label.class);
         waitUntil(() -> SearchViewModel.BEFORE_SEARCH.equals(placeholder.getText()));
         robot.clickOn("#searchField").write("JE-2025-0197").type(KeyCode.ENTER);
-        waitUntil(() -> table(robot, "#hitTable").getItems().size() == 3);
+        waitUntil(() -> WindowTests.items(table(robot, "#hitTable")).size() == 3);
         TableView<SearchHit> hits = table(robot, "#hitTable");
         java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         java.util.List<javafx.scene.control.TableCell<?, ?>> cells = robot.lookup("#hitTable .table-cell").queryAllAs(
@@ -167,7 +167,7 @@ class WorkbenchWindowTest {
         robot.clickOn("#hitRecorded");
         robot.clickOn("#hitRecorded");
         waitUntil(() -> !hits.getSortOrder().isEmpty() && hits.getSortOrder().get(0).getSortType() == TableColumn.SortType.DESCENDING);
-        java.util.List<java.time.Instant> order = hits.getItems().stream().map(SearchHit::recordedAt).toList();
+        java.util.List<java.time.Instant> order = WindowTests.items(hits).stream().map(SearchHit::recordedAt).toList();
         java.util.List<java.time.Instant> newestFirst = new java.util.ArrayList<>(order);
         newestFirst.sort(java.util.Comparator.reverseOrder());
         assertEquals(newestFirst, order);
@@ -186,8 +186,8 @@ class WorkbenchWindowTest {
         shortcut(robot, KeyCode.F);
         waitUntil(() -> robot.lookup("#searchField").tryQuery().isPresent());
         robot.clickOn("#searchField").write("JE-2025-0197").type(KeyCode.ENTER);
-        waitUntil(() -> table(robot, "#hitTable").getItems().size() == 3);
-        SearchHit second = (SearchHit) table(robot, "#hitTable").getItems().get(1);
+        waitUntil(() -> WindowTests.items(table(robot, "#hitTable")).size() == 3);
+        SearchHit second = (SearchHit) WindowTests.items(table(robot, "#hitTable")).get(1);
         assertEquals("p.brandt", second.user());
         WindowTests.doubleClick(robot, robot.lookup("#hitTable .table-row-cell").nth(1).queryAs(Node.class));
         waitUntil(() -> selectedInExplorer() == second.position());
@@ -200,13 +200,13 @@ class WorkbenchWindowTest {
         shortcut(robot, KeyCode.F);
         waitUntil(() -> robot.lookup("#searchField").tryQuery().isPresent());
         robot.clickOn("#searchField").write("JE-2025-0197").type(KeyCode.ENTER);
-        waitUntil(() -> table(robot, "#hitTable").getItems().size() == 3);
+        waitUntil(() -> WindowTests.items(table(robot, "#hitTable")).size() == 3);
         TableView<?> hits = table(robot, "#hitTable");
         robot.type(KeyCode.DOWN);
         waitUntil(() -> hits.isFocused() && hits.getSelectionModel().getSelectedIndex() == 0);
         robot.type(KeyCode.DOWN);
         waitUntil(() -> hits.getSelectionModel().getSelectedIndex() == 1);
-        SearchHit second = (SearchHit) hits.getItems().get(1);
+        SearchHit second = (SearchHit) WindowTests.items(hits).get(1);
         robot.type(KeyCode.ENTER);
         waitUntil(() -> selectedInExplorer() == second.position());
     }
@@ -296,9 +296,9 @@ class WorkbenchWindowTest {
         shortcut(robot, KeyCode.F);
         waitUntil(() -> robot.lookup("#searchField").tryQuery().isPresent());
         robot.clickOn(robot.lookup(".tab-pane .tab-header-area .tab-label").match(hasText("Findings")).queryLabeled());
-        waitUntil(() -> robot.lookup("#findingsTable").tryQuery().isPresent() && table(robot, "#findingsTable").getItems().stream()
+        waitUntil(() -> robot.lookup("#findingsTable").tryQuery().isPresent() && WindowTests.items(table(robot, "#findingsTable")).stream()
                 .anyMatch(item -> ((Finding) item).target().kind() == dev.eventscope.audit.findings.FindingTarget.Kind.TIME));
-        int row = table(robot, "#findingsTable").getItems().indexOf(table(robot, "#findingsTable").getItems().stream()
+        int row = WindowTests.items(table(robot, "#findingsTable")).indexOf(WindowTests.items(table(robot, "#findingsTable")).stream()
                 .filter(item -> ((Finding) item).target().kind() == dev.eventscope.audit.findings.FindingTarget.Kind.TIME)
                 .findFirst().orElseThrow());
         WindowTests.doubleClick(robot, robot.lookup("#findingsTable .table-row-cell").nth(row).queryAs(Node.class));
@@ -344,10 +344,10 @@ class WorkbenchWindowTest {
         waitUntil(benford::isFocused);
         dev.eventscope.audit.tests.BenfordGroup shown = benford.getValue();
         String title = robot.lookup("#benfordChart").queryAs(BarChart.class).getTitle();
-        robot.type(benford.getSelectionModel().getSelectedIndex() + 1 < benford.getItems().size() ? KeyCode.DOWN : KeyCode.UP);
+        robot.type(benford.getSelectionModel().getSelectedIndex() + 1 < WindowTests.items(benford).size() ? KeyCode.DOWN : KeyCode.UP);
         waitUntil(() -> benford.getValue() != shown && !robot.lookup("#benfordChart").queryAs(BarChart.class).getTitle().equals(title));
 
-        TestResult first = tests.getItems().get(0);
+        TestResult first = WindowTests.items(tests).get(0);
         alt(robot, KeyCode.R);
         waitUntil(() -> tests.getItems().size() == 12 && tests.getItems().get(0) != first);
     }
