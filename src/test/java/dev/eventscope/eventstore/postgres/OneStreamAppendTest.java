@@ -114,6 +114,75 @@ class OneStreamAppendTest {
         }
     }
 
+    @Test
+    @DisplayName("given a writer that remembers where it left the head row, when the head is not there any more (another writer moved it, vacuum cleared the page, or the place is out of the table), then the append still goes to the next position through the head's index and the chain verifies")
+    void finds_the_head_through_its_index_when_its_remembered_place_misses() throws Exception {
+        PostgresLedgerUrl url = TestPostgres.freshLedger();
+        try (Connection first = PostgresConnections.open(url, PostgresOptions.defaults());
+             Connection second = PostgresConnections.open(url, PostgresOptions.defaults());
+             Connection admin = TestPostgres.admin();
+             PostgresEventStore store = PostgresEventStore.open(url)) {
+            OneStreamAppend writer = new OneStreamAppend(first, url.schema(), Optional.empty());
+            OneStreamAppend other = new OneStreamAppend(second, url.schema(), Optional.empty());
+            java.lang.reflect.Field headTid = OneStreamAppend.class.getDeclaredField("headTid");
+            headTid.setAccessible(true);
+            java.lang.reflect.Field byIndex = OneStreamAppend.class.getDeclaredField("byIndexAfterMiss");
+            byIndex.setAccessible(true);
+
+            assertNotNull(writer.tryAppend(new StreamAppend(CASH, ExpectedVersion.NO_STREAM, events("a", 1))));
+            assertNotNull(headTid.get(writer), "the writer remembers where its append left the head");
+            assertEquals(headOnServer(admin, url), headTid.get(writer));
+            for (int i = 1; i <= 5; i++) {
+                assertEquals(List.of(i + 1L), writer.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(i), events("b" + i, 1)))
+                        .positions(), "appends found the head where the last one left it");
+                assertEquals(headOnServer(admin, url), headTid.get(writer));
+                assertEquals(0, byIndex.get(writer), "no miss");
+            }
+
+            StreamId card = StreamId.of("account-card");
+            assertEquals(List.of(7L), other.tryAppend(new StreamAppend(card, ExpectedVersion.NO_STREAM, events("c", 1))).positions());
+            assertEquals(List.of(8L), writer.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(6), events("d", 1))).positions(),
+                    "another writer moved the head: the remembered place misses, and the index finds it");
+            assertTrue((int) byIndex.get(writer) > 0, "the miss was noticed");
+            assertEquals(headOnServer(admin, url), headTid.get(writer));
+
+            byIndex.set(writer, 0);
+            assertEquals(List.of(9L), other.tryAppend(new StreamAppend(card, ExpectedVersion.exactly(1), events("e", 1))).positions());
+            try (java.sql.Statement statement = admin.createStatement()) {
+                statement.execute("VACUUM " + url.schema() + ".ledger_head");
+            }
+            assertEquals(List.of(10L), writer.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(7), events("f", 1))).positions(),
+                    "the head's old versions vacuumed away: the remembered place is empty or holds another version");
+
+            for (String nowhere : List.of("(0,1)", "(999,1)", "(0,200)")) {
+                byIndex.set(writer, 0);
+                headTid.set(writer, nowhere);
+                long last = store.lastPosition();
+                long version = store.streamVersion(CASH);
+                assertEquals(List.of(last + 1), writer.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(version),
+                        events("g" + last, 1))).positions(), "a place that never held the live head: " + nowhere);
+                assertEquals(headOnServer(admin, url), headTid.get(writer));
+            }
+
+            byIndex.set(writer, 0);
+            headTid.set(writer, "(999,1)");
+            assertNull(writer.tryAppend(new StreamAppend(CASH, ExpectedVersion.exactly(2), events("x1", 1))),
+                    "a version not met is still refused after a miss, writing nothing");
+            assertEquals(13, store.lastPosition(), "nothing of the refused append was written");
+            assertEquals(11, store.streamVersion(CASH));
+            assertTrue(store.verify().intact(), store.verify().summary());
+        }
+    }
+
+    /** Where the live head row is now, as the statement names it. */
+    private static String headOnServer(Connection admin, PostgresLedgerUrl url) throws Exception {
+        try (java.sql.Statement statement = admin.createStatement();
+             java.sql.ResultSet row = statement.executeQuery("SELECT ctid::text FROM " + url.schema() + ".ledger_head")) {
+            assertTrue(row.next());
+            return row.getString(1);
+        }
+    }
+
     private static List<NewEvent> events(String prefix, int count) {
         return java.util.stream.IntStream.range(0, count).mapToObj(i -> event(prefix + "-" + i)).toList();
     }
