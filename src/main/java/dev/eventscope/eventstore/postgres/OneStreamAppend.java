@@ -53,17 +53,6 @@ final class OneStreamAppend {
     private final String nextEvent;
     private final String nextEventByKey;
     private final String nextEventOfWritten;
-    private final String firstEventByTid;
-    private final String nextEventByTid;
-    private final String nextEventByKeyByTid;
-    private final String nextEventOfWrittenByTid;
-    /**
-     * Where this writer's last one-event append left the head row ({@code ctid} as text), for the next to find it
-     * there without the head's index; null when not known (see {@link #headFirst}).
-     */
-    private String headTid;
-    /** One-event appends left to find the head through its index after its remembered place missed it. */
-    private int byIndexAfterMiss;
     /**
      * Each statement's object, made at its first use and kept with the connection (session 22: a new
      * {@code PreparedStatement} per append cost the appending thread pgjdbc's statement cache look-up, a new
@@ -95,10 +84,6 @@ final class OneStreamAppend {
         this.nextEvent = headFirst(Key.BY_NAME);
         this.nextEventByKey = headFirst(Key.KNOWN);
         this.nextEventOfWritten = headFirst(Key.WRITTEN);
-        this.firstEventByTid = headFirst(Key.NEW, true);
-        this.nextEventByTid = headFirst(Key.BY_NAME, true);
-        this.nextEventByKeyByTid = headFirst(Key.KNOWN, true);
-        this.nextEventOfWrittenByTid = headFirst(Key.WRITTEN, true);
     }
 
     /** Whether this appends through {@code connection} (a new writer connection needs a new one). */
@@ -129,19 +114,15 @@ final class OneStreamAppend {
         Met known = headFirst && !newStream ? met.get(append.stream()) : null;
         Long key = known != null ? known.key() : null;
         boolean written = known != null && expected <= known.written();
-        String tid = headFirst && byIndexAfterMiss == 0 ? headTid : null;
         Variant variant = headFirst
                 ? (newStream ? Variant.FIRST_EVENT : written ? Variant.NEXT_EVENT_OF_WRITTEN : key != null ? Variant.NEXT_EVENT_BY_KEY
-                        : Variant.NEXT_EVENT).byTid(tid != null)
+                        : Variant.NEXT_EVENT)
                 : single ? (newStream ? Variant.CREATE_STREAM_WITH_ONE : Variant.MOVE_STREAM_BY_ONE)
                         : (newStream ? Variant.CREATE_STREAM : Variant.MOVE_STREAM);
         try {
             PreparedStatement statement = statement(variant);
             if (headFirst) {
-                if (byIndexAfterMiss > 0) {
-                    byIndexAfterMiss--;
-                }
-                bindHeadFirst(statement, append.stream(), key, newStream ? 0 : expected, written, tid, events.get(0));
+                bindHeadFirst(statement, append.stream(), key, newStream ? 0 : expected, written, events.get(0));
             } else {
                 int parameter = bindClock(statement, 1);
                 statement.setString(parameter++, append.stream().value());
@@ -159,13 +140,6 @@ final class OneStreamAppend {
             }
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
-                    headTid = null;
-                    if (tid != null) {
-                        // nothing was written: the head has moved from where this writer left it (another writer appended,
-                        // or the row was pruned), or a check failed; the same append through the head's index tells which
-                        byIndexAfterMiss = BY_INDEX_AFTER_MISS;
-                        return tryAppend(append);
-                    }
                     return null;
                 }
                 long before;
@@ -178,7 +152,6 @@ final class OneStreamAppend {
                         met.clear();
                     }
                     met.put(append.stream(), new Met(row.getLong(2), Math.max(before + 1, known != null ? known.written() : 0)));
-                    headTid = row.getString(3);
                     return new AppendResult(List.of(first), Map.of(append.stream(), before + 1), false);
                 } else {
                     before = row.getLong(1);
@@ -209,10 +182,6 @@ final class OneStreamAppend {
                 case NEXT_EVENT -> nextEvent;
                 case NEXT_EVENT_BY_KEY -> nextEventByKey;
                 case NEXT_EVENT_OF_WRITTEN -> nextEventOfWritten;
-                case FIRST_EVENT_BY_TID -> firstEventByTid;
-                case NEXT_EVENT_BY_TID -> nextEventByTid;
-                case NEXT_EVENT_BY_KEY_BY_TID -> nextEventByKeyByTid;
-                case NEXT_EVENT_OF_WRITTEN_BY_TID -> nextEventOfWrittenByTid;
                 case CREATE_STREAM_WITH_ONE -> createStreamWithOne;
                 case MOVE_STREAM_BY_ONE -> moveStreamByOne;
                 case CREATE_STREAM -> createStream;
@@ -225,27 +194,9 @@ final class OneStreamAppend {
 
     /** The statements this class runs: the one-event statement by where it finds its key, and the general ones. */
     private enum Variant {
-        FIRST_EVENT, NEXT_EVENT, NEXT_EVENT_BY_KEY, NEXT_EVENT_OF_WRITTEN, FIRST_EVENT_BY_TID, NEXT_EVENT_BY_TID,
-        NEXT_EVENT_BY_KEY_BY_TID, NEXT_EVENT_OF_WRITTEN_BY_TID, CREATE_STREAM_WITH_ONE, MOVE_STREAM_BY_ONE, CREATE_STREAM,
-        MOVE_STREAM;
-
-        /** The same one-event statement finding the head at a remembered place ({@code byTid}), else itself. */
-        Variant byTid(boolean byTid) {
-            return !byTid ? this : switch (this) {
-                case FIRST_EVENT -> FIRST_EVENT_BY_TID;
-                case NEXT_EVENT -> NEXT_EVENT_BY_TID;
-                case NEXT_EVENT_BY_KEY -> NEXT_EVENT_BY_KEY_BY_TID;
-                case NEXT_EVENT_OF_WRITTEN -> NEXT_EVENT_OF_WRITTEN_BY_TID;
-                default -> throw new IllegalStateException("no statement finds the head by its place for " + this);
-            };
-        }
+        FIRST_EVENT, NEXT_EVENT, NEXT_EVENT_BY_KEY, NEXT_EVENT_OF_WRITTEN, CREATE_STREAM_WITH_ONE, MOVE_STREAM_BY_ONE,
+        CREATE_STREAM, MOVE_STREAM
     }
-
-    /**
-     * One-event appends that find the head through its index after a remembered place missed: several writers taking
-     * turns would otherwise miss at nearly every append and pay a second statement each time.
-     */
-    private static final int BY_INDEX_AFTER_MISS = 64;
 
     private int bindClock(PreparedStatement statement, int parameter) throws SQLException {
         if (clock.isPresent()) {
@@ -258,7 +209,7 @@ final class OneStreamAppend {
 
     /** The parameters of {@link #headFirst}: the event goes to version {@code before + 1}. */
     private void bindHeadFirst(PreparedStatement statement, StreamId stream, Long key, long before, boolean written,
-                               String tid, NewEvent event) throws SQLException {
+                               NewEvent event) throws SQLException {
         byte[][] parts = parts(stream.value(), event);
         int parameter = 1;
         statement.setBytes(parameter++, parts[0]);
@@ -267,9 +218,6 @@ final class OneStreamAppend {
         parameter = bindFixedClock(statement, parameter);
         statement.setBytes(parameter++, parts[2]);
         parameter = bindFixedClock(statement, parameter);
-        if (tid != null) {
-            statement.setString(parameter++, tid);
-        }
         if (before == 0) {
             statement.setString(parameter++, stream.value());
             statement.setString(parameter++, stream.category());
@@ -408,20 +356,8 @@ final class OneStreamAppend {
      * an event id stored already a duplicate key: either fails the statement, which then wrote nothing. Only a new
      * stream's event can be the ledger's first: a stream at a version above 0 has events, so the head's hash is a
      * real one and needs no case for the empty ledger.
-     * <p>
-     * {@code byTid}: the head is found at the place ({@code ctid}) where this writer's last one-event append left it,
-     * not through its index (session 22, docs/postgresql.md): while any session holds a snapshot, every append leaves a
-     * version of the head row that cannot be cleared yet, and the index path walked all of them at every append (its
-     * cost grew without bound); the place is one tuple read. It is only a short cut: a place that does not hold the head
-     * visible to the statement (another writer moved the head, a vacuum cleared the page) matches no row, the
-     * statement writes nothing, and {@link #tryAppend} runs the same append through the index. Every variant returns
-     * where it left the head.
      */
     private String headFirst(Key by) {
-        return headFirst(by, false);
-    }
-
-    private String headFirst(Key by, boolean byTid) {
         String s = schema + ".";
         boolean newStream = by == Key.NEW;
         String previous = newStream ? "CASE WHEN h.position = 0 THEN '\\x" + "00".repeat(32) + "'::bytea ELSE h.hash END" : "h.hash";
@@ -441,13 +377,12 @@ final class OneStreamAppend {
                 // the head through its primary key, not a sequential scan (session 21: 2-3 µs cheaper on a ledger whose head is
                 // one page, but a snapshot held elsewhere lets the head's dead versions fill pages that a scan then reads at
                 // every append, and the table does not shrink; the index skips them once they are dead to all)
-                + ") || ?::bytea), recorded_at = " + stamp + " WHERE " + (byTid ? "h.ctid = ?::tid AND " : "") + "h.id = 1"
-                + " RETURNING h.ctid, h.position, h.prev_hash, h.hash, h.recorded_at)"
+                + ") || ?::bytea), recorded_at = " + stamp + " WHERE h.id = 1 RETURNING h.position, h.prev_hash, h.hash, h.recorded_at)"
                 + (newStream ? ", c AS (INSERT INTO " + s + "stream_names (stream_id, category) SELECT ?, ? FROM m"
                         + " ON CONFLICT (stream_id) DO NOTHING RETURNING stream_key)" : "")
                 + " INSERT INTO " + s + "events" + COLUMNS + " SELECT m.position, ?, " + key + ", ?::bigint,"
                 + " ?, ?::integer, ?, ?, ?, ?, ?, m.recorded_at, m.prev_hash, m.hash FROM m"
-                + " RETURNING position, stream_key, (SELECT m.ctid FROM m)::text, " + PostgresSchema.announce(schema, "position");
+                + " RETURNING position, stream_key, " + PostgresSchema.announce(schema, "position");
     }
 
     /**
