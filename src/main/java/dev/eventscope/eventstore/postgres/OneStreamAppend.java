@@ -54,6 +54,13 @@ final class OneStreamAppend {
     private final String nextEventByKey;
     private final String nextEventOfWritten;
     /**
+     * Each statement's object, made at its first use and kept with the connection (session 22: a new
+     * {@code PreparedStatement} per append cost the appending thread pgjdbc's statement cache look-up, a new
+     * parameter list and statement object, and their release at close; the server-side statement was the same).
+     * Every execution binds every parameter of its statement anew; closing the connection closes them.
+     */
+    private final java.util.EnumMap<Variant, PreparedStatement> prepared = new java.util.EnumMap<>(Variant.class);
+    /**
      * Per stream met by the one-event statement, its key (a key names its stream forever, so it saves the name's
      * look-up) and the highest version this writer wrote to it. Events are never removed, so that version exists
      * for good: an append expected at it or below needs no probe that the expected version exists ({@link
@@ -107,9 +114,13 @@ final class OneStreamAppend {
         Met known = headFirst && !newStream ? met.get(append.stream()) : null;
         Long key = known != null ? known.key() : null;
         boolean written = known != null && expected <= known.written();
-        String sql = headFirst ? (newStream ? firstEvent : written ? nextEventOfWritten : key != null ? nextEventByKey : nextEvent)
-                : single ? (newStream ? createStreamWithOne : moveStreamByOne) : (newStream ? createStream : moveStream);
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        Variant variant = headFirst
+                ? (newStream ? Variant.FIRST_EVENT : written ? Variant.NEXT_EVENT_OF_WRITTEN : key != null ? Variant.NEXT_EVENT_BY_KEY
+                        : Variant.NEXT_EVENT)
+                : single ? (newStream ? Variant.CREATE_STREAM_WITH_ONE : Variant.MOVE_STREAM_BY_ONE)
+                        : (newStream ? Variant.CREATE_STREAM : Variant.MOVE_STREAM);
+        try {
+            PreparedStatement statement = statement(variant);
             if (headFirst) {
                 bindHeadFirst(statement, append.stream(), key, newStream ? 0 : expected, written, events.get(0));
             } else {
@@ -141,6 +152,7 @@ final class OneStreamAppend {
                         met.clear();
                     }
                     met.put(append.stream(), new Met(row.getLong(2), Math.max(before + 1, known != null ? known.written() : 0)));
+                    return new AppendResult(List.of(first), Map.of(append.stream(), before + 1), false);
                 } else {
                     before = row.getLong(1);
                     first = row.getLong(2);
@@ -159,6 +171,31 @@ final class OneStreamAppend {
             }
             throw e;
         }
+    }
+
+    /** The statement of {@code variant} on this connection, prepared at its first use. */
+    private PreparedStatement statement(Variant variant) throws SQLException {
+        PreparedStatement statement = prepared.get(variant);
+        if (statement == null) {
+            statement = connection.prepareStatement(switch (variant) {
+                case FIRST_EVENT -> firstEvent;
+                case NEXT_EVENT -> nextEvent;
+                case NEXT_EVENT_BY_KEY -> nextEventByKey;
+                case NEXT_EVENT_OF_WRITTEN -> nextEventOfWritten;
+                case CREATE_STREAM_WITH_ONE -> createStreamWithOne;
+                case MOVE_STREAM_BY_ONE -> moveStreamByOne;
+                case CREATE_STREAM -> createStream;
+                case MOVE_STREAM -> moveStream;
+            });
+            prepared.put(variant, statement);
+        }
+        return statement;
+    }
+
+    /** The statements this class runs: the one-event statement by where it finds its key, and the general ones. */
+    private enum Variant {
+        FIRST_EVENT, NEXT_EVENT, NEXT_EVENT_BY_KEY, NEXT_EVENT_OF_WRITTEN, CREATE_STREAM_WITH_ONE, MOVE_STREAM_BY_ONE,
+        CREATE_STREAM, MOVE_STREAM
     }
 
     private int bindClock(PreparedStatement statement, int parameter) throws SQLException {
