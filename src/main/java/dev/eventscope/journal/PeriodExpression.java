@@ -356,7 +356,8 @@ final class PeriodExpression {
 
     private int spaces(int at) {
         int end = at;
-        while (end >= 0 && end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+        while (end >= 0 && end < text.length()
+                && (text.charAt(end) == ' ' || text.charAt(end) == '\t' || text.charAt(end) == '\u00A0')) {
             end++;
         }
         return end;

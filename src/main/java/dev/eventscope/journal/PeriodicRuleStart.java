@@ -28,7 +28,7 @@ final class PeriodicRuleStart {
     static void check(String file, String line, int lineNumber) {
         String afterTilde = line.strip().substring(1);
         int leading = 0;
-        while (leading < afterTilde.length() && (afterTilde.charAt(leading) == ' ' || afterTilde.charAt(leading) == '\t')) {
+        while (leading < afterTilde.length() && isSpace(afterTilde.charAt(leading))) {
             leading++;
         }
         String period = periodText(afterTilde.substring(leading));

@@ -78,6 +78,7 @@ class PeriodExpressionTest {
                 PeriodExpression.parse("every 2nd thursday of month"));
         assertEquals(new PeriodExpression.Period(null, 2024, 3, 1), PeriodExpression.parse("2024-03..2024-05"));
         assertNotNull(PeriodExpression.parse("in 3 days"));
+        assertNotNull(PeriodExpression.parse("monthly\u00A0from 2024-01-01")); // a no-break space is a space, as in hledger
         assertNull(PeriodExpression.parse("every months"));
         assertNull(PeriodExpression.parse(""));
     }
