@@ -206,6 +206,10 @@ class ReportsCorpusDifferentialTest {
             spanAsHledgerReadsIt();
             SortedSet<String> commodities = new TreeSet<>();
             session.fullReplay().balances(Long.MAX_VALUE).asMap().values().forEach(amounts -> commodities.addAll(amounts.keySet()));
+            // books closed to zero at their end hold no balance at all (session 22: DigitaleOberlausitz's yearly books in
+            // "100,00" euros): the styled commodities name them, so hledger prints them at the ten places too, which the
+            // comparison reads (it does not read hledger's decimal comma)
+            commodities.addAll(session.commodityStyles(Long.MAX_VALUE).places().keySet());
             session.marketPrices().recorded().forEach(price -> {
                 commodities.add(price.commodity());
                 commodities.add(price.price().commodity());
