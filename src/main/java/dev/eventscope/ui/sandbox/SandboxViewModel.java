@@ -159,9 +159,64 @@ public final class SandboxViewModel {
         return opened.getReadOnlyProperty();
     }
 
-    /** Opens (or starts, at the head) the user's sandbox of the ledger. */
+    /**
+     * Opens (or starts, at the head) the user's sandbox of the ledger, and from then on follows the ledger while its base
+     * is the head (see {@link #ledgerMoved}).
+     */
     public void load() {
+        if (subscription == null) {
+            subscription = session.subscribe((fromPosition, toPosition) ->
+                    executor.onUiThread(() -> ledgerMoved(toPosition)));
+        }
         executor.run(this::openedNow, this::show, this::failed);
+    }
+
+    /** What tells this window of new positions of the ledger; null before {@link #load()} and after {@link #close()}. */
+    private AutoCloseable subscription;
+    private volatile boolean closed;
+
+    /**
+     * The ledger moved on to {@code head} (an append of this window, the main window or another process). A sandbox at
+     * "the head" follows it: its proposals are decided again there and the message says so, as Decide again does.
+     * Before session 22 the window kept saying "Base: the head (position 11)" and showed the books as posted without
+     * the new entries until Decide again was pressed (adversary: a post from the command line while the window was
+     * open). A base at a fixed position or time does not move. On the UI thread.
+     */
+    private void ledgerMoved(long head) {
+        Sandbox shown = sandbox;
+        if (closed || shown == null || shown.contents().base().position() != null || head <= shown.basePosition()) {
+            return;
+        }
+        long before = shown.basePosition();
+        // the proposals this window shows, decided again at the new head; the file is not read again here, so what the
+        // window last read or wrote there (onDisk, checked before every write) stays as it was
+        executor.run(() -> view.of(Sandbox.open(session, shown.contents())), again -> {
+            Sandbox now = sandbox;
+            // anything shown since (a proposal, Apply, Decide again, a move of the base) is newer: keep it
+            if (closed || now != shown || again.sandbox().basePosition() <= now.basePosition()) {
+                return;
+            }
+            show(again);
+            long refused = again.sandbox().decided().stream()
+                    .filter(one -> one.status() == DecidedProposal.Status.REFUSED).count();
+            message.set("The ledger moved on to position " + again.sandbox().basePosition() + " since the sandbox was"
+                    + " decided at position " + before + "; every proposal was decided again at the head: "
+                    + (refused == 0 ? "all still apply." : refused + " no longer apply; each says why."));
+        }, this::failed);
+    }
+
+    /** Stops following the ledger (the window closed). */
+    public void close() {
+        closed = true;
+        AutoCloseable open = subscription;
+        subscription = null;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (Exception failed) {
+                message.set("Could not stop following the ledger: " + failed.getMessage());
+            }
+        }
     }
 
     /** The user's sandbox from its file (a new one at the head), decided against the ledger as it now is. */
