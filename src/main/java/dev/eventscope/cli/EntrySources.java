@@ -16,6 +16,11 @@ import dev.eventscope.journal.JournalTransaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +69,30 @@ final class EntrySources {
                     + " file instead (eventscope import FILE --ledger LEDGER), or post it in parts. Nothing was posted; the"
                     + " ledger is unchanged.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
-        return fromJournal(() -> JournalReader.openUtf8(text, name, JournalReadListener.NONE), name);
+        String decoded = strictUtf8(text, name);
+        return fromJournal(() -> JournalReader.open(new StringReader(decoded), name, JournalReadListener.NONE), name);
+    }
+
+    /**
+     * {@code text} as UTF-8; bytes that are not UTF-8 are refused with their line and byte, as an import refuses them
+     * in a journal file (session 22: {@code post -} of a Latin-1 snippet posted "Caf\uFFFD").
+     */
+    private static String strictUtf8(byte[] text, String name) {
+        ByteBuffer bytes = ByteBuffer.wrap(text);
+        CharBuffer chars = CharBuffer.allocate(text.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes, chars, true);
+        if (result.isError()) {
+            int at = bytes.position();
+            int line = 1;
+            for (int index = 0; index < at; index++) {
+                line += text[index] == '\n' ? 1 : 0;
+            }
+            throw new CommandProblem(String.format("%s:%d: this line is not UTF-8 text (byte 0x%02X); give the entries as"
+                    + " UTF-8, as hledger reads them. Nothing was posted; the ledger is unchanged.", name, line,
+                    text[at] & 0xFF), ExitCodes.REFUSED);
+        }
+        return chars.flip().toString();
     }
 
     private static String sizeOf(int bytes) {

@@ -1,7 +1,6 @@
 package dev.eventscope.journal;
 
 import dev.eventscope.domain.ledger.PostingKind;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -93,18 +92,6 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         AssignedAmounts checked = check(new JournalReader(LineSource.of(new StringReader(text), file), null,
                 JournalReadListener.NONE, null));
         return new JournalReader(LineSource.of(new StringReader(text), file), null, listener, checked);
-    }
-
-    /**
-     * Reads a journal text given as its UTF-8 bytes (standard input, read whole and bounded by the caller); as
-     * {@link #open(Reader, String, JournalReadListener)}, but bytes that are not UTF-8 are refused with their line and
-     * column, as in a journal file, instead of being turned into U+FFFD (session 22: {@code post -} of a Latin-1
-     * snippet posted "caf\uFFFD").
-     */
-    public static JournalReader openUtf8(byte[] text, String file, JournalReadListener listener) {
-        AssignedAmounts checked = check(new JournalReader(LineSource.ofUtf8(new ByteArrayInputStream(text), file), null,
-                JournalReadListener.NONE, null));
-        return new JournalReader(LineSource.ofUtf8(new ByteArrayInputStream(text), file), null, listener, checked);
     }
 
     /**

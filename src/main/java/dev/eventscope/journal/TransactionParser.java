@@ -7,7 +7,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,22 +64,6 @@ final class TransactionParser {
         automated = rules;
     }
 
-    /**
-     * The most postings one entry may have (100,000). An entry's postings are decided and appended together, as one
-     * command whose events are all in memory at once: an entry of 1,000,000 postings filled a 512 MB heap after a
-     * minute (session 21, adversary), one of 200,000 imported under {@code -Xmx512m} (678 MB resident), so the limit
-     * keeps a margin of two. It is checked while the postings are read, before any ledger is created or written
-     * (session 22, adversary).
-     */
-    static final int MAX_POSTINGS = 100_000;
-
-    private JournalParseException tooManyPostings(int lineNumber, int headerLine, LocalDate date) {
-        return new JournalParseException(lines.file(), lineNumber, 1, String.format(Locale.ROOT, "the transaction on %s"
-                + " that starts on line %d has more than %,d postings, the most Eventscope takes in one entry (its"
-                + " postings are decided and written together, in memory); split it into several entries", date,
-                headerLine, MAX_POSTINGS));
-    }
-
     JournalTransaction parse(String header, int headerLine) {
         int dateEnd = 0;
         while (dateEnd < header.length() && !Character.isWhitespace(header.charAt(dateEnd)) && header.charAt(dateEnd) != ';') {
@@ -133,21 +116,14 @@ final class TransactionParser {
                     drafts.get(drafts.size() - 1).addCommentLine(text);
                 }
             } else {
-                if (drafts.size() == MAX_POSTINGS) {
-                    throw tooManyPostings(lineNumber, headerLine, date);
-                }
+                EntryPostingLimit.check(drafts.size(), lines.file(), lineNumber, headerLine, date);
                 drafts.add(parsePosting(line, lineNumber));
             }
         }
-        for (PostingDraft draft : drafts) {
-            noteOwnDate(draft, date);
-        }
+        drafts.forEach(draft -> noteOwnDate(draft, date));
         List<JournalPosting> postings = balancer.complete(lines.file(), entryName, headerLine, drafts, description,
                 automated, date);
-        if (postings.size() > MAX_POSTINGS) {
-            // automated transactions (--auto) added the postings beyond the limit
-            throw tooManyPostings(headerLine, headerLine, date);
-        }
+        EntryPostingLimit.check(postings.size() - 1, lines.file(), headerLine, headerLine, date); // --auto added some
         String comment = commentLines.isEmpty() ? "" : String.join("\n", commentLines);
         return new JournalTransaction(date, secondaryDate, status, code, description, comment, TagParser.tags(comment),
                 postings, new SourceLocation(lines.file(), headerLine));

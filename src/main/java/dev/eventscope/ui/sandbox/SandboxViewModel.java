@@ -99,6 +99,7 @@ public final class SandboxViewModel {
     private volatile Sandbox sandbox;
     private volatile View view = new View(null, StatementKind.BALANCE_SHEET, ReportPeriod.all());
     private volatile Shown proposedJustNow;
+    private LedgerFollowing following;
 
     public SandboxViewModel(LedgerSession session, SandboxFiles files, String user, TaskExecutor executor, Clock clock) {
         this.session = session;
@@ -159,46 +160,32 @@ public final class SandboxViewModel {
         return opened.getReadOnlyProperty();
     }
 
-    /**
-     * Opens (or starts, at the head) the user's sandbox of the ledger, and from then on follows the ledger while its base
-     * is the head (see {@link #ledgerMoved}).
-     */
+    /** Opens (or starts, at the head) the user's sandbox of the ledger; from then on it follows the ledger's head. */
     public void load() {
-        if (subscription == null) {
-            subscription = session.subscribe((fromPosition, toPosition) ->
-                    executor.onUiThread(() -> ledgerMoved(toPosition)));
-        }
+        following = following == null ? new LedgerFollowing(session, executor, this::ledgerMoved) : following;
         executor.run(this::openedNow, this::show, this::failed);
     }
 
-    /** What tells this window of new positions of the ledger; null before {@link #load()} and after {@link #close()}. */
-    private AutoCloseable subscription;
-    private volatile boolean closed;
-
     /**
-     * The ledger moved on to {@code head} (an append of this window, the main window or another process). A sandbox at
-     * "the head" follows it: its proposals are decided again there and the message says so, as Decide again does.
-     * Before session 22 the window kept saying "Base: the head (position 11)" and showed the books as posted without
-     * the new entries until Decide again was pressed (adversary: a post from the command line while the window was
-     * open). A base at a fixed position or time does not move. On the UI thread.
+     * The ledger moved on to {@code head}. A sandbox at "the head" follows it: its proposals are decided again there and
+     * the message says so (it kept saying "Base: the head (position 11)" and showed the books without the new entries
+     * until Decide again was pressed: session 22, adversary). A base at a fixed position or time does not move.
      */
     private void ledgerMoved(long head) {
         Sandbox shown = sandbox;
-        if (closed || shown == null || shown.contents().base().position() != null || head <= shown.basePosition()) {
+        if (shown == null || shown.contents().base().position() != null || head <= shown.basePosition()) {
             return;
         }
         long before = shown.basePosition();
-        // the proposals this window shows, decided again at the new head; the file is not read again here, so what the
-        // window last read or wrote there (onDisk, checked before every write) stays as it was
+        // the proposals shown, decided again at the new head; the file is not read, so onDisk (checked before every
+        // write) stays what this window last read or wrote there
         executor.run(() -> view.of(Sandbox.open(session, shown.contents())), again -> {
-            Sandbox now = sandbox;
             // anything shown since (a proposal, Apply, Decide again, a move of the base) is newer: keep it
-            if (closed || now != shown || again.sandbox().basePosition() <= now.basePosition()) {
+            if (following.closed() || sandbox != shown || again.sandbox().basePosition() <= shown.basePosition()) {
                 return;
             }
             show(again);
-            long refused = again.sandbox().decided().stream()
-                    .filter(one -> one.status() == DecidedProposal.Status.REFUSED).count();
+            long refused = again.sandbox().decided().stream().filter(one -> one.status() == DecidedProposal.Status.REFUSED).count();
             message.set("The ledger moved on to position " + again.sandbox().basePosition() + " since the sandbox was"
                     + " decided at position " + before + "; every proposal was decided again at the head: "
                     + (refused == 0 ? "all still apply." : refused + " no longer apply; each says why."));
@@ -207,15 +194,8 @@ public final class SandboxViewModel {
 
     /** Stops following the ledger (the window closed). */
     public void close() {
-        closed = true;
-        AutoCloseable open = subscription;
-        subscription = null;
-        if (open != null) {
-            try {
-                open.close();
-            } catch (Exception failed) {
-                message.set("Could not stop following the ledger: " + failed.getMessage());
-            }
+        if (following != null) {
+            following.close();
         }
     }
 
