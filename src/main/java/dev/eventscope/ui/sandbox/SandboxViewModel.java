@@ -177,18 +177,18 @@ public final class SandboxViewModel {
             return;
         }
         long before = shown.basePosition();
-        // the proposals shown, decided again at the new head; the file is not read, so onDisk (checked before every
-        // write) stays what this window last read or wrote there
+        // the proposals shown, decided again at the new head (the file is not read: onDisk stays); anything shown since
+        // (a proposal, Apply, Decide again, a move of the base) is newer: kept, and followed in turn if still behind
         executor.run(() -> view.of(Sandbox.open(session, shown.contents())), again -> {
-            // anything shown since (a proposal, Apply, Decide again, a move of the base) is newer: keep it
-            if (following.closed() || sandbox != shown || again.sandbox().basePosition() <= shown.basePosition()) {
-                return;
+            if (!following.closed() && sandbox != shown) {
+                ledgerMoved(again.sandbox().basePosition());
+            } else if (!following.closed() && again.sandbox().basePosition() > shown.basePosition()) {
+                show(again);
+                long refused = again.sandbox().decided().stream().filter(one -> one.status() == DecidedProposal.Status.REFUSED).count();
+                message.set("The ledger moved on to position " + again.sandbox().basePosition() + " since the sandbox was"
+                        + " decided at position " + before + "; every proposal was decided again at the head: "
+                        + (refused == 0 ? "all still apply." : refused + " no longer apply; each says why."));
             }
-            show(again);
-            long refused = again.sandbox().decided().stream().filter(one -> one.status() == DecidedProposal.Status.REFUSED).count();
-            message.set("The ledger moved on to position " + again.sandbox().basePosition() + " since the sandbox was"
-                    + " decided at position " + before + "; every proposal was decided again at the head: "
-                    + (refused == 0 ? "all still apply." : refused + " no longer apply; each says why."));
         }, this::failed);
     }
 
