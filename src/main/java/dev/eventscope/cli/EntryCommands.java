@@ -14,10 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,8 +84,8 @@ final class EntryCommands {
                     throw new CommandProblem("Give the entries either on standard input ('-') or with --date, --description and"
                             + " --posting, not both.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
                 }
-                List<JournalTransaction> transactions = EntrySources.fromJournal(
-                        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), "<standard input>");
+                List<JournalTransaction> transactions = EntrySources.fromStandardInput(System.in, "<standard input>",
+                        EntrySources.MAX_STANDARD_INPUT_BYTES);
                 if (id != null && transactions.size() > 1) {
                     throw new CommandProblem("--id names one entry, but standard input holds " + transactions.size()
                             + " entries; leave --id out to number them automatically.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);

@@ -116,14 +116,14 @@ final class TransactionParser {
                     drafts.get(drafts.size() - 1).addCommentLine(text);
                 }
             } else {
+                EntryPostingLimit.check(drafts.size(), lines.file(), lineNumber, headerLine, date);
                 drafts.add(parsePosting(line, lineNumber));
             }
         }
-        for (PostingDraft draft : drafts) {
-            noteOwnDate(draft, date);
-        }
+        drafts.forEach(draft -> noteOwnDate(draft, date));
         List<JournalPosting> postings = balancer.complete(lines.file(), entryName, headerLine, drafts, description,
                 automated, date);
+        EntryPostingLimit.check(postings.size() - 1, lines.file(), headerLine, headerLine, date); // --auto added some
         String comment = commentLines.isEmpty() ? "" : String.join("\n", commentLines);
         return new JournalTransaction(date, secondaryDate, status, code, description, comment, TagParser.tags(comment),
                 postings, new SourceLocation(lines.file(), headerLine));

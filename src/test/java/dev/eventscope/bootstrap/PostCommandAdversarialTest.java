@@ -14,9 +14,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -203,6 +207,78 @@ class PostCommandAdversarialTest {
             assertEquals(2, refused.exitCode());
             assertMentions(refused.err(), "--id", "2 entries");
             assertEquals(3, entries());
+        }
+    }
+
+    @Nested
+    @DisplayName("what standard input may hold (session 22)")
+    class StandardInput {
+
+        /** More than 16 MiB of comment lines, then a good entry: the entry must not be reached. */
+        @Test
+        void more_than_sixteen_mebibytes_are_refused_naming_the_limit_before_anything_is_read_as_entries() {
+            String before = balances();
+            byte[] comment = "; a comment line that pads the input\n".getBytes(StandardCharsets.US_ASCII);
+            byte[] entry = "2025-02-06 Snack\n    expenses:rent  1 EUR\n    assets:bank\n".getBytes(StandardCharsets.US_ASCII);
+            int copies = (16 << 20) / comment.length + 1;
+            byte[] input = new byte[copies * comment.length + entry.length];
+            for (int copy = 0; copy < copies; copy++) {
+                System.arraycopy(comment, 0, input, copy * comment.length, comment.length);
+            }
+            System.arraycopy(entry, 0, input, copies * comment.length, entry.length);
+
+            RealCli refused = RealCli.runWithInput(new ByteArrayInputStream(input), "post", "-l", ledger.toString(), "-");
+
+            assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+            assertMentions(refused.err(), "Standard input holds more than 16 MiB", "eventscope import", "Nothing was posted");
+            assertFalse(refused.out().contains("Posted"), refused.out());
+            assertEquals(3, entries());
+            assertEquals(before, balances());
+        }
+
+        /** An input that never ends (as {@code post - < /dev/zero}) is refused after 16 MiB, not read until the heap is full. */
+        @Test
+        void an_endless_input_is_refused_after_the_limit() {
+            InputStream endless = new InputStream() {
+                @Override
+                public int read() {
+                    return ';';
+                }
+
+                @Override
+                public int read(byte[] into, int offset, int length) {
+                    Arrays.fill(into, offset, offset + length, (byte) ';');
+                    return length;
+                }
+            };
+            RealCli refused = RealCli.runWithInput(endless, "post", "-l", ledger.toString(), "-");
+
+            assertEquals(2, refused.exitCode(), refused.err());
+            assertMentions(refused.err(), "more than 16 MiB");
+            assertEquals(3, entries());
+        }
+
+        /** A Latin-1 snippet: an import refuses such a journal; {@code post -} posted "Caf\uFFFD" (session 22). */
+        @Test
+        void bytes_that_are_not_utf8_are_refused_with_their_line_not_turned_into_replacement_characters() {
+            byte[] latin1 = "2025-02-06 Caf\u00e9\n    expenses:rent  1 EUR\n    assets:bank\n".getBytes(StandardCharsets.ISO_8859_1);
+
+            RealCli refused = RealCli.runWithInput(new ByteArrayInputStream(latin1), "post", "-l", ledger.toString(), "-");
+
+            assertEquals(4, refused.exitCode(), refused.out() + refused.err());
+            assertMentions(refused.err(), "<standard input>:1", "not UTF-8", "0xE9");
+            assertFalse(refused.out().contains("Posted"), refused.out());
+            assertEquals(3, entries());
+        }
+
+        @Test
+        void utf8_text_is_posted_exactly() {
+            RealCli posted = RealCli.runWithInput(new ByteArrayInputStream(
+                    "2025-02-06 Caf\u00e9 \u00fcber \u20ac\n    expenses:rent  1 EUR\n    assets:bank\n".getBytes(StandardCharsets.UTF_8)),
+                    "post", "-l", ledger.toString(), "-");
+
+            assertEquals(0, posted.exitCode(), posted.err());
+            assertEquals("Caf\u00e9 \u00fcber \u20ac", entry("E000004").entry().description());
         }
     }
 

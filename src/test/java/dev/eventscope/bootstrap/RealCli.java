@@ -37,8 +37,13 @@ record RealCli(int exitCode, String out, String err) {
 
     /** Runs with {@code input} as standard input (for {@code post -}); not for tests running in parallel. */
     static RealCli runWithInput(String input, String... args) {
+        return runWithInput(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), args);
+    }
+
+    /** Runs with {@code input} as standard input, whatever its bytes; not for tests running in parallel. */
+    static RealCli runWithInput(InputStream input, String... args) {
         InputStream original = System.in;
-        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        System.setIn(input);
         try {
             return run(args);
         } finally {

@@ -17,6 +17,7 @@ import dev.eventscope.application.LedgerCommandService;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 
 import static dev.eventscope.testing.Texts.assertMentions;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -56,6 +57,36 @@ class HostileJournalsTest {
         JournalParseException refused = assertThrows(JournalParseException.class, () -> readAll(journal));
         assertEquals(2, refused.line(), refused.getMessage());
         assertMentions(refused.getMessage(), "huge.journal:2", "longer than 16 MiB");
+    }
+
+    @Test
+    void an_entry_of_more_than_a_hundred_thousand_postings_is_refused_at_the_posting_beyond_the_limit() throws IOException {
+        // session 21: one entry of 1,000,000 postings filled a 512 MB heap after a minute (its events are decided and
+        // appended together); session 22 refuses it while it is read, naming the entry's line and the limit
+        StringBuilder text = new StringBuilder("2025-01-01 opening\n  assets:bank  1 EUR\n  equity:opening\n\n"
+                + "2025-01-02 huge\n");
+        for (int posting = 0; posting < 100_000; posting++) {
+            text.append("  expenses:a").append(posting % 10).append("  0.01 EUR\n");
+        }
+        text.append("  assets:bank\n");
+        Path journal = write("huge-entry.journal", text.toString());
+
+        JournalParseException refused = assertThrows(JournalParseException.class, () -> readAll(journal));
+        assertEquals(100_006, refused.line(), refused.getMessage());
+        assertMentions(refused.getMessage(), "huge-entry.journal:100006", "starts on line 5", "more than 100,000 postings",
+                "split it");
+    }
+
+    @Test
+    void an_entry_of_a_hundred_thousand_postings_is_read() throws IOException {
+        StringBuilder text = new StringBuilder("2025-01-02 large\n");
+        for (int posting = 0; posting < 99_999; posting++) {
+            text.append("  expenses:a").append(posting % 10).append("  0.01 EUR\n");
+        }
+        text.append("  assets:bank\n");
+        Path journal = write("large-entry.journal", text.toString());
+
+        assertDoesNotThrow(() -> readAll(journal));
     }
 
     @Test

@@ -79,6 +79,8 @@ public final class SandboxView {
             scene.getStylesheets().add(SandboxView.class.getResource(sheet).toExternalForm());
         }
         stage.setScene(scene);
+        // the model follows the ledger while the window is open (session 22); it stops when the window goes
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden -> model.close());
         stage.show();
         model.load();
         SandboxLeaving.byEscape(stage, model.message());

@@ -99,6 +99,7 @@ public final class SandboxViewModel {
     private volatile Sandbox sandbox;
     private volatile View view = new View(null, StatementKind.BALANCE_SHEET, ReportPeriod.all());
     private volatile Shown proposedJustNow;
+    private LedgerFollowing following;
 
     public SandboxViewModel(LedgerSession session, SandboxFiles files, String user, TaskExecutor executor, Clock clock) {
         this.session = session;
@@ -159,9 +160,43 @@ public final class SandboxViewModel {
         return opened.getReadOnlyProperty();
     }
 
-    /** Opens (or starts, at the head) the user's sandbox of the ledger. */
+    /** Opens (or starts, at the head) the user's sandbox of the ledger; from then on it follows the ledger's head. */
     public void load() {
+        following = following == null ? new LedgerFollowing(session, executor, this::ledgerMoved) : following;
         executor.run(this::openedNow, this::show, this::failed);
+    }
+
+    /**
+     * The ledger moved on to {@code head}. A sandbox at "the head" follows it: its proposals are decided again there and
+     * the message says so (it kept saying "Base: the head (position 11)" and showed the books without the new entries
+     * until Decide again was pressed: session 22, adversary). A base at a fixed position or time does not move.
+     */
+    private void ledgerMoved(long head) {
+        Sandbox shown = sandbox;
+        if (shown == null || shown.contents().base().position() != null || head <= shown.basePosition()) {
+            return;
+        }
+        long before = shown.basePosition();
+        // the proposals shown, decided again at the new head (the file is not read: onDisk stays); anything shown since
+        // (a proposal, Apply, Decide again, a move of the base) is newer: kept, and followed in turn if still behind
+        executor.run(() -> view.of(Sandbox.open(session, shown.contents())), again -> {
+            if (!following.closed() && sandbox != shown) {
+                ledgerMoved(again.sandbox().basePosition());
+            } else if (!following.closed() && again.sandbox().basePosition() > shown.basePosition()) {
+                show(again);
+                long refused = again.sandbox().decided().stream().filter(one -> one.status() == DecidedProposal.Status.REFUSED).count();
+                message.set("The ledger moved on to position " + again.sandbox().basePosition() + " since the sandbox was"
+                        + " decided at position " + before + "; every proposal was decided again at the head: "
+                        + (refused == 0 ? "all still apply." : refused + " no longer apply; each says why."));
+            }
+        }, this::failed);
+    }
+
+    /** Stops following the ledger (the window closed). */
+    public void close() {
+        if (following != null) {
+            following.close();
+        }
     }
 
     /** The user's sandbox from its file (a new one at the head), decided against the ledger as it now is. */
