@@ -23,14 +23,9 @@ import java.util.stream.Collectors;
  * per table and run before any read of that table, and before a different kind of write to the same
  * table, so every read sees every earlier write (a read of one table does not force the batched
  * writes of the others: a projection that looks up a balance per posting keeps its register inserts
- * in one large batch). Inserts go {@value #ROWS_PER_INSERT} rows to a statement ({@code INSERT … VALUES (…), (…), …}),
- * the rows left over at a flush one by one after them, in the order they came: one step and one reset per
- * {@value #ROWS_PER_INSERT} rows instead of one per row (docs/cli-speed.md, "Session 22 (register)").
+ * in one large batch).
  */
 final class SqlTables implements ReadModelTables {
-
-    /** How many rows an insert statement takes at once. */
-    static final int ROWS_PER_INSERT = 16;
 
     private final Connection connection;
     private final String projection;
@@ -42,12 +37,6 @@ final class SqlTables implements ReadModelTables {
     private final Map<String, PreparedStatement> statements;
     private final Map<String, PreparedStatement> pendingByTable = new HashMap<>();
     private final Map<String, String> insertSql = new HashMap<>();
-    /** Per table, the statement inserting {@link #ROWS_PER_INSERT} rows at once. */
-    private final Map<String, String> manyInsertSql = new HashMap<>();
-    /** Per table, the inserted rows not yet bound: fewer than {@link #ROWS_PER_INSERT}, ahead of none pending. */
-    private final Map<String, List<Object[]>> unboundRows = new HashMap<>();
-    /** The tables whose many-rows insert statement has batched rows. */
-    private final Map<String, PreparedStatement> pendingMany = new HashMap<>();
     private final Map<String, String> upsertSql = new HashMap<>();
     private final Map<String, String> findSql = new HashMap<>();
 
@@ -63,8 +52,6 @@ final class SqlTables implements ReadModelTables {
             physicalNames.put(table.name(), physicalName(projection, table.name(), generation));
             String placeholders = table.columns().stream().map(column -> "?").collect(Collectors.joining(", "));
             insertSql.put(table.name(), "INSERT INTO " + physicalNames.get(table.name()) + " VALUES (" + placeholders + ")");
-            manyInsertSql.put(table.name(), "INSERT INTO " + physicalNames.get(table.name()) + " VALUES (" + placeholders + ")"
-                    + (", (" + placeholders + ")").repeat(ROWS_PER_INSERT - 1));
             // an upsert updates the row in place (INSERT OR REPLACE would delete it and insert it again)
             List<String> others = table.columns().stream().map(TableDefinition.Column::name)
                     .filter(column -> !table.primaryKey().contains(column)).toList();
@@ -107,68 +94,27 @@ final class SqlTables implements ReadModelTables {
 
     @Override
     public void insert(String table, Object... values) {
-        TableDefinition definition = definition(table);
-        checkWidth(table, definition, values);
-        try {
-            PreparedStatement pending = pendingByTable.remove(table);
-            if (pending != null) {
-                pending.executeBatch();
-            }
-            List<Object[]> rows = unboundRows.computeIfAbsent(table, name -> new ArrayList<>(ROWS_PER_INSERT));
-            rows.add(values.clone());
-            if (rows.size() == ROWS_PER_INSERT) {
-                PreparedStatement many = statement(manyInsertSql.get(table));
-                int width = values.length;
-                for (int row = 0; row < ROWS_PER_INSERT; row++) {
-                    Object[] rowValues = rows.get(row);
-                    for (int i = 0; i < width; i++) {
-                        SqlValues.bind(many, row * width + i + 1, rowValues[i]);
-                    }
-                }
-                many.addBatch();
-                pendingMany.put(table, many);
-                rows.clear();
-            }
-        } catch (SQLException e) {
-            throw new ReadModelException("Could not write to the read-model table " + table + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Runs the inserts batched for {@code table}: the many-rows statements, then the rows left over, one by one. */
-    private void flushInserts(String table) throws SQLException {
-        PreparedStatement many = pendingMany.remove(table);
-        if (many != null) {
-            many.executeBatch();
-        }
-        List<Object[]> rows = unboundRows.get(table);
-        if (rows == null || rows.isEmpty()) {
-            return;
-        }
-        PreparedStatement single = statement(insertSql.get(table));
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                SqlValues.bind(single, i + 1, row[i]);
-            }
-            single.addBatch();
-        }
-        rows.clear();
-        single.executeBatch();
-    }
-
-    private static void checkWidth(String table, TableDefinition definition, Object[] values) {
-        if (values.length != definition.columns().size()) {
-            throw new IllegalArgumentException("table " + table + " has " + definition.columns().size()
-                    + " columns, but " + values.length + " values were given");
-        }
+        write(table, insertSql, values);
     }
 
     @Override
     public void upsert(String table, Object... values) {
+        write(table, upsertSql, values);
+    }
+
+    private void write(String table, Map<String, String> sqlByTable, Object[] values) {
         TableDefinition definition = definition(table);
-        checkWidth(table, definition, values);
+        if (values.length != definition.columns().size()) {
+            throw new IllegalArgumentException("table " + table + " has " + definition.columns().size()
+                    + " columns, but " + values.length + " values were given");
+        }
+        String sql = sqlByTable.get(table);
         try {
-            PreparedStatement statement = statement(upsertSql.get(table));
-            flushInserts(table);
+            PreparedStatement statement = statement(sql);
+            PreparedStatement pending = pendingByTable.get(table);
+            if (pending != null && pending != statement) {
+                pending.executeBatch();
+            }
             for (int i = 0; i < values.length; i++) {
                 SqlValues.bind(statement, i + 1, values[i]);
             }
@@ -275,11 +221,11 @@ final class SqlTables implements ReadModelTables {
     /** Runs the batched writes to one table: a read of a table needs only its own writes. */
     private void flush(String table) {
         PreparedStatement pending = pendingByTable.remove(table);
+        if (pending == null) {
+            return;
+        }
         try {
-            if (pending != null) {
-                pending.executeBatch();
-            }
-            flushInserts(table);
+            pending.executeBatch();
         } catch (SQLException e) {
             throw new ReadModelException("Could not write to the read-model table " + table + ": " + e.getMessage(), e);
         }
@@ -292,9 +238,6 @@ final class SqlTables implements ReadModelTables {
                 pending.executeBatch();
             }
             pendingByTable.clear();
-            for (String table : definitions.keySet()) {
-                flushInserts(table);
-            }
         } catch (SQLException e) {
             throw new ReadModelException("Could not write to the read model: " + e.getMessage(), e);
         }
@@ -305,11 +248,7 @@ final class SqlTables implements ReadModelTables {
      * never run them in a later transaction.
      */
     void release() {
-        unboundRows.clear();
-        List<PreparedStatement> pendingStatements = new ArrayList<>(pendingByTable.values());
-        pendingStatements.addAll(pendingMany.values());
-        pendingMany.clear();
-        for (PreparedStatement pending : pendingStatements) {
+        for (PreparedStatement pending : pendingByTable.values()) {
             try {
                 pending.clearBatch();
             } catch (SQLException ignored) {

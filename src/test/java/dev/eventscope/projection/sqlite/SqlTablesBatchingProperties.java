@@ -26,12 +26,16 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * {@link SqlTables} batches inserts {@value SqlTables#ROWS_PER_INSERT} rows to a statement and the rows left over one by
- * one: whatever mix of inserts, upserts and reads a transaction makes, every read sees every earlier write, the rows
- * land in the order they were written (a table's rowid order), and a transaction that ends without flushing (a failed
- * batch) leaves none of its rows for the next one. Compared with a plain in-memory model of the tables.
+ * {@link SqlTables} batches writes per table: whatever mix of inserts, upserts and reads a transaction makes (long runs
+ * of inserts among them), every read sees every earlier write, the rows land in the order they were written (a table's
+ * rowid order), and a transaction that ends without flushing (a failed batch) leaves none of its rows for the next one
+ * on the shared statements. Compared with a plain in-memory model of the tables. (Session 22 (register) measured
+ * inserts of 16 rows a statement against it, docs/cli-speed.md; not kept.)
  */
 class SqlTablesBatchingProperties {
+
+    /** More rows than a batch of one statement would take at once, in the failed transaction's test. */
+    private static final int MANY_ROWS = 16;
 
     private static final List<TableDefinition> TABLES = List.of(
             TableDefinition.table("keyed").integer("position").text("value").decimal("amount").primaryKey("position").build(),
@@ -121,14 +125,14 @@ class SqlTablesBatchingProperties {
         try (Connection connection = fresh()) {
             Map<String, java.sql.PreparedStatement> statements = new HashMap<>();
             SqlTables failed = new SqlTables(connection, statements, TABLES, "p", 1, false);
-            for (int i = 0; i < SqlTables.ROWS_PER_INSERT * 3 + 5; i++) {
+            for (int i = 0; i < MANY_ROWS * 3 + 5; i++) {
                 failed.insert("named", "failed" + i, (long) i);
             }
             failed.release();
             connection.rollback();
             SqlTables next = new SqlTables(connection, statements, TABLES, "p", 1, false);
             List<String> kept = new ArrayList<>();
-            for (int i = 0; i < SqlTables.ROWS_PER_INSERT + 1; i++) {
+            for (int i = 0; i < MANY_ROWS + 1; i++) {
                 next.insert("named", "kept" + i, (long) i);
                 kept.add("kept" + i);
             }
