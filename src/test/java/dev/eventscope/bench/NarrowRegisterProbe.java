@@ -24,7 +24,9 @@ import java.util.Map;
  * today: ten values per row, the texts bound as texts, the index (account, commodity, position, date) sorted at the end;
  * (b) narrow: account and commodity as integer ids (a names table written once per new name), the entry's texts (id,
  * description, reverses) once per entry in their own table keyed by an integer the row carries, the date as its epoch
- * day, so a row binds six integers and the two decimals' texts and its index is over integers. Prints the calling
+ * day, so a row binds six integers and the two decimals' texts and its index is over integers; (c) (a) with 16 rows an
+ * {@code INSERT} statement; (d) (a) with a 64 MB page cache (SQLite's sorter spills to temporary files past the cache's
+ * size: 2 MB by default). Every connection as the read-model store's writer ({@code threads = 2}). Prints the calling
  * thread's CPU for the rows and the process CPU of the index, alternating (a) and (b), three rounds. Usage:
  * {@code NarrowRegisterProbe READ_MODELS_FILE SCRATCH_FOLDER}.
  */
@@ -34,6 +36,8 @@ public final class NarrowRegisterProbe {
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final int PER_TRANSACTION = 20_000;
+    /** The page cache (and so the sorter's memory) of the next file's connection, in MB; 0: SQLite's default (2 MB). */
+    private static int cacheMegabytes;
 
     private record Line(long position, String account, String commodity, String amount, String runningBalance,
                         String entryId, long postingIndex, String date, String description, String reverses) {
@@ -49,12 +53,14 @@ public final class NarrowRegisterProbe {
         System.out.printf(Locale.ROOT, "%d lines%n| round | layout | rows: writer CPU s | index: writer CPU s | index: process"
                 + " CPU s | rows + index, process CPU s | file MB |%n|---|---|---|---|---|---|---|%n", lines.size());
         for (int round = 1; round <= 3; round++) {
-            String[] layouts = round % 2 == 1 ? new String[] {"wide", "narrow", "wide, 16 rows a statement"}
-                    : new String[] {"wide, 16 rows a statement", "narrow", "wide"};
+            String[] layouts = round % 2 == 1 ? new String[] {"wide", "narrow", "wide, 16 rows a statement", "wide, 64 MB cache"}
+                    : new String[] {"wide, 64 MB cache", "wide, 16 rows a statement", "narrow", "wide"};
             for (String layout : layouts) {
                 Path file = scratch.resolve(round + "-" + layout.replaceAll("[^a-z0-9]", "") + ".sqlite");
                 Files.deleteIfExists(file);
-                double[] cpu = layout.equals("narrow") ? narrow(lines, file) : wide(lines, file, layout.equals("wide") ? 1 : 16);
+                cacheMegabytes = layout.endsWith("cache") ? 64 : 0;
+                double[] cpu = layout.equals("narrow") ? narrow(lines, file)
+                        : wide(lines, file, layout.contains("16 rows") ? 16 : 1);
                 System.out.printf(Locale.ROOT, "| %d | %s | %.2f | %.2f | %.2f | %.2f | %.1f |%n", round, layout,
                         cpu[0], cpu[1], cpu[2], cpu[3], Files.size(file) / 1e6);
                 Files.delete(file);
@@ -89,6 +95,11 @@ public final class NarrowRegisterProbe {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode = MEMORY");
             statement.execute("PRAGMA synchronous = OFF");
+            // as the read-model store's writer
+            statement.execute("PRAGMA threads = 2");
+            if (cacheMegabytes > 0) {
+                statement.execute("PRAGMA cache_size = -" + cacheMegabytes * 1024);
+            }
         }
         connection.setAutoCommit(false);
         return connection;
