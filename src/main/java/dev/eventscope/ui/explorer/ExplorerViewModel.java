@@ -244,27 +244,13 @@ public final class ExplorerViewModel {
      */
     private void awaitReadModels() {
         try {
-            openReadModels();
+            // session 22: this worker, asked first, ran the whole catch-up in about half the app's first opens of a 1M-event
+            // ledger; it tells the panel and the timeline how far, as they do (docs/cli-speed.md, "Session 22 (appopen)")
+            projections.openReadModels(timeline.preparing());
             readModelsOpened = true;
         } catch (RuntimeException failure) {
             LOG.info("listing the streams without the read models: {}", failure.toString());
         }
-    }
-
-    /**
-     * Opens the read models, or waits for the opening under way, telling the projections panel and the timeline how far a
-     * first open's catch-up is: the sidebar's first listing, the timeline and the projections panel all open them, and
-     * whichever comes first does the catch-up while the others wait. Session 22 found the listing's worker (it starts first)
-     * coming first in about half the first opens of a 1M-event ledger, and it told nobody: the window said "catching up…"
-     * with no figure for the whole catch-up (docs/cli-speed.md, "Session 22 (appopen)"). Off the UI thread.
-     */
-    private void openReadModels() {
-        dev.eventscope.projection.ProgressListener panel = projections.openingProgress();
-        dev.eventscope.projection.ProgressListener preparing = timeline.preparing();
-        session.projections().open(step -> {
-            panel.progressed(step);
-            preparing.progressed(step);
-        });
     }
 
     /** The parent accounts' subtotals at the ledger's last position, from the read models (off the UI thread). */
@@ -274,7 +260,7 @@ public final class ExplorerViewModel {
                 // the first ask may come before the projections panel or the timeline opened the read models (on a
                 // first open they do not exist yet, an outdated one is rebuilt): open them, or wait for the opening
                 // under way, as those panels do, rather than find the register stopped and never show the subtotals
-                openReadModels();
+                projections.openReadModels(timeline.preparing());
                 readModelsOpened = true;
             }
             return SidebarViewModel.subtotalTexts(session.timeTravel().ledgerBalancesAt(new Point.AtPosition(position)).balances());
