@@ -244,7 +244,7 @@ public final class ExplorerViewModel {
      */
     private void awaitReadModels() {
         try {
-            // session 22: this worker, asked first, ran the whole catch-up in about half the app's first opens of a 1M-event
+            // session 22: this worker, asked first, ran the whole catch-up in 11 of 15 of the app's first opens of a 1M-event
             // ledger; it tells the panel and the timeline how far, as they do (docs/cli-speed.md, "Session 22 (appopen)")
             projections.openReadModels(timeline.preparing());
             readModelsOpened = true;

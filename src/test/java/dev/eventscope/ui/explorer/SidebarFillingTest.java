@@ -174,7 +174,7 @@ class SidebarFillingTest {
 
     /**
      * Session 22: the sidebar's first listing opens the read models too, and in the window's order (the explorer started,
-     * then the projections) its worker came first in about half the app's first opens of a 1M-event ledger: the whole
+     * then the projections) its worker came first in 11 of 15 of the app's first opens of a 1M-event ledger: the whole
      * catch-up ran telling nobody, the window saying "catching up…" with no figure until the end. Here the listing's work
      * runs first (the executor runs the held work in the order it was asked for): the projections panel's status line and
      * the timeline's status must still say how far the catch-up is.
