@@ -244,7 +244,9 @@ public final class ExplorerViewModel {
      */
     private void awaitReadModels() {
         try {
-            session.openReadModels();
+            // session 22: this worker, asked first, ran the whole catch-up in 11 of 15 of the app's first opens of a 1M-event
+            // ledger; it tells the panel and the timeline how far, as they do (docs/cli-speed.md, "Session 22 (appopen)")
+            projections.openReadModels(timeline.preparing());
             readModelsOpened = true;
         } catch (RuntimeException failure) {
             LOG.info("listing the streams without the read models: {}", failure.toString());
@@ -258,7 +260,7 @@ public final class ExplorerViewModel {
                 // the first ask may come before the projections panel or the timeline opened the read models (on a
                 // first open they do not exist yet, an outdated one is rebuilt): open them, or wait for the opening
                 // under way, as those panels do, rather than find the register stopped and never show the subtotals
-                session.openReadModels();
+                projections.openReadModels(timeline.preparing());
                 readModelsOpened = true;
             }
             return SidebarViewModel.subtotalTexts(session.timeTravel().ledgerBalancesAt(new Point.AtPosition(position)).balances());
