@@ -155,6 +155,18 @@ public final class SandboxView {
         body.setOrientation(javafx.geometry.Orientation.VERTICAL);
         // the forms above show an entry's three posting rows on a 720 px screen; the tables below keep about seven rows
         body.setDividerPositions(0.58);
+        // session 22: on a short window (720 px) the proposals' list and the chosen proposal under it had ~250 px, so
+        // with seven proposals the chosen one's pane was ~60 px (three lines); the forms and proposals get at least
+        // ~420 px where the tables below keep five rows, set once at the first layout (a divider dragged stays)
+        body.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> observable, Number before, Number height) {
+                if (height.doubleValue() > 0) {
+                    body.heightProperty().removeListener(this);
+                    body.setDividerPositions(topShare(height.doubleValue()));
+                }
+            }
+        });
         VBox.setVgrow(body, Priority.ALWAYS);
 
         Label profit = new Label();
@@ -166,6 +178,11 @@ public final class SandboxView {
         root.setPadding(new Insets(10));
         root.setId("sandboxView");
         return root;
+    }
+
+    /** The share of the window's body the forms and proposals get above the tables: 0.58, more on a short window (at most 0.68). */
+    static double topShare(double bodyHeight) {
+        return Math.max(0.58, Math.min(0.68, 420 / bodyHeight));
     }
 
     /** The base (a point on the recorded clock) with a field to move it, and the entry date the balances are counted to. */
