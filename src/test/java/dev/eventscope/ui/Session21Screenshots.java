@@ -99,6 +99,17 @@ public final class Session21Screenshots {
                 save(window, out.resolve("sandbox-proposed-" + size + ".png"));
             }
         }
+        // session 22: the same reversal again is refused by the form (beside the entry field) and the window's line says
+        // it was not proposed, naming the proposal whose entry the rule speaks of
+        onFx(() -> {
+            ((TextField) window.lookup("#proposalReason")).setText("The February rent was booked twice");
+            ((ButtonBase) window.lookup("#proposeReverseForm").lookup("#submitButton")).fire();
+            return null;
+        });
+        waitFor("the second reversal refused", () -> ((Labeled) window.lookup("#sandboxMessage")).getText().startsWith("Not proposed"));
+        Thread.sleep(500);
+        save(window, out.resolve("sandbox-not-proposed-" + size + ".png"));
+        System.out.println("not proposed: " + onFx(() -> ((Labeled) window.lookup("#sandboxMessage")).getText()));
         save(window, out.resolve("sandbox-list-" + size + ".png"));
         System.out.println("sandbox: " + onFx(() -> ((Labeled) window.lookup("#proposalDetail")).getText().replace("\n", " / ")));
         onFx(() -> {

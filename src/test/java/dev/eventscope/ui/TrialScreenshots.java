@@ -91,7 +91,14 @@ public final class TrialScreenshots {
             ((ButtonBase) stage.getScene().lookup("#knownAtShow")).fire();
             return null;
         });
-        Thread.sleep(4000);
+        // session 22: a fixed 4 s shot the tab while it was still reading at load 20; wait for the answer (at most 300 s)
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (!onFx(() -> stage.getScene().lookup("#knownAtFigures") instanceof javafx.scene.control.TableView<?> figures
+                && !figures.getItems().isEmpty() && stage.getScene().lookup("#knownAtReading") != null
+                && !stage.getScene().lookup("#knownAtReading").isVisible()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(1000);
         save(stage.getScene(), out.resolve("known-at-" + size + ".png"));
         onFx(() -> {
             TabPane tabs = stage.getScene().getRoot().lookupAll(".tab-pane").stream().map(TabPane.class::cast)

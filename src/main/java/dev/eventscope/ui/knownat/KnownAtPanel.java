@@ -62,7 +62,18 @@ public final class KnownAtPanel extends VBox {
         text(figureNowColumn, KnownFigure::now);
         text(figureChangeColumn, KnownFigure::change);
         // a long account name breaks at its colons rather than being cut ("assets:fixed:accumulated-d…" at 1920 px)
-        dev.eventscope.ui.BreakingCell.install(figureAccountColumn);
+        // no figure is set in bold (a restated one is tinted), so a name may take the column's whole room
+        dev.eventscope.ui.BreakingCell.install(figureAccountColumn, () -> new dev.eventscope.ui.BreakingCell<>() {
+            @Override
+            protected double spare() {
+                return 1;
+            }
+        });
+        // session 22: sharing the width by the columns' preferred widths left the names ~240 px at 1920 px, so
+        // "assets:fixed:" / "accumulated-depreciation" took two lines while each amount column had room to spare; the
+        // amounts are now as wide as their content (and titles) and the names take the rest, breaking only when that is short
+        dev.eventscope.ui.TableFit.installElastic(knownAtFigures, figureAccountColumn, figureAccountColumn, figureThenColumn,
+                figureNowColumn, figureChangeColumn);
         // an empty Change column took the room the amounts needed at 1280 px ("30,206.52 …"): shown only when a figure changed
         figureChangeColumn.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> model.figures().stream().anyMatch(figure -> figure.change() != null && !figure.change().isBlank()), model.figures()));

@@ -52,6 +52,7 @@ final class ProposalForms {
         if (loaded == null) {
             form.setOnDone(message -> model.proposalMade());
         }
+        saysWhenRefused(form, model);
         form.loadChoices();
         for (Node title : root.lookupAll(".form-title")) {
             hide(title);
@@ -65,6 +66,28 @@ final class ProposalForms {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         return new Tab(name, scroll);
+    }
+
+    /**
+     * A proposal the rules refuse at once is refused by its form, as the real command is (the sentence beside the field it
+     * concerns; nothing added to the proposals, as it could not be applied as it stands); session 22: the window's line
+     * above then still said "Proposed 1: … (accepted)" as if the press had proposed it. Any error the form shows after
+     * a press is now also said there, as not proposed.
+     */
+    private static void saysWhenRefused(CommandFormViewModel form, SandboxViewModel model) {
+        java.util.List<javafx.beans.value.ObservableStringValue> errors = new java.util.ArrayList<>();
+        errors.add(form.generalErrorProperty());
+        form.fields().forEach(field -> errors.add(field.errorProperty()));
+        if (form instanceof PostEntryViewModel entry) {
+            errors.add(entry.gridErrorProperty());
+        }
+        for (javafx.beans.value.ObservableStringValue error : errors) {
+            error.addListener((observable, before, text) -> {
+                if (text != null && !text.isBlank()) {
+                    model.proposalRefused(text);
+                }
+            });
+        }
     }
 
     private static void hide(Node node) {

@@ -157,6 +157,10 @@ public final class SandboxView {
         body.setOrientation(javafx.geometry.Orientation.VERTICAL);
         // the forms above show an entry's three posting rows on a 720 px screen; the tables below keep about seven rows
         body.setDividerPositions(0.58);
+        // session 22: on a short window (720 px) the proposals' list and the chosen proposal under it had ~250 px, so
+        // with seven proposals the chosen one's pane was ~60 px (three lines); from five proposals on, the forms and
+        // proposals get at least ~420 px (the tables below keep five rows), until the divider is dragged
+        placeBody(body, model.proposals());
         VBox.setVgrow(body, Priority.ALWAYS);
 
         Label profit = new Label();
@@ -168,6 +172,42 @@ public final class SandboxView {
         root.setPadding(new Insets(10));
         root.setId("sandboxView");
         return root;
+    }
+
+    /**
+     * Places the divider between the forms and proposals and the tables below: {@link #topShare} once there are five
+     * proposals or more (fewer leave the chosen one room enough), 0.58 otherwise; never again once a person drags it.
+     */
+    private static void placeBody(SplitPane body, javafx.collections.ObservableList<ProposalRow> proposals) {
+        boolean[] dragged = {false};
+        body.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, press -> {
+            for (javafx.scene.Node node = press.getPickResult().getIntersectedNode(); node != null && node != body; node = node.getParent()) {
+                if (node.getStyleClass().contains("split-pane-divider") && node.getParent() == body) {
+                    dragged[0] = true;
+                }
+            }
+        });
+        Runnable place = () -> {
+            double height = body.getHeight();
+            if (height > 0 && !dragged[0]) {
+                body.setDividerPositions(proposals.size() >= 5 ? topShare(height) : 0.58);
+            }
+        };
+        body.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> observable, Number before, Number height) {
+                if (height.doubleValue() > 0) {
+                    body.heightProperty().removeListener(this);
+                    place.run();
+                }
+            }
+        });
+        proposals.addListener((javafx.collections.ListChangeListener<ProposalRow>) change -> place.run());
+    }
+
+    /** The share of the window's body the forms and proposals get above the tables: 0.58, more on a short window (at most 0.68). */
+    static double topShare(double bodyHeight) {
+        return Math.max(0.58, Math.min(0.68, 420 / bodyHeight));
     }
 
     /** The base (a point on the recorded clock) with a field to move it, and the entry date the balances are counted to. */

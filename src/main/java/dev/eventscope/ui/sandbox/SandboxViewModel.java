@@ -275,6 +275,23 @@ public final class SandboxViewModel {
         reason.set("");
     }
 
+    /**
+     * Says that a form's proposal was not made, and why (the form shows the same beside the field it concerns); an entry
+     * the sentence names that a proposal writes (a reversal's new entry) is named with its proposal, as it is not in the
+     * books. The reason typed is kept for the corrected proposal.
+     */
+    public void proposalRefused(String why) {
+        StringBuilder said = new StringBuilder("Not proposed: ").append(why.strip());
+        for (ProposalRow row : proposals) {
+            String written = ProposalList.writtenEntry(row);
+            if (written != null && java.util.regex.Pattern.compile("(?<![\\w-])" + java.util.regex.Pattern.quote(written) + "(?![\\w-])")
+                    .matcher(why).find()) {
+                said.append(" (").append(written).append(" is the entry of proposal #").append(row.number()).append(".)");
+            }
+        }
+        message.set(said.toString());
+    }
+
     /** The environment the proposal forms run in: the ledger for completion, never read-only (only the sandbox file is written). */
     public CommandEnvironment formEnvironment() {
         return new CommandEnvironment(session, false, proposing(), new LedgerLookups(session), executor, clock);

@@ -132,6 +132,39 @@ class KnownAtReadingWindowTest {
         robot.interact(() -> own[0].close());
     }
 
+    /**
+     * Session 22: while the first question was read (seconds at load 20) the heading under the reading sentence still said
+     * "Set an entry date and a knowledge point beside the timeline…", both just set. It names the question being read.
+     */
+    @Test
+    void the_first_question_being_read_does_not_ask_for_the_dates_just_given(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(hasText("audit-case.ledger")).queryLabeled());
+        WindowTests.waitUntil(() -> model.explorerProperty().get() != null && !robot.lookup("#streamTree").queryAll().isEmpty());
+        Gated gated = new Gated(executor);
+        gated.gate = new CountDownLatch(1);
+        KnownAtViewModel knownAt = new KnownAtViewModel(model.explorerProperty().get().session(), gated, ZoneOffset.UTC, position -> { });
+        Stage[] own = new Stage[1];
+        robot.interact(() -> {
+            own[0] = new Stage();
+            own[0].setScene(new Scene(new VBox(new KnownAtBar(knownAt), new KnownAtPanel(knownAt)), 900, 640));
+            own[0].show();
+        });
+        Scene scene = own[0].getScene();
+        Label heading = (Label) scene.lookup("#knownAtHeading");
+        assertTrue(heading.getText().startsWith("Set an entry date"), "before any question: " + heading.getText());
+        ask(robot, knownAt, "2025-03-31", "2025-04-15");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(scene.lookup("#knownAtReading").isVisible(), "the question is being read");
+        String meanwhile = WaitForAsyncUtils.asyncFx(heading::getText).get();
+        gated.gate.countDown();
+        WindowTests.waitUntil(() -> knownAt.progressProperty().get() < 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> own[0].close());
+        assertFalse(meanwhile.startsWith("Set an entry date"), "the heading while the first question is read: " + meanwhile);
+        assertTrue(meanwhile.contains("2025-03-31") && meanwhile.contains("2025-04-15"), meanwhile);
+        assertTrue(WaitForAsyncUtils.asyncFx(heading::getText).get().startsWith("As of 2025-03-31, as known at the end of 2025-04-15"));
+    }
+
     private static void ask(FxRobot robot, KnownAtViewModel knownAt, String asOf, String point) {
         robot.interact(() -> {
             knownAt.asOfProperty().set(asOf);

@@ -235,6 +235,71 @@ class SandboxSmallScreenWindowTest {
     }
 
     /**
+     * Session 22: with seven proposals at 1280 × 720 the chosen proposal's pane was ~60 px (three lines) under the list's
+     * six rows, so an accrual with its two lines scrolled there. The chosen accrual reads whole under a list that still
+     * shows five proposals at once.
+     */
+    @Test
+    void at_1280_by_720_with_seven_proposals_the_chosen_one_reads_whole_under_five_rows(FxRobot robot) throws Exception {
+        open(robot, true, 5);
+        TableView<SandboxViewModel.ProposalRow> proposals = robot.lookup("#proposalsTable").queryTableView();
+        WindowTests.waitUntil(() -> proposals.getItems().size() == 7);
+        javafx.scene.control.Label detail = robot.lookup("#proposalDetail").queryAs(javafx.scene.control.Label.class);
+        ScrollPane pane = robot.lookup("#proposalDetailPane").queryAs(ScrollPane.class);
+        robot.interact(() -> proposals.getSelectionModel().select(6));
+        WindowTests.waitUntil(() -> detail.getText().startsWith("#7 ") && detail.getText().contains("Lines:"));
+        double viewport = viewportHeight(robot, pane);
+        double[] text = new double[1];
+        robot.interact(() -> text[0] = detail.getHeight());
+        List<Integer> seen = rowsWhollySeen(robot, proposals);
+        assertTrue(seen.size() >= 5, "proposals wholly seen at 1280 × 720: " + seen);
+        assertTrue(text[0] <= viewport + 0.5, "the chosen accrual (" + Math.round(text[0]) + " px of text) scrolls in its pane of "
+                + Math.round(viewport) + " px under a list " + Math.round(proposals.getHeight()) + " px tall at 1280 × 720: "
+                + detail.getText().replace("\n", " / "));
+    }
+
+    /**
+     * Session 22: a second reversal of the same entry is refused by the form, as the real command is (beside the entry
+     * field, nothing added to the proposals: it could never be applied while the first stands), but the window's line
+     * above still said "Proposed 1: … (accepted)", as if the second press had proposed it again. It says the proposal was
+     * not made and why, naming the proposal whose entry the rule speaks of; the reason typed stays for a corrected one.
+     */
+    @Test
+    void a_second_reversal_of_the_same_entry_is_refused_in_the_form_and_the_window_says_it_was_not_proposed(FxRobot robot) throws Exception {
+        open(robot);
+        TableView<SandboxViewModel.ProposalRow> proposals = robot.lookup("#proposalsTable").queryTableView();
+        WindowTests.waitUntil(() -> proposals.getItems().size() == 1);
+        javafx.scene.control.Label message = robot.lookup("#sandboxMessage").queryAs(javafx.scene.control.Label.class);
+        robot.interact(() -> robot.lookup("#proposalForms").queryAs(TabPane.class).getSelectionModel().select(1));
+        Node form = robot.lookup("#proposeReverseForm").query();
+        javafx.scene.control.TextField entry = robot.from(form).lookup("#entryField").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.Button propose = robot.from(form).lookup("#submitButton").queryAs(javafx.scene.control.Button.class);
+        javafx.scene.control.TextField reason = robot.lookup("#proposalReason").queryAs(javafx.scene.control.TextField.class);
+        for (int time = 1; time <= 2; time++) {
+            robot.interact(() -> {
+                reason.setText("the rent of February was booked twice");
+                entry.setText("BILL-2025-001");
+            });
+            WindowTests.waitUntil(() -> !propose.isDisabled() && form.lookup(".text-field") != null);
+            robot.interact(propose::fire);
+            if (time == 1) {
+                WindowTests.waitUntil(() -> proposals.getItems().size() == 2 && message.getText().startsWith("Proposed 2:"));
+            }
+        }
+        javafx.scene.control.Label error = robot.from(form).lookup("#entryError").queryAs(javafx.scene.control.Label.class);
+        WindowTests.waitUntil(() -> error.getText() != null && error.getText().contains("already reversed"));
+        WaitForAsyncUtils.waitForFxEvents();
+        String said = WaitForAsyncUtils.asyncFx(message::getText).get();
+        List<SandboxViewModel.ProposalRow> rows = WaitForAsyncUtils.asyncFx(() -> List.copyOf(proposals.getItems())).get();
+        assertEquals(2, rows.size(), "a refused reversal is not added to the proposals: " + rows);
+        assertTrue(said.startsWith("Not proposed: ") && said.contains("already reversed") && said.contains("proposal #2"),
+                "the window's line after the refusal: " + said);
+        assertTrue(error.isVisible() && NewUserTrialWindowTest.cutLabels(form).isEmpty(), "the refusal beside the entry field: "
+                + NewUserTrialWindowTest.cutLabels(form));
+        assertEquals("the rent of February was booked twice", reason.getText(), "the reason typed is kept");
+    }
+
+    /**
      * Session 21 (ui2): with one proposal at 1280 × 720 the list kept five empty rows while the proposal under it (its
      * verdict, reason, proposer and two lines) scrolled in a pane of three lines. The list is as tall as its proposals
      * need (six rows at most), so one proposal reads whole under it.
@@ -325,7 +390,7 @@ class SandboxSmallScreenWindowTest {
                 "refused: Entry X-1 is not in the books, so it cannot be reversed.", "booked twice", "root");
         assertEquals("refused", ProposalList.verdictWord(refused));
         assertEquals("#3 reverse X-1 with X-1-R on 2026-12-06\nrefused: Entry X-1 is not in the books, so it cannot be reversed."
-                + "\nReason: booked twice\nBy root", ProposalList.detailText(refused, true));
+                + "\nReason: booked twice · by root", ProposalList.detailText(refused, true));
         assertEquals("applied", ProposalList.verdictWord(new SandboxViewModel.ProposalRow("4", "post A 2025-01-01 x", "a  1 EUR",
                 "applied by root at 2026-01-10T09:00:00Z", "", "root")));
         assertEquals("Choose a proposal above to read its verdict, reason and lines.", ProposalList.detailText(null, true));
