@@ -106,11 +106,7 @@ public final class ProjectionsViewModel {
                     ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L));
             Projections projections = session.projections();
             // outdated read models are rebuilt while opening; show how far, without Cancel
-            ProgressListener panel = openingProgress();
-            projections.open(step -> {
-                panel.progressed(step);
-                alsoTold.progressed(step);
-            });
+            projections.open(shown(alsoTold));
             projections.follow();
             LOG.info("read models opened and caught up in {} ms, at {} ms of the JVM ({} ms of process CPU)",
                     (System.nanoTime() - began) / 1_000_000, jvmUptimeMillis(),
@@ -138,8 +134,13 @@ public final class ProjectionsViewModel {
      * coming first in 11 of 15 of the app's first opens (the window said "catching up…" without a figure). Off the UI thread.
      */
     public void openReadModels(ProgressListener alsoTold) {
+        session.projections().open(shown(alsoTold));
+    }
+
+    /** This panel and {@code alsoTold}, told of an opening's progress a few times a second (each step shown costs a frame). */
+    private ProgressListener shown(ProgressListener alsoTold) {
         ProgressListener panel = openingProgress();
-        session.projections().open(step -> {
+        return ProgressListener.atMostEvery(ProgressListener.SHOWN_EVERY, step -> {
             panel.progressed(step);
             alsoTold.progressed(step);
         });

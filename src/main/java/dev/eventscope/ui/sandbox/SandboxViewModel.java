@@ -281,15 +281,7 @@ public final class SandboxViewModel {
      * books. The reason typed is kept for the corrected proposal.
      */
     public void proposalRefused(String why) {
-        StringBuilder said = new StringBuilder("Not proposed: ").append(why.strip());
-        for (ProposalRow row : proposals) {
-            String written = ProposalList.writtenEntry(row);
-            if (written != null && java.util.regex.Pattern.compile("(?<![\\w-])" + java.util.regex.Pattern.quote(written) + "(?![\\w-])")
-                    .matcher(why).find()) {
-                said.append(" (").append(written).append(" is the entry of proposal #").append(row.number()).append(".)");
-            }
-        }
-        message.set(said.toString());
+        message.set(SandboxText.notProposed(why, proposals));
     }
 
     /** The environment the proposal forms run in: the ledger for completion, never read-only (only the sandbox file is written). */
@@ -381,19 +373,6 @@ public final class SandboxViewModel {
         return current;
     }
 
-    /** Every line of the proposed entry: what it writes when accepted, else what it asked for; nothing for other commands. */
-    static String linesOf(DecidedProposal decided) {
-        if (!decided.postings().isEmpty()) {
-            return decided.postings().stream().map(posting -> posting.account() + "  "
-                    + MoneyText.of(posting.amount().amount(), posting.amount().commodity())).collect(Collectors.joining("\n"));
-        }
-        if (decided.proposal().command() instanceof PostEntry post) {
-            return post.postings().stream().map(posting -> posting.account() + "  " + (posting.amount() == null ? ""
-                    : MoneyText.of(posting.amount().amount(), posting.amount().commodity()))).collect(Collectors.joining("\n"));
-        }
-        return "";
-    }
-
     private void failed(Throwable problem) {
         if (problem instanceof LedgerRuleViolation || problem instanceof SandboxProblem) {
             message.set(problem.getMessage());
@@ -404,23 +383,13 @@ public final class SandboxViewModel {
         }
     }
 
-    /** "debits 1,000.00 EUR = credits 1,000.00 EUR", per commodity. */
-    private static String totals(dev.eventscope.domain.ledger.Balances balances) {
-        if (balances.isEmpty()) {
-            return "nothing posted";
-        }
-        return balances.debitTotals().entrySet().stream().map(entry -> "debits " + MoneyText.of(entry.getValue(), entry.getKey())
-                + " = credits " + MoneyText.of(balances.creditTotals().get(entry.getKey()), entry.getKey()))
-                .collect(Collectors.joining(", "));
-    }
-
     private void show(Shown shown) {
         Sandbox opened = shown.sandbox();
         sandbox = opened;
         this.opened.set(true);
         List<ProposalRow> rows = new ArrayList<>();
         for (DecidedProposal decided : opened.decided()) {
-            rows.add(new ProposalRow(Integer.toString(decided.proposal().number()), decided.proposal().summary(), linesOf(decided),
+            rows.add(new ProposalRow(Integer.toString(decided.proposal().number()), decided.proposal().summary(), SandboxText.linesOf(decided),
                     decided.verdict(), decided.proposal().reason(), decided.proposal().proposedBy()));
         }
         proposals.setAll(rows);
@@ -456,7 +425,7 @@ public final class SandboxViewModel {
         statementTitle.set(shown.statement().asAdjusted().columns().isEmpty() ? "No entries in that period."
                 : shown.statement().asAdjusted().title() + ": as posted beside as adjusted");
         trialBalance.set("Trial balance" + (adjustments.asOf() == null ? "" : " as of " + adjustments.asOf()) + ": as posted "
-                + totals(adjustments.asPosted()) + "; as adjusted " + totals(adjustments.asAdjusted()) + ".");
+                + SandboxText.totals(adjustments.asPosted()) + "; as adjusted " + SandboxText.totals(adjustments.asAdjusted()) + ".");
         // income and expenses sum to minus the profit: a proposal that adds 300 EUR of expenses lowers profit by 300 EUR
         profit.set(adjustments.effectOnProfit().isEmpty() ? "The proposals do not change profit."
                 : "Effect on profit: " + adjustments.effectOnProfit().entrySet().stream()

@@ -96,10 +96,10 @@ public final class TimelineViewModel {
         long started = System.nanoTime();
         status.set(PreparingText.OPENING);
         ProgressListener preparing = preparing();
-        executor.run(() -> LedgerTimeMachine.open(session, step -> {
+        executor.run(() -> LedgerTimeMachine.open(session, ProgressListener.atMostEvery(ProgressListener.SHOWN_EVERY, step -> {
             preparing.progressed(step);
             alsoTold.progressed(step);
-        }), opened -> {
+        })), opened -> {
             LOG.info("time travel ready after {} ms", (System.nanoTime() - started) / 1_000_000);
             if (closed) {
                 opened.close();
