@@ -61,7 +61,7 @@ case $mode in
         echo "app $tag (load $load): every read model in after $(echo "$now - $start" | bc) s wall, process CPU $cpu s; by thread: $threads"
         break
       fi
-      sleep 0.5
+      sleep 0.1
     done
     kill "$java" 2> /dev/null || true
     sleep 2
