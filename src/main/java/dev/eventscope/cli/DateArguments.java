@@ -1,5 +1,7 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
+
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
@@ -42,9 +44,6 @@ final class DateArguments {
 
     /** The argument as given, control characters (a newline, a NUL) shown as \\uXXXX so the sentence stays one line. */
     private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().limit(80).forEach(c -> out.append(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                ? String.format("\\u%04X", c) : new String(Character.toChars(c))));
-        return text.codePointCount(0, text.length()) > 80 ? out + "…" : out.toString();
+        return PrintableText.shortened(text, 80);
     }
 }

@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.BookkeepingCodec;
@@ -170,7 +171,8 @@ public final class DiffCommand implements Callable<Integer> {
                 printNode(out, path + "[" + i + "]", node.get(i));
             }
         } else {
-            out.println("  " + path + " = " + (node.isNumber() ? node.decimalValue().toPlainString() : node.asText()));
+            out.println("  " + path + " = " + (node.isNumber() ? node.decimalValue().toPlainString()
+                    : PrintableText.shortened(node.asText())));
         }
     }
 }

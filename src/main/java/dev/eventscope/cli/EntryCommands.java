@@ -1,5 +1,7 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
+
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.CommandDraft;
@@ -69,8 +71,9 @@ final class EntryCommands {
             for (Executed one : executed) {
                 PostEntry entry = (PostEntry) one.command();
                 CommandResult result = one.result();
-                out.println("Posted entry " + entry.entryId() + " (" + entry.date() + " " + entry.description()
-                        + ") at positions " + result.positions().get(0) + "–" + result.lastPosition() + ".");
+                // the description shortened (session 22: a 10 MB description went whole to the terminal); the ledger keeps it all
+                out.println("Posted entry " + entry.entryId() + " (" + entry.date() + " "
+                        + PrintableText.shortened(entry.description()) + ") at positions " + result.positions().get(0) + "–" + result.lastPosition() + ".");
             }
             out.flush();
             return ExitCodes.OK;

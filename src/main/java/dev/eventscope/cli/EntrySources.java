@@ -1,5 +1,7 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
+
 import dev.eventscope.domain.ledger.PostingKind;
 import dev.eventscope.domain.ledger.EntryCommand.PostEntry;
 import dev.eventscope.domain.ledger.EntryId;
@@ -212,6 +214,6 @@ final class EntrySources {
     }
 
     private static String printable(String text) {
-        return text.replace("\r", "\\r").replace("\n", "\\n");
+        return PrintableText.shortened(text);
     }
 }

@@ -55,6 +55,18 @@ public final class EventscopeCli {
                 }).orElseGet(() -> new CommandLine.RunLast().execute(parseResult)));
         DateArguments.register(commandLine);
         commandLine.setExecutionExceptionHandler(new ReadableErrorHandler());
+        // picocli quotes the arguments it could not match as typed: a line break or an escape sequence in one went raw to
+        // the terminal (session 22, adversary2)
+        commandLine.setParameterExceptionHandler((problem, arguments) -> {
+            CommandLine failing = problem.getCommandLine();
+            java.io.PrintWriter err = failing.getErr();
+            err.println(dev.eventscope.domain.PrintableText.of(problem.getMessage()));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(problem, err)) {
+                failing.usage(err, failing.getColorScheme());
+            }
+            err.flush();
+            return failing.getCommandSpec().exitCodeOnInvalidInput();
+        });
         // picocli already ends usage errors with 2 (ExitCodes.USAGE_OR_UNREADABLE_LEDGER); the tests hold it to that.
         return commandLine;
     }
@@ -66,7 +78,7 @@ public final class EventscopeCli {
      */
     static java.util.Optional<String> undecodedArgument(List<String> args) {
         return args.stream().filter(argument -> argument.indexOf('\uFFFD') >= 0).findFirst()
-                .map(argument -> "The argument '" + argument.replace("\n", "\\n") + "' holds bytes that are not text in"
+                .map(argument -> "The argument '" + dev.eventscope.domain.PrintableText.shortened(argument) + "' holds bytes that are not text in"
                         + " this system's character encoding (" + System.getProperty("sun.jnu.encoding",
                         java.nio.charset.Charset.defaultCharset().name()) + "), so it cannot be read as written; nothing"
                         + " was done. Run Eventscope in a UTF-8 locale (LANG=C.UTF-8) with UTF-8 arguments, or give"

@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.audit.OutputFile;
@@ -59,14 +60,14 @@ final class ExportCommand implements Callable<Integer> {
                     } catch (IOException | UncheckedIOException failed) {
                         // the journal writer wraps the system's reason (e.g. "No space left on device") in an unchecked one
                         IOException cause = failed instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) failed;
-                        throw new CommandProblem("Could not write the journal to " + out + ": " + cause.getMessage()
+                        throw new CommandProblem("Could not write the journal to " + PrintableText.of(out) + ": " + PrintableText.of(cause.getMessage())
                                 + "; nothing was changed.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
                     }
                     file.commit();
                 } catch (OutputRefused refused) {
                     throw new CommandProblem(refused.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
                 }
-                spec.commandLine().getErr().println("Exported " + entries + " entries to " + out + ".");
+                spec.commandLine().getErr().println("Exported " + entries + " entries to " + PrintableText.of(out) + ".");
                 spec.commandLine().getErr().flush();
             }
         }

@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.audit.findings.Finding;
@@ -76,7 +77,7 @@ final class FindingsCommand implements Callable<Integer> {
 
         FindingsFile findingsFile(LedgerSession store) {
             String ledgerId = store.readAt(1).map(RecordedEvent::eventId).orElseThrow(() -> new CommandProblem(
-                    ledger.file() + " is an empty ledger: there is nothing to record findings on.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER));
+                    PrintableText.of(ledger.file()) + " is an empty ledger: there is nothing to record findings on.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER));
             return new FindingsFile(directory != null ? directory : FindingsFile.defaultDirectory(), ledgerId,
                     user != null ? user : System.getProperty("user.name", "auditor"),
                     FindingsFile.History.of(store::lastPosition, position -> store.readAt(position).map(RecordedEvent::hash)));
@@ -143,7 +144,7 @@ final class FindingsCommand implements Callable<Integer> {
             }
             if (target.entry != null) {
                 if (store.streamVersion(StreamId.of("entry-" + target.entry.strip())) == 0) {
-                    throw usage("There is no journal entry " + target.entry + " in " + ledger.file().getFileName() + ".");
+                    throw usage("There is no journal entry " + target.entry + " in " + PrintableText.of(ledger.file().getFileName()) + ".");
                 }
                 return FindingTarget.entry(target.entry);
             }

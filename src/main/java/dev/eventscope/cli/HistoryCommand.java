@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.eventstore.Direction;
@@ -70,7 +71,7 @@ public final class HistoryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (LedgerSession session = ledger.openReadOnly(sessions)) {
             if (session.streamVersion(streamId) == 0) {
-                throw new CommandProblem("The ledger " + ledger.file() + " has no stream '" + stream + "'.",
+                throw new CommandProblem("The ledger " + PrintableText.of(ledger.file()) + " has no stream '" + PrintableText.of(stream) + "'.",
                         ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
             HistoryWriter writer = writerFor(out);

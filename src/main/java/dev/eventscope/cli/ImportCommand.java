@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.journal.ImportProgress;
@@ -54,7 +55,7 @@ final class ImportCommand extends LedgerCommandBase {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(journal)) {
-            throw new CommandProblem("There is no journal at " + journal + ".", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            throw new CommandProblem("There is no journal at " + PrintableText.of(journal) + ".", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -66,7 +67,7 @@ final class ImportCommand extends LedgerCommandBase {
                     new JournalImporter.Options(name, commodity, "E", allowDuplicates, auto), context(), new ImportProgress() {
                         @Override
                         public void warning(JournalWarning warning) {
-                            err.println("warning " + warning.location().file() + ":" + warning.location().line() + ": "
+                            err.println("warning " + PrintableText.of(warning.location().file()) + ":" + warning.location().line() + ": "
                                     + warning.message());
                         }
                     });
@@ -80,7 +81,7 @@ final class ImportCommand extends LedgerCommandBase {
                 removeEmptyLedger();
             }
             if (failed instanceof OutOfMemoryError) {
-                throw new CommandProblem("Eventscope ran out of memory importing " + journal + " (Java may use at most "
+                throw new CommandProblem("Eventscope ran out of memory importing " + PrintableText.of(journal) + " (Java may use at most "
                         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB here): nothing was imported"
                         + (empty ? " and no ledger was created" : "; the ledger is unchanged") + ". Split the journal,"
                         + " or give Java more memory (EVENTSCOPE_JAVA_OPTS=-Xmx2g).", ExitCodes.UNEXPECTED_FAILURE);
@@ -90,7 +91,7 @@ final class ImportCommand extends LedgerCommandBase {
         session.close();
         err.flush();
         // printed only once the import is committed and the ledger closed
-        out.println("Imported " + journal.getFileName() + " into " + ledger.file().getFileName() + ": " + summary.describe() + ".");
+        out.println("Imported " + PrintableText.of(journal.getFileName()) + " into " + PrintableText.of(ledger.file().getFileName()) + ": " + summary.describe() + ".");
         out.println("The journal held: " + summary.read().describe() + " (each skipped item is listed with its line).");
         out.flush();
         return ExitCodes.OK;

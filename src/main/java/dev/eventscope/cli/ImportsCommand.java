@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.CompletedImport;
@@ -53,7 +54,7 @@ final class ImportsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (imports.isEmpty()) {
-            out.println("No journal was imported into " + ledger.file().getFileName() + ".");
+            out.println("No journal was imported into " + PrintableText.of(ledger.file().getFileName()) + ".");
             out.flush();
             return ExitCodes.OK;
         }

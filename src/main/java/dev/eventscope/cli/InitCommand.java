@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.LedgerStoreFactory;
@@ -54,7 +55,7 @@ public final class InitCommand implements Callable<Integer> {
     public Integer call() {
         if (grantRoles && !LedgerStoreFactory.isServerLedger(ledger.file())) {
             throw new CommandProblem("Only a PostgreSQL ledger has writer and auditor roles; who may change the ledger file "
-                    + ledger.file() + " is decided by its file permissions. Nothing was created.",
+                    + PrintableText.of(ledger.file()) + " is decided by its file permissions. Nothing was created.",
                     ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
         // a path folds the URL's "//" into "/"; the person reads back what they typed

@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.audit.OutputFile;
 import dev.eventscope.audit.OutputRefused;
@@ -93,7 +94,7 @@ public final class KeysCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             if (Files.exists(out) && !Files.isDirectory(out)) {
-                throw new CommandProblem("Not exported: " + out + " already exists.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+                throw new CommandProblem("Not exported: " + PrintableText.of(out) + " already exists.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
             // written as every output file is: never onto a ledger or a database's -wal/-shm/-journal, never a folder,
             // never over an existing file; whole or not at all
@@ -101,7 +102,7 @@ public final class KeysCommand implements Callable<Integer> {
                 try {
                     Files.writeString(file.temporary(), key, StandardCharsets.US_ASCII);
                 } catch (IOException failed) {
-                    throw new CommandProblem("Could not write the key to " + out + ": " + failed.getMessage()
+                    throw new CommandProblem("Could not write the key to " + PrintableText.of(out) + ": " + PrintableText.of(failed.getMessage())
                             + "; nothing was changed.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
                 }
                 file.commit();
@@ -109,7 +110,7 @@ public final class KeysCommand implements Callable<Integer> {
                 throw new CommandProblem("Not exported: " + refused.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
             spec.commandLine().getOut().println("Exported the public key of " + owner + " (fingerprint "
-                    + TrustedKeys.fingerprint(Base64.getDecoder().decode(key.strip())) + ") to " + out + ".");
+                    + TrustedKeys.fingerprint(Base64.getDecoder().decode(key.strip())) + ") to " + PrintableText.of(out) + ".");
             return ExitCodes.OK;
         }
     }
@@ -136,7 +137,7 @@ public final class KeysCommand implements Callable<Integer> {
             } catch (IllegalArgumentException notAKey) {
                 throw new CommandProblem(notAKey.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
-            spec.commandLine().getOut().println("Trusted the key " + fingerprint + " from " + file + ".");
+            spec.commandLine().getOut().println("Trusted the key " + fingerprint + " from " + PrintableText.of(file) + ".");
             return ExitCodes.OK;
         }
     }

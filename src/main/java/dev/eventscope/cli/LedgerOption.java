@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.application.LedgerStoreFactory;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
@@ -46,11 +47,11 @@ public final class LedgerOption {
 
     private void checkFileExists() {
         if (!Files.exists(file)) {
-            throw new CommandProblem("There is no ledger at " + file + ": the file does not exist.",
+            throw new CommandProblem("There is no ledger at " + PrintableText.of(file) + ": the file does not exist.",
                     ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
         if (Files.isDirectory(file)) {
-            throw new CommandProblem(file + " is a folder, not a ledger file.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            throw new CommandProblem(PrintableText.of(file) + " is a folder, not a ledger file.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
     }
 
@@ -60,11 +61,11 @@ public final class LedgerOption {
             return sessions.open(file);
         }
         if (!create && !Files.exists(file)) {
-            throw new CommandProblem("There is no ledger at " + file + ": the file does not exist"
+            throw new CommandProblem("There is no ledger at " + PrintableText.of(file) + ": the file does not exist"
                     + " (import a journal into it, or create it in the app, first).", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
         if (Files.isDirectory(file)) {
-            throw new CommandProblem(file + " is a folder, not a ledger file.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            throw new CommandProblem(PrintableText.of(file) + " is a folder, not a ledger file.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
         return sessions.open(file);
     }

@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.eventstore.EventStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,10 @@ final class ReadableErrorHandler implements CommandLine.IExecutionExceptionHandl
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         LOG.debug("command failed", exception);
-        commandLine.getErr().println(sentence(exception));
+        // one printable line whatever the message quotes (session 22, adversary2): a file name, a description or an
+        // account name holding a line break, an escape sequence or a right-to-left override, from any layer, is shown
+        // as \\uXXXX; no message of Eventscope's spans lines on purpose
+        commandLine.getErr().println(PrintableText.of(sentence(exception)));
         commandLine.getErr().flush();
         return exitCode(exception);
     }

@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.CommandContext;
@@ -164,8 +165,8 @@ public final class ReportCommand implements Callable<Integer> {
         ReportOutcome outcome = written.outcome();
         ReportSignature signature = written.signature();
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("Wrote " + out + " (" + outcome.rowsWritten() + " events in scope). " + IntegrityText.headline(outcome.integrity()));
-        stdout.println("Signed by " + user + " with key " + signature.publicKeyFingerprint() + " into " + ReportSigner.signatureFile(out) + ".");
+        stdout.println("Wrote " + PrintableText.of(out) + " (" + outcome.rowsWritten() + " events in scope). " + IntegrityText.headline(outcome.integrity()));
+        stdout.println("Signed by " + user + " with key " + signature.publicKeyFingerprint() + " into " + PrintableText.of(ReportSigner.signatureFile(out)) + ".");
         return ExitCodes.OK;
     }
 

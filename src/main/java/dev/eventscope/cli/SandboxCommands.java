@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.application.CommandDraft;
 import dev.eventscope.audit.OutputRefused;
 import dev.eventscope.sandbox.Adjustments;
@@ -365,10 +366,10 @@ final class SandboxCommands {
             } catch (OutputRefused refused) {
                 throw new CommandProblem(refused.getMessage(), ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             } catch (UncheckedIOException failed) {
-                throw new CommandProblem("Could not write the proposed entries to " + output + ": "
+                throw new CommandProblem("Could not write the proposed entries to " + PrintableText.of(output) + ": "
                         + failed.getCause().getMessage() + "; nothing was changed.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
-            out.println("Wrote " + entries + " proposed entries to " + output + ".");
+            out.println("Wrote " + entries + " proposed entries to " + PrintableText.of(output) + ".");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -60,7 +62,7 @@ public final class StandardOutput {
     private static String where() {
         try {
             Path target = Files.readSymbolicLink(Path.of("/proc/self/fd/1"));
-            return "'" + target + "' (standard output)";
+            return "'" + PrintableText.of(target) + "' (standard output)";
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return "standard output";
         }

@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.BookkeepingCodec;
@@ -140,7 +141,7 @@ final class TestsCommand implements Callable<Integer> {
 
     private static Map<String, String> readProperties(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw usage("There is no settings file at " + file + ".");
+            throw usage("There is no settings file at " + PrintableText.of(file) + ".");
         }
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

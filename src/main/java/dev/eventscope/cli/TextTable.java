@@ -1,5 +1,7 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +28,8 @@ final class TextTable {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("a row needs " + headers.size() + " cells, got " + cells.length);
         }
-        rows.add(Arrays.stream(cells).map(cell -> cell == null ? "" : cell).toList());
+        // a cell is one printable line, a user's text shortened (session 22: a 10 MB description, an escape sequence)
+        rows.add(Arrays.stream(cells).map(cell -> cell == null ? "" : PrintableText.shortened(cell)).toList());
     }
 
     void print(PrintWriter out) {

@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.audit.ReportVerification;
@@ -62,14 +63,14 @@ public final class VerifyReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(report)) {
-            throw new CommandProblem("There is no report at " + report + ".", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
+            throw new CommandProblem("There is no report at " + PrintableText.of(report) + ".", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
         }
         ReportVerification verification;
         if (ledgerFile == null) {
             verification = new ReportVerifier(machine.trustedKeys()).verify(report);
         } else {
             if (!Files.isRegularFile(ledgerFile)) {
-                throw new CommandProblem("There is no ledger at " + ledgerFile + ": the file does not exist.",
+                throw new CommandProblem("There is no ledger at " + PrintableText.of(ledgerFile) + ": the file does not exist.",
                         ExitCodes.USAGE_OR_UNREADABLE_LEDGER);
             }
             try (LedgerSession session = sessions.openReadOnly(ledgerFile)) {

@@ -1,5 +1,7 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.PrintableText;
+
 /**
  * A posting's account name holding a control character (U+0000–U+001F, U+007F–U+009F; a tab inside the name is read as
  * a space before this), which no ledger account may hold although hledger reads it. Refused while reading, at the
@@ -22,7 +24,7 @@ final class AccountControlCharacters {
         }
         int at = written.equals(account) ? line.indexOf(account.charAt(control), position) : -1;
         throw new JournalParseException(file, lineNumber, at < 0 ? position + 1 : at + 1,
-                "the account name \"" + visible(account) + "\" holds the control character "
+                "the account name \"" + PrintableText.of(account) + "\" holds the control character "
                 + String.format("U+%04X", (int) account.charAt(control)) + ", which no account name in a ledger may"
                 + " hold, although hledger reads it: rename the account in the journal");
     }
@@ -36,15 +38,5 @@ final class AccountControlCharacters {
             }
         }
         return -1;
-    }
-
-    /** {@code text} with its control characters written as {@code \\uXXXX}, for a sentence. */
-    private static String visible(String text) {
-        StringBuilder shown = new StringBuilder(text.length() + 8);
-        for (int index = 0; index < text.length(); index++) {
-            char c = text.charAt(index);
-            shown.append(Character.isISOControl(c) ? String.format("\\u%04X", (int) c) : String.valueOf(c));
-        }
-        return shown.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.domain.ledger.InvalidAccountName;
 import dev.eventscope.domain.ledger.LedgerRuleViolation;
 
@@ -13,7 +14,7 @@ public class JournalImportException extends RuntimeException {
     private final int line;
 
     public JournalImportException(String file, int line, String problem, Throwable cause) {
-        super(file + ":" + line + ": " + sentence(problem) + " Nothing was imported; the ledger is unchanged.", cause);
+        super(PrintableText.of(file) + ":" + line + ": " + sentence(problem) + " Nothing was imported; the ledger is unchanged.", cause);
         this.file = file;
         this.line = line;
     }

@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.application.CommandContext;
 import dev.eventscope.application.EntryIds;
 import dev.eventscope.application.ImportSession;
@@ -102,7 +103,9 @@ public final class JournalImporter {
             RepeatCheck repeats = options.allowDuplicates() ? RepeatCheck.none() : RepeatCheck.start(service, journalName, sha256);
             long ledgerEvents = 0;
             if (!session.ledgerState().created()) {
-                String name = options.ledgerName() != null ? options.ledgerName() : stripExtension(journal);
+                // the file's name in its printable form (session 22: a line break or an escape sequence in it became the ledger's
+                // name, shown in the window's title and every report)
+                String name = options.ledgerName() != null ? options.ledgerName() : PrintableText.of(stripExtension(journal));
                 ledgerEvents = session.submit(new CreateLedger(name, baseCommodity), false);
             }
             poster = new EntryPoster(session, survey, options, repeats, EntryIds.entryCount(service.repository().store()) + 1);
@@ -174,7 +177,7 @@ public final class JournalImporter {
         try {
             return JournalReader.automatedRules(journal);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read the journal '" + PrintableText.of(journal) + "': " + PrintableText.of(e.getMessage()), e);
         }
     }
 
@@ -376,7 +379,7 @@ public final class JournalImporter {
             return checked == null ? JournalReader.openChecking(journal, listener, rules)
                     : JournalReader.openChecked(journal, listener, rules, checked);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read the journal '" + PrintableText.of(journal) + "': " + PrintableText.of(e.getMessage()), e);
         }
     }
 
@@ -384,7 +387,7 @@ public final class JournalImporter {
         try {
             return Files.size(journal);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the journal '" + journal + "': " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read the journal '" + PrintableText.of(journal) + "': " + PrintableText.of(e.getMessage()), e);
         }
     }
 

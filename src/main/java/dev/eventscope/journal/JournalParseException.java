@@ -1,5 +1,7 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.PrintableText;
+
 import java.io.Serializable;
 import java.util.Optional;
 
@@ -24,7 +26,7 @@ public final class JournalParseException extends RuntimeException {
     }
 
     public JournalParseException(String file, int line, int column, String problem, Kind kind) {
-        super(file + ":" + line + ": " + problem);
+        super(PrintableText.of(file) + ":" + line + ": " + problem);
         this.file = file;
         this.line = line;
         this.column = column;

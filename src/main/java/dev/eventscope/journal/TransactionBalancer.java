@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.domain.ledger.BalancingRule;
 import dev.eventscope.domain.ledger.PostingKind;
 import dev.eventscope.domain.ledger.PriceKind;
@@ -67,7 +68,7 @@ final class TransactionBalancer {
     record EntryName(LocalDate date, String description) {
         @Override
         public String toString() {
-            return "the transaction on " + date + (description.isEmpty() ? "" : " \"" + description + "\"");
+            return "the transaction on " + date + (description.isEmpty() ? "" : " \"" + PrintableText.shortened(description) + "\"");
         }
     }
 

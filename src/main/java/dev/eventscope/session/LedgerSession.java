@@ -1,5 +1,6 @@
 package dev.eventscope.session;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.application.CompletedImport;
 import dev.eventscope.application.LedgerCommandService;
@@ -69,13 +70,14 @@ public final class LedgerSession implements AutoCloseable {
         return file;
     }
 
-    /** The ledger file's name, or a server ledger's whole URL (its last path segment alone would say little). */
+    /** The ledger file's name in its printable form ({@link PrintableText}), or a server ledger's whole URL. */
     public String fileName() {
         if (dev.eventscope.application.LedgerStoreFactory.isServerLedger(file)) {
             return dev.eventscope.application.LedgerStoreFactory.displayName(file);
         }
+        // printable (session 22): it names the ledger in messages, the window's title and the sandbox's sentences
         Path name = file.getFileName();
-        return name == null ? file.toString() : name.toString();
+        return PrintableText.of(name == null ? file : name);
     }
 
     /** Whether the ledger was opened without the right to change it (an auditor's view). */

@@ -8,7 +8,15 @@ public final class ErrorMessages {
     private ErrorMessages() {
     }
 
+    /**
+     * The sentence for {@code failure}, in its printable form: a file name or a user's text it quotes shows its line
+     * breaks, escape sequences and right-to-left overrides as {@code \\uXXXX} (session 22, adversary2).
+     */
     public static String of(Throwable failure) {
+        return dev.eventscope.domain.PrintableText.of(sentence(failure));
+    }
+
+    private static String sentence(Throwable failure) {
         Throwable cause = failure;
         while (cause != null) {
             if (cause instanceof dev.eventscope.timetravel.TimeTravelException.ReadModelStopped stopped) {

@@ -1,5 +1,7 @@
 package dev.eventscope.domain.ledger;
 
+import dev.eventscope.domain.PrintableText;
+
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,7 +36,7 @@ public final class EntryDoesNotBalance extends LedgerRuleViolation {
             PostingKind kind) {
         String entry = description == null || description.isBlank()
                 ? "Entry " + entryId
-                : "Entry " + entryId + " \"" + description + "\"";
+                : "Entry " + entryId + " \"" + PrintableText.shortened(description) + "\"";
         String offBy = imbalances.entrySet().stream()
                 .map(each -> (each.getKey().equals(Money.NO_SYMBOL) ? "the amount without commodity symbol" : each.getKey())
                         + " is off by " + Amounts.format(each.getValue()))

@@ -1,5 +1,7 @@
 package dev.eventscope.domain.ledger;
 
+import dev.eventscope.domain.PrintableText;
+
 /** An account name a journal could not hold, such as one with an empty segment. */
 public final class InvalidAccountName extends LedgerRuleViolation {
 
@@ -7,7 +9,7 @@ public final class InvalidAccountName extends LedgerRuleViolation {
     private final String reason;
 
     public InvalidAccountName(String name, String reason) {
-        super("\"" + name + "\" is not a valid account name: " + reason + ".");
+        super("\"" + PrintableText.shortened(name) + "\" is not a valid account name: " + reason + ".");
         this.name = name;
         this.reason = reason;
     }
