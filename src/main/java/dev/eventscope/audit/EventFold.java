@@ -1,5 +1,6 @@
 package dev.eventscope.audit;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.codec.DecodedEvent;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.domain.ledger.AccountEvent.AccountClosed;
@@ -230,11 +231,20 @@ final class EventFold {
             after = stateAfter;
         }
 
+        /**
+         * The row; its free text (the user, the description, the states: a ledger's name, a reason, an imported journal's
+         * file name) in its printable form, so a line break, an escape sequence or a right-to-left override in it shows
+         * as {@code \\uXXXX} in every format rather than reading as another name (session 22, adversary2).
+         */
         ReportRow toRow() {
             return new ReportRow(recorded.position(), recorded.eventId(), recorded.recordedAt(), entryDate,
-                    recorded.metadata().user(), recorded.metadata().commandName(), recorded.type(),
+                    printable(recorded.metadata().user()), recorded.metadata().commandName(), recorded.type(),
                     recorded.streamId().value(), entryId, relatedEntryId, account, entryAccounts, amount, cost,
-                    description, before, after, flag, recorded.hash());
+                    printable(description), printable(before), printable(after), flag, recorded.hash());
+        }
+
+        private static String printable(String text) {
+            return text == null ? null : PrintableText.of(text);
         }
     }
 }

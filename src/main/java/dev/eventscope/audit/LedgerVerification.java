@@ -1,5 +1,6 @@
 package dev.eventscope.audit;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.eventstore.RecordedLogins;
 
@@ -93,7 +94,8 @@ public record LedgerVerification(
                 + " recorded under another user than the PostgreSQL login that wrote them (not tampering by itself: a"
                 + " service login may post for a person, and a copy carries the login that made it):");
         for (RecordedLogins.Elsewhere pair : logins.elsewhere()) {
-            lines.add("  login '" + pair.login() + "' wrote " + count(pair.events(), "event") + " as '" + pair.user() + "' ("
+            lines.add("  login '" + PrintableText.of(pair.login()) + "' wrote " + count(pair.events(), "event") + " as '"
+                    + PrintableText.of(pair.user()) + "' ("
                     + (pair.first() == pair.last() ? "#" + pair.first() : "#" + pair.first() + " to #" + pair.last()) + ")");
         }
         if (!all) {

@@ -1,5 +1,6 @@
 package dev.eventscope.audit;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.application.BookkeepingCodec;
 import dev.eventscope.codec.EventCodec;
 import dev.eventscope.eventstore.EventCursor;
@@ -69,9 +70,9 @@ public final class ReportGenerator {
             restatements.add(row);
         });
         ReportSummary summary = analysis.summary();
-        ReportHeader header = new ReportHeader(orUnknown(firstPass.ledgerName()), orUnknown(firstPass.ledgerId()),
-                firstPass.baseCommodity(), request.ledgerFile().toString(), request.scope().describe(),
-                request.generatedAt(), request.zone(), request.generatedBy(), request.eventscopeVersion(),
+        ReportHeader header = new ReportHeader(PrintableText.of(orUnknown(firstPass.ledgerName())),
+                orUnknown(firstPass.ledgerId()), firstPass.baseCommodity(), PrintableText.of(request.ledgerFile()),
+                request.scope().describe(), request.generatedAt(), request.zone(), PrintableText.of(request.generatedBy()), request.eventscopeVersion(),
                 seals.lastValid().map(SealFindings.ConfirmedSeal::describe).orElse(ReportHeader.NO_SEAL));
 
         ReportWriter writer = writerFor(request, out);

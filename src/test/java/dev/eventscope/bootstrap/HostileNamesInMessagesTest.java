@@ -97,7 +97,7 @@ class HostileNamesInMessagesTest {
     }
 
     @Test
-    void export_verify_seal_and_report_name_the_files_in_their_printable_form() {
+    void export_verify_seal_and_report_name_the_files_in_their_printable_form() throws Exception {
         imported();
         Path exported = folder.resolve("x" + JOURNAL_NAME);
         Path report = folder.resolve("r" + JOURNAL_NAME + ".csv");
@@ -105,9 +105,8 @@ class HostileNamesInMessagesTest {
         RealCli export = run("export", "--ledger", ledger.toString(), "--out", exported.toString());
         RealCli again = run("export", "--ledger", ledger.toString(), "--out", exported.toString());
         RealCli verify = run("verify", "--ledger", ledger.toString());
+        RealCli written = run("report", "--ledger", ledger.toString(), "--format", "csv", "--out", report.toString());
         RealCli seal = run("seal", "--ledger", ledger.toString(), "--user", "alice");
-        RealCli written = run("report", "--ledger", ledger.toString(), "--format", "csv", "--out", report.toString(),
-                "--user", "alice");
 
         for (RealCli each : List.of(export, verify, seal, written)) {
             assertEquals(ExitCodes.OK, each.exitCode(), each.out() + each.err());
@@ -121,6 +120,10 @@ class HostileNamesInMessagesTest {
         assertMentions(written.out(), "Wrote " + folder.resolve("r").toString() + JOURNAL_SHOWN + ".csv (",
                 "into " + folder.resolve("r").toString() + JOURNAL_SHOWN + ".csv.sig.");
         assertMentions(verify.out(), "intact through position");
+        // the report itself: the ledger's name (the journal's) and the import's row name the journal printably
+        String csv = Files.readString(report);
+        assertPrintable(csv);
+        assertMentions(csv, "Imported " + JOURNAL_SHOWN.replace("\"", "\"\""));
         assertMentions(seal.out(), "Sealed ledger");
     }
 

@@ -94,4 +94,21 @@ class ErrorMessagesTest {
         assertEquals(Problem.NOT_A_LEDGER, refused.problem());
         assertTrue(ErrorMessages.of(refused).endsWith("(File › Import a journal…)."));
     }
+
+    @Test
+    void a_hostile_file_name_is_shown_in_its_printable_form(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        // session 22 (adversary2): a line break, an escape sequence and a right-to-left override in the file's name went
+        // raw into the dialog, so the name could add a line of its own or read as another name
+        java.nio.file.Path text = java.nio.file.Files.writeString(folder.resolve("a\nb \u001B[2J \u202Etxt.ledger"),
+                "2025-01-01 rent\n");
+        EventStoreException refused = org.junit.jupiter.api.Assertions.assertThrows(EventStoreException.class,
+                () -> dev.eventscope.eventstore.sqlite.SqliteEventStore.openReadOnly(text).close());
+
+        String shown = ErrorMessages.of(refused);
+
+        assertTrue(shown.contains("a\\u000Ab \\u001B[2J \\u202Etxt.ledger' is not an Eventscope ledger"), shown);
+        assertTrue(shown.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT),
+                shown);
+    }
 }
