@@ -1,5 +1,6 @@
 package dev.eventscope.ui.state;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.domain.ledger.AccountState;
 import dev.eventscope.domain.ledger.EntryState;
 import dev.eventscope.domain.ledger.LedgerState;
@@ -157,7 +158,8 @@ public final class StateQuery {
         rows.add(StateRow.of("lifecycle", "Entry", "Status", words(state.lifecycle().name())));
         if (state.entry() != null) {
             rows.add(StateRow.of("date", "Entry", "Date", state.entry().date().toString()));
-            rows.add(StateRow.of("description", "Entry", "Description", state.entry().description()));
+            // shortened and printable (session 22): a 10 MB description, or a ledger's name with a right-to-left override
+            rows.add(StateRow.of("description", "Entry", "Description", PrintableText.shortened(state.entry().description())));
             if (state.entry().reversesEntryId() != null) {
                 rows.add(StateRow.of("reverses", "Entry", "Reverses", state.entry().reversesEntryId().value()));
             }
@@ -179,7 +181,7 @@ public final class StateQuery {
         List<StateRow> rows = new ArrayList<>();
         rows.add(StateRow.of("created", "Ledger", "Created", state.created() ? "yes" : "not yet"));
         if (state.name() != null) {
-            rows.add(StateRow.of("name", "Ledger", "Name", state.name()));
+            rows.add(StateRow.of("name", "Ledger", "Name", PrintableText.of(state.name())));
         }
         if (state.baseCommodity() != null) {
             rows.add(StateRow.of("base", "Ledger", "Base commodity", state.baseCommodity()));
