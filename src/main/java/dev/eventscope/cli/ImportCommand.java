@@ -104,7 +104,7 @@ final class ImportCommand extends LedgerCommandBase {
             try {
                 Files.deleteIfExists(path);
             } catch (IOException e) {
-                LOG.warn("could not remove {} after a failed import", path, e);
+                LOG.warn("could not remove {} after a failed import", PrintableText.of(path), e);
             }
         }
     }

@@ -187,4 +187,24 @@ class HostileNamesInMessagesTest {
         }
         assertFalse(posted.out().contains("x".repeat(1_000)));
     }
+
+    @Test
+    void tags_with_an_escape_sequence_and_a_right_to_left_override_are_kept_and_shown_printably() throws Exception {
+        Path tagged = folder.resolve("tagged.journal");
+        Files.writeString(tagged, "2025-01-05 Shop  ; tag:val\u001B[31mue, other:\u202Eevil\n"
+                + "    expenses:food   10.00 EUR  ; note:\u001B[2J\n    assets:cash\n");
+        RealCli imported = run("import", tagged.toString(), "--ledger", ledger.toString());
+        assertEquals(ExitCodes.OK, imported.exitCode(), imported.err());
+
+        RealCli state = run("state", "--ledger", ledger.toString(), "--stream", "entry-E000001");
+        RealCli history = run("history", "--ledger", ledger.toString(), "--stream", "entry-E000001");
+        RealCli json = run("history", "--ledger", ledger.toString(), "--stream", "entry-E000001", "--format", "json");
+
+        assertPrintable(state.out());
+        assertPrintable(history.out());
+        assertMentions(state.out(), "entry.tags.other = \\u202Eevil", "entry.tags.tag = val\\u001B[31mue");
+        assertMentions(history.out(), "\\u202Eevil");
+        // the machine's form keeps the data exactly: the override itself, the escape as JSON writes it
+        assertMentions(json.out(), "\u202Eevil", "val\\u001B[31mue");
+    }
 }

@@ -75,7 +75,7 @@ public final class ImportDialog {
 
     @FXML
     private void initialize() {
-        fromTo.setText(dev.eventscope.domain.PrintableText.of(model.journal().getFileName()) + "  →  " + dev.eventscope.domain.PrintableText.of(model.target().ledger().getFileName())
+        fromTo.setText(dev.eventscope.ui.ShownText.of(model.journal().getFileName()) + "  →  " + dev.eventscope.ui.ShownText.of(model.target().ledger().getFileName())
                 + (model.target().newLedger() ? " (a new ledger)" : " (the open ledger)"));
         phaseLabel.textProperty().bind(model.phaseProperty());
         bytesLabel.textProperty().bind(model.bytesTextProperty());

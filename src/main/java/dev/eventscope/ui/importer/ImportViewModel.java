@@ -156,7 +156,7 @@ public final class ImportViewModel {
         phase.set("Failed");
         if (failure instanceof JournalImportException || failure instanceof DuplicateImport
                 || failure instanceof UncheckedIOException) {
-            error.set(dev.eventscope.domain.PrintableText.of(failure.getMessage()));
+            error.set(dev.eventscope.ui.ShownText.of(failure.getMessage()));
         } else {
             error.set(ErrorMessages.of(failure));
         }

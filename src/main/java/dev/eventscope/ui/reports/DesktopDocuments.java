@@ -22,7 +22,7 @@ public final class DesktopDocuments {
     public static void show(Path file) {
         HostServices services = hostServices;
         if (services == null) {
-            LOG.info("no desktop to open {} with", file);
+            LOG.info("no desktop to open {} with", dev.eventscope.ui.ShownText.of(file));
             return;
         }
         services.showDocument(file.toUri().toString());

@@ -214,8 +214,8 @@ public final class ReportDialog {
             return;
         }
         Path output = model.outputFileProperty().get();
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, dev.eventscope.domain.PrintableText.of(output.getFileName()) + " already exists in "
-                + dev.eventscope.domain.PrintableText.of(output.toAbsolutePath().getParent())
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, dev.eventscope.ui.ShownText.of(output.getFileName()) + " already exists in "
+                + dev.eventscope.ui.ShownText.of(output.toAbsolutePath().getParent())
                 + ". Replace it (and its signature)?", ButtonType.CANCEL, new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE));
         ask.setTitle("Replace the report?");
         ask.setHeaderText(null);

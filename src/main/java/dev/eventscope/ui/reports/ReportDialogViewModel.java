@@ -275,9 +275,9 @@ public final class ReportDialogViewModel {
             if (failure instanceof CancellationException) {
                 error.set("The export was cancelled; no report was saved.");
             } else if (failure instanceof OutputRefused refused) {
-                error.set(dev.eventscope.domain.PrintableText.of(refused.getMessage()));
+                error.set(dev.eventscope.ui.ShownText.of(refused.getMessage()));
             } else if (failure instanceof UncheckedIOException io) {
-                error.set(dev.eventscope.domain.PrintableText.of(io.getMessage().endsWith(".") ? io.getMessage() : io.getMessage() + "."));
+                error.set(dev.eventscope.ui.ShownText.of(io.getMessage().endsWith(".") ? io.getMessage() : io.getMessage() + "."));
             } else {
                 error.set(ErrorMessages.of(failure));
             }

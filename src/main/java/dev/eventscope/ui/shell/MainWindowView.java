@@ -179,7 +179,7 @@ public final class MainWindowView {
         for (Path file : model.recentLedgers()) {
             MenuItem item = new MenuItem(dev.eventscope.session.LedgerSessions.isServerLedger(file)
                     ? dev.eventscope.session.LedgerSessions.displayName(file)
-                    : dev.eventscope.domain.PrintableText.of(file.getFileName()) + "   —   " + dev.eventscope.domain.PrintableText.of(file.getParent()));
+                    : dev.eventscope.ui.ShownText.of(file.getFileName()) + "   —   " + dev.eventscope.ui.ShownText.of(file.getParent()));
             item.setMnemonicParsing(false);
             item.setOnAction(event -> model.open(file, false));
             recentMenu.getItems().add(item);
@@ -207,7 +207,7 @@ public final class MainWindowView {
 
     private void showError(String message) {
         // one printable sentence, whatever file name or text it quotes (session 22, adversary2)
-        Alert alert = new Alert(Alert.AlertType.ERROR, dev.eventscope.domain.PrintableText.of(message));
+        Alert alert = new Alert(Alert.AlertType.ERROR, dev.eventscope.ui.ShownText.of(message));
         alert.initOwner(stage);
         alert.setTitle("Eventscope");
         alert.setHeaderText(null);
@@ -314,8 +314,8 @@ public final class MainWindowView {
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep importing",
                 javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The journal " + dev.eventscope.domain.PrintableText.of(running.journal().getFileName())
-                + " is being imported into " + dev.eventscope.domain.PrintableText.of(running.target().ledger().getFileName()) + ". " + closing + " cancels the import: nothing of it is written"
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The journal " + dev.eventscope.ui.ShownText.of(running.journal().getFileName())
+                + " is being imported into " + dev.eventscope.ui.ShownText.of(running.target().ledger().getFileName()) + ". " + closing + " cancels the import: nothing of it is written"
                 + " and the ledger stays as it was.", stop, keep);
         ask.initOwner(stage);
         ask.setTitle("Eventscope");

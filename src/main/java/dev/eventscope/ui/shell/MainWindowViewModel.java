@@ -229,7 +229,7 @@ public final class MainWindowViewModel implements LedgerOpener {
                 try {
                     current.session().close();
                 } catch (RuntimeException e) {
-                    LOG.warn("closing {} failed: {}", current.session().file(), e.toString());
+                    LOG.warn("closing {} failed: {}", current.session().fileName(), e.toString());
                 }
             });
         }

@@ -184,7 +184,7 @@ public final class StatementsViewModel {
         }
         executor.run(() -> {
             writeCsv(shown, target, session.file());
-            return "Exported " + shown.title() + " to " + dev.eventscope.domain.PrintableText.of(target.getFileName()) + ".";
+            return "Exported " + shown.title() + " to " + dev.eventscope.ui.ShownText.of(target.getFileName()) + ".";
         }, done, failure -> done.accept(ErrorMessages.of(failure)));
     }
 

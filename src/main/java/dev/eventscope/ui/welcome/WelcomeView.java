@@ -193,9 +193,9 @@ public final class WelcomeView {
                 setGraphic(box);
                 return;
             }
-            name.setText(dev.eventscope.domain.PrintableText.of(file.getFileName()));
+            name.setText(dev.eventscope.ui.ShownText.of(file.getFileName()));
             if (recent) {
-                folder.setText(file.getParent() == null ? "" : dev.eventscope.domain.PrintableText.of(file.getParent()));
+                folder.setText(file.getParent() == null ? "" : dev.eventscope.ui.ShownText.of(file.getParent()));
             } else {
                 // a sample says what it shows, not where the bundled file lies
                 folder.setText(model.sampleDescription(file));

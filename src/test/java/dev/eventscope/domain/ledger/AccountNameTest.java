@@ -75,7 +75,9 @@ class AccountNameTest {
             InvalidAccountName violation = assertThrows(InvalidAccountName.class, () -> AccountName.of(name));
             assertEquals(name, violation.name());
             assertTrue(violation.reason().contains(reasonFragment), violation.reason());
-            assertTrue(violation.getMessage().startsWith("\"" + name + "\" is not a valid account name: "),
+            // the sentence quotes the name printably, a tab or line break written out (session 22, adversary2)
+            String quoted = name.replace("\t", "\\u0009").replace("\n", "\\u000A");
+            assertTrue(violation.getMessage().startsWith("\"" + quoted + "\" is not a valid account name: "),
                     violation.getMessage());
         }
 
