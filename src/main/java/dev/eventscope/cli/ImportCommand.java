@@ -67,8 +67,9 @@ final class ImportCommand extends LedgerCommandBase {
                     new JournalImporter.Options(name, commodity, "E", allowDuplicates, auto), context(), new ImportProgress() {
                         @Override
                         public void warning(JournalWarning warning) {
-                            err.println("warning " + PrintableText.of(warning.location().file()) + ":" + warning.location().line() + ": "
-                                    + warning.message());
+                            // printable as a whole: a warning may quote the journal's line (session 22, adversary2)
+                            err.println(PrintableText.of("warning " + warning.location().file() + ":"
+                                    + warning.location().line() + ": " + warning.message()));
                         }
                     });
         } catch (RuntimeException | OutOfMemoryError failed) {

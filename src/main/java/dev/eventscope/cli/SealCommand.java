@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.application.CommandContext;
@@ -62,7 +63,7 @@ public final class SealCommand implements Callable<Integer> {
         }
         if (!outcome.sealed()) {
             PrintWriter err = spec.commandLine().getErr();
-            outcome.verification().lines().forEach(err::println);
+            outcome.verification().lines().forEach(line -> err.println(PrintableText.of(line)));
             err.println("Not sealed: " + (outcome.verification().ledgerId() == null ? "the ledger holds no events yet."
                     : "the ledger did not pass verification, and a seal must never vouch for a tampered history."));
             err.flush();
@@ -70,7 +71,7 @@ public final class SealCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Sealed ledger " + outcome.verification().ledgerId() + " through #" + outcome.seal().sealedPosition()
-                + " (head " + outcome.seal().sealedHash() + ") as " + sealer + " with key " + outcome.seal().fingerprint()
+                + " (head " + outcome.seal().sealedHash() + ") as " + PrintableText.of(sealer) + " with key " + outcome.seal().fingerprint()
                 + "; the seal is event #" + outcome.position() + ".");
         out.flush();
         return ExitCodes.OK;

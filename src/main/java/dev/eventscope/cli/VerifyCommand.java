@@ -1,5 +1,6 @@
 package dev.eventscope.cli;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.LedgerSessions;
 import dev.eventscope.audit.LedgerVerification;
@@ -53,7 +54,8 @@ public final class VerifyCommand implements Callable<Integer> {
             verification = session.verify(machine.verifier());
         }
         PrintWriter out = spec.commandLine().getOut();
-        verification.lines().forEach(out::println);
+        // each line printable: a user's or login's name in it is what someone typed (session 22, adversary2)
+        verification.lines().forEach(line -> out.println(PrintableText.of(line)));
         out.flush();
         return verification.tampered() ? ExitCodes.TAMPERED : ExitCodes.OK;
     }

@@ -207,4 +207,18 @@ class HostileNamesInMessagesTest {
         // the machine's form keeps the data exactly: the override itself, the escape as JSON writes it
         assertMentions(json.out(), "\u202Eevil", "val\\u001B[31mue");
     }
+
+    @Test
+    void a_user_name_with_a_line_break_and_a_right_to_left_override_is_shown_printably_by_seal_and_verify() {
+        imported();
+
+        RealCli seal = run("seal", "--ledger", ledger.toString(), "--user", "ev\u202Eil\nx");
+        RealCli verify = run("verify", "--ledger", ledger.toString());
+
+        assertEquals(ExitCodes.OK, seal.exitCode(), seal.err());
+        assertPrintable(seal.out() + seal.err());
+        assertPrintable(verify.out() + verify.err());
+        assertMentions(seal.out(), "as ev\\u202Eil\\u000Ax with key");
+        assertMentions(verify.out(), "by ev\\u202Eil\\u000Ax");
+    }
 }
