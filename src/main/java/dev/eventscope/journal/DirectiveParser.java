@@ -1,5 +1,6 @@
 package dev.eventscope.journal;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.domain.ledger.AccountType;
 import java.util.ArrayList;
 import java.util.List;
@@ -302,7 +303,7 @@ final class DirectiveParser {
     /** The refusal of a top-level line that is neither a transaction nor a directive. */
     static JournalParseException unknown(String file, String line, int lineNumber) {
         String start = line.strip();
-        String shown = visible(start.length() > 30 ? start.substring(0, 30) + "..." : start);
+        String shown = PrintableText.of(start.length() > 30 ? start.substring(0, 30) + "..." : start);
         int first = start.isEmpty() ? 'x' : start.codePointAt(0);
         // session 21: a byte-order mark in the middle of a journal (two files joined) was quoted invisibly
         String hidden = Character.getType(first) == Character.FORMAT || Character.isISOControl(first)
@@ -311,19 +312,6 @@ final class DirectiveParser {
                 : "";
         return new JournalParseException(file, lineNumber, 1, "\"" + shown + "\" is neither a transaction"
                 + " (which starts with a date such as 2025-01-05) nor a directive Eventscope or hledger knows" + hidden);
-    }
-
-    /** {@code text} with its invisible and control characters written as {@code \\uXXXX}, for a sentence. */
-    private static String visible(String text) {
-        StringBuilder shown = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (Character.getType(c) == Character.FORMAT || (Character.isISOControl(c) && c != '\t')) {
-                shown.append(String.format("\\u%04X", c));
-            } else {
-                shown.appendCodePoint(c);
-            }
-        });
-        return shown.toString();
     }
 
     static int year(String file, int lineNumber, String argument) {
