@@ -114,6 +114,15 @@ class ReportTrustTest {
         // then its header names the seal, and a ledger without one says so
         String lastSeal = dev.eventscope.codec.EventCodec.newObjectMapper().readTree(json.toFile()).path("header").path("lastSeal").asText();
         assertMentions(lastSeal, "the seal at #30 by alice", "vouches for #29", "key fingerprint");
+        // and the seal's own event row says what it is (it read "No event class is registered for type 'LedgerSealed'")
+        com.fasterxml.jackson.databind.JsonNode sealRow = null;
+        for (com.fasterxml.jackson.databind.JsonNode row : dev.eventscope.codec.EventCodec.newObjectMapper().readTree(json.toFile()).path("events")) {
+            if ("LedgerSealed".equals(row.path("eventType").asText())) {
+                sealRow = row;
+            }
+        }
+        assertTrue(sealRow != null, "the seal is an event row of the report");
+        assertMentions(sealRow.path("description").asText(), "Sealed through position 29", "by alice", "key fingerprint ");
         Path unsealed = folder.resolve("unsealed.json");
         ReportFiles.write(AuditFixtures.acmeLedger(folder.resolve("plain.ledger")), ReportScope.wholeLedger(), ReportFormat.JSON, unsealed);
         assertEquals(ReportHeader.NO_SEAL, dev.eventscope.codec.EventCodec.newObjectMapper().readTree(unsealed.toFile())
