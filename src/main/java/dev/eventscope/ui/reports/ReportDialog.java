@@ -217,6 +217,7 @@ public final class ReportDialog {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, output.getFileName() + " already exists in " + output.toAbsolutePath().getParent()
                 + ". Replace it (and its signature)?", ButtonType.CANCEL, new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE));
         ask.setTitle("Replace the report?");
+        dev.eventscope.ui.DialogText.breakAtSpacesAndSeparators(ask);
         ask.setHeaderText(null);
         ask.initOwner(stage);
         ask.showAndWait().filter(answer -> answer.getButtonData() == ButtonBar.ButtonData.OK_DONE)
