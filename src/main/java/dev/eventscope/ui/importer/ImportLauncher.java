@@ -90,6 +90,7 @@ public final class ImportLauncher {
         alert.initOwner(owner);
         alert.setHeaderText(null);
         alert.setTitle("Import a journal");
+        dev.eventscope.ui.DialogText.breakAtSpacesAndSeparators(alert);
         alert.show();
     }
 

@@ -89,13 +89,24 @@ public final class KnownAtPanel extends VBox {
         });
         knownAtLines.setItems(model.lines());
         text(linePositionColumn, line -> "#" + line.position());
-        text(lineEntryColumn, RestatingLine::entry);
+        text(lineEntryColumn, line -> narrowLines ? "#" + line.position() + " · " + line.date() + " · " + line.entry() + "\n"
+                + line.account() + "\nrecorded " + line.recorded() + "\n" + line.user() + " · " + line.command() : line.entry());
         text(lineDateColumn, RestatingLine::date);
         text(lineAccountColumn, RestatingLine::account);
         text(lineAmountColumn, RestatingLine::amount);
         text(lineRecordedColumn, RestatingLine::recorded);
         text(lineUserColumn, RestatingLine::user);
         text(lineCommandColumn, RestatingLine::command);
+        // session 22: at 1280 px the eight columns (~880 px) scrolled sideways in a panel of ~460 px, the amount and
+        // recording time out of sight; in a narrow panel a posting reads on a few lines beside its amount, and the
+        // table has room for a few postings (it kept ~50 px, one row, under the figures)
+        dev.eventscope.ui.BreakingCell.install(lineEntryColumn);
+        dev.eventscope.ui.TableFit.installElastic(knownAtLines, lineEntryColumn, lineEntryColumn, lineAmountColumn);
+        knownAtLines.widthProperty().addListener((observable, before, width) -> narrowLines(width.doubleValue() < WIDE_LINES));
+        narrowLines(knownAtLines.getWidth() > 0 && knownAtLines.getWidth() < WIDE_LINES);
+        knownAtLines.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> model.lines().isEmpty() ? 60.0 : Math.min(2, model.lines().size()) * (narrowLines ? 76.0 : 26.0) + 32, model.lines(),
+                knownAtLines.widthProperty()));
         knownAtLines.setRowFactory(table -> {
             TableRow<RestatingLine> row = new TableRow<>();
             row.setOnMouseClicked(click -> {
@@ -134,6 +145,23 @@ public final class KnownAtPanel extends VBox {
                 statePanel.getSelectionModel().select(tab);
             }
         });
+    }
+
+    /** Below this width a restating posting reads in one cell of a few lines beside its amount. */
+    private static final double WIDE_LINES = 720;
+    private boolean narrowLines;
+
+    private void narrowLines(boolean narrow) {
+        if (narrow != narrowLines) {
+            narrowLines = narrow;
+            for (TableColumn<RestatingLine, String> column : List.of(linePositionColumn, lineUserColumn, lineDateColumn, lineAccountColumn,
+                    lineRecordedColumn, lineCommandColumn)) {
+                column.setVisible(!narrow);
+            }
+            lineEntryColumn.setText(narrow ? "Posting" : "Entry");
+            lineAmountColumn.setMinWidth(narrow ? 0 : 100);
+            knownAtLines.refresh();
+        }
     }
 
     private void markStale(boolean stale) {

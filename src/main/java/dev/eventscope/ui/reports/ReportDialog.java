@@ -218,6 +218,7 @@ public final class ReportDialog {
                 + dev.eventscope.ui.ShownText.of(output.toAbsolutePath().getParent())
                 + ". Replace it (and its signature)?", ButtonType.CANCEL, new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE));
         ask.setTitle("Replace the report?");
+        dev.eventscope.ui.DialogText.breakAtSpacesAndSeparators(ask);
         ask.setHeaderText(null);
         ask.initOwner(stage);
         ask.showAndWait().filter(answer -> answer.getButtonData() == ButtonBar.ButtonData.OK_DONE)

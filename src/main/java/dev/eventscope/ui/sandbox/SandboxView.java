@@ -167,8 +167,8 @@ public final class SandboxView {
         profit.setId("sandboxProfit");
         profit.textProperty().bind(model.profit());
 
-        VBox root = new VBox(8, new Label("Proposed entries are decided by the ledger's own rules but never written to it"
-                + " until you apply them."), baseBar(), message, body, profit);
+        VBox root = new VBox(8, new Label("Proposed entries are decided after the base by the ledger's own rules, but never"
+                + " written to it until you apply them."), baseBar(), message, body, profit);
         root.setPadding(new Insets(10));
         root.setId("sandboxView");
         return root;

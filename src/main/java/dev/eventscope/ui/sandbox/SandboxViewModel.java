@@ -395,7 +395,7 @@ public final class SandboxViewModel {
         proposals.setAll(rows);
         SandboxBase where = opened.contents().base();
         base.set("Base: " + where.describe() + (where.position() == null ? " (position " + opened.basePosition() + ")" : "")
-                + ". Proposals are decided after it.");
+                + "."); // "Proposals are decided after it." is said above the bar: with it the bar wrapped at 1280 px
         Adjustments adjustments = shown.adjustments();
         List<TimelineRow> steps = new ArrayList<>();
         for (AdjustedTimeline.Step step : shown.timeline().steps()) {

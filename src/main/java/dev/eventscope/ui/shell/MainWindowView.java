@@ -197,6 +197,7 @@ public final class MainWindowView {
         alert.setHeaderText(null);
         alert.getDialogPane().setId("readOnlyOfferDialog");
         alert.getDialogPane().setMinWidth(480);
+        dev.eventscope.ui.DialogText.breakAtSpacesAndSeparators(alert);
         alert.setOnHidden(closed -> {
             if (alert.getResult() == readOnly) {
                 openReadOnly.run();
@@ -213,6 +214,8 @@ public final class MainWindowView {
         alert.setHeaderText(null);
         alert.getDialogPane().setId("errorDialog");
         alert.getDialogPane().setMinWidth(480);
+        // a file's path breaks after its separators only ("from-the-future.l" / "edger'" in session 22's walk)
+        dev.eventscope.ui.DialogText.breakAtSpacesAndSeparators(alert);
         alert.show();
     }
 
@@ -322,6 +325,7 @@ public final class MainWindowView {
         ask.setHeaderText("An import is running");
         ask.getDialogPane().setId("importRunningDialog");
         ask.getDialogPane().setMinWidth(480);
+        dev.eventscope.ui.DialogText.breakAtSpacesAndSeparators(ask);
         ask.setOnHidden(event -> {
             if (ask.getResult() == stop) {
                 running.whenEnded(close);

@@ -16,7 +16,7 @@ import static dev.eventscope.ui.timeline.TextColumns.value;
 /** The Why? tab (WhyView.fxml, included by the state panel): the postings behind a balance, each a link to its event. */
 public final class WhyView {
 
-    /** Below this width the Why? table shows a posting's date, description, user and command with its entry id. */
+    /** Below this width the Why? table shows a posting's position, date, description, user and command with its entry id. */
     private static final double WIDE_WHY = 720;
 
     private final WhyViewModel model;
@@ -43,7 +43,7 @@ public final class WhyView {
         whyTable.setItems(model.lines());
         value(whyPositionColumn, line -> Long.toString(line.position()));
         value(whyEntryColumn, line -> narrowWhy ? line.date() + " · " + line.entryId() + "\n" + line.description() + "\n"
-                + line.user() + " · " + line.command() : line.entryId());
+                + "#" + line.position() + " · " + line.user() + " · " + line.command() : line.entryId());
         value(whyDateColumn, WhyLine::date);
         value(whyAmountColumn, WhyLine::amount);
         value(whyBalanceColumn, WhyLine::runningBalance);
@@ -70,7 +70,10 @@ public final class WhyView {
     private void narrowWhy(boolean narrow) {
         if (narrow != narrowWhy) {
             narrowWhy = narrow;
-            for (TableColumn<WhyLine, String> column : List.of(whyDateColumn, whyUserColumn, whyCommandColumn, whyDescriptionColumn)) {
+            // the position goes onto the posting's first line too: its own column left the posting ~155 px at 1280 px
+            // (six or seven lines a posting, two and a half seen at once; session 22)
+            for (TableColumn<WhyLine, String> column : List.of(whyPositionColumn, whyDateColumn, whyUserColumn, whyCommandColumn,
+                    whyDescriptionColumn)) {
                 column.setVisible(!narrow);
             }
             whyEntryColumn.setText(narrow ? "Posting" : "Entry");

@@ -100,7 +100,7 @@ class SandboxFlowTest {
         long beforeSales = SandboxFixture.firstPositionOf(session, "entry-E2") - 1;
         fill(robot, robot.lookup("#sandboxBasePoint").query(), Long.toString(beforeSales));
         robot.clickOn("#moveBaseButton");
-        waitUntil(() -> text(robot, "#sandboxBase").equals("Base: position " + beforeSales + ". Proposals are decided after it."));
+        waitUntil(() -> text(robot, "#sandboxBase").equals("Base: position " + beforeSales + "."));
 
         // a three-line entry, the balance shown live as it is typed
         Node entry = robot.lookup("#proposeEntryForm").query();

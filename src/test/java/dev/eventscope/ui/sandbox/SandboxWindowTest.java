@@ -160,7 +160,7 @@ class SandboxWindowTest {
         fill(robot, "#sandboxBasePoint", Long.toString(beforeRent));
         robot.clickOn("#moveBaseButton");
         waitUntil(() -> proposals.getItems().get(1).status().startsWith("refused"));
-        assertEquals("Base: position " + beforeRent + ". Proposals are decided after it.",
+        assertEquals("Base: position " + beforeRent + ".",
                 ((Label) robot.lookup("#sandboxBase").query()).getText());
         fill(robot, "#sandboxBasePoint", "yesterday");
         robot.clickOn("#moveBaseButton");

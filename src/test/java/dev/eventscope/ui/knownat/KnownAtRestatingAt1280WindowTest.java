@@ -1,0 +1,114 @@
+package dev.eventscope.ui.knownat;
+
+import dev.eventscope.ui.FxTaskExecutor;
+import dev.eventscope.ui.WindowTests;
+import dev.eventscope.ui.shell.MainWindowViewModel;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
+
+/**
+ * Session 22's walk: at 1280 × 720 the As known tab's restating entries (audit-case, as of 2025-03-31 as known at
+ * 2025-04-15: two postings) showed one row, and their Amount and Recorded columns only by scrolling sideways (eight
+ * columns of ~880 px in a panel of ~460). Both postings are now seen whole, each with its position, entry, date,
+ * account, amount, recording time, user and command, inside the table.
+ */
+@ExtendWith(ApplicationExtension.class)
+class KnownAtRestatingAt1280WindowTest {
+
+    @TempDir
+    static Path folder;
+
+    private FxTaskExecutor executor;
+    private MainWindowViewModel model;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        executor = new FxTaskExecutor();
+        model = WindowTests.showWithSample(stage, executor, folder, "audit-case", 1280, 720);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WindowTests.close(executor);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void at_1280_by_720_both_restating_postings_read_whole_without_a_sideways_scroll(FxRobot robot) {
+        robot.clickOn(robot.lookup(hasText("audit-case.ledger")).queryLabeled());
+        WindowTests.waitUntil(() -> model.explorerProperty().get() != null && !robot.lookup("#streamTree").queryAll().isEmpty());
+        robot.interact(() -> {
+            robot.lookup("#knownAtAsOf").queryAs(TextField.class).setText("2025-03-31");
+            robot.lookup("#knownAtPoint").queryAs(TextField.class).setText("2025-04-15");
+        });
+        robot.clickOn("#knownAtShow");
+        WindowTests.waitUntil(() -> robot.lookup("#knownAtLines").tryQuery().isPresent()
+                && robot.lookup("#knownAtLines").queryAs(TableView.class).getItems().size() == 2);
+        TableView<RestatingLine> lines = robot.lookup("#knownAtLines").queryAs(TableView.class);
+        for (int pulse = 0; pulse < 5; pulse++) {
+            robot.interact(() -> lines.getScene().getRoot().layout());
+        }
+        List<String> unread = WindowTests.onFx(() -> {
+            List<String> missing = new ArrayList<>();
+            Node flow = lines.lookup(".clipped-container");
+            Bounds viewport = flow.localToScene(flow.getLayoutBounds());
+            List<RestatingLine> seen = new ArrayList<>();
+            for (Node node : lines.lookupAll(".table-row-cell")) {
+                if (!(node instanceof TableRow<?> row) || !row.isVisible() || row.getItem() == null) {
+                    continue;
+                }
+                RestatingLine line = (RestatingLine) row.getItem();
+                Bounds bounds = row.localToScene(row.getLayoutBounds());
+                if (bounds.getMinY() < viewport.getMinY() - 0.5 || bounds.getMaxY() > viewport.getMaxY() + 0.5) {
+                    missing.add("#" + line.position() + " not wholly seen (row " + Math.round(bounds.getMinY()) + "–"
+                            + Math.round(bounds.getMaxY()) + ", table " + Math.round(viewport.getMinY()) + "–" + Math.round(viewport.getMaxY()) + ")");
+                    continue;
+                }
+                seen.add(line);
+                StringBuilder shown = new StringBuilder();
+                for (Node each : row.lookupAll(".table-cell")) {
+                    if (each instanceof TableCell<?, ?> cell && cell.isVisible() && cell.getTableColumn() != null
+                            && cell.getTableColumn().isVisible() && cell.lookup(".text") instanceof Text text) {
+                        Bounds drawn = text.localToScene(text.getLayoutBounds());
+                        if (drawn.getMaxX() > viewport.getMaxX() + 0.5 || drawn.getMinX() < viewport.getMinX() - 0.5) {
+                            missing.add("'" + text.getText().replace("\n", " / ") + "' of #" + line.position() + " outside the table");
+                        }
+                        shown.append(text.getText());
+                    }
+                }
+                String read = shown.toString().replaceAll("\\s", "");
+                for (String part : List.of(Long.toString(line.position()), line.entry(), line.date(), line.account(), line.amount(),
+                        line.recorded(), line.user(), line.command())) {
+                    if (!read.contains(part.replaceAll("\\s", ""))) {
+                        missing.add(part + " of #" + line.position() + " not read (shown: " + shown.toString().replace("\n", " / ") + ")");
+                    }
+                }
+            }
+            if (seen.size() < 2) {
+                missing.add(seen.size() + " of 2 restating postings seen, the table " + Math.round(lines.getHeight()) + " px tall");
+            }
+            return missing;
+        });
+        assertEquals(List.of(), unread, "the restating postings at 1280 × 720");
+    }
+}
