@@ -101,8 +101,10 @@ class MoneyTest {
         void unusableCommodities(String commodity) {
             InvalidCommodity violation = assertThrows(InvalidCommodity.class, () -> new Money(BigDecimal.ONE, commodity));
             assertEquals(commodity, violation.commodity());
-            assertTrue(violation.getMessage().contains("\"" + commodity + "\" is not a usable commodity"),
+            // named as it can be read: a tab shown as \u0009 (dev.eventscope.domain.PrintableText), never raw in the message
+            assertTrue(violation.getMessage().contains("\"" + commodity.replace("\t", "\\u0009") + "\" is not a usable commodity"),
                     violation.getMessage());
+            assertTrue(violation.getMessage().chars().noneMatch(Character::isISOControl), violation.getMessage());
         }
 
         @Test
