@@ -54,6 +54,12 @@ final class SqliteReads {
     private static final String PROJECTED_COLUMNS = "e.position, e.stream_key, e.version, e.type, e.schema_version, e.data,"
             + " e.user_name, e.command_name, e.recorded_at, e.hash, s.stream_id";
 
+    /**
+     * Pages a catch-up's cursor reads ahead (2,000 events each): enough that its decoding thread does not wait for a page
+     * while the catch-up's writer commits (docs/cli-speed.md, session 23); other cursors read one page ahead.
+     */
+    static final int PROJECTION_PAGES_AHEAD = 3;
+
     private final SqliteStatements reader;
     private final StreamNameCache streamNames;
     private final Runnable ensureOpen;
@@ -108,7 +114,7 @@ final class SqliteReads {
         String sql = pageQuery(PROJECTED_COLUMNS, sorted.size());
         Repeats repeats = new Repeats();
         return new PagedCursor(afterPosition, (after, limit) -> ensureOpenAndQuery(sql, after, sorted, limit,
-                rows -> projectedEvents(rows, repeats)), READ_AHEAD);
+                rows -> projectedEvents(rows, repeats)), READ_AHEAD, PROJECTION_PAGES_AHEAD);
     }
 
     /**
@@ -166,7 +172,7 @@ final class SqliteReads {
      * event. The projections that compare them event by event (activity, event counts) then find them equal by
      * identity, without reading three strings' bytes per event from memory again (a first open: 989,700 events; the
      * writer thread's CPU 2–7 % less, docs/cli-speed.md, first open, session 14).
-     * Used by one page at a time (the cursor reads its next page only after the previous one was handed over).
+     * Used by one page at a time (the cursor reads its pages one after the other, in order).
      */
     private static final class Repeats {
         /** More types than this are taken as they come (a ledger has a few dozen). */
