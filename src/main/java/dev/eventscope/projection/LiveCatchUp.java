@@ -25,6 +25,8 @@ final class LiveCatchUp {
     private final Object writeLock;
     private final FailureIsolation isolation;
     private final Object catchUpLock = new Object();
+    /** The ledger's last position when the store was last asked; guarded by {@link #catchUpLock}. */
+    private long lastPositionSeen = -1;
     /** Batches applied in one transaction at most (20,000 events at the default batch size). */
     static final int TRANSACTION_BATCHES = 4;
 
@@ -62,6 +64,7 @@ final class LiveCatchUp {
         long startedNanos = System.nanoTime();
         long startPosition = -1;
         long lastPosition = progress == ProgressListener.NONE ? 0 : store.lastPosition();
+        lastPositionSeen = Math.max(lastPositionSeen, lastPosition);
         while (true) {
             List<ProjectionState> states = healthyStates();
             if (states.isEmpty()) {
@@ -137,7 +140,7 @@ final class LiveCatchUp {
                     List<DecodedEvent> next = batch;
                     for (int batchCount = 1; ; batchCount++) {
                         long lastPosition = next.get(next.size() - 1).recorded().position();
-                        boolean reachesTheEnd = lastPosition >= store.lastPosition();
+                        boolean reachesTheEnd = reachesTheEnd(lastPosition);
                         last[0] = lastPosition;
                         count[0] += next.size();
                         applyWithin(transaction, next);
@@ -175,6 +178,20 @@ final class LiveCatchUp {
             }
         }
         return count[0];
+    }
+
+    /**
+     * Whether {@code position} is at or past the ledger's last event. The store is asked only when the position reaches
+     * the last position it gave before (events are never deleted: the last position only grows): asking for every batch
+     * waited for the reading connection, which the read-ahead holds while it reads a page (the first open's catch-up
+     * thread waited there about 100 times, docs/cli-speed.md, session 23). Called holding {@link #catchUpLock}.
+     */
+    private boolean reachesTheEnd(long position) {
+        if (position < lastPositionSeen) {
+            return false;
+        }
+        lastPositionSeen = store.lastPosition();
+        return position >= lastPositionSeen;
     }
 
     /** The events in positions ({@code after}, {@code upTo}], decoded as a catch-up decodes them. */
