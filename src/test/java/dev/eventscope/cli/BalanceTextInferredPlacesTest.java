@@ -79,9 +79,40 @@ class BalanceTextInferredPlacesTest {
                 "(total) B 0.000 8.393"), shown);
     }
 
+    @Test
+    void the_valued_text_shows_the_amount_valued_at_its_commodity_s_style() throws Exception {
+        // A is written 10 and 2.5: one place, as the unvalued text shows it ("10.0"; until session 23 "10"); the value
+        // at the places of the P prices in USD, as hledger's bal -V shows it (15.0000 USD)
+        Path ledger = imported("""
+                P 2024-01-01 A 1.5 USD
+                P 2024-06-01 A 1.2345 USD
+                2024-01-01 x
+                    a  10 A
+                    b
+                2024-03-01 y
+                    a  2.5 A
+                    b
+                """);
+        CliRun run = CliRun.run(new FakeLedgerStores().with(ledger), "balance", "-l", ledger.toString(), "--as-of",
+                "2024-02-01", "--market");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        List<String> rows = new ArrayList<>();
+        for (String line : run.out().strip().split("\\R")) {
+            String[] cells = line.trim().split("\\s+");
+            if (cells[0].equals("a") || cells[0].equals("b")) {
+                rows.add(cells[0] + " " + cells[1] + " " + cells[2] + " " + cells[3] + " " + cells[4]);
+            }
+        }
+        assertEquals(List.of("a 10.0 A 15.0000 USD", "b -10.0 A -15.0000 USD"), rows);
+    }
+
     private Path imported() throws Exception {
+        return imported(JOURNAL);
+    }
+
+    private Path imported(String text) throws Exception {
         Path journal = folder.resolve("places.journal");
-        Files.writeString(journal, JOURNAL, StandardCharsets.UTF_8);
+        Files.writeString(journal, text, StandardCharsets.UTF_8);
         Path ledger = folder.resolve("places.ledger");
         try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
             new JournalImporter(LedgerCommandService.create(store)).importJournal(journal,
