@@ -59,11 +59,12 @@ final class BalanceCommand extends BalancesCommand {
             return;
         }
         TextTable table = new TextTable("ACCOUNT", "AMOUNT", "COMMODITY").alignRight(1);
-        // text shows each amount at its commodity's style, as hledger does; CSV and JSON keep the exact decimals
+        // text shows each amount at its commodity's style, or a commodity without one at the places of the prices the
+        // account's amounts were inferred from, as hledger does; CSV and JSON keep the exact decimals
         balances.forEach((account, commodity, amount) -> table.addRow(account,
-                question.styles.shown(commodity, amount).toPlainString(), commodity));
+                question.styles.shown(account, commodity, amount).toPlainString(), commodity));
         balances.totals().forEach((commodity, total) -> table.addRow("(total)",
-                question.styles.shown(commodity, total).toPlainString(), commodity));
+                question.styles.shownTotal(commodity, total).toPlainString(), commodity));
         table.print(out);
     }
 }

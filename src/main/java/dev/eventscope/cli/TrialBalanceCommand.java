@@ -77,13 +77,15 @@ final class TrialBalanceCommand extends BalancesCommand {
             return;
         }
         TextTable table = new TextTable("ACCOUNT", "COMMODITY", "DEBIT", "CREDIT").alignRight(2).alignRight(3);
-        // text shows each amount at its commodity's style, as hledger does; CSV and JSON keep the exact decimals
+        // text shows each amount at its commodity's style, or a commodity without one at the places of the prices the
+        // account's amounts were inferred from, as hledger does; CSV and JSON keep the exact decimals
         dev.eventscope.domain.ledger.CommodityStyles styles = question.styles;
         balances.forEach((account, commodity, amount) -> table.addRow(account, commodity,
-                blankIfZero(styles.shown(commodity, Balances.debit(amount))), blankIfZero(styles.shown(commodity, Balances.credit(amount)))));
+                blankIfZero(styles.shown(account, commodity, Balances.debit(amount))),
+                blankIfZero(styles.shown(account, commodity, Balances.credit(amount)))));
         for (String commodity : commodities(debits, credits)) {
-            table.addRow("(total)", commodity, styles.shown(commodity, debits.getOrDefault(commodity, BigDecimal.ZERO)).toPlainString(),
-                    styles.shown(commodity, credits.getOrDefault(commodity, BigDecimal.ZERO)).toPlainString());
+            table.addRow("(total)", commodity, styles.shownTotal(commodity, debits.getOrDefault(commodity, BigDecimal.ZERO)).toPlainString(),
+                    styles.shownTotal(commodity, credits.getOrDefault(commodity, BigDecimal.ZERO)).toPlainString());
         }
         table.print(out);
     }

@@ -38,7 +38,7 @@ final class ValuedBalancesWriter {
         switch (format) {
             case CSV -> csv(out, valued);
             case JSON -> json(out, valued, question);
-            case TEXT -> text(out, valued);
+            case TEXT -> text(out, valued, question.styles);
         }
     }
 
@@ -110,14 +110,15 @@ final class ValuedBalancesWriter {
         }
     }
 
-    private void text(PrintWriter out, ValuedBalances valued) {
+    private void text(PrintWriter out, ValuedBalances valued, dev.eventscope.domain.ledger.CommodityStyles styles) {
         out.println("Valued on " + valued.date() + (valued.target() instanceof ValuationTarget.InCommodity in
                 ? " in " + in.commodity() : " in each commodity's default valuation commodity") + ":");
         TextTable table = trialBalance
                 ? new TextTable("ACCOUNT", "AMOUNT", "COMMODITY", "DEBIT", "CREDIT", "IN", "PRICE").alignRight(1).alignRight(3).alignRight(4)
                 : new TextTable("ACCOUNT", "AMOUNT", "COMMODITY", "VALUE", "IN", "PRICE").alignRight(1).alignRight(3);
         for (ValuedLine line : valued.lines()) {
-            String amount = line.amount().toPlainString();
+            // the amount valued, as the unvalued text shows it (its commodity's style; session 23: "10.0 A", was "10")
+            String amount = styles.shown(line.account(), line.commodity(), line.amount()).toPlainString();
             if (trialBalance) {
                 table.addRow(line.account(), amount, line.commodity(), shownOrBlank(Balances.debit(line.value()), line.valueCommodity()),
                         shownOrBlank(Balances.credit(line.value()), line.valueCommodity()), line.valueCommodity(), line.priceNote());

@@ -392,7 +392,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
             }
             default -> {
                 if (keyword.startsWith("~")) {
-                    PeriodicRuleStart.check(lines.file(), line, lineNumber);
+                    PeriodicRuleStart.check(lines.file(), line, lineNumber, transactionParser.defaultYear());
                     skipDirective(keyword, lineNumber, "is left out, as hledger leaves it out without --forecast");
                     return null;
                 }

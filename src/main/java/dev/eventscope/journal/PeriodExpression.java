@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * hledger 1.25's period expressions, as its periodic transactions ({@code ~ PERIOD}) read them: which texts it reads,
- * the repeating unit, and the start date as far as it does not depend on the day of the import. The grammar is
+ * the repeating unit, and the start date as written (a date with parts left out, or relative, is fixed by
+ * {@link PeriodicRuleStart} from hledger's reference date). The grammar is
  * hledger's ({@code Hledger.Data.Dates.periodexprp}), with its ordered choices: an alternative that reads a prefix
  * wins, and the rest must then read (so {@code every months} is refused, although {@code every} and {@code months}
  * are both words of the grammar). Checked against hledger 1.25 on the period texts of
@@ -18,10 +19,22 @@ final class PeriodExpression {
     enum Unit { DAY, WEEK, MONTH, QUARTER, YEAR, OTHER }
 
     /**
-     * A period hledger reads: its unit ({@code null} without one, as in {@code ~ 2024}), and its start's year, month
-     * and day where written out ({@code 0} where unknown or relative to the day it is read).
+     * A period hledger reads: its unit ({@code null} without one, as in {@code ~ 2024}), its start's year, month and
+     * day where written out ({@code 0} where left out or relative), and a relative start ({@code today}, {@code next
+     * month}, {@code in 3 days}; {@code null} where none).
      */
-    record Period(Unit unit, int startYear, int startMonth, int startDay) {
+    record Period(Unit unit, int startYear, int startMonth, int startDay, Relative relative) {
+        Period(Unit unit, int startYear, int startMonth, int startDay) {
+            this(unit, startYear, startMonth, startDay, null);
+        }
+    }
+
+    /**
+     * A start {@code offset} units from the reference date's day, week, month, quarter or year ({@code DAY}: the day
+     * itself, {@code WEEK}: its Monday, {@code MONTH}: its 1st...), as hledger 1.25 fixes {@code today}, {@code last
+     * week}, {@code in 2 months} or {@code 3 days ago}.
+     */
+    record Relative(Unit unit, int offset) {
     }
 
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june",
@@ -38,6 +51,8 @@ final class PeriodExpression {
     private int month;
     private int day;
     private int namedMonth;
+    private Relative relative;
+    private Relative readRelative;
 
     private PeriodExpression(String text) {
         this.text = text.toLowerCase(Locale.ROOT);
@@ -52,7 +67,8 @@ final class PeriodExpression {
             parser.unit = null;
             end = parser.dateSpan(at);
         }
-        return end == parser.text.length() ? new Period(parser.unit, parser.year, parser.month, parser.day) : null;
+        return end == parser.text.length()
+                ? new Period(parser.unit, parser.year, parser.month, parser.day, parser.relative) : null;
     }
 
     /** An interval, then optionally a date span; the end reached, or -1. */
@@ -207,6 +223,7 @@ final class PeriodExpression {
         if ((end = relative(at)) >= 0) {
             return started(isStart, 0, 0, 0, end);
         }
+        readRelative = null;
         if (digitsExactly(at, 8) && validMonth(at + 4, at + 6) && validDay(at + 6, at + 8)) {
             return started(isStart, number(at, at + 4), number(at + 4, at + 6), number(at + 6, at + 8), at + 8);
         }
@@ -245,10 +262,16 @@ final class PeriodExpression {
             return started(isStart, 0, namedMonth, 1, end);
         }
         if ((end = oneOf(at, "today", "yesterday", "tomorrow")) >= 0) {
+            int offset = text.startsWith("today", at) ? 0 : text.startsWith("tomorrow", at) ? 1 : -1;
+            readRelative = new Relative(Unit.DAY, offset);
             return started(isStart, 0, 0, 0, end);
         }
         int which = oneOf(at, "last", "this", "next");
         end = which < 0 ? -1 : oneOf(spaces(which), UNITS.toArray(String[]::new));
+        if (end >= 0) {
+            readRelative = new Relative(unitNamed(text.substring(spaces(which), end)),
+                    text.startsWith("last", at) ? -1 : text.startsWith("this", at) ? 0 : 1);
+        }
         return end < 0 ? -1 : started(isStart, 0, 0, 0, Math.max(end, word(end, "s"))); // last days, as hledger
     }
 
@@ -264,15 +287,25 @@ final class PeriodExpression {
         if (unitEnd < 0) {
             return -1;
         }
+        int count = digits - from > 9 ? Integer.MAX_VALUE : Integer.parseInt(text.substring(from, digits));
+        boolean negative = from > at && text.charAt(from - 1) == '-';
+        Unit named = unitNamed(text.substring(spaces(digits), unitEnd));
         unitEnd = Math.max(unitEnd, word(unitEnd, "s"));
         int ago = word(spaces(unitEnd), "ago");
+        readRelative = new Relative(named, (negative ? -count : count) * (ago < 0 ? 1 : -1));
         return ago < 0 ? unitEnd : ago;
+    }
+
+    private static Unit unitNamed(String name) {
+        return Unit.values()[UNITS.indexOf(name)];
     }
 
     private int started(boolean isStart, int startYear, int startMonth, int startDay, int end) {
         if (isStart) {
             start(startYear, startMonth, startDay);
+            relative = readRelative;
         }
+        readRelative = null;
         return end;
     }
 
@@ -280,6 +313,7 @@ final class PeriodExpression {
         year = startYear;
         month = startMonth;
         day = startDay;
+        relative = null;
     }
 
     private int monthName(int at) {

@@ -3,7 +3,6 @@ package dev.eventscope.journal;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.Locale;
 
 /**
  * The checks hledger 1.25 makes on a periodic transaction ({@code ~ PERIOD}) when it reads a journal, with or without
@@ -15,17 +14,28 @@ import java.util.Locale;
  * journal ("Unable to generate transactions according to "monthly from 2026-01-02" because 2026-01-02 is not a first
  * day of the Month"; found by the corpus of session 17: hledger-macos's and hledger-forecast's recurring rules). The
  * import leaves periodic transactions out, as hledger does without {@code --forecast}, and refuses the same rules, so
- * it never reads a journal hledger refuses for them. A start is checked only where it does not depend on the day of
- * the import: a relative start ({@code from this month}, {@code in 3 days}) and the parts of a date left out
- * ({@code 1/15} for weeks) are left alone, so the check never refuses a rule hledger reads.
+ * it never reads a journal hledger refuses for them. A start with parts left out ({@code jan}, {@code 1/15}, {@code 15},
+ * {@code q1}) or relative ({@code today}, {@code this month}, {@code in 3 days}, {@code 2 weeks ago}) is fixed as
+ * hledger 1.25 fixes it: from its reference date, 1 January of the year a {@code Y} directive in force sets, else of
+ * the current year (not the day it reads the journal: {@code ~ monthly in 3 days} starts on 4 January). Since session
+ * 23; until then such a start was not checked, and {@code ~ weekly from jan} was read in 2026, whose 1 January is a
+ * Thursday, where hledger refuses the journal.
  */
 final class PeriodicRuleStart {
 
     private PeriodicRuleStart() {
     }
 
-    /** Refuses the periodic transaction header {@code line} (starting with {@code ~}) as hledger 1.25 refuses it. */
-    static void check(String file, String line, int lineNumber) {
+    /**
+     * Refuses the periodic transaction header {@code line} (starting with {@code ~}) as hledger 1.25 refuses it, the
+     * {@code Y} year in force being {@code yearInForce} ({@code null}: none, the current year is hledger's).
+     */
+    static void check(String file, String line, int lineNumber, Integer yearInForce) {
+        check(file, line, lineNumber, yearInForce != null ? yearInForce : java.time.Year.now().getValue());
+    }
+
+    /** As {@link #check(String, String, int, Integer)}, the reference date being 1 January of {@code referenceYear}. */
+    static void check(String file, String line, int lineNumber, int referenceYear) {
         String afterTilde = line.strip().substring(1);
         int leading = 0;
         while (leading < afterTilde.length() && isSpace(afterTilde.charAt(leading))) {
@@ -45,12 +55,41 @@ final class PeriodicRuleStart {
                     + " it leaves periodic transactions out of balances): write one such as \"monthly\", \"every 2 weeks"
                     + " from 2024-01-01\" or \"every 15th day of month\", and two spaces before a description");
         }
-        String unit = notFirstDay(read);
+        LocalDate start = start(read, referenceYear);
+        String unit = start == null ? null : notFirstDay(read.unit(), start);
         if (unit != null) {
+            boolean written = read.relative() == null && read.startYear() != 0 && read.startMonth() != 0;
             throw new JournalParseException(file, lineNumber, 1, "the periodic transaction \"~ " + period + "\" starts"
-                    + " on " + startText(read) + ", which is not the first day of a " + unit + ", and hledger 1.25 refuses"
+                    + " on " + start + (written ? "" : " (hledger 1.25 reads a start without a year, or relative, from 1"
+                    + " January of the Y year in force, else of the current year: " + referenceYear + ")")
+                    + ", which is not the first day of a " + unit + ", and hledger 1.25 refuses"
                     + " such a rule (although it leaves periodic transactions out of balances): start it on the"
                     + " first day of a " + unit + " or leave its start out");
+        }
+    }
+
+    /** The rule's start as hledger fixes it from 1 January of {@code referenceYear}; null where it has none. */
+    static LocalDate start(PeriodExpression.Period read, int referenceYear) {
+        LocalDate reference = LocalDate.of(referenceYear, 1, 1);
+        PeriodExpression.Relative relative = read.relative();
+        if (relative != null) {
+            long offset = relative.offset();
+            return switch (relative.unit()) {
+                case DAY, OTHER -> reference.plusDays(offset);
+                case WEEK -> reference.with(DayOfWeek.MONDAY).plusWeeks(offset);
+                case MONTH -> reference.plusMonths(offset);
+                case QUARTER -> reference.plusMonths(3 * offset);
+                case YEAR -> reference.plusYears(offset);
+            };
+        }
+        if (read.startDay() == 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(read.startYear() != 0 ? read.startYear() : referenceYear,
+                    read.startMonth() != 0 ? read.startMonth() : 1, read.startDay());
+        } catch (DateTimeException notADay) {
+            return null; // hledger reads 2024-02-30 as a period; whether it starts a week is not checked here
         }
     }
 
@@ -79,36 +118,17 @@ final class PeriodicRuleStart {
         return c == ' ' || c == '\t' || c == '\u00A0';
     }
 
-    /** The unit whose first day the rule's start is not, where that does not depend on the day; else null. */
-    private static String notFirstDay(PeriodExpression.Period read) {
-        if (read.unit() == null || read.startDay() == 0) {
+    /** The unit whose first day {@code start} is not, for a rule repeating by {@code unit}; else null. */
+    private static String notFirstDay(PeriodExpression.Unit unit, LocalDate start) {
+        if (unit == null) {
             return null;
         }
-        int year = read.startYear();
-        int month = read.startMonth();
-        int day = read.startDay();
-        return switch (read.unit()) {
-            case WEEK -> year == 0 || month == 0 || isMonday(year, month, day) ? null : "week";
-            case MONTH -> day == 1 ? null : "month";
-            case QUARTER -> day == 1 && (month == 0 || (month - 1) % 3 == 0) ? null : "quarter";
-            case YEAR -> day == 1 && (month == 0 || month == 1) ? null : "year";
+        return switch (unit) {
+            case WEEK -> start.getDayOfWeek() == DayOfWeek.MONDAY ? null : "week";
+            case MONTH -> start.getDayOfMonth() == 1 ? null : "month";
+            case QUARTER -> start.getDayOfMonth() == 1 && (start.getMonthValue() - 1) % 3 == 0 ? null : "quarter";
+            case YEAR -> start.getDayOfYear() == 1 ? null : "year";
             case DAY, OTHER -> null;
         };
-    }
-
-    private static boolean isMonday(int year, int month, int day) {
-        try {
-            return LocalDate.of(year, month, day).getDayOfWeek() == DayOfWeek.MONDAY;
-        } catch (DateTimeException notADay) {
-            return true; // hledger reads 2024-02-30 as a period; whether it starts on a Monday is not checked here
-        }
-    }
-
-    private static String startText(PeriodExpression.Period read) {
-        if (read.startYear() != 0 && read.startMonth() != 0) {
-            return String.format(Locale.ROOT, "%04d-%02d-%02d", read.startYear(), read.startMonth(), read.startDay());
-        }
-        return read.startMonth() != 0 ? String.format(Locale.ROOT, "%02d-%02d (month-day)", read.startMonth(),
-                read.startDay()) : "day " + read.startDay() + " of a month";
     }
 }

@@ -98,6 +98,33 @@ public record CommodityStyles(Map<String, Integer> places, java.util.SortedMap<S
         return count == null ? amount : amount.setScale(count, java.math.RoundingMode.HALF_EVEN);
     }
 
+    /**
+     * {@code amount}, {@code account}'s own balance in {@code commodity}, as hledger 1.25's flat {@code bal} shows it:
+     * a styled commodity at its places; one without a style at the most places of the prices the account's own
+     * amounts in it were inferred from (the whole ledger's, not the asked date's; hledger's are those of the amounts
+     * summed by the date); else as it is. For display only: never sum what this returns.
+     */
+    public java.math.BigDecimal shown(String account, String commodity, java.math.BigDecimal amount) {
+        Map<String, Integer> own = places.containsKey(commodity) ? null : inferred.get(account);
+        Integer count = own == null ? null : own.get(commodity);
+        return count == null ? shown(commodity, amount) : amount.setScale(count, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * {@code total}, a sum over every account, as hledger 1.25 shows a report's total: a styled commodity at its places;
+     * one without a style at the most places any account's amounts in it were inferred with; else as it is.
+     */
+    public java.math.BigDecimal shownTotal(String commodity, java.math.BigDecimal total) {
+        if (places.containsKey(commodity)) {
+            return shown(commodity, total);
+        }
+        int most = -1;
+        for (Map<String, Integer> byCommodity : inferred.values()) {
+            most = Math.max(most, byCommodity.getOrDefault(commodity, -1));
+        }
+        return most < 0 ? total : total.setScale(most, java.math.RoundingMode.HALF_EVEN);
+    }
+
     /** Whether the journals gave {@code commodity} a style. */
     public boolean styled(String commodity) {
         return places.containsKey(commodity);

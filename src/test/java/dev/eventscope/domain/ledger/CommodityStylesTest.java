@@ -31,6 +31,19 @@ class CommodityStylesTest {
     }
 
     @Test
+    void an_account_s_own_amount_without_a_style_is_shown_at_its_own_inferred_places_and_a_total_at_the_most() {
+        // session 23: the balance and trial-balance text, as hledger 1.25's flat bal shows them
+        assertEquals(new BigDecimal("-3.1500"), styles.shown("assets:bank", "", new BigDecimal("-3.15")));
+        assertEquals(new BigDecimal("-3.2"), new CommodityStyles(Map.of(), new java.util.TreeMap<>(Map.of("b", Map.of("B", 1))))
+                .shown("b", "B", new BigDecimal("-3.15")), "half even, as hledger: 3.15 at one place is 3.2");
+        assertEquals(new BigDecimal("11.38"), styles.shown("assets:bank", "EUR", new BigDecimal("11.375")), "EUR is styled");
+        assertEquals(new BigDecimal("2.5"), styles.shown("income", "", new BigDecimal("2.5")), "no places: as it is");
+        assertEquals(new BigDecimal("1.0000000"), styles.shownTotal("", BigDecimal.ONE), "the most of any account");
+        assertEquals(new BigDecimal("1.0"), styles.shownTotal("$", BigDecimal.ONE));
+        assertEquals(new BigDecimal("7.125"), styles.shownTotal("GBP", new BigDecimal("7.125")));
+    }
+
+    @Test
     void several_imports_keep_the_most_places_either_gave() {
         CommodityStyles merged = styles.plus(Map.of("EUR", 1, "$", 3), Map.of("assets:bank:coin", Map.of("", 5)));
         assertEquals(Map.of("EUR", 2, "$", 3), merged.places());
