@@ -26,7 +26,8 @@ public final class Insights {
         for (RegisterLine line : explanation.contributions()) {
             running = running.add(line.amount());
             lines.add(new WhyLine(line.position(), line.entryId(), line.date().toString(), MoneyText.of(line.amount(), commodity),
-                    MoneyText.of(running, commodity), line.user(), line.command(), line.description()));
+                    MoneyText.of(running, commodity), dev.eventscope.domain.PrintableText.shortened(line.user()), line.command(),
+                    dev.eventscope.domain.PrintableText.shortened(line.description())));
         }
         String title = account + " · " + MoneyText.of(explanation.balance(), commodity) + " at " + point + " — "
                 + lines.size() + (lines.size() == 1 ? " posting" : " postings");
