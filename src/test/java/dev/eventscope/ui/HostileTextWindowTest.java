@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
@@ -108,7 +109,7 @@ class HostileTextWindowTest {
         if (!node.isVisible()) {
             return;
         }
-        String where = node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId()) + ": ";
+        String where = node.getClass().getName() + (node.getId() == null ? "" : "#" + node.getId()) + ": ";
         if (node instanceof Labeled labeled && labeled.getText() != null) {
             texts.add(where + labeled.getText());
         } else if (node instanceof TextInputControl input && input.getText() != null) {
@@ -155,5 +156,20 @@ class HostileTextWindowTest {
         assertShownPrintablyAndShortened(texts);
         assertTrue(WindowTests.onFx(json::getText).contains("Pay\\u200Bment xxx"), "the JSON pane shows the description printably");
         assertEquals(2, WindowTests.items(table).size());
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void the_workbenchs_search_hits_show_them_printably_and_shortened(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(hasText("hostile.ledger")).queryLabeled());
+        WindowTests.waitUntil(() -> !robot.lookup(hasText("checking")).queryAll().isEmpty());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
+        WindowTests.waitUntil(() -> robot.lookup("#searchField").tryQuery().isPresent());
+        robot.clickOn("#searchField").write("E1").type(KeyCode.ENTER);
+        TableView<Object> hits = robot.lookup("#hitTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> !WindowTests.items(hits).isEmpty());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertShownPrintablyAndShortened(shownTexts());
+
     }
 }
