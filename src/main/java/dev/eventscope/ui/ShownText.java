@@ -19,6 +19,6 @@ public final class ShownText {
 
     /** {@code text} in its printable form, cut after 200 characters with its length (a description may be 1 MB long). */
     public static String shortened(String text) {
-        return PrintableText.shortened(text);
+        return text == null ? null : PrintableText.shortened(text);
     }
 }
