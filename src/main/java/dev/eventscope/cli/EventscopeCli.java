@@ -49,6 +49,7 @@ public final class EventscopeCli {
         // "--known-at @2025-04-15T17:00:00Z" or a name starting with "@" could read any file (session 16)
         commandLine.setExpandAtFiles(false);
         commandLine.setExecutionStrategy(parseResult -> undecodedArgument(parseResult.originalArgs())
+                .or(() -> RecordedNames.problem(parseResult))
                 .map(argument -> {
                     commandLine.getErr().println(argument);
                     return ExitCodes.USAGE_OR_UNREADABLE_LEDGER;

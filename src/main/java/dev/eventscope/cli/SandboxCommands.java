@@ -396,11 +396,11 @@ final class SandboxCommands {
         void run(LedgerSession session, String owner, PrintWriter out) {
             Sandbox opened = sandbox.open(session, owner);
             String applier = by == null ? owner : by;
-            Sandbox.Applied applied = SandboxAccess.guarded(() -> opened.apply(applier, Instant.now()));
-            SandboxAccess.guarded(() -> {
-                sandbox.files().replace(opened.contents(), applied.sandbox().contents());
-                return null;
-            });
+            // the file is checked, the ledger appended to and the file marked under the sandbox's lock (session 23)
+            Sandbox.Applied[] done = new Sandbox.Applied[1];
+            SandboxAccess.guarded(() -> sandbox.files().replaceAfter(opened.contents(),
+                    () -> (done[0] = opened.apply(applier, Instant.now())).sandbox().contents()));
+            Sandbox.Applied applied = done[0];
             long first = applied.executed().get(0).result().positions().stream().findFirst().orElse(0L);
             long last = applied.executed().get(applied.executed().size() - 1).result().lastPosition();
             out.println("Applied " + applied.executed().size() + " proposals as " + applier + " (positions " + first + "–" + last + ").");

@@ -114,6 +114,44 @@ public final class SandboxFiles {
         }
     }
 
+    /**
+     * As {@link #replace}, with {@code change} (an apply to the ledger, which returns the proposals marked applied) run
+     * under the same lock, after the check and before the write: a file another process changed since {@code read} is
+     * refused before anything reaches the ledger, and no other process can write it between the append and the marks
+     * (session 23, adversary: Apply appended to the ledger, then the window said "nothing was kept here; run the command
+     * again", the file still holding the proposals as not applied). Returns what the file now holds.
+     */
+    public SandboxContents replaceAfter(SandboxContents read, java.util.function.Supplier<SandboxContents> change) {
+        if (read == null) {
+            throw new SandboxProblem("The sandbox has no accepted proposals to apply.");
+        }
+        Path file = fileOf(read.ledgerId(), read.user());
+        boolean[] changed = {false};
+        try {
+            return LockedFiles.underLock(directory.resolve(file.getFileName() + ".lock"), () -> {
+                Optional<SandboxContents> now = read(read.ledgerId(), read.user());
+                if (now.isEmpty() || !toJson(now.get()).equals(toJson(read))) {
+                    throw new SandboxProblem("Another process changed the sandbox of " + read.user() + " (" + file
+                            + ") after this command read it, so nothing was applied and the ledger is unchanged; decide"
+                            + " the proposals again and apply.");
+                }
+                SandboxContents contents = change.get();
+                changed[0] = true;
+                write(contents);
+                return read(contents.ledgerId(), contents.user()).orElseThrow();
+            });
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Could not lock the sandbox " + file + ": " + failed.getMessage()
+                    + "; nothing was applied.", failed);
+        } catch (UncheckedIOException failed) {
+            if (!changed[0]) {
+                throw failed;
+            }
+            throw new SandboxProblem("The proposals were applied to the ledger, but the sandbox file " + file + " could not"
+                    + " be marked (" + failed.getMessage() + "): they are in the ledger now; do not apply them again.", failed);
+        }
+    }
+
     /** Replaces the sandbox's file atomically (a reader sees the old file or the new one, never half of it). */
     public void write(SandboxContents contents) {
         Path file = fileOf(contents.ledgerId(), contents.user());

@@ -16,4 +16,9 @@ public final class ShownText {
     public static String of(Object value) {
         return PrintableText.of(value);
     }
+
+    /** {@code text} in its printable form, cut after 200 characters with its length (a description may be 1 MB long). */
+    public static String shortened(String text) {
+        return text == null ? null : PrintableText.shortened(text);
+    }
 }

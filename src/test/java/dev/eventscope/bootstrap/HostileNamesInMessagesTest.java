@@ -8,6 +8,7 @@ import dev.eventscope.domain.ledger.EntryState;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.eventstore.StreamId;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
+import dev.eventscope.testing.ChildJvm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +154,23 @@ class HostileNamesInMessagesTest {
     }
 
     @Test
+    void the_log_names_the_files_in_their_printable_form() throws Exception {
+        // session 23 (adversary): the SQLite store logged "created ledger l⏎"é"ESC[31m.ledger" raw (slf4j-simple has no
+        // pattern to escape with); a child JVM at log level info, as a user who asks for the log runs it
+        ChildJvm.Ended imported = ChildJvm.eventscope("import", journal.toString(), "--ledger", ledger.toString())
+                .foldersIn(folder.resolve("xdg")).jvmOptions("-Dorg.slf4j.simpleLogger.defaultLogLevel=info").run();
+        ChildJvm.Ended verified = ChildJvm.eventscope("verify", "--ledger", ledger.toString(), "--heads-dir",
+                folder.resolve("heads").toString()).foldersIn(folder.resolve("xdg"))
+                .jvmOptions("-Dorg.slf4j.simpleLogger.defaultLogLevel=info").run();
+
+        assertEquals(ExitCodes.OK, imported.code(), imported.printed());
+        assertEquals(ExitCodes.OK, verified.code(), verified.printed());
+        assertMentions(imported.err(), "created ledger " + folder.resolve(LEDGER_SHOWN));
+        assertPrintable(imported.printed());
+        assertPrintable(verified.printed());
+    }
+
+    @Test
     void an_account_name_with_an_escape_sequence_is_refused_in_a_printable_sentence() {
         imported();
 
@@ -209,16 +227,18 @@ class HostileNamesInMessagesTest {
     }
 
     @Test
-    void a_user_name_with_a_line_break_and_a_right_to_left_override_is_shown_printably_by_seal_and_verify() {
+    void a_user_name_with_a_line_break_and_a_right_to_left_override_is_refused_by_seal_in_a_printable_sentence() {
+        // session 23 (adversary): the sealer's name is recorded in the seal event for good, so it is refused where it
+        // enters (RecordedNames); a user recorded before the rule is shown printably (RecordedNamesTest)
         imported();
 
         RealCli seal = run("seal", "--ledger", ledger.toString(), "--user", "ev\u202Eil\nx");
         RealCli verify = run("verify", "--ledger", ledger.toString());
 
-        assertEquals(ExitCodes.OK, seal.exitCode(), seal.err());
+        assertEquals(ExitCodes.USAGE_OR_UNREADABLE_LEDGER, seal.exitCode(), seal.out() + seal.err());
         assertPrintable(seal.out() + seal.err());
-        assertPrintable(verify.out() + verify.err());
-        assertMentions(seal.out(), "as ev\\u202Eil\\u000Ax with key");
-        assertMentions(verify.out(), "by ev\\u202Eil\\u000Ax");
+        assertMentions(seal.err(), "--user, \"ev\\u202Eil\\u000Ax\", holds the character U+202E");
+        assertEquals(ExitCodes.OK, verify.exitCode(), verify.out() + verify.err());
+        assertFalse(verify.out().contains("ev\\u202E"), verify.out());
     }
 }

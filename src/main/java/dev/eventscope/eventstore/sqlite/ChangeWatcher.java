@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.sqlite;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.eventstore.AppendAnnouncer;
 import dev.eventscope.eventstore.AppendListener;
 import org.slf4j.Logger;
@@ -83,7 +84,7 @@ final class ChangeWatcher implements AutoCloseable {
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("could not check {} for new events: {}", file, e.getMessage());
+            LOG.warn("could not check {} for new events: {}", PrintableText.of(file), PrintableText.of(e.getMessage()));
         }
     }
 

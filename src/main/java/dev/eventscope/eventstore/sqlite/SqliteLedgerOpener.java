@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.sqlite;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.eventstore.EventStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,10 +194,10 @@ final class SqliteLedgerOpener {
                 Files.deleteIfExists(partial);
                 Files.deleteIfExists(Path.of(partial + "-journal"));
             } catch (java.io.IOException e) {
-                LOG.warn("could not remove the temporary file {}", partial, e);
+                LOG.warn("could not remove the temporary file {}: {}", PrintableText.of(partial), PrintableText.of(e.getMessage()));
             }
         }
-        LOG.info("created ledger {}", file);
+        LOG.info("created ledger {}", PrintableText.of(file));
         creationSteps.accept(CreationStep.CREATED, null);
         return SqliteConnections.openWriter(file, options.synchronous());
     }
@@ -232,7 +233,7 @@ final class SqliteLedgerOpener {
             }
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
-        LOG.info("migrated ledger {} from schema {} to {}", file, fromVersion, LedgerSchema.CURRENT_VERSION);
+        LOG.info("migrated ledger {} from schema {} to {}", PrintableText.of(file), fromVersion, LedgerSchema.CURRENT_VERSION);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.sqlite;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.eventstore.Snapshot;
 import dev.eventscope.eventstore.SnapshotRows;
 import dev.eventscope.eventstore.StoredSnapshot;
@@ -127,7 +128,8 @@ final class SqliteSnapshots {
                                 return Optional.of(new Snapshot(stream, row.getLong(1), row.getString(2), stateSchemaVersion,
                                         row.getString(3)));
                             }
-                            LOG.warn("ignored the snapshot of {} at version {} in {}: {}", stream, row.getLong(1), file, problem);
+                            LOG.warn("ignored the snapshot of {} at version {} in {}: {}", PrintableText.of(stream), row.getLong(1),
+                                    PrintableText.of(file), PrintableText.of(problem));
                         }
                         return Optional.<Snapshot>empty();
                     });

@@ -1,5 +1,6 @@
 package dev.eventscope.eventstore.sqlite;
 
+import dev.eventscope.domain.PrintableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,7 +114,8 @@ final class WalCheckpointer {
                 synced = size;
             }
         } catch (IOException | RuntimeException e) {
-            LOG.debug("stopped syncing the WAL of {} during a bulk append (its commit syncs it): {}", file, e.getMessage());
+            LOG.debug("stopped syncing the WAL of {} during a bulk append (its commit syncs it): {}", PrintableText.of(file),
+                    PrintableText.of(e.getMessage()));
         } finally {
             if (channel != null) {
                 try {
@@ -143,10 +145,12 @@ final class WalCheckpointer {
              Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             if (row.next() && LOG.isDebugEnabled()) {
-                LOG.debug("checkpointed {} of {} WAL frames of {} (busy: {})", row.getLong(3), row.getLong(2), file, row.getInt(1));
+                LOG.debug("checkpointed {} of {} WAL frames of {} (busy: {})", row.getLong(3), row.getLong(2), PrintableText.of(file),
+                        row.getInt(1));
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("could not checkpoint the WAL of {} in the background (the writer will): {}", file, e.getMessage());
+            LOG.warn("could not checkpoint the WAL of {} in the background (the writer will): {}", PrintableText.of(file),
+                    PrintableText.of(e.getMessage()));
         }
     }
 

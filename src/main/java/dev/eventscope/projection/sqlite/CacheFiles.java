@@ -1,5 +1,6 @@
 package dev.eventscope.projection.sqlite;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.projection.ReadModelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,6 +168,6 @@ final class CacheFiles {
                     + " (" + failed.getMessage() + "): delete it, and the read models are built again from the ledger's events.", why);
         }
         LOG.warn("The read-model cache {} could not be read ({}); it was moved to {} and is built again from the ledger's events.",
-                file, why.getCause().getMessage(), aside);
+                PrintableText.of(file), PrintableText.of(why.getCause().getMessage()), PrintableText.of(aside));
     }
 }

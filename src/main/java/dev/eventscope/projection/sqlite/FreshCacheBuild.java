@@ -1,5 +1,6 @@
 package dev.eventscope.projection.sqlite;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.projection.ReadModelException;
 
 import org.slf4j.Logger;
@@ -106,7 +107,8 @@ final class FreshCacheBuild {
             Files.deleteIfExists(marker);
             finished = true;
         } catch (SQLException | IOException e) {
-            LOG.warn("The read-model cache {} stays marked as unfinished and will be built again: {}", file, e.getMessage());
+            LOG.warn("The read-model cache {} stays marked as unfinished and will be built again: {}", PrintableText.of(file),
+                    PrintableText.of(e.getMessage()));
         }
     }
 }

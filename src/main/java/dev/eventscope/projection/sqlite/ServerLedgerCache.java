@@ -1,5 +1,6 @@
 package dev.eventscope.projection.sqlite;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.projection.ReadModelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ final class ServerLedgerCache {
             if (recorded.isPresent() && recorded.get().equals(ledgerId)) {
                 return;
             }
-            LOG.warn("The read-model cache {} belongs to {}, not to the ledger {}; it is removed and built anew.", file,
+            LOG.warn("The read-model cache {} belongs to {}, not to the ledger {}; it is removed and built anew.", PrintableText.of(file),
                     recorded.map(id -> "the ledger " + id).orElse("no known ledger"), ledgerId);
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 Files.deleteIfExists(Path.of(file + suffix));

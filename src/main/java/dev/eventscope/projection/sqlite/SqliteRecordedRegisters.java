@@ -1,5 +1,6 @@
 package dev.eventscope.projection.sqlite;
 
+import dev.eventscope.domain.PrintableText;
 import dev.eventscope.eventstore.sqlite.ReadOnlyAccess;
 import dev.eventscope.projection.BalancesProjection;
 import dev.eventscope.projection.ReadModelException;
@@ -61,9 +62,9 @@ public final class SqliteRecordedRegisters {
             if (notOurs.getCause() != null && !CacheFiles.unreadable(notOurs)) {
                 throw notOurs;
             }
-            LOG.warn("{} The read models there were not compared with the events.", notOurs.getCause() == null
+            LOG.warn("{} The read models there were not compared with the events.", PrintableText.of(notOurs.getCause() == null
                     ? notOurs.getMessage() : "The read-model cache " + cacheFile + " cannot be read (" + notOurs.getCause().getMessage()
-                    + "); the next command that reads it moves it aside and builds it again.");
+                    + "); the next command that reads it moves it aside and builds it again."));
             return List.of();
         }
     }

@@ -57,10 +57,52 @@ public final class EventJson {
             return data == null ? "" : data;
         }
         try {
-            return MAPPER.writeValueAsString(node);
+            return printable(MAPPER.writeValueAsString(shortened(node)));
         } catch (JsonProcessingException e) {
             return data;
         }
+    }
+
+    /** The most characters of one text value the pane shows (the whole is in {@code eventscope history --format json}). */
+    static final int VALUE_AT_MOST = 2_000;
+
+    /** {@code node} with every text value longer than {@link #VALUE_AT_MOST} cut, saying how long it was (session 23). */
+    private static JsonNode shortened(JsonNode node) {
+        if (node.isTextual() && node.asText().length() > VALUE_AT_MOST) {
+            String text = node.asText();
+            int characters = text.codePointCount(0, text.length());
+            return characters <= VALUE_AT_MOST ? node : com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                    text.substring(0, text.offsetByCodePoints(0, VALUE_AT_MOST)) + "… (" + String.format(java.util.Locale.ROOT,
+                            "%,d", characters) + " characters in all)");
+        }
+        if (node.isContainerNode()) {
+            JsonNode copy = node.deepCopy();
+            if (copy instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                object.fields().forEachRemaining(field -> field.setValue(shortened(field.getValue())));
+            } else if (copy instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+                for (int i = 0; i < array.size(); i++) {
+                    array.set(i, shortened(array.get(i)));
+                }
+            }
+            return copy;
+        }
+        return node;
+    }
+
+    /**
+     * The JSON text with every character that does not show (U+202E, a zero-width space; Jackson already escapes the
+     * control characters) written as the JSON escape {@code \\uXXXX}: the same JSON, shown printably (session 23).
+     */
+    private static String printable(String json) {
+        StringBuilder shown = new StringBuilder(json.length());
+        json.codePoints().forEach(c -> {
+            if (c != '\n' && dev.eventscope.domain.PrintableText.hidden(c)) {
+                shown.append(String.format("\\u%04X", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
     }
 
     private static String shortValue(JsonNode value) {

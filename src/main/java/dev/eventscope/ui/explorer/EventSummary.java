@@ -16,14 +16,15 @@ final class EventSummary {
     private EventSummary() {
     }
 
+    /** The summary in its printable form, shortened: a description may be a megabyte long (session 23, adversary). */
     static String of(String type, String data) {
         if ("PostingRecorded".equals(type)) {
             JsonNode posting = EventJson.parse(data);
             if (posting != null && posting.path("amount").path("amount").isValueNode()) {
-                return posting(posting);
+                return dev.eventscope.domain.PrintableText.shortened(posting(posting));
             }
         }
-        return EventJson.summary(data);
+        return dev.eventscope.domain.PrintableText.shortened(EventJson.summary(data));
     }
 
     /** "-14.90 EUR, Sparkasse account fees, with expenses:bank-fees" (reversals and virtual postings say so). */

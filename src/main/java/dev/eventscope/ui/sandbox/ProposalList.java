@@ -1,5 +1,6 @@
 package dev.eventscope.ui.sandbox;
 
+import dev.eventscope.ui.ShownText;
 import dev.eventscope.ui.sandbox.SandboxViewModel.ProposalRow;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
@@ -93,8 +94,9 @@ final class ProposalList {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+                String shown = empty ? null : dev.eventscope.ui.ShownText.shortened(text);
+                setText(shown);
+                setTooltip(shown == null || shown.isEmpty() ? null : new javafx.scene.control.Tooltip(shown));
             }
         });
         return column;
@@ -156,14 +158,15 @@ final class ProposalList {
 
     /** A proposal's whole text: what it proposes, its verdict, why and who proposed it, each on a line of its own. */
     static String proposalText(ProposalRow row) {
-        StringBuilder text = new StringBuilder(row.proposal()).append('\n').append(row.status());
+        // each field printable and shortened: a proposal quotes a description, a reason and a user (session 23, adversary)
+        StringBuilder text = new StringBuilder(ShownText.shortened(row.proposal())).append('\n').append(row.status());
         boolean reason = row.reason() != null && !row.reason().isBlank();
         if (reason) {
-            text.append("\nReason: ").append(row.reason());
+            text.append("\nReason: ").append(ShownText.shortened(row.reason()));
         }
         // the proposer on the reason's line (a line fewer in the pane at 1280 x 720)
         if (row.proposedBy() != null && !row.proposedBy().isBlank()) {
-            text.append(reason ? " · by " : "\nBy ").append(row.proposedBy());
+            text.append(reason ? " · by " : "\nBy ").append(ShownText.shortened(row.proposedBy()));
         }
         return text.toString();
     }

@@ -52,4 +52,16 @@ final class SandboxText {
         }
         return said.toString();
     }
+
+    /** What an action said while the ledger was followed ({@code now}, when it is not {@code before}), with a space; else "". */
+    static String saidMeanwhile(String before, String now) {
+        return now == null || now.isEmpty() || now.equals(before) ? "" : now + " ";
+    }
+
+    /** Why Apply was refused, saying that nothing of it reached the ledger (unless the sentence says what happened). */
+    static String notApplied(String why) {
+        String lower = why == null ? "" : why.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("nothing was applied") || lower.contains("were applied") || lower.contains("no accepted proposals")
+                ? why : why + " Nothing was applied; the ledger is unchanged.";
+    }
 }

@@ -177,6 +177,7 @@ public final class SandboxViewModel {
             return;
         }
         long before = shown.basePosition();
+        String saidBefore = message.get();
         // the proposals shown, decided again at the new head (the file is not read: onDisk stays); anything shown since
         // (a proposal, Apply, Decide again, a move of the base) is newer: kept, and followed in turn if still behind
         executor.run(() -> view.of(Sandbox.open(session, shown.contents())), again -> {
@@ -185,8 +186,10 @@ public final class SandboxViewModel {
             } else if (!following.closed() && again.sandbox().basePosition() > shown.basePosition()) {
                 show(again);
                 long refused = again.sandbox().decided().stream().filter(one -> one.status() == DecidedProposal.Status.REFUSED).count();
-                message.set("The ledger moved on to position " + again.sandbox().basePosition() + " since the sandbox was"
-                        + " decided at position " + before + "; every proposal was decided again at the head: "
+                // what was said meanwhile (Apply refused) stays said (session 23, adversary: the follow replaced it)
+                message.set(SandboxText.saidMeanwhile(saidBefore, message.get()) + "The ledger moved on to position "
+                        + again.sandbox().basePosition() + " since the sandbox was decided at position " + before
+                        + "; every proposal was decided again at the head: "
                         + (refused == 0 ? "all still apply." : refused + " no longer apply; each says why."));
             }
         }, this::failed);
@@ -345,13 +348,18 @@ public final class SandboxViewModel {
     public void apply() {
         Sandbox current = sandbox;
         executor.run(() -> {
-            Sandbox.Applied applied = opened(current).apply(user, clock.instant());
-            keep(applied.sandbox().contents());
-            return java.util.Map.entry(view.of(applied.sandbox()), applied.executed().size());
+            Sandbox.Applied[] applied = new Sandbox.Applied[1];
+            synchronized (this) { // the file is checked, the ledger appended to and the file marked under its lock
+                onDisk = files.replaceAfter(onDisk, () -> (applied[0] = opened(current).apply(user, clock.instant())).sandbox().contents());
+            }
+            return java.util.Map.entry(view.of(applied[0].sandbox()), applied[0].executed().size());
         }, done -> {
             show(done.getKey());
             message.set("Applied " + done.getValue() + " proposals to the ledger as " + user + ".");
-        }, this::failed);
+        }, problem -> {
+            failed(problem);
+            message.set(SandboxText.notApplied(message.get()));
+        });
     }
 
     /**

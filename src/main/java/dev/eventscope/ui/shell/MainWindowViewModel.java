@@ -122,7 +122,7 @@ public final class MainWindowViewModel implements LedgerOpener {
         opening.set(true);
         long started = System.nanoTime();
         FirstPaint firstPaint = FirstPaint.ofOpenStartingNow();
-        LOG.info("opening {}{} at {} ms of the JVM", absolute, readOnly ? " read-only" : "",
+        LOG.info("opening {}{} at {} ms of the JVM", dev.eventscope.ui.ShownText.of(absolute), readOnly ? " read-only" : "",
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         ExplorerWarmUp.start(); // while the store opens
         executor.run(() -> {
@@ -229,7 +229,7 @@ public final class MainWindowViewModel implements LedgerOpener {
                 try {
                     current.session().close();
                 } catch (RuntimeException e) {
-                    LOG.warn("closing {} failed: {}", current.session().fileName(), e.toString());
+                    LOG.warn("closing {} failed: {}", current.session().fileName(), dev.eventscope.ui.ShownText.of(e.toString()));
                 }
             });
         }

@@ -26,7 +26,7 @@ public final class Insights {
         for (RegisterLine line : explanation.contributions()) {
             running = running.add(line.amount());
             lines.add(new WhyLine(line.position(), line.entryId(), line.date().toString(), MoneyText.of(line.amount(), commodity),
-                    MoneyText.of(running, commodity), line.user(), line.command(), line.description()));
+                    MoneyText.of(running, commodity), shown(line.user()), line.command(), shown(line.description())));
         }
         String title = account + " · " + MoneyText.of(explanation.balance(), commodity) + " at " + point + " — "
                 + lines.size() + (lines.size() == 1 ? " posting" : " postings");
@@ -37,4 +37,8 @@ public final class Insights {
     public record Explained(String title, BigDecimal balance, List<WhyLine> lines) {
     }
 
+    /** A user's or a description's printable form, shortened; null stays null (session 23, adversary). */
+    private static String shown(String text) {
+        return text == null ? null : dev.eventscope.domain.PrintableText.shortened(text);
+    }
 }

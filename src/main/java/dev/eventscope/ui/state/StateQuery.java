@@ -111,7 +111,8 @@ public final class StateQuery {
             // never broken at its hyphen ("JE-" above "2025-0196") nor a description cut after its first words
             rows.add(StateRow.of("entry:" + line.position() + ":" + line.postingIndex(), LAST_ENTRIES,
                     line.date() + "\n" + line.entryId(), MoneyText.of(line.amount(), line.commodity())
-                            + (line.description() == null || line.description().isBlank() ? "" : "\n" + line.description()))
+                            + (line.description() == null || line.description().isBlank() ? "" : "\n"
+                            + PrintableText.shortened(line.description())))
                     .atPosition(line.position()));
         }
         return rows;

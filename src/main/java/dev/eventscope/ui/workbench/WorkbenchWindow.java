@@ -440,7 +440,8 @@ public final class WorkbenchWindow {
     private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        // a user, a stream or a match quoting a description: printable and shortened (session 23, adversary)
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(dev.eventscope.ui.ShownText.shortened(value.apply(cell.getValue()))));
         return column;
     }
 }
