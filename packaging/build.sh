@@ -98,6 +98,9 @@ printf '%s\n' 'java-options=-XX:SharedArchiveFile=$APPDIR/eventscope.jsa' 'java-
 cp packaging/compiler-directives.json "$out/eventscope/lib/app/compiler-directives.json"
 printf '%s\n' 'java-options=-XX:+UnlockDiagnosticVMOptions' \
   'java-options=-XX:CompilerDirectivesFile=$APPDIR/compiler-directives.json' >> "$out/eventscope/lib/app/eventscope.cfg"
+# C2 inlines less into already compiled code, as packaging/launcher/eventscope does for the desktop app and the import
+# (one set of options here for every command; docs/cli-speed.md, "Session 23 (jit)")
+printf '%s\n' 'java-options=-XX:InlineSmallCode=1000' >> "$out/eventscope/lib/app/eventscope.cfg"
 echo "app-image: $out/eventscope ($(du -sm "$out/eventscope" | cut -f1) MB)"
 
 # --- 6. the .deb ------------------------------------------------------------------------------------------------
