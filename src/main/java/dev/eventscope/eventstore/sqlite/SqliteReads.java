@@ -52,14 +52,7 @@ final class SqliteReads {
      * projection reads (three JNI calls and three strings fewer per event, docs/cli-speed.md, first open, session 12).
      */
     private static final String PROJECTED_COLUMNS = "e.position, e.stream_key, e.version, e.type, e.schema_version, e.data,"
-            + " e.user_name, e.command_name, e.recorded_at, e.hash";
-    /**
-     * A catch-up of every category reads no join: the names of a page's streams not held are asked in a few queries
-     * once the page is read ({@link StreamNameCache#nameAll}), a seek per new stream instead of one per event
-     * (989,700 events, 252,000 streams; docs/cli-speed.md, session 23, readside2).
-     */
-    private static final String PROJECTED_PAGE = "SELECT " + PROJECTED_COLUMNS
-            + " FROM events e WHERE e.position > ? ORDER BY e.position LIMIT ?";
+            + " e.user_name, e.command_name, e.recorded_at, e.hash, s.stream_id";
 
     /**
      * Pages a catch-up's cursor reads ahead (2,000 events each): enough that its decoding thread does not wait for a page
@@ -118,12 +111,8 @@ final class SqliteReads {
     /** As {@link #readAll(long, Set)}, each event without its id (empty), correlation and causation ids (null). */
     EventCursor readAllForProjections(long afterPosition, Set<String> categories) {
         List<String> sorted = new ArrayList<>(new TreeSet<>(categories));
+        String sql = pageQuery(PROJECTED_COLUMNS, sorted.size());
         Repeats repeats = new Repeats();
-        if (sorted.isEmpty()) {
-            return new PagedCursor(afterPosition, (after, limit) -> ensureOpenAndQuery(PROJECTED_PAGE, after, sorted, limit,
-                    rows -> projectedEventsNamedAfter(rows, repeats)), READ_AHEAD, PROJECTION_PAGES_AHEAD);
-        }
-        String sql = pageQuery(PROJECTED_COLUMNS + ", s.stream_id", sorted.size());
         return new PagedCursor(afterPosition, (after, limit) -> ensureOpenAndQuery(sql, after, sorted, limit,
                 rows -> projectedEvents(rows, repeats)), READ_AHEAD, PROJECTION_PAGES_AHEAD);
     }
@@ -175,48 +164,6 @@ final class SqliteReads {
                     EventHashChain.hex(rows.getBytes(10))));
         }
         return events;
-    }
-
-    /**
-     * Rows of {@link #PROJECTED_PAGE} (no stream name): an event whose stream's name is held is made at once; the others
-     * wait, in their place, until the page's streams not held are named in a few queries. Holds at most one page's rows
-     * and names beyond the cache's bound ({@link StreamNameCache#REMEMBERED_AT_MOST}).
-     */
-    private List<RecordedEvent> projectedEventsNamedAfter(ResultSet rows, Repeats repeats) throws SQLException {
-        List<RecordedEvent> events = new ArrayList<>();
-        List<Unnamed> waiting = new ArrayList<>();
-        Map<Long, StreamId> unnamed = new HashMap<>();
-        while (rows.next()) {
-            long streamKey = rows.getLong(2);
-            StreamId stream = streamNames.held(streamKey);
-            long position = rows.getLong(1);
-            long version = rows.getLong(3);
-            String type = repeats.type(rows.getString(4));
-            int schemaVersion = rows.getInt(5);
-            String data = rows.getString(6);
-            EventMetadata metadata = repeats.metadata(rows.getString(7), rows.getString(8));
-            long recordedAt = rows.getLong(9);
-            String hash = EventHashChain.hex(rows.getBytes(10));
-            if (stream != null) {
-                events.add(new RecordedEvent(position, "", stream, version, type, schemaVersion, data, metadata, recordedAt, hash));
-            } else {
-                unnamed.putIfAbsent(streamKey, null);
-                waiting.add(new Unnamed(events.size(), streamKey,
-                        new RecordedEvent(position, "", null, version, type, schemaVersion, data, metadata, recordedAt, hash)));
-                events.add(null);
-            }
-        }
-        streamNames.nameAll(reader, unnamed);
-        for (Unnamed event : waiting) {
-            RecordedEvent e = event.event();
-            events.set(event.index(), new RecordedEvent(e.position(), "", unnamed.get(event.streamKey()), e.version(),
-                    e.type(), e.schemaVersion(), e.data(), e.metadata(), e.recordedAtMicros(), e.hash()));
-        }
-        return events;
-    }
-
-    /** An event of a page waiting for its stream's name, and its place in the page. */
-    private record Unnamed(int index, long streamKey, RecordedEvent event) {
     }
 
     /**

@@ -6,8 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,52 +45,6 @@ final class StreamNameCache {
                 StreamId name = StreamId.of(row.getString(1));
                 names.put(streamKey, name);
                 return name;
-            }
-        }
-    }
-
-    /** The stream's name if it is held, else null (no query). */
-    StreamId held(long streamKey) {
-        return names.get(streamKey);
-    }
-
-    /** Keys asked of the streams table in one query by {@link #nameAll}: a page's new streams in a few queries. */
-    static final int KEYS_PER_QUERY = 256;
-    private static final String NAMES_OF_KEYS = "SELECT stream_key, stream_id FROM streams WHERE stream_key IN ("
-            + String.join(", ", Collections.nCopies(KEYS_PER_QUERY, "?")) + ")";
-
-    /**
-     * Puts the name of every key of {@code unnamed} (its values null) into it, asked of {@code statements} in queries
-     * of {@link #KEYS_PER_QUERY} keys (the last padded with its first key) instead of one per key or a join per event;
-     * the names are held as {@link #remember} holds them. A key the table does not have is asked alone, which reports
-     * the missing stream as {@link #nameOf(Connection, long)} does. Call holding the statements' lock.
-     */
-    void nameAll(SqliteStatements statements, Map<Long, StreamId> unnamed) throws SQLException {
-        if (unnamed.isEmpty()) {
-            return;
-        }
-        long[] keys = new long[unnamed.size()];
-        int count = 0;
-        for (Long key : unnamed.keySet()) {
-            keys[count++] = key;
-        }
-        PreparedStatement query = statements.prepared(NAMES_OF_KEYS);
-        for (int from = 0; from < count; from += KEYS_PER_QUERY) {
-            for (int i = 0; i < KEYS_PER_QUERY; i++) {
-                query.setLong(i + 1, keys[from + i < count ? from + i : from]);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    long key = rows.getLong(1);
-                    StreamId name = StreamId.of(rows.getString(2));
-                    unnamed.put(key, name);
-                    remember(key, name);
-                }
-            }
-        }
-        for (int i = 0; i < count; i++) {
-            if (unnamed.get(keys[i]) == null) {
-                unnamed.put(keys[i], nameOf(statements.connection(), keys[i]));
             }
         }
     }
