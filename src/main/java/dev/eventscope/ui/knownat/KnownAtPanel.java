@@ -87,6 +87,22 @@ public final class KnownAtPanel extends VBox {
                 }
             }
         });
+        // session 23: at 1280 × 720 the figures table shows two or three rows, alphabetically the first accounts, so the
+        // restated ones (the answer to the question) were out of sight below; the first restated one comes into view
+        model.figures().addListener((javafx.collections.ListChangeListener<KnownFigure>) change -> {
+            int first = firstRestated();
+            if (first > 0) {
+                javafx.application.Platform.runLater(() -> {
+                    int now = firstRestated();
+                    // the flow scrolls as little as shows the row whole (the table's own scrollTo puts it at the top)
+                    if (now > 0 && knownAtFigures.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                        flow.scrollTo(now);
+                    } else if (now > 0) {
+                        knownAtFigures.scrollTo(now);
+                    }
+                });
+            }
+        });
         knownAtLines.setItems(model.lines());
         text(linePositionColumn, line -> "#" + line.position());
         text(lineEntryColumn, line -> narrowLines ? "#" + line.position() + " · " + line.date() + " · " + line.entry() + "\n"
@@ -162,6 +178,15 @@ public final class KnownAtPanel extends VBox {
             lineAmountColumn.setMinWidth(narrow ? 0 : 100);
             knownAtLines.refresh();
         }
+    }
+
+    private int firstRestated() {
+        for (int index = 0; index < model.figures().size(); index++) {
+            if (model.figures().get(index).restated()) {
+                return index;
+            }
+        }
+        return -1;
     }
 
     private void markStale(boolean stale) {

@@ -111,4 +111,41 @@ class KnownAtRestatingAt1280WindowTest {
         });
         assertEquals(List.of(), unread, "the restating postings at 1280 × 720");
     }
+    /**
+     * Session 23's walk: at 1280 × 720 the figures table showed its first two accounts (alphabetically), both unchanged;
+     * the two restated ones, the answer to the question, were out of sight below. A restated figure is brought into view.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void at_1280_by_720_a_restated_figure_is_in_view(FxRobot robot) {
+        robot.clickOn(robot.lookup(hasText("audit-case.ledger")).queryLabeled());
+        WindowTests.waitUntil(() -> model.explorerProperty().get() != null && !robot.lookup("#streamTree").queryAll().isEmpty());
+        robot.interact(() -> {
+            robot.lookup("#knownAtAsOf").queryAs(TextField.class).setText("2025-03-31");
+            robot.lookup("#knownAtPoint").queryAs(TextField.class).setText("2025-04-15");
+        });
+        robot.clickOn("#knownAtShow");
+        WindowTests.waitUntil(() -> robot.lookup("#knownAtLines").tryQuery().isPresent()
+                && robot.lookup("#knownAtLines").queryAs(TableView.class).getItems().size() == 2);
+        TableView<KnownFigure> figures = robot.lookup("#knownAtFigures").queryAs(TableView.class);
+        for (int pulse = 0; pulse < 5; pulse++) {
+            robot.interact(() -> figures.getScene().getRoot().layout());
+        }
+        List<String> seen = WindowTests.onFx(() -> {
+            List<String> whole = new ArrayList<>();
+            Node flow = figures.lookup(".clipped-container");
+            Bounds viewport = flow.localToScene(flow.getLayoutBounds());
+            for (Node node : figures.lookupAll(".table-row-cell")) {
+                if (node instanceof TableRow<?> row && row.isVisible() && row.getItem() instanceof KnownFigure figure) {
+                    Bounds bounds = row.localToScene(row.getLayoutBounds());
+                    if (bounds.getMinY() >= viewport.getMinY() - 0.5 && bounds.getMaxY() <= viewport.getMaxY() + 0.5) {
+                        whole.add(figure.account() + (figure.restated() ? " (restated)" : ""));
+                    }
+                }
+            }
+            return whole;
+        });
+        org.junit.jupiter.api.Assertions.assertTrue(seen.stream().anyMatch(account -> account.endsWith("(restated)")),
+                "figures wholly seen at 1280 × 720: " + seen);
+    }
 }
