@@ -88,19 +88,14 @@ public final class KnownAtPanel extends VBox {
             }
         });
         // session 23: at 1280 × 720 the figures table shows two or three rows, alphabetically the first accounts, so the
-        // restated ones (the answer to the question) were out of sight below; the first restated one comes into view
-        model.figures().addListener((javafx.collections.ListChangeListener<KnownFigure>) change -> {
-            int first = firstRestated();
-            if (first > 0) {
-                javafx.application.Platform.runLater(() -> {
-                    int now = firstRestated();
-                    // the flow scrolls as little as shows the row whole (the table's own scrollTo puts it at the top)
-                    if (now > 0 && knownAtFigures.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
-                        flow.scrollTo(now);
-                    } else if (now > 0) {
-                        knownAtFigures.scrollTo(now);
-                    }
-                });
+        // restated ones (the answer to the question) were out of sight below; once the table is laid out with the answer
+        // (and again when the restating postings below take their room), the first restated figure is put at its top
+        // unless it is seen whole already
+        model.figures().addListener((javafx.collections.ListChangeListener<KnownFigure>) change -> askToReveal());
+        model.lines().addListener((javafx.collections.ListChangeListener<RestatingLine>) change -> askToReveal());
+        knownAtFigures.needsLayoutProperty().addListener((observable, was, needs) -> {
+            if (!needs && revealPending) {
+                javafx.application.Platform.runLater(this::revealFirstRestated);
             }
         });
         knownAtLines.setItems(model.lines());
@@ -177,6 +172,32 @@ public final class KnownAtPanel extends VBox {
             lineEntryColumn.setText(narrow ? "Posting" : "Entry");
             lineAmountColumn.setMinWidth(narrow ? 0 : 100);
             knownAtLines.refresh();
+        }
+    }
+
+    private boolean revealPending;
+
+    private void askToReveal() {
+        revealPending = true;
+        knownAtFigures.requestLayout();
+    }
+
+    private void revealFirstRestated() {
+        int first = firstRestated();
+        if (first < 0) {
+            revealPending = false;
+        }
+        if (!revealPending) {
+            return;
+        }
+        if (!(knownAtFigures.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)
+                || flow.getCellCount() == 0 || flow.getFirstVisibleCell() == null || knownAtFigures.getHeight() <= 0) {
+            return; // not laid out with its rows yet: asked again after the next layout
+        }
+        revealPending = false;
+        // the last visible row may be cut by the table's edge: only a row between the first and the last is seen whole
+        if (first < flow.getFirstVisibleCell().getIndex() || first >= flow.getLastVisibleCell().getIndex()) {
+            knownAtFigures.scrollTo(first);
         }
     }
 
