@@ -72,6 +72,8 @@ public final class KnownAtPanel extends VBox {
         // session 22: sharing the width by the columns' preferred widths left the names ~240 px at 1920 px, so
         // "assets:fixed:" / "accumulated-depreciation" took two lines while each amount column had room to spare; the
         // amounts are now as wide as their content (and titles) and the names take the rest, breaking only when that is short
+        // session 23: at 1280 px, with the Change column, 120 px for the names scrolled the change out of sight ("2,148.60 E")
+        figureAccountColumn.getProperties().put(dev.eventscope.ui.TableFit.ELASTIC_FLOOR, 84.0);
         dev.eventscope.ui.TableFit.installElastic(knownAtFigures, figureAccountColumn, figureAccountColumn, figureThenColumn,
                 figureNowColumn, figureChangeColumn);
         // an empty Change column took the room the amounts needed at 1280 px ("30,206.52 …"): shown only when a figure changed
