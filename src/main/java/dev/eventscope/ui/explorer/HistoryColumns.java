@@ -28,55 +28,6 @@ final class HistoryColumns {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     }
 
-    /**
-     * Session 23: the "#" and "Ver" columns kept the width of the samples' three-digit numbers, so on a ledger of a
-     * journal of 100,000 entries every position read "35…". Each column is made at least as wide as the widest number
-     * its rows hold (the last, as they only grow), measured in the table's font; never narrower than it was designed.
-     */
-    static void wideEnoughForTheirNumbers(TableView<EventRow> table, List<TableColumn<EventRow, Long>> columns) {
-        java.util.Map<TableColumn<EventRow, Long>, double[]> designed = new java.util.HashMap<>();
-        columns.forEach(column -> designed.put(column, new double[] {column.getMinWidth(), column.getPrefWidth()}));
-        InvalidationListener fit = observable -> {
-            for (TableColumn<EventRow, Long> column : columns) {
-                long widest = 0;
-                for (EventRow row : table.getItems()) {
-                    Long value = column.getCellObservableValue(row) == null ? null : column.getCellObservableValue(row).getValue();
-                    widest = value == null ? widest : Math.max(widest, value);
-                }
-                javafx.scene.text.Text measure = new javafx.scene.text.Text(Long.toString(widest));
-                TableCell<?, ?> shown = table.lookupAll(".table-cell").stream()
-                        .filter(node -> node instanceof TableCell<?, ?> cell && cell.getTableColumn() == column)
-                        .map(node -> (TableCell<?, ?>) node).findFirst().orElse(null);
-                measure.setFont(shown == null ? javafx.scene.text.Font.getDefault() : shown.getFont());
-                double insets = shown == null ? NUMBER_PADDING : shown.snappedLeftInset() + shown.snappedRightInset();
-                double needed = Math.ceil(measure.getLayoutBounds().getWidth() + insets) + NUMBER_SLACK;
-                double[] design = designed.get(column);
-                column.setMinWidth(Math.max(design[0], needed));
-                column.setPrefWidth(Math.max(design[1], needed));
-            }
-        };
-        table.getItems().addListener(fit);
-        table.itemsProperty().addListener((observable, before, items) -> {
-            items.addListener(fit);
-            fit.invalidated(observable);
-        });
-        // the font and padding are known once the table has cells: measured again after the first layout with rows
-        table.skinProperty().addListener(fit);
-        boolean[] measuredWithCells = new boolean[1];
-        table.needsLayoutProperty().addListener((observable, before, needs) -> {
-            if (!needs && !measuredWithCells[0] && table.lookup(".table-row-cell .table-cell") != null && !table.getItems().isEmpty()) {
-                measuredWithCells[0] = true;
-                javafx.application.Platform.runLater(() -> fit.invalidated(null));
-            }
-        });
-        fit.invalidated(null);
-    }
-
-    /** A history cell's padding (explorer.css: 8 px a side), before a cell of the column is there to ask. */
-    private static final double NUMBER_PADDING = 16;
-    /** Room past the text and padding: the label's own rounding and the column's edge, so no ellipsis is drawn. */
-    private static final double NUMBER_SLACK = 6;
-
     /** Local time to the second; the tooltip gives the exact UTC time to the microsecond. */
     static void recorded(TableColumn<EventRow, EventRow> column) {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
@@ -183,9 +134,6 @@ final class HistoryColumns {
             }
         };
         table.widthProperty().addListener(fit);
-        // a number column widened for its numbers (wideEnoughForTheirNumbers) leaves less room: fitted again
-        table.getColumns().stream().filter(column -> column != hash)
-                .forEach(column -> column.minWidthProperty().addListener(fit));
         table.getColumns().forEach(column -> column.visibleProperty().addListener((observable, before, shown) -> {
             if (!optional.contains(column)) {
                 fit.invalidated(observable);

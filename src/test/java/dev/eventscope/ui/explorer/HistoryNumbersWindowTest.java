@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Session 23's walk: on a journal of 100,000 entries imported (397,020 events), the history's "#" column at 1280 × 720
  * read "35…" for every event, and at 1920 × 1080 "Ver" cut a five-digit version: both columns kept a width for the
- * samples' three-digit numbers. Every position and version shown reads whole, at both sizes.
+ * samples' three-digit numbers. Every position and version shown reads whole, at both sizes, and nothing scrolls sideways.
  */
 @ExtendWith(ApplicationExtension.class)
 class HistoryNumbersWindowTest {
@@ -122,6 +122,13 @@ class HistoryNumbersWindowTest {
                 String drawn = cell.lookup(".text") instanceof Text text ? text.getText() : "(nothing)";
                 if (!drawn.equals(number)) {
                     problems.add(column.getText() + " " + number + " drawn as '" + drawn + "' in " + Math.round(column.getWidth()) + " px");
+                }
+            }
+            // the columns widened for their numbers still fit: the history never scrolls sideways
+            for (Node node : history.lookupAll(".scroll-bar")) {
+                if (node instanceof javafx.scene.control.ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL
+                        && bar.isVisible()) {
+                    problems.add("the history scrolls sideways");
                 }
             }
             return problems;
