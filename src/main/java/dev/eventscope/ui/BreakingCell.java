@@ -97,7 +97,11 @@ public class BreakingCell<S> extends TableCell<S, String> {
     protected final void updateItem(String text, boolean empty) {
         super.updateItem(text, empty);
         whole = empty || text == null || text.isEmpty() ? null : text;
+        long lines = lineCount(getText());
         show();
+        if (lineCount(getText()) != lines) {
+            remeasureRow(); // a cell given a new item inside its row's layout (a refresh) is not measured again either
+        }
         setTooltip(whole == null ? null : tooltip);
         tooltip.setText(whole == null ? "" : whole);
         decorate(whole, empty);
