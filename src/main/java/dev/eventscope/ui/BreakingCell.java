@@ -37,7 +37,11 @@ public class BreakingCell<S> extends TableCell<S, String> {
         // only, "assets:receivables:customers (EUR)" was cut to "(E…" at 1280 × 800 in a cell narrower than it measured
         widthProperty().addListener(observable -> {
             if (whole != null) {
+                long lines = lineCount(getText());
                 show();
+                if (lineCount(getText()) != lines) {
+                    remeasureRow();
+                }
             }
         });
     }
@@ -60,6 +64,30 @@ public class BreakingCell<S> extends TableCell<S, String> {
         });
     }
 
+    /**
+     * Session 23: a cell re-broken while its row is laid out (its width set there, e.g. when the table's vertical scroll
+     * bar appears and the names' column narrows) grew a line the row was not resized for: the table's flow lays its rows
+     * out again only when one of them asks, and the row had finished its layout by then, so "assets:fixed:" /
+     * "accumulated-" showed and "depreciation" was drawn under the row's edge. The row asks after this pulse.
+     */
+    private void remeasureRow() {
+        if (!remeasureAsked) {
+            remeasureAsked = true;
+            Platform.runLater(() -> {
+                remeasureAsked = false;
+                if (getTableRow() != null) {
+                    getTableRow().requestLayout();
+                }
+            });
+        }
+    }
+
+    private boolean remeasureAsked;
+
+    private static long lineCount(String text) {
+        return text == null ? 0 : text.chars().filter(character -> character == '\n').count() + 1;
+    }
+
     /** {@link #install(TableColumn, Supplier)} with plain breaking cells. */
     public static <S> void install(TableColumn<S, String> column) {
         install(column, BreakingCell::new);
@@ -69,7 +97,11 @@ public class BreakingCell<S> extends TableCell<S, String> {
     protected final void updateItem(String text, boolean empty) {
         super.updateItem(text, empty);
         whole = empty || text == null || text.isEmpty() ? null : text;
+        long lines = lineCount(getText());
         show();
+        if (lineCount(getText()) != lines) {
+            remeasureRow(); // a cell given a new item inside its row's layout (a refresh) is not measured again either
+        }
         setTooltip(whole == null ? null : tooltip);
         tooltip.setText(whole == null ? "" : whole);
         decorate(whole, empty);

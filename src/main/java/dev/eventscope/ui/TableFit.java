@@ -33,6 +33,11 @@ public final class TableFit {
     private static final double WIDEST_COLUMN = 460;
     /** No fitted column is squeezed below this (or its content, when narrower): the table scrolls instead. */
     private static final double ELASTIC_MINIMUM = 120;
+    /**
+     * A column's own floor in place of {@link #ELASTIC_MINIMUM} (a {@code Double} in its properties): names that break
+     * at their colons (As known, session 23) may be narrower than 120 px so three amount columns beside them read whole.
+     */
+    public static final String ELASTIC_FLOOR = "dev.eventscope.ui.TableFit.elasticFloor";
     private static final String HOVER_TIP = "table-fit-tip";
 
     private TableFit() {
@@ -309,8 +314,9 @@ public final class TableFit {
             TableColumn<S, ?> column = shown.get(index);
             double want = wanted.get(column);
             boolean widest = index == shown.size() - 1;
-            double given = widest ? Math.max(left, Math.min(want, ELASTIC_MINIMUM))
-                    : Math.max(Math.min(want, left / (shown.size() - index)), Math.min(want, ELASTIC_MINIMUM));
+            double floor = column.getProperties().get(ELASTIC_FLOOR) instanceof Double own ? own : ELASTIC_MINIMUM;
+            double given = widest ? Math.max(left, Math.min(want, floor))
+                    : Math.max(Math.min(want, left / (shown.size() - index)), Math.min(want, floor));
             // a column kept wider than its share (its minimum) leaves the others that much less
             double kept = Math.floor(Math.max(given, column.getMinWidth()));
             widen(column, kept);

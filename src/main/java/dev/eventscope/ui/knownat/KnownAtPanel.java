@@ -72,6 +72,8 @@ public final class KnownAtPanel extends VBox {
         // session 22: sharing the width by the columns' preferred widths left the names ~240 px at 1920 px, so
         // "assets:fixed:" / "accumulated-depreciation" took two lines while each amount column had room to spare; the
         // amounts are now as wide as their content (and titles) and the names take the rest, breaking only when that is short
+        // session 23: at 1280 px, with the Change column, 120 px for the names scrolled the change out of sight ("2,148.60 E")
+        figureAccountColumn.getProperties().put(dev.eventscope.ui.TableFit.ELASTIC_FLOOR, 84.0);
         dev.eventscope.ui.TableFit.installElastic(knownAtFigures, figureAccountColumn, figureAccountColumn, figureThenColumn,
                 figureNowColumn, figureChangeColumn);
         // an empty Change column took the room the amounts needed at 1280 px ("30,206.52 …"): shown only when a figure changed
@@ -85,6 +87,17 @@ public final class KnownAtPanel extends VBox {
                 if (!empty && figure != null && figure.restated()) {
                     getStyleClass().add("restated");
                 }
+            }
+        });
+        // session 23: at 1280 × 720 the figures table shows two or three rows, alphabetically the first accounts, so the
+        // restated ones (the answer to the question) were out of sight below; once the table is laid out with the answer
+        // (and again when the restating postings below take their room), the first restated figure is put at its top
+        // unless it is seen whole already
+        model.figures().addListener((javafx.collections.ListChangeListener<KnownFigure>) change -> askToReveal());
+        model.lines().addListener((javafx.collections.ListChangeListener<RestatingLine>) change -> askToReveal());
+        knownAtFigures.needsLayoutProperty().addListener((observable, was, needs) -> {
+            if (!needs && revealPending) {
+                javafx.application.Platform.runLater(this::revealFirstRestated);
             }
         });
         knownAtLines.setItems(model.lines());
@@ -162,6 +175,41 @@ public final class KnownAtPanel extends VBox {
             lineAmountColumn.setMinWidth(narrow ? 0 : 100);
             knownAtLines.refresh();
         }
+    }
+
+    private boolean revealPending;
+
+    private void askToReveal() {
+        revealPending = true;
+        knownAtFigures.requestLayout();
+    }
+
+    private void revealFirstRestated() {
+        int first = firstRestated();
+        if (first < 0) {
+            revealPending = false;
+        }
+        if (!revealPending) {
+            return;
+        }
+        if (!(knownAtFigures.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)
+                || flow.getCellCount() == 0 || flow.getFirstVisibleCell() == null || knownAtFigures.getHeight() <= 0) {
+            return; // not laid out with its rows yet: asked again after the next layout
+        }
+        revealPending = false;
+        // the last visible row may be cut by the table's edge: only a row between the first and the last is seen whole
+        if (first < flow.getFirstVisibleCell().getIndex() || first >= flow.getLastVisibleCell().getIndex()) {
+            knownAtFigures.scrollTo(first);
+        }
+    }
+
+    private int firstRestated() {
+        for (int index = 0; index < model.figures().size(); index++) {
+            if (model.figures().get(index).restated()) {
+                return index;
+            }
+        }
+        return -1;
     }
 
     private void markStale(boolean stale) {
