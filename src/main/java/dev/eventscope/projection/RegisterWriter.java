@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the balances read model's register as blobs ({@link RegisterBlob}, session 23): every line once in
@@ -28,27 +29,33 @@ final class RegisterWriter {
     }
 
     private Run run = new Run();
+    /** Whether the open run is known (else it is read before the first line is added). */
+    private boolean runKnown;
+    /**
+     * Whether every account and commodity's last block is known (a register built from nothing, or one whose blocks
+     * were all read when a build resumed); else each one's is looked up by the blocks' index the first time a line is
+     * added to it (a later catch-up: a few lookups, not a read of every block's row on every open).
+     */
+    private boolean blocksKnown;
     private final Map<String, Map<String, Block>> blocks = new HashMap<>();
     private final List<Block> dirty = new ArrayList<>();
 
     /** The position of the register's last line; 0 when it has none. */
     static long lastPosition(ReadModelTables tables) {
-        long first = tables.max(RUNS, "first_position");
-        return first == 0 ? 0 : tables.find(RUNS, first).map(row -> row.integer(1)).orElse(0L);
+        return tables.last(RUNS, List.of(), List.of(), "first_position").map(row -> row.integer(1)).orElse(0L);
     }
 
     /** A writer of a register with no lines. */
     static RegisterWriter empty() {
-        return new RegisterWriter();
+        RegisterWriter writer = new RegisterWriter();
+        writer.runKnown = true;
+        writer.blocksKnown = true;
+        return writer;
     }
 
     /** A writer that continues the register the tables hold, whose open blocks are in them (a later catch-up). */
     static RegisterWriter read(ReadModelTables tables) {
-        RegisterWriter writer = new RegisterWriter();
-        writer.readRun(tables);
-        tables.forEach(BLOCKS, List.of("first_position", "account", "commodity", "lines_count"), List.of("first_position"),
-                row -> writer.block(row.text(1), row.text(2)).lastStored(row.integer(0), row.integer(3)));
-        return writer;
+        return new RegisterWriter();
     }
 
     /**
@@ -57,7 +64,10 @@ final class RegisterWriter {
      * commodity's last running balance.
      */
     static RegisterWriter resume(ReadModelTables tables, LastBalance last) {
-        RegisterWriter writer = read(tables);
+        RegisterWriter writer = new RegisterWriter();
+        writer.blocksKnown = true;
+        tables.forEach(BLOCKS, List.of("first_position", "account", "commodity", "lines_count"), List.of("first_position"),
+                row -> writer.block(row.text(1), row.text(2)).lastStored(row.integer(0), row.integer(3)));
         Map<String, Map<String, Long>> covered = new HashMap<>();
         tables.forEach(BLOCKS, List.of("account", "commodity", "last_position"), List.of("first_position"),
                 row -> covered.computeIfAbsent(row.text(0), account -> new HashMap<>()).merge(row.text(1), row.integer(2), Math::max));
@@ -82,11 +92,12 @@ final class RegisterWriter {
     }
 
     private void readRun(ReadModelTables tables) {
-        long first = tables.max(RUNS, "first_position");
-        if (first == 0) {
+        runKnown = true;
+        Optional<ReadModelRow> last = tables.last(RUNS, List.of(), List.of(), "first_position");
+        if (last.isEmpty()) {
             return;
         }
-        ReadModelRow row = tables.find(RUNS, first).orElseThrow();
+        ReadModelRow row = last.get();
         if (row.integer(2) < RegisterBlob.LINES) {
             run = new Run();
             run.first = row.integer(0);
@@ -99,6 +110,9 @@ final class RegisterWriter {
     /** Adds a line: to the open run, and to its account and commodity's open block; writes either once it is full. */
     void line(ReadModelTables tables, long position, String account, String commodity, String amount, String runningBalance,
               String entryId, long postingIndex, String date, String description, String reverses) {
+        if (!runKnown) {
+            readRun(tables);
+        }
         if (run.count == 0) {
             run.first = position;
         }
@@ -150,7 +164,7 @@ final class RegisterWriter {
         }
         Block block = perCommodity.get(commodity);
         if (block == null) {
-            block = new Block(account, commodity);
+            block = new Block(account, commodity, !blocksKnown);
             perCommodity.put(commodity, block);
         }
         return block;
@@ -198,13 +212,16 @@ final class RegisterWriter {
         private String minDate;
         private String maxDate;
         private boolean dirty;
+        /** Whether its last stored block is still to be looked up (see {@link #blocksKnown}). */
+        private boolean lookUp;
         /** The stored open block (fewer lines than a full one) not read yet: its first position, else 0. */
         private long unread;
         private RegisterBlob.Writer lines = new RegisterBlob.Writer(false);
 
-        Block(String account, String commodity) {
+        Block(String account, String commodity, boolean lookUp) {
             this.account = account;
             this.commodity = commodity;
+            this.lookUp = lookUp;
         }
 
         /** The account and commodity's last block in the tables: the one lines are added to when it is not full. */
@@ -214,11 +231,22 @@ final class RegisterWriter {
 
         /** Reads the stored open block before a line is added to it. */
         void load(ReadModelTables tables) {
-            if (unread == 0) {
+            ReadModelRow row;
+            if (lookUp) {
+                lookUp = false;
+                Optional<ReadModelRow> last = tables.last(BLOCKS, List.of("account", "commodity"), List.of(account, commodity),
+                        "first_position");
+                if (last.isEmpty() || last.get().integer(4) >= RegisterBlob.LINES) {
+                    return;
+                }
+                row = last.get();
+            } else if (unread != 0) {
+                long at = unread;
+                row = tables.find(BLOCKS, at).orElseThrow(() -> new ReadModelException(
+                        "The balances read model's register block at position " + at + " is gone: rebuild the balances projection."));
+            } else {
                 return;
             }
-            ReadModelRow row = tables.find(BLOCKS, unread).orElseThrow(() -> new ReadModelException(
-                    "The balances read model's register block at position " + unread + " is gone: rebuild the balances projection."));
             unread = 0;
             first = row.integer(0);
             last = row.integer(3);
