@@ -68,10 +68,20 @@ final class SqliteRegisterReads {
         return table(BalancesProjection.REGISTER_BLOCKS);
     }
 
+    /**
+     * The runs that can hold lines recorded after {@code after}: from the one that starts at or before the position after
+     * it (a lookup by the primary key), not every run from the first one (a scan of every earlier run's row).
+     */
+    private String runsFrom(String runs) {
+        return "first_position >= COALESCE((SELECT MAX(first_position) FROM " + runs + " WHERE first_position <= ?), 0)";
+    }
+
     /** Every line recorded after {@code after} and at or before {@code upTo}, in position order, one run's blob at a time. */
     void runs(long after, long upTo, Consumer<byte[]> blob) {
-        query.each("SELECT lines FROM " + runs() + " WHERE last_position > ? AND first_position <= ? ORDER BY first_position",
-                rows -> blob.accept(rows.getBytes(1)), after, upTo);
+        String runs = runs();
+        query.each("SELECT lines FROM " + runs + " WHERE " + runsFrom(runs) + " AND last_position > ? AND first_position <= ?"
+                        + " ORDER BY first_position", rows -> blob.accept(rows.getBytes(1)),
+                after == Long.MIN_VALUE ? after : after + 1, after, upTo);
     }
 
     /** Every line recorded after {@code after} and at or before {@code upTo}, in position order. */
@@ -93,23 +103,35 @@ final class SqliteRegisterReads {
     <T> List<T> accountLines(String account, String commodity, long after, long upTo, LineFilter<T> reader) {
         List<T> found = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
-        String sql = "SELECT commodity, lines FROM " + blocks() + " WHERE account = ?" + (commodity == null ? "" : " AND commodity = ?")
-                + " AND last_position > ? AND first_position <= ? ORDER BY first_position";
-        Object[] parameters = commodity == null ? new Object[] {account, after, upTo} : new Object[] {account, commodity, after, upTo};
+        String blocks = blocks();
+        // per commodity, from the block that starts at or before the position after {@code after} (a lookup in the
+        // index), not every earlier block of the account (a read of each one's row)
+        List<String> commodities = new ArrayList<>();
+        if (commodity == null) {
+            query.each("SELECT DISTINCT commodity FROM " + blocks + " WHERE account = ?", rows -> commodities.add(rows.getString(1)),
+                    account);
+        } else {
+            commodities.add(commodity);
+        }
+        String sql = "SELECT commodity, lines FROM " + blocks + " WHERE account = ? AND commodity = ? AND first_position >="
+                + " COALESCE((SELECT MAX(first_position) FROM " + blocks + " WHERE account = ? AND commodity = ? AND"
+                + " first_position <= ?), 0) AND last_position > ? AND first_position <= ? ORDER BY first_position";
         boolean[] sorted = {true};
-        query.each(sql, rows -> {
-            RegisterBlob.Lines lines = RegisterBlob.Lines.ofBlock(rows.getBytes(2), account, rows.getString(1));
-            while (lines.next()) {
-                if (lines.position() > after && lines.position() <= upTo) {
-                    T made = reader.read(lines);
-                    if (made != null) {
-                        sorted[0] &= positions.isEmpty() || positions.get(positions.size() - 1) < lines.position();
-                        positions.add(lines.position());
-                        found.add(made);
+        for (String each : commodities) {
+            query.each(sql, rows -> {
+                RegisterBlob.Lines lines = RegisterBlob.Lines.ofBlock(rows.getBytes(2), account, rows.getString(1));
+                while (lines.next()) {
+                    if (lines.position() > after && lines.position() <= upTo) {
+                        T made = reader.read(lines);
+                        if (made != null) {
+                            sorted[0] &= positions.isEmpty() || positions.get(positions.size() - 1) < lines.position();
+                            positions.add(lines.position());
+                            found.add(made);
+                        }
                     }
                 }
-            }
-        }, parameters);
+            }, account, each, account, each, after == Long.MIN_VALUE ? after : after + 1, after, upTo);
+        }
         if (sorted[0]) {
             return found;
         }
@@ -236,14 +258,15 @@ final class SqliteRegisterReads {
     long count(long after, long upTo) {
         long[] count = {0};
         List<Long> partial = new ArrayList<>();
-        query.each("SELECT first_position, last_position, lines_count FROM " + runs()
-                + " WHERE last_position > ? AND first_position <= ?", rows -> {
+        String runs = runs();
+        query.each("SELECT first_position, last_position, lines_count FROM " + runs
+                + " WHERE " + runsFrom(runs) + " AND last_position > ? AND first_position <= ?", rows -> {
                     if (rows.getLong(1) > after && rows.getLong(2) <= upTo) {
                         count[0] += rows.getLong(3);
                     } else {
                         partial.add(rows.getLong(1));
                     }
-                }, after, upTo);
+                }, after == Long.MIN_VALUE ? after : after + 1, after, upTo);
         for (long first : partial) {
             query.each("SELECT lines FROM " + runs() + " WHERE first_position = ?", rows -> {
                 RegisterBlob.Lines lines = RegisterBlob.Lines.ofRun(rows.getBytes(1));
