@@ -49,7 +49,7 @@ case $mode in
     events=$(sqlite3 -readonly "file:$work/copy.ledger?mode=ro" "select max(position) from events")
     while kill -0 "$app" 2> /dev/null; do
       done_=$(sqlite3 -readonly "file:$work/copy.ledger?mode=ro" "select (select count(*) from projection_state where
-        position = $events) = 4 and (select count(*) from sqlite_master where name = 'rm_balances__register_g1_i1') = 1
+        position = $events) = 4 and (select count(*) from sqlite_master where name in ('rm_balances__register_g1_i1', 'rm_balances__register_blocks_g1_i1')) = 1
         and (select count(*) from rm_balances__date_checkpoints_g1) > 0" 2> /dev/null || echo 0)
       if [ "$done_" = 1 ]; then
         now=$(date +%s.%N)

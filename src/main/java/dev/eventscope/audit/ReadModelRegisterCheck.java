@@ -66,6 +66,9 @@ final class ReadModelRegisterCheck implements ChainObserver {
         for (Cursor cursor : cursors) {
             if (cursor.problem == null && cursor.belongsToLedger && cursor.register.position() <= walkedThrough) {
                 cursor.skipLinesBefore(cursor.register.position() + 1);
+                if (cursor.problem == null && cursor.line.isEmpty()) {
+                    cursor.problem = cursor.register.damaged().orElse(null);
+                }
             }
             if (cursor.problem != null && cursor.belongsToLedger) {
                 problems.add("the read models in " + cursor.register.location() + " were edited: " + cursor.problem
@@ -125,7 +128,18 @@ final class ReadModelRegisterCheck implements ChainObserver {
         Cursor(RecordedRegister register) {
             this.register = register;
             this.problem = register.unreadable().orElse(null);
-            this.line = problem == null ? register.next() : Optional.empty();
+            this.line = Optional.empty();
+            if (problem == null) {
+                advance();
+            }
+        }
+
+        /** The next line; a register whose lines cannot be read on is a problem. */
+        private void advance() {
+            line = register.next();
+            if (line.isEmpty() && problem == null) {
+                problem = register.damaged().orElse(null);
+            }
         }
 
         /** Every line before {@code position} lies at a position that holds no posting. */
@@ -145,7 +159,9 @@ final class ReadModelRegisterCheck implements ChainObserver {
             }
             if (posting == null) {
                 // an unreadable posting: the read model stops there, and verify's books line names it
-                line = here.isPresent() ? register.next() : line;
+                if (here.isPresent()) {
+                    advance();
+                }
                 return;
             }
             if (here.isEmpty()) {
@@ -177,7 +193,7 @@ final class ReadModelRegisterCheck implements ChainObserver {
                         + " a running balance of " + found.runningBalance() + " " + found.commodity() + ", the postings"
                         + " up to it sum to " + after.toPlainString();
             }
-            line = register.next();
+            advance();
         }
     }
 }

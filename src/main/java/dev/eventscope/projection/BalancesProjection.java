@@ -20,8 +20,10 @@ import java.util.TreeMap;
  * Account balances per commodity, every account's register with running balances, and ledger-wide
  * balance checkpoints (the basis of time travel), one at the first account or ledger event at or after
  * each multiple of {@code checkpointEvery}, so fewer than that many register lines lie between two.
- * Register lines are indexed by (account, commodity, position, date), so that "balance at position P" is one
- * lookup, "why" is a range scan, and one account's count of postings as of a date is read from the index alone.
+ * The register is kept as blobs written once ({@link RegisterWriter}, session 23): 256 consecutive lines a row in
+ * {@code register_runs} (lines between positions), and 256 lines of one account and commodity a row in
+ * {@code register_blocks}, with the last running balance and the dates in columns, so "balance at position P" is one
+ * row and at most a partial decode; a build from nothing writes no row and no index entry per line.
  * The register has no index by date: the table {@code date_checkpoints} (cumulative balances as of entry dates,
  * see {@link DateCheckpoint}, each with the register lines dated since the previous one, see {@link DatedLines}, and
  * the busiest accounts' posting counts, see {@link PostingSummaries})
@@ -37,7 +39,10 @@ public final class BalancesProjection implements Projection {
 
     public static final String NAME = "balances";
     public static final String BALANCES = "balances";
+    /** The register's lines as a dump shows them, one row each (kept as {@link #REGISTER_RUNS} and {@link #REGISTER_BLOCKS}). */
     public static final String REGISTER = "register";
+    public static final String REGISTER_RUNS = "register_runs";
+    public static final String REGISTER_BLOCKS = "register_blocks";
     public static final String CHECKPOINTS = "balance_checkpoints";
     public static final String DATE_CHECKPOINTS = "date_checkpoints";
     public static final String ACCOUNT_EVENTS = "account_lifecycle";
@@ -67,7 +72,7 @@ public final class BalancesProjection implements Projection {
 
     @Override
     public int version() {
-        return 7;
+        return 8;
     }
 
     @Override
@@ -75,10 +80,12 @@ public final class BalancesProjection implements Projection {
         return List.of(
                 TableDefinition.table(BALANCES).text("account").text("commodity").decimal("amount")
                         .primaryKey("account", "commodity").build(),
-                TableDefinition.table(REGISTER).integer("position").text("account").text("commodity").decimal("amount")
-                        .decimal("running_balance").text("entry_id").integer("posting_index").text("date")
-                        .text("description").text("reverses")
-                        .primaryKey("position").index("account", "commodity", "position", "date").build(),
+                TableDefinition.table(REGISTER_RUNS).integer("first_position").integer("last_position")
+                        .integer("lines_count").blob("lines").primaryKey("first_position").build(),
+                TableDefinition.table(REGISTER_BLOCKS).integer("first_position").text("account").text("commodity")
+                        .integer("last_position").integer("lines_count").text("last_balance").text("min_date")
+                        .text("max_date").blob("lines").primaryKey("first_position")
+                        .index("account", "commodity", "first_position").build(),
                 TableDefinition.table(CHECKPOINTS).integer("position").text("event_hash").text("digest").blob("data")
                         .primaryKey("position").build(),
                 TableDefinition.table(DATE_CHECKPOINTS).text("date").integer("position").text("event_hash").text("digest")
@@ -130,7 +137,7 @@ public final class BalancesProjection implements Projection {
                     lastDate = posting.date();
                     lastDateText = lastDate.toString();
                 }
-                tables.insert(REGISTER, recorded.position(), account, commodity, amount, after,
+                batch.register.line(tables, recorded.position(), account, commodity, amount.toPlainString(), after,
                         posting.entryId().value(), posting.postingIndex(), lastDateText, posting.description(),
                         posting.reversesEntryId() == null ? null : posting.reversesEntryId().value());
                 batch.registerPosition = recorded.position();
@@ -147,6 +154,7 @@ public final class BalancesProjection implements Projection {
         if (lastLineHash != null) {
             batch.lastLineHash = Optional.of(lastLineHash);
         }
+        batch.register.endOfBatch(tables, deferred);
         if (!deferred) {
             batch.save(tables);
         }
@@ -217,7 +225,7 @@ public final class BalancesProjection implements Projection {
      * works on them, so a batch that fails leaves none behind.
      */
     private BatchBalances batchFor(ReadModelTables tables) {
-        long registerPosition = tables.max(REGISTER, "position");
+        long registerPosition = RegisterWriter.lastPosition(tables);
         return Optional.ofNullable(kept.remove(tables.generation()))
                 .filter(batch -> batch.registerPosition == registerPosition)
                 .orElseGet(() -> BatchBalances.read(tables));
@@ -233,6 +241,8 @@ public final class BalancesProjection implements Projection {
         /** The hash of the event at {@link #registerPosition} when these balances applied it (empty: read from the tables). */
         private Optional<String> lastLineHash = Optional.empty();
         private final Balances.Fold balances = Balances.fold();
+        /** The register's open run and blocks (see {@link RegisterWriter}). */
+        private RegisterWriter register = RegisterWriter.empty();
         /** Each balance's plain text, computed once when it changes (the register, the table and every checkpoint use it). */
         private final Map<String, SortedMap<String, String>> texts = new HashMap<>();
         /** The same maps by account name: a checkpoint is written from them in order, without a lookup per balance. */
@@ -266,7 +276,7 @@ public final class BalancesProjection implements Projection {
          * interrupted reads its register once when it resumes).
          */
         static BatchBalances read(ReadModelTables tables) {
-            BatchBalances batch = new BatchBalances(tables.generation(), tables.max(REGISTER, "position"));
+            BatchBalances batch = new BatchBalances(tables.generation(), RegisterWriter.lastPosition(tables));
             if (batch.registerPosition == 0) {
                 // a rebuild, or the first catch-up of a new read model (the first open of a ledger): its date
                 // checkpoints are folded from these at the end instead of reading the register back by date, and its
@@ -280,17 +290,15 @@ public final class BalancesProjection implements Projection {
                     batch.add(row.text(0), row.text(1), row.decimal(2));
                 }
                 if (!batch.texts.isEmpty()) {
+                    batch.register = RegisterWriter.read(tables);
                     return batch;
                 }
                 // a register without balances: a first catch-up that stopped before its end (see deferred)
                 batch.deferred = true;
             }
-            Map<String, Map<String, BigDecimal>> last = new HashMap<>();
-            for (ReadModelRow row : tables.all(REGISTER)) {
-                last.computeIfAbsent(row.text(1), account -> new HashMap<>()).put(row.text(2), row.decimal(4));
-            }
-            last.forEach((account, perCommodity) -> perCommodity.forEach(
-                    (commodity, balance) -> batch.add(account, commodity, balance)));
+            // a build a crash stopped: its open blocks were never written, its runs hold every line
+            batch.register = RegisterWriter.resume(tables,
+                    (account, commodity, balance) -> batch.add(account, commodity, new BigDecimal(balance)));
             return batch;
         }
 
@@ -332,8 +340,9 @@ public final class BalancesProjection implements Projection {
             return writer.bytes();
         }
 
-        /** Writes every balance, zero ones included (a rebuild's end, or a deferred catch-up's). */
+        /** Writes every balance, zero ones included, and the open register blocks (a rebuild's end, or a deferred catch-up's). */
         void writeAll(ReadModelTables tables) {
+            register.writeOpenBlocks(tables);
             balances.forEach((account, commodity, balance) -> tables.upsert(BALANCES, account, commodity,
                     text(account, commodity)));
             changed.clear();

@@ -23,24 +23,26 @@ final class DateCheckpointBuilder {
 
     /** Whether the date checkpoints lag at least {@code 2 × every} positions behind the register (or do not exist yet). */
     boolean behind(ReadModelTables tables) {
-        long registerPosition = tables.max(BalancesProjection.REGISTER, "position");
+        long registerPosition = RegisterWriter.lastPosition(tables);
         long builtAt = tables.max(BalancesProjection.DATE_CHECKPOINTS, "position");
         return registerPosition > 0 && (builtAt == 0 || registerPosition - builtAt >= 2L * every);
     }
 
     /**
      * Replaces every date checkpoint by ones that hold the register lines recorded at or before
-     * {@code position} (the event whose hash is {@code eventHash}), read back from the register in position order
-     * (its primary key: no sort) and put in date order in memory.
+     * {@code position} (the event whose hash is {@code eventHash}), read back from the register's runs in position
+     * order (their primary key: no sort) and put in date order in memory.
      */
     void build(ReadModelTables tables, long position, String eventHash) {
         DatedPostings lines = new DatedPostings();
-        tables.forEach(BalancesProjection.REGISTER, List.of("position", "date", "account", "commodity", "amount"),
-                List.of("position"), row -> {
-                    if (row.integer(0) <= position) {
-                        lines.add(row.integer(0), LocalDate.parse(row.text(1)), row.text(2), row.text(3), row.decimal(4));
-                    }
-                });
+        tables.forEach(BalancesProjection.REGISTER_RUNS, List.of("lines"), List.of("first_position"), row -> {
+            RegisterBlob.Lines run = RegisterBlob.Lines.ofRun(row.blob(0));
+            while (run.next()) {
+                if (run.position() <= position) {
+                    lines.add(run.position(), LocalDate.parse(run.date()), run.account(), run.commodity(), run.amount());
+                }
+            }
+        });
         build(tables, position, eventHash, lines);
     }
 

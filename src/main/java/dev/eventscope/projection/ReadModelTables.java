@@ -32,6 +32,12 @@ public interface ReadModelTables {
     /** The row with this primary key. */
     Optional<ReadModelRow> find(String table, Object... primaryKey);
 
+    /**
+     * The row with the greatest {@code orderColumn} among those whose {@code columns} hold {@code values} (an index that
+     * leads with those columns and then {@code orderColumn} makes it one lookup); empty when there is none.
+     */
+    Optional<ReadModelRow> last(String table, List<String> columns, List<Object> values, String orderColumn);
+
     /** Every row of the table, in primary-key order (for small tables only). */
     List<ReadModelRow> all(String table);
 

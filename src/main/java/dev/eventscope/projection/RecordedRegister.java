@@ -32,6 +32,14 @@ public interface RecordedRegister extends AutoCloseable {
     /** The next line in position order, empty after the last one. */
     Optional<Line> next();
 
+    /**
+     * Why the lines end before their last one (a blob of them that cannot be read), or, once the last line has been
+     * read, how the register's lines by account (its blocks) differ from its lines by position; empty when neither.
+     */
+    default Optional<String> damaged() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

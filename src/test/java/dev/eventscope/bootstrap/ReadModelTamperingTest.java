@@ -2,10 +2,13 @@ package dev.eventscope.bootstrap;
 
 import dev.eventscope.audit.AuditFixtures;
 import dev.eventscope.cli.ExitCodes;
+import dev.eventscope.projection.RecordedRegister;
 import dev.eventscope.projection.sqlite.SqliteReadModelStore;
+import dev.eventscope.testing.RegisterEdits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static dev.eventscope.testing.Texts.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,7 +55,8 @@ class ReadModelTamperingTest {
         assertEquals(ExitCodes.OK, honest.exitCode(), honest.out() + honest.err());
         assertFalse(honest.out().contains("read models"), honest.out());
 
-        long position = editLastRegisterLine(ledger, "amount = amount + 1000");
+        long position = editLastRegisterLine(ledger,
+                line -> RegisterEdits.withAmount(line, new BigDecimal(line.amount()).add(BigDecimal.valueOf(1000)).toPlainString()));
         RealCli verify = run("verify", "--ledger", ledger.toString());
 
         assertEquals(ExitCodes.TAMPERED, verify.exitCode(), verify.out());
@@ -67,7 +72,7 @@ class ReadModelTamperingTest {
              Statement statement = connection.createStatement();
              ResultSet generation = statement.executeQuery("SELECT generation FROM projection_state WHERE name = 'balances'")) {
             generation.next();
-            String table = "rm_balances__register_g" + generation.getLong(1);
+            String table = "rm_balances__register_runs_g" + generation.getLong(1);
             generation.close();
             statement.execute("DROP TABLE " + table);
         }
@@ -86,8 +91,9 @@ class ReadModelTamperingTest {
         assertTrue(Files.isRegularFile(cache), cache.toString());
         assertEquals(ExitCodes.OK, run("verify", "--ledger", ledger.toString()).exitCode());
 
-        long position = editLastRegisterLine(cache, "description = 'reviewed by the auditor'");
-        editLastRegisterLine(cache, "amount = amount + 1000000");
+        long position = editLastRegisterLine(cache, line -> RegisterEdits.withDescription(line, "reviewed by the auditor"));
+        editLastRegisterLine(cache,
+                line -> RegisterEdits.withAmount(line, new BigDecimal(line.amount()).add(BigDecimal.valueOf(1000000)).toPlainString()));
         String after = run("balance", "--ledger", ledger.toString()).out();
         RealCli verify = run("verify", "--ledger", ledger.toString());
 
@@ -125,25 +131,60 @@ class ReadModelTamperingTest {
         assertEquals(ExitCodes.OK, post.exitCode(), post.err());
     }
 
-    /** Edits the balances register's last line in the read models of {@code file}; returns its position. */
-    private static long editLastRegisterLine(Path file, String assignment) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+    @Test
+    void a_line_edited_in_one_account_s_register_block_alone_is_named_by_verify() throws Exception {
+        // session 23: the register's lines are kept twice, by position (runs, which verify compares with the events)
+        // and by account (blocks, which balances at a position and an account's register read): an edit of a block
+        // alone must be found too
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("block.ledger"));
+        assertEquals(ExitCodes.OK, run("projections", "rebuild", "--ledger", ledger.toString()).exitCode());
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + ledger)) {
+            RegisterEdits.editLastBlockLine(connection,
+                    line -> RegisterEdits.withAmount(line, new BigDecimal(line.amount()).add(BigDecimal.ONE).toPlainString()));
+        }
+
+        RealCli verify = run("verify", "--ledger", ledger.toString());
+
+        assertEquals(ExitCodes.TAMPERED, verify.exitCode(), verify.out() + verify.err());
+        assertMentions(verify.out(), "TAMPERED: the read models in " + ledger, "were edited", "register's blocks of",
+                "do not hold the lines its runs hold", "projections rebuild");
+    }
+
+    @Test
+    void a_block_whose_running_balance_was_edited_is_named_by_verify() throws Exception {
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("balance.ledger"));
+        assertEquals(ExitCodes.OK, run("projections", "rebuild", "--ledger", ledger.toString()).exitCode());
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + ledger)) {
+            RegisterEdits.editLastBlockLine(connection, line -> RegisterEdits.withAmounts(line, line.amount(),
+                    new BigDecimal(line.runningBalance()).add(BigDecimal.TEN).toPlainString()));
+        }
+
+        RealCli verify = run("verify", "--ledger", ledger.toString());
+
+        assertEquals(ExitCodes.TAMPERED, verify.exitCode(), verify.out() + verify.err());
+        assertMentions(verify.out(), "TAMPERED: the read models in " + ledger, "register's block of", "says it holds");
+    }
+
+    @Test
+    void a_run_blob_that_cannot_be_read_is_named_by_verify() throws Exception {
+        Path ledger = AuditFixtures.acmeLedger(folder.resolve("garbled.ledger"));
+        assertEquals(ExitCodes.OK, run("projections", "rebuild", "--ledger", ledger.toString()).exitCode());
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + ledger);
              Statement statement = connection.createStatement()) {
-            long generation;
-            try (ResultSet row = statement.executeQuery(
-                    "SELECT generation FROM projection_state WHERE name = 'balances'")) {
-                assertTrue(row.next(), "the balances read model of " + file);
-                generation = row.getLong(1);
-            }
-            String register = "rm_balances__register_g" + generation;
-            long position;
-            try (ResultSet row = statement.executeQuery("SELECT max(position) FROM " + register)) {
-                row.next();
-                position = row.getLong(1);
-            }
-            assertEquals(1, statement.executeUpdate("UPDATE " + register + " SET " + assignment + " WHERE position = "
-                    + position));
-            return position;
+            statement.execute("UPDATE rm_balances__register_runs_g" + RegisterEdits.generation(connection)
+                    + " SET lines = X'05FFFFFF'");
+        }
+
+        RealCli verify = run("verify", "--ledger", ledger.toString());
+
+        assertEquals(ExitCodes.TAMPERED, verify.exitCode(), verify.out() + verify.err());
+        assertMentions(verify.out(), "TAMPERED: the read models in " + ledger, "register's lines cannot be read");
+    }
+
+    /** Edits the balances register's last line (in its runs, by position) in the read models of {@code file}; returns its position. */
+    private static long editLastRegisterLine(Path file, UnaryOperator<RecordedRegister.Line> edit) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            return RegisterEdits.editLastRunLine(connection, edit);
         }
     }
 }

@@ -261,18 +261,11 @@ class ServerLedgerReadModelsTest {
         long position;
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + cache);
              Statement statement = connection.createStatement()) {
-            long generation;
-            try (ResultSet row = statement.executeQuery("SELECT generation FROM projection_state WHERE name = 'balances'")) {
-                assertTrue(row.next(), "the balances read model of " + cache);
-                generation = row.getLong(1);
-            }
-            String register = "rm_balances__register_g" + generation;
-            try (ResultSet row = statement.executeQuery("SELECT max(position) FROM " + register)) {
-                row.next();
-                position = row.getLong(1);
-            }
-            assertEquals(1, statement.executeUpdate("UPDATE " + register + " SET amount = amount + 1000000,"
-                    + " running_balance = running_balance + 1000000 WHERE position = " + position));
+            // session 23: the register's lines are kept in blobs; the last one of its runs is edited
+            position = dev.eventscope.testing.RegisterEdits.editLastRunLine(connection, line ->
+                    dev.eventscope.testing.RegisterEdits.withAmounts(line,
+                            new java.math.BigDecimal(line.amount()).add(java.math.BigDecimal.valueOf(1000000)).toPlainString(),
+                            new java.math.BigDecimal(line.runningBalance()).add(java.math.BigDecimal.valueOf(1000000)).toPlainString()));
         }
         String after = run("balance", "--ledger", url.toString(), "--format", "csv").out();
         TestBootstrap.Run verify = run("verify", "--ledger", url.toString());

@@ -84,12 +84,24 @@ class BuiltInReadModelsTest {
                         assertCheckpoints(table.name(), rows, expected, events, checkpointEvery);
                         continue;
                     }
+                    if (table.name().equals(BalancesProjection.REGISTER_RUNS) || table.name().equals(BalancesProjection.REGISTER_BLOCKS)) {
+                        // session 23: the register's lines in blobs, decoded below
+                        assertRegisterBlobs(table.name(), rows, expected);
+                        continue;
+                    }
                     List<List<Object>> wanted = expected.rows.getOrDefault(projection.name() + "." + table.name(), List.of());
                     assertFalse(wanted.isEmpty(), "the ledger gives " + projection.name() + "." + table.name() + " rows");
                     assertEquals(sorted(wanted), sorted(rows.stream().map(row -> cells(table, row)).toList()),
                             projection.name() + "." + table.name());
                 }
             }
+            // the register's lines one row each, as the dump gives them (version 7's table)
+            TableDefinition register = TableDefinition.table(BalancesProjection.REGISTER).integer("position").text("account")
+                    .text("commodity").decimal("amount").decimal("running_balance").text("entry_id").integer("posting_index")
+                    .text("date").text("description").text("reverses").primaryKey("position").build();
+            assertEquals(sorted(expected.rows.get("balances.register")), sorted(fixture.readModels.ledgerQueries()
+                    .dump(BalancesProjection.NAME).get(BalancesProjection.REGISTER).stream().map(row -> cells(register, row))
+                    .toList()), "balances.register");
             // the journal's postings are no table of its own: the dump gives them from the register, as version 1 kept them
             List<ReadModelRow> postings = fixture.readModels.ledgerQueries().dump(JournalProjection.NAME)
                     .get(JournalProjection.POSTINGS);
@@ -131,6 +143,46 @@ class BuiltInReadModelsTest {
             assertEquals(events.get((int) position - 1).hash(), row.text(dated ? 2 : 1), table + " hash at #" + position);
             assertEquals(BalanceBlob.digest(data), row.text(dated ? 3 : 2), table + " digest at #" + position);
         }
+    }
+
+    /**
+     * The register's runs (256 consecutive lines a row) and blocks (256 lines of one account and commodity a row): every
+     * line once in each, in position order, full rows but the last ones, and the columns true to their lines.
+     */
+    private static void assertRegisterBlobs(String table, List<ReadModelRow> rows, Expected expected) {
+        boolean runs = table.equals(BalancesProjection.REGISTER_RUNS);
+        List<List<Object>> lines = new ArrayList<>();
+        Map<String, Long> lastFull = new java.util.HashMap<>();
+        for (ReadModelRow row : rows) {
+            RegisterBlob.Lines decoded = runs ? RegisterBlob.Lines.ofRun(row.blob(3))
+                    : RegisterBlob.Lines.ofBlock(row.blob(8), row.text(1), row.text(2));
+            List<List<Object>> these = new ArrayList<>();
+            while (decoded.next()) {
+                these.add(new ArrayList<>(Arrays.asList(decoded.position(), decoded.account(), decoded.commodity(),
+                        Amounts.normalise(decoded.amount()), Amounts.normalise(decoded.runningBalance()), decoded.entryId(),
+                        decoded.postingIndex(), decoded.date(), decoded.description(), decoded.reverses())));
+            }
+            assertFalse(these.isEmpty(), table + " row at " + row.integer(0));
+            assertEquals(row.integer(0), these.get(0).get(0), table + " first position");
+            long count = runs ? row.integer(2) : row.integer(4);
+            assertEquals(count, these.size(), table + " line count at " + row.integer(0));
+            assertTrue(count <= RegisterBlob.LINES, table + " at most 256 lines a row");
+            assertEquals(runs ? row.integer(1) : row.integer(3), these.get(these.size() - 1).get(0), table + " last position");
+            if (!runs) {
+                assertEquals(decodedText(row.text(5)), these.get(these.size() - 1).get(4), "block's last balance");
+                assertEquals(these.stream().map(line -> (String) line.get(7)).min(String::compareTo).orElseThrow(), row.text(6));
+                assertEquals(these.stream().map(line -> (String) line.get(7)).max(String::compareTo).orElseThrow(), row.text(7));
+            }
+            String key = runs ? "" : row.text(1) + "\n" + row.text(2);
+            assertFalse(lastFull.containsKey(key) && lastFull.get(key) < 0, table + ": a row after one that is not full");
+            lastFull.put(key, count == RegisterBlob.LINES ? row.integer(0) : -1L);
+            lines.addAll(these);
+        }
+        assertEquals(sorted(expected.rows.get("balances.register")), sorted(lines), table);
+    }
+
+    private static BigDecimal decodedText(String balance) {
+        return Amounts.normalise(new BigDecimal(balance));
     }
 
     private static List<Object> cells(TableDefinition table, ReadModelRow row) {

@@ -28,7 +28,7 @@ class FirstOpenIndexingTest {
 
     /** Every index of the read models: opening builds them all (issue 15). */
     private static final List<String> INDEXES = List.of(
-            "rm_balances__account_lifecycle_g1_i1", "rm_balances__register_g1_i1");
+            "rm_balances__account_lifecycle_g1_i1", "rm_balances__register_blocks_g1_i1");
 
     @TempDir
     Path folder;

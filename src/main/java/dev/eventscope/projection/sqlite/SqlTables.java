@@ -161,6 +161,26 @@ final class SqlTables implements ReadModelTables {
     }
 
     @Override
+    public Optional<ReadModelRow> last(String table, List<String> columns, List<Object> values, String orderColumn) {
+        TableDefinition definition = definition(table);
+        flush(table);
+        String where = columns.isEmpty() ? "" : " WHERE " + columns.stream().map(column -> column + " = ?")
+                .collect(Collectors.joining(" AND "));
+        try {
+            PreparedStatement statement = statement("SELECT * FROM " + physicalNames.get(table) + where + " ORDER BY "
+                    + orderColumn + " DESC LIMIT 1");
+            for (int i = 0; i < values.size(); i++) {
+                SqlValues.bind(statement, i + 1, values.get(i));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(row(rows, definition)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new ReadModelException("Could not read the read-model table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void clear(String table) {
         definition(table);
         flush(table);

@@ -24,7 +24,10 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,16 +41,14 @@ import java.util.function.Consumer;
 /** The built-in read models' queries in SQL, on the store's reader connection. */
 final class SqliteLedgerQueries implements LedgerQueries {
 
-    /** A register line: the register's row and, from the event at its position, who, by which command and when. */
-    private static final String REGISTER_LINE = "r.position, r.account, r.commodity, r.amount, r.running_balance, r.entry_id,"
-            + " r.posting_index, r.date, r.description, e.user_name, e.command_name, e.recorded_at, r.reverses";
-
-
     private final SqliteReadModelStore store;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** The register's lines, kept as blobs since the balances read model's version 8 (session 23). */
+    private final SqliteRegisterReads register;
 
     SqliteLedgerQueries(SqliteReadModelStore store) {
         this.store = store;
+        this.register = new SqliteRegisterReads(store, (sql, consumer, parameters) -> each(sql, consumer::accept, parameters));
     }
 
     @FunctionalInterface
@@ -95,32 +96,17 @@ final class SqliteLedgerQueries implements LedgerQueries {
         return SqlTables.physicalName(projection, table, generation);
     }
 
-    private String register() {
-        return table(BalancesProjection.NAME, BalancesProjection.REGISTER);
-    }
-
-    /** Register lines of a register table (aliased r) that match {@code where}, joined with their events (e). */
-    private String registerLines(String register, String where) {
-        if (store.needsEventStamps()) {
-            // a server ledger's cache: the events' own columns are kept by the event-stamps read model; a line
-            // whose stamp is missing (that read model stopped) is still shown, without who and when
-            return "SELECT " + REGISTER_LINE + " FROM " + register + " r LEFT JOIN "
-                    + table(EventStampsProjection.NAME, EventStampsProjection.EVENTS) + " e ON e.position = r.position WHERE " + where;
-        }
-        return "SELECT " + REGISTER_LINE + " FROM " + register + " r CROSS JOIN " + store.eventsTable()
-                + " e ON e.position = r.position WHERE " + where;
-    }
 
     /**
      * The register lines dated in {@code dates} with position at most {@code upTo} (the register has no index by
      * date): first those the date checkpoints hold, from the rows whose lines can be in range (each holds the lines
      * dated after the previous one's date, see {@link DatedLines}), in date order, as long as {@code more} says so
      * before a row, each row's lines read by {@code read}; then those recorded after the checkpoints' position, by
-     * position (at most the two checkpoint intervals a catch-up lets them lag), of the accounts {@code accountFilter}
-     * leaves (an SQL condition and its parameters).
+     * position (at most the two checkpoint intervals a catch-up lets them lag), of {@code account} (every account
+     * when null).
      */
-    private void datedLines(DateSpan dates, long upTo, BooleanSupplier more, RowConsumer read, String accountFilter,
-                            Object[] accountParameters, DatedLines.Sink sink) {
+    private void datedLines(DateSpan dates, long upTo, BooleanSupplier more, RowConsumer read, String account,
+                            DatedLines.Sink sink) {
         String checkpoints = table(BalancesProjection.NAME, BalancesProjection.DATE_CHECKPOINTS);
         String from = dates.afterText();
         String to = dates.upToText();
@@ -130,29 +116,25 @@ final class SqliteLedgerQueries implements LedgerQueries {
                         read.accept(rows);
                     }
                 }, from, to);
-        Object[] parameters = new Object[3 + accountParameters.length];
-        parameters[0] = upTo;
-        parameters[1] = from;
-        parameters[2] = to;
-        System.arraycopy(accountParameters, 0, parameters, 3, accountParameters.length);
-        each("SELECT position, date, account, commodity, amount FROM " + register() + " WHERE position > COALESCE("
-                        + "(SELECT MAX(position) FROM " + checkpoints + "), 0) AND position <= ? AND date > ? AND date <= ?"
-                        + accountFilter + " ORDER BY position",
-                rows -> sink.line(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                        new BigDecimal(rows.getString(5))),
-                parameters);
+        long[] builtAt = {0};
+        each("SELECT COALESCE(MAX(position), 0) FROM " + checkpoints, rows -> builtAt[0] = rows.getLong(1));
+        register.lines(builtAt[0], upTo, line -> {
+            String date = line.date();
+            if (date.compareTo(from) > 0 && date.compareTo(to) <= 0 && (account == null || account.equals(line.account()))) {
+                sink.line(line.position(), date, line.account(), line.commodity(), line.amount());
+            }
+        });
     }
 
     /** {@link #datedLines} of every account. */
     private void datedLines(DateSpan dates, long upTo, BooleanSupplier more, DatedLines.Sink sink) {
-        datedLines(dates, upTo, more, rows -> DatedLines.read(linesOf(rows), dates, upTo, sink), "", new Object[0], sink);
+        datedLines(dates, upTo, more, rows -> DatedLines.read(linesOf(rows), dates, upTo, sink), null, sink);
     }
 
     /** {@link #datedLines} of one account. */
     private void accountDatedLines(String account, DateSpan dates, long upTo, DatedLines.Sink sink) {
-        // "+account": the scan goes by position, not through the account's index entries
         datedLines(dates, upTo, () -> true, rows -> DatedLines.readAccount(linesOf(rows), dates, upTo, account, sink),
-                " AND +account = ?", new Object[] {account}, sink);
+                account, sink);
     }
 
     private byte[] linesOf(ResultSet rows) throws SQLException {
@@ -164,73 +146,56 @@ final class SqliteLedgerQueries implements LedgerQueries {
         return lines;
     }
 
-    private static RegisterLine line(ResultSet rows) throws SQLException {
-        return new RegisterLine(rows.getLong(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4)),
-                new BigDecimal(rows.getString(5)), rows.getString(6), rows.getInt(7), LocalDate.parse(rows.getString(8)),
-                rows.getString(9), rows.getString(10), rows.getString(11), rows.getLong(12), rows.getString(13));
-    }
-
     @Override
     public SortedMap<String, BigDecimal> accountBalanceAt(String account, long position) {
-        String register = register();
         List<String> commodities = query("SELECT commodity FROM " + table(BalancesProjection.NAME, BalancesProjection.BALANCES)
                 + " WHERE account = ?", rows -> rows.getString(1), account);
         SortedMap<String, BigDecimal> balances = new TreeMap<>();
-        String sql = "SELECT running_balance FROM " + register
-                + " WHERE account = ? AND commodity = ? AND position <= ? ORDER BY position DESC LIMIT 1";
         for (String commodity : commodities) {
-            each(sql, rows -> {
-                BigDecimal amount = new BigDecimal(rows.getString(1));
-                if (amount.signum() != 0) {
-                    balances.put(commodity, amount);
-                }
-            }, account, commodity, position);
+            BigDecimal amount = register.balanceAt(account, commodity, position);
+            if (amount != null && amount.signum() != 0) {
+                balances.put(commodity, amount);
+            }
         }
         return balances;
     }
 
     @Override
     public List<RegisterLine> accountRegister(String account, String commodity, long after, long upTo) {
-        if (commodity == null) {
-            return query(registerLines(register(), "r.account = ? AND r.position > ? AND r.position <= ? ORDER BY r.position"),
-                    SqliteLedgerQueries::line,
-                    account, after, upTo);
-        }
-        return query(registerLines(register(),
-                "r.account = ? AND r.commodity = ? AND r.position > ? AND r.position <= ? ORDER BY r.position"),
-                SqliteLedgerQueries::line, account, commodity, after, upTo);
+        return register.stamped(register.accountLines(account, commodity, after, upTo, SqliteRegisterReads::unstamped));
     }
 
     @Override
     public void registerBetween(long after, long upTo, Consumer<RegisterLine> sink) {
-        each(registerLines(register(), "r.position > ? AND r.position <= ? ORDER BY r.position"),
-                rows -> sink.accept(line(rows)), after, upTo);
+        register.stampedLines(after, upTo, line -> true, sink);
     }
 
     @Override
     public void registerAmountsBetween(long after, long upTo, RegisterSink sink) {
-        each("SELECT account, commodity, amount FROM " + register() + " WHERE position > ? AND position <= ?",
-                rows -> sink.amount(rows.getString(1), rows.getString(2), new BigDecimal(rows.getString(3))), after, upTo);
+        register.lines(after, upTo, line -> sink.amount(line.account(), line.commodity(), line.amount()));
     }
 
     @Override
     public void registerRecordedAfter(long after, LocalDate datedOnOrBefore, Consumer<RegisterLine> sink) {
-        each(registerLines(register(), "r.position > ? AND r.date <= ? ORDER BY r.position, r.posting_index"),
-                rows -> sink.accept(line(rows)), after, datedOnOrBefore.toString());
+        String date = datedOnOrBefore.toString();
+        register.stampedLines(after, Long.MAX_VALUE, line -> line.date().compareTo(date) <= 0, sink);
     }
 
     @Override
     public List<RegisterLine> accountRegisterAsOf(String account, LocalDate date, long upTo) {
-        return query(registerLines(register(), "r.account = ? AND r.date <= ? AND r.position <= ? ORDER BY r.position"),
-                SqliteLedgerQueries::line,
-                account, date.toString(), upTo);
+        String dateText = date.toString();
+        return register.stamped(register.accountLines(account, null, Long.MIN_VALUE, upTo,
+                line -> line.date().compareTo(dateText) <= 0 ? SqliteRegisterReads.unstamped(line) : null));
     }
 
     @Override
     public void registerAmountsRecordedBetween(long after, long upTo, LocalDate datedOnOrBefore, RegisterSink sink) {
-        each("SELECT account, commodity, amount FROM " + register() + " WHERE position > ? AND position <= ? AND date <= ?",
-                rows -> sink.amount(rows.getString(1), rows.getString(2), new BigDecimal(rows.getString(3))),
-                after, upTo, datedOnOrBefore.toString());
+        String date = datedOnOrBefore.toString();
+        register.lines(after, upTo, line -> {
+            if (line.date().compareTo(date) <= 0) {
+                sink.amount(line.account(), line.commodity(), line.amount());
+            }
+        });
     }
 
     @Override
@@ -248,35 +213,43 @@ final class SqliteLedgerQueries implements LedgerQueries {
 
     @Override
     public long countRegisterBetween(long after, long upTo) {
-        return query("SELECT COUNT(*) FROM " + register() + " WHERE position > ? AND position <= ?", rows -> rows.getLong(1),
-                after, upTo).get(0);
+        return register.count(after, upTo);
     }
 
     @Override
     public void accountPostingsRecordedBetween(String account, long after, long upTo, LocalDate datedOnOrBefore,
                                                AccountPostingSink sink) {
-        // "+account": the range goes by position (the lines recorded after a checkpoint: at most the two checkpoint
-        // intervals a catch-up lets them lag), not through the account's index entries (110,000 for a hot account)
-        each("SELECT position, date, commodity, amount FROM " + register()
-                + " WHERE position > ? AND position <= ? AND +account = ? AND date <= ?",
-                rows -> sink.posting(rows.getLong(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
-                after, upTo, account, datedOnOrBefore.toString());
+        // by position (the lines recorded after a checkpoint: at most the two checkpoint intervals a catch-up lets them
+        // lag), not through the account's blocks (430 of them for a hot account)
+        String date = datedOnOrBefore.toString();
+        register.lines(after, upTo, line -> {
+            if (line.account().equals(account)) {
+                String lineDate = line.date();
+                if (lineDate.compareTo(date) <= 0) {
+                    sink.posting(line.position(), lineDate, line.commodity(), line.amount());
+                }
+            }
+        });
     }
 
     @Override
     public long countAccountLines(String account, long limit) {
-        return query("SELECT COUNT(*) FROM (SELECT 1 FROM " + register() + " WHERE account = ? LIMIT ?)",
-                rows -> rows.getLong(1), account, limit).get(0);
+        return register.countAccount(account, limit);
     }
 
     @Override
     public void accountPostingsDatedBetween(String account, DateSpan dates, long upTo, AccountPostingSink sink) {
         if (countAccountLines(account, FEW_ACCOUNT_LINES) < FEW_ACCOUNT_LINES) {
-            // a small account: its few index entries, filtered by date there (the date is the index's last column)
-            each("SELECT position, date, commodity, amount FROM " + register()
-                            + " WHERE account = ? AND date > ? AND date <= ? AND position <= ?",
-                    rows -> sink.posting(rows.getLong(1), rows.getString(2), rows.getString(3), new BigDecimal(rows.getString(4))),
-                    account, dates.afterText(), dates.upToText(), upTo);
+            // a small account: its few blocks, filtered by date
+            String from = dates.afterText();
+            String to = dates.upToText();
+            register.accountLines(account, null, Long.MIN_VALUE, upTo, line -> {
+                String date = line.date();
+                if (date.compareTo(from) > 0 && date.compareTo(to) <= 0) {
+                    sink.posting(line.position(), date, line.commodity(), line.amount());
+                }
+                return null;
+            });
             return;
         }
         accountDatedLines(account, dates, upTo,
@@ -285,10 +258,9 @@ final class SqliteLedgerQueries implements LedgerQueries {
 
     @Override
     public PostingSummary accountPostingSummaryAsOf(String account, LocalDate date, long upTo) {
-        return query("SELECT COUNT(*), MAX(date), MAX(position) FROM " + register()
-                + " WHERE account = ? AND date <= ? AND position <= ?",
-                rows -> new PostingSummary(rows.getLong(1),
-                        Optional.ofNullable(rows.getString(2)).map(LocalDate::parse), rows.getLong(3)), account, date.toString(), upTo).get(0);
+        String[] lastDate = {null};
+        long[] counts = register.summary(account, date.toString(), upTo, lastDate);
+        return new PostingSummary(counts[0], Optional.ofNullable(lastDate[0]).map(LocalDate::parse), counts[1]);
     }
 
     @Override
@@ -369,10 +341,23 @@ final class SqliteLedgerQueries implements LedgerQueries {
             String logical = physical.substring(prefix.length(), physical.length() - ("_g" + generation).length());
             tables.put(logical, rows("SELECT * FROM " + physical + " ORDER BY 1, 2", physical));
         }
+        if (projection.equals(BalancesProjection.NAME)) {
+            // the register's lines one row each, as version 7 kept them (they are kept in blobs since version 8)
+            List<ReadModelRow> lines = new ArrayList<>();
+            register.lines(0, Long.MAX_VALUE, line -> lines.add(new ReadModelRow(new Object[] {line.position(), line.account(),
+                    line.commodity(), line.amountText(), line.runningBalanceText(), line.entryId(), line.postingIndex(),
+                    line.date(), line.description(), line.reverses()})));
+            tables.put(BalancesProjection.REGISTER, lines);
+        }
         if (projection.equals(JournalProjection.NAME) && store.state(BalancesProjection.NAME).isPresent()) {
-            // the journal's postings are the register's lines (JournalProjection), as version 1 kept them
-            tables.put(JournalProjection.POSTINGS, rows("SELECT entry_id, posting_index, account, amount, commodity FROM "
-                    + register() + " ORDER BY 1, 2", JournalProjection.POSTINGS));
+            // the journal's postings are the register's lines (JournalProjection), as version 1 kept them, ordered
+            // by entry id (as SQLite orders texts: by their UTF-8 bytes) and posting index
+            List<ReadModelRow> postings = new ArrayList<>();
+            register.lines(0, Long.MAX_VALUE, line -> postings.add(new ReadModelRow(new Object[] {line.entryId(),
+                    line.postingIndex(), line.account(), line.amountText(), line.commodity()})));
+            postings.sort(Comparator.<ReadModelRow, byte[]>comparing(row -> row.text(0).getBytes(StandardCharsets.UTF_8),
+                    Arrays::compareUnsigned).thenComparingLong(row -> row.integer(1)));
+            tables.put(JournalProjection.POSTINGS, postings);
         }
         return tables;
     }

@@ -5,6 +5,7 @@ import dev.eventscope.eventstore.sqlite.ReadOnlyAccess;
 import dev.eventscope.projection.BalancesProjection;
 import dev.eventscope.projection.ReadModelException;
 import dev.eventscope.projection.RecordedRegister;
+import dev.eventscope.projection.RegisterBlob;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,21 +115,24 @@ public final class SqliteRecordedRegisters {
                 positionHash = row.getString(4);
             }
         }
-        String table = SqlTables.physicalName(BalancesProjection.NAME, BalancesProjection.REGISTER, (int) generation);
-        try (PreparedStatement exists = connection.prepareStatement(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            exists.setString(1, table);
-            try (ResultSet found = exists.executeQuery()) {
-                if (!found.next()) {
-                    return Optional.of(new Missing(connection, location, position, positionHash, table));
+        String runs = SqlTables.physicalName(BalancesProjection.NAME, BalancesProjection.REGISTER_RUNS, (int) generation);
+        String blocks = SqlTables.physicalName(BalancesProjection.NAME, BalancesProjection.REGISTER_BLOCKS, (int) generation);
+        for (String table : List.of(runs, blocks)) {
+            try (PreparedStatement exists = connection.prepareStatement(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+                exists.setString(1, table);
+                try (ResultSet found = exists.executeQuery()) {
+                    if (!found.next()) {
+                        return Optional.of(new Missing(connection, location, position, positionHash, table));
+                    }
                 }
             }
         }
-        PreparedStatement lines = connection.prepareStatement("SELECT position, account, commodity, amount, running_balance,"
-                + " entry_id, posting_index, date, description, reverses FROM " + table
-                + " WHERE position <= ? ORDER BY position");
+        PreparedStatement lines = connection.prepareStatement("SELECT lines FROM " + runs
+                + " WHERE first_position <= ? ORDER BY first_position");
         lines.setLong(1, position);
-        return Optional.of(new Register(connection, lines, lines.executeQuery(), location, position, positionHash));
+        return Optional.of(new Register(connection, lines, lines.executeQuery(), location, position, positionHash,
+                new RegisterBlocksCheck(connection, blocks, position)));
     }
 
     private static void close(AutoCloseable closeable) {
@@ -162,21 +166,76 @@ public final class SqliteRecordedRegisters {
         }
     }
 
-    private record Register(Connection connection, PreparedStatement statement, ResultSet rows, String location,
-                            long position, String positionHash) implements RecordedRegister {
+    /** The lines of the register's runs, one blob at a time, and its blocks compared with them at the end. */
+    private static final class Register implements RecordedRegister {
+        private final Connection connection;
+        private final PreparedStatement statement;
+        private final ResultSet rows;
+        private final String location;
+        private final long position;
+        private final String positionHash;
+        private final RegisterBlocksCheck blocks;
+        private RegisterBlob.Lines lines;
+        private String damaged;
+
+        Register(Connection connection, PreparedStatement statement, ResultSet rows, String location, long position,
+                 String positionHash, RegisterBlocksCheck blocks) {
+            this.connection = connection;
+            this.statement = statement;
+            this.rows = rows;
+            this.location = location;
+            this.position = position;
+            this.positionHash = positionHash;
+            this.blocks = blocks;
+        }
+
+        @Override
+        public String location() {
+            return location;
+        }
+
+        @Override
+        public long position() {
+            return position;
+        }
+
+        @Override
+        public String positionHash() {
+            return positionHash;
+        }
 
         @Override
         public Optional<Line> next() {
+            if (damaged != null) {
+                return Optional.empty();
+            }
             try {
-                if (!rows.next()) {
-                    return Optional.empty();
+                while (true) {
+                    if (lines != null && lines.next()) {
+                        if (lines.position() > position) {
+                            continue;
+                        }
+                        Line line = lines.line();
+                        blocks.add(line);
+                        return Optional.of(line);
+                    }
+                    if (!rows.next()) {
+                        damaged = blocks.differences().orElse(null);
+                        return Optional.empty();
+                    }
+                    lines = RegisterBlob.Lines.ofRun(rows.getBytes(1));
                 }
-                return Optional.of(new Line(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                        rows.getString(5), rows.getString(6), rows.getLong(7), rows.getString(8), rows.getString(9),
-                        rows.getString(10)));
+            } catch (ReadModelException unreadable) {
+                damaged = "their register's lines cannot be read (" + unreadable.getMessage() + ")";
+                return Optional.empty();
             } catch (SQLException e) {
                 throw new ReadModelException("Could not read the register lines in " + location + ": " + e.getMessage(), e);
             }
+        }
+
+        @Override
+        public Optional<String> damaged() {
+            return Optional.ofNullable(damaged);
         }
 
         @Override
