@@ -33,10 +33,10 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Read models in SQLite tables: in the ledger file itself (tables prefixed {@code rm_}, the state in
- * {@code projection_state}), or, for a ledger opened read-only, in a cache file of their own. One
- * writer connection (immediate transactions, busy timeout) and one reader connection, so queries
- * see the last committed read model while a batch is being written.
+ * Read models in SQLite tables: in the ledger file itself (tables prefixed {@code rm_}, the state in {@code
+ * projection_state}), or, for a ledger opened read-only, in a cache file of their own. One writer connection (immediate
+ * transactions, busy timeout) and one reader connection, so queries see the last committed read model while a batch is
+ * being written; the WAL checkpointed beside them ({@link ReadModelCheckpoints}).
  */
 public final class SqliteReadModelStore implements ReadModelStore {
 
@@ -58,12 +58,14 @@ public final class SqliteReadModelStore implements ReadModelStore {
     private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
     /** A cache file being built from nothing, written without a journal on disk until {@link #built}; else null. */
     private final FreshCacheBuild freshBuild;
+    private final ReadModelCheckpoints checkpoints;
 
     private SqliteReadModelStore(Path file, Path separateLedger, String serverLedgerId, FreshCacheBuild freshBuild) {
         this.file = file;
         this.eventsTable = separateLedger == null ? "main.events" : "ledger.events";
         this.serverCache = serverLedgerId != null;
         this.freshBuild = freshBuild;
+        this.checkpoints = new ReadModelCheckpoints(file);
         Connection openedWriter = null;
         Connection openedReader = null;
         try {
@@ -75,10 +77,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
                 ServerLedgerCache.recordIdentity(openedWriter, serverLedgerId);
             }
             try (Statement statement = openedWriter.createStatement()) {
-                // as the store's writer: checkpoint the WAL every ~40 MB, not after every rebuild batch
-                statement.execute("PRAGMA wal_autocheckpoint = 10000");
-                // building an index sorts every row of its table: SQLite may use a second core for the sort
-                statement.execute("PRAGMA threads = 2");
+                ReadModelCheckpoints.configureWriter(statement);
                 statement.execute("CREATE TABLE IF NOT EXISTS projection_state (name TEXT PRIMARY KEY,"
                         + " version INTEGER NOT NULL, generation INTEGER NOT NULL, position INTEGER NOT NULL,"
                         + " position_hash TEXT NOT NULL, failure_position INTEGER, failure_type TEXT, failure_error TEXT,"
@@ -104,10 +103,10 @@ public final class SqliteReadModelStore implements ReadModelStore {
     }
 
     /**
-     * Read models in a separate file, for a ledger that may not be written (auditor mode); the ledger is
-     * attached read-only to the connection queries use, for the events' own columns (who, by which command,
-     * when) that register lines show. A file built from nothing is written quickly until {@link #built} or the
-     * close, and thrown away by the next open if neither came ({@link FreshCacheBuild}).
+     * Read models in a separate file, for a ledger that may not be written (auditor mode); the ledger is attached
+     * read-only to the connection queries use, for the events' own columns (who, by which command, when) that register
+     * lines show. A file built from nothing is written quickly until {@link #built} or the close, and thrown away by
+     * the next open if neither came ({@link FreshCacheBuild}).
      */
     public static SqliteReadModelStore inSeparateFile(Path readModelFile, Path ledgerFile) {
         return CacheFiles.openOwn(readModelFile,
@@ -115,10 +114,10 @@ public final class SqliteReadModelStore implements ReadModelStore {
     }
 
     /**
-     * Read models of a ledger on a server, in this user's cache file for its ledger id
-     * ({@link ServerLedgerCache#fileFor}); a file there that belongs to another ledger id is removed first,
-     * never used. Nothing is written to the server: the events' own columns the register lines show are
-     * kept in the cache too (the caller adds {@code EventStampsProjection}, see {@link #needsEventStamps()}).
+     * Read models of a ledger on a server, in this user's cache file for its ledger id ({@link
+     * ServerLedgerCache#fileFor}); a file there that belongs to another ledger id is removed first, never used. Nothing
+     * is written to the server: the events' own columns the register lines show are kept in the cache too (the caller
+     * adds {@code EventStampsProjection}, see {@link #needsEventStamps()}).
      */
     public static SqliteReadModelStore forServerLedger(String ledgerId, String user) {
         return forServerLedger(ServerLedgerCache.fileFor(ledgerId, user), ledgerId);
@@ -141,8 +140,8 @@ public final class SqliteReadModelStore implements ReadModelStore {
     }
 
     /**
-     * The cache file for a read-only ledger: {@code $XDG_CACHE_HOME/eventscope/read-models/<hash of the
-     * ledger's absolute path>.sqlite} ({@code ~/.cache} when XDG_CACHE_HOME is not set).
+     * The cache file for a read-only ledger: {@code $XDG_CACHE_HOME/eventscope/read-models/<hash of the ledger's
+     * absolute path>.sqlite} ({@code ~/.cache} when XDG_CACHE_HOME is not set).
      */
     public static Path cacheFileFor(Path ledgerFile) {
         try {
@@ -249,6 +248,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
             try (Statement commit = writer.createStatement()) {
                 commit.execute("COMMIT");
             }
+            checkpoints.committed();
         } catch (SQLException e) {
             rollback();
             throw failure("write the read models", e);
@@ -288,6 +288,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
     public synchronized void close() {
         try {
             built();
+            checkpoints.close();
             writer.close();
             synchronized (reader) {
                 reader.close();
