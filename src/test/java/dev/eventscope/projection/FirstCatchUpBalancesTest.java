@@ -7,7 +7,7 @@ import dev.eventscope.domain.ledger.Balances;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.ForwardingEventStore;
+import dev.eventscope.eventstore.ReadsStoppingAfter;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.projection.sqlite.SqliteReadModelStore;
@@ -47,7 +47,7 @@ class FirstCatchUpBalancesTest {
         try (SqliteEventStore store = SqliteEventStore.open(file)) {
             assertTrue(store.lastPosition() > STOP_AFTER + 2 * BATCH, "batches after the stop: " + store.lastPosition());
             try (SqliteReadModelStore readModels = SqliteReadModelStore.inLedgerFile(file);
-                 Projections projections = new Projections(new StoppingAfter(store, STOP_AFTER), codec, readModels,
+                 Projections projections = new Projections(new ReadsStoppingAfter(store, STOP_AFTER), codec, readModels,
                          BuiltInProjections.all(), BATCH)) {
                 assertThrows(RuntimeException.class, () -> projections.open(ProgressListener.NONE));
                 long reached = readModels.state(BalancesProjection.NAME).orElseThrow().position();
@@ -85,40 +85,5 @@ class FirstCatchUpBalancesTest {
             }
         }
         return fold.balances();
-    }
-
-    /** A store whose reads fail past a position, as a catch-up that stops midway (a crash) leaves the read models. */
-    private static final class StoppingAfter extends ForwardingEventStore {
-        private final long stopAfter;
-
-        StoppingAfter(EventStore delegate, long stopAfter) {
-            super(delegate);
-            this.stopAfter = stopAfter;
-        }
-
-        @Override
-        public EventCursor readAll(long afterPosition) {
-            EventCursor events = super.readAll(afterPosition);
-            return new EventCursor() {
-                @Override
-                public boolean hasNext() {
-                    return events.hasNext();
-                }
-
-                @Override
-                public RecordedEvent next() {
-                    RecordedEvent next = events.next();
-                    if (next.position() > stopAfter) {
-                        throw new IllegalStateException("the read stops after position " + stopAfter);
-                    }
-                    return next;
-                }
-
-                @Override
-                public void close() {
-                    events.close();
-                }
-            };
-        }
     }
 }

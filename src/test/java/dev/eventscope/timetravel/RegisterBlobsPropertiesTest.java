@@ -5,7 +5,7 @@ import dev.eventscope.domain.ledger.AccountEvent;
 import dev.eventscope.domain.ledger.LedgerStreams;
 import dev.eventscope.eventstore.EventCursor;
 import dev.eventscope.eventstore.EventStore;
-import dev.eventscope.eventstore.ForwardingEventStore;
+import dev.eventscope.eventstore.ReadsStoppingAfter;
 import dev.eventscope.eventstore.RecordedEvent;
 import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import dev.eventscope.projection.BalancesProjection;
@@ -102,7 +102,7 @@ class RegisterBlobsPropertiesTest {
                 // a first open a crash stops midway: the next one resumes it
                 long stopAfter = 1 + random.nextInt((int) store.lastPosition() - 1);
                 try (SqliteReadModelStore readModels = SqliteReadModelStore.inLedgerFile(file);
-                     Projections projections = new Projections(new StoppingAfter(store, stopAfter), codec, readModels,
+                     Projections projections = new Projections(new ReadsStoppingAfter(store, stopAfter), codec, readModels,
                              BuiltInProjections.all(checkpointEvery), batchSize)) {
                     assertThrows(RuntimeException.class, () -> projections.open(ProgressListener.NONE));
                 }
@@ -277,41 +277,6 @@ class RegisterBlobsPropertiesTest {
                             upToLines.stream().map(Expected::date).min(LocalDate::compareTo).orElseThrow(),
                             upToLines.stream().map(Expected::date).max(LocalDate::compareTo).orElseThrow())),
                     queries.postingDates(upTo), "posting dates " + at);
-        }
-    }
-
-    /** A store whose reads fail past a position, as a first open a crash stops midway leaves the read models. */
-    private static final class StoppingAfter extends ForwardingEventStore {
-        private final long stopAfter;
-
-        StoppingAfter(EventStore delegate, long stopAfter) {
-            super(delegate);
-            this.stopAfter = stopAfter;
-        }
-
-        @Override
-        public EventCursor readAll(long afterPosition) {
-            EventCursor events = super.readAll(afterPosition);
-            return new EventCursor() {
-                @Override
-                public boolean hasNext() {
-                    return events.hasNext();
-                }
-
-                @Override
-                public RecordedEvent next() {
-                    RecordedEvent next = events.next();
-                    if (next.position() > stopAfter) {
-                        throw new IllegalStateException("the read stops after position " + stopAfter);
-                    }
-                    return next;
-                }
-
-                @Override
-                public void close() {
-                    events.close();
-                }
-            };
         }
     }
 }
