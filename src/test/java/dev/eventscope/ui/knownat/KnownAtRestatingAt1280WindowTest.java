@@ -168,6 +168,9 @@ class KnownAtRestatingAt1280WindowTest {
         for (int pulse = 0; pulse < 5; pulse++) {
             robot.interact(() -> figures.getScene().getRoot().layout());
         }
+        // the table brings the first restated figure into view after its layouts: wait for it, as a person would
+        WindowTests.waitUntil(() -> figures.lookupAll(".table-cell").stream().anyMatch(node -> node instanceof TableCell<?, ?> cell
+                && !cell.isEmpty() && cell.isVisible() && "2,148.60 EUR".equals(String.valueOf(cell.getItem()))));
         List<String> seen = new ArrayList<>();
         List<String> cut = WindowTests.onFx(() -> {
             List<String> problems = new ArrayList<>();
