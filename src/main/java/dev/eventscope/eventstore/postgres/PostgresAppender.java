@@ -139,12 +139,24 @@ final class PostgresAppender {
                         case "W" -> firstPosition = rows.getLong(3);
                         case "L" -> throw new EventStoreException("The ledger in schema '" + schema + "' has lost the row of"
                                 + " its table ledger_head, which every append needs; it has been tampered with. Nothing was written.");
+                        case "B" -> throw PostgresAppender.headBehind(schema, rows.getLong(4), rows.getLong(3));
                         default -> throw new IllegalStateException("unhandled answer of append_events: " + rows.getString(1));
                     }
                 }
             }
         }
         return firstPosition;
+    }
+
+    /**
+     * The refusal of an append to a ledger whose head row was moved back behind its last event outside Eventscope (a
+     * writer's own SQL, or an owner's): the events after it stay, and every append refuses until the head is put back.
+     */
+    static EventStoreException headBehind(String schema, long head, long lastEvent) {
+        return new EventStoreException("The ledger in schema '" + schema + "' records its head at position " + head
+                + ", but its events go on to position " + lastEvent + ": its table ledger_head was moved back outside"
+                + " Eventscope, so it has been tampered with. Nothing was written; eventscope verify names it, and the"
+                + " ledger's owner can put the head back on its last event (docs/postgresql.md, \"Schema version 3\").");
     }
 
     /** An expected version as {@code append_events} takes it: -1 any, -2 an existing stream, else the exact version (0 none). */

@@ -132,7 +132,18 @@ final class PostgresBulkAppender {
                 throw new EventStoreException("The ledger in schema '" + schema + "' has lost the row of its table"
                         + " ledger_head, which every append needs; it has been tampered with. Nothing was written.");
             }
-            return new Head(row.getLong(1), row.getBytes(2), row.getLong(3));
+            Head head = new Head(row.getLong(1), row.getBytes(2), row.getLong(3));
+            // a new statement, so a new snapshot: it sees every append committed before the lock was granted
+            try (PreparedStatement after = connection.prepareStatement("SELECT max(position) FROM " + schema + ".events"
+                    + " WHERE position > ?")) {
+                after.setLong(1, head.position());
+                try (ResultSet last = after.executeQuery()) {
+                    if (last.next() && last.getObject(1) != null) {
+                        throw PostgresAppender.headBehind(schema, head.position(), last.getLong(1));
+                    }
+                }
+            }
+            return head;
         }
     }
 

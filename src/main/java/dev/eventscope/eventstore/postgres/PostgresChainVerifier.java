@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 
 /**
  * Walks a PostgreSQL ledger's hash chain ({@link ChainWalk}, the same classification as the SQLite
@@ -42,8 +43,14 @@ final class PostgresChainVerifier {
                     + EventRows.CHAIN_COLUMNS_AFTER_STREAM + " FROM " + schema + ".events e ORDER BY e.position")) {
                 query.setFetchSize(fetchSize);
                 IntegrityReport chain;
+                Lookahead links;
                 try (ResultSet rows = query.executeQuery()) {
-                    chain = ChainWalk.walk(new Lookahead(rows), recordedHead, observer);
+                    links = new Lookahead(rows, recordedHead);
+                    chain = ChainWalk.walk(links, recordedHead, observer);
+                }
+                if (chain.kind() == IntegrityReport.Tampering.INSERTED && recordedHead > 0
+                        && chain.firstBadPosition() == recordedHead + 1 && chain.lastPosition() == recordedHead) {
+                    chain = headMovedBack(chain, recordedHead, links.hashAtHead);
                 }
                 String edit = chain.intact() ? PostgresLedgerRecords.firstEdit(connection, schema, recordedHead >= 0) : null;
                 return edit == null ? chain : new IntegrityReport(false, chain.eventsChecked(), chain.lastPosition(),
@@ -67,22 +74,62 @@ final class PostgresChainVerifier {
         }
     }
 
+    /**
+     * Events after the recorded head (schema version 3 has no trigger keeping the head from moving back): when they all
+     * chain on intact from the event at the head, the head was moved back (or they were written without moving it)
+     * outside Eventscope, an edit beside an intact chain; otherwise the walk's report (inserted) stands.
+     */
+    private IntegrityReport headMovedBack(IntegrityReport chain, long recordedHead, byte[] hashAtHead) throws SQLException {
+        byte[] previous = hashAtHead;
+        long expected = recordedHead + 1;
+        try (PreparedStatement query = connection.prepareStatement("SELECT e.position, e.event_id, (SELECT s.stream_id"
+                + " FROM " + schema + ".stream_names s WHERE s.stream_key = e.stream_key), "
+                + EventRows.CHAIN_COLUMNS_AFTER_STREAM + " FROM " + schema + ".events e WHERE e.position > ? ORDER BY e.position")) {
+            query.setLong(1, recordedHead);
+            query.setFetchSize(fetchSize);
+            try (ResultSet rows = query.executeQuery()) {
+                EventRows<SQLException> columns = new EventRows<>(rows::getLong, rows::getInt, rows::getString, rows::getBytes);
+                while (rows.next()) {
+                    ChainWalk.Link link = columns.chainLink(hashChain);
+                    if (previous == null || link.event().position() != expected || !Arrays.equals(link.previousHash(), previous)
+                            || !Arrays.equals(link.hash(), link.computed())) {
+                        return chain;
+                    }
+                    previous = link.hash();
+                    expected++;
+                }
+            }
+        }
+        long last = expected - 1;
+        return new IntegrityReport(false, chain.eventsChecked() + (last - recordedHead), last, EventHashChain.hex(previous), 0,
+                IntegrityReport.Tampering.METADATA, "ledger_head records the head at position " + recordedHead
+                        + ", but the chain runs on intact to position " + last + ": the head was moved back, or the"
+                        + " events after it were written without moving it, outside Eventscope", chain.readThrough());
+    }
+
     /** The rows of the cursor, one ahead. */
     private final class Lookahead implements ChainWalk.Links<SQLException> {
 
         private final ResultSet rows;
         private final EventRows<SQLException> columns;
+        private final long recordedHead;
         private ChainWalk.Link ahead;
+        /** The recorded hash of the event at the recorded head's position, once the walk has passed it. */
+        byte[] hashAtHead;
 
-        Lookahead(ResultSet rows) {
+        Lookahead(ResultSet rows, long recordedHead) {
             this.rows = rows;
             this.columns = new EventRows<>(rows::getLong, rows::getInt, rows::getString, rows::getBytes);
+            this.recordedHead = recordedHead;
         }
 
         @Override
         public ChainWalk.Link next() throws SQLException {
             ChainWalk.Link next = peek();
             ahead = null;
+            if (next != null && next.event().position() == recordedHead) {
+                hashAtHead = next.hash();
+            }
             return next;
         }
 

@@ -44,6 +44,13 @@ final class PostgresLedgerCopier {
                 throw CopiedLedgerCheck.targetNotEmpty("in schema '" + schema + "'");
             }
         }
+        // the events themselves, in a snapshot taken after the lock (a head moved back to 0 is not an empty ledger)
+        try (PreparedStatement any = connection.prepareStatement("SELECT EXISTS (SELECT FROM " + schema + ".events)");
+             ResultSet row = any.executeQuery()) {
+            if (row.next() && row.getBoolean(1)) {
+                throw CopiedLedgerCheck.targetNotEmpty("in schema '" + schema + "'");
+            }
+        }
         CopiedLedgerCheck check = new CopiedLedgerCheck(sourceName);
         try (EventCursor events = source.readAll(0)) {
             while (events.hasNext()) {

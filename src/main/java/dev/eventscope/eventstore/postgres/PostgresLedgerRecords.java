@@ -17,9 +17,13 @@ import java.util.TreeMap;
  */
 final class PostgresLedgerRecords {
 
-    /** The ledger's guarding triggers and the table each guards; {@code announce_append} is a legacy one (session 8). */
+    /**
+     * The ledger's guarding triggers and the table each guards; {@code announce_append} is a legacy one (session 8).
+     * Schema version 2 also has {@code head_moves_forward} on {@code ledger_head} ({@link #HEAD_GUARD}); version 3 has not.
+     */
     private static final Map<String, String> GUARDS = Map.of("events_are_immutable", "events", "events_are_permanent", "events",
-            "head_moves_forward", "ledger_head", "head_is_permanent", "ledger_head");
+            "head_is_permanent", "ledger_head");
+    private static final String HEAD_GUARD = "head_moves_forward";
     private static final String LEGACY_TRIGGER = "announce_append";
 
     private PostgresLedgerRecords() {
@@ -33,10 +37,23 @@ final class PostgresLedgerRecords {
         if (edit == null) {
             edit = streamWithoutEvents(connection, schema);
         }
+        boolean headGuarded = schemaVersion(connection, schema) < 3;
         if (edit == null) {
-            edit = editedGuards(connection, schema);
+            edit = editedGuards(connection, schema, headGuarded);
         }
-        return edit == null ? editedGuardFunctions(connection, schema) : edit;
+        return edit == null ? editedGuardFunctions(connection, schema, headGuarded) : edit;
+    }
+
+    /** The ledger's schema version as stored (opening refused anything else), read in the walk's snapshot. */
+    private static int schemaVersion(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT value FROM " + schema + ".ledger_meta"
+                + " WHERE key = 'schema_version'"); ResultSet row = query.executeQuery()) {
+            try {
+                return row.next() ? Integer.parseInt(row.getString(1).trim()) : PostgresSchema.CURRENT_VERSION;
+            } catch (NumberFormatException e) {
+                return PostgresSchema.CURRENT_VERSION;
+            }
+        }
     }
 
     private static String editedCategory(Connection connection, String schema) throws SQLException {
@@ -62,7 +79,7 @@ final class PostgresLedgerRecords {
     }
 
     /** A guard dropped or disabled, one running another function, or a trigger Eventscope never writes. */
-    private static String editedGuards(Connection connection, String schema) throws SQLException {
+    private static String editedGuards(Connection connection, String schema, boolean headGuarded) throws SQLException {
         Map<String, String[]> found = new TreeMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT t.tgname, c.relname, t.tgenabled::text, p.proname"
                 + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid"
@@ -75,7 +92,11 @@ final class PostgresLedgerRecords {
                 }
             }
         }
-        for (Map.Entry<String, String> guard : new TreeMap<>(GUARDS).entrySet()) {
+        Map<String, String> guards = new TreeMap<>(GUARDS);
+        if (headGuarded) {
+            guards.put(HEAD_GUARD, "ledger_head");
+        }
+        for (Map.Entry<String, String> guard : guards.entrySet()) {
             String[] trigger = found.remove(guard.getKey());
             String name = "the trigger '" + guard.getKey() + "' that keeps " + (guard.getValue().equals("events")
                     ? "events from being changed or deleted" : "the head from moving back or being deleted");
@@ -85,7 +106,7 @@ final class PostgresLedgerRecords {
             if ("D".equals(trigger[1])) {
                 return name + " was disabled";
             }
-            String function = guard.getKey().equals("head_moves_forward") ? "head_moves_forward" : "events_are_immutable";
+            String function = guard.getKey().equals(HEAD_GUARD) ? HEAD_GUARD : "events_are_immutable";
             if (!function.equals(trigger[2])) {
                 return name + " was made to run the function '" + trigger[2] + "' instead of '" + function + "'";
             }
@@ -96,8 +117,8 @@ final class PostgresLedgerRecords {
     }
 
     /** A guard's function whose body is not the one Eventscope writes (unchanged since the first PostgreSQL ledger). */
-    private static String editedGuardFunctions(Connection connection, String schema) throws SQLException {
-        for (String function : new String[] {"events_are_immutable", "head_moves_forward"}) {
+    private static String editedGuardFunctions(Connection connection, String schema, boolean headGuarded) throws SQLException {
+        for (String function : headGuarded ? new String[] {"events_are_immutable", HEAD_GUARD} : new String[] {"events_are_immutable"}) {
             try (PreparedStatement query = connection.prepareStatement("SELECT p.prosrc FROM pg_catalog.pg_proc p"
                     + " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ? AND p.proname = ?")) {
                 query.setString(1, schema);

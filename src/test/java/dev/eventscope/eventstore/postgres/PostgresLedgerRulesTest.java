@@ -93,28 +93,139 @@ class PostgresLedgerRulesTest {
         }
 
         @Test
-        void the_head_only_moves_forward_and_cannot_be_removed() throws Exception {
-            assertMentions(assertThrows(SQLException.class, () -> asSuperuser("UPDATE $S.ledger_head SET position = 3"))
-                    .getMessage(), "the ledger head only moves forward");
-            assertMentions(assertThrows(SQLException.class, () -> asSuperuser("UPDATE $S.ledger_head SET recorded_at = 0"))
-                    .getMessage(), "the ledger head only moves forward");
+        void the_head_cannot_be_removed() throws Exception {
             assertMentions(assertThrows(SQLException.class, () -> asSuperuser("DELETE FROM $S.ledger_head"))
                     .getMessage(), "immutable");
-            // the head's update refused above rolled back whole: the head is where it was (the trigger runs after the
-            // row is updated, and its refusal undoes the update)
-            try (Connection connection = TestPostgres.admin(); Statement statement = connection.createStatement();
-                 ResultSet head = statement.executeQuery("SELECT position, recorded_at > 0 FROM " + url.schema() + ".ledger_head")) {
-                assertTrue(head.next());
-                assertEquals(10, head.getLong(1));
-                assertTrue(head.getBoolean(2));
-                assertFalse(head.next());
-            }
+            assertMentions(assertThrows(SQLException.class, () -> asSuperuser("TRUNCATE $S.ledger_head"))
+                    .getMessage(), "immutable");
             try (PostgresEventStore store = PostgresEventStore.open(url)) {
                 assertEquals(10, store.lastPosition());
+                assertTrue(store.verify().intact());
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("given a head moved back outside Eventscope (schema version 3 has no trigger against it)")
+    class HeadMovedBack {
+
+        private static final StreamId BANK = StreamId.of("account-assets:bank");
+
+        @BeforeEach
+        void moveTheHeadBack() throws SQLException {
+            asSuperuser("UPDATE $S.ledger_head SET position = 3, recorded_at = 0");
+        }
+
+        private NewEvent event(String id) {
+            return new NewEvent(id, "Something", 1, "{}", EventMetadata.by("alice"));
+        }
+
+        private void assertRefusedNamingTheHead(org.junit.jupiter.api.function.Executable append) {
+            assertMentions(assertThrows(dev.eventscope.eventstore.EventStoreException.class, append).getMessage(),
+                    url.schema(), "head at position 3", "go on to position 10", "moved back", "Nothing was written");
+        }
+
+        @Test
+        void readers_still_see_every_event() {
+            try (PostgresEventStore store = PostgresEventStore.open(url)) {
+                assertEquals(10, store.lastPosition());
+                List<RecordedEvent> all = new ArrayList<>();
+                try (dev.eventscope.eventstore.EventCursor cursor = store.readAll(0)) {
+                    cursor.forEachRemaining(all::add);
+                }
+                assertEquals(10, all.size());
+            }
+        }
+
+        @Test
+        void every_kind_of_append_is_refused_naming_both_positions_and_writes_nothing() throws Exception {
+            try (PostgresEventStore store = PostgresEventStore.open(url)) {
+                // one event at the exact version (the one-event statement), at any version (the general statement), to a
+                // new stream, two streams at once (append_events), and a bulk
+                assertRefusedNamingTheHead(() -> store.append(CASH, ExpectedVersion.exactly(10), List.of(event("e-11"))));
+                assertRefusedNamingTheHead(() -> store.append(CASH, ExpectedVersion.ANY, List.of(event("e-12"), event("e-13"))));
+                assertRefusedNamingTheHead(() -> store.append(BANK, ExpectedVersion.NO_STREAM, List.of(event("e-14"))));
+                assertRefusedNamingTheHead(() -> store.appendAll(List.of(
+                        new dev.eventscope.eventstore.StreamAppend(CASH, ExpectedVersion.exactly(10), List.of(event("e-15"))),
+                        new dev.eventscope.eventstore.StreamAppend(BANK, ExpectedVersion.NO_STREAM, List.of(event("e-16"))))));
+                assertRefusedNamingTheHead(() -> {
+                    try (dev.eventscope.eventstore.BulkAppend bulk = store.beginBulkAppend()) {
+                        bulk.append(List.of(new dev.eventscope.eventstore.StreamAppend(BANK, ExpectedVersion.NO_STREAM,
+                                List.of(event("e-17")))));
+                        bulk.commit();
+                    }
+                });
+                assertEquals(10, store.lastPosition());
+            }
+            try (Connection connection = TestPostgres.admin(); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT (SELECT count(*) FROM " + url.schema() + ".events),"
+                         + " (SELECT count(*) FROM " + url.schema() + ".stream_names)")) {
+                assertTrue(rows.next());
+                assertEquals(10, rows.getLong(1));
+                assertEquals(1, rows.getLong(2), "no stream was made");
+            }
+        }
+
+        @Test
+        void verify_names_the_head_beside_an_intact_chain_and_appends_go_on_once_it_is_put_back() throws Exception {
+            IntegrityReport report = verify();
+            assertFalse(report.intact());
+            assertEquals(Tampering.METADATA, report.kind(), report.summary());
+            assertEquals(10, report.lastPosition());
+            assertMentions(report.summary(), "ledger_head", "position 3", "intact to position 10", "moved back");
+            asSuperuser("UPDATE $S.ledger_head h SET position = e.position, hash = e.hash, recorded_at = e.recorded_at"
+                    + " FROM $S.events e WHERE e.position = 10");
+            try (PostgresEventStore store = PostgresEventStore.open(url)) {
+                store.append(CASH, ExpectedVersion.exactly(10), List.of(event("e-11")));
+                assertEquals(11, store.lastPosition());
+                assertTrue(store.verify().intact(), store.verify().summary());
+            }
+        }
+
+        @Test
+        void events_after_it_that_do_not_chain_on_are_still_named_inserted() throws Exception {
+            asSuperuser("UPDATE $S.ledger_head SET position = 10",
+                    "INSERT INTO $S.events (position, event_id, stream_key, version, type, schema_version, data, user_name,"
+                    + " recorded_at, prev_hash, hash) SELECT 11, 'forged', stream_key, 11, type, 1, '{}', 'mallory', recorded_at,"
+                    + " hash, hash FROM $S.events WHERE position = 10", "UPDATE $S.ledger_head SET position = 9");
+            IntegrityReport report = verify();
+            assertFalse(report.intact());
+            assertEquals(Tampering.INSERTED, report.kind(), report.summary());
+            assertEquals(10, report.firstBadPosition());
+        }
+    }
+
+    @Nested
+    @DisplayName("given a ledger of schema version 2, which has the head's forward-only trigger")
+    class SchemaVersion2 {
+
+        @BeforeEach
+        void asVersion2() throws SQLException {
+            asSuperuser(PostgresSchema.legacyHeadGuard("$S."), "CREATE TRIGGER head_moves_forward AFTER UPDATE ON $S.ledger_head"
+                    + " FOR EACH ROW WHEN (NEW.position < OLD.position OR NEW.recorded_at < OLD.recorded_at)"
+                    + " EXECUTE FUNCTION $S.head_moves_forward()",
+                    "UPDATE $S.ledger_meta SET value = '2' WHERE key IN ('schema_version', 'created_with_schema')");
+        }
+
+        @Test
+        void it_opens_verifies_and_appends_and_its_trigger_still_refuses_moving_the_head_back() throws Exception {
+            try (PostgresEventStore store = PostgresEventStore.open(url)) {
+                assertTrue(store.verify().intact(), store.verify().summary());
                 store.append(CASH, ExpectedVersion.exactly(10), List.of(new NewEvent("event-11", "Something", 1, "{}",
                         EventMetadata.by("alice"))));
                 assertEquals(11, store.lastPosition());
             }
+            assertMentions(assertThrows(SQLException.class, () -> asSuperuser("UPDATE $S.ledger_head SET position = 3"))
+                    .getMessage(), "the ledger head only moves forward");
+            assertTrue(verify().intact());
+        }
+
+        @Test
+        void verify_names_its_head_trigger_dropped() throws Exception {
+            asSuperuser("DROP TRIGGER head_moves_forward ON $S.ledger_head");
+            IntegrityReport report = verify();
+            assertEquals(Tampering.METADATA, report.kind(), report.summary());
+            assertMentions(report.summary(), "head_moves_forward", "dropped");
         }
     }
 

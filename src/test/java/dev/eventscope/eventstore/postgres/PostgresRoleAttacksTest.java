@@ -1,6 +1,7 @@
 package dev.eventscope.eventstore.postgres;
 
 import dev.eventscope.eventstore.EventMetadata;
+import dev.eventscope.eventstore.EventStoreException;
 import dev.eventscope.eventstore.ExpectedVersion;
 import dev.eventscope.eventstore.IntegrityReport;
 import dev.eventscope.eventstore.IntegrityReport.Tampering;
@@ -104,19 +105,42 @@ class PostgresRoleAttacksTest {
             assertRefused(statement, "DELETE FROM " + s + "events WHERE position = 3", "42501");
             assertRefused(statement, "UPDATE " + s + "events SET data = '{\"x\":1}' WHERE position = 2", "42501");
             assertRefused(statement, "DROP TRIGGER events_are_immutable ON " + s + "events", "42501");
-            assertRefused(statement, "ALTER TABLE " + s + "ledger_head DISABLE TRIGGER head_moves_forward", "42501");
+            assertRefused(statement, "ALTER TABLE " + s + "ledger_head DISABLE TRIGGER head_is_permanent", "42501");
             assertRefused(statement, "CREATE TRIGGER mine BEFORE INSERT ON " + s + "events FOR EACH ROW EXECUTE FUNCTION "
-                    + s + "head_moves_forward()", "42501");
+                    + s + "events_are_immutable()", "42501");
             assertRefused(statement, "CREATE OR REPLACE FUNCTION " + s + "events_are_immutable() RETURNS trigger"
                     + " LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$", "42501");
             assertRefused(statement, "DROP FUNCTION " + s + "append_events", "42501");
             assertRefused(statement, "UPDATE " + s + "ledger_meta SET value = '9' WHERE key = 'schema_version'", "42501");
             assertRefused(statement, "UPDATE " + s + "stream_names SET category = 'archive'", "42501");
             assertRefused(statement, "DELETE FROM " + s + "ledger_head", "42501");
-            // the head's own trigger refuses moving it back, for the writer as for everyone
-            assertRefused(statement, "UPDATE " + s + "ledger_head SET position = position - 1", "23000");
         }
         assertTrue(verify().intact(), verify().summary());
+    }
+
+    @Test
+    void a_head_the_writer_moves_back_hides_nothing_stops_appends_and_is_named_by_verify() throws Exception {
+        String s = ledger.schema() + ".";
+        long last;
+        try (PostgresEventStore store = PostgresEventStore.open(ledger)) {
+            last = store.lastPosition();
+        }
+        try (Connection writer = connectAs("es_mallory_w", "w-password"); Statement statement = writer.createStatement()) {
+            // schema version 3 has no trigger against it (docs/postgresql.md, "Schema version 3"): the server lets it through
+            statement.execute("UPDATE " + s + "ledger_head SET position = position - 2");
+        }
+        IntegrityReport report = verify();
+        assertFalse(report.intact());
+        assertEquals(Tampering.METADATA, report.kind(), report.summary());
+        assertMentions(report.summary(), "position " + (last - 2), "intact to position " + last, "moved back");
+        try (PostgresEventStore store = PostgresEventStore.open(ledger)) {
+            assertEquals(last, store.lastPosition(), "readers still see every event");
+            assertMentions(assertThrows(EventStoreException.class, () -> store.append(
+                    StreamId.of("account-assets:cash"), ExpectedVersion.ANY,
+                    List.of(new NewEvent("after-the-move", "Something", 1, "{}",
+                            EventMetadata.by("alice"))))).getMessage(), "moved back", "Nothing was written");
+            assertEquals(last, store.lastPosition());
+        }
     }
 
     @Test
