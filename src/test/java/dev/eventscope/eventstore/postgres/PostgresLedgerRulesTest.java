@@ -221,6 +221,14 @@ class PostgresLedgerRulesTest {
         }
 
         @Test
+        void its_version_edited_to_3_with_the_trigger_kept_is_named() throws Exception {
+            asSuperuser("UPDATE $S.ledger_meta SET value = '3' WHERE key = 'schema_version'");
+            IntegrityReport report = verify();
+            assertEquals(Tampering.METADATA, report.kind(), report.summary());
+            assertMentions(report.summary(), "never writes", "head_moves_forward");
+        }
+
+        @Test
         void verify_names_its_head_trigger_dropped() throws Exception {
             asSuperuser("DROP TRIGGER head_moves_forward ON $S.ledger_head");
             IntegrityReport report = verify();
