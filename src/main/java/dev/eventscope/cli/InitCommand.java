@@ -76,6 +76,9 @@ public final class InitCommand implements Callable<Integer> {
                     + " (may only read); give them to people with GRANT " + roles.get(0) + " TO <login>.");
             spec.commandLine().getOut().println("The server keeps the PostgreSQL login that writes each new event;"
                     + " verify names the events recorded under another user.");
+            if (roles.size() > 2) {
+                spec.commandLine().getOut().println(roles.get(2));
+            }
         }
         return ExitCodes.OK;
     }

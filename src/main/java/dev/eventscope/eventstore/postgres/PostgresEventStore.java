@@ -87,14 +87,18 @@ public final class PostgresEventStore implements EventStore, LedgerCopyTarget {
 
     /**
      * Creates (when missing) the ledger's group roles {@code <schema>_writer} and {@code <schema>_auditor}
-     * and grants each the least it needs; returns their names, writer first. Needs a user who may create
-     * roles and owns the ledger's tables.
+     * and grants each the least it needs; returns their names, writer first, and, when it also brought a ledger of
+     * schema version 2 to the current version, a third element saying so. Needs a user who may create roles and owns
+     * the ledger's tables.
      */
     public static List<String> grantRoles(PostgresLedgerUrl url, PostgresOptions options) {
         Connection connection = PostgresConnections.open(url, options);
         try {
-            PostgresSchema.grantRoles(connection, url);
-            return List.of(PostgresSchema.writerRole(url.schema()), PostgresSchema.auditorRole(url.schema()));
+            boolean upgraded = PostgresSchema.grantRoles(connection, url);
+            List<String> roles = List.of(PostgresSchema.writerRole(url.schema()), PostgresSchema.auditorRole(url.schema()));
+            return upgraded ? List.of(roles.get(0), roles.get(1), "The ledger was brought from schema version 2 to "
+                    + PostgresSchema.CURRENT_VERSION + ": its head no longer has a trigger of its own, which every append"
+                    + " paid for; a head moved back is named by verify and stops appends (docs/postgresql.md).") : roles;
         } catch (SQLException e) {
             throw PostgresErrors.failure(url, "create the roles of", e);
         } finally {

@@ -239,8 +239,13 @@ final class PostgresSchema {
                 "ALTER TABLE " + schema + ".events ALTER COLUMN login_role SET DEFAULT session_user");
     }
 
-    /** Creates the ledger's roles and grants (see {@link #roleStatements}) in one transaction. */
-    static void grantRoles(Connection connection, PostgresLedgerUrl url) throws SQLException {
+    /**
+     * Creates the ledger's roles and grants (see {@link #roleStatements}) in one transaction, and brings a ledger of schema
+     * version 2 to version 3 in it (the owner's step, as for the logins kept since session 20): its trigger {@code
+     * head_moves_forward} and that function dropped, {@code append_events} replaced by the one that names a head moved
+     * back. Returns whether it did.
+     */
+    static boolean grantRoles(Connection connection, PostgresLedgerUrl url) throws SQLException {
         if (writerRole(url.schema()).length() > 63) {
             throw new EventStoreException("The schema name '" + url.schema() + "' is too long to name its roles ("
                     + writerRole(url.schema()) + " would pass PostgreSQL's 63 characters); use a schema name of at most 56.");
@@ -251,10 +256,21 @@ final class PostgresSchema {
             for (String sql : keepLogins(url.schema())) {
                 statement.execute(sql);
             }
+            // read inside the transaction; the drop waits for appends in flight and holds the head until the commit, and
+            // an owner upgrading at the same time finds nothing left to drop (IF EXISTS) and writes the same
+            boolean upgrade = inspect(connection, url.schema()).version() == 2;
+            if (upgrade) {
+                String s = url.schema() + ".";
+                statement.execute("DROP TRIGGER IF EXISTS head_moves_forward ON " + s + "ledger_head");
+                statement.execute("DROP FUNCTION IF EXISTS " + s + "head_moves_forward()");
+                statement.execute(AppendEventsFunction.create(s).replaceFirst("^CREATE FUNCTION", "CREATE OR REPLACE FUNCTION"));
+                statement.execute("UPDATE " + s + "ledger_meta SET value = '" + CURRENT_VERSION + "' WHERE key = 'schema_version'");
+            }
             for (String sql : roleStatements(url.schema())) {
                 statement.execute(sql);
             }
             connection.commit();
+            return upgrade;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

@@ -221,6 +221,39 @@ class PostgresLedgerRulesTest {
         }
 
         @Test
+        void its_owners_grant_roles_brings_it_to_version_3_once() throws Exception {
+            List<String> first = PostgresEventStore.grantRoles(url, PostgresOptions.defaults());
+            assertEquals(3, first.size(), first.toString());
+            assertMentions(first.get(2), "schema version 2 to 3");
+            assertEquals(2, PostgresEventStore.grantRoles(url, PostgresOptions.defaults()).size(), "nothing left to bring");
+            try (Connection connection = TestPostgres.admin(); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT (SELECT value FROM " + url.schema() + ".ledger_meta WHERE key ="
+                         + " 'schema_version'), (SELECT count(*) FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c"
+                         + " ON c.oid = t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '"
+                         + url.schema() + "' AND t.tgname = 'head_moves_forward')")) {
+                assertTrue(rows.next());
+                assertEquals("3", rows.getString(1));
+                assertEquals(0, rows.getLong(2));
+            }
+            try (PostgresEventStore store = PostgresEventStore.open(url)) {
+                assertTrue(store.verify().intact(), store.verify().summary());
+                store.append(CASH, ExpectedVersion.exactly(10), List.of(new NewEvent("event-11", "Something", 1, "{}",
+                        EventMetadata.by("alice"))));
+            }
+            // now as any version-3 ledger: a head moved back is let through, stops appends with the new function's sentence
+            asSuperuser("UPDATE $S.ledger_head SET position = 5");
+            try (PostgresEventStore store = PostgresEventStore.open(url)) {
+                assertMentions(assertThrows(dev.eventscope.eventstore.EventStoreException.class, () -> store.appendAll(List.of(
+                        new dev.eventscope.eventstore.StreamAppend(CASH, ExpectedVersion.exactly(11), List.of(new NewEvent(
+                                "event-12", "Something", 1, "{}", EventMetadata.by("alice")))),
+                        new dev.eventscope.eventstore.StreamAppend(StreamId.of("account-assets:bank"), ExpectedVersion.NO_STREAM,
+                                List.of(new NewEvent("event-13", "Something", 1, "{}", EventMetadata.by("alice"))))))).getMessage(),
+                        "head at position 5", "go on to position 11", "moved back");
+            }
+            assertEquals(Tampering.METADATA, verify().kind());
+        }
+
+        @Test
         void its_version_edited_to_3_with_the_trigger_kept_is_named() throws Exception {
             asSuperuser("UPDATE $S.ledger_meta SET value = '3' WHERE key = 'schema_version'");
             IntegrityReport report = verify();
