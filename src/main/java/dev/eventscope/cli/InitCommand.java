@@ -44,7 +44,8 @@ public final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--grant-roles",
             description = "For a PostgreSQL ledger, also create its group roles <schema>_writer (append) and"
-                    + " <schema>_auditor (read only) with the least rights each needs; add people with GRANT role TO login.")
+                    + " <schema>_auditor (read only) with the least rights each needs; add people with GRANT role TO login."
+                    + " On a ledger that exists, the owner's step: also brings it to this Eventscope's schema version.")
     private boolean grantRoles;
 
     public InitCommand(LedgerSessions sessions) {
