@@ -66,7 +66,7 @@ final class SandboxAccess {
             PrintWriter out = command.spec.commandLine().getOut();
             for (DecidedProposal decided : proposed.decided()) {
                 if (decided.proposal().number() >= first) {
-                    out.println("Proposed " + decided.proposal().number() + ": " + decided.proposal().summary()
+                    out.println("Proposed " + decided.proposal().number() + ": " + decided.summary()
                             + " (" + decided.verdict() + ").");
                 }
             }

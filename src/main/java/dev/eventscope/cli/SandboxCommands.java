@@ -268,7 +268,7 @@ final class SandboxCommands {
             }
             TextTable table = new TextTable("#", "PROPOSAL", "STATUS", "REASON", "PROPOSED BY").alignRight(0);
             for (DecidedProposal decided : sandbox.decided()) {
-                table.addRow(Integer.toString(decided.proposal().number()), decided.proposal().summary(), decided.verdict(),
+                table.addRow(Integer.toString(decided.proposal().number()), decided.summary(), decided.verdict(),
                         decided.proposal().reason(), decided.proposal().proposedBy() + " " + decided.proposal().proposedAt());
             }
             table.print(out);

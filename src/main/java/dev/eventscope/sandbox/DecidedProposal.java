@@ -11,10 +11,12 @@ import java.util.Optional;
 /**
  * A proposal as the domain decided it against the sandbox's base and the proposals before it: accepted (with the
  * events it would write and their effect on the balances), refused (with the rule violation's own sentence, the
- * same a real command gets), or applied already (posted to the real ledger, so no longer decided here).
+ * same a real command gets), or applied already (posted to the real ledger, so no longer decided here). A reversal
+ * carries the reversed entry as {@link Proposal#reversedEntry} names it (its date and description), when the ledger or
+ * an earlier proposal holds it.
  */
 public record DecidedProposal(Proposal proposal, Status status, Optional<String> refusal, List<RecordedEvent> events,
-                              List<DatedPosting> postings) {
+                              List<DatedPosting> postings, Optional<String> reversedEntry) {
 
     public enum Status { ACCEPTED, REFUSED, APPLIED }
 
@@ -27,6 +29,12 @@ public record DecidedProposal(Proposal proposal, Status status, Optional<String>
         Objects.requireNonNull(status, "status");
         events = List.copyOf(events);
         postings = List.copyOf(postings);
+        Objects.requireNonNull(reversedEntry, "reversed entry");
+    }
+
+    /** The proposal's line (see {@link Proposal#summary(String)}): a reversal names the entry it reverses by its date and description. */
+    public String summary() {
+        return proposal.summary(reversedEntry.orElse(null));
     }
 
     public boolean accepted() {

@@ -41,17 +41,36 @@ public record Proposal(int number, Object command, String reason, String propose
         return new Proposal(number, command, reason, proposedBy, proposedAt, at, user);
     }
 
-    /** A short line naming the command, e.g. "post E000012 2025-03-31 Accrued audit fee". */
+    /**
+     * A short line naming the command, e.g. "post E000012 2025-03-31 Accrued audit fee"; a reversal names the entry it
+     * reverses by its id alone ({@link #summary(String)} adds its date and description).
+     */
     public String summary() {
+        return summary(null);
+    }
+
+    /**
+     * {@link #summary()}, where a reversal also names the entry it reverses by {@code reversed} (its date and
+     * description, as {@link #reversedEntry} writes them; null when the entry is not known): "reverse BILL-2025-001 of
+     * 2025-01-15 "Office rent" on 2026-12-06 as YE-05". A person knows the entry by its date and description; the
+     * new entry's id, made up by the ledger's pattern, comes last.
+     */
+    public String summary(String reversed) {
         if (command instanceof PostEntry post) {
             return "post " + post.entryId() + " " + post.date() + " " + post.description();
         } else if (command instanceof ReverseEntry reverse) {
-            return "reverse " + reverse.originalEntryId() + " with " + reverse.reversalEntryId() + " on " + reverse.date();
+            return "reverse " + reverse.originalEntryId() + (reversed == null ? "" : " of " + reversed) + " on " + reverse.date()
+                    + " as " + reverse.reversalEntryId();
         } else if (command instanceof OpenAccount open) {
             return "open account " + open.account() + " on " + open.openedOn();
         } else if (command instanceof ClosePeriod close) {
             return "close the period through " + close.throughDate();
         }
         throw new IllegalStateException("unhandled command " + command);
+    }
+
+    /** An entry as a reversal's summary names it: its date and its description in quotes ("2025-01-15 "Office rent""). */
+    public static String reversedEntry(java.time.LocalDate date, String description) {
+        return date + (description == null || description.isBlank() ? "" : " \"" + description.strip() + "\"");
     }
 }

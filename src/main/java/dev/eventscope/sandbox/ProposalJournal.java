@@ -62,7 +62,7 @@ public final class ProposalJournal {
             for (DecidedProposal decided : sandbox.decided()) {
                 Proposal proposal = decided.proposal();
                 out.write("\n; proposal " + proposal.number() + " (" + decided.verdict().replace('\n', ' ') + "): "
-                        + proposal.summary() + "\n");
+                        + decided.summary() + "\n");
                 out.write("; reason: " + proposal.reason().replace('\n', ' ') + "\n");
                 out.write("; proposed by " + proposal.proposedBy() + " at " + proposal.proposedAt() + "\n");
                 if (!decided.accepted()) {

@@ -276,7 +276,7 @@ public final class Sandbox {
                     effects.add(account + " " + amount.toPlainString() + (commodity.isEmpty() ? "" : " " + commodity)));
             adjustments.effectOnProfit(decided).forEach((commodity, amount) ->
                     effects.add("income + expenses " + amount.toPlainString() + (commodity.isEmpty() ? "" : " " + commodity)));
-            section.add(new ProposedAdjustment(proposal.number(), proposal.summary(), proposal.reason(), proposal.proposedBy(),
+            section.add(new ProposedAdjustment(proposal.number(), decided.summary(), proposal.reason(), proposal.proposedBy(),
                     proposal.proposedAt(), decided.verdict(), effects.isEmpty() ? "none" : String.join("; ", effects)));
         }
         return section;
@@ -313,15 +313,17 @@ public final class Sandbox {
     }
 
     private DecidedProposal decide(Proposal proposal) {
+        // read before the proposal is decided: the entry as the base and the earlier proposals hold it
+        Optional<String> reversed = reversedEntry(proposal);
         if (proposal.applied()) {
-            return new DecidedProposal(proposal, DecidedProposal.Status.APPLIED, Optional.empty(), List.of(), List.of());
+            return new DecidedProposal(proposal, DecidedProposal.Status.APPLIED, Optional.empty(), List.of(), List.of(), reversed);
         }
         long before = overlay.lastPosition();
         try {
             service.execute(CommandDraft.of(proposal.command()), CommandContext.byUser(proposal.proposedBy()));
         } catch (LedgerRuleViolation refused) {
             return new DecidedProposal(proposal, DecidedProposal.Status.REFUSED, Optional.of(refused.getMessage()),
-                    List.of(), List.of());
+                    List.of(), List.of(), reversed);
         }
         List<RecordedEvent> events = overlay.proposedEvents().subList((int) (before - basePosition), (int) (overlay.lastPosition() - basePosition));
         List<DecidedProposal.DatedPosting> postings = new ArrayList<>();
@@ -332,6 +334,23 @@ public final class Sandbox {
                         event.streamId().value().substring(LedgerStreams.ACCOUNT_PREFIX.length()), posting.date(), posting.amount()));
             }
         }
-        return new DecidedProposal(proposal, DecidedProposal.Status.ACCEPTED, Optional.empty(), events, postings);
+        return new DecidedProposal(proposal, DecidedProposal.Status.ACCEPTED, Optional.empty(), events, postings, reversed);
+    }
+
+    /**
+     * The entry a reversal reverses, by its date and description, as the overlay (the base and the earlier proposals)
+     * holds it; empty for another command or an entry it does not hold (the reversal is then refused, saying why).
+     */
+    private Optional<String> reversedEntry(Proposal proposal) {
+        if (!(proposal.command() instanceof dev.eventscope.domain.ledger.EntryCommand.ReverseEntry reverse)) {
+            return Optional.empty();
+        }
+        StreamId stream = StreamId.of(LedgerStreams.entry(reverse.originalEntryId()));
+        for (RecordedEvent event : overlay.readStream(stream, 1, dev.eventscope.eventstore.Direction.FORWARD, 1)) {
+            if (CODEC.decode(event).value().orElse(null) instanceof dev.eventscope.domain.ledger.EntryEvent.EntryPosted posted) {
+                return Optional.of(Proposal.reversedEntry(posted.date(), posted.description()));
+            }
+        }
+        return Optional.empty();
     }
 }

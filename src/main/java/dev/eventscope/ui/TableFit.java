@@ -102,6 +102,10 @@ public final class TableFit {
         }
         for (TableColumn<S, ?> column : table.getColumns()) {
             column.visibleProperty().addListener((InvalidationListener) observable -> fitting.refit(true));
+            if (!fitting.fitted.contains(column)) {
+                // a column sized elsewhere (the history's numbers widened for six digits) leaves the others less room
+                column.widthProperty().addListener((InvalidationListener) observable -> fitting.refit(false));
+            }
         }
         fitting.refit(true);
         wholeTextOnHover(table);

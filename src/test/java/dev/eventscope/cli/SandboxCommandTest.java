@@ -186,9 +186,11 @@ class SandboxCommandTest {
         CliRun moved = sandbox("new", "--move", "--at-position", "5");
         assertTrue(moved.out().contains("refused: "), moved.out());
         assertTrue(moved.out().contains("E1"), moved.out());
+        // refused where E1 does not exist: named by its id alone; accepted: by its date and description
+        assertTrue(moved.out().contains("reverse E1 on 2025-01-31 as R1"), moved.out());
         CliRun back = sandbox("new", "--move");
         assertTrue(back.out().contains("Sandbox of auditor at the head"), back.out());
-        assertTrue(back.out().lines().anyMatch(line -> line.contains("reverse E1 with R1") && line.contains("accepted")), back.out());
+        assertTrue(back.out().lines().anyMatch(line -> line.contains("reverse E1 of 2025-01-05 \"Rent\" on 2025-01-31 as R1") && line.contains("accepted")), back.out());
         CliRun diff = sandbox("diff", "--as-of", "2025-01-31");
         assertTrue(diff.out().lines().anyMatch(line -> line.matches("expenses:rent\\s+EUR\\s+500\\s+0\\s+-500\\s+1")), diff.out());
         assertTrue(sandbox("diff", "--as-of", "2025-01-30").out().contains("The proposals change no balance."));

@@ -194,6 +194,32 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("a reversal is named by the reversed entry's date and description (of the ledger or an earlier proposal); the new id comes last")
+    void a_reversal_names_the_entry_it_reverses() {
+        try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledgerFile)) {
+            Sandbox sandbox = emptySandbox(session, SandboxBase.HEAD)
+                    .propose(CommandDraft.of(new EntryCommand.ReverseEntry(EntryId.of("E1"), EntryId.of("R1"), LocalDate.of(2025, 2, 1), null)),
+                            "rent belongs to February", "auditor", NOW)
+                    .propose(accrual("A1", "2025-01-31", "300"), "audit fee not accrued", "auditor", NOW)
+                    .propose(CommandDraft.of(new EntryCommand.ReverseEntry(EntryId.of("A1"), EntryId.of("R2"), LocalDate.of(2025, 2, 2), null)),
+                            "the fee was paid", "auditor", NOW);
+            assertEquals(List.of("reverse E1 of 2025-01-05 \"Rent\" on 2025-02-01 as R1", "post A1 2025-01-31 Accrued audit fee",
+                            "reverse A1 of 2025-01-31 \"Accrued audit fee\" on 2025-02-02 as R2"),
+                    sandbox.decided().stream().map(DecidedProposal::summary).toList());
+            // the audit report's section and the sandbox's journal say the same
+            assertEquals("reverse E1 of 2025-01-05 \"Rent\" on 2025-02-01 as R1", sandbox.reportSection().get(0).entry());
+            java.io.StringWriter journal = new java.io.StringWriter();
+            ProposalJournal.write(sandbox, journal);
+            assertTrue(journal.toString().contains("; proposal 3 (accepted): reverse A1 of 2025-01-31 \"Accrued audit fee\" on 2025-02-02 as R2\n"),
+                    journal.toString());
+            // before E1 was posted the reversal is refused and names the entry by its id alone
+            Sandbox before = sandbox.movedTo(SandboxBase.atPosition(SandboxFixture.firstPositionOf(session, "entry-E1") - 1));
+            assertEquals(DecidedProposal.Status.REFUSED, before.decided().get(0).status());
+            assertEquals("reverse E1 on 2025-02-01 as R1", before.decided().get(0).summary());
+        }
+    }
+
+    @Test
     @DisplayName("statements as posted beside as adjusted: each changed line names the proposals that change it, by column")
     void statements_as_adjusted() {
         try (LedgerSession session = TestSessions.SQLITE.openReadOnly(ledgerFile)) {

@@ -71,6 +71,7 @@ public final class HistoryView {
         // sized to what they hold (a user name, a command), so no value is cut while the summary has room
         dev.eventscope.ui.TableFit.install(historyTable, typeColumn, streamColumn, userColumn, commandColumn, summaryColumn);
         HistoryColumns.giveWayWhenNarrow(historyTable, summaryColumn, hashColumn, narrow, versionColumn, commandColumn, userColumn, typeColumn);
+        HistoryColumns.numbersWhole(historyTable, positionColumn, versionColumn);
         historyTable.setPlaceholder(new Label("No events to show"));
         historyTable.getSelectionModel().selectedItemProperty().addListener((observable, before, row) -> {
             if (!syncing) {

@@ -171,16 +171,15 @@ final class ProposalList {
         return text.toString();
     }
 
-    /** The entry a proposal writes, read from its text ("post ADJ-1 …", "reverse X with X-R on …"); null for other commands. */
+    /** The entry a proposal writes, read from its text ("post ADJ-1 …", "reverse X of … on … as X-R"); null for other commands. */
     static String writtenEntry(ProposalRow row) {
         String[] words = row.proposal() == null ? new String[0] : row.proposal().split(" ");
         if (words.length > 1 && words[0].equals("post")) {
             return words[1];
         }
-        for (int index = 0; words.length > 0 && words[0].equals("reverse") && index + 1 < words.length; index++) {
-            if (words[index].equals("with")) {
-                return words[index + 1];
-            }
+        // a reversal's line ends "as ID" (Proposal.summary), after the reversed entry's description
+        if (words.length > 2 && words[0].equals("reverse") && words[words.length - 2].equals("as")) {
+            return words[words.length - 1];
         }
         return null;
     }

@@ -274,7 +274,7 @@ public final class SandboxViewModel {
         }
         show(shown);
         DecidedProposal last = shown.sandbox().decided().get(shown.sandbox().decided().size() - 1);
-        message.set("Proposed " + last.proposal().number() + ": " + last.proposal().summary() + " (" + last.verdict() + ").");
+        message.set("Proposed " + last.proposal().number() + ": " + last.summary() + " (" + last.verdict() + ").");
         reason.set("");
     }
 
@@ -397,7 +397,7 @@ public final class SandboxViewModel {
         this.opened.set(true);
         List<ProposalRow> rows = new ArrayList<>();
         for (DecidedProposal decided : opened.decided()) {
-            rows.add(new ProposalRow(Integer.toString(decided.proposal().number()), decided.proposal().summary(), SandboxText.linesOf(decided),
+            rows.add(new ProposalRow(Integer.toString(decided.proposal().number()), decided.summary(), SandboxText.linesOf(decided),
                     decided.verdict(), decided.proposal().reason(), decided.proposal().proposedBy()));
         }
         proposals.setAll(rows);

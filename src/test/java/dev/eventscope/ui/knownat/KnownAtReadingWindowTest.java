@@ -1,9 +1,9 @@
 package dev.eventscope.ui.knownat;
 
-import dev.eventscope.ui.FxTaskExecutor;
+import org.testfx.framework.junit5.Start;
+import dev.eventscope.ui.SampleWindowTest;
 import dev.eventscope.ui.TaskExecutor;
 import dev.eventscope.ui.WindowTests;
-import dev.eventscope.ui.shell.MainWindowViewModel;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -12,16 +12,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -39,24 +33,15 @@ import static org.testfx.matcher.control.LabeledMatchers.hasText;
  * test lets it go: meanwhile the panel shows how far it is and marks the figures before as such; once answered, a
  * point after which nothing changed shows no Change column.
  */
-@ExtendWith(ApplicationExtension.class)
-class KnownAtReadingWindowTest {
+class KnownAtReadingWindowTest extends SampleWindowTest {
 
-    @TempDir
-    static Path folder;
-
-    private FxTaskExecutor executor;
-    private MainWindowViewModel model;
+    KnownAtReadingWindowTest() {
+        super("audit-case", 1280, 720);
+    }
 
     @Start
     void start(Stage stage) throws Exception {
-        executor = new FxTaskExecutor();
-        model = WindowTests.showWithSample(stage, executor, folder, "audit-case", 1280, 720);
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WindowTests.close(executor);
+        show(stage);
     }
 
     /** Runs work as the window's executor does, each piece only once the gate is open. */

@@ -1,8 +1,9 @@
 package dev.eventscope.ui.knownat;
 
-import dev.eventscope.ui.FxTaskExecutor;
+import javafx.stage.Stage;
+import org.testfx.framework.junit5.Start;
+import dev.eventscope.ui.SampleWindowTest;
 import dev.eventscope.ui.WindowTests;
-import dev.eventscope.ui.shell.MainWindowViewModel;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
@@ -10,16 +11,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,24 +26,15 @@ import static org.testfx.matcher.control.LabeledMatchers.hasText;
  * columns of ~880 px in a panel of ~460). Both postings are now seen whole, each with its position, entry, date,
  * account, amount, recording time, user and command, inside the table.
  */
-@ExtendWith(ApplicationExtension.class)
-class KnownAtRestatingAt1280WindowTest {
+class KnownAtRestatingAt1280WindowTest extends SampleWindowTest {
 
-    @TempDir
-    static Path folder;
-
-    private FxTaskExecutor executor;
-    private MainWindowViewModel model;
+    KnownAtRestatingAt1280WindowTest() {
+        super("audit-case", 1280, 720);
+    }
 
     @Start
     void start(Stage stage) throws Exception {
-        executor = new FxTaskExecutor();
-        model = WindowTests.showWithSample(stage, executor, folder, "audit-case", 1280, 720);
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WindowTests.close(executor);
+        show(stage);
     }
 
     @Test

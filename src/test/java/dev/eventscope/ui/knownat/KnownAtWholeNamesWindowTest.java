@@ -1,24 +1,18 @@
 package dev.eventscope.ui.knownat;
 
-import dev.eventscope.ui.FxTaskExecutor;
+import javafx.stage.Stage;
+import org.testfx.framework.junit5.Start;
+import dev.eventscope.ui.SampleWindowTest;
 import dev.eventscope.ui.WindowTests;
-import dev.eventscope.ui.shell.MainWindowViewModel;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,24 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * "depreciation", under the row's edge: the name was broken for the narrower column the Change column left, while the
  * row kept the height measured for two lines. Every account name shown reads whole, every line inside its row.
  */
-@ExtendWith(ApplicationExtension.class)
-class KnownAtWholeNamesWindowTest {
+class KnownAtWholeNamesWindowTest extends SampleWindowTest {
 
-    @TempDir
-    static Path folder;
-
-    private FxTaskExecutor executor;
-    private MainWindowViewModel model;
+    KnownAtWholeNamesWindowTest() {
+        super("audit-case", 1920, 1080);
+    }
 
     @Start
     void start(Stage stage) throws Exception {
-        executor = new FxTaskExecutor();
-        model = WindowTests.showWithSample(stage, executor, folder, "audit-case", 1920, 1080);
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WindowTests.close(executor);
+        show(stage);
     }
 
     @Test

@@ -165,7 +165,7 @@ class SandboxFlowTest {
         fill(robot, robot.from(reverse).lookup("#entryField").query(), "E1");
         robot.clickOn(robot.from(reverse).lookup("#submitButton").queryButton());
         waitUntil(() -> proposals.getItems().size() == 3);
-        assertEquals("Proposed 3: reverse E1 with E4 on 2025-02-10 (accepted).", message.getText());
+        assertEquals("Proposed 3: reverse E1 of 2025-01-05 \"Rent\" on 2025-02-10 as E4 (accepted).", message.getText());
         robot.interact(() -> robot.lookup("#proposalForms").queryAs(TabPane.class).getSelectionModel().select(3));
         Node close = robot.lookup("#proposeCloseForm").query();
         reason(robot, "January is final");

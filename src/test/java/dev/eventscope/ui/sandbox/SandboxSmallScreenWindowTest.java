@@ -404,17 +404,17 @@ class SandboxSmallScreenWindowTest {
             });
         }
         assertEquals(List.of(), visible(horizontalBars(pane)), "the detail scrolls sideways");
-        assertTrue(shown.stream().anyMatch(text -> text.contains("reverse BILL-2025-001 with BILL-2025-001-R")), "the reversal was looked at: " + shown);
+        assertTrue(shown.stream().anyMatch(text -> text.contains("reverse BILL-2025-001 of 2025-01-01 \"Grünwald Immobilien")), "the reversal was looked at: " + shown);
         assertEquals(List.of(), problems, "the chosen proposal at 1280 × 720 (pane " + Math.round(pane.getWidth()) + " px)");
     }
 
     /** The list names a verdict by its first word; the pane under it says the whole sentence, or what to do. */
     @Test
     void a_refused_proposal_reads_refused_in_the_list_and_says_why_under_it() {
-        SandboxViewModel.ProposalRow refused = new SandboxViewModel.ProposalRow("3", "reverse X-1 with X-1-R on 2026-12-06", "",
+        SandboxViewModel.ProposalRow refused = new SandboxViewModel.ProposalRow("3", "reverse X-1 on 2026-12-06 as X-1-R", "",
                 "refused: Entry X-1 is not in the books, so it cannot be reversed.", "booked twice", "root");
         assertEquals("refused", ProposalList.verdictWord(refused));
-        assertEquals("#3 reverse X-1 with X-1-R on 2026-12-06\nrefused: Entry X-1 is not in the books, so it cannot be reversed."
+        assertEquals("#3 reverse X-1 on 2026-12-06 as X-1-R\nrefused: Entry X-1 is not in the books, so it cannot be reversed."
                 + "\nReason: booked twice · by root", ProposalList.detailText(refused, true));
         assertEquals("applied", ProposalList.verdictWord(new SandboxViewModel.ProposalRow("4", "post A 2025-01-01 x", "a  1 EUR",
                 "applied by root at 2026-01-10T09:00:00Z", "", "root")));

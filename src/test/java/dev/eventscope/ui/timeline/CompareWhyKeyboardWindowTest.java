@@ -1,10 +1,11 @@
 package dev.eventscope.ui.timeline;
 
+import javafx.stage.Stage;
+import org.testfx.framework.junit5.Start;
+import dev.eventscope.ui.SampleWindowTest;
 import dev.eventscope.eventstore.StreamId;
-import dev.eventscope.ui.FxTaskExecutor;
 import dev.eventscope.ui.WindowTests;
 import dev.eventscope.ui.explorer.EventRow;
-import dev.eventscope.ui.shell.MainWindowViewModel;
 import dev.eventscope.ui.state.StateRow;
 import dev.eventscope.ui.state.WhyLine;
 import javafx.scene.control.Button;
@@ -13,16 +14,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,24 +30,15 @@ import static org.testfx.matcher.control.LabeledMatchers.hasText;
  * points are reached by Alt+R and Alt+U, compared with Enter or Alt+C, and "← slider" is Alt+L. Before, Compare's "to",
  * "← slider" and "Compare" and the State tab's "Why this value?" had no letter, and Enter in the state table did nothing.
  */
-@ExtendWith(ApplicationExtension.class)
-class CompareWhyKeyboardWindowTest {
+class CompareWhyKeyboardWindowTest extends SampleWindowTest {
 
-    @TempDir
-    static Path folder;
-
-    private FxTaskExecutor executor;
-    private MainWindowViewModel model;
+    CompareWhyKeyboardWindowTest() {
+        super("small-business", 1280, 800);
+    }
 
     @Start
     void start(Stage stage) throws Exception {
-        executor = new FxTaskExecutor();
-        model = WindowTests.showWithSample(stage, executor, folder, "small-business", 1280, 800);
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WindowTests.close(executor);
+        show(stage);
     }
 
     private static void alt(FxRobot robot, KeyCode key) {

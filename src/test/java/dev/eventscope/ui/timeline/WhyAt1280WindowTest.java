@@ -1,9 +1,10 @@
 package dev.eventscope.ui.timeline;
 
+import javafx.stage.Stage;
+import org.testfx.framework.junit5.Start;
+import dev.eventscope.ui.SampleWindowTest;
 import dev.eventscope.eventstore.StreamId;
-import dev.eventscope.ui.FxTaskExecutor;
 import dev.eventscope.ui.WindowTests;
-import dev.eventscope.ui.shell.MainWindowViewModel;
 import dev.eventscope.ui.state.WhyLine;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -11,16 +12,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,24 +27,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * position on its first line and the room "#" took: four postings or more are seen whole, each with its position,
  * date, entry, description, user and command, its amount and balance whole, no sideways scroll.
  */
-@ExtendWith(ApplicationExtension.class)
-class WhyAt1280WindowTest {
+class WhyAt1280WindowTest extends SampleWindowTest {
 
-    @TempDir
-    static Path folder;
-
-    private FxTaskExecutor executor;
-    private MainWindowViewModel model;
+    WhyAt1280WindowTest() {
+        super("small-business", 1280, 720);
+    }
 
     @Start
     void start(Stage stage) throws Exception {
-        executor = new FxTaskExecutor();
-        model = WindowTests.showWithSample(stage, executor, folder, "small-business", 1280, 720);
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        WindowTests.close(executor);
+        show(stage);
     }
 
     @Test
