@@ -41,12 +41,12 @@ import java.util.function.Consumer;
 /** The built-in read models' queries in SQL, on the store's reader connection. */
 final class SqliteLedgerQueries implements LedgerQueries {
 
-    private final SqliteReadModelStore store;
+    private final SqliteReadSide store;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     /** The register's lines, kept as blobs since the balances read model's version 8 (session 23). */
     private final SqliteRegisterReads register;
 
-    SqliteLedgerQueries(SqliteReadModelStore store) {
+    SqliteLedgerQueries(SqliteReadSide store) {
         this.store = store;
         this.register = new SqliteRegisterReads(store, (sql, consumer, parameters) -> each(sql, consumer::accept, parameters));
     }
