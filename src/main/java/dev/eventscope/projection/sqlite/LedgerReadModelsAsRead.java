@@ -91,7 +91,10 @@ public final class LedgerReadModelsAsRead extends SqliteReadSide implements Read
             return false;
         }
         try {
-            return Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
+            // the owner's write bit too: the superuser may write any file, but a ledger made read-only is an auditor's copy
+            return Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))
+                    && Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)
+                    .contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         } catch (IOException | UnsupportedOperationException unknown) {
             return false;
         }
