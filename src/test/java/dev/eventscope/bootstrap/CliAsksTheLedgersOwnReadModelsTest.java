@@ -2,6 +2,10 @@ package dev.eventscope.bootstrap;
 
 import dev.eventscope.cli.ExitCodes;
 import dev.eventscope.journal.testkit.RandomJournalGenerator;
+import dev.eventscope.projection.BalancesProjection;
+import dev.eventscope.projection.ReadModelException;
+import dev.eventscope.projection.ReadModelRow;
+import dev.eventscope.projection.sqlite.LedgerReadModelsAsRead;
 import dev.eventscope.projection.sqlite.SqliteReadModelStore;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.TestSessions;
@@ -20,11 +24,13 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -200,5 +206,44 @@ class CliAsksTheLedgersOwnReadModelsTest {
         } finally {
             Files.setPosixFilePermissions(ledger, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
         }
+    }
+
+    @Test
+    void the_read_models_and_the_events_are_read_at_one_snapshot_while_the_app_appends_and_catches_up() throws Exception {
+        Path ledger = ledgerWithOwnReadModels(31);
+        String l = ledger.toString();
+        try (LedgerReadModelsAsRead asRead = LedgerReadModelsAsRead.open(ledger).orElseThrow()) {
+            long seen = asRead.snapshotLastPosition().orElseThrow();
+            assertEquals(lastPosition(ledger), seen);
+            Map<String, List<ReadModelRow>> register = asRead.ledgerQueries().dump(BalancesProjection.NAME);
+
+            // meanwhile a writer appends and the app catches its read models up (rewriting the date checkpoints)
+            List<String[]> rows = ask("balance", "--ledger", l, "--format", "csv").lines().skip(1)
+                    .map(row -> row.split(",")).toList();
+            List<String[]> firstOfEach = rows.stream().filter(row -> rows.stream().filter(same -> same[0].equals(row[0]))
+                    .findFirst().orElseThrow() == row).toList();
+            for (int i = 1; i < 6; i++) {
+                String[] row = firstOfEach.get(i - 1);
+                RealCli post = RealCli.run("post", "--ledger", l, "--date", "2026-0" + i + "-15", "--description", "meanwhile",
+                        "--posting", row[0] + "  1.00 " + row[1], "--posting", firstOfEach.get(i)[0]);
+                assertEquals(ExitCodes.OK, post.exitCode(), post.err());
+            }
+            buildOwnReadModels(ledger);
+            long now = lastPosition(ledger);
+            assertTrue(now > seen);
+            assertEquals(now, Long.parseLong(state(ledger).lines().filter(line -> line.startsWith("balances|"))
+                    .findFirst().orElseThrow().split("\\|")[3]), "the app caught its read models up");
+
+            assertEquals(seen, asRead.snapshotLastPosition().orElseThrow(), "the events as the snapshot holds them");
+            assertEquals(seen, asRead.state(BalancesProjection.NAME).orElseThrow().position());
+            assertEquals(seen, asRead.ledgerQueries().registerPosition());
+            assertEquals(register, asRead.ledgerQueries().dump(BalancesProjection.NAME), "every table as it was");
+            assertThrows(ReadModelException.class, () -> asRead.transaction(transaction -> { }));
+
+            asRead.renewSnapshot();
+            assertEquals(now, asRead.snapshotLastPosition().orElseThrow());
+            assertEquals(now, asRead.ledgerQueries().registerPosition());
+        }
+        assertFalse(Files.exists(SqliteReadModelStore.cacheFileFor(ledger)), "answered from the ledger's own read models");
     }
 }
