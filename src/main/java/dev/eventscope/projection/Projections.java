@@ -193,8 +193,14 @@ public final class Projections implements AutoCloseable {
     /** Applies every event after each healthy projection's checkpoint; returns the number of events read. */
     public long catchUp() {
         if (!readModels.writable()) {
-            // read-only: see the file as it is now; the caller finds out whether its read models went as far
+            // read-only: see the file as it is now; if its read models did not go as far, they are left for the cache
             readModels.renewSnapshot();
+            if (current() || !readModels.turnToCache()) {
+                return 0;
+            }
+            LOG.info("The read models in the ledger are behind its events; they are caught up in {} instead.",
+                    dev.eventscope.domain.PrintableText.of(readModels.location()));
+            open(ProgressListener.NONE);
             return 0;
         }
         return catchUp.run();

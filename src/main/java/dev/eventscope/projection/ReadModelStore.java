@@ -59,6 +59,16 @@ public interface ReadModelStore extends AutoCloseable {
     }
 
     /**
+     * For a store that is not {@link #writable()} and found behind the ledger even at its newest snapshot (a writer
+     * appended during a question, and nobody caught the ledger's own read models up yet): lets go of them and keeps
+     * the read models from now on where a read-only ledger keeps them (the user's cache), so that they can be caught up
+     * there, as before session 24; {@link #writable()} is true afterwards. Returns whether it did. Default: no.
+     */
+    default boolean turnToCache() {
+        return false;
+    }
+
+    /**
      * Whether every table {@code projection} defines exists in {@code generation} (a store that is not writable is
      * asked before its read models are trusted). Default: yes.
      */

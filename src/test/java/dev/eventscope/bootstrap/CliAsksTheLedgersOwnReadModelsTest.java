@@ -3,12 +3,14 @@ package dev.eventscope.bootstrap;
 import dev.eventscope.cli.ExitCodes;
 import dev.eventscope.journal.testkit.RandomJournalGenerator;
 import dev.eventscope.projection.BalancesProjection;
+import dev.eventscope.projection.ProgressListener;
 import dev.eventscope.projection.ReadModelException;
 import dev.eventscope.projection.ReadModelRow;
 import dev.eventscope.projection.sqlite.LedgerReadModelsAsRead;
 import dev.eventscope.projection.sqlite.SqliteReadModelStore;
 import dev.eventscope.session.LedgerSession;
 import dev.eventscope.session.TestSessions;
+import dev.eventscope.timetravel.Point;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -245,5 +247,34 @@ class CliAsksTheLedgersOwnReadModelsTest {
             assertEquals(now, asRead.ledgerQueries().registerPosition());
         }
         assertFalse(Files.exists(SqliteReadModelStore.cacheFileFor(ledger)), "answered from the ledger's own read models");
+    }
+
+    @Test
+    void a_writer_appending_during_a_question_turns_the_session_to_the_cache_and_the_answer_counts_every_event()
+            throws Exception {
+        Path ledger = ledgerWithOwnReadModels(41);
+        String l = ledger.toString();
+        List<String> accounts = ask("balance", "--ledger", l, "--format", "csv").lines().skip(1)
+                .map(row -> row.split(",")[0]).distinct().toList();
+        String commodity = ask("balance", "--ledger", l, "--format", "csv").lines().skip(1).findFirst().orElseThrow()
+                .split(",")[1];
+        try (LedgerSession session = TestSessions.SQLITE.openToAsk(ledger)) {
+            session.projections().open(ProgressListener.NONE);
+            assertEquals(ledger.toAbsolutePath().toString(), session.readModelsLocation(), "the ledger's own read models");
+
+            // a writer appends after the session read the ledger's read models, and nobody catches those up
+            RealCli post = RealCli.run("post", "--ledger", l, "--date", "2026-02-01", "--description", "during the question",
+                    "--posting", accounts.get(0) + "  3.00 " + commodity, "--posting", accounts.get(1));
+            assertEquals(ExitCodes.OK, post.exitCode(), post.err());
+            String before = state(ledger);
+
+            assertEquals(session.fullReplay().balancesAt(new Point.Latest()),
+                    session.timeTravel().ledgerBalancesAt(new Point.Latest()).balances(), "every event counted");
+            assertEquals(session.fullReplay().balancesAt(new Point.AsOfDate(LocalDate.of(2026, 3, 1))),
+                    session.timeTravel().ledgerBalancesAt(new Point.AsOfDate(LocalDate.of(2026, 3, 1))).balances());
+            assertEquals(SqliteReadModelStore.cacheFileFor(ledger).toAbsolutePath().toString(), session.readModelsLocation(),
+                    "caught up in the cache, as a read-only ledger's read models are");
+            assertEquals(before, state(ledger), "the ledger's own read models were not written");
+        }
     }
 }

@@ -44,11 +44,29 @@ public final class LedgerReadModelsAsRead extends SqliteReadSide implements Read
     private final Path ledger;
     private final Connection reader;
     private final SqliteLedgerQueries queries;
+    /** Where the read models are kept once {@link #turnToCache} ran (the user's cache for this ledger); else null. */
+    private volatile SqliteReadModelStore cache;
 
     private LedgerReadModelsAsRead(Path ledger, Connection reader) {
         this.ledger = ledger;
         this.reader = reader;
         this.queries = new SqliteLedgerQueries(this);
+    }
+
+    /**
+     * Found behind the ledger at its newest snapshot: closes the read-only connection and opens the user's cache for
+     * this ledger ({@link SqliteReadModelStore#inSeparateFile}), which every call goes to from now on; the queries
+     * handed out already read it too.
+     */
+    @Override
+    public synchronized boolean turnToCache() {
+        if (cache == null) {
+            cache = SqliteReadModelStore.inSeparateFile(SqliteReadModelStore.cacheFileFor(ledger), ledger);
+            synchronized (reader) {
+                CacheFiles.closeQuietly(reader);
+            }
+        }
+        return true;
     }
 
     /**
@@ -114,16 +132,22 @@ public final class LedgerReadModelsAsRead extends SqliteReadSide implements Read
 
     @Override
     Connection reader() {
-        return reader;
+        SqliteReadModelStore turned = cache;
+        return turned == null ? reader : turned.reader();
     }
 
     @Override
     String eventsTable() {
-        return "main.events";
+        SqliteReadModelStore turned = cache;
+        return turned == null ? "main.events" : turned.eventsTable();
     }
 
     @Override
     public Optional<ProjectionState> state(String projection) {
+        SqliteReadModelStore turned = cache;
+        if (turned != null) {
+            return turned.state(projection);
+        }
         synchronized (reader) {
             try {
                 return readState(reader, projection);
@@ -135,6 +159,10 @@ public final class LedgerReadModelsAsRead extends SqliteReadSide implements Read
 
     @Override
     List<String> physicalTables(String projection, int generation) {
+        SqliteReadModelStore turned = cache;
+        if (turned != null) {
+            return turned.physicalTables(projection, generation);
+        }
         synchronized (reader) {
             try {
                 return physicalTables(reader, projection, generation);
@@ -157,11 +185,14 @@ public final class LedgerReadModelsAsRead extends SqliteReadSide implements Read
 
     @Override
     public boolean writable() {
-        return false;
+        return cache != null;
     }
 
     @Override
     public OptionalLong snapshotLastPosition() {
+        if (cache != null) {
+            return OptionalLong.empty();
+        }
         synchronized (reader) {
             try (PreparedStatement query = reader.prepareStatement("SELECT coalesce(max(position), 0) FROM main.events");
                  ResultSet rows = query.executeQuery()) {
@@ -174,6 +205,9 @@ public final class LedgerReadModelsAsRead extends SqliteReadSide implements Read
 
     @Override
     public void renewSnapshot() {
+        if (cache != null) {
+            return;
+        }
         synchronized (reader) {
             try {
                 reader.rollback(); // nothing was written; the next read starts a new snapshot
@@ -190,6 +224,11 @@ public final class LedgerReadModelsAsRead extends SqliteReadSide implements Read
 
     @Override
     public void transaction(Consumer<ReadModelTransaction> work) {
+        SqliteReadModelStore turned = cache;
+        if (turned != null) {
+            turned.transaction(work);
+            return;
+        }
         throw new ReadModelException("The read models in " + ledger + " were opened only to be read; nothing is written"
                 + " to them here.");
     }
@@ -200,12 +239,25 @@ public final class LedgerReadModelsAsRead extends SqliteReadSide implements Read
     }
 
     @Override
-    public String location() {
-        return ledger.toString();
+    public void built() {
+        SqliteReadModelStore turned = cache;
+        if (turned != null) {
+            turned.built();
+        }
     }
 
     @Override
-    public void close() {
+    public String location() {
+        SqliteReadModelStore turned = cache;
+        return turned == null ? ledger.toString() : turned.location();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (cache != null) {
+            cache.close();
+            return;
+        }
         synchronized (reader) {
             try {
                 reader.rollback();
