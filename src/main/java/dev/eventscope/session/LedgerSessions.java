@@ -8,15 +8,14 @@ import dev.eventscope.projection.Projections;
 import dev.eventscope.projection.ReadModelStore;
 import dev.eventscope.projection.ReadModelStoreFactory;
 import dev.eventscope.projection.search.SearchIndexFactory;
-
 import dev.eventscope.projection.ReadModelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
