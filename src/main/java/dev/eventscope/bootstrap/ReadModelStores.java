@@ -28,6 +28,11 @@ public final class ReadModelStores implements ReadModelStoreFactory {
     }
 
     @Override
+    public java.util.Optional<ReadModelStore> openOwnToRead(Path ledger, EventStore store) {
+        return store instanceof PostgresEventStore ? java.util.Optional.empty() : files.openOwnToRead(ledger, store);
+    }
+
+    @Override
     public java.util.List<dev.eventscope.projection.RecordedRegister> registers(Path ledger) {
         return files.registers(ledger);
     }

@@ -49,7 +49,7 @@ final class BalanceQuestion {
         if (replay) {
             return replayed(ledger, sessions, point);
         }
-        try (LedgerSession session = ledger.openSession(sessions, false)) {
+        try (LedgerSession session = ledger.openToAsk(sessions)) {
             RecordedPoints.requireRecorded(session, point);
             session.projections().open(ProjectionsCommand.progressBar(progress));
             styles = session.commodityStyles(atPosition > 0 ? atPosition : Long.MAX_VALUE);

@@ -78,7 +78,7 @@ public final class DiffCommand implements Callable<Integer> {
         Point fromPoint = points[0];
         Point toPoint = points[1];
         PrintWriter out = spec.commandLine().getOut();
-        try (LedgerSession session = ledger.openSession(sessions, false)) {
+        try (LedgerSession session = ledger.openToAsk(sessions)) {
             RecordedPoints.requireRecorded(session, fromPoint, toPoint);
             if (replay) {
                 if (stream != null) {

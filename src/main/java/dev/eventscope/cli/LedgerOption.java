@@ -31,6 +31,19 @@ public final class LedgerOption {
     }
 
     /**
+     * Opens the ledger to answer a question without the right to change it: from the read models the ledger file keeps
+     * itself when they are current and this user's to trust, else from the user's cache (session 24,
+     * {@link LedgerSessions#openToAsk}). A missing file is reported, never created.
+     */
+    public LedgerSession openToAsk(LedgerSessions sessions) {
+        if (LedgerStoreFactory.isServerLedger(file)) {
+            return sessions.openReadOnly(file);
+        }
+        checkFileExists();
+        return sessions.openToAsk(file);
+    }
+
+    /**
      * Opens the ledger's session: for writing when {@code preferWritable} is set and the file may be written
      * (the read models are then kept in it), else read-only (read models in the user's cache). A missing
      * file is reported, never created.

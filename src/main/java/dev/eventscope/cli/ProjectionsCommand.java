@@ -69,7 +69,7 @@ public final class ProjectionsCommand implements Callable<Integer> {
             return rebuild();
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (LedgerSession session = ledger.openSession(sessions, false)) {
+        try (LedgerSession session = ledger.openToAsk(sessions)) {
             session.projections().open(progressBar(spec.commandLine().getErr()));
             return printStatus(out, session);
         }

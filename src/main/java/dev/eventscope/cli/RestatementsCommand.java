@@ -65,7 +65,7 @@ final class RestatementsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Optional<dev.eventscope.timetravel.Point> knowledge = knownAt.given() ? Optional.of(knownAt.knowledge()) : Optional.empty();
         Restatement restatement;
-        try (LedgerSession session = ledger.openSession(sessions, false)) {
+        try (LedgerSession session = ledger.openToAsk(sessions)) {
             session.projections().open(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
             restatement = session.timeTravel().restatements(periodEnd, knowledge);
         }

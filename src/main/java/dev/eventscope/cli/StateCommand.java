@@ -116,7 +116,7 @@ public final class StateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (LedgerSession session = ledger.openSession(sessions, false)) {
+        try (LedgerSession session = ledger.openToAsk(sessions)) {
             StreamId streamId = StreamId.of(stream);
             if (session.streamVersion(streamId) == 0) {
                 throw new CommandProblem("The ledger has no stream '" + stream + "'.", ExitCodes.USAGE_OR_UNREADABLE_LEDGER);

@@ -131,7 +131,7 @@ final class StatementCommand implements Callable<Integer> {
                 statement = session.statements().replayed(request, upTo);
             }
         } else {
-            try (LedgerSession session = ledger.openSession(sessions, false)) {
+            try (LedgerSession session = ledger.openToAsk(sessions)) {
                 session.projections().open(ProjectionsCommand.progressBar(spec.commandLine().getErr()));
                 // on the recorded clock the statement stands at the end of its last column: nothing later names a commodity
                 long upTo = session.statements().position(request);

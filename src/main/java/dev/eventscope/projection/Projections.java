@@ -84,8 +84,40 @@ public final class Projections implements AutoCloseable {
         // both find an outdated read model and rebuild it into the same shadow tables at once; the second caller
         // waits and then finds it current
         synchronized (openLock) {
+            if (!readModels.writable()) {
+                // a ledger's own read models opened to be read (session 24): handed out only when current, never written
+                if (!current()) {
+                    throw new ReadModelException("The read models in " + readModels.location() + " are not current and"
+                            + " were opened only to be read, so they cannot be caught up here.");
+                }
+                return;
+            }
             openAndCatchUp(progress);
         }
+    }
+
+    /**
+     * Whether every projection's read model is current: built (no rebuild under way), of the projection's version,
+     * stopped by no failure, with every table of its generation in service, and checkpointed at the ledger's last event
+     * (as the read models' snapshot sees it, {@link ReadModelStore#snapshotLastPosition}), an event of this ledger (its
+     * hash is the stored one). What {@link #open} would leave alone; the command line reads a ledger's own read models
+     * only when this holds (session 24).
+     */
+    public boolean current() {
+        long last = readModels.snapshotLastPosition().orElseGet(store::lastPosition);
+        for (Projection projection : projections) {
+            Optional<ProjectionState> known = readModels.state(projection.name());
+            if (known.isEmpty()) {
+                return false;
+            }
+            ProjectionState state = known.get();
+            if (state.version() != projection.version() || state.building() || state.failed() || state.position() != last
+                    || !belongsToLedger(state.position(), state.positionHash())
+                    || !readModels.holdsTables(projection, state.generation())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void openAndCatchUp(ProgressListener progress) {
@@ -154,11 +186,23 @@ public final class Projections implements AutoCloseable {
 
     /** Follows the ledger: new events (also from other processes) are applied within about a second. */
     public void follow() {
+        requireWritable("follow the ledger");
         follower.start();
     }
 
     /** Applies every event after each healthy projection's checkpoint; returns the number of events read. */
     public long catchUp() {
+        if (!readModels.writable()) {
+            // read-only: see the file as it is now; if its read models did not go as far, they are left for the cache
+            readModels.renewSnapshot();
+            if (current() || !readModels.turnToCache()) {
+                return 0;
+            }
+            LOG.info("The read models in the ledger are behind its events; they are caught up in {} instead.",
+                    dev.eventscope.domain.PrintableText.of(readModels.location()));
+            open(ProgressListener.NONE);
+            return 0;
+        }
         return catchUp.run();
     }
 
@@ -168,8 +212,16 @@ public final class Projections implements AutoCloseable {
      * A rebuild of the same version that a crash interrupted resumes from its own checkpoint.
      */
     public RebuildOutcome rebuild(String name, ProgressListener progress, CancellationToken cancellation) {
+        requireWritable("be rebuilt");
         synchronized (openLock) {
             return rebuild.run(projection(name), progress, cancellation);
+        }
+    }
+
+    private void requireWritable(String what) {
+        if (!readModels.writable()) {
+            throw new ReadModelException("The read models in " + readModels.location() + " were opened only to be read;"
+                    + " they cannot " + what + " here.");
         }
     }
 

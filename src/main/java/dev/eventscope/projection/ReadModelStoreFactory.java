@@ -17,6 +17,16 @@ public interface ReadModelStoreFactory {
     ReadModelStore open(Path ledger, EventStore store);
 
     /**
+     * The read models kept inside the ledger file itself (by the desktop app, or any writer that opened it), opened only
+     * to be read, at one snapshot of the file, for the command line's questions (session 24); empty where the ledger
+     * keeps none, or they are not this user's to trust as the app would (a file they may not write). Whether they are
+     * current the caller asks ({@link Projections#current()}) before it reads them; it closes them.
+     */
+    default java.util.Optional<ReadModelStore> openOwnToRead(Path ledger, EventStore store) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The balances registers kept for {@code ledger} (in it, and in this user's cache for it), opened for one read each,
      * for {@code verify} to compare with the events (session 19); none where the factory keeps none. The caller closes
      * them.

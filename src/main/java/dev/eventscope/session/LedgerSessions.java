@@ -8,10 +8,14 @@ import dev.eventscope.projection.Projections;
 import dev.eventscope.projection.ReadModelStore;
 import dev.eventscope.projection.ReadModelStoreFactory;
 import dev.eventscope.projection.search.SearchIndexFactory;
+import dev.eventscope.projection.ReadModelException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -23,6 +27,8 @@ import java.util.function.BiFunction;
  * ledger when it is not one, is from a newer Eventscope, or cannot be opened.
  */
 public final class LedgerSessions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerSessions.class);
 
     private final LedgerStoreFactory stores;
     private final ReadModelStoreFactory readModelStores;
@@ -53,6 +59,37 @@ public final class LedgerSessions {
     /** Opens an existing ledger without any right to change it; never creates a file. */
     public LedgerSession openReadOnly(Path ledger) {
         return of(ledger, stores.openReadOnly(ledger));
+    }
+
+    /**
+     * Opens an existing ledger without any right to change it, to answer questions (the command line's read commands,
+     * session 24): its read models are those the ledger file holds itself (kept there by the app), read at one snapshot
+     * of the file, when they are current (what {@link Projections#current()} says) and the file is one this user may
+     * write, so that the app would trust them too; otherwise, and for a server ledger, as {@link #openReadOnly}: the
+     * user's cache, built or caught up from the events. Never writes to the ledger; never creates a file.
+     */
+    public LedgerSession openToAsk(Path ledger) {
+        EventStore store = stores.openReadOnly(ledger);
+        LedgerReadModels readModels = new LedgerReadModels(store, () -> readModelsToAsk(ledger, store), searchIndexes);
+        return new LedgerSession(ledger, store, readModels, () -> readModelStores.registers(ledger, store));
+    }
+
+    private Projections readModelsToAsk(Path ledger, EventStore store) {
+        Optional<ReadModelStore> own = readModelStores.openOwnToRead(ledger, store);
+        if (own.isPresent()) {
+            try {
+                Projections engine = projections.apply(store, own.get());
+                if (engine.current()) {
+                    return engine;
+                }
+                LOG.debug("The read models in {} are not current; the cache is used.", dev.eventscope.domain.PrintableText.of(ledger));
+            } catch (ReadModelException unreadable) {
+                LOG.info("The read models in {} could not be read ({}); the cache is used.", dev.eventscope.domain.PrintableText.of(ledger),
+                        dev.eventscope.domain.PrintableText.of(unreadable.getMessage()));
+            }
+            own.get().close();
+        }
+        return projections.apply(store, readModelStores.open(ledger, store));
     }
 
     /** Creates a new, empty ledger and opens it; refuses (writing nothing) a ledger that exists already. */

@@ -41,12 +41,14 @@ import java.util.function.Consumer;
 /** The built-in read models' queries in SQL, on the store's reader connection. */
 final class SqliteLedgerQueries implements LedgerQueries {
 
-    private final SqliteReadModelStore store;
+    private final SqliteReadSide store;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** The connection {@link #statements} were prepared on (a store that turns to the cache changes it, session 24). */
+    private Connection prepared;
     /** The register's lines, kept as blobs since the balances read model's version 8 (session 23). */
     private final SqliteRegisterReads register;
 
-    SqliteLedgerQueries(SqliteReadModelStore store) {
+    SqliteLedgerQueries(SqliteReadSide store) {
         this.store = store;
         this.register = new SqliteRegisterReads(store, (sql, consumer, parameters) -> each(sql, consumer::accept, parameters));
     }
@@ -71,6 +73,10 @@ final class SqliteLedgerQueries implements LedgerQueries {
         Connection reader = store.reader();
         synchronized (reader) {
             try {
+                if (reader != prepared) {
+                    statements.clear(); // prepared on a connection no longer read (closed with its store)
+                    prepared = reader;
+                }
                 PreparedStatement statement = statements.get(sql);
                 if (statement == null) {
                     statement = reader.prepareStatement(sql);

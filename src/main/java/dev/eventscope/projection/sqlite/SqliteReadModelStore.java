@@ -20,7 +20,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -38,10 +37,9 @@ import java.util.stream.Collectors;
  * transactions, busy timeout) and one reader connection, so queries see the last committed read model while a batch is
  * being written; the WAL checkpointed beside them ({@link ReadModelCheckpoints}).
  */
-public final class SqliteReadModelStore implements ReadModelStore {
+public final class SqliteReadModelStore extends SqliteReadSide implements ReadModelStore {
 
     private static final int BUSY_TIMEOUT_MS = 15_000;
-    private static final String SELECT_STATE = "SELECT * FROM projection_state WHERE name = ?";
     private static final String SAVE_STATE = "INSERT OR REPLACE INTO projection_state VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Path file;
@@ -182,11 +180,12 @@ public final class SqliteReadModelStore implements ReadModelStore {
         return SqlTables.preparedOnce(writerStatements, writer, sql);
     }
 
+    @Override
     Connection reader() {
         return reader;
     }
 
-    /** The ledger's events table as the reader connection names it. */
+    @Override
     String eventsTable() {
         return eventsTable;
     }
@@ -211,27 +210,6 @@ public final class SqliteReadModelStore implements ReadModelStore {
             } catch (SQLException e) {
                 throw failure("read the state of projection '" + projection + "'", e);
             }
-        }
-    }
-
-    private static Optional<ProjectionState> readState(Connection connection, String projection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(SELECT_STATE)) {
-            return readState(query, projection);
-        }
-    }
-
-    private static Optional<ProjectionState> readState(PreparedStatement query, String projection) throws SQLException {
-        query.setString(1, projection);
-        try (ResultSet rows = query.executeQuery()) {
-            if (!rows.next()) {
-                return Optional.empty();
-            }
-            long failurePosition = rows.getLong("failure_position");
-            Optional<ProjectionFailure> failure = rows.wasNull() ? Optional.empty() : Optional.of(new ProjectionFailure(
-                    projection, failurePosition, rows.getString("failure_type"), rows.getString("failure_error")));
-            return Optional.of(new ProjectionState(projection, rows.getInt("version"), rows.getInt("generation"),
-                    rows.getLong("position"), rows.getString("position_hash"), failure, rows.getInt("building_version"),
-                    rows.getInt("building_generation"), rows.getLong("building_position"), rows.getString("building_hash")));
         }
     }
 
@@ -298,7 +276,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
         }
     }
 
-    /** Physical names of every table of a projection's generation, from the file's schema. */
+    @Override
     List<String> physicalTables(String projection, int generation) {
         synchronized (reader) {
             try {
@@ -306,23 +284,6 @@ public final class SqliteReadModelStore implements ReadModelStore {
             } catch (SQLException e) {
                 throw failure("list the tables of projection '" + projection + "'", e);
             }
-        }
-    }
-
-    private static List<String> physicalTables(Connection connection, String projection, int generation) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '\\' ORDER BY name")) {
-            query.setString(1, "rm\\_" + projection + "\\_\\_%\\_g" + generation);
-            List<String> names = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String name = rows.getString(1);
-                    if (name.endsWith("_g" + generation) && name.startsWith("rm_" + projection + "__")) {
-                        names.add(name);
-                    }
-                }
-            }
-            return names;
         }
     }
 

@@ -27,6 +27,12 @@ public final class SqliteReadModelStoreFactory implements ReadModelStoreFactory 
     }
 
     @Override
+    public java.util.Optional<ReadModelStore> openOwnToRead(Path ledgerFile, EventStore store) {
+        return ledgerFile.toString().startsWith("postgresql:") ? java.util.Optional.empty()
+                : LedgerReadModelsAsRead.open(ledgerFile).map(ReadModelStore.class::cast);
+    }
+
+    @Override
     public List<RecordedRegister> registers(Path ledgerFile) {
         return ledgerFile.toString().startsWith("postgresql:") || !java.nio.file.Files.isRegularFile(ledgerFile)
                 ? List.of() : SqliteRecordedRegisters.of(ledgerFile);

@@ -46,10 +46,10 @@ final class SqliteRegisterReads {
     /** How many positions one query for the lines' events asks for. */
     private static final int STAMPS_AT_ONCE = 64;
 
-    private final SqliteReadModelStore store;
+    private final SqliteReadSide store;
     private final Query query;
 
-    SqliteRegisterReads(SqliteReadModelStore store, Query query) {
+    SqliteRegisterReads(SqliteReadSide store, Query query) {
         this.store = store;
         this.query = query;
     }
