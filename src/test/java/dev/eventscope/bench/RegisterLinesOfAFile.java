@@ -32,6 +32,10 @@ final class RegisterLinesOfAFile {
         List<Line> lines = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + readModels.toAbsolutePath());
              Statement statement = connection.createStatement()) {
+            if (!exists(statement, "projection_state")) {
+                throw new IllegalArgumentException(readModels + " holds no read models (a ledger opened read-only keeps"
+                        + " them in its cache file: $XDG_CACHE_HOME/eventscope/read-models/*.sqlite)");
+            }
             long generation;
             try (ResultSet row = statement.executeQuery("SELECT generation FROM projection_state WHERE name = 'balances'")) {
                 if (!row.next()) {
