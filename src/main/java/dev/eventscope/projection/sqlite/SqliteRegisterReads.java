@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * The balances register's lines read from its blobs (session 23, see {@code RegisterWriter}): ledger-wide ranges from
@@ -50,16 +51,17 @@ final class SqliteRegisterReads {
 
     private final SqliteReadModelStore store;
     private final Query query;
+    /** A projection's generation in service (or a {@link ReadModelException} when it has none). */
+    private final ToIntFunction<String> generations;
 
-    SqliteRegisterReads(SqliteReadModelStore store, Query query) {
+    SqliteRegisterReads(SqliteReadModelStore store, Query query, ToIntFunction<String> generations) {
         this.store = store;
         this.query = query;
+        this.generations = generations;
     }
 
     private String table(String name) {
-        int generation = store.state(BalancesProjection.NAME).map(ProjectionState::generation).orElseThrow(() ->
-                new ReadModelException("The read model 'balances' has not been built yet in " + store.location() + "."));
-        return SqlTables.physicalName(BalancesProjection.NAME, name, generation);
+        return SqlTables.physicalName(BalancesProjection.NAME, name, generations.applyAsInt(BalancesProjection.NAME));
     }
 
     private String runs() {
