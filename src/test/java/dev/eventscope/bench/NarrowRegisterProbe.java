@@ -1,5 +1,7 @@
 package dev.eventscope.bench;
 
+import dev.eventscope.bench.RegisterLinesOfAFile.Line;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -7,11 +9,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +19,9 @@ import java.util.Map;
 
 /**
  * The register's rows narrowed (docs/cli-speed.md, session 22 (register)), with raw JDBC and no Eventscope code: the
- * {@code balances} register of a built read-model file read into memory, then written into new files as a cache file is
- * built from nothing ({@code journal_mode = MEMORY}, {@code synchronous = OFF}, 20,000 lines a transaction), (a) as
- * today: ten values per row, the texts bound as texts, the index (account, commodity, position, date) sorted at the end;
+ * {@code balances} register of a built read-model file read into memory ({@link RegisterLinesOfAFile}: version 8's runs
+ * or an older file's rows), then written into new files as a cache file is built from nothing ({@code journal_mode =
+ * MEMORY}, {@code synchronous = OFF}, 20,000 lines a transaction), (a) as version 7 kept them: ten values per row, the texts bound as texts, the index (account, commodity, position, date) sorted at the end;
  * (b) narrow: account and commodity as integer ids (a names table written once per new name), the entry's texts (id,
  * description, reverses) once per entry in their own table keyed by an integer the row carries, the date as its epoch
  * day, so a row binds six integers and the two decimals' texts and its index is over integers; (c) (a) with 16 rows an
@@ -39,9 +39,6 @@ public final class NarrowRegisterProbe {
     /** The page cache (and so the sorter's memory) of the next file's connection, in MB; 0: SQLite's default (2 MB). */
     private static int cacheMegabytes;
 
-    private record Line(long position, String account, String commodity, String amount, String runningBalance,
-                        String entryId, long postingIndex, String date, String description, String reverses) {
-    }
 
     private NarrowRegisterProbe() {
     }
@@ -49,7 +46,7 @@ public final class NarrowRegisterProbe {
     public static void main(String[] args) throws Exception {
         Path scratch = Path.of(args[1]);
         Files.createDirectories(scratch);
-        List<Line> lines = read(Path.of(args[0]));
+        List<Line> lines = RegisterLinesOfAFile.read(Path.of(args[0]));
         System.out.printf(Locale.ROOT, "%d lines%n| round | layout | rows: writer CPU s | index: writer CPU s | index: process"
                 + " CPU s | rows + index, process CPU s | file MB |%n|---|---|---|---|---|---|---|%n", lines.size());
         for (int round = 1; round <= 3; round++) {
@@ -66,28 +63,6 @@ public final class NarrowRegisterProbe {
                 Files.delete(file);
             }
         }
-    }
-
-    private static List<Line> read(Path readModels) throws SQLException {
-        List<Line> lines = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + readModels.toAbsolutePath());
-             Statement statement = connection.createStatement()) {
-            String table;
-            try (ResultSet name = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
-                    + " AND name LIKE 'rm\\_balances\\_\\_register\\_g%' ESCAPE '\\' ORDER BY name DESC LIMIT 1")) {
-                name.next();
-                table = name.getString(1);
-            }
-            try (ResultSet row = statement.executeQuery("SELECT position, account, commodity, amount, running_balance,"
-                    + " entry_id, posting_index, date, description, reverses FROM " + table + " ORDER BY position")) {
-                while (row.next()) {
-                    lines.add(new Line(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5), row.getString(6), row.getLong(7), row.getString(8), row.getString(9),
-                            row.getString(10)));
-                }
-            }
-        }
-        return lines;
     }
 
     private static Connection fresh(Path file) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.eventscope.bench;
 
+import dev.eventscope.bench.RegisterLinesOfAFile.Line;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,10 +12,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,15 +21,16 @@ import java.util.Map;
 
 /**
  * What the first open's writer is bound by, with raw JDBC and no Eventscope code (docs/cli-speed.md, session 17): the
- * {@code balances} register's rows of a built read-model file are read into memory, then written into new files as a
- * cache file is built from nothing ({@code journal_mode = MEMORY}, {@code synchronous = OFF}, 20,000 rows a
- * transaction): (a) the same ten values per row, batched, and the same index sorted once at the end; (a') the same
- * rows bound as one JSON text per 5,000 that SQLite expands ({@code json_each}: one bind instead of ten per row); (b)
- * the register's lines as one compact blob per account, commodity and run of {@code CHUNK} lines, each encoded in Java
- * on the writing thread, in the order the postings come, the open runs rewritten at every commit; (c) the same and a
- * second copy by runs of {@code CHUNK} consecutive positions; (d) (c) with every run written once, the open ones at the
- * end, as a build from nothing could. Prints the calling thread's CPU for each, three rounds, beside the reading of
- * the rows themselves. Usage: {@code RegisterLayoutProbe READ_MODELS_FILE SCRATCH_FOLDER}.
+ * {@code balances} register's lines of a built read-model file are read into memory ({@link RegisterLinesOfAFile}:
+ * version 8's runs or an older file's rows), then written into new files as a cache file is built from nothing
+ * ({@code journal_mode = MEMORY}, {@code synchronous = OFF}, 20,000 rows a transaction): (a) the same ten values per
+ * row, batched, and version 7's index sorted once at the end; (a') the same rows bound as one JSON text per 5,000 that
+ * SQLite expands ({@code json_each}: one bind instead of ten per row); (b) the register's lines as one compact blob per
+ * account, commodity and run of {@code CHUNK} lines, each encoded in Java on the writing thread, in the order the
+ * postings come, the open runs rewritten at every commit; (c) the same and a second copy by runs of {@code CHUNK}
+ * consecutive positions; (d) (c) with every run written once, the open ones at the end, as a build from nothing could
+ * (about what version 8 keeps). Prints the calling thread's CPU for each, three rounds, beside the reading of the
+ * lines themselves. Usage: {@code RegisterLayoutProbe READ_MODELS_FILE SCRATCH_FOLDER}.
  */
 public final class RegisterLayoutProbe {
 
@@ -43,9 +44,6 @@ public final class RegisterLayoutProbe {
             + " amount TEXT, running_balance TEXT, entry_id TEXT, posting_index INTEGER, date TEXT, description TEXT,"
             + " reverses TEXT, PRIMARY KEY (position))";
 
-    private record Line(long position, String account, String commodity, String amount, String runningBalance,
-                        String entryId, long postingIndex, String date, String description, String reverses) {
-    }
 
     private RegisterLayoutProbe() {
     }
@@ -55,7 +53,7 @@ public final class RegisterLayoutProbe {
         Path scratch = Path.of(args[1]);
         Files.createDirectories(scratch);
         long started = THREADS.getCurrentThreadCpuTime();
-        List<Line> lines = read(readModels);
+        List<Line> lines = RegisterLinesOfAFile.read(readModels);
         double readCpu = (THREADS.getCurrentThreadCpuTime() - started) / 1e9;
         System.out.printf(Locale.ROOT, "%nRegister of %s: %,d lines; reading them back (raw JDBC, one thread): %.2f s CPU%n%n",
                 readModels, lines.size(), readCpu);
@@ -84,28 +82,6 @@ public final class RegisterLayoutProbe {
             Files.delete(rowsFile);
             Files.delete(blobsFile);
         }
-    }
-
-    private static List<Line> read(Path readModels) throws SQLException {
-        List<Line> lines = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + readModels.toAbsolutePath());
-             Statement statement = connection.createStatement()) {
-            String table;
-            try (ResultSet name = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
-                    + " AND name LIKE 'rm\\_balances\\_\\_register\\_g%' ESCAPE '\\' ORDER BY name DESC LIMIT 1")) {
-                name.next();
-                table = name.getString(1);
-            }
-            try (ResultSet row = statement.executeQuery("SELECT position, account, commodity, amount, running_balance,"
-                    + " entry_id, posting_index, date, description, reverses FROM " + table + " ORDER BY position")) {
-                while (row.next()) {
-                    lines.add(new Line(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5), row.getString(6), row.getLong(7), row.getString(8), row.getString(9),
-                            row.getString(10)));
-                }
-            }
-        }
-        return lines;
     }
 
     private static Connection fresh(Path file) throws SQLException {

@@ -18,18 +18,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Checkpoints a ledger's WAL on a thread of its own each time it has grown by {@link SqliteConnections#WAL_CHECKPOINT_BYTES},
- * so that the writer does not wait for it. A checkpoint copies the WAL's pages into the file and fsyncs both; done by
- * the committing writer (SQLite's automatic checkpoint) it stopped a long bulk append for one to two seconds every
- * ~400 MB, about a quarter of a 1,000,000-event append's wall clock (docs/benchmarks-store.md, session 15). A
- * {@code PASSIVE} checkpoint takes no lock the writer needs, so the writer goes on appending meanwhile.
+ * Checkpoints an SQLite file's WAL on a thread of its own each time it has grown by a threshold, so that the committing
+ * writer does not wait for it. A checkpoint copies the WAL's pages into the file and fsyncs both; done by the committing
+ * writer (SQLite's automatic checkpoint) it stopped a long bulk append for one to two seconds every ~400 MB, about a
+ * quarter of a 1,000,000-event append's wall clock (docs/benchmarks-store.md, session 15), and ended a first open with
+ * ~0.8 s of one core after every read model was written (docs/cli-speed.md, session 23). A {@code PASSIVE} checkpoint
+ * takes no lock the writer or a reader needs, so the writer goes on meanwhile. Two writers use it: the event store's
+ * (every {@link SqliteConnections#WAL_CHECKPOINT_BYTES}) and the read models' ({@code
+ * projection.sqlite.ReadModelCheckpoints}, every 40 MB), each with its own instance.
  *
  * <p>What survives a crash does not change: a committed transaction is in the WAL, checkpointed or not, and the
  * checkpoint fsyncs the WAL before it copies anything (with the writer's synchronous setting). While the writer keeps
  * appending, a checkpoint cannot let SQLite start the WAL over, so the writer's own automatic checkpoint stays as the
- * bound, at {@link SqliteConnections#WAL_WRITER_CHECKPOINT_BYTES}; by then this one has copied most of the WAL.
- * Used by the writer's thread ({@link #committed}) and {@link #close}; a failed checkpoint is logged and left to the
- * next one or to the writer's.
+ * bound (the event store's at {@link SqliteConnections#WAL_WRITER_CHECKPOINT_BYTES}); by then this one has copied most
+ * of the WAL. Used by the writer's thread ({@link #committed}) and {@link #close}, after which no checkpoint starts; a
+ * failed checkpoint is logged and left to the next one or to the writer's.
  *
  * <p>While a bulk append's one long transaction is open (an import), the pages SQLite spills into the WAL wait in the
  * operating system's cache until the commit fsyncs them all, about a second of the import's wall clock on this
@@ -37,7 +40,7 @@ import java.sql.Statement;
  * finds little left to write. An fsync more never changes what survives a crash; SQLite takes no lock on the WAL file
  * (its locks are on the ledger file and the -shm index), so opening and closing it here releases none of them.
  */
-final class WalCheckpointer {
+public final class WalCheckpointer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
 
@@ -45,37 +48,54 @@ final class WalCheckpointer {
     private final Path wal;
     private final SqliteOptions.Synchronous synchronous;
     private final long every;
+    /** The checkpoint thread's name. */
+    private final String threadName;
     /** The WAL's size at which the next checkpoint starts; the writer's thread only. */
     private long nextAt;
     private long lastSize;
     private Thread running;
+    private boolean closed;
     /** The thread that fsyncs the WAL while a bulk append is open; null when none is. */
     private volatile Thread syncing;
     /** WAL growth between two fsyncs of {@link #syncing}, and how often it looks. */
     private static final long SYNC_EVERY_BYTES = 16L << 20;
     private static final long SYNC_LOOK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
+    /** The event store's: checkpoints fsync as its writer does. */
     WalCheckpointer(Path file, SqliteOptions.Synchronous synchronous, long every) {
+        this(file, synchronous, every, "eventscope-wal-checkpoint");
+    }
+
+    private WalCheckpointer(Path file, SqliteOptions.Synchronous synchronous, long every, String threadName) {
         this.file = file;
         this.wal = Path.of(file + "-wal");
         this.synchronous = synchronous;
         this.every = every;
         this.nextAt = every;
+        this.threadName = threadName;
+    }
+
+    /**
+     * Checkpoints the WAL of another SQLite file that one writer connection writes (the read models'), every {@code
+     * every} bytes of its growth, on threads named {@code threadName}; checkpoints fsync fully.
+     */
+    public static WalCheckpointer every(Path file, long every, String threadName) {
+        return new WalCheckpointer(file, SqliteOptions.Synchronous.FULL, every, threadName);
     }
 
     /** After each commit of the writer: starts a checkpoint when the WAL has grown enough and none is running. */
-    synchronized void committed() {
+    public synchronized void committed() {
         long size = sizeOf(wal);
         if (size < lastSize) {
             // SQLite started the WAL over and cut it back (journal_size_limit): count from the start again
             nextAt = every;
         }
         lastSize = size;
-        if (size < nextAt || (running != null && running.isAlive())) {
+        if (closed || size < nextAt || (running != null && running.isAlive())) {
             return;
         }
         nextAt = size + every;
-        running = new Thread(this::checkpoint, "eventscope-wal-checkpoint");
+        running = new Thread(this::checkpoint, threadName);
         running.setDaemon(true);
         running.start();
     }
@@ -127,16 +147,25 @@ final class WalCheckpointer {
         }
     }
 
-    /** Waits for a running checkpoint to end; called before the store's connections close. */
-    synchronized void close() {
+    /**
+     * No checkpoint starts from now on; waits for the one running, so that nothing uses the file after its store
+     * closed. Called before the store's connections close.
+     */
+    public void close() {
         bulkEnded();
-        if (running != null) {
-            try {
-                running.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        Thread thread;
+        synchronized (this) {
+            closed = true;
+            thread = running;
             running = null;
+        }
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.eventscope.projection.sqlite;
 
 import dev.eventscope.eventstore.sqlite.ReadOnlyAccess;
+import dev.eventscope.eventstore.sqlite.WalCheckpointer;
 import dev.eventscope.projection.LedgerQueries;
 import dev.eventscope.projection.Projection;
 import dev.eventscope.projection.ProjectionFailure;
@@ -32,10 +33,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Read models in SQLite tables: in the ledger file itself (tables prefixed {@code rm_}, the state in {@code
- * projection_state}), or, for a ledger opened read-only, in a cache file of their own. One writer connection (immediate
- * transactions, busy timeout) and one reader connection, so queries see the last committed read model while a batch is
- * being written; the WAL checkpointed beside them ({@link ReadModelCheckpoints}).
+ * Read models in SQLite tables: in the ledger file itself (tables {@code rm_*}, state in {@code projection_state}), or,
+ * for a read-only ledger, in a cache file of their own. One writer connection (immediate transactions, busy timeout) and
+ * one reader, so queries see the last committed read model while a batch is written; the WAL: {@link ReadModelCheckpoints}.
  */
 public final class SqliteReadModelStore extends SqliteReadSide implements ReadModelStore {
 
@@ -56,14 +56,14 @@ public final class SqliteReadModelStore extends SqliteReadSide implements ReadMo
     private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
     /** A cache file being built from nothing, written without a journal on disk until {@link #built}; else null. */
     private final FreshCacheBuild freshBuild;
-    private final ReadModelCheckpoints checkpoints;
+    private final WalCheckpointer checkpoints;
 
     private SqliteReadModelStore(Path file, Path separateLedger, String serverLedgerId, FreshCacheBuild freshBuild) {
         this.file = file;
         this.eventsTable = separateLedger == null ? "main.events" : "ledger.events";
         this.serverCache = serverLedgerId != null;
         this.freshBuild = freshBuild;
-        this.checkpoints = new ReadModelCheckpoints(file);
+        this.checkpoints = ReadModelCheckpoints.of(file);
         Connection openedWriter = null;
         Connection openedReader = null;
         try {

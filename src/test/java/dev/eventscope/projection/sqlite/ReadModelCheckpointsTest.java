@@ -1,5 +1,6 @@
 package dev.eventscope.projection.sqlite;
 
+import dev.eventscope.eventstore.sqlite.WalCheckpointer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
@@ -31,7 +32,7 @@ class ReadModelCheckpointsTest {
             write(writer, 48);
             // the commit itself left the pages in the WAL: the writer's bound is far above 48 MB
             assertEquals(before, Files.size(file));
-            ReadModelCheckpoints checkpoints = new ReadModelCheckpoints(file);
+            WalCheckpointer checkpoints = ReadModelCheckpoints.of(file);
             checkpoints.committed();
             checkpoints.close(); // waits for the checkpoint it started
             assertTrue(Files.size(file) > before + (40L << 20), "the file holds the checkpointed pages: " + Files.size(file));
@@ -44,7 +45,7 @@ class ReadModelCheckpointsTest {
         try (Connection writer = writer(file)) {
             long before = Files.size(file);
             write(writer, 4);
-            ReadModelCheckpoints checkpoints = new ReadModelCheckpoints(file);
+            WalCheckpointer checkpoints = ReadModelCheckpoints.of(file);
             checkpoints.committed();
             checkpoints.close();
             assertEquals(before, Files.size(file));
@@ -56,7 +57,7 @@ class ReadModelCheckpointsTest {
         Path file = folder.resolve("models.sqlite");
         try (Connection writer = writer(file)) {
             long before = Files.size(file);
-            ReadModelCheckpoints checkpoints = new ReadModelCheckpoints(file);
+            WalCheckpointer checkpoints = ReadModelCheckpoints.of(file);
             checkpoints.close();
             write(writer, 48);
             checkpoints.committed();
