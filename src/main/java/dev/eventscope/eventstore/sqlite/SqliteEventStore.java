@@ -80,6 +80,16 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
                 ? SqliteLedgerOpener.openReadOnly(absolute) : SqliteLedgerOpener.open(absolute, options));
     }
 
+    /**
+     * Creates a new ledger and opens it for writing (synchronous=FULL); refuses, with an {@link EventStoreException}
+     * and leaving it as it is, a file at that path, also one another process creates while this one is being made.
+     */
+    public static SqliteEventStore create(Path file) {
+        Path absolute = file.toAbsolutePath();
+        SqliteOptions options = SqliteOptions.defaults();
+        return new SqliteEventStore(absolute, options, SqliteLedgerOpener.create(absolute, options));
+    }
+
     /** Opens an existing ledger read-only at the connection level (an auditor's view). */
     public static SqliteEventStore openReadOnly(Path file) {
         return open(file, SqliteOptions.defaults().withReadOnly(true));
