@@ -72,6 +72,21 @@ final class CacheFiles {
         return java.util.Optional.empty();
     }
 
+    /**
+     * As {@link #failure(String, SQLException)}; a {@code cache} file SQLite finds damaged while open (replaced or cut
+     * by something else, session 24) is said to be only a cache that the next opening builds again.
+     */
+    static ReadModelException failure(String start, SQLException e, boolean cache) {
+        if (cache && e.getMessage() != null && (e.getMessage().contains("SQLITE_CORRUPT") || e.getMessage().contains("SQLITE_NOTADB")
+                || e.getMessage().contains("SQLITE_IOERR_SHORT_READ"))) {
+            return new ReadModelException(start + ": SQLite finds the file damaged (" + e.getMessage() + "); something other"
+                    + " than Eventscope replaced or cut it while it was open. It is only a cache: open the ledger again (or run"
+                    + " the command again), and it is moved aside and built again from the ledger's events (the ledger is not"
+                    + " affected).", e);
+        }
+        return failure(start, e);
+    }
+
     /** "{@code start}: why": a full disk in the user's words (session 20, adversary2), anything else in SQLite's. */
     static ReadModelException failure(String start, SQLException e) {
         if (e instanceof org.sqlite.SQLiteException sqlite

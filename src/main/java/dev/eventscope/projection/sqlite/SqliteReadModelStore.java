@@ -269,7 +269,7 @@ public final class SqliteReadModelStore implements ReadModelStore {
     }
 
     private ReadModelException failure(String what, SQLException e) {
-        return CacheFiles.failure("Could not " + what + " in " + file, e);
+        return CacheFiles.failure("Could not " + what + " in " + file, e, serverCache || eventsTable.startsWith("ledger."));
     }
 
     @Override

@@ -121,6 +121,34 @@ class ReadModelCacheFileTest {
     }
 
     @Test
+    void a_cache_cut_while_it_is_open_says_it_is_only_a_cache_and_the_next_opening_builds_it_again() throws Exception {
+        // session 24 (adversary): the app kept "[SQLITE_CORRUPT] The database disk image is malformed" for every question
+        Path ledger = sample("books.ledger");
+        Path cache = folder.resolve("models.sqlite");
+        open(ledger, cache);
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
+             SqliteReadModelStore readModels = SqliteReadModelStore.inSeparateFile(cache, ledger);
+             Projections projections = new Projections(store, BookkeepingCodec.create(), readModels, BuiltInProjections.all(), 100)) {
+            projections.open(ProgressListener.NONE);
+            try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(cache.toFile(), "rw")) {
+                file.setLength(file.length() / 2 + 100);
+            }
+            try (SqliteEventStore writer = SqliteEventStore.open(ledger)) {
+                writer.append(dev.eventscope.eventstore.StreamId.of("note-cut"), dev.eventscope.eventstore.ExpectedVersion.ANY,
+                        java.util.List.of(new dev.eventscope.eventstore.NewEvent("cut-1", "Tested", 1, "{}",
+                                dev.eventscope.eventstore.EventMetadata.by("poster"))));
+            }
+            ReadModelException failed = assertThrows(ReadModelException.class, projections::catchUp);
+            assertMentions(failed.getMessage(), cache.toString(), "SQLite finds the file damaged", "It is only a cache",
+                    "moved aside and built again", "the ledger is not affected");
+        }
+        long caughtUpTo = open(ledger, cache);
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+            assertEquals(store.lastPosition(), caughtUpTo);
+        }
+    }
+
+    @Test
     void verify_leaves_out_a_cache_file_it_cannot_read_rather_than_failing() throws Exception {
         Path cache = Files.write(folder.resolve("models.sqlite"), truncatedCache(sample("books.ledger")));
 
