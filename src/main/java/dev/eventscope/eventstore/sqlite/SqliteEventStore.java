@@ -52,10 +52,13 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
     /** Null for a read-only ledger. */
     private final WalCheckpointer checkpointer;
     private volatile boolean closed;
+    /** The file opened, so that a write refuses a file replaced under the ledger's name (session 24). */
+    private final OpenedFile opened;
 
     private SqliteEventStore(Path file, SqliteOptions options, SqliteLedgerOpener.Connections connections) {
         SqliteErrors errors = new SqliteErrors(file);
         this.file = file;
+        this.opened = new OpenedFile(file);
         this.options = options;
         this.writer = connections.writer() == null ? null : new SqliteStatements(connections.writer(), errors);
         this.reader = new SqliteStatements(connections.reader(), errors);
@@ -302,5 +305,6 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
         if (writer == null) {
             throw new EventStoreException("The ledger '" + file + "' is open read-only (auditor mode); " + refusal + ".");
         }
+        opened.requireSame(refusal);
     }
 }
