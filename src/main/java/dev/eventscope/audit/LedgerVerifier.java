@@ -93,7 +93,7 @@ public final class LedgerVerifier {
         }
         String historyProblem = headCheck.problem();
         if (historyProblem != null && headCheck.remembered().filter(head -> head.position() > chain.lastPosition())
-                .flatMap(head -> store.readAt(head.position()).filter(now -> now.hash().equals(head.headHash())))
+                .flatMap(head -> store.readAt(head.position()).filter(now -> head.headHash().equals(now.hash())))
                 .isPresent()) {
             // session 19 (adversary2): a verification made meanwhile by another process remembered a head beyond the
             // snapshot this walk read; the ledger, read now, still holds that head, so nothing was rolled back

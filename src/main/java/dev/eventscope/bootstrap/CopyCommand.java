@@ -41,6 +41,8 @@ import java.util.concurrent.Callable;
 final class CopyCommand implements Callable<Integer> {
 
     private final LedgerStores stores;
+    /** Set once this copy has made its new target file: only then is a failed copy's target removed (session 24). */
+    private boolean createdTarget;
 
     @Spec
     private CommandSpec spec;
@@ -67,7 +69,7 @@ final class CopyCommand implements Callable<Integer> {
         }
         String sourceName = LedgerStores.name(from);
         try (EventStore source = stores.openReadOnly(from);
-             EventStore target = newFile ? stores.create(to) : stores.open(to)) {
+             EventStore target = newFile ? createTarget() : stores.open(to)) {
             if (!(target instanceof LedgerCopyTarget copyTarget)) {
                 throw new EventStoreException("The ledger " + LedgerStores.name(to) + " cannot take a copy. Nothing was copied.");
             }
@@ -91,11 +93,26 @@ final class CopyCommand implements Callable<Integer> {
             }
             return report.intact() ? ExitCodes.OK : ExitCodes.TAMPERED;
         } catch (RuntimeException e) {
-            if (newFile) {
+            if (createdTarget) {
                 removeNewFile();
             }
             throw e;
         }
+    }
+
+    /**
+     * The new target ledger. A file another process creates under its name meanwhile is refused, never taken for the
+     * copy's own (a refused copy then deleted it: another person's ledger, with its log).
+     */
+    private EventStore createTarget() {
+        EventStore created;
+        try {
+            created = stores.create(to);
+        } catch (EventStoreException refused) {
+            throw new EventStoreException(refused.getMessage() + " Nothing was copied.", refused);
+        }
+        createdTarget = true;
+        return created;
     }
 
     /**

@@ -14,6 +14,12 @@ public final class SqliteLedgerStoreFactory implements LedgerStoreFactory {
         return SqliteEventStore.open(file);
     }
 
+    /** A new ledger file; one that exists, or that another process creates meanwhile, is refused and left as it is. */
+    @Override
+    public EventStore create(Path file) {
+        return SqliteEventStore.create(file);
+    }
+
     @Override
     public EventStore openReadOnly(Path file) {
         return SqliteEventStore.openReadOnly(file);

@@ -59,9 +59,11 @@ final class ImportCommand extends LedgerCommandBase {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean newLedger = !Files.exists(ledger.file());
+        // a new ledger file is created only as new (session 24): one another process makes there meanwhile is refused,
+        // never imported into, nor removed when the import fails
+        boolean newLedger = !Files.exists(ledger.file()) && !dev.eventscope.application.LedgerStoreFactory.isServerLedger(ledger.file());
         ImportSummary summary;
-        LedgerSession session = ledger.openForWriting(sessions(), true);
+        LedgerSession session = newLedger ? sessions().create(ledger.file()) : ledger.openForWriting(sessions(), true);
         try {
             summary = new JournalImporter(session.commands()).importJournal(journal,
                     new JournalImporter.Options(name, commodity, "E", allowDuplicates, auto), context(), new ImportProgress() {

@@ -48,7 +48,7 @@ final class IncludeResolver {
             pattern = System.getProperty("user.home") + pattern.substring(1);
         }
         List<Path> found = isGlob(pattern) ? glob(folder, pattern, file, lineNumber)
-                : readable(folder.resolve(pattern)) ? List.of(folder.resolve(pattern).normalize()) : List.of();
+                : readable(folder.resolve(pattern)) ? List.of(named(folder.resolve(pattern))) : List.of();
         if (found.isEmpty()) {
             throw new JournalParseException(file, lineNumber, 0, "no existing file matches the include \"" + argument.strip()
                     + "\" (looked in " + folder + ")");
@@ -61,6 +61,20 @@ final class IncludeResolver {
             }
         }
         return found;
+    }
+
+    /**
+     * The path without its {@code .} and {@code ..} steps when that is still the file the system finds; else as written.
+     * Session 24 (adversary): {@code deep/../x.journal}, where {@code deep} links to {@code sub/inner}, is
+     * {@code sub/x.journal} to the system and to hledger, but {@code x.journal} once {@code deep/..} is cut out.
+     */
+    private static Path named(Path resolved) {
+        Path normalized = resolved.normalize();
+        try {
+            return normalized.equals(resolved) || Files.isSameFile(resolved, normalized) ? normalized : resolved;
+        } catch (IOException notTheSame) {
+            return resolved;
+        }
     }
 
     private static final Path NULL_DEVICE = Path.of("/dev/null");

@@ -19,6 +19,7 @@ import dev.eventscope.eventstore.sqlite.SqliteEventStore;
 import static dev.eventscope.testing.Texts.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -135,6 +136,20 @@ class HostileJournalsTest {
         Path journal = write("main.journal", "include h/*.journal\n");
         JournalParseException refused = assertThrows(JournalParseException.class, () -> readAll(journal));
         assertMentions(refused.getMessage(), "a.journal:1", "loop");
+    }
+
+    @Test
+    void an_include_through_a_linked_folder_and_dot_dot_reads_the_file_the_system_names_as_hledger_does() throws IOException {
+        // session 24 (adversary): "include deep/../x.journal" where deep links to sub/inner names sub/x.journal (the
+        // system, and hledger 1.25, go up from the link's target); it was cut to x.journal beside the journal, another file
+        write("sub/x.journal", "2025-01-01 in sub\n    assets:cash  1 EUR\n    equity:open\n");
+        Files.createDirectories(folder.resolve("sub/inner"));
+        write("x.journal", "2025-01-01 beside the journal\n    assets:cash  2 EUR\n    equity:open\n");
+        Files.createSymbolicLink(folder.resolve("deep"), Path.of("sub/inner"));
+        Path journal = write("main.journal", "include deep/../x.journal\n");
+        String read = readAll(journal).toString();
+        assertMentions(read, "in sub");
+        assertFalse(read.contains("beside the journal"), read);
     }
 
     @Test

@@ -52,10 +52,13 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
     /** Null for a read-only ledger. */
     private final WalCheckpointer checkpointer;
     private volatile boolean closed;
+    /** The file opened, so that a write refuses a file replaced under the ledger's name (session 24). */
+    private final OpenedFile opened;
 
     private SqliteEventStore(Path file, SqliteOptions options, SqliteLedgerOpener.Connections connections) {
         SqliteErrors errors = new SqliteErrors(file);
         this.file = file;
+        this.opened = new OpenedFile(file);
         this.options = options;
         this.writer = connections.writer() == null ? null : new SqliteStatements(connections.writer(), errors);
         this.reader = new SqliteStatements(connections.reader(), errors);
@@ -78,6 +81,16 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
         Path absolute = file.toAbsolutePath();
         return new SqliteEventStore(absolute, options, options.readOnly()
                 ? SqliteLedgerOpener.openReadOnly(absolute) : SqliteLedgerOpener.open(absolute, options));
+    }
+
+    /**
+     * Creates a new ledger and opens it for writing (synchronous=FULL); refuses, with an {@link EventStoreException}
+     * and leaving it as it is, a file at that path, also one another process creates while this one is being made.
+     */
+    public static SqliteEventStore create(Path file) {
+        Path absolute = file.toAbsolutePath();
+        SqliteOptions options = SqliteOptions.defaults();
+        return new SqliteEventStore(absolute, options, SqliteLedgerOpener.create(absolute, options));
     }
 
     /** Opens an existing ledger read-only at the connection level (an auditor's view). */
@@ -292,5 +305,6 @@ public final class SqliteEventStore implements EventStore, LedgerCopyTarget {
         if (writer == null) {
             throw new EventStoreException("The ledger '" + file + "' is open read-only (auditor mode); " + refusal + ".");
         }
+        opened.requireSame(refusal);
     }
 }

@@ -49,7 +49,27 @@ final class SqliteLedgerOpener {
 
     /** Opens (creating it when the path does not exist) a ledger for reading and writing. */
     static Connections open(Path absolute, SqliteOptions options) {
+        return open(absolute, options, false);
+    }
+
+    /**
+     * Creates a new ledger and opens it for reading and writing; refuses a path that exists, also one another process
+     * created while this ledger was being made (session 24: {@code copy} took such a file for its own new ledger, and
+     * deleted it when the copy was refused), leaving that file as it is.
+     */
+    static Connections create(Path absolute, SqliteOptions options) {
+        if (Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new EventStoreException("There is already a file at " + absolute + "; a new ledger needs a new file name.");
+        }
+        return open(absolute, options, true);
+    }
+
+    private static Connections open(Path absolute, SqliteOptions options, boolean mustBeNew) {
         boolean exists = Files.exists(absolute);
+        if (mustBeNew && exists) {
+            throw new EventStoreException("Cannot create the ledger '" + absolute + "': another process created a file"
+                    + " under that name meanwhile; it was left as it is and nothing was written to it.");
+        }
         if (exists) {
             LedgerFileInspector.inspect(absolute);
             refuseWhenNotWritable(absolute);
@@ -68,7 +88,7 @@ final class SqliteLedgerOpener {
         Connection writer = null;
         Connection reader = null;
         try {
-            writer = exists ? SqliteConnections.openWriter(absolute, options.synchronous()) : create(absolute, options);
+            writer = exists ? SqliteConnections.openWriter(absolute, options.synchronous()) : create(absolute, options, mustBeNew);
             if (exists) {
                 // the inspection may have looked past a WAL left by a crash; the writer sees the real version
                 int actualVersion = userVersion(writer);
@@ -156,7 +176,7 @@ final class SqliteLedgerOpener {
      * schema is written in rollback-journal mode, so the header with the application id is on disk
      * before any WAL exists; the ledger switches to WAL when the writer opens it.
      */
-    private static Connection create(Path file, SqliteOptions options) throws SQLException {
+    private static Connection create(Path file, SqliteOptions options, boolean mustBeNew) throws SQLException {
         Path partial = file.resolveSibling("." + file.getFileName() + ".creating-" + ProcessHandle.current().pid()
                 + "-" + System.nanoTime());
         try {
@@ -176,6 +196,10 @@ final class SqliteLedgerOpener {
                 // a hard link fails if another process created the ledger meanwhile; a rename would replace it
                 Files.createLink(file, partial);
             } catch (java.nio.file.FileAlreadyExistsException racedByAnotherProcess) {
+                if (mustBeNew) {
+                    throw new EventStoreException("Cannot create the ledger '" + file + "': another process created a file"
+                            + " under that name meanwhile; it was left as it is and nothing was written to it.", racedByAnotherProcess);
+                }
                 LedgerFileInspector.inspect(file);
             } catch (java.io.IOException | UnsupportedOperationException noHardLinks) {
                 Files.move(partial, file);

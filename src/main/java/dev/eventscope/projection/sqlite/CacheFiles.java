@@ -72,6 +72,21 @@ final class CacheFiles {
         return java.util.Optional.empty();
     }
 
+    /**
+     * As {@link #failure(String, SQLException)}; a {@code cache} file SQLite finds damaged while open (replaced or cut
+     * by something else, session 24) is said to be only a cache that the next opening builds again.
+     */
+    static ReadModelException failure(String start, SQLException e, boolean cache) {
+        if (cache && e.getMessage() != null && (e.getMessage().contains("SQLITE_CORRUPT") || e.getMessage().contains("SQLITE_NOTADB")
+                || e.getMessage().contains("SQLITE_IOERR_SHORT_READ"))) {
+            return new ReadModelException(start + ": SQLite finds the file damaged (" + e.getMessage() + "); something other"
+                    + " than Eventscope replaced or cut it while it was open. It is only a cache: open the ledger again (or run"
+                    + " the command again), and it is moved aside and built again from the ledger's events (the ledger is not"
+                    + " affected).", e);
+        }
+        return failure(start, e);
+    }
+
     /** "{@code start}: why": a full disk in the user's words (session 20, adversary2), anything else in SQLite's. */
     static ReadModelException failure(String start, SQLException e) {
         if (e instanceof org.sqlite.SQLiteException sqlite
@@ -119,6 +134,7 @@ final class CacheFiles {
             throw new ReadModelException("Could not create the folder for the read models at " + file + ": " + e.getMessage(), e);
         }
         requireOwn(file);
+        notACache(file).ifPresent(what -> moveAside(file, what));
         try {
             return open.get();
         } catch (ReadModelException failed) {
@@ -128,6 +144,60 @@ final class CacheFiles {
             moveAside(file, failed);
             return open.get();
         }
+    }
+
+    /** The columns of {@code projection_state}, as {@link SqliteReadModelStore} makes it. */
+    private static final java.util.List<String> STATE_COLUMNS = java.util.List.of("name", "version", "generation", "position",
+            "position_hash", "failure_position", "failure_type", "failure_error", "building_version", "building_generation",
+            "building_position", "building_hash");
+
+    /**
+     * Why the SQLite database in {@code file} is not a read-model cache (a table of its own that no cache holds, or a
+     * {@code projection_state} of other columns), or empty: a cache, an empty file, a missing one, or one SQLite cannot
+     * read (the opening says that). Session 24 (adversary): another program's database under the cache's name made
+     * every read command fail with SQLite's "no such column: name" until it was deleted by hand.
+     */
+    static java.util.Optional<String> notACache(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.empty();
+        }
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        try (java.sql.Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             java.sql.Statement statement = connection.createStatement()) {
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            for (String table : tables) {
+                if (!table.equals("projection_state") && !table.startsWith("rm_") && !table.equals("cache_identity")
+                        && !table.startsWith("sqlite_")) {
+                    return java.util.Optional.of("it holds the table " + PrintableText.shortened(table) + ", which no read-model cache has");
+                }
+            }
+            if (tables.contains("projection_state")) {
+                java.util.List<String> columns = new java.util.ArrayList<>();
+                try (java.sql.ResultSet rows = statement.executeQuery("PRAGMA table_info(projection_state)")) {
+                    while (rows.next()) {
+                        columns.add(rows.getString("name"));
+                    }
+                }
+                if (!columns.equals(STATE_COLUMNS)) {
+                    return java.util.Optional.of("its table projection_state is not a read-model cache's");
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (SQLException unreadable) {
+            return java.util.Optional.empty(); // SQLite says what is wrong when the cache opens it
+        }
+    }
+
+    /** Moves another program's database, {@code what} it is, aside as {@link #moveAside(Path, ReadModelException)} does. */
+    private static void moveAside(Path file, String what) {
+        moveAside(file, new ReadModelException("The read-model cache " + file + " is not a read-model cache of Eventscope: "
+                + what + ".", new SQLException("not a read-model cache: " + what)));
     }
 
     /** Closes what a failed open had opened; that failure is the one reported. */

@@ -247,7 +247,7 @@ public final class SqliteReadModelStore extends SqliteReadSide implements ReadMo
     }
 
     private ReadModelException failure(String what, SQLException e) {
-        return CacheFiles.failure("Could not " + what + " in " + file, e);
+        return CacheFiles.failure("Could not " + what + " in " + file, e, serverCache || eventsTable.startsWith("ledger."));
     }
 
     @Override

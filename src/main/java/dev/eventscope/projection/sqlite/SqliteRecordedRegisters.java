@@ -57,6 +57,13 @@ public final class SqliteRecordedRegisters {
             // session 20 (adversary): a link or a ledger under the cache's name is not this ledger's cache, and a cache
             // SQLite cannot read at all made verify fail without a verdict on the ledger; each is left out, and said
             CacheFiles.requireOwn(cacheFile);
+            Optional<String> notACache = CacheFiles.notACache(cacheFile); // session 24: another program's database
+            if (notACache.isPresent()) {
+                LOG.warn("The read-model cache {} is not a read-model cache of Eventscope ({}): the read models there were not"
+                        + " compared with the events; the next command that reads it moves it aside and builds it again.",
+                        PrintableText.of(cacheFile), notACache.get());
+                return List.of();
+            }
             return open(cacheFile.toAbsolutePath().toUri().toString().replace("file:///", "file:/") + "?mode=ro",
                     cacheFile.toString()).map(List::of).orElse(List.of());
         } catch (ReadModelException notOurs) {

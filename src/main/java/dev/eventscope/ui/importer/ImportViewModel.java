@@ -51,6 +51,8 @@ public final class ImportViewModel {
     private final ReadOnlyObjectWrapper<ImportSummary> result = new ReadOnlyObjectWrapper<>();
     private Path journal;
     private ImportTarget target;
+    /** Set once this import has made its new ledger file: only then is a failed import's file removed (session 24). */
+    private volatile boolean createdHere;
 
     public ImportViewModel(TaskExecutor executor, LedgerSessions sessions) {
         this.executor = executor;
@@ -96,7 +98,7 @@ public final class ImportViewModel {
     }
 
     private ImportSummary runImport(ImportProgress listener) {
-        LedgerSession session = target.newLedger() ? sessions.open(target.ledger()) : target.openSession();
+        LedgerSession session = target.newLedger() ? createNewLedger() : target.openSession();
         try {
             JournalImporter importer = new JournalImporter(session.commands());
             return importer.importJournal(journal, JournalImporter.Options.defaults(), CommandContext.osUser(), listener);
@@ -105,6 +107,16 @@ public final class ImportViewModel {
                 session.close();
             }
         }
+    }
+
+    /**
+     * The new ledger, created only as new: a file another process makes under its name after it was chosen is refused
+     * and left as it is (session 24, adversary: it was opened, imported into, and removed when the import failed).
+     */
+    private LedgerSession createNewLedger() {
+        LedgerSession created = sessions.create(target.ledger());
+        createdHere = true;
+        return created;
     }
 
     private void showProgress(String phaseName, long bytesRead, long totalBytes, long entries, long elapsedNanos) {
@@ -165,7 +177,7 @@ public final class ImportViewModel {
 
     private void removeUnfinishedLedger() {
         // a ledger refused before it was created leaves nothing of ours: files beside its name are another's (session 19)
-        if (target == null || !target.newLedger() || !Files.exists(target.ledger())) {
+        if (target == null || !target.newLedger() || !createdHere || !Files.exists(target.ledger())) {
             return;
         }
         for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {

@@ -94,10 +94,71 @@ class ReadModelCacheFileTest {
     }
 
     @Test
+    void another_program_s_sqlite_database_under_the_cache_s_name_is_moved_aside_and_the_cache_built_again() throws Exception {
+        // session 24 (adversary): a valid SQLite file that is not a cache (another program's, with a table named as the
+        // cache's own) made every read command fail with "no such column: name" until it was deleted by hand
+        Path ledger = sample("books.ledger");
+        for (String[] tables : new String[][] {
+                {"CREATE TABLE projection_state (a, b)", "INSERT INTO projection_state VALUES (1, 2)"},
+                {"CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)", "INSERT INTO customers VALUES (1, 'ann')"}}) {
+            Path cache = folder.resolve("models.sqlite");
+            Files.deleteIfExists(cache);
+            try (java.sql.Connection foreign = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cache);
+                 java.sql.Statement statement = foreign.createStatement()) {
+                for (String sql : tables) {
+                    statement.execute(sql);
+                }
+            }
+            byte[] foreign = Files.readAllBytes(cache);
+
+            long caughtUpTo = open(ledger, cache);
+
+            try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+                assertEquals(store.lastPosition(), caughtUpTo);
+            }
+            assertArrayEquals(foreign, Files.readAllBytes(cache.resolveSibling("models.sqlite.damaged")), "kept for a look");
+        }
+    }
+
+    @Test
+    void a_cache_cut_while_it_is_open_says_it_is_only_a_cache_and_the_next_opening_builds_it_again() throws Exception {
+        // session 24 (adversary): the app kept "[SQLITE_CORRUPT] The database disk image is malformed" for every question
+        Path ledger = sample("books.ledger");
+        Path cache = folder.resolve("models.sqlite");
+        open(ledger, cache);
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger);
+             SqliteReadModelStore readModels = SqliteReadModelStore.inSeparateFile(cache, ledger);
+             Projections projections = new Projections(store, BookkeepingCodec.create(), readModels, BuiltInProjections.all(), 100)) {
+            projections.open(ProgressListener.NONE);
+            try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(cache.toFile(), "rw")) {
+                file.setLength(file.length() / 2 + 100);
+            }
+            try (SqliteEventStore writer = SqliteEventStore.open(ledger)) {
+                writer.append(dev.eventscope.eventstore.StreamId.of("note-cut"), dev.eventscope.eventstore.ExpectedVersion.ANY,
+                        java.util.List.of(new dev.eventscope.eventstore.NewEvent("cut-1", "Tested", 1, "{}",
+                                dev.eventscope.eventstore.EventMetadata.by("poster"))));
+            }
+            ReadModelException failed = assertThrows(ReadModelException.class, projections::catchUp);
+            assertMentions(failed.getMessage(), cache.toString(), "SQLite finds the file damaged", "It is only a cache",
+                    "moved aside and built again", "the ledger is not affected");
+        }
+        long caughtUpTo = open(ledger, cache);
+        try (SqliteEventStore store = SqliteEventStore.openReadOnly(ledger)) {
+            assertEquals(store.lastPosition(), caughtUpTo);
+        }
+    }
+
+    @Test
     void verify_leaves_out_a_cache_file_it_cannot_read_rather_than_failing() throws Exception {
         Path cache = Files.write(folder.resolve("models.sqlite"), truncatedCache(sample("books.ledger")));
 
         assertEquals(0, SqliteRecordedRegisters.ofCache(cache).size());
+        Path foreign = folder.resolve("foreign.sqlite"); // session 24: another program's database, "no such column: version"
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + foreign);
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE projection_state (a, b)");
+        }
+        assertEquals(0, SqliteRecordedRegisters.ofCache(foreign).size());
         assertEquals(0, SqliteRecordedRegisters.ofCache(Files.createSymbolicLink(folder.resolve("link.sqlite"), otherLedger())).size());
     }
 

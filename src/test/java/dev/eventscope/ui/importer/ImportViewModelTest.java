@@ -57,6 +57,29 @@ class ImportViewModelTest {
     }
 
     @Test
+    void a_ledger_another_process_makes_under_the_new_ledger_s_name_meanwhile_is_left_as_it_was() throws Exception {
+        // session 24 (adversary): the import opened that ledger as its new one and, failing, removed it with its log
+        Path journal = journal("2025-01-02 Sale\n    assets:bank  100.00 EUR\n    income:sales  -90.00 EUR\n");
+        Path others = Files.copy(Path.of("sample-data/ledgers/household-two-currencies.ledger"), folder.resolve("others.ledger"));
+        byte[] before = Files.readAllBytes(others);
+        Path target = folder.resolve("books.ledger");
+        ImportViewModel model = new ImportViewModel(new SameThreadExecutor(), SQLITE);
+        try (AutoCloseable seam = dev.eventscope.eventstore.sqlite.LedgerCreationSeam.beforeLinking(() -> {
+            try {
+                Files.copy(others, target);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        })) {
+            model.start(journal, ImportTarget.newLedger(target));
+        }
+
+        assertEquals(ImportState.FAILED, model.stateProperty().get());
+        assertTrue(Files.exists(target), "the ledger another process made there was removed by the failed import");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(target));
+    }
+
+    @Test
     void a_new_ledger_refused_beside_a_leftover_log_leaves_that_file_as_it_was() throws Exception {
         // session 19: the refusal said "remove it or choose another file name", and the failed import removed it unasked
         Path journal = journal("2025-01-02 Sale\n    assets:bank  100.00 EUR\n    income:sales\n");
