@@ -103,6 +103,26 @@ class BalanceTextPlacesAtDateTest {
         }
     }
 
+    @Test
+    void a_posting_s_own_date_is_the_date_its_places_count_from() throws Exception {
+        // the second entry's b posting is dated 2024-03-01 (; date:): hledger -f j bal --flat -e 2024-02-16 shows b at
+        // the one place of its first amount, -3.2 B, and -e 2024-03-02 at three, -5.273 B
+        Path ledger = imported("""
+                2024-01-01 x
+                    a   1.5 A @ 2.1 B
+                    b
+                2024-02-01 y
+                    a   1 A @ 2.123 B
+                    b   ; date:2024-03-01
+                """);
+        assertEquals(List.of("2.5 A a", "-3.2 B b", "2.5 A (total)", "-3.2 B (total)"), balance(ledger, "2024-02-15"));
+        assertEquals(List.of("2.5 A a", "-5.273 B b", "2.5 A (total)", "-5.273 B (total)"), balance(ledger, "2024-03-01"));
+        if (Hledger.isAvailable()) {
+            assertEquals(balance(ledger, "2024-02-15"), hledgerFlat("2024-02-16"), "hledger 1.25 still shows this");
+            assertEquals(balance(ledger, "2024-03-01"), hledgerFlat("2024-03-02"));
+        }
+    }
+
     private List<String> balance(Path ledger, String asOf) {
         CliRun run = CliRun.run(new FakeLedgerStores().with(ledger), "balance", "-l", ledger.toString(), "--as-of", asOf);
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
