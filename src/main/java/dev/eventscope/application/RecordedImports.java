@@ -64,7 +64,7 @@ public final class RecordedImports {
         CommodityStyles[] styles = {CommodityStyles.NONE};
         forEach(store, (recorded, imported) -> {
             if (recorded.position() <= upToPosition) {
-                styles[0] = styles[0].plus(imported.commodityStyles(), imported.inferredPlaces());
+                styles[0] = styles[0].plus(imported.commodityStyles(), imported.inferredPlaces(), imported.inferredPlacesByDate());
             }
         });
         return styles[0];

@@ -33,7 +33,10 @@ final class BalanceQuestion {
             + " read models: the reference answer, slower on a large ledger.")
     boolean replay;
 
-    /** The display styles of the journals imported by the asked point, known once {@link #answer} has run. */
+    /**
+     * The display styles of the journals imported by the asked point, known once {@link #answer} has run: at the asked
+     * date, the places of the amounts dated by then, as hledger's {@code -e} shows them.
+     */
     dev.eventscope.domain.ledger.CommodityStyles styles = dev.eventscope.domain.ledger.CommodityStyles.NONE;
 
     /** Every account's balances at the asked point. */
@@ -52,7 +55,7 @@ final class BalanceQuestion {
         try (LedgerSession session = ledger.openToAsk(sessions)) {
             RecordedPoints.requireRecorded(session, point);
             session.projections().open(ProjectionsCommand.progressBar(progress));
-            styles = session.commodityStyles(atPosition > 0 ? atPosition : Long.MAX_VALUE);
+            styles = session.commodityStyles(atPosition > 0 ? atPosition : Long.MAX_VALUE).between(null, asOf);
             return session.timeTravel().ledgerBalancesAt(point).balances();
         } catch (TimeTravelException readModelsStopped) {
             // the balances read model stopped at an event it could not apply: the replay names that event exactly,
@@ -66,7 +69,7 @@ final class BalanceQuestion {
     private Balances replayed(LedgerOption ledger, LedgerSessions sessions, Point point) {
         try (LedgerSession session = ledger.openReadOnly(sessions)) {
             RecordedPoints.requireRecorded(session, point);
-            styles = session.commodityStyles(atPosition > 0 ? atPosition : Long.MAX_VALUE);
+            styles = session.commodityStyles(atPosition > 0 ? atPosition : Long.MAX_VALUE).between(null, asOf);
             return session.fullReplay().balancesAt(point);
         }
     }

@@ -131,7 +131,8 @@ public final class JournalImporter {
             requireUnchanged(journalName, sha256, reader.sha256OfWhatWasRead(), reader.linesRead());
             repeats.refuseRepeats(poster.entries);
             poster.events += session.submit(new RecordImport(journalName, sha256, poster.entries, poster.firstEntryId,
-                    poster.lastEntryId, survey.declaredTypes.byType(), survey.displayPrecision, poster.inferredPlaces.byAccount()), false);
+                    poster.lastEntryId, survey.declaredTypes.byType(), survey.displayPrecision, poster.inferredPlaces.byAccount(),
+                    poster.inferredPlaces.byDate()), false);
             session.commit();
             entryPositions = session.trackedPositions();
             read = reader.counts();

@@ -420,7 +420,7 @@ public final class JournalReader implements Iterator<JournalItem>, AutoCloseable
         while ((next = lines.peek()) != null && !next.isEmpty() && Character.isWhitespace(next.charAt(0))
                 && !next.isBlank()) {
             lines.next();
-            DirectiveParser.requireCommentOnly(lines.file(), lines.lineNumber(), keyword, next);
+            RuleLines.check(amountParser, lines.file(), lines.lineNumber(), keyword, next);
             skipped++;
         }
         String what = switch (keyword.charAt(0)) {

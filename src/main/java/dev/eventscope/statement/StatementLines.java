@@ -41,30 +41,59 @@ public final class StatementLines {
     /**
      * The lines, each amount written by {@code text} (the app groups thousands). A commodity without a style is shown
      * on an account's line at the most places of the prices the account's amounts in it were inferred from
-     * ({@link dev.eventscope.domain.ledger.CommodityStyles#inferredPlaces}), on a total's at the most of its section's
-     * lines, on the net line at the most of every line, as hledger 1.25 shows them.
+     * ({@link dev.eventscope.domain.ledger.CommodityStyles#inferredPlaces}) among the amounts the column sums, on a total's
+     * at the most of its section's lines, on the net line at the most of every line, as hledger 1.25 shows them.
      */
     public static List<Line> of(Statement statement, AmountText text) {
         Map<String, Integer> scales = scales(statement);
         Map<String, Integer> valued = statement.valuation().map(StatementValuation::places).orElse(Map.of());
-        Map<String, Integer> netInferred = new HashMap<>();
+        // per column, the places of the amounts it sums: those dated by its end, or within it for an income statement
+        List<dev.eventscope.domain.ledger.CommodityStyles> columnStyles = statement.columns().stream()
+                .map(column -> statement.styles().between(statement.kind().balancesAtEnd() ? null : column.start(), column.end()))
+                .toList();
+        List<Map<String, Integer>> netInferred = perColumn(columnStyles.size());
         List<Line> lines = new ArrayList<>();
         for (Statement.Section section : statement.sections()) {
             lines.add(new Line(Kind.SECTION, section.name(), "", List.of()));
-            Map<String, Integer> sectionInferred = new HashMap<>();
+            List<Map<String, Integer>> sectionInferred = perColumn(columnStyles.size());
             for (Statement.Row row : section.rows()) {
-                Map<String, Integer> inferred = new HashMap<>(statement.styles().inferredPlaces(row.account()));
-                inferred.keySet().removeAll(valued.keySet());
-                inferred.forEach((commodity, places) -> sectionInferred.merge(commodity, places, Math::max));
+                List<Map<String, Integer>> inferred = new ArrayList<>();
+                for (int column = 0; column < columnStyles.size(); column++) {
+                    Map<String, Integer> own = new HashMap<>(columnStyles.get(column).inferredPlaces(row.account()));
+                    own.keySet().removeAll(valued.keySet());
+                    Map<String, Integer> sectionColumn = sectionInferred.get(column);
+                    own.forEach((commodity, places) -> sectionColumn.merge(commodity, places, Math::max));
+                    inferred.add(own);
+                }
                 lines.add(new Line(Kind.ACCOUNT, "  ".repeat(row.level() - 1) + (row.level() == 1 ? row.account() : row.leafName()),
-                        row.account(), cells(row.amounts(), with(scales, inferred), text)));
+                        row.account(), cells(row.amounts(), scales, inferred, text)));
             }
-            sectionInferred.forEach((commodity, places) -> netInferred.merge(commodity, places, Math::max));
+            for (int column = 0; column < columnStyles.size(); column++) {
+                Map<String, Integer> netColumn = netInferred.get(column);
+                sectionInferred.get(column).forEach((commodity, places) -> netColumn.merge(commodity, places, Math::max));
+            }
             lines.add(new Line(Kind.TOTAL, "Total " + section.name().toLowerCase(java.util.Locale.ROOT), "",
-                    cells(section.totals(), with(scales, sectionInferred), text)));
+                    cells(section.totals(), scales, sectionInferred, text)));
         }
-        lines.add(new Line(Kind.NET, statement.netName(), "", cells(statement.net(), with(scales, netInferred), text)));
+        lines.add(new Line(Kind.NET, statement.netName(), "", cells(statement.net(), scales, netInferred, text)));
         return lines;
+    }
+
+    private static List<Map<String, Integer>> perColumn(int columns) {
+        List<Map<String, Integer>> maps = new ArrayList<>();
+        for (int column = 0; column < columns; column++) {
+            maps.add(new HashMap<>());
+        }
+        return maps;
+    }
+
+    private static List<List<String>> cells(List<SortedMap<String, BigDecimal>> amounts, Map<String, Integer> scales,
+                                            List<Map<String, Integer>> inferred, AmountText text) {
+        List<List<String>> cells = new ArrayList<>();
+        for (int column = 0; column < amounts.size(); column++) {
+            cells.add(cell(amounts.get(column), with(scales, column < inferred.size() ? inferred.get(column) : Map.of()), text));
+        }
+        return cells;
     }
 
     private static Map<String, Integer> with(Map<String, Integer> scales, Map<String, Integer> inferred) {
@@ -98,10 +127,6 @@ public final class StatementLines {
         // only the commodities the statement shows: the app names a statement's one commodity in its heading
         statement.styles().places().forEach((commodity, places) -> scales.computeIfPresent(commodity, (key, seen) -> places));
         return scales;
-    }
-
-    private static List<List<String>> cells(List<SortedMap<String, BigDecimal>> amounts, Map<String, Integer> scales, AmountText text) {
-        return amounts.stream().map(column -> cell(column, scales, text)).toList();
     }
 
     /**

@@ -43,7 +43,7 @@ class JournalImportedDeclaredTypesTest {
         assertEquals(1, encoded.schemaVersion());
         assertEquals("{\"journal\":\"books.journal\",\"sha256\":\"" + "0".repeat(64) + "\",\"entries\":2,"
                 + "\"firstEntryId\":\"E1\",\"lastEntryId\":\"E2\",\"declaredAccountTypes\":{\"ASSETS\":[\"Aktiva\",\"x\"],"
-                + "\"LIABILITIES\":[\"Passiva\",\"x\"]},\"commodityStyles\":{},\"inferredPlaces\":{}}", encoded.json());
+                + "\"LIABILITIES\":[\"Passiva\",\"x\"]},\"commodityStyles\":{},\"inferredPlaces\":{},\"inferredPlacesByDate\":{}}", encoded.json());
         assertEquals(imported, codec.decode(stored(encoded.schemaVersion(), encoded.json())).value().orElseThrow());
     }
 
@@ -55,11 +55,27 @@ class JournalImportedDeclaredTypesTest {
         assertEquals(1, encoded.schemaVersion());
         assertEquals("{\"journal\":\"books.journal\",\"sha256\":\"" + "0".repeat(64) + "\",\"entries\":2,"
                 + "\"firstEntryId\":\"E1\",\"lastEntryId\":\"E2\",\"declaredAccountTypes\":{},"
-                + "\"commodityStyles\":{\"$\":1,\"EUR\":2},\"inferredPlaces\":{\"assets:fund\":{\"\":3}}}", encoded.json());
+                + "\"commodityStyles\":{\"$\":1,\"EUR\":2},\"inferredPlaces\":{\"assets:fund\":{\"\":3}},\"inferredPlacesByDate\":{}}", encoded.json());
         assertEquals(imported, codec.decode(stored(encoded.schemaVersion(), encoded.json())).value().orElseThrow());
         JournalImported old = (JournalImported) codec.decode(stored(1, "{\"journal\":\"books.journal\",\"sha256\":\""
                 + "0".repeat(64) + "\",\"entries\":2,\"firstEntryId\":\"E1\",\"lastEntryId\":\"E2\"}")).value().orElseThrow();
         assertEquals(Map.of(), old.commodityStyles());
         assertEquals(Map.of(), old.inferredPlaces());
+        assertEquals(Map.of(), old.inferredPlacesByDate());
+    }
+
+    @Test
+    void places_per_date_are_written_by_account_commodity_and_iso_date_and_read_back() {
+        // session 24: the places of the amounts inferred from prices, per posting date, for reports at a date
+        JournalImported imported = new JournalImported("books.journal", "0".repeat(64), 2, EntryId.of("E1"),
+                EntryId.of("E2"), Map.of(), Map.of(), Map.of("b", Map.of("B", 3)),
+                Map.of("b", Map.of("B", Map.of("2024-02-01", 3, "2024-01-01", 1))));
+        EncodedEvent encoded = codec.encode(imported);
+        assertEquals(1, encoded.schemaVersion(), "a field added, read as none from older events: no schema change");
+        assertEquals("{\"journal\":\"books.journal\",\"sha256\":\"" + "0".repeat(64) + "\",\"entries\":2,"
+                + "\"firstEntryId\":\"E1\",\"lastEntryId\":\"E2\",\"declaredAccountTypes\":{},\"commodityStyles\":{},"
+                + "\"inferredPlaces\":{\"b\":{\"B\":3}},"
+                + "\"inferredPlacesByDate\":{\"b\":{\"B\":{\"2024-01-01\":1,\"2024-02-01\":3}}}}", encoded.json());
+        assertEquals(imported, codec.decode(stored(encoded.schemaVersion(), encoded.json())).value().orElseThrow());
     }
 }

@@ -34,7 +34,8 @@ public sealed interface LedgerCommand {
      */
     record RecordImport(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId,
                         Map<AccountType, List<String>> declaredAccountTypes, Map<String, Integer> commodityStyles,
-                        Map<String, Map<String, Integer>> inferredPlaces)
+                        Map<String, Map<String, Integer>> inferredPlaces,
+                        Map<String, Map<String, Map<String, Integer>>> inferredPlacesByDate)
             implements LedgerCommand {
         public RecordImport {
             Objects.requireNonNull(journal, "journal");
@@ -42,6 +43,14 @@ public sealed interface LedgerCommand {
             declaredAccountTypes = DeclaredAccountTypes.copyOf(declaredAccountTypes);
             commodityStyles = CommodityStyles.copyOf(commodityStyles);
             inferredPlaces = CommodityStyles.copyOfInferred(inferredPlaces);
+            inferredPlacesByDate = CommodityStyles.copyOfDated(inferredPlacesByDate);
+        }
+
+        /** One recorded before the places per date were (session 24). */
+        public RecordImport(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId,
+                Map<AccountType, List<String>> declaredAccountTypes, Map<String, Integer> commodityStyles,
+                Map<String, Map<String, Integer>> inferredPlaces) {
+            this(journal, sha256, entries, firstEntryId, lastEntryId, declaredAccountTypes, commodityStyles, inferredPlaces, Map.of());
         }
 
         /** An import that gave no commodity a display style. */

@@ -63,7 +63,7 @@ public final class LedgerDecider {
             }
             return List.of(new JournalImported(imported.journal(), imported.sha256(), imported.entries(),
                     imported.firstEntryId(), imported.lastEntryId(), imported.declaredAccountTypes(),
-                    imported.commodityStyles(), imported.inferredPlaces()));
+                    imported.commodityStyles(), imported.inferredPlaces(), imported.inferredPlacesByDate()));
         }
         throw new IllegalStateException("unhandled command " + command);
     }

@@ -46,11 +46,14 @@ public sealed interface LedgerEvent extends BookkeepingEvent {
      * {@code commodity} or {@code D} directive, else the most places of its posting amounts and {@code P} prices), by
      * which reports show that commodity's amounts ({@link CommodityStyles}); {@code inferredPlaces}, per account and
      * commodity without a style, the most places of the prices its amounts were inferred from; both empty in events
-     * written before session 21.
+     * written before session 21. {@code inferredPlacesByDate}: the same per posting date (ISO text), by which a report
+     * at a date or for a period shows the places of the amounts it sums, as hledger 1.25 does; empty in events written
+     * before session 24 (their reports use the whole journal's places).
      */
     record JournalImported(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId,
                            Map<AccountType, List<String>> declaredAccountTypes, Map<String, Integer> commodityStyles,
-                           Map<String, Map<String, Integer>> inferredPlaces)
+                           Map<String, Map<String, Integer>> inferredPlaces,
+                           Map<String, Map<String, Map<String, Integer>>> inferredPlacesByDate)
             implements LedgerEvent {
         public JournalImported {
             Objects.requireNonNull(journal, "journal");
@@ -58,6 +61,14 @@ public sealed interface LedgerEvent extends BookkeepingEvent {
             declaredAccountTypes = DeclaredAccountTypes.copyOf(declaredAccountTypes);
             commodityStyles = CommodityStyles.copyOf(commodityStyles);
             inferredPlaces = CommodityStyles.copyOfInferred(inferredPlaces);
+            inferredPlacesByDate = CommodityStyles.copyOfDated(inferredPlacesByDate);
+        }
+
+        /** One recorded before the places per date were (session 24). */
+        public JournalImported(String journal, String sha256, long entries, EntryId firstEntryId, EntryId lastEntryId,
+                Map<AccountType, List<String>> declaredAccountTypes, Map<String, Integer> commodityStyles,
+                Map<String, Map<String, Integer>> inferredPlaces) {
+            this(journal, sha256, entries, firstEntryId, lastEntryId, declaredAccountTypes, commodityStyles, inferredPlaces, Map.of());
         }
 
         /** An import that gave no commodity a style (or one recorded before session 21). */

@@ -50,4 +50,37 @@ class CommodityStylesTest {
         assertEquals(Map.of("", 5), merged.inferredPlaces("assets:bank:coin"));
         assertEquals(merged, merged.plus(Map.of(), Map.of()));
     }
+
+    @Test
+    void between_dates_an_account_takes_the_most_places_of_its_amounts_dated_in_the_window_only() {
+        // session 24: hledger 1.25 shows a sum at the most places of the amounts it sums, so a balance at a date
+        // shows the places of the amounts dated by then, a period's change those of the amounts within it
+        CommodityStyles dated = CommodityStyles.NONE.plus(Map.of(), Map.of("b", Map.of("B", 3), "b:c", Map.of("B", 5)),
+                Map.of("b", Map.of("B", Map.of("2024-01-01", 1, "2024-02-01", 3)), "b:c", Map.of("B", Map.of("2024-03-01", 5))));
+        assertEquals(Map.of("B", 5), dated.inferredPlaces("b"), "no dates asked: the whole ledger's");
+        assertEquals(Map.of("B", 1), dated.between(null, java.time.LocalDate.parse("2024-01-31")).inferredPlaces("b"));
+        assertEquals(Map.of("B", 3), dated.between(null, java.time.LocalDate.parse("2024-02-01")).inferredPlaces("b"));
+        assertEquals(Map.of("B", 5), dated.between(null, java.time.LocalDate.parse("2024-03-01")).inferredPlaces("b"));
+        assertEquals(Map.of("B", 3), dated.between(java.time.LocalDate.parse("2024-01-15"), java.time.LocalDate.parse("2024-02-29"))
+                .inferredPlaces("b"), "a period: only the amounts dated within it");
+        assertEquals(Map.of(), dated.between(null, java.time.LocalDate.parse("2023-12-31")).inferredPlaces("b"));
+        assertEquals(new BigDecimal("-3.2"), dated.between(null, java.time.LocalDate.parse("2024-01-15"))
+                .shown("b", "B", new BigDecimal("-3.15")));
+        assertEquals(new BigDecimal("-3.2"), dated.between(null, java.time.LocalDate.parse("2024-01-15"))
+                .shownTotal("B", new BigDecimal("-3.15")), "the total at the most of the amounts dated by then");
+        assertEquals(Map.of(), dated.between(java.time.LocalDate.parse("2024-03-02"), java.time.LocalDate.parse("2024-03-01"))
+                .inferredPlaces("b"), "an empty window");
+    }
+
+    @Test
+    void places_an_import_recorded_without_dates_gave_count_on_every_date() {
+        // events written before session 24 hold the whole journal's places only: reports keep showing them
+        CommodityStyles merged = CommodityStyles.NONE.plus(Map.of(), Map.of("b", Map.of("B", 2)))
+                .plus(Map.of(), Map.of("b", Map.of("B", 4)), Map.of("b", Map.of("B", Map.of("2024-06-01", 4))));
+        assertEquals(Map.of("B", 2), merged.between(null, java.time.LocalDate.parse("2024-01-01")).inferredPlaces("b"));
+        assertEquals(Map.of("B", 4), merged.between(null, java.time.LocalDate.parse("2024-06-01")).inferredPlaces("b"));
+        assertEquals(Map.of("B", 2), merged.between(java.time.LocalDate.parse("2030-01-01"), null).inferredPlaces("b"));
+        assertEquals(Map.of("", 4), styles.between(null, java.time.LocalDate.parse("2000-01-01")).inferredPlaces("assets:bank"),
+                "styles made without dates: every date");
+    }
 }
