@@ -37,10 +37,7 @@ final class PostgresChainVerifier {
         try (Statement control = connection.createStatement()) {
             control.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             long recordedHead = recordedHead();
-            // the stream id by a keyed look-up per row, so the walk follows the position index with no sort
-            try (PreparedStatement query = connection.prepareStatement("SELECT e.position, e.event_id, (SELECT s.stream_id"
-                    + " FROM " + schema + ".stream_names s WHERE s.stream_key = e.stream_key), "
-                    + EventRows.CHAIN_COLUMNS_AFTER_STREAM + " FROM " + schema + ".events e ORDER BY e.position")) {
+            try (PreparedStatement query = connection.prepareStatement(chainRows(""))) {
                 query.setFetchSize(fetchSize);
                 IntegrityReport chain;
                 Lookahead links;
@@ -82,9 +79,7 @@ final class PostgresChainVerifier {
     private IntegrityReport headMovedBack(IntegrityReport chain, long recordedHead, byte[] hashAtHead) throws SQLException {
         byte[] previous = hashAtHead;
         long expected = recordedHead + 1;
-        try (PreparedStatement query = connection.prepareStatement("SELECT e.position, e.event_id, (SELECT s.stream_id"
-                + " FROM " + schema + ".stream_names s WHERE s.stream_key = e.stream_key), "
-                + EventRows.CHAIN_COLUMNS_AFTER_STREAM + " FROM " + schema + ".events e WHERE e.position > ? ORDER BY e.position")) {
+        try (PreparedStatement query = connection.prepareStatement(chainRows(" WHERE e.position > ?"))) {
             query.setLong(1, recordedHead);
             query.setFetchSize(fetchSize);
             try (ResultSet rows = query.executeQuery()) {
@@ -105,6 +100,13 @@ final class PostgresChainVerifier {
                 IntegrityReport.Tampering.METADATA, "ledger_head records the head at position " + recordedHead
                         + ", but the chain runs on intact to position " + last + ": the head was moved back, or the"
                         + " events after it were written without moving it, outside Eventscope", chain.readThrough());
+    }
+
+    /** The chain's rows in position order, {@code where} they are; the stream id by a keyed look-up per row (no sort). */
+    private String chainRows(String where) {
+        return "SELECT e.position, e.event_id, (SELECT s.stream_id FROM " + schema + ".stream_names s WHERE s.stream_key"
+                + " = e.stream_key), " + EventRows.CHAIN_COLUMNS_AFTER_STREAM + " FROM " + schema + ".events e" + where
+                + " ORDER BY e.position";
     }
 
     /** The rows of the cursor, one ahead. */

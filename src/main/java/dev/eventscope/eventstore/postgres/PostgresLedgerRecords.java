@@ -37,23 +37,11 @@ final class PostgresLedgerRecords {
         if (edit == null) {
             edit = streamWithoutEvents(connection, schema);
         }
-        boolean headGuarded = schemaVersion(connection, schema) < 3;
+        boolean headGuarded = PostgresSchema.inspect(connection, schema).version() < 3;
         if (edit == null) {
             edit = editedGuards(connection, schema, headGuarded);
         }
         return edit == null ? editedGuardFunctions(connection, schema, headGuarded) : edit;
-    }
-
-    /** The ledger's schema version as stored (opening refused anything else), read in the walk's snapshot. */
-    private static int schemaVersion(Connection connection, String schema) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT value FROM " + schema + ".ledger_meta"
-                + " WHERE key = 'schema_version'"); ResultSet row = query.executeQuery()) {
-            try {
-                return row.next() ? Integer.parseInt(row.getString(1).trim()) : PostgresSchema.CURRENT_VERSION;
-            } catch (NumberFormatException e) {
-                return PostgresSchema.CURRENT_VERSION;
-            }
-        }
     }
 
     private static String editedCategory(Connection connection, String schema) throws SQLException {

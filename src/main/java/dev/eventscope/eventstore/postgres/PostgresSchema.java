@@ -327,7 +327,7 @@ final class PostgresSchema {
         }
     }
 
-    private static State inspect(Connection connection, String schema) throws SQLException {
+    static State inspect(Connection connection, String schema) throws SQLException {
         try (PreparedStatement exists = connection.prepareStatement("SELECT has_schema_privilege(oid, 'USAGE')"
                 + " FROM pg_namespace WHERE nspname = ?")) {
             exists.setString(1, schema);
