@@ -96,10 +96,15 @@ public final class KnownAtPanel extends VBox {
         model.figures().addListener((javafx.collections.ListChangeListener<KnownFigure>) change -> askToReveal());
         model.lines().addListener((javafx.collections.ListChangeListener<RestatingLine>) change -> askToReveal());
         knownAtFigures.needsLayoutProperty().addListener((observable, was, needs) -> {
-            if (!needs && revealPending) {
+            if (!needs && revealChecks > 0) {
                 javafx.application.Platform.runLater(this::revealFirstRestated);
             }
         });
+        // the person's own scrolling, clicking or typing in the figures is never undone by a check still to come
+        for (javafx.event.EventType<? extends javafx.event.Event> input : List.of(javafx.scene.input.ScrollEvent.SCROLL,
+                javafx.scene.input.MouseEvent.MOUSE_PRESSED, javafx.scene.input.KeyEvent.KEY_PRESSED)) {
+            knownAtFigures.addEventFilter(input, event -> revealChecks = 0);
+        }
         knownAtLines.setItems(model.lines());
         text(linePositionColumn, line -> "#" + line.position());
         text(lineEntryColumn, line -> narrowLines ? "#" + line.position() + " · " + line.date() + " · " + line.entry() + "\n"
@@ -177,26 +182,39 @@ public final class KnownAtPanel extends VBox {
         }
     }
 
-    private boolean revealPending;
+    /**
+     * Layouts still to check, after the figures or the postings changed, that the first restated figure is seen whole
+     * (a later layout, the postings below taking their room or a row measured again, can push it out of sight after it
+     * was revealed), and layouts still to wait for the table's rows (a fresh-clone CI once found the reveal asked before
+     * the rows were there and never asked again).
+     */
+    private int revealChecks;
+    private int revealWaits;
 
     private void askToReveal() {
-        revealPending = true;
+        revealChecks = 3;
+        revealWaits = 20;
         knownAtFigures.requestLayout();
     }
 
     private void revealFirstRestated() {
         int first = firstRestated();
         if (first < 0) {
-            revealPending = false;
+            revealChecks = 0;
         }
-        if (!revealPending) {
+        if (revealChecks <= 0) {
             return;
         }
         if (!(knownAtFigures.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)
                 || flow.getCellCount() == 0 || flow.getFirstVisibleCell() == null || knownAtFigures.getHeight() <= 0) {
-            return; // not laid out with its rows yet: asked again after the next layout
+            // not laid out with its rows yet: asked again after the next layout, which a table with room is asked for
+            // (a few times at most); a table with no height yet is laid out again when it gets one
+            if (knownAtFigures.getHeight() > 0 && revealWaits-- > 0) {
+                knownAtFigures.requestLayout();
+            }
+            return;
         }
-        revealPending = false;
+        revealChecks--;
         // the last visible row may be cut by the table's edge: only a row between the first and the last is seen whole
         if (first < flow.getFirstVisibleCell().getIndex() || first >= flow.getLastVisibleCell().getIndex()) {
             knownAtFigures.scrollTo(first);
