@@ -14,11 +14,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,8 +45,13 @@ class HistoryNumbersWindowTest {
     /** Enough for six-digit positions and versions. */
     private static final int POSTINGS = 100_000;
 
-    @TempDir
-    static Path folder;
+    /**
+     * Made and removed here, not by {@code @TempDir}: the app's work on the 100,001-event ledger (its first open writes
+     * read models and checkpoints them on a thread of its own) may still be ending when the class ends, and a fresh-clone
+     * CI found JUnit's one attempt to delete the folder failing while files were still being written into it.
+     */
+    private static final dev.eventscope.testing.TemporaryFolders FOLDERS = new dev.eventscope.testing.TemporaryFolders();
+    private static Path folder;
     private static Path ledger;
 
     private FxTaskExecutor executor;
@@ -55,6 +60,7 @@ class HistoryNumbersWindowTest {
 
     @BeforeAll
     static void busyLedger() throws Exception {
+        folder = FOLDERS.create("history-numbers");
         ledger = folder.resolve("busy.ledger");
         try (SqliteEventStore store = SqliteEventStore.open(ledger)) {
             List<NewEvent> events = new ArrayList<>(POSTINGS + 1);
@@ -82,18 +88,32 @@ class HistoryNumbersWindowTest {
         WindowTests.close(executor);
     }
 
+    /** Removes the folder once nothing writes into it any more (the app's work on the ledger may still be ending). */
+    @AfterAll
+    static void removeFolder() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> {
+                    try {
+                        FOLDERS.deleteAll();
+                        return true;
+                    } catch (java.io.UncheckedIOException stillWritten) {
+                        return false;
+                    }
+                });
+    }
+
     @Test
     void at_1280_by_720_every_position_reads_whole(FxRobot robot) throws Exception {
         TableView<?> history = openBusyAccount(robot, 1280, 720);
         assertEquals(List.of(), cutNumbers(robot, history, "# 100"), "the history's six-digit numbers at 1280 × 720");
-        assertEquals(List.of(), cutNumbers(robot, withSevenDigits(robot, history), "# 9999999"), "a seven-digit row at 1280 × 720");
+        assertEquals(List.of(), sevenDigitsCut(robot, history), "a seven-digit row at 1280 × 720");
     }
 
     @Test
     void at_1920_by_1080_every_position_and_version_reads_whole(FxRobot robot) throws Exception {
         TableView<?> history = openBusyAccount(robot, 1920, 1080);
         assertEquals(List.of(), cutNumbers(robot, history, "# 100"), "the history's six-digit numbers at 1920 × 1080");
-        assertEquals(List.of(), cutNumbers(robot, withSevenDigits(robot, history), "# 9999999"), "a seven-digit row at 1920 × 1080");
+        assertEquals(List.of(), sevenDigitsCut(robot, history), "a seven-digit row at 1920 × 1080");
     }
 
     /** Opens the ledger at this size and shows the busy account's history, scrolled to its end. */
@@ -114,6 +134,26 @@ class HistoryNumbersWindowTest {
      * Puts a row at position and version 9,999,999 (the event at the end, renumbered) after the history's rows, as a
      * ledger of ten million events would show it, and returns the table.
      */
+    /**
+     * {@link #cutNumbers} of the history with a row at 9,999,999 put beside the ledger's. The app may still reload the
+     * history once as its first open of the ledger ends, which drops that row: then it is put back and looked at again
+     * (at most five times); a row that is there and not drawn whole fails at once.
+     */
+    private List<String> sevenDigitsCut(FxRobot robot, TableView<?> history) {
+        for (int attempt = 1; ; attempt++) {
+            withSevenDigits(robot, history);
+            try {
+                return cutNumbers(robot, history, "# 9999999");
+            } catch (org.opentest4j.AssertionFailedError notSeen) {
+                boolean reloaded = WindowTests.onFx(() -> history.getItems().stream()
+                        .noneMatch(row -> ((EventRow) row).position() == 9_999_999L));
+                if (!reloaded || attempt == 5) {
+                    throw notSeen;
+                }
+            }
+        }
+    }
+
     private TableView<?> withSevenDigits(FxRobot robot, TableView<?> history) {
         robot.interact(() -> {
             HistoryViewModel rows = model.explorerProperty().get().history();
